@@ -1,0 +1,54 @@
+"""Loading the reports folder: every readable report, each bad file reported, none blocking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ReportError
+from .load import REPORT_SUFFIXES
+from .model import Report
+from .parse import parse_file
+
+
+@dataclass
+class LoadedFolder:
+    reports: list[Report] = field(default_factory=list)
+    errors: list[ReportError] = field(default_factory=list)
+
+
+def load_report(path: Path | str, enrich: bool = True) -> Report:
+    """Parse a report file; with `enrich`, attach figures and summaries too."""
+    report = parse_file(path)
+    if enrich:
+        from .enrich import enrich_report
+
+        enrich_report(report)
+    return report
+
+
+def report_files(folder: Path) -> list[Path]:
+    return sorted(
+        path for path in folder.iterdir()
+        if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(".")
+    )  # fmt: skip
+
+
+def newest_first(reports: list[Report]) -> list[Report]:
+    """Newest report first: by the year covered, then publication date, then name."""
+    return sorted(
+        reports,
+        key=lambda r: (r.meta.year or 0, r.meta.published or r.meta.signed or "", r.source),
+        reverse=True,
+    )
+
+
+def load_folder(folder: Path | str, enrich: bool = True) -> LoadedFolder:
+    loaded = LoadedFolder()
+    for path in report_files(Path(folder)):
+        try:
+            loaded.reports.append(load_report(path, enrich))
+        except ReportError as error:
+            loaded.errors.append(error)
+    loaded.reports = newest_first(loaded.reports)
+    return loaded

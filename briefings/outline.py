@@ -1,0 +1,165 @@
+"""The report's outline: headings and enumerated items in any of the genre's numbering styles.
+
+Levels are not fixed per style: the first style met is the top level, a style not yet open
+nests under the current one, and a style already open closes everything below it. That is
+how a reader follows 一、 → (一) → 一是 whichever subset a report uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Section
+from .text import cn_number, first_sentence, fold
+
+_CN = "一二三四五六七八九十"
+# Patterns run on the folded (half-width) line; group 1 is the ordinal as matched.
+STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^(第[{_CN}]+部分)\s*")),
+    ("cn", re.compile(rf"^([{_CN}]+\s*[、.])\s*")),
+    ("paren_cn", re.compile(rf"^(\(\s*[{_CN}]+\s*\))\s*")),
+    ("arabic", re.compile(r"^(\d{1,2}\s*[、.](?!\d))\s*")),
+    ("paren_arabic", re.compile(r"^(\(\s*\d{1,2}\s*\))\s*")),
+    ("shi", re.compile(rf"^([{_CN}]+是)(?![的否])")),
+    ("di", re.compile(rf"^(第[{_CN}]+\s*[,、])\s*")),
+)
+# Sections some reports print without a number, e.g. "2025年工作安排".
+_BARE_HEADING = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年|今年|明年|下一步)?[\u4e00-\u9fff]{0,12}"
+    r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划)$"
+)
+_INLINE_MARKER = re.compile(rf"(?:^|(?<=[。;:!?]))\s*([{_CN}]+是(?![的否])|第[{_CN}]+\s*[,、])")
+_SENTENCE_END = re.compile(r"[。!?]")
+# Paragraphs that close a run of paragraph items and speak for the enclosing section.
+_CLOSING = re.compile(r"^(?:各位代表|同时|在肯定成绩|我们也清醒|我们清醒|回顾过去|过去一年|一年来)")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical paragraph: printed text and, when numbered, its style and ordinal."""
+
+    text: str
+    style: str | None = None
+    ordinal: str = ""
+    rest: str = ""
+
+
+def classify(text: str, bare_headings: bool = False) -> Line:
+    folded = fold(text)
+    for style, pattern in STYLES:
+        match = pattern.match(folded)
+        if match and len(folded) > match.end():
+            return Line(text, style, text[: match.end(1)], text[match.end() :].strip())
+    if bare_headings and len(text) <= 30 and _BARE_HEADING.match(folded.replace(" ", "")):
+        return Line(text, "bare", "", text)
+    return Line(text)
+
+
+def split_inline(text: str) -> list[str]:
+    """Split a paragraph that runs 一是…。二是…。 inline into one paragraph per item."""
+    folded = fold(text)
+    starts = [m.start(1) for m in _INLINE_MARKER.finditer(folded)]
+    if len(starts) < 2 or not _plausible_sequence(folded, starts):
+        return [text]
+    cuts = [0, *starts] if starts[0] > 0 else starts
+    return [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+def _plausible_sequence(folded: str, starts: list[int]) -> bool:
+    """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list."""
+    return folded[starts[0]] == "一" or folded[starts[0] : starts[0] + 2] == "第一"
+
+
+def has_top_level(lines: list[str]) -> bool:
+    return any(classify(line).style in {"cn", "part"} for line in lines)
+
+
+def logical_lines(paragraphs: list[str]) -> list[Line]:
+    bare = not has_top_level(paragraphs)
+    return [classify(piece, bare) for text in paragraphs for piece in split_inline(text)]
+
+
+def _is_bare_heading(line: Line) -> bool:
+    return not _SENTENCE_END.search(fold(line.rest))
+
+
+def _node(line: Line) -> Section:
+    if _is_bare_heading(line):
+        return Section("", line.ordinal, line.rest, "", line.style or "")
+    return Section("", line.ordinal, first_sentence(line.rest), line.rest, line.style or "")
+
+
+def ordinal_number(ordinal: str) -> int | None:
+    """The number an ordinal such as 三是, (十一) or 12. stands for."""
+    digits = re.sub(r"[^0-9一二三四五六七八九十]", "", ordinal.replace("第", ""))
+    return int(digits) if digits.isdigit() else cn_number(digits)
+
+
+@dataclass
+class _Open:
+    style: str
+    node: Section
+    owns_paragraphs: bool
+    number: int | None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.roots: list[Section] = []
+        self.preamble: list[str] = []
+        self.stack: list[_Open] = []
+
+    def _level_for(self, style: str, number: int | None) -> int | None:
+        """Stack index the new heading replaces, or None to nest it under the top.
+
+        A list that restarts at 1 under a heading of its own style (一是 … 七是, then 一是 …
+        十是 inside 七是) nests; a later number returns to the open list it continues.
+        """
+        same = [i for i, entry in enumerate(self.stack) if entry.style == style]
+        if not same:
+            return None
+        deepest = self.stack[same[-1]]
+        if number == 1 and deepest.owns_paragraphs and (deepest.number or 0) > 1:
+            return None
+        fits = [i for i in same if self.stack[i].number is None or number is None
+                or self.stack[i].number <= number]  # fmt: skip
+        return (fits or same)[-1]
+
+    def add_heading(self, line: Line) -> None:
+        number = ordinal_number(line.ordinal) if line.ordinal else None
+        level = self._level_for(line.style or "", number)
+        if level is not None:
+            del self.stack[level:]
+        node = _node(line)
+        siblings = self.stack[-1].node.children if self.stack else self.roots
+        siblings.append(node)
+        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line), number))
+
+    def add_paragraph(self, text: str) -> None:
+        if not self.stack:
+            self.preamble.append(text)
+            return
+        if _CLOSING.match(text):
+            while len(self.stack) > 1 and not self.stack[-1].owns_paragraphs:
+                self.stack.pop()
+        owner = self.stack[-1].node
+        owner.text = f"{owner.text}\n{text}" if owner.text else text
+
+
+def _number(nodes: list[Section], prefix: str = "") -> None:
+    for index, node in enumerate(nodes, start=1):
+        node.id = f"{prefix}{index}"
+        _number(node.children, f"{node.id}.")
+
+
+def build_outline(paragraphs: list[str]) -> tuple[str, list[Section]]:
+    """Preamble text and the tree of sections of the body paragraphs."""
+    builder = _Builder()
+    for line in logical_lines(paragraphs):
+        if line.style:
+            builder.add_heading(line)
+        else:
+            builder.add_paragraph(line.text)
+    _number(builder.roots)
+    return "\n".join(builder.preamble), builder.roots

@@ -1,0 +1,167 @@
+"""Separating a scraped page into its metadata, its body and the web chrome around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Meta
+from .outline import classify, has_top_level
+from .text import cn_number, fold
+
+META_KEYS = (
+    "索引号", "主题分类", "发布机构", "生成日期", "发布日期", "成文日期", "文件编号", "发文字号",
+    "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "作者",
+)  # fmt: skip
+_META_RE = re.compile(r"(" + "|".join(META_KEYS) + r")\s*:\s*")
+_CHROME_RE = re.compile(
+    r"^(?:[•·●▪■◆]|分享到|浏览量|浏览次数|【?字体|【打印|打印本页|关闭窗口|\[?关闭\]?$|微信$|微博$|繁体字?$"
+    r"|手机扫码|扫一扫|关于我们|网站地图|联系我们|主办\s*:|承办\s*:|版权所有|.*ICP备|网站标识码|.*公网安备"
+    r"|技术支持|\(此件[^)]*公开\)$|Baidu$|map$|当前位置|首页\s*>|字号)",
+    re.IGNORECASE,
+)
+_FOOTER_RE = re.compile(
+    r"^(?:附件\s*\d*\s*:?$|附:?$|手机扫码|关于我们|网站地图|联系我们|主办\s*:|版权所有|\(此件[^)]*公开\)$)"
+)
+_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff、,]{2,30}:$")
+_DATE_LINE_RE = re.compile(r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+                           r"\s*([0-9一二三四五六七八九十]{1,3})\s*日$")  # fmt: skip
+_ISO_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_ISSUER_RE = re.compile(r"代表((?:[^,。\s]{2,20}?)人民政府|国务院)")
+_TITLE_PLACE_RE = re.compile(r"^(?:\d{4}\s*年)?(.{2,12}?[省市区县州旗])(?:人民)?政府工作报告")
+_SENTENCE_END_RE = re.compile(r"[。！？]$")
+_ORG_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅)$")
+
+
+@dataclass(frozen=True)
+class Page:
+    meta: Meta
+    body: tuple[str, ...]
+
+
+def is_chrome(line: str) -> bool:
+    folded = fold(line)
+    return bool(_CHROME_RE.match(folded)) or bool(_META_RE.match(folded))
+
+
+def read_meta_fields(lines: tuple[str, ...]) -> dict[str, str]:
+    """Every `key: value` of the metadata block; one line may hold several keys."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        folded = fold(line)
+        matches = list(_META_RE.finditer(folded))
+        for match, following in zip(matches, [*matches[1:], None], strict=False):
+            end = following.start() if following else len(line)
+            value = line[match.end() : end].strip()
+            if value and match.group(1) not in fields:
+                fields[match.group(1)] = value
+    return fields
+
+
+def _to_int(part: str) -> int | None:
+    if part.isdigit():
+        return int(part)
+    if len(part) == 4:  # a year written digit by digit: 二〇二一
+        digits = "".join(str("〇一二三四五六七八九".find(ch)) for ch in part.replace("零", "〇"))
+        return int(digits) if "-" not in digits else None
+    return cn_number(part)
+
+
+def _make_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    try:
+        return date(year, month, day) if year and month and day else None
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    match = _ISO_DATE_RE.search(fold(text))
+    return _make_date(*(int(g) for g in match.groups())) if match else None
+
+
+def date_line(line: str) -> date | None:
+    """The date of a line that is nothing but a date (the signature date closing a report)."""
+    match = _DATE_LINE_RE.match(fold(line).strip())
+    return _make_date(*(_to_int(g) for g in match.groups())) if match else None
+
+
+def _first_heading(lines: tuple[str, ...]) -> int | None:
+    bare = not has_top_level(list(lines))
+    top_styles = {"part", "cn", "bare"}
+    styles = [classify(line, bare).style for line in lines]
+    wanted = top_styles if top_styles & set(styles) else {s for s in styles if s}
+    return next((i for i, style in enumerate(styles) if style in wanted), None)
+
+
+def _title(head: tuple[str, ...]) -> str:
+    candidates = [
+        line for line in head
+        if 4 <= len(line) <= 120 and not is_chrome(line) and not _ADDRESSEE_RE.match(fold(line))
+        and not fold(line).startswith(("--", "——")) and not _SENTENCE_END_RE.search(line)
+    ]  # fmt: skip
+    reports = [line for line in candidates if "报告" in line]
+    return (reports or candidates or [""])[0]
+
+
+def _body_end(lines: tuple[str, ...], start: int) -> tuple[int, date | None, str | None]:
+    """Index where the body ends, the signature date and the signing body if printed."""
+    for index in range(start, len(lines)):
+        signed = date_line(lines[index])
+        if signed or _FOOTER_RE.match(fold(lines[index])):
+            signer = (
+                lines[index - 1] if index > start and _ORG_LINE_RE.match(lines[index - 1]) else None
+            )
+            return (index - 1 if signer else index), signed, signer
+    return len(lines), None, None
+
+
+def _issuer(fields: dict[str, str], signer: str | None, title: str, body: list[str]) -> str | None:
+    if fields.get("发布机构"):
+        return fields["发布机构"]
+    if signer:
+        return signer
+    named = [m.group(1) for m in map(_ISSUER_RE.search, map(fold, body[:5])) if m]
+    place = _TITLE_PLACE_RE.match(fold(title))
+    with_place = [name for name in named if len(name) > len("自治区人民政府") or name == "国务院"]
+    if with_place or not place:
+        return (with_place or named or [None])[0]
+    return f"{place.group(1)}人民政府"
+
+
+def _year(title: str, body: list[str]) -> int | None:
+    match = _YEAR_RE.search(fold(title)) or next(
+        (m for m in map(_YEAR_RE.search, map(fold, body[:3])) if m), None
+    )
+    return int(match.group(1)) if match else None
+
+
+def split_page(lines: tuple[str, ...]) -> Page:
+    """Metadata and body of a page; chrome above and below the body is dropped."""
+    first = _first_heading(lines)
+    head = lines[: first if first is not None else min(len(lines), 12)]
+    addressee_at = max(
+        (i for i, l in enumerate(head) if _ADDRESSEE_RE.match(fold(l))), default=None
+    )
+    title = _title(head[:addressee_at] if addressee_at is not None else head)
+    start = (
+        addressee_at + 1 if addressee_at is not None else (head.index(title) + 1 if title else 0)
+    )
+    end, signed, signer = _body_end(lines, max(start, first or 0))
+    body = [line for line in lines[start:end] if not is_chrome(line)]
+    fields = read_meta_fields(lines[:start])
+    meta = Meta(
+        title=title,
+        issuer=_issuer(fields, signer, title, body),
+        published=parse_date(
+            fields.get("生成日期") or fields.get("发布日期") or fields.get("成文日期")
+        ),
+        signed=signed,
+        addressee=lines[addressee_at].rstrip(":：").strip() if addressee_at is not None else None,
+        index_no=fields.get("索引号"),
+        year=_year(title, body),
+    )
+    return Page(meta, tuple(body))

@@ -1,0 +1,44 @@
+"""From a file to a `Report`: read, strip the page chrome, outline, find problems and plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import NotAReportError
+from .findings import find_plan, find_problems
+from .load import SourceText, read_file, read_text
+from .model import Report
+from .outline import build_outline
+from .page import split_page
+from .text import cjk_count
+
+MIN_CJK_CHARS = 80
+
+
+def parse_source(source: SourceText) -> Report:
+    page = split_page(source.lines)
+    preamble, sections = build_outline(list(page.body))
+    body_cjk = cjk_count("".join(page.body))
+    if body_cjk < MIN_CJK_CHARS:
+        raise NotAReportError(
+            source.source, f"not a report: only {body_cjk} Chinese characters of body text"
+        )
+    if not sections:
+        raise NotAReportError(source.source, "not a report: no numbered headings or sections found")
+    return Report(
+        source=source.source,
+        digest=source.digest,
+        meta=page.meta,
+        preamble=preamble,
+        sections=sections,
+        problems=find_problems(sections),
+        plan=find_plan(sections, page.meta.year),
+    )
+
+
+def parse_bytes(data: bytes, source: str = "<bytes>", html: bool | None = None) -> Report:
+    return parse_source(read_text(data, source, html))
+
+
+def parse_file(path: Path | str) -> Report:
+    return parse_source(read_file(Path(path)))
