@@ -144,7 +144,7 @@ def split_page(lines: tuple[str, ...]) -> Page:
     first = _first_heading(lines)
     head = lines[: first if first is not None else min(len(lines), 12)]
     addressee_at = max(
-        (i for i, l in enumerate(head) if _ADDRESSEE_RE.match(fold(l))), default=None
+        (i for i, line in enumerate(head) if _ADDRESSEE_RE.match(fold(line))), default=None
     )
     title = _title(head[:addressee_at] if addressee_at is not None else head)
     start = (
