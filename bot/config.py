@@ -1,0 +1,187 @@
+"""Configuration: one YAML file validated into a frozen dataclass; secrets from the environment.
+
+A bad value stops start-up with one line naming the key. Relative paths resolve against the
+config file's folder, never the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or wrong; the message names the key."""
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    path: str = "/telegram"
+    public_url: str | None = None
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    listen: str = "127.0.0.1"
+    port: int = 8080
+
+
+@dataclass(frozen=True)
+class PushConfig:
+    rate_per_second: float = 25.0  # Telegram allows about 30 messages/s per bot overall
+    group_per_minute: int = 20  # and about 20 messages/min to one group
+    max_attempts: int = 5
+    check_interval_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class Config:
+    base_url: str
+    mode: str
+    webhook: WebhookConfig
+    http: HttpConfig
+    push: PushConfig
+    reports_dir: Path
+    database: Path
+    cache_dir: Path
+    timezone: str
+    admins: frozenset[int]
+    token: str | None
+    webhook_secret: str | None
+    source: Path | None = None
+
+
+def _section(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key) or {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"config key '{key}' must be a mapping")
+    return value
+
+
+def _typed(raw: Mapping[str, Any], key: str, kind: type, default: Any, prefix: str = "") -> Any:
+    value = raw.get(key, default)
+    if value is None and default is None:
+        return None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
+        raise ConfigError(f"config key '{prefix}{key}' must be {kind.__name__}, got {value!r}")
+    return value
+
+
+def _port(raw: Mapping[str, Any], key: str, default: int, prefix: str) -> int:
+    value = _typed(raw, key, int, default, prefix)
+    if not 0 <= value <= 65535:
+        raise ConfigError(f"config key '{prefix}{key}' must be a port number, got {value}")
+    return value
+
+
+def _path(raw: Mapping[str, Any], key: str, default: str, base: Path) -> Path:
+    value = _typed(raw, key, str, default)
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (base / path)
+
+
+def _timezone(raw: Mapping[str, Any]) -> str:
+    name = _typed(raw, "timezone", str, "Asia/Shanghai")
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"config key 'timezone' is not an IANA time zone: {name!r}") from exc
+    return name
+
+
+def _admins(raw: Mapping[str, Any]) -> frozenset[int]:
+    value = raw.get("admins") or []
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        raise ConfigError("config key 'admins' must be a list of Telegram user ids (integers)")
+    return frozenset(value)
+
+
+def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
+    telegram = _section(raw, "telegram")
+    base_url = _typed(telegram, "base_url", str, "https://api.telegram.org/bot", "telegram.")
+    if not base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"config key 'telegram.base_url' must be an http(s) URL: {base_url!r}")
+    mode = _typed(telegram, "mode", str, "polling", "telegram.")
+    if mode not in {"polling", "webhook"}:
+        raise ConfigError(f"config key 'telegram.mode' must be polling or webhook, got {mode!r}")
+    hook = _section(telegram, "webhook")
+    prefix = "telegram.webhook."
+    path = _typed(hook, "path", str, "/telegram", prefix)
+    if not path.startswith("/"):
+        raise ConfigError(f"config key '{prefix}path' must start with '/': {path!r}")
+    webhook = WebhookConfig(
+        listen=_typed(hook, "listen", str, "0.0.0.0", prefix),
+        port=_port(hook, "port", 8443, prefix),
+        path=path,
+        public_url=_typed(hook, "public_url", str, None, prefix),
+    )
+    return base_url, mode, webhook
+
+
+def _push(raw: Mapping[str, Any]) -> PushConfig:
+    push = _section(raw, "push")
+    config = PushConfig(
+        rate_per_second=_typed(push, "rate_per_second", float, 25.0, "push."),
+        group_per_minute=_typed(push, "group_per_minute", int, 20, "push."),
+        max_attempts=_typed(push, "max_attempts", int, 5, "push."),
+        check_interval_seconds=_typed(push, "check_interval_seconds", float, 30.0, "push."),
+    )
+    for key in ("rate_per_second", "group_per_minute", "max_attempts", "check_interval_seconds"):
+        if getattr(config, key) <= 0:
+            raise ConfigError(f"config key 'push.{key}' must be positive")
+    return config
+
+
+def parse_config(
+    raw: Mapping[str, Any], base: Path, env: Mapping[str, str], source: Path | None = None
+) -> Config:
+    if not isinstance(raw, Mapping):
+        raise ConfigError("config file must hold a YAML mapping of keys")
+    base_url, mode, webhook = _telegram(raw)
+    http = _section(raw, "http")
+    secret = env.get(WEBHOOK_SECRET_ENV) or None
+    if mode == "webhook" and not secret:
+        raise ConfigError(f"telegram.mode is webhook: set {WEBHOOK_SECRET_ENV} in the environment")
+    return Config(
+        base_url=base_url,
+        mode=mode,
+        webhook=webhook,
+        http=HttpConfig(
+            _typed(http, "listen", str, "127.0.0.1", "http."), _port(http, "port", 8080, "http.")
+        ),
+        push=_push(raw),
+        reports_dir=_path(raw, "reports_dir", "seeds", base),
+        database=_path(raw, "database", "data/briefing.sqlite3", base),
+        cache_dir=_path(raw, "cache_dir", "data/cache", base),
+        timezone=_timezone(raw),
+        admins=_admins(raw),
+        token=env.get(TOKEN_ENV) or None,
+        webhook_secret=secret,
+        source=source,
+    )
+
+
+def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read and validate the YAML file at `path`; environment secrets are read now."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
+    return parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)

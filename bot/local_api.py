@@ -1,0 +1,234 @@
+"""A minimal Telegram Bot API server on 127.0.0.1, in process.
+
+It serves two purposes with one implementation: the local terminal chat (no token needed; the
+real PTB Application talks to it over HTTP) and the tests' fake Telegram, which adds fault
+injection through `fault`. It speaks the subset of the Bot API this bot uses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = {
+    "id": 777000111,
+    "is_bot": True,
+    "first_name": "政务简报",
+    "username": "briefing_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+_JSON_FIELDS = {"reply_markup", "entities", "link_preview_options", "commands", "scope",
+                "allowed_updates", "reply_parameters"}  # fmt: skip
+
+# A fault hook sees (method, params) and may answer instead of the server.
+FaultHook = Callable[[str, dict[str, Any]], Awaitable[web.StreamResponse | None]]
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+def ok(result: Any) -> web.Response:
+    return web.json_response({"ok": True, "result": result})
+
+
+def error(code: int, description: str, **parameters: Any) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return web.json_response(body, status=code)
+
+
+class LocalBotApi:
+    """Holds the updates waiting for getUpdates and every call the bot made."""
+
+    def __init__(self, token: str = "123456:LOCAL-TOKEN") -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.fault: FaultHook | None = None
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._new_update = asyncio.Event()
+        self._new_call = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        app.router.add_post("/file/bot{token}/{path:.*}", self._not_found)
+        return app
+
+    async def start(self, port: int = 0) -> None:
+        self._runner = web.AppRunner(self.app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # the port the OS picked
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- updates the "user" sends -------------------------------------------------------
+    def add_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        update = {"update_id": next(self._update_ids), **update}
+        self._updates.append(update)
+        self._new_update.set()
+        return update
+
+    def user_message(
+        self, text: str, chat_id: int = 1001, user_id: int = 1001, chat_type: str = "private",
+        thread_id: int | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type, "first_name": "用户"},
+            "from": {
+                "id": user_id,
+                "is_bot": False,
+                "first_name": "用户",
+                "language_code": "zh-hans",
+            },
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        return self.add_update({"message": message})
+
+    def tap(self, message: dict[str, Any], data: str, user_id: int = 1001) -> dict[str, Any]:
+        """The user taps an inline button with `data` under a message the bot sent."""
+        query = {
+            "id": str(next(self._message_ids)),
+            "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
+            "chat_instance": "local",
+            "message": message,
+            "data": data,
+        }
+        return self.add_update({"callback_query": query})
+
+    # -- what the bot sent ---------------------------------------------------------------
+    def sent(self, method: str | None = None) -> list[Call]:
+        return [c for c in self.calls if method is None or c.method == method]
+
+    async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 5.0) -> Call:
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while True:
+            for call in self.calls[seen:]:
+                if predicate(call):
+                    return call
+            seen = len(self.calls)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the bot made no matching call in time")
+            self._new_call.clear()
+            try:
+                await asyncio.wait_for(self._new_call.wait(), remaining)
+            except TimeoutError:
+                continue
+
+    # -- the HTTP side ----------------------------------------------------------------------
+    async def _not_found(self, request: web.Request) -> web.Response:
+        return error(404, "Not Found")
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self.token:
+            return error(404, "Not Found")
+        method = request.match_info["method"]
+        params = await _read_params(request)
+        if self.fault is not None:
+            answer = await self.fault(method, params)
+            if answer is not None:
+                return answer
+        if method == "getUpdates":
+            return ok(await self._get_updates(params))
+        self.calls.append(Call(method, params))
+        self._new_call.set()
+        return ok(self._result(method, params))
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if not self._updates:
+            self._new_update.clear()
+            timeout = min(float(params.get("timeout") or 0), 10.0)
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            except TimeoutError:
+                return []
+        limit = int(params.get("limit") or 100)
+        return self._updates[:limit]
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method in {"sendMessage", "sendPhoto", "sendDocument"}:
+            return self._message(params)
+        if method == "editMessageText":
+            return self._message(params, int(params.get("message_id") or 0))
+        if method == "getWebhookInfo":
+            return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        if method == "getMyCommands":
+            return []
+        return True
+
+    def _message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
+        chat_id = int(params.get("chat_id") or 0)
+        message: dict[str, Any] = {
+            "message_id": message_id or next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": BOT_USER,
+        }
+        if "text" in params:
+            message["text"] = params["text"]
+        if "caption" in params:
+            message["caption"] = params["caption"]
+        if "photo" in params:
+            message["photo"] = [{"file_id": "photo1", "file_unique_id": "p1", "width": 1080,
+                                 "height": 1080}]  # fmt: skip
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        if params.get("message_thread_id"):
+            message["message_thread_id"] = int(params["message_thread_id"])
+        return message
+
+
+async def _read_params(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        return dict(await request.json())
+    form = await request.post()
+    params: dict[str, Any] = {}
+    for key, value in form.items():
+        if hasattr(value, "file"):
+            params[key] = value.file.read()
+        elif key in _JSON_FIELDS and isinstance(value, str):
+            params[key] = json.loads(value)
+        else:
+            params[key] = value
+    return params
