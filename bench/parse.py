@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefings.parse import parse_bytes  # noqa: E402
-from tests.paths import SEED, corpus_files  # noqa: E402
+from briefings.parse import parse_bytes
+from tests.paths import SEED, corpus_files
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -55,7 +55,9 @@ def main() -> None:
     for name, data in inputs():
         parse = lambda data=data, name=name: parse_bytes(data, name)  # noqa: E731
         parse()
-        print(f"{name:<44}{len(data) / 1024:>7.1f}{median_ms(parse, runs):>10.2f}{peak_kib(parse):>10.0f}")
+        print(
+            f"{name:<44}{len(data) / 1024:>7.1f}{median_ms(parse, runs):>10.2f}{peak_kib(parse):>10.0f}"
+        )
 
 
 if __name__ == "__main__":
