@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -17,6 +18,9 @@ from briefings.card.layout import card_layout
 from briefings.card.wrap import title_wrap, wrap
 from briefings.errors import ReportError
 from briefings.model import ItemList
+from briefings.parse import parse_file
+
+CORPUS = sorted(Path("/work/shared/corpus").glob("*.txt"))
 
 
 def _installed_font() -> str | None:
@@ -114,3 +118,14 @@ def test_titles_break_after_a_clause_when_they_can() -> None:
     font = load_font(FONT, 24)
     title = "坚持依法履职,持续优化法治化营商环境"
     assert title_wrap(title, font, 392) == ["坚持依法履职,", "持续优化法治化营商环境"]
+
+
+@needs_font
+@pytest.mark.skipif(not CORPUS, reason="corpus of 政府工作报告 not present")
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_every_corpus_report_gets_a_card_of_its_plan(path: Path) -> None:
+    report = parse_file(path)
+    layout = card_layout(report)
+    assert layout.plan_items == tuple(item.lead for item in report.plan.items)
+    assert str(report.plan.year) in layout.plan_heading
+    assert _image(render_card(report)).width == 1080
