@@ -1,0 +1,92 @@
+"""What a briefing card shows, decided without drawing: the card's content model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Metric, Report
+from .numbers import FigureText, format_figure
+
+MAX_FIGURES = 9
+GROUP_DEPTH = 2  # figures gather under their part's subsection (1.2), not the whole part (1)
+
+
+@dataclass(frozen=True)
+class CardFigure:
+    metric_id: str
+    text: FigureText
+    label: str
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    section: str
+    title: str
+    figures: tuple[CardFigure, ...]
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    title: str
+    byline: str
+    groups: tuple[FigureGroup, ...]
+    plan_heading: str
+    plan_items: tuple[str, ...]
+    footer: str
+
+    @property
+    def figures(self) -> tuple[CardFigure, ...]:
+        return tuple(figure for group in self.groups for figure in group.figures)
+
+
+def card_layout(report: Report) -> CardLayout:
+    """The card's content: title, byline, key figures by section, plan headings, source."""
+    meta = report.meta
+    title = meta.title or report.source
+    return CardLayout(
+        title=title,
+        byline=" · ".join(filter(None, [meta.issuer, _cn_date(meta.published or meta.signed)])),
+        groups=_groups(report, key_figures(report)),
+        plan_heading=_plan_heading(report),
+        plan_items=tuple(item.lead for item in report.plan.items),
+        footer="来源：" + " · ".join(filter(None, [title, meta.issuer, report.source])),
+    )
+
+
+def key_figures(report: Report) -> list[Metric]:
+    """The first MAX_FIGURES key metrics in the order the report's metrics give them."""
+    return [metric for metric in report.metrics if metric.key][:MAX_FIGURES]
+
+
+def _groups(report: Report, metrics: list[Metric]) -> tuple[FigureGroup, ...]:
+    grouped: dict[str, list[CardFigure]] = {}
+    for metric in metrics:
+        figure = CardFigure(metric.id, format_figure(metric), metric.label)
+        grouped.setdefault(_group_id(metric.section), []).append(figure)
+    return tuple(
+        FigureGroup(section, _section_title(report, section), tuple(figures))
+        for section, figures in grouped.items()
+    )
+
+
+def _group_id(section: str) -> str:
+    return ".".join(section.split(".")[:GROUP_DEPTH])
+
+
+def _section_title(report: Report, section_id: str) -> str:
+    section = report.find(section_id)
+    return section.title if section else ""
+
+
+def _plan_heading(report: Report) -> str:
+    """The plan part's own heading when it names the year (2021年工作思路), else a stock one."""
+    year = report.plan.year
+    section = report.find(report.plan.section) if report.plan.section else None
+    if section and year and str(year) in section.title:
+        return section.title
+    return f"{year}年工作计划" if year else "工作计划"
+
+
+def _cn_date(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""

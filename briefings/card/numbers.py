@@ -1,0 +1,88 @@
+"""A metric as a Chinese reader expects to see it: 231万人, 2.6亿条, 99.3%, 370余件."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Metric
+from ..text import fold
+
+_MAGNITUDES = {"亿": 10**8, "万": 10**4}
+# Units the extractor may print with their magnitude folded in (万人, 亿元).
+_UNIT_MAGNITUDES = {"千万": 10**7, "百万": 10**6, **_MAGNITUDES}
+# Ratios read as printed: 99.3% must never become 0.0099万%. Signs join the number.
+_RATIO_UNITS = ("百分点", "倍")
+_SIGNS = {"%": "%", "％": "%", "‰": "‰"}
+_HEDGED = re.compile(
+    r"(?P<prefix>约|将近|近|逾|超过|超|不足)?\s*\d[\d.,]*\s*(?P<magnitude>亿|万)?"
+    r"\s*(?P<suffix>余|多|以上|左右)?"
+)
+_PREFIX_WORDS = ("约", "将近", "近", "逾", "超过", "超", "不足")
+_SUFFIX_WORDS = ("余", "多", "以上", "左右")
+AUTO_DECIMALS = 2  # 2.6亿, 5.71万; 12975 stays as printed rather than 1.2975万
+PRINTED_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class FigureText:
+    """The parts of a displayed figure; `number` is drawn large, the rest small."""
+
+    prefix: str
+    number: str
+    suffix: str
+    unit: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}{self.number}{self.suffix}{self.unit}"
+
+
+def format_figure(metric: Metric) -> FigureText:
+    """Metric.value/unit in Chinese magnitudes, hedged (约, 余) as the report printed it."""
+    value, unit = _split_unit(metric.value, metric.unit)
+    printed = _HEDGED.search(fold(metric.raw))
+    prefix, suffix = _hedges(printed, metric.qualifier)
+    if unit in _SIGNS:
+        return FigureText(prefix, _plain(value) + _SIGNS[unit], suffix, "")
+    if unit.endswith(_RATIO_UNITS):
+        return FigureText(prefix, _plain(value), suffix, unit)
+    number = format_amount(value, printed["magnitude"] if printed else None)
+    return FigureText(prefix, number, suffix, unit)
+
+
+def format_amount(value: float, magnitude: str | None = None) -> str:
+    """`value` in 亿 or 万 when that loses no digit, the magnitude the report printed first."""
+    if magnitude in _MAGNITUDES and _fits(value / _MAGNITUDES[magnitude], PRINTED_DECIMALS):
+        return _plain(value / _MAGNITUDES[magnitude]) + magnitude
+    for name, scale in _MAGNITUDES.items():
+        scaled = value / scale
+        if abs(scaled) >= 1 and _fits(scaled, AUTO_DECIMALS):
+            return _plain(scaled) + name
+    return _plain(value)
+
+
+def _split_unit(value: float, unit: str) -> tuple[float, str]:
+    for name, scale in _UNIT_MAGNITUDES.items():
+        if unit.startswith(name):
+            return value * scale, unit[len(name) :]
+    return value, unit
+
+
+def _hedges(printed: re.Match[str] | None, qualifier: str) -> tuple[str, str]:
+    if printed and (printed["prefix"] or printed["suffix"]):
+        return printed["prefix"] or "", printed["suffix"] or ""
+    # The raw text holds no hedge: fall back on a qualifier that is itself the printed word.
+    if qualifier in _PREFIX_WORDS:
+        return qualifier, ""
+    return "", qualifier if qualifier in _SUFFIX_WORDS else ""
+
+
+def _fits(value: float, decimals: int) -> bool:
+    # An absolute tolerance: a relative one lets 156.24999985亿 pass for 156.25亿.
+    return abs(round(value, decimals) - value) < 1e-9
+
+
+def _plain(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -1,0 +1,53 @@
+"""The first report with synthetic key figures, each quoted from the sentence that prints it.
+
+The figures extractor lands separately; until then the card tests attach these by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from briefings.model import Metric, Report
+from briefings.parse import parse_file
+from briefings.text import sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
+
+# (raw as printed, value, unit, qualifier, label, key)
+FIGURES = (
+    ("819项", 819, "项", "", "“赣服通”全市接入事项", True),
+    ("578项", 578, "项", "", "政务服务事项", False),
+    ("231万人", 2_310_000, "人", "", "“赣服通”累计注册用户", True),
+    ("2.6亿条", 260_000_000, "条", "", "归集信用数据", True),
+    ("370余件", 370, "件", "approx", "全年审查报送的各类文件、协议、重大决策等", True),
+    ("80%", 80, "%", "", "全市行政机关负责人出庭应诉率", True),
+    ("1700余支", 1700, "支", "approx", "矛盾纠纷排查信息员队伍", True),
+    ("99.3%", 99.3, "%", "", "调解成功率", True),
+    ("5.71万余人次", 57_100, "人次", "approx", "全市公共法律服务机构提供法律服务", True),
+)
+
+
+def quoted_metric(report: Report, n: int, raw: str, value: float, unit: str, qualifier: str,
+                  label: str, key: bool) -> Metric:  # fmt: skip
+    """A Metric for `raw`, traced to the first section and sentence of the report printing it."""
+    for section in report.walk():
+        sentence = next((text for text in sentences(section.text) if raw in text), None)
+        if sentence:
+            return Metric(f"m{n}", section.id, raw, value, unit, qualifier, label, sentence, key)
+    raise AssertionError(f"{raw} is not printed in {report.source}")
+
+
+def sample_report() -> Report:
+    report = parse_file(SEED)
+    metrics = [quoted_metric(report, n, *figure) for n, figure in enumerate(FIGURES, start=1)]
+    return replace(report, metrics=metrics)
+
+
+def test_every_sample_figure_is_quoted_from_its_section() -> None:
+    report = sample_report()
+    for metric in report.metrics:
+        section = report.find(metric.section)
+        assert section is not None
+        assert metric.raw in metric.sentence
+        assert metric.sentence in section.text
