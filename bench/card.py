@@ -14,11 +14,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_card_sample import sample_report  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from briefings.card import card_layout, render_card  # noqa: E402
+from tests.card_sample import sample_report  # noqa: E402
 
 MAX_RUNS = 1000
 

@@ -11,30 +11,45 @@ from briefings.errors import ReportError
 EXIT_BAD_INPUT = 2
 
 
-def _export(args: argparse.Namespace) -> int:
+def _render(args: argparse.Namespace) -> bytes:
     from briefings.export import to_json, to_markdown
     from briefings.library import load_report
 
+    report = load_report(Path(args.file))
+    if args.format == "png":
+        from briefings.card import render_card
+
+        return render_card(report, args.font)
+    text = to_json(report) if args.format == "json" else to_markdown(report)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def _export(args: argparse.Namespace) -> int:
     try:
-        report = load_report(Path(args.file))
-    except ReportError as error:
+        output = _render(args)
+    except ReportError as error:  # the card's missing-font error is one too
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    output = to_json(report) if args.format == "json" else to_markdown(report)
     if args.output:
-        Path(args.output).write_text(output, encoding="utf-8")
+        Path(args.output).write_bytes(output)
+    elif args.format == "png" and sys.stdout.isatty():
+        print("briefing-bot: a PNG card goes to a file: add -o card.png", file=sys.stderr)
+        return EXIT_BAD_INPUT
     else:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        sys.stdout.buffer.write(output)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing-bot", description="政务简报 Telegram bot")
     commands = parser.add_subparsers(dest="command")
-    export = commands.add_parser("export", help="print a parsed report as JSON or Markdown")
+    export = commands.add_parser(
+        "export", help="print a parsed report as JSON or Markdown, or draw its card as PNG"
+    )
     export.add_argument("file")
-    export.add_argument("--format", choices=["json", "md"], default="json")
+    export.add_argument("--format", choices=["json", "md", "png"], default="json")
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
+    export.add_argument("--font", help="CJK font file for the PNG card (default: found)")
     export.set_defaults(handler=_export)
     return parser
 

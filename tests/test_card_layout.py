@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_card_sample import quoted_metric, sample_report
-
 from briefings.card import MAX_FIGURES, card_layout
 from briefings.model import ItemList, Metric
+from tests.card_sample import quoted_metric, sample_report
 
 
 def test_card_lists_exactly_the_key_figures_in_report_order() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_card_sample import sample_report
 
 from briefings.card import FontNotFoundError, draw_card, find_font, render_card
 from briefings.card import fonts as card_fonts
@@ -19,6 +18,7 @@ from briefings.card.wrap import title_wrap, wrap
 from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file
+from tests.card_sample import sample_report
 
 CORPUS = sorted(Path("/work/shared/corpus").glob("*.txt"))
 

@@ -1,0 +1,57 @@
+"""`briefing-bot export`: the JSON contract, the Markdown briefing and the PNG card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from briefings.card import FontNotFoundError, find_font
+from tests.paths import SEED
+
+
+def test_json_follows_the_contract(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", str(SEED)]) == 0
+    exported = json.loads(capsysbinary.readouterr().out.decode("utf-8"))
+    assert set(exported) >= {"source", "meta", "sections", "problems", "plan", "metrics"}
+    assert set(exported["meta"]) >= {"title", "issuer", "published", "signed", "addressee",
+                                     "index_no", "year"}  # fmt: skip
+    assert exported["meta"]["published"] == "2021-02-28"
+    first_item = exported["sections"][0]["children"][0]["children"][0]
+    assert (first_item["id"], first_item["ordinal"], first_item["lead"]) == (
+        "1.1.1",
+        "一是",
+        "强化组织领导",
+    )
+    assert exported["problems"]["section"] == "2"
+    assert exported["plan"]["year"] == 2021
+    assert len(exported["plan"]["items"]) == 7
+
+
+def test_markdown_is_a_readable_briefing(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", str(SEED), "--format", "md"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert markdown.startswith("# 关于南昌市2020年度法治政府建设工作的报告\n")
+    assert "## 2021年工作计划（第 3 部分）" in markdown
+    assert "1. 依法行政水平还需加强" in markdown
+
+
+def test_png_card_is_written_to_a_file(tmp_path: Path) -> None:
+    try:
+        find_font()
+    except FontNotFoundError:
+        pytest.skip("no CJK font installed")
+    out = tmp_path / "card.png"
+    assert main(["export", str(SEED), "--format", "png", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_missing_font_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["export", str(SEED), "--format", "png", "--font", "/no/such.ttf",
+                 "-o", str(tmp_path / "c.png")])  # fmt: skip
+    assert code == 2
+    assert "fonts-wqy-microhei" in capsys.readouterr().err
