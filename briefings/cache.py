@@ -118,7 +118,7 @@ def _valid(value: Any, kind: str) -> bool:
 
 
 def _metric(data: Any) -> Metric:
-    kinds = {f.name: str(f.type) for f in fields(Metric)}
+    kinds = {f.name: getattr(f.type, "__name__", str(f.type)) for f in fields(Metric)}
     if not isinstance(data, dict) or set(data) != set(kinds):
         raise CacheFormatError("a metric does not have Metric's fields")
     wrong = [name for name, kind in kinds.items() if not _valid(data[name], kind)]

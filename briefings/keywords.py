@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from types import ModuleType
 
 from .model import Report, Section
 from .text import sentences
@@ -32,14 +33,19 @@ def stopwords() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@cache
+def _jieba() -> ModuleType:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is debug output
+    return jieba
+
+
 @lru_cache(maxsize=32768)
 def words(sentence: str) -> tuple[str, ...]:
     """jieba's segmentation of one sentence; memoised because summaries, keywords and the
     search index all read the same sentences."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return tuple(jieba.lcut(sentence))
+    return tuple(_jieba().lcut(sentence))
 
 
 def is_content_word(word: str) -> bool:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefings.model import Report
 from briefings.parse import parse_file
-from briefings.search import MAX_QUERY_CHARS, IndexFormatError, SearchIndex, search
+from briefings.search import MAX_QUERY_CHARS, IndexFormatError, SearchIndex, SearchResult, search
 from briefings.text import sentences
 
 SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
@@ -143,3 +143,7 @@ def test_query_path_does_not_load_jieba(index, tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_searching_no_reports_finds_nothing():
+    assert search([], "信用") == SearchResult("信用", (), ())
