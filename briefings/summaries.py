@@ -5,9 +5,9 @@ A summary is its sentences joined by "\\n": one quoted sentence per line, so eac
 traced back to the report as it stands (and the bot may show them as lines or run them on).
 The budget counts the joining newlines too.
 
-Ranking follows the genre first: the first sentence of a section, and the lead phrase of each
-一是/二是 item, are the report's own summary of what follows, so they outrank other sentences,
-the nearer the summarised section the more. Other sentences rank by the TF-IDF weight of the
+Ranking follows the genre first: the first sentence of a section, the lead phrase of each
+一是/二是 item and the first sentence of a paragraph are the report's own summary of what
+follows, so they outrank other sentences, the nearer the summarised section the more. Other sentences rank by the TF-IDF weight of the
 words they carry (briefings.keywords). Picks are spread in proportion to length: a sentence
 counts for less the more of their fair share its section and subsection have already used.
 """
@@ -27,12 +27,15 @@ REPORT_BUDGET = 1000
 JOINER = "\n"
 
 # Weight of a lead by its depth below the summarised node: its own, its children's, deeper.
-_LEAD_WEIGHTS = (2.0, 1.5, 1.0)
+_LEAD_WEIGHTS = (2.0, 1.5, 1.0, 0.5)
 _INLINE_ITEM = re.compile(
     r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先|其次)"
 )
 _CLAUSE = re.compile(r"[^；;]+[；;]?")
-_MIN_CJK = 4
+# A unit must be a complete sentence or clause of some length: this keeps out salutations
+# (各位代表！) and stray unpunctuated lines such as a page's licence notice.
+_MIN_CJK = 5
+_COMPLETE = re.compile(r"[。！？!?；;：:][”’」』)）]*$")
 
 
 @dataclass(frozen=True)
@@ -43,18 +46,23 @@ class Candidate:
     lead: float  # 0 for an ordinary sentence
 
 
-def units(text: str, budget: int) -> list[str]:
-    """Sentences of `text`; one longer than the budget is offered clause by clause (split at
-    ；), each clause still a verbatim stretch of the report."""
-    result: list[str] = []
-    for sentence in sentences(text):
-        parts = _CLAUSE.findall(sentence) if len(sentence) > budget else [sentence]
-        result.extend(part for part in parts if cjk_count(part) >= _MIN_CJK)
+def units(text: str, budget: int) -> list[tuple[str, bool]]:
+    """Sentences of `text`, each with whether it opens a paragraph. A sentence longer than
+    the budget is offered clause by clause (split at ；), each still a verbatim stretch."""
+    result: list[tuple[str, bool]] = []
+    for line in text.splitlines():
+        for k, sentence in enumerate(sentences(line)):
+            parts = _CLAUSE.findall(sentence) if len(sentence) > budget else [sentence]
+            for j, part in enumerate(parts):
+                if cjk_count(part) >= _MIN_CJK and _COMPLETE.search(part):
+                    result.append((part, k == 0 and j == 0))
     return result
 
 
-def _lead_weight(depth: int, first: bool, text: str) -> float:
-    if not first and _INLINE_ITEM.match(text):
+def _lead_weight(depth: int, first: bool, opens: bool, text: str) -> float:
+    """The first sentence leads its section; a paragraph's first sentence, or one opening
+    with 一是/二是, leads a part of it."""
+    if not first and (opens or _INLINE_ITEM.match(text)):
         depth += 1
     elif not first:
         return 0.0
@@ -76,10 +84,10 @@ def candidates(nodes: list[tuple[str, str]], level: int, budget: int) -> list[Ca
     seen: set[str] = set()
     for node_id, text in nodes:
         depth = len(node_id.split(".")) - level if node_id else 0
-        for n, unit in enumerate(units(text, budget)):
+        for n, (unit, opens) in enumerate(units(text, budget)):
             if unit not in seen:
                 seen.add(unit)
-                lead = _lead_weight(depth, n == 0, unit)
+                lead = _lead_weight(depth, n == 0, opens, unit)
                 result.append(Candidate(unit, len(result), _groups(node_id, level), lead))
     return result
 
