@@ -17,13 +17,14 @@ class LoadedFolder:
     errors: list[ReportError] = field(default_factory=list)
 
 
-def load_report(path: Path | str, enrich: bool = True) -> Report:
-    """Parse a report file; with `enrich`, attach figures and summaries too."""
+def load_report(path: Path | str, enrich: bool = True, cache_dir: Path | None = None) -> Report:
+    """Parse a report file; with `enrich`, attach figures, summaries, keywords and the search
+    index too, through the cache in `cache_dir` when one is given."""
     report = parse_file(path)
     if enrich:
         from .enrich import enrich_report
 
-        enrich_report(report)
+        enrich_report(report, cache_dir)
     return report
 
 
@@ -43,11 +44,13 @@ def newest_first(reports: list[Report]) -> list[Report]:
     )
 
 
-def load_folder(folder: Path | str, enrich: bool = True) -> LoadedFolder:
+def load_folder(
+    folder: Path | str, enrich: bool = True, cache_dir: Path | None = None
+) -> LoadedFolder:
     loaded = LoadedFolder()
     for path in report_files(Path(folder)):
         try:
-            loaded.reports.append(load_report(path, enrich))
+            loaded.reports.append(load_report(path, enrich, cache_dir))
         except ReportError as error:
             loaded.errors.append(error)
     loaded.reports = newest_first(loaded.reports)

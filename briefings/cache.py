@@ -1,0 +1,194 @@
+"""On-disk cache of what is derived from a report: figures, summaries, keywords, search index.
+
+One JSON file per report, named by the report's content hash (Report.digest). A file is used
+only if its format version, the fingerprint of the code that derived it, the digest and the
+report's outline all match and its structure checks out; anything else is a miss, and the
+caller recomputes and overwrites it. Files are written to a temporary name and moved into
+place, so a crash mid-write never leaves a half file under the real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .model import Metric, Report
+from .search import SearchIndex
+
+CACHE_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+# JSON types accepted for each annotated Metric field type; a field of another type is only
+# checked for presence.
+_JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "float": (int, float), "bool": (bool,)}
+
+
+class CacheFormatError(ValueError):
+    """A cache file is unreadable, stale, or not shaped as this module writes it."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything derived from one report, as cached."""
+
+    digest: str
+    summary: str
+    keywords: list[str]
+    sections: dict[str, tuple[str, list[str]]]  # section id -> (summary, keywords)
+    metrics: list[Metric]
+    index: SearchIndex
+
+    @classmethod
+    def of(cls, report: Report, index: SearchIndex) -> Briefing:
+        sections = {s.id: (s.summary, list(s.keywords)) for s in report.walk()}
+        return cls(
+            report.digest,
+            report.summary,
+            list(report.keywords),
+            sections,
+            list(report.metrics),
+            index,
+        )
+
+    def apply(self, report: Report) -> None:
+        """Write the cached views onto `report` (copies, so the two never share lists)."""
+        for section in report.walk():
+            summary, keywords = self.sections[section.id]
+            section.summary, section.keywords = summary, list(keywords)
+        report.summary, report.keywords = self.summary, list(self.keywords)
+        report.metrics = list(self.metrics)
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the package's code and data: a cache derived by other code is stale."""
+    package = resources.files("briefings")
+    digest = hashlib.sha256()
+    for path in sorted([*package.iterdir(), *package.joinpath("data").iterdir()], key=str):
+        if path.is_file() and (path.name.endswith(".py") or path.parent.name == "data"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_path(cache_dir: Path, digest: str) -> Path:
+    return Path(cache_dir) / f"{digest}.json"
+
+
+def to_dict(briefing: Briefing) -> dict[str, Any]:
+    return {
+        "version": CACHE_VERSION,
+        "code": code_fingerprint(),
+        "digest": briefing.digest,
+        "summary": briefing.summary,
+        "keywords": briefing.keywords,
+        "sections": [[sid, summary, kws] for sid, (summary, kws) in briefing.sections.items()],
+        "metrics": [asdict(metric) for metric in briefing.metrics],
+        "index": briefing.index.to_dict(),
+    }
+
+
+def _string_list(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CacheFormatError("expected a list of strings")
+    return value
+
+
+def _section(row: Any) -> tuple[str, tuple[str, list[str]]]:
+    if not (isinstance(row, list) and len(row) == 3 and all(isinstance(v, str) for v in row[:2])):
+        raise CacheFormatError("a section is not [id, summary, keywords]")
+    return row[0], (row[1], _string_list(row[2]))
+
+
+def _valid(value: Any, kind: str) -> bool:
+    accepted = _JSON_TYPES.get(kind)
+    if accepted is None:
+        return True
+    if isinstance(value, bool):  # bool is an int to isinstance, never a float here
+        return bool in accepted
+    return isinstance(value, accepted)
+
+
+def _metric(data: Any) -> Metric:
+    kinds = {f.name: getattr(f.type, "__name__", str(f.type)) for f in fields(Metric)}
+    if not isinstance(data, dict) or set(data) != set(kinds):
+        raise CacheFormatError("a metric does not have Metric's fields")
+    wrong = [name for name, kind in kinds.items() if not _valid(data[name], kind)]
+    if wrong:
+        raise CacheFormatError(f"metric fields of the wrong type: {', '.join(wrong)}")
+    return Metric(**{name: float(v) if kinds[name] == "float" else v for name, v in data.items()})
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise CacheFormatError(f"{key} is not a list")
+    return value
+
+
+def from_dict(data: Any, report: Report) -> Briefing:
+    """The cached briefing for `report`; raises CacheFormatError (or IndexFormatError) if the
+    data is stale, belongs to another report, or is not shaped as `to_dict` writes it."""
+    if not isinstance(data, dict):
+        raise CacheFormatError("not a JSON object")
+    expected = {"version": CACHE_VERSION, "code": code_fingerprint(), "digest": report.digest}
+    stale = [key for key, value in expected.items() if data.get(key) != value]
+    if stale:
+        raise CacheFormatError(f"stale: {', '.join(stale)} differ")
+    if not isinstance(data.get("summary"), str):
+        raise CacheFormatError("summary is not a string")
+    sections = dict(_section(row) for row in _list(data, "sections"))
+    if list(sections) != [section.id for section in report.walk()]:
+        raise CacheFormatError("sections differ from the report's outline")
+    metrics = [_metric(item) for item in _list(data, "metrics")]
+    index = SearchIndex.from_dict(data.get("index"))
+    if index.digest != report.digest:
+        raise CacheFormatError("search index of another report")
+    keywords = _string_list(data.get("keywords"))
+    return Briefing(report.digest, data["summary"], keywords, sections, metrics, index)
+
+
+def load(cache_dir: Path, report: Report) -> Briefing | None:
+    """The cached briefing for `report`, or None when there is no usable one."""
+    path = cache_path(cache_dir, report.digest)
+    try:
+        return from_dict(json.loads(path.read_text("utf-8")), report)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, RecursionError) as error:
+        # ValueError covers bad UTF-8, bad JSON, CacheFormatError and IndexFormatError.
+        log.info("not using cache file %s: %s", path, error)
+        return None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def save(cache_dir: Path, briefing: Briefing) -> None:
+    """Write the briefing's cache file. Failing to write only costs a recomputation next
+    time, so an unwritable cache directory is logged, not raised."""
+    path = cache_path(cache_dir, briefing.digest)
+    text = json.dumps(to_dict(briefing), ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, text)
+    except OSError as error:
+        log.warning("could not write cache file %s: %s", path, error)

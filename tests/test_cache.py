@@ -1,0 +1,178 @@
+"""The briefing cache: a hit gives back exactly what was computed, without jieba; anything
+corrupt, stale or foreign is recomputed and rewritten."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings import cache, enrich, figures
+from briefings.enrich import NotEnrichedError, enrich_report, search_index
+from briefings.export import to_dict
+from briefings.library import load_folder
+from briefings.model import Metric, Report
+from briefings.parse import parse_file
+from briefings.search import search
+
+SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
+CORPUS = sorted(Path("/work/shared/corpus").glob("*.txt"))
+
+FIGURES = [
+    Metric(
+        "m1",
+        "1.3.3",
+        "2.6亿条",
+        2.6e8,
+        "条",
+        "突破",
+        "归集信用数据",
+        "归集信用数据突破2.6亿条",
+        True,
+    ),
+    Metric("m2", "1.6.2", "80%", 80.0, "%", "", "出庭应诉率", "出庭应诉率达80%。", False),
+]
+
+
+@pytest.fixture(autouse=True)
+def known_figures(monkeypatch):
+    """Figures to round-trip through the cache, whatever the real extractor finds."""
+    monkeypatch.setattr(figures, "extract_figures", lambda report: list(FIGURES))
+
+
+@pytest.fixture(scope="module")
+def fresh() -> Report:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(figures, "extract_figures", lambda report: list(FIGURES))
+        return enrich_report(parse_file(SEED))
+
+
+def _forbid_computing(monkeypatch):
+    def fail(report):
+        raise AssertionError("recomputed although the cache was valid")
+
+    monkeypatch.setattr(enrich, "_compute", fail)
+
+
+def _cache_file(cache_dir: Path, report: Report) -> Path:
+    return cache.cache_path(cache_dir, report.digest)
+
+
+def test_a_hit_returns_identical_data_without_recomputing(fresh, tmp_path, monkeypatch):
+    enrich_report(parse_file(SEED), tmp_path)
+    assert _cache_file(tmp_path, fresh).is_file()
+    _forbid_computing(monkeypatch)
+    cached = enrich_report(parse_file(SEED), tmp_path)
+    assert to_dict(cached) == to_dict(fresh)
+    assert cached.metrics == FIGURES
+    assert search(search_index(cached), "信用") == search(search_index(fresh), "信用")
+
+
+def _damaged(tmp_path: Path, fresh: Report, damage) -> Path:
+    enrich_report(parse_file(SEED), tmp_path)
+    path = _cache_file(tmp_path, fresh)
+    data = json.loads(path.read_text("utf-8"))
+    damage(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _rebuilt_from(path: Path, tmp_path: Path, fresh: Report) -> None:
+    rebuilt = enrich_report(parse_file(SEED), tmp_path)
+    assert to_dict(rebuilt) == to_dict(fresh)
+    assert cache.load(tmp_path, parse_file(SEED)) is not None, "the bad file was not rewritten"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(version=cache.CACHE_VERSION + 1),
+        lambda d: d.update(code="derived by other code"),
+        lambda d: d.update(digest="0" * 64),
+        lambda d: d["sections"].pop(),
+        lambda d: d["sections"][0].__setitem__(2, "not a list"),
+        lambda d: d["metrics"][0].update(value="2.6亿"),
+        lambda d: d["metrics"][0].update(key=1),
+        lambda d: d["metrics"][0].pop("label"),
+        lambda d: d["index"].update(sentences=None),
+        lambda d: d["index"].update(digest="0" * 64),
+        lambda d: d.update(summary=None),
+    ],
+)
+def test_a_stale_or_malformed_cache_is_rebuilt(fresh, tmp_path, damage):
+    path = _damaged(tmp_path, fresh, damage)
+    assert cache.load(tmp_path, parse_file(SEED)) is None
+    _rebuilt_from(path, tmp_path, fresh)
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"", b'{"version": 1, ', b"\xff\xfe\x00garbage", b"[]", b"null"]
+)
+def test_a_corrupted_cache_file_is_rebuilt(fresh, tmp_path, garbage):
+    path = _cache_file(tmp_path, fresh)
+    path.write_bytes(garbage)
+    _rebuilt_from(path, tmp_path, fresh)
+
+
+def test_a_cache_of_another_report_is_not_used(fresh, tmp_path):
+    if not CORPUS:
+        pytest.skip("corpus not present")
+    other = enrich_report(parse_file(CORPUS[0]), tmp_path)
+    _cache_file(tmp_path, other).rename(_cache_file(tmp_path, fresh))
+    assert to_dict(enrich_report(parse_file(SEED), tmp_path)) == to_dict(fresh)
+
+
+def test_a_cache_whose_outline_differs_is_not_used(fresh, tmp_path):
+    enrich_report(parse_file(SEED), tmp_path)
+    changed = parse_file(SEED)
+    changed.sections[0].children[0].id = "1.9"
+    assert cache.load(tmp_path, changed) is None
+
+
+def test_writing_leaves_no_temporary_files(tmp_path):
+    enrich_report(parse_file(SEED), tmp_path)
+    enrich_report(parse_file(SEED), tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [_cache_file(tmp_path, parse_file(SEED)).name]
+
+
+def test_an_unwritable_cache_directory_only_costs_the_cache(fresh, tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    report = enrich_report(parse_file(SEED), blocker / "cache")
+    assert to_dict(report) == to_dict(fresh)
+    assert "could not write cache file" in caplog.text
+
+
+def test_search_index_needs_enrichment(fresh):
+    unenriched = parse_file(SEED)
+    unenriched.digest = "never enriched"
+    with pytest.raises(NotEnrichedError):
+        search_index(unenriched)
+    assert search_index(fresh).digest == fresh.digest
+
+
+def test_load_folder_passes_the_cache_directory(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    loaded = load_folder(folder, cache_dir=tmp_path / "cache")
+    assert [r.summary for r in loaded.reports] and loaded.reports[0].summary
+    assert _cache_file(tmp_path / "cache", loaded.reports[0]).is_file()
+
+
+def test_a_cache_hit_does_not_load_jieba(tmp_path):
+    enrich_report(parse_file(SEED), tmp_path)
+    script = (
+        "import sys\n"
+        "from briefings.library import load_report\n"
+        "from briefings.enrich import search_index\n"
+        "from briefings.search import search\n"
+        f"report = load_report({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
+        "assert report.summary and search(search_index(report), '信用').hits\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
