@@ -40,6 +40,27 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warm(args: argparse.Namespace) -> int:
+    """Compute and cache every report's figures and summaries (image build, deploys)."""
+    import jieba
+
+    from bot.config import ConfigError, load_config
+    from briefings.library import load_folder
+
+    try:
+        config = load_config(Path(args.config))
+    except ConfigError as error:
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    jieba.initialize()  # writes jieba's dictionary cache to the temp dir
+    loaded = load_folder(config.reports_dir, cache_dir=config.cache_dir)
+    for report in loaded.reports:
+        print(f"cached: {report.source} ({len(report.metrics)} figures)")
+    for error in loaded.errors:
+        print(f"skipped: {error}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing-bot", description="政务简报 Telegram bot")
     commands = parser.add_subparsers(dest="command")
@@ -51,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
     export.add_argument("--font", help="CJK font file for the PNG card (default: found)")
     export.set_defaults(handler=_export)
+    warm = commands.add_parser("warm", help="compute and cache every report's briefing")
+    warm.add_argument("--config", default="config.yaml")
+    warm.set_defaults(handler=_warm)
     return parser
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 # Full-width ASCII forms (！ to ～) and the ideographic space fold to their half-width twins,
 # so structure is recognised alike in either form; the printed text is never replaced.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -22,6 +20,8 @@ def fold(text: str) -> str:
 
 def cn_number(numeral: str) -> int | None:
     """Value of a Chinese numeral such as 十一 or 二十三, or None if it is not one."""
+    import cn2an  # ~95 ms to import: only pay it when a numeral needs reading
+
     try:
         value = cn2an.cn2an(numeral, "smart")
     except (ValueError, KeyError, TypeError, IndexError):
