@@ -1,0 +1,56 @@
+"""What can be checked of the Docker image without a Docker engine: the files it copies exist,
+its build step and its entrypoint command work outside Docker."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.paths import ROOT, SEEDS
+
+DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+
+
+def _instructions(name: str) -> list[str]:
+    joined = DOCKERFILE.replace("\\\n", " ")
+    return [line.split(None, 1)[1] for line in joined.splitlines() if line.startswith(name + " ")]
+
+
+def test_every_copied_file_exists() -> None:
+    for copy in _instructions("COPY"):
+        *sources, _target = shlex.split(copy)
+        for source in sources:
+            assert (ROOT / source).exists(), f"Dockerfile copies missing {source}"
+
+
+def test_image_runs_as_a_non_root_user_with_a_data_volume_and_healthcheck() -> None:
+    assert _instructions("USER") == ["briefing"]
+    assert '"/data"' in _instructions("VOLUME")[0]
+    assert "healthz" in DOCKERFILE and "HEALTHCHECK" in DOCKERFILE
+    assert "TELEGRAM_BOT_TOKEN" not in "".join(_instructions("ENV"))
+
+
+def test_compose_files_are_valid_yaml_and_take_the_token_from_the_environment() -> None:
+    for path in (ROOT / "deploy").glob("compose.*.yaml"):
+        compose = yaml.safe_load(path.read_text(encoding="utf-8"))
+        bot = compose["services"]["briefing-bot"]
+        assert bot["environment"]["TELEGRAM_BOT_TOKEN"].startswith("${TELEGRAM_BOT_TOKEN")
+
+
+def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    shutil.copy(ROOT / "deploy" / "config.docker.yaml", app / "config.yaml")
+    shutil.copytree(SEEDS, app / "seeds")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "warm", "--config", str(app / "config.yaml")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "cached: nanchang_2020_fazhi_zhengfu_report.txt" in result.stdout
+    assert len(list((app / "cache" / "reports").glob("*.json"))) == 1
