@@ -1,0 +1,86 @@
+"""Regular expressions for the figures a report prints, matched on the folded (half-width) text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+APPROX_BEFORE = ("超过", "突破", "接近", "将近", "近", "约", "逾", "超")
+APPROX_AFTER = ("以上", "左右", "上下", "之多")
+# Words that make "N年" a duration of the work (连续12年) rather than a year.
+DURATION_CUES = ("连续", "累计", "历时", "提前")
+# A Chinese numeral is a figure only after a word that counts (连续三年); elsewhere it is
+# almost always part of a name or a fixed phrase (三项制度, 一网通办).
+COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")
+RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排")
+# A scope names a ranking too when 第N ends the phrase (成绩全国第一).
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界")
+MULTIPLIERS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+}
+UNITS = (
+    "%", "‰", "个百分点", "百分点", "倍",
+    "万人次", "人次", "家次", "批次", "架次", "场次", "人", "名", "位", "户", "家", "个", "项", "件",
+    "条", "次", "台", "套", "辆", "艘", "架", "支", "所", "座", "处", "批", "场", "期", "份",
+    "本", "册", "部", "种", "类", "款", "篇", "路", "张", "间", "栋", "幢", "块", "片", "口",
+    "宗", "笔", "例", "起", "颗", "枚", "株", "棵", "头", "只", "级", "岁",
+    "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
+    "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
+    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱",
+)  # fmt: skip
+# Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
+FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间")
+# An anniversary (成立75周年) dates an event, it measures no work.
+NOT_FIGURE_UNITS = ("周年",)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex alternation trying longer words first, so 个百分点 wins over 个."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
+ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_UNIT = alternation(UNITS)
+_PRE = alternation(APPROX_BEFORE)
+_POST = alternation(APPROX_AFTER)
+_MULT = alternation(MULTIPLIERS)
+
+AMOUNT = re.compile(
+    rf"(?P<pre>{_PRE})?(?<![0-9.])(?P<num>{ARABIC})(?P<sfx>[余多])?(?P<mult>{_MULT})?"
+    rf"(?P<sfx2>[余多])?(?: ?(?P<unit>{_UNIT}))?(?P<post>{_POST})?"
+)
+CN_COUNT = re.compile(
+    rf"(?P<cue>{alternation(COUNT_CUES)})(?P<pre>{_PRE})?(?P<num>{CN_NUMERAL})"
+    rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
+)
+# 十一大任务: a numeral counting "major" items, unless quoted or a known slogan.
+CN_MAJOR = re.compile(rf"(?<![第“\"「『])(?P<num>{CN_NUMERAL})大(?=[\u4e00-\u9fff])")
+PERCENT_WORDS = re.compile(
+    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL})(?P<post>{_POST})?"
+)
+FRACTION = re.compile(
+    rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
+)
+RATIO_HEAD = re.compile(rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT})")
+RATIO_GAP = 14
+RANK_CUED = re.compile(
+    rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
+    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首))"
+)
+# 全国排名53位: after 排名 a place needs no 第.
+RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
+# 作为第一位的工作任务 is a priority, not a place.
+RANK_PLAIN = re.compile(rf"第(?P<num>[0-9]+|{CN_NUMERAL})[位名](?!的)")
+PROPORTION = re.compile(rf"(?<![0-9.])(?P<den>{ARABIC}) ?[∶比] ?(?P<num>{ARABIC})(?![0-9])")
+CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# Spans whose numbers are not figures: titles, short quoted names, bracketed issue numbers.
+TITLE = re.compile(r"《[^》]*》")
+QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」")
+DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")

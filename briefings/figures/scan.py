@@ -1,0 +1,203 @@
+"""Find the figures printed in one sentence: amounts, percentages, ratios and rankings."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from ..text import cn_number, fold
+from . import patterns as p
+from .words import figure_words
+
+PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
+RANK_UNIT = "位"
+# Symbols that glue a number into a formula or a code (7×24, 1+6+5+X), never a figure.
+_FORMULA = set("+×*/=" + string.ascii_letters)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure's span in its sentence and what it says; `start`/`end` index the sentence."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+
+
+def scan_sentence(sentence: str) -> list[Found]:
+    """Every figure of `sentence`, in order; overlaps go to the more specific reading."""
+    text = fold(sentence)
+    blocked = list(_blocked_spans(text))
+    taken: list[Found] = []
+    for finder in _FINDERS:
+        for item in finder(text):
+            if not _overlaps(item, blocked) and not _overlaps(item, taken):
+                taken.append(item)
+    return sorted(taken, key=lambda item: item.start)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _overlaps(item: Found, spans: Sequence[Found | _Span]) -> bool:
+    return any(item.start < span.end and span.start < item.end for span in spans)
+
+
+@cache
+def _slogans() -> re.Pattern[str]:
+    return re.compile(p.alternation(figure_words().slogans))
+
+
+def _blocked_spans(text: str) -> Iterator[_Span]:
+    for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
+        yield from (_Span(*m.span()) for m in pattern.finditer(text))
+
+
+def numeral(token: str) -> Decimal | None:
+    """Value of an Arabic number (with thousands commas) or of a Chinese numeral."""
+    if token[0].isdigit():
+        return Decimal(token.replace(",", ""))
+    if token in p.MULTIPLIERS:
+        return Decimal(p.MULTIPLIERS[token])
+    value = cn_number(token)
+    return None if value is None else Decimal(value)
+
+
+def _approx(match: re.Match[str], *groups: str) -> bool:
+    return any(match.group(name) for name in groups)
+
+
+def _ratios(text: str) -> Iterator[Found]:
+    for head in p.RATIO_HEAD.finditer(text):
+        window = p.CLAUSE_BREAK.split(text[head.end() : head.end() + p.RATIO_GAP])[0]
+        amount = next(_amounts(window), None)
+        if amount is None or amount.unit in PERCENT_UNITS:
+            continue
+        value, unit = _per(amount, head["num"] or "", head["unit"])
+        if value is not None:
+            yield Found(head.start(), head.end() + amount.end, value, unit, "ratio")
+
+
+def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
+    """每2名…1台 is 0.5 台/名; a base written in words stays in the unit: 3.2 人/万人."""
+    if base and not base[0].isdigit():
+        return amount.value, f"{amount.unit}/{base}{base_unit}"
+    divisor = numeral(base) if base else Decimal(1)
+    if not divisor:
+        return None, ""
+    return float(Decimal(repr(amount.value)) / divisor), f"{amount.unit}/{base_unit}"
+
+
+def _ranks(text: str) -> Iterator[Found]:
+    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN):
+        for match in pattern.finditer(text):
+            value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
+            if value:
+                yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+def _percent_words(text: str) -> Iterator[Found]:
+    for match in p.PERCENT_WORDS.finditer(text):
+        value = numeral(match["num"])
+        unit = "%" if match["base"] == "百" else "‰"
+        qualifier = "approx" if _approx(match, "pre", "post") else "percent"
+        if value is not None:
+            yield Found(match.start(), match.end(), float(value), unit, qualifier)
+
+
+def _fractions(text: str) -> Iterator[Found]:
+    for match in p.FRACTION.finditer(text):
+        den, num = numeral(match["den"]), numeral(match["num"])
+        if den and num is not None and match["den"] not in ("百", "千"):
+            qualifier = "approx" if match["post"] else "ratio"
+            yield Found(match.start(), match.end(), float(num / den), "", qualifier)
+
+
+def _proportions(text: str) -> Iterator[Found]:
+    """1∶3.4 reads as 3.4 for every 1, like 每2名…1台 reads as 0.5 per 名."""
+    for match in p.PROPORTION.finditer(text):
+        den, num = numeral(match["den"]), numeral(match["num"])
+        if den and num is not None:
+            yield Found(match.start(), match.end(), float(num / den), "", "ratio")
+
+
+def _cn_counts(text: str) -> Iterator[Found]:
+    for match in p.CN_COUNT.finditer(text):
+        value, unit = numeral(match["num"]), match["unit"]
+        if value is None or (unit == "年" and match["cue"] not in p.DURATION_CUES):
+            continue
+        # A duration keeps its cue (连续三年); a count starts at its approximation word.
+        start = match.start() if unit == "年" else match.start("pre" if match["pre"] else "num")
+        qualifier = "approx" if _approx(match, "pre", "sfx", "post") else "exact"
+        yield Found(start, match.end(), float(value), unit, qualifier)
+
+
+def _cn_majors(text: str) -> Iterator[Found]:
+    for match in p.CN_MAJOR.finditer(text):
+        value = numeral(match["num"])
+        if value is not None and value >= 2:
+            yield Found(match.start(), match.end(), float(value), "", "exact")
+
+
+def _amounts(text: str) -> Iterator[Found]:
+    for match in p.AMOUNT.finditer(text):
+        unit, end = _unit(text, match)
+        start = _amount_start(text, match, unit, end)
+        if start is None:
+            continue
+        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
+        qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
+        yield Found(start, end, float(value), unit, qualifier)
+
+
+def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The measure word and where the figure ends; a false one (1200亿台阶) is dropped."""
+    unit = match["unit"] or ""
+    if unit and text.startswith(p.FALSE_UNITS, match.start("unit")):
+        return "", match.start("unit")
+    return unit, match.end()
+
+
+def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int | None:
+    """Where the figure starts, or None when the number is not a figure at all."""
+    num_start, num = match.start("num"), match["num"]
+    before = text[num_start - 1] if num_start else ""
+    after = text[end] if end < len(text) else ""
+    if not (unit or match["mult"]) or unit in p.NOT_FIGURE_UNITS:
+        return None
+    if before == "第" or re.match(r"0[0-9]", num) or before in _FORMULA or after in _FORMULA:
+        return None
+    if unit != "年":
+        return match.start()
+    return _duration_start(text, match)
+
+
+def _duration_start(text: str, match: re.Match[str]) -> int | None:
+    """N年 is a figure only as a span of the work (连续12年), never as a year (2020年)."""
+    num_start = match.start("num")
+    cue = text[max(num_start - 2, 0) : num_start]
+    if match["mult"] or cue not in p.DURATION_CUES:
+        return None
+    return num_start - 2
+
+
+_FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
+    _ratios,
+    _ranks,
+    _percent_words,
+    _fractions,
+    _proportions,
+    _cn_counts,
+    _cn_majors,
+    _amounts,
+)

@@ -1,0 +1,74 @@
+"""A handful of figures per corpus report, picked by hand from the text: a GDP figure, a
+growth rate, a count (and a ranking where the report gives one)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from briefings.figures import extract_figures
+from briefings.model import Metric
+from briefings.parse import parse_file
+
+CORPUS = Path("/work/shared/corpus")
+
+# report -> (raw as printed, value, unit, qualifier, a word the label must contain)
+PICKS: dict[str, list[tuple[str, float, str, str, str]]] = {
+    "beijing_2025": [
+        ("5.2%左右", 5.2, "%", "approx", "地区生产总值"),
+        ("3.1%", 3.1, "%", "percent", "一般公共预算收入"),
+        ("7.1万套", 71_000, "套", "exact", "保障性租赁住房"),
+        ("29.9万人", 299_000, "人", "exact", "新增就业"),
+    ],
+    "gansu_2025": [
+        ("1.3万亿元", 1.3e12, "元", "exact", "地区生产总值"),
+        ("5.8%", 5.8, "%", "percent", "增长"),
+        ("10336场次", 10_336, "场次", "exact", "促消费活动"),
+        ("2463家", 2_463, "家", "exact", "高新技术企业"),
+    ],
+    "guowuyuan_2019": [
+        ("6.6%", 6.6, "%", "percent", "国内生产总值"),
+        ("突破90万亿元", 9e13, "元", "approx", "总量"),
+        ("1361万人", 13_610_000, "人", "exact", "新增就业"),
+    ],
+    "henan_2025": [
+        ("6.36万亿元", 6.36e12, "元", "exact", "生产总值"),
+        ("5.1%", 5.1, "%", "percent", "生产总值"),
+        ("9718个", 9_718, "个", "exact", "先进制造业项目"),
+    ],
+    "jiangxi_2025": [
+        ("5.1%", 5.1, "%", "percent", "地区生产总值"),
+        ("突破1.3万亿元", 1.3e12, "元", "approx", "数字经济"),
+        ("139个", 139, "个", "exact", "两重"),
+    ],
+    "xizang_2025": [
+        ("6.3%", 6.3, "%", "percent", "地区生产总值"),
+        ("突破110万吨", 1_100_000, "吨", "approx", "粮食产量"),
+        ("118个", 118, "个", "exact", "老旧小区"),
+    ],
+}
+
+
+def _has(metrics: list[Metric], pick: tuple[str, float, str, str, str]) -> bool:
+    raw, value, unit, qualifier, word = pick
+    return any(
+        m.raw == raw
+        and math.isclose(m.value, value, rel_tol=1e-9)
+        and (m.unit, m.qualifier) == (unit, qualifier)
+        and word in m.label
+        for m in metrics
+    )
+
+
+@pytest.mark.parametrize("name", sorted(PICKS))
+def test_hand_picked_figures_are_found(name: str) -> None:
+    path = CORPUS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"corpus report {path} is absent")
+    metrics = extract_figures(parse_file(path))
+    missing = [pick for pick in PICKS[name] if not _has(metrics, pick)]
+    assert not missing, missing
+    assert sum(m.key for m in metrics) == 15
+    assert not any(m.raw.endswith("年") and m.value > 1900 for m in metrics)

@@ -1,0 +1,189 @@
+"""Each extraction rule on short sentences: what is a figure, its value, unit and qualifier,
+and what is not a figure (dates, titles, names and slogans, page chrome)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from briefings.figures import KEY_COUNT, key_score, sentence_figures
+from briefings.figures.keys import mark_keys
+from briefings.model import Metric
+
+
+def figures(sentence: str) -> list[tuple[str, float, str, str]]:
+    return [(m.raw, m.value, m.unit, m.qualifier) for m in sentence_figures(sentence)]
+
+
+def only(sentence: str) -> Metric:
+    found = sentence_figures(sentence)
+    assert len(found) == 1, [m.raw for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("同比增长55%", ("55%", 55, "%", "percent")),
+        ("归集信用数据突破2.6亿条", ("突破2.6亿条", 260_000_000, "条", "approx")),
+        ("矛盾纠纷排查信息员队伍1700余支", ("1700余支", 1700, "支", "approx")),
+        ("提供法律服务5.71万余人次", ("5.71万余人次", 57_100, "人次", "approx")),
+        ("累计注册用户231万人", ("231万人", 2_310_000, "人", "exact")),
+        ("赣服通全市接入事项819项", ("819项", 819, "项", "exact")),
+        ("检查对象163911家", ("163911家", 163_911, "家", "exact")),
+        ("律师参与多元化解纠纷12975件", ("12975件", 12_975, "件", "exact")),
+        ("覆盖医疗等20多个领域", ("20多个", 20, "个", "approx")),
+        ("货物进出口总额超过30万亿元", ("超过30万亿元", 3e13, "元", "approx")),
+        ("新设外资企业增长近70%", ("近70%", 70, "%", "approx")),
+        ("更新设备约15万台", ("约15万台", 150_000, "台", "approx")),
+        ("基本医保参保率稳定在95%以上", ("95%以上", 95, "%", "approx")),
+        ("调查失业率稳定在5%左右", ("5%左右", 5, "%", "approx")),
+        ("给2400多万陇原儿女", ("2400多万", 24_000_000, "", "approx")),
+        ("调解成功率99.3%", ("99.3%", 99.3, "%", "percent")),
+        ("占比达到百分之四十", ("百分之四十", 40, "%", "percent")),
+        ("增速高于全国0.6个百分点", ("0.6个百分点", 0.6, "个百分点", "percent")),
+        ("新增就业1,361万人", ("1,361万人", 13_610_000, "人", "exact")),
+        ("增长５．１％", ("５．１％", 5.1, "%", "percent")),
+        ("连续12年坚持常务会议学法制度", ("连续12年", 12, "年", "exact")),
+        ("我市连续三年荣获先进单位", ("连续三年", 3, "年", "exact")),
+        ("提出加强法治乡村建设十一大任务", ("十一大", 11, "", "exact")),
+        ("开展促消费活动10336场次", ("10336场次", 10_336, "场次", "exact")),
+        ("每2名执法人员配备1台", ("每2名执法人员配备1台", 0.5, "台/名", "ratio")),
+        ("每万人口拥有执业医师3.2人", ("每万人口拥有执业医师3.2人", 3.2, "人/万人", "ratio")),
+        ("开工备案项目比例达到1∶3.4", ("1∶3.4", 3.4, "", "ratio")),
+        ("许可证种类压减三分之一以上", ("三分之一以上", 1 / 3, "", "approx")),
+        ("南昌网上政务能力排名第8位", ("排名第8位", 8, "位", "rank")),
+        ("南昌政务环境排名全国第11位", ("排名全国第11位", 11, "位", "rank")),
+        ("在设区市中名列第一", ("名列第一", 1, "位", "rank")),
+        ("接听法律咨询4.66万人次,居全省首位", ("居全省首位", 1, "位", "rank")),
+        ("兰州高新区全国排名53位", ("排名53位", 53, "位", "rank")),
+        ("服务业扩大开放综合测评成绩全国第一,", ("全国第一", 1, "位", "rank")),
+    ],
+)
+def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:
+    raw, value, unit, qualifier = expected
+    found = [f for f in figures(sentence) if f[0] == raw]
+    assert found, figures(sentence)
+    assert found[0][2:] == (unit, qualifier)
+    assert found[0][1] == pytest.approx(value)
+
+
+def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
+    found = sentence_figures("其中2020年新建的277个小区中有170个实现了“零发案”。")
+    assert [(m.raw, m.value) for m in found] == [("277个", 277), ("170个", 170)]
+    assert "新建小区" in found[0].label
+    assert "零发案" in found[1].label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("刑事警情同比下降61.7%", "刑事警情"),
+        ("归集信用数据突破2.6亿条", "信用数据"),
+        ("南昌网上政务能力排名第8位", "网上政务能力排名"),
+        ("我市连续三年荣获先进单位", "先进单位"),
+        ("达到每2名执法人员配备1台的要求", "执法人员"),
+        ("打造了15个法治文化公园(广场)", "法治文化公园"),
+        ("“赣服通”全市接入事项819项,其中578项政务服务事项", "赣服通"),
+        ("351家企业完成了信用修复", "信用修复"),
+    ],
+)
+def test_label_names_what_is_measured(sentence: str, word: str) -> None:
+    labels = [m.label for m in sentence_figures(sentence)]
+    assert any(word in label for label in labels), labels
+
+
+def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
+    found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
+    assert "审查" in found[1].label and found[1].label.endswith("同比增长")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2020年,我市坚持依法行政。",
+        "3月25日,公布全市事项清单。",
+        "2020年5月,市委对领导小组进行了调整。",
+        "9月至10月组织抽调精干人员组成检查组。",
+        "2024 年工作回顾",
+        "2019年度营商环境评价",
+        "对照《江西省法治政府建设实施纲要(2016-2020年)》",
+        "出台《关于有效应对疫情稳定经济增长25条政策措施》",
+        "被中央改革办《情况交流(2020年第49期)》宣传推广",
+        "被中央改革办情况交流(2020年第49期)宣传推广",
+        "深化政务服务“一网通办”",
+        "深化“六多合一”审批改革",
+        "全面推行行政执法“三项制度”",
+        "扎实推进“双随机、一公开”监管",
+        "加强双随机一公开行政执法监督平台应用",
+        "构建了“1+6+5+X”制度体系",
+        "推进“五城”建设",
+        "确定了“十大工程”",
+        "依托“12348”公共法律服务热线、南昌“掌上12348”",
+        "实现7×24时全天候服务",
+        "电话:0791-86221407",
+        "赣ICP备05005744号-2    网站标识码:3601020001",
+        "索引号: i618267--2022-0003",
+        "赣公网安备36010202000097号",
+        "切实扛起履行推进法治建设第一责任人职责",
+        "结合贯彻党的十九届三中、四中全会精神",
+        "深入贯彻党的二十大精神",
+        "打好三大攻坚战",
+        "庆祝新中国成立75周年",
+        "把维护稳定作为第一位的工作任务",
+        "保持在全国第一方阵",
+        "近5年来",
+        "一是强化组织领导",
+        "全面开启二期项目建设",
+        "被列为工改典型经验之一",
+        "实施“三个一批”项目",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_year_glued_to_a_count_is_dropped_but_the_count_kept() -> None:
+    assert figures("2020年,全市共有检查事项5710项") == [("5710项", 5710, "项", "exact")]
+
+
+def test_false_measure_word_is_not_a_unit() -> None:
+    assert figures("庆阳经济总量迈上1200亿台阶") == [("1200亿", 1.2e11, "", "exact")]
+
+
+def _metric(
+    n: int, section: str, raw: str, value: float, unit: str, qualifier: str, label: str = "指标"
+) -> Metric:
+    return Metric(f"m{n}", section, raw, value, unit, qualifier, label, raw)
+
+
+def test_key_score_orders_ranks_rates_totals_counts() -> None:
+    rank = _metric(1, "1", "第1位", 1, "位", "rank")
+    rate = _metric(2, "1", "5%", 5, "%", "percent", "地区生产总值增长")
+    share = _metric(3, "1", "5%", 5, "%", "percent", "绿色建筑")
+    total = _metric(4, "1", "1662次", 1662, "次", "exact", "累计开展双随机任务")
+    count = _metric(5, "1", "1662次", 1662, "次", "exact", "开展双随机任务")
+    small = _metric(6, "1", "5个", 5, "个", "exact")
+    assert key_score(rank) > key_score(rate) > key_score(share)
+    assert key_score(total) > key_score(count) > key_score(small)
+
+
+def test_keys_take_one_per_section_before_a_second() -> None:
+    strong = [_metric(n, "1", f"第{n}位", n, "位", "rank") for n in range(1, 4)]
+    spread = [_metric(n, f"{n}", "5%", 5, "%", "percent") for n in range(4, 20)]
+    keys = [m for m in mark_keys(strong + spread) if m.key]
+    assert len(keys) == KEY_COUNT
+    assert [m.section for m in keys].count("1") == 1
+    assert keys[0].raw == "第1位"
+
+
+def test_a_short_report_has_all_its_figures_key() -> None:
+    metrics = [_metric(n, "1", "5个", 5, "个", "exact") for n in range(1, 4)]
+    assert all(m.key for m in mark_keys(metrics))
+
+
+def test_importing_figures_does_not_load_jieba() -> None:
+    code = "import sys, briefings.figures; assert 'jieba' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
