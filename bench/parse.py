@@ -1,15 +1,20 @@
-"""Parse speed and memory: the seed, each corpus report and a 100 KB report.
+"""Report engine speed and memory: parse, key figures, summaries/keywords/index, cache, search.
 
     .venv/bin/python bench/parse.py [--runs N]
 
-Prints the median time over N runs and the peak memory (tracemalloc) of one parse.
+For the seed, each corpus report and a 100 KB report: the median parse time over N runs and the
+peak memory of one parse (tracemalloc); figure extraction and summaries+keywords+index with jieba
+warm (best of three, in this process) and cold (a fresh interpreter, jieba's load included).
+Then start-up from a warm cache, and search over every report.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -17,8 +22,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefings.parse import parse_bytes
+from briefings.enrich import enrich_report, search_index
+from briefings.figures import extract_figures
+from briefings.keywords import tag_keywords, words
+from briefings.parse import parse_bytes, parse_file
+from briefings.search import SearchIndex, search
+from briefings.summaries import write_summaries
 from tests.paths import SEED, corpus_files
+
+QUERIES = ("信用", "营商环境", "生态环境保护", "新质生产力", "信贷", "<b>就业</b>")
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -47,18 +59,100 @@ def inputs() -> list[tuple[str, bytes]]:
     return items
 
 
+def derive(path: Path) -> tuple[float, float]:
+    """Seconds for (key figures, keywords + summaries + index) of one parsed report."""
+    report = parse_file(path)
+    start = time.perf_counter()
+    report.metrics = extract_figures(report)
+    figured = time.perf_counter()
+    tag_keywords(report)
+    write_summaries(report)
+    SearchIndex.build(report)
+    return figured - start, time.perf_counter() - figured
+
+
+def warm(path: Path) -> tuple[float, float]:
+    words("预热")  # jieba loaded before timing
+    runs = []
+    for _ in range(3):
+        words.cache_clear()
+        runs.append(derive(path))
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def cold(path: Path) -> float:
+    """Seconds for figures + summaries + index in a fresh interpreter (jieba's load included)."""
+    command = [sys.executable, __file__, "--cold", str(path)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120).stdout
+    return float(out)
+
+
+# Run in a fresh interpreter, so that the package's import is timed too.
+STARTUP = """
+import sys, time
+start = time.perf_counter()
+from briefings.library import load_report
+loaded = time.perf_counter()
+report = load_report(sys.argv[1], cache_dir=sys.argv[2])
+done = time.perf_counter()
+assert report.summary and "jieba" not in sys.modules
+print(done - start, done - loaded)
+"""
+
+
+def startup(cache_dir: str) -> tuple[float, float]:
+    """(import + load, load alone) in seconds for the seed report from a warm cache."""
+    command = [sys.executable, "-c", STARTUP, str(SEED), cache_dir]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+    total, load = map(float, out.split())
+    return total, load
+
+
+def search_times(paths: list[Path]) -> tuple[float, float]:
+    """(first query, mean of later ones) in seconds, over the indexes of all `paths`."""
+    indexes = [search_index(enrich_report(parse_file(path))) for path in paths]
+    start = time.perf_counter()
+    search(indexes, QUERIES[0])
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    for query in QUERIES:
+        search(indexes, query)
+    return first, (time.perf_counter() - start) / len(QUERIES)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     runs = parser.parse_args().runs
-    print(f"{'report':<44}{'KB':>7}{'parse ms':>10}{'peak KiB':>10}")
+    print(
+        f"{'report':<40}{'KB':>6}{'parse ms':>9}{'peak KiB':>9}{'figures':>9}{'summ+idx':>9}{'cold':>7}"
+    )
+    paths = {SEED.name: SEED, **{p.name: p for p in corpus_files()}}
     for name, data in inputs():
         parse = lambda data=data, name=name: parse_bytes(data, name)  # noqa: E731
         parse()
-        print(
-            f"{name:<44}{len(data) / 1024:>7.1f}{median_ms(parse, runs):>10.2f}{peak_kib(parse):>10.0f}"
-        )
+        row = f"{name:<40}{len(data) / 1024:>6.1f}{median_ms(parse, runs):>9.2f}{peak_kib(parse):>9.0f}"
+        if name in paths:
+            figures, derived = warm(paths[name])
+            row += f"{figures * 1000:>9.1f}{derived * 1000:>9.1f}{cold(paths[name]) * 1000:>7.0f}"
+        print(row)
+    print("(figures and summ+idx in ms with jieba warm; cold = both in a fresh interpreter)")
+    with tempfile.TemporaryDirectory() as cache_dir:
+        enrich_report(parse_file(SEED), Path(cache_dir))
+        total, load = min(startup(cache_dir) for _ in range(3))
+    print(
+        f"warm-cache start-up, seed: load {load * 1000:.1f} ms (with package import {total * 1000:.0f} ms)"
+    )
+    first, later = search_times(list(paths.values()))
+    print(f"search over {len(paths)} reports: first query {first * 1000:.1f} ms"
+          f" (builds the bigram postings), then {later * 1000:.2f} ms per query")  # fmt: skip
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--cold"]:
+        report = parse_file(Path(sys.argv[2]))
+        start = time.perf_counter()
+        enrich_report(report)
+        print(time.perf_counter() - start)
+    else:
+        main()

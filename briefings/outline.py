@@ -90,9 +90,17 @@ def _node(line: Line) -> Section:
     return Section("", line.ordinal, first_sentence(line.rest), line.rest, line.style or "")
 
 
+def _digits(ordinal: str) -> str:
+    return re.sub(r"[^0-9一二三四五六七八九十]", "", ordinal.replace("第", ""))
+
+
+def is_first(ordinal: str) -> bool:
+    return _digits(ordinal) in {"1", "一"}
+
+
 def ordinal_number(ordinal: str) -> int | None:
     """The number an ordinal such as 三是, (十一) or 12. stands for."""
-    digits = re.sub(r"[^0-9一二三四五六七八九十]", "", ordinal.replace("第", ""))
+    digits = _digits(ordinal)
     return int(digits) if digits.isdigit() else cn_number(digits)
 
 
@@ -101,7 +109,6 @@ class _Open:
     style: str
     node: Section
     owns_paragraphs: bool
-    number: int | None
 
 
 class _Builder:
@@ -110,31 +117,36 @@ class _Builder:
         self.preamble: list[str] = []
         self.stack: list[_Open] = []
 
-    def _level_for(self, style: str, number: int | None) -> int | None:
+    def _level_for(self, style: str, ordinal: str) -> int | None:
         """Stack index the new heading replaces, or None to nest it under the top.
 
         A list that restarts at 1 under a heading of its own style (一是 … 七是, then 一是 …
         十是 inside 七是) nests; a later number returns to the open list it continues.
+        Numbers are read only when two lists of one style are open: most reports never
+        need it, and reading Chinese numerals costs cn2an's import.
         """
         same = [i for i, entry in enumerate(self.stack) if entry.style == style]
         if not same:
             return None
         deepest = self.stack[same[-1]]
-        if number == 1 and deepest.owns_paragraphs and (deepest.number or 0) > 1:
+        if is_first(ordinal) and deepest.owns_paragraphs and not is_first(deepest.node.ordinal):
             return None
-        fits = [i for i in same if self.stack[i].number is None or number is None
-                or self.stack[i].number <= number]  # fmt: skip
+        if len(same) == 1:
+            return same[0]
+        number = ordinal_number(ordinal)
+        numbers = [ordinal_number(self.stack[i].node.ordinal) for i in same]
+        fits = [i for i, n in zip(same, numbers, strict=True)
+                if n is None or number is None or n <= number]  # fmt: skip
         return (fits or same)[-1]
 
     def add_heading(self, line: Line) -> None:
-        number = ordinal_number(line.ordinal) if line.ordinal else None
-        level = self._level_for(line.style or "", number)
+        level = self._level_for(line.style or "", line.ordinal)
         if level is not None:
             del self.stack[level:]
         node = _node(line)
         siblings = self.stack[-1].node.children if self.stack else self.roots
         siblings.append(node)
-        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line), number))
+        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line)))
 
     def add_paragraph(self, text: str) -> None:
         if not self.stack:
