@@ -1,20 +1,20 @@
-"""The one wiring module: the PTB Application, its lifecycle, and the aiohttp web app.
+"""The one wiring module: the PTB Application, its lifecycle, and running it with its web app.
 
 Start-up only parses the reports (fast); figures, summaries and search indexes are computed in a
-worker thread afterwards and swapped in, so jieba never delays start-up or a reply.
+worker thread afterwards and swapped in, so jieba never delays start-up or a reply. The aiohttp
+side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
+import importlib
 import logging
 import signal
 import time
 from collections.abc import AsyncIterator
 
-from aiohttp import web
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, Defaults
@@ -27,8 +27,6 @@ from .handlers import register
 from .library import ReportLibrary, enrich_copies
 
 logger = logging.getLogger(__name__)
-APPLICATION = web.AppKey("application", Application)
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 def build_application(config: Config, library: ReportLibrary | None = None) -> Application:
@@ -110,54 +108,6 @@ async def running(
         await _stop(application, state)
 
 
-async def _health(request: web.Request) -> web.Response:
-    state = state_of(request.app[APPLICATION])
-    return web.json_response(
-        {
-            "status": "ok",
-            "reports": len(state.library.reports),
-            "uptime_seconds": round(state.uptime(), 1),
-        }
-    )
-
-
-async def _telegram_update(request: web.Request) -> web.Response:
-    application = request.app[APPLICATION]
-    secret = (state_of(application).config.webhook_secret or "").encode()
-    given = request.headers.get(SECRET_HEADER, "").encode()
-    if not secret or not hmac.compare_digest(given, secret):
-        return web.Response(status=403, text="forbidden")
-    try:
-        data = await request.json()
-    except ValueError:
-        return web.Response(status=400, text="not JSON")
-    await application.update_queue.put(Update.de_json(data, application.bot))
-    return web.Response(text="ok")
-
-
-def build_web_app(application: Application) -> web.Application:
-    """GET /healthz always; in webhook mode also the update route at telegram.webhook.path."""
-    app = web.Application()
-    app[APPLICATION] = application
-    app.router.add_get("/healthz", _health)
-    if application.updater is None:
-        app.router.add_post(state_of(application).config.webhook.path, _telegram_update)
-    return app
-
-
-@contextlib.asynccontextmanager
-async def serving(app: web.Application, host: str, port: int) -> AsyncIterator[int]:
-    """Serve `app` on host:port (0 = any free port); yields the bound port."""
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    try:
-        site = web.TCPSite(runner, host, port)
-        await site.start()
-        yield site._server.sockets[0].getsockname()[1]
-    finally:
-        await runner.cleanup()
-
-
 async def _until_signal() -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -176,6 +126,8 @@ async def serve(config: Config) -> None:
     webhook = config.mode == "webhook"
     host = config.webhook.listen if webhook else config.http.listen
     port = config.webhook.port if webhook else config.http.port
-    async with running(application), serving(build_web_app(application), host, port) as bound:
-        logger.info("serving on %s:%d (%s mode)", host, bound, config.mode)
-        await _until_signal()
+    async with running(application):
+        web = await asyncio.to_thread(importlib.import_module, "bot.web")
+        async with web.serving(web.build_web_app(application), host, port) as bound:
+            logger.info("serving on %s:%d (%s mode)", host, bound, config.mode)
+            await _until_signal()

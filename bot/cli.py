@@ -22,9 +22,7 @@ def default_config_path() -> Path:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from .app import serve
     from .config import ConfigError, load_config
-    from .localchat import run_local_chat
     from .logs import configure_logging
 
     try:
@@ -33,8 +31,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if config.token is None:
+        from .localchat import run_local_chat
+
         configure_logging([], level=logging.WARNING)  # the chat is the output
         return asyncio.run(run_local_chat(config))
+    from .app import serve
+
     configure_logging([config.token, config.webhook_secret])
     asyncio.run(serve(config))
     return 0

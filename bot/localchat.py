@@ -120,8 +120,11 @@ async def _converse(api: LocalBotApi, turns: Turns, stdin: TextIO, out: TextIO) 
     queue: asyncio.Queue[str | None] = asyncio.Queue()
     _read_lines(stdin, queue)
     buttons = Buttons()
+    echo = not stdin.isatty()  # piped input is not shown by a terminal: show it as a transcript
     while (line := await queue.get()) is not None:
         line = line.strip()
+        if echo and line:
+            print(f"你> {line}", file=out, flush=True)
         if line in QUIT:
             break
         if line:

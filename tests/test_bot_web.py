@@ -10,10 +10,11 @@ import aiohttp
 import pytest
 from botkit import USER, make_config, visible
 
-from bot.app import build_application, build_web_app, running, serving
+from bot.app import build_application, running
 from bot.context import state_of
 from bot.local_api import LocalBotApi
 from bot.turns import Turns
+from bot.web import build_web_app, serving
 
 SECRET = "s3cret-token_value"
 
