@@ -1,14 +1,45 @@
-"""The `briefing-bot` command: run the bot (default), export a report, push briefings."""
+"""The `briefing-bot` command: run the bot (the default), or export a report."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from briefings.errors import ReportError
 
 EXIT_BAD_INPUT = 2
+# The project's own config.yaml, beside the package: the default when ./config.yaml is absent.
+PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
+
+
+def default_config_path() -> Path:
+    local = Path("config.yaml")
+    return local if local.is_file() else PACKAGED_CONFIG
+
+
+def _run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from .config import ConfigError, load_config
+    from .logs import configure_logging
+
+    try:
+        config = load_config(Path(args.config) if args.config else default_config_path())
+    except ConfigError as error:
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if config.token is None:
+        from .localchat import run_local_chat
+
+        configure_logging([], level=logging.WARNING)  # the chat is the output
+        return asyncio.run(run_local_chat(config))
+    from .app import serve
+
+    configure_logging([config.token, config.webhook_secret])
+    asyncio.run(serve(config))
+    return 0
 
 
 def _render(args: argparse.Namespace) -> bytes:
@@ -48,7 +79,7 @@ def _warm(args: argparse.Namespace) -> int:
     from briefings.library import load_folder
 
     try:
-        config = load_config(Path(args.config))
+        config = load_config(Path(args.config) if args.config else default_config_path())
     except ConfigError as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -63,7 +94,11 @@ def _warm(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing-bot", description="政务简报 Telegram bot")
+    parser.add_argument("--config", help="YAML config file (default: ./config.yaml)")
+    parser.set_defaults(handler=_run)
     commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser("run", help="run the bot (the default; no token: a local chat)")
+    run.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     export = commands.add_parser(
         "export", help="print a parsed report as JSON or Markdown, or draw its card as PNG"
     )
@@ -73,18 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--font", help="CJK font file for the PNG card (default: found)")
     export.set_defaults(handler=_export)
     warm = commands.add_parser("warm", help="compute and cache every report's briefing")
-    warm.add_argument("--config", default="config.yaml")
+    warm.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     warm.set_defaults(handler=_warm)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        build_parser().print_help()
-        return 0
-    return handler(args)
+    return args.handler(args)
 
 
 if __name__ == "__main__":

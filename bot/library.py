@@ -1,31 +1,74 @@
-"""The reports the bot serves: loaded from the reports folder, newest first, chosen per chat."""
+"""The reports the bot serves: loaded from the reports folder, newest first, chosen per chat.
+
+Loading only parses (fast, no jieba); the derived views (figures, summaries, search index) are
+computed on copies by `enrich_copies` in a worker thread and swapped in by `swap_in`, so the
+handlers always read a complete report, enriched or not yet.
+"""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefings.enrich import enrich_report, search_index
 from briefings.errors import ReportError
 from briefings.library import load_folder
 from briefings.model import Report
+from briefings.search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Enriched:
+    report: Report
+    index: SearchIndex
+
+
+def enrich_copies(reports: list[Report], cache_dir: Path | None = None) -> list[Enriched]:
+    """Enriched copies of `reports` with their search indexes: from the cache when it holds
+    them, else computed (jieba: seconds), so run it in a thread."""
+    enriched = []
+    for report in reports:
+        twin = enrich_report(copy.deepcopy(report), cache_dir)
+        enriched.append(Enriched(twin, search_index(twin)))
+    return enriched
 
 
 @dataclass
 class ReportLibrary:
     folder: Path
+    cache_dir: Path | None = None
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)
     choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
+    indexes: dict[str, SearchIndex] = field(default_factory=dict)  # digest -> search index
+    enriched: set[str] = field(default_factory=set)  # digests whose derived views are in
 
     def reload(self) -> list[Report]:
         """Read the folder again; return the reports that were not loaded before."""
-        known = {report.digest for report in self.reports}
-        loaded = load_folder(self.folder)
-        self.reports, self.errors = loaded.reports, loaded.errors
+        known = {report.digest: report for report in self.reports}
+        loaded = load_folder(self.folder, enrich=False)
+        self.reports = [known.get(report.digest, report) for report in loaded.reports]
+        self.errors = loaded.errors
         return [report for report in self.reports if report.digest not in known]
 
+    def pending(self) -> list[Report]:
+        return [report for report in self.reports if report.digest not in self.enriched]
+
+    def swap_in(self, enriched: list[Enriched]) -> None:
+        by_digest = {item.report.digest: item for item in enriched}
+        self.reports = [
+            by_digest[r.digest].report if r.digest in by_digest else r for r in self.reports
+        ]
+        for digest, item in by_digest.items():
+            self.enriched.add(digest)
+            self.indexes[digest] = item.index
+
     def by_digest(self, digest: str) -> Report | None:
-        return next((r for r in self.reports if r.digest == digest), None)
+        """The report whose digest is or starts with `digest` (buttons carry a prefix)."""
+        if not digest:
+            return None
+        return next((r for r in self.reports if r.digest.startswith(digest)), None)
 
     def for_chat(self, chat_id: int) -> Report | None:
         """The chat's chosen report, else the newest."""

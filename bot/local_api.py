@@ -37,6 +37,7 @@ FaultHook = Callable[[str, dict[str, Any]], Awaitable[web.StreamResponse | None]
 class Call:
     method: str
     params: dict[str, Any]
+    result: Any = None  # what the server answered, e.g. the message a button sits under
     at: float = field(default_factory=time.monotonic)
 
 
@@ -85,6 +86,7 @@ class LocalBotApi:
         self.port = site._server.sockets[0].getsockname()[1]  # the port the OS picked
 
     async def stop(self) -> None:
+        self._new_update.set()  # ends pending long polls now rather than at their timeout
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -167,9 +169,10 @@ class LocalBotApi:
                 return answer
         if method == "getUpdates":
             return ok(await self._get_updates(params))
-        self.calls.append(Call(method, params))
+        result = self._result(method, params)
+        self.calls.append(Call(method, params, result))
         self._new_call.set()
-        return ok(self._result(method, params))
+        return ok(result)
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)

@@ -267,7 +267,9 @@ def _scores(indexes: Sequence[SearchIndex], query: Query) -> Counter[tuple[int, 
             scores[i, n] += _TITLE_WEIGHT * idf[term] * indexes[i].in_titles(term, n)
     for (i, n), score in scores.items():
         whole = [words for run, words in query.phrases if indexes[i].contains(run, n)]
-        scores[i, n] = score + _PHRASE_WEIGHT * sum(idf[t] for words in whole for t in words)
+        # a phrase's one-character words were dropped from the terms: they add no weight
+        bonus = sum(idf.get(t, 0.0) for words in whole for t in words)
+        scores[i, n] = score + _PHRASE_WEIGHT * bonus
     return scores
 
 

@@ -147,3 +147,10 @@ def test_query_path_does_not_load_jieba(index, tmp_path):
 
 def test_searching_no_reports_finds_nothing():
     assert search([], "信用") == SearchResult("信用", (), ())
+
+
+def test_a_query_with_one_character_words_is_searched_without_error():
+    report = parse_file(SEED)
+    index = SearchIndex.build(report)
+    result = search(index, "赣服通")
+    assert result.hits and "赣服通" in result.hits[0].sentence

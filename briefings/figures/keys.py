@@ -1,9 +1,9 @@
 """Which figures a busy reader wants first: rankings, rates, totals, spread over the sections.
 
 Each figure gets a score: a ranking 6 (7 for a top-three place); a percentage 5 when it is a
-rate or a change (率, 增长, 下降, 占 …) else 4; a ratio or a streak of years 4; any other count
-1, plus 1 each for reaching a thousand, ten thousand and a million, plus 2 when it is a total
-(累计, 总, 共 …). Keys are then taken round-robin over the sections holding figures: each
+rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio or a streak of years 4; any other count
+1, plus 1 each for reaching a thousand, ten thousand and a million, plus 3 when it is a total
+(累计, 总, 共 …) or 4 when a following 其中 breaks it down (the report's own headline). Keys are then taken round-robin over the subsections (1.2, not 1.2.1) holding figures: each
 section's best figure scoring at least KEY_MIN_SCORE, best sections first, before any
 section's second; when the strong figures run out, the rest fill up by the same rule.
 """
@@ -20,7 +20,7 @@ from .scan import PERCENT_UNITS
 KEY_COUNT = 15
 KEY_MIN_SCORE = 3
 _TOTAL_WORDS = ("累计", "总", "共", "合计")
-_RATE_WORDS = ("率", "增长", "增幅", "下降", "提高", "降低", "减少", "上升", "占", "比重")
+_RATE_WORDS = ("率", "增长", "增幅", "下降", "提高", "降低", "减少", "上升")
 
 
 def key_score(metric: Metric) -> int:
@@ -31,13 +31,25 @@ def key_score(metric: Metric) -> int:
     if metric.qualifier == "ratio" or metric.unit == "年":
         return 4
     size = sum(metric.value >= bound for bound in (1_000, 10_000, 1_000_000))
-    return 1 + size + (2 if _is_total(metric) else 0)
+    return 1 + size + _total_bonus(metric)
 
 
-def _is_total(metric: Metric) -> bool:
+def _total_bonus(metric: Metric) -> int:
+    """4 for a total the report breaks down right after ("819项,其中578项…": its headline),
+    3 for one that says it is a total (累计, 共 …), else 0."""
     at = metric.sentence.find(metric.raw)
-    lead = metric.sentence[max(at - 4, 0) : at] if at >= 0 else ""
-    return any(word in metric.label or word in lead for word in _TOTAL_WORDS)
+    if at < 0:
+        return 0
+    if metric.sentence[at + len(metric.raw) :].lstrip(",，、 ").startswith("其中"):
+        return 4
+    lead = metric.sentence[max(at - 4, 0) : at]
+    return 3 if any(w in metric.label or w in lead for w in _TOTAL_WORDS) else 0
+
+
+def _chapter(section: str) -> str:
+    """The subsection a figure belongs to (1.2 for 1.2.1): items are too fine a grain to
+    spread the keys over, a report's eight subsections are what a reader scans."""
+    return ".".join(section.split(".")[:2])
 
 
 def mark_keys(metrics: list[Metric]) -> list[Metric]:
@@ -59,7 +71,7 @@ def _round_robin(
     queues: dict[str, list[Metric]] = {}
     for metric in ranked:
         if metric.id not in chosen and key_score(metric) >= min_score:
-            queues.setdefault(metric.section, []).append(metric)
+            queues.setdefault(_chapter(metric.section), []).append(metric)
     chosen = set(chosen)
     depth = 0
     while len(chosen) < KEY_COUNT and any(len(queue) > depth for queue in queues.values()):

@@ -1,0 +1,135 @@
+"""The one wiring module: the PTB Application, its lifecycle, and running it with its web app.
+
+Start-up only parses the reports (fast); figures, summaries and search indexes are computed in a
+worker thread afterwards and swapped in, so jieba never delays start-up or a reply. The aiohttp
+side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import signal
+import time
+from collections.abc import AsyncIterator
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, Defaults
+
+from . import push
+from .commands import menu_commands
+from .config import TOKEN_ENV, Config, ConfigError
+from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
+from .handlers import register
+from .library import ReportLibrary, enrich_copies
+
+logger = logging.getLogger(__name__)
+
+
+def build_application(config: Config, library: ReportLibrary | None = None) -> Application:
+    """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it)."""
+    if not config.token:
+        raise ConfigError(f"no bot token: set {TOKEN_ENV} in the environment")
+    builder = (
+        Application.builder()
+        .token(config.token)
+        .base_url(config.base_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
+        )
+    )
+    if config.mode == "webhook":
+        builder = builder.updater(None)
+    application = builder.build()
+    application.bot_data[STATE_KEY] = BotState(
+        config, library or ReportLibrary(config.reports_dir, config.cache_dir)
+    )
+    register(application)
+    push.install(application)
+    return application
+
+
+async def enrich_library(library: ReportLibrary) -> None:
+    """Compute the pending reports' derived views in a thread and swap them in."""
+    pending = library.pending()
+    if not pending:
+        return
+    began = time.monotonic()
+    library.swap_in(await asyncio.to_thread(enrich_copies, pending, library.cache_dir))
+    logger.info("enriched %d report(s) in %.1f s", len(pending), time.monotonic() - began)
+
+
+async def _set_webhook(application: Application, config: Config) -> None:
+    if config.mode == "webhook" and config.webhook.public_url:
+        url = config.webhook.public_url.rstrip("/") + config.webhook.path
+        await application.bot.set_webhook(
+            url, secret_token=config.webhook_secret, allowed_updates=Update.ALL_TYPES
+        )
+
+
+async def _stop(application: Application, state: BotState) -> None:
+    if state.enrichment is not None and not state.enrichment.done():
+        state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
+        with contextlib.suppress(asyncio.CancelledError):
+            await state.enrichment
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+@contextlib.asynccontextmanager
+async def running(
+    application: Application, poll_timeout: float = 10.0
+) -> AsyncIterator[Application]:
+    """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
+    state = state_of(application)
+    state.library.reload()
+    logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
+    for error in state.library.errors:
+        logger.warning("skipped %s", error)
+    await application.initialize()
+    try:
+        await application.bot.set_my_commands(menu_commands())
+        await _set_webhook(application, state.config)
+        await application.start()
+        if application.updater is not None:
+            await application.updater.start_polling(
+                timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+            )
+        state.enrichment = asyncio.create_task(enrich_library(state.library))
+        yield application
+    finally:
+        await _stop(application, state)
+
+
+async def _until_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+
+async def serve(config: Config) -> None:
+    """Run the bot until SIGINT/SIGTERM: polling plus /healthz, or the webhook server."""
+    application = build_application(config)
+    webhook = config.mode == "webhook"
+    host = config.webhook.listen if webhook else config.http.listen
+    port = config.webhook.port if webhook else config.http.port
+    async with running(application):
+        web = await asyncio.to_thread(importlib.import_module, "bot.web")
+        async with web.serving(web.build_web_app(application), host, port) as bound:
+            logger.info("serving on %s:%d (%s mode)", host, bound, config.mode)
+            await _until_signal()

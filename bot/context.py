@@ -1,0 +1,44 @@
+"""What every handler can reach: the configuration, the report library and start time."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from .config import Config
+from .library import ReportLibrary
+
+STATE_KEY = "state"
+
+
+@dataclass
+class BotState:
+    config: Config
+    library: ReportLibrary
+    started: float = field(default_factory=time.monotonic)
+    enrichment: asyncio.Task[None] | None = None
+
+    def uptime(self) -> float:
+        return time.monotonic() - self.started
+
+
+class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
+    """The PTB context with typed access to the bot's state (in bot_data under "state")."""
+
+    @property
+    def state(self) -> BotState:
+        return self.bot_data[STATE_KEY]
+
+    @property
+    def library(self) -> ReportLibrary:
+        return self.state.library
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)
+
+
+def state_of(application: Application) -> BotState:
+    return application.bot_data[STATE_KEY]

@@ -1,0 +1,56 @@
+"""Helpers shared by the handlers: the chat's report, a tapped button's report, addressing."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+
+from briefings.model import Report
+
+from ..callbacks import Callback, decode
+from ..context import BotContext
+from ..reply import send_html
+
+NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
+STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
+
+
+def arguments(context: BotContext) -> str:
+    return " ".join(context.args or [])
+
+
+async def current_report(update: Update, context: BotContext) -> Report | None:
+    """The chat's report; tells the user when there is none."""
+    report = context.library.for_chat(update.effective_chat.id)
+    if report is None:
+        await send_html(update, context, NO_REPORT)
+    return report
+
+
+async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:
+    """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
+    query = update.callback_query
+    callback = decode(query.data)
+    report = context.library.by_digest(callback.digest) if callback else None
+    if callback is None or report is None:
+        await query.answer(STALE_BUTTON)
+        return None
+    return callback, report
+
+
+def command_target(message: Message) -> tuple[str, str | None]:
+    """The command word of `/cmd@Bot args` and the bot it names, if any."""
+    word = (message.text or "").split(maxsplit=1)[0].removeprefix("/")
+    name, _, bot = word.partition("@")
+    return name, bot or None
+
+
+def names_other_bot(message: Message, username: str) -> bool:
+    """`/cmd@OtherBot`: meant for another bot in the group."""
+    _, bot = command_target(message)
+    return bot is not None and bot.lower() != username.lower()
+
+
+def speaks_to_me(message: Message, username: str) -> bool:
+    """A command that names this bot, or any command in a private chat (groups hold other bots)."""
+    _, bot = command_target(message)
+    return message.chat.type == "private" if bot is None else bot.lower() == username.lower()

@@ -1,0 +1,92 @@
+"""/metrics: the key figures, the figures mentioning a word, or every figure page by page."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from briefings.model import Metric, Report
+from briefings.render import metrics_list
+
+from ..callbacks import pattern
+from ..context import BotContext
+from ..keyboards import pager
+from ..reply import edit_html, send_html
+from .common import arguments, current_report, tapped
+
+PAGE_SIZE = 15
+
+
+def _not_found(context: BotContext, report: Report, what: str) -> str:
+    if report.digest not in context.library.enriched:
+        return "数据还在整理中，请稍后再试。"
+    return f"这份报告中没有找到{what}。"
+
+
+def _page(report: Report, page: int) -> tuple[str, int]:
+    pages = max(1, math.ceil(len(report.metrics) / PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = report.metrics[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    return metrics_list(f"全部数据（第 {page + 1}/{pages} 页）", shown), pages
+
+
+def matching(metrics: list[Metric], word: str) -> list[Metric]:
+    return [m for m in metrics if word in m.label or word in m.sentence]
+
+
+async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
+    key = [m for m in report.metrics if m.key]
+    html = metrics_list("关键数据", key) if key else _not_found(context, report, "关键数据")
+    await send_html(update, context, html)
+
+
+async def send_all(update: Update, context: BotContext, report: Report) -> None:
+    if not report.metrics:
+        await send_html(update, context, _not_found(context, report, "数据"))
+        return
+    html, pages = _page(report, 0)
+    await send_html(update, context, html, pager(report, 0, pages))
+
+
+async def send_matching(update: Update, context: BotContext, report: Report, word: str) -> None:
+    found = matching(report.metrics, word)
+    if found:
+        await send_html(update, context, metrics_list(f"含“{word}”的数据", found))
+    else:
+        await send_html(update, context, _not_found(context, report, f"含“{escape(word)}”的数据"))
+
+
+async def metrics(update: Update, context: BotContext) -> None:
+    report = await current_report(update, context)
+    if report is None:
+        return
+    word = arguments(context).strip()
+    if not word:
+        await send_key_figures(update, context, report)
+    elif word.lower() == "all":
+        await send_all(update, context, report)
+    else:
+        await send_matching(update, context, report, word)
+
+
+async def on_page(update: Update, context: BotContext) -> None:
+    found = await tapped(update, context)
+    if found is None:
+        return
+    callback, report = found
+    if not callback.arg.isdigit() or not report.metrics:
+        await update.callback_query.answer("这个按钮已过期，请重新发送 /metrics all。")
+        return
+    await update.callback_query.answer()
+    html, pages = _page(report, int(callback.arg))
+    await edit_html(update, context, html, pager(report, min(int(callback.arg), pages - 1), pages))
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CommandHandler("metrics", metrics),
+        CallbackQueryHandler(on_page, pattern=pattern("met")),
+    ]

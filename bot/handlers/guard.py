@@ -1,0 +1,39 @@
+"""Refuses overlong arguments: the first handler of the main group, so nothing else sees them."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from ..context import BotContext
+from ..reply import send_html
+from .common import names_other_bot
+
+MAX_ARGUMENT_CHARS = 200
+
+
+def argument(message: Message) -> str:
+    """A command's argument text, or a private chat's plain text (a search)."""
+    text = message.text or ""
+    if not text.startswith("/"):
+        return text if message.chat.type == "private" else ""
+    if names_other_bot(message, message.get_bot().username):
+        return ""
+    parts = text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+class _Overlong(filters.MessageFilter):
+    def filter(self, message: Message) -> bool:
+        return len(argument(message)) > MAX_ARGUMENT_CHARS
+
+
+async def refuse(update: Update, context: BotContext) -> None:
+    length = len(argument(update.effective_message))
+    await send_html(
+        update, context, f"内容太长了（{length} 字），请控制在 {MAX_ARGUMENT_CHARS} 字以内。"
+    )
+
+
+def handlers() -> list[BaseHandler]:
+    return [MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & _Overlong(), refuse)]

@@ -1,0 +1,68 @@
+"""The aiohttp web app: GET /healthz in both modes, and in webhook mode the update route.
+
+The route accepts an update only with Telegram's secret-token header, then hands it to the
+Application's update queue, as PTB's custom-webhook example does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application
+
+from .context import state_of
+
+APPLICATION = web.AppKey("application", Application)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+async def _health(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    return web.json_response(
+        {
+            "status": "ok",
+            "reports": len(state.library.reports),
+            "uptime_seconds": round(state.uptime(), 1),
+        }
+    )
+
+
+async def _telegram_update(request: web.Request) -> web.Response:
+    application = request.app[APPLICATION]
+    secret = (state_of(application).config.webhook_secret or "").encode()
+    given = request.headers.get(SECRET_HEADER, "").encode()
+    if not secret or not hmac.compare_digest(given, secret):
+        return web.Response(status=403, text="forbidden")
+    try:
+        data = await request.json()
+    except ValueError:
+        return web.Response(status=400, text="not JSON")
+    await application.update_queue.put(Update.de_json(data, application.bot))
+    return web.Response(text="ok")
+
+
+def build_web_app(application: Application) -> web.Application:
+    """GET /healthz always; in webhook mode also the update route at telegram.webhook.path."""
+    app = web.Application()
+    app[APPLICATION] = application
+    app.router.add_get("/healthz", _health)
+    if application.updater is None:
+        app.router.add_post(state_of(application).config.webhook.path, _telegram_update)
+    return app
+
+
+@contextlib.asynccontextmanager
+async def serving(app: web.Application, host: str, port: int) -> AsyncIterator[int]:
+    """Serve `app` on host:port (0 = any free port); yields the bound port."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        yield site._server.sockets[0].getsockname()[1]
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,133 @@
+"""Report pieces as Telegram-flavoured HTML: headings in <b>, every report value escaped.
+
+Pure functions of the model. Every sentence shown is quoted verbatim from the report: where a
+summary has not been computed yet, the section's lead sentences stand in for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from .model import ItemList, Metric, Report, Section
+from .text import sentences
+
+if TYPE_CHECKING:
+    from .search import SearchResult
+
+LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
+
+
+def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
+    """The opening sentences of `text`'s first paragraph, verbatim, as many as fit `budget`
+    (at least one)."""
+    paragraph = next((line for line in text.splitlines() if line.strip()), "")
+    chosen: list[str] = []
+    for sentence in sentences(paragraph):
+        if chosen and sum(map(len, chosen)) + len(sentence) > budget:
+            break
+        chosen.append(sentence)
+    return "".join(chosen)
+
+
+def report_heading(report: Report) -> str:
+    meta = report.meta
+    facts = [("发布机构", meta.issuer), ("发布日期", meta.published or meta.signed)]
+    lines = [f"<b>{escape(meta.title or report.source)}</b>"]
+    lines += [f"{name}：{escape(str(value))}" for name, value in facts if value]
+    return "\n".join(lines)
+
+
+def section_name(section: Section) -> str:
+    return f"{escape(section.id)} {escape(section.ordinal)}{escape(section.title)}"
+
+
+def _section_body(section: Section) -> str:
+    return section.summary or lead_sentences(section.full_text())
+
+
+def overview(report: Report) -> str:
+    """The report's overview: heading, summary (or opening sentences) and its top-level parts."""
+    body = report.summary or lead_sentences(report.preamble or report.body_text())
+    parts = [report_heading(report), f"<b>概要</b>\n{escape(body)}"]
+    parts.append("<b>主要部分</b>\n" + "\n".join(section_name(s) for s in report.sections))
+    return "\n\n".join(parts)
+
+
+def section_summary(section: Section) -> str:
+    """One section: its id and title, summary (or lead sentences), keywords and sub-sections."""
+    parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section))]
+    if section.keywords:
+        parts.append("关键词：" + escape("、".join(section.keywords)))
+    if section.children:
+        parts.append("下设：\n" + "\n".join(section_name(child) for child in section.children))
+    return "\n\n".join(part for part in parts if part)
+
+
+def table_of_contents(report: Report, depth: int = 2) -> str:
+    lines = [f"<b>目录</b> · {escape(report.meta.title or report.source)}"]
+    for node in report.walk():
+        level = node.id.count(".")
+        if level < depth:
+            lines.append("　" * level + section_name(node))
+    return "\n".join(lines)
+
+
+def metric_line(metric: Metric) -> str:
+    label = f" {escape(metric.label)}" if metric.label else ""
+    return f"• <b>{escape(metric.raw)}</b>{label}（{escape(metric.section)}）"
+
+
+def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
+    return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
+
+
+def item_list(title: str, items: ItemList) -> str:
+    """A numbered list of problems or plan items under its title and section id."""
+    where = f"（第 {escape(items.section)} 部分）" if items.section else ""
+    lines = [f"<b>{escape(title)}</b>{where}"]
+    lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
+    return "\n".join(lines)
+
+
+def plan_title(plan: ItemList) -> str:
+    return f"{plan.year}年工作计划" if plan.year else "工作计划"
+
+
+def highlight(sentence: str, words: Sequence[str]) -> str:
+    """`sentence` escaped, with each occurrence of the query words in bold."""
+    wanted = [w for w in words if w]
+    if not wanted:
+        return escape(sentence)
+    pattern = re.compile("|".join(map(re.escape, sorted(wanted, key=len, reverse=True))))
+    pieces, last = [], 0
+    for match in pattern.finditer(sentence):
+        pieces += [escape(sentence[last : match.start()]), f"<b>{escape(match.group())}</b>"]
+        last = match.end()
+    return "".join([*pieces, escape(sentence[last:])])
+
+
+def search_results(result: SearchResult) -> str:
+    """Matching sentences with their section; suggestions when nothing matched."""
+    words = result.query.split()
+    if not result.hits:
+        text = f"没有找到与“{escape(result.query)}”相关的内容。"
+        if result.suggestions:
+            text += "\n你可以试试：" + escape("、".join(result.suggestions))
+        return text
+    lines = [f"<b>搜索“{escape(result.query)}”</b> 共 {len(result.hits)} 条"]
+    for n, hit in enumerate(result.hits, start=1):
+        where = f"{escape(hit.section_id)} {escape(hit.section_title)}"
+        lines.append(f"\n{n}. {highlight(hit.sentence, words)}\n　—— {where}")
+    return "\n".join(lines)
+
+
+def report_choices(reports: Sequence[Report], current: str | None) -> str:
+    """Every loaded report, numbered as /use expects, the chat's current one marked."""
+    lines = ["<b>已载入的报告</b>"]
+    for n, report in enumerate(reports, start=1):
+        mark = " ✅" if report.digest == current else ""
+        lines.append(f"{n}. {escape(report.meta.title or report.source)}{mark}")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Test helpers for the bot: a chat with the real PTB bot polling LocalBotApi over HTTP."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application, running
+from bot.config import Config, parse_config
+from bot.context import state_of
+from bot.local_api import Call, LocalBotApi
+from bot.localchat import plain
+from bot.turns import Turns
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = Path("/work/shared/corpus")
+USER = 1001
+GROUP = -100200
+
+
+def make_config(
+    tmp_path: Path, reports_dir: Path = SEEDS, env: dict[str, str] | None = None, **raw: Any
+) -> Config:
+    values = {"reports_dir": str(reports_dir), "database": str(tmp_path / "db.sqlite3"),
+              "cache_dir": str(tmp_path / "cache"), **raw}  # fmt: skip
+    return parse_config(values, tmp_path, env=env or {})
+
+
+def visible(calls: list[Call]) -> str:
+    """The text the user sees from these calls (messages and edits), tags removed."""
+    return "\n".join(
+        plain(c.params["text"]) for c in calls if c.method in {"sendMessage", "editMessageText"}
+    )
+
+
+def buttons(call: Call) -> list[tuple[str, str]]:
+    rows = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
+    return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
+
+
+class Chat:
+    """A user talking to the running bot; each method returns the calls of the bot's answer."""
+
+    def __init__(self, api: LocalBotApi, application: Any, turns: Turns) -> None:
+        self.api, self.application, self.turns = api, application, turns
+
+    async def _answer(self, update: dict[str, Any]) -> list[Call]:
+        before = len(self.api.calls)
+        await self.turns.wait(update["update_id"], timeout=5)
+        return self.api.calls[before:]
+
+    async def send(self, text: str, chat_id: int = USER, chat_type: str = "private") -> list[Call]:
+        return await self._answer(self.api.user_message(text, chat_id, USER, chat_type))
+
+    async def tap(self, under: Call, data: str) -> list[Call]:
+        return await self._answer(self.api.tap(under.result, data))
+
+    async def text(self, text: str, **kwargs: Any) -> str:
+        return visible(await self.send(text, **kwargs))
+
+
+@contextlib.asynccontextmanager
+async def open_chat(api: LocalBotApi, config: Config) -> AsyncIterator[Chat]:
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    turns = Turns().install(application)
+    async with running(application, poll_timeout=1):
+        await state_of(application).enrichment
+        yield Chat(api, application, turns)

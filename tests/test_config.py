@@ -1,0 +1,66 @@
+"""Configuration: bad values name their key; paths resolve against the file; secrets from env."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_config, parse_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_shipped_config_loads(tmp_path: Path) -> None:
+    config = load_config(ROOT / "config.yaml", env={"TELEGRAM_BOT_TOKEN": "1:abc"})
+    assert config.mode == "polling" and config.token == "1:abc"
+    assert config.reports_dir == ROOT / "seeds"
+    assert config.timezone == "Asia/Shanghai" and config.webhook_secret is None
+
+
+def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "reports_dir: reports\ndatabase: /tmp/x.db\n", encoding="utf-8"
+    )
+    config = load_config(tmp_path / "c.yaml", env={})
+    assert config.reports_dir == tmp_path / "reports"
+    assert config.database == Path("/tmp/x.db")
+    assert config.token is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ({"telegram": {"mode": "carrier-pigeon"}}, "telegram.mode"),
+        ({"telegram": {"base_url": "ftp://x"}}, "telegram.base_url"),
+        ({"telegram": {"webhook": {"port": 70000}}}, "telegram.webhook.port"),
+        ({"telegram": {"webhook": {"path": "hook"}}}, "telegram.webhook.path"),
+        ({"http": {"port": "eighty"}}, "http.port"),
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"admins": ["alice"]}, "admins"),
+        ({"push": {"rate_per_second": 0}}, "push.rate_per_second"),
+        ({"push": {"max_attempts": True}}, "push.max_attempts"),
+        ({"reports_dir": 5}, "reports_dir"),
+        ({"telegram": "yes"}, "telegram"),
+    ],
+)
+def test_a_bad_value_names_its_key(raw: dict, key: str, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=f"'{key}'"):
+        parse_config(raw, tmp_path, env={})
+
+
+def test_webhook_mode_needs_the_secret_from_the_environment(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
+        parse_config({"telegram": {"mode": "webhook"}}, tmp_path, env={})
+    config = parse_config(
+        {"telegram": {"mode": "webhook"}}, tmp_path, env={"TELEGRAM_WEBHOOK_SECRET": "s"}
+    )
+    assert config.webhook_secret == "s"
+
+
+def test_unreadable_and_invalid_files_are_config_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config(tmp_path / "missing.yaml", env={})
+    (tmp_path / "bad.yaml").write_text("telegram: [unclosed", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(tmp_path / "bad.yaml", env={})
