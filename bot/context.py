@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from .cards import CardCache
 from .config import Config
 from .library import ReportLibrary
 
@@ -20,6 +21,7 @@ class BotState:
     library: ReportLibrary
     started: float = field(default_factory=time.monotonic)
     enrichment: asyncio.Task[None] | None = None
+    cards: CardCache = field(default_factory=CardCache)
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

@@ -9,7 +9,7 @@ from .context import BotContext
 from .split import split_html
 
 
-def _thread(update: Update) -> int | None:
+def thread_of(update: Update) -> int | None:
     message = update.effective_message
     return message.message_thread_id if message and message.is_topic_message else None
 
@@ -27,7 +27,7 @@ async def send_html(
         sent = await context.bot.send_message(
             chat.id,
             part,
-            message_thread_id=_thread(update),
+            message_thread_id=thread_of(update),
             reply_markup=keyboard if number == len(parts) else None,
         )
     return sent

@@ -16,10 +16,6 @@ from briefings.text import sentences
 from tests.botkit import GROUP, SEEDS, Chat, buttons, visible
 
 SEED = enrich_report(parse_file(next(SEEDS.glob("*.txt"))))
-needs_key_figures = pytest.mark.skipif(
-    not any(m.key for m in SEED.metrics), reason="key figures are not extracted yet"
-)
-needs_figures = pytest.mark.skipif(not SEED.metrics, reason="figures are not extracted yet")
 
 
 async def test_start_shows_the_report_and_its_buttons(chat: Chat) -> None:
@@ -129,21 +125,18 @@ async def test_problems_are_numbered(chat: Chat) -> None:
     ]
 
 
-@needs_key_figures
 async def test_metrics_shows_the_key_figures(chat: Chat) -> None:
     text = await chat.text("/metrics")
     assert "819项" in text and "231万人" in text
     assert "（1.2.1）" in text
 
 
-@needs_figures
 async def test_metrics_with_a_word_filters(chat: Chat) -> None:
     text = await chat.text("/metrics 信用")
     assert text.startswith("含“信用”的数据")
     assert "819项" not in text
 
 
-@needs_figures
 async def test_metrics_all_pages_with_buttons(chat: Chat) -> None:
     (first,) = await chat.send("/metrics all")
     assert "全部数据（第 1/" in visible([first])
