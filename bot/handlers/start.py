@@ -51,7 +51,8 @@ async def on_menu(update: Update, context: BotContext) -> None:
         await query.answer(SUBSCRIBE_HINT, show_alert=True)
         return
     action = ACTIONS.get(key)
-    report = context.library.for_chat(update.effective_chat.id)
+    chat = update.effective_chat  # None under an inline message: nowhere to send the answer
+    report = context.library.for_chat(chat.id) if chat else None
     if action is None or report is None:
         await query.answer(STALE_BUTTON)
         return
