@@ -36,4 +36,5 @@ async def refuse(update: Update, context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & _Overlong(), refuse)]
+    # Edited messages too: command handlers answer edits, so an edit must not slip past.
+    return [MessageHandler(filters.UpdateType.MESSAGES & filters.TEXT & _Overlong(), refuse)]
