@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -16,6 +17,7 @@ from telegram.ext import Application
 
 from .context import state_of
 
+logger = logging.getLogger(__name__)
 APPLICATION = web.AppKey("application", Application)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -31,6 +33,18 @@ async def _health(request: web.Request) -> web.Response:
     )
 
 
+def _as_update(data: object, application: Application) -> Update | None:
+    """The update in a JSON body, or None: a malformed body is the sender's fault (400), not a
+    server error with a traceback."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Update.de_json(data, application.bot)
+    except (TypeError, KeyError, ValueError) as error:  # what PTB raises for a malformed update
+        logger.warning("webhook body is not an update: %r", error)
+        return None
+
+
 async def _telegram_update(request: web.Request) -> web.Response:
     application = request.app[APPLICATION]
     secret = (state_of(application).config.webhook_secret or "").encode()
@@ -41,7 +55,10 @@ async def _telegram_update(request: web.Request) -> web.Response:
         data = await request.json()
     except ValueError:
         return web.Response(status=400, text="not JSON")
-    await application.update_queue.put(Update.de_json(data, application.bot))
+    update = _as_update(data, application)
+    if update is None:
+        return web.Response(status=400, text="not an update")
+    await application.update_queue.put(update)
     return web.Response(text="ok")
 
 
