@@ -114,7 +114,7 @@ async def test_server_errors_are_retried_then_recorded_as_failed(tmp_path: Path)
         assert (tally.sent, tally.failed) == (1, 1)
         assert bot.texts(7004)[-1].startswith("📖")
         state = {r["chat_id"]: tuple(r)[1:] for r in rows(
-            bot.config, "SELECT s.chat_id, state, attempts, position, next_due FROM deliveries"
+            bot.config, "SELECT s.chat_id, state, attempts, s.position, s.next_due FROM deliveries"
             " JOIN subscriptions s ON id = sub_id WHERE state != 'known'")}  # fmt: skip
         assert state[7004] == ("sent", 3, 1, "2024-05-08T00:00:00Z")
         assert state[7005] == ("failed", 3, 0, "2024-05-08T00:00:00Z")  # same chapter next time

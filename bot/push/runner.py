@@ -26,6 +26,7 @@ from .delivery import Journal, Outcome, Sender
 from .pacing import Pacer
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
+from .transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,12 @@ class Pusher:
     def __post_init__(self) -> None:
         push = self.config.push
         pacer = Pacer(push.rate_per_second, push.group_per_minute)
-        self.sender = Sender(self.bot, pacer, push.max_attempts, self.backoff)
-        self.workers = min(256, int(push.rate_per_second * 0.2) + 16)
+        # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
+        # would only cost CPU in connection-pool bookkeeping.
+        self.workers = min(64, int(push.rate_per_second * 0.05) + 16)
+        self._transport = AiohttpRequest(connections=self.workers)
+        push_bot = Bot(self.bot.token, base_url=self.config.base_url, request=self._transport)
+        self.sender = Sender(push_bot, pacer, push.max_attempts, self.backoff)
 
     async def store(self) -> Store:
         if self._store is None:
@@ -106,6 +111,7 @@ class Pusher:
         if self._store is not None:
             await self._store.close()
             self._store = None
+        await self._transport.shutdown()
 
     # -- starting rounds ---------------------------------------------------------------------
     @property

@@ -50,10 +50,27 @@ CREATE TABLE IF NOT EXISTS deliveries (
     attempts INTEGER NOT NULL DEFAULT 0,
     error TEXT,
     updated TEXT NOT NULL,
+    next_due TEXT,
+    report TEXT,
+    position INTEGER,
     PRIMARY KEY (sub_id, slot)
 );
 CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state);
 CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated);
+-- A briefing's row carries the move it causes (next_due, report, position); recording its
+-- outcome applies the move in the same statement, hence atomically, in one round trip.
+CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
+WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
+BEGIN
+    UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
+        position = NEW.position
+    WHERE id = NEW.sub_id AND next_due = NEW.slot;
+END;
+CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
+WHEN NEW.state = 'blocked'
+BEGIN
+    DELETE FROM subscriptions WHERE id = NEW.sub_id;
+END;
 """
 
 
@@ -144,12 +161,12 @@ class Store:
         await self._db.close()
 
     async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        async with self._lock, self._db.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        async with self._lock:
+            return list(await self._db.execute_fetchall(sql, tuple(params)))
 
     async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
-        async with self._lock, self._db.execute(sql, tuple(params)) as cursor:
-            return cursor.rowcount
+        """Run one writing statement (its own transaction); return how many rows it changed."""
+        return len(await self._rows(sql + " RETURNING 1", params))
 
     async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         async with self._lock:
@@ -290,21 +307,13 @@ class Store:
         self, sub_id: int, slot: str, state: str, error: str | None, now: datetime,
         advance: Advance | None = None,
     ) -> None:  # fmt: skip
-        """Record the outcome and move the subscription on, in one transaction."""
-        statements = [(
-            "UPDATE deliveries SET state = ?, attempts = attempts + 1,"
-            " error = coalesce(?, error), updated = ? WHERE sub_id = ? AND slot = ?",
-            (state, error, iso(now), sub_id, slot),
-        )]  # fmt: skip
-        if state == "blocked":
-            statements.append(("DELETE FROM subscriptions WHERE id = ?", (sub_id,)))
-        elif advance is not None:
-            statements.append((
-                "UPDATE subscriptions SET next_due = ?, hurry = 0, report = ?, position = ?"
-                " WHERE id = ? AND next_due = ?",
-                (iso(advance.next_due), advance.report, advance.position, sub_id, slot),
-            ))  # fmt: skip
-        await self._transaction(statements)
+        """Record the outcome; the schema's triggers move the subscription on with it."""
+        move = (iso(advance.next_due), advance.report, advance.position) if advance else (None,) * 3
+        await self._write(
+            "UPDATE deliveries SET state = ?, attempts = attempts + 1, error = coalesce(?, error),"
+            " updated = ?, next_due = ?, report = ?, position = ? WHERE sub_id = ? AND slot = ?",
+            (state, error, iso(now), *move, sub_id, slot),
+        )
 
     async def recover(self) -> int:
         """Requeue sends a dead process left in flight; drop those no longer wanted.
