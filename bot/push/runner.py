@@ -38,6 +38,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _log_failure(task: asyncio.Task[Tally]) -> None:
+    # A failed round must not fail silently; the next scheduler tick starts a fresh one.
+    if not task.cancelled() and task.exception() is not None:
+        log.error("push round failed", exc_info=task.exception())
+
+
 @dataclass(frozen=True)
 class Job:
     sub_id: int
@@ -129,6 +135,7 @@ class Pusher:
         if self.busy:
             return None
         self._task = asyncio.get_running_loop().create_task(self.run(), name="push-round")
+        self._task.add_done_callback(_log_failure)
         return self._task
 
     async def push_now(self) -> asyncio.Task[Tally] | None:
