@@ -1,0 +1,217 @@
+"""Push throughput against a rate-limited fake Telegram: rate achieved, losses, duplicates, latency.
+
+N subscribers; the fake Bot API (in its own process, so it does not share the bot's CPU) admits
+L sendMessage calls per second and answers 429 beyond that; 1% of chats have blocked the bot
+(403) and 2% fail once with a 500. The bot pushes to everyone (as /push_now does) while a user
+sends /subscriptions mid-push; we time the reply.
+
+    .venv/bin/python bench/push.py                      # L=30 for 10 s, then L=1000 for all
+    .venv/bin/python bench/push.py --rate 1000 --n 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from aiohttp import ClientSession, web
+from telegram.ext import ApplicationBuilder
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import Config, parse_config  # noqa: E402
+from bot.library import ReportLibrary  # noqa: E402
+from bot.local_api import LocalBotApi, ok  # noqa: E402
+from bot.push import install  # noqa: E402
+from bot.push.store import Store, iso  # noqa: E402
+from tests.fault_api import Faults, RateLimit  # noqa: E402
+
+ASKER = 3  # the subscriber who sends a command mid-push
+PUSH_MARK = "📖"
+
+
+def blocked_chats(n: int) -> set[int]:
+    return set(range(100, n + 1, 100))
+
+
+def flaky_chats(n: int) -> Counter[int]:
+    return Counter({chat: 1 for chat in range(7, n + 1, 50)})
+
+
+class BenchApi(LocalBotApi):
+    """The fake Bot API plus two bench endpoints: inject a user message, report what arrived."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said_at: float | None = None
+        self.push_times: list[float] = []
+        self.pushes: Counter[int] = Counter()
+
+    def app(self) -> web.Application:
+        app = super().app()
+        app.router.add_post("/bench/say", self._say)
+        app.router.add_get("/bench/stats", self._stats)
+        return app
+
+    async def _say(self, request: web.Request) -> web.Response:
+        self.said_at = time.monotonic()
+        self.user_message(await request.text(), chat_id=ASKER, user_id=ASKER)
+        return ok(True)
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        replies = [c.at for c in self.sent("sendMessage") if int(c.params["chat_id"]) == ASKER
+                   and not c.params["text"].startswith(PUSH_MARK) and self.said_at is not None
+                   and c.at >= self.said_at]  # fmt: skip
+        latency = replies[0] - self.said_at if replies and self.said_at else None
+        assert isinstance(self.fault, Faults)
+        return ok({"pushes": dict(self.pushes), "times": self.push_times, "latency": latency,
+                   "answered": dict(self.fault.answered)})  # fmt: skip
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "sendMessage" and str(params.get("text", "")).startswith(PUSH_MARK):
+            self.pushes[int(params["chat_id"])] += 1
+            self.push_times.append(time.monotonic())
+        return super()._result(method, params)
+
+
+def serve(pipe: Any, rate: float, n: int) -> None:
+    async def main() -> None:
+        api = BenchApi()
+        api.fault = Faults(
+            blocked_chats(n), flaky_chats(n), limit=RateLimit(rate, max(2.0, rate / 20))
+        )
+        await api.start()
+        pipe.send(api.port)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+def bench_config(folder: Path, port: int, rate: float) -> Config:
+    raw = {
+        "telegram": {"base_url": f"http://127.0.0.1:{port}/bot"},
+        "reports_dir": str(ROOT / "seeds"),
+        "database": str(folder / "push.sqlite3"),
+        # A little under L leaves room for interactive replies within Telegram's limit.
+        "push": {"rate_per_second": rate * 0.98, "check_interval_seconds": 3600},
+    }
+    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": LocalBotApi().token})
+
+
+async def fill(config: Config, library: ReportLibrary, n: int) -> None:
+    await (await Store.open(config.database)).close()  # the schema
+    due = iso(datetime.now(UTC) + timedelta(days=1))
+    now = iso(datetime.now(UTC))
+    with sqlite3.connect(config.database) as db:
+        db.executemany(
+            "INSERT INTO subscriptions (chat_id, at, frequency, timezone, next_due, created)"
+            " VALUES (?, '08:00', 'daily', 'Asia/Shanghai', ?, ?)",
+            [(chat, due, now) for chat in range(1, n + 1)],
+        )
+        db.executemany(
+            "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT id, ?, chat_id, 'known', ? FROM subscriptions",
+            [("report:" + r.digest, now) for r in library.reports],
+        )
+
+
+async def run_case(rate: float, n: int, seconds: float | None) -> dict[str, Any]:
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.Process(target=serve, args=(child, rate, n), daemon=True)
+    server.start()
+    port = parent.recv()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            return await _push_and_measure(Path(folder), port, rate, n, seconds)
+    finally:
+        server.terminate()
+        server.join()
+
+
+async def _push_and_measure(folder: Path, port: int, rate: float, n: int,
+                            seconds: float | None) -> dict[str, Any]:  # fmt: skip
+    config = bench_config(folder, port, rate)
+    library = ReportLibrary(config.reports_dir)
+    library.reload()
+    await fill(config, library, n)
+    app = ApplicationBuilder().token(LocalBotApi().token).base_url(config.base_url).build()
+    app.bot_data.update(config=config, library=library)
+    pusher = install(app)
+    async with app, ClientSession() as http:
+        await app.start()
+        await app.updater.start_polling(timeout=1, poll_interval=0)
+        await pusher.wait_idle()
+        started = time.monotonic()
+        task = await pusher.push_now()
+        assert task is not None
+        await asyncio.sleep(min(seconds or 5.0, 5.0) / 2)
+        await http.post(f"http://127.0.0.1:{port}/bench/say", data="/subscriptions")
+        await asyncio.wait({task}, timeout=seconds or 600)
+        elapsed = time.monotonic() - started
+        async with http.get(f"http://127.0.0.1:{port}/bench/stats") as response:
+            stats = (await response.json())["result"]
+        await app.updater.stop()
+        await pusher.close()
+        await app.stop()
+    return {**stats, "elapsed": elapsed, "sent_rows": _sent_chats(config)}
+
+
+def _sent_chats(config: Config) -> list[int]:
+    with sqlite3.connect(config.database) as db:
+        return [row[0] for row in db.execute("SELECT chat_id FROM deliveries WHERE state = 'sent'")]
+
+
+def _median_second(times: list[float]) -> int:
+    """Deliveries in the median whole second of the push: its steady rate, without the tail
+    of last retries waiting out their backoff."""
+    start = times[0]
+    per_second = Counter(int(t - start) for t in times)
+    whole = sorted(per_second[s] for s in range(int(times[-1] - start)))
+    return whole[len(whole) // 2] if whole else len(times)
+
+
+def report(rate: float, n: int, seconds: float | None, stats: dict[str, Any]) -> str:
+    pushes = Counter({int(chat): count for chat, count in stats["pushes"].items()})
+    times = sorted(stats["times"])
+    window = (times[-1] - times[0]) if len(times) > 1 else float("nan")
+    duplicated = sum(count - 1 for count in pushes.values() if count > 1)
+    if seconds is None:
+        expected = set(range(1, n + 1)) - blocked_chats(n)
+        lost = len(expected - set(pushes))
+    else:  # a slice: every send the database calls sent must have arrived
+        lost = len(set(stats["sent_rows"]) - set(pushes))
+    latency = stats["latency"]
+    scope = f"slice of {seconds:g} s" if seconds else "whole list"
+    answer = "no reply" if latency is None else f"{latency:.3f} s"
+    return (
+        f"L={rate:g} n={n} {scope}: delivered {len(pushes)} in {window:.2f} s; "
+        f"rate/L overall {len(pushes) / window / rate:.3f}, "
+        f"median second {_median_second(times) / rate:.3f}; lost {lost}, duplicated {duplicated}; "
+        f"API answers {stats['answered']}; mid-push /subscriptions answered in {answer}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--rate", type=float, help="one case at this L (whole list)")
+    parser.add_argument("--seconds", type=float, help="stop after this many seconds (a slice)")
+    args = parser.parse_args()
+    cases = [(args.rate, args.seconds)] if args.rate else [(30.0, 10.0), (1000.0, None)]
+    for rate, seconds in cases:
+        stats = asyncio.run(run_case(rate, args.n, seconds))
+        print(report(rate, args.n, seconds, stats), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Sending one push message: paced, with Telegram's errors each handled as they deserve.
+
+429 RetryAfter: wait as told and try again, not counted as a failure. 403 Forbidden: the chat
+blocked or removed the bot, no retry. 5xx and timeouts (NetworkError, TimedOut): retry with
+exponential backoff up to `max_attempts`. Any other 4xx is a permanent failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
+
+from .pacing import Pacer
+
+log = logging.getLogger(__name__)
+
+MAX_FLOOD_WAITS = 20  # bound on 429 rounds for one message; each is waited out, not counted
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+class Outcome(StrEnum):
+    SENT = "sent"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # the claim was refused: sent already, or no longer wanted
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Journal:
+    """The delivery log's side of a send.
+
+    `claim` runs once, after the first pacing wait and right before the first request, so
+    the window in which a crash leaves the outcome unknown is one request long. `retry`
+    records each failed attempt that will be tried again.
+    """
+
+    claim: Callable[[], Awaitable[bool]]
+    retry: Callable[[str], Awaitable[None]]
+
+
+def _seconds(exc: RetryAfter) -> float:
+    # PTB 22 warns that retry_after becomes a timedelta; accept either, without the warning.
+    with warnings.catch_warnings(action="ignore", category=PTBDeprecationWarning):
+        retry_after = exc.retry_after
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
+
+
+@dataclass
+class Sender:
+    bot: Bot
+    pacer: Pacer
+    max_attempts: int
+    backoff: float = 1.0  # first retry delay in seconds; doubles each time
+
+    async def send(self, chat_id: int, thread_id: int, text: str, journal: Journal) -> Result:
+        await self.pacer.wait(chat_id)
+        if not await journal.claim():
+            return Result(Outcome.SKIPPED)
+        failures = 0
+        for attempt in range(self.max_attempts + MAX_FLOOD_WAITS):
+            if attempt:
+                await self.pacer.wait(chat_id)
+            try:
+                await self._send_once(chat_id, thread_id, text)
+                return Result(Outcome.SENT)
+            except RetryAfter as exc:
+                wait = _seconds(exc)
+                self.pacer.hold(chat_id, wait)
+                await journal.retry(f"429 retry after {wait:g}s")
+                await asyncio.sleep(wait)
+            except Forbidden as exc:
+                log.info("chat %s blocked the bot, dropping its subscription: %s", chat_id, exc)
+                return Result(Outcome.BLOCKED, f"403 {exc.message}")
+            except BadRequest as exc:
+                return Result(Outcome.FAILED, f"400 {exc.message}")
+            except NetworkError as exc:  # 5xx, connection errors and TimedOut
+                failures += 1
+                if failures >= self.max_attempts:
+                    return Result(Outcome.FAILED, f"{type(exc).__name__}: {exc.message}")
+                await journal.retry(f"{type(exc).__name__}: {exc.message}")
+                await asyncio.sleep(self.backoff * 2 ** (failures - 1))
+            except TelegramError as exc:
+                return Result(Outcome.FAILED, f"{type(exc).__name__}: {exc.message}")
+        return Result(Outcome.FAILED, "gave up after repeated flood-control waits")
+
+    async def _send_once(self, chat_id: int, thread_id: int, text: str) -> None:
+        await self.bot.send_message(
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            message_thread_id=thread_id or None,
+            link_preview_options=NO_PREVIEW,
+        )

@@ -1,0 +1,199 @@
+"""The push commands: subscriptions and time zones for everyone, push control for admins."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Message, Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.config import Config
+from bot.library import ReportLibrary
+from briefings import series
+
+from .runner import Pusher
+from .schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
+from .store import Subscription
+
+COMMANDS = {
+    "subscribe": "订阅每日简报：/subscribe [HH:MM] [daily|weekly|workdays]",
+    "unsubscribe": "取消订阅",
+    "subscriptions": "查看本聊天的订阅和下次推送时间",
+    "timezone": "查看或设置时区：/timezone Asia/Shanghai",
+    "push_now": "（管理员）立即向所有订阅者推送",
+    "stats": "（管理员）推送统计",
+    "reload": "（管理员）重新加载报告目录",
+}
+REFUSAL = "抱歉，这个命令只有管理员可以使用。"
+
+
+def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
+    return context.bot_data["pusher"]
+
+
+def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
+    return context.bot_data["config"]
+
+
+def _library(context: ContextTypes.DEFAULT_TYPE) -> ReportLibrary:
+    return context.bot_data["library"]
+
+
+def _place(message: Message) -> tuple[int, int]:
+    """The chat and, in a forum, the topic a command came from (0 for none)."""
+    thread = message.message_thread_id if message.is_topic_message else None
+    return message.chat_id, thread or 0
+
+
+def _local(moment: datetime, zone: str) -> str:
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"
+
+
+def _what(sub: Subscription, library: ReportLibrary) -> str:
+    report = library.for_chat(sub.chat_id)
+    if report is None:
+        return "（报告目录为空，暂无内容）"
+    title = report.meta.title or report.source
+    if sub.schedule.frequency is Frequency.WEEKLY:
+        return f"《{title}》一周简报"
+    total = len(series.chapters(report))
+    position = sub.position if sub.report == report.digest else 0
+    return f"《{title}》简报系列，下一篇：第 {position % total + 1}/{total} 篇"
+
+
+def describe(sub: Subscription, library: ReportLibrary) -> str:
+    when = "即将推送" if sub.hurry else _local(sub.next_due, sub.timezone)
+    topic = f"（话题 {sub.thread_id}）" if sub.thread_id else ""
+    return (
+        f"• {sub.schedule.describe(sub.timezone)}{topic}\n"
+        f"  内容：{_what(sub, library)}\n"
+        f"  下次推送：{when}"
+    )
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    pusher, library = _pusher(context), _library(context)
+    try:
+        schedule = parse_schedule(context.args or [])
+    except ScheduleError as error:
+        await message.reply_text(str(error))
+        return
+    store = await pusher.store()
+    chat_id, thread_id = _place(message)
+    zone = await store.chat_zone(chat_id, _config(context).timezone)
+    now = pusher.clock()
+    existed = await store.get(chat_id, thread_id) is not None
+    known = [report.digest for report in library.reports]
+    sub = await store.subscribe(
+        chat_id, thread_id, schedule, zone, next_due(schedule, zone, now), known, now
+    )
+    head = "订阅已更新。" if existed else "订阅成功！"
+    await message.reply_text(f"{head}\n{describe(sub, library)}\n\n取消订阅：/unsubscribe")
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    store = await _pusher(context).store()
+    if await store.unsubscribe(*_place(message)):
+        await message.reply_text("已取消订阅，不会再收到推送。重新订阅：/subscribe")
+    else:
+        await message.reply_text("这里还没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
+
+
+async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    subs = await (await _pusher(context).store()).subscriptions_of(message.chat_id)
+    if not subs:
+        await message.reply_text("本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
+        return
+    lines = [describe(sub, _library(context)) for sub in subs]
+    await message.reply_text("本聊天的订阅：\n" + "\n".join(lines))
+
+
+async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    pusher = _pusher(context)
+    store = await pusher.store()
+    if not context.args:
+        zone = await store.chat_zone(message.chat_id, _config(context).timezone)
+        await message.reply_text(
+            f"当前时区：{zone}\n修改：/timezone <IANA 时区名>，如 Europe/Berlin"
+        )
+        return
+    try:
+        zone = parse_zone(context.args[0])
+    except ScheduleError as error:
+        await message.reply_text(str(error))
+        return
+    await store.set_chat_zone(message.chat_id, zone)
+    for sub in await store.subscriptions_of(message.chat_id):
+        await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
+    subs = await store.subscriptions_of(message.chat_id)
+    lines = [describe(sub, _library(context)) for sub in subs]
+    await message.reply_text("\n".join([f"时区已设为 {zone}。", *lines]))
+
+
+def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in _config(context).admins
+
+
+async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if not _admin(update, context):
+        await message.reply_text(REFUSAL)
+        return
+    pusher = _pusher(context)
+    if pusher.busy:
+        await message.reply_text("推送正在进行中，请稍后再试。")
+        return
+    await pusher.push_now()
+    count = (await (await pusher.store()).stats(pusher.clock())).subscribers
+    await message.reply_text(f"已开始向 {count} 个订阅推送简报。进度见 /stats")
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if not _admin(update, context):
+        await message.reply_text(REFUSAL)
+        return
+    pusher = _pusher(context)
+    zone = ZoneInfo(_config(context).timezone)
+    midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
+    figures = await (await pusher.store()).stats(midnight)
+    lines = [
+        f"订阅数：{figures.subscribers}",
+        f"今日已推送：{figures.sent}",
+        f"今日失败：{figures.failed}",
+        f"最近错误：{figures.last_error or '无'}",
+        "推送进行中" if pusher.busy else "当前没有进行中的推送",
+    ]
+    await message.reply_text("\n".join(lines))
+
+
+async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if not _admin(update, context):
+        await message.reply_text(REFUSAL)
+        return
+    library, pusher = _library(context), _pusher(context)
+    new = await asyncio.to_thread(library.reload)
+    await pusher.announce(new)
+    if new:
+        pusher.start()
+    titles = [f"《{report.meta.title or report.source}》" for report in new]
+    lines = [f"报告目录已重新加载：共 {len(library.reports)} 份，新增 {len(new)} 份。", *titles]
+    lines += [f"无法读取：{error}" for error in library.errors]
+    await message.reply_text("\n".join(lines))
+
+
+def register(application: Application) -> None:
+    handlers = {
+        "subscribe": subscribe, "unsubscribe": unsubscribe, "subscriptions": subscriptions,
+        "timezone": timezone, "push_now": push_now, "stats": stats, "reload": reload,
+    }  # fmt: skip
+    for name, callback in handlers.items():
+        application.add_handler(CommandHandler(name, callback))

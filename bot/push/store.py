@@ -1,0 +1,349 @@
+"""The push database: chats' time zones, subscriptions and the delivery log (SQLite, WAL).
+
+The delivery log is an outbox keyed by (subscription, slot): a slot is a briefing's due time
+(UTC) or `report:<digest>` for a new-report announcement. A row moves pending → sending →
+sent | failed | blocked, and `sending` is committed before the request leaves (see
+docs/pushes.md for why this makes restarts safe). All access goes through one lock so a
+multi-statement transaction is never interleaved with another coroutine's statement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from .schedule import Frequency, Schedule
+
+ANNOUNCE = "report:"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS chats (
+    chat_id INTEGER PRIMARY KEY,
+    timezone TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id INTEGER NOT NULL,
+    thread_id INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    frequency TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    next_due TEXT NOT NULL,
+    hurry INTEGER NOT NULL DEFAULT 0,
+    report TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    UNIQUE (chat_id, thread_id)
+);
+CREATE INDEX IF NOT EXISTS subscriptions_due ON subscriptions (next_due);
+CREATE TABLE IF NOT EXISTS deliveries (
+    sub_id INTEGER NOT NULL,
+    slot TEXT NOT NULL,
+    chat_id INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    updated TEXT NOT NULL,
+    next_due TEXT,
+    report TEXT,
+    position INTEGER,
+    PRIMARY KEY (sub_id, slot)
+);
+CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state);
+CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated);
+-- A briefing's row carries the move it causes (next_due, report, position); recording its
+-- outcome applies the move in the same statement, hence atomically, in one round trip.
+CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
+WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
+BEGIN
+    UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
+        position = NEW.position
+    WHERE id = NEW.sub_id AND next_due = NEW.slot;
+END;
+CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
+WHEN NEW.state = 'blocked'
+BEGIN
+    DELETE FROM subscriptions WHERE id = NEW.sub_id;
+END;
+"""
+
+
+def iso(moment: datetime) -> str:
+    """A sortable UTC text form: equal instants give equal strings."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    chat_id: int
+    thread_id: int
+    schedule: Schedule
+    timezone: str
+    next_due: datetime
+    hurry: bool
+    report: str
+    position: int
+
+    @property
+    def slot(self) -> str:
+        return iso(self.next_due)
+
+    @classmethod
+    def from_row(cls, row: Any) -> Subscription:
+        hours, minutes = map(int, row["at"].split(":"))
+        return cls(
+            id=row["id"],
+            chat_id=row["chat_id"],
+            thread_id=row["thread_id"],
+            schedule=Schedule(time(hours, minutes), Frequency(row["frequency"])),
+            timezone=row["timezone"],
+            next_due=datetime.fromisoformat(row["next_due"]),
+            hurry=bool(row["hurry"]),
+            report=row["report"],
+            position=row["position"],
+        )
+
+
+@dataclass(frozen=True)
+class Announcement:
+    sub_id: int
+    chat_id: int
+    thread_id: int
+    digest: str
+
+    @property
+    def slot(self) -> str:
+        return ANNOUNCE + self.digest
+
+
+@dataclass(frozen=True)
+class Stats:
+    subscribers: int
+    sent: int
+    failed: int
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class Advance:
+    """How a delivered (or given-up) briefing moves its subscription on."""
+
+    next_due: datetime
+    report: str
+    position: int
+
+
+class Store:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        db.row_factory = aiosqlite.Row
+        # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
+        # is in the OS cache), and only an OS crash could lose the last commits.
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
+            await db.execute(f"PRAGMA {pragma}")
+        await db.executescript(_SCHEMA)
+        return cls(db)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        async with self._lock:
+            return list(await self._db.execute_fetchall(sql, tuple(params)))
+
+    async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one writing statement (its own transaction); return how many rows it changed."""
+        return len(await self._rows(sql + " RETURNING 1", params))
+
+    async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, params in statements:
+                    await self._db.execute(sql, params)
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+
+    # -- chats and subscriptions ----------------------------------------------------------
+    async def chat_zone(self, chat_id: int, default: str) -> str:
+        rows = await self._rows("SELECT timezone FROM chats WHERE chat_id = ?", (chat_id,))
+        return rows[0]["timezone"] if rows else default
+
+    async def set_chat_zone(self, chat_id: int, zone: str) -> None:
+        await self._write(
+            "INSERT INTO chats (chat_id, timezone) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
+            (chat_id, zone),
+        )
+
+    async def subscriptions_of(self, chat_id: int) -> list[Subscription]:
+        rows = await self._rows(
+            "SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY thread_id", (chat_id,)
+        )
+        return [Subscription.from_row(row) for row in rows]
+
+    async def get(self, chat_id: int, thread_id: int) -> Subscription | None:
+        rows = await self._rows(
+            "SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id)
+        )
+        return Subscription.from_row(rows[0]) if rows else None
+
+    async def subscribe(
+        self, chat_id: int, thread_id: int, schedule: Schedule, zone: str, due: datetime,
+        known: Iterable[str], now: datetime,
+    ) -> Subscription:  # fmt: skip
+        """Create or change the chat's (topic's) subscription; `known` reports are not news."""
+        upsert = (
+            "INSERT INTO subscriptions (chat_id, thread_id, at, frequency, timezone, next_due,"
+            " created) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, thread_id) DO UPDATE"
+            " SET at = excluded.at, frequency = excluded.frequency,"
+            " timezone = excluded.timezone, next_due = excluded.next_due, hurry = 0"
+        )
+        values = (f"{schedule.at:%H:%M}", schedule.frequency.value, zone, iso(due), iso(now))
+        mark = (
+            "INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT id, ?, chat_id, 'known', ? FROM subscriptions"
+            " WHERE chat_id = ? AND thread_id = ?"
+        )
+        statements = [(upsert, (chat_id, thread_id, *values))]
+        statements += [(mark, (ANNOUNCE + d, iso(now), chat_id, thread_id)) for d in known]
+        await self._transaction(statements)
+        subscription = await self.get(chat_id, thread_id)
+        assert subscription is not None  # just written in the same connection
+        return subscription
+
+    async def reschedule(self, sub_id: int, zone: str, due: datetime) -> None:
+        await self._write(
+            "UPDATE subscriptions SET timezone = ?, next_due = ? WHERE id = ?",
+            (zone, iso(due), sub_id),
+        )
+
+    async def unsubscribe(self, chat_id: int, thread_id: int) -> bool:
+        return bool(
+            await self._write(
+                "DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?",
+                (chat_id, thread_id),
+            )
+        )
+
+    async def hurry_all(self) -> int:
+        """Make every subscription due now (/push_now); durable, so a restart finishes it."""
+        return await self._write("UPDATE subscriptions SET hurry = 1")
+
+    async def due(self, now: datetime, after_id: int, limit: int) -> list[Subscription]:
+        rows = await self._rows(
+            "SELECT * FROM subscriptions WHERE (next_due <= ? OR hurry = 1) AND id > ?"
+            " ORDER BY id LIMIT ?",
+            (iso(now), after_id, limit),
+        )
+        return [Subscription.from_row(row) for row in rows]
+
+    # -- announcements -------------------------------------------------------------------
+    async def enqueue_announcements(self, digests: Iterable[str], now: datetime) -> int:
+        """One pending announcement per (subscription, report) never recorded before."""
+        sql = (
+            "INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT id, ?, chat_id, 'pending', ? FROM subscriptions"
+        )
+        count = 0
+        for digest in digests:
+            count += await self._write(sql, (ANNOUNCE + digest, iso(now)))
+        return count
+
+    async def pending_announcements(self, after: tuple[int, str], limit: int) -> list[Announcement]:
+        rows = await self._rows(
+            "SELECT d.sub_id, d.slot, s.chat_id, s.thread_id FROM deliveries d"
+            " JOIN subscriptions s ON s.id = d.sub_id"
+            " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND (d.sub_id, d.slot) > (?, ?)"
+            " ORDER BY d.sub_id, d.slot LIMIT ?",
+            (*after, limit),
+        )
+        return [
+            Announcement(r["sub_id"], r["chat_id"], r["thread_id"], r["slot"][len(ANNOUNCE) :])
+            for r in rows
+        ]
+
+    # -- the delivery log ------------------------------------------------------------------
+    async def claim(self, sub_id: int, slot: str, now: datetime) -> bool:
+        """Atomically mark (sub, slot) as sending, if the subscription still wants it.
+
+        A briefing's slot must still be the subscription's due time; an announcement must be
+        pending. Anything else (already sent, being sent, unsubscribed) is not claimed.
+        """
+        due_check = "" if slot.startswith(ANNOUNCE) else " AND next_due = ?"
+        params = (slot, iso(now), sub_id) + (() if due_check == "" else (slot,))
+        claimed = await self._write(
+            "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT id, ?, chat_id, 'sending', ? FROM subscriptions WHERE id = ?" + due_check
+            + " ON CONFLICT (sub_id, slot) DO UPDATE SET state = 'sending',"
+            " updated = excluded.updated WHERE state = 'pending'",
+            params,
+        )  # fmt: skip
+        return claimed == 1
+
+    async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
+        await self._write(
+            "UPDATE deliveries SET attempts = attempts + 1, error = ?, updated = ?"
+            " WHERE sub_id = ? AND slot = ?",
+            (error, iso(now), sub_id, slot),
+        )
+
+    async def finish(
+        self, sub_id: int, slot: str, state: str, error: str | None, now: datetime,
+        advance: Advance | None = None,
+    ) -> None:  # fmt: skip
+        """Record the outcome; the schema's triggers move the subscription on with it."""
+        move = (iso(advance.next_due), advance.report, advance.position) if advance else (None,) * 3
+        await self._write(
+            "UPDATE deliveries SET state = ?, attempts = attempts + 1, error = coalesce(?, error),"
+            " updated = ?, next_due = ?, report = ?, position = ? WHERE sub_id = ? AND slot = ?",
+            (state, error, iso(now), *move, sub_id, slot),
+        )
+
+    async def recover(self) -> int:
+        """Requeue sends a dead process left in flight; drop those no longer wanted.
+
+        Only called while holding the push lock, so no live sender owns a `sending` row.
+        """
+        requeued = await self._write(
+            "UPDATE deliveries SET state = 'pending', error = 'interrupted: outcome unknown'"
+            " WHERE state = 'sending'"
+        )
+        await self._write(
+            "UPDATE deliveries SET state = 'superseded' WHERE state = 'pending' AND NOT EXISTS"
+            " (SELECT 1 FROM subscriptions s WHERE s.id = sub_id"
+            "  AND (slot LIKE 'report:%' OR s.next_due = slot))"
+        )
+        return requeued
+
+    async def stats(self, since: datetime) -> Stats:
+        subscribers = await self._rows("SELECT count(*) AS n FROM subscriptions")
+        counts = await self._rows(
+            "SELECT state, count(*) AS n FROM deliveries WHERE updated >= ? GROUP BY state",
+            (iso(since),),
+        )
+        errors = await self._rows(
+            "SELECT error FROM deliveries WHERE error IS NOT NULL ORDER BY updated DESC LIMIT 1"
+        )
+        by_state = {row["state"]: row["n"] for row in counts}
+        return Stats(
+            subscribers=subscribers[0]["n"],
+            sent=by_state.get("sent", 0),
+            failed=by_state.get("failed", 0) + by_state.get("blocked", 0),
+            last_error=errors[0]["error"] if errors else None,
+        )

@@ -1,0 +1,156 @@
+"""A report as a briefing series: the chapters of a daily tour and the one-screen weekly briefing.
+
+Pure functions from a `Report` to Telegram HTML text. Every sentence shown is quoted verbatim
+from the report; only headings and labels are ours. Each text stays within one message.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .model import Item, ItemList, Metric, Report, Section
+from .text import sentences
+
+CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
+LEAD_SENTENCES = 2
+WEEKLY_FIGURES = 5
+
+
+def _lead(text: str, budget: int, count: int = LEAD_SENTENCES) -> list[str]:
+    """The first `count` sentences of `text` verbatim, fewer if they overrun `budget`."""
+    chosen: list[str] = []
+    for sentence in sentences(text)[:count]:
+        if chosen and sum(map(len, chosen)) + len(sentence) > budget:
+            break
+        chosen.append(sentence)
+    return chosen
+
+
+def _gist(section: Section, budget: int) -> str:
+    """The section's summary, else its own lead sentences (the heading sentence excluded)."""
+    if section.summary:
+        return section.summary
+    quoted = [
+        s
+        for s in _lead(section.text, budget, LEAD_SENTENCES + 1)
+        if s.rstrip("。") != section.title
+    ]
+    return "".join(quoted[:LEAD_SENTENCES])
+
+
+def _heading(section: Section) -> str:
+    return f"<b>{escape(section.ordinal + section.title)}</b>"
+
+
+def _section_chapter(section: Section, parent: Section | None = None) -> str:
+    lines = [_heading(parent)] if parent else []
+    lines.append(_heading(section))
+    gist = _gist(section, CHAPTER_BUDGET)
+    if gist:
+        lines.append(escape(gist))
+    share = CHAPTER_BUDGET // max(len(section.children), 1)
+    for child in section.children:
+        text = _gist(child, share)
+        lines.append(
+            f"• <b>{escape(child.ordinal + child.title)}</b>" + (f" {escape(text)}" if text else "")
+        )
+    return "\n".join(lines)
+
+
+def _is_long(section: Section) -> bool:
+    return len(section.full_text()) > 2 * CHAPTER_BUDGET
+
+
+def _body_sections(report: Report) -> list[Section]:
+    """Top-level sections, less a short one that is just the problems or plan list."""
+    lists = {report.problems.section, report.plan.section} - {None}
+    return [s for s in report.sections if s.id not in lists or _is_long(s)]
+
+
+def _overview(report: Report) -> str:
+    lines = [f"<b>{escape(report.meta.title or report.source)}</b>"]
+    facts = [report.meta.issuer, report.meta.published and report.meta.published.isoformat()]
+    if any(facts):
+        lines.append(escape(" · ".join(fact for fact in facts if fact)))
+    gist = report.summary or "".join(_lead(report.preamble, CHAPTER_BUDGET))
+    if gist:
+        lines.append(escape(gist))
+    return "\n".join(lines)
+
+
+def key_metrics(report: Report) -> list[Metric]:
+    return [metric for metric in report.metrics if metric.key]
+
+
+def _figure(metric: Metric) -> str:
+    return f"• <b>{escape(metric.raw)}</b> {escape(metric.label)}"
+
+
+def _figures_chapter(metrics: list[Metric]) -> str:
+    lines = ["<b>关键数据</b>"]
+    lines += [f"{_figure(m)}\n  {escape(m.sentence)}" for m in metrics]
+    return "\n".join(lines)
+
+
+def _items_chapter(title: str, items: ItemList) -> str:
+    lines = [f"<b>{escape(title)}</b>"]
+    lines += [f"{n}. {escape(_item_text(item))}" for n, item in enumerate(items.items, start=1)]
+    return "\n".join(lines)
+
+
+def _item_text(item: Item) -> str:
+    first = sentences(item.text)[:1]
+    return first[0] if first else item.lead
+
+
+def plan_title(plan: ItemList) -> str:
+    return f"{plan.year}年工作计划" if plan.year else "工作计划"
+
+
+def chapters(report: Report) -> list[str]:
+    """The tour: overview, each body section (or its subsections), key figures, problems, plan."""
+    result = [_overview(report)]
+    for section in _body_sections(report):
+        if section.children and _is_long(section):
+            result += [_section_chapter(child, section) for child in section.children]
+        else:
+            result.append(_section_chapter(section))
+    metrics = key_metrics(report)
+    if metrics:
+        result.append(_figures_chapter(metrics))
+    if report.problems.items:
+        result.append(_items_chapter("存在的问题", report.problems))
+    if report.plan.items:
+        result.append(_items_chapter(plan_title(report.plan), report.plan))
+    return result
+
+
+def chapter(report: Report, position: int) -> tuple[str, int]:
+    """The text of the tour's chapter at `position` (wrapping round) and the next position."""
+    tour = chapters(report)
+    index = position % len(tour)
+    title = escape(report.meta.title or report.source)
+    header = f"📖 {title} · 第 {index + 1}/{len(tour)} 篇"
+    return f"{header}\n\n{tour[index]}", (index + 1) % len(tour)
+
+
+def weekly(report: Report) -> str:
+    """The one-screen briefing: overview, top figures, plan headings."""
+    parts = ["🗞 本周简报", _overview(report)]
+    metrics = key_metrics(report)[:WEEKLY_FIGURES]
+    if metrics:
+        parts.append("\n".join(["<b>关键数据</b>", *map(_figure, metrics)]))
+    if report.plan.items:
+        heads = [f"{n}. {escape(item.lead)}" for n, item in enumerate(report.plan.items, start=1)]
+        parts.append("\n".join([f"<b>{escape(plan_title(report.plan))}</b>", *heads]))
+    return "\n\n".join(parts)
+
+
+def announcement(report: Report) -> str:
+    """Telling a subscriber that a new report is in the library."""
+    title = escape(report.meta.title or report.source)
+    lines = [f"🆕 新报告：<b>{title}</b>"]
+    if report.meta.issuer:
+        lines.append(escape(report.meta.issuer))
+    lines.append("发送 /summary 查看概要，/reports 查看全部报告。")
+    return "\n".join(lines)

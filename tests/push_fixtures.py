@@ -1,0 +1,112 @@
+"""Fixtures for the push tests: a controllable clock, a config, and a bot on the fake Bot API."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.config import Config, parse_config
+from bot.library import ReportLibrary
+from bot.local_api import Call, LocalBotApi
+from bot.push import install
+from bot.push.runner import Pusher, Tally
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ADMIN = 4242
+
+
+class Clock:
+    """The bot's idea of now (aware UTC); tests move it instead of sleeping."""
+
+    def __init__(self, iso: str) -> None:
+        self.set(iso)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, iso: str) -> None:
+        self.now = datetime.fromisoformat(iso).astimezone(UTC)
+
+
+def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: Any) -> Config:
+    raw = {
+        "telegram": {"base_url": api.base_url},
+        "reports_dir": str(reports),
+        "database": str(folder / "data" / "push.sqlite3"),
+        "admins": [ADMIN],
+        "push": {"rate_per_second": 200, "check_interval_seconds": 3600, "max_attempts": 3, **push},
+    }
+    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": api.token})
+
+
+def rows(config: Config, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    """Read the push database the way an operator would, beside the running bot."""
+    with sqlite3.connect(config.database) as db:
+        db.row_factory = sqlite3.Row
+        return list(db.execute(sql, params))
+
+
+@dataclass
+class Harness:
+    api: LocalBotApi
+    app: Application
+    pusher: Pusher
+    config: Config
+    clock: Clock
+
+    async def say(self, text: str, chat_id: int = 1001, user_id: int | None = None,
+                  chat_type: str = "private", thread_id: int | None = None) -> Call:  # fmt: skip
+        """Send `text` as a user and return the bot's reply to that chat."""
+        seen = len(self.api.calls)
+        self.api.user_message(text, chat_id, user_id or chat_id, chat_type, thread_id)
+        return await self.api.wait_for(
+            lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
+            and c in self.api.calls[seen:]
+        )  # fmt: skip
+
+    async def push_round(self) -> Tally:
+        """Run one push round to the end, after any round already running."""
+        for _ in range(50):
+            await self.pusher.wait_idle()
+            task = self.pusher.start()
+            if task is not None:
+                return await task
+        raise AssertionError("the pusher never became idle")
+
+    def texts(self, chat_id: int) -> list[str]:
+        return [c.params["text"] for c in self.api.sent("sendMessage")
+                if int(c.params["chat_id"]) == chat_id]  # fmt: skip
+
+
+@asynccontextmanager
+async def push_bot(
+    folder: Path, clock: Clock, api: LocalBotApi | None = None, reports: Path = SEEDS, **push: Any
+) -> AsyncIterator[Harness]:
+    api = api or LocalBotApi()
+    await api.start()
+    config = push_config(folder, api, reports, **push)
+    app = ApplicationBuilder().token(api.token).base_url(api.base_url).build()
+    library = ReportLibrary(config.reports_dir)
+    library.reload()
+    app.bot_data.update(config=config, library=library)
+    pusher = install(app, clock=clock, backoff=0.01)
+    await app.initialize()
+    await app.start()
+    await app.updater.start_polling(timeout=1, poll_interval=0)
+    try:
+        await pusher.store()
+        yield Harness(api, app, pusher, config, clock)
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await pusher.close()
+        await app.shutdown()
+        await api.stop()
