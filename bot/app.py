@@ -29,8 +29,16 @@ from .library import ReportLibrary, enrich_copies
 logger = logging.getLogger(__name__)
 
 
-def build_application(config: Config, library: ReportLibrary | None = None) -> Application:
-    """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it)."""
+def build_application(
+    config: Config,
+    library: ReportLibrary | None = None,
+    clock: push.Clock = push.utc_now,
+    push_backoff: float = 1.0,
+) -> Application:
+    """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it).
+
+    `clock` (aware UTC now) and `push_backoff` (first retry delay) are the pushes' own.
+    """
     if not config.token:
         raise ConfigError(f"no bot token: set {TOKEN_ENV} in the environment")
     builder = (
@@ -51,7 +59,7 @@ def build_application(config: Config, library: ReportLibrary | None = None) -> A
         config, library or ReportLibrary(config.reports_dir, config.cache_dir)
     )
     register(application)
-    push.install(application)
+    push.install(application, clock, push_backoff)
     return application
 
 
@@ -83,6 +91,8 @@ async def _stop(application: Application, state: BotState) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+    if state.pusher is not None:
+        await state.pusher.close()
 
 
 @contextlib.asynccontextmanager

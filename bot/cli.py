@@ -10,19 +10,12 @@ from pathlib import Path
 from briefings.errors import ReportError
 
 EXIT_BAD_INPUT = 2
-# The project's own config.yaml, beside the package: the default when ./config.yaml is absent.
-PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
-
-
-def default_config_path() -> Path:
-    local = Path("config.yaml")
-    return local if local.is_file() else PACKAGED_CONFIG
 
 
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from .config import ConfigError, load_config
+    from .config import ConfigError, default_config_path, load_config
     from .logs import configure_logging
 
     try:
@@ -75,7 +68,7 @@ def _warm(args: argparse.Namespace) -> int:
     """Compute and cache every report's figures and summaries (image build, deploys)."""
     import jieba
 
-    from bot.config import ConfigError, load_config
+    from bot.config import ConfigError, default_config_path, load_config
     from briefings.library import load_folder
 
     try:
@@ -90,6 +83,12 @@ def _warm(args: argparse.Namespace) -> int:
     for error in loaded.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from .push.cli import run_push_command
+
+    return run_push_command(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     warm = commands.add_parser("warm", help="compute and cache every report's briefing")
     warm.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     warm.set_defaults(handler=_warm)
+    push = commands.add_parser("push", help="send the due briefings once and exit (for cron)")
+    push.add_argument("--now", action="store_true", help="send every subscriber's briefing now")
+    push.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
+    push.set_defaults(handler=_push)
     return parser
 
 

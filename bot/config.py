@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+# The project's own config.yaml: the default when there is no ./config.yaml.
+PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 
 
@@ -174,6 +176,11 @@ def parse_config(
         webhook_secret=secret,
         source=source,
     )
+
+
+def default_config_path() -> Path:
+    local = Path("config.yaml")
+    return local if local.is_file() else PACKAGED_CONFIG
 
 
 def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:

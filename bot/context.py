@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from .cards import CardCache
 from .config import Config
+
+if TYPE_CHECKING:  # bot.push imports this module
+    from .push import Pusher
 from .library import ReportLibrary
 
 STATE_KEY = "state"
@@ -22,6 +26,7 @@ class BotState:
     started: float = field(default_factory=time.monotonic)
     enrichment: asyncio.Task[None] | None = None
     cards: CardCache = field(default_factory=CardCache)
+    pusher: Pusher | None = None  # set by bot.push.install
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application
 
+from bot.app import build_application, running
 from bot.config import Config, parse_config
-from bot.library import ReportLibrary
+from bot.context import state_of
 from bot.local_api import Call, LocalBotApi
-from bot.push import install
 from bot.push.runner import Pusher, Tally
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,20 +93,12 @@ async def push_bot(
     api = api or LocalBotApi()
     await api.start()
     config = push_config(folder, api, reports, **push)
-    app = ApplicationBuilder().token(api.token).base_url(api.base_url).build()
-    library = ReportLibrary(config.reports_dir)
-    library.reload()
-    app.bot_data.update(config=config, library=library)
-    pusher = install(app, clock=clock, backoff=0.01)
-    await app.initialize()
-    await app.start()
-    await app.updater.start_polling(timeout=1, poll_interval=0)
+    app = build_application(config, clock=clock, push_backoff=0.01)
     try:
-        await pusher.store()
-        yield Harness(api, app, pusher, config, clock)
+        async with running(app, poll_timeout=1):
+            await state_of(app).enrichment
+            pusher = state_of(app).pusher
+            await pusher.store()
+            yield Harness(api, app, pusher, config, clock)
     finally:
-        await app.updater.stop()
-        await app.stop()
-        await pusher.close()
-        await app.shutdown()
         await api.stop()

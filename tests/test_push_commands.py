@@ -23,7 +23,7 @@ async def test_subscribe_defaults_to_daily_0800_and_stores_the_row(tmp_path: Pat
         text = reply.params["text"]
         assert text.startswith("订阅成功！")
         assert "每天 08:00（Asia/Shanghai）" in text
-        assert f"《{TITLE}》简报系列，下一篇：第 1/11 篇" in text
+        assert f"《{TITLE}》简报系列，下一篇：第 1/12 篇" in text
         assert "下次推送：2024-05-07 08:00" in text
         [row] = rows(bot.config, "SELECT * FROM subscriptions")
         assert (row["chat_id"], row["thread_id"], row["at"], row["frequency"]) == (
@@ -84,7 +84,7 @@ async def test_subscriptions_lists_what_when_and_next_push(tmp_path: Path, clock
         assert reply.params["text"].splitlines() == [
             "本聊天的订阅：",
             "• 工作日（周一至周五） 18:00（Asia/Shanghai）",
-            f"  内容：《{TITLE}》简报系列，下一篇：第 1/11 篇",
+            f"  内容：《{TITLE}》简报系列，下一篇：第 1/12 篇",
             "  下次推送：2024-05-06 18:00",
         ]
 
@@ -118,7 +118,7 @@ async def test_push_now_sends_to_every_subscriber_and_stats_count_it(tmp_path: P
         assert reply.params["text"] == "已开始向 3 个订阅推送简报。进度见 /stats"
         await bot.pusher.wait_idle()
         for chat in (2001, 2002, 2003):
-            assert bot.texts(chat)[-1].startswith(f"📖 {TITLE} · 第 1/11 篇")
+            assert bot.texts(chat)[-1].startswith(f"📖 {TITLE} · 第 1/12 篇")
         stats = await bot.say("/stats", chat_id=ADMIN)
         assert stats.params["text"].splitlines()[:4] == [
             "订阅数：3", "今日已推送：3", "今日失败：0", "最近错误：无",

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.cli import main
 from bot.config import load_config
 from bot.library import ReportLibrary
 from bot.local_api import LocalBotApi, error
-from bot.push.cli import main
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from tests.push_fixtures import ROOT, SEEDS
@@ -93,7 +93,7 @@ class KillMidPush:
 async def _push(config_path: Path, api: LocalBotApi, *args: str) -> asyncio.subprocess.Process:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token}
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.push.cli", "push", *args, "--config", str(config_path),
+        sys.executable, "-m", "bot.cli", "push", *args, "--config", str(config_path),
         cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 

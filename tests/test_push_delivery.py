@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.local_api import LocalBotApi
+from briefings.card import FontNotFoundError, find_font
 from tests.fault_api import Faults
 from tests.push_fixtures import Clock, push_bot, rows
 
@@ -42,11 +43,19 @@ async def test_two_zones_fire_at_local_0800_across_berlin_dst(tmp_path: Path):
                              if c.params["text"].startswith("📖"))  # fmt: skip
             assert counts == Counter(pushed), now
         chapters = [t.split("\n")[0] for t in bot.texts(BERLIN) if t.startswith("📖")]
-        assert [c.split(" · ")[1] for c in chapters] == ["第 1/11 篇", "第 2/11 篇"]
+        assert [c.split(" · ")[1] for c in chapters] == ["第 1/12 篇", "第 2/12 篇"]
         due = dict(
             tuple(r) for r in rows(bot.config, "SELECT chat_id, next_due FROM subscriptions")
         )
         assert due == {SHANGHAI: "2024-04-01T00:00:00Z", BERLIN: "2024-04-01T06:00:00Z"}
+
+
+def has_cjk_font() -> bool:
+    try:
+        find_font()
+    except FontNotFoundError:
+        return False
+    return True
 
 
 async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
@@ -63,6 +72,9 @@ async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
         [weekly] = bot.texts(6002)[1:]
         assert weekly.startswith("🗞 本周简报")
         assert "2021年工作计划" in weekly
+        if has_cjk_font():  # the weekly briefing carries the report's card
+            [card] = [c for c in bot.api.sent("sendPhoto") if int(c.params["chat_id"]) == 6002]
+            assert card.params["caption"].startswith("关于南昌市2020年度法治政府建设工作的报告")
 
 
 async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: Path):

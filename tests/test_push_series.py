@@ -29,9 +29,10 @@ def test_tour_order(report: Report):
     tour = [_plain(text) for text in series.chapters(report)]
     assert tour[0].startswith(report.meta.title)
     assert tour[1].startswith("一、主要举措和成效\n(一)坚持高位谋划,强化法治政府建设保障")
+    assert tour[-3].startswith("关键数据\n• 连续三年 荣获先进单位")
     assert tour[-2].startswith("存在的问题\n1. 依法行政水平还需加强。")
     assert tour[-1].startswith("2021年工作计划\n1. 抓好《法治政府建设规划(2020-2025年)》贯彻落实")
-    assert len(tour) == 1 + 8 + 2
+    assert len(tour) == 1 + 8 + 3
 
 
 def test_every_sentence_is_quoted_verbatim(report: Report):

@@ -1,22 +1,23 @@
 """Briefing pushes: subscriptions, schedule and delivery.
 
-`install(application)` registers the push commands and the scheduler job; it needs
-`bot_data["config"]` (Config) and `bot_data["library"]` (ReportLibrary) in place, and puts the
-`Pusher` at `bot_data["pusher"]`.
+`install(application)` registers the push commands and the scheduler job on an application
+built by `bot.app.build_application` (its state holds the config, library and card cache),
+and keeps the `Pusher` in that state; `bot.app.running` closes it.
 """
 
 from __future__ import annotations
 
 from telegram.ext import Application, ContextTypes
 
+from ..context import state_of
 from .handlers import COMMANDS, register
 from .runner import Clock, Pusher, utc_now
 
-__all__ = ["COMMANDS", "Pusher", "install"]
+__all__ = ["COMMANDS", "Clock", "Pusher", "install", "utc_now"]
 
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    context.bot_data["pusher"].start()
+    state_of(context.application).pusher.start()
 
 
 def install(application: Application, clock: Clock = utc_now, backoff: float = 1.0) -> Pusher:
@@ -24,20 +25,13 @@ def install(application: Application, clock: Clock = utc_now, backoff: float = 1
 
     `clock` (aware UTC now) and `backoff` (first retry delay, seconds) exist for tests.
     """
-    config = application.bot_data["config"]
-    pusher = Pusher(application.bot, config, application.bot_data["library"], clock, backoff)
-    application.bot_data["pusher"] = pusher
+    state = state_of(application)
+    config = state.config
+    pusher = Pusher(application.bot, config, state.library, state.cards, clock, backoff)
+    state.pusher = pusher
     register(application)
     if application.job_queue is None:
         raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
     interval = config.push.check_interval_seconds
     application.job_queue.run_repeating(_tick, interval=interval, first=0, name="push-scheduler")
-    previous = application.post_shutdown
-
-    async def shutdown(app: Application) -> None:
-        await pusher.close()
-        if previous is not None:
-            await previous(app)
-
-    application.post_shutdown = shutdown
     return pusher

@@ -1,4 +1,7 @@
-"""`briefing-bot push [--now] [--config FILE]`: one push round from the command line (cron)."""
+"""`briefing-bot push [--now] [--config FILE]`: one push round from the command line (cron).
+
+The subcommand is declared in bot/cli.py; this module is imported only when it runs.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,12 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
 from telegram.ext import ApplicationBuilder
 
-from bot.config import TOKEN_ENV, Config, ConfigError, load_config
-from bot.library import ReportLibrary
+from bot.cards import CardCache
+from bot.config import TOKEN_ENV, Config, ConfigError, default_config_path, load_config
+from bot.library import ReportLibrary, enrich_copies
 
 from .runner import Pusher, Tally
 
@@ -20,21 +23,13 @@ EXIT_BAD_INPUT = 2
 EXIT_BUSY = 3
 
 
-def add_push_command(subparsers: Any) -> None:
-    """Add `push` to the `briefing-bot` subcommands (an argparse subparsers object)."""
-    push = subparsers.add_parser("push", help="send the due briefings once and exit (for cron)")
-    push.add_argument(
-        "--now", action="store_true", help="send every subscriber's next briefing now"
-    )
-    push.add_argument("--config", default="config.yaml", help="configuration file (YAML)")
-    push.set_defaults(handler=run_push_command)
-
-
 async def push_once(config: Config, now: bool) -> Tally:
     application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
-    library = ReportLibrary(config.reports_dir)
+    library = ReportLibrary(config.reports_dir, config.cache_dir)
     await asyncio.to_thread(library.reload)
-    pusher = Pusher(application.bot, config, library)
+    # The same briefings as the running bot's: summaries and figures from the report cache.
+    library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
+    pusher = Pusher(application.bot, config, library, CardCache())
     try:
         async with application.bot:
             if now:
@@ -46,7 +41,8 @@ async def push_once(config: Config, now: bool) -> Tally:
 
 def run_push_command(args: argparse.Namespace) -> int:
     try:
-        config = load_config(Path(args.config))
+        path = getattr(args, "config", None)
+        config = load_config(Path(path) if path else default_config_path())
     except ConfigError as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -60,14 +56,3 @@ def run_push_command(args: argparse.Namespace) -> int:
         return EXIT_BUSY
     print(f"sent {tally.sent}, failed {tally.failed}, blocked {tally.blocked}")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="briefing-bot")
-    add_push_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.handler(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

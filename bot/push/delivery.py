@@ -39,6 +39,10 @@ class Outcome(StrEnum):
 class Result:
     outcome: Outcome
     error: str | None = None
+    file_id: str | None = None  # Telegram's id of an uploaded photo, to send it again by id
+
+
+Photo = tuple[str | bytes, str]  # a file_id or PNG bytes, and its caption
 
 
 @dataclass(frozen=True)
@@ -68,17 +72,24 @@ class Sender:
     max_attempts: int
     backoff: float = 1.0  # first retry delay in seconds; doubles each time
 
-    async def send(self, chat_id: int, thread_id: int, text: str, journal: Journal) -> Result:
+    async def send(
+        self, chat_id: int, thread_id: int, text: str, journal: Journal, photo: Photo | None = None
+    ) -> Result:
+        """Send `text`, after `photo` if given (a retry does not repeat a photo that went)."""
         await self.pacer.wait(chat_id)
         if not await journal.claim():
             return Result(Outcome.SKIPPED)
         failures = 0
+        file_id = None
         for attempt in range(self.max_attempts + MAX_FLOOD_WAITS):
             if attempt:
                 await self.pacer.wait(chat_id)
             try:
+                if photo is not None:
+                    file_id = await self._send_photo(chat_id, thread_id, photo)
+                    photo = None
                 await self._send_once(chat_id, thread_id, text)
-                return Result(Outcome.SENT)
+                return Result(Outcome.SENT, file_id=file_id)
             except RetryAfter as exc:
                 wait = _seconds(exc)
                 self.pacer.hold(chat_id, wait)
@@ -98,6 +109,13 @@ class Sender:
             except TelegramError as exc:
                 return Result(Outcome.FAILED, f"{type(exc).__name__}: {exc.message}")
         return Result(Outcome.FAILED, "gave up after repeated flood-control waits")
+
+    async def _send_photo(self, chat_id: int, thread_id: int, photo: Photo) -> str | None:
+        image, caption = photo
+        sent = await self.bot.send_photo(
+            chat_id, image, caption=caption, message_thread_id=thread_id or None
+        )
+        return sent.photo[-1].file_id if sent.photo else None
 
     async def _send_once(self, chat_id: int, thread_id: int, text: str) -> None:
         await self.bot.send_message(

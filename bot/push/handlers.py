@@ -10,6 +10,7 @@ from telegram import Message, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.config import Config
+from bot.context import state_of
 from bot.library import ReportLibrary
 from briefings import series
 
@@ -30,15 +31,15 @@ REFUSAL = "抱歉，这个命令只有管理员可以使用。"
 
 
 def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
-    return context.bot_data["pusher"]
+    return state_of(context.application).pusher
 
 
 def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
-    return context.bot_data["config"]
+    return state_of(context.application).config
 
 
 def _library(context: ContextTypes.DEFAULT_TYPE) -> ReportLibrary:
-    return context.bot_data["library"]
+    return state_of(context.application).library
 
 
 def _place(message: Message) -> tuple[int, int]:

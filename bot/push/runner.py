@@ -17,12 +17,14 @@ from pathlib import Path
 
 from telegram import Bot
 
+from bot.cards import CardCache, card_caption
 from bot.config import Config
 from bot.library import ReportLibrary
 from briefings import series
+from briefings.card import FontNotFoundError
 from briefings.model import Report
 
-from .delivery import Journal, Outcome, Sender
+from .delivery import Journal, Outcome, Photo, Sender
 from .pacing import Pacer
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
@@ -52,6 +54,7 @@ class Job:
     thread_id: int
     text: str
     advance: Advance | None = None  # briefings only
+    card: Report | None = None  # weekly briefings carry the report's card
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
 
 
@@ -87,6 +90,7 @@ class Pusher:
     bot: Bot
     config: Config
     library: ReportLibrary
+    cards: CardCache
     clock: Clock = utc_now
     backoff: float = 1.0
     announce_library: bool = True  # at start every report not yet announced is news
@@ -203,6 +207,7 @@ class Pusher:
             sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
+            card=report if sub.schedule.frequency is Frequency.WEEKLY else None,
         )  # fmt: skip
 
     def _text(self, report: Report, frequency: Frequency, position: int) -> tuple[str, int]:
@@ -233,14 +238,25 @@ class Pusher:
             for worker in workers:
                 worker.cancel()
 
+    async def _card(self, report: Report) -> Photo | None:
+        """The report's card for a weekly briefing; without a CJK font the text goes alone."""
+        try:
+            return await self.cards.photo(report), card_caption(report)
+        except FontNotFoundError as error:
+            log.warning("weekly briefing sent without its card: %s", error)
+            return None
+
     async def _deliver(self, store: Store, job: Job) -> Outcome:
         journal = Journal(
             claim=lambda: store.claim(job.sub_id, job.slot, self.clock()),
             retry=lambda error: store.record_attempt(job.sub_id, job.slot, error, self.clock()),
         )
-        result = await self.sender.send(job.chat_id, job.thread_id, job.text, journal)
+        photo = await self._card(job.card) if job.card is not None else None
+        result = await self.sender.send(job.chat_id, job.thread_id, job.text, journal, photo)
         if result.outcome is Outcome.SKIPPED:
             return result.outcome
+        if result.file_id and job.card is not None:
+            self.cards.remember(job.card, result.file_id)
         advance = job.advance if result.outcome is Outcome.SENT else job.give_up
         await store.finish(
             job.sub_id, job.slot, result.outcome.value, result.error, self.clock(), advance

@@ -140,6 +140,16 @@ class Advance:
     position: int
 
 
+_CLAIM = (
+    "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
+    " SELECT id, ?, chat_id, 'sending', ? FROM subscriptions WHERE id = ?{due}"
+    " ON CONFLICT (sub_id, slot) DO UPDATE SET state = 'sending',"
+    " updated = excluded.updated WHERE state = 'pending'"
+)
+_CLAIM_ANNOUNCEMENT = _CLAIM.format(due="")
+_CLAIM_BRIEFING = _CLAIM.format(due=" AND next_due = ?")  # the slot must still be due
+
+
 class Store:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -285,15 +295,10 @@ class Store:
         A briefing's slot must still be the subscription's due time; an announcement must be
         pending. Anything else (already sent, being sent, unsubscribed) is not claimed.
         """
-        due_check = "" if slot.startswith(ANNOUNCE) else " AND next_due = ?"
-        params = (slot, iso(now), sub_id) + (() if due_check == "" else (slot,))
-        claimed = await self._write(
-            "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
-            " SELECT id, ?, chat_id, 'sending', ? FROM subscriptions WHERE id = ?" + due_check
-            + " ON CONFLICT (sub_id, slot) DO UPDATE SET state = 'sending',"
-            " updated = excluded.updated WHERE state = 'pending'",
-            params,
-        )  # fmt: skip
+        announcement = slot.startswith(ANNOUNCE)
+        sql = _CLAIM_ANNOUNCEMENT if announcement else _CLAIM_BRIEFING
+        params = (slot, iso(now), sub_id) if announcement else (slot, iso(now), sub_id, slot)
+        claimed = await self._write(sql, params)
         return claimed == 1
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:

@@ -40,15 +40,27 @@ class AiohttpRequest(BaseRequest):
         connect_timeout: object = None, pool_timeout: object = None,
     ) -> tuple[int, bytes]:  # fmt: skip
         # Per-call timeouts are not used by pushes; the session's apply to every request.
-        if request_data is not None and request_data.multipart_data:
-            raise NetworkError("the push transport sends text only")
         await self.initialize()
         assert self._session is not None
-        body = request_data.json_payload if request_data is not None else None
+        body, headers = _body(request_data)
         try:
-            async with self._session.request(method, url, data=body, headers=JSON) as response:
+            async with self._session.request(method, url, data=body, headers=headers) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp: {exc!r}") from exc
+
+
+def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | None, dict]:
+    """JSON for text; a multipart form when a file goes along (the weekly card)."""
+    if request_data is None:
+        return None, JSON
+    if not request_data.multipart_data:
+        return request_data.json_payload, JSON
+    form = aiohttp.FormData()
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mimetype) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename, content_type=mimetype)
+    return form, {}
