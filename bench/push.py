@@ -24,15 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import ClientSession, web
-from telegram.ext import ApplicationBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.app import build_application  # noqa: E402
 from bot.config import Config, parse_config  # noqa: E402
+from bot.context import state_of  # noqa: E402
 from bot.library import ReportLibrary  # noqa: E402
 from bot.local_api import LocalBotApi, ok  # noqa: E402
-from bot.push import install  # noqa: E402
 from bot.push.store import Store, iso  # noqa: E402
 from tests.fault_api import Faults, RateLimit  # noqa: E402
 
@@ -144,9 +144,8 @@ async def _push_and_measure(folder: Path, port: int, rate: float, n: int,
     library = ReportLibrary(config.reports_dir)
     library.reload()
     await fill(config, library, n)
-    app = ApplicationBuilder().token(LocalBotApi().token).base_url(config.base_url).build()
-    app.bot_data.update(config=config, library=library)
-    pusher = install(app)
+    app = build_application(config, library)
+    pusher = state_of(app).pusher
     async with app, ClientSession() as http:
         await app.start()
         await app.updater.start_polling(timeout=1, poll_interval=0)
