@@ -17,11 +17,14 @@ from enum import StrEnum
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from .pacing import Pacer
 
 log = logging.getLogger(__name__)
+
+# _send_once calls sendMessage raw on purpose (see there); PTB would warn on every push.
+warnings.filterwarnings("ignore", "Please use 'Bot.sendMessage'", PTBUserWarning)
 
 MAX_FLOOD_WAITS = 20  # bound on 429 rounds for one message; each is waited out, not counted
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
