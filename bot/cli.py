@@ -6,22 +6,35 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefings.errors import ReportError
 
+if TYPE_CHECKING:
+    from .config import Config
+
 EXIT_BAD_INPUT = 2
+
+
+def _config(args: argparse.Namespace) -> Config | None:
+    """The validated config (--config, else ./config.yaml, else the project's); None after
+    printing the one line that names the bad key."""
+    from .config import ConfigError, default_config_path, load_config
+
+    try:
+        return load_config(Path(args.config) if args.config else default_config_path())
+    except ConfigError as error:
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return None
 
 
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from .config import ConfigError, default_config_path, load_config
     from .logs import configure_logging
 
-    try:
-        config = load_config(Path(args.config) if args.config else default_config_path())
-    except ConfigError as error:
-        print(f"briefing-bot: {error}", file=sys.stderr)
+    config = _config(args)
+    if config is None:
         return EXIT_BAD_INPUT
     if config.token is None:
         from .localchat import run_local_chat
@@ -68,13 +81,10 @@ def _warm(args: argparse.Namespace) -> int:
     """Compute and cache every report's figures and summaries (image build, deploys)."""
     import jieba
 
-    from bot.config import ConfigError, default_config_path, load_config
     from briefings.library import load_folder
 
-    try:
-        config = load_config(Path(args.config) if args.config else default_config_path())
-    except ConfigError as error:
-        print(f"briefing-bot: {error}", file=sys.stderr)
+    config = _config(args)
+    if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
     loaded = load_folder(config.reports_dir, cache_dir=config.cache_dir)
@@ -88,7 +98,8 @@ def _warm(args: argparse.Namespace) -> int:
 def _push(args: argparse.Namespace) -> int:
     from .push.cli import run_push_command
 
-    return run_push_command(args)
+    config = _config(args)
+    return EXIT_BAD_INPUT if config is None else run_push_command(config, args.now)
 
 
 def build_parser() -> argparse.ArgumentParser:

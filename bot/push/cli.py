@@ -5,16 +5,14 @@ The subcommand is declared in bot/cli.py; this module is imported only when it r
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 import sys
-from pathlib import Path
 
 from telegram.ext import ApplicationBuilder
 
 from bot.cards import CardCache
-from bot.config import TOKEN_ENV, Config, ConfigError, default_config_path, load_config
+from bot.config import TOKEN_ENV, Config
 from bot.library import ReportLibrary, enrich_copies
 
 from .runner import Pusher, Tally
@@ -39,18 +37,12 @@ async def push_once(config: Config, now: bool) -> Tally:
         await pusher.close()
 
 
-def run_push_command(args: argparse.Namespace) -> int:
-    try:
-        path = getattr(args, "config", None)
-        config = load_config(Path(path) if path else default_config_path())
-    except ConfigError as error:
-        print(f"briefing-bot: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+def run_push_command(config: Config, now: bool) -> int:
     if not config.token:
         print(f"briefing-bot: no bot token: set {TOKEN_ENV} in the environment", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    tally = asyncio.run(push_once(config, args.now))
+    tally = asyncio.run(push_once(config, now))
     if tally.busy:
         print("briefing-bot: another push is running; try again later", file=sys.stderr)
         return EXIT_BUSY
