@@ -185,7 +185,10 @@ class Store:
                 for sql, params in statements:
                     await self._db.execute(sql, params)
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                # SQLite rolls back by itself on some errors (a full disk, an I/O error); a
+                # second ROLLBACK would fail and hide the error that matters.
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
                 raise
             await self._db.execute("COMMIT")
 
