@@ -17,21 +17,22 @@ def _run(args: argparse.Namespace) -> int:
 
     from .config import ConfigError, default_config_path, load_config
     from .logs import configure_logging
+    from .push.store import StoreError
 
     try:
         config = load_config(Path(args.config) if args.config else default_config_path())
-    except ConfigError as error:
+        if config.token is None:
+            from .localchat import run_local_chat
+
+            configure_logging([], level=logging.WARNING)  # the chat is the output
+            return asyncio.run(run_local_chat(config))
+        from .app import serve
+
+        configure_logging([config.token, config.webhook_secret])
+        asyncio.run(serve(config))
+    except (ConfigError, StoreError) as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if config.token is None:
-        from .localchat import run_local_chat
-
-        configure_logging([], level=logging.WARNING)  # the chat is the output
-        return asyncio.run(run_local_chat(config))
-    from .app import serve
-
-    configure_logging([config.token, config.webhook_secret])
-    asyncio.run(serve(config))
     return 0
 
 
