@@ -8,6 +8,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
@@ -92,7 +93,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         schedule = parse_schedule(context.args or [])
     except ScheduleError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(escape(str(error)))  # it quotes the argument
         return
     store = await pusher.store()
     chat_id, thread_id = _place(message)
@@ -133,13 +134,13 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not context.args:
         zone = await store.chat_zone(message.chat_id, _config(context).timezone)
         await message.reply_text(
-            f"当前时区：{zone}\n修改：/timezone <IANA 时区名>，如 Europe/Berlin"
+            f"当前时区：{zone}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
         )
         return
     try:
         zone = parse_zone(context.args[0])
     except ScheduleError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(escape(str(error)))  # it quotes the argument
         return
     await store.set_chat_zone(message.chat_id, zone)
     for sub in await store.subscriptions_of(message.chat_id):
