@@ -101,6 +101,8 @@ async def running(
 ) -> AsyncIterator[Application]:
     """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
     state = state_of(application)
+    # A bot that cannot record subscriptions must not start and accept them: StoreError.
+    await state.pusher.store()
     state.library.reload()
     logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
     for error in state.library.errors:

@@ -32,19 +32,24 @@ def _run(args: argparse.Namespace) -> int:
     import asyncio
 
     from .logs import configure_logging
+    from .push.store import StoreError
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
-    if config.token is None:
-        from .localchat import run_local_chat
+    try:
+        if config.token is None:
+            from .localchat import run_local_chat
 
-        configure_logging([], level=logging.WARNING)  # the chat is the output
-        return asyncio.run(run_local_chat(config))
-    from .app import serve
+            configure_logging([], level=logging.WARNING)  # the chat is the output
+            return asyncio.run(run_local_chat(config))
+        from .app import serve
 
-    configure_logging([config.token, config.webhook_secret])
-    asyncio.run(serve(config))
+        configure_logging([config.token, config.webhook_secret])
+        asyncio.run(serve(config))
+    except StoreError as error:  # the database cannot be used: one line, no traceback
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
 
 

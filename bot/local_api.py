@@ -29,8 +29,13 @@ BOT_USER = {
 _JSON_FIELDS = {"reply_markup", "entities", "link_preview_options", "commands", "scope",
                 "allowed_updates", "reply_parameters"}  # fmt: skip
 
-# A fault hook sees (method, params) and may answer instead of the server.
+# A fault hook sees (method, params) and may answer instead of the server, or raise
+# DropConnection to close the connection without answering.
 FaultHook = Callable[[str, dict[str, Any]], Awaitable[web.StreamResponse | None]]
+
+
+class DropConnection(Exception):
+    """Raised by a fault hook: the server hangs up instead of answering, and records no call."""
 
 
 @dataclass
@@ -164,7 +169,10 @@ class LocalBotApi:
         method = request.match_info["method"]
         params = await _read_params(request)
         if self.fault is not None:
-            answer = await self.fault(method, params)
+            try:
+                answer = await self.fault(method, params)
+            except DropConnection:
+                return _hang_up(request)
             if answer is not None:
                 return answer
         if method == "getUpdates":
@@ -220,6 +228,14 @@ class LocalBotApi:
         if params.get("message_thread_id"):
             message["message_thread_id"] = int(params["message_thread_id"])
         return message
+
+
+def _hang_up(request: web.Request) -> web.Response:
+    # Closing the transport first makes aiohttp drop the response it is handed, quietly: the
+    # client sees the connection close before any answer (a reset link, a crashed proxy).
+    if request.transport is not None:
+        request.transport.close()
+    return error(500, "connection dropped")
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:

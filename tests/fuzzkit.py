@@ -14,16 +14,36 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import available_timezones
 
 from bot.commands import COMMANDS
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
 from bot.local_api import BOT_USER
 
 BOT_NAME = BOT_USER["username"]
-# The push helper builds these; their behaviour is not this fuzz's business.
-PUSH_COMMANDS = frozenset({"subscribe", "unsubscribe", "subscriptions", "timezone", "push_now",
-                           "stats", "reload"})  # fmt: skip
+# Push commands get arguments of their own (times, frequencies, zones) from `push_command`.
+# The admin ones are in the mix too: the fuzz's random senders are never admins.
+PUSH_COMMANDS = ("subscribe", "subscribe", "subscribe", "unsubscribe", "subscriptions",
+                 "timezone", "timezone", "push_now", "stats", "reload")  # fmt: skip
 KNOWN = tuple(c.name for c in COMMANDS if c.name not in PUSH_COMMANDS)
+FREQUENCY_WORDS = ("daily", "weekly", "workdays", "每天", "每日", "每周", "工作日", "DAILY",
+                   "Weekly")  # fmt: skip
+BAD_TIMES = (
+    "24:00",
+    "7:5",
+    "07:60",
+    "25:61",
+    "-1:00",
+    "08:00:00",
+    "8点",
+    "０８：００",
+    ":",
+    "<08:00>",
+)
+ZONES = tuple(sorted(available_timezones()))
+BAD_ZONES = ("Mars/Olympus", "../../etc/passwd", "/etc/localtime", "UTC+8", "GMT+08:00",
+             "asia/shanghai", "Asia/", "Asia//Shanghai", "北京", "\x00", ".", "", "<b>UTC</b>",
+             "A&B")  # fmt: skip
 ALL_NAMES = frozenset(c.name for c in COMMANDS)
 CALLBACK_KINDS = ("menu", "toc", "sec", "met", "sub", "", "x" * 70)
 HTML_BITS = ("<b>", "</b>", "<i>x</i>", "&amp;", "&", "<", ">", "<script>alert(1)</script>",
@@ -69,8 +89,8 @@ class UpdateFuzzer:
         self.rng, self.digests = rng, digests
         self._serial = 0
         self._kinds: list[tuple[Callable[[], Fuzzed], int]] = [
-            (self.command, 30), (self.plain_text, 12), (self.no_text, 8), (self.edited, 8),
-            (self.channel_post, 5), (self.callback, 20), (self.bot_buttons, 8),
+            (self.command, 30), (self.push_command, 15), (self.plain_text, 12), (self.no_text, 8),
+            (self.edited, 8), (self.channel_post, 5), (self.callback, 20), (self.bot_buttons, 8),
             (self.odd_update, 4), (self.no_sender, 5), (self.bad_entity, 4),
         ]  # fmt: skip
 
@@ -138,21 +158,61 @@ class UpdateFuzzer:
     def command(self) -> Fuzzed:
         known = self.rng.random() < 0.7
         name = self.rng.choice(KNOWN) if known else self.unknown_name()
+        return self._command(name, known, self.argument)
+
+    def push_command(self) -> Fuzzed:
+        """A push command; /subscribe and /timezone get arguments valid as often as not."""
+        name = self.rng.choice(PUSH_COMMANDS)
+        fuzzed = self._command(name, True, lambda: self.push_argument(name))
+        fuzzed.kind = "push"
+        return fuzzed
+
+    def _command(self, name: str, known: bool, argument: Callable[[], str]) -> Fuzzed:
         target = self.rng.choice(("", "", "", f"@{BOT_NAME}", f"@{BOT_NAME.upper()}", "@OtherBot"))
         word = f"/{name}{target}"
-        text = word if self.rng.random() < 0.3 else f"{word} {self.argument()}"
+        text = word if self.rng.random() < 0.3 else f"{word} {argument()}"
         entity = {"type": "bot_command", "offset": 0, "length": utf16_len(word)}
         message, thread = self.message(text, [entity])
         chat = message["chat"]
         mine = target.lower() == f"@{BOT_NAME}".lower()
         private = chat["type"] == "private"
-        argument = [*text.split(maxsplit=1), ""][1]
+        argument_text = [*text.split(maxsplit=1), ""][1]
         return Fuzzed(
             "command", {"message": message}, chat["id"],
             replies=target != "@OtherBot" and (mine or private or known),
             silent=target == "@OtherBot", thread_id=thread,
-            overlong=target != "@OtherBot" and len(argument) > MAX_ARGUMENT_CHARS,
+            overlong=target != "@OtherBot" and len(argument_text) > MAX_ARGUMENT_CHARS,
         )  # fmt: skip
+
+    def push_argument(self, name: str) -> str:
+        if name == "subscribe":
+            return " ".join(self.schedule_word() for _ in range(self.rng.choice((1, 1, 2, 2, 3))))
+        if name == "timezone":
+            pick = self.rng.random()
+            if pick < 0.5:
+                return self.rng.choice(ZONES)
+            return self.markup() if pick < 0.6 else self.bad_zone()
+        return self.argument()
+
+    def markup(self) -> str:
+        """Text a reply that quotes it must escape."""
+        return "".join(self.rng.choice(HTML_BITS) for _ in range(self.rng.randint(1, 3)))
+
+    def schedule_word(self) -> str:
+        pick = self.rng.random()
+        if pick < 0.4:
+            hour, minute = self.rng.randrange(24), self.rng.randrange(60)
+            return f"{hour:0{self.rng.choice((1, 2))}d}{self.rng.choice(':：')}{minute:02d}"
+        if pick < 0.75:
+            return self.rng.choice(FREQUENCY_WORDS)
+        if pick < 0.85:
+            return self.rng.choice(BAD_TIMES)
+        if pick < 0.9:
+            return self.markup()
+        return self.argument()
+
+    def bad_zone(self) -> str:
+        return self.rng.choice((*BAD_ZONES, self.text(), self.rng.choice(ZONES).upper()))
 
     def unknown_name(self) -> str:
         letters = "abcdefghijklmnopqrstuvwxyz0123456789_"

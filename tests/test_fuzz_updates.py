@@ -175,3 +175,12 @@ async def test_a_menu_tap_under_an_inline_message_is_answered(
         calls = await _answer(chat, {"callback_query": query})
     assert [c.params.get("text") for c in calls] == [STALE_BUTTON]
     assert not caplog.records
+
+
+@pytest.mark.parametrize("text", ["/timezone", "/timezone <b>UTC</b>", "/subscribe </b></pre>",
+                                  "/timezone A&B"])  # fmt: skip
+async def test_push_command_replies_are_telegram_html(chat: Chat, text: str) -> None:
+    calls = await chat.send(text)
+    sent = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and not html_problems(sent[0]), sent
+    assert text.partition(" ")[2] in visible(calls)  # the argument is quoted as typed

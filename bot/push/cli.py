@@ -16,6 +16,7 @@ from bot.config import TOKEN_ENV, Config
 from bot.library import ReportLibrary, enrich_copies
 
 from .runner import Pusher, Tally
+from .store import StoreError
 
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 3
@@ -29,9 +30,10 @@ async def push_once(config: Config, now: bool) -> Tally:
     library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
     pusher = Pusher(application.bot, config, library, CardCache())
     try:
+        store = await pusher.store()  # StoreError before anything is asked of Telegram
         async with application.bot:
             if now:
-                await (await pusher.store()).hurry_all()
+                await store.hurry_all()
             return await pusher.run()
     finally:
         await pusher.close()
@@ -42,7 +44,11 @@ def run_push_command(config: Config, now: bool) -> int:
         print(f"briefing-bot: no bot token: set {TOKEN_ENV} in the environment", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    tally = asyncio.run(push_once(config, now))
+    try:
+        tally = asyncio.run(push_once(config, now))
+    except StoreError as error:
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if tally.busy:
         print("briefing-bot: another push is running; try again later", file=sys.stderr)
         return EXIT_BUSY

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
@@ -28,6 +33,14 @@ COMMANDS = {
     "reload": "（管理员）重新加载报告目录",
 }
 REFUSAL = "抱歉，这个命令只有管理员可以使用。"
+STORAGE_TROUBLE = (
+    "抱歉，订阅数据暂时无法保存（{why}），这次的操作没有生效；已有的订阅不受影响。"
+    "请稍后再试，或告知管理员。"
+)
+_WHY = {"full": "存储空间已满", "readonly": "数据库只读"}
+
+log = logging.getLogger(__name__)
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
@@ -80,7 +93,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         schedule = parse_schedule(context.args or [])
     except ScheduleError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(escape(str(error)))  # it quotes the argument
         return
     store = await pusher.store()
     chat_id, thread_id = _place(message)
@@ -121,13 +134,13 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not context.args:
         zone = await store.chat_zone(message.chat_id, _config(context).timezone)
         await message.reply_text(
-            f"当前时区：{zone}\n修改：/timezone <IANA 时区名>，如 Europe/Berlin"
+            f"当前时区：{zone}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
         )
         return
     try:
         zone = parse_zone(context.args[0])
     except ScheduleError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(escape(str(error)))  # it quotes the argument
         return
     await store.set_chat_zone(message.chat_id, zone)
     for sub in await store.subscriptions_of(message.chat_id):
@@ -191,10 +204,32 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text("\n".join(lines))
 
 
+def storage_trouble(error: sqlite3.Error) -> str:
+    """What the user is told when the database refuses a command (full disk, read-only)."""
+    text = str(error)
+    why = next((why for key, why in _WHY.items() if key in text), "数据库暂时无法访问")
+    return STORAGE_TROUBLE.format(why=why)
+
+
+def _storage_guarded(name: str, callback: Callback) -> Callback:
+    """A database failure is a known condition, not a bug: one log line naming the file, and
+    a reply that says what happened, instead of a traceback and the generic apology."""
+
+    @functools.wraps(callback)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await callback(update, context)
+        except sqlite3.Error as error:
+            log.error("/%s: push database %s: %s", name, _config(context).database, error)
+            await update.effective_message.reply_text(storage_trouble(error))
+
+    return guarded
+
+
 def register(application: Application) -> None:
     handlers = {
         "subscribe": subscribe, "unsubscribe": unsubscribe, "subscriptions": subscriptions,
         "timezone": timezone, "push_now": push_now, "stats": stats, "reload": reload,
     }  # fmt: skip
     for name, callback in handlers.items():
-        application.add_handler(CommandHandler(name, callback))
+        application.add_handler(CommandHandler(name, _storage_guarded(name, callback)))

@@ -10,6 +10,7 @@ multi-statement transaction is never interleaved with another coroutine's statem
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -150,6 +151,33 @@ _CLAIM_ANNOUNCEMENT = _CLAIM.format(due="")
 _CLAIM_BRIEFING = _CLAIM.format(due=" AND next_due = ?")  # the slot must still be due
 
 
+class StoreError(Exception):
+    """The push database cannot be opened or written; the message names the file."""
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return str(error)
+
+
+async def _prepare(db: aiosqlite.Connection) -> None:
+    db.row_factory = aiosqlite.Row
+    # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
+    # is in the OS cache), and only an OS crash could lose the last commits.
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
+        await db.execute(f"PRAGMA {pragma}")
+    await db.executescript(_SCHEMA)
+    # SQLite opens a read-only file without complaint and fails only at the first write, which
+    # would be a user's /subscribe: try a write now (rolled back) so start-up fails instead.
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        await db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
+    finally:
+        if db.in_transaction:
+            await db.execute("ROLLBACK")
+
+
 class Store:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -157,14 +185,17 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
-        db.row_factory = aiosqlite.Row
-        # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
-        # is in the OS cache), and only an OS crash could lose the last commits.
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
-            await db.execute(f"PRAGMA {pragma}")
-        await db.executescript(_SCHEMA)
+        """Open (creating) the database; StoreError if it cannot be created or written."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
+        try:
+            await _prepare(db)
+        except sqlite3.Error as error:
+            await db.close()
+            raise StoreError(f"cannot use the push database {path}: {error}") from error
         return cls(db)
 
     async def close(self) -> None:
@@ -185,7 +216,10 @@ class Store:
                 for sql, params in statements:
                     await self._db.execute(sql, params)
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                # SQLite rolls back by itself on some errors (a full disk, an I/O error); a
+                # second ROLLBACK would fail and hide the error that matters.
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
                 raise
             await self._db.execute("COMMIT")
 
