@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from briefings.card import render_card
 from briefings.model import Report
 
 
@@ -32,6 +31,8 @@ class CardCache:
             return self.file_ids[key]
         async with self._locks.setdefault(key, asyncio.Lock()):
             if key not in self.pngs:
+                from briefings.card import render_card  # Pillow: only once a card is asked for
+
                 self.pngs[key] = await asyncio.to_thread(render_card, report, self.font_path)
         return self.pngs[key]
 

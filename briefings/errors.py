@@ -22,3 +22,7 @@ class EmptyReportError(ReportError):
 
 class NotAReportError(ReportError):
     """The text has none of the structure of a government report."""
+
+
+class FontNotFoundError(ReportError):
+    """No font able to draw Chinese is installed, or the configured one is unusable."""

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from briefings.card import FontNotFoundError
+from briefings.errors import FontNotFoundError
 
 from ..cards import card_caption
 from ..context import BotContext

@@ -21,7 +21,7 @@ from bot.cards import CardCache, card_caption
 from bot.config import Config
 from bot.library import ReportLibrary
 from briefings import series
-from briefings.card import FontNotFoundError
+from briefings.errors import FontNotFoundError
 from briefings.model import Report
 
 from .delivery import Journal, Outcome, Photo, Sender

@@ -7,9 +7,13 @@ the sending rate on a small machine (see bench/push.py).
 
 from __future__ import annotations
 
-import aiohttp
+from typing import TYPE_CHECKING
+
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+if TYPE_CHECKING:
+    import aiohttp
 
 JSON = {"Content-Type": "application/json"}
 
@@ -17,17 +21,22 @@ JSON = {"Content-Type": "application/json"}
 class AiohttpRequest(BaseRequest):
     def __init__(self, connections: int, read_timeout: float = 10.0, connect_timeout: float = 5.0):
         self.connections = connections
-        self._timeout = aiohttp.ClientTimeout(sock_connect=connect_timeout, sock_read=read_timeout)
+        self._timeouts = (connect_timeout, read_timeout)
         self._session: aiohttp.ClientSession | None = None
 
     @property
     def read_timeout(self) -> float | None:
-        return self._timeout.sock_read
+        return self._timeouts[1]
 
     async def initialize(self) -> None:
+        # aiohttp is imported on the first push, not at start-up (~0.1 s of cold start)
+        import aiohttp
+
         if self._session is None or self._session.closed:
+            connect, read = self._timeouts
+            timeout = aiohttp.ClientTimeout(sock_connect=connect, sock_read=read)
             connector = aiohttp.TCPConnector(limit=self.connections)
-            self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
+            self._session = aiohttp.ClientSession(connector=connector, timeout=timeout)
 
     async def shutdown(self) -> None:
         if self._session is not None:
@@ -40,6 +49,8 @@ class AiohttpRequest(BaseRequest):
         connect_timeout: object = None, pool_timeout: object = None,
     ) -> tuple[int, bytes]:  # fmt: skip
         # Per-call timeouts are not used by pushes; the session's apply to every request.
+        import aiohttp
+
         await self.initialize()
         assert self._session is not None
         body, headers = _body(request_data)
@@ -58,6 +69,8 @@ def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | 
         return None, JSON
     if not request_data.multipart_data:
         return request_data.json_payload, JSON
+    import aiohttp
+
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..errors import ReportError
+from ..errors import FontNotFoundError
 
 PACKAGES = "fonts-noto-cjk or fonts-wqy-microhei"
 _CANDIDATES = (
@@ -27,10 +27,6 @@ _MAX_FACES = 10
 # Chinese needs no shaping; the basic engine measures ~7x faster than raqm and draws the same
 # pixels whether or not libraqm is installed.
 _LAYOUT = ImageFont.Layout.BASIC
-
-
-class FontNotFoundError(ReportError):
-    """No font able to draw Chinese is installed, or the configured one is unusable."""
 
 
 def find_font(font_path: str | None = None) -> str:
