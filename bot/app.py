@@ -23,7 +23,7 @@ from . import push
 from .commands import menu_commands
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
-from .handlers import register
+from .handlers import register, register_fallbacks
 from .library import ReportLibrary, enrich_copies
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ def build_application(
     )
     register(application)
     push.install(application, clock, push_backoff)
+    register_fallbacks(application)
     return application
 
 

@@ -87,7 +87,8 @@ async def test_the_token_never_reaches_the_logs_or_the_user(
 ) -> None:
     with production_logging() as log:
         async with open_chat(token_api, make_config(tmp_path)) as chat:
-            chat.application.add_handler(CommandHandler("boom", _boom), group=-1)
+            # first in the main group, ahead of the unknown-command hint at its end
+            chat.application.handlers[0].insert(0, CommandHandler("boom", _boom))
             token_api.fault = _failing_once({
                 "sendMessage": error(500, "Internal Server Error"),
                 "getUpdates": web.Response(status=502, text="<html>bad gateway</html>"),
