@@ -103,7 +103,8 @@ async def running(
     """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
     state = state_of(application)
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
-    await state.pusher.store()
+    store = await state.pusher.store()
+    state.library.choices.update(await store.report_choices())
     state.library.reload()
     logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
     for error in state.library.errors:

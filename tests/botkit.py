@@ -17,7 +17,6 @@ from bot.turns import Turns
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-CORPUS = Path("/work/shared/corpus")
 USER = 1001
 GROUP = -100200
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from bot.commands import COMMANDS
 from bot.context import state_of
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
+from bot.local_api import LocalBotApi
 from briefings.enrich import enrich_report
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences
-from tests.botkit import GROUP, SEEDS, Chat, buttons, visible
+from tests.botkit import GROUP, SEEDS, Chat, buttons, make_config, open_chat, visible
 
 SEED = enrich_report(parse_file(next(SEEDS.glob("*.txt"))))
 
@@ -212,3 +214,20 @@ async def test_metrics_views_render_the_figures_they_are_given(chat: Chat) -> No
     second = await chat.tap(first, dict(_buttons([first]))["▶"])
     assert visible(second).startswith("全部数据（第 2/3 页）")
     assert [label for label, _ in _buttons(second)] == ["◀", "2/3", "▶"]
+
+
+async def test_the_chosen_report_is_remembered_across_restarts(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    (folder / "a_2020.txt").write_text(text, encoding="utf-8")
+    older = text.replace("2020", "2019").replace("2021", "2020")  # the year before's report
+    (folder / "b_2019.txt").write_text(older, encoding="utf-8")
+    config = make_config(tmp_path, reports_dir=folder)
+    async with open_chat(api, config) as chat:
+        assert (await chat.text("/plan")).startswith("2021年工作计划")  # the newest by default
+        assert await chat.text("/use 2") == "已切换到：关于南昌市2019年度法治政府建设工作的报告"
+    async with open_chat(api, config) as chat:
+        assert (await chat.text("/plan")).startswith("2020年工作计划")

@@ -19,8 +19,9 @@ from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file
 from tests.card_sample import sample_report
+from tests.paths import corpus_files
 
-CORPUS = sorted(Path("/work/shared/corpus").glob("*.txt"))
+CORPUS = corpus_files()
 
 
 def _installed_font() -> str | None:

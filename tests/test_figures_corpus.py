@@ -4,15 +4,13 @@ growth rate, a count (and a ranking where the report gives one)."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from briefings.figures import extract_figures
 from briefings.model import Metric
 from briefings.parse import parse_file
-
-CORPUS = Path("/work/shared/corpus")
+from tests.paths import CORPUS
 
 # report -> (raw as printed, value, unit, qualifier, a word the label must contain)
 PICKS: dict[str, list[tuple[str, float, str, str, str]]] = {

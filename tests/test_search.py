@@ -16,9 +16,10 @@ from briefings.model import Report
 from briefings.parse import parse_file
 from briefings.search import MAX_QUERY_CHARS, IndexFormatError, SearchIndex, SearchResult, search
 from briefings.text import sentences
+from tests.paths import corpus_files
 
 SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
-CORPUS = sorted(Path("/work/shared/corpus").glob("*.txt"))
+CORPUS = corpus_files()
 
 
 @pytest.fixture(scope="module")

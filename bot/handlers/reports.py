@@ -39,6 +39,8 @@ async def use(update: Update, context: BotContext) -> None:
             f"请发送 /use 加报告编号（1–{len(library.reports)}），发送 /reports 查看全部报告。",
         )
         return
+    store = await context.state.pusher.store()
+    await store.choose_report(update.effective_chat.id, report.digest)  # kept across restarts
     await send_html(
         update, context, f"已切换到：<b>{escape(report.meta.title or report.source)}</b>"
     )

@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS chats (
     chat_id INTEGER PRIMARY KEY,
     timezone TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS report_choices (
+    chat_id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS subscriptions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     chat_id INTEGER NOT NULL,
@@ -233,6 +237,18 @@ class Store:
             "INSERT INTO chats (chat_id, timezone) VALUES (?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
             (chat_id, zone),
+        )
+
+    async def report_choices(self) -> dict[int, str]:
+        """Every chat's /use choice: chat id -> report digest."""
+        rows = await self._rows("SELECT chat_id, digest FROM report_choices")
+        return {row["chat_id"]: row["digest"] for row in rows}
+
+    async def choose_report(self, chat_id: int, digest: str) -> None:
+        await self._write(
+            "INSERT INTO report_choices (chat_id, digest) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET digest = excluded.digest",
+            (chat_id, digest),
         )
 
     async def subscriptions_of(self, chat_id: int) -> list[Subscription]:
