@@ -47,6 +47,19 @@ def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: A
     return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": api.token})
 
 
+FROZEN = ("chat_id", "thread_id", "at", "frequency", "timezone", "created")
+
+
+def query(database: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(database) as db:
+        return list(db.execute(sql))
+
+
+def subscription_rows(database: Path) -> set[tuple[Any, ...]]:
+    """What a subscription is, as its owner set it: changes only when they change it."""
+    return set(query(database, f"SELECT {', '.join(FROZEN)} FROM subscriptions"))
+
+
 def rows(config: Config, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
     """Read the push database the way an operator would, beside the running bot."""
     with sqlite3.connect(config.database) as db:

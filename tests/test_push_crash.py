@@ -1,11 +1,12 @@
-"""A push killed with SIGKILL mid-way and restarted: every message exactly once, none twice."""
+"""kill -9 at random points of a push, then restart: the database intact, no subscription lost,
+every subscriber served exactly once. KILL_SEED seeds where the pusher is killed."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import random
 import signal
-import sqlite3
 import sys
 from collections import Counter
 from datetime import UTC, datetime
@@ -18,20 +19,24 @@ import yaml
 from bot.cli import main
 from bot.config import load_config
 from bot.library import ReportLibrary
-from bot.local_api import LocalBotApi, error
-from bot.push.schedule import Schedule
+from bot.local_api import DropConnection, LocalBotApi
+from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Store
-from tests.push_fixtures import ROOT, SEEDS
+from tests.push_fixtures import ROOT, SEEDS, query, subscription_rows
 
-CHATS = range(10_001, 10_301)
-KILL_AT = 120  # the send on which the process dies
+KILL_SEED = int(os.environ.get("KILL_SEED", "11"))
+KILLS = 4
+CHATS = range(20_001, 20_301)
+SENT = "sendMessage"
 
 
+# -- kill -9 at random points of a push ------------------------------------------------------
 def _write_config(folder: Path, api: LocalBotApi) -> Path:
     raw = {
         "telegram": {"base_url": api.base_url},
         "reports_dir": str(SEEDS),
         "database": str(folder / "push.sqlite3"),
+        "cache_dir": str(folder / "cache"),
         "push": {"rate_per_second": 300, "max_attempts": 3},
     }
     path = folder / "config.yaml"
@@ -39,52 +44,59 @@ def _write_config(folder: Path, api: LocalBotApi) -> Path:
     return path
 
 
-async def _subscribe_all(config_path: Path) -> None:
+async def _subscribe_all(config_path: Path, rng: random.Random) -> None:
     config = load_config(config_path, env={})
     library = ReportLibrary(config.reports_dir)
     library.reload()
     known = [report.digest for report in library.reports]
     store = await Store.open(config.database)
     now = datetime.now(UTC)
+    later = now.replace(year=now.year + 1)
     for chat in CHATS:
-        await store.subscribe(
-            chat, 0, Schedule(), "Asia/Shanghai", now.replace(year=now.year + 1), known, now
-        )
+        schedule = Schedule(frequency=rng.choice((Frequency.DAILY, Frequency.WORKDAYS)))
+        await store.subscribe(chat, 0, schedule, rng.choice(("Asia/Shanghai", "UTC")), later,
+                              known, now)  # fmt: skip
     await store.close()
 
 
-def _count(database: Path, state: str) -> int:
-    with sqlite3.connect(database) as db:
-        return db.execute("SELECT count(*) FROM deliveries WHERE state = ?", (state,)).fetchone()[0]
+def _sent_rows(database: Path) -> int:
+    return query(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'")[0][0]
 
 
-class KillMidPush:
-    """On the KILL_AT-th send, stop serving sends, let the pusher commit every answer it has
-    had, then SIGKILL it: the sends it has in flight at that moment never reach Telegram."""
+class Killer:
+    """Kills the pusher on its `at`-th send: from then on sends are held and never answered (nor
+    recorded), the pusher is given time to commit every answer it has had, then it goes on
+    claiming more for a random few milliseconds, and gets SIGKILL in the middle of that."""
 
-    def __init__(self, api: LocalBotApi, database: Path) -> None:
-        self.api, self.database = api, database
+    def __init__(self, api: LocalBotApi, database: Path, rng: random.Random) -> None:
+        self.api, self.database, self.rng = api, database, rng
         self.process: asyncio.subprocess.Process | None = None
+        self.at: int | None = None
         self.sends = 0
         self.killed = asyncio.Event()
 
-    async def __call__(self, method: str, params: dict[str, Any]):
-        if method != "sendMessage":
+    def arm(self, process: asyncio.subprocess.Process, at: int | None) -> None:
+        self.process, self.at, self.sends = process, at, 0
+        self.killed.clear()
+
+    async def __call__(self, method: str, params: dict[str, Any]) -> None:
+        if method != SENT or self.at is None:
             return None
         self.sends += 1
-        if self.sends == KILL_AT:
+        if self.sends == self.at:
             await self._kill()
-        if self.sends >= KILL_AT:
+        if self.sends >= self.at:
             await self.killed.wait()
-            return error(500, "Internal Server Error")
+            raise DropConnection
         return None
 
     async def _kill(self) -> None:
-        delivered = len(self.api.sent("sendMessage"))
+        delivered = len(self.api.sent(SENT))
         for _ in range(500):
-            if _count(self.database, "sent") >= delivered:
+            if _sent_rows(self.database) >= delivered:
                 break
             await asyncio.sleep(0.01)
+        await asyncio.sleep(self.rng.uniform(0.0, 0.05))
         assert self.process is not None
         os.kill(self.process.pid, signal.SIGKILL)
         self.killed.set()
@@ -98,33 +110,43 @@ async def _push(config_path: Path, api: LocalBotApi, *args: str) -> asyncio.subp
     )  # fmt: skip
 
 
-async def test_killed_push_resumes_without_loss_or_duplicates(tmp_path: Path):
+async def _killed_runs(config_path: Path, killer: Killer, rng: random.Random) -> list[int]:
+    """`push --now`, then `push` again after each kill; returns the sends each run made."""
+    made = []
+    for run in range(KILLS):
+        process = await _push(config_path, killer.api, *(["--now"] if run == 0 else []))
+        killer.arm(process, rng.randint(1, 60))
+        await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == -signal.SIGKILL, f"run {run} was not killed"
+        made.append(killer.sends)
+    return made
+
+
+async def test_kill_9_at_random_points_loses_and_repeats_nothing(tmp_path: Path, capsys: Any):
+    rng = random.Random(KILL_SEED)
     api = LocalBotApi()
     await api.start()
     try:
         config_path = _write_config(tmp_path, api)
-        await _subscribe_all(config_path)
         database = tmp_path / "push.sqlite3"
-        killer = KillMidPush(api, database)
+        await _subscribe_all(config_path, rng)
+        before = subscription_rows(database)
+        killer = Killer(api, database, rng)
         api.fault = killer
-        killer.process = await _push(config_path, api, "--now")
-        await asyncio.wait_for(killer.process.wait(), 30)
-        assert killer.process.returncode == -signal.SIGKILL
-        first = Counter(int(c.params["chat_id"]) for c in api.sent("sendMessage"))
-        assert 0 < len(first) < len(CHATS)
-        assert _count(database, "sending") > 0  # sends were in flight when it died
-
-        api.fault = None
-        resumed = await _push(config_path, api)
-        out, err = await asyncio.wait_for(resumed.communicate(), 30)
-        assert resumed.returncode == 0, err.decode()
-        assert out.decode().startswith(f"sent {len(CHATS) - len(first)}, failed 0")
-        delivered = Counter(int(c.params["chat_id"]) for c in api.sent("sendMessage"))
-        assert delivered == Counter(CHATS)
-        assert _count(database, "sent") == len(CHATS)
-        assert _count(database, "sending") == 0
+        made = await _killed_runs(config_path, killer, rng)
+        killer.arm(await _push(config_path, api), None)
+        out, err = await asyncio.wait_for(killer.process.communicate(), 30)
+        assert killer.process.returncode == 0, err.decode()
     finally:
         await api.stop()
+    delivered = Counter(int(c.params["chat_id"]) for c in api.sent(SENT))
+    with capsys.disabled():
+        print(f"\nkill -9: seed={KILL_SEED} sends per killed run={made} final: {out.decode()}")
+    assert query(database, "PRAGMA integrity_check") == [("ok",)]
+    assert subscription_rows(database) == before  # no subscription lost or altered
+    assert delivered == Counter(CHATS), "each subscriber exactly one briefing"
+    states = Counter(state for (state,) in query(database, "SELECT state FROM deliveries"))
+    assert states == Counter({"sent": len(CHATS), "known": len(CHATS)})
 
 
 def test_push_command_without_token_says_so_and_exits_2(tmp_path: Path, monkeypatch, capsys):
