@@ -58,3 +58,18 @@ def _read_back(shown: str) -> float:
 @given(st.integers(min_value=0, max_value=10**12))
 def test_amount_never_loses_a_digit(value: int) -> None:
     assert _read_back(format_amount(value)) == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit", "qualifier", "shown"),
+    [
+        ("排名第8位", 8, "位", "rank", "第8位"),
+        ("名列第一", 1, "位", "rank", "第1位"),
+        ("连续三年", 3, "年", "exact", "连续3年"),
+        ("每2名执法人员配备1台", 0.5, "台/名", "ratio", "每2名执法人员配备1台"),
+    ],
+)
+def test_rankings_streaks_and_ratios_read_as_a_reader_says_them(
+    raw: str, value: float, unit: str, qualifier: str, shown: str
+) -> None:
+    assert format_figure(metric(raw, value, unit, qualifier)).text == shown
