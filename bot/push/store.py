@@ -10,6 +10,7 @@ multi-statement transaction is never interleaved with another coroutine's statem
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,21 +166,31 @@ def _reason(error: OSError | sqlite3.Error) -> str:
     return str(error)
 
 
+def _check_usable(path: Path) -> None:
+    """Create the database and its schema, and try a write (rolled back), with plain sqlite3.
+
+    SQLite opens a read-only file without complaint and fails only at the first write, which
+    would be a user's /subscribe: fail at start-up instead. Done before aiosqlite connects,
+    whose worker thread outlives a failed connect and complains at interpreter exit.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(_SCHEMA)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+
+
 async def _prepare(db: aiosqlite.Connection) -> None:
     db.row_factory = aiosqlite.Row
     # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
     # is in the OS cache), and only an OS crash could lose the last commits.
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
         await db.execute(f"PRAGMA {pragma}")
-    await db.executescript(_SCHEMA)
-    # SQLite opens a read-only file without complaint and fails only at the first write, which
-    # would be a user's /subscribe: try a write now (rolled back) so start-up fails instead.
-    await db.execute("BEGIN IMMEDIATE")
-    try:
-        await db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
-    finally:
-        if db.in_transaction:
-            await db.execute("ROLLBACK")
 
 
 class Store:
@@ -191,10 +202,10 @@ class Store:
     async def open(cls, path: Path) -> Store:
         """Open (creating) the database; StoreError if it cannot be created or written."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = await aiosqlite.connect(path, isolation_level=None)
+            await asyncio.to_thread(_check_usable, path)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
+        db = await aiosqlite.connect(path, isolation_level=None)
         try:
             await _prepare(db)
         except sqlite3.Error as error:
