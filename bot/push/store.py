@@ -20,6 +20,7 @@ from typing import Any
 
 import aiosqlite
 
+from .batch import Batch
 from .schedule import Frequency, Schedule
 
 ANNOUNCE = "report:"
@@ -146,14 +147,38 @@ class Advance:
     position: int
 
 
+BATCH = 200  # writes per statement at most; 8 parameters each, far under SQLite's limit
+
+# One statement claims a batch: a row is claimed if its subscription exists and, for a
+# briefing, still has that slot due; an announcement must have been enqueued and still be
+# pending (the upsert's WHERE).
 _CLAIM = (
-    "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
-    " SELECT id, ?, chat_id, 'sending', ? FROM subscriptions WHERE id = ?{due}"
+    "WITH want (sub_id, slot, announcement, updated) AS (VALUES {rows})"
+    " INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
+    " SELECT s.id, want.slot, s.chat_id, 'sending', want.updated"
+    " FROM want JOIN subscriptions s ON s.id = want.sub_id"
+    " WHERE CASE WHEN want.announcement THEN EXISTS (SELECT 1 FROM deliveries d"
+    "  WHERE d.sub_id = s.id AND d.slot = want.slot) ELSE s.next_due = want.slot END"
     " ON CONFLICT (sub_id, slot) DO UPDATE SET state = 'sending',"
     " updated = excluded.updated WHERE state = 'pending'"
+    " RETURNING sub_id, slot"
 )
-_CLAIM_ANNOUNCEMENT = _CLAIM.format(due="")
-_CLAIM_BRIEFING = _CLAIM.format(due=" AND next_due = ?")  # the slot must still be due
+_FINISH = (
+    "WITH done (sub_id, slot, state, error, updated, next_due, report, position)"
+    " AS (VALUES {rows})"
+    " UPDATE deliveries SET state = done.state, attempts = attempts + 1,"
+    " error = coalesce(done.error, deliveries.error), updated = done.updated,"
+    " next_due = done.next_due, report = done.report, position = done.position"
+    " FROM done WHERE deliveries.sub_id = done.sub_id AND deliveries.slot = done.slot"
+)
+Claim = tuple[int, str, bool, str]
+Outcome = tuple[int, str, str, str | None, str, str | None, str | None, int | None]
+
+
+def _values(sql: str, rows: list[tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]]:
+    """`sql` with its VALUES list sized for `rows`, and the rows' parameters in order."""
+    marks = "(" + ", ".join("?" * len(rows[0])) + ")"
+    return sql.format(rows=", ".join([marks] * len(rows))), tuple(v for row in rows for v in row)
 
 
 class StoreError(Exception):
@@ -197,6 +222,8 @@ class Store:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
         self._lock = asyncio.Lock()
+        self._claims = Batch(self._claim_batch, BATCH)
+        self._outcomes = Batch(self._finish_batch, BATCH)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -354,13 +381,14 @@ class Store:
         """Atomically mark (sub, slot) as sending, if the subscription still wants it.
 
         A briefing's slot must still be the subscription's due time; an announcement must be
-        pending. Anything else (already sent, being sent, unsubscribed) is not claimed.
+        pending. Anything else (already sent, being sent, unsubscribed) is not claimed. True
+        only once the claim is committed.
         """
-        announcement = slot.startswith(ANNOUNCE)
-        sql = _CLAIM_ANNOUNCEMENT if announcement else _CLAIM_BRIEFING
-        params = (slot, iso(now), sub_id) if announcement else (slot, iso(now), sub_id, slot)
-        claimed = await self._write(sql, params)
-        return claimed == 1
+        return await self._claims.submit((sub_id, slot, slot.startswith(ANNOUNCE), iso(now)))
+
+    async def _claim_batch(self, claims: list[Claim]) -> list[bool]:
+        claimed = {tuple(row) for row in await self._rows(*_values(_CLAIM, claims))}
+        return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
         await self._write(
@@ -375,11 +403,11 @@ class Store:
     ) -> None:  # fmt: skip
         """Record the outcome; the schema's triggers move the subscription on with it."""
         move = (iso(advance.next_due), advance.report, advance.position) if advance else (None,) * 3
-        await self._write(
-            "UPDATE deliveries SET state = ?, attempts = attempts + 1, error = coalesce(?, error),"
-            " updated = ?, next_due = ?, report = ?, position = ? WHERE sub_id = ? AND slot = ?",
-            (state, error, iso(now), *move, sub_id, slot),
-        )
+        await self._outcomes.submit((sub_id, slot, state, error, iso(now), *move))
+
+    async def _finish_batch(self, outcomes: list[Outcome]) -> list[None]:
+        await self._rows(*_values(_FINISH, outcomes))
+        return [None] * len(outcomes)
 
     async def recover(self) -> int:
         """Requeue sends a dead process left in flight; drop those no longer wanted.
