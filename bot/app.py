@@ -33,11 +33,10 @@ def build_application(
     config: Config,
     library: ReportLibrary | None = None,
     clock: push.Clock = push.utc_now,
-    push_backoff: float = 1.0,
 ) -> Application:
     """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it).
 
-    `clock` (aware UTC now) and `push_backoff` (first retry delay) are the pushes' own.
+    `clock` (aware UTC now) is the pushes' own, for tests.
     """
     if not config.token:
         raise ConfigError(f"no bot token: set {TOKEN_ENV} in the environment")
@@ -59,7 +58,7 @@ def build_application(
         config, library or ReportLibrary(config.reports_dir, config.cache_dir)
     )
     register(application)
-    push.install(application, clock, push_backoff)
+    push.install(application, clock)
     register_fallbacks(application)
     return application
 

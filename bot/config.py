@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,10 @@ class HttpConfig:
 class PushConfig:
     rate_per_second: float = 25.0  # Telegram allows about 30 messages/s per bot overall
     group_per_minute: int = 20  # and about 20 messages/min to one group
-    max_attempts: int = 5
+    # 5xx and timeouts: retried after first_retry_seconds, doubling each time. A quick first
+    # retry rides out a blip without stretching a push; 7 attempts wait ~16 s for an outage.
+    max_attempts: int = 7
+    first_retry_seconds: float = 0.25
     check_interval_seconds: float = 30.0
 
 
@@ -140,12 +143,13 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
     config = PushConfig(
         rate_per_second=_typed(push, "rate_per_second", float, 25.0, "push."),
         group_per_minute=_typed(push, "group_per_minute", int, 20, "push."),
-        max_attempts=_typed(push, "max_attempts", int, 5, "push."),
+        max_attempts=_typed(push, "max_attempts", int, 7, "push."),
+        first_retry_seconds=_typed(push, "first_retry_seconds", float, 0.25, "push."),
         check_interval_seconds=_typed(push, "check_interval_seconds", float, 30.0, "push."),
     )
-    for key in ("rate_per_second", "group_per_minute", "max_attempts", "check_interval_seconds"):
-        if getattr(config, key) <= 0:
-            raise ConfigError(f"config key 'push.{key}' must be positive")
+    for key in fields(PushConfig):
+        if getattr(config, key.name) <= 0:
+            raise ConfigError(f"config key 'push.{key.name}' must be positive")
     return config
 
 

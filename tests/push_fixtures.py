@@ -42,7 +42,13 @@ def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: A
         "reports_dir": str(reports),
         "database": str(folder / "data" / "push.sqlite3"),
         "admins": [ADMIN],
-        "push": {"rate_per_second": 200, "check_interval_seconds": 3600, "max_attempts": 3, **push},
+        "push": {
+            "rate_per_second": 200,
+            "check_interval_seconds": 3600,
+            "max_attempts": 3,
+            "first_retry_seconds": 0.01,
+            **push,
+        },
     }
     return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": api.token})
 
@@ -106,7 +112,7 @@ async def push_bot(
     api = api or LocalBotApi()
     await api.start()
     config = push_config(folder, api, reports, **push)
-    app = build_application(config, clock=clock, push_backoff=0.01)
+    app = build_application(config, clock=clock)
     try:
         async with running(app, poll_timeout=1):
             await state_of(app).enrichment

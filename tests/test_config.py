@@ -40,6 +40,7 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
         ({"admins": ["alice"]}, "admins"),
         ({"push": {"rate_per_second": 0}}, "push.rate_per_second"),
         ({"push": {"max_attempts": True}}, "push.max_attempts"),
+        ({"push": {"first_retry_seconds": -1}}, "push.first_retry_seconds"),
         ({"reports_dir": 5}, "reports_dir"),
         ({"telegram": "yes"}, "telegram"),
     ],

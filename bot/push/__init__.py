@@ -20,14 +20,11 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     state_of(context.application).pusher.start()
 
 
-def install(application: Application, clock: Clock = utc_now, backoff: float = 1.0) -> Pusher:
-    """Register the push commands and the scheduler on `application`.
-
-    `clock` (aware UTC now) and `backoff` (first retry delay, seconds) exist for tests.
-    """
+def install(application: Application, clock: Clock = utc_now) -> Pusher:
+    """Register the push commands and the scheduler on `application`; `clock` is for tests."""
     state = state_of(application)
     config = state.config
-    pusher = Pusher(application.bot, config, state.library, state.cards, clock, backoff)
+    pusher = Pusher(application.bot, config, state.library, state.cards, clock)
     state.pusher = pusher
     register(application)
     if application.job_queue is None:

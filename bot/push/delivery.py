@@ -72,7 +72,7 @@ class Sender:
     bot: Bot
     pacer: Pacer
     max_attempts: int
-    backoff: float = 1.0  # first retry delay in seconds; doubles each time
+    backoff: float  # first retry delay in seconds; doubles each time
 
     async def send(
         self, chat_id: int, thread_id: int, text: str, journal: Journal, photo: Photo | None = None

@@ -92,7 +92,6 @@ class Pusher:
     library: ReportLibrary
     cards: CardCache
     clock: Clock = utc_now
-    backoff: float = 1.0
     announce_library: bool = True  # at start every report not yet announced is news
     _store: Store | None = None
     _task: asyncio.Task[Tally] | None = None
@@ -106,7 +105,7 @@ class Pusher:
         self.workers = min(64, int(push.rate_per_second * 0.05) + 16)
         self._transport = AiohttpRequest(connections=self.workers)
         push_bot = Bot(self.bot.token, base_url=self.config.base_url, request=self._transport)
-        self.sender = Sender(push_bot, pacer, push.max_attempts, self.backoff)
+        self.sender = Sender(push_bot, pacer, push.max_attempts, push.first_retry_seconds)
 
     async def store(self) -> Store:
         if self._store is None:
