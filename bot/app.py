@@ -26,8 +26,13 @@ from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
 from .handlers import register, register_fallbacks
 from .library import ReportLibrary, enrich_copies
+from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
+
+
+# Updates are handled one at a time, but a reply, an edit and a callback answer may overlap.
+REPLY_CONNECTIONS = 32
 
 
 def build_application(
@@ -46,6 +51,8 @@ def build_application(
         .token(config.token)
         .base_url(config.base_url)
         .context_types(CONTEXT_TYPES)
+        .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
+        .get_updates_request(AiohttpRequest(connections=1))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)

@@ -244,15 +244,14 @@ def _hang_up(request: web.Request) -> web.Response:
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:
+    """A JSON body or a form; an object field may come JSON-encoded in a string in either, as
+    Telegram accepts (PTB sends reply_markup that way)."""
     if request.content_type == "application/json":
-        return dict(await request.json())
-    form = await request.post()
-    params: dict[str, Any] = {}
-    for key, value in form.items():
-        if hasattr(value, "file"):
-            params[key] = value.file.read()
-        elif key in _JSON_FIELDS and isinstance(value, str):
-            params[key] = json.loads(value)
-        else:
-            params[key] = value
-    return params
+        fields = dict(await request.json())
+    else:
+        form = await request.post()
+        fields = {k: v.file.read() if hasattr(v, "file") else v for k, v in form.items()}
+    return {
+        key: json.loads(value) if key in _JSON_FIELDS and isinstance(value, str) else value
+        for key, value in fields.items()
+    }

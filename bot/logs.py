@@ -31,7 +31,6 @@ class RedactSecrets(logging.Filter):
 
 def configure_logging(secrets: Iterable[str | None], level: int = logging.INFO) -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)

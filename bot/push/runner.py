@@ -24,11 +24,11 @@ from briefings import series
 from briefings.errors import FontNotFoundError
 from briefings.model import Report
 
+from ..transport import AiohttpRequest
 from .delivery import Journal, Outcome, Photo, Sender
 from .pacing import Pacer
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
-from .transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,12 @@ class Pusher:
         # would only cost CPU in connection-pool bookkeeping.
         self.workers = min(64, int(push.rate_per_second * 0.05) + 16)
         self._transport = AiohttpRequest(connections=self.workers)
-        push_bot = Bot(self.bot.token, base_url=self.config.base_url, request=self._transport)
+        # It never polls; without a get_updates_request PTB would build an httpx client, whose
+        # certificate store alone costs ~20 ms of start-up.
+        push_bot = Bot(
+            self.bot.token, base_url=self.config.base_url, request=self._transport,
+            get_updates_request=self._transport,
+        )  # fmt: skip
         self.sender = Sender(push_bot, pacer, push.max_attempts, push.first_retry_seconds)
 
     async def store(self) -> Store:

@@ -1,12 +1,15 @@
-"""An aiohttp transport for PTB's Bot, used for pushes only.
+"""PTB's HTTP transport on aiohttp, for the bot's replies, its long poll and pushes.
 
-Pushes get their own connection pool, so a large push never makes an interactive reply wait for
-a connection; and aiohttp costs a fraction of httpx's CPU per request, which is what decides
-the sending rate on a small machine (see bench/push.py).
+PTB's default transport (httpx over anyio and h11) costs several times aiohttp's CPU per
+request and form-encodes every body, so a thousand-character Chinese reply becomes 9,000
+characters of percent escapes. On this bot's replies that was most of the per-update cost:
+bench/bot.py went from 0.75x the echo bot's replies per second to 1.4x. Errors map to PTB's
+exceptions as its own transport does (TimedOut, NetworkError; HTTP statuses are PTB's to read).
 """
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from telegram.error import NetworkError, TimedOut
@@ -29,7 +32,8 @@ class AiohttpRequest(BaseRequest):
         return self._timeouts[1]
 
     async def initialize(self) -> None:
-        # aiohttp is imported on the first push, not at start-up (~0.1 s of cold start)
+        # Imported here, not with the module: `briefing-bot export` and the tests that build
+        # no bot never pay for it.
         import aiohttp
 
         if self._session is None or self._session.closed:
@@ -48,14 +52,21 @@ class AiohttpRequest(BaseRequest):
         read_timeout: object = None, write_timeout: object = None,
         connect_timeout: object = None, pool_timeout: object = None,
     ) -> tuple[int, bytes]:  # fmt: skip
-        # Per-call timeouts are not used by pushes; the session's apply to every request.
         import aiohttp
 
         await self.initialize()
         assert self._session is not None
         body, headers = _body(request_data)
+        # PTB passes a number only where a call needs its own timeout (getUpdates' long poll).
+        connect, read = self._timeouts
+        timeout = aiohttp.ClientTimeout(
+            sock_connect=connect_timeout if _given(connect_timeout) else connect,
+            sock_read=read_timeout if _given(read_timeout) else read,
+        )
         try:
-            async with self._session.request(method, url, data=body, headers=headers) as response:
+            async with self._session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
@@ -63,12 +74,20 @@ class AiohttpRequest(BaseRequest):
             raise NetworkError(f"aiohttp: {exc!r}") from exc
 
 
+def _given(timeout: object) -> bool:
+    return isinstance(timeout, int | float) and not isinstance(timeout, bool)
+
+
 def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | None, dict]:
-    """JSON for text; a multipart form when a file goes along (the weekly card)."""
+    """JSON for text; a multipart form when a file goes along (the weekly card).
+
+    The JSON is built from the parameters themselves, not PTB's json_payload, which nests each
+    object as a JSON string and escapes every Chinese character as \\uXXXX.
+    """
     if request_data is None:
         return None, JSON
     if not request_data.multipart_data:
-        return request_data.json_payload, JSON
+        return json.dumps(request_data.parameters, ensure_ascii=False).encode(), JSON
     import aiohttp
 
     form = aiohttp.FormData()
