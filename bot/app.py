@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, Defaults
+from telegram.ext import AIORateLimiter, Application, Defaults
 
 from . import push
 from .commands import menu_commands
@@ -33,6 +33,17 @@ logger = logging.getLogger(__name__)
 
 # Updates are handled one at a time, but a reply, an edit and a callback answer may overlap.
 REPLY_CONNECTIONS = 32
+FLOOD_RETRIES = 3  # a reply Telegram asks to wait for is sent after the wait, up to 3 times
+
+
+def flood_retry() -> AIORateLimiter:
+    """PTB's limiter as a retry on 429 only: a reply that meets flood control waits as told
+    (all replies pause with it) and goes out, instead of the user getting an error.
+
+    No proactive throttling: replies answer people one at a time, far under Telegram's 30/s,
+    and pushes pace themselves on their own Bot (bot/push/pacing.py).
+    """
+    return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=FLOOD_RETRIES)
 
 
 def build_application(
@@ -53,6 +64,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
         .get_updates_request(AiohttpRequest(connections=1))
+        .rate_limiter(flood_retry())
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import time
+from collections import Counter
 from typing import Any
 
 from aiohttp import web
@@ -11,7 +13,8 @@ from aiohttp import web
 from bot.handlers.errors import SORRY
 from bot.local_api import error
 from bot.logs import REDACTED, RedactSecrets
-from tests.botkit import Chat
+from tests.botkit import USER, Chat
+from tests.fault_api import Faults
 
 TOKEN = "123456:SECRET-token"
 
@@ -49,3 +52,14 @@ def test_the_log_filter_redacts_the_token_in_messages_and_tracebacks() -> None:
     text = stream.getvalue()
     assert TOKEN not in text
     assert text.count(REDACTED) == 2 and "RuntimeError" in text
+
+
+async def test_a_reply_refused_by_flood_control_is_sent_after_the_wait(chat: Chat) -> None:
+    chat.api.fault = Faults(flooded=Counter({USER: 1}), retry_after=1)
+    asked = time.monotonic()
+    calls = await chat.send("/plan")
+    replies = [c for c in calls if c.method == "sendMessage"]
+    assert chat.api.fault.answered == Counter({429: 1, 200: 1})
+    assert len(replies) == 1 and SORRY not in replies[0].params["text"]
+    assert "抓好《法治政府建设规划" in replies[0].params["text"]
+    assert replies[0].at - asked >= 1.0  # Telegram's retry_after was waited out
