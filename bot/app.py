@@ -18,14 +18,16 @@ from collections.abc import AsyncIterator
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.ext import Application, Defaults
 
 from . import push
 from .commands import menu_commands
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
+from .flood import SharedBudget
 from .handlers import register, register_fallbacks
 from .library import ReportLibrary, enrich_copies
+from .push.pacing import Pacer
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -33,17 +35,6 @@ logger = logging.getLogger(__name__)
 
 # Updates are handled one at a time, but a reply, an edit and a callback answer may overlap.
 REPLY_CONNECTIONS = 32
-FLOOD_RETRIES = 3  # a reply Telegram asks to wait for is sent after the wait, up to 3 times
-
-
-def flood_retry() -> AIORateLimiter:
-    """PTB's limiter as a retry on 429 only: a reply that meets flood control waits as told
-    (all replies pause with it) and goes out, instead of the user getting an error.
-
-    No proactive throttling: replies answer people one at a time, far under Telegram's 30/s,
-    and pushes pace themselves on their own Bot (bot/push/pacing.py).
-    """
-    return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=FLOOD_RETRIES)
 
 
 def build_application(
@@ -57,6 +48,7 @@ def build_application(
     """
     if not config.token:
         raise ConfigError(f"no bot token: set {TOKEN_ENV} in the environment")
+    pacer = Pacer(config.push.rate_per_second, config.push.group_per_minute)
     builder = (
         Application.builder()
         .token(config.token)
@@ -64,7 +56,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
         .get_updates_request(AiohttpRequest(connections=1))
-        .rate_limiter(flood_retry())
+        .rate_limiter(SharedBudget(pacer))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
@@ -78,7 +70,7 @@ def build_application(
         config, library or ReportLibrary(config.reports_dir, config.cache_dir)
     )
     register(application)
-    push.install(application, clock)
+    push.install(application, pacer, clock)
     register_fallbacks(application)
     return application
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from pathlib import Path
 
@@ -153,3 +154,25 @@ async def test_group_subscription_goes_to_its_topic(tmp_path: Path):
         ]
         assert sorted(int(p["message_thread_id"]) for p in pushes) == [77, 78]
         assert {int(p["chat_id"]) for p in pushes} == {group}
+
+
+async def test_replies_during_a_push_count_in_its_sending_budget(tmp_path: Path):
+    """Telegram's limit counts replies and pushes alike: a push makes room for the replies sent
+    beside it instead of adding to them, and the bot stays at its rate overall."""
+    rate, subscribers, asker = 20.0, 40, 9001
+    clock = Clock("2024-05-06T12:00:00+00:00")
+    async with push_bot(tmp_path, clock, rate_per_second=rate) as bot:
+        for chat in range(7001, 7001 + subscribers):
+            await bot.say("/subscribe", chat_id=chat)
+        seen = len(bot.api.calls)
+        clock.set("2024-05-07T00:00:00+00:00")  # 08:00 in Shanghai: every subscription is due
+        push = asyncio.create_task(bot.push_round())
+        await bot.api.wait_for(lambda c: c.method == "sendMessage" and c in bot.api.calls[seen:])
+        for _ in range(subscribers // 2):
+            bot.api.user_message("/start", asker, asker)
+        tally = await push
+        await bot.api.wait_for(lambda _: len(bot.texts(asker)) == subscribers // 2)
+        sends = [c for c in bot.api.calls[seen:] if c.method == "sendMessage"]
+    assert tally.sent == subscribers and len(sends) == subscribers * 3 // 2
+    span = sends[-1].at - sends[0].at
+    assert (len(sends) - 1) / span <= rate * 1.05  # without the shared budget: ~1.5 x rate

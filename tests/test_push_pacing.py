@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.push.pacing import Pacer, TokenBucket
+from bot.push.pacing import LOOP_LAG, Pacer, TokenBucket
 
 
 class Ticks:
@@ -42,3 +42,11 @@ def test_groups_get_their_own_slower_pace():
     assert [round(group.reserve(), 6) for _ in range(3)] == [0.0, 3.0, 6.0]
     pacer.hold(-5, 10)
     assert pacer.overall.reserve() == 0.0  # a group's flood wait does not stall the others
+
+
+async def test_a_reply_goes_at_once_but_the_pushes_after_it_move_back():
+    ticks = Ticks()
+    pacer = Pacer(10, 20, clock=ticks)
+    await pacer.reply(-5)  # a reply in a group, no push running: no wait, but both slots used
+    assert round(pacer.overall.reserve(), 6) == round(0.1 - LOOP_LAG, 6)  # lag is made up
+    assert round(pacer._group(-5).reserve(), 6) == 3.0

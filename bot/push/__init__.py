@@ -11,6 +11,7 @@ from telegram.ext import Application, ContextTypes
 
 from ..context import state_of
 from .handlers import COMMANDS, register
+from .pacing import Pacer
 from .runner import Clock, Pusher, utc_now
 
 __all__ = ["COMMANDS", "Clock", "Pusher", "install", "utc_now"]
@@ -20,11 +21,14 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     state_of(context.application).pusher.start()
 
 
-def install(application: Application, clock: Clock = utc_now) -> Pusher:
-    """Register the push commands and the scheduler on `application`; `clock` is for tests."""
+def install(application: Application, pacer: Pacer, clock: Clock = utc_now) -> Pusher:
+    """Register the push commands and the scheduler on `application`.
+
+    `pacer` is the sending budget the application's replies count in too; `clock` is for tests.
+    """
     state = state_of(application)
     config = state.config
-    pusher = Pusher(application.bot, config, state.library, state.cards, clock)
+    pusher = Pusher(application.bot, config, state.library, state.cards, clock, pacer)
     state.pusher = pusher
     register(application)
     if application.job_queue is None:

@@ -12,14 +12,13 @@ import logging
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from enum import StrEnum
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
+from telegram.warnings import PTBUserWarning
 
-from .pacing import Pacer
+from .pacing import Pacer, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +59,6 @@ class Journal:
     retry: Callable[[str], Awaitable[None]]
 
 
-def _seconds(exc: RetryAfter) -> float:
-    # PTB 22 warns that retry_after becomes a timedelta; accept either, without the warning.
-    with warnings.catch_warnings(action="ignore", category=PTBDeprecationWarning):
-        retry_after = exc.retry_after
-    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
-
-
 @dataclass
 class Sender:
     bot: Bot
@@ -93,7 +85,7 @@ class Sender:
                 await self._send_once(chat_id, thread_id, text)
                 return Result(Outcome.SENT, file_id=file_id)
             except RetryAfter as exc:
-                wait = _seconds(exc)
+                wait = retry_after_seconds(exc)
                 self.pacer.hold(chat_id, wait)
                 await journal.retry(f"429 retry after {wait:g}s")
                 await asyncio.sleep(wait)

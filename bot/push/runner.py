@@ -92,6 +92,7 @@ class Pusher:
     library: ReportLibrary
     cards: CardCache
     clock: Clock = utc_now
+    pacer: Pacer | None = None  # shared with the bot's replies; its own for `briefing-bot push`
     announce_library: bool = True  # at start every report not yet announced is news
     _store: Store | None = None
     _task: asyncio.Task[Tally] | None = None
@@ -99,7 +100,7 @@ class Pusher:
 
     def __post_init__(self) -> None:
         push = self.config.push
-        pacer = Pacer(push.rate_per_second, push.group_per_minute)
+        self.pacer = self.pacer or Pacer(push.rate_per_second, push.group_per_minute)
         # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
         # would only cost CPU in connection-pool bookkeeping.
         self.workers = min(64, int(push.rate_per_second * 0.05) + 16)
@@ -110,7 +111,7 @@ class Pusher:
             self.bot.token, base_url=self.config.base_url, request=self._transport,
             get_updates_request=self._transport,
         )  # fmt: skip
-        self.sender = Sender(push_bot, pacer, push.max_attempts, push.first_retry_seconds)
+        self.sender = Sender(push_bot, self.pacer, push.max_attempts, push.first_retry_seconds)
 
     async def store(self) -> Store:
         if self._store is None:
