@@ -37,6 +37,11 @@ class TokenBucket:
         self._next = slot + self.interval
         return max(slot - now, 0.0)
 
+    def follow(self) -> None:
+        """A send made outside the schedule just now: the next slot is at least one interval
+        away. Never further: replies faster than the rate do not pile up a debt for pushes."""
+        self._next = max(self._next, self.clock() + self.interval)
+
     def hold(self, seconds: float) -> None:
         """No slot before `seconds` from now: Telegram asked the whole bot to wait."""
         self._next = max(self._next, self.clock() + seconds)
@@ -75,10 +80,11 @@ class Pacer:
         during a push it takes the next slot, ahead of the pushes queued for theirs (a wait of
         at most two slots), so the two together never go faster than the rate."""
         if chat_id < 0:
-            self._group(chat_id).reserve()  # counted, never waited for: someone is waiting
-        wait = self.overall.reserve()
+            self._group(chat_id).follow()  # counted, never waited for: someone is waiting
         if self._turn.locked():
-            await asyncio.sleep(wait)
+            await asyncio.sleep(self.overall.reserve())
+        else:
+            self.overall.follow()
 
     def hold(self, chat_id: int, seconds: float) -> None:
         """Telegram said wait: a group's flood limit is its own, a private chat's is the bot's."""
