@@ -82,3 +82,8 @@ class ReportLibrary:
         report = self.reports[number - 1]
         self.choices[chat_id] = report.digest
         return report
+
+    def move_choice(self, old: int, new: int) -> None:
+        """A group's choice follows it to its new supergroup id, unless that chose already."""
+        if old in self.choices:
+            self.choices.setdefault(new, self.choices.pop(old))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiohttp import web
 
-from bot.local_api import LocalBotApi
+from bot.local_api import LocalBotApi, error
 from briefings.card import FontNotFoundError, find_font
 from tests.fault_api import Faults
 from tests.push_fixtures import Clock, push_bot, rows
@@ -176,3 +178,45 @@ async def test_replies_during_a_push_count_in_its_sending_budget(tmp_path: Path)
     assert tally.sent == subscribers and len(sends) == subscribers * 3 // 2
     span = sends[-1].at - sends[0].at
     assert (len(sends) - 1) / span <= rate * 1.05  # without the shared budget: ~1.5 x rate
+
+
+async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
+    group, supergroup = -7100, -1007100
+
+    async def upgraded(method: str, params: dict[str, Any]) -> web.Response | None:
+        if method == "sendMessage" and int(params["chat_id"]) == group:
+            return error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                         migrate_to_chat_id=supergroup)  # fmt: skip
+        return None
+
+    api = LocalBotApi()
+    clock = Clock("2024-05-06T01:00:00+00:00")
+    async with push_bot(tmp_path, clock, api=api) as bot:
+        await bot.say("/timezone Europe/Berlin", chat_id=group, user_id=9, chat_type="group")
+        await bot.say("/subscribe 07:00", chat_id=group, user_id=9, chat_type="group")
+        api.fault = upgraded
+        clock.set("2024-05-07T05:00:00+00:00")  # 07:00 in Berlin
+        tally = await bot.push_round()
+        assert (tally.sent, tally.failed) == (1, 0)
+        assert bot.texts(supergroup)[-1].startswith("📖")
+        listing = await bot.say("/subscriptions", chat_id=supergroup, user_id=9,
+                                chat_type="supergroup")  # fmt: skip
+        assert "07:00（Europe/Berlin）" in listing.params["text"]
+        assert [tuple(r) for r in rows(bot.config, "SELECT chat_id FROM subscriptions")] == [
+            (supergroup,)
+        ]
+
+
+async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path):
+    group, supergroup = -7200, -1007200
+    clock = Clock("2024-05-06T01:00:00+00:00")
+    async with push_bot(tmp_path, clock) as bot:
+        await bot.say("/subscribe weekly", chat_id=group, user_id=9, chat_type="group")
+        notice = {"message_id": 1, "date": 0, "chat": {"id": group, "type": "group"},
+                  "migrate_to_chat_id": supergroup}  # fmt: skip
+        bot.api.add_update({"message": notice})
+        listing = await bot.say("/subscriptions", chat_id=supergroup, user_id=9,
+                                chat_type="supergroup")  # fmt: skip
+        assert "每周" in listing.params["text"]
+        gone = await bot.say("/subscriptions", chat_id=group, user_id=9, chat_type="group")
+        assert "每周" not in gone.params["text"]

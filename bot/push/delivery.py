@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from telegram import Bot, LinkPreviewOptions
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.warnings import PTBUserWarning
 
 from .pacing import Pacer, retry_after_seconds
@@ -57,6 +64,7 @@ class Journal:
 
     claim: Callable[[], Awaitable[bool]]
     retry: Callable[[str], Awaitable[None]]
+    moved: Callable[[int], Awaitable[None]]  # the group is now a supergroup with this id
 
 
 @dataclass
@@ -84,6 +92,9 @@ class Sender:
                     photo = None
                 await self._send_once(chat_id, thread_id, text)
                 return Result(Outcome.SENT, file_id=file_id)
+            except ChatMigrated as exc:  # follow the group to its supergroup, at once
+                await journal.moved(exc.new_chat_id)
+                chat_id = exc.new_chat_id
             except RetryAfter as exc:
                 wait = retry_after_seconds(exc)
                 self.pacer.hold(chat_id, wait)

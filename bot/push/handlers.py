@@ -12,7 +12,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.config import Config
 from bot.context import state_of
@@ -226,6 +226,16 @@ def _storage_guarded(name: str, callback: Callback) -> Callback:
     return guarded
 
 
+async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup. Telegram says so in both chats; the first moves the
+    subscriptions and settings to the new id, the second finds nothing left to move."""
+    message = update.effective_message
+    if message.migrate_to_chat_id:
+        await _pusher(context).migrate(message.chat_id, message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id:
+        await _pusher(context).migrate(message.migrate_from_chat_id, message.chat_id)
+
+
 def register(application: Application) -> None:
     handlers = {
         "subscribe": subscribe, "unsubscribe": unsubscribe, "subscriptions": subscriptions,
@@ -233,3 +243,4 @@ def register(application: Application) -> None:
     }  # fmt: skip
     for name, callback in handlers.items():
         application.add_handler(CommandHandler(name, _storage_guarded(name, callback)))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))

@@ -223,6 +223,12 @@ class Pusher:
             self._texts[key] = series.chapter(report, position)
         return self._texts[key]
 
+    async def migrate(self, old: int, new: int) -> None:
+        """A group became a supergroup: its subscriptions and settings move to the new id."""
+        await (await self.store()).migrate_chat(old, new)
+        self.library.move_choice(old, new)
+        log.info("chat %s became supergroup %s; its subscriptions moved with it", old, new)
+
     # -- sending -----------------------------------------------------------------------------
     async def _drain(self, jobs: AsyncIterator[Job], tally: Tally) -> None:
         queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=self.workers * 2)
@@ -255,6 +261,7 @@ class Pusher:
         journal = Journal(
             claim=lambda: store.claim(job.sub_id, job.slot, self.clock()),
             retry=lambda error: store.record_attempt(job.sub_id, job.slot, error, self.clock()),
+            moved=lambda new_id: self.migrate(job.chat_id, new_id),
         )
         photo = await self._card(job.card) if job.card is not None else None
         result = await self.sender.send(job.chat_id, job.thread_id, job.text, journal, photo)

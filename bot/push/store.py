@@ -339,6 +339,20 @@ class Store:
             )
         )
 
+    async def migrate_chat(self, old: int, new: int) -> None:
+        """A group became a supergroup, with a new id: its subscriptions, time zone and report
+        choice follow it. What the new chat already set for itself wins."""
+        move, drop = (new, old), (old,)
+        await self._transaction([
+            ("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", move),
+            ("DELETE FROM subscriptions WHERE chat_id = ?", drop),
+            ("UPDATE OR IGNORE chats SET chat_id = ? WHERE chat_id = ?", move),
+            ("DELETE FROM chats WHERE chat_id = ?", drop),
+            ("UPDATE OR IGNORE report_choices SET chat_id = ? WHERE chat_id = ?", move),
+            ("DELETE FROM report_choices WHERE chat_id = ?", drop),
+            ("UPDATE deliveries SET chat_id = ? WHERE chat_id = ?", move),
+        ])  # fmt: skip
+
     async def hurry_all(self) -> int:
         """Make every subscription due now (/push_now); durable, so a restart finishes it."""
         return await self._write("UPDATE subscriptions SET hurry = 1")
