@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import bot.app
+from bot.app import build_application, running
 from bot.commands import COMMANDS
 from bot.context import state_of
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
 from bot.local_api import LocalBotApi
+from bot.turns import Turns
 from briefings.enrich import enrich_report
 from briefings.model import Metric
 from briefings.parse import parse_file
@@ -231,3 +236,25 @@ async def test_the_chosen_report_is_remembered_across_restarts(
         assert await chat.text("/use 2") == "已切换到：关于南昌市2019年度法治政府建设工作的报告"
     async with open_chat(api, config) as chat:
         assert (await chat.text("/plan")).startswith("2020年工作计划")
+
+
+async def test_figures_asked_for_right_after_a_cold_start_are_waited_for(
+    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no cache, figures are computed in the background after start; a /metrics sent at
+    once gets them a moment later, not "try again later"."""
+    compute = bot.app.enrich_copies
+
+    def slow(*args: object) -> object:
+        time.sleep(0.5)  # as loading jieba does
+        return compute(*args)
+
+    monkeypatch.setattr(bot.app, "enrich_copies", slow)
+    config = make_config(tmp_path)
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    turns = Turns().install(application)
+    async with running(application, poll_timeout=1):
+        chat = Chat(api, application, turns)
+        text = await chat.text("/metrics")
+    assert "819项" in text and "231万人" in text
+    assert "整理中" not in text

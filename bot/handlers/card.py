@@ -12,7 +12,7 @@ from briefings.errors import FontNotFoundError
 from ..cards import card_caption
 from ..context import BotContext
 from ..reply import send_html, thread_of
-from .common import current_report
+from .common import current_report, with_enrichment
 
 logger = logging.getLogger(__name__)
 NO_FONT = (
@@ -24,6 +24,7 @@ async def card(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
+    report = await with_enrichment(context, report)  # the card shows the key figures
     cards = context.state.cards
     try:
         photo = await cards.photo(report)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Message, Update
 
 from briefings.model import Report
@@ -11,6 +13,7 @@ from ..context import BotContext
 from ..reply import send_html
 
 NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
+ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for them right after a start
 STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
 
 
@@ -24,6 +27,19 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
     if report is None:
         await send_html(update, context, NO_REPORT)
     return report
+
+
+async def with_enrichment(context: BotContext, report: Report) -> Report:
+    """`report` with its figures, summaries and search index.
+
+    After a start with a cold cache these are computed in the background (about a second,
+    mostly loading jieba). A command that needs them waits for that, up to ENRICHMENT_WAIT,
+    rather than tell someone who just arrived to try again later.
+    """
+    task = context.state.enrichment
+    if report.digest not in context.library.enriched and task is not None and not task.done():
+        await asyncio.wait({task}, timeout=ENRICHMENT_WAIT)
+    return context.library.by_digest(report.digest) or report
 
 
 async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:

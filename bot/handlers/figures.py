@@ -15,7 +15,7 @@ from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import pager
 from ..reply import edit_html, send_html
-from .common import arguments, current_report, tapped
+from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
 
@@ -38,6 +38,7 @@ def matching(metrics: list[Metric], word: str) -> list[Metric]:
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
+    report = await with_enrichment(context, report)
     key = [m for m in report.metrics if m.key]
     html = metrics_list("关键数据", key) if key else _not_found(context, report, "关键数据")
     await send_html(update, context, html)
@@ -63,6 +64,7 @@ async def metrics(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
+    report = await with_enrichment(context, report)
     word = arguments(context).strip()
     if not word:
         await send_key_figures(update, context, report)

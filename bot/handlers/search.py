@@ -10,7 +10,7 @@ from briefings.search import search as search_reports
 
 from ..context import BotContext
 from ..reply import send_html
-from .common import arguments, current_report
+from .common import arguments, current_report, with_enrichment
 
 RESULT_LIMIT = 10
 
@@ -19,6 +19,7 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     report = await current_report(update, context)
     if report is None:
         return
+    report = await with_enrichment(context, report)
     index = context.library.indexes.get(report.digest)
     if index is None:
         await send_html(update, context, "搜索索引正在建立，请稍后再试。")
