@@ -23,7 +23,7 @@ from typing import Any
 from .model import Metric, Report
 from .search import SearchIndex
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: Metric.upper
 
 log = logging.getLogger(__name__)
 

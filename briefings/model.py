@@ -81,6 +81,7 @@ class Metric:
     label: str
     sentence: str
     key: bool = False
+    upper: float | None = None  # a range's upper bound (6%－6.5%: value 6, upper 6.5)
 
 
 @dataclass

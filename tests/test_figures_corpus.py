@@ -30,6 +30,7 @@ PICKS: dict[str, list[tuple[str, float, str, str, str]]] = {
         ("6.6%", 6.6, "%", "percent", "国内生产总值"),
         ("突破90万亿元", 9e13, "元", "approx", "总量"),
         ("1361万人", 13_610_000, "人", "exact", "新增就业"),
+        ("6%－6.5%", 6, "%", "range", "国内生产总值"),  # the year's target, one figure
     ],
     "henan_2025": [
         ("6.36万亿元", 6.36e12, "元", "exact", "生产总值"),

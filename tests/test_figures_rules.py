@@ -70,6 +70,39 @@ def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> N
     assert found[0][1] == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "raw", "low", "high", "unit"),
+    [
+        ("国内生产总值增长6%－6.5%", "6%－6.5%", 6, 6.5, "%"),
+        ("对企业补贴3～5万元", "3～5万元", 30_000, 50_000, "元"),
+        ("争取获批国家级现代农业产业园1—2个", "1—2个", 1, 2, "个"),
+        ("引进20至30家企业", "20至30家", 20, 30, "家"),
+        ("新增就业3000-5000人", "3000-5000人", 3000, 5000, "人"),
+    ],
+)
+def test_a_range_is_one_figure_with_both_bounds(
+    sentence: str, raw: str, low: float, high: float, unit: str
+) -> None:
+    figure = only(sentence)
+    assert (figure.raw, figure.unit, figure.qualifier) == (raw, unit, "range")
+    assert (figure.value, figure.upper) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raws"),
+    [
+        ("就业人数从1000人至2000人", ["1000人", "2000人"]),  # a change, not a range
+        ("由2.5%至3%", ["2.5%", "3%"]),
+        ("落实《规划(2021-2025年)》", []),  # a period
+        ("G20-3个", ["3个"]),  # not ascending: no range
+    ],
+)
+def test_what_is_not_a_range(sentence: str, raws: list[str]) -> None:
+    found = sentence_figures(sentence)
+    assert [m.raw for m in found] == raws
+    assert all(m.upper is None for m in found)
+
+
 def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
     found = sentence_figures("其中2020年新建的277个小区中有170个实现了“零发案”。")
     assert [(m.raw, m.value) for m in found] == [("277个", 277), ("170个", 170)]

@@ -46,7 +46,7 @@ def format_figure(metric: Metric) -> FigureText:
     """
     if metric.qualifier == "rank":
         return FigureText("第", _plain(metric.value), "", metric.unit or "位")
-    if metric.qualifier == "ratio":
+    if metric.qualifier in ("ratio", "range"):
         return FigureText("", metric.raw, "", "")
     if metric.raw.startswith("连续"):
         return FigureText("连续", _plain(metric.value), "", metric.unit)

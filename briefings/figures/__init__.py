@@ -61,6 +61,7 @@ def sentence_figures(
             qualifier=figure.qualifier,
             label=label,
             sentence=sentence,
+            upper=figure.upper,
         )
         for n, (figure, label) in enumerate(zip(found, labels, strict=True))
     ]

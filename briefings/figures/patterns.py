@@ -65,6 +65,12 @@ CN_MAJOR = re.compile(rf"(?<![第“\"「『])(?P<num>{CN_NUMERAL})大(?=[\u4e00
 PERCENT_WORDS = re.compile(
     rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL})(?P<post>{_POST})?"
 )
+# 6%－6.5%, 3～5万元, 1—2个, 20至30家: a range, its unit (and magnitude) printed once or twice.
+# 至 only joins bare numbers: 1000人至2000人 after 从 or 由 is a change, not a range.
+RANGE = re.compile(
+    rf"(?<![0-9.])(?P<lo>{ARABIC})(?:(?P<lomult>{_MULT})?(?P<lounit>{_UNIT}))? ?"
+    rf"(?P<sep>-|~|—{{1,2}}|(?<=[0-9])至) ?(?P<hi>{ARABIC})(?P<mult>{_MULT})?(?P<unit>{_UNIT})"
+)
 FRACTION = re.compile(
     rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
 )

@@ -28,6 +28,7 @@ class Found:
     value: float
     unit: str
     qualifier: str
+    upper: float | None = None
 
 
 def scan_sentence(sentence: str) -> list[Found]:
@@ -130,6 +131,20 @@ def _proportions(text: str) -> Iterator[Found]:
             yield Found(match.start(), match.end(), float(num / den), "", "ratio")
 
 
+def _ranges(text: str) -> Iterator[Found]:
+    for match in p.RANGE.finditer(text):
+        unit, before = match["unit"], text[match.start() - 1] if match.start() else ""
+        if match["lounit"] not in (None, unit) or unit == "年" or before in _FORMULA | {"第"}:
+            continue
+        if text[match.end() : match.end() + 1] in _FORMULA:
+            continue
+        scale = p.MULTIPLIERS.get(match["mult"] or "", 1)
+        low = numeral(match["lo"]) * p.MULTIPLIERS.get(match["lomult"] or "", scale)
+        high = numeral(match["hi"]) * scale
+        if low < high:
+            yield Found(match.start(), match.end(), float(low), unit, "range", float(high))
+
+
 def _cn_counts(text: str) -> Iterator[Found]:
     for match in p.CN_COUNT.finditer(text):
         value, unit = numeral(match["num"]), match["unit"]
@@ -197,6 +212,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _percent_words,
     _fractions,
     _proportions,
+    _ranges,
     _cn_counts,
     _cn_majors,
     _amounts,
