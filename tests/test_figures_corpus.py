@@ -71,3 +71,16 @@ def test_hand_picked_figures_are_found(name: str) -> None:
     assert not missing, missing
     assert sum(m.key for m in metrics) == 15
     assert not any(m.raw.endswith("年") and m.value > 1900 for m in metrics)
+
+
+@pytest.mark.parametrize("name", sorted(PICKS))
+def test_gross_product_growth_is_a_key_figure(name: str) -> None:
+    """The figure a reader of a 政府工作报告 looks for first: GDP growth, last year's and the
+    target, is among the key figures; energy per unit of GDP or a share of it is not GDP."""
+    path = CORPUS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"corpus report {path} is absent")
+    keys = [m for m in extract_figures(parse_file(path)) if m.key]
+    growth = [m for m in keys if "生产总值" in m.label and m.unit in ("%", "元")]
+    assert growth, [(m.raw, m.label) for m in keys]
+    assert not [m for m in growth if "单位" in m.label or "占" in m.label]

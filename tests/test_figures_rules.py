@@ -194,12 +194,15 @@ def _metric(
 
 def test_key_score_orders_ranks_rates_totals_counts() -> None:
     rank = _metric(1, "1", "第1位", 1, "位", "rank")
-    rate = _metric(2, "1", "5%", 5, "%", "percent", "地区生产总值增长")
+    rate = _metric(2, "1", "5%", 5, "%", "percent", "城镇调查失业率")
     share = _metric(3, "1", "5%", 5, "%", "percent", "绿色建筑")
     total = _metric(4, "1", "1662次", 1662, "次", "exact", "累计开展双随机任务")
     count = _metric(5, "1", "1662次", 1662, "次", "exact", "开展双随机任务")
     small = _metric(6, "1", "5个", 5, "个", "exact")
-    assert key_score(rank) > key_score(rate) > key_score(share)
+    gdp = _metric(7, "1", "5%", 5, "%", "percent", "地区生产总值增长")
+    per_gdp = _metric(8, "1", "3%", 3, "%", "percent", "单位国内生产总值能耗下降")
+    assert key_score(gdp) > key_score(rank) > key_score(rate) > key_score(share)
+    assert key_score(per_gdp) == key_score(rate)  # a rate per unit of GDP is a plain rate
     assert key_score(total) > key_score(count) > key_score(small)
 
 

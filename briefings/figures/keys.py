@@ -1,6 +1,6 @@
 """Which figures a busy reader wants first: rankings, rates, totals, spread over the sections.
 
-Each figure gets a score: a ranking 6 (7 for a top-three place); a percentage 5 when it is a
+Each figure gets a score: gross product (生产总值, GDP) 9; a ranking 6 (7 for a top-three place); a percentage 5 when it is a
 rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio or a streak of years 4; any other count
 1, plus 1 each for reaching a thousand, ten thousand and a million, plus 3 when it is a total
 (累计, 总, 共 …) or 4 when a following 其中 breaks it down (the report's own headline). Keys are then taken round-robin over the subsections (1.2, not 1.2.1) holding figures: each
@@ -21,9 +21,17 @@ KEY_COUNT = 15
 KEY_MIN_SCORE = 3
 _TOTAL_WORDS = ("累计", "总", "共", "合计")
 _RATE_WORDS = ("率", "增长", "增幅", "下降", "提高", "降低", "减少", "上升")
+# Gross product (its size, its growth, the year's target) is the figure a reader of the genre
+# looks for first; it outranks every other figure of its section. Not what is measured per
+# unit of it or as a share of it (单位国内生产总值能耗, 占国内生产总值比例).
+_GDP_WORDS = ("生产总值", "GDP")
+_OF_GDP_WORDS = ("单位", "占", "比")
+GDP_SCORE = 9
 
 
 def key_score(metric: Metric) -> int:
+    if _is_gdp(metric):
+        return GDP_SCORE
     if metric.qualifier == "rank":
         return 7 if metric.value <= 3 else 6
     if metric.unit in PERCENT_UNITS:
@@ -32,6 +40,13 @@ def key_score(metric: Metric) -> int:
         return 4
     size = sum(metric.value >= bound for bound in (1_000, 10_000, 1_000_000))
     return 1 + size + _total_bonus(metric)
+
+
+def _is_gdp(metric: Metric) -> bool:
+    if not (metric.unit in PERCENT_UNITS or metric.unit.endswith("元")):
+        return False
+    label = metric.label
+    return any(w in label for w in _GDP_WORDS) and not any(w in label for w in _OF_GDP_WORDS)
 
 
 def _total_bonus(metric: Metric) -> int:
