@@ -33,6 +33,7 @@ def metric(raw: str, value: float, unit: str, qualifier: str = "") -> Metric:
         ("2.5个百分点", 2.5, "个百分点", "", "2.5个百分点"),
         ("50家", 50, "家", "余", "50余家"),
         ("6%－6.5%", 6, "%", "range", "6%－6.5%"),  # a range reads as printed
+        ("提升3位", 3, "位", "change", "提升3位"),  # places gained, never 第3位
     ],
 )
 def test_figure_reads_as_printed(raw: str, value: float, unit: str, qualifier: str, shown: str):

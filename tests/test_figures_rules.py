@@ -60,6 +60,9 @@ def only(sentence: str) -> Metric:
         ("接听法律咨询4.66万人次,居全省首位", ("居全省首位", 1, "位", "rank")),
         ("兰州高新区全国排名53位", ("排名53位", 53, "位", "rank")),
         ("服务业扩大开放综合测评成绩全国第一,", ("全国第一", 1, "位", "rank")),
+        ("营商环境排名提升3位", ("提升3位", 3, "位", "change")),  # places gained, not 第3位
+        ("位次上升2位", ("上升2位", 2, "位", "change")),
+        ("提升3名干部", ("3名", 3, "名", "exact")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:

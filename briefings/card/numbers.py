@@ -41,12 +41,12 @@ class FigureText:
 def format_figure(metric: Metric) -> FigureText:
     """Metric.value/unit in Chinese magnitudes, hedged (约, 余) as the report printed it.
 
-    A ranking reads 第8位, a streak 连续3年; a ratio (每2名执法人员配备1台) only makes sense
-    as printed, so it is shown so.
+    A ranking reads 第8位, a streak 连续3年; a ratio (每2名执法人员配备1台), a range (6%－6.5%)
+    and places gained (提升3位) only make sense as printed, so they are shown so.
     """
     if metric.qualifier == "rank":
         return FigureText("第", _plain(metric.value), "", metric.unit or "位")
-    if metric.qualifier in ("ratio", "range"):
+    if metric.qualifier in ("ratio", "range", "change"):
         return FigureText("", metric.raw, "", "")
     if metric.raw.startswith("连续"):
         return FigureText("连续", _plain(metric.value), "", metric.unit)

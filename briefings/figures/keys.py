@@ -1,7 +1,7 @@
 """Which figures a busy reader wants first: rankings, rates, totals, spread over the sections.
 
 Each figure gets a score: gross product (生产总值, GDP) 9; a ranking 6 (7 for a top-three place); a percentage 5 when it is a
-rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio or a streak of years 4; any other count
+rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio, a streak of years or places gained 4; any other count
 1, plus 1 each for reaching a thousand, ten thousand and a million, plus 3 when it is a total
 (累计, 总, 共 …) or 4 when a following 其中 breaks it down (the report's own headline). Keys are then taken round-robin over the subsections (1.2, not 1.2.1) holding figures: each
 section's best figure scoring at least KEY_MIN_SCORE, best sections first, before any
@@ -36,7 +36,7 @@ def key_score(metric: Metric) -> int:
         return 7 if metric.value <= 3 else 6
     if metric.unit in PERCENT_UNITS:
         return 5 if any(word in metric.label for word in _RATE_WORDS) else 4
-    if metric.qualifier == "ratio" or metric.unit == "年":
+    if metric.qualifier in ("ratio", "change") or metric.unit == "年":
         return 4
     size = sum(metric.value >= bound for bound in (1_000, 10_000, 1_000_000))
     return 1 + size + _total_bonus(metric)

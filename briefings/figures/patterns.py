@@ -80,6 +80,11 @@ RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
     rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首))"
 )
+# 排名提升3位, 前移5位: places gained or lost, not a place (提升3名干部 counts people).
+RANK_CHANGE = re.compile(
+    rf"(?:提升|上升|前移|前进|跃升|进位|下降|后退|下滑|回落)(?P<num>[0-9]+|{CN_NUMERAL})个?[位名]"
+    r"(?![\u4e00-\u9fff](?<!至))"
+)
 # 全国排名53位: after 排名 a place needs no 第.
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.

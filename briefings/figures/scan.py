@@ -98,6 +98,13 @@ def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
     return float(Decimal(repr(amount.value)) / divisor), f"{amount.unit}/{base_unit}"
 
 
+def _rank_changes(text: str) -> Iterator[Found]:
+    for match in p.RANK_CHANGE.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), RANK_UNIT, "change")
+
+
 def _ranks(text: str) -> Iterator[Found]:
     for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN):
         for match in pattern.finditer(text):
@@ -208,6 +215,7 @@ def _duration_start(text: str, match: re.Match[str]) -> int | None:
 
 _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ratios,
+    _rank_changes,
     _ranks,
     _percent_words,
     _fractions,
