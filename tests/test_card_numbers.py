@@ -34,6 +34,13 @@ def metric(raw: str, value: float, unit: str, qualifier: str = "") -> Metric:
         ("50家", 50, "家", "余", "50余家"),
         ("6%－6.5%", 6, "%", "range", "6%－6.5%"),  # a range reads as printed
         ("提升3位", 3, "位", "change", "提升3位"),  # places gained, never 第3位
+        ("突破90万亿元", 9e13, "元", "approx", "突破90万亿元"),
+        ("约1.3万亿元", 1.3e12, "元", "approx", "约1.3万亿元"),
+        ("2.76万亿元", 2.76e12, "元", "", "2.76万亿元"),
+        ("1.3万亿斤以上", 1.3e12, "斤", "approx", "1.3万亿斤以上"),
+        ("95%以上", 95, "%", "approx", "95%以上"),
+        ("5.5%左右", 5.5, "%", "approx", "5.5%左右"),
+        ("8397亿元", 8.397e11, "元", "", "8397亿元"),
     ],
 )
 def test_figure_reads_as_printed(raw: str, value: float, unit: str, qualifier: str, shown: str):
@@ -51,13 +58,13 @@ def test_hedge_and_unit_are_drawn_apart_from_the_number() -> None:
 
 
 def _read_back(shown: str) -> float:
-    scale = {"亿": 10**8, "万": 10**4}
-    match = re.fullmatch(r"(-?[\d.]+)(亿|万)?", shown)
+    scale = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+    match = re.fullmatch(r"(-?[\d.]+)(万亿|亿|万)?", shown)
     assert match, shown
     return float(match[1]) * scale.get(match[2] or "", 1)
 
 
-@given(st.integers(min_value=0, max_value=10**12))
+@given(st.integers(min_value=0, max_value=10**15))
 def test_amount_never_loses_a_digit(value: int) -> None:
     assert _read_back(format_amount(value)) == pytest.approx(value, rel=1e-12)
 

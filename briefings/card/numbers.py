@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from ..model import Metric
 from ..text import fold
 
-_MAGNITUDES = {"亿": 10**8, "万": 10**4}
+_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}  # largest first
 # Units the extractor may print with their magnitude folded in (万人, 亿元).
 _UNIT_MAGNITUDES = {"千万": 10**7, "百万": 10**6, **_MAGNITUDES}
 # Ratios read as printed: 99.3% must never become 0.0099万%. Signs join the number.
 _RATIO_UNITS = ("百分点", "倍")
 _SIGNS = {"%": "%", "％": "%", "‰": "‰"}
+_PREFIX_WORDS = ("约", "将近", "接近", "近", "逾", "超过", "突破", "超", "不足")
+_SUFFIX_WORDS = ("余", "多", "以上", "左右", "上下", "之多")
 _HEDGED = re.compile(
-    r"(?P<prefix>约|将近|近|逾|超过|超|不足)?\s*\d[\d.,]*\s*(?P<magnitude>亿|万)?"
-    r"\s*(?P<suffix>余|多|以上|左右)?"
+    rf"(?P<prefix>{'|'.join(_PREFIX_WORDS)})?\s*\d[\d.,]*\s*(?P<magnitude>万亿|亿|万)?"
+    rf"\s*(?P<suffix>{'|'.join(_SUFFIX_WORDS)})?"
 )
-_PREFIX_WORDS = ("约", "将近", "近", "逾", "超过", "超", "不足")
-_SUFFIX_WORDS = ("余", "多", "以上", "左右")
 AUTO_DECIMALS = 2  # 2.6亿, 5.71万; 12975 stays as printed rather than 1.2975万
 PRINTED_DECIMALS = 4
 
@@ -53,12 +53,13 @@ def format_figure(metric: Metric) -> FigureText:
     value, unit = _split_unit(metric.value, metric.unit)
     printed = _HEDGED.search(fold(metric.raw))
     prefix, suffix = _hedges(printed, metric.qualifier)
-    if unit in _SIGNS:
-        return FigureText(prefix, _plain(value) + _SIGNS[unit], suffix, "")
+    after = _trailing_hedge(fold(metric.raw), suffix)
+    if unit in _SIGNS:  # 95%以上: the sign joins the number, the hedge follows it
+        return FigureText(prefix, _plain(value) + _SIGNS[unit], suffix or after, "")
     if unit.endswith(_RATIO_UNITS):
-        return FigureText(prefix, _plain(value), suffix, unit)
+        return FigureText(prefix, _plain(value), suffix, unit + after)
     number = format_amount(value, printed["magnitude"] if printed else None)
-    return FigureText(prefix, number, suffix, unit)
+    return FigureText(prefix, number, suffix, unit + after)
 
 
 def format_amount(value: float, magnitude: str | None = None) -> str:
@@ -77,6 +78,13 @@ def _split_unit(value: float, unit: str) -> tuple[float, str]:
         if unit.startswith(name):
             return value * scale, unit[len(name) :]
     return value, unit
+
+
+def _trailing_hedge(raw: str, suffix: str) -> str:
+    """A hedge printed after the unit (1.3万亿斤以上) stays after it."""
+    if suffix:
+        return ""
+    return next((word for word in _SUFFIX_WORDS if raw.endswith(word)), "")
 
 
 def _hedges(printed: re.Match[str] | None, qualifier: str) -> tuple[str, str]:
