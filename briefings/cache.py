@@ -23,7 +23,7 @@ from typing import Any
 from .model import Metric, Report
 from .search import SearchIndex
 
-CACHE_VERSION = 2  # 2: Metric.upper
+CACHE_VERSION = 3  # 2: Metric.upper; 3: Metric.kind and Metric.period
 
 log = logging.getLogger(__name__)
 

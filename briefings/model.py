@@ -82,6 +82,11 @@ class Metric:
     sentence: str
     key: bool = False
     upper: float | None = None  # a range's upper bound (6%－6.5%: value 6, upper 6.5)
+    # What the figure is: result (achieved in the period reviewed), target (an expected target
+    # of the coming period), plan (a quantity the plan will do), start (X of 从X增加到Y),
+    # threshold (a bar in a name or condition: 超200亿元的县), cumulative (over a span: 累计).
+    kind: str = "result"
+    period: str | None = None  # the year ('2024') or span ('2021-2025') it refers to
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Key figures of a report: every quantitative figure of its body, labelled, the key ones marked.
 
 What counts as a figure and what does not (dates, titles, names and slogans with numerals,
-page chrome) is decided in `scan`; labels come from `label`, key selection from `keys`.
+page chrome) is decided in `scan`; labels come from `label`, what a figure is and when
+(result, target …, its year) from `kinds`, key selection from `keys`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from collections.abc import Iterator
 from ..model import Metric, Report
 from ..text import fold, sentences
 from .keys import KEY_COUNT, key_score, mark_keys
+from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
 from .label import label_figures
 from .scan import Found, scan_sentence
 
 # The text before the first heading belongs to no section; its figures are filed under "0".
 PREAMBLE_SECTION = "0"
+_NO_SETTING = Setting("review", None)
 
 __all__ = [
     "KEY_COUNT",
+    "KINDS",
     "PREAMBLE_SECTION",
     "Found",
     "extract_figures",
@@ -31,10 +35,19 @@ __all__ = [
 def extract_figures(report: Report) -> list[Metric]:
     """Every figure of the preamble and the sections' own text, ids m1..mN in report order."""
     metrics: list[Metric] = []
+    settings = section_settings(report)
+    year = report_year(report)
     for section, text in _texts(report):
-        for sentence in sentences(text):
-            metrics += sentence_figures(sentence, section, len(metrics) + 1)
-    return mark_keys(metrics)
+        setting = settings.get(section, _NO_SETTING)
+        for line in text.splitlines():
+            in_targets = False  # a run of target sentences ends with its paragraph
+            for sentence in sentences(line):
+                in_targets = in_targets or opens_targets(fold(sentence), setting, year)
+                found = sentence_figures(
+                    sentence, section, len(metrics) + 1, setting, year, in_targets
+                )
+                metrics += found
+    return mark_keys(metrics, year)
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str]]:
@@ -44,13 +57,20 @@ def _texts(report: Report) -> Iterator[tuple[str, str]]:
 
 
 def sentence_figures(
-    sentence: str, section: str = PREAMBLE_SECTION, first: int = 1
+    sentence: str,
+    section: str = PREAMBLE_SECTION,
+    first: int = 1,
+    setting: Setting = _NO_SETTING,
+    year: int | None = None,
+    in_targets: bool = False,
 ) -> list[Metric]:
     """The figures of one sentence, ids numbered from m{first}; none is marked key."""
     found = scan_sentence(sentence)
     if not found:
         return []
-    labels = label_figures(fold(sentence), found)
+    text = fold(sentence)
+    labels = label_figures(text, found)
+    told = classify(text, found, setting, year, in_targets)
     return [
         Metric(
             id=f"m{first + n}",
@@ -62,6 +82,8 @@ def sentence_figures(
             label=label,
             sentence=sentence,
             upper=figure.upper,
+            kind=what.kind,
+            period=what.period,
         )
-        for n, (figure, label) in enumerate(zip(found, labels, strict=True))
+        for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]

@@ -1,4 +1,11 @@
-"""Which figures a busy reader wants first: rankings, rates, totals, spread over the sections.
+"""Which figures a busy reader wants first: the headline figures of the year, then rankings,
+rates, totals, spread over the sections.
+
+Headline figures answer a reader's first questions of a 政府工作报告: gross product (level and
+growth), budget revenue, disposable income, new urban jobs, unemployment, consumer prices, grain
+output, as results of the year reviewed or targets of the coming year, and every main target of
+the coming year. They are all key, in that order (results, then targets); the rest of the
+keys are picked as follows.
 
 Each figure gets a score: gross product (生产总值, GDP) 9; a ranking 6 (7 for a top-three place); a percentage 5 when it is a
 rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio, a streak of years or places gained 4; any other count
@@ -10,6 +17,7 @@ section's second; when the strong figures run out, the rest fill up by the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -29,7 +37,52 @@ _OF_GDP_WORDS = ("单位", "占", "比")
 GDP_SCORE = 9
 
 
+# Headline measures in the order a reader asks for them; a label naming one of them (and not a
+# part or a derivative of it: 海洋生产总值, 单位GDP能耗, 财政支出) makes a headline figure.
+HEADLINES = (
+    ("gdp", re.compile(r"(?<![海洋县域渔牧数字经济人均单位占])(?:生产总值|GDP|经济增长)")),
+    ("revenue", re.compile(r"一般公共预算收入|财政收入|财政总收入|地方级收入|全口径税收")),
+    ("income", re.compile(r"可支配收入|人均纯收入")),
+    ("jobs", re.compile(r"新增就业")),
+    ("unemployment", re.compile(r"失业率")),
+    ("prices", re.compile(r"消费价格|物价|CPI")),
+    ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),
+)
+_NOT_HEADLINE = re.compile(r"占|比重|单位|支出|平均每年|年均")
+# More key figures than KEY_COUNT only to make room for the headline ones.
+MAX_HEADLINES = 24
+SPREAD_AFTER_HEADLINES = 6
+# A count of people in hundreds of millions is rhetoric (14亿人民), never a key figure.
+RHETORIC_PEOPLE = 10**8
+_NEVER_KEY_KINDS = ("threshold", "start")
+
+
+def headline_rank(metric: Metric, year: int | None = None) -> int | None:
+    """Place of the figure's measure in HEADLINES (targets after every result), or None when
+    it is no headline figure: not a result of one year or a main target of the coming one."""
+    if metric.kind not in ("result", "target") or _is_rhetoric(metric):
+        return None
+    if metric.period and "-" in metric.period:
+        return None
+    if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
+        return None
+    measure = next(
+        (n for n, (_, pattern) in enumerate(HEADLINES) if pattern.search(metric.label)), None
+    )
+    if measure is None or _NOT_HEADLINE.search(metric.label):
+        measure = None if metric.kind == "result" else len(HEADLINES)
+    if measure is None:
+        return None
+    return measure + (len(HEADLINES) + 1 if metric.kind == "target" else 0)
+
+
+def _is_rhetoric(metric: Metric) -> bool:
+    return metric.unit in ("人", "") and metric.value >= RHETORIC_PEOPLE and "人" in metric.raw
+
+
 def key_score(metric: Metric) -> int:
+    if metric.kind in _NEVER_KEY_KINDS or _is_rhetoric(metric):
+        return -1
     if _is_gdp(metric):
         return GDP_SCORE
     if metric.qualifier == "rank":
@@ -67,21 +120,49 @@ def _chapter(section: str) -> str:
     return ".".join(section.split(".")[:2])
 
 
-def mark_keys(metrics: list[Metric]) -> list[Metric]:
+def headlines(metrics: list[Metric], year: int | None = None) -> list[Metric]:
+    """The headline figures, each measure's first statement once, in reading order:
+    results by measure, then targets."""
+    seen: set[tuple[str, str, str | None]] = set()
+    found: list[tuple[int, int, Metric]] = []
+    for n, metric in enumerate(metrics):
+        rank = headline_rank(metric, year)
+        said = (metric.label, metric.raw, metric.kind)
+        if rank is not None and said not in seen:
+            seen.add(said)
+            found.append((rank if metric.kind == "result" else len(HEADLINES) + 1, n, metric))
+    return [metric for _, _, metric in sorted(found, key=lambda f: f[:2])][:MAX_HEADLINES]
+
+
+def key_order(metrics: list[Metric], year: int | None = None) -> list[Metric]:
+    """The key figures in the order a reader wants them: headline results, targets, the rest."""
+    keys = [metric for metric in metrics if metric.key]
+    first = [metric for metric in headlines(keys, year)]
+    ids = {metric.id for metric in first}
+    return first + [metric for metric in keys if metric.id not in ids]
+
+
+def mark_keys(metrics: list[Metric], year: int | None = None) -> list[Metric]:
     """The same figures, in the same order, with `key` set on the chosen ones."""
     order = {metric.id: n for n, metric in enumerate(metrics)}
 
     def rank(metric: Metric) -> tuple[int, int]:
         return -key_score(metric), order[metric.id]
 
-    ranked = sorted(metrics, key=rank)
-    chosen = _round_robin(ranked, set(), KEY_MIN_SCORE, rank)
-    chosen = _round_robin(ranked, chosen, 0, rank)
+    chosen = {metric.id for metric in headlines(metrics, year)}
+    count = max(KEY_COUNT, len(chosen) + SPREAD_AFTER_HEADLINES)
+    ranked = sorted((m for m in metrics if key_score(m) >= 0), key=rank)
+    chosen = _round_robin(ranked, chosen, KEY_MIN_SCORE, rank, count)
+    chosen = _round_robin(ranked, chosen, 0, rank, count)
     return [replace(metric, key=metric.id in chosen) for metric in metrics]
 
 
 def _round_robin(
-    ranked: list[Metric], chosen: set[str], min_score: int, rank: Callable[[Metric], Any]
+    ranked: list[Metric],
+    chosen: set[str],
+    min_score: int,
+    rank: Callable[[Metric], Any],
+    count: int = KEY_COUNT,
 ) -> set[str]:
     queues: dict[str, list[Metric]] = {}
     for metric in ranked:
@@ -89,8 +170,8 @@ def _round_robin(
             queues.setdefault(_chapter(metric.section), []).append(metric)
     chosen = set(chosen)
     depth = 0
-    while len(chosen) < KEY_COUNT and any(len(queue) > depth for queue in queues.values()):
+    while len(chosen) < count and any(len(queue) > depth for queue in queues.values()):
         tier = sorted((queue[depth] for queue in queues.values() if len(queue) > depth), key=rank)
-        chosen.update(metric.id for metric in tier[: KEY_COUNT - len(chosen)])
+        chosen.update(metric.id for metric in tier[: count - len(chosen)])
         depth += 1
     return chosen

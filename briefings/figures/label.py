@@ -21,7 +21,7 @@ BORROW_MAX = 4
 _DROP_FLAGS = ("q", "t", "f", "p", "u", "c", "r", "x", "d", "y", "e", "o", "w")
 _NOUN_FLAGS = ("n", "vn", "eng")
 _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
-_NOISE = re.compile(r"\([^()]*\)|[0-9][0-9.,]*(?:年度|年初|年底|年|月|日|号)?")
+_NOISE = re.compile(r"\([^()]*\)|[0-9][0-9., ]*(?:年度|年初|年底|年|月|日|号)?")
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ UNITS = (
     "宗", "笔", "例", "起", "颗", "枚", "株", "棵", "头", "只", "级", "岁",
     "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
     "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
-    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱",
+    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
 )  # fmt: skip
 # Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
 FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间")
@@ -60,8 +60,6 @@ CN_COUNT = re.compile(
     rf"(?P<cue>{alternation(COUNT_CUES)})(?P<pre>{_PRE})?(?P<num>{CN_NUMERAL})"
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
-# 十一大任务: a numeral counting "major" items, unless quoted or a known slogan.
-CN_MAJOR = re.compile(rf"(?<![第“\"「『])(?P<num>{CN_NUMERAL})大(?=[\u4e00-\u9fff])")
 PERCENT_WORDS = re.compile(
     rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL})(?P<post>{_POST})?"
 )
@@ -69,8 +67,11 @@ PERCENT_WORDS = re.compile(
 # 至 only joins bare numbers: 1000人至2000人 after 从 or 由 is a change, not a range.
 RANGE = re.compile(
     rf"(?<![0-9.])(?P<lo>{ARABIC})(?:(?P<lomult>{_MULT})?(?P<lounit>{_UNIT}))? ?"
-    rf"(?P<sep>-|~|—{{1,2}}|(?<=[0-9])至) ?(?P<hi>{ARABIC})(?P<mult>{_MULT})?(?P<unit>{_UNIT})"
+    rf"(?P<sep>-|~|—{{1,2}}|(?<=[0-9])[至到]) ?(?P<hi>{ARABIC})(?P<mult>{_MULT})?(?P<unit>{_UNIT})"
 )
+CHANGE_FROM = re.compile(r"[从由][^,;:。!?]*$")
+# 每50公斤提高5到7元: a per-unit rise, not a rate per unit.
+PER_UNIT_CHANGE = re.compile(r"(?:提高|增加|上调|提升|下调|降低|减少|补贴|补助|奖励)$")
 FRACTION = re.compile(
     rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -33,14 +33,29 @@ class Found:
 
 def scan_sentence(sentence: str) -> list[Found]:
     """Every figure of `sentence`, in order; overlaps go to the more specific reading."""
-    text = fold(sentence)
+    text, where = _compact(fold(sentence))
     blocked = list(_blocked_spans(text))
     taken: list[Found] = []
     for finder in _FINDERS:
         for item in finder(text):
             if not _overlaps(item, blocked) and not _overlaps(item, taken):
                 taken.append(item)
-    return sorted(taken, key=lambda item: item.start)
+    found = [replace(item, start=where[item.start], end=where[item.end - 1] + 1) for item in taken]
+    return sorted(found, key=lambda item: item.start)
+
+
+# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元) read as one number.
+_SPREAD = re.compile(r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰])")
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """`text` without the spaces inside numbers, and each kept character's index in `text`."""
+    kept = [True] * len(text)
+    for match in _SPREAD.finditer(text):
+        for n in range(*match.span()):
+            kept[n] = False
+    where = [n for n in range(len(text)) if kept[n]]
+    return "".join(text[n] for n in where), [*where, len(text)]
 
 
 @dataclass(frozen=True)
@@ -80,12 +95,18 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
         window = p.CLAUSE_BREAK.split(text[head.end() : head.end() + p.RATIO_GAP])[0]
-        amount = next(_amounts(window), None)
+        amount = next(_ranges(window), None) or next(_amounts(window), None)
         if amount is None or amount.unit in PERCENT_UNITS:
+            continue
+        end = head.end() + amount.end
+        if p.PER_UNIT_CHANGE.search(window[: amount.start]):
+            # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
+            unit = f"{amount.unit}/{head['num'] or ''}{head['unit']}"
+            yield Found(head.start(), end, amount.value, unit, "ratio", amount.upper)
             continue
         value, unit = _per(amount, head["num"] or "", head["unit"])
         if value is not None:
-            yield Found(head.start(), head.end() + amount.end, value, unit, "ratio")
+            yield Found(head.start(), end, value, unit, "ratio")
 
 
 def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
@@ -131,10 +152,13 @@ def _fractions(text: str) -> Iterator[Found]:
 
 
 def _proportions(text: str) -> Iterator[Found]:
-    """1∶3.4 reads as 3.4 for every 1, like 每2名…1台 reads as 0.5 per 名."""
+    """1∶3.4 reads as 3.4 for every 1, like 每2名…1台 reads as 0.5 per 名; 2.04∶1 reads as
+    2.04 (to 1), as printed."""
     for match in p.PROPORTION.finditer(text):
         den, num = numeral(match["den"]), numeral(match["num"])
-        if den and num is not None:
+        if den and num == 1:
+            yield Found(match.start(), match.end(), float(den), "", "ratio")
+        elif den and num is not None:
             yield Found(match.start(), match.end(), float(num / den), "", "ratio")
 
 
@@ -143,6 +167,10 @@ def _ranges(text: str) -> Iterator[Found]:
         unit, before = match["unit"], text[match.start() - 1] if match.start() else ""
         if match["lounit"] not in (None, unit) or unit == "年" or before in _FORMULA | {"第"}:
             continue
+        if match["sep"] in "至到" and p.CHANGE_FROM.search(
+            text[max(match.start() - 12, 0) : match.start()]
+        ):
+            continue  # 从5到7人: a change, its start and result are two figures
         if text[match.end() : match.end() + 1] in _FORMULA:
             continue
         scale = p.MULTIPLIERS.get(match["mult"] or "", 1)
@@ -161,13 +189,6 @@ def _cn_counts(text: str) -> Iterator[Found]:
         start = match.start() if unit == "年" else match.start("pre" if match["pre"] else "num")
         qualifier = "approx" if _approx(match, "pre", "sfx", "post") else "exact"
         yield Found(start, match.end(), float(value), unit, qualifier)
-
-
-def _cn_majors(text: str) -> Iterator[Found]:
-    for match in p.CN_MAJOR.finditer(text):
-        value = numeral(match["num"])
-        if value is not None and value >= 2:
-            yield Found(match.start(), match.end(), float(value), "", "exact")
 
 
 def _amounts(text: str) -> Iterator[Found]:
@@ -222,6 +243,5 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _proportions,
     _ranges,
     _cn_counts,
-    _cn_majors,
     _amounts,
 )
