@@ -13,15 +13,33 @@ from .scan import Found
 from .words import figure_words
 
 LABEL_MAX = 16
+# A label that takes its subject from the clause before may run longer (城镇居民人均可支配收入实际增长).
+LABEL_WITH_SUBJECT_MAX = 24
 RANK_WORD = "排名"
 # Own words this short and noun-less (同比增长, 共) cannot name what a figure measures.
 BORROW_MAX = 4
+# Words that say how something is measured, not what: a label made of them only (总量, 完成投资,
+# 同比下降, 占地区生产总值比重) takes its subject from the figure or clause before.
+_MEASURE_HEAD = re.compile(
+    r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|累计|投资|增速|增幅|"
+    r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际|年均|当年|首期|安排|下降|降低|提高|提升|"
+    r"突破|超过|完成率|税率|均|力争|其中|面积|规模|基础)"
+)
+# Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
+_KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
+# Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
+_MEASURE_TAIL = re.compile(
+    r"(?:同比|同口径|实际|年均|累计)?(?:增长|增速|增幅|下降|提高到?|提升|降低|减少|达到|突破|超过|"
+    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|力争)$"
+)
+# 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
+_TOWN_AND_COUNTRY = ("城镇", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
 # words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation.
 _DROP_FLAGS = ("q", "t", "f", "p", "u", "c", "r", "x", "d", "y", "e", "o", "w")
 _NOUN_FLAGS = ("n", "vn", "eng")
 _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
-_NOISE = re.compile(r"\([^()]*\)|[0-9][0-9., ]*(?:年度|年初|年底|年|月|日|号)?")
+_NOISE = re.compile(r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:年度|年初|年底|年|月|日|号)?")
 
 
 @dataclass(frozen=True)
@@ -46,25 +64,139 @@ def _posseg() -> ModuleType:
 
 def label_figures(text: str, found: list[Found]) -> list[str]:
     """A label for each figure of the folded sentence `text`, in order."""
+    listed = _respectively(text, found)
     labels: list[str] = []
     for index, figure in enumerate(found):
-        label = _label(text, found, index, labels[-1] if labels else "")
+        dealt = listed.get(index)
+        if isinstance(dealt, tuple):
+            label = shed_measure(labels[dealt[0]].removesuffix(RANK_WORD)) + dealt[1]
+        else:
+            label = dealt or _label(text, found, index, labels)
         if figure.qualifier == "rank" and RANK_WORD not in label:
             label += RANK_WORD
         labels.append(label)
     return labels
 
 
-def _label(text: str, found: list[Found], index: int, previous: str) -> str:
+def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     left, right = _context(text, found, index)
     attributive = text[: found[index].start].rstrip().endswith("的")
     before, after = _compose(left, right, attributive)
-    own = "".join(word.text for word in before + after)
-    if previous and len(own) <= BORROW_MAX and not any(w.is_noun for w in before + after):
-        # 共1193项, 同比增长55%: the thing counted was named by the figure before.
-        previous = previous.removesuffix(RANK_WORD)
-        before, after = [Word(previous, "n")], ([] if own in previous else before + after)
-    return "".join(word.text for word in _fit(before, after))
+    words = before + after
+    own = "".join(word.text for word in words)
+    bare = len(own) <= BORROW_MAX and not any(w.is_noun for w in words)
+    if not (bare or _MEASURE_HEAD.match(own)):
+        return "".join(word.text for word in _fit(before, after))
+    # 共1193项, 同比增长55%, 总量突破90万亿元: what is measured was named before.
+    subject = _subject(text, found, index, labels, strip=not (bare or _KEEPS_MEASURE.match(own)))
+    if not subject:
+        return "".join(word.text for word in _fit(before, after))
+    if own in subject:
+        return subject
+    own = "".join(word.text for word in _fit(before, after))
+    return (
+        (subject + own)[-LABEL_WITH_SUBJECT_MAX:] if len(subject) < LABEL_WITH_SUBJECT_MAX else own
+    )
+
+
+def _subject(text: str, found: list[Found], index: int, labels: list[str], strip: bool) -> str:
+    """What the figure before in the sentence measured (its measure shed when this figure
+    brings its own), or failing that, the nouns of the clause before."""
+    for label in reversed(labels):
+        subject = label.removesuffix(RANK_WORD)
+        if strip:
+            subject = shed_measure(subject)
+        if subject and not _MEASURE_HEAD.match(subject):
+            return subject
+    head = text[: found[index].start]
+    clauses = [c for c in p.CLAUSE_BREAK.split(head)[:-1] if c.strip()]
+    if not clauses:
+        return ""
+    words = [w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v")]
+    return "".join(w.text for w in words)[-LABEL_MAX:]
+
+
+def shed_measure(label: str) -> str:
+    """The subject of a label: 实施省市重点项目总投资 → 实施省市重点项目."""
+    while (shorter := _MEASURE_TAIL.sub("", label)) != label:
+        label = shorter
+    return label
+
+
+def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, str]]:
+    """Labels of the figures a 分别 deals out: 城镇、农村居民人均可支配收入分别增长4.3%、6.2%.
+    With no list before 分别 (…2936元，扣除价格因素，分别实际增长7.7%和6.8%) the figures
+    before it are the subjects: such an entry is (the figure before whose label is the subject,
+    the measure)."""
+    labels: dict[int, str | tuple[int, str]] = {}
+    for match in re.finditer("分别", text):
+        items = _dealt(text, found, match.end())
+        if len(items) < 2:
+            continue
+        start = max((m.end() for m in _SUBJECT_START.finditer(text, 0, match.start())), default=0)
+        subjects = _subjects(text[start : match.start()], len(items))
+        measure = _plain(text[match.end() : found[items[0]].start])
+        if subjects is not None:
+            labels.update({n: s + measure for n, s in zip(items, subjects, strict=True)})
+        elif items[0] >= len(items):
+            measure = _plain(text[start : match.start()]) + measure
+            labels.update({n: (items[0] - len(items) + k, measure) for k, n in enumerate(items)})
+    return labels
+
+
+_SUBJECT_START = re.compile(r"[,;:。!?]")
+_SUBJECT_SPLIT = re.compile(r"、|和|与|及")
+
+
+def _dealt(text: str, found: list[Found], after: int) -> list[int]:
+    """Indexes of the figures listed right after 分别 (…增长5%和7%, …下降55.6%、50%)."""
+    items: list[int] = []
+    for index, figure in enumerate(found):
+        if figure.start < after:
+            continue
+        gap = text[found[items[-1]].end : figure.start] if items else text[after : figure.start]
+        if items and gap.strip() not in ("、", "和", "与", ",", "及"):
+            break
+        if not items and _SUBJECT_START.search(gap):
+            break
+        items.append(index)
+    return items
+
+
+def _subjects(text: str, count: int) -> list[str] | None:
+    """The things a 分别 deals its figures to, each whole (城镇、农村居民… → 城镇居民…)."""
+    parts = [_plain(part) for part in _SUBJECT_SPLIT.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
+        return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
+    if len(parts) != count:
+        return None
+    longest = max(parts, key=len)
+    at = parts.index(longest)
+    return [
+        _share(part, longest, n < at) if part != longest else part for n, part in enumerate(parts)
+    ]
+
+
+def _share(part: str, longest: str, before: bool) -> str:
+    """A short list item takes the words it shares with the longest: 城镇 with 农村居民人均可支配
+    收入 reads 城镇居民人均可支配收入, 增加值 after 规上工业产值 reads 规上工业增加值."""
+    if len(part) * 2 > len(longest) and not before:
+        return part
+    if before:
+        for k in range(len(part), 1, -1):
+            at = longest.find(part[-k:])
+            if at >= 0:
+                return part + longest[at + k :]
+        if len(part) <= 2 < len(longest):
+            return part + longest[len(part) :]
+        return part + _segment(longest)[-1].text
+    return longest[:-2] + part
+
+
+def _plain(fragment: str) -> str:
+    """The content words of a fragment, run together (no numbers, particles, 分别 …)."""
+    return "".join(word.text for word in _content(_words(fragment)))
 
 
 def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], list[Word]]:
@@ -75,6 +207,10 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     end = min([b for b in breaks if b >= figure.end], default=len(text))
     if index > 0:
         start = max(start, found[index - 1].end)
+        # 新增装机1258万千瓦、总量达到6437万千瓦: the words before the 、 are the item before's.
+        listed = text.rfind("、", start, figure.start)
+        if listed >= 0 and start == found[index - 1].end:
+            start = listed + 1
     if index + 1 < len(found):
         end = min(end, found[index + 1].start)
     end = min(end, _list_break(text, figure.end))
@@ -98,6 +234,7 @@ def _atoms() -> re.Pattern[str]:
     slogans = p.alternation(figure_words().slogans)
     return re.compile(
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
+        r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
     )
 
 

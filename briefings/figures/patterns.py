@@ -33,7 +33,12 @@ UNITS = (
     "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
     "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
     "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
+    "微克/立方米", "毫克/立方米", "毫克/升",
 )  # fmt: skip
+# 2130元/月, 50元/吨: a unit per a span of time or a quantity.
+PER_UNIT = re.compile(
+    r"/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时)"
+)
 # Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
 FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间")
 # An anniversary (成立75周年) dates an event, it measures no work.
@@ -90,7 +95,18 @@ RANK_CHANGE = re.compile(
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.
 RANK_PLAIN = re.compile(rf"第(?P<num>[0-9]+|{CN_NUMERAL})[位名](?!的)")
-PROPORTION = re.compile(rf"(?<![0-9.])(?P<den>{ARABIC}) ?[∶比] ?(?P<num>{ARABIC})(?![0-9])")
+# 1∶3.4, 2.04∶1, 20.8：36.7：42.5 (a colon between numbers only with a decimal or a third term).
+PROPORTION = re.compile(
+    rf"(?<![0-9.])(?P<den>{ARABIC}) ?[∶比] ?(?P<num>{ARABIC})(?:[∶:]{ARABIC})*(?![0-9])"
+    rf"|(?<![0-9.])(?P<den2>{ARABIC}):(?P<num2>{ARABIC})(?::{ARABIC})+(?![0-9])"
+    rf"|(?<![0-9.])(?P<den3>[0-9]+\.[0-9]+):(?P<num3>[0-9]+\.[0-9]+)(?![0-9])"
+)
+RATIO_UNIT = "比"
+# 分别提高11.1、11.2个百分点: a bare number listed before one with a unit shares its unit.
+SHARED_UNIT = re.compile(
+    rf"(?<![0-9.])(?P<num>{ARABIC})(?=(?:[、和]{ARABIC})*[、和]{ARABIC}(?P<mult>{_MULT})?"
+    rf"(?P<unit>{_UNIT}))"
+)
 CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # Spans whose numbers are not figures: titles, short quoted names, bracketed issue numbers.
 TITLE = re.compile(r"《[^》]*》")

@@ -152,14 +152,23 @@ def _fractions(text: str) -> Iterator[Found]:
 
 
 def _proportions(text: str) -> Iterator[Found]:
-    """1∶3.4 reads as 3.4 for every 1, like 每2名…1台 reads as 0.5 per 名; 2.04∶1 reads as
-    2.04 (to 1), as printed."""
+    """A ratio as printed: 1∶3.4 reads 3.4 (for every 1), 2.04∶1 reads 2.04, 41.3∶58.6 and
+    20.8：36.7：42.5 read their first term."""
     for match in p.PROPORTION.finditer(text):
-        den, num = numeral(match["den"]), numeral(match["num"])
-        if den and num == 1:
-            yield Found(match.start(), match.end(), float(den), "", "ratio")
-        elif den and num is not None:
-            yield Found(match.start(), match.end(), float(num / den), "", "ratio")
+        first = numeral(match["den"] or match["den2"] or match["den3"])
+        second = numeral(match["num"] or match["num2"] or match["num3"])
+        if first and second:
+            value = second if first == 1 else first
+            yield Found(match.start(), match.end(), float(value), p.RATIO_UNIT, "ratio")
+
+
+def _shared_units(text: str) -> Iterator[Found]:
+    for match in p.SHARED_UNIT.finditer(text):
+        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        unit = match["unit"]
+        if unit != "年" and text[match.start() - 1 : match.start()] not in _FORMULA | {"第"}:
+            qualifier = "percent" if unit in PERCENT_UNITS else "exact"
+            yield Found(match.start(), match.end(), float(value), unit, qualifier)
 
 
 def _ranges(text: str) -> Iterator[Found]:
@@ -208,6 +217,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     unit = match["unit"] or ""
     if unit and text.startswith(p.FALSE_UNITS, match.start("unit")):
         return "", match.start("unit")
+    per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
+    if per:
+        return unit + per.group(), per.end()
     return unit, match.end()
 
 
@@ -242,6 +254,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _fractions,
     _proportions,
     _ranges,
+    _shared_units,
     _cn_counts,
     _amounts,
 )
