@@ -35,6 +35,7 @@ __all__ = [
 def extract_figures(report: Report) -> list[Metric]:
     """Every figure of the preamble and the sections' own text, ids m1..mN in report order."""
     metrics: list[Metric] = []
+    main: set[str] = set()  # the figures stated among the coming year's main targets
     settings = section_settings(report)
     year = report_year(report)
     for section, text in _texts(report):
@@ -46,8 +47,10 @@ def extract_figures(report: Report) -> list[Metric]:
                 found = sentence_figures(
                     sentence, section, len(metrics) + 1, setting, year, in_targets
                 )
+                if in_targets or setting.targets:
+                    main.update(m.id for m in found if m.kind == "target")
                 metrics += found
-    return mark_keys(metrics, year)
+    return mark_keys(metrics, year, frozenset(main))
 
 
 def _texts(report: Report) -> Iterator[tuple[str, str]]:
@@ -70,7 +73,7 @@ def sentence_figures(
         return []
     text = fold(sentence)
     labels = label_figures(text, found)
-    told = classify(text, found, setting, year, in_targets)
+    told = classify(text, found, labels, setting, year, in_targets)
     return [
         Metric(
             id=f"m{first + n}",

@@ -48,20 +48,25 @@ HEADLINES = (
     ("prices", re.compile(r"消费价格|物价|CPI")),
     ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),
 )
-_NOT_HEADLINE = re.compile(r"占|比重|单位|支出|平均每年|年均")
+NOT_HEADLINE = re.compile(r"占|比重|单位|支出|平均每年|年均|人均(?:地区|国内)?生产总值|人均GDP")
 # More key figures than KEY_COUNT only to make room for the headline ones.
-MAX_HEADLINES = 24
+MAX_HEADLINES = 30
 SPREAD_AFTER_HEADLINES = 6
 # A count of people in hundreds of millions is rhetoric (14亿人民), never a key figure.
 RHETORIC_PEOPLE = 10**8
 _NEVER_KEY_KINDS = ("threshold", "start")
 
 
-def headline_rank(metric: Metric, year: int | None = None) -> int | None:
+def headline_rank(
+    metric: Metric, year: int | None = None, main: frozenset[str] = frozenset()
+) -> int | None:
     """Place of the figure's measure in HEADLINES (targets after every result), or None when
-    it is no headline figure: not a result of one year or a main target of the coming one."""
+    it is no headline figure: not a result of one year or a main target of the coming one
+    (`main`: ids of the figures stated among the main targets)."""
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
+    if metric.qualifier in ("rank", "change"):
+        return None  # a place in a league table says less than the figure it ranks
     if metric.period and "-" in metric.period:
         return None
     if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
@@ -69,8 +74,8 @@ def headline_rank(metric: Metric, year: int | None = None) -> int | None:
     measure = next(
         (n for n, (_, pattern) in enumerate(HEADLINES) if pattern.search(metric.label)), None
     )
-    if measure is None or _NOT_HEADLINE.search(metric.label):
-        measure = None if metric.kind == "result" else len(HEADLINES)
+    if measure is None or NOT_HEADLINE.search(metric.label):
+        measure = len(HEADLINES) if metric.id in main else None
     if measure is None:
         return None
     return measure + (len(HEADLINES) + 1 if metric.kind == "target" else 0)
@@ -120,13 +125,15 @@ def _chapter(section: str) -> str:
     return ".".join(section.split(".")[:2])
 
 
-def headlines(metrics: list[Metric], year: int | None = None) -> list[Metric]:
+def headlines(
+    metrics: list[Metric], year: int | None = None, main: frozenset[str] = frozenset()
+) -> list[Metric]:
     """The headline figures, each measure's first statement once, in reading order:
     results by measure, then targets."""
     seen: set[tuple[str, str, str | None]] = set()
     found: list[tuple[int, int, Metric]] = []
     for n, metric in enumerate(metrics):
-        rank = headline_rank(metric, year)
+        rank = headline_rank(metric, year, main)
         said = (metric.label, metric.raw, metric.kind)
         if rank is not None and said not in seen:
             seen.add(said)
@@ -137,19 +144,23 @@ def headlines(metrics: list[Metric], year: int | None = None) -> list[Metric]:
 def key_order(metrics: list[Metric], year: int | None = None) -> list[Metric]:
     """The key figures in the order a reader wants them: headline results, targets, the rest."""
     keys = [metric for metric in metrics if metric.key]
-    first = [metric for metric in headlines(keys, year)]
+    targets = frozenset(metric.id for metric in keys if metric.kind == "target")
+    first = headlines(keys, year, targets)
     ids = {metric.id for metric in first}
     return first + [metric for metric in keys if metric.id not in ids]
 
 
-def mark_keys(metrics: list[Metric], year: int | None = None) -> list[Metric]:
-    """The same figures, in the same order, with `key` set on the chosen ones."""
+def mark_keys(
+    metrics: list[Metric], year: int | None = None, main: frozenset[str] = frozenset()
+) -> list[Metric]:
+    """The same figures, in the same order, with `key` set on the chosen ones; `main`: ids
+    of the figures stated among the coming year's main targets."""
     order = {metric.id: n for n, metric in enumerate(metrics)}
 
     def rank(metric: Metric) -> tuple[int, int]:
         return -key_score(metric), order[metric.id]
 
-    chosen = {metric.id for metric in headlines(metrics, year)}
+    chosen = {metric.id for metric in headlines(metrics, year, main)}
     count = max(KEY_COUNT, len(chosen) + SPREAD_AFTER_HEADLINES)
     ranked = sorted((m for m in metrics if key_score(m) >= 0), key=rank)
     chosen = _round_robin(ranked, chosen, KEY_MIN_SCORE, rank, count)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Report, Section
-from ..text import fold
+from ..text import cn_number, fold
 from .scan import Found
 
 KINDS = ("result", "target", "plan", "start", "threshold", "cumulative")
@@ -37,19 +37,27 @@ _NEXT_SPAN = re.compile(r"今后[五5]年|未来[五5]年")
 _TIME = re.compile(
     r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?![代0-9])|(?P<plan>"
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
-    + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划))"
-    r"|(?P<past>过去(?:的)?[五5]年|[五5]年来|近[五5]年|这[五5]年)|(?P<next>今后[五5]年|未来[五5]年)"
+    + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
+    r"|(?P<past>(?:过去(?:的)?|近|这)(?P<n>[二三四五六七八九十两2-9])年(?!前)|(?P<n2>[三五5])年来)"
+    r"|(?P<next>今后[五5]年|未来[五5]年)"
     r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年|明年)"
 )
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
-_COMPARED = re.compile(r"[比较与同于]$")
+_COMPARED = re.compile(r"[比较与同于][“\"「]?$")
 _TARGET_CUE = re.compile(r"预期目标|主要目标|发展目标|目标是|目标为|目标任务")
-_CUMULATIVE_CUE = re.compile(r"累计|期间|时期|年均|五年来|过去五年|近五年|这五年|总计")
+_CUMULATIVE_CUE = re.compile(r"累计|历年|总计")
+_OVER_SPAN = re.compile(r"累计|年均|总计")
+# 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
+_STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
+_HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
+_BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
+_ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
-    r"^(?:的水平|的)?\s*(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|缩减|跃升|攀升|升|降|增|减)?(?:到|至)"
+    r"^(?:的水平|的)?[^0-9,;。]{0,4}?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|缩减|跃升|攀升|"
+    r"调整优化|调整|优化|升|降|增|减)?(?:到|至|为)"
 )
-_CHANGE_FROM = re.compile(r"[从由]")
+_CHANGE_FROM = re.compile(r"[从由]|现行|原来|原有")
 _THRESHOLD_RAW = re.compile(r"^(?:超过|超|逾|过)|(?:以上|以下|以内)$")
 _CLAUSE = re.compile(r"[,;:。!?]")
 
@@ -61,6 +69,9 @@ class Setting:
     phase: str
     period: str | None
     targets: bool = False  # a part setting out the main targets (主要预期目标)
+    # The span a review covers (过去五年, “十三五”时期): its levels are of `period`, its last
+    # year; totals and yearly averages are over the span.
+    span: str | None = None
 
 
 def report_year(report: Report) -> int | None:
@@ -103,14 +114,32 @@ def section_settings(report: Report) -> dict[str, Setting]:
         title = _clean(top.title)
         review = bool(_REVIEW_TITLE.search(title))
         default = reviewed if review else (str(year) if year else None)
+        period = (_opening_span(top, year) if review else None) or _title_period(
+            title, year, review
+        )
+        span = period if review and period and "-" in period else None
         base = Setting(
             REVIEW if review else PLAN,
-            _title_period(title, year, review) or default,
+            span.split("-")[1] if span else period or default,
             bool(_TARGET_TITLE.search(title)) and not review,
+            span,
         )
         for section, setting in _descend(top, base, year):
             settings[section.id] = setting
     return settings
+
+
+def _opening_span(section: Section, year: int | None) -> str | None:
+    """A review that opens on its span (“十三五”时期，…; 过去五年，…) reviews the span, though
+    its title names the last year too (2020年和“十三五”工作回顾)."""
+    opening = _clean(section.text[:12])
+    plan = _PLAN_NAME.match(opening)
+    if plan:
+        return _plan_span(plan["name"])
+    past = _TIME.match(opening)
+    if past and past["past"] and year is not None:
+        return _span(year - numeral_value(past["n"] or past["n2"]), year - 1)
+    return None
 
 
 def _descend(
@@ -139,22 +168,73 @@ class Told:
 
 
 def classify(
-    text: str, found: list[Found], setting: Setting, year: int | None, in_targets: bool
+    text: str,
+    found: list[Found],
+    labels: list[str],
+    setting: Setting,
+    year: int | None,
+    in_targets: bool,
 ) -> list[Told]:
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
     sentence belongs to a run that states the coming year's main targets."""
-    result: list[Told] = []
-    for index, figure in enumerate(found):
-        period, span_word = _period(text, figure.start, setting, year)
-        kind = _kind(text, found, index, setting, in_targets)
-        if kind == "start":
-            period = _start_period(text, figure.start)
-        elif kind == "result" and span_word:
-            kind = "cumulative"
-        elif kind in ("target", "plan") and _before(period, year):
-            kind = "result"  # a past year's figure recalled in the plan part
-        result.append(Told(kind, period))
-    return result
+    return [
+        _told(text, found, index, labels[index], setting, year, in_targets)
+        for index in range(len(found))
+    ]
+
+
+def _told(
+    text: str,
+    found: list[Found],
+    index: int,
+    label: str,
+    setting: Setting,
+    year: int | None,
+    in_targets: bool,
+) -> Told:
+    figure = found[index]
+    raw = text[figure.start : figure.end]
+    clause = _clause_before(text, figure.start)
+    period, span_word = _period(text, figure.start, setting, year)
+    streak = _STREAK.search(clause)
+    if streak and period and "-" not in period:
+        # 连续8年稳定在1300亿斤以上: a bar held over the streak's years.
+        last = int(period)
+        period = _span(last - int(numeral_value(streak["n"])) + 1, last)
+        held = _HELD.search(clause[streak.end() :]) or _THRESHOLD_RAW.search(raw)
+        if "累计" not in clause and held:
+            return Told("threshold", period)
+        span_word = True
+    elif (
+        setting.span
+        and _OVER_SPAN.search(clause)
+        and not _before(period, year - 1 if year else None)
+    ):
+        period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
+    if _is_start(text, found, index):
+        if setting.span and period == setting.period:
+            period = setting.span
+        return Told("start", _start_period(clause, period))
+    if _is_threshold(text, figure, raw):
+        return Told("threshold", period)
+    if in_targets or setting.targets:
+        return Told("target", str(year) if year and _before(period, year) else period)
+    if setting.phase == PLAN and not _before(period, year):
+        return Told("target" if headline_measure(label) else "plan", period)
+    if _CUMULATIVE_CUE.search(clause) and not span_word:
+        return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
+    return Told("cumulative" if span_word else "result", period)
+
+
+def headline_measure(label: str) -> bool:
+    """Whether a label names one of the measures a reader asks for first (keys.HEADLINES)."""
+    from .keys import HEADLINES, NOT_HEADLINE
+
+    return any(p.search(label) for _, p in HEADLINES) and not NOT_HEADLINE.search(label)
+
+
+def numeral_value(token: str) -> int:
+    return int(token) if token.isdigit() else int(cn_number(token) or 1)
 
 
 def _before(period: str | None, year: int | None) -> bool:
@@ -169,35 +249,29 @@ def opens_targets(text: str, setting: Setting, year: int | None) -> bool:
     return setting.phase == PLAN or "今年" in text or (year is not None and f"{year}年" in text)
 
 
-def _kind(text: str, found: list[Found], index: int, setting: Setting, targets: bool) -> str:
-    figure = found[index]
-    raw = text[figure.start : figure.end]
-    if index + 1 < len(found) and _is_start(text, figure, found[index + 1]):
-        return "start"
-    if _is_threshold(text, figure, raw):
-        return "threshold"
-    if targets or setting.targets:
-        return "target"
-    clause = _clause_before(text, figure.start)
-    if setting.phase == REVIEW:
-        return "cumulative" if _CUMULATIVE_CUE.search(clause) else "result"
-    return "plan"
-
-
 def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 
 
-def _is_start(text: str, figure: Found, following: Found) -> bool:
-    between = text[figure.end : following.start]
+def _is_start(text: str, found: list[Found], index: int) -> bool:
+    """从X增加到Y, 由X降至Y, 现行16%的税率降至13%: X is where a change starts; so is the base
+    of 在X的基础上增长Y."""
+    figure = found[index]
+    if _ON_BASE.match(text, figure.end):
+        return True
+    if index + 1 >= len(found):
+        return False
+    between = text[figure.end : found[index + 1].start]
     return bool(_CHANGE_TO.match(between)) and bool(
         _CHANGE_FROM.search(_clause_before(text, figure.start)[-12:])
     )
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:
-    """超200亿元的县, 亿元以上项目: a bar that names what is counted, not a figure of it."""
+    """超200亿元的县, 亿元以上项目, 跻身500亿元行列: a bar, not a figure of what passes it."""
     after = text[figure.end : figure.end + 1]
+    if _BAR_AFTER.match(text, figure.end):
+        return True
     if not _THRESHOLD_RAW.search(raw):
         return False
     if after == "的":
@@ -209,12 +283,17 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
 
 def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[str | None, bool]:
     """The figure's period and whether a span word (过去五年, “十四五”期间) gives it."""
-    told = None
+    told = base = None
+    clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
-        if not _COMPARED.search(text[: match.start()]):
-            told = match
+        if _COMPARED.search(text[: match.start()]):
+            base = match if match.start() >= clause else None
+        else:
+            told, base = match, None
+    if base is not None:
+        return _since(base, setting, year)
     if told is None:
-        return setting.period, False
+        return setting.period, "-" in (setting.period or "")
     if told["year"]:
         return told["year"], False
     if told["plan"]:
@@ -222,7 +301,8 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if year is None:
         return setting.period, False
     if told["past"]:
-        return _span(year - 5, year - 1), True
+        years = numeral_value(told["n"] or told["n2"])
+        return _span(year - years, year - 1), True
     if told["next"]:
         return _span(year, year + 4), False
     if told["last"]:
@@ -230,7 +310,27 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     return str(year), False
 
 
-def _start_period(text: str, start: int) -> str | None:
-    """从2012年的X: the year printed with the start, if any."""
-    years = _YEAR.findall(_clause_before(text, start)[-10:])
-    return years[-1] if years else None
+def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str | None, bool]:
+    """比“十二五”末增长52.4%, 较2015年下降50%: a change over the years since the base."""
+    if base["year"]:
+        first = int(base["year"]) + 1
+    elif base["plan"]:
+        first = _FIVE_YEAR_PLANS[base["plan"]] + 5
+    else:
+        return setting.period, False
+    period = setting.period or (str(year - 1) if year else None)
+    if not period:
+        return None, False
+    last = int(period.split("-")[-1])
+    return (_span(first, last), True) if first < last else (period, False)
+
+
+def _start_period(clause: str, period: str | None) -> str | None:
+    """从2012年的X: the year printed with the start; else the figure's period, or the year
+    before a span (a five-year review's changes start where the span begins)."""
+    years = _YEAR.findall(clause[-10:])
+    if years:
+        return years[-1]
+    if period and "-" in period:
+        return str(int(period.split("-")[0]) - 1)
+    return period

@@ -23,14 +23,14 @@ BORROW_MAX = 4
 _MEASURE_HEAD = re.compile(
     r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|累计|投资|增速|增幅|"
     r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际|年均|当年|首期|安排|下降|降低|提高|提升|"
-    r"突破|超过|完成率|税率|均|力争|其中|面积|规模|基础)"
+    r"突破|超过|完成率|税率|均|力争|其中|面积|基础)"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
 _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计)?(?:增长|增速|增幅|下降|提高到?|提升|降低|减少|达到|突破|超过|"
-    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|力争)$"
+    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|力争|稳定在?|保持)$"
 )
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
