@@ -84,6 +84,15 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
     return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
 
 
+def key_figures(report: Report) -> str:
+    """The key figures: results of the year reviewed, then the coming year's targets apart,
+    each group headed with its year; empty when there are none."""
+    from .figures.keys import key_groups
+
+    groups = key_groups(report.metrics)
+    return "\n\n".join(metrics_list(group.title, group.metrics) for group in groups)
+
+
 def item_list(title: str, items: ItemList) -> str:
     """A numbered list of problems or plan items under its title and section id."""
     where = f"（第 {escape(items.section)} 部分）" if items.section else ""

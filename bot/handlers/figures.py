@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from briefings.model import Metric, Report
-from briefings.render import metrics_list
+from briefings.render import key_figures, metrics_list
 
 from ..callbacks import pattern
 from ..context import BotContext
@@ -39,8 +39,7 @@ def matching(metrics: list[Metric], word: str) -> list[Metric]:
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
     report = await with_enrichment(context, report)
-    key = [m for m in report.metrics if m.key]
-    html = metrics_list("关键数据", key) if key else _not_found(context, report, "关键数据")
+    html = key_figures(report) or _not_found(context, report, "关键数据")
     await send_html(update, context, html)
 
 

@@ -83,10 +83,11 @@ class _Painter:
         return load_font(self.font_path, size)
 
     def para(self, text: str, size: int, width: int, fill: str, bold: bool = False,
-             titled: bool = True) -> Piece:  # fmt: skip
-        """Wrapped text; titles and labels break by clause or evenly, running text fills lines."""
+             titled: bool = True, words: bool = False) -> Piece:  # fmt: skip
+        """Wrapped text; titles and labels break by clause or evenly, running text fills lines;
+        with `words` (the report's title) never inside a word."""
         font, step = self.font(size), _line_height(size)
-        lines = (title_wrap if titled else wrap)(text, font, width) if text else []
+        lines = (title_wrap if titled else wrap)(text, font, width, words) if text else []
 
         def paint(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
             for n, line in enumerate(lines):
@@ -96,7 +97,7 @@ class _Painter:
         return Piece(step * len(lines), paint)
 
     def header(self, layout: CardLayout) -> Piece:
-        title = self.para(layout.title, s.TITLE_SIZE, s.CONTENT, s.ON_ACCENT, bold=True)
+        title = self.para(layout.title, s.TITLE_SIZE, s.CONTENT, s.ON_ACCENT, bold=True, words=True)
         byline = self.para(layout.byline, s.BYLINE_SIZE, s.CONTENT, s.ON_ACCENT_MUTED)
         body = _stack(
             [_space(72), self.kicker(), _space(28), title, _space(16), byline, _space(64)]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..figures.keys import TARGETS_TITLE, key_groups
 from ..model import Metric, Report
 from .numbers import FigureText, format_figure
 
 MAX_FIGURES = 9
+TARGETS_MAX = 4  # of the MAX_FIGURES, at most this many are the coming year's targets
 GROUP_DEPTH = 2  # figures gather under their part's subsection (1.2), not the whole part (1)
 
 
@@ -41,13 +43,14 @@ class CardLayout:
 
 
 def card_layout(report: Report) -> CardLayout:
-    """The card's content: title, byline, key figures by section, plan headings, source."""
+    """The card's content: title, byline, key figures (the year's results and the coming
+    year's targets apart, or by section when the report sets no targets), plan headings, source."""
     meta = report.meta
     title = meta.title or report.source
     return CardLayout(
         title=title,
         byline=" · ".join(filter(None, [meta.issuer, _cn_date(meta.published or meta.signed)])),
-        groups=_groups(report, key_figures(report)),
+        groups=_kind_groups(report) or _groups(report, key_figures(report)),
         plan_heading=_plan_heading(report),
         plan_items=tuple(item.lead for item in report.plan.items),
         footer="来源：" + " · ".join(filter(None, [title, meta.issuer, report.source])),
@@ -59,11 +62,28 @@ def key_figures(report: Report) -> list[Metric]:
     return [metric for metric in report.metrics if metric.key][:MAX_FIGURES]
 
 
+def _kind_groups(report: Report) -> tuple[FigureGroup, ...]:
+    """关键数据（2024年） and 今年目标（2025年）, when the report sets targets: the results'
+    headline figures first, as many targets as fit after them (at most TARGETS_MAX)."""
+    groups = key_groups(report.metrics)
+    if not any(group.title.startswith(TARGETS_TITLE) for group in groups):
+        return ()
+    targets = min(TARGETS_MAX, len(groups[-1].metrics))
+    room = [MAX_FIGURES - targets, targets] if len(groups) == 2 else [targets]
+    return tuple(
+        FigureGroup("", group.title, tuple(_card_figure(m) for m in group.metrics[:n]))
+        for group, n in zip(groups, room, strict=True)
+    )
+
+
+def _card_figure(metric: Metric) -> CardFigure:
+    return CardFigure(metric.id, format_figure(metric), metric.label)
+
+
 def _groups(report: Report, metrics: list[Metric]) -> tuple[FigureGroup, ...]:
     grouped: dict[str, list[CardFigure]] = {}
     for metric in metrics:
-        figure = CardFigure(metric.id, format_figure(metric), metric.label)
-        grouped.setdefault(_group_id(metric.section), []).append(figure)
+        grouped.setdefault(_group_id(metric.section), []).append(_card_figure(metric))
     return tuple(
         FigureGroup(section, _section_title(report, section), tuple(figures))
         for section, figures in grouped.items()

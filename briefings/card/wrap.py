@@ -14,29 +14,41 @@ _NO_LINE_START = set("，。、；：！？）》」』”’〕】,.;:!?)%")
 _NO_LINE_END = set("（《「『“‘〔【(")
 _CLAUSES = re.compile(r"[^,，、;；:：]+[,，、;；:：]*|[,，、;；:：]+")
 _BALANCE_STEPS = 8
+# Where a report's title may break without splitting a word: after 关于, a year (2020年度),
+# a place (南昌市, 河北省), 的, 、; before the kind of document (政府工作报告, 工作报告, 的报告).
+_TITLE_BREAKS = re.compile(
+    r"(?<=关于)|(?<=[0-9]年度)|(?<=[0-9]年)(?!度)|(?<=[省市县区州旗])(?=[^省市县区州委政人级0-9])"
+    r"|(?=的)|(?<=的)|(?<=、)|(?=(?:人民)?政府工作报告|工作报告|国务院|人民政府)"
+)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """`text` broken into lines no wider than `width` pixels (hanging punctuation aside)."""
-    return _fill(_tokens(text, font, width), font, width)
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, words: bool = False) -> list[str]:
+    """`text` broken into lines no wider than `width` pixels (hanging punctuation aside);
+    with `words`, only where a title may break (a word wider than a line still breaks)."""
+    return _fill(_tokens(text, font, width, words), font, width)
 
 
-def title_wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """As few lines as `wrap`, broken after a clause when that fits, else evenly balanced."""
-    lines = wrap(text, font, width)
+def title_wrap(
+    text: str, font: ImageFont.FreeTypeFont, width: float, words: bool = False
+) -> list[str]:
+    """As few lines as `wrap`, broken after a clause when that fits, else evenly balanced;
+    with `words`, never inside a word (the report's title)."""
+    lines = wrap(text, font, width, words)
     if len(lines) < 2:
         return lines
     by_clause = _fill(_CLAUSES.findall(text.replace("\n", " ")), font, width)
     if len(by_clause) == len(lines) and all(font.getlength(ln) <= width for ln in by_clause):
         return by_clause
-    low, high = 0.0, float(width)
+    # Balanced lines never narrower than the widest word: it would be split.
+    widest = max((font.getlength(t) for t in _TITLE_BREAKS.split(text) if t), default=0.0)
+    low, high = (min(widest, float(width)) if words else 0.0), float(width)
     for _ in range(_BALANCE_STEPS):
         middle = (low + high) / 2
-        if len(wrap(text, font, middle)) > len(lines):
+        if len(wrap(text, font, middle, words)) > len(lines):
             low = middle
         else:
             high = middle
-    return wrap(text, font, high)
+    return wrap(text, font, high, words)
 
 
 def _fill(tokens: Iterable[str], font: ImageFont.FreeTypeFont, width: float) -> list[str]:
@@ -54,8 +66,12 @@ def _fill(tokens: Iterable[str], font: ImageFont.FreeTypeFont, width: float) -> 
     return lines
 
 
-def _tokens(text: str, font: ImageFont.FreeTypeFont, width: float) -> Iterator[str]:
-    for token in _TOKENS.findall(text.replace("\n", " ")):
+def _tokens(
+    text: str, font: ImageFont.FreeTypeFont, width: float, words: bool = False
+) -> Iterator[str]:
+    text = text.replace("\n", " ")
+    pieces = _TITLE_BREAKS.split(text) if words else _TOKENS.findall(text)
+    for token in filter(None, pieces):
         if len(token) > 1 and font.getlength(token) > width:
             yield from token
         else:

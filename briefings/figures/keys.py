@@ -18,8 +18,9 @@ section's second; when the strong figures run out, the rest fill up by the same 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Metric
@@ -48,7 +49,9 @@ HEADLINES = (
     ("prices", re.compile(r"消费价格|物价|CPI")),
     ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),
 )
-NOT_HEADLINE = re.compile(r"占|比重|单位|支出|平均每年|年均|人均(?:地区|国内)?生产总值|人均GDP")
+NOT_HEADLINE = re.compile(
+    r"占|比重|单位|支出|平均每年|年均|贡献率|人均(?:地区|国内)?生产总值|人均GDP"
+)
 # More key figures than KEY_COUNT only to make room for the headline ones.
 MAX_HEADLINES = 30
 SPREAD_AFTER_HEADLINES = 6
@@ -65,8 +68,8 @@ def headline_rank(
     (`main`: ids of the figures stated among the main targets)."""
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
-    if metric.qualifier in ("rank", "change"):
-        return None  # a place in a league table says less than the figure it ranks
+    if metric.qualifier in ("rank", "change") or metric.unit in ("个百分点", "百分点"):
+        return None  # a place in a league table, a gap to another rate: less than the figure
     if metric.period and "-" in metric.period:
         return None
     if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
@@ -186,3 +189,29 @@ def _round_robin(
         chosen.update(metric.id for metric in tier[: count - len(chosen)])
         depth += 1
     return chosen
+
+
+RESULTS_TITLE = "关键数据"
+TARGETS_TITLE = "今年目标"
+_AHEAD = ("target", "plan")
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    title: str  # 关键数据（2024年） or 今年目标（2025年）
+    metrics: tuple[Metric, ...]
+
+
+def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
+    """The key figures as a reader wants them: what was achieved (headline results first),
+    then, apart, the coming year's targets and planned quantities; each with its year."""
+    ordered = key_order(metrics)
+    done = [m for m in ordered if m.kind not in _AHEAD]
+    ahead = [m for m in ordered if m.kind in _AHEAD]
+    groups = [(RESULTS_TITLE, done), (TARGETS_TITLE, ahead)]
+    return [KeyGroup(_titled(title, chosen), tuple(chosen)) for title, chosen in groups if chosen]
+
+
+def _titled(title: str, metrics: list[Metric]) -> str:
+    years = Counter(m.period for m in metrics if m.period and "-" not in m.period)
+    return f"{title}（{years.most_common(1)[0][0]}年）" if years else title

@@ -28,7 +28,10 @@ _FIVE_YEAR_PLANS = {
 _PLAN_NAME = re.compile(
     r"[“\"「]?(?P<name>" + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True)) + r")[”\"」]?"
 )
-_REVIEW_TITLE = re.compile(r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结")
+_REVIEW_TITLE = re.compile(
+    r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结|成效|成绩|举措|进展|完成情况|存在的?问题|不足"
+)
+_REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
 _TARGET_TITLE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标|目标任务|任务目标|工作目标")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
 _PAST_SPAN = re.compile(r"过去(?:的)?[五5]年|[五5]年来|近[五5]年|这[五5]年|本届政府")
@@ -75,7 +78,11 @@ class Setting:
 
 
 def report_year(report: Report) -> int | None:
-    """The year the report plans for: the year of the report (its reviewed year is one less)."""
+    """The year the report plans for: the year of a 政府工作报告 (it reviews the year before),
+    the year after the one a yearly report names (关于…2020年度…工作的报告)."""
+    reviewed = _REVIEWED_YEAR.search(fold(report.meta.title or ""))
+    if reviewed:
+        return int(reviewed.group(1)) + 1
     return report.meta.year or report.plan.year
 
 
