@@ -144,11 +144,49 @@ def summarise_section(section: Section, budget: int = SECTION_BUDGET) -> str:
 
 
 def summarise_report(report: Report, budget: int = REPORT_BUDGET) -> str:
+    """The report's summary: the sentences stating the year's headline result and the coming
+    year's main targets first (when its figures are known), then the best of the rest; the
+    greeting and the formulae of address (现在，我代表…; 请予审议) never."""
     nodes = [("", report.preamble)] + [(node.id, node.text) for node in report.walk()]
     everything = sentences(report.preamble)
     for section in report.sections:
         everything += section_sentences(section)
-    return _summary(candidates(nodes, 0, budget), weights(everything), budget)
+    pool = [c for c in candidates(nodes, 0, budget) if not _ADDRESS.search(c.text)]
+    pinned = _pinned(pool, report, budget)
+    room = budget - sum(len(c.text) + len(JOINER) for c in pinned)
+    # Nothing before the headline result: the summary opens on it.
+    first = min((c.position for c in pinned), default=-1)
+    rest = [c for c in pool if c not in pinned and c.position > first]
+    chosen = pinned + select(rest, weights(everything), room)
+    return JOINER.join(c.text for c in sorted(chosen, key=lambda c: c.position))
+
+
+# A report's words to its audience, not about its matter.
+_ADDRESS = re.compile(r"我代表|各位代表|请予审议|提出意见|各位政协委员|列席人员|致以.{0,12}问候")
+_PINNED_SHARE = 0.6  # the headline sentences take at most this share of the budget
+
+
+def _pinned(pool: list[Candidate], report: Report, budget: int) -> list[Candidate]:
+    """The sentences of the first headline result and of the first main target."""
+    from .figures.keys import headlines
+    from .figures.kinds import report_year
+
+    keys = [m for m in report.metrics if m.key]
+    found = headlines(
+        keys, report_year(report), frozenset(m.id for m in keys if m.kind == "target")
+    )
+    results = [m for m in found if m.kind == "result"][:1]
+    if not results:
+        return []  # without the year's result, the targets alone do not lead the summary
+    wanted = results + [m for m in found if m.kind == "target"][:1]
+    pinned: list[Candidate] = []
+    room = int(budget * _PINNED_SHARE)
+    for metric in wanted:
+        hit = next((c for c in pool if metric.raw in c.text and c.text in metric.sentence), None)
+        if hit is not None and hit not in pinned and len(hit.text) + len(JOINER) <= room:
+            pinned.append(hit)
+            room -= len(hit.text) + len(JOINER)
+    return pinned
 
 
 def write_summaries(report: Report) -> None:

@@ -12,7 +12,7 @@ from briefings.keywords import stopwords
 from briefings.model import Report
 from briefings.parse import parse_file
 from briefings.summaries import JOINER, REPORT_BUDGET, SECTION_BUDGET
-from briefings.text import sentences
+from briefings.text import fold, sentences
 from tests.paths import corpus_files
 
 SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
@@ -107,3 +107,14 @@ def test_summaries_reach_the_json_and_markdown_exports(seed):
     markdown = to_markdown(seed)
     assert "## 概要" in markdown
     assert _lines(seed.summary)[1] in markdown
+
+
+def test_overview_opens_on_the_years_headline_result_not_the_greeting(corpus):
+    """Issue #14: a 政府工作报告's overview leads with the year's headline figures (GDP …),
+    quoted, and never says 现在，我代表… or 请予审议."""
+    led = 0
+    for report in corpus:
+        lines = _lines(report.summary)
+        assert not any("我代表" in line or "请予审议" in line for line in lines), report.source
+        led += any(ch.isdigit() for ch in fold(lines[0])) and "生产总值" in lines[0]
+    assert led >= len(corpus) - 1

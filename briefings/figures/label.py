@@ -88,7 +88,10 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
     # 共1193项, 同比增长55%, 总量突破90万亿元: what is measured was named before.
-    subject = _subject(text, found, index, labels, strip=not (bare or _KEEPS_MEASURE.match(own)))
+    # A level after a rate (…年均增长13.8%，2009年达到8201亿元) sheds the rate's measure.
+    level = found[index].unit not in ("%", "‰", "个百分点", "百分点")
+    strip = not _KEEPS_MEASURE.match(own) and (level or not bare)
+    subject = _subject(text, found, index, labels, strip=strip)
     if not subject:
         return "".join(word.text for word in _fit(before, after))
     if own in subject:
