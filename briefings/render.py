@@ -120,7 +120,7 @@ def highlight(sentence: str, words: Sequence[str]) -> str:
 
 def search_results(result: SearchResult) -> str:
     """Matching sentences with their section; suggestions when nothing matched."""
-    words = result.query.split()
+    words = list(result.words) or result.query.split()
     if not result.hits:
         text = f"没有找到与“{escape(result.query)}”相关的内容。"
         if result.suggestions:

@@ -16,10 +16,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
 from itertools import zip_longest
 from typing import Any
+
+import yaml
 
 from .keywords import is_content_word
 from .model import Report, Section
@@ -53,6 +56,8 @@ class SearchResult:
     query: str  # the query as searched: capped, special characters dropped, words spaced
     hits: tuple[Hit, ...]
     suggestions: tuple[str, ...]  # nearest keywords, offered only when nothing matched
+    # The words matched, the query's synonyms included (GDP: 国内生产总值 …), for highlighting.
+    words: tuple[str, ...] = field(default=(), compare=False)
 
 
 class IndexFormatError(ValueError):
@@ -214,6 +219,26 @@ class Query:
     text: str  # as searched: runs of letters, digits and Chinese, space-separated
     terms: tuple[str, ...]
     phrases: tuple[tuple[str, tuple[str, ...]], ...]  # a run cut into several terms, and those
+    # Each run of the query as the ways a sentence may say it: the run or a synonym, each
+    # whole and cut into terms (GDP增长: gdp增长, 国内生产总值增长 …).
+    concepts: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """The genre's synonym table (briefings/data/search_synonyms.yaml), keys folded to lower case."""
+    text = resources.files("briefings").joinpath("data/search_synonyms.yaml").read_text("utf-8")
+    table = yaml.safe_load(text)
+    return {_searchable(k): tuple(_searchable(w) for w in v) for k, v in table.items()}
+
+
+def _alternatives(run: str) -> list[str]:
+    """The run and the run with a word of the synonym table replaced by each of its synonyms."""
+    found = [run]
+    for word, others in synonyms().items():
+        if word in run:
+            found += [run.replace(word, other) for other in others]
+    return list(dict.fromkeys(found))
 
 
 def _segment(run: str, known: Callable[[str], bool]) -> list[str]:
@@ -238,12 +263,24 @@ def parse_query(query: str, known: Callable[[str], bool]) -> Query:
     letters, digits and Chinese is a separator, so markup such as <b>, *, _ or & is inert;
     the query is capped in length."""
     runs = _RUN.findall(_MARKUP.sub(" ", _searchable(query[:MAX_QUERY_CHARS])))
-    cut = [(run, _segment(run, known)) for run in runs]
+    concepts = [[(alt, tuple(_segment(alt, known))) for alt in _alternatives(run)] for run in runs]
+    cut = [alt for concept in concepts for alt in concept]
     terms = list(dict.fromkeys(term for _, words in cut for term in words))
     if any(len(term) > 1 for term in terms):
         terms = [term for term in terms if len(term) > 1]  # a lone 的 or 和 only adds noise
+        concepts = [
+            [(w, tuple(t for t in ts if len(t) > 1) or ts) for w, ts in c]
+            for c in concepts
+            if any(len(w) > 1 for w, _ in c)
+        ]
     phrases = tuple((run, tuple(words)) for run, words in cut if len(words) > 1)
-    return Query(" ".join(runs), tuple(terms[:MAX_TERMS]), phrases)
+    # A sentence says a run with all its known words; an unknown stretch (a typo, 啊啊啊) is
+    # not required.
+    whole = tuple(
+        tuple((w, tuple(t for t in ts if known(t)) or tuple(ts)) for w, ts in concept)
+        for concept in concepts
+    )
+    return Query(" ".join(runs), tuple(terms[:MAX_TERMS]), phrases, whole)
 
 
 def _idf(matches: int, total: int) -> float:
@@ -296,17 +333,38 @@ def _suggest(indexes: Sequence[SearchIndex], query: Query) -> tuple[str, ...]:
     return tuple((near or keywords)[:SUGGESTIONS])
 
 
+def _coverage(index: SearchIndex, n: int, query: Query) -> tuple[int, int]:
+    """(query runs the sentence says, whole or with all their words; runs it says whole)."""
+    said = whole = 0
+    for concept in query.concepts:
+        if any(index.contains(text, n) for text, _ in concept):
+            said, whole = said + 1, whole + 1
+        elif any(terms and all(index.contains(t, n) for t in terms) for _, terms in concept):
+            said += 1
+    return said, whole
+
+
 def search(
     index_or_indexes: SearchIndex | Iterable[SearchIndex], query: str, limit: int = 10
 ) -> SearchResult:
     """Sentences of the indexed reports that match `query`, most relevant first (at most
-    `limit`); when none matches, suggestions of nearby keywords instead."""
+    `limit`); when none matches, suggestions of nearby keywords instead.
+
+    A sentence matches when it says at least one of the query's runs (words typed together),
+    whole or with all its words, the run or a synonym (GDP: 国内生产总值 …): 低空经济 does not
+    match a sentence that only shares 经济. Sentences saying more of the runs rank first, then
+    those saying them whole, then by BM25."""
     if isinstance(index_or_indexes, SearchIndex):
         indexes: list[SearchIndex] = [index_or_indexes]
     else:
         indexes = list(index_or_indexes)
     parsed = parse_query(query, lambda word: any(word in x.vocabulary for x in indexes))
     scores = _scores(indexes, parsed)
-    ranked = sorted(scores, key=lambda key: (-scores[key], key))[: max(0, min(limit, MAX_LIMIT))]
+    cover = {key: _coverage(indexes[key[0]], key[1], parsed) for key in scores}
+    matched = [key for key in scores if cover[key][0]]
+    order = sorted(matched, key=lambda key: (-cover[key][0], -cover[key][1], -scores[key], key))
+    ranked = order[: max(0, min(limit, MAX_LIMIT))]
     hits = tuple(indexes[i].hit(n, scores[i, n]) for i, n in ranked)
-    return SearchResult(parsed.text, hits, () if hits else _suggest(indexes, parsed))
+    words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
+    suggestions = () if hits else _suggest(indexes, parsed)
+    return SearchResult(parsed.text, hits, suggestions, tuple(dict.fromkeys(words + parsed.terms)))

@@ -155,3 +155,32 @@ def test_a_query_with_one_character_words_is_searched_without_error():
     index = SearchIndex.build(report)
     result = search(index, "赣服通")
     assert result.hits and "赣服通" in result.hits[0].sentence
+
+
+def _corpus_index(name: str) -> SearchIndex:
+    path = next((p for p in CORPUS if p.stem == name), None)
+    if path is None:
+        pytest.skip(f"corpus report {name} is absent")
+    return SearchIndex.build(parse_file(path))
+
+
+def test_gdp_finds_the_gross_product_sentences_of_a_government_work_report():
+    """Issue #14: the reports print 国内生产总值/地区生产总值, a reader types GDP."""
+    for name, word in (("guowuyuan_2019", "国内生产总值"), ("henan_2025", "生产总值")):
+        result = search(_corpus_index(name), "GDP")
+        assert result.hits and all(word in hit.sentence for hit in result.hits[:3])
+        assert word in result.words  # highlighted as the query word
+
+
+def test_a_two_word_query_ranks_sentences_holding_both_first():
+    index = _corpus_index("guowuyuan_2019")
+    hits = search(index, "就业 农民工", limit=20).hits
+    both = [("就业" in h.sentence and "农民工" in h.sentence) for h in hits]
+    assert both[0] and both == sorted(both, reverse=True)
+
+
+def test_a_compound_never_matches_on_a_shared_part_alone():
+    """低空经济 finds the sentences about it, not every sentence with 经济 in it."""
+    hits = search(_corpus_index("jiangxi_2025"), "低空经济", limit=100).hits
+    assert hits and all("低空" in hit.sentence and "经济" in hit.sentence for hit in hits)
+    assert "低空经济" in hits[0].sentence
