@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest
 
 from bot.api_rules import KEYBOARD_LIMIT
@@ -26,6 +27,8 @@ from bot.handlers.permissions import ADMINS_ONLY
 from bot.local_api import Call, LocalBotApi, error
 from bot.reply import MAX_MESSAGES
 from tests.botkit import GROUP, SEEDS, USER, Chat, buttons, make_config, open_chat, visible
+from tests.push_fixtures import Clock, push_bot
+from tests.test_push_delivery import has_cjk_font
 
 SEED_FILE = next(SEEDS.glob("*.txt"))
 MARKED_TITLE = "关于<b>&市2020年度<法治>政府建设工作的报告"
@@ -42,26 +45,33 @@ def _errors(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
     return [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-@pytest.fixture
-async def marked(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
-    """The bot serving the seed report retitled with HTML-like text, from a file named so."""
-    folder = tmp_path / "reports"
+def _marked_reports(folder: Path) -> Path:
+    """The seed report retitled with HTML-like text, in a file named so."""
     folder.mkdir()
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
     at = next(n for n, line in enumerate(lines) if "关于南昌市" in line)
     lines[at] = MARKED_TITLE
     (folder / "a<i>&b.txt").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+async def marked(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+    folder = _marked_reports(tmp_path / "reports")
     async with open_chat(api, make_config(tmp_path, folder, admins=[USER])) as opened:
         yield opened
 
 
 # -- item 6: report text reaches every reply escaped ------------------------------------------
-async def test_item6_the_fake_api_refuses_html_telegram_would(chat: Chat) -> None:
+async def test_item6_the_fake_api_refuses_what_telegram_refuses(chat: Chat) -> None:
     bot = chat.application.bot
     for bad in ("<b>&", "a <法治> b", "<b>x</i>", "</b>", "<script>x</script>"):
         with pytest.raises(BadRequest, match="parse entities"):
             await bot.send_message(USER, bad)
     await bot.send_message(USER, "&lt;b&gt; &amp; a & b <b>ok</b>")  # a bare & is text
+    many = [[InlineKeyboardButton(str(n), callback_data=str(n))] for n in range(KEYBOARD_LIMIT + 1)]
+    with pytest.raises(BadRequest, match="markup is too long"):
+        await bot.send_message(USER, "目录", reply_markup=InlineKeyboardMarkup(many))
 
 
 async def test_item6_titles_with_markup_reach_push_command_replies(marked: Chat) -> None:
@@ -85,6 +95,19 @@ async def test_item6_titles_with_markup_reach_every_other_reply(marked: Chat) ->
         calls = await marked.send(command)
         assert _texts(calls), command
         assert MARKED_TITLE in visible(calls), command
+
+
+@pytest.mark.skipif(not has_cjk_font(), reason="no CJK font: the weekly push has no card")
+async def test_item6_a_title_with_markup_reaches_the_weekly_card_caption(tmp_path: Path) -> None:
+    reports = _marked_reports(tmp_path / "reports")
+    clock = Clock("2024-05-03T12:00:00+00:00")  # a Friday
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await bot.say("/subscribe weekly", chat_id=6002)
+        clock.set("2024-05-06T01:00:00+00:00")  # Monday, after the weekly time
+        await bot.push_round()
+        (card,) = bot.api.sent("sendPhoto")  # accepted by the fake Telegram
+        assert card.params["caption"].startswith(MARKED_TITLE)
+        assert bot.texts(6002)[-1].startswith("🗞 本周简报")
 
 
 # -- item 10: a group's settings are changed by its admins only --------------------------------
