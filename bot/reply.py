@@ -13,9 +13,8 @@ from .context import BotContext
 from .split import TELEGRAM_LIMIT, split_html
 
 MAX_MESSAGES = 5
-CUT_SHORT = (
-    "……内容太长，只显示了前 {shown} 条消息。可发送 /sections 分页浏览，或用 /search 查找具体内容。"
-)
+CUT_SHORT = "……内容太长，只显示了前 {shown} 条消息。{more}"
+BROWSE = "可发送 /sections 分页浏览，或用 /search 查找具体内容。"  # how to see the rest
 # Telegram's answers when the message under a tapped button is gone or no longer editable.
 _GONE = ("message to edit not found", "message can't be edited")
 
@@ -25,12 +24,13 @@ def thread_of(update: Update) -> int | None:
     return message.message_thread_id if message and message.is_topic_message else None
 
 
-def bounded_parts(html: str) -> list[str]:
-    """`html` as at most MAX_MESSAGES messages; when cut short the last one says so."""
+def bounded_parts(html: str, more: str = BROWSE) -> list[str]:
+    """`html` as at most MAX_MESSAGES messages; when cut short the last one says so and
+    `more` says how to see the rest."""
     parts = split_html(html)
     if len(parts) <= MAX_MESSAGES:
         return parts
-    note = CUT_SHORT.format(shown=MAX_MESSAGES)
+    note = CUT_SHORT.format(shown=MAX_MESSAGES, more=more)
     parts = split_html(html, TELEGRAM_LIMIT - len(note) - 2)[:MAX_MESSAGES]
     parts[-1] += "\n\n" + note
     return parts
@@ -54,10 +54,15 @@ async def _send_parts(
 
 
 async def send_html(
-    update: Update, context: BotContext, html: str, keyboard: InlineKeyboardMarkup | None = None
+    update: Update,
+    context: BotContext,
+    html: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+    more: str = BROWSE,
 ) -> Message | None:
-    """Send `html` in as many messages as needed (bounded); the keyboard goes under the last."""
-    return await _send_parts(update, context, bounded_parts(html), keyboard)
+    """Send `html` in as many messages as needed (bounded, see `bounded_parts`); the keyboard
+    goes under the last."""
+    return await _send_parts(update, context, bounded_parts(html, more), keyboard)
 
 
 async def edit_html(

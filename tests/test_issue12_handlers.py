@@ -231,7 +231,7 @@ async def test_item11_any_reply_is_cut_at_a_bounded_number_of_messages(huge: Cha
     assert len(report.metrics) > 1000  # every item holds figures: "/metrics 亿元" finds them all
     calls = _sent(await huge.send("/metrics 亿元"))
     assert len(calls) == MAX_MESSAGES
-    assert "只显示了前 5 条消息" in visible(calls[-1:])
+    assert "只显示了前 5 条消息" in visible(calls[-1:]) and "/metrics all" in visible(calls[-1:])
 
 
 # -- item 14: clear answers, no tracebacks -----------------------------------------------------

@@ -18,6 +18,7 @@ from ..reply import edit_html, send_html
 from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
+ALL_PAGED = "换个更具体的词，或发送 /metrics all 分页查看全部数据。"
 
 
 def _not_found(context: BotContext, report: Report, what: str) -> str:
@@ -53,7 +54,8 @@ async def send_all(update: Update, context: BotContext, report: Report) -> None:
 async def send_matching(update: Update, context: BotContext, report: Report, word: str) -> None:
     found = matching(report.metrics, word)
     if found:
-        await send_html(update, context, metrics_list(f"含“{word}”的数据", found))
+        html = metrics_list(f"含“{word}”的数据", found)
+        await send_html(update, context, html, more=ALL_PAGED)
     else:
         await send_html(update, context, _not_found(context, report, f"含“{escape(word)}”的数据"))
 
