@@ -23,7 +23,7 @@ from bot.callbacks import decode
 from bot.context import state_of
 from bot.handlers.common import STALE_BUTTON
 from bot.handlers.errors import STORAGE_TROUBLE
-from bot.handlers.permissions import ADMINS_ONLY
+from bot.handlers.permissions import ADMINS_ONLY, UNCONFIRMED
 from bot.local_api import Call, LocalBotApi, error
 from bot.reply import MAX_MESSAGES
 from tests.botkit import GROUP, SEEDS, USER, Chat, buttons, make_config, open_chat, visible
@@ -155,6 +155,15 @@ async def test_item10_anonymous_admins_and_private_chats_may_change_settings(cha
     assert (await chat.text("/subscribe 07:00")).startswith("订阅成功")  # private: no check
     assert not [c for c in chat.api.calls if int(c.params.get("chat_id") or 0) == USER
                 and c.method == "getChatMember"]  # fmt: skip
+
+
+async def test_item10_when_telegram_cannot_say_who_is_admin_nothing_changes(chat: Chat) -> None:
+    async def unreachable(method: str, params: dict[str, Any]) -> web.Response | None:
+        return error(500, "Internal Server Error") if method == "getChatMember" else None
+
+    chat.api.fault = unreachable
+    assert await _in_group(chat, "/subscribe 08:00", USER) == UNCONFIRMED
+    assert await _group_subscriptions(chat) == []
 
 
 # -- item 11: a huge report gets bounded keyboards and replies ---------------------------------
