@@ -52,8 +52,14 @@ class Chat:
         await self.turns.wait(update["update_id"], timeout=5)
         return self.api.calls[before:]
 
-    async def send(self, text: str, chat_id: int = USER, chat_type: str = "private") -> list[Call]:
-        return await self._answer(self.api.user_message(text, chat_id, USER, chat_type))
+    async def send(
+        self, text: str, chat_id: int = USER, chat_type: str = "private", user_id: int = USER
+    ) -> list[Call]:
+        return await self._answer(self.api.user_message(text, chat_id, user_id, chat_type))
+
+    async def deliver(self, update: dict[str, Any]) -> list[Call]:
+        """An update built by the test (e.g. a message from an anonymous group admin)."""
+        return await self._answer(self.api.add_update(update))
 
     async def tap(self, under: Call, data: str) -> list[Call]:
         return await self._answer(self.api.tap(under.result, data))
