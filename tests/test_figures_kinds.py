@@ -1,0 +1,186 @@
+"""What a figure is and when (issue #14): result, target, plan, start, threshold, cumulative and
+the year or span; key figures headline first; results and targets shown apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.context import state_of
+from briefings.card import card_layout
+from briefings.card.fonts import find_font, load_font
+from briefings.card.style import CONTENT, TITLE_SIZE
+from briefings.card.wrap import title_wrap
+from briefings.export import to_dict
+from briefings.figures import sentence_figures
+from briefings.figures.keys import key_groups, mark_keys
+from briefings.figures.kinds import PLAN, REVIEW, Setting
+from briefings.model import Metric
+from briefings.parse import parse_file
+from briefings.render import key_figures
+from tests.botkit import Chat
+from tests.paths import CORPUS
+
+REVIEW_2024 = Setting(REVIEW, "2024")
+PLAN_2025 = Setting(PLAN, "2025")
+FIVE_YEARS = Setting(REVIEW, "2020", span="2016-2020")
+
+
+def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -> list[tuple]:
+    year = int((setting.period or "2024").split("-")[-1]) + (setting.phase == REVIEW)
+    found = sentence_figures(sentence, "1", 1, setting, year, targets)
+    return [(m.raw, m.kind, m.period) for m in found if m.unit != "年"]  # not 连续8年 itself
+
+
+@pytest.mark.parametrize(
+    ("sentence", "setting", "expected"),
+    [
+        ("全市地区生产总值增长5.2%。", REVIEW_2024, [("5.2%", "result", "2024")]),
+        (
+            "最低工资标准由2030元/月提高至2130元/月。",
+            REVIEW_2024,
+            [("2030元/月", "start", "2024"), ("2130元/月", "result", "2024")],
+        ),
+        (
+            "营业收入超200亿元的县达到5个。",
+            REVIEW_2024,
+            [("超200亿元", "threshold", "2024"), ("5个", "result", "2024")],
+        ),
+        (
+            "粮食总产量连续8年稳定在1300亿斤以上。",
+            REVIEW_2024,
+            [("1300亿斤以上", "threshold", "2017-2024")],
+        ),
+        (
+            "“十三五”期间累计完成投资1.2万亿元。",
+            REVIEW_2024,
+            [("1.2万亿元", "cumulative", "2016-2020")],
+        ),
+        ("累计建设人才公寓30万套。", REVIEW_2024, [("30万套", "cumulative", None)]),
+        (
+            "过去五年，新增城镇就业120万人。",
+            Setting(REVIEW, "2024"),
+            [("120万人", "cumulative", "2020-2024")],
+        ),
+        ("县域生产总值年均增长8.2%。", FIVE_YEARS, [("8.2%", "cumulative", "2016-2020")]),
+        ("PM2.5指数较2015年下降50%。", FIVE_YEARS, [("50%", "cumulative", "2016-2020")]),
+        ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
+        ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
+    ],
+)
+def test_kind_and_period(sentence: str, setting: Setting, expected: list[tuple]) -> None:
+    assert told(sentence, setting) == expected
+
+
+def test_the_main_targets_are_targets_of_the_coming_year() -> None:
+    sentence = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业30万人以上。"
+    assert told(sentence, PLAN_2025, targets=True) == [
+        ("5%左右", "target", "2025"),
+        ("30万人以上", "target", "2025"),
+    ]
+
+
+def _metric(n: int, raw: str, label: str, kind: str, period: str | None, unit: str = "%") -> Metric:
+    return Metric(f"m{n}", "1", raw, 5.0, unit, "percent", label, raw, kind=kind, period=period)
+
+
+FIGURES = [
+    _metric(1, "3个", "新建公园", "result", "2024", "个"),
+    _metric(2, "5.2%", "地区生产总值增长", "result", "2024"),
+    _metric(3, "14亿人", "中国人饭碗", "result", "2024", "人"),
+    _metric(4, "超200亿元", "生产总值县", "threshold", "2024", "元"),
+    _metric(5, "5%左右", "地区生产总值增长", "target", "2025"),
+    _metric(6, "4.5%", "城镇居民人均可支配收入增长", "result", "2024"),
+]
+
+
+def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() -> None:
+    figures = [*FIGURES, *(_metric(n, "1个", "项目", "plan", "2025", "个") for n in range(7, 30))]
+    figures[2] = Metric(
+        "m3", "1", "14亿人", 1.4e9, "人", "exact", "中国人饭碗", "14亿人", kind="result"
+    )
+    keys = {m.id for m in mark_keys(figures, 2025, frozenset({"m5"})) if m.key}
+    assert {"m2", "m5", "m6"} <= keys
+    assert not {"m3", "m4"} & keys
+
+
+def test_results_and_targets_are_shown_apart_with_their_year() -> None:
+    figures = [Metric(**{**m.__dict__, "key": True}) for m in FIGURES if m.kind != "threshold"]
+    groups = key_groups(figures)
+    assert [g.title for g in groups] == ["关键数据（2024年）", "今年目标（2025年）"]
+    assert [m.raw for m in groups[0].metrics][:2] == ["5.2%", "4.5%"]  # headline first
+    assert [m.raw for m in groups[1].metrics] == ["5%左右"]
+
+
+def test_export_json_carries_kind_and_period() -> None:
+    report = (
+        parse_file(CORPUS / "guowuyuan_2019.txt")
+        if (CORPUS / "guowuyuan_2019.txt").exists()
+        else None
+    )
+    if report is None:
+        pytest.skip("corpus absent")
+    from briefings.figures import extract_figures
+
+    report.metrics = extract_figures(report)
+    metrics = json.loads(json.dumps(to_dict(report), ensure_ascii=False))["metrics"]
+    first = metrics[0]
+    assert (first["raw"], first["kind"], first["period"]) == ("6.6%", "result", "2018")
+    assert {"result", "target", "plan"} <= {m["kind"] for m in metrics}
+    assert "今年目标（2019年）" in key_figures(report)
+    titles = [group.title for group in card_layout(report).groups]
+    assert titles == ["关键数据（2018年）", "今年目标（2019年）"]
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("关于南昌市2020年度法治政府建设工作的报告", ("法治", "南昌市", "2020年度")),
+        ("2019年中华人民共和国国务院政府工作报告", ("中华人民共和国", "政府工作报告")),
+        ("河北省保定市满城区2022年政府工作报告", ("满城区", "政府工作报告")),
+    ],
+)
+def test_the_card_title_never_splits_a_word(title: str, words: tuple[str, ...]) -> None:
+    font = load_font(find_font(None), TITLE_SIZE)
+    lines = title_wrap(title, font, CONTENT, words=True)
+    assert "".join(lines) == title
+    assert all(any(word in line for line in lines) for word in words), lines
+
+
+async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
+    report = state_of(chat.application).library.reports[0]
+    sentence = next(line for line in report.body_text().splitlines() if "819项" in line)
+    report.metrics = [
+        Metric(
+            "m1",
+            "1.2.1",
+            "819项",
+            819,
+            "项",
+            "exact",
+            "赣服通接入事项",
+            sentence,
+            True,
+            period="2020",
+        ),
+        Metric(
+            "m2",
+            "3",
+            "30项",
+            30,
+            "项",
+            "exact",
+            "新增接入事项",
+            sentence,
+            True,
+            kind="plan",
+            period="2021",
+        ),
+    ]
+    text = await chat.text("/metrics")
+    assert (
+        text
+        == "关键数据（2020年）\n• 819项 赣服通接入事项（1.2.1）\n\n今年目标（2021年）\n• 30项 新增接入事项（3）"
+    )
