@@ -219,3 +219,19 @@ def test_figures_against_hand_labels(scores: Scores, capsys: pytest.CaptureFixtu
     assert scores.labels >= LABEL_TARGET, scores.wrong["labels"]
     assert scores.headline_key >= HEADLINE_KEY_TARGET, scores.wrong["headline not key"]
     assert scores.key_right >= KEY_RIGHT_TARGET, scores.wrong["key wrong"]
+
+
+def test_no_key_figure_carries_another_figures_measure() -> None:
+    """A label names one headline measure at most: no 城镇新增就业粮食产量, no 居民消费价格涨幅粮食产量."""
+    from briefings.figures.keys import HEADLINES
+
+    stems = labelled()
+    if not stems:
+        pytest.skip("no hand-labelled corpus reports")
+    mixed = [
+        (stem, m.raw, m.label)
+        for stem in stems
+        for m in _metrics(stem)
+        if m.key and sum(bool(p.search(m.label)) for _, p in HEADLINES) > 1
+    ]
+    assert not mixed

@@ -84,7 +84,7 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     before, after = _compose(left, right, attributive)
     words = before + after
     own = "".join(word.text for word in words)
-    bare = len(own) <= BORROW_MAX and not any(w.is_noun for w in words)
+    bare = len(own) <= BORROW_MAX and not any(w.is_noun or w.flag in ("l", "j") for w in words)
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
     # 共1193项, 同比增长55%, 总量突破90万亿元: what is measured was named before.
