@@ -54,6 +54,8 @@ _OVER_SPAN = re.compile(r"累计|年均|总计")
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
 _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
+# 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
+_REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -227,7 +229,8 @@ def _told(
     if in_targets or setting.targets:
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
-        return Told("target" if headline_measure(label) else "plan", period)
+        reach = figure.unit in ("%", "‰") and _REACH.search(clause)
+        return Told("target" if reach or headline_measure(label) else "plan", period)
     if _CUMULATIVE_CUE.search(clause) and not span_word:
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)

@@ -218,8 +218,12 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         end = min(end, found[index + 1].start)
     end = min(end, _list_break(text, figure.end))
     if text.startswith("每", figure.start):
-        # 每2名执法人员配备1台: the words between the two numbers say what is rationed.
-        return _words(text[figure.start + 1 : figure.end]), []
+        # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
+        # none (标准提升至每月1000元), the words before say what the rate is of.
+        inner = [w for w in _words(text[figure.start + 1 : figure.end]) if len(w.text) > 1]
+        if any(w.is_noun for w in _content(inner)):
+            return inner, []
+        return _words(text[start : figure.start]), inner
     return _words(text[start : figure.start]), _words(text[figure.end : end])
 
 

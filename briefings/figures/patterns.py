@@ -81,7 +81,9 @@ PER_UNIT_CHANGE = re.compile(r"(?:提高|增加|上调|提升|下调|降低|减�
 FRACTION = re.compile(
     rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
 )
-RATIO_HEAD = re.compile(rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT})")
+RATIO_HEAD = re.compile(
+    rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT}|月(?=[^0-9]{{0,8}}[0-9]))"
+)
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
