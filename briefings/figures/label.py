@@ -32,6 +32,14 @@ _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计)?(?:增长|增速|增幅|下降|提高到?|提升|降低|减少|达到|突破|超过|"
     r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|力争|稳定在?|保持)$"
 )
+_CHANGE_BETWEEN = re.compile(
+    r"(?:的水平)?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|调整优化|调整|优化|升|降|增|减)?"
+    r"(?:到|至|为)$"
+)
+_CHANGE_AFTER = re.compile(
+    r"(?:的水平)?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|调整优化|调整|优化|升|降|增|减)"
+    r"(?:到|至|为)"
+)
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
@@ -84,6 +92,9 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     before, after = _compose(left, right, attributive)
     words = before + after
     own = "".join(word.text for word in words)
+    if index and labels and _CHANGE_BETWEEN.match(text, found[index - 1].end, found[index].start):
+        # 由2030元/月提高至2130元/月: the result is of what the start was.
+        return shed_measure(labels[-1].removesuffix(RANK_WORD)) + own
     bare = len(own) <= BORROW_MAX and not any(w.is_noun or w.flag in ("l", "j") for w in words)
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
@@ -217,6 +228,8 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     if index + 1 < len(found):
         end = min(end, found[index + 1].start)
     end = min(end, _list_break(text, figure.end))
+    if _CHANGE_AFTER.match(text, figure.end):
+        end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
     if text.startswith("每", figure.start):
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.
@@ -262,7 +275,20 @@ def _segment(fragment: str) -> list[Word]:
 
 def _content(words: list[Word]) -> list[Word]:
     stopwords = figure_words().stopwords
-    return [w for w in words if not w.flag.startswith(_DROP_FLAGS) and w.text not in stopwords]
+    return [
+        w
+        for n, w in enumerate(words)
+        if (not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
+        and w.text not in stopwords
+    ]
+
+
+def _names_with_next(words: list[Word], n: int) -> bool:
+    """A place word that begins a name with the noun after it (前海, 东部地区), not one that
+    follows a noun (省内) or a verb (年底前完成)."""
+    if words[n].flag != "f" or n + 1 >= len(words) or not words[n + 1].is_noun:
+        return False
+    return n == 0 or not (words[n - 1].is_noun or words[n - 1].flag == "m")
 
 
 def _compose(
