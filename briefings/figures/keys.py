@@ -68,7 +68,11 @@ def headline_rank(
     (`main`: ids of the figures stated among the main targets)."""
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
-    if metric.qualifier in ("rank", "change", "ratio") or metric.unit in ("个百分点", "百分点"):
+    if metric.qualifier in ("rank", "change", "ratio") or metric.unit in (
+        "个百分点",
+        "百分点",
+        "年",
+    ):
         return None  # a place in a league table, a gap to another rate: less than the figure
     if metric.period and "-" in metric.period:
         return None

@@ -31,6 +31,7 @@ _PLAN_NAME = re.compile(
 _REVIEW_TITLE = re.compile(
     r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结|成效|成绩|举措|进展|完成情况|存在的?问题|不足"
 )
+_WORK_TITLE = re.compile(r"安排|重点工作|工作重点|主要任务|重点任务|主要工作|工作任务")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
 _TARGET_TITLE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标|目标任务|任务目标|工作目标")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
@@ -49,7 +50,7 @@ _TIME = re.compile(
 _COMPARED = re.compile(r"[比较与同于][“\"「]?$")
 _TARGET_CUE = re.compile(r"预期目标|主要目标|发展目标|目标是|目标为|目标任务")
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计")
-_OVER_SPAN = re.compile(r"累计|年均|总计")
+_OVER_SPAN = re.compile(r"累计|年均|总计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
@@ -133,6 +134,8 @@ def section_settings(report: Report) -> dict[str, Setting]:
             bool(_TARGET_TITLE.search(title)) and not review,
             span,
         )
+        if _WORK_TITLE.search(title):
+            base = replace(base, targets=False)  # 目标任务和重点工作: the work is no target
         for section, setting in _descend(top, base, year):
             settings[section.id] = setting
     return settings
@@ -158,9 +161,8 @@ def _descend(
     for child in section.children:
         title = _clean(child.title)
         own = _title_period(title, year, setting.phase == REVIEW)
-        targets = setting.targets or (
-            setting.phase == PLAN and bool(_TARGET_TITLE.search(title[:20]))
-        )
+        # A targets part's own text states the targets; its children only when they say so.
+        targets = setting.phase == PLAN and bool(_TARGET_TITLE.search(title[:20]))
         yield from _descend(
             child, replace(setting, period=own or setting.period, targets=targets), year
         )
