@@ -237,3 +237,10 @@ def test_a_short_report_has_all_its_figures_key() -> None:
 def test_importing_figures_does_not_load_jieba() -> None:
     code = "import sys, briefings.figures; assert 'jieba' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_chinese_decimal_percent_and_priority_wording() -> None:
+    assert figures("国内生产总值比上年增长百分之十一点八") == [
+        ("百分之十一点八", 11.8, "%", "percent")
+    ]
+    assert figures("把人民群众身体健康放在第一位") == []

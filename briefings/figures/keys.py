@@ -89,7 +89,8 @@ def headline_rank(
 
 
 def _is_rhetoric(metric: Metric) -> bool:
-    return metric.unit in ("人", "") and metric.value >= RHETORIC_PEOPLE and "人" in metric.raw
+    people = "人" in metric.raw or "人" in metric.label
+    return metric.unit in ("人", "") and metric.value >= RHETORIC_PEOPLE and people
 
 
 def key_score(metric: Metric) -> int:

@@ -67,7 +67,8 @@ CN_COUNT = re.compile(
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
 PERCENT_WORDS = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL})(?P<post>{_POST})?"
+    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?P<post>{_POST})?"
 )
 # 6%－6.5%, 3～5万元, 1—2个, 20至30家: a range, its unit (and magnitude) printed once or twice.
 # 至 only joins bare numbers: 1000人至2000人 after 从 or 由 is a change, not a range.
@@ -97,7 +98,8 @@ RANK_CHANGE = re.compile(
 # 全国排名53位: after 排名 a place needs no 第.
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.
-RANK_PLAIN = re.compile(rf"第(?P<num>[0-9]+|{CN_NUMERAL})[位名](?!的)")
+# 放在第一位 (a priority) is no place either.
+RANK_PLAIN = re.compile(rf"(?<!放在)(?<!摆在)(?<!放到)第(?P<num>[0-9]+|{CN_NUMERAL})[位名](?!的)")
 # 1∶3.4, 2.04∶1, 20.8：36.7：42.5 (a colon between numbers only with a decimal or a third term).
 PROPORTION = re.compile(
     rf"(?<![0-9.])(?P<den>{ARABIC}) ?[∶比] ?(?P<num>{ARABIC})(?:[∶:]{ARABIC})*(?![0-9])"

@@ -84,8 +84,14 @@ def numeral(token: str) -> Decimal | None:
         return Decimal(token.replace(",", ""))
     if token in p.MULTIPLIERS:
         return Decimal(p.MULTIPLIERS[token])
-    value = cn_number(token)
-    return None if value is None else Decimal(value)
+    whole, _, decimals = token.partition("点")  # 十一点八: 11.8
+    value = cn_number(whole)
+    if value is None or (decimals and not all(d in _CN_DIGIT for d in decimals)):
+        return None
+    return Decimal(f"{value}.{''.join(_CN_DIGIT[d] for d in decimals)}" if decimals else value)
+
+
+_CN_DIGIT = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
 
 
 def _approx(match: re.Match[str], *groups: str) -> bool:
