@@ -94,13 +94,17 @@ def _md_items(title: str, items: ItemList) -> list[str]:
 
 
 def _md_metrics(metrics: list[Metric]) -> list[str]:
-    if not metrics:
-        return []
-    lines = ["## 关键数据", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]
-    lines += [
-        f"| {_md_escape(m.raw)} | {_md_escape(m.label)} | {m.section} |" for m in metrics if m.key
-    ]
-    return [*lines, ""]
+    """The key figures: the year's results, then the coming year's targets, each under its year."""
+    from .figures.keys import key_groups
+
+    lines: list[str] = []
+    for group in key_groups(metrics):
+        lines += [f"## {group.title}", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]
+        lines += [
+            f"| {_md_escape(m.raw)} | {_md_escape(m.label)} | {m.section} |" for m in group.metrics
+        ]
+        lines.append("")
+    return lines
 
 
 def to_markdown(report: Report) -> str:
