@@ -44,7 +44,7 @@ _TIME = re.compile(
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
     r"|(?P<past>(?:过去(?:的)?|近|这)(?P<n>[二三四五六七八九十两2-9])年(?!前)|(?P<n2>[三五5])年来)"
     r"|(?P<next>今后[五5]年|未来[五5]年)"
-    r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年|明年)"
+    r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年)|(?P<next_year>明年)"
 )
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"[比较与同于][“\"「]?$")
@@ -319,7 +319,7 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         return _span(year, year + 4), False
     if told["last"]:
         return str(year - 1), False
-    return str(year), False
+    return str(year + 1 if told["next_year"] else year), False
 
 
 def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str | None, bool]:

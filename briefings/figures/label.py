@@ -275,12 +275,19 @@ def _segment(fragment: str) -> list[Word]:
 
 def _content(words: list[Word]) -> list[Word]:
     stopwords = figure_words().stopwords
-    return [
+    kept = [
         w
         for n, w in enumerate(words)
         if (not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
-        and w.text not in stopwords
+        and (w.text not in stopwords or (n == 0 and w.text in _SCOPES))
     ]
+    # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds nothing.
+    return [w for n, w in enumerate(kept) if n == 0 or w.text not in _SCOPES]
+
+
+_SCOPES = frozenset(
+    ("全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "我国")
+)
 
 
 def _names_with_next(words: list[Word], n: int) -> bool:
