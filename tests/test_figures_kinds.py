@@ -184,3 +184,25 @@ async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
         text
         == "关键数据（2020年）\n• 819项 赣服通接入事项（1.2.1）\n\n今年目标（2021年）\n• 30项 新增接入事项（3）"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("城镇、农村居民人均可支配收入分别增长4.3%、6.2%。",
+         ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+        ("城乡居民人均可支配收入分别增长5%和7%左右。",
+         ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+        ("城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格因素，分别实际增长7.7%和6.8%。",
+         ["城镇居民人均可支配收入", "农村居民人均纯收入", "城镇居民人均可支配收入实际增长",
+          "农村居民人均纯收入实际增长"]),
+        ("国内生产总值增长6.6%，总量突破90万亿元。", ["国内生产总值增长", "国内生产总值总量"]),
+        ("新增新能源装机1258万千瓦、总量达到6437万千瓦。", ["新增新能源装机", "新增新能源装机总量"]),
+        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高"]),
+        ("地区生产总值增长7%以上、力争达到8%。", ["地区生产总值增长", "地区生产总值增长力争"]),
+    ],
+)  # fmt: skip
+def test_labels_stand_alone(sentence: str, labels: list[str]) -> None:
+    """Issue #14: each figure of a 分别 list its own item, a bare measure (总量, 同比下降) the
+    subject before it; urban growth never labelled rural."""
+    assert [m.label for m in sentence_figures(sentence)] == labels
