@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from .errors import ReportError, UnreadableReportError
 from .html_text import html_to_text, looks_like_html
 from .model import Report
+from .outline import classify
 from .parse import parse_bytes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -28,6 +29,7 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.
 _HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # GB2312 and GBK pages routinely hold characters only their superset GB18030 has.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "ascii": "utf-8"}
+_CHINESE = {"gb18030", "big5", "big5hkscs"}
 _LINE_END = tuple("。！？：；…”」』）)")
 _WRAPPED_SHARE = 0.8  # a PDF line this close to the page's longest line was wrapped, not ended
 
@@ -65,9 +67,11 @@ def _detected(data: bytes) -> str | None:
 
 
 def decode_page(data: bytes, content_type: str | None, source: str) -> str:
-    """Text of a page: the HTTP header's charset, then <meta charset>, then UTF-8, then detection.
-
-    A declared charset that does not decode the bytes is skipped: sites mislabel pages."""
+    """Text of a page: the HTTP header's charset, then <meta charset>, then UTF-8, then
+    detection. A declared charset that does not decode the bytes is skipped (sites mislabel
+    pages). Detection is trusted when it names a Chinese encoding; otherwise GB18030, the
+    encoding of every mainland site not in UTF-8, goes first: on a short page detection
+    guesses wild (UTF-16, Korean)."""
     header = _HEADER_CHARSET_RE.search(content_type or "")
     meta = _CHARSET_RE.search(data[:4096])
     declared = [header.group(1) if header else None, meta.group(1).decode() if meta else None]
@@ -75,10 +79,13 @@ def decode_page(data: bytes, content_type: str | None, source: str) -> str:
         text = _try_decode(data, encoding)
         if text is not None:
             return text
-    text = _try_decode(data, _detected(data))
-    if text is None:
-        raise UnreadableReportError(source, "not text in a character set the bot can read")
-    return text
+    detected = _detected(data)
+    order = [detected, "gb18030"] if detected in _CHINESE else ["gb18030", detected]
+    for encoding in order:
+        text = _try_decode(data, encoding)
+        if text is not None:
+            return text
+    raise UnreadableReportError(source, "not text in a character set the bot can read")
 
 
 def document_kind(data: bytes, content_type: str | None, url: str) -> str:
@@ -89,9 +96,10 @@ def document_kind(data: bytes, content_type: str | None, url: str) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and (mime in _ZIP_TYPES or suffix == "docx"):
         return "docx"
-    if mime in HTML_TYPES or suffix in {"html", "htm", "shtml", "xhtml"}:
+    untyped = mime in {"", "application/octet-stream"}
+    if mime in HTML_TYPES or (untyped and suffix in {"html", "htm", "shtml", "xhtml"}):
         return "html"
-    if mime.startswith("text/") or (not mime and suffix in {"txt", ""}):
+    if mime.startswith("text/") or (untyped and suffix in {"txt", ""}):
         return "text"
     problem = f"a {mime or suffix or 'binary'} document: the bot reads web pages, .docx and .pdf"
     raise UnsupportedDocumentError(url, problem)
@@ -113,17 +121,23 @@ def _docx_lines(data: bytes, source: str) -> list[str]:
     return lines
 
 
+def _display_width(line: str) -> int:
+    """Printed width in half-width cells: a Chinese character takes two, a digit one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Join a PDF's wrapped lines back into paragraphs: a full-width line not ending a sentence."""
-    width = max((len(line) for line in lines), default=0)
+    width = max(map(_display_width, lines), default=0)
     joined: list[str] = []
     wrapped = False
     for line in lines:
-        if wrapped and joined:
+        if wrapped and joined and not classify(line).style:  # a numbered line starts anew
             joined[-1] += line
         else:
             joined.append(line)
-        wrapped = len(line) >= _WRAPPED_SHARE * width and not line.endswith(_LINE_END)
+        full = _display_width(line) >= _WRAPPED_SHARE * width
+        wrapped = full and not line.endswith(_LINE_END)
     return joined
 
 

@@ -125,6 +125,10 @@ class GovSite:
         target = "/fault/loop-b.html" if request.path.endswith("a.html") else "/fault/loop-a.html"
         raise web.HTTPFound(target)
 
+    async def _to_file(self, request: web.Request) -> web.Response:
+        self._log(request, 302)
+        raise web.HTTPFound("file:///etc/passwd")
+
     async def _huge(self, request: web.Request) -> web.StreamResponse:
         """20 MB of page, streamed without a Content-Length: only reading can find the size."""
         self._log(request, 200)
@@ -146,6 +150,7 @@ _FAULTS = {
     "/fault/loop-a.html": GovSite._loop,
     "/fault/loop-b.html": GovSite._loop,
     "/fault/huge.html": GovSite._huge,
+    "/fault/to-file.html": GovSite._to_file,
 }
 
 # -- the site's content --------------------------------------------------------------------
