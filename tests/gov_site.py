@@ -102,6 +102,10 @@ class GovSite:
         self._log(request, 500)
         return web.Response(status=500, text="Internal Server Error")
 
+    async def _busy(self, request: web.Request) -> web.Response:
+        self._log(request, 503)
+        return web.Response(status=503, text="busy", headers={"Retry-After": "3600"})
+
     async def _stall(self, request: web.Request) -> web.Response:
         self._log(request, 200)
         with contextlib.suppress(TimeoutError):
@@ -145,6 +149,7 @@ class GovSite:
 
 _FAULTS = {
     "/fault/500.html": GovSite._server_error,
+    "/fault/busy.html": GovSite._busy,
     "/fault/timeout.html": GovSite._stall,
     "/art/slow.html": GovSite._slow,
     "/fault/loop-a.html": GovSite._loop,

@@ -45,8 +45,15 @@ def test_each_kind_of_source_is_read_with_its_defaults() -> None:
         ([{"url": "file:///etc/passwd"}], "'sources[0].url' only http and https"),
         ([{"feed": "ftp://gov.example/a"}], "'sources[0].feed' only http and https"),
         ([{"url": 5}], "'sources[0].url' must be a URL"),
-        ([{"index": "http://a", "max_pages": 0}], "'sources[0].max_pages' must be a positive"),
-        ([{"index": "http://a", "max_pages": 1.5}], "'sources[0].max_pages' must be a whole"),
+        (
+            [{"index": "http://a", "pattern": "报告", "max_pages": 0}],
+            "'sources[0].max_pages' must be a positive",
+        ),
+        (
+            [{"index": "http://a", "pattern": "报告", "max_pages": 1.5}],
+            "'sources[0].max_pages' must be a whole",
+        ),
+        ([{"index": "http://a"}], "'sources[0].pattern' is required for an index"),
         ([{"url": "http://a", "name": "x"}, {"url": "http://b", "name": "x"}], "two sources"),
     ],
 )

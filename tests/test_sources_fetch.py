@@ -3,6 +3,7 @@ faults, dedupe, corrections, conditional requests, backoff and restarts."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -239,3 +240,32 @@ async def test_add_url_answers_one_line_for_what_is_not_a_report(
     assert item.status == "new"
     (again,) = await follower.poller.fetch_url(site.url("/art/a4.html"))
     assert again.status == "known" and again.path == item.path
+
+
+async def test_a_server_asking_to_wait_is_not_asked_again_sooner(
+    site: GovSite, follower: Follower
+) -> None:
+    spec = SourceSpec("忙碌", "url", site.url("/fault/busy.html"))
+    for advance in (0, 301, 3300, 10):  # backoff says 300 s, the server says 3600 s
+        follower.clock.now += advance
+        await follower.poller.poll_source(spec)
+    assert len(site.hits_of("/fault/busy.html")) == 2
+    (status,) = await follower.poller.store.statuses()
+    assert status.last_success is None and "HTTP 503" in status.last_error
+
+
+async def test_two_sources_reaching_one_report_at_once_keep_it_once(
+    site: GovSite, follower: Follower
+) -> None:
+    first = SourceSpec("甲", "url", site.url("/art/a1.html"))
+    second = SourceSpec("乙", "url", site.url("/art/a1-copy.html"))
+    results = await asyncio.gather(*(follower.poller.poll_source(s) for s in (first, second)))
+    assert sorted(len(found) for found in results) == [0, 1]
+    assert len(list(follower.reports.iterdir())) == 1
+
+
+async def test_the_page_limit_stops_pagination(site: GovSite, follower: Follower) -> None:
+    spec = SourceSpec("一页", "index", site.url("/list/index.html"), re.compile("东湖区"), 1)
+    (found,) = await follower.poller.poll_source(spec)
+    assert found.url == site.url("/art/a1.html")
+    assert site.hits_of("/list/index_1.html") == []

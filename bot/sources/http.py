@@ -7,6 +7,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
@@ -20,11 +21,12 @@ _CHUNK = 64 * 1024
 class FetchError(Exception):
     """A URL could not be fetched; the message is one line naming the URL."""
 
-    def __init__(self, url: str, problem: str) -> None:
+    def __init__(self, url: str, problem: str, retry_after: float | None = None) -> None:
         problem = " ".join(problem.split())
         super().__init__(f"{url}: {problem}")
         self.url = url
         self.problem = problem
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,19 @@ class HostPacer:
             if delay > 0:
                 await self._sleep(delay)
             self._next[host] = self._clock() + self._interval
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: given as seconds or as an HTTP date."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time()) if when.tzinfo else None
 
 
 def _megabytes(size: int) -> str:
@@ -143,7 +158,8 @@ class PoliteClient:
                 raise FetchError(url, f"redirected to {target}: {problem}")
             return target
         if response.status not in {200, 304}:
-            raise FetchError(url, f"HTTP {response.status} {response.reason or ''}")
+            wait = _retry_after(response.headers.get("Retry-After"))
+            raise FetchError(url, f"HTTP {response.status} {response.reason or ''}", wait)
         body = b"" if response.status == 304 else await self._read(url, response)
         kept = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
         return Response(url, response.status, body, response.headers.get("Content-Type"), kept)

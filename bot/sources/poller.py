@@ -9,6 +9,7 @@ its backoff and is retried by a later poll even if its listing has not changed.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import os
@@ -86,16 +87,18 @@ class SourcePoller:
         self.store = store
         self.reports_dir = reports_dir
         self.clock = clock
+        self._keeping = asyncio.Lock()
 
     async def poll_source(self, spec: SourceSpec) -> list[Fetched]:
         """New and updated reports of one source; faults are logged, recorded and retried later."""
         poll = _Poll(spec.name)
-        urls, read = await self._listing(spec, poll)
+        urls = await self._listing(spec, poll)
         retries = await self.store.due_retries(spec.name, self.clock())
         found: list[Fetched] = []
         for url in dict.fromkeys([*urls, *retries]):
             found += await self._document(url, poll, follow=True)
         last = str(poll.faults[-1]) if poll.faults else None
+        read = spec.url not in poll.failed  # answered 200 or 304 and was usable
         await self.store.note_source(spec.name, self.clock(), read, last)
         return [item for item in found if item.status != "known"]
 
@@ -110,28 +113,27 @@ class SourcePoller:
         return found
 
     # -- listings ----------------------------------------------------------------------------
-    async def _listing(self, spec: SourceSpec, poll: _Poll) -> tuple[list[str], bool]:
-        """The document URLs the listing offers now (none when unchanged), and whether it
-        was read (200 or 304)."""
+    async def _listing(self, spec: SourceSpec, poll: _Poll) -> list[str]:
+        """The document URLs the listing offers now (none when it is unchanged)."""
         if spec.kind == "url":
-            return [spec.url], True
+            return [spec.url]
         if spec.kind == "feed":
             return await self._feed(spec, poll)
         return await self._index(spec, poll)
 
-    async def _feed(self, spec: SourceSpec, poll: _Poll) -> tuple[list[str], bool]:
+    async def _feed(self, spec: SourceSpec, poll: _Poll) -> list[str]:
         response = await self._get(spec.url, poll, listing=True)
         if response is None:
-            return [], spec.url not in poll.failed
+            return []
         try:
             entries = listing.feed_links(response.body, response.url, response.content_type)
         except ValueError as error:
             await self._unusable(spec.url, poll, response, FetchError(spec.url, str(error)))
-            return [], False
+            return []
         await self._remember(spec.url, poll, response, listing=True)
-        return [link.url for link in listing.matching(entries, spec.pattern)], True
+        return [link.url for link in listing.matching(entries, spec.pattern)]
 
-    async def _index(self, spec: SourceSpec, poll: _Poll) -> tuple[list[str], bool]:
+    async def _index(self, spec: SourceSpec, poll: _Poll) -> list[str]:
         urls: list[str] = []
         page: str | None = spec.url
         visited: set[str] = set()
@@ -149,7 +151,7 @@ class SourcePoller:
             urls += [link.url for link in listing.matching(links, spec.pattern)]
             await self._remember(page, poll, response, listing=True)
             page = listing.next_page(links, response.url)
-        return list(dict.fromkeys(urls)), spec.url not in poll.failed
+        return list(dict.fromkeys(urls))
 
     # -- documents ---------------------------------------------------------------------------
     async def _document(
@@ -183,20 +185,25 @@ class SourcePoller:
             return []
         return [link.url for link in listing.attachments(listing.page_links(markup, response.url))]
 
-    async def _keep(self, url: str, source: str, response: Response) -> Fetched:
-        """Parse the document; store and write it unless its digest is already known."""
+    def _read(self, url: str, response: Response) -> tuple[str, Report]:
+        """The report file's text and its parse (CPU-bound: run off the event loop)."""
         fetched = datetime.fromtimestamp(self.clock(), UTC)
         lines = document_lines(response.body, response.url, response.content_type)
         text = report_text(lines, response.url, fetched)
-        report = parse_report_text(text, url)
+        return text, parse_report_text(text, url)
+
+    async def _keep(self, url: str, source: str, response: Response) -> Fetched:
+        """Parse the document; store and write it unless its digest is already known."""
+        text, report = await asyncio.to_thread(self._read, url, response)
         digest = content_digest(report)
-        same = await self.store.report_by_digest(digest)
-        if same:
-            await self.store.add_alias(url, same.id)
-            return Fetched("known", source, url, digest, report, text, same.path)
-        earlier = await self.store.report_by_url(url)
-        path = self._write(text, earlier.path if earlier else self._new_path(report, url))
-        await self.store.save_report(url, source, digest, report.meta.title, path, self.clock())
+        async with self._keeping:  # two sources may reach one report at once: keep it once
+            same = await self.store.report_by_digest(digest)
+            if same:
+                await self.store.add_alias(url, same.id)
+                return Fetched("known", source, url, digest, report, text, same.path)
+            earlier = await self.store.report_by_url(url)
+            path = self._write(text, earlier.path if earlier else self._new_path(report, url))
+            await self.store.save_report(url, source, digest, report.meta.title, path, self.clock())
         report = replace(report, source=path.name) if path else report
         return Fetched("updated" if earlier else "new", source, url, digest, report, text, path)
 
@@ -244,8 +251,9 @@ class SourcePoller:
         policy = self.client.policy
         backoff = (policy.first_backoff_seconds, policy.max_backoff_seconds)
         now = self.clock()
+        asked = now + error.retry_after if error.retry_after else 0.0
         retry_at = await self.store.record_failure(
-            url, poll.source, str(error), now, backoff, listing
+            url, poll.source, str(error), now, backoff, listing, asked
         )
         poll.failed.add(url)
         poll.fault(error, f" (retry in {retry_at - now:.0f} s)")
@@ -261,6 +269,7 @@ class SourcePoller:
     async def _unusable(self, url: str, poll: _Poll, response: Response, error: Exception) -> None:
         """Read but holding no report: logged once, not retried until the bytes change."""
         poll.fault(error)
+        poll.failed.add(url)
         await self.store.record_fetched(
             url, poll.source, response.validators, _sha256(response.body), self.clock(),
             error=str(error),

@@ -95,6 +95,8 @@ def _source(raw: Any, where: str) -> SourceSpec:
     name = raw.get("name", url)
     if not isinstance(name, str) or not name.strip():
         raise SourcesConfigError(f"config key '{where}.name' must be a non-empty string")
+    if kind == "index" and "pattern" not in raw:  # without one the whole site would be read
+        raise SourcesConfigError(f"config key '{where}.pattern' is required for an index")
     return SourceSpec(
         name=name.strip(),
         kind=kind,

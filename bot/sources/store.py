@@ -187,13 +187,14 @@ class SourceStore:
         at: float,
         backoff: tuple[float, float],
         listing: bool = False,
+        not_before: float = 0.0,
     ) -> float:
-        """Count a failure in a row and set when to retry: `first` seconds, doubling, capped.
-        Returns the retry time."""
+        """Count a failure in a row and set when to retry: `first` seconds, doubling, capped,
+        and never before `not_before` (what the server asked for). Returns the retry time."""
         first, longest = backoff
         state = await self.url_state(url)
         failures = (state.failures if state else 0) + 1
-        retry_at = at + min(first * 2 ** (failures - 1), longest)
+        retry_at = max(at + min(first * 2 ** (failures - 1), longest), not_before)
         await self._transaction([(
             "INSERT INTO source_urls (url, source, listing, error, failures, retry_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET error = excluded.error,"
