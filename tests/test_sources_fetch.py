@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 
 from bot.sources import (
+    Fetched,
     FetchError,
     FetchPolicy,
     PoliteClient,
     SourcePoller,
+    SourceRunner,
     SourceSpec,
     SourceStore,
+    add_url,
 )
 from bot.sources.settings import USER_AGENT
 from briefings import parse_file
@@ -269,3 +272,34 @@ async def test_the_page_limit_stops_pagination(site: GovSite, follower: Follower
     (found,) = await follower.poller.poll_source(spec)
     assert found.url == site.url("/art/a1.html")
     assert site.hits_of("/list/index_1.html") == []
+
+
+async def test_the_runner_polls_each_source_on_its_own_interval(
+    site: GovSite, follower: Follower
+) -> None:
+    delivered: list[list[Fetched]] = []
+
+    async def deliver(found: list[Fetched]) -> None:
+        delivered.append(found)
+
+    often = SourceSpec("常", "url", site.url("/art/a4.html"), interval_seconds=10)
+    rarely = SourceSpec("少", "url", site.url("/art/a5.html"), interval_seconds=60)
+    runner = SourceRunner(follower.poller, [often, rarely], deliver, clock=follower.clock)
+    assert len(await runner.poll_due()) == 2 and len(delivered) == 1
+    assert runner.seconds_to_next() == 10
+    for advance in (5, 5, 10, 40):
+        follower.clock.now += advance
+        await runner.poll_due()
+    assert len(site.hits_of("/art/a4.html")) == 4 and len(site.hits_of("/art/a5.html")) == 2
+    assert len(delivered) == 1  # nothing new after the first poll
+    stop = asyncio.Event()
+    stop.set()
+    await asyncio.wait_for(runner.run(stop), 10)
+
+
+async def test_add_url_opens_and_closes_its_own_store(site: GovSite, tmp_path: Path) -> None:
+    database, reports = tmp_path / "add.sqlite3", tmp_path / "reports"
+    (item,) = await add_url(site.url("/art/a4.html"), database, reports, POLICY)
+    assert item.status == "new" and item.path.parent == reports
+    (again,) = await add_url(site.url("/art/a4.html"), database, reports, POLICY)
+    assert again.status == "known"
