@@ -303,3 +303,27 @@ async def test_add_url_opens_and_closes_its_own_store(site: GovSite, tmp_path: P
     assert item.status == "new" and item.path.parent == reports
     (again,) = await add_url(site.url("/art/a4.html"), database, reports, POLICY)
     assert again.status == "known"
+
+
+async def test_a_crash_mid_poll_loses_no_report_and_duplicates_none(
+    site: GovSite, follower: Follower, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = follower.poller.store
+    save = store.save_report
+    calls = []
+
+    async def crash_on_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("killed")
+        return await save(*args, **kwargs)
+
+    monkeypatch.setattr(store, "save_report", crash_on_second)
+    spec = sources(site)["index"]
+    with pytest.raises(RuntimeError):
+        await follower.poller.poll_source(spec)
+    poller = await follower.restart()
+    found = await poller.poll_source(spec)
+    assert len(found) == 4 and {item.status for item in found} == {"new"}
+    assert len(list(follower.reports.glob("*.txt"))) == 5
+    assert (await poller.store.statuses())[0].reports == 5

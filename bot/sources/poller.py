@@ -62,6 +62,9 @@ class _Poll:
     source: str
     faults: list[Exception] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
+    # listing pages read, remembered only once their documents are kept: a crash mid-poll
+    # must leave them looking changed, or their new links would never be followed
+    listings: list[tuple[str, Response]] = field(default_factory=list)
 
     def fault(self, error: Exception, note: str = "") -> None:
         self.faults.append(error)
@@ -97,6 +100,8 @@ class SourcePoller:
         found: list[Fetched] = []
         for url in dict.fromkeys([*urls, *retries]):
             found += await self._document(url, poll, follow=True)
+        for url, response in poll.listings:
+            await self._remember(url, poll, response, listing=True)
         last = str(poll.faults[-1]) if poll.faults else None
         read = spec.url not in poll.failed  # answered 200 or 304 and was usable
         await self.store.note_source(spec.name, self.clock(), read, last)
@@ -130,7 +135,7 @@ class SourcePoller:
         except ValueError as error:
             await self._unusable(spec.url, poll, response, FetchError(spec.url, str(error)))
             return []
-        await self._remember(spec.url, poll, response, listing=True)
+        poll.listings.append((spec.url, response))
         return [link.url for link in listing.matching(entries, spec.pattern)]
 
     async def _index(self, spec: SourceSpec, poll: _Poll) -> list[str]:
@@ -149,7 +154,7 @@ class SourcePoller:
                 break
             links = listing.page_links(markup, response.url)
             urls += [link.url for link in listing.matching(links, spec.pattern)]
-            await self._remember(page, poll, response, listing=True)
+            poll.listings.append((page, response))
             page = listing.next_page(links, response.url)
         return list(dict.fromkeys(urls))
 
