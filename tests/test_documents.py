@@ -107,3 +107,17 @@ def test_a_page_that_is_not_a_report_is_one_clear_error() -> None:
     page = article_page(["网站简介", "本网站发布政务信息。"]).encode()
     with pytest.raises(NotAReportError, match=r"^http://x/about\.html: not a report"):
         _report(page, "http://x/about.html", "text/html")
+
+
+def test_the_first_report_served_as_a_gbk_page_parses_as_its_file_does() -> None:
+    from briefings import parse_file
+
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    page = "<html><head><meta charset=gb2312></head><body>" + "".join(
+        f"<div>{line}</div>" for line in lines if line
+    )
+    fetched = _report(page.encode("gb18030"), "http://www.donghu.gov.cn/art/1.html", "text/html")
+    original = parse_file(SEED)
+    assert fetched.meta.title == original.meta.title
+    assert fetched.body_text() == original.body_text()
+    assert content_digest(fetched) == content_digest(original)

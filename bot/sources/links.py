@@ -19,6 +19,10 @@ class Link:
     rel: str = ""
 
 
+def _is_next(rel: str) -> bool:
+    return "next" in rel.lower().split()
+
+
 class _LinkCollector(HTMLParser):
     def __init__(self, base: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -35,7 +39,7 @@ class _LinkCollector(HTMLParser):
             self._close()
             self._open = (values["href"], values.get("rel", ""))
             self._text = []
-        elif tag == "link" and values.get("rel", "").lower() == "next" and values.get("href"):
+        elif tag == "link" and _is_next(values.get("rel", "")) and values.get("href"):
             self._add(values["href"], "", "next")
 
     def handle_data(self, data: str) -> None:
@@ -75,7 +79,7 @@ def matching(links: list[Link], pattern: re.Pattern[str] | None) -> list[Link]:
     seen: set[str] = set()
     chosen = []
     for link in links:
-        if link.url in seen or link.rel == "next" or _NEXT_TEXT.match(link.text):
+        if link.url in seen or _is_next(link.rel) or _NEXT_TEXT.match(link.text):
             continue
         if pattern is None or pattern.search(link.text) or pattern.search(link.url):
             seen.add(link.url)
@@ -85,7 +89,7 @@ def matching(links: list[Link], pattern: re.Pattern[str] | None) -> list[Link]:
 
 def next_page(links: list[Link], current: str) -> str | None:
     """The listing's next page: a rel=next link, else one reading 下一页."""
-    for wanted in (lambda link: link.rel == "next", lambda link: _NEXT_TEXT.match(link.text)):
+    for wanted in (lambda link: _is_next(link.rel), lambda link: _NEXT_TEXT.match(link.text)):
         found = next((link.url for link in links if wanted(link) and link.url != current), None)
         if found:
             return found
