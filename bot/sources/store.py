@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
 from .http import Validators
+
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS source_urls (
@@ -120,17 +123,25 @@ class SourceStore:
         async with self._lock:
             return list(await self._db.execute_fetchall(sql, params))
 
-    async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+    async def _atomically(self, work: Callable[[], Awaitable[T]]) -> T:
+        """Run `work`'s statements as one transaction, no other coroutine's in between."""
         async with self._lock:
             await self._db.execute("BEGIN IMMEDIATE")
             try:
-                for sql, params in statements:
-                    await self._db.execute(sql, params)
+                result = await work()
             except BaseException:
-                if self._db.in_transaction:
+                if self._db.in_transaction:  # SQLite may have rolled back already
                     await self._db.execute("ROLLBACK")
                 raise
             await self._db.execute("COMMIT")
+            return result
+
+    async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+        async def run() -> None:
+            for sql, params in statements:
+                await self._db.execute(sql, params)
+
+        await self._atomically(run)
 
     # -- URLs ------------------------------------------------------------------------------
     async def url_state(self, url: str) -> UrlState | None:
@@ -241,23 +252,20 @@ class SourceStore:
     ) -> StoredReport:
         """Store a new report, or a new version of the report already read at `url`."""
         known = await self.report_by_url(url)
-        async with self._lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                report_id = await self._upsert(known, url, source, digest, title, path, at)
-                await self._db.execute(
-                    "INSERT OR IGNORE INTO source_digests (digest, report_id) VALUES (?, ?)",
-                    (digest, report_id),
-                )
-                await self._db.execute(
-                    "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
-                    (url, report_id),
-                )
-            except BaseException:
-                if self._db.in_transaction:
-                    await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
+
+        async def run() -> int:
+            report_id = await self._upsert(known, url, source, digest, title, path, at)
+            await self._db.execute(
+                "INSERT OR IGNORE INTO source_digests (digest, report_id) VALUES (?, ?)",
+                (digest, report_id),
+            )
+            await self._db.execute(
+                "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
+                (url, report_id),
+            )
+            return report_id
+
+        report_id = await self._atomically(run)
         return StoredReport(report_id, digest, known.url if known else url, title, path)
 
     async def _upsert(
