@@ -117,10 +117,12 @@ def test_a_line_is_edited_and_recalled_with_the_arrow_keys(terminal: Terminal) -
     terminal.expect("你> ")
     terminal.send("/prblems" + LEFT * 5 + "o\r")  # the arrow moves the cursor: /problems
     terminal.expect(PROBLEMS)
+    terminal.expect("你> ")  # keys typed before readline reads them would be echoed raw
     terminal.send(UP + "\r")  # the last line again
     terminal.expect(PROBLEMS)
-    assert "没有这个命令" not in terminal.output and "[D" not in terminal.output
-    terminal.send("/quit\r")
+    terminal.expect("你> ")
+    assert "[D" not in terminal.output and "[A" not in terminal.output
+    terminal.send("\x04")  # Ctrl-D at an empty line ends the chat
     assert terminal.wait() == 0
 
 
