@@ -21,6 +21,7 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -351,7 +352,7 @@ async def _talk(application: Application, chat: LocalChat, lines: Lines) -> None
 
 
 @contextlib.contextmanager
-def _terminal_kept(stdin: TextIO, interactive: bool) -> Any:
+def _terminal_kept(stdin: TextIO, interactive: bool) -> Iterator[None]:
     """Put the terminal back as it was: after Ctrl-C the reader thread is still inside
     readline, which would leave the terminal without echo."""
     if not interactive:

@@ -44,7 +44,7 @@ def _command(config: Path) -> list[str]:
     return [sys.executable, "-m", "bot.cli", "run", "--config", str(config)]
 
 
-def run_script(config: Path, lines: list[str], timeout: float = 120.0) -> str:
+def run_script(config: Path, lines: list[str], timeout: float = 240.0) -> str:
     """The chat's whole output for `lines` piped in (no terminal), banner included."""
     result = subprocess.run(
         _command(config), input="".join(f"{line}\n" for line in lines), capture_output=True,
