@@ -110,6 +110,8 @@ async def _stop(application: Application, state: BotState) -> None:
         state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
         with contextlib.suppress(asyncio.CancelledError):
             await state.enrichment
+    if state.pusher is not None:
+        await state.pusher.stop()  # first: no new send, and those in flight settle
     if application.updater is not None and application.updater.running:
         await application.updater.stop()
     if application.running:

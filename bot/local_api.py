@@ -76,6 +76,8 @@ class LocalBotApi:
     def __init__(self, token: str = "123456:LOCAL-TOKEN") -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.files: dict[str, bytes] = {}  # file_id -> an uploaded photo, as the bot sent it
+        self._file_ids: dict[bytes, str] = {}
         self.fault: FaultHook | None = None
         # chat id -> its administrators' user ids; in a chat not listed everyone is an admin
         # (a group its only user made), so only tests about permissions need to say who is.
@@ -158,6 +160,12 @@ class LocalBotApi:
     def sent(self, method: str | None = None) -> list[Call]:
         return [c for c in self.calls if method is None or c.method == method]
 
+    async def wait_calls(self, count: int) -> None:
+        """Return once the bot has made more than `count` calls."""
+        while len(self.calls) <= count:
+            self._new_call.clear()
+            await self._new_call.wait()
+
     async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 5.0) -> Call:
         deadline = time.monotonic() + timeout
         seen = 0
@@ -233,6 +241,14 @@ class LocalBotApi:
             return [self._member(chat, user) for chat, user in self._admins_of(params)]
         return True
 
+    def _keep(self, photo: bytes | str) -> str:
+        """The file_id of an upload, kept under it; a photo sent by file_id keeps its id."""
+        if isinstance(photo, str):
+            return photo
+        file_id = self._file_ids.setdefault(photo, f"photo{len(self._file_ids) + 1}")
+        self.files[file_id] = photo
+        return file_id
+
     def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
         admins = self.group_admins.get(chat_id)
         status = "administrator" if admins is None or user_id in admins else "member"
@@ -260,7 +276,8 @@ class LocalBotApi:
         if "caption" in params:
             message["caption"] = params["caption"]
         if "photo" in params:
-            message["photo"] = [{"file_id": "photo1", "file_unique_id": "p1", "width": 1080,
+            file_id = self._keep(params["photo"])
+            message["photo"] = [{"file_id": file_id, "file_unique_id": file_id, "width": 1080,
                                  "height": 1080}]  # fmt: skip
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
