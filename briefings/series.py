@@ -80,7 +80,10 @@ def _overview(report: Report) -> str:
 
 
 def key_metrics(report: Report) -> list[Metric]:
-    return [metric for metric in report.metrics if metric.key]
+    """The key figures, headline results and targets first (briefings.figures.keys)."""
+    from .figures.keys import key_order
+
+    return key_order(report.metrics)
 
 
 def _figure(metric: Metric) -> str:
