@@ -55,6 +55,8 @@ _OVER_SPAN = re.compile(r"累计|年均|总计|平均每年|每年平均|平均�
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
 _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
+# What a bar names: 超50万县, 亿元以上项目.
+_BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
@@ -286,8 +288,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
         return True
     if not _THRESHOLD_RAW.search(raw):
         return False
-    if after == "的":
-        return True
+    if after == "的" or _BAR_NAMES.match(text, figure.end):
+        return True  # 超200亿元的县, 城区人口超50万县
     return (
         raw.endswith(("以上", "以下")) and "\u4e00" <= after <= "\u9fff" and after not in "增达占"
     )
