@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Message, Update
 
 from briefings.model import Report
@@ -32,14 +30,11 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
 async def with_enrichment(context: BotContext, report: Report) -> Report:
     """`report` with its figures, summaries and search index.
 
-    After a start with a cold cache these are computed in the background (about a second,
-    mostly loading jieba). A command that needs them waits for that, up to ENRICHMENT_WAIT,
-    rather than tell someone who just arrived to try again later.
+    After a start with a cold cache, or a /reload, these are computed in the background (a
+    few seconds for a report, in the worker process). A command that needs them waits for
+    that report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later.
     """
-    task = context.state.enrichment
-    if report.digest not in context.library.enriched and task is not None and not task.done():
-        await asyncio.wait({task}, timeout=ENRICHMENT_WAIT)
-    return context.library.by_digest(report.digest) or report
+    return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
 
 async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:

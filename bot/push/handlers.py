@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import sqlite3
@@ -194,7 +193,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     library, pusher = _library(context), _pusher(context)
-    new = await asyncio.to_thread(library.reload)
+    new = await state_of(context.application).briefer.reload()
     await pusher.announce(new)
     if new:
         pusher.start()
