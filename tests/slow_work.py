@@ -24,3 +24,10 @@ def brief_stalling_on(
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         time.sleep(STALL_SECONDS)
     return brief(report, cache_dir)
+
+
+def brief_dying_on(name: str, report: Report, cache_dir: Path | None) -> tuple[Report, SearchIndex]:
+    """The worker process dies on one report, as when the kernel kills it for memory."""
+    if report.source == name:
+        os._exit(9)
+    return brief(report, cache_dir)

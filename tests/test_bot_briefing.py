@@ -25,7 +25,7 @@ from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from briefings.card import FontNotFoundError, find_font
 from tests.botkit import ROOT, SEEDS, USER, Chat, make_config, open_chat
-from tests.slow_work import brief_stalling_on
+from tests.slow_work import brief_dying_on, brief_stalling_on
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
 POLL_STEPS = 1200  # of 0.05 s: a minute at most for the worker to start a report
@@ -160,6 +160,26 @@ async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, 
         library = state_of(chat.application).library
     assert not alive(pid)  # terminated and reaped, not left to finish or linger
     assert library.enriched == set()  # the stop did not wait for the briefing
+
+
+async def test_a_worker_that_dies_fails_its_report_only(
+    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    (folder / "b_2021.txt").write_text(year_after(SEED), encoding="utf-8")
+    work = functools.partial(brief_dying_on, "b_2021.txt")
+    config = make_config(tmp_path, reports_dir=folder, admins=[USER])
+    async with bot_working(api, config, work) as chat:
+        await settled(chat)
+        assert await chat.text("/metrics") == "数据还在整理中，请稍后再试。"  # b_2021, the newest
+        await chat.text("/use 2")
+        assert "819项" in await chat.text("/metrics")  # briefed by a fresh worker
+        assert "briefing b_2021.txt failed: the worker process ended" in caplog.text
+        await chat.text("/reload")  # tries the failed report again: it dies again
+        await settled(chat)
+    assert caplog.text.count("briefing b_2021.txt failed") == 2
 
 
 BOT_PROCESS = """
