@@ -62,6 +62,7 @@ class Briefer:
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: asyncio.Task[None] | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
 
     async def reload(self) -> list[Report]:
         """Read the reports folder again and brief what is new; returns the new reports."""
@@ -71,6 +72,8 @@ class Briefer:
 
     def schedule(self, reports: list[Report]) -> None:
         """Brief `reports` in the background (those not scheduled already)."""
+        if self._closed:  # a /reload answered while the bot stops: no worker outlives it
+            return
         fresh = [report for report in reports if report.digest not in self._done]
         for report in fresh:
             self._done[report.digest] = asyncio.Event()
@@ -93,8 +96,12 @@ class Briefer:
             await asyncio.wait(busy)
 
     async def close(self) -> None:
-        """Stop briefing at once: the queue is dropped and the worker killed."""
+        """Stop briefing at once: the queue is dropped, the worker killed, and commands waiting
+        for a briefing answer now, so that they do not hold up the stop either."""
+        self._closed = True
         self._queue.clear()
+        for done in self._done.values():
+            done.set()
         tasks = [task for task in (*self._tasks, self._runner) if task is not None]
         for task in tasks:
             task.cancel()

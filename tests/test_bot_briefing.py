@@ -13,6 +13,7 @@ import sys
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,12 +33,13 @@ POLL_STEPS = 1200  # of 0.05 s: a minute at most for the worker to start a repor
 SETTLE_SECONDS = 120.0
 
 
-def year_before(text: str) -> str:
-    return text.replace("2020", "2019").replace("2021", "2020")
-
-
 def year_after(text: str) -> str:
     return text.replace("2021", "2022").replace("2020", "2021")
+
+
+def cold_config(tmp_path: Path, folder: Path, **raw: Any) -> Config:
+    """A bot on the reports in `folder` with an empty report cache: all briefed by the worker."""
+    return make_config(tmp_path, reports_dir=folder, cache_dir=str(tmp_path / "cold"), **raw)
 
 
 def has_font() -> bool:
@@ -83,10 +85,11 @@ def alive(pid: int) -> bool:
 async def test_item5_a_report_added_by_reload_is_briefed(api: LocalBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
-    (folder / "a_2019.txt").write_text(year_before(SEED), encoding="utf-8")
-    config = make_config(tmp_path, reports_dir=folder, admins=[USER])
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    config = make_config(tmp_path, reports_dir=folder, admins=[USER])  # the seed's cache is warm
     async with open_chat(api, config) as chat:
-        (folder / "b_2020.txt").write_text(SEED, encoding="utf-8")  # the newest: shown by default
+        newest = year_after(SEED)  # every chat's report by default
+        (folder / "b_2021.txt").write_text(newest, encoding="utf-8")
         assert "新增 1 份" in await chat.text("/reload")
         await settled(chat)
         figures = await chat.text("/metrics")
@@ -138,7 +141,7 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
     pid_file = tmp_path / "worker.pid"
     work = functools.partial(brief_stalling_on, "b_2021.txt", pid_file)
     monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.5)
-    async with bot_working(api, make_config(tmp_path, reports_dir=folder), work) as chat:
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
         await stalled_worker(pid_file)
         assert "2020年度" in await chat.text("/use 2")
         figures = await chat.text("/metrics")
@@ -155,7 +158,7 @@ async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, 
     (folder / "slow.txt").write_text(SEED, encoding="utf-8")
     pid_file = tmp_path / "worker.pid"
     work = functools.partial(brief_stalling_on, "slow.txt", pid_file)
-    async with bot_working(api, make_config(tmp_path, reports_dir=folder), work) as chat:
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
         pid = await stalled_worker(pid_file)
         library = state_of(chat.application).library
     assert not alive(pid)  # terminated and reaped, not left to finish or linger
@@ -170,8 +173,7 @@ async def test_a_worker_that_dies_fails_its_report_only(
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
     (folder / "b_2021.txt").write_text(year_after(SEED), encoding="utf-8")
     work = functools.partial(brief_dying_on, "b_2021.txt")
-    config = make_config(tmp_path, reports_dir=folder, admins=[USER])
-    async with bot_working(api, config, work) as chat:
+    async with bot_working(api, cold_config(tmp_path, folder, admins=[USER]), work) as chat:
         await settled(chat)
         assert await chat.text("/metrics") == "数据还在整理中，请稍后再试。"  # b_2021, the newest
         await chat.text("/use 2")
@@ -185,6 +187,7 @@ async def test_a_worker_that_dies_fails_its_report_only(
 BOT_PROCESS = """
 import asyncio, sys, tempfile
 from pathlib import Path
+from typing import Any
 from bot.local_api import LocalBotApi
 from tests.botkit import make_config, open_chat
 
@@ -192,7 +195,8 @@ async def main():
     api = LocalBotApi()
     await api.start()
     with tempfile.TemporaryDirectory() as folder:
-        async with open_chat(api, make_config(Path(folder))) as chat:  # a cold cache
+        config = make_config(Path(folder), cache_dir=str(Path(folder) / "cold"))
+        async with open_chat(api, config) as chat:
             for command in ("/summary", "/sections", "/plan", "/search 赣服通", "/card"):
                 await chat.send(command)
             print(await chat.text("/metrics"))

@@ -241,7 +241,7 @@ async def test_figures_asked_for_right_after_a_cold_start_are_waited_for(
 ) -> None:
     """With no cache, figures are computed in the background after start (a worker process
     loading jieba: seconds); a /metrics sent at once gets them then, not "try again later"."""
-    config = make_config(tmp_path)
+    config = make_config(tmp_path, cache_dir=str(tmp_path / "cold-cache"))
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     turns = Turns().install(application)
     async with running(application, poll_timeout=1):
