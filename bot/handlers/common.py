@@ -11,7 +11,7 @@ from ..context import BotContext
 from ..reply import send_html
 
 NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
-ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for them right after a start
+ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
 STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
 
 
