@@ -31,3 +31,17 @@ def brief_dying_on(name: str, report: Report, cache_dir: Path | None) -> tuple[R
     if report.source == name:
         os._exit(9)
     return brief(report, cache_dir)
+
+
+def brief_in_order(
+    log: Path, gate: Path, report: Report, cache_dir: Path | None
+) -> tuple[Report, SearchIndex]:
+    """Note each report as it is taken; hold the first one until `gate` exists."""
+    first = not log.exists()
+    with log.open("a", encoding="utf-8") as out:
+        out.write(report.source + "\n")
+    for _ in range(1200):  # a minute at most
+        if not first or gate.exists():
+            break
+        time.sleep(0.05)
+    return brief(report, cache_dir)

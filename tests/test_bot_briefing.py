@@ -26,7 +26,7 @@ from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from briefings.card import FontNotFoundError, find_font
 from tests.botkit import ROOT, SEEDS, USER, Chat, make_config, open_chat
-from tests.slow_work import brief_dying_on, brief_stalling_on
+from tests.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
 POLL_STEPS = 1200  # of 0.05 s: a minute at most for the worker to start a report
@@ -150,6 +150,32 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
         await chat.text("/use 1")
         assert await chat.text("/metrics") == "数据还在整理中，请稍后再试。"
         assert await chat.text("/search 赣服通") == "搜索索引正在建立，请稍后再试。"
+
+
+async def test_the_report_a_user_waits_for_is_briefed_next(
+    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Smallest first, except that the report someone asked about jumps the queue."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    medium = SEED.replace("2020", "2019").replace("2021", "2020").replace("。", "。以上属实。", 50)
+    (folder / "b_2019.txt").write_text(medium, encoding="utf-8")
+    large = year_after(SEED).replace("。", "。以上情况属实。", 100)  # the newest: asked about
+    (folder / "c_2021.txt").write_text(large, encoding="utf-8")
+    log, gate = tmp_path / "order.txt", tmp_path / "gate"
+    monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.1)
+    work = functools.partial(brief_in_order, log, gate)
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
+        for _ in range(POLL_STEPS):  # until the worker holds the first report
+            if log.exists():
+                break
+            await asyncio.sleep(0.05)
+        await chat.text("/metrics")
+        gate.touch()
+        await settled(chat)
+        assert "819项" in await chat.text("/metrics")
+    assert log.read_text(encoding="utf-8").split() == ["a_2020.txt", "c_2021.txt", "b_2019.txt"]
 
 
 async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, tmp_path: Path):
