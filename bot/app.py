@@ -108,7 +108,7 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 
 async def _stop(application: Application, state: BotState) -> None:
-    if state.enrichment is not None:
+    if state.enrichment is not None and not state.enrichment.done():
         state.enrichment.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await state.enrichment
