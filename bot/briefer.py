@@ -116,7 +116,11 @@ class Briefer:
         task.add_done_callback(self._tasks.discard)
 
     async def _from_cache(self, reports: list[Report]) -> None:
-        hits = await asyncio.to_thread(cached_copies, reports, self.library.cache_dir)
+        try:
+            hits = await asyncio.to_thread(cached_copies, reports, self.library.cache_dir)
+        except Exception:  # a bug here must not leave commands waiting: the worker recomputes
+            logger.exception("reading cached briefings failed")
+            hits = []
         if hits:
             logger.info("read %d briefing(s) from the cache", len(hits))
             self._swap_in(hits)
