@@ -1,7 +1,8 @@
 """The one wiring module: the PTB Application, its lifecycle, and running it with its web app.
 
-Start-up only parses the reports (fast); figures, summaries and search indexes are computed in a
-worker thread afterwards and swapped in, so jieba never delays start-up or a reply. The aiohttp
+Start-up only parses the reports (fast; a file over max_report_bytes is skipped unread); figures,
+summaries and search indexes are read from the cache or computed in a worker process afterwards
+(bot.briefer) and swapped in, so jieba never delays start-up or a reply. The aiohttp
 side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
 """
 
@@ -26,7 +27,7 @@ from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
 from .flood import SharedBudget
 from .handlers import register, register_fallbacks
-from .library import ReportLibrary, enrich_copies
+from .library import ReportLibrary
 from .push.pacing import Pacer
 from .transport import AiohttpRequest
 
@@ -67,7 +68,8 @@ def build_application(
         builder = builder.updater(None)
     application = builder.build()
     application.bot_data[STATE_KEY] = BotState(
-        config, library or ReportLibrary(config.reports_dir, config.cache_dir)
+        config,
+        library or ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes),
     )
     register(application)
     push.install(application, pacer, clock)
@@ -75,13 +77,13 @@ def build_application(
     return application
 
 
-async def enrich_library(library: ReportLibrary) -> None:
-    """Compute the pending reports' derived views in a thread and swap them in."""
-    pending = library.pending()
-    if pending:
-        began = time.monotonic()
-        library.swap_in(await asyncio.to_thread(enrich_copies, pending, library.cache_dir))
-        logger.info("enriched %d report(s) in %.1f s", len(pending), time.monotonic() - began)
+async def brief_library(state: BotState) -> None:
+    """Brief the reports loaded at start-up (in the background) and wait until they are in."""
+    began = time.monotonic()
+    pending = state.library.pending()
+    state.briefer.schedule(pending)
+    await state.briefer.settled()
+    logger.info("briefed %d report(s) in %.1f s", len(pending), time.monotonic() - began)
     settle_heap()
 
 
@@ -107,11 +109,12 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 async def _stop(application: Application, state: BotState) -> None:
     if state.enrichment is not None and not state.enrichment.done():
-        state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
+        state.enrichment.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await state.enrichment
     if state.pusher is not None:
         await state.pusher.stop()  # first: no new send, and those in flight settle
+    await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
     if application.updater is not None and application.updater.running:
         await application.updater.stop()
     if application.running:
@@ -143,7 +146,7 @@ async def running(
             await application.updater.start_polling(
                 timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
             )
-        state.enrichment = asyncio.create_task(enrich_library(state.library))
+        state.enrichment = asyncio.create_task(brief_library(state))
         yield application
     finally:
         await _stop(application, state)

@@ -92,7 +92,9 @@ def _warm(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    loaded = load_folder(config.reports_dir, cache_dir=config.cache_dir)
+    loaded = load_folder(
+        config.reports_dir, cache_dir=config.cache_dir, max_bytes=config.max_report_bytes
+    )
     for report in loaded.reports:
         print(f"cached: {report.source} ({len(report.metrics)} figures)")
     for error in loaded.errors:

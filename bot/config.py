@@ -19,6 +19,8 @@ TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # The project's own config.yaml: the default when there is no ./config.yaml.
 PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+# A larger report file is skipped unread: briefing one of 20 MB takes minutes and ~700 MB.
+MAX_REPORT_BYTES = 5 * 2**20
 
 
 class ConfigError(Exception):
@@ -60,6 +62,7 @@ class Config:
     reports_dir: Path
     database: Path
     cache_dir: Path
+    max_report_bytes: int
     timezone: str
     admins: frozenset[int]
     token: str | None
@@ -153,6 +156,13 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
     return config
 
 
+def _max_report_bytes(raw: Mapping[str, Any]) -> int:
+    value = _typed(raw, "max_report_bytes", int, MAX_REPORT_BYTES)
+    if value <= 0:
+        raise ConfigError(f"config key 'max_report_bytes' must be positive, got {value}")
+    return value
+
+
 def parse_config(
     raw: Mapping[str, Any], base: Path, env: Mapping[str, str], source: Path | None = None
 ) -> Config:
@@ -174,6 +184,7 @@ def parse_config(
         reports_dir=_path(raw, "reports_dir", "seeds", base),
         database=_path(raw, "database", "data/briefing.sqlite3", base),
         cache_dir=_path(raw, "cache_dir", "data/cache", base),
+        max_report_bytes=_max_report_bytes(raw),
         timezone=_timezone(raw),
         admins=_admins(raw),
         token=env.get(TOKEN_ENV) or None,

@@ -24,7 +24,7 @@ EXIT_BUSY = 3
 
 async def push_once(config: Config, now: bool) -> Tally:
     application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
-    library = ReportLibrary(config.reports_dir, config.cache_dir)
+    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
     await asyncio.to_thread(library.reload)
     # The same briefings as the running bot's: summaries and figures from the report cache.
     library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))

@@ -3,7 +3,6 @@ push control for the bot's admins. A database failure is answered by the one err
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -191,7 +190,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     library, pusher = _library(context), _pusher(context)
-    new = await asyncio.to_thread(library.reload)
+    new = await state_of(context.application).briefer.reload()
     await pusher.announce(new)
     if new:
         pusher.start()
