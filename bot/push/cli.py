@@ -30,11 +30,9 @@ async def push_once(config: Config, now: bool) -> Tally:
     library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
     pusher = Pusher(application.bot, config, library, CardCache())
     try:
-        store = await pusher.store()  # StoreError before anything is asked of Telegram
+        await pusher.store()  # StoreError before anything is asked of Telegram
         async with application.bot:
-            if now:
-                await store.hurry_all()
-            return await pusher.run()
+            return await pusher.run(hurry=now)  # only once the push lock is ours
     finally:
         await pusher.close()
 
