@@ -18,6 +18,7 @@ from bot.library import ReportLibrary, enrich_copies
 from .runner import Pusher, Tally
 from .store import StoreError
 
+EXIT_UNFINISHED = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 3
 
@@ -51,4 +52,8 @@ def run_push_command(config: Config, now: bool) -> int:
         print("briefing-bot: another push is running; try again later", file=sys.stderr)
         return EXIT_BUSY
     print(f"sent {tally.sent}, failed {tally.failed}, blocked {tally.blocked}")
+    if tally.stalled or tally.fault:
+        why = tally.fault or f"no progress for {config.push.stall_seconds:g} s"
+        print(f"briefing-bot: the push was ended unfinished ({why})", file=sys.stderr)
+        return EXIT_UNFINISHED
     return 0

@@ -84,6 +84,7 @@ class Tally:
     skipped: int = 0
     busy: bool = False  # another pusher held the lock; nothing was done
     stalled: bool = False  # the watchdog ended the round
+    fault: str | None = None  # a database error no retry gets past ended the round
 
     def add(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
@@ -189,6 +190,7 @@ class Pusher:
             tally.stalled = not await self._watch(work)
         except sqlite3.Error as error:  # not a passing fault: a corrupt or deleted file
             self._retry.report(error, retrying=False)
+            tally.fault = str(error)
         finally:
             store.unlock_pushes()
         log.info("push round done: %s", tally)

@@ -251,10 +251,14 @@ class Store:
         """Open (creating) the database; StoreError if it cannot be created or written."""
         try:
             await asyncio.to_thread(_check_usable, path)
+            file = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
-        file = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except BaseException:
+            os.close(file)
+            raise
         try:
             await _prepare(db)
         except sqlite3.Error as error:
@@ -300,8 +304,8 @@ class Store:
             now = None
         if now is None or (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
             raise StoreGone(
-                "database file deleted or replaced while in use; what is written now would be"
-                " lost: restore the file (or restart to start a new one)"
+                "the database file was deleted or replaced while in use; nothing more is"
+                " written to it: restore it and restart"
             )
 
     async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
