@@ -182,6 +182,7 @@ async def test_item1_a_stuck_round_is_ended_by_the_watchdog_and_the_next_deliver
         after = (await bot.say("/stats", chat_id=ADMIN)).params["text"]
         briefed = _briefed(api)
         again = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
+        await bot.pusher.wait_idle()
     assert stuck.stalled and stuck.sent < len(chats)
     assert "当前没有进行中的推送" in during and "推送数据库故障：database or disk is full" in during
     assert resumed.sent and not resumed.stalled and "故障" not in after

@@ -206,7 +206,7 @@ class Pusher:
                 if self._retry.progress != seen:
                     seen, since = self._retry.progress, time.monotonic()
                 elif not work.done() and time.monotonic() - since >= stall:
-                    log.error("push round ended: no progress for %g s (%s); the next check "
+                    log.error("push round ended: no progress for %g s (%s); the next round "
                               "resumes it", stall, self._retry.fault or "no database fault")  # fmt: skip
                     return False
             work.result()
