@@ -21,6 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 import yaml
 
@@ -30,6 +31,7 @@ from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.handlers import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
 from bot.push.store import Store
+from bot.web import build_web_app, serving
 from tests.push_fixtures import ADMIN, ROOT, SEEDS, Clock, Harness, push_bot, query, rows
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
@@ -293,6 +295,13 @@ async def test_item13_deleting_the_push_lock_file_gives_no_duplicates(
     assert _briefed(api) == Counter(chats), "every subscriber exactly one briefing"
 
 
+async def _health(bot: Harness) -> tuple[int, str]:
+    async with serving(build_web_app(bot.app), "127.0.0.1", 0) as port:
+        url = f"http://127.0.0.1:{port}/healthz"
+        async with aiohttp.ClientSession() as session, session.get(url) as answer:
+            return answer.status, (await answer.json())["status"]
+
+
 async def test_item13_a_deleted_database_is_reported_never_subscribed(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
@@ -303,13 +312,15 @@ async def test_item13_a_deleted_database_is_reported_never_subscribed(
             reply = (await bot.say("/subscribe 09:00", chat_id=35_002)).params["text"]
             zone = (await bot.say("/timezone Europe/Berlin", chat_id=35_001)).params["text"]
             tally = await asyncio.wait_for(bot.push_round(), 30)
+        health = await _health(bot)
     assert "订阅成功" not in reply
     assert reply.startswith(TROUBLE) and "删除" in reply
     assert zone.startswith(TROUBLE) and "删除" in zone
     lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(lines) == 3, lines  # one per command, one for the push round
     assert all(str(bot.config.database) in line and "deleted" in line for line in lines)
-    assert tally.sent == 0
+    assert tally.sent == 0 and tally.fault is not None
+    assert health[0] == 503 and "deleted" in health[1]
 
 
 def _corrupt_middle_pages(database: Path) -> None:

@@ -125,6 +125,10 @@ class Pusher:
         """What the database says while the push cannot write to it; None when it can."""
         return self._retry.fault
 
+    def database_problem(self) -> str | None:
+        """Why the database cannot be written until a restart (deleted or replaced), if so."""
+        return self._store.file_problem() if self._store is not None else None
+
     async def store(self) -> Store:
         if self._store is None:
             self._store = await Store.open(self.config.database)

@@ -295,18 +295,24 @@ class Store:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._pushing = False
 
-    def _ensure_file(self) -> None:
-        """StoreGone if the path no longer names the file this connection writes to."""
+    def file_problem(self) -> str | None:
+        """Why writes would be lost, if the path no longer names the file this store has open."""
         mine = os.fstat(self._file)
         try:
             now = os.stat(self.path)
         except FileNotFoundError:
             now = None
         if now is None or (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
-            raise StoreGone(
+            return (
                 "the database file was deleted or replaced while in use; nothing more is"
                 " written to it: restore it and restart"
             )
+        return None
+
+    def _ensure_file(self) -> None:
+        problem = self.file_problem()
+        if problem is not None:
+            raise StoreGone(problem)
 
     async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         async with self._lock:
