@@ -114,7 +114,7 @@ async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
 
 def _short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     if HOLD < 10:
-        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 500)
+        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.5)
 
 
 # -- item 1: a locked or full database during a push --------------------------------------

@@ -195,7 +195,7 @@ class StoreGone(sqlite3.DatabaseError):
     """The database file was deleted or replaced while in use: writes would go nowhere."""
 
 
-BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another connection's write lock
+BUSY_TIMEOUT_SECONDS = 10.0  # how long a statement waits for another connection's write lock
 
 
 def _reason(error: OSError | sqlite3.Error) -> str:
@@ -232,7 +232,7 @@ async def _prepare(db: aiosqlite.Connection) -> None:
     db.row_factory = aiosqlite.Row
     # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
     # is in the OS cache), and only an OS crash could lose the last commits.
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", f"busy_timeout={BUSY_TIMEOUT_MS}"):
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL"):
         await db.execute(f"PRAGMA {pragma}")
 
 
@@ -255,7 +255,7 @@ class Store:
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
         try:
-            db = await aiosqlite.connect(path, isolation_level=None)
+            db = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         except BaseException:
             os.close(file)
             raise
