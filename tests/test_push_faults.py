@@ -281,6 +281,25 @@ async def test_item7_push_now_refused_as_busy_flags_no_subscription(
     assert _briefed(api) == Counter(due), "served once, and the others not before their time"
 
 
+async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_nothing(
+    tmp_path: Path,
+):
+    api = LocalBotApi()
+    async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
+        await _owe(bot, range(33_201, 33_211), due_now=False)
+        other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
+        assert other.lock_pushes()
+        try:
+            reply = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
+        finally:
+            other.unlock_pushes()
+            await other.close()
+        hurried = rows(bot.config, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1")
+        await bot.push_round()
+    assert reply == "推送正在进行中，请稍后再试。"
+    assert hurried[0]["n"] == 0 and not _briefed(api)
+
+
 # -- item 13: operator mistakes --------------------------------------------------------
 async def test_item13_deleting_the_push_lock_file_gives_no_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
