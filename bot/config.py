@@ -50,6 +50,9 @@ class PushConfig:
     max_attempts: int = 7
     first_retry_seconds: float = 0.25
     check_interval_seconds: float = 30.0
+    # A round that makes no progress this long (a database failing for minutes) is ended;
+    # the next check starts afresh. Above Telegram's longest flood wait and a long lock.
+    stall_seconds: float = 300.0
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
         max_attempts=_typed(push, "max_attempts", int, 7, "push."),
         first_retry_seconds=_typed(push, "first_retry_seconds", float, 0.25, "push."),
         check_interval_seconds=_typed(push, "check_interval_seconds", float, 30.0, "push."),
+        stall_seconds=_typed(push, "stall_seconds", float, 300.0, "push."),
     )
     for key in fields(PushConfig):
         if getattr(config, key.name) <= 0:

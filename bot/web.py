@@ -24,12 +24,15 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 async def _health(request: web.Request) -> web.Response:
     state = state_of(request.app[APPLICATION])
+    # A database deleted under the bot needs an operator and a restart: unhealthy.
+    problem = state.pusher.database_problem() if state.pusher is not None else None
     return web.json_response(
         {
-            "status": "ok",
+            "status": problem or "ok",
             "reports": len(state.library.reports),
             "uptime_seconds": round(state.uptime(), 1),
-        }
+        },
+        status=503 if problem else 200,
     )
 
 
