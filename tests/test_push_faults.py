@@ -26,9 +26,9 @@ import pytest
 import yaml
 
 import bot.push.store as store_module
+from bot.handlers.errors import STORAGE_TROUBLE
 from bot.local_api import LocalBotApi
 from bot.push.cli import EXIT_BUSY, run_push_command
-from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving

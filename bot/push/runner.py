@@ -344,9 +344,10 @@ class Pusher:
         _, late = await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
         for delivery in late:
             delivery.cancel()
-        if late:
+        if late and self.sender.stopping.is_set():
             log.warning("stopped with %d push(es) unanswered; the next start resends them",
                         len(late))  # fmt: skip
+        if late:  # else the watchdog ended the round, and its one line says so
             await asyncio.wait(late)
 
     async def _card(self, report: Report) -> Photo | None:
