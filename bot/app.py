@@ -110,21 +110,21 @@ async def _stop(application: Application, state: BotState) -> None:
         state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
         with contextlib.suppress(asyncio.CancelledError):
             await state.enrichment
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-    if state.pusher is not None:
-        await state.pusher.close()
+    try:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        # After a failed getMe the application is not initialized and its shutdown skips the
+        # bot, whose HTTP sessions are open: closing them is a no-op otherwise.
+        await application.bot.shutdown()
+    finally:
+        if state.pusher is not None:
+            await state.pusher.close()
 
 
-@contextlib.asynccontextmanager
-async def running(
-    application: Application, poll_timeout: float = 10.0
-) -> AsyncIterator[Application]:
-    """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
-    state = state_of(application)
+async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
     store = await state.pusher.store()
     state.library.choices.update(await store.report_choices())
@@ -133,15 +133,29 @@ async def running(
     for error in state.library.errors:
         logger.warning("skipped %s", error)
     await application.initialize()
+    await application.bot.set_my_commands(menu_commands())
+    await _set_webhook(application, state.config)
+    await application.start()
+    if application.updater is not None:
+        await application.updater.start_polling(
+            timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+        )
+    state.enrichment = asyncio.create_task(enrich_library(state.library))
+
+
+@contextlib.asynccontextmanager
+async def running(
+    application: Application, poll_timeout: float = 10.0
+) -> AsyncIterator[Application]:
+    """Load the reports, start the bot (polling unless webhook mode), enrich in the background.
+
+    Every step runs inside the guard: whichever fails (the database, the reports, a rejected
+    token, Telegram unreachable), what was opened is closed again, so the error ends the
+    process instead of a database thread keeping it alive.
+    """
+    state = state_of(application)
     try:
-        await application.bot.set_my_commands(menu_commands())
-        await _set_webhook(application, state.config)
-        await application.start()
-        if application.updater is not None:
-            await application.updater.start_polling(
-                timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
-            )
-        state.enrichment = asyncio.create_task(enrich_library(state.library))
+        await _start(application, state, poll_timeout)
         yield application
     finally:
         await _stop(application, state)

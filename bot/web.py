@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from .context import state_of
+from .failures import StartupError
 
 logger = logging.getLogger(__name__)
 APPLICATION = web.AppKey("application", Application)
@@ -79,7 +80,10 @@ async def serving(app: web.Application, host: str, port: int) -> AsyncIterator[i
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as error:  # a port in use or not ours to take: the operator's to fix
+            raise StartupError(f"cannot listen on {host}:{port}: {error.strerror}") from error
         yield site._server.sockets[0].getsockname()[1]
     finally:
         await runner.cleanup()
