@@ -106,11 +106,11 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 
 async def _stop(application: Application, state: BotState) -> None:
-    if state.enrichment is not None and not state.enrichment.done():
-        state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
-        with contextlib.suppress(asyncio.CancelledError):
-            await state.enrichment
     try:
+        if state.enrichment is not None and not state.enrichment.done():
+            state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
+            with contextlib.suppress(asyncio.CancelledError):
+                await state.enrichment
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if application.running:
