@@ -63,11 +63,13 @@ def write_config(folder: Path, base_url: str, **raw: Any) -> Path:
     return path
 
 
-async def start_cli(config: Path, *args: str, token: str = TOKEN) -> asyncio.subprocess.Process:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "PYTHONUNBUFFERED": "1"}
+async def start_cli(
+    config: Path, *args: str, token: str = TOKEN, env: dict[str, str] | None = None, **options: Any
+) -> asyncio.subprocess.Process:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "PYTHONUNBUFFERED": "1", **(env or {})}
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "--config", str(config), *args,
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable, "-m", "bot.cli", "--config", str(config), *args, cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, **options,
     )  # fmt: skip
 
 
@@ -139,9 +141,9 @@ def test_item2_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path:
 
 
 async def healthz(port: int) -> dict[str, Any] | None:
-    with contextlib.suppress(aiohttp.ClientError, OSError):
+    with contextlib.suppress(aiohttp.ClientError, OSError, TimeoutError):
         async with (
-            aiohttp.ClientSession() as session,
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session,
             session.get(f"http://127.0.0.1:{port}/healthz") as response,
         ):
             return await response.json()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import resource
+import signal
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -25,12 +27,14 @@ from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
 from bot.web_limits import QuietAcceptErrors, WebLimits
 from tests.botkit import USER, make_config, visible
+from tests.test_startup import BOUND, finish, free_port, healthz, start_cli, write_config
 
 SECRET = "webhook-SECRET-limits"
 CAP = 50
 SLOW = 200  # slow clients, four times the cap
 BURST = 32  # the listening backlog: one accept burst may overshoot the cap by this much
 HEADER_SECONDS = 4.0
+CLIENT_TIMEOUT = aiohttp.ClientTimeout(total=30)  # a bound on each request, not a measure
 LIMITS = WebLimits(max_connections=CAP, header_seconds=HEADER_SECONDS, body_seconds=1.0)
 PARTIAL = b"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "  # headers never end
 
@@ -57,7 +61,7 @@ def update(update_id: int, text: str) -> dict[str, Any]:
 
 async def post(port: int, body: Any) -> int:
     async with (
-        aiohttp.ClientSession() as session,
+        aiohttp.ClientSession(timeout=CLIENT_TIMEOUT) as session,
         session.post(f"http://127.0.0.1:{port}/telegram", json=body,
                      headers={SECRET_HEADER: SECRET}) as response,
     ):  # fmt: skip
@@ -66,7 +70,7 @@ async def post(port: int, body: Any) -> int:
 
 async def health(port: int) -> int:
     async with (
-        aiohttp.ClientSession() as session,
+        aiohttp.ClientSession(timeout=CLIENT_TIMEOUT) as session,
         session.get(f"http://127.0.0.1:{port}/healthz") as response,
     ):
         return response.status
@@ -178,3 +182,43 @@ async def test_item9_failed_accepts_are_logged_once_a_minute(
                          "exception": failure})  # fmt: skip
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == 1 and "socket.accept()" in lines[0] and "Too many open files" in lines[0]
+
+
+FILES = 256  # the bot's `ulimit -n` in the next test: fewer than the slow clients
+
+
+def _few_files() -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (FILES, hard))
+
+
+async def test_item9_a_flood_beyond_ulimit_leaves_the_bot_answering(
+    api: LocalBotApi, tmp_path: Path
+) -> None:
+    """The real CLI in webhook mode, allowed 256 files, against 300 slow clients: it still
+    answers /healthz and an update, and says so in a few lines, not one per failed accept."""
+    port = free_port()
+    config = write_config(tmp_path, api.base_url, http={"listen": "127.0.0.1", "port": 0},
+                          telegram={"base_url": api.base_url, "mode": "webhook",
+                                    "webhook": {"listen": "127.0.0.1", "port": port}})  # fmt: skip
+    process = await start_cli(config, "run", token=api.token, env={WEBHOOK_SECRET_ENV: SECRET},
+                              preexec_fn=_few_files)  # fmt: skip
+    clients: list[tuple[asyncio.StreamReader, Any]] = []
+    try:
+        for _ in range(int(BOUND * 4)):
+            if process.returncode is not None or await healthz(port):
+                break
+            await asyncio.sleep(0.25)
+        assert process.returncode is None, "the bot did not start"
+        clients = await open_slow(port, FILES + 44)
+        answered = await health(port), await post(port, update(43, "/plan"))
+        await api.wait_for(lambda call: call.method == "sendMessage", timeout=BOUND)
+    finally:
+        for _, writer in clients:
+            writer.close()
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        outcome = await finish(process)
+    assert answered == (200, 200), outcome.stderr[-3000:]
+    assert len(outcome.stderr.splitlines()) < 40, outcome.stderr[-3000:]
+    assert "out of system resource" not in outcome.stderr
