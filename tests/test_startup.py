@@ -97,9 +97,14 @@ def assert_one_line_failure(outcome: Outcome, *words: str) -> None:
     assert TOKEN_SECRET not in outcome.output
 
 
+HANG = "hang"
+
+
 def on_first(method: str, answer: Any) -> Any:
-    """A fault hook: the first call of `method` gets `answer` (a response, or a hang-up)."""
+    """A fault hook: the first call of `method` gets `answer`: a response, DropConnection (a
+    hang-up) or HANG (no answer at all)."""
     pending = [answer]
+    released = asyncio.Event()
 
     async def hook(called: str, params: dict[str, Any]) -> web.StreamResponse | None:
         if called != method or not pending:
@@ -107,8 +112,13 @@ def on_first(method: str, answer: Any) -> Any:
         given = pending.pop()
         if given is DropConnection:
             raise DropConnection
+        if given is HANG:  # no answer while the bot waits: until released
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(released.wait(), 2 * BOUND)
+            return None
         return given
 
+    hook.release = released.set  # type: ignore[attr-defined]
     return hook
 
 
@@ -195,6 +205,7 @@ async def test_item3_a_rejected_token_is_not_printed(
     [
         pytest.param(("getMe", error(500, "Internal Server Error")), id="getMe-500"),
         pytest.param(("getMe", DropConnection), id="getMe-dropped"),
+        pytest.param(("getMe", HANG), id="getMe-unanswered"),
         pytest.param(("setMyCommands", error(502, "Bad Gateway")), id="setMyCommands-502"),
     ],
 )
@@ -203,6 +214,7 @@ async def test_item4_a_start_up_failure_ends_the_process(
 ) -> None:
     api.fault = on_first(*fault)
     outcome = await run_cli(write_config(tmp_path, api.base_url), "run")
+    api.fault.release()
     assert_one_line_failure(outcome, "Telegram")
     assert outcome.status == 1  # worth a restart, unlike a bad token or config (2)
 
