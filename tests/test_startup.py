@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import sys
+import traceback
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from itertools import cycle, islice
@@ -22,6 +23,7 @@ import yaml
 from aiohttp import web
 
 from bot.local_api import DropConnection, LocalBotApi, error
+from bot.logs import REDACTED, redacted_output
 from briefings.library import load_folder, newest_first
 from tests.paths import CORPUS, ROOT, SEED
 
@@ -266,3 +268,18 @@ async def test_item15_a_time_zone_that_is_a_folder_is_a_config_error(
 ) -> None:
     outcome = await run_cli(write_config(tmp_path, api.base_url, timezone="Asia"), "run")
     assert_one_line_failure(outcome, "'timezone'", "Asia")
+
+
+def test_item3_whatever_is_printed_is_redacted(capsys: pytest.CaptureFixture[str]) -> None:
+    """Tracebacks, prints and warnings bypass logging: the streams themselves redact."""
+    with redacted_output([TOKEN, None]):
+        try:
+            raise RuntimeError(f"The token `{TOKEN}` was rejected by the server.")
+        except RuntimeError:
+            traceback.print_exc()
+        print(f"GET /bot{TOKEN.replace(':', '%3A')}/getMe")  # the secret part alone, encoded
+        sys.stderr.writelines([f"{TOKEN_SECRET}\n"])
+    printed = capsys.readouterr()
+    assert TOKEN_SECRET not in printed.out + printed.err
+    assert printed.err.count(REDACTED) == 2 and REDACTED in printed.out
+    assert "RuntimeError: The token `[REDACTED]` was rejected" in printed.err
