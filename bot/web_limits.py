@@ -39,7 +39,9 @@ class WebLimits:
     def connections(self) -> int:
         """The cap, lowered when the process may open few files (`ulimit -n`)."""
         soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
-        return self.max_connections if soft < 0 else max(1, min(self.max_connections, soft // 4))
+        if soft == resource.RLIM_INFINITY:
+            return self.max_connections
+        return max(1, min(self.max_connections, soft // 4))
 
 
 class _Refused(asyncio.Protocol):
