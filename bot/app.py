@@ -108,28 +108,28 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 
 async def _stop(application: Application, state: BotState) -> None:
-    if state.enrichment is not None and not state.enrichment.done():
-        state.enrichment.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await state.enrichment
-    if state.pusher is not None:
-        await state.pusher.stop()  # first: no new send, and those in flight settle
-    await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-    if state.pusher is not None:
-        await state.pusher.close()
+    try:
+        if state.enrichment is not None and not state.enrichment.done():
+            state.enrichment.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await state.enrichment
+        if state.pusher is not None:
+            await state.pusher.stop()  # first: no new send, and those in flight settle
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        # After a failed getMe the application is not initialized and its shutdown skips the
+        # bot, whose HTTP sessions are open: closing them is a no-op otherwise.
+        await application.bot.shutdown()
+    finally:
+        await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
+        if state.pusher is not None:
+            await state.pusher.close()
 
 
-@contextlib.asynccontextmanager
-async def running(
-    application: Application, poll_timeout: float = 10.0
-) -> AsyncIterator[Application]:
-    """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
-    state = state_of(application)
+async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
     store = await state.pusher.store()
     state.library.choices.update(await store.report_choices())
@@ -138,15 +138,29 @@ async def running(
     for error in state.library.errors:
         logger.warning("skipped %s", error)
     await application.initialize()
+    await application.bot.set_my_commands(menu_commands())
+    await _set_webhook(application, state.config)
+    await application.start()
+    if application.updater is not None:
+        await application.updater.start_polling(
+            timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+        )
+    state.enrichment = asyncio.create_task(brief_library(state))
+
+
+@contextlib.asynccontextmanager
+async def running(
+    application: Application, poll_timeout: float = 10.0
+) -> AsyncIterator[Application]:
+    """Load the reports, start the bot (polling unless webhook mode), enrich in the background.
+
+    Every step runs inside the guard: whichever fails (the database, the reports, a rejected
+    token, Telegram unreachable), what was opened is closed again, so the error ends the
+    process instead of a database thread keeping it alive.
+    """
+    state = state_of(application)
     try:
-        await application.bot.set_my_commands(menu_commands())
-        await _set_webhook(application, state.config)
-        await application.start()
-        if application.updater is not None:
-            await application.updater.start_polling(
-                timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
-            )
-        state.enrichment = asyncio.create_task(brief_library(state))
+        await _start(application, state, poll_timeout)
         yield application
     finally:
         await _stop(application, state)

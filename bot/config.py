@@ -6,9 +6,10 @@ config file's folder, never the working directory.
 
 from __future__ import annotations
 
+import difflib
 import os
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -73,15 +74,50 @@ class Config:
     source: Path | None = None
 
 
+class _Asked(Mapping[str, Any]):
+    """A mapping that remembers which keys were asked for: a key the parser never asks for is
+    unknown (a typo such as `telgram:` would otherwise be silently ignored). Deriving the known
+    keys from what is read keeps one list of them: the parser itself."""
+
+    def __init__(self, raw: Mapping[str, Any], prefix: str = "") -> None:
+        self._raw, self.prefix = raw, prefix
+        self.asked: set[str] = set()
+        self.sections: list[_Asked] = []
+
+    def __getitem__(self, key: str) -> Any:
+        self.asked.add(key)
+        return self._raw[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def reject_unknown(self) -> None:
+        for key in self._raw:
+            if key not in self.asked:
+                near = difflib.get_close_matches(str(key), sorted(self.asked), n=1)
+                hint = f" (did you mean '{self.prefix}{near[0]}'?)" if near else ""
+                raise ConfigError(f"config key '{self.prefix}{key}' is unknown{hint}")
+        for section in self.sections:
+            section.reject_unknown()
+
+
 def _section(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = raw.get(key) or {}
+    prefix = raw.prefix if isinstance(raw, _Asked) else ""
     if not isinstance(value, Mapping):
-        raise ConfigError(f"config key '{key}' must be a mapping")
-    return value
+        raise ConfigError(f"config key '{prefix}{key}' must be a mapping")
+    section = _Asked(value, f"{prefix}{key}.")
+    if isinstance(raw, _Asked):
+        raw.sections.append(section)
+    return section
 
 
 def _typed(raw: Mapping[str, Any], key: str, kind: type, default: Any, prefix: str = "") -> Any:
     value = raw.get(key, default)
+    prefix = prefix or (raw.prefix if isinstance(raw, _Asked) else "")
     if value is None and default is None:
         return None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -108,7 +144,7 @@ def _timezone(raw: Mapping[str, Any]) -> str:
     name = _typed(raw, "timezone", str, "Asia/Shanghai")
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:  # 'Asia': a folder
         raise ConfigError(f"config key 'timezone' is not an IANA time zone: {name!r}") from exc
     return name
 
@@ -172,12 +208,13 @@ def parse_config(
 ) -> Config:
     if not isinstance(raw, Mapping):
         raise ConfigError("config file must hold a YAML mapping of keys")
+    raw = _Asked(raw)
     base_url, mode, webhook = _telegram(raw)
     http = _section(raw, "http")
     secret = env.get(WEBHOOK_SECRET_ENV) or None
     if mode == "webhook" and not secret:
         raise ConfigError(f"telegram.mode is webhook: set {WEBHOOK_SECRET_ENV} in the environment")
-    return Config(
+    config = Config(
         base_url=base_url,
         mode=mode,
         webhook=webhook,
@@ -195,6 +232,8 @@ def parse_config(
         webhook_secret=secret,
         source=source,
     )
+    raw.reject_unknown()
+    return config
 
 
 def default_config_path() -> Path:
@@ -210,4 +249,8 @@ def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
-    return parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
+    config = parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
+    if not config.reports_dir.is_dir():  # found missing later, it would stop start-up half-way
+        unset = "" if "reports_dir" in raw else " (not set: the default is 'seeds')"
+        raise ConfigError(f"config key 'reports_dir'{unset}: no such folder: {config.reports_dir}")
+    return config

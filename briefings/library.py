@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .errors import ReportError, TooLargeReportError
@@ -35,13 +36,16 @@ def report_files(folder: Path) -> list[Path]:
     )  # fmt: skip
 
 
+def _recency(report: Report) -> tuple[int, date, str]:
+    """A total order: every part has one type, whatever the report leaves out."""
+    dated = report.meta.published or report.meta.signed or date.min
+    return report.meta.year or 0, dated, report.source
+
+
 def newest_first(reports: list[Report]) -> list[Report]:
-    """Newest report first: by the year covered, then publication date, then name."""
-    return sorted(
-        reports,
-        key=lambda r: (r.meta.year or 0, r.meta.published or r.meta.signed or "", r.source),
-        reverse=True,
-    )
+    """Newest report first: by the year covered, then publication date (an undated report
+    after the dated ones of its year), then name."""
+    return sorted(reports, key=_recency, reverse=True)
 
 
 def check_size(path: Path, max_bytes: int | None) -> None:
