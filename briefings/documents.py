@@ -17,7 +17,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from .errors import ReportError, UnreadableReportError
-from .html_text import html_to_text, looks_like_html
+from .html_text import extract_text, looks_like_html
 from .model import Report
 from .outline import classify
 from .parse import parse_bytes
@@ -169,7 +169,7 @@ def document_lines(data: bytes, url: str, content_type: str | None = None) -> li
         return _docx_lines(data, url)
     text = decode_page(data, content_type, url)
     if kind == "html" or looks_like_html(text):
-        text = html_to_text(text)
+        text, _ = extract_text(text)
     return text.splitlines()
 
 

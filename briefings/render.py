@@ -7,6 +7,7 @@ summary has not been computed yet, the section's lead sentences stand in for it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -157,8 +158,18 @@ def search_results(result: SearchResult) -> str:
 
 def report_choices(reports: Sequence[Report], current: str | None) -> str:
     """Every loaded report, numbered as /use expects, the chat's current one marked."""
+    titles = Counter(report.meta.title or report.source for report in reports)
     lines = ["<b>已载入的报告</b>"]
     for n, report in enumerate(reports, start=1):
+        title = report.meta.title or report.source
         mark = " ✅" if report.digest == current else ""
-        lines.append(f"{n}. {report_title(report)}{mark}")
+        lines.append(f"{n}. {report_title(report)}{_told_apart(report, titles[title] > 1)}{mark}")
     return "\n".join(lines)
+
+
+def _told_apart(report: Report, shared: bool) -> str:
+    """For a title that several reports share: the date and file name that tell them apart."""
+    if not shared or not report.meta.title:  # an untitled report is listed by its file name
+        return ""
+    dated = report.meta.published or report.meta.signed
+    return escape(f"（{f'{dated:%Y-%m-%d}，' if dated else ''}{report.source}）")

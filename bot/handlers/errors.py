@@ -24,7 +24,7 @@ STORAGE_TROUBLE = (
     "请稍后再试，或告知管理员。"
 )
 CALLBACK_ANSWER_CHARS = 200  # Telegram's limit for a button's answer
-_WHY = {"full": "存储空间已满", "readonly": "数据库只读"}
+_WHY = {"full": "存储空间已满", "readonly": "数据库只读", "deleted": "数据库文件已被删除或替换"}
 
 
 def storage_trouble(error: sqlite3.Error) -> str:

@@ -38,7 +38,10 @@ def matching(metrics: list[Metric], word: str) -> list[Metric]:
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
-    report = await with_enrichment(context, report)
+    await _send_key(update, context, await with_enrichment(context, report))
+
+
+async def _send_key(update: Update, context: BotContext, report: Report) -> None:
     html = key_figures(report) or _not_found(context, report, "关键数据")
     await send_html(update, context, html)
 
@@ -66,7 +69,7 @@ async def metrics(update: Update, context: BotContext) -> None:
     report = await with_enrichment(context, report)
     word = arguments(context).strip()
     if not word:
-        await send_key_figures(update, context, report)
+        await _send_key(update, context, report)  # waited for above: once is enough
     elif word.lower() == "all":
         await send_all(update, context, report)
     else:

@@ -3,7 +3,6 @@ push control for the bot's admins. A database failure is answered by the one err
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -158,10 +157,9 @@ async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     pusher = _pusher(context)
-    if pusher.busy:
+    if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text("推送正在进行中，请稍后再试。")
         return
-    await pusher.push_now()
     count = (await (await pusher.store()).stats(pusher.clock())).subscribers
     await message.reply_text(f"已开始向 {count} 个订阅推送简报。进度见 /stats")
 
@@ -182,6 +180,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"最近错误：{escape(figures.last_error or '无')}",
         "推送进行中" if pusher.busy else "当前没有进行中的推送",
     ]
+    if pusher.fault:
+        lines.append(f"推送数据库故障：{escape(pusher.fault)}")
     await message.reply_text("\n".join(lines))
 
 
@@ -191,7 +191,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     library, pusher = _library(context), _pusher(context)
-    new = await asyncio.to_thread(library.reload)
+    new = await state_of(context.application).briefer.reload()
     await pusher.announce(new)
     if new:
         pusher.start()
