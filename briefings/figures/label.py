@@ -280,10 +280,17 @@ def _content(words: list[Word]) -> list[Word]:
         w
         for n, w in enumerate(words)
         if (not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
-        and (w.text not in stopwords or (n == 0 and w.text in _SCOPES))
+        and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
-    # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds nothing.
-    return [w for n, w in enumerate(kept) if n == 0 or w.text not in _SCOPES]
+    # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds
+    # nothing, but the base of a share (占全国28.7%) does.
+    return [
+        w for n, w in enumerate(kept) if n == 0 or w.text not in _SCOPES or kept[n - 1].text == "占"
+    ]
+
+
+def _scope_kept(words: list[Word], n: int) -> bool:
+    return n == 0 or words[n - 1].text == "占"
 
 
 _SCOPES = frozenset(
