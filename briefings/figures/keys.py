@@ -58,6 +58,8 @@ SPREAD_AFTER_HEADLINES = 6
 # A count of people in hundreds of millions is rhetoric (14亿人民), never a key figure.
 RHETORIC_PEOPLE = 10**8
 _NEVER_KEY_KINDS = ("threshold", "start")
+# A gap to another rate, a streak of years, a span of time: never a headline figure.
+_NO_HEADLINE_UNITS = ("个百分点", "百分点", "年", "个月", "天", "周", "小时", "个工作日", "工作日")
 
 
 def headline_rank(
@@ -68,11 +70,7 @@ def headline_rank(
     (`main`: ids of the figures stated among the main targets)."""
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
-    if metric.qualifier in ("rank", "change", "ratio") or metric.unit in (
-        "个百分点",
-        "百分点",
-        "年",
-    ):
+    if metric.qualifier in ("rank", "change", "ratio") or metric.unit in _NO_HEADLINE_UNITS:
         return None  # a place in a league table, a gap to another rate: less than the figure
     if metric.period and "-" in metric.period:
         return None
@@ -138,11 +136,17 @@ def headlines(
 ) -> list[Metric]:
     """The headline figures, each measure's first statement once, in reading order:
     results by measure, then targets."""
-    seen: set[tuple[str, str, str | None]] = set()
+    seen: set[tuple[str, str, str]] = set()
     found: list[tuple[int, int, Metric]] = []
     for n, metric in enumerate(metrics):
         rank = headline_rank(metric, year, main)
-        said = (metric.label, metric.raw, metric.kind)
+        # The same headline figure said twice (8%左右 增长 … 提出增长目标8%左右) is shown once.
+        measure = (
+            str(rank)
+            if rank is not None and rank % (len(HEADLINES) + 1) < len(HEADLINES)
+            else metric.label
+        )
+        said = (measure, metric.raw, metric.kind)
         if rank is not None and said not in seen:
             seen.add(said)
             found.append((rank if metric.kind == "result" else len(HEADLINES) + 1, n, metric))

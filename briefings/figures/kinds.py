@@ -31,6 +31,7 @@ _PLAN_NAME = re.compile(
 _REVIEW_TITLE = re.compile(
     r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结|成效|成绩|举措|进展|完成情况|存在的?问题|不足"
 )
+_TARGET_END = re.compile(r"(?:预期目标|主要目标|发展目标|奋斗目标)$")
 _WORK_TITLE = re.compile(r"安排|重点工作|工作重点|主要任务|重点任务|主要工作|工作任务")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
 _TARGET_TITLE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标|目标任务|任务目标|工作目标")
@@ -48,7 +49,10 @@ _TIME = re.compile(
 )
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"[比较与同于][“\"「]?$")
-_TARGET_CUE = re.compile(r"预期目标|主要目标|发展目标|目标是|目标为|目标任务")
+# A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
+_TARGET_CUE = re.compile(
+    r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
+)
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计")
 _OVER_SPAN = re.compile(r"累计|年均|总计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
@@ -164,7 +168,9 @@ def _descend(
         title = _clean(child.title)
         own = _title_period(title, year, setting.phase == REVIEW)
         # A targets part's own text states the targets; its children only when they say so.
-        targets = setting.phase == PLAN and bool(_TARGET_TITLE.search(title[:20]))
+        targets = setting.phase == PLAN and bool(
+            _TARGET_TITLE.match(title) or _TARGET_END.search(title)
+        )
         yield from _descend(
             child, replace(setting, period=own or setting.period, targets=targets), year
         )
@@ -230,7 +236,8 @@ def _told(
         return Told("start", _start_period(clause, period))
     if _is_threshold(text, figure, raw):
         return Told("threshold", period)
-    if in_targets or setting.targets:
+    if (in_targets or setting.targets) and not _dated_before(clause, period, year):
+        # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
         reach = figure.unit in ("%", "‰") and _REACH.search(clause)
@@ -249,6 +256,11 @@ def headline_measure(label: str) -> bool:
 
 def numeral_value(token: str) -> int:
     return int(token) if token.isdigit() else int(cn_number(token) or 1)
+
+
+def _dated_before(clause: str, period: str | None, year: int | None) -> bool:
+    """The clause prints a year before the report's (从2003年到2006年年均超收…): a past figure."""
+    return _before(period, year) and f"{period}年" in clause.replace(" ", "")
 
 
 def _before(period: str | None, year: int | None) -> bool:

@@ -225,6 +225,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     unit = match["unit"] or ""
     if unit and text.startswith(p.FALSE_UNITS, match.start("unit")):
         return "", match.start("unit")
+    if unit == "个" and text.startswith("多月", match.end()):
+        return "个月", match.end() + 2  # 3个多月: more than three months
     per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
     if per:
         return unit + per.group(), per.end()
