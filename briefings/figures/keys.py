@@ -217,10 +217,26 @@ def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
     ordered = key_order(metrics)
     done = [m for m in ordered if m.kind not in _AHEAD]
     ahead = [m for m in ordered if m.kind in _AHEAD]
-    groups = [(RESULTS_TITLE, done), (TARGETS_TITLE, ahead)]
-    return [KeyGroup(_titled(title, chosen), tuple(chosen)) for title, chosen in groups if chosen]
+    groups = [
+        KeyGroup(_titled(RESULTS_TITLE, _most_common_year(done)), tuple(done)),
+        KeyGroup(_titled(TARGETS_TITLE, _first_year(ahead)), tuple(ahead)),
+    ]
+    return [group for group in groups if group.metrics]
 
 
-def _titled(title: str, metrics: list[Metric]) -> str:
-    years = Counter(m.period for m in metrics if m.period and "-" not in m.period)
-    return f"{title}（{years.most_common(1)[0][0]}年）" if years else title
+def _years(metrics: list[Metric]) -> list[str]:
+    return [m.period for m in metrics if m.period and "-" not in m.period]
+
+
+def _most_common_year(metrics: list[Metric]) -> str | None:
+    years = Counter(_years(metrics))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _first_year(metrics: list[Metric]) -> str | None:
+    """The coming year: the earliest a target or plan names (others reach further)."""
+    return min(_years(metrics), default=None)
+
+
+def _titled(title: str, year: str | None) -> str:
+    return f"{title}（{year}年）" if year else title

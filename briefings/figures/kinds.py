@@ -48,7 +48,7 @@ _TIME = re.compile(
     r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年)|(?P<next_year>明年)"
 )
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
-_COMPARED = re.compile(r"[比较与同于][“\"「]?$")
+_COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
 _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
@@ -242,6 +242,9 @@ def _told(
     if setting.phase == PLAN and not _before(period, year):
         reach = figure.unit in ("%", "‰") and _REACH.search(clause)
         return Told("target" if reach or headline_measure(label) else "plan", period)
+    if year and period and "-" not in period and int(period) >= year:
+        # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
+        return Told("target" if headline_measure(label) else "plan", period)
     if _CUMULATIVE_CUE.search(clause) and not span_word:
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)

@@ -44,8 +44,10 @@ def scan_sentence(sentence: str) -> list[Found]:
     return sorted(found, key=lambda item: item.start)
 
 
-# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元) read as one number.
-_SPREAD = re.compile(r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰])")
+# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元, 第 2 位) read as one number.
+_SPREAD = re.compile(
+    r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰位名])|(?<=第)\s+(?=[0-9])"
+)
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
