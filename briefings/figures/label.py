@@ -23,7 +23,7 @@ BORROW_MAX = 4
 _MEASURE_HEAD = re.compile(
     r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
-    r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际|年均|当年|首期|安排|下降|降低|提高|提升|"
+    r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|完成率|税率|均|力争|其中|面积|基础)"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
@@ -31,7 +31,7 @@ _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计)?(?:增长|增速|增幅|下降|提高到?|提升|降低|减少|达到|突破|超过|"
-    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|力争|稳定在?|保持)$"
+    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持)$"
 )
 _CHANGE_BETWEEN = re.compile(
     r"(?:的水平)?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|调整优化|调整|优化|升|降|增|减)?"
@@ -148,8 +148,12 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         items = _dealt(text, found, match.end())
         if len(items) < 2:
             continue
-        start = max((m.end() for m in _SUBJECT_START.finditer(text, 0, match.start())), default=0)
-        subjects = _subjects(text[start : match.start()], len(items))
+        breaks = [0] + [m.end() for m in _SUBJECT_START.finditer(text, 0, match.start())]
+        start = breaks[-1]
+        listed = start
+        if len(breaks) > 1 and not _plain(text[start : match.start()]):
+            listed = breaks[-2]  # 农村…和城镇…收入，2000年分别达到…: the list is the clause before
+        subjects = _subjects(text[listed : match.start()], len(items))
         measure = _plain(text[match.end() : found[items[0]].start])
         if subjects is not None:
             labels.update({n: s + measure for n, s in zip(items, subjects, strict=True)})
