@@ -28,9 +28,10 @@ _MEASURE_HEAD = re.compile(
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
 _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
+_CHANGES = re.compile(r"增长|下降|增加|减少|提高|降低|上升|回落")
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
-    r"(?:同比|同口径|实际|年均|累计)?(?:增长|增速|增幅|下降|提高到?|提升|降低|减少|达到|突破|超过|"
+    r"(?:同比|同口径|实际|年均|累计)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增速|增幅|达到|突破|超过|"
     r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持)$"
 )
 _CHANGE_BETWEEN = re.compile(
@@ -102,7 +103,8 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     # 共1193项, 同比增长55%, 总量突破90万亿元: what is measured was named before.
     # A level after a rate (…年均增长13.8%，2009年达到8201亿元) sheds the rate's measure.
     level = found[index].unit not in ("%", "‰", "个百分点", "百分点")
-    strip = not _KEEPS_MEASURE.match(own) and (level or not bare)
+    changes = bool(_CHANGES.search(own))  # 平均增长: a measure of its own
+    strip = not _KEEPS_MEASURE.match(own) and (level or not bare or changes)
     subject = _subject(text, found, index, labels, strip=strip)
     if not subject:
         return "".join(word.text for word in _fit(before, after))
