@@ -19,7 +19,7 @@ from briefings.figures.kinds import PLAN, REVIEW, Setting
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.render import key_figures
-from tests.botkit import Chat
+from tests.botkit import Chat, make_config, open_chat
 from tests.paths import CORPUS
 
 REVIEW_2024 = Setting(REVIEW, "2024")
@@ -206,3 +206,17 @@ def test_labels_stand_alone(sentence: str, labels: list[str]) -> None:
     """Issue #14: each figure of a 分别 list its own item, a bare measure (总量, 同比下降) the
     subject before it; urban growth never labelled rural."""
     assert [m.label for m in sentence_figures(sentence)] == labels
+
+
+async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
+    """/search GDP answers with the report's 国内生产总值 sentences, the word in bold."""
+    source = CORPUS / "guowuyuan_2019.txt"
+    if not source.exists():
+        pytest.skip("corpus absent")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / source.name).write_bytes(source.read_bytes())
+    async with open_chat(api, make_config(tmp_path, reports_dir=folder)) as chat:
+        (reply,) = [c for c in await chat.send("/search GDP") if c.method == "sendMessage"]
+    html = reply.params["text"]
+    assert html.startswith("<b>搜索“gdp”</b>") and "<b>国内生产总值</b>增长6.6%" in html
