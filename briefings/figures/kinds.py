@@ -54,7 +54,7 @@ _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
 )
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计")
-_OVER_SPAN = re.compile(r"累计|年均|总计|平均每年|每年平均|平均增长")
+_OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
