@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 
 
@@ -97,8 +98,6 @@ def _md_items(title: str, items: ItemList) -> list[str]:
 
 def _md_metrics(metrics: list[Metric]) -> list[str]:
     """The key figures: the year's results, then the coming year's targets, each under its year."""
-    from .figures.keys import key_groups
-
     lines: list[str] = []
     for group in key_groups(metrics):
         lines += [f"## {group.title}", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]

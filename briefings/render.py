@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 from .text import sentences
 
@@ -110,8 +111,6 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
 def key_figures(report: Report) -> str:
     """The key figures: results of the year reviewed, then the coming year's targets apart,
     each group headed with its year; empty when there are none."""
-    from .figures.keys import key_groups
-
     groups = key_groups(report.metrics)
     return "\n\n".join(metrics_list(group.title, group.metrics) for group in groups)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .figures.keys import key_order
 from .model import Item, ItemList, Metric, Report, Section
 from .render import report_title
 from .text import sentences
@@ -81,8 +82,6 @@ def _overview(report: Report) -> str:
 
 def key_metrics(report: Report) -> list[Metric]:
     """The key figures, headline results and targets first (briefings.figures.keys)."""
-    from .figures.keys import key_order
-
     return key_order(report.metrics)
 
 

@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .figures.keys import headlines
+from .figures.kinds import report_year
 from .keywords import section_sentences, weights, words
 from .model import Report, Section
 from .text import cjk_count, sentences
@@ -168,9 +170,6 @@ _PINNED_SHARE = 0.6  # the headline sentences take at most this share of the bud
 
 def _pinned(pool: list[Candidate], report: Report, budget: int) -> list[Candidate]:
     """The sentences of the first headline result and of the first main target."""
-    from .figures.keys import headlines
-    from .figures.kinds import report_year
-
     keys = [m for m in report.metrics if m.key]
     found = headlines(
         keys, report_year(report), frozenset(m.id for m in keys if m.kind == "target")

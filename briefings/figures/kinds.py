@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Report, Section
 from ..text import cn_number, fold
+from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
 KINDS = ("result", "target", "plan", "start", "threshold", "cumulative")
@@ -252,8 +253,6 @@ def _told(
 
 def headline_measure(label: str) -> bool:
     """Whether a label names one of the measures a reader asks for first (keys.HEADLINES)."""
-    from .keys import HEADLINES, NOT_HEADLINE
-
     return any(p.search(label) for _, p in HEADLINES) and not NOT_HEADLINE.search(label)
 
 
