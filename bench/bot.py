@@ -28,9 +28,10 @@ import yaml
 
 # Run as a script, this folder leads sys.path and this file's name would shadow the bot package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.local_api import LocalBotApi  # noqa: E402
+from tests.paths import ROOT, SEEDS  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 120.0  # seconds any one phase may take
 TARGETS = {"cold_start_s": ("≤", 2.0), "replies_per_s": ("≥", 0.8), "idle_rss_mb": ("≤", 2.0)}
 
@@ -89,7 +90,7 @@ def this_bot(folder: Path) -> Launcher:
     def launch(api: LocalBotApi) -> list[str]:
         config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
         config["telegram"]["base_url"] = api.base_url
-        config.update(reports_dir=str(ROOT / "seeds"), database=str(folder / "db.sqlite3"),
+        config.update(reports_dir=str(SEEDS), database=str(folder / "db.sqlite3"),
                       cache_dir=str(folder / "cache"), http={"listen": "127.0.0.1", "port": 0})  # fmt: skip
         path = folder / "config.yaml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -114,7 +115,7 @@ def median(runs: list[Figures]) -> Figures:
 
 async def warm_cache(folder: Path) -> None:
     warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
-            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(ROOT / "seeds"),
+            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(SEEDS),
             str(folder / "cache")]  # fmt: skip
     await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
 

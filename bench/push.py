@@ -47,6 +47,7 @@ from bot.library import ReportLibrary  # noqa: E402
 from bot.local_api import LocalBotApi, ok  # noqa: E402
 from bot.push.store import Store, iso  # noqa: E402
 from tests.fault_api import Faults, RateLimit  # noqa: E402
+from tests.paths import SEEDS  # noqa: E402
 
 ASKER = 3  # the subscriber who sends a command mid-push
 PUSH_MARK = "📖"
@@ -164,7 +165,7 @@ def shipped_push_settings() -> dict[str, Any]:
 def bench_config(folder: Path, port: int, push: dict[str, Any]) -> Config:
     raw = {
         "telegram": {"base_url": f"http://127.0.0.1:{port}/bot"},
-        "reports_dir": str(ROOT / "seeds"),
+        "reports_dir": str(SEEDS),
         "database": str(folder / "push.sqlite3"),
         "push": {**push, "check_interval_seconds": 3600},
     }

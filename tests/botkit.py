@@ -17,9 +17,8 @@ from bot.local_api import Call, LocalBotApi
 from bot.localchat import plain
 from bot.turns import Turns
 from briefings.library import load_folder
+from tests.paths import SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 USER = 1001
 GROUP = -100200
 

@@ -18,9 +18,8 @@ from bot.context import state_of
 from bot.local_api import Call, LocalBotApi
 from bot.push.runner import Pusher, Tally
 from tests.botkit import warm_cache
+from tests.paths import SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 ADMIN = 4242
 
 

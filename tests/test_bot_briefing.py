@@ -25,7 +25,8 @@ from bot.context import state_of
 from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from briefings.card import FontNotFoundError, find_font
-from tests.botkit import ROOT, SEEDS, USER, Chat, make_config, open_chat
+from tests.botkit import USER, Chat, make_config, open_chat
+from tests.paths import ROOT, SEEDS
 from tests.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")

@@ -18,9 +18,10 @@ from briefings.enrich import enrich_report
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences
-from tests.botkit import GROUP, SEEDS, Chat, buttons, make_config, open_chat, visible
+from tests.botkit import GROUP, Chat, buttons, make_config, open_chat, visible
+from tests.paths import SEED as SEED_FILE
 
-SEED = enrich_report(parse_file(next(SEEDS.glob("*.txt"))))
+SEED = enrich_report(parse_file(SEED_FILE))
 
 
 async def test_start_shows_the_report_and_its_buttons(chat: Chat) -> None:
@@ -224,7 +225,7 @@ async def test_the_chosen_report_is_remembered_across_restarts(
 ) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    text = SEED_FILE.read_text(encoding="utf-8")
     (folder / "a_2020.txt").write_text(text, encoding="utf-8")
     older = text.replace("2020", "2019").replace("2021", "2020")  # the year before's report
     (folder / "b_2019.txt").write_text(older, encoding="utf-8")

@@ -9,6 +9,15 @@ from briefings.model import ItemList, Metric
 from tests.card_sample import quoted_metric, sample_report
 
 
+def test_every_sample_figure_is_quoted_from_its_section() -> None:
+    report = sample_report()
+    for metric in report.metrics:
+        section = report.find(metric.section)
+        assert section is not None
+        assert metric.raw in metric.sentence
+        assert metric.sentence in section.text
+
+
 def test_card_lists_exactly_the_key_figures_in_report_order() -> None:
     report = sample_report()
     layout = card_layout(report)

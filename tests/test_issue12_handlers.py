@@ -26,7 +26,8 @@ from bot.handlers.errors import STORAGE_TROUBLE
 from bot.handlers.permissions import ADMINS_ONLY, UNCONFIRMED
 from bot.local_api import Call, LocalBotApi, error
 from bot.reply import MAX_MESSAGES
-from tests.botkit import GROUP, SEEDS, USER, Chat, buttons, make_config, open_chat, visible
+from tests.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
+from tests.paths import SEEDS
 from tests.push_fixtures import Clock, push_bot
 from tests.test_push_delivery import has_cjk_font
 

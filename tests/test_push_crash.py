@@ -22,7 +22,8 @@ from bot.library import ReportLibrary
 from bot.local_api import DropConnection, LocalBotApi
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Store
-from tests.push_fixtures import ROOT, SEEDS, query, subscription_rows
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import query, subscription_rows
 
 KILL_SEED = int(os.environ.get("KILL_SEED", "11"))
 KILLS = 4

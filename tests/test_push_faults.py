@@ -32,7 +32,8 @@ from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
-from tests.push_fixtures import ADMIN, ROOT, SEEDS, Clock, Harness, push_bot, query, rows
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, query, rows
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing

@@ -25,8 +25,9 @@ from bot.local_api import Call, LocalBotApi, error
 from bot.logs import REDACTED, configure_logging
 from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
-from tests.botkit import ROOT, USER, Chat, make_config, open_chat, visible
+from tests.botkit import USER, Chat, make_config, open_chat, visible
 from tests.fuzzkit import html_problems
+from tests.paths import ROOT
 
 TOKEN = "918273645:AAH-distinctive_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]  # the bot id before the colon is public, this part is not
