@@ -1,4 +1,4 @@
-"""Benchmark: this bot against a bare PTB echo bot, both polling the same LocalBotApi.
+"""Benchmark: this bot against a bare PTB echo bot, both polling the same FakeBotApi.
 
 For each bot, run as a subprocess: cold start (process start to the first reply), replies per
 second for a burst of 1,000 /summary and /metrics updates, and resident memory once idle after
@@ -29,7 +29,7 @@ import yaml
 # Run as a script, this folder leads sys.path and this file's name would shadow the bot package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot.local_api import LocalBotApi  # noqa: E402
+from tests.fault_api import FakeBotApi  # noqa: E402
 from tests.paths import ROOT, SEEDS  # noqa: E402
 
 TIMEOUT = 120.0  # seconds any one phase may take
@@ -50,16 +50,16 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-async def replies(api: LocalBotApi, count: int) -> None:
+async def replies(api: FakeBotApi, count: int) -> None:
     """Wait until the bot has sent `count` messages in all."""
     await api.wait_for(lambda _: len(api.sent("sendMessage")) >= count, timeout=TIMEOUT)
 
 
-Launcher = Callable[[LocalBotApi], list[str]]  # the command line for a bot using this API
+Launcher = Callable[[FakeBotApi], list[str]]  # the command line for a bot using this API
 
 
 async def measure(launch: Launcher, burst: int) -> Figures:
-    api = LocalBotApi()
+    api = FakeBotApi()
     await api.start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
     api.user_message("/summary")
@@ -82,12 +82,12 @@ async def measure(launch: Launcher, burst: int) -> Figures:
         await api.stop()
 
 
-def echo_bot(api: LocalBotApi) -> list[str]:
+def echo_bot(api: FakeBotApi) -> list[str]:
     return [sys.executable, str(ROOT / "bench" / "echo_bot.py")]
 
 
 def this_bot(folder: Path) -> Launcher:
-    def launch(api: LocalBotApi) -> list[str]:
+    def launch(api: FakeBotApi) -> list[str]:
         config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
         config["telegram"]["base_url"] = api.base_url
         config.update(reports_dir=str(SEEDS), database=str(folder / "db.sqlite3"),

@@ -15,9 +15,10 @@ from telegram.ext import Application
 from bot.app import build_application, running
 from bot.config import Config, parse_config
 from bot.context import state_of
-from bot.local_api import Call, LocalBotApi
+from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
 from tests.botkit import warm_cache
+from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS
 
 ADMIN = 4242
@@ -36,7 +37,7 @@ class Clock:
         self.now = datetime.fromisoformat(iso).astimezone(UTC)
 
 
-def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: Any) -> Config:
+def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: Any) -> Config:
     raw = {
         "telegram": {"base_url": api.base_url},
         "reports_dir": str(reports),
@@ -76,7 +77,7 @@ def rows(config: Config, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3
 
 @dataclass
 class Harness:
-    api: LocalBotApi
+    api: FakeBotApi
     app: Application
     pusher: Pusher
     config: Config
@@ -108,9 +109,9 @@ class Harness:
 
 @asynccontextmanager
 async def push_bot(
-    folder: Path, clock: Clock, api: LocalBotApi | None = None, reports: Path = SEEDS, **push: Any
+    folder: Path, clock: Clock, api: FakeBotApi | None = None, reports: Path = SEEDS, **push: Any
 ) -> AsyncIterator[Harness]:
-    api = api or LocalBotApi()
+    api = api or FakeBotApi()
     await api.start()
     config = push_config(folder, api, reports, **push)
     app = build_application(config, clock=clock)

@@ -21,9 +21,10 @@ import pytest
 
 from bot.context import state_of
 from bot.handlers.common import STALE_BUTTON
-from bot.local_api import Call, LocalBotApi
+from bot.local_api import Call
 from bot.split import TELEGRAM_LIMIT
 from tests.botkit import Chat, make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
 from tests.fuzzkit import Fuzzed, UpdateFuzzer, html_problems
 
 UPDATES = int(os.environ.get("FUZZ_UPDATES", "2000"))
@@ -129,7 +130,7 @@ def _failures(sent: dict[int, Fuzzed], calls: list[Call], done: set[int]) -> lis
 
 
 async def test_fuzzed_updates_never_break_the_bot(
-    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: Any
+    api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: Any
 ) -> None:
     began = time.monotonic()
     with caplog.at_level(logging.ERROR):
