@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from telegram.ext import Application
+
 from bot.app import build_application, running
 from bot.config import Config, parse_config
 from bot.context import state_of
@@ -92,9 +94,16 @@ class Chat:
 
 
 @contextlib.asynccontextmanager
+async def started(application: Application) -> AsyncIterator[Application]:
+    """`application` polling the fake Telegram, its reports loaded and briefed."""
+    async with running(application, poll_timeout=1):
+        await state_of(application).enrichment
+        yield application
+
+
+@contextlib.asynccontextmanager
 async def open_chat(api: FakeBotApi, config: Config) -> AsyncIterator[Chat]:
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     turns = Turns().install(application)
-    async with running(application, poll_timeout=1):
-        await state_of(application).enrichment
+    async with started(application):
         yield Chat(api, application, turns)

@@ -12,12 +12,12 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application, running
-from bot.config import Config, parse_config
+from bot.app import build_application
+from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
-from tests.botkit import warm_cache
+from tests.botkit import make_config, started, warm_cache
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS
 
@@ -38,21 +38,23 @@ class Clock:
 
 
 def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: Any) -> Config:
-    raw = {
-        "telegram": {"base_url": api.base_url},
-        "reports_dir": str(reports),
-        "database": str(folder / "data" / "push.sqlite3"),
-        "cache_dir": str(warm_cache(folder / "data")),
-        "admins": [ADMIN],
-        "push": {
+    data = folder / "data"
+    return make_config(
+        folder,
+        reports,
+        env={"TELEGRAM_BOT_TOKEN": api.token},
+        telegram={"base_url": api.base_url},
+        database=str(data / "push.sqlite3"),
+        cache_dir=str(warm_cache(data)),
+        admins=[ADMIN],
+        push={
             "rate_per_second": 200,
             "check_interval_seconds": 3600,
             "max_attempts": 3,
             "first_retry_seconds": 0.01,
             **push,
         },
-    }
-    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": api.token})
+    )
 
 
 FROZEN = ("chat_id", "thread_id", "at", "frequency", "timezone", "created")
@@ -116,8 +118,7 @@ async def push_bot(
     config = push_config(folder, api, reports, **push)
     app = build_application(config, clock=clock)
     try:
-        async with running(app, poll_timeout=1):
-            await state_of(app).enrichment
+        async with started(app):
             pusher = state_of(app).pusher
             await pusher.store()
             yield Harness(api, app, pusher, config, clock)
