@@ -2,8 +2,9 @@
 real running bot. It must stay up, log no error, answer every command addressed to it, stay
 silent on commands for other bots, and only ever send HTML that Telegram accepts.
 
-FUZZ_UPDATES sets how many updates (default 2,000) and FUZZ_SEED the generator's seed; a
-failure prints the seed and the offending updates, so it reproduces.
+FUZZ_UPDATES sets how many updates (2,000 by default, 20,000 with LONG_TESTS=1; tests/sizes.py)
+and FUZZ_SEED the generator's seed; a failure prints the seed and the offending updates, so it
+reproduces.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from bot.split import TELEGRAM_LIMIT
 from tests.botkit import Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.fuzzkit import Fuzzed, UpdateFuzzer, html_problems
+from tests.sizes import size
 
-UPDATES = int(os.environ.get("FUZZ_UPDATES", "2000"))
+UPDATES = int(size("FUZZ_UPDATES", ci=2_000, long=20_000))
 SEED = int(os.environ.get("FUZZ_SEED", "20240607"))
 BATCH = 200
 ANSWER_LIMIT = 200  # Telegram's limit on a callback answer's text
@@ -129,6 +131,7 @@ def _failures(sent: dict[int, Fuzzed], calls: list[Call], done: set[int]) -> lis
     return failures
 
 
+@pytest.mark.soak
 async def test_fuzzed_updates_never_break_the_bot(
     api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: Any
 ) -> None:
