@@ -17,7 +17,7 @@ from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
-from tests.botkit import make_config, started, warm_cache
+from tests.botkit import USER, make_config, started, warm_cache
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS
 
@@ -85,7 +85,7 @@ class Harness:
     config: Config
     clock: Clock
 
-    async def say(self, text: str, chat_id: int = 1001, user_id: int | None = None,
+    async def say(self, text: str, chat_id: int = USER, user_id: int | None = None,
                   chat_type: str = "private", thread_id: int | None = None) -> Call:  # fmt: skip
         """Send `text` as a user and return the bot's reply to that chat."""
         seen = len(self.api.calls)
