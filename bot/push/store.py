@@ -26,65 +26,11 @@ from typing import Any
 
 import aiosqlite
 
+from .. import schema
 from .batch import Batch
 from .schedule import Frequency, Schedule
 
 ANNOUNCE = "report:"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS chats (
-    chat_id INTEGER PRIMARY KEY,
-    timezone TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS report_choices (
-    chat_id INTEGER PRIMARY KEY,
-    digest TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS subscriptions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    chat_id INTEGER NOT NULL,
-    thread_id INTEGER NOT NULL DEFAULT 0,
-    at TEXT NOT NULL,
-    frequency TEXT NOT NULL,
-    timezone TEXT NOT NULL,
-    next_due TEXT NOT NULL,
-    hurry INTEGER NOT NULL DEFAULT 0,
-    report TEXT NOT NULL DEFAULT '',
-    position INTEGER NOT NULL DEFAULT 0,
-    created TEXT NOT NULL,
-    UNIQUE (chat_id, thread_id)
-);
-CREATE INDEX IF NOT EXISTS subscriptions_due ON subscriptions (next_due);
-CREATE TABLE IF NOT EXISTS deliveries (
-    sub_id INTEGER NOT NULL,
-    slot TEXT NOT NULL,
-    chat_id INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    error TEXT,
-    updated TEXT NOT NULL,
-    next_due TEXT,
-    report TEXT,
-    position INTEGER,
-    PRIMARY KEY (sub_id, slot)
-);
-CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state);
-CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated);
--- A briefing's row carries the move it causes (next_due, report, position); recording its
--- outcome applies the move in the same statement, hence atomically, in one round trip.
-CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
-WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
-BEGIN
-    UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
-        position = NEW.position
-    WHERE id = NEW.sub_id AND next_due = NEW.slot;
-END;
-CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
-WHEN NEW.state = 'blocked'
-BEGIN
-    DELETE FROM subscriptions WHERE id = NEW.sub_id;
-END;
-"""
 
 
 def iso(moment: datetime) -> str:
@@ -205,7 +151,8 @@ def _reason(error: OSError | sqlite3.Error) -> str:
 
 
 def _check_usable(path: Path) -> None:
-    """Create the database and its schema, and try a write (rolled back), with plain sqlite3.
+    """Create the database, bring its schema up to date (bot/schema.py) and try a write
+    (rolled back), with plain sqlite3.
 
     SQLite opens a read-only file without complaint and fails only at the first write, which
     would be a user's /subscribe: fail at start-up instead. Done before aiosqlite connects,
@@ -219,7 +166,7 @@ def _check_usable(path: Path) -> None:
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
             raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems))
-        db.executescript(_SCHEMA)
+        schema.upgrade(db)
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
