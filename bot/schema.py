@@ -109,8 +109,24 @@ _SOURCES_V1 = (
 )""",
 )
 
+# A chat's settings in one row of their own (bot/chats.py), with a language; NULL = default.
+_CHAT_SETTINGS_V2 = (
+    """CREATE TABLE chat_settings (
+    chat_id INTEGER PRIMARY KEY,
+    timezone TEXT,             -- IANA name; NULL: the configured default
+    report TEXT,               -- the digest chosen with /use; NULL: the newest report
+    language TEXT NOT NULL DEFAULT 'zh'
+)""",
+    "INSERT INTO chat_settings (chat_id, timezone) SELECT chat_id, timezone FROM chats",
+    # WHERE true: without it SQLite would read ON CONFLICT as part of the SELECT's join.
+    "INSERT INTO chat_settings (chat_id, report) SELECT chat_id, digest FROM report_choices"
+    " WHERE true ON CONFLICT (chat_id) DO UPDATE SET report = excluded.report",
+    "DROP TABLE chats",
+    "DROP TABLE report_choices",
+)
+
 # MIGRATIONS[n - 1] brings a database from version n - 1 to n.
-MIGRATIONS: tuple[Sequence[Step], ...] = ((*_PUSH_V1, *_SOURCES_V1),)
+MIGRATIONS: tuple[Sequence[Step], ...] = ((*_PUSH_V1, *_SOURCES_V1), _CHAT_SETTINGS_V2)
 LATEST = len(MIGRATIONS)
 
 

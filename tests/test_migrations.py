@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot import schema
+from bot.chats import ChatSettings
 from bot.failures import describe
 from bot.push.store import Advance, Store, StoreError
 from bot.sources.store import SourceStore
@@ -21,6 +22,13 @@ V0_SQL = ROOT / "tests" / "data" / "schema_v0.sql"
 # Rows every version keeps as they are (the chats' settings are checked through their store).
 KEPT = ("subscriptions", "deliveries", "source_urls", "source_reports", "source_report_urls",
         "source_digests", "source_status")  # fmt: skip
+
+
+def _settings(store: Store) -> ChatSettings:
+    async def database() -> Store:
+        return store
+
+    return ChatSettings(database)
 
 
 def _v0_database(folder: Path) -> Path:
@@ -49,10 +57,13 @@ async def test_a_database_made_before_migrations_upgrades_with_every_row_kept(
     assert all(before.values())  # the fixture has rows in every table
     store = await Store.open(path)
     try:
-        assert await store.chat_zone(101, "UTC") == "Asia/Shanghai"
-        assert await store.chat_zone(-1002, "UTC") == "Europe/Berlin"
-        assert await store.chat_zone(303, "Asia/Shanghai") == "UTC"
-        assert await store.report_choices() == {101: "digest-aaa", 404: "digest-bbb"}
+        chats = _settings(store)
+        assert await chats.zone(101, "UTC") == "Asia/Shanghai"
+        assert await chats.zone(-1002, "UTC") == "Europe/Berlin"
+        assert await chats.zone(303, "Asia/Shanghai") == "UTC"
+        assert await chats.zone(404, "Asia/Shanghai") == "Asia/Shanghai"  # never set: default
+        assert await chats.report_choices() == {101: "digest-aaa", 404: "digest-bbb"}
+        assert {await chats.language(chat) for chat in (101, 404, 303)} == {"zh"}
         (first,) = await store.subscriptions_of(101)
         assert (first.report, first.position, first.hurry) == ("digest-aaa", 2, False)
     finally:
@@ -113,3 +124,25 @@ def test_a_failing_migration_leaves_the_version_before_it(tmp_path: Path) -> Non
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         assert tables == {"a"}  # b's CREATE was rolled back with the failed step
         assert schema.upgrade(db, migrations[:1]) == 1
+
+
+async def test_chat_settings_are_kept_per_chat_and_follow_a_group_that_becomes_a_supergroup(
+    tmp_path: Path,
+) -> None:
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    chats = _settings(store)
+    try:
+        assert await chats.language(7) == "zh" and await chats.zone(7, "UTC") == "UTC"
+        await chats.set_language(7, "en")
+        await chats.set_zone(7, "Europe/Berlin")
+        await chats.choose_report(7, "digest-old")
+        await chats.choose_report(-1009, "digest-new")  # the supergroup chose for itself
+        await store.migrate_chat(7, -1009)
+        assert await chats.report_choices() == {-1009: "digest-new"}
+        assert await chats.zone(-1009, "UTC") == "Europe/Berlin"
+        assert await chats.zone(7, "UTC") == "UTC"  # the old id keeps nothing
+        await chats.set_language(8, "en")
+        await store.migrate_chat(8, -1010)
+        assert await chats.language(-1010) == "en"
+    finally:
+        await store.close()

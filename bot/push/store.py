@@ -1,4 +1,4 @@
-"""The push database: chats' time zones, subscriptions and the delivery log (SQLite, WAL).
+"""The push database: subscriptions and the delivery log (SQLite, WAL).
 
 The delivery log is an outbox keyed by (subscription, slot): a slot is a briefing's due time
 (UTC) or `report:<digest>` for a new-report announcement. A row moves pending → sending →
@@ -27,6 +27,7 @@ from typing import Any
 import aiosqlite
 
 from .. import schema
+from ..chats import move_statements
 from .batch import Batch
 from .schedule import Frequency, Schedule
 
@@ -169,7 +170,7 @@ def _check_usable(path: Path) -> None:
         schema.upgrade(db)
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
+            db.execute("INSERT OR REPLACE INTO chat_settings (chat_id) VALUES (0)")
         finally:
             if db.in_transaction:
                 db.execute("ROLLBACK")
@@ -261,7 +262,7 @@ class Store:
         if problem is not None:
             raise StoreGone(problem)
 
-    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         async with self._lock:
             return list(await self._db.execute_fetchall(sql, tuple(params)))
 
@@ -271,7 +272,7 @@ class Store:
             self._ensure_file()
             return list(await self._db.execute_fetchall(sql, tuple(params)))
 
-    async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one writing statement (its own transaction); return how many rows it changed."""
         return len(await self._written(sql + " RETURNING 1", params))
 
@@ -290,38 +291,15 @@ class Store:
                 raise
             await self._db.execute("COMMIT")
 
-    # -- chats and subscriptions ----------------------------------------------------------
-    async def chat_zone(self, chat_id: int, default: str) -> str:
-        rows = await self._rows("SELECT timezone FROM chats WHERE chat_id = ?", (chat_id,))
-        return rows[0]["timezone"] if rows else default
-
-    async def set_chat_zone(self, chat_id: int, zone: str) -> None:
-        await self._write(
-            "INSERT INTO chats (chat_id, timezone) VALUES (?, ?) "
-            "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
-            (chat_id, zone),
-        )
-
-    async def report_choices(self) -> dict[int, str]:
-        """Every chat's /use choice: chat id -> report digest."""
-        rows = await self._rows("SELECT chat_id, digest FROM report_choices")
-        return {row["chat_id"]: row["digest"] for row in rows}
-
-    async def choose_report(self, chat_id: int, digest: str) -> None:
-        await self._write(
-            "INSERT INTO report_choices (chat_id, digest) VALUES (?, ?) "
-            "ON CONFLICT (chat_id) DO UPDATE SET digest = excluded.digest",
-            (chat_id, digest),
-        )
-
+    # -- subscriptions ------------------------------------------------------------------
     async def subscriptions_of(self, chat_id: int) -> list[Subscription]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY thread_id", (chat_id,)
         )
         return [Subscription.from_row(row) for row in rows]
 
     async def get(self, chat_id: int, thread_id: int) -> Subscription | None:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id)
         )
         return Subscription.from_row(rows[0]) if rows else None
@@ -351,14 +329,14 @@ class Store:
         return subscription
 
     async def reschedule(self, sub_id: int, zone: str, due: datetime) -> None:
-        await self._write(
+        await self.write(
             "UPDATE subscriptions SET timezone = ?, next_due = ? WHERE id = ?",
             (zone, iso(due), sub_id),
         )
 
     async def unsubscribe(self, chat_id: int, thread_id: int) -> bool:
         return bool(
-            await self._write(
+            await self.write(
                 "DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?",
                 (chat_id, thread_id),
             )
@@ -371,19 +349,16 @@ class Store:
         await self._transaction([
             ("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", move),
             ("DELETE FROM subscriptions WHERE chat_id = ?", drop),
-            ("UPDATE OR IGNORE chats SET chat_id = ? WHERE chat_id = ?", move),
-            ("DELETE FROM chats WHERE chat_id = ?", drop),
-            ("UPDATE OR IGNORE report_choices SET chat_id = ? WHERE chat_id = ?", move),
-            ("DELETE FROM report_choices WHERE chat_id = ?", drop),
             ("UPDATE deliveries SET chat_id = ? WHERE chat_id = ?", move),
+            *move_statements(old, new),
         ])  # fmt: skip
 
     async def hurry_all(self) -> int:
         """Make every subscription due now (/push_now); durable, so a restart finishes it."""
-        return await self._write("UPDATE subscriptions SET hurry = 1")
+        return await self.write("UPDATE subscriptions SET hurry = 1")
 
     async def due(self, now: datetime, after_id: int, limit: int) -> list[Subscription]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE (next_due <= ? OR hurry = 1) AND id > ?"
             " ORDER BY id LIMIT ?",
             (iso(now), after_id, limit),
@@ -399,11 +374,11 @@ class Store:
         )
         count = 0
         for digest in digests:
-            count += await self._write(sql, (ANNOUNCE + digest, iso(now)))
+            count += await self.write(sql, (ANNOUNCE + digest, iso(now)))
         return count
 
     async def pending_announcements(self, after: tuple[int, str], limit: int) -> list[Announcement]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT d.sub_id, d.slot, s.chat_id, s.thread_id FROM deliveries d"
             " JOIN subscriptions s ON s.id = d.sub_id"
             " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND (d.sub_id, d.slot) > (?, ?)"
@@ -430,7 +405,7 @@ class Store:
         return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
-        await self._write(
+        await self.write(
             "UPDATE deliveries SET attempts = attempts + 1, error = ?, updated = ?"
             " WHERE sub_id = ? AND slot = ?",
             (error, iso(now), sub_id, slot),
@@ -453,11 +428,11 @@ class Store:
 
         Only called while holding the push lock, so no live sender owns a `sending` row.
         """
-        requeued = await self._write(
+        requeued = await self.write(
             "UPDATE deliveries SET state = 'pending', error = 'interrupted: outcome unknown'"
             " WHERE state = 'sending'"
         )
-        await self._write(
+        await self.write(
             "UPDATE deliveries SET state = 'superseded' WHERE state = 'pending' AND NOT EXISTS"
             " (SELECT 1 FROM subscriptions s WHERE s.id = sub_id"
             "  AND (slot LIKE 'report:%' OR s.next_due = slot))"
@@ -465,12 +440,12 @@ class Store:
         return requeued
 
     async def stats(self, since: datetime) -> Stats:
-        subscribers = await self._rows("SELECT count(*) AS n FROM subscriptions")
-        counts = await self._rows(
+        subscribers = await self.rows("SELECT count(*) AS n FROM subscriptions")
+        counts = await self.rows(
             "SELECT state, count(*) AS n FROM deliveries WHERE updated >= ? GROUP BY state",
             (iso(since),),
         )
-        errors = await self._rows(
+        errors = await self.rows(
             "SELECT error FROM deliveries WHERE error IS NOT NULL ORDER BY updated DESC LIMIT 1"
         )
         by_state = {row["state"]: row["n"] for row in counts}
