@@ -156,7 +156,8 @@ def upgrade(db: sqlite3.Connection, migrations: Sequence[Sequence[Step]] = MIGRA
         try:
             if version(db) == found:  # not upgraded meanwhile by another process
                 _apply(db, migrations[found])
-                db.execute(f"PRAGMA user_version = {found + 1}")
+                # PRAGMA takes no parameters; `:d` admits an int only.
+                db.execute(f"PRAGMA user_version = {found + 1:d}")
         except BaseException:
             if db.in_transaction:  # SQLite rolls back by itself on some errors
                 db.execute("ROLLBACK")

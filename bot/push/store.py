@@ -8,7 +8,8 @@ multi-statement transaction is never interleaved with another coroutine's statem
 
 The Store also keeps the database file itself open: its flock is the push lock (only one
 process pushes at a time), and comparing it with the path tells a write that the file it would
-go to was deleted or replaced under the running bot.
+go to was deleted or replaced under the running bot. Its one connection also carries the chats'
+settings (bot/chats.py, through `rows` and `write`); the schema is bot/schema.py's migrations.
 """
 
 from __future__ import annotations
