@@ -24,15 +24,23 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"^([{_CN}]+是)(?![的否])")),
     ("di", re.compile(rf"^(第[{_CN}]+\s*[,、])\s*")),
 )
-# Sections some reports print without a number, e.g. "2025年工作安排".
+# Sections some reports print without a number, e.g. "2025年工作安排", "今后五年工作思路和目标任务":
+# a short line without punctuation that names a part of the genre.
 _BARE_HEADING = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年|今年|明年|下一步)?[\u4e00-\u9fff]{0,12}"
-    r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划)$"
+    r"^[\u4e00-\u9fff0-9“”\"]{0,16}"
+    r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划"
+    r"|目标任务|主要任务|工作建议|工作的建议|主要工作)[\u4e00-\u9fff“”\"]{0,10}$"
 )
 _INLINE_MARKER = re.compile(rf"(?:^|(?<=[。;:!?]))\s*([{_CN}]+是(?![的否])|第[{_CN}]+\s*[,、])")
 _SENTENCE_END = re.compile(r"[。!?]")
 # Paragraphs that close a run of paragraph items and speak for the enclosing section.
-_CLOSING = re.compile(r"^(?:各位代表|同时|在肯定成绩|我们也清醒|我们清醒|回顾过去|过去一年|一年来)")
+_CLOSING = re.compile(
+    r"^(?:各位代表|同时|与此同时|在(?:充分)?(?:肯定|看到)成绩|我们(?:也|还)?(?:要|必须)?(?:十分)?清醒"
+    r"|回顾过去|过去一年|一年来)"
+)
+# Items run inline in a paragraph (一是…, 第一,…) hold only items of their own kind, never a
+# printed heading: a (一) after "…三是…" is the next list of the enclosing part, not 三是's.
+_INLINE_STYLES = frozenset({"shi", "di"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,9 @@ class _Builder:
         return (fits or same)[-1]
 
     def add_heading(self, line: Line) -> None:
+        if line.style not in _INLINE_STYLES:
+            while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
+                self.stack.pop()
         level = self._level_for(line.style or "", line.ordinal)
         if level is not None:
             del self.stack[level:]
