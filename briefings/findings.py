@@ -1,53 +1,88 @@
-"""Where a report admits its problems and where it sets out next year's work plan."""
+"""Where a report admits its problems and where it sets out the coming year's work plan.
+
+Both are found by the genre's shapes rather than one report's words: the families of plan
+headings (2025年工作安排, 对今年政府工作的建议, 关于2008年工作, 目标任务和主要工作…), plans
+spread over several thematic parts, the lead-in sentences that admit problems (我们也清醒地
+看到…, 更要看到…困难和挑战, 仍然存在一些突出矛盾和问题) and the lists that follow them.
+"""
 
 from __future__ import annotations
 
 import re
 
 from .model import Item, ItemList, Section
+from .outline import is_first
 from .text import first_sentence, fold
 
 _PROBLEM_TITLE = re.compile(r"存在的问题|问题和不足|不足|困难和问题|问题与不足|主要问题|差距")
-_PROBLEM_PARAGRAPH = re.compile(
-    r"^(?:同时,?|在肯定成绩的同时,?|在充分肯定成绩的同时,?|思危方能居安。)?[^。]{0,30}"
-    r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:一些|不少)?(?:问题|困难|不足))"
+# A sentence that admits problems: the admission itself, not a pledge to solve them.
+_ADMISSION = re.compile(
+    r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
+    r"(?:问题|困难|不足|矛盾|短板|挑战)"
+    r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还)?(?:不少|很多|较多)"
 )
+_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现")
+_LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
+# Sentences that close a list of problems rather than name one: the pledge, the strengths.
+_PLEDGE = re.compile(
+    r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
+    r"|各位代表|同时|但是?|总的(?:看|来看))"
+)
+_RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
+_STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+
 _PLAN_TITLE = re.compile(
     r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点"
+    r"|目标任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
 )
+_REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
+_LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
+_PRINCIPLES_TITLE = re.compile(
+    r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
+)
+_TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_LIST_OPENER = re.compile(r"(?:主要(?:是|表现在|有)|具体(?:是|表现为))\s*[:：]")
+# Styles of printed headings, strongest first; 一是/第一 run inside paragraphs.
+_HEADING_RANK = {"part": 0, "cn": 1, "bare": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4}
+_INLINE_RANK = 5
 
 
-def _items_from_children(section: Section) -> tuple[Item, ...]:
-    return tuple(
-        Item(child.ordinal, child.title, child.text or child.title, child.id)
-        for child in section.children
-    )
+def _years(title: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(fold(title).replace(" ", ""))]
 
 
-def _list_body(paragraph: str) -> str:
-    """The part of a problems paragraph after its opening: 主要是:, else the first colon,
-    else the sentence that admits the problems."""
-    folded = fold(paragraph)
-    opener = _LIST_OPENER.search(folded) or re.search(r":", folded)
-    if opener:
-        return paragraph[opener.end() :]
-    admission = _PROBLEM_PARAGRAPH.search(folded)
-    end = folded.find("。", admission.end()) if admission else -1
-    return paragraph[end + 1 :] if end >= 0 else paragraph
+def _item(node: Section) -> Item:
+    return Item(node.ordinal, node.title, node.text or node.title, node.id)
 
 
-def _items_from_list_sentence(paragraph: str, section_id: str) -> tuple[Item, ...]:
-    """Items of a paragraph that lists problems without ordinals (甲;乙;丙 or one per sentence)."""
-    body = _list_body(paragraph)
-    parts = [part.strip() for part in re.split(r"[;；]", body) if part.strip()]
-    if len(parts) < 2:
-        parts = [s.strip() + "。" for s in re.split(r"。", body) if s.strip()]
-    return tuple(
-        Item(f"{index}.", first_sentence(part).rstrip("。"), part, section_id)
-        for index, part in enumerate(parts, start=1)
-    )
+def _runs(children: list[Section]) -> list[list[Section]]:
+    """The lists among a node's children: one per style, a new one where 1 restarts; a list
+    interrupted by stray items of another style goes on after them."""
+    runs: list[list[Section]] = []
+    open_runs: dict[str, list[Section]] = {}
+    for child in children:
+        run = open_runs.get(child.style)
+        if run is not None and not is_first(child.ordinal):
+            run.append(child)
+        else:
+            open_runs[child.style] = [child]
+            runs.append(open_runs[child.style])
+    return runs
+
+
+def _task_list(section: Section) -> list[Section]:
+    """The list of a plan part that holds the tasks: printed headings before inline items
+    (principles 一是…三是 then tasks (一)…(九) gives the nine), then the longest, then the last."""
+    runs = [run for run in _runs(section.children) if len(run) >= 2] or _runs(section.children)
+    if not runs:
+        return []
+
+    def rank(index: int) -> tuple[int, int, int]:
+        run = runs[index]
+        return (-_HEADING_RANK.get(run[0].style, _INLINE_RANK), len(run), index)
+
+    return runs[max(range(len(runs)), key=rank)]
 
 
 def _titled(sections: list[Section], pattern: re.Pattern[str]) -> Section | None:
@@ -59,32 +94,192 @@ def _titled(sections: list[Section], pattern: re.Pattern[str]) -> Section | None
     return deeper[-1] if deeper else None
 
 
-def find_problems(sections: list[Section]) -> ItemList:
+# --- problems -------------------------------------------------------------------------------
+
+
+def _admission_end(paragraph: str) -> int | None:
+    """Where the list starts in a paragraph that admits problems, or None if it admits none."""
+    folded = fold(paragraph)
+    start = 0
+    for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
+        match = _ADMISSION.search(sentence)
+        if match and not _SOLVING.search(sentence[: match.start()]):
+            at = start + match.end()
+            opener = _LIST_OPENER.search(folded, at)
+            stop = folded.find("。", at)
+            if opener and (stop < 0 or not folded[stop + 1 : opener.start()].strip()):
+                return opener.end()
+            return stop + 1 if stop >= 0 else len(folded)
+        start += len(sentence)
+    return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence that runs four or more problems together with commas, one per clause."""
+    clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
+    return clauses if len(clauses) >= 4 else [sentence]
+
+
+def _split_items(text: str) -> list[str]:
+    """Problems run together: one per ；, else one per sentence (or comma clause of a long
+    sentence); the list stops at the pledge that follows it."""
+    parts = [p.strip() for p in re.split(r"[;；]", text) if p.strip()]
+    if len(parts) < 2:
+        sentences = [s.strip() for s in re.findall(r"[^。!?！？]+[。!?！？]?", text) if s.strip()]
+        parts = [clause for sentence in sentences for clause in _clauses(sentence)]
+    items = []
+    for part in parts:
+        part = _RESTATED.sub("", part)
+        if _PLEDGE.match(fold(part)):
+            break
+        part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
+        if part and not _STRENGTH.search(first_sentence(part)):
+            items.append(part)
+    return items
+
+
+def _trailing_run(node: Section) -> list[Section]:
+    """The list a node's text leads into: its last run of children starting at 一/1."""
+    runs = _runs(node.children)
+    return runs[-1] if runs and len(runs[-1]) >= 2 else []
+
+
+def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> tuple[Item, ...]:
+    """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
+    for index, paragraph in enumerate(paragraphs):
+        end = _admission_end(paragraph)
+        if end is None:
+            continue
+        parts = _split_items(paragraph[end:].strip())
+        leads_into = index == len(paragraphs) - 1 or fold(paragraph).rstrip().endswith(":")
+        if len(parts) < 2 and leads_into and run:
+            # a general sentence at most, then the numbered list the paragraph leads into
+            return tuple(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
+        following = [p for p in paragraphs[index + 1 :] if fold(p).startswith(("——", "--"))]
+        parts = parts or [p.lstrip("—-").strip() for p in following]
+        items = tuple(
+            Item(f"{n}.", first_sentence(part).rstrip("。"), part, where)
+            for n, part in enumerate(parts, start=1)
+        )
+        if items:
+            return items
+    return ()
+
+
+def find_problems(
+    sections: list[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
+) -> ItemList:
+    """The problems a report admits: a part titled so, else the first admission outside the
+    plan (review parts, then the opening), else inside it; pinned to the part that holds it."""
     section = _titled(sections, _PROBLEM_TITLE)
     if section is not None and section.children:
-        return ItemList(section.id, _items_from_children(section))
-    for node in sections if section is None else [section]:
-        for candidate in node.walk():
-            for paragraph in candidate.text.splitlines():
-                if _PROBLEM_PARAGRAPH.search(fold(paragraph)):
-                    return ItemList(
-                        candidate.id, _items_from_list_sentence(paragraph, candidate.id)
-                    )
+        return ItemList(section.id, tuple(_item(child) for child in section.children))
+    if section is not None:
+        tops: list[Section | None] = [section]
+    else:
+        tops = [s for s in sections if s.id not in plan_ids]
+        tops += [None] + [s for s in sections if s.id in plan_ids]
+    for top in tops:
+        if top is None:
+            items = _problems_in(preamble.splitlines(), [], "")
+            if items:
+                return ItemList(None, items)
+            continue
+        for node in top.walk():
+            items = _problems_in(node.text.splitlines(), _trailing_run(node), top.id)
+            if items:
+                return ItemList(top.id, items)
     return ItemList(None, ())
 
 
-def find_plan(sections: list[Section], report_year: int | None) -> ItemList:
-    section = _titled(sections, _PLAN_TITLE)
-    if section is None:
-        return ItemList(None, ())
-    return ItemList(section.id, _items_from_children(section), _plan_year(section, report_year))
+# --- plan -----------------------------------------------------------------------------------
 
 
-def _plan_year(section: Section, report_year: int | None) -> int | None:
-    """The year in the plan's heading, else a later year its opening names, else the next."""
-    titled = _YEAR.search(fold(section.title))
+def _plan_score(section: Section, year: int | None) -> int:
+    """How surely a top-level part is this year's plan: 0 not a plan, 1 a five-year plan,
+    2 a plan, 3 a plan naming this year (or 今年)."""
+    title = fold(section.title).replace(" ", "")
+    if not _PLAN_TITLE.search(title):
+        return 0
+    years = _years(title)
+    if year is not None and years and max(years) < year:
+        return 0  # the year under review (2025年主要工作 in a 2026 report)
+    if (year is not None and year in years) or re.search(r"今年|本年|明年", title):
+        return 3
+    return 1 if _LONG_TERM.search(title) else 2
+
+
+def _is_review(section: Section, year: int | None) -> bool:
+    title = fold(section.title).replace(" ", "")
+    years = _years(title)
+    return bool(_REVIEW_TITLE.search(title)) or bool(years and year and max(years) < year)
+
+
+def _thematic_items(parts: list[Section]) -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
+    items: list[Item] = []
+    for part in parts:
+        if _PRINCIPLES_TITLE.search(fold(part.title)) and not _TASKS_TITLE.search(part.title):
+            continue
+        headings = [c for c in _task_list(part) if c.style in _HEADING_RANK]
+        items.extend(_item(c) for c in headings) if len(headings) >= 2 else items.append(
+            _item(part)
+        )
+    return items
+
+
+def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | None, list[Section]]:
+    """The part that holds the plan, or the thematic parts it is spread over."""
+    scores = [_plan_score(s, year) for s in sections]
+    best = max(scores, default=0)
+    if best:
+        chosen = [s for s, score in zip(sections, scores, strict=True) if score == best]
+        with_tasks = [s for s in chosen if _task_list(s)]
+        part = (with_tasks or chosen)[0]
+        principles = _PRINCIPLES_TITLE.search(fold(part.title))
+        later = sections[sections.index(part) + 1 :]
+        if (principles and not _task_list(part)) or (principles and _thematic(later, year)):
+            return None, later if _thematic(later, year) else [part]
+        return part, []
+    reviews = [i for i, s in enumerate(sections) if _is_review(s, year)]
+    after = sections[reviews[-1] + 1 :] if reviews else sections
+    return None, after if len(after) >= 2 else []
+
+
+def _thematic(parts: list[Section], year: int | None) -> bool:
+    """Parts that each name a task area (no review, no plan heading of their own)."""
+    areas = [p for p in parts if not _is_review(p, year) and not _plan_score(p, year)]
+    return len(areas) >= 2
+
+
+def find_plan(
+    sections: list[Section], report_year: int | None, delivery_year: int | None = None
+) -> ItemList:
+    year = delivery_year if delivery_year is not None else report_year
+    part, spread = _plan_parts(sections, year)
+    if part is not None:
+        items = tuple(_item(child) for child in _task_list(part))
+        return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
+    if spread:
+        items = tuple(_thematic_items(spread))
+        return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
+    return ItemList(None, ())
+
+
+def plan_section_ids(plan: ItemList) -> frozenset[str]:
+    """Top-level parts the plan's items come from."""
+    parts = {item.section.split(".")[0] for item in plan.items}
+    return frozenset(parts | ({plan.section} if plan.section else set()))
+
+
+def _plan_year(section: Section, report_year: int | None, delivery_year: int | None) -> int | None:
+    """The year in the plan's heading, else the year the report is delivered (今年), else a
+    later year its opening names, else the year after the one reported on."""
+    titled = _years(section.title)
     if titled:
-        return int(titled.group(1))
+        return max(titled)
+    if delivery_year is not None:
+        return delivery_year
     later = [int(y) for y in _YEAR.findall(fold(section.text[:200]))]
     later = [y for y in later if report_year is None or y > report_year]
     if later:

@@ -93,7 +93,8 @@ def _is_bare_heading(line: Line) -> bool:
 
 
 def _node(line: Line) -> Section:
-    if _is_bare_heading(line):
+    """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
+    if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
         return Section("", line.ordinal, line.rest, "", line.style or "")
     return Section("", line.ordinal, first_sentence(line.rest), line.rest, line.style or "")
 
