@@ -22,6 +22,11 @@ _ADMISSION = re.compile(
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还)?(?:不少|很多|较多)"
 )
+# An admission that names the problems only in general: the list follows it.
+_GENERIC = re.compile(
+    r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
+    r"(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+)
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -41,6 +46,8 @@ _LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
 _PRINCIPLES_TITLE = re.compile(
     r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
 )
+# Parts that state standing policy rather than the year's tasks (外交, 祖国统一).
+_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一")
 _TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Styles of printed headings, strongest first; 一是/第一 run inside paragraphs.
@@ -97,39 +104,57 @@ def _titled(sections: list[Section], pattern: re.Pattern[str]) -> Section | None
 # --- problems -------------------------------------------------------------------------------
 
 
-def _admission_end(paragraph: str) -> int | None:
-    """Where the list starts in a paragraph that admits problems, or None if it admits none."""
+def _admission_end(paragraph: str) -> tuple[int, int] | None:
+    """Where the problems start and end in a paragraph that admits some, or None.
+
+    After a lead-in that names them only in general (…还存在不少困难和问题。主要是：) the list
+    runs to the paragraph's end; an admission that states the problem itself (我们也清醒看到，
+    A，B。) starts the list after its verb, and when it comes mid-paragraph it is one sentence.
+    """
     folded = fold(paragraph)
     start = 0
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _ADMISSION.search(sentence)
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
-            opener = _LIST_OPENER.search(folded, at)
             stop = folded.find("。", at)
-            if opener and (stop < 0 or not folded[stop + 1 : opener.start()].strip()):
-                return opener.end()
-            return stop + 1 if stop >= 0 else len(folded)
+            stop = len(folded) if stop < 0 else stop + 1
+            opener = _LIST_OPENER.search(folded, at)
+            if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
+                return opener.end(), len(folded)
+            if match.group().startswith("清醒") and not _GENERIC.search(folded[at:stop]):
+                return at, stop if start else len(folded)
+            return stop, len(folded)
         start += len(sentence)
     return None
 
 
+# A sentence of four or more comma clauses in a short list runs that many problems together;
+# a longer list states one problem per sentence and elaborates it after the comma.
+_CLAUSE_MIN = 4
+_SENTENCES_MAX = 3
+
+
 def _clauses(sentence: str) -> list[str]:
-    """A sentence that runs four or more problems together with commas, one per clause."""
+    """A sentence that runs problems together with commas, one per clause."""
     clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
-    return clauses if len(clauses) >= 4 else [sentence]
+    return clauses if len(clauses) >= _CLAUSE_MIN else [sentence]
 
 
 def _split_items(text: str) -> list[str]:
-    """Problems run together: one per ；, else one per sentence (or comma clause of a long
-    sentence); the list stops at the pledge that follows it."""
-    parts = [p.strip() for p in re.split(r"[;；]", text) if p.strip()]
-    if len(parts) < 2:
-        sentences = [s.strip() for s in re.findall(r"[^。!?！？]+[。!?！？]?", text) if s.strip()]
-        parts = [clause for sentence in sentences for clause in _clauses(sentence)]
+    """Problems run together: one per sentence, per ；within one, or per comma clause of a
+    long sentence without ；; the list stops at the pledge that follows it."""
+    parts: list[str] = []
+    sentences = re.findall(r"[^。!?！？]+[。!?！？]?", text)
+    for sentence in sentences:
+        pieces = [p.strip() for p in re.split(r"[;；]", sentence) if p.strip(" ,，:：")]
+        if len(pieces) > 1 or len(sentences) > _SENTENCES_MAX:
+            parts.extend(pieces)
+        else:
+            parts.extend(_clauses(sentence.strip()))
     items = []
     for part in parts:
-        part = _RESTATED.sub("", part)
+        part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
         if _PLEDGE.match(fold(part)):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
@@ -144,52 +169,65 @@ def _trailing_run(node: Section) -> list[Section]:
     return runs[-1] if runs and len(runs[-1]) >= 2 else []
 
 
-def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> tuple[Item, ...]:
+def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
     """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
-    for index, paragraph in enumerate(paragraphs):
-        end = _admission_end(paragraph)
-        if end is None:
+    found: list[Item] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        index += 1
+        span = _admission_end(paragraph)
+        if span is None:
             continue
-        parts = _split_items(paragraph[end:].strip())
-        leads_into = index == len(paragraphs) - 1 or fold(paragraph).rstrip().endswith(":")
+        parts = _split_items(paragraph[span[0] : span[1]].strip())
+        leads_into = index == len(paragraphs) or fold(paragraph).rstrip().endswith(":")
         if len(parts) < 2 and leads_into and run:
             # a general sentence at most, then the numbered list the paragraph leads into
-            return tuple(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
-        following = [p for p in paragraphs[index + 1 :] if fold(p).startswith(("——", "--"))]
-        parts = parts or [p.lstrip("—-").strip() for p in following]
-        items = tuple(
-            Item(f"{n}.", first_sentence(part).rstrip("。"), part, where)
+            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
+            run = []
+            continue
+        if not parts:
+            while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
+                parts.append(paragraphs[index].lstrip("—-").strip())
+                index += 1
+        found.extend(
+            Item(f"{len(found) + n}.", first_sentence(part).rstrip("。"), part, where)
             for n, part in enumerate(parts, start=1)
         )
-        if items:
-            return items
-    return ()
+    return found
 
 
 def find_problems(
     sections: list[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
-    """The problems a report admits: a part titled so, else the first admission outside the
-    plan (review parts, then the opening), else inside it; pinned to the part that holds it."""
+    """The problems a report admits: a part titled so, else every admission before the plan
+    (the opening and the review parts), else the first inside it; pinned to the part that
+    holds the first."""
     section = _titled(sections, _PROBLEM_TITLE)
     if section is not None and section.children:
         return ItemList(section.id, tuple(_item(child) for child in section.children))
     if section is not None:
-        tops: list[Section | None] = [section]
-    else:
-        tops = [s for s in sections if s.id not in plan_ids]
-        tops += [None] + [s for s in sections if s.id in plan_ids]
+        return _admitted([section])
+    first_plan = next((i for i, s in enumerate(sections) if s.id in plan_ids), len(sections))
+    outside = _admitted(sections[:first_plan], preamble)
+    return (
+        outside
+        if outside.items
+        else _admitted([s for s in sections if s.id in plan_ids], first=True)
+    )
+
+
+def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
+    found = _problems_in(preamble.splitlines(), [], "")
+    where = None
     for top in tops:
-        if top is None:
-            items = _problems_in(preamble.splitlines(), [], "")
-            if items:
-                return ItemList(None, items)
-            continue
         for node in top.walk():
             items = _problems_in(node.text.splitlines(), _trailing_run(node), top.id)
-            if items:
-                return ItemList(top.id, items)
-    return ItemList(None, ())
+            where = where or (top.id if items else None)
+            found.extend(items)
+            if first and found:
+                return ItemList(where, tuple(found))
+    return ItemList(where, tuple(found))
 
 
 # --- plan -----------------------------------------------------------------------------------
@@ -220,6 +258,8 @@ def _thematic_items(parts: list[Section]) -> list[Item]:
     items: list[Item] = []
     for part in parts:
         if _PRINCIPLES_TITLE.search(fold(part.title)) and not _TASKS_TITLE.search(part.title):
+            continue
+        if _STANDING_TITLE.search(part.title) or part.style == "closing":
             continue
         headings = [c for c in _task_list(part) if c.style in _HEADING_RANK]
         items.extend(_item(c) for c in headings) if len(headings) >= 2 else items.append(

@@ -31,6 +31,8 @@ _BARE_HEADING = re.compile(
     r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划"
     r"|目标任务|主要任务|工作建议|工作的建议|主要工作)[\u4e00-\u9fff“”\"]{0,10}$"
 )
+# The closing part some reports set apart with a heading of its own, unnumbered.
+_CLOSING_HEADING = re.compile(r"^(?:结束语|结语)$")
 _INLINE_MARKER = re.compile(rf"(?:^|(?<=[。;:!?]))\s*([{_CN}]+是(?![的否])|第[{_CN}]+\s*[,、])")
 _SENTENCE_END = re.compile(r"[。!?]")
 # Paragraphs that close a run of paragraph items and speak for the enclosing section.
@@ -59,6 +61,8 @@ def classify(text: str, bare_headings: bool = False) -> Line:
         match = pattern.match(folded)
         if match and len(folded) > match.end():
             return Line(text, style, text[: match.end(1)], text[match.end() :].strip())
+    if _CLOSING_HEADING.match(folded.replace(" ", "")):
+        return Line(text, "closing", "", text)
     if bare_headings and len(text) <= 30 and _BARE_HEADING.match(folded.replace(" ", "")):
         return Line(text, "bare", "", text)
     return Line(text)
@@ -149,6 +153,8 @@ class _Builder:
         return (fits or same)[-1]
 
     def add_heading(self, line: Line) -> None:
+        if line.style == "closing":
+            self.stack.clear()  # a part of the report's own, whatever was open
         if line.style not in _INLINE_STYLES:
             while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
                 self.stack.pop()
