@@ -87,7 +87,27 @@ def has_top_level(lines: list[str]) -> bool:
     return any(classify(line).style in {"cn", "part"} for line in lines)
 
 
+# A line that is nothing but an ordinal (一是, 第一,) prints its item on the next line.
+_ORDINAL_ONLY = re.compile(rf"^(?:[{_CN}]+是|第[{_CN}]+\s*[,、]?)$")
+
+
+def rejoin(paragraphs: list[str]) -> list[str]:
+    """Paragraphs as written where the page broke them: around a 《title》 and after a lone
+    ordinal."""
+    joined: list[str] = []
+    glue = False
+    for text in paragraphs:
+        if joined and (glue or text.startswith("》")):
+            joined[-1] += text
+        else:
+            joined.append(text)
+        last = joined[-1]
+        glue = last.endswith("《") or bool(_ORDINAL_ONLY.match(fold(last).strip()))
+    return joined
+
+
 def logical_lines(paragraphs: list[str]) -> list[Line]:
+    paragraphs = rejoin(paragraphs)
     bare = not has_top_level(paragraphs)
     return [classify(piece, bare) for text in paragraphs for piece in split_inline(text)]
 
