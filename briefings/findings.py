@@ -208,7 +208,10 @@ def find_problems(
         return ItemList(section.id, tuple(_item(child) for child in section.children))
     if section is not None:
         return _admitted([section])
-    first_plan = next((i for i, s in enumerate(sections) if s.id in plan_ids), len(sections))
+    first_plan = next(
+        (i for i, s in enumerate(sections) if s.id in plan_ids or _plan_like(s)),
+        len(sections),
+    )
     outside = _admitted(sections[:first_plan], preamble)
     return (
         outside
@@ -217,12 +220,22 @@ def find_problems(
     )
 
 
+def _plan_like(section: Section) -> bool:
+    """A part that sets out work to come (this year's or the next five years'), no review."""
+    return bool(_plan_score(section, None)) and not _is_review(section, None)
+
+
 def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
     found = _problems_in(preamble.splitlines(), [], "")
     where = None
+    listed: set[int] = set()  # nodes already taken as items: their text is not a new admission
     for top in tops:
         for node in top.walk():
-            items = _problems_in(node.text.splitlines(), _trailing_run(node), top.id)
+            if id(node) in listed:
+                continue
+            run = _trailing_run(node)
+            items = _problems_in(node.text.splitlines(), run, top.id)
+            listed.update(id(child) for child in run if any(i.text == child.text for i in items))
             where = where or (top.id if items else None)
             found.extend(items)
             if first and found:
