@@ -26,7 +26,20 @@ _ADMISSION = re.compile(
 _GENERIC = re.compile(
     r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
     r"(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+    r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
+# Words that say something falls short: a clause holding one states a problem of its own.
+_DEFICIT = re.compile(
+    r"不足|不强|不高|不够|不优|不平衡|不充分|不协调|不合理|不稳|不畅|不到位|不满意|不好|不少|偏|缓慢|放缓|减慢|乏力"
+    r"|困难|突出|滞后|落后|薄弱|有待|仍需|还需|亟待|亟需|问题|风险|隐患|压力|矛盾|差距|短板|加剧|加大|波动"
+    r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
+    r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
+    r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
+)
+# A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
+# words that only lead into one (特别是).
+_FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -35,11 +48,12 @@ _PLEDGE = re.compile(
     r"|各位代表|同时|但是?|总的(?:看|来看))"
 )
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
+_ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
 _STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
 
 _PLAN_TITLE = re.compile(
     r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点"
-    r"|目标任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
+    r"|目标(?:与|和)?任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
 )
 _REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
 _LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
@@ -129,36 +143,38 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
     return None
 
 
-# A sentence of four or more comma clauses in a short list runs that many problems together;
-# a longer list states one problem per sentence and elaborates it after the comma.
-_CLAUSE_MIN = 4
-_SENTENCES_MAX = 3
+# Comma clauses are separate problems when a sentence runs four or more of them and each says
+# something falls short (世界经济增速放缓，保护主义加剧，…); otherwise the words after a comma
+# elaborate one problem.
+_CLAUSES_MIN = 4
 
 
 def _clauses(sentence: str) -> list[str]:
-    """A sentence that runs problems together with commas, one per clause."""
+    """A sentence, or its comma clauses when it runs several problems together."""
     clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
-    return clauses if len(clauses) >= _CLAUSE_MIN else [sentence]
+    clauses = [_LEADING.sub("", c) for c in clauses if not _FRAMING.match(c)]
+    if len(clauses) >= _CLAUSES_MIN and all(_DEFICIT.search(c) for c in clauses):
+        return clauses
+    return [sentence]
 
 
 def _split_items(text: str) -> list[str]:
-    """Problems run together: one per sentence, per ；within one, or per comma clause of a
-    long sentence without ；; the list stops at the pledge that follows it."""
-    parts: list[str] = []
-    sentences = re.findall(r"[^。!?！？]+[。!?！？]?", text)
-    for sentence in sentences:
+    """Problems run together: one per sentence, per ；within one, or per comma clause where a
+    sentence runs several; only statements that something falls short, up to the pledge."""
+    parts: list[tuple[str, bool]] = []  # (part, listed with ；)
+    for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text):
         pieces = [p.strip() for p in re.split(r"[;；]", sentence) if p.strip(" ,，:：")]
-        if len(pieces) > 1 or len(sentences) > _SENTENCES_MAX:
-            parts.extend(pieces)
-        else:
-            parts.extend(_clauses(sentence.strip()))
+        listed = len(pieces) > 1
+        parts.extend((clause, listed) for piece in pieces for clause in _clauses(piece.strip()))
     items = []
-    for part in parts:
+    for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
-        if _PLEDGE.match(fold(part)):
+        if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
-        if part and not _STRENGTH.search(first_sentence(part)):
+        # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
+        stated = listed or _DEFICIT.search(part)
+        if part and stated and not _STRENGTH.search(first_sentence(part)):
             items.append(part)
     return items
 
@@ -180,20 +196,19 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
         if span is None:
             continue
         parts = _split_items(paragraph[span[0] : span[1]].strip())
-        leads_into = index == len(paragraphs) or fold(paragraph).rstrip().endswith(":")
-        if len(parts) < 2 and leads_into and run:
-            # a general sentence at most, then the numbered list the paragraph leads into
-            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
-            run = []
-            continue
         if not parts:
             while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
+        base = len(found)
         found.extend(
-            Item(f"{len(found) + n}.", first_sentence(part).rstrip("。"), part, where)
+            Item(f"{base + n}.", first_sentence(part).rstrip("。"), part, where)
             for n, part in enumerate(parts, start=1)
         )
+        if len(parts) < 2 and run:
+            # one problem at most in the paragraph, then the numbered list it leads into
+            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
+            run = []
     return found
 
 

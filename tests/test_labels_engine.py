@@ -32,8 +32,8 @@ LEAD_CHARS = 12
 # the labels came in: raise it as the engine improves, never lower it.
 PLAN_PRECISION = 0.95
 PLAN_RECALL = 0.9
-PROBLEMS_PRECISION = 0.93  # ratchet; issue #13's target is 0.95
-PROBLEMS_RECALL = 0.77  # ratchet; issue #13's target is 0.85
+PROBLEMS_PRECISION = 0.95
+PROBLEMS_RECALL = 0.85
 PLAN_YEAR = 1.0  # right in every file with a plan
 DATES = 0.9
 PARTS = 0.95
