@@ -120,7 +120,8 @@ def _node(line: Line) -> Section:
     """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
     if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
         return Section("", line.ordinal, line.rest, "", line.style or "")
-    return Section("", line.ordinal, first_sentence(line.rest), line.rest, line.style or "")
+    lead = first_sentence(line.rest).rstrip("；;，, ")  # 一是A；二是B；: the lead is A
+    return Section("", line.ordinal, lead, line.rest, line.style or "")
 
 
 def _digits(ordinal: str) -> str:

@@ -185,7 +185,7 @@ def split_page(lines: tuple[str, ...]) -> Page:
     )
     end, signed, signer = _body_end(lines, max(start, first or 0))
     body = [line for line in lines[start:end] if not is_chrome(line)]
-    fields = read_meta_fields(lines[:start])
+    fields = read_meta_fields(lines[: max(start, first or 0)])
     meta = Meta(
         title=title,
         issuer=_issuer(fields, signer, title, body),

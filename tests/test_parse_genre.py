@@ -1,0 +1,155 @@
+"""Issue #13's shapes of the genre, each on a short synthetic report: the plan heading
+families, the list that holds the tasks, plans spread over parts, problem lead-ins, the
+report's end, and the dates and addressee a page prints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.parse import parse_bytes
+
+FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
+
+
+def _gov(
+    body: list[str], head: list[str] | None = None, title: str = "2025年某市政府工作报告"
+) -> bytes:
+    lines = [
+        title,
+        *(head or []),
+        "各位代表：",
+        f"现在，我代表市人民政府，向大会报告工作。{FILLER}",
+        *body,
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_tasks_after_principles_are_the_plan() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作总体要求和主要目标", FILLER,
+        "具体工作中，突出抓好三个方面。一是坚持稳中求进。二是坚持改革创新。三是坚持民生为本，重点做好以下4项工作：",
+        f"（一）扩大有效投资。{FILLER}", f"（二）壮大实体经济。{FILLER}",
+        f"（三）推进乡村振兴。{FILLER}", f"（四）办好民生实事。{FILLER}",
+        "三、全面加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "tasks.txt")
+    assert report.plan.year == 2025
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效投资",
+        "壮大实体经济",
+        "推进乡村振兴",
+        "办好民生实事",
+    ]
+
+
+def test_plan_heading_families_and_the_year_they_name() -> None:
+    for heading in (
+        "对今年政府工作的建议",
+        "关于2025年工作",
+        "2025年主要目标任务",
+        "目标任务和主要工作",
+    ):
+        body = [
+            "一、2024年工作回顾",
+            FILLER,
+            f"二、{heading}",
+            f"（一）稳增长。{FILLER}",
+            f"（二）促改革。{FILLER}",
+        ]
+        report = parse_bytes(_gov(body), "families.txt")
+        assert report.plan.section == "2", heading
+        assert report.plan.year == 2025, heading
+        assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"], heading
+
+
+def test_this_years_plan_wins_over_the_five_year_one() -> None:
+    body = [
+        "一、过去五年工作回顾", FILLER,
+        "二、今后五年的目标任务", f"（一）建设创新城市。{FILLER}", f"（二）建设生态城市。{FILLER}",
+        "三、2025年主要工作", f"（一）稳住经济大盘。{FILLER}", f"（二）抓好项目建设。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "five.txt")
+    assert report.plan.section == "3"
+    assert [i.lead for i in report.plan.items] == ["稳住经济大盘", "抓好项目建设"]
+
+
+def test_a_plan_spread_over_thematic_parts() -> None:
+    body = [
+        "一、2024年国内工作的回顾", FILLER,
+        "二、加快经济发展", FILLER, "三、深化改革开放", FILLER, "四、推进社会事业", FILLER,
+        "五、关于外交工作", FILLER, "结束语", "各位代表！让我们团结奋斗。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "spread.txt")
+    assert [s.title for s in report.sections][-1] == "结束语"
+    assert report.plan.year == 2025
+    assert [i.lead for i in report.plan.items] == ["加快经济发展", "深化改革开放", "推进社会事业"]
+
+
+def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们既要看到成绩，更要看到前进中的困难和挑战。经济下行压力加大，企业经营困难，财政收支矛盾突出，"
+        "就业压力较大。对这些问题，我们将采取有力措施认真解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "problems.txt")
+    assert report.problems.section == "1"
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力加大",
+        "企业经营困难",
+        "财政收支矛盾突出",
+        "就业压力较大",
+    ]
+
+
+def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
+    body = [
+        "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
+        "在肯定成绩的同时，我们也清醒认识到，发展中还存在一些问题：一是产业结构不优；二是创新能力不强；三是民生短板较多。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "numbered.txt")
+    assert report.problems.section == "1"
+    assert [i.lead for i in report.problems.items] == [
+        "产业结构不优",
+        "创新能力不强",
+        "民生短板较多",
+    ]
+
+
+def test_glossary_and_licence_are_not_the_report() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+        "各位代表！让我们团结奋斗。", "※名词解释※", "[1]“双碳”：指碳达峰与碳中和。", "[2]“四下基层”：指宣传在基层。",
+        "注：中文维基文库社群认为，公务演讲不总是具有立法性质的文件。", "Public domain",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "end.txt")
+    assert len(report.sections) == 2
+    body = report.body_text()
+    assert "各位代表！让我们团结奋斗。" in body
+    for after_the_end in ("名词解释", "双碳", "四下基层", "维基文库", "Public domain"):
+        assert after_the_end not in body
+
+
+def test_dates_issuer_and_addressee_from_the_page() -> None:
+    head = ["来源：某市人民政府", "——2025年1月14日在某市第十六届人民代表大会第三次会议上"]
+    report = parse_bytes(
+        _gov(["一、2024年工作回顾", FILLER, "二、2025年工作安排", FILLER], head), "head.txt"
+    )
+    assert report.meta.published == date(2025, 1, 14)
+    assert report.meta.issuer == "某市人民政府"
+    assert report.meta.addressee == "各位代表"
+
+    law = "\n".join([
+        "关于某县2020年度法治政府建设情况的报告", "发布时间：2021-03-02", "现将有关情况报告如下：",
+        "一、主要成效", FILLER, "二、存在的问题", f"一是能力不足。{FILLER}", f"二是机制不顺。{FILLER}",
+        "三、2021年工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+        "某县人民政府", "二〇二一年二月二十日",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.meta.published == date(2021, 3, 2)
+    assert report.meta.signed == date(2021, 2, 20)
+    assert report.meta.addressee is None
+    assert report.meta.issuer == "某县人民政府"
+    assert report.plan.year == 2021
