@@ -10,12 +10,13 @@ from .load import SourceText, read_file, read_text
 from .model import Meta, Report
 from .outline import build_outline
 from .page import split_page
-from .text import cjk_count
+from .text import cjk_count, fold
 
 MIN_CJK_CHARS = 80
 
 
 def parse_source(source: SourceText) -> Report:
+    fold.cache_clear()
     page = split_page(source.lines)
     preamble, sections = build_outline(list(page.body))
     body_cjk = cjk_count("".join(page.body))
