@@ -179,6 +179,10 @@ def _split_items(text: str) -> list[str]:
     return items
 
 
+def _sentence_item(number: int, part: str, where: str) -> Item:
+    return Item(f"{number}.", first_sentence(part).rstrip("。；;"), part, where)
+
+
 def _trailing_run(node: Section) -> list[Section]:
     """The list a node's text leads into: its last run of children starting at 一/1."""
     runs = _runs(node.children)
@@ -201,10 +205,7 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
         base = len(found)
-        found.extend(
-            Item(f"{base + n}.", first_sentence(part).rstrip("。"), part, where)
-            for n, part in enumerate(parts, start=1)
-        )
+        found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
         if len(parts) < 2 and run:
             # one problem at most in the paragraph, then the numbered list it leads into
             found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
@@ -222,7 +223,14 @@ def find_problems(
     if section is not None and section.children:
         return ItemList(section.id, tuple(_item(child) for child in section.children))
     if section is not None:
-        return _admitted([section])
+        admitted = _admitted([section])
+        if admitted.items:
+            return admitted
+        # a part headed 存在的问题 need not lead in: each sentence that states a shortfall
+        parts = _split_items(" ".join(section.text.splitlines()))
+        return ItemList(
+            section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
+        )
     first_plan = next(
         (i for i, s in enumerate(sections) if s.id in plan_ids or _plan_like(s)),
         len(sections),

@@ -153,3 +153,19 @@ def test_dates_issuer_and_addressee_from_the_page() -> None:
     assert report.meta.addressee is None
     assert report.meta.issuer == "某县人民政府"
     assert report.plan.year == 2021
+
+
+def test_a_problems_part_without_a_lead_in() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER,
+        "二、存在的问题", "执法人员力量不足。部门之间协调不畅，信息共享还不够。我们将认真加以解决。",
+        "三、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.problems.section == "2"
+    assert [i.lead for i in report.problems.items] == [
+        "执法人员力量不足",
+        "部门之间协调不畅，信息共享还不够",
+    ]
+    assert report.plan.year == 2024
