@@ -293,7 +293,7 @@ def _thematic_items(parts: list[Section]) -> list[Item]:
     """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
     items: list[Item] = []
     for part in parts:
-        if _PRINCIPLES_TITLE.search(fold(part.title)) and not _TASKS_TITLE.search(part.title):
+        if _principles_only(part):
             continue
         if _STANDING_TITLE.search(part.title) or part.style == "closing":
             continue
@@ -310,16 +310,20 @@ def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | No
     best = max(scores, default=0)
     if best:
         chosen = [s for s, score in zip(sections, scores, strict=True) if score == best]
-        with_tasks = [s for s in chosen if _task_list(s)]
-        part = (with_tasks or chosen)[0]
-        principles = _PRINCIPLES_TITLE.search(fold(part.title))
+        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks
+        part = max(chosen, key=lambda s: (not _principles_only(s), bool(_task_list(s))))
         later = sections[sections.index(part) + 1 :]
-        if (principles and not _task_list(part)) or (principles and _thematic(later, year)):
-            return None, later if _thematic(later, year) else [part]
-        return part, []
+        if _principles_only(part) and _thematic(later, year):
+            return None, later
+        return (part, []) if _task_list(part) or not _principles_only(part) else (None, [])
     reviews = [i for i, s in enumerate(sections) if _is_review(s, year)]
     after = sections[reviews[-1] + 1 :] if reviews else sections
     return None, after if len(after) >= 2 else []
+
+
+def _principles_only(section: Section) -> bool:
+    title = fold(section.title)
+    return bool(_PRINCIPLES_TITLE.search(title)) and not _TASKS_TITLE.search(title)
 
 
 def _thematic(parts: list[Section], year: int | None) -> bool:

@@ -169,3 +169,15 @@ def test_a_problems_part_without_a_lead_in() -> None:
         "部门之间协调不畅，信息共享还不够",
     ]
     assert report.plan.year == 2024
+
+
+def test_the_task_part_after_the_overall_deployment() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作总体部署", f"一是坚持稳中求进。{FILLER}", f"二是坚持改革创新。{FILLER}",
+        "三、2025年主要任务", f"（一）扩大国内需求。{FILLER}", f"（二）发展实体经济。{FILLER}", f"（三）保障改善民生。{FILLER}",
+        "四、加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "deploy.txt")
+    assert report.plan.section == "3"
+    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "发展实体经济", "保障改善民生"]
