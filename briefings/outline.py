@@ -8,7 +8,7 @@ how a reader follows 一、 → (一) → 一是 whichever subset a report uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Section
 from .text import cn_number, first_sentence, fold
@@ -53,6 +53,7 @@ class Line:
     style: str | None = None
     ordinal: str = ""
     rest: str = ""
+    inline: bool = False  # split off the middle of a printed paragraph (…：一是…；二是…)
 
 
 def classify(text: str, bare_headings: bool = False) -> Line:
@@ -109,7 +110,11 @@ def rejoin(paragraphs: list[str]) -> list[str]:
 def logical_lines(paragraphs: list[str]) -> list[Line]:
     paragraphs = rejoin(paragraphs)
     bare = not has_top_level(paragraphs)
-    return [classify(piece, bare) for text in paragraphs for piece in split_inline(text)]
+    return [
+        replace(classify(piece, bare), inline=index > 0)
+        for text in paragraphs
+        for index, piece in enumerate(split_inline(text))
+    ]
 
 
 def _is_bare_heading(line: Line) -> bool:
@@ -143,6 +148,7 @@ class _Open:
     style: str
     node: Section
     owns_paragraphs: bool
+    inline: bool = False
 
 
 class _Builder:
@@ -179,13 +185,31 @@ class _Builder:
         if line.style not in _INLINE_STYLES:
             while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
                 self.stack.pop()
+        elif not line.inline and is_first(line.ordinal):
+            while len(self.stack) > 1 and self._ends_a_list(line.style or ""):
+                self.stack.pop()
         level = self._level_for(line.style or "", line.ordinal)
         if level is not None:
             del self.stack[level:]
         node = _node(line)
         siblings = self.stack[-1].node.children if self.stack else self.roots
         siblings.append(node)
-        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line)))
+        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line), line.inline))
+
+    def _ends_a_list(self, style: str) -> bool:
+        """A new list (第一,…) after 三是… of another list starts beside it, not inside it:
+        only a list's first item (第一,… then 一是…) or a printed heading holds a sub-list."""
+        top = self.stack[-1]
+        return (
+            top.style in _INLINE_STYLES and top.style != style
+            and not top.owns_paragraphs and not is_first(top.node.ordinal)
+        )  # fmt: skip
+
+    def close_inline(self) -> None:
+        """A list run inline in a paragraph ends with that paragraph: the next paragraph's
+        第一, is not an item of the 三是 the previous one ended on."""
+        while len(self.stack) > 1 and self.stack[-1].inline:
+            self.stack.pop()
 
     def add_paragraph(self, text: str) -> None:
         if not self.stack:
@@ -208,6 +232,8 @@ def build_outline(paragraphs: list[str]) -> tuple[str, list[Section]]:
     """Preamble text and the tree of sections of the body paragraphs."""
     builder = _Builder()
     for line in logical_lines(paragraphs):
+        if not line.inline:
+            builder.close_inline()
         if line.style:
             builder.add_heading(line)
         else:

@@ -181,3 +181,22 @@ def test_the_task_part_after_the_overall_deployment() -> None:
     report = parse_bytes(_gov(body), "deploy.txt")
     assert report.plan.section == "3"
     assert [i.lead for i in report.plan.items] == ["扩大国内需求", "发展实体经济", "保障改善民生"]
+
+
+def test_a_new_list_after_another_lists_last_item_starts_beside_it() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、深化国有企业改革", "当前企业面临三个问题。", "一是机制不活。", "二是负担较重。", "三是债务偏高。",
+        "第一，抓好大型企业。", "第二，放活小型企业，主要是：一是兼并重组；二是出售转让。", "第三，加强经营管理。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "lists.txt")
+    part = report.sections[1]
+    assert [c.ordinal for c in part.children] == [
+        "一是",
+        "二是",
+        "三是",
+        "第一，",
+        "第二，",
+        "第三，",
+    ]
+    assert [c.ordinal for c in part.children[4].children] == ["一是", "二是"]
