@@ -80,8 +80,10 @@ def split_inline(text: str) -> list[str]:
 
 
 def _plausible_sequence(folded: str, starts: list[int]) -> bool:
-    """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list."""
-    return folded[starts[0]] == "一" or folded[starts[0] : starts[0] + 2] == "第一"
+    """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list. A
+    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal."""
+    inner = starts[1:] if starts[0] == 0 and len(starts) > 2 else starts
+    return folded[inner[0]] == "一" or folded[inner[0] : inner[0] + 2] == "第一"
 
 
 def has_top_level(lines: list[str]) -> bool:
