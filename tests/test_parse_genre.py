@@ -200,3 +200,14 @@ def test_a_new_list_after_another_lists_last_item_starts_beside_it() -> None:
         "第三，",
     ]
     assert [c.ordinal for c in part.children[4].children] == ["一是", "二是"]
+
+
+def test_unnumbered_parts_are_still_parts() -> None:
+    body = [
+        "过去五年工作回顾", FILLER, "我们也清醒地看到，发展中还存在一些困难和问题：一是产业层次偏低；二是财政收支矛盾突出。",
+        "今后五年工作思路和目标任务", f"（一）建设创新之城。{FILLER}", f"（二）建设生态之城。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body, title="2025年某县政府工作报告"), "bare.txt")
+    assert [s.title for s in report.sections] == ["过去五年工作回顾", "今后五年工作思路和目标任务"]
+    assert [i.lead for i in report.plan.items] == ["建设创新之城", "建设生态之城"]
+    assert [i.lead for i in report.problems.items] == ["产业层次偏低", "财政收支矛盾突出"]
