@@ -40,7 +40,7 @@ _DEFICIT = re.compile(
 # words that only lead into one (特别是).
 _FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
-_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现")
+_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
 _PLEDGE = re.compile(
@@ -111,7 +111,10 @@ def _titled(sections: list[Section], pattern: re.Pattern[str]) -> Section | None
     tops = [s for s in sections if pattern.search(fold(s.title))]
     if tops:
         return tops[-1]
-    deeper = [n for s in sections for n in s.walk() if n.children and pattern.search(fold(n.title))]
+    deeper = [
+        n for s in sections for n in s.walk()
+        if (n.children or n.style in _HEADING_RANK) and pattern.search(fold(n.title))
+    ]  # fmt: skip
     return deeper[-1] if deeper else None
 
 

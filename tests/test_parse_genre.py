@@ -211,3 +211,14 @@ def test_unnumbered_parts_are_still_parts() -> None:
     assert [s.title for s in report.sections] == ["过去五年工作回顾", "今后五年工作思路和目标任务"]
     assert [i.lead for i in report.plan.items] == ["建设创新之城", "建设生态之城"]
     assert [i.lead for i in report.problems.items] == ["产业层次偏低", "财政收支矛盾突出"]
+
+
+def test_a_problems_sub_heading_inside_the_review() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要做法和成效", "（一）强化组织领导", FILLER, "（二）存在的问题", "执法人员力量不足。制度建设滞后。",
+        "二、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.problems.section == "1.2"
+    assert [i.lead for i in report.problems.items] == ["执法人员力量不足", "制度建设滞后"]
