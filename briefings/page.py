@@ -12,7 +12,7 @@ from .text import cn_number, fold
 
 META_KEYS = (
     "索引号", "主题分类", "发布机构", "生成日期", "发布日期", "成文日期", "文件编号", "发文字号",
-    "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "更新时间", "作者",
+    "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "更新时间", "作者", "日期",
 )  # fmt: skip
 _META_RE = re.compile(r"(" + "|".join(META_KEYS) + r")\s*:\s*")
 _CHROME_RE = re.compile(
@@ -31,7 +31,7 @@ _FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Page fields that date a page, most specific first.
-_DATE_KEYS = ("生成日期", "发布日期", "发布时间", "更新时间", "成文日期")
+_DATE_KEYS = ("生成日期", "发布日期", "发布时间", "更新时间", "成文日期", "日期")
 _ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff、,]{2,30}:$")
 # A line ending in a colon that announces what follows (现将有关情况报告如下:) addresses nobody.
 _NOT_ADDRESSEE_RE = re.compile(r"如下|报告|汇报|情况|总结|主要|具体|是:$")
