@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import NotAReportError
-from .findings import find_plan, find_problems, plan_section_ids
 from .load import SourceText, read_file, read_text
 from .model import Meta, Report
 from .outline import build_outline
 from .page import split_page
+from .plan import find_plan, plan_section_ids
+from .problems import find_problems
 from .text import cjk_count, fold
 
 MIN_CJK_CHARS = 80
