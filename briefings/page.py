@@ -167,10 +167,14 @@ def _issuer(fields: dict[str, str], signer: str | None, title: str, body: list[s
     return f"{place.group(1)}人民政府"
 
 
-def _year(title: str, body: list[str]) -> int | None:
-    match = _YEAR_RE.search(fold(title)) or next(
-        (m for m in map(_YEAR_RE.search, map(fold, body[:3])) if m), None
-    )
+def _year(title: str, body: list[str], delivered: date | None) -> int | None:
+    """The year the title names; a speech titled without one is of the year it was given."""
+    titled = _YEAR_RE.search(fold(title).replace(" ", ""))
+    if titled:
+        return int(titled.group(1))
+    if delivered:
+        return delivered.year
+    match = next((m for m in map(_YEAR_RE.search, map(fold, body[:3])) if m), None)
     return int(match.group(1)) if match else None
 
 
@@ -186,14 +190,15 @@ def split_page(lines: tuple[str, ...]) -> Page:
     end, signed, signer = _body_end(lines, max(start, first or 0))
     body = [line for line in lines[start:end] if not is_chrome(line)]
     fields = read_meta_fields(lines[: max(start, first or 0)])
+    delivered = delivery_date(head[:addressee_at] if addressee_at is not None else head)
     meta = Meta(
         title=title,
         issuer=_issuer(fields, signer, title, body),
-        published=delivery_date(head[:addressee_at] if addressee_at is not None else head)
+        published=delivered
         or parse_date(next((fields[key] for key in _DATE_KEYS if fields.get(key)), None)),
         signed=signed,
         addressee=lines[addressee_at].rstrip(":：").strip() if addressee_at is not None else None,
         index_no=fields.get("索引号"),
-        year=_year(title, body),
+        year=_year(title, body, delivered),
     )
     return Page(meta, tuple(body))

@@ -222,3 +222,17 @@ def test_a_problems_sub_heading_inside_the_review() -> None:
     report = parse_bytes(law, "law.txt")
     assert report.problems.section == "1.2"
     assert [i.lead for i in report.problems.items] == ["执法人员力量不足", "制度建设滞后"]
+
+
+def test_a_speech_titled_without_a_year_plans_the_year_it_was_given() -> None:
+    head = ["——2025年1月20日在某县第十八届人民代表大会第四次会议上"]
+    body = [
+        "一、过去一年工作回顾",
+        "2024年是极不平凡的一年。",
+        "二、今年工作安排",
+        f"（一）稳增长。{FILLER}",
+        f"（二）惠民生。{FILLER}",
+    ]
+    report = parse_bytes(_gov(body, head, title="政府工作报告"), "noyear.txt")
+    assert report.meta.year == 2025
+    assert report.plan.year == 2025
