@@ -24,7 +24,7 @@ _CHROME_RE = re.compile(
 # Where the report ends: an attachment, a glossary (a 名词解释 heading or its first "[1]…：指…"
 # entry), a licence note or the site footer. Nothing after it is the report's text.
 _FOOTER_RE = re.compile(
-    r"^(?:(?:附件|附表|附录)\s*\d*\s*:?$|附:?$|[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
+    r"^(?:(?:附件|附表|附录)\s*\d*\s*(?::.*)?$|附:?$|[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
     r"|[\[【〔]\s*\d{1,3}\s*[\]】〕]\s*\S[^。]{0,40}:"
     r"|注\s*:.*(?:维基|Wiki|公有领域|版权)|Public domain$|本作品|手机扫码|关于我们|网站地图|联系我们"
     r"|主办\s*:|版权所有|\(此件[^)]*公开\)$)",

@@ -236,3 +236,15 @@ def test_a_speech_titled_without_a_year_plans_the_year_it_was_given() -> None:
     report = parse_bytes(_gov(body, head, title="政府工作报告"), "noyear.txt")
     assert report.meta.year == 2025
     assert report.plan.year == 2025
+
+
+def test_an_attachment_ends_the_report() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER, "二、存在的问题", "执法人员力量不足。",
+        "三、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+        "附件：1.2023年度行政复议案件统计表", "一、行政复议案件", "二、行政诉讼案件",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "annex.txt")
+    assert [s.title for s in report.sections] == ["主要成效", "存在的问题", "下一步工作打算"]
+    assert "统计表" not in report.body_text()
