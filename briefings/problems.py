@@ -18,9 +18,10 @@ _PROBLEM_TITLE = re.compile(r"存在的问题|问题和不足|不足|困难和�
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
-    r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
+    r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
-    r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还)?(?:不少|很多|较多)"
+    r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
+    r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
 )
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(

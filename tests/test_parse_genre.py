@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefings.parse import parse_bytes
 
 FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
@@ -248,3 +250,26 @@ def test_an_attachment_ends_the_report() -> None:
     report = parse_bytes(law, "annex.txt")
     assert [s.title for s in report.sections] == ["主要成效", "存在的问题", "下一步工作打算"]
     assert "统计表" not in report.body_text()
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "我们也清醒地看到，发展中还存在不少困难和问题，主要是：",
+        "同时也要看到，前进道路上仍然存在一些突出矛盾和问题。",
+        "但是，我们的工作还有不少差距和不足。",
+        "当前存在的主要问题是：",
+        "成绩来之不易，但困难和挑战依然不少。",
+    ],
+)
+def test_lead_ins_of_the_genre(lead_in: str) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, f"{lead_in}产业结构不优；创新能力不强；民生短板较多。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "leadin.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "产业结构不优",
+        "创新能力不强",
+        "民生短板较多",
+    ]
