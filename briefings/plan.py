@@ -15,7 +15,7 @@ from .model import Item, ItemList, Section
 from .text import fold
 
 _PLAN_TITLE = re.compile(
-    r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点"
+    r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点|工作要点"
     r"|目标(?:与|和)?任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
 )
 _REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
@@ -23,8 +23,8 @@ _LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
 _PRINCIPLES_TITLE = re.compile(
     r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
 )
-# Parts that state standing policy rather than the year's tasks (外交, 祖国统一).
-_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一")
+# Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
+_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一|问题|不足|差距")
 _TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
 
 
@@ -74,7 +74,7 @@ def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | No
         return (part, []) if task_list(part) or not _principles_only(part) else (None, [])
     reviews = [i for i, s in enumerate(sections) if _is_review(s, year)]
     after = sections[reviews[-1] + 1 :] if reviews else sections
-    return None, after if len(after) >= 2 else []
+    return None, after if _thematic(after, year) else []
 
 
 def _principles_only(section: Section) -> bool:
@@ -84,7 +84,10 @@ def _principles_only(section: Section) -> bool:
 
 def _thematic(parts: list[Section], year: int | None) -> bool:
     """Parts that each name a task area (no review, no plan heading of their own)."""
-    areas = [p for p in parts if not _is_review(p, year) and not _plan_score(p, year)]
+    areas = [
+        p for p in parts
+        if not _is_review(p, year) and not _plan_score(p, year) and not _STANDING_TITLE.search(p.title)
+    ]  # fmt: skip
     return len(areas) >= 2
 
 
@@ -94,12 +97,27 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(sections, year)
     if part is not None:
-        items = tuple(item_of(child) for child in task_list(part))
+        items = tuple(item_of(child) for child in task_list(part)) or _run_in_tasks(part)
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
         items = tuple(_thematic_items(spread))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
+
+
+# A task printed without a number leads its paragraph with a short sentence of its own:
+# 全力以赴稳增长促发展。…
+_RUN_IN = re.compile(r"^([^。:：;；,，]{4,20}(?:[,，][^。:：;；,，]{2,16})?)。")
+
+
+def _run_in_tasks(part: Section) -> tuple[Item, ...]:
+    """The tasks of a plan part that numbers none: the run-in leads of its paragraphs."""
+    leads = [
+        (m.group(1), p) for p in part.text.splitlines() if (m := _RUN_IN.match(p)) and len(p) > 40
+    ]
+    if len(leads) < 2:
+        return ()
+    return tuple(Item("", lead, text, part.id) for lead, text in leads)
 
 
 def plan_section_ids(plan: ItemList) -> frozenset[str]:

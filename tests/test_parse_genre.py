@@ -273,3 +273,27 @@ def test_lead_ins_of_the_genre(lead_in: str) -> None:
         "创新能力不强",
         "民生短板较多",
     ]
+
+
+def test_unnumbered_tasks_are_the_run_in_leads_of_the_plan() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作安排", f"今年政府工作的总体要求是：稳中求进。{FILLER}",
+        f"全力以赴稳增长促发展。{FILLER}", f"坚定不移推进改革开放。{FILLER}", f"用心用情保障改善民生。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "runin.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "全力以赴稳增长促发展",
+        "坚定不移推进改革开放",
+        "用心用情保障改善民生",
+    ]
+
+
+def test_no_plan_is_made_of_the_problems_part() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER, "二、存在的问题", "执法人员力量不足。", "三、主要负责人履职情况", FILLER,
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "noplan.txt")
+    assert report.plan.items == ()
+    assert [i.lead for i in report.problems.items] == ["执法人员力量不足"]
