@@ -40,6 +40,7 @@ _DEFICIT = re.compile(
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
@@ -88,7 +89,8 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence, or its comma clauses when it runs several problems together."""
     clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
     clauses = [_LEADING.sub("", c) for c in clauses if not _FRAMING.match(c)]
-    if len(clauses) >= _CLAUSES_MIN and all(_DEFICIT.search(c) for c in clauses):
+    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    if len(clauses) >= _CLAUSES_MIN and not causal and all(_DEFICIT.search(c) for c in clauses):
         return clauses
     return [sentence]
 
