@@ -116,7 +116,7 @@ def _split_items(text: str) -> list[str]:
     return items
 
 
-def _sentenceitem_of(number: int, part: str, where: str) -> Item:
+def _sentence_item(number: int, part: str, where: str) -> Item:
     return Item(f"{number}.", first_sentence(part).rstrip("。；;"), part, where)
 
 
@@ -142,9 +142,7 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
         base = len(found)
-        found.extend(
-            _sentenceitem_of(base + n, part, where) for n, part in enumerate(parts, start=1)
-        )
+        found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
         if len(parts) < 2 and run:
             # one problem at most in the paragraph, then the numbered list it leads into
             found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
@@ -155,9 +153,9 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
 def find_problems(
     sections: list[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
-    """The problems a report admits: a part titled so, else every admission before the plan
-    (the opening and the review parts), else the first inside it; pinned to the part that
-    holds the first."""
+    """The problems a report admits: a part titled so, else every admission outside the plan
+    (the opening, the review parts, a part on the government's own conduct after it), else
+    the first inside it; pinned to the part that holds the first."""
     section = titled(sections, _PROBLEM_TITLE)
     if section is not None and section.children:
         return ItemList(section.id, tuple(item_of(child) for child in section.children))
@@ -168,13 +166,12 @@ def find_problems(
         # a part headed 存在的问题 need not lead in: each sentence that states a shortfall
         parts = _split_items(" ".join(section.text.splitlines()))
         return ItemList(
-            section.id, tuple(_sentenceitem_of(n, p, section.id) for n, p in enumerate(parts, 1))
+            section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
         )
-    first_plan = next(
-        (i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)),
-        len(sections),
-    )
-    outside = _admitted(sections[:first_plan], preamble)
+    planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
+    before = sections[: planned[0]] if planned else sections
+    after = sections[planned[-1] + 1 :] if planned else []
+    outside = _admitted(before + after, preamble)
     return (
         outside
         if outside.items
