@@ -4,7 +4,10 @@ For each bot, run as a subprocess: cold start (process start to the first reply)
 second for a burst of 1,000 /summary and /metrics updates, and resident memory once idle after
 the burst. Prints the figures and this bot's ratios to the echo bot's.
 
-    .venv/bin/python bench/bot.py [--burst 1000] [--rounds 3]
+    .venv/bin/python bench/bot.py [--burst 1000] [--rounds 3] [--cold]
+
+--cold starts every round with an empty report cache, as a first start does: the report is
+briefed by the worker process while the bot answers (its memory is not the bot's).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -108,21 +112,28 @@ def median(runs: list[Figures]) -> Figures:
     return Figures(*(statistics.median(getattr(r, f.name) for r in runs) for f in fields(Figures)))
 
 
-async def main(burst: int, rounds: int) -> None:
+async def warm_cache(folder: Path) -> None:
+    warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
+            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(ROOT / "seeds"),
+            str(folder / "cache")]  # fmt: skip
+    await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
+
+
+async def main(burst: int, rounds: int, cold: bool) -> None:
     echo_runs: list[Figures] = []
     our_runs: list[Figures] = []
     with tempfile.TemporaryDirectory() as folder:
         # Production state: caches built once (image build, or the first start); every round
         # then starts from a warm cache, as a restarted bot does.
-        warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
-                "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(ROOT / "seeds"),
-                str(Path(folder) / "cache")]  # fmt: skip
-        await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
+        if not cold:
+            await warm_cache(Path(folder))
         for _ in range(rounds):  # alternating, so a busy moment hits both bots alike
+            if cold:
+                shutil.rmtree(Path(folder) / "cache", ignore_errors=True)
             echo_runs.append(await measure(echo_bot, burst))
             our_runs.append(await measure(this_bot(Path(folder)), burst))
     print(f"burst of {burst} updates (/summary and /metrics), each bot a subprocess, "
-          f"median of {rounds} rounds, report caches warm")  # fmt: skip
+          f"median of {rounds} rounds, report caches {'cold' if cold else 'warm'}")  # fmt: skip
     print(table(median(echo_runs), median(our_runs)))
 
 
@@ -130,5 +141,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--burst", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cold", action="store_true", help="an empty report cache each round")
     args = parser.parse_args()
-    asyncio.run(main(args.burst, args.rounds))
+    asyncio.run(main(args.burst, args.rounds, args.cold))

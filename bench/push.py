@@ -5,13 +5,18 @@ L sendMessage calls per second and answers 429 beyond that; 1% of chats have blo
 (403) and 2% fail once with a 500. The bot pushes to everyone (as /push_now does) while a user
 sends /subscriptions mid-push; we time the reply.
 
+Replies during a push, at the shipped settings (config.yaml's push section, 25/s) against
+Telegram's own limit (30/s): while the push runs, 15 users a second each send /subscriptions,
+and each reply is timed from the moment the fake Telegram received the message (p50/p99).
+
 Two rates, both over the whole push (first call to last, so the last retries' backoff counts):
 the sending rate is the sendMessage calls Telegram took (any answer but 429), which is what L
 limits; the delivery rate counts only the briefings that arrived. The 3% of calls answered 403
 or 500 use L too, so the delivery rate can reach at most 0.97 of the sending rate.
 
-    .venv/bin/python bench/push.py                      # L=30 for 10 s, then L=1000 for all
+    .venv/bin/python bench/push.py                      # L=30 for 10 s, L=1000 for all, replies
     .venv/bin/python bench/push.py --rate 1000 --n 10000
+    .venv/bin/python bench/push.py --replies            # replies during a push only
 """
 
 from __future__ import annotations
@@ -29,13 +34,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
 from aiohttp import ClientSession, web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.app import build_application, running  # noqa: E402
-from bot.config import Config, parse_config  # noqa: E402
+from bot.config import PACKAGED_CONFIG, Config, parse_config  # noqa: E402
 from bot.context import state_of  # noqa: E402
 from bot.library import ReportLibrary  # noqa: E402
 from bot.local_api import LocalBotApi, ok  # noqa: E402
@@ -44,6 +50,10 @@ from tests.fault_api import Faults, RateLimit  # noqa: E402
 
 ASKER = 3  # the subscriber who sends a command mid-push
 PUSH_MARK = "📖"
+TELEGRAM_RATE = 30.0  # Telegram's limit per bot, messages a second
+CHATTER_RATE = 15.0  # users' messages a second while pushing
+CHATTER_SECONDS = 20.0
+CHATTER_BASE = 10_000_000  # chat ids of the users who write in (no subscriptions)
 
 
 def blocked_chats(n: int) -> set[int]:
@@ -64,12 +74,36 @@ class BenchApi(LocalBotApi):
         self.call_times: list[float] = []  # every sendMessage Telegram took (not 429)
         self.faults = Faults()
         self.pushes: Counter[int] = Counter()
+        self.chatter_said: dict[int, float] = {}
+        self._chatter: asyncio.Task[None] | None = None
 
     def app(self) -> web.Application:
         app = super().app()
         app.router.add_post("/bench/say", self._say)
+        app.router.add_post("/bench/chatter", self._start_chatter)
         app.router.add_get("/bench/stats", self._stats)
         return app
+
+    async def _start_chatter(self, request: web.Request) -> web.Response:
+        self._chatter = asyncio.create_task(self._chat(CHATTER_RATE, CHATTER_SECONDS))
+        return ok(True)
+
+    async def _chat(self, rate: float, seconds: float) -> None:
+        """Users write in at `rate` a second, evenly spaced, each once; a late tick catches up."""
+        began = time.monotonic()
+        for i in range(int(rate * seconds)):
+            await asyncio.sleep(max(began + i / rate - time.monotonic(), 0.0))
+            chat = CHATTER_BASE + i
+            self.chatter_said[chat] = time.monotonic()
+            self.user_message("/subscriptions", chat_id=chat, user_id=chat)
+
+    def _reply_latencies(self) -> list[float | None]:
+        answered: dict[int, float] = {}
+        for call in self.sent("sendMessage"):
+            chat = int(call.params["chat_id"])
+            if chat in self.chatter_said and chat not in answered:
+                answered[chat] = call.at - self.chatter_said[chat]
+        return [answered.get(chat) for chat in self.chatter_said]
 
     async def _say(self, request: web.Request) -> web.Response:
         self.said_at = time.monotonic()
@@ -82,7 +116,8 @@ class BenchApi(LocalBotApi):
                    and c.at >= self.said_at]  # fmt: skip
         latency = replies[0] - self.said_at if replies and self.said_at else None
         return ok({"pushes": dict(self.pushes), "times": self.push_times, "latency": latency,
-                   "calls": self.call_times, "answered": dict(self.faults.answered)})  # fmt: skip
+                   "calls": self.call_times, "answered": dict(self.faults.answered),
+                   "reply_latencies": self._reply_latencies()})  # fmt: skip
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "sendMessage" and str(params.get("text", "")).startswith(PUSH_MARK):
@@ -103,7 +138,7 @@ def timed(faults: Faults, times: list[float]) -> Any:
     return hook
 
 
-def serve(pipe: Any, rate: float, n: int) -> None:
+def serve(pipe: Any, rate: float, n: int, limit: float) -> None:
     # The fake keeps every call it answers; a full collection of that growing log stalls it
     # ~50 ms, and its token bucket then reads the sends queued meanwhile as a burst from the
     # bot and refuses them. The process lives for one case: reference counting is enough.
@@ -112,7 +147,7 @@ def serve(pipe: Any, rate: float, n: int) -> None:
     async def main() -> None:
         api = BenchApi()
         api.faults = Faults(
-            blocked_chats(n), flaky_chats(n), limit=RateLimit(rate, max(2.0, rate / 20))
+            blocked_chats(n), flaky_chats(n), limit=RateLimit(limit, max(2.0, limit / 20))
         )
         api.fault = timed(api.faults, api.call_times)
         await api.start()
@@ -122,14 +157,16 @@ def serve(pipe: Any, rate: float, n: int) -> None:
     asyncio.run(main())
 
 
-def bench_config(folder: Path, port: int, rate: float) -> Config:
+def shipped_push_settings() -> dict[str, Any]:
+    return dict(yaml.safe_load(PACKAGED_CONFIG.read_text(encoding="utf-8"))["push"])
+
+
+def bench_config(folder: Path, port: int, push: dict[str, Any]) -> Config:
     raw = {
         "telegram": {"base_url": f"http://127.0.0.1:{port}/bot"},
         "reports_dir": str(ROOT / "seeds"),
         "database": str(folder / "push.sqlite3"),
-        # Replies count in the same budget; 2% under L absorbs the timing jitter between two
-        # processes on a shared machine, which the fake's strict bucket would refuse as a burst.
-        "push": {"rate_per_second": rate * 0.98, "check_interval_seconds": 3600},
+        "push": {**push, "check_interval_seconds": 3600},
     }
     return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": LocalBotApi().token})
 
@@ -151,22 +188,30 @@ async def fill(config: Config, library: ReportLibrary, n: int) -> None:
         )
 
 
-async def run_case(rate: float, n: int, seconds: float | None) -> dict[str, Any]:
+async def run_case(
+    rate: float, n: int, seconds: float | None, chatter: bool = False
+) -> dict[str, Any]:
+    """L=`rate`: the fake admits `rate` sends a second and the bot is set 2% under it (replies
+    count in the same budget; 2% absorbs the timing jitter between two processes on a shared
+    machine, which the fake's strict bucket would refuse as a burst). With `chatter`, the fake
+    is Telegram (30/s), the bot runs at the shipped settings and users write in meanwhile."""
+    limit = TELEGRAM_RATE if chatter else rate
+    push = shipped_push_settings() if chatter else {"rate_per_second": rate * 0.98}
     parent, child = multiprocessing.Pipe()
-    server = multiprocessing.Process(target=serve, args=(child, rate, n), daemon=True)
+    server = multiprocessing.Process(target=serve, args=(child, rate, n, limit), daemon=True)
     server.start()
     port = parent.recv()
     try:
         with tempfile.TemporaryDirectory() as folder:
-            return await _push_and_measure(Path(folder), port, rate, n, seconds)
+            config = bench_config(Path(folder), port, push)
+            return await _push_and_measure(config, port, n, seconds, chatter)
     finally:
         server.terminate()
         server.join()
 
 
-async def _push_and_measure(folder: Path, port: int, rate: float, n: int,
-                            seconds: float | None) -> dict[str, Any]:  # fmt: skip
-    config = bench_config(folder, port, rate)
+async def _push_and_measure(config: Config, port: int, n: int, seconds: float | None,
+                            chatter: bool) -> dict[str, Any]:  # fmt: skip
     library = ReportLibrary(config.reports_dir)
     library.reload()
     await fill(config, library, n)
@@ -180,6 +225,8 @@ async def _push_and_measure(folder: Path, port: int, rate: float, n: int,
             assert task is not None
             await asyncio.sleep(min(seconds or 5.0, 5.0) / 2)
             await http.post(f"http://127.0.0.1:{port}/bench/say", data="/subscriptions")
+            if chatter:
+                await http.post(f"http://127.0.0.1:{port}/bench/chatter")
             await asyncio.wait({task}, timeout=seconds or 600)
         # Only once the bot has stopped: a send still in flight at the end of a slice reaches
         # the fake after a snapshot taken earlier, yet is logged sent.
@@ -224,16 +271,44 @@ def report(rate: float, n: int, seconds: float | None, stats: dict[str, Any]) ->
     )
 
 
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def replies_report(stats: dict[str, Any]) -> str:
+    latencies = stats["reply_latencies"]
+    answered = [latency for latency in latencies if latency is not None]
+    push = shipped_push_settings()["rate_per_second"]
+    head = (
+        f"replies during a push (bot at the shipped {push:g}/s, Telegram {TELEGRAM_RATE:g}/s, "
+        f"{CHATTER_RATE:g} users' messages/s for {CHATTER_SECONDS:g} s): "
+    )
+    if not answered:
+        return head + f"none of {len(latencies)} answered"
+    return head + (
+        f"answered {len(answered)} of {len(latencies)}, latency p50 "
+        f"{_percentile(answered, 0.5):.3f} s, p99 {_percentile(answered, 0.99):.3f} s, "
+        f"max {max(answered):.3f} s; pushes delivered meanwhile {len(stats['pushes'])}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--rate", type=float, help="one case at this L (whole list)")
     parser.add_argument("--seconds", type=float, help="stop after this many seconds (a slice)")
+    parser.add_argument("--replies", action="store_true", help="only replies during a push")
     args = parser.parse_args()
     cases = [(args.rate, args.seconds)] if args.rate else [(30.0, 10.0), (1000.0, None)]
-    for rate, seconds in cases:
+    for rate, seconds in [] if args.replies else cases:
         stats = asyncio.run(run_case(rate, args.n, seconds))
         print(report(rate, args.n, seconds, stats), flush=True)
+    if args.replies or not args.rate:
+        # The push outlasts the users' messages: it is cut once they have all been answered.
+        seconds = CHATTER_SECONDS + 5.0
+        stats = asyncio.run(run_case(TELEGRAM_RATE, args.n, seconds, chatter=True))
+        print(replies_report(stats), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The one wiring module: the PTB Application, its lifecycle, and running it with its web app.
 
-Start-up only parses the reports (fast); figures, summaries and search indexes are computed in a
-worker thread afterwards and swapped in, so jieba never delays start-up or a reply. The aiohttp
+Start-up only parses the reports (fast; a file over max_report_bytes is skipped unread); figures,
+summaries and search indexes are read from the cache or computed in a worker process afterwards
+(bot.briefer) and swapped in, so jieba never delays start-up or a reply. The aiohttp
 side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
 """
 
@@ -26,7 +27,7 @@ from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
 from .flood import SharedBudget
 from .handlers import register, register_fallbacks
-from .library import ReportLibrary, enrich_copies
+from .library import ReportLibrary
 from .push.pacing import Pacer
 from .transport import AiohttpRequest
 
@@ -67,7 +68,8 @@ def build_application(
         builder = builder.updater(None)
     application = builder.build()
     application.bot_data[STATE_KEY] = BotState(
-        config, library or ReportLibrary(config.reports_dir, config.cache_dir)
+        config,
+        library or ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes),
     )
     register(application)
     push.install(application, pacer, clock)
@@ -75,13 +77,13 @@ def build_application(
     return application
 
 
-async def enrich_library(library: ReportLibrary) -> None:
-    """Compute the pending reports' derived views in a thread and swap them in."""
-    pending = library.pending()
-    if pending:
-        began = time.monotonic()
-        library.swap_in(await asyncio.to_thread(enrich_copies, pending, library.cache_dir))
-        logger.info("enriched %d report(s) in %.1f s", len(pending), time.monotonic() - began)
+async def brief_library(state: BotState) -> None:
+    """Brief the reports loaded at start-up (in the background) and wait until they are in."""
+    began = time.monotonic()
+    pending = state.library.pending()
+    state.briefer.schedule(pending)
+    await state.briefer.settled()
+    logger.info("briefed %d report(s) in %.1f s", len(pending), time.monotonic() - began)
     settle_heap()
 
 
@@ -106,25 +108,28 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 
 async def _stop(application: Application, state: BotState) -> None:
-    if state.enrichment is not None and not state.enrichment.done():
-        state.enrichment.cancel()  # the thread finishes on its own; its result is dropped
-        with contextlib.suppress(asyncio.CancelledError):
-            await state.enrichment
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-    if state.pusher is not None:
-        await state.pusher.close()
+    try:
+        if state.enrichment is not None and not state.enrichment.done():
+            state.enrichment.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await state.enrichment
+        if state.pusher is not None:
+            await state.pusher.stop()  # first: no new send, and those in flight settle
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        # After a failed getMe the application is not initialized and its shutdown skips the
+        # bot, whose HTTP sessions are open: closing them is a no-op otherwise.
+        await application.bot.shutdown()
+    finally:
+        await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
+        if state.pusher is not None:
+            await state.pusher.close()
 
 
-@contextlib.asynccontextmanager
-async def running(
-    application: Application, poll_timeout: float = 10.0
-) -> AsyncIterator[Application]:
-    """Load the reports, start the bot (polling unless webhook mode), enrich in the background."""
-    state = state_of(application)
+async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
     store = await state.pusher.store()
     state.library.choices.update(await store.report_choices())
@@ -133,15 +138,29 @@ async def running(
     for error in state.library.errors:
         logger.warning("skipped %s", error)
     await application.initialize()
+    await application.bot.set_my_commands(menu_commands())
+    await _set_webhook(application, state.config)
+    await application.start()
+    if application.updater is not None:
+        await application.updater.start_polling(
+            timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+        )
+    state.enrichment = asyncio.create_task(brief_library(state))
+
+
+@contextlib.asynccontextmanager
+async def running(
+    application: Application, poll_timeout: float = 10.0
+) -> AsyncIterator[Application]:
+    """Load the reports, start the bot (polling unless webhook mode), enrich in the background.
+
+    Every step runs inside the guard: whichever fails (the database, the reports, a rejected
+    token, Telegram unreachable), what was opened is closed again, so the error ends the
+    process instead of a database thread keeping it alive.
+    """
+    state = state_of(application)
     try:
-        await application.bot.set_my_commands(menu_commands())
-        await _set_webhook(application, state.config)
-        await application.start()
-        if application.updater is not None:
-            await application.updater.start_polling(
-                timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
-            )
-        state.enrichment = asyncio.create_task(enrich_library(state.library))
+        await _start(application, state, poll_timeout)
         yield application
     finally:
         await _stop(application, state)

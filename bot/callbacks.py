@@ -1,16 +1,29 @@
 """Inline-button payloads: ids only, well under Telegram's 64-byte callback_data limit.
 
 A payload names its kind, the report (by a digest prefix) and one argument, so a tap still means
-the same thing after the chat switches reports, and a stale or forged one is recognised.
+the same thing after the chat switches reports. `decode` is the one parser of what a tap
+carries: a stale or forged payload (any that this bot could not have written) is None, so a
+handler reads only well-formed digests, section ids and page numbers.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 64
 DIGEST_PREFIX = 12
-KINDS = frozenset({"menu", "toc", "sec", "met"})
+_DIGEST = rf"[0-9a-f]{{{DIGEST_PREFIX}}}"
+_PAGE = r"(?:0|[1-9][0-9]{0,4})"
+# What each kind's digest and argument look like when this bot writes them (ASCII only: the
+# digits of `str.isdigit` include ² and ٣, which int() refuses or reads as another number).
+_SHAPES = {
+    "menu": re.compile(r"menu::[a-z]{1,16}", re.ASCII),
+    "toc": re.compile(rf"toc:{_DIGEST}:(?:{_PAGE})?", re.ASCII),
+    "sec": re.compile(rf"sec:{_DIGEST}:[0-9]+(?:\.[0-9]+)*", re.ASCII),
+    "met": re.compile(rf"met:{_DIGEST}:{_PAGE}", re.ASCII),
+}
+KINDS = frozenset(_SHAPES)
 
 
 class CallbackDataError(ValueError):
@@ -23,6 +36,11 @@ class Callback:
     digest: str
     arg: str
 
+    @property
+    def page(self) -> int:
+        """The page a toc or met button names (0 when it names none)."""
+        return int(self.arg or 0)
+
 
 def encode(kind: str, digest: str = "", arg: str = "") -> str:
     data = f"{kind}:{digest[:DIGEST_PREFIX]}:{arg}"
@@ -33,10 +51,11 @@ def encode(kind: str, digest: str = "", arg: str = "") -> str:
 
 def decode(data: str | None) -> Callback | None:
     """The payload, or None when it is not one this bot writes."""
-    parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] not in KINDS:
+    kind = (data or "").partition(":")[0]
+    shape = _SHAPES.get(kind)
+    if shape is None or len(data.encode()) > MAX_BYTES or not shape.fullmatch(data):
         return None
-    return Callback(*parts)
+    return Callback(*data.split(":"))
 
 
 def pattern(kind: str) -> str:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefings.errors import ReportError
 
+from .failures import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
+from .logs import redacted_output
+
 if TYPE_CHECKING:
     from .config import Config
-
-EXIT_BAD_INPUT = 2
 
 
 def _config(args: argparse.Namespace) -> Config | None:
@@ -32,24 +34,19 @@ def _run(args: argparse.Namespace) -> int:
     import asyncio
 
     from .logs import configure_logging
-    from .push.store import StoreError
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
-    try:
-        if config.token is None:
-            from .localchat import run_local_chat
+    if config.token is None:
+        from .localchat import run_local_chat
 
-            configure_logging([], level=logging.WARNING)  # the chat is the output
-            return asyncio.run(run_local_chat(config))
-        from .app import serve
+        configure_logging([], level=logging.WARNING)  # the chat is the output
+        return asyncio.run(run_local_chat(config))
+    from .app import serve
 
-        configure_logging([config.token, config.webhook_secret])
-        asyncio.run(serve(config))
-    except StoreError as error:  # the database cannot be used: one line, no traceback
-        print(f"briefing-bot: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    configure_logging([config.token, config.webhook_secret])
+    asyncio.run(serve(config))
     return 0
 
 
@@ -92,7 +89,9 @@ def _warm(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    loaded = load_folder(config.reports_dir, cache_dir=config.cache_dir)
+    loaded = load_folder(
+        config.reports_dir, cache_dir=config.cache_dir, max_bytes=config.max_report_bytes
+    )
     for report in loaded.reports:
         print(f"cached: {report.source} ({len(report.metrics)} figures)")
     for error in loaded.errors:
@@ -133,8 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command with every secret redacted from what it prints; a failure ends it with
+    one line and an exit status, never a traceback carrying the token, never a hang."""
+    from .config import TOKEN_ENV, WEBHOOK_SECRET_ENV
+
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    with redacted_output(os.environ.get(name) for name in (TOKEN_ENV, WEBHOOK_SECRET_ENV)):
+        try:
+            return args.handler(args)
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+        except Exception as error:  # the top of the process: every failure gets its line
+            return report_failure(error)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ config file's folder, never the working directory.
 
 from __future__ import annotations
 
+import difflib
 import os
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # The project's own config.yaml: the default when there is no ./config.yaml.
 PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+# A larger report file is skipped unread: briefing one of 20 MB takes minutes and ~700 MB.
+MAX_REPORT_BYTES = 5 * 2**20
 
 
 class ConfigError(Exception):
@@ -48,6 +51,9 @@ class PushConfig:
     max_attempts: int = 7
     first_retry_seconds: float = 0.25
     check_interval_seconds: float = 30.0
+    # A round that makes no progress this long (a database failing for minutes) is ended;
+    # the next check starts afresh. Above Telegram's longest flood wait and a long lock.
+    stall_seconds: float = 300.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Config:
     reports_dir: Path
     database: Path
     cache_dir: Path
+    max_report_bytes: int
     timezone: str
     admins: frozenset[int]
     token: str | None
@@ -67,15 +74,50 @@ class Config:
     source: Path | None = None
 
 
+class _Asked(Mapping[str, Any]):
+    """A mapping that remembers which keys were asked for: a key the parser never asks for is
+    unknown (a typo such as `telgram:` would otherwise be silently ignored). Deriving the known
+    keys from what is read keeps one list of them: the parser itself."""
+
+    def __init__(self, raw: Mapping[str, Any], prefix: str = "") -> None:
+        self._raw, self.prefix = raw, prefix
+        self.asked: set[str] = set()
+        self.sections: list[_Asked] = []
+
+    def __getitem__(self, key: str) -> Any:
+        self.asked.add(key)
+        return self._raw[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def reject_unknown(self) -> None:
+        for key in self._raw:
+            if key not in self.asked:
+                near = difflib.get_close_matches(str(key), sorted(self.asked), n=1)
+                hint = f" (did you mean '{self.prefix}{near[0]}'?)" if near else ""
+                raise ConfigError(f"config key '{self.prefix}{key}' is unknown{hint}")
+        for section in self.sections:
+            section.reject_unknown()
+
+
 def _section(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = raw.get(key) or {}
+    prefix = raw.prefix if isinstance(raw, _Asked) else ""
     if not isinstance(value, Mapping):
-        raise ConfigError(f"config key '{key}' must be a mapping")
-    return value
+        raise ConfigError(f"config key '{prefix}{key}' must be a mapping")
+    section = _Asked(value, f"{prefix}{key}.")
+    if isinstance(raw, _Asked):
+        raw.sections.append(section)
+    return section
 
 
 def _typed(raw: Mapping[str, Any], key: str, kind: type, default: Any, prefix: str = "") -> Any:
     value = raw.get(key, default)
+    prefix = prefix or (raw.prefix if isinstance(raw, _Asked) else "")
     if value is None and default is None:
         return None
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -102,7 +144,7 @@ def _timezone(raw: Mapping[str, Any]) -> str:
     name = _typed(raw, "timezone", str, "Asia/Shanghai")
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:  # 'Asia': a folder
         raise ConfigError(f"config key 'timezone' is not an IANA time zone: {name!r}") from exc
     return name
 
@@ -146,6 +188,7 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
         max_attempts=_typed(push, "max_attempts", int, 7, "push."),
         first_retry_seconds=_typed(push, "first_retry_seconds", float, 0.25, "push."),
         check_interval_seconds=_typed(push, "check_interval_seconds", float, 30.0, "push."),
+        stall_seconds=_typed(push, "stall_seconds", float, 300.0, "push."),
     )
     for key in fields(PushConfig):
         if getattr(config, key.name) <= 0:
@@ -153,17 +196,25 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
     return config
 
 
+def _max_report_bytes(raw: Mapping[str, Any]) -> int:
+    value = _typed(raw, "max_report_bytes", int, MAX_REPORT_BYTES)
+    if value <= 0:
+        raise ConfigError(f"config key 'max_report_bytes' must be positive, got {value}")
+    return value
+
+
 def parse_config(
     raw: Mapping[str, Any], base: Path, env: Mapping[str, str], source: Path | None = None
 ) -> Config:
     if not isinstance(raw, Mapping):
         raise ConfigError("config file must hold a YAML mapping of keys")
+    raw = _Asked(raw)
     base_url, mode, webhook = _telegram(raw)
     http = _section(raw, "http")
     secret = env.get(WEBHOOK_SECRET_ENV) or None
     if mode == "webhook" and not secret:
         raise ConfigError(f"telegram.mode is webhook: set {WEBHOOK_SECRET_ENV} in the environment")
-    return Config(
+    config = Config(
         base_url=base_url,
         mode=mode,
         webhook=webhook,
@@ -174,12 +225,15 @@ def parse_config(
         reports_dir=_path(raw, "reports_dir", "seeds", base),
         database=_path(raw, "database", "data/briefing.sqlite3", base),
         cache_dir=_path(raw, "cache_dir", "data/cache", base),
+        max_report_bytes=_max_report_bytes(raw),
         timezone=_timezone(raw),
         admins=_admins(raw),
         token=env.get(TOKEN_ENV) or None,
         webhook_secret=secret,
         source=source,
     )
+    raw.reject_unknown()
+    return config
 
 
 def default_config_path() -> Path:
@@ -195,4 +249,8 @@ def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
-    return parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
+    config = parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
+    if not config.reports_dir.is_dir():  # found missing later, it would stop start-up half-way
+        unset = "" if "reports_dir" in raw else " (not set: the default is 'seeds')"
+        raise ConfigError(f"config key 'reports_dir'{unset}: no such folder: {config.reports_dir}")
+    return config

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from .briefer import Briefer
 from .cards import CardCache
 from .config import Config
 
@@ -24,9 +25,13 @@ class BotState:
     config: Config
     library: ReportLibrary
     started: float = field(default_factory=time.monotonic)
-    enrichment: asyncio.Task[None] | None = None
+    briefer: Briefer = field(init=False)
+    enrichment: asyncio.Task[None] | None = None  # done once start-up's reports are briefed
     cards: CardCache = field(default_factory=CardCache)
     pusher: Pusher | None = None  # set by bot.push.install
+
+    def __post_init__(self) -> None:
+        self.briefer = Briefer(self.library)
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

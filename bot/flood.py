@@ -2,8 +2,8 @@
 
 Telegram's limits (about 30 messages/s per bot, 20/min per group) count replies and pushes
 alike, so a reply takes its slot in the push pacer: at once when no push runs, and during a
-push the next slot, ahead of the queued pushes, which move back by as many slots; the two
-together keep the rate. A reply refused with 429 is sent again after the wait Telegram names
+push the next free slot, which no push holds ahead of time: the pushes yield and move back by
+as many slots, and the two together keep the rate. A reply refused with 429 is sent again after the wait Telegram names
 (PTB's AIORateLimiter, used for its retries only), and that wait holds the pushes too.
 """
 

@@ -1,4 +1,8 @@
-"""Inline keyboards; their buttons carry ids only (see callbacks)."""
+"""Inline keyboards; their buttons carry ids only (see callbacks).
+
+Every keyboard stays small whatever the report: Telegram refuses one of over 100 buttons, and
+a phone shows a dozen. Long lists are paged with ◀ ▶ instead.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from briefings.model import Report, Section
 
 from .callbacks import encode
+from .paging import Page, page_of
 
 MENU = (("摘要", "summary"), ("目录", "toc"), ("关键数据", "metrics"),
         ("工作计划", "plan"), ("存在问题", "problems"), ("订阅", "subscribe"))  # fmt: skip
 LABEL_CHARS = 18  # a button shows about this many characters on a phone
+TOC_PAGE = 10  # top-level sections (and buttons) on one page of the table of contents
+CHILD_BUTTONS = 10  # sub-section buttons under a section; ▶ walks on to the rest
 
 
 def _label(section: Section) -> str:
@@ -38,8 +45,19 @@ def section_buttons(report: Report, sections: list[Section]) -> list[list[Inline
     ]
 
 
-def toc_keyboard(report: Report) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(section_buttons(report, report.sections))
+def toc_page(report: Report, number: int) -> Page[Section]:
+    return page_of(report.sections, number, TOC_PAGE)
+
+
+def toc_keyboard(report: Report, page: Page[Section]) -> InlineKeyboardMarkup:
+    """A button per section of the page, then ◀ n/N ▶ when there are more pages."""
+    nav = _page_row("toc", report, page.number, page.count)
+    return InlineKeyboardMarkup([*section_buttons(report, list(page.items)), *nav])
+
+
+def _toc_page_of(section: Section) -> int:
+    """The table-of-contents page listing `section`'s top-level part (ids count from 1)."""
+    return (int(section.id.split(".")[0]) - 1) // TOC_PAGE
 
 
 def section_keyboard(report: Report, section: Section) -> InlineKeyboardMarkup:
@@ -55,26 +73,34 @@ def section_keyboard(report: Report, section: Section) -> InlineKeyboardMarkup:
         nav.append(
             InlineKeyboardButton("▶", callback_data=encode("sec", report.digest, order[at + 1]))
         )
-    back = [InlineKeyboardButton("返回目录", callback_data=encode("toc", report.digest))]
-    return InlineKeyboardMarkup([*section_buttons(report, section.children), nav, back])
+    back_data = encode("toc", report.digest, str(_toc_page_of(section)))
+    back = [InlineKeyboardButton("返回目录", callback_data=back_data)]
+    children = section_buttons(report, section.children[:CHILD_BUTTONS])
+    return InlineKeyboardMarkup([*children, nav, back])
 
 
-def pager(report: Report, page: int, pages: int) -> InlineKeyboardMarkup | None:
-    """◀ ▶ between the pages of all figures; None when one page holds them all."""
+def _page_row(kind: str, report: Report, page: int, pages: int) -> list[list[InlineKeyboardButton]]:
+    """The ◀ n/N ▶ row between pages (no row when one page holds everything)."""
     if pages <= 1:
-        return None
+        return []
     row = []
     if page > 0:
         row.append(
-            InlineKeyboardButton("◀", callback_data=encode("met", report.digest, str(page - 1)))
+            InlineKeyboardButton("◀", callback_data=encode(kind, report.digest, str(page - 1)))
         )
     row.append(
         InlineKeyboardButton(
-            f"{page + 1}/{pages}", callback_data=encode("met", report.digest, str(page))
+            f"{page + 1}/{pages}", callback_data=encode(kind, report.digest, str(page))
         )
     )
     if page + 1 < pages:
         row.append(
-            InlineKeyboardButton("▶", callback_data=encode("met", report.digest, str(page + 1)))
+            InlineKeyboardButton("▶", callback_data=encode(kind, report.digest, str(page + 1)))
         )
-    return InlineKeyboardMarkup([row])
+    return [row]
+
+
+def pager(report: Report, page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """◀ ▶ between the pages of all figures; None when one page holds them all."""
+    rows = _page_row("met", report, page, pages)
+    return InlineKeyboardMarkup(rows) if rows else None

@@ -1,8 +1,9 @@
 """The reports the bot serves: loaded from the reports folder, newest first, chosen per chat.
 
 Loading only parses (fast, no jieba); the derived views (figures, summaries, search index) are
-computed on copies by `enrich_copies` in a worker thread and swapped in by `swap_in`, so the
-handlers always read a complete report, enriched or not yet.
+read from the cache onto copies (`cached_copies`) or computed elsewhere (bot.briefer: a worker
+process) and swapped in by `swap_in`, so the handlers always read a complete report, enriched
+or not yet.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefings import cache
 from briefings.enrich import enrich_report, search_index
 from briefings.errors import ReportError
 from briefings.library import load_folder
@@ -34,10 +36,23 @@ def enrich_copies(reports: list[Report], cache_dir: Path | None = None) -> list[
     return enriched
 
 
+def cached_copies(reports: list[Report], cache_dir: Path | None) -> list[Enriched]:
+    """Enriched copies of those of `reports` whose briefing is in the cache (no jieba)."""
+    found = []
+    for report in reports:
+        briefing = cache.load(cache_dir, report) if cache_dir is not None else None
+        if briefing is not None:
+            twin = copy.deepcopy(report)
+            briefing.apply(twin)
+            found.append(Enriched(twin, briefing.index))
+    return found
+
+
 @dataclass
 class ReportLibrary:
     folder: Path
     cache_dir: Path | None = None
+    max_bytes: int | None = None  # a larger report file is skipped unread
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)
     choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
@@ -47,7 +62,7 @@ class ReportLibrary:
     def reload(self) -> list[Report]:
         """Read the folder again; return the reports that were not loaded before."""
         known = {report.digest: report for report in self.reports}
-        loaded = load_folder(self.folder, enrich=False)
+        loaded = load_folder(self.folder, enrich=False, max_bytes=self.max_bytes)
         self.reports = [known.get(report.digest, report) for report in loaded.reports]
         self.errors = loaded.errors
         return [report for report in self.reports if report.digest not in known]

@@ -17,6 +17,8 @@ from typing import Any
 
 from aiohttp import web
 
+from .api_rules import RefusedRequest, check_message
+
 BOT_USER = {
     "id": 777000111,
     "is_bot": True,
@@ -28,6 +30,12 @@ BOT_USER = {
 }
 _JSON_FIELDS = {"reply_markup", "entities", "link_preview_options", "commands", "scope",
                 "allowed_updates", "reply_parameters"}  # fmt: skip
+
+_CHECKED = {"sendMessage", "editMessageText", "sendPhoto"}  # refused as Telegram would
+_ADMIN_RIGHTS = ("can_manage_chat", "can_delete_messages",
+                 "can_manage_video_chats", "can_restrict_members", "can_promote_members",
+                 "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+                 "can_delete_stories")  # fmt: skip
 
 # A fault hook sees (method, params) and may answer instead of the server, or raise
 # DropConnection to close the connection without answering.
@@ -68,7 +76,12 @@ class LocalBotApi:
     def __init__(self, token: str = "123456:LOCAL-TOKEN") -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.files: dict[str, bytes] = {}  # file_id -> an uploaded photo, as the bot sent it
+        self._file_ids: dict[bytes, str] = {}
         self.fault: FaultHook | None = None
+        # chat id -> its administrators' user ids; in a chat not listed everyone is an admin
+        # (a group its only user made), so only tests about permissions need to say who is.
+        self.group_admins: dict[int, set[int]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -147,6 +160,12 @@ class LocalBotApi:
     def sent(self, method: str | None = None) -> list[Call]:
         return [c for c in self.calls if method is None or c.method == method]
 
+    async def wait_calls(self, count: int) -> None:
+        """Return once the bot has made more than `count` calls."""
+        while len(self.calls) <= count:
+            self._new_call.clear()
+            await self._new_call.wait()
+
     async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 5.0) -> Call:
         deadline = time.monotonic() + timeout
         seen = 0
@@ -182,6 +201,11 @@ class LocalBotApi:
                 return answer
         if method == "getUpdates":
             return ok(await self._get_updates(params))
+        if method in _CHECKED:
+            try:
+                check_message(params)
+            except RefusedRequest as refused:
+                return error(400, str(refused))
         result = self._result(method, params)
         self.calls.append(Call(method, params, result))
         self._new_call.set()
@@ -211,7 +235,33 @@ class LocalBotApi:
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         if method == "getMyCommands":
             return []
+        if method == "getChatMember":
+            return self._member(int(params["chat_id"]), int(params["user_id"]))
+        if method == "getChatAdministrators":
+            return [self._member(chat, user) for chat, user in self._admins_of(params)]
         return True
+
+    def _keep(self, photo: bytes | str) -> str:
+        """The file_id of an upload, kept under it; a photo sent by file_id keeps its id."""
+        if isinstance(photo, str):
+            return photo
+        file_id = self._file_ids.setdefault(photo, f"photo{len(self._file_ids) + 1}")
+        self.files[file_id] = photo
+        return file_id
+
+    def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        admins = self.group_admins.get(chat_id)
+        status = "administrator" if admins is None or user_id in admins else "member"
+        user = {"id": user_id, "is_bot": False, "first_name": "用户"}
+        if status == "member":
+            return {"status": status, "user": user}
+        rights = dict.fromkeys(_ADMIN_RIGHTS, True)
+        return {"status": status, "user": user, "can_be_edited": False, "is_anonymous": False,
+                **rights}  # fmt: skip
+
+    def _admins_of(self, params: dict[str, Any]) -> list[tuple[int, int]]:
+        chat_id = int(params["chat_id"])
+        return [(chat_id, user) for user in sorted(self.group_admins.get(chat_id, set()))]
 
     def _message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
         chat_id = int(params.get("chat_id") or 0)
@@ -226,7 +276,8 @@ class LocalBotApi:
         if "caption" in params:
             message["caption"] = params["caption"]
         if "photo" in params:
-            message["photo"] = [{"file_id": "photo1", "file_unique_id": "p1", "width": 1080,
+            file_id = self._keep(params["photo"])
+            message["photo"] = [{"file_id": file_id, "file_unique_id": file_id, "width": 1080,
                                  "height": 1080}]  # fmt: skip
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]

@@ -1,19 +1,32 @@
 """Chatting with the bot in the terminal, no Telegram token needed.
 
 The same Application and handlers answer, talking over HTTP to an in-process LocalBotApi that
-stands in for Telegram. Replies are shown as plain text with their buttons listed; a button is
-chosen by typing its number or its label.
+stands in for Telegram. Everything the bot sends to the local chat is shown as plain text, the
+replies to a line and the pushes and announcements that arrive between lines alike; a button is
+chosen by typing its number or its label, a photo is saved to a file whose path is shown.
+
+At a terminal the line is edited with readline and the history kept in the cache folder. Piped
+input is a script: each line is echoed as a transcript, the figures are waited for before the
+first line, and a push round still running at the end is waited for, so a script's transcript
+does not depend on how fast the machine is.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import html
 import re
+import signal
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, TextIO
+
+from telegram.ext import Application
 
 from .app import build_application, running
 from .config import TOKEN_ENV, Config
@@ -21,9 +34,14 @@ from .context import state_of
 from .local_api import Call, LocalBotApi
 from .turns import Turns
 
-CHAT_ID = 1001
+CHAT_ID = 1001  # the local user and their private chat; an admin of this bot
+PROMPT = "你> "
 QUIT = {"/quit", "/exit"}
 REPLY_TIMEOUT = 30.0
+SCRIPT_WAIT = 120.0  # piped input: the longest wait for the figures, and for a push round
+SLOW_REPLY = f"（{REPLY_TIMEOUT:g} 秒内没有回答完；之后到达的消息会照常显示。）"
+HISTORY_FILE = "localchat-history"
+HISTORY_LENGTH = 1000
 _LINK = re.compile(r'<a\s+href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -59,74 +77,293 @@ class Buttons:
         return None
 
 
-def show(call: Call, buttons: Buttons) -> str:
+@dataclass
+class Photos:
+    """Photos the bot sent, saved as PNG files named by their content."""
+
+    folder: Path
+    uploads: dict[str, bytes]  # file_id -> bytes: what the local API kept of each upload
+
+    def save(self, photo: bytes | str) -> str | None:
+        """The shown path of `photo` (bytes, or the file_id of an earlier upload), or None."""
+        content = photo if isinstance(photo, bytes) else self.uploads.get(photo)
+        if content is None:
+            return None
+        path = self.folder / f"{hashlib.sha256(content).hexdigest()[:16]}.png"
+        if not path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        return _shown_path(path)
+
+
+def _shown_path(path: Path) -> str:
+    """`path` relative to the working folder when inside it: short, and what one would type."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _text(params: dict[str, Any], key: str) -> str:
+    value = str(params.get(key) or "")
+    return plain(value) if params.get("parse_mode") == "HTML" else value
+
+
+def show(call: Call, buttons: Buttons, photos: Photos | None = None) -> str:
     """What the user would see of one Bot API call, or '' for calls they would not see."""
     if call.method in {"sendMessage", "editMessageText"}:
         head = "（消息已更新）\n" if call.method == "editMessageText" else ""
         keys = buttons.take(call)
-        return head + plain(str(call.params.get("text", ""))) + (f"\n{keys}" if keys else "")
+        return head + _text(call.params, "text") + (f"\n{keys}" if keys else "")
+    if call.method == "sendPhoto":
+        saved = photos.save(call.params.get("photo", "")) if photos else None
+        caption = _text(call.params, "caption")
+        return f"〔图片〕{saved or '（未能保存）'}" + (f"\n{caption}" if caption else "")
     if call.method == "answerCallbackQuery" and call.params.get("text"):
         return f"〔提示〕{call.params['text']}"
     return ""
 
 
-def _read_lines(stream: TextIO, queue: asyncio.Queue[str | None]) -> None:
-    """Feed `stream`'s lines to the loop; a daemon thread, so a pending read never blocks exit."""
-    loop = asyncio.get_running_loop()
-
-    def pump() -> None:
-        for line in stream:
-            loop.call_soon_threadsafe(queue.put_nowait, line)
-        loop.call_soon_threadsafe(queue.put_nowait, None)
-
-    threading.Thread(target=pump, name="stdin", daemon=True).start()
+def to_local_chat(call: Call) -> bool:
+    """A call the local user sees: anything sent to their chat, or an answer to their tap."""
+    return call.method == "answerCallbackQuery" or str(call.params.get("chat_id")) == str(CHAT_ID)
 
 
 def banner(count: int) -> str:
     return (
         f"政务简报 · 本地对话（已载入 {count} 份报告）\n"
         f"未设置 {TOKEN_ENV}：回复只显示在这里。设置 {TOKEN_ENV} 后运行 briefing-bot 即可连接 Telegram。\n"
-        "输入 /help 查看命令，按钮可输入编号或名称选择；/quit 或 Ctrl-D 退出。"
+        "输入 /help 查看命令，按钮可输入编号或名称选择；/quit、Ctrl-D 或 Ctrl-C 退出。"
     )
 
 
-async def _turn(api: LocalBotApi, turns: Turns, buttons: Buttons, line: str) -> list[str]:
-    """Send one line as the user (a button tap or a message); the bot's visible answer."""
-    data = buttons.chosen(line) if buttons.message else None
-    update = api.tap(buttons.message, data) if data else api.user_message(line, CHAT_ID, CHAT_ID)
-    before = len(api.calls)
-    await turns.wait(update["update_id"], REPLY_TIMEOUT)
-    return [text for call in api.calls[before:] if (text := show(call, buttons))]
+class Screen:
+    """The terminal: bot messages are set off by blank lines; one that arrives while the user
+    is typing is printed above their line, which is then drawn again."""
+
+    def __init__(self, out: TextIO, readline: Any = None) -> None:
+        self.out = out
+        self.readline = readline  # the module, at a terminal
+        self.prompting = False  # the reader thread waits in input(PROMPT)
+        self.spaced = False  # the line above the cursor is blank
+
+    def echo(self, line: str) -> None:
+        self.out.write(f"{PROMPT}{line}\n")
+        self.out.flush()
+        self.spaced = False
+
+    def say(self, texts: list[str]) -> None:
+        if not texts:
+            return
+        typing = self.prompting and self.readline is not None
+        if typing:
+            self.out.write("\r\x1b[K")  # the prompt line goes; it comes back below
+        for text in texts:
+            self.out.write(("" if self.spaced else "\n") + text + "\n\n")
+            self.spaced = True
+        if typing:
+            self.out.write(f"{PROMPT}{self.readline.get_line_buffer()}")
+        self.out.flush()
+
+
+class Lines:
+    """The user's lines, read in a daemon thread so a pending read never blocks the exit.
+
+    Piped input is read ahead; at a terminal the next line is asked for only once the answer
+    to the last one is shown, so the prompt comes after it."""
+
+    def __init__(self, stream: TextIO, screen: Screen, history: Path | None) -> None:
+        self.stream, self.screen, self.history = stream, screen, history
+        self.queue: asyncio.Queue[str | None] = asyncio.Queue()
+        self.wanted = threading.Event()
+        self.script = screen.readline is None
+        self._loop = asyncio.get_running_loop()
+        target = self._pump if self.script else self._prompt
+        threading.Thread(target=target, name="stdin", daemon=True).start()
+
+    async def next(self) -> str | None:
+        """The next line, stripped; None at the end of input."""
+        self.wanted.set()
+        line = await self.queue.get()
+        return None if line is None else line.strip()
+
+    def _put(self, line: str | None) -> None:
+        self._loop.call_soon_threadsafe(self.queue.put_nowait, line)
+
+    def _pump(self) -> None:
+        for line in self.stream:
+            self._put(line)
+        self._put(None)
+
+    def _prompt(self) -> None:
+        while self.wanted.wait():
+            self.wanted.clear()
+            self.screen.prompting = True
+            try:
+                line: str | None = input(PROMPT)
+            except EOFError:
+                line = None
+                print(file=self.screen.out)  # Ctrl-D leaves the cursor after the prompt
+            finally:
+                self.screen.prompting = False
+                self.screen.spaced = False  # Enter moved the cursor below the typed line
+            self._put(line)
+            if line is None:
+                return
+
+    def save_history(self) -> None:
+        if self.screen.readline is not None and self.history is not None:
+            with contextlib.suppress(OSError):
+                self.history.parent.mkdir(parents=True, exist_ok=True)
+                self.screen.readline.write_history_file(self.history)
+
+
+def _readline(history: Path) -> Any:
+    """The readline module with the saved history loaded; None where there is none."""
+    try:
+        import readline
+    except ImportError:  # a Python built without it: lines are still read, just not edited
+        return None
+    readline.set_history_length(HISTORY_LENGTH)
+    with contextlib.suppress(OSError):
+        readline.read_history_file(history)
+    return readline
+
+
+class LocalChat:
+    """Talks to the bot as the local user and shows what the bot sends to their chat."""
+
+    def __init__(self, api: LocalBotApi, turns: Turns, screen: Screen, photos: Photos) -> None:
+        self.api, self.turns, self.screen, self.photos = api, turns, screen, photos
+        self.buttons = Buttons()
+        self._seen = 0  # calls up to here are shown
+        self._turn = asyncio.Lock()  # a reply is shown whole, pushes before or after it
+
+    def show_new(self) -> None:
+        calls, self._seen = self.api.calls[self._seen :], len(self.api.calls)
+        shown = [show(call, self.buttons, self.photos) for call in calls if to_local_chat(call)]
+        self.screen.say([text for text in shown if text])
+
+    async def turn(self, line: str) -> None:
+        """Send one line as the user (a button tap or a message) and show the bot's answer."""
+        async with self._turn:
+            self.show_new()  # what arrived while the user typed comes first
+            data = self.buttons.chosen(line) if self.buttons.message else None
+            if data and self.buttons.message:
+                update = self.api.tap(self.buttons.message, data, user_id=CHAT_ID)
+            else:
+                update = self.api.user_message(line, CHAT_ID, CHAT_ID)
+            try:
+                await self.turns.wait(update["update_id"], REPLY_TIMEOUT)
+            except TimeoutError:
+                self.screen.say([SLOW_REPLY])
+            self.show_new()
+
+    async def follow(self) -> None:
+        """Show what the bot sends outside a turn (pushes, announcements) as it arrives."""
+        while True:
+            await self.api.wait_calls(len(self.api.calls))
+            async with self._turn:
+                self.show_new()
+
+
+async def _when_script_ready(application: Application, lines: Lines) -> None:
+    if lines.script and (task := state_of(application).enrichment) is not None:
+        await asyncio.wait({task}, timeout=SCRIPT_WAIT)
+
+
+async def _push_round_ended(application: Application, lines: Lines) -> None:
+    pusher = state_of(application).pusher
+    if lines.script and pusher is not None and pusher.busy:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(pusher.wait_idle(), SCRIPT_WAIT)
+
+
+async def _converse(chat: LocalChat, lines: Lines) -> None:
+    while (line := await lines.next()) is not None:
+        if lines.script and line:
+            chat.screen.echo(line)
+        if line in QUIT:
+            break
+        if line:
+            await chat.turn(line)
+
+
+def local_config(config: Config, api: LocalBotApi) -> Config:
+    """The bot talking to `api`, with the local user as an admin, and a database of its own:
+    a subscription made here must never reach the Telegram bot's subscribers."""
+    database = config.database.with_name(f"{config.database.stem}.localchat.sqlite3")
+    admins = config.admins | {CHAT_ID}
+    return replace(
+        config, token=api.token, base_url=api.base_url, mode="polling", database=database,
+        admins=admins,
+    )  # fmt: skip
 
 
 async def run_local_chat(
     config: Config, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout
 ) -> int:
+    interactive = stdin is sys.stdin and stdin.isatty()
+    history = config.cache_dir / HISTORY_FILE
+    screen = Screen(out, _readline(history) if interactive else None)
     api = LocalBotApi()
     await api.start()
     try:
-        local = replace(config, token=api.token, base_url=api.base_url, mode="polling")
-        application = build_application(local)
+        application = build_application(local_config(config, api))
         turns = Turns().install(application)
+        chat = LocalChat(api, turns, screen, Photos(config.cache_dir / "cards", api.files))
         async with running(application):
-            print(banner(len(state_of(application).library.reports)), file=out, flush=True)
-            await _converse(api, turns, stdin, out)
+            out.write(banner(len(state_of(application).library.reports)) + "\n")
+            out.flush()
+            with _terminal_kept(stdin, interactive):
+                await _session(application, chat, Lines(stdin, screen, history))
     finally:
         await api.stop()
     return 0
 
 
-async def _converse(api: LocalBotApi, turns: Turns, stdin: TextIO, out: TextIO) -> None:
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
-    _read_lines(stdin, queue)
-    buttons = Buttons()
-    echo = not stdin.isatty()  # piped input is not shown by a terminal: show it as a transcript
-    while (line := await queue.get()) is not None:
-        line = line.strip()
-        if echo and line:
-            print(f"你> {line}", file=out, flush=True)
-        if line in QUIT:
-            break
-        if line:
-            for text in await _turn(api, turns, buttons, line):
-                print(f"\n{text}\n", file=out, flush=True)
+async def _session(application: Application, chat: LocalChat, lines: Lines) -> None:
+    """The conversation until /quit, the end of input or Ctrl-C, pushes shown meanwhile."""
+    follower = asyncio.create_task(chat.follow(), name="local-chat-outbox")
+    talk = asyncio.create_task(_talk(application, chat, lines), name="local-chat")
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(ValueError):  # not the main thread (a test): no Ctrl-C to catch
+        loop.add_signal_handler(signal.SIGINT, talk.cancel)
+    try:
+        await talk
+    except asyncio.CancelledError:
+        current = asyncio.current_task()
+        if current is not None and current.cancelling():
+            raise  # this task itself is cancelled, not only the talk by Ctrl-C
+        chat.screen.out.write("\n")  # Ctrl-C ends the chat as /quit does, on a new line
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+        follower.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await follower
+        chat.show_new()
+        lines.save_history()
+
+
+async def _talk(application: Application, chat: LocalChat, lines: Lines) -> None:
+    await _when_script_ready(application, lines)
+    await _converse(chat, lines)
+    await _push_round_ended(application, lines)
+
+
+@contextlib.contextmanager
+def _terminal_kept(stdin: TextIO, interactive: bool) -> Iterator[None]:
+    """Put the terminal back as it was: after Ctrl-C the reader thread is still inside
+    readline, which would leave the terminal without echo."""
+    if not interactive:
+        yield
+        return
+    import termios
+
+    fd = stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)

@@ -1,4 +1,8 @@
-"""Sending and editing HTML replies, split to Telegram's limit, in the chat (and topic) asked."""
+"""Sending and editing HTML replies, split to Telegram's limit, in the chat (and topic) asked.
+
+One reply sends at most MAX_MESSAGES messages, whatever the report: a huge report must not
+flood a chat (nor the sending budget every chat shares). The last says how to see the rest.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,13 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from .context import BotContext
-from .split import split_html
+from .split import TELEGRAM_LIMIT, split_html
+
+MAX_MESSAGES = 5
+CUT_SHORT = "……内容太长，只显示了前 {shown} 条消息。{more}"
+BROWSE = "可发送 /sections 分页浏览，或用 /search 查找具体内容。"  # how to see the rest
+# Telegram's answers when the message under a tapped button is gone or no longer editable.
+_GONE = ("message to edit not found", "message can't be edited")
 
 
 def thread_of(update: Update) -> int | None:
@@ -14,14 +24,24 @@ def thread_of(update: Update) -> int | None:
     return message.message_thread_id if message and message.is_topic_message else None
 
 
-async def send_html(
-    update: Update, context: BotContext, html: str, keyboard: InlineKeyboardMarkup | None = None
+def bounded_parts(html: str, more: str = BROWSE) -> list[str]:
+    """`html` as at most MAX_MESSAGES messages; when cut short the last one says so and
+    `more` says how to see the rest."""
+    parts = split_html(html)
+    if len(parts) <= MAX_MESSAGES:
+        return parts
+    note = CUT_SHORT.format(shown=MAX_MESSAGES, more=more)
+    parts = split_html(html, TELEGRAM_LIMIT - len(note) - 2)[:MAX_MESSAGES]
+    parts[-1] += "\n\n" + note
+    return parts
+
+
+async def _send_parts(
+    update: Update, context: BotContext, parts: list[str], keyboard: InlineKeyboardMarkup | None
 ) -> Message | None:
-    """Send `html` in as many messages as needed; the keyboard goes under the last."""
     chat = update.effective_chat
     if chat is None:
         return None
-    parts = split_html(html)
     sent = None
     for number, part in enumerate(parts, start=1):
         sent = await context.bot.send_message(
@@ -33,16 +53,37 @@ async def send_html(
     return sent
 
 
+async def send_html(
+    update: Update,
+    context: BotContext,
+    html: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+    more: str = BROWSE,
+) -> Message | None:
+    """Send `html` in as many messages as needed (bounded, see `bounded_parts`); the keyboard
+    goes under the last."""
+    return await _send_parts(update, context, bounded_parts(html, more), keyboard)
+
+
 async def edit_html(
     update: Update, context: BotContext, html: str, keyboard: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Replace the tapped message's text; any overflow follows as new messages."""
+    """Replace the tapped message's text; any overflow follows as new messages. A message
+    deleted since, or too old to reach, is answered with a new one instead."""
     query = update.callback_query
-    first, *rest = split_html(html)
+    parts = bounded_parts(html)
+    if not isinstance(query.message, Message):  # inaccessible: Telegram no longer shows it
+        await _send_parts(update, context, parts, keyboard)
+        return
+    first, *rest = parts
     try:
         await query.edit_message_text(first, reply_markup=None if rest else keyboard)
     except BadRequest as error:
-        if "not modified" not in str(error).lower():  # tapping the current page again
+        reason = str(error).lower()
+        if any(gone in reason for gone in _GONE):
+            await _send_parts(update, context, parts, keyboard)
+            return
+        if "not modified" not in reason:  # tapping the current page again
             raise
     if rest:
-        await send_html(update, context, "\n".join(rest), keyboard)
+        await _send_parts(update, context, rest, keyboard)

@@ -44,6 +44,12 @@ def enrich_report(report: Report, cache_dir: Path | None = None) -> Report:
     return report
 
 
+def brief(report: Report, cache_dir: Path | None = None) -> tuple[Report, SearchIndex]:
+    """The report enriched, with its search index: what a briefing worker process sends back."""
+    enrich_report(report, cache_dir)
+    return report, search_index(report)
+
+
 def search_index(report: Report) -> SearchIndex:
     """The search index of an enriched report (no jieba needed)."""
     try:

@@ -26,3 +26,7 @@ class NotAReportError(ReportError):
 
 class FontNotFoundError(ReportError):
     """No font able to draw Chinese is installed, or the configured one is unusable."""
+
+
+class TooLargeReportError(ReportError):
+    """The file is larger than the configured maximum, so it was not read."""

@@ -53,6 +53,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             "addressee": meta.addressee,
             "index_no": meta.index_no,
             "year": meta.year,
+            "source_url": meta.source_url,
+            "fetched": meta.fetched.isoformat() if meta.fetched else None,
         },
         "preamble": report.preamble,
         "summary": report.summary,
@@ -106,7 +108,8 @@ def _md_metrics(metrics: list[Metric]) -> list[str]:
 def to_markdown(report: Report) -> str:
     meta = report.meta
     facts = [("发布机构", meta.issuer), ("发布日期", _iso(meta.published)),
-             ("成文日期", _iso(meta.signed)), ("来源文件", report.source)]  # fmt: skip
+             ("成文日期", _iso(meta.signed)), ("来源文件", report.source),
+             ("原文链接", meta.source_url)]  # fmt: skip
     lines = [f"# {_md_escape(meta.title or report.source)}", ""]
     lines += [f"- {name}：{_md_escape(value)}" for name, value in facts if value]
     lines.append("")

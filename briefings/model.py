@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,8 @@ class Meta:
     addressee: str | None = None
     index_no: str | None = None
     year: int | None = None
+    source_url: str | None = None  # where a fetched report was published
+    fetched: datetime | None = None  # when it was fetched (UTC)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .model import Meta
 from .outline import classify, has_top_level
@@ -13,6 +13,7 @@ from .text import cn_number, fold
 META_KEYS = (
     "索引号", "主题分类", "发布机构", "生成日期", "发布日期", "成文日期", "文件编号", "发文字号",
     "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "更新时间", "作者", "日期",
+    "原文链接", "抓取时间",  # the provenance header a fetched report's file starts with
 )  # fmt: skip
 _META_RE = re.compile(r"(" + "|".join(META_KEYS) + r")\s*:\s*")
 _CHROME_RE = re.compile(
@@ -98,6 +99,13 @@ def parse_date(text: str | None) -> date | None:
         return None
     match = _ISO_DATE_RE.search(fold(text))
     return _make_date(*(int(g) for g in match.groups())) if match else None
+
+
+def _parse_datetime(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def date_line(line: str) -> date | None:
@@ -200,5 +208,7 @@ def split_page(lines: tuple[str, ...]) -> Page:
         addressee=lines[addressee_at].rstrip(":：").strip() if addressee_at is not None else None,
         index_no=fields.get("索引号"),
         year=_year(title, body, delivered),
+        source_url=fields.get("原文链接"),
+        fetched=_parse_datetime(fields.get("抓取时间")),
     )
     return Page(meta, tuple(body))

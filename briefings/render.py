@@ -7,6 +7,7 @@ summary has not been computed yet, the section's lead sentences stand in for it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from .search import SearchResult
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
+# Sections named in one reply: a huge outline is paged (/sections), not sent whole.
+LISTED = 30
+TOC_CHILDREN = 10  # sub-sections named under each part of a table-of-contents page
 
 
 def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
@@ -32,10 +36,16 @@ def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
     return "".join(chosen)
 
 
+def report_title(report: Report) -> str:
+    """The report's title (its file name when it has none), escaped: the one way a title
+    reaches a reply, since a title or file name may hold `<` or `&`."""
+    return escape(report.meta.title or report.source)
+
+
 def report_heading(report: Report) -> str:
     meta = report.meta
     facts = [("发布机构", meta.issuer), ("发布日期", meta.published or meta.signed)]
-    lines = [f"<b>{escape(meta.title or report.source)}</b>"]
+    lines = [f"<b>{report_title(report)}</b>"]
     lines += [f"{name}：{escape(str(value))}" for name, value in facts if value]
     return "\n".join(lines)
 
@@ -48,11 +58,21 @@ def _section_body(section: Section) -> str:
     return section.summary or lead_sentences(section.full_text())
 
 
+def _names(sections: Sequence[Section], shown: int, indent: str = "") -> list[str]:
+    """The first `shown` sections' names, one a line, and how many more there are."""
+    lines = [indent + section_name(s) for s in sections[:shown]]
+    if len(sections) > shown:
+        lines.append(f"{indent}…… 另有 {len(sections) - shown} 项")
+    return lines
+
+
 def overview(report: Report) -> str:
     """The report's overview: heading, summary (or opening sentences) and its top-level parts."""
     body = report.summary or lead_sentences(report.preamble or report.body_text())
     parts = [report_heading(report), f"<b>概要</b>\n{escape(body)}"]
-    parts.append("<b>主要部分</b>\n" + "\n".join(section_name(s) for s in report.sections))
+    parts.append("<b>主要部分</b>\n" + "\n".join(_names(report.sections, LISTED)))
+    if len(report.sections) > LISTED:
+        parts.append("发送 /sections 分页查看全部目录。")
     return "\n\n".join(parts)
 
 
@@ -62,16 +82,19 @@ def section_summary(section: Section) -> str:
     if section.keywords:
         parts.append("关键词：" + escape("、".join(section.keywords)))
     if section.children:
-        parts.append("下设：\n" + "\n".join(section_name(child) for child in section.children))
+        parts.append("下设：\n" + "\n".join(_names(section.children, LISTED)))
     return "\n\n".join(part for part in parts if part)
 
 
-def table_of_contents(report: Report, depth: int = 2) -> str:
-    lines = [f"<b>目录</b> · {escape(report.meta.title or report.source)}"]
-    for node in report.walk():
-        level = node.id.count(".")
-        if level < depth:
-            lines.append("　" * level + section_name(node))
+def table_of_contents(
+    report: Report, parts: Sequence[Section], page: int = 0, pages: int = 1
+) -> str:
+    """One page of the outline: `parts` (top-level sections) with their first sub-sections."""
+    where = f"（第 {page + 1}/{pages} 页）" if pages > 1 else ""
+    lines = [f"<b>目录</b> · {report_title(report)}{where}"]
+    for part in parts:
+        lines.append(section_name(part))
+        lines += _names(part.children, TOC_CHILDREN, indent="　")
     return "\n".join(lines)
 
 
@@ -126,8 +149,18 @@ def search_results(result: SearchResult) -> str:
 
 def report_choices(reports: Sequence[Report], current: str | None) -> str:
     """Every loaded report, numbered as /use expects, the chat's current one marked."""
+    titles = Counter(report.meta.title or report.source for report in reports)
     lines = ["<b>已载入的报告</b>"]
     for n, report in enumerate(reports, start=1):
+        title = report.meta.title or report.source
         mark = " ✅" if report.digest == current else ""
-        lines.append(f"{n}. {escape(report.meta.title or report.source)}{mark}")
+        lines.append(f"{n}. {report_title(report)}{_told_apart(report, titles[title] > 1)}{mark}")
     return "\n".join(lines)
+
+
+def _told_apart(report: Report, shared: bool) -> str:
+    """For a title that several reports share: the date and file name that tell them apart."""
+    if not shared or not report.meta.title:  # an untitled report is listed by its file name
+        return ""
+    dated = report.meta.published or report.meta.signed
+    return escape(f"（{f'{dated:%Y-%m-%d}，' if dated else ''}{report.source}）")

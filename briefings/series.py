@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .model import Item, ItemList, Metric, Report, Section
+from .render import report_title
 from .text import sentences
 
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
@@ -68,7 +69,7 @@ def _body_sections(report: Report) -> list[Section]:
 
 
 def _overview(report: Report) -> str:
-    lines = [f"<b>{escape(report.meta.title or report.source)}</b>"]
+    lines = [f"<b>{report_title(report)}</b>"]
     facts = [report.meta.issuer, report.meta.published and report.meta.published.isoformat()]
     if any(facts):
         lines.append(escape(" · ".join(fact for fact in facts if fact)))
@@ -129,7 +130,7 @@ def chapter(report: Report, position: int) -> tuple[str, int]:
     """The text of the tour's chapter at `position` (wrapping round) and the next position."""
     tour = chapters(report)
     index = position % len(tour)
-    title = escape(report.meta.title or report.source)
+    title = report_title(report)
     header = f"📖 {title} · 第 {index + 1}/{len(tour)} 篇"
     return f"{header}\n\n{tour[index]}", (index + 1) % len(tour)
 
@@ -148,7 +149,7 @@ def weekly(report: Report) -> str:
 
 def announcement(report: Report) -> str:
     """Telling a subscriber that a new report is in the library."""
-    title = escape(report.meta.title or report.source)
+    title = report_title(report)
     lines = [f"🆕 新报告：<b>{title}</b>"]
     if report.meta.issuer:
         lines.append(escape(report.meta.issuer))

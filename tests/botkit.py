@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +16,7 @@ from bot.context import state_of
 from bot.local_api import Call, LocalBotApi
 from bot.localchat import plain
 from bot.turns import Turns
+from briefings.library import load_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -21,11 +24,31 @@ USER = 1001
 GROUP = -100200
 
 
+@functools.cache
+def _seed_briefings() -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory() as folder:
+        load_folder(SEEDS, cache_dir=Path(folder))
+        return {path.name: path.read_bytes() for path in Path(folder).iterdir()}
+
+
+def warm_cache(folder: Path) -> Path:
+    """`folder`/cache holding the seed report's briefing, as `briefing-bot warm` leaves it:
+    a bot starting without it briefs the seed in a fresh worker process (~1 s of CPU)."""
+    cache = folder / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for name, data in _seed_briefings().items():
+        (cache / name).write_bytes(data)
+    return cache
+
+
 def make_config(
     tmp_path: Path, reports_dir: Path = SEEDS, env: dict[str, str] | None = None, **raw: Any
 ) -> Config:
-    values = {"reports_dir": str(reports_dir), "database": str(tmp_path / "db.sqlite3"),
-              "cache_dir": str(tmp_path / "cache"), **raw}  # fmt: skip
+    """A config for a bot in `tmp_path`; its report cache holds the seed's briefing unless
+    `cache_dir` says otherwise."""
+    values = {"reports_dir": str(reports_dir), "database": str(tmp_path / "db.sqlite3"), **raw}
+    if "cache_dir" not in values:
+        values["cache_dir"] = str(warm_cache(tmp_path))
     return parse_config(values, tmp_path, env=env or {})
 
 
@@ -52,8 +75,14 @@ class Chat:
         await self.turns.wait(update["update_id"], timeout=5)
         return self.api.calls[before:]
 
-    async def send(self, text: str, chat_id: int = USER, chat_type: str = "private") -> list[Call]:
-        return await self._answer(self.api.user_message(text, chat_id, USER, chat_type))
+    async def send(
+        self, text: str, chat_id: int = USER, chat_type: str = "private", user_id: int = USER
+    ) -> list[Call]:
+        return await self._answer(self.api.user_message(text, chat_id, user_id, chat_type))
+
+    async def deliver(self, update: dict[str, Any]) -> list[Call]:
+        """An update built by the test (e.g. a message from an anonymous group admin)."""
+        return await self._answer(self.api.add_update(update))
 
     async def tap(self, under: Call, data: str) -> list[Call]:
         return await self._answer(self.api.tap(under.result, data))

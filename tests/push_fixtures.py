@@ -17,6 +17,7 @@ from bot.config import Config, parse_config
 from bot.context import state_of
 from bot.local_api import Call, LocalBotApi
 from bot.push.runner import Pusher, Tally
+from tests.botkit import warm_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -41,6 +42,7 @@ def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: A
         "telegram": {"base_url": api.base_url},
         "reports_dir": str(reports),
         "database": str(folder / "data" / "push.sqlite3"),
+        "cache_dir": str(warm_cache(folder / "data")),
         "admins": [ADMIN],
         "push": {
             "rate_per_second": 200,

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-import bot.app
 from bot.app import build_application, running
 from bot.commands import COMMANDS
 from bot.context import state_of
@@ -239,18 +237,11 @@ async def test_the_chosen_report_is_remembered_across_restarts(
 
 
 async def test_figures_asked_for_right_after_a_cold_start_are_waited_for(
-    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    api: LocalBotApi, tmp_path: Path
 ) -> None:
-    """With no cache, figures are computed in the background after start; a /metrics sent at
-    once gets them a moment later, not "try again later"."""
-    compute = bot.app.enrich_copies
-
-    def slow(*args: object) -> object:
-        time.sleep(0.5)  # as loading jieba does
-        return compute(*args)
-
-    monkeypatch.setattr(bot.app, "enrich_copies", slow)
-    config = make_config(tmp_path)
+    """With no cache, figures are computed in the background after start (a worker process
+    loading jieba: seconds); a /metrics sent at once gets them then, not "try again later"."""
+    config = make_config(tmp_path, cache_dir=str(tmp_path / "cold-cache"))
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     turns = Turns().install(application)
     async with running(application, poll_timeout=1):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.config import ConfigError, load_config, parse_config
 
@@ -19,6 +21,7 @@ def test_the_shipped_config_loads(tmp_path: Path) -> None:
 
 
 def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
     (tmp_path / "c.yaml").write_text(
         "reports_dir: reports\ndatabase: /tmp/x.db\n", encoding="utf-8"
     )
@@ -65,3 +68,34 @@ def test_unreadable_and_invalid_files_are_config_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("telegram: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_config(tmp_path / "bad.yaml", env={})
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"telgram": {}}, "'telgram' is unknown (did you mean 'telegram'?)"),
+        (
+            {"telegram": {"mdoe": "webhook"}},
+            "'telegram.mdoe' is unknown (did you mean 'telegram.mode'?)",
+        ),
+        ({"telegram": {"webhook": {"prot": 1}}}, "'telegram.webhook.prot' is unknown"),
+        ({"push": {"rate": 5}}, "'push.rate' is unknown"),
+        ({"http": {"port": 80, "host": "x"}}, "'http.host' is unknown"),
+        ({"colour": "blue"}, "'colour' is unknown"),
+    ],
+)
+def test_item15_an_unknown_key_is_named(raw: dict, message: str, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_config(raw, tmp_path, env={})
+
+
+def test_item15_every_shipped_key_is_known(tmp_path: Path) -> None:
+    for shipped in [ROOT / "config.yaml", *sorted((ROOT / "deploy").glob("config*.yaml"))]:
+        raw = yaml.safe_load(shipped.read_text(encoding="utf-8"))
+        parse_config(raw, tmp_path, env={"TELEGRAM_WEBHOOK_SECRET": "s"})
+
+
+@pytest.mark.parametrize("zone", ["Asia", "Asia/", "../etc/passwd", ""])
+def test_item14_a_time_zone_that_is_not_a_zone_is_named(zone: str, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="'timezone'"):
+        parse_config({"timezone": zone}, tmp_path, env={})

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.push.handlers import STORAGE_TROUBLE
+from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
 from tests.push_fixtures import ROOT, SEEDS, Clock, Harness, push_bot, query, subscription_rows
 

@@ -1,8 +1,14 @@
-"""The token bucket spaces sends evenly and never bursts after an idle spell."""
+"""The token bucket spaces sends evenly and never bursts after an idle spell; replies go
+ahead of pushes."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
+from bot.local_api import Call
 from bot.push.pacing import Pacer, TokenBucket
+from tests.push_fixtures import Clock, push_bot
 
 
 class Ticks:
@@ -51,3 +57,34 @@ async def test_a_reply_goes_at_once_but_the_next_push_waits_a_slot_after_it():
         await pacer.reply(-5)
     assert round(pacer.overall.reserve(), 6) == 0.1
     assert round(pacer._group(-5).reserve(), 6) == 3.0
+
+
+async def test_item12_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Path):
+    """Issue 12 item 12: users who write in during a push are answered in the next free
+    slots, ahead of the pushes; a push never holds a slot a reply could take. Counted, not
+    timed: the push sends Telegram saw between the users' messages and each reply."""
+    subscribers, users = range(7001, 7031), range(9101, 9109)
+    clock = Clock("2024-05-06T12:00:00+00:00")
+    async with push_bot(tmp_path, clock, rate_per_second=10) as bot:
+        for chat in subscribers:
+            await bot.say("/subscribe", chat_id=chat)
+        seen = len(bot.api.calls)
+
+        def pushes(calls: list[Call]) -> int:
+            return sum(c.method == "sendMessage" and int(c.params["chat_id"]) in subscribers
+                       for c in calls)  # fmt: skip
+
+        clock.set("2024-05-07T00:00:00+00:00")  # 08:00 in Shanghai: every subscription is due
+        push = asyncio.create_task(bot.push_round())
+        await bot.api.wait_for(lambda _: pushes(bot.api.calls[seen:]) >= 3)
+        arrived = len(bot.api.calls)
+        for user in users:  # eight users write in at once, mid-push
+            bot.api.user_message("/help", user, user)
+        replies = [
+            await bot.api.wait_for(lambda c, u=user: int(c.params.get("chat_id", 0)) == u)
+            for user in users
+        ]
+        tally = await push
+    waited = [pushes(bot.api.calls[arrived : bot.api.calls.index(r)]) for r in replies]
+    assert max(waited) <= 2, waited  # before the fix each reply waited behind a push: 1..8
+    assert tally.sent == len(subscribers)

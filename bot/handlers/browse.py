@@ -1,10 +1,10 @@
-"""Reading the report: /summary, /sections and the section buttons (◀ ▶ 返回目录)."""
+"""Reading the report: /summary, /sections (paged) and the section buttons (◀ ▶ 返回目录)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from briefings.model import Report
@@ -12,7 +12,7 @@ from briefings.render import overview, section_summary, table_of_contents
 
 from ..callbacks import pattern
 from ..context import BotContext
-from ..keyboards import section_keyboard, toc_keyboard
+from ..keyboards import section_keyboard, toc_keyboard, toc_page
 from ..reply import edit_html, send_html
 from .common import arguments, current_report, tapped
 
@@ -21,8 +21,14 @@ async def send_overview(update: Update, context: BotContext, report: Report) -> 
     await send_html(update, context, overview(report))
 
 
+def _toc(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup]:
+    page = toc_page(report, number)
+    text = table_of_contents(report, page.items, page.number, page.count)
+    return text, toc_keyboard(report, page)
+
+
 async def send_toc(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, table_of_contents(report), toc_keyboard(report))
+    await send_html(update, context, *_toc(report, 0))
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -65,9 +71,9 @@ async def on_toc(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    _, report = found
+    callback, report = found
     await update.callback_query.answer()
-    await edit_html(update, context, table_of_contents(report), toc_keyboard(report))
+    await edit_html(update, context, *_toc(report, callback.page))
 
 
 def handlers() -> list[BaseHandler]:

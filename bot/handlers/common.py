@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Message, Update
 
 from briefings.model import Report
@@ -13,7 +11,7 @@ from ..context import BotContext
 from ..reply import send_html
 
 NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
-ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for them right after a start
+ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
 STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
 
 
@@ -32,14 +30,11 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
 async def with_enrichment(context: BotContext, report: Report) -> Report:
     """`report` with its figures, summaries and search index.
 
-    After a start with a cold cache these are computed in the background (about a second,
-    mostly loading jieba). A command that needs them waits for that, up to ENRICHMENT_WAIT,
-    rather than tell someone who just arrived to try again later.
+    After a start with a cold cache, or a /reload, these are computed in the background (a
+    few seconds for a report, in the worker process). A command that needs them waits for
+    that report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later.
     """
-    task = context.state.enrichment
-    if report.digest not in context.library.enriched and task is not None and not task.done():
-        await asyncio.wait({task}, timeout=ENRICHMENT_WAIT)
-    return context.library.by_digest(report.digest) or report
+    return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
 
 async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:

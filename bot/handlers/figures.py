@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from briefings.model import Metric, Report
@@ -14,10 +13,12 @@ from briefings.render import metrics_list
 from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import pager
+from ..paging import page_of
 from ..reply import edit_html, send_html
 from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
+ALL_PAGED = "换个更具体的词，或发送 /metrics all 分页查看全部数据。"
 
 
 def _not_found(context: BotContext, report: Report, what: str) -> str:
@@ -26,11 +27,10 @@ def _not_found(context: BotContext, report: Report, what: str) -> str:
     return f"这份报告中没有找到{what}。"
 
 
-def _page(report: Report, page: int) -> tuple[str, int]:
-    pages = max(1, math.ceil(len(report.metrics) / PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
-    shown = report.metrics[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    return metrics_list(f"全部数据（第 {page + 1}/{pages} 页）", shown), pages
+def _page(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = page_of(report.metrics, number, PAGE_SIZE)
+    title = f"全部数据（第 {page.number + 1}/{page.count} 页）"
+    return metrics_list(title, page.items), pager(report, page.number, page.count)
 
 
 def matching(metrics: list[Metric], word: str) -> list[Metric]:
@@ -38,7 +38,10 @@ def matching(metrics: list[Metric], word: str) -> list[Metric]:
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
-    report = await with_enrichment(context, report)
+    await _send_key(update, context, await with_enrichment(context, report))
+
+
+async def _send_key(update: Update, context: BotContext, report: Report) -> None:
     key = [m for m in report.metrics if m.key]
     html = metrics_list("关键数据", key) if key else _not_found(context, report, "关键数据")
     await send_html(update, context, html)
@@ -48,14 +51,14 @@ async def send_all(update: Update, context: BotContext, report: Report) -> None:
     if not report.metrics:
         await send_html(update, context, _not_found(context, report, "数据"))
         return
-    html, pages = _page(report, 0)
-    await send_html(update, context, html, pager(report, 0, pages))
+    await send_html(update, context, *_page(report, 0))
 
 
 async def send_matching(update: Update, context: BotContext, report: Report, word: str) -> None:
     found = matching(report.metrics, word)
     if found:
-        await send_html(update, context, metrics_list(f"含“{word}”的数据", found))
+        html = metrics_list(f"含“{word}”的数据", found)
+        await send_html(update, context, html, more=ALL_PAGED)
     else:
         await send_html(update, context, _not_found(context, report, f"含“{escape(word)}”的数据"))
 
@@ -67,7 +70,7 @@ async def metrics(update: Update, context: BotContext) -> None:
     report = await with_enrichment(context, report)
     word = arguments(context).strip()
     if not word:
-        await send_key_figures(update, context, report)
+        await _send_key(update, context, report)  # waited for above: once is enough
     elif word.lower() == "all":
         await send_all(update, context, report)
     else:
@@ -79,12 +82,11 @@ async def on_page(update: Update, context: BotContext) -> None:
     if found is None:
         return
     callback, report = found
-    if not callback.arg.isdigit() or not report.metrics:
+    if not report.metrics:
         await update.callback_query.answer("这个按钮已过期，请重新发送 /metrics all。")
         return
     await update.callback_query.answer()
-    html, pages = _page(report, int(callback.arg))
-    await edit_html(update, context, html, pager(report, min(int(callback.arg), pages - 1), pages))
+    await edit_html(update, context, *_page(report, callback.page))
 
 
 def handlers() -> list[BaseHandler]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from briefings.render import report_choices
+from briefings.render import report_choices, report_title
 
 from ..context import BotContext
 from ..reply import send_html
 from .common import NO_REPORT, arguments
+from .permissions import may_change_settings
 
 
 async def reports(update: Update, context: BotContext) -> None:
@@ -29,21 +28,30 @@ async def use(update: Update, context: BotContext) -> None:
     if not library.reports:
         await send_html(update, context, NO_REPORT)
         return
-    wanted = arguments(context).strip()
-    try:
-        report = library.choose(update.effective_chat.id, int(wanted))
-    except (ValueError, IndexError):
+    if not await may_change_settings(update, context):
+        return
+    number = _number(arguments(context))
+    if not 1 <= number <= len(library.reports):
         await send_html(
             update,
             context,
             f"请发送 /use 加报告编号（1–{len(library.reports)}），发送 /reports 查看全部报告。",
         )
         return
+    chat_id = update.effective_chat.id
     store = await context.state.pusher.store()
-    await store.choose_report(update.effective_chat.id, report.digest)  # kept across restarts
-    await send_html(
-        update, context, f"已切换到：<b>{escape(report.meta.title or report.source)}</b>"
-    )
+    # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
+    await store.choose_report(chat_id, library.reports[number - 1].digest)
+    report = library.choose(chat_id, number)
+    await send_html(update, context, f"已切换到：<b>{report_title(report)}</b>")
+
+
+def _number(text: str) -> int:
+    """The report number asked for; 0 for none."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        return 0
 
 
 def handlers() -> list[BaseHandler]:

@@ -18,7 +18,9 @@ __all__ = ["COMMANDS", "Clock", "Pusher", "install", "utc_now"]
 
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    state_of(context.application).pusher.start()
+    pusher = state_of(context.application).pusher
+    await pusher.store()
+    pusher.start()
 
 
 def install(application: Application, pacer: Pacer, clock: Clock = utc_now) -> Pusher:

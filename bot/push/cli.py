@@ -18,23 +18,22 @@ from bot.library import ReportLibrary, enrich_copies
 from .runner import Pusher, Tally
 from .store import StoreError
 
+EXIT_UNFINISHED = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 3
 
 
 async def push_once(config: Config, now: bool) -> Tally:
     application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
-    library = ReportLibrary(config.reports_dir, config.cache_dir)
+    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
     await asyncio.to_thread(library.reload)
     # The same briefings as the running bot's: summaries and figures from the report cache.
     library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
     pusher = Pusher(application.bot, config, library, CardCache())
     try:
-        store = await pusher.store()  # StoreError before anything is asked of Telegram
+        await pusher.store()  # StoreError before anything is asked of Telegram
         async with application.bot:
-            if now:
-                await store.hurry_all()
-            return await pusher.run()
+            return await pusher.run(hurry=now)  # only once the push lock is ours
     finally:
         await pusher.close()
 
@@ -53,4 +52,8 @@ def run_push_command(config: Config, now: bool) -> int:
         print("briefing-bot: another push is running; try again later", file=sys.stderr)
         return EXIT_BUSY
     print(f"sent {tally.sent}, failed {tally.failed}, blocked {tally.blocked}")
+    if tally.stalled or tally.fault:
+        why = tally.fault or f"no progress for {config.push.stall_seconds:g} s"
+        print(f"briefing-bot: the push was ended unfinished ({why})", file=sys.stderr)
+        return EXIT_UNFINISHED
     return 0

@@ -3,6 +3,12 @@
 429 RetryAfter: wait as told and try again, not counted as a failure. 403 Forbidden: the chat
 blocked or removed the bot, no retry. 5xx and timeouts (NetworkError, TimedOut): retry with
 exponential backoff up to `max_attempts`. Any other 4xx is a permanent failure.
+
+A send has two phases: waiting for its turn (the pacing), which may be cancelled at any point,
+and delivering (the claim in the delivery log, then the request), which must not be: once the
+claim is committed a cancelled request leaves an outcome unknown, and a restart sends it
+again. When the bot stops, a delivery finishes its request in flight but tries no more: it is
+left pending, for the next start.
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.error import (
@@ -41,6 +48,7 @@ class Outcome(StrEnum):
     BLOCKED = "blocked"
     FAILED = "failed"
     SKIPPED = "skipped"  # the claim was refused: sent already, or no longer wanted
+    PENDING = "pending"  # the bot stopped before it went: the next start sends it
 
 
 @dataclass(frozen=True)
@@ -73,19 +81,26 @@ class Sender:
     pacer: Pacer
     max_attempts: int
     backoff: float  # first retry delay in seconds; doubles each time
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set: the bot is stopping
 
-    async def send(
+    async def wait_turn(self, chat_id: int) -> bool:
+        """Wait for a slot; False if the bot is stopping and the send is not to start."""
+        await self.pacer.wait(chat_id)
+        return not self.stopping.is_set()
+
+    async def deliver(
         self, chat_id: int, thread_id: int, text: str, journal: Journal, photo: Photo | None = None
     ) -> Result:
-        """Send `text`, after `photo` if given (a retry does not repeat a photo that went)."""
-        await self.pacer.wait(chat_id)
+        """Claim the send, then send `text`, after `photo` if given (a retry does not repeat a
+        photo that went). The first attempt goes at once: `wait_turn` waited for its slot."""
         if not await journal.claim():
             return Result(Outcome.SKIPPED)
         failures = 0
         file_id = None
+        error = ""
         for attempt in range(self.max_attempts + MAX_FLOOD_WAITS):
-            if attempt:
-                await self.pacer.wait(chat_id)
+            if attempt and not await self._until_stopped(self.pacer.wait(chat_id)):
+                return Result(Outcome.PENDING, error)
             try:
                 if photo is not None:
                     file_id = await self._send_photo(chat_id, thread_id, photo)
@@ -98,8 +113,9 @@ class Sender:
             except RetryAfter as exc:
                 wait = retry_after_seconds(exc)
                 self.pacer.hold(chat_id, wait)
-                await journal.retry(f"429 retry after {wait:g}s")
-                await asyncio.sleep(wait)
+                error = f"429 retry after {wait:g}s"
+                await journal.retry(error)
+                await self._until_stopped(asyncio.sleep(wait))
             except Forbidden as exc:
                 log.info("chat %s blocked the bot, dropping its subscription: %s", chat_id, exc)
                 return Result(Outcome.BLOCKED, f"403 {exc.message}")
@@ -109,11 +125,25 @@ class Sender:
                 failures += 1
                 if failures >= self.max_attempts:
                     return Result(Outcome.FAILED, f"{type(exc).__name__}: {exc.message}")
-                await journal.retry(f"{type(exc).__name__}: {exc.message}")
-                await asyncio.sleep(self.backoff * 2 ** (failures - 1))
+                error = f"{type(exc).__name__}: {exc.message}"
+                await journal.retry(error)
+                await self._until_stopped(asyncio.sleep(self.backoff * 2 ** (failures - 1)))
             except TelegramError as exc:
                 return Result(Outcome.FAILED, f"{type(exc).__name__}: {exc.message}")
         return Result(Outcome.FAILED, "gave up after repeated flood-control waits")
+
+    async def _until_stopped(self, waiting: Coroutine[Any, Any, None]) -> bool:
+        """Wait for `waiting` unless the bot stops first (then cancel it); False if it did."""
+        if self.stopping.is_set():
+            waiting.close()
+            return False
+        racers = {asyncio.ensure_future(waiting), asyncio.ensure_future(self.stopping.wait())}
+        try:
+            await asyncio.wait(racers, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for racer in racers:
+                racer.cancel()
+        return not self.stopping.is_set()
 
     async def _send_photo(self, chat_id: int, thread_id: int, photo: Photo) -> str | None:
         image, caption = photo

@@ -1,12 +1,8 @@
-"""The push commands: subscriptions and time zones for everyone, push control for admins."""
+"""The push commands: subscriptions and time zones (a group's changed only by its admins),
+push control for the bot's admins. A database failure is answered by the one error handler."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import logging
-import sqlite3
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -16,8 +12,10 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 
 from bot.config import Config
 from bot.context import state_of
+from bot.handlers.permissions import may_change_settings
 from bot.library import ReportLibrary
 from briefings import series
+from briefings.render import report_title
 
 from .runner import Pusher
 from .schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
@@ -33,14 +31,6 @@ COMMANDS = {
     "reload": "（管理员）重新加载报告目录",
 }
 REFUSAL = "抱歉，这个命令只有管理员可以使用。"
-STORAGE_TROUBLE = (
-    "抱歉，订阅数据暂时无法保存（{why}），这次的操作没有生效；已有的订阅不受影响。"
-    "请稍后再试，或告知管理员。"
-)
-_WHY = {"full": "存储空间已满", "readonly": "数据库只读"}
-
-log = logging.getLogger(__name__)
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
@@ -69,7 +59,7 @@ def _what(sub: Subscription, library: ReportLibrary) -> str:
     report = library.for_chat(sub.chat_id)
     if report is None:
         return "（报告目录为空，暂无内容）"
-    title = report.meta.title or report.source
+    title = report_title(report)
     if sub.schedule.frequency is Frequency.WEEKLY:
         return f"《{title}》一周简报"
     total = len(series.chapters(report))
@@ -81,7 +71,7 @@ def describe(sub: Subscription, library: ReportLibrary) -> str:
     when = "即将推送" if sub.hurry else _local(sub.next_due, sub.timezone)
     topic = f"（话题 {sub.thread_id}）" if sub.thread_id else ""
     return (
-        f"• {sub.schedule.describe(sub.timezone)}{topic}\n"
+        f"• {escape(sub.schedule.describe(sub.timezone))}{topic}\n"
         f"  内容：{_what(sub, library)}\n"
         f"  下次推送：{when}"
     )
@@ -89,6 +79,8 @@ def describe(sub: Subscription, library: ReportLibrary) -> str:
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
+    if not await may_change_settings(update, context):
+        return
     pusher, library = _pusher(context), _library(context)
     try:
         schedule = parse_schedule(context.args or [])
@@ -110,6 +102,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
+    if not await may_change_settings(update, context):
+        return
     store = await _pusher(context).store()
     if await store.unsubscribe(*_place(message)):
         await message.reply_text("已取消订阅，不会再收到推送。重新订阅：/subscribe")
@@ -134,8 +128,10 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not context.args:
         zone = await store.chat_zone(message.chat_id, _config(context).timezone)
         await message.reply_text(
-            f"当前时区：{zone}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
+            f"当前时区：{escape(zone)}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
         )
+        return
+    if not await may_change_settings(update, context):
         return
     try:
         zone = parse_zone(context.args[0])
@@ -147,7 +143,7 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
     subs = await store.subscriptions_of(message.chat_id)
     lines = [describe(sub, _library(context)) for sub in subs]
-    await message.reply_text("\n".join([f"时区已设为 {zone}。", *lines]))
+    await message.reply_text("\n".join([f"时区已设为 {escape(zone)}。", *lines]))
 
 
 def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -161,10 +157,9 @@ async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     pusher = _pusher(context)
-    if pusher.busy:
+    if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text("推送正在进行中，请稍后再试。")
         return
-    await pusher.push_now()
     count = (await (await pusher.store()).stats(pusher.clock())).subscribers
     await message.reply_text(f"已开始向 {count} 个订阅推送简报。进度见 /stats")
 
@@ -182,9 +177,11 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"订阅数：{figures.subscribers}",
         f"今日已推送：{figures.sent}",
         f"今日失败：{figures.failed}",
-        f"最近错误：{figures.last_error or '无'}",
+        f"最近错误：{escape(figures.last_error or '无')}",
         "推送进行中" if pusher.busy else "当前没有进行中的推送",
     ]
+    if pusher.fault:
+        lines.append(f"推送数据库故障：{escape(pusher.fault)}")
     await message.reply_text("\n".join(lines))
 
 
@@ -194,36 +191,14 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(REFUSAL)
         return
     library, pusher = _library(context), _pusher(context)
-    new = await asyncio.to_thread(library.reload)
+    new = await state_of(context.application).briefer.reload()
     await pusher.announce(new)
     if new:
         pusher.start()
-    titles = [f"《{report.meta.title or report.source}》" for report in new]
+    titles = [f"《{report_title(report)}》" for report in new]
     lines = [f"报告目录已重新加载：共 {len(library.reports)} 份，新增 {len(new)} 份。", *titles]
-    lines += [f"无法读取：{error}" for error in library.errors]
+    lines += [f"无法读取：{escape(str(error))}" for error in library.errors]
     await message.reply_text("\n".join(lines))
-
-
-def storage_trouble(error: sqlite3.Error) -> str:
-    """What the user is told when the database refuses a command (full disk, read-only)."""
-    text = str(error)
-    why = next((why for key, why in _WHY.items() if key in text), "数据库暂时无法访问")
-    return STORAGE_TROUBLE.format(why=why)
-
-
-def _storage_guarded(name: str, callback: Callback) -> Callback:
-    """A database failure is a known condition, not a bug: one log line naming the file, and
-    a reply that says what happened, instead of a traceback and the generic apology."""
-
-    @functools.wraps(callback)
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await callback(update, context)
-        except sqlite3.Error as error:
-            log.error("/%s: push database %s: %s", name, _config(context).database, error)
-            await update.effective_message.reply_text(storage_trouble(error))
-
-    return guarded
 
 
 async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -242,5 +217,5 @@ def register(application: Application) -> None:
         "timezone": timezone, "push_now": push_now, "stats": stats, "reload": reload,
     }  # fmt: skip
     for name, callback in handlers.items():
-        application.add_handler(CommandHandler(name, _storage_guarded(name, callback)))
+        application.add_handler(CommandHandler(name, callback))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))

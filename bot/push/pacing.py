@@ -1,10 +1,12 @@
 """Pacing sends to Telegram's limits: evenly spaced overall, and slower per group chat.
 
-A token bucket of capacity one is a schedule of slots 1/rate apart: a caller reserves the next
-free slot and sleeps until it, and never bursts after an idle spell. Push senders take their
-overall slot one at a time, in turn, so a slot is never promised far ahead: a reply that takes
-a slot, or Telegram's "retry after", moves the very next push back. A sender the event loop
-wakes a few milliseconds late may go at once (LOOP_LAG), so the rate holds on a busy loop.
+A token bucket of capacity one is a schedule of slots 1/rate apart, and never bursts after an
+idle spell. Replies come first: a reply takes the next free slot at once (a wait of at most
+one slot), while a push sender only waits for the next free slot and takes it when it comes,
+so a reply that arrives meanwhile takes it and the push waits for the one after. Push senders
+wait one at a time, in turn; Telegram's "retry after" moves every slot back. A sender the
+event loop wakes a few milliseconds late may go at once (LOOP_LAG), so the rate holds on a
+busy loop.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ class TokenBucket:
         self._next = slot + self.interval
         return max(slot - now, 0.0)
 
+    def until_free(self) -> float:
+        """How long until the next slot, without taking it (0 when it is free now)."""
+        return max(self._next - self.clock(), 0.0)
+
     def follow(self) -> None:
         """A send made outside the schedule just now: the next slot is at least one interval
         away. Never further: replies faster than the rate do not pile up a debt for pushes."""
@@ -59,9 +65,10 @@ class Pacer:
         self.group_rate = group_per_minute / 60.0
         self.clock = clock
         self._groups: dict[int, TokenBucket] = {}
-        # One sender at a time holds an overall slot: a reservation made far ahead would go out
-        # even after a reply took a slot or Telegram said wait meanwhile.
+        # One push sender at a time watches for the next slot; the others queue behind it
+        # instead of all waking for every slot.
         self._turn = asyncio.Lock()
+        self._pushes_waiting = 0  # replies wait for a slot only while pushes want slots
 
     def _group(self, chat_id: int) -> TokenBucket:
         if chat_id not in self._groups:
@@ -69,19 +76,28 @@ class Pacer:
         return self._groups[chat_id]
 
     async def wait(self, chat_id: int) -> None:
-        # The group's own slot first, so a sender waiting on a slow group holds no overall slot.
-        if chat_id < 0:
-            await asyncio.sleep(self._group(chat_id).reserve())
-        async with self._turn:
-            await asyncio.sleep(self.overall.reserve())
+        """A push's turn: the next overall slot no reply has taken, after the group's own."""
+        self._pushes_waiting += 1
+        try:
+            # The group's slot first, so a sender waiting on a slow group holds no turn.
+            if chat_id < 0:
+                await asyncio.sleep(self._group(chat_id).reserve())
+            async with self._turn:
+                # Never reserved ahead: a reply arriving during the sleep takes that slot.
+                while (wait := self.overall.until_free()) > 0:
+                    await asyncio.sleep(wait)
+                self.overall.reserve()
+        finally:
+            self._pushes_waiting -= 1
 
     async def reply(self, chat_id: int) -> None:
         """A reply's turn. With no push running it goes at once, its slot counted all the same;
-        during a push it takes the next slot, ahead of the pushes queued for theirs (a wait of
-        at most two slots), so the two together never go faster than the rate."""
+        during a push it takes the next free slot, ahead of every push (a wait of at most one
+        slot, or as many as there are replies ahead of it), so the two together never go
+        faster than the rate and the pushes yield."""
         if chat_id < 0:
             self._group(chat_id).follow()  # counted, never waited for: someone is waiting
-        if self._turn.locked():
+        if self._pushes_waiting:
             await asyncio.sleep(self.overall.reserve())
         else:
             self.overall.follow()

@@ -1,19 +1,30 @@
 """One push round: announce new reports, then send every due briefing, concurrently and paced.
 
-Only one process pushes at a time (an flock next to the database, released by the kernel even
-on kill -9). Whoever takes the lock first requeues the sends a dead pusher left in flight.
+Only one process pushes at a time (an flock on the database file, released by the kernel even
+on kill -9; see Store.lock_pushes). Whoever takes the lock first requeues the sends a dead
+pusher left in flight.
+
+A round survives a database that fails for a while (locked by another process, a full disk):
+its statements are retried (retry.py), and an outcome that cannot be written yet is kept in
+memory and written before anything else, by a later round if need be, so a sent briefing is
+never requeued and sent twice. A watchdog ends a round that makes no progress for
+`push.stall_seconds`, with one log line; the next scheduled check starts a fresh one.
+
+Stopping (SIGTERM) is gentler than a kill: no send is started any more, and those in flight
+finish their request and record its outcome, for STOP_GRACE seconds at most.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field, replace
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from functools import partial
 
 from telegram import Bot
 
@@ -27,12 +38,16 @@ from briefings.model import Report
 from ..transport import AiohttpRequest
 from .delivery import Journal, Outcome, Photo, Sender
 from .pacing import Pacer
+from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
 
 log = logging.getLogger(__name__)
 
 PAGE = 500
+# Long enough for a request in flight to be answered (or time out and be left pending), short
+# enough that the whole stop stays within Docker's 10 s.
+STOP_GRACE = 5.0
 Clock = Callable[[], datetime]
 
 
@@ -58,31 +73,28 @@ class Job:
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
 
 
+@dataclass(frozen=True)
+class Settlement:
+    """A send's outcome, to be recorded: kept until the database has taken it."""
+
+    state: str
+    error: str | None
+    advance: Advance | None
+
+
 @dataclass
 class Tally:
     sent: int = 0
     failed: int = 0
     blocked: int = 0
     skipped: int = 0
+    pending: int = 0  # the bot stopped before they went
     busy: bool = False  # another pusher held the lock; nothing was done
+    stalled: bool = False  # the watchdog ended the round
+    fault: str | None = None  # a database error no retry gets past ended the round
 
     def add(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
-
-
-@contextlib.contextmanager
-def push_lock(path: Path) -> Iterator[bool]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -97,6 +109,8 @@ class Pusher:
     _store: Store | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
+    _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         push = self.config.push
@@ -112,17 +126,36 @@ class Pusher:
             get_updates_request=self._transport,
         )  # fmt: skip
         self.sender = Sender(push_bot, self.pacer, push.max_attempts, push.first_retry_seconds)
+        self._retry = Retrying(self.config.database)
+
+    @property
+    def fault(self) -> str | None:
+        """What the database says while the push cannot write to it; None when it can."""
+        return self._retry.fault
+
+    def database_problem(self) -> str | None:
+        """Why the database cannot be written until a restart (deleted or replaced), if so."""
+        return self._store.file_problem() if self._store is not None else None
 
     async def store(self) -> Store:
         if self._store is None:
             self._store = await Store.open(self.config.database)
         return self._store
 
-    async def close(self) -> None:
+    async def stop(self) -> None:
+        """Start no send any more; those in flight settle and record their outcome (for
+        STOP_GRACE seconds at most). What was not claimed stays owed to the next start."""
+        self.sender.stopping.set()
         if self._task is not None and not self._task.done():
-            self._task.cancel()
+            self._task.cancel()  # the deliveries in flight are shielded from it
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+
+    async def close(self) -> None:
+        await self.stop()
+        if self._unsettled:
+            log.warning("%d sent briefings' outcomes could not be recorded; they may be sent "
+                        "again after the restart", len(self._unsettled))  # fmt: skip
         if self._store is not None:
             await self._store.close()
             self._store = None
@@ -139,46 +172,93 @@ class Pusher:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(self._task)
 
-    def start(self) -> asyncio.Task[Tally] | None:
-        """Run a round in the background unless one is running; updates keep being served."""
-        if self.busy:
+    def start(self, hurry: bool = False) -> asyncio.Task[Tally] | None:
+        """Run a round in the background; updates keep being served. None if a push is
+        running, in this process or another, the bot is stopping, or the store is not open yet.
+
+        The lock is taken here, before the round changes anything: `hurry` (make every
+        subscription due now) is done only by a round that will send.
+        """
+        if self.busy or self.sender.stopping.is_set():
             return None
-        self._task = asyncio.get_running_loop().create_task(self.run(), name="push-round")
+        if self._store is None or not self._store.lock_pushes():
+            return None
+        round_ = self._round(self._store, hurry)
+        self._task = asyncio.get_running_loop().create_task(round_, name="push-round")
         self._task.add_done_callback(_log_failure)
         return self._task
 
     async def push_now(self) -> asyncio.Task[Tally] | None:
-        await (await self.store()).hurry_all()
-        return self.start()
+        """Start a round that sends every subscription its briefing now (None: one is running)."""
+        await self.store()
+        return self.start(hurry=True)
 
     async def announce(self, reports: list[Report]) -> int:
         store = await self.store()
         return await store.enqueue_announcements((r.digest for r in reports), self.clock())
 
-    async def run(self) -> Tally:
+    async def run(self, hurry: bool = False) -> Tally:
+        """One round, to its end (the command line's push); busy if a push is running."""
+        await self.store()
+        task = self.start(hurry)
+        return Tally(busy=True) if task is None else await task
+
+    async def _round(self, store: Store, hurry: bool) -> Tally:
         tally = Tally()
-        lock = self.config.database.with_name(self.config.database.name + ".push-lock")
-        with push_lock(lock) as acquired:
-            if not acquired:
-                return replace(tally, busy=True)
-            store = await self.store()
-            requeued = await store.recover()
-            if requeued:
-                log.warning("requeued %d sends left in flight by an interrupted push", requeued)
-            if self.announce_library:
-                await self.announce(self.library.reports)
-                self.announce_library = False
-            self._texts.clear()
-            await self._drain(self._announcements(store), tally)
-            await self._drain(self._briefings(store), tally)
+        try:
+            work = asyncio.create_task(self._push(store, hurry, tally))
+            tally.stalled = not await self._watch(work)
+        except sqlite3.Error as error:  # not a passing fault: a corrupt or deleted file
+            self._retry.report(error, retrying=False)
+            tally.fault = str(error)
+        finally:
+            store.unlock_pushes()
         log.info("push round done: %s", tally)
         return tally
+
+    async def _watch(self, work: asyncio.Task[None]) -> bool:
+        """Wait for `work`; cancel it if it makes no progress for stall_seconds (False)."""
+        stall = self.config.push.stall_seconds
+        seen, since = self._retry.progress, time.monotonic()
+        try:
+            while not work.done():
+                await asyncio.wait({work}, timeout=min(stall / 4, 5.0))
+                if self._retry.progress != seen:
+                    seen, since = self._retry.progress, time.monotonic()
+                elif not work.done() and time.monotonic() - since >= stall:
+                    log.error("push round ended: no progress for %g s (%s); the next round "
+                              "resumes it", stall, self._retry.fault or "no database fault")  # fmt: skip
+                    return False
+            work.result()
+            return True
+        finally:
+            if not work.done():
+                work.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await work
+
+    async def _push(self, store: Store, hurry: bool, tally: Tally) -> None:
+        retry = self._retry
+        # Outcomes an ended round could not write go first: recover() would requeue them.
+        await asyncio.gather(*(self._settle(store, key) for key in list(self._unsettled)))
+        requeued = await retry(store.recover)
+        if requeued:
+            log.warning("requeued %d sends left in flight by an interrupted push", requeued)
+        if hurry:
+            await retry(store.hurry_all)
+        if self.announce_library:
+            digests = [report.digest for report in self.library.reports]
+            await retry(lambda: store.enqueue_announcements(digests, self.clock()))
+            self.announce_library = False
+        self._texts.clear()
+        await self._drain(store, self._announcements(store), tally)
+        await self._drain(store, self._briefings(store), tally)
 
     # -- what to send ------------------------------------------------------------------------
     async def _announcements(self, store: Store) -> AsyncIterator[Job]:
         after: tuple[int, str] = (0, "")
         for _ in range(10_000):  # pages; bounded
-            page = await store.pending_announcements(after, PAGE)
+            page = await self._retry(partial(store.pending_announcements, after, PAGE))
             if not page:
                 return
             for item in page:
@@ -191,7 +271,7 @@ class Pusher:
     async def _briefings(self, store: Store) -> AsyncIterator[Job]:
         after = 0
         for _ in range(10_000):  # pages; bounded
-            page = await store.due(self.clock(), after, PAGE)
+            page = await self._retry(partial(store.due, self.clock(), after, PAGE))
             if not page:
                 return
             for subscription in page:
@@ -230,24 +310,45 @@ class Pusher:
         log.info("chat %s became supergroup %s; its subscriptions moved with it", old, new)
 
     # -- sending -----------------------------------------------------------------------------
-    async def _drain(self, jobs: AsyncIterator[Job], tally: Tally) -> None:
+    async def _drain(self, store: Store, jobs: AsyncIterator[Job], tally: Tally) -> None:
         queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=self.workers * 2)
-        store = await self.store()
+
+        async def feed() -> None:
+            async for job in jobs:
+                await queue.put(job)
+            for _ in range(self.workers):
+                await queue.put(None)
 
         async def work() -> None:
             while (job := await queue.get()) is not None:
                 tally.add(await self._deliver(store, job))
 
-        workers = [asyncio.create_task(work()) for _ in range(self.workers)]
+        tasks = [asyncio.create_task(feed())]
+        tasks += [asyncio.create_task(work()) for _ in range(self.workers)]
         try:
-            async for job in jobs:
-                await queue.put(job)
-            for _ in workers:
-                await queue.put(None)
-            await asyncio.gather(*workers)
+            # A task that fails ends the drain at once: nobody is left waiting on the queue.
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+            for task in done:
+                task.result()
         finally:
-            for worker in workers:
-                worker.cancel()
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            # Still holding the push lock: a pusher that took it before the sends in flight
+            # settled would requeue them as interrupted and send them again.
+            await self._settle_in_flight()
+
+    async def _settle_in_flight(self) -> None:
+        if not self._in_flight:
+            return
+        _, late = await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
+        for delivery in late:
+            delivery.cancel()
+        if late and self.sender.stopping.is_set():
+            log.warning("stopped with %d push(es) unanswered; the next start resends them",
+                        len(late))  # fmt: skip
+        if late:  # else the watchdog ended the round, and its one line says so
+            await asyncio.wait(late)
 
     async def _card(self, report: Report) -> Photo | None:
         """The report's card for a weekly briefing; without a CJK font the text goes alone."""
@@ -258,21 +359,48 @@ class Pusher:
             return None
 
     async def _deliver(self, store: Store, job: Job) -> Outcome:
+        retry = self._retry
         journal = Journal(
-            claim=lambda: store.claim(job.sub_id, job.slot, self.clock()),
-            retry=lambda error: store.record_attempt(job.sub_id, job.slot, error, self.clock()),
-            moved=lambda new_id: self.migrate(job.chat_id, new_id),
+            claim=lambda: retry(lambda: store.claim(job.sub_id, job.slot, self.clock())),
+            retry=lambda error: retry(
+                lambda: store.record_attempt(job.sub_id, job.slot, error, self.clock())
+            ),
+            moved=lambda new_id: retry(lambda: self.migrate(job.chat_id, new_id)),
         )
         photo = await self._card(job.card) if job.card is not None else None
-        result = await self.sender.send(job.chat_id, job.thread_id, job.text, journal, photo)
+        if not await self.sender.wait_turn(job.chat_id):
+            return Outcome.PENDING  # the bot is stopping; the next start sends it
+        # From the claim on, a cancelled request could have arrived with nothing recorded, so
+        # stopping the round waits for this part instead of cancelling it.
+        delivery = asyncio.create_task(self._send_and_record(store, job, journal, photo))
+        self._in_flight.add(delivery)
+        delivery.add_done_callback(self._in_flight.discard)
+        return await asyncio.shield(delivery)
+
+    async def _send_and_record(
+        self, store: Store, job: Job, journal: Journal, photo: Photo | None
+    ) -> Outcome:
+        """Claim and deliver a send, and record its outcome."""
+        result = await self.sender.deliver(job.chat_id, job.thread_id, job.text, journal, photo)
         if result.outcome is Outcome.SKIPPED:
             return result.outcome
         if result.file_id and job.card is not None:
             self.cards.remember(job.card, result.file_id)
-        advance = job.advance if result.outcome is Outcome.SENT else job.give_up
-        await store.finish(
-            job.sub_id, job.slot, result.outcome.value, result.error, self.clock(), advance
-        )
+        if result.outcome is Outcome.PENDING:
+            advance = None  # owed still, from the same chapter
+        else:
+            advance = job.advance if result.outcome is Outcome.SENT else job.give_up
+        key = (job.sub_id, job.slot)
+        self._unsettled[key] = Settlement(result.outcome.value, result.error, advance)
+        await self._settle(store, key)
         if result.outcome is Outcome.FAILED:
             log.warning("push to chat %s failed: %s", job.chat_id, result.error)
         return result.outcome
+
+    async def _settle(self, store: Store, key: tuple[int, str]) -> None:
+        """Record a kept outcome; the schema's triggers move the subscription on with it."""
+        done = self._unsettled[key]
+        await self._retry(
+            lambda: store.finish(*key, done.state, done.error, self.clock(), done.advance)
+        )
+        del self._unsettled[key]

@@ -65,7 +65,9 @@ def parse_zone(name: str) -> str:
     """A valid IANA time zone name, or a ScheduleError saying what is expected."""
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    # A key is a path under the zone database: a folder ("Asia") or an unreadable file
+    # raises OSError, a file that is not a zone ValueError.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise ScheduleError(
             f"“{name}”不是有效的时区名称。请使用 IANA 时区，例如 Asia/Shanghai、Europe/Berlin。"
         ) from exc

@@ -5,12 +5,18 @@ The delivery log is an outbox keyed by (subscription, slot): a slot is a briefin
 sent | failed | blocked, and `sending` is committed before the request leaves (see
 docs/pushes.md for why this makes restarts safe). All access goes through one lock so a
 multi-statement transaction is never interleaved with another coroutine's statement.
+
+The Store also keeps the database file itself open: its flock is the push lock (only one
+process pushes at a time), and comparing it with the path tells a write that the file it would
+go to was deleted or replaced under the running bot.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
+import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -185,6 +191,13 @@ class StoreError(Exception):
     """The push database cannot be opened or written; the message names the file."""
 
 
+class StoreGone(sqlite3.DatabaseError):
+    """The database file was deleted or replaced while in use: writes would go nowhere."""
+
+
+BUSY_TIMEOUT_SECONDS = 10.0  # how long a statement waits for another connection's write lock
+
+
 def _reason(error: OSError | sqlite3.Error) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
@@ -201,6 +214,11 @@ def _check_usable(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
         db.execute("PRAGMA journal_mode=WAL")
+        # Corrupt pages would start a bot whose every write then fails: refuse now. A quick
+        # check reads each page once (about a second per 100 MB).
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems))
         db.executescript(_SCHEMA)
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -214,13 +232,16 @@ async def _prepare(db: aiosqlite.Connection) -> None:
     db.row_factory = aiosqlite.Row
     # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
     # is in the OS cache), and only an OS crash could lose the last commits.
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL"):
         await db.execute(f"PRAGMA {pragma}")
 
 
 class Store:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: Path, file: int) -> None:
         self._db = db
+        self.path = path
+        self._file = file  # the database file, opened once more: push lock and identity
+        self._pushing = False
         self._lock = asyncio.Lock()
         self._claims = Batch(self._claim_batch, BATCH)
         self._outcomes = Batch(self._finish_batch, BATCH)
@@ -230,29 +251,86 @@ class Store:
         """Open (creating) the database; StoreError if it cannot be created or written."""
         try:
             await asyncio.to_thread(_check_usable, path)
+            file = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
-        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        except BaseException:
+            os.close(file)
+            raise
         try:
             await _prepare(db)
         except sqlite3.Error as error:
             await db.close()
+            os.close(file)
             raise StoreError(f"cannot use the push database {path}: {error}") from error
-        return cls(db)
+        return cls(db, path, file)
 
     async def close(self) -> None:
+        # In this order: closing any descriptor of the file drops every POSIX lock this
+        # process holds on it, SQLite's own included, so ours goes after SQLite is done.
         await self._db.close()
+        os.close(self._file)
+
+    # -- the push lock and the file's identity ---------------------------------------------
+    def lock_pushes(self) -> bool:
+        """Take the push lock unless another pusher holds it (any process, this one too).
+
+        An flock on the database file itself: an operator cannot delete it from under a
+        running push without deleting the database, and the kernel releases it even on
+        kill -9. flock and SQLite's fcntl locks do not interact.
+        """
+        if self._pushing:
+            return False
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        self._pushing = True
+        return True
+
+    def unlock_pushes(self) -> None:
+        if self._pushing:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._pushing = False
+
+    def file_problem(self) -> str | None:
+        """Why writes would be lost, if the path no longer names the file this store has open."""
+        mine = os.fstat(self._file)
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            now = None
+        if now is None or (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
+            return (
+                "the database file was deleted or replaced while in use; nothing more is"
+                " written to it: restore it and restart"
+            )
+        return None
+
+    def _ensure_file(self) -> None:
+        problem = self.file_problem()
+        if problem is not None:
+            raise StoreGone(problem)
 
     async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         async with self._lock:
             return list(await self._db.execute_fetchall(sql, tuple(params)))
 
+    async def _written(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        """Run one writing statement (its own transaction); return the rows it returns."""
+        async with self._lock:
+            self._ensure_file()
+            return list(await self._db.execute_fetchall(sql, tuple(params)))
+
     async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one writing statement (its own transaction); return how many rows it changed."""
-        return len(await self._rows(sql + " RETURNING 1", params))
+        return len(await self._written(sql + " RETURNING 1", params))
 
     async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         async with self._lock:
+            self._ensure_file()
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 for sql, params in statements:
@@ -401,7 +479,7 @@ class Store:
         return await self._claims.submit((sub_id, slot, slot.startswith(ANNOUNCE), iso(now)))
 
     async def _claim_batch(self, claims: list[Claim]) -> list[bool]:
-        claimed = {tuple(row) for row in await self._rows(*_values(_CLAIM, claims))}
+        claimed = {tuple(row) for row in await self._written(*_values(_CLAIM, claims))}
         return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
@@ -420,7 +498,7 @@ class Store:
         await self._outcomes.submit((sub_id, slot, state, error, iso(now), *move))
 
     async def _finish_batch(self, outcomes: list[Outcome]) -> list[None]:
-        await self._rows(*_values(_FINISH, outcomes))
+        await self._written(*_values(_FINISH, outcomes))
         return [None] * len(outcomes)
 
     async def recover(self) -> int:

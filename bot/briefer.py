@@ -1,0 +1,185 @@
+"""Briefing the loaded reports in the background: their figures, summaries and search index.
+
+A report whose briefing is cached is read back in a thread (no jieba). Any other is briefed in
+one worker process, spawned, so the bot process never imports jieba (~150 MB) and a large
+report's minutes of CPU hold the worker's GIL, not the bot's. The worker takes one report at a
+time, the one a user waits for first, else the smallest, so a slow report holds back as few as
+possible; each result is swapped into the library as it arrives. The worker is started when
+there is work, let go when there is none, and killed on stop: a briefing cut short costs only
+its recomputation next time (cache files are written atomically).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for_exit
+from pathlib import Path
+from typing import Any
+
+from briefings.enrich import brief
+from briefings.model import Report
+from briefings.search import SearchIndex
+
+from .library import Enriched, ReportLibrary, cached_copies
+
+logger = logging.getLogger(__name__)
+
+# What the worker runs: a picklable module-level function (tests pass a slow one).
+Work = Callable[[Report, Path | None], tuple[Report, SearchIndex]]
+EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
+
+
+def _size(report: Report) -> int:
+    return len(report.preamble) + sum(len(section.text) for section in report.walk())
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker, mid-report or not, then kill it if it lingers; blocks."""
+    # ProcessPoolExecutor has no public way to stop a running call before Python 3.14.
+    processes = list((pool._processes or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        if not wait_for_exit([process.sentinel], EXIT_SECONDS):
+            process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)  # the processes are gone: returns at once
+
+
+class Briefer:
+    def __init__(self, library: ReportLibrary, work: Work = brief) -> None:
+        self.library = library
+        self._work = work
+        self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
+        self._queue: dict[str, Report] = {}  # digest -> report waiting for the worker
+        self._wanted: list[str] = []  # digests users wait for, the latest last
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._runner: asyncio.Task[None] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    async def reload(self) -> list[Report]:
+        """Read the reports folder again and brief what is new; returns the new reports."""
+        new = await asyncio.to_thread(self.library.reload)
+        self.schedule(self.library.pending())
+        return new
+
+    def schedule(self, reports: list[Report]) -> None:
+        """Brief `reports` in the background (those not scheduled already)."""
+        if self._closed:  # a /reload answered while the bot stops: no worker outlives it
+            return
+        fresh = [report for report in reports if report.digest not in self._done]
+        for report in fresh:
+            self._done[report.digest] = asyncio.Event()
+        if fresh:
+            self._track(self._from_cache(fresh))
+
+    async def wait(self, report: Report, timeout: float) -> Report:
+        """`report` briefed, if that takes no longer than `timeout`; only this report's
+        briefing is waited for, and it goes to the worker next."""
+        done = self._done.get(report.digest)
+        if done is not None and not done.is_set():
+            self._wanted.append(report.digest)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), timeout)
+        return self.library.by_digest(report.digest) or report
+
+    async def settled(self) -> None:
+        """Return once every report scheduled, before or while waiting, is briefed or failed."""
+        while busy := [task for task in (*self._tasks, self._runner) if task and not task.done()]:
+            await asyncio.wait(busy)
+
+    async def close(self) -> None:
+        """Stop briefing at once: the queue is dropped, the worker killed, and commands waiting
+        for a briefing answer now, so that they do not hold up the stop either."""
+        self._closed = True
+        self._queue.clear()
+        for done in self._done.values():
+            done.set()
+        tasks = [task for task in (*self._tasks, self._runner) if task is not None]
+        for task in tasks:
+            task.cancel()
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.to_thread(_end, pool)
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _track(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _from_cache(self, reports: list[Report]) -> None:
+        try:
+            hits = await asyncio.to_thread(cached_copies, reports, self.library.cache_dir)
+        except Exception:  # a bug here must not leave commands waiting: the worker recomputes
+            logger.exception("reading cached briefings failed")
+            hits = []
+        if hits:
+            logger.info("read %d briefing(s) from the cache", len(hits))
+            self._swap_in(hits)
+        found = {item.report.digest for item in hits}
+        self._queue.update((r.digest, r) for r in reports if r.digest not in found)
+        if self._queue and (self._runner is None or self._runner.done()):
+            self._runner = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        try:
+            while self._queue:
+                await self._brief(self._queue.pop(self._next()))
+        finally:
+            self._let_go()
+
+    def _next(self) -> str:
+        wanted = [digest for digest in self._wanted if digest in self._queue]
+        return wanted[-1] if wanted else min(self._queue, key=lambda d: _size(self._queue[d]))
+
+    async def _brief(self, report: Report) -> None:
+        began = time.monotonic()
+        loop = asyncio.get_running_loop()
+        try:
+            enriched = await loop.run_in_executor(
+                self._worker(), self._work, report, self.library.cache_dir
+            )
+        except BrokenProcessPool as error:  # the worker died: killed, or out of memory
+            logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
+            self._let_go()
+            self._fail(report.digest)
+        except Exception:
+            logger.exception("briefing %s failed", report.source)
+            self._fail(report.digest)
+        else:
+            self._swap_in([Enriched(*enriched)])
+            logger.info("briefed %s in %.1f s", report.source, time.monotonic() - began)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(1, mp_context=context)
+        return self._pool
+
+    def _let_go(self) -> None:
+        """The worker exits once idle; the next report starts a fresh one."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False)
+
+    def _swap_in(self, enriched: list[Enriched]) -> None:
+        self.library.swap_in(enriched)
+        for item in enriched:
+            self._done[item.report.digest].set()
+            self._unwant(item.report.digest)
+
+    def _fail(self, digest: str) -> None:
+        """Waiters stop waiting; the next reload tries this report again."""
+        self._done.pop(digest).set()
+        self._unwant(digest)
+
+    def _unwant(self, digest: str) -> None:
+        self._wanted = [wanted for wanted in self._wanted if wanted != digest]

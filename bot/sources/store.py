@@ -1,0 +1,320 @@
+"""What has been fetched, from where and when (SQLite): the fetch state of every URL, the
+reports found with every digest and URL they were seen under, and each source's status.
+
+Kept so that a restart neither refetches everything (validators and digests survive) nor
+reports anything twice (a digest once seen is known for good). Tables are the `source_*`
+ones; they can share the bot's database file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import aiosqlite
+
+from .http import Validators
+
+T = TypeVar("T")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS source_urls (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    listing INTEGER NOT NULL DEFAULT 0,  -- a feed or index page, not a document
+    etag TEXT,
+    last_modified TEXT,
+    body_digest TEXT,          -- sha256 of the bytes last read: unchanged bytes are not reparsed
+    succeeded REAL,            -- last 200 or 304 (epoch seconds)
+    error TEXT,                -- last fault, one line; NULL once fetched again
+    failures INTEGER NOT NULL DEFAULT 0,  -- in a row; sets the backoff
+    retry_at REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS source_reports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    digest TEXT NOT NULL,      -- content digest of the current version
+    url TEXT NOT NULL,         -- where it was first found
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    path TEXT,                 -- its file in reports_dir
+    first_fetched REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS source_report_urls (
+    url TEXT PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES source_reports (id)
+);
+CREATE TABLE IF NOT EXISTS source_digests (
+    digest TEXT PRIMARY KEY,   -- every version ever read, so a stale copy is never new
+    report_id INTEGER NOT NULL REFERENCES source_reports (id)
+);
+CREATE TABLE IF NOT EXISTS source_status (
+    name TEXT PRIMARY KEY,
+    last_success REAL,
+    last_error TEXT,
+    last_error_at REAL
+);
+"""
+
+
+@dataclass(frozen=True)
+class UrlState:
+    validators: Validators
+    body_digest: str | None
+    failures: int
+    retry_at: float
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    id: int
+    digest: str
+    url: str
+    title: str
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    name: str
+    last_success: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    reports: int
+
+
+def _when(epoch: float | None) -> datetime | None:
+    return datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
+
+
+def _stored(row: Any) -> StoredReport:
+    path = Path(row["path"]) if row["path"] else None
+    return StoredReport(row["id"], row["digest"], row["url"], row["title"], path)
+
+
+class SourceStore:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> SourceStore:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            db.row_factory = aiosqlite.Row
+            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
+                await db.execute(f"PRAGMA {pragma}")
+            await db.executescript(_SCHEMA)
+        except sqlite3.Error:
+            await db.close()
+            raise
+        return cls(db)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        async with self._lock:
+            return list(await self._db.execute_fetchall(sql, params))
+
+    async def _atomically(self, work: Callable[[], Awaitable[T]]) -> T:
+        """Run `work`'s statements as one transaction, no other coroutine's in between."""
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                result = await work()
+            except BaseException:
+                if self._db.in_transaction:  # SQLite may have rolled back already
+                    await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+            return result
+
+    async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+        async def run() -> None:
+            for sql, params in statements:
+                await self._db.execute(sql, params)
+
+        await self._atomically(run)
+
+    # -- URLs ------------------------------------------------------------------------------
+    async def url_state(self, url: str) -> UrlState | None:
+        rows = await self._rows("SELECT * FROM source_urls WHERE url = ?", (url,))
+        if not rows:
+            return None
+        row = rows[0]
+        validators = Validators(row["etag"], row["last_modified"])
+        return UrlState(validators, row["body_digest"], row["failures"], row["retry_at"])
+
+    @staticmethod
+    def _fetched_sql(
+        url: str, source: str, validators: Validators, body_digest: str | None, at: float
+    ) -> tuple[str, tuple[Any, ...]]:
+        return (
+            "INSERT INTO source_urls (url, source, etag, last_modified, body_digest, succeeded,"
+            " error, failures, retry_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0)"
+            " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+            " last_modified = excluded.last_modified, body_digest = excluded.body_digest,"
+            " succeeded = excluded.succeeded, error = NULL, failures = 0, retry_at = 0",
+            (url, source, validators.etag, validators.last_modified, body_digest, at),
+        )
+
+    async def record_fetched(
+        self,
+        url: str,
+        source: str,
+        validators: Validators,
+        body_digest: str | None,
+        at: float,
+        error: str | None = None,
+        listing: bool = False,
+    ) -> None:
+        """The URL was read (and, with `error`, found to hold no report: not retried until it
+        changes, since the same bytes would fail the same way)."""
+        statements = [self._fetched_sql(url, source, validators, body_digest, at)]
+        if listing:
+            statements.append(("UPDATE source_urls SET listing = 1 WHERE url = ?", (url,)))
+        if error:
+            statements.append(("UPDATE source_urls SET error = ? WHERE url = ?", (error, url)))
+        await self._transaction(statements)
+
+    async def record_not_modified(self, url: str, at: float) -> None:
+        await self._transaction([(
+            "UPDATE source_urls SET succeeded = ?, failures = 0, retry_at = 0 WHERE url = ?",
+            (at, url),
+        )])  # fmt: skip
+
+    async def record_failure(
+        self,
+        url: str,
+        source: str,
+        error: str,
+        at: float,
+        backoff: tuple[float, float],
+        listing: bool = False,
+        not_before: float = 0.0,
+    ) -> float:
+        """Count a failure in a row and set when to retry: `first` seconds, doubling, capped,
+        and never before `not_before` (what the server asked for). Returns the retry time."""
+        first, longest = backoff
+        state = await self.url_state(url)
+        failures = (state.failures if state else 0) + 1
+        retry_at = max(at + min(first * 2 ** (failures - 1), longest), not_before)
+        await self._transaction([(
+            "INSERT INTO source_urls (url, source, listing, error, failures, retry_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET error = excluded.error,"
+            " failures = excluded.failures, retry_at = excluded.retry_at",
+            (url, source, int(listing), error, failures, retry_at),
+        )])  # fmt: skip
+        return retry_at
+
+    async def due_retries(self, source: str, now: float) -> list[str]:
+        """Documents of `source` that failed and whose backoff has run out."""
+        rows = await self._rows(
+            "SELECT url FROM source_urls"
+            " WHERE source = ? AND listing = 0 AND failures > 0 AND retry_at <= ?"
+            " ORDER BY url",
+            (source, now),
+        )
+        return [row["url"] for row in rows]
+
+    # -- reports ---------------------------------------------------------------------------
+    async def report_by_digest(self, digest: str) -> StoredReport | None:
+        rows = await self._rows(
+            "SELECT r.* FROM source_digests d JOIN source_reports r ON r.id = d.report_id"
+            " WHERE d.digest = ?",
+            (digest,),
+        )
+        return _stored(rows[0]) if rows else None
+
+    async def report_by_url(self, url: str) -> StoredReport | None:
+        rows = await self._rows(
+            "SELECT r.* FROM source_report_urls u JOIN source_reports r ON r.id = u.report_id"
+            " WHERE u.url = ?",
+            (url,),
+        )
+        return _stored(rows[0]) if rows else None
+
+    async def add_alias(self, url: str, report_id: int) -> None:
+        await self._transaction([(
+            "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
+            (url, report_id),
+        )])  # fmt: skip
+
+    async def save_report(
+        self, url: str, source: str, digest: str, title: str, path: Path | None, at: float
+    ) -> StoredReport:
+        """Store a new report, or a new version of the report already read at `url`."""
+        known = await self.report_by_url(url)
+
+        async def run() -> int:
+            report_id = await self._upsert(known, url, source, digest, title, path, at)
+            await self._db.execute(
+                "INSERT OR IGNORE INTO source_digests (digest, report_id) VALUES (?, ?)",
+                (digest, report_id),
+            )
+            await self._db.execute(
+                "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
+                (url, report_id),
+            )
+            return report_id
+
+        report_id = await self._atomically(run)
+        return StoredReport(report_id, digest, known.url if known else url, title, path)
+
+    async def _upsert(
+        self,
+        known: StoredReport | None,
+        url: str,
+        source: str,
+        digest: str,
+        title: str,
+        path: Path | None,
+        at: float,
+    ) -> int:
+        where = str(path) if path else None
+        if known:
+            await self._db.execute(
+                "UPDATE source_reports SET digest = ?, title = ?, path = ?, updated = ?"
+                " WHERE id = ?",
+                (digest, title, where, at, known.id),
+            )
+            return known.id
+        cursor = await self._db.execute(
+            "INSERT INTO source_reports (digest, url, source, title, path, first_fetched, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (digest, url, source, title, where, at, at),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # -- sources ---------------------------------------------------------------------------
+    async def note_source(
+        self, name: str, at: float, succeeded: bool, error: str | None = None
+    ) -> None:
+        """A poll of `name` ended: its listing read (`succeeded`), and its last fault if any."""
+        await self._transaction([(
+            "INSERT INTO source_status (name, last_success, last_error, last_error_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+            " last_success = COALESCE(excluded.last_success, last_success),"
+            " last_error = COALESCE(excluded.last_error, last_error),"
+            " last_error_at = COALESCE(excluded.last_error_at, last_error_at)",
+            (name, at if succeeded else None, error, at if error else None),
+        )])  # fmt: skip
+
+    async def statuses(self) -> list[SourceStatus]:
+        """Every source polled: last success, last error and how many reports it brought."""
+        rows = await self._rows(
+            "SELECT s.*, (SELECT COUNT(*) FROM source_reports r WHERE r.source = s.name) AS n"
+            " FROM source_status s ORDER BY s.name"
+        )
+        return [
+            SourceStatus(row["name"], _when(row["last_success"]), row["last_error"],
+                         _when(row["last_error_at"]), row["n"])
+            for row in rows
+        ]  # fmt: skip

@@ -1,0 +1,244 @@
+"""Briefing in the background (issue 12, items 5, 8 and 11): reports added by /reload are
+briefed, an oversized file is skipped unread, a report being briefed holds back no other,
+stopping kills the worker mid-report, and the bot process never imports jieba."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import bot.handlers.common
+from bot.app import build_application, running
+from bot.briefer import Briefer, Work
+from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
+from bot.context import state_of
+from bot.local_api import LocalBotApi
+from bot.turns import Turns
+from briefings.card import FontNotFoundError, find_font
+from tests.botkit import ROOT, SEEDS, USER, Chat, make_config, open_chat
+from tests.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
+
+SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+POLL_STEPS = 1200  # of 0.05 s: a minute at most for the worker to start a report
+SETTLE_SECONDS = 120.0
+
+
+def year_after(text: str) -> str:
+    return text.replace("2021", "2022").replace("2020", "2021")
+
+
+def cold_config(tmp_path: Path, folder: Path, **raw: Any) -> Config:
+    """A bot on the reports in `folder` with an empty report cache: all briefed by the worker."""
+    return make_config(tmp_path, reports_dir=folder, cache_dir=str(tmp_path / "cold"), **raw)
+
+
+def has_font() -> bool:
+    try:
+        find_font()
+    except FontNotFoundError:
+        return False
+    return True
+
+
+async def settled(chat: Chat) -> None:
+    await asyncio.wait_for(state_of(chat.application).briefer.settled(), SETTLE_SECONDS)
+
+
+@contextlib.asynccontextmanager
+async def bot_working(api: LocalBotApi, config: Config, work: Work) -> AsyncIterator[Chat]:
+    """The running bot, its briefing worker running `work` instead of the real briefing."""
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    state = state_of(application)
+    state.briefer = Briefer(state.library, work)
+    turns = Turns().install(application)
+    async with running(application, poll_timeout=1):
+        yield Chat(api, application, turns)
+
+
+async def stalled_worker(pid_file: Path) -> int:
+    """The process id of the worker once it is stuck in the stalling report."""
+    for _ in range(POLL_STEPS):
+        if pid_file.exists() and pid_file.read_text(encoding="utf-8"):
+            return int(pid_file.read_text(encoding="utf-8"))
+        await asyncio.sleep(0.05)
+    raise AssertionError("the worker never started the stalling report")
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def test_item5_a_report_added_by_reload_is_briefed(api: LocalBotApi, tmp_path: Path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    config = make_config(tmp_path, reports_dir=folder, admins=[USER])  # the seed's cache is warm
+    async with open_chat(api, config) as chat:
+        newest = year_after(SEED)  # every chat's report by default
+        (folder / "b_2021.txt").write_text(newest, encoding="utf-8")
+        assert "新增 1 份" in await chat.text("/reload")
+        await settled(chat)
+        figures = await chat.text("/metrics")
+        assert "819项" in figures and "231万人" in figures
+        found = await chat.text("/search 赣服通")
+        assert found.startswith("搜索“赣服通”") and "1.2.1" in found
+        if has_font():
+            [card] = [call for call in await chat.send("/card") if call.method == "sendPhoto"]
+            assert "关键数据 15 项" in card.params["caption"]
+
+
+async def test_item11_a_report_over_max_report_bytes_is_skipped_unread(
+    api: LocalBotApi, tmp_path: Path
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED, encoding="utf-8")
+    limit = len((folder / "a.txt").read_bytes()) + 1000
+    (folder / "huge.txt").write_text(year_after(SEED) * 3, encoding="utf-8")
+    config = make_config(tmp_path, reports_dir=folder, admins=[USER], max_report_bytes=limit)
+    async with open_chat(api, config) as chat:
+        [skipped] = state_of(chat.application).library.errors
+        assert str(skipped).startswith("huge.txt: too large, not read: ")
+        reply = await chat.text("/reload")
+        assert "共 1 份" in reply
+        assert (
+            f"huge.txt: too large, not read: {3 * len(year_after(SEED).encode()):,} bytes" in reply
+        )
+        assert f"over max_report_bytes ({limit:,})" in reply
+
+
+def test_max_report_bytes_is_five_megabytes_unless_set_to_a_positive_integer(tmp_path: Path):
+    assert parse_config({}, tmp_path, {}).max_report_bytes == MAX_REPORT_BYTES == 5 * 2**20
+    assert parse_config({"max_report_bytes": 1000}, tmp_path, {}).max_report_bytes == 1000
+    for wrong in (0, -1, "5MB", 1.5, True):
+        with pytest.raises(ConfigError, match="'max_report_bytes'"):
+            parse_config({"max_report_bytes": wrong}, tmp_path, {})
+
+
+async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
+    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    # Larger, so briefed after the other, as a large report is; and it never finishes.
+    larger = year_after(SEED).replace("。", "。以上情况属实。", 100)
+    (folder / "b_2021.txt").write_text(larger, encoding="utf-8")
+    pid_file = tmp_path / "worker.pid"
+    work = functools.partial(brief_stalling_on, "b_2021.txt", pid_file)
+    monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.5)
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
+        await stalled_worker(pid_file)
+        assert "2020年度" in await chat.text("/use 2")
+        figures = await chat.text("/metrics")
+        assert "819项" in figures and "231万人" in figures
+        assert (await chat.text("/search 赣服通")).startswith("搜索“赣服通”")
+        await chat.text("/use 1")
+        assert await chat.text("/metrics") == "数据还在整理中，请稍后再试。"
+        assert await chat.text("/search 赣服通") == "搜索索引正在建立，请稍后再试。"
+
+
+async def test_the_report_a_user_waits_for_is_briefed_next(
+    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Smallest first, except that the report someone asked about jumps the queue."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    medium = SEED.replace("2020", "2019").replace("2021", "2020").replace("。", "。以上属实。", 50)
+    (folder / "b_2019.txt").write_text(medium, encoding="utf-8")
+    large = year_after(SEED).replace("。", "。以上情况属实。", 100)  # the newest: asked about
+    (folder / "c_2021.txt").write_text(large, encoding="utf-8")
+    log, gate = tmp_path / "order.txt", tmp_path / "gate"
+    monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.1)
+    work = functools.partial(brief_in_order, log, gate)
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
+        for _ in range(POLL_STEPS):  # until the worker holds the first report
+            if log.exists():
+                break
+            await asyncio.sleep(0.05)
+        await chat.text("/metrics")
+        gate.touch()
+        await settled(chat)
+        assert "819项" in await chat.text("/metrics")
+    assert log.read_text(encoding="utf-8").split() == ["a_2020.txt", "c_2021.txt", "b_2019.txt"]
+
+
+async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, tmp_path: Path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "slow.txt").write_text(SEED, encoding="utf-8")
+    pid_file = tmp_path / "worker.pid"
+    work = functools.partial(brief_stalling_on, "slow.txt", pid_file)
+    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
+        pid = await stalled_worker(pid_file)
+        library = state_of(chat.application).library
+    assert not alive(pid)  # terminated and reaped, not left to finish or linger
+    assert library.enriched == set()  # the stop did not wait for the briefing
+
+
+async def test_a_worker_that_dies_fails_its_report_only(
+    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    (folder / "b_2021.txt").write_text(year_after(SEED), encoding="utf-8")
+    work = functools.partial(brief_dying_on, "b_2021.txt")
+    async with bot_working(api, cold_config(tmp_path, folder, admins=[USER]), work) as chat:
+        await settled(chat)
+        assert await chat.text("/metrics") == "数据还在整理中，请稍后再试。"  # b_2021, the newest
+        await chat.text("/use 2")
+        assert "819项" in await chat.text("/metrics")  # briefed by a fresh worker
+        assert "briefing b_2021.txt failed: the worker process ended" in caplog.text
+        await chat.text("/reload")  # tries the failed report again: it dies again
+        await settled(chat)
+    assert caplog.text.count("briefing b_2021.txt failed") == 2
+
+
+BOT_PROCESS = """
+import asyncio, sys, tempfile
+from pathlib import Path
+from typing import Any
+from bot.local_api import LocalBotApi
+from tests.botkit import make_config, open_chat
+
+async def main():
+    api = LocalBotApi()
+    await api.start()
+    with tempfile.TemporaryDirectory() as folder:
+        config = make_config(Path(folder), cache_dir=str(Path(folder) / "cold"))
+        async with open_chat(api, config) as chat:
+            for command in ("/summary", "/sections", "/plan", "/search 赣服通", "/card"):
+                await chat.send(command)
+            print(await chat.text("/metrics"))
+    await api.stop()
+    print(sorted(name for name in sys.modules if name.split(".")[0] == "jieba"))
+
+asyncio.run(main())
+"""
+
+
+def test_the_bot_process_never_imports_jieba():
+    """jieba costs ~150 MB that never unloads: only the briefing worker process loads it."""
+    done = subprocess.run(
+        [sys.executable, "-c", BOT_PROCESS], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    *figures, modules = done.stdout.splitlines()
+    assert "819项" in "\n".join(figures)  # briefed, by the worker
+    assert modules == "[]"
