@@ -15,6 +15,8 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +40,19 @@ EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is kil
 
 def _size(report: Report) -> int:
     return len(report.preamble) + sum(len(section.text) for section in report.walk())
+
+
+def _follow_parent() -> None:
+    """In the worker: exit when the bot process is gone, even by kill -9, instead of briefing
+    on for minutes as an orphan that holds the bot's pipes open and its memory."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def _end(pool: ProcessPoolExecutor) -> None:
@@ -161,7 +176,7 @@ class Briefer:
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context)
+            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_follow_parent)
         return self._pool
 
     def _let_go(self) -> None:
