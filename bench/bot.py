@@ -1,4 +1,4 @@
-"""Benchmark: this bot against a bare PTB echo bot, both polling the same LocalBotApi.
+"""Benchmark: this bot against a bare PTB echo bot, both polling the same FakeBotApi.
 
 For each bot, run as a subprocess: cold start (process start to the first reply), replies per
 second for a burst of 1,000 /summary and /metrics updates, and resident memory once idle after
@@ -28,9 +28,10 @@ import yaml
 
 # Run as a script, this folder leads sys.path and this file's name would shadow the bot package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-from bot.local_api import LocalBotApi  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.fault_api import FakeBotApi  # noqa: E402
+from tests.paths import ROOT, SEEDS  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 120.0  # seconds any one phase may take
 TARGETS = {"cold_start_s": ("≤", 2.0), "replies_per_s": ("≥", 0.8), "idle_rss_mb": ("≤", 2.0)}
 
@@ -49,16 +50,16 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-async def replies(api: LocalBotApi, count: int) -> None:
+async def replies(api: FakeBotApi, count: int) -> None:
     """Wait until the bot has sent `count` messages in all."""
     await api.wait_for(lambda _: len(api.sent("sendMessage")) >= count, timeout=TIMEOUT)
 
 
-Launcher = Callable[[LocalBotApi], list[str]]  # the command line for a bot using this API
+Launcher = Callable[[FakeBotApi], list[str]]  # the command line for a bot using this API
 
 
 async def measure(launch: Launcher, burst: int) -> Figures:
-    api = LocalBotApi()
+    api = FakeBotApi()
     await api.start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
     api.user_message("/summary")
@@ -81,15 +82,15 @@ async def measure(launch: Launcher, burst: int) -> Figures:
         await api.stop()
 
 
-def echo_bot(api: LocalBotApi) -> list[str]:
+def echo_bot(api: FakeBotApi) -> list[str]:
     return [sys.executable, str(ROOT / "bench" / "echo_bot.py")]
 
 
 def this_bot(folder: Path) -> Launcher:
-    def launch(api: LocalBotApi) -> list[str]:
+    def launch(api: FakeBotApi) -> list[str]:
         config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
         config["telegram"]["base_url"] = api.base_url
-        config.update(reports_dir=str(ROOT / "seeds"), database=str(folder / "db.sqlite3"),
+        config.update(reports_dir=str(SEEDS), database=str(folder / "db.sqlite3"),
                       cache_dir=str(folder / "cache"), http={"listen": "127.0.0.1", "port": 0})  # fmt: skip
         path = folder / "config.yaml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -114,7 +115,7 @@ def median(runs: list[Figures]) -> Figures:
 
 async def warm_cache(folder: Path) -> None:
     warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
-            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(ROOT / "seeds"),
+            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(SEEDS),
             str(folder / "cache")]  # fmt: skip
     await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
 

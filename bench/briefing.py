@@ -22,11 +22,11 @@ from pathlib import Path
 
 # Run as a script, this folder leads sys.path and would shadow the bot package's modules.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.briefer import Briefer  # noqa: E402
 from bot.library import ReportLibrary  # noqa: E402
+from tests.paths import CORPUS, SEED  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 TICK = 0.01  # seconds the loop sleeps between lag samples
 
 
@@ -44,8 +44,7 @@ def build_folder(folder: Path, megabytes: float) -> int:
     lines = [line if len(line) < 60 else "\n".join([line] * times) for line in text.splitlines()]
     large = folder / "large.txt"
     large.write_text("\n".join(lines), encoding="utf-8")
-    seed = next((ROOT / "seeds").glob("*.txt"))
-    (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
     return large.stat().st_size
 
 

@@ -44,9 +44,14 @@ from bot.app import build_application, running  # noqa: E402
 from bot.config import PACKAGED_CONFIG, Config, parse_config  # noqa: E402
 from bot.context import state_of  # noqa: E402
 from bot.library import ReportLibrary  # noqa: E402
-from bot.local_api import LocalBotApi, ok  # noqa: E402
+from bot.local_api import ok  # noqa: E402
 from bot.push.store import Store, iso  # noqa: E402
-from tests.fault_api import Faults, RateLimit  # noqa: E402
+from tests.fault_api import (  # noqa: E402
+    FakeBotApi,
+    Faults,
+    RateLimit,
+)
+from tests.paths import SEEDS  # noqa: E402
 
 ASKER = 3  # the subscriber who sends a command mid-push
 PUSH_MARK = "📖"
@@ -64,7 +69,7 @@ def flaky_chats(n: int) -> Counter[int]:
     return Counter({chat: 1 for chat in range(7, n + 1, 50)})
 
 
-class BenchApi(LocalBotApi):
+class BenchApi(FakeBotApi):
     """The fake Bot API plus two bench endpoints: inject a user message, report what arrived."""
 
     def __init__(self) -> None:
@@ -164,11 +169,11 @@ def shipped_push_settings() -> dict[str, Any]:
 def bench_config(folder: Path, port: int, push: dict[str, Any]) -> Config:
     raw = {
         "telegram": {"base_url": f"http://127.0.0.1:{port}/bot"},
-        "reports_dir": str(ROOT / "seeds"),
+        "reports_dir": str(SEEDS),
         "database": str(folder / "push.sqlite3"),
         "push": {**push, "check_interval_seconds": 3600},
     }
-    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": LocalBotApi().token})
+    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": FakeBotApi().token})
 
 
 async def fill(config: Config, library: ReportLibrary, n: int) -> None:

@@ -42,10 +42,10 @@ def _size(report: Report) -> int:
     return len(report.preamble) + sum(len(section.text) for section in report.walk())
 
 
-def _follow_parent() -> None:
-    """In the worker: exit when the bot process is gone, even by kill -9, instead of briefing
-    on for minutes as an orphan that holds the bot's pipes open and its memory."""
-    parent = os.getppid()
+def _follow_parent(parent: int) -> None:
+    """In the worker: exit when the bot process `parent` is gone, even by kill -9, instead of
+    briefing on for minutes as an orphan that holds the bot's pipes open and its memory. The
+    pid comes from the bot: read here, it would already be init's if the bot died first."""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -176,7 +176,9 @@ class Briefer:
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_follow_parent)
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def _let_go(self) -> None:

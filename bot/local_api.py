@@ -1,8 +1,8 @@
 """A minimal Telegram Bot API server on 127.0.0.1, in process.
 
-It serves two purposes with one implementation: the local terminal chat (no token needed; the
-real PTB Application talks to it over HTTP) and the tests' fake Telegram, which adds fault
-injection through `fault`. It speaks the subset of the Bot API this bot uses.
+It stands in for Telegram in the local terminal chat (no token needed; the real PTB Application
+talks to it over HTTP). It speaks the subset of the Bot API this bot uses; the tests' fake
+Telegram (tests/fault_api.py) extends it with fault injection and permissions.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ import asyncio
 import itertools
 import json
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -37,21 +36,12 @@ _ADMIN_RIGHTS = ("can_manage_chat", "can_delete_messages",
                  "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
                  "can_delete_stories")  # fmt: skip
 
-# A fault hook sees (method, params) and may answer instead of the server, or raise
-# DropConnection to close the connection without answering.
-FaultHook = Callable[[str, dict[str, Any]], Awaitable[web.StreamResponse | None]]
-
-
-class DropConnection(Exception):
-    """Raised by a fault hook: the server hangs up instead of answering, and records no call."""
-
 
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
     result: Any = None  # what the server answered, e.g. the message a button sits under
-    at: float = field(default_factory=time.monotonic)
 
 
 def _dumps(value: Any) -> str:
@@ -78,10 +68,6 @@ class LocalBotApi:
         self.calls: list[Call] = []
         self.files: dict[str, bytes] = {}  # file_id -> an uploaded photo, as the bot sent it
         self._file_ids: dict[bytes, str] = {}
-        self.fault: FaultHook | None = None
-        # chat id -> its administrators' user ids; in a chat not listed everyone is an admin
-        # (a group its only user made), so only tests about permissions need to say who is.
-        self.group_admins: dict[int, set[int]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -157,31 +143,11 @@ class LocalBotApi:
         return self.add_update({"callback_query": query})
 
     # -- what the bot sent ---------------------------------------------------------------
-    def sent(self, method: str | None = None) -> list[Call]:
-        return [c for c in self.calls if method is None or c.method == method]
-
     async def wait_calls(self, count: int) -> None:
         """Return once the bot has made more than `count` calls."""
         while len(self.calls) <= count:
             self._new_call.clear()
             await self._new_call.wait()
-
-    async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 5.0) -> Call:
-        deadline = time.monotonic() + timeout
-        seen = 0
-        while True:
-            for call in self.calls[seen:]:
-                if predicate(call):
-                    return call
-            seen = len(self.calls)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError("the bot made no matching call in time")
-            self._new_call.clear()
-            try:
-                await asyncio.wait_for(self._new_call.wait(), remaining)
-            except TimeoutError:
-                continue
 
     # -- the HTTP side ----------------------------------------------------------------------
     async def _not_found(self, request: web.Request) -> web.Response:
@@ -191,14 +157,12 @@ class LocalBotApi:
         if request.match_info["token"] != self.token:
             return error(404, "Not Found")
         method = request.match_info["method"]
-        params = await _read_params(request)
-        if self.fault is not None:
-            try:
-                answer = await self.fault(method, params)
-            except DropConnection:
-                return _hang_up(request)
-            if answer is not None:
-                return answer
+        return await self._answer(request, method, await _read_params(request))
+
+    async def _answer(
+        self, request: web.Request, method: str, params: dict[str, Any]
+    ) -> web.StreamResponse:
+        """Telegram's answer to one call, recorded in `calls` unless it is refused."""
         if method == "getUpdates":
             return ok(await self._get_updates(params))
         if method in _CHECKED:
@@ -207,9 +171,12 @@ class LocalBotApi:
             except RefusedRequest as refused:
                 return error(400, str(refused))
         result = self._result(method, params)
-        self.calls.append(Call(method, params, result))
-        self._new_call.set()
+        self._record(Call(method, params, result))
         return ok(result)
+
+    def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        self._new_call.set()
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -237,8 +204,6 @@ class LocalBotApi:
             return []
         if method == "getChatMember":
             return self._member(int(params["chat_id"]), int(params["user_id"]))
-        if method == "getChatAdministrators":
-            return [self._member(chat, user) for chat, user in self._admins_of(params)]
         return True
 
     def _keep(self, photo: bytes | str) -> str:
@@ -250,18 +215,11 @@ class LocalBotApi:
         return file_id
 
     def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
-        admins = self.group_admins.get(chat_id)
-        status = "administrator" if admins is None or user_id in admins else "member"
+        """The terminal chat's one user made every group it is in, so is its administrator."""
         user = {"id": user_id, "is_bot": False, "first_name": "用户"}
-        if status == "member":
-            return {"status": status, "user": user}
         rights = dict.fromkeys(_ADMIN_RIGHTS, True)
-        return {"status": status, "user": user, "can_be_edited": False, "is_anonymous": False,
-                **rights}  # fmt: skip
-
-    def _admins_of(self, params: dict[str, Any]) -> list[tuple[int, int]]:
-        chat_id = int(params["chat_id"])
-        return [(chat_id, user) for user in sorted(self.group_admins.get(chat_id, set()))]
+        return {"status": "administrator", "user": user, "can_be_edited": False,
+                "is_anonymous": False, **rights}  # fmt: skip
 
     def _message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
         chat_id = int(params.get("chat_id") or 0)
@@ -284,14 +242,6 @@ class LocalBotApi:
         if params.get("message_thread_id"):
             message["message_thread_id"] = int(params["message_thread_id"])
         return message
-
-
-def _hang_up(request: web.Request) -> web.Response:
-    # Closing the transport first makes aiohttp drop the response it is handed, quietly: the
-    # client sees the connection close before any answer (a reset link, a crashed proxy).
-    if request.transport is not None:
-        request.transport.close()
-    return error(500, "connection dropped")
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:

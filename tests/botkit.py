@@ -1,4 +1,4 @@
-"""Test helpers for the bot: a chat with the real PTB bot polling LocalBotApi over HTTP."""
+"""Test helpers for the bot: a chat with the real PTB bot polling FakeBotApi over HTTP."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from telegram.ext import Application
+
 from bot.app import build_application, running
 from bot.config import Config, parse_config
 from bot.context import state_of
-from bot.local_api import Call, LocalBotApi
+from bot.local_api import Call
 from bot.localchat import plain
 from bot.turns import Turns
 from briefings.library import load_folder
+from tests.fault_api import FakeBotApi
+from tests.paths import SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 USER = 1001
 GROUP = -100200
 
@@ -67,7 +69,7 @@ def buttons(call: Call) -> list[tuple[str, str]]:
 class Chat:
     """A user talking to the running bot; each method returns the calls of the bot's answer."""
 
-    def __init__(self, api: LocalBotApi, application: Any, turns: Turns) -> None:
+    def __init__(self, api: FakeBotApi, application: Any, turns: Turns) -> None:
         self.api, self.application, self.turns = api, application, turns
 
     async def _answer(self, update: dict[str, Any]) -> list[Call]:
@@ -92,9 +94,16 @@ class Chat:
 
 
 @contextlib.asynccontextmanager
-async def open_chat(api: LocalBotApi, config: Config) -> AsyncIterator[Chat]:
-    application = build_application(replace(config, token=api.token, base_url=api.base_url))
-    turns = Turns().install(application)
+async def started(application: Application) -> AsyncIterator[Application]:
+    """`application` polling the fake Telegram, its reports loaded and briefed."""
     async with running(application, poll_timeout=1):
         await state_of(application).enrichment
+        yield application
+
+
+@contextlib.asynccontextmanager
+async def open_chat(api: FakeBotApi, config: Config) -> AsyncIterator[Chat]:
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    turns = Turns().install(application)
+    async with started(application):
         yield Chat(api, application, turns)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the fake Telegram (LocalBotApi) and the real bot talking to it over HTTP."""
+"""Shared fixtures: the fake Telegram (FakeBotApi) and the real bot talking to it over HTTP."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_api import LocalBotApi
 from tests.botkit import Chat, make_config, open_chat
+from tests.fault_api import FakeBotApi
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[LocalBotApi]:
-    server = LocalBotApi()
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
     await server.start()
     yield server
     await server.stop()
 
 
 @pytest.fixture
-async def chat(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def chat(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     async with open_chat(api, make_config(tmp_path)) as opened:
         yield opened

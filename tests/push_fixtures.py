@@ -12,15 +12,15 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application, running
-from bot.config import Config, parse_config
+from bot.app import build_application
+from bot.config import Config
 from bot.context import state_of
-from bot.local_api import Call, LocalBotApi
+from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
-from tests.botkit import warm_cache
+from tests.botkit import USER, make_config, started, warm_cache
+from tests.fault_api import FakeBotApi
+from tests.paths import SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 ADMIN = 4242
 
 
@@ -37,22 +37,24 @@ class Clock:
         self.now = datetime.fromisoformat(iso).astimezone(UTC)
 
 
-def push_config(folder: Path, api: LocalBotApi, reports: Path = SEEDS, **push: Any) -> Config:
-    raw = {
-        "telegram": {"base_url": api.base_url},
-        "reports_dir": str(reports),
-        "database": str(folder / "data" / "push.sqlite3"),
-        "cache_dir": str(warm_cache(folder / "data")),
-        "admins": [ADMIN],
-        "push": {
+def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: Any) -> Config:
+    data = folder / "data"
+    return make_config(
+        folder,
+        reports,
+        env={"TELEGRAM_BOT_TOKEN": api.token},
+        telegram={"base_url": api.base_url},
+        database=str(data / "push.sqlite3"),
+        cache_dir=str(warm_cache(data)),
+        admins=[ADMIN],
+        push={
             "rate_per_second": 200,
             "check_interval_seconds": 3600,
             "max_attempts": 3,
             "first_retry_seconds": 0.01,
             **push,
         },
-    }
-    return parse_config(raw, folder, {"TELEGRAM_BOT_TOKEN": api.token})
+    )
 
 
 FROZEN = ("chat_id", "thread_id", "at", "frequency", "timezone", "created")
@@ -77,13 +79,13 @@ def rows(config: Config, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3
 
 @dataclass
 class Harness:
-    api: LocalBotApi
+    api: FakeBotApi
     app: Application
     pusher: Pusher
     config: Config
     clock: Clock
 
-    async def say(self, text: str, chat_id: int = 1001, user_id: int | None = None,
+    async def say(self, text: str, chat_id: int = USER, user_id: int | None = None,
                   chat_type: str = "private", thread_id: int | None = None) -> Call:  # fmt: skip
         """Send `text` as a user and return the bot's reply to that chat."""
         seen = len(self.api.calls)
@@ -109,15 +111,14 @@ class Harness:
 
 @asynccontextmanager
 async def push_bot(
-    folder: Path, clock: Clock, api: LocalBotApi | None = None, reports: Path = SEEDS, **push: Any
+    folder: Path, clock: Clock, api: FakeBotApi | None = None, reports: Path = SEEDS, **push: Any
 ) -> AsyncIterator[Harness]:
-    api = api or LocalBotApi()
+    api = api or FakeBotApi()
     await api.start()
     config = push_config(folder, api, reports, **push)
     app = build_application(config, clock=clock)
     try:
-        async with running(app, poll_timeout=1):
-            await state_of(app).enrichment
+        async with started(app):
             pusher = state_of(app).pusher
             await pusher.store()
             yield Harness(api, app, pusher, config, clock)

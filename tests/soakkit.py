@@ -16,11 +16,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.local_api import Call, DropConnection, LocalBotApi, error
+from bot.local_api import Call, error
 from bot.push.schedule import Frequency, Schedule, next_due
 from bot.push.store import Store, iso
 from briefings import series
 from briefings.model import Report
+from tests.fault_api import DropConnection, FakeBotApi
 
 # Polling and start-up calls stay clean: the soak is about replies and pushes, and a failing
 # getUpdates only makes PTB back off, which would starve the interactive traffic.
@@ -144,7 +145,7 @@ def received(calls: list[Call]) -> Counter[tuple[int, int, str]]:
 class Chatter:
     """Users in their own chats sending a mix of commands and taps until told to stop."""
 
-    def __init__(self, api: LocalBotApi, rng: random.Random) -> None:
+    def __init__(self, api: FakeBotApi, rng: random.Random) -> None:
         self.api, self.rng = api, rng
         self.update_ids: list[int] = []
         self.kinds: Counter[str] = Counter()

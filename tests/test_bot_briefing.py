@@ -22,10 +22,11 @@ from bot.app import build_application, running
 from bot.briefer import Briefer, Work
 from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
 from bot.context import state_of
-from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from briefings.card import FontNotFoundError, find_font
-from tests.botkit import ROOT, SEEDS, USER, Chat, make_config, open_chat
+from tests.botkit import USER, Chat, make_config, open_chat
+from tests.fault_api import FakeBotApi
+from tests.paths import ROOT, SEEDS
 from tests.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
@@ -55,7 +56,7 @@ async def settled(chat: Chat) -> None:
 
 
 @contextlib.asynccontextmanager
-async def bot_working(api: LocalBotApi, config: Config, work: Work) -> AsyncIterator[Chat]:
+async def bot_working(api: FakeBotApi, config: Config, work: Work) -> AsyncIterator[Chat]:
     """The running bot, its briefing worker running `work` instead of the real briefing."""
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     state = state_of(application)
@@ -82,7 +83,7 @@ def alive(pid: int) -> bool:
     return True
 
 
-async def test_item5_a_report_added_by_reload_is_briefed(api: LocalBotApi, tmp_path: Path):
+async def test_item5_a_report_added_by_reload_is_briefed(api: FakeBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
@@ -102,7 +103,7 @@ async def test_item5_a_report_added_by_reload_is_briefed(api: LocalBotApi, tmp_p
 
 
 async def test_item11_a_report_over_max_report_bytes_is_skipped_unread(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -130,7 +131,7 @@ def test_max_report_bytes_is_five_megabytes_unless_set_to_a_positive_integer(tmp
 
 
 async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
-    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -153,7 +154,7 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
 
 
 async def test_the_report_a_user_waits_for_is_briefed_next(
-    api: LocalBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """Smallest first, except that the report someone asked about jumps the queue."""
     folder = tmp_path / "reports"
@@ -178,7 +179,7 @@ async def test_the_report_a_user_waits_for_is_briefed_next(
     assert log.read_text(encoding="utf-8").split() == ["a_2020.txt", "c_2021.txt", "b_2019.txt"]
 
 
-async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, tmp_path: Path):
+async def test_item8_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "slow.txt").write_text(SEED, encoding="utf-8")
@@ -192,7 +193,7 @@ async def test_item8_stop_kills_the_worker_busy_with_a_report(api: LocalBotApi, 
 
 
 async def test_a_worker_that_dies_fails_its_report_only(
-    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -214,11 +215,11 @@ BOT_PROCESS = """
 import asyncio, sys, tempfile
 from pathlib import Path
 from typing import Any
-from bot.local_api import LocalBotApi
+from tests.fault_api import FakeBotApi
 from tests.botkit import make_config, open_chat
 
 async def main():
-    api = LocalBotApi()
+    api = FakeBotApi()
     await api.start()
     with tempfile.TemporaryDirectory() as folder:
         config = make_config(Path(folder), cache_dir=str(Path(folder) / "cold"))

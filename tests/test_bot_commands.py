@@ -1,4 +1,4 @@
-"""Every command end to end: the real PTB bot polling LocalBotApi over HTTP."""
+"""Every command end to end: the real PTB bot polling FakeBotApi over HTTP."""
 
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from bot.app import build_application, running
 from bot.commands import COMMANDS
 from bot.context import state_of
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
-from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from briefings.enrich import enrich_report
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences
-from tests.botkit import GROUP, SEEDS, Chat, buttons, make_config, open_chat, visible
+from tests.botkit import GROUP, Chat, buttons, make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
+from tests.paths import SEED as SEED_FILE
 
-SEED = enrich_report(parse_file(next(SEEDS.glob("*.txt"))))
+SEED = enrich_report(parse_file(SEED_FILE))
 
 
 async def test_start_shows_the_report_and_its_buttons(chat: Chat) -> None:
@@ -220,11 +221,11 @@ async def test_metrics_views_render_the_figures_they_are_given(chat: Chat) -> No
 
 
 async def test_the_chosen_report_is_remembered_across_restarts(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    text = SEED_FILE.read_text(encoding="utf-8")
     (folder / "a_2020.txt").write_text(text, encoding="utf-8")
     older = text.replace("2020", "2019").replace("2021", "2020")  # the year before's report
     (folder / "b_2019.txt").write_text(older, encoding="utf-8")
@@ -237,7 +238,7 @@ async def test_the_chosen_report_is_remembered_across_restarts(
 
 
 async def test_figures_asked_for_right_after_a_cold_start_are_waited_for(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     """With no cache, figures are computed in the background after start (a worker process
     loading jieba: seconds); a /metrics sent at once gets them then, not "try again later"."""

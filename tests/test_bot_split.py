@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.local_api import LocalBotApi
 from bot.localchat import plain
 from bot.split import TELEGRAM_LIMIT, split_html
 from tests.botkit import make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
 
 _TAG = re.compile(r"<(/?)(\w+)[^>]*>")
 
@@ -76,7 +76,7 @@ def _long_plan_report(folder: Path) -> None:
 
 
 async def test_a_ten_thousand_character_reply_arrives_in_parts(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     _long_plan_report(tmp_path)
     async with open_chat(api, make_config(tmp_path, reports_dir=tmp_path)) as chat:

@@ -11,10 +11,10 @@ import pytest
 
 from bot.app import build_application, running
 from bot.context import state_of
-from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from bot.web import build_web_app, serving
 from tests.botkit import USER, make_config, visible
+from tests.fault_api import FakeBotApi
 
 SECRET = "s3cret-token_value"
 
@@ -30,7 +30,7 @@ def _update(text: str) -> dict:
 
 
 @pytest.fixture
-async def webhook(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
+async def webhook(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
     config = make_config(
         tmp_path,
         env={"TELEGRAM_WEBHOOK_SECRET": SECRET},
@@ -42,13 +42,13 @@ async def webhook(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, 
         yield f"http://127.0.0.1:{port}", turns
 
 
-async def test_webhook_is_registered_with_its_secret(webhook: tuple, api: LocalBotApi) -> None:
+async def test_webhook_is_registered_with_its_secret(webhook: tuple, api: FakeBotApi) -> None:
     (call,) = api.sent("setWebhook")
     assert call.params["url"] == "https://bot.example.org/telegram"
     assert call.params["secret_token"] == SECRET
 
 
-async def test_a_wrong_secret_is_forbidden(webhook: tuple, api: LocalBotApi) -> None:
+async def test_a_wrong_secret_is_forbidden(webhook: tuple, api: FakeBotApi) -> None:
     base, _ = webhook
     async with aiohttp.ClientSession() as session:
         for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
@@ -59,7 +59,7 @@ async def test_a_wrong_secret_is_forbidden(webhook: tuple, api: LocalBotApi) -> 
     assert not api.sent("sendMessage")
 
 
-async def test_the_right_secret_delivers_the_update(webhook: tuple, api: LocalBotApi) -> None:
+async def test_the_right_secret_delivers_the_update(webhook: tuple, api: FakeBotApi) -> None:
     base, turns = webhook
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     async with (
@@ -79,7 +79,7 @@ async def test_healthz_in_webhook_mode(webhook: tuple) -> None:
     assert body["uptime_seconds"] >= 0
 
 
-async def test_healthz_in_polling_mode(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_healthz_in_polling_mode(api: FakeBotApi, tmp_path: Path) -> None:
     config = replace(make_config(tmp_path), token=api.token, base_url=api.base_url)
     application = build_application(config)
     assert application.updater is not None

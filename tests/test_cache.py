@@ -17,9 +17,8 @@ from briefings.library import load_folder
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.search import search
-from tests.paths import corpus_files
+from tests.paths import SEED, corpus_files
 
-SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
 CORPUS = corpus_files()
 
 FIGURES = [

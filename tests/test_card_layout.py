@@ -7,6 +7,16 @@ from dataclasses import replace
 from briefings.card import MAX_FIGURES, card_layout
 from briefings.model import ItemList, Metric
 from tests.card_sample import quoted_metric, sample_report
+from tests.paths import SEED
+
+
+def test_every_sample_figure_is_quoted_from_its_section() -> None:
+    report = sample_report()
+    for metric in report.metrics:
+        section = report.find(metric.section)
+        assert section is not None
+        assert metric.raw in metric.sentence
+        assert metric.sentence in section.text
 
 
 def test_card_lists_exactly_the_key_figures_in_report_order() -> None:
@@ -73,7 +83,7 @@ def test_title_byline_and_footer_name_the_source() -> None:
     layout = card_layout(sample_report())
     assert layout.title == "关于南昌市2020年度法治政府建设工作的报告"
     assert layout.byline == "东湖区人民政府 · 2021年2月28日"
-    for part in (layout.title, "东湖区人民政府", "nanchang_2020_fazhi_zhengfu_report.txt"):
+    for part in (layout.title, "东湖区人民政府", SEED.name):
         assert part in layout.footer
 
 

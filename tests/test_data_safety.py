@@ -16,7 +16,8 @@ import yaml
 
 from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
-from tests.push_fixtures import ROOT, SEEDS, Clock, Harness, push_bot, query, subscription_rows
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import Clock, Harness, push_bot, query, subscription_rows
 
 TROUBLE = STORAGE_TROUBLE.split("（")[0]  # the reply's fixed opening
 

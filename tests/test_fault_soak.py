@@ -11,7 +11,8 @@ tour's chapters in order. A hang-up *after* Telegram took the message would be a
 duplicate (docs/pushes.md, at-least-once window); it is not injected, so lost and duplicated
 must both be 0.
 
-SOAK_SECONDS (default 45) bounds the rounds; SOAK_SEED seeds subscribers, faults and users.
+SOAK_SECONDS bounds the rounds (10 s by default, 45 s with LONG_TESTS=1; tests/sizes.py);
+SOAK_SEED seeds subscribers, faults and users.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from bot.local_api import Call
 from bot.push.store import ANNOUNCE
 from bot.turns import Turns
 from tests.push_fixtures import Clock, Harness, push_bot, rows
+from tests.sizes import size
 from tests.soakkit import (
     USERS,
     Chatter,
@@ -43,7 +45,7 @@ from tests.soakkit import (
     subscribe_all,
 )
 
-SECONDS = float(os.environ.get("SOAK_SECONDS", "45"))
+SECONDS = size("SOAK_SECONDS", ci=10, long=45)
 SEED = int(os.environ.get("SOAK_SEED", "7"))
 SUBSCRIBERS = 300
 MAX_ATTEMPTS = 3
@@ -52,6 +54,8 @@ MAX_ROUNDS = 10_000
 # faster group pacing keeps the soak about faults and volume (tests/test_push_pacing.py has it).
 GROUP_PER_MINUTE = 120
 PROMPT = 2.0  # seconds /start may take once the faults stop
+
+pytestmark = pytest.mark.soak
 
 
 def _states(harness: Harness) -> dict[int, dict[str, str]]:

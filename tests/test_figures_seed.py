@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +20,8 @@ from briefings.export import to_json, to_markdown
 from briefings.figures import extract_figures
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
+from tests.paths import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
 ANSWERS = ROOT / "tests" / "data" / "seed_figures.tsv"
 
 

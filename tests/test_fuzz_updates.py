@@ -2,8 +2,9 @@
 real running bot. It must stay up, log no error, answer every command addressed to it, stay
 silent on commands for other bots, and only ever send HTML that Telegram accepts.
 
-FUZZ_UPDATES sets how many updates (default 2,000) and FUZZ_SEED the generator's seed; a
-failure prints the seed and the offending updates, so it reproduces.
+FUZZ_UPDATES sets how many updates (2,000 by default, 20,000 with LONG_TESTS=1; tests/sizes.py)
+and FUZZ_SEED the generator's seed; a failure prints the seed and the offending updates, so it
+reproduces.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ import pytest
 
 from bot.context import state_of
 from bot.handlers.common import STALE_BUTTON
-from bot.local_api import Call, LocalBotApi
+from bot.local_api import Call
 from bot.split import TELEGRAM_LIMIT
 from tests.botkit import Chat, make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
 from tests.fuzzkit import Fuzzed, UpdateFuzzer, html_problems
+from tests.sizes import size
 
-UPDATES = int(os.environ.get("FUZZ_UPDATES", "2000"))
+UPDATES = int(size("FUZZ_UPDATES", ci=2_000, long=20_000))
 SEED = int(os.environ.get("FUZZ_SEED", "20240607"))
 BATCH = 200
 ANSWER_LIMIT = 200  # Telegram's limit on a callback answer's text
@@ -128,8 +131,9 @@ def _failures(sent: dict[int, Fuzzed], calls: list[Call], done: set[int]) -> lis
     return failures
 
 
+@pytest.mark.soak
 async def test_fuzzed_updates_never_break_the_bot(
-    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: Any
+    api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: Any
 ) -> None:
     began = time.monotonic()
     with caplog.at_level(logging.ERROR):

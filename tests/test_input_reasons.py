@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.local_api import LocalBotApi
 from briefings.errors import ReportError
 from briefings.library import load_folder
 from tests.botkit import make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
 from tests.paths import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -57,7 +57,7 @@ def test_item16_markup_without_text_is_not_called_empty(tmp_path: Path) -> None:
 
 
 async def test_item16_reports_sharing_a_title_are_told_apart(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -24,9 +24,11 @@ from bot.context import state_of
 from bot.handlers.common import STALE_BUTTON
 from bot.handlers.errors import STORAGE_TROUBLE
 from bot.handlers.permissions import ADMINS_ONLY, UNCONFIRMED
-from bot.local_api import Call, LocalBotApi, error
+from bot.local_api import Call, error
 from bot.reply import MAX_MESSAGES
-from tests.botkit import GROUP, SEEDS, USER, Chat, buttons, make_config, open_chat, visible
+from tests.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
+from tests.paths import SEEDS
 from tests.push_fixtures import Clock, push_bot
 from tests.test_push_delivery import has_cjk_font
 
@@ -56,7 +58,7 @@ def _marked_reports(folder: Path) -> Path:
 
 
 @pytest.fixture
-async def marked(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def marked(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     folder = _marked_reports(tmp_path / "reports")
     async with open_chat(api, make_config(tmp_path, folder, admins=[USER])) as opened:
         yield opened
@@ -181,7 +183,7 @@ def _huge_report(folder: Path, parts: int, children: int = 0) -> None:
 
 
 @pytest.fixture
-async def huge(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def huge(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     _huge_report(tmp_path / "reports", parts=3000)
     async with open_chat(api, make_config(tmp_path, tmp_path / "reports")) as opened:
         yield opened
@@ -224,7 +226,7 @@ async def test_item11_a_huge_overview_is_one_bounded_reply(huge: Chat) -> None:
 
 
 async def test_item11_a_section_with_thousands_of_items_has_a_small_keyboard(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     _huge_report(tmp_path / "reports", parts=0, children=2500)
     async with open_chat(api, make_config(tmp_path, tmp_path / "reports")) as chat:

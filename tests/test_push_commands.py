@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.push_fixtures import ADMIN, SEEDS, Clock, push_bot, rows
+from tests.paths import SEEDS
+from tests.push_fixtures import ADMIN, Clock, push_bot, rows
 
 TITLE = "关于南昌市2020年度法治政府建设工作的报告"
 

@@ -19,10 +19,11 @@ import yaml
 from bot.cli import main
 from bot.config import load_config
 from bot.library import ReportLibrary
-from bot.local_api import DropConnection, LocalBotApi
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Store
-from tests.push_fixtures import ROOT, SEEDS, query, subscription_rows
+from tests.fault_api import DropConnection, FakeBotApi
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import query, subscription_rows
 
 KILL_SEED = int(os.environ.get("KILL_SEED", "11"))
 KILLS = 4
@@ -31,7 +32,7 @@ SENT = "sendMessage"
 
 
 # -- kill -9 at random points of a push ------------------------------------------------------
-def _write_config(folder: Path, api: LocalBotApi) -> Path:
+def _write_config(folder: Path, api: FakeBotApi) -> Path:
     raw = {
         "telegram": {"base_url": api.base_url},
         "reports_dir": str(SEEDS),
@@ -68,7 +69,7 @@ class Killer:
     recorded), the pusher is given time to commit every answer it has had, then it goes on
     claiming more for a random few milliseconds, and gets SIGKILL in the middle of that."""
 
-    def __init__(self, api: LocalBotApi, database: Path, rng: random.Random) -> None:
+    def __init__(self, api: FakeBotApi, database: Path, rng: random.Random) -> None:
         self.api, self.database, self.rng = api, database, rng
         self.process: asyncio.subprocess.Process | None = None
         self.at: int | None = None
@@ -102,7 +103,7 @@ class Killer:
         self.killed.set()
 
 
-async def _push(config_path: Path, api: LocalBotApi, *args: str) -> asyncio.subprocess.Process:
+async def _push(config_path: Path, api: FakeBotApi, *args: str) -> asyncio.subprocess.Process:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "push", *args, "--config", str(config_path),
@@ -124,7 +125,7 @@ async def _killed_runs(config_path: Path, killer: Killer, rng: random.Random) ->
 
 async def test_kill_9_at_random_points_loses_and_repeats_nothing(tmp_path: Path, capsys: Any):
     rng = random.Random(KILL_SEED)
-    api = LocalBotApi()
+    api = FakeBotApi()
     await api.start()
     try:
         config_path = _write_config(tmp_path, api)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from bot.local_api import LocalBotApi, error
+from bot.local_api import error
 from briefings.card import FontNotFoundError, find_font
-from tests.fault_api import Faults
+from tests.fault_api import FakeBotApi, Faults
 from tests.push_fixtures import Clock, push_bot, rows
 
 # PTB itself warns about the future type of RetryAfter.retry_after when it builds the error.
@@ -81,7 +81,7 @@ async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
 
 
 async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: Path):
-    api = LocalBotApi()
+    api = FakeBotApi()
     faults = Faults(flooded=Counter({7001: 1}))
     clock = Clock("2024-05-06T01:00:00+00:00")
     async with push_bot(tmp_path, clock, api=api) as bot:
@@ -98,7 +98,7 @@ async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: P
 
 
 async def test_blocked_chat_loses_its_subscription(tmp_path: Path):
-    api = LocalBotApi()
+    api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
     async with push_bot(tmp_path, clock, api=api) as bot:
         await bot.say("/subscribe", chat_id=7003)
@@ -118,7 +118,7 @@ async def test_blocked_chat_loses_its_subscription(tmp_path: Path):
 
 
 async def test_server_errors_are_retried_then_recorded_as_failed(tmp_path: Path):
-    api = LocalBotApi()
+    api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
     async with push_bot(tmp_path, clock, api=api, max_attempts=3) as bot:
         await bot.say("/subscribe", chat_id=7004)
@@ -189,7 +189,7 @@ async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
                          migrate_to_chat_id=supergroup)  # fmt: skip
         return None
 
-    api = LocalBotApi()
+    api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
     async with push_bot(tmp_path, clock, api=api) as bot:
         await bot.say("/timezone Europe/Berlin", chat_id=group, user_id=9, chat_type="group")

@@ -27,12 +27,13 @@ import yaml
 
 import bot.push.store as store_module
 from bot.handlers.errors import STORAGE_TROUBLE
-from bot.local_api import LocalBotApi
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
-from tests.push_fixtures import ADMIN, ROOT, SEEDS, Clock, Harness, push_bot, query, rows
+from tests.fault_api import FakeBotApi
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, query, rows
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
@@ -62,7 +63,7 @@ async def _owe(bot: Harness, chats: range, due_now: bool = True) -> None:
         await store.subscribe(chat, 0, Schedule(), "Asia/Shanghai", due, known, now)
 
 
-def _briefed(api: LocalBotApi) -> Counter[int]:
+def _briefed(api: FakeBotApi) -> Counter[int]:
     return Counter(
         int(c.params["chat_id"]) for c in api.sent("sendMessage") if c.params["text"][0] == "📖"
     )
@@ -125,7 +126,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
     capsys: pytest.CaptureFixture[str],
 ):
     _short_busy_timeout(monkeypatch)
-    api = LocalBotApi()
+    api = FakeBotApi()
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, OWED)
         locker: list[asyncio.subprocess.Process] = []
@@ -166,7 +167,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
 async def test_item1_a_stuck_round_is_ended_by_the_watchdog_and_the_next_delivers(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
-    api = LocalBotApi()
+    api = FakeBotApi()
     chats = range(31_001, 31_041)
     async with push_bot(tmp_path, Clock(NOON), api=api, stall_seconds=1) as bot:
         await _owe(bot, chats)
@@ -209,7 +210,7 @@ async def test_item1_outcomes_that_cannot_be_written_are_kept_not_sent_again(
         return await finish_batch(self, outcomes)
 
     monkeypatch.setattr(Store, "_finish_batch", flaky_finish)
-    api = LocalBotApi()
+    api = FakeBotApi()
     chats = range(32_001, 32_021)
     async with push_bot(tmp_path, Clock(NOON), api=api, stall_seconds=1) as bot:
         await _owe(bot, chats)
@@ -267,7 +268,7 @@ async def _busy_push(
 async def test_item7_push_now_refused_as_busy_flags_no_subscription(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
-    api, gate = LocalBotApi(), Gate()
+    api, gate = FakeBotApi(), Gate()
     due, later = range(33_001, 33_041), range(33_101, 33_141)
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, due)
@@ -284,7 +285,7 @@ async def test_item7_push_now_refused_as_busy_flags_no_subscription(
 async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_nothing(
     tmp_path: Path,
 ):
-    api = LocalBotApi()
+    api = FakeBotApi()
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, range(33_201, 33_211), due_now=False)
         other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
@@ -304,7 +305,7 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
 async def test_item13_deleting_the_push_lock_file_gives_no_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
-    api, gate = LocalBotApi(), Gate()
+    api, gate = FakeBotApi(), Gate()
     chats = range(34_001, 34_061)
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, chats)

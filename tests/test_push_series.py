@@ -11,14 +11,14 @@ from briefings import series
 from briefings.library import load_report
 from briefings.model import Metric, Report
 from briefings.text import sentences
-from tests.push_fixtures import SEEDS
+from tests.paths import SEED
 
 LIMIT = 4096
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return load_report(next(SEEDS.glob("*.txt")))
+    return load_report(SEED)
 
 
 def _plain(html: str) -> str:

@@ -16,8 +16,7 @@ import pytest
 
 from bot.app import serve
 from bot.config import HttpConfig
-from bot.local_api import LocalBotApi
-from tests.fault_api import Faults
+from tests.fault_api import FakeBotApi, Faults
 from tests.push_fixtures import ADMIN, Clock, push_bot, push_config, rows
 
 SUBSCRIBERS = range(7001, 7041)
@@ -67,7 +66,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
         for chat in SUBSCRIBERS:  # due at 08:00 Shanghai on 2024-05-07: long due by now
             await bot.say("/subscribe", chat_id=chat)
     telegram = SlowTelegram(answered=10)
-    api = LocalBotApi()
+    api = FakeBotApi()
     api.fault = telegram
     await api.start()
     try:
@@ -87,7 +86,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
     assert rows(config, "SELECT * FROM deliveries WHERE state = 'sending'") == []
     first_run = telegram.received.total()
 
-    restart = LocalBotApi()
+    restart = FakeBotApi()
     restart.fault = telegram
     async with push_bot(tmp_path, Clock("2024-05-07T00:00:00+00:00"), api=restart) as bot:
         await bot.push_round()
@@ -100,7 +99,7 @@ async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp
     """Issue 12 item 8: a send that failed and waits to be retried is not waited for on stop;
     it is recorded as still owed, and the next start delivers it."""
     chat = SUBSCRIBERS[0]
-    api = LocalBotApi()
+    api = FakeBotApi()
     api.fault = faults = Faults()
     clock = Clock("2024-05-06T12:00:00+00:00")
     async with push_bot(tmp_path, clock, api=api, first_retry_seconds=600) as bot:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,9 +15,8 @@ from briefings.model import Report
 from briefings.parse import parse_file
 from briefings.search import MAX_QUERY_CHARS, IndexFormatError, SearchIndex, SearchResult, search
 from briefings.text import sentences
-from tests.paths import corpus_files
+from tests.paths import SEED, corpus_files
 
-SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
 CORPUS = corpus_files()
 
 

@@ -21,12 +21,14 @@ from telegram.ext import CommandHandler
 from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError
 from bot.handlers.errors import SORRY
-from bot.local_api import Call, LocalBotApi, error
+from bot.local_api import Call, error
 from bot.logs import REDACTED, configure_logging
 from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
-from tests.botkit import ROOT, USER, Chat, make_config, open_chat, visible
+from tests.botkit import USER, Chat, make_config, open_chat, visible
+from tests.fault_api import FakeBotApi
 from tests.fuzzkit import html_problems
+from tests.paths import ROOT
 
 TOKEN = "918273645:AAH-distinctive_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]  # the bot id before the colon is public, this part is not
@@ -61,8 +63,8 @@ def production_logging(level: int = logging.DEBUG) -> Iterator[io.StringIO]:
 
 
 @pytest.fixture
-async def token_api() -> AsyncIterator[LocalBotApi]:
-    server = LocalBotApi(token=TOKEN)
+async def token_api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(token=TOKEN)
     await server.start()
     yield server
     await server.stop()
@@ -83,7 +85,7 @@ async def _boom(update: Any, context: Any) -> None:
 
 
 async def test_the_token_never_reaches_the_logs_or_the_user(
-    token_api: LocalBotApi, tmp_path: Path
+    token_api: FakeBotApi, tmp_path: Path
 ) -> None:
     with production_logging() as log:
         async with open_chat(token_api, make_config(tmp_path)) as chat:
@@ -113,7 +115,7 @@ def test_webhook_mode_without_its_secret_does_not_start(tmp_path: Path, env: dic
 
 
 @contextlib.asynccontextmanager
-async def webhook_bot(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
+async def webhook_bot(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
     """The bot in webhook mode (registering its webhook), its web app on a free port."""
     config = make_config(
         tmp_path,
@@ -128,7 +130,7 @@ async def webhook_bot(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[s
 
 
 @pytest.fixture
-async def webhook(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
+async def webhook(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Turns]]:
     async with webhook_bot(api, tmp_path) as bot:
         yield bot
 
@@ -157,14 +159,14 @@ async def _post(base: str, body: Any, secret: str | None) -> int:
     [None, "", "wrong", WEBHOOK_SECRET[:-1], WEBHOOK_SECRET + "x", WEBHOOK_SECRET.upper(), TOKEN],
 )
 async def test_an_update_without_the_right_secret_is_forbidden(
-    webhook: tuple[str, Turns], api: LocalBotApi, secret: str | None
+    webhook: tuple[str, Turns], api: FakeBotApi, secret: str | None
 ) -> None:
     base, _ = webhook
     assert await _post(base, _update(1, "/plan"), secret) == 403
     assert not api.sent("sendMessage")
 
 
-async def test_the_right_secret_is_answered(webhook: tuple[str, Turns], api: LocalBotApi) -> None:
+async def test_the_right_secret_is_answered(webhook: tuple[str, Turns], api: FakeBotApi) -> None:
     base, turns = webhook
     assert await _post(base, _update(7, "/plan"), WEBHOOK_SECRET) == 200
     await turns.wait(7, timeout=5)
@@ -172,7 +174,7 @@ async def test_the_right_secret_is_answered(webhook: tuple[str, Turns], api: Loc
 
 
 async def test_a_malformed_body_with_the_secret_is_refused_quietly(
-    webhook: tuple[str, Turns], api: LocalBotApi, caplog: pytest.LogCaptureFixture
+    webhook: tuple[str, Turns], api: FakeBotApi, caplog: pytest.LogCaptureFixture
 ) -> None:
     base, turns = webhook
     bodies = [{}, [], 5, "update", {"update_id": 3, "message": {}},
@@ -187,7 +189,7 @@ async def test_a_malformed_body_with_the_secret_is_refused_quietly(
 
 
 async def test_the_webhook_secret_is_sent_to_telegram_but_never_logged(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     with production_logging() as log:
         async with webhook_bot(api, tmp_path) as (base, turns):
@@ -213,7 +215,7 @@ async def test_healthz_shows_no_secret(webhook: tuple[str, Turns]) -> None:
 
 # -- admin commands ----------------------------------------------------------------------------
 @pytest.fixture
-async def admin_chat(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def admin_chat(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     async with open_chat(api, make_config(tmp_path, admins=[ADMIN])) as opened:
         yield opened
 

@@ -22,9 +22,10 @@ import pytest
 import yaml
 from aiohttp import web
 
-from bot.local_api import DropConnection, LocalBotApi, error
+from bot.local_api import error
 from bot.logs import REDACTED, redacted_output
 from briefings.library import load_folder, newest_first
+from tests.fault_api import DropConnection, FakeBotApi
 from tests.paths import CORPUS, ROOT, SEED
 
 TOKEN = "918273645:AAH-startup_SECRET-t0ken-xyz"
@@ -49,8 +50,8 @@ class Outcome:
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[LocalBotApi]:
-    server = LocalBotApi(token=TOKEN)
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(token=TOKEN)
     await server.start()
     yield server
     await server.stop()
@@ -171,7 +172,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def test_item2_the_bot_starts_with_200_real_reports(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_item2_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_path: Path) -> None:
     corpus_copies(tmp_path / "reports", 200)
     (tmp_path / "reports" / SEED.name).write_bytes(SEED.read_bytes())
     port = free_port()
@@ -196,7 +197,7 @@ async def test_item2_the_bot_starts_with_200_real_reports(api: LocalBotApi, tmp_
 # -- item 3: the token is never printed ---------------------------------------------------------
 @pytest.mark.parametrize("command", [["run"], ["push", "--now"]])
 async def test_item3_a_rejected_token_is_not_printed(
-    api: LocalBotApi, tmp_path: Path, command: list[str]
+    api: FakeBotApi, tmp_path: Path, command: list[str]
 ) -> None:
     api.token = "918273645:a-different-token"  # Telegram answers 404: InvalidToken
     outcome = await run_cli(write_config(tmp_path, api.base_url), *command)
@@ -215,7 +216,7 @@ async def test_item3_a_rejected_token_is_not_printed(
     ],
 )
 async def test_item4_a_start_up_failure_ends_the_process(
-    api: LocalBotApi, tmp_path: Path, fault: tuple[str, Any]
+    api: FakeBotApi, tmp_path: Path, fault: tuple[str, Any]
 ) -> None:
     api.fault = on_first(*fault)
     outcome = await run_cli(write_config(tmp_path, api.base_url), "run")
@@ -224,7 +225,7 @@ async def test_item4_a_start_up_failure_ends_the_process(
     assert outcome.status == 1  # worth a restart, unlike a bad token or config (2)
 
 
-async def test_item4_a_rejected_token_ends_the_process(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_item4_a_rejected_token_ends_the_process(api: FakeBotApi, tmp_path: Path) -> None:
     outcome = await run_cli(write_config(tmp_path, api.base_url), "run", token="1:wrong-token")
     assert_one_line_failure(outcome, "TELEGRAM_BOT_TOKEN")
     assert outcome.status == 2
@@ -232,16 +233,14 @@ async def test_item4_a_rejected_token_ends_the_process(api: LocalBotApi, tmp_pat
 
 
 # -- item 15: operator mistakes in the config and the environment --------------------------------
-async def test_item15_an_unknown_key_stops_start_up(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_item15_an_unknown_key_stops_start_up(api: FakeBotApi, tmp_path: Path) -> None:
     config = write_config(tmp_path, api.base_url, telgram={"mode": "webhook"})
     outcome = await run_cli(config, "run")
     assert_one_line_failure(outcome, "'telgram'", "unknown", "'telegram'")
     assert not api.sent()
 
 
-async def test_item15_a_config_without_reports_dir_says_so(
-    api: LocalBotApi, tmp_path: Path
-) -> None:
+async def test_item15_a_config_without_reports_dir_says_so(api: FakeBotApi, tmp_path: Path) -> None:
     config = write_config(tmp_path, api.base_url)
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
     del raw["reports_dir"]
@@ -250,7 +249,7 @@ async def test_item15_a_config_without_reports_dir_says_so(
     assert_one_line_failure(outcome, "'reports_dir'", str(tmp_path / "seeds"))
 
 
-async def test_item15_a_busy_health_port_ends_start_up(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_item15_a_busy_health_port_ends_start_up(api: FakeBotApi, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -267,7 +266,7 @@ async def test_item15_push_with_telegram_unreachable_says_one_line(tmp_path: Pat
 
 
 async def test_item15_a_time_zone_that_is_a_folder_is_a_config_error(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     outcome = await run_cli(write_config(tmp_path, api.base_url, timezone="Asia"), "run")
     assert_one_line_failure(outcome, "'timezone'", "Asia")

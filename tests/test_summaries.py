@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefings.enrich import enrich_report
@@ -13,9 +11,8 @@ from briefings.model import Report
 from briefings.parse import parse_file
 from briefings.summaries import JOINER, REPORT_BUDGET, SECTION_BUDGET
 from briefings.text import sentences
-from tests.paths import corpus_files
+from tests.paths import SEED, corpus_files
 
-SEED = Path(__file__).parent.parent / "seeds" / "nanchang_2020_fazhi_zhengfu_report.txt"
 CORPUS = corpus_files()
 
 

@@ -22,11 +22,11 @@ import pytest
 
 from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV
-from bot.local_api import LocalBotApi
 from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
 from bot.web_limits import QuietAcceptErrors, WebLimits
 from tests.botkit import USER, make_config, visible
+from tests.fault_api import FakeBotApi
 from tests.test_startup import BOUND, finish, free_port, healthz, start_cli, write_config
 
 SECRET = "webhook-SECRET-limits"
@@ -40,7 +40,7 @@ PARTIAL = b"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "  # headers n
 
 
 @contextlib.asynccontextmanager
-async def webhook_server(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[tuple[int, Turns]]:
+async def webhook_server(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[int, Turns]]:
     config = make_config(tmp_path, env={WEBHOOK_SECRET_ENV: SECRET},
                          telegram={"mode": "webhook"})  # fmt: skip
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
@@ -99,7 +99,7 @@ async def open_slow(port: int, count: int) -> list[tuple[asyncio.StreamReader, A
 
 
 async def test_item9_slow_clients_are_capped_and_cut(
-    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
         async with webhook_server(api, tmp_path) as (port, turns):
@@ -127,7 +127,7 @@ async def test_item9_slow_clients_are_capped_and_cut(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-async def test_item9_a_body_sent_slowly_is_cut(api: LocalBotApi, tmp_path: Path) -> None:
+async def test_item9_a_body_sent_slowly_is_cut(api: FakeBotApi, tmp_path: Path) -> None:
     async with webhook_server(api, tmp_path) as (port, _):
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(
@@ -156,7 +156,7 @@ async def test_item9_a_body_sent_slowly_is_cut(api: LocalBotApi, tmp_path: Path)
     ids=["message-int", "message-str", "date-overflow", "button-int"],
 )  # fmt: skip
 async def test_item16_a_malformed_update_with_the_secret_is_a_400(
-    api: LocalBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, body: dict
+    api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, body: dict
 ) -> None:
     with caplog.at_level(logging.WARNING):
         async with webhook_server(api, tmp_path) as (port, turns):
@@ -193,7 +193,7 @@ def _few_files() -> None:
 
 
 async def test_item9_a_flood_beyond_ulimit_leaves_the_bot_answering(
-    api: LocalBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path
 ) -> None:
     """The real CLI in webhook mode, allowed 256 files, against 300 slow clients: it still
     answers /healthz and an update, and says so in a few lines, not one per failed accept."""
