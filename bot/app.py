@@ -131,8 +131,8 @@ async def _stop(application: Application, state: BotState) -> None:
 
 async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
-    store = await state.pusher.store()
-    state.library.choices.update(await store.report_choices())
+    await state.pusher.store()
+    state.library.choices.update(await state.chats.report_choices())
     state.library.reload()
     logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
     for error in state.library.errors:

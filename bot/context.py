@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from .briefer import Briefer
 from .cards import CardCache
+from .chats import ChatSettings, Database
 from .config import Config
 
 if TYPE_CHECKING:  # bot.push imports this module
@@ -29,9 +30,17 @@ class BotState:
     enrichment: asyncio.Task[None] | None = None  # done once start-up's reports are briefed
     cards: CardCache = field(default_factory=CardCache)
     pusher: Pusher | None = None  # set by bot.push.install
+    chats: ChatSettings = field(init=False)
 
     def __post_init__(self) -> None:
         self.briefer = Briefer(self.library)
+        self.chats = ChatSettings(self._database)
+
+    async def _database(self) -> Database:
+        # The push store owns the database's one connection: settings share its checks.
+        if self.pusher is None:
+            raise RuntimeError("chat settings need the database: call bot.push.install")
+        return await self.pusher.store()
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

@@ -302,7 +302,7 @@ async def test_item14_use_on_a_full_disk_gets_the_storage_message(
     digest = state.library.reports[0].digest
     with pytest.raises(sqlite3.OperationalError, match="full"):  # fill it up
         for filler in range(100_000):
-            await store.choose_report(900_000 + filler, digest)
+            await state.chats.choose_report(900_000 + filler, digest)
     with caplog.at_level(logging.ERROR):
         reply = await chat.text("/use 1")
     assert reply == STORAGE_TROUBLE.format(why="存储空间已满")

@@ -7,17 +7,20 @@ import logging
 import os
 import signal
 import socket
+import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot.app import serve
 from bot.config import HttpConfig
 from tests.fault_api import FakeBotApi, Faults
-from tests.push_fixtures import ADMIN, Clock, push_bot, push_config, rows
+from tests.paths import ROOT, SEEDS
+from tests.push_fixtures import ADMIN, Clock, push_bot, push_config, query, rows
 
 SUBSCRIBERS = range(7001, 7041)
 
@@ -114,3 +117,67 @@ async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp
     async with push_bot(tmp_path, clock) as bot:
         assert (await bot.push_round()).sent == 1
         assert len(bot.texts(chat)) == 1
+
+
+def _cli_config(config_folder: Path, database: Path, cache: Path, api: FakeBotApi) -> Path:
+    raw = {
+        "telegram": {"base_url": api.base_url},
+        "reports_dir": str(SEEDS),
+        "database": str(database),
+        "cache_dir": str(cache),
+        "push": {"rate_per_second": 200, "max_attempts": 3},
+    }
+    path = config_folder / "cron.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    return path
+
+
+async def test_item8_sigterm_stops_the_push_command_gently(tmp_path: Path):
+    """Issue 12 item 8, for `briefing-bot push` (cron): SIGTERM mid-push starts no new send,
+    lets those in flight finish and record their outcome, and exits 128 + 15 saying so; the
+    next push serves the rest, nobody twice."""
+    async with push_bot(tmp_path, Clock("2024-05-06T12:00:00+00:00")) as bot:
+        for chat in SUBSCRIBERS:  # due at 08:00 Shanghai on 2024-05-07: long due by now
+            await bot.say("/subscribe", chat_id=chat)
+        database, cache = bot.config.database, bot.config.cache_dir
+    telegram = SlowTelegram(answered=10)
+    api = FakeBotApi()
+    api.fault = telegram
+    await api.start()
+    try:
+        config = _cli_config(tmp_path, database, cache, api)
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "push", "--config", str(config), cwd=ROOT,
+            env={**os.environ, "TELEGRAM_BOT_TOKEN": api.token},
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            await _until(lambda: telegram.in_flight >= 5 or process.returncode is not None,
+                         "sends in flight")  # fmt: skip
+            assert process.returncode is None
+            process.send_signal(signal.SIGTERM)
+            await asyncio.sleep(0.5)  # the stop has begun; Telegram answers the sends in flight
+            telegram.answer.set()
+            out, err = await asyncio.wait_for(process.communicate(), 30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    finally:
+        await api.stop()
+    first_run = telegram.received.total()
+    assert process.returncode == 128 + signal.SIGTERM, err.decode()
+    assert out.decode() == f"sent {first_run}, failed 0, blocked 0\n"
+    said = err.decode().splitlines()
+    assert said == ["briefing-bot: stopped by SIGTERM; the sends in flight were settled,"
+                    " the rest is owed to the next push"]  # fmt: skip
+    assert query(database, "SELECT count(*) FROM deliveries WHERE state = 'sending'") == [(0,)]
+    assert query(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'") == [(first_run,)]
+
+    restart = FakeBotApi()
+    restart.fault = telegram
+    async with push_bot(tmp_path, Clock("2024-05-07T00:00:00+00:00"), api=restart) as bot:
+        await bot.push_round()
+    assert first_run < len(SUBSCRIBERS)  # the stop came mid-push
+    assert [chat for chat, times in telegram.received.items() if times > 1] == []
+    assert set(telegram.received) == set(SUBSCRIBERS)

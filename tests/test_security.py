@@ -263,10 +263,19 @@ def _method(node: ast.AST) -> str | None:
     return None
 
 
+def _integer_only(value: ast.FormattedValue) -> bool:
+    spec = value.format_spec
+    return isinstance(spec, ast.JoinedStr) and [
+        getattr(part, "value", None) for part in spec.values
+    ] == ["d"]
+
+
 def _built(node: ast.AST, safe: set[str]) -> str | None:
     """The literal text of a string built from variables (f-string, %, +, .format), else None."""
     if isinstance(node, ast.JoinedStr):
-        values = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+        # `{n:d}` formats an int or raises: it cannot carry text (PRAGMA takes no parameters).
+        values = [v.value for v in node.values
+                  if isinstance(v, ast.FormattedValue) and not _integer_only(v)]  # fmt: skip
         if all(isinstance(v, ast.Name) and v.id in safe for v in values):
             return None
         return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
@@ -302,6 +311,7 @@ def test_the_sql_checker_catches_built_statements() -> None:
         'db.execute("SELECT a FROM t WHERE b = " + chat)',
         'db.executemany("INSERT INTO t VALUES ({})".format(chat), rows)',
         'sql = f"UPDATE t SET a = {value}"',
+        'sql = f"UPDATE t SET a = {value:s}"',
         "db.execute(query + suffix)",
     ]
     good = [
@@ -309,6 +319,7 @@ def test_the_sql_checker_catches_built_statements() -> None:
         'for p in ("journal_mode=WAL", "synchronous=NORMAL"):\n    db.execute(f"PRAGMA {p}")',
         'db.execute("SELECT a " "FROM t")',
         'logger.info(f"updated {n} rows")',
+        'db.execute(f"PRAGMA user_version = {version + 1:d}")',
     ]
     assert [bool(sql_built_from_variables(s)) for s in bad] == [True] * len(bad)
     assert [bool(sql_built_from_variables(s)) for s in good] == [False] * len(good)

@@ -39,9 +39,8 @@ async def use(update: Update, context: BotContext) -> None:
         )
         return
     chat_id = update.effective_chat.id
-    store = await context.state.pusher.store()
     # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
-    await store.choose_report(chat_id, library.reports[number - 1].digest)
+    await context.state.chats.choose_report(chat_id, library.reports[number - 1].digest)
     report = library.choose(chat_id, number)
     await send_html(update, context, f"已切换到：<b>{report_title(report)}</b>")
 

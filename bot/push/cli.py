@@ -1,13 +1,20 @@
 """`briefing-bot push [--now] [--config FILE]`: one push round from the command line (cron).
 
 The subcommand is declared in bot/cli.py; this module is imported only when it runs.
+SIGTERM or SIGINT stops it the way they stop the bot (Pusher.stop): no send is started any
+more, those in flight settle and record their outcome, and the process exits 128 + the
+signal's number, the rest owed to the next push.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 
 from telegram.ext import ApplicationBuilder
 
@@ -21,21 +28,85 @@ from .store import StoreError
 EXIT_UNFINISHED = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 3
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-async def push_once(config: Config, now: bool) -> Tally:
-    application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
-    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
-    await asyncio.to_thread(library.reload)
-    # The same briefings as the running bot's: summaries and figures from the report cache.
-    library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
-    pusher = Pusher(application.bot, config, library, CardCache())
+class StopRequest:
+    """The first SIGTERM or SIGINT the push receives (later ones are ignored: it is stopping)."""
+
+    def __init__(self) -> None:
+        self.signal: signal.Signals | None = None
+        self.event = asyncio.Event()
+
+    def _receive(self, signum: signal.Signals) -> None:
+        if self.signal is None:
+            self.signal = signum
+            self.event.set()
+
+    @contextlib.contextmanager
+    def caught(self) -> Iterator[StopRequest]:
+        if threading.current_thread() is not threading.main_thread():
+            yield self  # signals reach only the main thread: whoever runs this one handles them
+            return
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            loop.add_signal_handler(signum, self._receive, signum)
+        try:
+            yield self
+        finally:
+            for signum in STOP_SIGNALS:
+                loop.remove_signal_handler(signum)
+
+
+async def _round(pusher: Pusher, hurry: bool, stop: StopRequest) -> Tally:
+    """The round, unless a stop signal comes first: then Pusher.stop() ends it gently."""
+    work = asyncio.create_task(pusher.run(hurry=hurry))  # only once the push lock is ours
+    signalled = asyncio.create_task(stop.event.wait())
     try:
-        await pusher.store()  # StoreError before anything is asked of Telegram
-        async with application.bot:
-            return await pusher.run(hurry=now)  # only once the push lock is ours
+        await asyncio.wait({work, signalled}, return_when=asyncio.FIRST_COMPLETED)
     finally:
-        await pusher.close()
+        signalled.cancel()
+    if stop.signal is not None:
+        await pusher.stop()  # no new send; those in flight settle (STOP_GRACE at most)
+    tally = await work
+    if stop.signal is not None:  # also when it came before the round took the lock
+        tally.busy, tally.stopped = False, True
+    return tally
+
+
+async def push_once(config: Config, now: bool, stop: StopRequest | None = None) -> Tally:
+    stop = stop or StopRequest()
+    with stop.caught():
+        application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
+        library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
+        await asyncio.to_thread(library.reload)
+        # The same briefings as the running bot's: summaries and figures from the report cache.
+        library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
+        if stop.signal is not None:
+            return Tally(stopped=True)
+        pusher = Pusher(application.bot, config, library, CardCache())
+        try:
+            await pusher.store()  # StoreError before anything is asked of Telegram
+            async with application.bot:
+                return await _round(pusher, now, stop)
+        finally:
+            await pusher.close()
+
+
+def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
+    if tally.busy:
+        print("briefing-bot: another push is running; try again later", file=sys.stderr)
+        return EXIT_BUSY
+    print(f"sent {tally.sent}, failed {tally.failed}, blocked {tally.blocked}")
+    if tally.stopped and stop.signal is not None:
+        print(f"briefing-bot: stopped by {stop.signal.name}; the sends in flight were settled,"
+              " the rest is owed to the next push", file=sys.stderr)  # fmt: skip
+        return 128 + stop.signal.value
+    if tally.stalled or tally.fault:
+        why = tally.fault or f"no progress for {config.push.stall_seconds:g} s"
+        print(f"briefing-bot: the push was ended unfinished ({why})", file=sys.stderr)
+        return EXIT_UNFINISHED
+    return 0
 
 
 def run_push_command(config: Config, now: bool) -> int:
@@ -43,17 +114,10 @@ def run_push_command(config: Config, now: bool) -> int:
         print(f"briefing-bot: no bot token: set {TOKEN_ENV} in the environment", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    stop = StopRequest()
     try:
-        tally = asyncio.run(push_once(config, now))
+        tally = asyncio.run(push_once(config, now, stop))
     except StoreError as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if tally.busy:
-        print("briefing-bot: another push is running; try again later", file=sys.stderr)
-        return EXIT_BUSY
-    print(f"sent {tally.sent}, failed {tally.failed}, blocked {tally.blocked}")
-    if tally.stalled or tally.fault:
-        why = tally.fault or f"no progress for {config.push.stall_seconds:g} s"
-        print(f"briefing-bot: the push was ended unfinished ({why})", file=sys.stderr)
-        return EXIT_UNFINISHED
-    return 0
+    return _outcome(config, tally, stop)

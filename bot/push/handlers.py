@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from telegram import Message, Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
+from bot.chats import ChatSettings
 from bot.config import Config
 from bot.context import state_of
 from bot.handlers.permissions import may_change_settings
@@ -39,6 +40,10 @@ def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
 
 def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
     return state_of(context.application).config
+
+
+def _chats(context: ContextTypes.DEFAULT_TYPE) -> ChatSettings:
+    return state_of(context.application).chats
 
 
 def _library(context: ContextTypes.DEFAULT_TYPE) -> ReportLibrary:
@@ -89,7 +94,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     store = await pusher.store()
     chat_id, thread_id = _place(message)
-    zone = await store.chat_zone(chat_id, _config(context).timezone)
+    zone = await _chats(context).zone(chat_id, _config(context).timezone)
     now = pusher.clock()
     existed = await store.get(chat_id, thread_id) is not None
     known = [report.digest for report in library.reports]
@@ -126,7 +131,7 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pusher = _pusher(context)
     store = await pusher.store()
     if not context.args:
-        zone = await store.chat_zone(message.chat_id, _config(context).timezone)
+        zone = await _chats(context).zone(message.chat_id, _config(context).timezone)
         await message.reply_text(
             f"当前时区：{escape(zone)}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
         )
@@ -138,7 +143,7 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except ScheduleError as error:
         await message.reply_text(escape(str(error)))  # it quotes the argument
         return
-    await store.set_chat_zone(message.chat_id, zone)
+    await _chats(context).set_zone(message.chat_id, zone)
     for sub in await store.subscriptions_of(message.chat_id):
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
     subs = await store.subscriptions_of(message.chat_id)

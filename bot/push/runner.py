@@ -92,6 +92,7 @@ class Tally:
     busy: bool = False  # another pusher held the lock; nothing was done
     stalled: bool = False  # the watchdog ended the round
     fault: str | None = None  # a database error no retry gets past ended the round
+    stopped: bool = False  # stop() ended the round: what was not sent is owed to the next
 
     def add(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
@@ -208,6 +209,11 @@ class Pusher:
         try:
             work = asyncio.create_task(self._push(store, hurry, tally))
             tally.stalled = not await self._watch(work)
+        except asyncio.CancelledError:
+            if not self.sender.stopping.is_set():
+                raise
+            # stop()'s own cancel, once the sends in flight settled: the round's tally stands.
+            tally.stopped = True
         except sqlite3.Error as error:  # not a passing fault: a corrupt or deleted file
             self._retry.report(error, retrying=False)
             tally.fault = str(error)
@@ -336,12 +342,15 @@ class Pusher:
             await asyncio.gather(*tasks, return_exceptions=True)
             # Still holding the push lock: a pusher that took it before the sends in flight
             # settled would requeue them as interrupted and send them again.
-            await self._settle_in_flight()
+            await self._settle_in_flight(tally)
 
-    async def _settle_in_flight(self) -> None:
+    async def _settle_in_flight(self, tally: Tally) -> None:
         if not self._in_flight:
             return
-        _, late = await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
+        settled, late = await asyncio.wait(set(self._in_flight), timeout=STOP_GRACE)
+        for delivery in settled:  # their workers were cancelled before they could count them
+            if not delivery.cancelled() and delivery.exception() is None:
+                tally.add(delivery.result())
         for delivery in late:
             delivery.cancel()
         if late and self.sender.stopping.is_set():

@@ -1,4 +1,4 @@
-"""The push database: chats' time zones, subscriptions and the delivery log (SQLite, WAL).
+"""The push database: subscriptions and the delivery log (SQLite, WAL).
 
 The delivery log is an outbox keyed by (subscription, slot): a slot is a briefing's due time
 (UTC) or `report:<digest>` for a new-report announcement. A row moves pending → sending →
@@ -8,7 +8,8 @@ multi-statement transaction is never interleaved with another coroutine's statem
 
 The Store also keeps the database file itself open: its flock is the push lock (only one
 process pushes at a time), and comparing it with the path tells a write that the file it would
-go to was deleted or replaced under the running bot.
+go to was deleted or replaced under the running bot. Its one connection also carries the chats'
+settings (bot/chats.py, through `rows` and `write`); the schema is bot/schema.py's migrations.
 """
 
 from __future__ import annotations
@@ -26,65 +27,12 @@ from typing import Any
 
 import aiosqlite
 
+from .. import schema
+from ..chats import move_statements
 from .batch import Batch
 from .schedule import Frequency, Schedule
 
 ANNOUNCE = "report:"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS chats (
-    chat_id INTEGER PRIMARY KEY,
-    timezone TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS report_choices (
-    chat_id INTEGER PRIMARY KEY,
-    digest TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS subscriptions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    chat_id INTEGER NOT NULL,
-    thread_id INTEGER NOT NULL DEFAULT 0,
-    at TEXT NOT NULL,
-    frequency TEXT NOT NULL,
-    timezone TEXT NOT NULL,
-    next_due TEXT NOT NULL,
-    hurry INTEGER NOT NULL DEFAULT 0,
-    report TEXT NOT NULL DEFAULT '',
-    position INTEGER NOT NULL DEFAULT 0,
-    created TEXT NOT NULL,
-    UNIQUE (chat_id, thread_id)
-);
-CREATE INDEX IF NOT EXISTS subscriptions_due ON subscriptions (next_due);
-CREATE TABLE IF NOT EXISTS deliveries (
-    sub_id INTEGER NOT NULL,
-    slot TEXT NOT NULL,
-    chat_id INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    error TEXT,
-    updated TEXT NOT NULL,
-    next_due TEXT,
-    report TEXT,
-    position INTEGER,
-    PRIMARY KEY (sub_id, slot)
-);
-CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state);
-CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated);
--- A briefing's row carries the move it causes (next_due, report, position); recording its
--- outcome applies the move in the same statement, hence atomically, in one round trip.
-CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
-WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
-BEGIN
-    UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
-        position = NEW.position
-    WHERE id = NEW.sub_id AND next_due = NEW.slot;
-END;
-CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
-WHEN NEW.state = 'blocked'
-BEGIN
-    DELETE FROM subscriptions WHERE id = NEW.sub_id;
-END;
-"""
 
 
 def iso(moment: datetime) -> str:
@@ -205,7 +153,8 @@ def _reason(error: OSError | sqlite3.Error) -> str:
 
 
 def _check_usable(path: Path) -> None:
-    """Create the database and its schema, and try a write (rolled back), with plain sqlite3.
+    """Create the database, bring its schema up to date (bot/schema.py) and try a write
+    (rolled back), with plain sqlite3.
 
     SQLite opens a read-only file without complaint and fails only at the first write, which
     would be a user's /subscribe: fail at start-up instead. Done before aiosqlite connects,
@@ -219,10 +168,10 @@ def _check_usable(path: Path) -> None:
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
             raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems))
-        db.executescript(_SCHEMA)
+        schema.upgrade(db)
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("INSERT OR REPLACE INTO chats (chat_id, timezone) VALUES (0, '')")
+            db.execute("INSERT OR REPLACE INTO chat_settings (chat_id) VALUES (0)")
         finally:
             if db.in_transaction:
                 db.execute("ROLLBACK")
@@ -314,7 +263,7 @@ class Store:
         if problem is not None:
             raise StoreGone(problem)
 
-    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         async with self._lock:
             return list(await self._db.execute_fetchall(sql, tuple(params)))
 
@@ -324,7 +273,7 @@ class Store:
             self._ensure_file()
             return list(await self._db.execute_fetchall(sql, tuple(params)))
 
-    async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one writing statement (its own transaction); return how many rows it changed."""
         return len(await self._written(sql + " RETURNING 1", params))
 
@@ -343,38 +292,15 @@ class Store:
                 raise
             await self._db.execute("COMMIT")
 
-    # -- chats and subscriptions ----------------------------------------------------------
-    async def chat_zone(self, chat_id: int, default: str) -> str:
-        rows = await self._rows("SELECT timezone FROM chats WHERE chat_id = ?", (chat_id,))
-        return rows[0]["timezone"] if rows else default
-
-    async def set_chat_zone(self, chat_id: int, zone: str) -> None:
-        await self._write(
-            "INSERT INTO chats (chat_id, timezone) VALUES (?, ?) "
-            "ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone",
-            (chat_id, zone),
-        )
-
-    async def report_choices(self) -> dict[int, str]:
-        """Every chat's /use choice: chat id -> report digest."""
-        rows = await self._rows("SELECT chat_id, digest FROM report_choices")
-        return {row["chat_id"]: row["digest"] for row in rows}
-
-    async def choose_report(self, chat_id: int, digest: str) -> None:
-        await self._write(
-            "INSERT INTO report_choices (chat_id, digest) VALUES (?, ?) "
-            "ON CONFLICT (chat_id) DO UPDATE SET digest = excluded.digest",
-            (chat_id, digest),
-        )
-
+    # -- subscriptions ------------------------------------------------------------------
     async def subscriptions_of(self, chat_id: int) -> list[Subscription]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE chat_id = ? ORDER BY thread_id", (chat_id,)
         )
         return [Subscription.from_row(row) for row in rows]
 
     async def get(self, chat_id: int, thread_id: int) -> Subscription | None:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id)
         )
         return Subscription.from_row(rows[0]) if rows else None
@@ -404,14 +330,14 @@ class Store:
         return subscription
 
     async def reschedule(self, sub_id: int, zone: str, due: datetime) -> None:
-        await self._write(
+        await self.write(
             "UPDATE subscriptions SET timezone = ?, next_due = ? WHERE id = ?",
             (zone, iso(due), sub_id),
         )
 
     async def unsubscribe(self, chat_id: int, thread_id: int) -> bool:
         return bool(
-            await self._write(
+            await self.write(
                 "DELETE FROM subscriptions WHERE chat_id = ? AND thread_id = ?",
                 (chat_id, thread_id),
             )
@@ -424,19 +350,16 @@ class Store:
         await self._transaction([
             ("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", move),
             ("DELETE FROM subscriptions WHERE chat_id = ?", drop),
-            ("UPDATE OR IGNORE chats SET chat_id = ? WHERE chat_id = ?", move),
-            ("DELETE FROM chats WHERE chat_id = ?", drop),
-            ("UPDATE OR IGNORE report_choices SET chat_id = ? WHERE chat_id = ?", move),
-            ("DELETE FROM report_choices WHERE chat_id = ?", drop),
             ("UPDATE deliveries SET chat_id = ? WHERE chat_id = ?", move),
+            *move_statements(old, new),
         ])  # fmt: skip
 
     async def hurry_all(self) -> int:
         """Make every subscription due now (/push_now); durable, so a restart finishes it."""
-        return await self._write("UPDATE subscriptions SET hurry = 1")
+        return await self.write("UPDATE subscriptions SET hurry = 1")
 
     async def due(self, now: datetime, after_id: int, limit: int) -> list[Subscription]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT * FROM subscriptions WHERE (next_due <= ? OR hurry = 1) AND id > ?"
             " ORDER BY id LIMIT ?",
             (iso(now), after_id, limit),
@@ -452,11 +375,11 @@ class Store:
         )
         count = 0
         for digest in digests:
-            count += await self._write(sql, (ANNOUNCE + digest, iso(now)))
+            count += await self.write(sql, (ANNOUNCE + digest, iso(now)))
         return count
 
     async def pending_announcements(self, after: tuple[int, str], limit: int) -> list[Announcement]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT d.sub_id, d.slot, s.chat_id, s.thread_id FROM deliveries d"
             " JOIN subscriptions s ON s.id = d.sub_id"
             " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND (d.sub_id, d.slot) > (?, ?)"
@@ -483,7 +406,7 @@ class Store:
         return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
-        await self._write(
+        await self.write(
             "UPDATE deliveries SET attempts = attempts + 1, error = ?, updated = ?"
             " WHERE sub_id = ? AND slot = ?",
             (error, iso(now), sub_id, slot),
@@ -506,11 +429,11 @@ class Store:
 
         Only called while holding the push lock, so no live sender owns a `sending` row.
         """
-        requeued = await self._write(
+        requeued = await self.write(
             "UPDATE deliveries SET state = 'pending', error = 'interrupted: outcome unknown'"
             " WHERE state = 'sending'"
         )
-        await self._write(
+        await self.write(
             "UPDATE deliveries SET state = 'superseded' WHERE state = 'pending' AND NOT EXISTS"
             " (SELECT 1 FROM subscriptions s WHERE s.id = sub_id"
             "  AND (slot LIKE 'report:%' OR s.next_due = slot))"
@@ -518,12 +441,12 @@ class Store:
         return requeued
 
     async def stats(self, since: datetime) -> Stats:
-        subscribers = await self._rows("SELECT count(*) AS n FROM subscriptions")
-        counts = await self._rows(
+        subscribers = await self.rows("SELECT count(*) AS n FROM subscriptions")
+        counts = await self.rows(
             "SELECT state, count(*) AS n FROM deliveries WHERE updated >= ? GROUP BY state",
             (iso(since),),
         )
-        errors = await self._rows(
+        errors = await self.rows(
             "SELECT error FROM deliveries WHERE error IS NOT NULL ORDER BY updated DESC LIMIT 1"
         )
         by_state = {row["state"]: row["n"] for row in counts}

@@ -3,7 +3,7 @@ reports found with every digest and URL they were seen under, and each source's 
 
 Kept so that a restart neither refetches everything (validators and digests survive) nor
 reports anything twice (a digest once seen is known for good). Tables are the `source_*`
-ones; they can share the bot's database file.
+ones, in the bot's schema (bot/schema.py) with its migrations; they can share its file.
 """
 
 from __future__ import annotations
@@ -18,48 +18,10 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from .. import schema
 from .http import Validators
 
 T = TypeVar("T")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS source_urls (
-    url TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    listing INTEGER NOT NULL DEFAULT 0,  -- a feed or index page, not a document
-    etag TEXT,
-    last_modified TEXT,
-    body_digest TEXT,          -- sha256 of the bytes last read: unchanged bytes are not reparsed
-    succeeded REAL,            -- last 200 or 304 (epoch seconds)
-    error TEXT,                -- last fault, one line; NULL once fetched again
-    failures INTEGER NOT NULL DEFAULT 0,  -- in a row; sets the backoff
-    retry_at REAL NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS source_reports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    digest TEXT NOT NULL,      -- content digest of the current version
-    url TEXT NOT NULL,         -- where it was first found
-    source TEXT NOT NULL,
-    title TEXT NOT NULL,
-    path TEXT,                 -- its file in reports_dir
-    first_fetched REAL NOT NULL,
-    updated REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS source_report_urls (
-    url TEXT PRIMARY KEY,
-    report_id INTEGER NOT NULL REFERENCES source_reports (id)
-);
-CREATE TABLE IF NOT EXISTS source_digests (
-    digest TEXT PRIMARY KEY,   -- every version ever read, so a stale copy is never new
-    report_id INTEGER NOT NULL REFERENCES source_reports (id)
-);
-CREATE TABLE IF NOT EXISTS source_status (
-    name TEXT PRIMARY KEY,
-    last_success REAL,
-    last_error TEXT,
-    last_error_at REAL
-);
-"""
 
 
 @dataclass(frozen=True)
@@ -104,13 +66,13 @@ class SourceStore:
 
     @classmethod
     async def open(cls, path: Path) -> SourceStore:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Plain sqlite3 in a thread, before aiosqlite connects: see bot/push/store.py.
+        await asyncio.to_thread(schema.upgrade_file, path)
         db = await aiosqlite.connect(path, isolation_level=None)
         try:
             db.row_factory = aiosqlite.Row
             for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
                 await db.execute(f"PRAGMA {pragma}")
-            await db.executescript(_SCHEMA)
         except sqlite3.Error:
             await db.close()
             raise

@@ -1,0 +1,184 @@
+"""The bot's database schema as numbered migrations, tracked by `PRAGMA user_version`.
+
+One file holds the push tables, the chats' settings and the sources' `source_*` tables, so
+one list describes it all and every store that opens the file brings it up to date. Each
+migration runs once, in order, inside one transaction with its version bump: a failure
+leaves the file at the version before it, and two processes opening the file at once
+upgrade it once (the second finds the version already reached once it gets the lock).
+
+Migration 1 is the schema as it stood before versions were kept, written with IF NOT EXISTS:
+a database made then (user_version 0, those tables) passes through it unchanged. A new
+column or table is a new migration appended here, never an edit to an old one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+_PUSH_V1 = (
+    "CREATE TABLE IF NOT EXISTS chats (chat_id INTEGER PRIMARY KEY, timezone TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS report_choices (chat_id INTEGER PRIMARY KEY, digest TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id INTEGER NOT NULL,
+    thread_id INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    frequency TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    next_due TEXT NOT NULL,
+    hurry INTEGER NOT NULL DEFAULT 0,
+    report TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    UNIQUE (chat_id, thread_id)
+)""",
+    "CREATE INDEX IF NOT EXISTS subscriptions_due ON subscriptions (next_due)",
+    # The delivery log, an outbox keyed by (subscription, slot): see bot/push/store.py.
+    """CREATE TABLE IF NOT EXISTS deliveries (
+    sub_id INTEGER NOT NULL,
+    slot TEXT NOT NULL,
+    chat_id INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    updated TEXT NOT NULL,
+    next_due TEXT,
+    report TEXT,
+    position INTEGER,
+    PRIMARY KEY (sub_id, slot)
+)""",
+    "CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries (state)",
+    "CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated)",
+    # A briefing's row carries the move it causes (next_due, report, position); recording its
+    # outcome applies the move in the same statement, hence atomically, in one round trip.
+    """CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
+WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
+BEGIN
+    UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
+        position = NEW.position
+    WHERE id = NEW.sub_id AND next_due = NEW.slot;
+END""",
+    """CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
+WHEN NEW.state = 'blocked'
+BEGIN
+    DELETE FROM subscriptions WHERE id = NEW.sub_id;
+END""",
+)
+
+_SOURCES_V1 = (
+    """CREATE TABLE IF NOT EXISTS source_urls (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    listing INTEGER NOT NULL DEFAULT 0,  -- a feed or index page, not a document
+    etag TEXT,
+    last_modified TEXT,
+    body_digest TEXT,          -- sha256 of the bytes last read: unchanged bytes are not reparsed
+    succeeded REAL,            -- last 200 or 304 (epoch seconds)
+    error TEXT,                -- last fault, one line; NULL once fetched again
+    failures INTEGER NOT NULL DEFAULT 0,  -- in a row; sets the backoff
+    retry_at REAL NOT NULL DEFAULT 0
+)""",
+    """CREATE TABLE IF NOT EXISTS source_reports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    digest TEXT NOT NULL,      -- content digest of the current version
+    url TEXT NOT NULL,         -- where it was first found
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    path TEXT,                 -- its file in reports_dir
+    first_fetched REAL NOT NULL,
+    updated REAL NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS source_report_urls (
+    url TEXT PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES source_reports (id)
+)""",
+    """CREATE TABLE IF NOT EXISTS source_digests (
+    digest TEXT PRIMARY KEY,   -- every version ever read, so a stale copy is never new
+    report_id INTEGER NOT NULL REFERENCES source_reports (id)
+)""",
+    """CREATE TABLE IF NOT EXISTS source_status (
+    name TEXT PRIMARY KEY,
+    last_success REAL,
+    last_error TEXT,
+    last_error_at REAL
+)""",
+)
+
+# A chat's settings in one row of their own (bot/chats.py), with a language; NULL = default.
+_CHAT_SETTINGS_V2 = (
+    """CREATE TABLE chat_settings (
+    chat_id INTEGER PRIMARY KEY,
+    timezone TEXT,             -- IANA name; NULL: the configured default
+    report TEXT,               -- the digest chosen with /use; NULL: the newest report
+    language TEXT NOT NULL DEFAULT 'zh'
+)""",
+    "INSERT INTO chat_settings (chat_id, timezone) SELECT chat_id, timezone FROM chats",
+    # WHERE true: without it SQLite would read ON CONFLICT as part of the SELECT's join.
+    "INSERT INTO chat_settings (chat_id, report) SELECT chat_id, digest FROM report_choices"
+    " WHERE true ON CONFLICT (chat_id) DO UPDATE SET report = excluded.report",
+    "DROP TABLE chats",
+    "DROP TABLE report_choices",
+)
+
+# MIGRATIONS[n - 1] brings a database from version n - 1 to n.
+MIGRATIONS: tuple[Sequence[Step], ...] = ((*_PUSH_V1, *_SOURCES_V1), _CHAT_SETTINGS_V2)
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNew(sqlite3.DatabaseError):
+    """The file was written by a newer briefing-bot: this one would misread it."""
+
+
+def version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _too_new(found: int, known: int) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"its schema is version {found}, newer than this briefing-bot knows ({known}):"
+        " run a newer briefing-bot, or restore a backup made by this one"
+    )
+
+
+def upgrade(db: sqlite3.Connection, migrations: Sequence[Sequence[Step]] = MIGRATIONS) -> int:
+    """Apply the migrations `db` lacks, each in its own transaction; return the version reached.
+
+    `db` must be in autocommit mode (isolation_level=None). SchemaTooNew if the file is newer.
+    """
+    known = len(migrations)
+    while (found := version(db)) < known:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if version(db) == found:  # not upgraded meanwhile by another process
+                _apply(db, migrations[found])
+                # PRAGMA takes no parameters; `:d` admits an int only.
+                db.execute(f"PRAGMA user_version = {found + 1:d}")
+        except BaseException:
+            if db.in_transaction:  # SQLite rolls back by itself on some errors
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    if found > known:
+        raise _too_new(found, known)
+    return found
+
+
+def _apply(db: sqlite3.Connection, steps: Sequence[Step]) -> None:
+    for step in steps:
+        if isinstance(step, str):
+            db.execute(step)
+        else:
+            step(db)
+
+
+def upgrade_file(path: Path) -> int:
+    """Create the file if missing and bring its schema up to date (see `upgrade`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None, timeout=10.0)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        return upgrade(db)
