@@ -1,9 +1,10 @@
 """Report engine speed and memory: parse, key figures, summaries/keywords/index, cache, search.
 
-    .venv/bin/python bench/parse.py [--runs N]
+    .venv/bin/python bench/parse.py [--runs N] [--parse-only]
 
-For the seed, each corpus report and a 100 KB report: the median parse time over N runs and the
-peak memory of one parse (tracemalloc); figure extraction and summaries+keywords+index with jieba
+For the seed, each corpus report (../shared/corpus and more/) and a 100 KB report: the median
+parse time over N runs, that time per 100 KB (median over all reports, the figure issue #13
+bounds at 50 ms) and the peak memory of one parse (tracemalloc); figure extraction and summaries+keywords+index with jieba
 warm (best of three, in this process) and cold (a fresh interpreter, jieba's load included).
 Then start-up from a warm cache, and search over every report.
 """
@@ -30,6 +31,7 @@ from briefings.search import SearchIndex, search
 from briefings.summaries import write_summaries
 from tests.paths import SEED, corpus_files
 
+PARSE_ONLY = False
 QUERIES = ("信用", "营商环境", "生态环境保护", "新质生产力", "信贷", "<b>就业</b>")
 
 
@@ -123,19 +125,32 @@ def search_times(paths: list[Path]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--parse-only", action="store_true", help="parse times alone, no derivations"
+    )
+    args = parser.parse_args()
+    runs = args.runs
+    global PARSE_ONLY
+    PARSE_ONLY = args.parse_only
     print(
         f"{'report':<40}{'KB':>6}{'parse ms':>9}{'peak KiB':>9}{'figures':>9}{'summ+idx':>9}{'cold':>7}"
     )
     paths = {SEED.name: SEED, **{p.name: p for p in corpus_files()}}
+    per_100kb = []
     for name, data in inputs():
         parse = lambda data=data, name=name: parse_bytes(data, name)  # noqa: E731
         parse()
-        row = f"{name:<40}{len(data) / 1024:>6.1f}{median_ms(parse, runs):>9.2f}{peak_kib(parse):>9.0f}"
-        if name in paths:
+        parse_ms = median_ms(parse, runs)
+        per_100kb.append(parse_ms * 100 * 1024 / len(data))
+        row = f"{name:<40}{len(data) / 1024:>6.1f}{parse_ms:>9.2f}{peak_kib(parse):>9.0f}"
+        if name in paths and not PARSE_ONLY:
             figures, derived = warm(paths[name])
             row += f"{figures * 1000:>9.1f}{derived * 1000:>9.1f}{cold(paths[name]) * 1000:>7.0f}"
         print(row)
+    print(f"parse time per 100 KB over {len(per_100kb)} reports: median {statistics.median(per_100kb):.1f} ms,"
+          f" max {max(per_100kb):.1f} ms")  # fmt: skip
+    if PARSE_ONLY:
+        return
     print("(figures and summ+idx in ms with jieba warm; cold = both in a fresh interpreter)")
     with tempfile.TemporaryDirectory() as cache_dir:
         enrich_report(parse_file(SEED), Path(cache_dir))

@@ -8,7 +8,7 @@ how a reader follows 一、 → (一) → 一是 whichever subset a report uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Section
 from .text import cn_number, first_sentence, fold
@@ -24,15 +24,25 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"^([{_CN}]+是)(?![的否])")),
     ("di", re.compile(rf"^(第[{_CN}]+\s*[,、])\s*")),
 )
-# Sections some reports print without a number, e.g. "2025年工作安排".
+# Sections some reports print without a number, e.g. "2025年工作安排", "今后五年工作思路和目标任务":
+# a short line without punctuation that names a part of the genre.
 _BARE_HEADING = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年|今年|明年|下一步)?[\u4e00-\u9fff]{0,12}"
-    r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划)$"
+    r"^[\u4e00-\u9fff0-9“”\"]{0,16}"
+    r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划"
+    r"|目标任务|主要任务|工作建议|工作的建议|主要工作)[\u4e00-\u9fff“”\"]{0,10}$"
 )
+# The closing part some reports set apart with a heading of its own, unnumbered.
+_CLOSING_HEADING = re.compile(r"^(?:结束语|结语)$")
 _INLINE_MARKER = re.compile(rf"(?:^|(?<=[。;:!?]))\s*([{_CN}]+是(?![的否])|第[{_CN}]+\s*[,、])")
 _SENTENCE_END = re.compile(r"[。!?]")
 # Paragraphs that close a run of paragraph items and speak for the enclosing section.
-_CLOSING = re.compile(r"^(?:各位代表|同时|在肯定成绩|我们也清醒|我们清醒|回顾过去|过去一年|一年来)")
+_CLOSING = re.compile(
+    r"^(?:各位代表|同时|与此同时|在(?:充分)?(?:肯定|看到)成绩|我们(?:也|还)?(?:要|必须)?(?:十分)?清醒"
+    r"|回顾过去|过去一年|一年来)"
+)
+# Items run inline in a paragraph (一是…, 第一,…) hold only items of their own kind, never a
+# printed heading: a (一) after "…三是…" is the next list of the enclosing part, not 三是's.
+_INLINE_STYLES = frozenset({"shi", "di"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Line:
     style: str | None = None
     ordinal: str = ""
     rest: str = ""
+    inline: bool = False  # split off the middle of a printed paragraph (…：一是…；二是…)
 
 
 def classify(text: str, bare_headings: bool = False) -> Line:
@@ -51,6 +62,8 @@ def classify(text: str, bare_headings: bool = False) -> Line:
         match = pattern.match(folded)
         if match and len(folded) > match.end():
             return Line(text, style, text[: match.end(1)], text[match.end() :].strip())
+    if _CLOSING_HEADING.match(folded.replace(" ", "")):
+        return Line(text, "closing", "", text)
     if bare_headings and len(text) <= 30 and _BARE_HEADING.match(folded.replace(" ", "")):
         return Line(text, "bare", "", text)
     return Line(text)
@@ -67,17 +80,43 @@ def split_inline(text: str) -> list[str]:
 
 
 def _plausible_sequence(folded: str, starts: list[int]) -> bool:
-    """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list."""
-    return folded[starts[0]] == "一" or folded[starts[0] : starts[0] + 2] == "第一"
+    """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list. A
+    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal."""
+    inner = starts[1:] if starts[0] == 0 and len(starts) > 2 else starts
+    return folded[inner[0]] == "一" or folded[inner[0] : inner[0] + 2] == "第一"
 
 
 def has_top_level(lines: list[str]) -> bool:
     return any(classify(line).style in {"cn", "part"} for line in lines)
 
 
+# A line that is nothing but an ordinal (一是, 第一,) prints its item on the next line.
+_ORDINAL_ONLY = re.compile(rf"^(?:[{_CN}]+是|第[{_CN}]+\s*[,、]?)$")
+
+
+def rejoin(paragraphs: list[str]) -> list[str]:
+    """Paragraphs as written where the page broke them: around a 《title》 and after a lone
+    ordinal."""
+    joined: list[str] = []
+    glue = False
+    for text in paragraphs:
+        if joined and (glue or text.startswith("》")):
+            joined[-1] += text
+        else:
+            joined.append(text)
+        last = joined[-1]
+        glue = last.endswith("《") or bool(_ORDINAL_ONLY.match(fold(last).strip()))
+    return joined
+
+
 def logical_lines(paragraphs: list[str]) -> list[Line]:
+    paragraphs = rejoin(paragraphs)
     bare = not has_top_level(paragraphs)
-    return [classify(piece, bare) for text in paragraphs for piece in split_inline(text)]
+    return [
+        replace(classify(piece, bare), inline=index > 0)
+        for text in paragraphs
+        for index, piece in enumerate(split_inline(text))
+    ]
 
 
 def _is_bare_heading(line: Line) -> bool:
@@ -85,9 +124,11 @@ def _is_bare_heading(line: Line) -> bool:
 
 
 def _node(line: Line) -> Section:
-    if _is_bare_heading(line):
+    """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
+    if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
         return Section("", line.ordinal, line.rest, "", line.style or "")
-    return Section("", line.ordinal, first_sentence(line.rest), line.rest, line.style or "")
+    lead = first_sentence(line.rest).rstrip("；;，, ")  # 一是A；二是B；: the lead is A
+    return Section("", line.ordinal, lead, line.rest, line.style or "")
 
 
 def _digits(ordinal: str) -> str:
@@ -109,6 +150,7 @@ class _Open:
     style: str
     node: Section
     owns_paragraphs: bool
+    inline: bool = False
 
 
 class _Builder:
@@ -140,13 +182,36 @@ class _Builder:
         return (fits or same)[-1]
 
     def add_heading(self, line: Line) -> None:
+        if line.style == "closing":
+            self.stack.clear()  # a part of the report's own, whatever was open
+        if line.style not in _INLINE_STYLES:
+            while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
+                self.stack.pop()
+        elif not line.inline and is_first(line.ordinal):
+            while len(self.stack) > 1 and self._ends_a_list(line.style or ""):
+                self.stack.pop()
         level = self._level_for(line.style or "", line.ordinal)
         if level is not None:
             del self.stack[level:]
         node = _node(line)
         siblings = self.stack[-1].node.children if self.stack else self.roots
         siblings.append(node)
-        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line)))
+        self.stack.append(_Open(line.style or "", node, _is_bare_heading(line), line.inline))
+
+    def _ends_a_list(self, style: str) -> bool:
+        """A new list (第一,…) after 三是… of another list starts beside it, not inside it:
+        only a list's first item (第一,… then 一是…) or a printed heading holds a sub-list."""
+        top = self.stack[-1]
+        return (
+            top.style in _INLINE_STYLES and top.style != style
+            and not top.owns_paragraphs and not is_first(top.node.ordinal)
+        )  # fmt: skip
+
+    def close_inline(self) -> None:
+        """A list run inline in a paragraph ends with that paragraph: the next paragraph's
+        第一, is not an item of the 三是 the previous one ended on."""
+        while len(self.stack) > 1 and self.stack[-1].inline:
+            self.stack.pop()
 
     def add_paragraph(self, text: str) -> None:
         if not self.stack:
@@ -169,6 +234,8 @@ def build_outline(paragraphs: list[str]) -> tuple[str, list[Section]]:
     """Preamble text and the tree of sections of the body paragraphs."""
     builder = _Builder()
     for line in logical_lines(paragraphs):
+        if not line.inline:
+            builder.close_inline()
         if line.style:
             builder.add_heading(line)
         else:

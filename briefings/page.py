@@ -12,7 +12,7 @@ from .text import cn_number, fold
 
 META_KEYS = (
     "索引号", "主题分类", "发布机构", "生成日期", "发布日期", "成文日期", "文件编号", "发文字号",
-    "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "作者",
+    "有效性", "公开范围", "公开方式", "来源", "信息来源", "发布时间", "更新时间", "作者", "日期",
     "原文链接", "抓取时间",  # the provenance header a fetched report's file starts with
 )  # fmt: skip
 _META_RE = re.compile(r"(" + "|".join(META_KEYS) + r")\s*:\s*")
@@ -22,16 +22,32 @@ _CHROME_RE = re.compile(
     r"|技术支持|\(此件[^)]*公开\)$|Baidu$|map$|当前位置|首页\s*>|字号)",
     re.IGNORECASE,
 )
+# Where the report ends: an attachment, a glossary (a 名词解释 heading or its first "[1]…：指…"
+# entry), a licence note or the site footer. Nothing after it is the report's text.
 _FOOTER_RE = re.compile(
-    r"^(?:附件\s*\d*\s*:?$|附:?$|手机扫码|关于我们|网站地图|联系我们|主办\s*:|版权所有|\(此件[^)]*公开\)$)"
+    r"^(?:(?:附件|附表|附录)\s*\d*\s*(?::.*)?$|附:?$|[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
+    r"|[\[【〔]\s*\d{1,3}\s*[\]】〕]\s*\S[^。]{0,40}:"
+    r"|注\s*:.*(?:维基|Wiki|公有领域|版权)|Public domain$|本作品|手机扫码|关于我们|网站地图|联系我们"
+    r"|主办\s*:|版权所有|\(此件[^)]*公开\)$)",
+    re.IGNORECASE,
 )
+# Page fields that date a page, most specific first.
+_DATE_KEYS = ("生成日期", "发布日期", "发布时间", "更新时间", "成文日期", "日期")
 _ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff、,]{2,30}:$")
-_DATE_LINE_RE = re.compile(r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
-                           r"\s*([0-9一二三四五六七八九十]{1,3})\s*日$")  # fmt: skip
+# A line ending in a colon that announces what follows (现将有关情况报告如下:) addresses nobody.
+_NOT_ADDRESSEE_RE = re.compile(r"如下|报告|汇报|情况|总结|主要|具体|是:$")
+_DATE_RE = re.compile(r"([0-9〇○零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")  # fmt: skip
+_DATE_LINE_RE = re.compile(r"^[(（]?\s*" + _DATE_RE.pattern + r"\s*[)）]?$")
+# The delivery line of a speech: ——2025年1月14日在…人民代表大会…会议上, or (2008年3月27日).
+_DELIVERY_RE = re.compile(r"^(?:[-—―]+|[(（]|来源)|在.{2,40}会议上")
 _ISO_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _ISSUER_RE = re.compile(r"代表((?:[^,。\s]{2,20}?)人民政府|国务院)")
-_TITLE_PLACE_RE = re.compile(r"^(?:\d{4}\s*年)?(.{2,12}?[省市区县州旗])(?:人民)?政府工作报告")
+_TITLE_PLACE_RE = re.compile(
+    r"^(?:\d{4}\s*年)?(.{1,12}?[省市区县州旗])(?:\d{4}\s*年)?(?:人民)?政府工作报告"
+)
+_SOURCE_ORG_RE = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:人民政府|国务院|办公厅|办公室))")
 _SENTENCE_END_RE = re.compile(r"[。！？]$")
 _ORG_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅)$")
 
@@ -65,7 +81,8 @@ def _to_int(part: str) -> int | None:
     if part.isdigit():
         return int(part)
     if len(part) == 4:  # a year written digit by digit: 二〇二一
-        digits = "".join(str("〇一二三四五六七八九".find(ch)) for ch in part.replace("零", "〇"))
+        part = part.replace("零", "〇").replace("○", "〇")
+        digits = "".join(str("〇一二三四五六七八九".find(ch)) for ch in part)
         return int(digits) if "-" not in digits else None
     return cn_number(part)
 
@@ -93,8 +110,18 @@ def _parse_datetime(text: str | None) -> datetime | None:
 
 def date_line(line: str) -> date | None:
     """The date of a line that is nothing but a date (the signature date closing a report)."""
-    match = _DATE_LINE_RE.match(fold(line).strip())
+    match = _DATE_LINE_RE.match(fold(line).replace(" ", ""))
     return _make_date(*(_to_int(g) for g in match.groups())) if match else None
+
+
+def delivery_date(head: tuple[str, ...]) -> date | None:
+    """The date a speech was delivered, printed under its title (——2025年1月14日在…会议上)."""
+    for line in head:
+        folded = fold(line).replace(" ", "")
+        match = _DATE_RE.search(folded)
+        if match and (_DELIVERY_RE.search(folded) or date_line(line)):
+            return _make_date(*(_to_int(g) for g in match.groups()))
+    return None
 
 
 def _first_heading(lines: tuple[str, ...]) -> int | None:
@@ -105,10 +132,15 @@ def _first_heading(lines: tuple[str, ...]) -> int | None:
     return next((i for i, style in enumerate(styles) if style in wanted), None)
 
 
+def _addresses(line: str) -> bool:
+    folded = fold(line)
+    return bool(_ADDRESSEE_RE.match(folded)) and not _NOT_ADDRESSEE_RE.search(folded)
+
+
 def _title(head: tuple[str, ...]) -> str:
     candidates = [
         line for line in head
-        if 4 <= len(line) <= 120 and not is_chrome(line) and not _ADDRESSEE_RE.match(fold(line))
+        if 4 <= len(line) <= 120 and not is_chrome(line) and not _addresses(line)
         and not fold(line).startswith(("--", "——")) and not _SENTENCE_END_RE.search(line)
     ]  # fmt: skip
     reports = [line for line in candidates if "报告" in line]
@@ -132,6 +164,9 @@ def _issuer(fields: dict[str, str], signer: str | None, title: str, body: list[s
         return fields["发布机构"]
     if signer:
         return signer
+    source = _SOURCE_ORG_RE.match(fold(fields.get("来源", "")))
+    if source:
+        return source.group(1)
     named = [m.group(1) for m in map(_ISSUER_RE.search, map(fold, body[:5])) if m]
     place = _TITLE_PLACE_RE.match(fold(title))
     with_place = [name for name in named if len(name) > len("自治区人民政府") or name == "国务院"]
@@ -140,10 +175,14 @@ def _issuer(fields: dict[str, str], signer: str | None, title: str, body: list[s
     return f"{place.group(1)}人民政府"
 
 
-def _year(title: str, body: list[str]) -> int | None:
-    match = _YEAR_RE.search(fold(title)) or next(
-        (m for m in map(_YEAR_RE.search, map(fold, body[:3])) if m), None
-    )
+def _year(title: str, body: list[str], delivered: date | None) -> int | None:
+    """The year the title names; a speech titled without one is of the year it was given."""
+    titled = _YEAR_RE.search(fold(title).replace(" ", ""))
+    if titled:
+        return int(titled.group(1))
+    if delivered:
+        return delivered.year
+    match = next((m for m in map(_YEAR_RE.search, map(fold, body[:3])) if m), None)
     return int(match.group(1)) if match else None
 
 
@@ -151,26 +190,24 @@ def split_page(lines: tuple[str, ...]) -> Page:
     """Metadata and body of a page; chrome above and below the body is dropped."""
     first = _first_heading(lines)
     head = lines[: first if first is not None else min(len(lines), 12)]
-    addressee_at = max(
-        (i for i, line in enumerate(head) if _ADDRESSEE_RE.match(fold(line))), default=None
-    )
+    addressee_at = max((i for i, line in enumerate(head) if _addresses(line)), default=None)
     title = _title(head[:addressee_at] if addressee_at is not None else head)
     start = (
         addressee_at + 1 if addressee_at is not None else (head.index(title) + 1 if title else 0)
     )
     end, signed, signer = _body_end(lines, max(start, first or 0))
     body = [line for line in lines[start:end] if not is_chrome(line)]
-    fields = read_meta_fields(lines[:start])
+    fields = read_meta_fields(lines[: max(start, first or 0)])
+    delivered = delivery_date(head[:addressee_at] if addressee_at is not None else head)
     meta = Meta(
         title=title,
         issuer=_issuer(fields, signer, title, body),
-        published=parse_date(
-            fields.get("生成日期") or fields.get("发布日期") or fields.get("成文日期")
-        ),
+        published=delivered
+        or parse_date(next((fields[key] for key in _DATE_KEYS if fields.get(key)), None)),
         signed=signed,
         addressee=lines[addressee_at].rstrip(":：").strip() if addressee_at is not None else None,
         index_no=fields.get("索引号"),
-        year=_year(title, body),
+        year=_year(title, body, delivered),
         source_url=fields.get("原文链接"),
         fetched=_parse_datetime(fields.get("抓取时间")),
     )

@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import NotAReportError
-from .findings import find_plan, find_problems
 from .load import SourceText, read_file, read_text
-from .model import Report
+from .model import Meta, Report
 from .outline import build_outline
 from .page import split_page
-from .text import cjk_count
+from .plan import find_plan, plan_section_ids
+from .problems import find_problems
+from .text import cjk_count, fold
 
 MIN_CJK_CHARS = 80
 
 
 def parse_source(source: SourceText) -> Report:
+    fold.cache_clear()
     page = split_page(source.lines)
     preamble, sections = build_outline(list(page.body))
     body_cjk = cjk_count("".join(page.body))
@@ -25,15 +27,27 @@ def parse_source(source: SourceText) -> Report:
         )
     if not sections:
         raise NotAReportError(source.source, "not a report: no numbered headings or sections found")
+    plan = find_plan(sections, page.meta.year, delivery_year(page.meta))
     return Report(
         source=source.source,
         digest=source.digest,
         meta=page.meta,
         preamble=preamble,
         sections=sections,
-        problems=find_problems(sections),
-        plan=find_plan(sections, page.meta.year),
+        problems=find_problems(sections, plan_section_ids(plan), preamble),
+        plan=plan,
     )
+
+
+def delivery_year(meta: Meta) -> int | None:
+    """The year the report is given in, which its 今年 means: a 政府工作报告's title year,
+    else the year it was published when that follows the year reported on."""
+    if "政府工作报告" in meta.title and meta.year is not None:
+        return meta.year
+    published = meta.published.year if meta.published else None
+    if published is not None and meta.year is not None and 0 <= published - meta.year <= 1:
+        return published
+    return None
 
 
 def parse_bytes(data: bytes, source: str = "<bytes>", html: bool | None = None) -> Report:

@@ -11,4 +11,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    """Every corpus report: the first six and the 43 under more/."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "more").glob("*.txt"))

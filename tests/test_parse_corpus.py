@@ -8,7 +8,7 @@ import pytest
 
 from briefings.export import to_json
 from briefings.parse import parse_file
-from tests.paths import CORPUS
+from tests.paths import CORPUS, corpus_files
 
 # What a reader finds in each report, written out by hand from the texts.
 EXPECTED = {
@@ -44,3 +44,22 @@ def test_corpus_report_parts_problems_and_plan(name: str) -> None:
     exported = json.loads(to_json(report))
     assert exported["plan"]["year"] == expected["plan_year"]
     assert len(exported["sections"]) == expected["parts"]
+
+
+# Reports whose problems the engine still misses: 蠡县 2020 admits them in a figure of speech
+# (前方还有一座座山峰需要翻越。一是…) that no lead-in of the genre names.
+PROBLEMS_MISSED = {"河北省保定市蠡县_2020"}
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.stem)
+def test_every_corpus_report_exports_a_plan_of_its_year_and_its_problems(path) -> None:
+    report = parse_file(path)
+    year = int(path.stem.rsplit("_", 1)[1])  # a 政府工作报告 plans the year it is given in
+    exported = json.loads(to_json(report))
+    assert exported["plan"]["year"] == year
+    assert len(report.plan.items) >= 3
+    if path.stem not in PROBLEMS_MISSED:
+        assert len(report.problems.items) >= 2
+    body = report.body_text()
+    for after_the_end in ("Public domain", "名词解释", "维基文库"):
+        assert after_the_end not in body

@@ -1,0 +1,146 @@
+"""Where a report sets out the coming year's work plan, and its tasks.
+
+Found by the genre's shapes rather than one report's words: the families of plan headings
+(2025年工作安排, 对今年政府工作的建议, 关于2008年工作, 目标任务和主要工作…) scored by the year
+they name, the task list chosen over the principles before it, and plans spread over several
+thematic parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import HEADING_RANK, YEAR, item_of, task_list, years_in
+from .model import Item, ItemList, Section
+from .text import fold
+
+_PLAN_TITLE = re.compile(
+    r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点|工作要点"
+    r"|目标(?:与|和)?任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
+)
+_REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
+_LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
+_PRINCIPLES_TITLE = re.compile(
+    r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
+)
+# Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
+_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一|问题|不足|差距")
+_TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
+
+
+def _plan_score(section: Section, year: int | None) -> int:
+    """How surely a top-level part is this year's plan: 0 not a plan, 1 a five-year plan,
+    2 a plan, 3 a plan naming this year (or 今年)."""
+    title = fold(section.title).replace(" ", "")
+    if not _PLAN_TITLE.search(title):
+        return 0
+    years = years_in(title)
+    if year is not None and years and max(years) < year:
+        return 0  # the year under review (2025年主要工作 in a 2026 report)
+    if (year is not None and year in years) or re.search(r"今年|本年|明年", title):
+        return 3
+    return 1 if _LONG_TERM.search(title) else 2
+
+
+def _is_review(section: Section, year: int | None) -> bool:
+    title = fold(section.title).replace(" ", "")
+    years = years_in(title)
+    return bool(_REVIEW_TITLE.search(title)) or bool(years and year and max(years) < year)
+
+
+def _thematic_items(parts: list[Section]) -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
+    items: list[Item] = []
+    for part in parts:
+        standing = _STANDING_TITLE.search(part.title) or part.style == "closing"
+        if standing or _principles_only(part):
+            continue
+        headings = [c for c in task_list(part) if c.style in HEADING_RANK]
+        items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
+    return items
+
+
+def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | None, list[Section]]:
+    """The part that holds the plan, or the thematic parts it is spread over."""
+    scores = [_plan_score(s, year) for s in sections]
+    best = max(scores, default=0)
+    if best:
+        chosen = [s for s, score in zip(sections, scores, strict=True) if score == best]
+        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks
+        part = max(chosen, key=lambda s: (not _principles_only(s), bool(task_list(s))))
+        later = sections[sections.index(part) + 1 :]
+        if _principles_only(part) and _thematic(later, year):
+            return None, later
+        return (part, []) if task_list(part) or not _principles_only(part) else (None, [])
+    reviews = [i for i, s in enumerate(sections) if _is_review(s, year)]
+    after = sections[reviews[-1] + 1 :] if reviews else sections
+    return None, after if _thematic(after, year) else []
+
+
+def _principles_only(section: Section) -> bool:
+    title = fold(section.title)
+    return bool(_PRINCIPLES_TITLE.search(title)) and not _TASKS_TITLE.search(title)
+
+
+def _thematic(parts: list[Section], year: int | None) -> bool:
+    """Parts that each name a task area (no review, no plan heading of their own)."""
+    areas = [
+        p for p in parts
+        if not _is_review(p, year) and not _plan_score(p, year) and not _STANDING_TITLE.search(p.title)
+    ]  # fmt: skip
+    return len(areas) >= 2
+
+
+def find_plan(
+    sections: list[Section], report_year: int | None, delivery_year: int | None = None
+) -> ItemList:
+    year = delivery_year if delivery_year is not None else report_year
+    part, spread = _plan_parts(sections, year)
+    if part is not None:
+        items = tuple(item_of(child) for child in task_list(part)) or _run_in_tasks(part)
+        return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
+    if spread:
+        items = tuple(_thematic_items(spread))
+        return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
+    return ItemList(None, ())
+
+
+# A task printed without a number leads its paragraph with a short sentence of its own:
+# 全力以赴稳增长促发展。…
+_RUN_IN = re.compile(r"^([^。:：;；,，]{4,20}(?:[,，][^。:：;；,，]{2,16})?)。")
+
+
+def _run_in_tasks(part: Section) -> tuple[Item, ...]:
+    """The tasks of a plan part that numbers none: the run-in leads of its paragraphs."""
+    leads = [
+        (m.group(1), p) for p in part.text.splitlines() if (m := _RUN_IN.match(p)) and len(p) > 40
+    ]
+    if len(leads) < 2:
+        return ()
+    return tuple(Item("", lead, text, part.id) for lead, text in leads)
+
+
+def plan_section_ids(plan: ItemList) -> frozenset[str]:
+    """Top-level parts the plan's items come from."""
+    parts = {item.section.split(".")[0] for item in plan.items}
+    return frozenset(parts | ({plan.section} if plan.section else set()))
+
+
+def _plan_year(section: Section, report_year: int | None, delivery_year: int | None) -> int | None:
+    """The year in the plan's heading, else the year the report is delivered (今年), else a
+    later year its opening names, else the year after the one reported on."""
+    titled = years_in(section.title)
+    if titled:
+        return max(titled)
+    if delivery_year is not None:
+        return delivery_year
+    later = [int(y) for y in YEAR.findall(fold(section.text[:200]))]
+    later = [y for y in later if report_year is None or y > report_year]
+    if later:
+        return later[0]
+    return report_year + 1 if report_year is not None else None
+
+
+def is_plan_like(section: Section) -> bool:
+    """A part that sets out work to come (this year's or the next five years'), no review."""
+    return bool(_plan_score(section, None)) and not _is_review(section, None)

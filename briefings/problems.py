@@ -1,0 +1,197 @@
+"""Where a report admits its problems, and each problem.
+
+Found by the genre's lead-ins (我们也清醒地看到…, 更要看到…困难和挑战, 仍然存在一些突出矛盾和
+问题) and the lists that follow them: numbered, run together with ；or commas, one per
+sentence or ——; the pledge and the strengths that close such a passage are not problems.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import item_lists, item_of, titled
+from .model import Item, ItemList, Section
+from .plan import is_plan_like
+from .text import first_sentence, fold
+
+_PROBLEM_TITLE = re.compile(r"存在的问题|问题和不足|不足|困难和问题|问题与不足|主要问题|差距")
+# A sentence that admits problems: the admission itself, not a pledge to solve them.
+_ADMISSION = re.compile(
+    r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
+    r"(?:问题|困难|不足|矛盾|短板|挑战)"
+    r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
+    r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
+)
+# An admission that names the problems only in general: the list follows it.
+_GENERIC = re.compile(
+    r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
+    r"(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+    r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
+)
+# Words that say something falls short: a clause holding one states a problem of its own.
+_DEFICIT = re.compile(
+    r"不足|不强|不高|不够|不优|不平衡|不充分|不协调|不合理|不稳|不畅|不到位|不满意|不好|不少|偏|缓慢|放缓|减慢|乏力"
+    r"|困难|突出|滞后|落后|薄弱|有待|仍需|还需|需要进一步|需进一步|亟待|亟需|亟须|问题|风险|隐患|压力|矛盾|差距|短板|加剧|加大|波动"
+    r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
+    r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
+    r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
+)
+# A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
+# words that only lead into one (特别是).
+_FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
+_LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
+_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+_LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
+# Sentences that close a list of problems rather than name one: the pledge, the strengths.
+_PLEDGE = re.compile(
+    r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
+    r"|各位代表|同时|但是?|总的(?:看|来看))"
+)
+_RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
+_ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
+_STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+
+
+def _admission_end(paragraph: str) -> tuple[int, int] | None:
+    """Where the problems start and end in a paragraph that admits some, or None.
+
+    After a lead-in that names them only in general (…还存在不少困难和问题。主要是：) the list
+    runs to the paragraph's end; an admission that states the problem itself (我们也清醒看到，
+    A，B。) starts the list after its verb, and when it comes mid-paragraph it is one sentence.
+    """
+    folded = fold(paragraph)
+    start = 0
+    for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
+        match = _ADMISSION.search(sentence)
+        if match and not _SOLVING.search(sentence[: match.start()]):
+            at = start + match.end()
+            stop = folded.find("。", at)
+            stop = len(folded) if stop < 0 else stop + 1
+            opener = _LIST_OPENER.search(folded, at)
+            if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
+                return opener.end(), len(folded)
+            if match.group().startswith("清醒") and not _GENERIC.search(folded[at:stop]):
+                return at, stop if start else len(folded)
+            return stop, len(folded)
+        start += len(sentence)
+    return None
+
+
+# Comma clauses are separate problems when a sentence runs four or more of them and each says
+# something falls short (世界经济增速放缓，保护主义加剧，…); otherwise the words after a comma
+# elaborate one problem.
+_CLAUSES_MIN = 4
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence, or its comma clauses when it runs several problems together."""
+    clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
+    clauses = [_LEADING.sub("", c) for c in clauses if not _FRAMING.match(c)]
+    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    if len(clauses) >= _CLAUSES_MIN and not causal and all(_DEFICIT.search(c) for c in clauses):
+        return clauses
+    return [sentence]
+
+
+def _split_items(text: str) -> list[str]:
+    """Problems run together: one per sentence, per ；within one, or per comma clause where a
+    sentence runs several; only statements that something falls short, up to the pledge."""
+    parts: list[tuple[str, bool]] = []  # (part, listed with ；)
+    for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text):
+        pieces = [p.strip() for p in re.split(r"[;；]", sentence) if p.strip(" ,，:：")]
+        listed = len(pieces) > 1
+        parts.extend((clause, listed) for piece in pieces for clause in _clauses(piece.strip()))
+    items = []
+    for part, listed in parts:
+        part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
+        if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
+            break
+        part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
+        # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
+        stated = listed or _DEFICIT.search(part)
+        if part and stated and not _STRENGTH.search(first_sentence(part)):
+            items.append(part)
+    return items
+
+
+def _sentence_item(number: int, part: str, where: str) -> Item:
+    return Item(f"{number}.", first_sentence(part).rstrip("。；;"), part, where)
+
+
+def _trailing_run(node: Section) -> list[Section]:
+    """The list a node's text leads into: its last run of children starting at 一/1."""
+    runs = item_lists(node.children)
+    return runs[-1] if runs and len(runs[-1]) >= 2 else []
+
+
+def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
+    """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
+    found: list[Item] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        index += 1
+        span = _admission_end(paragraph)
+        if span is None:
+            continue
+        parts = _split_items(paragraph[span[0] : span[1]].strip())
+        if not parts:
+            while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
+                parts.append(paragraphs[index].lstrip("—-").strip())
+                index += 1
+        base = len(found)
+        found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
+        if len(parts) < 2 and run:
+            # one problem at most in the paragraph, then the numbered list it leads into
+            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
+            run = []
+    return found
+
+
+def find_problems(
+    sections: list[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
+) -> ItemList:
+    """The problems a report admits: a part titled so, else every admission outside the plan
+    (the opening, the review parts, a part on the government's own conduct after it), else
+    the first inside it; pinned to the part that holds the first."""
+    section = titled(sections, _PROBLEM_TITLE)
+    if section is not None and section.children:
+        return ItemList(section.id, tuple(item_of(child) for child in section.children))
+    if section is not None:
+        admitted = _admitted([section])
+        if admitted.items:
+            return admitted
+        # a part headed 存在的问题 need not lead in: each sentence that states a shortfall
+        parts = _split_items(" ".join(section.text.splitlines()))
+        return ItemList(
+            section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
+        )
+    planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
+    before = sections[: planned[0]] if planned else sections
+    after = sections[planned[-1] + 1 :] if planned else []
+    outside = _admitted(before + after, preamble)
+    return (
+        outside
+        if outside.items
+        else _admitted([s for s in sections if s.id in plan_ids], first=True)
+    )
+
+
+def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
+    found = _problems_in(preamble.splitlines(), [], "")
+    where = None
+    listed: set[int] = set()  # nodes already taken as items: their text is not a new admission
+    for top in tops:
+        for node in top.walk():
+            if id(node) in listed:
+                continue
+            run = _trailing_run(node)
+            items = _problems_in(node.text.splitlines(), run, top.id)
+            listed.update(id(child) for child in run if any(i.text == child.text for i in items))
+            where = where or (top.id if items else None)
+            found.extend(items)
+            if first and found:
+                return ItemList(where, tuple(found))
+    return ItemList(where, tuple(found))

@@ -1,0 +1,299 @@
+"""Issue #13's shapes of the genre, each on a short synthetic report: the plan heading
+families, the list that holds the tasks, plans spread over parts, problem lead-ins, the
+report's end, and the dates and addressee a page prints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefings.parse import parse_bytes
+
+FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
+
+
+def _gov(
+    body: list[str], head: list[str] | None = None, title: str = "2025年某市政府工作报告"
+) -> bytes:
+    lines = [
+        title,
+        *(head or []),
+        "各位代表：",
+        f"现在，我代表市人民政府，向大会报告工作。{FILLER}",
+        *body,
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_tasks_after_principles_are_the_plan() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作总体要求和主要目标", FILLER,
+        "具体工作中，突出抓好三个方面。一是坚持稳中求进。二是坚持改革创新。三是坚持民生为本，重点做好以下4项工作：",
+        f"（一）扩大有效投资。{FILLER}", f"（二）壮大实体经济。{FILLER}",
+        f"（三）推进乡村振兴。{FILLER}", f"（四）办好民生实事。{FILLER}",
+        "三、全面加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "tasks.txt")
+    assert report.plan.year == 2025
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效投资",
+        "壮大实体经济",
+        "推进乡村振兴",
+        "办好民生实事",
+    ]
+
+
+def test_plan_heading_families_and_the_year_they_name() -> None:
+    for heading in (
+        "对今年政府工作的建议",
+        "关于2025年工作",
+        "2025年主要目标任务",
+        "目标任务和主要工作",
+    ):
+        body = [
+            "一、2024年工作回顾",
+            FILLER,
+            f"二、{heading}",
+            f"（一）稳增长。{FILLER}",
+            f"（二）促改革。{FILLER}",
+        ]
+        report = parse_bytes(_gov(body), "families.txt")
+        assert report.plan.section == "2", heading
+        assert report.plan.year == 2025, heading
+        assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"], heading
+
+
+def test_this_years_plan_wins_over_the_five_year_one() -> None:
+    body = [
+        "一、过去五年工作回顾", FILLER,
+        "二、今后五年的目标任务", f"（一）建设创新城市。{FILLER}", f"（二）建设生态城市。{FILLER}",
+        "三、2025年主要工作", f"（一）稳住经济大盘。{FILLER}", f"（二）抓好项目建设。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "five.txt")
+    assert report.plan.section == "3"
+    assert [i.lead for i in report.plan.items] == ["稳住经济大盘", "抓好项目建设"]
+
+
+def test_a_plan_spread_over_thematic_parts() -> None:
+    body = [
+        "一、2024年国内工作的回顾", FILLER,
+        "二、加快经济发展", FILLER, "三、深化改革开放", FILLER, "四、推进社会事业", FILLER,
+        "五、关于外交工作", FILLER, "结束语", "各位代表！让我们团结奋斗。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "spread.txt")
+    assert [s.title for s in report.sections][-1] == "结束语"
+    assert report.plan.year == 2025
+    assert [i.lead for i in report.plan.items] == ["加快经济发展", "深化改革开放", "推进社会事业"]
+
+
+def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们既要看到成绩，更要看到前进中的困难和挑战。经济下行压力加大，企业经营困难，财政收支矛盾突出，"
+        "就业压力较大。对这些问题，我们将采取有力措施认真解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "problems.txt")
+    assert report.problems.section == "1"
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力加大",
+        "企业经营困难",
+        "财政收支矛盾突出",
+        "就业压力较大",
+    ]
+
+
+def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
+    body = [
+        "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
+        "在肯定成绩的同时，我们也清醒认识到，发展中还存在一些问题：一是产业结构不优；二是创新能力不强；三是民生短板较多。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "numbered.txt")
+    assert report.problems.section == "1"
+    assert [i.lead for i in report.problems.items] == [
+        "产业结构不优",
+        "创新能力不强",
+        "民生短板较多",
+    ]
+
+
+def test_glossary_and_licence_are_not_the_report() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+        "各位代表！让我们团结奋斗。", "※名词解释※", "[1]“双碳”：指碳达峰与碳中和。", "[2]“四下基层”：指宣传在基层。",
+        "注：中文维基文库社群认为，公务演讲不总是具有立法性质的文件。", "Public domain",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "end.txt")
+    assert len(report.sections) == 2
+    body = report.body_text()
+    assert "各位代表！让我们团结奋斗。" in body
+    for after_the_end in ("名词解释", "双碳", "四下基层", "维基文库", "Public domain"):
+        assert after_the_end not in body
+
+
+def test_dates_issuer_and_addressee_from_the_page() -> None:
+    head = ["来源：某市人民政府", "——2025年1月14日在某市第十六届人民代表大会第三次会议上"]
+    report = parse_bytes(
+        _gov(["一、2024年工作回顾", FILLER, "二、2025年工作安排", FILLER], head), "head.txt"
+    )
+    assert report.meta.published == date(2025, 1, 14)
+    assert report.meta.issuer == "某市人民政府"
+    assert report.meta.addressee == "各位代表"
+
+    law = "\n".join([
+        "关于某县2020年度法治政府建设情况的报告", "发布时间：2021-03-02", "现将有关情况报告如下：",
+        "一、主要成效", FILLER, "二、存在的问题", f"一是能力不足。{FILLER}", f"二是机制不顺。{FILLER}",
+        "三、2021年工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+        "某县人民政府", "二〇二一年二月二十日",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.meta.published == date(2021, 3, 2)
+    assert report.meta.signed == date(2021, 2, 20)
+    assert report.meta.addressee is None
+    assert report.meta.issuer == "某县人民政府"
+    assert report.plan.year == 2021
+
+
+def test_a_problems_part_without_a_lead_in() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER,
+        "二、存在的问题", "执法人员力量不足。部门之间协调不畅，信息共享还不够。我们将认真加以解决。",
+        "三、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.problems.section == "2"
+    assert [i.lead for i in report.problems.items] == [
+        "执法人员力量不足",
+        "部门之间协调不畅，信息共享还不够",
+    ]
+    assert report.plan.year == 2024
+
+
+def test_the_task_part_after_the_overall_deployment() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作总体部署", f"一是坚持稳中求进。{FILLER}", f"二是坚持改革创新。{FILLER}",
+        "三、2025年主要任务", f"（一）扩大国内需求。{FILLER}", f"（二）发展实体经济。{FILLER}", f"（三）保障改善民生。{FILLER}",
+        "四、加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "deploy.txt")
+    assert report.plan.section == "3"
+    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "发展实体经济", "保障改善民生"]
+
+
+def test_a_new_list_after_another_lists_last_item_starts_beside_it() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、深化国有企业改革", "当前企业面临三个问题。", "一是机制不活。", "二是负担较重。", "三是债务偏高。",
+        "第一，抓好大型企业。", "第二，放活小型企业，主要是：一是兼并重组；二是出售转让。", "第三，加强经营管理。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "lists.txt")
+    part = report.sections[1]
+    assert [c.ordinal for c in part.children] == [
+        "一是",
+        "二是",
+        "三是",
+        "第一，",
+        "第二，",
+        "第三，",
+    ]
+    assert [c.ordinal for c in part.children[4].children] == ["一是", "二是"]
+
+
+def test_unnumbered_parts_are_still_parts() -> None:
+    body = [
+        "过去五年工作回顾", FILLER, "我们也清醒地看到，发展中还存在一些困难和问题：一是产业层次偏低；二是财政收支矛盾突出。",
+        "今后五年工作思路和目标任务", f"（一）建设创新之城。{FILLER}", f"（二）建设生态之城。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body, title="2025年某县政府工作报告"), "bare.txt")
+    assert [s.title for s in report.sections] == ["过去五年工作回顾", "今后五年工作思路和目标任务"]
+    assert [i.lead for i in report.plan.items] == ["建设创新之城", "建设生态之城"]
+    assert [i.lead for i in report.problems.items] == ["产业层次偏低", "财政收支矛盾突出"]
+
+
+def test_a_problems_sub_heading_inside_the_review() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要做法和成效", "（一）强化组织领导", FILLER, "（二）存在的问题", "执法人员力量不足。制度建设滞后。",
+        "二、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.problems.section == "1.2"
+    assert [i.lead for i in report.problems.items] == ["执法人员力量不足", "制度建设滞后"]
+
+
+def test_a_speech_titled_without_a_year_plans_the_year_it_was_given() -> None:
+    head = ["——2025年1月20日在某县第十八届人民代表大会第四次会议上"]
+    body = [
+        "一、过去一年工作回顾",
+        "2024年是极不平凡的一年。",
+        "二、今年工作安排",
+        f"（一）稳增长。{FILLER}",
+        f"（二）惠民生。{FILLER}",
+    ]
+    report = parse_bytes(_gov(body, head, title="政府工作报告"), "noyear.txt")
+    assert report.meta.year == 2025
+    assert report.plan.year == 2025
+
+
+def test_an_attachment_ends_the_report() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER, "二、存在的问题", "执法人员力量不足。",
+        "三、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
+        "附件：1.2023年度行政复议案件统计表", "一、行政复议案件", "二、行政诉讼案件",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "annex.txt")
+    assert [s.title for s in report.sections] == ["主要成效", "存在的问题", "下一步工作打算"]
+    assert "统计表" not in report.body_text()
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "我们也清醒地看到，发展中还存在不少困难和问题，主要是：",
+        "同时也要看到，前进道路上仍然存在一些突出矛盾和问题。",
+        "但是，我们的工作还有不少差距和不足。",
+        "当前存在的主要问题是：",
+        "成绩来之不易，但困难和挑战依然不少。",
+    ],
+)
+def test_lead_ins_of_the_genre(lead_in: str) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, f"{lead_in}产业结构不优；创新能力不强；民生短板较多。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "leadin.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "产业结构不优",
+        "创新能力不强",
+        "民生短板较多",
+    ]
+
+
+def test_unnumbered_tasks_are_the_run_in_leads_of_the_plan() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "二、2025年工作安排", f"今年政府工作的总体要求是：稳中求进。{FILLER}",
+        f"全力以赴稳增长促发展。{FILLER}", f"坚定不移推进改革开放。{FILLER}", f"用心用情保障改善民生。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "runin.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "全力以赴稳增长促发展",
+        "坚定不移推进改革开放",
+        "用心用情保障改善民生",
+    ]
+
+
+def test_no_plan_is_made_of_the_problems_part() -> None:
+    law = "\n".join([
+        "关于某县2023年度法治政府建设情况的报告", "市政府：", FILLER,
+        "一、主要成效", FILLER, "二、存在的问题", "执法人员力量不足。", "三、主要负责人履职情况", FILLER,
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "noplan.txt")
+    assert report.plan.items == ()
+    assert [i.lead for i in report.problems.items] == ["执法人员力量不足"]
