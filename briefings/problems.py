@@ -22,6 +22,8 @@ _ADMISSION = re.compile(
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
     r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
+    # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
+    r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
 )
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(

@@ -260,6 +260,8 @@ def test_an_attachment_ends_the_report() -> None:
         "但是，我们的工作还有不少差距和不足。",
         "当前存在的主要问题是：",
         "成绩来之不易，但困难和挑战依然不少。",
+        "我们深知，尽管取得一定成绩，但前方还有一座座山峰需要翻越。",
+        "虽然取得了一些成绩，但与群众期盼相比还有距离。",
     ],
 )
 def test_lead_ins_of_the_genre(lead_in: str) -> None:
