@@ -21,14 +21,14 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, Defaults
 
-from . import push
-from .commands import menu_commands
+from .commands import menu_commands, register
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
 from .flood import SharedBudget
-from .handlers import register, register_fallbacks
 from .library import ReportLibrary
+from .push.handlers import scheduled_round
 from .push.pacing import Pacer
+from .push.runner import Clock, Pusher, utc_now
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ REPLY_CONNECTIONS = 32
 def build_application(
     config: Config,
     library: ReportLibrary | None = None,
-    clock: push.Clock = push.utc_now,
+    clock: Clock = utc_now,
 ) -> Application:
     """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it).
 
@@ -71,10 +71,22 @@ def build_application(
         config,
         library or ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes),
     )
-    register(application)
-    push.install(application, pacer, clock)
-    register_fallbacks(application)
+    register(application, config)
+    _install_pushes(application, pacer, clock)
     return application
+
+
+def _install_pushes(application: Application, pacer: Pacer, clock: Clock) -> None:
+    """The `Pusher`, sending in the same budget as the replies, and its scheduler job."""
+    state = state_of(application)
+    config = state.config
+    state.pusher = Pusher(application.bot, config, state.library, state.cards, clock, pacer)
+    if application.job_queue is None:
+        raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
+    interval = config.push.check_interval_seconds
+    application.job_queue.run_repeating(
+        scheduled_round, interval=interval, first=0, name="push-scheduler"
+    )
 
 
 async def brief_library(state: BotState) -> None:

@@ -1,5 +1,6 @@
 """The push commands: subscriptions and time zones (a group's changed only by its admins),
-push control for the bot's admins. A database failure is answered by the one error handler."""
+push control for the bot's admins (gated in bot.commands), and the scheduler's job. A database
+failure is answered by the one error handler."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
 from bot.config import Config
 from bot.context import state_of
@@ -20,17 +21,6 @@ from briefings.render import report_title
 from .runner import Pusher
 from .schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from .store import Subscription
-
-COMMANDS = {
-    "subscribe": "订阅每日简报：/subscribe [HH:MM] [daily|weekly|workdays]",
-    "unsubscribe": "取消订阅",
-    "subscriptions": "查看本聊天的订阅和下次推送时间",
-    "timezone": "查看或设置时区：/timezone Asia/Shanghai",
-    "push_now": "（管理员）立即向所有订阅者推送",
-    "stats": "（管理员）推送统计",
-    "reload": "（管理员）重新加载报告目录",
-}
-REFUSAL = "抱歉，这个命令只有管理员可以使用。"
 
 
 def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
@@ -146,16 +136,8 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text("\n".join([f"时区已设为 {escape(zone)}。", *lines]))
 
 
-def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in _config(context).admins
-
-
 async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
     pusher = _pusher(context)
     if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text("推送正在进行中，请稍后再试。")
@@ -166,9 +148,6 @@ async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
     pusher = _pusher(context)
     zone = ZoneInfo(_config(context).timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
@@ -187,9 +166,6 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
     library, pusher = _library(context), _pusher(context)
     new = await state_of(context.application).briefer.reload()
     await pusher.announce(new)
@@ -211,11 +187,12 @@ async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _pusher(context).migrate(message.migrate_from_chat_id, message.chat_id)
 
 
-def register(application: Application) -> None:
-    handlers = {
-        "subscribe": subscribe, "unsubscribe": unsubscribe, "subscriptions": subscriptions,
-        "timezone": timezone, "push_now": push_now, "stats": stats, "reload": reload,
-    }  # fmt: skip
-    for name, callback in handlers.items():
-        application.add_handler(CommandHandler(name, callback))
-    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+async def scheduled_round(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The scheduler job: a round for the subscriptions due, unless one is running."""
+    pusher = _pusher(context)
+    await pusher.store()
+    pusher.start()
+
+
+def handlers() -> list[BaseHandler]:
+    return [MessageHandler(filters.StatusUpdate.MIGRATE, migrated)]
