@@ -16,8 +16,19 @@ from telegram import BotCommand, Update
 from telegram.ext import Application, CommandHandler, filters
 
 from .config import Config
-from .handlers import browse, card, errors, fallback, figures, guard, items, reports, search, start
-from .push import handlers as push
+from .handlers import (
+    browse,
+    card,
+    errors,
+    fallback,
+    figures,
+    guard,
+    items,
+    push,
+    reports,
+    search,
+    start,
+)
 from .reply import send_html
 
 Callback = Callable[[Update, Any], Awaitable[None]]
