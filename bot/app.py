@@ -21,14 +21,14 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, Defaults
 
-from . import push
-from .commands import menu_commands
+from .commands import menu_commands, register
 from .config import TOKEN_ENV, Config, ConfigError
-from .context import CONTEXT_TYPES, STATE_KEY, BotState, state_of
+from .context import CONTEXT_TYPES, BotState, state_of
 from .flood import SharedBudget
-from .handlers import register, register_fallbacks
+from .handlers.push import scheduled_round
 from .library import ReportLibrary
 from .push.pacing import Pacer
+from .push.runner import Clock, Pusher, utc_now
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ REPLY_CONNECTIONS = 32
 def build_application(
     config: Config,
     library: ReportLibrary | None = None,
-    clock: push.Clock = push.utc_now,
+    clock: Clock = utc_now,
 ) -> Application:
     """The bot, talking to `config.base_url`; webhook mode has no updater (aiohttp feeds it).
 
@@ -67,14 +67,26 @@ def build_application(
     if config.mode == "webhook":
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data[STATE_KEY] = BotState(
-        config,
-        library or ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes),
+    state = state_of(application)
+    library = library or ReportLibrary(
+        config.reports_dir, config.cache_dir, config.max_report_bytes
     )
-    register(application)
-    push.install(application, pacer, clock)
-    register_fallbacks(application)
+    # The pusher sends in the same budget as the replies.
+    state.setup(
+        config, library, Pusher(application.bot, config, library, state.cards, clock, pacer)
+    )
+    register(application, config)
+    _schedule_pushes(application, config)
     return application
+
+
+def _schedule_pushes(application: Application, config: Config) -> None:
+    if application.job_queue is None:
+        raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
+    interval = config.push.check_interval_seconds
+    application.job_queue.run_repeating(
+        scheduled_round, interval=interval, first=0, name="push-scheduler"
+    )
 
 
 async def brief_library(state: BotState) -> None:
@@ -113,8 +125,7 @@ async def _stop(application: Application, state: BotState) -> None:
             state.enrichment.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await state.enrichment
-        if state.pusher is not None:
-            await state.pusher.stop()  # first: no new send, and those in flight settle
+        await state.pusher.stop()  # first: no new send, and those in flight settle
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if application.running:
@@ -125,8 +136,7 @@ async def _stop(application: Application, state: BotState) -> None:
         await application.bot.shutdown()
     finally:
         await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
-        if state.pusher is not None:
-            await state.pusher.close()
+        await state.pusher.close()
 
 
 async def _start(application: Application, state: BotState, poll_timeout: float) -> None:

@@ -1,11 +1,14 @@
-"""What every handler can reach: the configuration, the report library and start time."""
+"""What every handler can reach: the bot's state as PTB's `bot_data`, typed.
+
+PTB makes `bot_data` from `CONTEXT_TYPES` with no arguments when the application is built;
+`bot.app.build_application` then gives it the configuration, the library and the pusher.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
@@ -13,53 +16,54 @@ from .briefer import Briefer
 from .cards import CardCache
 from .chats import ChatSettings, Database
 from .config import Config
-
-if TYPE_CHECKING:  # bot.push imports this module
-    from .push import Pusher
 from .library import ReportLibrary
+from .push.runner import Pusher
 
-STATE_KEY = "state"
 
-
-@dataclass
 class BotState:
+    """The configuration, the report library and what the bot built around them."""
+
     config: Config
     library: ReportLibrary
-    started: float = field(default_factory=time.monotonic)
-    briefer: Briefer = field(init=False)
-    enrichment: asyncio.Task[None] | None = None  # done once start-up's reports are briefed
-    cards: CardCache = field(default_factory=CardCache)
-    pusher: Pusher | None = None  # set by bot.push.install
-    chats: ChatSettings = field(init=False)
+    briefer: Briefer
+    pusher: Pusher
+    chats: ChatSettings
 
-    def __post_init__(self) -> None:
-        self.briefer = Briefer(self.library)
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.cards = CardCache()
+        self.enrichment: asyncio.Task[None] | None = (
+            None  # done once start-up's reports are briefed
+        )
+
+    def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
+        self.config, self.library, self.pusher = config, library, pusher
+        self.briefer = Briefer(library)
         self.chats = ChatSettings(self._database)
 
     async def _database(self) -> Database:
         # The push store owns the database's one connection: settings share its checks.
-        if self.pusher is None:
-            raise RuntimeError("chat settings need the database: call bot.push.install")
         return await self.pusher.store()
 
     def uptime(self) -> float:
         return time.monotonic() - self.started
 
 
-class BotContext(CallbackContext[ExtBot[None], dict, dict, dict]):
-    """The PTB context with typed access to the bot's state (in bot_data under "state")."""
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotState]):
+    """The PTB context of every handler and job of the bot."""
 
     @property
     def state(self) -> BotState:
-        return self.bot_data[STATE_KEY]
+        return self.bot_data
 
     @property
     def library(self) -> ReportLibrary:
-        return self.state.library
+        return self.bot_data.library
 
 
-CONTEXT_TYPES = ContextTypes(context=BotContext)
+CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotState)
 
 
 def state_of(application: Application) -> BotState:
-    return application.bot_data[STATE_KEY]
+    """The state of an application built by bot.app (for code outside a handler)."""
+    return application.bot_data

@@ -9,8 +9,6 @@ from functools import lru_cache
 # so structure is recognised alike in either form; the printed text is never replaced.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
-SENTENCE_END = "。！？!?"
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)）]*|$)")
 
 

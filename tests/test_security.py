@@ -224,7 +224,6 @@ async def admin_chat(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
 async def test_admin_commands_refuse_other_users(
     admin_chat: Chat, command: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pytest.importorskip("bot.push.handlers")
     with caplog.at_level(logging.ERROR):
         refused = visible(await admin_chat.send(command))
         update = admin_chat.api.user_message(command, chat_id=ADMIN, user_id=ADMIN)

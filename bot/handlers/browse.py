@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Report
 from briefings.render import overview, section_summary, table_of_contents
@@ -78,8 +78,6 @@ async def on_toc(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CommandHandler("summary", summary),
-        CommandHandler("sections", sections),
         CallbackQueryHandler(on_section, pattern=pattern("sec")),
         CallbackQueryHandler(on_toc, pattern=pattern("toc")),
     ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from briefings.errors import FontNotFoundError
 
@@ -41,7 +40,3 @@ async def card(update: Update, context: BotContext) -> None:
     )
     if sent.photo:
         cards.remember(report, sent.photo[-1].file_id)
-
-
-def handlers() -> list[BaseHandler]:
-    return [CommandHandler("card", card)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Metric, Report
 from briefings.render import key_figures, metrics_list
@@ -89,7 +89,4 @@ async def on_page(update: Update, context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [
-        CommandHandler("metrics", metrics),
-        CallbackQueryHandler(on_page, pattern=pattern("met")),
-    ]
+    return [CallbackQueryHandler(on_page, pattern=pattern("met"))]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from briefings.model import Report
 from briefings.render import item_list, plan_title
@@ -37,7 +36,3 @@ async def problems(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is not None:
         await send_problems(update, context, report)
-
-
-def handlers() -> list[BaseHandler]:
-    return [CommandHandler("plan", plan), CommandHandler("problems", problems)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from briefings.render import report_choices, report_title
 
@@ -51,7 +50,3 @@ def _number(text: str) -> int:
         return int(text.strip())
     except ValueError:
         return 0
-
-
-def handlers() -> list[BaseHandler]:
-    return [CommandHandler("reports", reports), CommandHandler("use", use)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from briefings.render import search_results
 from briefings.search import search as search_reports
@@ -44,6 +44,5 @@ async def free_text(update: Update, context: BotContext) -> None:
 def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
-        CommandHandler("search", search),
         MessageHandler(private_text & filters.ChatType.PRIVATE, free_text),
     ]

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Report
 from briefings.render import report_heading
 
 from ..callbacks import decode, pattern
-from ..commands import help_text
 from ..context import BotContext
 from ..keyboards import start_menu
 from ..reply import send_html
@@ -39,10 +38,6 @@ async def start(update: Update, context: BotContext) -> None:
     await send_html(update, context, text, start_menu())
 
 
-async def help_command(update: Update, context: BotContext) -> None:
-    await send_html(update, context, help_text())
-
-
 async def on_menu(update: Update, context: BotContext) -> None:
     query = update.callback_query
     callback = decode(query.data)
@@ -62,7 +57,5 @@ async def on_menu(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CommandHandler("start", start),
-        CommandHandler("help", help_command),
         CallbackQueryHandler(on_menu, pattern=pattern("menu")),
     ]

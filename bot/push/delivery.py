@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", "Please use 'Bot.sendMessage'", PTBUserWarning)
 
 MAX_FLOOD_WAITS = 20  # bound on 429 rounds for one message; each is waited out, not counted
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 class Outcome(StrEnum):

@@ -1,5 +1,6 @@
 """The push commands: subscriptions and time zones (a group's changed only by its admins),
-push control for the bot's admins. A database failure is answered by the one error handler."""
+push control for the bot's admins (gated in bot.commands), and the scheduler's job. A database
+failure is answered by the one error handler."""
 
 from __future__ import annotations
 
@@ -8,46 +9,16 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.chats import ChatSettings
-from bot.config import Config
-from bot.context import state_of
-from bot.handlers.permissions import may_change_settings
-from bot.library import ReportLibrary
 from briefings import series
 from briefings.render import report_title
 
-from .runner import Pusher
-from .schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
-from .store import Subscription
-
-COMMANDS = {
-    "subscribe": "订阅每日简报：/subscribe [HH:MM] [daily|weekly|workdays]",
-    "unsubscribe": "取消订阅",
-    "subscriptions": "查看本聊天的订阅和下次推送时间",
-    "timezone": "查看或设置时区：/timezone Asia/Shanghai",
-    "push_now": "（管理员）立即向所有订阅者推送",
-    "stats": "（管理员）推送统计",
-    "reload": "（管理员）重新加载报告目录",
-}
-REFUSAL = "抱歉，这个命令只有管理员可以使用。"
-
-
-def _pusher(context: ContextTypes.DEFAULT_TYPE) -> Pusher:
-    return state_of(context.application).pusher
-
-
-def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
-    return state_of(context.application).config
-
-
-def _chats(context: ContextTypes.DEFAULT_TYPE) -> ChatSettings:
-    return state_of(context.application).chats
-
-
-def _library(context: ContextTypes.DEFAULT_TYPE) -> ReportLibrary:
-    return state_of(context.application).library
+from ..context import BotContext
+from ..library import ReportLibrary
+from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
+from ..push.store import Subscription
+from .permissions import may_change_settings
 
 
 def _place(message: Message) -> tuple[int, int]:
@@ -82,11 +53,11 @@ def describe(sub: Subscription, library: ReportLibrary) -> str:
     )
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscribe(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if not await may_change_settings(update, context):
         return
-    pusher, library = _pusher(context), _library(context)
+    pusher, library = context.state.pusher, context.library
     try:
         schedule = parse_schedule(context.args or [])
     except ScheduleError as error:
@@ -94,7 +65,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     store = await pusher.store()
     chat_id, thread_id = _place(message)
-    zone = await _chats(context).zone(chat_id, _config(context).timezone)
+    zone = await context.state.chats.zone(chat_id, context.state.config.timezone)
     now = pusher.clock()
     existed = await store.get(chat_id, thread_id) is not None
     known = [report.digest for report in library.reports]
@@ -105,33 +76,33 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(f"{head}\n{describe(sub, library)}\n\n取消订阅：/unsubscribe")
 
 
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsubscribe(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if not await may_change_settings(update, context):
         return
-    store = await _pusher(context).store()
+    store = await context.state.pusher.store()
     if await store.unsubscribe(*_place(message)):
         await message.reply_text("已取消订阅，不会再收到推送。重新订阅：/subscribe")
     else:
         await message.reply_text("这里还没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
 
 
-async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscriptions(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    subs = await (await _pusher(context).store()).subscriptions_of(message.chat_id)
+    subs = await (await context.state.pusher.store()).subscriptions_of(message.chat_id)
     if not subs:
         await message.reply_text("本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
         return
-    lines = [describe(sub, _library(context)) for sub in subs]
+    lines = [describe(sub, context.library) for sub in subs]
     await message.reply_text("本聊天的订阅：\n" + "\n".join(lines))
 
 
-async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timezone(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    pusher = _pusher(context)
+    pusher = context.state.pusher
     store = await pusher.store()
     if not context.args:
-        zone = await _chats(context).zone(message.chat_id, _config(context).timezone)
+        zone = await context.state.chats.zone(message.chat_id, context.state.config.timezone)
         await message.reply_text(
             f"当前时区：{escape(zone)}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
         )
@@ -143,25 +114,17 @@ async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except ScheduleError as error:
         await message.reply_text(escape(str(error)))  # it quotes the argument
         return
-    await _chats(context).set_zone(message.chat_id, zone)
+    await context.state.chats.set_zone(message.chat_id, zone)
     for sub in await store.subscriptions_of(message.chat_id):
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
     subs = await store.subscriptions_of(message.chat_id)
-    lines = [describe(sub, _library(context)) for sub in subs]
+    lines = [describe(sub, context.library) for sub in subs]
     await message.reply_text("\n".join([f"时区已设为 {escape(zone)}。", *lines]))
 
 
-def _admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in _config(context).admins
-
-
-async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def push_now(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
-    pusher = _pusher(context)
+    pusher = context.state.pusher
     if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text("推送正在进行中，请稍后再试。")
         return
@@ -169,13 +132,10 @@ async def push_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(f"已开始向 {count} 个订阅推送简报。进度见 /stats")
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
-    pusher = _pusher(context)
-    zone = ZoneInfo(_config(context).timezone)
+    pusher = context.state.pusher
+    zone = ZoneInfo(context.state.config.timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
     figures = await (await pusher.store()).stats(midnight)
     lines = [
@@ -190,13 +150,10 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text("\n".join(lines))
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    if not _admin(update, context):
-        await message.reply_text(REFUSAL)
-        return
-    library, pusher = _library(context), _pusher(context)
-    new = await state_of(context.application).briefer.reload()
+    library, pusher = context.library, context.state.pusher
+    new = await context.state.briefer.reload()
     await pusher.announce(new)
     if new:
         pusher.start()
@@ -206,21 +163,22 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text("\n".join(lines))
 
 
-async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup. Telegram says so in both chats; the first moves the
     subscriptions and settings to the new id, the second finds nothing left to move."""
     message = update.effective_message
     if message.migrate_to_chat_id:
-        await _pusher(context).migrate(message.chat_id, message.migrate_to_chat_id)
+        await context.state.pusher.migrate(message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
-        await _pusher(context).migrate(message.migrate_from_chat_id, message.chat_id)
+        await context.state.pusher.migrate(message.migrate_from_chat_id, message.chat_id)
 
 
-def register(application: Application) -> None:
-    handlers = {
-        "subscribe": subscribe, "unsubscribe": unsubscribe, "subscriptions": subscriptions,
-        "timezone": timezone, "push_now": push_now, "stats": stats, "reload": reload,
-    }  # fmt: skip
-    for name, callback in handlers.items():
-        application.add_handler(CommandHandler(name, callback))
-    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+async def scheduled_round(context: BotContext) -> None:
+    """The scheduler job: a round for the subscriptions due, unless one is running."""
+    pusher = context.state.pusher
+    await pusher.store()
+    pusher.start()
+
+
+def handlers() -> list[BaseHandler]:
+    return [MessageHandler(filters.StatusUpdate.MIGRATE, migrated)]
