@@ -71,11 +71,19 @@ class Briefing:
 @cache
 def code_fingerprint() -> str:
     """Hash of the package's code and data: a cache derived by other code is stale."""
-    package = resources.files("briefings")
+    return fingerprint_of(Path(str(resources.files("briefings"))))
+
+
+def fingerprint_of(package: Path) -> str:
+    """Hash of every module and data file under `package`, subpackages included (a rule in
+    figures/ or card/ shapes a briefing as much as one at the top)."""
     digest = hashlib.sha256()
-    for path in sorted([*package.iterdir(), *package.joinpath("data").iterdir()], key=str):
-        if path.is_file() and (path.name.endswith(".py") or path.parent.name == "data"):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(package.rglob("*"), key=lambda p: p.relative_to(package).as_posix()):
+        folders = path.relative_to(package).parts[:-1]
+        wanted = path.suffix == ".py" or "data" in folders
+        if wanted and "__pycache__" not in folders and path.is_file():
+            name = path.relative_to(package).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -4,6 +4,7 @@ corrupt, stale or foreign is recomputed and rewritten."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,27 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "rule", ["figures/keys.py", "card/layout.py", "plan.py", "data/stopwords.txt"]
+)
+def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):
+    """A copy of the package stands in for the code: editing any file that shapes a briefing,
+    in a subpackage too, makes the cached briefing stale and it is computed again."""
+    package = tmp_path / "briefings"
+    shutil.copytree(
+        Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: cache.fingerprint_of(package))
+    enrich_report(parse_file(SEED), tmp_path)
+    assert cache.load(tmp_path, parse_file(SEED)) is not None
+    with (package / rule).open("a", encoding="utf-8") as edited:
+        edited.write("\n# a changed rule\n")
+    assert cache.load(tmp_path, parse_file(SEED)) is None, f"{rule} is not in the fingerprint"
+    computed, compute = [], enrich._compute
+    monkeypatch.setattr(
+        enrich, "_compute", lambda report: computed.append(report) or compute(report)
+    )
+    enrich_report(parse_file(SEED), tmp_path)
+    assert computed, "the stale briefing was served instead of rebuilt"
