@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sqlite3
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -10,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
 from telegram.ext import Application
 
 from bot.app import build_application
@@ -19,7 +23,7 @@ from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
 from tests.botkit import USER, make_config, started, warm_cache
 from tests.fault_api import FakeBotApi
-from tests.paths import SEEDS
+from tests.paths import ROOT, SEEDS
 
 ADMIN = 4242
 
@@ -124,3 +128,24 @@ async def push_bot(
             yield Harness(api, app, pusher, config, clock)
     finally:
         await api.stop()
+
+
+async def start_on_database(folder: Path, database: Path, command: str = "run") -> tuple[int, str]:
+    """Run the real `briefing-bot COMMAND` on `database` (Telegram unreachable): its exit
+    status and what it printed on stderr, within 30 s."""
+    config = folder / "config.yaml"
+    raw = {"telegram": {"base_url": "http://127.0.0.1:9/bot"}, "reports_dir": str(SEEDS),
+           "database": str(database), "cache_dir": str(folder / "cache")}  # fmt: skip
+    config.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TOKEN"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", command, "--config", str(config), cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    return process.returncode, err.decode()

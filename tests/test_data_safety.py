@@ -3,21 +3,24 @@ said so clearly instead of losing data silently. kill -9 mid-push: tests/test_pu
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
-from tests.paths import ROOT, SEEDS
-from tests.push_fixtures import Clock, Harness, push_bot, query, subscription_rows
+from tests.push_fixtures import (
+    Clock,
+    Harness,
+    push_bot,
+    query,
+    start_on_database,
+    subscription_rows,
+)
 
 TROUBLE = STORAGE_TROUBLE.split("（")[0]  # the reply's fixed opening
 
@@ -136,21 +139,11 @@ async def test_start_up_with_an_unusable_database_fails_in_one_line(
     folder = tmp_path / "db"
     folder.mkdir()
     database = _unusable(kind, folder)
-    config = tmp_path / "config.yaml"
-    raw = {"telegram": {"base_url": "http://127.0.0.1:9/bot"}, "reports_dir": str(SEEDS),
-           "database": str(database), "cache_dir": str(tmp_path / "cache")}  # fmt: skip
-    config.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TOKEN"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", command, "--config", str(config), cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
     try:
-        _, err = await asyncio.wait_for(process.communicate(), 30)
+        status, text = await start_on_database(tmp_path, database, command)
     finally:
         folder.chmod(0o755)
-    text = err.decode()
     said = [line for line in text.splitlines() if line.startswith("briefing-bot:")]
-    assert process.returncode == 2
+    assert status == 2
     assert said == [text.splitlines()[-1]] and "Traceback" not in text, text
     assert said[0].startswith(f"briefing-bot: cannot use the push database {database}: ")

@@ -23,7 +23,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-import yaml
 
 import bot.push.store as store_module
 from bot.handlers.errors import STORAGE_TROUBLE
@@ -32,8 +31,7 @@ from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
-from tests.paths import ROOT, SEEDS
-from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, query, rows
+from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, query, rows, start_on_database
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
@@ -362,23 +360,8 @@ async def test_item13_a_database_with_corrupt_pages_is_refused_at_start(tmp_path
     finally:
         await store.close()
     _corrupt_middle_pages(database)
-    config = tmp_path / "config.yaml"
-    raw = {"telegram": {"base_url": "http://127.0.0.1:9/bot"}, "reports_dir": str(SEEDS),
-           "database": str(database), "cache_dir": str(tmp_path / "cache")}  # fmt: skip
-    config.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TOKEN"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", "--config", str(config), cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        _, err = await asyncio.wait_for(process.communicate(), 30)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-    text = err.decode()
-    assert process.returncode == 2, text
+    status, text = await start_on_database(tmp_path, database)
+    assert status == 2, text
     said = [line for line in text.splitlines() if line.startswith("briefing-bot:")]
     assert said == [text.splitlines()[-1]] and "Traceback" not in text, text
     assert said[0].startswith(f"briefing-bot: cannot use the push database {database}: ")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.sources import (
@@ -15,7 +13,7 @@ from bot.sources import (
     parse_fetching,
     parse_sources,
 )
-from tests.gov_site import GovSite, build_site
+from tests.gov_site import GovSite
 
 
 def test_each_kind_of_source_is_read_with_its_defaults() -> None:
@@ -85,15 +83,6 @@ async def test_requests_to_one_host_are_spaced_and_other_hosts_do_not_wait() -> 
     for host in ("a.gov", "a.gov", "b.gov", "a.gov"):
         await pacer.wait(host)
     assert slept == [1.0, 1.0]
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[GovSite]:
-    server = GovSite()
-    await server.start()
-    build_site(server)
-    yield server
-    await server.stop()
 
 
 async def _get(site: GovSite, path: str, **policy) -> FetchError:

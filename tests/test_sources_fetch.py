@@ -25,7 +25,7 @@ from bot.sources import (
 from bot.sources.settings import USER_AGENT
 from briefings import parse_file
 from briefings.errors import NotAReportError
-from tests.gov_site import FAULT_PATHS, PATTERN, GovSite, build_site, correct
+from tests.gov_site import FAULT_PATHS, PATTERN, GovSite, correct
 
 POLICY = FetchPolicy(timeout_seconds=2.0, host_interval_seconds=0.0, first_backoff_seconds=300.0)
 
@@ -36,15 +36,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[GovSite]:
-    server = GovSite()
-    await server.start()
-    build_site(server)
-    yield server
-    await server.stop()
 
 
 class Follower:
