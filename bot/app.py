@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 # Updates are handled one at a time, but a reply, an edit and a callback answer may overlap.
 REPLY_CONNECTIONS = 32
+FIRST_ROUND_SECONDS = 0.5  # after start: pushes overdue while the bot was down go out then
 
 
 def build_application(
@@ -76,16 +77,25 @@ def build_application(
         config, library, Pusher(application.bot, config, library, state.cards, clock, pacer)
     )
     register(application, config)
-    _schedule_pushes(application, config)
+    if application.job_queue is None:
+        raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
     return application
 
 
 def _schedule_pushes(application: Application, config: Config) -> None:
-    if application.job_queue is None:
-        raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
-    interval = config.push.check_interval_seconds
+    """The first round runs at once, however busy start-up keeps the loop.
+
+    An interval trigger whose start time is already past (as "now" is by the time the
+    scheduler looks) waits a whole interval, 30 s by default, before its first run: so the
+    start is set a moment ahead, and a late first run is still run (no misfire grace).
+    """
+    assert application.job_queue is not None  # checked when the application was built
     application.job_queue.run_repeating(
-        scheduled_round, interval=interval, first=0, name="push-scheduler"
+        scheduled_round,
+        interval=config.push.check_interval_seconds,
+        first=FIRST_ROUND_SECONDS,
+        name="push-scheduler",
+        job_kwargs={"misfire_grace_time": None, "coalesce": True},
     )
 
 
@@ -151,6 +161,7 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
     await application.bot.set_my_commands(menu_commands())
     await _set_webhook(application, state.config)
     await application.start()
+    _schedule_pushes(application, state.config)
     if application.updater is not None:
         await application.updater.start_polling(
             timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES

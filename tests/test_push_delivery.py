@@ -220,3 +220,16 @@ async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path):
         assert "每周" in listing.params["text"]
         gone = await bot.say("/subscriptions", chat_id=group, user_id=9, chat_type="group")
         assert "每周" not in gone.params["text"]
+
+
+async def test_a_push_overdue_at_start_goes_out_at_once_not_an_interval_later(tmp_path: Path):
+    clock = Clock("2024-03-29T12:00:00+00:00")
+    async with push_bot(tmp_path, clock) as bot:
+        await _subscribe(bot, SHANGHAI, "Asia/Shanghai")
+    clock.set("2024-03-30T03:00:00+00:00")  # 11:00 in Shanghai: today's 08:00 push is owed
+    # An hour between scheduled rounds: only the round at start can send it.
+    async with push_bot(tmp_path, clock) as bot:
+        pushed = await bot.api.wait_for(
+            lambda c: c.method == "sendMessage" and c.params["text"].startswith("📖")
+        )
+        assert int(pushed.params["chat_id"]) == SHANGHAI
