@@ -71,10 +71,11 @@ class Chat:
 
     def __init__(self, api: FakeBotApi, application: Any, turns: Turns) -> None:
         self.api, self.application, self.turns = api, application, turns
+        self.timeout = 5.0  # seconds an answer may take
 
     async def _answer(self, update: dict[str, Any]) -> list[Call]:
         before = len(self.api.calls)
-        await self.turns.wait(update["update_id"], timeout=5)
+        await self.turns.wait(update["update_id"], timeout=self.timeout)
         return self.api.calls[before:]
 
     async def send(

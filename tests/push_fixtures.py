@@ -16,12 +16,12 @@ from typing import Any
 import yaml
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, running
 from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
-from tests.botkit import USER, make_config, started, warm_cache
+from tests.botkit import USER, make_config, warm_cache
 from tests.fault_api import FakeBotApi
 from tests.paths import ROOT, SEEDS
 
@@ -115,14 +115,25 @@ class Harness:
 
 @asynccontextmanager
 async def push_bot(
-    folder: Path, clock: Clock, api: FakeBotApi | None = None, reports: Path = SEEDS, **push: Any
+    folder: Path,
+    clock: Clock,
+    api: FakeBotApi | None = None,
+    reports: Path = SEEDS,
+    scheduler: bool = False,
+    **push: Any,
 ) -> AsyncIterator[Harness]:
+    """A bot on the fake Bot API. Rounds run when the test calls `push_round`; with
+    `scheduler`, the bot's own scheduled rounds run too (the first one at start)."""
     api = api or FakeBotApi()
     await api.start()
     config = push_config(folder, api, reports, **push)
     app = build_application(config, clock=clock)
     try:
-        async with started(app):
+        async with running(app, poll_timeout=1):
+            if not scheduler and app.job_queue is not None:
+                for job in app.job_queue.get_jobs_by_name("push-scheduler"):
+                    job.schedule_removal()
+            await state_of(app).enrichment
             pusher = state_of(app).pusher
             await pusher.store()
             yield Harness(api, app, pusher, config, clock)

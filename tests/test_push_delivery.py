@@ -228,7 +228,7 @@ async def test_a_push_overdue_at_start_goes_out_at_once_not_an_interval_later(tm
         await _subscribe(bot, SHANGHAI, "Asia/Shanghai")
     clock.set("2024-03-30T03:00:00+00:00")  # 11:00 in Shanghai: today's 08:00 push is owed
     # An hour between scheduled rounds: only the round at start can send it.
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, scheduler=True) as bot:
         pushed = await bot.api.wait_for(
             lambda c: c.method == "sendMessage" and c.params["text"].startswith("📖")
         )
