@@ -24,11 +24,10 @@ from telegram.ext import Application, Defaults
 from .commands import menu_commands, register
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, BotState, state_of
-from .flood import SharedBudget
 from .handlers.push import scheduled_round
 from .library import ReportLibrary
-from .push.pacing import Pacer
 from .push.runner import Clock, Pusher, utc_now
+from .sending import Pacer, ReplyLimiter
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -57,7 +56,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
         .get_updates_request(AiohttpRequest(connections=1))
-        .rate_limiter(SharedBudget(pacer))
+        .rate_limiter(ReplyLimiter(pacer))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)

@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from bot.local_api import Call
-from bot.push.pacing import Pacer, TokenBucket
+from bot.sending import Pacer, TokenBucket
 from tests.push_fixtures import Clock, push_bot
 
 
