@@ -31,7 +31,8 @@ from .handlers import (
 )
 from .reply import send_html
 
-Callback = Callable[[Update, Any], Awaitable[None]]
+# What a command runs: a PTB handler callback.
+CommandFunction = Callable[[Update, Any], Awaitable[None]]
 REFUSAL = "抱歉，这个命令只有管理员可以使用。"
 
 
@@ -40,7 +41,7 @@ class Command:
     name: str
     description: str
     example: str
-    callback: Callback
+    callback: CommandFunction
     admin: bool = False
     # Waits on a worker, a thread or a round of sends: other chats' updates need not wait too.
     slow: bool = False

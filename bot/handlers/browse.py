@@ -58,8 +58,8 @@ async def on_section(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    callback, report = found
-    section = report.find(callback.arg)
+    button, report = found
+    section = report.find(button.arg)
     if section is None:
         await update.callback_query.answer("没有这一部分，请重新发送 /sections。")
         return
@@ -71,9 +71,9 @@ async def on_toc(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    callback, report = found
+    button, report = found
     await update.callback_query.answer()
-    await edit_html(update, context, *_toc(report, callback.page))
+    await edit_html(update, context, *_toc(report, button.page))
 
 
 def handlers() -> list[BaseHandler]:

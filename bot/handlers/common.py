@@ -6,7 +6,7 @@ from telegram import Message, Update
 
 from briefings.model import Report
 
-from ..callbacks import Callback, decode
+from ..callbacks import ButtonData, decode
 from ..context import BotContext
 from ..reply import send_html
 
@@ -37,15 +37,15 @@ async def with_enrichment(context: BotContext, report: Report) -> Report:
     return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
 
-async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:
+async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Report] | None:
     """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
     query = update.callback_query
-    callback = decode(query.data)
-    report = context.library.by_digest(callback.digest) if callback else None
-    if callback is None or report is None:
+    button = decode(query.data)
+    report = context.library.by_digest(button.digest) if button else None
+    if button is None or report is None:
         await query.answer(STALE_BUTTON)
         return None
-    return callback, report
+    return button, report
 
 
 def command_target(message: Message) -> tuple[str, str | None]:

@@ -40,8 +40,8 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def on_menu(update: Update, context: BotContext) -> None:
     query = update.callback_query
-    callback = decode(query.data)
-    key = callback.arg if callback else ""
+    button = decode(query.data)
+    key = button.arg if button else ""
     if key == "subscribe":
         await query.answer(SUBSCRIBE_HINT, show_alert=True)
         return
