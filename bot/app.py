@@ -16,6 +16,7 @@ import logging
 import signal
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -152,7 +153,9 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
     await application.start()
     if application.updater is not None:
         await application.updater.start_polling(
-            timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+            timeout=timedelta(seconds=poll_timeout),
+            poll_interval=0,
+            allowed_updates=Update.ALL_TYPES,
         )
     state.enrichment = asyncio.create_task(brief_library(state))
 

@@ -53,7 +53,8 @@ def encode(kind: str, digest: str = "", arg: str = "") -> str:
 
 def decode(data: str | None) -> ButtonData | None:
     """The payload, or None when it is not one this bot writes."""
-    kind = (data or "").partition(":")[0]
+    data = data or ""
+    kind = data.partition(":")[0]
     shape = _SHAPES.get(kind)
     if shape is None or len(data.encode()) > MAX_BYTES or not shape.fullmatch(data):
         return None

@@ -15,6 +15,7 @@ from ..context import BotContext
 from ..keyboards import pager
 from ..paging import page_of
 from ..reply import edit_html, send_html
+from ..updates import query_of
 from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
@@ -82,9 +83,9 @@ async def on_page(update: Update, context: BotContext) -> None:
         return
     button, report = found
     if not report.metrics:
-        await update.callback_query.answer("这个按钮已过期，请重新发送 /metrics all。")
+        await query_of(update).answer("这个按钮已过期，请重新发送 /metrics all。")
         return
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await edit_html(update, context, *_page(report, button.page))
 
 

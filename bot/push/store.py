@@ -323,7 +323,7 @@ class Store:
             " SELECT id, ?, chat_id, 'known', ? FROM subscriptions"
             " WHERE chat_id = ? AND thread_id = ?"
         )
-        statements = [(upsert, (chat_id, thread_id, *values))]
+        statements: list[tuple[str, tuple[Any, ...]]] = [(upsert, (chat_id, thread_id, *values))]
         statements += [(mark, (ANNOUNCE + d, iso(now), chat_id, thread_id)) for d in known]
         await self._transaction(statements)
         subscription = await self.get(chat_id, thread_id)
