@@ -65,7 +65,9 @@ def parse_html(text: str) -> str:
             continue
         end = _tag_end(text, index)
         closing = text.startswith("</", index)
-        name = _NAME.match(text, index + 1 + closing).group().lower()
+        match = _NAME.match(text, index + 1 + closing)
+        assert match is not None  # the pattern matches the empty string too
+        name = match.group().lower()
         if closing:
             _close(open_tags, name, _offset(text, index))
         elif name not in TAGS:

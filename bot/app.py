@@ -16,6 +16,7 @@ import logging
 import signal
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -24,11 +25,10 @@ from telegram.ext import Application, Defaults
 from .commands import menu_commands, register
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, BotState, state_of
-from .flood import SharedBudget
 from .handlers.push import scheduled_round
 from .library import ReportLibrary
-from .push.pacing import Pacer
 from .push.runner import Clock, Pusher, utc_now
+from .sending import Pacer, ReplyLimiter
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
         .get_updates_request(AiohttpRequest(connections=1))
-        .rate_limiter(SharedBudget(pacer))
+        .rate_limiter(ReplyLimiter(pacer))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
@@ -164,7 +164,9 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
     _schedule_pushes(application, state.config)
     if application.updater is not None:
         await application.updater.start_polling(
-            timeout=poll_timeout, poll_interval=0, allowed_updates=Update.ALL_TYPES
+            timeout=timedelta(seconds=poll_timeout),
+            poll_interval=0,
+            allowed_updates=Update.ALL_TYPES,
         )
     state.enrichment = asyncio.create_task(brief_library(state))
 

@@ -31,7 +31,9 @@ class CallbackDataError(ValueError):
 
 
 @dataclass(frozen=True)
-class Callback:
+class ButtonData:
+    """What a tapped button carries: its kind, the report's digest prefix and one argument."""
+
     kind: str
     digest: str
     arg: str
@@ -49,13 +51,14 @@ def encode(kind: str, digest: str = "", arg: str = "") -> str:
     return data
 
 
-def decode(data: str | None) -> Callback | None:
+def decode(data: str | None) -> ButtonData | None:
     """The payload, or None when it is not one this bot writes."""
-    kind = (data or "").partition(":")[0]
+    data = data or ""
+    kind = data.partition(":")[0]
     shape = _SHAPES.get(kind)
     if shape is None or len(data.encode()) > MAX_BYTES or not shape.fullmatch(data):
         return None
-    return Callback(*data.split(":"))
+    return ButtonData(*data.split(":"))
 
 
 def pattern(kind: str) -> str:

@@ -45,7 +45,7 @@ def card_caption(report: Report) -> str:
     meta = report.meta
     when = meta.published or meta.signed
     byline = " · ".join(part for part in (meta.issuer, when.isoformat() if when else None) if part)
-    keys = sum(1 for metric in report.metrics if metric.key)
+    keys = sum(1 for figure in report.metrics if figure.key)
     contents = f"关键数据 {keys} 项 · 工作计划 {len(report.plan.items)} 项"
     caption = "\n".join(part for part in (meta.title or report.source, byline, contents) if part)
     return caption[:1024]

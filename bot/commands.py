@@ -7,7 +7,7 @@ in /help, nor be in /help without answering (tests/test_command_table.py holds b
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -30,8 +30,10 @@ from .handlers import (
     start,
 )
 from .reply import send_html
+from .updates import message_of
 
-Callback = Callable[[Update, Any], Awaitable[None]]
+# What a command runs: a PTB handler callback.
+CommandFunction = Callable[[Update, Any], Coroutine[Any, Any, None]]
 REFUSAL = "抱歉，这个命令只有管理员可以使用。"
 
 
@@ -40,7 +42,7 @@ class Command:
     name: str
     description: str
     example: str
-    callback: Callback
+    callback: CommandFunction
     admin: bool = False
     # Waits on a worker, a thread or a round of sends: other chats' updates need not wait too.
     slow: bool = False
@@ -51,7 +53,7 @@ async def help_command(update: Update, context: Any) -> None:
 
 
 async def refuse(update: Update, context: Any) -> None:
-    await update.effective_message.reply_text(REFUSAL)
+    await message_of(update).reply_text(REFUSAL)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -97,7 +99,7 @@ def command_handlers(config: Config) -> list[CommandHandler]:
     """A handler per command, admin ones for `config.admins` only; then the refusal that
     answers an admin command from anyone else."""
     admins = filters.UpdateType.MESSAGES & filters.User(user_id=config.admins)
-    handlers = [
+    handlers: list[CommandHandler[Any, None]] = [
         CommandHandler(c.name, c.callback, filters=admins if c.admin else None, block=not c.slow)
         for c in COMMANDS
     ]

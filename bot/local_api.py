@@ -18,7 +18,7 @@ from aiohttp import web
 
 from .api_rules import RefusedRequest, check_message
 
-BOT_USER = {
+BOT_USER: dict[str, Any] = {
     "id": 777000111,
     "is_bot": True,
     "first_name": "政务简报",
@@ -92,7 +92,7 @@ class LocalBotApi:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # the port the OS picked
+        self.port = self._runner.addresses[0][1]  # the port the OS picked
 
     async def stop(self) -> None:
         self._new_update.set()  # ends pending long polls now rather than at their timeout

@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 
 from .context import BotContext
 from .split import TELEGRAM_LIMIT, split_html
+from .updates import query_of
 
 MAX_MESSAGES = 5
 CUT_SHORT = "……内容太长，只显示了前 {shown} 条消息。{more}"
@@ -70,7 +71,7 @@ async def edit_html(
 ) -> None:
     """Replace the tapped message's text; any overflow follows as new messages. A message
     deleted since, or too old to reach, is answered with a new one instead."""
-    query = update.callback_query
+    query = query_of(update)
     parts = bounded_parts(html)
     if not isinstance(query.message, Message):  # inaccessible: Telegram no longer shows it
         await _send_parts(update, context, parts, keyboard)

@@ -24,14 +24,21 @@ def _after(stack: list[str], piece: str) -> list[str]:
             stack.append(match.group(0))
             continue
         for index in range(len(stack) - 1, -1, -1):
-            if _TAG.match(stack[index]).group(2).lower() == name:
+            if _name(stack[index]).lower() == name:
                 del stack[index]
                 break
     return stack
 
 
+def _name(tag: str) -> str:
+    """The element name of an opening tag on the stack (put there because _TAG matched it)."""
+    match = _TAG.match(tag)
+    assert match is not None
+    return match.group(2)
+
+
 def _closing(stack: list[str]) -> str:
-    return "".join(f"</{_TAG.match(tag).group(2)}>" for tag in reversed(stack))
+    return "".join(f"</{_name(tag)}>" for tag in reversed(stack))
 
 
 def _pieces(text: str, room: int) -> list[str]:

@@ -10,7 +10,7 @@ exceptions as its own transport does (TimedOut, NetworkError; HTTP statuses are 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -74,7 +74,7 @@ class AiohttpRequest(BaseRequest):
             raise NetworkError(f"aiohttp: {exc!r}") from exc
 
 
-def _given(timeout: object) -> bool:
+def _given(timeout: object) -> TypeGuard[float]:
     return isinstance(timeout, int | float) and not isinstance(timeout, bool)
 
 

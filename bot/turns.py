@@ -33,7 +33,9 @@ class Turns:
 
     async def _mark(self, update: Update, context: CallbackContext) -> None:
         # Markers are PTB's non-blocking tasks too: two waiting on each other would wait forever.
-        self._markers.add(asyncio.current_task())
+        marker = asyncio.current_task()
+        assert marker is not None  # a handler runs in a task
+        self._markers.add(marker)
         handling = [
             task
             for task in asyncio.all_tasks()

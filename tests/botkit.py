@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ def make_config(
     return parse_config(values, tmp_path, env=env or {})
 
 
-def visible(calls: list[Call]) -> str:
+def visible(calls: Sequence[Call]) -> str:
     """The text the user sees from these calls (messages and edits), tags removed."""
     return "\n".join(
         plain(c.params["text"]) for c in calls if c.method in {"sendMessage", "editMessageText"}
@@ -76,7 +76,7 @@ class Chat:
     async def _answer(self, update: dict[str, Any]) -> list[Call]:
         before = len(self.api.calls)
         await self.turns.wait(update["update_id"], timeout=self.timeout)
-        return self.api.calls[before:]
+        return [*self.api.calls[before:]]
 
     async def send(
         self, text: str, chat_id: int = USER, chat_type: str = "private", user_id: int = USER
@@ -98,7 +98,9 @@ class Chat:
 async def started(application: Application) -> AsyncIterator[Application]:
     """`application` polling the fake Telegram, its reports loaded and briefed."""
     async with running(application, poll_timeout=1):
-        await state_of(application).enrichment
+        enrichment = state_of(application).enrichment
+        assert enrichment is not None  # running() starts it
+        await enrichment
         yield application
 
 

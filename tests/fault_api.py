@@ -130,7 +130,7 @@ class Faults:
     flooded: Counter[int] = field(default_factory=Counter)
     limit: RateLimit | None = None
     retry_after: int = 1
-    answered: Counter[str] = field(default_factory=Counter)
+    answered: Counter[int] = field(default_factory=Counter)  # by HTTP status
 
     async def __call__(self, method: str, params: dict[str, Any]) -> web.Response | None:
         if method != SEND:

@@ -255,7 +255,9 @@ class UpdateFuzzer:
 
     def channel_post(self) -> Fuzzed:
         self._serial += 1
-        chat = {"id": -(2_000_000_000_000 + self._serial), "type": "channel", "title": "频道"}
+        chat: dict[str, Any] = {
+            "id": -(2_000_000_000_000 + self._serial), "type": "channel", "title": "频道"
+        }  # fmt: skip
         text = self.rng.choice(("/summary", "/start@" + BOT_NAME, self.text()))
         post = {"message_id": self._serial, "date": int(time.time()), "chat": chat, "text": text,
                 "sender_chat": chat}  # fmt: skip
@@ -323,7 +325,7 @@ class UpdateFuzzer:
         """Update types the bot has no handler for, and a tap with no message (inline)."""
         chat, _ = self.chat()
         self._serial += 1
-        update = self.rng.choice((
+        update: dict[str, Any] = self.rng.choice((
             {"my_chat_member": {"chat": chat, "from": self.sender(), "date": 0,
                                 "old_chat_member": {"status": "left", "user": BOT_USER},
                                 "new_chat_member": {"status": "member", "user": BOT_USER}}},

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
+import contextlib
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -22,8 +20,9 @@ from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
 from tests.botkit import USER, make_config, warm_cache
+from tests.clikit import finish, start_cli
 from tests.fault_api import FakeBotApi
-from tests.paths import ROOT, SEEDS
+from tests.paths import SEEDS
 
 ADMIN = 4242
 
@@ -64,21 +63,22 @@ def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: An
 FROZEN = ("chat_id", "thread_id", "at", "frequency", "timezone", "created")
 
 
-def query(database: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(database) as db:
-        return list(db.execute(sql))
+def rows(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    """Read the push database the way an operator would, beside the running bot (or after it)."""
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        db.row_factory = sqlite3.Row
+        return list(db.execute(sql, params))
+
+
+def value(database: Path, sql: str) -> Any:
+    """The one value a one-row, one-column query reads."""
+    [(found,)] = rows(database, sql)
+    return found
 
 
 def subscription_rows(database: Path) -> set[tuple[Any, ...]]:
     """What a subscription is, as its owner set it: changes only when they change it."""
-    return set(query(database, f"SELECT {', '.join(FROZEN)} FROM subscriptions"))
-
-
-def rows(config: Config, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    """Read the push database the way an operator would, beside the running bot."""
-    with sqlite3.connect(config.database) as db:
-        db.row_factory = sqlite3.Row
-        return list(db.execute(sql, params))
+    return {tuple(r) for r in rows(database, f"SELECT {', '.join(FROZEN)} FROM subscriptions")}
 
 
 @dataclass
@@ -141,22 +141,14 @@ async def push_bot(
         await api.stop()
 
 
-async def start_on_database(folder: Path, database: Path, command: str = "run") -> tuple[int, str]:
+async def start_on_database(
+    folder: Path, database: Path, command: str = "run"
+) -> tuple[int | None, str]:
     """Run the real `briefing-bot COMMAND` on `database` (Telegram unreachable): its exit
-    status and what it printed on stderr, within 30 s."""
+    status and what it printed on stderr."""
     config = folder / "config.yaml"
     raw = {"telegram": {"base_url": "http://127.0.0.1:9/bot"}, "reports_dir": str(SEEDS),
            "database": str(database), "cache_dir": str(folder / "cache")}  # fmt: skip
     config.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TOKEN"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", command, "--config", str(config), cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        _, err = await asyncio.wait_for(process.communicate(), 30)
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-    return process.returncode, err.decode()
+    finished = await finish(await start_cli(config, command, token="123:TOKEN"))
+    return finished.status, finished.stderr

@@ -59,18 +59,18 @@ class Terminal:
     """The chat on a pseudo-terminal (`tty=True`) or on pipes; `expect` reads with a timeout."""
 
     def __init__(self, config: Path, tty: bool = True) -> None:
+        self.slave: int | None = None
         if tty:
             master, self.slave = pty.openpty()
             fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
-            streams = {"stdin": self.slave, "stdout": self.slave, "stderr": self.slave}
+            stdin, stdout, stderr = self.slave, self.slave, self.slave
             self._read_fd, self._write_fd = master, master
         else:
-            self.slave = None
-            streams = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE,
-                       "stderr": subprocess.STDOUT}  # fmt: skip
+            stdin, stdout, stderr = subprocess.PIPE, subprocess.PIPE, subprocess.STDOUT
         self.process = subprocess.Popen(
-            _command(config), env=_env(config.parent), cwd=config.parent, **streams
-        )
+            _command(config), env=_env(config.parent), cwd=config.parent,
+            stdin=stdin, stdout=stdout, stderr=stderr,
+        )  # fmt: skip
         if not tty:
             assert self.process.stdin is not None and self.process.stdout is not None
             self._read_fd, self._write_fd = (

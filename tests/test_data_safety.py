@@ -17,9 +17,9 @@ from tests.push_fixtures import (
     Clock,
     Harness,
     push_bot,
-    query,
     start_on_database,
     subscription_rows,
+    value,
 )
 
 TROUBLE = STORAGE_TROUBLE.split("（")[0]  # the reply's fixed opening
@@ -99,7 +99,7 @@ async def test_a_full_disk_is_said_and_existing_subscriptions_survive(
     assert "订阅成功" in freed  # space again: the bot carries on without a restart
     after = subscription_rows(harness.config.database)
     assert before <= after and {row[0] for row in after - before} == {7999}
-    assert query(harness.config.database, "PRAGMA integrity_check") == [("ok",)]
+    assert value(harness.config.database, "PRAGMA integrity_check") == "ok"
     lines = _storage_lines(caplog)
     assert len(lines) == 1 and lines[0].exc_info is None and "full" in lines[0].getMessage()
 

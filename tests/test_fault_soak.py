@@ -60,7 +60,7 @@ pytestmark = pytest.mark.soak
 
 def _states(harness: Harness) -> dict[int, dict[str, str]]:
     found: dict[int, dict[str, str]] = defaultdict(dict)
-    for row in rows(harness.config, "SELECT sub_id, slot, state FROM deliveries"):
+    for row in rows(harness.config.database, "SELECT sub_id, slot, state FROM deliveries"):
         if not row["slot"].startswith(ANNOUNCE):
             found[row["sub_id"]][row["slot"]] = row["state"]
     return found

@@ -140,7 +140,7 @@ async def test_fuzzed_updates_never_break_the_bot(
         async with open_chat(api, make_config(tmp_path)) as chat:
             digests = [r.digest for r in state_of(chat.application).library.reports]
             sent = await _feed(chat, UpdateFuzzer(random.Random(SEED), digests), UPDATES)
-            calls = list(api.calls)
+            calls: list[Call] = list(api.calls)
             alive = visible(await chat.send("/start"))
             failures = _failures(sent, calls, chat.turns.done) + _error_records(caplog.records)
     seconds = time.monotonic() - began
@@ -153,19 +153,13 @@ async def test_fuzzed_updates_never_break_the_bot(
 
 
 # -- what the fuzz found, kept as plain regressions ---------------------------------------------
-async def _answer(chat: Chat, update: dict[str, Any]) -> list[Call]:
-    before = len(chat.api.calls)
-    await chat.turns.wait(chat.api.add_update(update)["update_id"], timeout=5)
-    return chat.api.calls[before:]
-
-
 async def test_an_edited_command_with_an_overlong_argument_is_refused(chat: Chat) -> None:
     text = "/summary " + "1" * 5000
     message = {"message_id": 1, "date": 1, "edit_date": 2, "text": text,
                "chat": {"id": 1001, "type": "private"},
                "from": {"id": 1001, "is_bot": False, "first_name": "用户"},
                "entities": [{"type": "bot_command", "offset": 0, "length": 8}]}  # fmt: skip
-    calls = await _answer(chat, {"edited_message": message})
+    calls = await chat.deliver({"edited_message": message})
     texts = [c.params["text"] for c in calls if c.method == "sendMessage"]
     assert len(texts) == 1 and texts[0].startswith(REFUSAL)
 
@@ -176,7 +170,7 @@ async def test_a_menu_tap_under_an_inline_message_is_answered(
     query = {"id": "q1", "chat_instance": "c", "inline_message_id": "i1", "data": "menu::plan",
              "from": {"id": 1001, "is_bot": False, "first_name": "用户"}}  # fmt: skip
     with caplog.at_level(logging.ERROR):
-        calls = await _answer(chat, {"callback_query": query})
+        calls = await chat.deliver({"callback_query": query})
     assert [c.params.get("text") for c in calls] == [STALE_BUTTON]
     assert not caplog.records
 

@@ -26,7 +26,7 @@ async def test_subscribe_defaults_to_daily_0800_and_stores_the_row(tmp_path: Pat
         assert "每天 08:00（Asia/Shanghai）" in text
         assert f"《{TITLE}》简报系列，下一篇：第 1/12 篇" in text
         assert "下次推送：2024-05-07 08:00" in text
-        [row] = rows(bot.config, "SELECT * FROM subscriptions")
+        [row] = rows(bot.config.database, "SELECT * FROM subscriptions")
         assert (row["chat_id"], row["thread_id"], row["at"], row["frequency"]) == (
             1001,
             0,
@@ -45,7 +45,7 @@ async def test_subscribe_again_changes_it_in_place(tmp_path: Path, clock: Clock)
         assert "每周一 07:30（Asia/Shanghai）" in reply.params["text"]
         assert "一周简报" in reply.params["text"]
         assert "下次推送：2024-05-13 07:30" in reply.params["text"]
-        [row] = rows(bot.config, "SELECT * FROM subscriptions")
+        [row] = rows(bot.config.database, "SELECT * FROM subscriptions")
         assert (row["id"], row["at"], row["frequency"]) == (1, "07:30", "weekly")
         assert row["next_due"] == "2024-05-12T23:30:00Z"
 
@@ -63,7 +63,7 @@ async def test_bad_arguments_get_a_clear_chinese_message(tmp_path: Path, clock: 
         reply = await bot.say(f"/subscribe {args}")
         assert says in reply.params["text"]
         assert "HH:MM" in reply.params["text"]
-        assert rows(bot.config, "SELECT * FROM subscriptions") == []
+        assert rows(bot.config.database, "SELECT * FROM subscriptions") == []
 
 
 async def test_unsubscribe_ends_it(tmp_path: Path, clock: Clock):
@@ -71,7 +71,7 @@ async def test_unsubscribe_ends_it(tmp_path: Path, clock: Clock):
         await bot.say("/subscribe 18:00 workdays")
         reply = await bot.say("/unsubscribe")
         assert reply.params["text"].startswith("已取消订阅")
-        assert rows(bot.config, "SELECT * FROM subscriptions") == []
+        assert rows(bot.config.database, "SELECT * FROM subscriptions") == []
         again = await bot.say("/unsubscribe")
         assert again.params["text"].startswith("这里还没有订阅")
 
@@ -96,7 +96,7 @@ async def test_timezone_moves_the_next_push_to_local_time(tmp_path: Path, clock:
         reply = await bot.say("/timezone Europe/Berlin")
         assert reply.params["text"].startswith("时区已设为 Europe/Berlin。")
         assert "下次推送：2024-05-06 08:00" in reply.params["text"]  # 06:00 UTC, still ahead
-        [row] = rows(bot.config, "SELECT timezone, next_due FROM subscriptions")
+        [row] = rows(bot.config.database, "SELECT timezone, next_due FROM subscriptions")
         assert tuple(row) == ("Europe/Berlin", "2024-05-06T06:00:00Z")
         bad = await bot.say("/timezone Mars/Olympus")
         assert "不是有效的时区名称" in bad.params["text"]
@@ -124,7 +124,7 @@ async def test_push_now_sends_to_every_subscriber_and_stats_count_it(tmp_path: P
         assert stats.params["text"].splitlines()[:4] == [
             "订阅数：3", "今日已推送：3", "今日失败：0", "最近错误：无",
         ]  # fmt: skip
-        [row] = rows(bot.config, "SELECT DISTINCT next_due, position FROM subscriptions")
+        [row] = rows(bot.config.database, "SELECT DISTINCT next_due, position FROM subscriptions")
         assert tuple(row) == ("2024-05-08T00:00:00Z", 1)  # the due 05-07 push went early
 
 

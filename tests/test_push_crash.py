@@ -7,7 +7,6 @@ import asyncio
 import os
 import random
 import signal
-import sys
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,9 +20,10 @@ from bot.config import load_config
 from bot.library import ReportLibrary
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Store
+from tests.clikit import start_cli
 from tests.fault_api import DropConnection, FakeBotApi
-from tests.paths import ROOT, SEEDS
-from tests.push_fixtures import query, subscription_rows
+from tests.paths import SEEDS
+from tests.push_fixtures import rows, subscription_rows, value
 
 KILL_SEED = int(os.environ.get("KILL_SEED", "11"))
 KILLS = 4
@@ -61,7 +61,7 @@ async def _subscribe_all(config_path: Path, rng: random.Random) -> None:
 
 
 def _sent_rows(database: Path) -> int:
-    return query(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'")[0][0]
+    return value(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'")
 
 
 class Killer:
@@ -104,11 +104,7 @@ class Killer:
 
 
 async def _push(config_path: Path, api: FakeBotApi, *args: str) -> asyncio.subprocess.Process:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token}
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "push", *args, "--config", str(config_path),
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    return await start_cli(config_path, "push", *args, token=api.token)
 
 
 async def _killed_runs(config_path: Path, killer: Killer, rng: random.Random) -> list[int]:
@@ -143,10 +139,10 @@ async def test_kill_9_at_random_points_loses_and_repeats_nothing(tmp_path: Path,
     delivered = Counter(int(c.params["chat_id"]) for c in api.sent(SENT))
     with capsys.disabled():
         print(f"\nkill -9: seed={KILL_SEED} sends per killed run={made} final: {out.decode()}")
-    assert query(database, "PRAGMA integrity_check") == [("ok",)]
+    assert value(database, "PRAGMA integrity_check") == "ok"
     assert subscription_rows(database) == before  # no subscription lost or altered
     assert delivered == Counter(CHATS), "each subscriber exactly one briefing"
-    states = Counter(state for (state,) in query(database, "SELECT state FROM deliveries"))
+    states = Counter(state for (state,) in rows(database, "SELECT state FROM deliveries"))
     assert states == Counter({"sent": len(CHATS), "known": len(CHATS)})
 
 

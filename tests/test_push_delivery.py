@@ -48,7 +48,8 @@ async def test_two_zones_fire_at_local_0800_across_berlin_dst(tmp_path: Path):
         chapters = [t.split("\n")[0] for t in bot.texts(BERLIN) if t.startswith("📖")]
         assert [c.split(" · ")[1] for c in chapters] == ["第 1/12 篇", "第 2/12 篇"]
         due = dict(
-            tuple(r) for r in rows(bot.config, "SELECT chat_id, next_due FROM subscriptions")
+            tuple(r)
+            for r in rows(bot.config.database, "SELECT chat_id, next_due FROM subscriptions")
         )
         assert due == {SHANGHAI: "2024-04-01T00:00:00Z", BERLIN: "2024-04-01T06:00:00Z"}
 
@@ -67,7 +68,8 @@ async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
         await bot.say("/subscribe 09:00 workdays", chat_id=6001)
         await bot.say("/subscribe weekly", chat_id=6002)
         due = dict(
-            tuple(r) for r in rows(bot.config, "SELECT chat_id, next_due FROM subscriptions")
+            tuple(r)
+            for r in rows(bot.config.database, "SELECT chat_id, next_due FROM subscriptions")
         )
         assert due == {6001: "2024-05-06T01:00:00Z", 6002: "2024-05-06T00:00:00Z"}  # Monday
         clock.set("2024-05-06T01:00:00+00:00")
@@ -92,7 +94,8 @@ async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: P
         assert (tally.sent, tally.failed) == (1, 0)
         assert faults.answered[429] == 1
         [row] = rows(
-            bot.config, "SELECT state, attempts, error FROM deliveries WHERE state != 'known'"
+            bot.config.database,
+            "SELECT state, attempts, error FROM deliveries WHERE state != 'known'",
         )
         assert tuple(row) == ("sent", 2, "429 retry after 1s")
 
@@ -107,11 +110,11 @@ async def test_blocked_chat_loses_its_subscription(tmp_path: Path):
         clock.set("2024-05-07T00:00:00+00:00")
         tally = await bot.push_round()
         assert (tally.sent, tally.blocked) == (1, 1)
-        assert [r["chat_id"] for r in rows(bot.config, "SELECT chat_id FROM subscriptions")] == [
-            7003
-        ]
+        assert [
+            r["chat_id"] for r in rows(bot.config.database, "SELECT chat_id FROM subscriptions")
+        ] == [7003]
         [row] = rows(
-            bot.config,
+            bot.config.database,
             "SELECT state, error FROM deliveries WHERE chat_id = 7002 AND state != 'known'",
         )
         assert tuple(row) == ("blocked", "403 Forbidden: bot was blocked by the user")
@@ -129,7 +132,7 @@ async def test_server_errors_are_retried_then_recorded_as_failed(tmp_path: Path)
         assert (tally.sent, tally.failed) == (1, 1)
         assert bot.texts(7004)[-1].startswith("📖")
         state = {r["chat_id"]: tuple(r)[1:] for r in rows(
-            bot.config, "SELECT s.chat_id, state, attempts, s.position, s.next_due FROM deliveries"
+            bot.config.database, "SELECT s.chat_id, state, attempts, s.position, s.next_due FROM deliveries"
             " JOIN subscriptions s ON id = sub_id WHERE state != 'known'")}  # fmt: skip
         assert state[7004] == ("sent", 3, 1, "2024-05-08T00:00:00Z")
         assert state[7005] == ("failed", 3, 0, "2024-05-08T00:00:00Z")  # same chapter next time
@@ -202,9 +205,9 @@ async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
         listing = await bot.say("/subscriptions", chat_id=supergroup, user_id=9,
                                 chat_type="supergroup")  # fmt: skip
         assert "07:00（Europe/Berlin）" in listing.params["text"]
-        assert [tuple(r) for r in rows(bot.config, "SELECT chat_id FROM subscriptions")] == [
-            (supergroup,)
-        ]
+        assert [
+            tuple(r) for r in rows(bot.config.database, "SELECT chat_id FROM subscriptions")
+        ] == [(supergroup,)]
 
 
 async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path):

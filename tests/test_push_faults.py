@@ -31,7 +31,7 @@ from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
-from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, query, rows, start_on_database
+from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
@@ -154,7 +154,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
               f"fault lines {_push_lines(caplog)}")  # fmt: skip
     assert briefed == Counter(OWED), "every owed briefing exactly once"
     assert tally.sent == len(OWED)
-    states = Counter(s for (s,) in query(bot.config.database, "SELECT state FROM deliveries"))
+    states = Counter(s for (s,) in rows(bot.config.database, "SELECT state FROM deliveries"))
     assert states == Counter({"sent": len(OWED), "known": len(OWED)})
     lines = _push_lines(caplog)
     assert len(lines) == 2, lines  # one line per fault, not one per message
@@ -217,8 +217,8 @@ async def test_item1_outcomes_that_cannot_be_written_are_kept_not_sent_again(
         await asyncio.wait_for(bot.push_round(), 30)
     assert stuck.stalled
     assert _briefed(api) == Counter(chats), "every owed briefing exactly once"
-    sent = query(bot.config.database, "SELECT count(*) FROM deliveries WHERE state = 'sent'")
-    assert sent == [(len(chats),)]
+    sent = value(bot.config.database, "SELECT count(*) FROM deliveries WHERE state = 'sent'")
+    assert sent == len(chats)
 
 
 # -- item 7: `push --now` refused as busy ------------------------------------------------
@@ -273,7 +273,9 @@ async def test_item7_push_now_refused_as_busy_flags_no_subscription(
         await _owe(bot, later, due_now=False)
         api.fault = gate
         code, said = await _busy_push(bot, gate, True, capsys)
-        hurried = rows(bot.config, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1")
+        hurried = rows(
+            bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"
+        )
         await bot.push_round()
     assert code == EXIT_BUSY and "another push is running" in said
     assert hurried[0]["n"] == 0
@@ -293,7 +295,9 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
         finally:
             other.unlock_pushes()
             await other.close()
-        hurried = rows(bot.config, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1")
+        hurried = rows(
+            bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"
+        )
         await bot.push_round()
     assert reply == "推送正在进行中，请稍后再试。"
     assert hurried[0]["n"] == 0 and not _briefed(api)
@@ -342,7 +346,7 @@ async def test_item13_a_deleted_database_is_reported_never_subscribed(
 
 
 def _corrupt_middle_pages(database: Path) -> None:
-    page = query(database, "PRAGMA page_size")[0][0]
+    page = value(database, "PRAGMA page_size")
     pages = database.stat().st_size // page
     assert pages >= 8, pages
     with database.open("r+b") as handle:

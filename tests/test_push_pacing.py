@@ -4,10 +4,12 @@ ahead of pushes."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from bot.local_api import Call
-from bot.push.pacing import Pacer, TokenBucket
+from bot.sending import Pacer, TokenBucket
 from tests.push_fixtures import Clock, push_bot
 
 
@@ -59,6 +61,10 @@ async def test_a_reply_goes_at_once_but_the_next_push_waits_a_slot_after_it():
     assert round(pacer._group(-5).reserve(), 6) == 3.0
 
 
+def _to_chat(chat_id: int, call: Call) -> bool:
+    return int(call.params.get("chat_id", 0)) == chat_id
+
+
 async def test_item12_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Path):
     """Issue 12 item 12: users who write in during a push are answered in the next free
     slots, ahead of the pushes; a push never holds a slot a reply could take. Counted, not
@@ -70,7 +76,7 @@ async def test_item12_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Pat
             await bot.say("/subscribe", chat_id=chat)
         seen = len(bot.api.calls)
 
-        def pushes(calls: list[Call]) -> int:
+        def pushes(calls: Sequence[Call]) -> int:
             return sum(c.method == "sendMessage" and int(c.params["chat_id"]) in subscribers
                        for c in calls)  # fmt: skip
 
@@ -80,10 +86,7 @@ async def test_item12_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Pat
         arrived = len(bot.api.calls)
         for user in users:  # eight users write in at once, mid-push
             bot.api.user_message("/help", user, user)
-        replies = [
-            await bot.api.wait_for(lambda c, u=user: int(c.params.get("chat_id", 0)) == u)
-            for user in users
-        ]
+        replies = [await bot.api.wait_for(partial(_to_chat, user)) for user in users]
         tally = await push
     waited = [pushes(bot.api.calls[arrived : bot.api.calls.index(r)]) for r in replies]
     assert max(waited) <= 2, waited  # before the fix each reply waited behind a push: 1..8

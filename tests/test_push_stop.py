@@ -7,7 +7,6 @@ import logging
 import os
 import signal
 import socket
-import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -18,9 +17,10 @@ import yaml
 
 from bot.app import serve
 from bot.config import HttpConfig
+from tests.clikit import start_cli
 from tests.fault_api import FakeBotApi, Faults
-from tests.paths import ROOT, SEEDS
-from tests.push_fixtures import ADMIN, Clock, push_bot, push_config, query, rows
+from tests.paths import SEEDS
+from tests.push_fixtures import ADMIN, Clock, push_bot, push_config, rows, value
 
 SUBSCRIBERS = range(7001, 7041)
 
@@ -86,7 +86,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
         await asyncio.wait_for(serving, 30)
     finally:
         await api.stop()
-    assert rows(config, "SELECT * FROM deliveries WHERE state = 'sending'") == []
+    assert rows(config.database, "SELECT * FROM deliveries WHERE state = 'sending'") == []
     first_run = telegram.received.total()
 
     await _restart_serves_the_rest(tmp_path, telegram, first_run)
@@ -106,7 +106,9 @@ async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp
         assert bot.pusher.start() is not None
         await _until(lambda: faults.answered[500] == 1, "the first attempt failed")
         await bot.pusher.stop()  # as SIGTERM does; the retry was 600 s away
-        (owed,) = rows(bot.config, "SELECT state, error FROM deliveries WHERE slot NOT LIKE 'r%'")
+        (owed,) = rows(
+            bot.config.database, "SELECT state, error FROM deliveries WHERE slot NOT LIKE 'r%'"
+        )
         assert owed["state"] == "pending" and "NetworkError" in owed["error"]
     async with push_bot(tmp_path, clock) as bot:
         assert (await bot.push_round()).sent == 1
@@ -140,11 +142,7 @@ async def test_item8_sigterm_stops_the_push_command_gently(tmp_path: Path):
     await api.start()
     try:
         config = _cli_config(tmp_path, database, cache, api)
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "push", "--config", str(config), cwd=ROOT,
-            env={**os.environ, "TELEGRAM_BOT_TOKEN": api.token},
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        process = await start_cli(config, "push", token=api.token)
         try:
             await _until(lambda: telegram.in_flight >= 5 or process.returncode is not None,
                          "sends in flight")  # fmt: skip
@@ -165,8 +163,8 @@ async def test_item8_sigterm_stops_the_push_command_gently(tmp_path: Path):
     said = err.decode().splitlines()
     assert said == ["briefing-bot: stopped by SIGTERM; the sends in flight were settled,"
                     " the rest is owed to the next push"]  # fmt: skip
-    assert query(database, "SELECT count(*) FROM deliveries WHERE state = 'sending'") == [(0,)]
-    assert query(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'") == [(first_run,)]
+    assert value(database, "SELECT count(*) FROM deliveries WHERE state = 'sending'") == 0
+    assert value(database, "SELECT count(*) FROM deliveries WHERE state = 'sent'") == first_run
 
     await _restart_serves_the_rest(tmp_path, telegram, first_run)
 

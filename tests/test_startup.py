@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import signal
 import socket
 import sys
 import traceback
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 import yaml
 from aiohttp import web
@@ -25,28 +22,12 @@ from aiohttp import web
 from bot.local_api import error
 from bot.logs import REDACTED, redacted_output
 from briefings.library import load_folder, newest_first
+from tests.clikit import BOUND, Finished, finish, free_port, healthz, start_cli, write_config
 from tests.fault_api import DropConnection, FakeBotApi
-from tests.paths import CORPUS, ROOT, SEED
+from tests.paths import CORPUS, SEED
 
 TOKEN = "918273645:AAH-startup_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]
-BOUND = 90.0  # seconds a process may take before it counts as hung (a bound, not a measure)
-
-
-@dataclass
-class Outcome:
-    status: int
-    stdout: str
-    stderr: str
-
-    @property
-    def said(self) -> list[str]:
-        """The lines the CLI itself printed (log lines carry a timestamp and a level)."""
-        return [line for line in self.stderr.splitlines() if line.startswith("briefing-bot:")]
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
 
 
 @pytest.fixture
@@ -57,41 +38,11 @@ async def api() -> AsyncIterator[FakeBotApi]:
     await server.stop()
 
 
-def write_config(folder: Path, base_url: str, **raw: Any) -> Path:
-    values = {"telegram": {"base_url": base_url}, "reports_dir": str(SEED.parent),
-              "database": str(folder / "db.sqlite3"), "cache_dir": str(folder / "cache"),
-              "http": {"listen": "127.0.0.1", "port": 0}, **raw}  # fmt: skip
-    path = folder / "config.yaml"
-    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-async def start_cli(
-    config: Path, *args: str, token: str = TOKEN, env: dict[str, str] | None = None, **options: Any
-) -> asyncio.subprocess.Process:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "PYTHONUNBUFFERED": "1", **(env or {})}
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "--config", str(config), *args, cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, **options,
-    )  # fmt: skip
-
-
-async def finish(process: asyncio.subprocess.Process) -> Outcome:
-    """The process's end; a process still alive after BOUND seconds is killed and fails."""
-    try:
-        out, err = await asyncio.wait_for(process.communicate(), BOUND)
-    except TimeoutError:
-        process.kill()
-        out, err = await process.communicate()
-        pytest.fail(f"still running after {BOUND:.0f} s:\n{err.decode()[-3000:]}")
-    return Outcome(process.returncode, out.decode(), err.decode())
-
-
-async def run_cli(config: Path, *args: str, token: str = TOKEN) -> Outcome:
+async def run_cli(config: Path, *args: str, token: str = TOKEN) -> Finished:
     return await finish(await start_cli(config, *args, token=token))
 
 
-def assert_one_line_failure(outcome: Outcome, *words: str) -> None:
+def assert_one_line_failure(outcome: Finished, *words: str) -> None:
     assert outcome.status not in (0, None), outcome.output
     assert len(outcome.said) == 1, outcome.output
     assert "Traceback" not in outcome.output, outcome.output
@@ -156,29 +107,13 @@ def test_item2_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path:
     assert newest_first(list(reversed(loaded.reports))) == loaded.reports  # a total order
 
 
-async def healthz(port: int) -> dict[str, Any] | None:
-    with contextlib.suppress(aiohttp.ClientError, OSError, TimeoutError):
-        async with (
-            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session,
-            session.get(f"http://127.0.0.1:{port}/healthz") as response,
-        ):
-            return await response.json()
-    return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 async def test_item2_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_path: Path) -> None:
     corpus_copies(tmp_path / "reports", 200)
     (tmp_path / "reports" / SEED.name).write_bytes(SEED.read_bytes())
     port = free_port()
     config = write_config(tmp_path, api.base_url, reports_dir=str(tmp_path / "reports"),
                           http={"listen": "127.0.0.1", "port": port})  # fmt: skip
-    process = await start_cli(config, "run")
+    process = await start_cli(config, "run", token=TOKEN)
     health = None
     try:
         for _ in range(int(BOUND * 4)):  # until /healthz answers or the process ends

@@ -26,8 +26,8 @@ from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
 from bot.web_limits import QuietAcceptErrors, WebLimits
 from tests.botkit import USER, make_config, visible
+from tests.clikit import BOUND, finish, free_port, healthz, start_cli, write_config
 from tests.fault_api import FakeBotApi
-from tests.test_startup import BOUND, finish, free_port, healthz, start_cli, write_config
 
 SECRET = "webhook-SECRET-limits"
 CAP = 50

@@ -14,7 +14,8 @@ from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import section_keyboard, toc_keyboard, toc_page
 from ..reply import edit_html, send_html
-from .common import arguments, current_report, tapped
+from ..updates import query_of
+from .common import arguments, current_report, on_current_report, tapped
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
@@ -48,22 +49,19 @@ async def summary(update: Update, context: BotContext) -> None:
     await send_html(update, context, section_summary(section), section_keyboard(report, section))
 
 
-async def sections(update: Update, context: BotContext) -> None:
-    report = await current_report(update, context)
-    if report is not None:
-        await send_toc(update, context, report)
+sections = on_current_report(send_toc)
 
 
 async def on_section(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    callback, report = found
-    section = report.find(callback.arg)
+    button, report = found
+    section = report.find(button.arg)
     if section is None:
-        await update.callback_query.answer("没有这一部分，请重新发送 /sections。")
+        await query_of(update).answer("没有这一部分，请重新发送 /sections。")
         return
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await edit_html(update, context, section_summary(section), section_keyboard(report, section))
 
 
@@ -71,9 +69,9 @@ async def on_toc(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    callback, report = found
-    await update.callback_query.answer()
-    await edit_html(update, context, *_toc(report, callback.page))
+    button, report = found
+    await query_of(update).answer()
+    await edit_html(update, context, *_toc(report, button.page))
 
 
 def handlers() -> list[BaseHandler]:

@@ -11,6 +11,7 @@ from briefings.errors import FontNotFoundError
 from ..cards import card_caption
 from ..context import BotContext
 from ..reply import send_html, thread_of
+from ..updates import chat_of
 from .common import current_report, with_enrichment
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ async def card(update: Update, context: BotContext) -> None:
         await send_html(update, context, NO_FONT)
         return
     sent = await context.bot.send_photo(
-        update.effective_chat.id,
+        chat_of(update).id,
         photo,
         caption=card_caption(report),
         parse_mode=None,

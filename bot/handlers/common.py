@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
 from telegram import Message, Update
 
 from briefings.model import Report
 
-from ..callbacks import Callback, decode
+from ..callbacks import ButtonData, decode
 from ..context import BotContext
 from ..reply import send_html
+from ..updates import chat_of, query_of
 
 NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
 ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
 STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
+
+# What a command or a menu button shows of a report.
+Action = Callable[[Update, BotContext, Report], Awaitable[None]]
 
 
 def arguments(context: BotContext) -> str:
@@ -21,10 +28,21 @@ def arguments(context: BotContext) -> str:
 
 async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
-    report = context.library.for_chat(update.effective_chat.id)
+    report = context.library.for_chat(chat_of(update).id)
     if report is None:
         await send_html(update, context, NO_REPORT)
     return report
+
+
+def on_current_report(action: Action) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
+    """The command that shows `action` of the chat's report (or says there is none)."""
+
+    async def command(update: Update, context: BotContext) -> None:
+        report = await current_report(update, context)
+        if report is not None:
+            await action(update, context, report)
+
+    return command
 
 
 async def with_enrichment(context: BotContext, report: Report) -> Report:
@@ -37,15 +55,15 @@ async def with_enrichment(context: BotContext, report: Report) -> Report:
     return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
 
-async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report] | None:
+async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Report] | None:
     """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
-    query = update.callback_query
-    callback = decode(query.data)
-    report = context.library.by_digest(callback.digest) if callback else None
-    if callback is None or report is None:
+    query = query_of(update)
+    button = decode(query.data)
+    report = context.library.by_digest(button.digest) if button else None
+    if button is None or report is None:
         await query.answer(STALE_BUTTON)
         return None
-    return callback, report
+    return button, report
 
 
 def command_target(message: Message) -> tuple[str, str | None]:

@@ -19,11 +19,12 @@ from telegram.ext import (
 
 from ..context import BotContext
 from ..reply import send_html
+from ..updates import message_of, query_of
 from .common import STALE_BUTTON, command_target, speaks_to_me
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     if not speaks_to_me(message, context.bot.username):
         return
     name, _ = command_target(message)
@@ -31,7 +32,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def stray_button(update: Update, context: BotContext) -> None:
-    await update.callback_query.answer(STALE_BUTTON)
+    await query_of(update).answer(STALE_BUTTON)
 
 
 def handlers() -> list[BaseHandler]:

@@ -15,6 +15,7 @@ from ..context import BotContext
 from ..keyboards import pager
 from ..paging import page_of
 from ..reply import edit_html, send_html
+from ..updates import query_of
 from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
@@ -33,8 +34,8 @@ def _page(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup | None
     return metrics_list(title, page.items), pager(report, page.number, page.count)
 
 
-def matching(metrics: list[Metric], word: str) -> list[Metric]:
-    return [m for m in metrics if word in m.label or word in m.sentence]
+def matching(figures: list[Metric], word: str) -> list[Metric]:
+    return [f for f in figures if word in f.label or word in f.sentence]
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
@@ -80,12 +81,12 @@ async def on_page(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
     if found is None:
         return
-    callback, report = found
+    button, report = found
     if not report.metrics:
-        await update.callback_query.answer("这个按钮已过期，请重新发送 /metrics all。")
+        await query_of(update).answer("这个按钮已过期，请重新发送 /metrics all。")
         return
-    await update.callback_query.answer()
-    await edit_html(update, context, *_page(report, callback.page))
+    await query_of(update).answer()
+    await edit_html(update, context, *_page(report, button.page))
 
 
 def handlers() -> list[BaseHandler]:

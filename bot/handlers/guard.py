@@ -7,6 +7,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from ..context import BotContext
 from ..reply import send_html
+from ..updates import message_of
 from .common import names_other_bot
 
 MAX_ARGUMENT_CHARS = 200
@@ -29,7 +30,7 @@ class _Overlong(filters.MessageFilter):
 
 
 async def refuse(update: Update, context: BotContext) -> None:
-    length = len(argument(update.effective_message))
+    length = len(argument(message_of(update)))
     await send_html(
         update, context, f"内容太长了（{length} 字），请控制在 {MAX_ARGUMENT_CHARS} 字以内。"
     )

@@ -9,7 +9,7 @@ from briefings.render import item_list, plan_title
 
 from ..context import BotContext
 from ..reply import send_html
-from .common import current_report
+from .common import on_current_report
 
 
 async def send_plan(update: Update, context: BotContext, report: Report) -> None:
@@ -26,13 +26,5 @@ async def send_problems(update: Update, context: BotContext, report: Report) -> 
     await send_html(update, context, item_list("存在的问题", report.problems))
 
 
-async def plan(update: Update, context: BotContext) -> None:
-    report = await current_report(update, context)
-    if report is not None:
-        await send_plan(update, context, report)
-
-
-async def problems(update: Update, context: BotContext) -> None:
-    report = await current_report(update, context)
-    if report is not None:
-        await send_problems(update, context, report)
+plan = on_current_report(send_plan)
+problems = on_current_report(send_problems)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
-from telegram.ext import CallbackContext
 
+from ..context import BotContext
 from ..reply import send_html
 
 logger = logging.getLogger(__name__)
@@ -21,8 +21,8 @@ UNCONFIRMED = "暂时无法确认你是否为群管理员，请稍后再试。"
 _ADMIN = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 
 
-async def _is_admin(update: Update, context: CallbackContext) -> bool:
-    chat, message = update.effective_chat, update.effective_message
+async def _is_admin(update: Update, context: BotContext, chat: Chat) -> bool:
+    message = update.effective_message
     # An anonymous admin writes as the group itself (Telegram's GroupAnonymousBot as sender).
     if message is not None and message.sender_chat is not None:
         return message.sender_chat.id == chat.id
@@ -33,13 +33,13 @@ async def _is_admin(update: Update, context: CallbackContext) -> bool:
     return member.status in _ADMIN
 
 
-async def may_change_settings(update: Update, context: CallbackContext) -> bool:
+async def may_change_settings(update: Update, context: BotContext) -> bool:
     """True in a private chat or for a group admin; otherwise tells the user why not."""
     chat = update.effective_chat
     if chat is None or chat.type == ChatType.PRIVATE:
         return True
     try:
-        allowed = await _is_admin(update, context)
+        allowed = await _is_admin(update, context, chat)
     except TelegramError as error:
         logger.warning("chat %s: could not check the sender's admin status: %s", chat.id, error)
         await send_html(update, context, UNCONFIRMED)

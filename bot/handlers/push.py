@@ -18,6 +18,7 @@ from ..context import BotContext
 from ..library import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
+from ..updates import message_of
 from .permissions import may_change_settings
 
 
@@ -54,7 +55,7 @@ def describe(sub: Subscription, library: ReportLibrary) -> str:
 
 
 async def subscribe(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     if not await may_change_settings(update, context):
         return
     pusher, library = context.state.pusher, context.library
@@ -77,7 +78,7 @@ async def subscribe(update: Update, context: BotContext) -> None:
 
 
 async def unsubscribe(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     if not await may_change_settings(update, context):
         return
     store = await context.state.pusher.store()
@@ -88,7 +89,7 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 
 
 async def subscriptions(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     subs = await (await context.state.pusher.store()).subscriptions_of(message.chat_id)
     if not subs:
         await message.reply_text("本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
@@ -98,7 +99,7 @@ async def subscriptions(update: Update, context: BotContext) -> None:
 
 
 async def timezone(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     pusher = context.state.pusher
     store = await pusher.store()
     if not context.args:
@@ -123,7 +124,7 @@ async def timezone(update: Update, context: BotContext) -> None:
 
 
 async def push_now(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     pusher = context.state.pusher
     if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text("推送正在进行中，请稍后再试。")
@@ -133,7 +134,7 @@ async def push_now(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     pusher = context.state.pusher
     zone = ZoneInfo(context.state.config.timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
@@ -151,7 +152,7 @@ async def stats(update: Update, context: BotContext) -> None:
 
 
 async def reload(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     library, pusher = context.library, context.state.pusher
     new = await context.state.briefer.reload()
     await pusher.announce(new)
@@ -166,7 +167,7 @@ async def reload(update: Update, context: BotContext) -> None:
 async def migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup. Telegram says so in both chats; the first moves the
     subscriptions and settings to the new id, the second finds nothing left to move."""
-    message = update.effective_message
+    message = message_of(update)
     if message.migrate_to_chat_id:
         await context.state.pusher.migrate(message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:

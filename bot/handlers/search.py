@@ -10,6 +10,7 @@ from briefings.search import search as search_reports
 
 from ..context import BotContext
 from ..reply import send_html
+from ..updates import message_of
 from .common import arguments, current_report, with_enrichment
 
 RESULT_LIMIT = 10
@@ -38,7 +39,7 @@ async def search(update: Update, context: BotContext) -> None:
 
 
 async def free_text(update: Update, context: BotContext) -> None:
-    await answer_query(update, context, update.effective_message.text.strip())
+    await answer_query(update, context, (message_of(update).text or "").strip())
 
 
 def handlers() -> list[BaseHandler]:

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from briefings.model import Report
 from briefings.render import report_heading
 
 from ..callbacks import decode, pattern
 from ..context import BotContext
 from ..keyboards import start_menu
 from ..reply import send_html
+from ..updates import query_of
 from .browse import send_overview, send_toc
-from .common import STALE_BUTTON, current_report
+from .common import STALE_BUTTON, Action, current_report
 from .figures import send_key_figures
 from .items import send_plan, send_problems
 
-Action = Callable[[Update, BotContext, Report], Awaitable[None]]
 ACTIONS: dict[str, Action] = {
     "summary": send_overview,
     "toc": send_toc,
@@ -39,9 +36,9 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def on_menu(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    callback = decode(query.data)
-    key = callback.arg if callback else ""
+    query = query_of(update)
+    button = decode(query.data)
+    key = button.arg if button else ""
     if key == "subscribe":
         await query.answer(SUBSCRIBE_HINT, show_alert=True)
         return

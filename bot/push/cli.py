@@ -74,10 +74,12 @@ async def _round(pusher: Pusher, hurry: bool, stop: StopRequest) -> Tally:
     return tally
 
 
-async def push_once(config: Config, now: bool, stop: StopRequest | None = None) -> Tally:
+async def push_once(
+    config: Config, token: str, now: bool, stop: StopRequest | None = None
+) -> Tally:
     stop = stop or StopRequest()
     with stop.caught():
-        application = ApplicationBuilder().token(config.token).base_url(config.base_url).build()
+        application = ApplicationBuilder().token(token).base_url(config.base_url).build()
         library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
         await asyncio.to_thread(library.reload)
         # The same briefings as the running bot's: summaries and figures from the report cache.
@@ -116,7 +118,7 @@ def run_push_command(config: Config, now: bool) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     stop = StopRequest()
     try:
-        tally = asyncio.run(push_once(config, now, stop))
+        tally = asyncio.run(push_once(config, config.token, now, stop))
     except StoreError as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -35,9 +35,9 @@ from briefings import series
 from briefings.errors import FontNotFoundError
 from briefings.model import Report
 
+from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Outcome, Photo, Sender
-from .pacing import Pacer
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription

@@ -126,7 +126,8 @@ _FINISH = (
     " FROM done WHERE deliveries.sub_id = done.sub_id AND deliveries.slot = done.slot"
 )
 Claim = tuple[int, str, bool, str]
-Outcome = tuple[int, str, str, str | None, str, str | None, str | None, int | None]
+# A finished send as _FINISH writes it: (sub_id, slot, state, error, updated, next_due, report, position).
+FinishRow = tuple[int, str, str, str | None, str, str | None, str | None, int | None]
 
 
 def _values(sql: str, rows: list[tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]]:
@@ -322,7 +323,7 @@ class Store:
             " SELECT id, ?, chat_id, 'known', ? FROM subscriptions"
             " WHERE chat_id = ? AND thread_id = ?"
         )
-        statements = [(upsert, (chat_id, thread_id, *values))]
+        statements: list[tuple[str, tuple[Any, ...]]] = [(upsert, (chat_id, thread_id, *values))]
         statements += [(mark, (ANNOUNCE + d, iso(now), chat_id, thread_id)) for d in known]
         await self._transaction(statements)
         subscription = await self.get(chat_id, thread_id)
@@ -420,9 +421,9 @@ class Store:
         move = (iso(advance.next_due), advance.report, advance.position) if advance else (None,) * 3
         await self._outcomes.submit((sub_id, slot, state, error, iso(now), *move))
 
-    async def _finish_batch(self, outcomes: list[Outcome]) -> list[None]:
-        await self._written(*_values(_FINISH, outcomes))
-        return [None] * len(outcomes)
+    async def _finish_batch(self, rows: list[FinishRow]) -> list[None]:
+        await self._written(*_values(_FINISH, rows))
+        return [None] * len(rows)
 
     async def recover(self) -> int:
         """Requeue sends a dead process left in flight; drop those no longer wanted.

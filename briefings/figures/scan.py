@@ -80,10 +80,15 @@ def _blocked_spans(text: str) -> Iterator[_Span]:
         yield from (_Span(*m.span()) for m in pattern.finditer(text))
 
 
+def arabic(token: str) -> Decimal:
+    """Value of an Arabic number as patterns.ARABIC matches it (thousands commas allowed)."""
+    return Decimal(token.replace(",", ""))
+
+
 def numeral(token: str) -> Decimal | None:
     """Value of an Arabic number (with thousands commas) or of a Chinese numeral."""
     if token[0].isdigit():
-        return Decimal(token.replace(",", ""))
+        return arabic(token)
     if token in p.MULTIPLIERS:
         return Decimal(p.MULTIPLIERS[token])
     whole, _, decimals = token.partition("点")  # 十一点八: 11.8
@@ -172,7 +177,7 @@ def _proportions(text: str) -> Iterator[Found]:
 
 def _shared_units(text: str) -> Iterator[Found]:
     for match in p.SHARED_UNIT.finditer(text):
-        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
         unit = match["unit"]
         if unit != "年" and text[match.start() - 1 : match.start()] not in _FORMULA | {"第"}:
             qualifier = "percent" if unit in PERCENT_UNITS else "exact"
@@ -191,8 +196,8 @@ def _ranges(text: str) -> Iterator[Found]:
         if text[match.end() : match.end() + 1] in _FORMULA:
             continue
         scale = p.MULTIPLIERS.get(match["mult"] or "", 1)
-        low = numeral(match["lo"]) * p.MULTIPLIERS.get(match["lomult"] or "", scale)
-        high = numeral(match["hi"]) * scale
+        low = arabic(match["lo"]) * p.MULTIPLIERS.get(match["lomult"] or "", scale)
+        high = arabic(match["hi"]) * scale
         if low < high:
             yield Found(match.start(), match.end(), float(low), unit, "range", float(high))
 
@@ -214,7 +219,7 @@ def _amounts(text: str) -> Iterator[Found]:
         start = _amount_start(text, match, unit, end)
         if start is None:
             continue
-        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
         if not unit and p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start]):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])

@@ -1,12 +1,18 @@
-"""Pacing sends to Telegram's limits: evenly spaced overall, and slower per group chat.
+"""The one sending budget, shared by replies and pushes: Telegram's limits (about 30 messages/s
+per bot, 20/min per group) count them alike.
 
-A token bucket of capacity one is a schedule of slots 1/rate apart, and never bursts after an
-idle spell. Replies come first: a reply takes the next free slot at once (a wait of at most
-one slot), while a push sender only waits for the next free slot and takes it when it comes,
-so a reply that arrives meanwhile takes it and the push waits for the one after. Push senders
-wait one at a time, in turn; Telegram's "retry after" moves every slot back. A sender the
-event loop wakes a few milliseconds late may go at once (LOOP_LAG), so the rate holds on a
-busy loop.
+Pacing: evenly spaced overall, and slower per group chat. A token bucket of capacity one is a
+schedule of slots 1/rate apart, and never bursts after an idle spell. Replies come first: a
+reply takes the next free slot at once (a wait of at most one slot), while a push sender only
+waits for the next free slot and takes it when it comes, so a reply that arrives meanwhile takes
+it and the push waits for the one after. Push senders wait one at a time, in turn; Telegram's
+"retry after" moves every slot back. A sender the event loop wakes a few milliseconds late may
+go at once (LOOP_LAG), so the rate holds on a busy loop.
+
+Replies reach the budget through PTB's rate limiter (`ReplyLimiter`): at once when no push
+runs, and during a push the next free slot, which no push holds ahead of time: the pushes yield
+and move back by as many slots. A reply refused with 429 is sent again after the wait Telegram
+names (PTB's AIORateLimiter, used for its retries only), and that wait holds the pushes too.
 """
 
 from __future__ import annotations
@@ -14,13 +20,22 @@ from __future__ import annotations
 import asyncio
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
+from typing import Any
 
 from telegram.error import RetryAfter
+from telegram.ext import AIORateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 LOOP_LAG = 0.005  # seconds of a late wake-up that the overall pace makes up
+# What Telegram counts as messages sent; answering a callback or reading is not.
+SENDS = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageCaption"})
+FLOOD_RETRIES = 3  # a reply Telegram asks to wait for goes out after the wait, up to 3 times
+
+Answer = bool | dict[str, Any] | list[dict[str, Any]]
+# One Bot API request as PTB's rate limiter receives it, to be awaited when the budget allows.
+ApiCall = Callable[..., Coroutine[Any, Any, Answer]]
 
 
 class TokenBucket:
@@ -113,3 +128,43 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     with warnings.catch_warnings(action="ignore", category=PTBDeprecationWarning):
         retry_after = exc.retry_after
     return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
+
+
+class ReplyLimiter(AIORateLimiter):
+    """PTB's rate limiter for replies: each send takes its slot in the shared `Pacer`."""
+
+    def __init__(self, pacer: Pacer) -> None:
+        # No throttling of its own: the pacer is the one budget.
+        super().__init__(overall_max_rate=0, group_max_rate=0, max_retries=FLOOD_RETRIES)
+        self.pacer = pacer
+
+    async def process_request(
+        self, callback: ApiCall, args: Any, kwargs: dict[str, Any], endpoint: str,
+        data: dict[str, Any], rate_limit_args: int | None,
+    ) -> Answer:  # fmt: skip
+        # PTB passes every argument by keyword: the names are its own.
+        chat_id = _chat_id(data)
+        if endpoint in SENDS and chat_id is not None:
+            await self.pacer.reply(chat_id)
+            callback = self._holding(callback, chat_id)
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
+
+    def _holding(self, call: ApiCall, chat_id: int) -> ApiCall:
+        async def send(*args: Any, **kwargs: Any) -> Answer:
+            try:
+                return await call(*args, **kwargs)
+            except RetryAfter as exc:
+                self.pacer.hold(chat_id, retry_after_seconds(exc))
+                raise
+
+        return send
+
+
+def _chat_id(data: dict[str, Any]) -> int | None:
+    """The numeric chat id of a request; None for none or a @channel name."""
+    try:
+        return int(data["chat_id"])
+    except (KeyError, TypeError, ValueError):
+        return None
