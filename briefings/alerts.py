@@ -36,6 +36,7 @@ MAX_SENTENCES = 5  # shown in one alert
 MAX_SENTENCE_CHARS = 600
 MAX_TITLE_CHARS = 30  # a section named beside a sentence
 TEXT_BUDGET = 3200  # characters of sentences in one alert: with the head, one message
+_WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
 _SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”‘’（）《》【】「」『』…·]+")
 
 
@@ -61,7 +62,7 @@ def terms(words: str) -> tuple[str, ...]:
     that the same words typed differently are one follow. WordsError when unusable."""
     if len(words.strip()) > MAX_WORDS_CHARS:
         raise WordsError(TOO_LONG.format(limit=MAX_WORDS_CHARS))
-    found = sorted({t for t in _SEPARATORS.split(fold(words).lower()) if t})
+    found = sorted({t for t in _SEPARATORS.split(fold(words).lower()) if _WORDLIKE.search(t)})
     if not found:
         raise WordsError(NO_TERMS)
     if len(found) > MAX_TERMS:
