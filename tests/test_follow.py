@@ -244,3 +244,23 @@ async def test_a_corrected_republication_is_announced_as_updated(
         assert first.startswith("🔔 关注「营商环境」：新报告")
         assert second.startswith(f"🔔 关注「营商环境」：报告<b>《{TITLE}》</b>已更正重发")
         assert "疫情防控期间的<b>营商环境</b>" in second
+
+
+async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await _settled(bot)
+        await bot.say("/follow 营商环境", chat_id=FOLLOWER)
+        (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
+        await bot.pusher.announce([load_report(reports / "b.txt")])
+        follows = bot.pusher.follows
+        [pending] = await follows.pending((0, ""), 10)
+        # A sender claims it, and its process dies before the outcome is written.
+        assert await follows.claim(pending.follow_id, pending.slot, clock())
+        assert not await follows.claim(pending.follow_id, pending.slot, clock())
+    async with push_bot(tmp_path, clock, reports=reports) as again:
+        await _settled(again)
+        assert len(_alerts(again, FOLLOWER)) == 1
+        [row] = rows(again.config, "SELECT state, error FROM alerts")
+        assert tuple(row) == ("sent", "interrupted: outcome unknown")
