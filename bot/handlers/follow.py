@@ -41,8 +41,14 @@ SUBSCRIPTIONS_HEAD = "关注的词（新报告提到时提醒）："
 BUTTON_WORDS = 16  # characters of the words on an unfollow button
 
 
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    assert chat is not None  # a command always comes from a chat
+    return chat.id
+
+
 def _place(update: Update) -> tuple[int, int]:
-    return update.effective_chat.id, thread_of(update) or 0
+    return _chat_id(update), thread_of(update) or 0
 
 
 def _list(follows: list[Follow]) -> str:
@@ -88,7 +94,7 @@ async def follow(update: Update, context: BotContext) -> None:
 
 
 async def _show(update: Update, context: BotContext) -> None:
-    follows = await context.state.pusher.follows.of_chat(update.effective_chat.id)
+    follows = await context.state.pusher.follows.of_chat(_chat_id(update))
     if not follows:
         await send_html(update, context, NOTHING)
         return
@@ -96,7 +102,7 @@ async def _show(update: Update, context: BotContext) -> None:
 
 
 async def unfollow(update: Update, context: BotContext) -> None:
-    chat_id = update.effective_chat.id
+    chat_id = _chat_id(update)
     follows = context.state.pusher.follows
     words = arguments(context).strip()
     if not words:
@@ -120,6 +126,7 @@ async def unfollow(update: Update, context: BotContext) -> None:
 
 async def on_unfollow(update: Update, context: BotContext) -> None:
     query = update.callback_query
+    assert query is not None  # the handler takes callback queries only
     callback = decode(query.data)
     chat = update.effective_chat
     if callback is None or chat is None:
@@ -149,6 +156,7 @@ async def on_open(update: Update, context: BotContext) -> None:
     if found is None:
         return
     _, report = found
+    assert update.callback_query is not None  # tapped() found one
     await update.callback_query.answer()
     await send_html(update, context, overview(report), toc_keyboard(report, toc_page(report, 0)))
 
