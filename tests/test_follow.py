@@ -264,3 +264,16 @@ async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
         assert len(_alerts(again, FOLLOWER)) == 1
         [row] = rows(again.config, "SELECT state, error FROM alerts")
         assert tuple(row) == ("sent", "interrupted: outcome unknown")
+
+
+async def test_follows_move_with_a_group_that_becomes_a_supergroup(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        old, new = -4001, -1004001
+        await bot.say("/follow 营商环境", chat_id=old, chat_type="group")
+        await bot.say("/follow 赣服通", chat_id=old, chat_type="group")
+        await bot.say("/follow 营商环境", chat_id=new, chat_type="supergroup")
+        await bot.pusher.migrate(old, new)
+        moved = [(f.chat_id, f.words) for f in await bot.pusher.follows.everyone()]
+        assert sorted(moved) == [(new, "营商环境"), (new, "赣服通")]
