@@ -1,4 +1,5 @@
-"""One push round: announce new reports, then send every due briefing, concurrently and paced.
+"""One push round: announce new reports, send the topic alerts they raised (bot/push/follows.py),
+then every due briefing, concurrently and paced.
 
 Only one process pushes at a time (an flock on the database file, released by the kernel even
 on kill -9; see Store.lock_pushes). Whoever takes the lock first requeues the sends a dead
