@@ -22,6 +22,8 @@ _SHAPES = {
     "toc": re.compile(rf"toc:{_DIGEST}:(?:{_PAGE})?", re.ASCII),
     "sec": re.compile(rf"sec:{_DIGEST}:[0-9]+(?:\.[0-9]+)*", re.ASCII),
     "met": re.compile(rf"met:{_DIGEST}:{_PAGE}", re.ASCII),
+    "open": re.compile(rf"open:{_DIGEST}:", re.ASCII),  # a topic alert's report
+    "unf": re.compile(r"unf::[1-9][0-9]{0,11}", re.ASCII),  # a follow to end
 }
 KINDS = frozenset(_SHAPES)
 

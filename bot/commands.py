@@ -22,6 +22,7 @@ from .handlers import (
     errors,
     fallback,
     figures,
+    follow,
     guard,
     items,
     push,
@@ -73,6 +74,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("subscribe", "订阅简报推送", "/subscribe 08:00", push.subscribe),
     Command("unsubscribe", "取消订阅", "/unsubscribe", push.unsubscribe),
     Command("subscriptions", "查看本会话的订阅", "/subscriptions", push.subscriptions),
+    Command("follow", "关注词语：新报告提到时发来相关句子", "/follow 营商环境", follow.follow),
+    Command("unfollow", "取消关注词语", "/unfollow 营商环境", follow.unfollow),
     Command("timezone", "设置推送时区", "/timezone Asia/Shanghai", push.timezone),
     Command("push_now", "立即推送简报（管理员）", "/push_now", push.push_now, admin=True),
     Command("stats", "运行统计（管理员）", "/stats", push.stats, admin=True),
@@ -113,7 +116,7 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, push):
+    for module in (start, browse, figures, search, push, follow):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
     application.add_error_handler(errors.on_error)

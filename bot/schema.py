@@ -125,8 +125,53 @@ _CHAT_SETTINGS_V2 = (
     "DROP TABLE report_choices",
 )
 
+# Topic alerts (/follow, bot/push/follows.py): each chat's followed words, and an outbox of
+# alerts keyed by (follow, report) with the deliveries' states. `report_news` holds each report
+# once it was matched against the follows (and whether it was a corrected republication): a
+# restart neither matches it again nor alerts twice, and a later follow is not alerted to it.
+_FOLLOWS_V3 = (
+    """CREATE TABLE follows (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id INTEGER NOT NULL,
+    thread_id INTEGER NOT NULL DEFAULT 0,  -- the forum topic the alerts go to (0: none)
+    words TEXT NOT NULL,       -- as typed
+    terms TEXT NOT NULL,       -- normalised (briefings.alerts.terms): what is matched
+    created TEXT NOT NULL,
+    UNIQUE (chat_id, terms)
+)""",
+    """CREATE TABLE alerts (
+    follow_id INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    chat_id INTEGER NOT NULL,
+    state TEXT NOT NULL,       -- pending, sending, sent, failed, blocked, superseded
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    updated TEXT NOT NULL,
+    text TEXT NOT NULL,        -- the alert as sent (HTML), fixed when the report was matched
+    sentences TEXT NOT NULL,   -- the matching sentences: a correction that changes none of
+                               -- them is no news to this follow
+    PRIMARY KEY (follow_id, digest)
+)""",
+    "CREATE INDEX alerts_state ON alerts (state)",
+    """CREATE TABLE report_news (
+    digest TEXT PRIMARY KEY,
+    updated INTEGER NOT NULL DEFAULT 0,  -- 1: a corrected republication of an earlier report
+    matched TEXT NOT NULL      -- when it was matched against the follows (UTC)
+)""",
+    # A chat that blocked the bot wants no alert any more, whatever its words.
+    """CREATE TRIGGER alert_blocked AFTER UPDATE OF state ON alerts
+WHEN NEW.state = 'blocked'
+BEGIN
+    DELETE FROM follows WHERE chat_id = NEW.chat_id;
+END""",
+)
+
 # MIGRATIONS[n - 1] brings a database from version n - 1 to n.
-MIGRATIONS: tuple[Sequence[Step], ...] = ((*_PUSH_V1, *_SOURCES_V1), _CHAT_SETTINGS_V2)
+MIGRATIONS: tuple[Sequence[Step], ...] = (
+    (*_PUSH_V1, *_SOURCES_V1),
+    _CHAT_SETTINGS_V2,
+    _FOLLOWS_V3,
+)
 LATEST = len(MIGRATIONS)
 
 

@@ -16,6 +16,7 @@ from .text import sentences
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
 LEAD_SENTENCES = 2
 WEEKLY_FIGURES = 5
+UPDATED_ANNOUNCEMENT = "🔄 报告已更正重发"  # new string (follow): moved to the catalogue at merge
 
 
 def _lead(text: str, budget: int, count: int = LEAD_SENTENCES) -> list[str]:
@@ -149,10 +150,12 @@ def weekly(report: Report) -> str:
     return "\n\n".join(parts)
 
 
-def announcement(report: Report) -> str:
-    """Telling a subscriber that a new report is in the library."""
+def announcement(report: Report, updated: bool = False) -> str:
+    """Telling a subscriber that a new report is in the library, or (`updated`) that a
+    corrected version replaced one announced before."""
     title = report_title(report)
-    lines = [f"🆕 新报告：<b>{title}</b>"]
+    head = UPDATED_ANNOUNCEMENT if updated else "🆕 新报告"
+    lines = [f"{head}：<b>{title}</b>"]
     if report.meta.issuer:
         lines.append(escape(report.meta.issuer))
     lines.append("发送 /summary 查看概要，/reports 查看全部报告。")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from bot import schema
 from bot.chats import ChatSettings
 from bot.failures import describe
+from bot.push.follows import Follows
 from bot.push.store import Advance, Store, StoreError
 from bot.sources.store import SourceStore
 from tests.paths import ROOT
@@ -146,3 +147,30 @@ async def test_chat_settings_are_kept_per_chat_and_follow_a_group_that_becomes_a
         assert await chats.language(-1010) == "en"
     finally:
         await store.close()
+
+
+async def test_a_version_2_database_gains_the_follows_with_every_row_kept(tmp_path: Path) -> None:
+    """Migration 3 (topic alerts) adds its tables to a database of version 2, rows untouched."""
+    path = _v0_database(tmp_path)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        assert schema.upgrade(db, schema.MIGRATIONS[:2]) == 2
+        db.execute("INSERT INTO chat_settings (chat_id, language) VALUES (505, 'en')")
+    kept = (*KEPT, "chat_settings")
+    before = {table: _table(path, table) for table in kept}
+    store = await Store.open(path)
+    try:
+        follows = Follows(lambda: _opened(store))
+        assert await follows.follow(
+            101, 0, "营商环境", ("营商环境",), datetime(2024, 5, 6, tzinfo=UTC)
+        )
+        ((follow, chat),) = [(f.words, f.chat_id) for f in await follows.of_chat(101)]
+        assert (follow, chat) == ("营商环境", 101)
+        assert await _settings(store).language(505) == "en"
+    finally:
+        await store.close()
+    assert _version(path) == schema.LATEST >= 3
+    assert {table: _table(path, table) for table in kept} == before
+
+
+async def _opened(store: Store) -> Store:
+    return store

@@ -19,6 +19,7 @@ from ..library import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
 from ..updates import message_of
+from .follow import subscriptions_part
 from .permissions import may_change_settings
 
 
@@ -91,11 +92,14 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 async def subscriptions(update: Update, context: BotContext) -> None:
     message = message_of(update)
     subs = await (await context.state.pusher.store()).subscriptions_of(message.chat_id)
+    followed = await subscriptions_part(context, message.chat_id)
     if not subs:
-        await message.reply_text("本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
+        await message.reply_text(
+            "本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]" + followed
+        )
         return
     lines = [describe(sub, context.library) for sub in subs]
-    await message.reply_text("本聊天的订阅：\n" + "\n".join(lines))
+    await message.reply_text("本聊天的订阅：\n" + "\n".join(lines) + followed)
 
 
 async def timezone(update: Update, context: BotContext) -> None:

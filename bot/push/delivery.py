@@ -58,6 +58,7 @@ class Result:
 
 
 Photo = tuple[str | bytes, str]  # a file_id or PNG bytes, and its caption
+Markup = dict[str, Any]  # an inline keyboard as the Bot API takes it (reply_markup)
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,12 @@ class Sender:
         return not self.stopping.is_set()
 
     async def deliver(
-        self, chat_id: int, thread_id: int, text: str, journal: Journal, photo: Photo | None = None
-    ) -> Result:
-        """Claim the send, then send `text`, after `photo` if given (a retry does not repeat a
-        photo that went). The first attempt goes at once: `wait_turn` waited for its slot."""
+        self, chat_id: int, thread_id: int, text: str, journal: Journal, photo: Photo | None = None,
+        markup: Markup | None = None,
+    ) -> Result:  # fmt: skip
+        """Claim the send, then send `text` (with `markup`'s buttons), after `photo` if given (a
+        retry does not repeat a photo that went). The first attempt goes at once: `wait_turn`
+        waited for its slot."""
         if not await journal.claim():
             return Result(Outcome.SKIPPED)
         failures = 0
@@ -104,7 +107,7 @@ class Sender:
                 if photo is not None:
                     file_id = await self._send_photo(chat_id, thread_id, photo)
                     photo = None
-                await self._send_once(chat_id, thread_id, text)
+                await self._send_once(chat_id, thread_id, text, markup)
                 return Result(Outcome.SENT, file_id=file_id)
             except ChatMigrated as exc:  # follow the group to its supergroup, at once
                 await journal.moved(exc.new_chat_id)
@@ -151,11 +154,15 @@ class Sender:
         )
         return sent.photo[-1].file_id if sent.photo else None
 
-    async def _send_once(self, chat_id: int, thread_id: int, text: str) -> None:
+    async def _send_once(
+        self, chat_id: int, thread_id: int, text: str, markup: Markup | None = None
+    ) -> None:
         # The raw API call: a push never reads the sent Message back, and building one per
         # send is the largest CPU cost of a big push. Errors raise the same exceptions.
         message: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": "HTML",
                                       "link_preview_options": {"is_disabled": True}}  # fmt: skip
         if thread_id:
             message["message_thread_id"] = thread_id
+        if markup is not None:
+            message["reply_markup"] = markup
         await self.bot.do_api_request("sendMessage", api_kwargs=message)

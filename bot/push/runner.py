@@ -1,4 +1,5 @@
-"""One push round: announce new reports, then send every due briefing, concurrently and paced.
+"""One push round: announce new reports, send the topic alerts they raised (bot/push/follows.py),
+then every due briefing, concurrently and paced.
 
 Only one process pushes at a time (an flock on the database file, released by the kernel even
 on kill -9; see Store.lock_pushes). Whoever takes the lock first requeues the sends a dead
@@ -37,7 +38,8 @@ from briefings.model import Report
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
-from .delivery import Journal, Outcome, Photo, Sender
+from .delivery import Journal, Markup, Outcome, Photo, Sender
+from .follows import ALERT, Follows, alerts_for, open_button
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
@@ -71,6 +73,7 @@ class Job:
     advance: Advance | None = None  # briefings only
     card: Report | None = None  # weekly briefings carry the report's card
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
+    markup: Markup | None = None  # an alert's button
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class Pusher:
         )  # fmt: skip
         self.sender = Sender(push_bot, self.pacer, push.max_attempts, push.first_retry_seconds)
         self._retry = Retrying(self.config.database)
+        self.follows = Follows(self.store)
 
     @property
     def fault(self) -> str | None:
@@ -194,9 +198,26 @@ class Pusher:
         await self.store()
         return self.start(hurry=True)
 
-    async def announce(self, reports: list[Report]) -> int:
+    async def announce(self, reports: list[Report], updated: bool = False) -> int:
+        """Announce `reports` once to every subscriber and queue the topic alerts they raise;
+        the next round sends them. `updated`: they are corrected republications (new digests
+        replacing reports announced before), announced as updated, and a follow is alerted
+        again only if the sentences matching its words changed. Returns the announcements
+        queued."""
         store = await self.store()
+        await self._match(reports, updated)  # first: an announcement reads `updated`
         return await store.enqueue_announcements((r.digest for r in reports), self.clock())
+
+    async def _match(self, reports: list[Report], updated: bool) -> None:
+        """Queue the alerts of those of `reports` never matched against the follows."""
+        fresh = await self.follows.unmatched(report.digest for report in reports)
+        follows = await self.follows.everyone() if fresh else []
+        for report in reports:
+            new = report.digest in fresh
+            if not (new or updated):
+                continue
+            alerts = await asyncio.to_thread(alerts_for, report, follows, updated) if new else []
+            await self.follows.record_news(report.digest, updated, alerts, self.clock())
 
     async def run(self, hurry: bool = False) -> Tally:
         """One round, to its end (the command line's push); busy if a push is running."""
@@ -248,21 +269,26 @@ class Pusher:
         # Outcomes an ended round could not write go first: recover() would requeue them.
         await asyncio.gather(*(self._settle(store, key) for key in list(self._unsettled)))
         requeued = await retry(store.recover)
+        requeued += await retry(self.follows.recover)
         if requeued:
             log.warning("requeued %d sends left in flight by an interrupted push", requeued)
         if hurry:
             await retry(store.hurry_all)
         if self.announce_library:
-            digests = [report.digest for report in self.library.reports]
+            reports = list(self.library.reports)
+            await retry(lambda: self._match(reports, updated=False))
+            digests = [report.digest for report in reports]
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
         self._texts.clear()
         await self._drain(store, self._announcements(store), tally)
+        await self._drain(store, self._alerts(), tally)
         await self._drain(store, self._briefings(store), tally)
 
     # -- what to send ------------------------------------------------------------------------
     async def _announcements(self, store: Store) -> AsyncIterator[Job]:
         after: tuple[int, str] = (0, "")
+        updated = await self._retry(self.follows.updated_reports)
         for _ in range(10_000):  # pages; bounded
             page = await self._retry(partial(store.pending_announcements, after, PAGE))
             if not page:
@@ -270,9 +296,23 @@ class Pusher:
             for item in page:
                 report = self.library.by_digest(item.digest)
                 if report is not None:
-                    text = series.announcement(report)
+                    text = series.announcement(report, updated=report.digest in updated)
                     yield Job(item.sub_id, item.slot, item.chat_id, item.thread_id, text)
             after = (page[-1].sub_id, page[-1].slot)
+
+    async def _alerts(self) -> AsyncIterator[Job]:
+        """Pending topic alerts; the button opens the report while the library holds it."""
+        after: tuple[int, str] = (0, "")
+        for _ in range(10_000):  # pages; bounded
+            page = await self._retry(partial(self.follows.pending, after, PAGE))
+            if not page:
+                return
+            for item in page:
+                known = self.library.by_digest(item.digest) is not None
+                markup = open_button(item.digest) if known else None
+                yield Job(item.follow_id, item.slot, item.chat_id, item.thread_id, item.text,
+                          markup=markup)  # fmt: skip
+            after = (page[-1].follow_id, page[-1].digest)
 
     async def _briefings(self, store: Store) -> AsyncIterator[Job]:
         after = 0
@@ -312,6 +352,7 @@ class Pusher:
     async def migrate(self, old: int, new: int) -> None:
         """A group became a supergroup: its subscriptions and settings move to the new id."""
         await (await self.store()).migrate_chat(old, new)
+        await self.follows.migrate_chat(old, new)
         self.library.move_choice(old, new)
         log.info("chat %s became supergroup %s; its subscriptions moved with it", old, new)
 
@@ -367,12 +408,17 @@ class Pusher:
             log.warning("weekly briefing sent without its card: %s", error)
             return None
 
+    def _ledger(self, store: Store, slot: str) -> Store | Follows:
+        """Where a send is recorded: the delivery log, or for a topic alert the alerts'."""
+        return self.follows if slot.startswith(ALERT) else store
+
     async def _deliver(self, store: Store, job: Job) -> Outcome:
         retry = self._retry
+        ledger = self._ledger(store, job.slot)
         journal = Journal(
-            claim=lambda: retry(lambda: store.claim(job.sub_id, job.slot, self.clock())),
+            claim=lambda: retry(lambda: ledger.claim(job.sub_id, job.slot, self.clock())),
             retry=lambda error: retry(
-                lambda: store.record_attempt(job.sub_id, job.slot, error, self.clock())
+                lambda: ledger.record_attempt(job.sub_id, job.slot, error, self.clock())
             ),
             moved=lambda new_id: retry(lambda: self.migrate(job.chat_id, new_id)),
         )
@@ -390,7 +436,9 @@ class Pusher:
         self, store: Store, job: Job, journal: Journal, photo: Photo | None
     ) -> Outcome:
         """Claim and deliver a send, and record its outcome."""
-        result = await self.sender.deliver(job.chat_id, job.thread_id, job.text, journal, photo)
+        result = await self.sender.deliver(
+            job.chat_id, job.thread_id, job.text, journal, photo, job.markup
+        )
         if result.outcome is Outcome.SKIPPED:
             return result.outcome
         if result.file_id and job.card is not None:
@@ -409,7 +457,8 @@ class Pusher:
     async def _settle(self, store: Store, key: tuple[int, str]) -> None:
         """Record a kept outcome; the schema's triggers move the subscription on with it."""
         done = self._unsettled[key]
+        ledger = self._ledger(store, key[1])
         await self._retry(
-            lambda: store.finish(*key, done.state, done.error, self.clock(), done.advance)
+            lambda: ledger.finish(*key, done.state, done.error, self.clock(), done.advance)
         )
         del self._unsettled[key]

@@ -278,6 +278,10 @@ class Store:
         """Run one writing statement (its own transaction); return how many rows it changed."""
         return len(await self._written(sql + " RETURNING 1", params))
 
+    async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+        """Run `statements` in one transaction (for the stores that share this connection)."""
+        await self._transaction(statements)
+
     async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         async with self._lock:
             self._ensure_file()

@@ -1,0 +1,149 @@
+"""Topic alerts: which sentences of a report mention a chat's followed words, and the alert text.
+
+A followed phrase is cut into terms (by spaces and punctuation); a sentence matches when it
+holds every term, each as printed or as one of the genre's synonyms (GDP: 国内生产总值 …),
+compared in the half-width, lower-case view. Sentences are quoted as printed, with their
+section, in report order; an alert shows a bounded number of them and counts the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+from .model import Report, Section
+from .render import highlight, report_title
+from .search import synonyms
+from .text import fold, sentences
+
+# -- user-facing strings (moved to the catalogue at merge) -------------------------------------
+NEW_HEAD = "🔔 关注「{words}」：新报告<b>《{title}》</b>提到了 {count} 句"
+UPDATED_HEAD = "🔔 关注「{words}」：报告<b>《{title}》</b>已更正重发，提到了 {count} 句"
+MORE = "……另有 {count} 句提到，点下方按钮查看报告。"
+PREAMBLE = "前言"
+TOO_LONG = "关注的词太长了：最多 {limit} 个字。"
+TOO_MANY_TERMS = "关注的词太多了：最多 {limit} 个，用空格分开。"
+NO_TERMS = "请在 /follow 后写上要关注的词，例如 /follow 营商环境"
+TOO_SHORT = "“{term}”太短了：每个词至少 {limit} 个字。"
+# ----------------------------------------------------------------------------------------------
+
+MAX_WORDS_CHARS = 40  # a followed phrase as typed
+MAX_TERMS = 4
+MIN_TERM_CHARS = 2  # a lone 的 or 和 would match nearly every sentence
+MAX_SENTENCES = 5  # shown in one alert
+MAX_SENTENCE_CHARS = 600
+MAX_TITLE_CHARS = 30  # a section named beside a sentence
+TEXT_BUDGET = 3200  # characters of sentences in one alert: with the head, one message
+_WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
+_SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”‘’（）《》【】「」『』…·]+")
+
+
+class WordsError(ValueError):
+    """Followed words that cannot be used; the message says why, for the user (plain text)."""
+
+
+@dataclass(frozen=True)
+class Match:
+    section_id: str  # "" for the preamble
+    section_title: str
+    sentence: str  # as printed
+
+
+@dataclass(frozen=True)
+class Alert:
+    matches: tuple[Match, ...]  # the first MAX_SENTENCES, in report order
+    total: int  # every matching sentence
+
+
+def terms(words: str) -> tuple[str, ...]:
+    """The followed words' terms, normalised (half-width, lower case, each once, sorted), so
+    that the same words typed differently are one follow. WordsError when unusable."""
+    if len(words.strip()) > MAX_WORDS_CHARS:
+        raise WordsError(TOO_LONG.format(limit=MAX_WORDS_CHARS))
+    found = sorted({t for t in _SEPARATORS.split(fold(words).lower()) if _WORDLIKE.search(t)})
+    if not found:
+        raise WordsError(NO_TERMS)
+    if len(found) > MAX_TERMS:
+        raise WordsError(TOO_MANY_TERMS.format(limit=MAX_TERMS))
+    short = next((t for t in found if len(t) < MIN_TERM_CHARS), None)
+    if short is not None:
+        raise WordsError(TOO_SHORT.format(term=short, limit=MIN_TERM_CHARS))
+    return tuple(found)
+
+
+def key(found: Iterable[str]) -> str:
+    """The stored form of normalised terms (one follow per chat and key)."""
+    return " ".join(found)
+
+
+def placed_sentences(report: Report) -> list[Match]:
+    """Every sentence of the report as printed, with its section: the one place this module
+    reads a report's content."""
+    found = [Match("", PREAMBLE, s) for s in sentences(report.preamble)]
+    _place(report.sections, ("", PREAMBLE), found)
+    return found
+
+
+def _place(sections: list[Section], above: tuple[str, str], found: list[Match]) -> None:
+    for section in sections:
+        own = (section.id, _short(section.title))
+        for sentence in sentences(section.text):
+            # An item's title is its own lead sentence: name the heading above it instead.
+            found.append(Match(*(above if sentence.startswith(section.title) else own), sentence))
+        _place(section.children, own, found)
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS] + "…"
+
+
+def _ways(term: str) -> tuple[str, ...]:
+    return (term, *synonyms().get(term, ()))
+
+
+def _matches(folded: str, wanted: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(way in folded for way in ways) for ways in wanted)
+
+
+def match_report(report: Report, follows: Mapping[str, tuple[str, ...]]) -> dict[str, Alert]:
+    """For each follow (key: its terms) that the report mentions, its alert; the report's
+    sentences are read and folded once for all of them."""
+    placed = placed_sentences(report)
+    folded = [fold(match.sentence).lower() for match in placed]
+    alerts = {}
+    for name, found in follows.items():
+        wanted = tuple(_ways(term) for term in found)
+        hits = [placed[n] for n, text in enumerate(folded) if _matches(text, wanted)]
+        if hits:
+            alerts[name] = Alert(tuple(hits[:MAX_SENTENCES]), len(hits))
+    return alerts
+
+
+def _quoted(sentence: str) -> str:
+    # A "sentence" the splitter could not cut (a paragraph without 。) must not fill the alert.
+    return sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[:MAX_SENTENCE_CHARS] + "…"
+
+
+def render(
+    report: Report, words: str, found: tuple[str, ...], alert: Alert, updated: bool = False
+) -> str:
+    """The alert as HTML: whose words (as typed; `found`: their terms), which report, the
+    sentences with their section, the words in bold."""
+    head = UPDATED_HEAD if updated else NEW_HEAD
+    title = report_title(report)
+    lines = [head.format(words=escape(words), title=title, count=alert.total)]
+    marks = [way for term in found for way in _ways(term)]
+    marks += [way.upper() for way in marks]  # terms are lower case; GDP is printed upper
+    shown, budget = 0, TEXT_BUDGET
+    for match in alert.matches:
+        where = f"{match.section_id} {match.section_title}".strip()
+        line = f"\n<b>{escape(where)}</b>\n{highlight(_quoted(match.sentence), marks)}"
+        if shown and len(line) > budget:
+            break
+        lines.append(line)
+        shown, budget = shown + 1, budget - len(line)
+    if alert.total > shown:
+        lines.append("\n" + MORE.format(count=alert.total - shown))
+    return "\n".join(lines)
