@@ -92,7 +92,7 @@ async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(
         assert any(b["callback_data"].startswith(f"sec:{new.digest[:12]}:")
                    for row in opened.params["reply_markup"]["inline_keyboard"] for b in row)  # fmt: skip
         assert label
-        [row] = rows(bot.config, "SELECT state, attempts, chat_id FROM alerts")
+        [row] = rows(bot.config.database, "SELECT state, attempts, chat_id FROM alerts")
         assert tuple(row) == ("sent", 1, FOLLOWER)
 
 
@@ -113,7 +113,7 @@ async def test_no_alert_twice_after_a_restart_nor_for_a_report_older_than_the_fo
         assert _alerts(again, FOLLOWER) == [] and _alerts(again, LATE) == []
         await _publish(again, reports, "c.txt", _seed_bytes(reports) + b"\n\n")
         assert len(_alerts(again, FOLLOWER)) == 1 and len(_alerts(again, LATE)) == 1
-    states = rows(again.config, "SELECT chat_id, state FROM alerts ORDER BY chat_id")
+    states = rows(again.config.database, "SELECT chat_id, state FROM alerts ORDER BY chat_id")
     assert [tuple(r) for r in states] == [(FOLLOWER, "sent"), (FOLLOWER, "sent"), (LATE, "sent")]
 
 
@@ -127,11 +127,13 @@ async def test_a_chat_that_blocked_the_bot_is_recorded_and_followed_no_more(
         bot.api.fault = Faults(blocked={FOLLOWER})
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
         assert len(_alerts(bot, OTHER)) == 1
-        states = {r["chat_id"]: (r["state"], r["error"]) for r in rows(bot.config,
+        states = {r["chat_id"]: (r["state"], r["error"]) for r in rows(bot.config.database,
                   "SELECT chat_id, state, error FROM alerts")}  # fmt: skip
         assert states[OTHER] == ("sent", None)
         assert states[FOLLOWER][0] == "blocked" and states[FOLLOWER][1].startswith("403")
-        assert [r["chat_id"] for r in rows(bot.config, "SELECT chat_id FROM follows")] == [OTHER]
+        assert [r["chat_id"] for r in rows(bot.config.database, "SELECT chat_id FROM follows")] == [
+            OTHER
+        ]
 
 
 async def test_a_flooded_alert_waits_and_goes_once(tmp_path: Path, clock: Clock, reports: Path):
@@ -144,7 +146,7 @@ async def test_a_flooded_alert_waits_and_goes_once(tmp_path: Path, clock: Clock,
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
         assert len(_alerts(bot, FOLLOWER)) == 1
         assert faults.answered[429] == 1
-        [row] = rows(bot.config, "SELECT state, error FROM alerts")
+        [row] = rows(bot.config.database, "SELECT state, error FROM alerts")
         assert row["state"] == "sent" and row["error"].startswith("429")
 
 
@@ -172,8 +174,8 @@ async def test_unfollow_stops_alerts_even_those_already_queued(
         assert reply.params["text"].startswith("已取消关注「营商环境」")
         await bot.push_round()
         assert _alerts(bot, FOLLOWER) == []
-        assert rows(bot.config, "SELECT * FROM follows") == []
-        states = [r["state"] for r in rows(bot.config, "SELECT state FROM alerts")]
+        assert rows(bot.config.database, "SELECT * FROM follows") == []
+        states = [r["state"] for r in rows(bot.config.database, "SELECT state FROM alerts")]
         assert states == ["superseded", "superseded"]  # dropped unsent by the round
 
 
@@ -197,7 +199,7 @@ async def test_follow_lists_limits_escapes_and_shows_in_subscriptions(
             await bot.say(f"/follow 词语{n:02d}", chat_id=FOLLOWER)
         full = await bot.say("/follow 再来一个", chat_id=FOLLOWER)
         assert "到上限了" in full.params["text"]
-        [(count,)] = [tuple(r) for r in rows(bot.config, "SELECT count(*) FROM follows")]
+        [(count,)] = [tuple(r) for r in rows(bot.config.database, "SELECT count(*) FROM follows")]
         assert count == 20
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
         [alert] = _alerts(bot, FOLLOWER)
@@ -262,7 +264,7 @@ async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
     async with push_bot(tmp_path, clock, reports=reports) as again:
         await _settled(again)
         assert len(_alerts(again, FOLLOWER)) == 1
-        [row] = rows(again.config, "SELECT state, error FROM alerts")
+        [row] = rows(again.config.database, "SELECT state, error FROM alerts")
         assert tuple(row) == ("sent", "interrupted: outcome unknown")
 
 
