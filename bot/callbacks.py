@@ -22,6 +22,7 @@ _SHAPES = {
     "toc": re.compile(rf"toc:{_DIGEST}:(?:{_PAGE})?", re.ASCII),
     "sec": re.compile(rf"sec:{_DIGEST}:[0-9]+(?:\.[0-9]+)*", re.ASCII),
     "met": re.compile(rf"met:{_DIGEST}:{_PAGE}", re.ASCII),
+    "lang": re.compile(r"lang::[a-z]{2}", re.ASCII),
 }
 KINDS = frozenset(_SHAPES)
 

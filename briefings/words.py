@@ -57,4 +57,10 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> Words:
     return Words(language, flatten(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
+def spoken(language: str | None) -> Words:
+    """The catalogue of a chat's stored language; the default for none, or for one this
+    version no longer speaks."""
+    return catalogue(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
 CHINESE = catalogue(DEFAULT_LANGUAGE)  # what renderers say unless told another language

@@ -9,26 +9,28 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Report
 from briefings.render import overview, section_summary, table_of_contents
+from briefings.words import Words
 
 from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import section_keyboard, toc_keyboard, toc_page
+from ..language import words_of
 from ..reply import edit_html, send_html
 from .common import arguments, current_report, tapped
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, overview(report))
+    await send_html(update, context, overview(report, await words_of(update, context)))
 
 
-def _toc(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup]:
+def _toc(report: Report, number: int, words: Words) -> tuple[str, InlineKeyboardMarkup]:
     page = toc_page(report, number)
-    text = table_of_contents(report, page.items, page.number, page.count)
+    text = table_of_contents(report, page.items, page.number, page.count, words)
     return text, toc_keyboard(report, page)
 
 
 async def send_toc(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, *_toc(report, 0))
+    await send_html(update, context, *_toc(report, 0, await words_of(update, context)))
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -39,13 +41,13 @@ async def summary(update: Update, context: BotContext) -> None:
     if not wanted:
         await send_overview(update, context, report)
         return
+    words = await words_of(update, context)
     section = report.find(wanted)
     if section is None:
-        await send_html(
-            update, context, f"没有找到第 {escape(wanted)} 部分。发送 /sections 查看目录。"
-        )
+        await send_html(update, context, words("browse.no_section", wanted=escape(wanted)))
         return
-    await send_html(update, context, section_summary(section), section_keyboard(report, section))
+    html = section_summary(section, words)
+    await send_html(update, context, html, section_keyboard(report, section, words))
 
 
 async def sections(update: Update, context: BotContext) -> None:
@@ -59,12 +61,14 @@ async def on_section(update: Update, context: BotContext) -> None:
     if found is None:
         return
     callback, report = found
+    words = await words_of(update, context)
     section = report.find(callback.arg)
     if section is None:
-        await update.callback_query.answer("没有这一部分，请重新发送 /sections。")
+        await update.callback_query.answer(words("browse.gone_section"))
         return
     await update.callback_query.answer()
-    await edit_html(update, context, section_summary(section), section_keyboard(report, section))
+    html = section_summary(section, words)
+    await edit_html(update, context, html, section_keyboard(report, section, words))
 
 
 async def on_toc(update: Update, context: BotContext) -> None:
@@ -73,7 +77,7 @@ async def on_toc(update: Update, context: BotContext) -> None:
         return
     callback, report = found
     await update.callback_query.answer()
-    await edit_html(update, context, *_toc(report, callback.page))
+    await edit_html(update, context, *_toc(report, callback.page, await words_of(update, context)))
 
 
 def handlers() -> list[BaseHandler]:

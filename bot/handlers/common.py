@@ -8,11 +8,10 @@ from briefings.model import Report
 
 from ..callbacks import Callback, decode
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 
-NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
 ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
-STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
 
 
 def arguments(context: BotContext) -> str:
@@ -23,8 +22,17 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
     report = context.library.for_chat(update.effective_chat.id)
     if report is None:
-        await send_html(update, context, NO_REPORT)
+        await send_no_report(update, context)
     return report
+
+
+async def send_no_report(update: Update, context: BotContext) -> None:
+    await send_html(update, context, (await words_of(update, context))("common.no_report"))
+
+
+async def answer_stale(update: Update, context: BotContext) -> None:
+    """A tap on a button this bot no longer answers (or never made)."""
+    await update.callback_query.answer((await words_of(update, context))("common.stale_button"))
 
 
 async def with_enrichment(context: BotContext, report: Report) -> Report:
@@ -43,7 +51,7 @@ async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report]
     callback = decode(query.data)
     report = context.library.by_digest(callback.digest) if callback else None
     if callback is None or report is None:
-        await query.answer(STALE_BUTTON)
+        await answer_stale(update, context)
         return None
     return callback, report
 

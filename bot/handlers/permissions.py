@@ -13,11 +13,11 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext
 
+from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 
 logger = logging.getLogger(__name__)
-ADMINS_ONLY = "在群组中，只有群管理员可以更改本群的订阅、时区和所选报告。"
-UNCONFIRMED = "暂时无法确认你是否为群管理员，请稍后再试。"
 _ADMIN = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 
 
@@ -33,7 +33,7 @@ async def _is_admin(update: Update, context: CallbackContext) -> bool:
     return member.status in _ADMIN
 
 
-async def may_change_settings(update: Update, context: CallbackContext) -> bool:
+async def may_change_settings(update: Update, context: BotContext) -> bool:
     """True in a private chat or for a group admin; otherwise tells the user why not."""
     chat = update.effective_chat
     if chat is None or chat.type == ChatType.PRIVATE:
@@ -42,8 +42,8 @@ async def may_change_settings(update: Update, context: CallbackContext) -> bool:
         allowed = await _is_admin(update, context)
     except TelegramError as error:
         logger.warning("chat %s: could not check the sender's admin status: %s", chat.id, error)
-        await send_html(update, context, UNCONFIRMED)
+        await send_html(update, context, (await words_of(update, context))("common.unconfirmed"))
         return False
     if not allowed:
-        await send_html(update, context, ADMINS_ONLY)
+        await send_html(update, context, (await words_of(update, context))("common.admins_only"))
     return allowed
