@@ -45,18 +45,18 @@ async def lang(update: Update, context: BotContext) -> None:
     elif wanted not in LANGUAGES:
         unknown = words("language.unknown", code=escape(wanted), choices=_choices(words))
         await send_html(update, context, unknown)
-    elif await may_change_settings(update, context):
+    elif update.effective_chat and await may_change_settings(update, context):
         await context.state.chats.set_language(update.effective_chat.id, wanted)
         await send_html(update, context, catalogue(wanted)("language.set"))
 
 
 async def on_choice(update: Update, context: BotContext) -> None:
-    callback = decode(update.callback_query.data)
-    chat = update.effective_chat
-    if callback is None or chat is None or callback.arg not in LANGUAGES:
+    query, chat = update.callback_query, update.effective_chat
+    callback = decode(query.data) if query else None
+    if query is None or callback is None or chat is None or callback.arg not in LANGUAGES:
         await answer_stale(update, context)
         return
-    await update.callback_query.answer()
+    await query.answer()
     if await may_change_settings(update, context):
         await context.state.chats.set_language(chat.id, callback.arg)
         await edit_html(update, context, catalogue(callback.arg)("language.set"))
