@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.context import state_of
 from briefings.words import CHINESE, catalogue
 from tests.botkit import GROUP, USER, Chat, buttons
 from tests.paths import SEEDS
@@ -137,3 +138,27 @@ def test_every_command_is_described_in_every_language() -> None:
     for words in (CHINESE, ENGLISH):
         missing = [c.name for c in COMMANDS if f"commands.{c.name}" not in words.messages]
         assert not missing, f"{words.language}: add commands.<name> for {missing}"
+
+
+async def test_errors_and_hints_come_in_english_too(chat: Chat) -> None:
+    await chat.text("/lang en")
+    assert await chat.text("/nosuch") == "There is no /nosuch command. Send /help for all commands."
+    assert await chat.text("/summary 9.9") == (
+        "There is no section 9.9. Send /sections for the table of contents."
+    )
+    (toc,) = [c for c in await chat.send("/sections") if c.method == "sendMessage"]
+    assert toc.params["text"].startswith(f"<b>Contents</b> · {TITLE}")
+    answers = await chat.tap(toc, "toc:000000000000:0")  # a button of no loaded report
+    assert [c.params.get("text") for c in answers] == [ENGLISH("common.stale_button")]
+
+
+async def test_a_refused_write_is_told_in_the_chats_language(chat: Chat) -> None:
+    """The language is read, never written, to reply: a database refusing writes answers in
+    English, and the /lang zh it refused leaves the chat in English."""
+    await chat.text("/lang en")
+    db = (await state_of(chat.application).pusher.store())._db  # the bot's own connection
+    await db.execute("PRAGMA query_only = ON")
+    refused = ENGLISH("errors.storage", why=ENGLISH("errors.readonly"))
+    assert await chat.text("/lang zh") == refused
+    assert await chat.text("/subscribe") == refused
+    assert (await chat.text("/help")).startswith("Government report briefings")
