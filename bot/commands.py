@@ -49,6 +49,14 @@ class Command:
     # Waits on a worker, a thread or a round of sends: other chats' updates need not wait too.
     slow: bool = False
 
+    def __post_init__(self) -> None:
+        # A row written the old way, with its description second, would shift every field.
+        if self.example.split(" ")[0] != f"/{self.name}":
+            raise ValueError(
+                f"/{self.name}: the example must start with /{self.name}; the description"
+                f" goes in the catalogue as commands.{self.name} (briefings/data/words/)"
+            )
+
 
 async def help_command(update: Update, context: Any) -> None:
     await send_html(update, context, help_text(await words_of(update, context)))
