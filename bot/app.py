@@ -22,7 +22,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, Defaults
 
-from .commands import menu_commands, register
+from .commands import menus, register
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, BotState, state_of
 from .handlers.push import scheduled_round
@@ -158,7 +158,8 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
     for error in state.library.errors:
         logger.warning("skipped %s", error)
     await application.initialize()
-    await application.bot.set_my_commands(menu_commands())
+    for language, commands in menus():
+        await application.bot.set_my_commands(commands, language_code=language)
     await _set_webhook(application, state.config)
     await application.start()
     _schedule_pushes(application, state.config)

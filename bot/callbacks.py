@@ -24,6 +24,7 @@ _SHAPES = {
     "met": re.compile(rf"met:{_DIGEST}:{_PAGE}", re.ASCII),
     "open": re.compile(rf"open:{_DIGEST}:", re.ASCII),  # a topic alert's report
     "unf": re.compile(r"unf::[1-9][0-9]{0,11}", re.ASCII),  # a follow to end
+    "lang": re.compile(r"lang::[a-z]{2}", re.ASCII),
 }
 KINDS = frozenset(_SHAPES)
 

@@ -10,6 +10,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from briefings.model import Report
+from briefings.words import CHINESE, Words
 
 
 def card_key(report: Report) -> str:
@@ -40,12 +41,12 @@ class CardCache:
         self.file_ids[card_key(report)] = file_id
 
 
-def card_caption(report: Report) -> str:
+def card_caption(report: Report, words: Words = CHINESE) -> str:
     """A short caption (Telegram allows 1,024 characters): title, issuer and date, contents."""
     meta = report.meta
     when = meta.published or meta.signed
     byline = " · ".join(part for part in (meta.issuer, when.isoformat() if when else None) if part)
     keys = sum(1 for figure in report.metrics if figure.key)
-    contents = f"关键数据 {keys} 项 · 工作计划 {len(report.plan.items)} 项"
+    contents = words("card.contents", keys=keys, plans=len(report.plan.items))
     caption = "\n".join(part for part in (meta.title or report.source, byline, contents) if part)
     return caption[:1024]

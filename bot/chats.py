@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Protocol
 
-DEFAULT_LANGUAGE = "zh"
+from briefings.words import DEFAULT_LANGUAGE
 
 
 class Database(Protocol):
@@ -85,6 +85,14 @@ class ChatSettings:
     async def language(self, chat_id: int) -> str:
         row = await self._row(chat_id)
         return row["language"] if row else DEFAULT_LANGUAGE
+
+    async def languages(self) -> dict[int, str]:
+        """Every chat's language other than the default: chat id -> language code."""
+        db = await self._database()
+        rows = await db.rows(
+            "SELECT chat_id, language FROM chat_settings WHERE language != ?", (DEFAULT_LANGUAGE,)
+        )
+        return {row["chat_id"]: row["language"] for row in rows}
 
     async def set_language(self, chat_id: int, language: str) -> None:
         await self._set(_SET_LANGUAGE, chat_id, language)

@@ -15,6 +15,8 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.ext import Application, CommandHandler, filters
 
+from briefings.words import CHINESE, LANGUAGES, Words, catalogue
+
 from .config import Config
 from .handlers import (
     browse,
@@ -25,76 +27,101 @@ from .handlers import (
     follow,
     guard,
     items,
+    lang,
     push,
     reports,
     search,
     start,
 )
+from .language import words_of
 from .reply import send_html
 from .updates import message_of
 
 # What a command runs: a PTB handler callback.
 CommandFunction = Callable[[Update, Any], Coroutine[Any, Any, None]]
-REFUSAL = "抱歉，这个命令只有管理员可以使用。"
 
 
 @dataclass(frozen=True)
 class Command:
+    """A command; what it does, for /help and the menu, is the catalogue's `commands.<name>`."""
+
     name: str
-    description: str
     example: str
     callback: CommandFunction
     admin: bool = False
     # Waits on a worker, a thread or a round of sends: other chats' updates need not wait too.
     slow: bool = False
 
+    def __post_init__(self) -> None:
+        # A row written the old way, with its description second, would shift every field.
+        if self.example.split(" ")[0] != f"/{self.name}":
+            raise ValueError(
+                f"/{self.name}: the example must start with /{self.name}; the description"
+                f" goes in the catalogue as commands.{self.name} (briefings/data/words/)"
+            )
+
 
 async def help_command(update: Update, context: Any) -> None:
-    await send_html(update, context, help_text())
+    await send_html(update, context, help_text(await words_of(update, context)))
 
 
 async def refuse(update: Update, context: Any) -> None:
-    await message_of(update).reply_text(REFUSAL)
+    await message_of(update).reply_text((await words_of(update, context))("common.refusal"))
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("start", "报告简介与快捷按钮", "/start", start.start),
-    Command("help", "全部命令及示例", "/help", help_command),
-    Command("summary", "报告概要，或某一部分的摘要", "/summary 1.3", browse.summary),
-    Command("sections", "目录（按钮浏览各部分）", "/sections", browse.sections),
-    Command(
-        "metrics", "关键数据；可按词筛选，all 翻看全部", "/metrics 人口", figures.metrics, slow=True
-    ),
-    Command("plan", "下一年工作计划", "/plan", items.plan),
-    Command("problems", "报告承认的问题", "/problems", items.problems),
-    Command("search", "在报告中搜索句子", "/search 营商环境", search.search, slow=True),
-    Command("reports", "已载入的全部报告", "/reports", reports.reports),
-    Command("use", "选择本会话使用的报告", "/use 2", reports.use),
-    Command("card", "生成报告摘要图片", "/card", card.card, slow=True),
-    Command("subscribe", "订阅简报推送", "/subscribe 08:00", push.subscribe),
-    Command("unsubscribe", "取消订阅", "/unsubscribe", push.unsubscribe),
-    Command("subscriptions", "查看本会话的订阅", "/subscriptions", push.subscriptions),
-    Command("follow", "关注词语：新报告提到时发来相关句子", "/follow 营商环境", follow.follow),
-    Command("unfollow", "取消关注词语", "/unfollow 营商环境", follow.unfollow),
-    Command("timezone", "设置推送时区", "/timezone Asia/Shanghai", push.timezone),
-    Command("push_now", "立即推送简报（管理员）", "/push_now", push.push_now, admin=True),
-    Command("stats", "运行统计（管理员）", "/stats", push.stats, admin=True),
-    Command("reload", "重新载入报告文件夹（管理员）", "/reload", push.reload, admin=True),
+    Command("start", "/start", start.start),
+    Command("help", "/help", help_command),
+    Command("summary", "/summary 1.3", browse.summary),
+    Command("sections", "/sections", browse.sections),
+    Command("metrics", "/metrics 人口", figures.metrics, slow=True),
+    Command("plan", "/plan", items.plan),
+    Command("problems", "/problems", items.problems),
+    Command("search", "/search 营商环境", search.search, slow=True),
+    Command("reports", "/reports", reports.reports),
+    Command("use", "/use 2", reports.use),
+    Command("card", "/card", card.card, slow=True),
+    Command("lang", "/lang en", lang.lang),
+    Command("subscribe", "/subscribe 08:00", push.subscribe),
+    Command("unsubscribe", "/unsubscribe", push.unsubscribe),
+    Command("subscriptions", "/subscriptions", push.subscriptions),
+    Command("follow", "/follow 营商环境", follow.follow),
+    Command("unfollow", "/unfollow 营商环境", follow.unfollow),
+    Command("timezone", "/timezone Asia/Shanghai", push.timezone),
+    Command("push_now", "/push_now", push.push_now, admin=True),
+    Command("stats", "/stats", push.stats, admin=True),
+    Command("reload", "/reload", push.reload, admin=True),
 )
 
 
-def menu_commands() -> list[BotCommand]:
+def description(command: Command, words: Words = CHINESE) -> str:
+    return words(f"commands.{command.name}")
+
+
+def menu_commands(words: Words = CHINESE) -> list[BotCommand]:
     """The commands shown in Telegram's menu: everyone's, not the admins'."""
-    return [BotCommand(c.name, c.description) for c in COMMANDS if not c.admin]
+    return [BotCommand(c.name, description(c, words)) for c in COMMANDS if not c.admin]
 
 
-def help_text() -> str:
-    lines = ["<b>政务简报 · 命令</b>"]
-    for command in COMMANDS:
+def menus() -> list[tuple[str | None, list[BotCommand]]]:
+    """Telegram's menu per user language: the default (Chinese, for language codes with no
+    menu of their own), then one for each other catalogue."""
+    others = [(code, menu_commands(catalogue(code))) for code in LANGUAGES if code != "zh"]
+    return [(None, menu_commands()), *others]
+
+
+def help_text(words: Words = CHINESE) -> str:
+    lines = [words("help.title")]
+    for c in COMMANDS:
         lines.append(
-            f"/{command.name} — {escape(command.description)}\n　例：<code>{escape(command.example)}</code>"
+            words(
+                "help.line",
+                name=c.name,
+                description=escape(description(c, words)),
+                example=escape(c.example),
+            )
         )
-    lines.append("\n私聊时直接发送文字即可搜索。")
+    lines.append(words("help.free_text"))
     return "\n".join(lines)
 
 
@@ -116,7 +143,7 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, push, follow):
+    for module in (start, browse, figures, search, lang, push, follow):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
     application.add_error_handler(errors.on_error)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from briefings.model import Report, Section
+from briefings.words import CHINESE, Words
 
 from .callbacks import encode
 from .paging import Page, page_of
 
-MENU = (("摘要", "summary"), ("目录", "toc"), ("关键数据", "metrics"),
-        ("工作计划", "plan"), ("存在问题", "problems"), ("订阅", "subscribe"))  # fmt: skip
+MENU = ("summary", "toc", "metrics", "plan", "problems", "subscribe")  # labels: words "menu.*"
 LABEL_CHARS = 18  # a button shows about this many characters on a phone
 TOC_PAGE = 10  # top-level sections (and buttons) on one page of the table of contents
 CHILD_BUTTONS = 10  # sub-section buttons under a section; ▶ walks on to the rest
@@ -31,9 +31,10 @@ def _rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKe
     return [buttons[i : i + width] for i in range(0, len(buttons), width)]
 
 
-def start_menu() -> InlineKeyboardMarkup:
+def start_menu(words: Words = CHINESE) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(label, callback_data=encode("menu", "", key)) for label, key in MENU
+        InlineKeyboardButton(words(f"menu.{key}"), callback_data=encode("menu", "", key))
+        for key in MENU
     ]
     return InlineKeyboardMarkup(_rows(buttons, 3))
 
@@ -60,7 +61,9 @@ def _toc_page_of(section: Section) -> int:
     return (int(section.id.split(".")[0]) - 1) // TOC_PAGE
 
 
-def section_keyboard(report: Report, section: Section) -> InlineKeyboardMarkup:
+def section_keyboard(
+    report: Report, section: Section, words: Words = CHINESE
+) -> InlineKeyboardMarkup:
     """Sub-section buttons, then ◀ ▶ through the outline in reading order, then 返回目录."""
     order = [node.id for node in report.walk()]
     at = order.index(section.id)
@@ -74,7 +77,7 @@ def section_keyboard(report: Report, section: Section) -> InlineKeyboardMarkup:
             InlineKeyboardButton("▶", callback_data=encode("sec", report.digest, order[at + 1]))
         )
     back_data = encode("toc", report.digest, str(_toc_page_of(section)))
-    back = [InlineKeyboardButton("返回目录", callback_data=back_data)]
+    back = [InlineKeyboardButton(words("menu.back_to_toc"), callback_data=back_data)]
     children = section_buttons(report, section.children[:CHILD_BUTTONS])
     return InlineKeyboardMarkup([*children, nav, back])
 

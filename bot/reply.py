@@ -9,13 +9,14 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
+from briefings.words import CHINESE, Words
+
 from .context import BotContext
+from .language import words_of
 from .split import TELEGRAM_LIMIT, split_html
 from .updates import query_of
 
 MAX_MESSAGES = 5
-CUT_SHORT = "……内容太长，只显示了前 {shown} 条消息。{more}"
-BROWSE = "可发送 /sections 分页浏览，或用 /search 查找具体内容。"  # how to see the rest
 # Telegram's answers when the message under a tapped button is gone or no longer editable.
 _GONE = ("message to edit not found", "message can't be edited")
 
@@ -25,13 +26,13 @@ def thread_of(update: Update) -> int | None:
     return message.message_thread_id if message and message.is_topic_message else None
 
 
-def bounded_parts(html: str, more: str = BROWSE) -> list[str]:
+def bounded_parts(html: str, more: str | None = None, words: Words = CHINESE) -> list[str]:
     """`html` as at most MAX_MESSAGES messages; when cut short the last one says so and
-    `more` says how to see the rest."""
+    `more` says how to see the rest (by default: browse or search)."""
     parts = split_html(html)
     if len(parts) <= MAX_MESSAGES:
         return parts
-    note = CUT_SHORT.format(shown=MAX_MESSAGES, more=more)
+    note = words("reply.cut_short", shown=MAX_MESSAGES, more=more or words("reply.browse"))
     parts = split_html(html, TELEGRAM_LIMIT - len(note) - 2)[:MAX_MESSAGES]
     parts[-1] += "\n\n" + note
     return parts
@@ -59,11 +60,12 @@ async def send_html(
     context: BotContext,
     html: str,
     keyboard: InlineKeyboardMarkup | None = None,
-    more: str = BROWSE,
+    more: str | None = None,
 ) -> Message | None:
     """Send `html` in as many messages as needed (bounded, see `bounded_parts`); the keyboard
     goes under the last."""
-    return await _send_parts(update, context, bounded_parts(html, more), keyboard)
+    words = await words_of(update, context)
+    return await _send_parts(update, context, bounded_parts(html, more, words), keyboard)
 
 
 async def edit_html(
@@ -72,7 +74,7 @@ async def edit_html(
     """Replace the tapped message's text; any overflow follows as new messages. A message
     deleted since, or too old to reach, is answered with a new one instead."""
     query = query_of(update)
-    parts = bounded_parts(html)
+    parts = bounded_parts(html, words=await words_of(update, context))
     if not isinstance(query.message, Message):  # inaccessible: Telegram no longer shows it
         await _send_parts(update, context, parts, keyboard)
         return

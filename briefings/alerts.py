@@ -17,17 +17,7 @@ from .model import Report, Section
 from .render import highlight, report_title
 from .search import synonyms
 from .text import fold, sentences
-
-# -- user-facing strings (moved to the catalogue at merge) -------------------------------------
-NEW_HEAD = "🔔 关注「{words}」：新报告<b>《{title}》</b>提到了 {count} 句"
-UPDATED_HEAD = "🔔 关注「{words}」：报告<b>《{title}》</b>已更正重发，提到了 {count} 句"
-MORE = "……另有 {count} 句提到，点下方按钮查看报告。"
-PREAMBLE = "前言"
-TOO_LONG = "关注的词太长了：最多 {limit} 个字。"
-TOO_MANY_TERMS = "关注的词太多了：最多 {limit} 个，用空格分开。"
-NO_TERMS = "请在 /follow 后写上要关注的词，例如 /follow 营商环境"
-TOO_SHORT = "“{term}”太短了：每个词至少 {limit} 个字。"
-# ----------------------------------------------------------------------------------------------
+from .words import CHINESE, Words
 
 MAX_WORDS_CHARS = 40  # a followed phrase as typed
 MAX_TERMS = 4
@@ -41,7 +31,14 @@ _SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”�
 
 
 class WordsError(ValueError):
-    """Followed words that cannot be used; the message says why, for the user (plain text)."""
+    """Followed words that cannot be used; `say` tells the user why (plain text)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(CHINESE(key, **values))
+        self.key, self.values = key, values
+
+    def say(self, words: Words) -> str:
+        return words(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -61,15 +58,15 @@ def terms(words: str) -> tuple[str, ...]:
     """The followed words' terms, normalised (half-width, lower case, each once, sorted), so
     that the same words typed differently are one follow. WordsError when unusable."""
     if len(words.strip()) > MAX_WORDS_CHARS:
-        raise WordsError(TOO_LONG.format(limit=MAX_WORDS_CHARS))
+        raise WordsError("alerts.too_long", limit=MAX_WORDS_CHARS)
     found = sorted({t for t in _SEPARATORS.split(fold(words).lower()) if _WORDLIKE.search(t)})
     if not found:
-        raise WordsError(NO_TERMS)
+        raise WordsError("alerts.no_terms")
     if len(found) > MAX_TERMS:
-        raise WordsError(TOO_MANY_TERMS.format(limit=MAX_TERMS))
+        raise WordsError("alerts.too_many_terms", limit=MAX_TERMS)
     short = next((t for t in found if len(t) < MIN_TERM_CHARS), None)
     if short is not None:
-        raise WordsError(TOO_SHORT.format(term=short, limit=MIN_TERM_CHARS))
+        raise WordsError("alerts.too_short", term=short, limit=MIN_TERM_CHARS)
     return tuple(found)
 
 
@@ -81,8 +78,8 @@ def key(found: Iterable[str]) -> str:
 def placed_sentences(report: Report) -> list[Match]:
     """Every sentence of the report as printed, with its section: the one place this module
     reads a report's content."""
-    found = [Match("", PREAMBLE, s) for s in sentences(report.preamble)]
-    _place(report.sections, ("", PREAMBLE), found)
+    found = [Match("", "", s) for s in sentences(report.preamble)]  # "": the preamble
+    _place(report.sections, ("", ""), found)
     return found
 
 
@@ -127,23 +124,28 @@ def _quoted(sentence: str) -> str:
 
 
 def render(
-    report: Report, words: str, found: tuple[str, ...], alert: Alert, updated: bool = False
+    report: Report,
+    followed: str,
+    found: tuple[str, ...],
+    alert: Alert,
+    updated: bool = False,
+    words: Words = CHINESE,
 ) -> str:
     """The alert as HTML: whose words (as typed; `found`: their terms), which report, the
     sentences with their section, the words in bold."""
-    head = UPDATED_HEAD if updated else NEW_HEAD
+    head = "alerts.updated_head" if updated else "alerts.new_head"
     title = report_title(report)
-    lines = [head.format(words=escape(words), title=title, count=alert.total)]
+    lines = [words(head, words=escape(followed), title=title, count=alert.total)]
     marks = [way for term in found for way in _ways(term)]
     marks += [way.upper() for way in marks]  # terms are lower case; GDP is printed upper
     shown, budget = 0, TEXT_BUDGET
     for match in alert.matches:
-        where = f"{match.section_id} {match.section_title}".strip()
+        where = f"{match.section_id} {match.section_title}".strip() or words("alerts.preamble")
         line = f"\n<b>{escape(where)}</b>\n{highlight(_quoted(match.sentence), marks)}"
         if shown and len(line) > budget:
             break
         lines.append(line)
         shown, budget = shown + 1, budget - len(line)
     if alert.total > shown:
-        lines.append("\n" + MORE.format(count=alert.total - shown))
+        lines.append("\n" + words("alerts.more", count=alert.total - shown))
     return "\n".join(lines)

@@ -26,6 +26,9 @@ from .search import SearchIndex
 CACHE_VERSION = 3  # 2: Metric.upper; 3: Metric.kind and Metric.period
 
 log = logging.getLogger(__name__)
+# The bot's own words (briefings/words.py and its catalogue): they shape what a reply says
+# around a briefing, never the briefing, so editing a message must not rebuild every cache.
+_NOT_SHAPING = ("words.py", "data/words/")
 
 # JSON types accepted for each annotated Metric field type; a field of another type is only
 # checked for presence.
@@ -83,6 +86,8 @@ def fingerprint_of(package: Path) -> str:
         wanted = path.suffix == ".py" or "data" in folders
         if wanted and "__pycache__" not in folders and path.is_file():
             name = path.relative_to(package).as_posix()
+            if name.startswith(_NOT_SHAPING):
+                continue
             digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 from .text import sentences
+from .words import CHINESE, Words
 
 if TYPE_CHECKING:
     from .search import SearchResult
@@ -43,11 +44,15 @@ def report_title(report: Report) -> str:
     return escape(report.meta.title or report.source)
 
 
-def report_heading(report: Report) -> str:
+def report_heading(report: Report, words: Words = CHINESE) -> str:
     meta = report.meta
-    facts = [("发布机构", meta.issuer), ("发布日期", meta.published or meta.signed)]
+    facts = [("report.issuer", meta.issuer), ("report.published", meta.published or meta.signed)]
     lines = [f"<b>{report_title(report)}</b>"]
-    lines += [f"{name}：{escape(str(value))}" for name, value in facts if value]
+    lines += [
+        words("report.fact", name=words(key), value=escape(str(value)))
+        for key, value in facts
+        if value
+    ]
     return "\n".join(lines)
 
 
@@ -59,43 +64,49 @@ def _section_body(section: Section) -> str:
     return section.summary or lead_sentences(section.full_text())
 
 
-def _names(sections: Sequence[Section], shown: int, indent: str = "") -> list[str]:
+def _names(sections: Sequence[Section], shown: int, words: Words, indent: str = "") -> list[str]:
     """The first `shown` sections' names, one a line, and how many more there are."""
     lines = [indent + section_name(s) for s in sections[:shown]]
     if len(sections) > shown:
-        lines.append(f"{indent}…… 另有 {len(sections) - shown} 项")
+        lines.append(indent + words("report.more", count=len(sections) - shown))
     return lines
 
 
-def overview(report: Report) -> str:
+def overview(report: Report, words: Words = CHINESE) -> str:
     """The report's overview: heading, summary (or opening sentences) and its top-level parts."""
     body = report.summary or lead_sentences(report.preamble or report.body_text())
-    parts = [report_heading(report), f"<b>概要</b>\n{escape(body)}"]
-    parts.append("<b>主要部分</b>\n" + "\n".join(_names(report.sections, LISTED)))
+    parts = [report_heading(report, words), f"<b>{words('report.summary')}</b>\n{escape(body)}"]
+    names = _names(report.sections, LISTED, words)
+    parts.append(f"<b>{words('report.parts')}</b>\n" + "\n".join(names))
     if len(report.sections) > LISTED:
-        parts.append("发送 /sections 分页查看全部目录。")
+        parts.append(words("report.all_toc"))
     return "\n\n".join(parts)
 
 
-def section_summary(section: Section) -> str:
+def section_summary(section: Section, words: Words = CHINESE) -> str:
     """One section: its id and title, summary (or lead sentences), keywords and sub-sections."""
     parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section))]
     if section.keywords:
-        parts.append("关键词：" + escape("、".join(section.keywords)))
+        parts.append(words("report.keywords") + escape("、".join(section.keywords)))
     if section.children:
-        parts.append("下设：\n" + "\n".join(_names(section.children, LISTED)))
+        children = _names(section.children, LISTED, words)
+        parts.append(words("report.children") + "\n" + "\n".join(children))
     return "\n\n".join(part for part in parts if part)
 
 
 def table_of_contents(
-    report: Report, parts: Sequence[Section], page: int = 0, pages: int = 1
+    report: Report,
+    parts: Sequence[Section],
+    page: int = 0,
+    pages: int = 1,
+    words: Words = CHINESE,
 ) -> str:
     """One page of the outline: `parts` (top-level sections) with their first sub-sections."""
-    where = f"（第 {page + 1}/{pages} 页）" if pages > 1 else ""
-    lines = [f"<b>目录</b> · {report_title(report)}{where}"]
+    where = words("report.page", page=page + 1, pages=pages) if pages > 1 else ""
+    lines = [f"<b>{words('report.toc')}</b> · {report_title(report)}{where}"]
     for part in parts:
         lines.append(section_name(part))
-        lines += _names(part.children, TOC_CHILDREN, indent="　")
+        lines += _names(part.children, TOC_CHILDREN, words, indent="　")
     return "\n".join(lines)
 
 
@@ -108,23 +119,31 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
     return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
 
 
-def key_figures(report: Report) -> str:
+def key_figures(report: Report, words: Words = CHINESE) -> str:
     """The key figures: results of the year reviewed, then the coming year's targets apart,
     each group headed with its year; empty when there are none."""
     groups = key_groups(report.metrics)
-    return "\n\n".join(metrics_list(group.title, group.metrics) for group in groups)
+    return "\n\n".join(
+        metrics_list(
+            words(f"figures.{g.kind}_of_year", year=g.year)
+            if g.year
+            else words(f"figures.{g.kind}"),
+            g.metrics,
+        )
+        for g in groups
+    )
 
 
-def item_list(title: str, items: ItemList) -> str:
+def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:
     """A numbered list of problems or plan items under its title and section id."""
-    where = f"（第 {escape(items.section)} 部分）" if items.section else ""
+    where = words("report.in_part", section=escape(items.section)) if items.section else ""
     lines = [f"<b>{escape(title)}</b>{where}"]
     lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
     return "\n".join(lines)
 
 
-def plan_title(plan: ItemList) -> str:
-    return f"{plan.year}年工作计划" if plan.year else "工作计划"
+def plan_title(plan: ItemList, words: Words = CHINESE) -> str:
+    return words("report.plan_of_year", year=plan.year) if plan.year else words("report.plan")
 
 
 def highlight(sentence: str, words: Sequence[str]) -> str:
@@ -140,25 +159,26 @@ def highlight(sentence: str, words: Sequence[str]) -> str:
     return "".join([*pieces, escape(sentence[last:])])
 
 
-def search_results(result: SearchResult) -> str:
+def search_results(result: SearchResult, words: Words = CHINESE) -> str:
     """Matching sentences with their section; suggestions when nothing matched."""
-    words = list(result.words) or result.query.split()
+    terms = list(result.words) or result.query.split()
+    query = escape(result.query)
     if not result.hits:
-        text = f"没有找到与“{escape(result.query)}”相关的内容。"
+        text = words("search.no_hits", query=query)
         if result.suggestions:
-            text += "\n你可以试试：" + escape("、".join(result.suggestions))
+            text += words("search.try", suggestions=escape("、".join(result.suggestions)))
         return text
-    lines = [f"<b>搜索“{escape(result.query)}”</b> 共 {len(result.hits)} 条"]
+    lines = [words("search.hits", query=query, count=len(result.hits))]
     for n, hit in enumerate(result.hits, start=1):
         where = f"{escape(hit.section_id)} {escape(hit.section_title)}"
-        lines.append(f"\n{n}. {highlight(hit.sentence, words)}\n　—— {where}")
+        lines.append(f"\n{n}. {highlight(hit.sentence, terms)}\n　—— {where}")
     return "\n".join(lines)
 
 
-def report_choices(reports: Sequence[Report], current: str | None) -> str:
+def report_choices(reports: Sequence[Report], current: str | None, words: Words = CHINESE) -> str:
     """Every loaded report, numbered as /use expects, the chat's current one marked."""
     titles = Counter(report.meta.title or report.source for report in reports)
-    lines = ["<b>已载入的报告</b>"]
+    lines = [f"<b>{words('report.loaded')}</b>"]
     for n, report in enumerate(reports, start=1):
         title = report.meta.title or report.source
         mark = " ✅" if report.digest == current else ""

@@ -10,13 +10,13 @@ from html import escape
 
 from .figures.keys import key_order
 from .model import Item, ItemList, Metric, Report, Section
-from .render import report_title
+from .render import plan_title, report_title
 from .text import sentences
+from .words import CHINESE, Words
 
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
 LEAD_SENTENCES = 2
 WEEKLY_FIGURES = 5
-UPDATED_ANNOUNCEMENT = "🔄 报告已更正重发"  # new string (follow): moved to the catalogue at merge
 
 
 def _lead(text: str, budget: int, count: int = LEAD_SENTENCES) -> list[str]:
@@ -90,8 +90,8 @@ def _figure(metric: Metric) -> str:
     return f"• <b>{escape(metric.raw)}</b> {escape(metric.label)}"
 
 
-def _figures_chapter(metrics: list[Metric]) -> str:
-    lines = ["<b>关键数据</b>"]
+def _figures_chapter(metrics: list[Metric], words: Words) -> str:
+    lines = [f"<b>{words('figures.results')}</b>"]
     lines += [f"{_figure(m)}\n  {escape(m.sentence)}" for m in metrics]
     return "\n".join(lines)
 
@@ -107,11 +107,7 @@ def _item_text(item: Item) -> str:
     return first[0] if first else item.lead
 
 
-def plan_title(plan: ItemList) -> str:
-    return f"{plan.year}年工作计划" if plan.year else "工作计划"
-
-
-def chapters(report: Report) -> list[str]:
+def chapters(report: Report, words: Words = CHINESE) -> list[str]:
     """The tour: overview, each body section (or its subsections), key figures, problems, plan."""
     result = [_overview(report)]
     for section in _body_sections(report):
@@ -121,42 +117,41 @@ def chapters(report: Report) -> list[str]:
             result.append(_section_chapter(section))
     metrics = key_metrics(report)
     if metrics:
-        result.append(_figures_chapter(metrics))
+        result.append(_figures_chapter(metrics, words))
     if report.problems.items:
-        result.append(_items_chapter("存在的问题", report.problems))
+        result.append(_items_chapter(words("report.problems"), report.problems))
     if report.plan.items:
-        result.append(_items_chapter(plan_title(report.plan), report.plan))
+        result.append(_items_chapter(plan_title(report.plan, words), report.plan))
     return result
 
 
-def chapter(report: Report, position: int) -> tuple[str, int]:
+def chapter(report: Report, position: int, words: Words = CHINESE) -> tuple[str, int]:
     """The text of the tour's chapter at `position` (wrapping round) and the next position."""
-    tour = chapters(report)
+    tour = chapters(report, words)
     index = position % len(tour)
     title = report_title(report)
-    header = f"📖 {title} · 第 {index + 1}/{len(tour)} 篇"
+    header = words("series.chapter", title=title, number=index + 1, total=len(tour))
     return f"{header}\n\n{tour[index]}", (index + 1) % len(tour)
 
 
-def weekly(report: Report) -> str:
+def weekly(report: Report, words: Words = CHINESE) -> str:
     """The one-screen briefing: overview, top figures, plan headings."""
-    parts = ["🗞 本周简报", _overview(report)]
+    parts = [words("series.weekly"), _overview(report)]
     metrics = key_metrics(report)[:WEEKLY_FIGURES]
     if metrics:
-        parts.append("\n".join(["<b>关键数据</b>", *map(_figure, metrics)]))
+        parts.append("\n".join([f"<b>{words('figures.results')}</b>", *map(_figure, metrics)]))
     if report.plan.items:
         heads = [f"{n}. {escape(item.lead)}" for n, item in enumerate(report.plan.items, start=1)]
-        parts.append("\n".join([f"<b>{escape(plan_title(report.plan))}</b>", *heads]))
+        parts.append("\n".join([f"<b>{escape(plan_title(report.plan, words))}</b>", *heads]))
     return "\n\n".join(parts)
 
 
-def announcement(report: Report, updated: bool = False) -> str:
+def announcement(report: Report, words: Words = CHINESE, updated: bool = False) -> str:
     """Telling a subscriber that a new report is in the library, or (`updated`) that a
     corrected version replaced one announced before."""
-    title = report_title(report)
-    head = UPDATED_ANNOUNCEMENT if updated else "🆕 新报告"
-    lines = [f"{head}：<b>{title}</b>"]
+    key = "series.announcement_updated" if updated else "series.announcement"
+    lines = [words(key, title=report_title(report))]
     if report.meta.issuer:
         lines.append(escape(report.meta.issuer))
-    lines.append("发送 /summary 查看概要，/reports 查看全部报告。")
+    lines.append(words("series.announcement_hint"))
     return "\n".join(lines)

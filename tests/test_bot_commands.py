@@ -45,7 +45,7 @@ async def test_help_lists_every_command_with_an_example(chat: Chat) -> None:
 
 
 async def test_set_my_commands_has_chinese_descriptions(chat: Chat) -> None:
-    (call,) = chat.api.sent("setMyCommands")
+    (call,) = [c for c in chat.api.sent("setMyCommands") if "language_code" not in c.params]
     described = {c["command"]: c["description"] for c in call.params["commands"]}
     assert described["summary"] == "报告概要，或某一部分的摘要"
     assert "push_now" not in described  # admin commands stay out of everyone's menu

@@ -10,12 +10,13 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.handlers.errors import SORRY
 from bot.local_api import error
 from bot.logs import REDACTED, RedactSecrets
+from briefings.words import CHINESE
 from tests.botkit import USER, Chat
 from tests.fault_api import Faults
 
+SORRY = CHINESE("errors.sorry")
 TOKEN = "123456:SECRET-token"
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from telegram.ext import CommandHandler
 
-from bot.commands import COMMANDS, REFUSAL
+from bot.commands import COMMANDS, description
 from bot.local_api import LocalBotApi
+from briefings.words import CHINESE
 from tests.botkit import USER, Chat, make_config, open_chat, visible
 
 ADMIN = 4242
+REFUSAL = CHINESE("common.refusal")
 ANSWERS = {"sendMessage", "sendPhoto"}
 
 
@@ -56,7 +58,7 @@ async def test_admin_commands_refuse_everyone_else_politely(admin_chat: Chat, na
 async def test_help_and_menu_come_from_the_table(admin_chat: Chat) -> None:
     text = await admin_chat.text("/help")
     for command in COMMANDS:
-        assert f"/{command.name} — {command.description}" in text
-    (call,) = admin_chat.api.sent("setMyCommands")
+        assert f"/{command.name} — {description(command)}" in text
+    (call,) = [c for c in admin_chat.api.sent("setMyCommands") if "language_code" not in c.params]
     menu = [c["command"] for c in call.params["commands"]]
     assert menu == [c.name for c in COMMANDS if not c.admin]

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.schedule import Schedule
+from briefings.words import CHINESE
 from tests.push_fixtures import (
     Clock,
     Harness,
@@ -22,7 +22,7 @@ from tests.push_fixtures import (
     value,
 )
 
-TROUBLE = STORAGE_TROUBLE.split("（")[0]  # the reply's fixed opening
+TROUBLE = CHINESE.messages["errors.storage"].split("（")[0]  # the reply's fixed opening
 
 
 # -- a database that cannot be written, while the bot runs ---------------------------------

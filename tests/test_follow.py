@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.context import state_of
-from bot.handlers.permissions import ADMINS_ONLY
 from briefings.library import load_report
+from briefings.words import CHINESE
 from tests.fault_api import Faults
 from tests.paths import SEEDS
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows
@@ -211,7 +211,7 @@ async def test_in_a_group_only_admins_follow(tmp_path: Path, clock: Clock, repor
         bot.api.group_admins[GROUP] = {ADMIN}
         refused = await bot.say("/follow 营商环境", chat_id=GROUP, user_id=MEMBER,
                                 chat_type="supergroup")  # fmt: skip
-        assert refused.params["text"] == ADMINS_ONLY
+        assert refused.params["text"] == CHINESE("common.admins_only")
         done = await bot.say("/follow 营商环境", chat_id=GROUP, user_id=ADMIN,
                              chat_type="supergroup")  # fmt: skip
         assert done.params["text"].startswith("已关注")

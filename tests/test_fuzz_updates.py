@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 from bot.context import state_of
-from bot.handlers.common import STALE_BUTTON
 from bot.local_api import Call
 from bot.split import TELEGRAM_LIMIT
+from briefings.words import CHINESE
 from tests.botkit import Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.fuzzkit import Fuzzed, UpdateFuzzer, html_problems
@@ -34,6 +34,7 @@ SEED = int(os.environ.get("FUZZ_SEED", "20240607"))
 BATCH = 200
 ANSWER_LIMIT = 200  # Telegram's limit on a callback answer's text
 CAPTION_LIMIT = 1024
+STALE_BUTTON = CHINESE("common.stale_button")
 REFUSAL = "内容太长了"  # the guard's answer to an overlong argument
 REPLIES = frozenset({"sendMessage", "editMessageText", "sendPhoto"})
 

@@ -21,17 +21,18 @@ from telegram.error import BadRequest
 from bot.api_rules import KEYBOARD_LIMIT
 from bot.callbacks import decode
 from bot.context import state_of
-from bot.handlers.common import STALE_BUTTON
-from bot.handlers.errors import STORAGE_TROUBLE
-from bot.handlers.permissions import ADMINS_ONLY, UNCONFIRMED
 from bot.local_api import Call, error
 from bot.reply import MAX_MESSAGES
+from briefings.words import CHINESE
 from tests.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS
 from tests.push_fixtures import Clock, push_bot
 from tests.test_push_delivery import has_cjk_font
 
+STALE_BUTTON = CHINESE("common.stale_button")
+ADMINS_ONLY = CHINESE("common.admins_only")
+UNCONFIRMED = CHINESE("common.unconfirmed")
 SEED_FILE = next(SEEDS.glob("*.txt"))
 MARKED_TITLE = "关于<b>&市2020年度<法治>政府建设工作的报告"
 ADMIN = 4242
@@ -305,7 +306,7 @@ async def test_item14_use_on_a_full_disk_gets_the_storage_message(
             await state.chats.choose_report(900_000 + filler, digest)
     with caplog.at_level(logging.ERROR):
         reply = await chat.text("/use 1")
-    assert reply == STORAGE_TROUBLE.format(why="存储空间已满")
+    assert reply == CHINESE("errors.storage", why=CHINESE("errors.full"))
     (line,) = _errors(caplog)
     assert line.exc_info is None and "/use" in line.getMessage() and "full" in line.getMessage()
     assert USER not in state.library.choices  # nothing changed

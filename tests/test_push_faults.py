@@ -25,17 +25,17 @@ import aiohttp
 import pytest
 
 import bot.push.store as store_module
-from bot.handlers.errors import STORAGE_TROUBLE
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
+from briefings.words import CHINESE
 from tests.fault_api import FakeBotApi
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
-TROUBLE = STORAGE_TROUBLE.split("（")[0]
+TROUBLE = CHINESE.messages["errors.storage"].split("（")[0]
 NOON = "2024-05-06T04:00:00+00:00"  # 12:00 in Shanghai
 UNCAPPED = 1_073_741_823
 

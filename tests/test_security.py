@@ -20,16 +20,17 @@ from telegram.ext import CommandHandler
 
 from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError
-from bot.handlers.errors import SORRY
 from bot.local_api import Call, error
 from bot.logs import REDACTED, configure_logging
 from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
+from briefings.words import CHINESE
 from tests.botkit import USER, Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.fuzzkit import html_problems
 from tests.paths import ROOT
 
+SORRY = CHINESE("errors.sorry")
 TOKEN = "918273645:AAH-distinctive_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]  # the bot id before the colon is public, this part is not
 WEBHOOK_SECRET = "webhook-SECRET-9f8e7d"

@@ -9,27 +9,29 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Report
 from briefings.render import overview, section_summary, table_of_contents
+from briefings.words import Words
 
 from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import section_keyboard, toc_keyboard, toc_page
+from ..language import words_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
 from .common import arguments, current_report, on_current_report, tapped
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, overview(report))
+    await send_html(update, context, overview(report, await words_of(update, context)))
 
 
-def _toc(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup]:
+def _toc(report: Report, number: int, words: Words) -> tuple[str, InlineKeyboardMarkup]:
     page = toc_page(report, number)
-    text = table_of_contents(report, page.items, page.number, page.count)
+    text = table_of_contents(report, page.items, page.number, page.count, words)
     return text, toc_keyboard(report, page)
 
 
 async def send_toc(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, *_toc(report, 0))
+    await send_html(update, context, *_toc(report, 0, await words_of(update, context)))
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -40,13 +42,13 @@ async def summary(update: Update, context: BotContext) -> None:
     if not wanted:
         await send_overview(update, context, report)
         return
+    words = await words_of(update, context)
     section = report.find(wanted)
     if section is None:
-        await send_html(
-            update, context, f"没有找到第 {escape(wanted)} 部分。发送 /sections 查看目录。"
-        )
+        await send_html(update, context, words("browse.no_section", wanted=escape(wanted)))
         return
-    await send_html(update, context, section_summary(section), section_keyboard(report, section))
+    html = section_summary(section, words)
+    await send_html(update, context, html, section_keyboard(report, section, words))
 
 
 sections = on_current_report(send_toc)
@@ -57,12 +59,14 @@ async def on_section(update: Update, context: BotContext) -> None:
     if found is None:
         return
     button, report = found
+    words = await words_of(update, context)
     section = report.find(button.arg)
     if section is None:
-        await query_of(update).answer("没有这一部分，请重新发送 /sections。")
+        await query_of(update).answer(words("browse.gone_section"))
         return
     await query_of(update).answer()
-    await edit_html(update, context, section_summary(section), section_keyboard(report, section))
+    html = section_summary(section, words)
+    await edit_html(update, context, html, section_keyboard(report, section, words))
 
 
 async def on_toc(update: Update, context: BotContext) -> None:
@@ -71,7 +75,7 @@ async def on_toc(update: Update, context: BotContext) -> None:
         return
     button, report = found
     await query_of(update).answer()
-    await edit_html(update, context, *_toc(report, button.page))
+    await edit_html(update, context, *_toc(report, button.page, await words_of(update, context)))
 
 
 def handlers() -> list[BaseHandler]:

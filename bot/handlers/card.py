@@ -10,14 +10,12 @@ from briefings.errors import FontNotFoundError
 
 from ..cards import card_caption
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html, thread_of
 from ..updates import chat_of
 from .common import current_report, with_enrichment
 
 logger = logging.getLogger(__name__)
-NO_FONT = (
-    "服务器缺少中文字体，暂时无法生成图片。请管理员安装 fonts-noto-cjk 或 fonts-wqy-microhei。"
-)
 
 
 async def card(update: Update, context: BotContext) -> None:
@@ -26,16 +24,17 @@ async def card(update: Update, context: BotContext) -> None:
         return
     report = await with_enrichment(context, report)  # the card shows the key figures
     cards = context.state.cards
+    words = await words_of(update, context)
     try:
         photo = await cards.photo(report)
     except FontNotFoundError as error:
         logger.error("card not drawn: %s", error)
-        await send_html(update, context, NO_FONT)
+        await send_html(update, context, words("card.no_font"))
         return
     sent = await context.bot.send_photo(
         chat_of(update).id,
         photo,
-        caption=card_caption(report),
+        caption=card_caption(report, words),
         parse_mode=None,
         message_thread_id=thread_of(update),
     )

@@ -11,12 +11,11 @@ from briefings.model import Report
 
 from ..callbacks import ButtonData, decode
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 from ..updates import chat_of, query_of
 
-NO_REPORT = "还没有载入任何报告：请把报告文件放进报告文件夹后发送 /reload。"
 ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
-STALE_BUTTON = "这个按钮已过期，请重新发送命令。"
 
 # What a command or a menu button shows of a report.
 Action = Callable[[Update, BotContext, Report], Awaitable[None]]
@@ -30,7 +29,7 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
     report = context.library.for_chat(chat_of(update).id)
     if report is None:
-        await send_html(update, context, NO_REPORT)
+        await send_no_report(update, context)
     return report
 
 
@@ -43,6 +42,15 @@ def on_current_report(action: Action) -> Callable[[Update, BotContext], Coroutin
             await action(update, context, report)
 
     return command
+
+
+async def send_no_report(update: Update, context: BotContext) -> None:
+    await send_html(update, context, (await words_of(update, context))("common.no_report"))
+
+
+async def answer_stale(update: Update, context: BotContext) -> None:
+    """A tap on a button this bot no longer answers (or never made)."""
+    await query_of(update).answer((await words_of(update, context))("common.stale_button"))
 
 
 async def with_enrichment(context: BotContext, report: Report) -> Report:
@@ -61,7 +69,7 @@ async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Repor
     button = decode(query.data)
     report = context.library.by_digest(button.digest) if button else None
     if button is None or report is None:
-        await query.answer(STALE_BUTTON)
+        await answer_stale(update, context)
         return None
     return button, report
 

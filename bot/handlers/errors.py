@@ -14,24 +14,22 @@ import sqlite3
 from telegram import Update
 from telegram.error import TelegramError
 
+from briefings.words import CHINESE, Words
+
 from ..context import BotContext
+from ..language import words_of
 from ..reply import thread_of
 
 logger = logging.getLogger(__name__)
-SORRY = "抱歉，处理时出了点问题，请稍后再试。"
-STORAGE_TROUBLE = (
-    "抱歉，订阅数据暂时无法保存（{why}），这次的操作没有生效；已有的订阅不受影响。"
-    "请稍后再试，或告知管理员。"
-)
 CALLBACK_ANSWER_CHARS = 200  # Telegram's limit for a button's answer
-_WHY = {"full": "存储空间已满", "readonly": "数据库只读", "deleted": "数据库文件已被删除或替换"}
+_WHY = ("full", "readonly", "deleted")  # words in SQLite's message, and keys of errors.*
 
 
-def storage_trouble(error: sqlite3.Error) -> str:
+def storage_trouble(error: sqlite3.Error, words: Words = CHINESE) -> str:
     """What the user is told when the database refuses a command (full disk, read-only)."""
     text = str(error)
-    why = next((why for key, why in _WHY.items() if key in text), "数据库暂时无法访问")
-    return STORAGE_TROUBLE.format(why=why)
+    why = next((key for key in _WHY if key in text), "unknown")
+    return words("errors.storage", why=words(f"errors.{why}"))
 
 
 def _what(update: object) -> str:
@@ -46,12 +44,13 @@ def _what(update: object) -> str:
 
 async def on_error(update: object, context: BotContext) -> None:
     error = context.error
+    words = await words_of(update, context)
     if isinstance(error, sqlite3.Error):
         logger.error("%s: database %s: %s", _what(update), context.state.config.database, error)
-        answer = storage_trouble(error)
+        answer = storage_trouble(error, words)
     else:
         logger.error("handling an update failed", exc_info=error)
-        answer = SORRY
+        answer = words("errors.sorry")
     if not isinstance(update, Update):
         return
     with contextlib.suppress(TelegramError):  # the failure may be Telegram itself

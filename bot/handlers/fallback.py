@@ -18,9 +18,10 @@ from telegram.ext import (
 )
 
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
-from ..updates import message_of, query_of
-from .common import STALE_BUTTON, command_target, speaks_to_me
+from ..updates import message_of
+from .common import answer_stale, command_target, speaks_to_me
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -28,11 +29,12 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     if not speaks_to_me(message, context.bot.username):
         return
     name, _ = command_target(message)
-    await send_html(update, context, f"没有 /{escape(name)} 这个命令。发送 /help 查看全部命令。")
+    words = await words_of(update, context)
+    await send_html(update, context, words("common.unknown_command", name=escape(name)))
 
 
 async def stray_button(update: Update, context: BotContext) -> None:
-    await query_of(update).answer(STALE_BUTTON)
+    await answer_stale(update, context)
 
 
 def handlers() -> list[BaseHandler]:

@@ -9,28 +9,30 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.model import Metric, Report
 from briefings.render import key_figures, metrics_list
+from briefings.words import Words
 
 from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import pager
+from ..language import words_of
 from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
 from .common import arguments, current_report, tapped, with_enrichment
 
 PAGE_SIZE = 15
-ALL_PAGED = "换个更具体的词，或发送 /metrics all 分页查看全部数据。"
 
 
-def _not_found(context: BotContext, report: Report, what: str) -> str:
+def _not_found(context: BotContext, report: Report, words: Words, key: str, **values: str) -> str:
+    """`key` says what was not found; figures not yet computed are told apart."""
     if report.digest not in context.library.enriched:
-        return "数据还在整理中，请稍后再试。"
-    return f"这份报告中没有找到{what}。"
+        return words("figures.still_working")
+    return words(key, **values)
 
 
-def _page(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup | None]:
+def _page(report: Report, number: int, words: Words) -> tuple[str, InlineKeyboardMarkup | None]:
     page = page_of(report.metrics, number, PAGE_SIZE)
-    title = f"全部数据（第 {page.number + 1}/{page.count} 页）"
+    title = words("figures.all_page", page=page.number + 1, pages=page.count)
     return metrics_list(title, page.items), pager(report, page.number, page.count)
 
 
@@ -43,24 +45,28 @@ async def send_key_figures(update: Update, context: BotContext, report: Report) 
 
 
 async def _send_key(update: Update, context: BotContext, report: Report) -> None:
-    html = key_figures(report) or _not_found(context, report, "关键数据")
+    words = await words_of(update, context)
+    html = key_figures(report, words) or _not_found(context, report, words, "figures.no_key")
     await send_html(update, context, html)
 
 
 async def send_all(update: Update, context: BotContext, report: Report) -> None:
+    words = await words_of(update, context)
     if not report.metrics:
-        await send_html(update, context, _not_found(context, report, "数据"))
+        await send_html(update, context, _not_found(context, report, words, "figures.no_any"))
         return
-    await send_html(update, context, *_page(report, 0))
+    await send_html(update, context, *_page(report, 0, words))
 
 
 async def send_matching(update: Update, context: BotContext, report: Report, word: str) -> None:
+    words = await words_of(update, context)
     found = matching(report.metrics, word)
     if found:
-        html = metrics_list(f"含“{word}”的数据", found)
-        await send_html(update, context, html, more=ALL_PAGED)
+        html = metrics_list(words("figures.with_word", word=word), found)
+        await send_html(update, context, html, more=words("figures.all_paged"))
     else:
-        await send_html(update, context, _not_found(context, report, f"含“{escape(word)}”的数据"))
+        missing = _not_found(context, report, words, "figures.no_word", word=escape(word))
+        await send_html(update, context, missing)
 
 
 async def metrics(update: Update, context: BotContext) -> None:
@@ -82,11 +88,12 @@ async def on_page(update: Update, context: BotContext) -> None:
     if found is None:
         return
     button, report = found
+    words = await words_of(update, context)
     if not report.metrics:
-        await query_of(update).answer("这个按钮已过期，请重新发送 /metrics all。")
+        await query_of(update).answer(words("figures.stale_pager"))
         return
     await query_of(update).answer()
-    await edit_html(update, context, *_page(report, button.page))
+    await edit_html(update, context, *_page(report, button.page, words))
 
 
 def handlers() -> list[BaseHandler]:

@@ -11,32 +11,16 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.alerts import WordsError, terms
 from briefings.render import overview
+from briefings.words import Words
 
 from ..callbacks import decode, encode, pattern
 from ..context import BotContext
 from ..keyboards import toc_keyboard, toc_page
+from ..language import words_of
 from ..push.follows import MAX_FOLLOWS, Follow, TooManyFollows
 from ..reply import edit_html, send_html, thread_of
-from .common import STALE_BUTTON, arguments, tapped
+from .common import answer_stale, arguments, tapped
 from .permissions import may_change_settings
-
-# -- user-facing strings (moved to the catalogue at merge) -------------------------------------
-FOLLOWED = (
-    "已关注「{words}」：有新报告提到这些词时，会把提到它们的句子发到这里。\n"
-    "查看关注：/follow　取消：/unfollow {words}"
-)
-ALREADY = "本聊天已经在关注「{words}」了。查看关注：/follow"
-TOO_MANY = "本聊天已关注 {limit} 组词，到上限了：请先用 /unfollow 取消一些。"
-LIST_HEAD = "本聊天关注的词（新报告提到时发来相关句子）："
-NOTHING = "本聊天还没有关注任何词。关注：/follow 词语，例如 /follow 营商环境"
-LIST_FOOT = "关注更多：/follow 词语　取消：/unfollow 词语"
-UNFOLLOWED = "已取消关注「{words}」，不会再收到它的提醒。"
-NOT_FOLLOWED = "本聊天没有关注「{words}」。发送 /follow 查看关注的词。"
-CHOOSE = "点按钮取消关注："
-UNFOLLOW_BUTTON = "取消「{words}」"
-ALREADY_GONE = "已经取消了。"
-SUBSCRIPTIONS_HEAD = "关注的词（新报告提到时提醒）："
-# ----------------------------------------------------------------------------------------------
 
 BUTTON_WORDS = 16  # characters of the words on an unfollow button
 
@@ -55,73 +39,79 @@ def _list(follows: list[Follow]) -> str:
     return "\n".join(f"• {escape(f.words)}" for f in follows)
 
 
-def _buttons(follows: list[Follow]) -> InlineKeyboardMarkup:
+def _buttons(follows: list[Follow], words: Words) -> InlineKeyboardMarkup:
     def label(f: Follow) -> str:
         short = f.words if len(f.words) <= BUTTON_WORDS else f.words[:BUTTON_WORDS] + "…"
-        return UNFOLLOW_BUTTON.format(words=short)  # a button's text is plain, not HTML
+        return words("follow.unfollow_button", words=short)  # a button's text is plain, not HTML
 
     rows = [[InlineKeyboardButton(label(f), callback_data=encode("unf", "", str(f.id)))]
             for f in follows]  # fmt: skip
     return InlineKeyboardMarkup(rows)
 
 
-async def subscriptions_part(context: BotContext, chat_id: int) -> str:
+async def subscriptions_part(context: BotContext, chat_id: int, words: Words) -> str:
     """The chat's follows as /subscriptions shows them ("" when it follows nothing)."""
     follows = await context.state.pusher.follows.of_chat(chat_id)
-    return f"\n\n{SUBSCRIPTIONS_HEAD}\n{_list(follows)}" if follows else ""
+    head = words("follow.subscriptions_head")
+    return f"\n\n{head}\n{_list(follows)}" if follows else ""
 
 
 async def follow(update: Update, context: BotContext) -> None:
-    words = arguments(context).strip()
-    if not words:
+    followed = arguments(context).strip()
+    if not followed:
         await _show(update, context)
         return
     if not await may_change_settings(update, context):
         return
+    words = await words_of(update, context)
     try:
-        found = terms(words)
+        found = terms(followed)
     except WordsError as error:
-        await send_html(update, context, escape(str(error)))
+        await send_html(update, context, escape(error.say(words)))
         return
     pusher = context.state.pusher
     try:
-        created = await pusher.follows.follow(*_place(update), words, found, pusher.clock())
+        created = await pusher.follows.follow(*_place(update), followed, found, pusher.clock())
     except TooManyFollows:
-        await send_html(update, context, TOO_MANY.format(limit=MAX_FOLLOWS))
+        await send_html(update, context, words("follow.too_many", limit=MAX_FOLLOWS))
         return
-    said = FOLLOWED if created else ALREADY
-    await send_html(update, context, said.format(words=escape(words)))
+    said = "follow.followed" if created else "follow.already"
+    await send_html(update, context, words(said, words=escape(followed)))
 
 
 async def _show(update: Update, context: BotContext) -> None:
+    words = await words_of(update, context)
     follows = await context.state.pusher.follows.of_chat(_chat_id(update))
     if not follows:
-        await send_html(update, context, NOTHING)
+        await send_html(update, context, words("follow.nothing"))
         return
-    await send_html(update, context, f"{LIST_HEAD}\n{_list(follows)}\n\n{LIST_FOOT}")
+    head, foot = words("follow.list_head"), words("follow.list_foot")
+    await send_html(update, context, f"{head}\n{_list(follows)}\n\n{foot}")
 
 
 async def unfollow(update: Update, context: BotContext) -> None:
     chat_id = _chat_id(update)
     follows = context.state.pusher.follows
-    words = arguments(context).strip()
-    if not words:
+    words = await words_of(update, context)
+    followed = arguments(context).strip()
+    if not followed:
         found = await follows.of_chat(chat_id)
         if not found:
-            await send_html(update, context, NOTHING)
+            await send_html(update, context, words("follow.nothing"))
             return
-        await send_html(update, context, f"{CHOOSE}\n{_list(found)}", _buttons(found))
+        choose = words("follow.choose")
+        await send_html(update, context, f"{choose}\n{_list(found)}", _buttons(found, words))
         return
     if not await may_change_settings(update, context):
         return
     try:
-        match = await follows.find(chat_id, terms(words))
+        match = await follows.find(chat_id, terms(followed))
     except WordsError:
         match = None  # words that cannot be followed are not followed
     if match is None or not await follows.unfollow(chat_id, match.id):
-        await send_html(update, context, NOT_FOLLOWED.format(words=escape(words)))
+        await send_html(update, context, words("follow.not_followed", words=escape(followed)))
         return
-    await send_html(update, context, UNFOLLOWED.format(words=escape(match.words)))
+    await send_html(update, context, words("follow.unfollowed", words=escape(match.words)))
 
 
 async def on_unfollow(update: Update, context: BotContext) -> None:
@@ -130,21 +120,24 @@ async def on_unfollow(update: Update, context: BotContext) -> None:
     callback = decode(query.data)
     chat = update.effective_chat
     if callback is None or chat is None:
-        await query.answer(STALE_BUTTON)
+        await answer_stale(update, context)
         return
     if not await may_change_settings(update, context):
         await query.answer()
         return
     follows = context.state.pusher.follows
     gone = next((f for f in await follows.of_chat(chat.id) if str(f.id) == callback.arg), None)
+    words = await words_of(update, context)
     if gone is None or not await follows.unfollow(chat.id, gone.id):
-        await query.answer(ALREADY_GONE)
+        await query.answer(words("follow.already_gone"))
         return
     await query.answer()
     left = await follows.of_chat(chat.id)
-    text = UNFOLLOWED.format(words=escape(gone.words))
+    text = words("follow.unfollowed", words=escape(gone.words))
     if left:
-        await edit_html(update, context, f"{text}\n\n{CHOOSE}\n{_list(left)}", _buttons(left))
+        choose = words("follow.choose")
+        html = f"{text}\n\n{choose}\n{_list(left)}"
+        await edit_html(update, context, html, _buttons(left, words))
     else:
         await edit_html(update, context, text)
 
@@ -158,7 +151,9 @@ async def on_open(update: Update, context: BotContext) -> None:
     _, report = found
     assert update.callback_query is not None  # tapped() found one
     await update.callback_query.answer()
-    await send_html(update, context, overview(report), toc_keyboard(report, toc_page(report, 0)))
+    words = await words_of(update, context)
+    keyboard = toc_keyboard(report, toc_page(report, 0))
+    await send_html(update, context, overview(report, words), keyboard)
 
 
 def handlers() -> list[BaseHandler]:

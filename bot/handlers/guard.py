@@ -6,6 +6,7 @@ from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 from ..updates import message_of
 from .common import names_other_bot
@@ -31,8 +32,9 @@ class _Overlong(filters.MessageFilter):
 
 async def refuse(update: Update, context: BotContext) -> None:
     length = len(argument(message_of(update)))
+    words = await words_of(update, context)
     await send_html(
-        update, context, f"内容太长了（{length} 字），请控制在 {MAX_ARGUMENT_CHARS} 字以内。"
+        update, context, words("common.too_long", length=length, limit=MAX_ARGUMENT_CHARS)
     )
 
 

@@ -8,22 +8,25 @@ from briefings.model import Report
 from briefings.render import item_list, plan_title
 
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 from .common import on_current_report
 
 
 async def send_plan(update: Update, context: BotContext, report: Report) -> None:
+    words = await words_of(update, context)
     if not report.plan.items:
-        await send_html(update, context, "这份报告中没有找到工作计划部分。")
+        await send_html(update, context, words("items.no_plan"))
         return
-    await send_html(update, context, item_list(plan_title(report.plan), report.plan))
+    await send_html(update, context, item_list(plan_title(report.plan, words), report.plan, words))
 
 
 async def send_problems(update: Update, context: BotContext, report: Report) -> None:
+    words = await words_of(update, context)
     if not report.problems.items:
-        await send_html(update, context, "这份报告中没有找到存在问题的部分。")
+        await send_html(update, context, words("items.no_problems"))
         return
-    await send_html(update, context, item_list("存在的问题", report.problems))
+    await send_html(update, context, item_list(words("report.problems"), report.problems, words))
 
 
 plan = on_current_report(send_plan)

@@ -13,11 +13,10 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 
 logger = logging.getLogger(__name__)
-ADMINS_ONLY = "在群组中，只有群管理员可以更改本群的订阅、时区和所选报告。"
-UNCONFIRMED = "暂时无法确认你是否为群管理员，请稍后再试。"
 _ADMIN = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 
 
@@ -42,8 +41,8 @@ async def may_change_settings(update: Update, context: BotContext) -> bool:
         allowed = await _is_admin(update, context, chat)
     except TelegramError as error:
         logger.warning("chat %s: could not check the sender's admin status: %s", chat.id, error)
-        await send_html(update, context, UNCONFIRMED)
+        await send_html(update, context, (await words_of(update, context))("common.unconfirmed"))
         return False
     if not allowed:
-        await send_html(update, context, ADMINS_ONLY)
+        await send_html(update, context, (await words_of(update, context))("common.admins_only"))
     return allowed

@@ -13,8 +13,10 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from briefings import series
 from briefings.render import report_title
+from briefings.words import Words
 
 from ..context import BotContext
+from ..language import words_of
 from ..library import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
@@ -33,25 +35,26 @@ def _local(moment: datetime, zone: str) -> str:
     return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"
 
 
-def _what(sub: Subscription, library: ReportLibrary) -> str:
+def _what(sub: Subscription, library: ReportLibrary, words: Words) -> str:
     report = library.for_chat(sub.chat_id)
     if report is None:
-        return "（报告目录为空，暂无内容）"
+        return words("push.empty_library")
     title = report_title(report)
     if sub.schedule.frequency is Frequency.WEEKLY:
-        return f"《{title}》一周简报"
-    total = len(series.chapters(report))
+        return words("push.weekly_of", title=title)
+    total = len(series.chapters(report, words))
     position = sub.position if sub.report == report.digest else 0
-    return f"《{title}》简报系列，下一篇：第 {position % total + 1}/{total} 篇"
+    return words("push.series_of", title=title, number=position % total + 1, total=total)
 
 
-def describe(sub: Subscription, library: ReportLibrary) -> str:
-    when = "即将推送" if sub.hurry else _local(sub.next_due, sub.timezone)
-    topic = f"（话题 {sub.thread_id}）" if sub.thread_id else ""
-    return (
-        f"• {escape(sub.schedule.describe(sub.timezone))}{topic}\n"
-        f"  内容：{_what(sub, library)}\n"
-        f"  下次推送：{when}"
+def describe(sub: Subscription, library: ReportLibrary, words: Words) -> str:
+    when = words("push.soon") if sub.hurry else _local(sub.next_due, sub.timezone)
+    return words(
+        "push.describe",
+        schedule=escape(sub.schedule.describe(sub.timezone, words)),
+        topic=words("push.topic", thread=sub.thread_id) if sub.thread_id else "",
+        what=_what(sub, library, words),
+        when=when,
     )
 
 
@@ -60,10 +63,11 @@ async def subscribe(update: Update, context: BotContext) -> None:
     if not await may_change_settings(update, context):
         return
     pusher, library = context.state.pusher, context.library
+    words = await words_of(update, context)
     try:
         schedule = parse_schedule(context.args or [])
     except ScheduleError as error:
-        await message.reply_text(escape(str(error)))  # it quotes the argument
+        await message.reply_text(escape(error.say(words)))  # it quotes the argument
         return
     store = await pusher.store()
     chat_id, thread_id = _place(message)
@@ -74,8 +78,9 @@ async def subscribe(update: Update, context: BotContext) -> None:
     sub = await store.subscribe(
         chat_id, thread_id, schedule, zone, next_due(schedule, zone, now), known, now
     )
-    head = "订阅已更新。" if existed else "订阅成功！"
-    await message.reply_text(f"{head}\n{describe(sub, library)}\n\n取消订阅：/unsubscribe")
+    head = words("push.updated" if existed else "push.subscribed")
+    text = f"{head}\n{describe(sub, library, words)}" + words("push.unsubscribe_hint")
+    await message.reply_text(text)
 
 
 async def unsubscribe(update: Update, context: BotContext) -> None:
@@ -83,58 +88,58 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
     if not await may_change_settings(update, context):
         return
     store = await context.state.pusher.store()
+    words = await words_of(update, context)
     if await store.unsubscribe(*_place(message)):
-        await message.reply_text("已取消订阅，不会再收到推送。重新订阅：/subscribe")
+        await message.reply_text(words("push.unsubscribed"))
     else:
-        await message.reply_text("这里还没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]")
+        await message.reply_text(words("push.none_here"))
 
 
 async def subscriptions(update: Update, context: BotContext) -> None:
     message = message_of(update)
     subs = await (await context.state.pusher.store()).subscriptions_of(message.chat_id)
-    followed = await subscriptions_part(context, message.chat_id)
+    words = await words_of(update, context)
+    followed = await subscriptions_part(context, message.chat_id, words)
     if not subs:
-        await message.reply_text(
-            "本聊天没有订阅。订阅：/subscribe [HH:MM] [daily|weekly|workdays]" + followed
-        )
+        await message.reply_text(words("push.none_in_chat") + followed)
         return
-    lines = [describe(sub, context.library) for sub in subs]
-    await message.reply_text("本聊天的订阅：\n" + "\n".join(lines) + followed)
+    lines = [describe(sub, context.library, words) for sub in subs]
+    await message.reply_text("\n".join([words("push.list"), *lines]) + followed)
 
 
 async def timezone(update: Update, context: BotContext) -> None:
     message = message_of(update)
     pusher = context.state.pusher
     store = await pusher.store()
+    words = await words_of(update, context)
     if not context.args:
         zone = await context.state.chats.zone(message.chat_id, context.state.config.timezone)
-        await message.reply_text(
-            f"当前时区：{escape(zone)}\n修改：/timezone &lt;IANA 时区名&gt;，如 Europe/Berlin"
-        )
+        await message.reply_text(words("push.zone_current", zone=escape(zone)))
         return
     if not await may_change_settings(update, context):
         return
     try:
         zone = parse_zone(context.args[0])
     except ScheduleError as error:
-        await message.reply_text(escape(str(error)))  # it quotes the argument
+        await message.reply_text(escape(error.say(words)))  # it quotes the argument
         return
     await context.state.chats.set_zone(message.chat_id, zone)
     for sub in await store.subscriptions_of(message.chat_id):
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
     subs = await store.subscriptions_of(message.chat_id)
-    lines = [describe(sub, context.library) for sub in subs]
-    await message.reply_text("\n".join([f"时区已设为 {escape(zone)}。", *lines]))
+    lines = [describe(sub, context.library, words) for sub in subs]
+    await message.reply_text("\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
 
 
 async def push_now(update: Update, context: BotContext) -> None:
     message = message_of(update)
     pusher = context.state.pusher
+    words = await words_of(update, context)
     if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
-        await message.reply_text("推送正在进行中，请稍后再试。")
+        await message.reply_text(words("push.busy"))
         return
     count = (await (await pusher.store()).stats(pusher.clock())).subscribers
-    await message.reply_text(f"已开始向 {count} 个订阅推送简报。进度见 /stats")
+    await message.reply_text(words("push.started", count=count))
 
 
 async def stats(update: Update, context: BotContext) -> None:
@@ -143,15 +148,16 @@ async def stats(update: Update, context: BotContext) -> None:
     zone = ZoneInfo(context.state.config.timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
     figures = await (await pusher.store()).stats(midnight)
+    words = await words_of(update, context)
     lines = [
-        f"订阅数：{figures.subscribers}",
-        f"今日已推送：{figures.sent}",
-        f"今日失败：{figures.failed}",
-        f"最近错误：{escape(figures.last_error or '无')}",
-        "推送进行中" if pusher.busy else "当前没有进行中的推送",
+        words("push.subscribers", count=figures.subscribers),
+        words("push.sent_today", count=figures.sent),
+        words("push.failed_today", count=figures.failed),
+        words("push.last_error", error=escape(figures.last_error or words("push.no_error"))),
+        words("push.running" if pusher.busy else "push.idle"),
     ]
     if pusher.fault:
-        lines.append(f"推送数据库故障：{escape(pusher.fault)}")
+        lines.append(words("push.fault", fault=escape(pusher.fault)))
     await message.reply_text("\n".join(lines))
 
 
@@ -162,9 +168,10 @@ async def reload(update: Update, context: BotContext) -> None:
     await pusher.announce(new)
     if new:
         pusher.start()
-    titles = [f"《{report_title(report)}》" for report in new]
-    lines = [f"报告目录已重新加载：共 {len(library.reports)} 份，新增 {len(new)} 份。", *titles]
-    lines += [f"无法读取：{escape(str(error))}" for error in library.errors]
+    words = await words_of(update, context)
+    titles = [words("push.new_title", title=report_title(report)) for report in new]
+    lines = [words("push.reloaded", count=len(library.reports), new=len(new)), *titles]
+    lines += [words("push.unreadable", error=escape(str(error))) for error in library.errors]
     await message.reply_text("\n".join(lines))
 
 

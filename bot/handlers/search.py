@@ -9,6 +9,7 @@ from briefings.render import search_results
 from briefings.search import search as search_reports
 
 from ..context import BotContext
+from ..language import words_of
 from ..reply import send_html
 from ..updates import message_of
 from .common import arguments, current_report, with_enrichment
@@ -21,19 +22,19 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if report is None:
         return
     report = await with_enrichment(context, report)
+    words = await words_of(update, context)
     index = context.library.indexes.get(report.digest)
     if index is None:
-        await send_html(update, context, "搜索索引正在建立，请稍后再试。")
+        await send_html(update, context, words("search.indexing"))
         return
-    await send_html(
-        update, context, search_results(search_reports(index, query, limit=RESULT_LIMIT))
-    )
+    found = search_reports(index, query, limit=RESULT_LIMIT)
+    await send_html(update, context, search_results(found, words))
 
 
 async def search(update: Update, context: BotContext) -> None:
     query = arguments(context).strip()
     if not query:
-        await send_html(update, context, "请在 /search 后写上要找的词，例如：/search 营商环境")
+        await send_html(update, context, (await words_of(update, context))("search.usage"))
         return
     await answer_query(update, context, query)
 

@@ -10,10 +10,11 @@ from briefings.render import report_heading
 from ..callbacks import decode, pattern
 from ..context import BotContext
 from ..keyboards import start_menu
+from ..language import words_of
 from ..reply import send_html
 from ..updates import query_of
 from .browse import send_overview, send_toc
-from .common import STALE_BUTTON, Action, current_report
+from .common import Action, answer_stale, current_report
 from .figures import send_key_figures
 from .items import send_plan, send_problems
 
@@ -24,15 +25,15 @@ ACTIONS: dict[str, Action] = {
     "plan": send_plan,
     "problems": send_problems,
 }
-SUBSCRIBE_HINT = "发送 /subscribe 订阅简报推送，例如 /subscribe 08:00"
 
 
 async def start(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    text = report_heading(report) + "\n\n请选择要看的内容，或发送 /help 查看全部命令。"
-    await send_html(update, context, text, start_menu())
+    words = await words_of(update, context)
+    text = report_heading(report, words) + "\n\n" + words("start.choose")
+    await send_html(update, context, text, start_menu(words))
 
 
 async def on_menu(update: Update, context: BotContext) -> None:
@@ -40,13 +41,15 @@ async def on_menu(update: Update, context: BotContext) -> None:
     button = decode(query.data)
     key = button.arg if button else ""
     if key == "subscribe":
-        await query.answer(SUBSCRIBE_HINT, show_alert=True)
+        await query.answer(
+            (await words_of(update, context))("start.subscribe_hint"), show_alert=True
+        )
         return
     action = ACTIONS.get(key)
     chat = update.effective_chat  # None under an inline message: nowhere to send the answer
     report = context.library.for_chat(chat.id) if chat else None
     if action is None or report is None:
-        await query.answer(STALE_BUTTON)
+        await answer_stale(update, context)
         return
     await query.answer()
     await action(update, context, report)

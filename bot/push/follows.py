@@ -18,14 +18,11 @@ from typing import Any
 
 from briefings.alerts import match_report, render
 from briefings.model import Report
+from briefings.words import CHINESE, Words
 
 from ..callbacks import encode
 from .delivery import Markup
 from .store import Advance, Store, iso
-
-# -- user-facing strings (moved to the catalogue at merge) -------------------------------------
-OPEN_BUTTON = "打开这份报告的简报"
-# ----------------------------------------------------------------------------------------------
 
 ALERT = "alert:"  # an alert's slot: ALERT + the report's digest
 MAX_FOLLOWS = 20  # per chat
@@ -66,23 +63,29 @@ class PendingAlert:
         return ALERT + self.digest
 
 
-def alerts_for(report: Report, follows: list[Follow], updated: bool) -> list[NewAlert]:
-    """The alerts `report` raises: one per follow whose words it mentions (CPU-bound: each
-    distinct phrase is matched once, in a thread)."""
+def alerts_for(
+    report: Report,
+    follows: list[Follow],
+    updated: bool,
+    words_of: Callable[[int], Words] = lambda chat_id: CHINESE,
+) -> list[NewAlert]:
+    """The alerts `report` raises: one per follow whose words it mentions, in the words of
+    its chat (`words_of`). CPU-bound: each distinct phrase is matched once, in a thread."""
     found = match_report(report, {" ".join(f.terms): f.terms for f in follows})
     alerts = []
     for follow in follows:
         alert = found.get(" ".join(follow.terms))
         if alert is not None:
-            text = render(report, follow.words, follow.terms, alert, updated)
+            words = words_of(follow.chat_id)
+            text = render(report, follow.words, follow.terms, alert, updated, words)
             said = "\n".join(match.sentence for match in alert.matches)
             alerts.append(NewAlert(follow.id, follow.chat_id, text, said))
     return alerts
 
 
-def open_button(digest: str) -> Markup:
+def open_button(digest: str, words: Words = CHINESE) -> Markup:
     """The alert's button: the report's overview and table of contents (bot/handlers/follow)."""
-    button = {"text": OPEN_BUTTON, "callback_data": encode("open", digest)}
+    button = {"text": words("follow.open_button"), "callback_data": encode("open", digest)}
     return {"inline_keyboard": [[button]]}
 
 

@@ -30,11 +30,13 @@ from functools import partial
 from telegram import Bot
 
 from bot.cards import CardCache, card_caption
+from bot.chats import ChatSettings
 from bot.config import Config
 from bot.library import ReportLibrary
 from briefings import series
 from briefings.errors import FontNotFoundError
 from briefings.model import Report
+from briefings.words import Words, spoken
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
@@ -112,7 +114,8 @@ class Pusher:
     announce_library: bool = True  # at start every report not yet announced is news
     _store: Store | None = None
     _task: asyncio.Task[Tally] | None = None
-    _texts: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
+    _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
 
@@ -212,11 +215,20 @@ class Pusher:
         """Queue the alerts of those of `reports` never matched against the follows."""
         fresh = await self.follows.unmatched(report.digest for report in reports)
         follows = await self.follows.everyone() if fresh else []
+        languages = await ChatSettings(self.store).languages() if follows else {}
+
+        def words_of(chat_id: int) -> Words:  # an alert is written in its chat's language
+            return spoken(languages.get(chat_id))
+
         for report in reports:
             new = report.digest in fresh
             if not (new or updated):
                 continue
-            alerts = await asyncio.to_thread(alerts_for, report, follows, updated) if new else []
+            alerts = (
+                await asyncio.to_thread(alerts_for, report, follows, updated, words_of)
+                if new
+                else []
+            )
             await self.follows.record_news(report.digest, updated, alerts, self.clock())
 
     async def run(self, hurry: bool = False) -> Tally:
@@ -281,6 +293,7 @@ class Pusher:
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
         self._texts.clear()
+        self._languages = await retry(ChatSettings(self.store).languages)
         await self._drain(store, self._announcements(store), tally)
         await self._drain(store, self._alerts(), tally)
         await self._drain(store, self._briefings(store), tally)
@@ -296,7 +309,9 @@ class Pusher:
             for item in page:
                 report = self.library.by_digest(item.digest)
                 if report is not None:
-                    text = series.announcement(report, updated=report.digest in updated)
+                    text = series.announcement(
+                        report, self._words(item.chat_id), updated=report.digest in updated
+                    )
                     yield Job(item.sub_id, item.slot, item.chat_id, item.thread_id, text)
             after = (page[-1].sub_id, page[-1].slot)
 
@@ -309,7 +324,7 @@ class Pusher:
                 return
             for item in page:
                 known = self.library.by_digest(item.digest) is not None
-                markup = open_button(item.digest) if known else None
+                markup = open_button(item.digest, self._words(item.chat_id)) if known else None
                 yield Job(item.follow_id, item.slot, item.chat_id, item.thread_id, item.text,
                           markup=markup)  # fmt: skip
             after = (page[-1].follow_id, page[-1].digest)
@@ -331,7 +346,8 @@ class Pusher:
         if report is None:
             return None
         position = sub.position if sub.report == report.digest else 0
-        text, following = self._text(report, sub.schedule.frequency, position)
+        words = self._words(sub.chat_id)
+        text, following = self._text(report, sub.schedule.frequency, position, words)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
         return Job(
@@ -341,12 +357,17 @@ class Pusher:
             card=report if sub.schedule.frequency is Frequency.WEEKLY else None,
         )  # fmt: skip
 
-    def _text(self, report: Report, frequency: Frequency, position: int) -> tuple[str, int]:
+    def _words(self, chat_id: int) -> Words:
+        return spoken(self._languages.get(chat_id))
+
+    def _text(
+        self, report: Report, frequency: Frequency, position: int, words: Words
+    ) -> tuple[str, int]:
         if frequency is Frequency.WEEKLY:
-            return series.weekly(report), position
-        key = (report.digest, position)
+            return series.weekly(report, words), position
+        key = (report.digest, position, words.language)
         if key not in self._texts:
-            self._texts[key] = series.chapter(report, position)
+            self._texts[key] = series.chapter(report, position, words)
         return self._texts[key]
 
     async def migrate(self, old: int, new: int) -> None:
@@ -400,10 +421,10 @@ class Pusher:
         if late:  # else the watchdog ended the round, and its one line says so
             await asyncio.wait(late)
 
-    async def _card(self, report: Report) -> Photo | None:
+    async def _card(self, report: Report, words: Words) -> Photo | None:
         """The report's card for a weekly briefing; without a CJK font the text goes alone."""
         try:
-            return await self.cards.photo(report), card_caption(report)
+            return await self.cards.photo(report), card_caption(report, words)
         except FontNotFoundError as error:
             log.warning("weekly briefing sent without its card: %s", error)
             return None
@@ -422,7 +443,8 @@ class Pusher:
             ),
             moved=lambda new_id: retry(lambda: self.migrate(job.chat_id, new_id)),
         )
-        photo = await self._card(job.card) if job.card is not None else None
+        words = self._words(job.chat_id)
+        photo = await self._card(job.card, words) if job.card is not None else None
         if not await self.sender.wait_turn(job.chat_id):
             return Outcome.PENDING  # the bot is stopping; the next start sends it
         # From the claim on, a cancelled request could have arrived with nothing recorded, so

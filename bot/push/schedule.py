@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from briefings.words import CHINESE, Words
+
 DEFAULT_AT = time(8, 0)
 WEEKLY_DAY = 0  # weekly briefings go out on Mondays, the start of the working week
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
@@ -18,9 +20,8 @@ class Frequency(StrEnum):
     WEEKLY = "weekly"
     WORKDAYS = "workdays"
 
-    @property
-    def label(self) -> str:
-        return {"daily": "每天", "weekly": "每周一", "workdays": "工作日（周一至周五）"}[self.value]
+    def label(self, words: Words = CHINESE) -> str:
+        return words(f"schedule.{self.value}")
 
 
 _FREQUENCY_WORDS = {
@@ -31,7 +32,14 @@ _FREQUENCY_WORDS = {
 
 
 class ScheduleError(ValueError):
-    """A /subscribe or /timezone argument the bot cannot use; the message is for the user."""
+    """A /subscribe or /timezone argument the bot cannot use; `say` tells the user why."""
+
+    def __init__(self, key: str, **values: str) -> None:
+        super().__init__(CHINESE(key, **values))
+        self.key, self.values = key, values
+
+    def say(self, words: Words) -> str:
+        return words(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -39,14 +47,19 @@ class Schedule:
     at: time = DEFAULT_AT
     frequency: Frequency = Frequency.DAILY
 
-    def describe(self, zone: str) -> str:
-        return f"{self.frequency.label} {self.at:%H:%M}（{zone}）"
+    def describe(self, zone: str, words: Words = CHINESE) -> str:
+        return words(
+            "schedule.describe",
+            frequency=self.frequency.label(words),
+            at=f"{self.at:%H:%M}",
+            zone=zone,
+        )
 
 
 def parse_schedule(args: list[str]) -> Schedule:
     """`[HH:MM] [daily|weekly|workdays]` in either order; missing parts take the defaults."""
     if len(args) > 2:
-        raise ScheduleError("参数太多了。用法：/subscribe [HH:MM] [daily|weekly|workdays]")
+        raise ScheduleError("schedule.too_many")
     at, frequency = DEFAULT_AT, Frequency.DAILY
     for arg in args:
         if match := _HHMM.match(arg):
@@ -54,10 +67,7 @@ def parse_schedule(args: list[str]) -> Schedule:
         elif arg.lower() in _FREQUENCY_WORDS:
             frequency = _FREQUENCY_WORDS[arg.lower()]
         else:
-            raise ScheduleError(
-                f"看不懂“{arg}”。时间请写成 24 小时制的 HH:MM（如 07:30），"
-                "频率可选 daily（每天）、weekly（每周一）或 workdays（工作日）。"
-            )
+            raise ScheduleError("schedule.unreadable", arg=arg)
     return Schedule(at, frequency)
 
 
@@ -68,9 +78,7 @@ def parse_zone(name: str) -> str:
     # A key is a path under the zone database: a folder ("Asia") or an unreadable file
     # raises OSError, a file that is not a zone ValueError.
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise ScheduleError(
-            f"“{name}”不是有效的时区名称。请使用 IANA 时区，例如 Asia/Shanghai、Europe/Berlin。"
-        ) from exc
+        raise ScheduleError("schedule.bad_zone", name=name) from exc
     return name
 
 

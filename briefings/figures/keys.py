@@ -209,6 +209,8 @@ _AHEAD = ("target", "plan")
 class KeyGroup:
     title: str  # 关键数据（2024年） or 今年目标（2025年）
     metrics: tuple[Metric, ...]
+    kind: str = "results"  # or "targets": names the heading in another language (words.py)
+    year: str | None = None
 
 
 def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
@@ -217,9 +219,10 @@ def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
     ordered = key_order(metrics)
     done = [m for m in ordered if m.kind not in _AHEAD]
     ahead = [m for m in ordered if m.kind in _AHEAD]
+    done_year, ahead_year = _most_common_year(done), _first_year(ahead)
     groups = [
-        KeyGroup(_titled(RESULTS_TITLE, _most_common_year(done)), tuple(done)),
-        KeyGroup(_titled(TARGETS_TITLE, _first_year(ahead)), tuple(ahead)),
+        KeyGroup(_titled(RESULTS_TITLE, done_year), tuple(done), "results", done_year),
+        KeyGroup(_titled(TARGETS_TITLE, ahead_year), tuple(ahead), "targets", ahead_year),
     ]
     return [group for group in groups if group.metrics]
 
