@@ -17,12 +17,14 @@ from telegram.ext import Application, CommandHandler, filters
 
 from .config import Config
 from .handlers import (
+    across,
     browse,
     card,
     errors,
     fallback,
     figures,
     guard,
+    inline,
     items,
     push,
     reports,
@@ -65,8 +67,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("plan", "下一年工作计划", "/plan", items.plan),
     Command("problems", "报告承认的问题", "/problems", items.problems),
     Command("search", "在报告中搜索句子", "/search 营商环境", search.search, slow=True),
-    Command("reports", "已载入的全部报告", "/reports", reports.reports),
-    Command("use", "选择本会话使用的报告", "/use 2", reports.use),
+    Command("reports", "已载入的全部报告（按地区、年份分组）", "/reports", reports.reports),
+    Command("use", "按编号、地名或年份选择报告", "/use 深圳 2024", reports.use),
+    Command(
+        "compare", "对比各报告的同一项数据", "/compare 地区生产总值增长", across.compare_command
+    ),
+    Command("diff", "与同一地区上一份报告比较工作计划", "/diff", across.diff),
     Command("card", "生成报告摘要图片", "/card", card.card, slow=True),
     Command("subscribe", "订阅简报推送", "/subscribe 08:00", push.subscribe),
     Command("unsubscribe", "取消订阅", "/unsubscribe", push.unsubscribe),
@@ -111,7 +117,7 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, push):
+    for module in (start, browse, figures, search, push, reports, across, inline):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
     application.add_error_handler(errors.on_error)
