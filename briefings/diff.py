@@ -4,7 +4,8 @@ year, those dropped since the previous report, and those kept (reworded or not).
 Plans are reworded every year (深圳: 深入实施扩大内需战略… → 坚持扩大内需这个战略基点…), so
 items match by the character bigrams their leads share rather than by equal text. The share is
 taken of the shorter lead (a lead that grew a clause still matches), after dropping the genre's
-filler bigrams: those in at least FILLER_SHARE of both plans' leads (推进, 建设, 加快 …). Pairs
+filler bigrams: those in at least FILLER_SHARE of both plans' leads, and in three at least
+(推进, 建设, 加快 …). Pairs
 are taken best first, each item in at most one pair, down to SIMILAR.
 """
 
@@ -39,7 +40,7 @@ def bigrams(text: str) -> frozenset[str]:
 
 def _filler(leads: list[frozenset[str]]) -> frozenset[str]:
     counts = Counter(gram for lead in leads for gram in lead)
-    least = max(2, FILLER_SHARE * len(leads))
+    least = max(3, FILLER_SHARE * len(leads))  # two leads sharing a bigram may be one pair
     return frozenset(gram for gram, count in counts.items() if count >= least)
 
 
