@@ -12,13 +12,14 @@ else of it (人均, 单位, 占, 比重) is the last choice unless the query ask
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .choice import place
 from .model import Metric, Report
 from .search import synonyms
-from .text import fold
 
 MAX_QUERY_CHARS = 16  # a figure's label is short; a longer query is a sentence, not a measure
 # Kinds a comparison shows, in this order; a threshold or a starting value is not the figure.
@@ -27,6 +28,7 @@ ROWS_PER_REPORT = 4
 _OTHER_MEASURE = ("人均", "单位", "占", "比重", "比例")
 _OTHER_MEASURE_COST = 100
 _LONGEST_WORD = 12
+_LABEL = attrgetter("label")
 _RUN = re.compile(r"[0-9a-z.&\u3400-\u9fff]+")
 
 
@@ -47,7 +49,9 @@ class Row:
 
 
 def _normal(text: str) -> str:
-    return fold(text).lower()
+    # NFKC: full-width letters and digits as half-width, as fold does, but without fold's
+    # cache, which a thousand reports' labels would only churn; newlines kept.
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 def _cut(run: str) -> list[tuple[str, ...]]:
@@ -91,19 +95,32 @@ def _kind_rank(metric: Metric) -> tuple[int, str]:
     return KIND_ORDER.index(metric.kind), metric.period or ""
 
 
+def _candidates(report: Report, first: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(number, normalised label) of the report's figures whose label says the query's first
+    part: one scan of all labels joined, so a report without it costs next to nothing."""
+    joined = _normal("\n".join(map(_LABEL, report.metrics)))
+    pattern = re.compile("|".join(map(re.escape, sorted(first, key=len, reverse=True))))
+    found = dict.fromkeys(joined.count("\n", 0, m.start()) for m in pattern.finditer(joined))
+    lines = joined.split("\n") if found else []
+    return [(n, lines[n]) for n in found]
+
+
 def report_rows(report: Report, query: str) -> list[Row]:
     """The report's figures for `query`: for each kind and period the closest label, results
     first, at most ROWS_PER_REPORT."""
-    parts, wanted = query_parts(query), _normal(query)
-    if not parts:
-        return []
+    parts = query_parts(query)
+    return _rows(report, parts, _normal(query)) if parts else []
+
+
+def _rows(report: Report, parts: list[tuple[str, ...]], wanted: str) -> list[Row]:
     best: dict[tuple[str, str | None], tuple[int, int, Metric]] = {}
-    for n, metric in enumerate(report.metrics):
-        if metric.kind not in KIND_ORDER:
-            continue
-        distance = _distance(_normal(metric.label), parts, wanted)
+    for n, label in _candidates(report, parts[0]):
+        metric = report.metrics[n]
+        distance = _distance(label, parts, wanted)
         slot = (metric.kind, metric.period)
-        if distance is not None and (slot not in best or (distance, n) < best[slot][:2]):
+        if metric.kind not in KIND_ORDER or distance is None:
+            continue
+        if slot not in best or (distance, n) < best[slot][:2]:
             best[slot] = (distance, n, metric)
     chosen = sorted((entry[2] for entry in best.values()), key=_kind_rank)
     return [_row(report, metric) for metric in chosen[:ROWS_PER_REPORT]]
@@ -118,5 +135,8 @@ def _row(report: Report, metric: Metric) -> Row:
 
 def compare(reports: Sequence[Report], query: str) -> list[list[Row]]:
     """Each report's rows for `query`, in the reports' order; reports without one left out."""
-    found = (report_rows(report, query) for report in reports)
+    parts, wanted = query_parts(query), _normal(query)
+    if not parts:
+        return []
+    found = (_rows(report, parts, wanted) for report in reports)
     return [rows for rows in found if rows]

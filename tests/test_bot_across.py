@@ -173,3 +173,14 @@ async def test_inline_query_without_words_or_matches_answers_empty(across: Chat)
         calls = await across.inline(query)
         (answer,) = [c for c in calls if c.method == "answerInlineQuery"]
         assert answer.params["results"] == []
+
+
+async def test_inline_query_puts_the_askers_chosen_report_first(across: Chat) -> None:
+    await across.text("/use 深圳 2024")
+    (answer,) = [c for c in await across.inline("地区生产总值") if c.method == "answerInlineQuery"]
+    results = answer.params["results"]
+    figures = [r for r in results if "-f" in r["id"]]
+    sentences = [r for r in results if "-s" in r["id"]]
+    assert figures[0]["description"].startswith("深圳市 2024年")
+    assert sentences[0]["description"].startswith("深圳市 2024年")
+    assert "《2024年深圳市政府工作报告》" in sentences[0]["input_message_content"]["message_text"]

@@ -16,13 +16,12 @@ from briefings.choice import place
 from briefings.compare import report_rows
 from briefings.model import Report
 from briefings.render_across import quoted_figure, quoted_sentence
-from briefings.search import SearchIndex
+from briefings.search import Hit, SearchIndex
 from briefings.search import search as search_index
 
 from ..context import BotContext
 
 RESULT_LIMIT = 50  # Telegram's most results in one answer
-SENTENCES_PER_REPORT = 8
 FIGURES_PER_REPORT = 3
 MESSAGE_CHARS = 4000  # under Telegram's 4096, with room for the source line
 CACHE_SECONDS = 60  # how long Telegram may reuse an answer: the reports change rarely
@@ -30,14 +29,12 @@ FIGURE_TITLE = "{value} {label}"
 WHERE = "{place} {year} · 第 {section} 部分"
 
 
-def searchable(context: BotContext, first_for: int | None) -> list[tuple[Report, SearchIndex]]:
-    """The briefed reports with their search indexes, the one chosen in chat `first_for`
-    first: the one place this module reads derived data."""
+def searchable(context: BotContext) -> dict[str, tuple[Report, SearchIndex]]:
+    """The briefed reports with their search indexes, by digest, newest first: the one place
+    this module reads derived data."""
     library = context.library
-    chosen = library.by_digest(library.choices.get(first_for, "")) if first_for else None
-    reports = sorted(library.reports, key=lambda r: chosen is None or r.digest != chosen.digest)
-    found = ((report, library.indexes.get(report.digest)) for report in reports)
-    return [(report, index) for report, index in found if index is not None]
+    found = ((report, library.indexes.get(report.digest)) for report in library.reports)
+    return {report.digest: (report, index) for report, index in found if index is not None}
 
 
 def _where(report: Report, section: str) -> str:
@@ -63,39 +60,38 @@ def _figures(report: Report, query: str) -> list[InlineQueryResultArticle]:
     ]
 
 
-def _sentences(
-    report: Report, index: SearchIndex, query: str
-) -> list[tuple[float, InlineQueryResultArticle]]:
-    result = search_index(index, query, limit=SENTENCES_PER_REPORT)
-    words = list(result.words) or result.query.split()
-    return [
-        (
-            hit.score,
-            _article(
-                f"{report.digest[:12]}-s{n}",
-                hit.sentence,
-                _where(report, hit.section_id or "0"),
-                quoted_sentence(report, hit.sentence, words, hit.section_id, hit.section_title),
-            ),
-        )
-        for n, hit in enumerate(result.hits)
-        if len(hit.sentence) <= MESSAGE_CHARS
+def _hits(indexes: list[SearchIndex], query: str, mine: str | None) -> tuple[list[Hit], list[str]]:
+    """The best sentences across reports, the asker's report's first; the words to highlight."""
+    first = [index for index in indexes if index.digest == mine]
+    results = [
+        search_index(found, query, limit=RESULT_LIMIT) for found in (first, indexes) if found
     ]
+    hits = {(hit.report_digest, hit.sentence): hit for result in results for hit in result.hits}
+    words = list(results[-1].words) if results else []
+    return list(hits.values()), words
+
+
+def _sentences(
+    found: dict[str, tuple[Report, SearchIndex]], query: str, mine: str | None
+) -> list[InlineQueryResultArticle]:
+    hits, words = _hits([index for _, index in found.values()], query, mine)
+    articles = []
+    for n, hit in enumerate(hits):
+        report = found[hit.report_digest][0]
+        if len(hit.sentence) <= MESSAGE_CHARS:
+            html = quoted_sentence(report, hit.sentence, words, hit.section_id, hit.section_title)
+            where = _where(report, hit.section_id or "0")
+            articles.append(_article(f"{report.digest[:12]}-s{n}", hit.sentence, where, html))
+    return articles
 
 
 def answers(context: BotContext, query: str, user_id: int | None) -> list[InlineQueryResultArticle]:
-    """Figures first, then sentences best first; the asker's report ahead of the others."""
-    pairs = searchable(context, user_id)
-    figures = [article for report, _ in pairs for article in _figures(report, query)]
-    mine = context.library.choices.get(user_id or 0)
-    scored = [
-        (report.digest == mine, score, article)
-        for report, index in pairs
-        for score, article in _sentences(report, index, query)
-    ]
-    ranked = sorted(scored, key=lambda entry: (not entry[0], -entry[1]))
-    sentences = [article for _, _, article in ranked]
-    return (figures[: RESULT_LIMIT // 2] + sentences)[:RESULT_LIMIT]
+    """Figures first, then sentences best first; the asker's chosen report ahead of others."""
+    found = searchable(context)
+    mine = context.library.choices.get(user_id) if user_id is not None else None
+    reports = sorted((r for r, _ in found.values()), key=lambda r: r.digest != mine)
+    figures = [article for report in reports for article in _figures(report, query)]
+    return (figures[: RESULT_LIMIT // 2] + _sentences(found, query, mine))[:RESULT_LIMIT]
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
@@ -103,7 +99,8 @@ async def inline_query(update: Update, context: BotContext) -> None:
     words = query.query.strip()
     user = update.effective_user
     results = answers(context, words, user.id if user else None) if words else []
-    await query.answer(results, cache_time=CACHE_SECONDS)
+    # Personal: the asker's own report comes first.
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
 
 
 def handlers() -> list[BaseHandler]:
