@@ -2,7 +2,8 @@
 
 Telegram parses HTML text strictly: only its own tags, each closed in order, and a `<` that
 does not start one is an error; an `&` that starts no entity stays a literal. It also caps a
-message's text and an inline keyboard. The local API applies the same rules so that the local
+message's text and an inline keyboard, and checks an answer to an inline query (at most 50
+results, ids unique and of 1–64 bytes, each result's message as a message). The local API applies the same rules so that the local
 chat and the tests meet a malformed reply where a deployment would, instead of in production.
 Error texts are Telegram's.
 """

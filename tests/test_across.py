@@ -179,8 +179,8 @@ def test_previous_is_the_same_places_latest_earlier_report_with_a_plan() -> None
 
 
 def test_compare_buttons_carry_the_words_and_refuse_forgeries() -> None:
-    data = encode("cmp", "", "3~地区生产总值增长")
-    assert decode(data) is not None and decode(data).arg == "3~地区生产总值增长"
+    tapped = decode(encode("cmp", "", "3~地区生产总值增长"))
+    assert tapped is not None and tapped.arg == "3~地区生产总值增长"
     assert decode("cmp::3~") is None and decode("cmp::x~增长") is None
     assert decode(encode("use", "0123456789abcdef")) is not None
     assert decode("use:0123456789ab:7") is None and decode("rep::2") is not None

@@ -78,12 +78,15 @@ async def compare_command(update: Update, context: BotContext) -> None:
 
 
 async def on_compare_page(update: Update, context: BotContext) -> None:
-    callback = decode(update.callback_query.data)
+    tap = update.callback_query
+    if tap is None:
+        return
+    callback = decode(tap.data)
     if callback is None:
-        await update.callback_query.answer(STALE_BUTTON)
+        await tap.answer(STALE_BUTTON)
         return
     number, _, query = callback.arg.partition(COMPARE_SEPARATOR)
-    await update.callback_query.answer()
+    await tap.answer()
     await edit_html(update, context, *_compare_page(context, query, int(number)))
 
 

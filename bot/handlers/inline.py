@@ -96,6 +96,8 @@ def answers(context: BotContext, query: str, user_id: int | None) -> list[Inline
 
 async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
+    if query is None:
+        return
     words = query.query.strip()
     user = update.effective_user
     results = answers(context, words, user.id if user else None) if words else []

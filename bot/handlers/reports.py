@@ -66,11 +66,14 @@ async def reports(update: Update, context: BotContext) -> None:
     if not context.library.reports:
         await send_html(update, context, NO_REPORT)
         return
-    await send_html(update, context, *_reports_page(context, update.effective_chat.id, 0))
+    chat_id = update.effective_chat.id if update.effective_chat else 0
+    await send_html(update, context, *_reports_page(context, chat_id, 0))
 
 
 async def on_reports_page(update: Update, context: BotContext) -> None:
     query = update.callback_query
+    if query is None:
+        return
     callback = decode(query.data)
     chat = update.effective_chat
     if callback is None or chat is None or not context.library.reports:
@@ -81,6 +84,8 @@ async def on_reports_page(update: Update, context: BotContext) -> None:
 
 
 async def _switch(update: Update, context: BotContext, report: Report) -> None:
+    if update.effective_chat is None:
+        return
     chat_id = update.effective_chat.id
     # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
     await context.state.chats.choose_report(chat_id, report.digest)
@@ -132,6 +137,8 @@ async def _offer(
 
 async def on_use(update: Update, context: BotContext) -> None:
     query = update.callback_query
+    if query is None:
+        return
     callback = decode(query.data)
     report = context.library.by_digest(callback.digest) if callback else None
     if report is None or update.effective_chat is None:
