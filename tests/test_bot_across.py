@@ -148,6 +148,8 @@ async def test_reports_pages_group_by_place_and_buttons_survive_a_reload(
     chosen = await across.tap(second, third)  # the button still means the report it named
     place = label.removeprefix("3. ").removesuffix(" 2025")
     assert visible(chosen) == f"已切换到：2025年{place}政府工作报告"
+    reopened = await across.text("/reports")  # on the page of the chat's current report
+    assert "第 2/3 页" in reopened and f"2025年{place}政府工作报告 ✅" in reopened
 
 
 async def test_inline_query_offers_figures_and_sentences_with_report_and_section(

@@ -48,14 +48,17 @@ def _numbered(ordered: Sequence[Report], chosen: Sequence[Report]) -> list[tuple
 
 
 def _reports_page(
-    context: BotContext, chat_id: int, number: int
+    context: BotContext, chat_id: int, number: int | None
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """Page `number` of /reports; None: the page listing the chat's current report."""
     reports = context.library.reports
     ordered = listing(reports)
+    current = context.library.for_chat(chat_id)
+    if number is None:
+        number = ordered.index(current) // REPORTS_PAGE if current in ordered else 0
     page = page_of(ordered, number, REPORTS_PAGE)
     numbered = _numbered(ordered, page.items)
     where = PAGE_WHERE.format(page=page.number + 1, pages=page.count) if page.count > 1 else ""
-    current = context.library.for_chat(chat_id)
     listed = report_choices(numbered, current.digest if current else None, shared_titles(reports))
     heading = REPORTS_HEADING.format(count=len(ordered), where=where)
     text = f"{heading}\n{listed}\n\n{REPORTS_HINT}"
@@ -67,7 +70,7 @@ async def reports(update: Update, context: BotContext) -> None:
         await send_html(update, context, NO_REPORT)
         return
     chat_id = update.effective_chat.id if update.effective_chat else 0
-    await send_html(update, context, *_reports_page(context, chat_id, 0))
+    await send_html(update, context, *_reports_page(context, chat_id, None))
 
 
 async def on_reports_page(update: Update, context: BotContext) -> None:
