@@ -20,7 +20,8 @@ _OFFICE = re.compile(r"(?:第[一二三四五六七八九十百]+届)?(?:人民)
 _NO_PLACE = frozenset({"", "自治区", "省", "市", "县", "区", "州", "盟", "旗"})
 _TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2} ?年度?")
 _TITLE_PLACE = re.compile(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府")
-_YEAR_WORD = re.compile(r"((?:19|20)[0-9]{2}) ?年?度?")
+# A year, written alone or against other words (南昌2020, 2020年度).
+_YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9]) ?(?:年度?)?")
 
 
 def place(report: Report) -> str:
@@ -64,13 +65,9 @@ class Wanted:
 
 
 def wanted(query: str) -> Wanted:
-    years, words = [], []
-    for token in fold(query).split():
-        if year := _YEAR_WORD.fullmatch(token):
-            years.append(int(year.group(1)))
-        else:
-            words.append(token.lower())
-    return Wanted(tuple(years), tuple(words))
+    text = fold(query).lower()
+    years = tuple(int(year) for year in _YEAR_WORD.findall(text))
+    return Wanted(years, tuple(_YEAR_WORD.sub(" ", text).split()))
 
 
 def _says(report: Report, word: str) -> bool:
