@@ -24,11 +24,15 @@ from .search import synonyms
 MAX_QUERY_CHARS = 16  # a figure's label is short; a longer query is a sentence, not a measure
 # Kinds a comparison shows, in this order; a threshold or a starting value is not the figure.
 KIND_ORDER = ("result", "target", "plan", "cumulative")
+# Words of a query that ask for a kind of figure rather than name the measure.
+KIND_WORDS = {"完成": "result", "实绩": "result", "结果": "result", "目标": "target",
+              "预期目标": "target", "计划": "plan", "累计": "cumulative"}  # fmt: skip
 ROWS_PER_REPORT = 4
 _OTHER_MEASURE = ("人均", "单位", "占", "比重", "比例")
 _OTHER_MEASURE_COST = 100
 _LONGEST_WORD = 12
 _LABEL = attrgetter("label")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
 _RUN = re.compile(r"[0-9a-z.&\u3400-\u9fff]+")
 
 
@@ -108,17 +112,45 @@ def _candidates(report: Report, first: tuple[str, ...]) -> list[tuple[int, str]]
 def report_rows(report: Report, query: str) -> list[Row]:
     """The report's figures for `query`: for each kind and period the closest label, results
     first, at most ROWS_PER_REPORT."""
-    parts = query_parts(query)
-    return _rows(report, parts, _normal(query)) if parts else []
+    wanted = ask(query)
+    parts = query_parts(wanted.measure)
+    return _rows(report, parts, wanted) if parts else []
 
 
-def _rows(report: Report, parts: list[tuple[str, ...]], wanted: str) -> list[Row]:
+@dataclass(frozen=True)
+class Ask:
+    """A /compare query: the measure's words, and the kinds and periods asked for (all when
+    none: /compare 地区生产总值增长 目标 2025 asks for the 2025 targets only)."""
+
+    measure: str
+    kinds: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+
+    def wants(self, metric: Metric) -> bool:
+        kind_ok = metric.kind in (self.kinds or KIND_ORDER)
+        return kind_ok and (not self.periods or (metric.period or "") in self.periods)
+
+
+def ask(query: str) -> Ask:
+    """The measure, kind words (目标, 完成 …) and years of a /compare query."""
+    measure, kinds, periods = [], set(), set()
+    for token in _normal(query).split():
+        if token in KIND_WORDS:
+            kinds.add(KIND_WORDS[token])
+        elif _YEAR.fullmatch(token):
+            periods.add(token.rstrip("年"))
+        else:
+            measure.append(token)
+    return Ask(" ".join(measure), frozenset(kinds), frozenset(periods))
+
+
+def _rows(report: Report, parts: list[tuple[str, ...]], wanted: Ask) -> list[Row]:
     best: dict[tuple[str, str | None], tuple[int, int, Metric]] = {}
     for n, label in _candidates(report, parts[0]):
         metric = report.metrics[n]
-        distance = _distance(label, parts, wanted)
+        distance = _distance(label, parts, wanted.measure)
         slot = (metric.kind, metric.period)
-        if metric.kind not in KIND_ORDER or distance is None:
+        if not wanted.wants(metric) or distance is None:
             continue
         if slot not in best or (distance, n) < best[slot][:2]:
             best[slot] = (distance, n, metric)
@@ -135,7 +167,8 @@ def _row(report: Report, metric: Metric) -> Row:
 
 def compare(reports: Sequence[Report], query: str) -> list[list[Row]]:
     """Each report's rows for `query`, in the reports' order; reports without one left out."""
-    parts, wanted = query_parts(query), _normal(query)
+    wanted = ask(query)
+    parts = query_parts(wanted.measure)
     if not parts:
         return []
     found = (_rows(report, parts, wanted) for report in reports)

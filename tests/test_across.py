@@ -105,6 +105,15 @@ def test_compare_keeps_the_closest_label_per_kind_and_period() -> None:
     )
 
 
+def test_compare_words_may_ask_for_a_kind_or_a_year() -> None:
+    report = _report("2025年某省政府工作报告", "某省人民政府", 2025, GDP)
+    (targets,) = compare([report], "地区生产总值增长 目标")
+    assert [(row.kind, row.value) for row in targets] == [("target", "5%左右")]
+    (of_2024,) = compare([report], "地区生产总值增长 2024年")
+    assert [(row.kind, row.period) for row in of_2024] == [("result", "2024")]
+    assert compare([report], "目标 2025") == []
+
+
 def test_compare_matches_synonyms_and_leaves_out_reports_without_the_figure() -> None:
     national = _report(
         "2019年国务院政府工作报告", "国务院", 2019, (_metric(1, "国内生产总值增长", "6.6%"),)

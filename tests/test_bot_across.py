@@ -70,6 +70,13 @@ async def test_compare_lists_each_reports_result_and_target_with_kind_and_period
     ]
 
 
+async def test_compare_may_ask_for_the_targets_only(across: Chat) -> None:
+    text = await across.text("/compare 地区生产总值增长 目标")
+    assert text.startswith("对比“地区生产总值增长 目标” · 5 份报告有此数据")
+    assert _block(text, "北京市 · 2025年") == ["• 2025年目标：5%左右 地区生产总值增长（第 2 部分）"]
+    assert "完成" not in text
+
+
 async def test_compare_says_when_nothing_matches_and_how_to_ask(across: Chat) -> None:
     assert "都没有找到“量子纠缠率”这项数据" in await across.text("/compare 量子纠缠率")
     assert "例如：/compare 地区生产总值增长" in await across.text("/compare")

@@ -24,7 +24,10 @@ from .common import STALE_BUTTON, arguments, current_report
 COMPARE_PAGE = 6  # reports on one page of /compare
 # What a /compare button holds besides the words: "cmp::" and a page number and a separator.
 _PAYLOAD_BYTES = len("cmp::99999~")
-COMPARE_HINT = "请在 /compare 后写上要对比的数据，例如：/compare 地区生产总值增长"
+COMPARE_HINT = (
+    "请在 /compare 后写上要对比的数据，例如：/compare 地区生产总值增长；"
+    "加上“目标”“完成”或年份可只看这些，例如：/compare 地区生产总值增长 目标"
+)
 COMPARE_TOO_LONG = (
     "要对比的数据名称太长了，请控制在 {chars} 字以内，例如：/compare 地区生产总值增长"
 )
