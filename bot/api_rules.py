@@ -2,7 +2,8 @@
 
 Telegram parses HTML text strictly: only its own tags, each closed in order, and a `<` that
 does not start one is an error; an `&` that starts no entity stays a literal. It also caps a
-message's text and an inline keyboard. The local API applies the same rules so that the local
+message's text and an inline keyboard, and checks an answer to an inline query (at most 50
+results, ids unique and of 1–64 bytes, each result's message as a message). The local API applies the same rules so that the local
 chat and the tests meet a malformed reply where a deployment would, instead of in production.
 Error texts are Telegram's.
 """
@@ -17,6 +18,8 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 KEYBOARD_LIMIT = 100  # buttons in one inline keyboard
 CALLBACK_DATA_BYTES = 64
+INLINE_RESULTS = 50  # results in one answer to an inline query
+RESULT_ID_BYTES = 64
 TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span",
                   "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"})  # fmt: skip
 _NAME = re.compile(r"[a-zA-Z0-9-]*")
@@ -120,3 +123,33 @@ def check_message(params: dict[str, Any]) -> None:
     if len(shown.encode("utf-16-le")) // 2 > limit:  # Telegram counts UTF-16 code units
         raise RefusedRequest(f"Bad Request: message {key} is too long")
     check_keyboard(params.get("reply_markup"))
+
+
+def _check_result(result: Any) -> None:
+    """One InlineQueryResultArticle (the only kind this bot offers) as Telegram checks it."""
+    if not isinstance(result, dict) or result.get("type") != "article":
+        raise RefusedRequest("Bad Request: RESULT_TYPE_INVALID")
+    if not str(result.get("title") or "").strip():
+        raise RefusedRequest("Bad Request: RESULT_TITLE_EMPTY")
+    content = result.get("input_message_content")
+    if not isinstance(content, dict) or "message_text" not in content:
+        raise RefusedRequest("Bad Request: MESSAGE_EMPTY")
+    check_message({"text": content["message_text"], "parse_mode": content.get("parse_mode")})
+    check_keyboard(result.get("reply_markup"))
+
+
+def check_inline_answer(params: dict[str, Any]) -> None:
+    """RefusedRequest when Telegram would refuse these answerInlineQuery parameters: too many
+    results, an id empty, over 64 bytes or repeated, a result it cannot show."""
+    results = params.get("results")
+    if not isinstance(results, list):
+        raise RefusedRequest("Bad Request: can't parse inline query results JSON object")
+    if len(results) > INLINE_RESULTS:
+        raise RefusedRequest("Bad Request: RESULTS_TOO_MUCH")
+    ids = [str(result.get("id", "")) if isinstance(result, dict) else "" for result in results]
+    if any(not 1 <= len(key.encode()) <= RESULT_ID_BYTES for key in ids):
+        raise RefusedRequest("Bad Request: RESULT_ID_INVALID")
+    if len(set(ids)) != len(ids):
+        raise RefusedRequest("Bad Request: RESULT_ID_DUPLICATE")
+    for result in results:
+        _check_result(result)

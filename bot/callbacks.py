@@ -15,6 +15,7 @@ MAX_BYTES = 64
 DIGEST_PREFIX = 12
 _DIGEST = rf"[0-9a-f]{{{DIGEST_PREFIX}}}"
 _PAGE = r"(?:0|[1-9][0-9]{0,4})"
+COMPARE_SEPARATOR = "~"
 # What each kind's digest and argument look like when this bot writes them (ASCII only: the
 # digits of `str.isdigit` include ² and ٣, which int() refuses or reads as another number).
 _SHAPES = {
@@ -25,6 +26,10 @@ _SHAPES = {
     "open": re.compile(rf"open:{_DIGEST}:", re.ASCII),  # a topic alert's report
     "unf": re.compile(r"unf::[1-9][0-9]{0,11}", re.ASCII),  # a follow to end
     "lang": re.compile(r"lang::[a-z]{2}", re.ASCII),
+    "rep": re.compile(rf"rep::{_PAGE}", re.ASCII),  # a page of /reports
+    "use": re.compile(rf"use:{_DIGEST}:", re.ASCII),  # choose this report
+    # a page of /compare: the page, then the words compared (any text but the separator)
+    "cmp": re.compile(rf"cmp::{_PAGE}{COMPARE_SEPARATOR}[^:{COMPARE_SEPARATOR}]+"),
 }
 KINDS = frozenset(_SHAPES)
 

@@ -19,6 +19,7 @@ from briefings.words import CHINESE, LANGUAGES, Words, catalogue
 
 from .config import Config
 from .handlers import (
+    across,
     browse,
     card,
     errors,
@@ -26,6 +27,7 @@ from .handlers import (
     figures,
     follow,
     guard,
+    inline,
     items,
     lang,
     push,
@@ -79,7 +81,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("problems", "/problems", items.problems),
     Command("search", "/search 营商环境", search.search, slow=True),
     Command("reports", "/reports", reports.reports),
-    Command("use", "/use 2", reports.use),
+    Command("use", "/use 深圳 2024", reports.use),
+    Command("compare", "/compare 地区生产总值增长", across.compare_command),
+    Command("diff", "/diff", across.diff),
     Command("card", "/card", card.card, slow=True),
     Command("lang", "/lang en", lang.lang),
     Command("subscribe", "/subscribe 08:00", push.subscribe),
@@ -143,7 +147,7 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, lang, push, follow):
+    for module in (start, browse, figures, search, lang, push, follow, reports, across, inline):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
     application.add_error_handler(errors.on_error)

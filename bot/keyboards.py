@@ -6,8 +6,11 @@ a phone shows a dozen. Long lists are paged with ◀ ▶ instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from briefings.choice import place
 from briefings.model import Report, Section
 from briefings.words import CHINESE, Words
 
@@ -52,7 +55,7 @@ def toc_page(report: Report, number: int) -> Page[Section]:
 
 def toc_keyboard(report: Report, page: Page[Section]) -> InlineKeyboardMarkup:
     """A button per section of the page, then ◀ n/N ▶ when there are more pages."""
-    nav = _page_row("toc", report, page.number, page.count)
+    nav = page_row("toc", report.digest, page.number, page.count)
     return InlineKeyboardMarkup([*section_buttons(report, list(page.items)), *nav])
 
 
@@ -82,28 +85,43 @@ def section_keyboard(
     return InlineKeyboardMarkup([*children, nav, back])
 
 
-def _page_row(kind: str, report: Report, page: int, pages: int) -> list[list[InlineKeyboardButton]]:
-    """The ◀ n/N ▶ row between pages (no row when one page holds everything)."""
+def page_row(
+    kind: str, digest: str, page: int, pages: int, suffix: str = ""
+) -> list[list[InlineKeyboardButton]]:
+    """The ◀ n/N ▶ row between pages (no row when one page holds everything); each button's
+    argument is its page number followed by `suffix`."""
     if pages <= 1:
         return []
-    row = []
-    if page > 0:
-        row.append(
-            InlineKeyboardButton("◀", callback_data=encode(kind, report.digest, str(page - 1)))
-        )
-    row.append(
-        InlineKeyboardButton(
-            f"{page + 1}/{pages}", callback_data=encode(kind, report.digest, str(page))
-        )
-    )
+
+    def button(text: str, number: int) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text, callback_data=encode(kind, digest, f"{number}{suffix}"))
+
+    row = [button("◀", page - 1)] if page > 0 else []
+    row.append(button(f"{page + 1}/{pages}", page))
     if page + 1 < pages:
-        row.append(
-            InlineKeyboardButton("▶", callback_data=encode(kind, report.digest, str(page + 1)))
-        )
+        row.append(button("▶", page + 1))
     return [row]
+
+
+def _report_label(number: int, report: Report) -> str:
+    label = f"{number}. {place(report) or report.meta.title or report.source}"
+    year = f" {report.meta.year}" if report.meta.year else ""
+    return (label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS] + "…") + year
+
+
+def report_keyboard(
+    numbered: Sequence[tuple[int, Report]], page: int = 0, pages: int = 1
+) -> InlineKeyboardMarkup:
+    """A button choosing each report (by its digest, so it means the same after a reload),
+    two a row, then ◀ n/N ▶ between the pages of /reports."""
+    buttons = [
+        InlineKeyboardButton(_report_label(n, r), callback_data=encode("use", r.digest))
+        for n, r in numbered
+    ]
+    return InlineKeyboardMarkup([*_rows(buttons, 2), *page_row("rep", "", page, pages)])
 
 
 def pager(report: Report, page: int, pages: int) -> InlineKeyboardMarkup | None:
     """◀ ▶ between the pages of all figures; None when one page holds them all."""
-    rows = _page_row("met", report, page, pages)
+    rows = page_row("met", report.digest, page, pages)
     return InlineKeyboardMarkup(rows) if rows else None

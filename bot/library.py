@@ -90,12 +90,11 @@ class ReportLibrary:
         chosen = self.by_digest(self.choices.get(chat_id, ""))
         return chosen or (self.reports[0] if self.reports else None)
 
-    def choose(self, chat_id: int, number: int) -> Report:
-        """Remember the chat's choice of the `number`-th report (1-based, as /reports lists)."""
-        if not 1 <= number <= len(self.reports):
-            raise IndexError(number)
-        report = self.reports[number - 1]
-        self.choices[chat_id] = report.digest
+    def choose(self, chat_id: int, digest: str) -> Report | None:
+        """Remember the chat's choice of the report with this digest (None: no such report)."""
+        report = self.by_digest(digest)
+        if report is not None:
+            self.choices[chat_id] = report.digest
         return report
 
     def move_choice(self, old: int, new: int) -> None:

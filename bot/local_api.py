@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .api_rules import RefusedRequest, check_message
+from .api_rules import RefusedRequest, check_inline_answer, check_message
 
 BOT_USER: dict[str, Any] = {
     "id": 777000111,
@@ -25,10 +25,10 @@ BOT_USER: dict[str, Any] = {
     "username": "briefing_bot",
     "can_join_groups": True,
     "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 _JSON_FIELDS = {"reply_markup", "entities", "link_preview_options", "commands", "scope",
-                "allowed_updates", "reply_parameters"}  # fmt: skip
+                "allowed_updates", "reply_parameters", "results", "button"}  # fmt: skip
 
 _CHECKED = {"sendMessage", "editMessageText", "sendPhoto"}  # refused as Telegram would
 _ADMIN_RIGHTS = ("can_manage_chat", "can_delete_messages",
@@ -142,6 +142,16 @@ class LocalBotApi:
         }
         return self.add_update({"callback_query": query})
 
+    def inline_query(self, query: str, user_id: int = 1001) -> dict[str, Any]:
+        """The user types `@bot query` in some chat."""
+        asked = {
+            "id": str(next(self._message_ids)),
+            "from": {"id": user_id, "is_bot": False, "first_name": "用户"},
+            "query": query,
+            "offset": "",
+        }
+        return self.add_update({"inline_query": asked})
+
     # -- what the bot sent ---------------------------------------------------------------
     async def wait_calls(self, count: int) -> None:
         """Return once the bot has made more than `count` calls."""
@@ -165,11 +175,13 @@ class LocalBotApi:
         """Telegram's answer to one call, recorded in `calls` unless it is refused."""
         if method == "getUpdates":
             return ok(await self._get_updates(params))
-        if method in _CHECKED:
-            try:
+        try:
+            if method in _CHECKED:
                 check_message(params)
-            except RefusedRequest as refused:
-                return error(400, str(refused))
+            elif method == "answerInlineQuery":
+                check_inline_answer(params)
+        except RefusedRequest as refused:
+            return error(400, str(refused))
         result = self._result(method, params)
         self._record(Call(method, params, result))
         return ok(result)

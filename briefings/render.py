@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from .choice import place
 from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 from .text import sentences
@@ -175,15 +176,29 @@ def search_results(result: SearchResult, words: Words = CHINESE) -> str:
     return "\n".join(lines)
 
 
-def report_choices(reports: Sequence[Report], current: str | None, words: Words = CHINESE) -> str:
-    """Every loaded report, numbered as /use expects, the chat's current one marked."""
-    titles = Counter(report.meta.title or report.source for report in reports)
-    lines = [f"<b>{words('report.loaded')}</b>"]
-    for n, report in enumerate(reports, start=1):
+def report_choices(
+    numbered: Sequence[tuple[int, Report]],
+    current: str | None,
+    shared: Collection[str] = (),
+    words: Words = CHINESE,
+) -> str:
+    """Reports numbered as /use expects, under a heading per place, the chat's current one
+    marked; `shared`: titles several loaded reports have, told apart by date and file name."""
+    lines: list[str] = []
+    heading = None
+    for n, report in numbered:
+        if place(report) != heading:
+            heading = place(report)
+            lines.append(f"\n<b>{escape(heading or words('reports.other_place'))}</b>")
         title = report.meta.title or report.source
         mark = " ✅" if report.digest == current else ""
-        lines.append(f"{n}. {report_title(report)}{_told_apart(report, titles[title] > 1)}{mark}")
-    return "\n".join(lines)
+        lines.append(f"{n}. {report_title(report)}{_told_apart(report, title in shared)}{mark}")
+    return "\n".join(lines).lstrip("\n")
+
+
+def shared_titles(reports: Sequence[Report]) -> set[str]:
+    titles = Counter(report.meta.title or report.source for report in reports)
+    return {title for title, count in titles.items() if count > 1}
 
 
 def _told_apart(report: Report, shared: bool) -> str:

@@ -87,6 +87,10 @@ class Chat:
         """An update built by the test (e.g. a message from an anonymous group admin)."""
         return await self._answer(self.api.add_update(update))
 
+    async def inline(self, query: str, user_id: int = USER) -> list[Call]:
+        """The user types `@bot query` in a chat: the bot's answerInlineQuery call."""
+        return await self._answer(self.api.inline_query(query, user_id))
+
     async def tap(self, under: Call, data: str) -> list[Call]:
         return await self._answer(self.api.tap(under.result, data))
 

@@ -1,28 +1,96 @@
-"""/reports and /use: which report a chat reads (the newest unless it chose another)."""
+"""/reports and /use: which report a chat reads (the newest unless it chose another).
+
+/reports lists the reports a page at a time, grouped by place, newest first, with a button per
+report; the buttons carry the report's digest, so a tap chooses the same report after a reload
+added others. /use takes the number /reports shows, or words naming the report: a place, a
+year, a title's words (/use 南昌 2020); several matches are offered as buttons.
+"""
 
 from __future__ import annotations
 
-from telegram import Update
+from collections.abc import Sequence
+from html import escape
 
-from briefings.render import report_choices, report_title
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from briefings.choice import listing, matching
+from briefings.model import Report
+from briefings.render import report_choices, report_title, shared_titles
+from briefings.words import Words
+
+from ..callbacks import decode, pattern
 from ..context import BotContext
+from ..keyboards import report_keyboard
 from ..language import words_of
-from ..reply import send_html
-from ..updates import chat_of
-from .common import arguments, send_no_report
+from ..paging import page_of
+from ..reply import edit_html, send_html
+from ..updates import chat_of, query_of
+from .common import answer_stale, arguments, send_no_report
 from .permissions import may_change_settings
+
+REPORTS_PAGE = 10  # reports (and their buttons) on one page of /reports
+CHOICES_SHOWN = 10  # buttons offered when several reports match /use words
+
+
+def _numbered(ordered: Sequence[Report], chosen: Sequence[Report]) -> list[tuple[int, Report]]:
+    """`chosen` with the numbers /reports gives them."""
+    number = {report.digest: n for n, report in enumerate(ordered, start=1)}
+    return [(number[report.digest], report) for report in chosen]
+
+
+def _reports_page(
+    context: BotContext, chat_id: int, number: int | None, words: Words
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Page `number` of /reports; None: the page listing the chat's current report."""
+    reports = context.library.reports
+    ordered = listing(reports)
+    current = context.library.for_chat(chat_id)
+    if number is None:
+        number = ordered.index(current) // REPORTS_PAGE if current in ordered else 0
+    page = page_of(ordered, number, REPORTS_PAGE)
+    numbered = _numbered(ordered, page.items)
+    pages = page.count > 1
+    where = words("reports.page_where", page=page.number + 1, pages=page.count) if pages else ""
+    chosen = current.digest if current else None
+    listed = report_choices(numbered, chosen, shared_titles(reports), words)
+    heading = words("reports.heading", count=len(ordered), where=where)
+    text = f"{heading}\n{listed}\n\n{words('reports.hint')}"
+    return text, report_keyboard(numbered, page.number, page.count)
 
 
 async def reports(update: Update, context: BotContext) -> None:
-    library = context.library
-    if not library.reports:
+    if not context.library.reports:
         await send_no_report(update, context)
         return
     words = await words_of(update, context)
-    current = library.for_chat(chat_of(update).id)
-    text = report_choices(library.reports, current.digest if current else None, words)
-    await send_html(update, context, text + words("reports.use_hint"))
+    await send_html(update, context, *_reports_page(context, chat_of(update).id, None, words))
+
+
+async def on_reports_page(update: Update, context: BotContext) -> None:
+    query = query_of(update)
+    button = decode(query.data)
+    if button is None or not context.library.reports:
+        await answer_stale(update, context)
+        return
+    await query.answer()
+    words = await words_of(update, context)
+    page = _reports_page(context, chat_of(update).id, button.page, words)
+    await edit_html(update, context, *page)
+
+
+async def _switch(update: Update, context: BotContext, report: Report) -> None:
+    chat_id = chat_of(update).id
+    # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
+    await context.state.chats.choose_report(chat_id, report.digest)
+    context.library.choose(chat_id, report.digest)
+    words = await words_of(update, context)
+    await send_html(update, context, words("reports.switched", title=report_title(report)))
+
+
+def _by_number(ordered: Sequence[Report], words: str) -> Report | None:
+    number = int(words)
+    return ordered[number - 1] if 1 <= number <= len(ordered) else None
 
 
 async def use(update: Update, context: BotContext) -> None:
@@ -32,21 +100,56 @@ async def use(update: Update, context: BotContext) -> None:
         return
     if not await may_change_settings(update, context):
         return
-    words = await words_of(update, context)
-    number = _number(arguments(context))
-    if not 1 <= number <= len(library.reports):
-        await send_html(update, context, words("reports.use_usage", count=len(library.reports)))
+    asked = arguments(context).strip()
+    ordered = listing(library.reports)
+    number = asked.isascii() and asked.isdigit()
+    # A year (/use 2024) before a number that could be one; a number is never a title's word.
+    found = matching(ordered, asked) if not number or len(asked) == 4 else []
+    if not found and number and (chosen := _by_number(ordered, asked)) is not None:
+        found = [chosen]
+    if len(found) == 1:
+        await _switch(update, context, found[0])
         return
-    chat_id = chat_of(update).id
-    # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
-    await context.state.chats.choose_report(chat_id, library.reports[number - 1].digest)
-    report = library.choose(chat_id, number)
-    await send_html(update, context, words("reports.switched", title=report_title(report)))
+    words = await words_of(update, context)
+    if found:
+        await _offer(update, context, asked, _numbered(ordered, found), words)
+    elif not asked:
+        await send_html(update, context, words("reports.use_hint"))
+    elif number:
+        await send_html(update, context, words("reports.use_usage", count=len(ordered)))
+    else:
+        await send_html(update, context, words("reports.use_none", words=escape(asked)))
 
 
-def _number(text: str) -> int:
-    """The report number asked for; 0 for none."""
-    try:
-        return int(text.strip())
-    except ValueError:
-        return 0
+async def _offer(
+    update: Update,
+    context: BotContext,
+    asked: str,
+    numbered: list[tuple[int, Report]],
+    words: Words,
+) -> None:
+    """The reports `asked` names, as buttons (the first CHOICES_SHOWN)."""
+    lines = [words("reports.use_several", count=len(numbered), words=escape(asked))]
+    lines += [f"{n}. {report_title(report)}" for n, report in numbered[:CHOICES_SHOWN]]
+    if len(numbered) > CHOICES_SHOWN:
+        lines.append(words("reports.use_more", shown=CHOICES_SHOWN))
+    await send_html(update, context, "\n".join(lines), report_keyboard(numbered[:CHOICES_SHOWN]))
+
+
+async def on_use(update: Update, context: BotContext) -> None:
+    query = query_of(update)
+    button = decode(query.data)
+    report = context.library.by_digest(button.digest) if button else None
+    if report is None:
+        await answer_stale(update, context)
+        return
+    await query.answer()
+    if await may_change_settings(update, context):
+        await _switch(update, context, report)
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CallbackQueryHandler(on_reports_page, pattern=pattern("rep")),
+        CallbackQueryHandler(on_use, pattern=pattern("use")),
+    ]

@@ -1,0 +1,103 @@
+"""Across reports: /compare (one figure in every report, paged) and /diff (the current report's
+plan against the same issuer's previous one)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from briefings.choice import place
+from briefings.compare import MAX_QUERY_CHARS, Row, compare
+from briefings.diff import diff_plans, previous
+from briefings.model import Report
+from briefings.render_across import compare_page, plan_diff, year_of
+from briefings.words import Words
+
+from ..callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode, pattern
+from ..context import BotContext
+from ..keyboards import page_row
+from ..language import words_of
+from ..paging import page_of
+from ..reply import edit_html, send_html
+from ..updates import query_of
+from .common import answer_stale, arguments, current_report
+
+COMPARE_PAGE = 6  # reports on one page of /compare
+# What a /compare button holds besides the words: "cmp::" and a page number and a separator.
+_PAYLOAD_BYTES = len("cmp::99999~")
+
+
+def briefed_reports(context: BotContext) -> tuple[list[Report], int]:
+    """The reports whose figures are in, newest first, and how many are still being briefed:
+    the one place this module reads derived data."""
+    library = context.library
+    done = [report for report in library.reports if report.digest in library.enriched]
+    return done, len(library.reports) - len(done)
+
+
+def _words(text: str) -> str:
+    """The words to compare, spaced once; the callback's separators are spaces too."""
+    return " ".join(text.replace(":", " ").replace(COMPARE_SEPARATOR, " ").split())
+
+
+def _compare_page(
+    context: BotContext, query: str, number: int, words: Words
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    reports, pending = briefed_reports(context)
+    groups: list[list[Row]] = compare(reports, query)
+    still = words("across.compare_pending", count=pending) if pending else ""
+    if not groups:
+        return words("across.compare_none", count=len(reports), query=escape(query)) + still, None
+    page = page_of(groups, number, COMPARE_PAGE)
+    text = compare_page(query, page.items, len(groups), page.number, page.count, words) + still
+    rows = page_row("cmp", "", page.number, page.count, COMPARE_SEPARATOR + query)
+    return text, InlineKeyboardMarkup(rows) if rows else None
+
+
+async def compare_command(update: Update, context: BotContext) -> None:
+    query = _words(arguments(context))
+    words = await words_of(update, context)
+    if not query:
+        await send_html(update, context, words("across.compare_hint"))
+        return
+    too_long = len(query) > MAX_QUERY_CHARS or len(query.encode()) > MAX_BYTES - _PAYLOAD_BYTES
+    if too_long:
+        await send_html(update, context, words("across.compare_too_long", chars=MAX_QUERY_CHARS))
+        return
+    await send_html(update, context, *_compare_page(context, query, 0, words))
+
+
+async def on_compare_page(update: Update, context: BotContext) -> None:
+    tap = query_of(update)
+    button = decode(tap.data)
+    if button is None:
+        await answer_stale(update, context)
+        return
+    number, _, query = button.arg.partition(COMPARE_SEPARATOR)
+    await tap.answer()
+    words = await words_of(update, context)
+    await edit_html(update, context, *_compare_page(context, query, int(number), words))
+
+
+async def diff(update: Update, context: BotContext) -> None:
+    report = await current_report(update, context)
+    if report is None:
+        return
+    words = await words_of(update, context)
+    if not report.plan.items:
+        await send_html(update, context, words("across.diff_no_plan"))
+        return
+    older = previous(context.library.reports, report)
+    if older is None:
+        year = year_of(report.meta.year, words) if report.meta.year else ""
+        where = escape(place(report) or report.meta.title or report.source)
+        await send_html(update, context, words("across.diff_no_previous", place=where, year=year))
+        return
+    html = plan_diff(older, report, diff_plans(older, report), words)
+    await send_html(update, context, html)
+
+
+def handlers() -> list[BaseHandler]:
+    return [CallbackQueryHandler(on_compare_page, pattern=pattern("cmp"))]

@@ -1,0 +1,88 @@
+"""Reports by name: the place a report is about, the order /reports lists them in (grouped by
+place, newest first), and the reports a few words name (/use 上海, /use 2024, /use 南昌 2020).
+
+Pure: the place comes from the issuer (深圳市人民政府 → 深圳市) or, when the issuer names no
+place (自治区人民政府), from the title (2025年西藏政府工作报告 → 西藏).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Report
+from .text import fold
+
+# An issuer's office after its place: 人民政府, 第十四届人民政府, 政府.
+_OFFICE = re.compile(r"(?:第[一二三四五六七八九十百]+届)?(?:人民)?政府$")
+# What is left of an issuer that names no place of its own.
+_NO_PLACE = frozenset({"", "自治区", "省", "市", "县", "区", "州", "盟", "旗"})
+_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2} ?年度?")
+_TITLE_PLACE = re.compile(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府")
+# A year, written alone or against other words (南昌2020, 2020年度).
+_YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9]) ?(?:年度?)?")
+
+
+def place(report: Report) -> str:
+    """The place the report is about, as it prints it; '' when neither issuer nor title says."""
+    issuer = _OFFICE.sub("", (report.meta.issuer or "").strip())
+    if issuer not in _NO_PLACE:
+        return issuer
+    title = _TITLE_YEAR.sub("", report.meta.title or "")
+    found = _TITLE_PLACE.match(title)
+    return found.group("place") if found else ""
+
+
+def _newest(report: Report) -> int:
+    return report.meta.year or 0
+
+
+def listing(reports: Sequence[Report]) -> list[Report]:
+    """The reports grouped by place, the place with the newest report first, each place's
+    reports newest first; the order within a year (and among places) is the given one."""
+    first_seen: dict[str, int] = {}
+    newest: dict[str, int] = {}
+    for n, report in enumerate(reports):
+        key = place(report)
+        first_seen.setdefault(key, n)
+        newest[key] = max(newest.get(key, 0), _newest(report))
+    order = {report.digest: n for n, report in enumerate(reports)}
+
+    def rank(report: Report) -> tuple[int, int, int, int]:
+        key = place(report)
+        return (-newest[key], first_seen[key], -_newest(report), order[report.digest])
+
+    return sorted(reports, key=rank)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What /use words ask for: years, and words a place, issuer, title or file name holds."""
+
+    years: tuple[int, ...]
+    words: tuple[str, ...]
+
+
+def wanted(query: str) -> Wanted:
+    text = fold(query).lower()
+    years = tuple(int(year) for year in _YEAR_WORD.findall(text))
+    return Wanted(years, tuple(_YEAR_WORD.sub(" ", text).split()))
+
+
+def _says(report: Report, word: str) -> bool:
+    meta = report.meta
+    names = (place(report), meta.issuer or "", meta.title or "", report.source)
+    return any(word in fold(name).lower() for name in names)
+
+
+def matching(reports: Sequence[Report], query: str) -> list[Report]:
+    """The reports `query` names, in the given order: of one of its years (when it gives
+    any), saying each of its words in the place, issuer, title or file name."""
+    asked = wanted(query)
+    if not asked.years and not asked.words:
+        return []
+    return [
+        r for r in reports
+        if (not asked.years or r.meta.year in asked.years) and all(_says(r, w) for w in asked.words)
+    ]  # fmt: skip

@@ -1,0 +1,175 @@
+"""One figure across reports (/compare 地区生产总值增长): each report's result and target for
+it, with the report's place and year.
+
+A figure matches when its label says every part of the query: the query is cut at the words of
+the search synonym table (地区生产总值增长 → 地区生产总值 + 增长), and a table word may be said
+by any of its synonyms (国内生产总值增长, 生产总值增长 match too). Of a report's matching
+figures, the closest label is kept for each kind and period: the report's 2024 result and its
+2025 target, not every sentence that mentions the measure. A label that measures something
+else of it (人均, 单位, 占, 比重) is the last choice unless the query asks for that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from .choice import place
+from .model import Metric, Report
+from .search import synonyms
+
+MAX_QUERY_CHARS = 16  # a figure's label is short; a longer query is a sentence, not a measure
+# Kinds a comparison shows, in this order; a threshold or a starting value is not the figure.
+KIND_ORDER = ("result", "target", "plan", "cumulative")
+# Words of a query that ask for a kind of figure rather than name the measure.
+KIND_WORDS = {"完成": "result", "实绩": "result", "结果": "result", "目标": "target",
+              "预期目标": "target", "计划": "plan", "累计": "cumulative"}  # fmt: skip
+ROWS_PER_REPORT = 4
+_OTHER_MEASURE = ("人均", "单位", "占", "比重", "比例")
+_OTHER_MEASURE_COST = 100
+_LONGEST_WORD = 12
+_LABEL = attrgetter("label")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+_RUN = re.compile(r"[0-9a-z.&\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One report's figure: where it comes from and what it says, as printed."""
+
+    digest: str
+    issuer: str  # the place, as choice.place names it
+    year: int | None
+    title: str
+    label: str
+    value: str  # value and unit as printed (5%左右)
+    kind: str
+    period: str | None
+    section: str
+    sentence: str
+
+
+def _normal(text: str) -> str:
+    # NFKC: full-width letters and digits as half-width, as fold does, but without fold's
+    # cache, which a thousand reports' labels would only churn; newlines kept.
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _cut(run: str) -> list[tuple[str, ...]]:
+    """The run as parts, each with the ways a label may say it: a word of the synonym table
+    with its synonyms, the characters between such words as they are."""
+    table = synonyms()
+    parts: list[tuple[str, ...]] = []
+    rest, i = "", 0
+    while i < len(run):
+        word = next(
+            (run[i : i + n] for n in range(min(_LONGEST_WORD, len(run) - i), 1, -1)
+             if run[i : i + n] in table),
+            "",
+        )  # fmt: skip
+        if not word:
+            rest, i = rest + run[i], i + 1
+            continue
+        parts += [(rest,), (word, *table[word])] if rest else [(word, *table[word])]
+        rest, i = "", i + len(word)
+    return [*parts, (rest,)] if rest else parts
+
+
+def query_parts(query: str) -> list[tuple[str, ...]]:
+    """Every part a matching label must say, each as its alternatives."""
+    return [part for run in _RUN.findall(_normal(query)) for part in _cut(run)]
+
+
+def _distance(label: str, parts: list[tuple[str, ...]], query: str) -> int | None:
+    """How far the label is from saying just the query (None: it does not say it all)."""
+    said = 0
+    for alternatives in parts:
+        found = [a for a in alternatives if a in label]
+        if not found:
+            return None
+        said += max(map(len, found))
+    other = any(w in label and w not in query for w in _OTHER_MEASURE)
+    return len(label) - said + (_OTHER_MEASURE_COST if other else 0)
+
+
+def _kind_rank(metric: Metric) -> tuple[int, str]:
+    return KIND_ORDER.index(metric.kind), metric.period or ""
+
+
+def _candidates(report: Report, first: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(number, normalised label) of the report's figures whose label says the query's first
+    part: one scan of all labels joined, so a report without it costs next to nothing."""
+    joined = _normal("\n".join(map(_LABEL, report.metrics)))
+    pattern = re.compile("|".join(map(re.escape, sorted(first, key=len, reverse=True))))
+    found = dict.fromkeys(joined.count("\n", 0, m.start()) for m in pattern.finditer(joined))
+    lines = joined.split("\n") if found else []
+    return [(n, lines[n]) for n in found]
+
+
+def report_rows(report: Report, query: str) -> list[Row]:
+    """The report's figures for `query`: for each kind and period the closest label, results
+    first, at most ROWS_PER_REPORT."""
+    wanted = ask(query)
+    parts = query_parts(wanted.measure)
+    return _rows(report, parts, wanted) if parts else []
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A /compare query: the measure's words, and the kinds and periods asked for (all when
+    none: /compare 地区生产总值增长 目标 2025 asks for the 2025 targets only)."""
+
+    measure: str
+    kinds: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+
+    def wants(self, metric: Metric) -> bool:
+        kind_ok = metric.kind in (self.kinds or KIND_ORDER)
+        return kind_ok and (not self.periods or (metric.period or "") in self.periods)
+
+
+def ask(query: str) -> Ask:
+    """The measure, kind words (目标, 完成 …) and years of a /compare query."""
+    measure, kinds, periods = [], set(), set()
+    for token in _normal(query).split():
+        if token in KIND_WORDS:
+            kinds.add(KIND_WORDS[token])
+        elif _YEAR.fullmatch(token):
+            periods.add(token.rstrip("年"))
+        else:
+            measure.append(token)
+    return Ask(" ".join(measure), frozenset(kinds), frozenset(periods))
+
+
+def _rows(report: Report, parts: list[tuple[str, ...]], wanted: Ask) -> list[Row]:
+    best: dict[tuple[str, str | None], tuple[int, int, Metric]] = {}
+    for n, label in _candidates(report, parts[0]):
+        metric = report.metrics[n]
+        distance = _distance(label, parts, wanted.measure)
+        slot = (metric.kind, metric.period)
+        if not wanted.wants(metric) or distance is None:
+            continue
+        if slot not in best or (distance, n) < best[slot][:2]:
+            best[slot] = (distance, n, metric)
+    chosen = sorted((entry[2] for entry in best.values()), key=_kind_rank)
+    return [_row(report, metric) for metric in chosen[:ROWS_PER_REPORT]]
+
+
+def _row(report: Report, metric: Metric) -> Row:
+    return Row(
+        report.digest, place(report), report.meta.year, report.meta.title or report.source,
+        metric.label, metric.raw, metric.kind, metric.period, metric.section, metric.sentence,
+    )  # fmt: skip
+
+
+def compare(reports: Sequence[Report], query: str) -> list[list[Row]]:
+    """Each report's rows for `query`, in the reports' order; reports without one left out."""
+    wanted = ask(query)
+    parts = query_parts(wanted.measure)
+    if not parts:
+        return []
+    found = (_rows(report, parts, wanted) for report in reports)
+    return [rows for rows in found if rows]
