@@ -27,6 +27,7 @@ from .handlers import (
     push,
     reports,
     search,
+    sources,
     start,
 )
 from .reply import send_html
@@ -75,6 +76,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("push_now", "立即推送简报（管理员）", "/push_now", push.push_now, admin=True),
     Command("stats", "运行统计（管理员）", "/stats", push.stats, admin=True),
     Command("reload", "重新载入报告文件夹（管理员）", "/reload", push.reload, admin=True),
+    Command(
+        "add",
+        "抓取一篇报告并简报（管理员）",
+        "/add https://www.example.gov.cn/art/1.html",
+        sources.add,
+        admin=True,
+        slow=True,
+    ),
+    Command("sources", "信息源及抓取状态（管理员）", "/sources", sources.sources, admin=True),
 )
 
 
