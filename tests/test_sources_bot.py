@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -263,3 +264,17 @@ async def test_only_admins_add_or_see_sources(tmp_path: Path, clock: Clock, site
         assert site.hits == []
         reply = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
         assert reply.startswith("没有配置信息源")
+
+
+async def test_the_bot_stops_without_waiting_for_a_fetch_in_flight(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    source = {"sources": [{"name": "慢站", "url": site.url("/fault/timeout.html")}],
+              "fetching": {"timeout_seconds": 60, "host_interval_seconds": 0.01}}  # fmt: skip
+    async with push_bot(tmp_path, clock, reports=reports, **source) as bot:
+        await until(lambda: site.hits_of("/fault/timeout.html"))  # answers in 10 s, or never
+        database = bot.config.database
+    # stopped mid-request (a stop waiting for the answer would have recorded it): nothing is
+    # recorded, so the next start asks again
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM source_urls").fetchone() == (0,)
