@@ -74,7 +74,11 @@ class Ingest:
         """Open the sources' store, then watch the folder and poll the sources in the background."""
         store = await SourceStore.open(database)
         self.poller = SourcePoller(PoliteClient(self.policy), store, self.folder)
-        self._loaded = await asyncio.to_thread(look_at, self.folder)
+        seen = await asyncio.to_thread(look_at, self.folder)
+        # what start-up's load read: a file added since is still to be read
+        library = self.briefer.library
+        read = {r.source for r in library.reports} | {e.source for e in library.errors}
+        self._loaded = {name: stat for name, stat in seen.items() if name in read}
         self._tasks = [asyncio.create_task(self._watch(), name="reports-folder")]
         if self.specs:
             runner = SourceRunner(self.poller, self.specs, self._fetched)
