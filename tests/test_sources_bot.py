@@ -16,7 +16,7 @@ import pytest
 
 from bot.app import build_application
 from bot.context import state_of
-from tests.botkit import make_config, started, warm_cache
+from tests.botkit import USER, make_config, started, warm_cache
 from tests.fault_api import FakeBotApi
 from tests.gov_docs import report_lines
 from tests.gov_site import GovSite, correct
@@ -79,10 +79,22 @@ async def until(check: Callable[[], Any], tries: int = 300, pause: float = 0.1) 
     raise AssertionError("never happened")
 
 
+async def ask(bot: Harness, command: str, chat_id: int = USER) -> str:
+    """The reply to `command`, however long the briefing it waits for takes (within 60 s):
+    /metrics waits up to 5 s for one, /add up to a minute."""
+    seen = len(bot.api.calls)
+    bot.api.user_message(command, chat_id, chat_id, "private")
+    reply = await bot.api.wait_for(
+        lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
+        and c in bot.api.calls[seen:], timeout=60,
+    )  # fmt: skip
+    return reply.params["text"]
+
+
 async def answer_until(bot: Harness, command: str, wanted: str, tries: int = 60) -> str:
     """The reply to `command` once it holds `wanted` (asked again while it does not)."""
     for _ in range(tries):
-        text = (await bot.say(command)).params["text"]
+        text = await ask(bot, command)
         if wanted in text:
             return text
         await asyncio.sleep(0.5)
@@ -208,11 +220,11 @@ async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
 ):
     async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
         await bot.say("/subscribe", chat_id=SUBSCRIBER)
-        reply = (await bot.say(f"/add {site.url('/art/a5.html')}", chat_id=ADMIN)).params["text"]
+        reply = await ask(bot, f"/add {site.url('/art/a5.html')}", ADMIN)
         title = "关于进贤县2021年度法治政府建设工作的报告"
         assert reply.startswith(f"已添加：《{title}》")
         assert "概要" in reply and "主要部分" in reply
-        again = (await bot.say(f"/add {site.url('/art/a5.html')}", chat_id=ADMIN)).params["text"]
+        again = await ask(bot, f"/add {site.url('/art/a5.html')}", ADMIN)
         assert again.startswith(f"已有这份报告：《{title}》")
         assert title in (await bot.say("/reports")).params["text"]
         await until(lambda: announcements(bot))
@@ -235,7 +247,7 @@ async def test_add_of_what_is_not_a_report_gets_one_clear_line(
 ):
     async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
         seen = len(bot.api.calls)
-        reply = (await bot.say(f"/add {site.url(path)}", chat_id=ADMIN)).params["text"]
+        reply = await ask(bot, f"/add {site.url(path)}", ADMIN)
         assert says in reply and "\n" not in reply and "Traceback" not in reply
         assert len(bot.texts(ADMIN)) == 1 and len(state_of(bot.app).library.reports) == 1
         first = next(c for c in bot.api.calls[seen:] if c.method == "sendMessage")
