@@ -140,7 +140,7 @@ async def phase(ports: tuple[int, int], count: int, rate: float, seconds: float 
             began = time.monotonic()
             async with running(app, poll_timeout=1):
                 if seconds:
-                    await state_of(app).enrichment
+                    await state_of(app).briefer.settled()
                     await http.post(f"{bench}/chatter", data=str(rate))
                     await asyncio.sleep(seconds)
                     took = seconds
