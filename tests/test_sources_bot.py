@@ -290,3 +290,16 @@ async def test_the_bot_stops_without_waiting_for_a_fetch_in_flight(
     # recorded, so the next start asks again
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT COUNT(*) FROM source_urls").fetchone() == (0,)
+
+
+async def test_add_of_a_page_with_attachments_answers_for_each_report(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        first = await ask(bot, f"/add {site.url('/art/notice.html')}", ADMIN)
+        await bot.api.wait_for(lambda c: len(bot.texts(ADMIN)) == 2, timeout=60)
+        second = bot.texts(ADMIN)[1]
+        places = [text.split("《")[1][:6] for text in (first, second)]
+        assert sorted(places) == ["关于红谷滩区", "关于青山湖区"]
+        assert all(text.startswith("已添加：") and "概要" in text for text in (first, second))
+        assert len(state_of(bot.app).library.reports) == 3  # the scanned PDF is not a report
