@@ -131,6 +131,7 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 async def _stop(application: Application, state: BotState) -> None:
     try:
+        await state.ingest.stop()  # first: no report comes in while the rest stops
         if state.enrichment is not None and not state.enrichment.done():
             state.enrichment.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -170,6 +171,7 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
             allowed_updates=Update.ALL_TYPES,
         )
     state.enrichment = asyncio.create_task(brief_library(state))
+    await state.ingest.start(state.config.database)
 
 
 @contextlib.asynccontextmanager

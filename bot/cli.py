@@ -1,4 +1,4 @@
-"""The `briefing-bot` command: run the bot (the default), or export a report."""
+"""The `briefing-bot` command: run the bot (the default), export a report, or add one."""
 
 from __future__ import annotations
 
@@ -106,6 +106,13 @@ def _push(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if config is None else run_push_command(config, args.now)
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .add_command import run_add_command
+
+    config = _config(args)
+    return EXIT_BAD_INPUT if config is None else run_add_command(config, args.target)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing-bot", description="政务简报 Telegram bot")
     parser.add_argument("--config", help="YAML config file (default: ./config.yaml)")
@@ -128,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--now", action="store_true", help="send every subscriber's briefing now")
     push.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     push.set_defaults(handler=_push)
+    add = commands.add_parser(
+        "add", help="fetch a report URL, or copy a report file, into reports_dir and brief it"
+    )
+    add.add_argument("target", metavar="URL|FILE", help="an http(s) URL or a report file")
+    add.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
+    add.set_defaults(handler=_add)
     return parser
 
 

@@ -33,6 +33,7 @@ from .handlers import (
     push,
     reports,
     search,
+    sources,
     start,
 )
 from .language import words_of
@@ -95,6 +96,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("push_now", "/push_now", push.push_now, admin=True),
     Command("stats", "/stats", push.stats, admin=True),
     Command("reload", "/reload", push.reload, admin=True),
+    Command(
+        "add", "/add https://www.example.gov.cn/art/1.html", sources.add, admin=True, slow=True
+    ),
+    Command("sources", "/sources", sources.sources, admin=True),
 )
 
 

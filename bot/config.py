@@ -10,11 +10,19 @@ import difflib
 import os
 import zoneinfo
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .sources.settings import (
+    FetchPolicy,
+    SourcesConfigError,
+    SourceSpec,
+    parse_fetching,
+    parse_sources,
+)
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # The project's own config.yaml: the default when there is no ./config.yaml.
@@ -72,6 +80,8 @@ class Config:
     token: str | None
     webhook_secret: str | None
     source: Path | None = None
+    sources: tuple[SourceSpec, ...] = ()  # publishers followed (bot/sources)
+    fetching: FetchPolicy = field(default_factory=FetchPolicy)  # etiquette towards their sites
 
 
 class _Asked(Mapping[str, Any]):
@@ -203,6 +213,13 @@ def _max_report_bytes(raw: Mapping[str, Any]) -> int:
     return value
 
 
+def _sources(raw: Mapping[str, Any]) -> tuple[tuple[SourceSpec, ...], FetchPolicy]:
+    try:
+        return parse_sources(raw.get("sources")), parse_fetching(raw.get("fetching"))
+    except SourcesConfigError as exc:  # its message names the key already
+        raise ConfigError(str(exc)) from exc
+
+
 def parse_config(
     raw: Mapping[str, Any], base: Path, env: Mapping[str, str], source: Path | None = None
 ) -> Config:
@@ -212,6 +229,7 @@ def parse_config(
     base_url, mode, webhook = _telegram(raw)
     http = _section(raw, "http")
     secret = env.get(WEBHOOK_SECRET_ENV) or None
+    sources, fetching = _sources(raw)
     if mode == "webhook" and not secret:
         raise ConfigError(f"telegram.mode is webhook: set {WEBHOOK_SECRET_ENV} in the environment")
     config = Config(
@@ -231,6 +249,8 @@ def parse_config(
         token=env.get(TOKEN_ENV) or None,
         webhook_secret=secret,
         source=source,
+        sources=sources,
+        fetching=fetching,
     )
     raw.reject_unknown()
     return config

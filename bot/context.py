@@ -16,6 +16,7 @@ from .briefer import Briefer
 from .cards import CardCache
 from .chats import ChatSettings, Database
 from .config import Config
+from .ingest import Ingest
 from .library import ReportLibrary
 from .push.runner import Pusher
 
@@ -28,6 +29,7 @@ class BotState:
     briefer: Briefer
     pusher: Pusher
     chats: ChatSettings
+    ingest: Ingest
 
     def __init__(self) -> None:
         self.started = time.monotonic()
@@ -39,6 +41,7 @@ class BotState:
     def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
         self.config, self.library, self.pusher = config, library, pusher
         self.briefer = Briefer(library)
+        self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching)
         self.chats = ChatSettings(self._database)
 
     async def _database(self) -> Database:

@@ -99,3 +99,52 @@ def test_item15_every_shipped_key_is_known(tmp_path: Path) -> None:
 def test_item14_a_time_zone_that_is_not_a_zone_is_named(zone: str, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="'timezone'"):
         parse_config({"timezone": zone}, tmp_path, env={})
+
+
+def test_sources_and_fetching_are_read_into_the_config(tmp_path: Path) -> None:
+    raw = {
+        "sources": [
+            {"index": "http://127.0.0.1:8000/list/", "pattern": "法治政府建设", "name": "东湖区"},
+            {"feed": "https://gov.example/rss.xml", "interval_seconds": 600},
+        ],
+        "fetching": {"host_interval_seconds": 2, "max_bytes": 1000},
+    }
+    config = parse_config(raw, tmp_path, env={})
+    index, feed = config.sources
+    assert (index.name, index.kind, index.pattern.pattern) == ("东湖区", "index", "法治政府建设")
+    assert (feed.name, feed.kind, feed.interval_seconds) == (feed.url, "feed", 600.0)
+    assert config.fetching.host_interval_seconds == 2.0 and config.fetching.max_bytes == 1000
+    assert config.fetching.max_redirects == 5 and "briefing-bot" in config.fetching.user_agent
+    assert parse_config({}, tmp_path, env={}).sources == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ({"sources": {"url": "http://a"}}, "sources"),
+        ({"sources": [{"url": "file:///etc/passwd"}]}, "sources[0].url"),
+        ({"sources": [{"index": "http://a/"}]}, "sources[0].pattern"),
+        ({"sources": [{"url": "http://a", "pattern": "x"}]}, "sources[0].pattern"),
+        ({"sources": [{"feed": "http://a", "pattern": "("}]}, "sources[0].pattern"),
+        ({"fetching": {"timeout_seconds": 0}}, "fetching.timeout_seconds"),
+        ({"fetching": {"max_redirects": 2.5}}, "fetching.max_redirects"),
+        ({"fetching": {"politeness": 1}}, "fetching.politeness"),
+        ({"fetching": ["x"]}, "fetching"),
+    ],
+)
+def test_a_bad_source_or_fetching_value_names_its_key(raw: dict, key: str, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=re.escape(f"'{key}'")) as caught:
+        parse_config(raw, tmp_path, env={})
+    assert "\n" not in str(caught.value)
+
+
+def test_a_bad_source_stops_the_cli_with_one_line(tmp_path: Path, capsys) -> None:
+    from bot.cli import main
+
+    (tmp_path / "c.yaml").write_text(
+        f"reports_dir: {ROOT / 'seeds'}\nsources: [{{url: 'ftp://gov.example/r.html'}}]\n",
+        encoding="utf-8",
+    )
+    assert main(["--config", str(tmp_path / "c.yaml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing-bot: config key 'sources[0].url'") and "\n" not in err

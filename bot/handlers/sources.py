@@ -1,0 +1,88 @@
+"""The admins' source commands (gated in bot.commands): `/add URL` fetches one report now and
+answers with its title and briefing; `/sources` lists the sources followed and how they fare."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+
+from briefings.errors import ReportError
+from briefings.render import overview
+from briefings.words import Words
+
+from ..context import BotContext
+from ..language import words_of
+from ..reply import send_html
+from ..sources import ADD_SOURCE, Fetched, FetchError, SourceStatus, check_url
+from .common import arguments
+
+BRIEFING_WAIT = 60.0  # seconds /add waits for the new report's briefing (a worker: seconds)
+
+
+async def add(update: Update, context: BotContext) -> None:
+    url = arguments(context).strip()
+    words = await words_of(update, context)
+    if not url:
+        await send_html(update, context, escape(words("sources.add_usage")))
+        return
+    problem = check_url(url)
+    if problem:
+        await send_html(update, context, escape(words("sources.add_bad_url", problem=problem)))
+        return
+    try:
+        found = await context.state.ingest.add(url)
+    except (FetchError, ReportError) as error:  # both one line, naming the URL
+        await send_html(update, context, escape(words("sources.add_failed", error=error)))
+        return
+    for item in found:
+        await send_html(update, context, await _briefing(context, item, words))
+
+
+async def _briefing(context: BotContext, item: Fetched, words: Words) -> str:
+    heading = {"new": "sources.add_new", "updated": "sources.add_updated"}
+    title = escape(item.report.meta.title or item.url)
+    line = words(heading.get(item.status, "sources.add_known"), title=title)
+    report = context.state.ingest.loaded(item)
+    if report is None:  # skipped by the library (too large): its line says why in the log
+        return line
+    report = await context.state.briefer.wait(report, BRIEFING_WAIT)
+    briefed = report.digest in context.library.enriched
+    late = "" if briefed else "\n" + words("sources.add_briefing_late")
+    return f"{line}\n\n{overview(report, words)}{late}"
+
+
+def _when(moment: datetime | None, zone: str, otherwise: str) -> str:
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}" if moment else otherwise
+
+
+def _status(name: str, kind: str, status: SourceStatus | None, zone: str, words: Words) -> str:
+    named = words("sources.kind_add" if kind == ADD_SOURCE else f"sources.kind_{kind}")
+    if status is None:
+        return words("sources.not_yet_line", name=escape(name), kind=named)
+    error = escape(status.last_error or words("sources.no_error"))
+    if status.last_error:
+        error = words("sources.error_at", error=error, when=_when(status.last_error_at, zone, ""))
+    success = _when(status.last_success, zone, words("sources.never"))
+    return words(
+        "sources.status", name=escape(name), kind=named, success=success, error=error,
+        reports=status.reports,
+    )  # fmt: skip
+
+
+async def sources(update: Update, context: BotContext) -> None:
+    config, poller = context.state.config, context.state.ingest.poller
+    statuses = {s.name: s for s in await poller.store.statuses()} if poller else {}
+    listed = [(spec.name, spec.kind) for spec in config.sources]
+    if ADD_SOURCE in statuses:
+        listed.append((ADD_SOURCE, ADD_SOURCE))
+    words = await words_of(update, context)
+    if not listed:
+        await send_html(update, context, escape(words("sources.none")))
+        return
+    zone = config.timezone
+    lines = [words("sources.head", count=len(listed))]
+    lines += [_status(name, kind, statuses.get(name), zone, words) for name, kind in listed]
+    await send_html(update, context, "\n".join(lines))

@@ -1,0 +1,306 @@
+"""New reports reach the running bot by themselves: the watched reports folder, the sources in
+config.yaml, and the admins' /add and /sources, through the fake Bot API and the local site."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import build_application
+from bot.context import state_of
+from tests.botkit import USER, make_config, started, warm_cache
+from tests.fault_api import FakeBotApi
+from tests.gov_docs import report_lines
+from tests.gov_site import GovSite, correct
+from tests.paths import SEEDS
+from tests.push_fixtures import ADMIN, Clock, Harness
+
+SUBSCRIBER = 3001
+DONGHU = "关于东湖区2021年度法治政府建设工作的报告"
+FETCHING = {"timeout_seconds": 2, "host_interval_seconds": 0.01}
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock("2024-05-06T01:00:00+00:00")
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), folder / "seed.txt")
+    return folder
+
+
+@asynccontextmanager
+async def push_bot(
+    folder: Path, clock: Clock, reports: Path = SEEDS, **raw: Any
+) -> AsyncIterator[Harness]:
+    """A bot with admins and subscribers (as tests.push_fixtures's), `raw` config keys added."""
+    api = FakeBotApi()
+    await api.start()
+    data = folder / "data"
+    push = {"rate_per_second": 200, "check_interval_seconds": 3600, "max_attempts": 3}
+    config = make_config(
+        folder, reports, env={"TELEGRAM_BOT_TOKEN": api.token},
+        telegram={"base_url": api.base_url}, database=str(data / "push.sqlite3"),
+        cache_dir=str(warm_cache(data)), admins=[ADMIN], push=push, **raw,
+    )  # fmt: skip
+    app = build_application(config, clock=clock)
+    try:
+        async with started(app):
+            pusher = state_of(app).pusher
+            await pusher.store()
+            yield Harness(api, app, pusher, config, clock)
+    finally:
+        await api.stop()
+
+
+def report_text(place: str, year: int = 2021) -> str:
+    return "\n".join(report_lines(place, year)) + "\n"
+
+
+async def until(check: Callable[[], Any], tries: int = 300, pause: float = 0.1) -> Any:
+    """`check()` once it is truthy; at most `tries` looks `pause` apart."""
+    for _ in range(tries):
+        found = check()
+        if found:
+            return found
+        await asyncio.sleep(pause)
+    raise AssertionError("never happened")
+
+
+async def ask(bot: Harness, command: str, chat_id: int = USER) -> str:
+    """The reply to `command`, however long the briefing it waits for takes (within 60 s):
+    /metrics waits up to 5 s for one, /add up to a minute."""
+    seen = len(bot.api.calls)
+    bot.api.user_message(command, chat_id, chat_id, "private")
+    reply = await bot.api.wait_for(
+        lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
+        and c in bot.api.calls[seen:], timeout=60,
+    )  # fmt: skip
+    return reply.params["text"]
+
+
+async def answer_until(bot: Harness, command: str, wanted: str, tries: int = 60) -> str:
+    """The reply to `command` once it holds `wanted` (asked again while it does not)."""
+    for _ in range(tries):
+        text = await ask(bot, command)
+        if wanted in text:
+            return text
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"{command} never answered with {wanted!r}; last: {text!r}")
+
+
+def announcements(bot: Harness, chat_id: int = SUBSCRIBER) -> list[str]:
+    return [text for text in bot.texts(chat_id) if "新报告" in text]
+
+
+async def settle(bot: Harness) -> None:
+    """Every announcement enqueued so far has had its round."""
+    await bot.push_round()
+
+
+async def test_a_report_dropped_into_the_folder_is_briefed_searchable_and_announced_once(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        # the newest report is every chat's report: no /reload, no restart
+        figures = await answer_until(bot, "/metrics", "21次")
+        assert "开展专项督察" in figures
+        found = await answer_until(bot, "/search 政务服务事项", "办理时限平均压缩21%")
+        assert "数据还在整理中" not in found and "正在建立" not in found
+        await until(lambda: announcements(bot))
+        await settle(bot)
+        assert announcements(bot) == [
+            f"🆕 新报告：<b>{DONGHU}</b>\n发送 /summary 查看概要，/reports 查看全部报告。"
+        ]
+
+
+async def test_a_file_written_in_two_halves_is_read_once_complete(
+    tmp_path: Path, clock: Clock, reports: Path, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO, logger="bot.ingest")
+    text = report_text("西湖区")
+    half = text.index("二、存在的问题")  # the first half is a report too: read, it would show
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        library, ingest = state_of(bot.app).library, state_of(bot.app).ingest
+        with (reports / "xihu.txt").open("w", encoding="utf-8") as file:
+            file.write(text[:half])
+            file.flush()
+            looks = ingest.looks
+            await until(lambda: ingest.looks > looks)  # the watcher has looked at the half
+            file.write(text[half:])  # a writer pausing: its next look is a second away
+        report = await until(
+            lambda: next((r for r in library.reports if r.source == "xihu.txt"), None)
+        )
+        assert [section.title for section in report.sections][-1].startswith("下一步工作安排")
+        await until(lambda: announcements(bot))
+        await settle(bot)
+        assert len(announcements(bot)) == 1
+        loads = [r for r in caplog.records if "new report" in r.getMessage()]
+        assert len(loads) == 1 and "xihu.txt" in loads[0].getMessage()
+
+
+async def test_a_removed_file_disappears_from_reports_and_a_dotfile_is_never_read(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        assert DONGHU in (await bot.say("/reports")).params["text"]
+        (reports / ".xihu.txt.part").write_text(report_text("西湖区"), encoding="utf-8")
+        (reports / "donghu.txt").unlink()
+        library = state_of(bot.app).library
+        await until(lambda: len(library.reports) == 1)
+        listing = (await bot.say("/reports")).params["text"]
+        assert DONGHU not in listing and "西湖区" not in listing
+        assert "法治政府建设工作的报告" in listing  # the seed's
+
+
+def site_sources(site: GovSite, **extra: Any) -> dict[str, Any]:
+    feed = {"name": "政务公开RSS", "feed": site.url("/feed.xml"), **extra}
+    return {"sources": [feed], "fetching": FETCHING}
+
+
+async def test_sources_are_fetched_briefed_and_announced_once_even_after_a_restart(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    titles = {"关于湾里区2021年度法治政府建设工作的报告", DONGHU}
+    async with push_bot(tmp_path, clock, reports=reports, **site_sources(site)) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        library = state_of(bot.app).library
+        await until(lambda: titles <= {r.meta.title for r in library.reports})
+        await until(lambda: len(announcements(bot)) == 2)
+        await settle(bot)
+        assert {text.split("<b>")[1].split("</b>")[0] for text in announcements(bot)} == titles
+        assert all(r.meta.source_url for r in library.reports if r.meta.title in titles)
+        status = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert "政务公开RSS（订阅源）" in status and "报告：2 份" in status
+        assert "最近错误：无" in status and "上次成功：尚未成功" not in status
+    fetched = len(site.hits)
+    async with push_bot(tmp_path, clock, reports=reports, **site_sources(site)) as bot:
+        await until(lambda: len(site.hits) > fetched)  # the feed asked again: unchanged
+        await settle(bot)
+        assert announcements(bot) == []
+        assert [hit.status for hit in site.hits[fetched:]] == [304]
+
+
+async def test_a_corrected_republication_replaces_the_old_version(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    source = {"sources": [{"name": "进贤县", "url": site.url("/art/a5.html"),
+                           "interval_seconds": 0.5}], "fetching": FETCHING}  # fmt: skip
+    async with push_bot(tmp_path, clock, reports=reports, **source) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        library = state_of(bot.app).library
+        await until(lambda: len(library.reports) == 2)
+        correct(site, "/art/a5.html", "进贤县")
+        await until(lambda: any("更正" in r.preamble for r in library.reports), tries=600)
+        assert len(library.reports) == 2  # replaced, not added
+        await until(lambda: len(bot.texts(SUBSCRIBER)) >= 3)  # subscribed, new, corrected
+        await settle(bot)
+        assert len(announcements(bot)) == 1  # new once
+        corrected = [text for text in bot.texts(SUBSCRIBER) if "已更正重发" in text]
+        assert len(corrected) == 1 and "进贤县" in corrected[0]
+
+
+async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        reply = await ask(bot, f"/add {site.url('/art/a5.html')}", ADMIN)
+        title = "关于进贤县2021年度法治政府建设工作的报告"
+        assert reply.startswith(f"已添加：《{title}》")
+        assert "概要" in reply and "主要部分" in reply
+        again = await ask(bot, f"/add {site.url('/art/a5.html')}", ADMIN)
+        assert again.startswith(f"已有这份报告：《{title}》")
+        assert title in (await bot.say("/reports")).params["text"]
+        await until(lambda: announcements(bot))
+        await settle(bot)
+        assert len(announcements(bot)) == 1
+        status = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert "/add（管理员 /add）" in status and "报告：1 份" in status
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("/art/about.html", "无法添加："),
+        ("/fault/404.html", "HTTP 404"),
+        ("/files/scan.pdf", "无法添加："),
+    ],
+)
+async def test_add_of_what_is_not_a_report_gets_one_clear_line(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite, path: str, says: str
+):
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        seen = len(bot.api.calls)
+        reply = await ask(bot, f"/add {site.url(path)}", ADMIN)
+        assert says in reply and "\n" not in reply and "Traceback" not in reply
+        assert len(bot.texts(ADMIN)) == 1 and len(state_of(bot.app).library.reports) == 1
+        first = next(c for c in bot.api.calls[seen:] if c.method == "sendMessage")
+        assert first.params["text"] == reply
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("/add file:///etc/passwd", "only http and https"),
+        ("/add ftp://gov.example/r.html", "only http and https"),
+        ("/add", "用法：/add"),
+    ],
+)
+async def test_add_takes_only_http_and_https(tmp_path: Path, clock: Clock, text: str, says: str):
+    async with push_bot(tmp_path, clock) as bot:
+        reply = (await bot.say(text, chat_id=ADMIN)).params["text"]
+        assert says in reply and "\n" not in reply
+
+
+async def test_only_admins_add_or_see_sources(tmp_path: Path, clock: Clock, site: GovSite):
+    async with push_bot(tmp_path, clock, fetching=FETCHING) as bot:
+        for text in (f"/add {site.url('/art/a5.html')}", "/sources"):
+            reply = (await bot.say(text, chat_id=SUBSCRIBER)).params["text"]
+            assert reply == "抱歉，这个命令只有管理员可以使用。"
+        assert site.hits == []
+        reply = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert reply.startswith("没有配置信息源")
+
+
+async def test_the_bot_stops_without_waiting_for_a_fetch_in_flight(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    source = {"sources": [{"name": "慢站", "url": site.url("/fault/timeout.html")}],
+              "fetching": {"timeout_seconds": 60, "host_interval_seconds": 0.01}}  # fmt: skip
+    async with push_bot(tmp_path, clock, reports=reports, **source) as bot:
+        await until(lambda: site.hits_of("/fault/timeout.html"))  # answers in 10 s, or never
+        database = bot.config.database
+    # stopped mid-request (a stop waiting for the answer would have recorded it): nothing is
+    # recorded, so the next start asks again
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM source_urls").fetchone() == (0,)
+
+
+async def test_add_of_a_page_with_attachments_answers_for_each_report(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        first = await ask(bot, f"/add {site.url('/art/notice.html')}", ADMIN)
+        await bot.api.wait_for(lambda c: len(bot.texts(ADMIN)) == 2, timeout=60)
+        second = bot.texts(ADMIN)[1]
+        places = [text.split("《")[1][:6] for text in (first, second)]
+        assert sorted(places) == ["关于红谷滩区", "关于青山湖区"]
+        assert all(text.startswith("已添加：") and "概要" in text for text in (first, second))
+        assert len(state_of(bot.app).library.reports) == 3  # the scanned PDF is not a report
