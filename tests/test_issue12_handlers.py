@@ -187,6 +187,7 @@ def _huge_report(folder: Path, parts: int, children: int = 0) -> None:
 async def huge(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     _huge_report(tmp_path / "reports", parts=3000)
     async with open_chat(api, make_config(tmp_path, tmp_path / "reports")) as opened:
+        opened.timeout = 60.0  # a reply of 1000+ figures: seconds on a loaded machine
         yield opened
 
 
