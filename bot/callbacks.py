@@ -22,6 +22,7 @@ _SHAPES = {
     "toc": re.compile(rf"toc:{_DIGEST}:(?:{_PAGE})?", re.ASCII),
     "sec": re.compile(rf"sec:{_DIGEST}:[0-9]+(?:\.[0-9]+)*", re.ASCII),
     "met": re.compile(rf"met:{_DIGEST}:{_PAGE}", re.ASCII),
+    "fnd": re.compile(rf"fnd:{_DIGEST}:[0-9a-f]{{8}}-{_PAGE}", re.ASCII),  # search key-page
 }
 KINDS = frozenset(_SHAPES)
 

@@ -18,6 +18,7 @@ from .chats import ChatSettings, Database
 from .config import Config
 from .library import ReportLibrary
 from .push.runner import Pusher
+from .search_shelf import SearchShelf
 
 
 class BotState:
@@ -28,6 +29,7 @@ class BotState:
     briefer: Briefer
     pusher: Pusher
     chats: ChatSettings
+    search: SearchShelf
 
     def __init__(self) -> None:
         self.started = time.monotonic()
@@ -39,6 +41,7 @@ class BotState:
     def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
         self.config, self.library, self.pusher = config, library, pusher
         self.briefer = Briefer(library)
+        self.search = SearchShelf(library)
         self.chats = ChatSettings(self._database)
 
     async def _database(self) -> Database:

@@ -1,18 +1,107 @@
-"""/search and, in a private chat, any plain text: matching sentences with their section."""
+"""/search and, in a private chat, any plain text: matching sentences in every report, the
+chat's current report first, each naming its report and section; paged with ◀ ▶."""
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler, MessageHandler, filters
+import hashlib
+from html import escape
 
-from briefings.render import search_results
-from briefings.search import search as search_reports
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from briefings.corpus_index import CorpusHit, CorpusResult
+from briefings.render import highlight
+from briefings.search import search as search_report
+
+from ..callbacks import encode, pattern
 from ..context import BotContext
-from ..reply import send_html
-from .common import arguments, current_report, with_enrichment
+from ..paging import page_of
+from ..reply import edit_html, send_html
+from ..search_shelf import search_index_of
+from .common import arguments, current_report, tapped, with_enrichment
 
-RESULT_LIMIT = 10
+RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
+CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
+PER_REPORT = 2  # and at most this many from each other report
+PAGE_SIZE = 5
+INDEX_WAIT = 5.0  # seconds a search waits for the index to take in new reports
+QUERIES_KEPT = 20  # a chat's recent queries, for its ◀ ▶ buttons
+
+# User-facing strings
+NO_QUERY = "请在 /search 后写上要找的词，例如：/search 营商环境"
+NOT_FOUND = "没有找到与“{query}”相关的内容。"
+SUGGEST = "\n你可以试试："
+HEADING = "<b>搜索“{query}”</b> 共 {count} 条（第 {page}/{pages} 页）"
+CURRENT = "当前报告"
+WHERE = "　—— {report}（{facts}）{section}"
+SEARCH_EXPIRED = "这个按钮已过期，请重新搜索。"
+
+
+def _report_name(hit: CorpusHit, first: str) -> str:
+    report = hit.report
+    facts = [report.issuer, f"{report.year}年" if report.year else ""]
+    if report.digest.startswith(first):
+        facts.append(CURRENT)
+    shown = "，".join(fact for fact in facts if fact)
+    section = f" {hit.section_id} {hit.section_title}".rstrip()
+    return WHERE.format(
+        report=f"《{escape(report.title)}》", facts=escape(shown), section=escape(section)
+    ).replace("（）", "")
+
+
+def results_page(result: CorpusResult, number: int, first: str) -> tuple[str, int, int]:
+    """The page's HTML, its number and the page count."""
+    page = page_of(result.hits, number, PAGE_SIZE)
+    words = list(result.words) or result.query.split()
+    heading = HEADING.format(
+        query=escape(result.query), count=len(result.hits), page=page.number + 1, pages=page.count
+    )
+    lines = [heading]
+    for n, hit in enumerate(page.items, start=page.number * PAGE_SIZE + 1):
+        lines.append(f"\n{n}. {highlight(hit.sentence, words)}\n{_report_name(hit, first)}")
+    return "\n".join(lines), page.number, page.count
+
+
+def _key(query: str) -> str:
+    return hashlib.blake2s(query.encode(), digest_size=4).hexdigest()
+
+
+def _pager(first: str, key: str, number: int, pages: int) -> InlineKeyboardMarkup | None:
+    """◀ n/N ▶ between the pages (none when one page holds every hit)."""
+    if pages <= 1:
+        return None
+    shown = [("◀", number - 1), (f"{number + 1}/{pages}", number), ("▶", number + 1)]
+    row = [
+        InlineKeyboardButton(label, callback_data=encode("fnd", first, f"{key}-{target}"))
+        for label, target in shown
+        if 0 <= target < pages
+    ]
+    return InlineKeyboardMarkup([row])
+
+
+def _remember(context: BotContext, query: str) -> str:
+    """Keep the query for the page buttons; returns its key."""
+    queries = context.chat_data.setdefault("searches", {})
+    key = _key(query)
+    queries.pop(key, None)
+    queries[key] = query
+    while len(queries) > QUERIES_KEPT:
+        queries.pop(next(iter(queries)))
+    return key
+
+
+async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
+    return await context.state.search.search(
+        query, first, RESULT_LIMIT, PER_REPORT, INDEX_WAIT, CURRENT_LIMIT
+    )
+
+
+def _not_found(context: BotContext, result: CorpusResult, report_digest: str) -> str:
+    text = NOT_FOUND.format(query=escape(result.query))
+    report = context.library.by_digest(report_digest)
+    index = search_index_of(context.library, report) if report else None
+    suggestions = search_report(index, result.query).suggestions if index else ()
+    return text + (SUGGEST + escape("、".join(suggestions)) if suggestions else "")
 
 
 async def answer_query(update: Update, context: BotContext, query: str) -> None:
@@ -20,19 +109,19 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if report is None:
         return
     report = await with_enrichment(context, report)
-    index = context.library.indexes.get(report.digest)
-    if index is None:
-        await send_html(update, context, "搜索索引正在建立，请稍后再试。")
+    result = await _search(context, query, report.digest)
+    if not result.hits:
+        await send_html(update, context, _not_found(context, result, report.digest))
         return
-    await send_html(
-        update, context, search_results(search_reports(index, query, limit=RESULT_LIMIT))
-    )
+    key = _remember(context, query)
+    html, number, pages = results_page(result, 0, report.digest)
+    await send_html(update, context, html, _pager(report.digest, key, number, pages))
 
 
 async def search(update: Update, context: BotContext) -> None:
     query = arguments(context).strip()
     if not query:
-        await send_html(update, context, "请在 /search 后写上要找的词，例如：/search 营商环境")
+        await send_html(update, context, NO_QUERY)
         return
     await answer_query(update, context, query)
 
@@ -41,8 +130,25 @@ async def free_text(update: Update, context: BotContext) -> None:
     await answer_query(update, context, update.effective_message.text.strip())
 
 
+async def on_page(update: Update, context: BotContext) -> None:
+    found = await tapped(update, context)
+    if found is None:
+        return
+    callback, report = found
+    key, _, number = callback.arg.partition("-")
+    query = context.chat_data.get("searches", {}).get(key)
+    if query is None:
+        await update.callback_query.answer(SEARCH_EXPIRED)
+        return
+    await update.callback_query.answer()
+    result = await _search(context, query, report.digest)
+    html, number_shown, pages = results_page(result, int(number), report.digest)
+    await edit_html(update, context, html, _pager(report.digest, key, number_shown, pages))
+
+
 def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
         MessageHandler(private_text & filters.ChatType.PRIVATE, free_text),
+        CallbackQueryHandler(on_page, pattern=pattern("fnd")),
     ]
