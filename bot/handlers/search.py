@@ -22,7 +22,7 @@ from .common import arguments, current_report, tapped, with_enrichment
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
-PER_REPORT = 2  # and at most this many from each other report
+PER_REPORT = 3  # and at most this many from each other report
 PAGE_SIZE = 5
 INDEX_WAIT = 5.0  # seconds a search waits for the index to take in new reports
 QUERIES_KEPT = 20  # a chat's recent queries, for its ◀ ▶ buttons
