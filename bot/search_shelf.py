@@ -31,6 +31,7 @@ class SearchShelf:
         self.library = library
         self._index: CorpusIndex | None = None
         self._synced: frozenset[str] | None = None  # the briefed digests the index holds
+        self._indexed: frozenset[str] = frozenset()  # the digests it held after the last update
         self._sync: asyncio.Task[None] | None = None
         self._opening = asyncio.Lock()
 
@@ -68,7 +69,12 @@ class SearchShelf:
             added = await asyncio.to_thread(index.update, reports, lambda r: indexes[r.digest])
         if added:
             logger.info("search index: %d report(s) added", added)
+        self._indexed = frozenset(await asyncio.to_thread(index.digests))
         self._synced = wanted
+
+    def holds(self, digest: str) -> bool:
+        """Whether the index held report `digest` when last brought up to date."""
+        return digest in self._indexed
 
     async def search(
         self, query: str, first: str, limit: int, per_report: int, wait: float, first_limit: int

@@ -118,6 +118,8 @@ class CorpusIndex:
     def _open(self) -> sqlite3.Connection:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is None or not self.path.exists():
+            return self._create()
         try:
             db = self._connect()
             found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
