@@ -29,17 +29,13 @@ import time
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from briefings.corpus_index import (  # noqa: E402
-    CANDIDATES,
-    CorpusIndex,
-    Entry,
-    entry_of,
-)
+from briefings.corpus_index import CorpusIndex, Entry, _known, entry_of  # noqa: E402
 from briefings.library import load_folder  # noqa: E402
-from briefings.search import _RUN, SearchIndex, _searchable, parse_query  # noqa: E402
+from briefings.search import _RUN, Query, SearchIndex, _searchable, parse_query  # noqa: E402
 from tests.paths import corpus_files  # noqa: E402
 
 QUERIES = (
@@ -74,9 +70,10 @@ def percentile(values: list[float], q: float) -> float:
 
 class Fts5Bigram:
     name = "fts5-bigram"
+    kind: type[CorpusIndex] = CorpusIndex
 
     def __init__(self, path: Path) -> None:
-        self.index = CorpusIndex(path)
+        self.index = self.kind(path)
 
     def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
         for entry, index in reports:
@@ -86,86 +83,39 @@ class Fts5Bigram:
         return len(self.index.search(query, first, LIMIT, PER_REPORT, FIRST_LIMIT).hits)
 
     def matches(self, query: str) -> int:
-        from briefings.corpus_index import _known, match_expression
-
         db = self.index._db
-        expression = match_expression(parse_query(query, _known(db)))
+        expression = self.index.expression(parse_query(query, _known(db)))
         return db.execute(
             "SELECT count(*) FROM tokens WHERE tokens MATCH ?", (expression,)
         ).fetchone()[0]
 
 
-class Fts5Jieba:
-    """FTS5 over jieba tokens; a query word must be one of a sentence's tokens."""
+def token_expression(query: Query) -> str:
+    """As match_expression, but a word must be one of a sentence's jieba tokens."""
+    concepts = []
+    for concept in query.concepts:
+        ways = [f'"{text}"' for text, _ in concept]
+        ways += [
+            "(" + " AND ".join(f'"{t}"' for t in terms) + ")"
+            for _, terms in concept
+            if len(terms) > 1
+        ]
+        concepts.append("(" + " OR ".join(ways) + ")")
+    return " OR ".join(concepts)
 
-    name = "fts5-jieba"
 
-    def __init__(self, path: Path, cut: Callable[[str], str]) -> None:
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.cut = cut
-        self.db.executescript(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-            "CREATE TABLE reports(id INTEGER PRIMARY KEY, digest TEXT UNIQUE, title TEXT);"
-            "CREATE TABLE sentences(id INTEGER PRIMARY KEY, text TEXT);"
-            "CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;"
-            "CREATE VIRTUAL TABLE tokens USING fts5(words, content='', tokenize='unicode61');"
-        )
+def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
+    """FTS5 over jieba tokens: the same tables, search and ranking as the chosen index."""
 
-    def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
-        for entry, index in reports:
-            self.db.execute("BEGIN")
-            rid = self.db.execute(
-                "INSERT INTO reports(digest, title) VALUES (?, ?)", (entry.digest, entry.title)
-            ).lastrowid
-            rows = [((rid << 20) + n, text) for n, (_, text) in enumerate(index.sentences)]
-            self.db.executemany("INSERT INTO sentences VALUES (?, ?)", rows)
-            self.db.executemany(
-                "INSERT INTO tokens(rowid, words) VALUES (?, ?)",
-                [(n, self.cut(t)) for n, t in rows],
-            )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary]
-            )
-            self.db.execute("COMMIT")
+    class JiebaIndex(CorpusIndex):
+        tokens = staticmethod(cut)
+        expression = staticmethod(token_expression)
 
-    def _expression(self, query: str) -> str:
-        def known(word: str) -> bool:
-            return (
-                self.db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
-                is not None
-            )
+    class Fts5Jieba(Fts5Bigram):
+        name = "fts5-jieba"
+        kind = JiebaIndex
 
-        concepts = []
-        for concept in parse_query(query, known).concepts:
-            ways = [f'"{text}"' for text, _ in concept]
-            ways += [
-                "(" + " AND ".join(f'"{t}"' for t in terms) + ")"
-                for _, terms in concept
-                if len(terms) > 1
-            ]
-            concepts.append("(" + " OR ".join(ways) + ")")
-        return " OR ".join(concepts)
-
-    def search(self, query: str, first: str) -> int:
-        low = (
-            self.db.execute("SELECT id FROM reports WHERE digest = ?", (first,)).fetchone()[0] << 20
-        )
-        expression = self._expression(query)
-        found = 0
-        for flag in (1, 0):
-            rows = self.db.execute(
-                "SELECT s.text FROM (SELECT rowid, rank FROM tokens WHERE tokens MATCH ?"
-                " AND (rowid BETWEEN ? AND ?) = ? ORDER BY rank LIMIT ?) AS g"
-                " JOIN sentences s ON s.id = g.rowid ORDER BY g.rank",
-                (expression, low, low + (1 << 20) - 1, flag, CANDIDATES),
-            ).fetchall()
-            found += len(rows[:LIMIT])
-        return found
-
-    def matches(self, query: str) -> int:
-        return self.db.execute(
-            "SELECT count(*) FROM tokens WHERE tokens MATCH ?", (self._expression(query),)
-        ).fetchone()[0]
+    return Fts5Jieba
 
 
 class BigramTables:
@@ -258,7 +208,7 @@ class BigramTables:
         return len({i for term in parsed.terms for i in self._matching(term)})
 
 
-def jieba_cutter() -> tuple[Callable[[str], str], float]:
+def jieba_cutter() -> Callable[[str], str]:
     import jieba
 
     jieba.initialize()
@@ -270,7 +220,7 @@ def jieba_cutter() -> tuple[Callable[[str], str], float]:
             cache[text] = " ".join(w for w in words if _RUN.fullmatch(w))
         return cache[text]
 
-    return cut, 0.0
+    return cut
 
 
 def truth(bases: Sequence[tuple[Entry, SearchIndex]], n: int, query: str) -> int:
@@ -283,17 +233,26 @@ def truth(bases: Sequence[tuple[Entry, SearchIndex]], n: int, query: str) -> int
     return sum(per_base[i % len(bases)] for i in range(n))
 
 
-def measure(candidate, reports, first: str) -> dict[str, float]:
+def measure(
+    candidate: Any, reports: list[tuple[Entry, SearchIndex]], first: str
+) -> dict[str, float]:
     began = time.perf_counter()
     candidate.build(reports)
     built = time.perf_counter() - began
-    times = []
+    wall, cpu = [], []
     for _ in range(REPEATS):
         for query in QUERIES:
-            began = time.perf_counter()
+            began, used = time.perf_counter(), time.process_time()
             candidate.search(query, first)
-            times.append((time.perf_counter() - began) * 1000)
-    return {"build_s": built, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95)}
+            wall.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
+    return {
+        "build_s": built,
+        "p50_ms": statistics.median(wall),
+        "p95_ms": percentile(wall, 0.95),
+        "cpu_p50_ms": statistics.median(cpu),
+        "cpu_p95_ms": percentile(cpu, 0.95),
+    }
 
 
 def main(sizes: list[int], cache: Path | None) -> None:
@@ -305,7 +264,7 @@ def main(sizes: list[int], cache: Path | None) -> None:
         from briefings.enrich import search_index
 
         bases = [(entry_of(r), search_index(r)) for r in reports]
-        cut, _ = jieba_cutter()
+        cut = jieba_cutter()
         began = time.perf_counter()
         for _, index in bases:
             for _, text in index.sentences:
@@ -313,10 +272,11 @@ def main(sizes: list[int], cache: Path | None) -> None:
         per_report_cut = (time.perf_counter() - began) / len(bases) * 1000
         print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): "
               f"{per_report_cut:.0f} ms")  # fmt: skip
-        print(f"{'N':>5} {'candidate':14}{'build s':>9}{'size MB':>9}{'p50 ms':>8}{'p95 ms':>8}")
+        print(f"{'N':>5} {'candidate':14}{'build s':>9}{'size MB':>9}{'p50 ms':>8}{'p95 ms':>8}"
+              f"{'cpu p50':>9}{'cpu p95':>9}")  # fmt: skip
         for n in sizes:
             made = copies(bases, n)
-            for make in (Fts5Bigram, lambda p: Fts5Jieba(p, cut), BigramTables):
+            for make in (Fts5Bigram, jieba_candidate(cut), BigramTables):
                 path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
                 candidate = make(path)
                 figures = measure(candidate, made, made[0][0].digest)
@@ -326,16 +286,19 @@ def main(sizes: list[int], cache: Path | None) -> None:
                     if Path(f"{path}{s}").exists()
                 )
                 print(f"{n:>5} {candidate.name:14}{figures['build_s']:9.1f}{size / 2**20:9.1f}"
-                      f"{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}", flush=True)  # fmt: skip
-                if n == sizes[0]:
+                      f"{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
+                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}", flush=True)  # fmt: skip
+                if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
                     missed = {
                         q: truth(bases, n, q) - f
                         for q, f in found.items()
                         if f < truth(bases, n, q)
                     }
-                    print(f"      sentences found for the {len(QUERIES)} queries: {sum(found.values())}"
-                          f"; short of the substring truth: {missed or 'none'}")  # fmt: skip
+                    print(
+                        f"      sentences found for the {len(QUERIES)} queries: {sum(found.values())}"
+                        f"; short of the substring truth: {missed or 'none'}"
+                    )
                 path.unlink()
                 del candidate
 
