@@ -56,6 +56,7 @@ class SearchShelf:
                 folder = self.library.cache_dir
                 path = folder / FILE_NAME if folder is not None else None
                 self._index = await asyncio.to_thread(CorpusIndex, path)
+                self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
             return self._index
 
     async def _update(self) -> None:
@@ -72,8 +73,9 @@ class SearchShelf:
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
         self._synced = wanted
 
-    def holds(self, digest: str) -> bool:
-        """Whether the index held report `digest` when last brought up to date."""
+    async def holds(self, digest: str) -> bool:
+        """Whether the index held report `digest` when last brought up to date (or opened)."""
+        await self._opened()
         return digest in self._indexed
 
     async def search(

@@ -108,7 +108,7 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    if not context.state.search.holds(report.digest):  # a new report: its briefing indexes it
+    if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
         report = await with_enrichment(context, report)
     result = await _search(context, query, report.digest)
     if not result.hits:
