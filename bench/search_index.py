@@ -108,7 +108,7 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
     """FTS5 over jieba tokens: the same tables, search and ranking as the chosen index."""
 
     class JiebaIndex(CorpusIndex):
-        tokens = staticmethod(cut)
+        tokens = staticmethod(cut)  # type: ignore[assignment]
         expression = staticmethod(token_expression)
 
     class Fts5Jieba(Fts5Bigram):
@@ -138,10 +138,13 @@ class BigramTables:
     def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
         for entry, index in reports:
             self.db.execute("BEGIN")
-            rid = self.db.execute(
-                "INSERT INTO reports(digest, length, sentences) VALUES (?, ?, ?)",
-                (entry.digest, index.length, len(index.sentences)),
-            ).lastrowid
+            rid = (
+                self.db.execute(
+                    "INSERT INTO reports(digest, length, sentences) VALUES (?, ?, ?)",
+                    (entry.digest, index.length, len(index.sentences)),
+                ).lastrowid
+                or 0
+            )
             rows = [((rid << 20) + n, text) for n, (_, text) in enumerate(index.sentences)]
             self.db.executemany("INSERT INTO sentences VALUES (?, ?)", rows)
             self.db.executemany(

@@ -79,9 +79,16 @@ def _pager(first: str, key: str, number: int, pages: int) -> InlineKeyboardMarku
     return InlineKeyboardMarkup([row])
 
 
+def _queries(context: BotContext) -> dict[str, str]:
+    """The chat's recent queries by key (PTB keeps chat_data per chat, in memory)."""
+    data = context.chat_data if context.chat_data is not None else {}
+    queries: dict[str, str] = data.setdefault("searches", {})
+    return queries
+
+
 def _remember(context: BotContext, query: str) -> str:
     """Keep the query for the page buttons; returns its key."""
-    queries = context.chat_data.setdefault("searches", {})
+    queries = _queries(context)
     key = _key(query)
     queries.pop(key, None)
     queries[key] = query
@@ -133,15 +140,16 @@ async def free_text(update: Update, context: BotContext) -> None:
 
 async def on_page(update: Update, context: BotContext) -> None:
     found = await tapped(update, context)
-    if found is None:
+    tap = update.callback_query
+    if found is None or tap is None:
         return
     callback, report = found
     key, _, number = callback.arg.partition("-")
-    query = context.chat_data.get("searches", {}).get(key)
+    query = _queries(context).get(key)
     if query is None:
-        await update.callback_query.answer(SEARCH_EXPIRED)
+        await tap.answer(SEARCH_EXPIRED)
         return
-    await update.callback_query.answer()
+    await tap.answer()
     result = await _search(context, query, report.digest)
     html, number_shown, pages = results_page(result, int(number), report.digest)
     await edit_html(update, context, html, _pager(report.digest, key, number_shown, pages))
