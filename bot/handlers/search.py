@@ -35,6 +35,8 @@ HEADING = "<b>搜索“{query}”</b> 共 {count} 条（第 {page}/{pages} 页�
 CURRENT = "当前报告"
 WHERE = "　—— {report}（{facts}）{section}"
 SEARCH_EXPIRED = "这个按钮已过期，请重新搜索。"
+INDEXING = "搜索索引正在建立，请稍后再试。"
+INDEXING_OTHERS = "当前报告的搜索索引正在建立，以下是其他报告中的结果。"
 
 
 def _report_name(hit: CorpusHit, first: str) -> str:
@@ -118,12 +120,15 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
         report = await with_enrichment(context, report)
     result = await _search(context, query, report.digest)
+    indexed = await context.state.search.holds(report.digest)
     if not result.hits:
-        await send_html(update, context, _not_found(context, result, report.digest))
+        html = _not_found(context, result, report.digest) if indexed else INDEXING
+        await send_html(update, context, html)
         return
     key = _remember(context, query)
     html, number, pages = results_page(result, 0, report.digest)
-    await send_html(update, context, html, _pager(report.digest, key, number, pages))
+    note = "" if indexed else INDEXING_OTHERS + "\n"
+    await send_html(update, context, note + html, _pager(report.digest, key, number, pages))
 
 
 async def search(update: Update, context: BotContext) -> None:
