@@ -151,6 +151,7 @@ async def test_markup_in_a_report_is_escaped_in_results(api: FakeBotApi, tmp_pat
     text = text.replace("关于南昌市2020年度", "关于<b>南昌</b>&amp;市2020年度", 1)
     text = text.replace("拓展“赣服通”功能建设", "拓展“赣服通”<i>功能</i>建设", 1)
     (reports / "marked.txt").write_text(text, encoding="utf-8")
+    shutil.copy(SEED, reports / SEED.name)  # hits in two reports: each names its report
     config = make_config(tmp_path, reports, cache_dir=str(tmp_path / "cache"))
     async with open_chat(api, config) as chat:
         calls = [c for c in await chat.send("/search 赣服通") if c.method == "sendMessage"]

@@ -31,36 +31,40 @@ QUERIES_KEPT = 20  # a chat's recent queries, for its ◀ ▶ buttons
 NO_QUERY = "请在 /search 后写上要找的词，例如：/search 营商环境"
 NOT_FOUND = "没有找到与“{query}”相关的内容。"
 SUGGEST = "\n你可以试试："
-HEADING = "<b>搜索“{query}”</b> 共 {count} 条（第 {page}/{pages} 页）"
+HEADING = "<b>搜索“{query}”</b> 共 {count} 条"
+PAGE_OF = "（第 {page}/{pages} 页）"
 CURRENT = "当前报告"
-WHERE = "　—— {report}（{facts}）{section}"
+WHERE = "　—— {section}"
+WHERE_IN = "　—— 《{title}》（{facts}） {section}"
 SEARCH_EXPIRED = "这个按钮已过期，请重新搜索。"
 INDEXING = "搜索索引正在建立，请稍后再试。"
 INDEXING_OTHERS = "当前报告的搜索索引正在建立，以下是其他报告中的结果。"
 
 
-def _report_name(hit: CorpusHit, first: str) -> str:
+def _where(hit: CorpusHit, first: str, named: bool) -> str:
+    """The hit's section, and when the hits span several reports, its report."""
+    section = escape(f"{hit.section_id} {hit.section_title}")
+    if not named:
+        return WHERE.format(section=section)
     report = hit.report
     facts = [report.issuer, f"{report.year}年" if report.year else ""]
-    if report.digest.startswith(first):
-        facts.append(CURRENT)
-    shown = "，".join(fact for fact in facts if fact)
-    section = f" {hit.section_id} {hit.section_title}".rstrip()
-    return WHERE.format(
-        report=f"《{escape(report.title)}》", facts=escape(shown), section=escape(section)
-    ).replace("（）", "")
+    facts += [CURRENT] if report.digest.startswith(first) else []
+    shown = escape("，".join(fact for fact in facts if fact))
+    return WHERE_IN.format(title=escape(report.title), facts=shown, section=section)
 
 
 def results_page(result: CorpusResult, number: int, first: str) -> tuple[str, int, int]:
-    """The page's HTML, its number and the page count."""
+    """The page's HTML, its number and the page count. Hits all from the chat's report show
+    their section, as a search of one report does; hits from several name their report."""
     page = page_of(result.hits, number, PAGE_SIZE)
     words = list(result.words) or result.query.split()
-    heading = HEADING.format(
-        query=escape(result.query), count=len(result.hits), page=page.number + 1, pages=page.count
-    )
+    named = any(not hit.report.digest.startswith(first) for hit in result.hits)
+    heading = HEADING.format(query=escape(result.query), count=len(result.hits))
+    if page.count > 1:
+        heading += PAGE_OF.format(page=page.number + 1, pages=page.count)
     lines = [heading]
     for n, hit in enumerate(page.items, start=page.number * PAGE_SIZE + 1):
-        lines.append(f"\n{n}. {highlight(hit.sentence, words)}\n{_report_name(hit, first)}")
+        lines.append(f"\n{n}. {highlight(hit.sentence, words)}\n{_where(hit, first, named)}")
     return "\n".join(lines), page.number, page.count
 
 
