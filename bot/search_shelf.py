@@ -12,7 +12,7 @@ import contextlib
 import logging
 import sqlite3
 
-from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult
+from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, damaged
 from briefings.model import Report
 from briefings.search import SearchIndex
 
@@ -66,7 +66,9 @@ class SearchShelf:
         index = await self._opened()
         try:
             added = await asyncio.to_thread(index.update, reports, lambda r: indexes[r.digest])
-        except sqlite3.DatabaseError:  # replaced by an empty index: fill it once more
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it once more
+            if not damaged(error):
+                raise
             added = await asyncio.to_thread(index.update, reports, lambda r: indexes[r.digest])
         if added:
             logger.info("search index: %d report(s) added", added)
@@ -89,7 +91,9 @@ class SearchShelf:
             return await asyncio.to_thread(
                 index.search, query, first, limit, per_report, first_limit
             )
-        except sqlite3.DatabaseError:  # damaged: replaced by an empty index, to fill again
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
+            if not damaged(error):
+                raise
             self._synced = None
             await self.ready(wait)
             return await asyncio.to_thread(

@@ -75,6 +75,12 @@ class CorpusResult:
     words: tuple[str, ...]  # the words matched, synonyms included, for highlighting
 
 
+def damaged(error: sqlite3.DatabaseError) -> bool:
+    """Whether `error` says the file is damaged or not an index (not a database, malformed,
+    no such table), rather than busy: a file another process holds locked is not rebuilt."""
+    return not isinstance(error, sqlite3.OperationalError) or "no such table" in str(error)
+
+
 def entry_of(report: Report) -> Entry:
     meta = report.meta
     return Entry(report.digest, meta.title or report.source, meta.issuer or "", meta.year)
@@ -135,7 +141,9 @@ class CorpusIndex:
                 return db
             db.close()
             log.info("search index %s is of another format: rebuilding", self.path)
-        except sqlite3.DatabaseError as error:  # not a database, a damaged one, no meta table
+        except sqlite3.DatabaseError as error:
+            if not damaged(error):
+                raise
             log.warning("search index %s unusable (%s): rebuilding", self.path, error)
         return self._create()
 
@@ -167,6 +175,8 @@ class CorpusIndex:
             try:
                 yield self._db
             except sqlite3.DatabaseError as error:
+                if not damaged(error):
+                    raise
                 log.warning("search index %s damaged (%s): rebuilding", self.path, error)
                 self._db.close()
                 self._db = self._create()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.corpus_index import CorpusIndex, Entry
+from briefings.corpus_index import CorpusIndex, Entry, damaged
 from briefings.search import Place, SearchIndex
 
 
@@ -86,3 +86,10 @@ def test_a_file_of_another_format_or_damaged_is_rebuilt_empty(
     path.write_bytes(b"\0garbage" * 1000)
     reopened = CorpusIndex(path)
     assert reopened.digests() == set() and path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_busy_file_is_not_taken_for_a_damaged_one() -> None:
+    assert damaged(sqlite3.DatabaseError("file is not a database"))
+    assert damaged(sqlite3.DatabaseError("database disk image is malformed"))
+    assert damaged(sqlite3.OperationalError("no such table: meta"))
+    assert not damaged(sqlite3.OperationalError("database is locked"))
