@@ -6,7 +6,8 @@
   postings per bigram and report as packed sentence numbers, intersected, checked and ranked
   (BM25) in Python as briefings.search does in memory.
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
-  FTS5 intersects and ranks in C and a word still matches as a substring.
+  FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
+  ranked in Python (fts5-jieba shares that code: only the tokens differ).
 
 The N reports are the corpus's search indexes copied, each with one sentence of its own (a
 distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and

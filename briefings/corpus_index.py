@@ -7,8 +7,9 @@ keyed by report digest, so a report re-added is found again and a removed one is
 Sentences are stored as the present bigram index does it, in SQLite's FTS5: each run of letters,
 digits or Chinese becomes its overlapping character bigrams (and its last character), so a
 query word is an FTS5 phrase of its bigrams and matches as a substring, however jieba cut the
-sentence; FTS5 intersects the postings and ranks (BM25) in C. Tokens come from the stored
-sentences, so building an entry needs no jieba. jieba-cut tokens would lose substring matches
+sentence; FTS5 intersects the postings in C, and only the few sentences shown are ranked in
+Python (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an entry
+needs no jieba. jieba-cut tokens would lose substring matches
 (营商环境 cut 营商/环境 in one report and whole in another), and FTS5's trigram tokenizer
 cannot match two-character words. bench/search_index.py measures the alternatives.
 """
