@@ -114,8 +114,9 @@ def median(runs: list[Figures]) -> Figures:
 
 
 async def warm_cache(folder: Path) -> None:
-    warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
-            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(SEEDS),
+    warm = [sys.executable, "-c", "import sys; from briefings.enrich import brief; "
+            "from briefings.folder import load_folder; "
+            "[brief(r, sys.argv[2]) for r in load_folder(sys.argv[1]).reports]", str(SEEDS),
             str(folder / "cache")]  # fmt: skip
     await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
 

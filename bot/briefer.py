@@ -25,16 +25,16 @@ from multiprocessing.connection import wait as wait_for_exit
 from pathlib import Path
 from typing import Any
 
+from briefings.briefing import Briefing
 from briefings.enrich import brief
 from briefings.model import Report
-from briefings.search import SearchIndex
 
-from .library import Enriched, ReportLibrary, cached_copies
+from .library import ReportLibrary, cached_briefings
 
 logger = logging.getLogger(__name__)
 
 # What the worker runs: a picklable module-level function (tests pass a slow one).
-Work = Callable[[Report, Path | None], tuple[Report, SearchIndex]]
+Work = Callable[[Report, Path | None], Briefing]
 EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
 
 
@@ -95,15 +95,15 @@ class Briefer:
         if fresh:
             self._track(self._from_cache(fresh))
 
-    async def wait(self, report: Report, timeout: float) -> Report:
-        """`report` briefed, if that takes no longer than `timeout`; only this report's
-        briefing is waited for, and it goes to the worker next."""
+    async def wait(self, report: Report, timeout: float) -> Briefing | None:
+        """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
+        report's briefing is waited for, and it goes to the worker next."""
         done = self._done.get(report.digest)
         if done is not None and not done.is_set():
             self._wanted.append(report.digest)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), timeout)
-        return self.library.by_digest(report.digest) or report
+        return self.library.briefing(report.digest)
 
     async def settled(self) -> None:
         """Return once every report scheduled, before or while waiting, is briefed or failed."""
@@ -132,14 +132,14 @@ class Briefer:
 
     async def _from_cache(self, reports: list[Report]) -> None:
         try:
-            hits = await asyncio.to_thread(cached_copies, reports, self.library.cache_dir)
+            hits = await asyncio.to_thread(cached_briefings, reports, self.library.cache_dir)
         except Exception:  # a bug here must not leave commands waiting: the worker recomputes
             logger.exception("reading cached briefings failed")
             hits = []
         if hits:
             logger.info("read %d briefing(s) from the cache", len(hits))
-            self._swap_in(hits)
-        found = {item.report.digest for item in hits}
+            self._add(hits)
+        found = {briefing.digest for briefing in hits}
         self._queue.update((r.digest, r) for r in reports if r.digest not in found)
         if self._queue and (self._runner is None or self._runner.done()):
             self._runner = asyncio.create_task(self._run())
@@ -159,7 +159,7 @@ class Briefer:
         began = time.monotonic()
         loop = asyncio.get_running_loop()
         try:
-            enriched = await loop.run_in_executor(
+            briefing = await loop.run_in_executor(
                 self._worker(), self._work, report, self.library.cache_dir
             )
         except BrokenProcessPool as error:  # the worker died: killed, or out of memory
@@ -170,7 +170,7 @@ class Briefer:
             logger.exception("briefing %s failed", report.source)
             self._fail(report.digest)
         else:
-            self._swap_in([Enriched(*enriched)])
+            self._add([briefing])
             logger.info("briefed %s in %.1f s", report.source, time.monotonic() - began)
 
     def _worker(self) -> ProcessPoolExecutor:
@@ -187,11 +187,11 @@ class Briefer:
         if pool is not None:
             pool.shutdown(wait=False)
 
-    def _swap_in(self, enriched: list[Enriched]) -> None:
-        self.library.swap_in(enriched)
-        for item in enriched:
-            self._done[item.report.digest].set()
-            self._unwant(item.report.digest)
+    def _add(self, briefings: list[Briefing]) -> None:
+        self.library.add_briefings(briefings)
+        for briefing in briefings:
+            self._done[briefing.digest].set()
+            self._unwant(briefing.digest)
 
     def _fail(self, digest: str) -> None:
         """Waiters stop waiting; the next reload tries this report again."""

@@ -51,15 +51,16 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> bytes:
+    from briefings.enrich import brief_file
     from briefings.export import to_json, to_markdown
-    from briefings.library import load_report
 
-    report = load_report(Path(args.file))
+    briefing = brief_file(Path(args.file))
     if args.format == "png":
         from briefings.card import render_card
 
-        return render_card(report, args.font)
-    text = to_json(report) if args.format == "json" else to_markdown(report)
+        return render_card(briefing.report, briefing.metrics, args.font)
+    export = to_json if args.format == "json" else to_markdown
+    text = export(briefing.report, briefing)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
@@ -83,17 +84,17 @@ def _warm(args: argparse.Namespace) -> int:
     """Compute and cache every report's figures and summaries (image build, deploys)."""
     import jieba
 
-    from briefings.library import load_folder
+    from briefings.enrich import brief
+    from briefings.folder import load_folder
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    loaded = load_folder(
-        config.reports_dir, cache_dir=config.cache_dir, max_bytes=config.max_report_bytes
-    )
+    loaded = load_folder(config.reports_dir, max_bytes=config.max_report_bytes)
     for report in loaded.reports:
-        print(f"cached: {report.source} ({len(report.metrics)} figures)")
+        briefing = brief(report, config.cache_dir)
+        print(f"cached: {report.source} ({len(briefing.metrics)} figures)")
     for error in loaded.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0

@@ -6,6 +6,8 @@ a phone shows a dozen. Long lists are paged with ◀ ▶ instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from briefings.model import Report, Section
@@ -38,7 +40,9 @@ def start_menu() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows(buttons, 3))
 
 
-def section_buttons(report: Report, sections: list[Section]) -> list[list[InlineKeyboardButton]]:
+def section_buttons(
+    report: Report, sections: Sequence[Section]
+) -> list[list[InlineKeyboardButton]]:
     return [
         [InlineKeyboardButton(_label(s), callback_data=encode("sec", report.digest, s.id))]
         for s in sections

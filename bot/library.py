@@ -1,51 +1,37 @@
 """The reports the bot serves: loaded from the reports folder, newest first, chosen per chat.
 
-Loading only parses (fast, no jieba); the derived views (figures, summaries, search index) are
-read from the cache onto copies (`cached_copies`) or computed elsewhere (bot.briefer: a worker
-process) and swapped in by `swap_in`, so the handlers always read a complete report, enriched
-or not yet.
+Loading only parses (fast, no jieba). A report's `Briefing` (figures, summaries, keywords,
+search index) is read from the cache (`cached_briefings`) or computed elsewhere (bot.briefer:
+a worker process) and added by `add_briefings`; until then `briefing()` is None and the
+handlers show what the parsed report alone gives.
 """
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefings import cache
-from briefings.enrich import enrich_report, search_index
+from briefings.briefing import Briefing
+from briefings.enrich import brief
 from briefings.errors import ReportError
-from briefings.library import load_folder
+from briefings.folder import load_folder
 from briefings.model import Report
-from briefings.search import SearchIndex
 
 
-@dataclass(frozen=True)
-class Enriched:
-    report: Report
-    index: SearchIndex
+def brief_all(reports: list[Report], cache_dir: Path | None = None) -> list[Briefing]:
+    """The briefings of `reports`: from the cache when it holds them, else computed (jieba:
+    seconds), so run it in a thread."""
+    return [brief(report, cache_dir) for report in reports]
 
 
-def enrich_copies(reports: list[Report], cache_dir: Path | None = None) -> list[Enriched]:
-    """Enriched copies of `reports` with their search indexes: from the cache when it holds
-    them, else computed (jieba: seconds), so run it in a thread."""
-    enriched = []
-    for report in reports:
-        twin = enrich_report(copy.deepcopy(report), cache_dir)
-        enriched.append(Enriched(twin, search_index(twin)))
-    return enriched
-
-
-def cached_copies(reports: list[Report], cache_dir: Path | None) -> list[Enriched]:
-    """Enriched copies of those of `reports` whose briefing is in the cache (no jieba)."""
-    found = []
-    for report in reports:
-        briefing = cache.load(cache_dir, report) if cache_dir is not None else None
-        if briefing is not None:
-            twin = copy.deepcopy(report)
-            briefing.apply(twin)
-            found.append(Enriched(twin, briefing.index))
-    return found
+def cached_briefings(reports: list[Report], cache_dir: Path | None) -> list[Briefing]:
+    """The briefings of those of `reports` that the cache holds (no jieba)."""
+    if cache_dir is None:
+        return []
+    found = (cache.load(cache_dir, report) for report in reports)
+    return [briefing for briefing in found if briefing is not None]
 
 
 @dataclass
@@ -56,28 +42,28 @@ class ReportLibrary:
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)
     choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
-    indexes: dict[str, SearchIndex] = field(default_factory=dict)  # digest -> search index
-    enriched: set[str] = field(default_factory=set)  # digests whose derived views are in
+    # digest -> its briefing; kept when its file goes, so the same bytes back need no rework
+    briefings: dict[str, Briefing] = field(default_factory=dict)
 
     def reload(self) -> list[Report]:
         """Read the folder again; return the reports that were not loaded before."""
         known = {report.digest: report for report in self.reports}
-        loaded = load_folder(self.folder, enrich=False, max_bytes=self.max_bytes)
+        loaded = load_folder(self.folder, max_bytes=self.max_bytes)
         self.reports = [known.get(report.digest, report) for report in loaded.reports]
         self.errors = loaded.errors
         return [report for report in self.reports if report.digest not in known]
 
     def pending(self) -> list[Report]:
-        return [report for report in self.reports if report.digest not in self.enriched]
+        """The reports not briefed yet."""
+        return [report for report in self.reports if report.digest not in self.briefings]
 
-    def swap_in(self, enriched: list[Enriched]) -> None:
-        by_digest = {item.report.digest: item for item in enriched}
-        self.reports = [
-            by_digest[r.digest].report if r.digest in by_digest else r for r in self.reports
-        ]
-        for digest, item in by_digest.items():
-            self.enriched.add(digest)
-            self.indexes[digest] = item.index
+    def add_briefings(self, briefings: Iterable[Briefing]) -> None:
+        for briefing in briefings:
+            self.briefings[briefing.digest] = briefing
+
+    def briefing(self, digest: str) -> Briefing | None:
+        """The briefing of the report `digest`, once it is briefed."""
+        return self.briefings.get(digest)
 
     def by_digest(self, digest: str) -> Report | None:
         """The report whose digest is or starts with `digest` (buttons carry a prefix)."""

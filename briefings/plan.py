@@ -9,6 +9,7 @@ thematic parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .findings import HEADING_RANK, YEAR, item_of, task_list, years_in
 from .model import Item, ItemList, Section
@@ -92,10 +93,10 @@ def _thematic(parts: list[Section], year: int | None) -> bool:
 
 
 def find_plan(
-    sections: list[Section], report_year: int | None, delivery_year: int | None = None
+    sections: Sequence[Section], report_year: int | None, delivery_year: int | None = None
 ) -> ItemList:
     year = delivery_year if delivery_year is not None else report_year
-    part, spread = _plan_parts(sections, year)
+    part, spread = _plan_parts(list(sections), year)
     if part is not None:
         items = tuple(item_of(child) for child in task_list(part)) or _run_in_tasks(part)
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
@@ -144,3 +145,8 @@ def _plan_year(section: Section, report_year: int | None, delivery_year: int | N
 def is_plan_like(section: Section) -> bool:
     """A part that sets out work to come (this year's or the next five years'), no review."""
     return bool(_plan_score(section, None)) and not _is_review(section, None)
+
+
+def plan_title(plan: ItemList) -> str:
+    """The stock heading of the plan: 2021年工作计划, or 工作计划 when its year is unknown."""
+    return f"{plan.year}年工作计划" if plan.year else "工作计划"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from .briefing import NO_BRIEF, SectionBrief
 from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 from .text import sentences
@@ -40,7 +41,7 @@ def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
 def report_title(report: Report) -> str:
     """The report's title (its file name when it has none), escaped: the one way a title
     reaches a reply, since a title or file name may hold `<` or `&`."""
-    return escape(report.meta.title or report.source)
+    return escape(report.display_title)
 
 
 def report_heading(report: Report) -> str:
@@ -55,8 +56,8 @@ def section_name(section: Section) -> str:
     return f"{escape(section.id)} {escape(section.ordinal)}{escape(section.title)}"
 
 
-def _section_body(section: Section) -> str:
-    return section.summary or lead_sentences(section.full_text())
+def _section_body(section: Section, brief: SectionBrief) -> str:
+    return brief.summary or lead_sentences(section.full_text())
 
 
 def _names(sections: Sequence[Section], shown: int, indent: str = "") -> list[str]:
@@ -67,9 +68,10 @@ def _names(sections: Sequence[Section], shown: int, indent: str = "") -> list[st
     return lines
 
 
-def overview(report: Report) -> str:
-    """The report's overview: heading, summary (or opening sentences) and its top-level parts."""
-    body = report.summary or lead_sentences(report.preamble or report.body_text())
+def overview(report: Report, summary: str = "") -> str:
+    """The report's overview: heading, `summary` (the briefing's; while there is none, the
+    report's opening sentences) and its top-level parts."""
+    body = summary or lead_sentences(report.preamble or report.body_text())
     parts = [report_heading(report), f"<b>概要</b>\n{escape(body)}"]
     parts.append("<b>主要部分</b>\n" + "\n".join(_names(report.sections, LISTED)))
     if len(report.sections) > LISTED:
@@ -77,11 +79,12 @@ def overview(report: Report) -> str:
     return "\n\n".join(parts)
 
 
-def section_summary(section: Section) -> str:
-    """One section: its id and title, summary (or lead sentences), keywords and sub-sections."""
-    parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section))]
-    if section.keywords:
-        parts.append("关键词：" + escape("、".join(section.keywords)))
+def section_summary(section: Section, brief: SectionBrief = NO_BRIEF) -> str:
+    """One section: its id and title, summary (or lead sentences while it is not briefed),
+    keywords and sub-sections."""
+    parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section, brief))]
+    if brief.keywords:
+        parts.append("关键词：" + escape("、".join(brief.keywords)))
     if section.children:
         parts.append("下设：\n" + "\n".join(_names(section.children, LISTED)))
     return "\n\n".join(part for part in parts if part)
@@ -108,10 +111,10 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
     return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
 
 
-def key_figures(report: Report) -> str:
-    """The key figures: results of the year reviewed, then the coming year's targets apart,
-    each group headed with its year; empty when there are none."""
-    groups = key_groups(report.metrics)
+def key_figures(metrics: Sequence[Metric]) -> str:
+    """The key figures of a report's `metrics`: results of the year reviewed, then the coming
+    year's targets apart, each group headed with its year; empty when there are none."""
+    groups = key_groups(metrics)
     return "\n\n".join(metrics_list(group.title, group.metrics) for group in groups)
 
 
@@ -121,10 +124,6 @@ def item_list(title: str, items: ItemList) -> str:
     lines = [f"<b>{escape(title)}</b>{where}"]
     lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
     return "\n".join(lines)
-
-
-def plan_title(plan: ItemList) -> str:
-    return f"{plan.year}年工作计划" if plan.year else "工作计划"
 
 
 def highlight(sentence: str, words: Sequence[str]) -> str:
@@ -157,12 +156,12 @@ def search_results(result: SearchResult) -> str:
 
 def report_choices(reports: Sequence[Report], current: str | None) -> str:
     """Every loaded report, numbered as /use expects, the chat's current one marked."""
-    titles = Counter(report.meta.title or report.source for report in reports)
+    titles = Counter(report.display_title for report in reports)
     lines = ["<b>已载入的报告</b>"]
     for n, report in enumerate(reports, start=1):
-        title = report.meta.title or report.source
+        shared = titles[report.display_title] > 1
         mark = " ✅" if report.digest == current else ""
-        lines.append(f"{n}. {report_title(report)}{_told_apart(report, titles[title] > 1)}{mark}")
+        lines.append(f"{n}. {report_title(report)}{_told_apart(report, shared)}{mark}")
     return "\n".join(lines)
 
 

@@ -7,18 +7,25 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from briefings.model import Report
+from briefings.briefing import section_brief
+from briefings.model import Report, Section
 from briefings.render import overview, section_summary, table_of_contents
 
 from ..callbacks import pattern
 from ..context import BotContext
 from ..keyboards import section_keyboard, toc_keyboard, toc_page
 from ..reply import edit_html, send_html
-from .common import arguments, current_report, tapped
+from .common import arguments, briefing_of, current_report, tapped
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, overview(report))
+    briefing = briefing_of(context, report)
+    await send_html(update, context, overview(report, briefing.summary if briefing else ""))
+
+
+def _section(context: BotContext, report: Report, section: Section) -> str:
+    """The section's summary, keywords and sub-sections (lead sentences until briefed)."""
+    return section_summary(section, section_brief(briefing_of(context, report), section.id))
 
 
 def _toc(report: Report, number: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -45,7 +52,9 @@ async def summary(update: Update, context: BotContext) -> None:
             update, context, f"没有找到第 {escape(wanted)} 部分。发送 /sections 查看目录。"
         )
         return
-    await send_html(update, context, section_summary(section), section_keyboard(report, section))
+    await send_html(
+        update, context, _section(context, report, section), section_keyboard(report, section)
+    )
 
 
 async def sections(update: Update, context: BotContext) -> None:
@@ -64,7 +73,9 @@ async def on_section(update: Update, context: BotContext) -> None:
         await update.callback_query.answer("没有这一部分，请重新发送 /sections。")
         return
     await update.callback_query.answer()
-    await edit_html(update, context, section_summary(section), section_keyboard(report, section))
+    await edit_html(
+        update, context, _section(context, report, section), section_keyboard(report, section)
+    )
 
 
 async def on_toc(update: Update, context: BotContext) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
+from briefings.briefing import Briefing
 from briefings.model import Report
 
 from ..callbacks import Callback, decode
@@ -27,12 +28,18 @@ async def current_report(update: Update, context: BotContext) -> Report | None:
     return report
 
 
-async def with_enrichment(context: BotContext, report: Report) -> Report:
-    """`report` with its figures, summaries and search index.
+def briefing_of(context: BotContext, report: Report) -> Briefing | None:
+    """`report`'s briefing (figures, summaries, keywords, search index) if it is in yet."""
+    return context.library.briefing(report.digest)
 
-    After a start with a cold cache, or a /reload, these are computed in the background (a
-    few seconds for a report, in the worker process). A command that needs them waits for
-    that report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later.
+
+async def await_briefing(context: BotContext, report: Report) -> Briefing | None:
+    """`report`'s briefing, waited for.
+
+    After a start with a cold cache, or a /reload, briefings are computed in the background (a
+    few seconds for a report, in the worker process). A command that needs one waits for its
+    report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later; None if it
+    is still not in.
     """
     return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 

@@ -38,7 +38,7 @@ def _what(sub: Subscription, library: ReportLibrary) -> str:
     title = report_title(report)
     if sub.schedule.frequency is Frequency.WEEKLY:
         return f"《{title}》一周简报"
-    total = len(series.chapters(report))
+    total = len(series.chapters(report, library.briefing(report.digest)))
     position = sub.position if sub.report == report.digest else 0
     return f"《{title}》简报系列，下一篇：第 {position % total + 1}/{total} 篇"
 

@@ -10,7 +10,7 @@ from briefings.search import search as search_reports
 
 from ..context import BotContext
 from ..reply import send_html
-from .common import arguments, current_report, with_enrichment
+from .common import arguments, await_briefing, current_report
 
 RESULT_LIMIT = 10
 
@@ -19,14 +19,12 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    report = await with_enrichment(context, report)
-    index = context.library.indexes.get(report.digest)
-    if index is None:
+    briefing = await await_briefing(context, report)
+    if briefing is None:
         await send_html(update, context, "搜索索引正在建立，请稍后再试。")
         return
-    await send_html(
-        update, context, search_results(search_reports(index, query, limit=RESULT_LIMIT))
-    )
+    found = search_reports(briefing.index, query, limit=RESULT_LIMIT)
+    await send_html(update, context, search_results(found))
 
 
 async def search(update: Update, context: BotContext) -> None:

@@ -28,10 +28,11 @@ from functools import partial
 
 from telegram import Bot
 
-from bot.cards import CardCache, card_caption
+from bot.cards import CardCache, CardSubject, card_caption
 from bot.config import Config
 from bot.library import ReportLibrary
 from briefings import series
+from briefings.briefing import Briefing
 from briefings.errors import FontNotFoundError
 from briefings.model import Report
 
@@ -69,7 +70,7 @@ class Job:
     thread_id: int
     text: str
     advance: Advance | None = None  # briefings only
-    card: Report | None = None  # weekly briefings carry the report's card
+    card: CardSubject | None = None  # weekly briefings carry the report's card
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
 
 
@@ -291,22 +292,26 @@ class Pusher:
         if report is None:
             return None
         position = sub.position if sub.report == report.digest else 0
-        text, following = self._text(report, sub.schedule.frequency, position)
+        briefing = self.library.briefing(report.digest)
+        text, following = self._text(report, briefing, sub.schedule.frequency, position)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
         return Job(
             sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
-            card=report if sub.schedule.frequency is Frequency.WEEKLY else None,
+            card=CardSubject.of(report, briefing)
+            if sub.schedule.frequency is Frequency.WEEKLY else None,
         )  # fmt: skip
 
-    def _text(self, report: Report, frequency: Frequency, position: int) -> tuple[str, int]:
+    def _text(
+        self, report: Report, briefing: Briefing | None, frequency: Frequency, position: int
+    ) -> tuple[str, int]:
         if frequency is Frequency.WEEKLY:
-            return series.weekly(report), position
+            return series.weekly(report, briefing), position
         key = (report.digest, position)
         if key not in self._texts:
-            self._texts[key] = series.chapter(report, position)
+            self._texts[key] = series.chapter(report, position, briefing)
         return self._texts[key]
 
     async def migrate(self, old: int, new: int) -> None:
@@ -359,10 +364,10 @@ class Pusher:
         if late:  # else the watchdog ended the round, and its one line says so
             await asyncio.wait(late)
 
-    async def _card(self, report: Report) -> Photo | None:
+    async def _card(self, subject: CardSubject) -> Photo | None:
         """The report's card for a weekly briefing; without a CJK font the text goes alone."""
         try:
-            return await self.cards.photo(report), card_caption(report)
+            return await self.cards.photo(subject), card_caption(subject)
         except FontNotFoundError as error:
             log.warning("weekly briefing sent without its card: %s", error)
             return None
