@@ -106,7 +106,10 @@ def _metric(data: Any) -> Metric:
     wrong = [name for name, kind in kinds.items() if not _valid(data[name], kind)]
     if wrong:
         raise CacheFormatError(f"metric fields of the wrong type: {', '.join(wrong)}")
-    return Metric(**{name: float(v) if kinds[name] == "float" else v for name, v in data.items()})
+    values: dict[str, Any] = {
+        name: float(v) if kinds[name] == "float" else v for name, v in data.items()
+    }
+    return Metric(**values)
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

@@ -6,6 +6,7 @@ briefing is computed, never when it is read back from the cache or searched.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from collections import Counter
@@ -34,8 +35,7 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def _jieba() -> ModuleType:
-    import jieba
-
+    jieba = importlib.import_module("jieba")
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is debug output
     return jieba
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -135,7 +135,8 @@ class SearchIndex:
         """Numbers of the sentences that contain `term` (folded, lower case)."""
         keys = [term] if len(term) == 1 else [term[i : i + 2] for i in range(len(term) - 1)]
         lists = [self._postings.get(key, []) for key in keys]
-        common = set(min(lists, key=len)).intersection(*lists)
+        shortest: list[int] = min(lists, key=len)
+        common = set(shortest).intersection(*lists)
         return sorted(n for n in common if term in self._folded[n])
 
     def count(self, term: str, n: int) -> int:
@@ -289,7 +290,7 @@ def _idf(matches: int, total: int) -> float:
     return math.log(1 + (total - matches + 0.5) / (matches + 0.5))
 
 
-def _scores(indexes: Sequence[SearchIndex], query: Query) -> Counter[tuple[int, int]]:
+def _scores(indexes: Sequence[SearchIndex], query: Query) -> dict[tuple[int, int], float]:
     """BM25 score of every sentence that holds a term, keyed by (index number, sentence number)."""
     matches = {
         t: [(i, n) for i, x in enumerate(indexes) for n in x.matching(t)] for t in query.terms
@@ -297,7 +298,7 @@ def _scores(indexes: Sequence[SearchIndex], query: Query) -> Counter[tuple[int, 
     total = sum(len(x.sentences) for x in indexes) or 1
     average = sum(x.length for x in indexes) / total or 1.0
     idf = {term: _idf(len(found), total) for term, found in matches.items()}
-    scores: Counter[tuple[int, int]] = Counter()
+    scores: defaultdict[tuple[int, int], float] = defaultdict(float)
     for term, found in matches.items():
         for i, n in found:
             tf = indexes[i].count(term, n)

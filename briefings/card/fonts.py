@@ -39,9 +39,9 @@ def find_font(font_path: str | None = None) -> str:
         found = sorted(glob.glob(pattern))
         if found:
             return found[0]
-    found = _fontconfig_fonts()
-    if found:
-        return found[0]
+    configured = _fontconfig_fonts()
+    if configured:
+        return configured[0]
     raise FontNotFoundError(
         "card", f"no Chinese (CJK) font installed; install the Debian package {PACKAGES}"
     )

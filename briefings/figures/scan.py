@@ -172,7 +172,10 @@ def _proportions(text: str) -> Iterator[Found]:
 
 def _shared_units(text: str) -> Iterator[Found]:
     for match in p.SHARED_UNIT.finditer(text):
-        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        number = numeral(match["num"])
+        if number is None:
+            continue
+        value = number * p.MULTIPLIERS.get(match["mult"] or "", 1)
         unit = match["unit"]
         if unit != "年" and text[match.start() - 1 : match.start()] not in _FORMULA | {"第"}:
             qualifier = "percent" if unit in PERCENT_UNITS else "exact"
@@ -191,8 +194,11 @@ def _ranges(text: str) -> Iterator[Found]:
         if text[match.end() : match.end() + 1] in _FORMULA:
             continue
         scale = p.MULTIPLIERS.get(match["mult"] or "", 1)
-        low = numeral(match["lo"]) * p.MULTIPLIERS.get(match["lomult"] or "", scale)
-        high = numeral(match["hi"]) * scale
+        first, last = numeral(match["lo"]), numeral(match["hi"])
+        if first is None or last is None:
+            continue
+        low = first * p.MULTIPLIERS.get(match["lomult"] or "", scale)
+        high = last * scale
         if low < high:
             yield Found(match.start(), match.end(), float(low), unit, "range", float(high))
 
@@ -214,7 +220,10 @@ def _amounts(text: str) -> Iterator[Found]:
         start = _amount_start(text, match, unit, end)
         if start is None:
             continue
-        value = numeral(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
+        number = numeral(match["num"])
+        if number is None:
+            continue
+        value = number * p.MULTIPLIERS.get(match["mult"] or "", 1)
         if not unit and p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start]):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
