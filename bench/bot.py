@@ -114,7 +114,7 @@ def median(runs: list[Figures]) -> Figures:
 
 
 async def warm_cache(folder: Path) -> None:
-    warm = [sys.executable, "-c", "import sys; from briefings.enrich import brief; "
+    warm = [sys.executable, "-c", "import sys; from briefings.derive import brief; "
             "from briefings.folder import load_folder; "
             "[brief(r, sys.argv[2]) for r in load_folder(sys.argv[1]).reports]", str(SEEDS),
             str(folder / "cache")]  # fmt: skip

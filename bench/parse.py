@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefings.enrich import brief, derive_briefing
+from briefings.derive import brief, derive_briefing
 from briefings.figures import extract_figures
 from briefings.keywords import words
 from briefings.parse import parse_bytes, parse_file
@@ -90,7 +90,7 @@ def cold(path: Path) -> float:
 STARTUP = """
 import sys, time
 start = time.perf_counter()
-from briefings.enrich import brief_file
+from briefings.derive import brief_file
 loaded = time.perf_counter()
 briefing = brief_file(sys.argv[1], cache_dir=sys.argv[2])
 done = time.perf_counter()

@@ -4,7 +4,7 @@ A report whose briefing is cached is read back in a thread (no jieba). Any other
 one worker process, spawned, so the bot process never imports jieba (~150 MB) and a large
 report's minutes of CPU hold the worker's GIL, not the bot's. The worker takes one report at a
 time, the one a user waits for first, else the smallest, so a slow report holds back as few as
-possible; each result is swapped into the library as it arrives. The worker is started when
+possible; each briefing is added to the library as it arrives. The worker is started when
 there is work, let go when there is none, and killed on stop: a briefing cut short costs only
 its recomputation next time (cache files are written atomically).
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from briefings.briefing import Briefing
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.model import Report
 
 from .library import ReportLibrary, cached_briefings

@@ -51,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> bytes:
-    from briefings.enrich import brief_file
+    from briefings.derive import brief_file
     from briefings.export import to_json, to_markdown
 
     briefing = brief_file(Path(args.file))
@@ -84,7 +84,7 @@ def _warm(args: argparse.Namespace) -> int:
     """Compute and cache every report's figures and summaries (image build, deploys)."""
     import jieba
 
-    from briefings.enrich import brief
+    from briefings.derive import brief
     from briefings.folder import load_folder
 
     config = _config(args)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from briefings import cache
 from briefings.briefing import Briefing
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.errors import ReportError
 from briefings.folder import load_folder
 from briefings.model import Report

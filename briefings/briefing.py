@@ -1,7 +1,7 @@
 """What is derived from a parsed report: its figures, summaries, keywords and search index.
 
 A `Report` is what the file says, frozen once parsed; a `Briefing` is what we make of it,
-computed by briefings.enrich (jieba: seconds) or read back from briefings.cache. The report
+computed by briefings.derive (jieba: seconds) or read back from briefings.cache. The report
 is never changed by briefing it.
 """
 

@@ -52,7 +52,7 @@ def check_size(path: Path, max_bytes: int | None) -> None:
 
 
 def load_folder(folder: Path | str, max_bytes: int | None = None) -> LoadedFolder:
-    """Every report in `folder`, parsed (not briefed: see briefings.enrich), newest first; a
+    """Every report in `folder`, parsed (not briefed: see briefings.derive), newest first; a
     file over `max_bytes` is skipped unread."""
     loaded = LoadedFolder()
     for path in report_files(Path(folder)):

@@ -18,7 +18,7 @@ from bot.context import state_of
 from bot.local_api import Call
 from bot.localchat import plain
 from bot.turns import Turns
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.folder import load_folder
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from briefings.briefing import Briefing
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.model import Report
 
 STALL_SECONDS = 600.0  # far longer than any test: only a kill ends it

@@ -13,7 +13,7 @@ from bot.commands import COMMANDS
 from bot.context import state_of
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
 from bot.turns import Turns
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from briefings import cache, enrich, figures
+from briefings import cache, derive, figures
 from briefings.briefing import Briefing
-from briefings.enrich import brief, brief_file
+from briefings.derive import brief, brief_file
 from briefings.export import export_document
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
@@ -56,7 +56,7 @@ def _forbid_computing(monkeypatch):
     def fail(report):
         raise AssertionError("recomputed although the cache was valid")
 
-    monkeypatch.setattr(enrich, "derive_briefing", fail)
+    monkeypatch.setattr(derive, "derive_briefing", fail)
 
 
 def _exported(briefing: Briefing) -> dict:
@@ -171,7 +171,7 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
     brief(parse_file(SEED), tmp_path)
     script = (
         "import sys\n"
-        "from briefings.enrich import brief_file\n"
+        "from briefings.derive import brief_file\n"
         "from briefings.search import search\n"
         f"briefing = brief_file({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
         "assert briefing.summary and search(briefing.index, '信用').hits\n"
@@ -197,9 +197,9 @@ def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypa
     with (package / rule).open("a", encoding="utf-8") as edited:
         edited.write("\n# a changed rule\n")
     assert cache.load(tmp_path, parse_file(SEED)) is None, f"{rule} is not in the fingerprint"
-    computed, compute = [], enrich.derive_briefing
+    computed, compute = [], derive.derive_briefing
     monkeypatch.setattr(
-        enrich, "derive_briefing", lambda report: computed.append(report) or compute(report)
+        derive, "derive_briefing", lambda report: computed.append(report) or compute(report)
     )
     brief(parse_file(SEED), tmp_path)
     assert computed, "the stale briefing was served instead of rebuilt"

@@ -123,7 +123,7 @@ def test_export_json_carries_kind_and_period() -> None:
     )
     if report is None:
         pytest.skip("corpus absent")
-    from briefings.enrich import brief
+    from briefings.derive import brief
 
     briefing = brief(report)
     metrics = json.loads(json.dumps(export_document(report, briefing), ensure_ascii=False))[

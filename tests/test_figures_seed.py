@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.export import to_json, to_markdown
 from briefings.figures import extract_figures
 from briefings.model import Metric, Report

@@ -10,7 +10,7 @@ import pytest
 
 from briefings import series
 from briefings.briefing import Briefing
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.text import sentences

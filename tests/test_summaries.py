@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.briefing import Briefing
-from briefings.enrich import brief
+from briefings.derive import brief
 from briefings.export import export_document, to_markdown
 from briefings.keywords import stopwords
 from briefings.parse import parse_file
