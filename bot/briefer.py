@@ -29,7 +29,7 @@ from briefings.briefing import Briefing
 from briefings.derive import brief
 from briefings.model import Report
 
-from .library import ReportLibrary, cached_briefings
+from .library import ReportLibrary
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,13 @@ class Briefer:
 
     async def wait(self, report: Report, timeout: float) -> Briefing | None:
         """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
-        report's briefing is waited for, and it goes to the worker next."""
+        report's briefing is waited for, and it goes to the worker next. A cached briefing
+        that cannot be read any more is briefed again."""
+        briefing = self.library.briefing(report.digest)
+        if briefing is not None:
+            return briefing
+        if report.digest in self.library.lost and not self._closed:
+            self._brief_again(report)
         done = self._done.get(report.digest)
         if done is not None and not done.is_set():
             self._wanted.append(report.digest)
@@ -131,16 +137,28 @@ class Briefer:
         task.add_done_callback(self._tasks.discard)
 
     async def _from_cache(self, reports: list[Report]) -> None:
+        """The reports whose briefing is cached are briefed (it is read when asked for); the
+        others go to the worker."""
         try:
-            hits = await asyncio.to_thread(cached_briefings, reports, self.library.cache_dir)
+            hits = await asyncio.to_thread(self.library.find_cached, reports)
         except Exception:  # a bug here must not leave commands waiting: the worker recomputes
-            logger.exception("reading cached briefings failed")
+            logger.exception("looking for cached briefings failed")
             hits = []
         if hits:
-            logger.info("read %d briefing(s) from the cache", len(hits))
-            self._add(hits)
-        found = {briefing.digest for briefing in hits}
+            logger.info("found %d briefing(s) in the cache", len(hits))
+        for report in hits:
+            self._settle(report.digest)
+        found = {report.digest for report in hits}
         self._queue.update((r.digest, r) for r in reports if r.digest not in found)
+        self._start()
+
+    def _brief_again(self, report: Report) -> None:
+        self.library.lost.discard(report.digest)
+        self._done[report.digest] = asyncio.Event()
+        self._queue[report.digest] = report
+        self._start()
+
+    def _start(self) -> None:
         if self._queue and (self._runner is None or self._runner.done()):
             self._runner = asyncio.create_task(self._run())
 
@@ -190,8 +208,11 @@ class Briefer:
     def _add(self, briefings: list[Briefing]) -> None:
         self.library.add_briefings(briefings)
         for briefing in briefings:
-            self._done[briefing.digest].set()
-            self._unwant(briefing.digest)
+            self._settle(briefing.digest)
+
+    def _settle(self, digest: str) -> None:
+        self._done[digest].set()
+        self._unwant(digest)
 
     def _fail(self, digest: str) -> None:
         """Waiters stop waiting; the next reload tries this report again."""

@@ -1,13 +1,16 @@
 """The reports the bot serves: loaded from the reports folder, newest first, chosen per chat.
 
 Loading only parses (fast, no jieba). A report's `Briefing` (figures, summaries, keywords,
-search index) is read from the cache (`cached_briefings`) or computed elsewhere (bot.briefer:
-a worker process) and added by `add_briefings`; until then `briefing()` is None and the
-handlers show what the parsed report alone gives.
+search index) is computed elsewhere (bot.briefer: a worker process) and added by
+`add_briefings`, or found in the cache; until then `briefing()` is None and the handlers show
+what the parsed report alone gives. With a cache, briefings are read from it when first asked
+for and at most `kept` stay in memory, the least recently used going first: a library of a
+thousand reports neither reads a thousand briefings at start-up nor holds them.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +29,7 @@ def brief_all(reports: list[Report], cache_dir: Path | None = None) -> list[Brie
     return [brief(report, cache_dir) for report in reports]
 
 
-def cached_briefings(reports: list[Report], cache_dir: Path | None) -> list[Briefing]:
-    """The briefings of those of `reports` that the cache holds (no jieba)."""
-    if cache_dir is None:
-        return []
-    found = (cache.load(cache_dir, report) for report in reports)
-    return [briefing for briefing in found if briefing is not None]
+BRIEFINGS_KEPT = 64  # briefings held in memory when there is a cache to read others from
 
 
 @dataclass
@@ -42,8 +40,11 @@ class ReportLibrary:
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)
     choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
-    # digest -> its briefing; kept when its file goes, so the same bytes back need no rework
-    briefings: dict[str, Briefing] = field(default_factory=dict)
+    kept: int = BRIEFINGS_KEPT
+    # digest -> briefing, the most recently used last; without a cache, every briefing stays
+    briefings: OrderedDict[str, Briefing] = field(default_factory=OrderedDict)
+    cached: set[str] = field(default_factory=set)  # digests whose briefing the cache holds
+    lost: set[str] = field(default_factory=set)  # cached, yet unreadable when asked for
 
     def reload(self) -> list[Report]:
         """Read the folder again; return the reports that were not loaded before."""
@@ -55,15 +56,51 @@ class ReportLibrary:
 
     def pending(self) -> list[Report]:
         """The reports not briefed yet."""
-        return [report for report in self.reports if report.digest not in self.briefings]
+        return [report for report in self.reports if not self.is_briefed(report.digest)]
+
+    def is_briefed(self, digest: str) -> bool:
+        return digest in self.briefings or digest in self.cached
+
+    def find_cached(self, reports: list[Report]) -> list[Report]:
+        """Those of `reports` whose briefing the cache holds, noted as briefed; the briefings
+        are read when asked for. Reads a few bytes a report, so run it in a thread."""
+        if self.cache_dir is None:
+            return []
+        found = [r for r in reports if cache.is_current(self.cache_dir, r.digest)]
+        self.cached.update(report.digest for report in found)
+        return found
 
     def add_briefings(self, briefings: Iterable[Briefing]) -> None:
+        """Briefings just computed (and cached, when there is a cache)."""
         for briefing in briefings:
-            self.briefings[briefing.digest] = briefing
+            self._keep(briefing)
+            if self.cache_dir is not None:
+                self.cached.add(briefing.digest)
+            self.lost.discard(briefing.digest)
 
     def briefing(self, digest: str) -> Briefing | None:
-        """The briefing of the report `digest`, once it is briefed."""
-        return self.briefings.get(digest)
+        """The briefing of the report `digest` once it is briefed: from memory, else read from
+        the cache (milliseconds). A cached one that cannot be read any more is `lost`."""
+        held = self.briefings.get(digest)
+        if held is not None:
+            self.briefings.move_to_end(digest)
+            return held
+        report = next((r for r in self.reports if r.digest == digest), None)
+        if report is None or self.cache_dir is None or digest not in self.cached:
+            return None
+        loaded = cache.load(self.cache_dir, report)
+        if loaded is None:
+            self.cached.discard(digest)
+            self.lost.add(digest)
+            return None
+        self._keep(loaded)
+        return loaded
+
+    def _keep(self, briefing: Briefing) -> None:
+        self.briefings[briefing.digest] = briefing
+        self.briefings.move_to_end(briefing.digest)
+        while self.cache_dir is not None and len(self.briefings) > self.kept:
+            self.briefings.popitem(last=False)
 
     def by_digest(self, digest: str) -> Report | None:
         """The report whose digest is or starts with `digest` (buttons carry a prefix)."""

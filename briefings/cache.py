@@ -141,6 +141,25 @@ def read_cache_entry(data: Any, report: Report) -> Briefing:
     return Briefing(report, metrics, data["summary"], keywords, sections, index)
 
 
+def _header(digest: str) -> bytes:
+    """How a current cache file of `digest` begins: cache_entry's first keys, as json.dumps
+    writes them."""
+    head = {"version": CACHE_VERSION, "code": code_fingerprint(), "digest": digest}
+    return json.dumps(head, ensure_ascii=False)[:-1].encode() + b","
+
+
+def is_current(cache_dir: Path, digest: str) -> bool:
+    """Whether the cache holds a briefing of `digest` written by this code, judged from the
+    file's first bytes only: cheap enough to ask of a thousand reports at start-up. `load`
+    still checks the whole file when the briefing is read."""
+    header = _header(digest)
+    try:
+        with cache_path(cache_dir, digest).open("rb") as file:
+            return file.read(len(header)) == header
+    except OSError:
+        return False
+
+
 def load(cache_dir: Path, report: Report) -> Briefing | None:
     """The cached briefing of `report`, or None when there is no usable one."""
     path = cache_path(cache_dir, report.digest)
