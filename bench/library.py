@@ -4,9 +4,10 @@ Builds N distinct copies of the first report with cached briefings (tests/report
 then, each in a fresh interpreter, starts the library as the bot does and prints the time from
 the folder's read to every report briefed, and the process's RSS then:
 
-- eager: every cached briefing read at start-up and held (as the bot did before #15),
-- lazy: only each cache file's header checked; a briefing is read when asked for, at most
-  BRIEFINGS_KEPT held.
+- before: every report parsed and every cached briefing read and held (the bot before #15),
+- first: no catalogue yet: every report parsed, each cache file's header checked only,
+- after: the catalogue read, nothing parsed; a report is parsed and its briefing read when
+  asked for, at most KEPT of each held.
 
     .venv/bin/python bench/library.py [--reports 300]
 """
@@ -36,20 +37,24 @@ def rss_mb() -> float:
     raise RuntimeError("no VmRSS")
 
 
-async def start(folder: Path, cache_dir: Path, eager: bool) -> tuple[float, float, float]:
+async def start(folder: Path, cache_dir: Path, mode: str) -> tuple[float, float, float]:
     from bot.briefer import Briefer
-    from bot.library import ReportLibrary
+    from bot.library import KEPT, ReportLibrary
+    from briefings.catalogue import CATALOGUE_FILE
 
+    if mode != "after":
+        (cache_dir / CATALOGUE_FILE).unlink(missing_ok=True)
+    eager = mode == "before"
     began = time.perf_counter()
-    library = ReportLibrary(folder, cache_dir)
+    library = ReportLibrary(folder, cache_dir, kept=MAX_REPORTS if eager else KEPT)
     library.reload()
     loaded = time.perf_counter()
     briefer = Briefer(library)
     briefer.schedule(library.pending())
     await briefer.settled()
     if eager:
-        library.kept = len(library.reports)
         for report in library.reports:
+            library.report(report.digest)
             library.briefing(report.digest)
     done = time.perf_counter()
     await briefer.close()
@@ -66,21 +71,21 @@ def main() -> None:
         folder.mkdir()
         write_copies(folder, cache_dir, count)
         results = {}
-        for mode in ("eager", "lazy"):
+        for mode in ("before", "first", "after"):
             command = [sys.executable, __file__, "--run", mode, str(folder), str(cache_dir)]
             out = subprocess.run(command, capture_output=True, text=True, check=True,
                                  timeout=TIMEOUT).stdout  # fmt: skip
             results[mode] = tuple(map(float, out.split()))
-    print(f"{count} reports, warm caches: parse s, all briefed s, RSS MB")
+    print(f"{count} reports, warm caches: listed s, all briefed s, RSS MB")
     for mode, (parse, briefed, rss) in results.items():
         print(f"  {mode:<6} {parse:>7.2f} {briefed:>9.2f} {rss:>8.0f}")
-    eager, lazy = results["eager"], results["lazy"]
-    print(f"lazy/eager: start-up {lazy[1] / eager[1]:.2f}, RSS {lazy[2] / eager[2]:.2f}")
+    before, after = results["before"], results["after"]
+    print(f"after/before: start-up {after[1] / before[1]:.2f}, RSS {after[2] / before[2]:.2f}")
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--run"]:
         mode, folder, cache_dir = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
-        print(*asyncio.run(start(folder, cache_dir, mode == "eager")))
+        print(*asyncio.run(start(folder, cache_dir, mode)))
     else:
         main()

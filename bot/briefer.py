@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from briefings.briefing import Briefing
+from briefings.catalogue import Listing
 from briefings.derive import brief
-from briefings.model import Report
+from briefings.model import Listed, Report
 
 from .library import ReportLibrary
 
@@ -36,10 +37,6 @@ logger = logging.getLogger(__name__)
 # What the worker runs: a picklable module-level function (tests pass a slow one).
 Work = Callable[[Report, Path | None], Briefing]
 EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
-
-
-def _size(report: Report) -> int:
-    return len(report.preamble) + sum(len(section.text) for section in report.walk())
 
 
 def _follow_parent(parent: int) -> None:
@@ -72,20 +69,20 @@ class Briefer:
         self.library = library
         self._work = work
         self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
-        self._queue: dict[str, Report] = {}  # digest -> report waiting for the worker
+        self._queue: dict[str, Listing] = {}  # digest -> report waiting for the worker
         self._wanted: list[str] = []  # digests users wait for, the latest last
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: asyncio.Task[None] | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
 
-    async def reload(self) -> list[Report]:
+    async def reload(self) -> list[Listing]:
         """Read the reports folder again and brief what is new; returns the new reports."""
         new = await asyncio.to_thread(self.library.reload)
         self.schedule(self.library.pending())
         return new
 
-    def schedule(self, reports: list[Report]) -> None:
+    def schedule(self, reports: list[Listing]) -> None:
         """Brief `reports` in the background (those not scheduled already)."""
         if self._closed:  # a /reload answered while the bot stops: no worker outlives it
             return
@@ -95,7 +92,7 @@ class Briefer:
         if fresh:
             self._track(self._from_cache(fresh))
 
-    async def wait(self, report: Report, timeout: float) -> Briefing | None:
+    async def wait(self, report: Listed, timeout: float) -> Briefing | None:
         """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
         report's briefing is waited for, and it goes to the worker next. A cached briefing
         that cannot be read any more is briefed again."""
@@ -103,7 +100,7 @@ class Briefer:
         if briefing is not None:
             return briefing
         if report.digest in self.library.lost and not self._closed:
-            self._brief_again(report)
+            self._brief_again(report.digest)
         done = self._done.get(report.digest)
         if done is not None and not done.is_set():
             self._wanted.append(report.digest)
@@ -136,7 +133,7 @@ class Briefer:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _from_cache(self, reports: list[Report]) -> None:
+    async def _from_cache(self, reports: list[Listing]) -> None:
         """The reports whose briefing is cached are briefed (it is read when asked for); the
         others go to the worker."""
         try:
@@ -152,11 +149,13 @@ class Briefer:
         self._queue.update((r.digest, r) for r in reports if r.digest not in found)
         self._start()
 
-    def _brief_again(self, report: Report) -> None:
-        self.library.lost.discard(report.digest)
-        self._done[report.digest] = asyncio.Event()
-        self._queue[report.digest] = report
-        self._start()
+    def _brief_again(self, digest: str) -> None:
+        listing = self.library.listing(digest)
+        self.library.lost.discard(digest)
+        if listing is not None:
+            self._done[digest] = asyncio.Event()
+            self._queue[digest] = listing
+            self._start()
 
     def _start(self) -> None:
         if self._queue and (self._runner is None or self._runner.done()):
@@ -171,11 +170,16 @@ class Briefer:
 
     def _next(self) -> str:
         wanted = [digest for digest in self._wanted if digest in self._queue]
-        return wanted[-1] if wanted else min(self._queue, key=lambda d: _size(self._queue[d]))
+        return wanted[-1] if wanted else min(self._queue, key=lambda d: self._queue[d].size)
 
-    async def _brief(self, report: Report) -> None:
+    async def _brief(self, listing: Listing) -> None:
         began = time.monotonic()
         loop = asyncio.get_running_loop()
+        report = await asyncio.to_thread(self.library.report, listing.digest)
+        if report is None:  # gone or changed since listed: the next reload lists it anew
+            logger.error("briefing %s failed: the file changed or is gone", listing.source)
+            self._fail(listing.digest)
+            return
         try:
             briefing = await loop.run_in_executor(
                 self._worker(), self._work, report, self.library.cache_dir

@@ -173,7 +173,7 @@ def load(cache_dir: Path, report: Report) -> Briefing | None:
         return None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
@@ -193,6 +193,6 @@ def save(cache_dir: Path, briefing: Briefing) -> None:
     text = json.dumps(cache_entry(briefing), ensure_ascii=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, text)
+        write_atomically(path, text)
     except OSError as error:
         log.warning("could not write cache file %s: %s", path, error)

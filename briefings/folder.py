@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import ReportError, TooLargeReportError
 from .load import REPORT_SUFFIXES
-from .model import Report
+from .model import Listed, Report
 from .parse import parse_file
+
+L = TypeVar("L", bound=Listed)
 
 
 @dataclass
@@ -26,13 +29,13 @@ def report_files(folder: Path) -> list[Path]:
     )  # fmt: skip
 
 
-def _recency(report: Report) -> tuple[int, date, str]:
+def _recency(report: Listed) -> tuple[int, date, str]:
     """A total order: every part has one type, whatever the report leaves out."""
     dated = report.meta.published or report.meta.signed or date.min
     return report.meta.year or 0, dated, report.source
 
 
-def newest_first(reports: list[Report]) -> list[Report]:
+def newest_first(reports: list[L]) -> list[L]:
     """Newest report first: by the year covered, then publication date (an undated report
     after the dated ones of its year), then name."""
     return sorted(reports, key=_recency, reverse=True)

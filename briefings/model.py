@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from typing import Protocol
 
 from .text import sentences
 
@@ -106,6 +107,19 @@ class Metric:
     # threshold (a bar in a name or condition: 超200亿元的县), cumulative (over a span: 累计).
     kind: str = "result"
     period: str | None = None  # the year ('2024') or span ('2021-2025') it refers to
+
+
+class Listed(Protocol):
+    """What names a report in a list: a parsed Report, or a catalogue's listing of one."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def digest(self) -> str: ...
+    @property
+    def meta(self) -> Meta: ...
+    @property
+    def display_title(self) -> str: ...
 
 
 @dataclass(frozen=True)

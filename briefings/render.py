@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .briefing import NO_BRIEF, SectionBrief
 from .figures.keys import key_groups
-from .model import ItemList, Metric, Report, Section
+from .model import ItemList, Listed, Metric, Report, Section
 from .text import sentences
 
 if TYPE_CHECKING:
@@ -38,13 +38,13 @@ def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
     return "".join(chosen)
 
 
-def report_title(report: Report) -> str:
+def report_title(report: Listed) -> str:
     """The report's title (its file name when it has none), escaped: the one way a title
     reaches a reply, since a title or file name may hold `<` or `&`."""
     return escape(report.display_title)
 
 
-def report_heading(report: Report) -> str:
+def report_heading(report: Listed) -> str:
     meta = report.meta
     facts = [("发布机构", meta.issuer), ("发布日期", meta.published or meta.signed)]
     lines = [f"<b>{report_title(report)}</b>"]
@@ -154,7 +154,7 @@ def search_results(result: SearchResult) -> str:
     return "\n".join(lines)
 
 
-def report_choices(reports: Sequence[Report], current: str | None) -> str:
+def report_choices(reports: Sequence[Listed], current: str | None) -> str:
     """Every loaded report, numbered as /use expects, the chat's current one marked."""
     titles = Counter(report.display_title for report in reports)
     lines = ["<b>已载入的报告</b>"]
@@ -165,7 +165,7 @@ def report_choices(reports: Sequence[Report], current: str | None) -> str:
     return "\n".join(lines)
 
 
-def _told_apart(report: Report, shared: bool) -> str:
+def _told_apart(report: Listed, shared: bool) -> str:
     """For a title that several reports share: the date and file name that tell them apart."""
     if not shared or not report.meta.title:  # an untitled report is listed by its file name
         return ""

@@ -13,7 +13,7 @@ from html import escape
 
 from .briefing import Briefing, section_brief
 from .figures.keys import key_order
-from .model import Item, ItemList, Metric, Report, Section
+from .model import Item, ItemList, Listed, Metric, Report, Section
 from .plan import plan_title
 from .render import report_title
 from .text import sentences
@@ -154,7 +154,7 @@ def weekly(report: Report, briefing: Briefing | None = None) -> str:
     return "\n\n".join(parts)
 
 
-def announcement(report: Report) -> str:
+def announcement(report: Listed) -> str:
     """Telling a subscriber that a new report is in the library."""
     title = report_title(report)
     lines = [f"🆕 新报告：<b>{title}</b>"]

@@ -69,7 +69,8 @@ def _states(harness: Harness) -> dict[int, dict[str, str]]:
 def _account(harness: Harness, owed: list[Owed], calls: list[Call]) -> dict[str, Any]:
     """Compare what was owed, what the log says, and what Telegram accepted."""
     library = state_of(harness.app).library
-    report = library.reports[0]
+    report = library.report(library.reports[0].digest)
+    assert report is not None
     briefing = library.briefing(report.digest)
     states = _states(harness)
     expected: Counter[tuple[int, int, str]] = Counter()

@@ -154,7 +154,8 @@ def test_the_card_title_never_splits_a_word(title: str, words: tuple[str, ...]) 
 
 async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
     library = state_of(chat.application).library
-    report = library.reports[0]
+    report = library.report(library.reports[0].digest)
+    assert report is not None
     sentence = next(line for line in report.body_text().splitlines() if "819项" in line)
     metrics = [
         Metric(

@@ -22,7 +22,8 @@ def arguments(context: BotContext) -> str:
 
 async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
-    report = context.library.for_chat(update.effective_chat.id)
+    listing = context.library.for_chat(update.effective_chat.id)
+    report = await context.library.read(listing.digest) if listing is not None else None
     if report is None:
         await send_html(update, context, NO_REPORT)
     return report
@@ -48,7 +49,8 @@ async def tapped(update: Update, context: BotContext) -> tuple[Callback, Report]
     """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
     query = update.callback_query
     callback = decode(query.data)
-    report = context.library.by_digest(callback.digest) if callback else None
+    listing = context.library.by_digest(callback.digest) if callback else None
+    report = await context.library.read(listing.digest) if listing is not None else None
     if callback is None or report is None:
         await query.answer(STALE_BUTTON)
         return None

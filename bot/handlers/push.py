@@ -32,7 +32,8 @@ def _local(moment: datetime, zone: str) -> str:
 
 
 def _what(sub: Subscription, library: ReportLibrary) -> str:
-    report = library.for_chat(sub.chat_id)
+    listing = library.for_chat(sub.chat_id)
+    report = library.report(listing.digest) if listing is not None else None
     if report is None:
         return "（报告目录为空，暂无内容）"
     title = report_title(report)

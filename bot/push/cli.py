@@ -81,9 +81,7 @@ async def push_once(config: Config, now: bool, stop: StopRequest | None = None) 
         library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
         await asyncio.to_thread(library.reload)
         # The same briefings as the running bot's: summaries and figures from the report cache.
-        library.add_briefings(
-            await asyncio.to_thread(brief_all, library.pending(), config.cache_dir)
-        )
+        library.add_briefings(await asyncio.to_thread(brief_all, library))
         if stop.signal is not None:
             return Tally(stopped=True)
         pusher = Pusher(application.bot, config, library, CardCache())

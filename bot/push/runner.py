@@ -21,7 +21,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -34,7 +34,7 @@ from bot.library import ReportLibrary
 from briefings import series
 from briefings.briefing import Briefing
 from briefings.errors import FontNotFoundError
-from briefings.model import Report
+from briefings.model import Listed, Report
 
 from ..transport import AiohttpRequest
 from .delivery import Journal, Outcome, Photo, Sender
@@ -195,7 +195,7 @@ class Pusher:
         await self.store()
         return self.start(hurry=True)
 
-    async def announce(self, reports: list[Report]) -> int:
+    async def announce(self, reports: Sequence[Listed]) -> int:
         store = await self.store()
         return await store.enqueue_announcements((r.digest for r in reports), self.clock())
 
@@ -282,13 +282,14 @@ class Pusher:
             if not page:
                 return
             for subscription in page:
-                job = self._briefing(subscription)
+                job = await self._briefing(subscription)
                 if job is not None:
                     yield job
             after = page[-1].id
 
-    def _briefing(self, sub: Subscription) -> Job | None:
-        report = self.library.for_chat(sub.chat_id)
+    async def _briefing(self, sub: Subscription) -> Job | None:
+        listing = self.library.for_chat(sub.chat_id)
+        report = await self.library.read(listing.digest) if listing is not None else None
         if report is None:
             return None
         position = sub.position if sub.report == report.digest else 0
