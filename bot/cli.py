@@ -81,21 +81,26 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _warm(args: argparse.Namespace) -> int:
-    """Compute and cache every report's figures and summaries (image build, deploys)."""
+    """Compute and cache every report's figures and summaries, and write the reports folder's
+    catalogue (image build, deploys): the bot then starts without parsing or briefing."""
     import jieba
 
     from briefings.derive import brief
-    from briefings.folder import load_folder
+
+    from .library import ReportLibrary
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    loaded = load_folder(config.reports_dir, max_bytes=config.max_report_bytes)
-    for report in loaded.reports:
-        briefing = brief(report, config.cache_dir)
-        print(f"cached: {report.source} ({len(briefing.metrics)} figures)")
-    for error in loaded.errors:
+    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
+    library.reload()
+    for listing in library.reports:
+        report = library.report(listing.digest)
+        if report is not None:
+            briefing = brief(report, config.cache_dir)
+            print(f"cached: {report.source} ({len(briefing.metrics)} figures)")
+    for error in library.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0
 
