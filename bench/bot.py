@@ -4,10 +4,12 @@ For each bot, run as a subprocess: cold start (process start to the first reply)
 second for a burst of 1,000 /summary and /metrics updates, and resident memory once idle after
 the burst. Prints the figures and this bot's ratios to the echo bot's.
 
-    .venv/bin/python bench/bot.py [--burst 1000] [--rounds 3] [--cold]
+    .venv/bin/python bench/bot.py [--burst 1000] [--rounds 3] [--cold] [--reports N]
 
 --cold starts every round with an empty report cache, as a first start does: the report is
 briefed by the worker process while the bot answers (its memory is not the bot's).
+--reports N serves N distinct copies of the first report (tests/report_copies.py), their
+briefings cached, instead of the seeds folder: a large library's start-up and memory.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.fault_api import FakeBotApi  # noqa: E402
 from tests.paths import ROOT, SEEDS  # noqa: E402
+from tests.report_copies import write_copies  # noqa: E402
 
 TIMEOUT = 120.0  # seconds any one phase may take
+MAX_COPIES = 2000
 TARGETS = {"cold_start_s": ("≤", 2.0), "replies_per_s": ("≥", 0.8), "idle_rss_mb": ("≤", 2.0)}
 
 
@@ -86,11 +90,11 @@ def echo_bot(api: FakeBotApi) -> list[str]:
     return [sys.executable, str(ROOT / "bench" / "echo_bot.py")]
 
 
-def this_bot(folder: Path) -> Launcher:
+def this_bot(folder: Path, reports: Path = SEEDS) -> Launcher:
     def launch(api: FakeBotApi) -> list[str]:
         config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
         config["telegram"]["base_url"] = api.base_url
-        config.update(reports_dir=str(SEEDS), database=str(folder / "db.sqlite3"),
+        config.update(reports_dir=str(reports), database=str(folder / "db.sqlite3"),
                       cache_dir=str(folder / "cache"), http={"listen": "127.0.0.1", "port": 0})  # fmt: skip
         path = folder / "config.yaml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -114,27 +118,33 @@ def median(runs: list[Figures]) -> Figures:
 
 
 async def warm_cache(folder: Path) -> None:
-    warm = [sys.executable, "-c", "import sys; from briefings.library import load_folder; "
-            "load_folder(sys.argv[1], cache_dir=sys.argv[2])", str(SEEDS),
+    warm = [sys.executable, "-c", "import sys; from briefings.derive import brief; "
+            "from briefings.folder import load_folder; "
+            "[brief(r, sys.argv[2]) for r in load_folder(sys.argv[1]).reports]", str(SEEDS),
             str(folder / "cache")]  # fmt: skip
     await (await asyncio.create_subprocess_exec(*warm, cwd=ROOT)).wait()
 
 
-async def main(burst: int, rounds: int, cold: bool) -> None:
+async def main(burst: int, rounds: int, cold: bool, copies: int) -> None:
     echo_runs: list[Figures] = []
     our_runs: list[Figures] = []
     with tempfile.TemporaryDirectory() as folder:
+        reports = Path(folder) / "reports" if copies else SEEDS
         # Production state: caches built once (image build, or the first start); every round
         # then starts from a warm cache, as a restarted bot does.
-        if not cold:
+        if copies:
+            reports.mkdir()
+            write_copies(reports, Path(folder) / "cache", min(copies, MAX_COPIES))
+        elif not cold:
             await warm_cache(Path(folder))
         for _ in range(rounds):  # alternating, so a busy moment hits both bots alike
             if cold:
                 shutil.rmtree(Path(folder) / "cache", ignore_errors=True)
             echo_runs.append(await measure(echo_bot, burst))
-            our_runs.append(await measure(this_bot(Path(folder)), burst))
+            our_runs.append(await measure(this_bot(Path(folder), reports), burst))
+    served = f"{copies} reports" if copies else "the seed report"
     print(f"burst of {burst} updates (/summary and /metrics), each bot a subprocess, "
-          f"median of {rounds} rounds, report caches {'cold' if cold else 'warm'}")  # fmt: skip
+          f"median of {rounds} rounds, {served}, caches {'cold' if cold else 'warm'}")  # fmt: skip
     print(table(median(echo_runs), median(our_runs)))
 
 
@@ -143,5 +153,6 @@ if __name__ == "__main__":
     parser.add_argument("--burst", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="an empty report cache each round")
+    parser.add_argument("--reports", type=int, default=0, help="serve N copies of the seed")
     args = parser.parse_args()
-    asyncio.run(main(args.burst, args.rounds, args.cold))
+    asyncio.run(main(args.burst, args.rounds, args.cold, args.reports))

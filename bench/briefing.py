@@ -71,7 +71,7 @@ async def watch(briefer: Briefer, library: ReportLibrary, seed: str, until: floa
         figures["lag"] = max(figures["lag"], await loop_lag(0.2))
         figures["worker"] = max(figures["worker"], worker_rss(briefer))
         if figures["seed"] is None and any(r.source == seed for r in library.reports
-                                           if r.digest in library.enriched):  # fmt: skip
+                                           if library.briefing(r.digest)):  # fmt: skip
             figures["seed"] = time.monotonic() - began
     figures["done"] = time.monotonic() - began if settled.done() else None
     settled.cancel()

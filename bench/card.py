@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefings.card import card_layout, render_card  # noqa: E402
-from tests.card_sample import sample_report  # noqa: E402
+from tests.card_sample import sample_card  # noqa: E402
 
 MAX_RUNS = 1000
 
@@ -28,14 +28,14 @@ def main() -> int:
     parser.add_argument("--out", help="also write the card to this PNG file")
     parser.add_argument("--font", help="font file (default: an installed CJK font)")
     args = parser.parse_args()
-    report = sample_report()
-    png = render_card(report, args.font)  # warms the font cache, as a running bot would be
+    report, metrics = sample_card()
+    png = render_card(report, metrics, args.font)  # warms the font cache, as a running bot would be
     timings = []
     for _ in range(min(args.runs, MAX_RUNS)):
         start = time.perf_counter()
-        render_card(report, args.font)
+        render_card(report, metrics, args.font)
         timings.append(time.perf_counter() - start)
-    layout = card_layout(report)
+    layout = card_layout(report, metrics)
     print(f"card: {len(layout.figures)} figures, {len(layout.plan_items)} plan items, "
           f"{len(png)} bytes; median {statistics.median(timings) * 1000:.1f} ms "
           f"over {len(timings)} runs (max {max(timings) * 1000:.1f} ms)")  # fmt: skip

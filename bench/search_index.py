@@ -35,7 +35,7 @@ from typing import Any
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefings.corpus_index import CorpusIndex, Entry, _known, entry_of  # noqa: E402
-from briefings.library import load_folder  # noqa: E402
+from briefings.folder import load_folder  # noqa: E402
 from briefings.search import _RUN, Query, SearchIndex, _searchable, parse_query  # noqa: E402
 from tests.paths import corpus_files  # noqa: E402
 
@@ -264,10 +264,10 @@ def main(sizes: list[int], cache: Path | None) -> None:
         cache_dir = cache or Path(folder) / "cache"
         reports = []
         for parent in sorted({p.parent for p in corpus_files()}):
-            reports += load_folder(parent, cache_dir=cache_dir).reports
-        from briefings.enrich import search_index
+            reports += load_folder(parent).reports
+        from briefings.derive import brief
 
-        bases = [(entry_of(r), search_index(r)) for r in reports]
+        bases = [(entry_of(r), brief(r, cache_dir).index) for r in reports]
         cut = jieba_cutter()
         began = time.process_time()  # CPU: the machine may be shared
         for _, index in bases:

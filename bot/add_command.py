@@ -10,10 +10,11 @@ import os
 import sys
 from pathlib import Path
 
+from briefings.derive import brief_file
 from briefings.documents import document_lines, parse_report_text
 from briefings.errors import ReportError
-from briefings.library import load_report
 from briefings.load import REPORT_SUFFIXES
+from briefings.parse import parse_file
 from briefings.render import overview
 
 from .config import Config
@@ -35,9 +36,10 @@ def _fail(message: str) -> int:
 
 def _print_briefing(heading: str, path: Path, config: Config) -> None:
     """The report's title and briefing, computed here (and cached for the bot)."""
-    report = load_report(path, cache_dir=config.cache_dir)
-    print(f"{heading}: 《{report.meta.title or report.source}》 ({path})")
-    print(plain(overview(report)))
+    briefing = brief_file(path, config.cache_dir)
+    report = briefing.report
+    print(f"{heading}: 《{report.display_title}》 ({path})")
+    print(plain(overview(report, summary=briefing.summary)))
 
 
 def _write_whole(path: Path, data: bytes) -> None:
@@ -51,7 +53,7 @@ def _copy_file(source: Path, config: Config) -> tuple[str, Path]:
     """Copy (a .txt or web page) or convert (.docx, .pdf) the report into reports_dir."""
     data = source.read_bytes()
     if source.suffix.lower() in REPORT_SUFFIXES:
-        load_report(source, enrich=False)  # a file that is no report goes no further
+        parse_file(source)  # a file that is no report goes no further
         target = config.reports_dir / source.name
     else:
         text = "\n".join(line.strip() for line in document_lines(data, source.name) if line.strip())

@@ -2,7 +2,7 @@
 
 Start-up only parses the reports (fast; a file over max_report_bytes is skipped unread); figures,
 summaries and search indexes are read from the cache or computed in a worker process afterwards
-(bot.briefer) and swapped in, so jieba never delays start-up or a reply. The aiohttp
+(bot.briefer) and added to the library, so jieba never delays start-up or a reply. The aiohttp
 side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
 """
 
@@ -180,7 +180,7 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
 async def running(
     application: Application, poll_timeout: float = 10.0
 ) -> AsyncIterator[Application]:
-    """Load the reports, start the bot (polling unless webhook mode), enrich in the background.
+    """Load the reports, start the bot (polling unless webhook mode), brief them in the background.
 
     Every step runs inside the guard: whichever fails (the database, the reports, a rejected
     token, Telegram unreachable), what was opened is closed again, so the error ends the

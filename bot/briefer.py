@@ -4,7 +4,7 @@ A report whose briefing is cached is read back in a thread (no jieba). Any other
 one worker process, spawned, so the bot process never imports jieba (~150 MB) and a large
 report's minutes of CPU hold the worker's GIL, not the bot's. The worker takes one report at a
 time, the one a user waits for first, else the smallest, so a slow report holds back as few as
-possible; each result is swapped into the library as it arrives. The worker is started when
+possible; each briefing is added to the library as it arrives. The worker is started when
 there is work, let go when there is none, and killed on stop: a briefing cut short costs only
 its recomputation next time (cache files are written atomically).
 """
@@ -25,21 +25,18 @@ from multiprocessing.connection import wait as wait_for_exit
 from pathlib import Path
 from typing import Any
 
-from briefings.enrich import brief
-from briefings.model import Report
-from briefings.search import SearchIndex
+from briefings.briefing import Briefing
+from briefings.catalogue import Listing
+from briefings.derive import brief
+from briefings.model import Listed, Report
 
-from .library import Enriched, ReportLibrary, cached_copies
+from .library import ReportLibrary
 
 logger = logging.getLogger(__name__)
 
 # What the worker runs: a picklable module-level function (tests pass a slow one).
-Work = Callable[[Report, Path | None], tuple[Report, SearchIndex]]
+Work = Callable[[Report, Path | None], Briefing]
 EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
-
-
-def _size(report: Report) -> int:
-    return len(report.preamble) + sum(len(section.text) for section in report.walk())
 
 
 def _follow_parent(parent: int) -> None:
@@ -72,20 +69,20 @@ class Briefer:
         self.library = library
         self._work = work
         self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
-        self._queue: dict[str, Report] = {}  # digest -> report waiting for the worker
+        self._queue: dict[str, Listing] = {}  # digest -> report waiting for the worker
         self._wanted: list[str] = []  # digests users wait for, the latest last
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: asyncio.Task[None] | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
 
-    async def reload(self) -> list[Report]:
+    async def reload(self) -> list[Listing]:
         """Read the reports folder again and brief what is new; returns the new reports."""
         new = await asyncio.to_thread(self.library.reload)
         self.schedule(self.library.pending())
         return new
 
-    def schedule(self, reports: list[Report]) -> None:
+    def schedule(self, reports: list[Listing]) -> None:
         """Brief `reports` in the background (those not scheduled already)."""
         if self._closed:  # a /reload answered while the bot stops: no worker outlives it
             return
@@ -95,15 +92,21 @@ class Briefer:
         if fresh:
             self._track(self._from_cache(fresh))
 
-    async def wait(self, report: Report, timeout: float) -> Report:
-        """`report` briefed, if that takes no longer than `timeout`; only this report's
-        briefing is waited for, and it goes to the worker next."""
+    async def wait(self, report: Listed, timeout: float) -> Briefing | None:
+        """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
+        report's briefing is waited for, and it goes to the worker next. A cached briefing
+        that cannot be read any more is briefed again."""
+        briefing = self.library.briefing(report.digest)
+        if briefing is not None:
+            return briefing
+        if report.digest in self.library.lost and not self._closed:
+            self._brief_again(report.digest)
         done = self._done.get(report.digest)
         if done is not None and not done.is_set():
             self._wanted.append(report.digest)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), timeout)
-        return self.library.by_digest(report.digest) or report
+        return self.library.briefing(report.digest)
 
     async def settled(self) -> None:
         """Return once every report scheduled, before or while waiting, is briefed or failed."""
@@ -130,17 +133,31 @@ class Briefer:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _from_cache(self, reports: list[Report]) -> None:
+    async def _from_cache(self, reports: list[Listing]) -> None:
+        """The reports whose briefing is cached are briefed (it is read when asked for); the
+        others go to the worker."""
         try:
-            hits = await asyncio.to_thread(cached_copies, reports, self.library.cache_dir)
+            hits = await asyncio.to_thread(self.library.find_cached, reports)
         except Exception:  # a bug here must not leave commands waiting: the worker recomputes
-            logger.exception("reading cached briefings failed")
+            logger.exception("looking for cached briefings failed")
             hits = []
         if hits:
-            logger.info("read %d briefing(s) from the cache", len(hits))
-            self._swap_in(hits)
-        found = {item.report.digest for item in hits}
+            logger.info("found %d briefing(s) in the cache", len(hits))
+        for report in hits:
+            self._settle(report.digest)
+        found = {report.digest for report in hits}
         self._queue.update((r.digest, r) for r in reports if r.digest not in found)
+        self._start()
+
+    def _brief_again(self, digest: str) -> None:
+        listing = self.library.listing(digest)
+        self.library.lost.discard(digest)
+        if listing is not None:
+            self._done[digest] = asyncio.Event()
+            self._queue[digest] = listing
+            self._start()
+
+    def _start(self) -> None:
         if self._queue and (self._runner is None or self._runner.done()):
             self._runner = asyncio.create_task(self._run())
 
@@ -153,13 +170,18 @@ class Briefer:
 
     def _next(self) -> str:
         wanted = [digest for digest in self._wanted if digest in self._queue]
-        return wanted[-1] if wanted else min(self._queue, key=lambda d: _size(self._queue[d]))
+        return wanted[-1] if wanted else min(self._queue, key=lambda d: self._queue[d].size)
 
-    async def _brief(self, report: Report) -> None:
+    async def _brief(self, listing: Listing) -> None:
         began = time.monotonic()
         loop = asyncio.get_running_loop()
+        report = await asyncio.to_thread(self.library.report, listing.digest)
+        if report is None:  # gone or changed since listed: the next reload lists it anew
+            logger.error("briefing %s failed: the file changed or is gone", listing.source)
+            self._fail(listing.digest)
+            return
         try:
-            enriched = await loop.run_in_executor(
+            briefing = await loop.run_in_executor(
                 self._worker(), self._work, report, self.library.cache_dir
             )
         except BrokenProcessPool as error:  # the worker died: killed, or out of memory
@@ -170,7 +192,7 @@ class Briefer:
             logger.exception("briefing %s failed", report.source)
             self._fail(report.digest)
         else:
-            self._swap_in([Enriched(*enriched)])
+            self._add([briefing])
             logger.info("briefed %s in %.1f s", report.source, time.monotonic() - began)
 
     def _worker(self) -> ProcessPoolExecutor:
@@ -187,11 +209,14 @@ class Briefer:
         if pool is not None:
             pool.shutdown(wait=False)
 
-    def _swap_in(self, enriched: list[Enriched]) -> None:
-        self.library.swap_in(enriched)
-        for item in enriched:
-            self._done[item.report.digest].set()
-            self._unwant(item.report.digest)
+    def _add(self, briefings: list[Briefing]) -> None:
+        self.library.add_briefings(briefings)
+        for briefing in briefings:
+            self._settle(briefing.digest)
+
+    def _settle(self, digest: str) -> None:
+        self._done[digest].set()
+        self._unwant(digest)
 
     def _fail(self, digest: str) -> None:
         """Waiters stop waiting; the next reload tries this report again."""

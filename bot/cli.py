@@ -15,9 +15,8 @@ from .failures import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
 from .logs import redacted_output
 
 if TYPE_CHECKING:
-    from briefings.model import Report
-
     from .config import Config
+    from .library import ReportLibrary
 
 
 def _config(args: argparse.Namespace) -> Config | None:
@@ -53,15 +52,16 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> bytes:
+    from briefings.derive import brief_file
     from briefings.export import to_json, to_markdown
-    from briefings.library import load_report
 
-    report = load_report(Path(args.file))
+    briefing = brief_file(Path(args.file))
     if args.format == "png":
         from briefings.card import render_card
 
-        return render_card(report, args.font)
-    text = to_json(report) if args.format == "json" else to_markdown(report)
+        return render_card(briefing.report, briefing.metrics, args.font)
+    export = to_json if args.format == "json" else to_markdown
+    text = export(briefing.report, briefing)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
@@ -82,35 +82,42 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _warm(args: argparse.Namespace) -> int:
-    """Compute and cache every report's figures and summaries (image build, deploys)."""
+    """Compute and cache every report's figures and summaries, and write the reports folder's
+    catalogue (image build, deploys): the bot then starts without parsing or briefing."""
     import jieba
 
-    from briefings.library import load_folder
+    from briefings.derive import brief
+
+    from .library import ReportLibrary
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    loaded = load_folder(
-        config.reports_dir, cache_dir=config.cache_dir, max_bytes=config.max_report_bytes
-    )
-    for report in loaded.reports:
-        print(f"cached: {report.source} ({len(report.metrics)} figures)")
-    print(f"search index: {_index_reports(config.cache_dir, loaded.reports)} report(s) added")
-    for error in loaded.errors:
+    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
+    library.reload()
+    for listing in library.reports:
+        report = library.report(listing.digest)
+        if report is not None:
+            briefing = brief(report, config.cache_dir)
+            library.add_briefings([briefing])
+            print(f"cached: {report.source} ({len(briefing.metrics)} figures)")
+    print(f"search index: {_index_reports(config.cache_dir, library)} report(s) added")
+    for error in library.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0
 
 
-def _index_reports(cache_dir: Path, reports: list[Report]) -> int:
+def _index_reports(cache_dir: Path, library: ReportLibrary) -> int:
     """Bring the cross-report search index in line with the folder: a bot that starts after
     `warm` finds every report searchable at once."""
     from briefings.corpus_index import FILE_NAME, CorpusIndex
-    from briefings.enrich import search_index
+
+    from .search_shelf import indexed_of
 
     index = CorpusIndex(cache_dir / FILE_NAME)
     try:
-        return index.update(reports, search_index)
+        return index.update(library.reports, lambda digest: indexed_of(library, digest))
     finally:
         index.close()
 

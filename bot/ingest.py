@@ -21,8 +21,8 @@ import contextlib
 import logging
 from pathlib import Path
 
-from briefings.library import report_files
-from briefings.model import Report
+from briefings.catalogue import Listing
+from briefings.folder import report_files
 
 from .briefer import Briefer
 from .push.runner import Pusher
@@ -98,7 +98,7 @@ class Ingest:
             await self.poller.store.close()
             self.poller = None
 
-    async def refresh(self) -> list[Report]:
+    async def refresh(self) -> list[Listing]:
         """Reload the library from the folder, brief and announce what is new; returns it."""
         async with self._lock:
             seen = await asyncio.to_thread(look_at, self.folder)
@@ -131,7 +131,7 @@ class Ingest:
         await self.refresh()
         return found
 
-    def loaded(self, item: Fetched) -> Report | None:
+    def loaded(self, item: Fetched) -> Listing | None:
         """The library's report for a fetched one (it reads the file the poller wrote)."""
         name = item.path.name if item.path else None
         return next((r for r in self.briefer.library.reports if r.source == name), None)

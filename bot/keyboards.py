@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from briefings.choice import place
-from briefings.model import Report, Section
+from briefings.model import Listed, Report, Section
 from briefings.words import CHINESE, Words
 
 from .callbacks import encode
@@ -42,7 +42,9 @@ def start_menu(words: Words = CHINESE) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows(buttons, 3))
 
 
-def section_buttons(report: Report, sections: list[Section]) -> list[list[InlineKeyboardButton]]:
+def section_buttons(
+    report: Report, sections: Sequence[Section]
+) -> list[list[InlineKeyboardButton]]:
     return [
         [InlineKeyboardButton(_label(s), callback_data=encode("sec", report.digest, s.id))]
         for s in sections
@@ -103,14 +105,14 @@ def page_row(
     return [row]
 
 
-def _report_label(number: int, report: Report) -> str:
+def _report_label(number: int, report: Listed) -> str:
     label = f"{number}. {place(report) or report.meta.title or report.source}"
     year = f" {report.meta.year}" if report.meta.year else ""
     return (label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS] + "…") + year
 
 
 def report_keyboard(
-    numbered: Sequence[tuple[int, Report]], page: int = 0, pages: int = 1
+    numbered: Sequence[tuple[int, Listed]], page: int = 0, pages: int = 1
 ) -> InlineKeyboardMarkup:
     """A button choosing each report (by its digest, so it means the same after a reload),
     two a row, then ◀ n/N ▶ between the pages of /reports."""

@@ -1,51 +1,47 @@
-"""The reports the bot serves: loaded from the reports folder, newest first, chosen per chat.
+"""The reports the bot serves: listed from the reports folder, newest first, chosen per chat.
 
-Loading only parses (fast, no jieba); the derived views (figures, summaries, search index) are
-read from the cache onto copies (`cached_copies`) or computed elsewhere (bot.briefer: a worker
-process) and swapped in by `swap_in`, so the handlers always read a complete report, enriched
-or not yet.
+At start-up the library reads the folder's catalogue (briefings.catalogue: titles, issuers,
+dates, digests, file sizes and times) and parses only the files that are new or changed; a
+report is parsed when first asked for (`report()`, milliseconds). A report's `Briefing`
+(figures, summaries, keywords, search index) is computed elsewhere (bot.briefer: a worker
+process) and added by `add_briefings`, or found in the cache; until then `briefing()` is None
+and the handlers show what the parsed report alone gives. With a cache, at most `kept` parsed
+reports and `kept` briefings stay in memory, the least recently used going first: a library
+of a thousand reports neither parses nor reads a thousand at start-up, nor holds them.
 """
 
 from __future__ import annotations
 
-import copy
+import asyncio
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from briefings import cache
-from briefings.enrich import enrich_report, search_index
+from briefings.briefing import Briefing
+from briefings.catalogue import (
+    CATALOGUE_FILE,
+    Listing,
+    read_catalogue,
+    read_shelf,
+    write_catalogue,
+)
+from briefings.derive import brief
 from briefings.errors import ReportError
-from briefings.library import load_folder
 from briefings.model import Report
-from briefings.search import SearchIndex
+from briefings.parse import parse_file
+
+KEPT = 64  # parsed reports, and briefings, held in memory when there is a cache
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Enriched:
-    report: Report
-    index: SearchIndex
-
-
-def enrich_copies(reports: list[Report], cache_dir: Path | None = None) -> list[Enriched]:
-    """Enriched copies of `reports` with their search indexes: from the cache when it holds
-    them, else computed (jieba: seconds), so run it in a thread."""
-    enriched = []
-    for report in reports:
-        twin = enrich_report(copy.deepcopy(report), cache_dir)
-        enriched.append(Enriched(twin, search_index(twin)))
-    return enriched
-
-
-def cached_copies(reports: list[Report], cache_dir: Path | None) -> list[Enriched]:
-    """Enriched copies of those of `reports` whose briefing is in the cache (no jieba)."""
-    found = []
-    for report in reports:
-        briefing = cache.load(cache_dir, report) if cache_dir is not None else None
-        if briefing is not None:
-            twin = copy.deepcopy(report)
-            briefing.apply(twin)
-            found.append(Enriched(twin, briefing.index))
-    return found
+def _touch(lru: OrderedDict[str, T], key: str, value: T, bound: int | None) -> None:
+    lru[key] = value
+    lru.move_to_end(key)
+    while bound is not None and len(lru) > bound:
+        lru.popitem(last=False)
 
 
 @dataclass
@@ -53,51 +49,148 @@ class ReportLibrary:
     folder: Path
     cache_dir: Path | None = None
     max_bytes: int | None = None  # a larger report file is skipped unread
-    reports: list[Report] = field(default_factory=list)
+    reports: list[Listing] = field(default_factory=list)  # newest first
     errors: list[ReportError] = field(default_factory=list)
     choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
-    indexes: dict[str, SearchIndex] = field(default_factory=dict)  # digest -> search index
-    enriched: set[str] = field(default_factory=set)  # digests whose derived views are in
+    kept: int = KEPT
+    # digest -> report or briefing, the most recently used last; without a cache, all stay
+    parsed: OrderedDict[str, Report] = field(default_factory=OrderedDict)
+    briefings: OrderedDict[str, Briefing] = field(default_factory=OrderedDict)
+    cached: set[str] = field(default_factory=set)  # digests whose briefing the cache holds
+    lost: set[str] = field(default_factory=set)  # cached, yet unreadable when asked for
 
-    def reload(self) -> list[Report]:
-        """Read the folder again; return the reports that were not loaded before."""
-        known = {report.digest: report for report in self.reports}
-        loaded = load_folder(self.folder, enrich=False, max_bytes=self.max_bytes)
-        self.reports = [known.get(report.digest, report) for report in loaded.reports]
-        self.errors = loaded.errors
-        return [report for report in self.reports if report.digest not in known]
+    @property
+    def _bound(self) -> int | None:
+        return self.kept if self.cache_dir is not None else None
 
-    def pending(self) -> list[Report]:
-        return [report for report in self.reports if report.digest not in self.enriched]
+    def reload(self) -> list[Listing]:
+        """Read the folder again (through the catalogue); return the reports new since."""
+        known = {listing.digest for listing in self.reports}
+        catalogue = read_catalogue(self.cache_dir / CATALOGUE_FILE) if self.cache_dir else {}
+        shelf = read_shelf(self.folder, catalogue, self.max_bytes)
+        for report in shelf.parsed:
+            _touch(self.parsed, report.digest, report, self._bound)
+        self.reports, self.errors = shelf.listings, shelf.errors
+        if self.cache_dir is not None and (shelf.parsed or len(catalogue) != len(self.reports)):
+            write_catalogue(self.cache_dir / CATALOGUE_FILE, self.reports)
+        return [listing for listing in self.reports if listing.digest not in known]
 
-    def swap_in(self, enriched: list[Enriched]) -> None:
-        by_digest = {item.report.digest: item for item in enriched}
-        self.reports = [
-            by_digest[r.digest].report if r.digest in by_digest else r for r in self.reports
-        ]
-        for digest, item in by_digest.items():
-            self.enriched.add(digest)
-            self.indexes[digest] = item.index
+    def report(self, digest: str) -> Report | None:
+        """The parsed report `digest`: from memory, else parsed from its file (milliseconds;
+        seconds for a very large one, so a handler runs it in a thread). None when the file
+        is gone or changed since it was listed (the next /reload lists it anew)."""
+        held = self.parsed.get(digest) or self._briefed_report(digest) or self._parse(digest)
+        if held is None:
+            return None
+        _touch(self.parsed, digest, held, self._bound)
+        return held
 
-    def by_digest(self, digest: str) -> Report | None:
+    def _parse(self, digest: str) -> Report | None:
+        """The report `digest` parsed from its file (None: gone, unreadable or changed)."""
+        listing = self.listing(digest)
+        if listing is None:
+            return None
+        try:
+            report = parse_file(self.folder / listing.source)
+        except ReportError:
+            return None
+        return report if report.digest == digest else None
+
+    async def read(self, digest: str) -> Report | None:
+        """`report(digest)`, parsed in a thread unless it is in memory (a large report takes
+        seconds to parse)."""
+        held = self.parsed.get(digest)
+        if held is not None:
+            self.parsed.move_to_end(digest)
+            return held
+        return await asyncio.to_thread(self.report, digest)
+
+    def _briefed_report(self, digest: str) -> Report | None:
+        briefing = self.briefings.get(digest)
+        return briefing.report if briefing is not None else None
+
+    def listing(self, digest: str) -> Listing | None:
+        """The listing of exactly `digest`."""
+        return next((listing for listing in self.reports if listing.digest == digest), None)
+
+    def pending(self) -> list[Listing]:
+        """The reports not briefed yet."""
+        return [listing for listing in self.reports if not self.is_briefed(listing.digest)]
+
+    def is_briefed(self, digest: str) -> bool:
+        return digest in self.briefings or digest in self.cached
+
+    def find_cached(self, listings: list[Listing]) -> list[Listing]:
+        """Those of `listings` whose briefing the cache holds, noted as briefed; the briefings
+        are read when asked for. Reads a few bytes a report, so run it in a thread."""
+        if self.cache_dir is None:
+            return []
+        found = [item for item in listings if cache.is_current(self.cache_dir, item.digest)]
+        self.cached.update(listing.digest for listing in found)
+        return found
+
+    def add_briefings(self, briefings: Iterable[Briefing]) -> None:
+        """Briefings just computed (and cached, when there is a cache)."""
+        for briefing in briefings:
+            _touch(self.briefings, briefing.digest, briefing, self._bound)
+            if self.cache_dir is not None:
+                self.cached.add(briefing.digest)
+            self.lost.discard(briefing.digest)
+
+    def briefing(self, digest: str) -> Briefing | None:
+        """The briefing of the report `digest` once it is briefed: from memory, else read from
+        the cache (milliseconds). A cached one that cannot be read any more is `lost`."""
+        held = self.briefings.get(digest)
+        if held is not None:
+            self.briefings.move_to_end(digest)
+            return held
+        if self.cache_dir is None or digest not in self.cached:
+            return None
+        report = self.report(digest)
+        loaded = cache.load(self.cache_dir, report) if report is not None else None
+        if loaded is None:
+            self.cached.discard(digest)
+            self.lost.add(digest)
+            return None
+        _touch(self.briefings, digest, loaded, self._bound)
+        return loaded
+
+    def read_briefing(self, digest: str) -> Briefing | None:
+        """The briefing of `digest` from memory, else read from the cache and not kept: a pass
+        over every report (indexing, comparing) holds one at a time and leaves the briefings
+        in use in memory. Milliseconds a report, so run a pass in a thread."""
+        held = self.briefings.get(digest)
+        if held is not None or self.cache_dir is None or digest not in self.cached:
+            return held
+        report = self.parsed.get(digest) or self._parse(digest)
+        return cache.load(self.cache_dir, report) if report is not None else None
+
+    def by_digest(self, digest: str) -> Listing | None:
         """The report whose digest is or starts with `digest` (buttons carry a prefix)."""
         if not digest:
             return None
         return next((r for r in self.reports if r.digest.startswith(digest)), None)
 
-    def for_chat(self, chat_id: int) -> Report | None:
+    def for_chat(self, chat_id: int) -> Listing | None:
         """The chat's chosen report, else the newest."""
         chosen = self.by_digest(self.choices.get(chat_id, ""))
         return chosen or (self.reports[0] if self.reports else None)
 
-    def choose(self, chat_id: int, digest: str) -> Report | None:
+    def choose(self, chat_id: int, digest: str) -> Listing | None:
         """Remember the chat's choice of the report with this digest (None: no such report)."""
-        report = self.by_digest(digest)
-        if report is not None:
-            self.choices[chat_id] = report.digest
-        return report
+        listing = self.by_digest(digest)
+        if listing is not None:
+            self.choices[chat_id] = listing.digest
+        return listing
 
     def move_choice(self, old: int, new: int) -> None:
         """A group's choice follows it to its new supergroup id, unless that chose already."""
         if old in self.choices:
             self.choices.setdefault(new, self.choices.pop(old))
+
+
+def brief_all(library: ReportLibrary) -> list[Briefing]:
+    """The briefings of the library's pending reports: from the cache when it holds them,
+    else computed (jieba: seconds), so run it in a thread."""
+    reports = (library.report(listing.digest) for listing in library.pending())
+    return [brief(report, library.cache_dir) for report in reports if report is not None]

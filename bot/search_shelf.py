@@ -1,4 +1,5 @@
-"""The cross-report search index (briefings.corpus_index) kept in step with the library.
+"""The cross-report index (briefings.corpus_index: every report's sentences, and the figures
+/compare and inline mode read) kept in step with the library.
 
 The index is a file under the cache folder. Every call runs in a thread: SQLite blocks. After a
 start, a /reload or a briefing, the next `sync` adds the briefed reports the index lacks and
@@ -11,9 +12,10 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from collections.abc import Sequence
 
-from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, damaged
-from briefings.model import Report
+from briefings.compare import Candidate
+from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
 from briefings.search import SearchIndex
 
 from .library import ReportLibrary
@@ -21,9 +23,17 @@ from .library import ReportLibrary
 logger = logging.getLogger(__name__)
 
 
-def search_index_of(library: ReportLibrary, report: Report) -> SearchIndex | None:
-    """The one place a report's search index is read (None: not briefed yet)."""
-    return library.indexes.get(report.digest)
+def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
+    """The one place a report's search index and figures are read (None: not briefed yet):
+    from memory or the cache, not kept, so indexing a thousand reports holds one briefing at
+    a time."""
+    briefing = library.read_briefing(digest)
+    return (briefing.index, briefing.metrics) if briefing is not None else None
+
+
+def search_index_of(library: ReportLibrary, digest: str) -> SearchIndex | None:
+    indexed = indexed_of(library, digest)
+    return indexed[0] if indexed is not None else None
 
 
 class SearchShelf:
@@ -36,9 +46,8 @@ class SearchShelf:
         self._opening = asyncio.Lock()
 
     def _wanted(self) -> frozenset[str]:
-        return frozenset(
-            r.digest for r in self.library.reports if r.digest in self.library.enriched
-        )
+        library = self.library
+        return frozenset(r.digest for r in library.reports if library.is_briefed(r.digest))
 
     async def ready(self, timeout: float | None) -> None:
         """Bring the index up to date, waiting at most `timeout` seconds (a first build of a
@@ -61,15 +70,18 @@ class SearchShelf:
 
     async def _update(self) -> None:
         reports = list(self.library.reports)
-        indexes = {r.digest: search_index_of(self.library, r) for r in reports}
         wanted = self._wanted()
         index = await self._opened()
+
+        def index_of(digest: str) -> Indexed | None:
+            return indexed_of(self.library, digest) if digest in wanted else None
+
         try:
-            added = await asyncio.to_thread(index.update, reports, lambda r: indexes[r.digest])
+            added = await asyncio.to_thread(index.update, reports, index_of)
         except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it once more
             if not damaged(error):
                 raise
-            added = await asyncio.to_thread(index.update, reports, lambda r: indexes[r.digest])
+            added = await asyncio.to_thread(index.update, reports, index_of)
         if added:
             logger.info("search index: %d report(s) added", added)
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
@@ -99,6 +111,25 @@ class SearchShelf:
             return await asyncio.to_thread(
                 index.search, query, first, limit, per_report, first_limit
             )
+
+    async def figures(self, said: Sequence[str], wait: float) -> dict[str, list[Candidate]]:
+        """By digest, every indexed report's figures whose label says one of `said` (see
+        CorpusIndex.figures); the index brought up to date first (waiting at most `wait`)."""
+        await self.ready(wait)
+        index = await self._opened()
+        try:
+            return await asyncio.to_thread(index.figures, said)
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
+            if not damaged(error):
+                raise
+            self._synced = None
+            await self.ready(wait)
+            return await asyncio.to_thread(index.figures, said)
+
+    async def indexed(self) -> frozenset[str]:
+        """The digests the index held when last brought up to date."""
+        await self._opened()
+        return self._indexed
 
     async def close(self) -> None:
         if self._sync is not None:

@@ -1,11 +1,13 @@
-"""政务简报 report domain: load, parse, figures, summaries, rendering. Pure and synchronous."""
+"""政务简报 report domain: load, parse, brief (figures, summaries), render. Pure and synchronous."""
 
+from .briefing import Briefing, SectionBrief
 from .errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
-from .library import LoadedFolder, load_folder, load_report
+from .folder import LoadedFolder, load_folder
 from .model import Item, ItemList, Meta, Metric, Report, Section
 from .parse import parse_bytes, parse_file
 
 __all__ = [
+    "Briefing",
     "EmptyReportError",
     "Item",
     "ItemList",
@@ -16,9 +18,9 @@ __all__ = [
     "Report",
     "ReportError",
     "Section",
+    "SectionBrief",
     "UnreadableReportError",
     "load_folder",
-    "load_report",
     "parse_bytes",
     "parse_file",
 ]

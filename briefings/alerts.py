@@ -9,7 +9,7 @@ section, in report order; an alert shows a bounded number of them and counts the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -83,7 +83,7 @@ def placed_sentences(report: Report) -> list[Match]:
     return found
 
 
-def _place(sections: list[Section], above: tuple[str, str], found: list[Match]) -> None:
+def _place(sections: Sequence[Section], above: tuple[str, str], found: list[Match]) -> None:
     for section in sections:
         own = (section.id, _short(section.title))
         for sentence in sentences(section.text):

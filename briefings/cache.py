@@ -14,16 +14,18 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .briefing import Briefing, SectionBrief
 from .model import Metric, Report
 from .search import SearchIndex
 
-CACHE_VERSION = 3  # 2: Metric.upper; 3: Metric.kind and Metric.period
+# 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report
+CACHE_VERSION = 4
 
 log = logging.getLogger(__name__)
 # The bot's own words (briefings/words.py and its catalogue): they shape what a reply says
@@ -37,38 +39,6 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "float": (int, float)
 
 class CacheFormatError(ValueError):
     """A cache file is unreadable, stale, or not shaped as this module writes it."""
-
-
-@dataclass(frozen=True)
-class Briefing:
-    """Everything derived from one report, as cached."""
-
-    digest: str
-    summary: str
-    keywords: list[str]
-    sections: dict[str, tuple[str, list[str]]]  # section id -> (summary, keywords)
-    metrics: list[Metric]
-    index: SearchIndex
-
-    @classmethod
-    def of(cls, report: Report, index: SearchIndex) -> Briefing:
-        sections = {s.id: (s.summary, list(s.keywords)) for s in report.walk()}
-        return cls(
-            report.digest,
-            report.summary,
-            list(report.keywords),
-            sections,
-            list(report.metrics),
-            index,
-        )
-
-    def apply(self, report: Report) -> None:
-        """Write the cached views onto `report` (copies, so the two never share lists)."""
-        for section in report.walk():
-            summary, keywords = self.sections[section.id]
-            section.summary, section.keywords = summary, list(keywords)
-        report.summary, report.keywords = self.summary, list(self.keywords)
-        report.metrics = list(self.metrics)
 
 
 @cache
@@ -96,14 +66,18 @@ def cache_path(cache_dir: Path, digest: str) -> Path:
     return Path(cache_dir) / f"{digest}.json"
 
 
-def to_dict(briefing: Briefing) -> dict[str, Any]:
+def cache_entry(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as the JSON object of its cache file (the report itself is not stored:
+    it is parsed again from its file, which is fast)."""
     return {
         "version": CACHE_VERSION,
         "code": code_fingerprint(),
         "digest": briefing.digest,
         "summary": briefing.summary,
-        "keywords": briefing.keywords,
-        "sections": [[sid, summary, kws] for sid, (summary, kws) in briefing.sections.items()],
+        "keywords": list(briefing.keywords),
+        "sections": [
+            [sid, brief.summary, list(brief.keywords)] for sid, brief in briefing.sections.items()
+        ],
         "metrics": [asdict(metric) for metric in briefing.metrics],
         "index": briefing.index.to_dict(),
     }
@@ -115,10 +89,10 @@ def _string_list(value: Any) -> list[str]:
     return value
 
 
-def _section(row: Any) -> tuple[str, tuple[str, list[str]]]:
+def _section(row: Any) -> tuple[str, SectionBrief]:
     if not (isinstance(row, list) and len(row) == 3 and all(isinstance(v, str) for v in row[:2])):
         raise CacheFormatError("a section is not [id, summary, keywords]")
-    return row[0], (row[1], _string_list(row[2]))
+    return row[0], SectionBrief(row[1], tuple(_string_list(row[2])))
 
 
 def _valid(value: Any, kind: str) -> bool:
@@ -148,9 +122,9 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def from_dict(data: Any, report: Report) -> Briefing:
-    """The cached briefing for `report`; raises CacheFormatError (or IndexFormatError) if the
-    data is stale, belongs to another report, or is not shaped as `to_dict` writes it."""
+def read_cache_entry(data: Any, report: Report) -> Briefing:
+    """The cached briefing of `report`; raises CacheFormatError (or IndexFormatError) if the
+    data is stale, belongs to another report, or is not shaped as `cache_entry` writes it."""
     if not isinstance(data, dict):
         raise CacheFormatError("not a JSON object")
     expected = {"version": CACHE_VERSION, "code": code_fingerprint(), "digest": report.digest}
@@ -162,19 +136,38 @@ def from_dict(data: Any, report: Report) -> Briefing:
     sections = dict(_section(row) for row in _list(data, "sections"))
     if list(sections) != [section.id for section in report.walk()]:
         raise CacheFormatError("sections differ from the report's outline")
-    metrics = [_metric(item) for item in _list(data, "metrics")]
+    metrics = tuple(_metric(item) for item in _list(data, "metrics"))
     index = SearchIndex.from_dict(data.get("index"))
     if index.digest != report.digest:
         raise CacheFormatError("search index of another report")
-    keywords = _string_list(data.get("keywords"))
-    return Briefing(report.digest, data["summary"], keywords, sections, metrics, index)
+    keywords = tuple(_string_list(data.get("keywords")))
+    return Briefing(report, metrics, data["summary"], keywords, sections, index)
+
+
+def _header(digest: str) -> bytes:
+    """How a current cache file of `digest` begins: cache_entry's first keys, as json.dumps
+    writes them."""
+    head = {"version": CACHE_VERSION, "code": code_fingerprint(), "digest": digest}
+    return json.dumps(head, ensure_ascii=False)[:-1].encode() + b","
+
+
+def is_current(cache_dir: Path, digest: str) -> bool:
+    """Whether the cache holds a briefing of `digest` written by this code, judged from the
+    file's first bytes only: cheap enough to ask of a thousand reports at start-up. `load`
+    still checks the whole file when the briefing is read."""
+    header = _header(digest)
+    try:
+        with cache_path(cache_dir, digest).open("rb") as file:
+            return file.read(len(header)) == header
+    except OSError:
+        return False
 
 
 def load(cache_dir: Path, report: Report) -> Briefing | None:
-    """The cached briefing for `report`, or None when there is no usable one."""
+    """The cached briefing of `report`, or None when there is no usable one."""
     path = cache_path(cache_dir, report.digest)
     try:
-        return from_dict(json.loads(path.read_text("utf-8")), report)
+        return read_cache_entry(json.loads(path.read_text("utf-8")), report)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError, RecursionError) as error:
@@ -183,7 +176,7 @@ def load(cache_dir: Path, report: Report) -> Briefing | None:
         return None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
@@ -200,9 +193,9 @@ def save(cache_dir: Path, briefing: Briefing) -> None:
     """Write the briefing's cache file. Failing to write only costs a recomputation next
     time, so an unwritable cache directory is logged, not raised."""
     path = cache_path(cache_dir, briefing.digest)
-    text = json.dumps(to_dict(briefing), ensure_ascii=False)
+    text = json.dumps(cache_entry(briefing), ensure_ascii=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, text)
+        write_atomically(path, text)
     except OSError as error:
         log.warning("could not write cache file %s: %s", path, error)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from .model import Report
+from .model import Listed
 from .text import fold
 
+L = TypeVar("L", bound=Listed)
 # An issuer's office after its place: 人民政府, 第十四届人民政府, 政府.
 _OFFICE = re.compile(r"(?:第[一二三四五六七八九十百]+届)?(?:人民)?政府$")
 # What is left of an issuer that names no place of its own.
@@ -24,7 +26,7 @@ _TITLE_PLACE = re.compile(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人�
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9]) ?(?:年度?)?")
 
 
-def place(report: Report) -> str:
+def place(report: Listed) -> str:
     """The place the report is about, as it prints it; '' when neither issuer nor title says."""
     issuer = _OFFICE.sub("", (report.meta.issuer or "").strip())
     if issuer not in _NO_PLACE:
@@ -34,11 +36,11 @@ def place(report: Report) -> str:
     return found.group("place") if found else ""
 
 
-def _newest(report: Report) -> int:
+def _newest(report: Listed) -> int:
     return report.meta.year or 0
 
 
-def listing(reports: Sequence[Report]) -> list[Report]:
+def listing(reports: Sequence[L]) -> list[L]:
     """The reports grouped by place, the place with the newest report first, each place's
     reports newest first; the order within a year (and among places) is the given one."""
     first_seen: dict[str, int] = {}
@@ -49,7 +51,7 @@ def listing(reports: Sequence[Report]) -> list[Report]:
         newest[key] = max(newest.get(key, 0), _newest(report))
     order = {report.digest: n for n, report in enumerate(reports)}
 
-    def rank(report: Report) -> tuple[int, int, int, int]:
+    def rank(report: L) -> tuple[int, int, int, int]:
         key = place(report)
         return (-newest[key], first_seen[key], -_newest(report), order[report.digest])
 
@@ -70,13 +72,13 @@ def wanted(query: str) -> Wanted:
     return Wanted(years, tuple(_YEAR_WORD.sub(" ", text).split()))
 
 
-def _says(report: Report, word: str) -> bool:
+def _says(report: Listed, word: str) -> bool:
     meta = report.meta
     names = (place(report), meta.issuer or "", meta.title or "", report.source)
     return any(word in fold(name).lower() for name in names)
 
 
-def matching(reports: Sequence[Report], query: str) -> list[Report]:
+def matching(reports: Sequence[L], query: str) -> list[L]:
     """The reports `query` names, in the given order: of one of its years (when it gives
     any), saying each of its words in the place, issuer, title or file name."""
     asked = wanted(query)

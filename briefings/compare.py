@@ -7,18 +7,22 @@ by any of its synonyms (国内生产总值增长, 生产总值增长 match too).
 figures, the closest label is kept for each kind and period: the report's 2024 result and its
 2025 target, not every sentence that mentions the measure. A label that measures something
 else of it (人均, 单位, 占, 比重) is the last choice unless the query asks for that.
+
+The figures come from a report's briefing, or (the bot, across every report) from the on-disk
+index (briefings.corpus_index), which keeps the candidates' rows so that a comparison reads no
+briefing at all.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from typing import Protocol
 
 from .choice import place
-from .model import Metric, Report
+from .model import Listed, Metric
 from .search import synonyms
 
 MAX_QUERY_CHARS = 16  # a figure's label is short; a longer query is a sentence, not a measure
@@ -31,7 +35,6 @@ ROWS_PER_REPORT = 4
 _OTHER_MEASURE = ("人均", "单位", "占", "比重", "比例")
 _OTHER_MEASURE_COST = 100
 _LONGEST_WORD = 12
-_LABEL = attrgetter("label")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
 _RUN = re.compile(r"[0-9a-z.&\u3400-\u9fff]+")
 
@@ -50,9 +53,36 @@ class Row:
     period: str | None
     section: str
     sentence: str
+    section_title: str = ""  # known when the figure comes from the on-disk index
 
 
-def _normal(text: str) -> str:
+class Figured(Protocol):
+    """A report and its figures: a Briefing, or `Figures`."""
+
+    @property
+    def report(self) -> Listed: ...
+    @property
+    def metrics(self) -> Sequence[Metric]: ...
+
+
+@dataclass(frozen=True)
+class Figures:
+    report: Listed
+    metrics: Sequence[Metric]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure whose label says a query's first part: its number in the report's figures,
+    its normalised label, and its section's title when known."""
+
+    number: int
+    label: str
+    metric: Metric
+    section_title: str = ""
+
+
+def normal(text: str) -> str:
     # NFKC: full-width letters and digits as half-width, as fold does, but without fold's
     # cache, which a thousand reports' labels would only churn; newlines kept.
     return unicodedata.normalize("NFKC", text).lower()
@@ -80,7 +110,7 @@ def _cut(run: str) -> list[tuple[str, ...]]:
 
 def query_parts(query: str) -> list[tuple[str, ...]]:
     """Every part a matching label must say, each as its alternatives."""
-    return [part for run in _RUN.findall(_normal(query)) for part in _cut(run)]
+    return [part for run in _RUN.findall(normal(query)) for part in _cut(run)]
 
 
 def _distance(label: str, parts: list[tuple[str, ...]], query: str) -> int | None:
@@ -99,22 +129,23 @@ def _kind_rank(metric: Metric) -> tuple[int, str]:
     return KIND_ORDER.index(metric.kind), metric.period or ""
 
 
-def _candidates(report: Report, first: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(number, normalised label) of the report's figures whose label says the query's first
-    part: one scan of all labels joined, so a report without it costs next to nothing."""
-    joined = _normal("\n".join(map(_LABEL, report.metrics)))
+def candidates(metrics: Sequence[Metric], first: Sequence[str]) -> list[Candidate]:
+    """The figures whose label says the query's first part (one of `first`): one scan of all
+    labels joined, so a report without it costs next to nothing."""
+    joined = normal("\n".join(metric.label for metric in metrics))
     pattern = re.compile("|".join(map(re.escape, sorted(first, key=len, reverse=True))))
     found = dict.fromkeys(joined.count("\n", 0, m.start()) for m in pattern.finditer(joined))
     lines = joined.split("\n") if found else []
-    return [(n, lines[n]) for n in found]
+    return [Candidate(n, lines[n], metrics[n]) for n in found]
 
 
-def report_rows(report: Report, query: str) -> list[Row]:
+def report_rows(sheet: Figured, query: str) -> list[Row]:
     """The report's figures for `query`: for each kind and period the closest label, results
     first, at most ROWS_PER_REPORT."""
     wanted = ask(query)
     parts = query_parts(wanted.measure)
-    return _rows(report, parts, wanted) if parts else []
+    found = candidates(sheet.metrics, parts[0]) if parts else []
+    return _rows(sheet.report, found, parts, wanted)
 
 
 @dataclass(frozen=True)
@@ -134,7 +165,7 @@ class Ask:
 def ask(query: str) -> Ask:
     """The measure, kind words (目标, 完成 …) and years of a /compare query."""
     measure, kinds, periods = [], set(), set()
-    for token in _normal(query).split():
+    for token in normal(query).split():
         if token in KIND_WORDS:
             kinds.add(KIND_WORDS[token])
         elif _YEAR.fullmatch(token):
@@ -144,32 +175,56 @@ def ask(query: str) -> Ask:
     return Ask(" ".join(measure), frozenset(kinds), frozenset(periods))
 
 
-def _rows(report: Report, parts: list[tuple[str, ...]], wanted: Ask) -> list[Row]:
-    best: dict[tuple[str, str | None], tuple[int, int, Metric]] = {}
-    for n, label in _candidates(report, parts[0]):
-        metric = report.metrics[n]
-        distance = _distance(label, parts, wanted.measure)
+def _rows(
+    report: Listed, found: Iterable[Candidate], parts: list[tuple[str, ...]], wanted: Ask
+) -> list[Row]:
+    best: dict[tuple[str, str | None], tuple[int, int, Candidate]] = {}
+    for candidate in found:
+        metric, n = candidate.metric, candidate.number
+        distance = _distance(candidate.label, parts, wanted.measure)
         slot = (metric.kind, metric.period)
         if not wanted.wants(metric) or distance is None:
             continue
         if slot not in best or (distance, n) < best[slot][:2]:
-            best[slot] = (distance, n, metric)
-    chosen = sorted((entry[2] for entry in best.values()), key=_kind_rank)
-    return [_row(report, metric) for metric in chosen[:ROWS_PER_REPORT]]
+            best[slot] = (distance, n, candidate)
+    chosen = sorted((entry[2] for entry in best.values()), key=lambda c: _kind_rank(c.metric))
+    return [_row(report, candidate) for candidate in chosen[:ROWS_PER_REPORT]]
 
 
-def _row(report: Report, metric: Metric) -> Row:
+def _row(report: Listed, candidate: Candidate) -> Row:
+    metric = candidate.metric
     return Row(
-        report.digest, place(report), report.meta.year, report.meta.title or report.source,
+        report.digest, place(report), report.meta.year, report.display_title,
         metric.label, metric.raw, metric.kind, metric.period, metric.section, metric.sentence,
+        candidate.section_title,
     )  # fmt: skip
 
 
-def compare(reports: Sequence[Report], query: str) -> list[list[Row]]:
-    """Each report's rows for `query`, in the reports' order; reports without one left out."""
+def compare(sheets: Iterable[Figured], query: str) -> list[list[Row]]:
+    """Each report's rows for `query`, in the given order; reports without one left out."""
     wanted = ask(query)
     parts = query_parts(wanted.measure)
     if not parts:
         return []
-    found = (_rows(report, parts, wanted) for report in reports)
+    found = (_rows(s.report, candidates(s.metrics, parts[0]), parts, wanted) for s in sheets)
     return [rows for rows in found if rows]
+
+
+def compare_found(
+    reports: Iterable[Listed], found: Mapping[str, Sequence[Candidate]], query: str
+) -> list[list[Row]]:
+    """`compare` from candidates found beforehand (`found`: by digest, as
+    CorpusIndex.figures gives them for `first_part(query)`), in the order of `reports`."""
+    wanted = ask(query)
+    parts = query_parts(wanted.measure)
+    if not parts:
+        return []
+    rows = (_rows(r, found[r.digest], parts, wanted) for r in reports if r.digest in found)
+    return [each for each in rows if each]
+
+
+def first_part(query: str) -> tuple[str, ...]:
+    """The ways of saying the first part of a /compare query's measure: a figure's label says
+    one of them, or it does not match (empty: the query names no measure)."""
+    parts = query_parts(ask(query).measure)
+    return parts[0] if parts else ()

@@ -25,12 +25,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Report
+from .compare import KIND_ORDER, Candidate, normal
+from .model import Listed, Metric
 from .search import _B, _K1, _RUN, Query, SearchIndex, _searchable, coverage, parse_query
 
 log = logging.getLogger(__name__)
 
-FORMAT = "1"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "2"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -48,7 +49,16 @@ CREATE TABLE places(
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', tokenize='unicode61');
+CREATE TABLE figures(
+    report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
+    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT NOT NULL, key INTEGER NOT NULL,
+    upper REAL, kind TEXT NOT NULL, period TEXT, PRIMARY KEY (report, no)) WITHOUT ROWID;
 """
+# What /compare and inline mode read of every report (briefings.compare): the figures of the
+# kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
+# few rows from disk instead of a thousand briefings.
+Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
 
 
 @dataclass(frozen=True)
@@ -82,9 +92,9 @@ def damaged(error: sqlite3.DatabaseError) -> bool:
     return not isinstance(error, sqlite3.OperationalError) or "no such table" in str(error)
 
 
-def entry_of(report: Report) -> Entry:
+def entry_of(report: Listed) -> Entry:
     meta = report.meta
-    return Entry(report.digest, meta.title or report.source, meta.issuer or "", meta.year)
+    return Entry(report.digest, report.display_title, meta.issuer or "", meta.year)
 
 
 def grams(text: str) -> str:
@@ -191,31 +201,30 @@ class CorpusIndex:
         with self._guarded() as db:
             return {digest for (digest,) in db.execute("SELECT digest FROM reports")}
 
-    def add(self, entry: Entry, index: SearchIndex) -> None:
-        """Index one report's sentences (replacing any entry of the same digest)."""
+    def add(self, entry: Entry, index: SearchIndex, figures: Sequence[Metric] = ()) -> None:
+        """Index one report's sentences and figures (replacing any entry of the same digest)."""
         with self._guarded() as db:
             db.execute("BEGIN")
             try:
                 self._delete(db, entry.digest)
-                self._insert(db, entry, index)
+                self._insert(db, entry, index, figures)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
 
-    def update(
-        self, reports: Sequence[Report], index_of: Callable[[Report], SearchIndex | None]
-    ) -> int:
+    def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
         """Drop the entries of reports not in `reports`, add those of `reports` not indexed
-        yet whose search index `index_of` gives (None: not briefed yet). Returns how many
-        were added. The lock is taken per report, so searches go on meanwhile."""
+        yet whose search index and figures `index_of(digest)` gives (None: not briefed yet).
+        Returns how many were added. The lock is taken per report, so searches go on
+        meanwhile."""
         have = self.digests()
         self.remove(have - {report.digest for report in reports})
         added = 0
         for report in reports:
-            source = None if report.digest in have else index_of(report)
+            source = None if report.digest in have else index_of(report.digest)
             if source is not None:
-                self.add(entry_of(report), source)
+                self.add(entry_of(report), *source)
                 added += 1
         return added
 
@@ -226,7 +235,9 @@ class CorpusIndex:
                 self._delete(db, digest)
             db.execute("COMMIT")
 
-    def _insert(self, db: sqlite3.Connection, entry: Entry, index: SearchIndex) -> None:
+    def _insert(
+        self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
+    ) -> None:
         cursor = db.execute(
             "INSERT INTO reports(digest, title, issuer, year, sentences) VALUES (?, ?, ?, ?, ?)",
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences)),
@@ -243,6 +254,15 @@ class CorpusIndex:
             [(n, self.tokens(t)) for n, _, t in rows],
         )
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
+        db.executemany(
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
+                 m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period)
+                for n, m in enumerate(figures)
+                if m.kind in KIND_ORDER
+            ],
+        )  # fmt: skip
 
     def _delete(self, db: sqlite3.Connection, digest: str) -> None:
         found = db.execute("SELECT id FROM reports WHERE digest = ?", (digest,)).fetchone()
@@ -262,6 +282,7 @@ class CorpusIndex:
             "DELETE FROM sentences WHERE id BETWEEN ? AND ?", (first, first + _ROWS_PER_REPORT - 1)
         )
         db.execute("DELETE FROM places WHERE report = ?", (found[0],))
+        db.execute("DELETE FROM figures WHERE report = ?", (found[0],))
         db.execute("DELETE FROM reports WHERE id = ?", (found[0],))
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
 
@@ -298,6 +319,21 @@ class CorpusIndex:
         terms = tuple(dict.fromkeys(words + parsed.terms))
         return CorpusResult(parsed.text, tuple(hits[:limit]), terms)
 
+    def figures(self, said: Sequence[str]) -> dict[str, list[Candidate]]:
+        """By report digest, the figures whose (normalised) label says one of `said` (the
+        ways of saying a /compare query's first part), in report order, with the title of
+        their section."""
+        if not said:
+            return {}
+        found: dict[str, list[Candidate]] = {}
+        with self._guarded() as db:
+            rows = db.execute(_FIGURES, (json.dumps(list(said)),)).fetchall()
+        for digest, number, folded, title, *fields in rows:
+            fields[8] = bool(fields[8])  # key
+            metric = Metric(*fields)
+            found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
+        return found
+
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
         return None if row is None else int(row[0])
@@ -321,6 +357,17 @@ _SENTENCES = (
     " FROM sentences s JOIN reports r ON r.id = s.id / ?2"
     " JOIN places p ON p.report = r.id AND p.no = s.place"
     " WHERE s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id"
+)
+
+
+# A figure's fields come in Metric's order, after digest, number, label and section title.
+_FIGURES = (
+    "SELECT r.digest, f.no, f.folded,"
+    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
+    " f.kind, f.period FROM figures f JOIN reports r ON r.id = f.report"
+    " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
+    " ORDER BY f.report, f.no"
 )
 
 

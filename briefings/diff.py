@@ -15,10 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .choice import place
-from .model import Item, Report
+from .model import Item, Listed, Report
 from .text import fold
+
+L = TypeVar("L", bound=Listed)
 
 SIMILAR = 0.3
 FILLER_SHARE = 0.25
@@ -74,17 +77,23 @@ def diff_items(old: Sequence[Item], new: Sequence[Item], threshold: float = SIMI
     )
 
 
-def previous(reports: Sequence[Report], report: Report) -> Report | None:
-    """The same place's report of the latest year before `report`'s, if any."""
+def earlier(reports: Sequence[L], report: Listed) -> list[L]:
+    """The same place's reports of years before `report`'s, the latest first (in the given
+    order within a year): a listing says place and year, so none is parsed to find them."""
     year, where = report.meta.year, place(report)
     if year is None or not where:
-        return None
-    earlier = [
+        return []
+    found = [
         r for r in reports
         if r.digest != report.digest and place(r) == where and r.meta.year is not None
-        and r.meta.year < year and r.plan.items
+        and r.meta.year < year
     ]  # fmt: skip
-    return max(earlier, key=lambda r: r.meta.year or 0, default=None)
+    return sorted(found, key=lambda r: -(r.meta.year or 0))
+
+
+def previous(reports: Sequence[Report], report: Report) -> Report | None:
+    """The same place's report of the latest year before `report`'s that has a plan, if any."""
+    return next((r for r in earlier(reports, report) if r.plan.items), None)
 
 
 def diff_plans(older: Report, newer: Report) -> PlanDiff:

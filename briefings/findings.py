@@ -5,6 +5,7 @@ a heading names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .model import Item, Section
 from .outline import is_first
@@ -24,7 +25,7 @@ def item_of(node: Section) -> Item:
     return Item(node.ordinal, node.title, node.text or node.title, node.id)
 
 
-def item_lists(children: list[Section]) -> list[list[Section]]:
+def item_lists(children: Sequence[Section]) -> list[list[Section]]:
     """The lists among a node's children: one per style, a new one where 1 restarts; a list
     interrupted by stray items of another style goes on after them."""
     found: list[list[Section]] = []
@@ -54,7 +55,7 @@ def task_list(section: Section) -> list[Section]:
     return lists[max(range(len(lists)), key=rank)]
 
 
-def titled(sections: list[Section], pattern: re.Pattern[str]) -> Section | None:
+def titled(sections: Sequence[Section], pattern: re.Pattern[str]) -> Section | None:
     """The last outline node, top level first, whose heading matches."""
     tops = [s for s in sections if pattern.search(fold(s.title))]
     if tops:

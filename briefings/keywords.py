@@ -6,6 +6,7 @@ briefing is computed, never when it is read back from the cache or searched.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from collections import Counter
@@ -15,7 +16,6 @@ from importlib import resources
 from types import ModuleType
 
 from .model import Report, Section
-from .text import sentences
 
 SECTION_KEYWORDS = 5
 REPORT_KEYWORDS = 10
@@ -35,8 +35,7 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def _jieba() -> ModuleType:
-    import jieba
-
+    jieba = importlib.import_module("jieba")
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is debug output
     return jieba
 
@@ -94,14 +93,12 @@ def top_keywords(weighted: dict[str, float], count: int) -> list[str]:
 def section_sentences(section: Section) -> list[str]:
     """What a section says, headings included: its title and the sentences of its subtree."""
     titles = [node.title for node in section.walk()]
-    return titles + sentences(section.full_text())
+    return titles + section.subtree_sentences()
 
 
-def tag_keywords(report: Report) -> None:
-    """Write `keywords` on every section and on the report."""
-    for section in report.walk():
-        section.keywords = top_keywords(weights(section_sentences(section)), SECTION_KEYWORDS)
-    everything = sentences(report.preamble)
+def report_sentences(report: Report) -> list[str]:
+    """What the whole report says: the preamble, then every section's titles and sentences."""
+    everything = list(report.preamble_sentences)
     for section in report.sections:
         everything += section_sentences(section)
-    report.keywords = top_keywords(weights(everything), REPORT_KEYWORDS)
+    return everything

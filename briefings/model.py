@@ -1,10 +1,15 @@
-"""Typed model of a parsed government report and the briefing built on it."""
+"""Typed model of a parsed government report: frozen once parsed. What is derived from it
+(figures, summaries, keywords, search index) is a `briefings.briefing.Briefing`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
+from typing import Protocol
+
+from .text import sentences
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,11 @@ class Meta:
     fetched: datetime | None = None  # when it was fetched (UTC)
 
 
-@dataclass
+def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(sentences(line)) for line in text.splitlines())
+
+
+@dataclass(frozen=True)
 class Section:
     """A node of the report's outline: a numbered heading or an enumerated item.
 
@@ -34,13 +43,22 @@ class Section:
     title: str
     text: str
     style: str
-    children: list[Section] = field(default_factory=list)
-    summary: str = ""  # filled by briefings.summaries: verbatim sentences within a budget
-    keywords: list[str] = field(default_factory=list)
+    children: tuple[Section, ...] = ()
 
-    @property
-    def lead(self) -> str:
-        return self.title
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[str, ...], ...]:
+        """The node's own text, line by line, split into sentences once: figures, keywords,
+        summaries and the search index all read these."""
+        return _paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        """The node's own sentences, verbatim, in order."""
+        return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph)
+
+    def subtree_sentences(self) -> list[str]:
+        """The sentences of the node and its descendants, in report order."""
+        return [sentence for node in self.walk() for sentence in node.sentences]
 
     def walk(self) -> Iterator[Section]:
         yield self
@@ -91,18 +109,42 @@ class Metric:
     period: str | None = None  # the year ('2024') or span ('2021-2025') it refers to
 
 
-@dataclass
+class Listed(Protocol):
+    """What names a report in a list: a parsed Report, or a catalogue's listing of one."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def digest(self) -> str: ...
+    @property
+    def meta(self) -> Meta: ...
+    @property
+    def display_title(self) -> str: ...
+
+
+@dataclass(frozen=True)
 class Report:
     source: str
     digest: str
     meta: Meta
     preamble: str
-    sections: list[Section]
+    sections: tuple[Section, ...]
     problems: ItemList
     plan: ItemList
-    metrics: list[Metric] = field(default_factory=list)  # filled by briefings.figures
-    summary: str = ""  # filled by briefings.summaries
-    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def display_title(self) -> str:
+        """The report's title, or its file name when it has none (unescaped)."""
+        return self.meta.title or self.source
+
+    @cached_property
+    def preamble_paragraphs(self) -> tuple[tuple[str, ...], ...]:
+        """The preamble, line by line, split into sentences once."""
+        return _paragraphs(self.preamble)
+
+    @cached_property
+    def preamble_sentences(self) -> tuple[str, ...]:
+        return tuple(sentence for paragraph in self.preamble_paragraphs for sentence in paragraph)
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

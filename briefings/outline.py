@@ -8,7 +8,7 @@ how a reader follows 一、 → (一) → 一是 whichever subset a report uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .model import Section
 from .text import cn_number, first_sentence, fold
@@ -123,12 +123,23 @@ def _is_bare_heading(line: Line) -> bool:
     return not _SENTENCE_END.search(fold(line.rest))
 
 
-def _node(line: Line) -> Section:
+@dataclass
+class _Draft:
+    """A section while the outline is built: its text and children still grow."""
+
+    ordinal: str
+    title: str
+    text: str
+    style: str
+    children: list[_Draft] = field(default_factory=list)
+
+
+def _node(line: Line) -> _Draft:
     """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
     if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
-        return Section("", line.ordinal, line.rest, "", line.style or "")
+        return _Draft(line.ordinal, line.rest, "", line.style or "")
     lead = first_sentence(line.rest).rstrip("；;，, ")  # 一是A；二是B；: the lead is A
-    return Section("", line.ordinal, lead, line.rest, line.style or "")
+    return _Draft(line.ordinal, lead, line.rest, line.style or "")
 
 
 def _digits(ordinal: str) -> str:
@@ -148,14 +159,14 @@ def ordinal_number(ordinal: str) -> int | None:
 @dataclass
 class _Open:
     style: str
-    node: Section
+    node: _Draft
     owns_paragraphs: bool
     inline: bool = False
 
 
 class _Builder:
     def __init__(self) -> None:
-        self.roots: list[Section] = []
+        self.roots: list[_Draft] = []
         self.preamble: list[str] = []
         self.stack: list[_Open] = []
 
@@ -224,13 +235,19 @@ class _Builder:
         owner.text = f"{owner.text}\n{text}" if owner.text else text
 
 
-def _number(nodes: list[Section], prefix: str = "") -> None:
-    for index, node in enumerate(nodes, start=1):
-        node.id = f"{prefix}{index}"
-        _number(node.children, f"{node.id}.")
+def _freeze(drafts: list[_Draft], prefix: str = "") -> tuple[Section, ...]:
+    """The finished sections, numbered 1, 1.1, 1.1.1 … in report order."""
+    sections = []
+    for index, draft in enumerate(drafts, start=1):
+        number = f"{prefix}{index}"
+        children = _freeze(draft.children, f"{number}.")
+        sections.append(
+            Section(number, draft.ordinal, draft.title, draft.text, draft.style, children)
+        )
+    return tuple(sections)
 
 
-def build_outline(paragraphs: list[str]) -> tuple[str, list[Section]]:
+def build_outline(paragraphs: list[str]) -> tuple[str, tuple[Section, ...]]:
     """Preamble text and the tree of sections of the body paragraphs."""
     builder = _Builder()
     for line in logical_lines(paragraphs):
@@ -240,5 +257,4 @@ def build_outline(paragraphs: list[str]) -> tuple[str, list[Section]]:
             builder.add_heading(line)
         else:
             builder.add_paragraph(line.text)
-    _number(builder.roots)
-    return "\n".join(builder.preamble), builder.roots
+    return "\n".join(builder.preamble), _freeze(builder.roots)

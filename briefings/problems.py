@@ -8,6 +8,7 @@ sentence or ——; the pledge and the strengths that close such a passage are n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .findings import item_lists, item_of, titled
 from .model import Item, ItemList, Section
@@ -153,7 +154,7 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
 
 
 def find_problems(
-    sections: list[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
+    sections: Sequence[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
     """The problems a report admits: a part titled so, else every admission outside the plan
     (the opening, the review parts, a part on the government's own conduct after it), else
@@ -173,7 +174,7 @@ def find_problems(
     planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
     before = sections[: planned[0]] if planned else sections
     after = sections[planned[-1] + 1 :] if planned else []
-    outside = _admitted(before + after, preamble)
+    outside = _admitted([*before, *after], preamble)
     return (
         outside
         if outside.items

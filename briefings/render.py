@@ -10,16 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
+from .briefing import NO_BRIEF, SectionBrief
 from .choice import place
 from .figures.keys import key_groups
-from .model import ItemList, Metric, Report, Section
+from .model import ItemList, Listed, Metric, Report, Section
 from .text import sentences
 from .words import CHINESE, Words
-
-if TYPE_CHECKING:
-    pass
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
 # Sections named in one reply: a huge outline is paged (/sections), not sent whole.
@@ -39,13 +36,13 @@ def lead_sentences(text: str, budget: int = LEAD_BUDGET) -> str:
     return "".join(chosen)
 
 
-def report_title(report: Report) -> str:
+def report_title(report: Listed) -> str:
     """The report's title (its file name when it has none), escaped: the one way a title
     reaches a reply, since a title or file name may hold `<` or `&`."""
-    return escape(report.meta.title or report.source)
+    return escape(report.display_title)
 
 
-def report_heading(report: Report, words: Words = CHINESE) -> str:
+def report_heading(report: Listed, words: Words = CHINESE) -> str:
     meta = report.meta
     facts = [("report.issuer", meta.issuer), ("report.published", meta.published or meta.signed)]
     lines = [f"<b>{report_title(report)}</b>"]
@@ -61,8 +58,8 @@ def section_name(section: Section) -> str:
     return f"{escape(section.id)} {escape(section.ordinal)}{escape(section.title)}"
 
 
-def _section_body(section: Section) -> str:
-    return section.summary or lead_sentences(section.full_text())
+def _section_body(section: Section, brief: SectionBrief) -> str:
+    return brief.summary or lead_sentences(section.full_text())
 
 
 def _names(sections: Sequence[Section], shown: int, words: Words, indent: str = "") -> list[str]:
@@ -73,9 +70,10 @@ def _names(sections: Sequence[Section], shown: int, words: Words, indent: str = 
     return lines
 
 
-def overview(report: Report, words: Words = CHINESE) -> str:
-    """The report's overview: heading, summary (or opening sentences) and its top-level parts."""
-    body = report.summary or lead_sentences(report.preamble or report.body_text())
+def overview(report: Report, words: Words = CHINESE, summary: str = "") -> str:
+    """The report's overview: heading, `summary` (the briefing's; while there is none, the
+    report's opening sentences) and its top-level parts."""
+    body = summary or lead_sentences(report.preamble or report.body_text())
     parts = [report_heading(report, words), f"<b>{words('report.summary')}</b>\n{escape(body)}"]
     names = _names(report.sections, LISTED, words)
     parts.append(f"<b>{words('report.parts')}</b>\n" + "\n".join(names))
@@ -84,11 +82,14 @@ def overview(report: Report, words: Words = CHINESE) -> str:
     return "\n\n".join(parts)
 
 
-def section_summary(section: Section, words: Words = CHINESE) -> str:
-    """One section: its id and title, summary (or lead sentences), keywords and sub-sections."""
-    parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section))]
-    if section.keywords:
-        parts.append(words("report.keywords") + escape("、".join(section.keywords)))
+def section_summary(
+    section: Section, brief: SectionBrief = NO_BRIEF, words: Words = CHINESE
+) -> str:
+    """One section: its id and title, summary (or lead sentences while it is not briefed),
+    keywords and sub-sections."""
+    parts = [f"<b>{section_name(section)}</b>", escape(_section_body(section, brief))]
+    if brief.keywords:
+        parts.append(words("report.keywords") + escape("、".join(brief.keywords)))
     if section.children:
         children = _names(section.children, LISTED, words)
         parts.append(words("report.children") + "\n" + "\n".join(children))
@@ -120,10 +121,10 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
     return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
 
 
-def key_figures(report: Report, words: Words = CHINESE) -> str:
-    """The key figures: results of the year reviewed, then the coming year's targets apart,
-    each group headed with its year; empty when there are none."""
-    groups = key_groups(report.metrics)
+def key_figures(metrics: Sequence[Metric], words: Words = CHINESE) -> str:
+    """The key figures of a report's `metrics`: results of the year reviewed, then the coming
+    year's targets apart, each group headed with its year; empty when there are none."""
+    groups = key_groups(metrics)
     return "\n\n".join(
         metrics_list(
             words(f"figures.{g.kind}_of_year", year=g.year)
@@ -143,10 +144,6 @@ def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:
     return "\n".join(lines)
 
 
-def plan_title(plan: ItemList, words: Words = CHINESE) -> str:
-    return words("report.plan_of_year", year=plan.year) if plan.year else words("report.plan")
-
-
 def highlight(sentence: str, words: Sequence[str]) -> str:
     """`sentence` escaped, with each occurrence of the query words in bold."""
     wanted = [w for w in words if w]
@@ -161,7 +158,7 @@ def highlight(sentence: str, words: Sequence[str]) -> str:
 
 
 def report_choices(
-    numbered: Sequence[tuple[int, Report]],
+    numbered: Sequence[tuple[int, Listed]],
     current: str | None,
     shared: Collection[str] = (),
     words: Words = CHINESE,
@@ -174,18 +171,18 @@ def report_choices(
         if place(report) != heading:
             heading = place(report)
             lines.append(f"\n<b>{escape(heading or words('reports.other_place'))}</b>")
-        title = report.meta.title or report.source
+        told = _told_apart(report, report.display_title in shared)
         mark = " ✅" if report.digest == current else ""
-        lines.append(f"{n}. {report_title(report)}{_told_apart(report, title in shared)}{mark}")
+        lines.append(f"{n}. {report_title(report)}{told}{mark}")
     return "\n".join(lines).lstrip("\n")
 
 
-def shared_titles(reports: Sequence[Report]) -> set[str]:
-    titles = Counter(report.meta.title or report.source for report in reports)
+def shared_titles(reports: Sequence[Listed]) -> set[str]:
+    titles = Counter(report.display_title for report in reports)
     return {title for title, count in titles.items() if count > 1}
 
 
-def _told_apart(report: Report, shared: bool) -> str:
+def _told_apart(report: Listed, shared: bool) -> str:
     """For a title that several reports share: the date and file name that tell them apart."""
     if not shared or not report.meta.title:  # an untitled report is listed by its file name
         return ""

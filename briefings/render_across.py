@@ -10,7 +10,7 @@ from html import escape
 from .choice import place
 from .compare import Row
 from .diff import PlanDiff
-from .model import Item, Report
+from .model import Item, Listed, Report
 from .render import highlight, report_title
 from .words import CHINESE, Words
 
@@ -77,13 +77,13 @@ def plan_diff(older: Report, newer: Report, diff: PlanDiff, words: Words = CHINE
     return "\n\n".join(parts)
 
 
-def _source(report: Report, section_id: str, section_title: str, words: Words) -> str:
+def _source(report: Listed, section_id: str, section_title: str, words: Words) -> str:
     section = f" {section_id} {section_title}".rstrip() if section_id else ""
     return words("across.from_report", title=report_title(report), section=escape(section))
 
 
 def quoted_sentence(
-    report: Report,
+    report: Listed,
     sentence: str,
     marks: Sequence[str],
     section_id: str,
@@ -94,11 +94,9 @@ def quoted_sentence(
     return f"{highlight(sentence, marks)}\n{_source(report, section_id, section_title, words)}"
 
 
-def quoted_figure(report: Report, row: Row, words: Words = CHINESE) -> str:
+def quoted_figure(report: Listed, row: Row, words: Words = CHINESE) -> str:
     """A figure as inserted into a chat: value and label, its sentence, report and section."""
-    section = report.find(row.section)
-    title = section.title if section else ""
     return (
         f"<b>{escape(row.value)}</b> {escape(row.label)}\n{escape(row.sentence)}\n"
-        f"{_source(report, row.section, title, words)}"
+        f"{_source(report, row.section, row.section_title, words)}"
     )

@@ -26,7 +26,7 @@ import yaml
 
 from .keywords import is_content_word
 from .model import Report, Section
-from .text import fold, sentences
+from .text import fold
 
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 16
@@ -199,7 +199,9 @@ def _sentence(row: Any, places: int) -> tuple[int, str]:
     return place, row[1]
 
 
-def _walk_with_context(sections: list[Section], above: str = "") -> Iterator[tuple[Section, str]]:
+def _walk_with_context(
+    sections: Sequence[Section], above: str = ""
+) -> Iterator[tuple[Section, str]]:
     for section in sections:
         context = f"{above}\n{section.title}" if above else section.title
         yield section, context
@@ -208,9 +210,9 @@ def _walk_with_context(sections: list[Section], above: str = "") -> Iterator[tup
 
 def _collect(report: Report) -> tuple[list[Place], list[tuple[int, str]]]:
     places = [Place("", "", "")]
-    found = [(0, text) for text in sentences(report.preamble)]
+    found = [(0, text) for text in report.preamble_sentences]
     for section, context in _walk_with_context(report.sections):
-        found += [(len(places), text) for text in sentences(section.text)]
+        found += [(len(places), text) for text in section.sentences]
         places.append(Place(section.id, section.title, context))
     return places, found
 

@@ -1,16 +1,21 @@
 """A report as a briefing series: the chapters of a daily tour and the one-screen weekly briefing.
 
-Pure functions from a `Report` to Telegram HTML text. Every sentence shown is quoted verbatim
-from the report; only headings and labels are ours. Each text stays within one message.
+Pure functions from a `Report` and its `Briefing` (None while it is not briefed yet: the
+report's own lead sentences stand in for the summaries) to Telegram HTML text. Every sentence
+shown is quoted verbatim from the report; only headings and labels are ours. Each text stays
+within one message.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
+from .briefing import Briefing, section_brief
 from .figures.keys import key_order
-from .model import Item, ItemList, Metric, Report, Section
-from .render import plan_title, report_title
+from .model import Item, ItemList, Listed, Metric, Report, Section
+from .plan import plan_title
+from .render import report_title
 from .text import sentences
 from .words import CHINESE, Words
 
@@ -19,23 +24,24 @@ LEAD_SENTENCES = 2
 WEEKLY_FIGURES = 5
 
 
-def _lead(text: str, budget: int, count: int = LEAD_SENTENCES) -> list[str]:
-    """The first `count` sentences of `text` verbatim, fewer if they overrun `budget`."""
+def _lead(said: Sequence[str], budget: int, count: int = LEAD_SENTENCES) -> list[str]:
+    """The first `count` sentences of `said`, fewer if they overrun `budget`."""
     chosen: list[str] = []
-    for sentence in sentences(text)[:count]:
+    for sentence in said[:count]:
         if chosen and sum(map(len, chosen)) + len(sentence) > budget:
             break
         chosen.append(sentence)
     return chosen
 
 
-def _gist(section: Section, budget: int) -> str:
+def _gist(section: Section, briefing: Briefing | None, budget: int) -> str:
     """The section's summary, else its own lead sentences (the heading sentence excluded)."""
-    if section.summary:
-        return section.summary
+    summary = section_brief(briefing, section.id).summary
+    if summary:
+        return summary
     quoted = [
         s
-        for s in _lead(section.text, budget, LEAD_SENTENCES + 1)
+        for s in _lead(section.sentences, budget, LEAD_SENTENCES + 1)
         if s.rstrip("。") != section.title
     ]
     return "".join(quoted[:LEAD_SENTENCES])
@@ -45,15 +51,17 @@ def _heading(section: Section) -> str:
     return f"<b>{escape(section.ordinal + section.title)}</b>"
 
 
-def _section_chapter(section: Section, parent: Section | None = None) -> str:
+def _section_chapter(
+    section: Section, briefing: Briefing | None, parent: Section | None = None
+) -> str:
     lines = [_heading(parent)] if parent else []
     lines.append(_heading(section))
-    gist = _gist(section, CHAPTER_BUDGET)
+    gist = _gist(section, briefing, CHAPTER_BUDGET)
     if gist:
         lines.append(escape(gist))
     share = CHAPTER_BUDGET // max(len(section.children), 1)
     for child in section.children:
-        text = _gist(child, share)
+        text = _gist(child, briefing, share)
         lines.append(
             f"• <b>{escape(child.ordinal + child.title)}</b>" + (f" {escape(text)}" if text else "")
         )
@@ -70,20 +78,21 @@ def _body_sections(report: Report) -> list[Section]:
     return [s for s in report.sections if s.id not in lists or _is_long(s)]
 
 
-def _overview(report: Report) -> str:
+def _overview(report: Report, briefing: Briefing | None) -> str:
     lines = [f"<b>{report_title(report)}</b>"]
     facts = [report.meta.issuer, report.meta.published and report.meta.published.isoformat()]
     if any(facts):
         lines.append(escape(" · ".join(fact for fact in facts if fact)))
-    gist = report.summary or "".join(_lead(report.preamble, CHAPTER_BUDGET))
+    summary = briefing.summary if briefing is not None else ""
+    gist = summary or "".join(_lead(report.preamble_sentences, CHAPTER_BUDGET))
     if gist:
         lines.append(escape(gist))
     return "\n".join(lines)
 
 
-def key_metrics(report: Report) -> list[Metric]:
+def key_metrics(briefing: Briefing | None) -> list[Metric]:
     """The key figures, headline results and targets first (briefings.figures.keys)."""
-    return key_order(report.metrics)
+    return key_order(briefing.metrics) if briefing is not None else []
 
 
 def _figure(metric: Metric) -> str:
@@ -107,15 +116,15 @@ def _item_text(item: Item) -> str:
     return first[0] if first else item.lead
 
 
-def chapters(report: Report, words: Words = CHINESE) -> list[str]:
+def chapters(report: Report, briefing: Briefing | None = None, words: Words = CHINESE) -> list[str]:
     """The tour: overview, each body section (or its subsections), key figures, problems, plan."""
-    result = [_overview(report)]
+    result = [_overview(report, briefing)]
     for section in _body_sections(report):
         if section.children and _is_long(section):
-            result += [_section_chapter(child, section) for child in section.children]
+            result += [_section_chapter(child, briefing, section) for child in section.children]
         else:
-            result.append(_section_chapter(section))
-    metrics = key_metrics(report)
+            result.append(_section_chapter(section, briefing))
+    metrics = key_metrics(briefing)
     if metrics:
         result.append(_figures_chapter(metrics, words))
     if report.problems.items:
@@ -125,19 +134,21 @@ def chapters(report: Report, words: Words = CHINESE) -> list[str]:
     return result
 
 
-def chapter(report: Report, position: int, words: Words = CHINESE) -> tuple[str, int]:
+def chapter(
+    report: Report, position: int, briefing: Briefing | None = None, words: Words = CHINESE
+) -> tuple[str, int]:
     """The text of the tour's chapter at `position` (wrapping round) and the next position."""
-    tour = chapters(report, words)
+    tour = chapters(report, briefing, words)
     index = position % len(tour)
     title = report_title(report)
     header = words("series.chapter", title=title, number=index + 1, total=len(tour))
     return f"{header}\n\n{tour[index]}", (index + 1) % len(tour)
 
 
-def weekly(report: Report, words: Words = CHINESE) -> str:
+def weekly(report: Report, briefing: Briefing | None = None, words: Words = CHINESE) -> str:
     """The one-screen briefing: overview, top figures, plan headings."""
-    parts = [words("series.weekly"), _overview(report)]
-    metrics = key_metrics(report)[:WEEKLY_FIGURES]
+    parts = [words("series.weekly"), _overview(report, briefing)]
+    metrics = key_metrics(briefing)[:WEEKLY_FIGURES]
     if metrics:
         parts.append("\n".join([f"<b>{words('figures.results')}</b>", *map(_figure, metrics)]))
     if report.plan.items:
@@ -146,7 +157,7 @@ def weekly(report: Report, words: Words = CHINESE) -> str:
     return "\n\n".join(parts)
 
 
-def announcement(report: Report, words: Words = CHINESE, updated: bool = False) -> str:
+def announcement(report: Listed, words: Words = CHINESE, updated: bool = False) -> str:
     """Telling a subscriber that a new report is in the library, or (`updated`) that a
     corrected version replaced one announced before."""
     key = "series.announcement_updated" if updated else "series.announcement"

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .figures.keys import headlines
 from .figures.kinds import report_year
-from .keywords import section_sentences, weights, words
-from .model import Report, Section
-from .text import cjk_count, sentences
+from .keywords import words
+from .model import Metric, Report, Section
+from .text import cjk_count
 
 SECTION_BUDGET = 300
 REPORT_BUDGET = 1000
@@ -48,12 +49,15 @@ class Candidate:
     lead: float  # 0 for an ordinary sentence
 
 
-def units(text: str, budget: int) -> list[tuple[str, bool]]:
-    """Sentences of `text`, each with whether it opens a paragraph. A sentence longer than
+Paragraphs = tuple[tuple[str, ...], ...]  # a text's lines, each split into sentences
+
+
+def units(paragraphs: Paragraphs, budget: int) -> list[tuple[str, bool]]:
+    """Sentences of a text, each with whether it opens a paragraph. A sentence longer than
     the budget is offered clause by clause (split at ；), each still a verbatim stretch."""
     result: list[tuple[str, bool]] = []
-    for line in text.splitlines():
-        for k, sentence in enumerate(sentences(line)):
+    for paragraph in paragraphs:
+        for k, sentence in enumerate(paragraph):
             parts = _CLAUSE.findall(sentence) if len(sentence) > budget else [sentence]
             for j, part in enumerate(parts):
                 if cjk_count(part) >= _MIN_CJK and _COMPLETE.search(part):
@@ -79,14 +83,14 @@ def _groups(node_id: str, level: int) -> tuple[str, ...]:
     return groups or (node_id,)
 
 
-def candidates(nodes: list[tuple[str, str]], level: int, budget: int) -> list[Candidate]:
-    """Candidates from (node id, node text) pairs in report order; `level` is the number of
-    id parts of the summarised node (0 for the whole report)."""
+def candidates(nodes: list[tuple[str, Paragraphs]], level: int, budget: int) -> list[Candidate]:
+    """Candidates from (node id, node paragraphs) pairs in report order; `level` is the number
+    of id parts of the summarised node (0 for the whole report)."""
     result: list[Candidate] = []
     seen: set[str] = set()
-    for node_id, text in nodes:
+    for node_id, paragraphs in nodes:
         depth = len(node_id.split(".")) - level if node_id else 0
-        for n, (unit, opens) in enumerate(units(text, budget)):
+        for n, (unit, opens) in enumerate(units(paragraphs, budget)):
             if unit not in seen:
                 seen.add(unit)
                 lead = _lead_weight(depth, n == 0, opens, unit)
@@ -139,27 +143,35 @@ def _summary(pool: list[Candidate], weighted: dict[str, float], budget: int) -> 
     return JOINER.join(c.text for c in select(pool, weighted, budget))
 
 
-def summarise_section(section: Section, budget: int = SECTION_BUDGET) -> str:
-    nodes = [(node.id, node.text) for node in section.walk()]
+def summarise_section(
+    section: Section, weighted: dict[str, float], budget: int = SECTION_BUDGET
+) -> str:
+    """The section's summary; `weighted` is the TF-IDF weight of its words
+    (keywords.weights of keywords.section_sentences), computed once for its keywords too."""
+    nodes = [(node.id, node.paragraphs) for node in section.walk()]
     pool = candidates(nodes, len(section.id.split(".")), budget)
-    return _summary(pool, weights(section_sentences(section)), budget)
+    return _summary(pool, weighted, budget)
 
 
-def summarise_report(report: Report, budget: int = REPORT_BUDGET) -> str:
+def summarise_report(
+    report: Report,
+    metrics: Sequence[Metric],
+    weighted: dict[str, float],
+    budget: int = REPORT_BUDGET,
+) -> str:
     """The report's summary: the sentences stating the year's headline result and the coming
     year's main targets first (when its figures are known), then the best of the rest; the
-    greeting and the formulae of address (现在，我代表…; 请予审议) never."""
-    nodes = [("", report.preamble)] + [(node.id, node.text) for node in report.walk()]
-    everything = sentences(report.preamble)
-    for section in report.sections:
-        everything += section_sentences(section)
+    greeting and the formulae of address (现在，我代表…; 请予审议) never. `weighted`: the
+    weights of keywords.report_sentences."""
+    nodes = [("", report.preamble_paragraphs)]
+    nodes += [(node.id, node.paragraphs) for node in report.walk()]
     pool = [c for c in candidates(nodes, 0, budget) if not _ADDRESS.search(c.text)]
-    pinned = _pinned(pool, report, budget)
+    pinned = _pinned(pool, report, metrics, budget)
     room = budget - sum(len(c.text) + len(JOINER) for c in pinned)
     # Nothing before the headline result: the summary opens on it.
     first = min((c.position for c in pinned), default=-1)
     rest = [c for c in pool if c not in pinned and c.position > first]
-    chosen = pinned + select(rest, weights(everything), room)
+    chosen = pinned + select(rest, weighted, room)
     return JOINER.join(c.text for c in sorted(chosen, key=lambda c: c.position))
 
 
@@ -168,9 +180,11 @@ _ADDRESS = re.compile(r"我代表|各位代表|请予审议|提出意见|各位�
 _PINNED_SHARE = 0.6  # the headline sentences take at most this share of the budget
 
 
-def _pinned(pool: list[Candidate], report: Report, budget: int) -> list[Candidate]:
+def _pinned(
+    pool: list[Candidate], report: Report, metrics: Sequence[Metric], budget: int
+) -> list[Candidate]:
     """The sentences of the first headline result and of the first main target."""
-    keys = [m for m in report.metrics if m.key]
+    keys = [m for m in metrics if m.key]
     found = headlines(
         keys, report_year(report), frozenset(m.id for m in keys if m.kind == "target")
     )
@@ -186,10 +200,3 @@ def _pinned(pool: list[Candidate], report: Report, budget: int) -> list[Candidat
             pinned.append(hit)
             room -= len(hit.text) + len(JOINER)
     return pinned
-
-
-def write_summaries(report: Report) -> None:
-    """Write `summary` on every section and on the report."""
-    for section in report.walk():
-        section.summary = summarise_section(section)
-    report.summary = summarise_report(report)

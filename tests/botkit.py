@@ -18,7 +18,8 @@ from bot.context import state_of
 from bot.local_api import Call
 from bot.localchat import plain
 from bot.turns import Turns
-from briefings.library import load_folder
+from briefings.derive import brief
+from briefings.folder import load_folder
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS
 
@@ -29,7 +30,8 @@ GROUP = -100200
 @functools.cache
 def _seed_briefings() -> dict[str, bytes]:
     with tempfile.TemporaryDirectory() as folder:
-        load_folder(SEEDS, cache_dir=Path(folder))
+        for report in load_folder(SEEDS).reports:
+            brief(report, Path(folder))
         return {path.name: path.read_bytes() for path in Path(folder).iterdir()}
 
 

@@ -10,32 +10,30 @@ import os
 import time
 from pathlib import Path
 
-from briefings.enrich import brief
+from briefings.briefing import Briefing
+from briefings.derive import brief
 from briefings.model import Report
-from briefings.search import SearchIndex
 
 STALL_SECONDS = 600.0  # far longer than any test: only a kill ends it
 
 
 def brief_stalling_on(
     name: str, pid_file: Path, report: Report, cache_dir: Path | None
-) -> tuple[Report, SearchIndex]:
+) -> Briefing:
     if report.source == name:
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         time.sleep(STALL_SECONDS)
     return brief(report, cache_dir)
 
 
-def brief_dying_on(name: str, report: Report, cache_dir: Path | None) -> tuple[Report, SearchIndex]:
+def brief_dying_on(name: str, report: Report, cache_dir: Path | None) -> Briefing:
     """The worker process dies on one report, as when the kernel kills it for memory."""
     if report.source == name:
         os._exit(9)
     return brief(report, cache_dir)
 
 
-def brief_in_order(
-    log: Path, gate: Path, report: Report, cache_dir: Path | None
-) -> tuple[Report, SearchIndex]:
+def brief_in_order(log: Path, gate: Path, report: Report, cache_dir: Path | None) -> Briefing:
     """Note each report as it is taken; hold the first one until `gate` exists."""
     first = not log.exists()
     with log.open("a", encoding="utf-8") as out:

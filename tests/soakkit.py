@@ -20,6 +20,7 @@ from bot.local_api import Call, error
 from bot.push.schedule import Frequency, Schedule, next_due
 from bot.push.store import Store, iso
 from briefings import series
+from briefings.briefing import Briefing
 from briefings.model import Report
 from tests.fault_api import DropConnection, FakeBotApi
 
@@ -119,16 +120,18 @@ async def subscribe_all(
     return owed
 
 
-def expected_texts(owed: Owed, states: dict[str, str], report: Report) -> list[str]:
+def expected_texts(
+    owed: Owed, states: dict[str, str], report: Report, briefing: Briefing | None
+) -> list[str]:
     """The briefings a subscription should have received: the tour advances only on `sent`."""
     texts, position = [], 0
     for slot in owed.slots:
         if states.get(slot) != "sent":
             continue
         if owed.schedule.frequency is Frequency.WEEKLY:
-            texts.append(series.weekly(report))
+            texts.append(series.weekly(report, briefing))
         else:
-            text, position = series.chapter(report, position)
+            text, position = series.chapter(report, position, briefing)
             texts.append(text)
     return texts
 

@@ -8,7 +8,7 @@ import pytest
 from bot.api_rules import RefusedRequest, check_inline_answer
 from bot.callbacks import decode, encode
 from briefings.choice import listing, matching, place
-from briefings.compare import compare, query_parts, report_rows
+from briefings.compare import Figures, compare, query_parts, report_rows
 from briefings.diff import diff_items, previous
 from briefings.model import Item, ItemList, Meta, Metric, Report
 from briefings.render_across import compare_page, plan_diff
@@ -23,7 +23,6 @@ def _report(
     title: str,
     issuer: str | None,
     year: int,
-    metrics: tuple[Metric, ...] = (),
     plan: tuple[str, ...] = (),
 ) -> Report:
     items = tuple(Item(str(n), lead, lead + "。", "2") for n, lead in enumerate(plan, start=1))
@@ -35,8 +34,11 @@ def _report(
         sections=[],
         problems=ItemList(None, ()),
         plan=ItemList("2" if items else None, items, year),
-        metrics=list(metrics),
     )
+
+
+def _figured(title: str, issuer: str, year: int, metrics: tuple[Metric, ...]) -> Figures:
+    return Figures(_report(title, issuer, year), metrics)
 
 
 SH_2024 = _report("2024年上海市政府工作报告", "上海市人民政府", 2024)
@@ -92,7 +94,7 @@ def test_query_parts_cut_at_synonym_words() -> None:
 
 def test_compare_keeps_the_closest_label_per_kind_and_period() -> None:
     rows = report_rows(
-        _report("2025年某省政府工作报告", "某省人民政府", 2025, GDP), "地区生产总值增长"
+        _figured("2025年某省政府工作报告", "某省人民政府", 2025, GDP), "地区生产总值增长"
     )
     assert [(r.kind, r.period, r.value, r.label) for r in rows] == [
         ("result", "2024", "5.2%", "地区生产总值增长"),
@@ -106,7 +108,7 @@ def test_compare_keeps_the_closest_label_per_kind_and_period() -> None:
 
 
 def test_compare_words_may_ask_for_a_kind_or_a_year() -> None:
-    report = _report("2025年某省政府工作报告", "某省人民政府", 2025, GDP)
+    report = _figured("2025年某省政府工作报告", "某省人民政府", 2025, GDP)
     (targets,) = compare([report], "地区生产总值增长 目标")
     assert [(row.kind, row.value) for row in targets] == [("target", "5%左右")]
     (of_2024,) = compare([report], "地区生产总值增长 2024年")
@@ -115,13 +117,13 @@ def test_compare_words_may_ask_for_a_kind_or_a_year() -> None:
 
 
 def test_compare_matches_synonyms_and_leaves_out_reports_without_the_figure() -> None:
-    national = _report(
+    national = _figured(
         "2019年国务院政府工作报告", "国务院", 2019, (_metric(1, "国内生产总值增长", "6.6%"),)
     )
-    county = _report(
+    county = _figured(
         "2020年某县政府工作报告", "某县人民政府", 2020, (_metric(1, "生产总值增长", "7%"),)
     )
-    other = _report(
+    other = _figured(
         "2020年某市政府工作报告", "某市人民政府", 2020, (_metric(1, "粮食产量", "100万吨"),)
     )
     groups = compare([national, other, county], "地区生产总值增长")
@@ -131,7 +133,7 @@ def test_compare_matches_synonyms_and_leaves_out_reports_without_the_figure() ->
 
 
 def test_compare_page_names_place_year_kind_and_period_escaped() -> None:
-    report = _report("2025年<某>省政府工作报告", "<某>省人民政府", 2025, GDP)
+    report = _figured("2025年<某>省政府工作报告", "<某>省人民政府", 2025, GDP)
     html = compare_page("地区生产总值增长", compare([report], "地区生产总值增长"), 1)
     assert "<b>&lt;某&gt;省 · 2025年</b>" in html
     assert "• 2024年完成：<b>5.2%</b> 地区生产总值增长（第 1 部分）" in html

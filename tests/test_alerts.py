@@ -9,14 +9,14 @@ from html import unescape
 import pytest
 
 from briefings import alerts
-from briefings.library import load_report
 from briefings.model import ItemList, Meta, Report, Section
+from briefings.parse import parse_file
 from tests.paths import SEED
 
 
 @pytest.fixture(scope="module")
 def seed() -> Report:
-    return load_report(SEED)
+    return parse_file(SEED)
 
 
 def _tiny(*texts: str, title: str = "测试报告") -> Report:

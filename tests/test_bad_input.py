@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
-from briefings.library import load_folder
+from briefings.folder import load_folder
 from briefings.parse import parse_bytes
 from tests.paths import ROOT, SEED
 
@@ -59,7 +59,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     (tmp_path / "b_broken.txt").write_bytes(b"\x00\x01\x02")
     (tmp_path / "c_empty.htm").write_bytes(b"")
     (tmp_path / "notes.md").write_text("ignored: not a report file type")
-    loaded = load_folder(tmp_path, enrich=False)
+    loaded = load_folder(tmp_path)
     assert [r.source for r in loaded.reports] == ["a_report.txt"]
     assert sorted(e.source for e in loaded.errors) == ["b_broken.txt", "c_empty.htm"]
 

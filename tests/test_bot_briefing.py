@@ -192,7 +192,7 @@ async def test_item8_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, t
         pid = await stalled_worker(pid_file)
         library = state_of(chat.application).library
     assert not alive(pid)  # terminated and reaped, not left to finish or linger
-    assert library.enriched == set()  # the stop did not wait for the briefing
+    assert library.briefings == {}  # the stop did not wait for the briefing
 
 
 async def test_a_worker_that_dies_fails_its_report_only(

@@ -14,7 +14,7 @@ from bot.context import state_of
 from bot.handlers import common
 from bot.handlers.guard import MAX_ARGUMENT_CHARS
 from bot.turns import Turns
-from briefings.enrich import enrich_report
+from briefings.derive import brief
 from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences
@@ -22,7 +22,8 @@ from tests.botkit import GROUP, Chat, buttons, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import SEED as SEED_FILE
 
-SEED = enrich_report(parse_file(SEED_FILE))
+SEED_BRIEFING = brief(parse_file(SEED_FILE))
+SEED = SEED_BRIEFING.report
 
 
 async def test_start_shows_the_report_and_its_buttons(chat: Chat) -> None:
@@ -66,7 +67,7 @@ async def test_summary_of_one_section_names_it(chat: Chat, argument: str, headin
     text = await chat.text(f"/summary {argument}")
     assert text.startswith(heading)
     section = SEED.find(argument)
-    body = section.summary or section.full_text()
+    body = SEED_BRIEFING.section(section.id).summary or section.full_text()
     assert text.splitlines()[2][:20] in body  # a verbatim quote of the section
 
 
@@ -206,10 +207,13 @@ def _figure(n: int, raw: str, label: str, key: bool) -> Metric:
 
 async def test_metrics_views_render_the_figures_they_are_given(chat: Chat) -> None:
     """The /metrics views over hand-made figures, until the extractor supplies real ones."""
-    report = state_of(chat.application).library.reports[0]
-    report.metrics = [_figure(1, "819项", "全市接入事项", True)] + [
+    library = state_of(chat.application).library
+    briefing = library.briefing(library.reports[0].digest)
+    assert briefing is not None
+    metrics = [_figure(1, "819项", "全市接入事项", True)] + [
         _figure(n, "231万人", f"累计注册用户{n}", False) for n in range(2, 40)
     ]
+    library.add_briefings([replace(briefing, metrics=tuple(metrics))])
     key = await chat.text("/metrics")
     assert key == "关键数据\n• 819项 全市接入事项（1.2.1）"
     assert (await chat.text("/metrics 注册用户3")).startswith("含“注册用户3”的数据\n• 231万人")

@@ -15,7 +15,8 @@ from bot.context import state_of
 from bot.local_api import Call
 from bot.localchat import plain
 from briefings.corpus_index import FILE_NAME
-from briefings.library import load_folder
+from briefings.derive import brief
+from briefings.folder import load_folder
 from tests.botkit import USER, Chat, buttons, make_config, open_chat
 from tests.fault_api import FakeBotApi
 from tests.paths import CORPUS, SEED
@@ -37,7 +38,8 @@ def briefed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reports.mkdir()
     for path in [SEED, *(CORPUS / name for name in SAYS_IT + SILENT)]:
         shutil.copy(path, reports / path.name)
-    load_folder(reports, cache_dir=folder / "cache")
+    for report in load_folder(reports).reports:
+        brief(report, folder / "cache")
     return folder
 
 

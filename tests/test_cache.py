@@ -7,14 +7,15 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from briefings import cache, enrich, figures
-from briefings.enrich import NotEnrichedError, enrich_report, search_index
-from briefings.export import to_dict
-from briefings.library import load_folder
+from briefings import cache, derive, figures
+from briefings.briefing import Briefing
+from briefings.derive import brief, brief_file
+from briefings.export import export_document
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.search import search
@@ -45,35 +46,39 @@ def known_figures(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def fresh() -> Report:
+def fresh() -> Briefing:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(figures, "extract_figures", lambda report: list(FIGURES))
-        return enrich_report(parse_file(SEED))
+        return brief(parse_file(SEED))
 
 
 def _forbid_computing(monkeypatch):
     def fail(report):
         raise AssertionError("recomputed although the cache was valid")
 
-    monkeypatch.setattr(enrich, "_compute", fail)
+    monkeypatch.setattr(derive, "derive_briefing", fail)
 
 
-def _cache_file(cache_dir: Path, report: Report) -> Path:
+def _exported(briefing: Briefing) -> dict:
+    return export_document(briefing.report, briefing)
+
+
+def _cache_file(cache_dir: Path, report: Report | Briefing) -> Path:
     return cache.cache_path(cache_dir, report.digest)
 
 
 def test_a_hit_returns_identical_data_without_recomputing(fresh, tmp_path, monkeypatch):
-    enrich_report(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
     assert _cache_file(tmp_path, fresh).is_file()
     _forbid_computing(monkeypatch)
-    cached = enrich_report(parse_file(SEED), tmp_path)
-    assert to_dict(cached) == to_dict(fresh)
-    assert cached.metrics == FIGURES
-    assert search(search_index(cached), "信用") == search(search_index(fresh), "信用")
+    cached = brief(parse_file(SEED), tmp_path)
+    assert _exported(cached) == _exported(fresh)
+    assert list(cached.metrics) == FIGURES
+    assert search(cached.index, "信用") == search(fresh.index, "信用")
 
 
-def _damaged(tmp_path: Path, fresh: Report, damage) -> Path:
-    enrich_report(parse_file(SEED), tmp_path)
+def _damaged(tmp_path: Path, fresh: Briefing, damage) -> Path:
+    brief(parse_file(SEED), tmp_path)
     path = _cache_file(tmp_path, fresh)
     data = json.loads(path.read_text("utf-8"))
     damage(data)
@@ -81,9 +86,9 @@ def _damaged(tmp_path: Path, fresh: Report, damage) -> Path:
     return path
 
 
-def _rebuilt_from(path: Path, tmp_path: Path, fresh: Report) -> None:
-    rebuilt = enrich_report(parse_file(SEED), tmp_path)
-    assert to_dict(rebuilt) == to_dict(fresh)
+def _rebuilt_from(path: Path, tmp_path: Path, fresh: Briefing) -> None:
+    rebuilt = brief(parse_file(SEED), tmp_path)
+    assert _exported(rebuilt) == _exported(fresh)
     assert cache.load(tmp_path, parse_file(SEED)) is not None, "the bad file was not rewritten"
 
 
@@ -121,58 +126,55 @@ def test_a_corrupted_cache_file_is_rebuilt(fresh, tmp_path, garbage):
 def test_a_cache_of_another_report_is_not_used(fresh, tmp_path):
     if not CORPUS:
         pytest.skip("corpus not present")
-    other = enrich_report(parse_file(CORPUS[0]), tmp_path)
+    other = brief(parse_file(CORPUS[0]), tmp_path)
     _cache_file(tmp_path, other).rename(_cache_file(tmp_path, fresh))
-    assert to_dict(enrich_report(parse_file(SEED), tmp_path)) == to_dict(fresh)
+    assert _exported(brief(parse_file(SEED), tmp_path)) == _exported(fresh)
 
 
 def test_a_cache_whose_outline_differs_is_not_used(fresh, tmp_path):
-    enrich_report(parse_file(SEED), tmp_path)
-    changed = parse_file(SEED)
-    changed.sections[0].children[0].id = "1.9"
+    brief(parse_file(SEED), tmp_path)
+    report = parse_file(SEED)
+    top = report.sections[0]
+    renumbered = replace(top, children=(replace(top.children[0], id="1.9"), *top.children[1:]))
+    changed = replace(report, sections=(renumbered, *report.sections[1:]))
     assert cache.load(tmp_path, changed) is None
 
 
 def test_writing_leaves_no_temporary_files(tmp_path):
-    enrich_report(parse_file(SEED), tmp_path)
-    enrich_report(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [_cache_file(tmp_path, parse_file(SEED)).name]
 
 
 def test_an_unwritable_cache_directory_only_costs_the_cache(fresh, tmp_path, caplog):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
-    report = enrich_report(parse_file(SEED), blocker / "cache")
-    assert to_dict(report) == to_dict(fresh)
+    report = brief(parse_file(SEED), blocker / "cache")
+    assert _exported(report) == _exported(fresh)
     assert "could not write cache file" in caplog.text
 
 
-def test_search_index_needs_enrichment(fresh):
-    unenriched = parse_file(SEED)
-    unenriched.digest = "never enriched"
-    with pytest.raises(NotEnrichedError):
-        search_index(unenriched)
-    assert search_index(fresh).digest == fresh.digest
+def test_briefing_leaves_the_report_as_parsed(fresh, tmp_path):
+    assert fresh.report == parse_file(SEED)
+    assert fresh.index.digest == fresh.digest
+    cached = brief(parse_file(SEED), tmp_path)
+    assert brief(parse_file(SEED), tmp_path).report == cached.report == parse_file(SEED)
 
 
-def test_load_folder_passes_the_cache_directory(tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / SEED.name).write_bytes(SEED.read_bytes())
-    loaded = load_folder(folder, cache_dir=tmp_path / "cache")
-    assert [r.summary for r in loaded.reports] and loaded.reports[0].summary
-    assert _cache_file(tmp_path / "cache", loaded.reports[0]).is_file()
+def test_brief_file_passes_the_cache_directory(tmp_path):
+    briefing = brief_file(SEED, tmp_path / "cache")
+    assert briefing.summary and briefing.report.source == SEED.name
+    assert _cache_file(tmp_path / "cache", briefing.report).is_file()
 
 
 def test_a_cache_hit_does_not_load_jieba(tmp_path):
-    enrich_report(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
     script = (
         "import sys\n"
-        "from briefings.library import load_report\n"
-        "from briefings.enrich import search_index\n"
+        "from briefings.derive import brief_file\n"
         "from briefings.search import search\n"
-        f"report = load_report({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
-        "assert report.summary and search(search_index(report), '信用').hits\n"
+        f"briefing = brief_file({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
+        "assert briefing.summary and search(briefing.index, '信用').hits\n"
         "print('jieba' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -190,14 +192,14 @@ def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypa
         Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
     )
     monkeypatch.setattr(cache, "code_fingerprint", lambda: cache.fingerprint_of(package))
-    enrich_report(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
     assert cache.load(tmp_path, parse_file(SEED)) is not None
     with (package / rule).open("a", encoding="utf-8") as edited:
         edited.write("\n# a changed rule\n")
     assert cache.load(tmp_path, parse_file(SEED)) is None, f"{rule} is not in the fingerprint"
-    computed, compute = [], enrich._compute
+    computed, compute = [], derive.derive_briefing
     monkeypatch.setattr(
-        enrich, "_compute", lambda report: computed.append(report) or compute(report)
+        derive, "derive_briefing", lambda report: computed.append(report) or compute(report)
     )
-    enrich_report(parse_file(SEED), tmp_path)
+    brief(parse_file(SEED), tmp_path)
     assert computed, "the stale briefing was served instead of rebuilt"

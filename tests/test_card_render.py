@@ -18,7 +18,7 @@ from briefings.card.wrap import title_wrap, wrap
 from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file
-from tests.card_sample import sample_report
+from tests.card_sample import sample_card, sample_report
 from tests.paths import corpus_files
 
 CORPUS = corpus_files()
@@ -43,7 +43,7 @@ def _image(png: bytes) -> Image.Image:
 
 @needs_font
 def test_card_is_a_1080_wide_png() -> None:
-    image = _image(render_card(sample_report()))
+    image = _image(render_card(*sample_card()))
     assert image.format == "PNG"
     assert image.width == 1080
     assert image.height > 1080
@@ -51,28 +51,28 @@ def test_card_is_a_1080_wide_png() -> None:
 
 @needs_font
 def test_rendering_twice_gives_the_same_bytes() -> None:
-    assert render_card(sample_report()) == render_card(sample_report())
+    assert render_card(*sample_card()) == render_card(*sample_card())
 
 
 @needs_font
 def test_card_without_figures_or_plan_still_renders_shorter() -> None:
-    report = sample_report()
-    full = _image(render_card(report))
-    no_figures = _image(render_card(replace(report, metrics=[])))
-    bare = _image(render_card(replace(report, metrics=[], plan=ItemList(None, ()))))
+    report, metrics = sample_card()
+    full = _image(render_card(report, metrics))
+    no_figures = _image(render_card(report, []))
+    bare = _image(render_card(replace(report, plan=ItemList(None, ())), []))
     assert full.width == no_figures.width == bare.width == 1080
     assert full.height > no_figures.height > bare.height
 
 
 @needs_font
 def test_the_accent_colour_heads_the_card() -> None:
-    image = _image(render_card(sample_report())).convert("RGB")
+    image = _image(render_card(*sample_card())).convert("RGB")
     assert image.getpixel((5, 5)) == (0xB3, 0x26, 0x1E)
 
 
 def test_missing_font_path_names_the_package_to_install() -> None:
     with pytest.raises(FontNotFoundError) as raised:
-        render_card(sample_report(), font_path="/nonexistent/NotoSansCJK-Regular.ttc")
+        render_card(*sample_card(), font_path="/nonexistent/NotoSansCJK-Regular.ttc")
     assert isinstance(raised.value, ReportError)
     assert "/nonexistent/NotoSansCJK-Regular.ttc" in str(raised.value)
     assert "fonts-noto-cjk" in str(raised.value)
@@ -82,7 +82,7 @@ def test_no_installed_cjk_font_names_both_packages(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(card_fonts, "_CANDIDATES", ())
     monkeypatch.setattr(card_fonts, "_fontconfig_fonts", tuple)
     with pytest.raises(FontNotFoundError, match="fonts-noto-cjk or fonts-wqy-microhei"):
-        render_card(sample_report())
+        render_card(*sample_card())
 
 
 @pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig not installed")
@@ -100,7 +100,7 @@ def test_a_file_that_is_not_a_font_gives_the_typed_error(tmp_path) -> None:
     fake = tmp_path / "fake.ttc"
     fake.write_bytes(b"not a font")
     with pytest.raises(FontNotFoundError, match="fonts-wqy-microhei"):
-        draw_card(card_layout(sample_report()), str(fake))
+        draw_card(card_layout(*sample_card()), str(fake))
 
 
 @needs_font
@@ -126,7 +126,7 @@ def test_titles_break_after_a_clause_when_they_can() -> None:
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
 def test_every_corpus_report_gets_a_card_of_its_plan(path: Path) -> None:
     report = parse_file(path)
-    layout = card_layout(report)
+    layout = card_layout(report, [])
     assert layout.plan_items == tuple(item.lead for item in report.plan.items)
     assert str(report.plan.year) in layout.plan_heading
-    assert _image(render_card(report)).width == 1080
+    assert _image(render_card(report, [])).width == 1080

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from briefings.compare import Figures, compare, compare_found, first_part
 from briefings.corpus_index import CorpusIndex, Entry, damaged
+from briefings.model import Meta, Metric
 from briefings.search import Place, SearchIndex
 
 
@@ -58,17 +61,21 @@ def test_hits_name_their_report_and_section(index: CorpusIndex) -> None:
     assert hit.report == REPORTS[2][0] and (hit.section_id, hit.section_title) == ("1", "一、发展")
 
 
-def test_update_drops_removed_reports_and_adds_new_ones(index: CorpusIndex) -> None:
-    class Stub:
-        def __init__(self, digest: str) -> None:
-            self.digest, self.source = digest, f"{digest[0]}.txt"
-            self.meta = type("Meta", (), {"title": "新", "issuer": None, "year": None})()
+class Stub:
+    """A report as the library lists it."""
 
+    def __init__(self, digest: str) -> None:
+        self.digest, self.source = digest, f"{digest[0]}.txt"
+        self.display_title = "新"
+        self.meta = Meta("新", "某省人民政府", year=2025)
+
+
+def test_update_drops_removed_reports_and_adds_new_ones(index: CorpusIndex) -> None:
     sources = {entry.digest: source for entry, source in REPORTS}
     kept = [Stub("a" * 64), Stub("c" * 64)]
-    assert index.update(kept, lambda r: sources[r.digest]) == 0  # type: ignore[arg-type]
+    assert index.update(kept, lambda digest: (sources[digest], ())) == 0  # type: ignore[arg-type]
     assert index.digests() == {"a" * 64, "c" * 64} and "b" not in dict(found(index, "低空经济"))
-    assert index.update([*kept, Stub("b" * 64)], lambda r: sources[r.digest]) == 1  # type: ignore[list-item]
+    assert index.update([*kept, Stub("b" * 64)], lambda d: (sources[d], ())) == 1  # type: ignore[list-item]
     assert [d for d, _ in found(index, "低空经济")] == ["b", "b", "a"]
 
 
@@ -93,3 +100,30 @@ def test_a_busy_file_is_not_taken_for_a_damaged_one() -> None:
     assert damaged(sqlite3.DatabaseError("database disk image is malformed"))
     assert damaged(sqlite3.OperationalError("no such table: meta"))
     assert not damaged(sqlite3.OperationalError("database is locked"))
+
+
+def test_figures_are_kept_for_compare_with_their_section_title(tmp_path: Path) -> None:
+    def metric(n: int, label: str, raw: str, kind: str = "result") -> Metric:
+        return Metric(f"m{n}", "1", raw, 1.0, "%", "", label, f"{label}{raw}。", kind=kind,
+                      period="2024")  # fmt: skip
+
+    figures = (
+        metric(1, "地区生产总值增长", "5.2%"),
+        metric(2, "粮食产量", "100万吨"),
+        metric(3, "地区生产总值增长", "5%左右", "target"),
+        metric(4, "地区生产总值", "3万亿元", "threshold"),  # a kind /compare never shows
+    )
+    entry, source = report("d" * 64, "地区生产总值增长5.2%。")
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    index.add(entry, source, figures)
+    listed = Figures(Stub("d" * 64), figures)
+    query = "地区生产总值增长"
+    found = index.figures(first_part(query))
+    assert [c.metric for c in found["d" * 64]] == [figures[0], figures[2]]
+    rows = compare_found([listed.report], found, query)
+    assert [[replace(row, section_title="") for row in group] for group in rows] == compare(
+        [listed], query
+    )
+    assert {row.section_title for row in rows[0]} == {"一、发展"}
+    index.remove(["d" * 64])
+    assert index.figures(first_part(query)) == {}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from briefings.catalogue import CATALOGUE_FILE, read_catalogue
 from tests.paths import ROOT, SEED, SEEDS
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
@@ -53,4 +54,7 @@ def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert f"cached: {SEED.name}" in result.stdout
-    assert len(list((app / "cache" / "reports").glob("*.json"))) == 1
+    cache_dir = app / "cache" / "reports"
+    briefings = [p for p in cache_dir.glob("*.json") if p.name != CATALOGUE_FILE]
+    assert len(briefings) == 1
+    assert list(read_catalogue(cache_dir / CATALOGUE_FILE)) == [SEED.name]  # the bot lists it

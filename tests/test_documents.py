@@ -17,7 +17,7 @@ from briefings.documents import (
     report_text,
 )
 from briefings.errors import NotAReportError, UnreadableReportError
-from briefings.export import to_dict, to_markdown
+from briefings.export import export_document, to_markdown
 from tests.gov_docs import article_page, make_docx, make_pdf, report_lines
 from tests.paths import SEED
 
@@ -61,7 +61,7 @@ def test_the_page_chrome_is_stripped_and_the_provenance_kept() -> None:
     assert report.meta.issuer == "东湖区人民政府" and report.meta.addressee == "省政府"
     body = report.body_text()
     assert "浏览量" not in body and "ICP" not in body and "微信" not in body
-    exported = to_dict(report)["meta"]
+    exported = export_document(report)["meta"]
     assert exported["source_url"] == url and exported["fetched"] == FETCHED.isoformat()
     json.dumps(exported)
     assert f"原文链接：{url}" in to_markdown(report)

@@ -68,7 +68,10 @@ def _states(harness: Harness) -> dict[int, dict[str, str]]:
 
 def _account(harness: Harness, owed: list[Owed], calls: list[Call]) -> dict[str, Any]:
     """Compare what was owed, what the log says, and what Telegram accepted."""
-    report = state_of(harness.app).library.reports[0]
+    library = state_of(harness.app).library
+    report = library.report(library.reports[0].digest)
+    assert report is not None
+    briefing = library.briefing(report.digest)
     states = _states(harness)
     expected: Counter[tuple[int, int, str]] = Counter()
     unlogged = 0
@@ -76,7 +79,9 @@ def _account(harness: Harness, owed: list[Owed], calls: list[Call]) -> dict[str,
         logged = states.get(sub.sub_id, {})
         unlogged += len(set(sub.slots) - {s for s, v in logged.items() if v in {"sent", "failed"}})
         unlogged += len(set(logged) - set(sub.slots))  # a slot never owed was pushed
-        expected.update((*sub.place, text) for text in expected_texts(sub, logged, report))
+        expected.update(
+            (*sub.place, text) for text in expected_texts(sub, logged, report, briefing)
+        )
     pushed = Counter({k: n for k, n in received(calls).items() if k[0] not in USERS})
     return {
         "owed": sum(len(sub.slots) for sub in owed),

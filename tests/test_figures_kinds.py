@@ -4,6 +4,7 @@ the year or span; key figures headline first; results and targets shown apart.""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -12,7 +13,7 @@ from briefings.card import card_layout
 from briefings.card.fonts import find_font, load_font
 from briefings.card.style import CONTENT, TITLE_SIZE
 from briefings.card.wrap import title_wrap
-from briefings.export import to_dict
+from briefings.export import export_document
 from briefings.figures import sentence_figures
 from briefings.figures.keys import key_groups, mark_keys
 from briefings.figures.kinds import PLAN, REVIEW, Setting
@@ -122,15 +123,17 @@ def test_export_json_carries_kind_and_period() -> None:
     )
     if report is None:
         pytest.skip("corpus absent")
-    from briefings.figures import extract_figures
+    from briefings.derive import brief
 
-    report.metrics = extract_figures(report)
-    metrics = json.loads(json.dumps(to_dict(report), ensure_ascii=False))["metrics"]
+    briefing = brief(report)
+    metrics = json.loads(json.dumps(export_document(report, briefing), ensure_ascii=False))[
+        "metrics"
+    ]
     first = metrics[0]
     assert (first["raw"], first["kind"], first["period"]) == ("6.6%", "result", "2018")
     assert {"result", "target", "plan"} <= {m["kind"] for m in metrics}
-    assert "今年目标（2019年）" in key_figures(report)
-    titles = [group.title for group in card_layout(report).groups]
+    assert "今年目标（2019年）" in key_figures(briefing.metrics)
+    titles = [group.title for group in card_layout(report, briefing.metrics).groups]
     assert titles == ["关键数据（2018年）", "今年目标（2019年）"]
 
 
@@ -150,9 +153,11 @@ def test_the_card_title_never_splits_a_word(title: str, words: tuple[str, ...]) 
 
 
 async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
-    report = state_of(chat.application).library.reports[0]
+    library = state_of(chat.application).library
+    report = library.report(library.reports[0].digest)
+    assert report is not None
     sentence = next(line for line in report.body_text().splitlines() if "819项" in line)
-    report.metrics = [
+    metrics = [
         Metric(
             "m1",
             "1.2.1",
@@ -179,6 +184,9 @@ async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
             period="2021",
         ),
     ]
+    briefing = library.briefing(report.digest)
+    assert briefing is not None
+    library.add_briefings([replace(briefing, metrics=tuple(metrics))])
     text = await chat.text("/metrics")
     assert (
         text

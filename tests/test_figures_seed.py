@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from briefings.enrich import enrich_report
+from briefings.derive import brief
 from briefings.export import to_json, to_markdown
 from briefings.figures import extract_figures
 from briefings.model import Metric, Report
@@ -140,11 +140,11 @@ def test_about_fifteen_keys_spread_over_the_subsections(metrics: list[Metric]) -
 
 
 def test_briefing_shows_the_key_figures_table() -> None:
-    report = enrich_report(parse_file(SEED))
-    markdown = to_markdown(report)
+    briefing = brief(parse_file(SEED))
+    markdown = to_markdown(briefing.report, briefing)
     table = markdown.split("## 关键数据", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == 1 + 15
     assert "| 名列第一 | 设区市中排名 | 1.1.3 |" in rows
     assert any(row.startswith("| 819项 | 赣服通接入事项 |") for row in rows)
-    assert '"raw": "每2名执法人员配备1台"' in to_json(report)
+    assert '"raw": "每2名执法人员配备1台"' in to_json(briefing.report, briefing)

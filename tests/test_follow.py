@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from bot.context import state_of
-from briefings.library import load_report
 from briefings.words import CHINESE
 from tests.fault_api import Faults
 from tests.paths import SEEDS
@@ -158,8 +157,8 @@ async def test_unfollow_stops_alerts_even_those_already_queued(
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         await bot.say("/follow 赣服通", chat_id=FOLLOWER)
         (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
-        queued = load_report(reports / "b.txt")
-        await bot.pusher.announce([queued])  # queued, not yet sent: no round started
+        queued = bot.pusher.library.reload()  # the library lists it, as the watcher would
+        await bot.pusher.announce(queued)  # queued, not yet sent: no round started
         listing = await bot.say("/unfollow", chat_id=FOLLOWER)
         assert "• 营商环境\n• 赣服通" in listing.params["text"]
         buttons = [b for row in listing.params["reply_markup"]["inline_keyboard"] for b in row]
@@ -255,7 +254,7 @@ async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
-        await bot.pusher.announce([load_report(reports / "b.txt")])
+        await bot.pusher.announce(bot.pusher.library.reload())
         follows = bot.pusher.follows
         [pending] = await follows.pending((0, ""), 10)
         # A sender claims it, and its process dies before the outcome is written.

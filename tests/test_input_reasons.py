@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefings.errors import ReportError
-from briefings.library import load_folder
+from briefings.folder import load_folder
 from tests.botkit import make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import SEED
@@ -19,7 +19,7 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 def _loaded(folder: Path, name: str, data: bytes) -> tuple[list[str], list[ReportError]]:
     folder.mkdir(exist_ok=True)
     (folder / name).write_bytes(data)
-    loaded = load_folder(folder, enrich=False)
+    loaded = load_folder(folder)
     return [report.source for report in loaded.reports], loaded.errors
 
 

@@ -196,8 +196,9 @@ def _sent(calls: list[Call]) -> list[Call]:
 
 
 async def test_item11_sections_of_a_huge_report_are_paged_in_one_message(huge: Chat) -> None:
-    report = state_of(huge.application).library.reports[0]
-    assert len(report.sections) == 3000
+    library = state_of(huge.application).library
+    report = library.report(library.reports[0].digest)
+    assert report is not None and len(report.sections) == 3000
     (toc,) = _sent(await huge.send("/sections"))
     labels = [label for label, _ in buttons(toc)]
     assert labels[:2] == ["1 第1项工作任务", "2 第2项工作任务"]
@@ -240,8 +241,10 @@ async def test_item11_a_section_with_thousands_of_items_has_a_small_keyboard(
 
 
 async def test_item11_any_reply_is_cut_at_a_bounded_number_of_messages(huge: Chat) -> None:
-    report = state_of(huge.application).library.reports[0]
-    assert len(report.metrics) > 1000  # every item holds figures: "/metrics 亿元" finds them all
+    library = state_of(huge.application).library
+    briefing = library.briefing(library.reports[0].digest)
+    # Every item holds figures: "/metrics 亿元" finds them all.
+    assert briefing is not None and len(briefing.metrics) > 1000
     calls = _sent(await huge.send("/metrics 亿元"))
     assert len(calls) == MAX_MESSAGES
     assert "只显示了前 5 条消息" in visible(calls[-1:]) and "/metrics all" in visible(calls[-1:])

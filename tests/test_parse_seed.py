@@ -68,7 +68,7 @@ def test_eight_subsections_with_titles(report: Report) -> None:
 
 def test_24_items_three_per_subsection(report: Report) -> None:
     part_one = report.sections[0]
-    leads = {sub.id: [item.lead for item in sub.children] for sub in part_one.children}
+    leads = {sub.id: [item.title for item in sub.children] for sub in part_one.children}
     assert leads == ITEM_LEADS
     items = [item for sub in part_one.children for item in sub.children]
     assert len(items) == 24

@@ -34,7 +34,7 @@ def test_inline_items_split_and_stray_ordinals_do_not() -> None:
         "三、下一步工作打算", f"一是加强学习。{FILLER}", f"二是完善机制。{FILLER}",
     ])  # fmt: skip
     report = parse_bytes(_report(body), "inline.txt")
-    assert report.sections[0].children == []
+    assert report.sections[0].children == ()
     assert [i.lead for i in report.problems.items] == ["能力不足", "机制不顺", "保障不够"]
     assert report.plan.year == 2024
     assert len(report.plan.items) == 2

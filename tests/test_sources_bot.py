@@ -143,9 +143,10 @@ async def test_a_file_written_in_two_halves_is_read_once_complete(
             looks = ingest.looks
             await until(lambda: ingest.looks > looks)  # the watcher has looked at the half
             file.write(text[half:])  # a writer pausing: its next look is a second away
-        report = await until(
+        listing = await until(
             lambda: next((r for r in library.reports if r.source == "xihu.txt"), None)
         )
+        report = library.report(listing.digest)
         assert [section.title for section in report.sections][-1].startswith("下一步工作安排")
         await until(lambda: announcements(bot))
         await settle(bot)
@@ -207,7 +208,10 @@ async def test_a_corrected_republication_replaces_the_old_version(
         library = state_of(bot.app).library
         await until(lambda: len(library.reports) == 2)
         correct(site, "/art/a5.html", "进贤县")
-        await until(lambda: any("更正" in r.preamble for r in library.reports), tries=600)
+        await until(
+            lambda: any("更正" in library.report(r.digest).preamble for r in library.reports),
+            tries=600,
+        )
         assert len(library.reports) == 2  # replaced, not added
         await until(lambda: len(bot.texts(SUBSCRIBER)) >= 3)  # subscribed, new, corrected
         await settle(bot)

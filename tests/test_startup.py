@@ -21,7 +21,7 @@ from aiohttp import web
 
 from bot.local_api import error
 from bot.logs import REDACTED, redacted_output
-from briefings.library import load_folder, newest_first
+from briefings.folder import load_folder, newest_first
 from tests.clikit import BOUND, Finished, finish, free_port, healthz, start_cli, write_config
 from tests.fault_api import DropConnection, FakeBotApi
 from tests.paths import CORPUS, SEED
@@ -94,7 +94,7 @@ def corpus_copies(folder: Path, count: int) -> list[Path]:
 def test_item2_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path: Path) -> None:
     corpus_copies(tmp_path / "reports", 200)
     (tmp_path / "reports" / SEED.name).write_bytes(SEED.read_bytes())  # 2020, with a date
-    loaded = load_folder(tmp_path / "reports", enrich=False)
+    loaded = load_folder(tmp_path / "reports")
     assert len(loaded.reports) == 201 and not loaded.errors
     years = [report.meta.year or 0 for report in loaded.reports]
     assert years == sorted(years, reverse=True)

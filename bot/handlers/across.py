@@ -9,8 +9,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from briefings.choice import place
-from briefings.compare import MAX_QUERY_CHARS, Row, compare
-from briefings.diff import diff_plans, previous
+from briefings.compare import MAX_QUERY_CHARS, Row, compare_found, first_part
+from briefings.diff import diff_plans, earlier
 from briefings.model import Report
 from briefings.render_across import compare_page, plan_diff, year_of
 from briefings.words import Words
@@ -25,16 +25,21 @@ from ..updates import query_of
 from .common import answer_stale, arguments, current_report
 
 COMPARE_PAGE = 6  # reports on one page of /compare
+INDEX_WAIT = 5.0  # seconds a comparison waits for the index to take in new briefings
 # What a /compare button holds besides the words: "cmp::" and a page number and a separator.
 _PAYLOAD_BYTES = len("cmp::99999~")
 
 
-def briefed_reports(context: BotContext) -> tuple[list[Report], int]:
-    """The reports whose figures are in, newest first, and how many are still being briefed:
-    the one place this module reads derived data."""
-    library = context.library
-    done = [report for report in library.reports if report.digest in library.enriched]
-    return done, len(library.reports) - len(done)
+async def compared(context: BotContext, query: str) -> tuple[list[list[Row]], int, int]:
+    """Each report's rows for `query`, newest report first, how many reports were compared and
+    how many are still being briefed: the one place this module reads derived data. The
+    figures come from the on-disk index (bot/search_shelf.py), not from the briefings, so a
+    comparison across a thousand reports reads a few rows, not a thousand briefings."""
+    library, shelf = context.library, context.state.search
+    found = await shelf.figures(first_part(query), INDEX_WAIT)
+    indexed = await shelf.indexed()
+    reports = [listing for listing in library.reports if listing.digest in indexed]
+    return compare_found(reports, found, query), len(reports), len(library.reports) - len(reports)
 
 
 def _words(text: str) -> str:
@@ -42,14 +47,13 @@ def _words(text: str) -> str:
     return " ".join(text.replace(":", " ").replace(COMPARE_SEPARATOR, " ").split())
 
 
-def _compare_page(
+async def _compare_page(
     context: BotContext, query: str, number: int, words: Words
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    reports, pending = briefed_reports(context)
-    groups: list[list[Row]] = compare(reports, query)
+    groups, count, pending = await compared(context, query)
     still = words("across.compare_pending", count=pending) if pending else ""
     if not groups:
-        return words("across.compare_none", count=len(reports), query=escape(query)) + still, None
+        return words("across.compare_none", count=count, query=escape(query)) + still, None
     page = page_of(groups, number, COMPARE_PAGE)
     text = compare_page(query, page.items, len(groups), page.number, page.count, words) + still
     rows = page_row("cmp", "", page.number, page.count, COMPARE_SEPARATOR + query)
@@ -66,7 +70,7 @@ async def compare_command(update: Update, context: BotContext) -> None:
     if too_long:
         await send_html(update, context, words("across.compare_too_long", chars=MAX_QUERY_CHARS))
         return
-    await send_html(update, context, *_compare_page(context, query, 0, words))
+    await send_html(update, context, *await _compare_page(context, query, 0, words))
 
 
 async def on_compare_page(update: Update, context: BotContext) -> None:
@@ -78,7 +82,7 @@ async def on_compare_page(update: Update, context: BotContext) -> None:
     number, _, query = button.arg.partition(COMPARE_SEPARATOR)
     await tap.answer()
     words = await words_of(update, context)
-    await edit_html(update, context, *_compare_page(context, query, int(number), words))
+    await edit_html(update, context, *await _compare_page(context, query, int(number), words))
 
 
 async def diff(update: Update, context: BotContext) -> None:
@@ -89,7 +93,7 @@ async def diff(update: Update, context: BotContext) -> None:
     if not report.plan.items:
         await send_html(update, context, words("across.diff_no_plan"))
         return
-    older = previous(context.library.reports, report)
+    older = await _previous(context, report)
     if older is None:
         year = year_of(report.meta.year, words) if report.meta.year else ""
         where = escape(place(report) or report.meta.title or report.source)
@@ -97,6 +101,16 @@ async def diff(update: Update, context: BotContext) -> None:
         return
     html = plan_diff(older, report, diff_plans(older, report), words)
     await send_html(update, context, html)
+
+
+async def _previous(context: BotContext, report: Report) -> Report | None:
+    """The same place's latest earlier report with a plan: listings name the candidates, the
+    few read (parsed) are those of the latest years until one has a plan."""
+    for listing in earlier(context.library.reports, report):
+        older = await context.library.read(listing.digest)
+        if older is not None and older.plan.items:
+            return older
+    return None
 
 
 def handlers() -> list[BaseHandler]:

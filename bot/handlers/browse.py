@@ -7,7 +7,8 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from briefings.model import Report
+from briefings.briefing import section_brief
+from briefings.model import Report, Section
 from briefings.render import overview, section_summary, table_of_contents
 from briefings.words import Words
 
@@ -17,11 +18,19 @@ from ..keyboards import section_keyboard, toc_keyboard, toc_page
 from ..language import words_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
-from .common import arguments, current_report, on_current_report, tapped
+from .common import arguments, briefing_of, current_report, on_current_report, tapped
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
-    await send_html(update, context, overview(report, await words_of(update, context)))
+    briefing = briefing_of(context, report)
+    summary = briefing.summary if briefing is not None else ""
+    await send_html(update, context, overview(report, await words_of(update, context), summary))
+
+
+def _section(context: BotContext, report: Report, section: Section, words: Words) -> str:
+    """The section's summary, keywords and sub-sections (lead sentences until briefed)."""
+    brief = section_brief(briefing_of(context, report), section.id)
+    return section_summary(section, brief, words)
 
 
 def _toc(report: Report, number: int, words: Words) -> tuple[str, InlineKeyboardMarkup]:
@@ -47,7 +56,7 @@ async def summary(update: Update, context: BotContext) -> None:
     if section is None:
         await send_html(update, context, words("browse.no_section", wanted=escape(wanted)))
         return
-    html = section_summary(section, words)
+    html = _section(context, report, section, words)
     await send_html(update, context, html, section_keyboard(report, section, words))
 
 
@@ -65,7 +74,7 @@ async def on_section(update: Update, context: BotContext) -> None:
         await query_of(update).answer(words("browse.gone_section"))
         return
     await query_of(update).answer()
-    html = section_summary(section, words)
+    html = _section(context, report, section, words)
     await edit_html(update, context, html, section_keyboard(report, section, words))
 
 

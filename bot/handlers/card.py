@@ -8,12 +8,12 @@ from telegram import Update
 
 from briefings.errors import FontNotFoundError
 
-from ..cards import card_caption
+from ..cards import CardSubject, card_caption
 from ..context import BotContext
 from ..language import words_of
 from ..reply import send_html, thread_of
 from ..updates import chat_of
-from .common import current_report, with_enrichment
+from .common import await_briefing, current_report
 
 logger = logging.getLogger(__name__)
 
@@ -22,11 +22,12 @@ async def card(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    report = await with_enrichment(context, report)  # the card shows the key figures
+    # The card shows the key figures: wait for them a little.
+    subject = CardSubject.of(report, await await_briefing(context, report))
     cards = context.state.cards
     words = await words_of(update, context)
     try:
-        photo = await cards.photo(report)
+        photo = await cards.photo(subject)
     except FontNotFoundError as error:
         logger.error("card not drawn: %s", error)
         await send_html(update, context, words("card.no_font"))
@@ -34,9 +35,9 @@ async def card(update: Update, context: BotContext) -> None:
     sent = await context.bot.send_photo(
         chat_of(update).id,
         photo,
-        caption=card_caption(report, words),
+        caption=card_caption(subject, words),
         parse_mode=None,
         message_thread_id=thread_of(update),
     )
     if sent.photo:
-        cards.remember(report, sent.photo[-1].file_id)
+        cards.remember(subject, sent.photo[-1].file_id)

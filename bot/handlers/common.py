@@ -7,6 +7,7 @@ from typing import Any
 
 from telegram import Message, Update
 
+from briefings.briefing import Briefing
 from briefings.model import Report
 
 from ..callbacks import ButtonData, decode
@@ -27,7 +28,8 @@ def arguments(context: BotContext) -> str:
 
 async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
-    report = context.library.for_chat(chat_of(update).id)
+    listing = context.library.for_chat(chat_of(update).id)
+    report = await context.library.read(listing.digest) if listing is not None else None
     if report is None:
         await send_no_report(update, context)
     return report
@@ -53,12 +55,18 @@ async def answer_stale(update: Update, context: BotContext) -> None:
     await query_of(update).answer((await words_of(update, context))("common.stale_button"))
 
 
-async def with_enrichment(context: BotContext, report: Report) -> Report:
-    """`report` with its figures, summaries and search index.
+def briefing_of(context: BotContext, report: Report) -> Briefing | None:
+    """`report`'s briefing (figures, summaries, keywords, search index) if it is in yet."""
+    return context.library.briefing(report.digest)
 
-    After a start with a cold cache, or a /reload, these are computed in the background (a
-    few seconds for a report, in the worker process). A command that needs them waits for
-    that report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later.
+
+async def await_briefing(context: BotContext, report: Report) -> Briefing | None:
+    """`report`'s briefing, waited for.
+
+    After a start with a cold cache, or a /reload, briefings are computed in the background (a
+    few seconds for a report, in the worker process). A command that needs one waits for its
+    report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later; None if it
+    is still not in.
     """
     return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
@@ -67,7 +75,8 @@ async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Repor
     """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
     query = query_of(update)
     button = decode(query.data)
-    report = context.library.by_digest(button.digest) if button else None
+    listing = context.library.by_digest(button.digest) if button else None
+    report = await context.library.read(listing.digest) if listing is not None else None
     if button is None or report is None:
         await answer_stale(update, context)
         return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from briefings.briefing import Briefing
 from briefings.model import Metric, Report
 from briefings.render import key_figures, metrics_list
 from briefings.words import Words
@@ -18,54 +20,64 @@ from ..language import words_of
 from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
-from .common import arguments, current_report, tapped, with_enrichment
+from .common import arguments, await_briefing, briefing_of, current_report, tapped
 
 PAGE_SIZE = 15
 
 
-def _not_found(context: BotContext, report: Report, words: Words, key: str, **values: str) -> str:
+def _not_found(briefing: Briefing | None, words: Words, key: str, **values: str) -> str:
     """`key` says what was not found; figures not yet computed are told apart."""
-    if report.digest not in context.library.enriched:
+    if briefing is None:
         return words("figures.still_working")
     return words(key, **values)
 
 
-def _page(report: Report, number: int, words: Words) -> tuple[str, InlineKeyboardMarkup | None]:
-    page = page_of(report.metrics, number, PAGE_SIZE)
+def _metrics(briefing: Briefing | None) -> Sequence[Metric]:
+    return briefing.metrics if briefing is not None else ()
+
+
+def _page(
+    report: Report, metrics: Sequence[Metric], number: int, words: Words
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = page_of(metrics, number, PAGE_SIZE)
     title = words("figures.all_page", page=page.number + 1, pages=page.count)
     return metrics_list(title, page.items), pager(report, page.number, page.count)
 
 
-def matching(figures: list[Metric], word: str) -> list[Metric]:
-    return [f for f in figures if word in f.label or word in f.sentence]
+def matching(metrics: Sequence[Metric], word: str) -> list[Metric]:
+    return [m for m in metrics if word in m.label or word in m.sentence]
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
-    await _send_key(update, context, await with_enrichment(context, report))
+    await _send_key(update, context, await await_briefing(context, report))
 
 
-async def _send_key(update: Update, context: BotContext, report: Report) -> None:
+async def _send_key(update: Update, context: BotContext, briefing: Briefing | None) -> None:
     words = await words_of(update, context)
-    html = key_figures(report, words) or _not_found(context, report, words, "figures.no_key")
+    html = key_figures(_metrics(briefing), words) or _not_found(briefing, words, "figures.no_key")
     await send_html(update, context, html)
 
 
-async def send_all(update: Update, context: BotContext, report: Report) -> None:
+async def send_all(
+    update: Update, context: BotContext, report: Report, briefing: Briefing | None
+) -> None:
     words = await words_of(update, context)
-    if not report.metrics:
-        await send_html(update, context, _not_found(context, report, words, "figures.no_any"))
+    if not _metrics(briefing):
+        await send_html(update, context, _not_found(briefing, words, "figures.no_any"))
         return
-    await send_html(update, context, *_page(report, 0, words))
+    await send_html(update, context, *_page(report, _metrics(briefing), 0, words))
 
 
-async def send_matching(update: Update, context: BotContext, report: Report, word: str) -> None:
+async def send_matching(
+    update: Update, context: BotContext, briefing: Briefing | None, word: str
+) -> None:
     words = await words_of(update, context)
-    found = matching(report.metrics, word)
+    found = matching(_metrics(briefing), word)
     if found:
         html = metrics_list(words("figures.with_word", word=word), found)
         await send_html(update, context, html, more=words("figures.all_paged"))
     else:
-        missing = _not_found(context, report, words, "figures.no_word", word=escape(word))
+        missing = _not_found(briefing, words, "figures.no_word", word=escape(word))
         await send_html(update, context, missing)
 
 
@@ -73,14 +85,14 @@ async def metrics(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    report = await with_enrichment(context, report)
+    briefing = await await_briefing(context, report)
     word = arguments(context).strip()
     if not word:
-        await _send_key(update, context, report)  # waited for above: once is enough
+        await _send_key(update, context, briefing)  # waited for above: once is enough
     elif word.lower() == "all":
-        await send_all(update, context, report)
+        await send_all(update, context, report, briefing)
     else:
-        await send_matching(update, context, report, word)
+        await send_matching(update, context, briefing, word)
 
 
 async def on_page(update: Update, context: BotContext) -> None:
@@ -89,11 +101,12 @@ async def on_page(update: Update, context: BotContext) -> None:
         return
     button, report = found
     words = await words_of(update, context)
-    if not report.metrics:
+    figures = _metrics(briefing_of(context, report))
+    if not figures:
         await query_of(update).answer(words("figures.stale_pager"))
         return
     await query_of(update).answer()
-    await edit_html(update, context, *_page(report, button.page, words))
+    await edit_html(update, context, *_page(report, figures, button.page, words))
 
 
 def handlers() -> list[BaseHandler]:

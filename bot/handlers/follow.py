@@ -19,7 +19,7 @@ from ..keyboards import toc_keyboard, toc_page
 from ..language import words_of
 from ..push.follows import MAX_FOLLOWS, Follow, TooManyFollows
 from ..reply import edit_html, send_html, thread_of
-from .common import answer_stale, arguments, tapped
+from .common import answer_stale, arguments, briefing_of, tapped
 from .permissions import may_change_settings
 
 BUTTON_WORDS = 16  # characters of the words on an unfollow button
@@ -153,7 +153,9 @@ async def on_open(update: Update, context: BotContext) -> None:
     await update.callback_query.answer()
     words = await words_of(update, context)
     keyboard = toc_keyboard(report, toc_page(report, 0))
-    await send_html(update, context, overview(report, words), keyboard)
+    briefing = briefing_of(context, report)
+    summary = briefing.summary if briefing is not None else ""
+    await send_html(update, context, overview(report, words, summary), keyboard)
 
 
 def handlers() -> list[BaseHandler]:

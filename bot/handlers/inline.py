@@ -12,12 +12,12 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, InlineQueryHandler
 
+from briefings.catalogue import Listing
 from briefings.choice import place
-from briefings.compare import report_rows
-from briefings.model import Report
+from briefings.compare import compare_found, first_part
+from briefings.corpus_index import CorpusResult
+from briefings.model import Listed
 from briefings.render_across import quoted_figure, quoted_sentence, year_of
-from briefings.search import Hit, SearchIndex
-from briefings.search import search as search_index
 from briefings.words import CHINESE, Words
 
 from ..context import BotContext
@@ -25,20 +25,15 @@ from ..language import chat_words
 
 RESULT_LIMIT = 50  # Telegram's most results in one answer
 FIGURES_PER_REPORT = 3
+MINE_SENTENCES = 10  # sentences of the asker's report, at most
+SENTENCES_PER_REPORT = 5  # and of each other report
+INDEX_WAIT = 2.0  # seconds an answer waits for the index to take in new briefings
 MESSAGE_CHARS = 4000  # under Telegram's 4096, with room for the source line
 CACHE_SECONDS = 60  # how long Telegram may reuse an answer: the reports change rarely
 FIGURE_TITLE = "{value} {label}"
 
 
-def searchable(context: BotContext) -> dict[str, tuple[Report, SearchIndex]]:
-    """The briefed reports with their search indexes, by digest, newest first: the one place
-    this module reads derived data."""
-    library = context.library
-    found = ((report, library.indexes.get(report.digest)) for report in library.reports)
-    return {report.digest: (report, index) for report, index in found if index is not None}
-
-
-def _where(report: Report, section: str, words: Words) -> str:
+def _where(report: Listed, section: str, words: Words) -> str:
     year = year_of(report.meta.year, words) if report.meta.year else ""
     where = place(report) or report.meta.title
     return words("across.inline_where", place=where, year=year, section=section)
@@ -49,55 +44,58 @@ def _article(key: str, title: str, description: str, html: str) -> InlineQueryRe
     return InlineQueryResultArticle(key, title, content, description=description)
 
 
-def _figures(report: Report, query: str, words: Words) -> list[InlineQueryResultArticle]:
-    rows = report_rows(report, query)[:FIGURES_PER_REPORT]
-    return [
-        _article(
-            f"{report.digest[:12]}-f{n}",
-            FIGURE_TITLE.format(value=row.value, label=row.label),
-            _where(report, row.section, words),
-            quoted_figure(report, row, words),
-        )
-        for n, row in enumerate(rows)
-    ]
-
-
-def _hits(indexes: list[SearchIndex], query: str, mine: str | None) -> tuple[list[Hit], list[str]]:
-    """The best sentences across reports, the asker's report's first; the words to highlight."""
-    first = [index for index in indexes if index.digest == mine]
-    results = [
-        search_index(found, query, limit=RESULT_LIMIT) for found in (first, indexes) if found
-    ]
-    hits = {(hit.report_digest, hit.sentence): hit for result in results for hit in result.hits}
-    words = list(results[-1].words) if results else []
-    return list(hits.values()), words
-
-
-def _sentences(
-    found: dict[str, tuple[Report, SearchIndex]], query: str, mine: str | None, words: Words
+async def _figures(
+    context: BotContext, reports: list[Listing], query: str, words: Words
 ) -> list[InlineQueryResultArticle]:
-    hits, marks = _hits([index for _, index in found.values()], query, mine)
+    """The figures whose label says the words, from the on-disk index (bot/search_shelf.py):
+    at most FIGURES_PER_REPORT a report, in the order of `reports`."""
+    found = await context.state.search.figures(first_part(query), INDEX_WAIT)
+    by_digest = {report.digest: report for report in reports}
     articles = []
-    for n, hit in enumerate(hits):
-        report = found[hit.report_digest][0]
-        if len(hit.sentence) <= MESSAGE_CHARS:
-            html = quoted_sentence(
-                report, hit.sentence, marks, hit.section_id, hit.section_title, words
+    for rows in compare_found(reports, found, query):
+        report = by_digest[rows[0].digest]
+        articles += [
+            _article(
+                f"{report.digest[:12]}-f{n}",
+                FIGURE_TITLE.format(value=row.value, label=row.label),
+                _where(report, row.section, words),
+                quoted_figure(report, row, words),
             )
-            where = _where(report, hit.section_id or "0", words)
-            articles.append(_article(f"{report.digest[:12]}-s{n}", hit.sentence, where, html))
+            for n, row in enumerate(rows[:FIGURES_PER_REPORT])
+        ]
     return articles
 
 
-def answers(
+async def _sentences(
+    context: BotContext, query: str, mine: str | None, words: Words
+) -> list[InlineQueryResultArticle]:
+    """The best sentences across reports from the on-disk index, the asker's report's first."""
+    result: CorpusResult = await context.state.search.search(
+        query, mine or "", RESULT_LIMIT, SENTENCES_PER_REPORT, INDEX_WAIT, MINE_SENTENCES
+    )
+    marks = list(result.words)
+    articles = []
+    for n, hit in enumerate(result.hits):
+        report = context.library.listing(hit.report.digest)
+        if report is None or len(hit.sentence) > MESSAGE_CHARS:
+            continue  # removed since it was indexed, or too long to insert
+        html = quoted_sentence(
+            report, hit.sentence, marks, hit.section_id, hit.section_title, words
+        )
+        where = _where(report, hit.section_id or "0", words)
+        articles.append(_article(f"{report.digest[:12]}-s{n}", hit.sentence, where, html))
+    return articles
+
+
+async def answers(
     context: BotContext, query: str, user_id: int | None, words: Words
 ) -> list[InlineQueryResultArticle]:
     """Figures first, then sentences best first; the asker's chosen report ahead of others."""
-    found = searchable(context)
     mine = context.library.choices.get(user_id) if user_id is not None else None
-    reports = sorted((r for r, _ in found.values()), key=lambda r: r.digest != mine)
-    figures = [article for report in reports for article in _figures(report, query, words)]
-    return (figures[: RESULT_LIMIT // 2] + _sentences(found, query, mine, words))[:RESULT_LIMIT]
+    reports = sorted(context.library.reports, key=lambda r: r.digest != mine)
+    figures = await _figures(context, reports, query, words)
+    sentences = await _sentences(context, query, mine, words)
+    return (figures[: RESULT_LIMIT // 2] + sentences)[:RESULT_LIMIT]
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
@@ -108,7 +106,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
     user = update.effective_user
     # In the words of the asker's private chat with the bot (its chat id is the user's id).
     words = await chat_words(context, user.id) if user else CHINESE
-    results = answers(context, asked, user.id if user else None, words) if asked else []
+    results = await answers(context, asked, user.id if user else None, words) if asked else []
     # Personal: the asker's own report comes first.
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
 

@@ -36,13 +36,16 @@ def _local(moment: datetime, zone: str) -> str:
 
 
 def _what(sub: Subscription, library: ReportLibrary, words: Words) -> str:
-    report = library.for_chat(sub.chat_id)
-    if report is None:
+    listing = library.for_chat(sub.chat_id)
+    if listing is None:
         return words("push.empty_library")
-    title = report_title(report)
+    title = report_title(listing)
     if sub.schedule.frequency is Frequency.WEEKLY:
         return words("push.weekly_of", title=title)
-    total = len(series.chapters(report, words))
+    report = library.report(listing.digest)  # the series' length: parsed (milliseconds)
+    if report is None:
+        return words("push.empty_library")
+    total = len(series.chapters(report, library.briefing(report.digest), words))
     position = sub.position if sub.report == report.digest else 0
     return words("push.series_of", title=title, number=position % total + 1, total=total)
 

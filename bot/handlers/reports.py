@@ -14,8 +14,8 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from briefings.catalogue import Listing
 from briefings.choice import listing, matching
-from briefings.model import Report
 from briefings.render import report_choices, report_title, shared_titles
 from briefings.words import Words
 
@@ -33,7 +33,7 @@ REPORTS_PAGE = 10  # reports (and their buttons) on one page of /reports
 CHOICES_SHOWN = 10  # buttons offered when several reports match /use words
 
 
-def _numbered(ordered: Sequence[Report], chosen: Sequence[Report]) -> list[tuple[int, Report]]:
+def _numbered(ordered: Sequence[Listing], chosen: Sequence[Listing]) -> list[tuple[int, Listing]]:
     """`chosen` with the numbers /reports gives them."""
     number = {report.digest: n for n, report in enumerate(ordered, start=1)}
     return [(number[report.digest], report) for report in chosen]
@@ -79,7 +79,7 @@ async def on_reports_page(update: Update, context: BotContext) -> None:
     await edit_html(update, context, *page)
 
 
-async def _switch(update: Update, context: BotContext, report: Report) -> None:
+async def _switch(update: Update, context: BotContext, report: Listing) -> None:
     chat_id = chat_of(update).id
     # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
     await context.state.chats.choose_report(chat_id, report.digest)
@@ -88,7 +88,7 @@ async def _switch(update: Update, context: BotContext, report: Report) -> None:
     await send_html(update, context, words("reports.switched", title=report_title(report)))
 
 
-def _by_number(ordered: Sequence[Report], words: str) -> Report | None:
+def _by_number(ordered: Sequence[Listing], words: str) -> Listing | None:
     number = int(words)
     return ordered[number - 1] if 1 <= number <= len(ordered) else None
 
@@ -125,7 +125,7 @@ async def _offer(
     update: Update,
     context: BotContext,
     asked: str,
-    numbered: list[tuple[int, Report]],
+    numbered: list[tuple[int, Listing]],
     words: Words,
 ) -> None:
     """The reports `asked` names, as buttons (the first CHOICES_SHOWN)."""

@@ -21,7 +21,7 @@ from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
 from ..updates import message_of, query_of
-from .common import arguments, current_report, tapped, with_enrichment
+from .common import arguments, await_briefing, current_report, tapped
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
@@ -104,8 +104,7 @@ async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
 
 def _not_found(context: BotContext, result: CorpusResult, report_digest: str, words: Words) -> str:
     text = words("search.no_hits", query=escape(result.query))
-    report = context.library.by_digest(report_digest)
-    index = search_index_of(context.library, report) if report else None
+    index = search_index_of(context.library, report_digest)
     suggestions = search_report(index, result.query).suggestions if index else ()
     tried = words("search.try", suggestions=escape("、".join(suggestions)))
     return text + (tried if suggestions else "")
@@ -116,7 +115,7 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if report is None:
         return
     if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
-        report = await with_enrichment(context, report)
+        await await_briefing(context, report)
     words = await words_of(update, context)
     result = await _search(context, query, report.digest)
     indexed = await context.state.search.holds(report.digest)

@@ -45,13 +45,16 @@ async def _briefing(context: BotContext, item: Fetched, words: Words) -> str:
     heading = {"new": "sources.add_new", "updated": "sources.add_updated"}
     title = escape(item.report.meta.title or item.url)
     line = words(heading.get(item.status, "sources.add_known"), title=title)
-    report = context.state.ingest.loaded(item)
-    if report is None:  # skipped by the library (too large): its line says why in the log
+    listing = context.state.ingest.loaded(item)
+    if listing is None:  # skipped by the library (too large): its line says why in the log
         return line
-    report = await context.state.briefer.wait(report, BRIEFING_WAIT)
-    briefed = report.digest in context.library.enriched
-    late = "" if briefed else "\n" + words("sources.add_briefing_late")
-    return f"{line}\n\n{overview(report, words)}{late}"
+    briefing = await context.state.briefer.wait(listing, BRIEFING_WAIT)
+    report = briefing.report if briefing else await context.library.read(listing.digest)
+    if report is None:  # changed again since it was listed: the next look lists it anew
+        return line
+    late = "" if briefing else "\n" + words("sources.add_briefing_late")
+    summary = briefing.summary if briefing else ""
+    return f"{line}\n\n{overview(report, words, summary)}{late}"
 
 
 def _when(moment: datetime | None, zone: str, otherwise: str) -> str:

@@ -20,7 +20,7 @@ from telegram.ext import ApplicationBuilder
 
 from bot.cards import CardCache
 from bot.config import TOKEN_ENV, Config
-from bot.library import ReportLibrary, enrich_copies
+from bot.library import ReportLibrary, brief_all
 
 from .runner import Pusher, Tally
 from .store import StoreError
@@ -83,7 +83,7 @@ async def push_once(
         library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
         await asyncio.to_thread(library.reload)
         # The same briefings as the running bot's: summaries and figures from the report cache.
-        library.swap_in(await asyncio.to_thread(enrich_copies, library.pending(), config.cache_dir))
+        library.add_briefings(await asyncio.to_thread(brief_all, library))
         if stop.signal is not None:
             return Tally(stopped=True)
         pusher = Pusher(application.bot, config, library, CardCache())

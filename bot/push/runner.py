@@ -22,26 +22,27 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 
 from telegram import Bot
 
-from bot.cards import CardCache, card_caption
+from bot.cards import CardCache, CardSubject, card_caption
 from bot.chats import ChatSettings
 from bot.config import Config
 from bot.library import ReportLibrary
 from briefings import series
+from briefings.briefing import Briefing
 from briefings.errors import FontNotFoundError
-from briefings.model import Report
+from briefings.model import Listed, Report
 from briefings.words import Words, spoken
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
-from .follows import ALERT, Follows, alerts_for, open_button
+from .follows import ALERT, Follows, NewAlert, alerts_for, open_button
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import Advance, Store, Subscription
@@ -73,7 +74,7 @@ class Job:
     thread_id: int
     text: str
     advance: Advance | None = None  # briefings only
-    card: Report | None = None  # weekly briefings carry the report's card
+    card: CardSubject | None = None  # weekly briefings carry the report's card
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
     markup: Markup | None = None  # an alert's button
 
@@ -201,7 +202,7 @@ class Pusher:
         await self.store()
         return self.start(hurry=True)
 
-    async def announce(self, reports: list[Report], updated: bool = False) -> int:
+    async def announce(self, reports: Sequence[Listed], updated: bool = False) -> int:
         """Announce `reports` once to every subscriber and queue the topic alerts they raise;
         the next round sends them. `updated`: they are corrected republications (new digests
         replacing reports announced before), announced as updated, and a follow is alerted
@@ -211,8 +212,9 @@ class Pusher:
         await self._match(reports, updated)  # first: an announcement reads `updated`
         return await store.enqueue_announcements((r.digest for r in reports), self.clock())
 
-    async def _match(self, reports: list[Report], updated: bool) -> None:
-        """Queue the alerts of those of `reports` never matched against the follows."""
+    async def _match(self, reports: Sequence[Listed], updated: bool) -> None:
+        """Queue the alerts of those of `reports` never matched against the follows; a report
+        is parsed for it (in a thread) only when someone follows anything."""
         fresh = await self.follows.unmatched(report.digest for report in reports)
         follows = await self.follows.everyone() if fresh else []
         languages = await ChatSettings(self.store).languages() if follows else {}
@@ -220,16 +222,16 @@ class Pusher:
         def words_of(chat_id: int) -> Words:  # an alert is written in its chat's language
             return spoken(languages.get(chat_id))
 
-        for report in reports:
-            new = report.digest in fresh
+        def alerts_of(digest: str) -> list[NewAlert]:
+            report = self.library.report(digest)
+            return alerts_for(report, follows, updated, words_of) if report is not None else []
+
+        for listing in reports:
+            new = listing.digest in fresh
             if not (new or updated):
                 continue
-            alerts = (
-                await asyncio.to_thread(alerts_for, report, follows, updated, words_of)
-                if new
-                else []
-            )
-            await self.follows.record_news(report.digest, updated, alerts, self.clock())
+            alerts = await asyncio.to_thread(alerts_of, listing.digest) if new and follows else []
+            await self.follows.record_news(listing.digest, updated, alerts, self.clock())
 
     async def run(self, hurry: bool = False) -> Tally:
         """One round, to its end (the command line's push); busy if a push is running."""
@@ -336,38 +338,46 @@ class Pusher:
             if not page:
                 return
             for subscription in page:
-                job = self._briefing(subscription)
+                job = await self._briefing(subscription)
                 if job is not None:
                     yield job
             after = page[-1].id
 
-    def _briefing(self, sub: Subscription) -> Job | None:
-        report = self.library.for_chat(sub.chat_id)
+    async def _briefing(self, sub: Subscription) -> Job | None:
+        listing = self.library.for_chat(sub.chat_id)
+        report = await self.library.read(listing.digest) if listing is not None else None
         if report is None:
             return None
         position = sub.position if sub.report == report.digest else 0
         words = self._words(sub.chat_id)
-        text, following = self._text(report, sub.schedule.frequency, position, words)
+        briefing = self.library.briefing(report.digest)
+        text, following = self._text(report, briefing, sub.schedule.frequency, position, words)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
         return Job(
             sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
-            card=report if sub.schedule.frequency is Frequency.WEEKLY else None,
+            card=CardSubject.of(report, briefing)
+            if sub.schedule.frequency is Frequency.WEEKLY else None,
         )  # fmt: skip
 
     def _words(self, chat_id: int) -> Words:
         return spoken(self._languages.get(chat_id))
 
     def _text(
-        self, report: Report, frequency: Frequency, position: int, words: Words
+        self,
+        report: Report,
+        briefing: Briefing | None,
+        frequency: Frequency,
+        position: int,
+        words: Words,
     ) -> tuple[str, int]:
         if frequency is Frequency.WEEKLY:
-            return series.weekly(report, words), position
+            return series.weekly(report, briefing, words), position
         key = (report.digest, position, words.language)
         if key not in self._texts:
-            self._texts[key] = series.chapter(report, position, words)
+            self._texts[key] = series.chapter(report, position, briefing, words)
         return self._texts[key]
 
     async def migrate(self, old: int, new: int) -> None:
@@ -421,10 +431,10 @@ class Pusher:
         if late:  # else the watchdog ended the round, and its one line says so
             await asyncio.wait(late)
 
-    async def _card(self, report: Report, words: Words) -> Photo | None:
+    async def _card(self, subject: CardSubject, words: Words) -> Photo | None:
         """The report's card for a weekly briefing; without a CJK font the text goes alone."""
         try:
-            return await self.cards.photo(report), card_caption(report, words)
+            return await self.cards.photo(subject), card_caption(subject, words)
         except FontNotFoundError as error:
             log.warning("weekly briefing sent without its card: %s", error)
             return None

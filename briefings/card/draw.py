@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..model import Report
+from ..model import Metric, Report
 from . import style as s
 from .fonts import find_font, load_font
 from .layout import CardFigure, CardLayout, FigureGroup, card_layout
@@ -36,9 +36,10 @@ class Piece:
     paint: Paint
 
 
-def render_card(report: Report, font_path: str | None = None) -> bytes:
-    """The report's briefing card as PNG bytes, 1080 px wide; the same report, the same bytes."""
-    return draw_card(card_layout(report), find_font(font_path))
+def render_card(report: Report, metrics: Sequence[Metric], font_path: str | None = None) -> bytes:
+    """The report's briefing card (key figures of `metrics`, its briefing's) as PNG bytes,
+    1080 px wide; the same report and figures, the same bytes."""
+    return draw_card(card_layout(report, metrics), find_font(font_path))
 
 
 def draw_card(layout: CardLayout, font_path: str) -> bytes:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..figures.keys import TARGETS_TITLE, key_groups
 from ..model import Metric, Report
+from ..plan import plan_title
 from .numbers import FigureText, format_figure
 
 MAX_FIGURES = 9
@@ -42,30 +44,31 @@ class CardLayout:
         return tuple(figure for group in self.groups for figure in group.figures)
 
 
-def card_layout(report: Report) -> CardLayout:
-    """The card's content: title, byline, key figures (the year's results and the coming
-    year's targets apart, or by section when the report sets no targets), plan headings, source."""
+def card_layout(report: Report, metrics: Sequence[Metric]) -> CardLayout:
+    """The card's content: title, byline, key figures of `metrics` (the report's, from its
+    briefing: the year's results and the coming year's targets apart, or by section when the
+    report sets no targets), plan headings, source."""
     meta = report.meta
-    title = meta.title or report.source
+    title = report.display_title
     return CardLayout(
         title=title,
         byline=" · ".join(filter(None, [meta.issuer, _cn_date(meta.published or meta.signed)])),
-        groups=_kind_groups(report) or _groups(report, key_figures(report)),
+        groups=_kind_groups(metrics) or _groups(report, key_figures(metrics)),
         plan_heading=_plan_heading(report),
         plan_items=tuple(item.lead for item in report.plan.items),
         footer="来源：" + " · ".join(filter(None, [title, meta.issuer, report.source])),
     )
 
 
-def key_figures(report: Report) -> list[Metric]:
-    """The first MAX_FIGURES key metrics in the order the report's metrics give them."""
-    return [metric for metric in report.metrics if metric.key][:MAX_FIGURES]
+def key_figures(metrics: Sequence[Metric]) -> list[Metric]:
+    """The first MAX_FIGURES key metrics in the order `metrics` gives them."""
+    return [metric for metric in metrics if metric.key][:MAX_FIGURES]
 
 
-def _kind_groups(report: Report) -> tuple[FigureGroup, ...]:
+def _kind_groups(metrics: Sequence[Metric]) -> tuple[FigureGroup, ...]:
     """关键数据（2024年） and 今年目标（2025年）, when the report sets targets: the results'
     headline figures first, as many targets as fit after them (at most TARGETS_MAX)."""
-    groups = key_groups(report.metrics)
+    groups = key_groups(metrics)
     if not any(group.title.startswith(TARGETS_TITLE) for group in groups):
         return ()
     targets = min(TARGETS_MAX, len(groups[-1].metrics))
@@ -105,7 +108,7 @@ def _plan_heading(report: Report) -> str:
     section = report.find(report.plan.section) if report.plan.section else None
     if section and year and str(year) in section.title:
         return section.title
-    return f"{year}年工作计划" if year else "工作计划"
+    return plan_title(report.plan)
 
 
 def _cn_date(day: date | None) -> str:

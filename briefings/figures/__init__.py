@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Metric, Report
-from ..text import fold, sentences
+from ..text import fold
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
 from .label import label_figures
@@ -38,11 +38,11 @@ def extract_figures(report: Report) -> list[Metric]:
     main: set[str] = set()  # the figures stated among the coming year's main targets
     settings = section_settings(report)
     year = report_year(report)
-    for section, text in _texts(report):
+    for section, paragraphs in _paragraphs(report):
         setting = settings.get(section, _NO_SETTING)
-        for line in text.splitlines():
+        for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
-            for sentence in sentences(line):
+            for sentence in paragraph:
                 in_targets = in_targets or opens_targets(fold(sentence), setting, year)
                 found = sentence_figures(
                     sentence, section, len(metrics) + 1, setting, year, in_targets
@@ -53,10 +53,10 @@ def extract_figures(report: Report) -> list[Metric]:
     return mark_keys(metrics, year, frozenset(main))
 
 
-def _texts(report: Report) -> Iterator[tuple[str, str]]:
-    yield PREAMBLE_SECTION, report.preamble
+def _paragraphs(report: Report) -> Iterator[tuple[str, tuple[tuple[str, ...], ...]]]:
+    yield PREAMBLE_SECTION, report.preamble_paragraphs
     for section in report.walk():
-        yield section.id, section.text
+        yield section.id, section.paragraphs
 
 
 def sentence_figures(

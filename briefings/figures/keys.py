@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -132,7 +132,7 @@ def _chapter(section: str) -> str:
 
 
 def headlines(
-    metrics: list[Metric], year: int | None = None, main: frozenset[str] = frozenset()
+    metrics: Sequence[Metric], year: int | None = None, main: frozenset[str] = frozenset()
 ) -> list[Metric]:
     """The headline figures, each measure's first statement once, in reading order:
     results by measure, then targets."""
@@ -153,7 +153,7 @@ def headlines(
     return [metric for _, _, metric in sorted(found, key=lambda f: f[:2])][:MAX_HEADLINES]
 
 
-def key_order(metrics: list[Metric], year: int | None = None) -> list[Metric]:
+def key_order(metrics: Sequence[Metric], year: int | None = None) -> list[Metric]:
     """The key figures in the order a reader wants them: headline results, targets, the rest."""
     keys = [metric for metric in metrics if metric.key]
     targets = frozenset(metric.id for metric in keys if metric.kind == "target")
@@ -163,7 +163,7 @@ def key_order(metrics: list[Metric], year: int | None = None) -> list[Metric]:
 
 
 def mark_keys(
-    metrics: list[Metric], year: int | None = None, main: frozenset[str] = frozenset()
+    metrics: Sequence[Metric], year: int | None = None, main: frozenset[str] = frozenset()
 ) -> list[Metric]:
     """The same figures, in the same order, with `key` set on the chosen ones; `main`: ids
     of the figures stated among the coming year's main targets."""
@@ -181,7 +181,7 @@ def mark_keys(
 
 
 def _round_robin(
-    ranked: list[Metric],
+    ranked: Sequence[Metric],
     chosen: set[str],
     min_score: int,
     rank: Callable[[Metric], Any],
@@ -213,7 +213,7 @@ class KeyGroup:
     year: str | None = None
 
 
-def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
+def key_groups(metrics: Sequence[Metric]) -> list[KeyGroup]:
     """The key figures as a reader wants them: what was achieved (headline results first),
     then, apart, the coming year's targets and planned quantities; each with its year."""
     ordered = key_order(metrics)
@@ -227,16 +227,16 @@ def key_groups(metrics: list[Metric]) -> list[KeyGroup]:
     return [group for group in groups if group.metrics]
 
 
-def _years(metrics: list[Metric]) -> list[str]:
+def _years(metrics: Sequence[Metric]) -> list[str]:
     return [m.period for m in metrics if m.period and "-" not in m.period]
 
 
-def _most_common_year(metrics: list[Metric]) -> str | None:
+def _most_common_year(metrics: Sequence[Metric]) -> str | None:
     years = Counter(_years(metrics))
     return years.most_common(1)[0][0] if years else None
 
 
-def _first_year(metrics: list[Metric]) -> str | None:
+def _first_year(metrics: Sequence[Metric]) -> str | None:
     """The coming year: the earliest a target or plan names (others reach further)."""
     return min(_years(metrics), default=None)
 

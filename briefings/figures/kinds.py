@@ -356,7 +356,7 @@ def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str
 def _start_period(clause: str, period: str | None) -> str | None:
     """从2012年的X: the year printed with the start; else the figure's period, or the year
     before a span (a five-year review's changes start where the span begins)."""
-    years = _YEAR.findall(clause[-10:])
+    years: list[str] = _YEAR.findall(clause[-10:])
     if years:
         return years[-1]
     if period and "-" in period:

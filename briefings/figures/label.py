@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from dataclasses import dataclass
@@ -65,11 +66,9 @@ class Word:
 @cache
 def _posseg() -> ModuleType:
     # Imported here: loading jieba costs ~0.6 s, which importing briefings must not pay.
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+    posseg = importlib.import_module("jieba.posseg")
+    importlib.import_module("jieba").setLogLevel(logging.WARNING)
+    return posseg
 
 
 def label_figures(text: str, found: list[Found]) -> list[str]:

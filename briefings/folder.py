@@ -1,32 +1,25 @@
-"""Loading the reports folder: every readable report, each bad file reported, none blocking."""
+"""Loading a folder of reports: every readable report parsed, each bad file reported, none
+blocking."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import ReportError, TooLargeReportError
 from .load import REPORT_SUFFIXES
-from .model import Report
+from .model import Listed, Report
 from .parse import parse_file
+
+L = TypeVar("L", bound=Listed)
 
 
 @dataclass
 class LoadedFolder:
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)
-
-
-def load_report(path: Path | str, enrich: bool = True, cache_dir: Path | None = None) -> Report:
-    """Parse a report file; with `enrich`, attach figures, summaries, keywords and the search
-    index too, through the cache in `cache_dir` when one is given."""
-    report = parse_file(path)
-    if enrich:
-        from .enrich import enrich_report
-
-        enrich_report(report, cache_dir)
-    return report
 
 
 def report_files(folder: Path) -> list[Path]:
@@ -36,13 +29,13 @@ def report_files(folder: Path) -> list[Path]:
     )  # fmt: skip
 
 
-def _recency(report: Report) -> tuple[int, date, str]:
+def _recency(report: Listed) -> tuple[int, date, str]:
     """A total order: every part has one type, whatever the report leaves out."""
     dated = report.meta.published or report.meta.signed or date.min
     return report.meta.year or 0, dated, report.source
 
 
-def newest_first(reports: list[Report]) -> list[Report]:
+def newest_first(reports: list[L]) -> list[L]:
     """Newest report first: by the year covered, then publication date (an undated report
     after the dated ones of its year), then name."""
     return sorted(reports, key=_recency, reverse=True)
@@ -61,18 +54,14 @@ def check_size(path: Path, max_bytes: int | None) -> None:
         )
 
 
-def load_folder(
-    folder: Path | str,
-    enrich: bool = True,
-    cache_dir: Path | None = None,
-    max_bytes: int | None = None,
-) -> LoadedFolder:
-    """Every report in `folder`, newest first; a file over `max_bytes` is skipped unread."""
+def load_folder(folder: Path | str, max_bytes: int | None = None) -> LoadedFolder:
+    """Every report in `folder`, parsed (not briefed: see briefings.derive), newest first; a
+    file over `max_bytes` is skipped unread."""
     loaded = LoadedFolder()
     for path in report_files(Path(folder)):
         try:
             check_size(path, max_bytes)
-            loaded.reports.append(load_report(path, enrich, cache_dir))
+            loaded.reports.append(parse_file(path))
         except ReportError as error:
             loaded.errors.append(error)
     loaded.reports = newest_first(loaded.reports)
