@@ -44,6 +44,8 @@ QUERIES = (
     "新质生产力", "行政复议", "就业", "教育", "医疗", "住房", "税", "科技创新", "城市更新",
     "数字政府", "养老服务", "安全生产", "生态环境保护 碳达峰",
 )  # fmt: skip
+# /compare measures: figures most reports give (the copies cycle through the corpus).
+COMPARED = ("地区生产总值增长", "一般公共预算收入", "城镇新增就业", "居民人均可支配收入", "粮食产量")  # fmt: skip
 ROUNDS = 3  # each query this many times
 TARGETS_1000 = {"first_reply_s": 1.5, "rss_start_mb": 150.0, "search_p95_ms": 50.0}
 
@@ -55,6 +57,8 @@ class Run:
     rss_settled_mb: float
     search_p50_ms: float
     search_p95_ms: float
+    compare_p50_ms: float = 0.0  # 0: not measured (no /compare in this tree)
+    compare_p95_ms: float = 0.0
 
 
 def rss_mb(pid: int) -> float:
@@ -121,7 +125,12 @@ async def settled(log: Path, process: asyncio.subprocess.Process) -> None:
     raise TimeoutError("the bot did not finish reading its briefings")
 
 
-async def measure(command: list[str], folder: Path, search: bool) -> Run:
+async def latencies(api: FakeBotApi, texts: list[str]) -> tuple[float, float]:
+    times = [await reply_ms(api, text) for text in texts * ROUNDS]
+    return statistics.median(times), percentile(times, 0.95)
+
+
+async def measure(command: list[str], folder: Path, search: bool, compare: bool) -> Run:
     api = FakeBotApi()
     await api.start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
@@ -142,9 +151,9 @@ async def measure(command: list[str], folder: Path, search: bool) -> Run:
         if search:
             await settled(log, process)
         rss_settled = rss_mb(process.pid)
-        texts = [f"/search {q}" if search else q for q in QUERIES] * ROUNDS
-        times = [await reply_ms(api, text) for text in texts]
-        return Run(first, rss_start, rss_settled, statistics.median(times), percentile(times, 0.95))
+        found = await latencies(api, [f"/search {q}" if search else q for q in QUERIES])
+        compared = await latencies(api, [f"/compare {q}" for q in COMPARED]) if compare else (0, 0)
+        return Run(first, rss_start, rss_settled, *found, *compared)
     finally:
         process.terminate()
         await asyncio.wait_for(process.wait(), TIMEOUT)
@@ -167,7 +176,8 @@ def table(n: int, echo: Run, ours: Run) -> str:
             verdict = f"≤ {target:g}" + (
                 f" {'ok' if b <= target else 'MISSED'}" if n >= 1000 else ""
             )
-        lines.append(f"  {name:22}{a:10.2f}{b:10.2f}{b / a:8.2f}  {verdict}")
+        ratio = f"{b / a:8.2f}" if a else f"{'':8}"
+        lines.append(f"  {name:22}{a:10.2f}{b:10.2f}{ratio}  {verdict}")
     return "\n".join(lines)
 
 
@@ -180,11 +190,11 @@ async def main(sizes: list[int]) -> None:
             write_config(folder, folder / "reports")
             warmed = warm(folder)
             echo = await measure(
-                [sys.executable, str(ROOT / "bench" / "echo_bot.py")], folder, False
+                [sys.executable, str(ROOT / "bench" / "echo_bot.py")], folder, False, compare
             )
             ours = await measure(
                 [sys.executable, "-m", "bot.cli", "run", "--config", str(folder / "config.yaml")],
-                folder, True,
+                folder, True, compare,
             )  # fmt: skip
             index = folder / "cache" / "search.sqlite3"
             size = index.stat().st_size / 2**20 if index.exists() else 0.0

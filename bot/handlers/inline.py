@@ -3,7 +3,8 @@ report, each with its report and section, to insert into the conversation.
 
 The asker's own chosen report comes first (their private chat's choice); then the figures whose
 label says the words, then the best sentences across reports. At most Telegram's 50 results,
-each id unique and under its 64 bytes.
+each id unique and under its 64 bytes. Both come from the on-disk index (bot/search_shelf.py):
+an answer reads no briefing, however many reports there are.
 """
 
 from __future__ import annotations
