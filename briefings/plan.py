@@ -48,6 +48,11 @@ def _is_review(section: Section, year: int | None) -> bool:
     return bool(_REVIEW_TITLE.search(title)) or bool(years and year and max(years) < year)
 
 
+# A thematic part's own task list: printed headings, or 第一,…第六, opening paragraphs (the
+# genre's numbered measures; 一是… run inside a paragraph is detail, not the part's tasks).
+_PART_TASK_STYLES = frozenset(HEADING_RANK) | {"di"}
+
+
 def _thematic_items(parts: list[Section]) -> list[Item]:
     """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
     items: list[Item] = []
@@ -55,7 +60,7 @@ def _thematic_items(parts: list[Section]) -> list[Item]:
         standing = _STANDING_TITLE.search(part.title) or part.style == "closing"
         if standing or _principles_only(part):
             continue
-        headings = [c for c in task_list(part) if c.style in HEADING_RANK]
+        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
         items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
     return items
 

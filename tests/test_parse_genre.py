@@ -88,6 +88,23 @@ def test_a_plan_spread_over_thematic_parts() -> None:
     assert [i.lead for i in report.plan.items] == ["加快经济发展", "深化改革开放", "推进社会事业"]
 
 
+def test_a_thematic_part_numbering_its_measures_first_second() -> None:
+    body = [
+        "一、2024年国内工作的回顾", FILLER,
+        "二、加快经济发展", FILLER, "三、推进国有企业改革", "当前企业困难较多。主要原因，",
+        "一是", "机制不活。", "二是", "负担较重。",
+        "第一，抓好大型企业。", FILLER, "第二，放活小型企业。", FILLER, "第三，多渠道增资减债。", FILLER,
+        "四、关于外交工作", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "measures.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "加快经济发展",
+        "抓好大型企业",
+        "放活小型企业",
+        "多渠道增资减债",
+    ]
+
+
 def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
     body = [
         "一、2024年工作回顾", FILLER,
