@@ -48,8 +48,8 @@ def _is_review(section: Section, year: int | None) -> bool:
     return bool(_REVIEW_TITLE.search(title)) or bool(years and year and max(years) < year)
 
 
-# A thematic part's own task list: printed headings, or 第一,…第六, opening paragraphs (the
-# genre's numbered measures; 一是… run inside a paragraph is detail, not the part's tasks).
+# A thematic part's own task list: printed headings, or its measures 第一,…第六, (一是… in such
+# a part is detail or a diagnosis, not the part's tasks).
 _PART_TASK_STYLES = frozenset(HEADING_RANK) | {"di"}
 
 

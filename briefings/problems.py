@@ -38,11 +38,15 @@ _DEFICIT = re.compile(
     r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
     r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
     r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
+    r"|需要?持续(?:加力|用力|发力|加强)"
 )
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
+_IN_GENERAL = re.compile(
+    r"(?:出现|存在|面临|有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
+)
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
@@ -54,6 +58,8 @@ _PLEDGE = re.compile(
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
 _STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+# …but a strength not yet used is a shortfall admitted (生态优势有待深度挖掘).
+_UNREALISED = re.compile(r"有待|尚未|仍需|还需|亟待|不足|不够|不充分|未能")
 
 
 def _admission_end(paragraph: str) -> tuple[int, int] | None:
@@ -90,10 +96,17 @@ _CLAUSES_MIN = 4
 def _clauses(sentence: str) -> list[str]:
     """A sentence, or its comma clauses when it runs several problems together."""
     clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
-    clauses = [_LEADING.sub("", c) for c in clauses if not _FRAMING.match(c)]
+    clauses = [c for c in clauses if not _FRAMING.match(c)]
     causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    # A，B，特别是C: one problem and its particulars, unless A only names problems in general
+    # (又出现一些新的矛盾，特别是C，D，E: the particulars are the problems)
+    at = next((i for i, c in enumerate(clauses) if i and _LEADING.match(c)), 0)
+    general = bool(at) and all(_IN_GENERAL.search(c) for c in clauses[:at])
+    if at and not general:
+        return [sentence]
+    clauses = [_LEADING.sub("", c) for c in clauses]
     if len(clauses) >= _CLAUSES_MIN and not causal and all(_DEFICIT.search(c) for c in clauses):
-        return clauses
+        return clauses[at:]
     return [sentence]
 
 
@@ -113,7 +126,8 @@ def _split_items(text: str) -> list[str]:
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
-        if part and stated and not _STRENGTH.search(first_sentence(part)):
+        lead = first_sentence(part)
+        if part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
 

@@ -122,6 +122,37 @@ def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
     ]
 
 
+def test_a_problem_with_its_particulars_and_a_strength_not_yet_used() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们也清醒地认识到，发展还存在不少困难挑战。产业基础还有不少短板，创新能力依然不强，"
+        "特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题。资源优势有待深度挖掘。"
+        "边境建设需要持续加力。我们将直面问题，努力解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "particulars.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "产业基础还有不少短板，创新能力依然不强，特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题",
+        "资源优势有待深度挖掘",
+        "边境建设需要持续加力",
+    ]
+
+
+def test_particulars_after_a_general_admission_are_the_problems() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们清醒地看到，前进中还有不少困难。在经济加快发展的过程中，又出现一些新的矛盾，特别是投资规模偏大，"
+        "部分行业重复建设比较严重，能源供求关系紧张。对这些问题，我们将认真解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "general.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "投资规模偏大",
+        "部分行业重复建设比较严重",
+        "能源供求关系紧张",
+    ]
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
