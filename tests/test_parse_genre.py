@@ -153,6 +153,20 @@ def test_particulars_after_a_general_admission_are_the_problems() -> None:
     ]
 
 
+def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们清醒地看到，前进中还有不少困难和问题。有效需求不足，结构矛盾仍很突出，就业压力增大，"
+        "居民收入增长减缓。一些单位管理松懈，效率低下，损失浪费惊人，安全事故时有发生。对于这些问题，我们要切实解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "slack.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "有效需求不足", "结构矛盾仍很突出", "就业压力增大", "居民收入增长减缓",
+        "一些单位管理松懈", "效率低下", "损失浪费惊人", "安全事故时有发生",
+    ]  # fmt: skip
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
