@@ -81,9 +81,14 @@ def split_inline(text: str) -> list[str]:
 
 def _plausible_sequence(folded: str, starts: list[int]) -> bool:
     """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list. A
-    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal."""
+    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal;
+    one that opens 一是… and runs 二是…三是… is the list itself."""
+
+    def opens_one(at: int) -> bool:
+        return folded[at] == "一" or folded[at : at + 2] == "第一"
+
     inner = starts[1:] if starts[0] == 0 and len(starts) > 2 else starts
-    return folded[inner[0]] == "一" or folded[inner[0] : inner[0] + 2] == "第一"
+    return opens_one(inner[0]) or (starts[0] == 0 and opens_one(0))
 
 
 def has_top_level(lines: list[str]) -> bool:

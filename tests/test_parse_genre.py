@@ -235,6 +235,42 @@ def test_a_problems_part_without_a_lead_in() -> None:
     assert report.plan.year == 2024
 
 
+@pytest.mark.parametrize(
+    ("review", "problems", "plan"),
+    [
+        (
+            "2023年推进法治政府建设的主要举措和成效",
+            "存在的不足和原因",
+            "2024年推进法治政府建设的主要安排",
+        ),
+        ("主要举措和成效", "存在的不足及原因", "下一年度推进法治政府建设的主要安排"),
+        ("主要工作成效", "存在的问题", "下步工作打算"),
+        ("工作开展情况", "存在问题", "下步工作措施"),
+    ],
+)
+def test_the_law_based_government_reports_own_headings(
+    review: str, problems: str, plan: str
+) -> None:
+    law = "\n".join([
+        "某市2023年法治政府建设情况报告", "发布日期：2024-03-28", "现将有关情况报告如下：",
+        f"一、{review}", f"（一）加强党的领导。{FILLER}", f"（二）深化放管服改革。{FILLER}",
+        f"二、{problems}",
+        "一是执法队伍专业化水平有待提高。二是行政复议纠错功能发挥不够。三是法治宣传教育针对性不强。",
+        f"三、{plan}", f"（一）坚持党的领导。{FILLER}", f"（二）严格规范执法。{FILLER}",
+        "某市人民政府", "2024年3月25日",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.plan.section == "3"
+    assert report.plan.year == 2024
+    assert [i.lead for i in report.plan.items] == ["坚持党的领导", "严格规范执法"]
+    assert report.problems.section == "2"
+    assert [i.lead for i in report.problems.items] == [
+        "执法队伍专业化水平有待提高",
+        "行政复议纠错功能发挥不够",
+        "法治宣传教育针对性不强",
+    ]
+
+
 def test_the_task_part_after_the_overall_deployment() -> None:
     body = [
         "一、2024年工作回顾", FILLER,
