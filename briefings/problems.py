@@ -14,7 +14,10 @@ from .model import Item, ItemList, Section
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
-_PROBLEM_TITLE = re.compile(r"存在的?问题|问题和不足|不足|困难和问题|问题与不足|主要问题|差距")
+_PROBLEM_TITLE = re.compile(
+    r"存在的?(?:主要|突出)?(?:问题|困难|短板|薄弱环节)|不足|主要问题|差距"
+    r"|问题(?:和|与|及)(?:不足|困难|挑战)|困难(?:和|与|及)(?:问题|挑战|不足)"
+)
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
