@@ -20,7 +20,8 @@ _PROBLEM_TITLE = re.compile(
 )
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
-    r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
+    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
     r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
@@ -28,6 +29,11 @@ _ADMISSION = re.compile(
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
 )
+# Lead-ins that admit problems only when what follows says something falls short
+# (同时也要看到，A；B。 but not 也要看到，长期向好的基本面没有变).
+_SOFT_ADMISSION = re.compile(r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感)")
+_OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
+_SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
     r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
@@ -75,7 +81,7 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
     folded = fold(paragraph)
     start = 0
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
-        match = _ADMISSION.search(sentence)
+        match = _admission(sentence)
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
@@ -83,10 +89,27 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             opener = _LIST_OPENER.search(folded, at)
             if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
                 return opener.end(), len(folded)
-            if match.group().startswith("清醒") and not _GENERIC.search(folded[at:stop]):
+            rest = folded[at:stop]
+            if _SEEN.match(match.group()) and not _GENERIC.search(rest):
                 return at, stop if start else len(folded)
-            return stop, len(folded)
+            if not _SOFT_ADMISSION.fullmatch(match.group()):
+                # 也面临不少困难和挑战，A；B。: the list runs on after the comma
+                comma = rest.find(",")
+                return (at + comma + 1 if 0 <= comma < rest.find(";") else stop), len(folded)
+            return at, stop if start else len(folded)
         start += len(sentence)
+    return None
+
+
+def _admission(sentence: str) -> re.Match[str] | None:
+    """The lead-in of a sentence that admits problems, a soft one only before a shortfall."""
+    match = _ADMISSION.search(sentence)
+    if match:
+        return match
+    soft = _SOFT_ADMISSION.search(sentence)
+    after = sentence[soft.end() :] if soft else ""
+    if soft and _DEFICIT.search(after) and not _OUTLOOK.search(after):
+        return soft
     return None
 
 

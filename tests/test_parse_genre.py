@@ -167,6 +167,41 @@ def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "同时也要看到，",
+        "在看到成绩的同时，我们也深知，",
+        "成绩来之不易，问题不容忽视。",
+        "在肯定成绩的同时，我们也深刻认识到，",
+        "回顾一年来的工作，我们也清楚地看到存在的差距和不足：",
+        "发展中也面临不少困难和挑战，",
+        "这些成绩来之不易。与此同时，我们也必须正视，",
+    ],
+)
+def test_lead_ins_that_admit_problems(lead_in: str) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        f"{lead_in}经济总量偏小；产业结构不优；财政收支矛盾突出。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "lead_in.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业结构不优",
+        "财政收支矛盾突出",
+    ]
+
+
+def test_seeing_what_is_strong_admits_nothing() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "同时也要看到，我县经济长期向好的基本面没有变，发展潜力大。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    assert parse_bytes(_gov(body), "strong.txt").problems.items == ()
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
