@@ -128,11 +128,18 @@ def _is_bare_heading(line: Line) -> bool:
     return not _SENTENCE_END.search(fold(line.rest))
 
 
+_LEAD_END = re.compile(r"[：:；;]")
+_LEAD_MIN = 4
+
+
 def _node(line: Line) -> Section:
     """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
     if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
         return Section("", line.ordinal, line.rest, "", line.style or "")
-    lead = first_sentence(line.rest).rstrip("；;，, ")  # 一是A；二是B；: the lead is A
+    sentence = first_sentence(line.rest)
+    head = _LEAD_END.split(sentence, maxsplit=1)[0].strip()
+    # 一是A；二是B；, 一是聚焦项目建设：…: the lead is what comes before the ；or ：
+    lead = head if len(head) >= _LEAD_MIN else sentence.rstrip("；;，, ")
     return Section("", line.ordinal, lead, line.rest, line.style or "")
 
 

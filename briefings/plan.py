@@ -133,7 +133,7 @@ def _run_in_tasks(part: Section) -> tuple[Item, ...]:
     ]
     if len(leads) < 2:
         return ()
-    return tuple(Item("", lead, text, part.id) for lead, text in leads)
+    return tuple(Item("", lead.lstrip("—-"), text, part.id) for lead, text in leads)
 
 
 def plan_section_ids(plan: ItemList) -> frozenset[str]:

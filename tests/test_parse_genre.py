@@ -105,6 +105,27 @@ def test_a_thematic_part_numbering_its_measures_first_second() -> None:
     ]
 
 
+def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
+    colon = [
+        f"一是聚焦项目建设：{FILLER}",
+        f"二是聚焦产业升级：{FILLER}",
+        f"三是聚焦民生改善：{FILLER}",
+    ]
+    dash = [f"——坚持项目为王。{FILLER}", f"——坚持产业强县。{FILLER}", f"——坚持民生为本。{FILLER}"]
+    for tasks, leads in (
+        (colon, ["聚焦项目建设", "聚焦产业升级", "聚焦民生改善"]),
+        (dash, ["坚持项目为王", "坚持产业强县", "坚持民生为本"]),
+    ):
+        body = [
+            "一、2024年工作回顾",
+            FILLER,
+            "二、2025年工作安排",
+            "今年重点抓好以下工作：",
+            *tasks,
+        ]
+        assert [i.lead for i in parse_bytes(_gov(body), "leads.txt").plan.items] == leads
+
+
 def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
     body = [
         "一、2024年工作回顾", FILLER,
