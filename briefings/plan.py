@@ -20,7 +20,9 @@ _PLAN_TITLE = re.compile(
     # the 法治政府建设 report's own headings: 下一年度推进法治政府建设的主要安排, 下步工作措施
     r"|主要安排|下步|下一年度|下一阶段|努力方向|工作展望"
 )
-_REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
+_REVIEW_TITLE = re.compile(
+    r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措|总结|(?:工作|完成|开展|进展|落实)情况"
+)
 _LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
 _PRINCIPLES_TITLE = re.compile(
     r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
@@ -48,7 +50,8 @@ def _plan_score(section: Section, year: int | None) -> int:
     years = years_in(title)
     if year is not None and years and max(years) < year:
         return 0  # the year under review (2025年主要工作 in a 2026 report)
-    if (year is not None and year in years) or re.search(r"今年|本年|明年", title):
+    # this year's plan, or next year's in a report on this year (2023年工作总结和2024年工作计划)
+    if (year is not None and {year, year + 1} & set(years)) or re.search(r"今年|本年|明年", title):
         return 3
     return 1 if _LONG_TERM.search(title) else 2
 

@@ -58,6 +58,7 @@ _IN_GENERAL = re.compile(
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+_OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
 _PLEDGE = re.compile(
@@ -147,6 +148,7 @@ def _split_items(text: str) -> list[str]:
     items = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
+        part = _OPENS_LIST.sub("", part)
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()

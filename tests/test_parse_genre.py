@@ -329,6 +329,22 @@ def test_the_law_based_government_reports_own_headings(
     ]
 
 
+def test_a_year_end_summary_plans_next_year() -> None:
+    for title, review in (
+        ("某县人民政府2023年工作总结和2024年工作计划", "一、2023年工作总结"),
+        ("关于某县2023年度法治政府建设情况的报告", "一、2023年工作情况"),
+    ):
+        law = "\n".join([
+            title, review, f"（一）抓学习。{FILLER}", f"（二）抓机制。{FILLER}",
+            "二、存在的问题", "主要是：执法人员力量不足；部门协调不畅。",
+            "三、2024年工作计划", f"（一）抓项目。{FILLER}", f"（二）强产业。{FILLER}",
+        ]).encode()  # fmt: skip
+        report = parse_bytes(law, "summary.txt")
+        assert (report.plan.section, report.plan.year) == ("3", 2024), title
+        assert [i.lead for i in report.plan.items] == ["抓项目", "强产业"], title
+        assert [i.lead for i in report.problems.items] == ["执法人员力量不足", "部门协调不畅"]
+
+
 def test_the_task_part_after_the_overall_deployment() -> None:
     body = [
         "一、2024年工作回顾", FILLER,
