@@ -135,7 +135,8 @@ _LEAD_MIN = 4
 def _node(line: Line) -> Section:
     """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
     if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
-        return Section("", line.ordinal, line.rest, "", line.style or "")
+        title = line.rest.rstrip("；;，,：: ")  # (1)A；(2)B；: the heading is A
+        return Section("", line.ordinal, title or line.rest, "", line.style or "")
     sentence = first_sentence(line.rest)
     head = _LEAD_END.split(sentence, maxsplit=1)[0].strip()
     # 一是A；二是B；, 一是聚焦项目建设：…: the lead is what comes before the ；or ：

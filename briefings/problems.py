@@ -58,6 +58,9 @@ _IN_GENERAL = re.compile(
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+# Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
+_LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -91,7 +94,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
                 return opener.end(), len(folded)
             rest = folded[at:stop]
-            if _SEEN.match(match.group()) and not _GENERIC.search(rest):
+            # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
+            if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
             if not _SOFT_ADMISSION.fullmatch(match.group()):
                 # 也面临不少困难和挑战，A；B。: the list runs on after the comma
@@ -100,6 +104,12 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             return at, stop if start else len(folded)
         start += len(sentence)
     return None
+
+
+def _first_clause(text: str) -> str:
+    """The first comma clause that is not a frame (在经济发展中，…)."""
+    clauses = [c for c in text.split(",") if c.strip(":") and not _FRAMING.match(c.strip(":"))]
+    return clauses[0] if clauses else ""
 
 
 def _admission(sentence: str) -> re.Match[str] | None:
@@ -142,13 +152,13 @@ def _split_items(text: str) -> list[str]:
     sentence runs several; only statements that something falls short, up to the pledge."""
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
     for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text):
-        pieces = [p.strip() for p in re.split(r"[;；]", sentence) if p.strip(" ,，:：")]
+        pieces = [p.strip() for p in _LISTED.split(sentence) if p.strip(" ,，:：")]
         listed = len(pieces) > 1
         parts.extend((clause, listed) for piece in pieces for clause in _clauses(piece.strip()))
     items = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
-        part = _OPENS_LIST.sub("", part)
+        part = _NUMBERED.sub("", _OPENS_LIST.sub("", part))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()

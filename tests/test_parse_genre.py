@@ -223,6 +223,38 @@ def test_seeing_what_is_strong_admits_nothing() -> None:
     assert parse_bytes(_gov(body), "strong.txt").problems.items == ()
 
 
+@pytest.mark.parametrize(
+    "passage",
+    [
+        [
+            "在肯定成绩的同时，我们也清醒地认识到，还存在一些困难和问题：",
+            "（1）产业结构不优；",
+            "（2）财政收支矛盾突出；",
+            "（3）民生短板较多。",
+        ],
+        [
+            "各位代表！成绩来之不易。我们也清醒地看到，产业结构不优，财政收支矛盾突出，"
+            "民生短板较多，还有不少短板。我们将采取有力措施加以解决。"
+        ],
+        [
+            "但也要清醒看到，我们的发展仍面临一些突出问题，主要表现在：一是产业结构不优，"
+            "二是财政收支矛盾突出，三是民生短板较多。"
+        ],
+    ],
+)
+def test_problems_listed_by_parenthesis_comma_or_number(passage: list[str]) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, *passage,
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "listed.txt")
+    assert [i.lead for i in report.problems.items][:3] == [
+        "产业结构不优",
+        "财政收支矛盾突出",
+        "民生短板较多",
+    ]
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
