@@ -21,7 +21,7 @@ _PROBLEM_TITLE = re.compile(
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
-    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
     r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
@@ -61,6 +61,7 @@ _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
+_ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -158,7 +159,7 @@ def _split_items(text: str) -> list[str]:
     items = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
-        part = _NUMBERED.sub("", _OPENS_LIST.sub("", part))
+        part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
@@ -236,13 +237,12 @@ def find_problems(
 def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
     found = _problems_in(preamble.splitlines(), [], "")
     where = None
-    listed: set[int] = set()  # nodes already taken as items: their text is not a new admission
-    for top in tops:
+    listed: set[int] = set()  # nodes already taken as items: their first paragraph is no new
+    for top in tops:  # admission, a later one may be (四是…。\n除此以外，…问题也比较突出。)
         for node in top.walk():
-            if id(node) in listed:
-                continue
+            paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items = _problems_in(node.text.splitlines(), run, top.id)
+            items = _problems_in(paragraphs, run, top.id)
             listed.update(id(child) for child in run if any(i.text == child.text for i in items))
             where = where or (top.id if items else None)
             found.extend(items)

@@ -255,6 +255,26 @@ def test_problems_listed_by_parenthesis_comma_or_number(passage: list[str]) -> N
     ]
 
 
+def test_problems_go_on_in_the_paragraph_after_a_numbered_list() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们在前进中还存在一些问题和困难。突出的问题是物价上涨过快。主要原因：",
+        "一是需求增长过快。", "二是管理有所放松。",
+        "除物价问题外，农业和企业的问题也比较突出。农业基础脆弱，抗灾能力不强。部分企业缺乏活力。"
+        "此外，收入分配关系存在扭曲现象。上述这些问题，我们正在切实加以解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "goes_on.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "突出的问题是物价上涨过快",
+        "需求增长过快",
+        "管理有所放松",
+        "农业基础脆弱，抗灾能力不强",
+        "部分企业缺乏活力",
+        "收入分配关系存在扭曲现象",
+    ]
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
