@@ -31,7 +31,9 @@ _ADMISSION = re.compile(
 )
 # Lead-ins that admit problems only when what follows says something falls short
 # (同时也要看到，A；B。 but not 也要看到，长期向好的基本面没有变).
-_SOFT_ADMISSION = re.compile(r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感)")
+_SOFT_ADMISSION = re.compile(
+    r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
+)
 _OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 # An admission that names the problems only in general: the list follows it.
@@ -52,6 +54,7 @@ _DEFICIT = re.compile(
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
     r"(?:出现|存在|面临|有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
@@ -102,6 +105,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
                 # 也面临不少困难和挑战，A；B。: the list runs on after the comma
                 comma = rest.find(",")
                 return (at + comma + 1 if 0 <= comma < rest.find(";") else stop), len(folded)
+            if _GENERIC.search(_first_clause(rest)):  # 我们还认识到，存在不少不足。A，B。
+                return stop, len(folded)
             return at, stop if start else len(folded)
         start += len(sentence)
     return None
@@ -133,8 +138,12 @@ _CLAUSES_MIN = 4
 
 def _clauses(sentence: str) -> list[str]:
     """A sentence, or its comma clauses when it runs several problems together."""
-    clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
-    clauses = [c for c in clauses if not _FRAMING.match(c)]
+    clauses: list[str] = []
+    for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
+        if clauses and _FURTHER.match(clause):
+            clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
+        elif clause and not _FRAMING.match(clause):
+            clauses.append(clause)
     causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
     # A，B，特别是C: one problem and its particulars, unless A only names problems in general
     # (又出现一些新的矛盾，特别是C，D，E: the particulars are the problems)

@@ -275,6 +275,22 @@ def test_problems_go_on_in_the_paragraph_after_a_numbered_list() -> None:
     ]
 
 
+def test_shortcomings_after_we_also_realise_and_going_further() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们还认识到，政府工作中存在不少缺点和不足。职能转变滞后，一些工作落实不够，办事效率不高，"
+        "一些工作人员弄虚作假，甚至贪污腐败。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "further.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "职能转变滞后",
+        "一些工作落实不够",
+        "办事效率不高",
+        "一些工作人员弄虚作假，甚至贪污腐败",
+    ]
+
+
 def test_problems_numbered_inside_the_review_belong_to_the_part() -> None:
     body = [
         "一、2024年工作回顾", f"（一）经济运行稳中有进。{FILLER}", f"（二）民生保障有力。{FILLER}",
