@@ -72,6 +72,12 @@ def only(sentence: str) -> Metric:
         ("营商环境排名提升3位", ("提升3位", 3, "位", "change")),  # places gained, not 第3位
         ("位次上升2位", ("上升2位", 2, "位", "change")),
         ("提升3名干部", ("3名", 3, "名", "exact")),
+        # Older reports print the decimal point as a middle dot.
+        ("全年投资增长12·5％", ("12·5％", 12.5, "%", "percent")),
+        ("农民收入实际增长4・3%", ("4・3%", 4.3, "%", "percent")),
+        # A Chinese numeral before 个百分点 is a figure without a counting cue.
+        ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
+        ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:

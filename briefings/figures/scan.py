@@ -31,9 +31,14 @@ class Found:
     upper: float | None = None
 
 
+def figure_text(sentence: str) -> str:
+    """The folded sentence the figures are read from (same length as `sentence`)."""
+    return p.DOT_DECIMAL.sub(".", fold(sentence))
+
+
 def scan_sentence(sentence: str) -> list[Found]:
     """Every figure of `sentence`, in order; overlaps go to the more specific reading."""
-    text, where = _compact(fold(sentence))
+    text, where = _compact(figure_text(sentence))
     blocked = list(_blocked_spans(text))
     taken: list[Found] = []
     for finder in _FINDERS:
@@ -213,6 +218,13 @@ def _cn_counts(text: str) -> Iterator[Found]:
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
+def _cn_points(text: str) -> Iterator[Found]:
+    for match in p.CN_POINTS.finditer(text):
+        value = numeral(match["num"])
+        if value is not None:
+            yield Found(match.start(), match.end(), float(value), match["unit"], "percent")
+
+
 def _amounts(text: str) -> Iterator[Found]:
     for match in p.AMOUNT.finditer(text):
         unit, end = _unit(text, match)
@@ -273,5 +285,6 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ranges,
     _shared_units,
     _cn_counts,
+    _cn_points,
     _amounts,
 )
