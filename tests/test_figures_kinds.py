@@ -126,6 +126,24 @@ def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() ->
     assert not {"m3", "m4"} & keys
 
 
+@pytest.mark.parametrize(
+    ("label", "headline"),
+    [
+        ("全县生产总值增长", True),  # the place's own gross product
+        ("我县生产总值增长", True),
+        ("县域生产总值增长", False),
+        ("各县生产总值增长", False),  # a part of the whole
+        ("一般公共财政预算收入", True),  # the older name of 一般公共预算收入
+        ("新增城乡就业", True),
+    ],
+)
+def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> None:
+    from briefings.figures.keys import headline_rank
+
+    metric = _metric(1, "8%", label, "result", "2024")
+    assert (headline_rank(metric, 2025) is not None) == headline
+
+
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:
     figures = [Metric(**{**m.__dict__, "key": True}) for m in FIGURES if m.kind != "threshold"]
     groups = key_groups(figures)

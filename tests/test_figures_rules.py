@@ -72,6 +72,8 @@ def only(sentence: str) -> Metric:
         ("营商环境排名提升3位", ("提升3位", 3, "位", "change")),  # places gained, not 第3位
         ("位次上升2位", ("上升2位", 2, "位", "change")),
         ("提升3名干部", ("3名", 3, "名", "exact")),
+        # A bare 万 before the people it counts: a number of people.
+        ("全年共有320多万下岗职工实现了再就业", ("320多万", 3_200_000, "人", "approx")),
         # Older reports print the decimal point as a middle dot.
         ("全年投资增长12·5％", ("12·5％", 12.5, "%", "percent")),
         ("农民收入实际增长4・3%", ("4・3%", 4.3, "%", "percent")),

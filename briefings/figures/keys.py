@@ -41,10 +41,17 @@ GDP_SCORE = 9
 # Headline measures in the order a reader asks for them; a label naming one of them (and not a
 # part or a derivative of it: 海洋生产总值, 单位GDP能耗, 财政支出) makes a headline figure.
 HEADLINES = (
-    ("gdp", re.compile(r"(?<![海洋县域渔牧数字经济人均单位占])(?:生产总值|GDP|经济增长)")),
-    ("revenue", re.compile(r"一般公共预算收入|财政收入|财政总收入|地方级收入|全口径税收")),
+    # 全县生产总值 is the place's own; 各县生产总值 and 县域生产总值 are parts of it.
+    (
+        "gdp",
+        re.compile(r"(?<![海洋域渔牧数字经济人均单位占])(?<![^全我本]县)(?:生产总值|GDP|经济增长)"),
+    ),
+    (
+        "revenue",
+        re.compile(r"一般公共(?:财政)?预算收入|财政收入|财政总收入|地方级收入|全口径税收"),
+    ),
     ("income", re.compile(r"可支配收入|人均纯收入")),
-    ("jobs", re.compile(r"新增就业")),
+    ("jobs", re.compile(r"新增(?:城乡)?就业")),
     ("unemployment", re.compile(r"失业率")),
     ("prices", re.compile(r"消费价格|物价|CPI")),
     ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),

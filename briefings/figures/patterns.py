@@ -36,6 +36,10 @@ UNITS = (
     "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次",
 )  # fmt: skip
 PEOPLE_BEFORE = re.compile(r"人口[^,;。0-9]{0,4}$")
+# 600多万下岗职工实现了再就业: the number counts the people named right after it.
+PEOPLE_AFTER = re.compile(
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡)?(?:职工|农民工|农民|居民|群众|人口|学生|毕业生|劳动力)"
+)
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
 PER_UNIT = re.compile(
     r"/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时)"

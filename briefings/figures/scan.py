@@ -232,7 +232,10 @@ def _amounts(text: str) -> Iterator[Found]:
         if start is None:
             continue
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
-        if not unit and p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start]):
+        if not unit and (
+            p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start])
+            or p.PEOPLE_AFTER.match(text, end)
+        ):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
