@@ -146,6 +146,8 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("税收占比达到61.5%", "税收占比"),
         ("城镇居民家庭人均可支配收入,由2015年的5100元增加到2020年的7600元", "可支配收入"),
         ("人口自然增长率降到5.8‰", "自然增长率"),
+        # An English word is a noun of the label, not an interjection to drop.
+        ("2020年PCT国际专利申请量达1.2万件", "PCT"),
         # An aside on how a figure is reckoned is no subject; a verbal noun (投资) may be one.
         ("农民人均纯收入,扣除价格因素,比上年实际增长4.1%", "纯收入"),
         ("集体单位固定资产投资增长加快,全年增长12.5%", "固定资产投资"),

@@ -45,7 +45,8 @@ _CHANGE_AFTER = re.compile(
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
-# words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation.
+# words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation
+# (an English word, flag "eng", is a noun: GDP, PCT).
 _DROP_FLAGS = ("q", "t", "f", "p", "u", "c", "r", "x", "d", "y", "e", "o", "w")
 _NOUN_FLAGS = ("n", "vn", "eng")
 _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
@@ -294,7 +295,7 @@ def _content(words: list[Word]) -> list[Word]:
     kept = [
         w
         for n, w in enumerate(words)
-        if (not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
+        if (w.is_noun or not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
     # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds
