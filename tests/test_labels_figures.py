@@ -197,7 +197,7 @@ def scores() -> Scores:
 
 
 def test_label_files_are_well_formed() -> None:
-    for path in sorted(LABELS.glob("*.tsv")) + sorted(LABELS.glob("heldout/*.tsv")):
+    for path in sorted(LABELS.glob("*.tsv")) + sorted(LABELS.glob("heldout*/*.tsv")):
         report = _report_path(path.stem)
         text = report.read_text("utf-8") if report else None
         for row in _rows(path):
