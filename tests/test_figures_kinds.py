@@ -135,13 +135,17 @@ def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() ->
         ("各县生产总值增长", False),  # a part of the whole
         ("一般公共财政预算收入", True),  # the older name of 一般公共预算收入
         ("新增城乡就业", True),
+        ("万元GDP用水量下降", False),  # per unit of gross product
+        ("亿元GDP生产安全事故死亡率下降", False),
     ],
 )
 def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> None:
-    from briefings.figures.keys import headline_rank
+    from briefings.figures.keys import GDP_SCORE, headline_rank, key_score
 
     metric = _metric(1, "8%", label, "result", "2024")
     assert (headline_rank(metric, 2025) is not None) == headline
+    if "元GDP" in label:
+        assert key_score(metric) < GDP_SCORE  # not scored as gross product itself
 
 
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:

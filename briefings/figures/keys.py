@@ -35,6 +35,8 @@ _RATE_WORDS = ("率", "增长", "增幅", "下降", "提高", "降低", "减少"
 # unit of it or as a share of it (单位国内生产总值能耗, 占国内生产总值比例).
 _GDP_WORDS = ("生产总值", "GDP")
 _OF_GDP_WORDS = ("单位", "占", "比")
+# 万元GDP能耗, 亿元GDP生产安全事故死亡率: a measure per unit of gross product.
+_PER_GDP = re.compile(r"[万亿]元(?:地区|国内)?(?:生产总值|GDP)")
 GDP_SCORE = 9
 
 
@@ -44,7 +46,9 @@ HEADLINES = (
     # 全县生产总值 is the place's own; 各县生产总值 and 县域生产总值 are parts of it.
     (
         "gdp",
-        re.compile(r"(?<![海洋域渔牧数字经济人均单位占])(?<![^全我本]县)(?:生产总值|GDP|经济增长)"),
+        re.compile(
+            r"(?<![海洋域渔牧数字经济人均单位占元])(?<![^全我本]县)(?:生产总值|GDP|经济增长)"
+        ),
     ),
     (
         "revenue",
@@ -117,6 +121,8 @@ def _is_gdp(metric: Metric) -> bool:
     if not (metric.unit in PERCENT_UNITS or metric.unit.endswith("元")):
         return False
     label = metric.label
+    if _PER_GDP.search(label):
+        return False
     return any(w in label for w in _GDP_WORDS) and not any(w in label for w in _OF_GDP_WORDS)
 
 
