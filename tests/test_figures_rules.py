@@ -80,6 +80,7 @@ def only(sentence: str) -> Metric:
         # A Chinese numeral before 个百分点 is a figure without a counting cue.
         ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
         ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
+        ("食品价格的因素大约有十三个百分点左右", ("十三个百分点左右", 13, "个百分点", "approx")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:

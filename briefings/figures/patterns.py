@@ -71,7 +71,9 @@ CN_COUNT = re.compile(
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
 # 提高一个百分点, 下降零点五个百分点: a Chinese numeral before 个百分点 is always a figure.
-CN_POINTS = re.compile(rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)")
+CN_POINTS = re.compile(
+    rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)(?P<post>{_POST})?"
+)
 # 19·5％: older reports print the decimal point as a middle dot.
 DOT_DECIMAL = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 PERCENT_WORDS = re.compile(

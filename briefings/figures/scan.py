@@ -222,7 +222,8 @@ def _cn_points(text: str) -> Iterator[Found]:
     for match in p.CN_POINTS.finditer(text):
         value = numeral(match["num"])
         if value is not None:
-            yield Found(match.start(), match.end(), float(value), match["unit"], "percent")
+            qualifier = "approx" if match["post"] else "percent"
+            yield Found(match.start(), match.end(), float(value), match["unit"], qualifier)
 
 
 def _amounts(text: str) -> Iterator[Found]:
