@@ -52,6 +52,7 @@ _TIME = re.compile(
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
     r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年)|(?P<next_year>明年)"
 )
+_THROUGH = ("到", "至", "-", "—", "~")
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
@@ -328,7 +329,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
         ):
             continue  # weak time words: they date their own clause only
-        if _COMPARED.search(text[: match.start()]):
+        through = base is not None and text[base.end() : match.start()] in _THROUGH
+        if _COMPARED.search(text[: match.start()]) or through:
+            # 是1950年到1997年…总和的1.7倍: the base runs to its last year.
             base = match if match.start() >= clause else None
         else:
             told, base = match, None
