@@ -106,6 +106,7 @@ async def brief_library(state: BotState) -> None:
     state.briefer.schedule(pending)
     await state.briefer.settled()
     logger.info("briefed %d report(s) in %.1f s", len(pending), time.monotonic() - began)
+    await state.search.ready(timeout=None)  # the cross-report index takes them in
     settle_heap()
 
 
@@ -148,6 +149,7 @@ async def _stop(application: Application, state: BotState) -> None:
     finally:
         await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
         await state.pusher.close()
+        await state.search.close()
 
 
 async def _start(application: Application, state: BotState, poll_timeout: float) -> None:

@@ -30,6 +30,7 @@ _SHAPES = {
     "use": re.compile(rf"use:{_DIGEST}:", re.ASCII),  # choose this report
     # a page of /compare: the page, then the words compared (any text but the separator)
     "cmp": re.compile(rf"cmp::{_PAGE}{COMPARE_SEPARATOR}[^:{COMPARE_SEPARATOR}]+"),
+    "fnd": re.compile(rf"fnd:{_DIGEST}:[0-9a-f]{{8}}-{_PAGE}", re.ASCII),  # search key-page
 }
 KINDS = frozenset(_SHAPES)
 

@@ -15,6 +15,8 @@ from .failures import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
 from .logs import redacted_output
 
 if TYPE_CHECKING:
+    from briefings.model import Report
+
     from .config import Config
 
 
@@ -94,9 +96,23 @@ def _warm(args: argparse.Namespace) -> int:
     )
     for report in loaded.reports:
         print(f"cached: {report.source} ({len(report.metrics)} figures)")
+    print(f"search index: {_index_reports(config.cache_dir, loaded.reports)} report(s) added")
     for error in loaded.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0
+
+
+def _index_reports(cache_dir: Path, reports: list[Report]) -> int:
+    """Bring the cross-report search index in line with the folder: a bot that starts after
+    `warm` finds every report searchable at once."""
+    from briefings.corpus_index import FILE_NAME, CorpusIndex
+    from briefings.enrich import search_index
+
+    index = CorpusIndex(cache_dir / FILE_NAME)
+    try:
+        return index.update(reports, search_index)
+    finally:
+        index.close()
 
 
 def _push(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from .config import Config
 from .ingest import Ingest
 from .library import ReportLibrary
 from .push.runner import Pusher
+from .search_shelf import SearchShelf
 
 
 class BotState:
@@ -30,6 +31,7 @@ class BotState:
     pusher: Pusher
     chats: ChatSettings
     ingest: Ingest
+    search: SearchShelf
 
     def __init__(self) -> None:
         self.started = time.monotonic()
@@ -42,6 +44,7 @@ class BotState:
         self.config, self.library, self.pusher = config, library, pusher
         self.briefer = Briefer(library)
         self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching)
+        self.search = SearchShelf(library)
         self.chats = ChatSettings(self._database)
 
     async def _database(self) -> Database:

@@ -19,7 +19,7 @@ from .text import sentences
 from .words import CHINESE, Words
 
 if TYPE_CHECKING:
-    from .search import SearchResult
+    pass
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
 # Sections named in one reply: a huge outline is paged (/sections), not sent whole.
@@ -158,22 +158,6 @@ def highlight(sentence: str, words: Sequence[str]) -> str:
         pieces += [escape(sentence[last : match.start()]), f"<b>{escape(match.group())}</b>"]
         last = match.end()
     return "".join([*pieces, escape(sentence[last:])])
-
-
-def search_results(result: SearchResult, words: Words = CHINESE) -> str:
-    """Matching sentences with their section; suggestions when nothing matched."""
-    terms = list(result.words) or result.query.split()
-    query = escape(result.query)
-    if not result.hits:
-        text = words("search.no_hits", query=query)
-        if result.suggestions:
-            text += words("search.try", suggestions=escape("、".join(result.suggestions)))
-        return text
-    lines = [words("search.hits", query=query, count=len(result.hits))]
-    for n, hit in enumerate(result.hits, start=1):
-        where = f"{escape(hit.section_id)} {escape(hit.section_title)}"
-        lines.append(f"\n{n}. {highlight(hit.sentence, terms)}\n　—— {where}")
-    return "\n".join(lines)
 
 
 def report_choices(

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from importlib import resources
 from itertools import zip_longest
 from typing import Any
@@ -334,13 +334,14 @@ def _suggest(indexes: Sequence[SearchIndex], query: Query) -> tuple[str, ...]:
     return tuple((near or keywords)[:SUGGESTIONS])
 
 
-def _coverage(index: SearchIndex, n: int, query: Query) -> tuple[int, int]:
-    """(query runs the sentence says, whole or with all their words; runs it says whole)."""
+def coverage(says: Callable[[str], bool], query: Query) -> tuple[int, int]:
+    """(query runs a sentence says, whole or with all their words; runs it says whole), where
+    `says(text)` tells whether the sentence, folded, holds `text`."""
     said = whole = 0
     for concept in query.concepts:
-        if any(index.contains(text, n) for text, _ in concept):
+        if any(says(text) for text, _ in concept):
             said, whole = said + 1, whole + 1
-        elif any(terms and all(index.contains(t, n) for t in terms) for _, terms in concept):
+        elif any(terms and all(says(t) for t in terms) for _, terms in concept):
             said += 1
     return said, whole
 
@@ -361,7 +362,7 @@ def search(
         indexes = list(index_or_indexes)
     parsed = parse_query(query, lambda word: any(word in x.vocabulary for x in indexes))
     scores = _scores(indexes, parsed)
-    cover = {key: _coverage(indexes[key[0]], key[1], parsed) for key in scores}
+    cover = {(i, n): coverage(partial(indexes[i].contains, n=n), parsed) for i, n in scores}
     matched = [key for key in scores if cover[key][0]]
     order = sorted(matched, key=lambda key: (-cover[key][0], -cover[key][1], -scores[key], key))
     ranked = order[: max(0, min(limit, MAX_LIMIT))]

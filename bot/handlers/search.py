@@ -1,34 +1,133 @@
-"""/search and, in a private chat, any plain text: matching sentences with their section."""
+"""/search and, in a private chat, any plain text: matching sentences in every report, the
+chat's current report first, each naming its report and section; paged with ◀ ▶."""
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler, MessageHandler, filters
+import hashlib
+from html import escape
 
-from briefings.render import search_results
-from briefings.search import search as search_reports
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from briefings.corpus_index import CorpusHit, CorpusResult
+from briefings.render import highlight
+from briefings.search import search as search_report
+from briefings.words import CHINESE, Words
+
+from ..callbacks import encode, pattern
 from ..context import BotContext
 from ..language import words_of
-from ..reply import send_html
-from ..updates import message_of
-from .common import arguments, current_report, with_enrichment
+from ..paging import page_of
+from ..reply import edit_html, send_html
+from ..search_shelf import search_index_of
+from ..updates import message_of, query_of
+from .common import arguments, current_report, tapped, with_enrichment
 
-RESULT_LIMIT = 10
+RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
+CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
+PER_REPORT = 3  # and at most this many from each other report
+PAGE_SIZE = 5
+INDEX_WAIT = 5.0  # seconds a search waits for the index to take in new reports
+QUERIES_KEPT = 20  # a chat's recent queries, for its ◀ ▶ buttons
+
+
+def _where(hit: CorpusHit, first: str, named: bool, words: Words) -> str:
+    """The hit's section, and when the hits span several reports, its report."""
+    section = escape(f"{hit.section_id} {hit.section_title}")
+    if not named:
+        return words("search.where", section=section)
+    report = hit.report
+    facts = [report.issuer, words("across.year", year=report.year) if report.year else ""]
+    facts += [words("search.current")] if report.digest.startswith(first) else []
+    shown = escape(words("search.joiner").join(fact for fact in facts if fact))
+    return words("search.where_in", title=escape(report.title), facts=shown, section=section)
+
+
+def results_page(
+    result: CorpusResult, number: int, first: str, words: Words = CHINESE
+) -> tuple[str, int, int]:
+    """The page's HTML, its number and the page count. Hits all from the chat's report show
+    their section, as a search of one report does; hits from several name their report."""
+    page = page_of(result.hits, number, PAGE_SIZE)
+    marks = list(result.words) or result.query.split()
+    named = any(not hit.report.digest.startswith(first) for hit in result.hits)
+    heading = words("search.hits", query=escape(result.query), count=len(result.hits))
+    if page.count > 1:
+        heading += words("search.page_of", page=page.number + 1, pages=page.count)
+    lines = [heading]
+    for n, hit in enumerate(page.items, start=page.number * PAGE_SIZE + 1):
+        where = _where(hit, first, named, words)
+        lines.append(f"\n{n}. {highlight(hit.sentence, marks)}\n{where}")
+    return "\n".join(lines), page.number, page.count
+
+
+def _key(query: str) -> str:
+    return hashlib.blake2s(query.encode(), digest_size=4).hexdigest()
+
+
+def _pager(first: str, key: str, number: int, pages: int) -> InlineKeyboardMarkup | None:
+    """◀ n/N ▶ between the pages (none when one page holds every hit)."""
+    if pages <= 1:
+        return None
+    shown = [("◀", number - 1), (f"{number + 1}/{pages}", number), ("▶", number + 1)]
+    row = [
+        InlineKeyboardButton(label, callback_data=encode("fnd", first, f"{key}-{target}"))
+        for label, target in shown
+        if 0 <= target < pages
+    ]
+    return InlineKeyboardMarkup([row])
+
+
+def _queries(context: BotContext) -> dict[str, str]:
+    """The chat's recent queries by key (PTB keeps chat_data per chat, in memory)."""
+    data = context.chat_data if context.chat_data is not None else {}
+    queries: dict[str, str] = data.setdefault("searches", {})
+    return queries
+
+
+def _remember(context: BotContext, query: str) -> str:
+    """Keep the query for the page buttons; returns its key."""
+    queries = _queries(context)
+    key = _key(query)
+    queries.pop(key, None)
+    queries[key] = query
+    while len(queries) > QUERIES_KEPT:
+        queries.pop(next(iter(queries)))
+    return key
+
+
+async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
+    return await context.state.search.search(
+        query, first, RESULT_LIMIT, PER_REPORT, INDEX_WAIT, CURRENT_LIMIT
+    )
+
+
+def _not_found(context: BotContext, result: CorpusResult, report_digest: str, words: Words) -> str:
+    text = words("search.no_hits", query=escape(result.query))
+    report = context.library.by_digest(report_digest)
+    index = search_index_of(context.library, report) if report else None
+    suggestions = search_report(index, result.query).suggestions if index else ()
+    tried = words("search.try", suggestions=escape("、".join(suggestions)))
+    return text + (tried if suggestions else "")
 
 
 async def answer_query(update: Update, context: BotContext, query: str) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    report = await with_enrichment(context, report)
+    if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
+        report = await with_enrichment(context, report)
     words = await words_of(update, context)
-    index = context.library.indexes.get(report.digest)
-    if index is None:
-        await send_html(update, context, words("search.indexing"))
+    result = await _search(context, query, report.digest)
+    indexed = await context.state.search.holds(report.digest)
+    if not result.hits:
+        html = _not_found(context, result, report.digest, words) if indexed else None
+        await send_html(update, context, html or words("search.indexing"))
         return
-    found = search_reports(index, query, limit=RESULT_LIMIT)
-    await send_html(update, context, search_results(found, words))
+    key = _remember(context, query)
+    html, number, pages = results_page(result, 0, report.digest, words)
+    note = "" if indexed else words("search.indexing_others") + "\n"
+    await send_html(update, context, note + html, _pager(report.digest, key, number, pages))
 
 
 async def search(update: Update, context: BotContext) -> None:
@@ -43,8 +142,27 @@ async def free_text(update: Update, context: BotContext) -> None:
     await answer_query(update, context, (message_of(update).text or "").strip())
 
 
+async def on_page(update: Update, context: BotContext) -> None:
+    found = await tapped(update, context)
+    if found is None:
+        return
+    tap = query_of(update)
+    button, report = found
+    key, _, number = button.arg.partition("-")
+    query = _queries(context).get(key)
+    words = await words_of(update, context)
+    if query is None:
+        await tap.answer(words("search.expired"))
+        return
+    await tap.answer()
+    result = await _search(context, query, report.digest)
+    html, number_shown, pages = results_page(result, int(number), report.digest, words)
+    await edit_html(update, context, html, _pager(report.digest, key, number_shown, pages))
+
+
 def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
         MessageHandler(private_text & filters.ChatType.PRIVATE, free_text),
+        CallbackQueryHandler(on_page, pattern=pattern("fnd")),
     ]

@@ -1,0 +1,315 @@
+"""Benchmark: on-disk indexes for search across N reports, the candidates #15 names.
+
+- fts5-jieba: SQLite FTS5 (unicode61) over jieba-cut tokens (cut_for_search, which the briefing
+  worker would do: its cost is timed apart, per report, as it would not fall on the bot).
+- bigram-tables: the present bigram index (briefings.search) stored in plain SQLite tables:
+  postings per bigram and report as packed sentence numbers, intersected, checked and ranked
+  (BM25) in Python as briefings.search does in memory.
+- fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
+  FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
+  ranked in Python (fts5-jieba shares that code: only the tokens differ).
+
+The N reports are the corpus's search indexes copied, each with one sentence of its own (a
+distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
+candidate: build time, file size, p50/p95 latency of cross-report queries (the chat's report
+first, as /search asks), and how many sentences each candidate finds against the substring
+truth (jieba tokens miss a word cut otherwise).
+
+    .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from array import array
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from briefings.corpus_index import CorpusIndex, Entry, _known, entry_of  # noqa: E402
+from briefings.library import load_folder  # noqa: E402
+from briefings.search import _RUN, Query, SearchIndex, _searchable, parse_query  # noqa: E402
+from tests.paths import corpus_files  # noqa: E402
+
+QUERIES = (
+    "营商环境", "法治政府", "低空经济", "乡村振兴", "地区生产总值", "GDP", "人工智能",
+    "新质生产力", "行政复议", "就业", "教育", "医疗", "住房", "税", "科技创新", "城市更新",
+    "数字政府", "养老服务", "安全生产", "生态环境保护 碳达峰",
+)  # fmt: skip
+REPEATS = 5
+LIMIT, PER_REPORT, FIRST_LIMIT = 30, 3, 10
+
+
+def copies(bases: Sequence[tuple[Entry, SearchIndex]], n: int) -> list[tuple[Entry, SearchIndex]]:
+    """`n` distinct reports: the bases in turn, each copy with a sentence of its own."""
+    made = []
+    for i in range(n):
+        entry, index = bases[i % len(bases)]
+        digest = f"{i:08x}{entry.digest[8:]}"
+        sentences = [*index.sentences, (0, f"本文件为第{i}号副本。")]
+        made.append(
+            (
+                Entry(digest, f"{entry.title}（{i}）", entry.issuer, entry.year),
+                SearchIndex(digest, index.places, sentences, index.vocabulary, index.keywords),
+            )
+        )
+    return made
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+class Fts5Bigram:
+    name = "fts5-bigram"
+    kind: type[CorpusIndex] = CorpusIndex
+
+    def __init__(self, path: Path) -> None:
+        self.index = self.kind(path)
+
+    def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
+        for entry, index in reports:
+            self.index.add(entry, index)
+
+    def search(self, query: str, first: str) -> int:
+        return len(self.index.search(query, first, LIMIT, PER_REPORT, FIRST_LIMIT).hits)
+
+    def matches(self, query: str) -> int:
+        db = self.index._db
+        expression = self.index.expression(parse_query(query, _known(db)))
+        return db.execute(
+            "SELECT count(*) FROM tokens WHERE tokens MATCH ?", (expression,)
+        ).fetchone()[0]
+
+
+def token_expression(query: Query) -> str:
+    """As match_expression, but a word must be one of a sentence's jieba tokens."""
+    concepts = []
+    for concept in query.concepts:
+        ways = [f'"{text}"' for text, _ in concept]
+        ways += [
+            "(" + " AND ".join(f'"{t}"' for t in terms) + ")"
+            for _, terms in concept
+            if len(terms) > 1
+        ]
+        concepts.append("(" + " OR ".join(ways) + ")")
+    return " OR ".join(concepts)
+
+
+def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
+    """FTS5 over jieba tokens: the same tables, search and ranking as the chosen index."""
+
+    class JiebaIndex(CorpusIndex):
+        tokens = staticmethod(cut)  # type: ignore[assignment]
+        expression = staticmethod(token_expression)
+
+    class Fts5Jieba(Fts5Bigram):
+        name = "fts5-jieba"
+        kind = JiebaIndex
+
+    return Fts5Jieba
+
+
+class BigramTables:
+    """The present bigram postings in SQLite tables; matching and BM25 in Python."""
+
+    name = "bigram-tables"
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.executescript(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+            "CREATE TABLE reports(id INTEGER PRIMARY KEY, digest TEXT UNIQUE, length INTEGER,"
+            " sentences INTEGER);"
+            "CREATE TABLE sentences(id INTEGER PRIMARY KEY, text TEXT);"
+            "CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE postings(gram TEXT, report INTEGER, ids BLOB, PRIMARY KEY (gram, report))"
+            " WITHOUT ROWID;"
+        )
+
+    def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
+        for entry, index in reports:
+            self.db.execute("BEGIN")
+            rid = (
+                self.db.execute(
+                    "INSERT INTO reports(digest, length, sentences) VALUES (?, ?, ?)",
+                    (entry.digest, index.length, len(index.sentences)),
+                ).lastrowid
+                or 0
+            )
+            rows = [((rid << 20) + n, text) for n, (_, text) in enumerate(index.sentences)]
+            self.db.executemany("INSERT INTO sentences VALUES (?, ?)", rows)
+            self.db.executemany(
+                "INSERT INTO postings VALUES (?, ?, ?)",
+                [(g, rid, array("I", ns).tobytes()) for g, ns in index._postings.items()],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary]
+            )
+            self.db.execute("COMMIT")
+            index.__dict__.pop("_postings", None)  # the bench holds N copies: let them go
+
+    def _matching(self, term: str) -> dict[int, str]:
+        keys = [term] if len(term) == 1 else [term[i : i + 2] for i in range(len(term) - 1)]
+        per_report: dict[int, set[int]] | None = None
+        for key in keys:
+            rows = self.db.execute("SELECT report, ids FROM postings WHERE gram = ?", (key,))
+            found = {r: set(array("I", blob)) for r, blob in rows}
+            per_report = found if per_report is None else {
+                r: ns & found[r] for r, ns in per_report.items() if r in found
+            }  # fmt: skip
+        ids = [(r << 20) + n for r, ns in (per_report or {}).items() for n in ns]
+        texts: dict[int, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            texts.update(
+                self.db.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", chunk)
+            )
+        return {i: t for i, t in texts.items() if term in _searchable(t)}
+
+    def search(self, query: str, first: str) -> int:
+        def known(word: str) -> bool:
+            return (
+                self.db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
+                is not None
+            )
+
+        parsed = parse_query(query, known)
+        total, length = self.db.execute(
+            "SELECT sum(sentences), sum(length) FROM reports"
+        ).fetchone()
+        average = length / total
+        scores: dict[int, float] = {}
+        for term in parsed.terms:
+            found = self._matching(term)
+            idf = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
+            for i, text in found.items():
+                tf = text.count(term)
+                size = len(text) / average
+                scores[i] = scores.get(i, 0.0) + idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * size))
+        low = self.db.execute("SELECT id FROM reports WHERE digest = ?", (first,)).fetchone()[0]
+        ranked = sorted(scores, key=lambda i: (i >> 20 != low, -scores[i]))
+        return len(ranked[:LIMIT])
+
+    def matches(self, query: str) -> int:
+        def known(word: str) -> bool:
+            return (
+                self.db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
+                is not None
+            )
+
+        parsed = parse_query(query, known)
+        return len({i for term in parsed.terms for i in self._matching(term)})
+
+
+def jieba_cutter() -> Callable[[str], str]:
+    import jieba
+
+    jieba.initialize()
+    cache: dict[str, str] = {}
+
+    def cut(text: str) -> str:
+        if text not in cache:
+            words = jieba.cut_for_search(_searchable(text))
+            cache[text] = " ".join(w for w in words if _RUN.fullmatch(w))
+        return cache[text]
+
+    return cut
+
+
+def truth(bases: Sequence[tuple[Entry, SearchIndex]], n: int, query: str) -> int:
+    """Sentences saying a run of the query as printed (substring), over the N copies."""
+    runs = _RUN.findall(_searchable(query))
+    per_base = [
+        sum(any(run in _searchable(t) for run in runs) for _, t in index.sentences)
+        for _, index in bases
+    ]
+    return sum(per_base[i % len(bases)] for i in range(n))
+
+
+def measure(
+    candidate: Any, reports: list[tuple[Entry, SearchIndex]], first: str
+) -> dict[str, float]:
+    began = time.perf_counter()
+    candidate.build(reports)
+    built = time.perf_counter() - began
+    wall, cpu = [], []
+    for _ in range(REPEATS):
+        for query in QUERIES:
+            began, used = time.perf_counter(), time.process_time()
+            candidate.search(query, first)
+            wall.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
+    return {
+        "build_s": built,
+        "p50_ms": statistics.median(wall),
+        "p95_ms": percentile(wall, 0.95),
+        "cpu_p50_ms": statistics.median(cpu),
+        "cpu_p95_ms": percentile(cpu, 0.95),
+    }
+
+
+def main(sizes: list[int], cache: Path | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cache_dir = cache or Path(folder) / "cache"
+        reports = []
+        for parent in sorted({p.parent for p in corpus_files()}):
+            reports += load_folder(parent, cache_dir=cache_dir).reports
+        from briefings.enrich import search_index
+
+        bases = [(entry_of(r), search_index(r)) for r in reports]
+        cut = jieba_cutter()
+        began = time.process_time()  # CPU: the machine may be shared
+        for _, index in bases:
+            for _, text in index.sentences:
+                cut(text)
+        per_report_cut = (time.process_time() - began) / len(bases) * 1000
+        print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): CPU "
+              f"{per_report_cut:.0f} ms")  # fmt: skip
+        print(f"{'N':>5} {'candidate':14}{'build s':>9}{'size MB':>9}{'p50 ms':>8}{'p95 ms':>8}"
+              f"{'cpu p50':>9}{'cpu p95':>9}")  # fmt: skip
+        for n in sizes:
+            made = copies(bases, n)
+            for make in (Fts5Bigram, jieba_candidate(cut), BigramTables):
+                path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
+                candidate = make(path)
+                figures = measure(candidate, made, made[0][0].digest)
+                size = sum(
+                    Path(f"{path}{s}").stat().st_size
+                    for s in ("", "-wal")
+                    if Path(f"{path}{s}").exists()
+                )
+                print(f"{n:>5} {candidate.name:14}{figures['build_s']:9.1f}{size / 2**20:9.1f}"
+                      f"{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
+                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}", flush=True)  # fmt: skip
+                if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
+                    found = {q: candidate.matches(q) for q in QUERIES}
+                    missed = {
+                        q: truth(bases, n, q) - f
+                        for q, f in found.items()
+                        if f < truth(bases, n, q)
+                    }
+                    print(
+                        f"      sentences found for the {len(QUERIES)} queries: {sum(found.values())}"
+                        f"; short of the substring truth: {missed or 'none'}"
+                    )
+                path.unlink()
+                del candidate
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--cache", type=Path, help="a report cache to reuse (else a temp one)")
+    args = parser.parse_args()
+    main(args.reports, args.cache)

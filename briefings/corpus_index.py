@@ -1,0 +1,354 @@
+"""Search across every report: an on-disk index in its own SQLite file.
+
+The index is derived data, rebuilt from the reports' search indexes (briefings.search) at will:
+a missing, stale or corrupted file is replaced by an empty one and filled again. Entries are
+keyed by report digest, so a report re-added is found again and a removed one is dropped.
+
+Sentences are stored as the present bigram index does it, in SQLite's FTS5: each run of letters,
+digits or Chinese becomes its overlapping character bigrams (and its last character), so a
+query word is an FTS5 phrase of its bigrams and matches as a substring, however jieba cut the
+sentence; FTS5 intersects the postings in C, and only the few sentences shown are ranked in
+Python (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an entry
+needs no jieba. jieba-cut tokens would lose substring matches
+(营商环境 cut 营商/环境 in one report and whole in another), and FTS5's trigram tokenizer
+cannot match two-character words. bench/search_index.py measures the alternatives.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Report
+from .search import _B, _K1, _RUN, Query, SearchIndex, _searchable, coverage, parse_query
+
+log = logging.getLogger(__name__)
+
+FORMAT = "1"  # bump when the tokens or the tables change: an older file is rebuilt
+FILE_NAME = "search.sqlite3"
+# The matching sentences ranked for a report, its first in report order: the chat's report, others
+CANDIDATES = 300
+OTHER_CANDIDATES = 30
+_ROWS_PER_REPORT = 1 << 20  # a report's sentences get rowids report_id * this + n
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE reports(
+    id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
+    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL);
+CREATE TABLE places(
+    report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
+    PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', tokenize='unicode61');
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What names a report in results."""
+
+    digest: str
+    title: str
+    issuer: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class CorpusHit:
+    report: Entry
+    section_id: str  # "" for the preamble
+    section_title: str
+    sentence: str  # verbatim from the report
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    query: str  # as searched (see briefings.search.parse_query)
+    hits: tuple[CorpusHit, ...]
+    words: tuple[str, ...]  # the words matched, synonyms included, for highlighting
+
+
+def damaged(error: sqlite3.DatabaseError) -> bool:
+    """Whether `error` says the file is damaged or not an index (not a database, malformed,
+    no such table), rather than busy: a file another process holds locked is not rebuilt."""
+    return not isinstance(error, sqlite3.OperationalError) or "no such table" in str(error)
+
+
+def entry_of(report: Report) -> Entry:
+    meta = report.meta
+    return Entry(report.digest, meta.title or report.source, meta.issuer or "", meta.year)
+
+
+def grams(text: str) -> str:
+    """The FTS5 tokens of `text`: per run, its bigrams and its last character."""
+    tokens: list[str] = []
+    for run in _RUN.findall(_searchable(text)):
+        tokens += [run[i : i + 2] for i in range(len(run) - 1)]
+        tokens.append(run[-1])
+    return " ".join(tokens)
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase matching `word` (folded) as a substring of a run."""
+    if len(word) == 1:
+        return f'"{word}" *'
+    return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'
+
+
+def match_expression(query: Query) -> str:
+    """A sentence matches when it says one of the query's runs, whole or with all its words,
+    the run or a synonym: as briefings.search.search decides."""
+    concepts = []
+    for concept in query.concepts:
+        ways = []
+        for text, terms in concept:
+            ways.append(_phrase(text))
+            if len(terms) > 1:
+                ways.append("(" + " AND ".join(_phrase(t) for t in terms) + ")")
+        concepts.append(" OR ".join(dict.fromkeys(ways)))
+    return " OR ".join(f"({c})" for c in concepts)
+
+
+class CorpusIndex:
+    """The on-disk index; safe to use from several threads (one at a time)."""
+
+    # How a sentence becomes FTS5 tokens, and a parsed query an FTS5 expression (the bench
+    # measures jieba's tokens through the same class).
+    tokens = staticmethod(grams)
+    expression = staticmethod(match_expression)
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: in memory (no cache folder)
+        self._lock = threading.RLock()
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is None or not self.path.exists():
+            return self._create()
+        try:
+            db = self._connect()
+            found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if found == (FORMAT,):
+                return db
+            db.close()
+            log.info("search index %s is of another format: rebuilding", self.path)
+        except sqlite3.DatabaseError as error:
+            if not damaged(error):
+                raise
+            log.warning("search index %s unusable (%s): rebuilding", self.path, error)
+        return self._create()
+
+    def _connect(self) -> sqlite3.Connection:
+        target = ":memory:" if self.path is None else str(self.path)
+        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _create(self) -> sqlite3.Connection:
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        db = self._connect()
+        db.executescript(_SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        return db
+
+    @contextmanager
+    def _guarded(self) -> Iterator[sqlite3.Connection]:
+        """The connection; a file found damaged mid-use is replaced by an empty index, which
+        the caller fills again (`digests` no longer lists what it held)."""
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.DatabaseError as error:
+                if not damaged(error):
+                    raise
+                log.warning("search index %s damaged (%s): rebuilding", self.path, error)
+                self._db.close()
+                self._db = self._create()
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def digests(self) -> set[str]:
+        with self._guarded() as db:
+            return {digest for (digest,) in db.execute("SELECT digest FROM reports")}
+
+    def add(self, entry: Entry, index: SearchIndex) -> None:
+        """Index one report's sentences (replacing any entry of the same digest)."""
+        with self._guarded() as db:
+            db.execute("BEGIN")
+            try:
+                self._delete(db, entry.digest)
+                self._insert(db, entry, index)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def update(
+        self, reports: Sequence[Report], index_of: Callable[[Report], SearchIndex | None]
+    ) -> int:
+        """Drop the entries of reports not in `reports`, add those of `reports` not indexed
+        yet whose search index `index_of` gives (None: not briefed yet). Returns how many
+        were added. The lock is taken per report, so searches go on meanwhile."""
+        have = self.digests()
+        self.remove(have - {report.digest for report in reports})
+        added = 0
+        for report in reports:
+            source = None if report.digest in have else index_of(report)
+            if source is not None:
+                self.add(entry_of(report), source)
+                added += 1
+        return added
+
+    def remove(self, digests: Iterable[str]) -> None:
+        with self._guarded() as db:
+            db.execute("BEGIN")
+            for digest in digests:
+                self._delete(db, digest)
+            db.execute("COMMIT")
+
+    def _insert(self, db: sqlite3.Connection, entry: Entry, index: SearchIndex) -> None:
+        cursor = db.execute(
+            "INSERT INTO reports(digest, title, issuer, year, sentences) VALUES (?, ?, ?, ?, ?)",
+            (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences)),
+        )
+        first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
+        db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?)",
+            [(cursor.lastrowid, n, p.id, p.title) for n, p in enumerate(index.places)],
+        )
+        rows = [(first + n, place, text) for n, (place, text) in enumerate(index.sentences)]
+        db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
+            [(n, self.tokens(t)) for n, _, t in rows],
+        )
+        db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
+
+    def _delete(self, db: sqlite3.Connection, digest: str) -> None:
+        found = db.execute("SELECT id FROM reports WHERE digest = ?", (digest,)).fetchone()
+        if found is None:
+            return
+        first = found[0] * _ROWS_PER_REPORT
+        old = db.execute(
+            "SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?",
+            (first, first + _ROWS_PER_REPORT - 1),
+        ).fetchall()
+        # A contentless FTS5 table forgets a row only when told the tokens it was given.
+        db.executemany(
+            "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
+            [(n, self.tokens(text)) for n, text in old],
+        )
+        db.execute(
+            "DELETE FROM sentences WHERE id BETWEEN ? AND ?", (first, first + _ROWS_PER_REPORT - 1)
+        )
+        db.execute("DELETE FROM places WHERE report = ?", (found[0],))
+        db.execute("DELETE FROM reports WHERE id = ?", (found[0],))
+        # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
+
+    def search(
+        self, query: str, first: str | None, limit: int, per_report: int, first_limit: int
+    ) -> CorpusResult:
+        """Sentences matching `query` in every report: at most `first_limit` of report `first`
+        (a digest) first, then at most `per_report` of each other report, those that say it
+        most often first, `limit` in all. In a report, sentences saying more of the query's
+        runs come first, then those saying them whole, then by BM25 (briefings.search's order).
+
+        FTS5 only finds the matches here (its BM25 ranking costs ~10 µs a match, 40 ms for a
+        word in 15,000 sentences); the few sentences shown are ranked in Python."""
+        with self._guarded() as db:
+            parsed = parse_query(query, _known(db))
+            expression = self.expression(parsed)
+            found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
+            if expression:
+                matching = db.execute(_MATCHING, (expression, _ROWS_PER_REPORT))
+                found = {report: (count, rowids) for report, count, rowids in matching}
+            mine = self._report_id(db, first)
+            chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
+            others = sorted((r for r in found if r != mine), key=lambda r: (-found[r][0], -r))
+            room = limit - min(first_limit, found[mine][0] if mine in found else 0)
+            for report in others:
+                if room <= 0:
+                    break
+                chosen.append((report, per_report, OTHER_CANDIDATES))
+                room -= min(per_report, found[report][0])
+            wanted = [n for r, _, c in chosen for n in _first(found[r][1], c)]
+            rows = self._sentences(db, wanted)
+            hits = [h for r, cap, _ in chosen for h in _best(rows.get(r, []), parsed, cap)]
+        words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
+        terms = tuple(dict.fromkeys(words + parsed.terms))
+        return CorpusResult(parsed.text, tuple(hits[:limit]), terms)
+
+    def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
+        row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[CorpusHit]]:
+        """The sentences `rowids` as hits, by report id, in report order."""
+        found: dict[int, list[CorpusHit]] = {}
+        for row in db.execute(_SENTENCES, (json.dumps(rowids), _ROWS_PER_REPORT)):
+            report, text, section, heading, digest, title, issuer, year = row
+            hit = CorpusHit(Entry(digest, title, issuer, year), section, heading, text)
+            found.setdefault(report, []).append(hit)
+        return found
+
+
+# Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
+_MATCHING = (
+    "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
+)
+_SENTENCES = (
+    "SELECT r.id, s.text, p.section, p.title, r.digest, r.title, r.issuer, r.year"
+    " FROM sentences s JOIN reports r ON r.id = s.id / ?2"
+    " JOIN places p ON p.report = r.id AND p.no = s.place"
+    " WHERE s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id"
+)
+
+
+def _first(rowids: str, count: int) -> list[int]:
+    """The first `count` of comma-separated rowids, in order."""
+    return sorted(int(n) for n in rowids.split(","))[:count]
+
+
+def _best(hits: list[CorpusHit], query: Query, count: int) -> list[CorpusHit]:
+    """The `count` hits of one report that answer `query` best."""
+    folded = [_searchable(hit.sentence) for hit in hits]
+    average = sum(map(len, folded)) / len(folded) if folded else 1.0
+    order = sorted(range(len(hits)), key=lambda n: _order(folded[n], average, query))
+    return [hits[n] for n in order[:count]]
+
+
+def _order(text: str, average: float, query: Query) -> tuple[int, int, float]:
+    said, whole = coverage(text.__contains__, query)
+    size = len(text) / average
+    bm25 = 0.0
+    for term in query.terms:
+        tf = text.count(term)
+        bm25 += tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * size))
+    return -said, -whole, -bm25
+
+
+def _known(db: sqlite3.Connection) -> Callable[[str], bool]:
+    def known(word: str) -> bool:
+        return db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone() is not None
+
+    return known

@@ -1,0 +1,95 @@
+"""The on-disk cross-report search index (briefings.corpus_index), on small hand-made reports."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefings.corpus_index import CorpusIndex, Entry, damaged
+from briefings.search import Place, SearchIndex
+
+
+def report(digest: str, *sentences: str, words: tuple[str, ...] = ()) -> tuple[Entry, SearchIndex]:
+    places = [Place("", "", ""), Place("1", "一、发展", "一、发展")]
+    rows = [(1, text) for text in sentences]
+    entry = Entry(digest, f"报告{digest}", f"{digest}市人民政府", 2024)
+    return entry, SearchIndex(digest, places, rows, words, [])
+
+
+REPORTS = [
+    report(
+        "a" * 64, "大力发展低空经济。", "持续优化营商环境。", words=("低空", "经济", "营商", "环境")
+    ),
+    report("b" * 64, "培育低空经济产业。", "低空经济规模扩大。", "优化营商环境。"),
+    report("c" * 64, "深化营商环境改革。", "完善税收制度。"),
+]
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> CorpusIndex:
+    opened = CorpusIndex(tmp_path / "search.sqlite3")
+    for entry, source in REPORTS:
+        opened.add(entry, source)
+    return opened
+
+
+def found(index: CorpusIndex, query: str, first: str | None = None) -> list[tuple[str, str]]:
+    result = index.search(query, first, limit=30, per_report=3, first_limit=10)
+    return [(hit.report.digest[0], hit.sentence) for hit in result.hits]
+
+
+def test_words_match_as_substrings_two_and_one_characters_included(index: CorpusIndex) -> None:
+    assert {d for d, _ in found(index, "营商环境")} == {"a", "b", "c"}
+    assert found(index, "税") == [("c", "完善税收制度。")]
+    assert found(index, "低空") and found(index, "<b>低空</b>") == found(index, "低空")
+    assert found(index, "量子计算") == []
+
+
+def test_the_first_report_leads_then_those_saying_it_most(index: CorpusIndex) -> None:
+    assert [d for d, _ in found(index, "低空经济")] == ["b", "b", "a"]
+    assert [d for d, _ in found(index, "低空经济", "a" * 64)] == ["a", "b", "b"]
+
+
+def test_hits_name_their_report_and_section(index: CorpusIndex) -> None:
+    hit = index.search("税收", None, 30, 3, 10).hits[0]
+    assert hit.report == REPORTS[2][0] and (hit.section_id, hit.section_title) == ("1", "一、发展")
+
+
+def test_update_drops_removed_reports_and_adds_new_ones(index: CorpusIndex) -> None:
+    class Stub:
+        def __init__(self, digest: str) -> None:
+            self.digest, self.source = digest, f"{digest[0]}.txt"
+            self.meta = type("Meta", (), {"title": "新", "issuer": None, "year": None})()
+
+    sources = {entry.digest: source for entry, source in REPORTS}
+    kept = [Stub("a" * 64), Stub("c" * 64)]
+    assert index.update(kept, lambda r: sources[r.digest]) == 0  # type: ignore[arg-type]
+    assert index.digests() == {"a" * 64, "c" * 64} and "b" not in dict(found(index, "低空经济"))
+    assert index.update([*kept, Stub("b" * 64)], lambda r: sources[r.digest]) == 1  # type: ignore[list-item]
+    assert [d for d, _ in found(index, "低空经济")] == ["b", "b", "a"]
+
+
+def test_a_file_of_another_format_or_damaged_is_rebuilt_empty(
+    index: CorpusIndex, tmp_path: Path
+) -> None:
+    index.close()
+    path = tmp_path / "search.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+        db.commit()
+    rebuilt = CorpusIndex(path)
+    assert rebuilt.digests() == set()
+    rebuilt.close()
+    path.write_bytes(b"\0garbage" * 1000)
+    reopened = CorpusIndex(path)
+    assert reopened.digests() == set() and path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_busy_file_is_not_taken_for_a_damaged_one() -> None:
+    assert damaged(sqlite3.DatabaseError("file is not a database"))
+    assert damaged(sqlite3.DatabaseError("database disk image is malformed"))
+    assert damaged(sqlite3.OperationalError("no such table: meta"))
+    assert not damaged(sqlite3.OperationalError("database is locked"))
