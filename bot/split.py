@@ -9,6 +9,7 @@ well-formed HTML on its own.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 TELEGRAM_LIMIT = 4096
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|[^<&]", re.S)
@@ -82,15 +83,34 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     parts: list[str] = []
     opening_stack: list[str] = []
     body: list[str] = []
-    for piece in _pieces(text, room):
-        body.append(piece)
-        while len(body) > 1 and not _fits(opening_stack, body, limit):
+    pending = deque(_pieces(text, room))
+    while pending:
+        body.append(pending.popleft())
+        while not _fits(opening_stack, body, limit):
+            if len(body) == 1:
+                # Alone and still too long: the tags reopened around it take the room
+                # (deep nesting, a small limit). Halve it; a lone token stays as it is.
+                halves = _halves(body[0])
+                if halves is None:
+                    break
+                body = [halves[0]]
+                pending.appendleft(halves[1])
+                continue
             cut = _cut(body[:-1])
             done, body = body[:cut], body[cut:]
             parts.append(_part(opening_stack, done))
             opening_stack = _after(opening_stack, "".join(done))
     parts.append(_part(opening_stack, body))
     return [part for part in parts if part.strip()]
+
+
+def _halves(piece: str) -> tuple[str, str] | None:
+    """`piece` cut between two tokens near its middle; None for a single token."""
+    tokens = _TOKEN.findall(piece)
+    if len(tokens) < 2:
+        return None
+    middle = len(tokens) // 2
+    return "".join(tokens[:middle]), "".join(tokens[middle:])
 
 
 def _part(opening_stack: list[str], body: list[str]) -> str:

@@ -81,9 +81,14 @@ def split_inline(text: str) -> list[str]:
 
 def _plausible_sequence(folded: str, starts: list[int]) -> bool:
     """Markers must open with 一 (or 第一): a stray 三是 inside prose is not a list. A
-    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal."""
+    paragraph that is itself an item (第二,…：一是…；二是…) opens its list after its ordinal;
+    one that opens 一是… and runs 二是…三是… is the list itself."""
+
+    def opens_one(at: int) -> bool:
+        return folded[at] == "一" or folded[at : at + 2] == "第一"
+
     inner = starts[1:] if starts[0] == 0 and len(starts) > 2 else starts
-    return folded[inner[0]] == "一" or folded[inner[0] : inner[0] + 2] == "第一"
+    return opens_one(inner[0]) or (starts[0] == 0 and opens_one(0))
 
 
 def has_top_level(lines: list[str]) -> bool:
@@ -134,11 +139,19 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
 
+_LEAD_END = re.compile(r"[：:；;]")
+_LEAD_MIN = 4
+
+
 def _node(line: Line) -> _Draft:
     """A heading keeps its line as title; an item (inline 一是… always) also as its text."""
     if _is_bare_heading(line) and line.style not in _INLINE_STYLES:
-        return _Draft(line.ordinal, line.rest, "", line.style or "")
-    lead = first_sentence(line.rest).rstrip("；;，, ")  # 一是A；二是B；: the lead is A
+        title = line.rest.rstrip("；;，,：: ")  # (1)A；(2)B；: the heading is A
+        return _Draft(line.ordinal, title or line.rest, "", line.style or "")
+    sentence = first_sentence(line.rest)
+    head = _LEAD_END.split(sentence, maxsplit=1)[0].strip()
+    # 一是A；二是B；, 一是聚焦项目建设：…: the lead is what comes before the ；or ：
+    lead = head if len(head) >= _LEAD_MIN else sentence.rstrip("；;，, ")
     return _Draft(line.ordinal, lead, line.rest, line.style or "")
 
 

@@ -19,15 +19,26 @@ from .words import CHINESE, Words
 _PLAN_TITLE = re.compile(
     r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点|工作要点"
     r"|目标(?:与|和)?任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
+    # the 法治政府建设 report's own headings: 下一年度推进法治政府建设的主要安排, 下步工作措施
+    r"|主要安排|下步|下一年度|下一阶段|努力方向|工作展望"
 )
-_REVIEW_TITLE = re.compile(r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措")
+_REVIEW_TITLE = re.compile(
+    r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措|总结|(?:工作|完成|开展|进展|落实)情况"
+)
 _LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
 _PRINCIPLES_TITLE = re.compile(
     r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
 )
 # Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
-_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一|问题|不足|差距")
+_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一|问题|不足|差距|薄弱环节")
 _TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
+
+
+# Words that only a plan heading uses, so a review heading holding one also plans
+# (1998年工作回顾和1999年工作的总体部署), unlike 主要工作成效.
+_PLAN_ONLY = re.compile(
+    r"安排|打算|计划|思路|下一?步|建议|部署|今后|下一年度|下一阶段|任务|方向|展望"
+)
 
 
 def _plan_score(section: Section, year: int | None) -> int:
@@ -36,10 +47,13 @@ def _plan_score(section: Section, year: int | None) -> int:
     title = fold(section.title).replace(" ", "")
     if not _PLAN_TITLE.search(title):
         return 0
+    if _REVIEW_TITLE.search(title) and not _PLAN_ONLY.search(title):
+        return 0  # 主要工作成效: the review
     years = years_in(title)
     if year is not None and years and max(years) < year:
         return 0  # the year under review (2025年主要工作 in a 2026 report)
-    if (year is not None and year in years) or re.search(r"今年|本年|明年", title):
+    # this year's plan, or next year's in a report on this year (2023年工作总结和2024年工作计划)
+    if (year is not None and {year, year + 1} & set(years)) or re.search(r"今年|本年|明年", title):
         return 3
     return 1 if _LONG_TERM.search(title) else 2
 
@@ -50,6 +64,11 @@ def _is_review(section: Section, year: int | None) -> bool:
     return bool(_REVIEW_TITLE.search(title)) or bool(years and year and max(years) < year)
 
 
+# A thematic part's own task list: printed headings, or its measures 第一,…第六, (一是… in such
+# a part is detail or a diagnosis, not the part's tasks).
+_PART_TASK_STYLES = frozenset(HEADING_RANK) | {"di"}
+
+
 def _thematic_items(parts: list[Section]) -> list[Item]:
     """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
     items: list[Item] = []
@@ -57,7 +76,7 @@ def _thematic_items(parts: list[Section]) -> list[Item]:
         standing = _STANDING_TITLE.search(part.title) or part.style == "closing"
         if standing or _principles_only(part):
             continue
-        headings = [c for c in task_list(part) if c.style in HEADING_RANK]
+        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
         items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
     return items
 
@@ -119,7 +138,7 @@ def _run_in_tasks(part: Section) -> tuple[Item, ...]:
     ]
     if len(leads) < 2:
         return ()
-    return tuple(Item("", lead, text, part.id) for lead, text in leads)
+    return tuple(Item("", lead.lstrip("—-"), text, part.id) for lead, text in leads)
 
 
 def plan_section_ids(plan: ItemList) -> frozenset[str]:

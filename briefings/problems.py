@@ -15,10 +15,14 @@ from .model import Item, ItemList, Section
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
-_PROBLEM_TITLE = re.compile(r"存在的问题|问题和不足|不足|困难和问题|问题与不足|主要问题|差距")
+_PROBLEM_TITLE = re.compile(
+    r"存在的?(?:主要|突出)?(?:问题|困难|短板|薄弱环节)|不足|主要问题|差距"
+    r"|问题(?:和|与|及)(?:不足|困难|挑战)|困难(?:和|与|及)(?:问题|挑战|不足)"
+)
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
-    r"清醒(?:地|的)?(?:看到|认识到|认识)|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
+    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
     r"(?:问题|困难|不足|矛盾|短板|挑战)"
     r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
@@ -26,6 +30,13 @@ _ADMISSION = re.compile(
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
 )
+# Lead-ins that admit problems only when what follows says something falls short
+# (同时也要看到，A；B。 but not 也要看到，长期向好的基本面没有变).
+_SOFT_ADMISSION = re.compile(
+    r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
+)
+_OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
+_SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
     r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
@@ -39,13 +50,23 @@ _DEFICIT = re.compile(
     r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
     r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
     r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
+    r"|需要?持续(?:加力|用力|发力|加强)|减缓|松懈|低下|浪费|涣散|不力"
 )
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
+_IN_GENERAL = re.compile(
+    r"(?:出现|存在|面临|有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
+)
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+# Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
+_LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
+_ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+_OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
 _PLEDGE = re.compile(
@@ -55,6 +76,8 @@ _PLEDGE = re.compile(
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
 _STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+# …but a strength not yet used is a shortfall admitted (生态优势有待深度挖掘).
+_UNREALISED = re.compile(r"有待|尚未|仍需|还需|亟待|不足|不够|不充分|未能")
 
 
 def _admission_end(paragraph: str) -> tuple[int, int] | None:
@@ -67,7 +90,7 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
     folded = fold(paragraph)
     start = 0
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
-        match = _ADMISSION.search(sentence)
+        match = _admission(sentence)
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
@@ -75,10 +98,36 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             opener = _LIST_OPENER.search(folded, at)
             if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
                 return opener.end(), len(folded)
-            if match.group().startswith("清醒") and not _GENERIC.search(folded[at:stop]):
+            rest = folded[at:stop]
+            # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
+            if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
-            return stop, len(folded)
+            if not _SOFT_ADMISSION.fullmatch(match.group()):
+                # 也面临不少困难和挑战，A；B。: the list runs on after the comma
+                comma = rest.find(",")
+                return (at + comma + 1 if 0 <= comma < rest.find(";") else stop), len(folded)
+            if _GENERIC.search(_first_clause(rest)):  # 我们还认识到，存在不少不足。A，B。
+                return stop, len(folded)
+            return at, stop if start else len(folded)
         start += len(sentence)
+    return None
+
+
+def _first_clause(text: str) -> str:
+    """The first comma clause that is not a frame (在经济发展中，…)."""
+    clauses = [c for c in text.split(",") if c.strip(":") and not _FRAMING.match(c.strip(":"))]
+    return clauses[0] if clauses else ""
+
+
+def _admission(sentence: str) -> re.Match[str] | None:
+    """The lead-in of a sentence that admits problems, a soft one only before a shortfall."""
+    match = _ADMISSION.search(sentence)
+    if match:
+        return match
+    soft = _SOFT_ADMISSION.search(sentence)
+    after = sentence[soft.end() :] if soft else ""
+    if soft and _DEFICIT.search(after) and not _OUTLOOK.search(after):
+        return soft
     return None
 
 
@@ -90,11 +139,22 @@ _CLAUSES_MIN = 4
 
 def _clauses(sentence: str) -> list[str]:
     """A sentence, or its comma clauses when it runs several problems together."""
-    clauses = [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。")) if c.strip()]
-    clauses = [_LEADING.sub("", c) for c in clauses if not _FRAMING.match(c)]
+    clauses: list[str] = []
+    for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
+        if clauses and _FURTHER.match(clause):
+            clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
+        elif clause and not _FRAMING.match(clause):
+            clauses.append(clause)
     causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    # A，B，特别是C: one problem and its particulars, unless A only names problems in general
+    # (又出现一些新的矛盾，特别是C，D，E: the particulars are the problems)
+    at = next((i for i, c in enumerate(clauses) if i and _LEADING.match(c)), 0)
+    general = bool(at) and all(_IN_GENERAL.search(c) for c in clauses[:at])
+    if at and not general:
+        return [sentence]
+    clauses = [_LEADING.sub("", c) for c in clauses]
     if len(clauses) >= _CLAUSES_MIN and not causal and all(_DEFICIT.search(c) for c in clauses):
-        return clauses
+        return clauses[at:]
     return [sentence]
 
 
@@ -103,18 +163,20 @@ def _split_items(text: str) -> list[str]:
     sentence runs several; only statements that something falls short, up to the pledge."""
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
     for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text):
-        pieces = [p.strip() for p in re.split(r"[;；]", sentence) if p.strip(" ,，:：")]
+        pieces = [p.strip() for p in _LISTED.split(sentence) if p.strip(" ,，:：")]
         listed = len(pieces) > 1
         parts.extend((clause, listed) for piece in pieces for clause in _clauses(piece.strip()))
     items = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
+        part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
-        if part and stated and not _STRENGTH.search(first_sentence(part)):
+        lead = first_sentence(part)
+        if part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
 
@@ -185,13 +247,12 @@ def find_problems(
 def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
     found = _problems_in(preamble.splitlines(), [], "")
     where = None
-    listed: set[int] = set()  # nodes already taken as items: their text is not a new admission
-    for top in tops:
+    listed: set[int] = set()  # nodes already taken as items: their first paragraph is no new
+    for top in tops:  # admission, a later one may be (四是…。\n除此以外，…问题也比较突出。)
         for node in top.walk():
-            if id(node) in listed:
-                continue
+            paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items = _problems_in(node.text.splitlines(), run, top.id)
+            items = _problems_in(paragraphs, run, top.id)
             listed.update(id(child) for child in run if any(i.text == child.text for i in items))
             where = where or (top.id if items else None)
             found.extend(items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.localchat import plain
@@ -58,6 +58,7 @@ def test_an_overlong_line_is_cut_outside_tags_and_entities() -> None:
 
 @given(st.lists(st.sampled_from(["字", "<b>粗</b>", "&lt;", "\n", "\n\n", "<i>斜", "</i>", "x"]),
                 max_size=3000), st.integers(min_value=64, max_value=600))  # fmt: skip
+@example(["<b>粗</b>", *["<i>斜"] * 5, *["<b>粗</b>"] * 4], 64)  # nesting ate a part's room
 def test_every_part_fits_and_no_text_is_lost(tokens: list[str], limit: int) -> None:
     opened = tokens.count("<i>斜") - tokens.count("</i>")
     text = "".join(tokens) + "</i>" * max(opened, 0)

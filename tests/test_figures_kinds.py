@@ -69,8 +69,31 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
         ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
         ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
+        # A figure followed by 的(预定)目标 is a goal, even in the review.
+        ("全市生产总值增长6.5%，略低于7%的预定目标。", REVIEW_2024, [
+            ("6.5%", "result", "2024"), ("7%", "target", "2024")]),
+        # A plan named as a document dates its own clause only; the year before still rules after it.
+        ("2019年全市生产总值3.2万亿元，提前实现“十三五”规划3万亿元的目标；进出口总额4800亿元。",
+         FIVE_YEARS, [("3.2万亿元", "result", "2019"), ("3万亿元", "target", "2016-2020"),
+                      ("4800亿元", "result", "2019")]),
+        # A bare 五年 in a review is the span reviewed, within its clause.
+        ("人均生产总值五年增加1万美元，达到3万美元。", FIVE_YEARS, [
+            ("1万美元", "cumulative", "2016-2020"), ("3万美元", "result", "2020")]),
+        ("五年全县水利投资35亿元。", FIVE_YEARS, [("35亿元", "cumulative", "2016-2020")]),
+        ("PM2.5年均浓度28微克/立方米。", REVIEW_2024, [("28微克/立方米", "result", "2024")]),
+        ("时隔5年客运量增长12%。", REVIEW_2024, [("12%", "result", "2024")]),
+        # 2016年以来, 从2016年起: the span from that year to the year reviewed.
+        ("2016年以来，全县下岗职工再就业3万多人。", FIVE_YEARS, [
+            ("3万多人", "cumulative", "2016-2020")]),
+        ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
+            ("一个百分点", "cumulative", "2017-2020")]),
+        ("收入平均每年增加205亿元。", FIVE_YEARS, [("每年增加205亿元", "cumulative", "2016-2020")]),
+        ("社会保障基金已积累资金124亿元。", REVIEW_2024, [("124亿元", "cumulative", None)]),
+        # A base that runs over years (是2000年到2015年总和的1.5倍) ends on its last year.
+        ("五年水利投资是2000年到2015年总和的1.5倍。", FIVE_YEARS, [
+            ("1.5倍", "cumulative", "2016-2020")]),
     ],
-)
+)  # fmt: skip
 def test_kind_and_period(sentence: str, setting: Setting, expected: list[tuple]) -> None:
     assert told(sentence, setting) == expected
 
@@ -105,6 +128,28 @@ def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() ->
     keys = {m.id for m in mark_keys(figures, 2025, frozenset({"m5"})) if m.key}
     assert {"m2", "m5", "m6"} <= keys
     assert not {"m3", "m4"} & keys
+
+
+@pytest.mark.parametrize(
+    ("label", "headline"),
+    [
+        ("全县生产总值增长", True),  # the place's own gross product
+        ("我县生产总值增长", True),
+        ("县域生产总值增长", False),
+        ("各县生产总值增长", False),  # a part of the whole
+        ("一般公共财政预算收入", True),  # the older name of 一般公共预算收入
+        ("新增城乡就业", True),
+        ("万元GDP用水量下降", False),  # per unit of gross product
+        ("亿元GDP生产安全事故死亡率下降", False),
+    ],
+)
+def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> None:
+    from briefings.figures.keys import GDP_SCORE, headline_rank, key_score
+
+    metric = _metric(1, "8%", label, "result", "2024")
+    assert (headline_rank(metric, 2025) is not None) == headline
+    if "元GDP" in label:
+        assert key_score(metric) < GDP_SCORE  # not scored as gross product itself
 
 
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:

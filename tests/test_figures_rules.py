@@ -72,6 +72,15 @@ def only(sentence: str) -> Metric:
         ("营商环境排名提升3位", ("提升3位", 3, "位", "change")),  # places gained, not 第3位
         ("位次上升2位", ("上升2位", 2, "位", "change")),
         ("提升3名干部", ("3名", 3, "名", "exact")),
+        # A bare 万 before the people it counts: a number of people.
+        ("全年共有320多万下岗职工实现了再就业", ("320多万", 3_200_000, "人", "approx")),
+        # Older reports print the decimal point as a middle dot.
+        ("全年投资增长12·5％", ("12·5％", 12.5, "%", "percent")),
+        ("农民收入实际增长4・3%", ("4・3%", 4.3, "%", "percent")),
+        # A Chinese numeral before 个百分点 is a figure without a counting cue.
+        ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
+        ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
+        ("食品价格的因素大约有十三个百分点左右", ("十三个百分点左右", 13, "个百分点", "approx")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:
@@ -133,11 +142,30 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("打造了15个法治文化公园(广场)", "法治文化公园"),
         ("“赣服通”全市接入事项819项,其中578项政务服务事项", "赣服通"),
         ("351家企业完成了信用修复", "信用修复"),
+        # Measures jieba cuts apart stay whole.
+        ("全年共有300多万下岗职工实现了再就业", "再就业"),
+        ("税收占比达到61.5%", "税收占比"),
+        ("城镇居民家庭人均可支配收入,由2015年的5100元增加到2020年的7600元", "可支配收入"),
+        ("人口自然增长率降到5.8‰", "自然增长率"),
+        # An English word is a noun of the label, not an interjection to drop.
+        ("2020年PCT国际专利申请量达1.2万件", "PCT"),
+        # An aside on how a figure is reckoned is no subject; a verbal noun (投资) may be one.
+        ("农民人均纯收入,扣除价格因素,比上年实际增长4.1%", "纯收入"),
+        ("集体单位固定资产投资增长加快,全年增长12.5%", "固定资产投资"),
+        # 平均 heads a measure whose subject was named before.
+        ("财政收入从2015年的800亿元增加到2020年的1200亿元,平均每年实际增长8.4%", "财政收入"),
     ],
 )
 def test_label_names_what_is_measured(sentence: str, word: str) -> None:
     labels = [m.label for m in sentence_figures(sentence)]
     assert any(word in label for label in labels), labels
+
+
+def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
+    found = sentence_figures("城乡居民人均可支配收入分别达到25000元和9000元,分别增长8%、9%。")
+    labels = [m.label for m in found]
+    assert labels[2].startswith("城镇居民人均可支配收入") and "增长" in labels[2], labels
+    assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
 
 
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:

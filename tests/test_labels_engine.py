@@ -2,11 +2,14 @@
 dates and part titles, scored over every labelled report.
 
 Labels (tests/data/labels/reports/*.yaml) were written from the reports' text before tuning.
+The held-out set (tests/data/labels/heldout/*.yaml) was labelled blind after that tuning, before the
+engine was run on those reports: it is scored separately, as the honest figure for unseen reports.
 An engine item matches a label when the label's lead, normalised and cut to its first
 characters, occurs in the engine item's normalised text (or the engine lead in the label);
 labels and items are paired one to one, greedily in report order.
 
     .venv/bin/python -m tests.test_labels_engine     # prints the figures per metric and file
+    .venv/bin/python -m pytest -s tests/test_labels_engine.py -k heldout   # held-out misses too
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from briefings.text import fold
 from tests.paths import CORPUS
 
 LABELS = Path(__file__).parent / "data" / "labels" / "reports"
+HELDOUT = Path(__file__).parent / "data" / "labels" / "heldout"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
@@ -37,6 +41,15 @@ PROBLEMS_RECALL = 0.85
 PLAN_YEAR = 1.0  # right in every file with a plan
 DATES = 0.9
 PARTS = 0.95
+# Held-out floors (precision, recall): ratchets at the level measured (raise, never lower
+# for a given set; the set grows by blind batches, each measured before any fix for it).
+# First measurement of the first 8, before any rule was changed for them: plan 0.971/0.846,
+# problems 0.941/0.906; of batch 2 (4 more, labelled after those fixes): plan 1.000/1.000,
+# problems 1.000/0.846; of batch 3 (2 more, labelled after all fixes): plan 1.000/1.000,
+# problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960.
+HELDOUT_PLAN = (0.97, 0.95)
+HELDOUT_PROBLEMS = (0.92, 0.95)
+HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 
 
 def normalise(text: str) -> str:
@@ -53,16 +66,31 @@ def matches(label: str, item: Item) -> bool:
     )
 
 
-def paired(labels: list[str], items: tuple[Item, ...]) -> int:
-    """How many labels find an engine item, each item used once, greedily in order."""
-    used: set[int] = set()
-    for label in labels:
+def pairing(labels: list[str], items: tuple[Item, ...]) -> dict[int, int]:
+    """Label index → engine item index, each item used once, greedily in order."""
+    pairs: dict[int, int] = {}
+    for n, label in enumerate(labels):
+        used = set(pairs.values())
         hit = next(
             (i for i, item in enumerate(items) if i not in used and matches(label, item)), None
         )
         if hit is not None:
-            used.add(hit)
-    return len(used)
+            pairs[n] = hit
+    return pairs
+
+
+def paired(labels: list[str], items: tuple[Item, ...]) -> int:
+    """How many labels find an engine item, each item used once, greedily in order."""
+    return len(pairing(labels, items))
+
+
+def misses(labels: list[str], items: tuple[Item, ...]) -> list[str]:
+    """The labels no item found (-) and the items no label wanted (+), for reading a score."""
+    pairs = pairing(labels, items)
+    found = set(pairs.values())
+    missed = [f"  - {label}" for n, label in enumerate(labels) if n not in pairs]
+    extra = [f"  + {item.lead or item.text[:40]}" for i, item in enumerate(items) if i not in found]
+    return missed + extra
 
 
 @dataclass
@@ -133,14 +161,14 @@ def score_one(scores: Scores, name: str, label: dict, report: Report) -> None:
         scores.parts.add(_parts_right([str(x) for x in label["parts"]], report), name)
 
 
-def label_files() -> list[Path]:
-    return sorted(LABELS.glob("*.yaml"))
+def label_files(folder: Path = LABELS) -> list[Path]:
+    return sorted(folder.glob("*.yaml"))
 
 
 @cache
-def labelled() -> tuple[tuple[str, dict, Report], ...]:
+def labelled(folder: Path = LABELS) -> tuple[tuple[str, dict, Report], ...]:
     rows = []
-    for path in label_files():
+    for path in label_files(folder):
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
         report_path = CORPUS / label["file"]
         if report_path.is_file():
@@ -148,17 +176,17 @@ def labelled() -> tuple[tuple[str, dict, Report], ...]:
     return tuple(rows)
 
 
-def score_all() -> Scores:
+def score_all(folder: Path = LABELS) -> Scores:
     scores = Scores()
-    for name, label, report in labelled():
+    for name, label, report in labelled(folder):
         score_one(scores, name, label, report)
     return scores
 
 
-def _require_corpus() -> Scores:
-    if not label_files() or not labelled():
+def _require_corpus(folder: Path = LABELS) -> Scores:
+    if not label_files(folder) or not labelled(folder):
         pytest.skip("no hand labels or corpus reports present")
-    return score_all()
+    return score_all(folder)
 
 
 def test_matching_is_one_to_one_and_ignores_punctuation() -> None:
@@ -197,22 +225,59 @@ def test_part_titles() -> None:
     assert parts.value >= PARTS, f"parts {parts.value:.3f}, wrong in {parts.wrong}"
 
 
-def main() -> None:
-    for name, label, report in labelled():
+def test_heldout_reports_scored_separately() -> None:
+    """The blind set: every metric at or above its floor; the misses printed per report (-s)."""
+    scores = _require_corpus(HELDOUT)
+    print("\n" + "\n".join(report_lines(HELDOUT, with_misses=True)))
+    assert scores.plan.precision >= HELDOUT_PLAN[0] and scores.plan.recall >= HELDOUT_PLAN[1]
+    problems = scores.problems
+    assert problems.precision >= HELDOUT_PROBLEMS[0] and problems.recall >= HELDOUT_PROBLEMS[1]
+    for rate in (scores.plan_year, scores.dates, scores.parts):
+        assert rate.value >= HELDOUT_RATES, f"{rate.value:.3f}, wrong in {rate.wrong}"
+
+
+def _file_line(name: str, one: Scores) -> str:
+    return (f"{name:28} plan {one.plan.matched}/{one.plan.found}/{one.plan.labelled}"
+            f"  problems {one.problems.matched}/{one.problems.found}/{one.problems.labelled}"
+            f"  year {'ok' if not one.plan_year.wrong else 'WRONG'}"
+            f"  dates {'-' if not one.dates.total else 'ok' if not one.dates.wrong else 'WRONG'}"
+            f"  parts {'ok' if not one.parts.wrong else 'WRONG'}")  # fmt: skip
+
+
+def _miss_lines(label: dict, report: Report) -> list[str]:
+    plan = label.get("plan") or {}
+    lines = [
+        f" plan: {x}" for x in misses([str(x) for x in plan.get("items") or []], report.plan.items)
+    ]
+    problems = [str(x) for x in label.get("problems") or []]
+    lines += [f" problems: {x}" for x in misses(problems, report.problems.items)]
+    if label.get("parts") and not _parts_right([str(x) for x in label["parts"]], report):
+        lines.append(f" parts: {[s.title for s in report.sections]}")
+    return lines
+
+
+def report_lines(folder: Path = LABELS, with_misses: bool = False) -> list[str]:
+    """Per-file figures (matched/found/labelled), misses when asked, then the totals."""
+    lines = []
+    for name, label, report in labelled(folder):
         one = Scores()
         score_one(one, name, label, report)
-        print(f"{name:28} plan {one.plan.matched}/{one.plan.found}/{one.plan.labelled}"
-              f"  problems {one.problems.matched}/{one.problems.found}/{one.problems.labelled}"
-              f"  year {'ok' if not one.plan_year.wrong else 'WRONG'}"
-              f"  dates {'-' if not one.dates.total else 'ok' if not one.dates.wrong else 'WRONG'}"
-              f"  parts {'ok' if not one.parts.wrong else 'WRONG'}")  # fmt: skip
-    s = score_all()
-    print(f"files {len(labelled())}  (matched/found/labelled per file above)")
-    print(f"plan      P {s.plan.precision:.3f}  R {s.plan.recall:.3f}")
-    print(f"problems  P {s.problems.precision:.3f}  R {s.problems.recall:.3f}")
-    print(f"plan year {s.plan_year.value:.3f} ({s.plan_year.right}/{s.plan_year.total})")
-    print(f"dates     {s.dates.value:.3f} ({s.dates.right}/{s.dates.total})")
-    print(f"parts     {s.parts.value:.3f} ({s.parts.right}/{s.parts.total})")
+        lines.append(_file_line(name, one))
+        lines += _miss_lines(label, report) if with_misses else []
+    s = score_all(folder)
+    return [
+        *lines,
+        f"{folder.name}: files {len(labelled(folder))}  (matched/found/labelled per file above)",
+        f"plan      P {s.plan.precision:.3f}  R {s.plan.recall:.3f}",
+        f"problems  P {s.problems.precision:.3f}  R {s.problems.recall:.3f}",
+        f"plan year {s.plan_year.value:.3f} ({s.plan_year.right}/{s.plan_year.total})",
+        f"dates     {s.dates.value:.3f} ({s.dates.right}/{s.dates.total})",
+        f"parts     {s.parts.value:.3f} ({s.parts.right}/{s.parts.total})",
+    ]
+
+
+def main() -> None:
+    print("\n".join([*report_lines(LABELS), "", *report_lines(HELDOUT, with_misses=True)]))
 
 
 if __name__ == "__main__":

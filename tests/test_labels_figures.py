@@ -71,8 +71,8 @@ def _report_path(stem: str) -> Path | None:
     return None
 
 
-def labelled() -> list[str]:
-    return sorted(p.stem for p in LABELS.glob("*.tsv") if _report_path(p.stem))
+def labelled(folder: Path = LABELS) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.tsv") if _report_path(p.stem))
 
 
 @cache
@@ -150,13 +150,13 @@ def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
-def score(stems: list[str]) -> Scores:
+def score(stems: list[str], folder: Path = LABELS) -> Scores:
     pairs: list[tuple[Row, Metric]] = []
     missed: list[str] = []
     alike: list[tuple[Row, Metric]] = []
     headline_rows = 0
     for stem in stems:
-        rows = _rows(LABELS / f"{stem}.tsv")
+        rows = _rows(folder / f"{stem}.tsv")
         headline_rows += sum(row.headline for row in rows)
         for row, metric in match(rows, _metrics(stem)):
             if metric is None:
@@ -197,7 +197,7 @@ def scores() -> Scores:
 
 
 def test_label_files_are_well_formed() -> None:
-    for path in sorted(LABELS.glob("*.tsv")):
+    for path in sorted(LABELS.glob("*.tsv")) + sorted(LABELS.glob("heldout*/*.tsv")):
         report = _report_path(path.stem)
         text = report.read_text("utf-8") if report else None
         for row in _rows(path):

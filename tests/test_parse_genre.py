@@ -88,6 +88,44 @@ def test_a_plan_spread_over_thematic_parts() -> None:
     assert [i.lead for i in report.plan.items] == ["加快经济发展", "深化改革开放", "推进社会事业"]
 
 
+def test_a_thematic_part_numbering_its_measures_first_second() -> None:
+    body = [
+        "一、2024年国内工作的回顾", FILLER,
+        "二、加快经济发展", FILLER, "三、推进国有企业改革", "当前企业困难较多。主要原因，",
+        "一是", "机制不活。", "二是", "负担较重。",
+        "第一，抓好大型企业。", FILLER, "第二，放活小型企业。", FILLER, "第三，多渠道增资减债。", FILLER,
+        "四、关于外交工作", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "measures.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "加快经济发展",
+        "抓好大型企业",
+        "放活小型企业",
+        "多渠道增资减债",
+    ]
+
+
+def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
+    colon = [
+        f"一是聚焦项目建设：{FILLER}",
+        f"二是聚焦产业升级：{FILLER}",
+        f"三是聚焦民生改善：{FILLER}",
+    ]
+    dash = [f"——坚持项目为王。{FILLER}", f"——坚持产业强县。{FILLER}", f"——坚持民生为本。{FILLER}"]
+    for tasks, leads in (
+        (colon, ["聚焦项目建设", "聚焦产业升级", "聚焦民生改善"]),
+        (dash, ["坚持项目为王", "坚持产业强县", "坚持民生为本"]),
+    ):
+        body = [
+            "一、2024年工作回顾",
+            FILLER,
+            "二、2025年工作安排",
+            "今年重点抓好以下工作：",
+            *tasks,
+        ]
+        assert [i.lead for i in parse_bytes(_gov(body), "leads.txt").plan.items] == leads
+
+
 def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
     body = [
         "一、2024年工作回顾", FILLER,
@@ -102,6 +140,154 @@ def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
         "企业经营困难",
         "财政收支矛盾突出",
         "就业压力较大",
+    ]
+
+
+def test_a_problem_with_its_particulars_and_a_strength_not_yet_used() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们也清醒地认识到，发展还存在不少困难挑战。产业基础还有不少短板，创新能力依然不强，"
+        "特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题。资源优势有待深度挖掘。"
+        "边境建设需要持续加力。我们将直面问题，努力解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "particulars.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "产业基础还有不少短板，创新能力依然不强，特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题",
+        "资源优势有待深度挖掘",
+        "边境建设需要持续加力",
+    ]
+
+
+def test_particulars_after_a_general_admission_are_the_problems() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们清醒地看到，前进中还有不少困难。在经济加快发展的过程中，又出现一些新的矛盾，特别是投资规模偏大，"
+        "部分行业重复建设比较严重，能源供求关系紧张。对这些问题，我们将认真解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "general.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "投资规模偏大",
+        "部分行业重复建设比较严重",
+        "能源供求关系紧张",
+    ]
+
+
+def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们清醒地看到，前进中还有不少困难和问题。有效需求不足，结构矛盾仍很突出，就业压力增大，"
+        "居民收入增长减缓。一些单位管理松懈，效率低下，损失浪费惊人，安全事故时有发生。对于这些问题，我们要切实解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "slack.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "有效需求不足", "结构矛盾仍很突出", "就业压力增大", "居民收入增长减缓",
+        "一些单位管理松懈", "效率低下", "损失浪费惊人", "安全事故时有发生",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "同时也要看到，",
+        "在看到成绩的同时，我们也深知，",
+        "成绩来之不易，问题不容忽视。",
+        "在肯定成绩的同时，我们也深刻认识到，",
+        "回顾一年来的工作，我们也清楚地看到存在的差距和不足：",
+        "发展中也面临不少困难和挑战，",
+        "这些成绩来之不易。与此同时，我们也必须正视，",
+    ],
+)
+def test_lead_ins_that_admit_problems(lead_in: str) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        f"{lead_in}经济总量偏小；产业结构不优；财政收支矛盾突出。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "lead_in.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业结构不优",
+        "财政收支矛盾突出",
+    ]
+
+
+def test_seeing_what_is_strong_admits_nothing() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "同时也要看到，我县经济长期向好的基本面没有变，发展潜力大。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    assert parse_bytes(_gov(body), "strong.txt").problems.items == ()
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        [
+            "在肯定成绩的同时，我们也清醒地认识到，还存在一些困难和问题：",
+            "（1）产业结构不优；",
+            "（2）财政收支矛盾突出；",
+            "（3）民生短板较多。",
+        ],
+        [
+            "各位代表！成绩来之不易。我们也清醒地看到，产业结构不优，财政收支矛盾突出，"
+            "民生短板较多，还有不少短板。我们将采取有力措施加以解决。"
+        ],
+        [
+            "但也要清醒看到，我们的发展仍面临一些突出问题，主要表现在：一是产业结构不优，"
+            "二是财政收支矛盾突出，三是民生短板较多。"
+        ],
+    ],
+)
+def test_problems_listed_by_parenthesis_comma_or_number(passage: list[str]) -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, *passage,
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "listed.txt")
+    assert [i.lead for i in report.problems.items][:3] == [
+        "产业结构不优",
+        "财政收支矛盾突出",
+        "民生短板较多",
+    ]
+
+
+def test_problems_go_on_in_the_paragraph_after_a_numbered_list() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们在前进中还存在一些问题和困难。突出的问题是物价上涨过快。主要原因：",
+        "一是需求增长过快。", "二是管理有所放松。",
+        "除物价问题外，农业和企业的问题也比较突出。农业基础脆弱，抗灾能力不强。部分企业缺乏活力。"
+        "此外，收入分配关系存在扭曲现象。上述这些问题，我们正在切实加以解决。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "goes_on.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "突出的问题是物价上涨过快",
+        "需求增长过快",
+        "管理有所放松",
+        "农业基础脆弱，抗灾能力不强",
+        "部分企业缺乏活力",
+        "收入分配关系存在扭曲现象",
+    ]
+
+
+def test_shortcomings_after_we_also_realise_and_going_further() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER,
+        "我们还认识到，政府工作中存在不少缺点和不足。职能转变滞后，一些工作落实不够，办事效率不高，"
+        "一些工作人员弄虚作假，甚至贪污腐败。",
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "further.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "职能转变滞后",
+        "一些工作落实不够",
+        "办事效率不高",
+        "一些工作人员弄虚作假，甚至贪污腐败",
     ]
 
 
@@ -171,6 +357,60 @@ def test_a_problems_part_without_a_lead_in() -> None:
         "部门之间协调不畅，信息共享还不够",
     ]
     assert report.plan.year == 2024
+
+
+@pytest.mark.parametrize(
+    ("review", "problems", "plan"),
+    [
+        (
+            "2023年推进法治政府建设的主要举措和成效",
+            "存在的不足和原因",
+            "2024年推进法治政府建设的主要安排",
+        ),
+        ("主要举措和成效", "存在的不足及原因", "下一年度推进法治政府建设的主要安排"),
+        ("主要工作成效", "存在的问题", "下步工作打算"),
+        ("工作开展情况", "存在问题", "下步工作措施"),
+        ("主要工作成效", "困难与问题", "2024年工作展望"),
+        ("主要做法", "存在的薄弱环节", "今后努力方向"),
+    ],
+)
+def test_the_law_based_government_reports_own_headings(
+    review: str, problems: str, plan: str
+) -> None:
+    law = "\n".join([
+        "某市2023年法治政府建设情况报告", "发布日期：2024-03-28", "现将有关情况报告如下：",
+        f"一、{review}", f"（一）加强党的领导。{FILLER}", f"（二）深化放管服改革。{FILLER}",
+        f"二、{problems}",
+        "一是执法队伍专业化水平有待提高。二是行政复议纠错功能发挥不够。三是法治宣传教育针对性不强。",
+        f"三、{plan}", f"（一）坚持党的领导。{FILLER}", f"（二）严格规范执法。{FILLER}",
+        "某市人民政府", "2024年3月25日",
+    ]).encode()  # fmt: skip
+    report = parse_bytes(law, "law.txt")
+    assert report.plan.section == "3"
+    assert report.plan.year == 2024
+    assert [i.lead for i in report.plan.items] == ["坚持党的领导", "严格规范执法"]
+    assert report.problems.section == "2"
+    assert [i.lead for i in report.problems.items] == [
+        "执法队伍专业化水平有待提高",
+        "行政复议纠错功能发挥不够",
+        "法治宣传教育针对性不强",
+    ]
+
+
+def test_a_year_end_summary_plans_next_year() -> None:
+    for title, review in (
+        ("某县人民政府2023年工作总结和2024年工作计划", "一、2023年工作总结"),
+        ("关于某县2023年度法治政府建设情况的报告", "一、2023年工作情况"),
+    ):
+        law = "\n".join([
+            title, review, f"（一）抓学习。{FILLER}", f"（二）抓机制。{FILLER}",
+            "二、存在的问题", "主要是：执法人员力量不足；部门协调不畅。",
+            "三、2024年工作计划", f"（一）抓项目。{FILLER}", f"（二）强产业。{FILLER}",
+        ]).encode()  # fmt: skip
+        report = parse_bytes(law, "summary.txt")
+        assert (report.plan.section, report.plan.year) == ("3", 2024), title
+        assert [i.lead for i in report.plan.items] == ["抓项目", "强产业"], title
+        assert [i.lead for i in report.problems.items] == ["执法人员力量不足", "部门协调不畅"]
 
 
 def test_the_task_part_after_the_overall_deployment() -> None:

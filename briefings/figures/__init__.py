@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Metric, Report
-from ..text import fold
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
 from .label import label_figures
-from .scan import Found, scan_sentence
+from .scan import Found, figure_text, scan_sentence
 
 # The text before the first heading belongs to no section; its figures are filed under "0".
 PREAMBLE_SECTION = "0"
@@ -43,7 +42,7 @@ def extract_figures(report: Report) -> list[Metric]:
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
             for sentence in paragraph:
-                in_targets = in_targets or opens_targets(fold(sentence), setting, year)
+                in_targets = in_targets or opens_targets(figure_text(sentence), setting, year)
                 found = sentence_figures(
                     sentence, section, len(metrics) + 1, setting, year, in_targets
                 )
@@ -71,7 +70,7 @@ def sentence_figures(
     found = scan_sentence(sentence)
     if not found:
         return []
-    text = fold(sentence)
+    text = figure_text(sentence)
     labels = label_figures(text, found)
     told = classify(text, found, labels, setting, year, in_targets)
     return [

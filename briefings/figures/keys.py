@@ -35,16 +35,27 @@ _RATE_WORDS = ("率", "增长", "增幅", "下降", "提高", "降低", "减少"
 # unit of it or as a share of it (单位国内生产总值能耗, 占国内生产总值比例).
 _GDP_WORDS = ("生产总值", "GDP")
 _OF_GDP_WORDS = ("单位", "占", "比")
+# 万元GDP能耗, 亿元GDP生产安全事故死亡率: a measure per unit of gross product.
+_PER_GDP = re.compile(r"[万亿]元(?:地区|国内)?(?:生产总值|GDP)")
 GDP_SCORE = 9
 
 
 # Headline measures in the order a reader asks for them; a label naming one of them (and not a
 # part or a derivative of it: 海洋生产总值, 单位GDP能耗, 财政支出) makes a headline figure.
 HEADLINES = (
-    ("gdp", re.compile(r"(?<![海洋县域渔牧数字经济人均单位占])(?:生产总值|GDP|经济增长)")),
-    ("revenue", re.compile(r"一般公共预算收入|财政收入|财政总收入|地方级收入|全口径税收")),
+    # 全县生产总值 is the place's own; 各县生产总值 and 县域生产总值 are parts of it.
+    (
+        "gdp",
+        re.compile(
+            r"(?<![海洋域渔牧数字经济人均单位占元])(?<![^全我本]县)(?:生产总值|GDP|经济增长)"
+        ),
+    ),
+    (
+        "revenue",
+        re.compile(r"一般公共(?:财政)?预算收入|财政收入|财政总收入|地方级收入|全口径税收"),
+    ),
     ("income", re.compile(r"可支配收入|人均纯收入")),
-    ("jobs", re.compile(r"新增就业")),
+    ("jobs", re.compile(r"新增(?:城乡)?就业")),
     ("unemployment", re.compile(r"失业率")),
     ("prices", re.compile(r"消费价格|物价|CPI")),
     ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),
@@ -110,6 +121,8 @@ def _is_gdp(metric: Metric) -> bool:
     if not (metric.unit in PERCENT_UNITS or metric.unit.endswith("元")):
         return False
     label = metric.label
+    if _PER_GDP.search(label):
+        return False
     return any(w in label for w in _GDP_WORDS) and not any(w in label for w in _OF_GDP_WORDS)
 
 

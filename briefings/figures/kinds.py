@@ -41,20 +41,25 @@ _PAST_SPAN = re.compile(r"过去(?:的)?[五5]年|[五5]年来|近[五5]年|这[
 _NEXT_SPAN = re.compile(r"今后[五5]年|未来[五5]年")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
 _TIME = re.compile(
-    r"(?P<year>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?![代0-9])|(?P<plan>"
+    r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起)"
+    r"|(?P<year>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?![代0-9])|(?P<plan>"
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
     r"|(?P<past>(?:过去(?:的)?|近|这)(?P<n>[二三四五六七八九十两2-9])年(?!前)|(?P<n2>[三五5])年来)"
     r"|(?P<next>今后[五5]年|未来[五5]年)"
+    # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
+    r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
+    r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
     r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年)|(?P<next_year>明年)"
 )
+_THROUGH = ("到", "至", "-", "—", "~")
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
 _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
 )
-_CUMULATIVE_CUE = re.compile(r"累计|历年|总计")
+_CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 _OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
@@ -73,6 +78,10 @@ _CHANGE_TO = re.compile(
 _CHANGE_FROM = re.compile(r"[从由]|现行|原来|原有")
 _THRESHOLD_RAW = re.compile(r"^(?:超过|超|逾|过)|(?:以上|以下|以内)$")
 _CLAUSE = re.compile(r"[,;:。!?]")
+# A plan named as a document (“十二五”规划1.5万亿元的目标) dates its own clause only.
+_PLAN_DOCUMENT = re.compile(r"[”\"」]?(?:规划|计划)")
+# 略低于8%的预定目标, 提前实现规划1.5万亿元的目标: the figure is a goal, whenever it is said.
+_GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 
 
 @dataclass(frozen=True)
@@ -227,7 +236,7 @@ def _told(
         span_word = True
     elif (
         setting.span
-        and _OVER_SPAN.search(clause)
+        and _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
         and not _before(period, year - 1 if year else None)
     ):
         period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
@@ -235,6 +244,8 @@ def _told(
         if setting.span and period == setting.period:
             period = setting.span
         return Told("start", _start_period(clause, period))
+    if _GOAL_AFTER.match(text, figure.end):
+        return Told("target", period)
     if _is_threshold(text, figure, raw):
         return Told("threshold", period)
     if (in_targets or setting.targets) and not _dated_before(clause, period, year):
@@ -314,7 +325,13 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     told = base = None
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
-        if _COMPARED.search(text[: match.start()]):
+        if match.start() < clause and (
+            match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
+        ):
+            continue  # weak time words: they date their own clause only
+        through = base is not None and text[base.end() : match.start()] in _THROUGH
+        if _COMPARED.search(text[: match.start()]) or through:
+            # 是1950年到1997年…总和的1.7倍: the base runs to its last year.
             base = match if match.start() >= clause else None
         else:
             told, base = match, None
@@ -331,6 +348,13 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["past"]:
         years = numeral_value(told["n"] or told["n2"])
         return _span(year - years, year - 1), True
+    if told["since"]:
+        first = int(told["since"])
+        return (_span(first, year - 1), True) if first < year - 1 else (str(first), False)
+    if told["five"]:
+        if setting.phase == REVIEW:
+            return _span(year - 5, year - 1), True
+        return _span(year, year + 4), False
     if told["next"]:
         return _span(year, year + 4), False
     if told["last"]:

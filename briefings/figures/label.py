@@ -25,7 +25,7 @@ _MEASURE_HEAD = re.compile(
     r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
     r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
-    r"突破|超过|完成率|税率|均|力争|其中|面积|基础)"
+    r"突破|超过|完成率|税率|均|平均|力争|其中|面积|基础)"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
 _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
@@ -46,10 +46,15 @@ _CHANGE_AFTER = re.compile(
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
-# words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation.
+# words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation
+# (an English word, flag "eng", is a noun: GDP, PCT).
 _DROP_FLAGS = ("q", "t", "f", "p", "u", "c", "r", "x", "d", "y", "e", "o", "w")
 _NOUN_FLAGS = ("n", "vn", "eng")
 _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
+# 扣除价格因素, 按可比价格计算: an aside on how a figure is reckoned names no subject.
+_ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
+# Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业): kept whole, each a noun.
+MEASURE_TERMS = ("可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率")
 _NOISE = re.compile(r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:年度|年初|年底|年|月|日|号)?")
 
 
@@ -125,10 +130,13 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
         if subject and not _MEASURE_HEAD.match(subject):
             return subject
     head = text[: found[index].start]
-    clauses = [c for c in p.CLAUSE_BREAK.split(head)[:-1] if c.strip()]
+    clauses = [c for c in p.CLAUSE_BREAK.split(head)[:-1] if c.strip() and not _ASIDE.match(c)]
     if not clauses:
         return ""
-    words = [w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v")]
+    # Verbs say nothing of the subject; verbal nouns (投资, 支出) may be it.
+    words = [
+        w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v") or w.flag == "vn"
+    ]
     return "".join(w.text for w in words)[-LABEL_MAX:]
 
 
@@ -152,7 +160,8 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         breaks = [0] + [m.end() for m in _SUBJECT_START.finditer(text, 0, match.start())]
         start = breaks[-1]
         listed = start
-        if len(breaks) > 1 and not _plain(text[start : match.start()]):
+        earlier = any(breaks[-2] <= f.start < start for f in found) if len(breaks) > 1 else True
+        if not earlier and not _plain(text[start : match.start()]):
             listed = breaks[-2]  # 农村…和城镇…收入，2000年分别达到…: the list is the clause before
         subjects = _subjects(text[listed : match.start()], len(items))
         measure = _plain(text[match.end() : found[items[0]].start])
@@ -260,6 +269,7 @@ def _atoms() -> re.Pattern[str]:
     slogans = p.alternation(figure_words().slogans)
     return re.compile(
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
+        rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
     )
 
@@ -284,7 +294,7 @@ def _content(words: list[Word]) -> list[Word]:
     kept = [
         w
         for n, w in enumerate(words)
-        if (not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
+        if (w.is_noun or not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
     # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds

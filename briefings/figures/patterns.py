@@ -36,6 +36,10 @@ UNITS = (
     "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次",
 )  # fmt: skip
 PEOPLE_BEFORE = re.compile(r"人口[^,;。0-9]{0,4}$")
+# 600多万下岗职工实现了再就业: the number counts the people named right after it.
+PEOPLE_AFTER = re.compile(
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡)?(?:职工|农民工|农民|居民|群众|人口|学生|毕业生|劳动力)"
+)
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
 PER_UNIT = re.compile(
     r"/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时)"
@@ -66,6 +70,12 @@ CN_COUNT = re.compile(
     rf"(?P<cue>{alternation(COUNT_CUES)})(?P<pre>{_PRE})?(?P<num>{CN_NUMERAL})"
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
+# 提高一个百分点, 下降零点五个百分点: a Chinese numeral before 个百分点 is always a figure.
+CN_POINTS = re.compile(
+    rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)(?P<post>{_POST})?"
+)
+# 19·5％: older reports print the decimal point as a middle dot.
+DOT_DECIMAL = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 PERCENT_WORDS = re.compile(
     rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
     rf"(?P<post>{_POST})?"

@@ -31,9 +31,14 @@ class Found:
     upper: float | None = None
 
 
+def figure_text(sentence: str) -> str:
+    """The folded sentence the figures are read from (same length as `sentence`)."""
+    return p.DOT_DECIMAL.sub(".", fold(sentence))
+
+
 def scan_sentence(sentence: str) -> list[Found]:
     """Every figure of `sentence`, in order; overlaps go to the more specific reading."""
-    text, where = _compact(fold(sentence))
+    text, where = _compact(figure_text(sentence))
     blocked = list(_blocked_spans(text))
     taken: list[Found] = []
     for finder in _FINDERS:
@@ -213,6 +218,14 @@ def _cn_counts(text: str) -> Iterator[Found]:
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
+def _cn_points(text: str) -> Iterator[Found]:
+    for match in p.CN_POINTS.finditer(text):
+        value = numeral(match["num"])
+        if value is not None:
+            qualifier = "approx" if match["post"] else "percent"
+            yield Found(match.start(), match.end(), float(value), match["unit"], qualifier)
+
+
 def _amounts(text: str) -> Iterator[Found]:
     for match in p.AMOUNT.finditer(text):
         unit, end = _unit(text, match)
@@ -220,7 +233,10 @@ def _amounts(text: str) -> Iterator[Found]:
         if start is None:
             continue
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
-        if not unit and p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start]):
+        if not unit and (
+            p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start])
+            or p.PEOPLE_AFTER.match(text, end)
+        ):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
@@ -273,5 +289,6 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ranges,
     _shared_units,
     _cn_counts,
+    _cn_points,
     _amounts,
 )
