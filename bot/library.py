@@ -21,15 +21,10 @@ from typing import TypeVar
 
 from briefings import cache
 from briefings.briefing import Briefing
-from briefings.catalogue import (
-    CATALOGUE_FILE,
-    Listing,
-    read_catalogue,
-    read_shelf,
-    write_catalogue,
-)
+from briefings.catalogue import CATALOGUE_FILE, Listing, read_catalogue, write_catalogue
 from briefings.derive import brief
 from briefings.errors import ReportError
+from briefings.folder import read_shelf
 from briefings.model import Report
 from briefings.parse import parse_file
 

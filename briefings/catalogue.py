@@ -12,16 +12,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .cache import code_fingerprint, write_atomically
-from .errors import ReportError
-from .folder import check_size, newest_first, report_files
 from .model import Meta, Report
-from .parse import parse_file
 
 CATALOGUE_VERSION = 1
 CATALOGUE_FILE = "catalogue.json"
@@ -57,71 +53,19 @@ class Listing:
         return (stat.st_size, stat.st_mtime_ns) == (self.size, self.mtime_ns)
 
 
-@dataclass
-class Shelf:
-    """A reports folder read through its catalogue."""
-
-    listings: list[Listing] = field(default_factory=list)  # newest first
-    parsed: list[Report] = field(default_factory=list)  # the files that had to be parsed
-    errors: list[ReportError] = field(default_factory=list)
-
-
-def read_shelf(folder: Path, catalogue: dict[str, Listing], max_bytes: int | None) -> Shelf:
-    """Every report in `folder`: its catalogue listing when the file is unchanged, else parsed
-    (a file over `max_bytes` skipped unread, a bad file reported)."""
-    shelf = Shelf()
-    for path in report_files(folder):
-        known = catalogue.get(path.name)
-        if known is not None and known.describes(path):
-            shelf.listings.append(known)
-            continue
-        try:
-            check_size(path, max_bytes)
-            report = parse_file(path)
-        except ReportError as error:
-            shelf.errors.append(error)
-            continue
-        shelf.parsed.append(report)
-        shelf.listings.append(Listing.of(report, path))
-    shelf.listings = newest_first(shelf.listings)
-    return shelf
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def _row(listing: Listing) -> dict[str, Any]:
-    meta = listing.meta
     return {
         "source": listing.source,
         "size": listing.size,
         "mtime_ns": listing.mtime_ns,
         "digest": listing.digest,
-        "meta": {
-            "title": meta.title,
-            "issuer": meta.issuer,
-            "published": _iso(meta.published),
-            "signed": _iso(meta.signed),
-            "addressee": meta.addressee,
-            "index_no": meta.index_no,
-            "year": meta.year,
-            "source_url": meta.source_url,
-            "fetched": meta.fetched.isoformat() if meta.fetched else None,
-        },
+        "meta": listing.meta.as_record(),
     }
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value is not None else None
-
-
 def _listing(row: dict[str, Any]) -> Listing:
-    meta = dict(row["meta"])
-    meta["published"], meta["signed"] = _day(meta["published"]), _day(meta["signed"])
-    fetched = meta["fetched"]
-    meta["fetched"] = datetime.fromisoformat(fetched) if fetched is not None else None
-    listing = Listing(row["source"], row["size"], row["mtime_ns"], row["digest"], Meta(**meta))
+    meta = Meta.from_record(row["meta"])
+    listing = Listing(row["source"], row["size"], row["mtime_ns"], row["digest"], meta)
     if not (isinstance(listing.size, int) and isinstance(listing.mtime_ns, int)):
         raise TypeError("size and mtime_ns must be integers")
     return listing

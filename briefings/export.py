@@ -48,21 +48,10 @@ def _items_dict(items: ItemList) -> dict[str, Any]:
 
 def export_document(report: Report, briefing: Briefing | None = None) -> dict[str, Any]:
     """The JSON export: the report as parsed, with what its briefing derived."""
-    meta = report.meta
     return {
         "source": report.source,
         "digest": report.digest,
-        "meta": {
-            "title": meta.title,
-            "issuer": meta.issuer,
-            "published": _iso(meta.published),
-            "signed": _iso(meta.signed),
-            "addressee": meta.addressee,
-            "index_no": meta.index_no,
-            "year": meta.year,
-            "source_url": meta.source_url,
-            "fetched": meta.fetched.isoformat() if meta.fetched else None,
-        },
+        "meta": report.meta.as_record(),
         "preamble": report.preamble,
         "summary": briefing.summary if briefing else "",
         "keywords": list(briefing.keywords) if briefing else [],

@@ -1,5 +1,5 @@
-"""Loading a folder of reports: every readable report parsed, each bad file reported, none
-blocking."""
+"""Reading a folder of reports: every readable report listed (through the folder's catalogue,
+briefings.catalogue, when there is one) or parsed, each bad file reported, none blocking."""
 
 from __future__ import annotations
 
@@ -8,18 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from .catalogue import Listing
 from .errors import ReportError, TooLargeReportError
 from .load import REPORT_SUFFIXES
 from .model import Listed, Report
 from .parse import parse_file
 
 L = TypeVar("L", bound=Listed)
-
-
-@dataclass
-class LoadedFolder:
-    reports: list[Report] = field(default_factory=list)
-    errors: list[ReportError] = field(default_factory=list)
 
 
 def report_files(folder: Path) -> list[Path]:
@@ -54,15 +49,44 @@ def check_size(path: Path, max_bytes: int | None) -> None:
         )
 
 
+@dataclass
+class Shelf:
+    """A reports folder read through its catalogue."""
+
+    listings: list[Listing] = field(default_factory=list)  # newest first
+    parsed: list[Report] = field(default_factory=list)  # the files that had to be parsed
+    errors: list[ReportError] = field(default_factory=list)
+
+
+def read_shelf(folder: Path, catalogue: dict[str, Listing], max_bytes: int | None) -> Shelf:
+    """Every report in `folder`: its catalogue listing when the file is unchanged, else parsed
+    (a file over `max_bytes` skipped unread, a bad file reported)."""
+    shelf = Shelf()
+    for path in report_files(folder):
+        known = catalogue.get(path.name)
+        if known is not None and known.describes(path):
+            shelf.listings.append(known)
+            continue
+        try:
+            check_size(path, max_bytes)
+            report = parse_file(path)
+        except ReportError as error:
+            shelf.errors.append(error)
+            continue
+        shelf.parsed.append(report)
+        shelf.listings.append(Listing.of(report, path))
+    shelf.listings = newest_first(shelf.listings)
+    return shelf
+
+
+@dataclass
+class LoadedFolder:
+    reports: list[Report] = field(default_factory=list)
+    errors: list[ReportError] = field(default_factory=list)
+
+
 def load_folder(folder: Path | str, max_bytes: int | None = None) -> LoadedFolder:
     """Every report in `folder`, parsed (not briefed: see briefings.derive), newest first; a
     file over `max_bytes` is skipped unread."""
-    loaded = LoadedFolder()
-    for path in report_files(Path(folder)):
-        try:
-            check_size(path, max_bytes)
-            loaded.reports.append(parse_file(path))
-        except ReportError as error:
-            loaded.errors.append(error)
-    loaded.reports = newest_first(loaded.reports)
-    return loaded
+    shelf = read_shelf(Path(folder), {}, max_bytes)
+    return LoadedFolder(newest_first(shelf.parsed), shelf.errors)

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from .text import sentences
 
@@ -23,6 +23,24 @@ class Meta:
     year: int | None = None
     source_url: str | None = None  # where a fetched report was published
     fetched: datetime | None = None  # when it was fetched (UTC)
+
+    def as_record(self) -> dict[str, Any]:
+        """The facts as JSON values: dates and times in ISO form (the export's "meta")."""
+        record = asdict(self)
+        for name in ("published", "signed", "fetched"):
+            value = record[name]
+            record[name] = value.isoformat() if value else None
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Meta:
+        """The facts `as_record` wrote; TypeError or ValueError when they are not."""
+        fields = dict(record)
+        for name in ("published", "signed"):
+            fields[name] = date.fromisoformat(fields[name]) if fields[name] else None
+        fetched = fields["fetched"]
+        fields["fetched"] = datetime.fromisoformat(fetched) if fetched else None
+        return cls(**fields)
 
 
 def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
