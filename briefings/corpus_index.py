@@ -31,7 +31,7 @@ from .search import _B, _K1, _RUN, Query, SearchIndex, _searchable, coverage, pa
 
 log = logging.getLogger(__name__)
 
-FORMAT = "2"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "3"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -54,10 +54,12 @@ CREATE TABLE figures(
     section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
     qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT NOT NULL, key INTEGER NOT NULL,
     upper REAL, kind TEXT NOT NULL, period TEXT, PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE figure_tokens USING fts5(grams, content='', tokenize='unicode61');
 """
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
-# few rows from disk instead of a thousand briefings.
+# few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
+# are (rowid report_id * _ROWS_PER_REPORT + n), so FTS5 finds the few a query names.
 Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
 
 
@@ -254,15 +256,19 @@ class CorpusIndex:
             [(n, self.tokens(t)) for n, _, t in rows],
         )
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
+        kept = [
+            (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
+             m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period)
+            for n, m in enumerate(figures)
+            if m.kind in KIND_ORDER
+        ]  # fmt: skip
         db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
-                 m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period)
-                for n, m in enumerate(figures)
-                if m.kind in KIND_ORDER
-            ],
-        )  # fmt: skip
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept
+        )
+        db.executemany(
+            "INSERT INTO figure_tokens(rowid, grams) VALUES (?, ?)",
+            [(first + row[1], self.tokens(row[2])) for row in kept],
+        )
 
     def _delete(self, db: sqlite3.Connection, digest: str) -> None:
         found = db.execute("SELECT id FROM reports WHERE digest = ?", (digest,)).fetchone()
@@ -282,6 +288,11 @@ class CorpusIndex:
             "DELETE FROM sentences WHERE id BETWEEN ? AND ?", (first, first + _ROWS_PER_REPORT - 1)
         )
         db.execute("DELETE FROM places WHERE report = ?", (found[0],))
+        labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (found[0],))
+        db.executemany(
+            "INSERT INTO figure_tokens(figure_tokens, rowid, grams) VALUES ('delete', ?, ?)",
+            [(first + n, self.tokens(label)) for n, label in labels.fetchall()],
+        )
         db.execute("DELETE FROM figures WHERE report = ?", (found[0],))
         db.execute("DELETE FROM reports WHERE id = ?", (found[0],))
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
@@ -326,8 +337,17 @@ class CorpusIndex:
         if not said:
             return {}
         found: dict[str, list[Candidate]] = {}
+        ways = [_searchable(way) for way in said]
+        # FTS5 finds the labels saying a way that is one run (GDP, 生产总值); another (a way
+        # with a space or a sign) is looked for in every label.
+        single = all(_RUN.fullmatch(way) for way in ways)
+        expression = " OR ".join(dict.fromkeys(_phrase(way) for way in ways)) if single else ""
         with self._guarded() as db:
-            rows = db.execute(_FIGURES, (json.dumps(list(said)),)).fetchall()
+            if expression:
+                args = (json.dumps(list(said)), _ROWS_PER_REPORT, expression)
+                rows = db.execute(_MATCHING_FIGURES, args).fetchall()
+            else:
+                rows = db.execute(_FIGURES, (json.dumps(list(said)),)).fetchall()
         for digest, number, folded, title, *fields in rows:
             fields[8] = bool(fields[8])  # key
             metric = Metric(*fields)
@@ -366,6 +386,18 @@ _FIGURES = (
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
     " f.kind, f.period FROM figures f JOIN reports r ON r.id = f.report"
+    " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
+    " ORDER BY f.report, f.no"
+)
+# The same, of the figures FTS5 finds first: instr() then keeps those saying a way whole.
+_MATCHING_FIGURES = (
+    "SELECT r.digest, f.no, f.folded,"
+    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
+    " f.kind, f.period"
+    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
+    " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"
+    " JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
