@@ -1,9 +1,10 @@
 """The one wiring module: the PTB Application, its lifecycle, and running it with its web app.
 
-Start-up only parses the reports (fast; a file over max_report_bytes is skipped unread); figures,
-summaries and search indexes are read from the cache or computed in a worker process afterwards
-(bot.briefer) and added to the library, so jieba never delays start-up or a reply. The aiohttp
-side (bot.web) is imported in a thread once the bot is up: aiohttp costs ~0.1 s to import.
+Start-up reads the reports folder's catalogue and parses only new or changed files (a file over
+max_report_bytes is skipped unread); briefings are read from the cache or computed in a worker
+process afterwards (bot.briefer) and added to the library, so jieba never delays start-up or a
+reply. The aiohttp side (bot.web) is imported in a thread once the bot is up: aiohttp costs
+~0.1 s to import.
 """
 
 from __future__ import annotations
