@@ -64,12 +64,11 @@ sections = on_current_report(send_toc)
 
 
 async def on_section(update: Update, context: BotContext) -> None:
-    found = await tapped(update, context)
-    if found is None:
+    tap = await tapped(update, context)
+    if tap is None:
         return
-    button, report = found
-    words = await words_of(update, context)
-    section = report.find(button.arg)
+    report, words = tap.report, tap.words
+    section = report.find(tap.button.arg)
     if section is None:
         await query_of(update).answer(words("browse.gone_section"))
         return
@@ -79,12 +78,11 @@ async def on_section(update: Update, context: BotContext) -> None:
 
 
 async def on_toc(update: Update, context: BotContext) -> None:
-    found = await tapped(update, context)
-    if found is None:
+    tap = await tapped(update, context)
+    if tap is None:
         return
-    button, report = found
     await query_of(update).answer()
-    await edit_html(update, context, *_toc(report, button.page, await words_of(update, context)))
+    await edit_html(update, context, *_toc(tap.report, tap.button.page, tap.words))
 
 
 def handlers() -> list[BaseHandler]:

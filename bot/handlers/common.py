@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Message, Update
 
 from briefings.briefing import Briefing
 from briefings.model import Report
+from briefings.words import Words
 
 from ..callbacks import ButtonData, decode
 from ..context import BotContext
@@ -71,8 +73,17 @@ async def await_briefing(context: BotContext, report: Report) -> Briefing | None
     return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
 
 
-async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Report] | None:
-    """The tapped button's payload and report; a stale or forged tap gets a polite answer."""
+@dataclass(frozen=True)
+class Tap:
+    """A tapped button: its payload, the report it names, the words of the chat it is in."""
+
+    button: ButtonData
+    report: Report
+    words: Words
+
+
+async def tapped(update: Update, context: BotContext) -> Tap | None:
+    """The tap on a button of ours; a stale or forged one gets a polite answer (None)."""
     query = query_of(update)
     button = decode(query.data)
     listing = context.library.by_digest(button.digest) if button else None
@@ -80,7 +91,7 @@ async def tapped(update: Update, context: BotContext) -> tuple[ButtonData, Repor
     if button is None or report is None:
         await answer_stale(update, context)
         return None
-    return button, report
+    return Tap(button, report, await words_of(update, context))
 
 
 def command_target(message: Message) -> tuple[str, str | None]:

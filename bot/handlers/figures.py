@@ -96,17 +96,15 @@ async def metrics(update: Update, context: BotContext) -> None:
 
 
 async def on_page(update: Update, context: BotContext) -> None:
-    found = await tapped(update, context)
-    if found is None:
+    tap = await tapped(update, context)
+    if tap is None:
         return
-    button, report = found
-    words = await words_of(update, context)
-    figures = _metrics(briefing_of(context, report))
+    figures = _metrics(briefing_of(context, tap.report))
     if not figures:
-        await query_of(update).answer(words("figures.stale_pager"))
+        await query_of(update).answer(tap.words("figures.stale_pager"))
         return
     await query_of(update).answer()
-    await edit_html(update, context, *_page(report, figures, button.page, words))
+    await edit_html(update, context, *_page(tap.report, figures, tap.button.page, tap.words))
 
 
 def handlers() -> list[BaseHandler]:

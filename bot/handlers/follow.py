@@ -19,6 +19,7 @@ from ..keyboards import toc_keyboard, toc_page
 from ..language import words_of
 from ..push.follows import MAX_FOLLOWS, Follow, TooManyFollows
 from ..reply import edit_html, send_html, thread_of
+from ..updates import query_of
 from .common import answer_stale, arguments, briefing_of, tapped
 from .permissions import may_change_settings
 
@@ -145,17 +146,15 @@ async def on_unfollow(update: Update, context: BotContext) -> None:
 async def on_open(update: Update, context: BotContext) -> None:
     """An alert's button: the report's overview and table of contents, in a new message (the
     alert stays, with its sentences)."""
-    found = await tapped(update, context)
-    if found is None:
+    tap = await tapped(update, context)
+    if tap is None:
         return
-    _, report = found
-    assert update.callback_query is not None  # tapped() found one
-    await update.callback_query.answer()
-    words = await words_of(update, context)
+    await query_of(update).answer()
+    report = tap.report
     keyboard = toc_keyboard(report, toc_page(report, 0))
     briefing = briefing_of(context, report)
     summary = briefing.summary if briefing is not None else ""
-    await send_html(update, context, overview(report, words, summary), keyboard)
+    await send_html(update, context, overview(report, tap.words, summary), keyboard)
 
 
 def handlers() -> list[BaseHandler]:

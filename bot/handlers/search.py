@@ -142,21 +142,19 @@ async def free_text(update: Update, context: BotContext) -> None:
 
 
 async def on_page(update: Update, context: BotContext) -> None:
-    found = await tapped(update, context)
-    if found is None:
+    tap = await tapped(update, context)
+    if tap is None:
         return
-    tap = query_of(update)
-    button, report = found
-    key, _, number = button.arg.partition("-")
+    digest = tap.report.digest
+    key, _, number = tap.button.arg.partition("-")
     query = _queries(context).get(key)
-    words = await words_of(update, context)
     if query is None:
-        await tap.answer(words("search.expired"))
+        await query_of(update).answer(tap.words("search.expired"))
         return
-    await tap.answer()
-    result = await _search(context, query, report.digest)
-    html, number_shown, pages = results_page(result, int(number), report.digest, words)
-    await edit_html(update, context, html, _pager(report.digest, key, number_shown, pages))
+    await query_of(update).answer()
+    result = await _search(context, query, digest)
+    html, number_shown, pages = results_page(result, int(number), digest, tap.words)
+    await edit_html(update, context, html, _pager(digest, key, number_shown, pages))
 
 
 def handlers() -> list[BaseHandler]:
