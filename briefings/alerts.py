@@ -17,7 +17,7 @@ from .model import Report, Section
 from .render import highlight, report_title
 from .search import synonyms
 from .text import fold, sentences
-from .words import CHINESE, Words
+from .words import CHINESE, UserInputError, Words
 
 MAX_WORDS_CHARS = 40  # a followed phrase as typed
 MAX_TERMS = 4
@@ -30,15 +30,8 @@ _WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
 _SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”‘’（）《》【】「」『』…·]+")
 
 
-class WordsError(ValueError):
-    """Followed words that cannot be used; `say` tells the user why (plain text)."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(CHINESE(key, **values))
-        self.key, self.values = key, values
-
-    def say(self, words: Words) -> str:
-        return words(self.key, **self.values)
+class WordsError(UserInputError):
+    """Followed words that cannot be used (plain text)."""
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,15 @@ def spoken(language: str | None) -> Words:
 
 
 CHINESE = catalogue(DEFAULT_LANGUAGE)  # what renderers say unless told another language
+
+
+class UserInputError(ValueError):
+    """Input from a user that cannot be used; `say` tells them why in their own words (its
+    str() is the Chinese, for logs and tests)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(CHINESE(key, **values))
+        self.key, self.values = key, values
+
+    def say(self, words: Words) -> str:
+        return words(self.key, **self.values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from tests.botkit import Chat, make_config, open_chat
 from tests.fault_api import FakeBotApi
 from tests.gov_site import GovSite, build_site
+from tests.paths import SEED
+from tests.push_fixtures import Clock
 
 
 @pytest.fixture
@@ -24,6 +27,21 @@ async def api() -> AsyncIterator[FakeBotApi]:
 async def chat(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     async with open_chat(api, make_config(tmp_path)) as opened:
         yield opened
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The pushes' clock: 09:00 in Shanghai, after the default push time."""
+    return Clock("2024-05-06T01:00:00+00:00")
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """A reports folder of its own holding the seed report (tests add and change files)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    return folder
 
 
 @pytest.fixture

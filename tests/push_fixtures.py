@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,7 +40,14 @@ class Clock:
         self.now = datetime.fromisoformat(iso).astimezone(UTC)
 
 
-def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: Any) -> Config:
+def push_config(
+    folder: Path,
+    api: FakeBotApi,
+    reports: Path = SEEDS,
+    extra: Mapping[str, Any] | None = None,
+    **push: Any,
+) -> Config:
+    """The push tests' config; `extra`: other top-level keys (sources:, fetching: …)."""
     data = folder / "data"
     return make_config(
         folder,
@@ -57,6 +64,7 @@ def push_config(folder: Path, api: FakeBotApi, reports: Path = SEEDS, **push: An
             "first_retry_seconds": 0.01,
             **push,
         },
+        **(extra or {}),
     )
 
 
@@ -120,13 +128,14 @@ async def push_bot(
     api: FakeBotApi | None = None,
     reports: Path = SEEDS,
     scheduler: bool = False,
+    extra: Mapping[str, Any] | None = None,
     **push: Any,
 ) -> AsyncIterator[Harness]:
     """A bot on the fake Bot API. Rounds run when the test calls `push_round`; with
     `scheduler`, the bot's own scheduled rounds run too (the first one at start)."""
     api = api or FakeBotApi()
     await api.start()
-    config = push_config(folder, api, reports, **push)
+    config = push_config(folder, api, reports, extra, **push)
     app = build_application(config, clock=clock)
     try:
         async with running(app, poll_timeout=1):

@@ -6,33 +6,16 @@ as updated."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from bot.context import state_of
 from briefings.words import CHINESE
 from tests.fault_api import Faults
-from tests.paths import SEEDS
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows
 
 FOLLOWER, OTHER, LATE = 7001, 7002, 7003
 GROUP, MEMBER = -100300, 7010
 TITLE = "关于南昌市2020年度法治政府建设工作的报告"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock("2024-05-06T01:00:00+00:00")
-
-
-@pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    shutil.copy(next(SEEDS.glob("*.txt")), folder / "a.txt")
-    return folder
 
 
 def _alerts(bot: Harness, chat: int) -> list[str]:
@@ -53,7 +36,7 @@ async def _publish(bot: Harness, reports: Path, name: str, text: bytes) -> None:
 
 
 def _seed_bytes(reports: Path) -> bytes:
-    return (reports / "a.txt").read_bytes()
+    return (reports / "seed.txt").read_bytes()
 
 
 async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from briefings.model import Report
 from briefings.parse import parse_bytes
 
 FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
@@ -24,6 +25,15 @@ def _gov(
         *body,
     ]
     return "\n".join(lines).encode()
+
+
+def _review_then_plan(*review: str) -> Report:
+    """A report whose review part says `review` after a filler paragraph, then a plan."""
+    body = [
+        "一、2024年工作回顾", FILLER, *review,
+        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+    ]  # fmt: skip
+    return parse_bytes(_gov(body), "review.txt")
 
 
 def test_tasks_after_principles_are_the_plan() -> None:
@@ -127,13 +137,10 @@ def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
 
 
 def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们既要看到成绩，更要看到前进中的困难和挑战。经济下行压力加大，企业经营困难，财政收支矛盾突出，"
         "就业压力较大。对这些问题，我们将采取有力措施认真解决。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "problems.txt")
+    )  # fmt: skip
     assert report.problems.section == "1"
     assert [i.lead for i in report.problems.items] == [
         "经济下行压力加大",
@@ -144,14 +151,11 @@ def test_problem_lead_ins_and_what_is_not_a_problem() -> None:
 
 
 def test_a_problem_with_its_particulars_and_a_strength_not_yet_used() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们也清醒地认识到，发展还存在不少困难挑战。产业基础还有不少短板，创新能力依然不强，"
         "特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题。资源优势有待深度挖掘。"
         "边境建设需要持续加力。我们将直面问题，努力解决。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "particulars.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "产业基础还有不少短板，创新能力依然不强，特别是营商环境与企业期待仍有差距，民生领域还存在一些老问题",
         "资源优势有待深度挖掘",
@@ -160,13 +164,10 @@ def test_a_problem_with_its_particulars_and_a_strength_not_yet_used() -> None:
 
 
 def test_particulars_after_a_general_admission_are_the_problems() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们清醒地看到，前进中还有不少困难。在经济加快发展的过程中，又出现一些新的矛盾，特别是投资规模偏大，"
         "部分行业重复建设比较严重，能源供求关系紧张。对这些问题，我们将认真解决。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "general.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "投资规模偏大",
         "部分行业重复建设比较严重",
@@ -175,13 +176,10 @@ def test_particulars_after_a_general_admission_are_the_problems() -> None:
 
 
 def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们清醒地看到，前进中还有不少困难和问题。有效需求不足，结构矛盾仍很突出，就业压力增大，"
         "居民收入增长减缓。一些单位管理松懈，效率低下，损失浪费惊人，安全事故时有发生。对于这些问题，我们要切实解决。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "slack.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "有效需求不足", "结构矛盾仍很突出", "就业压力增大", "居民收入增长减缓",
         "一些单位管理松懈", "效率低下", "损失浪费惊人", "安全事故时有发生",
@@ -201,12 +199,9 @@ def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
     ],
 )
 def test_lead_ins_that_admit_problems(lead_in: str) -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         f"{lead_in}经济总量偏小；产业结构不优；财政收支矛盾突出。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "lead_in.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "经济总量偏小",
         "产业结构不优",
@@ -215,12 +210,8 @@ def test_lead_ins_that_admit_problems(lead_in: str) -> None:
 
 
 def test_seeing_what_is_strong_admits_nothing() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
-        "同时也要看到，我县经济长期向好的基本面没有变，发展潜力大。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    assert parse_bytes(_gov(body), "strong.txt").problems.items == ()
+    report = _review_then_plan("同时也要看到，我县经济长期向好的基本面没有变，发展潜力大。")
+    assert report.problems.items == ()
 
 
 @pytest.mark.parametrize(
@@ -243,11 +234,9 @@ def test_seeing_what_is_strong_admits_nothing() -> None:
     ],
 )
 def test_problems_listed_by_parenthesis_comma_or_number(passage: list[str]) -> None:
-    body = [
-        "一、2024年工作回顾", FILLER, *passage,
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "listed.txt")
+    report = _review_then_plan(
+        *passage,
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items][:3] == [
         "产业结构不优",
         "财政收支矛盾突出",
@@ -256,15 +245,12 @@ def test_problems_listed_by_parenthesis_comma_or_number(passage: list[str]) -> N
 
 
 def test_problems_go_on_in_the_paragraph_after_a_numbered_list() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们在前进中还存在一些问题和困难。突出的问题是物价上涨过快。主要原因：",
         "一是需求增长过快。", "二是管理有所放松。",
         "除物价问题外，农业和企业的问题也比较突出。农业基础脆弱，抗灾能力不强。部分企业缺乏活力。"
         "此外，收入分配关系存在扭曲现象。上述这些问题，我们正在切实加以解决。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "goes_on.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "突出的问题是物价上涨过快",
         "需求增长过快",
@@ -276,13 +262,10 @@ def test_problems_go_on_in_the_paragraph_after_a_numbered_list() -> None:
 
 
 def test_shortcomings_after_we_also_realise_and_going_further() -> None:
-    body = [
-        "一、2024年工作回顾", FILLER,
+    report = _review_then_plan(
         "我们还认识到，政府工作中存在不少缺点和不足。职能转变滞后，一些工作落实不够，办事效率不高，"
         "一些工作人员弄虚作假，甚至贪污腐败。",
-        "二、2025年工作安排", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
-    ]  # fmt: skip
-    report = parse_bytes(_gov(body), "further.txt")
+    )  # fmt: skip
     assert [i.lead for i in report.problems.items] == [
         "职能转变滞后",
         "一些工作落实不够",

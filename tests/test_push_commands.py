@@ -13,11 +13,6 @@ from tests.push_fixtures import ADMIN, Clock, push_bot, rows
 TITLE = "关于南昌市2020年度法治政府建设工作的报告"
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock("2024-05-06T01:00:00+00:00")  # 09:00 in Shanghai, after the default push time
-
-
 async def test_subscribe_defaults_to_daily_0800_and_stores_the_row(tmp_path: Path, clock: Clock):
     async with push_bot(tmp_path, clock) as bot:
         reply = await bot.say("/subscribe")

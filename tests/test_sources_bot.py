@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import build_application
 from bot.context import state_of
-from tests.botkit import USER, make_config, started, warm_cache
-from tests.fault_api import FakeBotApi
+from tests import push_fixtures as fixtures
+from tests.botkit import USER
 from tests.gov_docs import report_lines
 from tests.gov_site import GovSite, correct
 from tests.paths import SEEDS
@@ -28,41 +26,11 @@ DONGHU = "关于东湖区2021年度法治政府建设工作的报告"
 FETCHING = {"timeout_seconds": 2, "host_interval_seconds": 0.01}
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock("2024-05-06T01:00:00+00:00")
-
-
-@pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    shutil.copy(next(SEEDS.glob("*.txt")), folder / "seed.txt")
-    return folder
-
-
-@asynccontextmanager
-async def push_bot(
+def push_bot(
     folder: Path, clock: Clock, reports: Path = SEEDS, **raw: Any
-) -> AsyncIterator[Harness]:
-    """A bot with admins and subscribers (as tests.push_fixtures's), `raw` config keys added."""
-    api = FakeBotApi()
-    await api.start()
-    data = folder / "data"
-    push = {"rate_per_second": 200, "check_interval_seconds": 3600, "max_attempts": 3}
-    config = make_config(
-        folder, reports, env={"TELEGRAM_BOT_TOKEN": api.token},
-        telegram={"base_url": api.base_url}, database=str(data / "push.sqlite3"),
-        cache_dir=str(warm_cache(data)), admins=[ADMIN], push=push, **raw,
-    )  # fmt: skip
-    app = build_application(config, clock=clock)
-    try:
-        async with started(app):
-            pusher = state_of(app).pusher
-            await pusher.store()
-            yield Harness(api, app, pusher, config, clock)
-    finally:
-        await api.stop()
+) -> AbstractAsyncContextManager[Harness]:
+    """The push tests' bot with its scheduled rounds running, `raw` config keys added."""
+    return fixtures.push_bot(folder, clock, reports=reports, scheduler=True, extra=raw)
 
 
 def report_text(place: str, year: int = 2021) -> str:

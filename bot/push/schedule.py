@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from briefings.words import CHINESE, Words
+from briefings.words import CHINESE, UserInputError, Words
 
 DEFAULT_AT = time(8, 0)
 WEEKLY_DAY = 0  # weekly briefings go out on Mondays, the start of the working week
@@ -31,15 +31,8 @@ _FREQUENCY_WORDS = {
 }  # fmt: skip
 
 
-class ScheduleError(ValueError):
-    """A /subscribe or /timezone argument the bot cannot use; `say` tells the user why."""
-
-    def __init__(self, key: str, **values: str) -> None:
-        super().__init__(CHINESE(key, **values))
-        self.key, self.values = key, values
-
-    def say(self, words: Words) -> str:
-        return words(self.key, **self.values)
+class ScheduleError(UserInputError):
+    """A /subscribe or /timezone argument the bot cannot use."""
 
 
 @dataclass(frozen=True)
