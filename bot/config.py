@@ -34,9 +34,9 @@ MAX_REPORT_BYTES = 5 * 2**20
 # Longer than a writer's pause one can reasonably expect (a copy over a slow share, an editor
 # saving in steps): a file unchanged this long is taken as complete.
 REPORTS_SETTLE_SECONDS = 10.0
-# The seed report, copied into a reports_dir created on first run so that a first start shows
-# a report (the project's tests read seeds/ itself, never reports_dir).
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Beside the config file, the seed reports copied into a reports_dir created on first run, so
+# that a first start shows a report (the project's tests read seeds/ itself, never reports_dir).
+SEEDS = "seeds"
 
 
 class ConfigError(Exception):
@@ -306,19 +306,19 @@ def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
     config = parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
     if "reports_dir" in raw and config.reports_dir.parent.is_dir():
-        _first_run(config.reports_dir)
+        _first_run(config.reports_dir, path.resolve().parent / SEEDS)
     if not config.reports_dir.is_dir():  # found missing later, it would stop start-up half-way
         unset = "" if "reports_dir" in raw else " (not set: the default is 'seeds')"
         raise ConfigError(f"config key 'reports_dir'{unset}: no such folder: {config.reports_dir}")
     return config
 
 
-def _first_run(folder: Path) -> None:
+def _first_run(folder: Path, seeds: Path) -> None:
     """Create the reports folder the config names (its parent must exist: a typo in a path
-    still stops start-up) and put the seed report in it, so that a first start has a report."""
+    still stops start-up) and copy the seed reports into it, so that a first start has one."""
     try:
         folder.mkdir()
-    except OSError:  # there already, or not creatable: the check after says which matters
+        for seed in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
+            shutil.copyfile(seed, folder / seed.name)
+    except OSError:  # there already, or not writable: the check after says what matters
         return
-    for seed in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
-        shutil.copyfile(seed, folder / seed.name)
