@@ -15,6 +15,7 @@ import pytest
 
 from bot.config import REPORTS_SETTLE_SECONDS
 from bot.context import state_of
+from tests import push_fixtures as fixtures
 from tests.push_fixtures import Clock, rows
 from tests.sizes import size
 from tests.test_sources_bot import (
@@ -155,7 +156,7 @@ async def test_a_link_leading_out_of_the_reports_folder_is_neither_listed_nor_se
         assert DONGHU in (await bot.say("/reports")).params["text"]
 
 
-BULK = int(size("BULK_REPORTS", 400, 5000))  # 5,000: LONG_TESTS=1 or BULK_REPORTS=5000
+BULK = int(size("BULK_REPORTS", 5000, 5000))  # ~55 s on a busy 2-core machine
 SUBSCRIBERS = (SUBSCRIBER, 3002, 3003)
 HANDFUL = 3
 
@@ -170,7 +171,7 @@ async def test_thousands_of_reports_dropped_at_once_are_a_handful_of_messages_li
         text = report_text(f"样本{n:04d}区", 2000 + n % 25)
         (staging / f"bulk_{n:04d}.txt").write_text(text, encoding="utf-8")
     window = {"announce_window_seconds": 2.0}
-    async with push_bot(tmp_path, clock, reports=reports, push=window) as bot:
+    async with fixtures.push_bot(tmp_path, clock, reports=reports, scheduler=True, **window) as bot:
         for chat in SUBSCRIBERS:
             await bot.say("/subscribe", chat_id=chat)
         library = state_of(bot.app).library
@@ -198,6 +199,8 @@ async def test_thousands_of_reports_dropped_at_once_are_a_handful_of_messages_li
         assert all(row["n"] == 1 for row in sent)
         states = rows(database, "SELECT state, count(*) AS n FROM deliveries"
                                 " WHERE slot LIKE 'report:%' GROUP BY state")  # fmt: skip
-        assert {row["state"]: row["n"] for row in states} == {"sent": len(SUBSCRIBERS) * BULK}
+        by_state = {row["state"]: row["n"] for row in states}
+        assert by_state.pop("sent") == len(SUBSCRIBERS) * BULK
+        assert set(by_state) <= {"known"}  # the seed, there when they subscribed
         print(f"{BULK} reports: listed in {listed:.1f} s; messages per subscriber "
               f"{[len(announcements(bot, chat)) for chat in SUBSCRIBERS]}")  # fmt: skip
