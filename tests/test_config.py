@@ -65,6 +65,10 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
         ({"push": {"max_attempts": True}}, "push.max_attempts"),
         ({"push": {"first_retry_seconds": -1}}, "push.first_retry_seconds"),
         ({"reports_dir": 5}, "reports_dir"),
+        ({"reports_settle_seconds": -1}, "reports_settle_seconds"),
+        ({"reports_links_into": "/srv"}, "reports_links_into"),
+        ({"push": {"announcements_per_hour": 0}}, "push.announcements_per_hour"),
+        ({"push": {"announce_window_seconds": "soon"}}, "push.announce_window_seconds"),
         ({"telegram": "yes"}, "telegram"),
     ],
 )

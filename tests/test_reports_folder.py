@@ -204,3 +204,22 @@ async def test_thousands_of_reports_dropped_at_once_are_a_handful_of_messages_li
         assert set(by_state) <= {"known"}  # the seed, there when they subscribed
         print(f"{BULK} reports: listed in {listed:.1f} s; messages per subscriber "
               f"{[len(announcements(bot, chat)) for chat in SUBSCRIBERS]}")  # fmt: skip
+
+
+async def test_a_chat_gets_at_most_its_hourly_cap_of_news_messages_and_the_rest_waits(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    capped = {"announcements_per_hour": 1}
+    async with fixtures.push_bot(tmp_path, clock, reports=reports, **capped) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        library = state_of(bot.app).library
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        await until(lambda: announcements(bot))
+        (reports / "xihu.txt").write_text(report_text("西湖区"), encoding="utf-8")
+        await until(lambda: any(r.source == "xihu.txt" for r in library.reports))
+        await asyncio.sleep(0.5)  # its window closed: queued
+        await settle(bot)
+        assert announced_titles(bot) == [DONGHU]  # the hour's one message went
+        clock.set("2024-05-06T02:01:00+00:00")  # an hour on
+        await settle(bot)
+        assert announced_titles(bot) == [DONGHU, XIHU]

@@ -376,13 +376,17 @@ class Store:
     # -- announcements -------------------------------------------------------------------
     async def enqueue_announcements(self, digests: Iterable[str], now: datetime) -> int:
         """One pending announcement per (subscription, report) never recorded before."""
+        # BATCH reports a statement: a bulk drop of thousands is a few commits, not thousands.
         sql = (
-            "INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
-            " SELECT id, ?, chat_id, 'pending', ? FROM subscriptions"
+            "WITH want (slot) AS (VALUES {rows})"
+            " INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT s.id, want.slot, s.chat_id, 'pending', ? FROM subscriptions s, want"
         )
+        slots = [(ANNOUNCE + digest,) for digest in digests]
         count = 0
-        for digest in digests:
-            count += await self.write(sql, (ANNOUNCE + digest, iso(now)))
+        for start in range(0, len(slots), BATCH):
+            statement, params = _values(sql, slots[start : start + BATCH])
+            count += await self.write(statement, (*params, iso(now)))
         return count
 
     async def pending_announcements(self, after: int, limit: int) -> list[Announcement]:
