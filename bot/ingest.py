@@ -139,6 +139,7 @@ class Ingest:
             ready = self._complete(seen)
             new = await self.briefer.reload(held=seen.keys() - ready.keys())
             self._loaded = ready
+            self._whole -= ready.keys()  # read: a later rewrite settles again
         self._log_skipped()
         if new:
             self._news.update((report.digest, report) for report in new)
@@ -165,7 +166,6 @@ class Ingest:
                 ready[name] = stat
         for gone in self._since.keys() - seen.keys():
             del self._since[gone]
-        self._whole &= seen.keys() - ready.keys()  # taken: a later rewrite settles again
         return ready
 
     def _log_skipped(self) -> None:
@@ -180,7 +180,8 @@ class Ingest:
         file replaced within it is announced once, as its final version)."""
         await asyncio.sleep(self.timing.window_seconds)
         news, self._news = self._news, {}
-        listed = [report for report in news.values() if self.briefer.library.listing(report.digest)]
+        held = {listing.digest for listing in self.briefer.library.reports}
+        listed = [report for report in news.values() if report.digest in held]
         corrected = [report for report in listed if report.source in self._corrected]
         self._corrected -= {report.source for report in corrected}
         fresh = [report for report in listed if report not in corrected]
