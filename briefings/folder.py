@@ -139,8 +139,12 @@ def read_shelf(
         except ReportError as error:
             shelf.errors.append(error)
             continue
+        try:
+            listing = Listing.of(report, path)
+        except OSError:  # removed since it was read: the next look finds it gone
+            continue
         shelf.parsed.append(report)
-        shelf.listings.append(Listing.of(report, path))
+        shelf.listings.append(listing)
     shelf.listings = newest_first(shelf.listings)
     return shelf
 
