@@ -118,12 +118,29 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        items = tuple(item_of(child) for child in task_list(part)) or _run_in_tasks(part)
+        tasks = _tasks(part, year)
+        items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part)
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
         items = tuple(_thematic_items(spread))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
+
+
+def _tasks(part: Section, year: int | None) -> list[Section]:
+    """The year's tasks in a plan part: when the part's own list is its sub-parts (（一）总体要求
+    （二）主要目标 （三）重点工作, or （一）"十五五"时期主要目标 （二）2026年主要工作), the tasks of
+    the sub-part that plans; else the list without the principles printed as one of its items
+    (（一）总体要求。…)."""
+    for _ in range(3):  # sub-parts nest a few levels at most
+        tasks = task_list(part)
+        plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
+        frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
+        if not plans or len(plans) + len(frames) < len(tasks):
+            break
+        part = plans[-1]
+    kept = [c for c in tasks if not _principles_only(c)]
+    return kept if len(kept) >= 2 else tasks
 
 
 # A task printed without a number leads its paragraph with a short sentence of its own:

@@ -5,10 +5,15 @@ sentence are one each, while a group the report sets off with ；stays whole."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from briefings.model import Report
-from briefings.parse import parse_bytes
+from briefings.parse import parse_bytes, parse_file
+from briefings.text import fold
+from tests.paths import CORPUS
 
 FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
 RUN_IN_PLAN = [
@@ -135,3 +140,94 @@ def test_achievements_beside_the_admission_are_not_problems(achievements: list[s
     leads = " ".join(i.lead for i in report.problems.items)
     for achieved in ("综合实力再上台阶", "创新引领成势见效", "民生福祉持续增进"):
         assert achieved not in leads
+
+
+def test_a_part_title_printed_on_two_lines_is_one_title() -> None:
+    body = [
+        "一、2025年工作回顾", FILLER,
+        "二、“十五五”时期主要目标任务和", "2026年重点工作",
+        f"今年政府工作的总体要求是：稳中求进。{FILLER}",
+        f"（一）扩大有效需求。{FILLER}", f"（二）保障和改善民生。{FILLER}",
+    ]  # fmt: skip
+    report = _report(body, title="2026年某省政府工作报告")
+    assert [s.title for s in report.sections] == [
+        "2025年工作回顾",
+        "“十五五”时期主要目标任务和2026年重点工作",
+    ]
+    assert report.plan.year == 2026
+    assert [i.lead for i in report.plan.items] == ["扩大有效需求", "保障和改善民生"]
+
+
+@pytest.mark.parametrize(
+    "plan_part",
+    [
+        # the part's own list is its sub-parts: the tasks are in the one that plans the year
+        [
+            "二、“十五五”时期主要目标和2026年工作",
+            "（一）“十五五”时期主要目标任务", f"一是综合实力明显提升。{FILLER}", f"二是创新能力明显提升。{FILLER}",
+            "（二）2026年主要工作", f"1.扩大有效需求。{FILLER}", f"2.建设现代化产业体系。{FILLER}",
+            f"3.保障和改善民生。{FILLER}",
+        ],
+        [
+            "二、2026年工作安排", "（一）总体要求", f"今年政府工作的总体要求是：稳中求进。{FILLER}",
+            "（二）主要预期目标", "地区生产总值增长5%左右。",
+            "（三）重点工作", f"1.扩大有效需求。{FILLER}", f"2.建设现代化产业体系。{FILLER}",
+            f"3.保障和改善民生。{FILLER}",
+        ],
+        # the principles printed as the first of the numbered items are not a task
+        [
+            "二、2026年工作安排", f"（一）总体要求。今年政府工作的总体要求是：稳中求进。{FILLER}",
+            f"（二）扩大有效需求。{FILLER}", f"（三）建设现代化产业体系。{FILLER}",
+            f"（四）保障和改善民生。{FILLER}",
+        ],
+    ],
+)  # fmt: skip
+def test_the_plan_is_the_years_tasks_not_its_frame(plan_part: list[str]) -> None:
+    report = _report(["一、2025年工作回顾", FILLER, *plan_part], title="2026年某省政府工作报告")
+    assert report.plan.year == 2026
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效需求",
+        "建设现代化产业体系",
+        "保障和改善民生",
+    ]
+
+
+# The test's own reading of where a page's closing matter starts (a glossary, an attachment,
+# related links, the editor's line) and of the page chrome that may sit anywhere: written
+# apart from the engine's, so that the engine is checked against it.
+_CLOSING_START = re.compile(
+    r"^.{0,24}(?:名词|术语|注释|注解)|^[(【\[]?\s*(?:附件|附表|附录|相关报道|相关链接|责任编辑|编辑\s*:)"
+)
+_PAGE_CHROME = re.compile(
+    r"版权所有|ICP备|公网安备|扫一扫|关闭窗口|打印本页|责任编辑|相关报道|网站地图"
+)
+
+
+def _closing_lines(path: Path) -> list[str]:
+    lines = [fold(line).strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next(
+        (i for i, line in enumerate(lines) if len(line) <= 40 and _CLOSING_START.match(line)),
+        len(lines),
+    )
+    return [line for line in lines[start:] if len(line) >= 10]  # a table cell (2022年) is no entry
+
+
+def _corpus_reports() -> list[Path]:
+    return sorted(CORPUS.rglob("*.txt")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _corpus_reports(), ids=lambda p: p.stem)
+def test_no_closing_matter_in_any_corpus_plan_or_problems(path: Path) -> None:
+    report = parse_file(path)
+    closing = _closing_lines(path)
+    for item in (*report.plan.items, *report.problems.items):
+        said = fold(f"{item.lead}{item.text}")
+        assert not _PAGE_CHROME.search(said), f"{path.name}: {item.lead}"
+        for line in closing:
+            assert line not in said, f"{path.name}: {item.lead} holds closing matter {line}"
+
+
+def test_the_corpus_check_sees_a_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_text("\n".join(["正文", "政府工作报告名词、术语注释", *GLOSSARY]), encoding="utf-8")
+    assert fold(GLOSSARY[0]) in _closing_lines(path)
