@@ -231,3 +231,37 @@ def test_the_corpus_check_sees_a_glossary(tmp_path: Path) -> None:
     path = tmp_path / "glossary.txt"
     path.write_text("\n".join(["正文", "政府工作报告名词、术语注释", *GLOSSARY]), encoding="utf-8")
     assert fold(GLOSSARY[0]) in _closing_lines(path)
+
+
+GOALS_LEAD = "“十五五”时期，要努力实现以下目标："
+THIS_YEAR_LEAD = f"今年是“十五五”开局之年，总体要求是：稳中求进。{FILLER}"
+
+
+@pytest.mark.parametrize(
+    ("goals", "tasks"),
+    [
+        # five goals numbered like the three tasks after them: the longer list is not the plan
+        (
+            [f"（{n}）{g}明显提升。{FILLER}" for n, g in zip("一二三四五", ["经济", "创新", "民生", "生态", "治理"], strict=True)],
+            ["重点做好以下工作：", *(f"（{n}）{t}。{FILLER}" for n, t in zip("一二三", ("扩大有效需求", "建设现代化产业体系", "保障和改善民生"), strict=True))],
+        ),
+        # numbered goals, then tasks printed as run-in leads without a number
+        (
+            [f"1.经济实力明显提升。{FILLER}", f"2.创新能力明显提升。{FILLER}"],
+            ["重点抓好以下工作。", f"扩大有效需求。{FILLER}", f"建设现代化产业体系。{FILLER}", f"保障和改善民生。{FILLER}"],
+        ),
+    ],
+)  # fmt: skip
+def test_the_five_year_goals_before_the_tasks_are_not_the_plan(
+    goals: list[str], tasks: list[str]
+) -> None:
+    body = [
+        "一、2025年工作回顾", FILLER, "二、“十五五”时期主要目标和2026年重点工作",
+        GOALS_LEAD, *goals, THIS_YEAR_LEAD, *tasks,
+    ]  # fmt: skip
+    report = _report(body, title="2026年某省政府工作报告")
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效需求",
+        "建设现代化产业体系",
+        "保障和改善民生",
+    ]
