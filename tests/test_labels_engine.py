@@ -30,25 +30,32 @@ from tests.paths import CORPUS
 
 LABELS = Path(__file__).parent / "data" / "labels" / "reports"
 HELDOUT = Path(__file__).parent / "data" / "labels" / "heldout"
+# The 2026 provincial reports held out of the tuning for the last mile (glossaries, five-year
+# goals, achievements beside problems, problems run together): labelled before any change.
+HELDOUT_2026 = Path(__file__).parent / "data" / "labels" / "heldout2026"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
 # the labels came in: raise it as the engine improves, never lower it.
-PLAN_PRECISION = 0.95
-PLAN_RECALL = 0.9
-PROBLEMS_PRECISION = 0.95
-PROBLEMS_RECALL = 0.85
+# Measured on the 27 files (24, then beijing, henan, jiangxi 2026) after the last-mile fixes:
+# plan 1.000/1.000, problems 0.971/0.949, dates and parts right in every file.
+PLAN_PRECISION = 0.99
+PLAN_RECALL = 0.99
+PROBLEMS_PRECISION = 0.97
+PROBLEMS_RECALL = 0.94
 PLAN_YEAR = 1.0  # right in every file with a plan
-DATES = 0.9
-PARTS = 0.95
+DATES = 0.99
+PARTS = 0.99
 # Held-out floors (precision, recall): ratchets at the level measured (raise, never lower
 # for a given set; the set grows by blind batches, each measured before any fix for it).
 # First measurement of the first 8, before any rule was changed for them: plan 0.971/0.846,
 # problems 0.941/0.906; of batch 2 (4 more, labelled after those fixes): plan 1.000/1.000,
 # problems 1.000/0.846; of batch 3 (2 more, labelled after all fixes): plan 1.000/1.000,
-# problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960.
-HELDOUT_PLAN = (0.97, 0.95)
-HELDOUT_PROBLEMS = (0.92, 0.95)
+# problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960;
+# after the last-mile fixes (closing matter, five-year goals, problems run together):
+# plan 1.000/1.000, problems 0.969/0.960.
+HELDOUT_PLAN = (0.99, 0.99)
+HELDOUT_PROBLEMS = (0.96, 0.95)
 HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 
 
