@@ -74,6 +74,8 @@ _ACHIEVED = re.compile(
     r"台阶|见效|成效|增进|提升|提高|改善|突破|增强|加强|巩固|跃升|显著|明显|成势|向好|丰硕|取得|实现"
     r"|稳步|不断|深化|优化|走深|走实|提质|增效|壮大|加快|迈出|开创|丰收|新高|新局|新篇"
 )
+# …，等等。 closes a list: no clause of it, before the list is split or after.
+_ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
@@ -194,7 +196,7 @@ def _split_items(text: str, lead_in: bool = False) -> list[str]:
     it: the report grouped them), or per comma clause where a sentence runs several; only
     statements that something falls short, up to the pledge."""
     sentences = [
-        [p.strip() for p in _LISTED.split(sentence) if p.strip(" ,，:：")]
+        [p.strip() for p in _LISTED.split(_ET_CETERA.sub("", sentence)) if p.strip(" ,，:：")]
         for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text)
     ]
     unlisted = [pieces[0] for pieces in sentences if len(pieces) == 1]
@@ -218,7 +220,7 @@ def _split_items(text: str, lead_in: bool = False) -> list[str]:
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
-        part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
+        part = _ET_CETERA.sub("", part).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
         lead = first_sentence(part)

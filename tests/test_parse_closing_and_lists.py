@@ -265,3 +265,18 @@ def test_the_five_year_goals_before_the_tasks_are_not_the_plan(
         "建设现代化产业体系",
         "保障和改善民生",
     ]
+
+
+def test_et_cetera_closing_a_run_of_problems_is_no_clause_of_it() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地认识到，发展还存在不少老问题、新挑战。营商环境仍需优化，有效需求依然不足，"
+            "一些企业生产经营困难，财政收支矛盾突出。形式主义、官僚主义不同程度存在，"
+            "一些领域腐败问题时有发生，等等。我们一定采取有力措施加以解决。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items][-2:] == [
+        "形式主义、官僚主义不同程度存在",
+        "一些领域腐败问题时有发生",
+    ]
