@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from .findings import HEADING_RANK, YEAR, item_lists, item_of, task_list, years_in
 from .model import Item, ItemList, Section
@@ -133,7 +134,7 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
     the sub-part that plans; never the five-year goals listed before them; never the principles
     printed as one of the items (（一）总体要求。…)."""
     for _ in range(3):  # sub-parts nest a few levels at most
-        tasks = task_list(part, lambda run, part=part: _five_year_goals(part, run))
+        tasks = task_list(part, partial(_five_year_goals, part))
         plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
         frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
         if not plans or len(plans) + len(frames) < len(tasks):
