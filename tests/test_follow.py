@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.context import state_of
-from briefings.words import CHINESE
+from bot.present.words import CHINESE
 from tests.fault_api import Faults
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows
 

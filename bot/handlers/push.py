@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from briefings import series
-from briefings.render import report_title
-from briefings.words import Words
+from bot.present import series
+from bot.present.render import report_title
+from bot.present.words import Words
 
 from ..context import BotContext
 from ..language import words_of

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from briefings.words import CHINESE, UserInputError, Words
+from bot.present.words import CHINESE, Words
+from briefings.errors import UserInputError
 
 DEFAULT_AT = time(8, 0)
 WEEKLY_DAY = 0  # weekly briefings go out on Mondays, the start of the working week
