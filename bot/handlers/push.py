@@ -20,6 +20,7 @@ from ..language import words_of
 from ..library import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
+from ..reply import send_html
 from ..updates import message_of
 from .follow import subscriptions_part
 from .permissions import may_change_settings
@@ -104,10 +105,10 @@ async def subscriptions(update: Update, context: BotContext) -> None:
     words = await words_of(update, context)
     followed = await subscriptions_part(context, message.chat_id, words)
     if not subs:
-        await message.reply_text(words("push.none_in_chat") + followed)
+        await send_html(update, context, words("push.none_in_chat") + followed)
         return
     lines = [describe(sub, context.library, words) for sub in subs]
-    await message.reply_text("\n".join([words("push.list"), *lines]) + followed)
+    await send_html(update, context, "\n".join([words("push.list"), *lines]) + followed)
 
 
 async def timezone(update: Update, context: BotContext) -> None:
@@ -131,7 +132,7 @@ async def timezone(update: Update, context: BotContext) -> None:
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
     subs = await store.subscriptions_of(message.chat_id)
     lines = [describe(sub, context.library, words) for sub in subs]
-    await message.reply_text("\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
+    await send_html(update, context, "\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
 
 
 async def push_now(update: Update, context: BotContext) -> None:
@@ -165,7 +166,6 @@ async def stats(update: Update, context: BotContext) -> None:
 
 
 async def reload(update: Update, context: BotContext) -> None:
-    message = message_of(update)
     library, pusher = context.library, context.state.pusher
     new = await context.state.briefer.reload()
     await pusher.announce(new)
@@ -175,7 +175,7 @@ async def reload(update: Update, context: BotContext) -> None:
     titles = [words("push.new_title", title=report_title(report)) for report in new]
     lines = [words("push.reloaded", count=len(library.reports), new=len(new)), *titles]
     lines += [words("push.unreadable", error=escape(str(error))) for error in library.errors]
-    await message.reply_text("\n".join(lines))
+    await send_html(update, context, "\n".join(lines), more=words("push.unreadable_more"))
 
 
 async def migrated(update: Update, context: BotContext) -> None:
