@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import ConfigError, parse_config
 from tests.paths import SEEDS
 from tests.push_fixtures import ADMIN, Clock, push_bot, rows
 
@@ -97,6 +98,22 @@ async def test_timezone_moves_the_next_push_to_local_time(tmp_path: Path, clock:
         assert "不是有效的时区名称" in bad.params["text"]
         shown = await bot.say("/timezone")
         assert shown.params["text"].startswith("当前时区：Europe/Berlin")
+
+
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory", "posix/Asia/Shanghai"])
+async def test_timezone_takes_only_canonical_zone_names(tmp_path: Path, clock: Clock, name: str):
+    async with push_bot(tmp_path, clock) as bot:
+        bad = await bot.say(f"/timezone {name}")
+        assert "不是有效的时区名称" in bad.params["text"]
+        shown = await bot.say("/timezone")
+        assert shown.params["text"].startswith("当前时区：Asia/Shanghai")
+
+
+def test_config_takes_only_canonical_zone_names(tmp_path: Path):
+    for name in ("localtime", "posixrules", "Factory"):
+        with pytest.raises(ConfigError, match="'timezone'"):
+            parse_config({"timezone": name}, tmp_path, {})
+    assert parse_config({"timezone": "Asia/Urumqi"}, tmp_path, {}).timezone == "Asia/Urumqi"
 
 
 async def test_admin_commands_refuse_other_users(tmp_path: Path, clock: Clock):
