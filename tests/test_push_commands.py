@@ -160,3 +160,16 @@ async def test_reload_announces_a_new_report_once(tmp_path: Path, clock: Clock):
         assert [t for t in bot.texts(3001) if "新报告" in t] == [
             f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n发送 /summary 查看概要，/reports 查看全部报告。"
         ]
+
+
+async def test_an_overdue_push_is_listed_as_going_out_shortly_not_at_a_past_time(
+    tmp_path: Path, clock: Clock
+):
+    async with push_bot(tmp_path, clock) as bot:
+        await bot.say("/subscribe 08:00")
+        clock.set("2024-05-09T12:00:00+00:00")  # days later, no round has run (the bot was down)
+        listed = await bot.say("/subscriptions")
+        assert "下次推送：即将推送" in listed.params["text"]
+        await bot.push_round()
+        after = await bot.say("/subscriptions")
+        assert "下次推送：2024-05-10 08:00" in after.params["text"]
