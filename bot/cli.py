@@ -52,12 +52,13 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> bytes:
+    from bot.present.markdown import to_markdown
     from briefings.derive import brief_file
-    from briefings.export import to_json, to_markdown
+    from briefings.export import to_json
 
     briefing = brief_file(Path(args.file))
     if args.format == "png":
-        from briefings.card import render_card
+        from bot.present.card import render_card
 
         return render_card(briefing.report, briefing.metrics, args.font)
     export = to_json if args.format == "json" else to_markdown

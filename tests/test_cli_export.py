@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from briefings.card import FontNotFoundError, find_font
+from bot.present.card import FontNotFoundError, find_font
 from tests.paths import SEED
 
 
