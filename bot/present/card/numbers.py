@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Metric
-from ..text import fold
+from briefings.model import Metric
+from briefings.text import fold
 
 _MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}  # largest first
 # Units the extractor may print with their magnitude folded in (万人, 亿元).
