@@ -40,6 +40,10 @@ def bounds(sentence: str) -> list[tuple[str, str]]:
         ("城乡居民收入分别增长5%和7%左右。", [("5%", "about"), ("7%左右", "about")]),
         ("失业率和物价涨幅分别控制在5%和3%以内。", [("5%", "at_most"), ("3%", "at_most")]),
         ("新建公园12个。", [("12个", "exact")]),
+        (
+            "新增企业2家、500亿元以上项目3个。",
+            [("2家", "exact"), ("500亿元以上", "at_least"), ("3个", "exact")],
+        ),
     ],
 )
 def test_bound_is_read_from_the_printed_words(sentence: str, expected: list) -> None:

@@ -86,6 +86,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("跨境电商进出口额", "元", None),
         ("地区生产总值", "位", None),
         ("全省地区生产总值跨千亿台阶", "个", None),
+        ("居民消费价格指数", "%", None),
     ],
 )
 def test_a_figure_measures_an_indicator_of_its_own_place_and_family(

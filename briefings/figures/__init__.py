@@ -92,7 +92,7 @@ def sentence_figures(
             upper=figure.upper,
             kind=what.kind,
             period=what.period,
-            bound=read_bound(text, figure.start, figure.end, figure.qualifier),
+            bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
             indicator=indicator_of(label, figure.unit, figure.qualifier, where),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))

@@ -39,10 +39,11 @@ _AFTER_WORDS = re.compile(p.alternation(_AFTER))
 _LEADING = re.compile(p.alternation(_BEFORE))
 # 620多万套, 3000余家: more than the number printed.
 _MORE_INSIDE = re.compile(rf"{p.ARABIC}[多余]|[多余](?:{p.alternation(p.MULTIPLIERS)})")
-# The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右.
+# The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
+# unit: in 2家、500亿元以上 the 以上 bounds the 500亿元 alone).
 _LIST_TAIL = re.compile(
     rf"(?:[、和及与](?:{p.ARABIC})(?:{p.alternation(p.MULTIPLIERS)})?"
-    rf"(?:{p.alternation(p.UNITS)})?)+"
+    rf"(?P<unit>{p.alternation(p.UNITS)})?)+"
 )
 # A comparison word before a figure followed by 的 compares with it: 低于8%的预定目标.
 _COMPARED = re.compile("的")
@@ -50,8 +51,9 @@ _COMPARED = re.compile("的")
 _CEILING = "控制在"
 
 
-def read_bound(text: str, start: int, end: int, qualifier: str = "") -> Bound:
-    """The bound of the figure printed at text[start:end] (`text`: its folded sentence)."""
+def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str = "") -> Bound:
+    """The bound of the figure of `unit` printed at text[start:end] (`text`: its folded
+    sentence)."""
     if qualifier == "range":
         return "range"
     raw = text[start:end]
@@ -67,7 +69,8 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "") -> Bound:
         return "more_than"
     rest = text[end:]
     listed = _LIST_TAIL.match(rest)
-    after = _AFTER_WORDS.match(rest, listed.end() if listed else 0)
+    shared = listed and (not listed["unit"] or unit.endswith(listed["unit"][-1:]))
+    after = _AFTER_WORDS.match(rest, listed.end() if listed and shared else 0)
     if after:
         return _AFTER[after.group()]
     before = _BEFORE_WORDS.search(text[max(start - 5, 0) : start])

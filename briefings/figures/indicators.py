@@ -130,7 +130,8 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     if item.said_with and not any(word in said for word in item.said_with):
         return False
     if item.family == "growth":
-        return unit in _RATE_UNITS
+        # 居民消费价格指数102%: an index level (last year = 100), not the rise.
+        return unit in _RATE_UNITS and "指数" not in said
     if item.family == "level":
         return unit in _RATE_UNITS and not rated
     if item.family == "count":
