@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from .briefing import Briefing, section_brief
+from .figures.bounds import shown_sign
 from .figures.keys import key_groups
 from .model import ItemList, Metric, Report, Section
 from .plan import plan_title
@@ -102,7 +103,8 @@ def _md_metrics(metrics: Sequence[Metric]) -> list[str]:
     for group in key_groups(metrics):
         lines += [f"## {group.title}", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]
         lines += [
-            f"| {_md_escape(m.raw)} | {_md_escape(m.label)} | {m.section} |" for m in group.metrics
+            f"| {_md_escape(shown_sign(m.bound, m.raw) + m.raw)} | {_md_escape(m.label)} | {m.section} |"
+            for m in group.metrics
         ]
         lines.append("")
     return lines

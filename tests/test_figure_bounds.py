@@ -3,12 +3,18 @@ shown wherever the figure is: the reply line, /compare, the export."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from briefings.briefing import Briefing
 from briefings.card.numbers import format_figure
+from briefings.export import export_document, to_markdown
 from briefings.figures import sentence_figures
 from briefings.figures.bounds import BOUNDS, shown_sign
 from briefings.render import metric_line
+from briefings.search import SearchIndex
+from tests.card_sample import sample_report
 
 
 def bounds(sentence: str) -> list[tuple[str, str]]:
@@ -88,3 +94,14 @@ def test_the_card_shows_a_bound_printed_apart() -> None:
     (about,) = sentence_figures("地区生产总值增长5%左右。")
     assert format_figure(ceiling).text == "≤5.5%"
     assert "≈" not in format_figure(about).text
+
+
+def test_the_export_carries_the_bound_and_the_markdown_shows_it() -> None:
+    report = sample_report()
+    (ceiling,) = sentence_figures("城镇调查失业率控制在5.5%以内。")
+    figure = replace(ceiling, key=True, kind="target", period="2025")
+    index = SearchIndex(report.digest, (), (), (), ())
+    briefing = Briefing(report, (figure,), "", (), {}, index)
+    (exported,) = export_document(report, briefing)["metrics"]
+    assert (exported["bound"], exported["indicator"]) == ("at_most", "unemployment_surveyed")
+    assert "| ≤5.5% |" in to_markdown(report, briefing)
