@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from .findings import HEADING_RANK, YEAR, item_of, task_list, years_in
 from .model import Item, ItemList, Section
 from .text import fold
-from .words import CHINESE, Words
 
 _PLAN_TITLE = re.compile(
     r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点|工作要点"
@@ -165,8 +164,3 @@ def _plan_year(section: Section, report_year: int | None, delivery_year: int | N
 def is_plan_like(section: Section) -> bool:
     """A part that sets out work to come (this year's or the next five years'), no review."""
     return bool(_plan_score(section, None)) and not _is_review(section, None)
-
-
-def plan_title(plan: ItemList, words: Words = CHINESE) -> str:
-    """The stock heading of the plan: 2021年工作计划, or 工作计划 when its year is unknown."""
-    return words("report.plan_of_year", year=plan.year) if plan.year else words("report.plan")

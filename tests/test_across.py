@@ -7,11 +7,11 @@ import pytest
 
 from bot.api_rules import RefusedRequest, check_inline_answer
 from bot.callbacks import decode, encode
+from bot.present.render_across import compare_page, plan_diff
 from briefings.choice import listing, matching, place
 from briefings.compare import Figures, compare, query_parts, report_rows
 from briefings.diff import diff_items, previous
 from briefings.model import Item, ItemList, Meta, Metric, Report
-from briefings.render_across import compare_page, plan_diff
 
 
 def _metric(n: int, label: str, raw: str, kind: str = "result", period: str = "2024") -> Metric:

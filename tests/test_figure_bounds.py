@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import pytest
 
+from bot.present.card.numbers import format_figure
+from bot.present.markdown import to_markdown
+from bot.present.render import metric_line
 from briefings.briefing import Briefing
-from briefings.card.numbers import format_figure
-from briefings.export import export_document, to_markdown
+from briefings.export import export_document
 from briefings.figures import sentence_figures
 from briefings.figures.bounds import BOUNDS, shown_sign
-from briefings.render import metric_line
 from briefings.search import SearchIndex
 from tests.card_sample import sample_report
 

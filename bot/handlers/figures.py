@@ -8,11 +8,11 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.present.render import key_figures, metrics_list
+from bot.present.words import Words
 from briefings.briefing import Briefing
 from briefings.figures.indicators import named
 from briefings.model import Metric, Report
-from briefings.render import key_figures, metrics_list
-from briefings.words import Words
 
 from ..callbacks import pattern
 from ..context import BotContext

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..figures.bounds import shown_sign
-from ..model import Metric
-from ..text import fold
+from briefings.figures.bounds import shown_sign
+from briefings.model import Metric
+from briefings.text import fold
 
 _MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}  # largest first
 # Units the extractor may print with their magnitude folded in (万人, 亿元).

@@ -11,12 +11,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from html import escape
 
-from .briefing import NO_BRIEF, SectionBrief
-from .choice import place
-from .figures.bounds import shown_sign
-from .figures.keys import key_groups
-from .model import ItemList, Listed, Metric, Report, Section
-from .text import sentences
+from briefings.briefing import NO_BRIEF, SectionBrief
+from briefings.choice import place
+from briefings.figures.bounds import shown_sign
+from briefings.figures.keys import key_groups
+from briefings.model import ItemList, Listed, Metric, Report, Section
+from briefings.text import sentences
+
 from .words import CHINESE, Words
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
@@ -146,6 +147,11 @@ def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:
     lines = [f"<b>{escape(title)}</b>{where}"]
     lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
     return "\n".join(lines)
+
+
+def plan_title(plan: ItemList, words: Words = CHINESE) -> str:
+    """The stock heading of the plan: 2021年工作计划, or 工作计划 when its year is unknown."""
+    return words("report.plan_of_year", year=plan.year) if plan.year else words("report.plan")
 
 
 def highlight(sentence: str, words: Sequence[str]) -> str:
