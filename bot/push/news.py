@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from briefings import series
+from bot.present import series
+from bot.present.render import report_title
+from bot.present.words import Words
 from briefings.model import Listed
-from briefings.render import report_title
-from briefings.words import Words
 
 from ..callbacks import encode
 from .delivery import Markup
