@@ -54,8 +54,7 @@ class Follower:
 
     async def close(self) -> None:
         if self.poller:
-            await self.poller.client.close()
-            await self.poller.store.close()
+            await self.poller.close()
             self.poller = None
 
     async def restart(self) -> SourcePoller:
