@@ -8,9 +8,11 @@ its backoff and is retried by a later poll even if its listing has not changed.
 
 Every link is on its own: whatever fails for one (an HTTP error, a timeout, a document that
 breaks its parser) is recorded on that URL and on its source, and the poll goes on to the next
-link. A document the parsers judge (ReportError: not a report, no text layer, unusable) is not
-fetched again until its bytes change, since the same bytes get the same verdict; any other
-failure backs off (`fetching.first_backoff_seconds`, doubling, up to `max_backoff_seconds`).
+link. A document read and judged no report (its text has none of a report's structure, there
+is none, or it is of a kind the bot does not read) is not fetched again until its bytes change:
+the same bytes get the same verdict, and an index links many such pages. Any other failure,
+a document that breaks its parser included, backs off (`fetching.first_backoff_seconds`,
+doubling, up to `max_backoff_seconds`), so that a file the site repairs is seen again.
 Listings are read in a worker process and cut to `fetching.max_entries` links per poll and
 `max_attachments` per page, with a log line when a cap cuts.
 """
@@ -29,13 +31,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefings.documents import (
+    NoTextLayerError,
+    UnsupportedDocumentError,
     content_digest,
     document_kind,
     document_lines,
     parse_report_text,
     report_text,
 )
-from briefings.errors import ReportError
+from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
 from briefings.model import Report
 
 from . import links as listing
@@ -47,6 +51,8 @@ from .worker import ListingWorker
 log = logging.getLogger(__name__)
 
 ADD_SOURCE = "/add"  # the source name of reports an admin fetched by hand
+# verdicts on a document that was read: retried only once its bytes change
+_VERDICTS = (NotAReportError, EmptyReportError, NoTextLayerError, UnsupportedDocumentError)
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff]+")
 
 
@@ -85,9 +91,9 @@ def one_line(error: Exception, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _parse_failure(url: str, error: Exception) -> FetchError:
-    """A parser's unexpected exception as this URL's failure (backed off like a fetch's)."""
-    return FetchError(url, f"not a usable document: {type(error).__name__}: {error}")
+def _parse_failure(url: str, error: Exception) -> ReportError:
+    """A parser's unexpected exception as this URL's one-line failure."""
+    return UnreadableReportError(url, f"not a usable document: {type(error).__name__}: {error}")
 
 
 def _sha256(data: bytes) -> str:
@@ -220,16 +226,16 @@ class SourcePoller:
         if response is None:
             return []
         found: list[Fetched] = []
-        problem: ReportError | FetchError | None = None
+        problem: ReportError | None = None
         try:
             found.append(await self._keep(url, poll.source, response))
-        except (ReportError, FetchError) as error:  # FetchError: a parser's crash
+        except ReportError as error:
             problem = error
         attached = await self._attachments(url, response, poll) if follow else []
-        if isinstance(problem, FetchError) and not attached:
-            await self._failed(url, poll, problem, listing=False)
-        elif problem and not attached:
+        if problem and not attached and isinstance(problem, _VERDICTS):
             await self._unusable(url, poll, response, problem)
+        elif problem and not attached:
+            await self._failed(url, poll, problem, listing=False)
         else:
             await self._remember(url, poll, response)
         for link in attached:
@@ -314,11 +320,15 @@ class SourcePoller:
             return None
         return response
 
-    async def _failed(self, url: str, poll: _Poll, error: FetchError, listing: bool) -> None:
+    async def _failed(
+        self, url: str, poll: _Poll, error: FetchError | ReportError, listing: bool
+    ) -> None:
+        """Backed off: retried after `first_backoff_seconds`, doubling, capped."""
         policy = self.client.policy
         backoff = (policy.first_backoff_seconds, policy.max_backoff_seconds)
         now = self.clock()
-        asked = now + error.retry_after if error.retry_after else 0.0
+        wait = error.retry_after if isinstance(error, FetchError) else None
+        asked = now + wait if wait else 0.0
         retry_at = await self.store.record_failure(
             url, poll.source, one_line(error), now, backoff, listing, asked
         )
