@@ -96,10 +96,6 @@ def _parse_failure(url: str, error: Exception) -> ReportError:
     return UnreadableReportError(url, f"not a usable document: {type(error).__name__}: {error}")
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 class SourcePoller:
     """Polls sources through `client`, remembers in `store`, writes reports into
     `reports_dir` (or only returns them when it is None)."""
@@ -284,7 +280,7 @@ class SourcePoller:
         if self.reports_dir is None:
             return None
         stem = _UNSAFE.sub("_", report.meta.title).strip("_")[:40] or "report"
-        return self.reports_dir / f"{stem}-{_sha256(url.encode())[:8]}.txt"
+        return self.reports_dir / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}.txt"
 
     @staticmethod
     def _write(text: str, path: Path | None) -> Path | None:
@@ -315,7 +311,7 @@ class SourcePoller:
         if response.not_modified:
             await self.store.record_not_modified(url, now)
             return None
-        if state and state.body_digest == _sha256(response.body) and not force:
+        if state and state.body_digest == response.digest and not force:
             await self._remember(url, poll, response, listing)
             return None
         return response
@@ -338,9 +334,8 @@ class SourcePoller:
     async def _remember(
         self, url: str, poll: _Poll, response: Response, listing: bool = False
     ) -> None:
-        digest = _sha256(response.body)
         await self.store.record_fetched(
-            url, poll.source, response.validators, digest, self.clock(), listing=listing
+            url, poll.source, response.validators, response.digest, self.clock(), listing=listing
         )
 
     async def _unusable(self, url: str, poll: _Poll, response: Response, error: Exception) -> None:
@@ -348,6 +343,6 @@ class SourcePoller:
         poll.fault(error)
         poll.failed.add(url)
         await self.store.record_fetched(
-            url, poll.source, response.validators, _sha256(response.body), self.clock(),
+            url, poll.source, response.validators, response.digest, self.clock(),
             error=one_line(error),
         )  # fmt: skip
