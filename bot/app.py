@@ -70,7 +70,9 @@ def build_application(
         builder = builder.updater(None)
     application = builder.build()
     state = state_of(application)
-    library = library or ReportLibrary.configured(config)
+    library = library or ReportLibrary(
+        config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
+    )
     # The pusher sends in the same budget as the replies.
     state.setup(
         config, library, Pusher(application.bot, config, library, state.cards, clock, pacer)

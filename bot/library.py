@@ -28,8 +28,6 @@ from briefings.folder import inside, read_shelf
 from briefings.model import Report
 from briefings.parse import parse_file
 
-from .config import Config
-
 KEPT = 64  # parsed reports, and briefings, held in memory when there is a cache
 T = TypeVar("T")
 
@@ -56,13 +54,6 @@ class ReportLibrary:
     briefings: OrderedDict[str, Briefing] = field(default_factory=OrderedDict)
     cached: set[str] = field(default_factory=set)  # digests whose briefing the cache holds
     lost: set[str] = field(default_factory=set)  # cached, yet unreadable when asked for
-
-    @classmethod
-    def configured(cls, config: Config) -> ReportLibrary:
-        """The library of the configured reports folder."""
-        return cls(
-            config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
-        )
 
     @property
     def _roots(self) -> tuple[Path, ...]:
