@@ -1,18 +1,20 @@
 """Briefing the loaded reports in the background: their figures, summaries and search index.
 
 A report whose briefing is cached is read back in a thread (no jieba). Any other is briefed in
-one worker process, spawned, so the bot process never imports jieba (~150 MB) and a large
-report's minutes of CPU hold the worker's GIL, not the bot's. The worker takes one report at a
-time, the one a user waits for first, else the smallest, so a slow report holds back as few as
-possible; each briefing is added to the library as it arrives. The worker is started when
-there is work, let go when there is none, and killed on stop: a briefing cut short costs only
-its recomputation next time (cache files are written atomically).
+a pool of `workers` processes (config `briefing_workers`: by default one per core), spawned,
+so the bot process never imports jieba (~150 MB) and a large report's minutes of CPU hold a
+worker's GIL, not the bot's. Each worker takes one report at a time: the one a user waits for
+first, else the newest (the reports users read first); each briefing is added to the library
+as it arrives, and `progress` says how many are in. The workers are started when there is work,
+let go when there is none, and killed on stop: a briefing cut short costs only its
+recomputation next time (cache files are written atomically).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import logging
 import multiprocessing
 import os
@@ -53,7 +55,7 @@ def _follow_parent(parent: int) -> None:
 
 
 def _end(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker, mid-report or not, then kill it if it lingers; blocks."""
+    """Terminate the pool's workers, mid-report or not, then kill it if it lingers; blocks."""
     # ProcessPoolExecutor has no public way to stop a running call before Python 3.14.
     processes = list((pool._processes or {}).values())
     for process in processes:
@@ -64,17 +66,34 @@ def _end(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)  # the processes are gone: returns at once
 
 
+def pool_of(workers: int) -> ProcessPoolExecutor:
+    """`workers` spawned briefing processes (started as work comes), each ending with the
+    process that made the pool."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
+    )
+
+
 class Briefer:
-    def __init__(self, library: ReportLibrary, work: Work = brief) -> None:
+    def __init__(self, library: ReportLibrary, work: Work = brief, workers: int = 1) -> None:
         self.library = library
         self._work = work
+        self._workers = workers
         self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
-        self._queue: dict[str, Listing] = {}  # digest -> report waiting for the worker
+        self._queue: dict[str, Listing] = {}  # digest -> report waiting for a worker
+        # (rank in the library, newest 0; digest): the queue's order, stale entries skipped
+        self._order: list[tuple[int, str]] = []
         self._wanted: list[str] = []  # digests users wait for, the latest last
         self._tasks: set[asyncio.Task[None]] = set()
-        self._runner: asyncio.Task[None] | None = None
+        self._runners: set[asyncio.Task[None]] = set()
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
+
+    def progress(self) -> tuple[int, int]:
+        """(reports briefed, reports listed): how far background briefing has got."""
+        reports = self.library.reports
+        return sum(1 for r in reports if self.library.is_briefed(r.digest)), len(reports)
 
     async def reload(self, held: Collection[str] = ()) -> list[Listing]:
         """Read the reports folder again (not its `held` files: still being written) and brief
@@ -111,17 +130,17 @@ class Briefer:
 
     async def settled(self) -> None:
         """Return once every report scheduled, before or while waiting, is briefed or failed."""
-        while busy := [task for task in (*self._tasks, self._runner) if task and not task.done()]:
+        while busy := [task for task in (*self._tasks, *self._runners) if not task.done()]:
             await asyncio.wait(busy)
 
     async def close(self) -> None:
-        """Stop briefing at once: the queue is dropped, the worker killed, and commands waiting
+        """Stop briefing at once: the queue is dropped, the workers killed, and commands waiting
         for a briefing answer now, so that they do not hold up the stop either."""
         self._closed = True
         self._queue.clear()
         for done in self._done.values():
             done.set()
-        tasks = [task for task in (*self._tasks, self._runner) if task is not None]
+        tasks = [*self._tasks, *self._runners]
         for task in tasks:
             task.cancel()
         pool, self._pool = self._pool, None
@@ -147,7 +166,13 @@ class Briefer:
         for report in hits:
             self._settle(report.digest)
         found = {report.digest for report in hits}
-        self._queue.update((r.digest, r) for r in reports if r.digest not in found)
+        self._enqueue([report for report in reports if report.digest not in found])
+
+    def _enqueue(self, reports: list[Listing]) -> None:
+        self._queue.update((report.digest, report) for report in reports)
+        rank = {listing.digest: n for n, listing in enumerate(self.library.reports)}
+        self._order = [(rank.get(digest, len(rank)), digest) for digest in self._queue]
+        heapq.heapify(self._order)
         self._start()
 
     def _brief_again(self, digest: str) -> None:
@@ -155,23 +180,30 @@ class Briefer:
         self.library.lost.discard(digest)
         if listing is not None:
             self._done[digest] = asyncio.Event()
-            self._queue[digest] = listing
-            self._start()
+            self._enqueue([listing])
 
     def _start(self) -> None:
-        if self._queue and (self._runner is None or self._runner.done()):
-            self._runner = asyncio.create_task(self._run())
+        self._runners = {runner for runner in self._runners if not runner.done()}
+        while self._queue and len(self._runners) < min(self._workers, len(self._queue)):
+            self._runners.add(asyncio.create_task(self._run()))
 
     async def _run(self) -> None:
         try:
             while self._queue:
                 await self._brief(self._queue.pop(self._next()))
         finally:
-            self._let_go()
+            if not self._queue and all(
+                runner.done() or runner is asyncio.current_task() for runner in self._runners
+            ):
+                self._let_go(self._pool)
 
     def _next(self) -> str:
         wanted = [digest for digest in self._wanted if digest in self._queue]
-        return wanted[-1] if wanted else min(self._queue, key=lambda d: self._queue[d].size)
+        if wanted:
+            return wanted[-1]
+        while self._order[0][1] not in self._queue:  # taken already, as a wanted one
+            heapq.heappop(self._order)
+        return heapq.heappop(self._order)[1]
 
     async def _brief(self, listing: Listing) -> None:
         began = time.monotonic()
@@ -181,13 +213,12 @@ class Briefer:
             logger.error("briefing %s failed: the file changed or is gone", listing.source)
             self._fail(listing.digest)
             return
+        pool = self._worker()
         try:
-            briefing = await loop.run_in_executor(
-                self._worker(), self._work, report, self.library.cache_dir
-            )
-        except BrokenProcessPool as error:  # the worker died: killed, or out of memory
+            briefing = await loop.run_in_executor(pool, self._work, report, self.library.cache_dir)
+        except BrokenProcessPool as error:  # a worker died: killed, or out of memory
             logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
-            self._let_go()
+            self._let_go(pool)
             self._fail(report.digest)
         except Exception:
             logger.exception("briefing %s failed", report.source)
@@ -198,16 +229,14 @@ class Briefer:
 
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                1, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
-            )
+            self._pool = pool_of(self._workers)
         return self._pool
 
-    def _let_go(self) -> None:
-        """The worker exits once idle; the next report starts a fresh one."""
-        pool, self._pool = self._pool, None
-        if pool is not None:
+    def _let_go(self, pool: ProcessPoolExecutor | None) -> None:
+        """`pool`'s workers exit once idle (a broken pool's are gone); the next report starts a
+        fresh pool. Only the pool in use is let go: one broken earlier was replaced already."""
+        if pool is not None and pool is self._pool:
+            self._pool = None
             pool.shutdown(wait=False)
 
     def _add(self, briefings: list[Briefing]) -> None:

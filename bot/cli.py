@@ -94,29 +94,44 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def warm_one(path: Path, cache_dir: Path) -> tuple[str, int | str]:
+    """In a worker of `warm`: brief the report file at `path` into the cache; (its name, its
+    figure count, or why it could not be read). Parsed here too: that is work a core does."""
+    from briefings.derive import brief_file
+
+    try:
+        return path.name, len(brief_file(path, cache_dir).metrics)
+    except ReportError as error:
+        return path.name, str(error)
+
+
 def _warm(args: argparse.Namespace) -> int:
-    """Compute and cache every report's figures and summaries, and write the reports folder's
-    catalogue (image build, deploys): the bot then starts without parsing or briefing."""
-    import jieba
+    """Compute and cache every report's figures and summaries, newest first, in
+    `briefing_workers` processes, and write the reports folder's catalogue (image build,
+    deploys): the bot then starts without parsing or briefing."""
+    from itertools import repeat
 
-    from briefings.derive import brief
-
+    from .briefer import pool_of
     from .library import ReportLibrary
 
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
-    jieba.initialize()  # writes jieba's dictionary cache to the temp dir
     library = ReportLibrary(
         config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
     library.reload()
-    for listing in library.reports:
-        report = library.report(listing.digest)
-        if report is not None:
-            briefing = brief(report, config.cache_dir)
-            library.add_briefings([briefing])
-            print(f"cached: {report.source} ({len(briefing.metrics)} figures)")
+    paths = [config.reports_dir / listing.source for listing in library.reports]
+    pool = pool_of(config.briefing_workers)
+    try:
+        for name, figures in pool.map(warm_one, paths, repeat(config.cache_dir)):
+            if isinstance(figures, str):
+                print(f"skipped: {figures}", file=sys.stderr)
+            else:
+                print(f"cached: {name} ({figures} figures)")
+    finally:
+        pool.shutdown(cancel_futures=True)
+    library.find_cached(library.reports)
     print(f"search index: {_index_reports(config.cache_dir, library)} report(s) added")
     for error in library.errors:
         print(f"skipped: {error}", file=sys.stderr)

@@ -100,6 +100,8 @@ class Config:
     reports_settle_seconds: float = REPORTS_SETTLE_SECONDS
     # Folders besides reports_dir that a symbolic link in it may lead into (none by default).
     reports_links_into: tuple[Path, ...] = ()
+    # Processes briefing reports (jieba: ~150 MB each) for the bot and `warm`: one per core.
+    briefing_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
 class _Asked(Mapping[str, Any]):
@@ -250,6 +252,13 @@ def _settle_seconds(raw: Mapping[str, Any]) -> float:
     return value
 
 
+def _briefing_workers(raw: Mapping[str, Any]) -> int:
+    value = _typed(raw, "briefing_workers", int, os.cpu_count() or 1)
+    if value < 1:
+        raise ConfigError(f"config key 'briefing_workers' must be at least 1, got {value}")
+    return value
+
+
 def _link_roots(raw: Mapping[str, Any], base: Path) -> tuple[Path, ...]:
     value = raw.get("reports_links_into") or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -297,6 +306,7 @@ def parse_config(
         fetching=fetching,
         reports_settle_seconds=_settle_seconds(raw),
         reports_links_into=_link_roots(raw, base),
+        briefing_workers=_briefing_workers(raw),
     )
     raw.reject_unknown()
     return config

@@ -42,7 +42,7 @@ class BotState:
 
     def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
         self.config, self.library, self.pusher = config, library, pusher
-        self.briefer = Briefer(library)
+        self.briefer = Briefer(library, workers=config.briefing_workers)
         timing = Timing(
             config.reports_settle_seconds, config.push.announce_window_seconds,
             link_roots=config.reports_links_into,

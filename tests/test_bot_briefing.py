@@ -56,11 +56,13 @@ async def settled(chat: Chat) -> None:
 
 
 @contextlib.asynccontextmanager
-async def bot_working(api: FakeBotApi, config: Config, work: Work) -> AsyncIterator[Chat]:
-    """The running bot, its briefing worker running `work` instead of the real briefing."""
+async def bot_working(
+    api: FakeBotApi, config: Config, work: Work, workers: int = 1
+) -> AsyncIterator[Chat]:
+    """The running bot, its briefing workers running `work` instead of the real briefing."""
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     state = state_of(application)
-    state.briefer = Briefer(state.library, work)
+    state.briefer = Briefer(state.library, work, workers)
     turns = Turns().install(application)
     async with running(application, poll_timeout=1):
         yield Chat(api, application, turns)
@@ -136,14 +138,21 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
-    # Larger, so briefed after the other, as a large report is; and it never finishes.
-    larger = year_after(SEED).replace("。", "。以上情况属实。", 100)
-    (folder / "b_2021.txt").write_text(larger, encoding="utf-8")
+    # The newest, briefed first; and it never finishes: the other worker briefs the other.
+    (folder / "b_2021.txt").write_text(year_after(SEED), encoding="utf-8")
     pid_file = tmp_path / "worker.pid"
     work = functools.partial(brief_stalling_on, "b_2021.txt", pid_file)
     monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.5)
-    async with bot_working(api, cold_config(tmp_path, folder), work) as chat:
+    config = cold_config(tmp_path, folder, admins=[USER])
+    async with bot_working(api, config, work, workers=2) as chat:
         await stalled_worker(pid_file)
+        briefer = state_of(chat.application).briefer
+        for _ in range(POLL_STEPS):  # until the other worker has briefed the other report
+            if briefer.progress()[0]:
+                break
+            await asyncio.sleep(0.05)
+        assert "后台简报中：已完成 1/2 份（新报告优先）" in await chat.text("/reports")
+        assert "报告简报：已完成 1/2 份" in await chat.text("/stats")
         assert "2020年度" in await chat.text("/use 2")
         figures = await chat.text("/metrics")
         assert "819项" in figures and "231万人" in figures
@@ -159,14 +168,13 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
 async def test_the_report_a_user_waits_for_is_briefed_next(
     api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """Smallest first, except that the report someone asked about jumps the queue."""
+    """Newest first, except that the report someone asked about jumps the queue."""
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
-    medium = SEED.replace("2020", "2019").replace("2021", "2020").replace("。", "。以上属实。", 50)
-    (folder / "b_2019.txt").write_text(medium, encoding="utf-8")
-    large = year_after(SEED).replace("。", "。以上情况属实。", 100)  # the newest: asked about
-    (folder / "c_2021.txt").write_text(large, encoding="utf-8")
+    oldest = SEED.replace("2020", "2019").replace("2021", "2020")  # asked about
+    (folder / "b_2019.txt").write_text(oldest, encoding="utf-8")
+    (folder / "c_2021.txt").write_text(year_after(SEED), encoding="utf-8")
     log, gate = tmp_path / "order.txt", tmp_path / "gate"
     monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.1)
     work = functools.partial(brief_in_order, log, gate)
@@ -175,11 +183,12 @@ async def test_the_report_a_user_waits_for_is_briefed_next(
             if log.exists():
                 break
             await asyncio.sleep(0.05)
+        await chat.text("/use 3")
         await chat.text("/metrics")
         gate.touch()
         await settled(chat)
         assert "819项" in await chat.text("/metrics")
-    assert log.read_text(encoding="utf-8").split() == ["a_2020.txt", "c_2021.txt", "b_2019.txt"]
+    assert log.read_text(encoding="utf-8").split() == ["c_2021.txt", "b_2019.txt", "a_2020.txt"]
 
 
 async def test_item8_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, tmp_path: Path):

@@ -158,6 +158,7 @@ async def stats(update: Update, context: BotContext) -> None:
     zone = ZoneInfo(context.state.config.timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
     figures = await (await pusher.store()).stats(midnight)
+    done, total = context.state.briefer.progress()
     words = await words_of(update, context)
     lines = [
         words("push.subscribers", count=figures.subscribers),
@@ -165,6 +166,7 @@ async def stats(update: Update, context: BotContext) -> None:
         words("push.failed_today", count=figures.failed),
         words("push.last_error", error=escape(figures.last_error or words("push.no_error"))),
         words("push.running" if pusher.busy else "push.idle"),
+        words("push.briefed", done=done, total=total),
     ]
     if pusher.fault:
         lines.append(words("push.fault", fault=escape(pusher.fault)))

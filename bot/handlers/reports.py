@@ -55,7 +55,9 @@ def _reports_page(
     chosen = current.digest if current else None
     listed = report_choices(numbered, chosen, shared_titles(reports), words)
     heading = words("reports.heading", count=len(ordered), where=where)
-    text = f"{heading}\n{listed}\n\n{words('reports.hint')}"
+    done, total = context.state.briefer.progress()
+    progress = f"\n{words('reports.briefing', done=done, total=total)}" if done < total else ""
+    text = f"{heading}{progress}\n{listed}\n\n{words('reports.hint')}"
     return text, report_keyboard(numbered, page.number, page.count)
 
 
