@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 # Updates are handled one at a time, but a reply, an edit and a callback answer may overlap.
 REPLY_CONNECTIONS = 32
 FIRST_ROUND_SECONDS = 0.5  # after start: pushes overdue while the bot was down go out then
+# Start-up waits this long for the reports folder to be read before it goes on reading it in
+# the background (a few hundred reports read within it; a catalogued folder in milliseconds).
+LOAD_WAIT = 1.0
 
 
 def build_application(
@@ -133,6 +136,10 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 async def _stop(application: Application, state: BotState) -> None:
     try:
+        if state.loading is not None and not state.loading.done():
+            state.loading.cancel()  # its thread reads on, and its result is dropped
+            with contextlib.suppress(asyncio.CancelledError):
+                await state.loading
         await state.ingest.stop()  # first: no report comes in while the rest stops
         if state.enrichment is not None and not state.enrichment.done():
             state.enrichment.cancel()
@@ -157,10 +164,6 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
     await state.pusher.store()
     state.library.choices.update(await state.chats.report_choices())
-    state.library.reload()
-    logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
-    for error in state.library.errors:
-        logger.warning("skipped %s", error)
     await application.initialize()
     for language, commands in menus():
         await application.bot.set_my_commands(commands, language_code=language)
@@ -173,8 +176,36 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
             poll_interval=0,
             allowed_updates=Update.ALL_TYPES,
         )
+    # A folder the catalogue covers loads in milliseconds; thousands of reports never read
+    # before (a first start without `warm`) take a while to parse: the bot answers meanwhile.
+    loading = asyncio.create_task(_load(state))
+    await asyncio.wait({loading}, timeout=LOAD_WAIT)
+    if loading.done():
+        loading.result()  # a folder that cannot be read stops start-up
+        await _follow(state)
+    else:
+        state.loading = asyncio.create_task(_follow_when_loaded(state, loading))
+
+
+async def _load(state: BotState) -> None:
+    await asyncio.to_thread(state.library.reload)
+    logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
+    for error in state.library.errors:
+        logger.warning("skipped %s", error)
+
+
+async def _follow(state: BotState) -> None:
+    """Brief the loaded reports in the background and follow the folder and the sources."""
     state.enrichment = asyncio.create_task(brief_library(state))
     await state.ingest.start(state.config.database)
+
+
+async def _follow_when_loaded(state: BotState, loading: asyncio.Task[None]) -> None:
+    try:
+        await loading
+    except Exception:
+        logger.exception("reading the reports folder failed: send /reload to try again")
+    await _follow(state)
 
 
 @contextlib.asynccontextmanager

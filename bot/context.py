@@ -39,6 +39,7 @@ class BotState:
         self.enrichment: asyncio.Task[None] | None = (
             None  # done once start-up's reports are briefed
         )
+        self.loading: asyncio.Task[None] | None = None  # done once the reports folder is read
 
     def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
         self.config, self.library, self.pusher = config, library, pusher

@@ -49,7 +49,10 @@ def on_current_report(action: Action) -> Callable[[Update, BotContext], Coroutin
 
 
 async def send_no_report(update: Update, context: BotContext) -> None:
-    await send_html(update, context, (await words_of(update, context))("common.no_report"))
+    loading = context.state.loading
+    words = await words_of(update, context)
+    reading = loading is not None and not loading.done()
+    await send_html(update, context, words("common.loading" if reading else "common.no_report"))
 
 
 async def answer_stale(update: Update, context: BotContext) -> None:
