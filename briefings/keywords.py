@@ -75,10 +75,17 @@ def _counted_words(cut: tuple[str, ...]) -> Iterable[str]:
             yield word
 
 
+@lru_cache(maxsize=32768)
+def counted_words(sentence: str) -> tuple[str, ...]:
+    """The words of `sentence` that count towards keywords; memoised: a sentence is counted
+    for its section, each section above it and the whole report."""
+    return tuple(_counted_words(words(sentence)))
+
+
 def weights(sentences: Iterable[str]) -> dict[str, float]:
     """TF-IDF weight of each content word of `sentences`, with jieba.analyse's IDF table
     (the same weighting as `jieba.analyse.extract_tags`, over words already cut)."""
-    counts = Counter(w for s in sentences for w in _counted_words(words(s)))
+    counts = Counter(w for s in sentences for w in counted_words(s))
     total = sum(counts.values()) or 1
     idf, median = _idf()
     return {w: n / total * idf.get(w, median) for w, n in counts.items()}
