@@ -10,20 +10,25 @@ import functools
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import bot.app
 import bot.handlers.common
 from bot.app import build_application, running
 from bot.briefer import Briefer, Work
 from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
 from bot.context import state_of
+from bot.library import ReportLibrary
 from bot.present.card import FontNotFoundError, find_font
 from bot.turns import Turns
+from briefings.catalogue import Listing
+from briefings.derive import brief
 from tests.botkit import USER, Chat, make_config, open_chat
 from tests.fault_api import FakeBotApi
 from tests.paths import ROOT, SEEDS
@@ -255,3 +260,31 @@ def test_the_bot_process_never_imports_jieba():
     *figures, modules = done.stdout.splitlines()
     assert "819项" in "\n".join(figures)  # briefed, by the worker
     assert modules == "[]"
+
+
+async def test_the_bot_answers_while_a_large_reports_folder_is_first_read(
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A folder that takes longer than LOAD_WAIT to read (thousands of reports never read
+    before) is read on in the background: commands answer meanwhile, then the reports are in."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    release = threading.Event()
+    reload = ReportLibrary.reload
+
+    def slow_reload(library: ReportLibrary, held: Collection[str] = ()) -> list[Listing]:
+        release.wait(SETTLE_SECONDS)  # as parsing ten thousand files does
+        return reload(library, held)
+
+    monkeypatch.setattr(ReportLibrary, "reload", slow_reload)
+    monkeypatch.setattr(bot.app, "LOAD_WAIT", 0.1)
+    config = make_config(tmp_path, reports_dir=folder)
+    async with bot_working(api, config, brief) as chat:
+        assert "/reports" in await chat.text("/help")
+        assert await chat.text("/metrics") == "正在读取报告文件夹，请稍后再试。"
+        release.set()
+        state = state_of(chat.application)
+        assert state.loading is not None
+        await asyncio.wait_for(state.loading, SETTLE_SECONDS)
+        assert "819项" in await chat.text("/metrics")
