@@ -11,7 +11,15 @@ from collections.abc import Iterator
 
 from ..model import Metric, Report
 from .keys import KEY_COUNT, key_score, mark_keys
-from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
+from .kinds import (
+    KINDS,
+    Setting,
+    classify,
+    opens_targets,
+    paragraph_setting,
+    report_year,
+    section_settings,
+)
 from .label import label_figures
 from .scan import Found, figure_text, scan_sentence
 
@@ -41,12 +49,13 @@ def extract_figures(report: Report) -> list[Metric]:
         setting = settings.get(section, _NO_SETTING)
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
+            scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
             for sentence in paragraph:
-                in_targets = in_targets or opens_targets(figure_text(sentence), setting, year)
+                in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, setting, year, in_targets
+                    sentence, section, len(metrics) + 1, scope, year, in_targets
                 )
-                if in_targets or setting.targets:
+                if in_targets or scope.targets:
                     main.update(m.id for m in found if m.kind == "target")
                 metrics += found
     return mark_keys(metrics, year, frozenset(main))
