@@ -123,3 +123,22 @@ def test_the_paragraph_that_opens_a_list_scopes_its_items() -> None:
     assert told["35.7万家"] == ("result", "2025")
     assert told["150公里"] == ("result", "2025")
     assert told["730家"] == ("result", "2025")
+
+
+def test_a_scope_that_opens_a_list_of_paragraphs_governs_them_until_another_scope() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "2021年，全市地区生产总值增长6.5%。",
+            "本届政府任期即将届满。五年来，我们主要做了以下工作：",
+            "坚持创新驱动。新增高新技术企业500家。",
+            "坚持民生优先。城镇新增就业52.2万人。",
+            "2021年，城镇新增就业10.7万人。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["6.5%"] == ("result", "2021")
+    assert told["500家"] == ("cumulative", "2017-2021")
+    assert told["52.2万人"] == ("cumulative", "2017-2021")
+    assert told["10.7万人"] == ("result", "2021")

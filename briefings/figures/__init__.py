@@ -13,8 +13,10 @@ from ..model import Metric, Report
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
+    REVIEW,
     Setting,
     classify,
+    list_setting,
     opens_targets,
     paragraph_setting,
     report_year,
@@ -47,9 +49,16 @@ def extract_figures(report: Report) -> list[Metric]:
     year = report_year(report)
     for section, paragraphs in _paragraphs(report):
         setting = settings.get(section, _NO_SETTING)
+        items = (
+            setting  # what a paragraph ending in ：(五年来，主要做了以下工作：) says of those after
+        )
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
             scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            if scope == setting:
+                scope = items
+            if setting.phase == REVIEW:
+                items = list_setting(paragraph, setting, year) or items
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 found = sentence_figures(

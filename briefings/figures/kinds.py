@@ -233,10 +233,19 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
     if setting.phase != REVIEW or not section.children:
         return setting
     for paragraph in reversed(section.paragraphs):
-        if paragraph and fold(paragraph[-1]).rstrip().endswith(":"):
-            scoped = paragraph_setting(paragraph[-1], setting, year)
-            return scoped if scoped != setting else paragraph_setting(paragraph[0], setting, year)
+        scoped = list_setting(paragraph, setting, year)
+        if scoped is not None:
+            return scoped
     return setting
+
+
+def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None) -> Setting | None:
+    """The setting of the items a paragraph opens (…：), or None when it opens none: the time
+    scope of its last sentence (五年来，主要做了以下工作：), or else of its first."""
+    if not paragraph or not fold(paragraph[-1]).rstrip().endswith(":"):
+        return None
+    scoped = paragraph_setting(paragraph[-1], setting, year)
+    return scoped if scoped != setting else paragraph_setting(paragraph[0], setting, year)
 
 
 def _clean(title: str) -> str:
