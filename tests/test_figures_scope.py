@@ -142,3 +142,19 @@ def test_a_scope_that_opens_a_list_of_paragraphs_governs_them_until_another_scop
     assert told["500家"] == ("cumulative", "2017-2021")
     assert told["52.2万人"] == ("cumulative", "2017-2021")
     assert told["10.7万人"] == ("result", "2021")
+
+
+def test_a_plan_period_since_its_start_runs_to_the_year_reviewed() -> None:
+    told = _report(
+        [
+            "一、2024年工作回顾",
+            "“十四五”以来，城镇新增就业300万人，累计建成5G基站12万个。",
+            "2024年，城镇新增就业60万人。",
+            "二、2025年工作安排",
+            *PLAN_2022,
+        ],
+        year=2025,
+    )
+    assert told["300万人"] == ("cumulative", "2021-2024")
+    assert told["12万个"] == ("cumulative", "2021-2024")
+    assert told["60万人"] == ("result", "2024")

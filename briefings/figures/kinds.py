@@ -53,6 +53,7 @@ _TIME = re.compile(
     r"|(?P<last>去年|上一年|过去一年|一年来|这一年)|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
+_SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
@@ -115,6 +116,15 @@ def _span(first: int, last: int) -> str:
 def _plan_span(name: str) -> str:
     first = _FIVE_YEAR_PLANS[name]
     return _span(first, first + 4)
+
+
+def _plan_years(name: str, text: str, end: int, year: int | None) -> str:
+    """The plan period a name dates; “十四五”以来 said in its fourth year runs to the year
+    reviewed, not through the plan's five."""
+    first = _FIVE_YEAR_PLANS[name]
+    if year is not None and _SINCE_AFTER.match(text, end) and first < year - 1 < first + 4:
+        return _span(first, year - 1)
+    return _plan_span(name)
 
 
 def _title_period(title: str, year: int | None, review: bool) -> str | None:
@@ -202,7 +212,7 @@ def _opening_span(section: Section, year: int | None) -> str | None:
     opening = _clean(section.text[:12])
     plan = _PLAN_NAME.match(opening)
     if plan:
-        return _plan_span(plan["name"])
+        return _plan_years(plan["name"], opening, plan.end(), year)
     past = _TIME.match(opening)
     if past and past["past"] and year is not None:
         return _span(year - numeral_value(past["n"] or past["n2"]), year - 1)
@@ -459,7 +469,7 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["year"]:
         return told["year"], False
     if told["plan"]:
-        return _plan_span(told["plan"]), True
+        return _plan_years(told["plan"], text, told.end(), year), True
     if year is None:
         return setting.period, False
     if told["past"]:
