@@ -27,8 +27,9 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # work plan: target here, plan in the tuning set).
 VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.90
-KIND_FLOOR = 0.85
-PERIOD_FLOOR = 0.95
+# After the part-role and paragraph-scope rules: kind 0.915, period 0.995.
+KIND_FLOOR = 0.90
+PERIOD_FLOOR = 0.98
 HEADLINE_KEY_FLOOR = 0.90
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured.
 KEY_ALL_FIELDS_FLOOR = 0.90

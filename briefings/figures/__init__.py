@@ -13,7 +13,6 @@ from ..model import Metric, Report
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
-    REVIEW,
     Setting,
     classify,
     list_setting,
@@ -57,8 +56,7 @@ def extract_figures(report: Report) -> list[Metric]:
             scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
             if scope == setting:
                 scope = items
-            if setting.phase == REVIEW:
-                items = list_setting(paragraph, setting, year) or items
+            items = list_setting(paragraph, setting, year) or items
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 found = sentence_figures(

@@ -367,6 +367,8 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     """The setting of a paragraph whose first sentence opens on a time scope: the scope governs
     the whole paragraph, not only that sentence. 过去五年，… or “十三五”时期，… (a span: its totals
     add up over it, its levels are of its last year); 2020年，…, 这一年，… (one year)."""
+    if setting.phase != REVIEW:
+        return setting  # a plan's dated sentences (2024年…, 今后五年…) date themselves
     head = _SCOPE_LEAD.sub("", _clean(opening))
     clause = _CLAUSE.split(head, maxsplit=1)[0]
     scope = _TIME.match(clause)
@@ -379,8 +381,8 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         if setting.span and period == setting.period:
             return replace(setting, flows_over_span=False)  # the span's last year
         return replace(setting, period=period, span=None)
-    if setting.phase != REVIEW or not year or int(period.split("-")[1]) >= year:
-        return setting  # a plan's span (今后五年) is the part's own business
+    if not year or int(period.split("-")[1]) >= year:
+        return setting  # a span still running is no review's
     return replace(setting, period=period.split("-")[1], span=period)
 
 

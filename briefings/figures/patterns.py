@@ -129,7 +129,10 @@ QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」
 DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
 # 22条举措, 民营经济32条: a policy named by its number of articles, not a count of them
 # (累计40条创新举措 counts them).
-POLICY_AFTER = re.compile(r"(?:举措|措施|政策|意见|硬招|实招|细则|规定|办法|条款)")
+# 民营经济32条落地见效: a count of articles is never what 落地 or 见效.
+POLICY_AFTER = re.compile(
+    r"(?:举措|措施|政策|意见|硬招|实招|细则|规定|办法|条款|[”\"]?(?:落地|落实|见效|兑现))"
+)
 # 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
 POLICY_NAMED = re.compile(
     r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"
