@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.figures import extract_figures
-from briefings.figures.kinds import PLAN, REVIEW, part_role, report_year
+from briefings.figures import extract_figures, sentence_figures
+from briefings.figures.kinds import PLAN, REVIEW, Setting, part_role, report_year
 from briefings.parse import parse_bytes
 
 FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
@@ -158,3 +158,17 @@ def test_a_plan_period_since_its_start_runs_to_the_year_reviewed() -> None:
     assert told["300万人"] == ("cumulative", "2021-2024")
     assert told["12万个"] == ("cumulative", "2021-2024")
     assert told["60万人"] == ("result", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2002年高等学校在校生1600万人，是1997年的2.3倍。", ("result", "2002")),
+        ("全社会研发投入达到643亿元，是五年前的2.3倍。", ("result", "2002")),
+    ],
+)
+def test_a_multiple_of_a_base_year_is_a_level_of_its_own_year(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2002", span="1998-2002"), 2003)
+    assert [(m.kind, m.period) for m in found if m.unit == "倍"] == [expected]

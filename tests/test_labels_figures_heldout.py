@@ -27,9 +27,9 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # work plan: target here, plan in the tuning set).
 VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.90
-# After the part-role and paragraph-scope rules: kind 0.915, period 0.995.
+# After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000.
 KIND_FLOOR = 0.90
-PERIOD_FLOOR = 0.98
+PERIOD_FLOOR = 0.99
 HEADLINE_KEY_FLOOR = 0.90
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured.
 KEY_ALL_FIELDS_FLOOR = 0.90

@@ -54,6 +54,8 @@ _TIME = re.compile(
 )
 _THROUGH = ("到", "至", "-", "—", "~")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
+# 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
+_TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
@@ -296,6 +298,12 @@ def _told(
     figure = found[index]
     raw = text[figure.start : figure.end]
     clause = _clause_before(text, figure.start)
+    times = _TIMES_OVER.search(clause)
+    if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
+        # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
+        return Told(
+            "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
+        )
     period, span_word = _period(text, figure.start, setting, year)
     streak = _STREAK.search(clause)
     if streak and period and "-" not in period:
