@@ -20,6 +20,9 @@ def labels(sentence: str) -> dict[str, str]:
         ("规模以上工业增加值增长5.2%。", "5.2%", "规模以上工业增加值"),
         ("限额以上单位消费品零售额增长4%。", "4%", "限额以上"),
         ("小微企业无还本续贷余额达到120亿元。", "120亿元", "无还本续贷余额"),
+        # The base of a rate is part of what is measured, in a list dealt out by 分别 too.
+        ("每平方公里产出GDP、财政收入分别达8亿元和2.8亿元。", "2.8亿元", "每平方公里产出财政收入"),
+        ("力争每万人口高价值发明专利拥有量3.3件。", "3.3件", "每万人口高价值发明专利拥有量"),
         # Another area's total keeps its area, though the sentence names it a clause before.
         ("推动成渝地区双城经济圈建设走深走实，经济总量超9万亿元。", "超9万亿元", "成渝地区双城经济圈经济总量"),
         ("长三角一体化发展取得新进展，区域经济总量达到30万亿元。", "30万亿元", "长三角一体化"),

@@ -26,13 +26,14 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # misses left are a convention the label sets disagree on (力争 goals, growth rates of the
 # work plan: target here, plan in the tuning set).
 VALUE_FLOOR = 0.95
-LABEL_FLOOR = 0.90
+LABEL_FLOOR = 0.95  # 0.967 measured after the standalone-label rules
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000.
 KIND_FLOOR = 0.90
 PERIOD_FLOOR = 0.99
 HEADLINE_KEY_FLOOR = 0.90
-# Key figures right on every field (value, unit, kind, period, label): 0.918 measured.
-KEY_ALL_FIELDS_FLOOR = 0.90
+# Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
+# the part-role, scope and standalone-label rules, 0.945 after.
+KEY_ALL_FIELDS_FLOOR = 0.93
 # The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000.
 AFTER_KIND_FLOOR = 0.88
 AFTER_PERIOD_FLOOR = 0.98

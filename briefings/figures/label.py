@@ -269,7 +269,8 @@ def _share(part: str, longest: str, before: bool) -> str:
         if len(part) <= 2 < len(longest):
             return part + longest[len(part) :]
         return part + _segment(longest)[-1].text
-    return longest[:-2] + part
+    # Its last word goes: two characters (产值 of 规上工业产值), or a Latin one (GDP).
+    return re.sub(r"(?:[A-Za-z]+|..)$", "", longest) + part
 
 
 def _plain(fragment: str) -> str:
@@ -320,6 +321,8 @@ def _atoms() -> re.Pattern[str]:
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
         rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
+        # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
+        r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
 
 
