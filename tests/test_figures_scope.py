@@ -172,3 +172,19 @@ def test_a_multiple_of_a_base_year_is_a_level_of_its_own_year(
 ) -> None:
     found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2002", span="1998-2002"), 2003)
     assert [(m.kind, m.period) for m in found if m.unit == "倍"] == [expected]
+
+
+def test_a_part_holding_review_and_plan_turns_with_its_sub_headings() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾和2022年工作安排",
+            "（一）2021年工作回顾",
+            *REVIEW_2021,
+            "（二）2022年工作安排",
+            *PLAN_2022,
+            "新建5G基站3000个。",
+        ]
+    )
+    assert told["8036亿元"] == ("result", "2021")
+    assert told["6%左右"] == ("target", "2022")
+    assert told["3000个"] == ("plan", "2022")

@@ -228,14 +228,26 @@ def _descend(
     setting = _list_scope(section, setting, year)
     for child in section.children:
         title = _clean(child.title)
-        own = _title_period(title, year, setting.phase == REVIEW)
+        base = _child_phase(title, setting, year)
+        own = _title_period(title, year, base.phase == REVIEW)
         # A targets part's own text states the targets; its children only when they say so.
-        targets = setting.phase == PLAN and bool(
+        targets = base.phase == PLAN and bool(
             _TARGET_TITLE.match(title) or _TARGET_END.search(title)
         )
-        yield from _descend(
-            child, replace(setting, period=own or setting.period, targets=targets), year
-        )
+        yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
+
+
+def _child_phase(title: str, setting: Setting, year: int | None) -> Setting:
+    """A part holding both the year reviewed and the coming one (2021年工作回顾和2022年工作
+    安排) turns with the years its sub-headings name: （二）2022年工作安排 plans."""
+    years = [int(y) for y in _YEAR.findall(title)]
+    if year is None or not years:
+        return setting
+    if setting.phase == REVIEW and min(years) >= year:
+        return Setting(PLAN, str(min(years)))
+    if setting.phase == PLAN and max(years) < year:
+        return Setting(REVIEW, str(max(years)))
+    return setting
 
 
 def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting:
