@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..choice import place
 from ..model import Metric, Report
+from .bounds import read_bound
+from .indicators import indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
@@ -46,11 +49,11 @@ def extract_figures(report: Report) -> list[Metric]:
     main: set[str] = set()  # the figures stated among the coming year's main targets
     settings = section_settings(report)
     year = report_year(report)
+    where = place(report)
     for section, paragraphs in _paragraphs(report):
         setting = settings.get(section, _NO_SETTING)
-        items = (
-            setting  # what a paragraph ending in ：(五年来，主要做了以下工作：) says of those after
-        )
+        # What a paragraph ending in ：(五年来，主要做了以下工作：) says of the ones after it.
+        items = setting
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
             scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
@@ -60,7 +63,7 @@ def extract_figures(report: Report) -> list[Metric]:
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, scope, year, in_targets
+                    sentence, section, len(metrics) + 1, scope, year, in_targets, where
                 )
                 if in_targets or scope.targets:
                     main.update(m.id for m in found if m.kind == "target")
@@ -81,8 +84,10 @@ def sentence_figures(
     setting: Setting = _NO_SETTING,
     year: int | None = None,
     in_targets: bool = False,
+    where: str = "",
 ) -> list[Metric]:
-    """The figures of one sentence, ids numbered from m{first}; none is marked key."""
+    """The figures of one sentence, ids numbered from m{first}; none is marked key. `where`:
+    the report's place, whose scope words (全市, 北京地区) leave a figure its indicator."""
     found = scan_sentence(sentence)
     if not found:
         return []
@@ -102,6 +107,8 @@ def sentence_figures(
             upper=figure.upper,
             kind=what.kind,
             period=what.period,
+            bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
+            indicator=indicator_of(label, figure.unit, figure.qualifier, where),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]
