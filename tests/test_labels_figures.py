@@ -83,7 +83,11 @@ def _rows(path: Path) -> list[Row]:
 
 
 def _report_path(stem: str) -> Path | None:
-    for path in (CORPUS / f"{stem}.txt", CORPUS / "more" / f"{stem}.txt"):
+    for path in (
+        CORPUS / f"{stem}.txt",
+        CORPUS / "more" / f"{stem}.txt",
+        CORPUS / "2026" / f"{stem}.txt",
+    ):
         if path.exists():
             return path
     return None
