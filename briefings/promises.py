@@ -310,12 +310,20 @@ def compare_figures(
 # Reports --------------------------------------------------------------------------------------
 
 
-def _review_sections(report: Report) -> list[Quote]:
-    """The sentences of the report's parts before its plan (its review of the past year)."""
+def _review_sections(later: Briefed) -> list[Quote]:
+    """The later report's sentences before the part on its own year: its plan, a part whose
+    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets."""
+    report = later.report
+    year = report.meta.year
     plan_top = (report.plan.section or "").split(".")[0]
+    own = (f"{year}年", "今年") if year else ("今年",)
+    targeting = {
+        m.section.split(".")[0] for m in later.metrics
+        if m.kind == "target" and (m.period is None or m.period == str(year))
+    }  # fmt: skip
     quotes = [Quote(sentence, "", "") for sentence in report.preamble_sentences]
     for top in report.sections:
-        if plan_top and top.id == plan_top:
+        if top.id == plan_top or top.id in targeting or any(w in top.title for w in own):
             break
         for node in top.walk():
             quotes += [Quote(sentence, node.id, node.title) for sentence in node.sentences]
@@ -323,23 +331,30 @@ def _review_sections(report: Report) -> list[Quote]:
 
 
 def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
-    """For each plan item of `target`, the review sentences that report on it, best first."""
+    """For each plan item of `target`, the review sentences that report on it, best first: a
+    sentence is on an item when most of what it says (its bigrams, the genre's filler left
+    out) the item says too, in its lead or its text."""
     table = rules().plan
     items = target.plan.items
-    leads = [bigrams(item.lead or item.text) for item in items]
-    grams = [bigrams(quote.sentence) for quote in review]
-    filler = _filler(leads)
+    said = [_words(f"{item.lead}。{item.text}") for item in items]
+    grams = [_words(quote.sentence) for quote in review]
+    filler = _filler(said) | _filler(grams)
     found = []
-    for item, lead in zip(items, leads, strict=True):
-        lead = lead - filler
+    for item, saying in zip(items, said, strict=True):
         scored = []
         for n, sentence in enumerate(grams):
-            shared = len(lead & sentence)
-            if lead and shared >= table.min_shared and shared / len(lead) >= table.share:
-                scored.append((-shared / len(lead), n))
-        best = [review[n] for _, n in sorted(scored)[: table.most]]
+            own = sentence - filler
+            shared = len(own & saying)
+            if own and shared >= table.min_shared and shared / len(own) >= table.share:
+                scored.append((-shared / len(own), -shared, n))
+        best = [review[n] for *_, n in sorted(scored)[: table.most]]
         found.append(PlanReport(item.lead or item.text, item.ordinal, tuple(best)))
     return found
+
+
+def _words(text: str) -> frozenset[str]:
+    """The text's bigrams of words: a number's digits (2025年) say nothing of a task."""
+    return frozenset(gram for gram in bigrams(text) if not any(ch.isdigit() for ch in gram))
 
 
 def _filler(leads: Sequence[frozenset[str]]) -> frozenset[str]:
@@ -365,8 +380,52 @@ def year_of_targets(target: Listed, result: Listed) -> int | None:
 def promises(target: Briefed, result: Briefed) -> Promises:
     """Report `target`'s targets for its year against report `result`'s results for it."""
     year = year_of_targets(target.report, result.report)
-    review = _review_sections(result.report)
+    review = _review_sections(result)
     titles = {**_titles(target.report, "t"), **_titles(result.report, "r")}
     items = compare_figures(target.metrics, result.metrics, year, review, titles)
     plan = plan_reports(target.report, review)
     return Promises(place(target.report), year, tuple(items), tuple(plan))
+
+
+# Export ---------------------------------------------------------------------------------------
+
+
+def _side(side: Figure | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    metric = side.metric
+    return {
+        "raw": metric.raw,
+        "value": metric.value,
+        "bound": metric.bound,
+        "unit": metric.unit,
+        "sentence": metric.sentence,
+        "section": metric.section,
+    }
+
+
+def as_record(found: Promises) -> dict[str, Any]:
+    """The export's contract: issuer, year, each target with its result (or null) and verdict,
+    each plan item with the review sentences on it."""
+    table = indicators()
+    return {
+        "issuer": found.issuer,
+        "year": found.year,
+        "items": [
+            {
+                "indicator": item.indicator,
+                "name": getattr(table.get(item.indicator), "zh", item.indicator),
+                "target": _side(item.target),
+                "result": _side(item.result),
+                "verdict": item.verdict,
+            }
+            for item in found.items
+        ],
+        "plan": [
+            {
+                "lead": plan.lead,
+                "reported": [{"sentence": q.sentence, "section": q.section} for q in plan.reported],
+            }
+            for plan in found.plan
+        ],
+    }

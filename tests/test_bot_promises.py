@@ -51,7 +51,9 @@ async def test_promises_scores_last_years_targets_against_this_years_results(cha
     text = visible(calls)
     # Checked by hand against both reports: 5.4% ≥ 5%左右, 4.8% ≥ 4%左右, 4.1% ≤ 5%; the 2026
     # report says prices only in words (总体平稳) and gives no figure of new urban jobs.
-    assert text.startswith("北京市 2025年主要目标：达成 3 项，未达成 0 项，未提及 1 项，难以判断 1 项")
+    assert text.startswith(
+        "北京市 2025年主要目标：达成 3 项，未达成 0 项，未提及 1 项，难以判断 1 项"
+    )
     assert "对照：2025《" in text and "的目标 ↔ 2026《" in text
     assert "1. 地区生产总值增长：目标 5%左右 → 实际 5.4% · ✅ 达成" in text
     assert "3. 城镇调查失业率：目标 ≤5% → 实际 4.1% · ✅ 达成" in text

@@ -5,8 +5,9 @@ ranked by targets met. Every report value escaped, every sentence quoted as prin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 
 from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
@@ -17,6 +18,7 @@ from .render import report_title
 from .words import CHINESE, Words
 
 RANKED = 30  # places shown by /promises all
+_TAG = re.compile(r"</?[a-z]+>")
 
 
 def indicator_name(key: str, words: Words = CHINESE) -> str:
@@ -134,3 +136,34 @@ def ranking_page(year: int, ranked: Sequence[Promises], words: Words = CHINESE) 
     if len(ranked) > RANKED:
         lines.append(words("promises.all_more", count=len(ranked) - RANKED))
     return "\n".join(lines)
+
+
+def strip_tags(html: str) -> str:
+    return _TAG.sub("", html)
+
+
+def _md(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
+
+
+def to_markdown(found: Promises, target: Listed, result: Listed, words: Words = CHINESE) -> str:
+    """The export's readable form: the score, a table of targets and results, the plan review."""
+    lines = [
+        "# " + _md(unescape(strip_tags(score(found, words)))),
+        "",
+        _md(unescape(strip_tags(words("promises.paired", target=_named(target, words),
+                                      result=_named(result, words))))),
+        "",
+        "| # | 指标 | 目标 | 结果 | 判定 |" if words.language == "zh" else
+        "| # | indicator | target | result | verdict |",
+        "|---|---|---|---|---|",
+    ]  # fmt: skip
+    for n, item in enumerate(found.items, start=1):
+        got = unescape(figure(item.result.metric)) if item.result else "—"
+        verdict = words(f"promises.verdict_{item.verdict}")
+        aim = unescape(figure(item.target.metric))
+        name = unescape(indicator_name(item.indicator, words))
+        lines.append(f"| {n} | {_md(name)} | {_md(aim)} | {_md(got)} | {_md(verdict)} |")
+    lines += ["", _md(words("promises.rules", points=f"{rules().rate_points:g}")), ""]
+    lines.append(_md(unescape(strip_tags(plan_page(found, result, words)))))
+    return "\n".join(lines) + "\n"
