@@ -15,8 +15,8 @@ sentences (as /diff pairs plan items, briefings/diff.py), ranked, verbatim, with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Literal, Protocol, TypeVar
@@ -33,7 +33,18 @@ L = TypeVar("L", bound=Listed)
 Verdict = Literal["met", "missed", "not_reported", "unclear"]
 VERDICTS: tuple[Verdict, ...] = ("met", "missed", "not_reported", "unclear")
 # Which rule of the rule file decided a verdict: shown to users beside it.
-Rule = Literal["at_least", "at_most", "about_higher", "about_lower", "unit", "words", "absent"]
+Rule = Literal[
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "about_higher",
+    "about_lower",
+    "unit",
+    "scope",
+    "words",
+    "absent",
+]
 _RATE_UNITS = ("%", "‰")
 
 
@@ -55,7 +66,8 @@ class Rules:
     plan: PlanMatch
     qualified: tuple[str, ...] = ()
     target_sentence: tuple[str, ...] = ()
-    units: dict[str, tuple[str, float]] = field(default_factory=dict)
+    over_years: tuple[str, ...] = ()
+    year_openers: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -81,10 +93,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             plan=PlanMatch(float(plan["share"]), int(plan["min_shared"]), int(plan["most"])),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
-            units={
-                unit: (str(common), float(factor))
-                for unit, (common, factor) in data["units"].items()
-            },
+            over_years=tuple(data["over_years"]),
+            year_openers=tuple(data["year_openers"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -189,35 +199,56 @@ def pairs_of_year(reports: Sequence[L], year: int) -> list[tuple[L, L]]:
 # Targets and results --------------------------------------------------------------------------
 
 
+def _never(metric: Metric) -> bool:
+    return False
+
+
 def _of_year(metric: Metric, year: int | None) -> bool:
     return metric.period is None or year is None or metric.period == str(year)
 
 
 def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
-    """The year's targets, one per indicator: the first the report prints (its main targets)."""
+    """The year's targets, one per indicator: the first the report prints (its main targets),
+    else a quantity its work plan sets for the year on a main indicator (城镇化率超过60%)."""
     found: dict[str, Metric] = {}
+    planned: dict[str, Metric] = {}
     for metric in metrics:
-        if metric.kind == "target" and metric.indicator and _of_year(metric, year):
+        if not metric.indicator or not _of_year(metric, year):
+            continue
+        if metric.kind == "target":
             found.setdefault(metric.indicator, metric)
-    return list(found.values())
+        elif metric.kind == "plan":
+            planned.setdefault(metric.indicator, metric)
+    return list(found.values()) + [m for key, m in planned.items() if key not in found]
 
 
 def _partial(metric: Metric, table: Rules) -> bool:
     """Whether the figure covers part of the year or several years (前三季度, 年均)."""
     at = metric.sentence.find(metric.raw)
     before = metric.sentence[max(0, at - table.partial_window) : at] if at >= 0 else ""
-    narrowed = any(word in metric.sentence[: max(at, 0)] for word in table.qualified)
-    return narrowed or any(word in metric.label or word in before for word in table.partial_period)
+    return any(word in metric.label or word in before for word in table.partial_period)
 
 
-def results(metrics: Iterable[Metric], year: int | None) -> dict[str, Metric]:
-    """The year's results by indicator: the first the later report prints (its review)."""
-    table = rules()
+def _narrowed(metric: Metric, table: Rules) -> bool:
+    """Whether words before the number narrow what it measures (扣除房地产开发投资后)."""
+    at = metric.sentence.find(metric.raw)
+    return any(word in metric.sentence[: max(at, 0)] for word in table.qualified)
+
+
+def results(
+    metrics: Iterable[Metric], year: int | None, over_years: Callable[[Metric], bool] = _never
+) -> dict[str, Metric]:
+    """The year's results by indicator: the first the later report prints (its review). A
+    flow or a growth rate said in a paragraph on several years (过去五年，城镇新增就业603.7万人)
+    is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
+    table, known = rules(), indicators()
     found: dict[str, Metric] = {}
     for metric in metrics:
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
-        if not _partial(metric, table):
+        item = known.get(metric.indicator)
+        level = item is not None and item.family == "level"
+        if not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found
 
@@ -232,11 +263,6 @@ def _signed(metric: Metric, item: Indicator, table: Rules) -> float:
     return metric.value
 
 
-def _common(unit: str) -> tuple[str, float]:
-    """The unit a figure compares in and the factor to it (吨 → 斤 × 2000)."""
-    return rules().units.get(unit, (unit, 1.0))
-
-
 def _tolerance(target: Metric, table: Rules) -> float:
     if target.unit in _RATE_UNITS:
         return table.rate_points
@@ -246,16 +272,20 @@ def _tolerance(target: Metric, table: Rules) -> float:
 def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rule]:
     """The verdict on a target given the later report's result for it, and the rule used."""
     table = rules()
-    aim, got = _signed(target, item, table), _signed(result, item, table)
-    (aim_unit, aim_factor), (got_unit, got_factor) = _common(target.unit), _common(result.unit)
-    if aim_unit != got_unit:
+    if target.unit != result.unit:
         return "unclear", "unit"
-    aim, got = aim * aim_factor, got * got_factor
+    if _narrowed(result, table):
+        return "unclear", "scope"
+    aim, got = _signed(target, item, table), _signed(result, item, table)
     higher = item.direction == "higher"
-    if target.bound in ("at_least", "more_than"):
+    if target.bound == "at_least":
         return ("met" if got >= aim else "missed"), "at_least"
-    if target.bound in ("at_most", "less_than"):
+    if target.bound == "more_than":  # 超过60%: 60% is not over it
+        return ("met" if got > aim else "missed"), "more_than"
+    if target.bound == "at_most":
         return ("met" if got <= aim else "missed"), "at_most"
+    if target.bound == "less_than":
+        return ("met" if got < aim else "missed"), "less_than"
     if target.bound == "range":
         edge = aim if higher else (target.upper if target.upper is not None else aim)
         return ("met" if (got >= edge if higher else got <= edge) else "missed"), (
@@ -284,11 +314,12 @@ def compare_figures(
     year: int | None,
     review: Sequence[Quote] = (),
     titles: dict[str, str] | None = None,
+    over_years: Callable[[Metric], bool] = _never,
 ) -> list[Promise]:
     """Each target of `year` with its result (or the words or silence of the later report)."""
     table, known = rules(), indicators()
     titles = titles or {}
-    got = results(result_metrics, year)
+    got = results(result_metrics, year, over_years)
     promises = []
     for target in targets(target_metrics, year):
         item = known.get(target.indicator or "")
@@ -367,6 +398,26 @@ def _filler(leads: Sequence[frozenset[str]]) -> frozenset[str]:
     return frozenset(gram for gram, count in counts.items() if count >= least)
 
 
+def _over_years(report: Report, year: int | None) -> frozenset[str]:
+    """The sentences of the paragraphs reviewing several years: from a paragraph opening on
+    the span (过去的五年极不寻常) to one opening on the year itself (刚刚过去的2025年), within
+    a part of the outline."""
+    table = rules()
+    closing = (*table.year_openers, f"{year}年") if year else table.year_openers
+    found: set[str] = set()
+    for node in report.walk():
+        span = False
+        for paragraph in node.paragraphs:
+            first = paragraph[0] if paragraph else ""
+            if any(word in first for word in closing):
+                span = False
+            elif any(word in first for word in table.over_years):
+                span = True
+            if span:
+                found.update(paragraph)
+    return frozenset(found)
+
+
 def _titles(report: Report, prefix: str) -> dict[str, str]:
     return {f"{prefix}:{node.id}": node.title for node in report.walk()}
 
@@ -382,7 +433,10 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     year = year_of_targets(target.report, result.report)
     review = _review_sections(result)
     titles = {**_titles(target.report, "t"), **_titles(result.report, "r")}
-    items = compare_figures(target.metrics, result.metrics, year, review, titles)
+    spans = _over_years(result.report, result.report.meta.year and result.report.meta.year - 1)
+    items = compare_figures(
+        target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
+    )
     plan = plan_reports(target.report, review)
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from briefings.derive import brief_file
+from briefings.figures.indicators import indicators
 from briefings.promises import Promise, promises
 from tests.paths import CORPUS, ROOT
 
@@ -39,6 +40,8 @@ def number(raw: str | None) -> str | None:
 class Score:
     targets: int = 0
     found: int = 0
+    canonical: int = 0  # labelled targets on an indicator of briefings/data/indicators.yaml
+    canonical_found: int = 0
     paired: int = 0  # engine pairs with a result
     paired_right: int = 0
     results: int = 0  # labelled numeric results
@@ -57,6 +60,7 @@ class Score:
 
         return {
             "targets_found": share(self.found, self.targets),
+            "canonical_targets_found": share(self.canonical_found, self.canonical),
             "pairing_precision": share(self.paired_right, self.paired),
             "pairing_recall": share(self.results_found, self.results),
             "verdict_accuracy": share(self.verdicts_right, self.both),
@@ -81,8 +85,11 @@ def score_pair(label: dict[str, Any], cache: Path | None) -> Score:
     for key, item in labelled.items():
         score.targets += 1
         ours = engine.get(key)
+        known = indicators().get(key) is not None
+        score.canonical += known
         if ours is not None and number(ours.target.metric.raw) == number(item["target"]["raw"]):
             score.found += 1
+            score.canonical_found += known
         if _numeric(item["result"]):
             score.results += 1
             got = ours.result if ours is not None else None

@@ -74,7 +74,10 @@ def test_each_target_meets_the_result_of_its_own_indicator_and_year(paired: Prom
         "urban_new_jobs": ("met", "3.4万人"),
         "unemployment_surveyed": ("missed", "5.7%"),  # 控制在5.5%以内: a ceiling
         "fiscal_revenue_growth": ("not_reported", None),
-        "grain_output": ("met", "突破100亿斤"),  # 100亿斤 = 500万吨 ≥ 50万吨
+        "grain_output": (
+            "unclear",
+            "突破100亿斤",
+        ),  # 亿斤 against 万吨: the report converts nothing
     }
 
 
@@ -153,6 +156,13 @@ def _metric(
             "unemployment_registered",
             _metric("4.5%", 4.5, bound="at_most"),
             _metric("4.6%", 4.6),
+            "missed",
+        ),
+        # 超过 is over: the figure itself is not
+        (
+            "urbanisation_rate",
+            _metric("超过60%", 60, bound="more_than"),
+            _metric("60%", 60),
             "missed",
         ),
         # a range: a higher-is-better result at or above its low end
