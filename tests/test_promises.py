@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from briefings.briefing import Briefing
 from briefings.derive import derive_briefing
 from briefings.figures.indicators import indicators
@@ -221,3 +223,25 @@ def test_pairs_are_one_place_and_level_in_consecutive_years() -> None:
     lone = pair_for(reports, district)  # 海淀区 2026 does not review 2024
     assert lone.target is None and lone.missing_year == 2023 and lone.place == "北京市海淀区"
     assert pairs_of_year(reports, 2025) == [(city, later)]
+
+
+def test_the_export_command_prints_json_and_markdown(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(TARGETS, "utf-8")
+    later.write_text(RESULTS, "utf-8")
+    args = ["promises", "--target-report", str(earlier), "--result-report", str(later)]
+    assert main(args) == 0
+    record = json.loads(capsysbinary.readouterr().out.decode("utf-8"))
+    assert (record["issuer"], record["year"], len(record["items"])) == ("临川市", 2024, 6)
+    assert main([*args, "--format", "md"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert markdown.startswith(
+        "# 临川市 2024年主要目标：达成 1 项，未达成 2 项，未提及 1 项，难以判断 2 项"
+    )
+    assert "| 1 | 地区生产总值增长 | 5%左右 | 4.7% | ❌ 未达成 |" in markdown
+    missing = ["promises", "--target-report", str(tmp_path / "none.txt"), "--result-report",
+               str(later)]  # fmt: skip
+    assert main(missing) == 2
+    assert "briefing-bot:" in capsysbinary.readouterr().err.decode("utf-8")

@@ -9,6 +9,8 @@ others; /promises all reads the figures from the on-disk index, not a briefing a
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from collections.abc import Sequence
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -17,7 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.present.render_promises import plan_page, promises_page, ranking_page, sentences_page
 from bot.present.words import Words
 from briefings.choice import matching, place
-from briefings.model import Listed
+from briefings.model import Listed, Metric
 from briefings.promises import Pair, Promises, compare_figures, pair_for, pairs_of_year, promises
 
 from ..callbacks import DIGEST_PREFIX, decode, encode, pattern
@@ -29,6 +31,10 @@ from .common import ENRICHMENT_WAIT, answer_stale, arguments, await_briefing
 
 BUTTONS_PER_ROW = 4
 _ALL = "all"
+# /promises all YEAR's rankings by year and the index's reports: a ranking changes only when the
+# index does, so asking again costs one query of the index, not a pass over every pair.
+_RANKINGS: OrderedDict[tuple[int, frozenset[str]], list[Promises]] = OrderedDict()
+_KEPT_RANKINGS = 8
 
 
 async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
@@ -107,25 +113,41 @@ async def promises_command(update: Update, context: BotContext) -> None:
         await send_html(update, context, text, keyboard)
 
 
+def _ranked(
+    reports: Sequence[Listed], figures: dict[str, list[Metric]], year: int
+) -> list[Promises]:
+    """Every place's promises for `year`, most targets met first (run in a thread)."""
+    ranked = []
+    for target, result in pairs_of_year(reports, year):
+        items = compare_figures(
+            figures.get(target.digest, []), figures.get(result.digest, []), year
+        )
+        if items:
+            ranked.append(Promises(place(target), year, tuple(items)))
+    ranked.sort(key=lambda found: (-found.count("met"), found.count("missed")))
+    return ranked
+
+
 async def _ranking(update: Update, context: BotContext, rest: list[str], words: Words) -> None:
     if len(rest) != 1 or not rest[0].removesuffix("年").isdigit():
         await send_html(update, context, words("promises.all_hint"))
         return
     year = int(rest[0].removesuffix("年"))
     shelf = context.state.search
-    figures = await shelf.indicator_figures([year, year + 1], ENRICHMENT_WAIT)
-    pairs = pairs_of_year(context.library.reports, year)
-    ranked = []
-    for target, result in pairs:
-        items = compare_figures(
-            figures.get(target.digest, []), figures.get(result.digest, []), year
-        )
-        if items:
-            ranked.append(Promises(place(target), year, tuple(items)))
+    await shelf.ready(ENRICHMENT_WAIT)
+    key = (year, await shelf.indexed())
+    ranked = _RANKINGS.get(key)
+    if ranked is None:
+        indexed = key[1]
+        figures = await shelf.indicator_figures([year, year + 1], ENRICHMENT_WAIT)
+        reports = [r for r in context.library.reports if r.digest in indexed]
+        ranked = await asyncio.to_thread(_ranked, reports, figures, year)
+        _RANKINGS[key] = ranked
+        while len(_RANKINGS) > _KEPT_RANKINGS:
+            _RANKINGS.popitem(last=False)
     if not ranked:
         await send_html(update, context, words("promises.all_none", year=year, later=year + 1))
         return
-    ranked.sort(key=lambda found: (-found.count("met"), found.count("missed")))
     await send_html(update, context, ranking_page(year, ranked, words))
 
 

@@ -36,8 +36,8 @@ def figure(metric: Metric) -> str:
 def _line(n: int, item: Promise, words: Words) -> str:
     if item.result is not None:
         result = words("promises.result", value=figure(item.result.metric))
-        if item.rule == "unit":
-            result += words("promises.unit_differs")
+        if item.rule in ("unit", "scope"):
+            result += words(f"promises.{item.rule}_differs")
     else:
         result = words("promises.no_figure")
     return words(
