@@ -35,10 +35,19 @@ _ALL = "all"
 # index does, so asking again costs one query of the index, not a pass over every pair.
 _RANKINGS: OrderedDict[tuple[int, frozenset[str]], list[Promises]] = OrderedDict()
 _KEPT_RANKINGS = 8
+_PAIRS: OrderedDict[tuple[str, str], Promises] = OrderedDict()  # by the two reports' digests
+_KEPT_PAIRS = 64
 
 
 async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
-    """The pair's promises, worked out in a thread; None while a briefing is not in yet."""
+    """The pair's promises, worked out in a thread; None while a briefing is not in yet. A
+    digest names a report's content, so a pair worked out once stays right: kept for the
+    buttons under the reply and the next chat asking."""
+    key = (target.digest, result.digest)
+    kept = _PAIRS.get(key)
+    if kept is not None:
+        _PAIRS.move_to_end(key)
+        return kept
     library = context.library
     briefed = []
     for listing in (target, result):
@@ -47,7 +56,11 @@ async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Pr
         if briefing is None:
             return None
         briefed.append(briefing)
-    return await asyncio.to_thread(promises, briefed[0], briefed[1])
+    found = await asyncio.to_thread(promises, briefed[0], briefed[1])
+    _PAIRS[key] = found
+    while len(_PAIRS) > _KEPT_PAIRS:
+        _PAIRS.popitem(last=False)
+    return found
 
 
 def _missing(pair: Pair, words: Words) -> str:
