@@ -24,14 +24,13 @@ from typing import Any, Literal, Protocol, TypeVar
 import yaml
 
 from .choice import place
-from .diff import bigrams
+from .diff import bigrams, filler
 from .figures.indicators import Indicator, indicators
 from .model import Listed, Metric, Report
 
 L = TypeVar("L", bound=Listed)
 
 Verdict = Literal["met", "missed", "not_reported", "unclear"]
-VERDICTS: tuple[Verdict, ...] = ("met", "missed", "not_reported", "unclear")
 # Which rule of the rule file decided a verdict: shown to users beside it.
 Rule = Literal[
     "at_least",
@@ -369,12 +368,12 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     items = target.plan.items
     said = [_words(f"{item.lead}。{item.text}") for item in items]
     grams = [_words(quote.sentence) for quote in review]
-    filler = _filler(said) | _filler(grams)
+    common = filler(said) | filler(grams)
     found = []
     for item, saying in zip(items, said, strict=True):
         scored = []
         for n, sentence in enumerate(grams):
-            own = sentence - filler
+            own = sentence - common
             shared = len(own & saying)
             if own and shared >= table.min_shared and shared / len(own) >= table.share:
                 scored.append((-shared / len(own), -shared, n))
@@ -386,16 +385,6 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
 def _words(text: str) -> frozenset[str]:
     """The text's bigrams of words: a number's digits (2025年) say nothing of a task."""
     return frozenset(gram for gram in bigrams(text) if not any(ch.isdigit() for ch in gram))
-
-
-def _filler(leads: Sequence[frozenset[str]]) -> frozenset[str]:
-    """Bigrams said by a quarter of the leads or more (推进, 建设): they pair nothing."""
-    counts: dict[str, int] = {}
-    for lead in leads:
-        for gram in lead:
-            counts[gram] = counts.get(gram, 0) + 1
-    least = max(3, len(leads) / 4)
-    return frozenset(gram for gram, count in counts.items() if count >= least)
 
 
 def _over_years(report: Report, year: int | None) -> frozenset[str]:
