@@ -245,3 +245,37 @@ def test_the_export_command_prints_json_and_markdown(
                str(later)]  # fmt: skip
     assert main(missing) == 2
     assert "briefing-bot:" in capsysbinary.readouterr().err.decode("utf-8")
+
+
+FIVE_YEARS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、“十四五”时期和2025年工作回顾
+过去的五年极不寻常。全市上下砥砺前行。
+民生福祉不断增进。城镇新增就业16.2万人，常住人口城镇化率61.5%。
+刚刚过去的2025年，全市地区生产总值增长5.2%。
+扣除房地产开发投资后，固定资产投资增长2.7%。
+（一）稳就业。城镇新增就业3.3万人。
+二、2026年主要目标
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+FIVE_YEAR_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业3.5万人以上，固定资产投资增长5%左右。
+（一）推进新型城镇化。全市常住人口城镇化率超过61.5%。
+"""
+
+
+def test_a_five_year_review_gives_levels_not_flows_and_a_narrowed_figure_is_unclear() -> None:
+    found = promises(_briefed(FIVE_YEAR_TARGETS, "a.txt"), _briefed(FIVE_YEARS, "b.txt"))
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "5.2%"),
+        # the year's 3.3万人, not the five years' 16.2万人 said before it
+        "urban_new_jobs": ("missed", "3.3万人"),
+        # 扣除房地产开发投资后: the indicator on another scope
+        "fixed_investment_growth": ("unclear", "2.7%"),
+        # a level said in the five-year review is where the year ended; 超过 is strict
+        "urbanisation_rate": ("missed", "61.5%"),
+    }
