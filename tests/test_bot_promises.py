@@ -99,3 +99,13 @@ async def test_promises_speaks_english(chat: Chat) -> None:
     text = await chat.text("/promises 北京")
     assert text.startswith("北京市 2025 main targets: 3 met, 0 missed, 1 not mentioned, 1 unclear")
     assert "1. GDP growth: target 5%左右 → result 5.4% · ✅ met" in text
+
+
+async def test_a_forged_or_out_of_range_promise_button_gets_a_polite_answer(chat: Chat) -> None:
+    calls = await chat.send("/promises 北京")
+    real = _data(calls, "1 原文")
+    for data in ("prm:ffffffffffff:ffffffffffff-1", real.rsplit("-", 1)[0] + "-99"):
+        tapped = await chat.tap(calls[-1], data)
+        (answer,) = [c for c in tapped if c.method == "answerCallbackQuery"]
+        assert "请重新发送" in answer.params["text"]
+        assert not [c for c in tapped if c.method in {"sendMessage", "editMessageText"}]
