@@ -13,6 +13,7 @@ while a burst of /promises from other chats is being answered (never blocked by 
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -31,7 +32,7 @@ from bot.local_api import LocalBotApi  # noqa: E402
 from bot.turns import Turns  # noqa: E402
 
 ROUNDS = 60
-BURST = 20
+BURST = int(os.environ.get("BURST", "20"))
 _CHARS = "安宁平和远清泉山川江河湖海林峰岭云阳春秋东西南北金玉石桥城原兴隆昌盛丰泰"
 _TEMPLATE = """{year}年{place}政府工作报告
 现在，我代表{place}人民政府，向大会报告政府工作，请予审议。
@@ -70,6 +71,20 @@ async def _reply_ms(api: LocalBotApi, turns: Turns, text: str, chat: int = 1001)
     return (time.perf_counter() - began) * 1000
 
 
+async def _sent_ms(api: LocalBotApi, text: str, chat: int) -> float:
+    """Time until the bot sends its answer to `chat`: the turn marker would also wait for other
+    chats' slow commands still running (bot/turns.py), which is what this measures past."""
+    began = time.perf_counter()
+    seen = len(api.calls)
+    api.user_message(text, chat_id=chat, user_id=chat)
+    while True:
+        fresh = api.calls[seen:]
+        if any(str(c.params.get("chat_id")) == str(chat) for c in fresh):
+            return (time.perf_counter() - began) * 1000
+        seen += len(fresh)
+        await asyncio.wait_for(api.wait_calls(seen), 60)
+
+
 def _line(name: str, times: list[float]) -> str:
     p95 = statistics.quantiles(times, n=20)[18]
     return f"{name:24} p50 {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms"
@@ -97,20 +112,25 @@ async def measure(root: Path, places: list[str]) -> None:
                      for _ in range(ROUNDS)]  # fmt: skip
             ranked = [await _reply_ms(api, turns, "/promises all 2025") for _ in range(10)]
             helped = [await _reply_ms(api, turns, "/help") for _ in range(ROUNDS)]
+            began = time.perf_counter()
             burst = [
                 asyncio.create_task(_reply_ms(api, turns, f"/promises {rng.choice(places)}", 2000 + n))
                 for n in range(BURST)
             ]  # fmt: skip
             await asyncio.sleep(0)
-            during = [await _reply_ms(api, turns, "/help", 3000 + n) for n in range(5)]
+            during = [await _sent_ms(api, "/help", 3000 + n) for n in range(5)]
             await asyncio.gather(*burst)
+            burst_ms = (time.perf_counter() - began) * 1000
     finally:
         await api.stop()
     print(_line("/promises PLACE", asked))
     print(f"/promises all 2025 first (every pair worked out): {cold:.1f} ms")
     print(_line("/promises all 2025", ranked))
     print(_line("/help", helped))
-    print(f"/help during {BURST} /promises: max {max(during):.1f} ms (other chats not blocked)")
+    print(
+        f"/help during {BURST} /promises from other chats: max {max(during):.1f} ms,"
+        f" while the {BURST} took {burst_ms:.0f} ms in all (answered between them, not after)"
+    )
     ratio = statistics.quantiles(asked, n=20)[18] / statistics.quantiles(helped, n=20)[18]
     print(f"/promises p95 is {ratio:.1f}x /help's (target: under 200 ms)")
 

@@ -51,8 +51,12 @@ async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Pr
     library = context.library
     briefed = []
     for listing in (target, result):
-        report = await library.read(listing.digest)
-        briefing = await await_briefing(context, report) if report is not None else None
+        # A briefed report's briefing is read from the cache in a thread (JSON to objects:
+        # milliseconds the other chats need not wait); one not briefed yet is waited for.
+        briefing = await asyncio.to_thread(library.briefing, listing.digest)
+        if briefing is None:
+            report = await library.read(listing.digest)
+            briefing = await await_briefing(context, report) if report is not None else None
         if briefing is None:
             return None
         briefed.append(briefing)
@@ -98,8 +102,10 @@ async def promises_command(update: Update, context: BotContext) -> None:
         await _ranking(update, context, asked.split()[1:], words)
         return
     library = context.library
+    reports = library.reports
     if asked:
-        named = matching(library.reports, asked)
+        # Every report's place and names read: a pass over a thousand listings, in a thread.
+        named = await asyncio.to_thread(matching, reports, asked)
         if not named:
             await send_html(update, context, words("promises.not_found", query=escape(asked)))
             return
@@ -109,7 +115,7 @@ async def promises_command(update: Update, context: BotContext) -> None:
     if chosen is None:
         await send_html(update, context, words("common.no_report"))
         return
-    pair = pair_for(library.reports, chosen)
+    pair = await asyncio.to_thread(pair_for, reports, chosen)
     if pair.target is None or pair.result is None:
         await send_html(update, context, _missing(pair, words))
         return
