@@ -36,7 +36,10 @@ async def chat(api: FakeBotApi, tmp_path: Path, briefings: Path) -> AsyncIterato
     folder.mkdir()
     for name in PAIRED + ALONE:
         link(folder, name)
-    config = make_config(tmp_path, folder, cache_dir=str(briefings))
+    # the corpus reports are linked, not copied: links may lead into the corpus folder
+    config = make_config(
+        tmp_path, folder, cache_dir=str(briefings), reports_links_into=[str(CORPUS)]
+    )
     async with open_chat(api, config) as opened:
         yield opened
 
