@@ -24,13 +24,13 @@ from briefings.documents import (
     content_digest,
     decode_page,
     document_kind,
-    document_lines,
     parse_report_text,
     report_text,
 )
 from briefings.errors import ReportError
 from briefings.model import Report
 
+from ..document_reader import read_document
 from . import links as listing
 from .http import FetchError, PoliteClient, Response
 from .settings import SourceSpec
@@ -190,16 +190,19 @@ class SourcePoller:
             return []
         return [link.url for link in listing.attachments(listing.page_links(markup, response.url))]
 
-    def _read(self, url: str, response: Response) -> tuple[str, Report]:
-        """The report file's text and its parse (CPU-bound: run off the event loop)."""
-        fetched = datetime.fromtimestamp(self.clock(), UTC)
-        lines = document_lines(response.body, response.url, response.content_type)
-        text = report_text(lines, response.url, fetched)
+    async def _read(self, url: str, response: Response) -> tuple[str, Report]:
+        """The report file's text and its parse: the document is read in a child process
+        (hostile bytes cost the bot nothing), its text parsed off the event loop."""
+        lines = await read_document(response.body, response.url, response.content_type)
+        return await asyncio.to_thread(self._parse, url, response.url, lines)
+
+    def _parse(self, url: str, read_from: str, lines: list[str]) -> tuple[str, Report]:
+        text = report_text(lines, read_from, datetime.fromtimestamp(self.clock(), UTC))
         return text, parse_report_text(text, url)
 
     async def _keep(self, url: str, source: str, response: Response) -> Fetched:
         """Parse the document; store and write it unless its digest is already known."""
-        text, report = await asyncio.to_thread(self._read, url, response)
+        text, report = await self._read(url, response)
         digest = content_digest(report)
         async with self._keeping:  # two sources may reach one report at once: keep it once
             same = await self.store.report_by_digest(digest)
