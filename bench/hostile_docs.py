@@ -16,6 +16,7 @@ from collections.abc import Callable
 BOMB_XML_BYTES = 420_000_000  # word/document.xml of the zip bomb, inflated (and declared)
 FLATE_BOMB_BYTES = 200_000_000  # the Flate-bomb PDF's content stream, inflated
 PAGE_TREE_ENTRIES = 200_000
+SLOW_PAGES = 4_000  # pages of the slow PDF: within DocumentLimits, minutes to extract
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CHUNK = 3_000_000
 
@@ -91,17 +92,19 @@ def aes_pdf(pdf: bytes | None = None, password: str = "secret") -> bytes:
     return _written(writer)
 
 
-def flate_bomb_pdf() -> bytes:
-    """One page whose content stream inflates to FLATE_BOMB_BYTES (~0.2 MB on disk)."""
+def _pdf_with_content(content: bytes, pages: int = 1, compressed: bool = False) -> bytes:
+    """A PDF of `pages` entries in its page tree, each the same page, whose content stream is
+    `content` (Flate-compressed when `compressed`) written in Helvetica."""
     from pypdf import PdfWriter
-    from pypdf.generic import DictionaryObject, EncodedStreamObject, NameObject
+    from pypdf.generic import (
+        ArrayObject, DecodedStreamObject, DictionaryObject, EncodedStreamObject, NameObject,
+        NumberObject,
+    )  # fmt: skip
 
-    packer = zlib.compressobj(9)
-    chunk = b"BT /F1 12 Tf (a) Tj ET\n" * (_CHUNK // 23)
-    packed = b"".join(packer.compress(chunk) for _ in range(FLATE_BOMB_BYTES // len(chunk)))
-    stream = EncodedStreamObject()
-    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-    stream._data = packed + packer.flush()  # set_data would compress it again
+    stream = EncodedStreamObject() if compressed else DecodedStreamObject()
+    if compressed:
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    stream._data = content  # set_data would compress it (again)
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
     page[NameObject("/Contents")] = writer._add_object(stream)
@@ -110,7 +113,26 @@ def flate_bomb_pdf() -> bytes:
                              NameObject("/BaseFont"): NameObject("/Helvetica")})  # fmt: skip
     fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    if pages > 1:
+        tree = writer._root_object["/Pages"]
+        tree[NameObject("/Kids")] = ArrayObject([page.indirect_reference] * pages)
+        tree[NameObject("/Count")] = NumberObject(pages)
     return _written(writer)
+
+
+def flate_bomb_pdf() -> bytes:
+    """One page whose content stream inflates to FLATE_BOMB_BYTES (~0.5 MB on disk)."""
+    packer = zlib.compressobj(9)
+    chunk = b"BT /F1 12 Tf (a) Tj ET\n" * (_CHUNK // 23)
+    packed = b"".join(packer.compress(chunk) for _ in range(FLATE_BOMB_BYTES // len(chunk)))
+    return _pdf_with_content(packed + packer.flush(), compressed=True)
+
+
+def slow_pdf(pages: int = SLOW_PAGES) -> bytes:
+    """Within every limit, yet minutes of work: `pages` pages of 2,000 short lines each (the
+    same page, so ~60 KB on disk). What no limit but time and a killable process bounds."""
+    lines = b"".join(b"(%d) Tj 0 -1 Td\n" % n for n in range(2_000))
+    return _pdf_with_content(b"BT /F1 1 Tf 10 800 Td\n" + lines + b"ET", pages)
 
 
 def page_tree_pdf() -> bytes:

@@ -34,13 +34,16 @@ from briefings.errors import ReportError, UnreadableReportError, UnusableDocumen
 READ_SECONDS = 30  # wall time for one document: a 300-page report's PDF reads in ~5 s
 MEMORY_MB = 1_000  # the child's address space: the limits keep a real report well under it
 _running: set[asyncio.subprocess.Process] = set()
+_stopped: set[asyncio.subprocess.Process] = set()  # killed by kill_readers
 _PROJECT = str(Path(__file__).resolve().parent.parent)  # so `-m bot.document_reader` is found
 
 
 async def read_document(data: bytes, url: str, content_type: str | None = None) -> list[str]:
     """`document_lines` of the bytes, read in a child process; its fault as a ReportError
     (an UnusableDocumentError when reading failed or was cut short)."""
-    header = json.dumps({"url": url, "content_type": content_type}).encode() + b"\n"
+    seconds, memory = READ_SECONDS, MEMORY_MB  # read now: tests lower them
+    request = {"url": url, "content_type": content_type, "seconds": seconds, "memory_mb": memory}
+    header = json.dumps(request).encode() + b"\n"
     environment = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [_PROJECT, os.environ.get("PYTHONPATH")])),
@@ -51,26 +54,30 @@ async def read_document(data: bytes, url: str, content_type: str | None = None) 
         stderr=asyncio.subprocess.DEVNULL, env=environment,
     )  # fmt: skip
     _running.add(child)
+    stopping = False
     try:
-        output, _ = await asyncio.wait_for(child.communicate(header + data), READ_SECONDS)
+        output, _ = await asyncio.wait_for(child.communicate(header + data), seconds)
     except TimeoutError:
-        raise UnusableDocumentError(url, "too_slow", seconds=READ_SECONDS) from None
+        raise UnusableDocumentError(url, "too_slow", seconds=seconds) from None
     except (BrokenPipeError, ConnectionResetError):  # it died before it read everything
         output = b""
     finally:
         _running.discard(child)
+        stopping = child in _stopped
+        _stopped.discard(child)
         if child.returncode is None:
             child.kill()
             with contextlib.suppress(ProcessLookupError):
                 await asyncio.shield(child.wait())
-    return _answer(output, child.returncode, url)
+    return _answer(output, child.returncode, url, stopping)
 
 
-def _answer(output: bytes, status: int | None, url: str) -> list[str]:
+def _answer(output: bytes, status: int | None, url: str, stopping: bool) -> list[str]:
     try:
         answer = json.loads(output)
     except ValueError:  # killed (by us, a limit or the kernel) before it could answer
-        raise UnusableDocumentError(url, "reader_ended", detail=f"exit status {status}") from None
+        detail = "the bot is stopping" if stopping else f"exit status {status}"
+        raise UnusableDocumentError(url, "reader_ended", detail=detail) from None
     if "lines" in answer:
         return list(answer["lines"])
     if "fault" in answer:
@@ -82,19 +89,20 @@ def kill_readers() -> None:
     """Kill every document being read now (the bot is stopping); their callers get an
     UnusableDocumentError at once instead of waiting out the parse."""
     for child in list(_running):
+        _stopped.add(child)
         with contextlib.suppress(ProcessLookupError):
             child.kill()
 
 
 # -- in the child ------------------------------------------------------------------------------
-def _limit_self() -> None:
-    memory = MEMORY_MB * 1_000_000
+def _limit_self(seconds: int, memory_mb: int) -> None:
+    memory = memory_mb * 1_000_000
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     # CPU seconds: a child its parent could not kill (the bot killed by -9) still ends
-    resource.setrlimit(resource.RLIMIT_CPU, (READ_SECONDS + 5, READ_SECONDS + 10))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds + 5, seconds + 10))
 
 
-def _read(data: bytes, url: str, content_type: str | None) -> dict[str, Any]:
+def _read(data: bytes, url: str, content_type: str | None, memory_mb: int) -> dict[str, Any]:
     try:
         return {"lines": document_lines(data, url, content_type, DocumentLimits())}
     except UnusableDocumentError as error:
@@ -102,7 +110,7 @@ def _read(data: bytes, url: str, content_type: str | None) -> dict[str, Any]:
     except ReportError as error:
         return {"problem": error.problem}
     except MemoryError:
-        return {"fault": "out_of_memory", "values": {"limit": MEMORY_MB}}
+        return {"fault": "out_of_memory", "values": {"limit": memory_mb}}
     except Exception as error:  # a parser bug on hostile input: a reason, not a traceback
         return {"fault": "reader_ended", "values": {"detail": type(error).__name__}}
 
@@ -113,8 +121,8 @@ def main() -> None:
 
     request = json.loads(sys.stdin.buffer.readline())
     data = sys.stdin.buffer.read()
-    _limit_self()
-    answer = _read(data, request["url"], request["content_type"])
+    _limit_self(request["seconds"], request["memory_mb"])
+    answer = _read(data, request["url"], request["content_type"], request["memory_mb"])
     del data
     sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode())
 
