@@ -223,7 +223,6 @@ def _pdf_pages(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
     with apply_configuration(
         **caps,
         maximum_declared_stream_length=stream,
-        page_tree_maximum_page_entries=limits.pdf_pages,
     ):
         try:
             reader = PdfReader(io.BytesIO(data))
