@@ -97,9 +97,13 @@ def _pdf_with_content(content: bytes, pages: int = 1, compressed: bool = False) 
     `content` (Flate-compressed when `compressed`) written in Helvetica."""
     from pypdf import PdfWriter
     from pypdf.generic import (
-        ArrayObject, DecodedStreamObject, DictionaryObject, EncodedStreamObject, NameObject,
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        EncodedStreamObject,
+        NameObject,
         NumberObject,
-    )  # fmt: skip
+    )
 
     stream = EncodedStreamObject() if compressed else DecodedStreamObject()
     if compressed:

@@ -170,7 +170,6 @@ def _check_docx(data: bytes, source: str, limits: DocumentLimits) -> None:
 
 def _docx_lines(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
     import docx  # python-docx: only attachments pay its import
-    from lxml.etree import XMLSyntaxError
 
     _check_docx(data, source, limits)
     try:
@@ -183,7 +182,7 @@ def _docx_lines(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
                 lines.append(block.text)
     except MemoryError:
         raise
-    except XMLSyntaxError as exc:
+    except SyntaxError as exc:  # lxml's XMLSyntaxError is one
         raise UnusableDocumentError(source, "broken_xml", detail=_first_line(exc)) from exc
     except Exception as exc:  # python-docx on a damaged package: any error, never a traceback
         raise UnusableDocumentError(source, "not_a_docx") from exc
@@ -218,11 +217,14 @@ def _pdf_pages(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
-    stream = limits.pdf_stream_mb * MB
-    caps = {f"{kind}_maximum_output_length": stream for kind in ("zlib", "lzw", "run_length")}
+    stream = limits.pdf_stream_mb * MB  # pypdf's own caps are 75 MB a stream
     with apply_configuration(
-        **caps,
+        None,
         maximum_declared_stream_length=stream,
+        zlib_maximum_output_length=stream,
+        lzw_maximum_output_length=stream,
+        run_length_maximum_output_length=stream,
+        array_based_stream_maximum_output_length=stream,
     ):
         try:
             reader = PdfReader(io.BytesIO(data))
