@@ -10,12 +10,12 @@ import os
 import sys
 from pathlib import Path
 
+from bot.present.render import overview
 from briefings.derive import brief_file
 from briefings.documents import parse_report_text
 from briefings.errors import ReportError
 from briefings.load import REPORT_SUFFIXES
 from briefings.parse import parse_file
-from briefings.render import overview
 
 from .config import Config
 from .document_reader import read_document

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.present.words import CHINESE, Words
 from briefings.briefing import Briefing
 from briefings.model import Metric, Report
-from briefings.words import CHINESE, Words
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class CardCache:
             return self.file_ids[key]
         async with self._locks.setdefault(key, asyncio.Lock()):
             if key not in self.pngs:
-                from briefings.card import render_card  # Pillow: only once a card is asked for
+                from bot.present.card import render_card  # Pillow: only once a card is asked for
 
                 self.pngs[key] = await asyncio.to_thread(
                     render_card, subject.report, subject.metrics, self.font_path

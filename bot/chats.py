@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Protocol
 
-from briefings.words import DEFAULT_LANGUAGE
+from bot.present.words import DEFAULT_LANGUAGE
 
 
 class Database(Protocol):

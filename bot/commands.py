@@ -15,7 +15,7 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.ext import Application, CommandHandler, filters
 
-from briefings.words import CHINESE, LANGUAGES, Words, catalogue
+from bot.present.words import CHINESE, LANGUAGES, Words, catalogue
 
 from .config import Config
 from .handlers import (
@@ -60,7 +60,7 @@ class Command:
         if self.example.split(" ")[0] != f"/{self.name}":
             raise ValueError(
                 f"/{self.name}: the example must start with /{self.name}; the description"
-                f" goes in the catalogue as commands.{self.name} (briefings/data/words/)"
+                f" goes in the catalogue as commands.{self.name} (bot/present/data/words/)"
             )
 
 
@@ -154,5 +154,5 @@ def register(application: Application, config: Config) -> None:
     application.add_handlers(command_handlers(config))
     for module in (start, browse, figures, search, lang, push, follow, reports, across, inline):
         application.add_handlers(module.handlers())
-    application.add_handlers(fallback.handlers())
+    application.add_handlers(fallback.handlers([c.name for c in COMMANDS]))
     application.add_error_handler(errors.on_error)

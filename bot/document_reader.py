@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefings.documents import DocumentLimits, document_lines
+from briefings.documents import DocumentLimits, document_lines, unusable_document
 from briefings.errors import ReportError, UnreadableReportError, UnusableDocumentError
 
 READ_SECONDS = 30  # wall time for one document: a 300-page report's PDF reads in ~5 s
@@ -81,7 +81,7 @@ def _answer(output: bytes, status: int | None, url: str, stopping: bool) -> list
     if "lines" in answer:
         return list(answer["lines"])
     if "fault" in answer:
-        raise UnusableDocumentError(url, answer["fault"], **answer["values"])
+        raise unusable_document(url, answer["fault"], answer["values"])
     raise UnreadableReportError(url, answer["problem"])
 
 

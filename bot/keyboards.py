@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.present.words import CHINESE, Words
 from briefings.choice import place
 from briefings.model import Listed, Report, Section
-from briefings.words import CHINESE, Words
 
 from .callbacks import encode
 from .paging import Page, page_of

@@ -7,7 +7,7 @@ import sqlite3
 
 from telegram import Update
 
-from briefings.words import CHINESE, Words, spoken
+from bot.present.words import CHINESE, Words, spoken
 
 from .context import BotContext
 

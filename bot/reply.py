@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from briefings.words import CHINESE, Words
+from bot.present.words import CHINESE, Words
 
 from .context import BotContext
 from .language import words_of

@@ -1,4 +1,5 @@
-"""Topic alerts: which sentences of a report mention a chat's followed words, and the alert text.
+"""Topic alerts: which sentences of a report mention a chat's followed words (the alert's text
+is bot/present/alerts.py).
 
 A followed phrase is cut into terms (by spaces and punctuation); a sentence matches when it
 holds every term, each as printed or as one of the genre's synonyms (GDP: 国内生产总值 …),
@@ -11,21 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
+from .errors import UserInputError
 from .model import Report, Section
-from .render import highlight, report_title
 from .search import synonyms
 from .text import fold, sentences
-from .words import CHINESE, UserInputError, Words
 
 MAX_WORDS_CHARS = 40  # a followed phrase as typed
 MAX_TERMS = 4
 MIN_TERM_CHARS = 2  # a lone 的 or 和 would match nearly every sentence
 MAX_SENTENCES = 5  # shown in one alert
-MAX_SENTENCE_CHARS = 600
 MAX_TITLE_CHARS = 30  # a section named beside a sentence
-TEXT_BUDGET = 3200  # characters of sentences in one alert: with the head, one message
 _WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
 _SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”‘’（）《》【】「」『』…·]+")
 
@@ -89,7 +86,8 @@ def _short(title: str) -> str:
     return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS] + "…"
 
 
-def _ways(term: str) -> tuple[str, ...]:
+def ways(term: str) -> tuple[str, ...]:
+    """The term and its synonyms: every way a report may print it."""
     return (term, *synonyms().get(term, ()))
 
 
@@ -104,41 +102,8 @@ def match_report(report: Report, follows: Mapping[str, tuple[str, ...]]) -> dict
     folded = [fold(match.sentence).lower() for match in placed]
     alerts = {}
     for name, found in follows.items():
-        wanted = tuple(_ways(term) for term in found)
+        wanted = tuple(ways(term) for term in found)
         hits = [placed[n] for n, text in enumerate(folded) if _matches(text, wanted)]
         if hits:
             alerts[name] = Alert(tuple(hits[:MAX_SENTENCES]), len(hits))
     return alerts
-
-
-def _quoted(sentence: str) -> str:
-    # A "sentence" the splitter could not cut (a paragraph without 。) must not fill the alert.
-    return sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[:MAX_SENTENCE_CHARS] + "…"
-
-
-def render(
-    report: Report,
-    followed: str,
-    found: tuple[str, ...],
-    alert: Alert,
-    updated: bool = False,
-    words: Words = CHINESE,
-) -> str:
-    """The alert as HTML: whose words (as typed; `found`: their terms), which report, the
-    sentences with their section, the words in bold."""
-    head = "alerts.updated_head" if updated else "alerts.new_head"
-    title = report_title(report)
-    lines = [words(head, words=escape(followed), title=title, count=alert.total)]
-    marks = [way for term in found for way in _ways(term)]
-    marks += [way.upper() for way in marks]  # terms are lower case; GDP is printed upper
-    shown, budget = 0, TEXT_BUDGET
-    for match in alert.matches:
-        where = f"{match.section_id} {match.section_title}".strip() or words("alerts.preamble")
-        line = f"\n<b>{escape(where)}</b>\n{highlight(_quoted(match.sentence), marks)}"
-        if shown and len(line) > budget:
-            break
-        lines.append(line)
-        shown, budget = shown + 1, budget - len(line)
-    if alert.total > shown:
-        lines.append("\n" + words("alerts.more", count=alert.total - shown))
-    return "\n".join(lines)

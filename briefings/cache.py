@@ -24,13 +24,11 @@ from .briefing import Briefing, SectionBrief
 from .model import Metric, Report
 from .search import SearchIndex
 
-# 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report
-CACHE_VERSION = 4
+# 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report;
+# 5: Metric.bound and Metric.indicator
+CACHE_VERSION = 5
 
 log = logging.getLogger(__name__)
-# The bot's own words (briefings/words.py and its catalogue): they shape what a reply says
-# around a briefing, never the briefing, so editing a message must not rebuild every cache.
-_NOT_SHAPING = ("words.py", "data/words/")
 
 # JSON types accepted for each annotated Metric field type; a field of another type is only
 # checked for presence.
@@ -49,15 +47,15 @@ def code_fingerprint() -> str:
 
 def fingerprint_of(package: Path) -> str:
     """Hash of every module and data file under `package`, subpackages included (a rule in
-    figures/ or card/ shapes a briefing as much as one at the top)."""
+    figures/ shapes a briefing as much as one at the top). The package is the report domain
+    only: replies, pushes, the card and the bot's words live in bot/present/, so changing how a
+    briefing is shown rebuilds no cached briefing."""
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*"), key=lambda p: p.relative_to(package).as_posix()):
         folders = path.relative_to(package).parts[:-1]
         wanted = path.suffix == ".py" or "data" in folders
         if wanted and "__pycache__" not in folders and path.is_file():
             name = path.relative_to(package).as_posix()
-            if name.startswith(_NOT_SHAPING):
-                continue
             digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

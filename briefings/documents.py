@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .errors import UnreadableReportError, UnusableDocumentError
+from .errors import DocumentFault, ReportError, UnreadableReportError, UnusableDocumentError
 from .html_text import extract_text, looks_like_html
 from .model import Report
 from .outline import classify
@@ -47,6 +47,18 @@ class UnsupportedDocumentError(UnusableDocumentError):
 
     def __init__(self, source: str, kind: str) -> None:
         super().__init__(source, "unsupported_type", kind=kind)
+
+
+def unusable_document(
+    source: str, fault: DocumentFault, values: dict[str, str | int]
+) -> ReportError:
+    """The error of `fault` as its own kind where it has one: a scan or a type the bot cannot
+    read is a verdict on the bytes (not retried until they change), not a failure to read."""
+    if fault == "no_text_layer":
+        return NoTextLayerError(source, int(values["count"]))
+    if fault == "unsupported_type":
+        return UnsupportedDocumentError(source, str(values["kind"]))
+    return UnusableDocumentError(source, fault, **values)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
-"""The package's own errors: each names the file and what is wrong with it."""
+"""The package's own errors: a report error names the file and what is wrong with it; a user
+input error names the catalogue message that says why."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 
@@ -26,12 +28,22 @@ class NotAReportError(ReportError):
     """The text has none of the structure of a government report."""
 
 
-class FontNotFoundError(ReportError):
-    """No font able to draw Chinese is installed, or the configured one is unusable."""
-
-
 class TooLargeReportError(ReportError):
     """The file is larger than the configured maximum, so it was not read."""
+
+
+class UserInputError(ValueError):
+    """Input from a user that cannot be used. The domain names what is wrong by the key of a
+    message in the bot's catalogue (bot/present/words.py) and its values, never by text: `say`
+    lets the presentation tell the user why in their own words."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(" ".join([key, *(f"{name}={value!r}" for name, value in values.items())]))
+        self.key, self.values = key, values
+
+    def say(self, words: Callable[..., str]) -> str:
+        """The message in `words` (a catalogue: key and values in, text out)."""
+        return words(self.key, **self.values)
 
 
 DocumentFault = Literal[

@@ -17,9 +17,9 @@ from typing import Any
 from aiohttp import web
 
 from bot.local_api import Call, error
+from bot.present import series
 from bot.push.schedule import Frequency, Schedule, next_due
 from bot.push.store import Store, iso
-from briefings import series
 from briefings.briefing import Briefing
 from briefings.model import Report
 from tests.fault_api import DropConnection, FakeBotApi

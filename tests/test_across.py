@@ -7,16 +7,17 @@ import pytest
 
 from bot.api_rules import RefusedRequest, check_inline_answer
 from bot.callbacks import decode, encode
+from bot.present.render_across import compare_page, plan_diff
 from briefings.choice import listing, matching, place
 from briefings.compare import Figures, compare, query_parts, report_rows
 from briefings.diff import diff_items, previous
 from briefings.model import Item, ItemList, Meta, Metric, Report
-from briefings.render_across import compare_page, plan_diff
 
 
 def _metric(n: int, label: str, raw: str, kind: str = "result", period: str = "2024") -> Metric:
     sentence = f"{label}{raw}。"
-    return Metric(f"m{n}", "1", raw, 1.0, raw[-1], "", label, sentence, kind=kind, period=period)
+    unit = "%" if "%" in raw else raw[-1]  # 5%左右 is a percentage, bounded
+    return Metric(f"m{n}", "1", raw, 1.0, unit, "", label, sentence, kind=kind, period=period)
 
 
 def _report(

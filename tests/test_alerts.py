@@ -1,5 +1,5 @@
-"""Topic alerts, the domain side (briefings/alerts.py): followed words normalised, sentences
-matched with every term (or a synonym), quoted as printed with their section, bounded."""
+"""Topic alerts: followed words normalised, sentences matched with every term (or a synonym)
+(briefings/alerts.py), quoted as printed with their section, bounded (bot/present/alerts.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from html import unescape
 
 import pytest
 
+from bot.present.alerts import render as render_alert
+from bot.present.words import CHINESE
 from briefings import alerts
 from briefings.model import ItemList, Meta, Report, Section
 from briefings.parse import parse_file
@@ -47,8 +49,9 @@ def test_words_typed_differently_are_one_follow():
     ],
 )
 def test_unusable_words_say_why(words: str, says: str):
-    with pytest.raises(alerts.WordsError, match=says):
+    with pytest.raises(alerts.WordsError) as refused:
         alerts.terms(words)
+    assert says in refused.value.say(CHINESE)
 
 
 def test_a_sentence_matches_when_it_holds_every_term_as_printed_or_a_synonym():
@@ -71,7 +74,7 @@ def test_seed_sentences_are_quoted_verbatim_with_their_section(seed: Report):
     # An item whose title is its own sentence is named by the heading above it.
     first = found.matches[0]
     assert (first.section_id, first.sentence) == ("1.3", "扎实开展营商环境专项行动。")
-    text = alerts.render(seed, "营商环境", ("营商环境",), found)
+    text = render_alert(seed, "营商环境", ("营商环境",), found)
     assert text.startswith("🔔 关注「营商环境」：新报告<b>《关于南昌市2020年度法治政府建设")
     assert "扎实开展<b>营商环境</b>专项行动。" in text
     assert "<b>1.4.2 坚持常态化清理机制</b>" in text
@@ -81,7 +84,7 @@ def test_an_alert_is_bounded_and_counts_the_rest():
     report = _tiny("".join(f"第{n}项营商环境措施落实。" for n in range(40)))
     found = alerts.match_report(report, {"营商环境": ("营商环境",)})["营商环境"]
     assert (len(found.matches), found.total) == (alerts.MAX_SENTENCES, 40)
-    text = alerts.render(report, "营商环境", ("营商环境",), found, updated=True)
+    text = render_alert(report, "营商环境", ("营商环境",), found, updated=True)
     assert "已更正重发" in text
     assert "另有 35 句提到" in _plain(text)
     assert len(text) < 4096
@@ -90,6 +93,6 @@ def test_an_alert_is_bounded_and_counts_the_rest():
 def test_words_and_sentences_are_escaped():
     report = _tiny("A<B>营商环境&更多。", title="<标题>")
     found = alerts.match_report(report, {"营商环境": ("营商环境",)})["营商环境"]
-    text = alerts.render(report, "<i>营商环境</i>", ("营商环境",), found)
+    text = render_alert(report, "<i>营商环境</i>", ("营商环境",), found)
     assert "「&lt;i&gt;营商环境&lt;/i&gt;」" in text and "《&lt;标题&gt;》" in text
     assert "A&lt;B&gt;<b>营商环境</b>&amp;更多。" in text

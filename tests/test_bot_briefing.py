@@ -22,8 +22,8 @@ from bot.app import build_application, running
 from bot.briefer import Briefer, Work
 from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
 from bot.context import state_of
+from bot.present.card import FontNotFoundError, find_font
 from bot.turns import Turns
-from briefings.card import FontNotFoundError, find_font
 from tests.botkit import USER, Chat, make_config, open_chat
 from tests.fault_api import FakeBotApi
 from tests.paths import ROOT, SEEDS

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from briefings.card import FontNotFoundError, find_font
+from bot.present.card import FontNotFoundError, find_font
 from tests.botkit import Chat
 
 try:

@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.local_api import error
 from bot.logs import REDACTED, RedactSecrets
-from briefings.words import CHINESE
+from bot.present.words import CHINESE
 from tests.botkit import USER, Chat
 from tests.fault_api import Faults
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import state_of
-from briefings.words import CHINESE, catalogue
+from bot.present.words import CHINESE, catalogue
 from tests.botkit import GROUP, USER, Chat, buttons
 from tests.paths import SEEDS
 from tests.push_fixtures import ADMIN, Clock, push_bot

@@ -16,7 +16,7 @@ from PIL import Image
 
 from bot.local_api import Call
 from bot.localchat import HISTORY_FILE, HISTORY_LENGTH, Buttons, Photos, plain, show
-from briefings.card import FontNotFoundError, find_font
+from bot.present.card import FontNotFoundError, find_font
 from tests import readme_chat
 from tests.paths import SEED
 from tests.terminal import Terminal, run_script, write_config

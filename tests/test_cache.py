@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.present import render, series, words
+from bot.present.card import style as card_style
 from briefings import cache, derive, figures
 from briefings.briefing import Briefing
 from briefings.derive import brief, brief_file
@@ -182,7 +184,7 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "rule", ["figures/keys.py", "card/layout.py", "plan.py", "data/stopwords.txt"]
+    "rule", ["figures/keys.py", "summaries.py", "plan.py", "data/stopwords.txt"]
 )
 def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):
     """A copy of the package stands in for the code: editing any file that shapes a briefing,
@@ -203,3 +205,27 @@ def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypa
     )
     brief(parse_file(SEED), tmp_path)
     assert computed, "the stale briefing was served instead of rebuilt"
+
+
+def test_changing_a_reply_layout_a_card_colour_or_a_message_rebuilds_no_cached_briefing(
+    fresh, tmp_path, monkeypatch
+):
+    """A copy of the code stands in for it: editing how a briefing is shown (the reply's HTML,
+    the push chapters, the card's colours, the bot's words) serves the cached briefing as it
+    was, while editing a rule (test above) rebuilds it."""
+    root = Path(cache.__file__).parents[1]  # the checkout holding briefings/ and bot/
+    tree = tmp_path / "code"
+    for package in ("briefings", "bot"):
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(root / package, tree / package, ignore=ignore)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: cache.fingerprint_of(tree / "briefings"))
+    cached = tmp_path / "cache"
+    brief(parse_file(SEED), cached)
+    shown = [render.__file__, series.__file__, card_style.__file__, words.__file__]
+    shown += [
+        Path(words.__file__).parent / "data" / "words" / f"{lang}.yaml" for lang in ("zh", "en")
+    ]
+    for path in shown:
+        with (tree / Path(path).relative_to(root)).open("a", encoding="utf-8") as edited:
+            edited.write("\n# a new look\n")
+    assert cache.load(cached, parse_file(SEED)) is not None, "a presentation edit rebuilt it"

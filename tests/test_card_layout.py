@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefings.card import MAX_FIGURES, card_layout
+from bot.present.card import MAX_FIGURES, card_layout
 from briefings.model import ItemList, Metric
 from tests.card_sample import quoted_metric, sample_metrics, sample_report
 from tests.paths import SEED

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefings.card import format_amount, format_figure
+from bot.present.card import format_amount, format_figure
 from briefings.model import Metric
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefings.card import FontNotFoundError, draw_card, find_font, render_card
-from briefings.card import fonts as card_fonts
-from briefings.card.fonts import load_font
-from briefings.card.layout import card_layout
-from briefings.card.wrap import title_wrap, wrap
+from bot.present.card import FontNotFoundError, draw_card, find_font, render_card
+from bot.present.card import fonts as card_fonts
+from bot.present.card.fonts import load_font
+from bot.present.card.layout import card_layout
+from bot.present.card.wrap import title_wrap, wrap
 from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file

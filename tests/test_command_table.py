@@ -11,7 +11,7 @@ from telegram.ext import CommandHandler
 
 from bot.commands import COMMANDS, description
 from bot.local_api import LocalBotApi
-from briefings.words import CHINESE
+from bot.present.words import CHINESE
 from tests.botkit import USER, Chat, make_config, open_chat, visible
 
 ADMIN = 4242

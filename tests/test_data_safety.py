@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from bot.present.words import CHINESE
 from bot.push.schedule import Schedule
-from briefings.words import CHINESE
 from tests.push_fixtures import (
     Clock,
     Harness,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.present.markdown import to_markdown
 from briefings.documents import (
     NoTextLayerError,
     UnsupportedDocumentError,
@@ -17,7 +18,7 @@ from briefings.documents import (
     report_text,
 )
 from briefings.errors import NotAReportError, UnusableDocumentError
-from briefings.export import export_document, to_markdown
+from briefings.export import export_document
 from tests.gov_docs import article_page, make_docx, make_pdf, report_lines
 from tests.paths import SEED
 

@@ -9,17 +9,17 @@ from dataclasses import replace
 import pytest
 
 from bot.context import state_of
-from briefings.card import card_layout
-from briefings.card.fonts import find_font, load_font
-from briefings.card.style import CONTENT, TITLE_SIZE
-from briefings.card.wrap import title_wrap
+from bot.present.card import card_layout
+from bot.present.card.fonts import find_font, load_font
+from bot.present.card.style import CONTENT, TITLE_SIZE
+from bot.present.card.wrap import title_wrap
+from bot.present.render import key_figures
 from briefings.export import export_document
 from briefings.figures import sentence_figures
 from briefings.figures.keys import key_groups, mark_keys
 from briefings.figures.kinds import PLAN, REVIEW, Setting
 from briefings.model import Metric
 from briefings.parse import parse_file
-from briefings.render import key_figures
 from tests.botkit import Chat, make_config, open_chat
 from tests.paths import CORPUS
 

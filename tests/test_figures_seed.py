@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.present.markdown import to_markdown
 from briefings.derive import brief
-from briefings.export import to_json, to_markdown
+from briefings.export import to_json
 from briefings.figures import extract_figures
 from briefings.model import Metric, Report
 from briefings.parse import parse_file

@@ -22,8 +22,8 @@ import pytest
 
 from bot.context import state_of
 from bot.local_api import Call
+from bot.present.words import CHINESE
 from bot.split import TELEGRAM_LIMIT
-from briefings.words import CHINESE
 from tests.botkit import Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.fuzzkit import Fuzzed, UpdateFuzzer, html_problems

@@ -22,8 +22,8 @@ from bot.api_rules import KEYBOARD_LIMIT
 from bot.callbacks import decode
 from bot.context import state_of
 from bot.local_api import Call, error
+from bot.present.words import CHINESE
 from bot.reply import MAX_MESSAGES
-from briefings.words import CHINESE
 from tests.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import SEEDS

@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 
 from bot.local_api import error
-from briefings.card import FontNotFoundError, find_font
+from bot.present.card import FontNotFoundError, find_font
 from tests.fault_api import FakeBotApi, Faults
 from tests.push_fixtures import Clock, push_bot, rows
 

@@ -25,11 +25,11 @@ import aiohttp
 import pytest
 
 import bot.push.store as store_module
+from bot.present.words import CHINESE
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.web import build_web_app, serving
-from briefings.words import CHINESE
 from tests.fault_api import FakeBotApi
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
 

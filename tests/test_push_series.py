@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from briefings import series
+from bot.present import series
 from briefings.briefing import Briefing
 from briefings.derive import brief
 from briefings.model import Metric, Report

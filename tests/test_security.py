@@ -22,9 +22,9 @@ from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError
 from bot.local_api import Call, error
 from bot.logs import REDACTED, configure_logging
+from bot.present.words import CHINESE
 from bot.turns import Turns
 from bot.web import SECRET_HEADER, build_web_app, serving
-from briefings.words import CHINESE
 from tests.botkit import USER, Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.fuzzkit import html_problems

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.present.markdown import to_markdown
 from briefings.briefing import Briefing
 from briefings.derive import brief
-from briefings.export import export_document, to_markdown
+from briefings.export import export_document
 from briefings.keywords import stopwords
 from briefings.parse import parse_file
 from briefings.summaries import JOINER, REPORT_BUDGET, SECTION_BUDGET

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from string import Formatter
 
 import pytest
 
-from briefings import cache
-from briefings.words import LANGUAGES, catalogue
+from bot.present.words import LANGUAGES, catalogue
 
 
 def _placeholders(text: str) -> set[str]:
@@ -38,20 +35,3 @@ def test_an_unknown_language_or_key_is_an_error() -> None:
         catalogue("xx")
     with pytest.raises(KeyError):
         catalogue("en")("no.such.key")
-
-
-def test_the_catalogue_is_not_in_the_cache_fingerprint(tmp_path: Path) -> None:
-    """Editing a message changes no briefing: the cache must not be rebuilt for it; editing a
-    rule still does."""
-    package = tmp_path / "briefings"
-    shutil.copytree(
-        Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
-    )
-    before = cache.fingerprint_of(package)
-    for edited in ("data/words/en.yaml", "data/words/zh.yaml", "words.py"):
-        with (package / edited).open("a", encoding="utf-8") as file:
-            file.write("\n# reworded\n")
-    assert cache.fingerprint_of(package) == before
-    with (package / "render.py").open("a", encoding="utf-8") as file:
-        file.write("\n# a changed rule\n")
-    assert cache.fingerprint_of(package) != before

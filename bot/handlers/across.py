@@ -8,12 +8,12 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.present.render_across import compare_page, plan_diff, year_of
+from bot.present.words import Words
 from briefings.choice import place
 from briefings.compare import MAX_QUERY_CHARS, Row, compare_found, first_part
 from briefings.diff import diff_plans, earlier
 from briefings.model import Report
-from briefings.render_across import compare_page, plan_diff, year_of
-from briefings.words import Words
 
 from ..callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode, pattern
 from ..context import BotContext

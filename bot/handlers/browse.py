@@ -7,10 +7,10 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.present.render import overview, section_summary, table_of_contents
+from bot.present.words import Words
 from briefings.briefing import section_brief
 from briefings.model import Report, Section
-from briefings.render import overview, section_summary, table_of_contents
-from briefings.words import Words
 
 from ..callbacks import pattern
 from ..context import BotContext

@@ -6,7 +6,7 @@ import logging
 
 from telegram import Update
 
-from briefings.errors import FontNotFoundError
+from bot.present.card import FontNotFoundError
 
 from ..cards import CardSubject, card_caption
 from ..context import BotContext

@@ -8,9 +8,9 @@ from typing import Any
 
 from telegram import Message, Update
 
+from bot.present.words import Words
 from briefings.briefing import Briefing
 from briefings.model import Report
-from briefings.words import Words
 
 from ..callbacks import ButtonData, decode
 from ..context import BotContext

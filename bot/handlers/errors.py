@@ -14,7 +14,7 @@ import sqlite3
 from telegram import Update
 from telegram.error import TelegramError
 
-from briefings.words import CHINESE, Words
+from bot.present.words import CHINESE, Words
 
 from ..context import BotContext
 from ..language import words_of

@@ -9,9 +9,9 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.present.render import overview
+from bot.present.words import Words
 from briefings.alerts import WordsError, terms
-from briefings.render import overview
-from briefings.words import Words
 
 from ..callbacks import decode, encode, pattern
 from ..context import BotContext

@@ -13,13 +13,13 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, InlineQueryHandler
 
+from bot.present.render_across import quoted_figure, quoted_sentence, year_of
+from bot.present.words import CHINESE, Words
 from briefings.catalogue import Listing
 from briefings.choice import place
 from briefings.compare import compare_found, first_part
 from briefings.corpus_index import CorpusResult
 from briefings.model import Listed
-from briefings.render_across import quoted_figure, quoted_sentence, year_of
-from briefings.words import CHINESE, Words
 
 from ..context import BotContext
 from ..language import chat_words

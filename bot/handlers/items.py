@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.present.render import item_list, plan_title
 from briefings.model import Report
-from briefings.plan import plan_title
-from briefings.render import item_list
 
 from ..context import BotContext
 from ..language import words_of

@@ -11,7 +11,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from briefings.words import LANGUAGES, Words, catalogue
+from bot.present.words import LANGUAGES, Words, catalogue
 
 from ..callbacks import decode, encode, pattern
 from ..context import BotContext

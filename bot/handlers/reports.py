@@ -14,10 +14,10 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.present.render import report_choices, report_title, shared_titles
+from bot.present.words import Words
 from briefings.catalogue import Listing
 from briefings.choice import listing, matching
-from briefings.render import report_choices, report_title, shared_titles
-from briefings.words import Words
 
 from ..callbacks import decode, pattern
 from ..context import BotContext

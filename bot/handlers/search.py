@@ -9,10 +9,10 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot.present.render import highlight
+from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
-from briefings.render import highlight
 from briefings.search import search as search_report
-from briefings.words import CHINESE, Words
 
 from ..callbacks import encode, pattern
 from ..context import BotContext

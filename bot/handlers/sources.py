@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
+from bot.present.render import overview
+from bot.present.words import Words
 from briefings.errors import ReportError, UnusableDocumentError
-from briefings.render import overview
-from briefings.words import Words
 
 from ..context import BotContext
 from ..language import words_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from briefings.render import report_heading
+from bot.present.render import report_heading
 
 from ..callbacks import decode, pattern
 from ..context import BotContext

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from briefings.alerts import match_report, render
+from bot.present.alerts import render
+from bot.present.words import CHINESE, Words
+from briefings.alerts import match_report
 from briefings.model import Report
-from briefings.words import CHINESE, Words
 
 from ..callbacks import encode
 from .delivery import Markup

@@ -33,11 +33,11 @@ from bot.cards import CardCache, CardSubject, card_caption
 from bot.chats import ChatSettings
 from bot.config import Config
 from bot.library import ReportLibrary
-from briefings import series
+from bot.present import series
+from bot.present.card import FontNotFoundError
+from bot.present.words import Words, spoken
 from briefings.briefing import Briefing
-from briefings.errors import FontNotFoundError
 from briefings.model import Listed, Report
-from briefings.words import Words, spoken
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest

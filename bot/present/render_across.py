@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .choice import place
-from .compare import Row
-from .diff import PlanDiff
-from .model import Item, Listed, Report
+from briefings.choice import place
+from briefings.compare import Row
+from briefings.diff import PlanDiff
+from briefings.model import Item, Listed, Report
+
 from .render import highlight, report_title
 from .words import CHINESE, Words
 

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..figures.keys import TARGETS_TITLE, key_groups
-from ..model import Metric, Report
-from ..plan import plan_title
+from briefings.figures.keys import TARGETS_TITLE, key_groups
+from briefings.model import Metric, Report
+
+from ..render import plan_title
 from .numbers import FigureText, format_figure
 
 MAX_FIGURES = 9

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..errors import FontNotFoundError
+from briefings.errors import ReportError
 
 PACKAGES = "fonts-noto-cjk or fonts-wqy-microhei"
+
+
+class FontNotFoundError(ReportError):
+    """No font able to draw Chinese is installed, or the configured one is unusable."""
+
+
 _CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc",

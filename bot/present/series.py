@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .briefing import Briefing, section_brief
-from .figures.keys import key_order
-from .model import Item, ItemList, Listed, Metric, Report, Section
-from .plan import plan_title
-from .render import report_title
-from .text import sentences
+from briefings.briefing import Briefing, section_brief
+from briefings.figures.keys import key_order
+from briefings.model import Item, ItemList, Listed, Metric, Report, Section
+from briefings.text import sentences
+
+from .render import plan_title, report_title
 from .words import CHINESE, Words
 
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..model import Metric, Report
+from briefings.model import Metric, Report
+
 from . import style as s
 from .fonts import find_font, load_font
 from .layout import CardFigure, CardLayout, FigureGroup, card_layout

@@ -6,7 +6,8 @@ names ("reply.browse"); every file has the same keys with the same {placeholders
 (tests/test_words.py). YAML rather than Python dicts: the catalogue is data a translator edits
 side by side, with no code to break, and pyyaml is already a dependency.
 
-These files shape no briefing, so the cache fingerprint leaves them out (briefings/cache.py).
+These files shape no briefing: they live outside briefings/, so the cache fingerprint
+(briefings/cache.py) never sees them and rewording a message rebuilds no cached briefing.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> Words:
     """The messages of `language` (one of LANGUAGES), read once."""
     if language not in LANGUAGES:
         raise ValueError(f"no catalogue for language {language!r}")
-    path = resources.files("briefings") / "data" / "words" / f"{language}.yaml"
+    path = resources.files("bot.present") / "data" / "words" / f"{language}.yaml"
     return Words(language, flatten(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
@@ -64,15 +65,3 @@ def spoken(language: str | None) -> Words:
 
 
 CHINESE = catalogue(DEFAULT_LANGUAGE)  # what renderers say unless told another language
-
-
-class UserInputError(ValueError):
-    """Input from a user that cannot be used; `say` tells them why in their own words (its
-    str() is the Chinese, for logs and tests)."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(CHINESE(key, **values))
-        self.key, self.values = key, values
-
-    def say(self, words: Words) -> str:
-        return words(self.key, **self.values)

@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from html import escape
 
-from .briefing import NO_BRIEF, SectionBrief
-from .choice import place
-from .figures.keys import key_groups
-from .model import ItemList, Listed, Metric, Report, Section
-from .text import sentences
+from briefings.briefing import NO_BRIEF, SectionBrief
+from briefings.choice import place
+from briefings.figures.bounds import shown_sign
+from briefings.figures.keys import key_groups
+from briefings.model import ItemList, Listed, Metric, Report, Section
+from briefings.text import sentences
+
 from .words import CHINESE, Words
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
@@ -114,7 +116,10 @@ def table_of_contents(
 
 def metric_line(metric: Metric) -> str:
     label = f" {escape(metric.label)}" if metric.label else ""
-    return f"• <b>{escape(metric.raw)}</b>{label}（{escape(metric.section)}）"
+    # The bound as printed stays in the raw text (5%左右); one printed apart (控制在5%以内)
+    # is shown as a sign, so no figure reads as exact when the report bounded it.
+    sign = shown_sign(metric.bound, metric.raw)
+    return f"• <b>{escape(sign + metric.raw)}</b>{label}（{escape(metric.section)}）"
 
 
 def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
@@ -142,6 +147,11 @@ def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:
     lines = [f"<b>{escape(title)}</b>{where}"]
     lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
     return "\n".join(lines)
+
+
+def plan_title(plan: ItemList, words: Words = CHINESE) -> str:
+    """The stock heading of the plan: 2021年工作计划, or 工作计划 when its year is unknown."""
+    return words("report.plan_of_year", year=plan.year) if plan.year else words("report.plan")
 
 
 def highlight(sentence: str, words: Sequence[str]) -> str:

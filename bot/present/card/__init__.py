@@ -1,8 +1,7 @@
 """一图读懂: a report's briefing card as a PNG (key figures by section, next year's plan)."""
 
-from ..errors import FontNotFoundError
 from .draw import draw_card, render_card
-from .fonts import find_font
+from .fonts import FontNotFoundError, find_font
 from .layout import MAX_FIGURES, CardFigure, CardLayout, FigureGroup, card_layout, key_figures
 from .numbers import FigureText, format_amount, format_figure
 
