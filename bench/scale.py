@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -110,6 +111,12 @@ def write_config(
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def children_cpu() -> float:
+    """CPU seconds of the waited-for child processes so far (warm's workers included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def warm(folder: Path) -> float:
@@ -219,12 +226,15 @@ def table(n: int, echo: Run, ours: Run) -> str:
     return "\n".join(lines)
 
 
-def warm_rate(folder: Path, reports: Path, workers: int) -> tuple[float, float]:
-    """(seconds, reports/s) of `warm` with `workers` processes over the files in `reports`."""
+def warm_rate(folder: Path, reports: Path, workers: int) -> tuple[float, float, float]:
+    """(seconds, reports/s, CPU seconds a report) of `warm` with `workers` processes over the
+    files in `reports`. On a shared machine the CPU seconds are the steadier figure: the
+    rate also depends on how many cores the others leave free."""
     write_config(folder, reports, briefing_workers=workers)
     count = sum(1 for _ in reports.iterdir())
+    cpu = children_cpu()
     seconds = warm(folder)
-    return seconds, count / seconds
+    return seconds, count / seconds, (children_cpu() - cpu) / count
 
 
 def folder_mb(cache: Path, pattern: str) -> float:
@@ -242,8 +252,8 @@ async def main(sizes: list[int]) -> None:
             text = make_reports(folder / "reports", n)
             sample = Path(temporary) / f"sample{n}"
             make_reports(sample / "reports", min(n, SAMPLE))
-            _, one = warm_rate(sample, sample / "reports", 1)
-            warmed, rate = warm_rate(folder, folder / "reports", cores)
+            _, one, one_cpu = warm_rate(sample, sample / "reports", 1)
+            warmed, rate, cpu = warm_rate(folder, folder / "reports", cores)
             cache = folder / "cache"
             index = folder_mb(cache, "search.sqlite3*")
             briefings = folder_mb(cache, "*.json")  # the catalogue is one of them
@@ -260,7 +270,8 @@ async def main(sizes: list[int]) -> None:
             mb = text / 2**20
             print(f"N = {n}: warm {warmed:.0f} s with {cores} workers: {rate:.2f} reports/s, "
                   f"{rate / cores:.2f} per core; one worker: {one:.2f} reports/s "
-                  f"({rate / one:.2f}×)")  # fmt: skip
+                  f"({rate / one:.2f}×); CPU {cpu:.2f} s a report (one worker: {one_cpu:.2f} s); "
+                  f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
             print(f"  on disk: reports' text {mb:.1f} MB; briefing cache {briefings:.1f} MB "
                   f"({briefings / mb:.2f}× the text); search index {index:.1f} MB "
                   f"({index / mb:.2f}× the text)")  # fmt: skip
