@@ -52,6 +52,13 @@ class HttpConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    # Where users reach the pages (bot.pages): https opens them as a Telegram Mini App, http as
+    # a plain link; unset, the pages are served locally only and /web prints the local address.
+    public_url: str | None = None
+
+
+@dataclass(frozen=True)
 class PushConfig:
     rate_per_second: float = 25.0  # Telegram allows about 30 messages/s per bot overall
     group_per_minute: int = 20  # and about 20 messages/min to one group
@@ -83,6 +90,7 @@ class Config:
     source: Path | None = None
     sources: tuple[SourceSpec, ...] = ()  # publishers followed (bot/sources)
     fetching: FetchPolicy = field(default_factory=FetchPolicy)  # etiquette towards their sites
+    web: WebConfig = field(default_factory=WebConfig)
 
 
 class _Asked(Mapping[str, Any]):
@@ -217,6 +225,14 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
     return config
 
 
+def _web(raw: Mapping[str, Any]) -> WebConfig:
+    web = _section(raw, "web")
+    url = _typed(web, "public_url", str, None, "web.")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"config key 'web.public_url' must be an http(s) URL: {url!r}")
+    return WebConfig(public_url=url.rstrip("/") if url else None)
+
+
 def _max_report_bytes(raw: Mapping[str, Any]) -> int:
     value = _typed(raw, "max_report_bytes", int, MAX_REPORT_BYTES)
     if value <= 0:
@@ -262,6 +278,7 @@ def parse_config(
         source=source,
         sources=sources,
         fetching=fetching,
+        web=_web(raw),
     )
     raw.reject_unknown()
     return config
