@@ -18,8 +18,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from .context import state_of
-from .pages import views as pages
 from .failures import StartupError
+from .pages import views as pages
 from .web_limits import ConnectionGuard, QuietAcceptErrors, WebLimits
 
 logger = logging.getLogger(__name__)
