@@ -250,3 +250,64 @@ async def test_unknown_pages_are_not_found(site: tuple[str, Chat]) -> None:
         for path in ("/web/r/ffff0000", "/web/place/无此地", "/web/r/ffff0000/card.png"):
             async with session.get(base + path) as response:
                 assert response.status == 404, path
+
+
+SHENZHEN_YEARS = (2018, 2020, 2022, 2024)
+
+
+@pytest.fixture(scope="module")
+def shenzhen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Four of 深圳市's reports, briefed into a cache of their own (jieba: seconds)."""
+    from briefings.derive import brief
+    from briefings.parse import parse_file
+    from tests.paths import CORPUS
+
+    sources = [CORPUS / "more" / f"深圳市_{year}.txt" for year in SHENZHEN_YEARS]
+    if not all(source.is_file() for source in sources):
+        pytest.skip("no corpus at ../shared/corpus")
+    folder = tmp_path_factory.mktemp("shenzhen")
+    reports, cache_dir = folder / "reports", folder / "cache"
+    reports.mkdir()
+    cache_dir.mkdir()
+    for source in sources:
+        target = reports / source.name
+        target.write_bytes(source.read_bytes())
+        brief(parse_file(target), cache_dir)
+    return reports, cache_dir
+
+
+async def test_a_place_chart_shows_one_point_per_year(
+    api: FakeBotApi, tmp_path: Path, shenzhen: tuple[Path, Path]
+) -> None:
+    reports, cache_dir = shenzhen
+    config = make_config(tmp_path, reports_dir=reports, cache_dir=str(cache_dir))
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    async with (
+        started(application),
+        serving(build_web_app(application), "127.0.0.1", 0) as port,
+        browser_context() as context,
+    ):
+        url = f"http://127.0.0.1:{port}/web/place/%E6%B7%B1%E5%9C%B3%E5%B8%82"
+        page, errors = await _visit(context, url, 1280, "light")
+        charts = await page.evaluate(
+            """[...document.querySelectorAll('figure.chart')].map(f => ({
+                indicator: f.dataset.indicator,
+                results: [...f.querySelectorAll('.plot.overlay .serie-0 circle.dot + desc.value')]
+                    .map(d => d.textContent),
+                years: [...f.querySelectorAll('table.points tbody tr td:first-child')]
+                    .map(td => td.textContent),
+            }))"""
+        )
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(ARTEFACTS / "place-shenzhen-1280-light.png"))
+        await page.set_viewport_size({"width": 360, "height": 900})
+        await page.screenshot(path=str(ARTEFACTS / "place-shenzhen-360-light.png"))
+    assert errors == [] and charts
+    gdp = next(chart for chart in charts if chart["indicator"] == "gdp_growth")
+    years = [point.split(":")[0] for point in gdp["results"]]
+    # One result point per year, one year per report at least, each also in the chart's table.
+    assert len(years) == len(set(years)) >= len(SHENZHEN_YEARS)
+    assert set(years) <= set(gdp["years"])
+    for chart in charts:
+        shown = [point.split(":")[0] for point in chart["results"]]
+        assert len(shown) == len(set(shown)), chart

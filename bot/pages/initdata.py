@@ -12,7 +12,7 @@ import hmac
 import json
 import time
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 MAX_AGE = 24 * 3600  # seconds: Telegram leaves the bound to the bot; a day, as a session
 
@@ -33,8 +33,6 @@ def _secret(token: str) -> bytes:
 
 def sign(fields: dict[str, str], token: str) -> str:
     """`fields` as an initData query string with its hash (what Telegram sends; for tests)."""
-    from urllib.parse import urlencode
-
     check = "\n".join(f"{k}={v}" for k, v in sorted(fields.items()))
     digest = hmac.new(_secret(token), check.encode(), hashlib.sha256).hexdigest()
     return urlencode({**fields, "hash": digest})

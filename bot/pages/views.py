@@ -147,13 +147,19 @@ def _indicator_name(indicator: str | None, words: Words) -> str:
     return found.en if words.language == "en" else found.zh
 
 
+def kind_name(kind: str, words: Words) -> str:
+    """A figure's kind in the page's words (a kind the catalogue does not name: as it is)."""
+    key = f"web.kind_{kind}"
+    return words(key) if key in words.messages else kind
+
+
 def figure_rows(metrics: Sequence[Metric], words: Words) -> list[FigureRow]:
     return [
         FigureRow(
             metric,
             shown_sign(metric.bound, metric.raw) + metric.raw,
             _indicator_name(metric.indicator, words),
-            words(f"across.kind_{metric.kind}"),
+            kind_name(metric.kind, words),
         )
         for metric in metrics
     ]
@@ -357,7 +363,7 @@ def compare_groups(rows: Sequence[Row], words: Words, sort: str, descending: boo
         grouped.items(), key=lambda i: (order.get(i[0][0], 9), -len(i[1]))
     ):
         found.sort(key=SORTS.get(sort, SORTS["value"]), reverse=descending)
-        heading = words("web.unit_group", kind=words(f"across.kind_{kind}"), unit=unit or "—")
+        heading = words("web.unit_group", kind=kind_name(kind, words), unit=unit or "—")
         bars = [
             (f"{row.issuer} {row.year or ''}".strip(), row.number)
             for row in found

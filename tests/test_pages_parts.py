@@ -1,0 +1,85 @@
+"""The pages' pure parts: figure rows of every kind, series by year, levels, initData."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.pages.initdata import InitDataError, sign, validate
+from bot.pages.views import figure_rows, level_of, place_series
+from bot.present.words import CHINESE, catalogue
+from briefings.model import Metric
+
+
+def _metric(
+    value: float, kind: str = "result", period: str | None = "2020", **more: object
+) -> Metric:
+    fields: dict = {"id": "m1", "section": "1", "raw": f"{value}%", "value": value, "unit": "%",
+                    "qualifier": "", "label": "地区生产总值增长", "sentence": "……", "kind": kind,
+                    "period": period, "indicator": "gdp_growth", **more}  # fmt: skip
+    return Metric(**fields)
+
+
+@pytest.mark.parametrize("kind", ["result", "target", "plan", "start", "threshold", "cumulative"])
+def test_every_kind_of_figure_has_a_row_in_both_languages(kind: str) -> None:
+    for words in (CHINESE, catalogue("en")):
+        (row,) = figure_rows([_metric(5, kind)], words)
+        assert row.kind and not row.kind.startswith("web.")
+
+
+def test_a_kind_the_catalogue_does_not_name_is_shown_as_it_is() -> None:
+    (row,) = figure_rows([_metric(5, "novel")], CHINESE)
+    assert row.kind == "novel"
+
+
+def test_a_year_said_by_several_reports_takes_the_nearest_report_s_figure() -> None:
+    sheets = [
+        (2020, [_metric(6.1, period="2019"), _metric(6.0, "target", "2020")]),
+        (2021, [_metric(2.3, period="2020"), _metric(6.2, period="2019")]),  # 6.2: revised later
+        (2022, [_metric(8.1, period="2021"), _metric(5.5, "target", "2022")]),
+    ]
+    (series,) = place_series(sheets, CHINESE)
+    assert series.results == [(2019, 6.1), (2020, 2.3), (2021, 8.1)]
+    assert series.targets == [(2020, 6.0), (2022, 5.5)]
+    assert series.chart.count('class="dot') >= 5
+
+
+def test_units_are_never_mixed_in_one_series() -> None:
+    sheets = [(2020, [_metric(6.1, period="2019"), _metric(2.0, period="2019", unit="个百分点")]),
+              (2021, [_metric(2.3, period="2020"), _metric(1.0, period="2020", unit="个百分点")])]  # fmt: skip
+    units = sorted(series.unit for series in place_series(sheets, CHINESE))
+    assert units == ["%", "个百分点"]
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [("河南省", "province"), ("北京市", "province"), ("深圳市", "city"), ("东湖区", "district"),
+     ("河北省保定市安国市", "district"), ("河北省保定市", "city"), ("", "")],
+)  # fmt: skip
+def test_the_level_of_a_place(name: str, level: str) -> None:
+    assert level_of(name) == level
+
+
+def _fields(user: int = 7) -> dict[str, str]:
+    return {"auth_date": "1000000", "user": json.dumps({"id": user, "language_code": "en"})}
+
+
+def test_initdata_signed_with_the_token_names_its_user() -> None:
+    user = validate(sign(_fields(), "1:abc"), "1:abc", now=1000060)
+    assert user.id == 7 and user.language_code == "en"
+
+
+@pytest.mark.parametrize(
+    ("data", "now"),
+    [
+        (sign(_fields(), "1:other"), 1000060),  # another bot's token: forged
+        (sign(_fields(), "1:abc").replace("%22id%22%3A+7", "%22id%22%3A+8"), 1000060),  # tampered
+        (sign(_fields(), "1:abc"), 1000000 + 2 * 24 * 3600),  # stale
+        ("user=%7B%7D&auth_date=1", 1000060),  # no hash
+        (sign({"auth_date": "1000000"}, "1:abc"), 1000060),  # signed, but names no user
+    ],
+)
+def test_forged_stale_or_malformed_initdata_is_refused(data: str, now: float) -> None:
+    with pytest.raises(InitDataError):
+        validate(data, "1:abc", now=now)
