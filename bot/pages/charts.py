@@ -7,8 +7,8 @@ with `js=[]`, its config script dropped), and the colours follow the page's them
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
 
 import pygal
 from pygal.style import Style
@@ -16,7 +16,10 @@ from pygal.style import Style
 # pygal writes its tooltip config as an inline script even with no script to read it: dropped,
 # so the pages' Content-Security-Policy can refuse every inline script.
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
-CHART_BARS = 40  # bars in one compare chart: the table below holds every row
+CHART_BARS = 25  # bars in one compare chart: the table below holds every row
+# Drawing costs pygal ~1.5 ms a point: a chart asked for again (the same page reloaded, another
+# reader of the same comparison) is the one drawn before.
+DRAWN = 256
 
 _STYLE = Style(
     background="transparent",
@@ -47,10 +50,11 @@ _COMMON = {
 }
 
 
+@functools.lru_cache(maxsize=DRAWN)
 def years_chart(
     title: str,
-    results: Sequence[tuple[int, float]],
-    targets: Sequence[tuple[int, float]],
+    results: tuple[tuple[int, float], ...],
+    targets: tuple[tuple[int, float], ...],
     names: tuple[str, str],
 ) -> str:
     """One indicator over the years: results as a line, targets as marks (no line)."""
@@ -64,7 +68,8 @@ def years_chart(
     return _SCRIPT.sub("", chart.render(is_unicode=True))
 
 
-def bar_chart(title: str, bars: Sequence[tuple[str, float]]) -> str:
+@functools.lru_cache(maxsize=DRAWN)
+def bar_chart(title: str, bars: tuple[tuple[str, float], ...]) -> str:
     """One figure per place as horizontal bars, the largest first (at most CHART_BARS)."""
     shown = sorted(bars, key=lambda bar: -bar[1])[:CHART_BARS]
     chart = pygal.HorizontalBar(

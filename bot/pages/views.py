@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,11 +39,14 @@ from . import charts
 from .initdata import InitDataError, validate
 
 APPLICATION = web.AppKey("pages_application", Application)
+SERIES = web.AppKey("pages_series", OrderedDict)
 STATIC = Path(str(resources.files("bot.pages") / "static"))
 SEARCH_LIMIT = 200  # sentences on a search page, at most PER_REPORT of each report
 PER_REPORT = 10
 INDEX_PER_PLACE = 8  # reports named under each place on the home page; its page has all
 CHARTS = 12  # indicator charts on a place page
+CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
+SERIES_KEPT = 32  # places whose series are kept, keyed by their reports' digests
 INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
@@ -273,7 +276,7 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
         if len(points["result"]) + len(points["target"]) < 2:
             continue  # one point is no line over the years
         name = f"{_indicator_name(indicator, words)}（{unit}）" if unit else indicator
-        chart = charts.years_chart(name, points["result"], points["target"], names)
+        chart = charts.years_chart(name, tuple(points["result"]), tuple(points["target"]), names)
         found.append(
             Series(indicator, unit, name, points["result"], points["target"], Markup(chart))
         )
@@ -299,6 +302,12 @@ def _sheets(
     return sheets
 
 
+def _series(library: ReportLibrary, listings: Sequence[Listing], words: Words) -> list[Series]:
+    """The place's series: its reports' briefings read one at a time (a thread's pass: the
+    cache gives ~60 ms a report, so the result is kept until the place's reports change)."""
+    return place_series(_sheets(library, listings), words)
+
+
 async def place_page(request: web.Request) -> web.Response:
     library = state_of(request.app[APPLICATION]).library
     name = request.match_info["place"]
@@ -309,14 +318,22 @@ async def place_page(request: web.Request) -> web.Response:
     if not listings:
         return _not_found(request)
     words = words_for(request)
-    sheets = await asyncio.to_thread(_sheets, library, listings)
+    key = (words.language, tuple(listing.digest for listing in listings))
+    kept = request.app[SERIES]
+    series = kept.get(key)
+    if series is None or not all(map(library.is_briefed, key[1])):
+        series = await asyncio.to_thread(_series, library, listings, words)
+        kept[key] = series
+    kept.move_to_end(key)
+    while len(kept) > SERIES_KEPT:
+        kept.popitem(last=False)
     return _page(
         request,
         "place.html",
         title=name,
         place=name,
         listings=listings,
-        series=place_series(sheets, words),
+        series=series,
         promises=None,  # the promises score per year: filled once briefings.promises lands
     )
 
@@ -358,18 +375,20 @@ def compare_groups(rows: Sequence[Row], words: Words, sort: str, descending: boo
     for row in rows:
         grouped[(row.kind, row.unit)].append(row)
     order = {kind: n for n, kind in enumerate(KIND_ORDER)}
-    groups = []
+    groups: list[Group] = []
     for (kind, unit), found in sorted(
         grouped.items(), key=lambda i: (order.get(i[0][0], 9), -len(i[1]))
     ):
         found.sort(key=SORTS.get(sort, SORTS["value"]), reverse=descending)
         heading = words("web.unit_group", kind=kind_name(kind, words), unit=unit or "—")
-        bars = [
+        bars = tuple(
             (f"{row.issuer} {row.year or ''}".strip(), row.number)
             for row in found
             if row.number is not None
-        ]
-        groups.append(Group(kind, unit, heading, found, Markup(charts.bar_chart(heading, bars))))
+        )
+        # The largest groups are charted; every group has its table.
+        chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
+        groups.append(Group(kind, unit, heading, found, Markup(chart)))
     return groups
 
 
@@ -404,7 +423,7 @@ async def compare_page(request: web.Request) -> web.Response:
         descending=descending,
         years=years,
         kinds=KIND_ORDER,
-        groups=compare_groups(rows, words, sort, descending) if rows else [],
+        groups=await asyncio.to_thread(compare_groups, rows, words, sort, descending),
         shown_bars=charts.CHART_BARS,
     )
 
@@ -459,6 +478,7 @@ async def me(request: web.Request) -> web.Response:
 
 def add_routes(app: web.Application, application: Application) -> None:
     app[APPLICATION] = application
+    app[SERIES] = OrderedDict()
     app.router.add_get("/web", home)
     app.router.add_get("/web/", home)
     app.router.add_get("/web/r/{digest}", report_page)
