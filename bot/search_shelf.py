@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from briefings.compare import Candidate
 from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
+from briefings.model import Metric
 from briefings.search import SearchIndex
 
 from .library import ReportLibrary
@@ -157,6 +158,13 @@ class SearchShelf:
             self._synced = None
             await self.ready(wait)
             return await asyncio.to_thread(index.figures, said)
+
+    async def measured(self, digests: Sequence[str], wait: float) -> dict[str, list[Metric]]:
+        """By digest, the indexed figures of reports `digests` that measure an indicator (see
+        CorpusIndex.measured); the index brought up to date first (waiting at most `wait`)."""
+        await self.ready(wait)
+        index = await self._opened()
+        return await asyncio.to_thread(index.measured, digests)
 
     async def indexed(self) -> frozenset[str]:
         """The digests the index held when last brought up to date."""

@@ -83,3 +83,20 @@ def test_initdata_signed_with_the_token_names_its_user() -> None:
 def test_forged_stale_or_malformed_initdata_is_refused(data: str, now: float) -> None:
     with pytest.raises(InitDataError):
         validate(data, "1:abc", now=now)
+
+
+def test_a_long_comparison_is_paged_and_its_chart_shows_the_largest() -> None:
+    from bot.pages.views import ROWS_PER_PAGE, compare_groups
+    from briefings.compare import Row
+
+    rows = [
+        Row(f"d{n}", f"地{n}市", 2024, "t", "增长", f"{n}%", "result", "2024", "1",
+            "……", indicator="gdp_growth", number=float(n), unit="%")
+        for n in range(450)
+    ]  # fmt: skip
+    (first,) = compare_groups(rows, CHINESE, "value", True)
+    (last,) = compare_groups(rows, CHINESE, "value", True, page=2)
+    assert first.total == last.total == 450
+    assert len(first.rows) == ROWS_PER_PAGE and len(last.rows) == 50
+    assert first.rows[0].number == 449 and last.rows[-1].number == 0
+    assert "地449市" in first.chart and "地0市 " not in first.chart

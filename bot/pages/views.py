@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import re
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,6 @@ from telegram.ext import Application
 
 from bot.cards import CardSubject
 from bot.context import state_of
-from bot.library import ReportLibrary
 from bot.present.render import highlight, lead_sentences, plan_title
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from briefings.briefing import Briefing
@@ -39,14 +39,13 @@ from . import charts
 from .initdata import InitDataError, validate
 
 APPLICATION = web.AppKey("pages_application", Application)
-SERIES = web.AppKey("pages_series", OrderedDict)
 STATIC = Path(str(resources.files("bot.pages") / "static"))
 SEARCH_LIMIT = 200  # sentences on a search page, at most PER_REPORT of each report
 PER_REPORT = 10
 INDEX_PER_PLACE = 8  # reports named under each place on the home page; its page has all
 CHARTS = 12  # indicator charts on a place page
+ROWS_PER_PAGE = 200  # rows of each compare table on one page: 1,000 reports give ~4,000 rows
 CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
-SERIES_KEPT = 32  # places whose series are kept, keyed by their reports' digests
 INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
@@ -290,26 +289,9 @@ def _headline(indicator: str) -> bool:
     return bool(found and found.headline)
 
 
-def _sheets(
-    library: ReportLibrary, listings: Sequence[Listing]
-) -> list[tuple[int, Sequence[Metric]]]:
-    """Each briefed report's year and figures, read one at a time (a thread's pass)."""
-    sheets: list[tuple[int, Sequence[Metric]]] = []
-    for listing in listings:
-        briefing = library.read_briefing(listing.digest)
-        if briefing is not None and listing.meta.year:
-            sheets.append((listing.meta.year, briefing.metrics))
-    return sheets
-
-
-def _series(library: ReportLibrary, listings: Sequence[Listing], words: Words) -> list[Series]:
-    """The place's series: its reports' briefings read one at a time (a thread's pass: the
-    cache gives ~60 ms a report, so the result is kept until the place's reports change)."""
-    return place_series(_sheets(library, listings), words)
-
-
 async def place_page(request: web.Request) -> web.Response:
-    library = state_of(request.app[APPLICATION]).library
+    state = state_of(request.app[APPLICATION])
+    library = state.library
     name = request.match_info["place"]
     listings = sorted(
         (listing for listing in library.reports if place(listing) == name),
@@ -318,15 +300,11 @@ async def place_page(request: web.Request) -> web.Response:
     if not listings:
         return _not_found(request)
     words = words_for(request)
-    key = (words.language, tuple(listing.digest for listing in listings))
-    kept = request.app[SERIES]
-    series = kept.get(key)
-    if series is None or not all(map(library.is_briefed, key[1])):
-        series = await asyncio.to_thread(_series, library, listings, words)
-        kept[key] = series
-    kept.move_to_end(key)
-    while len(kept) > SERIES_KEPT:
-        kept.popitem(last=False)
+    # From the index's figures table: a few rows a report, where reading each briefing from
+    # the cache takes ~60 ms (15 s for a place with 167 reports, at 1,000 copies).
+    found = await state.search.measured([listing.digest for listing in listings], INDEX_WAIT)
+    sheets = [(listing.meta.year or 0, found.get(listing.digest, [])) for listing in listings]
+    series = await asyncio.to_thread(place_series, [s for s in sheets if s[0]], words)
     return _page(
         request,
         "place.html",
@@ -357,8 +335,9 @@ class Group:
     kind: str
     unit: str
     heading: str
-    rows: list[Row]
+    rows: list[Row]  # this page's
     chart: Markup
+    total: int  # rows on every page
 
 
 SORTS = {
@@ -369,8 +348,11 @@ SORTS = {
 }
 
 
-def compare_groups(rows: Sequence[Row], words: Words, sort: str, descending: bool) -> list[Group]:
-    """The rows by kind and unit (results and targets apart, units never mixed), sorted."""
+def compare_groups(
+    rows: Sequence[Row], words: Words, sort: str, descending: bool, page: int = 0
+) -> list[Group]:
+    """The rows by kind and unit (results and targets apart, units never mixed), sorted, and
+    of each group the rows of page `page` (ROWS_PER_PAGE a page); the charts show all."""
     grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         grouped[(row.kind, row.unit)].append(row)
@@ -388,8 +370,14 @@ def compare_groups(rows: Sequence[Row], words: Words, sort: str, descending: boo
         )
         # The largest groups are charted; every group has its table.
         chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
-        groups.append(Group(kind, unit, heading, found, Markup(chart)))
+        shown = found[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
+        groups.append(Group(kind, unit, heading, shown, Markup(chart), len(found)))
     return groups
+
+
+def _number(text: str) -> int:
+    """A page number from the address: 1 for anything that is not a small positive number."""
+    return int(text) if text.isdigit() and 0 < int(text) < 10_000 else 1
 
 
 async def compare_page(request: web.Request) -> web.Response:
@@ -399,6 +387,7 @@ async def compare_page(request: web.Request) -> web.Response:
     year, level, kind = (request.query.get(k, "") for k in ("year", "level", "kind"))
     sort = request.query.get("sort", "value")
     descending = request.query.get("desc", "1") == "1"
+    page = _number(request.query.get("page", "1")) - 1
     rows: list[Row] = []
     if query:
         found = await state.search.figures(first_part(query), wait=INDEX_WAIT)
@@ -411,6 +400,7 @@ async def compare_page(request: web.Request) -> web.Response:
         and (not level or level_of(row.issuer) == level)
         and (not kind or row.kind == kind)
     ]
+    groups = await asyncio.to_thread(compare_groups, rows, words, sort, descending, page)
     return _page(
         request,
         "compare.html",
@@ -423,7 +413,9 @@ async def compare_page(request: web.Request) -> web.Response:
         descending=descending,
         years=years,
         kinds=KIND_ORDER,
-        groups=await asyncio.to_thread(compare_groups, rows, words, sort, descending),
+        groups=groups,
+        page=page + 1,
+        pages=max((math.ceil(group.total / ROWS_PER_PAGE) for group in groups), default=1),
         shown_bars=charts.CHART_BARS,
     )
 
@@ -478,7 +470,6 @@ async def me(request: web.Request) -> web.Response:
 
 def add_routes(app: web.Application, application: Application) -> None:
     app[APPLICATION] = application
-    app[SERIES] = OrderedDict()
     app.router.add_get("/web", home)
     app.router.add_get("/web/", home)
     app.router.add_get("/web/r/{digest}", report_page)
