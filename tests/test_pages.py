@@ -311,3 +311,19 @@ async def test_a_place_chart_shows_one_point_per_year(
     for chart in charts:
         shown = [point.split(":")[0] for point in chart["results"]]
         assert len(shown) == len(set(shown)), chart
+
+
+async def test_the_report_page_shows_the_card_image(site: tuple[str, Chat]) -> None:
+    from bot.present.card import FontNotFoundError, find_font
+
+    try:
+        find_font()
+    except FontNotFoundError:
+        pytest.skip("no CJK font: the page shows no card")
+    base, chat = site
+    async with aiohttp.ClientSession() as session:
+        async with session.get(base + _pages(chat)["report"]) as response:
+            assert "/card.png" in await response.text()
+        async with session.get(f"{base}/web/r/{_seed_digest(chat)}/card.png") as response:
+            body = await response.read()
+    assert response.content_type == "image/png" and body.startswith(b"\x89PNG")

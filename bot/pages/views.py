@@ -202,14 +202,27 @@ async def report_page(request: web.Request) -> web.Response:
         sections=list(_walk(report.sections)),
         title=report.display_title,
         place_name=place(report),
+        card=_card_drawable(state_of(request.app[APPLICATION]).cards.font_path),
     )
+
+
+def _card_drawable(font_path: str | None) -> bool:
+    """Whether a card can be drawn: a machine without a CJK font shows no card image (an
+    image that fails to load is an error in the reader's console)."""
+    from bot.present.card import FontNotFoundError, find_font  # Pillow: only for a card
+
+    try:
+        find_font(font_path)
+    except FontNotFoundError:
+        return False
+    return True
 
 
 async def card_image(request: web.Request) -> web.Response:
     state = state_of(request.app[APPLICATION])
     listing = state.library.by_digest(request.match_info["digest"])
     report = await state.library.read(listing.digest) if listing is not None else None
-    if listing is None or report is None:
+    if listing is None or report is None or not _card_drawable(state.cards.font_path):
         raise web.HTTPNotFound()
     briefing = await asyncio.to_thread(state.library.briefing, listing.digest)
     photo = await state.cards.photo(CardSubject.of(report, briefing))
