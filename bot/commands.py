@@ -31,6 +31,7 @@ from .handlers import (
     items,
     lang,
     pages,
+    promises,
     push,
     reports,
     search,
@@ -86,6 +87,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("use", "/use 深圳 2024", reports.use),
     Command("compare", "/compare 地区生产总值增长", across.compare_command),
     Command("diff", "/diff", across.diff),
+    Command("promises", "/promises 北京", promises.promises_command, slow=True),
     Command("card", "/card", card.card, slow=True),
     Command("web", "/web", pages.web),
     Command("lang", "/lang en", lang.lang),
@@ -154,7 +156,19 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, lang, push, follow, reports, across, inline):
+    for module in (
+        start,
+        browse,
+        figures,
+        search,
+        lang,
+        push,
+        follow,
+        reports,
+        across,
+        promises,
+        inline,
+    ):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers([c.name for c in COMMANDS]))
     application.add_error_handler(errors.on_error)

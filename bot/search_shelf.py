@@ -159,12 +159,19 @@ class SearchShelf:
             await self.ready(wait)
             return await asyncio.to_thread(index.figures, said)
 
-    async def measured(self, digests: Sequence[str], wait: float) -> dict[str, list[Metric]]:
-        """By digest, the indexed figures of reports `digests` that measure an indicator (see
-        CorpusIndex.measured); the index brought up to date first (waiting at most `wait`)."""
+    async def indicator_figures(self, years: Sequence[int], wait: float) -> dict[str, list[Metric]]:
+        """By digest, the indexed reports of `years`' figures measuring a canonical indicator
+        (see CorpusIndex.indicator_figures); the index brought up to date first."""
         await self.ready(wait)
         index = await self._opened()
-        return await asyncio.to_thread(index.measured, digests)
+        try:
+            return await asyncio.to_thread(index.indicator_figures, years)
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
+            if not damaged(error):
+                raise
+            self._synced = None
+            await self.ready(wait)
+            return await asyncio.to_thread(index.indicator_figures, years)
 
     async def indexed(self) -> frozenset[str]:
         """The digests the index held when last brought up to date."""

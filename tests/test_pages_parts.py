@@ -100,3 +100,22 @@ def test_a_long_comparison_is_paged_and_its_chart_shows_the_largest() -> None:
     assert len(first.rows) == ROWS_PER_PAGE and len(last.rows) == 50
     assert first.rows[0].number == 449 and last.rows[-1].number == 0
     assert "地449市" in first.chart and "地0市 " not in first.chart
+
+
+def test_the_promises_score_judges_each_year_s_targets_by_the_next_report() -> None:
+    from bot.pages.views import promises_by_year
+    from briefings.catalogue import Listing
+    from briefings.model import Meta
+
+    def listing(year: int) -> Listing:
+        meta = Meta(title=f"{year}年某市政府工作报告", issuer="某市人民政府", year=year)
+        return Listing(f"{year}.txt", 1, 0, f"d{year}", meta)
+
+    reports = [listing(2020), listing(2021), listing(2023)]
+    figures = {
+        "d2020": [_metric(6.0, "target", "2020", label="地区生产总值增长")],
+        "d2021": [_metric(2.3, "result", "2020", label="地区生产总值增长")],
+    }
+    (scored,) = promises_by_year(reports, figures)  # 2021's targets: no 2022 report to judge
+    assert (scored.year, scored.result.meta.year) == (2020, 2021)
+    assert scored.counts == {"met": 0, "missed": 1, "unclear": 0, "not_reported": 0}

@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -34,6 +34,7 @@ from briefings.compare import KIND_ORDER, Row, compare_found, first_part
 from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
 from briefings.model import Metric, Report, Section
+from briefings.promises import compare_figures, pairs_of_year
 
 from . import charts
 from .initdata import InitDataError, validate
@@ -47,6 +48,7 @@ CHARTS = 12  # indicator charts on a place page
 ROWS_PER_PAGE = 200  # rows of each compare table on one page: 1,000 reports give ~4,000 rows
 CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
 INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
+VERDICTS = ("met", "missed", "unclear", "not_reported")  # the columns of a promises score
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
 _ADMIN = re.compile(r"省|自治区|市|州|盟|地区|区|县|旗")
@@ -297,6 +299,35 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
     return found
 
 
+@dataclass(frozen=True)
+class PromiseYear:
+    """The targets a report set for its year, judged by the next year's report."""
+
+    year: int
+    target: Listing
+    result: Listing
+    counts: dict[str, int]  # by verdict
+
+
+def promises_by_year(
+    listings: Sequence[Listing], figures: Mapping[str, Sequence[Metric]]
+) -> list[PromiseYear]:
+    """Each year's promises score of one place's reports: its targets against the results the
+    next year's report gives (briefings.promises), from the indexed figures."""
+    scored = []
+    for year in sorted({listing.meta.year for listing in listings if listing.meta.year}):
+        for target, result in pairs_of_year(listings, year):
+            items = compare_figures(
+                figures.get(target.digest, []), figures.get(result.digest, []), year
+            )
+            if items:
+                counts = {verdict: 0 for verdict in VERDICTS}
+                for item in items:
+                    counts[item.verdict] += 1
+                scored.append(PromiseYear(year, target, result, counts))
+    return scored
+
+
 def _headline(indicator: str) -> bool:
     found = indicators().get(indicator)
     return bool(found and found.headline)
@@ -315,9 +346,11 @@ async def place_page(request: web.Request) -> web.Response:
     words = words_for(request)
     # From the index's figures table: a few rows a report, where reading each briefing from
     # the cache takes ~60 ms (15 s for a place with 167 reports, at 1,000 copies).
-    found = await state.search.measured([listing.digest for listing in listings], INDEX_WAIT)
+    years = sorted({listing.meta.year for listing in listings if listing.meta.year})
+    found = await state.search.indicator_figures(years, INDEX_WAIT)
     sheets = [(listing.meta.year or 0, found.get(listing.digest, [])) for listing in listings]
     series = await asyncio.to_thread(place_series, [s for s in sheets if s[0]], words)
+    kept = await asyncio.to_thread(promises_by_year, listings, found)
     return _page(
         request,
         "place.html",
@@ -325,7 +358,8 @@ async def place_page(request: web.Request) -> web.Response:
         place=name,
         listings=listings,
         series=series,
-        promises=None,  # the promises score per year: filled once briefings.promises lands
+        promises=kept,
+        verdicts=VERDICTS,
     )
 
 
