@@ -206,3 +206,4 @@ async def test_sigterm_during_a_long_parse_ends_the_bot_within_ten_seconds(
     assert took < 10, f"the bot took {took:.1f} s to stop:\n{finished.stderr[-2000:]}"
     assert finished.status == 0
     assert readers and not any(_alive(pid) for pid in readers)  # read apart, and killed
+    assert "Traceback" not in finished.stderr, finished.stderr[-2000:]
