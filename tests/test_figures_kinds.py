@@ -67,6 +67,9 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("县域生产总值年均增长8.2%。", FIVE_YEARS, [("8.2%", "cumulative", "2016-2020")]),
         ("PM2.5指数较2015年下降50%。", FIVE_YEARS, [("50%", "cumulative", "2016-2020")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # What the plan strives for (力争, 争取) is a goal, whatever its unit.
+        ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
+        ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
         ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
         ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
         # A figure followed by 的(预定)目标 is a goal, even in the review.

@@ -72,6 +72,8 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
+# 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
+_STRIVE = re.compile(r"力争|争取")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -351,7 +353,7 @@ def _told(
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
-        reach = figure.unit in ("%", "‰") and _REACH.search(clause)
+        reach = (figure.unit in ("%", "‰") and _REACH.search(clause)) or _STRIVE.search(clause)
         return Told("target" if reach or headline_measure(label) else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
