@@ -55,10 +55,11 @@ _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
 # 扣除价格因素, 按可比价格计算: an aside on how a figure is reckoned names no subject.
 _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
 # Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业, 规模/以上, 无/还/本续/贷): kept whole,
-# each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound.
+# each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound. 和美乡村, 生均,
+# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷",
+    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
