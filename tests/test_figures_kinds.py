@@ -83,6 +83,11 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("人均生产总值五年增加1万美元，达到3万美元。", FIVE_YEARS, [
             ("1万美元", "cumulative", "2016-2020"), ("3万美元", "result", "2020")]),
         ("五年全县水利投资35亿元。", FIVE_YEARS, [("35亿元", "cumulative", "2016-2020")]),
+        # What was done over a reviewed span adds up over it, whichever verb says it was done.
+        ("耕地面积净增212万亩，筹集保障性租赁住房30.3万套。", FIVE_YEARS, [
+            ("212万亩", "cumulative", "2016-2020"), ("30.3万套", "cumulative", "2016-2020")]),
+        ("新设企业10.1万家，办理人大代表建议1293件。", FIVE_YEARS, [
+            ("10.1万家", "cumulative", "2016-2020"), ("1293件", "cumulative", "2016-2020")]),
         ("PM2.5年均浓度28微克/立方米。", REVIEW_2024, [("28微克/立方米", "result", "2024")]),
         ("时隔5年客运量增长12%。", REVIEW_2024, [("12%", "result", "2024")]),
         # 2016年以来, 从2016年起: the span from that year to the year reviewed.
