@@ -66,6 +66,10 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ),
         ("县域生产总值年均增长8.2%。", FIVE_YEARS, [("8.2%", "cumulative", "2016-2020")]),
         ("PM2.5指数较2015年下降50%。", FIVE_YEARS, [("50%", "cumulative", "2016-2020")]),
+        # The year of a change's start (从2021年的…) dates the starts, not what they rose to.
+        ("收入从2021年的4万元和2万元分别提高到5万元和3万元。", REVIEW_2024, [
+            ("4万元", "start", "2021"), ("2万元", "start", "2021"),
+            ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.
         ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),

@@ -39,6 +39,14 @@ def test_label_keeps_the_whole_term_and_its_subject(sentence: str, raw: str, wor
     assert words in labels(sentence)[raw]
 
 
+def test_starts_and_results_dealt_out_by_one_change_are_labelled_alike() -> None:
+    found = labels("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。")
+    assert found == {
+        "46503元": "城镇居民人均可支配收入", "16935元": "农村居民人均可支配收入",
+        "58794元": "城镇居民人均可支配收入", "23184元": "农村居民人均可支配收入",
+    }  # fmt: skip
+
+
 def test_a_goal_label_leaves_the_clause_before_out() -> None:
     assert "海洋牧场" not in labels("建设海洋牧场，力争海洋生产总值增长6%。")["6%"]
 

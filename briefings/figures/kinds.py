@@ -74,6 +74,7 @@ _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市
 _REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取")
+_FROM_YEAR = re.compile(r"[从由]$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -344,7 +345,8 @@ def _told(
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span
-        return Told("start", _start_period(clause, period))
+        lead = _clause_before(text, found[_list_lead(text, found, index)].start)
+        return Told("start", _start_period(lead, period))
     if _GOAL_AFTER.match(text, figure.end):
         return Told("target", period)
     if _is_threshold(text, figure, raw):
@@ -443,6 +445,9 @@ def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 
 
+_LISTED = ("、", "和", "与", "及")
+
+
 def _is_start(text: str, found: list[Found], index: int) -> bool:
     """从X增加到Y, 由X降至Y, 现行16%的税率降至13%: X is where a change starts; so is the base
     of 在X的基础上增长Y."""
@@ -452,9 +457,19 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
+    if between.strip() in _LISTED and _is_start(text, found, index + 1):
+        return True  # 从46503元和16935元分别提高到…: both listed figures are starts
+    lead = _list_lead(text, found, index)
     return bool(_CHANGE_TO.match(between)) and bool(
-        _CHANGE_FROM.search(_clause_before(text, figure.start)[-12:])
+        _CHANGE_FROM.search(_clause_before(text, found[lead].start)[-12:])
     )
+
+
+def _list_lead(text: str, found: list[Found], index: int) -> int:
+    """The first figure of the list the figure ends (从A和B分别提高到…: A for B)."""
+    while index and text[found[index - 1].end : found[index].start].strip() in _LISTED:
+        index -= 1
+    return index
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:
@@ -476,6 +491,10 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     told = base = None
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
+        if match["year"] and _FROM_YEAR.search(text, 0, match.start()) and text.startswith(
+            "的", match.end()
+        ):
+            continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (
             match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
         ):

@@ -213,6 +213,15 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         earlier = any(breaks[-2] <= f.start < start for f in found) if len(breaks) > 1 else True
         if not earlier and not _plain(text[start : match.start()]):
             listed = breaks[-2]  # 农村…和城镇…收入，2000年分别达到…: the list is the clause before
+        starts = _starts_listed(text, found, items, match.start())
+        if starts:
+            # 收入从46503元和16935元分别提高到58794元和23184元: the starts are dealt out too.
+            origin = max(text.rfind(word, listed, found[starts[0]].start) for word in "从由")
+            subjects = _subjects(text[listed:origin], len(items)) if origin >= 0 else None
+            if subjects is not None:
+                labels.update({n: s for n, s in zip(starts, subjects, strict=True)})
+                labels.update({n: s for n, s in zip(items, subjects, strict=True)})
+                continue
         subjects = _subjects(text[listed : match.start()], len(items))
         measure = _plain(text[match.end() : found[items[0]].start])
         if subjects is not None:
@@ -224,6 +233,18 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
 
 
 _SUBJECT_START = re.compile(r"[,;:。!?]")
+_LISTED = ("、", "和", "与", "及")
+
+
+def _starts_listed(text: str, found: list[Found], items: list[int], dealt: int) -> list[int]:
+    """The figures listed right before 分别 as many as those after it (从A和B分别提高到C和D:
+    A and B), or []."""
+    first = items[0] - len(items)
+    if first < 0 or text[found[items[0] - 1].end : dealt].strip():
+        return []
+    starts = list(range(first, items[0]))
+    gaps = (text[found[a].end : found[b].start].strip() for a, b in zip(starts, starts[1:]))
+    return starts if all(gap in _LISTED for gap in gaps) else []
 _SUBJECT_SPLIT = re.compile(r"、|和|与|及")
 
 
