@@ -20,6 +20,8 @@ def labels(sentence: str) -> dict[str, str]:
         ("规模以上工业增加值增长5.2%。", "5.2%", "规模以上工业增加值"),
         ("限额以上单位消费品零售额增长4%。", "4%", "限额以上"),
         ("小微企业无还本续贷余额达到120亿元。", "120亿元", "无还本续贷余额"),
+        # A share names both its part and its whole.
+        ("战略性新兴产业占规上工业增加值比重超过25%。", "超过25%", "战略性新兴产业占规上工业增加值比重"),
         # A term whose first character is a conjunction, an adverb or a preposition elsewhere.
         ("建设和美乡村180个。", "180个", "和美乡村"),
         ("省属高校生均经费增加1000元。", "1000元", "生均经费"),

@@ -13,7 +13,8 @@ from . import patterns as p
 from .scan import Found
 from .words import figure_words
 
-LABEL_MAX = 16
+# Room for a share that names its part and its whole (战略性新兴产业占规上工业增加值比重, 17).
+LABEL_MAX = 18
 # A label that takes its subject from the clause before may run longer (城镇居民人均可支配收入实际增长).
 LABEL_WITH_SUBJECT_MAX = 24
 RANK_WORD = "排名"
