@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Report, Section
 from ..text import cn_number, fold
+from . import patterns as p
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
@@ -417,7 +418,7 @@ _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|
 
 def headline_measure(label: str) -> bool:
     """Whether a label names one of the measures a reader asks for first (keys.HEADLINES)."""
-    return any(p.search(label) for _, p in HEADLINES) and not NOT_HEADLINE.search(label)
+    return any(pattern.search(label) for _, pattern in HEADLINES) and not NOT_HEADLINE.search(label)
 
 
 def numeral_value(token: str) -> int:
@@ -445,9 +446,6 @@ def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 
 
-_LISTED = ("、", "和", "与", "及")
-
-
 def _is_start(text: str, found: list[Found], index: int) -> bool:
     """从X增加到Y, 由X降至Y, 现行16%的税率降至13%: X is where a change starts; so is the base
     of 在X的基础上增长Y."""
@@ -457,7 +455,7 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
-    if between.strip() in _LISTED and _is_start(text, found, index + 1):
+    if between.strip() in p.LIST_JOINS and _is_start(text, found, index + 1):
         return True  # 从46503元和16935元分别提高到…: both listed figures are starts
     lead = _list_lead(text, found, index)
     return bool(_CHANGE_TO.match(between)) and bool(
@@ -467,7 +465,7 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
 
 def _list_lead(text: str, found: list[Found], index: int) -> int:
     """The first figure of the list the figure ends (从A和B分别提高到…: A for B)."""
-    while index and text[found[index - 1].end : found[index].start].strip() in _LISTED:
+    while index and text[found[index - 1].end : found[index].start].strip() in p.LIST_JOINS:
         index -= 1
     return index
 
@@ -491,8 +489,10 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     told = base = None
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
-        if match["year"] and _FROM_YEAR.search(text, 0, match.start()) and text.startswith(
-            "的", match.end()
+        if (
+            match["year"]
+            and _FROM_YEAR.search(text, 0, match.start())
+            and text.startswith("的", match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (

@@ -7,6 +7,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from types import ModuleType
 
 from . import patterns as p
@@ -234,7 +235,6 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
 
 
 _SUBJECT_START = re.compile(r"[,;:。!?]")
-_LISTED = ("、", "和", "与", "及")
 
 
 def _starts_listed(text: str, found: list[Found], items: list[int], dealt: int) -> list[int]:
@@ -244,8 +244,10 @@ def _starts_listed(text: str, found: list[Found], items: list[int], dealt: int) 
     if first < 0 or text[found[items[0] - 1].end : dealt].strip():
         return []
     starts = list(range(first, items[0]))
-    gaps = (text[found[a].end : found[b].start].strip() for a, b in zip(starts, starts[1:]))
-    return starts if all(gap in _LISTED for gap in gaps) else []
+    gaps = (text[found[a].end : found[b].start].strip() for a, b in pairwise(starts))
+    return starts if all(gap in p.LIST_JOINS for gap in gaps) else []
+
+
 _SUBJECT_SPLIT = re.compile(r"、|和|与|及")
 
 
