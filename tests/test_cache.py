@@ -20,7 +20,6 @@ from briefings.derive import brief, brief_file
 from briefings.export import export_document
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
-from briefings.search import search
 from tests.paths import SEED, corpus_files
 
 CORPUS = corpus_files()
@@ -76,7 +75,7 @@ def test_a_hit_returns_identical_data_without_recomputing(fresh, tmp_path, monke
     cached = brief(parse_file(SEED), tmp_path)
     assert _exported(cached) == _exported(fresh)
     assert list(cached.metrics) == FIGURES
-    assert search(cached.index, "信用") == search(fresh.index, "信用")
+    assert cached.index.to_dict() == fresh.index.to_dict()
 
 
 def _damaged(tmp_path: Path, fresh: Briefing, damage) -> Path:
@@ -174,9 +173,11 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
     script = (
         "import sys\n"
         "from briefings.derive import brief_file\n"
-        "from briefings.search import search\n"
+        "from briefings.corpus_index import CorpusIndex, Entry\n"
         f"briefing = brief_file({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
-        "assert briefing.summary and search(briefing.index, '信用').hits\n"
+        "corpus = CorpusIndex(None)\n"
+        "corpus.add(Entry(briefing.digest, '', '', None), briefing.index)\n"
+        "assert briefing.summary and corpus.search('信用', None, 10, 10, 10).hits\n"
         "print('jieba' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
