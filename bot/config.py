@@ -7,6 +7,7 @@ config file's folder, never the working directory.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import zoneinfo
 from collections.abc import Iterator, Mapping
@@ -150,12 +151,22 @@ def _path(raw: Mapping[str, Any], key: str, default: str, base: Path) -> Path:
     return path if path.is_absolute() else (base / path)
 
 
+@functools.cache
+def _zones() -> frozenset[str]:
+    # The zone database's own names, not every file under it: "localtime" follows the host,
+    # "Factory" is no place, and "posixrules", "posix/…" and "right/…" are build artefacts.
+    return frozenset(zoneinfo.available_timezones() - {"localtime", "Factory"})
+
+
+def is_zone(name: str) -> bool:
+    """Whether `name` is a canonical IANA time zone (or one of its backward-compatible links)."""
+    return name in _zones()
+
+
 def _timezone(raw: Mapping[str, Any]) -> str:
     name = _typed(raw, "timezone", str, "Asia/Shanghai")
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:  # 'Asia': a folder
-        raise ConfigError(f"config key 'timezone' is not an IANA time zone: {name!r}") from exc
+    if not is_zone(name):
+        raise ConfigError(f"config key 'timezone' is not an IANA time zone: {name!r}")
     return name
 
 

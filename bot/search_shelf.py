@@ -4,6 +4,8 @@
 The index is a file under the cache folder. Every call runs in a thread: SQLite blocks. After a
 start, a /reload or a briefing, the next `sync` adds the briefed reports the index lacks and
 drops the ones the library no longer holds; a file found damaged is replaced and filled again.
+A cache folder that cannot hold the file (read-only, full, a folder in its place) costs only
+speed: the index is kept in memory and filled from the briefings, so search still answers.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ def search_index_of(library: ReportLibrary, digest: str) -> SearchIndex | None:
     return indexed[0] if indexed is not None else None
 
 
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """An update nobody waited for to the end still says why it failed, once."""
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("search index: update failed: %s", error)
+
+
 class SearchShelf:
     def __init__(self, library: ReportLibrary) -> None:
         self.library = library
@@ -56,6 +64,7 @@ class SearchShelf:
             return
         if self._sync is None or self._sync.done():
             self._sync = asyncio.create_task(self._update())
+            self._sync.add_done_callback(_log_failure)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.shield(self._sync), timeout)
 
@@ -64,9 +73,31 @@ class SearchShelf:
             if self._index is None:
                 folder = self.library.cache_dir
                 path = folder / FILE_NAME if folder is not None else None
-                self._index = await asyncio.to_thread(CorpusIndex, path)
-                self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
+                try:
+                    self._index = await asyncio.to_thread(CorpusIndex, path)
+                    self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
+                except (sqlite3.Error, OSError) as error:
+                    self._index = await self._in_memory(error)
             return self._index
+
+    async def _in_memory(self, error: Exception) -> CorpusIndex:
+        """An empty index in memory, for a cache folder that cannot hold the file."""
+        logger.warning(
+            "search index: %s cannot be written (%s); keeping the index in memory",
+            self.library.cache_dir,
+            error,
+        )
+        self._synced, self._indexed = None, frozenset()
+        return await asyncio.to_thread(CorpusIndex, None)
+
+    async def _unwritable(self, index: CorpusIndex, error: sqlite3.Error) -> None:
+        """Move to an index in memory when the file refused a write; anything else is raised."""
+        if not isinstance(error, sqlite3.OperationalError) or index.path is None:
+            raise error
+        async with self._opening:
+            if self._index is index:
+                await asyncio.to_thread(index.close)
+                self._index = await self._in_memory(error)
 
     async def _update(self) -> None:
         reports = list(self.library.reports)
@@ -80,7 +111,8 @@ class SearchShelf:
             added = await asyncio.to_thread(index.update, reports, index_of)
         except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it once more
             if not damaged(error):
-                raise
+                await self._unwritable(index, error)
+                index = await self._opened()
             added = await asyncio.to_thread(index.update, reports, index_of)
         if added:
             logger.info("search index: %d report(s) added", added)

@@ -175,6 +175,13 @@ async def test_unknown_commands_get_a_hint(chat: Chat) -> None:
     assert await chat.text("/frobnicate") == "没有 /frobnicate 这个命令。发送 /help 查看全部命令。"
 
 
+async def test_a_mistyped_command_is_answered_with_the_one_meant(chat: Chat) -> None:
+    assert await chat.text("/sumary") == (
+        "没有 /sumary 这个命令。你是想用 /summary 吗？发送 /help 查看全部命令。"
+    )
+    assert "你是想用 /metrics 吗" in await chat.text("/metric")
+
+
 async def test_commands_addressed_to_this_bot_work_in_groups(chat: Chat) -> None:
     text = await chat.text("/plan@briefing_bot", chat_id=GROUP, chat_type="supergroup")
     assert text.startswith("2021年工作计划")

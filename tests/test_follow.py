@@ -261,3 +261,15 @@ async def test_follows_move_with_a_group_that_becomes_a_supergroup(
         await bot.pusher.migrate(old, new)
         moved = [(f.chat_id, f.words) for f in await bot.pusher.follows.everyone()]
         assert sorted(moved) == [(new, "营商环境"), (new, "赣服通")]
+
+
+async def test_words_with_control_characters_are_refused_and_never_stored(
+    tmp_path: Path, clock: Clock
+):
+    async with push_bot(tmp_path, clock) as bot:
+        for said in ("/follow 营商\x00环境", "/follow 营商环境\x1b[2J", "/search 营商\x07环境"):
+            reply = await bot.say(said, chat_id=FOLLOWER)
+            assert reply.params["text"] == CHINESE("common.control_characters")
+        assert rows(bot.config.database, "SELECT * FROM follows") == []
+        kept = await bot.say("/follow 营商环境\n法治", chat_id=FOLLOWER)  # lines are words
+        assert kept.params["text"].startswith("已关注")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import ConfigError, parse_config
 from tests.paths import SEEDS
 from tests.push_fixtures import ADMIN, Clock, push_bot, rows
 
@@ -99,6 +100,22 @@ async def test_timezone_moves_the_next_push_to_local_time(tmp_path: Path, clock:
         assert shown.params["text"].startswith("当前时区：Europe/Berlin")
 
 
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory", "posix/Asia/Shanghai"])
+async def test_timezone_takes_only_canonical_zone_names(tmp_path: Path, clock: Clock, name: str):
+    async with push_bot(tmp_path, clock) as bot:
+        bad = await bot.say(f"/timezone {name}")
+        assert "不是有效的时区名称" in bad.params["text"]
+        shown = await bot.say("/timezone")
+        assert shown.params["text"].startswith("当前时区：Asia/Shanghai")
+
+
+def test_config_takes_only_canonical_zone_names(tmp_path: Path):
+    for name in ("localtime", "posixrules", "Factory"):
+        with pytest.raises(ConfigError, match="'timezone'"):
+            parse_config({"timezone": name}, tmp_path, {})
+    assert parse_config({"timezone": "Asia/Urumqi"}, tmp_path, {}).timezone == "Asia/Urumqi"
+
+
 async def test_admin_commands_refuse_other_users(tmp_path: Path, clock: Clock):
     async with push_bot(tmp_path, clock) as bot:
         for command in ("/push_now", "/stats", "/reload"):
@@ -143,3 +160,16 @@ async def test_reload_announces_a_new_report_once(tmp_path: Path, clock: Clock):
         assert [t for t in bot.texts(3001) if "新报告" in t] == [
             f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n发送 /summary 查看概要，/reports 查看全部报告。"
         ]
+
+
+async def test_an_overdue_push_is_listed_as_going_out_shortly_not_at_a_past_time(
+    tmp_path: Path, clock: Clock
+):
+    async with push_bot(tmp_path, clock) as bot:
+        await bot.say("/subscribe 08:00")
+        clock.set("2024-05-09T12:00:00+00:00")  # days later, no round has run (the bot was down)
+        listed = await bot.say("/subscriptions")
+        assert "下次推送：即将推送" in listed.params["text"]
+        await bot.push_round()
+        after = await bot.say("/subscriptions")
+        assert "下次推送：2024-05-10 08:00" in after.params["text"]

@@ -1,6 +1,10 @@
-"""Refuses overlong arguments: the first handler of the main group, so nothing else sees them."""
+"""Refuses overlong arguments and arguments holding control characters: the first handler of
+the main group, so nothing else sees them (a NUL stored in a follow and echoed back, a
+terminal escape in a search)."""
 
 from __future__ import annotations
+
+import unicodedata
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
@@ -25,19 +29,29 @@ def argument(message: Message) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-class _Overlong(filters.MessageFilter):
+_LINE_BREAKS = frozenset("\t\n\r")  # a multi-line message is still words
+
+
+def _controlled(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cc" and c not in _LINE_BREAKS for c in text)
+
+
+class _Refused(filters.MessageFilter):
     def filter(self, message: Message) -> bool:
-        return len(argument(message)) > MAX_ARGUMENT_CHARS
+        said = argument(message)
+        return len(said) > MAX_ARGUMENT_CHARS or _controlled(said)
 
 
 async def refuse(update: Update, context: BotContext) -> None:
-    length = len(argument(message_of(update)))
+    said = argument(message_of(update))
     words = await words_of(update, context)
-    await send_html(
-        update, context, words("common.too_long", length=length, limit=MAX_ARGUMENT_CHARS)
-    )
+    if len(said) > MAX_ARGUMENT_CHARS:
+        answer = words("common.too_long", length=len(said), limit=MAX_ARGUMENT_CHARS)
+    else:
+        answer = words("common.control_characters")
+    await send_html(update, context, answer)
 
 
 def handlers() -> list[BaseHandler]:
     # Edited messages too: command handlers answer edits, so an edit must not slip past.
-    return [MessageHandler(filters.UpdateType.MESSAGES & filters.TEXT & _Overlong(), refuse)]
+    return [MessageHandler(filters.UpdateType.MESSAGES & filters.TEXT & _Refused(), refuse)]

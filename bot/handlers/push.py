@@ -20,6 +20,7 @@ from ..language import words_of
 from ..library import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
+from ..reply import send_html
 from ..updates import message_of
 from .follow import subscriptions_part
 from .permissions import may_change_settings
@@ -50,8 +51,11 @@ def _what(sub: Subscription, library: ReportLibrary, words: Words) -> str:
     return words("push.series_of", title=title, number=position % total + 1, total=total)
 
 
-def describe(sub: Subscription, library: ReportLibrary, words: Words) -> str:
-    when = words("push.soon") if sub.hurry else _local(sub.next_due, sub.timezone)
+def describe(sub: Subscription, library: ReportLibrary, words: Words, now: datetime) -> str:
+    # A push already due (asked for, or overdue after the bot was down) goes out at the next
+    # round: "shortly", not a time in the past.
+    due = sub.hurry or sub.next_due <= now
+    when = words("push.soon") if due else _local(sub.next_due, sub.timezone)
     return words(
         "push.describe",
         schedule=escape(sub.schedule.describe(sub.timezone, words)),
@@ -82,7 +86,7 @@ async def subscribe(update: Update, context: BotContext) -> None:
         chat_id, thread_id, schedule, zone, next_due(schedule, zone, now), known, now
     )
     head = words("push.updated" if existed else "push.subscribed")
-    text = f"{head}\n{describe(sub, library, words)}" + words("push.unsubscribe_hint")
+    text = f"{head}\n{describe(sub, library, words, now)}" + words("push.unsubscribe_hint")
     await message.reply_text(text)
 
 
@@ -100,14 +104,16 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 
 async def subscriptions(update: Update, context: BotContext) -> None:
     message = message_of(update)
-    subs = await (await context.state.pusher.store()).subscriptions_of(message.chat_id)
+    pusher = context.state.pusher
+    subs = await (await pusher.store()).subscriptions_of(message.chat_id)
+    now = pusher.clock()
     words = await words_of(update, context)
     followed = await subscriptions_part(context, message.chat_id, words)
     if not subs:
-        await message.reply_text(words("push.none_in_chat") + followed)
+        await send_html(update, context, words("push.none_in_chat") + followed)
         return
-    lines = [describe(sub, context.library, words) for sub in subs]
-    await message.reply_text("\n".join([words("push.list"), *lines]) + followed)
+    lines = [describe(sub, context.library, words, now) for sub in subs]
+    await send_html(update, context, "\n".join([words("push.list"), *lines]) + followed)
 
 
 async def timezone(update: Update, context: BotContext) -> None:
@@ -127,11 +133,12 @@ async def timezone(update: Update, context: BotContext) -> None:
         await message.reply_text(escape(error.say(words)))  # it quotes the argument
         return
     await context.state.chats.set_zone(message.chat_id, zone)
+    now = pusher.clock()
     for sub in await store.subscriptions_of(message.chat_id):
-        await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, pusher.clock()))
+        await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, now))
     subs = await store.subscriptions_of(message.chat_id)
-    lines = [describe(sub, context.library, words) for sub in subs]
-    await message.reply_text("\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
+    lines = [describe(sub, context.library, words, now) for sub in subs]
+    await send_html(update, context, "\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
 
 
 async def push_now(update: Update, context: BotContext) -> None:
@@ -165,7 +172,6 @@ async def stats(update: Update, context: BotContext) -> None:
 
 
 async def reload(update: Update, context: BotContext) -> None:
-    message = message_of(update)
     library, pusher = context.library, context.state.pusher
     new = await context.state.briefer.reload()
     await pusher.announce(new)
@@ -175,7 +181,7 @@ async def reload(update: Update, context: BotContext) -> None:
     titles = [words("push.new_title", title=report_title(report)) for report in new]
     lines = [words("push.reloaded", count=len(library.reports), new=len(new)), *titles]
     lines += [words("push.unreadable", error=escape(str(error))) for error in library.errors]
-    await message.reply_text("\n".join(lines))
+    await send_html(update, context, "\n".join(lines), more=words("push.unreadable_more"))
 
 
 async def migrated(update: Update, context: BotContext) -> None:

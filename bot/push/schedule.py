@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.present.words import CHINESE, Words
 from briefings.errors import UserInputError
+
+from ..config import is_zone
 
 DEFAULT_AT = time(8, 0)
 WEEKLY_DAY = 0  # weekly briefings go out on Mondays, the start of the working week
@@ -67,12 +69,8 @@ def parse_schedule(args: list[str]) -> Schedule:
 
 def parse_zone(name: str) -> str:
     """A valid IANA time zone name, or a ScheduleError saying what is expected."""
-    try:
-        ZoneInfo(name)
-    # A key is a path under the zone database: a folder ("Asia") or an unreadable file
-    # raises OSError, a file that is not a zone ValueError.
-    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise ScheduleError("schedule.bad_zone", name=name) from exc
+    if not is_zone(name):
+        raise ScheduleError("schedule.bad_zone", name=name)
     return name
 
 
