@@ -185,7 +185,15 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "rule", ["figures/keys.py", "summaries.py", "plan.py", "data/stopwords.txt"]
+    "rule",
+    [
+        "figures/keys.py",
+        "figures/__init__.py",
+        "summaries.py",
+        "plan.py",
+        "outline.py",
+        "data/stopwords.txt",
+    ],
 )
 def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):
     """A copy of the package stands in for the code: editing any file that shapes a briefing,
@@ -230,3 +238,20 @@ def test_changing_a_reply_layout_a_card_colour_or_a_message_rebuilds_no_cached_b
         with (tree / Path(path).relative_to(root)).open("a", encoding="utf-8") as edited:
             edited.write("\n# a new look\n")
     assert cache.load(cached, parse_file(SEED)) is not None, "a presentation edit rebuilt it"
+
+
+@pytest.mark.parametrize("module", ["compare.py", "alerts.py", "corpus_index.py", "export.py"])
+def test_changing_domain_code_that_derives_no_briefing_rebuilds_none(
+    fresh, tmp_path, monkeypatch, module
+):
+    """/compare, the alerts, the search engine and the JSON export read briefings but derive
+    none: editing them serves the cached briefing as it was."""
+    package = tmp_path / "briefings"
+    shutil.copytree(
+        Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: cache.fingerprint_of(package))
+    brief(parse_file(SEED), tmp_path)
+    with (package / module).open("a", encoding="utf-8") as edited:
+        edited.write("\n# a change elsewhere\n")
+    assert cache.load(tmp_path, parse_file(SEED)) is not None, f"{module} rebuilt it"
