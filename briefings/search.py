@@ -90,13 +90,9 @@ class SearchIndex:
         return cls(report.digest, places, sentences, vocabulary, keywords)
 
     @cached_property
-    def _folded(self) -> tuple[str, ...]:
-        return tuple(searchable(text) for _, text in self.sentences)
-
-    @cached_property
     def length(self) -> int:
         """Characters in all sentences (folded), for BM25's length normalisation."""
-        return sum(len(text) for text in self._folded)
+        return sum(len(searchable(text)) for _, text in self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return {
