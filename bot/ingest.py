@@ -94,8 +94,7 @@ class Ingest:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.poller is not None:
-            await self.poller.client.close()
-            await self.poller.store.close()
+            await self.poller.close()
             self.poller = None
 
     async def refresh(self) -> list[Listing]:

@@ -150,3 +150,16 @@ def test_a_rarer_word_weighs_more_than_a_common_one() -> None:
     places = [Place("", "", ""), Place("1", "一、发展", "一、发展")]
     rows = [(1, "经济平稳发展。"), (1, "经济持续向好。"), (1, "低空产业起步。")]
     assert _ranked(places, rows, "经济 低空")[0] == "低空产业起步。"
+
+
+def test_figures_keep_their_bound_and_indicator_and_any_name_finds_them(tmp_path: Path) -> None:
+    growth = Metric("m1", "1", "5%", 5.0, "%", "percent", "地区生产总值增长", "增长5%以内。",
+                    kind="target", period="2025", bound="at_most", indicator="gdp_growth")  # fmt: skip
+    entry, source = report("e" * 64, "地区生产总值增长5%以内。")
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    index.add(entry, source, (growth,))
+    for query in ("GDP", "经济增长", "地区生产总值增长"):
+        (found,) = index.figures(first_part(query))["e" * 64]
+        assert found.metric == growth
+        (rows,) = compare_found([Stub("e" * 64)], {"e" * 64: [found]}, query)
+        assert [(row.value, row.indicator) for row in rows] == [("≤5%", "gdp_growth")]
