@@ -16,7 +16,7 @@ from .briefer import Briefer
 from .cards import CardCache
 from .chats import ChatSettings, Database
 from .config import Config
-from .ingest import Ingest
+from .ingest import Ingest, Timing
 from .library import ReportLibrary
 from .push.runner import Pusher
 from .search_shelf import SearchShelf
@@ -43,7 +43,11 @@ class BotState:
     def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
         self.config, self.library, self.pusher = config, library, pusher
         self.briefer = Briefer(library)
-        self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching)
+        timing = Timing(
+            config.reports_settle_seconds, config.push.announce_window_seconds,
+            link_roots=config.reports_links_into,
+        )  # fmt: skip
+        self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching, timing)
         self.search = SearchShelf(library)
         self.chats = ChatSettings(self._database)
 
