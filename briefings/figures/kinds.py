@@ -264,6 +264,14 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         scoped = list_setting(paragraph, setting, year)
         if scoped is not None:
             return scoped
+    # No paragraph opens the list: a span's review that goes on to one year (过去五年，… then
+    # 刚刚过去的2025年，…) has its sub-headings review that year, not the five years.
+    if setting.span is None:
+        return setting
+    for paragraph in reversed(section.paragraphs):
+        scoped = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+        if scoped != setting and (scoped.span is None or not scoped.flows_over_span):
+            return scoped
     return setting
 
 
