@@ -188,3 +188,23 @@ def test_a_part_holding_review_and_plan_turns_with_its_sub_headings() -> None:
     assert told["8036亿元"] == ("result", "2021")
     assert told["6%左右"] == ("target", "2022")
     assert told["3000个"] == ("plan", "2022")
+
+
+def test_sub_headings_after_the_years_own_paragraph_review_that_year_not_the_span() -> None:
+    """过去五年，… then 刚刚过去的2025年，…, then （一）（二） with no list opened by a colon: the
+    sub-headings report the year, so their 新增 is the year's, not five years' total."""
+    found = _report(
+        [
+            "一、“十四五”时期和2025年工作回顾",
+            f"过去五年，城镇新增就业52万人。{FILLER}",
+            f"刚刚过去的2025年，全市地区生产总值增长5.2%。{FILLER}",
+            f"（一）稳就业稳企业。城镇新增就业10.7万人。{FILLER}",
+            f"（二）办好民生实事。新增普惠性托位9000个。{FILLER}",
+            "二、2026年主要目标",
+            f"今年的主要预期目标是：地区生产总值增长5%左右。{FILLER}",
+        ],
+        year=2026,
+    )
+    assert found["52万人"] == ("cumulative", "2021-2025")
+    assert found["10.7万人"] == ("result", "2025")
+    assert found["9000个"] == ("result", "2025")

@@ -9,10 +9,11 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot.pages.links import page_path
 from bot.present.render import highlight
 from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
-from briefings.search import search as search_report
+from briefings.search import suggest
 
 from ..callbacks import encode, pattern
 from ..context import BotContext
@@ -22,6 +23,7 @@ from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
 from ..updates import message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
+from .pages import with_web
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
@@ -105,7 +107,7 @@ async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
 def _not_found(context: BotContext, result: CorpusResult, report_digest: str, words: Words) -> str:
     text = words("search.no_hits", query=escape(result.query))
     index = search_index_of(context.library, report_digest)
-    suggestions = search_report(index, result.query).suggestions if index else ()
+    suggestions = suggest(index, result.query) if index else ()
     tried = words("search.try", suggestions=escape("、".join(suggestions)))
     return text + (tried if suggestions else "")
 
@@ -126,7 +128,11 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     key = _remember(context, query)
     html, number, pages = results_page(result, 0, report.digest, words)
     note = "" if indexed else words("search.indexing_others") + "\n"
-    await send_html(update, context, note + html, _pager(report.digest, key, number, pages))
+    keyboard = with_web(
+        _pager(report.digest, key, number, pages), update, context,
+        page_path("search", words, query=query), words,
+    )  # fmt: skip
+    await send_html(update, context, note + html, keyboard)
 
 
 async def search(update: Update, context: BotContext) -> None:
