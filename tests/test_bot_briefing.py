@@ -179,7 +179,8 @@ async def test_the_report_a_user_waits_for_is_briefed_next(
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
     oldest = SEED.replace("2020", "2019").replace("2021", "2020")  # asked about
     (folder / "b_2019.txt").write_text(oldest, encoding="utf-8")
-    (folder / "c_2021.txt").write_text(year_after(SEED), encoding="utf-8")
+    newest = year_after(SEED).replace("。", "。以上情况属实。", 100)  # and the largest
+    (folder / "c_2021.txt").write_text(newest, encoding="utf-8")
     log, gate = tmp_path / "order.txt", tmp_path / "gate"
     monkeypatch.setattr(bot.handlers.common, "ENRICHMENT_WAIT", 0.1)
     work = functools.partial(brief_in_order, log, gate)
