@@ -71,9 +71,8 @@ class Ingest:
         self._corrected: set[str] = set()  # files a source republished corrected, not yet announced
         self.looks = 0  # looks taken and acted on (a test waits for one)
 
-    async def start(self, database: Path) -> None:
-        """Open the sources' store, then watch the folder and poll the sources in the background."""
-        store = await SourceStore.open(database)
+    async def start(self, store: SourceStore) -> None:
+        """Watch the folder and poll the sources (recorded in `store`) in the background."""
         self.poller = SourcePoller(PoliteClient(self.policy), store, self.folder)
         seen = await asyncio.to_thread(look_at, self.folder)
         # what start-up's load read: a file added since is still to be read
@@ -95,7 +94,6 @@ class Ingest:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.poller is not None:
             await self.poller.client.close()
-            await self.poller.store.close()
             self.poller = None
 
     async def refresh(self) -> list[Listing]:

@@ -19,6 +19,7 @@ from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
+from bot.push.store import Store
 from tests.botkit import USER, make_config, warm_cache
 from tests.clikit import finish, start_cli
 from tests.fault_api import FakeBotApi
@@ -116,6 +117,16 @@ class Harness:
                 return await task
         raise AssertionError("the pusher never became idle")
 
+    @property
+    def store(self) -> Store:
+        """The bot's subscriptions and deliveries."""
+        return state_of(self.app).subscriptions
+
+    @property
+    def connection(self) -> Any:
+        """The bot's own database connection (query_only and max_page_count are per connection)."""
+        return state_of(self.app).stores.database._db
+
     def texts(self, chat_id: int) -> list[str]:
         return [c.params["text"] for c in self.api.sent("sendMessage")
                 if int(c.params["chat_id"]) == chat_id]  # fmt: skip
@@ -144,7 +155,6 @@ async def push_bot(
                     job.schedule_removal()
             await state_of(app).enrichment
             pusher = state_of(app).pusher
-            await pusher.store()
             yield Harness(api, app, pusher, config, clock)
     finally:
         await api.stop()

@@ -158,7 +158,7 @@ async def test_a_refused_write_is_told_in_the_chats_language(chat: Chat) -> None
     """The language is read, never written, to reply: a database refusing writes answers in
     English, and the /lang zh it refused leaves the chat in English."""
     await chat.text("/lang en")
-    db = (await state_of(chat.application).pusher.store())._db  # the bot's own connection
+    db = state_of(chat.application).stores.database._db  # the bot's own connection
     await db.execute("PRAGMA query_only = ON")
     refused = ENGLISH("errors.storage", why=ENGLISH("errors.readonly"))
     assert await chat.text("/lang zh") == refused

@@ -24,11 +24,12 @@ from typing import Any
 import aiohttp
 import pytest
 
-import bot.push.store as store_module
+import bot.database as database_module
 from bot.present.words import CHINESE
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
+from bot.stores import Stores
 from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
 from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
@@ -53,7 +54,7 @@ LOCKER = (
 async def _owe(bot: Harness, chats: range, due_now: bool = True) -> None:
     """Subscriptions due now (each owed one briefing), or tomorrow (owed nothing yet)."""
     await bot.pusher.wait_idle()  # the start-up round
-    store = await bot.pusher.store()
+    store = bot.store
     now = bot.clock()
     due = now if due_now else now + timedelta(days=1)
     known = [report.digest for report in bot.pusher.library.reports]
@@ -101,7 +102,7 @@ async def _lock(database: Path, seconds: float) -> asyncio.subprocess.Process:
 
 async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
     """The disk is full for the bot's connection from now on; returns what frees it."""
-    db = bot.pusher._store._db  # max_page_count is per connection
+    db = bot.connection  # max_page_count is per connection
     pages = (await (await db.execute("PRAGMA page_count")).fetchone())[0]
     await db.execute(f"PRAGMA max_page_count = {pages}")
 
@@ -113,7 +114,7 @@ async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
 
 def _short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     if HOLD < 10:
-        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.5)
+        monkeypatch.setattr(database_module, "BUSY_TIMEOUT_SECONDS", 0.5)
 
 
 # -- item 1: a locked or full database during a push --------------------------------------
@@ -256,7 +257,8 @@ async def _busy_push(
         lock_file.unlink()
     gate.holding = False  # what the second pusher sends goes through
     capsys.readouterr()
-    code = await asyncio.to_thread(run_push_command, bot.config, now)
+    stores = Stores.at(bot.config.database)
+    code = await asyncio.to_thread(run_push_command, bot.config, now, stores)
     said = capsys.readouterr().err
     gate.open()
     await asyncio.wait_for(round_task, 30)
@@ -289,11 +291,11 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, range(33_201, 33_211), due_now=False)
         other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
-        assert other.lock_pushes()
+        assert other.database.lock_pushes()
         try:
             reply = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
         finally:
-            other.unlock_pushes()
+            other.database.unlock_pushes()
             await other.close()
         hurried = rows(
             bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"
