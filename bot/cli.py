@@ -51,18 +51,30 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """The bot's briefing cache, so that exporting a report the bot has briefed briefs nothing
+    again; none when no config can be read (the export still works, only slower)."""
+    from .config import ConfigError, default_config_path, load_config
+
+    try:
+        return load_config(Path(args.config) if args.config else default_config_path()).cache_dir
+    except (ConfigError, OSError):
+        return None
+
+
 def _render(args: argparse.Namespace) -> bytes:
+    from bot.present.figures_csv import to_csv
     from bot.present.markdown import to_markdown
     from briefings.derive import brief_file
     from briefings.export import to_json
 
-    briefing = brief_file(Path(args.file))
+    briefing = brief_file(Path(args.file), _cache_dir(args))
     if args.format == "png":
         from bot.present.card import render_card
 
         return render_card(briefing.report, briefing.metrics, args.font)
-    export = to_json if args.format == "json" else to_markdown
-    text = export(briefing.report, briefing)
+    export = {"json": to_json, "md": to_markdown, "markdown": to_markdown, "csv": to_csv}
+    text = export[args.format](briefing.report, briefing)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
@@ -148,12 +160,22 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the bot (the default; no token: a local chat)")
     run.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     export = commands.add_parser(
-        "export", help="print a parsed report as JSON or Markdown, or draw its card as PNG"
+        "export",
+        help="print a report's briefing as JSON, Markdown or CSV, or draw its card as PNG",
+        description="Brief one report file (through the bot's cache when its config is found)"
+        " and print the result.",
     )
-    export.add_argument("file")
-    export.add_argument("--format", choices=["json", "md", "png"], default="json")
+    export.add_argument("file", help="a report file (.txt, .html, .docx, .pdf)")
+    export.add_argument(
+        "--format",
+        choices=["json", "md", "markdown", "csv", "png"],
+        default="json",
+        help="json: the full contract (default); md or markdown: a readable briefing;"
+        " csv: the figures, one row each; png: the card (needs -o)",
+    )
     export.add_argument("-o", "--output", help="write to this file instead of stdout")
     export.add_argument("--font", help="CJK font file for the PNG card (default: found)")
+    export.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     export.set_defaults(handler=_export)
     warm = commands.add_parser("warm", help="compute and cache every report's briefing")
     warm.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")

@@ -154,5 +154,5 @@ def register(application: Application, config: Config) -> None:
     application.add_handlers(command_handlers(config))
     for module in (start, browse, figures, search, lang, push, follow, reports, across, inline):
         application.add_handlers(module.handlers())
-    application.add_handlers(fallback.handlers())
+    application.add_handlers(fallback.handlers([c.name for c in COMMANDS]))
     application.add_error_handler(errors.on_error)

@@ -24,8 +24,9 @@ from .briefing import Briefing, SectionBrief
 from .model import Metric, Report
 from .search import SearchIndex
 
-# 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report
-CACHE_VERSION = 4
+# 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report;
+# 5: Metric.bound and Metric.indicator
+CACHE_VERSION = 5
 
 log = logging.getLogger(__name__)
 

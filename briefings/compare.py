@@ -8,6 +8,11 @@ figures, the closest label is kept for each kind and period: the report's 2024 r
 2025 target, not every sentence that mentions the measure. A label that measures something
 else of it (人均, 单位, 占, 比重) is the last choice unless the query asks for that.
 
+A query that names a canonical indicator (GDP, 经济增长, 地区生产总值增长: see
+briefings.figures.indicators) matches the figures measuring one of its group's indicators
+instead, whatever their labels call it: /compare GDP and /compare 经济增长 give the same table,
+each report's amount and growth rate apart (an amount and a rate never share a row's slot).
+
 The figures come from a report's briefing, or (the bot, across every report) from the on-disk
 index (briefings.corpus_index), which keeps the candidates' rows so that a comparison reads no
 briefing at all.
@@ -22,6 +27,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .choice import place
+from .figures.bounds import shown_sign
+from .figures.indicators import indicator_of, named
 from .model import Listed, Metric
 from .search import synonyms
 
@@ -54,6 +61,7 @@ class Row:
     section: str
     sentence: str
     section_title: str = ""  # known when the figure comes from the on-disk index
+    indicator: str | None = None  # the canonical indicator the figure measures, if any
 
 
 class Figured(Protocol):
@@ -143,9 +151,15 @@ def report_rows(sheet: Figured, query: str) -> list[Row]:
     """The report's figures for `query`: for each kind and period the closest label, results
     first, at most ROWS_PER_REPORT."""
     wanted = ask(query)
-    parts = query_parts(wanted.measure)
+    parts = wanted.parts()
     found = candidates(sheet.metrics, parts[0]) if parts else []
     return _rows(sheet.report, found, parts, wanted)
+
+
+def measure_of(metric: Metric) -> str | None:
+    """The indicator a figure measures: as its briefing found it, or, for a figure made
+    without one (a caller's own), read from its label the same way."""
+    return metric.indicator or indicator_of(metric.label, metric.unit, metric.qualifier)
 
 
 @dataclass(frozen=True)
@@ -156,10 +170,19 @@ class Ask:
     measure: str
     kinds: frozenset[str] = frozenset()
     periods: frozenset[str] = frozenset()
+    indicators: tuple[str, ...] = ()  # ids of the indicators the measure names, if it does
 
     def wants(self, metric: Metric) -> bool:
         kind_ok = metric.kind in (self.kinds or KIND_ORDER)
-        return kind_ok and (not self.periods or (metric.period or "") in self.periods)
+        measured = not self.indicators or measure_of(metric) in self.indicators
+        return kind_ok and measured and (not self.periods or (metric.period or "") in self.periods)
+
+    def parts(self) -> list[tuple[str, ...]]:
+        """What a matching label must say: for an indicator, one of its group's names."""
+        if self.indicators:
+            said = (name for item in named(self.measure) for name in item.names)
+            return [tuple(dict.fromkeys(said))]
+        return query_parts(self.measure)
 
 
 def ask(query: str) -> Ask:
@@ -172,38 +195,46 @@ def ask(query: str) -> Ask:
             periods.add(token.rstrip("年"))
         else:
             measure.append(token)
-    return Ask(" ".join(measure), frozenset(kinds), frozenset(periods))
+    said = " ".join(measure)
+    ids = tuple(item.id for item in named(said))
+    return Ask(said, frozenset(kinds), frozenset(periods), ids)
 
 
 def _rows(
     report: Listed, found: Iterable[Candidate], parts: list[tuple[str, ...]], wanted: Ask
 ) -> list[Row]:
-    best: dict[tuple[str, str | None], tuple[int, int, Candidate]] = {}
+    best: dict[tuple[str | None, str, str | None], tuple[int, int, Candidate]] = {}
     for candidate in found:
         metric, n = candidate.metric, candidate.number
         distance = _distance(candidate.label, parts, wanted.measure)
-        slot = (metric.kind, metric.period)
+        slot = (measure_of(metric) if wanted.indicators else None, metric.kind, metric.period)
         if not wanted.wants(metric) or distance is None:
             continue
         if slot not in best or (distance, n) < best[slot][:2]:
             best[slot] = (distance, n, candidate)
-    chosen = sorted((entry[2] for entry in best.values()), key=lambda c: _kind_rank(c.metric))
+    order = {key: n for n, key in enumerate(wanted.indicators)}
+
+    def rank(candidate: Candidate) -> tuple[int, tuple[int, str]]:
+        return order.get(measure_of(candidate.metric) or "", 0), _kind_rank(candidate.metric)
+
+    chosen = sorted((entry[2] for entry in best.values()), key=rank)
     return [_row(report, candidate) for candidate in chosen[:ROWS_PER_REPORT]]
 
 
 def _row(report: Listed, candidate: Candidate) -> Row:
     metric = candidate.metric
+    value = shown_sign(metric.bound, metric.raw) + metric.raw
     return Row(
         report.digest, place(report), report.meta.year, report.display_title,
-        metric.label, metric.raw, metric.kind, metric.period, metric.section, metric.sentence,
-        candidate.section_title,
+        metric.label, value, metric.kind, metric.period, metric.section, metric.sentence,
+        candidate.section_title, measure_of(metric),
     )  # fmt: skip
 
 
 def compare(sheets: Iterable[Figured], query: str) -> list[list[Row]]:
     """Each report's rows for `query`, in the given order; reports without one left out."""
     wanted = ask(query)
-    parts = query_parts(wanted.measure)
+    parts = wanted.parts()
     if not parts:
         return []
     found = (_rows(s.report, candidates(s.metrics, parts[0]), parts, wanted) for s in sheets)
@@ -216,7 +247,7 @@ def compare_found(
     """`compare` from candidates found beforehand (`found`: by digest, as
     CorpusIndex.figures gives them for `first_part(query)`), in the order of `reports`."""
     wanted = ask(query)
-    parts = query_parts(wanted.measure)
+    parts = wanted.parts()
     if not parts:
         return []
     rows = (_rows(r, found[r.digest], parts, wanted) for r in reports if r.digest in found)
@@ -226,5 +257,5 @@ def compare_found(
 def first_part(query: str) -> tuple[str, ...]:
     """The ways of saying the first part of a /compare query's measure: a figure's label says
     one of them, or it does not match (empty: the query names no measure)."""
-    parts = query_parts(ask(query).measure)
+    parts = ask(query).parts()
     return parts[0] if parts else ()

@@ -31,7 +31,7 @@ from .search import _B, _K1, _RUN, Query, SearchIndex, _searchable, coverage, pa
 
 log = logging.getLogger(__name__)
 
-FORMAT = "3"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "4"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -53,7 +53,9 @@ CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
     section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
     qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT NOT NULL, key INTEGER NOT NULL,
-    upper REAL, kind TEXT NOT NULL, period TEXT, PRIMARY KEY (report, no)) WITHOUT ROWID;
+    upper REAL, kind TEXT NOT NULL, period TEXT, bound TEXT NOT NULL, indicator TEXT,
+    PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(grams, content='', tokenize='unicode61');
 """
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
@@ -258,12 +260,13 @@ class CorpusIndex:
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
         kept = [
             (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
-             m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period)
+             m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period, m.bound,
+             m.indicator)
             for n, m in enumerate(figures)
             if m.kind in KIND_ORDER
         ]  # fmt: skip
         db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept
         )
         db.executemany(
             "INSERT INTO figure_tokens(rowid, grams) VALUES (?, ?)",
@@ -385,7 +388,7 @@ _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
-    " f.kind, f.period FROM figures f JOIN reports r ON r.id = f.report"
+    " f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
@@ -394,7 +397,7 @@ _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
-    " f.kind, f.period"
+    " f.kind, f.period, f.bound, f.indicator"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
     " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"
     " JOIN reports r ON r.id = f.report"

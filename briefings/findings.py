@@ -5,7 +5,7 @@ a heading names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Item, Section
 from .outline import is_first
@@ -40,10 +40,13 @@ def item_lists(children: Sequence[Section]) -> list[list[Section]]:
     return found
 
 
-def task_list(section: Section) -> list[Section]:
+def task_list(
+    section: Section, skip: Callable[[list[Section]], bool] | None = None
+) -> list[Section]:
     """The list of a plan part that holds the tasks: printed headings before inline items
-    (principles 一是…三是 then tasks (一)…(九) gives the nine), then the longest, then the last."""
-    every = item_lists(section.children)
+    (principles 一是…三是 then tasks (一)…(九) gives the nine), then the longest, then the last;
+    lists `skip` says are not tasks left out."""
+    every = [run for run in item_lists(section.children) if skip is None or not skip(run)]
     lists = [run for run in every if len(run) >= 2] or every
     if not lists:
         return []

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from .text import sentences
 
@@ -106,6 +106,11 @@ class ItemList:
     year: int | None = None
 
 
+# How a figure's number bounds what it measures, as printed: 5%左右 about, 不低于 at_least,
+# 以上 at_least, 以内 / 控制在 at_most, 超过 / 突破 more_than, 不到 less_than, 6%－6.5% range.
+Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than", "range"]
+
+
 @dataclass(frozen=True)
 class Metric:
     """A quantitative figure, traceable to its section and sentence."""
@@ -125,6 +130,10 @@ class Metric:
     # threshold (a bar in a name or condition: 超200亿元的县), cumulative (over a span: 累计).
     kind: str = "result"
     period: str | None = None  # the year ('2024') or span ('2021-2025') it refers to
+    bound: Bound = "exact"
+    # The canonical indicator measured (briefings/data/indicators.yaml: gdp_growth …), only
+    # when it is the report's own place's; None for every other figure.
+    indicator: str | None = None
 
 
 class Listed(Protocol):

@@ -99,13 +99,31 @@ def has_top_level(lines: list[str]) -> bool:
 _ORDINAL_ONLY = re.compile(rf"^(?:[{_CN}]+是|第[{_CN}]+\s*[,、]?)$")
 
 
+# A part title the page broke over two lines: the first ends on a joining word (…目标任务和 /
+# 2026年重点工作), or the second starts on one; the second is short and no sentence.
+_TITLE_JOIN_END = re.compile(r"(?:和|与|及|暨|以及|、|的|“)$")
+_TITLE_JOIN_START = re.compile(r"^(?:和|与|及|暨|以及)")
+_NOT_A_TITLE = re.compile(r"[。,;:!?]")
+
+
+def _title_goes_on(title: str, text: str) -> bool:
+    """Whether `text` is the second line of the part title `title`."""
+    line, following = classify(title), fold(text).strip()
+    if line.style not in {"cn", "part"} or _NOT_A_TITLE.search(fold(line.rest)):
+        return False
+    if len(following) > 30 or _NOT_A_TITLE.search(following) or classify(text).style:
+        return False
+    rest = fold(line.rest).strip()
+    return bool(_TITLE_JOIN_END.search(rest) or _TITLE_JOIN_START.match(following))
+
+
 def rejoin(paragraphs: list[str]) -> list[str]:
-    """Paragraphs as written where the page broke them: around a 《title》 and after a lone
-    ordinal."""
+    """Paragraphs as written where the page broke them: around a 《title》, after a lone
+    ordinal and inside a part title."""
     joined: list[str] = []
     glue = False
     for text in paragraphs:
-        if joined and (glue or text.startswith("》")):
+        if joined and (glue or text.startswith("》") or _title_goes_on(joined[-1], text)):
             joined[-1] += text
         else:
             joined.append(text)

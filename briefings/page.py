@@ -24,8 +24,17 @@ _CHROME_RE = re.compile(
 )
 # Where the report ends: an attachment, a glossary (a 名词解释 heading or its first "[1]…：指…"
 # entry), a licence note or the site footer. Nothing after it is the report's text.
+# However it is numbered (四、名词解释, 附件1:名词解释) or worded (政府工作报告名词、术语注释,
+# 《政府工作报告》有关内容名词注释), and the page's own end: 相关报道, 责任编辑.
+_CLOSING_ORDINAL = r"(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[、.]|第[一二三四五六七八九十]+部分)?\s*"
 _FOOTER_RE = re.compile(
-    r"^(?:(?:附件|附表|附录)\s*\d*\s*(?::.*)?$|附:?$|[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
+    r"^(?:(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*(?::.*)?$|附:?$"
+    r"|" + _CLOSING_ORDINAL + r"(?:附\s*:?\s*)?[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
+    r"|"
+    + _CLOSING_ORDINAL
+    + r"[^。!?]{0,24}(?:名词|术语)[^。!?]{0,8}(?:解释|注释|释义|说明)[^。!?]{0,12}$"
+    r"|[(\[【]?\s*(?:相关(?:报道|链接|新闻|阅读|文章)|延伸阅读)\s*(?::|$|[)\]】])"
+    r"|[(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|监制)\s*:"
     r"|[\[【〔]\s*\d{1,3}\s*[\]】〕]\s*\S[^。]{0,40}:"
     r"|注\s*:.*(?:维基|Wiki|公有领域|版权)|Public domain$|本作品|手机扫码|关于我们|网站地图|联系我们"
     r"|主办\s*:|版权所有|\(此件[^)]*公开\)$)",

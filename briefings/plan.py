@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 
-from .findings import HEADING_RANK, YEAR, item_of, task_list, years_in
+from .findings import HEADING_RANK, YEAR, item_lists, item_of, task_list, years_in
 from .model import Item, ItemList, Section
 from .text import fold
 
@@ -117,7 +118,8 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        items = tuple(item_of(child) for child in task_list(part)) or _run_in_tasks(part)
+        tasks = _tasks(part, year)
+        items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
         items = tuple(_thematic_items(spread))
@@ -125,16 +127,57 @@ def find_plan(
     return ItemList(None, ())
 
 
+def _tasks(part: Section, year: int | None) -> list[Section]:
+    """The year's tasks in a plan part: when the part's own list is its sub-parts (（一）总体要求
+    （二）主要目标 （三）重点工作, or （一）"十五五"时期主要目标 （二）2026年主要工作), the tasks of
+    the sub-part that plans; never the five-year goals listed before them; never the principles
+    printed as one of the items (（一）总体要求。…)."""
+    for _ in range(3):  # sub-parts nest a few levels at most
+        tasks = task_list(part, partial(_five_year_goals, part))
+        plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
+        frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
+        if not plans or len(plans) + len(frames) < len(tasks):
+            break
+        part = plans[-1]
+    kept = [c for c in tasks if not _principles_only(c)]
+    return kept if len(kept) >= 2 else tasks
+
+
+# What leads into the five-year goals a report sets before the year's tasks, numbered alike:
+# “十五五”时期，要努力实现以下目标：（一）…, not 今年是“十五五”开局之年…重点做好以下工作：.
+_FIVE_YEAR_LEAD = re.compile(r"十[一二三四五六七八九]?五”?\s*(?:时期|期间|规划)|今后五年|未来五年")
+_THIS_YEAR_LEAD = re.compile(r"今年|本年|明年|开局之年")
+
+
+def _lead_in(part: Section, run: list[Section]) -> str:
+    """The line just before a list: the part's own last line, or the last line of what the
+    node before the list says (a lead-in after a list is printed as the list's last text)."""
+    at = next(i for i, child in enumerate(part.children) if child is run[0])
+    text = part.text if at == 0 else list(part.children[at - 1].walk())[-1].text
+    lines = [line for line in text.splitlines() if line.strip()]
+    return fold(lines[-1]) if lines else ""
+
+
+def _five_year_goals(part: Section, run: list[Section]) -> bool:
+    lead = _lead_in(part, run)
+    return bool(_FIVE_YEAR_LEAD.search(lead)) and not _THIS_YEAR_LEAD.search(lead)
+
+
 # A task printed without a number leads its paragraph with a short sentence of its own:
 # 全力以赴稳增长促发展。…
 _RUN_IN = re.compile(r"^([^。:：;；,，]{4,20}(?:[,，][^。:：;；,，]{2,16})?)。")
 
 
-def _run_in_tasks(part: Section) -> tuple[Item, ...]:
+def _after_goals(part: Section) -> list[str]:
+    """The paragraphs after the five-year goals' last item, which the outline gives that item."""
+    runs = [run for run in item_lists(part.children) if _five_year_goals(part, run)]
+    return list(runs[-1][-1].text.splitlines()[1:]) if runs else []
+
+
+def _run_in_tasks(part: Section, more: Sequence[str] = ()) -> tuple[Item, ...]:
     """The tasks of a plan part that numbers none: the run-in leads of its paragraphs."""
-    leads = [
-        (m.group(1), p) for p in part.text.splitlines() if (m := _RUN_IN.match(p)) and len(p) > 40
-    ]
+    paragraphs = [*part.text.splitlines(), *more]
+    leads = [(m.group(1), p) for p in paragraphs if (m := _RUN_IN.match(p)) and len(p) > 40]
     if len(leads) < 2:
         return ()
     return tuple(Item("", lead.lstrip("—-"), text, part.id) for lead, text in leads)

@@ -37,6 +37,9 @@ _SOFT_ADMISSION = re.compile(
 )
 _OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
+_LEAD_IN = re.compile(
+    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|主要(?:是|表现(?:在|为)|有)\s*[:：]?$"
+)
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
     r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
@@ -59,12 +62,20 @@ _FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
     r"(?:出现|存在|面临|有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
+    r"|^[^,，]{0,10}(?:存在|还有|也有)(?:一些|不少|许多|诸多)?(?:不足|缺点|差距)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 _SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
+# Headings that claim progress: a list of them is the achievements, whatever follows it.
+_ACHIEVED = re.compile(
+    r"台阶|见效|成效|增进|提升|提高|改善|突破|增强|加强|巩固|跃升|显著|明显|成势|向好|丰硕|取得|实现"
+    r"|稳步|不断|深化|优化|走深|走实|提质|增效|壮大|加快|迈出|开创|丰收|新高|新局|新篇"
+)
+# …，等等。 closes a list: no clause of it, before the list is split or after.
+_ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
@@ -131,14 +142,20 @@ def _admission(sentence: str) -> re.Match[str] | None:
     return None
 
 
-# Comma clauses are separate problems when a sentence runs four or more of them and each says
-# something falls short (世界经济增速放缓，保护主义加剧，…); otherwise the words after a comma
-# elaborate one problem.
+# Comma clauses are separate problems when a sentence runs four or more of them that say
+# something falls short (世界经济增速放缓，保护主义加剧，…); among four or more, a clause that
+# names no shortfall elaborates the one before it. Once a passage runs its problems together
+# with every clause a shortfall, its other sentences split only the same way, and then from
+# two clauses up (国内经济下行压力加大，消费增速减慢，有效投资增长乏力): their sentences of a
+# problem and its details (…还不强，基础研究投入还不足，远低于先进城市) stay whole. Otherwise the
+# words after a comma elaborate one problem.
 _CLAUSES_MIN = 4
+_SHORT_RUN_MIN = 2
 
 
-def _clauses(sentence: str) -> list[str]:
-    """A sentence, or its comma clauses when it runs several problems together."""
+def _clauses(sentence: str, strict: bool = False) -> list[str]:
+    """A sentence, or its comma clauses when it runs problems together (`strict`: every
+    clause a shortfall, from two clauses up)."""
     clauses: list[str] = []
     for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
         if clauses and _FURTHER.match(clause):
@@ -152,27 +169,58 @@ def _clauses(sentence: str) -> list[str]:
     general = bool(at) and all(_IN_GENERAL.search(c) for c in clauses[:at])
     if at and not general:
         return [sentence]
-    clauses = [_LEADING.sub("", c) for c in clauses]
-    if len(clauses) >= _CLAUSES_MIN and not causal and all(_DEFICIT.search(c) for c in clauses):
-        return clauses[at:]
-    return [sentence]
+    counted = len(clauses)  # the general clause counts towards a run: A，特别是B，C，D
+    clauses = [_LEADING.sub("", c) for c in clauses][at:]
+    while len(clauses) > 1 and _IN_GENERAL.search(clauses[0]):
+        clauses = clauses[1:]  # 政府工作存在不足，A，B: A and B are the problems
+    minimum = _SHORT_RUN_MIN if strict else _CLAUSES_MIN
+    if causal or counted < minimum or not _DEFICIT.search(clauses[0]):
+        return [sentence]
+    problems: list[str] = []
+    for clause in clauses:
+        if _DEFICIT.search(clause):
+            problems.append(clause)
+        else:
+            problems[-1] += f"，{clause}"  # …，加重基层负担: what the one before it causes
+    if len(problems) < (len(clauses) if strict else 3 * len(clauses) / 4):
+        return [sentence]
+    return problems
 
 
-def _split_items(text: str) -> list[str]:
-    """Problems run together: one per sentence, per ；within one, or per comma clause where a
-    sentence runs several; only statements that something falls short, up to the pledge."""
+def _framed(piece: str) -> bool:
+    return bool(_FRAMING.match(re.split(r"[,，]", piece, maxsplit=1)[0].strip()))
+
+
+def _split_items(text: str, lead_in: bool = False) -> list[str]:
+    """Problems run together: one per sentence, per ；within one (its comma clauses stay with
+    it: the report grouped them), or per comma clause where a sentence runs several; only
+    statements that something falls short, up to the pledge."""
+    sentences = [
+        [p.strip() for p in _LISTED.split(_ET_CETERA.sub("", sentence)) if p.strip(" ,，:：")]
+        for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text)
+    ]
+    unlisted = [pieces[0] for pieces in sentences if len(pieces) == 1]
+    runs = [s for s in unlisted if len(_clauses(s)) > 1]
+    strict = any(len(_clauses(s, strict=True)) >= _CLAUSES_MIN for s in runs)
+    # sentences that each run a problem and its details (我们的X还不强，A，B，C。我们的Y…) are
+    # problems one each: only a passage whose problems run in one sentence splits with details
+    lenient = lead_in and len(runs) == 1
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
-    for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text):
-        pieces = [p.strip() for p in _LISTED.split(sentence) if p.strip(" ,，:：")]
-        listed = len(pieces) > 1
-        parts.extend((clause, listed) for piece in pieces for clause in _clauses(piece.strip()))
+    for pieces in sentences:
+        if len(pieces) > 1:
+            # 对标高品质生活，A，B，C；: a group the report frames is a run of its own
+            framed = [_clauses(p, strict=True) if _framed(p) else [p] for p in pieces]
+            parts.extend((clause, True) for clauses in framed for clause in clauses)
+        else:
+            clauses = _clauses(pieces[0], strict) if strict or lenient else pieces
+            parts.extend((clause, False) for clause in clauses)
     items = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
-        part = re.sub(r"[,，]?等等[。.]?$", "", part).strip()
+        part = _ET_CETERA.sub("", part).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
         lead = first_sentence(part)
@@ -191,6 +239,13 @@ def _trailing_run(node: Section) -> list[Section]:
     return runs[-1] if runs and len(runs[-1]) >= 2 else []
 
 
+def _names_shortfalls(run: list[Section]) -> bool:
+    """A list of problems, not the achievements printed beside the admission (一是综合实力再上
+    台阶…): a list whose headings mostly claim progress and admit no shortfall is none."""
+    claimed = sum(bool(_ACHIEVED.search(c.title) and not _DEFICIT.search(c.title)) for c in run)
+    return bool(run) and 2 * claimed <= len(run)
+
+
 def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
     """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
     found: list[Item] = []
@@ -201,14 +256,16 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
         span = _admission_end(paragraph)
         if span is None:
             continue
-        parts = _split_items(paragraph[span[0] : span[1]].strip())
+        # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
+        lead_in = bool(_LEAD_IN.search(fold(paragraph)[: span[0]]))
+        parts = _split_items(paragraph[span[0] : span[1]].strip(), lead_in)
         if not parts:
             while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
         base = len(found)
         found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
-        if len(parts) < 2 and run:
+        if len(parts) < 2 and _names_shortfalls(run):
             # one problem at most in the paragraph, then the numbered list it leads into
             found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
             run = []

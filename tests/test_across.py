@@ -16,7 +16,8 @@ from briefings.model import Item, ItemList, Meta, Metric, Report
 
 def _metric(n: int, label: str, raw: str, kind: str = "result", period: str = "2024") -> Metric:
     sentence = f"{label}{raw}。"
-    return Metric(f"m{n}", "1", raw, 1.0, raw[-1], "", label, sentence, kind=kind, period=period)
+    unit = "%" if "%" in raw else raw[-1]  # 5%左右 is a percentage, bounded
+    return Metric(f"m{n}", "1", raw, 1.0, unit, "", label, sentence, kind=kind, period=period)
 
 
 def _report(

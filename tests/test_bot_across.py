@@ -60,9 +60,11 @@ async def test_compare_lists_each_reports_result_and_target_with_kind_and_period
         "• 2024年完成：5.2%左右 预计地区生产总值增长（第 1 部分）",
         "• 2025年目标：5%左右 地区生产总值增长（第 2 部分）",
     ]
+    # The query names the gdp indicators: the growth rates, then the amount on its own line.
     assert _block(text, "甘肃省 · 2025年") == [
         "• 2024年完成：5.8% 全省地区生产总值跨千亿增长（第 1 部分）",
         "• 2025年目标：5.5%左右 地区生产总值增长（第 2 部分）",
+        "• 2024年完成：1.3万亿元 全省地区生产总值跨千亿（第 1 部分）",
     ]
     assert _block(text, "江西省 · 2025年") == [
         "• 2024年完成：5.1% 地区生产总值增长（第 1.1 部分）",

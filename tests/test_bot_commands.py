@@ -175,6 +175,13 @@ async def test_unknown_commands_get_a_hint(chat: Chat) -> None:
     assert await chat.text("/frobnicate") == "没有 /frobnicate 这个命令。发送 /help 查看全部命令。"
 
 
+async def test_a_mistyped_command_is_answered_with_the_one_meant(chat: Chat) -> None:
+    assert await chat.text("/sumary") == (
+        "没有 /sumary 这个命令。你是想用 /summary 吗？发送 /help 查看全部命令。"
+    )
+    assert "你是想用 /metrics 吗" in await chat.text("/metric")
+
+
 async def test_commands_addressed_to_this_bot_work_in_groups(chat: Chat) -> None:
     text = await chat.text("/plan@briefing_bot", chat_id=GROUP, chat_type="supergroup")
     assert text.startswith("2021年工作计划")
@@ -259,3 +266,23 @@ async def test_figures_asked_for_right_after_a_cold_start_are_waited_for(
         text = await chat.text("/metrics")
     assert "819项" in text and "231万人" in text
     assert "整理中" not in text
+
+
+async def test_metrics_takes_an_indicator_by_any_of_its_names(chat: Chat) -> None:
+    """/metrics GDP finds the growth rate labelled 地区生产总值增长, which never says GDP, with
+    its bound shown: the figure measures the gdp_growth indicator."""
+    library = state_of(chat.application).library
+    briefing = library.briefing(library.reports[0].digest)
+    assert briefing is not None
+    growth = replace(
+        _figure(1, "819项", "地区生产总值增长", True),
+        raw="5%",
+        unit="%",
+        bound="at_most",
+        indicator="gdp_growth",
+    )
+    other = _figure(2, "231万人", "累计注册用户", False)
+    library.add_briefings([replace(briefing, metrics=(growth, other))])
+    for name in ("GDP", "经济增长"):
+        text = await chat.text(f"/metrics {name}")
+        assert text == f"含“{name}”的数据\n• ≤5% 地区生产总值增长（1.2.1）", text

@@ -55,3 +55,54 @@ def test_missing_font_is_one_line_and_exit_2(
                  "-o", str(tmp_path / "c.png")])  # fmt: skip
     assert code == 2
     assert "fonts-wqy-microhei" in capsys.readouterr().err
+
+
+def test_markdown_is_also_asked_for_by_its_full_name(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    assert main(["export", str(SEED), "--format", "md"]) == 0
+    short = capsysbinary.readouterr().out
+    assert main(["export", str(SEED), "--format", "markdown"]) == 0
+    assert capsysbinary.readouterr().out == short
+
+
+def test_csv_lists_every_figure_with_its_sentence(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    import csv
+    import io
+
+    assert main(["export", str(SEED), "--format", "json"]) == 0
+    metrics = json.loads(capsysbinary.readouterr().out.decode("utf-8"))["metrics"]
+    assert main(["export", str(SEED), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8"))))
+    assert len(rows) == len(metrics) > 10
+    assert {
+        "source",
+        "title",
+        "raw",
+        "value",
+        "unit",
+        "kind",
+        "period",
+        "label",
+        "sentence",
+    } <= set(rows[0])
+    assert [row["raw"] for row in rows] == [metric["raw"] for metric in metrics]
+    assert all(row["raw"] in row["sentence"] for row in rows)
+    assert rows[0]["title"] == "关于南昌市2020年度法治政府建设工作的报告"
+
+
+def test_export_reads_the_bots_cache_instead_of_briefing_again(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    cache = tmp_path / "cache"
+    config = tmp_path / "config.yaml"
+    config.write_text(f"cache_dir: {cache}\nreports_dir: {SEED.parent}\n", encoding="utf-8")
+    assert main(["export", str(SEED), "--config", str(config)]) == 0
+    first = capsysbinary.readouterr().out
+    [entry] = list(cache.rglob("*.json"))
+    written = entry.stat().st_mtime_ns
+    assert main(["export", str(SEED), "--config", str(config)]) == 0
+    assert capsysbinary.readouterr().out == first
+    assert entry.stat().st_mtime_ns == written  # read, not briefed and written again

@@ -127,3 +127,16 @@ def test_figures_are_kept_for_compare_with_their_section_title(tmp_path: Path) -
     assert {row.section_title for row in rows[0]} == {"一、发展"}
     index.remove(["d" * 64])
     assert index.figures(first_part(query)) == {}
+
+
+def test_figures_keep_their_bound_and_indicator_and_any_name_finds_them(tmp_path: Path) -> None:
+    growth = Metric("m1", "1", "5%", 5.0, "%", "percent", "地区生产总值增长", "增长5%以内。",
+                    kind="target", period="2025", bound="at_most", indicator="gdp_growth")  # fmt: skip
+    entry, source = report("e" * 64, "地区生产总值增长5%以内。")
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    index.add(entry, source, (growth,))
+    for query in ("GDP", "经济增长", "地区生产总值增长"):
+        (found,) = index.figures(first_part(query))["e" * 64]
+        assert found.metric == growth
+        (rows,) = compare_found([Stub("e" * 64)], {"e" * 64: [found]}, query)
+        assert [(row.value, row.indicator) for row in rows] == [("≤5%", "gdp_growth")]

@@ -3,7 +3,8 @@ dates and part titles, scored over every labelled report.
 
 Labels (tests/data/labels/reports/*.yaml) were written from the reports' text before tuning.
 The held-out set (tests/data/labels/heldout/*.yaml) was labelled blind after that tuning, before the
-engine was run on those reports: it is scored separately, as the honest figure for unseen reports.
+engine was run on those reports: it is scored separately, as the honest figure for unseen reports;
+so is heldout2026/ (two 2026 provincial reports, labelled before the last-mile fixes).
 An engine item matches a label when the label's lead, normalised and cut to its first
 characters, occurs in the engine item's normalised text (or the engine lead in the label);
 labels and items are paired one to one, greedily in report order.
@@ -30,26 +31,39 @@ from tests.paths import CORPUS
 
 LABELS = Path(__file__).parent / "data" / "labels" / "reports"
 HELDOUT = Path(__file__).parent / "data" / "labels" / "heldout"
+# The 2026 provincial reports held out of the tuning for the last mile (glossaries, five-year
+# goals, achievements beside problems, problems run together): labelled before any change.
+HELDOUT_2026 = Path(__file__).parent / "data" / "labels" / "heldout2026"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
 # the labels came in: raise it as the engine improves, never lower it.
-PLAN_PRECISION = 0.95
-PLAN_RECALL = 0.9
-PROBLEMS_PRECISION = 0.95
-PROBLEMS_RECALL = 0.85
+# Measured on the 27 files (24, then beijing, henan, jiangxi 2026) after the last-mile fixes:
+# plan 1.000/1.000, problems 0.971/0.949, dates and parts right in every file.
+PLAN_PRECISION = 0.99
+PLAN_RECALL = 0.99
+PROBLEMS_PRECISION = 0.97
+PROBLEMS_RECALL = 0.94
 PLAN_YEAR = 1.0  # right in every file with a plan
-DATES = 0.9
-PARTS = 0.95
+DATES = 0.99
+PARTS = 0.99
 # Held-out floors (precision, recall): ratchets at the level measured (raise, never lower
 # for a given set; the set grows by blind batches, each measured before any fix for it).
 # First measurement of the first 8, before any rule was changed for them: plan 0.971/0.846,
 # problems 0.941/0.906; of batch 2 (4 more, labelled after those fixes): plan 1.000/1.000,
 # problems 1.000/0.846; of batch 3 (2 more, labelled after all fixes): plan 1.000/1.000,
-# problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960.
-HELDOUT_PLAN = (0.97, 0.95)
-HELDOUT_PROBLEMS = (0.92, 0.95)
+# problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960;
+# after the last-mile fixes (closing matter, five-year goals, problems run together):
+# plan 1.000/1.000, problems 0.969/0.960.
+HELDOUT_PLAN = (0.99, 0.99)
+HELDOUT_PROBLEMS = (0.96, 0.95)
 HELDOUT_RATES = 1.0  # plan year, dates and parts, each
+# gansu_2026 and xizang_2026, first run (after the last-mile fixes, never run before): plan
+# 1.000/1.000, problems 0.812/0.765; after one general fix seen on that run (…，等等。 is no clause
+# of a run of problems): problems 0.824/0.824. The misses are sentences of two shortfalls read
+# as one, and one problem's details read as problems of their own.
+HELDOUT_2026_PLAN = (0.99, 0.99)
+HELDOUT_2026_PROBLEMS = (0.82, 0.82)
 
 
 def normalise(text: str) -> str:
@@ -225,13 +239,20 @@ def test_part_titles() -> None:
     assert parts.value >= PARTS, f"parts {parts.value:.3f}, wrong in {parts.wrong}"
 
 
-def test_heldout_reports_scored_separately() -> None:
-    """The blind set: every metric at or above its floor; the misses printed per report (-s)."""
-    scores = _require_corpus(HELDOUT)
-    print("\n" + "\n".join(report_lines(HELDOUT, with_misses=True)))
-    assert scores.plan.precision >= HELDOUT_PLAN[0] and scores.plan.recall >= HELDOUT_PLAN[1]
+@pytest.mark.parametrize(
+    ("folder", "plan_floor", "problems_floor"),
+    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS), (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS)],
+    ids=["heldout", "heldout2026"],
+)  # fmt: skip
+def test_heldout_reports_scored_separately(
+    folder: Path, plan_floor: tuple[float, float], problems_floor: tuple[float, float]
+) -> None:
+    """The blind sets: every metric at or above its floor; the misses printed per report (-s)."""
+    scores = _require_corpus(folder)
+    print("\n" + "\n".join(report_lines(folder, with_misses=True)))
+    assert scores.plan.precision >= plan_floor[0] and scores.plan.recall >= plan_floor[1]
     problems = scores.problems
-    assert problems.precision >= HELDOUT_PROBLEMS[0] and problems.recall >= HELDOUT_PROBLEMS[1]
+    assert problems.precision >= problems_floor[0] and problems.recall >= problems_floor[1]
     for rate in (scores.plan_year, scores.dates, scores.parts):
         assert rate.value >= HELDOUT_RATES, f"{rate.value:.3f}, wrong in {rate.wrong}"
 
@@ -277,7 +298,10 @@ def report_lines(folder: Path = LABELS, with_misses: bool = False) -> list[str]:
 
 
 def main() -> None:
-    print("\n".join([*report_lines(LABELS), "", *report_lines(HELDOUT, with_misses=True)]))
+    print("\n".join([
+        *report_lines(LABELS), "", *report_lines(HELDOUT, with_misses=True), "",
+        *report_lines(HELDOUT_2026, with_misses=True),
+    ]))  # fmt: skip
 
 
 if __name__ == "__main__":

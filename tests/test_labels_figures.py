@@ -3,7 +3,8 @@
 tests/data/labels/figures/<stem>.tsv holds, per report, the figures a reader of a briefing
 wants, written from the text before tuning (format: /work/wt/LABELS14.md): raw as printed,
 value, unit, kind, period, a label a reader accepts, the words a right label must contain, and
-whether it is a headline figure.
+whether it is a headline figure; then the bound as printed and the canonical indicator measured
+(added later, read from each row's raw text and label).
 
 Matching: a labelled figure matches the first unused extracted figure, in report order, with
 the same value whose printed text is the labelled one or contains it or is contained in it.
@@ -11,7 +12,9 @@ Scores: recall of values (labelled figures found with their value and unit); pre
 values (of the extracted figures printed as a labelled one, those read with its value and
 unit); labels accepted (all key words in the label); kind and period right; headline coverage
 (headline figures the engine marks key); key figures right (value, unit, kind and period of
-every labelled figure the engine marks key).
+every labelled figure the engine marks key); bound right, and bounds inverted (a floor read as a
+ceiling or the reverse: none tolerated); indicator right on headline figures; headline choice
+(a row's headline flag against the engine's: a key figure measuring a headline indicator).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from pathlib import Path
 import pytest
 
 from briefings.figures import KINDS, extract_figures
+from briefings.figures.bounds import BOUNDS
+from briefings.figures.indicators import indicators
 from briefings.model import Metric
 from briefings.parse import parse_file
 from tests.paths import CORPUS, ROOT
@@ -37,6 +42,11 @@ HEADLINE_KEY_TARGET = 0.80
 KEY_RIGHT_TARGET = 1.0
 LABEL_TARGET = 0.90
 VALUE_TARGET = 0.95
+# Floors just under what was measured when bounds and indicators were added (ratchet): bound
+# 1.000 with none inverted, indicator of headline figures 0.987, headline choice 0.970.
+BOUND_FLOOR = 0.99
+HEADLINE_INDICATOR_FLOOR = 0.98
+HEADLINE_CHOICE_FLOOR = 0.96
 
 
 @dataclass(frozen=True)
@@ -50,17 +60,20 @@ class Row:
     label: str
     keys: tuple[str, ...]
     headline: bool
+    bound: str = "exact"
+    indicator: str | None = None
 
 
 def _rows(path: Path) -> list[Row]:
     lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and ln[0] != "#"]
     rows = []
     for cells in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        cells += [""] * (8 - len(cells))
-        raw, value, unit, kind, period, label, keys, headline = cells[:8]
+        cells += [""] * (10 - len(cells))
+        raw, value, unit, kind, period, label, keys, headline, bound, indicator = cells[:10]
         flag = headline.strip() == "yes"
         row = Row(path.stem, raw, float(value), unit, kind, period or None, label, (), flag)
-        rows.append(replace(row, keys=tuple(keys.split())))
+        measured = None if indicator in ("", "-") else indicator
+        rows.append(replace(row, keys=tuple(keys.split()), bound=bound, indicator=measured))
     return rows
 
 
@@ -129,6 +142,22 @@ def _value_right(row: Row, metric: Metric) -> bool:
     return math.isclose(metric.value, row.value, rel_tol=1e-6) and metric.unit == row.unit
 
 
+# Bounds pointing opposite ways: a floor read as a ceiling or the reverse (不低于 as 低于).
+_FLOORS = frozenset({"at_least", "more_than"})
+_CEILINGS = frozenset({"at_most", "less_than"})
+
+
+def inverted(row: Row, metric: Metric) -> bool:
+    said = {row.bound, metric.bound}
+    return bool(said & _FLOORS and said & _CEILINGS)
+
+
+def engine_headline(metric: Metric) -> bool:
+    """A figure the engine puts first: a key figure measuring a headline indicator."""
+    item = indicators().get(metric.indicator or "")
+    return metric.key and item is not None and item.headline
+
+
 def _key_right(row: Row, metric: Metric) -> bool:
     return _value_right(row, metric) and (metric.kind, metric.period) == (row.kind, row.period)
 
@@ -144,6 +173,10 @@ class Scores:
     headline_key: float
     key_right: float
     wrong: dict[str, list[str]]
+    bounds: float = 1.0
+    inverted: int = 0
+    headline_indicator: float = 1.0
+    headline_choice: float = 1.0
 
 
 def _ratio(hits: int, total: int) -> float:
@@ -174,7 +207,13 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         "headline not key": [f"{r.report}: {r.raw} {r.label}" for r, m in pairs if r.headline and not m.key],
         "key wrong": [f"{r.report}: {r.raw} {r.label} {r.unit}/{r.kind}/{r.period} got {m.unit}/{m.kind}/{m.period}"
                       for r, m in keyed if not _key_right(r, m)],
+        "bounds": [f"{r.report}: {r.raw} {r.label} {r.bound} got {m.bound}" for r, m in pairs if m.bound != r.bound],
+        "headline indicator": [f"{r.report}: {r.raw} {r.label} {r.indicator} got {m.indicator} ({m.label})"
+                               for r, m in pairs if r.headline and m.indicator != r.indicator],
+        "headline choice": [f"{r.report}: {r.raw} {r.label} headline {r.headline} got {engine_headline(m)}"
+                            for r, m in pairs if engine_headline(m) != r.headline],
     }  # fmt: skip
+    headline_pairs = [(r, m) for r, m in pairs if r.headline]
     return Scores(
         rows=len(pairs) + len(missed),
         recall=_ratio(len(found), len(pairs) + len(missed)),
@@ -185,6 +224,12 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         headline_key=_ratio(sum(m.key for r, m in pairs if r.headline), headline_rows),
         key_right=_ratio(sum(_key_right(r, m) for r, m in keyed), len(keyed)),
         wrong=wrong,
+        bounds=_ratio(sum(m.bound == r.bound for r, m in pairs), len(pairs)),
+        inverted=sum(inverted(r, m) for r, m in pairs),
+        headline_indicator=_ratio(
+            sum(m.indicator == r.indicator for r, m in headline_pairs), len(headline_pairs)
+        ),
+        headline_choice=_ratio(sum(engine_headline(m) == r.headline for r, m in pairs), len(pairs)),
     )
 
 
@@ -202,6 +247,8 @@ def test_label_files_are_well_formed() -> None:
         text = report.read_text("utf-8") if report else None
         for row in _rows(path):
             assert row.kind in KINDS, (path.name, row)
+            assert row.bound in BOUNDS, (path.name, row)
+            assert row.indicator is None or indicators().get(row.indicator), (path.name, row)
             assert row.keys, (path.name, row)
             assert text is None or row.raw in text, (path.name, row.raw)
 
@@ -212,13 +259,19 @@ def test_figures_against_hand_labels(scores: Scores, capsys: pytest.CaptureFixtu
             f"\nlabelled figures: {scores.rows} in {len(labelled())} reports; values: precision "
             f"{scores.precision:.3f}, recall {scores.recall:.3f}; labels accepted {scores.labels:.3f};"
             f" kind {scores.kinds:.3f}, period {scores.periods:.3f}; headline figures key "
-            f"{scores.headline_key:.3f}; key figures right {scores.key_right:.3f}"
+            f"{scores.headline_key:.3f}; key figures right {scores.key_right:.3f}; bound "
+            f"{scores.bounds:.3f} ({scores.inverted} inverted); headline indicator "
+            f"{scores.headline_indicator:.3f}; headline choice {scores.headline_choice:.3f}"
         )
     assert scores.recall >= VALUE_TARGET, scores.wrong["missed"]
     assert scores.precision >= VALUE_TARGET
     assert scores.labels >= LABEL_TARGET, scores.wrong["labels"]
     assert scores.headline_key >= HEADLINE_KEY_TARGET, scores.wrong["headline not key"]
     assert scores.key_right >= KEY_RIGHT_TARGET, scores.wrong["key wrong"]
+    assert scores.inverted == 0, scores.wrong["bounds"]  # zero tolerance: 不低于 is never 低于
+    assert scores.bounds >= BOUND_FLOOR, scores.wrong["bounds"]
+    assert scores.headline_indicator >= HEADLINE_INDICATOR_FLOOR, scores.wrong["headline indicator"]
+    assert scores.headline_choice >= HEADLINE_CHOICE_FLOOR, scores.wrong["headline choice"]
 
 
 def test_no_key_figure_carries_another_figures_measure() -> None:

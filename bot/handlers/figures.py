@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.present.render import key_figures, metrics_list
 from bot.present.words import Words
 from briefings.briefing import Briefing
+from briefings.figures.indicators import named
 from briefings.model import Metric, Report
 
 from ..callbacks import pattern
@@ -45,7 +46,12 @@ def _page(
 
 
 def matching(metrics: Sequence[Metric], word: str) -> list[Metric]:
-    return [m for m in metrics if word in m.label or word in m.sentence]
+    """The figures measuring the indicator `word` names (GDP, 经济增长) first, then those
+    whose label or sentence says the word."""
+    ids = {item.id for item in named(word)}
+    measured = [m for m in metrics if m.indicator in ids]
+    said = [m for m in metrics if m not in measured and (word in m.label or word in m.sentence)]
+    return measured + said
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from briefings.briefing import Briefing, section_brief
 from briefings.export import metrics_of
+from briefings.figures.bounds import shown_sign
 from briefings.figures.keys import key_groups
 from briefings.model import ItemList, Metric, Report, Section
 
@@ -50,7 +51,8 @@ def _md_metrics(metrics: Sequence[Metric]) -> list[str]:
     for group in key_groups(metrics):
         lines += [f"## {group.title}", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]
         lines += [
-            f"| {_md_escape(m.raw)} | {_md_escape(m.label)} | {m.section} |" for m in group.metrics
+            f"| {_md_escape(shown_sign(m.bound, m.raw) + m.raw)} | {_md_escape(m.label)} | {m.section} |"
+            for m in group.metrics
         ]
         lines.append("")
     return lines

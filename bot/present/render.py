@@ -13,6 +13,7 @@ from html import escape
 
 from briefings.briefing import NO_BRIEF, SectionBrief
 from briefings.choice import place
+from briefings.figures.bounds import shown_sign
 from briefings.figures.keys import key_groups
 from briefings.model import ItemList, Listed, Metric, Report, Section
 from briefings.text import sentences
@@ -115,7 +116,10 @@ def table_of_contents(
 
 def metric_line(metric: Metric) -> str:
     label = f" {escape(metric.label)}" if metric.label else ""
-    return f"• <b>{escape(metric.raw)}</b>{label}（{escape(metric.section)}）"
+    # The bound as printed stays in the raw text (5%左右); one printed apart (控制在5%以内)
+    # is shown as a sign, so no figure reads as exact when the report bounded it.
+    sign = shown_sign(metric.bound, metric.raw)
+    return f"• <b>{escape(sign + metric.raw)}</b>{label}（{escape(metric.section)}）"
 
 
 def metrics_list(title: str, metrics: Sequence[Metric]) -> str:

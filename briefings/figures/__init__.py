@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..choice import place
 from ..model import Metric, Report
+from .bounds import read_bound
+from .indicators import indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
 from .label import label_figures
@@ -37,6 +40,7 @@ def extract_figures(report: Report) -> list[Metric]:
     main: set[str] = set()  # the figures stated among the coming year's main targets
     settings = section_settings(report)
     year = report_year(report)
+    where = place(report)
     for section, paragraphs in _paragraphs(report):
         setting = settings.get(section, _NO_SETTING)
         for paragraph in paragraphs:
@@ -44,7 +48,7 @@ def extract_figures(report: Report) -> list[Metric]:
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), setting, year)
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, setting, year, in_targets
+                    sentence, section, len(metrics) + 1, setting, year, in_targets, where
                 )
                 if in_targets or setting.targets:
                     main.update(m.id for m in found if m.kind == "target")
@@ -65,8 +69,10 @@ def sentence_figures(
     setting: Setting = _NO_SETTING,
     year: int | None = None,
     in_targets: bool = False,
+    where: str = "",
 ) -> list[Metric]:
-    """The figures of one sentence, ids numbered from m{first}; none is marked key."""
+    """The figures of one sentence, ids numbered from m{first}; none is marked key. `where`:
+    the report's place, whose scope words (全市, 北京地区) leave a figure its indicator."""
     found = scan_sentence(sentence)
     if not found:
         return []
@@ -86,6 +92,8 @@ def sentence_figures(
             upper=figure.upper,
             kind=what.kind,
             period=what.period,
+            bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
+            indicator=indicator_of(label, figure.unit, figure.qualifier, where),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]

@@ -58,7 +58,8 @@ def alternation(words: Iterable[str]) -> str:
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _UNIT = alternation(UNITS)
-_PRE = alternation(APPROX_BEFORE)
+# 不超过30亿元 is a ceiling: its 超过 is no approximation word of the figure.
+_PRE = f"(?<!不)(?:{alternation(APPROX_BEFORE)})"
 _POST = alternation(APPROX_AFTER)
 _MULT = alternation(MULTIPLIERS)
 

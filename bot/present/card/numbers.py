@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefings.figures.bounds import shown_sign
 from briefings.model import Metric
 from briefings.text import fold
 
@@ -54,6 +55,8 @@ def format_figure(metric: Metric) -> FigureText:
     printed = _HEDGED.search(fold(metric.raw))
     prefix, suffix = _hedges(printed, metric.qualifier)
     after = _trailing_hedge(fold(metric.raw), suffix)
+    if not (prefix or suffix or after):
+        prefix = shown_sign(metric.bound, metric.raw)  # 控制在5%以内 reads ≤5%
     if unit in _SIGNS:  # 95%以上: the sign joins the number, the hedge follows it
         return FigureText(prefix, _plain(value) + _SIGNS[unit], suffix or after, "")
     if unit.endswith(_RATIO_UNITS):

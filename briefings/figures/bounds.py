@@ -1,0 +1,90 @@
+"""A figure's bound, read from the words printed around its number: 5%左右 is about 5%,
+不低于2000亿元 at least, 控制在5%以内 at most, 突破110万辆 more than, 6%－6.5% a range.
+
+The words are read where they stand: inside the figure as printed (近3.3万, 620多万套, 8%以上),
+just after it, across a shared list (分别增长5%和7%左右: both about, 控制在5%和3%以内: both at
+most), and just before it (不低于, 不超过, 控制在). A comparison with another figure is no bound
+of this one: 略低于8%的预定目标 states the target itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+from ..model import Bound
+from . import patterns as p
+
+BOUNDS: tuple[Bound, ...] = get_args(Bound)
+# The sign a reply shows before a figure whose printed text does not say its bound itself.
+SIGNS: dict[Bound, str] = {
+    "about": "≈", "at_least": "≥", "at_most": "≤", "more_than": ">", "less_than": "<",
+}  # fmt: skip
+
+# Words that say a bound, each with what it says; longer words first where they overlap.
+_AFTER: dict[str, Bound] = {"左右": "about", "上下": "about", "以上": "at_least",
+                            "以内": "at_most", "以下": "at_most"}  # fmt: skip
+_BEFORE: dict[str, Bound] = {
+    "不低于": "at_least", "不少于": "at_least", "不小于": "at_least", "至少": "at_least",
+    "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "最多": "at_most",
+    "控制在": "at_most",
+    "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
+    "小于": "less_than",
+    "超过": "more_than", "突破": "more_than", "高于": "more_than", "多于": "more_than",
+    "大于": "more_than", "逾": "more_than", "超": "more_than",
+    "接近": "about", "将近": "about", "近": "about", "约": "about",
+}  # fmt: skip
+_BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
+_AFTER_WORDS = re.compile(p.alternation(_AFTER))
+_LEADING = re.compile(p.alternation(_BEFORE))
+# 620多万套, 3000余家: more than the number printed.
+_MORE_INSIDE = re.compile(rf"{p.ARABIC}[多余]|[多余](?:{p.alternation(p.MULTIPLIERS)})")
+# The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
+# unit: in 2家、500亿元以上 the 以上 bounds the 500亿元 alone).
+_LIST_TAIL = re.compile(
+    rf"(?:[、和及与](?:{p.ARABIC})(?:{p.alternation(p.MULTIPLIERS)})?"
+    rf"(?P<unit>{p.alternation(p.UNITS)})?)+"
+)
+# A comparison word before a figure followed by 的 compares with it: 低于8%的预定目标.
+_COMPARED = re.compile("的")
+# 控制在 gives a ceiling only when nothing after the figure says otherwise (控制在3%左右).
+_CEILING = "控制在"
+
+
+def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str = "") -> Bound:
+    """The bound of the figure of `unit` printed at text[start:end] (`text`: its folded
+    sentence)."""
+    if qualifier == "range":
+        return "range"
+    raw = text[start:end]
+    for word, bound in _AFTER.items():
+        if raw.endswith(word):
+            return bound
+    leading = _LEADING.match(raw)
+    if leading:
+        # The word may end a longer one printed before the figure (不超过): read them whole.
+        said = _BEFORE_WORDS.search(text[max(start - 5, 0) : start + leading.end()])
+        return _BEFORE[said.group().removesuffix("分别") if said else leading.group()]
+    if _MORE_INSIDE.search(raw):
+        return "more_than"
+    rest = text[end:]
+    listed = _LIST_TAIL.match(rest)
+    shared = listed and (not listed["unit"] or unit.endswith(listed["unit"][-1:]))
+    after = _AFTER_WORDS.match(rest, listed.end() if listed and shared else 0)
+    if after:
+        return _AFTER[after.group()]
+    before = _BEFORE_WORDS.search(text[max(start - 5, 0) : start])
+    if before is None or _COMPARED.match(rest):
+        return "exact"
+    word = before.group().removesuffix("分别")
+    return _BEFORE[word]
+
+
+def shown_sign(bound: Bound, raw: str) -> str:
+    """The sign to show before `raw` when it does not print its bound itself: 5% stored from
+    控制在5%以内 reads ≤5%; 5%左右 reads as printed."""
+    if bound not in SIGNS:
+        return ""
+    if any(word in raw for word in (*_AFTER, *_BEFORE)) or _MORE_INSIDE.search(raw):
+        return ""
+    return SIGNS[bound]

@@ -1,0 +1,177 @@
+"""Canonical indicators (briefings/data/indicators.yaml): what a figure measures, by whatever
+name the report prints it under, so that 经济增长5.5%左右 and 地区生产总值增长5% are one
+indicator, and what a query names (/compare GDP, /compare 经济增长).
+
+A figure measures an indicator when its label says one of the indicator's names, preceded only
+by scope words of the report's own place (全省, 本市, 北京地区 in Beijing's report — not 酒泉,
+其中, 中央, 单位 or 人均), and its number is of the indicator's family: a growth rate is a
+percentage said with a growth word (增长, 增速), a level rate a percentage said without one, an
+amount anything else but a count of people, a share or a place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, get_args
+
+import yaml
+
+Family = Literal["amount", "growth", "level", "count"]
+Direction = Literal["higher", "lower"]
+_RATE_UNITS = ("%", "‰")
+_COUNT_UNITS = ("人", "人次")
+# An amount is money, a weight or a concentration: 4个 (千亿台阶) counts something else.
+_AMOUNT_UNITS = ("斤", "公斤", "千克", "吨", "标准箱", "千瓦时", "微克/立方米", "毫克/立方米")
+_NOT_MEASURE = ("rank", "ratio", "change")
+# An amount said with a change word measures the change, not the amount (比上年减少198亿元);
+# 增加到 and 降至 say the level reached.
+_CHANGE = re.compile(r"(?:增加|增收|增产|减少|下降|降低|提高|翻)(?![到至])")
+_REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
+_PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    zh: str
+    en: str
+    family: Family
+    direction: Direction
+    group: str
+    names: tuple[str, ...]
+    said_with: tuple[str, ...] = ()
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Indicators:
+    items: tuple[Indicator, ...]
+    scope_words: tuple[str, ...]
+    growth_words: tuple[str, ...]
+
+    def get(self, key: str) -> Indicator | None:
+        return next((i for i in self.items if i.id == key), None)
+
+
+class IndicatorsError(ValueError):
+    """The indicator file is not shaped as this module reads it."""
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@cache
+def indicators() -> Indicators:
+    text = resources.files("briefings").joinpath("data/indicators.yaml").read_text("utf-8")
+    return parse_indicators(yaml.safe_load(text))
+
+
+def parse_indicators(data: dict[str, Any]) -> Indicators:
+    """The indicator file's data, checked: every family and direction known, every id once."""
+    items = []
+    raw = data.get("indicators")
+    if not isinstance(raw, dict):
+        raise IndicatorsError("indicators: a mapping of ids is required")
+    for key, fields in raw.items():
+        if fields["family"] not in get_args(Family) or fields["direction"] not in get_args(
+            Direction
+        ):
+            raise IndicatorsError(f"indicator {key}: unknown family or direction")
+        items.append(
+            Indicator(
+                id=key, zh=fields["zh"], en=fields["en"], family=fields["family"],
+                direction=fields["direction"], group=fields["group"],
+                names=tuple(_normal(n) for n in fields["names"]),
+                said_with=tuple(fields.get("said_with", ())),
+                headline=bool(fields.get("headline", False)),
+            )
+        )  # fmt: skip
+    scope = tuple(_normal(w) for w in data.get("scope_words", ()))
+    growth = tuple(data.get("growth_words", ()))
+    return Indicators(tuple(items), scope, growth)
+
+
+def own_scope(place: str) -> tuple[str, ...]:
+    """Words that name the report's own place in a label: 北京市, 北京, 北京地区; 县域 in a
+    county's report (in a city's, 县域 is its counties)."""
+    if not place:
+        return ()
+    short = _PLACE_SUFFIX.sub("", place)
+    words = [place, short, f"{short}地区"] if short else [place]
+    if place.endswith("县"):
+        words.append("县域")
+    return tuple(_normal(w) for w in words if w)
+
+
+def _own(prefix: str, scope: Iterable[str]) -> bool:
+    """Whether `prefix` is nothing but scope words (and years) of the report's own place."""
+    rest = _YEAR.sub("", prefix)
+    words = sorted(scope, key=len, reverse=True)
+    while rest:
+        word = next((w for w in words if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word) :]
+    return True
+
+
+def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[str, ...]) -> bool:
+    """Whether a figure of `unit` whose label says `said` from the name on is of the family."""
+    if qualifier in _NOT_MEASURE:
+        return False
+    rated = any(word in said for word in growth)
+    if item.said_with and not any(word in said for word in item.said_with):
+        return False
+    if item.family == "growth":
+        # 居民消费价格指数102%: an index level (last year = 100), not the rise.
+        return unit in _RATE_UNITS and "指数" not in said
+    if item.family == "level":
+        return unit in _RATE_UNITS and not rated
+    if item.family == "count":
+        return unit in _COUNT_UNITS and not rated
+    changed = bool(_CHANGE.search(said)) or (rated and not _REACHED.search(said))
+    amount = unit.endswith("元") or unit in _AMOUNT_UNITS
+    return amount and not changed
+
+
+def indicator_of(label: str, unit: str, qualifier: str = "", place: str = "") -> str | None:
+    """The id of the indicator a figure of `unit` labelled `label` measures, or None."""
+    table = indicators()
+    text = _normal(label)
+    scope = (*table.scope_words, *own_scope(place))
+    for item in table.items:
+        for name in item.names:
+            at = text.find(name)
+            if at < 0 or not _own(text[:at], scope):
+                continue
+            if _fits(item, unit, qualifier, text[at:], table.growth_words):
+                return item.id
+            break  # the measure is named here; another name of it will not fit better
+    return None
+
+
+def named(query: str) -> tuple[Indicator, ...]:
+    """The indicators a query names (GDP, 经济增长, 地区生产总值增长: the gdp group, the
+    amount and the growth rate), in the file's order; () when it names none."""
+    text = _normal("".join(query.split()))
+    table = indicators()
+    bare = next((text[: -len(w)] for w in table.growth_words if text.endswith(w)), text)
+    found = next(
+        (
+            item
+            for said in dict.fromkeys((text, bare))
+            for item in table.items
+            if said in item.names or said in (item.id, _normal(item.zh))
+        ),
+        None,
+    )
+    if found is None:
+        return ()
+    return tuple(item for item in table.items if item.group == found.group)

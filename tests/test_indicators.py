@@ -1,0 +1,157 @@
+"""Canonical indicators: the data file, what a figure measures (only the report's own place's,
+only in the indicator's family), and the names /compare and /metrics take."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+
+import pytest
+
+from briefings.compare import Figures, compare
+from briefings.figures import sentence_figures
+from briefings.figures.indicators import indicator_of, indicators, named
+from briefings.model import ItemList, Meta, Metric, Report
+
+REQUIRED = [
+    "gdp",
+    "gdp_growth",
+    "gdp_per_capita",
+    "cpi",
+    "urban_new_jobs",
+    "unemployment_surveyed",
+    "unemployment_registered",
+    "fiscal_revenue",
+    "fiscal_revenue_growth",
+    "fiscal_deficit",
+    "deficit_ratio",
+    "income_per_capita_growth",
+    "urban_income_growth",
+    "rural_income_growth",
+    "grain_output",
+    "energy_intensity_reduction",
+    "industrial_value_added_growth",
+    "fixed_investment_growth",
+    "retail_sales_growth",
+    "trade_total",
+    "trade_growth",
+    "rd_intensity",
+    "urbanisation_rate",
+    "pm25",
+]
+
+
+def test_the_data_file_has_every_required_indicator_with_names_family_and_direction() -> None:
+    table = indicators()
+    for key in REQUIRED:
+        item = table.get(key)
+        assert item is not None, key
+        assert item.names and item.zh and item.en, key
+        assert item.family in ("amount", "growth", "level", "count"), key
+        assert item.direction in ("higher", "lower"), key
+    assert len({item.id for item in table.items}) == len(table.items)
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        ("全省地区生产总值增长", "%", "gdp_growth"),
+        ("经济增长预期目标", "%", "gdp_growth"),
+        ("全市地区生产总值", "元", "gdp"),
+        ("国内生产总值增加到", "元", "gdp"),
+        ("人均地区生产总值", "元", "gdp_per_capita"),
+        ("单位地区生产总值能耗下降", "%", "energy_intensity_reduction"),
+        ("全社会研发投入占地区生产总值比重", "%", "rd_intensity"),
+        ("一般公共预算收入", "元", "fiscal_revenue"),
+        ("一般公共预算收入增长", "%", "fiscal_revenue_growth"),
+        ("赤字率", "%", "deficit_ratio"),
+        ("城镇调查失业率", "%", "unemployment_surveyed"),
+        ("城镇登记失业率", "%", "unemployment_registered"),
+        ("城镇新增就业", "人", "urban_new_jobs"),
+        ("居民消费价格涨幅", "%", "cpi"),
+        ("农村居民人均可支配收入增长", "%", "rural_income_growth"),
+        ("粮食总产量", "斤", "grain_output"),
+        ("规上工业增加值增长", "%", "industrial_value_added_growth"),
+        ("社会消费品零售总额增长", "%", "retail_sales_growth"),
+        ("社会消费品零售总额", "元", "retail_sales"),
+        ("外贸进出口总额", "元", "trade_total"),
+        ("常住人口城镇化率", "%", "urbanisation_rate"),
+        ("细颗粒物年均浓度", "微克/立方米", "pm25"),
+        # Not the place's own, or not of the indicator's family: no indicator.
+        ("某州经济总量", "元", None),
+        ("其中中央财政赤字", "元", None),
+        ("常住人口城镇化率提高", "个百分点", None),
+        ("细颗粒物年均浓度下降", "%", None),
+        ("财政赤字比上年减少", "元", None),
+        ("每平方公里产出GDP", "元", None),
+        ("跨境电商进出口额", "元", None),
+        ("地区生产总值", "位", None),
+        ("全省地区生产总值跨千亿台阶", "个", None),
+        ("居民消费价格指数", "%", None),
+    ],
+)
+def test_a_figure_measures_an_indicator_of_its_own_place_and_family(
+    label: str, unit: str, expected: str | None
+) -> None:
+    assert indicator_of(label, unit) == expected
+
+
+def test_the_reports_own_place_names_its_scope() -> None:
+    assert indicator_of("北京地区进出口总额", "元", place="北京市") == "trade_total"
+    assert indicator_of("北京地区进出口总额", "元", place="天津市") is None
+    assert indicator_of("县域生产总值", "元", place="某县") == "gdp"
+    assert indicator_of("县域生产总值", "元", place="某市") is None
+
+
+def test_figures_of_a_sentence_carry_their_indicator_and_the_export_says_it() -> None:
+    found = sentence_figures("全市地区生产总值3.46万亿元、增长6.0%，其中服务业增加值占62%。")
+    assert [(m.raw, m.indicator) for m in found] == [
+        ("3.46万亿元", "gdp"),
+        ("6.0%", "gdp_growth"),
+        ("62%", None),
+    ]
+    assert {"bound", "indicator"} <= set(asdict(found[0]))
+
+
+@pytest.mark.parametrize(
+    "query", ["GDP", "经济增长", "地区生产总值增长", "国内生产总值", "gdp增速"]
+)
+def test_any_name_of_an_indicator_names_its_group(query: str) -> None:
+    assert [item.id for item in named(query)] == ["gdp_growth", "gdp"]
+
+
+def test_a_query_naming_no_indicator_names_none() -> None:
+    assert named("治安高清探头") == ()
+    assert named("") == ()
+
+
+def _report(title: str, issuer: str, year: int) -> Report:
+    return Report(
+        f"{title}.txt", f"{abs(hash(title)):016x}", Meta(title, issuer, year=year), "", (),
+        ItemList(None, ()), ItemList(None, ()),
+    )  # fmt: skip
+
+
+def _said(sentence: str, kind: str, period: str) -> tuple[Metric, ...]:
+    return tuple(replace(m, kind=kind, period=period) for m in sentence_figures(sentence))
+
+
+def test_compare_by_any_name_gives_the_same_table_amounts_and_rates_apart() -> None:
+    province = Figures(
+        _report("2025年某省政府工作报告", "某省人民政府", 2025),
+        _said("全省地区生产总值1.3万亿元、增长5.8%。", "result", "2024")
+        + _said("经济增长5.5%左右。", "target", "2025"),
+    )
+    county = Figures(
+        _report("2024年某县政府工作报告", "某县人民政府", 2024),
+        _said("生产总值同比增长6.4%，粮食产量60万吨。", "result", "2023"),
+    )
+    queries = ("GDP", "经济增长", "地区生产总值增长")
+    tables = [compare([province, county], query) for query in queries]
+    assert tables[0] == tables[1] == tables[2]
+    first, second = tables[0]
+    assert [(row.indicator, row.kind, row.value) for row in first] == [
+        ("gdp_growth", "result", "5.8%"),
+        ("gdp_growth", "target", "5.5%左右"),
+        ("gdp", "result", "1.3万亿元"),  # the amount in its own slot, after the rates
+    ]
+    assert [(row.indicator, row.value) for row in second] == [("gdp_growth", "6.4%")]
