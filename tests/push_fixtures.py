@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -171,3 +173,24 @@ async def start_on_database(
     config.write_text(yaml.safe_dump(raw), encoding="utf-8")
     finished = await finish(await start_cli(config, command, token="123:TOKEN"))
     return finished.status, finished.stderr
+
+
+# Another process takes the write lock and holds it; it prints once it has it.
+LOCKER = (
+    "import sqlite3, sys, time\n"
+    "db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)\n"
+    "db.execute('BEGIN EXCLUSIVE')\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(float(sys.argv[2]))\n"
+    "db.execute('ROLLBACK')\n"
+)
+
+
+async def locked_by_another_process(database: Path, seconds: float) -> asyncio.subprocess.Process:
+    """Another process holds the database's write lock for `seconds` (from when this returns)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", LOCKER, str(database), str(seconds), stdout=asyncio.subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert await asyncio.wait_for(process.stdout.readline(), 30) == b"locked\n"
+    return process

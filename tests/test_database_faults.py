@@ -5,10 +5,8 @@ write after space comes back succeeds without a restart."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
-import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -17,34 +15,17 @@ import pytest
 import bot.database as database_module
 from bot.context import state_of
 from bot.present.words import CHINESE
-from tests.push_fixtures import Clock, Harness, push_bot, rows
+from tests.push_fixtures import Clock, Harness, locked_by_another_process, push_bot, rows
 
 HOLD = 2.0  # seconds another process holds the write lock: four busy timeouts
 TROUBLE = CHINESE.messages["errors.storage"].split("（")[0]
 UNCAPPED = 1_073_741_823
-LOCKER = (
-    "import sqlite3, sys, time\n"
-    "db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)\n"
-    "db.execute('BEGIN EXCLUSIVE')\n"
-    "print('locked', flush=True)\n"
-    "time.sleep(float(sys.argv[2]))\n"
-    "db.execute('ROLLBACK')\n"
-)
 
 
 @pytest.fixture(autouse=True)
 def _short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     # Shorter than HOLD: the write meets SQLITE_BUSY and the database's own retry carries it.
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_SECONDS", 0.5)
-
-
-async def _locked(database: Path) -> asyncio.subprocess.Process:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", LOCKER, str(database), str(HOLD), stdout=asyncio.subprocess.PIPE
-    )
-    assert process.stdout is not None
-    assert await asyncio.wait_for(process.stdout.readline(), 30) == b"locked\n"
-    return process
 
 
 async def _full(
@@ -75,7 +56,7 @@ async def test_a_follow_waits_out_a_locked_database_and_a_full_disk_is_said(
 ) -> None:
     async with push_bot(tmp_path, Clock("2024-05-06T01:00:00+00:00")) as bot:
         await bot.pusher.wait_idle()
-        locker = await _locked(bot.config.database)
+        locker = await locked_by_another_process(bot.config.database, HOLD)
         waited = (await bot.say("/follow 营商环境", 8001)).params["text"]
         assert await locker.wait() == 0
         follows, now = state_of(bot.app).stores.follows, bot.clock()
@@ -99,7 +80,7 @@ async def test_a_source_record_waits_out_a_locked_database_and_a_full_disk_write
     async with push_bot(tmp_path, Clock("2024-05-06T01:00:00+00:00")) as bot:
         await bot.pusher.wait_idle()
         sources = state_of(bot.app).stores.sources
-        locker = await _locked(bot.config.database)
+        locker = await locked_by_another_process(bot.config.database, HOLD)
         await sources.note_source("gov-a", 100.0, True)  # waits the lock out
         assert await locker.wait() == 0
         free = await _full(bot, lambda n: sources.note_source(f"filler-{n:06d}", 1.0, True))

@@ -14,7 +14,6 @@ import asyncio
 import logging
 import os
 import sqlite3
-import sys
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -32,23 +31,22 @@ from bot.push.store import Store
 from bot.stores import Stores
 from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
-from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
+from tests.push_fixtures import (
+    ADMIN,
+    Clock,
+    Harness,
+    locked_by_another_process,
+    push_bot,
+    rows,
+    start_on_database,
+    value,
+)
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
 TROUBLE = CHINESE.messages["errors.storage"].split("（")[0]
 NOON = "2024-05-06T04:00:00+00:00"  # 12:00 in Shanghai
 UNCAPPED = 1_073_741_823
-
-# Another process takes the write lock and holds it; it prints once it has it.
-LOCKER = (
-    "import sqlite3, sys, time\n"
-    "db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)\n"
-    "db.execute('BEGIN EXCLUSIVE')\n"
-    "print('locked', flush=True)\n"
-    "time.sleep(float(sys.argv[2]))\n"
-    "db.execute('ROLLBACK')\n"
-)
 
 
 async def _owe(bot: Harness, chats: range, due_now: bool = True) -> None:
@@ -90,16 +88,6 @@ class OnSend:
                 await action()
 
 
-async def _lock(database: Path, seconds: float) -> asyncio.subprocess.Process:
-    """Another process holds the database's write lock for `seconds`."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", LOCKER, str(database), str(seconds), stdout=asyncio.subprocess.PIPE
-    )
-    assert process.stdout is not None
-    assert await asyncio.wait_for(process.stdout.readline(), 30) == b"locked\n"
-    return process
-
-
 async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
     """The disk is full for the bot's connection from now on; returns what frees it."""
     db = bot.connection  # max_page_count is per connection
@@ -132,7 +120,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
         freeing: list[asyncio.Task[None]] = []
 
         async def lock() -> None:
-            locker.append(await _lock(bot.config.database, HOLD))
+            locker.append(await locked_by_another_process(bot.config.database, HOLD))
 
         async def fill() -> None:
             free = await _fill(bot)
