@@ -80,7 +80,7 @@ async def run(count: int) -> None:
     baseline = await lags(idle, 2.0)
     with tempfile.TemporaryDirectory() as folder:
         store = await SourceStore.open(Path(folder) / "bench.sqlite3")
-        client = PoliteClient(FetchPolicy(host_interval_seconds=0.0))
+        client = PoliteClient(FetchPolicy(host_interval_seconds=0.0, max_entries=count))
         poller = SourcePoller(client, store, Path(folder) / "reports")
         spec = SourceSpec("bench", "index", site.url("/list/0.html"), re.compile("报告"), 10)
         done = asyncio.Event()
@@ -90,8 +90,7 @@ async def run(count: int) -> None:
         elapsed = time.perf_counter() - start
         done.set()
         during = await probe
-        await client.close()
-        await store.close()
+        await poller.close()
     await site.stop()
     print(f"sources: {len(found)} of {count} reports fetched and parsed in {elapsed:.1f} s "
           f"({elapsed / max(len(found), 1) * 1000:.0f} ms each)")  # fmt: skip

@@ -72,7 +72,7 @@ def build_application(
     application = builder.build()
     state = state_of(application)
     library = library or ReportLibrary(
-        config.reports_dir, config.cache_dir, config.max_report_bytes
+        config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
     # One database for the whole bot, its repositories given to whoever needs them.
     stores = Stores.at(config.database)

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Collection, Coroutine
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait as wait_for_exit
@@ -76,9 +76,10 @@ class Briefer:
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
 
-    async def reload(self) -> list[Listing]:
-        """Read the reports folder again and brief what is new; returns the new reports."""
-        new = await asyncio.to_thread(self.library.reload)
+    async def reload(self, held: Collection[str] = ()) -> list[Listing]:
+        """Read the reports folder again (not its `held` files: still being written) and brief
+        what is new; returns the new reports."""
+        new = await asyncio.to_thread(self.library.reload, held)
         self.schedule(self.library.pending())
         return new
 

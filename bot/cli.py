@@ -107,7 +107,9 @@ def _warm(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_BAD_INPUT
     jieba.initialize()  # writes jieba's dictionary cache to the temp dir
-    library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
+    library = ReportLibrary(
+        config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
+    )
     library.reload()
     for listing in library.reports:
         report = library.report(listing.digest)

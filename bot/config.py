@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import shutil
 import zoneinfo
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -31,6 +32,12 @@ PACKAGED_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 # A larger report file is skipped unread: briefing one of 20 MB takes minutes and ~700 MB.
 MAX_REPORT_BYTES = 5 * 2**20
+# Longer than a writer's pause one can reasonably expect (a copy over a slow share, an editor
+# saving in steps): a file unchanged this long is taken as complete.
+REPORTS_SETTLE_SECONDS = 10.0
+# Beside the config file, the seed reports copied into a reports_dir created on first run, so
+# that a first start shows a report (the project's tests read seeds/ itself, never reports_dir).
+SEEDS = "seeds"
 
 
 class ConfigError(Exception):
@@ -63,6 +70,11 @@ class PushConfig:
     # A round that makes no progress this long (a database failing for minutes) is ended;
     # the next check starts afresh. Above Telegram's longest flood wait and a long lock.
     stall_seconds: float = 300.0
+    # New reports arriving within this window go out as one message per chat (a bulk drop of
+    # thousands: one message, not thousands), and a chat gets at most this many an hour; what
+    # waits is carried by the next message.
+    announce_window_seconds: float = 10.0
+    announcements_per_hour: int = 4
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,11 @@ class Config:
     source: Path | None = None
     sources: tuple[SourceSpec, ...] = ()  # publishers followed (bot/sources)
     fetching: FetchPolicy = field(default_factory=FetchPolicy)  # etiquette towards their sites
+    # A file in reports_dir is read once unchanged this long (a writer may pause mid-file);
+    # one whose modification time is older already (renamed into place) at once.
+    reports_settle_seconds: float = REPORTS_SETTLE_SECONDS
+    # Folders besides reports_dir that a symbolic link in it may lead into (none by default).
+    reports_links_into: tuple[Path, ...] = ()
 
 
 class _Asked(Mapping[str, Any]):
@@ -210,6 +227,8 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
         first_retry_seconds=_typed(push, "first_retry_seconds", float, 0.25, "push."),
         check_interval_seconds=_typed(push, "check_interval_seconds", float, 30.0, "push."),
         stall_seconds=_typed(push, "stall_seconds", float, 300.0, "push."),
+        announce_window_seconds=_typed(push, "announce_window_seconds", float, 10.0, "push."),
+        announcements_per_hour=_typed(push, "announcements_per_hour", int, 4, "push."),
     )
     for key in fields(PushConfig):
         if getattr(config, key.name) <= 0:
@@ -222,6 +241,20 @@ def _max_report_bytes(raw: Mapping[str, Any]) -> int:
     if value <= 0:
         raise ConfigError(f"config key 'max_report_bytes' must be positive, got {value}")
     return value
+
+
+def _settle_seconds(raw: Mapping[str, Any]) -> float:
+    value = _typed(raw, "reports_settle_seconds", float, REPORTS_SETTLE_SECONDS)
+    if value < 0:
+        raise ConfigError(f"config key 'reports_settle_seconds' must not be negative, got {value}")
+    return value
+
+
+def _link_roots(raw: Mapping[str, Any], base: Path) -> tuple[Path, ...]:
+    value = raw.get("reports_links_into") or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError("config key 'reports_links_into' must be a list of folders")
+    return tuple(path if path.is_absolute() else base / path for path in map(Path, value))
 
 
 def _sources(raw: Mapping[str, Any]) -> tuple[tuple[SourceSpec, ...], FetchPolicy]:
@@ -262,6 +295,8 @@ def parse_config(
         source=source,
         sources=sources,
         fetching=fetching,
+        reports_settle_seconds=_settle_seconds(raw),
+        reports_links_into=_link_roots(raw, base),
     )
     raw.reject_unknown()
     return config
@@ -281,7 +316,20 @@ def load_config(path: Path, env: Mapping[str, str] | None = None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
     config = parse_config(raw, path.resolve().parent, os.environ if env is None else env, path)
+    if "reports_dir" in raw and config.reports_dir.parent.is_dir():
+        _first_run(config.reports_dir, path.resolve().parent / SEEDS)
     if not config.reports_dir.is_dir():  # found missing later, it would stop start-up half-way
         unset = "" if "reports_dir" in raw else " (not set: the default is 'seeds')"
         raise ConfigError(f"config key 'reports_dir'{unset}: no such folder: {config.reports_dir}")
     return config
+
+
+def _first_run(folder: Path, seeds: Path) -> None:
+    """Create the reports folder the config names (its parent must exist: a typo in a path
+    still stops start-up) and copy the seed reports into it, so that a first start has one."""
+    try:
+        folder.mkdir()
+        for seed in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
+            shutil.copyfile(seed, folder / seed.name)
+    except OSError:  # there already, or not writable: the check after says what matters
+        return

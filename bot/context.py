@@ -19,7 +19,7 @@ from .briefer import Briefer
 from .cards import CardCache
 from .chats import ChatSettings
 from .config import Config
-from .ingest import Ingest
+from .ingest import Ingest, Timing
 from .library import ReportLibrary
 from .push.follows import Follows
 from .push.runner import Pusher
@@ -49,7 +49,11 @@ class BotState:
     def setup(self, config: Config, library: ReportLibrary, stores: Stores, pusher: Pusher) -> None:
         self.config, self.library, self.stores, self.pusher = config, library, stores, pusher
         self.briefer = Briefer(library)
-        self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching)
+        timing = Timing(
+            config.reports_settle_seconds, config.push.announce_window_seconds,
+            link_roots=config.reports_links_into,
+        )  # fmt: skip
+        self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching, timing)
         self.search = SearchShelf(library)
 
     @property

@@ -2,13 +2,23 @@
 followed (bot.sources) and an admin's `/add`.
 
 The folder is looked at every LOOK_SECONDS: the name, size and modification time of each report
-file. A change is taken once two looks in a row agree, so a file still being written (its size
-or time still moving) is not read until it is complete; dotfiles (`.x.part`) are never read.
-Looking beats change events here: the completeness check needs a second look anyway, and a
-look works the same on a bind mount, a network share or a Docker volume, where events may not
-arrive. A taken change reloads the library (new, changed and removed files alike), briefs what
-is new in the background and announces it once to subscribers (the push outbox is keyed by
-subscription and report digest).
+file. A file is read once it is complete: unchanged across looks for `settle_seconds` (longer
+than a writer's pause one can reasonably expect), or at once when its modification time is that
+old already (renamed into place) or the sources' poller wrote it whole; dotfiles (`.x.part`)
+are never read. A file still settling is held: not read, its previous listing (if any) standing,
+so a half-written or soon-replaced file is never briefed or announced. Looking beats change
+events here: the completeness check needs repeated looks anyway, and a look works the same on a
+bind mount, a network share or a Docker volume, where events may not arrive. A change reloads
+the library (new, changed and removed files alike), briefs what is new in the background and
+announces it to subscribers.
+
+Announcements wait `announce_window_seconds` for the reports arriving with them: a bulk drop is
+one announcement round, in which each chat gets one message for all of them (bot/push/news.py).
+A report replaced or removed within the window is not announced. Announcements still waiting
+when the bot stops are not lost: a start announces every report not announced before.
+
+A file name that is not UTF-8, or a symbolic link leading out of the folder, is skipped with one
+log line (briefings.folder), and never stops the library from taking the other files.
 
 The sources' poller writes each report whole (a dotfile renamed into place) and then only nudges
 the look, so every report, whoever put it there, comes in by the same one path.
@@ -19,6 +29,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefings.catalogue import Listing
@@ -33,14 +46,25 @@ log = logging.getLogger(__name__)
 
 LOOK_SECONDS = 1.0
 STOP_SECONDS = 2.0  # a poll in flight gets this long to finish before it is cancelled
+MAX_RETRY_SECONDS = 60.0  # a reload that failed is tried again, backing off up to this
 
 Look = dict[str, tuple[int, int]]  # file name -> (size, mtime in ns)
 
 
-def look_at(folder: Path) -> Look:
+@dataclass(frozen=True)
+class Timing:
+    """How the folder is watched and its news announced (from the config)."""
+
+    settle_seconds: float = 10.0
+    window_seconds: float = 10.0
+    look_seconds: float = LOOK_SECONDS
+    link_roots: tuple[Path, ...] = ()
+
+
+def look_at(folder: Path, link_roots: tuple[Path, ...] = ()) -> Look:
     """The report files in `folder` as they stand: what a reload would read."""
     found: Look = {}
-    for path in report_files(folder):
+    for path in report_files(folder, link_roots):
         with contextlib.suppress(FileNotFoundError):  # removed between listing and stat
             stat = path.stat()
             found[path.name] = (stat.st_size, stat.st_mtime_ns)
@@ -56,14 +80,19 @@ class Ingest:
         pusher: Pusher,
         specs: tuple[SourceSpec, ...],
         policy: FetchPolicy,
-        look_seconds: float = LOOK_SECONDS,
+        timing: Timing = Timing(),
     ) -> None:
         self.briefer, self.pusher = briefer, pusher
         self.folder = briefer.library.folder
         self.specs, self.policy = specs, policy
-        self.look_seconds = look_seconds
+        self.timing = timing
         self.poller: SourcePoller | None = None
         self._loaded: Look | None = None  # what the library last read
+        self._since: dict[str, tuple[tuple[int, int], float]] = {}  # name -> stat, first seen
+        self._whole: set[str] = set()  # files the poller wrote whole: complete at once
+        self._skipped: set[str] = set()  # unreadable files already logged
+        self._news: dict[str, Listing] = {}  # digest -> report, waiting for the window to close
+        self._flush: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._nudge = asyncio.Event()
         self._stop = asyncio.Event()
@@ -74,11 +103,13 @@ class Ingest:
     async def start(self, store: SourceStore) -> None:
         """Watch the folder and poll the sources (recorded in `store`) in the background."""
         self.poller = SourcePoller(PoliteClient(self.policy), store, self.folder)
-        seen = await asyncio.to_thread(look_at, self.folder)
+        seen = await asyncio.to_thread(self._look)
         # what start-up's load read: a file added since is still to be read
         library = self.briefer.library
         read = {r.source for r in library.reports} | {e.source for e in library.errors}
         self._loaded = {name: stat for name, stat in seen.items() if name in read}
+        self._since = {name: (stat, -math.inf) for name, stat in self._loaded.items()}
+        self._skipped = {error.source for error in library.errors}  # start-up logged them
         self._tasks = [asyncio.create_task(self._watch(), name="reports-folder")]
         if self.specs:
             runner = SourceRunner(self.poller, self.specs, self._fetched)
@@ -87,31 +118,78 @@ class Ingest:
     async def stop(self) -> None:
         """Stop looking and polling: a poll in flight gets STOP_SECONDS, then is cancelled."""
         self._stop.set()
+        if self._flush is not None:  # what it held is announced by the next start
+            self._flush.cancel()
         if self._tasks:
             _, late = await asyncio.wait(self._tasks, timeout=STOP_SECONDS)
             for task in late:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
         if self.poller is not None:
-            await self.poller.client.close()
+            await self.poller.close()  # the store it was given stays open: it is the bot's
             self.poller = None
 
     async def refresh(self) -> list[Listing]:
-        """Reload the library from the folder, brief and announce what is new; returns it."""
+        """Reload the library from the complete files in the folder, brief what is new and
+        announce it once the window closes; returns it."""
         async with self._lock:
-            seen = await asyncio.to_thread(look_at, self.folder)
-            new = await self.briefer.reload()
-            self._loaded = seen
+            seen = await asyncio.to_thread(self._look)
+            ready = self._complete(seen)
+            new = await self.briefer.reload(held=seen.keys() - ready.keys())
+            self._loaded = ready
+            self._whole -= ready.keys()  # read: a later rewrite settles again
+        self._log_skipped()
         if new:
-            corrected = [report for report in new if report.source in self._corrected]
-            self._corrected -= {report.source for report in corrected}
-            fresh = [report for report in new if report not in corrected]
+            self._news.update((report.digest, report) for report in new)
+            if self._flush is None or self._flush.done():
+                self._flush = asyncio.create_task(self._announce_later(), name="announce")
+            log.info("reports folder: %d new report(s): %s", len(new),
+                     ", ".join(report.source for report in new[:20]))  # fmt: skip
+        return new
+
+    def _look(self) -> Look:
+        return look_at(self.folder, self.timing.link_roots)
+
+    def _complete(self, seen: Look) -> Look:
+        """The files of `seen` complete by now (see the module's docstring)."""
+        now, wall = time.monotonic(), time.time_ns()
+        settle = self.timing.settle_seconds
+        ready: Look = {}
+        for name, stat in seen.items():
+            if self._since.get(name, (None, 0.0))[0] != stat:
+                self._since[name] = (stat, now)
+            first_seen = self._since[name][1]
+            old = wall - stat[1] >= settle * 1e9  # its last write long past: renamed into place
+            if name in self._whole or old or now - first_seen >= settle:
+                ready[name] = stat
+        for gone in self._since.keys() - seen.keys():
+            del self._since[gone]
+        return ready
+
+    def _log_skipped(self) -> None:
+        """One line per unreadable file (a bad name, a link out), when it is first met."""
+        errors = {error.source: error for error in self.briefer.library.errors}
+        for source in sorted(errors.keys() - self._skipped):
+            log.warning("reports folder: skipped %s", errors[source])
+        self._skipped = set(errors)
+
+    async def _announce_later(self) -> None:
+        """Once the window closes: announce the reports it gathered that are still listed (a
+        file replaced within it is announced once, as its final version)."""
+        await asyncio.sleep(self.timing.window_seconds)
+        news, self._news = self._news, {}
+        held = {listing.digest for listing in self.briefer.library.reports}
+        listed = [report for report in news.values() if report.digest in held]
+        corrected = [report for report in listed if report.source in self._corrected]
+        self._corrected -= {report.source for report in corrected}
+        fresh = [report for report in listed if report not in corrected]
+        try:
             await self.pusher.announce(fresh)
             await self.pusher.announce(corrected, updated=True)
-            self.pusher.start()
-            log.info("reports folder: %d new report(s): %s", len(new),
-                     ", ".join(report.source for report in new))  # fmt: skip
-        return new
+        except Exception:  # the database failing: the next start announces them
+            log.exception("announcing %d new report(s) failed", len(listed))
+            return
+        self.pusher.start()
 
     async def add(self, url: str) -> list[Fetched]:
         """Fetch one URL now (an admin's `/add`) and load what it held; raises the fault
@@ -135,8 +213,10 @@ class Ingest:
         return next((r for r in self.briefer.library.reports if r.source == name), None)
 
     def _note_corrections(self, found: list[Fetched]) -> None:
-        """A corrected republication replaces its file: announced as updated, not as new."""
+        """A corrected republication replaces its file: announced as updated, not as new. The
+        poller wrote each file whole: it is complete at once."""
         self._corrected |= {i.path.name for i in found if i.status == "updated" and i.path}
+        self._whole |= {item.path.name for item in found if item.path}
 
     async def _fetched(self, found: list[Fetched]) -> None:
         for item in found:
@@ -146,28 +226,33 @@ class Ingest:
         self._nudge.set()  # the files are in place: look now rather than within a second
 
     async def _watch(self) -> None:
-        previous = self._loaded
+        backoff, retry_at = 0.0, 0.0
         while not self._stop.is_set():
             await self._pause()
             try:
-                seen = await asyncio.to_thread(look_at, self.folder)
+                seen = await asyncio.to_thread(self._look)
             except OSError as error:  # the folder gone or unreadable: keep what is loaded
                 log.warning("reports folder %s cannot be read: %s", self.folder, error)
                 continue
-            if seen == previous and seen != self._loaded:  # settled, and not what was read
+            ready = self._complete(seen)
+            if ready != self._loaded and time.monotonic() >= retry_at:
                 try:
                     await self.refresh()
+                    backoff = 0.0
                 except Exception:  # a bug or a full disk must not stop the watching
                     log.exception("reloading the reports folder failed")
-                    self._loaded = seen  # tried once: the next change tries again
-            previous = seen
+                    # not taken: tried again, backing off, until it is (nothing left behind)
+                    backoff = min(max(backoff * 2, self.timing.look_seconds), MAX_RETRY_SECONDS)
+                    retry_at = time.monotonic() + backoff
             self.looks += 1
 
     async def _pause(self) -> None:
         """Until the next look is due, a nudge comes, or the bot stops."""
         waits = [asyncio.create_task(event.wait()) for event in (self._stop, self._nudge)]
         try:
-            await asyncio.wait(waits, timeout=self.look_seconds, return_when="FIRST_COMPLETED")
+            await asyncio.wait(
+                waits, timeout=self.timing.look_seconds, return_when="FIRST_COMPLETED"
+            )
         finally:
             for wait in waits:
                 wait.cancel()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +25,7 @@ from briefings.briefing import Briefing
 from briefings.catalogue import CATALOGUE_FILE, Listing, read_catalogue, write_catalogue
 from briefings.derive import brief
 from briefings.errors import ReportError
-from briefings.folder import read_shelf
+from briefings.folder import inside, read_shelf
 from briefings.model import Report
 from briefings.parse import parse_file
 
@@ -45,6 +45,7 @@ class ReportLibrary:
     folder: Path
     cache_dir: Path | None = None
     max_bytes: int | None = None  # a larger report file is skipped unread
+    link_roots: tuple[Path, ...] = ()  # folders besides `folder` a symbolic link may lead into
     reports: list[Listing] = field(default_factory=list)  # newest first
     errors: list[ReportError] = field(default_factory=list)
     kept: int = KEPT
@@ -59,14 +60,21 @@ class ReportLibrary:
     _memo: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @property
+    def _roots(self) -> tuple[Path, ...]:
+        return tuple(root.resolve() for root in (self.folder, *self.link_roots))
+
+    @property
     def _bound(self) -> int | None:
         return self.kept if self.cache_dir is not None else None
 
-    def reload(self) -> list[Listing]:
-        """Read the folder again (through the catalogue); return the reports new since."""
+    def reload(self, held: Collection[str] = ()) -> list[Listing]:
+        """Read the folder again (through the catalogue); return the reports new since. The
+        `held` files (still being written) are not read: their listing, if any, stands. The
+        library changes only once the whole folder is read: a failure leaves it as it was."""
         known = {listing.digest for listing in self.reports}
         catalogue = read_catalogue(self.cache_dir / CATALOGUE_FILE) if self.cache_dir else {}
-        shelf = read_shelf(self.folder, catalogue, self.max_bytes)
+        current = {listing.source: listing for listing in self.reports}
+        shelf = read_shelf(self.folder, catalogue | current, self.max_bytes, self.link_roots, held)
         with self._memo:
             for report in shelf.parsed:
                 _touch(self.parsed, report.digest, report, self._bound)
@@ -93,8 +101,11 @@ class ReportLibrary:
         listing = self.listing(digest)
         if listing is None:
             return None
+        path = self.folder / listing.source
+        if path.is_symlink() and not inside(path, self._roots):  # a link moved since it was listed
+            return None
         try:
-            report = parse_file(self.folder / listing.source)
+            report = parse_file(path)
         except ReportError:
             return None
         return report if report.digest == digest else None

@@ -87,7 +87,8 @@ def read_catalogue(path: Path) -> dict[str, Listing]:
 
 
 def write_catalogue(path: Path, listings: Iterable[Listing]) -> None:
-    """Write the catalogue; failing to only costs a full parse at the next start (logged)."""
+    """Write the catalogue; failing to only costs a full parse at the next start (logged), so
+    no failure here may stop the reload that asked for it (a name JSON cannot encode: ValueError)."""
     data = {
         "version": CATALOGUE_VERSION,
         "code": code_fingerprint(),
@@ -96,5 +97,5 @@ def write_catalogue(path: Path, listings: Iterable[Listing]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(data, ensure_ascii=False))
-    except OSError as error:
+    except (OSError, ValueError) as error:
         log.warning("could not write catalogue %s: %s", path, error)

@@ -1,27 +1,81 @@
 """Reading a folder of reports: every readable report listed (through the folder's catalogue,
-briefings.catalogue, when there is one) or parsed, each bad file reported, none blocking."""
+briefings.catalogue, when there is one) or parsed, each bad file reported, none blocking.
+
+A file name is bytes until proven text: one that is not UTF-8 (`\\xff\\xfe_bad.txt`) is
+reported as skipped, never listed, since every later step (the catalogue's JSON, log lines,
+messages) needs text. A symbolic link is followed only when it resolves inside the folder, or
+inside one of the folders the operator allowed: a link leaving them is neither listed nor read.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from .catalogue import Listing
-from .errors import ReportError, TooLargeReportError
+from .errors import ReportError, TooLargeReportError, UnreadableReportError
 from .load import REPORT_SUFFIXES
 from .model import Listed, Report
 from .parse import parse_file
 
 L = TypeVar("L", bound=Listed)
+_SUFFIXES = {suffix.encode() for suffix in REPORT_SUFFIXES}
 
 
-def report_files(folder: Path) -> list[Path]:
-    return sorted(
-        path for path in folder.iterdir()
-        if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(".")
-    )  # fmt: skip
+@dataclass(frozen=True)
+class FolderView:
+    """What a folder holds for the library: its report files, and those skipped unread."""
+
+    files: list[Path]
+    skipped: list[ReportError]
+
+
+def shown_name(raw: bytes) -> str:
+    """A file name as a log line or message can carry it, undecodable bytes escaped."""
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether `path`, its links followed, lies inside one of `roots` (resolved already)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, a loop, unreadable
+        return False
+    return any(real.is_relative_to(root) for root in roots)
+
+
+def look_into(folder: Path, link_roots: tuple[Path, ...] = ()) -> FolderView:
+    """The report files in `folder` (dotfiles are files still being written: never read)."""
+    roots = (folder.resolve(), *(root.resolve() for root in link_roots))
+    files: list[Path] = []
+    skipped: list[ReportError] = []
+    with os.scandir(os.fsencode(folder)) as entries:
+        for entry in entries:
+            raw = entry.name
+            if raw.startswith(b".") or os.path.splitext(raw)[1].lower() not in _SUFFIXES:
+                continue
+            try:
+                name = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                skipped.append(UnreadableReportError(shown_name(raw), "file name is not UTF-8"))
+                continue
+            path = folder / name
+            if entry.is_symlink() and not inside(path, roots):
+                skipped.append(
+                    ReportError(name, "a symbolic link leading outside reports_dir, not followed")
+                )
+                continue
+            if path.is_file():
+                files.append(path)
+    return FolderView(sorted(files), sorted(skipped, key=lambda error: error.source))
+
+
+def report_files(folder: Path, link_roots: tuple[Path, ...] = ()) -> list[Path]:
+    return look_into(folder, link_roots).files
 
 
 def _recency(report: Listed) -> tuple[int, date, str]:
@@ -58,12 +112,24 @@ class Shelf:
     errors: list[ReportError] = field(default_factory=list)
 
 
-def read_shelf(folder: Path, catalogue: dict[str, Listing], max_bytes: int | None) -> Shelf:
+def read_shelf(
+    folder: Path,
+    catalogue: dict[str, Listing],
+    max_bytes: int | None,
+    link_roots: tuple[Path, ...] = (),
+    held: Collection[str] = (),
+) -> Shelf:
     """Every report in `folder`: its catalogue listing when the file is unchanged, else parsed
-    (a file over `max_bytes` skipped unread, a bad file reported)."""
-    shelf = Shelf()
-    for path in report_files(folder):
+    (a file over `max_bytes` skipped unread, a bad file reported). A `held` file (still being
+    written) is not read: its catalogue listing stands, if it has one."""
+    view = look_into(folder, link_roots)
+    shelf = Shelf(errors=list(view.skipped))
+    for path in view.files:
         known = catalogue.get(path.name)
+        if path.name in held:
+            if known is not None:
+                shelf.listings.append(known)
+            continue
         if known is not None and known.describes(path):
             shelf.listings.append(known)
             continue
@@ -73,8 +139,12 @@ def read_shelf(folder: Path, catalogue: dict[str, Listing], max_bytes: int | Non
         except ReportError as error:
             shelf.errors.append(error)
             continue
+        try:
+            listing = Listing.of(report, path)
+        except OSError:  # removed since it was read: the next look finds it gone
+            continue
         shelf.parsed.append(report)
-        shelf.listings.append(Listing.of(report, path))
+        shelf.listings.append(listing)
     shelf.listings = newest_first(shelf.listings)
     return shelf
 

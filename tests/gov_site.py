@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass, field
 from html import escape
 
@@ -19,6 +21,7 @@ from tests.gov_docs import article_page, make_docx, make_pdf, report_lines
 
 HUGE_BYTES = 20_000_000
 STALL_SECONDS = 10.0  # the timeout page answers after this (or when the site stops)
+STALLING = "/stall/"  # every page under it answers like the timeout page
 LAST_MODIFIED = "Mon, 01 Mar 2021 08:00:00 GMT"
 
 
@@ -47,6 +50,7 @@ class Hit:
 class GovSite:
     pages: dict[str, Page] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
+    held: dict[str, asyncio.Event] = field(default_factory=dict)  # path -> served once set
     port: int = 0
     _runner: web.AppRunner | None = None
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
@@ -78,7 +82,9 @@ class GovSite:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
-        fault = _FAULTS.get(path)
+        if path in self.held:
+            await self.held[path].wait()
+        fault = GovSite._stall if path.startswith(STALLING) else _FAULTS.get(path)
         if fault:
             return await fault(self, request)
         page = self.pages.get(path)
@@ -235,3 +241,49 @@ def correct(site: GovSite, path: str, place: str) -> None:
     """Republish the report at `path` corrected: one sentence added."""
     lines = report_lines(place, 2021, note="(本文于2021年3月5日更正部分数据。)")
     site.pages[path] = _html(lines)
+
+
+# -- hostile listings and documents ---------------------------------------------------------
+BIG_FEED_ENTRIES = 10_000
+BIG_PAGE_LINKS = 150_000
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def broken_docx(lines: list[str]) -> bytes:
+    """A .docx whose document.xml breaks off mid-element: a zip that opens, XML that does not."""
+    good = zipfile.ZipFile(io.BytesIO(make_docx(lines)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as broken:
+        for item in good.infolist():
+            data = good.read(item)
+            broken.writestr(
+                item, data[: len(data) // 2] if item.filename == "word/document.xml" else data
+            )
+    return out.getvalue()
+
+
+def big_page(links: int) -> bytes:
+    """An index-like page of `links` .pdf links: the first a report, the others missing."""
+    items = "".join(
+        f'<li><a href="/files/big/{n}.pdf">附件{n}.pdf</a></li>' for n in range(1, links)
+    )
+    return (f'<html><head><meta charset="utf-8"><title>附件</title></head><body><ul>'
+            f'<li><a href="/files/hgt.pdf">附件0.pdf</a></li>{items}</ul></body></html>').encode()  # fmt: skip
+
+
+def add_hostile(site: GovSite) -> GovSite:
+    """The hostile tester's pages: a feed led by a broken .docx, a feed of 10,000 entries
+    (each stalls until the client gives up), a page of 150,000 .pdf links."""
+    rss = "application/rss+xml"
+    base = site.url("")
+    stalls = tuple((f"{STALLING}{n}.html", f"关于第{n}区2021年度法治政府建设工作的报告")
+                   for n in range(BIG_FEED_ENTRIES))  # fmt: skip
+    site.pages.update({
+        "/files/broken.docx": Page(broken_docx(report_lines("安义县", 2021)), DOCX),
+        "/broken-first.xml": Page(_rss((("/files/broken.docx", "关于安义县2021年度法治政府建设工作的报告"),
+                                        ("/art/a4.html", "关于湾里区2021年度法治政府建设工作的报告")),
+                                       base), rss),
+        "/big-feed.xml": Page(_rss(stalls, base), rss),
+        "/big-page.html": Page(big_page(BIG_PAGE_LINKS), "text/html; charset=utf-8"),
+    })  # fmt: skip
+    return site

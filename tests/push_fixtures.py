@@ -65,9 +65,10 @@ def push_config(
             "check_interval_seconds": 3600,
             "max_attempts": 3,
             "first_retry_seconds": 0.01,
+            "announce_window_seconds": 0.2,
             **push,
         },
-        **(extra or {}),
+        **{"reports_settle_seconds": 1.0, **(extra or {})},
     )
 
 

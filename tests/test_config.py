@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.config import ConfigError, load_config, parse_config
+from tests.paths import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,8 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_shipped_config_loads(tmp_path: Path) -> None:
     config = load_config(ROOT / "config.yaml", env={"TELEGRAM_BOT_TOKEN": "1:abc"})
     assert config.mode == "polling" and config.token == "1:abc"
-    assert config.reports_dir == ROOT / "seeds"
     assert config.timezone == "Asia/Shanghai" and config.webhook_secret is None
+
+
+def test_the_shipped_config_keeps_the_operators_reports_out_of_the_tests_folder(
+    tmp_path: Path,
+) -> None:
+    """reports_dir is a folder of its own, ignored by git, created on the first run with the
+    seed report in it; seeds/, which the tests read, is never where reports are dropped."""
+    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    config = load_config(tmp_path / "config.yaml", env={})
+    assert config.reports_dir == tmp_path / "reports"
+    assert sorted(p.name for p in config.reports_dir.iterdir()) == [SEED.name]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "reports/new.txt"], cwd=ROOT, check=False
+    )
+    assert ignored.returncode == 0, "reports/ is not ignored by git"
+    (config.reports_dir / SEED.name).unlink()  # the operator's choice: not copied again
+    assert list(load_config(tmp_path / "config.yaml", env={}).reports_dir.iterdir()) == []
 
 
 def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
@@ -45,6 +65,10 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
         ({"push": {"max_attempts": True}}, "push.max_attempts"),
         ({"push": {"first_retry_seconds": -1}}, "push.first_retry_seconds"),
         ({"reports_dir": 5}, "reports_dir"),
+        ({"reports_settle_seconds": -1}, "reports_settle_seconds"),
+        ({"reports_links_into": "/srv"}, "reports_links_into"),
+        ({"push": {"announcements_per_hour": 0}}, "push.announcements_per_hour"),
+        ({"push": {"announce_window_seconds": "soon"}}, "push.announce_window_seconds"),
         ({"telegram": "yes"}, "telegram"),
     ],
 )

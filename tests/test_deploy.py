@@ -46,7 +46,9 @@ def test_compose_files_are_valid_yaml_and_take_the_token_from_the_environment() 
 def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
     app = tmp_path / "app"
     app.mkdir()
-    shutil.copy(ROOT / "deploy" / "config.docker.yaml", app / "config.yaml")
+    config = (ROOT / "deploy" / "config.docker.yaml").read_text(encoding="utf-8")
+    (tmp_path / "data").mkdir()  # the image's volume
+    (app / "config.yaml").write_text(config.replace("/data/", f"{tmp_path}/data/"), "utf-8")
     shutil.copytree(SEEDS, app / "seeds")
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "warm", "--config", str(app / "config.yaml")],
@@ -58,3 +60,5 @@ def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
     briefings = [p for p in cache_dir.glob("*.json") if p.name != CATALOGUE_FILE]
     assert len(briefings) == 1
     assert list(read_catalogue(cache_dir / CATALOGUE_FILE)) == [SEED.name]  # the bot lists it
+    # the reports folder, in the volume, was created with the seed report in it
+    assert [p.name for p in (tmp_path / "data" / "reports").iterdir()] == [SEED.name]

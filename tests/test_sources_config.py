@@ -71,6 +71,17 @@ def test_fetching_etiquette_has_polite_defaults_and_checks_its_keys() -> None:
         parse_fetching({"timeout_seconds": -1})
 
 
+def test_listing_caps_and_concurrency_are_set_under_fetching_and_checked() -> None:
+    policy = parse_fetching({"max_entries": 30, "max_attachments": 5, "listing_seconds": 9.5,
+                             "sources_at_once": 2})  # fmt: skip
+    assert (policy.max_entries, policy.max_attachments) == (30, 5)
+    assert (policy.listing_seconds, policy.sources_at_once) == (9.5, 2)
+    for key, value in (("max_entries", 0), ("max_attachments", 2.5), ("sources_at_once", "4"),
+                       ("listing_seconds", -1)):  # fmt: skip
+        with pytest.raises(SourcesConfigError, match=rf"'fetching\.{key}' must be"):
+            parse_fetching({key: value})
+
+
 async def test_requests_to_one_host_are_spaced_and_other_hosts_do_not_wait() -> None:
     now = [0.0]
     slept: list[float] = []

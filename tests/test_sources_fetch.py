@@ -25,7 +25,7 @@ from bot.sources import (
 from bot.sources.settings import USER_AGENT
 from briefings import parse_file
 from briefings.errors import NotAReportError
-from tests.gov_site import FAULT_PATHS, PATTERN, GovSite, correct
+from tests.gov_site import FAULT_PATHS, PATTERN, GovSite, add_hostile, correct
 
 POLICY = FetchPolicy(timeout_seconds=2.0, host_interval_seconds=0.0, first_backoff_seconds=300.0)
 
@@ -54,8 +54,7 @@ class Follower:
 
     async def close(self) -> None:
         if self.poller:
-            await self.poller.client.close()
-            await self.poller.store.close()
+            await self.poller.close()
             self.poller = None
 
     async def restart(self) -> SourcePoller:
@@ -318,3 +317,45 @@ async def test_a_crash_mid_poll_loses_no_report_and_duplicates_none(
     assert len(found) == 4 and {item.status for item in found} == {"new"}
     assert len(list(follower.reports.glob("*.txt"))) == 5
     assert (await poller.store.statuses())[0].reports == 5
+
+
+async def test_a_document_that_breaks_its_parser_is_backed_off_and_the_next_link_fetched(
+    site: GovSite, follower: Follower
+) -> None:
+    add_hostile(site)
+    spec = SourceSpec("坏附件", "feed", site.url("/broken-first.xml"))
+    (found,) = await follower.poller.poll_source(spec)
+    assert found.url == site.url("/art/a4.html") and found.status == "new"
+    (status,) = await follower.poller.store.statuses()
+    assert status.reports == 1 and status.last_success is not None
+    assert (status.last_error or "").startswith(site.url("/files/broken.docx") + ": ")
+    assert "\n" not in status.last_error
+    tried = []
+    for advance in (0, 100, 150, 51, 500, 101):  # waits of 300 s, then 600 s
+        follower.clock.now += advance
+        assert await follower.poller.poll_source(spec) == []
+        tried.append(len(site.hits_of("/files/broken.docx")))
+    assert tried == [1, 1, 1, 2, 2, 3]
+    assert len(site.hits_of("/art/a4.html")) == 1
+
+
+async def test_a_page_of_150000_links_is_read_off_the_loop_and_cut_to_the_cap(
+    site: GovSite, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_hostile(site)
+    caplog.set_level(logging.WARNING)
+    policy = FetchPolicy(timeout_seconds=2.0, host_interval_seconds=0.0, max_entries=3)
+    store = await SourceStore.open(tmp_path / "bot.sqlite3")
+    poller = SourcePoller(PoliteClient(policy), store, tmp_path / "reports")
+    spec = SourceSpec("附件页", "index", site.url("/big-page.html"), re.compile(r"\.pdf"), 1)
+    try:
+        (found,) = await poller.poll_source(spec)
+    finally:
+        await poller.close()
+    assert found.url == site.url("/files/hgt.pdf")
+    assert [hit.path for hit in site.hits if hit.path.startswith("/files/")] == [
+        "/files/hgt.pdf", "/files/big/1.pdf", "/files/big/2.pdf"
+    ]  # fmt: skip
+    cut = [r.getMessage() for r in caplog.records if "following the first" in r.getMessage()]
+    assert cut == [f"source 附件页: {site.url('/big-page.html')} offers 150000 links; "
+                   "following the first 3 (fetching.max_entries)"]  # fmt: skip

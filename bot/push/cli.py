@@ -80,7 +80,9 @@ async def push_once(
     stop = stop or StopRequest()
     with stop.caught():
         application = ApplicationBuilder().token(token).base_url(config.base_url).build()
-        library = ReportLibrary(config.reports_dir, config.cache_dir, config.max_report_bytes)
+        library = ReportLibrary(
+            config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
+        )
         await asyncio.to_thread(library.reload)
         # The same briefings as the running bot's: summaries and figures from the report cache.
         library.add_briefings(await asyncio.to_thread(brief_all, library))

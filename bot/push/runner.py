@@ -24,7 +24,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol
 
@@ -45,9 +45,10 @@ from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
 from .follows import ALERT, Follows, NewAlert, alerts_for, open_button
+from .news import news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
-from .store import Advance, Store, Subscription
+from .store import ANNOUNCE, Advance, Store, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,8 @@ class Job:
     advance: Advance | None = None  # briefings only
     card: CardSubject | None = None  # weekly briefings carry the report's card
     give_up: Advance | None = None  # how a failed briefing moves on: next time, same chapter
-    markup: Markup | None = None  # an alert's button
+    markup: Markup | None = None  # an alert's or a news message's button
+    also: tuple[str, ...] = ()  # a news message's other slots: one message settles them all
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Settlement:
     state: str
     error: str | None
     advance: Advance | None
+    also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -136,6 +139,8 @@ class Pusher:
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
+    # chat -> when it was last sent news messages (this process's; a restart forgets the hour)
+    _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         push = self.config.push
@@ -309,20 +314,34 @@ class Pusher:
 
     # -- what to send ------------------------------------------------------------------------
     async def _announcements(self, store: Store) -> AsyncIterator[Job]:
-        after: tuple[int, str] = (0, "")
+        """One news message per subscription owed announcements, unless its chat had
+        `announcements_per_hour` in the last hour: those wait, and a later round's message
+        tells of them too."""
+        after = 0
         updated = await self._retry(self.follows.updated_reports)
+        listed = {listing.digest: listing for listing in self.library.reports}
+        order = {digest: n for n, digest in enumerate(listed)}  # newest first
         for _ in range(10_000):  # pages; bounded
             page = await self._retry(partial(store.pending_announcements, after, PAGE))
             if not page:
                 return
             for item in page:
-                report = self.library.by_digest(item.digest)
-                if report is not None:
-                    text = series.announcement(
-                        report, self._words(item.chat_id), updated=report.digest in updated
-                    )
-                    yield Job(item.sub_id, item.slot, item.chat_id, item.thread_id, text)
-            after = (page[-1].sub_id, page[-1].slot)
+                known = sorted((d for d in item.digests if d in listed), key=order.__getitem__)
+                if not known or not self._may_tell(item.chat_id):
+                    continue
+                words = self._words(item.chat_id)
+                text, markup = news_message([listed[d] for d in known], updated, words)
+                slots = [ANNOUNCE + digest for digest in known]
+                yield Job(item.sub_id, slots[0], item.chat_id, item.thread_id, text,
+                          markup=markup, also=tuple(slots[1:]))  # fmt: skip
+            after = page[-1].sub_id
+
+    def _may_tell(self, chat_id: int) -> bool:
+        """Whether the chat may have a news message now (its hourly cap)."""
+        hour_ago = self.clock() - timedelta(hours=1)
+        sent = [moment for moment in self._news_sent.get(chat_id, []) if moment > hour_ago]
+        self._news_sent[chat_id] = sent
+        return len(sent) < self.config.push.announcements_per_hour
 
     async def _alerts(self) -> AsyncIterator[Job]:
         """Pending topic alerts; the button opens the report while the library holds it."""
@@ -446,8 +465,14 @@ class Pusher:
     async def _deliver(self, store: Store, job: Job) -> Outcome:
         retry = self._retry
         ledger = self._ledger(store, job.slot)
+
+        async def claim() -> bool:  # a news message claims every report it tells of
+            slots = (job.slot, *job.also)
+            return all(await asyncio.gather(*(ledger.claim(job.sub_id, slot, self.clock())
+                                              for slot in slots)))  # fmt: skip
+
         journal = Journal(
-            claim=lambda: retry(lambda: ledger.claim(job.sub_id, job.slot, self.clock())),
+            claim=lambda: retry(claim),
             retry=lambda error: retry(
                 lambda: ledger.record_attempt(job.sub_id, job.slot, error, self.clock())
             ),
@@ -479,8 +504,10 @@ class Pusher:
             advance = None  # owed still, from the same chapter
         else:
             advance = job.advance if result.outcome is Outcome.SENT else job.give_up
+        if result.outcome is Outcome.SENT and job.slot.startswith(ANNOUNCE):
+            self._news_sent.setdefault(job.chat_id, []).append(self.clock())
         key = (job.sub_id, job.slot)
-        self._unsettled[key] = Settlement(result.outcome.value, result.error, advance)
+        self._unsettled[key] = Settlement(result.outcome.value, result.error, advance, job.also)
         await self._settle(store, key)
         if result.outcome is Outcome.FAILED:
             log.warning("push to chat %s failed: %s", job.chat_id, result.error)
@@ -490,7 +517,14 @@ class Pusher:
         """Record a kept outcome (which moves its subscription on with it)."""
         done = self._unsettled[key]
         ledger = self._ledger(store, key[1])
-        await self._retry(
-            lambda: ledger.finish(*key, done.state, done.error, self.clock(), done.advance)
-        )
+        sub_id, slot = key
+
+        async def finish() -> None:
+            await asyncio.gather(
+                ledger.finish(sub_id, slot, done.state, done.error, self.clock(), done.advance),
+                *(ledger.finish(sub_id, other, done.state, done.error, self.clock())
+                  for other in done.also),
+            )  # fmt: skip
+
+        await self._retry(finish)
         del self._unsettled[key]

@@ -63,14 +63,16 @@ class Subscription:
 
 @dataclass(frozen=True)
 class Announcement:
+    """The reports a subscription is owed announcements of: one message tells of them all."""
+
     sub_id: int
     chat_id: int
     thread_id: int
-    digest: str
+    digests: tuple[str, ...]
 
     @property
-    def slot(self) -> str:
-        return ANNOUNCE + self.digest
+    def slots(self) -> tuple[str, ...]:
+        return tuple(ANNOUNCE + digest for digest in self.digests)
 
 
 @dataclass(frozen=True)
@@ -244,27 +246,33 @@ class Store:
     # -- announcements -------------------------------------------------------------------
     async def enqueue_announcements(self, digests: Iterable[str], now: datetime) -> int:
         """One pending announcement per (subscription, report) never recorded before."""
+        # BATCH reports a statement: a bulk drop of thousands is a few commits, not thousands.
         sql = (
-            "INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
-            " SELECT id, ?, chat_id, 'pending', ? FROM subscriptions"
+            "WITH want (slot) AS (VALUES {rows})"
+            " INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " SELECT s.id, want.slot, s.chat_id, 'pending', ? FROM subscriptions s, want"
         )
+        slots = [(ANNOUNCE + digest,) for digest in digests]
         count = 0
-        for digest in digests:
-            count += await self.write(sql, (ANNOUNCE + digest, iso(now)))
+        for start in range(0, len(slots), BATCH):
+            statement, params = _values(sql, slots[start : start + BATCH])
+            count += await self.write(statement, (*params, iso(now)))
         return count
 
-    async def pending_announcements(self, after: tuple[int, str], limit: int) -> list[Announcement]:
+    async def pending_announcements(self, after: int, limit: int) -> list[Announcement]:
+        """The announcements owed, per subscription (ids over `after`), `limit` subscriptions."""
         rows = await self.rows(
-            "SELECT d.sub_id, d.slot, s.chat_id, s.thread_id FROM deliveries d"
-            " JOIN subscriptions s ON s.id = d.sub_id"
-            " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND (d.sub_id, d.slot) > (?, ?)"
-            " ORDER BY d.sub_id, d.slot LIMIT ?",
-            (*after, limit),
+            "SELECT d.sub_id, s.chat_id, s.thread_id, group_concat(d.slot, ' ') AS slots"
+            " FROM deliveries d JOIN subscriptions s ON s.id = d.sub_id"
+            " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND d.sub_id > ?"
+            " GROUP BY d.sub_id ORDER BY d.sub_id LIMIT ?",
+            (after, limit),
         )
         return [
-            Announcement(r["sub_id"], r["chat_id"], r["thread_id"], r["slot"][len(ANNOUNCE) :])
+            Announcement(r["sub_id"], r["chat_id"], r["thread_id"],
+                         tuple(slot[len(ANNOUNCE) :] for slot in r["slots"].split()))
             for r in rows
-        ]
+        ]  # fmt: skip
 
     # -- the delivery log ------------------------------------------------------------------
     async def claim(self, sub_id: int, slot: str, now: datetime) -> bool:

@@ -4,6 +4,7 @@ a redirect limit with loop detection, and at most one request per interval per h
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class Response:
     body: bytes
     content_type: str | None
     validators: Validators
+    digest: str = ""  # the body's SHA-256: the same bytes as last time means nothing new
 
     @property
     def not_modified(self) -> bool:
@@ -92,6 +94,10 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time()) if when.tzinfo else None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _megabytes(size: int) -> str:
@@ -162,7 +168,10 @@ class PoliteClient:
             raise FetchError(url, f"HTTP {response.status} {response.reason or ''}", wait)
         body = b"" if response.status == 304 else await self._read(url, response)
         kept = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
-        return Response(url, response.status, body, response.headers.get("Content-Type"), kept)
+        # hashing 10 MB takes tens of ms; hashlib lets go of the GIL, so a thread frees the loop
+        digest = await asyncio.to_thread(_sha256, body)
+        kind = response.headers.get("Content-Type")
+        return Response(url, response.status, body, kind, kept, digest)
 
     async def _read(self, url: str, response: aiohttp.ClientResponse) -> bytes:
         limit = self.policy.max_bytes

@@ -1,5 +1,11 @@
 """The links a listing offers: an index page's article links and next page, a feed's entries,
-an article page's .docx/.pdf attachments."""
+an article page's .docx/.pdf attachments.
+
+`read_feed`, `read_index` and `read_attachments` are what the listing worker process runs
+(bot/sources/worker.py): a listing is untrusted input of up to `fetching.max_bytes`, and reading
+150,000 links is seconds of pure-Python CPU that must hold neither the event loop nor the bot's
+GIL. They return only the capped links, so what crosses back to the bot is small.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
+
+from briefings.documents import decode_page
+from briefings.errors import ReportError
 
 ATTACHMENT_SUFFIXES = (".docx", ".pdf")
 _NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next\s*(?:page)?)\s*[>»›]*\s*$", re.IGNORECASE)
@@ -118,3 +127,51 @@ def feed_links(data: bytes, url: str, content_type: str | None) -> list[Link]:
         if href:
             links.append(Link(urldefrag(urljoin(url, href)).url, entry.get("title", "")))
     return links
+
+
+@dataclass(frozen=True)
+class Offered:
+    """What one listing page offers: the links to follow (at most the cap, in listing order),
+    how many there were before the cap, the next page, or why the page could not be read
+    (a line without the URL: exceptions do not all cross a process boundary intact)."""
+
+    urls: tuple[str, ...] = ()
+    found: int = 0
+    next_page: str | None = None
+    problem: str | None = None
+
+
+def _offered(links: list[Link], cap: int, next_page: str | None = None) -> Offered:
+    return Offered(tuple(link.url for link in links[:cap]), len(links), next_page)
+
+
+def read_feed(
+    data: bytes, url: str, content_type: str | None, pattern: re.Pattern[str] | None, cap: int
+) -> Offered:
+    """A feed's entries matching `pattern`, the first `cap` of them."""
+    try:
+        entries = feed_links(data, url, content_type)
+    except ValueError as error:
+        return Offered(problem=str(error))
+    return _offered(matching(entries, pattern), cap)
+
+
+def read_index(
+    data: bytes, url: str, content_type: str | None, pattern: re.Pattern[str] | None, cap: int
+) -> Offered:
+    """An index page's links matching `pattern` (the first `cap`) and its next page."""
+    try:
+        markup = decode_page(data, content_type, url)
+    except ReportError as error:
+        return Offered(problem=error.problem)
+    links = page_links(markup, url)
+    return _offered(matching(links, pattern), cap, next_page(links, url))
+
+
+def read_attachments(data: bytes, url: str, content_type: str | None, cap: int) -> Offered:
+    """A web page's .docx and .pdf links, the first `cap`."""
+    try:
+        markup = decode_page(data, content_type, url)
+    except ReportError:
+        return Offered()
+    return _offered(attachments(page_links(markup, url)), cap)

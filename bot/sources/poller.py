@@ -5,6 +5,16 @@ bytes) costs one request and nothing more: new reports appear at the top of a li
 unchanged first page means nothing new. When it has changed, every matching link is asked for
 again conditionally, which is how a corrected republication is seen. A failed URL waits out
 its backoff and is retried by a later poll even if its listing has not changed.
+
+Every link is on its own: whatever fails for one (an HTTP error, a timeout, a document that
+breaks its parser) is recorded on that URL and on its source, and the poll goes on to the next
+link. A document read and judged no report (its text has none of a report's structure, there
+is none, or it is of a kind the bot does not read) is not fetched again until its bytes change:
+the same bytes get the same verdict, and an index links many such pages. Any other failure,
+a document that breaks its parser included, backs off (`fetching.first_backoff_seconds`,
+doubling, up to `max_backoff_seconds`), so that a file the site repairs is seen again.
+Listings are read in a worker process and cut to `fetching.max_entries` links per poll and
+`max_attachments` per page, with a log line when a cap cuts.
 """
 
 from __future__ import annotations
@@ -21,24 +31,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefings.documents import (
+    NoTextLayerError,
+    UnsupportedDocumentError,
     content_digest,
-    decode_page,
     document_kind,
     document_lines,
     parse_report_text,
     report_text,
 )
-from briefings.errors import ReportError
+from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
 from briefings.model import Report
 
 from . import links as listing
 from .http import FetchError, PoliteClient, Response
 from .settings import SourceSpec
 from .store import SourceStore
+from .worker import ListingWorker
 
 log = logging.getLogger(__name__)
 
 ADD_SOURCE = "/add"  # the source name of reports an admin fetched by hand
+# verdicts on a document that was read: retried only once its bytes change
+_VERDICTS = (NotAReportError, EmptyReportError, NoTextLayerError, UnsupportedDocumentError)
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff]+")
 
 
@@ -68,11 +82,18 @@ class _Poll:
 
     def fault(self, error: Exception, note: str = "") -> None:
         self.faults.append(error)
-        log.warning("source %s: %s%s", self.source, error, note)
+        log.warning("source %s: %s%s", self.source, one_line(error), note)
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def one_line(error: Exception, limit: int = 300) -> str:
+    """An error as the one line the log and /sources show (a parser's message may be long)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _parse_failure(url: str, error: Exception) -> ReportError:
+    """A parser's unexpected exception as this URL's one-line failure."""
+    return UnreadableReportError(url, f"not a usable document: {type(error).__name__}: {error}")
 
 
 class SourcePoller:
@@ -91,18 +112,26 @@ class SourcePoller:
         self.reports_dir = reports_dir
         self.clock = clock
         self._keeping = asyncio.Lock()
+        self.reader = ListingWorker(client.policy.listing_seconds)
+
+    async def close(self) -> None:
+        """Close the client, the store and the listing worker."""
+        await self.reader.close()
+        await self.client.close()
+        await self.store.close()
 
     async def poll_source(self, spec: SourceSpec) -> list[Fetched]:
         """New and updated reports of one source; faults are logged, recorded and retried later."""
         poll = _Poll(spec.name)
         urls = await self._listing(spec, poll)
         retries = await self.store.due_retries(spec.name, self.clock())
+        wanted = self._capped(list(dict.fromkeys([*urls, *retries])), poll, spec.url, "entries")
         found: list[Fetched] = []
-        for url in dict.fromkeys([*urls, *retries]):
+        for url in wanted:
             found += await self._document(url, poll, follow=True)
         for url, response in poll.listings:
             await self._remember(url, poll, response, listing=True)
-        last = str(poll.faults[-1]) if poll.faults else None
+        last = one_line(poll.faults[-1]) if poll.faults else None
         read = spec.url not in poll.failed  # answered 200 or 304 and was usable
         await self.store.note_source(spec.name, self.clock(), read, last)
         return [item for item in found if item.status != "known"]
@@ -130,13 +159,13 @@ class SourcePoller:
         response = await self._get(spec.url, poll, listing=True)
         if response is None:
             return []
-        try:
-            entries = listing.feed_links(response.body, response.url, response.content_type)
-        except ValueError as error:
-            await self._unusable(spec.url, poll, response, FetchError(spec.url, str(error)))
+        offered = await self._read_listing(listing.read_feed, response, spec.pattern, self._cap)
+        if offered.problem:
+            await self._unusable(spec.url, poll, response, FetchError(spec.url, offered.problem))
             return []
         poll.listings.append((spec.url, response))
-        return [link.url for link in listing.matching(entries, spec.pattern)]
+        self._cut(offered, poll, spec.url, "entries")
+        return list(offered.urls)
 
     async def _index(self, spec: SourceSpec, poll: _Poll) -> list[str]:
         urls: list[str] = []
@@ -147,16 +176,42 @@ class SourcePoller:
             response = await self._get(page, poll, listing=True)
             if response is None:  # unchanged (nothing new behind it either) or failed
                 break
-            try:
-                markup = decode_page(response.body, response.content_type, page)
-            except ReportError as error:
-                await self._unusable(page, poll, response, error)
+            offered = await self._read_listing(
+                listing.read_index, response, spec.pattern, self._cap
+            )
+            if offered.problem:
+                await self._unusable(page, poll, response, FetchError(page, offered.problem))
                 break
-            links = listing.page_links(markup, response.url)
-            urls += [link.url for link in listing.matching(links, spec.pattern)]
+            urls += offered.urls
             poll.listings.append((page, response))
-            page = listing.next_page(links, response.url)
+            self._cut(offered, poll, page, "entries")
+            page = offered.next_page
         return list(dict.fromkeys(urls))
+
+    async def _read_listing(
+        self, read: Callable[..., listing.Offered], response: Response, *how: object
+    ) -> listing.Offered:
+        """What the listing page offers (`read(body, url, type, *how)`), read in the worker."""
+        return await self.reader.read(read, response.body, response.url, response.content_type,
+                                      *how)  # fmt: skip
+
+    def _cut(self, offered: listing.Offered, poll: _Poll, url: str, what: str) -> None:
+        if offered.found > len(offered.urls):
+            self._say_cut(poll, url, offered.found, len(offered.urls), what)
+
+    @property
+    def _cap(self) -> int:
+        return self.client.policy.max_entries
+
+    def _capped(self, urls: list[str], poll: _Poll, url: str, what: str) -> list[str]:
+        if len(urls) > self._cap:
+            self._say_cut(poll, url, len(urls), self._cap, what)
+        return urls[: self._cap]
+
+    @staticmethod
+    def _say_cut(poll: _Poll, url: str, found: int, kept: int, what: str) -> None:
+        log.warning("source %s: %s offers %d links; following the first %d (fetching.max_%s)",
+                    poll.source, url, found, kept, what)  # fmt: skip
 
     # -- documents ---------------------------------------------------------------------------
     async def _document(
@@ -172,23 +227,27 @@ class SourcePoller:
             found.append(await self._keep(url, poll.source, response))
         except ReportError as error:
             problem = error
-        attached = self._attachments(response) if follow else []
-        if problem and not attached:
+        attached = await self._attachments(url, response, poll) if follow else []
+        if problem and not attached and isinstance(problem, _VERDICTS):
             await self._unusable(url, poll, response, problem)
+        elif problem and not attached:
+            await self._failed(url, poll, problem, listing=False)
         else:
             await self._remember(url, poll, response)
         for link in attached:
             found += await self._document(link, poll, follow=False, force=force)
         return found
 
-    def _attachments(self, response: Response) -> list[str]:
-        try:
+    async def _attachments(self, url: str, response: Response, poll: _Poll) -> list[str]:
+        try:  # the signature and type: a .docx or .pdf links nothing, and needs no worker
             if document_kind(response.body, response.content_type, response.url) != "html":
                 return []
-            markup = decode_page(response.body, response.content_type, response.url)
         except ReportError:
             return []
-        return [link.url for link in listing.attachments(listing.page_links(markup, response.url))]
+        cap = self.client.policy.max_attachments
+        offered = await self._read_listing(listing.read_attachments, response, cap)
+        self._cut(offered, poll, url, "attachments")
+        return list(offered.urls)
 
     def _read(self, url: str, response: Response) -> tuple[str, Report]:
         """The report file's text and its parse (CPU-bound: run off the event loop)."""
@@ -199,7 +258,12 @@ class SourcePoller:
 
     async def _keep(self, url: str, source: str, response: Response) -> Fetched:
         """Parse the document; store and write it unless its digest is already known."""
-        text, report = await asyncio.to_thread(self._read, url, response)
+        try:
+            text, report = await asyncio.to_thread(self._read, url, response)
+        except ReportError:
+            raise
+        except Exception as error:  # any parser's exception is this link's, never the poll's
+            raise _parse_failure(url, error) from error
         digest = content_digest(report)
         async with self._keeping:  # two sources may reach one report at once: keep it once
             same = await self.store.report_by_digest(digest)
@@ -216,7 +280,7 @@ class SourcePoller:
         if self.reports_dir is None:
             return None
         stem = _UNSAFE.sub("_", report.meta.title).strip("_")[:40] or "report"
-        return self.reports_dir / f"{stem}-{_sha256(url.encode())[:8]}.txt"
+        return self.reports_dir / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}.txt"
 
     @staticmethod
     def _write(text: str, path: Path | None) -> Path | None:
@@ -247,18 +311,22 @@ class SourcePoller:
         if response.not_modified:
             await self.store.record_not_modified(url, now)
             return None
-        if state and state.body_digest == _sha256(response.body) and not force:
+        if state and state.body_digest == response.digest and not force:
             await self._remember(url, poll, response, listing)
             return None
         return response
 
-    async def _failed(self, url: str, poll: _Poll, error: FetchError, listing: bool) -> None:
+    async def _failed(
+        self, url: str, poll: _Poll, error: FetchError | ReportError, listing: bool
+    ) -> None:
+        """Backed off: retried after `first_backoff_seconds`, doubling, capped."""
         policy = self.client.policy
         backoff = (policy.first_backoff_seconds, policy.max_backoff_seconds)
         now = self.clock()
-        asked = now + error.retry_after if error.retry_after else 0.0
+        wait = error.retry_after if isinstance(error, FetchError) else None
+        asked = now + wait if wait else 0.0
         retry_at = await self.store.record_failure(
-            url, poll.source, str(error), now, backoff, listing, asked
+            url, poll.source, one_line(error), now, backoff, listing, asked
         )
         poll.failed.add(url)
         poll.fault(error, f" (retry in {retry_at - now:.0f} s)")
@@ -266,9 +334,8 @@ class SourcePoller:
     async def _remember(
         self, url: str, poll: _Poll, response: Response, listing: bool = False
     ) -> None:
-        digest = _sha256(response.body)
         await self.store.record_fetched(
-            url, poll.source, response.validators, digest, self.clock(), listing=listing
+            url, poll.source, response.validators, response.digest, self.clock(), listing=listing
         )
 
     async def _unusable(self, url: str, poll: _Poll, response: Response, error: Exception) -> None:
@@ -276,6 +343,6 @@ class SourcePoller:
         poll.fault(error)
         poll.failed.add(url)
         await self.store.record_fetched(
-            url, poll.source, response.validators, _sha256(response.body), self.clock(),
-            error=str(error),
+            url, poll.source, response.validators, response.digest, self.clock(),
+            error=one_line(error),
         )  # fmt: skip

@@ -2,6 +2,10 @@
 
 The first poll of each source runs at start: after a restart its conditional requests cost
 a 304 each, and nothing already kept is reported again (the store remembers).
+
+Each source is followed by its own task, so a slow or huge source (hours of requests at one a
+second) never holds back the next one; at most `fetching.sources_at_once` poll at a time, and
+requests to one host stay paced by the client whichever source makes them.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from .http import PoliteClient
-from .poller import ADD_SOURCE, Fetched, SourcePoller
+from .poller import ADD_SOURCE, Fetched, SourcePoller, one_line
 from .settings import FetchPolicy, SourceSpec
 from .store import SourceStore
 
@@ -36,34 +40,59 @@ class SourceRunner:
         self.deliver = deliver
         self.clock = clock
         self._due = {spec.name: clock() for spec in self.specs}
+        self._at_once = asyncio.Semaphore(poller.client.policy.sources_at_once)
 
     def seconds_to_next(self) -> float:
         return max(0.0, min(self._due.values(), default=3600.0) - self.clock())
 
     async def poll_due(self) -> list[Fetched]:
-        """Poll every source whose interval has run out; deliver and return what is new."""
-        found: list[Fetched] = []
-        for spec in self.specs:
-            if self._due[spec.name] > self.clock():
-                continue
-            self._due[spec.name] = self.clock() + spec.interval_seconds
-            try:
-                found += await self.poller.poll_source(spec)
-            except Exception as error:  # a store or parser bug must not stop the other sources
-                log.error("source %s: poll failed: %s: %s", spec.name, type(error).__name__, error)
-        if found:
-            try:
-                await self.deliver(found)
-            except Exception as error:
-                log.error("sources: delivering %d report(s) failed: %s", len(found), error)
+        """Poll every source whose interval has run out, together; deliver and return what is
+        new (once, for all of them)."""
+        due = [spec for spec in self.specs if self._due[spec.name] <= self.clock()]
+        polled = await asyncio.gather(*(self._poll(spec) for spec in due))
+        found = [item for items in polled for item in items]
+        await self._deliver(found)
         return found
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll until `stop` is set."""
+        """Follow every source, each on its own, until `stop` is set."""
+        follows = [asyncio.create_task(self._follow(spec, stop)) for spec in self.specs]
+        try:
+            await asyncio.gather(*follows)
+        finally:  # cancelled (the bot stops): no poll outlives the runner
+            for task in follows:
+                task.cancel()
+            await asyncio.gather(*follows, return_exceptions=True)
+
+    async def _follow(self, spec: SourceSpec, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            await self.poll_due()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self.seconds_to_next())
+                wait = max(0.0, self._due[spec.name] - self.clock())
+                await asyncio.wait_for(stop.wait(), wait)
+            if not stop.is_set():
+                await self._deliver(await self._poll(spec))
+
+    async def _poll(self, spec: SourceSpec) -> list[Fetched]:
+        """One poll of `spec` (waiting for a free slot); a crash is logged and shown by /sources."""
+        self._due[spec.name] = self.clock() + spec.interval_seconds
+        async with self._at_once:
+            try:
+                return await self.poller.poll_source(spec)
+            except Exception as error:  # a store or parser bug must not stop the other sources
+                log.error("source %s: poll failed: %s: %s", spec.name, type(error).__name__, error)
+                with contextlib.suppress(Exception):  # the store may be what failed
+                    await self.poller.store.note_source(
+                        spec.name, self.poller.clock(), False, f"poll failed: {one_line(error)}"
+                    )
+                return []
+
+    async def _deliver(self, found: list[Fetched]) -> None:
+        if not found:
+            return
+        try:
+            await self.deliver(found)
+        except Exception as error:
+            log.error("sources: delivering %d report(s) failed: %s", len(found), error)
 
 
 async def add_url(
@@ -73,8 +102,8 @@ async def add_url(
     or the fault raised as one line (FetchError or briefings' ReportError)."""
     store = await SourceStore.open(database)
     client = PoliteClient(policy)
+    poller = SourcePoller(client, store, reports_dir)
     try:
-        return await SourcePoller(client, store, reports_dir).fetch_url(url, ADD_SOURCE)
+        return await poller.fetch_url(url, ADD_SOURCE)
     finally:
-        await client.close()
-        await store.close()
+        await poller.close()

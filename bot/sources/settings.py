@@ -45,6 +45,12 @@ class FetchPolicy:
     host_interval_seconds: float = 1.0  # at most one request per second per host
     first_backoff_seconds: float = 300.0  # after a failure; doubles with each failure in a row
     max_backoff_seconds: float = 6 * 3600.0
+    # Listings are untrusted too: a feed of 10,000 entries or a page of 150,000 links must not
+    # turn one poll into hours of requests, nor hold the bot while it is read.
+    max_entries: int = 100  # links of a listing followed per poll (the first listed first)
+    max_attachments: int = 10  # .docx/.pdf links of one page followed, per poll and per /add
+    listing_seconds: float = 60.0  # reading one listing page, in the worker, before it is killed
+    sources_at_once: int = 4  # sources polled at the same time (each on its own interval)
 
 
 def check_url(url: str) -> str | None:

@@ -61,17 +61,19 @@ class SourceStore:
     """The sources' tables, on the bot's one database (bot/database.py): its connection, lock,
     busy timeout and retry on a lock."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, owned: bool = False) -> None:
         self._db = database
+        self._owned = owned  # the database is this store's own, closed with it
 
     @classmethod
     async def open(cls, path: Path) -> SourceStore:
         """A store on its own database at `path` (the command line's `add`; the bot's state
-        gives the running bot's)."""
-        return cls(await Database(path).open())
+        gives the running bot's, which only the state closes)."""
+        return cls(await Database(path).open(), owned=True)
 
     async def close(self) -> None:
-        await self._db.close()
+        if self._owned:
+            await self._db.close()
 
     async def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         return await self._db.rows(sql, params)
