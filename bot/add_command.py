@@ -12,12 +12,13 @@ from pathlib import Path
 
 from bot.present.render import overview
 from briefings.derive import brief_file
-from briefings.documents import document_lines, parse_report_text
+from briefings.documents import parse_report_text
 from briefings.errors import ReportError
 from briefings.load import REPORT_SUFFIXES
 from briefings.parse import parse_file
 
 from .config import Config
+from .document_reader import read_document
 from .failures import EXIT_BAD_INPUT
 from .localchat import plain
 from .sources import Fetched, FetchError, add_url, check_url
@@ -56,7 +57,8 @@ def _copy_file(source: Path, config: Config) -> tuple[str, Path]:
         parse_file(source)  # a file that is no report goes no further
         target = config.reports_dir / source.name
     else:
-        text = "\n".join(line.strip() for line in document_lines(data, source.name) if line.strip())
+        lines = asyncio.run(read_document(data, source.name))  # a child process: killable
+        text = "\n".join(line.strip() for line in lines if line.strip())
         parse_report_text(text, source.name)
         data, target = (text + "\n").encode("utf-8"), config.reports_dir / f"{source.stem}.txt"
     if target.exists():

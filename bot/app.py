@@ -26,6 +26,7 @@ from telegram.ext import Application, Defaults
 from .commands import menus, register
 from .config import TOKEN_ENV, Config, ConfigError
 from .context import CONTEXT_TYPES, BotState, state_of
+from .document_reader import kill_readers
 from .handlers.push import scheduled_round
 from .library import ReportLibrary
 from .push.runner import Clock, Pusher, utc_now
@@ -134,6 +135,7 @@ async def _set_webhook(application: Application, config: Config) -> None:
 
 
 async def _stop(application: Application, state: BotState) -> None:
+    kill_readers()  # a hostile document's parse ends now: its /add answers, the stop goes on
     try:
         await state.ingest.stop()  # first: no report comes in while the rest stops
         if state.enrichment is not None and not state.enrichment.done():

@@ -94,6 +94,30 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _promises(args: argparse.Namespace) -> int:
+    """Print one report's targets against the next year's report's results (JSON or Markdown)."""
+    import json
+
+    from bot.present.render_promises import to_markdown
+    from briefings.derive import brief_file
+    from briefings.promises import as_record, promises
+
+    cache = _cache_dir(args)
+    try:
+        target = brief_file(Path(args.target_report), cache)
+        result = brief_file(Path(args.result_report), cache)
+    except ReportError as error:
+        print(f"briefing-bot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    found = promises(target, result)
+    if args.format == "json":
+        text = json.dumps(as_record(found), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = to_markdown(found, target.report, result.report)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
+
+
 def _warm(args: argparse.Namespace) -> int:
     """Compute and cache every report's figures and summaries, and write the reports folder's
     catalogue (image build, deploys): the bot then starts without parsing or briefing."""
@@ -179,6 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--font", help="CJK font file for the PNG card (default: found)")
     export.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     export.set_defaults(handler=_export)
+    paired = commands.add_parser(
+        "promises",
+        help="a year's targets (one report) against the next year's report's results",
+        description="Pair the targets a report sets for its year with the results the same"
+        " issuer's next report gives for that year, and print each verdict.",
+    )
+    paired.add_argument("--target-report", required=True, help="the report setting the targets")
+    paired.add_argument("--result-report", required=True, help="the next year's report")
+    paired.add_argument("--format", choices=["json", "md"], default="json")
+    paired.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
+    paired.set_defaults(handler=_promises)
     warm = commands.add_parser("warm", help="compute and cache every report's briefing")
     warm.add_argument("--config", default=argparse.SUPPRESS, help="YAML config file")
     warm.set_defaults(handler=_warm)

@@ -30,6 +30,7 @@ from .handlers import (
     inline,
     items,
     lang,
+    promises,
     push,
     reports,
     search,
@@ -85,6 +86,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("use", "/use 深圳 2024", reports.use),
     Command("compare", "/compare 地区生产总值增长", across.compare_command),
     Command("diff", "/diff", across.diff),
+    Command("promises", "/promises 北京", promises.promises_command, slow=True),
     Command("card", "/card", card.card, slow=True),
     Command("lang", "/lang en", lang.lang),
     Command("subscribe", "/subscribe 08:00", push.subscribe),
@@ -152,7 +154,19 @@ def register(application: Application, config: Config) -> None:
     the fallbacks take only what nothing else took."""
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
-    for module in (start, browse, figures, search, lang, push, follow, reports, across, inline):
+    for module in (
+        start,
+        browse,
+        figures,
+        search,
+        lang,
+        push,
+        follow,
+        reports,
+        across,
+        promises,
+        inline,
+    ):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers([c.name for c in COMMANDS]))
     application.add_error_handler(errors.on_error)

@@ -33,6 +33,7 @@ import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefings.catalogue import Listing
 from briefings.folder import report_files
@@ -97,6 +98,7 @@ class Ingest:
         self._nudge = asyncio.Event()
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._adding: set[asyncio.Task[Any]] = set()  # the /add calls in flight
         self._corrected: set[str] = set()  # files a source republished corrected, not yet announced
         self.looks = 0  # looks taken and acted on (a test waits for one)
 
@@ -120,11 +122,12 @@ class Ingest:
         self._stop.set()
         if self._flush is not None:  # what it held is announced by the next start
             self._flush.cancel()
-        if self._tasks:
-            _, late = await asyncio.wait(self._tasks, timeout=STOP_SECONDS)
+        running = [*self._tasks, *self._adding]
+        if running:
+            _, late = await asyncio.wait(running, timeout=STOP_SECONDS)
             for task in late:
                 task.cancel()
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await asyncio.gather(*running, return_exceptions=True)
         if self.poller is not None:
             await self.poller.close()  # the store it was given stays open: it is the bot's
             self.poller = None
@@ -197,15 +200,22 @@ class Ingest:
         if self.poller is None:
             raise RuntimeError("the sources' store is not open: the bot is not running")
         poller = self.poller
+        me = asyncio.current_task()
+        if me is not None:  # stop() lets it finish (bounded) before closing the store it writes
+            self._adding.add(me)
         try:
-            found = await poller.fetch_url(url, ADD_SOURCE)
-        except Exception as error:
-            await poller.store.note_source(ADD_SOURCE, poller.clock(), False, str(error))
-            raise
-        await poller.store.note_source(ADD_SOURCE, poller.clock(), True)
-        self._note_corrections(found)
-        await self.refresh()
-        return found
+            try:
+                found = await poller.fetch_url(url, ADD_SOURCE)
+            except Exception as error:
+                await poller.store.note_source(ADD_SOURCE, poller.clock(), False, str(error))
+                raise
+            await poller.store.note_source(ADD_SOURCE, poller.clock(), True)
+            self._note_corrections(found)
+            await self.refresh()
+            return found
+        finally:
+            if me is not None:
+                self._adding.discard(me)
 
     def loaded(self, item: Fetched) -> Listing | None:
         """The library's report for a fetched one (it reads the file the poller wrote)."""

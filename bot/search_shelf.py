@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from briefings.compare import Candidate
 from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
+from briefings.model import Metric
 from briefings.search import SearchIndex
 
 from .library import ReportLibrary
@@ -157,6 +158,20 @@ class SearchShelf:
             self._synced = None
             await self.ready(wait)
             return await asyncio.to_thread(index.figures, said)
+
+    async def indicator_figures(self, years: Sequence[int], wait: float) -> dict[str, list[Metric]]:
+        """By digest, the indexed reports of `years`' figures measuring a canonical indicator
+        (see CorpusIndex.indicator_figures); the index brought up to date first."""
+        await self.ready(wait)
+        index = await self._opened()
+        try:
+            return await asyncio.to_thread(index.indicator_figures, years)
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
+            if not damaged(error):
+                raise
+            self._synced = None
+            await self.ready(wait)
+            return await asyncio.to_thread(index.indicator_figures, years)
 
     async def indexed(self) -> frozenset[str]:
         """The digests the index held when last brought up to date."""

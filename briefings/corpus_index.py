@@ -357,6 +357,17 @@ class CorpusIndex:
             found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
         return found
 
+    def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
+        """By report digest, the figures of the reports of `years` that measure a canonical
+        indicator (what /promises all sets side by side), in report order."""
+        with self._guarded() as db:
+            rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
+        found: dict[str, list[Metric]] = {}
+        for digest, *fields in rows:
+            fields[8] = bool(fields[8])  # key
+            found.setdefault(digest, []).append(Metric(*fields))
+        return found
+
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
         return None if row is None else int(row[0])
@@ -390,6 +401,13 @@ _FIGURES = (
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
     " f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
+    " ORDER BY f.report, f.no"
+)
+_INDICATOR_FIGURES = (
+    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence,"
+    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    " JOIN reports r ON r.id = f.report"
+    " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
 )
 # The same, of the figures FTS5 finds first: instr() then keeps those saying a way whole.

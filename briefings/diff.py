@@ -41,7 +41,8 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(run[i : i + 2] for run in runs for i in range(len(run) - 1))
 
 
-def _filler(leads: list[frozenset[str]]) -> frozenset[str]:
+def filler(leads: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The genre's filler bigrams among `leads`: in FILLER_SHARE of them, and in three at least."""
     counts = Counter(gram for lead in leads for gram in lead)
     least = max(3, FILLER_SHARE * len(leads))  # two leads sharing a bigram may be one pair
     return frozenset(gram for gram, count in counts.items() if count >= least)
@@ -58,8 +59,9 @@ def _lead(item: Item) -> str:
 
 def diff_items(old: Sequence[Item], new: Sequence[Item], threshold: float = SIMILAR) -> PlanDiff:
     grams = [bigrams(_lead(item)) for item in [*old, *new]]
-    filler = _filler(grams)
-    olds, news = [g - filler for g in grams[: len(old)]], [g - filler for g in grams[len(old) :]]
+    filler_grams = filler(grams)
+    olds = [g - filler_grams for g in grams[: len(old)]]
+    news = [g - filler_grams for g in grams[len(old) :]]
     pairs = sorted(
         ((similarity(a, b), i, j) for i, a in enumerate(olds) for j, b in enumerate(news)),
         key=lambda pair: (-pair[0], pair[1], pair[2]),

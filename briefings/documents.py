@@ -13,10 +13,11 @@ import io
 import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .errors import ReportError, UnreadableReportError
+from .errors import DocumentFault, ReportError, UnreadableReportError, UnusableDocumentError
 from .html_text import extract_text, looks_like_html
 from .model import Report
 from .outline import classify
@@ -34,12 +35,48 @@ _LINE_END = tuple("。！？：；…”」』）)")
 _WRAPPED_SHARE = 0.8  # a PDF line this close to the page's longest line was wrapped, not ended
 
 
-class NoTextLayerError(ReportError):
+class NoTextLayerError(UnusableDocumentError):
     """A PDF whose pages are images (a scan): there is no text to read without OCR."""
 
+    def __init__(self, source: str, pages: int) -> None:
+        super().__init__(source, "no_text_layer", count=pages)
 
-class UnsupportedDocumentError(ReportError):
+
+class UnsupportedDocumentError(UnusableDocumentError):
     """A document type the bot cannot read (an old .doc, a spreadsheet, an image...)."""
+
+    def __init__(self, source: str, kind: str) -> None:
+        super().__init__(source, "unsupported_type", kind=kind)
+
+
+def unusable_document(
+    source: str, fault: DocumentFault, values: dict[str, str | int]
+) -> ReportError:
+    """The error of `fault` as its own kind where it has one: a scan or a type the bot cannot
+    read is a verdict on the bytes (not retried until they change), not a failure to read."""
+    if fault == "no_text_layer":
+        return NoTextLayerError(source, int(values["count"]))
+    if fault == "unsupported_type":
+        return UnsupportedDocumentError(source, str(values["kind"]))
+    return UnusableDocumentError(source, fault, **values)
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What a document may cost to read, checked before and while it is parsed: python-docx
+    (lxml) and pypdf expand what they read, a 1 MB .docx can hold 400 MB of XML. A 300-page
+    report's .docx holds a few MB of XML in a few dozen files, its PDF a few MB of streams."""
+
+    zip_entries: int = 2_000
+    unpacked_mb: int = 256  # all of a .docx's files, as their sizes are declared
+    document_xml_mb: int = 64  # word/document.xml, as it really inflates
+    pdf_pages: int = 5_000
+    pdf_stream_mb: int = 64  # one PDF stream, decoded
+
+
+MB = 1_000_000
+_XML_PROLOG = 4096  # a DTD comes before the root element: the first bytes of an XML part
+_XML_PARTS = (".xml", ".rels")
 
 
 def _codec(name: str | None) -> str | None:
@@ -101,24 +138,71 @@ def document_kind(data: bytes, content_type: str | None, url: str) -> str:
         return "html"
     if mime.startswith("text/") or (untyped and suffix in {"txt", ""}):
         return "text"
-    problem = f"a {mime or suffix or 'binary'} document: the bot reads web pages, .docx and .pdf"
-    raise UnsupportedDocumentError(url, problem)
+    raise UnsupportedDocumentError(url, mime or suffix or "binary")
 
 
-def _docx_lines(data: bytes, source: str) -> list[str]:
+def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, source: str) -> int:
+    """Inflate one entry in chunks, counting (never holding) its bytes, up to `limit`: a
+    declared size can lie, and zipfile's CRC check fails only at the end."""
+    size = 0
+    with archive.open(info) as entry:
+        while chunk := entry.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise UnusableDocumentError(
+                    source, "unpacks_too_large", size=size // MB, limit=limit // MB
+                )
+    return size
+
+
+def _check_docx(data: bytes, source: str, limits: DocumentLimits) -> None:
+    """Refuse a zip bomb or an XML entity bomb before python-docx inflates and parses it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > limits.zip_entries:
+                raise UnusableDocumentError(
+                    source, "too_many_entries", count=len(entries), limit=limits.zip_entries
+                )
+            declared = sum(info.file_size for info in entries)
+            if declared > limits.unpacked_mb * MB:
+                raise UnusableDocumentError(
+                    source, "unpacks_too_large", size=declared // MB, limit=limits.unpacked_mb
+                )
+            for info in entries:
+                if info.filename == "word/document.xml":
+                    _inflated(archive, info, limits.document_xml_mb * MB, source)
+                if info.filename.endswith(_XML_PARTS):
+                    with archive.open(info) as part:
+                        if b"<!DOCTYPE" in part.read(_XML_PROLOG).replace(b"\0", b""):
+                            raise UnusableDocumentError(source, "xml_entities")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise UnusableDocumentError(source, "not_a_docx") from exc
+
+
+def _docx_lines(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
     import docx  # python-docx: only attachments pay its import
 
+    _check_docx(data, source, limits)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableReportError(source, "not a readable .docx document") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            lines += ["  ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
-        else:
-            lines.append(block.text)
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, docx.table.Table):
+                lines += ["  ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            else:
+                lines.append(block.text)
+    except MemoryError:
+        raise
+    except SyntaxError as exc:  # lxml's XMLSyntaxError is one
+        raise UnusableDocumentError(source, "broken_xml", detail=_first_line(exc)) from exc
+    except Exception as exc:  # python-docx on a damaged package: any error, never a traceback
+        raise UnusableDocumentError(source, "not_a_docx") from exc
     return lines
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0][:200]
 
 
 def _display_width(line: str) -> int:
@@ -141,32 +225,62 @@ def _unwrap(lines: list[str]) -> list[str]:
     return joined
 
 
-def _pdf_lines(data: bytes, source: str) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _pdf_pages(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableReportError(source, "not a readable PDF document") from exc
+    stream = limits.pdf_stream_mb * MB  # pypdf's own caps are 75 MB a stream
+    with apply_configuration(
+        None,
+        maximum_declared_stream_length=stream,
+        zlib_maximum_output_length=stream,
+        lzw_maximum_output_length=stream,
+        run_length_maximum_output_length=stream,
+        array_based_stream_maximum_output_length=stream,
+    ):
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnusableDocumentError(source, "encrypted")
+            count = len(reader.pages)
+            if count > limits.pdf_pages:
+                raise UnusableDocumentError(
+                    source, "too_many_pages", count=count, limit=limits.pdf_pages
+                )
+            return [page.extract_text() or "" for page in reader.pages]
+        except (UnusableDocumentError, MemoryError):
+            raise
+        except (FileNotDecryptedError, DependencyError) as exc:  # AES without `cryptography`
+            raise UnusableDocumentError(source, "encrypted") from exc
+        except LimitReachedError as exc:
+            raise UnusableDocumentError(source, "pdf_limit", detail=_first_line(exc)) from exc
+        except Exception as exc:  # pypdf on a damaged file: any error, never a traceback
+            raise UnusableDocumentError(source, "broken_pdf", detail=_first_line(exc)) from exc
+
+
+def _pdf_lines(data: bytes, source: str, limits: DocumentLimits) -> list[str]:
+    pages = _pdf_pages(data, source, limits)
     lines = [line.strip() for page in pages for line in page.splitlines() if line.strip()]
     if not lines:
-        raise NoTextLayerError(
-            source, f"the PDF's {len(pages)} page(s) have no text layer (a scan): nothing to read"
-        )
+        raise NoTextLayerError(source, len(pages))
     return _unwrap(lines)
 
 
-def document_lines(data: bytes, url: str, content_type: str | None = None) -> list[str]:
-    """The document's text, one paragraph a line; web-page chrome is left for `split_page`."""
+def document_lines(
+    data: bytes,
+    url: str,
+    content_type: str | None = None,
+    limits: DocumentLimits = DocumentLimits(),
+) -> list[str]:
+    """The document's text, one paragraph a line; web-page chrome is left for `split_page`.
+    Any fault of the document is a ReportError: an UnusableDocumentError for a .docx or a PDF
+    that is broken, encrypted, or costs more than `limits` to read. The bot runs this in a
+    process it can kill (bot/document_reader.py): limits bound memory, not time."""
     kind = document_kind(data, content_type, url)
     if kind == "pdf":
-        return _pdf_lines(data, url)
+        return _pdf_lines(data, url, limits)
     if kind == "docx":
-        return _docx_lines(data, url)
+        return _docx_lines(data, url, limits)
     text = decode_page(data, content_type, url)
     if kind == "html" or looks_like_html(text):
         text, _ = extract_text(text)

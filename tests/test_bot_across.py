@@ -37,7 +37,9 @@ async def across(api: FakeBotApi, tmp_path: Path, briefings: Path) -> AsyncItera
     folder.mkdir()
     for name in COMPARED + SHENZHEN:
         link(folder, name)
-    config = make_config(tmp_path, folder, cache_dir=str(briefings), admins=[USER])
+    config = make_config(
+        tmp_path, folder, cache_dir=str(briefings), admins=[USER], reports_links_into=[str(CORPUS)]
+    )
     async with open_chat(api, config) as chat:
         yield chat
 

@@ -17,7 +17,7 @@ from briefings.documents import (
     parse_report_text,
     report_text,
 )
-from briefings.errors import NotAReportError, UnreadableReportError
+from briefings.errors import NotAReportError, UnusableDocumentError
 from briefings.export import export_document
 from tests.gov_docs import article_page, make_docx, make_pdf, report_lines
 from tests.paths import SEED
@@ -94,8 +94,8 @@ def test_a_scanned_pdf_says_it_has_no_text_layer() -> None:
     [
         (b"\xd0\xcf\x11\xe0old word", "http://x/a.doc", "application/msword", UnsupportedDocumentError, "application/msword"),
         (b"\x89PNG\r\n", "http://x/a.png", "image/png", UnsupportedDocumentError, "image/png"),
-        (b"%PDF-1.4 broken", "http://x/a.pdf", None, UnreadableReportError, "not a readable PDF"),
-        (b"PK\x03\x04broken", "http://x/a.docx", None, UnreadableReportError, "not a readable .docx"),
+        (b"%PDF-1.4 broken", "http://x/a.pdf", None, UnusableDocumentError, "not a usable document: the PDF's structure is broken"),
+        (b"PK\x03\x04broken", "http://x/a.docx", None, UnusableDocumentError, "not a usable document: it is not a .docx"),
     ],
 )  # fmt: skip
 def test_documents_the_bot_cannot_read_get_one_line(data, url, content_type, error, words) -> None:

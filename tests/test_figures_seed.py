@@ -107,7 +107,7 @@ def test_precision_recall_and_labels(
     matched = {id(m) for _, m in pairs}
     spurious = [(m.section, m.raw) for m in metrics if id(m) not in matched]
     missed = [(a.section, a.raw) for a in answers if a not in {a for a, _ in pairs}]
-    assert precision >= 0.95, spurious
+    assert precision >= 0.98, spurious  # 59 of 59 measured: every output is a labelled figure
     assert recall >= 0.95, missed
     wrong = [(a.raw, a.keys, m.label) for a, m in pairs if not label_right(a, m)]
     assert labels >= 0.9, wrong

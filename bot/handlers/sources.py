@@ -11,7 +11,7 @@ from telegram import Update
 
 from bot.present.render import overview
 from bot.present.words import Words
-from briefings.errors import ReportError
+from briefings.errors import ReportError, UnusableDocumentError
 
 from ..context import BotContext
 from ..language import words_of
@@ -35,10 +35,17 @@ async def add(update: Update, context: BotContext) -> None:
     try:
         found = await context.state.ingest.add(url)
     except (FetchError, ReportError) as error:  # both one line, naming the URL
-        await send_html(update, context, escape(words("sources.add_failed", error=error)))
+        said = unusable(error, words) if isinstance(error, UnusableDocumentError) else error
+        await send_html(update, context, escape(words("sources.add_failed", error=said)))
         return
     for item in found:
         await send_html(update, context, await _briefing(context, item, words))
+
+
+def unusable(error: UnusableDocumentError, words: Words) -> str:
+    """The document's fault in the chat's language: `<url>: not a usable document: <reason>`."""
+    reason = words(f"documents.{error.fault}", **error.values)
+    return words("documents.unusable", source=error.source, reason=reason)
 
 
 async def _briefing(context: BotContext, item: Fetched, words: Words) -> str:

@@ -35,13 +35,13 @@ from briefings.documents import (
     UnsupportedDocumentError,
     content_digest,
     document_kind,
-    document_lines,
     parse_report_text,
     report_text,
 )
 from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
 from briefings.model import Report
 
+from ..document_reader import read_document
 from . import links as listing
 from .http import FetchError, PoliteClient, Response
 from .settings import SourceSpec
@@ -249,17 +249,20 @@ class SourcePoller:
         self._cut(offered, poll, url, "attachments")
         return list(offered.urls)
 
-    def _read(self, url: str, response: Response) -> tuple[str, Report]:
-        """The report file's text and its parse (CPU-bound: run off the event loop)."""
-        fetched = datetime.fromtimestamp(self.clock(), UTC)
-        lines = document_lines(response.body, response.url, response.content_type)
-        text = report_text(lines, response.url, fetched)
+    async def _read(self, url: str, response: Response) -> tuple[str, Report]:
+        """The report file's text and its parse: the document is read in a child process
+        (hostile bytes cost the bot nothing), its text parsed off the event loop."""
+        lines = await read_document(response.body, response.url, response.content_type)
+        return await asyncio.to_thread(self._parse, url, response.url, lines)
+
+    def _parse(self, url: str, read_from: str, lines: list[str]) -> tuple[str, Report]:
+        text = report_text(lines, read_from, datetime.fromtimestamp(self.clock(), UTC))
         return text, parse_report_text(text, url)
 
     async def _keep(self, url: str, source: str, response: Response) -> Fetched:
         """Parse the document; store and write it unless its digest is already known."""
         try:
-            text, report = await asyncio.to_thread(self._read, url, response)
+            text, report = await self._read(url, response)
         except ReportError:
             raise
         except Exception as error:  # any parser's exception is this link's, never the poll's

@@ -14,7 +14,16 @@ from ..model import Metric, Report
 from .bounds import read_bound
 from .indicators import indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
-from .kinds import KINDS, Setting, classify, opens_targets, report_year, section_settings
+from .kinds import (
+    KINDS,
+    Setting,
+    classify,
+    list_setting,
+    opens_targets,
+    paragraph_setting,
+    report_year,
+    section_settings,
+)
 from .label import label_figures
 from .scan import Found, figure_text, scan_sentence
 
@@ -43,14 +52,20 @@ def extract_figures(report: Report) -> list[Metric]:
     where = place(report)
     for section, paragraphs in _paragraphs(report):
         setting = settings.get(section, _NO_SETTING)
+        # What a paragraph ending in ：(五年来，主要做了以下工作：) says of the ones after it.
+        items = setting
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
+            scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            if scope == setting:
+                scope = items
+            items = list_setting(paragraph, setting, year) or items
             for sentence in paragraph:
-                in_targets = in_targets or opens_targets(figure_text(sentence), setting, year)
+                in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, setting, year, in_targets, where
+                    sentence, section, len(metrics) + 1, scope, year, in_targets, where
                 )
-                if in_targets or setting.targets:
+                if in_targets or scope.targets:
                     main.update(m.id for m in found if m.kind == "target")
                 metrics += found
     return mark_keys(metrics, year, frozenset(main))

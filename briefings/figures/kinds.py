@@ -50,9 +50,12 @@ _TIME = re.compile(
     # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
     r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
-    r"|(?P<last>去年|上一年|过去一年|一年来)|(?P<this>今年)|(?P<next_year>明年)"
+    r"|(?P<last>去年|上一年|过去一年|一年来|这一年)|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
+_SINCE_AFTER = re.compile(r"[”\"」]?以来")
+# 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
+_TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
@@ -94,6 +97,9 @@ class Setting:
     # The span a review covers (过去五年, “十三五”时期): its levels are of `period`, its last
     # year; totals and yearly averages are over the span.
     span: str | None = None
+    # False in a paragraph about the span's last year alone (2020年，…; 这一年，…): what it
+    # did that year is that year's, though its yearly averages still run over the span.
+    flows_over_span: bool = True
 
 
 def report_year(report: Report) -> int | None:
@@ -112,6 +118,15 @@ def _span(first: int, last: int) -> str:
 def _plan_span(name: str) -> str:
     first = _FIVE_YEAR_PLANS[name]
     return _span(first, first + 4)
+
+
+def _plan_years(name: str, text: str, end: int, year: int | None) -> str:
+    """The plan period a name dates; “十四五”以来 said in its fourth year runs to the year
+    reviewed, not through the plan's five."""
+    first = _FIVE_YEAR_PLANS[name]
+    if year is not None and _SINCE_AFTER.match(text, end) and first < year - 1 < first + 4:
+        return _span(first, year - 1)
+    return _plan_span(name)
 
 
 def _title_period(title: str, year: int | None, review: bool) -> str | None:
@@ -138,7 +153,7 @@ def section_settings(report: Report) -> dict[str, Setting]:
     settings = {"0": Setting(REVIEW, reviewed)}
     for top in report.sections:
         title = _clean(top.title)
-        review = bool(_REVIEW_TITLE.search(title))
+        review = part_role(top, year) == REVIEW
         default = reviewed if review else (str(year) if year else None)
         period = (_opening_span(top, year) if review else None) or _title_period(
             title, year, review
@@ -157,13 +172,49 @@ def section_settings(report: Report) -> dict[str, Setting]:
     return settings
 
 
+# What a part's sentences say: results of the year gone (同比增长, 完成, 一年来 …) or what the
+# coming year is to do (力争, 预期目标, 要 …). A sentence saying both tells nothing.
+_SAYS_DONE = re.compile(
+    r"同比|比上年|较上年|一年来|过去一年|预计全年|(?:增长|下降|提高|减少)了?[0-9.]+|"
+    r"(?:完成|实现|达到|新增|累计|建成)了?[^,;。]{0,12}[0-9]|取得"
+)
+_SAYS_TO_DO = re.compile(
+    r"力争|预期目标|确保|(?<![主重需必只纲])要(?![求素点闻件害])|将(?!近|军)|今年|明年|今后|计划"
+)
+# Title words of a plan part; 主要工作, 重点工作 head a review as often (…主要工作情况).
+_PLAN_TITLE = re.compile(r"安排|打算|计划|思路|要求|任务|目标|建议|展望")
+# A part whose title tells nothing is a review only when its sentences plainly say so.
+_DONE_MARGIN = 3
+
+
+def part_role(part: Section, year: int | None) -> str:
+    """Whether a top-level part reviews the year (or span) gone or plans the coming one.
+
+    The title decides when it says so (…工作回顾, 2025年工作安排, 主要目标); a title naming only
+    years before the report's reviews them (2021年主要工作情况 in a 2022 report). A title
+    that says neither (抓紧有利时机，加快经济发展) leaves it to what the part's sentences say:
+    a review states results, a plan what is to be done."""
+    title = _clean(part.title)
+    if _REVIEW_TITLE.search(title):
+        return REVIEW
+    years = [int(y) for y in _YEAR.findall(title)]
+    if year is not None and years:
+        return REVIEW if max(years) < year else PLAN
+    if _PLAN_TITLE.search(title) or _NEXT_SPAN.search(title):
+        return PLAN
+    sentences = [fold(sentence) for node in part.walk() for sentence in node.sentences]
+    done = sum(bool(_SAYS_DONE.search(s)) and not _SAYS_TO_DO.search(s) for s in sentences)
+    to_do = sum(bool(_SAYS_TO_DO.search(s)) and not _SAYS_DONE.search(s) for s in sentences)
+    return REVIEW if done >= 2 * to_do + _DONE_MARGIN else PLAN
+
+
 def _opening_span(section: Section, year: int | None) -> str | None:
     """A review that opens on its span (“十三五”时期，…; 过去五年，…) reviews the span, though
     its title names the last year too (2020年和“十三五”工作回顾)."""
     opening = _clean(section.text[:12])
     plan = _PLAN_NAME.match(opening)
     if plan:
-        return _plan_span(plan["name"])
+        return _plan_years(plan["name"], opening, plan.end(), year)
     past = _TIME.match(opening)
     if past and past["past"] and year is not None:
         return _span(year - numeral_value(past["n"] or past["n2"]), year - 1)
@@ -174,16 +225,51 @@ def _descend(
     section: Section, setting: Setting, year: int | None
 ) -> Iterator[tuple[Section, Setting]]:
     yield section, setting
+    setting = _list_scope(section, setting, year)
     for child in section.children:
         title = _clean(child.title)
-        own = _title_period(title, year, setting.phase == REVIEW)
+        base = _child_phase(title, setting, year)
+        own = _title_period(title, year, base.phase == REVIEW)
         # A targets part's own text states the targets; its children only when they say so.
-        targets = setting.phase == PLAN and bool(
+        targets = base.phase == PLAN and bool(
             _TARGET_TITLE.match(title) or _TARGET_END.search(title)
         )
-        yield from _descend(
-            child, replace(setting, period=own or setting.period, targets=targets), year
-        )
+        yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
+
+
+def _child_phase(title: str, setting: Setting, year: int | None) -> Setting:
+    """A part holding both the year reviewed and the coming one (2021年工作回顾和2022年工作
+    安排) turns with the years its sub-headings name: （二）2022年工作安排 plans."""
+    years = [int(y) for y in _YEAR.findall(title)]
+    if year is None or not years:
+        return setting
+    if setting.phase == REVIEW and min(years) >= year:
+        return Setting(PLAN, str(min(years)))
+    if setting.phase == PLAN and max(years) < year:
+        return Setting(REVIEW, str(max(years)))
+    return setting
+
+
+def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting:
+    """The setting a review's list of items inherits from the paragraph that opens it
+    (2025年是…收官之年，…。一年来，主要做了以下工作：): the time scope of its last sentence,
+    or else of its first."""
+    if setting.phase != REVIEW or not section.children:
+        return setting
+    for paragraph in reversed(section.paragraphs):
+        scoped = list_setting(paragraph, setting, year)
+        if scoped is not None:
+            return scoped
+    return setting
+
+
+def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None) -> Setting | None:
+    """The setting of the items a paragraph opens (…：), or None when it opens none: the time
+    scope of its last sentence (五年来，主要做了以下工作：), or else of its first."""
+    if not paragraph or not fold(paragraph[-1]).rstrip().endswith(":"):
+        return None
+    scoped = paragraph_setting(paragraph[-1], setting, year)
+    return scoped if scoped != setting else paragraph_setting(paragraph[0], setting, year)
 
 
 def _clean(title: str) -> str:
@@ -224,6 +310,12 @@ def _told(
     figure = found[index]
     raw = text[figure.start : figure.end]
     clause = _clause_before(text, figure.start)
+    times = _TIMES_OVER.search(clause)
+    if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
+        # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
+        return Told(
+            "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
+        )
     period, span_word = _period(text, figure.start, setting, year)
     streak = _STREAK.search(clause)
     if streak and period and "-" not in period:
@@ -236,7 +328,14 @@ def _told(
         span_word = True
     elif (
         setting.span
-        and _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
+        and (
+            _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
+            or (
+                setting.flows_over_span
+                and _is_flow(text, figure, clause)
+                and not _dated(text[: figure.start])
+            )
+        )
         and not _before(period, year - 1 if year else None)
     ):
         period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
@@ -260,6 +359,56 @@ def _told(
     if _CUMULATIVE_CUE.search(clause) and not span_word:
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
+
+
+# What was done over a span adds up over it (城镇新增就业522万人, 发行6600亿元国债, 5029人…脱贫);
+# a level (达到, 总量, 余额) is of the span's last year, and so is what a yearly statistic
+# 完成 (财政收入完成3.25亿元, 比2006年增长…).
+_FLOW_BEFORE = re.compile(
+    r"新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
+    r"发放|落地|开通|转移|安置|救助|招引|签约"
+)
+_FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)")
+_LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
+
+
+def _dated(before: str) -> bool:
+    """Whether a time word (2020年, 去年 …) dates what follows; a bare 五年 does not."""
+    return any(not match["five"] for match in _TIME.finditer(before))
+
+
+def _is_flow(text: str, figure: Found, clause: str) -> bool:
+    if figure.unit in ("%", "‰", "个百分点", "百分点", "倍") or _LEVEL.search(clause):
+        return False
+    return bool(_FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end))
+
+
+def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:
+    """The setting of a paragraph whose first sentence opens on a time scope: the scope governs
+    the whole paragraph, not only that sentence. 过去五年，… or “十三五”时期，… (a span: its totals
+    add up over it, its levels are of its last year); 2020年，…, 这一年，… (one year)."""
+    if setting.phase != REVIEW:
+        return setting  # a plan's dated sentences (2024年…, 今后五年…) date themselves
+    head = _SCOPE_LEAD.sub("", _clean(opening))
+    clause = _CLAUSE.split(head, maxsplit=1)[0]
+    scope = _TIME.match(clause)
+    if scope is None or scope["five"] or (scope["plan"] and not _PLAN_SCOPE.match(clause)):
+        return setting
+    period, _ = _period(clause, scope.end(), setting, year)
+    if period is None:
+        return setting
+    if "-" not in period:
+        if setting.span and period == setting.period:
+            return replace(setting, flows_over_span=False)  # the span's last year
+        return replace(setting, period=period, span=None)
+    if not year or int(period.split("-")[1]) >= year:
+        return setting  # a span still running is no review's
+    return replace(setting, period=period.split("-")[1], span=period)
+
+
+# Words a paragraph may open with before its time scope (各位代表，刚刚过去的2020年…).
+_SCOPE_LEAD = re.compile(r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的)+")
+_PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|期间|以来)")
 
 
 def headline_measure(label: str) -> bool:
@@ -342,7 +491,7 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["year"]:
         return told["year"], False
     if told["plan"]:
-        return _plan_span(told["plan"]), True
+        return _plan_years(told["plan"], text, told.end(), year), True
     if year is None:
         return setting.period, False
     if told["past"]:

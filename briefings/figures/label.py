@@ -25,7 +25,7 @@ _MEASURE_HEAD = re.compile(
     r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
     r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
-    r"突破|超过|完成率|税率|均|平均|力争|其中|面积|基础)"
+    r"突破|超过|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
 _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
@@ -33,8 +33,9 @@ _CHANGES = re.compile(r"增长|下降|增加|减少|提高|降低|上升|回落"
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增速|增幅|达到|突破|超过|"
-    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持)$"
+    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建)$"
 )
+_INCREASE_LEAD = re.compile(r"^(?:累计)?(?:新增|新建)")
 _CHANGE_BETWEEN = re.compile(
     r"(?:的水平)?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|调整优化|调整|优化|升|降|增|减)?"
     r"(?:到|至|为)$"
@@ -53,9 +54,19 @@ _NOUN_FLAGS = ("n", "vn", "eng")
 _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
 # 扣除价格因素, 按可比价格计算: an aside on how a figure is reckoned names no subject.
 _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
-# Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业): kept whole, each a noun.
-MEASURE_TERMS = ("可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率")
-_NOISE = re.compile(r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:年度|年初|年底|年|月|日|号)?")
+# Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业, 规模/以上, 无/还/本续/贷): kept whole,
+# each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound.
+MEASURE_TERMS = (
+    "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
+    "规模以上", "限额以上", "无还本续贷",
+)  # fmt: skip
+# Bound words belong to the figure (its bound is read from them), never to its label: cut
+# whole, so that 不低于 cannot leave 低于, its opposite, behind.
+_BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右"
+_NOISE = re.compile(
+    r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:[-~—][0-9.]+)?(?:年度|年初|年底|年|月|日|号|周岁|岁|条)?|"
+    + _BOUND_WORDS
+)
 
 
 @dataclass(frozen=True)
@@ -88,8 +99,28 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = dealt or _label(text, found, index, labels)
         if figure.qualifier == "rank" and RANK_WORD not in label:
             label += RANK_WORD
-        labels.append(label)
+        labels.append(_with_area(text, figure.start, label))
     return labels
+
+
+# An area or programme a sentence opens on (成渝地区双城经济圈建设…，经济总量超9万亿元): the
+# bare measure after it is the area's, not the report's own place's.
+_AREA = re.compile(
+    r"^(?:推动|推进|加快|深化|促进|支持|加强|全力推进|纵深推进)?"
+    r"(?P<area>[\u4e00-\u9fff]{2,10}?(?:双城经济圈|经济圈|都市圈|城市群|经济带|大湾区|示范区|新区|"
+    r"自贸试验区|自由贸易试验区|合作区|试验区|开发区|高新区|片区|一体化))"
+)
+_BARE_MEASURE = re.compile(r"^(?:经济|区域|地区)*(?:总量|规模|生产总值|增速|增长)$")
+
+
+def _with_area(text: str, start: int, label: str) -> str:
+    if not _BARE_MEASURE.match(label):
+        return label
+    for clause in p.CLAUSE_BREAK.split(text[:start])[:-1]:
+        area = _AREA.match(clause.strip())
+        if area:
+            return area["area"] + label
+    return label
 
 
 def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
@@ -104,6 +135,11 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     bare = len(own) <= BORROW_MAX and not any(w.is_noun or w.flag in ("l", "j") for w in words)
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
+    named = _names_own_measure(words)
+    if named:
+        # 建设海洋牧场，力争海洋生产总值增长6%: the goal names its measure; the clause
+        # before is other work.
+        return "".join(word.text for word in _fit(named, []))
     # 共1193项, 同比增长55%, 总量突破90万亿元: what is measured was named before.
     # A level after a rate (…年均增长13.8%，2009年达到8201亿元) sheds the rate's measure.
     level = found[index].unit not in ("%", "‰", "个百分点", "百分点")
@@ -118,6 +154,18 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     return (
         (subject + own)[-LABEL_WITH_SUBJECT_MAX:] if len(subject) < LABEL_WITH_SUBJECT_MAX else own
     )
+
+
+def _names_own_measure(words: list[Word]) -> list[Word]:
+    """The words after a leading 力争 or 其中 when they name a measure of their own
+    (力争海洋生产总值增长), else none."""
+    if not words or not _KEEPS_MEASURE.match(words[0].text):
+        return []
+    rest = words[1:]
+    own = "".join(word.text for word in rest)
+    if any(word.is_noun for word in rest) and not _MEASURE_HEAD.match(own):
+        return rest
+    return []
 
 
 def _subject(text: str, found: list[Found], index: int, labels: list[str], strip: bool) -> str:
@@ -141,10 +189,11 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
 
 
 def shed_measure(label: str) -> str:
-    """The subject of a label: 实施省市重点项目总投资 → 实施省市重点项目."""
+    """The subject of a label: 实施省市重点项目总投资 → 实施省市重点项目; an increase is
+    not the subject's (新增进出川大通道 → 进出川大通道, a total of them is no new one)."""
     while (shorter := _MEASURE_TAIL.sub("", label)) != label:
         label = shorter
-    return label
+    return _INCREASE_LEAD.sub("", label) or label
 
 
 def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, str]]:
@@ -220,7 +269,8 @@ def _share(part: str, longest: str, before: bool) -> str:
         if len(part) <= 2 < len(longest):
             return part + longest[len(part) :]
         return part + _segment(longest)[-1].text
-    return longest[:-2] + part
+    # Its last word goes: two characters (产值 of 规上工业产值), or a Latin one (GDP).
+    return re.sub(r"(?:[A-Za-z]+|..)$", "", longest) + part
 
 
 def _plain(fragment: str) -> str:
@@ -271,6 +321,8 @@ def _atoms() -> re.Pattern[str]:
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
         rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
+        # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
+        r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
 
 

@@ -33,7 +33,7 @@ UNITS = (
     "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
     "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
     "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
-    "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次",
+    "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次", "周岁",
 )  # fmt: skip
 PEOPLE_BEFORE = re.compile(r"人口[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
@@ -128,3 +128,18 @@ CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 TITLE = re.compile(r"《[^》]*》")
 QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」")
 DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
+# 22条举措, 民营经济32条: a policy named by its number of articles, not a count of them
+# (累计40条创新举措 counts them).
+# 民营经济32条落地见效: a count of articles is never what 落地 or 见效.
+POLICY_AFTER = re.compile(
+    r"(?:举措|措施|政策|意见|硬招|实招|细则|规定|办法|条款|[”\"]?(?:落地|落实|见效|兑现))"
+)
+# 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
+POLICY_NAMED = re.compile(
+    r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"
+    r"(?:[\u4e00-\u9fff“”\"]{2,12}[0-9]+条[、和])*[\u4e00-\u9fff“”\"]{2,12}|措施|举措)$"
+)
+POLICY_END = re.compile(r"(?:[、,;。:!?)”\"]|等|和|及|$)")
+# 35岁以下青年, 60岁以上老人, 2-3周岁托班: an age of eligibility; only a life span is measured.
+AGE_UNITS = ("岁", "周岁")
+AGE_MEASURED = re.compile(r"寿命|平均年龄")

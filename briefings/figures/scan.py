@@ -45,6 +45,7 @@ def scan_sentence(sentence: str) -> list[Found]:
         for item in finder(text):
             if not _overlaps(item, blocked) and not _overlaps(item, taken):
                 taken.append(item)
+    taken = [item for item in taken if not _names_or_age(text, item)]
     found = [replace(item, start=where[item.start], end=where[item.end - 1] + 1) for item in taken]
     return sorted(found, key=lambda item: item.start)
 
@@ -63,6 +64,19 @@ def _compact(text: str) -> tuple[str, list[int]]:
             kept[n] = False
     where = [n for n in range(len(text)) if kept[n]]
     return "".join(text[n] for n in where), [*where, len(text)]
+
+
+def _names_or_age(text: str, item: Found) -> bool:
+    """A number that names a policy (22条举措, 落实民营经济32条) or an age of eligibility
+    (35岁以下, 2-3周岁托班): taken by a finder, but no quantity."""
+    clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
+    if item.unit in p.AGE_UNITS:
+        return not p.AGE_MEASURED.search(clause)
+    if item.unit != "条" or any(cue in clause[-4:] for cue in p.COUNT_CUES):
+        return False
+    if p.POLICY_AFTER.match(text, item.end):
+        return True
+    return bool(p.POLICY_NAMED.search(clause) and p.POLICY_END.match(text, item.end))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,169 @@
+"""/promises as Telegram-flavoured HTML: a year's targets against the next report's results, one
+line per indicator with both figures (bound shown) and its verdict, the rules used; the two
+sentences of an indicator; the plan items with the review sentences reporting on them; places
+ranked by targets met. Every report value escaped, every sentence quoted as printed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape, unescape
+
+from briefings.figures.bounds import shown_sign
+from briefings.figures.indicators import indicators
+from briefings.model import Listed, Metric
+from briefings.promises import Promise, Promises, Quote, rules
+
+from .render import report_title
+from .words import CHINESE, Words
+
+RANKED = 30  # places shown by /promises all
+_TAG = re.compile(r"</?[a-z]+>")
+
+
+def indicator_name(key: str, words: Words = CHINESE) -> str:
+    item = indicators().get(key)
+    if item is None:
+        return escape(key)
+    return escape(item.en if words.language == "en" else item.zh)
+
+
+def figure(metric: Metric) -> str:
+    """The figure as printed, with its bound as a sign when the number does not say it."""
+    return escape(shown_sign(metric.bound, metric.raw) + metric.raw)
+
+
+def _line(n: int, item: Promise, words: Words) -> str:
+    if item.result is not None:
+        result = words("promises.result", value=figure(item.result.metric))
+        if item.rule in ("unit", "scope"):
+            result += words(f"promises.{item.rule}_differs")
+    else:
+        result = words("promises.no_figure")
+    return words(
+        "promises.line",
+        n=n,
+        name=indicator_name(item.indicator, words),
+        target=figure(item.target.metric),
+        result=result,
+        verdict=words(f"promises.verdict_{item.verdict}"),
+    )
+
+
+def score(found: Promises, words: Words = CHINESE) -> str:
+    unclear = found.count("unclear")
+    return words(
+        "promises.score",
+        place=escape(found.issuer),
+        year=found.year or "",
+        met=found.count("met"),
+        missed=found.count("missed"),
+        absent=found.count("not_reported"),
+        unclear=words("promises.score_unclear", count=unclear) if unclear else "",
+    )
+
+
+def _named(report: Listed, words: Words) -> str:
+    return words("promises.report", year=report.meta.year or "", title=report_title(report))
+
+
+def promises_page(found: Promises, target: Listed, result: Listed, words: Words = CHINESE) -> str:
+    """The score, the two reports paired, one line per indicator, the rules."""
+    paired = words("promises.paired", target=_named(target, words), result=_named(result, words))
+    lines = [_line(n, item, words) for n, item in enumerate(found.items, start=1)]
+    points = f"{rules().rate_points:g}"
+    return "\n\n".join([f"{score(found, words)}\n{paired}", "\n".join(lines),
+                        words("promises.rules", points=points)])  # fmt: skip
+
+
+def _section(section: str, words: Words) -> str:
+    return words("promises.section", section=escape(section)) if section else ""
+
+
+def sentences_page(
+    n: int, item: Promise, target: Listed, result: Listed, words: Words = CHINESE
+) -> str:
+    """Both sentences of one indicator, each with its report's year and section."""
+    aim = item.target.metric
+    parts = [
+        words("promises.target_heading", n=n, name=indicator_name(item.indicator, words),
+              year=target.meta.year or "", section=_section(aim.section, words)),
+        escape(aim.sentence),
+    ]  # fmt: skip
+    later = result.meta.year or ""
+    if item.result is not None:
+        got = item.result.metric
+        heading = words("promises.result_heading", year=later, section=_section(got.section, words))
+        parts += [heading, escape(got.sentence)]
+    elif item.statement is not None:
+        section = _section(item.statement.section, words)
+        parts += [words("promises.statement_heading", year=later, section=section),
+                  escape(item.statement.sentence)]  # fmt: skip
+    else:
+        parts.append(words("promises.no_result", year=later))
+    return "\n".join(parts)
+
+
+def _quote(quote: Quote, words: Words) -> str:
+    where = f"{quote.section} {quote.section_title}".strip()
+    return words("promises.plan_quote", sentence=escape(quote.sentence), section=escape(where))
+
+
+def plan_page(found: Promises, result: Listed, words: Words = CHINESE) -> str:
+    """Each plan item of the earlier report with the later report's sentences on it."""
+    reported = sum(1 for item in found.plan if item.reported)
+    lines = [
+        words("promises.plan_heading", place=escape(found.issuer), year=found.year or "",
+              count=len(found.plan), reported=reported, later=result.meta.year or "")
+    ]  # fmt: skip
+    for item in found.plan:
+        lines.append(words("promises.plan_item", ordinal=escape(item.ordinal),
+                           lead=escape(item.lead)))  # fmt: skip
+        quotes = [_quote(quote, words) for quote in item.reported]
+        lines += quotes or [words("promises.plan_none")]
+    return "\n".join(lines)
+
+
+def ranking_page(year: int, ranked: Sequence[Promises], words: Words = CHINESE) -> str:
+    """Places ranked by the targets of `year` they met."""
+    lines = [words("promises.all_heading", year=year, count=len(ranked))]
+    for n, found in enumerate(ranked[:RANKED], start=1):
+        lines.append(
+            words("promises.all_line", n=n, place=escape(found.issuer), met=found.count("met"),
+                  total=len(found.items), missed=found.count("missed"),
+                  absent=found.count("not_reported") + found.count("unclear"))
+        )  # fmt: skip
+    if len(ranked) > RANKED:
+        lines.append(words("promises.all_more", count=len(ranked) - RANKED))
+    return "\n".join(lines)
+
+
+def strip_tags(html: str) -> str:
+    return _TAG.sub("", html)
+
+
+def _md(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
+
+
+def to_markdown(found: Promises, target: Listed, result: Listed, words: Words = CHINESE) -> str:
+    """The export's readable form: the score, a table of targets and results, the plan review."""
+    lines = [
+        "# " + _md(unescape(strip_tags(score(found, words)))),
+        "",
+        _md(unescape(strip_tags(words("promises.paired", target=_named(target, words),
+                                      result=_named(result, words))))),
+        "",
+        "| # | 指标 | 目标 | 结果 | 判定 |" if words.language == "zh" else
+        "| # | indicator | target | result | verdict |",
+        "|---|---|---|---|---|",
+    ]  # fmt: skip
+    for n, item in enumerate(found.items, start=1):
+        got = unescape(figure(item.result.metric)) if item.result else "—"
+        verdict = words(f"promises.verdict_{item.verdict}")
+        aim = unescape(figure(item.target.metric))
+        name = unescape(indicator_name(item.indicator, words))
+        lines.append(f"| {n} | {_md(name)} | {_md(aim)} | {_md(got)} | {_md(verdict)} |")
+    lines += ["", _md(words("promises.rules", points=f"{rules().rate_points:g}")), ""]
+    lines.append(_md(unescape(strip_tags(plan_page(found, result, words)))))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,474 @@
+"""Did they do what they promised: the targets one report sets for its year (report Y) against
+the results the same issuer's next report gives for that year (report Y+1).
+
+A target and a result pair through the canonical indicator both measure (Metric.indicator,
+briefings/data/indicators.yaml) and the year they are for, never through a shared word: a
+result for part of the year (前三季度) or over several (年均) is not the year's result. The
+verdict follows the rules of briefings/data/promise_rules.yaml, in the indicator's direction:
+`met`, `missed` (only ever with a result figure), `not_reported` (the later report gives no
+figure and says nothing of it), `unclear` (it says so only in words — 保持在合理区间 — or in
+another unit).
+
+Plan items pair by the character bigrams the item's lead shares with the later report's review
+sentences (as /diff pairs plan items, briefings/diff.py), ranked, verbatim, with their section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, Protocol, TypeVar
+
+import yaml
+
+from .choice import place
+from .diff import bigrams, filler
+from .figures.indicators import Indicator, indicators
+from .model import Listed, Metric, Report
+
+L = TypeVar("L", bound=Listed)
+
+Verdict = Literal["met", "missed", "not_reported", "unclear"]
+# Which rule of the rule file decided a verdict: shown to users beside it.
+Rule = Literal[
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "about_higher",
+    "about_lower",
+    "unit",
+    "scope",
+    "words",
+    "absent",
+]
+_RATE_UNITS = ("%", "‰")
+
+
+@dataclass(frozen=True)
+class PlanMatch:
+    share: float
+    min_shared: int
+    most: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    rate_points: float
+    share: float
+    partial_period: tuple[str, ...]
+    partial_window: int
+    decline_words: tuple[str, ...]
+    qualitative: tuple[str, ...]
+    plan: PlanMatch
+    qualified: tuple[str, ...] = ()
+    target_sentence: tuple[str, ...] = ()
+    over_years: tuple[str, ...] = ()
+    year_openers: tuple[str, ...] = ()
+
+
+class RulesError(ValueError):
+    """The rule file is not shaped as this module reads it."""
+
+
+@cache
+def rules() -> Rules:
+    text = resources.files("briefings").joinpath("data/promise_rules.yaml").read_text("utf-8")
+    return parse_rules(yaml.safe_load(text))
+
+
+def parse_rules(data: dict[str, Any]) -> Rules:
+    try:
+        about, plan = data["about_tolerance"], data["plan_match"]
+        return Rules(
+            rate_points=float(about["rate_points"]),
+            share=float(about["share"]),
+            partial_period=tuple(data["partial_period"]),
+            partial_window=int(data["partial_window"]),
+            decline_words=tuple(data["decline_words"]),
+            qualitative=tuple(data["qualitative"]),
+            plan=PlanMatch(float(plan["share"]), int(plan["min_shared"]), int(plan["most"])),
+            qualified=tuple(data["qualified"]),
+            target_sentence=tuple(data["target_sentence"]),
+            over_years=tuple(data["over_years"]),
+            year_openers=tuple(data["year_openers"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise RulesError(f"promise rules: {error}") from error
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence as printed, with its section's number and title."""
+
+    sentence: str
+    section: str
+    section_title: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One side of a promise: the figure and where it is printed."""
+
+    metric: Metric
+    section_title: str = ""
+
+
+@dataclass(frozen=True)
+class Promise:
+    indicator: str
+    target: Figure
+    result: Figure | None
+    verdict: Verdict
+    rule: Rule
+    statement: Quote | None = None  # the later report's words, when it says so only in words
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    lead: str
+    ordinal: str
+    reported: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Promises:
+    issuer: str
+    year: int | None  # the year of the targets, reviewed by the later report
+    items: tuple[Promise, ...]
+    plan: tuple[PlanReport, ...] = ()
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for item in self.items if item.verdict == verdict)
+
+
+class Briefed(Protocol):
+    """A report and its figures: a Briefing."""
+
+    @property
+    def report(self) -> Report: ...
+    @property
+    def metrics(self) -> Sequence[Metric]: ...
+
+
+# Pairing of reports ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The two reports to set side by side, or which one is missing (its place and year)."""
+
+    target: Listed | None
+    result: Listed | None
+    place: str
+    missing_year: int | None = None
+
+
+def pair_for(reports: Sequence[Listed], report: Listed) -> Pair:
+    """The pair `report` belongs to: with the same place's report of the year before (its
+    targets, which `report` reviews), else of the year after (which reviews its targets)."""
+    where, year = place(report), report.meta.year
+    if year is None or not where:
+        return Pair(None, None, where, None)
+    same = {r.meta.year: r for r in reversed(reports) if place(r) == where and r.meta.year}
+    same[year] = report
+    if year - 1 in same:
+        return Pair(same[year - 1], report, where)
+    if year + 1 in same:
+        return Pair(report, same[year + 1], where)
+    return Pair(None, report, where, year - 1)
+
+
+def pairs_of_year(reports: Sequence[L], year: int) -> list[tuple[L, L]]:
+    """Every place's (report of `year`, report of `year` + 1), in the given order."""
+    by_place: dict[tuple[str, int], L] = {}
+    for report in reports:
+        where = place(report)
+        if where and report.meta.year in (year, year + 1):
+            by_place.setdefault((where, report.meta.year), report)
+    return [
+        (target, by_place[(where, year + 1)])
+        for (where, when), target in by_place.items()
+        if when == year and (where, year + 1) in by_place
+    ]
+
+
+# Targets and results --------------------------------------------------------------------------
+
+
+def _never(metric: Metric) -> bool:
+    return False
+
+
+def _of_year(metric: Metric, year: int | None) -> bool:
+    return metric.period is None or year is None or metric.period == str(year)
+
+
+def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
+    """The year's targets, one per indicator: the first the report prints (its main targets),
+    else a quantity its work plan sets for the year on a main indicator (城镇化率超过60%)."""
+    found: dict[str, Metric] = {}
+    planned: dict[str, Metric] = {}
+    for metric in metrics:
+        if not metric.indicator or not _of_year(metric, year):
+            continue
+        if metric.kind == "target":
+            found.setdefault(metric.indicator, metric)
+        elif metric.kind == "plan":
+            planned.setdefault(metric.indicator, metric)
+    return list(found.values()) + [m for key, m in planned.items() if key not in found]
+
+
+def _partial(metric: Metric, table: Rules) -> bool:
+    """Whether the figure covers part of the year or several years (前三季度, 年均)."""
+    at = metric.sentence.find(metric.raw)
+    before = metric.sentence[max(0, at - table.partial_window) : at] if at >= 0 else ""
+    return any(word in metric.label or word in before for word in table.partial_period)
+
+
+def _narrowed(metric: Metric, table: Rules) -> bool:
+    """Whether words before the number narrow what it measures (扣除房地产开发投资后)."""
+    at = metric.sentence.find(metric.raw)
+    return any(word in metric.sentence[: max(at, 0)] for word in table.qualified)
+
+
+def results(
+    metrics: Iterable[Metric], year: int | None, over_years: Callable[[Metric], bool] = _never
+) -> dict[str, Metric]:
+    """The year's results by indicator: the first the later report prints (its review). A
+    flow or a growth rate said in a paragraph on several years (过去五年，城镇新增就业603.7万人)
+    is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
+    table, known = rules(), indicators()
+    found: dict[str, Metric] = {}
+    for metric in metrics:
+        if metric.kind != "result" or not metric.indicator or metric.period != str(year):
+            continue
+        item = known.get(metric.indicator)
+        level = item is not None and item.family == "level"
+        if not _partial(metric, table) and (level or not over_years(metric)):
+            found.setdefault(metric.indicator, metric)
+    return found
+
+
+def _signed(metric: Metric, item: Indicator, table: Rules) -> float:
+    """The figure's value, negative for a growth rate printed as a fall (下降2%)."""
+    falls = item.family == "growth" and not any(w in item.said_with for w in table.decline_words)
+    at = metric.sentence.find(metric.raw)
+    said = metric.label + (metric.sentence[max(0, at - 4) : at] if at >= 0 else "")
+    if falls and any(word in said[-6:] for word in table.decline_words):
+        return -abs(metric.value)
+    return metric.value
+
+
+def _tolerance(target: Metric, table: Rules) -> float:
+    if target.unit in _RATE_UNITS:
+        return table.rate_points
+    return abs(target.value) * table.share
+
+
+def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rule]:
+    """The verdict on a target given the later report's result for it, and the rule used."""
+    table = rules()
+    if target.unit != result.unit:
+        return "unclear", "unit"
+    if _narrowed(result, table):
+        return "unclear", "scope"
+    aim, got = _signed(target, item, table), _signed(result, item, table)
+    higher = item.direction == "higher"
+    if target.bound == "at_least":
+        return ("met" if got >= aim else "missed"), "at_least"
+    if target.bound == "more_than":  # 超过60%: 60% is not over it
+        return ("met" if got > aim else "missed"), "more_than"
+    if target.bound == "at_most":
+        return ("met" if got <= aim else "missed"), "at_most"
+    if target.bound == "less_than":
+        return ("met" if got < aim else "missed"), "less_than"
+    if target.bound == "range":
+        edge = aim if higher else (target.upper if target.upper is not None else aim)
+        return ("met" if (got >= edge if higher else got <= edge) else "missed"), (
+            "at_least" if higher else "at_most"
+        )
+    slack = _tolerance(target, table) if target.bound == "about" else 0.0
+    if higher:
+        return ("met" if got >= aim - slack - 1e-9 else "missed"), "about_higher"
+    return ("met" if got <= aim + slack + 1e-9 else "missed"), "about_lower"
+
+
+def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote | None:
+    """The later report's sentence saying the indicator only in words, if it has one."""
+    for quote in quotes:
+        text = quote.sentence.lower()
+        if any(word in text for word in table.target_sentence):
+            continue
+        if any(name in text for name in item.names) and any(w in text for w in table.qualitative):
+            return quote
+    return None
+
+
+def compare_figures(
+    target_metrics: Sequence[Metric],
+    result_metrics: Sequence[Metric],
+    year: int | None,
+    review: Sequence[Quote] = (),
+    titles: dict[str, str] | None = None,
+    over_years: Callable[[Metric], bool] = _never,
+) -> list[Promise]:
+    """Each target of `year` with its result (or the words or silence of the later report)."""
+    table, known = rules(), indicators()
+    titles = titles or {}
+    got = results(result_metrics, year, over_years)
+    promises = []
+    for target in targets(target_metrics, year):
+        item = known.get(target.indicator or "")
+        if item is None:
+            continue
+        aim = Figure(target, titles.get(f"t:{target.section}", ""))
+        result = got.get(item.id)
+        if result is not None:
+            verdict, rule = judge(target, result, item)
+            shown = Figure(result, titles.get(f"r:{result.section}", ""))
+            promises.append(Promise(item.id, aim, shown, verdict, rule))
+            continue
+        said = _statement(item, review, table)
+        verdict, rule = ("unclear", "words") if said else ("not_reported", "absent")
+        promises.append(Promise(item.id, aim, None, verdict, rule, said))
+    return promises
+
+
+# Reports --------------------------------------------------------------------------------------
+
+
+def _review_sections(later: Briefed) -> list[Quote]:
+    """The later report's sentences before the part on its own year: its plan, a part whose
+    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets."""
+    report = later.report
+    year = report.meta.year
+    plan_top = (report.plan.section or "").split(".")[0]
+    own = (f"{year}年", "今年") if year else ("今年",)
+    targeting = {
+        m.section.split(".")[0] for m in later.metrics
+        if m.kind == "target" and (m.period is None or m.period == str(year))
+    }  # fmt: skip
+    quotes = [Quote(sentence, "", "") for sentence in report.preamble_sentences]
+    for top in report.sections:
+        if top.id == plan_top or top.id in targeting or any(w in top.title for w in own):
+            break
+        for node in top.walk():
+            quotes += [Quote(sentence, node.id, node.title) for sentence in node.sentences]
+    return quotes
+
+
+def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
+    """For each plan item of `target`, the review sentences that report on it, best first: a
+    sentence is on an item when most of what it says (its bigrams, the genre's filler left
+    out) the item says too, in its lead or its text."""
+    table = rules().plan
+    items = target.plan.items
+    said = [_words(f"{item.lead}。{item.text}") for item in items]
+    grams = [_words(quote.sentence) for quote in review]
+    common = filler(said) | filler(grams)
+    found = []
+    for item, saying in zip(items, said, strict=True):
+        scored = []
+        for n, sentence in enumerate(grams):
+            own = sentence - common
+            shared = len(own & saying)
+            if own and shared >= table.min_shared and shared / len(own) >= table.share:
+                scored.append((-shared / len(own), -shared, n))
+        best = [review[n] for *_, n in sorted(scored)[: table.most]]
+        found.append(PlanReport(item.lead or item.text, item.ordinal, tuple(best)))
+    return found
+
+
+def _words(text: str) -> frozenset[str]:
+    """The text's bigrams of words: a number's digits (2025年) say nothing of a task."""
+    return frozenset(gram for gram in bigrams(text) if not any(ch.isdigit() for ch in gram))
+
+
+def _over_years(report: Report, year: int | None) -> frozenset[str]:
+    """The sentences of the paragraphs reviewing several years: from a paragraph opening on
+    the span (过去的五年极不寻常) to one opening on the year itself (刚刚过去的2025年), within
+    a part of the outline."""
+    table = rules()
+    closing = (*table.year_openers, f"{year}年") if year else table.year_openers
+    found: set[str] = set()
+    for node in report.walk():
+        span = False
+        for paragraph in node.paragraphs:
+            first = paragraph[0] if paragraph else ""
+            if any(word in first for word in closing):
+                span = False
+            elif any(word in first for word in table.over_years):
+                span = True
+            if span:
+                found.update(paragraph)
+    return frozenset(found)
+
+
+def _titles(report: Report, prefix: str) -> dict[str, str]:
+    return {f"{prefix}:{node.id}": node.title for node in report.walk()}
+
+
+def year_of_targets(target: Listed, result: Listed) -> int | None:
+    if target.meta.year is not None:
+        return target.meta.year
+    return result.meta.year - 1 if result.meta.year is not None else None
+
+
+def promises(target: Briefed, result: Briefed) -> Promises:
+    """Report `target`'s targets for its year against report `result`'s results for it."""
+    year = year_of_targets(target.report, result.report)
+    review = _review_sections(result)
+    titles = {**_titles(target.report, "t"), **_titles(result.report, "r")}
+    spans = _over_years(result.report, result.report.meta.year and result.report.meta.year - 1)
+    items = compare_figures(
+        target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
+    )
+    plan = plan_reports(target.report, review)
+    return Promises(place(target.report), year, tuple(items), tuple(plan))
+
+
+# Export ---------------------------------------------------------------------------------------
+
+
+def _side(side: Figure | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    metric = side.metric
+    return {
+        "raw": metric.raw,
+        "value": metric.value,
+        "bound": metric.bound,
+        "unit": metric.unit,
+        "sentence": metric.sentence,
+        "section": metric.section,
+    }
+
+
+def as_record(found: Promises) -> dict[str, Any]:
+    """The export's contract: issuer, year, each target with its result (or null) and verdict,
+    each plan item with the review sentences on it."""
+    table = indicators()
+    return {
+        "issuer": found.issuer,
+        "year": found.year,
+        "items": [
+            {
+                "indicator": item.indicator,
+                "name": getattr(table.get(item.indicator), "zh", item.indicator),
+                "target": _side(item.target),
+                "result": _side(item.result),
+                "verdict": item.verdict,
+            }
+            for item in found.items
+        ],
+        "plan": [
+            {
+                "lead": plan.lead,
+                "reported": [{"sentence": q.sentence, "section": q.section} for q in plan.reported],
+            }
+            for plan in found.plan
+        ],
+    }

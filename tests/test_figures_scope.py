@@ -1,0 +1,190 @@
+"""What a figure is and when, read from the part and the paragraph it stands in: a part's role
+(review or plan) from what it says when its title does not say it, and a time scope (过去五年,
+“十四五”时期, 这一年) over the paragraph or list it opens. Short invented reports, one shape each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.figures import extract_figures, sentence_figures
+from briefings.figures.kinds import PLAN, REVIEW, Setting, part_role, report_year
+from briefings.parse import parse_bytes
+
+FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
+REVIEW_2021 = [
+    "全市地区生产总值达到8036亿元，同比增长6.5%。",
+    "社会消费品零售总额1374亿元，比上年增长9%。",
+    "城镇新增就业10.7万人。",
+    "一般公共预算收入完成520亿元，增长8%。",
+]
+PLAN_2022 = [
+    "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业10万人以上。",
+    f"我们要重点抓好以下工作。{FILLER}",
+]
+
+
+def _report(body: list[str], year: int = 2022) -> dict[str, tuple[str, str | None]]:
+    lines = [
+        f"{year}年某市政府工作报告",
+        "各位代表：",
+        f"现在，我代表市人民政府，向大会报告工作。{FILLER}",
+        *body,
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "scope.txt")
+    return {m.raw: (m.kind, m.period) for m in extract_figures(report)}
+
+
+@pytest.mark.parametrize(
+    ("review", "plan"),
+    [
+        ("一、2021年主要工作情况", "二、2022年工作安排"),  # titled like a plan, naming last year
+        ("2021年主要工作情况", "2022年重点工作"),  # the same headings printed unnumbered
+        ("一、砥砺奋进，经济发展稳中提质", "二、坚定信心，奋力开创新局面"),  # titles say neither
+    ],
+)
+def test_a_review_is_read_as_a_review_whatever_its_heading(review: str, plan: str) -> None:
+    told = _report([review, *REVIEW_2021, plan, *PLAN_2022])
+    assert told["8036亿元"] == ("result", "2021")
+    assert told["1374亿元"] == ("result", "2021")
+    assert told["10.7万人"] == ("result", "2021")
+    assert told["6%左右"] == ("target", "2022")
+    assert told["10万人以上"] == ("target", "2022")
+
+
+def test_a_part_whose_title_says_nothing_is_a_plan_when_it_says_what_is_to_be_done() -> None:
+    body = [
+        "一、砥砺奋进，经济发展稳中提质", *REVIEW_2021,
+        "二、坚定信心，奋力开创新局面",
+        "我们要加快建设现代化产业体系，力争新增规上工业企业100家。",
+        "要确保新建5G基站3000个，将继续推进城市更新。",
+    ]  # fmt: skip
+    report = parse_bytes(
+        "\n".join(["2022年某市政府工作报告", "各位代表：", FILLER, *body]).encode(), "r.txt"
+    )
+    year = report_year(report)
+    assert [part_role(part, year) for part in report.sections] == [REVIEW, PLAN]
+
+
+def test_a_five_year_scope_governs_its_whole_paragraph() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，全市地区生产总值年均增长6%。城镇新增就业52.2万人。发行政府债券600亿元。",
+            "2021年，城镇新增就业10.7万人，地区生产总值达到8036亿元。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["6%"] == ("cumulative", "2017-2021")
+    assert told["52.2万人"] == ("cumulative", "2017-2021")  # not 2021's, beside the real 10.7万
+    assert told["600亿元"] == ("cumulative", "2017-2021")
+    assert told["10.7万人"] == ("result", "2021")
+    assert told["8036亿元"] == ("result", "2021")
+
+
+def test_in_a_five_year_review_what_was_done_adds_up_and_levels_are_of_the_last_year() -> None:
+    told = _report(
+        [
+            "一、“十三五”时期工作回顾",
+            f"“十三五”时期，全县上下团结奋斗。{FILLER}",
+            "坚定不移推进项目建设。建成高速公路3条，新增规上工业企业45家。"
+            "财政收入完成15.9亿元，比2015年增长52%。规上工业企业总数达到120家。",
+            "各位代表，刚刚过去的2020年，极不平凡。",
+            "这一年，我们新增规上工业企业12家，城镇新增就业4750人，地区生产总值年均增长8.2%。",
+            "二、“十四五”时期主要目标任务",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["3条"] == ("cumulative", "2016-2020")
+    assert told["45家"] == ("cumulative", "2016-2020")
+    assert told["15.9亿元"] == ("result", "2020")  # a yearly statistic 完成
+    assert told["120家"] == ("result", "2020")
+    assert told["12家"] == ("result", "2020")  # 这一年: the span's last year alone
+    assert told["4750人"] == ("result", "2020")
+    assert told["8.2%"] == ("cumulative", "2016-2020")  # a yearly average still spans
+
+
+def test_the_paragraph_that_opens_a_list_scopes_its_items() -> None:
+    told = _report(
+        [
+            "一、“十四五”时期发展成就和2025年主要工作",
+            "“十四五”时期是砥砺前行的五年。五年来，新增企业180万家。",
+            "2025年是“十四五”规划收官之年，地区生产总值增长5.5%。一年来，主要做了以下工作：",
+            "（一）巩固经济向好态势。新增企业35.7万家，新建绿道150公里。",
+            "（二）加快建设产业体系。新增国家高新技术企业730家。",
+            "二、2026年工作安排",
+            *PLAN_2022,
+        ],
+        year=2026,
+    )
+    assert told["180万家"] == ("cumulative", "2021-2025")
+    assert told["5.5%"] == ("result", "2025")
+    assert told["35.7万家"] == ("result", "2025")
+    assert told["150公里"] == ("result", "2025")
+    assert told["730家"] == ("result", "2025")
+
+
+def test_a_scope_that_opens_a_list_of_paragraphs_governs_them_until_another_scope() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "2021年，全市地区生产总值增长6.5%。",
+            "本届政府任期即将届满。五年来，我们主要做了以下工作：",
+            "坚持创新驱动。新增高新技术企业500家。",
+            "坚持民生优先。城镇新增就业52.2万人。",
+            "2021年，城镇新增就业10.7万人。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["6.5%"] == ("result", "2021")
+    assert told["500家"] == ("cumulative", "2017-2021")
+    assert told["52.2万人"] == ("cumulative", "2017-2021")
+    assert told["10.7万人"] == ("result", "2021")
+
+
+def test_a_plan_period_since_its_start_runs_to_the_year_reviewed() -> None:
+    told = _report(
+        [
+            "一、2024年工作回顾",
+            "“十四五”以来，城镇新增就业300万人，累计建成5G基站12万个。",
+            "2024年，城镇新增就业60万人。",
+            "二、2025年工作安排",
+            *PLAN_2022,
+        ],
+        year=2025,
+    )
+    assert told["300万人"] == ("cumulative", "2021-2024")
+    assert told["12万个"] == ("cumulative", "2021-2024")
+    assert told["60万人"] == ("result", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2002年高等学校在校生1600万人，是1997年的2.3倍。", ("result", "2002")),
+        ("全社会研发投入达到643亿元，是五年前的2.3倍。", ("result", "2002")),
+    ],
+)
+def test_a_multiple_of_a_base_year_is_a_level_of_its_own_year(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2002", span="1998-2002"), 2003)
+    assert [(m.kind, m.period) for m in found if m.unit == "倍"] == [expected]
+
+
+def test_a_part_holding_review_and_plan_turns_with_its_sub_headings() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾和2022年工作安排",
+            "（一）2021年工作回顾",
+            *REVIEW_2021,
+            "（二）2022年工作安排",
+            *PLAN_2022,
+            "新建5G基站3000个。",
+        ]
+    )
+    assert told["8036亿元"] == ("result", "2021")
+    assert told["6%左右"] == ("target", "2022")
+    assert told["3000个"] == ("plan", "2022")

@@ -1,0 +1,112 @@
+"""A figure's label read alone says what is measured and whose it is; a number that names a
+policy or sets an age of eligibility is no figure at all. Short invented sentences, one shape
+of text each."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.figures import sentence_figures
+
+
+def labels(sentence: str) -> dict[str, str]:
+    return {m.raw: m.label for m in sentence_figures(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # A class of enterprise or a loan product is one term, not words to pick from.
+        ("规模以上工业增加值增长5.2%。", "5.2%", "规模以上工业增加值"),
+        ("限额以上单位消费品零售额增长4%。", "4%", "限额以上"),
+        ("小微企业无还本续贷余额达到120亿元。", "120亿元", "无还本续贷余额"),
+        # The base of a rate is part of what is measured, in a list dealt out by 分别 too.
+        ("每平方公里产出GDP、财政收入分别达8亿元和2.8亿元。", "2.8亿元", "每平方公里产出财政收入"),
+        ("力争每万人口高价值发明专利拥有量3.3件。", "3.3件", "每万人口高价值发明专利拥有量"),
+        # Another area's total keeps its area, though the sentence names it a clause before.
+        ("推动成渝地区双城经济圈建设走深走实，经济总量超9万亿元。", "超9万亿元", "成渝地区双城经济圈经济总量"),
+        ("长三角一体化发展取得新进展，区域经济总量达到30万亿元。", "30万亿元", "长三角一体化"),
+        # A goal naming its own measure stands without the work of the clause before.
+        ("建设海洋牧场，力争海洋生产总值增长6%。", "6%", "海洋生产总值增长"),
+    ],
+)  # fmt: skip
+def test_label_keeps_the_whole_term_and_its_subject(sentence: str, raw: str, words: str) -> None:
+    assert words in labels(sentence)[raw]
+
+
+def test_a_goal_label_leaves_the_clause_before_out() -> None:
+    assert "海洋牧场" not in labels("建设海洋牧场，力争海洋生产总值增长6%。")["6%"]
+
+
+def test_a_bare_total_keeps_the_report_places_own_words() -> None:
+    assert labels("全省上下团结奋斗，经济总量突破6万亿元。")["突破6万亿元"] == "经济总量"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "进出川大通道新增16条、达到54条。",
+        "新增进出川大通道16条、总数达到54条。",
+        "进出川大通道达到54条，新增16条。",
+    ],
+)
+def test_a_total_is_not_labelled_as_an_increase(sentence: str) -> None:
+    found = labels(sentence)
+    assert "新增" not in found["54条"] and "进出川大通道" in found["54条"]
+    assert "新增" in found["16条"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("面向民间资本推介重大项目总投资不低于2000亿元。", "2000亿元"),
+        ("新建改造农村公路不少于3000公里。", "3000公里"),
+        ("单位产值能耗不高于0.5吨标准煤，煤炭消费总量不超过8000万吨。", "8000万吨"),
+    ],
+)
+def test_a_label_holds_no_bound_word_nor_its_opposite(sentence: str, raw: str) -> None:
+    # How the printed bound is read (不超过 …) is the bound field's business, not the label's.
+    label = next(label for printed, label in labels(sentence).items() if printed.endswith(raw))
+    assert label
+    assert not any(word in label for word in ("低于", "少于", "高于", "超过", "以上", "以内"))
+
+
+def test_a_bound_cut_from_the_label_leaves_the_measure() -> None:
+    assert labels("面向民间资本推介重大项目总投资不低于2000亿元。")["2000亿元"].endswith("总投资")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "出台22条举措支持民营经济发展。",
+        "制定稳外贸12条措施。",
+        "落实民营经济32条，服务企业发展。",
+        "民营经济32条落地见效。",
+        "为35岁以下青年提供见习岗位。",
+        "60岁以上老年人免费乘坐公交。",
+        "开设2-3周岁托班。",
+        "依据条例第三十二条和第33条处罚。",
+        "坚持“两个确立”，编制“十四五”规划。",
+    ],
+)
+def test_names_and_ages_are_not_quantities(sentence: str) -> None:
+    assert labels(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("深圳综合改革试点累计40条创新举措在全国推广。", "40条"),  # counted: 累计
+        ("新增无人机航线80条。", "80条"),
+        ("建成高速公路5条。", "5条"),
+        ("人均预期寿命达到79.5岁。", "79.5岁"),  # a life span is measured
+    ],
+)
+def test_counts_and_life_spans_stay_quantities(sentence: str, raw: str) -> None:
+    assert raw in labels(sentence)
+
+
+def test_the_places_an_age_or_policy_number_leaves_in_a_sentence_do_not_reach_labels() -> None:
+    found = labels("开设2-3周岁托班120个，落实民营经济32条，减税降费8亿元。")
+    assert set(found) == {"120个", "8亿元"}
+    assert "周岁" not in found["120个"] and "托班" in found["120个"]
