@@ -59,6 +59,13 @@ class HttpConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    # Where users reach the pages (bot.pages): https opens them as a Telegram Mini App, http as
+    # a plain link; unset, the pages are served locally only and /web prints the local address.
+    public_url: str | None = None
+
+
+@dataclass(frozen=True)
 class PushConfig:
     rate_per_second: float = 25.0  # Telegram allows about 30 messages/s per bot overall
     group_per_minute: int = 20  # and about 20 messages/min to one group
@@ -95,6 +102,7 @@ class Config:
     source: Path | None = None
     sources: tuple[SourceSpec, ...] = ()  # publishers followed (bot/sources)
     fetching: FetchPolicy = field(default_factory=FetchPolicy)  # etiquette towards their sites
+    web: WebConfig = field(default_factory=WebConfig)
     # A file in reports_dir is read once unchanged this long (a writer may pause mid-file);
     # one whose modification time is older already (renamed into place) at once.
     reports_settle_seconds: float = REPORTS_SETTLE_SECONDS
@@ -236,6 +244,14 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
     return config
 
 
+def _web(raw: Mapping[str, Any]) -> WebConfig:
+    web = _section(raw, "web")
+    url = _typed(web, "public_url", str, None, "web.")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"config key 'web.public_url' must be an http(s) URL: {url!r}")
+    return WebConfig(public_url=url.rstrip("/") if url else None)
+
+
 def _max_report_bytes(raw: Mapping[str, Any]) -> int:
     value = _typed(raw, "max_report_bytes", int, MAX_REPORT_BYTES)
     if value <= 0:
@@ -295,6 +311,7 @@ def parse_config(
         source=source,
         sources=sources,
         fetching=fetching,
+        web=_web(raw),
         reports_settle_seconds=_settle_seconds(raw),
         reports_links_into=_link_roots(raw, base),
     )

@@ -17,11 +17,12 @@ import asyncio
 import contextlib
 import hashlib
 import html
+import importlib
 import re
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -31,7 +32,10 @@ from telegram.ext import Application
 from .app import build_application, running
 from .config import TOKEN_ENV, Config
 from .context import state_of
+from .failures import StartupError
 from .local_api import Call, LocalBotApi
+from .pages.links import local_base
+from .present.words import catalogue
 from .turns import Turns
 
 CHAT_ID = 1001  # the local user and their private chat; an admin of this bot
@@ -300,6 +304,22 @@ def local_config(config: Config, api: LocalBotApi) -> Config:
     )  # fmt: skip
 
 
+@contextlib.asynccontextmanager
+async def _pages(application: Application) -> AsyncIterator[str]:
+    """The web pages served as the bot serves them, on http.listen:http.port; the address of
+    their home, or "" when that port is taken (the bot itself may be running): the chat goes on."""
+    config = state_of(application).config
+    web = await asyncio.to_thread(importlib.import_module, "bot.web")
+    async with contextlib.AsyncExitStack() as stack:
+        served = web.serving(web.build_web_app(application), config.http.listen, config.http.port)
+        try:
+            port = await stack.enter_async_context(served)
+        except StartupError:
+            yield ""
+            return
+        yield f"{local_base(replace(config, http=replace(config.http, port=port)))}/web/"
+
+
 async def run_local_chat(
     config: Config, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout
 ) -> int:
@@ -312,8 +332,10 @@ async def run_local_chat(
         application = build_application(local_config(config, api))
         turns = Turns().install(application)
         chat = LocalChat(api, turns, screen, Photos(config.cache_dir / "cards", api.files))
-        async with running(application):
+        async with running(application), _pages(application) as address:
             out.write(banner(len(state_of(application).library.reports)) + "\n")
+            if address:
+                out.write(catalogue()("web.local", url=address) + "\n")
             out.flush()
             with _terminal_kept(stdin, interactive):
                 await _session(application, chat, Lines(stdin, screen, history))

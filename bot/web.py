@@ -1,4 +1,4 @@
-"""The aiohttp web app: GET /healthz in both modes, and in webhook mode the update route.
+"""The aiohttp web app: GET /healthz and the pages (bot.pages) in both modes, and in webhook mode the update route.
 
 The route accepts an update only with Telegram's secret-token header, then hands it to the
 Application's update queue, as PTB's custom-webhook example does.
@@ -19,6 +19,7 @@ from telegram.ext import Application
 
 from .context import state_of
 from .failures import StartupError
+from .pages import views as pages
 from .web_limits import ConnectionGuard, QuietAcceptErrors, WebLimits
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ def build_web_app(application: Application, limits: WebLimits | None = None) -> 
     app[APPLICATION] = application
     app[LIMITS] = limits or WebLimits()
     app.router.add_get("/healthz", _health)
+    pages.add_routes(app, application)
     if application.updater is None:
         app.router.add_post(state_of(application).config.webhook.path, _telegram_update)
     return app

@@ -62,6 +62,8 @@ class Row:
     sentence: str
     section_title: str = ""  # known when the figure comes from the on-disk index
     indicator: str | None = None  # the canonical indicator the figure measures, if any
+    number: float | None = None  # the value as a number, and its unit: what a chart plots
+    unit: str = ""
 
 
 class Figured(Protocol):
@@ -227,7 +229,7 @@ def _row(report: Listed, candidate: Candidate) -> Row:
     return Row(
         report.digest, place(report), report.meta.year, report.display_title,
         metric.label, value, metric.kind, metric.period, metric.section, metric.sentence,
-        candidate.section_title, measure_of(metric),
+        candidate.section_title, measure_of(metric), metric.value, metric.unit,
     )  # fmt: skip
 
 

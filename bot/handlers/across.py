@@ -8,6 +8,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.pages.links import page_path
 from bot.present.render_across import compare_page, plan_diff, year_of
 from bot.present.words import Words
 from briefings.choice import place
@@ -23,6 +24,7 @@ from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
 from .common import answer_stale, arguments, current_report
+from .pages import with_web
 
 COMPARE_PAGE = 6  # reports on one page of /compare
 INDEX_WAIT = 5.0  # seconds a comparison waits for the index to take in new briefings
@@ -70,7 +72,9 @@ async def compare_command(update: Update, context: BotContext) -> None:
     if too_long:
         await send_html(update, context, words("across.compare_too_long", chars=MAX_QUERY_CHARS))
         return
-    await send_html(update, context, *await _compare_page(context, query, 0, words))
+    html, keyboard = await _compare_page(context, query, 0, words)
+    path = page_path("compare", words, query=query)
+    await send_html(update, context, html, with_web(keyboard, update, context, path, words))
 
 
 async def on_compare_page(update: Update, context: BotContext) -> None:

@@ -8,6 +8,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.pages.links import page_path
 from bot.present.render import key_figures, metrics_list
 from bot.present.words import Words
 from briefings.briefing import Briefing
@@ -22,6 +23,7 @@ from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
 from .common import arguments, await_briefing, briefing_of, current_report, tapped
+from .pages import with_web
 
 PAGE_SIZE = 15
 
@@ -61,7 +63,10 @@ async def send_key_figures(update: Update, context: BotContext, report: Report) 
 async def _send_key(update: Update, context: BotContext, briefing: Briefing | None) -> None:
     words = await words_of(update, context)
     html = key_figures(_metrics(briefing), words) or _not_found(briefing, words, "figures.no_key")
-    await send_html(update, context, html)
+    path = page_path("report", words, briefing.digest) + "#figures" if briefing else ""
+    await send_html(
+        update, context, html, with_web(None, update, context, path, words) if path else None
+    )
 
 
 async def send_all(

@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot.pages.links import page_path
 from bot.present.render import highlight
 from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
@@ -22,6 +23,7 @@ from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
 from ..updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
+from .pages import with_web
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
@@ -116,7 +118,11 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     key = await _remember(update, context, query)
     html, number, pages = results_page(result, 0, report.digest, words)
     note = "" if indexed else words("search.indexing_others") + "\n"
-    await send_html(update, context, note + html, _pager(report.digest, key, number, pages))
+    keyboard = with_web(
+        _pager(report.digest, key, number, pages), update, context,
+        page_path("search", words, query=query), words,
+    )  # fmt: skip
+    await send_html(update, context, note + html, keyboard)
 
 
 async def search(update: Update, context: BotContext) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.pages.links import page_path
 from bot.present.render import report_heading
 
 from ..callbacks import decode, pattern
@@ -17,6 +18,7 @@ from .browse import send_overview, send_toc
 from .common import Action, answer_stale, current_report
 from .figures import send_key_figures
 from .items import send_plan, send_problems
+from .pages import with_web
 
 ACTIONS: dict[str, Action] = {
     "summary": send_overview,
@@ -33,7 +35,10 @@ async def start(update: Update, context: BotContext) -> None:
         return
     words = await words_of(update, context)
     text = report_heading(report, words) + "\n\n" + words("start.choose")
-    await send_html(update, context, text, start_menu(words))
+    path = page_path("report", words, report.digest)
+    await send_html(
+        update, context, text, with_web(start_menu(words), update, context, path, words)
+    )
 
 
 async def on_menu(update: Update, context: BotContext) -> None:

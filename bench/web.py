@@ -1,0 +1,138 @@
+"""Benchmark: the pages (bot/pages) with N reports, against GET /healthz in the same run.
+
+N distinct reports: copies of a few corpus reports (../shared/corpus; the seed when it is
+absent), each with a line of its own, their briefings computed once per source and re-addressed
+to each copy as tests/report_copies.py does (briefing a thousand would take half an hour). The
+bot runs in this process against a fake Bot API; its web server is asked for each page ROUNDS
+times. Prints, per page: the first request's latency (a place's series and the charts are kept
+afterwards), p50 and p95 latency, the ratio of its p50 to /healthz's, and the bytes
+transferred (compressed as sent; the card image apart). The issue's targets at 1,000 reports:
+report page p95 under 100 ms, compare under 300 ms, every page under 300 KB.
+
+    .venv/bin/python bench/web.py            # N = 1000 (about a minute)
+    .venv/bin/python bench/web.py 100
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import quote
+
+import aiohttp
+
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot.app import build_application, running  # noqa: E402
+from bot.config import parse_config  # noqa: E402
+from bot.context import state_of  # noqa: E402
+from bot.web import build_web_app, serving  # noqa: E402
+from briefings import cache  # noqa: E402
+from briefings.choice import place  # noqa: E402
+from briefings.derive import brief  # noqa: E402
+from briefings.parse import parse_file  # noqa: E402
+from briefings.search import SearchIndex  # noqa: E402
+from tests.fault_api import FakeBotApi  # noqa: E402
+from tests.paths import CORPUS, SEED  # noqa: E402
+
+ROUNDS = 20
+SOURCES = ("beijing_2025.txt", "henan_2025.txt", "jiangxi_2025.txt", "gansu_2025.txt",
+           "xizang_2025.txt", "guowuyuan_2019.txt")  # fmt: skip
+TARGETS = {"report": (100.0, 300), "compare": (300.0, 300)}  # p95 ms, KB
+
+
+def write_copies(folder: Path, cache_dir: Path, count: int) -> None:
+    sources = [CORPUS / name for name in SOURCES if (CORPUS / name).is_file()] or [SEED]
+    briefings = [brief(parse_file(source)) for source in sources]
+    for n in range(count):
+        source, seed = sources[n % len(sources)], briefings[n % len(sources)]
+        path = folder / f"{n:04d}_{source.name}"
+        path.write_bytes(source.read_bytes() + f"\n（本文件为第{n}号副本。）\n".encode())
+        copy = parse_file(path)
+        index = SearchIndex.from_dict({**seed.index.to_dict(), "digest": copy.digest})
+        cache.save(cache_dir, replace(seed, report=copy, index=index))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+async def timed(session: aiohttp.ClientSession, url: str) -> tuple[list[float], int]:
+    times, size = [], 0
+    for _ in range(ROUNDS):
+        began = time.perf_counter()
+        async with session.get(url, headers={"Accept-Encoding": "gzip"}) as response:
+            body = await response.read()  # as sent: the session does not decompress
+            assert response.status == 200, (url, response.status)
+        times.append((time.perf_counter() - began) * 1000)
+        size = len(body)
+    return times, size
+
+
+async def main(count: int) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder, cache_dir = Path(temp) / "reports", Path(temp) / "cache"
+        folder.mkdir()
+        cache_dir.mkdir()
+        began = time.monotonic()
+        write_copies(folder, cache_dir, count)
+        print(f"{count} reports written and briefed in {time.monotonic() - began:.0f} s")
+        api = FakeBotApi()
+        await api.start()
+        raw = {"reports_dir": str(folder), "cache_dir": str(cache_dir),
+               "database": str(Path(temp) / "db.sqlite3")}  # fmt: skip
+        config = replace(parse_config(raw, Path(temp), env={}), token=api.token,
+                         base_url=api.base_url)  # fmt: skip
+        application = build_application(config)
+        try:
+            async with running(application, poll_timeout=1):
+                state = state_of(application)
+                assert state.enrichment is not None
+                began = time.monotonic()
+                await state.enrichment
+                print(f"library and search index ready in {time.monotonic() - began:.0f} s")
+                first = state.library.reports[0]
+                pages = {
+                    "healthz (baseline)": "/healthz",
+                    "home": "/web/",
+                    "report": f"/web/r/{first.digest}",
+                    "place": f"/web/place/{quote(place(first))}",
+                    "compare": f"/web/compare?q={quote('地区生产总值增长')}",
+                    "search": f"/web/search?q={quote('营商环境')}",
+                }
+                async with (
+                    serving(build_web_app(application), "127.0.0.1", 0) as port,
+                    aiohttp.ClientSession(auto_decompress=False) as session,
+                ):
+                    base = f"http://127.0.0.1:{port}"
+                    results = {
+                        name: await timed(session, base + path) for name, path in pages.items()
+                    }
+        finally:
+            await api.stop()
+    baseline = statistics.median(results["healthz (baseline)"][0])
+    print(f"\n{count} reports, {ROUNDS} requests a page, one at a time")
+    head = (
+        f"{'page':20} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'x healthz':>10} {'sent KB':>8}"
+    )
+    print(head + "  target")
+    for name, (times, size) in results.items():
+        p50, p95 = statistics.median(times), percentile(times, 0.95)
+        target = TARGETS.get(name)
+        aim = f"p95 < {target[0]:.0f} ms, < {target[1]} KB" if target else ""
+        print(
+            f"{name:20} {times[0]:9.1f} {p50:8.1f} {p95:8.1f} {p50 / baseline:10.1f}"
+            f" {size / 1024:8.1f}  {aim}"
+        )
+    print("first: the first request (nothing drawn or kept yet); p50/p95 over all of them")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))

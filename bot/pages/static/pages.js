@@ -1,0 +1,51 @@
+// Telegram Mini App glue, written here so that no script is fetched from elsewhere: the theme
+// parameters and initData Telegram puts in the address's fragment (kept for the session's
+// later pages), the theme applied as the page's colours, and the personal panel asked for
+// with the signed initData (the server checks its HMAC and answers 403 to anything else).
+(function () {
+  "use strict";
+  var fragment = new URLSearchParams(window.location.hash.slice(1));
+  var store = window.sessionStorage;
+  ["tgWebAppThemeParams", "tgWebAppData"].forEach(function (key) {
+    var value = fragment.get(key);
+    try {
+      if (value) { store.setItem(key, value); }
+    } catch (e) { /* storage refused: this page still follows the theme */ }
+  });
+  function stored(key) {
+    try { return fragment.get(key) || store.getItem(key); } catch (e) { return fragment.get(key); }
+  }
+  var theme = stored("tgWebAppThemeParams");
+  if (theme) {
+    try {
+      var params = JSON.parse(theme);
+      var names = { bg_color: "--bg", text_color: "--fg", hint_color: "--hint", link_color: "--link",
+        secondary_bg_color: "--panel", section_separator_color: "--line" };
+      Object.keys(names).forEach(function (key) {
+        if (params[key]) { document.documentElement.style.setProperty(names[key], params[key]); }
+      });
+    } catch (e) { /* malformed theme: the system's colours stay */ }
+  }
+  var initData = stored("tgWebAppData");
+  var panel = document.getElementById("me");
+  if (!initData || !panel) { return; }
+  fetch("/web/me", { method: "POST", body: initData, headers: { "Content-Type": "text/plain" } })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) {
+      if (!data) { return; }
+      var heading = document.createElement("h2");
+      heading.textContent = data.title;
+      var list = document.createElement("dl");
+      data.rows.forEach(function (row) {
+        var term = document.createElement("dt");
+        term.textContent = row[0];
+        var value = document.createElement("dd");
+        value.textContent = row[1];
+        list.appendChild(term);
+        list.appendChild(value);
+      });
+      panel.replaceChildren(heading, list);
+      panel.hidden = false;
+    })
+    .catch(function () { /* offline or refused: the public page stands */ });
+})();

@@ -1,0 +1,528 @@
+"""The page routes: what each page reads from the library and the indexes, rendered by Jinja2.
+
+Jinja2 (autoescaping) rather than strings built by hand: every report value is escaped on its
+way into HTML without a call at each place, and the page shapes stay readable as HTML.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import jinja2
+from aiohttp import web
+from markupsafe import Markup
+from telegram.ext import Application
+
+from bot.cards import CardSubject
+from bot.context import state_of
+from bot.present.render import highlight, lead_sentences, plan_title
+from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
+from briefings.briefing import Briefing
+from briefings.catalogue import Listing
+from briefings.choice import listing as by_place
+from briefings.choice import place
+from briefings.compare import KIND_ORDER, Row, compare_found, first_part
+from briefings.figures.bounds import shown_sign
+from briefings.figures.indicators import indicators
+from briefings.model import Metric, Report, Section
+from briefings.promises import compare_figures, pairs_of_year
+
+from . import charts
+from .initdata import InitDataError, validate
+
+APPLICATION = web.AppKey("pages_application", Application)
+STATIC = Path(str(resources.files("bot.pages") / "static"))
+SEARCH_LIMIT = 200  # sentences on a search page, at most PER_REPORT of each report
+PER_REPORT = 10
+INDEX_PER_PLACE = 8  # reports named under each place on the home page; its page has all
+CHARTS = 12  # indicator charts on a place page
+ROWS_PER_PAGE = 200  # rows of each compare table on one page: 1,000 reports give ~4,000 rows
+CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
+INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
+VERDICTS = ("met", "missed", "unclear", "not_reported")  # the columns of a promises score
+_SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
+_ADMIN = re.compile(r"省|自治区|市|州|盟|地区|区|县|旗")
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("bot.pages", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def words_for(request: web.Request) -> Words:
+    lang = request.query.get("lang", DEFAULT_LANGUAGE)
+    return catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def _link(path: str, words: Words, **query: object) -> str:
+    """A page's address with its query, the page language kept."""
+    wanted = {k: str(v) for k, v in query.items() if v not in (None, "")}
+    if words.language != DEFAULT_LANGUAGE:
+        wanted["lang"] = words.language
+    return path + ("?" + urlencode(wanted) if wanted else "")
+
+
+def report_link(digest: str, words: Words, anchor: str = "") -> str:
+    return _link(f"/web/r/{digest}", words) + (f"#{anchor}" if anchor else "")
+
+
+def place_link(name: str, words: Words) -> str:
+    return _link(f"/web/place/{quote(name, safe='')}", words)
+
+
+def _page(request: web.Request, template: str, status: int = 200, **values: object) -> web.Response:
+    words = words_for(request)
+    other = "en" if words.language == "zh" else "zh"
+    query = {**request.query, "lang": other}
+    html = _ENV.get_template(template).render(
+        words=words,
+        link=lambda path, **q: _link(path, words, **q),
+        report_link=lambda digest, anchor="": report_link(digest, words, anchor),
+        place_link=lambda name: place_link(name, words),
+        other_language=f"{request.path}?{urlencode(query)}",
+        **values,
+    )
+    response = web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
+    response.headers["Cache-Control"] = "no-cache"
+    # Nothing on a page comes from elsewhere: the browser is told so, and refuses it.
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+    )
+    response.enable_compression()
+    return response
+
+
+def _not_found(request: web.Request) -> web.Response:
+    return _page(request, "message.html", status=404, message=words_for(request)("web.not_found"))
+
+
+# ---- the home page
+
+
+async def home(request: web.Request) -> web.Response:
+    library = state_of(request.app[APPLICATION]).library
+    places: dict[str, list[Listing]] = {}
+    for listing in by_place(library.reports):
+        places.setdefault(place(listing), []).append(listing)
+    shown = [(name, found[:INDEX_PER_PLACE], len(found)) for name, found in places.items()]
+    return _page(request, "home.html", places=shown)
+
+
+# ---- the report page
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    section: Section
+    depth: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    metric: Metric
+    value: str
+    indicator: str
+    kind: str
+
+
+def _walk(sections: Sequence[Section], depth: int = 0) -> Iterator[tuple[int, Section]]:
+    for section in sections:
+        yield depth, section
+        yield from _walk(section.children, depth + 1)
+
+
+def _indicator_name(indicator: str | None, words: Words) -> str:
+    found = indicators().get(indicator) if indicator else None
+    if found is None:
+        return ""
+    return found.en if words.language == "en" else found.zh
+
+
+def kind_name(kind: str, words: Words) -> str:
+    """A figure's kind in the page's words (a kind the catalogue does not name: as it is)."""
+    key = f"web.kind_{kind}"
+    return words(key) if key in words.messages else kind
+
+
+def figure_rows(metrics: Sequence[Metric], words: Words) -> list[FigureRow]:
+    return [
+        FigureRow(
+            metric,
+            shown_sign(metric.bound, metric.raw) + metric.raw,
+            _indicator_name(metric.indicator, words),
+            kind_name(metric.kind, words),
+        )
+        for metric in metrics
+    ]
+
+
+def _toc(report: Report, briefing: Briefing | None) -> list[TocEntry]:
+    """The outline's first two levels, each with its summary (lead sentences until briefed)."""
+    entries = []
+    for depth, section in _walk(report.sections):
+        if depth > 1:
+            continue
+        brief = briefing.sections.get(section.id) if briefing is not None else None
+        summary = (brief.summary if brief else "") or lead_sentences(section.full_text())
+        entries.append(TocEntry(section, depth, summary))
+    return entries
+
+
+async def report_page(request: web.Request) -> web.Response:
+    library = state_of(request.app[APPLICATION]).library
+    listing = library.by_digest(request.match_info["digest"])
+    report = await library.read(listing.digest) if listing is not None else None
+    if listing is None or report is None:
+        return _not_found(request)
+    words = words_for(request)
+    briefing = await asyncio.to_thread(library.briefing, listing.digest)
+    overview = (briefing.summary if briefing else "") or lead_sentences(
+        report.preamble or report.body_text()
+    )
+    return _page(
+        request,
+        "report.html",
+        report=report,
+        briefed=briefing is not None,
+        overview=overview,
+        toc=_toc(report, briefing),
+        figures=figure_rows(briefing.metrics if briefing else (), words),
+        plan_title=plan_title(report.plan, words),
+        sections=list(_walk(report.sections)),
+        title=report.display_title,
+        place_name=place(report),
+        card=_card_drawable(state_of(request.app[APPLICATION]).cards.font_path),
+    )
+
+
+def _card_drawable(font_path: str | None) -> bool:
+    """Whether a card can be drawn: a machine without a CJK font shows no card image (an
+    image that fails to load is an error in the reader's console)."""
+    from bot.present.card import FontNotFoundError, find_font  # Pillow: only for a card
+
+    try:
+        find_font(font_path)
+    except FontNotFoundError:
+        return False
+    return True
+
+
+async def card_image(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    listing = state.library.by_digest(request.match_info["digest"])
+    report = await state.library.read(listing.digest) if listing is not None else None
+    if listing is None or report is None or not _card_drawable(state.cards.font_path):
+        raise web.HTTPNotFound()
+    briefing = await asyncio.to_thread(state.library.briefing, listing.digest)
+    photo = await state.cards.photo(CardSubject.of(report, briefing))
+    if isinstance(photo, str):  # Telegram's file id: the bytes are still kept
+        photo = state.cards.pngs[CardSubject.of(report, briefing).key]
+    return web.Response(body=photo, content_type="image/png")
+
+
+# ---- the place page
+
+
+@dataclass(frozen=True)
+class Series:
+    indicator: str
+    unit: str
+    name: str
+    results: list[tuple[int, float]]
+    targets: list[tuple[int, float]]
+    chart: Markup
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({year for year, _ in [*self.results, *self.targets]})
+
+
+def _year_of(metric: Metric) -> int | None:
+    period = metric.period or ""
+    return int(period) if _SINGLE_YEAR.fullmatch(period) else None
+
+
+def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -> list[Series]:
+    """Each indicator's results and targets by year over the reports `sheets` (report year,
+    figures). A year said by several reports takes the nearest report's figure: the result of
+    2019 from the 2020 report, the target for 2020 from the 2020 report; a unit of its own is
+    a series of its own, so units are never mixed."""
+    best: dict[tuple[str, str, str, int], tuple[int, float]] = {}
+    for report_year, metrics in sheets:
+        for metric in metrics:
+            year = _year_of(metric)
+            if metric.indicator is None or year is None or metric.kind not in ("result", "target"):
+                continue
+            distance = abs(report_year - (year + 1 if metric.kind == "result" else year))
+            slot = (metric.indicator, metric.unit, metric.kind, year)
+            if slot not in best or distance < best[slot][0]:
+                best[slot] = (distance, metric.value)
+    grouped: dict[tuple[str, str], dict[str, list[tuple[int, float]]]] = defaultdict(
+        lambda: {"result": [], "target": []}
+    )
+    for (indicator, unit, kind, year), (_, value) in sorted(best.items()):
+        grouped[(indicator, unit)][kind].append((year, value))
+    catalogue_order = {item.id: n for n, item in enumerate(indicators().items)}
+    ranked = sorted(
+        grouped.items(),
+        key=lambda item: (
+            not _headline(item[0][0]),
+            -len(item[1]["result"]) - len(item[1]["target"]),
+            catalogue_order.get(item[0][0], 0),
+        ),
+    )
+    names = (words("web.results"), words("web.targets"))
+    found = []
+    for (indicator, unit), points in ranked:
+        if len(points["result"]) + len(points["target"]) < 2:
+            continue  # one point is no line over the years
+        name = f"{_indicator_name(indicator, words)}（{unit}）" if unit else indicator
+        chart = charts.years_chart(name, tuple(points["result"]), tuple(points["target"]), names)
+        found.append(
+            Series(indicator, unit, name, points["result"], points["target"], Markup(chart))
+        )
+        if len(found) == CHARTS:
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class PromiseYear:
+    """The targets a report set for its year, judged by the next year's report."""
+
+    year: int
+    target: Listing
+    result: Listing
+    counts: dict[str, int]  # by verdict
+
+
+def promises_by_year(
+    listings: Sequence[Listing], figures: Mapping[str, Sequence[Metric]]
+) -> list[PromiseYear]:
+    """Each year's promises score of one place's reports: its targets against the results the
+    next year's report gives (briefings.promises), from the indexed figures."""
+    scored = []
+    for year in sorted({listing.meta.year for listing in listings if listing.meta.year}):
+        for target, result in pairs_of_year(listings, year):
+            items = compare_figures(
+                figures.get(target.digest, []), figures.get(result.digest, []), year
+            )
+            if items:
+                counts = {verdict: 0 for verdict in VERDICTS}
+                for item in items:
+                    counts[item.verdict] += 1
+                scored.append(PromiseYear(year, target, result, counts))
+    return scored
+
+
+def _headline(indicator: str) -> bool:
+    found = indicators().get(indicator)
+    return bool(found and found.headline)
+
+
+async def place_page(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    library = state.library
+    name = request.match_info["place"]
+    listings = sorted(
+        (listing for listing in library.reports if place(listing) == name),
+        key=lambda listing: listing.meta.year or 0,
+    )
+    if not listings:
+        return _not_found(request)
+    words = words_for(request)
+    # From the index's figures table: a few rows a report, where reading each briefing from
+    # the cache takes ~60 ms (15 s for a place with 167 reports, at 1,000 copies).
+    years = sorted({listing.meta.year for listing in listings if listing.meta.year})
+    found = await state.search.indicator_figures(years, INDEX_WAIT)
+    sheets = [(listing.meta.year or 0, found.get(listing.digest, [])) for listing in listings]
+    series = await asyncio.to_thread(place_series, [s for s in sheets if s[0]], words)
+    kept = await asyncio.to_thread(promises_by_year, listings, found)
+    return _page(
+        request,
+        "place.html",
+        title=name,
+        place=name,
+        listings=listings,
+        series=series,
+        promises=kept,
+        verdicts=VERDICTS,
+    )
+
+
+# ---- the compare page
+
+
+def level_of(name: str) -> str:
+    """province, city or district, from the place's own name (the last unit it names)."""
+    if not name:
+        return ""
+    if name.endswith(_PROVINCES) and len(_ADMIN.findall(name)) == 1:
+        return "province"
+    if len(_ADMIN.findall(name)) >= 3 or name.endswith(("区", "县", "旗")):
+        return "district"
+    return "city" if name.endswith(("市", "州", "盟", "地区")) else ""
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    unit: str
+    heading: str
+    rows: list[Row]  # this page's
+    chart: Markup
+    total: int  # rows on every page
+
+
+SORTS = {
+    "place": lambda row: row.issuer,
+    "year": lambda row: row.year or 0,
+    "value": lambda row: row.number if row.number is not None else float("-inf"),
+    "period": lambda row: row.period or "",
+}
+
+
+def compare_groups(
+    rows: Sequence[Row], words: Words, sort: str, descending: bool, page: int = 0
+) -> list[Group]:
+    """The rows by kind and unit (results and targets apart, units never mixed), sorted, and
+    of each group the rows of page `page` (ROWS_PER_PAGE a page); the charts show all."""
+    grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[(row.kind, row.unit)].append(row)
+    order = {kind: n for n, kind in enumerate(KIND_ORDER)}
+    groups: list[Group] = []
+    for (kind, unit), found in sorted(
+        grouped.items(), key=lambda i: (order.get(i[0][0], 9), -len(i[1]))
+    ):
+        found.sort(key=SORTS.get(sort, SORTS["value"]), reverse=descending)
+        heading = words("web.unit_group", kind=kind_name(kind, words), unit=unit or "—")
+        bars = tuple(
+            (f"{row.issuer} {row.year or ''}".strip(), row.number)
+            for row in found
+            if row.number is not None
+        )
+        # The largest groups are charted; every group has its table.
+        chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
+        shown = found[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
+        groups.append(Group(kind, unit, heading, shown, Markup(chart), len(found)))
+    return groups
+
+
+def _number(text: str) -> int:
+    """A page number from the address: 1 for anything that is not a small positive number."""
+    return int(text) if text.isdigit() and 0 < int(text) < 10_000 else 1
+
+
+async def compare_page(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    words = words_for(request)
+    query = request.query.get("q", "").strip()[:40]
+    year, level, kind = (request.query.get(k, "") for k in ("year", "level", "kind"))
+    sort = request.query.get("sort", "value")
+    descending = request.query.get("desc", "1") == "1"
+    page = _number(request.query.get("page", "1")) - 1
+    rows: list[Row] = []
+    if query:
+        found = await state.search.figures(first_part(query), wait=INDEX_WAIT)
+        rows = [row for each in compare_found(state.library.reports, found, query) for row in each]
+    years = sorted({row.period for row in rows if row.period}, reverse=True)
+    rows = [
+        row
+        for row in rows
+        if (not year or row.period == year)
+        and (not level or level_of(row.issuer) == level)
+        and (not kind or row.kind == kind)
+    ]
+    groups = await asyncio.to_thread(compare_groups, rows, words, sort, descending, page)
+    return _page(
+        request,
+        "compare.html",
+        title=f"{words('web.compare')} {query}".strip(),
+        query=query,
+        year=year,
+        level=level,
+        kind=kind,
+        sort=sort,
+        descending=descending,
+        years=years,
+        kinds=KIND_ORDER,
+        groups=groups,
+        page=page + 1,
+        pages=max((math.ceil(group.total / ROWS_PER_PAGE) for group in groups), default=1),
+        shown_bars=charts.CHART_BARS,
+    )
+
+
+# ---- the search page
+
+
+async def search_page(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    query = request.query.get("q", "").strip()[:40]
+    groups: list[tuple[object, list[tuple[str, Markup]]]] = []
+    if query:
+        result = await state.search.search(query, "", SEARCH_LIMIT, PER_REPORT, INDEX_WAIT, 0)
+        by_report: dict[str, tuple[object, list[tuple[str, Markup]]]] = {}
+        for hit in result.hits:
+            entry = by_report.setdefault(hit.report.digest, (hit.report, []))
+            anchor = f"s-{hit.section_id}" if hit.section_id else "overview"
+            entry[1].append((anchor, Markup(highlight(hit.sentence, result.words))))
+        groups = list(by_report.values())
+    words = words_for(request)
+    return _page(
+        request, "search.html", title=f"{words('web.search')} {query}".strip(), query=query,
+        groups=groups,
+    )  # fmt: skip
+
+
+# ---- the personal panel: only for a Mini App whose initData Telegram signed
+
+
+async def me(request: web.Request) -> web.Response:
+    state = state_of(request.app[APPLICATION])
+    body = await request.text()
+    try:
+        user = validate(body, state.config.token or "")
+    except InitDataError:
+        return web.Response(status=403, text="forbidden")
+    language = await state.chats.language(user.id)
+    words = catalogue(language)
+    current = state.library.for_chat(user.id)
+    return web.json_response(
+        {
+            "rows": [
+                [words("web.me_language"), words("language.name")],
+                [words("web.me_timezone"), await state.chats.zone(user.id, state.config.timezone)],
+                [words("web.me_report"), current.display_title if current else ""],
+            ],
+            "title": words("web.me"),
+        },
+        dumps=lambda data: json.dumps(data, ensure_ascii=False),
+    )
+
+
+def add_routes(app: web.Application, application: Application) -> None:
+    app[APPLICATION] = application
+    app.router.add_get("/web", home)
+    app.router.add_get("/web/", home)
+    app.router.add_get("/web/r/{digest}", report_page)
+    app.router.add_get("/web/r/{digest}/card.png", card_image)
+    app.router.add_get("/web/place/{place}", place_page)
+    app.router.add_get("/web/compare", compare_page)
+    app.router.add_get("/web/search", search_page)
+    app.router.add_post("/web/me", me)
+    app.router.add_static("/web/static/", STATIC, append_version=False)

@@ -1,0 +1,121 @@
+"""The pages' pure parts: figure rows of every kind, series by year, levels, initData."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.pages.initdata import InitDataError, sign, validate
+from bot.pages.views import figure_rows, level_of, place_series
+from bot.present.words import CHINESE, catalogue
+from briefings.model import Metric
+
+
+def _metric(
+    value: float, kind: str = "result", period: str | None = "2020", **more: object
+) -> Metric:
+    fields: dict = {"id": "m1", "section": "1", "raw": f"{value}%", "value": value, "unit": "%",
+                    "qualifier": "", "label": "地区生产总值增长", "sentence": "……", "kind": kind,
+                    "period": period, "indicator": "gdp_growth", **more}  # fmt: skip
+    return Metric(**fields)
+
+
+@pytest.mark.parametrize("kind", ["result", "target", "plan", "start", "threshold", "cumulative"])
+def test_every_kind_of_figure_has_a_row_in_both_languages(kind: str) -> None:
+    for words in (CHINESE, catalogue("en")):
+        (row,) = figure_rows([_metric(5, kind)], words)
+        assert row.kind and not row.kind.startswith("web.")
+
+
+def test_a_kind_the_catalogue_does_not_name_is_shown_as_it_is() -> None:
+    (row,) = figure_rows([_metric(5, "novel")], CHINESE)
+    assert row.kind == "novel"
+
+
+def test_a_year_said_by_several_reports_takes_the_nearest_report_s_figure() -> None:
+    sheets = [
+        (2020, [_metric(6.1, period="2019"), _metric(6.0, "target", "2020")]),
+        (2021, [_metric(2.3, period="2020"), _metric(6.2, period="2019")]),  # 6.2: revised later
+        (2022, [_metric(8.1, period="2021"), _metric(5.5, "target", "2022")]),
+    ]
+    (series,) = place_series(sheets, CHINESE)
+    assert series.results == [(2019, 6.1), (2020, 2.3), (2021, 8.1)]
+    assert series.targets == [(2020, 6.0), (2022, 5.5)]
+    assert series.chart.count('class="dot') >= 5
+
+
+def test_units_are_never_mixed_in_one_series() -> None:
+    sheets = [(2020, [_metric(6.1, period="2019"), _metric(2.0, period="2019", unit="个百分点")]),
+              (2021, [_metric(2.3, period="2020"), _metric(1.0, period="2020", unit="个百分点")])]  # fmt: skip
+    units = sorted(series.unit for series in place_series(sheets, CHINESE))
+    assert units == ["%", "个百分点"]
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [("河南省", "province"), ("北京市", "province"), ("深圳市", "city"), ("东湖区", "district"),
+     ("河北省保定市安国市", "district"), ("河北省保定市", "city"), ("", "")],
+)  # fmt: skip
+def test_the_level_of_a_place(name: str, level: str) -> None:
+    assert level_of(name) == level
+
+
+def _fields(user: int = 7) -> dict[str, str]:
+    return {"auth_date": "1000000", "user": json.dumps({"id": user, "language_code": "en"})}
+
+
+def test_initdata_signed_with_the_token_names_its_user() -> None:
+    user = validate(sign(_fields(), "1:abc"), "1:abc", now=1000060)
+    assert user.id == 7 and user.language_code == "en"
+
+
+@pytest.mark.parametrize(
+    ("data", "now"),
+    [
+        (sign(_fields(), "1:other"), 1000060),  # another bot's token: forged
+        (sign(_fields(), "1:abc").replace("%22id%22%3A+7", "%22id%22%3A+8"), 1000060),  # tampered
+        (sign(_fields(), "1:abc"), 1000000 + 2 * 24 * 3600),  # stale
+        ("user=%7B%7D&auth_date=1", 1000060),  # no hash
+        (sign({"auth_date": "1000000"}, "1:abc"), 1000060),  # signed, but names no user
+    ],
+)
+def test_forged_stale_or_malformed_initdata_is_refused(data: str, now: float) -> None:
+    with pytest.raises(InitDataError):
+        validate(data, "1:abc", now=now)
+
+
+def test_a_long_comparison_is_paged_and_its_chart_shows_the_largest() -> None:
+    from bot.pages.views import ROWS_PER_PAGE, compare_groups
+    from briefings.compare import Row
+
+    rows = [
+        Row(f"d{n}", f"地{n}市", 2024, "t", "增长", f"{n}%", "result", "2024", "1",
+            "……", indicator="gdp_growth", number=float(n), unit="%")
+        for n in range(450)
+    ]  # fmt: skip
+    (first,) = compare_groups(rows, CHINESE, "value", True)
+    (last,) = compare_groups(rows, CHINESE, "value", True, page=2)
+    assert first.total == last.total == 450
+    assert len(first.rows) == ROWS_PER_PAGE and len(last.rows) == 50
+    assert first.rows[0].number == 449 and last.rows[-1].number == 0
+    assert "地449市" in first.chart and "地0市 " not in first.chart
+
+
+def test_the_promises_score_judges_each_year_s_targets_by_the_next_report() -> None:
+    from bot.pages.views import promises_by_year
+    from briefings.catalogue import Listing
+    from briefings.model import Meta
+
+    def listing(year: int) -> Listing:
+        meta = Meta(title=f"{year}年某市政府工作报告", issuer="某市人民政府", year=year)
+        return Listing(f"{year}.txt", 1, 0, f"d{year}", meta)
+
+    reports = [listing(2020), listing(2021), listing(2023)]
+    figures = {
+        "d2020": [_metric(6.0, "target", "2020", label="地区生产总值增长")],
+        "d2021": [_metric(2.3, "result", "2020", label="地区生产总值增长")],
+    }
+    (scored,) = promises_by_year(reports, figures)  # 2021's targets: no 2022 report to judge
+    assert (scored.year, scored.result.meta.year) == (2020, 2021)
+    assert scored.counts == {"met": 0, "missed": 1, "unclear": 0, "not_reported": 0}
