@@ -2,9 +2,9 @@
 
 - fts5-jieba: SQLite FTS5 (unicode61) over jieba-cut tokens (cut_for_search, which the briefing
   worker would do: its cost is timed apart, per report, as it would not fall on the bot).
-- bigram-tables: the present bigram index (briefings.search) stored in plain SQLite tables:
-  postings per bigram and report as packed sentence numbers, intersected, checked and ranked
-  (BM25) in Python as briefings.search does in memory.
+- bigram-tables: a character-bigram index (as briefings.search once kept in memory) stored in
+  plain SQLite tables: postings per bigram and report as packed sentence numbers, intersected,
+  checked and ranked (BM25) in Python.
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
   ranked in Python (fts5-jieba shares that code: only the tokens differ).
@@ -34,9 +34,9 @@ from typing import Any
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from briefings.corpus_index import CorpusIndex, Entry, _known, entry_of  # noqa: E402
+from briefings.corpus_index import CorpusIndex, Entry, entry_of, known_words  # noqa: E402
 from briefings.folder import load_folder  # noqa: E402
-from briefings.search import _RUN, Query, SearchIndex, _searchable, parse_query  # noqa: E402
+from briefings.search import RUN, Query, SearchIndex, parse_query, searchable  # noqa: E402
 from tests.paths import corpus_files  # noqa: E402
 
 QUERIES = (
@@ -85,7 +85,7 @@ class Fts5Bigram:
 
     def matches(self, query: str) -> int:
         db = self.index._db
-        expression = self.index.expression(parse_query(query, _known(db)))
+        expression = self.index.expression(parse_query(query, known_words(db)))
         return db.execute(
             "SELECT count(*) FROM tokens WHERE tokens MATCH ?", (expression,)
         ).fetchone()[0]
@@ -119,6 +119,16 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
     return Fts5Jieba
 
 
+def postings(index: SearchIndex) -> dict[str, list[int]]:
+    """Each character and bigram of the report's sentences (folded): the sentences holding it."""
+    found: dict[str, list[int]] = {}
+    for n, (_, text) in enumerate(index.sentences):
+        folded = searchable(text)
+        for gram in set(folded) | {folded[i : i + 2] for i in range(len(folded) - 1)}:
+            found.setdefault(gram, []).append(n)
+    return found
+
+
 class BigramTables:
     """The present bigram postings in SQLite tables; matching and BM25 in Python."""
 
@@ -150,13 +160,12 @@ class BigramTables:
             self.db.executemany("INSERT INTO sentences VALUES (?, ?)", rows)
             self.db.executemany(
                 "INSERT INTO postings VALUES (?, ?, ?)",
-                [(g, rid, array("I", ns).tobytes()) for g, ns in index._postings.items()],
+                [(g, rid, array("I", ns).tobytes()) for g, ns in postings(index).items()],
             )
             self.db.executemany(
                 "INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary]
             )
             self.db.execute("COMMIT")
-            index.__dict__.pop("_postings", None)  # the bench holds N copies: let them go
 
     def _matching(self, term: str) -> dict[int, str]:
         keys = [term] if len(term) == 1 else [term[i : i + 2] for i in range(len(term) - 1)]
@@ -175,7 +184,7 @@ class BigramTables:
             texts.update(
                 self.db.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", chunk)
             )
-        return {i: t for i, t in texts.items() if term in _searchable(t)}
+        return {i: t for i, t in texts.items() if term in searchable(t)}
 
     def search(self, query: str, first: str) -> int:
         def known(word: str) -> bool:
@@ -220,8 +229,8 @@ def jieba_cutter() -> Callable[[str], str]:
 
     def cut(text: str) -> str:
         if text not in cache:
-            words = jieba.cut_for_search(_searchable(text))
-            cache[text] = " ".join(w for w in words if _RUN.fullmatch(w))
+            words = jieba.cut_for_search(searchable(text))
+            cache[text] = " ".join(w for w in words if RUN.fullmatch(w))
         return cache[text]
 
     return cut
@@ -229,9 +238,9 @@ def jieba_cutter() -> Callable[[str], str]:
 
 def truth(bases: Sequence[tuple[Entry, SearchIndex]], n: int, query: str) -> int:
     """Sentences saying a run of the query as printed (substring), over the N copies."""
-    runs = _RUN.findall(_searchable(query))
+    runs = RUN.findall(searchable(query))
     per_base = [
-        sum(any(run in _searchable(t) for run in runs) for _, t in index.sentences)
+        sum(any(run in searchable(t) for run in runs) for _, t in index.sentences)
         for _, index in bases
     ]
     return sum(per_base[i % len(bases)] for i in range(n))

@@ -9,6 +9,7 @@ place, so a crash mid-write never leaves a half file under the real name.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import logging
@@ -41,23 +42,72 @@ class CacheFormatError(ValueError):
 
 @cache
 def code_fingerprint() -> str:
-    """Hash of the package's code and data: a cache derived by other code is stale."""
+    """Hash of the code and data that derive a briefing: a cache derived by other code is stale."""
     return fingerprint_of(Path(str(resources.files("briefings"))))
 
 
+# A briefing is derived by this module and those it imports, at any depth (lazily too).
+DERIVER = "derive.py"
+
+
 def fingerprint_of(package: Path) -> str:
-    """Hash of every module and data file under `package`, subpackages included (a rule in
-    figures/ shapes a briefing as much as one at the top). The package is the report domain
-    only: replies, pushes, the card and the bot's words live in bot/present/, so changing how a
-    briefing is shown rebuilds no cached briefing."""
+    """Hash of the modules of `package` that derive a briefing (DERIVER and every module of
+    the package it imports, subpackages included: a rule in figures/ shapes a briefing as much
+    as one at the top) and of its data files. Nothing else changes a briefing: not /compare or
+    the alerts (also the domain), nor how a briefing is shown (bot/present/)."""
+    package = package.resolve()
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*"), key=lambda p: p.relative_to(package).as_posix()):
-        folders = path.relative_to(package).parts[:-1]
-        wanted = path.suffix == ".py" or "data" in folders
-        if wanted and "__pycache__" not in folders and path.is_file():
-            name = path.relative_to(package).as_posix()
-            digest.update(name.encode() + b"\0" + path.read_bytes())
+    data = [path for path in (package / "data").rglob("*") if path.is_file()]
+    for path in sorted({*_shaping(package), *data}, key=lambda p: p.relative_to(package).parts):
+        name = path.relative_to(package).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _shaping(package: Path) -> set[Path]:
+    """DERIVER and the modules of `package` it imports, followed to the end."""
+    found: set[Path] = set()
+    todo = [package / DERIVER]
+    while todo:  # bounded: each module of the package is read once
+        module = todo.pop()
+        if module not in found:
+            found.add(module)
+            todo += _imported(package, module)
+    return found
+
+
+def _imported(package: Path, module: Path) -> list[Path]:
+    """The modules of `package` that `module` imports, anywhere in it, with the __init__.py of
+    each subpackage on the way (importing figures.keys runs figures/__init__.py)."""
+    targets: list[Path] = []
+    for node in ast.walk(ast.parse(module.read_bytes())):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = module.parent.joinpath(*[".."] * (node.level - 1)).resolve()
+            named = base.joinpath(*node.module.split(".")) if node.module else base
+        elif isinstance(node, ast.ImportFrom) and _within(package, node.module or ""):
+            named = package.parent.joinpath(*(node.module or "").split("."))  # spelt out
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if _within(package, a.name)]
+            targets += [package.parent.joinpath(*name.split(".")) for name in names]
+            continue
+        else:
+            continue
+        targets += [named, *(named / alias.name for alias in node.names)]
+    modules = [p for t in targets for p in (t.with_suffix(".py"), t / "__init__.py") if p.is_file()]
+    inits = [
+        folder / "__init__.py"
+        for path in modules
+        for folder in path.resolve().parents
+        if folder.is_relative_to(package.resolve())
+    ]
+    # The package's own __init__.py only re-exports (the folder and its catalogue among them).
+    return [
+        p for p in {*map(Path.resolve, modules), *inits} if p != package.resolve() / "__init__.py"
+    ]
+
+
+def _within(package: Path, dotted: str) -> bool:
+    return dotted.split(".")[0] == package.name
 
 
 def cache_path(cache_dir: Path, digest: str) -> Path:

@@ -1,17 +1,19 @@
-"""Search across every report: an on-disk index in its own SQLite file.
+"""Search across every report, the bot's one search engine: an on-disk index in its own SQLite
+file (in memory without a cache folder). /search, inline mode and /compare all ask it; how a
+query is cut, which sentences match it and how they rank is briefings.search.
 
 The index is derived data, rebuilt from the reports' search indexes (briefings.search) at will:
 a missing, stale or corrupted file is replaced by an empty one and filled again. Entries are
 keyed by report digest, so a report re-added is found again and a removed one is dropped.
 
-Sentences are stored as the present bigram index does it, in SQLite's FTS5: each run of letters,
-digits or Chinese becomes its overlapping character bigrams (and its last character), so a
-query word is an FTS5 phrase of its bigrams and matches as a substring, however jieba cut the
-sentence; FTS5 intersects the postings in C, and only the few sentences shown are ranked in
-Python (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an entry
-needs no jieba. jieba-cut tokens would lose substring matches
-(营商环境 cut 营商/环境 in one report and whole in another), and FTS5's trigram tokenizer
-cannot match two-character words. bench/search_index.py measures the alternatives.
+Sentences are stored in SQLite's FTS5: each run of letters, digits or Chinese becomes its
+overlapping character bigrams (and its last character), so a query word is an FTS5 phrase of
+its bigrams and matches as a substring, however jieba cut the sentence; FTS5 intersects the
+postings in C, and only the few sentences shown are ranked in Python, each report's by its own
+statistics (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an
+entry needs no jieba. jieba-cut tokens would lose substring matches (营商环境 cut 营商/环境 in
+one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
+words. bench/search_index.py measures the alternatives.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from pathlib import Path
 
 from .compare import KIND_ORDER, Candidate, normal
 from .model import Listed, Metric
-from .search import _B, _K1, _RUN, Query, SearchIndex, _searchable, coverage, parse_query
+from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
 
 log = logging.getLogger(__name__)
 
-FORMAT = "4"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "5"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -42,10 +44,10 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
-    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL);
+    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
-    PRIMARY KEY (report, no)) WITHOUT ROWID;
+    context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', tokenize='unicode61');
@@ -83,6 +85,9 @@ class CorpusHit:
     sentence: str  # verbatim from the report
 
 
+Titled = tuple[CorpusHit, str]  # a hit and the titles of its section and those above it
+
+
 @dataclass(frozen=True)
 class CorpusResult:
     query: str  # as searched (see briefings.search.parse_query)
@@ -104,7 +109,7 @@ def entry_of(report: Listed) -> Entry:
 def grams(text: str) -> str:
     """The FTS5 tokens of `text`: per run, its bigrams and its last character."""
     tokens: list[str] = []
-    for run in _RUN.findall(_searchable(text)):
+    for run in RUN.findall(searchable(text)):
         tokens += [run[i : i + 2] for i in range(len(run) - 1)]
         tokens.append(run[-1])
     return " ".join(tokens)
@@ -119,7 +124,7 @@ def _phrase(word: str) -> str:
 
 def match_expression(query: Query) -> str:
     """A sentence matches when it says one of the query's runs, whole or with all its words,
-    the run or a synonym: as briefings.search.search decides."""
+    the run or a synonym (briefings.search.coverage then ranks it by how many it says)."""
     concepts = []
     for concept in query.concepts:
         ways = []
@@ -243,13 +248,21 @@ class CorpusIndex:
         self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
     ) -> None:
         cursor = db.execute(
-            "INSERT INTO reports(digest, title, issuer, year, sentences) VALUES (?, ?, ?, ?, ?)",
-            (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences)),
+            "INSERT INTO reports(digest, title, issuer, year, sentences, chars)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                entry.digest,
+                entry.title,
+                entry.issuer,
+                entry.year,
+                len(index.sentences),
+                index.length,
+            ),
         )
         first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
         db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?)",
-            [(cursor.lastrowid, n, p.id, p.title) for n, p in enumerate(index.places)],
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
+            [(cursor.lastrowid, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
         )
         rows = [(first + n, place, text) for n, (place, text) in enumerate(index.sentences)]
         db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", rows)
@@ -305,13 +318,13 @@ class CorpusIndex:
     ) -> CorpusResult:
         """Sentences matching `query` in every report: at most `first_limit` of report `first`
         (a digest) first, then at most `per_report` of each other report, those that say it
-        most often first, `limit` in all. In a report, sentences saying more of the query's
-        runs come first, then those saying them whole, then by BM25 (briefings.search's order).
+        most often first, `limit` in all. A report's sentences rank as briefings.search.Ranking
+        says, by the report's own statistics.
 
         FTS5 only finds the matches here (its BM25 ranking costs ~10 µs a match, 40 ms for a
         word in 15,000 sentences); the few sentences shown are ranked in Python."""
         with self._guarded() as db:
-            parsed = parse_query(query, _known(db))
+            parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
             found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
             if expression:
@@ -328,7 +341,11 @@ class CorpusIndex:
                 room -= min(per_report, found[report][0])
             wanted = [n for r, _, c in chosen for n in _first(found[r][1], c)]
             rows = self._sentences(db, wanted)
-            hits = [h for r, cap, _ in chosen for h in _best(rows.get(r, []), parsed, cap)]
+            hits = [
+                hit
+                for r, cap, _ in chosen
+                for hit in _best(rows.get(r, []), self._ranking(db, r, parsed), cap)
+            ]
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
         return CorpusResult(parsed.text, tuple(hits[:limit]), terms)
@@ -340,10 +357,10 @@ class CorpusIndex:
         if not said:
             return {}
         found: dict[str, list[Candidate]] = {}
-        ways = [_searchable(way) for way in said]
+        ways = [searchable(way) for way in said]
         # FTS5 finds the labels saying a way that is one run (GDP, 生产总值); another (a way
         # with a space or a sign) is looked for in every label.
-        single = all(_RUN.fullmatch(way) for way in ways)
+        single = all(RUN.fullmatch(way) for way in ways)
         expression = " OR ".join(dict.fromkeys(_phrase(way) for way in ways)) if single else ""
         with self._guarded() as db:
             if expression:
@@ -372,14 +389,25 @@ class CorpusIndex:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
         return None if row is None else int(row[0])
 
-    def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[CorpusHit]]:
-        """The sentences `rowids` as hits, by report id, in report order."""
-        found: dict[int, list[CorpusHit]] = {}
+    def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
+        """The sentences `rowids` as hits with the titles above them, by report id, in report
+        order."""
+        found: dict[int, list[Titled]] = {}
         for row in db.execute(_SENTENCES, (json.dumps(rowids), _ROWS_PER_REPORT)):
-            report, text, section, heading, digest, title, issuer, year = row
+            report, text, section, heading, context, digest, title, issuer, year = row
             hit = CorpusHit(Entry(digest, title, issuer, year), section, heading, text)
-            found.setdefault(report, []).append(hit)
+            found.setdefault(report, []).append((hit, context))
         return found
+
+    def _ranking(self, db: sqlite3.Connection, report: int, query: Query) -> Ranking:
+        """How `query` ranks the report's sentences: each term's idf among them, their average
+        length (FTS5 counts a term's sentences as it finds them, in C)."""
+        total, chars = db.execute(_STATISTICS, (report,)).fetchone()
+        first = report * _ROWS_PER_REPORT
+        span = (first, first + _ROWS_PER_REPORT - 1)
+        counts = {t: db.execute(_COUNT, (_phrase(t), *span)).fetchone()[0] for t in query.terms}
+        weights = {term: idf(count, total or 1) for term, count in counts.items()}
+        return Ranking(query, weights, chars / (total or 1))
 
 
 # Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
@@ -387,12 +415,14 @@ _MATCHING = (
     "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
 )
 _SENTENCES = (
-    "SELECT r.id, s.text, p.section, p.title, r.digest, r.title, r.issuer, r.year"
+    "SELECT r.id, s.text, p.section, p.title, p.context, r.digest, r.title, r.issuer, r.year"
     " FROM sentences s JOIN reports r ON r.id = s.id / ?2"
     " JOIN places p ON p.report = r.id AND p.no = s.place"
     " WHERE s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id"
 )
 
+_STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
+_COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 
 # A figure's fields come in Metric's order, after digest, number, label and section title.
 _FIGURES = (
@@ -429,25 +459,14 @@ def _first(rowids: str, count: int) -> list[int]:
     return sorted(int(n) for n in rowids.split(","))[:count]
 
 
-def _best(hits: list[CorpusHit], query: Query, count: int) -> list[CorpusHit]:
-    """The `count` hits of one report that answer `query` best."""
-    folded = [_searchable(hit.sentence) for hit in hits]
-    average = sum(map(len, folded)) / len(folded) if folded else 1.0
-    order = sorted(range(len(hits)), key=lambda n: _order(folded[n], average, query))
-    return [hits[n] for n in order[:count]]
+def _best(rows: list[Titled], ranking: Ranking, count: int) -> list[CorpusHit]:
+    """The `count` hits of one report that answer the query best (ties in report order)."""
+    keys = [ranking.key(searchable(hit.sentence), searchable(titles)) for hit, titles in rows]
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    return [rows[n][0] for n in order[:count]]
 
 
-def _order(text: str, average: float, query: Query) -> tuple[int, int, float]:
-    said, whole = coverage(text.__contains__, query)
-    size = len(text) / average
-    bm25 = 0.0
-    for term in query.terms:
-        tf = text.count(term)
-        bm25 += tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * size))
-    return -said, -whole, -bm25
-
-
-def _known(db: sqlite3.Connection) -> Callable[[str], bool]:
+def known_words(db: sqlite3.Connection) -> Callable[[str], bool]:
     def known(word: str) -> bool:
         return db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone() is not None
 

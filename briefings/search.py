@@ -1,25 +1,26 @@
-"""Full-text search over loaded reports: sentences ranked by relevance to a query of Chinese
-words or a phrase.
+"""What full-text search is made of: a report's search index (its sentences, where each stands,
+its vocabulary), a query cut into terms, which sentences match it and how they rank. The one
+engine that stores and answers searches is briefings.corpus_index.
 
 The query path never loads jieba (it costs ~0.6 s and ~150 MB, and searches are answered
 interactively). jieba runs once, when an index is built: it supplies the index's vocabulary.
 A query is cut by forward maximum matching against that vocabulary, and every term is matched
-as a substring of the sentence through a character-bigram index, so 营商环境 matches however
-jieba cut the sentence that contains it. Ranking is BM25 over sentences, plus a bonus when a
-term is in the titles of the sentence's section and its ancestors (a sentence under a heading
-about 信用 is about 信用), and a bonus when a query phrase occurs whole.
+as a substring of the sentence, so 营商环境 matches however jieba cut the sentence that
+contains it. A sentence matches when it says one of the query's runs (`coverage`); matching
+sentences rank by how many runs they say, then how many whole, then by BM25 over the report's
+sentences, plus a bonus when a term is in the titles of the sentence's section and its
+ancestors (a sentence under a heading about 信用 is about 信用), and a bonus when a query
+phrase occurs whole (`Ranking`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib import resources
-from itertools import zip_longest
 from typing import Any
 
 import yaml
@@ -30,34 +31,16 @@ from .text import fold
 
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 16
-MAX_LIMIT = 100
 SUGGESTIONS = 5
 INDEX_KEYWORDS = 50
 _LONGEST_WORD = 8
 _K1, _B = 1.2, 0.75
 _TITLE_WEIGHT = 0.5
 _PHRASE_WEIGHT = 1.0
-_RUN = re.compile(r"[0-9a-z\u3400-\u9fff]+")
+# A run: what a query or sentence holds between separators (folded, lower case).
+RUN = re.compile(r"[0-9a-z\u3400-\u9fff]+")
 _MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@dataclass(frozen=True)
-class Hit:
-    report_digest: str
-    section_id: str  # "" for the preamble, which precedes the numbered sections
-    section_title: str
-    sentence: str  # verbatim from the report
-    score: float
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str  # the query as searched: capped, special characters dropped, words spaced
-    hits: tuple[Hit, ...]
-    suggestions: tuple[str, ...]  # nearest keywords, offered only when nothing matched
-    # The words matched, the query's synonyms included (GDP: 国内生产总值 …), for highlighting.
-    words: tuple[str, ...] = field(default=(), compare=False)
 
 
 class IndexFormatError(ValueError):
@@ -73,11 +56,8 @@ class Place:
     context: str
 
 
-def _grams(text: str) -> set[str]:
-    return set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _searchable(text: str) -> str:
+def searchable(text: str) -> str:
+    """`text` as matched: half-width, lower case."""
     return fold(text).lower()
 
 
@@ -110,48 +90,9 @@ class SearchIndex:
         return cls(report.digest, places, sentences, vocabulary, keywords)
 
     @cached_property
-    def _folded(self) -> tuple[str, ...]:
-        return tuple(_searchable(text) for _, text in self.sentences)
-
-    @cached_property
-    def _contexts(self) -> tuple[str, ...]:
-        return tuple(_searchable(place.context) for place in self.places)
-
-    @cached_property
     def length(self) -> int:
-        """Characters in all sentences, for BM25's length normalisation."""
-        return sum(len(text) for text in self._folded)
-
-    @cached_property
-    def _postings(self) -> dict[str, list[int]]:
-        # Built on first search, not stored: cheap to derive, and the cache stays small.
-        postings: dict[str, list[int]] = {}
-        for n, text in enumerate(self._folded):
-            for gram in _grams(text):
-                postings.setdefault(gram, []).append(n)
-        return postings
-
-    def matching(self, term: str) -> list[int]:
-        """Numbers of the sentences that contain `term` (folded, lower case)."""
-        keys = [term] if len(term) == 1 else [term[i : i + 2] for i in range(len(term) - 1)]
-        lists = [self._postings.get(key, []) for key in keys]
-        shortest: list[int] = min(lists, key=len)
-        common = set(shortest).intersection(*lists)
-        return sorted(n for n in common if term in self._folded[n])
-
-    def count(self, term: str, n: int) -> int:
-        return self._folded[n].count(term)
-
-    def contains(self, text: str, n: int) -> bool:
-        return text in self._folded[n]
-
-    def in_titles(self, term: str, n: int) -> bool:
-        return term in self._contexts[self.sentences[n][0]]
-
-    def hit(self, n: int, score: float) -> Hit:
-        place_no, sentence = self.sentences[n]
-        place = self.places[place_no]
-        return Hit(self.digest, place.id, place.title, sentence, round(score, 4))
+        """Characters in all sentences (folded), for BM25's length normalisation."""
+        return sum(len(searchable(text)) for _, text in self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -232,7 +173,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     """The genre's synonym table (briefings/data/search_synonyms.yaml), keys folded to lower case."""
     text = resources.files("briefings").joinpath("data/search_synonyms.yaml").read_text("utf-8")
     table = yaml.safe_load(text)
-    return {_searchable(k): tuple(_searchable(w) for w in v) for k, v in table.items()}
+    return {searchable(k): tuple(searchable(w) for w in v) for k, v in table.items()}
 
 
 def _alternatives(run: str) -> list[str]:
@@ -265,7 +206,7 @@ def parse_query(query: str, known: Callable[[str], bool]) -> Query:
     """Cut a raw query into terms. Tags and entities are dropped and anything else but
     letters, digits and Chinese is a separator, so markup such as <b>, *, _ or & is inert;
     the query is capped in length."""
-    runs = _RUN.findall(_MARKUP.sub(" ", _searchable(query[:MAX_QUERY_CHARS])))
+    runs = RUN.findall(_MARKUP.sub(" ", searchable(query[:MAX_QUERY_CHARS])))
     concepts = [[(alt, tuple(_segment(alt, known))) for alt in _alternatives(run)] for run in runs]
     cut = [alt for concept in concepts for alt in concept]
     terms = list(dict.fromkeys(term for _, words in cut for term in words))
@@ -286,54 +227,41 @@ def parse_query(query: str, known: Callable[[str], bool]) -> Query:
     return Query(" ".join(runs), tuple(terms[:MAX_TERMS]), phrases, whole)
 
 
-def _idf(matches: int, total: int) -> float:
+def idf(matches: int, total: int) -> float:
+    """BM25's inverse document frequency of a term `matches` of `total` sentences hold."""
     return math.log(1 + (total - matches + 0.5) / (matches + 0.5))
 
 
-def _scores(indexes: Sequence[SearchIndex], query: Query) -> dict[tuple[int, int], float]:
-    """BM25 score of every sentence that holds a term, keyed by (index number, sentence number)."""
-    matches = {
-        t: [(i, n) for i, x in enumerate(indexes) for n in x.matching(t)] for t in query.terms
-    }
-    total = sum(len(x.sentences) for x in indexes) or 1
-    average = sum(x.length for x in indexes) / total or 1.0
-    idf = {term: _idf(len(found), total) for term, found in matches.items()}
-    scores: defaultdict[tuple[int, int], float] = defaultdict(float)
-    for term, found in matches.items():
-        for i, n in found:
-            tf = indexes[i].count(term, n)
-            size = len(indexes[i].sentences[n][1]) / average
-            scores[i, n] += idf[term] * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * size))
-            scores[i, n] += _TITLE_WEIGHT * idf[term] * indexes[i].in_titles(term, n)
-    for (i, n), score in scores.items():
-        whole = [words for run, words in query.phrases if indexes[i].contains(run, n)]
+@dataclass(frozen=True)
+class Ranking:
+    """How a report's matching sentences rank for a query: each term's idf among the report's
+    sentences and their average length (folded characters) are the report's own."""
+
+    query: Query
+    idf: Mapping[str, float]
+    average: float
+
+    def key(self, sentence: str, titles: str) -> tuple[int, int, float]:
+        """Sort key of a sentence (folded) under the titles of its section and those above it
+        (folded): sentences saying more of the query's runs first, then those saying them
+        whole, then by score."""
+        said, whole = coverage(sentence.__contains__, self.query)
+        return -said, -whole, -self.score(sentence, titles)
+
+    def score(self, sentence: str, titles: str) -> float:
+        """BM25, plus half a term's idf when the titles name it, plus the idf of a phrase's
+        words when the sentence says the phrase whole."""
+        size = len(sentence) / (self.average or 1.0)
+        score = 0.0
+        for term in self.query.terms:
+            tf = sentence.count(term)
+            if tf:
+                weight = self.idf.get(term, 0.0)
+                score += weight * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * size))
+                score += _TITLE_WEIGHT * weight * (term in titles)
+        whole = [words for run, words in self.query.phrases if run in sentence]
         # a phrase's one-character words were dropped from the terms: they add no weight
-        bonus = sum(idf.get(t, 0.0) for words in whole for t in words)
-        scores[i, n] = score + _PHRASE_WEIGHT * bonus
-    return scores
-
-
-def _interleaved(lists: Iterable[Iterable[str]]) -> list[str]:
-    """Items of several ranked lists, best of each first, without repeats."""
-    rows = zip_longest(*lists, fillvalue="")
-    return list(dict.fromkeys(item for row in rows for item in row if item))
-
-
-def _suggest(indexes: Sequence[SearchIndex], query: Query) -> tuple[str, ...]:
-    """Keywords nearest the query by shared characters (Dice), the report's top keywords
-    if none shares one."""
-    keywords = _interleaved(x.keywords for x in indexes)
-    others = sorted(
-        {w for x in indexes for w in x.vocabulary if is_content_word(w)} - set(keywords)
-    )
-    wanted = set("".join(query.terms))
-
-    def nearness(word: str) -> float:
-        return 2 * len(wanted & set(word)) / (len(wanted) + len(set(word)))
-
-    near = [w for w in keywords + others if wanted & set(w)]
-    near.sort(key=nearness, reverse=True)  # stable: keywords stay ahead of equals
-    return tuple((near or keywords)[:SUGGESTIONS])
+        return score + _PHRASE_WEIGHT * sum(self.idf.get(t, 0.0) for ws in whole for t in ws)
 
 
 def coverage(says: Callable[[str], bool], query: Query) -> tuple[int, int]:
@@ -348,27 +276,16 @@ def coverage(says: Callable[[str], bool], query: Query) -> tuple[int, int]:
     return said, whole
 
 
-def search(
-    index_or_indexes: SearchIndex | Iterable[SearchIndex], query: str, limit: int = 10
-) -> SearchResult:
-    """Sentences of the indexed reports that match `query`, most relevant first (at most
-    `limit`); when none matches, suggestions of nearby keywords instead.
+def suggest(index: SearchIndex, query: str) -> tuple[str, ...]:
+    """Words to try when `query` found nothing in the report: its keywords and vocabulary
+    nearest the query by shared characters (Dice), its top keywords if none shares one."""
+    wanted = set("".join(parse_query(query, index.vocabulary.__contains__).terms))
+    keywords = list(dict.fromkeys(index.keywords))
+    others = sorted({w for w in index.vocabulary if is_content_word(w)} - set(keywords))
 
-    A sentence matches when it says at least one of the query's runs (words typed together),
-    whole or with all its words, the run or a synonym (GDP: 国内生产总值 …): 低空经济 does not
-    match a sentence that only shares 经济. Sentences saying more of the runs rank first, then
-    those saying them whole, then by BM25."""
-    if isinstance(index_or_indexes, SearchIndex):
-        indexes: list[SearchIndex] = [index_or_indexes]
-    else:
-        indexes = list(index_or_indexes)
-    parsed = parse_query(query, lambda word: any(word in x.vocabulary for x in indexes))
-    scores = _scores(indexes, parsed)
-    cover = {(i, n): coverage(partial(indexes[i].contains, n=n), parsed) for i, n in scores}
-    matched = [key for key in scores if cover[key][0]]
-    order = sorted(matched, key=lambda key: (-cover[key][0], -cover[key][1], -scores[key], key))
-    ranked = order[: max(0, min(limit, MAX_LIMIT))]
-    hits = tuple(indexes[i].hit(n, scores[i, n]) for i, n in ranked)
-    words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
-    suggestions = () if hits else _suggest(indexes, parsed)
-    return SearchResult(parsed.text, hits, suggestions, tuple(dict.fromkeys(words + parsed.terms)))
+    def nearness(word: str) -> float:
+        return 2 * len(wanted & set(word)) / (len(wanted) + len(set(word)))
+
+    near = [w for w in keywords + others if wanted & set(w)]
+    near.sort(key=nearness, reverse=True)  # stable: keywords stay ahead of equals
+    return tuple((near or keywords)[:SUGGESTIONS])

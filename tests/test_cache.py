@@ -20,7 +20,6 @@ from briefings.derive import brief, brief_file
 from briefings.export import export_document
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
-from briefings.search import search
 from tests.paths import SEED, corpus_files
 
 CORPUS = corpus_files()
@@ -76,7 +75,7 @@ def test_a_hit_returns_identical_data_without_recomputing(fresh, tmp_path, monke
     cached = brief(parse_file(SEED), tmp_path)
     assert _exported(cached) == _exported(fresh)
     assert list(cached.metrics) == FIGURES
-    assert search(cached.index, "信用") == search(fresh.index, "信用")
+    assert cached.index.to_dict() == fresh.index.to_dict()
 
 
 def _damaged(tmp_path: Path, fresh: Briefing, damage) -> Path:
@@ -174,9 +173,11 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
     script = (
         "import sys\n"
         "from briefings.derive import brief_file\n"
-        "from briefings.search import search\n"
+        "from briefings.corpus_index import CorpusIndex, Entry\n"
         f"briefing = brief_file({str(SEED)!r}, cache_dir={str(tmp_path)!r})\n"
-        "assert briefing.summary and search(briefing.index, '信用').hits\n"
+        "corpus = CorpusIndex(None)\n"
+        "corpus.add(Entry(briefing.digest, '', '', None), briefing.index)\n"
+        "assert briefing.summary and corpus.search('信用', None, 10, 10, 10).hits\n"
         "print('jieba' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -184,7 +185,15 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "rule", ["figures/keys.py", "summaries.py", "plan.py", "data/stopwords.txt"]
+    "rule",
+    [
+        "figures/keys.py",
+        "figures/__init__.py",
+        "summaries.py",
+        "plan.py",
+        "outline.py",
+        "data/stopwords.txt",
+    ],
 )
 def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):
     """A copy of the package stands in for the code: editing any file that shapes a briefing,
@@ -229,3 +238,20 @@ def test_changing_a_reply_layout_a_card_colour_or_a_message_rebuilds_no_cached_b
         with (tree / Path(path).relative_to(root)).open("a", encoding="utf-8") as edited:
             edited.write("\n# a new look\n")
     assert cache.load(cached, parse_file(SEED)) is not None, "a presentation edit rebuilt it"
+
+
+@pytest.mark.parametrize("module", ["compare.py", "alerts.py", "corpus_index.py", "export.py"])
+def test_changing_domain_code_that_derives_no_briefing_rebuilds_none(
+    fresh, tmp_path, monkeypatch, module
+):
+    """/compare, the alerts, the search engine and the JSON export read briefings but derive
+    none: editing them serves the cached briefing as it was."""
+    package = tmp_path / "briefings"
+    shutil.copytree(
+        Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: cache.fingerprint_of(package))
+    brief(parse_file(SEED), tmp_path)
+    with (package / module).open("a", encoding="utf-8") as edited:
+        edited.write("\n# a change elsewhere\n")
+    assert cache.load(tmp_path, parse_file(SEED)) is not None, f"{module} rebuilt it"

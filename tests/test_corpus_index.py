@@ -129,6 +129,29 @@ def test_figures_are_kept_for_compare_with_their_section_title(tmp_path: Path) -
     assert index.figures(first_part(query)) == {}
 
 
+def _ranked(places: list[Place], rows: list[tuple[int, str]], query: str) -> list[str]:
+    index = CorpusIndex(None)
+    index.add(
+        Entry("e" * 64, "报告", "某市人民政府", 2024), SearchIndex("e" * 64, places, rows, (), [])
+    )
+    return [hit.sentence for hit in index.search(query, None, 10, 10, 10).hits]
+
+
+def test_a_sentence_under_a_heading_naming_the_query_ranks_first() -> None:
+    """Two sentences alike but for their section: the one whose heading names the words wins."""
+    places = [Place("", "", ""), Place("1", "一、发展", "一、发展"),
+              Place("2", "二、营商环境", "二、营商环境")]  # fmt: skip
+    rows = [(1, "持续优化营商环境。"), (2, "持续改善营商环境。")]
+    assert _ranked(places, rows, "营商环境") == ["持续改善营商环境。", "持续优化营商环境。"]
+
+
+def test_a_rarer_word_weighs_more_than_a_common_one() -> None:
+    """Of two words each said once, the one fewer of the report's sentences hold ranks first."""
+    places = [Place("", "", ""), Place("1", "一、发展", "一、发展")]
+    rows = [(1, "经济平稳发展。"), (1, "经济持续向好。"), (1, "低空产业起步。")]
+    assert _ranked(places, rows, "经济 低空")[0] == "低空产业起步。"
+
+
 def test_figures_keep_their_bound_and_indicator_and_any_name_finds_them(tmp_path: Path) -> None:
     growth = Metric("m1", "1", "5%", 5.0, "%", "percent", "地区生产总值增长", "增长5%以内。",
                     kind="target", period="2025", bound="at_most", indicator="gdp_growth")  # fmt: skip

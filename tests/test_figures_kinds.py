@@ -66,7 +66,14 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ),
         ("县域生产总值年均增长8.2%。", FIVE_YEARS, [("8.2%", "cumulative", "2016-2020")]),
         ("PM2.5指数较2015年下降50%。", FIVE_YEARS, [("50%", "cumulative", "2016-2020")]),
+        # The year of a change's start (从2021年的…) dates the starts, not what they rose to.
+        ("收入从2021年的4万元和2万元分别提高到5万元和3万元。", REVIEW_2024, [
+            ("4万元", "start", "2021"), ("2万元", "start", "2021"),
+            ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # What the plan strives for (力争, 争取) is a goal, whatever its unit.
+        ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
+        ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
         ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
         ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
         # A figure followed by 的(预定)目标 is a goal, even in the review.
@@ -80,6 +87,11 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("人均生产总值五年增加1万美元，达到3万美元。", FIVE_YEARS, [
             ("1万美元", "cumulative", "2016-2020"), ("3万美元", "result", "2020")]),
         ("五年全县水利投资35亿元。", FIVE_YEARS, [("35亿元", "cumulative", "2016-2020")]),
+        # What was done over a reviewed span adds up over it, whichever verb says it was done.
+        ("耕地面积净增212万亩，筹集保障性租赁住房30.3万套。", FIVE_YEARS, [
+            ("212万亩", "cumulative", "2016-2020"), ("30.3万套", "cumulative", "2016-2020")]),
+        ("新设企业10.1万家，办理人大代表建议1293件。", FIVE_YEARS, [
+            ("10.1万家", "cumulative", "2016-2020"), ("1293件", "cumulative", "2016-2020")]),
         ("PM2.5年均浓度28微克/立方米。", REVIEW_2024, [("28微克/立方米", "result", "2024")]),
         ("时隔5年客运量增长12%。", REVIEW_2024, [("12%", "result", "2024")]),
         # 2016年以来, 从2016年起: the span from that year to the year reviewed.

@@ -214,10 +214,19 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "全面开启二期项目建设",
         "被列为工改典型经验之一",
         "实施“三个一批”项目",
+        "全球首台25兆瓦级风电主轴轴承",  # a rating in a name
+        "对定日6.8级地震作出重要指示",  # a magnitude
+        "新增一批养老床位",  # a batch, no number
+        "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
     ],
 )
 def test_not_figures(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+def test_a_grade_or_a_listed_count_is_dropped_but_the_figures_beside_it_kept() -> None:
+    assert figures("新增三级医院4家") == [("4家", 4, "家", "exact")]
+    assert figures("北京、上海等10个城市") == [("10个", 10, "个", "exact")]
 
 
 def test_year_glued_to_a_count_is_dropped_but_the_count_kept() -> None:

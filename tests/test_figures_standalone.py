@@ -20,6 +20,13 @@ def labels(sentence: str) -> dict[str, str]:
         ("规模以上工业增加值增长5.2%。", "5.2%", "规模以上工业增加值"),
         ("限额以上单位消费品零售额增长4%。", "4%", "限额以上"),
         ("小微企业无还本续贷余额达到120亿元。", "120亿元", "无还本续贷余额"),
+        # A share names both its part and its whole.
+        ("战略性新兴产业占规上工业增加值比重超过25%。", "超过25%", "战略性新兴产业占规上工业增加值比重"),
+        # A term whose first character is a conjunction, an adverb or a preposition elsewhere.
+        ("建设和美乡村180个。", "180个", "和美乡村"),
+        ("省属高校生均经费增加1000元。", "1000元", "生均经费"),
+        ("全市在建工地1万多个。", "1万多个", "在建工地"),
+        ("公办幼儿园在园儿童占比超过50%。", "超过50%", "在园儿童"),
         # The base of a rate is part of what is measured, in a list dealt out by 分别 too.
         ("每平方公里产出GDP、财政收入分别达8亿元和2.8亿元。", "2.8亿元", "每平方公里产出财政收入"),
         ("力争每万人口高价值发明专利拥有量3.3件。", "3.3件", "每万人口高价值发明专利拥有量"),
@@ -32,6 +39,14 @@ def labels(sentence: str) -> dict[str, str]:
 )  # fmt: skip
 def test_label_keeps_the_whole_term_and_its_subject(sentence: str, raw: str, words: str) -> None:
     assert words in labels(sentence)[raw]
+
+
+def test_starts_and_results_dealt_out_by_one_change_are_labelled_alike() -> None:
+    found = labels("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。")
+    assert found == {
+        "46503元": "城镇居民人均可支配收入", "16935元": "农村居民人均可支配收入",
+        "58794元": "城镇居民人均可支配收入", "23184元": "农村居民人均可支配收入",
+    }  # fmt: skip
 
 
 def test_a_goal_label_leaves_the_clause_before_out() -> None:

@@ -76,6 +76,18 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("外贸进出口总额", "元", "trade_total"),
         ("常住人口城镇化率", "%", "urbanisation_rate"),
         ("细颗粒物年均浓度", "微克/立方米", "pm25"),
+        # Older and county names of the same measures.
+        ("完成地方生产总值同比增长", "%", "gdp_growth"),
+        ("完成地方生产总值", "元", "gdp"),
+        ("万元GDP综合能耗下降", "%", "energy_intensity_reduction"),
+        ("地方一般预算收入增长", "%", "fiscal_revenue_growth"),
+        ("全区地方财政收入", "元", "fiscal_revenue"),
+        ("入统工业增加值同比增长", "%", "industrial_value_added_growth"),
+        ("城镇固定资产投资增长", "%", "fixed_investment_growth"),
+        ("城镇以上固定资产投资增长", "%", "fixed_investment_growth"),
+        # New jobs counted as posts.
+        ("城镇新增就业岗位", "个", "urban_new_jobs"),
+        ("城镇新增就业", "个", None),
         # Not the place's own, or not of the indicator's family: no indicator.
         ("某州经济总量", "元", None),
         ("其中中央财政赤字", "元", None),

@@ -27,15 +27,17 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # work plan: target here, plan in the tuning set).
 VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.95  # 0.967 measured after the standalone-label rules
-# After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000.
-KIND_FLOOR = 0.90
+# After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
+# 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
+KIND_FLOOR = 0.94
 PERIOD_FLOOR = 0.99
 HEADLINE_KEY_FLOOR = 0.90
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
-# the part-role, scope and standalone-label rules, 0.945 after.
-KEY_ALL_FIELDS_FLOOR = 0.93
-# The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000.
-AFTER_KIND_FLOOR = 0.88
+# the part-role, scope and standalone-label rules, 0.945 after, 0.959 after the 力争 rule.
+KEY_ALL_FIELDS_FLOOR = 0.955
+# The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000;
+# kind 0.979 after the 力争 rule.
+AFTER_KIND_FLOOR = 0.97
 AFTER_PERIOD_FLOOR = 0.98
 AFTER_KEY_ALL_FIELDS_FLOOR = 0.98
 # Bound, indicator and headline choice, first measured after the bound and indicator columns

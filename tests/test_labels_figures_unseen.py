@@ -1,7 +1,9 @@
-"""The figures engine scored on labels nobody tuned on: every figure of six reports (a
+"""The figures engine scored on labels first written blind: every figure of six reports (a
 district, a county, a city, two 2026 provinces and 国务院 2002), written from the text before
-the engine ever ran on them (tests/data/labels/figures/unseen/). The first run's scores are the
-honest estimate of accuracy on a report the rules have not seen; the floors sit just under them.
+the engine ever ran on them (tests/data/labels/figures/unseen/). The first run's scores (kept
+below) were the honest estimate of accuracy on a report the rules have not seen. The rules have
+since been tuned on these labels too: they are no longer unseen, and the scores after tuning
+overstate accuracy on new reports (unseen2/ is the next blind measure).
 
 Because every figure of these reports is labelled, precision here is a true precision: of every
 figure the engine outputs, the share that is a labelled figure.
@@ -30,19 +32,25 @@ UNSEEN = LABELS / "unseen"
 # First run (650 labelled figures, 674 output), before any rule was changed for these reports:
 # is-a-figure precision 0.939, value recall 0.965, all figures right on every field 0.735, key
 # figures right on every field 0.939, bound 0.979 (none inverted), kind 0.899, period 0.943,
-# labels 0.870, indicator of headline figures 0.805, headline choice 0.921. Floors sit just
-# under what was measured (ratchet); they are not targets.
+# labels 0.870, indicator of headline figures 0.805, headline choice 0.921.
+# After tuning on them (no longer unseen): precision 0.948, value recall 0.965, all figures on
+# every field 0.778, key figures 0.940, bound 0.986 (none inverted), kind 0.919, period 0.956,
+# labels 0.897, headline indicator 0.858, headline choice 0.934. Most misses left are rankings
+# and spans of years output as figures (13 + 5 of 35 not figures: the seed report's tests keep
+# them), and conventions these labels do not share with the earlier sets: levels of income,
+# 社零 and PM2.5 changes without an indicator here, 近 read as less than, review growth of
+# 规上工业/投资/社零/进出口 as headline. Floors sit just under what was measured (ratchet).
 FLOORS = {
-    "is-a-figure precision": 0.93,
+    "is-a-figure precision": 0.94,
     "value recall": 0.955,
-    "all figures right on every field": 0.725,
+    "all figures right on every field": 0.77,
     "key figures right on every field": 0.93,
-    "bound": 0.97,
-    "kind": 0.89,
-    "period": 0.935,
-    "labels": 0.86,
-    "headline indicator": 0.795,
-    "headline choice": 0.91,
+    "bound": 0.98,
+    "kind": 0.91,
+    "period": 0.95,
+    "labels": 0.89,
+    "headline indicator": 0.85,
+    "headline choice": 0.925,
 }
 
 

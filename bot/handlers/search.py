@@ -13,7 +13,7 @@ from bot.pages.links import page_path
 from bot.present.render import highlight
 from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
-from briefings.search import search as search_report
+from briefings.search import suggest
 
 from ..callbacks import encode, pattern
 from ..context import BotContext
@@ -97,7 +97,7 @@ async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
 def _not_found(context: BotContext, result: CorpusResult, report_digest: str, words: Words) -> str:
     text = words("search.no_hits", query=escape(result.query))
     index = search_index_of(context.library, report_digest)
-    suggestions = search_report(index, result.query).suggestions if index else ()
+    suggestions = suggest(index, result.query) if index else ()
     tried = words("search.try", suggestions=escape("、".join(suggestions)))
     return text + (tried if suggestions else "")
 

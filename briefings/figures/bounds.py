@@ -27,7 +27,7 @@ _AFTER: dict[str, Bound] = {"左右": "about", "上下": "about", "以上": "at_
 _BEFORE: dict[str, Bound] = {
     "不低于": "at_least", "不少于": "at_least", "不小于": "at_least", "至少": "at_least",
     "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "最多": "at_most",
-    "控制在": "at_most",
+    "控制在": "at_most", "最高达": "at_most", "最高": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
     "小于": "less_than",
     "超过": "more_than", "突破": "more_than", "高于": "more_than", "多于": "more_than",
@@ -37,8 +37,9 @@ _BEFORE: dict[str, Bound] = {
 _BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
 _AFTER_WORDS = re.compile(p.alternation(_AFTER))
 _LEADING = re.compile(p.alternation(_BEFORE))
-# 620多万套, 3000余家: more than the number printed.
-_MORE_INSIDE = re.compile(rf"{p.ARABIC}[多余]|[多余](?:{p.alternation(p.MULTIPLIERS)})")
+# 620多万套, 3000余家, 1万多个, 4亿余元: more than the number printed (not 余额, a balance).
+_MULTIPLIED = rf"{p.ARABIC}(?:{p.alternation(p.MULTIPLIERS)})?"
+_MORE_INSIDE = re.compile(rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})")
 # The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
 # unit: in 2家、500亿元以上 the 以上 bounds the 500亿元 alone).
 _LIST_TAIL = re.compile(

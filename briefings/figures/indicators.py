@@ -135,7 +135,9 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     if item.family == "level":
         return unit in _RATE_UNITS and not rated
     if item.family == "count":
-        return unit in _COUNT_UNITS and not rated
+        # 新增就业岗位1530个: jobs counted as posts.
+        posts = unit == "个" and "岗位" in said
+        return (unit in _COUNT_UNITS or posts) and not rated
     changed = bool(_CHANGE.search(said)) or (rated and not _REACHED.search(said))
     amount = unit.endswith("元") or unit in _AMOUNT_UNITS
     return amount and not changed

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Report, Section
 from ..text import cn_number, fold
+from . import patterns as p
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
@@ -72,6 +73,9 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
+# 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
+_STRIVE = re.compile(r"力争|争取")
+_FROM_YEAR = re.compile(r"[从由]$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -342,7 +346,8 @@ def _told(
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span
-        return Told("start", _start_period(clause, period))
+        lead = _clause_before(text, found[_list_lead(text, found, index)].start)
+        return Told("start", _start_period(lead, period))
     if _GOAL_AFTER.match(text, figure.end):
         return Told("target", period)
     if _is_threshold(text, figure, raw):
@@ -351,7 +356,7 @@ def _told(
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
-        reach = figure.unit in ("%", "‰") and _REACH.search(clause)
+        reach = (figure.unit in ("%", "‰") and _REACH.search(clause)) or _STRIVE.search(clause)
         return Told("target" if reach or headline_measure(label) else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
@@ -366,7 +371,7 @@ def _told(
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
     r"新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
-    r"发放|落地|开通|转移|安置|救助|招引|签约"
+    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议"
 )
 _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)")
 _LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
@@ -413,7 +418,7 @@ _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|
 
 def headline_measure(label: str) -> bool:
     """Whether a label names one of the measures a reader asks for first (keys.HEADLINES)."""
-    return any(p.search(label) for _, p in HEADLINES) and not NOT_HEADLINE.search(label)
+    return any(pattern.search(label) for _, pattern in HEADLINES) and not NOT_HEADLINE.search(label)
 
 
 def numeral_value(token: str) -> int:
@@ -450,9 +455,19 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
+    if between.strip() in p.LIST_JOINS and _is_start(text, found, index + 1):
+        return True  # 从46503元和16935元分别提高到…: both listed figures are starts
+    lead = _list_lead(text, found, index)
     return bool(_CHANGE_TO.match(between)) and bool(
-        _CHANGE_FROM.search(_clause_before(text, figure.start)[-12:])
+        _CHANGE_FROM.search(_clause_before(text, found[lead].start)[-12:])
     )
+
+
+def _list_lead(text: str, found: list[Found], index: int) -> int:
+    """The first figure of the list the figure ends (从A和B分别提高到…: A for B)."""
+    while index and text[found[index - 1].end : found[index].start].strip() in p.LIST_JOINS:
+        index -= 1
+    return index
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:
@@ -474,6 +489,12 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     told = base = None
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
+        if (
+            match["year"]
+            and _FROM_YEAR.search(text, 0, match.start())
+            and text.startswith("的", match.end())
+        ):
+            continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (
             match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
         ):

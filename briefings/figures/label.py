@@ -7,13 +7,15 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from types import ModuleType
 
 from . import patterns as p
 from .scan import Found
 from .words import figure_words
 
-LABEL_MAX = 16
+# Room for a share that names its part and its whole (战略性新兴产业占规上工业增加值比重, 17).
+LABEL_MAX = 18
 # A label that takes its subject from the clause before may run longer (城镇居民人均可支配收入实际增长).
 LABEL_WITH_SUBJECT_MAX = 24
 RANK_WORD = "排名"
@@ -55,10 +57,11 @@ _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
 # 扣除价格因素, 按可比价格计算: an aside on how a figure is reckoned names no subject.
 _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
 # Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业, 规模/以上, 无/还/本续/贷): kept whole,
-# each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound.
+# each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound. 和美乡村, 生均,
+# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷",
+    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -212,6 +215,15 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         earlier = any(breaks[-2] <= f.start < start for f in found) if len(breaks) > 1 else True
         if not earlier and not _plain(text[start : match.start()]):
             listed = breaks[-2]  # 农村…和城镇…收入，2000年分别达到…: the list is the clause before
+        starts = _starts_listed(text, found, items, match.start())
+        if starts:
+            # 收入从46503元和16935元分别提高到58794元和23184元: the starts are dealt out too.
+            origin = max(text.rfind(word, listed, found[starts[0]].start) for word in "从由")
+            subjects = _subjects(text[listed:origin], len(items)) if origin >= 0 else None
+            if subjects is not None:
+                labels.update({n: s for n, s in zip(starts, subjects, strict=True)})
+                labels.update({n: s for n, s in zip(items, subjects, strict=True)})
+                continue
         subjects = _subjects(text[listed : match.start()], len(items))
         measure = _plain(text[match.end() : found[items[0]].start])
         if subjects is not None:
@@ -223,6 +235,19 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
 
 
 _SUBJECT_START = re.compile(r"[,;:。!?]")
+
+
+def _starts_listed(text: str, found: list[Found], items: list[int], dealt: int) -> list[int]:
+    """The figures listed right before 分别 as many as those after it (从A和B分别提高到C和D:
+    A and B), or []."""
+    first = items[0] - len(items)
+    if first < 0 or text[found[items[0] - 1].end : dealt].strip():
+        return []
+    starts = list(range(first, items[0]))
+    gaps = (text[found[a].end : found[b].start].strip() for a, b in pairwise(starts))
+    return starts if all(gap in p.LIST_JOINS for gap in gaps) else []
+
+
 _SUBJECT_SPLIT = re.compile(r"、|和|与|及")
 
 

@@ -124,6 +124,8 @@ SHARED_UNIT = re.compile(
     rf"(?P<unit>{_UNIT}))"
 )
 CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# What joins the items of a list of figures (46503元和16935元, 5%、7%).
+LIST_JOINS = ("、", "和", "与", "及")
 # Spans whose numbers are not figures: titles, short quoted names, bracketed issue numbers.
 TITLE = re.compile(r"《[^》]*》")
 QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」")

@@ -45,7 +45,7 @@ def scan_sentence(sentence: str) -> list[Found]:
         for item in finder(text):
             if not _overlaps(item, blocked) and not _overlaps(item, taken):
                 taken.append(item)
-    taken = [item for item in taken if not _names_or_age(text, item)]
+    taken = [item for item in taken if not (_names_or_age(text, item) or _no_quantity(text, item))]
     found = [replace(item, start=where[item.start], end=where[item.end - 1] + 1) for item in taken]
     return sorted(found, key=lambda item: item.start)
 
@@ -77,6 +77,20 @@ def _names_or_age(text: str, item: Found) -> bool:
     if p.POLICY_AFTER.match(text, item.end):
         return True
     return bool(p.POLICY_NAMED.search(clause) and p.POLICY_END.match(text, item.end))
+
+
+def _no_quantity(text: str, item: Found) -> bool:
+    """A number that measures nothing: a grade, magnitude or rating (三级医院, 6.8级地震,
+    25兆瓦级风电轴承), a vague batch (新增一批), or the count of the things just listed
+    (器件、装备、人工智能等3个产业集群: the reader sees them named)."""
+    if item.unit == "级" or text.startswith("级", item.end):
+        return True
+    if item.unit == "批" and text[item.start : item.end].endswith("一批"):
+        return True
+    clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
+    if item.unit in PERCENT_UNITS or not clause.endswith("等"):
+        return False
+    return clause.count("、") + 1 == item.value
 
 
 @dataclass(frozen=True)
