@@ -31,6 +31,7 @@ from .handlers.push import scheduled_round
 from .library import ReportLibrary
 from .push.runner import Clock, Pusher, utc_now
 from .sending import Pacer, ReplyLimiter
+from .stores import Stores
 from .transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -77,10 +78,11 @@ def build_application(
     library = library or ReportLibrary(
         config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
+    # One database for the whole bot, its repositories given to whoever needs them.
+    stores = Stores.at(config.database)
     # The pusher sends in the same budget as the replies.
-    state.setup(
-        config, library, Pusher(application.bot, config, library, state.cards, clock, pacer)
-    )
+    pusher = Pusher(application.bot, config, library, state.cards, stores, clock, pacer)
+    state.setup(config, library, stores, pusher)
     register(application, config)
     if application.job_queue is None:
         raise RuntimeError("pushes need the job queue: install python-telegram-bot[job-queue]")
@@ -160,12 +162,12 @@ async def _stop(application: Application, state: BotState) -> None:
         await state.briefer.close()  # kills a worker busy with a large report: seconds, not minutes
         await state.pusher.close()
         await state.search.close()
+        await state.stores.close()  # last: whatever stopped above may have written to it
 
 
 async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
-    await state.pusher.store()
-    state.library.choices.update(await state.chats.report_choices())
+    await state.stores.open()
     await application.initialize()
     for language, commands in menus():
         await application.bot.set_my_commands(commands, language_code=language)
@@ -199,7 +201,7 @@ async def _load(state: BotState) -> None:
 async def _follow(state: BotState) -> None:
     """Brief the loaded reports in the background and follow the folder and the sources."""
     state.enrichment = asyncio.create_task(brief_library(state))
-    await state.ingest.start(state.config.database)
+    await state.ingest.start(state.stores.sources)
 
 
 async def _follow_when_loaded(state: BotState, loading: asyncio.Task[None]) -> None:

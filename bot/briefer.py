@@ -116,7 +116,7 @@ class Briefer:
         """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
         report's briefing is waited for, and it goes to the worker next. A cached briefing
         that cannot be read any more is briefed again."""
-        briefing = self.library.briefing(report.digest)
+        briefing = await self.library.load_briefing(report.digest)
         if briefing is not None:
             return briefing
         if report.digest in self.library.lost and not self._closed:
@@ -126,7 +126,7 @@ class Briefer:
             self._wanted.append(report.digest)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), timeout)
-        return self.library.briefing(report.digest)
+        return await self.library.load_briefing(report.digest)
 
     async def settled(self) -> None:
         """Return once every report scheduled, before or while waiting, is briefed or failed."""

@@ -2,23 +2,25 @@
 
 A row exists only for a chat that changed something; an unset value means the default (the
 configured time zone, the newest report, Chinese). The table is `chat_settings` in the bot's
-database (bot/schema.py); the statements run on the database's one connection, which the
-push store owns, so a chat's settings and its subscriptions share its limits and checks.
+database (bot/schema.py, bot/database.py); this store is its one reader and writer, and keeps
+every row in memory. It holds each chat's recent searches too (`chat_searches`), so a results
+page's buttons still turn after a restart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, Protocol
+import asyncio
+import logging
+import sqlite3
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
 
 from bot.present.words import DEFAULT_LANGUAGE
 
+from .database import Database
 
-class Database(Protocol):
-    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]: ...
-
-    async def write(self, sql: str, params: Iterable[Any] = ()) -> int: ...
-
+log = logging.getLogger(__name__)
 
 Statement = tuple[str, tuple[Any, ...]]
 
@@ -52,47 +54,116 @@ def move_statements(old: int, new: int) -> list[Statement]:
     ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Settings:
+    timezone: str | None = None
+    report: str | None = None
+    language: str = DEFAULT_LANGUAGE
+
+
 class ChatSettings:
-    def __init__(self, database: Callable[[], Awaitable[Database]]) -> None:
-        self._database = database  # opened on first use, by whoever owns the connection
+    """The one owner of the chats' settings: every row read once (a row exists only for a chat
+    that changed something), then answered from memory, so a reply never waits on SQLite for
+    its language. A change is written first and remembered once committed: a database that
+    refuses it leaves the setting as it was, here and on disk."""
 
-    async def _row(self, chat_id: int) -> Any:
-        db = await self._database()
-        rows = await db.rows(
-            "SELECT timezone, report, language FROM chat_settings WHERE chat_id = ?", (chat_id,)
-        )
-        return rows[0] if rows else None
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._rows: dict[int, Settings] | None = None
+        self._writing = asyncio.Lock()  # a write and its memory update, one chat at a time
+        self._queries: dict[int, OrderedDict[str, str]] = {}  # chats' searches, as read
 
-    async def _set(self, sql: str, chat_id: int, value: str) -> None:
-        await (await self._database()).write(sql, (chat_id, value))
+    async def _all(self) -> dict[int, Settings]:
+        if self._rows is None:
+            rows = await self._database.rows(
+                "SELECT chat_id, timezone, report, language FROM chat_settings"
+            )
+            self._rows = {
+                row["chat_id"]: Settings(row["timezone"], row["report"], row["language"])
+                for row in rows
+            }
+        return self._rows
+
+    async def load(self) -> None:
+        """Read every chat's settings again (at start, and after a chat's move)."""
+        async with self._writing:
+            self._rows, self._queries = None, {}
+            await self._all()
+
+    async def _get(self, chat_id: int) -> Settings:
+        return (await self._all()).get(chat_id, _DEFAULT)
+
+    async def _set(self, sql: str, chat_id: int, **change: str) -> None:
+        async with self._writing:
+            rows = await self._all()
+            await self._database.write(sql, (chat_id, *change.values()))
+            rows[chat_id] = replace(rows.get(chat_id, _DEFAULT), **change)
 
     async def zone(self, chat_id: int, default: str) -> str:
-        row = await self._row(chat_id)
-        return (row["timezone"] if row else None) or default
+        return (await self._get(chat_id)).timezone or default
 
     async def set_zone(self, chat_id: int, zone: str) -> None:
-        await self._set(_SET_ZONE, chat_id, zone)
+        await self._set(_SET_ZONE, chat_id, timezone=zone)
 
-    async def report_choices(self) -> dict[int, str]:
-        """Every chat's /use choice: chat id -> report digest."""
-        db = await self._database()
-        rows = await db.rows("SELECT chat_id, report FROM chat_settings WHERE report IS NOT NULL")
-        return {row["chat_id"]: row["report"] for row in rows}
+    async def report(self, chat_id: int) -> str | None:
+        """The digest of the chat's /use choice; None: the newest report."""
+        return (await self._get(chat_id)).report
 
     async def choose_report(self, chat_id: int, digest: str) -> None:
-        await self._set(_SET_REPORT, chat_id, digest)
+        await self._set(_SET_REPORT, chat_id, report=digest)
 
     async def language(self, chat_id: int) -> str:
-        row = await self._row(chat_id)
-        return row["language"] if row else DEFAULT_LANGUAGE
+        return (await self._get(chat_id)).language
 
     async def languages(self) -> dict[int, str]:
         """Every chat's language other than the default: chat id -> language code."""
-        db = await self._database()
-        rows = await db.rows(
-            "SELECT chat_id, language FROM chat_settings WHERE language != ?", (DEFAULT_LANGUAGE,)
-        )
-        return {row["chat_id"]: row["language"] for row in rows}
+        rows = await self._all()
+        return {
+            chat: row.language for chat, row in rows.items() if row.language != DEFAULT_LANGUAGE
+        }
 
     async def set_language(self, chat_id: int, language: str) -> None:
-        await self._set(_SET_LANGUAGE, chat_id, language)
+        await self._set(_SET_LANGUAGE, chat_id, language=language)
+
+    # -- recent searches: what a results page's buttons turn --------------------------------
+    async def _searches(self, chat_id: int) -> OrderedDict[str, str]:
+        held = self._queries.get(chat_id)
+        if held is None:
+            rows = await self._database.rows(
+                "SELECT key, query FROM chat_searches WHERE chat_id = ? ORDER BY used", (chat_id,)
+            )
+            held = self._queries[chat_id] = OrderedDict((row["key"], row["query"]) for row in rows)
+        return held
+
+    async def search(self, chat_id: int, key: str) -> str | None:
+        """The query of the chat's recent search `key` (None: not among the recent ones)."""
+        return (await self._searches(chat_id)).get(key)
+
+    async def remember_search(self, chat_id: int, key: str, query: str, kept: int) -> None:
+        """Keep the query for its page buttons, with the chat's `kept` most recent. A
+        database that refuses it costs the buttons after a restart, never the answer."""
+        queries = await self._searches(chat_id)
+        queries.pop(key, None)
+        queries[key] = query
+        while len(queries) > kept:
+            queries.popitem(last=False)
+        try:
+            await self._database.transaction([
+                (_REMEMBER_SEARCH, (chat_id, key, query, chat_id)),
+                (_FORGET_SEARCHES, (chat_id, chat_id, kept - 1)),
+            ])  # fmt: skip
+        except sqlite3.Error as error:
+            log.warning("chat %s: search not stored (its pages turn until a restart): %s",
+                        chat_id, error)  # fmt: skip
+
+
+_DEFAULT = Settings()
+_REMEMBER_SEARCH = (
+    "INSERT INTO chat_searches (chat_id, key, query, used) VALUES (?, ?, ?,"
+    " (SELECT coalesce(max(used), 0) + 1 FROM chat_searches WHERE chat_id = ?))"
+    " ON CONFLICT (chat_id, key) DO UPDATE SET query = excluded.query, used = excluded.used"
+)
+_FORGET_SEARCHES = (
+    "DELETE FROM chat_searches WHERE chat_id = ? AND used < (SELECT used FROM chat_searches"
+    " WHERE chat_id = ? ORDER BY used DESC LIMIT 1 OFFSET ?)"
+)

@@ -178,9 +178,12 @@ def _index_reports(cache_dir: Path, library: ReportLibrary) -> int:
 
 def _push(args: argparse.Namespace) -> int:
     from .push.cli import run_push_command
+    from .stores import Stores
 
     config = _config(args)
-    return EXIT_BAD_INPUT if config is None else run_push_command(config, args.now)
+    if config is None:
+        return EXIT_BAD_INPUT
+    return run_push_command(config, args.now, Stores.at(config.database))
 
 
 def _add(args: argparse.Namespace) -> int:

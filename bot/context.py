@@ -1,7 +1,8 @@
 """What every handler can reach: the bot's state as PTB's `bot_data`, typed.
 
 PTB makes `bot_data` from `CONTEXT_TYPES` with no arguments when the application is built;
-`bot.app.build_application` then gives it the configuration, the library and the pusher.
+`bot.app.build_application` then gives it the configuration, the library, the database's
+repositories (bot/stores.py) and the pusher.
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from briefings.catalogue import Listing
+
 from .briefer import Briefer
 from .cards import CardCache
-from .chats import ChatSettings, Database
+from .chats import ChatSettings
 from .config import Config
 from .ingest import Ingest, Timing
 from .library import ReportLibrary
+from .push.follows import Follows
 from .push.runner import Pusher
+from .push.store import Store
 from .search_shelf import SearchShelf
+from .stores import Stores
 
 
 class BotState:
@@ -29,7 +35,7 @@ class BotState:
     library: ReportLibrary
     briefer: Briefer
     pusher: Pusher
-    chats: ChatSettings
+    stores: Stores  # the one database and its repositories
     ingest: Ingest
     search: SearchShelf
 
@@ -41,8 +47,8 @@ class BotState:
         )
         self.loading: asyncio.Task[None] | None = None  # done once the reports folder is read
 
-    def setup(self, config: Config, library: ReportLibrary, pusher: Pusher) -> None:
-        self.config, self.library, self.pusher = config, library, pusher
+    def setup(self, config: Config, library: ReportLibrary, stores: Stores, pusher: Pusher) -> None:
+        self.config, self.library, self.stores, self.pusher = config, library, stores, pusher
         self.briefer = Briefer(library, workers=config.briefing_workers)
         timing = Timing(
             config.reports_settle_seconds, config.push.announce_window_seconds,
@@ -50,11 +56,22 @@ class BotState:
         )  # fmt: skip
         self.ingest = Ingest(self.briefer, pusher, config.sources, config.fetching, timing)
         self.search = SearchShelf(library)
-        self.chats = ChatSettings(self._database)
 
-    async def _database(self) -> Database:
-        # The push store owns the database's one connection: settings share its checks.
-        return await self.pusher.store()
+    @property
+    def chats(self) -> ChatSettings:
+        return self.stores.chats
+
+    @property
+    def subscriptions(self) -> Store:
+        return self.stores.subscriptions
+
+    @property
+    def follows(self) -> Follows:
+        return self.stores.follows
+
+    async def report_of(self, chat_id: int) -> Listing | None:
+        """The chat's chosen report, else the newest (None: the library is empty)."""
+        return self.library.for_choice(await self.chats.report(chat_id))
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

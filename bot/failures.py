@@ -39,7 +39,7 @@ def _telegram(error: Exception) -> tuple[str, int] | None:
 
 def describe(error: Exception) -> tuple[str, int] | None:
     """The one line and exit status for a failure the operator can act on; None for a bug."""
-    from .push.store import StoreError
+    from .database import StoreError
 
     if isinstance(error, ConfigError | StoreError | ReportError | StartupError):
         return str(error), EXIT_BAD_INPUT

@@ -102,9 +102,8 @@ class Ingest:
         self._corrected: set[str] = set()  # files a source republished corrected, not yet announced
         self.looks = 0  # looks taken and acted on (a test waits for one)
 
-    async def start(self, database: Path) -> None:
-        """Open the sources' store, then watch the folder and poll the sources in the background."""
-        store = await SourceStore.open(database)
+    async def start(self, store: SourceStore) -> None:
+        """Watch the folder and poll the sources (recorded in `store`) in the background."""
         self.poller = SourcePoller(PoliteClient(self.policy), store, self.folder)
         seen = await asyncio.to_thread(self._look)
         # what start-up's load read: a file added since is still to be read
@@ -130,7 +129,7 @@ class Ingest:
                 task.cancel()
             await asyncio.gather(*running, return_exceptions=True)
         if self.poller is not None:
-            await self.poller.close()
+            await self.poller.close()  # the store it was given stays open: it is the bot's
             self.poller = None
 
     async def refresh(self) -> list[Listing]:

@@ -1,4 +1,4 @@
-"""The reports the bot serves: listed from the reports folder, newest first, chosen per chat.
+"""The reports the bot serves: listed from the reports folder, newest first.
 
 At start-up the library reads the folder's catalogue (briefings.catalogue: titles, issuers,
 dates, digests, file sizes and times) and parses only the files that are new or changed; a
@@ -13,6 +13,7 @@ of a thousand reports neither parses nor reads a thousand at start-up, nor holds
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -47,13 +48,16 @@ class ReportLibrary:
     link_roots: tuple[Path, ...] = ()  # folders besides `folder` a symbolic link may lead into
     reports: list[Listing] = field(default_factory=list)  # newest first
     errors: list[ReportError] = field(default_factory=list)
-    choices: dict[int, str] = field(default_factory=dict)  # chat id -> report digest
     kept: int = KEPT
     # digest -> report or briefing, the most recently used last; without a cache, all stay
     parsed: OrderedDict[str, Report] = field(default_factory=OrderedDict)
     briefings: OrderedDict[str, Briefing] = field(default_factory=OrderedDict)
     cached: set[str] = field(default_factory=set)  # digests whose briefing the cache holds
     lost: set[str] = field(default_factory=set)  # cached, yet unreadable when asked for
+    # The memos above are read and changed from the event loop and from worker threads (a
+    # report parsed, a briefing read from the cache): each touch holds this lock, never the
+    # slow work between.
+    _memo: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @property
     def _roots(self) -> tuple[Path, ...]:
@@ -71,8 +75,9 @@ class ReportLibrary:
         catalogue = read_catalogue(self.cache_dir / CATALOGUE_FILE) if self.cache_dir else {}
         current = {listing.source: listing for listing in self.reports}
         shelf = read_shelf(self.folder, catalogue | current, self.max_bytes, self.link_roots, held)
-        for report in shelf.parsed:
-            _touch(self.parsed, report.digest, report, self._bound)
+        with self._memo:
+            for report in shelf.parsed:
+                _touch(self.parsed, report.digest, report, self._bound)
         self.reports, self.errors = shelf.listings, shelf.errors
         if self.cache_dir is not None and (shelf.parsed or len(catalogue) != len(self.reports)):
             write_catalogue(self.cache_dir / CATALOGUE_FILE, self.reports)
@@ -82,10 +87,13 @@ class ReportLibrary:
         """The parsed report `digest`: from memory, else parsed from its file (milliseconds;
         seconds for a very large one, so a handler runs it in a thread). None when the file
         is gone or changed since it was listed (the next /reload lists it anew)."""
-        held = self.parsed.get(digest) or self._briefed_report(digest) or self._parse(digest)
+        with self._memo:
+            held = self.parsed.get(digest) or self._briefed_report(digest)
+        held = held or self._parse(digest)
         if held is None:
             return None
-        _touch(self.parsed, digest, held, self._bound)
+        with self._memo:
+            _touch(self.parsed, digest, held, self._bound)
         return held
 
     def _parse(self, digest: str) -> Report | None:
@@ -105,10 +113,11 @@ class ReportLibrary:
     async def read(self, digest: str) -> Report | None:
         """`report(digest)`, parsed in a thread unless it is in memory (a large report takes
         seconds to parse)."""
-        held = self.parsed.get(digest)
-        if held is not None:
-            self.parsed.move_to_end(digest)
-            return held
+        with self._memo:
+            held = self.parsed.get(digest)
+            if held is not None:
+                self.parsed.move_to_end(digest)
+                return held
         return await asyncio.to_thread(self.report, digest)
 
     def _briefed_report(self, digest: str) -> Report | None:
@@ -132,43 +141,60 @@ class ReportLibrary:
         if self.cache_dir is None:
             return []
         found = [item for item in listings if cache.is_current(self.cache_dir, item.digest)]
-        self.cached.update(listing.digest for listing in found)
+        with self._memo:
+            self.cached.update(listing.digest for listing in found)
         return found
 
     def add_briefings(self, briefings: Iterable[Briefing]) -> None:
         """Briefings just computed (and cached, when there is a cache)."""
-        for briefing in briefings:
-            _touch(self.briefings, briefing.digest, briefing, self._bound)
-            if self.cache_dir is not None:
-                self.cached.add(briefing.digest)
-            self.lost.discard(briefing.digest)
+        with self._memo:
+            for briefing in briefings:
+                _touch(self.briefings, briefing.digest, briefing, self._bound)
+                if self.cache_dir is not None:
+                    self.cached.add(briefing.digest)
+                self.lost.discard(briefing.digest)
 
     def briefing(self, digest: str) -> Briefing | None:
         """The briefing of the report `digest` once it is briefed: from memory, else read from
-        the cache (milliseconds). A cached one that cannot be read any more is `lost`."""
+        the cache (milliseconds: the event loop calls `load_briefing`). A cached one that cannot
+        be read any more is `lost`."""
+        with self._memo:
+            held = self._held_briefing(digest)
+            if held is not None or self.cache_dir is None or digest not in self.cached:
+                return held
+        report = self.report(digest)
+        loaded = cache.load(self.cache_dir, report) if report is not None else None
+        with self._memo:
+            if loaded is None:
+                self.cached.discard(digest)
+                self.lost.add(digest)
+                return None
+            _touch(self.briefings, digest, loaded, self._bound)
+        return loaded
+
+    def _held_briefing(self, digest: str) -> Briefing | None:
         held = self.briefings.get(digest)
         if held is not None:
             self.briefings.move_to_end(digest)
-            return held
-        if self.cache_dir is None or digest not in self.cached:
-            return None
-        report = self.report(digest)
-        loaded = cache.load(self.cache_dir, report) if report is not None else None
-        if loaded is None:
-            self.cached.discard(digest)
-            self.lost.add(digest)
-            return None
-        _touch(self.briefings, digest, loaded, self._bound)
-        return loaded
+        return held
+
+    async def load_briefing(self, digest: str) -> Briefing | None:
+        """`briefing(digest)`, read in a thread unless it is in memory: reading the cache
+        parses the report and its JSON, which the event loop must not wait on."""
+        with self._memo:
+            held = self._held_briefing(digest)
+        return held if held is not None else await asyncio.to_thread(self.briefing, digest)
 
     def read_briefing(self, digest: str) -> Briefing | None:
         """The briefing of `digest` from memory, else read from the cache and not kept: a pass
         over every report (indexing, comparing) holds one at a time and leaves the briefings
         in use in memory. Milliseconds a report, so run a pass in a thread."""
-        held = self.briefings.get(digest)
-        if held is not None or self.cache_dir is None or digest not in self.cached:
-            return held
-        report = self.parsed.get(digest) or self._parse(digest)
+        with self._memo:
+            held = self.briefings.get(digest)
+            if held is not None or self.cache_dir is None or digest not in self.cached:
+                return held
+            report = self.parsed.get(digest)
+        report = report or self._parse(digest)
         return cache.load(self.cache_dir, report) if report is not None else None
 
     def by_digest(self, digest: str) -> Listing | None:
@@ -177,22 +203,10 @@ class ReportLibrary:
             return None
         return next((r for r in self.reports if r.digest.startswith(digest)), None)
 
-    def for_chat(self, chat_id: int) -> Listing | None:
-        """The chat's chosen report, else the newest."""
-        chosen = self.by_digest(self.choices.get(chat_id, ""))
+    def for_choice(self, digest: str | None) -> Listing | None:
+        """The report a chat chose (its digest, bot/chats.py), else the newest."""
+        chosen = self.by_digest(digest or "")
         return chosen or (self.reports[0] if self.reports else None)
-
-    def choose(self, chat_id: int, digest: str) -> Listing | None:
-        """Remember the chat's choice of the report with this digest (None: no such report)."""
-        listing = self.by_digest(digest)
-        if listing is not None:
-            self.choices[chat_id] = listing.digest
-        return listing
-
-    def move_choice(self, old: int, new: int) -> None:
-        """A group's choice follows it to its new supergroup id, unless that chose already."""
-        if old in self.choices:
-            self.choices.setdefault(new, self.choices.pop(old))
 
 
 def brief_all(library: ReportLibrary) -> list[Briefing]:

@@ -166,11 +166,31 @@ BEGIN
 END""",
 )
 
+# The rules the triggers above kept — an outcome moves its subscription on, a chat that blocked
+# the bot loses its subscriptions and its follows — are Python now, run in the same transaction
+# as the outcome they follow (bot/push/store.py `_finish_batch`, bot/push/follows.py `finish`),
+# beside their tests: no trigger was needed to keep them atomic.
+# A chat's recent searches (bot/chats.py), so a page button tapped after a restart still
+# turns the page: the query by its key, the most recently used kept.
+_RULES_IN_CODE_V4 = (
+    "DROP TRIGGER IF EXISTS delivery_advances",
+    "DROP TRIGGER IF EXISTS delivery_blocked",
+    "DROP TRIGGER IF EXISTS alert_blocked",
+    """CREATE TABLE chat_searches (
+    chat_id INTEGER NOT NULL,
+    key TEXT NOT NULL,         -- what the page buttons carry (a hash of the query)
+    query TEXT NOT NULL,
+    used INTEGER NOT NULL,     -- a counter: the chat's most recent search has the largest
+    PRIMARY KEY (chat_id, key)
+)""",
+)
+
 # MIGRATIONS[n - 1] brings a database from version n - 1 to n.
 MIGRATIONS: tuple[Sequence[Step], ...] = (
     (*_PUSH_V1, *_SOURCES_V1),
     _CHAT_SETTINGS_V2,
     _FOLLOWS_V3,
+    _RULES_IN_CODE_V4,
 )
 LATEST = len(MIGRATIONS)
 

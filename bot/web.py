@@ -31,7 +31,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 async def _health(request: web.Request) -> web.Response:
     state = state_of(request.app[APPLICATION])
     # A database deleted under the bot needs an operator and a restart: unhealthy.
-    problem = state.pusher.database_problem() if state.pusher is not None else None
+    problem = state.stores.database.file_problem() if state.stores is not None else None
     return web.json_response(
         {
             "status": problem or "ok",

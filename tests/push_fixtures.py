@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
 from bot.push.runner import Pusher, Tally
+from bot.push.store import Store
 from tests.botkit import USER, make_config, warm_cache
 from tests.clikit import finish, start_cli
 from tests.fault_api import FakeBotApi
@@ -117,6 +120,16 @@ class Harness:
                 return await task
         raise AssertionError("the pusher never became idle")
 
+    @property
+    def store(self) -> Store:
+        """The bot's subscriptions and deliveries."""
+        return state_of(self.app).subscriptions
+
+    @property
+    def connection(self) -> Any:
+        """The bot's own database connection (query_only and max_page_count are per connection)."""
+        return state_of(self.app).stores.database._db
+
     def texts(self, chat_id: int) -> list[str]:
         return [c.params["text"] for c in self.api.sent("sendMessage")
                 if int(c.params["chat_id"]) == chat_id]  # fmt: skip
@@ -145,7 +158,6 @@ async def push_bot(
                     job.schedule_removal()
             await state_of(app).enrichment
             pusher = state_of(app).pusher
-            await pusher.store()
             yield Harness(api, app, pusher, config, clock)
     finally:
         await api.stop()
@@ -162,3 +174,24 @@ async def start_on_database(
     config.write_text(yaml.safe_dump(raw), encoding="utf-8")
     finished = await finish(await start_cli(config, command, token="123:TOKEN"))
     return finished.status, finished.stderr
+
+
+# Another process takes the write lock and holds it; it prints once it has it.
+LOCKER = (
+    "import sqlite3, sys, time\n"
+    "db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)\n"
+    "db.execute('BEGIN EXCLUSIVE')\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(float(sys.argv[2]))\n"
+    "db.execute('ROLLBACK')\n"
+)
+
+
+async def locked_by_another_process(database: Path, seconds: float) -> asyncio.subprocess.Process:
+    """Another process holds the database's write lock for `seconds` (from when this returns)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", LOCKER, str(database), str(seconds), stdout=asyncio.subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert await asyncio.wait_for(process.stdout.readline(), 30) == b"locked\n"
+    return process

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,9 +159,30 @@ async def test_a_refused_write_is_told_in_the_chats_language(chat: Chat) -> None
     """The language is read, never written, to reply: a database refusing writes answers in
     English, and the /lang zh it refused leaves the chat in English."""
     await chat.text("/lang en")
-    db = (await state_of(chat.application).pusher.store())._db  # the bot's own connection
+    db = state_of(chat.application).stores.database._db  # the bot's own connection
     await db.execute("PRAGMA query_only = ON")
     refused = ENGLISH("errors.storage", why=ENGLISH("errors.readonly"))
     assert await chat.text("/lang zh") == refused
     assert await chat.text("/subscribe") == refused
     assert (await chat.text("/help")).startswith("Government report briefings")
+
+
+async def test_replies_read_the_chats_language_from_memory_not_the_database(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chats' settings are read once; a reply then waits on no SQLite read for its words."""
+    await chat.text("/lang en")
+    database = state_of(chat.application).stores.database
+    reads: list[str] = []
+    real_rows = database.rows
+
+    async def counted(sql: str, params: Any = ()) -> list[Any]:
+        reads.append(sql)
+        return await real_rows(sql, params)
+
+    monkeypatch.setattr(database, "rows", counted)
+    for _ in range(3):
+        assert (await chat.text("/help")).startswith("Government report briefings")
+    (toc,) = [c for c in await chat.send("/sections") if c.method == "sendMessage"]
+    assert toc.params["text"].startswith(f"<b>Contents</b> · {TITLE}")  # the chat's report too
+    assert reads == []

@@ -34,7 +34,7 @@ async def _subscribed(harness: Harness, chats: range) -> set[tuple[Any, ...]]:
 
 def _store_connection(harness: Harness) -> Any:
     # The bot's own connection: query_only and max_page_count are per connection.
-    return harness.pusher._store._db
+    return harness.connection
 
 
 def _storage_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -71,7 +71,7 @@ async def _fill(harness: Harness) -> int:
     db = _store_connection(harness)
     pages = (await (await db.execute("PRAGMA page_count")).fetchone())[0]
     await db.execute(f"PRAGMA max_page_count = {pages}")
-    store = await harness.pusher.store()
+    store = harness.store
     now = harness.clock()
     for filler in range(100_000):
         try:

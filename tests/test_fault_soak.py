@@ -120,7 +120,7 @@ async def test_pushes_survive_a_misbehaving_telegram_exactly_once(
             tmp_path, clock, max_attempts=MAX_ATTEMPTS, group_per_minute=GROUP_PER_MINUTE
         ) as harness:
             turns = Turns().install(harness.app)
-            store, library = await harness.pusher.store(), state_of(harness.app).library
+            store, library = harness.store, state_of(harness.app).library
             await harness.pusher.wait_idle()
             known = [r.digest for r in library.reports]
             owed = await subscribe_all(store, rng, SUBSCRIBERS, known, clock())

@@ -238,7 +238,7 @@ async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
         await bot.pusher.announce(bot.pusher.library.reload())
-        follows = bot.pusher.follows
+        follows = state_of(bot.app).follows
         [pending] = await follows.pending((0, ""), 10)
         # A sender claims it, and its process dies before the outcome is written.
         assert await follows.claim(pending.follow_id, pending.slot, clock())
@@ -258,8 +258,8 @@ async def test_follows_move_with_a_group_that_becomes_a_supergroup(
         await bot.say("/follow 营商环境", chat_id=old, chat_type="group")
         await bot.say("/follow 赣服通", chat_id=old, chat_type="group")
         await bot.say("/follow 营商环境", chat_id=new, chat_type="supergroup")
-        await bot.pusher.migrate(old, new)
-        moved = [(f.chat_id, f.words) for f in await bot.pusher.follows.everyone()]
+        await state_of(bot.app).stores.migrate_chat(old, new)
+        moved = [(f.chat_id, f.words) for f in await state_of(bot.app).follows.everyone()]
         assert sorted(moved) == [(new, "营商环境"), (new, "赣服通")]
 
 

@@ -207,3 +207,36 @@ async def test_sigterm_during_a_long_parse_ends_the_bot_within_ten_seconds(
     assert finished.status == 0
     assert readers and not any(_alive(pid) for pid in readers)  # read apart, and killed
     assert "Traceback" not in finished.stderr, finished.stderr[-2000:]
+
+
+async def test_a_feed_of_hostile_documents_holds_back_neither_the_report_after_them_nor_the_bot(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite, hostile: dict[str, bytes],
+    caplog: pytest.LogCaptureFixture,
+):  # fmt: skip
+    """The same six documents as a followed source's feed entries, before a real report: each
+    is read once and refused in one line on the source, and the report after them is taken."""
+    urls = [serve(site, HOSTILE[name][1], hostile[name]) for name in HOSTILE]
+    items = "".join(f"<item><title>文件{n}</title><link>{url}</link></item>"
+                    for n, url in enumerate([*urls, site.url("/art/a4.html")]))  # fmt: skip
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>政务公开'
+            f"</title><link>{site.url('/')}</link>{items}</channel></rss>")  # fmt: skip
+    site.pages["/hostile.xml"] = Page(feed.encode(), "application/rss+xml")
+    source = {"name": "恶意附件", "feed": site.url("/hostile.xml"), "interval_seconds": 0.3}
+    async with push_bot(tmp_path, clock, reports=reports, sources=[source],
+                        fetching=FETCHING) as bot:  # fmt: skip
+        library = state_of(bot.app).library
+        for _ in range(600):
+            if any("湾里区" in r.meta.title for r in library.reports):
+                break
+            await asyncio.sleep(0.1)
+        assert any("湾里区" in r.meta.title for r in library.reports)
+        for _ in range(100):  # polled again: the refused documents wait out their backoff
+            if len(site.hits_of("/hostile.xml")) >= 3:
+                break
+            await asyncio.sleep(0.1)
+        status = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert (await bot.say("/start", chat_id=ADMIN)).params["text"]  # still answering
+    for url in urls:
+        assert len(site.hits_of(url.removeprefix(site.url("")))) == 1, url
+    assert "最近错误" in status and "Traceback" not in status
+    assert tracebacks(caplog) == []

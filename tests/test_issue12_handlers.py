@@ -115,8 +115,7 @@ async def test_item6_a_title_with_markup_reaches_the_weekly_card_caption(tmp_pat
 
 # -- item 10: a group's settings are changed by its admins only --------------------------------
 async def _group_subscriptions(chat: Chat) -> list[Any]:
-    store = await state_of(chat.application).pusher.store()
-    return await store.subscriptions_of(GROUP)
+    return await state_of(chat.application).subscriptions.subscriptions_of(GROUP)
 
 
 async def _in_group(chat: Chat, text: str, user_id: int) -> str:
@@ -300,8 +299,7 @@ async def test_item14_use_on_a_full_disk_gets_the_storage_message(
     chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     state = state_of(chat.application)
-    store = await state.pusher.store()
-    db = store._db  # the bot's own connection: max_page_count is per connection
+    db = state.stores.database._db  # the bot's own connection: max_page_count is per connection
     pages = (await (await db.execute("PRAGMA page_count")).fetchone())[0]
     await db.execute(f"PRAGMA max_page_count = {pages}")
     digest = state.library.reports[0].digest
@@ -313,4 +311,4 @@ async def test_item14_use_on_a_full_disk_gets_the_storage_message(
     assert reply == CHINESE("errors.storage", why=CHINESE("errors.full"))
     (line,) = _errors(caplog)
     assert line.exc_info is None and "/use" in line.getMessage() and "full" in line.getMessage()
-    assert USER not in state.library.choices  # nothing changed
+    assert await state.chats.report(USER) is None  # nothing changed

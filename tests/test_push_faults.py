@@ -14,7 +14,6 @@ import asyncio
 import logging
 import os
 import sqlite3
-import sys
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -24,14 +23,24 @@ from typing import Any
 import aiohttp
 import pytest
 
-import bot.push.store as store_module
+import bot.database as database_module
 from bot.present.words import CHINESE
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
+from bot.stores import Stores
 from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
-from tests.push_fixtures import ADMIN, Clock, Harness, push_bot, rows, start_on_database, value
+from tests.push_fixtures import (
+    ADMIN,
+    Clock,
+    Harness,
+    locked_by_another_process,
+    push_bot,
+    rows,
+    start_on_database,
+    value,
+)
 
 HOLD = float(os.environ.get("PUSH_FAULT_SECONDS", "3"))
 OWED = range(30_001, 30_301)  # 300 subscribers, each owed one briefing
@@ -39,21 +48,11 @@ TROUBLE = CHINESE.messages["errors.storage"].split("（")[0]
 NOON = "2024-05-06T04:00:00+00:00"  # 12:00 in Shanghai
 UNCAPPED = 1_073_741_823
 
-# Another process takes the write lock and holds it; it prints once it has it.
-LOCKER = (
-    "import sqlite3, sys, time\n"
-    "db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=60)\n"
-    "db.execute('BEGIN EXCLUSIVE')\n"
-    "print('locked', flush=True)\n"
-    "time.sleep(float(sys.argv[2]))\n"
-    "db.execute('ROLLBACK')\n"
-)
-
 
 async def _owe(bot: Harness, chats: range, due_now: bool = True) -> None:
     """Subscriptions due now (each owed one briefing), or tomorrow (owed nothing yet)."""
     await bot.pusher.wait_idle()  # the start-up round
-    store = await bot.pusher.store()
+    store = bot.store
     now = bot.clock()
     due = now if due_now else now + timedelta(days=1)
     known = [report.digest for report in bot.pusher.library.reports]
@@ -89,19 +88,9 @@ class OnSend:
                 await action()
 
 
-async def _lock(database: Path, seconds: float) -> asyncio.subprocess.Process:
-    """Another process holds the database's write lock for `seconds`."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", LOCKER, str(database), str(seconds), stdout=asyncio.subprocess.PIPE
-    )
-    assert process.stdout is not None
-    assert await asyncio.wait_for(process.stdout.readline(), 30) == b"locked\n"
-    return process
-
-
 async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
     """The disk is full for the bot's connection from now on; returns what frees it."""
-    db = bot.pusher._store._db  # max_page_count is per connection
+    db = bot.connection  # max_page_count is per connection
     pages = (await (await db.execute("PRAGMA page_count")).fetchone())[0]
     await db.execute(f"PRAGMA max_page_count = {pages}")
 
@@ -113,7 +102,7 @@ async def _fill(bot: Harness) -> Callable[[], Awaitable[None]]:
 
 def _short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     if HOLD < 10:
-        monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.5)
+        monkeypatch.setattr(database_module, "BUSY_TIMEOUT_SECONDS", 0.5)
 
 
 # -- item 1: a locked or full database during a push --------------------------------------
@@ -131,7 +120,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
         freeing: list[asyncio.Task[None]] = []
 
         async def lock() -> None:
-            locker.append(await _lock(bot.config.database, HOLD))
+            locker.append(await locked_by_another_process(bot.config.database, HOLD))
 
         async def fill() -> None:
             free = await _fill(bot)
@@ -256,7 +245,8 @@ async def _busy_push(
         lock_file.unlink()
     gate.holding = False  # what the second pusher sends goes through
     capsys.readouterr()
-    code = await asyncio.to_thread(run_push_command, bot.config, now)
+    stores = Stores.at(bot.config.database)
+    code = await asyncio.to_thread(run_push_command, bot.config, now, stores)
     said = capsys.readouterr().err
     gate.open()
     await asyncio.wait_for(round_task, 30)
@@ -289,11 +279,11 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, range(33_201, 33_211), due_now=False)
         other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
-        assert other.lock_pushes()
+        assert other.database.lock_pushes()
         try:
             reply = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
         finally:
-            other.unlock_pushes()
+            other.database.unlock_pushes()
             await other.close()
         hurried = rows(
             bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"

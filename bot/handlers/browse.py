@@ -22,14 +22,14 @@ from .common import arguments, briefing_of, current_report, on_current_report, t
 
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
-    briefing = briefing_of(context, report)
+    briefing = await briefing_of(context, report)
     summary = briefing.summary if briefing is not None else ""
     await send_html(update, context, overview(report, await words_of(update, context), summary))
 
 
-def _section(context: BotContext, report: Report, section: Section, words: Words) -> str:
+async def _section(context: BotContext, report: Report, section: Section, words: Words) -> str:
     """The section's summary, keywords and sub-sections (lead sentences until briefed)."""
-    brief = section_brief(briefing_of(context, report), section.id)
+    brief = section_brief(await briefing_of(context, report), section.id)
     return section_summary(section, brief, words)
 
 
@@ -56,7 +56,7 @@ async def summary(update: Update, context: BotContext) -> None:
     if section is None:
         await send_html(update, context, words("browse.no_section", wanted=escape(wanted)))
         return
-    html = _section(context, report, section, words)
+    html = await _section(context, report, section, words)
     await send_html(update, context, html, section_keyboard(report, section, words))
 
 
@@ -73,7 +73,7 @@ async def on_section(update: Update, context: BotContext) -> None:
         await query_of(update).answer(words("browse.gone_section"))
         return
     await query_of(update).answer()
-    html = _section(context, report, section, words)
+    html = await _section(context, report, section, words)
     await edit_html(update, context, html, section_keyboard(report, section, words))
 
 

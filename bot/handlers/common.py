@@ -30,7 +30,7 @@ def arguments(context: BotContext) -> str:
 
 async def current_report(update: Update, context: BotContext) -> Report | None:
     """The chat's report; tells the user when there is none."""
-    listing = context.library.for_chat(chat_of(update).id)
+    listing = await context.state.report_of(chat_of(update).id)
     report = await context.library.read(listing.digest) if listing is not None else None
     if report is None:
         await send_no_report(update, context)
@@ -60,9 +60,9 @@ async def answer_stale(update: Update, context: BotContext) -> None:
     await query_of(update).answer((await words_of(update, context))("common.stale_button"))
 
 
-def briefing_of(context: BotContext, report: Report) -> Briefing | None:
+async def briefing_of(context: BotContext, report: Report) -> Briefing | None:
     """`report`'s briefing (figures, summaries, keywords, search index) if it is in yet."""
-    return context.library.briefing(report.digest)
+    return await context.library.load_briefing(report.digest)
 
 
 async def await_briefing(context: BotContext, report: Report) -> Briefing | None:

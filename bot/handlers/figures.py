@@ -110,7 +110,7 @@ async def on_page(update: Update, context: BotContext) -> None:
     tap = await tapped(update, context)
     if tap is None:
         return
-    figures = _metrics(briefing_of(context, tap.report))
+    figures = _metrics(await briefing_of(context, tap.report))
     if not figures:
         await query_of(update).answer(tap.words("figures.stale_pager"))
         return

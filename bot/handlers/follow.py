@@ -52,7 +52,7 @@ def _buttons(follows: list[Follow], words: Words) -> InlineKeyboardMarkup:
 
 async def subscriptions_part(context: BotContext, chat_id: int, words: Words) -> str:
     """The chat's follows as /subscriptions shows them ("" when it follows nothing)."""
-    follows = await context.state.pusher.follows.of_chat(chat_id)
+    follows = await context.state.follows.of_chat(chat_id)
     head = words("follow.subscriptions_head")
     return f"\n\n{head}\n{_list(follows)}" if follows else ""
 
@@ -72,7 +72,9 @@ async def follow(update: Update, context: BotContext) -> None:
         return
     pusher = context.state.pusher
     try:
-        created = await pusher.follows.follow(*_place(update), followed, found, pusher.clock())
+        created = await context.state.follows.follow(
+            *_place(update), followed, found, pusher.clock()
+        )
     except TooManyFollows:
         await send_html(update, context, words("follow.too_many", limit=MAX_FOLLOWS))
         return
@@ -82,7 +84,7 @@ async def follow(update: Update, context: BotContext) -> None:
 
 async def _show(update: Update, context: BotContext) -> None:
     words = await words_of(update, context)
-    follows = await context.state.pusher.follows.of_chat(_chat_id(update))
+    follows = await context.state.follows.of_chat(_chat_id(update))
     if not follows:
         await send_html(update, context, words("follow.nothing"))
         return
@@ -92,7 +94,7 @@ async def _show(update: Update, context: BotContext) -> None:
 
 async def unfollow(update: Update, context: BotContext) -> None:
     chat_id = _chat_id(update)
-    follows = context.state.pusher.follows
+    follows = context.state.follows
     words = await words_of(update, context)
     followed = arguments(context).strip()
     if not followed:
@@ -126,7 +128,7 @@ async def on_unfollow(update: Update, context: BotContext) -> None:
     if not await may_change_settings(update, context):
         await query.answer()
         return
-    follows = context.state.pusher.follows
+    follows = context.state.follows
     gone = next((f for f in await follows.of_chat(chat.id) if str(f.id) == callback.arg), None)
     words = await words_of(update, context)
     if gone is None or not await follows.unfollow(chat.id, gone.id):
@@ -152,7 +154,7 @@ async def on_open(update: Update, context: BotContext) -> None:
     await query_of(update).answer()
     report = tap.report
     keyboard = toc_keyboard(report, toc_page(report, 0))
-    briefing = briefing_of(context, report)
+    briefing = await briefing_of(context, report)
     summary = briefing.summary if briefing is not None else ""
     await send_html(update, context, overview(report, tap.words, summary), keyboard)
 

@@ -92,7 +92,7 @@ async def answers(
     context: BotContext, query: str, user_id: int | None, words: Words
 ) -> list[InlineQueryResultArticle]:
     """Figures first, then sentences best first; the asker's chosen report ahead of others."""
-    mine = context.library.choices.get(user_id) if user_id is not None else None
+    mine = await context.state.chats.report(user_id) if user_id is not None else None
     reports = sorted(context.library.reports, key=lambda r: r.digest != mine)
     figures = await _figures(context, reports, query, words)
     sentences = await _sentences(context, query, mine, words)

@@ -111,7 +111,7 @@ async def promises_command(update: Update, context: BotContext) -> None:
             return
         chosen: Listed | None = named[0]
     else:
-        chosen = library.for_chat(chat_of(update).id)
+        chosen = await context.state.report_of(chat_of(update).id)
     if chosen is None:
         await send_html(update, context, words("common.no_report"))
         return

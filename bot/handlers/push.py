@@ -14,6 +14,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.present import series
 from bot.present.render import report_title
 from bot.present.words import Words
+from briefings.catalogue import Listing
 
 from ..context import BotContext
 from ..language import words_of
@@ -36,22 +37,27 @@ def _local(moment: datetime, zone: str) -> str:
     return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"
 
 
-def _what(sub: Subscription, library: ReportLibrary, words: Words) -> str:
-    listing = library.for_chat(sub.chat_id)
+async def _what(
+    sub: Subscription, listing: Listing | None, library: ReportLibrary, words: Words
+) -> str:
     if listing is None:
         return words("push.empty_library")
     title = report_title(listing)
     if sub.schedule.frequency is Frequency.WEEKLY:
         return words("push.weekly_of", title=title)
-    report = library.report(listing.digest)  # the series' length: parsed (milliseconds)
+    report = await library.read(listing.digest)  # the series' length: parsed (milliseconds)
     if report is None:
         return words("push.empty_library")
-    total = len(series.chapters(report, library.briefing(report.digest), words))
+    total = len(series.chapters(report, await library.load_briefing(report.digest), words))
     position = sub.position if sub.report == report.digest else 0
     return words("push.series_of", title=title, number=position % total + 1, total=total)
 
 
-def describe(sub: Subscription, library: ReportLibrary, words: Words, now: datetime) -> str:
+async def describe(
+    sub: Subscription, listing: Listing | None, library: ReportLibrary, words: Words,
+    now: datetime,
+) -> str:  # fmt: skip
+    """The subscription, in one line; `listing`: its chat's report."""
     # A push already due (asked for, or overdue after the bot was down) goes out at the next
     # round: "shortly", not a time in the past.
     due = sub.hurry or sub.next_due <= now
@@ -60,7 +66,7 @@ def describe(sub: Subscription, library: ReportLibrary, words: Words, now: datet
         "push.describe",
         schedule=escape(sub.schedule.describe(sub.timezone, words)),
         topic=words("push.topic", thread=sub.thread_id) if sub.thread_id else "",
-        what=_what(sub, library, words),
+        what=await _what(sub, listing, library, words),
         when=when,
     )
 
@@ -76,7 +82,7 @@ async def subscribe(update: Update, context: BotContext) -> None:
     except ScheduleError as error:
         await message.reply_text(escape(error.say(words)))  # it quotes the argument
         return
-    store = await pusher.store()
+    store = context.state.subscriptions
     chat_id, thread_id = _place(message)
     zone = await context.state.chats.zone(chat_id, context.state.config.timezone)
     now = pusher.clock()
@@ -86,7 +92,10 @@ async def subscribe(update: Update, context: BotContext) -> None:
         chat_id, thread_id, schedule, zone, next_due(schedule, zone, now), known, now
     )
     head = words("push.updated" if existed else "push.subscribed")
-    text = f"{head}\n{describe(sub, library, words, now)}" + words("push.unsubscribe_hint")
+    listing = await context.state.report_of(chat_id)
+    text = f"{head}\n{await describe(sub, listing, library, words, now)}" + words(
+        "push.unsubscribe_hint"
+    )
     await message.reply_text(text)
 
 
@@ -94,7 +103,7 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
     message = message_of(update)
     if not await may_change_settings(update, context):
         return
-    store = await context.state.pusher.store()
+    store = context.state.subscriptions
     words = await words_of(update, context)
     if await store.unsubscribe(*_place(message)):
         await message.reply_text(words("push.unsubscribed"))
@@ -105,21 +114,21 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 async def subscriptions(update: Update, context: BotContext) -> None:
     message = message_of(update)
     pusher = context.state.pusher
-    subs = await (await pusher.store()).subscriptions_of(message.chat_id)
+    subs = await context.state.subscriptions.subscriptions_of(message.chat_id)
     now = pusher.clock()
     words = await words_of(update, context)
     followed = await subscriptions_part(context, message.chat_id, words)
     if not subs:
         await send_html(update, context, words("push.none_in_chat") + followed)
         return
-    lines = [describe(sub, context.library, words, now) for sub in subs]
+    listing = await context.state.report_of(message.chat_id)
+    lines = [await describe(sub, listing, context.library, words, now) for sub in subs]
     await send_html(update, context, "\n".join([words("push.list"), *lines]) + followed)
 
 
 async def timezone(update: Update, context: BotContext) -> None:
     message = message_of(update)
-    pusher = context.state.pusher
-    store = await pusher.store()
+    pusher, store = context.state.pusher, context.state.subscriptions
     words = await words_of(update, context)
     if not context.args:
         zone = await context.state.chats.zone(message.chat_id, context.state.config.timezone)
@@ -137,7 +146,8 @@ async def timezone(update: Update, context: BotContext) -> None:
     for sub in await store.subscriptions_of(message.chat_id):
         await store.reschedule(sub.id, zone, next_due(sub.schedule, zone, now))
     subs = await store.subscriptions_of(message.chat_id)
-    lines = [describe(sub, context.library, words, now) for sub in subs]
+    listing = await context.state.report_of(message.chat_id)
+    lines = [await describe(sub, listing, context.library, words, now) for sub in subs]
     await send_html(update, context, "\n".join([words("push.zone_set", zone=escape(zone)), *lines]))
 
 
@@ -148,7 +158,7 @@ async def push_now(update: Update, context: BotContext) -> None:
     if await pusher.push_now() is None:  # running here, or in a `briefing-bot push`
         await message.reply_text(words("push.busy"))
         return
-    count = (await (await pusher.store()).stats(pusher.clock())).subscribers
+    count = (await context.state.subscriptions.stats(pusher.clock())).subscribers
     await message.reply_text(words("push.started", count=count))
 
 
@@ -157,7 +167,7 @@ async def stats(update: Update, context: BotContext) -> None:
     pusher = context.state.pusher
     zone = ZoneInfo(context.state.config.timezone)
     midnight = datetime.combine(pusher.clock().astimezone(zone).date(), datetime.min.time(), zone)
-    figures = await (await pusher.store()).stats(midnight)
+    figures = await context.state.subscriptions.stats(midnight)
     done, total = context.state.briefer.progress()
     words = await words_of(update, context)
     lines = [
@@ -190,17 +200,16 @@ async def migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup. Telegram says so in both chats; the first moves the
     subscriptions and settings to the new id, the second finds nothing left to move."""
     message = message_of(update)
+    stores = context.state.stores
     if message.migrate_to_chat_id:
-        await context.state.pusher.migrate(message.chat_id, message.migrate_to_chat_id)
+        await stores.migrate_chat(message.chat_id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
-        await context.state.pusher.migrate(message.migrate_from_chat_id, message.chat_id)
+        await stores.migrate_chat(message.migrate_from_chat_id, message.chat_id)
 
 
 async def scheduled_round(context: BotContext) -> None:
     """The scheduler job: a round for the subscriptions due, unless one is running."""
-    pusher = context.state.pusher
-    await pusher.store()
-    pusher.start()
+    context.state.pusher.start()
 
 
 def handlers() -> list[BaseHandler]:

@@ -39,13 +39,13 @@ def _numbered(ordered: Sequence[Listing], chosen: Sequence[Listing]) -> list[tup
     return [(number[report.digest], report) for report in chosen]
 
 
-def _reports_page(
+async def _reports_page(
     context: BotContext, chat_id: int, number: int | None, words: Words
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Page `number` of /reports; None: the page listing the chat's current report."""
     reports = context.library.reports
     ordered = listing(reports)
-    current = context.library.for_chat(chat_id)
+    current = await context.state.report_of(chat_id)
     if number is None:
         number = ordered.index(current) // REPORTS_PAGE if current in ordered else 0
     page = page_of(ordered, number, REPORTS_PAGE)
@@ -66,7 +66,7 @@ async def reports(update: Update, context: BotContext) -> None:
         await send_no_report(update, context)
         return
     words = await words_of(update, context)
-    await send_html(update, context, *_reports_page(context, chat_of(update).id, None, words))
+    await send_html(update, context, *await _reports_page(context, chat_of(update).id, None, words))
 
 
 async def on_reports_page(update: Update, context: BotContext) -> None:
@@ -77,15 +77,14 @@ async def on_reports_page(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     words = await words_of(update, context)
-    page = _reports_page(context, chat_of(update).id, button.page, words)
+    page = await _reports_page(context, chat_of(update).id, button.page, words)
     await edit_html(update, context, *page)
 
 
 async def _switch(update: Update, context: BotContext, report: Listing) -> None:
     chat_id = chat_of(update).id
-    # Stored first, so a database that refuses it (a full disk) leaves the choice as it was.
+    # A database that refuses it (a full disk) leaves the choice as it was.
     await context.state.chats.choose_report(chat_id, report.digest)
-    context.library.choose(chat_id, report.digest)
     words = await words_of(update, context)
     await send_html(update, context, words("reports.switched", title=report_title(report)))
 

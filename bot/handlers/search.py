@@ -21,7 +21,7 @@ from ..language import words_of
 from ..paging import page_of
 from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
-from ..updates import message_of, query_of
+from ..updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
 from .pages import with_web
 
@@ -80,21 +80,11 @@ def _pager(first: str, key: str, number: int, pages: int) -> InlineKeyboardMarku
     return InlineKeyboardMarkup([row])
 
 
-def _queries(context: BotContext) -> dict[str, str]:
-    """The chat's recent queries by key (PTB keeps chat_data per chat, in memory)."""
-    data = context.chat_data if context.chat_data is not None else {}
-    queries: dict[str, str] = data.setdefault("searches", {})
-    return queries
-
-
-def _remember(context: BotContext, query: str) -> str:
-    """Keep the query for the page buttons; returns its key."""
-    queries = _queries(context)
+async def _remember(update: Update, context: BotContext, query: str) -> str:
+    """Keep the query for the page buttons (in the chat's store: they outlive a restart);
+    returns its key."""
     key = _key(query)
-    queries.pop(key, None)
-    queries[key] = query
-    while len(queries) > QUERIES_KEPT:
-        queries.pop(next(iter(queries)))
+    await context.state.chats.remember_search(chat_of(update).id, key, query, QUERIES_KEPT)
     return key
 
 
@@ -125,7 +115,7 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
         html = _not_found(context, result, report.digest, words) if indexed else None
         await send_html(update, context, html or words("search.indexing"))
         return
-    key = _remember(context, query)
+    key = await _remember(update, context, query)
     html, number, pages = results_page(result, 0, report.digest, words)
     note = "" if indexed else words("search.indexing_others") + "\n"
     keyboard = with_web(
@@ -153,7 +143,7 @@ async def on_page(update: Update, context: BotContext) -> None:
         return
     digest = tap.report.digest
     key, _, number = tap.button.arg.partition("-")
-    query = _queries(context).get(key)
+    query = await context.state.chats.search(chat_of(update).id, key)
     if query is None:
         await query_of(update).answer(tap.words("search.expired"))
         return

@@ -83,8 +83,8 @@ def _status(name: str, kind: str, status: SourceStatus | None, zone: str, words:
 
 
 async def sources(update: Update, context: BotContext) -> None:
-    config, poller = context.state.config, context.state.ingest.poller
-    statuses = {s.name: s for s in await poller.store.statuses()} if poller else {}
+    config = context.state.config
+    statuses = {s.name: s for s in await context.state.stores.sources.statuses()}
     listed = [(spec.name, spec.kind) for spec in config.sources]
     if ADD_SOURCE in statuses:
         listed.append((ADD_SOURCE, ADD_SOURCE))

@@ -52,7 +52,7 @@ async def on_menu(update: Update, context: BotContext) -> None:
         return
     action = ACTIONS.get(key)
     chat = update.effective_chat  # None under an inline message: nowhere to send the answer
-    listing = context.library.for_chat(chat.id) if chat else None
+    listing = await context.state.report_of(chat.id) if chat else None
     report = await context.library.read(listing.digest) if listing is not None else None
     if action is None or report is None:
         await answer_stale(update, context)

@@ -501,7 +501,7 @@ async def me(request: web.Request) -> web.Response:
         return web.Response(status=403, text="forbidden")
     language = await state.chats.language(user.id)
     words = catalogue(language)
-    current = state.library.for_chat(user.id)
+    current = await state.report_of(user.id)
     return web.json_response(
         {
             "rows": [

@@ -20,10 +20,10 @@ from telegram.ext import ApplicationBuilder
 
 from bot.cards import CardCache
 from bot.config import TOKEN_ENV, Config
+from bot.database import StoreError
 from bot.library import ReportLibrary, brief_all
 
-from .runner import Pusher, Tally
-from .store import StoreError
+from .runner import Pusher, Repositories, Tally
 
 EXIT_UNFINISHED = 1
 EXIT_BAD_INPUT = 2
@@ -75,7 +75,7 @@ async def _round(pusher: Pusher, hurry: bool, stop: StopRequest) -> Tally:
 
 
 async def push_once(
-    config: Config, token: str, now: bool, stop: StopRequest | None = None
+    config: Config, token: str, now: bool, stores: Repositories, stop: StopRequest | None = None
 ) -> Tally:
     stop = stop or StopRequest()
     with stop.caught():
@@ -88,13 +88,14 @@ async def push_once(
         library.add_briefings(await asyncio.to_thread(brief_all, library))
         if stop.signal is not None:
             return Tally(stopped=True)
-        pusher = Pusher(application.bot, config, library, CardCache())
+        pusher = Pusher(application.bot, config, library, CardCache(), stores)
         try:
-            await pusher.store()  # StoreError before anything is asked of Telegram
+            await stores.open()  # StoreError before anything is asked of Telegram
             async with application.bot:
                 return await _round(pusher, now, stop)
         finally:
             await pusher.close()
+            await stores.database.close()
 
 
 def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
@@ -113,14 +114,15 @@ def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
     return 0
 
 
-def run_push_command(config: Config, now: bool) -> int:
+def run_push_command(config: Config, now: bool, stores: Repositories) -> int:
+    """The push on `stores` (the bot's repositories on config.database, bot/stores.py)."""
     if not config.token:
         print(f"briefing-bot: no bot token: set {TOKEN_ENV} in the environment", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     stop = StopRequest()
     try:
-        tally = asyncio.run(push_once(config, config.token, now, stop))
+        tally = asyncio.run(push_once(config, config.token, now, stores, stop))
     except StoreError as error:
         print(f"briefing-bot: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

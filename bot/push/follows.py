@@ -11,7 +11,7 @@ alerted to a report that came before it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,8 +22,9 @@ from briefings.alerts import match_report
 from briefings.model import Report
 
 from ..callbacks import encode
+from ..database import Database
 from .delivery import Markup
-from .store import Advance, Store, iso
+from .store import Advance, iso
 
 ALERT = "alert:"  # an alert's slot: ALERT + the report's digest
 MAX_FOLLOWS = 20  # per chat
@@ -120,8 +121,8 @@ def _digest(slot: str) -> str:
 
 
 class Follows:
-    def __init__(self, database: Callable[[], Awaitable[Store]]) -> None:
-        self._database = database  # the push store's connection, opened on first use
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     # -- the chats' follows --------------------------------------------------------------------
     async def follow(
@@ -129,7 +130,7 @@ class Follows:
     ) -> bool:
         """Follow `terms` in the chat (True), or False if it already does (the words as typed
         and the topic then stay as they were). TooManyFollows at the chat's limit."""
-        db = await self._database()
+        db = self._database
         key = " ".join(terms)
         params = (chat_id, thread_id, words, key, iso(now), chat_id, MAX_FOLLOWS)
         if await db.write(_FOLLOW, params):
@@ -139,31 +140,31 @@ class Follows:
         raise TooManyFollows
 
     async def find(self, chat_id: int, terms: tuple[str, ...]) -> Follow | None:
-        rows = await (await self._database()).rows(
+        rows = await self._database.rows(
             "SELECT * FROM follows WHERE chat_id = ? AND terms = ?", (chat_id, " ".join(terms))
         )
         return Follow.from_row(rows[0]) if rows else None
 
     async def of_chat(self, chat_id: int) -> list[Follow]:
-        rows = await (await self._database()).rows(
+        rows = await self._database.rows(
             "SELECT * FROM follows WHERE chat_id = ? ORDER BY id", (chat_id,)
         )
         return [Follow.from_row(row) for row in rows]
 
     async def unfollow(self, chat_id: int, follow_id: int) -> bool:
         """End a follow; its alerts not yet sent are not sent (a claim needs the follow)."""
-        db = await self._database()
+        db = self._database
         return bool(
             await db.write("DELETE FROM follows WHERE id = ? AND chat_id = ?", (follow_id, chat_id))
         )
 
     async def everyone(self) -> list[Follow]:
-        rows = await (await self._database()).rows("SELECT * FROM follows ORDER BY id")
+        rows = await self._database.rows("SELECT * FROM follows ORDER BY id")
         return [Follow.from_row(row) for row in rows]
 
     async def migrate_chat(self, old: int, new: int) -> None:
         """A group became a supergroup: its follows (but those the new id has) move with it."""
-        db = await self._database()
+        db = self._database
         await db.transaction([
             ("UPDATE OR IGNORE follows SET chat_id = ? WHERE chat_id = ?", (new, old)),
             ("DELETE FROM follows WHERE chat_id = ?", (old,)),
@@ -174,7 +175,7 @@ class Follows:
     async def unmatched(self, digests: Iterable[str]) -> set[str]:
         """Those of `digests` never matched against the follows."""
         wanted = set(digests)
-        db = await self._database()
+        db = self._database
         rows = await db.rows("SELECT digest FROM report_news")
         return wanted - {row["digest"] for row in rows}
 
@@ -189,19 +190,17 @@ class Follows:
             for a in alerts
         ]  # fmt: skip
         statements.append((_NEWS, (digest, int(updated), stamp)))
-        await (await self._database()).transaction(statements)
+        await self._database.transaction(statements)
 
     async def updated_reports(self) -> set[str]:
         """Digests of the reports announced as corrected republications."""
-        rows = await (await self._database()).rows(
-            "SELECT digest FROM report_news WHERE updated = 1"
-        )
+        rows = await self._database.rows("SELECT digest FROM report_news WHERE updated = 1")
         return {row["digest"] for row in rows}
 
     # -- the ledger the pusher sends alerts with -------------------------------------------
     async def pending(self, after: tuple[int, str], limit: int) -> list[PendingAlert]:
         """Pending alerts of follows that still exist, in key order after `after`."""
-        rows = await (await self._database()).rows(
+        rows = await self._database.rows(
             "SELECT a.follow_id, a.digest, f.chat_id, f.thread_id, a.text FROM alerts a"
             " JOIN follows f ON f.id = a.follow_id"
             " WHERE a.state = 'pending' AND (a.follow_id, a.digest) > (?, ?)"
@@ -212,11 +211,11 @@ class Follows:
 
     async def claim(self, follow_id: int, slot: str, now: datetime) -> bool:
         """Mark the alert as sending if it is pending and its follow still exists; committed."""
-        db = await self._database()
+        db = self._database
         return bool(await db.write(_CLAIM, (iso(now), follow_id, _digest(slot))))
 
     async def record_attempt(self, follow_id: int, slot: str, error: str, now: datetime) -> None:
-        await (await self._database()).write(
+        await self._database.write(
             "UPDATE alerts SET attempts = attempts + 1, error = ?, updated = ?"
             " WHERE follow_id = ? AND digest = ?",
             (error, iso(now), follow_id, _digest(slot)),
@@ -226,17 +225,25 @@ class Follows:
         self, follow_id: int, slot: str, state: str, error: str | None, now: datetime,
         advance: Advance | None = None,
     ) -> None:  # fmt: skip
-        """Record the outcome (a blocked chat's follows go, by the schema's trigger)."""
-        await (await self._database()).write(
+        """Record the outcome; a chat that blocked the bot wants no alert any more, whatever
+        its words: its follows end in the same transaction."""
+        key = (follow_id, _digest(slot))
+        statements: list[tuple[str, tuple[Any, ...]]] = [(
             "UPDATE alerts SET state = ?, attempts = attempts + 1,"
             " error = coalesce(?, error), updated = ? WHERE follow_id = ? AND digest = ?",
-            (state, error, iso(now), follow_id, _digest(slot)),
-        )
+            (state, error, iso(now), *key),
+        )]  # fmt: skip
+        if state == "blocked":
+            statements.append((
+                "DELETE FROM follows WHERE chat_id IN (SELECT chat_id FROM alerts"
+                " WHERE follow_id = ? AND digest = ?)", key,
+            ))  # fmt: skip
+        await self._database.transaction(statements)
 
     async def recover(self) -> int:
         """Requeue alerts a dead process left in flight; drop those of ended follows. Called
         with the push lock held, like Store.recover."""
-        db = await self._database()
+        db = self._database
         requeued = await db.write(
             "UPDATE alerts SET state = 'pending', error = 'interrupted: outcome unknown'"
             " WHERE state = 'sending'"

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from ..database import retrying_outside
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -42,7 +44,8 @@ class Retrying:
         try:
             while True:  # ends when the statement succeeds, or the round is cancelled
                 try:
-                    result = await statement()
+                    with retrying_outside():  # the database leaves the waiting to this loop
+                        result = await statement()
                 except sqlite3.OperationalError as error:
                     if not failing:
                         failing, self._failing = True, self._failing + 1

@@ -2,7 +2,7 @@
 then every due briefing, concurrently and paced.
 
 Only one process pushes at a time (an flock on the database file, released by the kernel even
-on kill -9; see Store.lock_pushes). Whoever takes the lock first requeues the sends a dead
+on kill -9; see Database.lock_pushes). Whoever takes the lock first requeues the sends a dead
 pusher left in flight.
 
 A round survives a database that fails for a while (locked by another process, a full disk):
@@ -22,16 +22,18 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Protocol
 
 from telegram import Bot
 
 from bot.cards import CardCache, CardSubject, card_caption
 from bot.chats import ChatSettings
 from bot.config import Config
+from bot.database import Database
 from bot.library import ReportLibrary
 from bot.present import series
 from bot.present.card import FontNotFoundError
@@ -65,6 +67,21 @@ def _log_failure(task: asyncio.Task[Tally]) -> None:
     # A failed round must not fail silently; the next scheduler tick starts a fresh one.
     if not task.cancelled() and task.exception() is not None:
         log.error("push round failed", exc_info=task.exception())
+
+
+class Repositories(Protocol):
+    """What the pusher is given of the bot's database (bot/stores.py builds it)."""
+
+    @property
+    def database(self) -> Database: ...
+    @property
+    def subscriptions(self) -> Store: ...
+    @property
+    def follows(self) -> Follows: ...
+    @property
+    def chats(self) -> ChatSettings: ...
+    def open(self) -> Awaitable[None]: ...
+    def migrate_chat(self, old: int, new: int) -> Awaitable[None]: ...
 
 
 @dataclass(frozen=True)
@@ -113,10 +130,10 @@ class Pusher:
     config: Config
     library: ReportLibrary
     cards: CardCache
+    stores: Repositories
     clock: Clock = utc_now
     pacer: Pacer | None = None  # shared with the bot's replies; its own for `briefing-bot push`
     announce_library: bool = True  # at start every report not yet announced is news
-    _store: Store | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
@@ -140,21 +157,14 @@ class Pusher:
         )  # fmt: skip
         self.sender = Sender(push_bot, self.pacer, push.max_attempts, push.first_retry_seconds)
         self._retry = Retrying(self.config.database)
-        self.follows = Follows(self.store)
+        self.database = self.stores.database
+        self.follows = self.stores.follows
+        self.chats = self.stores.chats
 
     @property
     def fault(self) -> str | None:
         """What the database says while the push cannot write to it; None when it can."""
         return self._retry.fault
-
-    def database_problem(self) -> str | None:
-        """Why the database cannot be written until a restart (deleted or replaced), if so."""
-        return self._store.file_problem() if self._store is not None else None
-
-    async def store(self) -> Store:
-        if self._store is None:
-            self._store = await Store.open(self.config.database)
-        return self._store
 
     async def stop(self) -> None:
         """Start no send any more; those in flight settle and record their outcome (for
@@ -170,9 +180,6 @@ class Pusher:
         if self._unsettled:
             log.warning("%d sent briefings' outcomes could not be recorded; they may be sent "
                         "again after the restart", len(self._unsettled))  # fmt: skip
-        if self._store is not None:
-            await self._store.close()
-            self._store = None
         await self._transport.shutdown()
 
     # -- starting rounds ---------------------------------------------------------------------
@@ -188,23 +195,23 @@ class Pusher:
 
     def start(self, hurry: bool = False) -> asyncio.Task[Tally] | None:
         """Run a round in the background; updates keep being served. None if a push is
-        running, in this process or another, the bot is stopping, or the store is not open yet.
+        running, in this process or another, the bot is stopping, or the database is not open yet.
 
         The lock is taken here, before the round changes anything: `hurry` (make every
         subscription due now) is done only by a round that will send.
         """
         if self.busy or self.sender.stopping.is_set():
             return None
-        if self._store is None or not self._store.lock_pushes():
+        if not self.database.lock_pushes():
             return None
-        round_ = self._round(self._store, hurry)
+        round_ = self._round(self.stores.subscriptions, hurry)
         self._task = asyncio.get_running_loop().create_task(round_, name="push-round")
         self._task.add_done_callback(_log_failure)
         return self._task
 
     async def push_now(self) -> asyncio.Task[Tally] | None:
         """Start a round that sends every subscription its briefing now (None: one is running)."""
-        await self.store()
+        await self.database.open()
         return self.start(hurry=True)
 
     async def announce(self, reports: Sequence[Listed], updated: bool = False) -> int:
@@ -213,16 +220,16 @@ class Pusher:
         replacing reports announced before), announced as updated, and a follow is alerted
         again only if the sentences matching its words changed. Returns the announcements
         queued."""
-        store = await self.store()
         await self._match(reports, updated)  # first: an announcement reads `updated`
-        return await store.enqueue_announcements((r.digest for r in reports), self.clock())
+        digests = (r.digest for r in reports)
+        return await self.stores.subscriptions.enqueue_announcements(digests, self.clock())
 
     async def _match(self, reports: Sequence[Listed], updated: bool) -> None:
         """Queue the alerts of those of `reports` never matched against the follows; a report
         is parsed for it (in a thread) only when someone follows anything."""
         fresh = await self.follows.unmatched(report.digest for report in reports)
         follows = await self.follows.everyone() if fresh else []
-        languages = await ChatSettings(self.store).languages() if follows else {}
+        languages = await self.chats.languages() if follows else {}
 
         def words_of(chat_id: int) -> Words:  # an alert is written in its chat's language
             return spoken(languages.get(chat_id))
@@ -240,7 +247,7 @@ class Pusher:
 
     async def run(self, hurry: bool = False) -> Tally:
         """One round, to its end (the command line's push); busy if a push is running."""
-        await self.store()
+        await self.database.open()
         task = self.start(hurry)
         return Tally(busy=True) if task is None else await task
 
@@ -258,7 +265,7 @@ class Pusher:
             self._retry.report(error, retrying=False)
             tally.fault = str(error)
         finally:
-            store.unlock_pushes()
+            self.database.unlock_pushes()
         log.info("push round done: %s", tally)
         return tally
 
@@ -300,7 +307,7 @@ class Pusher:
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
         self._texts.clear()
-        self._languages = await retry(ChatSettings(self.store).languages)
+        self._languages = await retry(self.chats.languages)
         await self._drain(store, self._announcements(store), tally)
         await self._drain(store, self._alerts(), tally)
         await self._drain(store, self._briefings(store), tally)
@@ -363,13 +370,13 @@ class Pusher:
             after = page[-1].id
 
     async def _briefing(self, sub: Subscription) -> Job | None:
-        listing = self.library.for_chat(sub.chat_id)
+        listing = self.library.for_choice(await self.chats.report(sub.chat_id))
         report = await self.library.read(listing.digest) if listing is not None else None
         if report is None:
             return None
         position = sub.position if sub.report == report.digest else 0
         words = self._words(sub.chat_id)
-        briefing = self.library.briefing(report.digest)
+        briefing = await self.library.load_briefing(report.digest)
         text, following = self._text(report, briefing, sub.schedule.frequency, position, words)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
@@ -398,13 +405,6 @@ class Pusher:
         if key not in self._texts:
             self._texts[key] = series.chapter(report, position, briefing, words)
         return self._texts[key]
-
-    async def migrate(self, old: int, new: int) -> None:
-        """A group became a supergroup: its subscriptions and settings move to the new id."""
-        await (await self.store()).migrate_chat(old, new)
-        await self.follows.migrate_chat(old, new)
-        self.library.move_choice(old, new)
-        log.info("chat %s became supergroup %s; its subscriptions moved with it", old, new)
 
     # -- sending -----------------------------------------------------------------------------
     async def _drain(self, store: Store, jobs: AsyncIterator[Job], tally: Tally) -> None:
@@ -476,7 +476,7 @@ class Pusher:
             retry=lambda error: retry(
                 lambda: ledger.record_attempt(job.sub_id, job.slot, error, self.clock())
             ),
-            moved=lambda new_id: retry(lambda: self.migrate(job.chat_id, new_id)),
+            moved=lambda new_id: retry(lambda: self.stores.migrate_chat(job.chat_id, new_id)),
         )
         words = self._words(job.chat_id)
         photo = await self._card(job.card, words) if job.card is not None else None
@@ -514,7 +514,7 @@ class Pusher:
         return result.outcome
 
     async def _settle(self, store: Store, key: tuple[int, str]) -> None:
-        """Record a kept outcome; the schema's triggers move the subscription on with it."""
+        """Record a kept outcome (which moves its subscription on with it)."""
         done = self._unsettled[key]
         ledger = self._ledger(store, key[1])
         sub_id, slot = key

@@ -1,34 +1,23 @@
-"""The push database: subscriptions and the delivery log (SQLite, WAL).
+"""The subscriptions and their delivery log, in the bot's database (bot/database.py).
 
 The delivery log is an outbox keyed by (subscription, slot): a slot is a briefing's due time
 (UTC) or `report:<digest>` for a new-report announcement. A row moves pending → sending →
 sent | failed | blocked, and `sending` is committed before the request leaves (see
-docs/pushes.md for why this makes restarts safe). All access goes through one lock so a
-multi-statement transaction is never interleaved with another coroutine's statement.
-
-The Store also keeps the database file itself open: its flock is the push lock (only one
-process pushes at a time), and comparing it with the path tells a write that the file it would
-go to was deleted or replaced under the running bot. Its one connection also carries the chats'
-settings (bot/chats.py, through `rows` and `write`); the schema is bot/schema.py's migrations.
+docs/pushes.md for why this makes restarts safe). Recording an outcome moves its
+subscription on in the same transaction (`_finish_batch`). The connection, its lock and the
+push lock are the Database's; the schema is bot/schema.py's migrations.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import fcntl
-import os
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
-from .. import schema
 from ..chats import move_statements
+from ..database import Database, Statement
 from .batch import Batch
 from .schedule import Frequency, Schedule
 
@@ -127,6 +116,22 @@ _FINISH = (
     " next_due = done.next_due, report = done.report, position = done.position"
     " FROM done WHERE deliveries.sub_id = done.sub_id AND deliveries.slot = done.slot"
 )
+# A briefing's outcome carries the move it causes; only a subscription still due at that slot
+# moves (a /subscribe meanwhile set a new time, which stands).
+_ADVANCE = (
+    "WITH done (sub_id, slot, state, error, updated, next_due, report, position)"
+    " AS (VALUES {rows})"
+    " UPDATE subscriptions SET next_due = done.next_due, hurry = 0, report = done.report,"
+    " position = done.position FROM done"
+    " WHERE subscriptions.id = done.sub_id AND subscriptions.next_due = done.slot"
+    " AND EXISTS (SELECT 1 FROM deliveries d WHERE d.sub_id = done.sub_id AND d.slot = done.slot)"
+)
+_ADVANCING = ("sent", "failed")
+# A chat that blocked the bot wants no briefing any more.
+_BLOCKED = (
+    "WITH done (sub_id, slot) AS (VALUES {rows}) DELETE FROM subscriptions WHERE id IN"
+    " (SELECT d.sub_id FROM deliveries d JOIN done USING (sub_id, slot))"
+)
 Claim = tuple[int, str, bool, str]
 # A finished send as _FINISH writes it: (sub_id, slot, state, error, updated, next_due, report, position).
 FinishRow = tuple[int, str, str, str | None, str, str | None, str | None, int | None]
@@ -138,166 +143,31 @@ def _values(sql: str, rows: list[tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]
     return sql.format(rows=", ".join([marks] * len(rows))), tuple(v for row in rows for v in row)
 
 
-class StoreError(Exception):
-    """The push database cannot be opened or written; the message names the file."""
-
-
-class StoreGone(sqlite3.DatabaseError):
-    """The database file was deleted or replaced while in use: writes would go nowhere."""
-
-
-BUSY_TIMEOUT_SECONDS = 10.0  # how long a statement waits for another connection's write lock
-
-
-def _reason(error: OSError | sqlite3.Error) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return str(error)
-
-
-def _check_usable(path: Path) -> None:
-    """Create the database, bring its schema up to date (bot/schema.py) and try a write
-    (rolled back), with plain sqlite3.
-
-    SQLite opens a read-only file without complaint and fails only at the first write, which
-    would be a user's /subscribe: fail at start-up instead. Done before aiosqlite connects,
-    whose worker thread outlives a failed connect and complains at interpreter exit.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        # Corrupt pages would start a bot whose every write then fails: refuse now. A quick
-        # check reads each page once (about a second per 100 MB).
-        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems))
-        schema.upgrade(db)
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("INSERT OR REPLACE INTO chat_settings (chat_id) VALUES (0)")
-        finally:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-
-
-async def _prepare(db: aiosqlite.Connection) -> None:
-    db.row_factory = aiosqlite.Row
-    # WAL: readers never block the sender; NORMAL sync survives a killed process (the WAL
-    # is in the OS cache), and only an OS crash could lose the last commits.
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL"):
-        await db.execute(f"PRAGMA {pragma}")
-
-
 class Store:
-    def __init__(self, db: aiosqlite.Connection, path: Path, file: int) -> None:
-        self._db = db
-        self.path = path
-        self._file = file  # the database file, opened once more: push lock and identity
-        self._pushing = False
-        self._lock = asyncio.Lock()
+    """The subscriptions and their delivery log, on the bot's one database (bot/database.py)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
         self._claims = Batch(self._claim_batch, BATCH)
         self._outcomes = Batch(self._finish_batch, BATCH)
 
     @classmethod
     async def open(cls, path: Path) -> Store:
-        """Open (creating) the database; StoreError if it cannot be created or written."""
-        try:
-            await asyncio.to_thread(_check_usable, path)
-            file = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot use the push database {path}: {_reason(error)}") from error
-        try:
-            db = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-        except BaseException:
-            os.close(file)
-            raise
-        try:
-            await _prepare(db)
-        except sqlite3.Error as error:
-            await db.close()
-            os.close(file)
-            raise StoreError(f"cannot use the push database {path}: {error}") from error
-        return cls(db, path, file)
+        """A store on its own database at `path` (the command line's and the tests' way; the
+        bot's state owns the bot's). StoreError if it cannot be created or written."""
+        return cls(await Database(path).open())
 
     async def close(self) -> None:
-        # In this order: closing any descriptor of the file drops every POSIX lock this
-        # process holds on it, SQLite's own included, so ours goes after SQLite is done.
-        await self._db.close()
-        os.close(self._file)
-
-    # -- the push lock and the file's identity ---------------------------------------------
-    def lock_pushes(self) -> bool:
-        """Take the push lock unless another pusher holds it (any process, this one too).
-
-        An flock on the database file itself: an operator cannot delete it from under a
-        running push without deleting the database, and the kernel releases it even on
-        kill -9. flock and SQLite's fcntl locks do not interact.
-        """
-        if self._pushing:
-            return False
-        try:
-            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        self._pushing = True
-        return True
-
-    def unlock_pushes(self) -> None:
-        if self._pushing:
-            fcntl.flock(self._file, fcntl.LOCK_UN)
-            self._pushing = False
-
-    def file_problem(self) -> str | None:
-        """Why writes would be lost, if the path no longer names the file this store has open."""
-        mine = os.fstat(self._file)
-        try:
-            now = os.stat(self.path)
-        except FileNotFoundError:
-            now = None
-        if now is None or (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
-            return (
-                "the database file was deleted or replaced while in use; nothing more is"
-                " written to it: restore it and restart"
-            )
-        return None
-
-    def _ensure_file(self) -> None:
-        problem = self.file_problem()
-        if problem is not None:
-            raise StoreGone(problem)
+        await self.database.close()
 
     async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        async with self._lock:
-            return list(await self._db.execute_fetchall(sql, tuple(params)))
-
-    async def _written(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        """Run one writing statement (its own transaction); return the rows it returns."""
-        async with self._lock:
-            self._ensure_file()
-            return list(await self._db.execute_fetchall(sql, tuple(params)))
+        return await self.database.rows(sql, params)
 
     async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
-        """Run one writing statement (its own transaction); return how many rows it changed."""
-        return len(await self._written(sql + " RETURNING 1", params))
+        return await self.database.write(sql, params)
 
-    async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
-        """Run `statements` in one transaction (for the stores that share this connection)."""
-        await self._transaction(statements)
-
-    async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
-        async with self._lock:
-            self._ensure_file()
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for sql, params in statements:
-                    await self._db.execute(sql, params)
-            except BaseException:
-                # SQLite rolls back by itself on some errors (a full disk, an I/O error); a
-                # second ROLLBACK would fail and hide the error that matters.
-                if self._db.in_transaction:
-                    await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
+    async def _transaction(self, statements: list[Statement]) -> None:
+        await self.database.transaction(statements)
 
     # -- subscriptions ------------------------------------------------------------------
     async def subscriptions_of(self, chat_id: int) -> list[Subscription]:
@@ -329,7 +199,7 @@ class Store:
             " SELECT id, ?, chat_id, 'known', ? FROM subscriptions"
             " WHERE chat_id = ? AND thread_id = ?"
         )
-        statements: list[tuple[str, tuple[Any, ...]]] = [(upsert, (chat_id, thread_id, *values))]
+        statements: list[Statement] = [(upsert, (chat_id, thread_id, *values))]
         statements += [(mark, (ANNOUNCE + d, iso(now), chat_id, thread_id)) for d in known]
         await self._transaction(statements)
         subscription = await self.get(chat_id, thread_id)
@@ -415,7 +285,7 @@ class Store:
         return await self._claims.submit((sub_id, slot, slot.startswith(ANNOUNCE), iso(now)))
 
     async def _claim_batch(self, claims: list[Claim]) -> list[bool]:
-        claimed = {tuple(row) for row in await self._written(*_values(_CLAIM, claims))}
+        claimed = {tuple(row) for row in await self.database.written(*_values(_CLAIM, claims))}
         return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:
@@ -429,12 +299,20 @@ class Store:
         self, sub_id: int, slot: str, state: str, error: str | None, now: datetime,
         advance: Advance | None = None,
     ) -> None:  # fmt: skip
-        """Record the outcome; the schema's triggers move the subscription on with it."""
+        """Record the outcome, and with it move the subscription on (`advance`: a briefing
+        sent, or given up), or end it (the chat blocked the bot): see _finish_batch."""
         move = (iso(advance.next_due), advance.report, advance.position) if advance else (None,) * 3
         await self._outcomes.submit((sub_id, slot, state, error, iso(now), *move))
 
     async def _finish_batch(self, rows: list[FinishRow]) -> list[None]:
-        await self._written(*_values(_FINISH, rows))
+        """The outcomes and the moves they cause, in one transaction: a briefing recorded as
+        sent is never left due again, nor a due one recorded as sent."""
+        moving = [row for row in rows if row[2] in _ADVANCING and row[5] is not None]
+        blocked = [row[:2] for row in rows if row[2] == "blocked"]
+        statements = [_values(_FINISH, rows)]
+        statements += [_values(_ADVANCE, moving)] if moving else []
+        statements += [_values(_BLOCKED, blocked)] if blocked else []
+        await self._transaction(statements)
         return [None] * len(rows)
 
     async def recover(self) -> int:

@@ -3,13 +3,11 @@ reports found with every digest and URL they were seen under, and each source's 
 
 Kept so that a restart neither refetches everything (validators and digests survive) nor
 reports anything twice (a digest once seen is known for good). Tables are the `source_*`
-ones, in the bot's schema (bot/schema.py) with its migrations; they can share its file.
+ones, in the bot's schema (bot/schema.py) with its migrations, on the bot's one database.
 """
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +16,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from .. import schema
+from ..database import Database
 from .http import Validators
 
 T = TypeVar("T")
@@ -60,50 +58,32 @@ def _stored(row: Any) -> StoredReport:
 
 
 class SourceStore:
-    def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
-        self._lock = asyncio.Lock()
+    """The sources' tables, on the bot's one database (bot/database.py): its connection, lock,
+    busy timeout and retry on a lock."""
+
+    def __init__(self, database: Database, owned: bool = False) -> None:
+        self._db = database
+        self._owned = owned  # the database is this store's own, closed with it
 
     @classmethod
     async def open(cls, path: Path) -> SourceStore:
-        # Plain sqlite3 in a thread, before aiosqlite connects: see bot/push/store.py.
-        await asyncio.to_thread(schema.upgrade_file, path)
-        db = await aiosqlite.connect(path, isolation_level=None)
-        try:
-            db.row_factory = aiosqlite.Row
-            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
-                await db.execute(f"PRAGMA {pragma}")
-        except sqlite3.Error:
-            await db.close()
-            raise
-        return cls(db)
+        """A store on its own database at `path` (the command line's `add`; the bot's state
+        gives the running bot's, which only the state closes)."""
+        return cls(await Database(path).open(), owned=True)
 
     async def close(self) -> None:
-        await self._db.close()
+        if self._owned:
+            await self._db.close()
 
     async def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        async with self._lock:
-            return list(await self._db.execute_fetchall(sql, params))
+        return await self._db.rows(sql, params)
 
-    async def _atomically(self, work: Callable[[], Awaitable[T]]) -> T:
+    async def _atomically(self, work: Callable[[aiosqlite.Connection], Awaitable[T]]) -> T:
         """Run `work`'s statements as one transaction, no other coroutine's in between."""
-        async with self._lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                result = await work()
-            except BaseException:
-                if self._db.in_transaction:  # SQLite may have rolled back already
-                    await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
-            return result
+        return await self._db.atomically(work)
 
     async def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
-        async def run() -> None:
-            for sql, params in statements:
-                await self._db.execute(sql, params)
-
-        await self._atomically(run)
+        await self._db.transaction(statements)
 
     # -- URLs ------------------------------------------------------------------------------
     async def url_state(self, url: str) -> UrlState | None:
@@ -215,13 +195,13 @@ class SourceStore:
         """Store a new report, or a new version of the report already read at `url`."""
         known = await self.report_by_url(url)
 
-        async def run() -> int:
-            report_id = await self._upsert(known, url, source, digest, title, path, at)
-            await self._db.execute(
+        async def run(db: aiosqlite.Connection) -> int:
+            report_id = await self._upsert(db, known, url, source, digest, title, path, at)
+            await db.execute(
                 "INSERT OR IGNORE INTO source_digests (digest, report_id) VALUES (?, ?)",
                 (digest, report_id),
             )
-            await self._db.execute(
+            await db.execute(
                 "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
                 (url, report_id),
             )
@@ -232,6 +212,7 @@ class SourceStore:
 
     async def _upsert(
         self,
+        db: aiosqlite.Connection,
         known: StoredReport | None,
         url: str,
         source: str,
@@ -242,13 +223,13 @@ class SourceStore:
     ) -> int:
         where = str(path) if path else None
         if known:
-            await self._db.execute(
+            await db.execute(
                 "UPDATE source_reports SET digest = ?, title = ?, path = ?, updated = ?"
                 " WHERE id = ?",
                 (digest, title, where, at, known.id),
             )
             return known.id
-        cursor = await self._db.execute(
+        cursor = await db.execute(
             "INSERT INTO source_reports (digest, url, source, title, path, first_fetched, updated)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (digest, url, source, title, where, at, at),
