@@ -32,7 +32,7 @@ REASONS = {  # the reason each hostile document is refused with, in Chinese and 
     "flate-bomb-pdf": ("PDF 超出了读取器的安全上限", "the PDF exceeds a safety limit"),
     "page-tree-pdf": ("PDF 超出了读取器的安全上限", "the PDF exceeds a safety limit"),
 }
-MAX_RSS_MB = 300
+MAX_GROWTH_MB = 150  # the old code grew by ~850 MB on the zip bomb alone
 
 
 @pytest.fixture(scope="module")
@@ -90,10 +90,13 @@ async def test_the_bot_stays_small_while_every_hostile_document_is_added(
     tmp_path: Path, clock: Clock, reports: Path, site: GovSite, hostile: dict[str, bytes]
 ):
     """The bot's RSS (this process: the bot runs in it) is sampled every 20 ms while all the
-    hostile documents are /add-ed one after another: it stays under 300 MB throughout."""
+    hostile documents are /add-ed one after another: it grows by less than MAX_GROWTH_MB. The
+    growth, not the size, because this process also holds whatever the tests before it loaded
+    (bench/hostile.py measures the bot alone in its own process: 77 MB idle, 84 MB at peak)."""
     urls = [serve(site, HOSTILE[name][1], hostile[name]) for name in HOSTILE]
-    peak = rss_mb()
     async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        await ask(bot, "/start", ADMIN)  # the bot up and answering: its size before the attack
+        start = peak = rss_mb()
         sampling = True
 
         async def sample() -> None:
@@ -107,7 +110,7 @@ async def test_the_bot_stays_small_while_every_hostile_document_is_added(
         sampling = False
         await sampler
     assert all("不是可用的文档" in reply for reply in replies), replies
-    assert peak < MAX_RSS_MB, f"the bot reached {peak:.0f} MB"
+    assert peak - start < MAX_GROWTH_MB, f"the bot grew from {start:.0f} MB to {peak:.0f} MB"
 
 
 async def test_a_document_that_reads_too_long_is_cut_off_with_one_line(
