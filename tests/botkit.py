@@ -21,7 +21,7 @@ from bot.turns import Turns
 from briefings.derive import brief
 from briefings.folder import load_folder
 from tests.fault_api import FakeBotApi
-from tests.paths import SEEDS
+from tests.paths import CORPUS, SEEDS
 
 USER = 1001
 GROUP = -100200
@@ -116,3 +116,21 @@ async def open_chat(api: FakeBotApi, config: Config) -> AsyncIterator[Chat]:
     turns = Turns().install(application)
     async with started(application):
         yield Chat(api, application, turns)
+
+
+@contextlib.asynccontextmanager
+async def corpus_chat(
+    api: FakeBotApi, tmp_path: Path, cache: Path, names: Sequence[str], **raw: Any
+) -> AsyncIterator[Chat]:
+    """A chat with a bot whose reports folder links these corpus reports (paths relative to
+    ../shared/corpus) and whose cache is `cache`, shared by a module's bots so that each report
+    is briefed once. Links lead into the corpus folder, so the bot is told to follow them."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in names:
+        (folder / Path(name).name).symlink_to(CORPUS / name)
+    config = make_config(
+        tmp_path, folder, cache_dir=str(cache), reports_links_into=[str(CORPUS)], **raw
+    )
+    async with open_chat(api, config) as chat:
+        yield chat

@@ -12,17 +12,13 @@ import pytest
 import bot.handlers.across
 import bot.handlers.reports
 from bot.local_api import Call
-from tests.botkit import USER, Chat, buttons, make_config, open_chat, visible
+from tests.botkit import USER, Chat, buttons, corpus_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import CORPUS
 
 COMPARED = ("beijing_2025.txt", "gansu_2025.txt", "jiangxi_2025.txt")
 SHENZHEN = ("more/深圳市_2024.txt", "more/深圳市_2026.txt")
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
-
-
-def link(folder: Path, name: str) -> None:
-    (folder / Path(name).name).symlink_to(CORPUS / name)
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +29,7 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def across(api: FakeBotApi, tmp_path: Path, briefings: Path) -> AsyncIterator[Chat]:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name in COMPARED + SHENZHEN:
-        link(folder, name)
-    config = make_config(
-        tmp_path, folder, cache_dir=str(briefings), admins=[USER], reports_links_into=[str(CORPUS)]
-    )
-    async with open_chat(api, config) as chat:
+    async with corpus_chat(api, tmp_path, briefings, COMPARED + SHENZHEN, admins=[USER]) as chat:
         yield chat
 
 
@@ -153,7 +142,9 @@ async def test_reports_pages_group_by_place_and_buttons_survive_a_reload(
     assert "第 2/3 页" in visible([second])
     label, third = buttons(second)[0]
     assert label.startswith("3. ") and label.endswith(" 2025")
-    link(tmp_path / "reports", "more/深圳市_2022.txt")  # a reload adds a report before it
+    (tmp_path / "reports" / "深圳市_2022.txt").symlink_to(
+        CORPUS / "more/深圳市_2022.txt"
+    )  # added before it
     assert "新增 1 份" in await across.text("/reload")
     assert await across.text("/use 3") == "已切换到：2022年深圳市政府工作报告"
     chosen = await across.tap(second, third)  # the button still means the report it named

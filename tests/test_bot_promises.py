@@ -11,17 +11,13 @@ from pathlib import Path
 import pytest
 
 from bot.local_api import Call
-from tests.botkit import Chat, buttons, make_config, open_chat, visible
+from tests.botkit import Chat, buttons, corpus_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import CORPUS
 
 PAIRED = ("beijing_2025.txt", "2026/beijing_2026.txt", "gansu_2025.txt", "2026/gansu_2026.txt")
 ALONE = ("jiangxi_2025.txt",)
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
-
-
-def link(folder: Path, name: str) -> None:
-    (folder / Path(name).name).symlink_to(CORPUS / name)
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +28,7 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def chat(api: FakeBotApi, tmp_path: Path, briefings: Path) -> AsyncIterator[Chat]:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name in PAIRED + ALONE:
-        link(folder, name)
-    # the corpus reports are linked, not copied: links may lead into the corpus folder
-    config = make_config(
-        tmp_path, folder, cache_dir=str(briefings), reports_links_into=[str(CORPUS)]
-    )
-    async with open_chat(api, config) as opened:
+    async with corpus_chat(api, tmp_path, briefings, PAIRED + ALONE) as opened:
         yield opened
 
 
