@@ -14,7 +14,8 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from briefings.compare import Candidate
 from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
@@ -24,6 +25,7 @@ from briefings.search import SearchIndex
 from .library import ReportLibrary
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
@@ -125,53 +127,37 @@ class SearchShelf:
         await self._opened()
         return digest in self._indexed
 
+    async def _read(self, wait: float, call: Callable[[CorpusIndex], T]) -> T:
+        """`call` on the index in a thread, the index brought up to date first (waiting at most
+        `wait` seconds); a file found damaged meanwhile is replaced, filled again and read again."""
+        await self.ready(wait)
+        index = await self._opened()
+        try:
+            return await asyncio.to_thread(call, index)
+        except sqlite3.DatabaseError as error:
+            if not damaged(error):
+                raise
+            self._synced = None
+            await self.ready(wait)
+            return await asyncio.to_thread(call, index)
+
     async def search(
         self, query: str, first: str, limit: int, per_report: int, wait: float, first_limit: int
     ) -> CorpusResult:
-        """Hits in every indexed report, report `first`'s first; the index brought up to date
-        first (waiting at most `wait` seconds)."""
-        await self.ready(wait)
-        index = await self._opened()
-        try:
-            return await asyncio.to_thread(
-                index.search, query, first, limit, per_report, first_limit
-            )
-        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
-            if not damaged(error):
-                raise
-            self._synced = None
-            await self.ready(wait)
-            return await asyncio.to_thread(
-                index.search, query, first, limit, per_report, first_limit
-            )
+        """Hits in every indexed report, report `first`'s first."""
+        return await self._read(
+            wait, lambda index: index.search(query, first, limit, per_report, first_limit)
+        )
 
     async def figures(self, said: Sequence[str], wait: float) -> dict[str, list[Candidate]]:
         """By digest, every indexed report's figures whose label says one of `said` (see
-        CorpusIndex.figures); the index brought up to date first (waiting at most `wait`)."""
-        await self.ready(wait)
-        index = await self._opened()
-        try:
-            return await asyncio.to_thread(index.figures, said)
-        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
-            if not damaged(error):
-                raise
-            self._synced = None
-            await self.ready(wait)
-            return await asyncio.to_thread(index.figures, said)
+        CorpusIndex.figures)."""
+        return await self._read(wait, lambda index: index.figures(said))
 
     async def indicator_figures(self, years: Sequence[int], wait: float) -> dict[str, list[Metric]]:
         """By digest, the indexed reports of `years`' figures measuring a canonical indicator
-        (see CorpusIndex.indicator_figures); the index brought up to date first."""
-        await self.ready(wait)
-        index = await self._opened()
-        try:
-            return await asyncio.to_thread(index.indicator_figures, years)
-        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it again
-            if not damaged(error):
-                raise
-            self._synced = None
-            await self.ready(wait)
-            return await asyncio.to_thread(index.indicator_figures, years)
+        (see CorpusIndex.indicator_figures)."""
+        return await self._read(wait, lambda index: index.indicator_figures(years))
 
     async def indexed(self) -> frozenset[str]:
         """The digests the index held when last brought up to date."""
