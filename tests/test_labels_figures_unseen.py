@@ -22,7 +22,6 @@ from tests.test_labels_figures import (
     _all_fields_right,
     _metrics,
     _rows,
-    engine_headline,
     labelled,
     match,
     score,
@@ -123,7 +122,3 @@ def test_figures_against_labels_nobody_tuned_on(
 ) -> None:
     with capsys.disabled():
         check(unseen, FLOORS, "unseen figures (tuned on since their first run)")
-
-
-def test_engine_headline_is_defined_for_every_output(unseen: Unseen) -> None:
-    assert all(isinstance(engine_headline(m), bool) for s in labelled(UNSEEN) for m in _metrics(s))
