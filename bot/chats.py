@@ -43,8 +43,9 @@ def move_statements(old: int, new: int) -> list[Statement]:
     """A group became a supergroup with a new id: its settings follow it, except those the new
     chat set for itself. Run in the caller's transaction, with the rest of the chat's move."""
     return [
-        ("INSERT OR IGNORE INTO chat_settings (chat_id, language)"
-         " SELECT ?, language FROM chat_settings WHERE chat_id = ?", (new, old)),
+        ("INSERT INTO chat_settings (chat_id, language)"
+         " SELECT ?, language FROM chat_settings WHERE chat_id = ? ON CONFLICT DO NOTHING",
+         (new, old)),
         ("UPDATE chat_settings SET"
          " timezone = coalesce(timezone, (SELECT o.timezone FROM chat_settings o"
          "  WHERE o.chat_id = ?)),"

@@ -279,11 +279,11 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
     async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
         await _owe(bot, range(33_201, 33_211), due_now=False)
         other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
-        assert other.database.lock_pushes()
+        assert await other.database.lock_pushes()
         try:
             reply = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
         finally:
-            other.database.unlock_pushes()
+            await other.database.unlock_pushes()
             await other.close()
         hurried = rows(
             bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"

@@ -103,7 +103,7 @@ async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp
         await bot.say("/subscribe", chat_id=chat)
         faults.flaky[chat] = 1  # the push's first attempt fails with a 500
         clock.set("2024-05-07T00:00:00+00:00")
-        assert bot.pusher.start() is not None
+        assert await bot.pusher.start() is not None
         await _until(lambda: faults.answered[500] == 1, "the first attempt failed")
         await bot.pusher.stop()  # as SIGTERM does; the retry was 600 s away
         (owed,) = rows(

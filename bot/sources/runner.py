@@ -17,6 +17,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
+from ..backends import Target
 from .http import PoliteClient
 from .poller import ADD_SOURCE, Fetched, SourcePoller, one_line
 from .settings import FetchPolicy, SourceSpec
@@ -96,7 +97,7 @@ class SourceRunner:
 
 
 async def add_url(
-    url: str, database: Path, reports_dir: Path | None, policy: FetchPolicy
+    url: str, database: Target, reports_dir: Path | None, policy: FetchPolicy
 ) -> list[Fetched]:
     """Fetch one URL now, as `/add URL` and `briefing-bot add URL` do: the reports found,
     or the fault raised as one line (FetchError or briefings' ReportError)."""
