@@ -5,8 +5,8 @@ the same migrations (bot/schema.py, tracked in `schema_version`), the same state
 placeholders and SQLite's group_concat spelled for PostgreSQL here, nowhere else. Errors come
 out as sqlite3's classes, so every caller catches one family: a server that cannot be reached
 or went away is an OperationalError (retried like a lock, the connection made anew at the
-next statement), anything else a DatabaseError. Their messages, like every line naming the
-server, carry its URL without the password.
+next statement), anything else a DatabaseError. Every line naming the server shows its URL
+without the password (`name`); libpq's messages never hold it.
 
 The push lock is a lease row (`push_lease`), not a session's advisory lock: a replica that
 dies, or loses its network, loses the lease when it expires (`push.lease_seconds`), whether
@@ -108,9 +108,10 @@ def row_maker(cursor: Any) -> RowMaker[Row]:
     return make
 
 
-def _translated(error: psycopg.Error, name: str) -> sqlite3.Error:
-    """`error` as the sqlite3 class callers catch, its message naming the server."""
-    text = f"{name}: {str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__}"
+def _translated(error: psycopg.Error) -> sqlite3.Error:
+    """`error` as the sqlite3 class callers catch, in one line (those that log it name the
+    server: Database.name)."""
+    text = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
         return sqlite3.OperationalError(text)
     if isinstance(error, psycopg.IntegrityError):
@@ -152,7 +153,7 @@ class PostgresDatabase(Database):
                 try:
                     await self._connect()
                 except sqlite3.Error as error:
-                    raise StoreError(f"cannot use the push database {error}") from None
+                    raise StoreError(f"cannot use the push database {self.name}: {error}") from None
         self._opened = True
         return self
 
@@ -174,7 +175,7 @@ class PostgresDatabase(Database):
                 await connection.close()
                 raise
         except psycopg.Error as error:
-            raise _translated(error, self.name) from None
+            raise _translated(error) from None
         self._connection_ = connection
         return connection
 
@@ -197,7 +198,7 @@ class PostgresDatabase(Database):
                 try:
                     return await work(connection)
                 except psycopg.Error as error:
-                    raise _translated(error, self.name) from None
+                    raise _translated(error) from None
 
         return await patiently(attempt, _passing)
 
@@ -248,7 +249,7 @@ class PostgresDatabase(Database):
         while self._token is not None:  # ends when the lease is given up or lost
             await asyncio.sleep(self.lease_seconds / 3)
             try:
-                if not await self.written(renew, (self.lease_seconds, self._token)):
+                if not await self.write(renew, (self.lease_seconds, self._token)):
                     log.error(
                         "push lease lost: another replica took it over; this one stops claiming"
                     )

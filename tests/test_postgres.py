@@ -3,17 +3,26 @@ pusher at a time by a lease, and a clear line when the server is wrong or away."
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from bot.config import ConfigError, parse_config
+from bot.database import LeaseLost
+from bot.postgres import PostgresDatabase, redacted
 from bot.push.follows import NewAlert
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Advance
 from bot.sources.http import Validators
 from bot.stores import Stores
-from tests.pgserver import PgServer
-from tests.push_fixtures import rows
+from tests.fault_api import FakeBotApi
+from tests.pgserver import PgServer, running_server
+from tests.push_fixtures import Clock, push_bot, rows, start_on_database
 
 NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
 TABLES = ("subscriptions", "deliveries", "chat_settings", "chat_searches", "follows", "alerts",
@@ -103,3 +112,110 @@ async def test_the_same_calls_leave_the_same_rows_on_sqlite_and_postgresql(
     assert all(sqlite.values()), "the story leaves rows in every table"
     assert postgres == sqlite
     assert answers[1] == answers[0]
+
+
+async def test_one_replica_pushes_at_a_time_and_another_takes_over_once_the_lease_expires(
+    pg_server: PgServer,
+) -> None:
+    url = pg_server.fresh_database()
+    first, second = Stores.at(url, lease_seconds=1.5), Stores.at(url, lease_seconds=1.5)
+    await first.open()
+    await second.open()
+    try:
+        sub = await first.subscriptions.subscribe(5, 0, Schedule(), "UTC", NOW, [], NOW)
+        assert await first.database.lock_pushes()
+        assert not await second.database.lock_pushes()
+        await asyncio.sleep(2)  # renewed meanwhile: still the first's
+        assert not await second.database.lock_pushes()
+        # The first stalls (its renewals stop, as in a frozen process) past the expiry.
+        assert isinstance(first.database, PostgresDatabase) and first.database._renewing
+        first.database._renewing.cancel()
+        await asyncio.sleep(1.7)
+        assert await second.database.lock_pushes()
+        with pytest.raises(LeaseLost):  # fenced: the stalled one claims nothing any more
+            await first.subscriptions.claim(sub.id, sub.slot, NOW)
+        assert await second.subscriptions.claim(sub.id, sub.slot, NOW)
+        [row] = rows(url, "SELECT token FROM push_lease")
+        assert row["token"] == 2
+    finally:
+        await first.close()
+        await second.close()
+
+
+def test_a_password_in_the_database_url_is_refused_without_being_printed(tmp_path: Path) -> None:
+    raw = {"database": "postgresql://bot:s3cret@db.example:5432/briefing"}
+    with pytest.raises(ConfigError) as refused:
+        parse_config(raw, tmp_path, env={})
+    assert "PGPASSWORD" in str(refused.value) and "s3cret" not in str(refused.value)
+    assert redacted(raw["database"]) == "postgresql://bot@db.example:5432/briefing"
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql://briefing@127.0.0.1:{closed}/none", "127.0.0.1"),  # nothing listens
+        ("postgresql://briefing@127.0.0.1:{port}/no_such_database", "no_such_database"),
+        ("postgresql://briefing@127.0.0.1:notaport/x", "not a valid postgresql:// URL"),
+    ],
+)
+async def test_a_wrong_or_unreachable_database_stops_start_up_with_one_line(
+    tmp_path: Path, pg_server: PgServer, url: str, said: str
+) -> None:
+    target = url.format(closed=9, port=pg_server.port)
+    status, stderr = await start_on_database(tmp_path, target)
+    assert status == 2
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0], stderr
+    assert "Traceback" not in stderr
+
+
+class ServerAway:
+    """Stops the PostgreSQL server at the `at`-th briefing sent, and starts it again `away`
+    seconds later, while the round goes on."""
+
+    def __init__(self, server: PgServer, at: int, away: float) -> None:
+        self.server, self.at, self.away = server, at, away
+        self.sends = 0
+        self.back: asyncio.Task[None] | None = None
+
+    async def __call__(self, method: str, params: dict[str, Any]) -> None:
+        if method == "sendMessage" and params["text"].startswith("📖"):
+            self.sends += 1
+            if self.sends == self.at:
+                await asyncio.to_thread(self.server.stop)
+                self.back = asyncio.create_task(self._start_later())
+
+    async def _start_later(self) -> None:
+        await asyncio.sleep(self.away)
+        await asyncio.to_thread(self.server.start)
+
+
+async def test_a_server_stopped_mid_round_is_waited_for_and_nothing_is_lost_or_doubled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    chats = range(50_001, 50_301)
+    caplog.set_level(logging.WARNING, logger="bot.push")
+    api = FakeBotApi()
+    with running_server() as server:  # its own: the session's server is not stopped
+        url = server.fresh_database()
+        away = ServerAway(server, at=40, away=3.0)
+        async with push_bot(tmp_path, Clock("2024-05-06T01:00:00+00:00"), api=api,
+                            database=url) as bot:  # fmt: skip
+            await bot.pusher.wait_idle()
+            known = [report.digest for report in bot.pusher.library.reports]
+            for chat in chats:
+                await bot.store.subscribe(chat, 0, Schedule(), "UTC", bot.clock(), known,
+                                          bot.clock())  # fmt: skip
+            api.fault = away
+            first = await bot.push_round()
+            assert away.back is not None
+            await away.back
+            await bot.push_round()  # what a lost commit left in flight, requeued
+        states = Counter(r["state"] for r in rows(url, "SELECT state FROM deliveries"))
+    briefed = Counter(int(c.params["chat_id"]) for c in api.sent("sendMessage")
+                      if c.params["text"].startswith("📖"))  # fmt: skip
+    assert briefed == Counter(chats), "every subscriber exactly one briefing"
+    assert states["sent"] == len(chats) and states["sending"] == 0
+    said = [r.getMessage() for r in caplog.records if "waits and retries" in r.getMessage()]
+    assert said and all(line.startswith(f"push database {redacted(url)}") for line in said)
+    assert first.fault is None
