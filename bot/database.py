@@ -186,6 +186,11 @@ class Database:
     async def unlock_pushes(self) -> None:
         raise NotImplementedError
 
+    async def take_turn(self, name: str, seconds: float) -> bool:
+        """Whether this process is the one to do `name` (a source's poll) for the next
+        `seconds`: always, on a database only one bot process uses (SQLite's file)."""
+        return True
+
     def file_problem(self) -> str | None:
         """Why writes would be lost (a file deleted under the bot), if they would."""
         return None

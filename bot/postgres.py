@@ -8,12 +8,14 @@ or went away is an OperationalError (retried like a lock, the connection made an
 next statement), anything else a DatabaseError. Every line naming the server shows its URL
 without the password (`name`); libpq's messages never hold it.
 
-The push lock is a lease row (`push_lease`), not a session's advisory lock: a replica that
+The push lock is a lease row (`leases`, name 'push'), not a session's advisory lock: a replica that
 dies, or loses its network, loses the lease when it expires (`push.lease_seconds`), whether
 or not the server noticed its connection drop, and a database that goes away for less than
 that does not cost the holder its round. Its token, one more at every takeover, fences a
 holder that stalled past the expiry: a claim is made only in a transaction that finds the
-token still its own (LeaseLost otherwise). See docs/replicas.md.
+token still its own (LeaseLost otherwise). A source's poll is a turn taken the same way
+(`take_turn`), held for the source's interval: one replica polls it each time. See
+docs/replicas.md.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import contextlib
 import logging
 import os
 import re
+import secrets
 import socket
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -48,15 +51,22 @@ T = TypeVar("T")
 CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited for
 _MIGRATION_LOCK = 0x62726266  # the advisory lock key replicas upgrade the schema under
 
+# Times are the server's clock (replicas' may differ), in epoch seconds. A lease is taken once
+# the last holder's expiry passed, or again by the holder itself (a timer of its own that ran a
+# little fast); every takeover counts one more token.
 _LEASE_TAKE = (
-    "INSERT INTO push_lease (name, holder, expires, token) VALUES ('push', ?, {now} + ?, 1)"
+    "INSERT INTO leases (name, holder, expires, token)"
+    " VALUES (?, ?, extract(epoch FROM clock_timestamp()) + ?, 1)"
     " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires = excluded.expires,"
-    " token = push_lease.token + 1 WHERE push_lease.expires < {now} RETURNING token"
+    " token = leases.token + 1 WHERE leases.expires < extract(epoch FROM clock_timestamp())"
+    " OR leases.holder = excluded.holder RETURNING token"
 )
-_LEASE_RENEW = "UPDATE push_lease SET expires = {now} + ? WHERE name = 'push' AND token = ?"
-_LEASE_HELD = "SELECT 1 FROM push_lease WHERE name = 'push' AND token = ? FOR SHARE"
-_LEASE_END = "UPDATE push_lease SET expires = 0 WHERE name = 'push' AND token = ?"
-_NOW = "extract(epoch FROM clock_timestamp())"  # the server's clock: replicas' may differ
+_LEASE_RENEW = (
+    "UPDATE leases SET expires = extract(epoch FROM clock_timestamp()) + ?"
+    " WHERE name = 'push' AND token = ?"
+)
+_LEASE_HELD = "SELECT 1 FROM leases WHERE name = 'push' AND token = ? FOR SHARE"
+_LEASE_END = "UPDATE leases SET expires = 0 WHERE name = 'push' AND token = ?"
 
 
 def is_postgres(target: str) -> bool:
@@ -139,7 +149,9 @@ class PostgresDatabase(Database):
         self.url = url
         self.name = redacted(url)
         self.lease_seconds = lease_seconds
-        self.holder = f"{socket.gethostname()}:{os.getpid()}"
+        # Host and process for the operator; and which of the process's databases (the command
+        # line's `add` opens one beside the bot's).
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self._connection_: psycopg.AsyncConnection[Row] | None = None
         self._opened = False
         self._lock = asyncio.Lock()
@@ -230,9 +242,8 @@ class PostgresDatabase(Database):
     async def lock_pushes(self) -> bool:
         if self._token is not None:
             return False
-        take = _LEASE_TAKE.format(now=_NOW)
         try:
-            rows = await self.written(take, (self.holder, self.lease_seconds))
+            rows = await self.written(_LEASE_TAKE, ("push", self.holder, self.lease_seconds))
         except sqlite3.OperationalError as error:
             log.warning("push lease not taken: %s", error)
             return False
@@ -245,11 +256,10 @@ class PostgresDatabase(Database):
     async def _renew(self) -> None:
         """Extend the lease every third of its term; past its expiry without a renewal the
         claims' fence refuses (another replica may hold it by then)."""
-        renew = _LEASE_RENEW.format(now=_NOW)
         while self._token is not None:  # ends when the lease is given up or lost
             await asyncio.sleep(self.lease_seconds / 3)
             try:
-                if not await self.write(renew, (self.lease_seconds, self._token)):
+                if not await self.write(_LEASE_RENEW, (self.lease_seconds, self._token)):
                     log.error(
                         "push lease lost: another replica took it over; this one stops claiming"
                     )
@@ -257,6 +267,10 @@ class PostgresDatabase(Database):
             except sqlite3.Error as error:
                 log.warning("push lease not renewed (tried again in %g s): %s",
                             self.lease_seconds / 3, error)  # fmt: skip
+
+    async def take_turn(self, name: str, seconds: float) -> bool:
+        """This replica's turn at `name` for `seconds`, unless another replica's runs."""
+        return bool(await self.written(_LEASE_TAKE, (name, self.holder, seconds)))
 
     async def unlock_pushes(self) -> None:
         token, self._token = self._token, None

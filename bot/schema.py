@@ -202,13 +202,14 @@ _RULES_IN_CODE_V4 = (
 )""",
 )
 
-# The push lease of replicas sharing a PostgreSQL database (bot/postgres.py): who pushes, until
-# when (the database's clock, epoch seconds), and the token that fences a holder who overstayed.
-# SQLite's push lock stays the file's flock; the table is there, unused, to keep one history.
-_PUSH_LEASE_V5 = (
-    """CREATE TABLE push_lease (
+# The leases of replicas sharing a PostgreSQL database (bot/postgres.py): 'push' (who pushes)
+# and 'source:<name>' (who polls that source this interval); until when (the database's clock,
+# epoch seconds), and the token that fences a holder who overstayed. SQLite's push lock stays
+# the file's flock and it has one poller: the table is there, unused, to keep one history.
+_LEASES_V5 = (
+    """CREATE TABLE leases (
     name TEXT PRIMARY KEY,
-    holder TEXT NOT NULL,      -- host and process id, for the operator
+    holder TEXT NOT NULL,      -- host:process id:database, for the operator
     expires REAL NOT NULL,
     token INTEGER NOT NULL     -- one more at every takeover
 )""",
@@ -220,7 +221,7 @@ MIGRATIONS: tuple[Sequence[Step], ...] = (
     _CHAT_SETTINGS_V2,
     _FOLLOWS_V3,
     _RULES_IN_CODE_V4,
-    _PUSH_LEASE_V5,
+    _LEASES_V5,
 )
 LATEST = len(MIGRATIONS)
 

@@ -18,9 +18,11 @@ from bot.postgres import PostgresDatabase, redacted
 from bot.push.follows import NewAlert
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Advance
-from bot.sources.http import Validators
+from bot.sources import FetchPolicy, SourcePoller, SourceRunner, SourceSpec, SourceStore
+from bot.sources.http import PoliteClient, Validators
 from bot.stores import Stores
 from tests.fault_api import FakeBotApi
+from tests.gov_site import GovSite
 from tests.pgserver import PgServer, running_server
 from tests.push_fixtures import Clock, push_bot, rows, start_on_database
 
@@ -135,7 +137,7 @@ async def test_one_replica_pushes_at_a_time_and_another_takes_over_once_the_leas
         with pytest.raises(LeaseLost):  # fenced: the stalled one claims nothing any more
             await first.subscriptions.claim(sub.id, sub.slot, NOW)
         assert await second.subscriptions.claim(sub.id, sub.slot, NOW)
-        [row] = rows(url, "SELECT token FROM push_lease")
+        [row] = rows(url, "SELECT token FROM leases WHERE name = 'push'")
         assert row["token"] == 2
     finally:
         await first.close()
@@ -219,3 +221,30 @@ async def test_a_server_stopped_mid_round_is_waited_for_and_nothing_is_lost_or_d
     said = [r.getMessage() for r in caplog.records if "waits and retries" in r.getMessage()]
     assert said and all(line.startswith(f"push database {redacted(url)}") for line in said)
     assert first.fault is None
+
+
+async def test_replicas_take_turns_each_source_polled_once_an_interval(
+    tmp_path: Path, pg_server: PgServer, site: GovSite
+) -> None:
+    url = pg_server.fresh_database()
+    spec = SourceSpec("常", "url", site.url("/art/a4.html"), interval_seconds=1.5)
+    found: list[str] = []
+
+    async def deliver(fetched: list[Any]) -> None:
+        found.extend(item.status for item in fetched)
+
+    runners = []
+    for _ in range(2):  # two replicas: a store and a poller each, one database, one folder
+        store = await SourceStore.open(url)
+        poller = SourcePoller(PoliteClient(FetchPolicy(host_interval_seconds=0.0)), store,
+                              tmp_path / "reports")  # fmt: skip
+        runners.append(SourceRunner(poller, [spec], deliver))
+    try:
+        for _ in range(2):  # two intervals
+            await asyncio.gather(*(runner.poll_due() for runner in runners))
+            await asyncio.sleep(1.6)
+    finally:
+        for runner in runners:
+            await runner.poller.close()
+    assert len(site.hits_of("/art/a4.html")) == 2, "once an interval, by one replica"
+    assert found == ["new"]  # reported once; the second poll's copy is known

@@ -72,8 +72,8 @@ class KillHolder:
             if recorded[0]["n"] >= answered:
                 break
             await asyncio.sleep(0.01)
-        [lease] = rows(self.url, "SELECT holder FROM push_lease")
-        self.killed = int(lease["holder"].rsplit(":", 1)[1])
+        [lease] = rows(self.url, "SELECT holder FROM leases WHERE name = 'push'")
+        self.killed = int(lease["holder"].split(":")[-2])  # host:pid:database
         os.kill(self.killed, signal.SIGKILL)
         self.since = time.monotonic()
         self.dead.set()

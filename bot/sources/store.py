@@ -237,6 +237,11 @@ class SourceStore:
         return int(rows[0]["id"])
 
     # -- sources ---------------------------------------------------------------------------
+    async def my_turn(self, name: str, seconds: float) -> bool:
+        """Whether this replica polls source `name` now: one replica a poll, each interval
+        (`seconds`), among those sharing the database (always, on SQLite)."""
+        return await self._db.take_turn("source:" + name, seconds)
+
     async def note_source(
         self, name: str, at: float, succeeded: bool, error: str | None = None
     ) -> None:
