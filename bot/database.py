@@ -151,6 +151,9 @@ class Database:
     """
 
     name: str
+    # Whether other bot processes write to it too (replicas on one server): then what a
+    # repository holds in memory may be stale, and it reads the database instead.
+    shared = False
 
     async def open(self) -> Database:
         raise NotImplementedError

@@ -145,6 +145,8 @@ class _PostgresTransaction:
 class PostgresDatabase(Database):
     """The database at a postgresql:// URL (its password from PGPASSWORD, never the URL)."""
 
+    shared = True
+
     def __init__(self, url: str, lease_seconds: float = 30.0) -> None:
         self.url = url
         self.name = redacted(url)

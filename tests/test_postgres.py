@@ -248,3 +248,24 @@ async def test_replicas_take_turns_each_source_polled_once_an_interval(
             await runner.poller.close()
     assert len(site.hits_of("/art/a4.html")) == 2, "once an interval, by one replica"
     assert found == ["new"]  # reported once; the second poll's copy is known
+
+
+async def test_a_setting_or_search_made_through_one_replica_is_seen_by_the_other(
+    pg_server: PgServer,
+) -> None:
+    url = pg_server.fresh_database()
+    one, other = Stores.at(url), Stores.at(url)
+    await one.open()
+    await other.open()  # both read every setting at start
+    try:
+        assert await other.chats.language(5) == "zh"
+        await one.chats.set_language(5, "en")
+        await one.chats.set_zone(5, "Europe/Berlin")
+        await one.chats.remember_search(5, "k1", "营商环境", 3)
+        assert await other.chats.language(5) == "en"
+        assert await other.chats.zone(5, "Asia/Shanghai") == "Europe/Berlin"
+        assert await other.chats.languages() == {5: "en"}
+        assert await other.chats.search(5, "k1") == "营商环境"
+    finally:
+        await one.close()
+        await other.close()
