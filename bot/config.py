@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .postgres import is_postgres
 from .sources.settings import (
     FetchPolicy,
     SourcesConfigError,
@@ -235,7 +236,7 @@ def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
 def _database(raw: Mapping[str, Any], base: Path) -> Path | str:
     """A SQLite file's path, or the URL of a PostgreSQL database that replicas share."""
     value = _typed(raw, "database", str, "data/briefing.sqlite3")
-    if not value.startswith(("postgresql://", "postgres://")):
+    if not is_postgres(value):
         return _path(raw, "database", "data/briefing.sqlite3", base)
     try:
         parts = urlsplit(value)
