@@ -280,3 +280,56 @@ def test_et_cetera_closing_a_run_of_problems_is_no_clause_of_it() -> None:
         "形式主义、官僚主义不同程度存在",
         "一些领域腐败问题时有发生",
     ]
+
+
+def test_short_sentences_of_two_shortfalls_are_two_problems_each() -> None:
+    """A passage marking its problems with nothing finer than 。 and ，: a reader counts each
+    shortfall with its own subject, even two to a sentence."""
+    report = _report(
+        _review(
+            "我们也清醒看到，全市发展仍面临不少困难和问题，主要是：发展不充分的问题依然突出，"
+            "区域差距尚未得到根本缓解。投资下行压力加大，社会消费活力不足。科技创新能力不够强。"
+            "部分国有企业生产经营困难，亏损增加。对这些问题，我们一定高度重视。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text.rstrip("。") for i in report.problems.items] == [
+        "发展不充分的问题依然突出",
+        "区域差距尚未得到根本缓解",
+        "投资下行压力加大",
+        "社会消费活力不足",
+        "科技创新能力不够强",
+        # 有 inside 国有 names no problems in general; a bare predicate says more of its subject
+        "部分国有企业生产经营困难，亏损增加",
+    ]
+
+
+def test_shortcomings_counted_not_named_lead_into_the_ones_named() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地认识到，发展还存在不少老问题、新挑战。安全形势依然严峻复杂。"
+            "高质量发展短板弱项仍然存在，基础设施建设相对滞后，产业发展基础还很薄弱。"
+            "兴边富民还有不少亟待解决的问题。我们一定采取有力措施加以解决。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "安全形势依然严峻复杂",
+        "基础设施建设相对滞后",
+        "产业发展基础还很薄弱",
+        "兴边富民还有不少亟待解决的问题",
+    ]
+
+
+def test_one_sentence_leading_into_numbered_problems_is_no_run_of_its_own() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地认识到，困难和问题还不少。一些长期积累的矛盾尚未根本解决，又出现了一些新问题。",
+            f"一是粮食增产和农民增收难度加大。{FILLER}",
+            f"二是部分行业过度投资的不良后果开始显现。{FILLER}",
+        )
+        + RUN_IN_PLAN
+    )
+    leads = [i.lead for i in report.problems.items]
+    assert leads[-2:] == ["粮食增产和农民增收难度加大", "部分行业过度投资的不良后果开始显现"]
+    assert "又出现了一些新问题" not in leads
