@@ -333,3 +333,26 @@ def test_one_sentence_leading_into_numbered_problems_is_no_run_of_its_own() -> N
     leads = [i.lead for i in report.problems.items]
     assert leads[-2:] == ["粮食增产和农民增收难度加大", "部分行业过度投资的不良后果开始显现"]
     assert "又出现了一些新问题" not in leads
+
+
+@pytest.mark.parametrize("heading", ["政府工作报告名词、术语注释", "名词解释", "附：名词解释"])
+def test_a_glossary_between_parts_cuts_off_only_itself(heading: str) -> None:
+    body = [
+        *_review(), heading, *GLOSSARY,
+        "三、2021年主要工作任务", *RUN_IN_PLAN[1:-1],
+        "四、加强政府自身建设", FILLER, "各位代表！让我们团结奋斗，再创佳绩。",
+    ]  # fmt: skip
+    report = _report(body)
+    assert [s.title for s in report.sections] == [
+        "2020年工作回顾",
+        "“十四五”时期奋斗目标",
+        "2021年主要工作任务",
+        "加强政府自身建设",
+    ]
+    assert [i.lead for i in report.plan.items] == [
+        "坚定不移扩大有效投资",
+        "坚定不移壮大实体经济",
+        "坚定不移改善民生",
+    ]
+    for term in ("四个口子", "一核四区", "三城同创"):
+        assert term not in report.body_text()
