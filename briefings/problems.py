@@ -258,9 +258,11 @@ def _trailing_run(node: Section) -> list[Section]:
 
 def _names_shortfalls(run: list[Section]) -> bool:
     """A list of problems, not the achievements printed beside the admission (一是综合实力再上
-    台阶…): a list whose headings mostly claim progress and admit no shortfall is none."""
+    台阶…): a list whose headings mostly claim progress is none, and so is one whose headings
+    claim some progress and admit no shortfall at all (…迈上新台阶, …纵深推进, …焕然一新)."""
     claimed = sum(bool(_ACHIEVED.search(c.title) and not _DEFICIT.search(c.title)) for c in run)
-    return bool(run) and 2 * claimed <= len(run)
+    admitted = any(_DEFICIT.search(c.title) for c in run)
+    return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
 def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:

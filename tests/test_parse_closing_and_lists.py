@@ -132,13 +132,20 @@ def test_a_group_set_off_with_semicolons_is_one_problem() -> None:
             "五年来主要取得以下成就：一是综合实力再上台阶，地区生产总值突破一万亿元；"
             "二是创新引领成势见效，研发投入强度达到2.5%；三是民生福祉持续增进。"
         ],
+        # only some headings claim progress in so many words, none admits a shortfall
+        [
+            "五年来，我们主要取得以下成就。",
+            f"一是综合实力再上台阶。{FILLER}",
+            f"二是创新引领纵深推进。{FILLER}",
+            f"三是民生福祉焕然一新。{FILLER}",
+        ],
     ],
 )
 def test_achievements_beside_the_admission_are_not_problems(achievements: list[str]) -> None:
     admission = "我们也清醒认识到，发展中还存在不少困难和问题。对此，我们一定高度重视。"
     report = _report([*_review(*achievements, admission), *RUN_IN_PLAN])
     leads = " ".join(i.lead for i in report.problems.items)
-    for achieved in ("综合实力再上台阶", "创新引领成势见效", "民生福祉持续增进"):
+    for achieved in ("综合实力再上台阶", "创新引领", "民生福祉"):
         assert achieved not in leads
 
 
@@ -244,6 +251,11 @@ THIS_YEAR_LEAD = f"今年是“十五五”开局之年，总体要求是：稳�
         (
             [f"（{n}）{g}明显提升。{FILLER}" for n, g in zip("一二三四五", ["经济", "创新", "民生", "生态", "治理"], strict=True)],
             ["重点做好以下工作：", *(f"（{n}）{t}。{FILLER}" for n, t in zip("一二三", ("扩大有效需求", "建设现代化产业体系", "保障和改善民生"), strict=True))],
+        ),
+        # goals numbered (一)…, then the year's tasks numbered 1. 2. 3. (nested under the last goal)
+        (
+            [f"（{n}）{g}明显提升。{FILLER}" for n, g in zip("一二三", ["经济", "创新", "民生"], strict=True)],
+            ["重点做好以下工作：", *(f"{n}.{t}。{FILLER}" for n, t in zip("123", ("扩大有效需求", "建设现代化产业体系", "保障和改善民生"), strict=True))],
         ),
         # numbered goals, then tasks printed as run-in leads without a number
         (
