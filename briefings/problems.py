@@ -156,9 +156,13 @@ def _admission(sentence: str) -> re.Match[str] | None:
 # elaborate one problem.
 _CLAUSES_MIN = 4
 _SHORT_RUN_MIN = 2
-# A clause that says more of the subject before it, no problem of its own: a bare predicate
-# (亏损增加, 效率低下) or an attribute with no owner of its own (农业基础脆弱，抗灾能力不强).
-_SAYS_MORE = re.compile(r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)")
+# A clause that says more of the one before it, no problem of its own: a bare predicate
+# (亏损增加, 效率低下), an attribute with no owner of its own (农业基础脆弱，抗灾能力不强), the
+# public's reaction to it (…，群众不满意; …，群众对上学难等问题反映比较强烈).
+_SAYS_MORE = re.compile(
+    r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)"
+    r"|^(?:人民)?群众(?:对[^,，]{0,20})?(?:还|仍)?(?:不满意|反映[^,，]{0,4}强烈|意见[^,，]{0,4}大)"
+)
 
 
 def _clauses(sentence: str, strict: bool = False) -> list[str]:
@@ -228,7 +232,7 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
             parts.extend((clause, True) for clauses in framed for clause in clauses)
         else:
             clauses = _clauses(pieces[0], strict=True) if strict else pieces
-            if lenient and len(clauses) == 1:  # a run with a detail among its shortfalls
+            if (lenient or unmarked) and len(clauses) == 1:  # a detail among its shortfalls
                 clauses = _clauses(pieces[0])
             parts.extend((clause, False) for clause in clauses)
     items = []

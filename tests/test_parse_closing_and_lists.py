@@ -368,3 +368,26 @@ def test_a_glossary_between_parts_cuts_off_only_itself(heading: str) -> None:
     ]
     for term in ("四个口子", "一核四区", "三城同创"):
         assert term not in report.body_text()
+
+
+def test_a_consequence_among_shortfalls_stays_with_the_one_it_follows() -> None:
+    report = _report(
+        _review(
+            "要清醒看到发展面临的问题和挑战。世界经济增速放缓，保护主义加剧，大宗商品价格大幅波动，外部输入性风险上升。"
+            "国内经济下行压力加大，消费增速减慢。"
+            "政府工作存在不足，一些改革举措落实不到位，形式主义、官僚主义仍然突出，"
+            "督查检查考核过多过频，加重基层负担。少数干部懒政怠政，群众不满意。"
+            "社会事业发展滞后，群众对上学难等问题反映比较强烈。我们一定要直面问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text.rstrip("。") for i in report.problems.items][4:] == [
+        "国内经济下行压力加大",
+        "消费增速减慢",
+        "一些改革举措落实不到位",
+        "形式主义、官僚主义仍然突出",
+        "督查检查考核过多过频，加重基层负担",
+        # the public's reaction to a shortfall is no shortfall of its own
+        "少数干部懒政怠政，群众不满意",
+        "社会事业发展滞后，群众对上学难等问题反映比较强烈",
+    ]
