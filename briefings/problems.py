@@ -29,12 +29,15 @@ _ADMISSION = re.compile(
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
+    # 还有诸多方面需要改进和完善，如A，B，C: the shortcomings it names after 如
+    r"|(?:还|仍)有(?:诸多|许多|不少|很多)(?:方面|地方)(?:需要|有待|亟待)(?:改进|完善|提高|加强)[^。,，]{0,6}[,，]\s*(?:如|比如|例如)"
 )
 # Lead-ins that admit problems only when what follows says something falls short
 # (同时也要看到，A；B。 but not 也要看到，长期向好的基本面没有变).
 _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
+_FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
 _OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
@@ -58,7 +61,10 @@ _DEFICIT = re.compile(
 )
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
-_FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_FRAMING = re.compile(
+    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
+    r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
+)
 _FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
@@ -114,6 +120,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
                 return opener.end(), len(folded)
             rest = folded[at:stop]
+            if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
+                return at, stop
             # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)

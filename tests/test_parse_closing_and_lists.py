@@ -391,3 +391,40 @@ def test_a_consequence_among_shortfalls_stays_with_the_one_it_follows() -> None:
         "少数干部懒政怠政，群众不满意",
         "社会事业发展滞后，群众对上学难等问题反映比较强烈",
     ]
+
+
+def test_shortcomings_given_as_examples_after_room_to_improve() -> None:
+    report = _report(
+        [
+            *_review("在肯定成绩的同时，我们也清醒地认识到，还存在一些问题，主要表现在：财政基础还不扎实；"
+                     "农业产业化水平有待提高。对此，我们将认真解决。"),
+            *RUN_IN_PLAN[:-1],
+            "四、努力建设人民满意的政府", FILLER,
+            "各位代表，客观地看，我们还有诸多方面需要改进和完善，如敢闯敢试的胆魄不足，"
+            "部门执行力不够、相互推诿扯皮，办事人员“中梗阻”的情况还不同程度存在。对此，我们坚决予以查处。",
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "财政基础还不扎实",
+        "农业产业化水平有待提高",
+        "敢闯敢试的胆魄不足",
+        "部门执行力不够、相互推诿扯皮",
+        "办事人员“中梗阻”的情况还不同程度存在",
+    ]
+
+
+def test_the_moment_framing_a_run_of_gaps_is_no_problem() -> None:
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，当前我市正处于爬坡过坎的关键时期，总体发展水平与高质量发展的要求还有差距，"
+            "城市环境品质与先进城市相比还有差距，公共服务水平与群众的期待还有差距，"
+            "政府治理能力与城市发展的需求还有差距。我们要直面这些问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "总体发展水平与高质量发展的要求还有差距",
+        "城市环境品质与先进城市相比还有差距",
+        "公共服务水平与群众的期待还有差距",
+        "政府治理能力与城市发展的需求还有差距",
+    ]
