@@ -301,6 +301,7 @@ def test_short_sentences_of_two_shortfalls_are_two_problems_each() -> None:
         _review(
             "我们也清醒看到，全市发展仍面临不少困难和问题，主要是：发展不充分的问题依然突出，"
             "区域差距尚未得到根本缓解。投资下行压力加大，社会消费活力不足。科技创新能力不够强。"
+            "生态环境问题依然突出，地方保护主义屡禁不止。"
             "部分国有企业生产经营困难，亏损增加。对这些问题，我们一定高度重视。"
         )
         + RUN_IN_PLAN
@@ -311,6 +312,8 @@ def test_short_sentences_of_two_shortfalls_are_two_problems_each() -> None:
         "投资下行压力加大",
         "社会消费活力不足",
         "科技创新能力不够强",
+        "生态环境问题依然突出",
+        "地方保护主义屡禁不止",
         # 有 inside 国有 names no problems in general; a bare predicate says more of its subject
         "部分国有企业生产经营困难，亏损增加",
     ]
