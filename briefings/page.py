@@ -163,26 +163,30 @@ def _title(head: tuple[str, ...]) -> str:
     return (reports or candidates or [""])[0]
 
 
-def _part_number(line: str) -> tuple[str, int] | None:
-    """The style and number of a top-level part heading (三、…, 第三部分…), else None."""
+def _part_number(line: str, entry: bool = False) -> tuple[str, int] | None:
+    """The style and number of a top-level part heading (三、…, 第三部分…), else None;
+    `entry`: a glossary entry numbered alike, which defines its term after a colon, counts."""
     classified = classify(line)
-    if classified.style not in {"cn", "part"} or ":" in fold(line):
-        return None  # a glossary entry defines its term after a colon (一、四个口子：指…)
+    if classified.style not in {"cn", "part"} or (":" in fold(line) and not entry):
+        return None
     number = cn_number(re.sub(r"[第部分、.\s]", "", fold(classified.ordinal)))
     return (classified.style, number) if number else None
 
 
 def _glossary_end(lines: tuple[str, ...], start: int, at: int) -> int | None:
     """Where the report resumes after a glossary printed between two parts: the part numbered
-    next after the last one before it (or after the glossary's own number), else None."""
+    next after the last one before it (or after the glossary's own number), else None; never
+    once the glossary numbers its own entries in the parts' style (一、…二、…: its list)."""
     before = [n for n in map(_part_number, lines[start : at + 1]) if n]
     if not before:
         return None
     style, number = before[-1]
-    return next(
-        (i for i in range(at + 1, len(lines)) if _part_number(lines[i]) == (style, number + 1)),
-        None,
-    )
+    for index in range(at + 1, len(lines)):
+        if _part_number(lines[index], entry=True) == (style, 1):
+            return None
+        if _part_number(lines[index]) == (style, number + 1):
+            return index
+    return None
 
 
 def _body_end(

@@ -431,3 +431,16 @@ def test_the_moment_framing_a_run_of_gaps_is_no_problem() -> None:
         "公共服务水平与群众的期待还有差距",
         "政府治理能力与城市发展的需求还有差距",
     ]
+
+
+def test_a_glossary_numbered_like_the_parts_still_ends_the_report() -> None:
+    entries = [
+        f"{n}、{term}"
+        for n, term in zip(
+            "一二三四五", ["四个口子", "一核四区", "三城同创", "两区建设", "三大攻坚"], strict=True
+        )
+    ]
+    body = [*_review(), *RUN_IN_PLAN, "名词解释", *(f"{e}\n指区内重点工作。" for e in entries)]
+    report = _report(body)
+    assert [s.title for s in report.sections][-1] == "2021年主要工作任务"
+    assert "三城同创" not in report.body_text()
