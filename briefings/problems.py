@@ -68,7 +68,7 @@ _FRAMING = re.compile(
 _FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
-    r"(?:出现|存在|面临|(?<![国私公所拥具占])有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
+    r"(?:出现|存在|面临|(?<![国私公所拥具占])有)[着了]?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
     r"|^[^,，]{0,10}(?:存在|还有|也有)(?:一些|不少|许多|诸多)?(?:不足|缺点|差距)$"
     # shortcomings counted, not named (还有不少短板弱项, 短板弱项仍然存在)
     r"|^[^,，]{0,12}?(?:(?:存在|还有|也有)(?:一些|不少|许多|诸多)(?:短板|弱项)+"
@@ -295,6 +295,9 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
         leads_into = len(re.findall(r"[。!?！？]", text.rstrip("。!?！？"))) == 0
         leads_into = leads_into and _names_shortfalls(run)
         parts = _split_items(text, lead_in, numbered=leads_into)
+        last_clause = re.split(r"[,，]", text.rstrip("。!?！？"))[-1].strip()
+        if leads_into and _IN_GENERAL.search(last_clause):
+            parts = []  # …尚未根本解决，又出现了一些新问题。 announces the list: no problem of its own
         if not parts:
             while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
                 parts.append(paragraphs[index].lstrip("—-").strip())
