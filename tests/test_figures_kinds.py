@@ -149,8 +149,7 @@ def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() ->
         ("我县生产总值增长", True),
         ("县域生产总值增长", False),
         ("各县生产总值增长", False),  # a part of the whole
-        ("一般公共财政预算收入", True),  # the older name of 一般公共预算收入
-        ("新增城乡就业", True),
+        ("一般公共财政预算收入增长", True),  # the older name of 一般公共预算收入
         ("万元GDP用水量下降", False),  # per unit of gross product
         ("亿元GDP生产安全事故死亡率下降", False),
     ],
@@ -162,6 +161,29 @@ def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> N
     assert (headline_rank(metric, 2025) is not None) == headline
     if "元GDP" in label:
         assert key_score(metric) < GDP_SCORE  # not scored as gross product itself
+
+
+@pytest.mark.parametrize(
+    ("raw", "label", "kind", "unit", "headline"),
+    [
+        ("2430人", "新增城乡就业", "target", "人", True),  # the place's new jobs, by another name
+        ("14.1%", "规模以上工业增加值增长", "result", "%", True),  # every canonical indicator
+        ("2717亿元", "固定资产投资", "result", "元", True),  # its level too
+        ("27微克/立方米", "全省PM2.5平均浓度", "result", "微克/立方米", True),
+        ("15.9亿元", "全部财政收入", "result", "元", False),  # all revenue, not the budget's
+        ("4657亿元", "规上工业企业实现利润", "result", "元", False),  # no canonical indicator
+        ("13.3%", "工业投资增长", "result", "%", False),  # a part of fixed investment
+    ],
+)
+def test_headline_figures_are_the_canonical_indicators_of_the_year(
+    raw: str, label: str, kind: str, unit: str, headline: bool
+) -> None:
+    from briefings.figures.indicators import indicator_of
+    from briefings.figures.keys import headline_rank
+
+    metric = replace(_metric(1, raw, label, kind, "2024" if kind == "result" else "2025", unit),
+                     indicator=indicator_of(label, unit))  # fmt: skip
+    assert (headline_rank(metric, 2025) is not None) == headline
 
 
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:

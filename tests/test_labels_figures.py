@@ -1,7 +1,7 @@
 """The figures engine scored against hand labels of corpus reports (issue #14).
 
 tests/data/labels/figures/<stem>.tsv holds, per report, the figures a reader of a briefing
-wants, written from the text before tuning (format: /work/wt/LABELS14.md): raw as printed,
+wants, written from the text before tuning (conventions: RULES.md in that folder): raw as printed,
 value, unit, kind, period, a label a reader accepts, the words a right label must contain, and
 whether it is a headline figure; then the bound as printed and the canonical indicator measured
 (added later, read from each row's raw text and label).
@@ -14,7 +14,8 @@ unit); labels accepted (all key words in the label); kind and period right; head
 (headline figures the engine marks key); key figures right (value, unit, kind and period of
 every labelled figure the engine marks key); bound right, and bounds inverted (a floor read as a
 ceiling or the reverse: none tolerated); indicator right on headline figures; headline choice
-(a row's headline flag against the engine's: a key figure measuring a headline indicator).
+(a row's headline flag against the engine's: a key figure measuring a canonical indicator as a
+result of the reviewed year or a target of the coming one).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ import pytest
 from briefings.figures import KINDS, extract_figures
 from briefings.figures.bounds import BOUNDS
 from briefings.figures.indicators import indicators
-from briefings.model import Metric
+from briefings.figures.keys import headline_rank
+from briefings.figures.kinds import report_year
+from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from tests.paths import CORPUS, ROOT
 
@@ -101,10 +104,19 @@ def labelled(folder: Path = LABELS) -> list[str]:
 
 
 @cache
-def _metrics(stem: str) -> tuple[Metric, ...]:
+def _report(stem: str) -> Report:
     path = _report_path(stem)
     assert path is not None
-    return tuple(extract_figures(parse_file(path)))
+    return parse_file(path)
+
+
+@cache
+def _metrics(stem: str) -> tuple[Metric, ...]:
+    return tuple(extract_figures(_report(stem)))
+
+
+def _year(stem: str) -> int | None:
+    return report_year(_report(stem))
 
 
 def _same_print(row: Row, metric: Metric) -> bool:
@@ -164,10 +176,11 @@ def inverted(row: Row, metric: Metric) -> bool:
     return bool(said & _FLOORS and said & _CEILINGS)
 
 
-def engine_headline(metric: Metric) -> bool:
-    """A figure the engine puts first: a key figure measuring a headline indicator."""
-    item = indicators().get(metric.indicator or "")
-    return metric.key and item is not None and item.headline
+def engine_headline(metric: Metric, year: int | None = None) -> bool:
+    """A figure the engine puts first: a key figure measuring a headline indicator, as a result
+    of the reviewed year or a target of the coming one (keys.headline_rank, as the card and the
+    summary pick them)."""
+    return metric.key and metric.indicator is not None and headline_rank(metric, year) is not None
 
 
 def _key_right(row: Row, metric: Metric) -> bool:
@@ -206,6 +219,7 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
     pairs: list[tuple[Row, Metric]] = []
     missed: list[str] = []
     alike: list[tuple[Row, Metric]] = []
+    chosen: dict[int, bool] = {}  # the engine's headline choice, per figure
     headline_rows = 0
     for stem in stems:
         rows = _rows(folder / f"{stem}.tsv")
@@ -215,6 +229,7 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
                 missed.append(f"{stem}: {row.raw} {row.label}")
             else:
                 pairs.append((row, metric))
+                chosen[id(metric)] = engine_headline(metric, _year(stem))
         alike += _printed_alike(rows, _metrics(stem))
     found = [(r, m) for r, m in pairs if _value_right(r, m)]
     keyed = [(r, m) for r, m in pairs if m.key]
@@ -229,8 +244,8 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         "bounds": [f"{r.report}: {r.raw} {r.label} {r.bound} got {m.bound}" for r, m in pairs if m.bound != r.bound],
         "headline indicator": [f"{r.report}: {r.raw} {r.label} {r.indicator} got {m.indicator} ({m.label})"
                                for r, m in pairs if r.headline and m.indicator != r.indicator],
-        "headline choice": [f"{r.report}: {r.raw} {r.label} headline {r.headline} got {engine_headline(m)}"
-                            for r, m in pairs if engine_headline(m) != r.headline],
+        "headline choice": [f"{r.report}: {r.raw} {r.label} headline {r.headline} got {chosen[id(m)]}"
+                            for r, m in pairs if chosen[id(m)] != r.headline],
     }  # fmt: skip
     headline_pairs = [(r, m) for r, m in pairs if r.headline]
     return Scores(
@@ -249,7 +264,7 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         headline_indicator=_ratio(
             sum(m.indicator == r.indicator for r, m in headline_pairs), len(headline_pairs)
         ),
-        headline_choice=_ratio(sum(engine_headline(m) == r.headline for r, m in pairs), len(pairs)),
+        headline_choice=_ratio(sum(chosen[id(m)] == r.headline for r, m in pairs), len(pairs)),
     )
 
 

@@ -62,6 +62,9 @@ _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不�
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
     "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校",
+    # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
+    # alone is a stopword (全部完成).
+    "全部财政收入",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
