@@ -71,6 +71,15 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("4万元", "start", "2021"), ("2万元", "start", "2021"),
             ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # A level or a rate the plan aims at is a goal; what it spends or a rate it sets, a plan.
+        ("固定资产投资增长8%左右，民生支出增长10%。", PLAN_2025, [
+            ("8%左右", "target", "2025"), ("10%", "plan", "2025")]),
+        ("贫困发生率降到0.5%，增值税税率降至13%。", PLAN_2025, [
+            ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
+        ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
+        # A change in a span's review without 同比 is over the span.
+        ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
+            ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.
         ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
         ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),

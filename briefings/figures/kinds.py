@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..model import Report, Section
 from ..text import cn_number, fold
 from . import patterns as p
+from .indicators import indicator_of
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
@@ -72,9 +73,17 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 # What a bar names: 超50万县, 亿元以上项目.
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
-_REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
+_REACH = re.compile(
+    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|控制在)$"
+)
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取")
+# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
+# what it is to build or do (新建, 改造, 完成) is a plan.
+_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
+# ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
+_SPENDING = re.compile(r"支出|投入|投资|资金|经费")
+_SET_RATE = re.compile(r"税率|费率|利率")
 _FROM_YEAR = re.compile(r"[从由]$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
@@ -236,7 +245,10 @@ def _descend(
         own = _title_period(title, year, base.phase == REVIEW)
         # A targets part's own text states the targets; its children only when they say so.
         targets = base.phase == PLAN and bool(
-            _TARGET_TITLE.match(title) or _TARGET_END.search(title)
+            _TARGET_TITLE.match(title)
+            or _TARGET_END.search(title)
+            # The parts of a five-year plan's 主要目标 state its goals (高质量发展水平明显提升).
+            or (setting.targets and "-" in (setting.period or ""))
         )
         yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
 
@@ -344,7 +356,7 @@ def _told(
             _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
             or (
                 setting.flows_over_span
-                and _is_flow(text, figure, clause)
+                and (_is_flow(text, figure, clause) or _CHANGE_BEFORE.search(clause))
                 and not _dated(text[: figure.start])
             )
         )
@@ -364,8 +376,24 @@ def _told(
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
-        reach = (figure.unit in ("%", "‰") and _REACH.search(clause)) or _STRIVE.search(clause)
-        return Told("target" if reach or headline_measure(label) else "plan", period)
+        # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
+        # 28.7%) nor a rate it sets (增值税税率降至13%).
+        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENDING.search(clause)
+        reach = (
+            (
+                rate
+                and (_REACH.search(clause) or _CHANGE_BEFORE.search(clause))
+                and not _SET_RATE.search(clause)
+            )
+            or _STRIVE.search(clause)
+            or (
+                _LEVEL_REACHED.search(clause)
+                and not _FLOW_BEFORE.search(clause + raw)
+                and not _SPENDING.search(clause)
+            )
+        )
+        measured = headline_measure(label) or indicator_of(label, figure.unit, figure.qualifier)
+        return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
         return Told("target" if headline_measure(label) else "plan", period)
@@ -382,6 +410,11 @@ _FLOW_BEFORE = re.compile(
     r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议"
 )
 _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)")
+# 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
+# as its flows add up over it; 同比 and 比上年 date the change to one year.
+_CHANGE_BEFORE = re.compile(
+    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|降低|减少|增加|压降)了?$"
+)
 _LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
 
 
