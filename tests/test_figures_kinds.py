@@ -78,6 +78,8 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
         ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
         # A change in a span's review without 同比 is over the span.
+        ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
+            ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
         ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
             ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.

@@ -58,10 +58,11 @@ _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
 _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
 # Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业, 规模/以上, 无/还/本续/贷): kept whole,
 # each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound. 和美乡村, 生均,
-# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere.
+# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere; 专精特新
+# (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校",
+    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
     "全部财政收入",

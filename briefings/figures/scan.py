@@ -284,6 +284,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     return unit, match.end()
 
 
+_STREAK_UNITS = ("个季度", "个月")
+
+
 def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int | None:
     """Where the figure starts, or None when the number is not a figure at all."""
     num_start, num = match.start("num"), match["num"]
@@ -293,6 +296,8 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
         return None
     if before == "第" or re.match(r"0[0-9]", num) or before in _FORMULA or after in _FORMULA:
         return None
+    if unit in _STREAK_UNITS and text[max(num_start - 2, 0) : num_start] == "连续":
+        return None  # 连续16个季度高于全国平均: a streak said of a trend, no measure of the work
     if unit != "年":
         return match.start()
     return _duration_start(text, match)
