@@ -126,3 +126,9 @@ def test_the_places_an_age_or_policy_number_leaves_in_a_sentence_do_not_reach_la
     found = labels("开设2-3周岁托班120个，落实民营经济32条，减税降费8亿元。")
     assert set(found) == {"120个", "8亿元"}
     assert "周岁" not in found["120个"] and "托班" in found["120个"]
+
+
+def test_a_listed_measure_that_names_itself_borrows_nothing_from_the_next() -> None:
+    found = labels("城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。")
+    assert "涨幅" not in found["5%"] and "失业率" in found["5%"]
+    assert "零售额" in labels("新能源汽车、通讯器材零售额分别增长45.9%、19.4%。")["45.9%"]

@@ -285,11 +285,15 @@ def _subjects(text: str, count: int) -> list[str] | None:
     ]
 
 
+# A list item ending in what it measures (失业率, 涨幅, 零售额) needs nothing of the others.
+_NAMES_MEASURE = re.compile(r"(?:率|幅|额|量|值|数|指数|收入|价格|比重)$")
+
+
 def _share(part: str, longest: str, before: bool) -> str:
     """A short list item takes the words it shares with the longest: 城镇 with 农村居民人均可支配
     收入 reads 城镇居民人均可支配收入, 增加值 after 规上工业产值 reads 规上工业增加值."""
-    if len(part) * 2 > len(longest) and not before:
-        return part
+    if len(part) * 2 > len(longest) and (not before or _NAMES_MEASURE.search(part)):
+        return part  # 城镇调查失业率、居民消费价格涨幅: each names its own measure
     if before:
         for k in range(len(part), 1, -1):
             at = longest.find(part[-k:])
