@@ -47,17 +47,17 @@ LABEL_TARGET = 0.90
 VALUE_TARGET = 0.95
 # Floors just under the scores measured on these (tuned-on) labels: kind 0.996, period 0.998,
 # key figures right on every field (value, unit, bound, kind, period, label) 0.990.
+# After every set was relabelled to one convention (RULES.md: headline = the year's results
+# and the coming year's targets of the canonical indicators) and headline choice was tied to
+# the indicators: kind 0.994, period 0.998, key on every field 0.992, bound 1.000 (none
+# inverted), indicator of headline figures 0.985, headline choice 0.994 (0.875 on the
+# relabelled sets before the engine changed).
 KIND_FLOOR = 0.99
 PERIOD_FLOOR = 0.99
-KEY_ALL_FIELDS_FLOOR = 0.98
-# Floors just under what was measured when bounds and indicators were added (ratchet): bound
-# 1.000 with none inverted, indicator of headline figures 0.987, headline choice 0.970. Since
-# 新增就业岗位N个 counts jobs (as the unseen labels read it) the indicator is 0.980: 深圳2018's
-# 新增就业岗位8万个 is labelled with none here. Kind 0.994: jiangxi's 力争新增…2000家 is plan here,
-# a target in the held-out and unseen labels.
+KEY_ALL_FIELDS_FLOOR = 0.99
 BOUND_FLOOR = 0.99
 HEADLINE_INDICATOR_FLOOR = 0.98
-HEADLINE_CHOICE_FLOOR = 0.96
+HEADLINE_CHOICE_FLOOR = 0.99
 
 
 @dataclass(frozen=True)
