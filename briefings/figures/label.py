@@ -188,11 +188,22 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
     clauses = [c for c in p.CLAUSE_BREAK.split(head)[:-1] if c.strip() and not _ASIDE.match(c)]
     if not clauses:
         return ""
+    programme = _PROGRAMME.search(clauses[-1])
+    if programme:
+        # 实施生态及地质灾害避险搬迁一期工程，让13.07万户…: the programme is the subject, its
+        # verbs (搬迁) included.
+        return _plain(programme["name"])[-LABEL_MAX:]
     # Verbs say nothing of the subject; verbal nouns (投资, 支出) may be it.
     words = [
         w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v") or w.flag == "vn"
     ]
     return "".join(w.text for w in words)[-LABEL_MAX:]
+
+
+# A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.
+_PROGRAMME = re.compile(
+    r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
+)
 
 
 def shed_measure(label: str) -> str:
@@ -430,11 +441,13 @@ def _noun_run(words: list[Word]) -> list[Word]:
 
 
 def _fit(before: list[Word], after: list[Word]) -> list[Word]:
-    """Drop the words farthest from the figure until the label is short enough."""
+    """Drop the words farthest from the figure until the label is short enough; a programme
+    the label opens on (南北山绿化工程累计完成…) is its subject, kept: the words after it go first."""
     before, after = list(before), list(after)
+    named = next((n + 1 for n, w in enumerate(before[:-1]) if w.text.endswith("工程")), 0)
     while len(before) + len(after) > 1 and sum(len(w.text) for w in before + after) > LABEL_MAX:
-        if len(before) > 1 or not after:
-            before.pop(0)
+        if len(before) > max(named, 1) or (not after and len(before) > 1):
+            before.pop(named if len(before) > named + 1 else 0)
         else:
             after.pop()
     return before + after
