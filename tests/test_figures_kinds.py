@@ -197,6 +197,22 @@ def test_headline_figures_are_the_canonical_indicators_of_the_year(
     assert (headline_rank(metric, 2025) is not None) == headline
 
 
+def test_a_spans_yearly_average_is_the_headline_only_when_the_year_is_not_printed() -> None:
+    from briefings.figures.keys import headlines
+
+    average = replace(
+        _metric(1, "7.7%", "国内生产总值平均每年增长", "cumulative", "2020-2024"),
+        indicator="gdp_growth",
+    )
+    total = replace(
+        _metric(2, "17.2万亿元", "五年全社会固定资产投资累计完成", "cumulative", "2020-2024", "元"),
+        indicator="fixed_investment",
+    )
+    assert [m.raw for m in headlines([average, total], 2025)] == ["7.7%"]
+    year = replace(_metric(3, "5.2%", "国内生产总值增长", "result", "2024"), indicator="gdp_growth")
+    assert [m.raw for m in headlines([average, year], 2025)] == ["5.2%"]
+
+
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:
     figures = [Metric(**{**m.__dict__, "key": True}) for m in FIGURES if m.kind != "threshold"]
     groups = key_groups(figures)

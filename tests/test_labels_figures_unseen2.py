@@ -22,11 +22,12 @@ UNSEEN2 = LABELS / "unseen2"
 # other levels with their amount indicator, 近 as about) and the rules that followed (headline
 # choice tied to the canonical indicators; changes and flows of a span's review over the span;
 # a five-year plan's goals and the levels and rates the plan aims at as targets; streaks of
-# quarters and months no figures): precision 0.928, value recall 0.925, all figures on every
-# field 0.695, key figures 0.961, bound 0.995 (none inverted), kind 0.876, period 0.900, labels
-# 0.832, headline indicator 1.000, headline choice 0.993. These overstate accuracy on new reports.
+# quarters and months and bands of places no figures; programmes kept as subjects): precision
+# 0.934, value recall 0.925, all figures on every field 0.695, key figures 0.962, bound 0.995
+# (none inverted), kind 0.876, period 0.900, labels 0.834, headline indicator 1.000, headline
+# choice 0.995. These overstate accuracy on new reports.
 FLOORS = {
-    "is-a-figure precision": 0.925,
+    "is-a-figure precision": 0.93,
     "value recall": 0.92,
     "all figures right on every field": 0.69,
     "key figures right on every field": 0.955,

@@ -86,11 +86,17 @@ _NO_HEADLINE_UNITS = ("个百分点", "百分点", "年", "个月", "天", "周"
 
 
 def headline_rank(
-    metric: Metric, year: int | None = None, main: frozenset[str] = frozenset()
+    metric: Metric,
+    year: int | None = None,
+    main: frozenset[str] = frozenset(),
+    spans: frozenset[str] = frozenset(),
 ) -> int | None:
     """Place of the figure's measure in HEADLINES (targets after every result), or None when
     it is no headline figure: not a result of one year or a main target of the coming one
-    (`main`: ids of the figures stated among the main targets)."""
+    (`main`: ids of the figures stated among the main targets; `spans`: ids of a span's
+    figures standing in for a year's the report does not print, see `span_stand_ins`)."""
+    if metric.id in spans:
+        return headline_measure(metric)
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
     if metric.qualifier in ("rank", "change", "ratio") or metric.unit in _NO_HEADLINE_UNITS:
@@ -105,6 +111,28 @@ def headline_rank(
     if measure is None:
         return None
     return measure + (_MEASURES + 1 if metric.kind == "target" else 0)
+
+
+_AVERAGE_WORDS = ("年均", "平均")
+
+
+def span_stand_ins(metrics: Sequence[Metric], year: int | None) -> frozenset[str]:
+    """Ids of the yearly averages over the span just reviewed (平均每年增长7.7% over 1998-2002)
+    of an indicator the report prints no result of the year for: the reader's headline for it."""
+    if year is None:
+        return frozenset()
+    reviewed = str(year - 1)
+    printed = {m.indicator for m in metrics if m.kind == "result" and m.period == reviewed}
+    return frozenset(
+        m.id
+        for m in metrics
+        if m.kind == "cumulative"
+        and m.indicator not in printed
+        and (m.period or "").endswith(f"-{reviewed}")
+        and m.qualifier not in ("rank", "change", "ratio")
+        and any(word in m.label for word in _AVERAGE_WORDS)
+        and headline_measure(m) is not None
+    )
 
 
 def headline_measure(metric: Metric) -> int | None:
@@ -182,8 +210,9 @@ def headlines(
     results by measure, then targets."""
     seen: set[tuple[str, str, str]] = set()
     found: list[tuple[int, int, Metric]] = []
+    spans = span_stand_ins(metrics, year)
     for n, metric in enumerate(metrics):
-        rank = headline_rank(metric, year, main)
+        rank = headline_rank(metric, year, main, spans)
         # The same headline figure said twice (8%左右 增长 … 提出增长目标8%左右) is shown once.
         said = (metric.indicator or metric.label, metric.raw, metric.kind)
         if rank is not None and said not in seen:
