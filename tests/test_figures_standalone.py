@@ -135,3 +135,9 @@ def test_a_listed_measure_that_names_itself_borrows_nothing_from_the_next() -> N
     found = labels("城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。")
     assert "涨幅" not in found["5%"] and "失业率" in found["5%"]
     assert "零售额" in labels("新能源汽车、通讯器材零售额分别增长45.9%、19.4%。")["45.9%"]
+
+
+def test_an_amount_leaves_the_change_word_to_the_rate_after_it() -> None:
+    found = labels("社会消费品零售总额2.76万亿元增长6.1%。")
+    assert found["2.76万亿元"] == "社会消费品零售总额"
+    assert found["6.1%"] == "社会消费品零售总额增长"

@@ -336,6 +336,8 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             start = listed + 1
     if index + 1 < len(found):
         end = min(end, found[index + 1].start)
+        if _RATE_NEXT.fullmatch(text, figure.end, end):
+            end = figure.end  # 社零2.76万亿元增长6.1%: the 增长 is the next figure's measure
     end = min(end, _list_break(text, figure.end))
     if _CHANGE_AFTER.match(text, figure.end):
         end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
@@ -347,6 +349,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             return inner, []
         return _words(text[start : figure.start]), inner
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_RATE_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|增加)")
 
 
 def _list_break(text: str, start: int) -> int:
