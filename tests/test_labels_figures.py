@@ -50,13 +50,13 @@ VALUE_TARGET = 0.95
 # After every set was relabelled to one convention (RULES.md: headline = the year's results
 # and the coming year's targets of the canonical indicators) and headline choice was tied to
 # the indicators: kind 0.994, period 0.998, key on every field 0.996, bound 1.000 (none
-# inverted), indicator of headline figures 0.986, headline choice 0.994 (0.875 on the
-# relabelled sets before the engine changed).
+# inverted), indicator of headline figures 0.990, headline choice 0.996 (0.965 and 0.875 on
+# the relabelled sets before the engine changed).
 KIND_FLOOR = 0.99
 PERIOD_FLOOR = 0.99
 KEY_ALL_FIELDS_FLOOR = 0.99
 BOUND_FLOOR = 0.99
-HEADLINE_INDICATOR_FLOOR = 0.98
+HEADLINE_INDICATOR_FLOOR = 0.985
 HEADLINE_CHOICE_FLOOR = 0.99
 
 
