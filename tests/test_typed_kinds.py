@@ -3,7 +3,7 @@
 from typing import get_args
 
 from bot.callbacks import _SHAPES, KINDS, ButtonKind, decode, encode
-from bot.push.runner import Send
+from bot.push.runner import Job, Send
 from briefings.figures import KINDS as FIGURE_KINDS
 from briefings.model import FigureKind, Metric
 
@@ -20,5 +20,7 @@ def test_figure_kinds_are_the_metric_kinds():
     assert Metric.__dataclass_fields__["kind"].default in FIGURE_KINDS
 
 
-def test_only_topic_alerts_are_kept_in_the_follows_ledger():
+def test_a_push_says_what_it_is_and_whose_record_it_is_not_a_reused_subscription_id():
+    fields = set(Job.__dataclass_fields__)
+    assert {"kind", "owner", "slot"} <= fields and "sub_id" not in fields
     assert {kind.value for kind in Send} == {"briefing", "news", "alert"}
