@@ -5,7 +5,8 @@ Labels (tests/data/labels/reports/*.yaml) were written from the reports' text be
 counted by one set of rules (tests/data/labels/reports/RULES.md, for every folder here).
 The held-out set (tests/data/labels/heldout/*.yaml) was labelled blind after that tuning, before the
 engine was run on those reports: it is scored separately, as the honest figure for unseen reports;
-so is heldout2026/ (two 2026 provincial reports, labelled before the last-mile fixes).
+so are heldout2026/ (two 2026 provincial reports, labelled before the last-mile fixes) and
+heldout3/ (four more, labelled blind during the next round of problem rules).
 An engine item matches a label when the label's lead, normalised and cut to its first
 characters, occurs in the engine item's normalised text (or the engine lead in the label);
 labels and items are paired one to one, greedily in report order.
@@ -35,6 +36,9 @@ HELDOUT = Path(__file__).parent / "data" / "labels" / "heldout"
 # The 2026 provincial reports held out of the tuning for the last mile (glossaries, five-year
 # goals, achievements beside problems, problems run together): labelled before any change.
 HELDOUT_2026 = Path(__file__).parent / "data" / "labels" / "heldout2026"
+# Four more (国务院 1993, two 保定 counties, 深圳 2020) labelled blind while the problems rules were
+# changed, conformed to RULES.md from the text, then run once.
+HELDOUT_3 = Path(__file__).parent / "data" / "labels" / "heldout3"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
@@ -72,6 +76,11 @@ HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 # 0.941/0.842 before the engine followed, 1.000/1.000 after.
 HELDOUT_2026_PLAN = (0.99, 0.99)
 HELDOUT_2026_PROBLEMS = (0.99, 0.99)
+# heldout3, first run (honest, after every rule change of the round): plan 1.000/1.000, problems
+# 1.000/0.697 — every problem found is right; missed are shortfalls inside 国务院 1993's 1993
+# paragraph and clauses of 深圳 2020's points that RULES.md counts apart.
+HELDOUT_3_PLAN = (0.99, 0.99)
+HELDOUT_3_PROBLEMS = (0.99, 0.69)
 
 
 def normalise(text: str) -> str:
@@ -249,8 +258,9 @@ def test_part_titles() -> None:
 
 @pytest.mark.parametrize(
     ("folder", "plan_floor", "problems_floor"),
-    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS), (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS)],
-    ids=["heldout", "heldout2026"],
+    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS), (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS),
+     (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS)],
+    ids=["heldout", "heldout2026", "heldout3"],
 )  # fmt: skip
 def test_heldout_reports_scored_separately(
     folder: Path, plan_floor: tuple[float, float], problems_floor: tuple[float, float]
@@ -308,7 +318,8 @@ def report_lines(folder: Path = LABELS, with_misses: bool = False) -> list[str]:
 def main() -> None:
     print("\n".join([
         *report_lines(LABELS), "", *report_lines(HELDOUT, with_misses=True), "",
-        *report_lines(HELDOUT_2026, with_misses=True),
+        *report_lines(HELDOUT_2026, with_misses=True), "",
+        *report_lines(HELDOUT_3, with_misses=True),
     ]))  # fmt: skip
 
 
