@@ -33,7 +33,12 @@ log = logging.getLogger(__name__)
 
 # JSON types accepted for each annotated Metric field type; a field of another type is only
 # checked for presence.
-_JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "float": (int, float), "bool": (bool,)}
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "FigureKind": (str,),
+    "float": (int, float),
+    "bool": (bool,),
+}
 
 
 class CacheFormatError(ValueError):

@@ -192,7 +192,10 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
         "summaries.py",
         "plan.py",
         "outline.py",
-        "data/stopwords.txt",
+        "data/stopwords.yaml",
+        "data/problem_words.yaml",
+        "data/heading_words.yaml",
+        "data/time_words.yaml",
     ],
 )
 def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):

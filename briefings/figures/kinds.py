@@ -12,35 +12,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Final, Literal, get_args
 
-from ..model import Report, Section
+from ..lexicon import alternation, pattern, years
+from ..model import FigureKind, Report, Section
 from ..text import cn_number, fold
 from . import patterns as p
 from .indicators import indicator_of
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
-KINDS = ("result", "target", "plan", "start", "threshold", "cumulative")
-REVIEW, PLAN = "review", "plan"
+KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+# A top-level part's role in the report's story: it reviews the year (or span) gone, or plans.
+PartRole = Literal["review", "plan"]
+REVIEW: Final = "review"
+PLAN: Final = "plan"
 
 # Five-year plans by their ordinal (“九五” … “十五五”): the first year of each.
-_FIVE_YEAR_PLANS = {
-    "六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006,
-    "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031,
-}  # fmt: skip
+_FIVE_YEAR_PLANS = years("time_words", "five_year_plans")
 _PLAN_NAME = re.compile(
     r"[“\"「]?(?P<name>" + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True)) + r")[”\"」]?"
 )
-_REVIEW_TITLE = re.compile(
-    r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结|成效|成绩|举措|进展|完成情况|存在的?问题|不足"
-)
+_REVIEW_TITLE = pattern("heading_words", "figure_review_title")
 _TARGET_END = re.compile(r"(?:预期目标|主要目标|发展目标|奋斗目标)$")
-_WORK_TITLE = re.compile(r"安排|重点工作|工作重点|主要任务|重点任务|主要工作|工作任务")
+_WORK_TITLE = pattern("heading_words", "figure_work_title")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
-_TARGET_TITLE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标|目标任务|任务目标|工作目标")
+_TARGET_TITLE = pattern("heading_words", "figure_target_title")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
-_PAST_SPAN = re.compile(r"过去(?:的)?[五5]年|[五5]年来|近[五5]年|这[五5]年|本届政府")
-_NEXT_SPAN = re.compile(r"今后[五5]年|未来[五5]年")
+_PAST_SPAN = pattern("time_words", "past_span")
+_NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
 _TIME = re.compile(
     r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起)"
@@ -48,11 +48,15 @@ _TIME = re.compile(
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
     r"|(?P<past>(?:过去(?:的)?|近|这)(?P<n>[二三四五六七八九十两2-9])年(?!前)|(?P<n2>[三五5])年来)"
-    r"|(?P<next>今后[五5]年|未来[五5]年)"
+    + r"|(?P<next>"
+    + alternation("time_words", "next_span")
+    + ")"
     # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
     r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
-    r"|(?P<last>去年|上一年|过去一年|一年来|这一年)|(?P<this>今年)|(?P<next_year>明年)"
+    + r"|(?P<last>"
+    + alternation("time_words", "last_year")
+    + r")|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
@@ -104,7 +108,7 @@ _GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 class Setting:
     """Where a section stands in the report's time: reviewing or planning, and when."""
 
-    phase: str
+    phase: PartRole
     period: str | None
     targets: bool = False  # a part setting out the main targets (主要预期目标)
     # The span a review covers (过去五年, “十三五”时期): its levels are of `period`, its last
@@ -200,7 +204,7 @@ _PLAN_TITLE = re.compile(r"安排|打算|计划|思路|要求|任务|目标|建�
 _DONE_MARGIN = 3
 
 
-def part_role(part: Section, year: int | None) -> str:
+def part_role(part: Section, year: int | None) -> PartRole:
     """Whether a top-level part reviews the year (or span) gone or plans the coming one.
 
     The title decides when it says so (…工作回顾, 2025年工作安排, 主要目标); a title naming only
@@ -302,7 +306,7 @@ def _clean(title: str) -> str:
 
 @dataclass(frozen=True)
 class Told:
-    kind: str
+    kind: FigureKind
     period: str | None
 
 
