@@ -41,6 +41,7 @@ import yaml
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from briefings.cache import SUFFIX  # noqa: E402
 from tests.fault_api import FakeBotApi  # noqa: E402
 from tests.paths import ROOT, corpus_files  # noqa: E402
 
@@ -256,7 +257,7 @@ async def main(sizes: list[int]) -> None:
             warmed, rate, cpu = warm_rate(folder, folder / "reports", cores)
             cache = folder / "cache"
             index = folder_mb(cache, "search.sqlite3*")
-            briefings = folder_mb(cache, "*.json")  # the catalogue is one of them
+            briefings = folder_mb(cache, f"*{SUFFIX}")
             cold_folder = Path(temporary) / f"cold{n}"
             cold_folder.mkdir()
             (cold_folder / "reports").symlink_to(folder / "reports")
