@@ -26,10 +26,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .compare import KIND_ORDER, Candidate, normal
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
+
+if TYPE_CHECKING:
+    from .compare import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +266,10 @@ class CorpusIndex:
                 index.length,
             ),
         )
+        # Here, not at the top: /compare's module reads the figure rules, which the bot's
+        # start-up (it opens this index) does not need.
+        from .compare import KIND_ORDER, normal
+
         first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
         db.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
@@ -376,6 +383,8 @@ class CorpusIndex:
                 rows = db.execute(_MATCHING_FIGURES, args).fetchall()
             else:
                 rows = db.execute(_FIGURES, (json.dumps(list(said)),)).fetchall()
+        from .compare import Candidate
+
         for digest, number, folded, title, *fields in rows:
             fields[8] = bool(fields[8])  # key
             metric = Metric(*fields)
