@@ -105,6 +105,24 @@ def test_a_cache_file_is_smaller_than_its_report(tmp_path, monkeypatch):
         assert _cache_file(tmp_path, briefing).stat().st_size < path.stat().st_size / 2
 
 
+@pytest.mark.skipif(not CORPUS, reason="corpus not present")
+def test_corpus_briefings_read_back_from_the_cache_exactly(tmp_path, monkeypatch):
+    """Sentences stored by number come back as the report's text, figures and summaries alike."""
+    monkeypatch.setattr(figures, "extract_figures", EXTRACT_FIGURES)
+    for path in CORPUS[:3]:
+        fresh = derive.derive_briefing(parse_file(path))
+        cache.save(tmp_path, fresh)
+        back = cache.load(tmp_path, parse_file(path))
+        assert back is not None
+        assert (back.summary, back.keywords, back.sections) == (
+            fresh.summary,
+            fresh.keywords,
+            fresh.sections,
+        )
+        assert back.metrics == fresh.metrics
+        assert back.index.to_dict() == fresh.index.to_dict()
+
+
 def test_a_cache_file_of_the_old_format_is_replaced(fresh, tmp_path):
     old = _cache_file(tmp_path, fresh).with_suffix(".json")
     old.write_text(json.dumps({"version": 5, "digest": fresh.digest}), "utf-8")
