@@ -105,12 +105,11 @@ async def started(application: Application) -> AsyncIterator[Application]:
     """`application` polling the fake Telegram, its reports loaded and briefed."""
     async with running(application, poll_timeout=1):
         state = state_of(application)
-        if state.enrichment is None and state.loading is not None:
-            # a folder still being read after LOAD_WAIT (a huge report, a busy machine: parallel
-            # test workers): its briefing starts once it is read
+        if state.loading is not None:  # the folder took longer than LOAD_WAIT to read
             await state.loading
-        assert state.enrichment is not None  # running() starts it
-        await state.enrichment
+        enrichment = state.enrichment
+        assert enrichment is not None  # running() starts it, once the folder is read
+        await enrichment
         yield application
 
 
