@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL server for the tests: Debian's binaries, initdb into a temp folder,
 pg_ctl on 127.0.0.1 and a port of its own, stopped at the end of the session.
 
-PostgreSQL refuses to run as root: as root the server runs as a non-root user (`postgres` if
+Each pytest-xdist worker starts a server of its own (a session per worker), on its own port
+and folder. PostgreSQL refuses to run as root: as root the server runs as a non-root user (`postgres` if
 the packages made it, else one created here) through `runuser`. Missing binaries skip the
 PostgreSQL cases, except in CI (the variable CI set), where they fail: CI installs them.
 """
@@ -48,7 +49,9 @@ def _server_user() -> str | None:
         with contextlib.suppress(KeyError):
             pwd.getpwnam(name)
             return name
-    subprocess.run(["useradd", "--system", "--no-create-home", USER], check=True)
+    # Without check: another xdist worker (each starts its own server) may have made it first.
+    subprocess.run(["useradd", "--system", "--no-create-home", USER], capture_output=True)
+    pwd.getpwnam(USER)  # KeyError if neither could
     return USER
 
 
