@@ -39,6 +39,7 @@ from .handlers import (
     start,
 )
 from .language import words_of
+from .progress import showing_typing
 from .reply import send_html
 from .updates import message_of
 
@@ -143,7 +144,12 @@ def command_handlers(config: Config) -> list[CommandHandler]:
     answers an admin command from anyone else."""
     admins = filters.UpdateType.MESSAGES & filters.User(user_id=config.admins)
     handlers: list[CommandHandler[Any, None]] = [
-        CommandHandler(c.name, c.callback, filters=admins if c.admin else None, block=not c.slow)
+        CommandHandler(
+            c.name,
+            showing_typing(c.callback),
+            filters=admins if c.admin else None,
+            block=not c.slow,
+        )
         for c in COMMANDS
     ]
     handlers.append(CommandHandler([c.name for c in COMMANDS if c.admin], refuse))

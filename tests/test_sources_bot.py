@@ -48,16 +48,46 @@ async def until(check: Callable[[], Any], tries: int = 300, pause: float = 0.1) 
     raise AssertionError("never happened")
 
 
+PROGRESS = ("正在获取", "Fetching")  # how /add's first line, edited as it goes, begins
+BRIEFING = ("正在生成简报…", "Preparing the briefing…")  # and how it ends while briefing
+
+
+def in_progress(text: str) -> bool:
+    return text.startswith(PROGRESS) or text.endswith(BRIEFING)
+
+
+def shown(bot: Harness, chat_id: int) -> list[str]:
+    """What each message sent to the chat says now (its last edit)."""
+    texts: dict[int, str] = {}
+    for call in bot.api.calls:
+        sent = call.method in {"sendMessage", "editMessageText"}
+        if sent and int(call.params["chat_id"]) == chat_id:
+            texts[int(call.result["message_id"])] = call.params["text"]
+    return list(texts.values())
+
+
+def done(texts: list[str]) -> list[str]:
+    return [text for text in texts if not in_progress(text)]
+
+
 async def ask(bot: Harness, command: str, chat_id: int = USER) -> str:
     """The reply to `command`, however long the briefing it waits for takes (within 60 s):
-    /metrics waits up to 5 s for one, /add up to a minute."""
+    /metrics waits up to 5 s for one, /add up to a minute. A progress line (/add's) is the
+    reply once edited to its outcome."""
     seen = len(bot.api.calls)
     bot.api.user_message(command, chat_id, chat_id, "private")
     reply = await bot.api.wait_for(
         lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
         and c in bot.api.calls[seen:], timeout=60,
     )  # fmt: skip
-    return reply.params["text"]
+    if not in_progress(reply.params["text"]):
+        return reply.params["text"]
+    edited = await bot.api.wait_for(
+        lambda c: c.method == "editMessageText" and c in bot.api.calls[seen:]
+        and c.params["message_id"] == reply.result["message_id"]
+        and not in_progress(c.params["text"]), timeout=60,
+    )  # fmt: skip
+    return edited.params["text"]
 
 
 async def answer_until(bot: Harness, command: str, wanted: str, tries: int = 60) -> str:
@@ -220,6 +250,30 @@ async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
         assert "/add（管理员 /add）" in status and "报告：1 份" in status
 
 
+async def test_add_says_at_once_that_it_fetches_shows_typing_and_edits_that_line_when_done(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    gate = site.held["/art/a5.html"] = asyncio.Event()  # the site answers when the test says
+    url = site.url("/art/a5.html")
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        seen = len(bot.api.calls)
+        bot.api.user_message(f"/add {url}", ADMIN, ADMIN, "private")
+        first = await bot.api.wait_for(
+            lambda c: c.method == "sendMessage" and c in bot.api.calls[seen:], timeout=1.0
+        )
+        assert first.params["text"] == f"正在获取 {url} …"
+        typing = await bot.api.wait_for(
+            lambda c: c.method == "sendChatAction" and c in bot.api.calls[seen:], timeout=2.0
+        )
+        assert typing.params["action"] == "typing" and int(typing.params["chat_id"]) == ADMIN
+        gate.set()
+        await bot.api.wait_for(lambda c: bool(done(shown(bot, ADMIN))), timeout=60)
+        to_admin = shown(bot, ADMIN)
+        assert len(to_admin) == 1  # the one line, edited: no second message
+        assert to_admin[0].startswith("已添加：《关于进贤县2021年度法治政府建设工作的报告》")
+        assert "概要" in to_admin[0]
+
+
 @pytest.mark.parametrize(
     ("path", "says"),
     [
@@ -236,8 +290,12 @@ async def test_add_of_what_is_not_a_report_gets_one_clear_line(
         reply = await ask(bot, f"/add {site.url(path)}", ADMIN)
         assert says in reply and "\n" not in reply and "Traceback" not in reply
         assert len(bot.texts(ADMIN)) == 1 and len(state_of(bot.app).library.reports) == 1
+        # one message: the progress line, edited to say why
         first = next(c for c in bot.api.calls[seen:] if c.method == "sendMessage")
-        assert first.params["text"] == reply
+        assert first.params["text"] == f"正在获取 {site.url(path)} …"
+        edit = [c for c in bot.api.calls[seen:] if c.method == "editMessageText"][-1]
+        assert edit.params["message_id"] == first.result["message_id"]
+        assert edit.params["text"] == reply
 
 
 @pytest.mark.parametrize(
@@ -283,8 +341,8 @@ async def test_add_of_a_page_with_attachments_answers_for_each_report(
 ):
     async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
         first = await ask(bot, f"/add {site.url('/art/notice.html')}", ADMIN)
-        await bot.api.wait_for(lambda c: len(bot.texts(ADMIN)) == 2, timeout=60)
-        second = bot.texts(ADMIN)[1]
+        await bot.api.wait_for(lambda c: len(done(shown(bot, ADMIN))) == 2, timeout=60)
+        second = shown(bot, ADMIN)[1]
         places = [text.split("《")[1][:6] for text in (first, second)]
         assert sorted(places) == ["关于红谷滩区", "关于青山湖区"]
         assert all(text.startswith("已添加：") and "概要" in text for text in (first, second))

@@ -19,6 +19,7 @@ from ..callbacks import encode, pattern
 from ..context import BotContext
 from ..language import words_of
 from ..paging import page_of
+from ..progress import showing_typing
 from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
 from ..updates import chat_of, message_of, query_of
@@ -156,6 +157,6 @@ async def on_page(update: Update, context: BotContext) -> None:
 def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
-        MessageHandler(private_text & filters.ChatType.PRIVATE, free_text),
+        MessageHandler(private_text & filters.ChatType.PRIVATE, showing_typing(free_text)),
         CallbackQueryHandler(on_page, pattern=pattern("fnd")),
     ]
