@@ -23,7 +23,7 @@ async def card(update: Update, context: BotContext) -> None:
     if report is None:
         return
     # The card shows the key figures: wait for them a little.
-    subject = CardSubject.of(report, await await_briefing(context, report))
+    subject = CardSubject.of(report, await await_briefing(context, report, update))
     cards = context.state.cards
     words = await words_of(update, context)
     try:

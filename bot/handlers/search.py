@@ -108,7 +108,7 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if report is None:
         return
     if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
-        await await_briefing(context, report)
+        await await_briefing(context, report, update)
     words = await words_of(update, context)
     result = await _search(context, query, report.digest)
     indexed = await context.state.search.holds(report.digest)
