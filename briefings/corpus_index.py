@@ -93,6 +93,7 @@ class CorpusResult:
     query: str  # as searched (see briefings.search.parse_query)
     hits: tuple[CorpusHit, ...]
     words: tuple[str, ...]  # the words matched, synonyms included, for highlighting
+    matches: int = 0  # sentences matching in every report: `hits` shows the best of them
 
 
 def damaged(error: sqlite3.DatabaseError) -> bool:
@@ -348,7 +349,9 @@ class CorpusIndex:
             ]
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
-        return CorpusResult(parsed.text, tuple(hits[:limit]), terms)
+        hits = hits[:limit]
+        matches = max(sum(count for count, _ in found.values()), len(hits))
+        return CorpusResult(parsed.text, tuple(hits), terms, matches)
 
     def figures(self, said: Sequence[str]) -> dict[str, list[Candidate]]:
         """By report digest, the figures whose (normalised) label says one of `said` (the
