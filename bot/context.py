@@ -21,6 +21,7 @@ from .chats import ChatSettings
 from .config import Config
 from .ingest import Ingest, Timing
 from .library import ReportLibrary
+from .numbered import NumberedLists
 from .push.follows import Follows
 from .push.runner import Pusher
 from .push.store import Store
@@ -42,6 +43,7 @@ class BotState:
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.cards = CardCache()
+        self.lists = NumberedLists()  # each chat's last numbered list, for a number typed after
         self.enrichment: asyncio.Task[None] | None = (
             None  # done once start-up's reports are briefed
         )

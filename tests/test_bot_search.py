@@ -99,3 +99,25 @@ async def test_a_search_while_reports_are_being_briefed_says_its_results_are_par
         text = await chat.text("/search 低空飞行器")
     assert text.startswith("搜索“低空飞行器” 共 4 条")
     assert text.endswith("另有 1 份报告还在整理中，结果尚不完整，稍后再搜可包括它们。")
+
+
+async def test_a_number_typed_right_after_a_list_of_reports_chooses_that_report(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    async with open_chat(api, briefed(tmp_path, "")) as chat:
+        calls = await chat.send("/use 2019")  # one report: chosen at once
+        offer = await chat.send("/use 法治")  # all five: offered with their /reports numbers
+        lines = [line for line in visible(offer).splitlines() if line[:1].isdigit()]
+        labels = [label for call in offer for label, _ in buttons(call)]
+        assert [line.split(".")[0] for line in lines] == [label.split(".")[0] for label in labels]
+        fourth = next(line for line in lines if line.startswith("4. "))
+        assert await chat.text("4") == f"已切换到：{fourth.removeprefix('4. ')}"
+        # only right after the list: once the chat has said something else, 4 is a search
+        assert (await chat.text("4")).startswith(("搜索“4”", "没有找到与“4”"))
+        await chat.text("/reports")
+        await chat.text("/summary")
+        assert (await chat.text("2")).startswith(("搜索“2”", "没有找到与“2”"))
+        listed = await chat.text("/reports")
+        second = next(line for line in listed.splitlines() if line.startswith("2. "))
+        assert await chat.text("2") == f"已切换到：{second.removeprefix('2. ').split(' ✅')[0]}"
+    assert "已切换到" in visible(calls)

@@ -25,6 +25,7 @@ from ..search_shelf import search_index_of
 from ..updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
 from .pages import with_web
+from .reports import picked
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
@@ -158,7 +159,9 @@ async def search(update: Update, context: BotContext) -> None:
 
 
 async def free_text(update: Update, context: BotContext) -> None:
-    await answer_query(update, context, (message_of(update).text or "").strip())
+    text = (message_of(update).text or "").strip()
+    if not await picked(update, context, text):  # a number typed after a list of reports
+        await answer_query(update, context, text)
 
 
 async def on_page(update: Update, context: BotContext) -> None:
