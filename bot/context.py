@@ -8,6 +8,8 @@ repositories (bot/stores.py) and the pusher.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import time
 from typing import Any
 
@@ -72,8 +74,16 @@ class BotState:
         return self.stores.follows
 
     async def report_of(self, chat_id: int) -> Listing | None:
-        """The chat's chosen report, else the newest (None: the library is empty)."""
-        return self.library.for_choice(await self.chats.report(chat_id))
+        """The chat's chosen report (None: the library is empty). A chat that has chosen none,
+        or whose choice is gone, is given the newest, and keeps it until it chooses another:
+        a report arriving later is announced with a button of its own, never switched to
+        behind the chat's back."""
+        chosen = await self.chats.report(chat_id)
+        listing = self.library.for_choice(chosen)
+        if listing is not None and listing.digest != chosen:
+            with contextlib.suppress(sqlite3.Error):  # a full disk: kept next time instead
+                await self.chats.choose_report(chat_id, listing.digest)
+        return listing
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

@@ -127,10 +127,12 @@ async def test_pushes_and_announcements_go_out_in_the_chats_language(
         await bot.push_round()
         assert [t for t in bot.texts(7001) if t.startswith("🆕")] == [
             f"🆕 New report: <b>{TITLE}</b>\n东湖区人民政府\n"
-            "Send /summary for its summary, /reports for every report."
+            "Tap below for this report's briefing; make it this chat's report and /summary and"
+            " the other commands read it. /reports lists every report."
         ]
         assert [t for t in bot.texts(7002) if t.startswith("🆕")] == [
-            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n发送 /summary 查看概要，/reports 查看全部报告。"
+            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n点下方按钮查看这份报告的简报；"
+            "设为当前报告后，/summary 等命令都看这份。/reports 查看全部报告。"
         ]
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from bot.context import state_of
 from tests import push_fixtures as fixtures
-from tests.botkit import USER
+from tests.botkit import USER, buttons
 from tests.gov_docs import report_lines
 from tests.gov_site import GovSite, correct
 from tests.paths import SEEDS
@@ -120,7 +120,10 @@ async def test_a_report_dropped_into_the_folder_is_briefed_searchable_and_announ
     async with push_bot(tmp_path, clock, reports=reports) as bot:
         await bot.say("/subscribe", chat_id=SUBSCRIBER)
         (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
-        # the newest report is every chat's report: no /reload, no restart
+        # read by itself: no /reload, no restart
+        library = state_of(bot.app).library
+        await until(lambda: DONGHU in {r.meta.title for r in library.reports})
+        assert "已切换到" in (await bot.say("/use 2021")).params["text"]
         figures = await answer_until(bot, "/metrics", "21次")
         assert "开展专项督察" in figures
         found = await answer_until(bot, "/search 政务服务事项", "办理时限平均压缩21%")
@@ -128,8 +131,36 @@ async def test_a_report_dropped_into_the_folder_is_briefed_searchable_and_announ
         await until(lambda: announcements(bot))
         await settle(bot)
         assert announcements(bot) == [
-            f"🆕 新报告：<b>{DONGHU}</b>\n发送 /summary 查看概要，/reports 查看全部报告。"
+            f"🆕 新报告：<b>{DONGHU}</b>\n点下方按钮查看这份报告的简报；设为当前报告后，/summary"
+            " 等命令都看这份。/reports 查看全部报告。"
         ]
+
+
+async def test_an_announcement_opens_the_report_it_announces_and_the_chat_keeps_its_own(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    seed = "关于南昌市2020年度法治政府建设工作的报告"
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        assert seed in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        await until(lambda: announcements(bot))
+        await settle(bot)
+        [told] = [c for c in bot.api.sent("sendMessage") if "新报告" in c.params["text"]]
+        assert "点下方按钮查看这份报告的简报" in told.params["text"]
+        [(opens, open_data), (uses, use_data)] = buttons(told)
+        assert (opens, uses) == ("打开这份报告的简报", "设为当前报告")
+        # the chat chose no report: it keeps the one it was reading, not the newest
+        assert seed in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
+        seen = len(bot.api.calls)
+        bot.api.tap(told.result, open_data, user_id=SUBSCRIBER)
+        opened = await bot.api.wait_for(
+            lambda c: c.method == "sendMessage" and c in bot.api.calls[seen:]
+        )
+        assert opened.params["text"].startswith(f"<b>{DONGHU}</b>")
+        bot.api.tap(told.result, use_data, user_id=SUBSCRIBER)
+        await bot.api.wait_for(lambda c: "已切换到" in c.params.get("text", ""))
+        assert DONGHU in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
 
 
 async def test_a_file_written_in_two_halves_is_read_once_complete(

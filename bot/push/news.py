@@ -14,6 +14,7 @@ from briefings.model import Listed
 
 from ..callbacks import encode
 from .delivery import Markup
+from .follows import open_button
 
 TITLES = 3  # titles shown in a message telling of several reports
 
@@ -25,7 +26,12 @@ def news_message(
     `corrected` are corrected republications of reports announced before."""
     if len(reports) == 1:
         report = reports[0]
-        return series.announcement(report, words, updated=report.digest in corrected), None
+        text = series.announcement(report, words, updated=report.digest in corrected)
+        # Its own buttons: /summary shows the chat's report, which may well be another one.
+        markup = open_button(report.digest, words)
+        use = {"text": words("news.use_button"), "callback_data": encode("use", report.digest)}
+        markup["inline_keyboard"].append([use])
+        return text, markup
     lines = [words("news.many", count=len(reports))]
     for report in reports[:TITLES]:
         key = "news.corrected" if report.digest in corrected else "news.title"
