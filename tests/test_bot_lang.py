@@ -188,3 +188,16 @@ async def test_replies_read_the_chats_language_from_memory_not_the_database(
     (toc,) = [c for c in await chat.send("/sections") if c.method == "sendMessage"]
     assert toc.params["text"].startswith(f"<b>Contents</b> · {TITLE}")  # the chat's report too
     assert reads == []
+
+
+async def test_english_compare_rows_and_counts_read_as_english(tmp_path: Path, clock: Clock):
+    async with push_bot(tmp_path, clock) as bot:
+        await bot.say("/lang en", chat_id=ADMIN)
+        await bot.say("/subscribe", chat_id=ADMIN)
+        started = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
+        assert started.startswith("Started pushing briefings to 1 subscription.")
+        compared = (await bot.say("/compare 注册用户", chat_id=ADMIN)).params["text"]
+        assert "· 1 report has it" in compared
+        rows = [line for line in compared.splitlines() if line.startswith("•")]
+        kinds = r"(result|target|plan|cumulative)"
+        assert rows and all(re.match(rf"• (\d{{4}} )?{kinds}: <b>", row) for row in rows), rows
