@@ -308,8 +308,8 @@ async def test_add_says_at_once_that_it_fetches_shows_typing_and_edits_that_line
 @pytest.mark.parametrize(
     ("path", "says"),
     [
-        ("/art/about.html", "无法添加："),
-        ("/fault/404.html", "HTTP 404"),
+        ("/art/about.html", "/art/about.html：不是报告：正文只有 25 个汉字"),
+        ("/fault/404.html", "网站返回 HTTP 404"),
         ("/files/scan.pdf", "无法添加："),
     ],
 )
@@ -321,6 +321,9 @@ async def test_add_of_what_is_not_a_report_gets_one_clear_line(
         reply = await ask(bot, f"/add {site.url(path)}", ADMIN)
         assert says in reply and "\n" not in reply and "Traceback" not in reply
         assert len(bot.texts(ADMIN)) == 1 and len(state_of(bot.app).library.reports) == 1
+        # tried once, as asked: no retry is scheduled behind the admin's back
+        retries = "SELECT url FROM source_urls WHERE failures > 0"
+        assert fixtures.rows(bot.config.database, retries) == []
         # one message: the progress line, edited to say why
         first = next(c for c in bot.api.calls[seen:] if c.method == "sendMessage")
         assert first.params["text"] == f"正在获取 {site.url(path)} …"
@@ -332,9 +335,12 @@ async def test_add_of_what_is_not_a_report_gets_one_clear_line(
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("/add file:///etc/passwd", "only http and https"),
-        ("/add ftp://gov.example/r.html", "only http and https"),
+        ("/add file:///etc/passwd", "只能抓取 http 和 https 网址，不能抓取 file: 网址。"),
+        ("/add ftp://gov.example/r.html", "只能抓取 http 和 https 网址，不能抓取 ftp: 网址。"),
         ("/add", "用法：/add"),
+        ("/add /srv/reports/r.txt", "服务器上的报告文件请在终端添加：briefing-bot add 文件路径"),
+        ("/add www.gov.example/art/1.html", "例如：/add https://www.gov.example/art/1.html"),
+        ("/add http:///art/1.html", "没有写明网站地址"),
     ],
 )
 async def test_add_takes_only_http_and_https(tmp_path: Path, clock: Clock, text: str, says: str):

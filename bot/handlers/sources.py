@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
@@ -13,7 +14,7 @@ from bot.present.render import overview
 from bot.present.words import Words
 from briefings.briefing import Briefing
 from briefings.catalogue import Listing
-from briefings.errors import ReportError, UnusableDocumentError
+from briefings.errors import NotAReportError, ReportError, UnusableDocumentError
 
 from ..context import BotContext
 from ..language import words_of
@@ -30,17 +31,15 @@ async def add(update: Update, context: BotContext) -> None:
     if not url:
         await send_html(update, context, escape(words("sources.add_usage")))
         return
-    problem = check_url(url)
-    if problem:
-        await send_html(update, context, escape(words("sources.add_bad_url", problem=problem)))
+    if check_url(url):
+        await send_html(update, context, escape(bad_url(url, words)))
         return
     # A fetch takes seconds (a briefing more): say so at once, then edit that line as it goes.
     progress = await send_html(update, context, words("sources.add_fetching", url=escape(url)))
     try:
         found = await context.state.ingest.add(url)
     except (FetchError, ReportError) as error:  # both one line, naming the URL
-        said = unusable(error, words) if isinstance(error, UnusableDocumentError) else error
-        failed = escape(words("sources.add_failed", error=said))
+        failed = escape(words("sources.add_failed", error=why(error, words)))
         await replace_html(update, context, progress, failed)
         return
     for item in found:
@@ -67,6 +66,34 @@ async def _answer_added(
         briefing = await context.state.briefer.wait(listing, BRIEFING_WAIT)
     answer = await _briefing(context, listing, line, briefing, words)
     await replace_html(update, context, progress, answer)
+
+
+def bad_url(url: str, words: Words) -> str:
+    """Why /add cannot fetch `url`, and what to send instead: a file on the server is added
+    from the terminal; an address without its scheme gets https:// put in front."""
+    parts = urlsplit(url)
+    if not parts.scheme:
+        host = url.split("/", 1)[0]
+        if "." in host and not host.startswith(".") and " " not in url:
+            return words("sources.add_no_scheme", url=f"https://{url}")
+        return words("sources.add_path", path=url)
+    if parts.scheme not in {"http", "https"}:
+        return words("sources.add_scheme", scheme=parts.scheme)
+    return words("sources.add_no_host", url=url)
+
+
+def why(error: FetchError | ReportError, words: Words) -> str:
+    """The error's one line in the chat's language where the catalogue names its fault (the
+    URL, then why); any other fault as the fetcher or reader said it."""
+    if isinstance(error, UnusableDocumentError):
+        return unusable(error, words)
+    if isinstance(error, NotAReportError):
+        reason = words(f"sources.not_report_{error.fault}", **error.values)
+        return words("documents.unusable_as", source=error.source, reason=reason)
+    if isinstance(error, FetchError) and error.fault is not None:
+        reason = words(f"sources.fetch_{error.fault}", **error.values)
+        return words("documents.unusable_as", source=error.url, reason=reason)
+    return str(error)
 
 
 def unusable(error: UnusableDocumentError, words: Words) -> str:
