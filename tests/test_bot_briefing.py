@@ -168,7 +168,9 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
         # /search covers every report: the other's hits, saying this one is not in yet
         found = await chat.text("/search 赣服通")
         assert found.startswith("当前报告的搜索索引正在建立") and "《关于南昌市2020年度" in found
-        assert await chat.text("/search 量子计算机") == "搜索索引正在建立，请稍后再试。"
+        assert await chat.text("/search 量子计算机") == (
+            "搜索索引正在建立，请稍后再试。\n\n另有 1 份报告还在整理中，结果尚不完整，稍后再搜可包括它们。"
+        )
 
 
 async def test_the_report_a_user_waits_for_is_briefed_next(
