@@ -9,6 +9,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -279,6 +280,15 @@ async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
         assert len(announcements(bot)) == 1
         status = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
         assert "/add（管理员 /add）" in status and "报告：1 份" in status
+        assert status.startswith("信息源（1 个，时间为 Asia/Shanghai 时间）")
+        await bot.say("/timezone Europe/Berlin", chat_id=ADMIN)
+        berlin = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert berlin.startswith("信息源（1 个，时间为 Europe/Berlin 时间）")
+        shown = [
+            datetime.strptime(re.search(r"上次成功：(\S+ \S+)", text)[1], "%Y-%m-%d %H:%M")
+            for text in (status, berlin)
+        ]
+        assert shown[0] - shown[1] in {timedelta(hours=6), timedelta(hours=7)}  # the same moment
 
 
 async def test_add_says_at_once_that_it_fetches_shows_typing_and_edits_that_line_when_done(

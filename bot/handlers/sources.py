@@ -20,6 +20,7 @@ from ..context import BotContext
 from ..language import words_of
 from ..reply import replace_html, send_html
 from ..sources import ADD_SOURCE, Fetched, FetchError, SourceStatus, check_url
+from ..updates import chat_of
 from .common import arguments
 
 BRIEFING_WAIT = 60.0  # seconds /add waits for the new report's briefing (a worker: seconds)
@@ -147,7 +148,8 @@ async def sources(update: Update, context: BotContext) -> None:
     if not listed:
         await send_html(update, context, escape(words("sources.none")))
         return
-    zone = config.timezone
-    lines = [words("sources.head", count=len(listed))]
+    # The chat's own time zone (/timezone), named: a time without its zone misleads.
+    zone = await context.state.chats.zone(chat_of(update).id, config.timezone)
+    lines = [words("sources.head", count=len(listed), zone=escape(zone))]
     lines += [_status(name, kind, statuses.get(name), zone, words) for name, kind in listed]
     await send_html(update, context, "\n".join(lines))
