@@ -43,7 +43,8 @@ def place(report: Listed) -> str:
     when the title does not."""
     named = _TITLE_UNITS.match(report.meta.title or "")
     if named:
-        return _UNIT.findall(named.group("units"))[-1]  # the most specific: 江西省南昌市 → 南昌市
+        units: list[str] = _UNIT.findall(named.group("units"))
+        return units[-1]  # the most specific: 江西省南昌市 → 南昌市
     issuer = _OFFICE.sub("", (report.meta.issuer or "").strip())
     if issuer not in _NO_PLACE:
         return issuer
