@@ -192,7 +192,7 @@ class Ingest:
         except Exception:  # the database failing: the next start announces them
             log.exception("announcing %d new report(s) failed", len(listed))
             return
-        self.pusher.start()
+        await self.pusher.start()
 
     async def add(self, url: str) -> list[Fetched]:
         """Fetch one URL now (an admin's `/add`) and load what it held; raises the fault
