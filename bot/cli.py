@@ -43,8 +43,10 @@ def _run(args: argparse.Namespace) -> int:
     if config.token is None:
         from .localchat import run_local_chat
 
-        # The terminal is the chat: log lines go to a file beside the database, not into it.
-        log = config.database.parent / CHAT_LOG
+        # The terminal is the chat: log lines go to a file beside the database (beside the
+        # cache when the database is a server), not into it.
+        beside = config.database if isinstance(config.database, Path) else config.cache_dir
+        log = beside.parent / CHAT_LOG
         log.parent.mkdir(parents=True, exist_ok=True)
         configure_logging([], level=logging.WARNING, path=log)
         return asyncio.run(run_local_chat(config))
