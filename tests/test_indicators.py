@@ -85,6 +85,19 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("入统工业增加值同比增长", "%", "industrial_value_added_growth"),
         ("城镇固定资产投资增长", "%", "fixed_investment_growth"),
         ("城镇以上固定资产投资增长", "%", "fixed_investment_growth"),
+        # A level reached (提高到) is the level, not a rise.
+        ("常住人口城镇化率提高到", "%", "urbanisation_rate"),
+        # Targets reports set beyond the headline list: bonds, re-employment, R&D spending,
+        # the 1990s retail price target; a use of bond money is not the issue.
+        ("拟发行长期建设国债", "元", "government_bonds"),
+        ("继续发行建设国债", "元", "government_bonds"),
+        ("国债资金", "元", None),
+        ("下岗失业人员再就业", "人", "reemployment"),
+        ("再就业补助资金", "元", None),
+        ("全省研发经费", "元", "rd_expenditure"),
+        ("研发经费投入增长", "%", None),
+        ("研发经费投入强度", "%", "rd_intensity"),
+        ("商品零售价格涨幅控制", "%", "retail_price_index"),
         # New jobs counted as posts.
         ("城镇新增就业岗位", "个", "urban_new_jobs"),
         ("城镇新增就业", "个", None),
@@ -167,3 +180,10 @@ def test_compare_by_any_name_gives_the_same_table_amounts_and_rates_apart() -> N
         ("gdp", "result", "1.3万亿元"),  # the amount in its own slot, after the rates
     ]
     assert [(row.indicator, row.value) for row in second] == [("gdp_growth", "6.4%")]
+
+
+def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> None:
+    assert indicator_of("拟安排中央财政赤字", "元", place="国务院") == "fiscal_deficit"
+    assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
+    assert indicator_of("拟安排中央财政赤字", "元", place="临川市") is None
+    assert indicator_of("中央提出经济增长预期目标", "%", place="临川市") is None

@@ -54,6 +54,8 @@ class Indicators:
     items: tuple[Indicator, ...]
     scope_words: tuple[str, ...]
     growth_words: tuple[str, ...]
+    national_issuers: tuple[str, ...] = ()
+    national_scope: tuple[str, ...] = ()
 
     def get(self, key: str) -> Indicator | None:
         return next((i for i in self.items if i.id == key), None)
@@ -95,14 +97,25 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
     growth = tuple(data.get("growth_words", ()))
-    return Indicators(tuple(items), scope, growth)
+    national = data.get("national") or {}
+    issuers = tuple(national.get("issuers", ()))
+    return Indicators(
+        tuple(items),
+        scope,
+        growth,
+        issuers,
+        tuple(_normal(w) for w in national.get("scope_words", ())),
+    )
 
 
 def own_scope(place: str) -> tuple[str, ...]:
     """Words that name the report's own place in a label: 北京市, 北京, 北京地区; 县域 in a
-    county's report (in a city's, 县域 is its counties)."""
+    county's report (in a city's, 县域 is its counties); 中央 in the national government's."""
     if not place:
         return ()
+    table = indicators()
+    if place in table.national_issuers:
+        return (_normal(place), *table.national_scope)
     short = _PLACE_SUFFIX.sub("", place)
     words = [place, short, f"{short}地区"] if short else [place]
     if place.endswith("县"):
@@ -133,7 +146,8 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
         # 居民消费价格指数102%: an index level (last year = 100), not the rise.
         return unit in _RATE_UNITS and "指数" not in said
     if item.family == "level":
-        return unit in _RATE_UNITS and not rated
+        # 城镇化率提高到58.08%: the level reached, not a rise.
+        return unit in _RATE_UNITS and not (rated and not _REACHED.search(said))
     if item.family == "count":
         # 新增就业岗位1530个: jobs counted as posts.
         posts = unit == "个" and "岗位" in said
