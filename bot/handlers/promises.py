@@ -178,7 +178,7 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
     result = library.by_digest(result_digest)
     found = await _worked_out(context, target, result) if target and result else None
     number = int(arg) if arg.isdigit() else 0
-    known = found is not None and (arg == "p" or 0 < number <= len(found.items))
+    known = found is not None and (arg in ("p", "s") or 0 < number <= len(found.items))
     if found is None or not known or target is None or result is None:
         await answer_stale(update, context)
         return
@@ -186,6 +186,10 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
     words = await words_of(update, context)
     if arg == "p":
         await send_html(update, context, plan_page(found, result, words))
+        return
+    if arg == "s":  # the new-report announcement's button: the pair's whole page
+        page = promises_page(found, target, result, words)
+        await send_html(update, context, page, _keyboard(found, target, result, words))
         return
     item = found.items[number - 1]
     await send_html(update, context, sentences_page(number, item, target, result, words))

@@ -40,12 +40,13 @@ from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
+from briefings.promises import pair_for, promises
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
 from .follows import ALERT, Follows, NewAlert, alerts_for, open_button
-from .news import news_message
+from .news import Kept, news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import ANNOUNCE, Advance, Store, Subscription
@@ -56,7 +57,12 @@ PAGE = 500
 # Long enough for a request in flight to be answered (or time out and be left pending), short
 # enough that the whole stop stays within Docker's 10 s.
 STOP_GRACE = 5.0
+# How long a new report's announcement waits for its briefing (and its place's report of the year
+# before) to say what it reports of last year's targets; without them it goes out without it.
+BRIEFING_WAIT = 10.0
 Clock = Callable[[], datetime]
+# A report's briefing, waited for up to some seconds (the bot's Briefer.wait).
+WaitBriefing = Callable[[Listed, float], Awaitable[Briefing | None]]
 
 
 def utc_now() -> datetime:
@@ -134,8 +140,12 @@ class Pusher:
     clock: Clock = utc_now
     pacer: Pacer | None = None  # shared with the bot's replies; its own for `briefing-bot push`
     announce_library: bool = True  # at start every report not yet announced is news
+    # The bot's briefer, which briefs new reports in the background (BotState.setup); without
+    # it (`briefing-bot push`) only briefings already cached are read.
+    wait_briefing: WaitBriefing | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
+    _kept: dict[str, Kept | None] = field(default_factory=dict)  # by new report, per round
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
@@ -307,6 +317,7 @@ class Pusher:
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
         self._texts.clear()
+        self._kept.clear()
         self._languages = await retry(self.chats.languages)
         await self._drain(store, self._announcements(store), tally)
         await self._drain(store, self._alerts(), tally)
@@ -330,11 +341,38 @@ class Pusher:
                 if not known or not self._may_tell(item.chat_id):
                     continue
                 words = self._words(item.chat_id)
-                text, markup = news_message([listed[d] for d in known], updated, words)
+                kept = await self._kept_of(listed[known[0]]) if len(known) == 1 else None
+                text, markup = news_message([listed[d] for d in known], updated, words, kept)
                 slots = [ANNOUNCE + digest for digest in known]
                 yield Job(item.sub_id, slots[0], item.chat_id, item.thread_id, text,
                           markup=markup, also=tuple(slots[1:]))  # fmt: skip
             after = page[-1].sub_id
+
+    async def _kept_of(self, report: Listed) -> Kept | None:
+        """What `report` says of its place's targets of the year before, when that year's
+        report is in the library and both are briefed (waited for: a new report is briefed in
+        the background); worked out once a round, in a thread."""
+        if report.digest in self._kept:
+            return self._kept[report.digest]
+        kept = None
+        pair = await asyncio.to_thread(pair_for, self.library.reports, report)
+        if (
+            pair.target is not None
+            and pair.result is not None
+            and pair.result.digest == report.digest
+        ):
+            earlier = await self._briefed(pair.target)
+            later = await self._briefed(report)
+            if earlier is not None and later is not None:
+                found = await asyncio.to_thread(promises, earlier, later)
+                kept = Kept(found, pair.target, pair.result) if found.items else None
+        self._kept[report.digest] = kept
+        return kept
+
+    async def _briefed(self, report: Listed) -> Briefing | None:
+        if self.wait_briefing is not None:
+            return await self.wait_briefing(report, BRIEFING_WAIT)
+        return await self.library.load_briefing(report.digest)
 
     def _may_tell(self, chat_id: int) -> bool:
         """Whether the chat may have a news message now (its hourly cap)."""
