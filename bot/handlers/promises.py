@@ -39,7 +39,7 @@ _PAIRS: OrderedDict[tuple[str, str], Promises] = OrderedDict()  # by the two rep
 _KEPT_PAIRS = 64
 
 
-async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
+async def worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
     """The pair's promises, worked out in a thread; None while a briefing is not in yet. A
     digest names a report's content, so a pair worked out once stays right: kept for the
     buttons under the reply and the next chat asking."""
@@ -119,7 +119,7 @@ async def promises_command(update: Update, context: BotContext) -> None:
     if pair.target is None or pair.result is None:
         await send_html(update, context, _missing(pair, words))
         return
-    found = await _worked_out(context, pair.target, pair.result)
+    found = await worked_out(context, pair.target, pair.result)
     if found is None:
         await send_html(update, context, words("promises.pending"))
     elif not found.items:
@@ -176,7 +176,7 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
     result_digest, _, arg = button.arg.partition("-") if button else ("", "", "")
     target = library.by_digest(button.digest) if button else None
     result = library.by_digest(result_digest)
-    found = await _worked_out(context, target, result) if target and result else None
+    found = await worked_out(context, target, result) if target and result else None
     number = int(arg) if arg.isdigit() else 0
     known = found is not None and (arg in ("p", "s") or 0 < number <= len(found.items))
     if found is None or not known or target is None or result is None:

@@ -145,7 +145,7 @@ class Pusher:
     wait_briefing: WaitBriefing | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
-    _kept: dict[str, Kept | None] = field(default_factory=dict)  # by new report, per round
+    _kept: dict[str, Kept | None] = field(default_factory=dict)  # by report, per round
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
@@ -342,6 +342,8 @@ class Pusher:
                     continue
                 words = self._words(item.chat_id)
                 kept = await self._kept_of(listed[known[0]]) if len(known) == 1 else None
+                if kept is not None and kept.result.digest != known[0]:
+                    kept = None  # it set targets the next report judged: not news of it
                 text, markup = news_message([listed[d] for d in known], updated, words, kept)
                 slots = [ANNOUNCE + digest for digest in known]
                 yield Job(item.sub_id, slots[0], item.chat_id, item.thread_id, text,
@@ -349,25 +351,29 @@ class Pusher:
             after = page[-1].sub_id
 
     async def _kept_of(self, report: Listed) -> Kept | None:
-        """What `report` says of its place's targets of the year before, when that year's
-        report is in the library and both are briefed (waited for: a new report is briefed in
-        the background); worked out once a round, in a thread."""
+        """The promises of `report`'s pair with its place's report of the adjacent year (the
+        year before first, as /promises pairs them), when that report is in the library and
+        both are briefed (waited for: a new report is briefed in the background); worked out
+        once a round, in a thread."""
         if report.digest in self._kept:
             return self._kept[report.digest]
         kept = None
         pair = await asyncio.to_thread(pair_for, self.library.reports, report)
-        if (
-            pair.target is not None
-            and pair.result is not None
-            and pair.result.digest == report.digest
-        ):
+        if pair.target is not None and pair.result is not None:
             earlier = await self._briefed(pair.target)
-            later = await self._briefed(report)
+            later = await self._briefed(pair.result)
             if earlier is not None and later is not None:
                 found = await asyncio.to_thread(promises, earlier, later)
                 kept = Kept(found, pair.target, pair.result) if found.items else None
         self._kept[report.digest] = kept
         return kept
+
+    async def _card_subject(
+        self, report: Report, briefing: Briefing | None, words: Words
+    ) -> CardSubject:
+        """A weekly briefing's card, with the promises panel of the report's pair."""
+        kept = await self._kept_of(report)
+        return CardSubject.of(report, briefing, kept.found if kept else None, words)
 
     async def _briefed(self, report: Listed) -> Briefing | None:
         if self.wait_briefing is not None:
@@ -418,12 +424,13 @@ class Pusher:
         text, following = self._text(report, briefing, sub.schedule.frequency, position, words)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
+        weekly = sub.schedule.frequency is Frequency.WEEKLY
+        card = await self._card_subject(report, briefing, words) if weekly else None
         return Job(
             sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
-            card=CardSubject.of(report, briefing)
-            if sub.schedule.frequency is Frequency.WEEKLY else None,
+            card=card,
         )  # fmt: skip
 
     def _words(self, chat_id: int) -> Words:

@@ -2,7 +2,15 @@
 
 from .draw import draw_card, render_card
 from .fonts import FontNotFoundError, find_font
-from .layout import MAX_FIGURES, CardFigure, CardLayout, FigureGroup, card_layout, key_figures
+from .layout import (
+    MAX_FIGURES,
+    CardFigure,
+    CardLayout,
+    FigureGroup,
+    PromisePanel,
+    card_layout,
+    key_figures,
+)
 from .numbers import FigureText, format_amount, format_figure
 
 __all__ = [
@@ -12,6 +20,7 @@ __all__ = [
     "FigureGroup",
     "FigureText",
     "FontNotFoundError",
+    "PromisePanel",
     "card_layout",
     "draw_card",
     "find_font",
