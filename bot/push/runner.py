@@ -22,6 +22,7 @@ import contextlib
 import logging
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -60,6 +61,8 @@ STOP_GRACE = 5.0
 # How long a new report's announcement waits for its briefing (and its place's report of the year
 # before) to say what it reports of last year's targets; without them it goes out without it.
 BRIEFING_WAIT = 10.0
+WITH_PROMISES = 3  # news of at most this many reports waits for their promises (bulk drops: none)
+KEPT_PAIRS = 256  # pairs whose promises are kept
 Clock = Callable[[], datetime]
 # A report's briefing, waited for up to some seconds (the bot's Briefer.wait).
 WaitBriefing = Callable[[Listed, float], Awaitable[Briefing | None]]
@@ -145,7 +148,9 @@ class Pusher:
     wait_briefing: WaitBriefing | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
-    _kept: dict[str, Kept | None] = field(default_factory=dict)  # by report, per round
+    # by the pair's digests (earlier, later): its promises, worked out when the later report
+    # is announced or a card first needs them
+    _kept: OrderedDict[tuple[str, str], Kept | None] = field(default_factory=OrderedDict)
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
@@ -231,6 +236,10 @@ class Pusher:
         again only if the sentences matching its words changed. Returns the announcements
         queued."""
         await self._match(reports, updated)  # first: an announcement reads `updated`
+        if len(reports) <= WITH_PROMISES:
+            # Before the round, not in it: waiting for a new report's briefing holds up no send.
+            for report in reports:
+                await self._kept_of(report, BRIEFING_WAIT)
         digests = (r.digest for r in reports)
         return await self.stores.subscriptions.enqueue_announcements(digests, self.clock())
 
@@ -317,7 +326,6 @@ class Pusher:
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
         self._texts.clear()
-        self._kept.clear()
         self._languages = await retry(self.chats.languages)
         await self._drain(store, self._announcements(store), tally)
         await self._drain(store, self._alerts(), tally)
@@ -332,6 +340,7 @@ class Pusher:
         updated = await self._retry(self.follows.updated_reports)
         listed = {listing.digest: listing for listing in self.library.reports}
         order = {digest: n for n, digest in enumerate(listed)}  # newest first
+        told: dict[str, Kept | None] = {}
         for _ in range(10_000):  # pages; bounded
             page = await self._retry(partial(store.pending_announcements, after, PAGE))
             if not page:
@@ -341,7 +350,11 @@ class Pusher:
                 if not known or not self._may_tell(item.chat_id):
                     continue
                 words = self._words(item.chat_id)
-                kept = await self._kept_of(listed[known[0]]) if len(known) == 1 else None
+                kept = None
+                if len(known) == 1:
+                    if known[0] not in told:  # once a round, not once a chat
+                        told[known[0]] = await self._kept_of(listed[known[0]])
+                    kept = told[known[0]]
                 if kept is not None and kept.result.digest != known[0]:
                     kept = None  # it set targets the next report judged: not news of it
                 text, markup = news_message([listed[d] for d in known], updated, words, kept)
@@ -350,22 +363,26 @@ class Pusher:
                           markup=markup, also=tuple(slots[1:]))  # fmt: skip
             after = page[-1].sub_id
 
-    async def _kept_of(self, report: Listed) -> Kept | None:
+    async def _kept_of(self, report: Listed, wait: float = 0.0) -> Kept | None:
         """The promises of `report`'s pair with its place's report of the adjacent year (the
         year before first, as /promises pairs them), when that report is in the library and
-        both are briefed (waited for: a new report is briefed in the background); worked out
-        once a round, in a thread."""
-        if report.digest in self._kept:
-            return self._kept[report.digest]
-        kept = None
+        both are briefed (waited for up to `wait` seconds: a new report is briefed in the
+        background); worked out once a pair, in a thread."""
         pair = await asyncio.to_thread(pair_for, self.library.reports, report)
-        if pair.target is not None and pair.result is not None:
-            earlier = await self._briefed(pair.target)
-            later = await self._briefed(pair.result)
-            if earlier is not None and later is not None:
-                found = await asyncio.to_thread(promises, earlier, later)
-                kept = Kept(found, pair.target, pair.result) if found.items else None
-        self._kept[report.digest] = kept
+        if pair.target is None or pair.result is None:
+            return None
+        key = (pair.target.digest, pair.result.digest)
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        earlier = await self._briefed(pair.target, wait)
+        later = await self._briefed(pair.result, wait)
+        if earlier is None or later is None:
+            return None  # not settled: asked again when it is next needed
+        found = await asyncio.to_thread(promises, earlier, later)
+        kept = self._kept[key] = Kept(found, pair.target, pair.result) if found.items else None
+        while len(self._kept) > KEPT_PAIRS:
+            self._kept.popitem(last=False)
         return kept
 
     async def _card_subject(
@@ -375,9 +392,9 @@ class Pusher:
         kept = await self._kept_of(report)
         return CardSubject.of(report, briefing, kept.found if kept else None, words)
 
-    async def _briefed(self, report: Listed) -> Briefing | None:
-        if self.wait_briefing is not None:
-            return await self.wait_briefing(report, BRIEFING_WAIT)
+    async def _briefed(self, report: Listed, wait: float) -> Briefing | None:
+        if self.wait_briefing is not None and wait:
+            return await self.wait_briefing(report, wait)
         return await self.library.load_briefing(report.digest)
 
     def _may_tell(self, chat_id: int) -> bool:
