@@ -30,7 +30,7 @@ async def test_a_new_report_says_how_many_of_last_years_targets_were_met_with_a_
         await bot.say("/lang en", chat_id=SUBSCRIBER + 1)
         await bot.say("/subscribe", chat_id=SUBSCRIBER + 1)
         (folder / "linchuan_2025.txt").write_text(RESULTS, encoding="utf-8")
-        await until(lambda: announcements(bot))
+        await until(lambda: announcements(bot), tries=600)  # it waits for the briefing
         await settle(bot)
         [text] = announcements(bot)
         lines = text.split("\n")

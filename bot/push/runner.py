@@ -41,7 +41,7 @@ from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
-from briefings.promises import pair_for, promises
+from briefings.promises import pair_for, promises, targets, year_of_targets
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
@@ -60,7 +60,7 @@ PAGE = 500
 STOP_GRACE = 5.0
 # How long a new report's announcement waits for its briefing (and its place's report of the year
 # before) to say what it reports of last year's targets; without them it goes out without it.
-BRIEFING_WAIT = 10.0
+BRIEFING_WAIT = 30.0
 WITH_PROMISES = 3  # news of at most this many reports waits for their promises (bulk drops: none)
 KEPT_PAIRS = 256  # pairs whose promises are kept
 Clock = Callable[[], datetime]
@@ -376,11 +376,18 @@ class Pusher:
             self._kept.move_to_end(key)
             return self._kept[key]
         earlier = await self._briefed(pair.target, wait)
-        later = await self._briefed(pair.result, wait)
-        if earlier is None or later is None:
+        if earlier is None:
             return None  # not settled: asked again when it is next needed
-        found = await asyncio.to_thread(promises, earlier, later)
-        kept = self._kept[key] = Kept(found, pair.target, pair.result) if found.items else None
+        year = year_of_targets(pair.target, pair.result)
+        if not targets(earlier.metrics, year):  # none to judge: the later report is not waited for
+            kept = None
+        else:
+            later = await self._briefed(pair.result, wait)
+            if later is None:
+                return None
+            found = await asyncio.to_thread(promises, earlier, later)
+            kept = Kept(found, pair.target, pair.result) if found.items else None
+        self._kept[key] = kept
         while len(self._kept) > KEPT_PAIRS:
             self._kept.popitem(last=False)
         return kept
