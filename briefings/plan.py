@@ -118,7 +118,7 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        tasks = _tasks(part, year)
+        tasks = _tasks(part, year) or _tasks_under_goals(part)
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
@@ -172,6 +172,20 @@ def _after_goals(part: Section) -> list[str]:
     """The paragraphs after the five-year goals' last item, which the outline gives that item."""
     runs = [run for run in item_lists(part.children) if _five_year_goals(part, run)]
     return list(runs[-1][-1].text.splitlines()[1:]) if runs else []
+
+
+def _tasks_under_goals(part: Section) -> list[Section]:
+    """The year's tasks numbered in a style the five-year goals do not use ((一)…(五) goals,
+    then 今年是开局之年…重点做好以下工作：1.…2.…): the outline nests them under the goals'
+    last item, whose text holds the year's lead-in."""
+    runs = [run for run in item_lists(part.children) if _five_year_goals(part, run)]
+    last = runs[-1][-1] if runs else None
+    if last is None or not any(
+        _THIS_YEAR_LEAD.search(fold(line)) for line in last.text.splitlines()[1:]
+    ):
+        return []
+    lists = [run for run in item_lists(last.children) if len(run) >= 2]
+    return lists[-1] if lists else []
 
 
 def _run_in_tasks(part: Section, more: Sequence[str] = ()) -> tuple[Item, ...]:
