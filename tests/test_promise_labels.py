@@ -59,12 +59,17 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
-    # measured on pairs never tuned on: targets 22/26 (canonical 22/24), pairing 16/16 and
-    # 16/18, verdicts 16/16
+    # measured on pairs never tuned on (once, after the canonical indicators for bonds,
+    # re-employment, R&D spending and the retail price target were added): targets 24/26
+    # (canonical 24/25), pairing 16/16 and 16/18, verdicts 16/16; plan items found 18/20,
+    # review sentences right 17/30, labelled sentences given 17/66
     shares = held_out.shares()
-    assert shares["targets_found"] >= 0.84
-    assert shares["canonical_targets_found"] >= 0.91
+    assert shares["targets_found"] >= 0.92
+    assert shares["canonical_targets_found"] >= 0.95
     assert shares["pairing_precision"] >= 0.99
     assert shares["pairing_recall"] >= 0.88
     assert shares["verdict_accuracy"] >= 0.99
     assert held_out.missed_without_figure == 0
+    assert shares["plan_items_found"] >= 0.89
+    assert shares["plan_precision"] >= 0.56
+    assert shares["plan_recall"] >= 0.25
