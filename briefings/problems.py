@@ -11,14 +11,12 @@ import re
 from collections.abc import Sequence
 
 from .findings import item_lists, item_of, titled
+from .lexicon import pattern
 from .model import Item, ItemList, Section
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
-_PROBLEM_TITLE = re.compile(
-    r"存在的?(?:主要|突出)?(?:问题|困难|短板|薄弱环节)|不足|主要问题|差距"
-    r"|问题(?:和|与|及)(?:不足|困难|挑战)|困难(?:和|与|及)(?:问题|挑战|不足)"
-)
+_PROBLEM_TITLE = pattern("problem_words", "problem_title")
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
@@ -38,7 +36,7 @@ _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
 _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
-_OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
+_OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|主要(?:是|表现(?:在|为)|有)\s*[:：]?$"
@@ -50,15 +48,7 @@ _GENERIC = re.compile(
     r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
-_DEFICIT = re.compile(
-    r"不足|不强|不高|不够|不优|不平衡|不充分|不协调|不合理|不稳|不畅|不到位|不满意|不好|不少|偏|缓慢|放缓|减慢|乏力"
-    r"|困难|突出|滞后|落后|薄弱|有待|仍需|还需|需要进一步|需进一步|亟待|亟需|亟须|问题|风险|隐患|压力|矛盾|差距|短板|加剧|加大|波动"
-    r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
-    r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
-    r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
-    r"|需要?持续(?:加力|用力|发力|加强)|减缓|松懈|低下|浪费|涣散|不力"
-    r"|不(?:巩固|牢固|完善|健全|规范|顺|均|理想|匹配)|加深|漠视|屡禁不止"
-)
+_DEFICIT = pattern("problem_words", "deficit")
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(
@@ -75,15 +65,12 @@ _IN_GENERAL = re.compile(
     r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
-_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+_SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
 # Headings that claim progress: a list of them is the achievements, whatever follows it.
-_ACHIEVED = re.compile(
-    r"台阶|见效|成效|增进|提升|提高|改善|突破|增强|加强|巩固|跃升|显著|明显|成势|向好|丰硕|取得|实现"
-    r"|稳步|不断|深化|优化|走深|走实|提质|增效|壮大|加快|迈出|开创|丰收|新高|新局|新篇"
-)
+_ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
@@ -96,9 +83,9 @@ _PLEDGE = re.compile(
 )
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
-_STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+_STRENGTH = pattern("problem_words", "strength")
 # …but a strength not yet used is a shortfall admitted (生态优势有待深度挖掘).
-_UNREALISED = re.compile(r"有待|尚未|仍需|还需|亟待|不足|不够|不充分|未能")
+_UNREALISED = pattern("problem_words", "unrealised")
 
 
 def _admission_end(paragraph: str) -> tuple[int, int] | None:

@@ -1,6 +1,8 @@
-"""一图读懂: a report's briefing card as a PNG (key figures by section, next year's plan)."""
+"""一图读懂: a report's briefing card as a PNG (key figures by section, next year's plan).
 
-from .draw import draw_card, render_card
+Drawing it (.draw: render_card, draw_card) needs Pillow, imported only where a card is drawn:
+the bot imports this package at start, for FontNotFoundError, and Pillow costs its start-up."""
+
 from .fonts import FontNotFoundError, find_font
 from .layout import (
     MAX_FIGURES,
@@ -22,10 +24,8 @@ __all__ = [
     "FontNotFoundError",
     "PromisePanel",
     "card_layout",
-    "draw_card",
     "find_font",
     "format_amount",
     "format_figure",
     "key_figures",
-    "render_card",
 ]
