@@ -102,6 +102,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("国债资金", "元", None),
         ("下岗失业人员再就业", "人", "reemployment"),
         ("再就业补助资金", "元", None),
+        ("实现再就业", "人", None),  # whose re-employment, the label does not say
         ("全省研发经费", "元", "rd_expenditure"),
         ("研发经费投入增长", "%", None),
         ("研发经费投入强度", "%", "rd_intensity"),

@@ -50,6 +50,8 @@ class Indicator:
     headline: bool = False
     # An amount whose change is printed as a percentage (PM2.5浓度下降13.7%) with no growth id.
     rate_of_change: bool = False
+    # A quantity the budget arranges (发行建设国债1400亿元): a plan figure, not a target by itself.
+    arranged: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
                 said_with=tuple(fields.get("said_with", ())),
                 headline=bool(fields.get("headline", False)),
                 rate_of_change=bool(fields.get("rate_of_change", False)),
+                arranged=bool(fields.get("arranged", False)),
             )
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
