@@ -43,8 +43,9 @@ def move_statements(old: int, new: int) -> list[Statement]:
     """A group became a supergroup with a new id: its settings follow it, except those the new
     chat set for itself. Run in the caller's transaction, with the rest of the chat's move."""
     return [
-        ("INSERT OR IGNORE INTO chat_settings (chat_id, language)"
-         " SELECT ?, language FROM chat_settings WHERE chat_id = ?", (new, old)),
+        ("INSERT INTO chat_settings (chat_id, language)"
+         " SELECT ?, language FROM chat_settings WHERE chat_id = ? ON CONFLICT DO NOTHING",
+         (new, old)),
         ("UPDATE chat_settings SET"
          " timezone = coalesce(timezone, (SELECT o.timezone FROM chat_settings o"
          "  WHERE o.chat_id = ?)),"
@@ -65,7 +66,10 @@ class ChatSettings:
     """The one owner of the chats' settings: every row read once (a row exists only for a chat
     that changed something), then answered from memory, so a reply never waits on SQLite for
     its language. A change is written first and remembered once committed: a database that
-    refuses it leaves the setting as it was, here and on disk."""
+    refuses it leaves the setting as it was, here and on disk.
+
+    On a database other replicas write too (`Database.shared`), any of them may have changed a
+    chat's settings or searches since: each is read from the database when asked, one row."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -74,7 +78,7 @@ class ChatSettings:
         self._queries: dict[int, OrderedDict[str, str]] = {}  # chats' searches, as read
 
     async def _all(self) -> dict[int, Settings]:
-        if self._rows is None:
+        if self._rows is None or self._database.shared:
             rows = await self._database.rows(
                 "SELECT chat_id, timezone, report, language FROM chat_settings"
             )
@@ -91,13 +95,19 @@ class ChatSettings:
             await self._all()
 
     async def _get(self, chat_id: int) -> Settings:
+        if self._database.shared:
+            rows = await self._database.rows(
+                "SELECT timezone, report, language FROM chat_settings WHERE chat_id = ?",
+                (chat_id,),
+            )
+            return Settings(*rows[0]) if rows else _DEFAULT
         return (await self._all()).get(chat_id, _DEFAULT)
 
     async def _set(self, sql: str, chat_id: int, **change: str) -> None:
         async with self._writing:
-            rows = await self._all()
             await self._database.write(sql, (chat_id, *change.values()))
-            rows[chat_id] = replace(rows.get(chat_id, _DEFAULT), **change)
+            if self._rows is not None and not self._database.shared:
+                self._rows[chat_id] = replace(self._rows.get(chat_id, _DEFAULT), **change)
 
     async def zone(self, chat_id: int, default: str) -> str:
         return (await self._get(chat_id)).timezone or default
@@ -128,7 +138,7 @@ class ChatSettings:
     # -- recent searches: what a results page's buttons turn --------------------------------
     async def _searches(self, chat_id: int) -> OrderedDict[str, str]:
         held = self._queries.get(chat_id)
-        if held is None:
+        if held is None or self._database.shared:
             rows = await self._database.rows(
                 "SELECT key, query FROM chat_searches WHERE chat_id = ? ORDER BY used", (chat_id,)
             )

@@ -15,9 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from .postgres import is_postgres
 from .sources.settings import (
     FetchPolicy,
     SourcesConfigError,
@@ -82,6 +84,9 @@ class PushConfig:
     # waits is carried by the next message.
     announce_window_seconds: float = 10.0
     announcements_per_hour: int = 4
+    # On PostgreSQL, the push lease's term: a replica that dies while pushing is replaced by
+    # another within this (docs/replicas.md). Renewed every third of it while pushing.
+    lease_seconds: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class Config:
     http: HttpConfig
     push: PushConfig
     reports_dir: Path
-    database: Path
+    database: Path | str  # a SQLite file, or a postgresql:// URL (no password: PGPASSWORD)
     cache_dir: Path
     max_report_bytes: int
     timezone: str
@@ -228,6 +233,27 @@ def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
     return base_url, mode, webhook
 
 
+def _database(raw: Mapping[str, Any], base: Path) -> Path | str:
+    """A SQLite file's path, or the URL of a PostgreSQL database that replicas share."""
+    value = _typed(raw, "database", str, "data/briefing.sqlite3")
+    if not is_postgres(value):
+        return _path(raw, "database", "data/briefing.sqlite3", base)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- parsed on access: a port that is no number raises here
+    except ValueError:
+        raise ConfigError("config key 'database' is not a valid postgresql:// URL") from None
+    if parts.password is not None:
+        # Said without the URL: it holds the password.
+        raise ConfigError(
+            "config key 'database' holds a password: remove it from config.yaml and set"
+            " PGPASSWORD in the environment"
+        )
+    if not parts.hostname:
+        raise ConfigError("config key 'database' names no host: postgresql://user@host/name")
+    return value
+
+
 def _push(raw: Mapping[str, Any]) -> PushConfig:
     push = _section(raw, "push")
     config = PushConfig(
@@ -239,6 +265,7 @@ def _push(raw: Mapping[str, Any]) -> PushConfig:
         stall_seconds=_typed(push, "stall_seconds", float, 300.0, "push."),
         announce_window_seconds=_typed(push, "announce_window_seconds", float, 10.0, "push."),
         announcements_per_hour=_typed(push, "announcements_per_hour", int, 4, "push."),
+        lease_seconds=_typed(push, "lease_seconds", float, 30.0, "push."),
     )
     for key in fields(PushConfig):
         if getattr(config, key.name) <= 0:
@@ -310,7 +337,7 @@ def parse_config(
         ),
         push=_push(raw),
         reports_dir=_path(raw, "reports_dir", "seeds", base),
-        database=_path(raw, "database", "data/briefing.sqlite3", base),
+        database=_database(raw, base),
         cache_dir=_path(raw, "cache_dir", "data/cache", base),
         max_report_bytes=_max_report_bytes(raw),
         timezone=_timezone(raw),

@@ -1,4 +1,11 @@
-"""The bot's one database (SQLite, WAL): one connection, one discipline, for every table.
+"""The bot's one database: one connection, one discipline, for every table.
+
+Two backends behind one interface (`Database`): embedded SQLite (WAL, the default; here) and a
+PostgreSQL server that several replicas share (bot/postgres.py); `database_at` picks by the
+configured target. The repositories write one SQL for both (`?` placeholders, ON CONFLICT, no
+SQLite-only functions but those bot/postgres.py translates), and catch one family of errors:
+sqlite3's, which the PostgreSQL backend raises too (a lost server is an OperationalError, so
+every retry below and in the push round applies to it unchanged).
 
 The application state owns one `Database` (bot/context.py); the repositories — subscriptions
 and deliveries (bot/push/store.py), follows and alerts (bot/push/follows.py), the chats'
@@ -32,7 +39,7 @@ import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import aiosqlite
 
@@ -65,6 +72,10 @@ def retrying_outside() -> Iterator[None]:
 
 class StoreError(Exception):
     """The database cannot be opened or written; the message names the file."""
+
+
+class LeaseLost(Exception):
+    """Another replica took the push lease (this one stalled past its expiry): no more claims."""
 
 
 class StoreGone(sqlite3.DatabaseError):
@@ -118,11 +129,95 @@ async def _prepare(db: aiosqlite.Connection) -> None:
         await db.execute(f"PRAGMA {pragma}")
 
 
+class Transaction(Protocol):
+    """The statements of one transaction (`Database.atomically`), on either backend."""
+
+    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]: ...
+
+
+class _SqliteTransaction:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        return list(await self._db.execute_fetchall(sql, tuple(params)))
+
+
 class Database:
-    """The database at `path`, opened on first use (or by `open`)."""
+    """The interface every repository is given: statements, transactions, the push lock.
+
+    `name` is what logs and errors call it: the file's path, or the server's URL without its
+    password. A subclass supplies rows, written, atomically and the push lock.
+    """
+
+    name: str
+    # Whether other bot processes write to it too (replicas on one server): then what a
+    # repository holds in memory may be stale, and it reads the database instead.
+    shared = False
+
+    async def open(self) -> Database:
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def is_open(self) -> bool:
+        raise NotImplementedError
+
+    async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        raise NotImplementedError
+
+    async def written(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        """Run one writing statement (its own transaction); return the rows it returns."""
+        raise NotImplementedError
+
+    async def atomically(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work`'s statements as one transaction, no other coroutine's in between; on a
+        lock the whole of it is tried again."""
+        raise NotImplementedError
+
+    async def claimed(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        """`written`, for a statement that claims sends: only while this process holds the push
+        lock (LeaseLost otherwise, where another process could have taken it: PostgreSQL)."""
+        return await self.written(sql, params)
+
+    async def lock_pushes(self) -> bool:
+        """Take the push lock unless another pusher holds it (any process, this one too)."""
+        raise NotImplementedError
+
+    async def unlock_pushes(self) -> None:
+        raise NotImplementedError
+
+    async def take_turn(self, name: str, seconds: float) -> bool:
+        """Whether this process is the one to do `name` (a source's poll) for the next
+        `seconds`: always, on a database only one bot process uses (SQLite's file)."""
+        return True
+
+    def file_problem(self) -> str | None:
+        """Why writes would be lost (a file deleted under the bot), if they would."""
+        return None
+
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one writing statement (its own transaction); return how many rows it changed."""
+        return len(await self.written(sql + " RETURNING 1", params))
+
+    async def transaction(self, statements: list[Statement]) -> None:
+        """Run `statements` in one transaction."""
+
+        async def run(db: Transaction) -> None:
+            for sql, params in statements:
+                await db.rows(sql, params)
+
+        await self.atomically(run)
+
+
+class SqliteDatabase(Database):
+    """The SQLite file at `path`, opened on first use (or by `open`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.name = str(path)
         self._db: aiosqlite.Connection | None = None
         self._file = -1  # the database file, opened once more: push lock and identity
         self._pushing = False
@@ -178,10 +273,8 @@ class Database:
         return self._db
 
     # -- the push lock and the file's identity ---------------------------------------------
-    def lock_pushes(self) -> bool:
-        """Take the push lock unless another pusher holds it (any process, this one too).
-
-        An flock on the database file itself: an operator cannot delete it from under a
+    async def lock_pushes(self) -> bool:
+        """An flock on the database file itself: an operator cannot delete it from under a
         running push without deleting the database, and the kernel releases it even on
         kill -9. flock and SQLite's fcntl locks do not interact.
         """
@@ -194,7 +287,7 @@ class Database:
         self._pushing = True
         return True
 
-    def unlock_pushes(self) -> None:
+    async def unlock_pushes(self) -> None:
         if self._pushing:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._pushing = False
@@ -222,21 +315,6 @@ class Database:
             raise StoreGone(problem)
 
     # -- statements --------------------------------------------------------------------------
-    async def _patiently(self, attempt: Callable[[], Awaitable[T]]) -> T:
-        """`attempt`, tried again while the file stays locked (LOCK_PATIENCE at most), unless
-        the caller retries by itself."""
-        if _RETRIED_OUTSIDE.get():
-            return await attempt()
-        delay, deadline = FIRST_DELAY, time.monotonic() + LOCK_PATIENCE
-        while True:  # ends: each failed try moves towards the deadline
-            try:
-                return await attempt()
-            except sqlite3.OperationalError as error:
-                if not is_locked(error) or time.monotonic() + delay > deadline:
-                    raise
-            await asyncio.sleep(delay)
-            delay = min(2 * delay, MAX_DELAY)
-
     async def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         db = await self._connection()
         values = tuple(params)
@@ -245,10 +323,9 @@ class Database:
             async with self._lock:
                 return list(await db.execute_fetchall(sql, values))
 
-        return await self._patiently(attempt)
+        return await patiently(attempt, is_locked)
 
     async def written(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        """Run one writing statement (its own transaction); return the rows it returns."""
         db = await self._connection()
         values = tuple(params)
 
@@ -257,24 +334,9 @@ class Database:
                 self._ensure_file()
                 return list(await db.execute_fetchall(sql, values))
 
-        return await self._patiently(attempt)
+        return await patiently(attempt, is_locked)
 
-    async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
-        """Run one writing statement (its own transaction); return how many rows it changed."""
-        return len(await self.written(sql + " RETURNING 1", params))
-
-    async def transaction(self, statements: list[Statement]) -> None:
-        """Run `statements` in one transaction."""
-
-        async def run(db: aiosqlite.Connection) -> None:
-            for sql, params in statements:
-                await db.execute(sql, params)
-
-        await self.atomically(run)
-
-    async def atomically(self, work: Callable[[aiosqlite.Connection], Awaitable[T]]) -> T:
-        """Run `work`'s statements on the connection as one transaction, no other coroutine's
-        in between; on a lock the whole of it is tried again."""
+    async def atomically(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         db = await self._connection()
 
         async def attempt() -> T:
@@ -282,7 +344,7 @@ class Database:
                 self._ensure_file()
                 await db.execute("BEGIN IMMEDIATE")
                 try:
-                    result = await work(db)
+                    result = await work(_SqliteTransaction(db))
                 except BaseException:
                     # SQLite rolls back by itself on some errors (a full disk, an I/O error);
                     # a second ROLLBACK would fail and hide the error that matters.
@@ -292,4 +354,22 @@ class Database:
                 await db.execute("COMMIT")
                 return result
 
-        return await self._patiently(attempt)
+        return await patiently(attempt, is_locked)
+
+
+async def patiently(
+    attempt: Callable[[], Awaitable[T]], passing: Callable[[sqlite3.OperationalError], bool]
+) -> T:
+    """`attempt`, tried again while its failure is `passing` (a lock; a server restarting),
+    LOCK_PATIENCE at most, unless the caller retries by itself."""
+    if _RETRIED_OUTSIDE.get():
+        return await attempt()
+    delay, deadline = FIRST_DELAY, time.monotonic() + LOCK_PATIENCE
+    while True:  # ends: each failed try moves towards the deadline
+        try:
+            return await attempt()
+        except sqlite3.OperationalError as error:
+            if not passing(error) or time.monotonic() + delay > deadline:
+                raise
+        await asyncio.sleep(delay)
+        delay = min(2 * delay, MAX_DELAY)

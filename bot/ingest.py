@@ -198,7 +198,7 @@ class Ingest:
             except Exception:  # the database failing: the next start announces them
                 log.exception("announcing %d new report(s) failed", len(listed))
                 return
-            self.pusher.start()
+            await self.pusher.start()
             if not self._news:
                 return
 

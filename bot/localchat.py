@@ -295,8 +295,13 @@ async def _converse(chat: LocalChat, lines: Lines) -> None:
 
 def local_config(config: Config, api: LocalBotApi) -> Config:
     """The bot talking to `api`, with the local user as an admin, and a database of its own:
-    a subscription made here must never reach the Telegram bot's subscribers."""
-    database = config.database.with_name(f"{config.database.stem}.localchat.sqlite3")
+    a subscription made here must never reach the Telegram bot's subscribers (a SQLite file
+    beside the bot's, or in the cache folder when the bot's is a PostgreSQL server)."""
+    shared = config.database
+    if isinstance(shared, Path):
+        database = shared.with_name(f"{shared.stem}.localchat.sqlite3")
+    else:
+        database = config.cache_dir / "localchat.sqlite3"
     admins = config.admins | {CHAT_ID}
     return replace(
         config, token=api.token, base_url=api.base_url, mode="polling", database=database,

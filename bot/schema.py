@@ -9,14 +9,25 @@ upgrade it once (the second finds the version already reached once it gets the l
 Migration 1 is the schema as it stood before versions were kept, written with IF NOT EXISTS:
 a database made then (user_version 0, those tables) passes through it unchanged. A new
 column or table is a new migration appended here, never an edit to an old one.
+
+PostgreSQL (bot/postgres.py) follows the same history, version for version, kept in its
+`schema_version` table: the statements are written in SQLite's types and `for_postgres`
+spells them for it (64-bit integers, double precision); the few SQLite-only steps (triggers
+since dropped) are marked `SqliteOnly` and skipped there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+
+class SqliteOnly(str):
+    """A step in SQLite's own syntax (a trigger) that PostgreSQL skips."""
+
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -56,18 +67,22 @@ _PUSH_V1 = (
     "CREATE INDEX IF NOT EXISTS deliveries_updated ON deliveries (updated)",
     # A briefing's row carries the move it causes (next_due, report, position); recording its
     # outcome applies the move in the same statement, hence atomically, in one round trip.
-    """CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
+    SqliteOnly(
+        """CREATE TRIGGER IF NOT EXISTS delivery_advances AFTER UPDATE OF state ON deliveries
 WHEN NEW.state IN ('sent', 'failed') AND NEW.next_due IS NOT NULL
 BEGIN
     UPDATE subscriptions SET next_due = NEW.next_due, hurry = 0, report = NEW.report,
         position = NEW.position
     WHERE id = NEW.sub_id AND next_due = NEW.slot;
-END""",
-    """CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
+END"""
+    ),
+    SqliteOnly(
+        """CREATE TRIGGER IF NOT EXISTS delivery_blocked AFTER UPDATE OF state ON deliveries
 WHEN NEW.state = 'blocked'
 BEGIN
     DELETE FROM subscriptions WHERE id = NEW.sub_id;
-END""",
+END"""
+    ),
 )
 
 _SOURCES_V1 = (
@@ -159,11 +174,13 @@ _FOLLOWS_V3 = (
     matched TEXT NOT NULL      -- when it was matched against the follows (UTC)
 )""",
     # A chat that blocked the bot wants no alert any more, whatever its words.
-    """CREATE TRIGGER alert_blocked AFTER UPDATE OF state ON alerts
+    SqliteOnly(
+        """CREATE TRIGGER alert_blocked AFTER UPDATE OF state ON alerts
 WHEN NEW.state = 'blocked'
 BEGIN
     DELETE FROM follows WHERE chat_id = NEW.chat_id;
-END""",
+END"""
+    ),
 )
 
 # The rules the triggers above kept — an outcome moves its subscription on, a chat that blocked
@@ -173,9 +190,9 @@ END""",
 # A chat's recent searches (bot/chats.py), so a page button tapped after a restart still
 # turns the page: the query by its key, the most recently used kept.
 _RULES_IN_CODE_V4 = (
-    "DROP TRIGGER IF EXISTS delivery_advances",
-    "DROP TRIGGER IF EXISTS delivery_blocked",
-    "DROP TRIGGER IF EXISTS alert_blocked",
+    SqliteOnly("DROP TRIGGER IF EXISTS delivery_advances"),
+    SqliteOnly("DROP TRIGGER IF EXISTS delivery_blocked"),
+    SqliteOnly("DROP TRIGGER IF EXISTS alert_blocked"),
     """CREATE TABLE chat_searches (
     chat_id INTEGER NOT NULL,
     key TEXT NOT NULL,         -- what the page buttons carry (a hash of the query)
@@ -185,12 +202,26 @@ _RULES_IN_CODE_V4 = (
 )""",
 )
 
+# The leases of replicas sharing a PostgreSQL database (bot/postgres.py): 'push' (who pushes)
+# and 'source:<name>' (who polls that source this interval); until when (the database's clock,
+# epoch seconds), and the token that fences a holder who overstayed. SQLite's push lock stays
+# the file's flock and it has one poller: the table is there, unused, to keep one history.
+_LEASES_V5 = (
+    """CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,      -- host:process id:database, for the operator
+    expires REAL NOT NULL,
+    token INTEGER NOT NULL     -- one more at every takeover
+)""",
+)
+
 # MIGRATIONS[n - 1] brings a database from version n - 1 to n.
 MIGRATIONS: tuple[Sequence[Step], ...] = (
     (*_PUSH_V1, *_SOURCES_V1),
     _CHAT_SETTINGS_V2,
     _FOLLOWS_V3,
     _RULES_IN_CODE_V4,
+    _LEASES_V5,
 )
 LATEST = len(MIGRATIONS)
 
@@ -203,7 +234,7 @@ def version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _too_new(found: int, known: int) -> SchemaTooNew:
+def too_new(found: int, known: int) -> SchemaTooNew:
     return SchemaTooNew(
         f"its schema is version {found}, newer than this briefing-bot knows ({known}):"
         " run a newer briefing-bot, or restore a backup made by this one"
@@ -229,8 +260,25 @@ def upgrade(db: sqlite3.Connection, migrations: Sequence[Sequence[Step]] = MIGRA
             raise
         db.execute("COMMIT")
     if found > known:
-        raise _too_new(found, known)
+        raise too_new(found, known)
     return found
+
+
+_POSTGRES_TYPES = (
+    # SQLite's integers are 64-bit (chat ids need it), PostgreSQL's INTEGER is not.
+    (re.compile(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b"),
+     "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"),
+    (re.compile(r"\bINTEGER\b"), "BIGINT"),
+    # PostgreSQL's REAL is 32-bit: epoch seconds need double precision.
+    (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+)  # fmt: skip
+
+
+def for_postgres(step: str) -> str:
+    """A migration's statement in PostgreSQL's types."""
+    for pattern, spelled in _POSTGRES_TYPES:
+        step = pattern.sub(spelled, step)
+    return step
 
 
 def _apply(db: sqlite3.Connection, steps: Sequence[Step]) -> None:

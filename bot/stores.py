@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
+from .backends import Target, database_at
 from .chats import ChatSettings
 from .database import Database
 from .push.follows import Follows
@@ -29,9 +29,10 @@ class Stores:
     sources: SourceStore  # what the sources' poller fetched, from where and when
 
     @classmethod
-    def at(cls, path: Path) -> Stores:
-        """The repositories on the database at `path`, opened on first use (or by `open`)."""
-        database = Database(path)
+    def at(cls, target: Target, lease_seconds: float = 30.0) -> Stores:
+        """The repositories on the database at `target` (a path or a postgresql:// URL),
+        opened on first use (or by `open`)."""
+        database = database_at(target, lease_seconds)
         return cls(
             database, Store(database), Follows(database), ChatSettings(database),
             SourceStore(database),

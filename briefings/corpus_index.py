@@ -441,19 +441,21 @@ _SENTENCES = (
 _STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 
-# A figure's fields come in Metric's order, after digest, number, label and section title.
-_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said))"
+# A figure's fields come in Metric's order, after digest, number, label and section title; its
+# sentence is stored only when it is none of the report's own (else read by its number, f.said).
 _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    f" f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, {_SENTENCE}, f.key,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
     "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
-    f" {_SENTENCE}, f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
+    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
@@ -462,7 +464,8 @@ _INDICATOR_FIGURES = (
 _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    f" f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, {_SENTENCE}, f.key,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
     " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from tests.botkit import Chat, make_config, open_chat
 from tests.fault_api import FakeBotApi
 from tests.gov_site import GovSite, build_site
 from tests.paths import SEED
+from tests.pgserver import PgServer, running_server
 from tests.push_fixtures import Clock
 
 
@@ -27,6 +28,23 @@ async def api() -> AsyncIterator[FakeBotApi]:
 async def chat(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
     async with open_chat(api, make_config(tmp_path)) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throwaway PostgreSQL server for the session (skipped, or failed in CI, without it)."""
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """The bot's database on each backend: a SQLite file (where the push tests keep it), or a
+    fresh database of its own on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "data" / "push.sqlite3"
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.fresh_database()
 
 
 @pytest.fixture

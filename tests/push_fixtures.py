@@ -13,13 +13,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import yaml
 from telegram.ext import Application
 
 from bot.app import build_application, running
+from bot.backends import Target
 from bot.config import Config
 from bot.context import state_of
 from bot.local_api import Call
+from bot.postgres import row_maker, spelled
 from bot.push.runner import Pusher, Tally
 from bot.push.store import Store
 from tests.botkit import USER, make_config, warm_cache
@@ -48,16 +51,18 @@ def push_config(
     api: FakeBotApi,
     reports: Path = SEEDS,
     extra: Mapping[str, Any] | None = None,
+    database: Target | None = None,
     **push: Any,
 ) -> Config:
-    """The push tests' config; `extra`: other top-level keys (sources:, fetching: …)."""
+    """The push tests' config; `extra`: other top-level keys (sources:, fetching: …);
+    `database`: a PostgreSQL URL or another file (default: data/push.sqlite3)."""
     data = folder / "data"
     return make_config(
         folder,
         reports,
         env={"TELEGRAM_BOT_TOKEN": api.token},
         telegram={"base_url": api.base_url},
-        database=str(data / "push.sqlite3"),
+        database=str(database or data / "push.sqlite3"),
         cache_dir=str(warm_cache(data)),
         admins=[ADMIN],
         push={
@@ -75,20 +80,24 @@ def push_config(
 FROZEN = ("chat_id", "thread_id", "at", "frequency", "timezone", "created")
 
 
-def rows(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    """Read the push database the way an operator would, beside the running bot (or after it)."""
+def rows(database: Target, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    """Read the push database the way an operator would, beside the running bot (or after it):
+    sqlite3 on a file, psql's way (a connection of its own) on a PostgreSQL URL."""
+    if isinstance(database, str):
+        with psycopg.connect(database, autocommit=True, row_factory=row_maker) as connection:
+            return connection.execute(spelled(sql), params).fetchall()
     with contextlib.closing(sqlite3.connect(database)) as db:
         db.row_factory = sqlite3.Row
         return list(db.execute(sql, params))
 
 
-def value(database: Path, sql: str) -> Any:
+def value(database: Target, sql: str) -> Any:
     """The one value a one-row, one-column query reads."""
     [(found,)] = rows(database, sql)
     return found
 
 
-def subscription_rows(database: Path) -> set[tuple[Any, ...]]:
+def subscription_rows(database: Target) -> set[tuple[Any, ...]]:
     """What a subscription is, as its owner set it: changes only when they change it."""
     return {tuple(r) for r in rows(database, f"SELECT {', '.join(FROZEN)} FROM subscriptions")}
 
@@ -115,7 +124,7 @@ class Harness:
         """Run one push round to the end, after any round already running."""
         for _ in range(50):
             await self.pusher.wait_idle()
-            task = self.pusher.start()
+            task = await self.pusher.start()
             if task is not None:
                 return await task
         raise AssertionError("the pusher never became idle")
@@ -143,13 +152,14 @@ async def push_bot(
     reports: Path = SEEDS,
     scheduler: bool = False,
     extra: Mapping[str, Any] | None = None,
+    database: Target | None = None,
     **push: Any,
 ) -> AsyncIterator[Harness]:
     """A bot on the fake Bot API. Rounds run when the test calls `push_round`; with
     `scheduler`, the bot's own scheduled rounds run too (the first one at start)."""
     api = api or FakeBotApi()
     await api.start()
-    config = push_config(folder, api, reports, extra, **push)
+    config = push_config(folder, api, reports, extra, database, **push)
     app = build_application(config, clock=clock)
     try:
         async with running(app, poll_timeout=1):
@@ -164,7 +174,7 @@ async def push_bot(
 
 
 async def start_on_database(
-    folder: Path, database: Path, command: str = "run"
+    folder: Path, database: Target, command: str = "run"
 ) -> tuple[int | None, str]:
     """Run the real `briefing-bot COMMAND` on `database` (Telegram unreachable): its exit
     status and what it printed on stderr."""

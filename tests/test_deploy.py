@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.config import parse_config
 from briefings.cache import SUFFIX
 from briefings.catalogue import CATALOGUE_FILE, read_catalogue
 from tests.paths import ROOT, SEED, SEEDS
@@ -63,3 +64,20 @@ def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
     assert list(read_catalogue(cache_dir / CATALOGUE_FILE)) == [SEED.name]  # the bot lists it
     # the reports folder, in the volume, was created with the seed report in it
     assert [p.name for p in (tmp_path / "data" / "reports").iterdir()] == [SEED.name]
+
+
+def test_the_replicas_compose_file_shares_one_postgresql_and_keeps_its_password_out_of_config(
+    tmp_path: Path,
+) -> None:
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.replicas.yaml").read_text("utf-8"))
+    services = compose["services"]
+    replicas = [services["briefing-bot"], services["briefing-bot-2"]]
+    assert all(r["environment"]["PGPASSWORD"].startswith("${POSTGRES_PASSWORD") for r in replicas)
+    assert "healthcheck" in services["postgres"]
+    caddyfile = compose["configs"]["caddyfile"]["content"]
+    assert (
+        "briefing-bot:8443 briefing-bot-2:8443" in caddyfile and "health_uri /healthz" in caddyfile
+    )
+    content = compose["configs"]["replica-config"]["content"].replace("${PUBLIC_HOST}", "x.org")
+    config = parse_config(yaml.safe_load(content), tmp_path, env={"TELEGRAM_WEBHOOK_SECRET": "s"})
+    assert config.database == "postgresql://briefing@postgres:5432/briefing"

@@ -40,9 +40,9 @@ def _seed_bytes(reports: Path) -> bytes:
 
 
 async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         reply = await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         assert reply.params["text"].startswith("已关注「营商环境」")
@@ -79,9 +79,9 @@ async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(
 
 
 async def test_no_alert_twice_after_a_restart_nor_for_a_report_older_than_the_follow(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
@@ -89,7 +89,7 @@ async def test_no_alert_twice_after_a_restart_nor_for_a_report_older_than_the_fo
         await bot.say("/follow 营商环境", chat_id=LATE)  # after the report came
         await bot.push_round()
         assert _alerts(bot, LATE) == []
-    async with push_bot(tmp_path, clock, reports=reports) as again:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as again:
         await _settled(again)  # the start-up round announces what the library holds
         await again.push_round()
         assert _alerts(again, FOLLOWER) == [] and _alerts(again, LATE) == []
@@ -100,9 +100,9 @@ async def test_no_alert_twice_after_a_restart_nor_for_a_report_older_than_the_fo
 
 
 async def test_a_chat_that_blocked_the_bot_is_recorded_and_followed_no_more(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         await bot.say("/follow 赣服通", chat_id=OTHER)
@@ -118,8 +118,10 @@ async def test_a_chat_that_blocked_the_bot_is_recorded_and_followed_no_more(
         ]
 
 
-async def test_a_flooded_alert_waits_and_goes_once(tmp_path: Path, clock: Clock, reports: Path):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+async def test_a_flooded_alert_waits_and_goes_once(
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
+):
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         faults = Faults()
@@ -133,9 +135,9 @@ async def test_a_flooded_alert_waits_and_goes_once(tmp_path: Path, clock: Clock,
 
 
 async def test_unfollow_stops_alerts_even_those_already_queued(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         await bot.say("/follow 赣服通", chat_id=FOLLOWER)
@@ -162,9 +164,9 @@ async def test_unfollow_stops_alerts_even_those_already_queued(
 
 
 async def test_follow_lists_limits_escapes_and_shows_in_subscriptions(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         reply = await bot.say("/follow <复议> & 行政", chat_id=FOLLOWER)
         assert reply.params["text"].startswith("已关注「&lt;复议&gt; &amp; 行政」")
@@ -188,8 +190,10 @@ async def test_follow_lists_limits_escapes_and_shows_in_subscriptions(
         assert alert.startswith("🔔 关注「&lt;复议&gt; &amp; 行政」")
 
 
-async def test_in_a_group_only_admins_follow(tmp_path: Path, clock: Clock, reports: Path):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+async def test_in_a_group_only_admins_follow(
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
+):
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         bot.api.group_admins[GROUP] = {ADMIN}
         refused = await bot.say("/follow 营商环境", chat_id=GROUP, user_id=MEMBER,
                                 chat_type="supergroup")  # fmt: skip
@@ -202,11 +206,11 @@ async def test_in_a_group_only_admins_follow(tmp_path: Path, clock: Clock, repor
 
 
 async def test_a_corrected_republication_is_announced_as_updated(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
     original = _seed_bytes(reports) + b"\n"
     assert "疫情防控营商环境".encode() in original
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/subscribe", chat_id=OTHER)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
@@ -231,19 +235,21 @@ async def test_a_corrected_republication_is_announced_as_updated(
 
 
 async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         await bot.say("/follow 营商环境", chat_id=FOLLOWER)
         (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
         await bot.pusher.announce(bot.pusher.library.reload())
         follows = state_of(bot.app).follows
         [pending] = await follows.pending((0, ""), 10)
-        # A sender claims it, and its process dies before the outcome is written.
+        # A sender claims it (holding the push lock, as a round does), and its process dies
+        # before the outcome is written.
+        assert await state_of(bot.app).stores.database.lock_pushes()
         assert await follows.claim(pending.follow_id, pending.slot, clock())
         assert not await follows.claim(pending.follow_id, pending.slot, clock())
-    async with push_bot(tmp_path, clock, reports=reports) as again:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as again:
         await _settled(again)
         assert len(_alerts(again, FOLLOWER)) == 1
         [row] = rows(again.config.database, "SELECT state, error FROM alerts")
@@ -251,9 +257,9 @@ async def test_an_alert_left_in_flight_by_a_dead_process_goes_after_the_restart(
 
 
 async def test_follows_move_with_a_group_that_becomes_a_supergroup(
-    tmp_path: Path, clock: Clock, reports: Path
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):
-    async with push_bot(tmp_path, clock, reports=reports) as bot:
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         old, new = -4001, -1004001
         await bot.say("/follow 营商环境", chat_id=old, chat_type="group")
         await bot.say("/follow 赣服通", chat_id=old, chat_type="group")
@@ -264,9 +270,9 @@ async def test_follows_move_with_a_group_that_becomes_a_supergroup(
 
 
 async def test_words_with_control_characters_are_refused_and_never_stored(
-    tmp_path: Path, clock: Clock
+    tmp_path: Path, database: Path | str, clock: Clock
 ):
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         for said in ("/follow 营商\x00环境", "/follow 营商环境\x1b[2J", "/search 营商\x07环境"):
             reply = await bot.say(said, chat_id=FOLLOWER)
             assert reply.params["text"] == CHINESE("common.control_characters")

@@ -13,6 +13,7 @@ import pytest
 from bot.push.batch import Batch
 from bot.push.schedule import Schedule
 from bot.push.store import ANNOUNCE, Advance, Store, iso
+from tests.push_fixtures import rows
 
 NOW = datetime(2026, 3, 2, tzinfo=UTC)
 
@@ -47,8 +48,11 @@ async def _subscribe(store: Store, chat_id: int) -> int:
     return subscription.id
 
 
-async def test_one_batch_of_claims_decides_each_row_as_single_claims_would(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "push.sqlite3")
+async def test_one_batch_of_claims_decides_each_row_as_single_claims_would(
+    database: Path | str,
+) -> None:
+    store = await Store.open(database)
+    assert await store.database.lock_pushes()  # claims are the push lock holder's
     try:
         due, sent, gone = [await _subscribe(store, chat) for chat in (1, 2, 3)]
         await store.enqueue_announcements(["abc"], NOW)
@@ -73,9 +77,11 @@ async def test_one_batch_of_claims_decides_each_row_as_single_claims_would(tmp_p
         await store.close()
 
 
-async def test_outcomes_written_together_move_each_subscription_on(tmp_path: Path) -> None:
-    path = tmp_path / "push.sqlite3"
-    store = await Store.open(path)
+async def test_outcomes_written_together_move_each_subscription_on(
+    database: Path | str,
+) -> None:
+    store = await Store.open(database)
+    assert await store.database.lock_pushes()
     try:
         subs = [await _subscribe(store, chat) for chat in range(1, 6)]
         assert all(await asyncio.gather(*(store.claim(s, iso(NOW), NOW) for s in subs)))
@@ -86,11 +92,10 @@ async def test_outcomes_written_together_move_each_subscription_on(tmp_path: Pat
         )  # fmt: skip
     finally:
         await store.close()
-    with sqlite3.connect(path) as db:
-        rows = db.execute("SELECT id, next_due, position FROM subscriptions ORDER BY id").fetchall()
-        states = db.execute("SELECT DISTINCT state, attempts FROM deliveries").fetchall()
-    assert rows == [(s, iso(tomorrow), s) for s in subs]
-    assert states == [("sent", 1)]
+    moved = rows(database, "SELECT id, next_due, position FROM subscriptions ORDER BY id")
+    states = rows(database, "SELECT DISTINCT state, attempts FROM deliveries")
+    assert [tuple(row) for row in moved] == [(s, iso(tomorrow), s) for s in subs]
+    assert [tuple(row) for row in states] == [("sent", 1)]
 
 
 @pytest.mark.parametrize("cancelled", [0, 1])

@@ -25,9 +25,9 @@ async def _subscribe(bot, chat: int, zone: str, *args: str) -> None:
     await bot.say(" ".join(["/subscribe", *args]), chat_id=chat)
 
 
-async def test_two_zones_fire_at_local_0800_across_berlin_dst(tmp_path: Path):
+async def test_two_zones_fire_at_local_0800_across_berlin_dst(tmp_path: Path, database: Path | str):
     clock = Clock("2024-03-29T12:00:00+00:00")  # Friday; Berlin springs forward on Sunday 31st
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         await _subscribe(bot, SHANGHAI, "Asia/Shanghai")
         await _subscribe(bot, BERLIN, "Europe/Berlin")
         expected = [  # (UTC now, who has been pushed so far)
@@ -62,9 +62,9 @@ def has_cjk_font() -> bool:
     return True
 
 
-async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
+async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path, database: Path | str):
     clock = Clock("2024-05-03T12:00:00+00:00")  # Friday
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         await bot.say("/subscribe 09:00 workdays", chat_id=6001)
         await bot.say("/subscribe weekly", chat_id=6002)
         due = dict(
@@ -82,11 +82,13 @@ async def test_weekly_and_workdays_skip_the_right_days(tmp_path: Path):
             assert card.params["caption"].startswith("关于南昌市2020年度法治政府建设工作的报告")
 
 
-async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: Path):
+async def test_flood_control_is_waited_out_and_the_message_delivered(
+    tmp_path: Path, database: Path | str
+):
     api = FakeBotApi()
     faults = Faults(flooded=Counter({7001: 1}))
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, api=api) as bot:
+    async with push_bot(tmp_path, clock, database=database, api=api) as bot:
         await bot.say("/subscribe 08:00", chat_id=7001)
         api.fault = faults
         clock.set("2024-05-07T00:00:00+00:00")
@@ -100,10 +102,10 @@ async def test_flood_control_is_waited_out_and_the_message_delivered(tmp_path: P
         assert tuple(row) == ("sent", 2, "429 retry after 1s")
 
 
-async def test_blocked_chat_loses_its_subscription(tmp_path: Path):
+async def test_blocked_chat_loses_its_subscription(tmp_path: Path, database: Path | str):
     api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, api=api) as bot:
+    async with push_bot(tmp_path, clock, database=database, api=api) as bot:
         await bot.say("/subscribe", chat_id=7003)
         await bot.say("/subscribe", chat_id=7002)
         api.fault = Faults(blocked={7002})
@@ -120,10 +122,12 @@ async def test_blocked_chat_loses_its_subscription(tmp_path: Path):
         assert tuple(row) == ("blocked", "403 Forbidden: bot was blocked by the user")
 
 
-async def test_server_errors_are_retried_then_recorded_as_failed(tmp_path: Path):
+async def test_server_errors_are_retried_then_recorded_as_failed(
+    tmp_path: Path, database: Path | str
+):
     api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, api=api, max_attempts=3) as bot:
+    async with push_bot(tmp_path, clock, database=database, api=api, max_attempts=3) as bot:
         await bot.say("/subscribe", chat_id=7004)
         await bot.say("/subscribe", chat_id=7005)
         api.fault = Faults(flaky=Counter({7004: 2, 7005: 5}))
@@ -141,9 +145,9 @@ async def test_server_errors_are_retried_then_recorded_as_failed(tmp_path: Path)
         assert "最近错误：NetworkError: Internal Server Error" in stats.params["text"]
 
 
-async def test_group_subscription_goes_to_its_topic(tmp_path: Path):
+async def test_group_subscription_goes_to_its_topic(tmp_path: Path, database: Path | str):
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         group = -100123
         reply = await bot.say(
             "/subscribe", chat_id=group, user_id=9, chat_type="supergroup", thread_id=77
@@ -161,12 +165,14 @@ async def test_group_subscription_goes_to_its_topic(tmp_path: Path):
         assert {int(p["chat_id"]) for p in pushes} == {group}
 
 
-async def test_replies_during_a_push_count_in_its_sending_budget(tmp_path: Path):
+async def test_replies_during_a_push_count_in_its_sending_budget(
+    tmp_path: Path, database: Path | str
+):
     """Telegram's limit counts replies and pushes alike: a push makes room for the replies sent
     beside it instead of adding to them, and the bot stays at its rate overall."""
     rate, subscribers, asker = 20.0, 40, 9001
     clock = Clock("2024-05-06T12:00:00+00:00")
-    async with push_bot(tmp_path, clock, rate_per_second=rate) as bot:
+    async with push_bot(tmp_path, clock, database=database, rate_per_second=rate) as bot:
         for chat in range(7001, 7001 + subscribers):
             await bot.say("/subscribe", chat_id=chat)
         seen = len(bot.api.calls)
@@ -183,7 +189,9 @@ async def test_replies_during_a_push_count_in_its_sending_budget(tmp_path: Path)
     assert (len(sends) - 1) / span <= rate * 1.05  # without the shared budget: ~1.5 x rate
 
 
-async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
+async def test_a_push_follows_a_group_that_became_a_supergroup(
+    tmp_path: Path, database: Path | str
+):
     group, supergroup = -7100, -1007100
 
     async def upgraded(method: str, params: dict[str, Any]) -> web.Response | None:
@@ -194,7 +202,7 @@ async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
 
     api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, api=api) as bot:
+    async with push_bot(tmp_path, clock, database=database, api=api) as bot:
         await bot.say("/timezone Europe/Berlin", chat_id=group, user_id=9, chat_type="group")
         await bot.say("/subscribe 07:00", chat_id=group, user_id=9, chat_type="group")
         api.fault = upgraded
@@ -210,10 +218,10 @@ async def test_a_push_follows_a_group_that_became_a_supergroup(tmp_path: Path):
         ] == [(supergroup,)]
 
 
-async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path):
+async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path, database: Path | str):
     group, supergroup = -7200, -1007200
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         await bot.say("/subscribe weekly", chat_id=group, user_id=9, chat_type="group")
         notice = {"message_id": 1, "date": 0, "chat": {"id": group, "type": "group"},
                   "migrate_to_chat_id": supergroup}  # fmt: skip
@@ -225,13 +233,15 @@ async def test_the_upgrade_notice_moves_a_groups_subscription(tmp_path: Path):
         assert "每周" not in gone.params["text"]
 
 
-async def test_a_push_overdue_at_start_goes_out_at_once_not_an_interval_later(tmp_path: Path):
+async def test_a_push_overdue_at_start_goes_out_at_once_not_an_interval_later(
+    tmp_path: Path, database: Path | str
+):
     clock = Clock("2024-03-29T12:00:00+00:00")
-    async with push_bot(tmp_path, clock) as bot:
+    async with push_bot(tmp_path, clock, database=database) as bot:
         await _subscribe(bot, SHANGHAI, "Asia/Shanghai")
     clock.set("2024-03-30T03:00:00+00:00")  # 11:00 in Shanghai: today's 08:00 push is owed
     # An hour between scheduled rounds: only the round at start can send it.
-    async with push_bot(tmp_path, clock, scheduler=True) as bot:
+    async with push_bot(tmp_path, clock, database=database, scheduler=True) as bot:
         pushed = await bot.api.wait_for(
             lambda c: c.method == "sendMessage" and c.params["text"].startswith("📖")
         )

@@ -254,11 +254,11 @@ async def _busy_push(
 
 
 async def test_item7_push_now_refused_as_busy_flags_no_subscription(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, database: Path | str, capsys: pytest.CaptureFixture[str]
 ):
     api, gate = FakeBotApi(), Gate()
     due, later = range(33_001, 33_041), range(33_101, 33_141)
-    async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
+    async with push_bot(tmp_path, Clock(NOON), api=api, database=database) as bot:
         await _owe(bot, due)
         await _owe(bot, later, due_now=False)
         api.fault = gate
@@ -273,17 +273,17 @@ async def test_item7_push_now_refused_as_busy_flags_no_subscription(
 
 
 async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_nothing(
-    tmp_path: Path,
+    tmp_path: Path, database: Path | str
 ):
     api = FakeBotApi()
-    async with push_bot(tmp_path, Clock(NOON), api=api) as bot:
+    async with push_bot(tmp_path, Clock(NOON), api=api, database=database) as bot:
         await _owe(bot, range(33_201, 33_211), due_now=False)
         other = await Store.open(bot.config.database)  # as `briefing-bot push` opens it
-        assert other.database.lock_pushes()
+        assert await other.database.lock_pushes()
         try:
             reply = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
         finally:
-            other.database.unlock_pushes()
+            await other.database.unlock_pushes()
             await other.close()
         hurried = rows(
             bot.config.database, "SELECT count(*) AS n FROM subscriptions WHERE hurry = 1"

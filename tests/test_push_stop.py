@@ -60,12 +60,12 @@ async def _until(condition: Any, what: str) -> None:
 
 
 async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none_lost(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, database: Path | str, caplog: pytest.LogCaptureFixture
 ):
     """Issue 12 item 8: SIGTERM during a push lets the sends in flight finish and record their
     outcome; after a restart every subscriber has had its briefing exactly once."""
     caplog.set_level(logging.INFO, logger="bot.app")
-    async with push_bot(tmp_path, Clock("2024-05-06T12:00:00+00:00")) as bot:
+    async with push_bot(tmp_path, Clock("2024-05-06T12:00:00+00:00"), database=database) as bot:
         for chat in SUBSCRIBERS:  # due at 08:00 Shanghai on 2024-05-07: long due by now
             await bot.say("/subscribe", chat_id=chat)
     telegram = SlowTelegram(answered=10)
@@ -73,7 +73,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
     api.fault = telegram
     await api.start()
     try:
-        config = push_config(tmp_path, api)
+        config = push_config(tmp_path, api, database=database)
         config = replace(config, http=HttpConfig("127.0.0.1", _free_port()))
         serving = asyncio.create_task(serve(config))
         await _until(lambda: "serving on" in caplog.text, "the bot serves")
@@ -89,7 +89,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
     assert rows(config.database, "SELECT * FROM deliveries WHERE state = 'sending'") == []
     first_run = telegram.received.total()
 
-    await _restart_serves_the_rest(tmp_path, telegram, first_run)
+    await _restart_serves_the_rest(tmp_path, telegram, first_run, database)
 
 
 async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp_path: Path):
@@ -103,7 +103,7 @@ async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp
         await bot.say("/subscribe", chat_id=chat)
         faults.flaky[chat] = 1  # the push's first attempt fails with a 500
         clock.set("2024-05-07T00:00:00+00:00")
-        assert bot.pusher.start() is not None
+        assert await bot.pusher.start() is not None
         await _until(lambda: faults.answered[500] == 1, "the first attempt failed")
         await bot.pusher.stop()  # as SIGTERM does; the retry was 600 s away
         (owed,) = rows(
@@ -169,11 +169,15 @@ async def test_item8_sigterm_stops_the_push_command_gently(tmp_path: Path):
     await _restart_serves_the_rest(tmp_path, telegram, first_run)
 
 
-async def _restart_serves_the_rest(tmp_path: Path, telegram: SlowTelegram, first_run: int) -> None:
+async def _restart_serves_the_rest(
+    tmp_path: Path, telegram: SlowTelegram, first_run: int, database: Path | str | None = None
+) -> None:
     """After a stop mid-push, a restart serves every subscriber not yet served, none twice."""
     restart = FakeBotApi()
     restart.fault = telegram
-    async with push_bot(tmp_path, Clock("2024-05-07T00:00:00+00:00"), api=restart) as bot:
+    async with push_bot(
+        tmp_path, Clock("2024-05-07T00:00:00+00:00"), api=restart, database=database
+    ) as bot:
         await bot.push_round()
     assert first_run < len(SUBSCRIBERS)  # the stop came mid-push
     assert [chat for chat, times in telegram.received.items() if times > 1] == []

@@ -46,7 +46,9 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     words = await words_of(update, context)
     if isinstance(error, sqlite3.Error):
-        logger.error("%s: database %s: %s", _what(update), context.state.config.database, error)
+        logger.error(
+            "%s: database %s: %s", _what(update), context.state.stores.database.name, error
+        )
         answer = storage_trouble(error, words)
     else:
         logger.error("handling an update failed", exc_info=error)

@@ -188,7 +188,7 @@ async def reload(update: Update, context: BotContext) -> None:
     new = await context.state.briefer.reload()
     await pusher.announce(new)
     if new:
-        pusher.start()
+        await pusher.start()
     words = await words_of(update, context)
     titles = [words("push.new_title", title=report_title(report)) for report in new]
     lines = [words("push.reloaded", count=len(library.reports), new=len(new)), *titles]
@@ -209,7 +209,7 @@ async def migrated(update: Update, context: BotContext) -> None:
 
 async def scheduled_round(context: BotContext) -> None:
     """The scheduler job: a round for the subscriptions due, unless one is running."""
-    context.state.pusher.start()
+    await context.state.pusher.start()
 
 
 def handlers() -> list[BaseHandler]:

@@ -102,13 +102,14 @@ _FOLLOW = (
 )
 # An alert for a corrected republication goes only to a follow whose sentences it changed.
 _ENQUEUE = (
-    "INSERT OR IGNORE INTO alerts (follow_id, digest, chat_id, state, updated, text, sentences)"
+    "INSERT INTO alerts (follow_id, digest, chat_id, state, updated, text, sentences)"
     " SELECT ?, ?, ?, 'pending', ?, ?, ? WHERE NOT (? AND EXISTS (SELECT 1 FROM alerts"
-    "  WHERE follow_id = ? AND sentences = ?))"
+    "  WHERE follow_id = ? AND sentences = ?)) ON CONFLICT DO NOTHING"
 )
 _NEWS = (
     "INSERT INTO report_news (digest, updated, matched) VALUES (?, ?, ?)"
-    " ON CONFLICT (digest) DO UPDATE SET updated = max(updated, excluded.updated)"
+    " ON CONFLICT (digest) DO UPDATE SET updated = CASE WHEN excluded.updated = 1 THEN 1"
+    " ELSE report_news.updated END"
 )
 _CLAIM = (
     "UPDATE alerts SET state = 'sending', updated = ? WHERE follow_id = ? AND digest = ?"
@@ -166,7 +167,8 @@ class Follows:
         """A group became a supergroup: its follows (but those the new id has) move with it."""
         db = self._database
         await db.transaction([
-            ("UPDATE OR IGNORE follows SET chat_id = ? WHERE chat_id = ?", (new, old)),
+            ("UPDATE follows SET chat_id = ? WHERE chat_id = ? AND terms NOT IN"
+             " (SELECT terms FROM follows WHERE chat_id = ?)", (new, old, new)),
             ("DELETE FROM follows WHERE chat_id = ?", (old,)),
             ("UPDATE alerts SET chat_id = ? WHERE chat_id = ?", (new, old)),
         ])  # fmt: skip
@@ -212,7 +214,7 @@ class Follows:
     async def claim(self, follow_id: int, slot: str, now: datetime) -> bool:
         """Mark the alert as sending if it is pending and its follow still exists; committed."""
         db = self._database
-        return bool(await db.write(_CLAIM, (iso(now), follow_id, _digest(slot))))
+        return bool(await db.claimed(_CLAIM + " RETURNING 1", (iso(now), follow_id, _digest(slot))))
 
     async def record_attempt(self, follow_id: int, slot: str, error: str, now: datetime) -> None:
         await self._database.write(

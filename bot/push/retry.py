@@ -16,7 +16,6 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 from ..database import retrying_outside
@@ -30,7 +29,7 @@ MAX_DELAY = 2.0
 
 @dataclass
 class Retrying:
-    database: Path
+    database: str  # its name in the log: the file's path, or the server's URL without password
     fault: str | None = None  # what the database says while statements fail; None when well
     progress: int = 0  # statements done: what the watchdog watches
     _failing: int = 0  # statements now between a failure and their next try

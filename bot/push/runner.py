@@ -1,9 +1,10 @@
 """One push round: announce new reports, send the topic alerts they raised (bot/push/follows.py),
 then every due briefing, concurrently and paced.
 
-Only one process pushes at a time (an flock on the database file, released by the kernel even
-on kill -9; see Database.lock_pushes). Whoever takes the lock first requeues the sends a dead
-pusher left in flight.
+Only one process pushes at a time (SQLite: an flock on the database file, released by the
+kernel even on kill -9; PostgreSQL: a lease in the database, which expires; see
+Database.lock_pushes). Whoever takes the lock first requeues the sends a dead pusher left in
+flight; a replica whose lease passed to another stops claiming (LeaseLost) and ends its round.
 
 A round survives a database that fails for a while (locked by another process, a full disk):
 its statements are retried (retry.py), and an outcome that cannot be written yet is kept in
@@ -35,7 +36,7 @@ from telegram import Bot
 from bot.cards import CardCache, CardSubject, card_caption
 from bot.chats import ChatSettings
 from bot.config import Config
-from bot.database import Database
+from bot.database import Database, LeaseLost
 from bot.library import ReportLibrary
 from bot.present import series
 from bot.present.card import FontNotFoundError
@@ -185,7 +186,7 @@ class Pusher:
             get_updates_request=self._transport,
         )  # fmt: skip
         self.sender = Sender(push_bot, self.pacer, push.max_attempts, push.first_retry_seconds)
-        self._retry = Retrying(self.config.database)
+        self._retry = Retrying(self.stores.database.name)
         self.database = self.stores.database
         self.follows = self.stores.follows
         self.chats = self.stores.chats
@@ -222,7 +223,7 @@ class Pusher:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.shield(self._task)
 
-    def start(self, hurry: bool = False) -> asyncio.Task[Tally] | None:
+    async def start(self, hurry: bool = False) -> asyncio.Task[Tally] | None:
         """Run a round in the background; updates keep being served. None if a push is
         running, in this process or another, the bot is stopping, or the database is not open yet.
 
@@ -231,7 +232,7 @@ class Pusher:
         """
         if self.busy or self.sender.stopping.is_set():
             return None
-        if not self.database.lock_pushes():
+        if not await self.database.lock_pushes():
             return None
         round_ = self._round(self.stores.subscriptions, hurry)
         self._task = asyncio.get_running_loop().create_task(round_, name="push-round")
@@ -241,7 +242,7 @@ class Pusher:
     async def push_now(self) -> asyncio.Task[Tally] | None:
         """Start a round that sends every subscription its briefing now (None: one is running)."""
         await self.database.open()
-        return self.start(hurry=True)
+        return await self.start(hurry=True)
 
     async def announce(self, reports: Sequence[Listed], updated: bool = False) -> int:
         """Announce `reports` once to every subscriber and queue the topic alerts they raise;
@@ -281,7 +282,7 @@ class Pusher:
     async def run(self, hurry: bool = False) -> Tally:
         """One round, to its end (the command line's push); busy if a push is running."""
         await self.database.open()
-        task = self.start(hurry)
+        task = await self.start(hurry)
         return Tally(busy=True) if task is None else await task
 
     async def _round(self, store: Store, hurry: bool) -> Tally:
@@ -294,11 +295,14 @@ class Pusher:
                 raise
             # stop()'s own cancel, once the sends in flight settled: the round's tally stands.
             tally.stopped = True
+        except LeaseLost as error:  # this replica stalled past its lease: another pushes
+            log.error("push round ended: %s", error)
+            tally.fault = str(error)
         except sqlite3.Error as error:  # not a passing fault: a corrupt or deleted file
             self._retry.report(error, retrying=False)
             tally.fault = str(error)
         finally:
-            self.database.unlock_pushes()
+            await self.database.unlock_pushes()
         log.info("push round done: %s", tally)
         return tally
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from pathlib import Path
 from typing import Any
 
+from ..backends import Target, database_at
 from ..chats import move_statements
 from ..database import Database, Statement
 from .batch import Batch
@@ -105,15 +105,17 @@ _CLAIM = (
     " WHERE CASE WHEN want.announcement THEN EXISTS (SELECT 1 FROM deliveries d"
     "  WHERE d.sub_id = s.id AND d.slot = want.slot) ELSE s.next_due = want.slot END"
     " ON CONFLICT (sub_id, slot) DO UPDATE SET state = 'sending',"
-    " updated = excluded.updated WHERE state = 'pending'"
+    " updated = excluded.updated WHERE deliveries.state = 'pending'"
     " RETURNING sub_id, slot"
 )
+# A VALUES column of NULLs only is text to PostgreSQL: position is cast to be an integer.
 _FINISH = (
     "WITH done (sub_id, slot, state, error, updated, next_due, report, position)"
     " AS (VALUES {rows})"
     " UPDATE deliveries SET state = done.state, attempts = attempts + 1,"
     " error = coalesce(done.error, deliveries.error), updated = done.updated,"
-    " next_due = done.next_due, report = done.report, position = done.position"
+    " next_due = done.next_due, report = done.report,"
+    " position = CAST(done.position AS INTEGER)"
     " FROM done WHERE deliveries.sub_id = done.sub_id AND deliveries.slot = done.slot"
 )
 # A briefing's outcome carries the move it causes; only a subscription still due at that slot
@@ -122,7 +124,7 @@ _ADVANCE = (
     "WITH done (sub_id, slot, state, error, updated, next_due, report, position)"
     " AS (VALUES {rows})"
     " UPDATE subscriptions SET next_due = done.next_due, hurry = 0, report = done.report,"
-    " position = done.position FROM done"
+    " position = CAST(done.position AS INTEGER) FROM done"
     " WHERE subscriptions.id = done.sub_id AND subscriptions.next_due = done.slot"
     " AND EXISTS (SELECT 1 FROM deliveries d WHERE d.sub_id = done.sub_id AND d.slot = done.slot)"
 )
@@ -152,10 +154,10 @@ class Store:
         self._outcomes = Batch(self._finish_batch, BATCH)
 
     @classmethod
-    async def open(cls, path: Path) -> Store:
-        """A store on its own database at `path` (the command line's and the tests' way; the
+    async def open(cls, target: Target) -> Store:
+        """A store on its own database at `target` (the command line's and the tests' way; the
         bot's state owns the bot's). StoreError if it cannot be created or written."""
-        return cls(await Database(path).open())
+        return cls(await database_at(target).open())
 
     async def close(self) -> None:
         await self.database.close()
@@ -195,9 +197,9 @@ class Store:
         )
         values = (f"{schedule.at:%H:%M}", schedule.frequency.value, zone, iso(due), iso(now))
         mark = (
-            "INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            "INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
             " SELECT id, ?, chat_id, 'known', ? FROM subscriptions"
-            " WHERE chat_id = ? AND thread_id = ?"
+            " WHERE chat_id = ? AND thread_id = ? ON CONFLICT DO NOTHING"
         )
         statements: list[Statement] = [(upsert, (chat_id, thread_id, *values))]
         statements += [(mark, (ANNOUNCE + d, iso(now), chat_id, thread_id)) for d in known]
@@ -225,7 +227,9 @@ class Store:
         choice follow it. What the new chat already set for itself wins."""
         move, drop = (new, old), (old,)
         await self._transaction([
-            ("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", move),
+            # Not the topics the new chat subscribed itself: those stay as they are.
+            ("UPDATE subscriptions SET chat_id = ? WHERE chat_id = ? AND thread_id NOT IN"
+             " (SELECT thread_id FROM subscriptions WHERE chat_id = ?)", (*move, new)),
             ("DELETE FROM subscriptions WHERE chat_id = ?", drop),
             ("UPDATE deliveries SET chat_id = ? WHERE chat_id = ?", move),
             *move_statements(old, new),
@@ -249,8 +253,10 @@ class Store:
         # BATCH reports a statement: a bulk drop of thousands is a few commits, not thousands.
         sql = (
             "WITH want (slot) AS (VALUES {rows})"
-            " INSERT OR IGNORE INTO deliveries (sub_id, slot, chat_id, state, updated)"
+            " INSERT INTO deliveries (sub_id, slot, chat_id, state, updated)"
             " SELECT s.id, want.slot, s.chat_id, 'pending', ? FROM subscriptions s, want"
+            # WHERE true: without it SQLite would read ON CONFLICT as part of the join.
+            " WHERE true ON CONFLICT DO NOTHING"
         )
         slots = [(ANNOUNCE + digest,) for digest in digests]
         count = 0
@@ -265,7 +271,7 @@ class Store:
             "SELECT d.sub_id, s.chat_id, s.thread_id, group_concat(d.slot, ' ') AS slots"
             " FROM deliveries d JOIN subscriptions s ON s.id = d.sub_id"
             " WHERE d.state = 'pending' AND d.slot LIKE 'report:%' AND d.sub_id > ?"
-            " GROUP BY d.sub_id ORDER BY d.sub_id LIMIT ?",
+            " GROUP BY d.sub_id, s.chat_id, s.thread_id ORDER BY d.sub_id LIMIT ?",
             (after, limit),
         )
         return [
@@ -285,7 +291,7 @@ class Store:
         return await self._claims.submit((sub_id, slot, slot.startswith(ANNOUNCE), iso(now)))
 
     async def _claim_batch(self, claims: list[Claim]) -> list[bool]:
-        claimed = {tuple(row) for row in await self.database.written(*_values(_CLAIM, claims))}
+        claimed = {tuple(row) for row in await self.database.claimed(*_values(_CLAIM, claims))}
         return [(sub_id, slot) in claimed for sub_id, slot, _, _ in claims]
 
     async def record_attempt(self, sub_id: int, slot: str, error: str, now: datetime) -> None:

@@ -3,6 +3,9 @@
 The first poll of each source runs at start: after a restart its conditional requests cost
 a 304 each, and nothing already kept is reported again (the store remembers).
 
+Replicas sharing a PostgreSQL database take turns: each interval, one of them polls a source
+(SourceStore.my_turn), so a site is asked once, not once per replica.
+
 Each source is followed by its own task, so a slow or huge source (hours of requests at one a
 second) never holds back the next one; at most `fetching.sources_at_once` poll at a time, and
 requests to one host stay paced by the client whichever source makes them.
@@ -17,6 +20,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
+from ..backends import Target
 from .http import PoliteClient
 from .poller import ADD_SOURCE, Fetched, SourcePoller, one_line
 from .settings import FetchPolicy, SourceSpec
@@ -77,6 +81,9 @@ class SourceRunner:
         self._due[spec.name] = self.clock() + spec.interval_seconds
         async with self._at_once:
             try:
+                # Another replica's turn: it polls, and its reports reach the shared folder.
+                if not await self.poller.store.my_turn(spec.name, spec.interval_seconds):
+                    return []
                 return await self.poller.poll_source(spec)
             except Exception as error:  # a store or parser bug must not stop the other sources
                 log.error("source %s: poll failed: %s: %s", spec.name, type(error).__name__, error)
@@ -96,7 +103,7 @@ class SourceRunner:
 
 
 async def add_url(
-    url: str, database: Path, reports_dir: Path | None, policy: FetchPolicy
+    url: str, database: Target, reports_dir: Path | None, policy: FetchPolicy
 ) -> list[Fetched]:
     """Fetch one URL now, as `/add URL` and `briefing-bot add URL` do: the reports found,
     or the fault raised as one line (FetchError or briefings' ReportError)."""

@@ -1,4 +1,4 @@
-"""What has been fetched, from where and when (SQLite): the fetch state of every URL, the
+"""What has been fetched, from where and when (the bot's database): the fetch state of every URL, the
 reports found with every digest and URL they were seen under, and each source's status.
 
 Kept so that a restart neither refetches everything (validators and digests survive) nor
@@ -14,9 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import aiosqlite
-
-from ..database import Database
+from ..backends import Target, database_at
+from ..database import Database, Transaction
 from .http import Validators
 
 T = TypeVar("T")
@@ -57,6 +56,9 @@ def _stored(row: Any) -> StoredReport:
     return StoredReport(row["id"], row["digest"], row["url"], row["title"], path)
 
 
+_ADD_ALIAS = "INSERT INTO source_report_urls (url, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+
+
 class SourceStore:
     """The sources' tables, on the bot's one database (bot/database.py): its connection, lock,
     busy timeout and retry on a lock."""
@@ -66,10 +68,10 @@ class SourceStore:
         self._owned = owned  # the database is this store's own, closed with it
 
     @classmethod
-    async def open(cls, path: Path) -> SourceStore:
+    async def open(cls, target: Target) -> SourceStore:
         """A store on its own database at `path` (the command line's `add`; the bot's state
         gives the running bot's, which only the state closes)."""
-        return cls(await Database(path).open(), owned=True)
+        return cls(await database_at(target).open(), owned=True)
 
     async def close(self) -> None:
         if self._owned:
@@ -78,7 +80,7 @@ class SourceStore:
     async def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         return await self._db.rows(sql, params)
 
-    async def _atomically(self, work: Callable[[aiosqlite.Connection], Awaitable[T]]) -> T:
+    async def _atomically(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work`'s statements as one transaction, no other coroutine's in between."""
         return await self._db.atomically(work)
 
@@ -185,7 +187,7 @@ class SourceStore:
 
     async def add_alias(self, url: str, report_id: int) -> None:
         await self._transaction([(
-            "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
+            _ADD_ALIAS,
             (url, report_id),
         )])  # fmt: skip
 
@@ -195,16 +197,14 @@ class SourceStore:
         """Store a new report, or a new version of the report already read at `url`."""
         known = await self.report_by_url(url)
 
-        async def run(db: aiosqlite.Connection) -> int:
+        async def run(db: Transaction) -> int:
             report_id = await self._upsert(db, known, url, source, digest, title, path, at)
-            await db.execute(
-                "INSERT OR IGNORE INTO source_digests (digest, report_id) VALUES (?, ?)",
+            await db.rows(
+                "INSERT INTO source_digests (digest, report_id) VALUES (?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (digest, report_id),
             )
-            await db.execute(
-                "INSERT OR IGNORE INTO source_report_urls (url, report_id) VALUES (?, ?)",
-                (url, report_id),
-            )
+            await db.rows(_ADD_ALIAS, (url, report_id))
             return report_id
 
         report_id = await self._atomically(run)
@@ -212,7 +212,7 @@ class SourceStore:
 
     async def _upsert(
         self,
-        db: aiosqlite.Connection,
+        db: Transaction,
         known: StoredReport | None,
         url: str,
         source: str,
@@ -223,20 +223,25 @@ class SourceStore:
     ) -> int:
         where = str(path) if path else None
         if known:
-            await db.execute(
+            await db.rows(
                 "UPDATE source_reports SET digest = ?, title = ?, path = ?, updated = ?"
                 " WHERE id = ?",
                 (digest, title, where, at, known.id),
             )
             return known.id
-        cursor = await db.execute(
+        rows = await db.rows(
             "INSERT INTO source_reports (digest, url, source, title, path, first_fetched, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (digest, url, source, title, where, at, at),
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0]["id"])
 
     # -- sources ---------------------------------------------------------------------------
+    async def my_turn(self, name: str, seconds: float) -> bool:
+        """Whether this replica polls source `name` now: one replica a poll, each interval
+        (`seconds`), among those sharing the database (always, on SQLite)."""
+        return await self._db.take_turn("source:" + name, seconds)
+
     async def note_source(
         self, name: str, at: float, succeeded: bool, error: str | None = None
     ) -> None:
@@ -244,9 +249,9 @@ class SourceStore:
         await self._transaction([(
             "INSERT INTO source_status (name, last_success, last_error, last_error_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
-            " last_success = COALESCE(excluded.last_success, last_success),"
-            " last_error = COALESCE(excluded.last_error, last_error),"
-            " last_error_at = COALESCE(excluded.last_error_at, last_error_at)",
+            " last_success = COALESCE(excluded.last_success, source_status.last_success),"
+            " last_error = COALESCE(excluded.last_error, source_status.last_error),"
+            " last_error_at = COALESCE(excluded.last_error_at, source_status.last_error_at)",
             (name, at if succeeded else None, error, at if error else None),
         )])  # fmt: skip
 

@@ -1,0 +1,17 @@
+"""Which database the configured target names: a SQLite file's path, or a postgresql:// URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .database import Database, SqliteDatabase
+from .postgres import PostgresDatabase
+
+Target = Path | str  # a path, or a postgresql:// URL (config.py admits no other string)
+
+
+def database_at(target: Target, lease_seconds: float = 30.0) -> Database:
+    """The database at `target`, opened on first use (or by `open`)."""
+    if isinstance(target, Path):
+        return SqliteDatabase(target)
+    return PostgresDatabase(target, lease_seconds)
