@@ -35,10 +35,18 @@ async def test_a_new_report_says_how_many_of_last_years_targets_were_met_with_a_
         [text] = announcements(bot)
         lines = text.split("\n")
         assert lines[0] == "🆕 新报告：<b>2025年临川市政府工作报告</b>"
-        assert lines[-2:] == [f"🎯 {SCORE}", "发送 /summary 查看概要，/reports 查看全部报告。"]
+        assert lines[-2:] == [
+            f"🎯 {SCORE}",
+            "点下方按钮查看这份报告的简报；设为当前报告后，/summary 等命令都看这份。/reports 查看全部报告。",
+        ]
         told = _announcement(bot.api.sent("sendMessage"))
-        [(label, data)] = buttons(told)
-        assert label == "目标完成情况"
+        # the report's own buttons (open it, make it current), then the promises page's
+        assert [label for label, _ in buttons(told)] == [
+            "打开这份报告的简报",
+            "设为当前报告",
+            "目标完成情况",
+        ]
+        label, data = buttons(told)[-1]
         english = next(text for text in bot.texts(SUBSCRIBER + 1) if "New report" in text)
         assert (
             "\n🎯 <b>临川市 2024 main targets</b>: 1 met, 2 missed, 1 not mentioned, 2 unclear\n"
@@ -72,4 +80,4 @@ async def test_a_new_report_without_last_years_report_gets_no_promises_line(
         [text] = announcements(bot)
         assert "🎯" not in text and "主要目标" not in text
         told = next(c for c in bot.api.sent("sendMessage") if "新报告" in c.params["text"])
-        assert buttons(told) == []
+        assert [label for label, _ in buttons(told)] == ["打开这份报告的简报", "设为当前报告"]
