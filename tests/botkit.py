@@ -104,8 +104,11 @@ class Chat:
 async def started(application: Application) -> AsyncIterator[Application]:
     """`application` polling the fake Telegram, its reports loaded and briefed."""
     async with running(application, poll_timeout=1):
-        enrichment = state_of(application).enrichment
-        assert enrichment is not None  # running() starts it
+        state = state_of(application)
+        if state.loading is not None:  # a folder read for the first time may take over a second
+            await state.loading
+        enrichment = state.enrichment
+        assert enrichment is not None  # running() starts it once the folder is read
         await enrichment
         yield application
 

@@ -119,3 +119,23 @@ def test_the_promises_score_judges_each_year_s_targets_by_the_next_report() -> N
     (scored,) = promises_by_year(reports, figures)  # 2021's targets: no 2022 report to judge
     assert (scored.year, scored.result.meta.year) == (2020, 2021)
     assert scored.counts == {"met": 0, "missed": 1, "unclear": 0, "not_reported": 0}
+
+
+def test_a_comparison_sorted_or_paged_otherwise_keeps_its_chart() -> None:
+    """The bar chart shows the largest figures whatever the table's order: re-sorting the
+    table or turning its page draws nothing anew (pygal takes ~1.5 ms a bar)."""
+    from bot.pages import charts
+    from bot.pages.views import compare_groups
+    from briefings.compare import Row
+
+    rows = [
+        Row(f"e{n}", f"天{n}市", 2023, "t", "增长", f"{n}%", "result", "2023", "1", "……",
+            number=float(n % 40), unit="%")
+        for n in range(300)
+    ]  # fmt: skip
+    (first,) = compare_groups(rows, CHINESE, "value", True)
+    drawn = charts.bar_chart.cache_info().misses
+    for sort, descending, page in (("place", False, 0), ("year", True, 0), ("value", False, 1)):
+        (group,) = compare_groups(rows, CHINESE, sort, descending, page)
+        assert group.chart == first.chart
+    assert charts.bar_chart.cache_info().misses == drawn
