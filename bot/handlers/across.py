@@ -86,7 +86,9 @@ async def on_compare_page(update: Update, context: BotContext) -> None:
     number, _, query = button.arg.partition(COMPARE_SEPARATOR)
     await tap.answer()
     words = await words_of(update, context)
-    await edit_html(update, context, *await _compare_page(context, query, int(number), words))
+    html, keyboard = await _compare_page(context, query, int(number), words)
+    path = page_path("compare", words, query=query)
+    await edit_html(update, context, html, with_web(keyboard, update, context, path, words))
 
 
 async def diff(update: Update, context: BotContext) -> None:
