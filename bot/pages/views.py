@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -23,7 +24,7 @@ from markupsafe import Markup
 from telegram.ext import Application
 
 from bot.cards import CardSubject
-from bot.context import state_of
+from bot.context import BotState, state_of
 from bot.present.render import highlight, lead_sentences, plan_title
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from briefings.briefing import Briefing
@@ -37,7 +38,7 @@ from briefings.model import Metric, Report, Section
 from briefings.promises import compare_figures, pairs_of_year
 
 from . import charts
-from .initdata import InitDataError, validate
+from .initdata import InitDataError, WebAppUser, validate
 
 APPLICATION = web.AppKey("pages_application", Application)
 STATIC = Path(str(resources.files("bot.pages") / "static"))
@@ -496,24 +497,62 @@ async def search_page(request: web.Request) -> web.Response:
 # ---- the personal panel: only for a Mini App whose initData Telegram signed
 
 
+def app_language(own: str | None, user: WebAppUser) -> str:
+    """The Mini App's language: the chat's own setting when the chat set anything, else the
+    language of the user's Telegram app (en-GB, zh-hans: by its first part), else the default."""
+    if own is not None:
+        return own if own in LANGUAGES else DEFAULT_LANGUAGE
+    code = (user.language_code or "").split("-")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+async def _pushes(state: BotState, chat_id: int, words: Words) -> list[str]:
+    """The chat's subscriptions, one line each: schedule, topic and the next push's time."""
+    now = state.pusher.clock()
+    lines = []
+    for sub in await state.subscriptions.subscriptions_of(chat_id):
+        due = sub.hurry or sub.next_due <= now  # as /subscriptions says it: not a past time
+        when = f"{sub.next_due.astimezone(ZoneInfo(sub.timezone)):%Y-%m-%d %H:%M}"
+        lines.append(
+            words(
+                "web.me_next",
+                schedule=sub.schedule.describe(sub.timezone, words),
+                topic=words("push.topic", thread=sub.thread_id) if sub.thread_id else "",
+                when=words("push.soon") if due else when,
+            )
+        )
+    return lines
+
+
 async def me(request: web.Request) -> web.Response:
+    """The personal panel of the Mini App's user (their private chat with the bot: its id is
+    theirs), in the language the pages should take; read-only, the chat changes it."""
     state = state_of(request.app[APPLICATION])
     body = await request.text()
     try:
         user = validate(body, state.config.token or "")
     except InitDataError:
         return web.Response(status=403, text="forbidden")
-    language = await state.chats.language(user.id)
+    language = app_language(await state.chats.own_language(user.id), user)
     words = catalogue(language)
     current = await state.report_of(user.id)
+    none = [words("web.me_none")]
+    follows = [follow.words for follow in await state.follows.of_chat(user.id)]
     return web.json_response(
         {
-            "rows": [
-                [words("web.me_language"), words("language.name")],
-                [words("web.me_timezone"), await state.chats.zone(user.id, state.config.timezone)],
-                [words("web.me_report"), current.display_title if current else ""],
-            ],
+            "language": language,
             "title": words("web.me"),
+            "rows": [
+                [words("web.me_language"), [words("language.name")]],
+                [
+                    words("web.me_timezone"),
+                    [await state.chats.zone(user.id, state.config.timezone)],
+                ],
+                [words("web.me_report"), [current.display_title if current else ""]],
+                [words("web.me_subscriptions"), await _pushes(state, user.id, words) or none],
+                [words("web.me_follows"), follows or none],
+            ],
+            "note": words("web.me_change"),
         },
         dumps=lambda data: json.dumps(data, ensure_ascii=False),
     )
