@@ -45,6 +45,18 @@ def test_a_year_said_by_several_reports_takes_the_nearest_report_s_figure() -> N
     assert series.chart.count('class="dot') >= 5
 
 
+def test_a_series_table_shows_each_figure_as_the_report_printed_it() -> None:
+    """An amount in 元 is plotted as a number but shown as printed (1665.2亿元, not
+    166520000000.0, which at a phone's width pushed the page sideways), with its bound."""
+    amount = {"unit": "元", "indicator": "gdp"}
+    sheets = [
+        (2021, [_metric(1.6652e11, period="2020", raw="1665.2亿元", **amount)]),
+        (2022, [_metric(1.9e11, "target", "2022", raw="1900亿元", bound="at_least", **amount)]),
+    ]
+    (series,) = place_series(sheets, CHINESE)
+    assert series.printed == {("result", 2020): "1665.2亿元", ("target", 2022): "≥1900亿元"}
+
+
 def test_units_are_never_mixed_in_one_series() -> None:
     sheets = [(2020, [_metric(6.1, period="2019"), _metric(2.0, period="2019", unit="个百分点")]),
               (2021, [_metric(2.3, period="2020"), _metric(1.0, period="2020", unit="个百分点")])]  # fmt: skip

@@ -245,6 +245,8 @@ class Series:
     results: list[tuple[int, float]]
     targets: list[tuple[int, float]]
     chart: Markup
+    # (kind, year) -> the value as the report printed it (1665.2亿元, not 166520000000.0)
+    printed: dict[tuple[str, int], str]
 
     @property
     def years(self) -> list[int]:
@@ -261,7 +263,7 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
     figures). A year said by several reports takes the nearest report's figure: the result of
     2019 from the 2020 report, the target for 2020 from the 2020 report; a unit of its own is
     a series of its own, so units are never mixed."""
-    best: dict[tuple[str, str, str, int], tuple[int, float]] = {}
+    best: dict[tuple[str, str, str, int], tuple[int, float, str]] = {}
     for report_year, metrics in sheets:
         for metric in metrics:
             year = _year_of(metric)
@@ -270,12 +272,18 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
             distance = abs(report_year - (year + 1 if metric.kind == "result" else year))
             slot = (metric.indicator, metric.unit, metric.kind, year)
             if slot not in best or distance < best[slot][0]:
-                best[slot] = (distance, metric.value)
+                best[slot] = (
+                    distance,
+                    metric.value,
+                    shown_sign(metric.bound, metric.raw) + metric.raw,
+                )
     grouped: dict[tuple[str, str], dict[str, list[tuple[int, float]]]] = defaultdict(
         lambda: {"result": [], "target": []}
     )
-    for (indicator, unit, kind, year), (_, value) in sorted(best.items()):
+    printed: dict[tuple[str, str], dict[tuple[str, int], str]] = defaultdict(dict)
+    for (indicator, unit, kind, year), (_, value, shown) in sorted(best.items()):
         grouped[(indicator, unit)][kind].append((year, value))
+        printed[(indicator, unit)][(kind, year)] = shown
     catalogue_order = {item.id: n for n, item in enumerate(indicators().items)}
     ranked = sorted(
         grouped.items(),
@@ -293,8 +301,11 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
         name = f"{_indicator_name(indicator, words)}（{unit}）" if unit else indicator
         chart = charts.years_chart(name, tuple(points["result"]), tuple(points["target"]), names)
         found.append(
-            Series(indicator, unit, name, points["result"], points["target"], Markup(chart))
-        )
+            Series(
+                indicator, unit, name, points["result"], points["target"], Markup(chart),
+                printed[(indicator, unit)],
+            )
+        )  # fmt: skip
         if len(found) == CHARTS:
             break
     return found
