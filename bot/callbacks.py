@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 MAX_BYTES = 64
 DIGEST_PREFIX = 12
 _DIGEST = rf"[0-9a-f]{{{DIGEST_PREFIX}}}"
 _PAGE = r"(?:0|[1-9][0-9]{0,4})"
 COMPARE_SEPARATOR = "~"
+# The buttons this bot writes: its menu, a report's contents, section, figures page, a topic
+# alert's report, a follow to end, a language, a page of /reports, a report to use, a page of
+# /compare, a /promises pair, a page of search results.
+ButtonKind = Literal[
+    "menu", "toc", "sec", "met", "open", "unf", "lang", "rep", "use", "cmp", "prm", "fnd"
+]
 # What each kind's digest and argument look like when this bot writes them (ASCII only: the
 # digits of `str.isdigit` include ² and ٣, which int() refuses or reads as another number).
-_SHAPES = {
+_SHAPES: dict[ButtonKind, re.Pattern[str]] = {
     "menu": re.compile(r"menu::[a-z]{1,16}", re.ASCII),
     "toc": re.compile(rf"toc:{_DIGEST}:(?:{_PAGE})?", re.ASCII),
     "sec": re.compile(rf"sec:{_DIGEST}:[0-9]+(?:\.[0-9]+)*", re.ASCII),
@@ -35,7 +42,9 @@ _SHAPES = {
     "prm": re.compile(rf"prm:{_DIGEST}:{_DIGEST}-(?:p|[1-9][0-9]{{0,2}})", re.ASCII),
     "fnd": re.compile(rf"fnd:{_DIGEST}:[0-9a-f]{{8}}-{_PAGE}", re.ASCII),  # search key-page
 }
-KINDS = frozenset(_SHAPES)
+KINDS: frozenset[ButtonKind] = frozenset(get_args(ButtonKind))
+# A tap's kind as printed, to the kind it names (a payload is text until decoded).
+_BY_NAME: dict[str, ButtonKind] = {kind: kind for kind in _SHAPES}
 
 
 class CallbackDataError(ValueError):
@@ -46,7 +55,7 @@ class CallbackDataError(ValueError):
 class ButtonData:
     """What a tapped button carries: its kind, the report's digest prefix and one argument."""
 
-    kind: str
+    kind: ButtonKind
     digest: str
     arg: str
 
@@ -56,7 +65,7 @@ class ButtonData:
         return int(self.arg or 0)
 
 
-def encode(kind: str, digest: str = "", arg: str = "") -> str:
+def encode(kind: ButtonKind, digest: str = "", arg: str = "") -> str:
     data = f"{kind}:{digest[:DIGEST_PREFIX]}:{arg}"
     if len(data.encode()) > MAX_BYTES:
         raise CallbackDataError(f"callback data over {MAX_BYTES} bytes: {data!r}")
@@ -66,12 +75,12 @@ def encode(kind: str, digest: str = "", arg: str = "") -> str:
 def decode(data: str | None) -> ButtonData | None:
     """The payload, or None when it is not one this bot writes."""
     data = data or ""
-    kind = data.partition(":")[0]
-    shape = _SHAPES.get(kind)
-    if shape is None or len(data.encode()) > MAX_BYTES or not shape.fullmatch(data):
+    kind = _BY_NAME.get(data.partition(":")[0])
+    if kind is None or len(data.encode()) > MAX_BYTES or not _SHAPES[kind].fullmatch(data):
         return None
-    return ButtonData(*data.split(":"))
+    _, digest, arg = data.split(":")
+    return ButtonData(kind, digest, arg)
 
 
-def pattern(kind: str) -> str:
+def pattern(kind: ButtonKind) -> str:
     return rf"^{kind}:"

@@ -46,7 +46,9 @@ class CardCache:
             return self.file_ids[key]
         async with self._locks.setdefault(key, asyncio.Lock()):
             if key not in self.pngs:
-                from bot.present.card import render_card  # Pillow: only once a card is asked for
+                from bot.present.card.draw import (
+                    render_card,  # Pillow: only once a card is asked for
+                )
 
                 self.pngs[key] = await asyncio.to_thread(
                     render_card, subject.report, subject.metrics, self.font_path

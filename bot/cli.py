@@ -16,7 +16,6 @@ from .logs import redacted_output
 
 if TYPE_CHECKING:
     from .config import Config
-    from .library import ReportLibrary
 
 
 def _config(args: argparse.Namespace) -> Config | None:
@@ -70,7 +69,7 @@ def _render(args: argparse.Namespace) -> bytes:
 
     briefing = brief_file(Path(args.file), _cache_dir(args))
     if args.format == "png":
-        from bot.present.card import render_card
+        from bot.present.card.draw import render_card
 
         return render_card(briefing.report, briefing.metrics, args.font)
     export = {"json": to_json, "md": to_markdown, "markdown": to_markdown, "csv": to_csv}
@@ -135,8 +134,11 @@ def _warm(args: argparse.Namespace) -> int:
     deploys): the bot then starts without parsing or briefing."""
     from itertools import repeat
 
+    from briefings.corpus_index import FILE_NAME, CorpusIndex, entry_of
+
     from .briefer import pool_of
     from .library import ReportLibrary
+    from .search_shelf import indexed_of
 
     config = _config(args)
     if config is None:
@@ -145,35 +147,36 @@ def _warm(args: argparse.Namespace) -> int:
         config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
     library.reload()
-    paths = [config.reports_dir / listing.source for listing in library.reports]
+    reports = library.reports
+    paths = [config.reports_dir / listing.source for listing in reports]
+    index = CorpusIndex(config.cache_dir / FILE_NAME)
     pool = pool_of(config.briefing_workers)
     try:
-        for name, figures in pool.map(warm_one, paths, repeat(config.cache_dir)):
+        indexed = index.digests()
+        added = 0
+        briefed = pool.map(warm_one, paths, repeat(config.cache_dir))
+        for listing, (name, figures) in zip(reports, briefed, strict=True):
             if isinstance(figures, str):
                 print(f"skipped: {figures}", file=sys.stderr)
-            else:
-                print(f"cached: {name} ({figures} figures)")
+                continue
+            print(f"cached: {name} ({figures} figures)")
+            # Indexed here, while the workers brief the next reports, not in a pass after.
+            if listing.digest not in indexed and library.find_cached([listing]):
+                found = indexed_of(library, listing.digest)
+                if found is not None:
+                    index.add(entry_of(listing), *found)
+                    indexed.add(listing.digest)
+                    added += 1
+        # a bot that starts after `warm` finds every report searchable at once, and no other
+        library.find_cached(reports)
+        added += index.update(reports, lambda digest: indexed_of(library, digest))
     finally:
         pool.shutdown(cancel_futures=True)
-    library.find_cached(library.reports)
-    print(f"search index: {_index_reports(config.cache_dir, library)} report(s) added")
+        index.close()
+    print(f"search index: {added} report(s) added")
     for error in library.errors:
         print(f"skipped: {error}", file=sys.stderr)
     return 0
-
-
-def _index_reports(cache_dir: Path, library: ReportLibrary) -> int:
-    """Bring the cross-report search index in line with the folder: a bot that starts after
-    `warm` finds every report searchable at once."""
-    from briefings.corpus_index import FILE_NAME, CorpusIndex
-
-    from .search_shelf import indexed_of
-
-    index = CorpusIndex(cache_dir / FILE_NAME)
-    try:
-        return index.update(library.reports, lambda digest: indexed_of(library, digest))
-    finally:
-        index.close()
 
 
 def _push(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from bot.present.words import CHINESE, Words
 from briefings.choice import place
 from briefings.model import Listed, Report, Section
 
-from .callbacks import encode
+from .callbacks import ButtonKind, encode
 from .paging import Page, page_of
 
 MENU = ("summary", "toc", "metrics", "plan", "problems", "subscribe")  # labels: words "menu.*"
@@ -88,7 +88,7 @@ def section_keyboard(
 
 
 def page_row(
-    kind: str, digest: str, page: int, pages: int, suffix: str = ""
+    kind: ButtonKind, digest: str, page: int, pages: int, suffix: str = ""
 ) -> list[list[InlineKeyboardButton]]:
     """The ◀ n/N ▶ row between pages (no row when one page holds everything); each button's
     argument is its page number followed by `suffix`."""

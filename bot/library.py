@@ -27,7 +27,6 @@ from briefings.derive import brief
 from briefings.errors import ReportError
 from briefings.folder import inside, read_shelf
 from briefings.model import Report
-from briefings.parse import parse_file
 
 KEPT = 64  # parsed reports, and briefings, held in memory when there is a cache
 T = TypeVar("T")
@@ -104,6 +103,8 @@ class ReportLibrary:
         path = self.folder / listing.source
         if path.is_symlink() and not inside(path, self._roots):  # a link moved since it was listed
             return None
+        from briefings.parse import parse_file  # here: its patterns cost the bot's start-up
+
         try:
             report = parse_file(path)
         except ReportError:

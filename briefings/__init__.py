@@ -1,11 +1,39 @@
-"""政务简报 report domain: load, parse, brief (figures, summaries), render. Pure and synchronous."""
+"""政务简报 report domain: load, parse, brief (figures, summaries), render. Pure and synchronous.
 
-from .briefing import Briefing, SectionBrief
-from .errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
-from .folder import LoadedFolder, load_folder
-from .model import Item, ItemList, Meta, Metric, Report, Section
-from .parse import parse_bytes, parse_file
+The names below are loaded on first use: importing one module of the package (briefings.model,
+say) must not compile the parser's and the figure rules' hundreds of patterns, which the bot's
+first reply never needs."""
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .briefing import Briefing, SectionBrief
+    from .errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
+    from .folder import LoadedFolder, load_folder
+    from .model import Item, ItemList, Meta, Metric, Report, Section
+    from .parse import parse_bytes, parse_file
+
+_HOMES = {
+    "Briefing": "briefing",
+    "SectionBrief": "briefing",
+    "EmptyReportError": "errors",
+    "NotAReportError": "errors",
+    "ReportError": "errors",
+    "UnreadableReportError": "errors",
+    "LoadedFolder": "folder",
+    "load_folder": "folder",
+    "Item": "model",
+    "ItemList": "model",
+    "Meta": "model",
+    "Metric": "model",
+    "Report": "model",
+    "Section": "model",
+    "parse_bytes": "parse",
+    "parse_file": "parse",
+}
 __all__ = [
     "Briefing",
     "EmptyReportError",
@@ -24,3 +52,10 @@ __all__ = [
     "parse_bytes",
     "parse_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{home}", __name__), name)

@@ -1,6 +1,10 @@
 """On-disk cache of what is derived from a report: figures, summaries, keywords, search index.
 
-One JSON file per report, named by the report's content hash (Report.digest). A file is used
+One file per report, named by the report's content hash (Report.digest): a line of JSON saying
+which report and code it is of, then the briefing as zlib-compressed JSON. Only what cannot be
+read again from the report is stored: the search index's sentences and places are the parsed
+report's own (rebuilt on reading, without jieba), and a summary or a figure names the sentences
+it quotes by their number among them, so the file is a fraction of the report's size. A file is used
 only if its format version, the fingerprint of the code that derived it, the digest and the
 report's outline all match and its structure checks out; anything else is a miss, and the
 caller recomputes and overwrites it. Files are written to a temporary name and moved into
@@ -15,7 +19,9 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, fields
+import zlib
+from collections.abc import Sequence
+from dataclasses import fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,14 +32,22 @@ from .model import Metric, Report
 from .search import SearchIndex
 
 # 2: Metric.upper; 3: Metric.kind and Metric.period; 4: written from a Briefing, not a Report;
-# 5: Metric.bound and Metric.indicator
-CACHE_VERSION = 5
+# 5: Metric.bound and Metric.indicator; 6: compressed, figures as rows, summaries and figures
+# naming their sentences by number, the index's sentences and places read from the report
+CACHE_VERSION = 6
+SUFFIX = ".brief"
+_OLD_SUFFIX = ".json"  # what versions before 6 wrote: removed when a report is cached anew
 
 log = logging.getLogger(__name__)
 
 # JSON types accepted for each annotated Metric field type; a field of another type is only
 # checked for presence.
-_JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "float": (int, float), "bool": (bool,)}
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "FigureKind": (str,),
+    "float": (int, float),
+    "bool": (bool,),
+}
 
 
 class CacheFormatError(ValueError):
@@ -111,23 +125,69 @@ def _within(package: Path, dotted: str) -> bool:
 
 
 def cache_path(cache_dir: Path, digest: str) -> Path:
-    return Path(cache_dir) / f"{digest}.json"
+    return Path(cache_dir) / f"{digest}{SUFFIX}"
+
+
+_METRIC_FIELDS = tuple(field.name for field in fields(Metric))
+_SENTENCE = _METRIC_FIELDS.index("sentence")
+Numbers = dict[str, int]  # the report's sentences by text: the number of each one's first
+
+
+def _quoted(text: str, numbers: Numbers) -> str | list[int]:
+    """A summary (its sentences a line each) as the numbers of its sentences, or as itself
+    when one of its lines is not a sentence of the report."""
+    lines = text.split("\n")
+    if text and all(line in numbers for line in lines):
+        return [numbers[line] for line in lines]
+    return text
+
+
+def _unquoted(value: Any, sentences: Sequence[tuple[int, str]]) -> str:
+    """The summary `_quoted` wrote."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, list) or not value:
+        raise CacheFormatError("a summary is neither text nor sentence numbers")
+    return "\n".join(_sentence_at(n, sentences) for n in value)
+
+
+def _sentence_at(number: Any, sentences: Sequence[tuple[int, str]]) -> str:
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise CacheFormatError("a sentence number is not a number")
+    if not 0 <= number < len(sentences):
+        raise CacheFormatError("a sentence number is out of range")
+    return sentences[number][1]
+
+
+def _metric_row(metric: Metric, numbers: Numbers) -> list[Any]:
+    """A figure as its fields in Metric's order, its sentence as the number of the report's
+    sentence that says it (its text when none is: a title)."""
+    row: list[Any] = [getattr(metric, name) for name in _METRIC_FIELDS]
+    row[_SENTENCE] = numbers.get(metric.sentence, metric.sentence)
+    return row
 
 
 def cache_entry(briefing: Briefing) -> dict[str, Any]:
     """The briefing as the JSON object of its cache file (the report itself is not stored:
     it is parsed again from its file, which is fast)."""
+    numbers: Numbers = {}
+    for n, (_, text) in enumerate(briefing.index.sentences):
+        numbers.setdefault(text, n)
     return {
         "version": CACHE_VERSION,
         "code": code_fingerprint(),
         "digest": briefing.digest,
-        "summary": briefing.summary,
+        "summary": _quoted(briefing.summary, numbers),
         "keywords": list(briefing.keywords),
         "sections": [
-            [sid, brief.summary, list(brief.keywords)] for sid, brief in briefing.sections.items()
+            [sid, _quoted(brief.summary, numbers), list(brief.keywords)]
+            for sid, brief in briefing.sections.items()
         ],
-        "metrics": [asdict(metric) for metric in briefing.metrics],
-        "index": briefing.index.to_dict(),
+        "metrics": [_metric_row(metric, numbers) for metric in briefing.metrics],
+        "index": {
+            "vocabulary": sorted(briefing.index.vocabulary),
+            "keywords": list(briefing.index.keywords),
+        },
     }
 
 
@@ -137,10 +197,10 @@ def _string_list(value: Any) -> list[str]:
     return value
 
 
-def _section(row: Any) -> tuple[str, SectionBrief]:
-    if not (isinstance(row, list) and len(row) == 3 and all(isinstance(v, str) for v in row[:2])):
+def _section(row: Any, sentences: Sequence[tuple[int, str]]) -> tuple[str, SectionBrief]:
+    if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)):
         raise CacheFormatError("a section is not [id, summary, keywords]")
-    return row[0], SectionBrief(row[1], tuple(_string_list(row[2])))
+    return row[0], SectionBrief(_unquoted(row[1], sentences), tuple(_string_list(row[2])))
 
 
 def _valid(value: Any, kind: str) -> bool:
@@ -152,10 +212,14 @@ def _valid(value: Any, kind: str) -> bool:
     return isinstance(value, accepted)
 
 
-def _metric(data: Any) -> Metric:
+def _metric(row: Any, sentences: Sequence[tuple[int, str]]) -> Metric:
+    """The figure `_metric_row` wrote, its sentence read from the report's `sentences`."""
     kinds = {f.name: getattr(f.type, "__name__", str(f.type)) for f in fields(Metric)}
-    if not isinstance(data, dict) or set(data) != set(kinds):
+    if not isinstance(row, list) or len(row) != len(kinds):
         raise CacheFormatError("a metric does not have Metric's fields")
+    data = dict(zip(_METRIC_FIELDS, row, strict=True))
+    if not isinstance(data["sentence"], str):
+        data["sentence"] = _sentence_at(data["sentence"], sentences)
     wrong = [name for name, kind in kinds.items() if not _valid(data[name], kind)]
     if wrong:
         raise CacheFormatError(f"metric fields of the wrong type: {', '.join(wrong)}")
@@ -179,24 +243,39 @@ def read_cache_entry(data: Any, report: Report) -> Briefing:
     stale = [key for key, value in expected.items() if data.get(key) != value]
     if stale:
         raise CacheFormatError(f"stale: {', '.join(stale)} differ")
-    if not isinstance(data.get("summary"), str):
-        raise CacheFormatError("summary is not a string")
-    sections = dict(_section(row) for row in _list(data, "sections"))
+    stored = data.get("index")
+    if not isinstance(stored, dict):
+        raise CacheFormatError("index is not an object")
+    vocabulary = _string_list(stored.get("vocabulary"))
+    index = SearchIndex.of(report, vocabulary, _string_list(stored.get("keywords")))
+    sentences = index.sentences
+    sections = dict(_section(row, sentences) for row in _list(data, "sections"))
     if list(sections) != [section.id for section in report.walk()]:
         raise CacheFormatError("sections differ from the report's outline")
-    metrics = tuple(_metric(item) for item in _list(data, "metrics"))
-    index = SearchIndex.from_dict(data.get("index"))
-    if index.digest != report.digest:
-        raise CacheFormatError("search index of another report")
+    metrics = tuple(_metric(item, sentences) for item in _list(data, "metrics"))
     keywords = tuple(_string_list(data.get("keywords")))
-    return Briefing(report, metrics, data["summary"], keywords, sections, index)
+    summary = _unquoted(data.get("summary"), sentences)
+    return Briefing(report, metrics, summary, keywords, sections, index)
 
 
 def _header(digest: str) -> bytes:
-    """How a current cache file of `digest` begins: cache_entry's first keys, as json.dumps
-    writes them."""
+    """The first line of a current cache file of `digest`: cache_entry's first keys."""
     head = {"version": CACHE_VERSION, "code": code_fingerprint(), "digest": digest}
-    return json.dumps(head, ensure_ascii=False)[:-1].encode() + b","
+    return json.dumps(head, ensure_ascii=False).encode() + b"\n"
+
+
+def encode(entry: dict[str, Any]) -> bytes:
+    """A cache file's bytes: `entry`'s header line, then all of it as compressed JSON."""
+    body = json.dumps(entry, ensure_ascii=False).encode()
+    return _header(entry["digest"]) + zlib.compress(body)
+
+
+def decode(data: bytes) -> Any:
+    """The JSON object of a cache file's bytes (ValueError, zlib.error: not such a file)."""
+    _, newline, body = data.partition(b"\n")
+    if not newline:
+        raise CacheFormatError("no header line")
+    return json.loads(zlib.decompress(body))
 
 
 def is_current(cache_dir: Path, digest: str) -> bool:
@@ -215,22 +294,22 @@ def load(cache_dir: Path, report: Report) -> Briefing | None:
     """The cached briefing of `report`, or None when there is no usable one."""
     path = cache_path(cache_dir, report.digest)
     try:
-        return read_cache_entry(json.loads(path.read_text("utf-8")), report)
+        return read_cache_entry(decode(path.read_bytes()), report)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError, RecursionError) as error:
+    except (OSError, ValueError, TypeError, RecursionError, zlib.error) as error:
         # ValueError covers bad UTF-8, bad JSON, CacheFormatError and IndexFormatError.
         log.info("not using cache file %s: %s", path, error)
         return None
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, data: str | bytes) -> None:
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(data.encode() if isinstance(data, str) else data)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -241,9 +320,10 @@ def save(cache_dir: Path, briefing: Briefing) -> None:
     """Write the briefing's cache file. Failing to write only costs a recomputation next
     time, so an unwritable cache directory is logged, not raised."""
     path = cache_path(cache_dir, briefing.digest)
-    text = json.dumps(cache_entry(briefing), ensure_ascii=False)
+    data = encode(cache_entry(briefing))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text)
+        write_atomically(path, data)
+        path.with_suffix(_OLD_SUFFIX).unlink(missing_ok=True)
     except OSError as error:
         log.warning("could not write cache file %s: %s", path, error)

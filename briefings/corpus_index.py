@@ -26,14 +26,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .compare import KIND_ORDER, Candidate, measure_of, normal
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
 
+if TYPE_CHECKING:
+    from .compare import Candidate
+
 log = logging.getLogger(__name__)
 
-FORMAT = "6"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "7"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -50,16 +53,20 @@ CREATE TABLE places(
     context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', tokenize='unicode61');
+CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', columnsize=0, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
     section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
-    qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT NOT NULL, key INTEGER NOT NULL,
+    qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
     upper REAL, kind TEXT NOT NULL, period TEXT, bound TEXT NOT NULL, indicator TEXT,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
-CREATE VIRTUAL TABLE figure_tokens USING fts5(grams, content='', tokenize='unicode61');
+CREATE VIRTUAL TABLE figure_tokens USING fts5(
+    grams, content='', columnsize=0, tokenize='unicode61');
 """
+# A figure's sentence is most often one of the report's sentences: then `said` is its rowid in
+# `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence` holds it.
+# FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
 # few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
@@ -260,12 +267,19 @@ class CorpusIndex:
                 index.length,
             ),
         )
+        # Here, not at the top: /compare's module reads the figure rules, which the bot's
+        # start-up (it opens this index) does not need.
+        from .compare import KIND_ORDER, measure_of, normal
+
         first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
         db.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
             [(cursor.lastrowid, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
         )
         rows = [(first + n, place, text) for n, (place, text) in enumerate(index.sentences)]
+        said: dict[str, int] = {}
+        for n, _, text in rows:
+            said.setdefault(text, n)
         db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", rows)
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -274,13 +288,14 @@ class CorpusIndex:
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
         kept = [
             (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
-             m.qualifier, m.label, m.sentence, m.key, m.upper, m.kind, m.period, m.bound,
-             measure_of(m))
+             m.qualifier, m.label, None if m.sentence in said else m.sentence,
+             said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
             for n, m in enumerate(figures)
             if m.kind in KIND_ORDER
         ]  # fmt: skip
         db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            kept,
         )
         db.executemany(
             "INSERT INTO figure_tokens(rowid, grams) VALUES (?, ?)",
@@ -376,6 +391,8 @@ class CorpusIndex:
             else:
                 cursor = db.execute(_FIGURES, (labels,))
             rows = cursor.fetchall()
+        from .compare import Candidate
+
         for digest, number, folded, title, *fields in rows:
             fields[8] = bool(fields[8])  # key
             metric = Metric(*fields)
@@ -433,17 +450,18 @@ _STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 
 # A figure's fields come in Metric's order, after digest, number, label and section title.
+_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said))"
 _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
-    " f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
+    f" f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, {_SENTENCE}, f.key,"
+    " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
-    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence,"
-    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    f" {_SENTENCE}, f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
@@ -456,8 +474,8 @@ _INDICATED_FIGURES = _FIGURES.replace(
 _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.key, f.upper,"
-    " f.kind, f.period, f.bound, f.indicator"
+    f" f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, {_SENTENCE}, f.key,"
+    " f.upper, f.kind, f.period, f.bound, f.indicator"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
     " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"
     " JOIN reports r ON r.id = f.report"

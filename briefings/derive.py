@@ -8,7 +8,6 @@ from pathlib import Path
 from . import cache
 from .briefing import Briefing, SectionBrief
 from .model import Report
-from .parse import parse_file
 from .search import SearchIndex
 
 
@@ -59,4 +58,6 @@ def brief(report: Report, cache_dir: Path | None = None) -> Briefing:
 
 def brief_file(path: Path | str, cache_dir: Path | None = None) -> Briefing:
     """Parse a report file and brief it, through the cache in `cache_dir` when given."""
+    from .parse import parse_file  # here: the bot imports this module at start, not the parser
+
     return brief(parse_file(path), cache_dir)

@@ -20,8 +20,6 @@ from urllib.parse import urlsplit
 from .errors import DocumentFault, ReportError, UnreadableReportError, UnusableDocumentError
 from .html_text import extract_text, looks_like_html
 from .model import Report
-from .outline import classify
-from .parse import parse_bytes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -212,6 +210,8 @@ def _display_width(line: str) -> int:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join a PDF's wrapped lines back into paragraphs: a full-width line not ending a sentence."""
+    from .outline import classify  # here, as parse_bytes below
+
     width = max(map(_display_width, lines), default=0)
     joined: list[str] = []
     wrapped = False
@@ -295,6 +295,8 @@ def report_text(lines: list[str], url: str, fetched: datetime) -> str:
 
 def parse_report_text(text: str, source: str) -> Report:
     """Parse a report file's text; NotAReportError (naming `source`) when it is none."""
+    from .parse import parse_bytes  # here: the parser's patterns cost the bot's start-up
+
     return parse_bytes(text.encode("utf-8"), source, html=False)
 
 

@@ -20,7 +20,6 @@ from .catalogue import Listing
 from .errors import ReportError, TooLargeReportError, UnreadableReportError
 from .load import REPORT_SUFFIXES
 from .model import Listed, Report
-from .parse import parse_file
 
 L = TypeVar("L", bound=Listed)
 _SUFFIXES = {suffix.encode() for suffix in REPORT_SUFFIXES}
@@ -135,6 +134,8 @@ def read_shelf(
             continue
         try:
             check_size(path, max_bytes)
+            from .parse import parse_file  # here: a folder read from its catalogue needs no parser
+
             report = parse_file(path)
         except ReportError as error:
             shelf.errors.append(error)

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 from types import ModuleType
 
+from . import lexicon
 from .model import Report, Section
 
 SECTION_KEYWORDS = 5
@@ -27,10 +27,8 @@ _ORDINAL_WORD = re.compile(r"^[一二三四五六七八九十]+[是个项条]?$"
 
 @cache
 def stopwords() -> frozenset[str]:
-    """The stop-word list shipped as package data (briefings/data/stopwords.txt)."""
-    text = resources.files("briefings").joinpath("data/stopwords.txt").read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """The keywords' stop words (briefings/data/stopwords.yaml)."""
+    return frozenset(lexicon.words("stopwords", "keywords"))
 
 
 @cache

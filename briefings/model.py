@@ -109,6 +109,10 @@ class ItemList:
 # How a figure's number bounds what it measures, as printed: 5%左右 about, 不低于 at_least,
 # 以上 at_least, 以内 / 控制在 at_most, 超过 / 突破 more_than, 不到 less_than, 6%－6.5% range.
 Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than", "range"]
+# What a figure is: result (achieved in the period reviewed), target (an expected target of the
+# coming period), plan (a quantity the plan will do), start (X of 从X增加到Y), threshold (a bar
+# in a name or condition: 超200亿元的县), cumulative (over a span: 累计).
+FigureKind = Literal["result", "target", "plan", "start", "threshold", "cumulative"]
 
 
 @dataclass(frozen=True)
@@ -125,10 +129,7 @@ class Metric:
     sentence: str
     key: bool = False
     upper: float | None = None  # a range's upper bound (6%－6.5%: value 6, upper 6.5)
-    # What the figure is: result (achieved in the period reviewed), target (an expected target
-    # of the coming period), plan (a quantity the plan will do), start (X of 从X增加到Y),
-    # threshold (a bar in a name or condition: 超200亿元的县), cumulative (over a span: 累计).
-    kind: str = "result"
+    kind: FigureKind = "result"
     period: str | None = None  # the year ('2024') or span ('2021-2025') it refers to
     bound: Bound = "exact"
     # The canonical indicator measured (briefings/data/indicators.yaml: gdp_growth …), only

@@ -23,17 +23,24 @@ _CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 # Where the report ends: an attachment, a glossary (a 名词解释 heading or its first "[1]…：指…"
-# entry), a licence note or the site footer. Nothing after it is the report's text.
+# entry), a licence note or the site footer. Nothing after it is the report's text, but for a
+# glossary printed between two parts: the report resumes at the part numbered next.
 # However it is numbered (四、名词解释, 附件1:名词解释) or worded (政府工作报告名词、术语注释,
 # 《政府工作报告》有关内容名词注释), and the page's own end: 相关报道, 责任编辑.
 _CLOSING_ORDINAL = r"(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|\d{1,2}\s*[、.]|第[一二三四五六七八九十]+部分)?\s*"
-_FOOTER_RE = re.compile(
-    r"^(?:(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*(?::.*)?$|附:?$"
-    r"|" + _CLOSING_ORDINAL + r"(?:附\s*:?\s*)?[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
+# A glossary's heading: where it sits between two parts, the report goes on after it.
+_GLOSSARY = (
+    _CLOSING_ORDINAL + r"(?:附\s*:?\s*)?[※*◆■\s]*(?:名词解释|名词注释|注释|注解)[※*◆■\s]*:?$"
     r"|"
     + _CLOSING_ORDINAL
     + r"[^。!?]{0,24}(?:名词|术语)[^。!?]{0,8}(?:解释|注释|释义|说明)[^。!?]{0,12}$"
-    r"|[(\[【]?\s*(?:相关(?:报道|链接|新闻|阅读|文章)|延伸阅读)\s*(?::|$|[)\]】])"
+)
+_GLOSSARY_RE = re.compile(r"^(?:附\s*[\d一二三四五六七八九十]*\s*:\s*)?(?:" + _GLOSSARY + r")")
+_FOOTER_RE = re.compile(
+    r"^(?:(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*(?::.*)?$|附:?$"
+    r"|"
+    + _GLOSSARY
+    + r"|[(\[【]?\s*(?:相关(?:报道|链接|新闻|阅读|文章)|延伸阅读)\s*(?::|$|[)\]】])"
     r"|[(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|监制)\s*:"
     r"|[\[【〔]\s*\d{1,3}\s*[\]】〕]\s*\S[^。]{0,40}:"
     r"|注\s*:.*(?:维基|Wiki|公有领域|版权)|Public domain$|本作品|手机扫码|关于我们|网站地图|联系我们"
@@ -156,16 +163,54 @@ def _title(head: tuple[str, ...]) -> str:
     return (reports or candidates or [""])[0]
 
 
-def _body_end(lines: tuple[str, ...], start: int) -> tuple[int, date | None, str | None]:
-    """Index where the body ends, the signature date and the signing body if printed."""
-    for index in range(start, len(lines)):
+def _part_number(line: str, entry: bool = False) -> tuple[str, int] | None:
+    """The style and number of a top-level part heading (三、…, 第三部分…), else None;
+    `entry`: a glossary entry numbered alike, which defines its term after a colon, counts."""
+    classified = classify(line)
+    if classified.style not in {"cn", "part"} or (":" in fold(line) and not entry):
+        return None
+    number = cn_number(re.sub(r"[第部分、.\s]", "", fold(classified.ordinal)))
+    return (classified.style, number) if number else None
+
+
+def _glossary_end(lines: tuple[str, ...], start: int, at: int) -> int | None:
+    """Where the report resumes after a glossary printed between two parts: the part numbered
+    next after the last one before it (or after the glossary's own number), else None; never
+    once the glossary numbers its own entries in the parts' style (一、…二、…: its list)."""
+    before = [n for n in map(_part_number, lines[start : at + 1]) if n]
+    if not before:
+        return None
+    style, number = before[-1]
+    for index in range(at + 1, len(lines)):
+        if _part_number(lines[index], entry=True) == (style, 1):
+            return None
+        if _part_number(lines[index]) == (style, number + 1):
+            return index
+    return None
+
+
+def _body_end(
+    lines: tuple[str, ...], start: int
+) -> tuple[int, date | None, str | None, tuple[range, ...]]:
+    """Index where the body ends, the signature date and the signing body if printed, and
+    the glossaries printed between parts (left out of the body)."""
+    skipped: list[range] = []
+    index = start
+    while index < len(lines):
+        folded = fold(lines[index])
+        resumes = _glossary_end(lines, start, index) if _GLOSSARY_RE.match(folded) else None
+        if resumes is not None:
+            skipped.append(range(index, resumes))
+            index = resumes
+            continue
         signed = date_line(lines[index])
-        if signed or _FOOTER_RE.match(fold(lines[index])):
+        if signed or _FOOTER_RE.match(folded):
             signer = (
                 lines[index - 1] if index > start and _ORG_LINE_RE.match(lines[index - 1]) else None
             )
-            return (index - 1 if signer else index), signed, signer
-    return len(lines), None, None
+            return (index - 1 if signer else index), signed, signer, tuple(skipped)
+        index += 1
+    return len(lines), None, None, tuple(skipped)
 
 
 def _issuer(fields: dict[str, str], signer: str | None, title: str, body: list[str]) -> str | None:
@@ -204,8 +249,12 @@ def split_page(lines: tuple[str, ...]) -> Page:
     start = (
         addressee_at + 1 if addressee_at is not None else (head.index(title) + 1 if title else 0)
     )
-    end, signed, signer = _body_end(lines, max(start, first or 0))
-    body = [line for line in lines[start:end] if not is_chrome(line)]
+    end, signed, signer, glossaries = _body_end(lines, max(start, first or 0))
+    body = [
+        line
+        for i, line in enumerate(lines[start:end], start)
+        if not is_chrome(line) and not any(i in glossary for glossary in glossaries)
+    ]
     fields = read_meta_fields(lines[: max(start, first or 0)])
     delivered = delivery_date(head[:addressee_at] if addressee_at is not None else head)
     meta = Meta(

@@ -13,32 +13,22 @@ from collections.abc import Sequence
 from functools import partial
 
 from .findings import HEADING_RANK, YEAR, item_lists, item_of, task_list, years_in
+from .lexicon import pattern
 from .model import Item, ItemList, Section
 from .text import fold
 
-_PLAN_TITLE = re.compile(
-    r"工作思路|工作安排|下一步|重点任务|政府工作任务|重点工作|工作计划|工作打算|主要任务|工作重点|工作要点"
-    r"|目标(?:与|和)?任务|主要工作|工作的?建议|工作部署|发展思路|(?:今年|明年|本年|\d{4}年)(?:的|度)?(?:政府)?工作"
-    # the 法治政府建设 report's own headings: 下一年度推进法治政府建设的主要安排, 下步工作措施
-    r"|主要安排|下步|下一年度|下一阶段|努力方向|工作展望"
-)
-_REVIEW_TITLE = re.compile(
-    r"回顾|过去|一年来|五年来|成就|成效|基本情况|主要举措|总结|(?:工作|完成|开展|进展|落实)情况"
-)
-_LONG_TERM = re.compile(r"五年|十[一二三四五六七八九]?五|规划")
-_PRINCIPLES_TITLE = re.compile(
-    r"总体要求|总体部署|基本方针|指导思想|指导方针|奋斗目标|总体思路|主要目标|预期目标"
-)
+_PLAN_TITLE = pattern("heading_words", "plan_title")
+_REVIEW_TITLE = pattern("heading_words", "review_title")
+_LONG_TERM = pattern("heading_words", "long_term")
+_PRINCIPLES_TITLE = pattern("heading_words", "principles_title")
 # Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
-_STANDING_TITLE = re.compile(r"外交|国际形势|统一大业|和平统一|祖国统一|问题|不足|差距|薄弱环节")
-_TASKS_TITLE = re.compile(r"任务|工作安排|重点工作|工作重点|主要工作|工作的?建议")
+_STANDING_TITLE = pattern("heading_words", "standing_title")
+_TASKS_TITLE = pattern("heading_words", "tasks_title")
 
 
 # Words that only a plan heading uses, so a review heading holding one also plans
 # (1998年工作回顾和1999年工作的总体部署), unlike 主要工作成效.
-_PLAN_ONLY = re.compile(
-    r"安排|打算|计划|思路|下一?步|建议|部署|今后|下一年度|下一阶段|任务|方向|展望"
-)
+_PLAN_ONLY = pattern("heading_words", "plan_only")
 
 
 def _plan_score(section: Section, year: int | None) -> int:
@@ -118,7 +108,7 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        tasks = _tasks(part, year)
+        tasks = _tasks(part, year) or _tasks_under_goals(part)
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
@@ -172,6 +162,20 @@ def _after_goals(part: Section) -> list[str]:
     """The paragraphs after the five-year goals' last item, which the outline gives that item."""
     runs = [run for run in item_lists(part.children) if _five_year_goals(part, run)]
     return list(runs[-1][-1].text.splitlines()[1:]) if runs else []
+
+
+def _tasks_under_goals(part: Section) -> list[Section]:
+    """The year's tasks numbered in a style the five-year goals do not use ((一)…(五) goals,
+    then 今年是开局之年…重点做好以下工作：1.…2.…): the outline nests them under the goals'
+    last item, whose text holds the year's lead-in."""
+    runs = [run for run in item_lists(part.children) if _five_year_goals(part, run)]
+    last = runs[-1][-1] if runs else None
+    if last is None or not any(
+        _THIS_YEAR_LEAD.search(fold(line)) for line in last.text.splitlines()[1:]
+    ):
+        return []
+    lists = [run for run in item_lists(last.children) if len(run) >= 2]
+    return lists[-1] if lists else []
 
 
 def _run_in_tasks(part: Section, more: Sequence[str] = ()) -> tuple[Item, ...]:

@@ -11,14 +11,12 @@ import re
 from collections.abc import Sequence
 
 from .findings import item_lists, item_of, titled
+from .lexicon import pattern
 from .model import Item, ItemList, Section
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
-_PROBLEM_TITLE = re.compile(
-    r"存在的?(?:主要|突出)?(?:问题|困难|短板|薄弱环节)|不足|主要问题|差距"
-    r"|问题(?:和|与|及)(?:不足|困难|挑战)|困难(?:和|与|及)(?:问题|挑战|不足)"
-)
+_PROBLEM_TITLE = pattern("problem_words", "problem_title")
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
@@ -29,13 +27,16 @@ _ADMISSION = re.compile(
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
+    # 还有诸多方面需要改进和完善，如A，B，C: the shortcomings it names after 如
+    r"|(?:还|仍)有(?:诸多|许多|不少|很多)(?:方面|地方)(?:需要|有待|亟待)(?:改进|完善|提高|加强)[^。,，]{0,6}[,，]\s*(?:如|比如|例如)"
 )
 # Lead-ins that admit problems only when what follows says something falls short
 # (同时也要看到，A；B。 but not 也要看到，长期向好的基本面没有变).
 _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
-_OUTLOOK = re.compile(r"优势|有利条件|前景|信心|机遇|向好|基本面|潜力")
+_FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
+_OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|主要(?:是|表现(?:在|为)|有)\s*[:：]?$"
@@ -47,33 +48,29 @@ _GENERIC = re.compile(
     r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
-_DEFICIT = re.compile(
-    r"不足|不强|不高|不够|不优|不平衡|不充分|不协调|不合理|不稳|不畅|不到位|不满意|不好|不少|偏|缓慢|放缓|减慢|乏力"
-    r"|困难|突出|滞后|落后|薄弱|有待|仍需|还需|需要进一步|需进一步|亟待|亟需|亟须|问题|风险|隐患|压力|矛盾|差距|短板|加剧|加大|波动"
-    r"|下降|减少|增多|过多|过快|过大|过高|严重|艰巨|繁重|任务重|缺项|没有|尚未|未能|抬头|增加|存在|难|低于"
-    r"|失衡|扭曲|缺乏|放松|脆弱|严峻|激烈|不牢|不稳|差$|制约|短缺|事故|懒政|怠政|任重道远|不容忽视|欠账"
-    r"|弱项|瓶颈|障碍|堵点|不适应|亏损|腐败|官僚主义|形式主义|较多|较大|较弱|较低|有限|紧张|混乱|凸显|时有发生|上升"
-    r"|需要?持续(?:加力|用力|发力|加强)|减缓|松懈|低下|浪费|涣散|不力"
-)
+_DEFICIT = pattern("problem_words", "deficit")
 # A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
 # words that only lead into one (特别是).
-_FRAMING = re.compile(r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12})$")
+_FRAMING = re.compile(
+    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
+    r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
+)
 _FURTHER = re.compile(r"^(?:甚至|乃至)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
-    r"(?:出现|存在|面临|有)着?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
+    r"(?:出现|存在|面临|(?<![国私公所拥具占])有)[着了]?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
     r"|^[^,，]{0,10}(?:存在|还有|也有)(?:一些|不少|许多|诸多)?(?:不足|缺点|差距)$"
+    # shortcomings counted, not named (还有不少短板弱项, 短板弱项仍然存在)
+    r"|^[^,，]{0,12}?(?:(?:存在|还有|也有)(?:一些|不少|许多|诸多)(?:短板|弱项)+"
+    r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
-_SOLVING = re.compile(r"解决|针对|处理|克服|应对|面对|化解|研究|找准|发现|整改|排查|梳理|查找")
+_SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
 # Headings that claim progress: a list of them is the achievements, whatever follows it.
-_ACHIEVED = re.compile(
-    r"台阶|见效|成效|增进|提升|提高|改善|突破|增强|加强|巩固|跃升|显著|明显|成势|向好|丰硕|取得|实现"
-    r"|稳步|不断|深化|优化|走深|走实|提质|增效|壮大|加快|迈出|开创|丰收|新高|新局|新篇"
-)
+_ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
@@ -86,9 +83,9 @@ _PLEDGE = re.compile(
 )
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
-_STRENGTH = re.compile(r"优势|有利条件|前景|信心|机遇")
+_STRENGTH = pattern("problem_words", "strength")
 # …but a strength not yet used is a shortfall admitted (生态优势有待深度挖掘).
-_UNREALISED = re.compile(r"有待|尚未|仍需|还需|亟待|不足|不够|不充分|未能")
+_UNREALISED = pattern("problem_words", "unrealised")
 
 
 def _admission_end(paragraph: str) -> tuple[int, int] | None:
@@ -110,6 +107,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
                 return opener.end(), len(folded)
             rest = folded[at:stop]
+            if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
+                return at, stop
             # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
@@ -145,12 +144,20 @@ def _admission(sentence: str) -> re.Match[str] | None:
 # Comma clauses are separate problems when a sentence runs four or more of them that say
 # something falls short (世界经济增速放缓，保护主义加剧，…); among four or more, a clause that
 # names no shortfall elaborates the one before it. Once a passage runs its problems together
-# with every clause a shortfall, its other sentences split only the same way, and then from
-# two clauses up (国内经济下行压力加大，消费增速减慢，有效投资增长乏力): their sentences of a
-# problem and its details (…还不强，基础研究投入还不足，远低于先进城市) stay whole. Otherwise the
-# words after a comma elaborate one problem.
+# with every clause a shortfall, or marks its problems with nothing finer than 。 and ，
+# (no ；, no 一是), its sentences split only the same way, and then from two clauses up
+# (投资下行压力加大，社会消费活力不足): their sentences of a problem and its details
+# (…还不强，基础研究投入还不足，远低于先进城市) stay whole. Otherwise the words after a comma
+# elaborate one problem.
 _CLAUSES_MIN = 4
 _SHORT_RUN_MIN = 2
+# A clause that says more of the one before it, no problem of its own: a bare predicate
+# (亏损增加, 效率低下), an attribute with no owner of its own (农业基础脆弱，抗灾能力不强), the
+# public's reaction to it (…，群众不满意; …，群众对上学难等问题反映比较强烈).
+_SAYS_MORE = re.compile(
+    r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)"
+    r"|^(?:人民)?群众(?:对[^,，]{0,20})?(?:还|仍)?(?:不满意|反映[^,，]{0,4}强烈|意见[^,，]{0,4}大)"
+)
 
 
 def _clauses(sentence: str, strict: bool = False) -> list[str]:
@@ -178,11 +185,12 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
         return [sentence]
     problems: list[str] = []
     for clause in clauses:
-        if _DEFICIT.search(clause):
+        if _DEFICIT.search(clause) and not (problems and _SAYS_MORE.match(clause)):
             problems.append(clause)
         else:
             problems[-1] += f"，{clause}"  # …，加重基层负担: what the one before it causes
-    if len(problems) < (len(clauses) if strict else 3 * len(clauses) / 4):
+    named = sum(bool(_DEFICIT.search(c)) for c in clauses)
+    if named < (len(clauses) if strict else 3 * len(clauses) / 4):
         return [sentence]
     return problems
 
@@ -191,17 +199,23 @@ def _framed(piece: str) -> bool:
     return bool(_FRAMING.match(re.split(r"[,，]", piece, maxsplit=1)[0].strip()))
 
 
-def _split_items(text: str, lead_in: bool = False) -> list[str]:
+def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> list[str]:
     """Problems run together: one per sentence, per ；within one (its comma clauses stay with
     it: the report grouped them), or per comma clause where a sentence runs several; only
-    statements that something falls short, up to the pledge."""
+    statements that something falls short, up to the pledge. `numbered`: the text leads
+    into a numbered list of problems (it marks its problems, whatever it prints itself)."""
     sentences = [
         [p.strip() for p in _LISTED.split(_ET_CETERA.sub("", sentence)) if p.strip(" ,，:：")]
         for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text)
     ]
     unlisted = [pieces[0] for pieces in sentences if len(pieces) == 1]
     runs = [s for s in unlisted if len(_clauses(s)) > 1]
-    strict = any(len(_clauses(s, strict=True)) >= _CLAUSES_MIN for s in runs)
+    # a passage that marks its problems with nothing finer than 。 and ，(no ；, no 一是) runs
+    # them together: a sentence of shortfalls each with its own subject is one problem each
+    # (投资下行压力加大，社会消费活力不足。)
+    unmarked = not numbered and len(unlisted) == len(sentences)
+    unmarked = unmarked and not any(_NUMBERED.match(s) for s in unlisted)
+    strict = unmarked or any(len(_clauses(s, strict=True)) >= _CLAUSES_MIN for s in runs)
     # sentences that each run a problem and its details (我们的X还不强，A，B，C。我们的Y…) are
     # problems one each: only a passage whose problems run in one sentence splits with details
     lenient = lead_in and len(runs) == 1
@@ -212,7 +226,9 @@ def _split_items(text: str, lead_in: bool = False) -> list[str]:
             framed = [_clauses(p, strict=True) if _framed(p) else [p] for p in pieces]
             parts.extend((clause, True) for clauses in framed for clause in clauses)
         else:
-            clauses = _clauses(pieces[0], strict) if strict or lenient else pieces
+            clauses = _clauses(pieces[0], strict=True) if strict else pieces
+            if (lenient or unmarked) and len(clauses) == 1:  # a detail among its shortfalls
+                clauses = _clauses(pieces[0])
             parts.extend((clause, False) for clause in clauses)
     items = []
     for part, listed in parts:
@@ -241,9 +257,11 @@ def _trailing_run(node: Section) -> list[Section]:
 
 def _names_shortfalls(run: list[Section]) -> bool:
     """A list of problems, not the achievements printed beside the admission (一是综合实力再上
-    台阶…): a list whose headings mostly claim progress and admit no shortfall is none."""
+    台阶…): a list whose headings mostly claim progress is none, and so is one whose headings
+    claim some progress and admit no shortfall at all (…迈上新台阶, …纵深推进, …焕然一新)."""
     claimed = sum(bool(_ACHIEVED.search(c.title) and not _DEFICIT.search(c.title)) for c in run)
-    return bool(run) and 2 * claimed <= len(run)
+    admitted = any(_DEFICIT.search(c.title) for c in run)
+    return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
 def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
@@ -258,7 +276,15 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
             continue
         # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
         lead_in = bool(_LEAD_IN.search(fold(paragraph)[: span[0]]))
-        parts = _split_items(paragraph[span[0] : span[1]].strip(), lead_in)
+        text = paragraph[span[0] : span[1]].strip()
+        # one sentence before the node's numbered list of problems leads into it: the
+        # problems are marked (…尚未根本解决，又出现了一些新问题。 then 一是…)
+        leads_into = len(re.findall(r"[。!?！？]", text.rstrip("。!?！？"))) == 0
+        leads_into = leads_into and _names_shortfalls(run)
+        parts = _split_items(text, lead_in, numbered=leads_into)
+        last_clause = re.split(r"[,，]", text.rstrip("。!?！？"))[-1].strip()
+        if leads_into and _IN_GENERAL.search(last_clause):
+            parts = []  # …尚未根本解决，又出现了一些新问题。 announces the list: no problem of its own
         if not parts:
             while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
                 parts.append(paragraphs[index].lstrip("—-").strip())

@@ -89,6 +89,13 @@ class SearchIndex:
         keywords = top_keywords(weights(texts), INDEX_KEYWORDS)
         return cls(report.digest, places, sentences, vocabulary, keywords)
 
+    @classmethod
+    def of(cls, report: Report, vocabulary: Iterable[str], keywords: Sequence[str]) -> SearchIndex:
+        """The index of a parsed report whose vocabulary and keywords are known (read back from
+        the cache): its sentences and places are the report's, so no jieba."""
+        places, sentences = _collect(report)
+        return cls(report.digest, places, sentences, vocabulary, keywords)
+
     @cached_property
     def length(self) -> int:
         """Characters in all sentences (folded), for BM25's length normalisation."""

@@ -105,10 +105,10 @@ async def started(application: Application) -> AsyncIterator[Application]:
     """`application` polling the fake Telegram, its reports loaded and briefed."""
     async with running(application, poll_timeout=1):
         state = state_of(application)
-        if state.loading is not None:  # a folder read for the first time may take over a second
+        if state.loading is not None:  # the folder took longer than LOAD_WAIT to read
             await state.loading
         enrichment = state.enrichment
-        assert enrichment is not None  # running() starts it once the folder is read
+        assert enrichment is not None  # running() starts it, once the folder is read
         await enrichment
         yield application
 

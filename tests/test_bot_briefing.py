@@ -263,6 +263,19 @@ def test_the_bot_process_never_imports_jieba():
     assert modules == "[]"
 
 
+def test_starting_the_bot_imports_no_library_only_some_commands_need():
+    """Pillow (cards), jieba (briefing), page templates and document readers load when used,
+    not before the first reply; nor the report parser, which only reading a report needs."""
+    script = (
+        "import sys, bot.app\n"
+        "heavy = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 async def test_the_bot_answers_while_a_large_reports_folder_is_first_read(
     api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from bot.config import ConfigError, parse_config
-from briefings.catalogue import CATALOGUE_FILE
+from briefings.cache import SUFFIX
 from briefings.derive import brief_file
 from tests.paths import ROOT, SEEDS
 
@@ -34,7 +34,7 @@ def _reports(folder: Path) -> list[Path]:
 
 
 def _briefings(cache: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in cache.glob("*.json") if p.name != CATALOGUE_FILE}
+    return {p.name: p.read_bytes() for p in cache.glob(f"*{SUFFIX}")}
 
 
 def test_warm_with_two_workers_caches_the_same_bytes_as_one_process(tmp_path: Path) -> None:

@@ -36,8 +36,20 @@ FIGURES = [
         "归集信用数据突破2.6亿条",
         True,
     ),
-    Metric("m2", "1.6.2", "80%", 80.0, "%", "", "出庭应诉率", "出庭应诉率达80%。", False),
+    # said by one of the report's sentences: the cache names it by number
+    Metric(
+        "m2",
+        "1.6.2",
+        "80%",
+        80.0,
+        "%",
+        "",
+        "出庭应诉率",
+        "2020年,全市行政机关负责人出庭应诉率达80%。",
+        False,
+    ),
 ]
+EXTRACT_FIGURES = figures.extract_figures  # the real extractor, before the fixture replaces it
 
 
 @pytest.fixture(autouse=True)
@@ -78,12 +90,52 @@ def test_a_hit_returns_identical_data_without_recomputing(fresh, tmp_path, monke
     assert cached.index.to_dict() == fresh.index.to_dict()
 
 
+def test_a_cache_file_stores_no_sentence_the_report_holds(fresh, tmp_path):
+    brief(parse_file(SEED), tmp_path)
+    data = cache.decode(_cache_file(tmp_path, fresh).read_bytes())
+    assert data["metrics"][1][7] == [t for _, t in fresh.index.sentences].index(FIGURES[1].sentence)
+    assert set(data["index"]) == {"vocabulary", "keywords"}  # sentences and places: the report's
+    assert all(isinstance(n, int) for n in data["summary"])  # the sentences it quotes
+
+
+def test_a_cache_file_is_smaller_than_its_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "extract_figures", EXTRACT_FIGURES)
+    for path in [SEED, *CORPUS[:2]]:
+        briefing = brief(parse_file(path), tmp_path)
+        assert _cache_file(tmp_path, briefing).stat().st_size < path.stat().st_size / 2
+
+
+@pytest.mark.skipif(not CORPUS, reason="corpus not present")
+def test_corpus_briefings_read_back_from_the_cache_exactly(tmp_path, monkeypatch):
+    """Sentences stored by number come back as the report's text, figures and summaries alike."""
+    monkeypatch.setattr(figures, "extract_figures", EXTRACT_FIGURES)
+    for path in CORPUS[:3]:
+        fresh = derive.derive_briefing(parse_file(path))
+        cache.save(tmp_path, fresh)
+        back = cache.load(tmp_path, parse_file(path))
+        assert back is not None
+        assert (back.summary, back.keywords, back.sections) == (
+            fresh.summary,
+            fresh.keywords,
+            fresh.sections,
+        )
+        assert back.metrics == fresh.metrics
+        assert back.index.to_dict() == fresh.index.to_dict()
+
+
+def test_a_cache_file_of_the_old_format_is_replaced(fresh, tmp_path):
+    old = _cache_file(tmp_path, fresh).with_suffix(".json")
+    old.write_text(json.dumps({"version": 5, "digest": fresh.digest}), "utf-8")
+    brief(parse_file(SEED), tmp_path)
+    assert not old.exists() and _cache_file(tmp_path, fresh).is_file()
+
+
 def _damaged(tmp_path: Path, fresh: Briefing, damage) -> Path:
     brief(parse_file(SEED), tmp_path)
     path = _cache_file(tmp_path, fresh)
-    data = json.loads(path.read_text("utf-8"))
+    data = cache.decode(path.read_bytes())
     damage(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    path.write_bytes(cache.encode(data))
     return path
 
 
@@ -101,12 +153,16 @@ def _rebuilt_from(path: Path, tmp_path: Path, fresh: Briefing) -> None:
         lambda d: d.update(digest="0" * 64),
         lambda d: d["sections"].pop(),
         lambda d: d["sections"][0].__setitem__(2, "not a list"),
-        lambda d: d["metrics"][0].update(value="2.6亿"),
-        lambda d: d["metrics"][0].update(key=1),
-        lambda d: d["metrics"][0].pop("label"),
-        lambda d: d["index"].update(sentences=None),
-        lambda d: d["index"].update(digest="0" * 64),
+        lambda d: d["metrics"][0].__setitem__(3, "2.6亿"),  # value
+        lambda d: d["metrics"][0].__setitem__(8, 1),  # key
+        lambda d: d["metrics"][0].pop(6),  # label
+        lambda d: d["metrics"][1].__setitem__(7, 10_000),  # sentence: no such number
+        lambda d: d["metrics"][1].__setitem__(7, True),
+        lambda d: d["index"].update(vocabulary=None),
+        lambda d: d.update(index=[]),
         lambda d: d.update(summary=None),
+        lambda d: d.update(summary=[]),
+        lambda d: d["sections"][0].__setitem__(1, [10_000]),  # no such sentence
     ],
 )
 def test_a_stale_or_malformed_cache_is_rebuilt(fresh, tmp_path, damage):
@@ -192,7 +248,10 @@ def test_a_cache_hit_does_not_load_jieba(tmp_path):
         "summaries.py",
         "plan.py",
         "outline.py",
-        "data/stopwords.txt",
+        "data/stopwords.yaml",
+        "data/problem_words.yaml",
+        "data/heading_words.yaml",
+        "data/time_words.yaml",
     ],
 )
 def test_changing_any_briefing_rule_rebuilds_the_cache(fresh, tmp_path, monkeypatch, rule):

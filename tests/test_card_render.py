@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.present.card import FontNotFoundError, draw_card, find_font, render_card
+from bot.present.card import FontNotFoundError, find_font
 from bot.present.card import fonts as card_fonts
+from bot.present.card.draw import draw_card, render_card
 from bot.present.card.fonts import load_font
 from bot.present.card.layout import card_layout
 from bot.present.card.wrap import title_wrap, wrap

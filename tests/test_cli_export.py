@@ -9,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.present.card import FontNotFoundError, find_font
+from briefings.cache import SUFFIX
 from tests.paths import SEED
 
 
@@ -101,7 +102,7 @@ def test_export_reads_the_bots_cache_instead_of_briefing_again(
     config.write_text(f"cache_dir: {cache}\nreports_dir: {SEED.parent}\n", encoding="utf-8")
     assert main(["export", str(SEED), "--config", str(config)]) == 0
     first = capsysbinary.readouterr().out
-    [entry] = list(cache.rglob("*.json"))
+    [entry] = list(cache.rglob(f"*{SUFFIX}"))
     written = entry.stat().st_mtime_ns
     assert main(["export", str(SEED), "--config", str(config)]) == 0
     assert capsysbinary.readouterr().out == first

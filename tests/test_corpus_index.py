@@ -122,6 +122,10 @@ def test_figures_are_kept_for_compare_with_their_section_title(tmp_path: Path) -
     # kept with the indicator a comparison reads: a figure's own, else its label's
     measured = [replace(figure, indicator="gdp_growth") for figure in (figures[0], figures[2])]
     assert [c.metric for c in found["d" * 64]] == measured
+    # the sentence the report says is stored once, with the report's sentences
+    with contextlib.closing(sqlite3.connect(tmp_path / "search.sqlite3")) as db:
+        stored = db.execute("SELECT no, sentence FROM figures ORDER BY no").fetchall()
+    assert stored == [(0, None), (1, "粮食产量100万吨。"), (2, "地区生产总值增长5%左右。")]
     rows = compare_found([listed.report], found, query)
     assert [[replace(row, section_title="") for row in group] for group in rows] == compare(
         [listed], query

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from briefings.cache import SUFFIX
 from briefings.catalogue import CATALOGUE_FILE, read_catalogue
 from tests.paths import ROOT, SEED, SEEDS
 
@@ -57,7 +58,7 @@ def test_the_image_build_step_warms_the_caches(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"cached: {SEED.name}" in result.stdout
     cache_dir = app / "cache" / "reports"
-    briefings = [p for p in cache_dir.glob("*.json") if p.name != CATALOGUE_FILE]
+    briefings = list(cache_dir.glob(f"*{SUFFIX}"))
     assert len(briefings) == 1
     assert list(read_catalogue(cache_dir / CATALOGUE_FILE)) == [SEED.name]  # the bot lists it
     # the reports folder, in the volume, was created with the seed report in it

@@ -85,5 +85,10 @@ def test_gross_product_growth_is_a_key_figure(name: str) -> None:
     keys = [m for m in extract_figures(parse_file(path)) if m.key]
     growth = [m for m in keys if "生产总值" in m.label and m.unit in ("%", "元")]
     assert growth, [(m.raw, m.label) for m in keys]
-    # one of the year's main targets may be per unit of GDP; no other such figure is key
-    assert not [m for m in growth if ("单位" in m.label or "占" in m.label) and m.kind != "target"]
+    # Per unit of GDP or a share of it is key only as a canonical indicator of its own (energy
+    # intensity, R&D intensity: a headline result or target) or a main target, never as GDP.
+    assert not [
+        m
+        for m in growth
+        if ("单位" in m.label or "占" in m.label) and m.kind != "target" and m.indicator is None
+    ]

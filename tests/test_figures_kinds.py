@@ -71,6 +71,17 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("4万元", "start", "2021"), ("2万元", "start", "2021"),
             ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # A level or a rate the plan aims at is a goal; what it spends or a rate it sets, a plan.
+        ("固定资产投资增长8%左右，民生支出增长10%。", PLAN_2025, [
+            ("8%左右", "target", "2025"), ("10%", "plan", "2025")]),
+        ("贫困发生率降到0.5%，增值税税率降至13%。", PLAN_2025, [
+            ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
+        ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
+        # A change in a span's review without 同比 is over the span.
+        ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
+            ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
+        ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
+            ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.
         ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
         ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
@@ -149,8 +160,7 @@ def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() ->
         ("我县生产总值增长", True),
         ("县域生产总值增长", False),
         ("各县生产总值增长", False),  # a part of the whole
-        ("一般公共财政预算收入", True),  # the older name of 一般公共预算收入
-        ("新增城乡就业", True),
+        ("一般公共财政预算收入增长", True),  # the older name of 一般公共预算收入
         ("万元GDP用水量下降", False),  # per unit of gross product
         ("亿元GDP生产安全事故死亡率下降", False),
     ],
@@ -162,6 +172,45 @@ def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> N
     assert (headline_rank(metric, 2025) is not None) == headline
     if "元GDP" in label:
         assert key_score(metric) < GDP_SCORE  # not scored as gross product itself
+
+
+@pytest.mark.parametrize(
+    ("raw", "label", "kind", "unit", "headline"),
+    [
+        ("2430人", "新增城乡就业", "target", "人", True),  # the place's new jobs, by another name
+        ("14.1%", "规模以上工业增加值增长", "result", "%", True),  # every canonical indicator
+        ("2717亿元", "固定资产投资", "result", "元", True),  # its level too
+        ("27微克/立方米", "全省PM2.5平均浓度", "result", "微克/立方米", True),
+        ("15.9亿元", "全部财政收入", "result", "元", False),  # all revenue, not the budget's
+        ("4657亿元", "规上工业企业实现利润", "result", "元", False),  # no canonical indicator
+        ("13.3%", "工业投资增长", "result", "%", False),  # a part of fixed investment
+    ],
+)
+def test_headline_figures_are_the_canonical_indicators_of_the_year(
+    raw: str, label: str, kind: str, unit: str, headline: bool
+) -> None:
+    from briefings.figures.indicators import indicator_of
+    from briefings.figures.keys import headline_rank
+
+    metric = replace(_metric(1, raw, label, kind, "2024" if kind == "result" else "2025", unit),
+                     indicator=indicator_of(label, unit))  # fmt: skip
+    assert (headline_rank(metric, 2025) is not None) == headline
+
+
+def test_a_spans_yearly_average_is_the_headline_only_when_the_year_is_not_printed() -> None:
+    from briefings.figures.keys import headlines
+
+    average = replace(
+        _metric(1, "7.7%", "国内生产总值平均每年增长", "cumulative", "2020-2024"),
+        indicator="gdp_growth",
+    )
+    total = replace(
+        _metric(2, "17.2万亿元", "五年全社会固定资产投资累计完成", "cumulative", "2020-2024", "元"),
+        indicator="fixed_investment",
+    )
+    assert [m.raw for m in headlines([average, total], 2025)] == ["7.7%"]
+    year = replace(_metric(3, "5.2%", "国内生产总值增长", "result", "2024"), indicator="gdp_growth")
+    assert [m.raw for m in headlines([average, year], 2025)] == ["5.2%"]
 
 
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:

@@ -218,6 +218,9 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "对定日6.8级地震作出重要指示",  # a magnitude
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
+        "经济增速连续16个季度高于全国平均水平",  # a streak said of a trend
+        "工业投资连续54个月保持两位数增长",
+        "规模以上工业增加值增速居全国前10位",  # a band of places in a league table
     ],
 )
 def test_not_figures(sentence: str) -> None:

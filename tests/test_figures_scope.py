@@ -208,3 +208,30 @@ def test_sub_headings_after_the_years_own_paragraph_review_that_year_not_the_spa
     assert found["52万人"] == ("cumulative", "2021-2025")
     assert found["10.7万人"] == ("result", "2025")
     assert found["9000个"] == ("result", "2025")
+
+
+def test_the_parts_of_a_five_year_plans_main_targets_state_its_goals() -> None:
+    """二、“十五五”时期的主要目标任务 then （一）…明显提升: each part states goals of the span, not
+    work to be done; changes printed in the span's review add up over it."""
+    found = _report(
+        [
+            "一、“十四五”时期工作回顾",
+            f"“十四五”时期是极不平凡的五年。{FILLER}",
+            f"——这是产业升级的五年。新能源总装机达到8041.6万千瓦、增长2.4倍，刑事案件下降55.8%。{FILLER}",
+            "二、“十五五”时期的主要目标任务",
+            f"今后五年，我们要努力实现以下目标。{FILLER}",
+            f"（一）高质量发展水平明显提升。全员劳动生产率年均增长5%，打造千亿级产业集群6个。{FILLER}",
+            f"（二）人民生活品质明显提升。人均预期寿命达到78岁。{FILLER}",
+            "三、2026年重点工作",
+            f"新能源装机规模达到1亿千瓦，新建变电站20座。{FILLER}",
+        ],
+        year=2026,
+    )
+    assert found["8041.6万千瓦"] == ("result", "2025")
+    assert found["2.4倍"] == ("cumulative", "2021-2025")
+    assert found["55.8%"] == ("cumulative", "2021-2025")
+    assert found["5%"] == ("target", "2026-2030")
+    assert found["6个"] == ("target", "2026-2030")
+    assert found["78岁"] == ("target", "2026-2030")
+    assert found["1亿千瓦"] == ("target", "2026")
+    assert found["20座"] == ("plan", "2026")

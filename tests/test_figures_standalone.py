@@ -26,6 +26,10 @@ def labels(sentence: str) -> dict[str, str]:
         ("建设和美乡村180个。", "180个", "和美乡村"),
         ("省属高校生均经费增加1000元。", "1000元", "生均经费"),
         ("全市在建工地1万多个。", "1万多个", "在建工地"),
+        ("新增省级专精特新中小企业322户。", "322户", "专精特新中小企业"),
+        # A programme is the subject of what it did, its verbs (搬迁, 绿化) included.
+        ("实施生态及地质灾害避险搬迁一期工程，让13.07万户46万群众远离了灾害。", "13.07万户", "避险搬迁"),
+        ("南北山绿化工程累计完成营造林、播种造林、巩固提升近70万亩。", "近70万亩", "南北山绿化工程"),
         ("公办幼儿园在园儿童占比超过50%。", "超过50%", "在园儿童"),
         # The base of a rate is part of what is measured, in a list dealt out by 分别 too.
         ("每平方公里产出GDP、财政收入分别达8亿元和2.8亿元。", "2.8亿元", "每平方公里产出财政收入"),
@@ -125,3 +129,15 @@ def test_the_places_an_age_or_policy_number_leaves_in_a_sentence_do_not_reach_la
     found = labels("开设2-3周岁托班120个，落实民营经济32条，减税降费8亿元。")
     assert set(found) == {"120个", "8亿元"}
     assert "周岁" not in found["120个"] and "托班" in found["120个"]
+
+
+def test_a_listed_measure_that_names_itself_borrows_nothing_from_the_next() -> None:
+    found = labels("城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。")
+    assert "涨幅" not in found["5%"] and "失业率" in found["5%"]
+    assert "零售额" in labels("新能源汽车、通讯器材零售额分别增长45.9%、19.4%。")["45.9%"]
+
+
+def test_an_amount_leaves_the_change_word_to_the_rate_after_it() -> None:
+    found = labels("社会消费品零售总额2.76万亿元增长6.1%。")
+    assert found["2.76万亿元"] == "社会消费品零售总额"
+    assert found["6.1%"] == "社会消费品零售总额增长"

@@ -85,6 +85,16 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("入统工业增加值同比增长", "%", "industrial_value_added_growth"),
         ("城镇固定资产投资增长", "%", "fixed_investment_growth"),
         ("城镇以上固定资产投资增长", "%", "fixed_investment_growth"),
+        # 增加值 is value added, not a rise; 提高到 says the level reached.
+        ("规上工业增加值", "元", "industrial_value_added"),
+        ("完成规模以上工业增加值", "元", "industrial_value_added"),
+        ("常住人口城镇化率提高到", "%", "urbanisation_rate"),
+        ("城镇人均可支配收入", "元", "urban_income"),
+        ("城镇居民人均生活费收入增长", "%", "urban_income_growth"),  # the 1990s measure
+        ("计划国内生产总值增长", "%", "gdp_growth"),
+        ("零售物价上涨幅度", "%", "cpi"),
+        ("新增城乡就业", "人", "urban_new_jobs"),
+        ("全部财政收入", "元", None),  # all revenue raised, not the budget's
         # New jobs counted as posts.
         ("城镇新增就业岗位", "个", "urban_new_jobs"),
         ("城镇新增就业", "个", None),
@@ -92,7 +102,9 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("某州经济总量", "元", None),
         ("其中中央财政赤字", "元", None),
         ("常住人口城镇化率提高", "个百分点", None),
-        ("细颗粒物年均浓度下降", "%", None),
+        # An amount with no growth id: its printed change in % is the same indicator.
+        ("细颗粒物年均浓度下降", "%", "pm25"),
+        ("PM2.5浓度同比下降", "%", "pm25"),
         ("财政赤字比上年减少", "元", None),
         ("每平方公里产出GDP", "元", None),
         ("跨境电商进出口额", "元", None),
@@ -105,6 +117,16 @@ def test_a_figure_measures_an_indicator_of_its_own_place_and_family(
     label: str, unit: str, expected: str | None
 ) -> None:
     assert indicator_of(label, unit) == expected
+
+
+def test_all_revenue_keeps_its_whole_name_and_is_not_the_budget_revenue() -> None:
+    found = sentence_figures(
+        "全部财政收入完成47.3亿元，同比增长53.6%，其中一般公共预算收入13.6亿元。"
+    )
+    assert [(m.label, m.indicator) for m in found] == [
+        ("全部财政收入完成", None), ("全部财政收入同比增长", None),
+        ("一般公共预算收入", "fiscal_revenue"),
+    ]  # fmt: skip
 
 
 def test_the_reports_own_place_names_its_scope() -> None:

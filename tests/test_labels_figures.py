@@ -1,7 +1,7 @@
 """The figures engine scored against hand labels of corpus reports (issue #14).
 
 tests/data/labels/figures/<stem>.tsv holds, per report, the figures a reader of a briefing
-wants, written from the text before tuning (format: /work/wt/LABELS14.md): raw as printed,
+wants, written from the text before tuning (conventions: RULES.md in that folder): raw as printed,
 value, unit, kind, period, a label a reader accepts, the words a right label must contain, and
 whether it is a headline figure; then the bound as printed and the canonical indicator measured
 (added later, read from each row's raw text and label).
@@ -14,7 +14,8 @@ unit); labels accepted (all key words in the label); kind and period right; head
 (headline figures the engine marks key); key figures right (value, unit, kind and period of
 every labelled figure the engine marks key); bound right, and bounds inverted (a floor read as a
 ceiling or the reverse: none tolerated); indicator right on headline figures; headline choice
-(a row's headline flag against the engine's: a key figure measuring a headline indicator).
+(a row's headline flag against the engine's: a key figure measuring a canonical indicator as a
+result of the reviewed year or a target of the coming one).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ import pytest
 from briefings.figures import KINDS, extract_figures
 from briefings.figures.bounds import BOUNDS
 from briefings.figures.indicators import indicators
-from briefings.model import Metric
+from briefings.figures.keys import headline_rank, span_stand_ins
+from briefings.figures.kinds import report_year
+from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from tests.paths import CORPUS, ROOT
 
@@ -44,17 +47,17 @@ LABEL_TARGET = 0.90
 VALUE_TARGET = 0.95
 # Floors just under the scores measured on these (tuned-on) labels: kind 0.996, period 0.998,
 # key figures right on every field (value, unit, bound, kind, period, label) 0.990.
+# After every set was relabelled to one convention (RULES.md: headline = the year's results
+# and the coming year's targets of the canonical indicators) and headline choice was tied to
+# the indicators: kind 0.994, period 0.998, key on every field 0.996, bound 1.000 (none
+# inverted), indicator of headline figures 0.990, headline choice 0.996 (0.965 and 0.875 on
+# the relabelled sets before the engine changed).
 KIND_FLOOR = 0.99
 PERIOD_FLOOR = 0.99
-KEY_ALL_FIELDS_FLOOR = 0.98
-# Floors just under what was measured when bounds and indicators were added (ratchet): bound
-# 1.000 with none inverted, indicator of headline figures 0.987, headline choice 0.970. Since
-# 新增就业岗位N个 counts jobs (as the unseen labels read it) the indicator is 0.980: 深圳2018's
-# 新增就业岗位8万个 is labelled with none here. Kind 0.994: jiangxi's 力争新增…2000家 is plan here,
-# a target in the held-out and unseen labels.
+KEY_ALL_FIELDS_FLOOR = 0.99
 BOUND_FLOOR = 0.99
-HEADLINE_INDICATOR_FLOOR = 0.98
-HEADLINE_CHOICE_FLOOR = 0.96
+HEADLINE_INDICATOR_FLOOR = 0.985
+HEADLINE_CHOICE_FLOOR = 0.99
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,19 @@ def labelled(folder: Path = LABELS) -> list[str]:
 
 
 @cache
-def _metrics(stem: str) -> tuple[Metric, ...]:
+def _report(stem: str) -> Report:
     path = _report_path(stem)
     assert path is not None
-    return tuple(extract_figures(parse_file(path)))
+    return parse_file(path)
+
+
+@cache
+def _metrics(stem: str) -> tuple[Metric, ...]:
+    return tuple(extract_figures(_report(stem)))
+
+
+def _year(stem: str) -> int | None:
+    return report_year(_report(stem))
 
 
 def _same_print(row: Row, metric: Metric) -> bool:
@@ -164,10 +176,14 @@ def inverted(row: Row, metric: Metric) -> bool:
     return bool(said & _FLOORS and said & _CEILINGS)
 
 
-def engine_headline(metric: Metric) -> bool:
-    """A figure the engine puts first: a key figure measuring a headline indicator."""
-    item = indicators().get(metric.indicator or "")
-    return metric.key and item is not None and item.headline
+def engine_headline(
+    metric: Metric, year: int | None = None, spans: frozenset[str] = frozenset()
+) -> bool:
+    """A figure the engine puts first: a key figure measuring a headline indicator, as a result
+    of the reviewed year or a target of the coming one, or a span's figure standing in for a
+    year's not printed (keys.headline_rank, as the card and the summary pick them)."""
+    rank = headline_rank(metric, year, spans=spans)
+    return metric.key and metric.indicator is not None and rank is not None
 
 
 def _key_right(row: Row, metric: Metric) -> bool:
@@ -206,15 +222,18 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
     pairs: list[tuple[Row, Metric]] = []
     missed: list[str] = []
     alike: list[tuple[Row, Metric]] = []
+    chosen: dict[int, bool] = {}  # the engine's headline choice, per figure
     headline_rows = 0
     for stem in stems:
         rows = _rows(folder / f"{stem}.tsv")
         headline_rows += sum(row.headline for row in rows)
+        spans = span_stand_ins(_metrics(stem), _year(stem))
         for row, metric in match(rows, _metrics(stem)):
             if metric is None:
                 missed.append(f"{stem}: {row.raw} {row.label}")
             else:
                 pairs.append((row, metric))
+                chosen[id(metric)] = engine_headline(metric, _year(stem), spans)
         alike += _printed_alike(rows, _metrics(stem))
     found = [(r, m) for r, m in pairs if _value_right(r, m)]
     keyed = [(r, m) for r, m in pairs if m.key]
@@ -229,8 +248,8 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         "bounds": [f"{r.report}: {r.raw} {r.label} {r.bound} got {m.bound}" for r, m in pairs if m.bound != r.bound],
         "headline indicator": [f"{r.report}: {r.raw} {r.label} {r.indicator} got {m.indicator} ({m.label})"
                                for r, m in pairs if r.headline and m.indicator != r.indicator],
-        "headline choice": [f"{r.report}: {r.raw} {r.label} headline {r.headline} got {engine_headline(m)}"
-                            for r, m in pairs if engine_headline(m) != r.headline],
+        "headline choice": [f"{r.report}: {r.raw} {r.label} headline {r.headline} got {chosen[id(m)]}"
+                            for r, m in pairs if chosen[id(m)] != r.headline],
     }  # fmt: skip
     headline_pairs = [(r, m) for r, m in pairs if r.headline]
     return Scores(
@@ -249,7 +268,7 @@ def score(stems: list[str], folder: Path = LABELS) -> Scores:
         headline_indicator=_ratio(
             sum(m.indicator == r.indicator for r, m in headline_pairs), len(headline_pairs)
         ),
-        headline_choice=_ratio(sum(engine_headline(m) == r.headline for r, m in pairs), len(pairs)),
+        headline_choice=_ratio(sum(chosen[id(m)] == r.headline for r, m in pairs), len(pairs)),
     )
 
 

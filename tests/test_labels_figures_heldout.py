@@ -29,23 +29,26 @@ VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.95  # 0.967 measured after the standalone-label rules
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
 # 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
-KIND_FLOOR = 0.94
+KIND_FLOOR = 0.96  # 0.962 once levels and rates the plan aims at read as targets
 PERIOD_FLOOR = 0.99
-HEADLINE_KEY_FLOOR = 0.90
+HEADLINE_KEY_FLOOR = 0.97  # 0.972 with headlines tied to the canonical indicators
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
 # the part-role, scope and standalone-label rules, 0.945 after, 0.959 after the 力争 rule.
-KEY_ALL_FIELDS_FLOOR = 0.955
+KEY_ALL_FIELDS_FLOOR = 0.96  # 0.966 after the relabelling and the indicator headlines
 # The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000;
 # kind 0.979 after the 力争 rule.
 AFTER_KIND_FLOOR = 0.97
-AFTER_PERIOD_FLOOR = 0.98
-AFTER_KEY_ALL_FIELDS_FLOOR = 0.98
+AFTER_PERIOD_FLOOR = 0.99
+AFTER_KEY_ALL_FIELDS_FLOOR = 0.99  # 1.000 measured
 # Bound, indicator and headline choice, first measured after the bound and indicator columns
 # were labelled (212 + 47 figures): bound 1.000 and 1.000 (none inverted), indicator of headline
 # figures 1.000 and 0.923, headline choice 0.953 and 0.979.
 BOUND_FLOOR = 0.98
-HEADLINE_INDICATOR_FLOOR = 0.90
-HEADLINE_CHOICE_FLOOR = 0.94
+# After every set was relabelled to one convention (RULES.md) and headline choice tied to the
+# canonical indicators: indicator of headline figures 0.972 and 0.938, headline choice 0.986
+# and 0.979 (0.887 and 0.915 on the relabelled sets before the engine changed).
+HEADLINE_INDICATOR_FLOOR = 0.93
+HEADLINE_CHOICE_FLOOR = 0.975
 
 
 @pytest.fixture(scope="module")

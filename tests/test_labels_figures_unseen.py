@@ -40,17 +40,23 @@ UNSEEN = LABELS / "unseen"
 # them), and conventions these labels do not share with the earlier sets: levels of income,
 # 社零 and PM2.5 changes without an indicator here, 近 read as less than, review growth of
 # 规上工业/投资/社零/进出口 as headline. Floors sit just under what was measured (ratchet).
+# After one convention for every set (RULES.md; these files relabelled: headline = results and
+# targets of the canonical indicators, income and other levels with their amount indicator, 近 as
+# about) and the engine changes that followed: precision 0.948, value recall 0.965, all figures
+# on every field 0.800, key figures 0.942, bound 0.997 (none inverted), kind 0.932, period
+# 0.965, labels 0.899, headline indicator 0.963, headline choice 0.986 (0.794, 0.947, 0.925 and
+# 0.942 on the relabelled files before the engine changed).
 FLOORS = {
     "is-a-figure precision": 0.94,
     "value recall": 0.955,
-    "all figures right on every field": 0.78,
+    "all figures right on every field": 0.795,
     "key figures right on every field": 0.94,
-    "bound": 0.98,
-    "kind": 0.92,
-    "period": 0.955,
-    "labels": 0.89,
-    "headline indicator": 0.85,
-    "headline choice": 0.925,
+    "bound": 0.99,
+    "kind": 0.93,
+    "period": 0.96,
+    "labels": 0.895,
+    "headline indicator": 0.96,
+    "headline choice": 0.98,
 }
 
 

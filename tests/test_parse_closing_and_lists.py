@@ -132,13 +132,20 @@ def test_a_group_set_off_with_semicolons_is_one_problem() -> None:
             "五年来主要取得以下成就：一是综合实力再上台阶，地区生产总值突破一万亿元；"
             "二是创新引领成势见效，研发投入强度达到2.5%；三是民生福祉持续增进。"
         ],
+        # only some headings claim progress in so many words, none admits a shortfall
+        [
+            "五年来，我们主要取得以下成就。",
+            f"一是综合实力再上台阶。{FILLER}",
+            f"二是创新引领纵深推进。{FILLER}",
+            f"三是民生福祉焕然一新。{FILLER}",
+        ],
     ],
 )
 def test_achievements_beside_the_admission_are_not_problems(achievements: list[str]) -> None:
     admission = "我们也清醒认识到，发展中还存在不少困难和问题。对此，我们一定高度重视。"
     report = _report([*_review(*achievements, admission), *RUN_IN_PLAN])
     leads = " ".join(i.lead for i in report.problems.items)
-    for achieved in ("综合实力再上台阶", "创新引领成势见效", "民生福祉持续增进"):
+    for achieved in ("综合实力再上台阶", "创新引领", "民生福祉"):
         assert achieved not in leads
 
 
@@ -245,6 +252,11 @@ THIS_YEAR_LEAD = f"今年是“十五五”开局之年，总体要求是：稳�
             [f"（{n}）{g}明显提升。{FILLER}" for n, g in zip("一二三四五", ["经济", "创新", "民生", "生态", "治理"], strict=True)],
             ["重点做好以下工作：", *(f"（{n}）{t}。{FILLER}" for n, t in zip("一二三", ("扩大有效需求", "建设现代化产业体系", "保障和改善民生"), strict=True))],
         ),
+        # goals numbered (一)…, then the year's tasks numbered 1. 2. 3. (nested under the last goal)
+        (
+            [f"（{n}）{g}明显提升。{FILLER}" for n, g in zip("一二三", ["经济", "创新", "民生"], strict=True)],
+            ["重点做好以下工作：", *(f"{n}.{t}。{FILLER}" for n, t in zip("123", ("扩大有效需求", "建设现代化产业体系", "保障和改善民生"), strict=True))],
+        ),
         # numbered goals, then tasks printed as run-in leads without a number
         (
             [f"1.经济实力明显提升。{FILLER}", f"2.创新能力明显提升。{FILLER}"],
@@ -280,3 +292,157 @@ def test_et_cetera_closing_a_run_of_problems_is_no_clause_of_it() -> None:
         "形式主义、官僚主义不同程度存在",
         "一些领域腐败问题时有发生",
     ]
+
+
+def test_short_sentences_of_two_shortfalls_are_two_problems_each() -> None:
+    """A passage marking its problems with nothing finer than 。 and ，: a reader counts each
+    shortfall with its own subject, even two to a sentence."""
+    report = _report(
+        _review(
+            "我们也清醒看到，全市发展仍面临不少困难和问题，主要是：发展不充分的问题依然突出，"
+            "区域差距尚未得到根本缓解。投资下行压力加大，社会消费活力不足。科技创新能力不够强。"
+            "生态环境问题依然突出，地方保护主义屡禁不止。"
+            "部分国有企业生产经营困难，亏损增加。对这些问题，我们一定高度重视。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text.rstrip("。") for i in report.problems.items] == [
+        "发展不充分的问题依然突出",
+        "区域差距尚未得到根本缓解",
+        "投资下行压力加大",
+        "社会消费活力不足",
+        "科技创新能力不够强",
+        "生态环境问题依然突出",
+        "地方保护主义屡禁不止",
+        # 有 inside 国有 names no problems in general; a bare predicate says more of its subject
+        "部分国有企业生产经营困难，亏损增加",
+    ]
+
+
+def test_shortcomings_counted_not_named_lead_into_the_ones_named() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地认识到，发展还存在不少老问题、新挑战。安全形势依然严峻复杂。"
+            "高质量发展短板弱项仍然存在，基础设施建设相对滞后，产业发展基础还很薄弱。"
+            "兴边富民还有不少亟待解决的问题。我们一定采取有力措施加以解决。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "安全形势依然严峻复杂",
+        "基础设施建设相对滞后",
+        "产业发展基础还很薄弱",
+        "兴边富民还有不少亟待解决的问题",
+    ]
+
+
+def test_one_sentence_leading_into_numbered_problems_is_no_run_of_its_own() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地认识到，困难和问题还不少。一些长期积累的矛盾尚未根本解决，又出现了一些新问题。",
+            f"一是粮食增产和农民增收难度加大。{FILLER}",
+            f"二是部分行业过度投资的不良后果开始显现。{FILLER}",
+        )
+        + RUN_IN_PLAN
+    )
+    # the sentence announces the list (…，又出现了一些新问题。): no problem of its own
+    assert [i.lead for i in report.problems.items] == [
+        "粮食增产和农民增收难度加大",
+        "部分行业过度投资的不良后果开始显现",
+    ]
+
+
+@pytest.mark.parametrize("heading", ["政府工作报告名词、术语注释", "名词解释", "附：名词解释"])
+def test_a_glossary_between_parts_cuts_off_only_itself(heading: str) -> None:
+    body = [
+        *_review(), heading, *GLOSSARY,
+        "三、2021年主要工作任务", *RUN_IN_PLAN[1:-1],
+        "四、加强政府自身建设", FILLER, "各位代表！让我们团结奋斗，再创佳绩。",
+    ]  # fmt: skip
+    report = _report(body)
+    assert [s.title for s in report.sections] == [
+        "2020年工作回顾",
+        "“十四五”时期奋斗目标",
+        "2021年主要工作任务",
+        "加强政府自身建设",
+    ]
+    assert [i.lead for i in report.plan.items] == [
+        "坚定不移扩大有效投资",
+        "坚定不移壮大实体经济",
+        "坚定不移改善民生",
+    ]
+    for term in ("四个口子", "一核四区", "三城同创"):
+        assert term not in report.body_text()
+
+
+def test_a_consequence_among_shortfalls_stays_with_the_one_it_follows() -> None:
+    report = _report(
+        _review(
+            "要清醒看到发展面临的问题和挑战。世界经济增速放缓，保护主义加剧，大宗商品价格大幅波动，外部输入性风险上升。"
+            "国内经济下行压力加大，消费增速减慢。"
+            "政府工作存在不足，一些改革举措落实不到位，形式主义、官僚主义仍然突出，"
+            "督查检查考核过多过频，加重基层负担。少数干部懒政怠政，群众不满意。"
+            "社会事业发展滞后，群众对上学难等问题反映比较强烈。我们一定要直面问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text.rstrip("。") for i in report.problems.items][4:] == [
+        "国内经济下行压力加大",
+        "消费增速减慢",
+        "一些改革举措落实不到位",
+        "形式主义、官僚主义仍然突出",
+        "督查检查考核过多过频，加重基层负担",
+        # the public's reaction to a shortfall is no shortfall of its own
+        "少数干部懒政怠政，群众不满意",
+        "社会事业发展滞后，群众对上学难等问题反映比较强烈",
+    ]
+
+
+def test_shortcomings_given_as_examples_after_room_to_improve() -> None:
+    report = _report(
+        [
+            *_review("在肯定成绩的同时，我们也清醒地认识到，还存在一些问题，主要表现在：财政基础还不扎实；"
+                     "农业产业化水平有待提高。对此，我们将认真解决。"),
+            *RUN_IN_PLAN[:-1],
+            "四、努力建设人民满意的政府", FILLER,
+            "各位代表，客观地看，我们还有诸多方面需要改进和完善，如敢闯敢试的胆魄不足，"
+            "部门执行力不够、相互推诿扯皮，办事人员“中梗阻”的情况还不同程度存在。对此，我们坚决予以查处。",
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "财政基础还不扎实",
+        "农业产业化水平有待提高",
+        "敢闯敢试的胆魄不足",
+        "部门执行力不够、相互推诿扯皮",
+        "办事人员“中梗阻”的情况还不同程度存在",
+    ]
+
+
+def test_the_moment_framing_a_run_of_gaps_is_no_problem() -> None:
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，当前我市正处于爬坡过坎的关键时期，总体发展水平与高质量发展的要求还有差距，"
+            "城市环境品质与先进城市相比还有差距，公共服务水平与群众的期待还有差距，"
+            "政府治理能力与城市发展的需求还有差距。我们要直面这些问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "总体发展水平与高质量发展的要求还有差距",
+        "城市环境品质与先进城市相比还有差距",
+        "公共服务水平与群众的期待还有差距",
+        "政府治理能力与城市发展的需求还有差距",
+    ]
+
+
+def test_a_glossary_numbered_like_the_parts_still_ends_the_report() -> None:
+    entries = [
+        f"{n}、{term}"
+        for n, term in zip(
+            "一二三四五", ["四个口子", "一核四区", "三城同创", "两区建设", "三大攻坚"], strict=True
+        )
+    ]
+    body = [*_review(), *RUN_IN_PLAN, "名词解释", *(f"{e}\n指区内重点工作。" for e in entries)]
+    report = _report(body)
+    assert [s.title for s in report.sections][-1] == "2021年主要工作任务"
+    assert "三城同创" not in report.body_text()

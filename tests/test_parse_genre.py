@@ -178,11 +178,13 @@ def test_particulars_after_a_general_admission_are_the_problems() -> None:
 def test_comma_problems_named_by_slowing_slack_or_waste() -> None:
     report = _review_then_plan(
         "我们清醒地看到，前进中还有不少困难和问题。有效需求不足，结构矛盾仍很突出，就业压力增大，"
-        "居民收入增长减缓。一些单位管理松懈，效率低下，损失浪费惊人，安全事故时有发生。对于这些问题，我们要切实解决。",
+        "居民收入增长减缓。一些单位管理松懈，效率低下，安全事故时有发生。财政资金浪费惊人。"
+        "对于这些问题，我们要切实解决。",
     )  # fmt: skip
+    # a bare predicate (效率低下) says more of the subject before it: no problem of its own
     assert [i.lead for i in report.problems.items] == [
         "有效需求不足", "结构矛盾仍很突出", "就业压力增大", "居民收入增长减缓",
-        "一些单位管理松懈", "效率低下", "损失浪费惊人", "安全事故时有发生",
+        "一些单位管理松懈，效率低下", "安全事故时有发生", "财政资金浪费惊人",
     ]  # fmt: skip
 
 
@@ -335,9 +337,11 @@ def test_a_problems_part_without_a_lead_in() -> None:
     ]).encode()  # fmt: skip
     report = parse_bytes(law, "law.txt")
     assert report.problems.section == "2"
+    # two shortfalls, each with its own subject, in a sentence: a reader counts two
     assert [i.lead for i in report.problems.items] == [
         "执法人员力量不足",
-        "部门之间协调不畅，信息共享还不够",
+        "部门之间协调不畅",
+        "信息共享还不够",
     ]
     assert report.plan.year == 2024
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from briefings.choice import place
-from briefings.compare import Row
 from briefings.diff import PlanDiff
 from briefings.model import Item, Listed, Report
 
 from .render import highlight, report_title
 from .words import CHINESE, Words
+
+if TYPE_CHECKING:
+    from briefings.compare import Row
 
 KINDS = ("result", "target", "plan", "cumulative")  # named in the catalogue: across.kind_*
 

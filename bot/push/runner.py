@@ -25,6 +25,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 from functools import partial
 from typing import Protocol
 
@@ -44,7 +45,7 @@ from briefings.model import Listed, Report
 from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
-from .follows import ALERT, Follows, NewAlert, alerts_for, open_button
+from .follows import Follows, NewAlert, alerts_for, open_button
 from .news import news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
@@ -84,9 +85,22 @@ class Repositories(Protocol):
     def migrate_chat(self, old: int, new: int) -> Awaitable[None]: ...
 
 
+class Send(Enum):
+    """What a push sends, which says whose record it is and which ledger keeps it."""
+
+    BRIEFING = "briefing"  # a subscription's due briefing: the delivery log, slot = its due time
+    NEWS = "news"  # new reports announced: the delivery log, slot = ANNOUNCE + a digest
+    ALERT = "alert"  # a topic follow's alert: the follows' own log, slot = ALERT + a digest
+
+
+# A send as the ledgers key it: its kind, its owner's id, its slot.
+SendKey = tuple[Send, int, str]
+
+
 @dataclass(frozen=True)
 class Job:
-    sub_id: int
+    kind: Send
+    owner: int  # the subscription's id; for an ALERT, the follow's id
     slot: str
     chat_id: int
     thread_id: int
@@ -137,7 +151,7 @@ class Pusher:
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
-    _unsettled: dict[tuple[int, str], Settlement] = field(default_factory=dict)
+    _unsettled: dict[SendKey, Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
     # chat -> when it was last sent news messages (this process's; a restart forgets the hour)
     _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
@@ -332,7 +346,7 @@ class Pusher:
                 words = self._words(item.chat_id)
                 text, markup = news_message([listed[d] for d in known], updated, words)
                 slots = [ANNOUNCE + digest for digest in known]
-                yield Job(item.sub_id, slots[0], item.chat_id, item.thread_id, text,
+                yield Job(Send.NEWS, item.sub_id, slots[0], item.chat_id, item.thread_id, text,
                           markup=markup, also=tuple(slots[1:]))  # fmt: skip
             after = page[-1].sub_id
 
@@ -353,8 +367,8 @@ class Pusher:
             for item in page:
                 known = self.library.by_digest(item.digest) is not None
                 markup = open_button(item.digest, self._words(item.chat_id)) if known else None
-                yield Job(item.follow_id, item.slot, item.chat_id, item.thread_id, item.text,
-                          markup=markup)  # fmt: skip
+                yield Job(Send.ALERT, item.follow_id, item.slot, item.chat_id, item.thread_id,
+                          item.text, markup=markup)  # fmt: skip
             after = (page[-1].follow_id, page[-1].digest)
 
     async def _briefings(self, store: Store) -> AsyncIterator[Job]:
@@ -381,7 +395,7 @@ class Pusher:
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
         return Job(
-            sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
+            Send.BRIEFING, sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
             card=CardSubject.of(report, briefing)
@@ -458,23 +472,23 @@ class Pusher:
             log.warning("weekly briefing sent without its card: %s", error)
             return None
 
-    def _ledger(self, store: Store, slot: str) -> Store | Follows:
-        """Where a send is recorded: the delivery log, or for a topic alert the alerts'."""
-        return self.follows if slot.startswith(ALERT) else store
+    def _ledger(self, store: Store, kind: Send) -> Store | Follows:
+        """Where a send is recorded: the delivery log, or for a topic alert the follows'."""
+        return self.follows if kind is Send.ALERT else store
 
     async def _deliver(self, store: Store, job: Job) -> Outcome:
         retry = self._retry
-        ledger = self._ledger(store, job.slot)
+        ledger = self._ledger(store, job.kind)
 
         async def claim() -> bool:  # a news message claims every report it tells of
             slots = (job.slot, *job.also)
-            return all(await asyncio.gather(*(ledger.claim(job.sub_id, slot, self.clock())
+            return all(await asyncio.gather(*(ledger.claim(job.owner, slot, self.clock())
                                               for slot in slots)))  # fmt: skip
 
         journal = Journal(
             claim=lambda: retry(claim),
             retry=lambda error: retry(
-                lambda: ledger.record_attempt(job.sub_id, job.slot, error, self.clock())
+                lambda: ledger.record_attempt(job.owner, job.slot, error, self.clock())
             ),
             moved=lambda new_id: retry(lambda: self.stores.migrate_chat(job.chat_id, new_id)),
         )
@@ -504,25 +518,25 @@ class Pusher:
             advance = None  # owed still, from the same chapter
         else:
             advance = job.advance if result.outcome is Outcome.SENT else job.give_up
-        if result.outcome is Outcome.SENT and job.slot.startswith(ANNOUNCE):
+        if result.outcome is Outcome.SENT and job.kind is Send.NEWS:
             self._news_sent.setdefault(job.chat_id, []).append(self.clock())
-        key = (job.sub_id, job.slot)
+        key = (job.kind, job.owner, job.slot)
         self._unsettled[key] = Settlement(result.outcome.value, result.error, advance, job.also)
         await self._settle(store, key)
         if result.outcome is Outcome.FAILED:
             log.warning("push to chat %s failed: %s", job.chat_id, result.error)
         return result.outcome
 
-    async def _settle(self, store: Store, key: tuple[int, str]) -> None:
+    async def _settle(self, store: Store, key: SendKey) -> None:
         """Record a kept outcome (which moves its subscription on with it)."""
         done = self._unsettled[key]
-        ledger = self._ledger(store, key[1])
-        sub_id, slot = key
+        kind, owner, slot = key
+        ledger = self._ledger(store, kind)
 
         async def finish() -> None:
             await asyncio.gather(
-                ledger.finish(sub_id, slot, done.state, done.error, self.clock(), done.advance),
-                *(ledger.finish(sub_id, other, done.state, done.error, self.clock())
+                ledger.finish(owner, slot, done.state, done.error, self.clock(), done.advance),
+                *(ledger.finish(owner, other, done.state, done.error, self.clock())
                   for other in done.also),
             )  # fmt: skip
 

@@ -30,7 +30,8 @@ _AMOUNT_UNITS = ("斤", "公斤", "千克", "吨", "标准箱", "千瓦时", "�
 _NOT_MEASURE = ("rank", "ratio", "change")
 # An amount said with a change word measures the change, not the amount (比上年减少198亿元);
 # 增加到 and 降至 say the level reached.
-_CHANGE = re.compile(r"(?:增加|增收|增产|减少|下降|降低|提高|翻)(?![到至])")
+# 增加值 (value added) is a measure, not a rise.
+_CHANGE = re.compile(r"(?:增加(?!值)|增收|增产|减少|下降|降低|提高|翻)(?![到至])")
 _REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
@@ -47,6 +48,8 @@ class Indicator:
     names: tuple[str, ...]
     said_with: tuple[str, ...] = ()
     headline: bool = False
+    # An amount whose change is printed as a percentage (PM2.5浓度下降13.7%) with no growth id.
+    rate_of_change: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
                 names=tuple(_normal(n) for n in fields["names"]),
                 said_with=tuple(fields.get("said_with", ())),
                 headline=bool(fields.get("headline", False)),
+                rate_of_change=bool(fields.get("rate_of_change", False)),
             )
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
@@ -133,12 +137,15 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
         # 居民消费价格指数102%: an index level (last year = 100), not the rise.
         return unit in _RATE_UNITS and "指数" not in said
     if item.family == "level":
-        return unit in _RATE_UNITS and not rated
+        # 城镇化率提高到58.08%: the level reached, not a rise.
+        return unit in _RATE_UNITS and not (rated and not _REACHED.search(said))
     if item.family == "count":
         # 新增就业岗位1530个: jobs counted as posts.
         posts = unit == "个" and "岗位" in said
         return (unit in _COUNT_UNITS or posts) and not rated
     changed = bool(_CHANGE.search(said)) or (rated and not _REACHED.search(said))
+    if item.rate_of_change and unit in _RATE_UNITS:
+        return changed  # PM2.5浓度下降13.7%: the printed change of a measure with no growth id
     amount = unit.endswith("元") or unit in _AMOUNT_UNITS
     return amount and not changed
 

@@ -1,11 +1,11 @@
 """Which figures a busy reader wants first: the headline figures of the year, then rankings,
 rates, totals, spread over the sections.
 
-Headline figures answer a reader's first questions of a 政府工作报告: gross product (level and
-growth), budget revenue, disposable income, new urban jobs, unemployment, consumer prices, grain
-output, as results of the year reviewed or targets of the coming year, and every main target of
-the coming year. They are all key, in that order (results, then targets); the rest of the
-keys are picked as follows.
+Headline figures answer a reader's first questions of a 政府工作报告: the canonical indicators
+(briefings/data/indicators.yaml: gross product, budget revenue, incomes, jobs, unemployment,
+prices, grain, industry, investment, retail sales, trade …) as results of the year reviewed or
+targets of the coming year; then every other main target of the coming year. They are all key,
+in that order (results, then targets); the rest of the keys are picked as follows.
 
 Each figure gets a score: gross product (生产总值, GDP) 9; a ranking 6 (7 for a top-three place); a percentage 5 when it is a
 rate or a change (率, 增长, 下降 …) else 4 (a share, 占…%, says less than the total it is of); a ratio, a streak of years or places gained 4; any other count
@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Metric
+from .indicators import indicator_of, indicators
 from .scan import PERCENT_UNITS
 
 KEY_COUNT = 15
@@ -40,8 +41,9 @@ _PER_GDP = re.compile(r"[万亿]元(?:地区|国内)?(?:生产总值|GDP)")
 GDP_SCORE = 9
 
 
-# Headline measures in the order a reader asks for them; a label naming one of them (and not a
-# part or a derivative of it: 海洋生产总值, 单位GDP能耗, 财政支出) makes a headline figure.
+# Measures a reader of the genre asks for first, by their usual names: what a work plan states
+# as a target rather than a plan (kinds.headline_measure). A label naming one of them (and not
+# a part or a derivative of it: 海洋生产总值, 单位GDP能耗, 财政支出) names a headline measure.
 HEADLINES = (
     # 全县生产总值 is the place's own; 各县生产总值 and 县域生产总值 are parts of it.
     (
@@ -60,9 +62,19 @@ HEADLINES = (
     ("prices", re.compile(r"消费价格|物价|CPI")),
     ("grain", re.compile(r"粮食(?:总)?产量|粮食生产|粮食总产")),
 )
+_GDP_HEADLINE = HEADLINES[0][1]
 NOT_HEADLINE = re.compile(
     r"占|比重|单位|支出|平均每年|年均|贡献率|人均(?:地区|国内)?生产总值|人均GDP"
 )
+# Headline figures are the year's results and the coming year's targets of the canonical
+# indicators (briefings/data/indicators.yaml, those marked headline), in the order a reader
+# asks for them: by the indicator's group, the groups not named here after these.
+HEADLINE_GROUPS = (
+    "gdp", "fiscal_revenue", "income_per_capita", "urban_income", "rural_income",
+    "urban_new_jobs", "unemployment", "cpi", "grain_output", "industrial_value_added",
+    "fixed_investment", "retail_sales", "trade",
+)  # fmt: skip
+_MEASURES = len(HEADLINE_GROUPS) + 1
 # More key figures than KEY_COUNT only to make room for the headline ones.
 MAX_HEADLINES = 30
 SPREAD_AFTER_HEADLINES = 6
@@ -74,11 +86,17 @@ _NO_HEADLINE_UNITS = ("个百分点", "百分点", "年", "个月", "天", "周"
 
 
 def headline_rank(
-    metric: Metric, year: int | None = None, main: frozenset[str] = frozenset()
+    metric: Metric,
+    year: int | None = None,
+    main: frozenset[str] = frozenset(),
+    spans: frozenset[str] = frozenset(),
 ) -> int | None:
     """Place of the figure's measure in HEADLINES (targets after every result), or None when
     it is no headline figure: not a result of one year or a main target of the coming one
-    (`main`: ids of the figures stated among the main targets)."""
+    (`main`: ids of the figures stated among the main targets; `spans`: ids of a span's
+    figures standing in for a year's the report does not print, see `span_stand_ins`)."""
+    if metric.id in spans:
+        return headline_measure(metric)
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
     if metric.qualifier in ("rank", "change", "ratio") or metric.unit in _NO_HEADLINE_UNITS:
@@ -87,14 +105,55 @@ def headline_rank(
         return None
     if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
         return None
-    measure = next(
-        (n for n, (_, pattern) in enumerate(HEADLINES) if pattern.search(metric.label)), None
-    )
-    if measure is None or NOT_HEADLINE.search(metric.label):
-        measure = len(HEADLINES) if metric.id in main else None
+    measure = headline_measure(metric)
+    if measure is None:
+        measure = _MEASURES if metric.id in main else None
     if measure is None:
         return None
-    return measure + (len(HEADLINES) + 1 if metric.kind == "target" else 0)
+    return measure + (_MEASURES + 1 if metric.kind == "target" else 0)
+
+
+_AVERAGE_WORDS = ("年均", "平均")
+
+
+def span_stand_ins(metrics: Sequence[Metric], year: int | None) -> frozenset[str]:
+    """Ids of the yearly averages over the span just reviewed (平均每年增长7.7% over 1998-2002)
+    of an indicator the report prints no result of the year for: the reader's headline for it."""
+    if year is None:
+        return frozenset()
+    reviewed = str(year - 1)
+    printed = {m.indicator for m in metrics if m.kind == "result" and m.period == reviewed}
+    return frozenset(
+        m.id
+        for m in metrics
+        if m.kind == "cumulative"
+        and m.indicator not in printed
+        and (m.period or "").endswith(f"-{reviewed}")
+        and m.qualifier not in ("rank", "change", "ratio")
+        and any(word in m.label for word in _AVERAGE_WORDS)
+        and headline_measure(m) is not None
+    )
+
+
+def headline_measure(metric: Metric) -> int | None:
+    """The place of the figure's canonical indicator among the headline measures (its group's
+    in HEADLINE_GROUPS, the other headline indicators after them), None when it measures none."""
+    # A figure stored before indicators were read carries none: its label still says it.
+    said = metric.indicator or indicator_of(metric.label, metric.unit, metric.qualifier)
+    item = indicators().get(said or "")
+    if (
+        item is None
+        and _GDP_HEADLINE.search(metric.label)
+        and not NOT_HEADLINE.search(metric.label)
+    ):
+        return (
+            0  # gross product in a label too loose to name its indicator (本市生产总值翻了一番多)
+        )
+    if item is None or not item.headline:
+        return None
+    return (
+        HEADLINE_GROUPS.index(item.group) if item.group in HEADLINE_GROUPS else len(HEADLINE_GROUPS)
+    )
 
 
 def _is_rhetoric(metric: Metric) -> bool:
@@ -151,18 +210,14 @@ def headlines(
     results by measure, then targets."""
     seen: set[tuple[str, str, str]] = set()
     found: list[tuple[int, int, Metric]] = []
+    spans = span_stand_ins(metrics, year)
     for n, metric in enumerate(metrics):
-        rank = headline_rank(metric, year, main)
+        rank = headline_rank(metric, year, main, spans)
         # The same headline figure said twice (8%左右 增长 … 提出增长目标8%左右) is shown once.
-        measure = (
-            str(rank)
-            if rank is not None and rank % (len(HEADLINES) + 1) < len(HEADLINES)
-            else metric.label
-        )
-        said = (measure, metric.raw, metric.kind)
+        said = (metric.indicator or metric.label, metric.raw, metric.kind)
         if rank is not None and said not in seen:
             seen.add(said)
-            found.append((rank if metric.kind == "result" else len(HEADLINES) + 1, n, metric))
+            found.append((rank if metric.kind == "result" else _MEASURES + 1, n, metric))
     return [metric for _, _, metric in sorted(found, key=lambda f: f[:2])][:MAX_HEADLINES]
 
 

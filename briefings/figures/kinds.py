@@ -12,34 +12,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Final, Literal, get_args
 
-from ..model import Report, Section
+from ..lexicon import alternation, pattern, years
+from ..model import FigureKind, Report, Section
 from ..text import cn_number, fold
 from . import patterns as p
+from .indicators import indicator_of
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
-KINDS = ("result", "target", "plan", "start", "threshold", "cumulative")
-REVIEW, PLAN = "review", "plan"
+KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+# A top-level part's role in the report's story: it reviews the year (or span) gone, or plans.
+PartRole = Literal["review", "plan"]
+REVIEW: Final = "review"
+PLAN: Final = "plan"
 
 # Five-year plans by their ordinal (“九五” … “十五五”): the first year of each.
-_FIVE_YEAR_PLANS = {
-    "六五": 1981, "七五": 1986, "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006,
-    "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031,
-}  # fmt: skip
+_FIVE_YEAR_PLANS = years("time_words", "five_year_plans")
 _PLAN_NAME = re.compile(
     r"[“\"「]?(?P<name>" + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True)) + r")[”\"」]?"
 )
-_REVIEW_TITLE = re.compile(
-    r"回顾|过去|一年来|去年|成就|基本情况|以来工作|工作总结|成效|成绩|举措|进展|完成情况|存在的?问题|不足"
-)
+_REVIEW_TITLE = pattern("heading_words", "figure_review_title")
 _TARGET_END = re.compile(r"(?:预期目标|主要目标|发展目标|奋斗目标)$")
-_WORK_TITLE = re.compile(r"安排|重点工作|工作重点|主要任务|重点任务|主要工作|工作任务")
+_WORK_TITLE = pattern("heading_words", "figure_work_title")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
-_TARGET_TITLE = re.compile(r"预期目标|主要目标|奋斗目标|发展目标|目标任务|任务目标|工作目标")
+_TARGET_TITLE = pattern("heading_words", "figure_target_title")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
-_PAST_SPAN = re.compile(r"过去(?:的)?[五5]年|[五5]年来|近[五5]年|这[五5]年|本届政府")
-_NEXT_SPAN = re.compile(r"今后[五5]年|未来[五5]年")
+_PAST_SPAN = pattern("time_words", "past_span")
+_NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
 _TIME = re.compile(
     r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起)"
@@ -47,11 +48,15 @@ _TIME = re.compile(
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
     r"|(?P<past>(?:过去(?:的)?|近|这)(?P<n>[二三四五六七八九十两2-9])年(?!前)|(?P<n2>[三五5])年来)"
-    r"|(?P<next>今后[五5]年|未来[五5]年)"
+    + r"|(?P<next>"
+    + alternation("time_words", "next_span")
+    + ")"
     # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
     r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
-    r"|(?P<last>去年|上一年|过去一年|一年来|这一年)|(?P<this>今年)|(?P<next_year>明年)"
+    + r"|(?P<last>"
+    + alternation("time_words", "last_year")
+    + r")|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
@@ -72,9 +77,17 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 # What a bar names: 超50万县, 亿元以上项目.
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
-_REACH = re.compile(r"(?:达|达到|提高到|提升到|提高至|提升至|稳定在|保持在|控制在)$")
+_REACH = re.compile(
+    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|控制在)$"
+)
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取")
+# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
+# what it is to build or do (新建, 改造, 完成) is a plan.
+_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
+# ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
+_SPENDING = re.compile(r"支出|投入|投资|资金|经费")
+_SET_RATE = re.compile(r"税率|费率|利率")
 _FROM_YEAR = re.compile(r"[从由]$")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
@@ -95,7 +108,7 @@ _GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 class Setting:
     """Where a section stands in the report's time: reviewing or planning, and when."""
 
-    phase: str
+    phase: PartRole
     period: str | None
     targets: bool = False  # a part setting out the main targets (主要预期目标)
     # The span a review covers (过去五年, “十三五”时期): its levels are of `period`, its last
@@ -191,7 +204,7 @@ _PLAN_TITLE = re.compile(r"安排|打算|计划|思路|要求|任务|目标|建�
 _DONE_MARGIN = 3
 
 
-def part_role(part: Section, year: int | None) -> str:
+def part_role(part: Section, year: int | None) -> PartRole:
     """Whether a top-level part reviews the year (or span) gone or plans the coming one.
 
     The title decides when it says so (…工作回顾, 2025年工作安排, 主要目标); a title naming only
@@ -236,7 +249,10 @@ def _descend(
         own = _title_period(title, year, base.phase == REVIEW)
         # A targets part's own text states the targets; its children only when they say so.
         targets = base.phase == PLAN and bool(
-            _TARGET_TITLE.match(title) or _TARGET_END.search(title)
+            _TARGET_TITLE.match(title)
+            or _TARGET_END.search(title)
+            # The parts of a five-year plan's 主要目标 state its goals (高质量发展水平明显提升).
+            or (setting.targets and "-" in (setting.period or ""))
         )
         yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
 
@@ -290,7 +306,7 @@ def _clean(title: str) -> str:
 
 @dataclass(frozen=True)
 class Told:
-    kind: str
+    kind: FigureKind
     period: str | None
 
 
@@ -344,7 +360,7 @@ def _told(
             _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
             or (
                 setting.flows_over_span
-                and _is_flow(text, figure, clause)
+                and (_is_flow(text, figure, clause) or _CHANGE_BEFORE.search(clause))
                 and not _dated(text[: figure.start])
             )
         )
@@ -364,8 +380,24 @@ def _told(
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(period, year):
-        reach = (figure.unit in ("%", "‰") and _REACH.search(clause)) or _STRIVE.search(clause)
-        return Told("target" if reach or headline_measure(label) else "plan", period)
+        # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
+        # 28.7%) nor a rate it sets (增值税税率降至13%).
+        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENDING.search(clause)
+        reach = (
+            (
+                rate
+                and (_REACH.search(clause) or _CHANGE_BEFORE.search(clause))
+                and not _SET_RATE.search(clause)
+            )
+            or _STRIVE.search(clause)
+            or (
+                _LEVEL_REACHED.search(clause)
+                and not _FLOW_BEFORE.search(clause + raw)
+                and not _SPENDING.search(clause)
+            )
+        )
+        measured = headline_measure(label) or indicator_of(label, figure.unit, figure.qualifier)
+        return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
         return Told("target" if headline_measure(label) else "plan", period)
@@ -379,9 +411,15 @@ def _told(
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
     r"新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
-    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议"
+    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
+    r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资"
 )
 _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)")
+# 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
+# as its flows add up over it; 同比 and 比上年 date the change to one year.
+_CHANGE_BEFORE = re.compile(
+    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|降低|减少|增加|压降)了?$"
+)
 _LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
 
 

@@ -58,10 +58,14 @@ _BRACKETED = re.compile(r"\([^()]*\)|“[^”]*”")
 _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不变)")
 # Measures jieba cuts apart (可/支配/收入, 占/比, 再/就业, 规模/以上, 无/还/本续/贷): kept whole,
 # each a noun; 规模以上 and 限额以上 name a class of enterprise, not a bound. 和美乡村, 生均,
-# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere.
+# 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere; 专精特新
+# (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校",
+    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
+    # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
+    # alone is a stopword (全部完成).
+    "全部财政收入",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -184,11 +188,22 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
     clauses = [c for c in p.CLAUSE_BREAK.split(head)[:-1] if c.strip() and not _ASIDE.match(c)]
     if not clauses:
         return ""
+    programme = _PROGRAMME.search(clauses[-1])
+    if programme:
+        # 实施生态及地质灾害避险搬迁一期工程，让13.07万户…: the programme is the subject, its
+        # verbs (搬迁) included.
+        return _plain(programme["name"])[-LABEL_MAX:]
     # Verbs say nothing of the subject; verbal nouns (投资, 支出) may be it.
     words = [
         w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v") or w.flag == "vn"
     ]
     return "".join(w.text for w in words)[-LABEL_MAX:]
+
+
+# A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.
+_PROGRAMME = re.compile(
+    r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
+)
 
 
 def shed_measure(label: str) -> str:
@@ -281,11 +296,15 @@ def _subjects(text: str, count: int) -> list[str] | None:
     ]
 
 
+# A list item ending in what it measures (失业率, 涨幅, 零售额) needs nothing of the others.
+_NAMES_MEASURE = re.compile(r"(?:率|幅|额|量|值|数|指数|收入|价格|比重)$")
+
+
 def _share(part: str, longest: str, before: bool) -> str:
     """A short list item takes the words it shares with the longest: 城镇 with 农村居民人均可支配
     收入 reads 城镇居民人均可支配收入, 增加值 after 规上工业产值 reads 规上工业增加值."""
-    if len(part) * 2 > len(longest) and not before:
-        return part
+    if len(part) * 2 > len(longest) and (not before or _NAMES_MEASURE.search(part)):
+        return part  # 城镇调查失业率、居民消费价格涨幅: each names its own measure
     if before:
         for k in range(len(part), 1, -1):
             at = longest.find(part[-k:])
@@ -317,6 +336,8 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             start = listed + 1
     if index + 1 < len(found):
         end = min(end, found[index + 1].start)
+        if _RATE_NEXT.fullmatch(text, figure.end, end):
+            end = figure.end  # 社零2.76万亿元增长6.1%: the 增长 is the next figure's measure
     end = min(end, _list_break(text, figure.end))
     if _CHANGE_AFTER.match(text, figure.end):
         end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
@@ -328,6 +349,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             return inner, []
         return _words(text[start : figure.start]), inner
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_RATE_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|增加)")
 
 
 def _list_break(text: str, start: int) -> int:
@@ -422,11 +446,13 @@ def _noun_run(words: list[Word]) -> list[Word]:
 
 
 def _fit(before: list[Word], after: list[Word]) -> list[Word]:
-    """Drop the words farthest from the figure until the label is short enough."""
+    """Drop the words farthest from the figure until the label is short enough; a programme
+    the label opens on (南北山绿化工程累计完成…) is its subject, kept: the words after it go first."""
     before, after = list(before), list(after)
+    named = next((n + 1 for n, w in enumerate(before[:-1]) if w.text.endswith("工程")), 0)
     while len(before) + len(after) > 1 and sum(len(w.text) for w in before + after) > LABEL_MAX:
-        if len(before) > 1 or not after:
-            before.pop(0)
+        if len(before) > max(named, 1) or (not after and len(before) > 1):
+            before.pop(named if len(before) > named + 1 else 0)
         else:
             after.pop()
     return before + after

@@ -240,6 +240,8 @@ def _cn_counts(text: str) -> Iterator[Found]:
         value, unit = numeral(match["num"]), match["unit"]
         if value is None or (unit == "年" and match["cue"] not in p.DURATION_CUES):
             continue
+        if unit in _PLACE_UNITS and text[max(match.start("num") - 1, 0)] == "前":
+            continue  # 前三位: a band of places
         # A duration keeps its cue (连续三年); a count starts at its approximation word.
         start = match.start() if unit == "年" else match.start("pre" if match["pre"] else "num")
         qualifier = "approx" if _approx(match, "pre", "sfx", "post") else "exact"
@@ -284,6 +286,10 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     return unit, match.end()
 
 
+_STREAK_UNITS = ("个季度", "个月")
+_PLACE_UNITS = ("位", "名")
+
+
 def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int | None:
     """Where the figure starts, or None when the number is not a figure at all."""
     num_start, num = match.start("num"), match["num"]
@@ -293,6 +299,10 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
         return None
     if before == "第" or re.match(r"0[0-9]", num) or before in _FORMULA or after in _FORMULA:
         return None
+    if before == "前" and unit in _PLACE_UNITS:
+        return None  # 居全国前10位: a band of places in a league table, no count of people
+    if unit in _STREAK_UNITS and text[max(num_start - 2, 0) : num_start] == "连续":
+        return None  # 连续16个季度高于全国平均: a streak said of a trend, no measure of the work
     if unit != "年":
         return match.start()
     return _duration_start(text, match)

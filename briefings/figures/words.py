@@ -1,4 +1,5 @@
-"""The word lists that steer figure extraction, read once from briefings/data."""
+"""The word lists that steer figure extraction, read once from briefings/data (the labels'
+stop words from the one stop-word file, stopwords.yaml)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
+
+from ..lexicon import words
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,6 @@ def figure_words() -> FigureWords:
     data = yaml.safe_load(text)
     return FigureWords(
         slogans=frozenset(data["slogans"]),
-        stopwords=frozenset(data["stopwords"]),
+        stopwords=frozenset(words("stopwords", "labels")),
         generic_nouns=frozenset(data["generic_nouns"]),
     )

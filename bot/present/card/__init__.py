@@ -1,6 +1,8 @@
-"""一图读懂: a report's briefing card as a PNG (key figures by section, next year's plan)."""
+"""一图读懂: a report's briefing card as a PNG (key figures by section, next year's plan).
 
-from .draw import draw_card, render_card
+Drawing it (.draw: render_card, draw_card) needs Pillow, imported only where a card is drawn:
+the bot imports this package at start, for FontNotFoundError, and Pillow costs its start-up."""
+
 from .fonts import FontNotFoundError, find_font
 from .layout import MAX_FIGURES, CardFigure, CardLayout, FigureGroup, card_layout, key_figures
 from .numbers import FigureText, format_amount, format_figure
@@ -13,10 +15,8 @@ __all__ = [
     "FigureText",
     "FontNotFoundError",
     "card_layout",
-    "draw_card",
     "find_font",
     "format_amount",
     "format_figure",
     "key_figures",
-    "render_card",
 ]

@@ -6,10 +6,12 @@ import glob
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import ImageFont
+from typing import TYPE_CHECKING
 
 from briefings.errors import ReportError
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 PACKAGES = "fonts-noto-cjk or fonts-wqy-microhei"
 
@@ -30,9 +32,6 @@ _FC_TIMEOUT_S = 2.0
 # Noto CJK collections put the Japanese face first; Chinese glyph shapes live in the SC face.
 _PREFERRED_FACES = ("SC", "CN")
 _MAX_FACES = 10
-# Chinese needs no shaping; the basic engine measures ~7x faster than raqm and draws the same
-# pixels whether or not libraqm is installed.
-_LAYOUT = ImageFont.Layout.BASIC
 
 
 def find_font(font_path: str | None = None) -> str:
@@ -70,15 +69,22 @@ def _fontconfig_fonts() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+def load_font(path: str, size: int) -> FreeTypeFont:
+    from PIL import ImageFont  # Pillow here: the bot imports this module at start, for the error
+
+    # Chinese needs no shaping; the basic engine measures ~7x faster than raqm and draws the
+    # same pixels whether or not libraqm is installed.
+    layout = ImageFont.Layout.BASIC
     try:
-        return ImageFont.truetype(path, size, index=_face_index(path), layout_engine=_LAYOUT)
+        return ImageFont.truetype(path, size, index=_face_index(path), layout_engine=layout)
     except OSError as error:
         raise FontNotFoundError(path, f"not a usable font ({error}); install {PACKAGES}") from error
 
 
 @lru_cache(maxsize=8)
 def _face_index(path: str) -> int:
+    from PIL import ImageFont
+
     for index in range(_MAX_FACES):
         try:
             family, _ = ImageFont.truetype(path, 12, index=index).getname()
