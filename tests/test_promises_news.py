@@ -46,7 +46,7 @@ async def test_a_new_report_says_how_many_of_last_years_targets_were_met_with_a_
             "设为当前报告",
             "目标完成情况",
         ]
-        label, data = buttons(told)[-1]
+        data = buttons(told)[-1][1]
         english = next(text for text in bot.texts(SUBSCRIBER + 1) if "New report" in text)
         assert (
             "\n🎯 <b>临川市 2024 main targets</b>: 1 met, 2 missed, 1 not mentioned, 2 unclear\n"

@@ -177,7 +177,11 @@ async def on_page(update: Update, context: BotContext) -> None:
     await query_of(update).answer()
     result = await _search(context, query, digest)
     html, number_shown, pages = results_page(result, int(number), digest, tap.words, query)
-    await edit_html(update, context, html, _pager(digest, key, number_shown, pages))
+    keyboard = with_web(
+        _pager(digest, key, number_shown, pages), update, context,
+        page_path("search", tap.words, query=query), tap.words,
+    )  # fmt: skip
+    await edit_html(update, context, html, keyboard)
 
 
 def handlers() -> list[BaseHandler]:
