@@ -128,6 +128,11 @@ class Briefer:
                 await asyncio.wait_for(done.wait(), timeout)
         return await self.library.load_briefing(report.digest)
 
+    def pending(self, digest: str) -> bool:
+        """Whether the report's briefing is scheduled and neither done nor failed yet."""
+        done = self._done.get(digest)
+        return done is not None and not done.is_set()
+
     async def settled(self) -> None:
         """Return once every report scheduled, before or while waiting, is briefed or failed."""
         while busy := [task for task in (*self._tasks, *self._runners) if not task.done()]:

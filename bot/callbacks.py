@@ -37,9 +37,9 @@ _SHAPES: dict[ButtonKind, re.Pattern[str]] = {
     "use": re.compile(rf"use:{_DIGEST}:", re.ASCII),  # choose this report
     # a page of /compare: the page, then the words compared (any text but the separator)
     "cmp": re.compile(rf"cmp::{_PAGE}{COMPARE_SEPARATOR}[^:{COMPARE_SEPARATOR}]+"),
-    # an indicator's sentences (1-999) or the plan review (p) of a /promises pair: the
-    # earlier report, then the later one's digest prefix
-    "prm": re.compile(rf"prm:{_DIGEST}:{_DIGEST}-(?:p|[1-9][0-9]{{0,2}})", re.ASCII),
+    # an indicator's sentences (1-999), the plan review (p) or the whole page (s) of a
+    # /promises pair: the earlier report, then the later one's digest prefix
+    "prm": re.compile(rf"prm:{_DIGEST}:{_DIGEST}-(?:p|s|[1-9][0-9]{{0,2}})", re.ASCII),
     "fnd": re.compile(rf"fnd:{_DIGEST}:[0-9a-f]{{8}}-{_PAGE}", re.ASCII),  # search key-page
 }
 KINDS: frozenset[ButtonKind] = frozenset(get_args(ButtonKind))

@@ -12,24 +12,41 @@ from dataclasses import dataclass, field
 from bot.present.words import CHINESE, Words
 from briefings.briefing import Briefing
 from briefings.model import Metric, Report
+from briefings.promises import Promises
 
 
 @dataclass(frozen=True)
 class CardSubject:
-    """What a card shows: the report and its figures (none while it is not briefed)."""
+    """What a card shows: the report and its figures (none while it is not briefed), and the
+    promises of its pair with the same place's report of the adjacent year, when there is one
+    (a panel in the chat's words)."""
 
     report: Report
     metrics: tuple[Metric, ...] = ()
+    promises: Promises | None = None
+    words: Words = CHINESE
 
     @classmethod
-    def of(cls, report: Report, briefing: Briefing | None) -> CardSubject:
-        return cls(report, briefing.metrics if briefing is not None else ())
+    def of(
+        cls,
+        report: Report,
+        briefing: Briefing | None,
+        promises: Promises | None = None,
+        words: Words = CHINESE,
+    ) -> CardSubject:
+        metrics = briefing.metrics if briefing is not None else ()
+        return cls(report, metrics, promises if promises and promises.items else None, words)
 
     @property
     def key(self) -> str:
         # A report's figures arrive after start-up: the card drawn before them is not the
-        # final one.
-        return f"{self.report.digest}:{len(self.metrics)}"
+        # final one. A promises panel is drawn in the chat's language.
+        key = f"{self.report.digest}:{len(self.metrics)}"
+        found = self.promises
+        if found is None:
+            return key
+        counts = "-".join(str(found.count(v)) for v in ("met", "missed", "not_reported", "unclear"))
+        return f"{key}:{found.year}:{counts}:{self.words.language}"
 
 
 @dataclass
@@ -51,8 +68,9 @@ class CardCache:
                 )
 
                 self.pngs[key] = await asyncio.to_thread(
-                    render_card, subject.report, subject.metrics, self.font_path
-                )
+                    render_card, subject.report, subject.metrics, self.font_path,
+                    subject.promises, subject.words,
+                )  # fmt: skip
         return self.pngs[key]
 
     def remember(self, subject: CardSubject, file_id: str) -> None:
@@ -67,5 +85,11 @@ def card_caption(subject: CardSubject, words: Words = CHINESE) -> str:
     byline = " · ".join(part for part in (meta.issuer, when.isoformat() if when else None) if part)
     keys = sum(1 for metric in subject.metrics if metric.key)
     contents = words("card.contents", keys=keys, plans=len(report.plan.items))
-    caption = "\n".join(part for part in (report.display_title, byline, contents) if part)
+    found = subject.promises
+    kept = words(
+        "card.promises_line", year=found.year or "", met=found.count("met"),
+        missed=found.count("missed"), absent=found.count("not_reported"),
+    ) if found is not None else ""  # fmt: skip
+    parts = (report.display_title, byline, contents, kept)
+    caption = "\n".join(part for part in parts if part)
     return caption[:1024]

@@ -125,6 +125,12 @@ class ChatSettings:
     async def language(self, chat_id: int) -> str:
         return (await self._get(chat_id)).language
 
+    async def own_language(self, chat_id: int) -> str | None:
+        """The chat's language when the chat set anything (None: a chat the bot has no row of,
+        which reads the default without having chosen it)."""
+        row = (await self._all()).get(chat_id)
+        return row.language if row is not None else None
+
     async def languages(self) -> dict[int, str]:
         """Every chat's language other than the default: chat id -> language code."""
         rows = await self._all()

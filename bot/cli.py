@@ -14,6 +14,8 @@ from briefings.errors import ReportError
 from .failures import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
 from .logs import redacted_output
 
+CHAT_LOG = "chat.log"  # the terminal chat's log lines, beside its database
+
 if TYPE_CHECKING:
     from .config import Config
 
@@ -41,7 +43,12 @@ def _run(args: argparse.Namespace) -> int:
     if config.token is None:
         from .localchat import run_local_chat
 
-        configure_logging([], level=logging.WARNING)  # the chat is the output
+        # The terminal is the chat: log lines go to a file beside the database (beside the
+        # cache when the database is a server), not into it.
+        beside = config.database if isinstance(config.database, Path) else config.cache_dir
+        log = beside.parent / CHAT_LOG
+        log.parent.mkdir(parents=True, exist_ok=True)
+        configure_logging([], level=logging.WARNING, path=log)
         return asyncio.run(run_local_chat(config))
     from .app import serve
 

@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CommandHandler, TypeHandler, filters
 
 from bot.present.words import CHINESE, LANGUAGES, Words, catalogue
 
@@ -39,8 +39,11 @@ from .handlers import (
     start,
 )
 from .language import words_of
+from .progress import showing_typing
 from .reply import send_html
 from .updates import message_of
+
+FIRST_GROUP = -1  # PTB runs handler groups in order: this one sees every update first
 
 # What a command runs: a PTB handler callback.
 CommandFunction = Callable[[Update, Any], Coroutine[Any, Any, None]]
@@ -143,7 +146,12 @@ def command_handlers(config: Config) -> list[CommandHandler]:
     answers an admin command from anyone else."""
     admins = filters.UpdateType.MESSAGES & filters.User(user_id=config.admins)
     handlers: list[CommandHandler[Any, None]] = [
-        CommandHandler(c.name, c.callback, filters=admins if c.admin else None, block=not c.slow)
+        CommandHandler(
+            c.name,
+            showing_typing(c.callback),
+            filters=admins if c.admin else None,
+            block=not c.slow,
+        )
         for c in COMMANDS
     ]
     handlers.append(CommandHandler([c.name for c in COMMANDS if c.admin], refuse))
@@ -154,6 +162,8 @@ def register(application: Application, config: Config) -> None:
     """Every handler, in the order they must match: PTB gives an update to the first handler
     of its group that takes it. The guard refuses overlong input before anything reads it;
     the fallbacks take only what nothing else took."""
+    # Before every other group: a message that is not a bare number ends "right after a list".
+    application.add_handler(TypeHandler(Update, reports.forget_lists), group=FIRST_GROUP)
     application.add_handlers(guard.handlers())
     application.add_handlers(command_handlers(config))
     for module in (

@@ -8,6 +8,8 @@ repositories (bot/stores.py) and the pusher.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import time
 from typing import Any
 
@@ -21,6 +23,7 @@ from .chats import ChatSettings
 from .config import Config
 from .ingest import Ingest, Timing
 from .library import ReportLibrary
+from .numbered import NumberedLists
 from .push.follows import Follows
 from .push.runner import Pusher
 from .push.store import Store
@@ -42,6 +45,7 @@ class BotState:
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.cards = CardCache()
+        self.lists = NumberedLists()  # each chat's last numbered list, for a number typed after
         self.enrichment: asyncio.Task[None] | None = (
             None  # done once start-up's reports are briefed
         )
@@ -50,6 +54,7 @@ class BotState:
     def setup(self, config: Config, library: ReportLibrary, stores: Stores, pusher: Pusher) -> None:
         self.config, self.library, self.stores, self.pusher = config, library, stores, pusher
         self.briefer = Briefer(library, workers=config.briefing_workers)
+        pusher.wait_briefing = self.briefer.wait  # a new report's news tells of last year's targets
         timing = Timing(
             config.reports_settle_seconds, config.push.announce_window_seconds,
             link_roots=config.reports_links_into,
@@ -70,8 +75,16 @@ class BotState:
         return self.stores.follows
 
     async def report_of(self, chat_id: int) -> Listing | None:
-        """The chat's chosen report, else the newest (None: the library is empty)."""
-        return self.library.for_choice(await self.chats.report(chat_id))
+        """The chat's chosen report (None: the library is empty). A chat that has chosen none,
+        or whose choice is gone, is given the newest, and keeps it until it chooses another:
+        a report arriving later is announced with a button of its own, never switched to
+        behind the chat's back."""
+        chosen = await self.chats.report(chat_id)
+        listing = self.library.for_choice(chosen)
+        if listing is not None and listing.digest != chosen:
+            with contextlib.suppress(sqlite3.Error):  # a full disk: kept next time instead
+                await self.chats.choose_report(chat_id, listing.digest)
+        return listing
 
     def uptime(self) -> float:
         return time.monotonic() - self.started

@@ -48,6 +48,9 @@ log = logging.getLogger(__name__)
 LOOK_SECONDS = 1.0
 STOP_SECONDS = 2.0  # a poll in flight gets this long to finish before it is cancelled
 MAX_RETRY_SECONDS = 60.0  # a reload that failed is tried again, backing off up to this
+# Windows one announcing task runs back to back while news keeps arriving (a bound: what is
+# left then goes with the next report to arrive)
+ANNOUNCE_WINDOWS = 1000
 
 Look = dict[str, tuple[int, int]]  # file name -> (size, mtime in ns)
 
@@ -178,21 +181,26 @@ class Ingest:
 
     async def _announce_later(self) -> None:
         """Once the window closes: announce the reports it gathered that are still listed (a
-        file replaced within it is announced once, as its final version)."""
-        await asyncio.sleep(self.timing.window_seconds)
-        news, self._news = self._news, {}
-        held = {listing.digest for listing in self.briefer.library.reports}
-        listed = [report for report in news.values() if report.digest in held]
-        corrected = [report for report in listed if report.source in self._corrected]
-        self._corrected -= {report.source for report in corrected}
-        fresh = [report for report in listed if report not in corrected]
-        try:
-            await self.pusher.announce(fresh)
-            await self.pusher.announce(corrected, updated=True)
-        except Exception:  # the database failing: the next start announces them
-            log.exception("announcing %d new report(s) failed", len(listed))
-            return
-        await self.pusher.start()
+        file replaced within it is announced once, as its final version). Reports arriving
+        while they are announced (which waits for a new report's briefing, bot/push/runner.py)
+        get the next window of this same task: no new one starts while it runs."""
+        for _ in range(ANNOUNCE_WINDOWS):
+            await asyncio.sleep(self.timing.window_seconds)
+            news, self._news = self._news, {}
+            held = {listing.digest for listing in self.briefer.library.reports}
+            listed = [report for report in news.values() if report.digest in held]
+            corrected = [report for report in listed if report.source in self._corrected]
+            self._corrected -= {report.source for report in corrected}
+            fresh = [report for report in listed if report not in corrected]
+            try:
+                await self.pusher.announce(fresh)
+                await self.pusher.announce(corrected, updated=True)
+            except Exception:  # the database failing: the next start announces them
+                log.exception("announcing %d new report(s) failed", len(listed))
+                return
+            await self.pusher.start()
+            if not self._news:
+                return
 
     async def add(self, url: str) -> list[Fetched]:
         """Fetch one URL now (an admin's `/add`) and load what it held; raises the fault

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 REDACTED = "[REDACTED]"
@@ -87,8 +88,13 @@ def redacted_output(secrets: Iterable[str | None]) -> Iterator[Redactor]:
         sys.stdout, sys.stderr = saved
 
 
-def configure_logging(secrets: Iterable[str | None], level: int = logging.INFO) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+def configure_logging(
+    secrets: Iterable[str | None], level: int = logging.INFO, path: Path | None = None
+) -> None:
+    """Log lines to stderr, or to the file `path` (the terminal chat: the terminal is the chat)."""
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level, filename=path
+    )
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)

@@ -74,13 +74,29 @@ async def edit_html(
     """Replace the tapped message's text; any overflow follows as new messages. A message
     deleted since, or too old to reach, is answered with a new one instead."""
     query = query_of(update)
+    message = query.message if isinstance(query.message, Message) else None
+    # inaccessible: Telegram no longer shows it
+    await replace_html(update, context, message, html, keyboard)
+
+
+async def replace_html(
+    update: Update,
+    context: BotContext,
+    message: Message | None,
+    html: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Replace `message`'s text (one the bot sent, e.g. a progress line); any overflow follows
+    as new messages. None, a message deleted since, or one too old to reach: new messages."""
     parts = bounded_parts(html, words=await words_of(update, context))
-    if not isinstance(query.message, Message):  # inaccessible: Telegram no longer shows it
+    if message is None:
         await _send_parts(update, context, parts, keyboard)
         return
     first, *rest = parts
     try:
-        await query.edit_message_text(first, reply_markup=None if rest else keyboard)
+        await context.bot.edit_message_text(
+            first, message.chat_id, message.message_id, reply_markup=None if rest else keyboard
+        )
     except BadRequest as error:
         reason = str(error).lower()
         if any(gone in reason for gone in _GONE):

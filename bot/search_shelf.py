@@ -14,10 +14,11 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from briefings.compare import Candidate
+from briefings.compare import Row, ask, compare_found
 from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
 from briefings.model import Metric
 from briefings.search import SearchIndex
@@ -26,6 +27,10 @@ from .library import ReportLibrary
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+# Comparisons kept, the least recently asked going first, until the index or the library
+# changes: a compare page's filters, sorts and pages and the chat's ◀ ▶ ask the same again.
+# One across a thousand reports is ~2,500 rows (a few MB).
+COMPARED_KEPT = 16
 
 
 def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
@@ -55,6 +60,9 @@ class SearchShelf:
         self._indexed: frozenset[str] = frozenset()  # the digests it held after the last update
         self._sync: asyncio.Task[None] | None = None
         self._opening = asyncio.Lock()
+        self._generation = 0  # counts the updates: what a kept comparison was made from
+        self._compared: OrderedDict[str, list[list[Row]]] = OrderedDict()
+        self._compared_from: tuple[object, int] = (None, -1)  # the library's reports, generation
 
     def _wanted(self) -> frozenset[str]:
         library = self.library
@@ -121,6 +129,7 @@ class SearchShelf:
             logger.info("search index: %d report(s) added", added)
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
         self._synced = wanted
+        self._generation += 1
 
     async def holds(self, digest: str) -> bool:
         """Whether the index held report `digest` when last brought up to date (or opened)."""
@@ -149,10 +158,37 @@ class SearchShelf:
             wait, lambda index: index.search(query, first, limit, per_report, first_limit)
         )
 
-    async def figures(self, said: Sequence[str], wait: float) -> dict[str, list[Candidate]]:
-        """By digest, every indexed report's figures whose label says one of `said` (see
-        CorpusIndex.figures)."""
-        return await self._read(wait, lambda index: index.figures(said))
+    async def compare(self, query: str, wait: float) -> list[list[Row]]:
+        """Each indexed report's rows for the /compare `query` (briefings.compare), in the
+        library's order: from the index's figures, matched in a thread (tens of ms across a
+        thousand reports), and kept until the index or the library changes."""
+        wanted = ask(query)
+        parts = wanted.parts()
+        if not parts:
+            return []
+        await self.ready(wait)
+        reports, generation = self.library.reports, self._generation
+        if not self._made_from(reports, generation):
+            self._compared.clear()
+            self._compared_from = (reports, generation)
+        if (found := self._compared.get(query)) is not None:
+            self._compared.move_to_end(query)
+            return found
+        rows = await self._read(
+            wait,
+            lambda index: compare_found(reports, index.figures(parts[0], wanted.indicators), query),
+        )
+        # Not kept while the index is being brought up to date: it grows report by report.
+        updating = self._sync is not None and not self._sync.done()
+        if not updating and self._made_from(reports, generation):
+            self._compared[query] = rows
+            while len(self._compared) > COMPARED_KEPT:
+                self._compared.popitem(last=False)
+        return rows
+
+    def _made_from(self, reports: object, generation: int) -> bool:
+        """Whether the kept comparisons were made from these reports and this index."""
+        return self._compared_from[0] is reports and self._compared_from[1] == generation
 
     async def indicator_figures(self, years: Sequence[int], wait: float) -> dict[str, list[Metric]]:
         """By digest, the indexed reports of `years`' figures measuring a canonical indicator

@@ -1,8 +1,10 @@
 """Reports by name: the place a report is about, the order /reports lists them in (grouped by
 place, newest first), and the reports a few words name (/use 上海, /use 2024, /use 南昌 2020).
 
-Pure: the place comes from the issuer (深圳市人民政府 → 深圳市) or, when the issuer names no
-place (自治区人民政府), from the title (2025年西藏政府工作报告 → 西藏).
+Pure: the place comes from the title when it opens with one (关于南昌市2020年度… → 南昌市, even
+when the hosting site's metadata names 东湖区 as issuer), else from the issuer (深圳市人民政府 →
+深圳市), else, when the issuer names no place (自治区人民政府), from the title's words before
+its government (2025年西藏政府工作报告 → 西藏).
 """
 
 from __future__ import annotations
@@ -22,12 +24,27 @@ _OFFICE = re.compile(r"(?:第[一二三四五六七八九十百]+届)?(?:人民)
 _NO_PLACE = frozenset({"", "自治区", "省", "市", "县", "区", "州", "盟", "旗"})
 _TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2} ?年度?")
 _TITLE_PLACE = re.compile(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府")
+# One administrative unit: a name and its kind (南昌市, 内蒙古自治区, 阜平县).
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
+# The units a title opens with (after 关于 and a year), followed by a year or by the
+# government whose report it is: the place a report names itself.
+_TITLE_UNITS = re.compile(
+    rf"^(?:关于)?(?:(?:19|20)[0-9]{{2}} ?年度?)?(?P<units>(?:{_UNIT.pattern})+?)"
+    r"(?=(?:19|20)[0-9]{2}|(?:第[一二三四五六七八九十百]+届)?(?:人民)?政府)"
+)
 # A year, written alone or against other words (南昌2020, 2020年度).
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9]) ?(?:年度?)?")
 
 
 def place(report: Listed) -> str:
-    """The place the report is about, as it prints it; '' when neither issuer nor title says."""
+    """The place the report is about, as it prints it; '' when neither issuer nor title says.
+    A title that opens with its place (关于南昌市2020年度…, 2024年深圳市政府工作报告) names it;
+    the issuer, which may be the hosting site's (东湖区人民政府 for a city's report), only
+    when the title does not."""
+    named = _TITLE_UNITS.match(report.meta.title or "")
+    if named:
+        units: list[str] = _UNIT.findall(named.group("units"))
+        return units[-1]  # the most specific: 江西省南昌市 → 南昌市
     issuer = _OFFICE.sub("", (report.meta.issuer or "").strip())
     if issuer not in _NO_PLACE:
         return issuer

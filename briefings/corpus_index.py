@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "6"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "7"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -70,7 +70,8 @@ CREATE VIRTUAL TABLE figure_tokens USING fts5(
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
 # few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
-# are (rowid report_id * _ROWS_PER_REPORT + n), so FTS5 finds the few a query names.
+# are (rowid report_id * _ROWS_PER_REPORT + n), so FTS5 finds the few a query names; their
+# indicator is the one compare reads (measure_of: a figure's own, else its label's).
 Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
 
 
@@ -100,6 +101,7 @@ class CorpusResult:
     query: str  # as searched (see briefings.search.parse_query)
     hits: tuple[CorpusHit, ...]
     words: tuple[str, ...]  # the words matched, synonyms included, for highlighting
+    matches: int = 0  # sentences matching in every report: `hits` shows the best of them
 
 
 def damaged(error: sqlite3.DatabaseError) -> bool:
@@ -268,7 +270,7 @@ class CorpusIndex:
         )
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
-        from .compare import KIND_ORDER, normal
+        from .compare import KIND_ORDER, measure_of, normal
 
         first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
         db.executemany(
@@ -288,7 +290,7 @@ class CorpusIndex:
         kept = [
             (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
              m.qualifier, m.label, None if m.sentence in said else m.sentence,
-             said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, m.indicator)
+             said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
             for n, m in enumerate(figures)
             if m.kind in KIND_ORDER
         ]  # fmt: skip
@@ -363,26 +365,35 @@ class CorpusIndex:
             ]
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
-        return CorpusResult(parsed.text, tuple(hits[:limit]), terms)
+        hits = hits[:limit]
+        matches = max(sum(count for count, _ in found.values()), len(hits))
+        return CorpusResult(parsed.text, tuple(hits), terms, matches)
 
-    def figures(self, said: Sequence[str]) -> dict[str, list[Candidate]]:
+    def figures(
+        self, said: Sequence[str], indicators: Sequence[str] = ()
+    ) -> dict[str, list[Candidate]]:
         """By report digest, the figures whose (normalised) label says one of `said` (the
-        ways of saying a /compare query's first part), in report order, with the title of
-        their section."""
+        ways of saying a /compare query's first part) and, when `indicators` are given, that
+        measure one of them, in report order, with the title of their section."""
         if not said:
             return {}
         found: dict[str, list[Candidate]] = {}
         ways = [searchable(way) for way in said]
         # FTS5 finds the labels saying a way that is one run (GDP, 生产总值); another (a way
-        # with a space or a sign) is looked for in every label.
+        # with a space or a sign) is looked for in every label. A query naming indicators
+        # reads their rows through the column's index instead: the many labels saying 生产总值
+        # of something else (人均, 增加值) are never read, nor their indicator worked out again.
         single = all(RUN.fullmatch(way) for way in ways)
         expression = " OR ".join(dict.fromkeys(_phrase(way) for way in ways)) if single else ""
+        labels = json.dumps(list(said))
         with self._guarded() as db:
-            if expression:
-                args = (json.dumps(list(said)), _ROWS_PER_REPORT, expression)
-                rows = db.execute(_MATCHING_FIGURES, args).fetchall()
+            if indicators:
+                cursor = db.execute(_INDICATED_FIGURES, (labels, json.dumps(list(indicators))))
+            elif expression:
+                cursor = db.execute(_MATCHING_FIGURES, (labels, _ROWS_PER_REPORT, expression))
             else:
-                rows = db.execute(_FIGURES, (json.dumps(list(said)),)).fetchall()
+                cursor = db.execute(_FIGURES, (labels,))
+            rows = cursor.fetchall()
         from .compare import Candidate
 
         for digest, number, folded, title, *fields in rows:
@@ -459,6 +470,10 @@ _INDICATOR_FIGURES = (
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
+)
+# The same, of the figures measuring one of the indicators ?2 (the partial index on the column).
+_INDICATED_FIGURES = _FIGURES.replace(
+    " WHERE EXISTS", " WHERE f.indicator IN (SELECT value FROM json_each(?2)) AND EXISTS"
 )
 # The same, of the figures FTS5 finds first: instr() then keeps those saying a way whole.
 _MATCHING_FIGURES = (

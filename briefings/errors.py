@@ -24,8 +24,17 @@ class EmptyReportError(ReportError):
     """The file holds no text."""
 
 
+ReportFault = Literal["too_short", "no_sections"]
+
+
 class NotAReportError(ReportError):
-    """The text has none of the structure of a government report."""
+    """The text has none of the structure of a government report; `fault` and `values` let
+    the chat say why in its own words."""
+
+    def __init__(self, source: str, problem: str, fault: ReportFault, **values: int) -> None:
+        super().__init__(source, problem)
+        self.fault: ReportFault = fault
+        self.values = values
 
 
 class TooLargeReportError(ReportError):

@@ -23,10 +23,15 @@ def parse_source(source: SourceText) -> Report:
     body_cjk = cjk_count("".join(page.body))
     if body_cjk < MIN_CJK_CHARS:
         raise NotAReportError(
-            source.source, f"not a report: only {body_cjk} Chinese characters of body text"
+            source.source,
+            f"not a report: only {body_cjk} Chinese characters of body text",
+            "too_short",
+            count=body_cjk,
         )
     if not sections:
-        raise NotAReportError(source.source, "not a report: no numbered headings or sections found")
+        raise NotAReportError(
+            source.source, "not a report: no numbered headings or sections found", "no_sections"
+        )
     plan = find_plan(sections, page.meta.year, delivery_year(page.meta))
     return Report(
         source=source.source,

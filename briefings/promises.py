@@ -15,6 +15,7 @@ sentences (as /diff pairs plan items, briefings/diff.py), ranked, verbatim, with
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -397,14 +398,21 @@ def _over_years(report: Report, year: int | None) -> frozenset[str]:
     for node in report.walk():
         span = False
         for paragraph in node.paragraphs:
-            first = paragraph[0] if paragraph else ""
+            first = _plain(paragraph[0]) if paragraph else ""
             if any(word in first for word in closing):
                 span = False
             elif any(word in first for word in table.over_years):
                 span = True
             if span:
-                found.update(paragraph)
+                # 去年经济增长8.8%: a sentence opening on the year is the year's, span or not.
+                found.update(s for s in paragraph if not _plain(s).startswith(closing))
     return frozenset(found)
+
+
+def _plain(text: str) -> str:
+    """The text with full-width digits read as plain and the spaces between them gone
+    (1 9 9 7 年 as 1997年), as the 1990s texts print them."""
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 def _titles(report: Report, prefix: str) -> dict[str, str]:

@@ -6,6 +6,9 @@ pair briefed from the shared corpus, its items set beside the labelled ones.
   labelled one (same number); recall: of the labelled numeric results, the share paired so
 - verdicts: right where both the labels and the engine have both figures
 - missed without a figure: engine `missed` where the labels give no result figure
+- plan items (pairs whose labels list them): items found (the engine gives an item with the
+  labelled lead); of the review sentences the engine gives on found items, the share the labels
+  list under that item (precision); of the labelled sentences, the share it gives (recall)
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import yaml
 
 from briefings.derive import brief_file
 from briefings.figures.indicators import indicators
-from briefings.promises import Promise, promises
+from briefings.promises import PlanReport, Promise, promises
 from tests.paths import CORPUS, ROOT
 
 LABELS = ROOT / "tests" / "data" / "labels" / "promises"
@@ -49,6 +52,12 @@ class Score:
     both: int = 0  # items with both figures, labelled and from the engine
     verdicts_right: int = 0
     missed_without_figure: int = 0
+    plan_items: int = 0  # labelled plan items
+    plan_items_found: int = 0
+    plan_given: int = 0  # review sentences the engine gives on found items
+    plan_given_right: int = 0
+    plan_reported: int = 0  # labelled review sentences
+    plan_reported_found: int = 0
 
     def add(self, other: Score) -> None:
         for name in self.__dataclass_fields__:
@@ -64,6 +73,9 @@ class Score:
             "pairing_precision": share(self.paired_right, self.paired),
             "pairing_recall": share(self.results_found, self.results),
             "verdict_accuracy": share(self.verdicts_right, self.both),
+            "plan_items_found": share(self.plan_items_found, self.plan_items),
+            "plan_precision": share(self.plan_given_right, self.plan_given),
+            "plan_recall": share(self.plan_reported_found, self.plan_reported),
         }
 
 
@@ -108,6 +120,42 @@ def score_pair(label: dict[str, Any], cache: Path | None) -> Score:
             )
         if ours.verdict == "missed" and (item is None or not _numeric(item["result"])):
             score.missed_without_figure += 1
+    score.add(score_plan(label.get("plan") or [], found.plan))
+    return score
+
+
+def _plain(text: str) -> str:
+    """Text compared as printed but for full-width forms and spaces (and the leading ordinal
+    （一）, 一是, 第一， which the engine may keep apart)."""
+    text = unicodedata.normalize("NFKC", text).replace(" ", "")
+    return re.sub(
+        r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+,)",
+        "",
+        text,
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = _plain(a), _plain(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def score_plan(labelled: list[dict[str, Any]], engine: tuple[PlanReport, ...]) -> Score:
+    """The labelled plan items against the engine's: each found by its lead, then its review
+    sentences compared one by one."""
+    score = Score()
+    for item in labelled:
+        score.plan_items += 1
+        wanted = [quote["sentence"] for quote in item["reported"]]
+        score.plan_reported += len(wanted)
+        ours = next((plan for plan in engine if _same(plan.lead, item["lead"])), None)
+        if ours is None:
+            continue
+        score.plan_items_found += 1
+        given = [quote.sentence for quote in ours.reported]
+        score.plan_given += len(given)
+        score.plan_given_right += sum(any(_same(g, w) for w in wanted) for g in given)
+        score.plan_reported_found += sum(any(_same(g, w) for g in given) for w in wanted)
     return score
 
 

@@ -46,13 +46,20 @@ def _command(config: Path) -> list[str]:
 
 def run_script(config: Path, lines: list[str], timeout: float = 240.0) -> str:
     """The chat's whole output for `lines` piped in (no terminal), banner included."""
+    return run_script_with_errors(config, lines, timeout)[0]
+
+
+def run_script_with_errors(
+    config: Path, lines: list[str], timeout: float = 240.0
+) -> tuple[str, str]:
+    """The chat's output and what it wrote to stderr (both on the user's terminal)."""
     result = subprocess.run(
         _command(config), input="".join(f"{line}\n" for line in lines), capture_output=True,
         text=True, timeout=timeout, env=_env(config.parent), cwd=config.parent,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout
+    return result.stdout, result.stderr
 
 
 class Terminal:

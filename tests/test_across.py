@@ -53,6 +53,16 @@ ALL = [XZ_2025, SH_2024, SH_2023, NC_2020, RC_2012]
 def test_place_is_the_issuer_without_its_office_else_the_titles() -> None:
     assert [place(r) for r in ALL] == ["西藏", "上海市", "上海市", "南昌市", "容城县"]
     assert place(_report("无题", None, 2020)) == ""
+    assert place(_report("第一季度工作汇报", "东湖区人民政府", 2020)) == "东湖区"
+
+
+def test_a_title_that_opens_with_its_place_names_it_before_the_hosting_sites_issuer() -> None:
+    hosted = _report("关于南昌市2020年度法治政府建设工作的报告", "东湖区人民政府", 2020)
+    assert place(hosted) == "南昌市"
+    assert place(_report("关于进贤县2021年度法治政府建设工作的报告", None, 2021)) == "进贤县"
+    assert place(_report("江西省南昌市2021年政府工作报告", "江西省人民政府", 2021)) == "南昌市"
+    assert place(_report("2025年内蒙古自治区政府工作报告", None, 2025)) == "内蒙古自治区"
+    assert place(_report("关于加快城市更新的报告", "东湖区人民政府", 2021)) == "东湖区"
 
 
 def test_listing_groups_a_place_newest_first() -> None:

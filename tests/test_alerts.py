@@ -75,7 +75,7 @@ def test_seed_sentences_are_quoted_verbatim_with_their_section(seed: Report):
     first = found.matches[0]
     assert (first.section_id, first.sentence) == ("1.3", "扎实开展营商环境专项行动。")
     text = render_alert(seed, "营商环境", ("营商环境",), found)
-    assert text.startswith("🔔 关注「营商环境」：新报告<b>《关于南昌市2020年度法治政府建设")
+    assert text.startswith("🔔 关注“营商环境”：新报告<b>《关于南昌市2020年度法治政府建设")
     assert "扎实开展<b>营商环境</b>专项行动。" in text
     assert "<b>1.4.2 坚持常态化清理机制</b>" in text
 
@@ -94,5 +94,5 @@ def test_words_and_sentences_are_escaped():
     report = _tiny("A<B>营商环境&更多。", title="<标题>")
     found = alerts.match_report(report, {"营商环境": ("营商环境",)})["营商环境"]
     text = render_alert(report, "<i>营商环境</i>", ("营商环境",), found)
-    assert "「&lt;i&gt;营商环境&lt;/i&gt;」" in text and "《&lt;标题&gt;》" in text
+    assert "“&lt;i&gt;营商环境&lt;/i&gt;”" in text and "《&lt;标题&gt;》" in text
     assert "A&lt;B&gt;<b>营商环境</b>&amp;更多。" in text

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Collection
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from bot.present.card import FontNotFoundError, find_font
 from bot.turns import Turns
 from briefings.catalogue import Listing
 from briefings.derive import brief
-from tests.botkit import USER, Chat, make_config, open_chat
+from tests.botkit import USER, Chat, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import ROOT, SEEDS
 from tests.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
@@ -167,7 +168,9 @@ async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
         # /search covers every report: the other's hits, saying this one is not in yet
         found = await chat.text("/search 赣服通")
         assert found.startswith("当前报告的搜索索引正在建立") and "《关于南昌市2020年度" in found
-        assert await chat.text("/search 量子计算机") == "搜索索引正在建立，请稍后再试。"
+        assert await chat.text("/search 量子计算机") == (
+            "搜索索引正在建立，请稍后再试。\n\n另有 1 份报告还在整理中，结果尚不完整，稍后再搜可包括它们。"
+        )
 
 
 async def test_the_report_a_user_waits_for_is_briefed_next(
@@ -195,6 +198,35 @@ async def test_the_report_a_user_waits_for_is_briefed_next(
         await settled(chat)
         assert "819项" in await chat.text("/metrics")
     assert log.read_text(encoding="utf-8").split() == ["c_2021.txt", "b_2019.txt", "a_2020.txt"]
+
+
+async def test_a_first_metrics_on_a_report_being_briefed_says_so_and_answers_when_it_is_in(
+    api: FakeBotApi, tmp_path: Path
+):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
+    log, gate = tmp_path / "order.txt", tmp_path / "gate"
+    work = functools.partial(brief_in_order, log, gate)  # held until the gate opens
+    async with bot_working(api, cold_config(tmp_path, folder), work):
+        for _ in range(POLL_STEPS):  # until the worker holds the report
+            if log.exists():
+                break
+            await asyncio.sleep(0.05)
+        seen, asked = len(api.calls), time.monotonic()
+        api.user_message("/metrics", USER, USER)
+        said = await api.wait_for(lambda c: c.method == "sendMessage" and c in api.calls[seen:])
+        assert said.params["text"] == (
+            "正在整理《关于南昌市2020年度法治政府建设工作的报告》的数据，稍候即发……"
+        )
+        assert said.at - asked < 2.0  # within a second or so, not after the wait
+        gate.touch()
+        figures = await api.wait_for(
+            lambda c: c.method == "sendMessage" and c in api.calls[seen:] and c is not said,
+            timeout=SETTLE_SECONDS,
+        )
+        assert "819项" in figures.params["text"]
+        assert "整理中" not in visible(api.calls[seen:])
 
 
 async def test_item8_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, tmp_path: Path):

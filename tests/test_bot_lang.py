@@ -127,10 +127,12 @@ async def test_pushes_and_announcements_go_out_in_the_chats_language(
         await bot.push_round()
         assert [t for t in bot.texts(7001) if t.startswith("🆕")] == [
             f"🆕 New report: <b>{TITLE}</b>\n东湖区人民政府\n"
-            "Send /summary for its summary, /reports for every report."
+            "Tap below for this report's briefing; make it this chat's report and /summary and"
+            " the other commands read it. /reports lists every report."
         ]
         assert [t for t in bot.texts(7002) if t.startswith("🆕")] == [
-            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n发送 /summary 查看概要，/reports 查看全部报告。"
+            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n点下方按钮查看这份报告的简报；"
+            "设为当前报告后，/summary 等命令都看这份。/reports 查看全部报告。"
         ]
 
 
@@ -189,3 +191,16 @@ async def test_replies_read_the_chats_language_from_memory_not_the_database(
     (toc,) = [c for c in await chat.send("/sections") if c.method == "sendMessage"]
     assert toc.params["text"].startswith(f"<b>Contents</b> · {TITLE}")  # the chat's report too
     assert reads == []
+
+
+async def test_english_compare_rows_and_counts_read_as_english(tmp_path: Path, clock: Clock):
+    async with push_bot(tmp_path, clock) as bot:
+        await bot.say("/lang en", chat_id=ADMIN)
+        await bot.say("/subscribe", chat_id=ADMIN)
+        started = (await bot.say("/push_now", chat_id=ADMIN)).params["text"]
+        assert started.startswith("Started pushing briefings to 1 subscription.")
+        compared = (await bot.say("/compare 注册用户", chat_id=ADMIN)).params["text"]
+        assert "· 1 report has it" in compared
+        rows = [line for line in compared.splitlines() if line.startswith("•")]
+        kinds = r"(result|target|plan|cumulative)"
+        assert rows and all(re.match(rf"• (\d{{4}} )?{kinds}: <b>", row) for row in rows), rows

@@ -19,7 +19,7 @@ from bot.localchat import HISTORY_FILE, HISTORY_LENGTH, Buttons, Photos, plain, 
 from bot.present.card import FontNotFoundError, find_font
 from tests import readme_chat
 from tests.paths import SEED
-from tests.terminal import Terminal, run_script, write_config
+from tests.terminal import Terminal, run_script, run_script_with_errors, write_config
 
 MARKUP = {"inline_keyboard": [[{"text": "摘要", "callback_data": "menu::summary"},
                                {"text": "目录", "callback_data": "menu::toc"}]]}  # fmt: skip
@@ -64,6 +64,18 @@ def test_the_chat_answers_and_quits(config: Path) -> None:
     assert "[1 摘要] [2 目录] [3 关键数据]" in out
     assert "目录 · 关于南昌市2020年度法治政府建设工作的报告" in out  # button 2 was tapped
     assert "政务简报 · 命令" not in out  # nothing after /quit
+
+
+def test_log_lines_go_to_a_file_not_into_the_chat(tmp_path: Path, cache: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SEED, reports / SEED.name)
+    (reports / "notes.txt").write_text("会议纪要：无。\n", encoding="utf-8")  # no report: skipped
+    config = write_config(tmp_path, reports, str(cache))
+    out, errors = run_script_with_errors(config, ["/plan"])
+    assert PLAN in out
+    assert "WARNING" not in out + errors and "skipped" not in out + errors
+    assert "notes.txt" in (tmp_path / "data" / "chat.log").read_text(encoding="utf-8")
 
 
 def test_the_chat_ends_at_end_of_input(config: Path) -> None:

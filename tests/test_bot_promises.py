@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.local_api import Call
+from bot.present.card import FontNotFoundError, find_font
 from tests.botkit import Chat, buttons, corpus_chat, visible
 from tests.fault_api import FakeBotApi
 from tests.paths import CORPUS
@@ -100,3 +101,16 @@ async def test_a_forged_or_out_of_range_promise_button_gets_a_polite_answer(chat
         (answer,) = [c for c in tapped if c.method == "answerCallbackQuery"]
         assert "请重新发送" in answer.params["text"]
         assert not [c for c in tapped if c.method in {"sendMessage", "editMessageText"}]
+
+
+async def test_the_card_of_a_paired_report_carries_its_promises_score(chat: Chat) -> None:
+    try:
+        find_font()
+    except FontNotFoundError:
+        pytest.skip("no CJK font installed")
+    await chat.text("/use 北京 2026")
+    photo = next(call for call in await chat.send("/card") if call.method == "sendPhoto")
+    assert photo.params["caption"].endswith("\n2025年主要目标：达成 3 项，未达成 0 项，未提及 1 项")
+    await chat.text("/use 江西")  # no report of 2024 or 2026 for it here
+    photo = next(call for call in await chat.send("/card") if call.method == "sendPhoto")
+    assert "主要目标" not in photo.params["caption"]

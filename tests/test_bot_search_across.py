@@ -165,7 +165,8 @@ async def test_markup_in_a_report_is_escaped_in_results(api: FakeBotApi, tmp_pat
 async def test_many_hits_are_paged_and_numbered_throughout(api: FakeBotApi, folder: Path) -> None:
     async with chat_on(api, folder) as chat:
         pages = await all_pages(chat, "法治")
-    count = int(pages[0].splitlines()[0].split("共 ")[1].split(" 条")[0])
+    heading = pages[0].splitlines()[0]  # 共 N 条 (every match)，列出最相关的 M 条
+    count = int(heading.split("最相关的 ")[1].split(" 条")[0])
     numbers = [
         int(line.split(".")[0])
         for page in pages

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.cards import CardSubject, card_caption
 from bot.present.card import MAX_FIGURES, card_layout
+from bot.present.words import spoken
 from briefings.model import ItemList, Metric
+from briefings.promises import Promises, promises
 from tests.card_sample import quoted_metric, sample_metrics, sample_report
 from tests.paths import SEED
 
@@ -96,3 +99,45 @@ def test_report_without_figures_or_plan_keeps_its_title() -> None:
     layout = card_layout(report, [])
     assert (layout.groups, layout.figures, layout.plan_items) == ((), (), ())
     assert layout.title == report.meta.title
+
+
+def _linchuan_promises() -> Promises:
+    from tests.test_promises import RESULTS, TARGETS, _briefed
+
+    return promises(_briefed(TARGETS, "a.txt"), _briefed(RESULTS, "b.txt"))
+
+
+def test_the_card_shows_a_promises_panel_when_the_report_has_a_pair_in_both_languages() -> None:
+    report = sample_report()
+    found = _linchuan_promises()
+    panel = card_layout(report, sample_metrics(report), found).promises
+    assert panel is not None
+    assert panel.heading == "2024年主要目标完成情况"
+    assert "2025年报告" in panel.note and "未提及不等于未完成" in panel.note
+    assert panel.cells == (
+        (1, "达成", "met"),
+        (2, "未达成", "missed"),
+        (1, "未提及", "not_reported"),
+        (2, "难以判断", "unclear"),
+    )
+    english = card_layout(report, sample_metrics(report), found, spoken("en")).promises
+    assert english is not None and english.heading == "2024 main targets"
+    assert [label for _, label, _ in english.cells] == [
+        "met",
+        "missed",
+        "not mentioned",
+        "unclear",
+    ]
+    assert card_layout(report, sample_metrics(report)).promises is None
+
+
+def test_the_cards_caption_says_the_promises_score_in_the_chats_language() -> None:
+    report = sample_report()
+    found = _linchuan_promises()
+    chinese = card_caption(CardSubject(report, (), found))
+    assert chinese.endswith("\n2024年主要目标：达成 1 项，未达成 2 项，未提及 1 项")
+    english = card_caption(CardSubject(report, (), found, spoken("en")), spoken("en"))
+    assert english.endswith("\n2024 main targets: 1 met, 2 missed, 1 not mentioned")
+    assert "主要目标" not in card_caption(CardSubject(report, ()))
+    # drawn in the chat's language: one card per language
+    assert CardSubject(report, (), found).key != CardSubject(report, (), found, spoken("en")).key

@@ -16,9 +16,11 @@ from bot.present.card.draw import draw_card, render_card
 from bot.present.card.fonts import load_font
 from bot.present.card.layout import card_layout
 from bot.present.card.wrap import title_wrap, wrap
+from bot.present.words import spoken
 from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file
+from briefings.promises import promises
 from tests.card_sample import sample_card, sample_report
 from tests.paths import corpus_files
 
@@ -63,6 +65,19 @@ def test_card_without_figures_or_plan_still_renders_shorter() -> None:
     bare = _image(render_card(replace(report, plan=ItemList(None, ())), []))
     assert full.width == no_figures.width == bare.width == 1080
     assert full.height > no_figures.height > bare.height
+
+
+@needs_font
+def test_a_card_with_a_promises_panel_is_taller_and_repeatable() -> None:
+    from tests.test_promises import RESULTS, TARGETS, _briefed
+
+    found = promises(_briefed(TARGETS, "a.txt"), _briefed(RESULTS, "b.txt"))
+    report, metrics = sample_card()
+    plain = _image(render_card(report, metrics))
+    panel = render_card(report, metrics, promises=found)
+    assert _image(panel).height > plain.height
+    assert panel == render_card(report, metrics, promises=found)
+    assert panel != render_card(report, metrics, promises=found, words=spoken("en"))
 
 
 @needs_font

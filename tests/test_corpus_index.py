@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.compare import Figures, compare, compare_found, first_part
+from briefings.compare import Figures, ask, compare, compare_found, first_part
 from briefings.corpus_index import CorpusIndex, Entry, damaged
 from briefings.model import Meta, Metric
 from briefings.search import Place, SearchIndex
@@ -119,7 +119,9 @@ def test_figures_are_kept_for_compare_with_their_section_title(tmp_path: Path) -
     listed = Figures(Stub("d" * 64), figures)
     query = "地区生产总值增长"
     found = index.figures(first_part(query))
-    assert [c.metric for c in found["d" * 64]] == [figures[0], figures[2]]
+    # kept with the indicator a comparison reads: a figure's own, else its label's
+    measured = [replace(figure, indicator="gdp_growth") for figure in (figures[0], figures[2])]
+    assert [c.metric for c in found["d" * 64]] == measured
     # the sentence the report says is stored once, with the report's sentences
     with contextlib.closing(sqlite3.connect(tmp_path / "search.sqlite3")) as db:
         stored = db.execute("SELECT no, sentence FROM figures ORDER BY no").fetchall()
@@ -167,3 +169,33 @@ def test_figures_keep_their_bound_and_indicator_and_any_name_finds_them(tmp_path
         assert found.metric == growth
         (rows,) = compare_found([Stub("e" * 64)], {"e" * 64: [found]}, query)
         assert [(row.value, row.indicator) for row in rows] == [("≤5%", "gdp_growth")]
+
+
+def test_a_query_naming_indicators_reads_only_the_figures_measuring_them(tmp_path: Path) -> None:
+    """The labels that say 生产总值 of something else (per head, a share, energy use) are not
+    read, and the rows are those of the comparison over the figures themselves."""
+
+    def metric(n: int, label: str, raw: str, unit: str, kind: str = "result") -> Metric:
+        return Metric(f"m{n}", "1", raw, 5.0, unit, "", label, f"{label}{raw}。", kind=kind,
+                      period="2024")  # fmt: skip
+
+    figures = (
+        metric(1, "人均地区生产总值", "9万元", "元"),
+        metric(2, "地区生产总值增长", "5.2%", "%"),
+        metric(3, "第三产业增加值占地区生产总值比重", "55%", "%"),
+        metric(4, "地区生产总值", "3万亿元", "亿元"),
+        metric(5, "单位地区生产总值能耗下降", "3%", "%", "target"),
+        metric(6, "地区生产总值增长", "5%左右", "%", "target"),
+    )
+    entry, source = report("f" * 64, "地区生产总值增长5.2%。")
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    index.add(entry, source, figures)
+    query = "地区生产总值增长"
+    wanted = ask(query)
+    found = index.figures(first_part(query), wanted.indicators)
+    assert [c.metric.id for c in found["f" * 64]] == ["m2", "m4", "m6"]
+    rows = compare_found([Stub("f" * 64)], found, query)
+    assert [[replace(row, section_title="") for row in group] for group in rows] == compare(
+        [Figures(Stub("f" * 64), figures)], query
+    )
+    assert [row.value for row in rows[0]] == ["5.2%", "5%左右", "3万亿元"]

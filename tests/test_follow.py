@@ -45,7 +45,7 @@ async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(
     async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         reply = await bot.say("/follow 营商环境", chat_id=FOLLOWER)
-        assert reply.params["text"].startswith("已关注「营商环境」")
+        assert reply.params["text"].startswith("已关注“营商环境”")
         await bot.say("/follow 量子计算", chat_id=OTHER)
         assert _alerts(bot, FOLLOWER) == []  # the report already there is no news
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
@@ -53,7 +53,7 @@ async def test_a_new_report_alerts_exactly_the_chat_whose_words_it_mentions(
                    if c.params["text"].startswith("🔔")]  # fmt: skip
         assert int(alert.params["chat_id"]) == FOLLOWER
         text = alert.params["text"]
-        assert text.startswith(f"🔔 关注「营商环境」：新报告<b>《{TITLE}》</b>提到了 5 句")
+        assert text.startswith(f"🔔 关注“营商环境”：新报告<b>《{TITLE}》</b>提到了 5 句")
         assert (
             "<b>1.3 坚持依法履职,持续优化法治化营商环境</b>\n扎实开展<b>营商环境</b>专项行动。"
             in text
@@ -147,15 +147,15 @@ async def test_unfollow_stops_alerts_even_those_already_queued(
         listing = await bot.say("/unfollow", chat_id=FOLLOWER)
         assert "• 营商环境\n• 赣服通" in listing.params["text"]
         buttons = [b for row in listing.params["reply_markup"]["inline_keyboard"] for b in row]
-        assert [b["text"] for b in buttons] == ["取消「营商环境」", "取消「赣服通」"]
+        assert [b["text"] for b in buttons] == ["取消“营商环境”", "取消“赣服通”"]
         seen = len(bot.api.calls)
         bot.api.tap(listing.result, buttons[1]["callback_data"], user_id=FOLLOWER)
         edited = await bot.api.wait_for(
             lambda c: c.method == "editMessageText" and c in bot.api.calls[seen:]
         )
-        assert edited.params["text"].startswith("已取消关注「赣服通」")
+        assert edited.params["text"].startswith("已取消关注“赣服通”")
         reply = await bot.say("/unfollow 营商环境", chat_id=FOLLOWER)
-        assert reply.params["text"].startswith("已取消关注「营商环境」")
+        assert reply.params["text"].startswith("已取消关注“营商环境”")
         await bot.push_round()
         assert _alerts(bot, FOLLOWER) == []
         assert rows(bot.config.database, "SELECT * FROM follows") == []
@@ -169,9 +169,9 @@ async def test_follow_lists_limits_escapes_and_shows_in_subscriptions(
     async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
         await _settled(bot)
         reply = await bot.say("/follow <复议> & 行政", chat_id=FOLLOWER)
-        assert reply.params["text"].startswith("已关注「&lt;复议&gt; &amp; 行政」")
+        assert reply.params["text"].startswith("已关注“&lt;复议&gt; &amp; 行政”")
         again = await bot.say("/follow 行政，复议", chat_id=FOLLOWER)
-        assert again.params["text"].startswith("本聊天已经在关注「行政，复议」")
+        assert again.params["text"].startswith("本聊天已经在关注“行政，复议”")
         bad = await bot.say("/follow 水", chat_id=FOLLOWER)
         assert "太短了" in bad.params["text"]
         listing = await bot.say("/follow", chat_id=FOLLOWER)
@@ -187,7 +187,7 @@ async def test_follow_lists_limits_escapes_and_shows_in_subscriptions(
         assert count == 20
         await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
         [alert] = _alerts(bot, FOLLOWER)
-        assert alert.startswith("🔔 关注「&lt;复议&gt; &amp; 行政」")
+        assert alert.startswith("🔔 关注“&lt;复议&gt; &amp; 行政”")
 
 
 async def test_in_a_group_only_admins_follow(
@@ -229,8 +229,8 @@ async def test_a_corrected_republication_is_announced_as_updated(
         assert news[-1].startswith(f"🔄 报告已更正重发：<b>{TITLE}</b>")
         assert len(_alerts(bot, LATE)) == 1  # its sentences did not change: no news to it
         first, second = _alerts(bot, FOLLOWER)
-        assert first.startswith("🔔 关注「营商环境」：新报告")
-        assert second.startswith(f"🔔 关注「营商环境」：报告<b>《{TITLE}》</b>已更正重发")
+        assert first.startswith("🔔 关注“营商环境”：新报告")
+        assert second.startswith(f"🔔 关注“营商环境”：报告<b>《{TITLE}》</b>已更正重发")
         assert "疫情防控期间的<b>营商环境</b>" in second
 
 

@@ -95,6 +95,18 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("零售物价上涨幅度", "%", "cpi"),
         ("新增城乡就业", "人", "urban_new_jobs"),
         ("全部财政收入", "元", None),  # all revenue raised, not the budget's
+        # Targets reports set beyond the headline list: bonds, re-employment, R&D spending,
+        # the 1990s retail price target; a use of bond money is not the issue.
+        ("拟发行长期建设国债", "元", "government_bonds"),
+        ("继续发行建设国债", "元", "government_bonds"),
+        ("国债资金", "元", None),
+        ("下岗失业人员再就业", "人", "reemployment"),
+        ("再就业补助资金", "元", None),
+        ("实现再就业", "人", None),  # whose re-employment, the label does not say
+        ("全省研发经费", "元", "rd_expenditure"),
+        ("研发经费投入增长", "%", None),
+        ("研发经费投入强度", "%", "rd_intensity"),
+        ("商品零售价格涨幅控制", "%", "retail_price_index"),
         # New jobs counted as posts.
         ("城镇新增就业岗位", "个", "urban_new_jobs"),
         ("城镇新增就业", "个", None),
@@ -189,3 +201,10 @@ def test_compare_by_any_name_gives_the_same_table_amounts_and_rates_apart() -> N
         ("gdp", "result", "1.3万亿元"),  # the amount in its own slot, after the rates
     ]
     assert [(row.indicator, row.value) for row in second] == [("gdp_growth", "6.4%")]
+
+
+def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> None:
+    assert indicator_of("拟安排中央财政赤字", "元", place="国务院") == "fiscal_deficit"
+    assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
+    assert indicator_of("拟安排中央财政赤字", "元", place="临川市") is None
+    assert indicator_of("中央提出经济增长预期目标", "%", place="临川市") is None

@@ -199,13 +199,59 @@ async def test_the_report_page_has_no_serious_accessibility_violation(
     assert serious == []
 
 
-def _init_data(token: str, user: int = USER, age: float = 0) -> str:
+def _init_data(token: str, user: int = USER, age: float = 0, language: str = "zh") -> str:
     fields = {
         "auth_date": str(int(time.time() - age)),
         "query_id": "AAH",
-        "user": json.dumps({"id": user, "first_name": "用户", "language_code": "zh"}),
+        "user": json.dumps({"id": user, "first_name": "用户", "language_code": language}),
     }
     return sign(fields, token)
+
+
+async def _panel(base: str, init_data: str) -> dict[str, Any]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{base}/web/me", data=init_data) as response,
+    ):
+        assert response.status == 200
+        return dict(await response.json())
+
+
+async def test_the_panel_speaks_the_chat_s_language_else_the_telegram_app_s(
+    site: tuple[str, Chat], api: FakeBotApi
+) -> None:
+    base, chat = site
+    stranger = USER + 1  # never wrote to the bot
+    for code, language in (
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("zh-hans", "zh"),
+        ("ru", "zh"),
+        ("", "zh"),
+    ):
+        panel = await _panel(base, _init_data(api.token, stranger, language=code))
+        assert panel["language"] == language, code
+    english = await _panel(base, _init_data(api.token, stranger, language="en"))
+    assert english["title"] == "My settings" and english["rows"][0] == ["Language", ["English"]]
+    await chat.send("/lang zh")  # the chat chose: its choice wins over the app's
+    assert (await _panel(base, _init_data(api.token, language="en")))["language"] == "zh"
+    await chat.send("/lang en")
+    assert (await _panel(base, _init_data(api.token, language="zh")))["language"] == "en"
+
+
+async def test_the_panel_shows_the_chat_s_subscriptions_and_follows(
+    site: tuple[str, Chat], api: FakeBotApi
+) -> None:
+    base, chat = site
+    empty = dict(await _panel(base, _init_data(api.token)))
+    assert empty["rows"][3:] == [["订阅", ["无"]], ["关注的词", ["无"]]]
+    await chat.send("/subscribe 07:30 workdays")
+    await chat.send("/follow 营商环境")
+    await chat.send("/follow 低空经济")
+    rows = dict((await _panel(base, _init_data(api.token)))["rows"])
+    (pushed,) = rows["订阅"]
+    assert pushed.startswith("工作日（周一至周五） 07:30（Asia/Shanghai），下次推送：")
+    assert rows["关注的词"] == ["营商环境", "低空经济"]
 
 
 async def test_the_personal_panel_needs_initdata_signed_with_the_bot_token(
@@ -222,7 +268,7 @@ async def test_the_personal_panel_needs_initdata_signed_with_the_bot_token(
                 assert response.status == status, data
                 if status == 200:
                     body = await response.json()
-    assert body["rows"][0] == ["语言", "中文"]
+    assert body["rows"][0] == ["语言", ["中文"]]
 
 
 async def test_the_mini_app_shows_the_personal_panel(
@@ -242,6 +288,33 @@ async def test_the_mini_app_shows_the_personal_panel(
         hidden = await page.locator("#me").is_hidden()
     assert "中文" in text and hidden
     assert [e for e in errors if "403" not in e] == []
+
+
+async def test_the_mini_app_opens_in_the_language_of_the_user_s_telegram_app(
+    site: tuple[str, Chat], api: FakeBotApi
+) -> None:
+    """A user who never set a language opens a page from Telegram: it reads English when
+    their app does; a language they pick on the page afterwards stands."""
+    base, chat = site
+    from urllib.parse import quote
+
+    stranger = _init_data(api.token, USER + 1, language="en")
+    url = f"{base}{_pages(chat)['report']}#tgWebAppData={quote(stranger)}"
+    async with browser_context() as context:
+        page, errors = await _visit(context, url, 360, "light")
+        await page.wait_for_url("**lang=en**")
+        await page.wait_for_load_state("networkidle")
+        opened = (await page.evaluate("document.documentElement.lang"), page.url)
+        await page.click("header nav a[lang='zh-CN']")  # the page's own language link
+        await page.wait_for_load_state("networkidle")
+        chosen = await page.evaluate("document.documentElement.lang")
+        home = f"{base}/web/#tgWebAppData={quote(stranger)}"
+        await page.goto(home, wait_until="networkidle")
+        await page.wait_for_selector("#me dl")
+        panel = await page.inner_text("#me")
+    assert opened[0] == "en" and "#tgWebAppData=" in opened[1]
+    assert chosen == "zh-CN" and "My settings" in panel and "/subscribe" in panel
+    assert errors == []
 
 
 async def test_unknown_pages_are_not_found(site: tuple[str, Chat]) -> None:

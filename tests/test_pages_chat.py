@@ -10,9 +10,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+import bot.handlers.across
+import bot.handlers.search
 from bot.config import ConfigError, parse_config
-from tests.botkit import GROUP, make_config, open_chat, visible
+from tests.botkit import GROUP, buttons, make_config, open_chat, visible
 from tests.fault_api import FakeBotApi
+from tests.report_copies import write_copies
 from tests.terminal import run_script, write_config
 
 
@@ -44,6 +47,30 @@ async def test_https_pages_open_as_a_mini_app_in_private_and_a_link_in_groups(
         assert button["url"] == f"https://pages.example.org/web/r/{digest}"
         reply = await chat.send("/web")
         assert f"https://pages.example.org/web/r/{digest}" in visible(reply)
+
+
+async def test_the_web_button_stays_when_a_paged_reply_turns_its_page(
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.handlers.across, "COMPARE_PAGE", 1)
+    monkeypatch.setattr(bot.handlers.search, "PAGE_SIZE", 2)
+    (tmp_path / "reports").mkdir()
+    write_copies(tmp_path / "reports", tmp_path / "cache", 2)
+    config = make_config(
+        tmp_path, tmp_path / "reports", cache_dir=str(tmp_path / "cache"),
+        web={"public_url": "https://pages.example.org"},
+    )  # fmt: skip
+    async with open_chat(api, config) as chat:
+        for asked, page in (
+            ("/compare 注册用户", "/web/compare?q="),
+            ("/search 行政复议", "/web/search?q="),
+        ):
+            (first,) = [c for c in await chat.send(asked) if c.method == "sendMessage"]
+            (button,) = _web_buttons([first])
+            assert page in button["web_app"]["url"]
+            forward = dict(buttons(first))["▶"]
+            (turned,) = [c for c in await chat.tap(first, forward) if c.method == "editMessageText"]
+            assert "◀" in dict(buttons(turned)) and _web_buttons([turned]) == [button], asked
 
 
 async def test_http_pages_are_a_plain_link(api: FakeBotApi, tmp_path: Path) -> None:

@@ -252,8 +252,7 @@ FIVE_YEARS = """2026年临川市政府工作报告
 一、“十四五”时期和2025年工作回顾
 过去的五年极不寻常。全市上下砥砺前行。
 民生福祉不断增进。城镇新增就业16.2万人，常住人口城镇化率61.5%。
-刚刚过去的2025年，全市地区生产总值增长5.2%。
-扣除房地产开发投资后，固定资产投资增长2.7%。
+刚刚过去的2025年，全市地区生产总值增长5.2%。扣除房地产开发投资后，固定资产投资增长2.7%。
 （一）稳就业。城镇新增就业3.3万人。
 二、2026年主要目标
 今年的主要预期目标是：地区生产总值增长5%左右。
@@ -278,4 +277,43 @@ def test_a_five_year_review_gives_levels_not_flows_and_a_narrowed_figure_is_uncl
         "fixed_investment_growth": ("unclear", "2.7%"),
         # a level said in the five-year review is where the year ended; 超过 is strict
         "urbanisation_rate": ("missed", "61.5%"),
+    }
+
+
+NATIONAL_TARGETS = """1 9 9 6 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去一年的工作
+去年国内生产总值增长9 ．6 ％。
+二、今年的主要任务
+今年经济增长速度的调控目标定为８％，商品零售价格涨幅控制在6 ％以内。
+中央提出今年下岗失业人员再就业预期目标为300万人。
+拟安排中央财政赤字500亿元，比上年减少80亿元；拟发行长期建设国债400亿元。
+"""
+NATIONAL_RESULTS = """1 9 9 7 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去五年的工作
+过去五年，国民经济持续快速发展。1 9 9 6 年国内生产总值达到6 7 8 8 4 亿元，按可比价格计算，平均每年增长1 2 ．1 ％。去年经济增长9 ．7 ％，商品零售价格涨幅为6 ．1 ％，下岗失业人员再就业310万人。
+中央安排30亿元国债资金支持乡镇卫生院建设。
+二、今年的主要任务
+今年经济增长速度的调控目标定为８％。
+"""
+
+
+def test_a_national_report_pairs_spaced_figures_budget_targets_and_the_year_in_a_span() -> None:
+    earlier = _briefed(NATIONAL_TARGETS, "a.txt")
+    found = promises(earlier, _briefed(NATIONAL_RESULTS, "b.txt"))
+    # a bond issue the budget arranges is a plan figure, judged as a target from the work plan
+    bonds = [m for m in earlier.metrics if m.indicator == "government_bonds"]
+    assert [(m.raw, m.kind) for m in bonds] == [("400亿元", "plan")]
+    assert found.issuer == "国务院" and found.year == 1996
+    assert _verdicts(found) == {
+        # 去年 opens its sentence inside the five-year paragraphs: the year's own growth, not
+        # the span's; spaced full-width digits (9 ．7 ％) read as 9.7
+        "gdp_growth": ("met", "9 ．7 ％"),
+        "retail_price_index": ("missed", "6 ．1 ％"),
+        "reemployment": ("met", "310万人"),
+        # the centre's deficit and bonds are the national government's own; a use of bond
+        # money (国债资金) is not the year's issue
+        "fiscal_deficit": ("not_reported", None),
+        "government_bonds": ("not_reported", None),
     }

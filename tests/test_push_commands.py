@@ -158,7 +158,8 @@ async def test_reload_announces_a_new_report_once(tmp_path: Path, clock: Clock):
         await bot.say("/reload", chat_id=ADMIN)
         await bot.push_round()
         assert [t for t in bot.texts(3001) if "新报告" in t] == [
-            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n发送 /summary 查看概要，/reports 查看全部报告。"
+            f"🆕 新报告：<b>{TITLE}</b>\n东湖区人民政府\n点下方按钮查看这份报告的简报；"
+            "设为当前报告后，/summary 等命令都看这份。/reports 查看全部报告。"
         ]
 
 

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 
 from bot.context import state_of
 from tests import push_fixtures as fixtures
-from tests.botkit import USER
+from tests.botkit import USER, buttons
 from tests.gov_docs import report_lines
 from tests.gov_site import GovSite, correct
 from tests.paths import SEEDS
@@ -48,16 +49,46 @@ async def until(check: Callable[[], Any], tries: int = 300, pause: float = 0.1) 
     raise AssertionError("never happened")
 
 
+PROGRESS = ("正在获取", "Fetching")  # how /add's first line, edited as it goes, begins
+BRIEFING = ("正在生成简报…", "Preparing the briefing…")  # and how it ends while briefing
+
+
+def in_progress(text: str) -> bool:
+    return text.startswith(PROGRESS) or text.endswith(BRIEFING)
+
+
+def shown(bot: Harness, chat_id: int) -> list[str]:
+    """What each message sent to the chat says now (its last edit)."""
+    texts: dict[int, str] = {}
+    for call in bot.api.calls:
+        sent = call.method in {"sendMessage", "editMessageText"}
+        if sent and int(call.params["chat_id"]) == chat_id:
+            texts[int(call.result["message_id"])] = call.params["text"]
+    return list(texts.values())
+
+
+def done(texts: list[str]) -> list[str]:
+    return [text for text in texts if not in_progress(text)]
+
+
 async def ask(bot: Harness, command: str, chat_id: int = USER) -> str:
     """The reply to `command`, however long the briefing it waits for takes (within 60 s):
-    /metrics waits up to 5 s for one, /add up to a minute."""
+    /metrics waits up to 5 s for one, /add up to a minute. A progress line (/add's) is the
+    reply once edited to its outcome."""
     seen = len(bot.api.calls)
     bot.api.user_message(command, chat_id, chat_id, "private")
     reply = await bot.api.wait_for(
         lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
         and c in bot.api.calls[seen:], timeout=60,
     )  # fmt: skip
-    return reply.params["text"]
+    if not in_progress(reply.params["text"]):
+        return reply.params["text"]
+    edited = await bot.api.wait_for(
+        lambda c: c.method == "editMessageText" and c in bot.api.calls[seen:]
+        and c.params["message_id"] == reply.result["message_id"]
+        and not in_progress(c.params["text"]), timeout=60,
+    )  # fmt: skip
+    return edited.params["text"]
 
 
 async def answer_until(bot: Harness, command: str, wanted: str, tries: int = 60) -> str:
@@ -90,7 +121,10 @@ async def test_a_report_dropped_into_the_folder_is_briefed_searchable_and_announ
     async with push_bot(tmp_path, clock, reports=reports) as bot:
         await bot.say("/subscribe", chat_id=SUBSCRIBER)
         (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
-        # the newest report is every chat's report: no /reload, no restart
+        # read by itself: no /reload, no restart
+        library = state_of(bot.app).library
+        await until(lambda: DONGHU in {r.meta.title for r in library.reports})
+        assert "已切换到" in (await bot.say("/use 2021")).params["text"]
         figures = await answer_until(bot, "/metrics", "21次")
         assert "开展专项督察" in figures
         found = await answer_until(bot, "/search 政务服务事项", "办理时限平均压缩21%")
@@ -98,8 +132,36 @@ async def test_a_report_dropped_into_the_folder_is_briefed_searchable_and_announ
         await until(lambda: announcements(bot))
         await settle(bot)
         assert announcements(bot) == [
-            f"🆕 新报告：<b>{DONGHU}</b>\n发送 /summary 查看概要，/reports 查看全部报告。"
+            f"🆕 新报告：<b>{DONGHU}</b>\n点下方按钮查看这份报告的简报；设为当前报告后，/summary"
+            " 等命令都看这份。/reports 查看全部报告。"
         ]
+
+
+async def test_an_announcement_opens_the_report_it_announces_and_the_chat_keeps_its_own(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    seed = "关于南昌市2020年度法治政府建设工作的报告"
+    async with push_bot(tmp_path, clock, reports=reports) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        assert seed in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        await until(lambda: announcements(bot))
+        await settle(bot)
+        [told] = [c for c in bot.api.sent("sendMessage") if "新报告" in c.params["text"]]
+        assert "点下方按钮查看这份报告的简报" in told.params["text"]
+        [(opens, open_data), (uses, use_data)] = buttons(told)
+        assert (opens, uses) == ("打开这份报告的简报", "设为当前报告")
+        # the chat chose no report: it keeps the one it was reading, not the newest
+        assert seed in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
+        seen = len(bot.api.calls)
+        bot.api.tap(told.result, open_data, user_id=SUBSCRIBER)
+        opened = await bot.api.wait_for(
+            lambda c: c.method == "sendMessage" and c in bot.api.calls[seen:]
+        )
+        assert opened.params["text"].startswith(f"<b>{DONGHU}</b>")
+        bot.api.tap(told.result, use_data, user_id=SUBSCRIBER)
+        await bot.api.wait_for(lambda c: "已切换到" in c.params.get("text", ""))
+        assert DONGHU in (await bot.say("/summary", chat_id=SUBSCRIBER)).params["text"]
 
 
 async def test_a_file_written_in_two_halves_is_read_once_complete(
@@ -218,13 +280,46 @@ async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
         assert len(announcements(bot)) == 1
         status = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
         assert "/add（管理员 /add）" in status and "报告：1 份" in status
+        assert status.startswith("信息源（1 个，时间为 Asia/Shanghai 时间）")
+        await bot.say("/timezone Europe/Berlin", chat_id=ADMIN)
+        berlin = (await bot.say("/sources", chat_id=ADMIN)).params["text"]
+        assert berlin.startswith("信息源（1 个，时间为 Europe/Berlin 时间）")
+        shown = [
+            datetime.strptime(re.search(r"上次成功：(\S+ \S+)", text)[1], "%Y-%m-%d %H:%M")
+            for text in (status, berlin)
+        ]
+        assert shown[0] - shown[1] in {timedelta(hours=6), timedelta(hours=7)}  # the same moment
+
+
+async def test_add_says_at_once_that_it_fetches_shows_typing_and_edits_that_line_when_done(
+    tmp_path: Path, clock: Clock, reports: Path, site: GovSite
+):
+    gate = site.held["/art/a5.html"] = asyncio.Event()  # the site answers when the test says
+    url = site.url("/art/a5.html")
+    async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
+        seen = len(bot.api.calls)
+        bot.api.user_message(f"/add {url}", ADMIN, ADMIN, "private")
+        first = await bot.api.wait_for(
+            lambda c: c.method == "sendMessage" and c in bot.api.calls[seen:], timeout=1.0
+        )
+        assert first.params["text"] == f"正在获取 {url} …"
+        typing = await bot.api.wait_for(
+            lambda c: c.method == "sendChatAction" and c in bot.api.calls[seen:], timeout=2.0
+        )
+        assert typing.params["action"] == "typing" and int(typing.params["chat_id"]) == ADMIN
+        gate.set()
+        await bot.api.wait_for(lambda c: bool(done(shown(bot, ADMIN))), timeout=60)
+        to_admin = shown(bot, ADMIN)
+        assert len(to_admin) == 1  # the one line, edited: no second message
+        assert to_admin[0].startswith("已添加：《关于进贤县2021年度法治政府建设工作的报告》")
+        assert "概要" in to_admin[0]
 
 
 @pytest.mark.parametrize(
     ("path", "says"),
     [
-        ("/art/about.html", "无法添加："),
-        ("/fault/404.html", "HTTP 404"),
+        ("/art/about.html", "/art/about.html：不是报告：正文只有 25 个汉字"),
+        ("/fault/404.html", "网站返回 HTTP 404"),
         ("/files/scan.pdf", "无法添加："),
     ],
 )
@@ -236,16 +331,26 @@ async def test_add_of_what_is_not_a_report_gets_one_clear_line(
         reply = await ask(bot, f"/add {site.url(path)}", ADMIN)
         assert says in reply and "\n" not in reply and "Traceback" not in reply
         assert len(bot.texts(ADMIN)) == 1 and len(state_of(bot.app).library.reports) == 1
+        # tried once, as asked: no retry is scheduled behind the admin's back
+        retries = "SELECT url FROM source_urls WHERE failures > 0"
+        assert fixtures.rows(bot.config.database, retries) == []
+        # one message: the progress line, edited to say why
         first = next(c for c in bot.api.calls[seen:] if c.method == "sendMessage")
-        assert first.params["text"] == reply
+        assert first.params["text"] == f"正在获取 {site.url(path)} …"
+        edit = [c for c in bot.api.calls[seen:] if c.method == "editMessageText"][-1]
+        assert edit.params["message_id"] == first.result["message_id"]
+        assert edit.params["text"] == reply
 
 
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("/add file:///etc/passwd", "only http and https"),
-        ("/add ftp://gov.example/r.html", "only http and https"),
+        ("/add file:///etc/passwd", "只能抓取 http 和 https 网址，不能抓取 file: 网址。"),
+        ("/add ftp://gov.example/r.html", "只能抓取 http 和 https 网址，不能抓取 ftp: 网址。"),
         ("/add", "用法：/add"),
+        ("/add /srv/reports/r.txt", "服务器上的报告文件请在终端添加：briefing-bot add 文件路径"),
+        ("/add www.gov.example/art/1.html", "例如：/add https://www.gov.example/art/1.html"),
+        ("/add http:///art/1.html", "没有写明网站地址"),
     ],
 )
 async def test_add_takes_only_http_and_https(tmp_path: Path, clock: Clock, text: str, says: str):
@@ -283,8 +388,8 @@ async def test_add_of_a_page_with_attachments_answers_for_each_report(
 ):
     async with push_bot(tmp_path, clock, reports=reports, fetching=FETCHING) as bot:
         first = await ask(bot, f"/add {site.url('/art/notice.html')}", ADMIN)
-        await bot.api.wait_for(lambda c: len(bot.texts(ADMIN)) == 2, timeout=60)
-        second = bot.texts(ADMIN)[1]
+        await bot.api.wait_for(lambda c: len(done(shown(bot, ADMIN))) == 2, timeout=60)
+        second = shown(bot, ADMIN)[1]
         places = [text.split("《")[1][:6] for text in (first, second)]
         assert sorted(places) == ["关于红谷滩区", "关于青山湖区"]
         assert all(text.startswith("已添加：") and "概要" in text for text in (first, second))

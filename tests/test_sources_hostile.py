@@ -15,7 +15,16 @@ import pytest
 from bot.context import state_of
 from tests.gov_site import STALLING, GovSite, add_hostile
 from tests.push_fixtures import ADMIN, Clock, Harness
-from tests.test_sources_bot import FETCHING, SUBSCRIBER, announcements, ask, push_bot, until
+from tests.test_sources_bot import (
+    FETCHING,
+    SUBSCRIBER,
+    announcements,
+    ask,
+    done,
+    push_bot,
+    shown,
+    until,
+)
 
 WANLI = "关于湾里区2021年度法治政府建设工作的报告"
 ASKER = 4001  # a chat that only asks /start
@@ -101,16 +110,14 @@ async def test_add_of_a_page_of_150000_links_answers_and_fetches_at_most_the_cap
 ):
     fetching = {**FETCHING, "max_attachments": 5}
     async with push_bot(tmp_path, clock, reports=reports, fetching=fetching) as bot:
-        seen = len(bot.api.calls)
         bot.api.user_message(f"/add {hostile.url('/big-page.html')}", ADMIN, ADMIN, "private")
 
-        def answered() -> bool:
-            return any(c.method == "sendMessage" and int(c.params["chat_id"]) == ADMIN
-                       for c in bot.api.calls[seen:])  # fmt: skip
+        def answered() -> bool:  # its progress line edited to the outcome
+            return bool(done(shown(bot, ADMIN)))
 
         took = await start_replies(bot, answered, limit=300)
         await until(answered, tries=3000)
-        reply = bot.texts(ADMIN)[-1]
+        reply = done(shown(bot, ADMIN))[-1]
         assert reply.startswith("已添加：《关于红谷滩区2021年度法治政府建设工作的报告》")
         assert took and max(took) < LOOSE_SECONDS, took
     missing = [hit for hit in hostile.hits if hit.path.startswith("/files/big/")]

@@ -12,7 +12,7 @@ from bot.pages.links import page_path
 from bot.present.render_across import compare_page, plan_diff, year_of
 from bot.present.words import Words
 from briefings.choice import place
-from briefings.compare import MAX_QUERY_CHARS, Row, compare_found, first_part
+from briefings.compare import MAX_QUERY_CHARS, Row
 from briefings.diff import diff_plans, earlier
 from briefings.model import Report
 
@@ -38,10 +38,10 @@ async def compared(context: BotContext, query: str) -> tuple[list[list[Row]], in
     figures come from the on-disk index (bot/search_shelf.py), not from the briefings, so a
     comparison across a thousand reports reads a few rows, not a thousand briefings."""
     library, shelf = context.library, context.state.search
-    found = await shelf.figures(first_part(query), INDEX_WAIT)
+    groups = await shelf.compare(query, INDEX_WAIT)
     indexed = await shelf.indexed()
-    reports = [listing for listing in library.reports if listing.digest in indexed]
-    return compare_found(reports, found, query), len(reports), len(library.reports) - len(reports)
+    count = sum(listing.digest in indexed for listing in library.reports)
+    return groups, count, len(library.reports) - count
 
 
 def _words(text: str) -> str:
@@ -86,7 +86,9 @@ async def on_compare_page(update: Update, context: BotContext) -> None:
     number, _, query = button.arg.partition(COMPARE_SEPARATOR)
     await tap.answer()
     words = await words_of(update, context)
-    await edit_html(update, context, *await _compare_page(context, query, int(number), words))
+    html, keyboard = await _compare_page(context, query, int(number), words)
+    path = page_path("compare", words, query=query)
+    await edit_html(update, context, html, with_web(keyboard, update, context, path, words))
 
 
 async def diff(update: Update, context: BotContext) -> None:

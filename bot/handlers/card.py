@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
 
 from bot.present.card import FontNotFoundError
+from briefings.model import Listed
+from briefings.promises import Promises, pair_for
 
 from ..cards import CardSubject, card_caption
 from ..context import BotContext
@@ -14,6 +17,7 @@ from ..language import words_of
 from ..reply import send_html, thread_of
 from ..updates import chat_of
 from .common import await_briefing, current_report
+from .promises import worked_out
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +27,10 @@ async def card(update: Update, context: BotContext) -> None:
     if report is None:
         return
     # The card shows the key figures: wait for them a little.
-    subject = CardSubject.of(report, await await_briefing(context, report))
-    cards = context.state.cards
+    briefing = await await_briefing(context, report, update)
     words = await words_of(update, context)
+    subject = CardSubject.of(report, briefing, await _promises(context, report), words)
+    cards = context.state.cards
     try:
         photo = await cards.photo(subject)
     except FontNotFoundError as error:
@@ -41,3 +46,12 @@ async def card(update: Update, context: BotContext) -> None:
     )
     if sent.photo:
         cards.remember(subject, sent.photo[-1].file_id)
+
+
+async def _promises(context: BotContext, report: Listed) -> Promises | None:
+    """The promises of the report's pair with the same place's report of the adjacent year
+    (as /promises pairs them), when that report is in the library and both are briefed."""
+    pair = await asyncio.to_thread(pair_for, context.library.reports, report)
+    if pair.target is None or pair.result is None:
+        return None
+    return await worked_out(context, pair.target, pair.result)

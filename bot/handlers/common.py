@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from telegram import Message, Update
@@ -18,7 +19,8 @@ from ..language import words_of
 from ..reply import send_html
 from ..updates import chat_of, query_of
 
-ENRICHMENT_WAIT = 5.0  # seconds a command needing figures waits for its report's briefing
+ENRICHMENT_WAIT = 60.0  # seconds a command needing figures waits for its report's briefing
+QUIET_WAIT = 1.0  # of those, waited before the chat is told the answer is coming
 
 # What a command or a menu button shows of a report.
 Action = Callable[[Update, BotContext, Report], Awaitable[None]]
@@ -65,15 +67,27 @@ async def briefing_of(context: BotContext, report: Report) -> Briefing | None:
     return await context.library.load_briefing(report.digest)
 
 
-async def await_briefing(context: BotContext, report: Report) -> Briefing | None:
+async def await_briefing(
+    context: BotContext, report: Report, update: Update | None = None
+) -> Briefing | None:
     """`report`'s briefing, waited for.
 
-    After a start with a cold cache, or a /reload, briefings are computed in the background (a
-    few seconds for a report, in the worker process). A command that needs one waits for its
-    report's, up to ENRICHMENT_WAIT, rather than tell someone to try again later; None if it
-    is still not in.
+    After a start with a cold cache, a /reload or a new report, briefings are computed in the
+    background (seconds for a report, in a worker process; longer behind others). A command
+    that needs one waits for its report's, up to ENRICHMENT_WAIT, rather than tell someone to
+    try again later; past QUIET_WAIT it tells the chat of `update` that the answer is coming.
+    None if it is still not in.
     """
-    return await context.state.briefer.wait(report, ENRICHMENT_WAIT)
+    briefer = context.state.briefer
+    quiet = min(QUIET_WAIT, ENRICHMENT_WAIT)
+    briefing = await briefer.wait(report, quiet)
+    if briefing is None and quiet < ENRICHMENT_WAIT and briefer.pending(report.digest):
+        if update is not None:
+            words = await words_of(update, context)
+            title = escape(report.display_title)
+            await send_html(update, context, words("common.briefing_wait", title=title))
+        briefing = await briefer.wait(report, ENRICHMENT_WAIT - quiet)
+    return briefing
 
 
 @dataclass(frozen=True)

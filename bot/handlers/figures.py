@@ -57,7 +57,7 @@ def matching(metrics: Sequence[Metric], word: str) -> list[Metric]:
 
 
 async def send_key_figures(update: Update, context: BotContext, report: Report) -> None:
-    await _send_key(update, context, await await_briefing(context, report))
+    await _send_key(update, context, await await_briefing(context, report, update))
 
 
 async def _send_key(update: Update, context: BotContext, briefing: Briefing | None) -> None:
@@ -96,7 +96,7 @@ async def metrics(update: Update, context: BotContext) -> None:
     report = await current_report(update, context)
     if report is None:
         return
-    briefing = await await_briefing(context, report)
+    briefing = await await_briefing(context, report, update)
     word = arguments(context).strip()
     if not word:
         await _send_key(update, context, briefing)  # waited for above: once is enough

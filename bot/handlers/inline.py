@@ -17,7 +17,6 @@ from bot.present.render_across import quoted_figure, quoted_sentence, year_of
 from bot.present.words import CHINESE, Words
 from briefings.catalogue import Listing
 from briefings.choice import place
-from briefings.compare import compare_found, first_part
 from briefings.corpus_index import CorpusResult
 from briefings.model import Listed
 
@@ -50,10 +49,11 @@ async def _figures(
 ) -> list[InlineQueryResultArticle]:
     """The figures whose label says the words, from the on-disk index (bot/search_shelf.py):
     at most FIGURES_PER_REPORT a report, in the order of `reports`."""
-    found = await context.state.search.figures(first_part(query), INDEX_WAIT)
+    order = {report.digest: n for n, report in enumerate(reports)}
+    found = await context.state.search.compare(query, INDEX_WAIT)
     by_digest = {report.digest: report for report in reports}
     articles = []
-    for rows in compare_found(reports, found, query):
+    for rows in sorted(found, key=lambda rows: order.get(rows[0].digest, len(order))):
         report = by_digest[rows[0].digest]
         articles += [
             _article(

@@ -39,7 +39,7 @@ _PAIRS: OrderedDict[tuple[str, str], Promises] = OrderedDict()  # by the two rep
 _KEPT_PAIRS = 64
 
 
-async def _worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
+async def worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
     """The pair's promises, worked out in a thread; None while a briefing is not in yet. A
     digest names a report's content, so a pair worked out once stays right: kept for the
     buttons under the reply and the next chat asking."""
@@ -119,7 +119,7 @@ async def promises_command(update: Update, context: BotContext) -> None:
     if pair.target is None or pair.result is None:
         await send_html(update, context, _missing(pair, words))
         return
-    found = await _worked_out(context, pair.target, pair.result)
+    found = await worked_out(context, pair.target, pair.result)
     if found is None:
         await send_html(update, context, words("promises.pending"))
     elif not found.items:
@@ -176,9 +176,9 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
     result_digest, _, arg = button.arg.partition("-") if button else ("", "", "")
     target = library.by_digest(button.digest) if button else None
     result = library.by_digest(result_digest)
-    found = await _worked_out(context, target, result) if target and result else None
+    found = await worked_out(context, target, result) if target and result else None
     number = int(arg) if arg.isdigit() else 0
-    known = found is not None and (arg == "p" or 0 < number <= len(found.items))
+    known = found is not None and (arg in ("p", "s") or 0 < number <= len(found.items))
     if found is None or not known or target is None or result is None:
         await answer_stale(update, context)
         return
@@ -186,6 +186,10 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
     words = await words_of(update, context)
     if arg == "p":
         await send_html(update, context, plan_page(found, result, words))
+        return
+    if arg == "s":  # the new-report announcement's button: the pair's whole page
+        page = promises_page(found, target, result, words)
+        await send_html(update, context, page, _keyboard(found, target, result, words))
         return
     item = found.items[number - 1]
     await send_html(update, context, sentences_page(number, item, target, result, words))

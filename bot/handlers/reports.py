@@ -58,6 +58,7 @@ async def _reports_page(
     done, total = context.state.briefer.progress()
     progress = f"\n{words('reports.briefing', done=done, total=total)}" if done < total else ""
     text = f"{heading}{progress}\n{listed}\n\n{words('reports.hint')}"
+    context.state.lists.shown(chat_id, ((n, report.digest) for n, report in numbered))
     return text, report_keyboard(numbered, page.number, page.count)
 
 
@@ -81,7 +82,7 @@ async def on_reports_page(update: Update, context: BotContext) -> None:
     await edit_html(update, context, *page)
 
 
-async def _switch(update: Update, context: BotContext, report: Listing) -> None:
+async def switch(update: Update, context: BotContext, report: Listing) -> None:
     chat_id = chat_of(update).id
     # A database that refuses it (a full disk) leaves the choice as it was.
     await context.state.chats.choose_report(chat_id, report.digest)
@@ -109,7 +110,7 @@ async def use(update: Update, context: BotContext) -> None:
     if not found and number and (chosen := _by_number(ordered, asked)) is not None:
         found = [chosen]
     if len(found) == 1:
-        await _switch(update, context, found[0])
+        await switch(update, context, found[0])
         return
     words = await words_of(update, context)
     if found:
@@ -134,7 +135,9 @@ async def _offer(
     lines += [f"{n}. {report_title(report)}" for n, report in numbered[:CHOICES_SHOWN]]
     if len(numbered) > CHOICES_SHOWN:
         lines.append(words("reports.use_more", shown=CHOICES_SHOWN))
-    await send_html(update, context, "\n".join(lines), report_keyboard(numbered[:CHOICES_SHOWN]))
+    offered = numbered[:CHOICES_SHOWN]
+    context.state.lists.shown(chat_of(update).id, ((n, r.digest) for n, r in offered))
+    await send_html(update, context, "\n".join(lines), report_keyboard(offered))
 
 
 async def on_use(update: Update, context: BotContext) -> None:
@@ -146,7 +149,27 @@ async def on_use(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     if await may_change_settings(update, context):
-        await _switch(update, context, report)
+        await switch(update, context, report)
+
+
+async def forget_lists(update: Update, context: BotContext) -> None:
+    """Anything the chat sends but a bare number (another message, a tap) forgets its last
+    numbered list."""
+    if update.effective_chat is not None:
+        text = update.message.text if update.message is not None else None
+        context.state.lists.forget_unless_number(update.effective_chat.id, text)
+
+
+async def picked(update: Update, context: BotContext, text: str) -> bool:
+    """A bare number typed right after a numbered list of reports chooses that report, as its
+    button does; False when `text` is no such number."""
+    digest = context.state.lists.pick(chat_of(update).id, text)
+    report = context.library.by_digest(digest) if digest else None
+    if report is None:
+        return False
+    if await may_change_settings(update, context):
+        await switch(update, context, report)
+    return True
 
 
 def handlers() -> list[BaseHandler]:

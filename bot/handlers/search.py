@@ -19,11 +19,13 @@ from ..callbacks import encode, pattern
 from ..context import BotContext
 from ..language import words_of
 from ..paging import page_of
+from ..progress import showing_typing
 from ..reply import edit_html, send_html
 from ..search_shelf import search_index_of
 from ..updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
 from .pages import with_web
+from .reports import picked
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report
@@ -41,19 +43,23 @@ def _where(hit: CorpusHit, first: str, named: bool, words: Words) -> str:
     report = hit.report
     facts = [report.issuer, words("across.year", year=report.year) if report.year else ""]
     facts += [words("search.current")] if report.digest.startswith(first) else []
-    shown = escape(words("search.joiner").join(fact for fact in facts if fact))
+    shown = escape(words("search.joiner").join(fact for fact in facts if fact), quote=False)
     return words("search.where_in", title=escape(report.title), facts=shown, section=section)
 
 
 def results_page(
-    result: CorpusResult, number: int, first: str, words: Words = CHINESE
+    result: CorpusResult, number: int, first: str, words: Words = CHINESE, asked: str = ""
 ) -> tuple[str, int, int]:
     """The page's HTML, its number and the page count. Hits all from the chat's report show
-    their section, as a search of one report does; hits from several name their report."""
+    their section, as a search of one report does; hits from several name their report. The
+    heading echoes the query as `asked` (as typed), and counts every matching sentence."""
     page = page_of(result.hits, number, PAGE_SIZE)
     marks = list(result.words) or result.query.split()
     named = any(not hit.report.digest.startswith(first) for hit in result.hits)
-    heading = words("search.hits", query=escape(result.query), count=len(result.hits))
+    count = max(result.matches, len(result.hits))
+    heading = words("search.hits", query=escape(asked or result.query), count=count)
+    if count > len(result.hits):
+        heading += words("search.best", shown=len(result.hits))
     if page.count > 1:
         heading += words("search.page_of", page=page.number + 1, pages=page.count)
     lines = [heading]
@@ -94,8 +100,10 @@ async def _search(context: BotContext, query: str, first: str) -> CorpusResult:
     )
 
 
-def _not_found(context: BotContext, result: CorpusResult, report_digest: str, words: Words) -> str:
-    text = words("search.no_hits", query=escape(result.query))
+def _not_found(
+    context: BotContext, result: CorpusResult, report_digest: str, words: Words, asked: str
+) -> str:
+    text = words("search.no_hits", query=escape(asked))
     index = search_index_of(context.library, report_digest)
     suggestions = suggest(index, result.query) if index else ()
     tried = words("search.try", suggestions=escape("、".join(suggestions)))
@@ -107,22 +115,39 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     if report is None:
         return
     if not await context.state.search.holds(report.digest):  # a new report: its briefing indexes it
-        await await_briefing(context, report)
+        await await_briefing(context, report, update)
     words = await words_of(update, context)
     result = await _search(context, query, report.digest)
     indexed = await context.state.search.holds(report.digest)
+    partial = await _not_yet_indexed(context)
     if not result.hits:
-        html = _not_found(context, result, report.digest, words) if indexed else None
-        await send_html(update, context, html or words("search.indexing"))
+        html = _not_found(context, result, report.digest, words, query) if indexed else None
+        html = html or words("search.indexing")
+        await send_html(update, context, html + _partial(partial, words))
         return
     key = await _remember(update, context, query)
-    html, number, pages = results_page(result, 0, report.digest, words)
+    html, number, pages = results_page(result, 0, report.digest, words, query)
+    html += _partial(partial, words)
     note = "" if indexed else words("search.indexing_others") + "\n"
     keyboard = with_web(
         _pager(report.digest, key, number, pages), update, context,
         page_path("search", words, query=query), words,
     )  # fmt: skip
     await send_html(update, context, note + html, keyboard)
+
+
+async def _not_yet_indexed(context: BotContext) -> int:
+    """How many loaded reports the search index does not hold yet but will: being briefed,
+    or briefed and not yet indexed (a report whose briefing failed never will)."""
+    indexed = await context.state.search.indexed()
+    library, briefer = context.library, context.state.briefer
+    coming = (r.digest for r in library.reports if r.digest not in indexed)
+    return sum(1 for d in coming if briefer.pending(d) or library.is_briefed(d))
+
+
+def _partial(missing: int, words: Words) -> str:
+    """The note under results that do not cover every report yet (after a start, a reload)."""
+    return words("search.partial", count=missing) if missing else ""
 
 
 async def search(update: Update, context: BotContext) -> None:
@@ -134,7 +159,9 @@ async def search(update: Update, context: BotContext) -> None:
 
 
 async def free_text(update: Update, context: BotContext) -> None:
-    await answer_query(update, context, (message_of(update).text or "").strip())
+    text = (message_of(update).text or "").strip()
+    if not await picked(update, context, text):  # a number typed after a list of reports
+        await answer_query(update, context, text)
 
 
 async def on_page(update: Update, context: BotContext) -> None:
@@ -149,13 +176,17 @@ async def on_page(update: Update, context: BotContext) -> None:
         return
     await query_of(update).answer()
     result = await _search(context, query, digest)
-    html, number_shown, pages = results_page(result, int(number), digest, tap.words)
-    await edit_html(update, context, html, _pager(digest, key, number_shown, pages))
+    html, number_shown, pages = results_page(result, int(number), digest, tap.words, query)
+    keyboard = with_web(
+        _pager(digest, key, number_shown, pages), update, context,
+        page_path("search", tap.words, query=query), tap.words,
+    )  # fmt: skip
+    await edit_html(update, context, html, keyboard)
 
 
 def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
-        MessageHandler(private_text & filters.ChatType.PRIVATE, free_text),
+        MessageHandler(private_text & filters.ChatType.PRIVATE, showing_typing(free_text)),
         CallbackQueryHandler(on_page, pattern=pattern("fnd")),
     ]

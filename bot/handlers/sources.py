@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.present.render import overview
 from bot.present.words import Words
-from briefings.errors import ReportError, UnusableDocumentError
+from briefings.briefing import Briefing
+from briefings.catalogue import Listing
+from briefings.errors import NotAReportError, ReportError, UnusableDocumentError
 
 from ..context import BotContext
 from ..language import words_of
-from ..reply import send_html
+from ..reply import replace_html, send_html
 from ..sources import ADD_SOURCE, Fetched, FetchError, SourceStatus, check_url
+from ..updates import chat_of
 from .common import arguments
 
 BRIEFING_WAIT = 60.0  # seconds /add waits for the new report's briefing (a worker: seconds)
@@ -28,18 +32,69 @@ async def add(update: Update, context: BotContext) -> None:
     if not url:
         await send_html(update, context, escape(words("sources.add_usage")))
         return
-    problem = check_url(url)
-    if problem:
-        await send_html(update, context, escape(words("sources.add_bad_url", problem=problem)))
+    if check_url(url):
+        await send_html(update, context, escape(bad_url(url, words)))
         return
+    # A fetch takes seconds (a briefing more): say so at once, then edit that line as it goes.
+    progress = await send_html(update, context, words("sources.add_fetching", url=escape(url)))
     try:
         found = await context.state.ingest.add(url)
     except (FetchError, ReportError) as error:  # both one line, naming the URL
-        said = unusable(error, words) if isinstance(error, UnusableDocumentError) else error
-        await send_html(update, context, escape(words("sources.add_failed", error=said)))
+        failed = escape(words("sources.add_failed", error=why(error, words)))
+        await replace_html(update, context, progress, failed)
         return
     for item in found:
-        await send_html(update, context, await _briefing(context, item, words))
+        await _answer_added(update, context, progress, item, words)
+        progress = None  # every further report of the page gets a message of its own
+
+
+async def _answer_added(
+    update: Update, context: BotContext, progress: Message | None, item: Fetched, words: Words
+) -> None:
+    """The report's line and briefing, in `progress` (edited) or a new message."""
+    line = _added_line(item, words)
+    listing = context.state.ingest.loaded(item)
+    if listing is None:  # skipped by the library (too large): its line says why in the log
+        await replace_html(update, context, progress, line)
+        return
+    briefing = await context.library.load_briefing(listing.digest)
+    if briefing is None:
+        briefing_line = f"{line}\n{words('sources.add_briefing')}"
+        if progress is None:
+            progress = await send_html(update, context, briefing_line)
+        else:
+            await replace_html(update, context, progress, briefing_line)
+        briefing = await context.state.briefer.wait(listing, BRIEFING_WAIT)
+    answer = await _briefing(context, listing, line, briefing, words)
+    await replace_html(update, context, progress, answer)
+
+
+def bad_url(url: str, words: Words) -> str:
+    """Why /add cannot fetch `url`, and what to send instead: a file on the server is added
+    from the terminal; an address without its scheme gets https:// put in front."""
+    parts = urlsplit(url)
+    if not parts.scheme:
+        host = url.split("/", 1)[0]
+        if "." in host and not host.startswith(".") and " " not in url:
+            return words("sources.add_no_scheme", url=f"https://{url}")
+        return words("sources.add_path", path=url)
+    if parts.scheme not in {"http", "https"}:
+        return words("sources.add_scheme", scheme=parts.scheme)
+    return words("sources.add_no_host", url=url)
+
+
+def why(error: FetchError | ReportError, words: Words) -> str:
+    """The error's one line in the chat's language where the catalogue names its fault (the
+    URL, then why); any other fault as the fetcher or reader said it."""
+    if isinstance(error, UnusableDocumentError):
+        return unusable(error, words)
+    if isinstance(error, NotAReportError):
+        reason = words(f"sources.not_report_{error.fault}", **error.values)
+        return words("documents.unusable_as", source=error.source, reason=reason)
+    if isinstance(error, FetchError) and error.fault is not None:
+        reason = words(f"sources.fetch_{error.fault}", **error.values)
+        return words("documents.unusable_as", source=error.url, reason=reason)
+    return str(error)
 
 
 def unusable(error: UnusableDocumentError, words: Words) -> str:
@@ -48,14 +103,15 @@ def unusable(error: UnusableDocumentError, words: Words) -> str:
     return words("documents.unusable", source=error.source, reason=reason)
 
 
-async def _briefing(context: BotContext, item: Fetched, words: Words) -> str:
+def _added_line(item: Fetched, words: Words) -> str:
     heading = {"new": "sources.add_new", "updated": "sources.add_updated"}
     title = escape(item.report.meta.title or item.url)
-    line = words(heading.get(item.status, "sources.add_known"), title=title)
-    listing = context.state.ingest.loaded(item)
-    if listing is None:  # skipped by the library (too large): its line says why in the log
-        return line
-    briefing = await context.state.briefer.wait(listing, BRIEFING_WAIT)
+    return words(heading.get(item.status, "sources.add_known"), title=title)
+
+
+async def _briefing(
+    context: BotContext, listing: Listing, line: str, briefing: Briefing | None, words: Words
+) -> str:
     report = briefing.report if briefing else await context.library.read(listing.digest)
     if report is None:  # changed again since it was listed: the next look lists it anew
         return line
@@ -92,7 +148,8 @@ async def sources(update: Update, context: BotContext) -> None:
     if not listed:
         await send_html(update, context, escape(words("sources.none")))
         return
-    zone = config.timezone
-    lines = [words("sources.head", count=len(listed))]
+    # The chat's own time zone (/timezone), named: a time without its zone misleads.
+    zone = await context.state.chats.zone(chat_of(update).id, config.timezone)
+    lines = [words("sources.head", count=len(listed), zone=escape(zone))]
     lines += [_status(name, kind, statuses.get(name), zone, words) for name, kind in listed]
     await send_html(update, context, "\n".join(lines))

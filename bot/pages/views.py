@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -23,21 +24,21 @@ from markupsafe import Markup
 from telegram.ext import Application
 
 from bot.cards import CardSubject
-from bot.context import state_of
+from bot.context import BotState, state_of
 from bot.present.render import highlight, lead_sentences, plan_title
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from briefings.briefing import Briefing
 from briefings.catalogue import Listing
 from briefings.choice import listing as by_place
 from briefings.choice import place
-from briefings.compare import KIND_ORDER, Row, compare_found, first_part
+from briefings.compare import KIND_ORDER, Row
 from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
 from briefings.model import Metric, Report, Section
 from briefings.promises import compare_figures, pairs_of_year
 
 from . import charts
-from .initdata import InitDataError, validate
+from .initdata import InitDataError, WebAppUser, validate
 
 APPLICATION = web.AppKey("pages_application", Application)
 STATIC = Path(str(resources.files("bot.pages") / "static"))
@@ -244,6 +245,8 @@ class Series:
     results: list[tuple[int, float]]
     targets: list[tuple[int, float]]
     chart: Markup
+    # (kind, year) -> the value as the report printed it (1665.2亿元, not 166520000000.0)
+    printed: dict[tuple[str, int], str]
 
     @property
     def years(self) -> list[int]:
@@ -260,7 +263,7 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
     figures). A year said by several reports takes the nearest report's figure: the result of
     2019 from the 2020 report, the target for 2020 from the 2020 report; a unit of its own is
     a series of its own, so units are never mixed."""
-    best: dict[tuple[str, str, str, int], tuple[int, float]] = {}
+    best: dict[tuple[str, str, str, int], tuple[int, float, str]] = {}
     for report_year, metrics in sheets:
         for metric in metrics:
             year = _year_of(metric)
@@ -269,12 +272,18 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
             distance = abs(report_year - (year + 1 if metric.kind == "result" else year))
             slot = (metric.indicator, metric.unit, metric.kind, year)
             if slot not in best or distance < best[slot][0]:
-                best[slot] = (distance, metric.value)
+                best[slot] = (
+                    distance,
+                    metric.value,
+                    shown_sign(metric.bound, metric.raw) + metric.raw,
+                )
     grouped: dict[tuple[str, str], dict[str, list[tuple[int, float]]]] = defaultdict(
         lambda: {"result": [], "target": []}
     )
-    for (indicator, unit, kind, year), (_, value) in sorted(best.items()):
+    printed: dict[tuple[str, str], dict[tuple[str, int], str]] = defaultdict(dict)
+    for (indicator, unit, kind, year), (_, value, shown) in sorted(best.items()):
         grouped[(indicator, unit)][kind].append((year, value))
+        printed[(indicator, unit)][(kind, year)] = shown
     catalogue_order = {item.id: n for n, item in enumerate(indicators().items)}
     ranked = sorted(
         grouped.items(),
@@ -292,8 +301,11 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
         name = f"{_indicator_name(indicator, words)}（{unit}）" if unit else indicator
         chart = charts.years_chart(name, tuple(points["result"]), tuple(points["target"]), names)
         found.append(
-            Series(indicator, unit, name, points["result"], points["target"], Markup(chart))
-        )
+            Series(
+                indicator, unit, name, points["result"], points["target"], Markup(chart),
+                printed[(indicator, unit)],
+            )
+        )  # fmt: skip
         if len(found) == CHARTS:
             break
     return found
@@ -410,11 +422,15 @@ def compare_groups(
     ):
         found.sort(key=SORTS.get(sort, SORTS["value"]), reverse=descending)
         heading = words("web.unit_group", kind=kind_name(kind, words), unit=unit or "—")
+        # The largest bars in an order of their own: the chart drawn for one sort of the
+        # table is the one kept for every other (pygal takes ~1.5 ms a bar).
         bars = tuple(
-            (f"{row.issuer} {row.year or ''}".strip(), row.number)
-            for row in found
-            if row.number is not None
-        )
+            sorted(
+                ((f"{row.issuer} {row.year or ''}".strip(), row.number)
+                 for row in found if row.number is not None),
+                key=lambda bar: (-bar[1], bar[0]),
+            )[: charts.CHART_BARS]
+        )  # fmt: skip
         # The largest groups are charted; every group has its table.
         chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
         shown = found[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
@@ -437,8 +453,8 @@ async def compare_page(request: web.Request) -> web.Response:
     page = _number(request.query.get("page", "1")) - 1
     rows: list[Row] = []
     if query:
-        found = await state.search.figures(first_part(query), wait=INDEX_WAIT)
-        rows = [row for each in compare_found(state.library.reports, found, query) for row in each]
+        found = await state.search.compare(query, INDEX_WAIT)
+        rows = [row for each in found for row in each]
     years = sorted({row.period for row in rows if row.period}, reverse=True)
     rows = [
         row
@@ -492,24 +508,62 @@ async def search_page(request: web.Request) -> web.Response:
 # ---- the personal panel: only for a Mini App whose initData Telegram signed
 
 
+def app_language(own: str | None, user: WebAppUser) -> str:
+    """The Mini App's language: the chat's own setting when the chat set anything, else the
+    language of the user's Telegram app (en-GB, zh-hans: by its first part), else the default."""
+    if own is not None:
+        return own if own in LANGUAGES else DEFAULT_LANGUAGE
+    code = (user.language_code or "").split("-")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+async def _pushes(state: BotState, chat_id: int, words: Words) -> list[str]:
+    """The chat's subscriptions, one line each: schedule, topic and the next push's time."""
+    now = state.pusher.clock()
+    lines = []
+    for sub in await state.subscriptions.subscriptions_of(chat_id):
+        due = sub.hurry or sub.next_due <= now  # as /subscriptions says it: not a past time
+        when = f"{sub.next_due.astimezone(ZoneInfo(sub.timezone)):%Y-%m-%d %H:%M}"
+        lines.append(
+            words(
+                "web.me_next",
+                schedule=sub.schedule.describe(sub.timezone, words),
+                topic=words("push.topic", thread=sub.thread_id) if sub.thread_id else "",
+                when=words("push.soon") if due else when,
+            )
+        )
+    return lines
+
+
 async def me(request: web.Request) -> web.Response:
+    """The personal panel of the Mini App's user (their private chat with the bot: its id is
+    theirs), in the language the pages should take; read-only, the chat changes it."""
     state = state_of(request.app[APPLICATION])
     body = await request.text()
     try:
         user = validate(body, state.config.token or "")
     except InitDataError:
         return web.Response(status=403, text="forbidden")
-    language = await state.chats.language(user.id)
+    language = app_language(await state.chats.own_language(user.id), user)
     words = catalogue(language)
     current = await state.report_of(user.id)
+    none = [words("web.me_none")]
+    follows = [follow.words for follow in await state.follows.of_chat(user.id)]
     return web.json_response(
         {
-            "rows": [
-                [words("web.me_language"), words("language.name")],
-                [words("web.me_timezone"), await state.chats.zone(user.id, state.config.timezone)],
-                [words("web.me_report"), current.display_title if current else ""],
-            ],
+            "language": language,
             "title": words("web.me"),
+            "rows": [
+                [words("web.me_language"), [words("language.name")]],
+                [
+                    words("web.me_timezone"),
+                    [await state.chats.zone(user.id, state.config.timezone)],
+                ],
+                [words("web.me_report"), [current.display_title if current else ""]],
+                [words("web.me_subscriptions"), await _pushes(state, user.id, words) or none],
+                [words("web.me_follows"), follows or none],
+            ],
+            "note": words("web.me_change"),
         },
         dumps=lambda data: json.dumps(data, ensure_ascii=False),
     )

@@ -27,10 +27,10 @@ def year_of(year: int | str | None, words: Words = CHINESE) -> str:
 
 def _row_line(row: Row, words: Words) -> str:
     kind = words(f"across.kind_{row.kind}") if row.kind in KINDS else escape(row.kind)
+    period = escape(year_of(row.period, words)) if row.period else ""
     return words(
         "across.compare_row",
-        period=escape(year_of(row.period, words)) if row.period else "",
-        kind=kind,
+        what=words("across.period_kind", period=period, kind=kind).strip(),
         value=escape(row.value),
         label=escape(row.label),
         section=escape(row.section),

@@ -12,6 +12,7 @@ These files shape no briefing: they live outside briefings/, so the cache finger
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 DEFAULT_LANGUAGE = "zh"
+_NUMBER_FORMS = re.compile(r"\[([^\[\]|{}]*)\|([^\[\]|{}]*)\]")  # [one|other]
 LANGUAGES = ("zh", "en")  # the order /lang offers them in
 
 
@@ -31,8 +33,14 @@ class Words:
         self.messages = dict(messages)
 
     def __call__(self, key: str, **values: object) -> str:
-        """The message under `key` with `values` filled in; a missing key is a KeyError."""
-        return self.messages[key].format_map(values)
+        """The message under `key` with `values` filled in; a missing key is a KeyError. A
+        message with a {count} may say `[one|other]` (1 [report is|reports are]): the first
+        form when the count is 1, else the second."""
+        text = self.messages[key].format_map(values)
+        count = values.get("count")
+        if isinstance(count, int) and "|" in text:
+            text = _NUMBER_FORMS.sub(lambda m: m.group(1 if count == 1 else 2), text)
+        return text
 
 
 def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, str]:

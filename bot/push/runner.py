@@ -23,6 +23,7 @@ import contextlib
 import logging
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -42,12 +43,13 @@ from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
+from briefings.promises import pair_for, promises, targets, year_of_targets
 
 from ..sending import Pacer
 from ..transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
 from .follows import Follows, NewAlert, alerts_for, open_button
-from .news import news_message
+from .news import Kept, news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import ANNOUNCE, Advance, Store, Subscription
@@ -58,7 +60,14 @@ PAGE = 500
 # Long enough for a request in flight to be answered (or time out and be left pending), short
 # enough that the whole stop stays within Docker's 10 s.
 STOP_GRACE = 5.0
+# How long a new report's announcement waits for its briefing (and its place's report of the year
+# before) to say what it reports of last year's targets; without them it goes out without it.
+BRIEFING_WAIT = 30.0
+WITH_PROMISES = 3  # news of at most this many reports waits for their promises (bulk drops: none)
+KEPT_PAIRS = 256  # pairs whose promises are kept
 Clock = Callable[[], datetime]
+# A report's briefing, waited for up to some seconds (the bot's Briefer.wait).
+WaitBriefing = Callable[[Listed, float], Awaitable[Briefing | None]]
 
 
 def utc_now() -> datetime:
@@ -149,8 +158,14 @@ class Pusher:
     clock: Clock = utc_now
     pacer: Pacer | None = None  # shared with the bot's replies; its own for `briefing-bot push`
     announce_library: bool = True  # at start every report not yet announced is news
+    # The bot's briefer, which briefs new reports in the background (BotState.setup); without
+    # it (`briefing-bot push`) only briefings already cached are read.
+    wait_briefing: WaitBriefing | None = None
     _task: asyncio.Task[Tally] | None = None
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
+    # by the pair's digests (earlier, later): its promises, worked out when the later report
+    # is announced or a card first needs them
+    _kept: OrderedDict[tuple[str, str], Kept | None] = field(default_factory=OrderedDict)
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[SendKey, Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
@@ -237,6 +252,10 @@ class Pusher:
         again only if the sentences matching its words changed. Returns the announcements
         queued."""
         await self._match(reports, updated)  # first: an announcement reads `updated`
+        if len(reports) <= WITH_PROMISES:
+            # Before the round, not in it: waiting for a new report's briefing holds up no send.
+            for report in reports:
+                await self._kept_of(report, BRIEFING_WAIT)
         digests = (r.digest for r in reports)
         return await self.stores.subscriptions.enqueue_announcements(digests, self.clock())
 
@@ -342,6 +361,7 @@ class Pusher:
         self._news_sent = await self._retry(partial(store.news_sent_since, hour_ago))
         listed = {listing.digest: listing for listing in self.library.reports}
         order = {digest: n for n, digest in enumerate(listed)}  # newest first
+        told: dict[str, Kept | None] = {}
         for _ in range(10_000):  # pages; bounded
             page = await self._retry(partial(store.pending_announcements, after, PAGE))
             if not page:
@@ -351,11 +371,59 @@ class Pusher:
                 if not known or not self._may_tell(item.chat_id):
                     continue
                 words = self._words(item.chat_id)
-                text, markup = news_message([listed[d] for d in known], updated, words)
+                kept = None
+                if len(known) == 1:
+                    if known[0] not in told:  # once a round, not once a chat
+                        told[known[0]] = await self._kept_of(listed[known[0]])
+                    kept = told[known[0]]
+                if kept is not None and kept.result.digest != known[0]:
+                    kept = None  # it set targets the next report judged: not news of it
+                text, markup = news_message([listed[d] for d in known], updated, words, kept)
                 slots = [ANNOUNCE + digest for digest in known]
                 yield Job(Send.NEWS, item.sub_id, slots[0], item.chat_id, item.thread_id, text,
                           markup=markup, also=tuple(slots[1:]))  # fmt: skip
             after = page[-1].sub_id
+
+    async def _kept_of(self, report: Listed, wait: float = 0.0) -> Kept | None:
+        """The promises of `report`'s pair with its place's report of the adjacent year (the
+        year before first, as /promises pairs them), when that report is in the library and
+        both are briefed (waited for up to `wait` seconds: a new report is briefed in the
+        background); worked out once a pair, in a thread."""
+        pair = await asyncio.to_thread(pair_for, self.library.reports, report)
+        if pair.target is None or pair.result is None:
+            return None
+        key = (pair.target.digest, pair.result.digest)
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        earlier = await self._briefed(pair.target, wait)
+        if earlier is None:
+            return None  # not settled: asked again when it is next needed
+        year = year_of_targets(pair.target, pair.result)
+        if not targets(earlier.metrics, year):  # none to judge: the later report is not waited for
+            kept = None
+        else:
+            later = await self._briefed(pair.result, wait)
+            if later is None:
+                return None
+            found = await asyncio.to_thread(promises, earlier, later)
+            kept = Kept(found, pair.target, pair.result) if found.items else None
+        self._kept[key] = kept
+        while len(self._kept) > KEPT_PAIRS:
+            self._kept.popitem(last=False)
+        return kept
+
+    async def _card_subject(
+        self, report: Report, briefing: Briefing | None, words: Words
+    ) -> CardSubject:
+        """A weekly briefing's card, with the promises panel of the report's pair."""
+        kept = await self._kept_of(report)
+        return CardSubject.of(report, briefing, kept.found if kept else None, words)
+
+    async def _briefed(self, report: Listed, wait: float) -> Briefing | None:
+        if self.wait_briefing is not None and wait:
+            return await self.wait_briefing(report, wait)
+        return await self.library.load_briefing(report.digest)
 
     def _may_tell(self, chat_id: int) -> bool:
         """Whether the chat may have a news message now (its hourly cap)."""
@@ -401,12 +469,13 @@ class Pusher:
         text, following = self._text(report, briefing, sub.schedule.frequency, position, words)
         after = max(sub.next_due, self.clock())
         due = next_due(sub.schedule, sub.timezone, after)
+        weekly = sub.schedule.frequency is Frequency.WEEKLY
+        card = await self._card_subject(report, briefing, words) if weekly else None
         return Job(
             Send.BRIEFING, sub.id, sub.slot, sub.chat_id, sub.thread_id, text,
             advance=Advance(due, report.digest, following),
             give_up=Advance(due, report.digest, position),
-            card=CardSubject.of(report, briefing)
-            if sub.schedule.frequency is Frequency.WEEKLY else None,
+            card=card,
         )  # fmt: skip
 
     def _words(self, chat_id: int) -> Words:

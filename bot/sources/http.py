@@ -9,6 +9,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from typing import Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
@@ -19,15 +20,28 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 64 * 1024
 
 
+FetchFault = Literal["timeout", "connection", "status", "too_large"]
+
+
 class FetchError(Exception):
     """A URL could not be fetched; the message is one line naming the URL."""
 
-    def __init__(self, url: str, problem: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        problem: str,
+        retry_after: float | None = None,
+        fault: FetchFault | None = None,
+        **values: str | int,
+    ) -> None:
         problem = " ".join(problem.split())
         super().__init__(f"{url}: {problem}")
         self.url = url
         self.problem = problem
         self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+        # The common faults by name, so a chat says them in its own words (sources.fetch_*).
+        self.fault = fault
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -149,9 +163,13 @@ class PoliteClient:
             ) as response:
                 return await self._handle(url, response)
         except TimeoutError as exc:
-            raise FetchError(url, f"no answer within {self.policy.timeout_seconds:g} s") from exc
+            seconds = f"{self.policy.timeout_seconds:g}"
+            raise FetchError(
+                url, f"no answer within {seconds} s", fault="timeout", seconds=seconds
+            ) from exc
         except aiohttp.ClientError as exc:
-            raise FetchError(url, f"connection failed ({exc or type(exc).__name__})") from exc
+            problem = f"connection failed ({exc or type(exc).__name__})"
+            raise FetchError(url, problem, fault="connection") from exc
 
     async def _handle(self, url: str, response: aiohttp.ClientResponse) -> Response | str:
         if response.status in _REDIRECTS:
@@ -165,7 +183,8 @@ class PoliteClient:
             return target
         if response.status not in {200, 304}:
             wait = _retry_after(response.headers.get("Retry-After"))
-            raise FetchError(url, f"HTTP {response.status} {response.reason or ''}", wait)
+            problem = f"HTTP {response.status} {response.reason or ''}"
+            raise FetchError(url, problem, wait, "status", status=response.status)
         body = b"" if response.status == 304 else await self._read(url, response)
         kept = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
         # hashing 10 MB takes tens of ms; hashlib lets go of the GIL, so a thread frees the loop
@@ -177,10 +196,12 @@ class PoliteClient:
         limit = self.policy.max_bytes
         if response.content_length is not None and response.content_length > limit:
             size = _megabytes(response.content_length)
-            raise FetchError(url, f"the page is {size}, over the {_megabytes(limit)} limit")
+            problem = f"the page is {size}, over the {_megabytes(limit)} limit"
+            raise FetchError(url, problem, fault="too_large", limit=_megabytes(limit))
         body = bytearray()
         async for chunk in response.content.iter_chunked(_CHUNK):
             body += chunk
             if len(body) > limit:
-                raise FetchError(url, f"the page is over the {_megabytes(limit)} limit")
+                problem = f"the page is over the {_megabytes(limit)} limit"
+                raise FetchError(url, problem, fault="too_large", limit=_megabytes(limit))
         return bytes(body)

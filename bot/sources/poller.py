@@ -322,7 +322,12 @@ class SourcePoller:
     async def _failed(
         self, url: str, poll: _Poll, error: FetchError | ReportError, listing: bool
     ) -> None:
-        """Backed off: retried after `first_backoff_seconds`, doubling, capped."""
+        """Backed off: retried after `first_backoff_seconds`, doubling, capped. An admin's /add
+        is tried once: they were told why, and no schedule fetches it again behind them."""
+        if poll.source == ADD_SOURCE:
+            poll.failed.add(url)
+            poll.fault(error)
+            return
         policy = self.client.policy
         backoff = (policy.first_backoff_seconds, policy.max_backoff_seconds)
         now = self.clock()

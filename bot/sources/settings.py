@@ -57,7 +57,7 @@ def check_url(url: str) -> str | None:
     """Why `url` cannot be fetched (only http and https can), or None when it can."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"}:
-        return f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'}:"
+        return f"only http and https URLs can be fetched, not {parts.scheme + ':' if parts.scheme else 'a bare path'}"
     if not parts.hostname:
         return "the URL names no host"
     return None

@@ -50,6 +50,8 @@ class Indicator:
     headline: bool = False
     # An amount whose change is printed as a percentage (PM2.5浓度下降13.7%) with no growth id.
     rate_of_change: bool = False
+    # A quantity the budget arranges (发行建设国债1400亿元): a plan figure, not a target by itself.
+    arranged: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Indicators:
     items: tuple[Indicator, ...]
     scope_words: tuple[str, ...]
     growth_words: tuple[str, ...]
+    national_issuers: tuple[str, ...] = ()
+    national_scope: tuple[str, ...] = ()
 
     def get(self, key: str) -> Indicator | None:
         return next((i for i in self.items if i.id == key), None)
@@ -95,18 +99,30 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
                 said_with=tuple(fields.get("said_with", ())),
                 headline=bool(fields.get("headline", False)),
                 rate_of_change=bool(fields.get("rate_of_change", False)),
+                arranged=bool(fields.get("arranged", False)),
             )
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
     growth = tuple(data.get("growth_words", ()))
-    return Indicators(tuple(items), scope, growth)
+    national = data.get("national") or {}
+    issuers = tuple(national.get("issuers", ()))
+    return Indicators(
+        tuple(items),
+        scope,
+        growth,
+        issuers,
+        tuple(_normal(w) for w in national.get("scope_words", ())),
+    )
 
 
 def own_scope(place: str) -> tuple[str, ...]:
     """Words that name the report's own place in a label: 北京市, 北京, 北京地区; 县域 in a
-    county's report (in a city's, 县域 is its counties)."""
+    county's report (in a city's, 县域 is its counties); 中央 in the national government's."""
     if not place:
         return ()
+    table = indicators()
+    if place in table.national_issuers:
+        return (_normal(place), *table.national_scope)
     short = _PLACE_SUFFIX.sub("", place)
     words = [place, short, f"{short}地区"] if short else [place]
     if place.endswith("县"):

@@ -18,7 +18,7 @@ from ..lexicon import alternation, pattern, years
 from ..model import FigureKind, Report, Section
 from ..text import cn_number, fold
 from . import patterns as p
-from .indicators import indicator_of
+from .indicators import indicator_of, indicators
 from .keys import HEADLINES, NOT_HEADLINE
 from .scan import Found
 
@@ -396,7 +396,7 @@ def _told(
                 and not _SPENDING.search(clause)
             )
         )
-        measured = headline_measure(label) or indicator_of(label, figure.unit, figure.qualifier)
+        measured = headline_measure(label) or _aimed_at(label, figure.unit, figure.qualifier)
         return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
@@ -602,3 +602,10 @@ def _start_period(clause: str, period: str | None) -> str | None:
     if period and "-" in period:
         return str(int(period.split("-")[0]) - 1)
     return period
+
+
+def _aimed_at(label: str, unit: str, qualifier: str) -> bool:
+    """Whether the plan's figure measures an indicator it aims at; one the budget arranges
+    (发行建设国债) is a plan figure."""
+    found = indicators().get(indicator_of(label, unit, qualifier) or "")
+    return found is not None and not found.arranged

@@ -26,26 +26,45 @@
       });
     } catch (e) { /* malformed theme: the system's colours stay */ }
   }
+  // Opened by Telegram (initData in this address, not only kept from an earlier page): the
+  // page takes the language the server reads from the signed initData (the chat's setting,
+  // else the user's app); a page the reader reached by a link keeps the language it asked.
+  var launched = Boolean(fragment.get("tgWebAppData"));
   var initData = stored("tgWebAppData");
   var panel = document.getElementById("me");
-  if (!initData || !panel) { return; }
+  if (!initData || !(launched || panel)) { return; }
+  var shown = document.documentElement.lang.split("-")[0];
   fetch("/web/me", { method: "POST", body: initData, headers: { "Content-Type": "text/plain" } })
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (data) {
       if (!data) { return; }
-      var heading = document.createElement("h2");
-      heading.textContent = data.title;
-      var list = document.createElement("dl");
-      data.rows.forEach(function (row) {
-        var term = document.createElement("dt");
-        term.textContent = row[0];
-        var value = document.createElement("dd");
-        value.textContent = row[1];
-        list.appendChild(term);
-        list.appendChild(value);
-      });
-      panel.replaceChildren(heading, list);
-      panel.hidden = false;
+      if (launched && data.language && data.language !== shown) {
+        var address = new URL(window.location.href);
+        address.searchParams.set("lang", data.language);
+        window.location.replace(address.toString());
+        return;
+      }
+      if (panel) { showPanel(panel, data); }
     })
     .catch(function () { /* offline or refused: the public page stands */ });
+  function showPanel(where, data) {
+    var heading = document.createElement("h2");
+    heading.textContent = data.title;
+    var list = document.createElement("dl");
+    data.rows.forEach(function (row) {
+      var term = document.createElement("dt");
+      term.textContent = row[0];
+      list.appendChild(term);
+      row[1].forEach(function (line) {
+        var value = document.createElement("dd");
+        value.textContent = line;
+        list.appendChild(value);
+      });
+    });
+    var note = document.createElement("p");
+    note.className = "hint";
+    note.textContent = data.note;
+    where.replaceChildren(heading, list, note);
+    where.hidden = false;
+  }
 })();

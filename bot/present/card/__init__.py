@@ -4,7 +4,15 @@ Drawing it (.draw: render_card, draw_card) needs Pillow, imported only where a c
 the bot imports this package at start, for FontNotFoundError, and Pillow costs its start-up."""
 
 from .fonts import FontNotFoundError, find_font
-from .layout import MAX_FIGURES, CardFigure, CardLayout, FigureGroup, card_layout, key_figures
+from .layout import (
+    MAX_FIGURES,
+    CardFigure,
+    CardLayout,
+    FigureGroup,
+    PromisePanel,
+    card_layout,
+    key_figures,
+)
 from .numbers import FigureText, format_amount, format_figure
 
 __all__ = [
@@ -14,6 +22,7 @@ __all__ = [
     "FigureGroup",
     "FigureText",
     "FontNotFoundError",
+    "PromisePanel",
     "card_layout",
     "find_font",
     "format_amount",

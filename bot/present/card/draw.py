@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 from briefings.model import Metric, Report
+from briefings.promises import Promises
 
+from ..words import CHINESE, Words
 from . import style as s
 from .fonts import find_font, load_font
 from .layout import CardFigure, CardLayout, FigureGroup, card_layout
@@ -37,15 +39,23 @@ class Piece:
     paint: Paint
 
 
-def render_card(report: Report, metrics: Sequence[Metric], font_path: str | None = None) -> bytes:
-    """The report's briefing card (key figures of `metrics`, its briefing's) as PNG bytes,
-    1080 px wide; the same report and figures, the same bytes."""
-    return draw_card(card_layout(report, metrics), find_font(font_path))
+def render_card(
+    report: Report,
+    metrics: Sequence[Metric],
+    font_path: str | None = None,
+    promises: Promises | None = None,
+    words: Words = CHINESE,
+) -> bytes:
+    """The report's briefing card (key figures of `metrics`, its briefing's; the promises
+    panel of its pair, in `words`) as PNG bytes, 1080 px wide; the same report and figures,
+    the same bytes."""
+    return draw_card(card_layout(report, metrics, promises, words), find_font(font_path))
 
 
 def draw_card(layout: CardLayout, font_path: str) -> bytes:
     painter = _Painter(font_path)
-    body = _inset(_stack([painter.figures(layout), painter.plan(layout)]), s.MARGIN)
+    parts = [painter.figures(layout), painter.promises(layout), painter.plan(layout)]
+    body = _inset(_stack(parts), s.MARGIN)
     card = _stack([painter.header(layout), body, _space(SECTION_PAD), painter.footer(layout)])
     image = Image.new("RGB", (s.WIDTH, card.height), s.BACKGROUND)
     card.paint(ImageDraw.Draw(image), 0, 0)
@@ -194,6 +204,38 @@ class _Painter:
                 x += round(font.getlength(run)) + (RUN_GAP if run else 0)
 
         return Piece(height, paint)
+
+    def promises(self, layout: CardLayout) -> Piece:
+        """The promises panel: one tinted cell per verdict, its count over its name, then the
+        note naming the reviewing report."""
+        panel = layout.promises
+        if panel is None:
+            return _space(0)
+        width = (s.CONTENT - s.GUTTER * (len(panel.cells) - 1)) // len(panel.cells)
+        cells = [self.promise_cell(count, label, s.VERDICT_INK[verdict], width)
+                 for count, label, verdict in panel.cells]  # fmt: skip
+        height = max(cell.height for cell in cells) + BOX_PAD  # half of it above, half below
+
+        def paint(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+            for n, cell in enumerate(cells):
+                left = x + n * (width + s.GUTTER)
+                draw.rounded_rectangle((left, y, left + width, y + height), 20, fill=s.TINT)
+                cell.paint(draw, left + width // 2, y + BOX_PAD // 2)
+
+        note = self.para(panel.note, s.LABEL_SIZE, s.CONTENT, s.MUTED, titled=False)
+        return self.section(panel.heading, _stack([Piece(height, paint), note], gap=16))
+
+    def promise_cell(self, count: int, label: str, ink: str, width: int) -> Piece:
+        """A count over its label, centred on x."""
+        number, name = self.font(s.PROMISE_SIZE), self.font(s.LABEL_SIZE)
+        high, low = round(s.PROMISE_SIZE * 1.15), _line_height(s.LABEL_SIZE)
+
+        def paint(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+            draw.text((x, y + high // 2), str(count), font=number, fill=ink, anchor="mm",
+                      stroke_width=1, stroke_fill=ink)  # fmt: skip
+            draw.text((x, y + high + low // 2), label, font=name, fill=s.MUTED, anchor="mm")
+
+        return Piece(high + low, paint)
 
     def plan(self, layout: CardLayout) -> Piece:
         items = [self.plan_item(n, lead) for n, lead in enumerate(layout.plan_items, start=1)]

@@ -8,8 +8,10 @@ from datetime import date
 
 from briefings.figures.keys import TARGETS_TITLE, key_groups
 from briefings.model import Metric, Report
+from briefings.promises import Promises, Verdict
 
 from ..render import plan_title
+from ..words import CHINESE, Words
 from .numbers import FigureText, format_figure
 
 MAX_FIGURES = 9
@@ -32,6 +34,17 @@ class FigureGroup:
 
 
 @dataclass(frozen=True)
+class PromisePanel:
+    """How many of a year's targets the next year's report says were met, missed, not
+    mentioned (and unclear, when any are): a heading, a note naming the two reports' years,
+    and one (count, label) cell per verdict."""
+
+    heading: str
+    note: str
+    cells: tuple[tuple[int, str, Verdict], ...]
+
+
+@dataclass(frozen=True)
 class CardLayout:
     title: str
     byline: str
@@ -39,16 +52,23 @@ class CardLayout:
     plan_heading: str
     plan_items: tuple[str, ...]
     footer: str
+    promises: PromisePanel | None = None
 
     @property
     def figures(self) -> tuple[CardFigure, ...]:
         return tuple(figure for group in self.groups for figure in group.figures)
 
 
-def card_layout(report: Report, metrics: Sequence[Metric]) -> CardLayout:
+def card_layout(
+    report: Report,
+    metrics: Sequence[Metric],
+    promises: Promises | None = None,
+    words: Words = CHINESE,
+) -> CardLayout:
     """The card's content: title, byline, key figures of `metrics` (the report's, from its
     briefing: the year's results and the coming year's targets apart, or by section when the
-    report sets no targets), plan headings, source."""
+    report sets no targets), the promises panel of the report's pair with the same place's
+    report of the adjacent year (`promises`, in the chat's `words`), plan headings, source."""
     meta = report.meta
     title = report.display_title
     return CardLayout(
@@ -58,6 +78,21 @@ def card_layout(report: Report, metrics: Sequence[Metric]) -> CardLayout:
         plan_heading=_plan_heading(report),
         plan_items=tuple(item.lead for item in report.plan.items),
         footer="来源：" + " · ".join(filter(None, [title, meta.issuer, report.source])),
+        promises=promise_panel(promises, words) if promises and promises.items else None,
+    )
+
+
+_SHOWN: tuple[Verdict, ...] = ("met", "missed", "not_reported")
+
+
+def promise_panel(found: Promises, words: Words = CHINESE) -> PromisePanel:
+    """The panel of `found`: met, missed, not mentioned always; unclear when there are any."""
+    shown = [*_SHOWN, "unclear"] if found.count("unclear") else list(_SHOWN)
+    year = found.year or 0
+    return PromisePanel(
+        heading=words("card.promises_heading", year=year),
+        note=words("card.promises_note", year=year, later=year + 1),
+        cells=tuple((found.count(v), words(f"card.promises_{v}"), v) for v in shown),
     )
 
 

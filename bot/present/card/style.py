@@ -18,6 +18,8 @@ ON_ACCENT = "#FFFFFF"
 ON_ACCENT_MUTED = "#F6D5D1"
 FOOTER_BG = "#F4F1EC"
 FOOTER_INK = "#85807A"
+# The promises panel's counts: met, missed, not mentioned, unclear.
+VERDICT_INK = {"met": "#2E7D32", "missed": ACCENT, "not_reported": MUTED, "unclear": "#9A6B00"}
 
 KICKER = "一图读懂"
 FIGURES_HEADING = "关键数据"
@@ -30,6 +32,7 @@ NUMBER_SIZES = (80, 68, 58, 50)  # the largest that fits every figure on one lin
 UNIT_SIZE = 30
 LABEL_SIZE = 26
 PLAN_SIZE = 30
+PROMISE_SIZE = 64  # a promises panel's counts
 BADGE_SIZE = 24
 FOOTER_SIZE = 22
 LEADING = 1.45  # line height as a multiple of the type size
