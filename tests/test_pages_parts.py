@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -218,4 +219,4 @@ def test_a_year_chart_names_each_year_once_with_room_between_them(years: list[in
     assert max(years) in named  # the latest year is always named
     places = sorted(place for place, _ in labels)
     # A 4-digit label at 13 px is ~30 px wide: each needs that and some space at the chart's size.
-    assert min(b - a for a, b in zip(places, places[1:])) >= 36
+    assert min(b - a for a, b in itertools.pairwise(places)) >= 36
