@@ -92,10 +92,12 @@ def years_chart(
     """One indicator over the years: results as a line, targets as marks (no line). The
     values are plotted as given: scaled to the unit the title names (万亿元, not 元)."""
     years = sorted({year for year, _ in [*results, *targets]})
+    # Labels whole (pygal cuts them to what it guesses fits: 20…), at most 6 y graduations
+    # (16 overlapped at this height), room on the right for half the latest year's label.
     chart = pygal.XY(
         width=YEARS_WIDTH, height=250, title=title, x_labels=year_labels(years),
-        show_minor_x_labels=True, truncate_label=-1, x_value_formatter=str, max_scale=6, value_formatter=plain, dots_size=4,
-        **_COMMON,
+        show_minor_x_labels=True, truncate_label=-1, x_value_formatter=str, max_scale=6,
+        value_formatter=plain, dots_size=4, **_COMMON, margin_right=_YEAR_LABEL // 2,
     )  # fmt: skip
     chart.add(names[0], list(results))
     chart.add(names[1], list(targets), stroke=False, dots_size=6)
