@@ -300,9 +300,9 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
     for (indicator, unit), points in ranked:
         if len(points["result"]) + len(points["target"]) < 2:
             continue  # one point is no line over the years
-        shown = printed[(indicator, unit)]
+        as_printed = printed[(indicator, unit)]
         scale, axis_unit = _axis_unit(
-            unit, [(v, shown[(kind, y)]) for kind, found in points.items() for y, v in found]
+            unit, [(v, as_printed[(kind, y)]) for kind, said in points.items() for y, v in said]
         )
         name = f"{_indicator_name(indicator, words)}（{axis_unit}）" if unit else indicator
         chart = charts.years_chart(
@@ -314,7 +314,7 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
         found.append(
             Series(
                 indicator, unit, name, points["result"], points["target"], Markup(chart),
-                printed[(indicator, unit)],
+                as_printed,
             )
         )  # fmt: skip
         if len(found) == CHARTS:
