@@ -220,3 +220,20 @@ def test_a_year_chart_names_each_year_once_with_room_between_them(years: list[in
     places = sorted(place for place, _ in labels)
     # A 4-digit label at 13 px is ~30 px wide: each needs that and some space at the chart's size.
     assert min(b - a for a, b in itertools.pairwise(places)) >= 36
+
+
+def test_a_comparison_of_sums_is_charted_in_the_unit_the_reports_print() -> None:
+    """The compare page's bars of 地区生产总值 read 3.9e+12 as well: 万亿元, plain numbers."""
+    from bot.pages.views import compare_groups
+    from briefings.compare import Row
+
+    rows = [
+        Row(f"g{n}", f"城{n}市", 2024, "t", "地区生产总值", f"{1 + n / 10:.1f}万亿元", "result",
+            "2023", "1", "……", indicator="gdp", number=(1 + n / 10) * 1e12, unit="元")
+        for n in range(30)
+    ]  # fmt: skip
+    (group,) = compare_groups(rows, CHINESE, "value", True)
+    chart = str(group.chart)
+    assert "万亿元" in chart and "e+" not in chart
+    assert '<desc class="value">3.9</desc>' in chart  # the bar's value, in that unit
+    assert group.rows[0].value == "3.9万亿元"  # the table: as printed

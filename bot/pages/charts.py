@@ -109,7 +109,8 @@ def bar_chart(title: str, bars: tuple[tuple[str, float], ...]) -> str:
     """One figure per place as horizontal bars, the largest first (at most CHART_BARS)."""
     shown = sorted(bars, key=lambda bar: -bar[1])[:CHART_BARS]
     chart = pygal.HorizontalBar(
-        width=640, height=80 + 22 * len(shown), title=title, **{**_COMMON, "show_legend": False},
+        width=640, height=80 + 22 * len(shown), title=title, value_formatter=plain,
+        **{**_COMMON, "show_legend": False},
     )  # fmt: skip
     chart.x_labels = [name for name, _ in reversed(shown)]
     chart.add(title, [value for _, value in reversed(shown)])

@@ -328,7 +328,7 @@ def _axis_unit(unit: str, figures: Sequence[tuple[float, str]]) -> tuple[float, 
     unit its largest figure was printed in, else by size (亿元 for 100000000元), never 3.6e+12."""
     if not unit or not figures:
         return 1.0, unit
-    value, raw = max(figures, key=lambda figure: abs(figure[0]))
+    value, raw = max(figures, key=lambda figure: (abs(figure[0]), figure[1]))  # whatever the order
     said = re.search(f"({_MULTIPLIER}){re.escape(unit)}", raw)
     if said is not None:
         return float(MULTIPLIERS[said[1]]), said[1] + unit
@@ -458,8 +458,15 @@ def compare_groups(
                 key=lambda bar: (-bar[1], bar[0]),
             )[: charts.CHART_BARS]
         )  # fmt: skip
-        # The largest groups are charted; every group has its table.
-        chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
+        # The largest groups are charted; every group has its table. Sums are drawn in the
+        # unit the reports print them in (万亿元), not as 3.6e+12元.
+        chart = ""
+        if len(groups) < CHART_GROUPS and bars:
+            scale, axis_unit = _axis_unit(
+                unit, [(row.number, row.value) for row in found if row.number is not None]
+            )
+            title = words("web.unit_group", kind=kind_name(kind, words), unit=axis_unit or "—")
+            chart = charts.bar_chart(title, tuple((name, n / scale) for name, n in bars))
         shown = found[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
         groups.append(Group(kind, unit, heading, shown, Markup(chart), len(found)))
     return groups
