@@ -580,7 +580,9 @@ async def me(request: web.Request) -> web.Response:
         return web.Response(status=403, text="forbidden")
     language = app_language(await state.chats.own_language(user.id), user)
     words = catalogue(language)
-    current = await state.report_of(user.id)
+    # Read, never pinned: report_of would keep the newest report as the chat's choice, and
+    # with it a settings row that makes the default language look chosen.
+    current = state.library.for_choice(await state.chats.report(user.id))
     none = [words("web.me_none")]
     follows = [follow.words for follow in await state.follows.of_chat(user.id)]
     return web.json_response(
