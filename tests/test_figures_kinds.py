@@ -333,4 +333,4 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
     async with open_chat(api, make_config(tmp_path, reports_dir=folder)) as chat:
         (reply,) = [c for c in await chat.send("/search GDP") if c.method == "sendMessage"]
     html = reply.params["text"]
-    assert html.startswith("<b>搜索“gdp”</b>") and "<b>国内生产总值</b>增长6.6%" in html
+    assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html
