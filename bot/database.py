@@ -198,6 +198,15 @@ class Database:
         """Why writes would be lost (a file deleted under the bot), if they would."""
         return None
 
+    async def health(self) -> str | None:
+        """Why the bot cannot keep what it is told right now, if it cannot (for /healthz)."""
+        return self.file_problem()
+
+    async def push_holder(self) -> str | None:
+        """Which other bot process is pushing, if one is and this database can tell (the
+        lease's holder on PostgreSQL; None on SQLite, whose lock names nobody)."""
+        return None
+
     async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one writing statement (its own transaction); return how many rows it changed."""
         return len(await self.written(sql + " RETURNING 1", params))

@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited for
+# /healthz's look at the server: short, since a load balancer waits on it (Caddy: 5 s)
+HEALTH_SECONDS = 3.0
 _MIGRATION_LOCK = 0x62726266  # the advisory lock key replicas upgrade the schema under
 
 # Times are the server's clock (replicas' may differ), in epoch seconds. A lease is taken once
@@ -269,6 +271,31 @@ class PostgresDatabase(Database):
             except sqlite3.Error as error:
                 log.warning("push lease not renewed (tried again in %g s): %s",
                             self.lease_seconds / 3, error)  # fmt: skip
+
+    async def health(self) -> str | None:
+        """None if the server answers within HEALTH_SECONDS. On a connection of its own: the
+        shared one may be busy with a push, and a look cut off by its timeout must not leave
+        that one mid-statement. The line names no host (/healthz may be public)."""
+
+        async def look() -> None:
+            async with await psycopg.AsyncConnection.connect(
+                self.url, autocommit=True, connect_timeout=int(HEALTH_SECONDS)
+            ) as connection:
+                await connection.execute("SELECT 1")
+
+        try:
+            await asyncio.wait_for(look(), HEALTH_SECONDS)
+        except (psycopg.Error, OSError, TimeoutError):
+            return "the database server cannot be reached"
+        return None
+
+    async def push_holder(self) -> str | None:
+        rows = await self.rows(
+            "SELECT holder FROM leases WHERE name = 'push'"
+            " AND expires > extract(epoch FROM clock_timestamp())"
+        )
+        holder = str(rows[0]["holder"]) if rows else None
+        return holder if holder != self.holder else None
 
     async def take_turn(self, name: str, seconds: float) -> bool:
         """This replica's turn at `name` for `seconds`, unless another replica's runs."""

@@ -30,11 +30,13 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 async def _health(request: web.Request) -> web.Response:
     state = state_of(request.app[APPLICATION])
-    # A database deleted under the bot needs an operator and a restart: unhealthy.
-    problem = state.stores.database.file_problem() if state.stores is not None else None
+    # A database deleted under the bot needs an operator and a restart: unhealthy. So is a
+    # replica cut off from its PostgreSQL server: a load balancer sends updates elsewhere.
+    problem = await state.stores.database.health() if state.stores is not None else None
     return web.json_response(
         {
             "status": problem or "ok",
+            "database": problem or "ok",
             "reports": len(state.library.reports),
             "uptime_seconds": round(state.uptime(), 1),
         },

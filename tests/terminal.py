@@ -108,17 +108,25 @@ class Terminal:
 
     def expect(self, text: str, timeout: float = READ_TIMEOUT) -> str:
         """Read until `text` appears after the last match; the output up to it."""
+        return self.expect_any(text, timeout=timeout)[1]
+
+    def expect_any(self, *texts: str, timeout: float = READ_TIMEOUT) -> tuple[str, str]:
+        """Read until one of `texts` appears after the last match: the first to appear, and
+        the output up to it."""
         deadline = time.monotonic() + timeout
         for _ in range(100_000):  # bounded; the deadline ends it first
-            found = self.output.find(text, self._mark)
-            if found >= 0:
+            places = [
+                (at, text) for text in texts if (at := self.output.find(text, self._mark)) >= 0
+            ]
+            if places:
+                found, text = min(places)
                 self._mark = found + len(text)
-                return self.output[:found]
+                return text, self.output[:found]
             if time.monotonic() >= deadline:
                 break
             if not self._read(deadline) and self.process.poll() is not None:
                 break  # it ended and nothing more is coming
-        raise AssertionError(f"{text!r} not shown; the chat showed:\n{self.output[-3000:]}")
+        raise AssertionError(f"{texts!r} not shown; the chat showed:\n{self.output[-3000:]}")
 
     def wait(self, timeout: float = READ_TIMEOUT) -> int:
         """The exit status, reading what is left meanwhile so the process never blocks."""

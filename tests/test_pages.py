@@ -3,6 +3,7 @@ light and dark, with no console error; the Mini App's personal panel only for si
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import AsyncIterator
@@ -400,3 +401,46 @@ async def test_the_report_page_shows_the_card_image(site: tuple[str, Chat]) -> N
         async with session.get(f"{base}/web/r/{_seed_digest(chat)}/card.png") as response:
             body = await response.read()
     assert response.content_type == "image/png" and body.startswith(b"\x89PNG")
+
+
+async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width() -> None:
+    """A chart of a figure every year for 26 years, in the page's own styles at 360 px: the
+    year and value labels are drawn at 11 px or more on the screen and none covers another."""
+    from bot.pages.views import STATIC, place_series
+    from briefings.model import Metric
+
+    def gdp(year: int) -> Metric:
+        value = (1.6 + 0.13 * (year - 2000)) * 1e12
+        return Metric("m", "1", f"{value / 1e12:.2f}万亿元", value, "元", "", "地区生产总值",
+                      "……", period=str(year), indicator="gdp")  # fmt: skip
+
+    (series,) = place_series([(y + 1, [gdp(y)]) for y in range(2000, 2026)], CHINESE)
+    css = (STATIC / "pages.css").read_text("utf-8")
+    html = (
+        f"<!doctype html><html lang='zh-CN'><head><style>{css}</style></head><body><main>"
+        f"<div class='charts'><figure class='chart'><div class='svg'>{series.chart}</div>"
+        "</figure></div></main></body></html>"
+    )
+    async with browser_context() as context:
+        page = await context.new_page()
+        await page.set_viewport_size({"width": 360, "height": 900})
+        await page.set_content(html)
+        edges = await page.evaluate(
+            "(r => [r.left, r.right])(document.querySelector('figure svg').getBoundingClientRect())"
+        )
+        labels = await page.evaluate(
+            """['x', 'y'].map(axis => [...document.querySelectorAll(`g.axis.${axis} text`)]
+                .map(t => { const r = t.getBoundingClientRect();
+                            return [t.textContent, r.left, r.right, r.top, r.bottom]; }))"""
+        )
+        await page.screenshot(path=str(ARTEFACTS / "year-chart-360.png"))
+    for axis in labels:
+        assert len(axis) >= 3
+        for text, left, right, top, bottom in axis:
+            assert bottom - top >= 11, text  # a 13 px label drawn at 8 px was unreadable
+            assert edges[0] <= left and right <= edges[1], text  # not cut by the chart's edge
+            assert "e+" not in text
+        boxes = sorted(axis, key=lambda label: (label[1], label[3]))
+        for one, other in itertools.pairwise(boxes):
+            apart = one[2] <= other[1] or one[4] <= other[3] or other[4] <= one[3]
+            assert apart, (one, other)

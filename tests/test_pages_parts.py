@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -151,3 +152,88 @@ def test_a_comparison_sorted_or_paged_otherwise_keeps_its_chart() -> None:
         (group,) = compare_groups(rows, CHINESE, sort, descending, page)
         assert group.chart == first.chart
     assert charts.bar_chart.cache_info().misses == drawn
+
+
+def _axis(svg: str, axis: str) -> list[tuple[float, str]]:
+    """The labels of a chart's axis ('x' or 'y') as (position, text)."""
+    from xml.etree import ElementTree
+
+    found = []
+    for group in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}g"):
+        if group.get("class", "").split()[:2] == ["axis", axis]:
+            for text in group.iter("{http://www.w3.org/2000/svg}text"):
+                place = float(text.get("x" if axis == "x" else "y", "0"))
+                found.append((place, text.text or ""))
+    return found
+
+
+def _amounts(*figures: tuple[int, float, str], unit: str = "元", indicator: str = "gdp") -> list:
+    return [
+        (year + 1, [_metric(value, period=str(year), raw=raw, unit=unit, indicator=indicator)])
+        for year, value, raw in figures
+    ]
+
+
+@pytest.mark.parametrize(
+    ("figures", "unit", "axis_unit", "largest"),
+    [
+        ([(2000, 1.6652e11, "1665.2亿元"), (2017, 2.24e12, "2.24万亿元"),
+          (2023, 3.46e12, "3.46万亿元")], "元", "万亿元", "3.46"),
+        ([(2000, 1.6652e11, "1665.2亿元"), (2009, 8.201e11, "8201亿元")], "元", "亿元", "8201"),
+        ([(2019, 5.22e6, "522万人"), (2020, 4.8e6, "480万人")], "人", "万人", "522"),
+        ([(2019, 4.2e11, "420000000000元"), (2020, 4.5e11, "450000000000元")], "元", "亿元",
+         "4500"),
+        ([(2019, 13581, "13581美元"), (2020, 24000, "2.4万美元")], "美元", "万美元", "2.4"),
+    ],
+)  # fmt: skip
+def test_an_amount_s_chart_is_drawn_in_the_unit_its_reports_print(
+    figures: list[tuple[int, float, str]], unit: str, axis_unit: str, largest: str
+) -> None:
+    """The y axis of 地区生产总值 read 3.6e+12: it is labelled in 亿元 or 万亿元 as the
+    reports print the sums, and its numbers are plain."""
+    (series,) = place_series(_amounts(*figures, unit=unit), CHINESE)
+    assert series.name.endswith(f"（{axis_unit}）")
+    labels = [text for _, text in _axis(str(series.chart), "y")]
+    assert labels and not [text for text in labels if "e+" in text or "e-" in text]
+    assert float(max(labels, key=float)) < 100_000
+    assert f": {largest}<" in str(series.chart)  # the point's own value, in the axis's unit
+    # The table under the chart still shows each figure as printed.
+    assert sorted(series.printed.values()) == sorted(raw for _, _, raw in figures)
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        list(range(2000, 2026)),  # a figure every year
+        [2000, 2005, 2010, 2019, 2020, 2021, 2022],  # years close together after a gap
+        [2020, 2021],
+    ],
+)
+def test_a_year_chart_names_each_year_once_with_room_between_them(years: list[int]) -> None:
+    (series,) = place_series(
+        [(y + 1, [_metric(5.0 + y % 3, period=str(y))]) for y in years], CHINESE
+    )
+    labels = _axis(str(series.chart), "x")
+    named = [int(text) for _, text in labels]
+    assert len(named) == len(set(named)) >= 2 and set(named) <= set(years)
+    assert max(years) in named  # the latest year is always named
+    places = sorted(place for place, _ in labels)
+    # A 4-digit label at 13 px is ~30 px wide: each needs that and some space at the chart's size.
+    assert min(b - a for a, b in itertools.pairwise(places)) >= 36
+
+
+def test_a_comparison_of_sums_is_charted_in_the_unit_the_reports_print() -> None:
+    """The compare page's bars of 地区生产总值 read 3.9e+12 as well: 万亿元, plain numbers."""
+    from bot.pages.views import compare_groups
+    from briefings.compare import Row
+
+    rows = [
+        Row(f"g{n}", f"城{n}市", 2024, "t", "地区生产总值", f"{1 + n / 10:.1f}万亿元", "result",
+            "2023", "1", "……", indicator="gdp", number=(1 + n / 10) * 1e12, unit="元")
+        for n in range(30)
+    ]  # fmt: skip
+    (group,) = compare_groups(rows, CHINESE, "value", True)
+    chart = str(group.chart)
+    assert "万亿元" in chart and "e+" not in chart
+    assert '<desc class="value">3.9</desc>' in chart  # the bar's value, in that unit
+    assert group.rows[0].value == "3.9万亿元"  # the table: as printed

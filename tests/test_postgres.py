@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.config import ConfigError, parse_config
@@ -21,10 +22,11 @@ from bot.push.store import Advance
 from bot.sources import FetchPolicy, SourcePoller, SourceRunner, SourceSpec, SourceStore
 from bot.sources.http import PoliteClient, Validators
 from bot.stores import Stores
+from bot.web import build_web_app, serving
 from tests.fault_api import FakeBotApi
 from tests.gov_site import GovSite
 from tests.pgserver import PgServer, running_server
-from tests.push_fixtures import Clock, push_bot, rows, start_on_database
+from tests.push_fixtures import ADMIN, Clock, push_bot, rows, start_on_database
 
 NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
 TABLES = ("subscriptions", "deliveries", "chat_settings", "chat_searches", "follows", "alerts",
@@ -269,3 +271,42 @@ async def test_a_setting_or_search_made_through_one_replica_is_seen_by_the_other
     finally:
         await one.close()
         await other.close()
+
+
+async def _health(bot: Any) -> tuple[int, dict[str, Any]]:
+    async with serving(build_web_app(bot.app), "127.0.0.1", 0) as port:
+        url = f"http://127.0.0.1:{port}/healthz"
+        async with aiohttp.ClientSession() as session, session.get(url) as answer:
+            return answer.status, await answer.json()
+
+
+async def test_healthz_says_whether_the_postgresql_server_can_be_reached(tmp_path: Path) -> None:
+    # A load balancer sends updates away from a replica cut off from the shared database.
+    with running_server() as server:  # its own: the session's server is not stopped
+        url = server.fresh_database()
+        async with push_bot(tmp_path, Clock("2024-05-06T01:00:00+00:00"), database=url) as bot:
+            await bot.pusher.wait_idle()
+            up = await _health(bot)
+            server.stop("immediate")
+            away = await _health(bot)
+            server.start()
+            back = await _health(bot)
+    assert up[0] == 200 and up[1]["database"] == "ok"
+    assert away[0] == 503 and away[1]["database"] == "the database server cannot be reached"
+    assert "127.0.0.1" not in str(away[1])  # /healthz may be public: no host named
+    assert back[0] == 200 and back[1]["database"] == "ok"
+
+
+async def test_stats_names_the_other_replica_pushing(tmp_path: Path, pg_server: PgServer) -> None:
+    url = pg_server.fresh_database()
+    async with push_bot(tmp_path, Clock("2024-05-06T01:00:00+00:00"), database=url) as bot:
+        await bot.pusher.wait_idle()
+        idle = (await bot.say("/stats", chat_id=ADMIN)).params["text"]
+        # Another replica's lease, as its lock_pushes leaves it, for a minute to come.
+        rows(url, "INSERT INTO leases (name, holder, expires, token) VALUES ('push',"
+                  " 'other-host:4242:abcdef', extract(epoch FROM clock_timestamp()) + 60, 1)"
+                  " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                  " expires = excluded.expires RETURNING token")  # fmt: skip
+        elsewhere = (await bot.say("/stats", chat_id=ADMIN)).params["text"]
+    assert "当前没有进行中的推送" in idle
+    assert "推送在另一副本进行中（other-host:4242:abcdef）" in elsewhere.splitlines()

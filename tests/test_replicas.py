@@ -1,34 +1,29 @@
-"""Two bot processes on one PostgreSQL database and the fake Bot API: the one pushing is killed
-with -9 mid-round, the other takes the lease over and finishes it, every subscriber gets
-exactly one briefing, and both answer updates meanwhile (webhooks, as behind a proxy)."""
+"""Two bot processes on one PostgreSQL database and the fake Bot API (webhooks, as behind a
+proxy): the one pushing is killed with -9 mid-round, the other takes the lease over and
+finishes it, every subscriber gets exactly one briefing, and both answer updates meanwhile; a
+report dropped into the folder both watch is announced once and alerts once."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
+import shutil
 import signal
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import aiohttp
-import yaml
-
-from bot.library import ReportLibrary
-from bot.push.schedule import Schedule
-from bot.stores import Stores
-from tests.botkit import warm_cache
-from tests.clikit import free_port, healthz, start_cli
+from tests.clikit import free_port, healthz
 from tests.fault_api import DropConnection, FakeBotApi
+from tests.gov_docs import report_lines
 from tests.paths import SEEDS
 from tests.pgserver import PgServer
 from tests.push_fixtures import ADMIN, rows
+from tests.replicakit import LEASE, say, start_replicas, stop_replicas, subscribe_all, until
 
-SECRET = "replica-secret"
 CHATS = range(60_001, 60_401)
-LEASE = 2.0
 KILL_AT = 60  # the holder dies at this briefing
 
 
@@ -79,101 +74,30 @@ class KillHolder:
         self.dead.set()
 
 
-def _config(folder: Path, api: FakeBotApi, url: str, port: int) -> Path:
-    raw = {
-        "telegram": {"base_url": api.base_url, "mode": "webhook",
-                     "webhook": {"listen": "127.0.0.1", "port": port}},
-        "reports_dir": str(SEEDS),
-        "database": url,
-        "cache_dir": str(warm_cache(folder)),
-        "briefing_workers": 1,
-        "admins": [ADMIN],
-        "push": {"rate_per_second": 200, "check_interval_seconds": 1, "lease_seconds": LEASE},
-    }  # fmt: skip
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "config.yaml"
-    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    return path
-
-
-async def _subscribe_all(url: str) -> None:
-    library = ReportLibrary(SEEDS)
-    library.reload()
-    known = [report.digest for report in library.reports]
-    now = datetime.now(UTC)
-    stores = Stores.at(url)
-    await stores.open()
-    try:
-        for chat in CHATS:  # due tomorrow: only /push_now sends them today
-            await stores.subscriptions.subscribe(chat, 0, Schedule(), "UTC",
-                                                 now + timedelta(days=1), known, now)  # fmt: skip
-    finally:
-        await stores.close()
-
-
-async def _say(api: FakeBotApi, port: int, text: str, chat_id: int) -> str:
-    """Post `text` from `chat_id` to the replica's webhook and wait for the reply's text."""
-    seen = len(api.calls)
-    update = api.user_message(text, chat_id, chat_id)
-    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-    async with aiohttp.ClientSession() as session:
-        url = f"http://127.0.0.1:{port}/telegram"
-        async with session.post(url, json=update, headers=headers) as response:
-            assert response.status == 200
-    call = await api.wait_for(
-        lambda c: c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id
-        and c in api.calls[seen:]
-    )  # fmt: skip
-    return str(call.params["text"])
-
-
-async def _until(condition: Any, what: str, seconds: float = 60) -> None:
-    for _ in range(int(seconds * 10)):
-        if condition():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"never happened: {what}")
-
-
 async def test_the_pushing_replica_killed_mid_round_the_other_finishes_it_once_each(
     tmp_path: Path, pg_server: PgServer, capsys: Any
 ) -> None:
     url = pg_server.fresh_database()
-    await _subscribe_all(url)
+    await subscribe_all(url, CHATS)
     api = FakeBotApi()
     await api.start()
     killer = KillHolder(url, api)
     ports = [free_port(), free_port()]
-    env = {"TELEGRAM_WEBHOOK_SECRET": SECRET}
-    replicas = [
-        await start_cli(
-            _config(tmp_path / f"r{n}", api, url, port), "run", token=api.token, env=env
-        )
-        for n, port in enumerate(ports)
-    ]
+    replicas = await start_replicas(tmp_path, api, url, ports)
     try:
-        for port in ports:
-            for _ in range(600):
-                if await healthz(port) is not None:
-                    break
-                await asyncio.sleep(0.1)
         api.fault = killer
         for _ in range(20):  # the other's scheduled round may hold the lease a moment
-            if "推送正在进行中" not in await _say(api, ports[0], "/push_now", ADMIN):
+            if "推送正在进行中" not in await say(api, ports[0], "/push_now", ADMIN):
                 break
             await asyncio.sleep(0.5)
         await asyncio.wait_for(killer.dead.wait(), 60)
         alive = [port for port, p in zip(ports, replicas, strict=True) if p.pid != killer.killed]
         [survivor] = alive
         # An update during the round, to the replica still up, is answered.
-        assert await _say(api, survivor, "/help", 777)
-        await _until(lambda: len(_briefed(api)) == len(CHATS), "every subscriber briefed")
+        assert await say(api, survivor, "/help", 777)
+        await until(lambda: len(_briefed(api)) == len(CHATS), "every subscriber briefed")
     finally:
-        for process in replicas:
-            if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-        for process in replicas:
-            await asyncio.wait_for(process.communicate(), 60)
+        await stop_replicas(replicas)
         await api.stop()
     assert killer.killed in {p.pid for p in replicas}
     assert killer.resumed is not None
@@ -188,3 +112,64 @@ async def test_the_pushing_replica_killed_mid_round_the_other_finishes_it_once_e
 def _briefed(api: FakeBotApi) -> Counter[int]:
     return Counter(int(c.params["chat_id"]) for c in api.sent("sendMessage")
                    if str(c.params["text"]).startswith("📖"))  # fmt: skip
+
+
+READERS = range(61_001, 61_041)
+FOLLOWER = 61_500
+NEW_TITLE = "关于东湖区2021年度法治政府建设工作的报告"
+
+
+def _texts_to(api: FakeBotApi, chat_id: int, mark: str) -> list[str]:
+    return [str(c.params["text"]) for c in api.sent("sendMessage")
+            if int(c.params["chat_id"]) == chat_id and mark in str(c.params["text"])]  # fmt: skip
+
+
+async def test_a_report_dropped_into_the_shared_folder_is_announced_once_and_alerts_once(
+    tmp_path: Path, pg_server: PgServer
+) -> None:
+    # Both replicas watch one folder (a shared volume), so both find the report: the ledger
+    # in the database, not luck in timing, keeps each message to one.
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    url = pg_server.fresh_database()
+    await subscribe_all(url, READERS, reports)
+    api = FakeBotApi()
+    await api.start()
+    ports = [free_port(), free_port()]
+    quick = {"reports_settle_seconds": 0.2, "push": {"announce_window_seconds": 0.5}}
+    replicas = await start_replicas(tmp_path, api, url, ports, reports=reports, **quick)
+    try:
+        assert "依法行政" in await say(api, ports[1], "/follow 依法行政", FOLLOWER)
+        part = reports / ".donghu.txt.part"
+        part.write_text("\n".join(report_lines("东湖区", 2021)) + "\n", encoding="utf-8")
+        part.rename(reports / "donghu.txt")
+
+        def told() -> bool:
+            everyone = all(_texts_to(api, chat, NEW_TITLE) for chat in READERS)
+            return everyone and bool(_texts_to(api, FOLLOWER, "🔔"))
+
+        await until(told, "every reader told and the follower alerted")
+        for port in ports:  # both found it: the once below is not one replica missing it
+            await _until_async(port, lambda health: health["reports"] == 2)
+        await asyncio.sleep(4)  # four more check intervals, for a second message to show
+        assert await say(api, ports[0], "/help", FOLLOWER)  # both still answer
+        assert await say(api, ports[1], "/help", FOLLOWER)
+    finally:
+        await stop_replicas(replicas)
+        await api.stop()
+    for chat in READERS:
+        [news] = _texts_to(api, chat, "🆕")
+        assert re.findall(r"<b>([^<]+)</b>", news) == [NEW_TITLE]
+    [alert] = _texts_to(api, FOLLOWER, "🔔")
+    assert NEW_TITLE in alert and "依法行政" in alert
+    assert not _texts_to(api, FOLLOWER, "🆕"), "the follower subscribed to nothing"
+    assert rows(url, "SELECT count(*) AS n FROM alerts")[0]["n"] == 1
+
+
+async def _until_async(port: int, condition: Any, seconds: float = 60) -> None:
+    for _ in range(int(seconds * 10)):
+        health = await healthz(port)
+        if health is not None and condition(health):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"never happened: /healthz on {port}")

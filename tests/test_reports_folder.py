@@ -226,3 +226,26 @@ async def test_a_chat_gets_at_most_its_hourly_cap_of_news_messages_and_the_rest_
         clock.set("2024-05-06T02:01:00+00:00")  # an hour on
         await settle(bot)
         assert announced_titles(bot) == [DONGHU, XIHU]
+
+
+async def test_the_hourly_cap_of_news_messages_counts_what_another_process_sent(
+    tmp_path: Path, clock: Clock, reports: Path, database: Path | str
+):
+    # The process that sent the hour's message stopped (or is another replica on the same
+    # PostgreSQL): the one pushing now reads the hour from the delivery log, not its memory.
+    capped = {"announcements_per_hour": 1}
+    async with fixtures.push_bot(tmp_path, clock, reports=reports, database=database,
+                                 **capped) as first:  # fmt: skip
+        await first.say("/subscribe", chat_id=SUBSCRIBER)
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        await until(lambda: announcements(first))
+        assert announced_titles(first) == [DONGHU]
+    (reports / "xihu.txt").write_text(report_text("西湖区"), encoding="utf-8")
+    clock.set("2024-05-06T01:30:00+00:00")  # half an hour on: the cap still holds
+    async with fixtures.push_bot(tmp_path, clock, reports=reports, database=database,
+                                 **capped) as second:  # fmt: skip
+        await settle(second)
+        assert announced_titles(second) == []
+        clock.set("2024-05-06T02:01:00+00:00")  # an hour after the first message
+        await settle(second)
+        assert announced_titles(second) == [XIHU]

@@ -175,12 +175,20 @@ async def stats(update: Update, context: BotContext) -> None:
         words("push.sent_today", count=figures.sent),
         words("push.failed_today", count=figures.failed),
         words("push.last_error", error=escape(figures.last_error or words("push.no_error"))),
-        words("push.running" if pusher.busy else "push.idle"),
+        await _pushing(pusher.busy, context, words),
         words("push.briefed", done=done, total=total),
     ]
     if pusher.fault:
         lines.append(words("push.fault", fault=escape(pusher.fault)))
     await message.reply_text("\n".join(lines))
+
+
+async def _pushing(busy: bool, context: BotContext, words: Words) -> str:
+    """Whether a push runs here, in another replica (named by its lease), or nowhere."""
+    if busy:
+        return words("push.running")
+    holder = await context.state.stores.database.push_holder()
+    return words("push.running_elsewhere", holder=escape(holder)) if holder else words("push.idle")
 
 
 async def reload(update: Update, context: BotContext) -> None:

@@ -34,6 +34,7 @@ from briefings.choice import place
 from briefings.compare import KIND_ORDER, Row
 from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
+from briefings.figures.patterns import MULTIPLIERS, alternation
 from briefings.model import Metric, Report, Section
 from briefings.promises import compare_figures, pairs_of_year
 
@@ -53,6 +54,7 @@ VERDICTS = ("met", "missed", "unclear", "not_reported")  # the columns of a prom
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
 _ADMIN = re.compile(r"省|自治区|市|州|盟|地区|区|县|旗")
+_MULTIPLIER = alternation(MULTIPLIERS)  # 万亿 before 万
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("bot.pages", "templates"),
@@ -298,17 +300,42 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
     for (indicator, unit), points in ranked:
         if len(points["result"]) + len(points["target"]) < 2:
             continue  # one point is no line over the years
-        name = f"{_indicator_name(indicator, words)}（{unit}）" if unit else indicator
-        chart = charts.years_chart(name, tuple(points["result"]), tuple(points["target"]), names)
+        as_printed = printed[(indicator, unit)]
+        scale, axis_unit = _axis_unit(
+            unit, [(v, as_printed[(kind, y)]) for kind, said in points.items() for y, v in said]
+        )
+        name = f"{_indicator_name(indicator, words)}（{axis_unit}）" if unit else indicator
+        chart = charts.years_chart(
+            name,
+            tuple((year, value / scale) for year, value in points["result"]),
+            tuple((year, value / scale) for year, value in points["target"]),
+            names,
+        )
         found.append(
             Series(
                 indicator, unit, name, points["result"], points["target"], Markup(chart),
-                printed[(indicator, unit)],
+                as_printed,
             )
         )  # fmt: skip
         if len(found) == CHARTS:
             break
     return found
+
+
+def _axis_unit(unit: str, figures: Sequence[tuple[float, str]]) -> tuple[float, str]:
+    """The unit a series of (value, as printed) is drawn in, as its reports print it
+    (1.6万亿元 → 万亿元; 522万人 → 万人), with its factor to the figures' own unit (元, 人): the
+    unit its largest figure was printed in, else by size (亿元 for 100000000元), never 3.6e+12."""
+    if not unit or not figures:
+        return 1.0, unit
+    value, raw = max(figures, key=lambda figure: (abs(figure[0]), figure[1]))  # whatever the order
+    said = re.search(f"({_MULTIPLIER}){re.escape(unit)}", raw)
+    if said is not None:
+        return float(MULTIPLIERS[said[1]]), said[1] + unit
+    for prefix in ("万亿", "亿"):  # printed in digits alone: named as reports name such sums
+        if abs(value) >= MULTIPLIERS[prefix]:
+            return float(MULTIPLIERS[prefix]), prefix + unit
+    return 1.0, unit
 
 
 @dataclass(frozen=True)
@@ -431,8 +458,15 @@ def compare_groups(
                 key=lambda bar: (-bar[1], bar[0]),
             )[: charts.CHART_BARS]
         )  # fmt: skip
-        # The largest groups are charted; every group has its table.
-        chart = charts.bar_chart(heading, bars) if len(groups) < CHART_GROUPS and bars else ""
+        # The largest groups are charted; every group has its table. Sums are drawn in the
+        # unit the reports print them in (万亿元), not as 3.6e+12元.
+        chart = ""
+        if len(groups) < CHART_GROUPS and bars:
+            scale, axis_unit = _axis_unit(
+                unit, [(row.number, row.value) for row in found if row.number is not None]
+            )
+            title = words("web.unit_group", kind=kind_name(kind, words), unit=axis_unit or "—")
+            chart = charts.bar_chart(title, tuple((name, n / scale) for name, n in bars))
         shown = found[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
         groups.append(Group(kind, unit, heading, shown, Markup(chart), len(found)))
     return groups
@@ -546,7 +580,9 @@ async def me(request: web.Request) -> web.Response:
         return web.Response(status=403, text="forbidden")
     language = app_language(await state.chats.own_language(user.id), user)
     words = catalogue(language)
-    current = await state.report_of(user.id)
+    # Read, never pinned: report_of would keep the newest report as the chat's choice, and
+    # with it a settings row that makes the default language look chosen.
+    current = state.library.for_choice(await state.chats.report(user.id))
     none = [words("web.me_none")]
     follows = [follow.words for follow in await state.follows.of_chat(user.id)]
     return web.json_response(

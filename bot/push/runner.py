@@ -169,7 +169,8 @@ class Pusher:
     _languages: dict[int, str] = field(default_factory=dict)  # chats not in Chinese, per round
     _unsettled: dict[SendKey, Settlement] = field(default_factory=dict)
     _in_flight: set[asyncio.Task[Outcome]] = field(default_factory=set)
-    # chat -> when it was last sent news messages (this process's; a restart forgets the hour)
+    # chat -> when it was sent news messages in the last hour: read from the delivery log at
+    # each round (another replica, or this process before a restart, may have sent them)
     _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -356,6 +357,8 @@ class Pusher:
         tells of them too."""
         after = 0
         updated = await self._retry(self.follows.updated_reports)
+        hour_ago = self.clock() - timedelta(hours=1)
+        self._news_sent = await self._retry(partial(store.news_sent_since, hour_ago))
         listed = {listing.digest: listing for listing in self.library.reports}
         order = {digest: n for n, digest in enumerate(listed)}  # newest first
         told: dict[str, Kept | None] = {}
@@ -607,9 +610,10 @@ class Pusher:
         ledger = self._ledger(store, kind)
 
         async def finish() -> None:
+            now = self.clock()  # one time for one message's slots: the hourly cap counts it once
             await asyncio.gather(
-                ledger.finish(owner, slot, done.state, done.error, self.clock(), done.advance),
-                *(ledger.finish(owner, other, done.state, done.error, self.clock())
+                ledger.finish(owner, slot, done.state, done.error, now, done.advance),
+                *(ledger.finish(owner, other, done.state, done.error, now)
                   for other in done.also),
             )  # fmt: skip
 

@@ -280,6 +280,20 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    async def news_sent_since(self, moment: datetime) -> dict[int, list[datetime]]:
+        """When each chat was sent news messages after `moment`, by whichever process (a
+        replica or the one before a restart) sent them. One message settles all the reports it
+        tells of at one time, so a (subscription, time) pair is one message."""
+        rows = await self.rows(
+            "SELECT chat_id, updated FROM deliveries WHERE updated > ? AND state = 'sent'"
+            " AND slot LIKE 'report:%' GROUP BY chat_id, sub_id, updated",
+            (iso(moment),),
+        )
+        sent: dict[int, list[datetime]] = {}
+        for row in rows:
+            sent.setdefault(row["chat_id"], []).append(datetime.fromisoformat(row["updated"]))
+        return sent
+
     # -- the delivery log ------------------------------------------------------------------
     async def claim(self, sub_id: int, slot: str, now: datetime) -> bool:
         """Atomically mark (sub, slot) as sending, if the subscription still wants it.
