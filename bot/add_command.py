@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from bot.present.render import overview
+from bot.present.short import short_summary
 from briefings.derive import brief_file
 from briefings.documents import parse_report_text
 from briefings.errors import ReportError
@@ -40,7 +40,7 @@ def _print_briefing(heading: str, path: Path, config: Config) -> None:
     briefing = brief_file(path, config.cache_dir)
     report = briefing.report
     print(f"{heading}: 《{report.display_title}》 ({path})")
-    print(plain(overview(report, summary=briefing.summary)))
+    print(plain(short_summary(report, briefing)))
 
 
 def _write_whole(path: Path, data: bytes) -> None:

@@ -40,13 +40,13 @@ class CardSubject:
     @property
     def key(self) -> str:
         # A report's figures arrive after start-up: the card drawn before them is not the
-        # final one. A promises panel is drawn in the chat's language.
-        key = f"{self.report.digest}:{len(self.metrics)}"
+        # final one. A card is drawn in the chat's language.
+        key = f"{self.report.digest}:{len(self.metrics)}:{self.words.language}"
         found = self.promises
         if found is None:
             return key
         counts = "-".join(str(found.count(v)) for v in ("met", "missed", "not_reported", "unclear"))
-        return f"{key}:{found.year}:{counts}:{self.words.language}"
+        return f"{key}:{found.year}:{counts}"
 
 
 @dataclass

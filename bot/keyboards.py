@@ -42,6 +42,14 @@ def start_menu(words: Words = CHINESE) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows(buttons, 3))
 
 
+def full_summary_keyboard(report: Report, words: Words = CHINESE) -> InlineKeyboardMarkup:
+    """Under the one-screen summary: the full one."""
+    button = InlineKeyboardButton(
+        words("summary.full_button"), callback_data=encode("sum", report.digest)
+    )
+    return InlineKeyboardMarkup([[button]])
+
+
 def section_buttons(
     report: Report, sections: Sequence[Section]
 ) -> list[list[InlineKeyboardButton]]:

@@ -52,11 +52,38 @@ async def test_set_my_commands_has_chinese_descriptions(chat: Chat) -> None:
     assert "push_now" not in described  # admin commands stay out of everyone's menu
 
 
-async def test_summary_without_argument_is_the_overview(chat: Chat) -> None:
-    text = await chat.text("/summary")
-    assert text.startswith("关于南昌市2020年度法治政府建设工作的报告")
-    assert "2020年,我市坚持以习近平新时代中国特色社会主义思想为指导" in text
-    assert "1 一、主要举措和成效" in text and "3 三、2021年工作思路" in text
+async def test_summary_without_argument_fits_one_phone_screen(chat: Chat) -> None:
+    (reply,) = [c for c in await chat.send("/summary") if c.method == "sendMessage"]
+    lines = visible([reply]).splitlines()
+    assert lines[:3] == [
+        "关于南昌市2020年度法治政府建设工作的报告",
+        "东湖区人民政府 · 2021-02-28",
+        "",
+    ]
+    # A few of the briefing's sentences, each quoted from the report, none a heading restated.
+    said = lines[3 : lines.index("", 3)]
+    assert 3 <= len(said) <= 5 and said[0].startswith("2020年,我市坚持以习近平新时代")
+    assert all(s in SEED.body_text() and s in SEED_BRIEFING.summary and len(s) >= 20 for s in said)
+    figures = [line for line in lines if line.startswith("• ")]
+    assert 3 <= len(figures) <= 5 and "• 819项 赣服通接入事项" in figures
+    assert lines[-3:] == [
+        "工作计划 7 项：/plan",
+        "存在问题 3 项：/problems",
+        "完整概要：/summary full",
+    ]
+    assert "主要部分" not in lines and len(lines) <= 16 and sum(map(len, lines)) < 500
+    assert buttons(reply) == [("完整概要", f"sum:{SEED.digest[:12]}:")]
+
+
+async def test_summary_full_and_its_button_give_the_long_overview(chat: Chat) -> None:
+    full = await chat.text("/summary full")
+    assert full.startswith("关于南昌市2020年度法治政府建设工作的报告\n发布机构：东湖区人民政府")
+    assert "2020年,我市坚持以习近平新时代中国特色社会主义思想为指导" in full
+    assert "1 一、主要举措和成效" in full and "3 三、2021年工作思路" in full
+    assert len(full.splitlines()) > 30  # every sentence of the briefing's summary
+    (short,) = [c for c in await chat.send("/summary") if c.method == "sendMessage"]
+    tapped = await chat.tap(short, f"sum:{SEED.digest[:12]}:")
+    assert visible([c for c in tapped if c.method == "sendMessage"]) == full
 
 
 @pytest.mark.parametrize(

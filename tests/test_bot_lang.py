@@ -29,7 +29,7 @@ def _figure_lines(text: str) -> list[str]:
 
 
 async def test_lang_en_switches_the_bots_words_not_the_reports(chat: Chat) -> None:
-    summary_zh, metrics_zh = await chat.text("/summary"), await chat.text("/metrics")
+    summary_zh, metrics_zh = await chat.text("/summary full"), await chat.text("/metrics")
     assert await chat.text("/lang en") == ENGLISH("language.set")
 
     help_en = await chat.text("/help")
@@ -39,12 +39,17 @@ async def test_lang_en_switches_the_bots_words_not_the_reports(chat: Chat) -> No
     own = [line for line in help_en.splitlines() if not line.startswith("  e.g. ")]
     assert not HAN.search("\n".join(own).replace("中文", ""))
 
-    summary_en = await chat.text("/summary")
+    summary_en = await chat.text("/summary full")
     assert summary_en.startswith(f"{TITLE}\nIssued by: 东湖区人民政府\nPublished: 2021-02-28")
     assert "\nSummary\n" in summary_en and "\nMain parts\n1 一、主要举措和成效" in summary_en
     assert QUOTE in summary_en and "概要" not in summary_en and "发布机构" not in summary_en
     quoted = [line for line in summary_zh.splitlines() if len(line) > 20]
     assert quoted and all(line in summary_en.splitlines() for line in quoted)
+
+    short_en = await chat.text("/summary")
+    assert short_en.startswith(f"{TITLE}\n东湖区人民政府 · 2021-02-28\n\n")
+    assert short_en.endswith("Problems: 3 items, /problems\nFull summary: /summary full")
+    assert "\nKey figures\n" in short_en and "\nWork plan: 7 items, /plan\n" in short_en
 
     metrics_en = await chat.text("/metrics")
     assert metrics_en.startswith("Key figures (2020)") and "关键数据" not in metrics_en
@@ -52,7 +57,7 @@ async def test_lang_en_switches_the_bots_words_not_the_reports(chat: Chat) -> No
     assert _figure_lines(metrics_en)
 
     assert await chat.text("/lang zh") == CHINESE("language.set")
-    assert await chat.text("/summary") == summary_zh  # byte for byte as before
+    assert await chat.text("/summary full") == summary_zh  # byte for byte as before
     assert await chat.text("/metrics") == metrics_zh
 
 

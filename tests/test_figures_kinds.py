@@ -14,6 +14,7 @@ from bot.present.card.fonts import find_font, load_font
 from bot.present.card.style import CONTENT, TITLE_SIZE
 from bot.present.card.wrap import title_wrap
 from bot.present.render import key_figures
+from bot.present.words import catalogue
 from briefings.export import export_document
 from briefings.figures import sentence_figures
 from briefings.figures.keys import key_groups, mark_keys
@@ -216,7 +217,7 @@ def test_a_spans_yearly_average_is_the_headline_only_when_the_year_is_not_printe
 def test_results_and_targets_are_shown_apart_with_their_year() -> None:
     figures = [Metric(**{**m.__dict__, "key": True}) for m in FIGURES if m.kind != "threshold"]
     groups = key_groups(figures)
-    assert [g.title for g in groups] == ["关键数据（2024年）", "今年目标（2025年）"]
+    assert [(g.kind, g.year) for g in groups] == [("results", "2024"), ("targets", "2025")]
     assert [m.raw for m in groups[0].metrics][:2] == ["5.2%", "4.5%"]  # headline first
     assert [m.raw for m in groups[1].metrics] == ["5%左右"]
 
@@ -241,6 +242,8 @@ def test_export_json_carries_kind_and_period() -> None:
     assert "今年目标（2019年）" in key_figures(briefing.metrics)
     titles = [group.title for group in card_layout(report, briefing.metrics).groups]
     assert titles == ["关键数据（2018年）", "今年目标（2019年）"]
+    english = card_layout(report, briefing.metrics, words=catalogue("en")).groups
+    assert [group.title for group in english] == ["Key figures (2018)", "Targets (2019)"]
 
 
 @pytest.mark.parametrize(

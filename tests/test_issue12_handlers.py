@@ -222,7 +222,7 @@ async def test_item11_sections_of_a_huge_report_are_paged_in_one_message(huge: C
 
 
 async def test_item11_a_huge_overview_is_one_bounded_reply(huge: Chat) -> None:
-    calls = _sent(await huge.send("/summary"))
+    calls = _sent(await huge.send("/summary full"))
     assert 1 <= len(calls) <= MAX_MESSAGES
     assert "另有 2970 项" in visible(calls) and "/sections" in visible(calls)
 

@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 
 from bot.present import series
+from bot.present.short import summary_head
 from briefings.briefing import Briefing
 from briefings.derive import brief
 from briefings.model import Metric, Report
@@ -86,6 +87,13 @@ def test_weekly_is_one_screen_with_plan_headings(report: Report, briefing: Brief
     for n, item in enumerate(report.plan.items, start=1):
         assert f"{n}. {item.lead}" in weekly
     assert len(weekly) < LIMIT
+
+
+def test_weekly_opens_with_the_one_screen_summary_head(report: Report, briefing: Briefing):
+    weekly = series.weekly(report, briefing)
+    head = summary_head(report, briefing)
+    assert weekly.startswith(f"🗞 本周简报\n\n{head}\n\n<b>2021年工作计划</b>\n1. ")
+    assert len(_plain(weekly)) < 1000  # the whole summary made it ~1,600 characters
 
 
 def test_html_is_escaped():

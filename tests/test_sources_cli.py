@@ -53,7 +53,12 @@ async def test_add_url_fetches_the_report_and_prints_its_title_and_briefing(
     assert (status, err) == (0, "")
     first, *rest = out.splitlines()
     assert first.startswith(f"added: 《{TITLE}》 (") and first.endswith(".txt)")
-    assert "概要" in rest and "主要部分" in rest and "<b>" not in out
+    assert rest[-3:] == [
+        "工作计划 2 项：/plan",
+        "存在问题 2 项：/problems",
+        "完整概要：/summary full",
+    ]
+    assert "<b>" not in out
     written = Path(first.rsplit(" (", 1)[1][:-1])
     assert written.parent == config.parent / "reports"
     assert f"原文链接: {site.url('/art/a5.html')}" in written.read_text(encoding="utf-8")

@@ -8,23 +8,35 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.present.render import overview, section_summary, table_of_contents
+from bot.present.short import short_summary
 from bot.present.words import Words
 from briefings.briefing import section_brief
 from briefings.model import Report, Section
 
 from ..callbacks import pattern
 from ..context import BotContext
-from ..keyboards import section_keyboard, toc_keyboard, toc_page
+from ..keyboards import full_summary_keyboard, section_keyboard, toc_keyboard, toc_page
 from ..language import words_of
 from ..reply import edit_html, send_html
 from ..updates import query_of
 from .common import arguments, briefing_of, current_report, on_current_report, tapped
 
+# `/summary full` (全文, 完整 as a Chinese reader might type it): the long form.
+FULL = ("full", "全文", "完整")
+
 
 async def send_overview(update: Update, context: BotContext, report: Report) -> None:
+    """The one-screen summary, with a button to the full one."""
+    briefing = await briefing_of(context, report)
+    words = await words_of(update, context)
+    keyboard = full_summary_keyboard(report, words)
+    await send_html(update, context, short_summary(report, briefing, words), keyboard)
+
+
+async def _send_full(update: Update, context: BotContext, report: Report, words: Words) -> None:
     briefing = await briefing_of(context, report)
     summary = briefing.summary if briefing is not None else ""
-    await send_html(update, context, overview(report, await words_of(update, context), summary))
+    await send_html(update, context, overview(report, words, summary))
 
 
 async def _section(context: BotContext, report: Report, section: Section, words: Words) -> str:
@@ -52,6 +64,9 @@ async def summary(update: Update, context: BotContext) -> None:
         await send_overview(update, context, report)
         return
     words = await words_of(update, context)
+    if wanted.lower() in FULL:
+        await _send_full(update, context, report, words)
+        return
     section = report.find(wanted)
     if section is None:
         await send_html(update, context, words("browse.no_section", wanted=escape(wanted)))
@@ -85,8 +100,19 @@ async def on_toc(update: Update, context: BotContext) -> None:
     await edit_html(update, context, *_toc(tap.report, tap.button.page, tap.words))
 
 
+async def on_full(update: Update, context: BotContext) -> None:
+    """The one-screen summary's button: the full summary, in a new message (the short one
+    stays above it)."""
+    tap = await tapped(update, context)
+    if tap is None:
+        return
+    await query_of(update).answer()
+    await _send_full(update, context, tap.report, tap.words)
+
+
 def handlers() -> list[BaseHandler]:
     return [
+        CallbackQueryHandler(on_full, pattern=pattern("sum")),
         CallbackQueryHandler(on_section, pattern=pattern("sec")),
         CallbackQueryHandler(on_toc, pattern=pattern("toc")),
     ]

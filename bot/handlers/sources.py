@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 
-from bot.present.render import overview
+from bot.present.short import short_summary
 from bot.present.words import Words
 from briefings.briefing import Briefing
 from briefings.catalogue import Listing
@@ -116,8 +116,7 @@ async def _briefing(
     if report is None:  # changed again since it was listed: the next look lists it anew
         return line
     late = "" if briefing else "\n" + words("sources.add_briefing_late")
-    summary = briefing.summary if briefing else ""
-    return f"{line}\n\n{overview(report, words, summary)}{late}"
+    return f"{line}\n\n{short_summary(report, briefing, words)}{late}"
 
 
 def _when(moment: datetime | None, zone: str, otherwise: str) -> str:

@@ -14,7 +14,7 @@ from html import escape
 from briefings.briefing import NO_BRIEF, SectionBrief
 from briefings.choice import place
 from briefings.figures.bounds import shown_sign
-from briefings.figures.keys import key_groups
+from briefings.figures.keys import KeyGroup, key_groups
 from briefings.model import ItemList, Listed, Metric, Report, Section
 from briefings.text import sentences
 
@@ -129,16 +129,14 @@ def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
 def key_figures(metrics: Sequence[Metric], words: Words = CHINESE) -> str:
     """The key figures of a report's `metrics`: results of the year reviewed, then the coming
     year's targets apart, each group headed with its year; empty when there are none."""
-    groups = key_groups(metrics)
-    return "\n\n".join(
-        metrics_list(
-            words(f"figures.{g.kind}_of_year", year=g.year)
-            if g.year
-            else words(f"figures.{g.kind}"),
-            g.metrics,
-        )
-        for g in groups
-    )
+    return "\n\n".join(metrics_list(group_title(g, words), g.metrics) for g in key_groups(metrics))
+
+
+def group_title(group: KeyGroup, words: Words = CHINESE) -> str:
+    """The heading of a group of key figures: 关键数据（2024年）, Targets (2025)."""
+    if group.year:
+        return words(f"figures.{group.kind}_of_year", year=group.year)
+    return words(f"figures.{group.kind}")
 
 
 def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:

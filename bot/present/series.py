@@ -17,11 +17,11 @@ from briefings.model import Item, ItemList, Listed, Metric, Report, Section
 from briefings.text import sentences
 
 from .render import plan_title, report_title
+from .short import figure_line, summary_head
 from .words import CHINESE, Words
 
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
 LEAD_SENTENCES = 2
-WEEKLY_FIGURES = 5
 
 
 def _lead(said: Sequence[str], budget: int, count: int = LEAD_SENTENCES) -> list[str]:
@@ -95,13 +95,9 @@ def key_metrics(briefing: Briefing | None) -> list[Metric]:
     return key_order(briefing.metrics) if briefing is not None else []
 
 
-def _figure(metric: Metric) -> str:
-    return f"• <b>{escape(metric.raw)}</b> {escape(metric.label)}"
-
-
 def _figures_chapter(metrics: list[Metric], words: Words) -> str:
     lines = [f"<b>{words('figures.results')}</b>"]
-    lines += [f"{_figure(m)}\n  {escape(m.sentence)}" for m in metrics]
+    lines += [f"{figure_line(m)}\n  {escape(m.sentence)}" for m in metrics]
     return "\n".join(lines)
 
 
@@ -146,11 +142,9 @@ def chapter(
 
 
 def weekly(report: Report, briefing: Briefing | None = None, words: Words = CHINESE) -> str:
-    """The one-screen briefing: overview, top figures, plan headings."""
-    parts = [words("series.weekly"), _overview(report, briefing)]
-    metrics = key_metrics(briefing)[:WEEKLY_FIGURES]
-    if metrics:
-        parts.append("\n".join([f"<b>{words('figures.results')}</b>", *map(_figure, metrics)]))
+    """The one-screen briefing: /summary's head (overview sentences, headline figures), then
+    the plan's headings."""
+    parts = [words("series.weekly"), summary_head(report, briefing, words)]
     if report.plan.items:
         heads = [f"{n}. {escape(item.lead)}" for n, item in enumerate(report.plan.items, start=1)]
         parts.append("\n".join([f"<b>{escape(plan_title(report.plan, words))}</b>", *heads]))

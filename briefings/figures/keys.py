@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from ..model import Metric
 from .indicators import indicator_of, indicators
@@ -268,17 +268,18 @@ def _round_robin(
     return chosen
 
 
-RESULTS_TITLE = "关键数据"
-TARGETS_TITLE = "今年目标"
 _AHEAD = ("target", "plan")
+KeyGroupKind = Literal["results", "targets"]
 
 
 @dataclass(frozen=True)
 class KeyGroup:
-    title: str  # 关键数据（2024年） or 今年目标（2025年）
+    """Key figures of one kind and year. Ids only: the heading a reader sees (关键数据（2024年）,
+    Targets (2025)) is the presentation's, in the chat's language (bot/present)."""
+
+    kind: KeyGroupKind
+    year: str | None
     metrics: tuple[Metric, ...]
-    kind: str = "results"  # or "targets": names the heading in another language (words.py)
-    year: str | None = None
 
 
 def key_groups(metrics: Sequence[Metric]) -> list[KeyGroup]:
@@ -289,8 +290,8 @@ def key_groups(metrics: Sequence[Metric]) -> list[KeyGroup]:
     ahead = [m for m in ordered if m.kind in _AHEAD]
     done_year, ahead_year = _most_common_year(done), _first_year(ahead)
     groups = [
-        KeyGroup(_titled(RESULTS_TITLE, done_year), tuple(done), "results", done_year),
-        KeyGroup(_titled(TARGETS_TITLE, ahead_year), tuple(ahead), "targets", ahead_year),
+        KeyGroup("results", done_year, tuple(done)),
+        KeyGroup("targets", ahead_year, tuple(ahead)),
     ]
     return [group for group in groups if group.metrics]
 
@@ -307,7 +308,3 @@ def _most_common_year(metrics: Sequence[Metric]) -> str | None:
 def _first_year(metrics: Sequence[Metric]) -> str | None:
     """The coming year: the earliest a target or plan names (others reach further)."""
     return min(_years(metrics), default=None)
-
-
-def _titled(title: str, year: str | None) -> str:
-    return f"{title}（{year}年）" if year else title

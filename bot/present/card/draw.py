@@ -112,7 +112,15 @@ class _Painter:
         title = self.para(layout.title, s.TITLE_SIZE, s.CONTENT, s.ON_ACCENT, bold=True, words=True)
         byline = self.para(layout.byline, s.BYLINE_SIZE, s.CONTENT, s.ON_ACCENT_MUTED)
         body = _stack(
-            [_space(72), self.kicker(), _space(28), title, _space(16), byline, _space(64)]
+            [
+                _space(72),
+                self.kicker(layout.kicker),
+                _space(28),
+                title,
+                _space(16),
+                byline,
+                _space(64),
+            ]
         )
 
         def paint(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
@@ -122,13 +130,13 @@ class _Painter:
 
         return Piece(body.height, paint)
 
-    def kicker(self) -> Piece:
+    def kicker(self, text: str) -> Piece:
         font, height = self.font(s.KICKER_SIZE), 52
-        width = round(font.getlength(s.KICKER)) + 44
+        width = round(font.getlength(text)) + 44
 
         def paint(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
             draw.rounded_rectangle((x, y, x + width, y + height), radius=height // 2, fill=s.GOLD)
-            draw.text((x + width // 2, y + height // 2), s.KICKER, font=font,
+            draw.text((x + width // 2, y + height // 2), text, font=font,
                       fill=s.ACCENT_DARK, anchor="mm", stroke_width=1, stroke_fill=s.ACCENT_DARK)  # fmt: skip
 
         return Piece(height, paint)
@@ -152,7 +160,7 @@ class _Painter:
         size = self.number_size(layout.figures)
         boxes = [self.group_box(group, size) for group in layout.groups]
         rows = [self.box_row(boxes[n : n + 2]) for n in range(0, len(boxes), 2)]
-        return self.section(s.FIGURES_HEADING, _stack(rows, gap=s.GUTTER))
+        return self.section(layout.figures_heading, _stack(rows, gap=s.GUTTER))
 
     def group_box(self, group: FigureGroup, number_size: int) -> Piece:
         title = self.para(group.title, s.GROUP_SIZE, BOX_INNER, s.ACCENT_DARK)

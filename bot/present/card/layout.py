@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from briefings.figures.keys import TARGETS_TITLE, key_groups
+from briefings.figures.keys import key_groups
 from briefings.model import Metric, Report
 from briefings.promises import Promises, Verdict
 
-from ..render import plan_title
+from ..render import group_title, plan_title
 from ..words import CHINESE, Words
 from .numbers import FigureText, format_figure
 
@@ -48,6 +47,8 @@ class PromisePanel:
 class CardLayout:
     title: str
     byline: str
+    kicker: str
+    figures_heading: str
     groups: tuple[FigureGroup, ...]
     plan_heading: str
     plan_items: tuple[str, ...]
@@ -71,13 +72,18 @@ def card_layout(
     report of the adjacent year (`promises`, in the chat's `words`), plan headings, source."""
     meta = report.meta
     title = report.display_title
+    day = meta.published or meta.signed
+    when = words("card.date", year=day.year, month=day.month, day=day.day) if day else ""
+    source = " · ".join(filter(None, [title, meta.issuer, report.source]))
     return CardLayout(
         title=title,
-        byline=" · ".join(filter(None, [meta.issuer, _cn_date(meta.published or meta.signed)])),
-        groups=_kind_groups(metrics) or _groups(report, key_figures(metrics)),
-        plan_heading=_plan_heading(report),
+        byline=" · ".join(filter(None, [meta.issuer, when])),
+        kicker=words("card.kicker"),
+        figures_heading=words("card.figures_heading"),
+        groups=_kind_groups(metrics, words) or _groups(report, key_figures(metrics)),
+        plan_heading=_plan_heading(report, words),
         plan_items=tuple(item.lead for item in report.plan.items),
-        footer="来源：" + " · ".join(filter(None, [title, meta.issuer, report.source])),
+        footer=words("card.source", source=source),
         promises=promise_panel(promises, words) if promises and promises.items else None,
     )
 
@@ -101,16 +107,18 @@ def key_figures(metrics: Sequence[Metric]) -> list[Metric]:
     return [metric for metric in metrics if metric.key][:MAX_FIGURES]
 
 
-def _kind_groups(metrics: Sequence[Metric]) -> tuple[FigureGroup, ...]:
-    """关键数据（2024年） and 今年目标（2025年）, when the report sets targets: the results'
-    headline figures first, as many targets as fit after them (at most TARGETS_MAX)."""
+def _kind_groups(metrics: Sequence[Metric], words: Words) -> tuple[FigureGroup, ...]:
+    """关键数据（2024年） and 今年目标（2025年） (in `words`), when the report sets targets: the
+    results' headline figures first, as many targets as fit after them (at most TARGETS_MAX)."""
     groups = key_groups(metrics)
-    if not any(group.title.startswith(TARGETS_TITLE) for group in groups):
+    if not any(group.kind == "targets" for group in groups):
         return ()
     targets = min(TARGETS_MAX, len(groups[-1].metrics))
     room = [MAX_FIGURES - targets, targets] if len(groups) == 2 else [targets]
     return tuple(
-        FigureGroup("", group.title, tuple(_card_figure(m) for m in group.metrics[:n]))
+        FigureGroup(
+            "", group_title(group, words), tuple(_card_figure(m) for m in group.metrics[:n])
+        )
         for group, n in zip(groups, room, strict=True)
     )
 
@@ -138,14 +146,12 @@ def _section_title(report: Report, section_id: str) -> str:
     return section.title if section else ""
 
 
-def _plan_heading(report: Report) -> str:
-    """The plan part's own heading when it names the year (2021年工作思路), else a stock one."""
+def _plan_heading(report: Report, words: Words) -> str:
+    """The plan part's own heading when it names the year (2021年工作思路) and the chat reads
+    Chinese, else the catalogue's (Work plan for 2021): a heading is the card's words, and an
+    English card does not head its plan in Chinese."""
     year = report.plan.year
     section = report.find(report.plan.section) if report.plan.section else None
-    if section and year and str(year) in section.title:
+    if words.language == CHINESE.language and section and year and str(year) in section.title:
         return section.title
-    return plan_title(report.plan)
-
-
-def _cn_date(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+    return plan_title(report.plan, words)

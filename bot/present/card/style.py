@@ -21,8 +21,6 @@ FOOTER_INK = "#85807A"
 # The promises panel's counts: met, missed, not mentioned, unclear.
 VERDICT_INK = {"met": "#2E7D32", "missed": ACCENT, "not_reported": MUTED, "unclear": "#9A6B00"}
 
-KICKER = "一图读懂"
-FIGURES_HEADING = "关键数据"
 KICKER_SIZE = 28
 TITLE_SIZE = 54
 BYLINE_SIZE = 28
