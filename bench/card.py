@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.present.card import card_layout, render_card  # noqa: E402
-from tests.card_sample import sample_card  # noqa: E402
+from tests.kits.card_sample import sample_card  # noqa: E402
 
 MAX_RUNS = 1000
 

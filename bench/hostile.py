@@ -1,7 +1,7 @@
 """Benchmark: the bot while an admin /add-s hostile documents, against the same bot idle.
 
 The bot runs as its own process (`python -m bot.cli run`) against the in-process Bot API
-(bot/local_api.py); a local site on 127.0.0.1 serves the hostile documents of
+(bot/local/bot_api.py); a local site on 127.0.0.1 serves the hostile documents of
 bench/hostile_docs.py (zip bomb, broken XML, billion laughs, AES, Flate bomb, 200,000-entry
 page tree) and a PDF within every limit that takes minutes to read. Another chat sends /start
 one after another throughout. Printed: the bot process's RSS (peak, sampled every 20 ms) and
@@ -30,7 +30,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.hostile_docs import HOSTILE, slow_pdf  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
+from bot.local.bot_api import LocalBotApi  # noqa: E402
 
 ADMIN, PINGER = 9001, 9002
 TIMEOUT = 120.0

@@ -2,7 +2,7 @@
 XML, a billion-laughs .docx, an AES-encrypted PDF, a Flate-bomb PDF and a PDF whose page tree
 has 200,000 entries: what a compromised or careless publisher's site could serve.
 
-Shared by the tests (tests/test_hostile_documents.py) and bench/hostile.py, so it imports
+Shared by the tests (tests/bot/test_hostile_documents.py) and bench/hostile.py, so it imports
 nothing of tests/ and builds its documents with python-docx and pypdf alone.
 """
 

@@ -1,7 +1,7 @@
 """/start latency while the bot polls hostile sources, against the same bot idle, in one run.
 
 The bot runs as it is deployed, its own process (`briefing-bot run`), on an in-process local
-Bot API (bot/local_api.py) and a local site that serves a feed of 10,000 entries and an index
+Bot API (bot/local/bot_api.py) and a local site that serves a feed of 10,000 entries and an index
 page of 150,000 .pdf links (8.9 MB), every linked document missing. Round one: no sources, the
 bot idle. Round two: both sources, their listings held back until the bot has started and
 answered five /start, then /start asked the same way from the moment they are served until
@@ -30,7 +30,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.local_api import LocalBotApi  # noqa: E402
+from bot.local.bot_api import LocalBotApi  # noqa: E402
 
 FEED_ENTRIES = 10_000
 PAGE_LINKS = 150_000

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import build_application, running  # noqa: E402
 from bot.cli import main as cli  # noqa: E402
 from bot.config import parse_config  # noqa: E402
-from bot.context import state_of  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
-from bot.turns import Turns  # noqa: E402
+from bot.local.answered import Turns  # noqa: E402
+from bot.local.bot_api import LocalBotApi  # noqa: E402
+from bot.state import state_of  # noqa: E402
 
 ROUNDS = 60
 BURST = int(os.environ.get("BURST", "20"))
@@ -73,7 +73,7 @@ async def _reply_ms(api: LocalBotApi, turns: Turns, text: str, chat: int = 1001)
 
 async def _sent_ms(api: LocalBotApi, text: str, chat: int) -> float:
     """Time until the bot sends its answer to `chat`: the turn marker would also wait for other
-    chats' slow commands still running (bot/turns.py), which is what this measures past."""
+    chats' slow commands still running (bot/local/answered.py), which is what this measures past."""
     began = time.perf_counter()
     seen = len(api.calls)
     api.user_message(text, chat_id=chat, user_id=chat)

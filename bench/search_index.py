@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefings.corpus_index import CorpusIndex, Entry, entry_of, known_words  # noqa: E402
 from briefings.folder import load_folder  # noqa: E402
 from briefings.search import RUN, Query, SearchIndex, parse_query, searchable  # noqa: E402
-from tests.paths import corpus_files  # noqa: E402
+from tests.kits.paths import corpus_files  # noqa: E402
 
 QUERIES = (
     "营商环境", "法治政府", "低空经济", "乡村振兴", "地区生产总值", "GDP", "人工智能",

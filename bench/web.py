@@ -2,14 +2,14 @@
 
 N distinct reports: copies of a few corpus reports (../shared/corpus; the seed when it is
 absent), each with a line of its own, their briefings computed once per source and re-addressed
-to each copy as tests/report_copies.py does (briefing a thousand would take half an hour). The
+to each copy as tests/kits/report_copies.py does (briefing a thousand would take half an hour). The
 bot runs in this process against a fake Bot API; its web server is asked for each page ROUNDS
 times. Prints, per page: the first request's latency (a place's series and the charts are kept
 afterwards), p50 and p95 latency, the ratio of its p50 to /healthz's, and the bytes
 transferred (compressed as sent; the card image apart). The issue's targets at 1,000 reports:
 report page p95 under 100 ms, compare under 300 ms, every page under 300 KB.
 
-A comparison is kept once made (bot/search_shelf.py), so the compare page is measured three
+A comparison is kept once made (bot/library/search_index.py), so the compare page is measured three
 ways: the same page again; the same query re-sorted, filtered and paged; and ROUNDS queries
 each asked for the first time (the GDP group, the largest; then the other indicators), the
 last of them also CLIENTS at a time.
@@ -37,16 +37,16 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import build_application, running  # noqa: E402
 from bot.config import parse_config  # noqa: E402
-from bot.context import state_of  # noqa: E402
-from bot.web import build_web_app, serving  # noqa: E402
+from bot.state import state_of  # noqa: E402
+from bot.web.server import build_web_app, serving  # noqa: E402
 from briefings import cache  # noqa: E402
 from briefings.choice import place  # noqa: E402
 from briefings.derive import brief  # noqa: E402
 from briefings.figures.indicators import indicators  # noqa: E402
 from briefings.parse import parse_file  # noqa: E402
 from briefings.search import SearchIndex  # noqa: E402
-from tests.fault_api import FakeBotApi  # noqa: E402
-from tests.paths import CORPUS, SEED  # noqa: E402
+from tests.kits.fault_api import FakeBotApi  # noqa: E402
+from tests.kits.paths import CORPUS, SEED  # noqa: E402
 
 ROUNDS = 20
 CLIENTS = 4  # readers asking at once, in the last line

@@ -2,8 +2,8 @@
 
 Start-up reads the reports folder's catalogue and parses only new or changed files (a file over
 max_report_bytes is skipped unread); briefings are read from the cache or computed in a worker
-process afterwards (bot.briefer) and added to the library, so jieba never delays start-up or a
-reply. The aiohttp side (bot.web) is imported in a thread once the bot is up: aiohttp costs
+process afterwards (bot.library.briefer) and added to the library, so jieba never delays start-up or a
+reply. The aiohttp side (bot.web.server) is imported in a thread once the bot is up: aiohttp costs
 ~0.1 s to import.
 """
 
@@ -25,14 +25,14 @@ from telegram.ext import Application, Defaults
 
 from .commands import menus, register
 from .config import TOKEN_ENV, Config, ConfigError
-from .context import CONTEXT_TYPES, BotState, state_of
-from .document_reader import kill_readers
 from .handlers.push import scheduled_round
-from .library import ReportLibrary
+from .library.document_reader import kill_readers
+from .library.reports import ReportLibrary
 from .push.runner import Clock, Pusher, utc_now
-from .sending import Pacer, ReplyLimiter
-from .stores import Stores
-from .transport import AiohttpRequest
+from .repositories import Stores
+from .state import CONTEXT_TYPES, BotState, state_of
+from .telegram.sending import Pacer, ReplyLimiter
+from .telegram.transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ async def serve(config: Config) -> None:
     host = config.webhook.listen if webhook else config.http.listen
     port = config.webhook.port if webhook else config.http.port
     async with running(application):
-        web = await asyncio.to_thread(importlib.import_module, "bot.web")
+        web = await asyncio.to_thread(importlib.import_module, "bot.web.server")
         async with web.serving(web.build_web_app(application), host, port) as bound:
             logger.info("serving on %s:%d (%s mode)", host, bound, config.mode)
             await _until_signal()

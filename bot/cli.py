@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefings.errors import ReportError
 
-from .failures import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
+from .exits import EXIT_BAD_INPUT, EXIT_INTERRUPTED, report_failure
 from .logs import redacted_output
 
 CHAT_LOG = "chat.log"  # the terminal chat's log lines, beside its database
@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_BAD_INPUT
     if config.token is None:
-        from .localchat import run_local_chat
+        from .local.chat import run_local_chat
 
         # The terminal is the chat: log lines go to a file beside the database (beside the
         # cache when the database is a server), not into it.
@@ -143,9 +143,9 @@ def _warm(args: argparse.Namespace) -> int:
 
     from briefings.corpus_index import FILE_NAME, CorpusIndex, entry_of
 
-    from .briefer import pool_of
-    from .library import ReportLibrary
-    from .search_shelf import indexed_of
+    from .library.briefer import pool_of
+    from .library.reports import ReportLibrary
+    from .library.search_index import indexed_of
 
     config = _config(args)
     if config is None:
@@ -188,7 +188,7 @@ def _warm(args: argparse.Namespace) -> int:
 
 def _push(args: argparse.Namespace) -> int:
     from .push.cli import run_push_command
-    from .stores import Stores
+    from .repositories import Stores
 
     config = _config(args)
     if config is None:
@@ -197,7 +197,7 @@ def _push(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .add_command import run_add_command
+    from .local.add import run_add_command
 
     config = _config(args)
     return EXIT_BAD_INPUT if config is None else run_add_command(config, args.target)

@@ -2,7 +2,7 @@
 menu, and gates the admin ones to `config.admins` (a refusal for everyone else).
 
 The table is the only place a CommandHandler is made, so a command cannot answer without being
-in /help, nor be in /help without answering (tests/test_command_table.py holds both ways).
+in /help, nor be in /help without answering (tests/bot/test_command_table.py holds both ways).
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ from .handlers import (
     sources,
     start,
 )
-from .language import words_of
-from .progress import showing_typing
-from .reply import send_html
-from .updates import message_of
+from .replies.language import words_of
+from .replies.progress import showing_typing
+from .replies.send import send_html
+from .telegram.updates import message_of
 
 FIRST_GROUP = -1  # PTB runs handler groups in order: this one sees every update first
 

@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .postgres import is_postgres
 from .sources.settings import (
     FetchPolicy,
     SourcesConfigError,
@@ -27,6 +26,7 @@ from .sources.settings import (
     parse_fetching,
     parse_sources,
 )
+from .store.postgres import is_postgres
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # The project's own config.yaml: the default when there is no ./config.yaml.

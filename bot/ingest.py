@@ -38,7 +38,7 @@ from typing import Any
 from briefings.catalogue import Listing
 from briefings.folder import report_files
 
-from .briefer import Briefer
+from .library.briefer import Briefer
 from .push.runner import Pusher
 from .sources import ADD_SOURCE, Fetched, PoliteClient, SourcePoller, SourceRunner, SourceStore
 from .sources.settings import FetchPolicy, SourceSpec

@@ -275,7 +275,7 @@ def document_lines(
     """The document's text, one paragraph a line; web-page chrome is left for `split_page`.
     Any fault of the document is a ReportError: an UnusableDocumentError for a .docx or a PDF
     that is broken, encrypted, or costs more than `limits` to read. The bot runs this in a
-    process it can kill (bot/document_reader.py): limits bound memory, not time."""
+    process it can kill (bot/library/document_reader.py): limits bound memory, not time."""
     kind = document_kind(data, content_type, url)
     if kind == "pdf":
         return _pdf_lines(data, url, limits)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.botkit import Chat, make_config, open_chat
-from tests.fault_api import FakeBotApi
-from tests.gov_site import GovSite, build_site
-from tests.paths import SEED
-from tests.pgserver import PgServer, running_server
-from tests.push_fixtures import Clock
+from tests.kits.botkit import Chat, make_config, open_chat
+from tests.kits.fault_api import FakeBotApi
+from tests.kits.gov_site import GovSite, build_site
+from tests.kits.paths import SEED
+from tests.kits.pgserver import PgServer, running_server
+from tests.kits.push_fixtures import Clock
 
 
 @pytest.fixture

@@ -16,13 +16,13 @@ from briefings.compare import MAX_QUERY_CHARS, Row
 from briefings.diff import diff_plans, earlier
 from briefings.model import Report
 
-from ..callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode, pattern
-from ..context import BotContext
-from ..keyboards import page_row
-from ..language import words_of
-from ..paging import page_of
-from ..reply import edit_html, send_html
-from ..updates import query_of
+from ..replies.keyboards import page_row
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode, pattern
+from ..telegram.paging import page_of
+from ..telegram.updates import query_of
 from .common import answer_stale, arguments, current_report
 from .pages import with_web
 
@@ -35,7 +35,7 @@ _PAYLOAD_BYTES = len("cmp::99999~")
 async def compared(context: BotContext, query: str) -> tuple[list[list[Row]], int, int]:
     """Each report's rows for `query`, newest report first, how many reports were compared and
     how many are still being briefed: the one place this module reads derived data. The
-    figures come from the on-disk index (bot/search_shelf.py), not from the briefings, so a
+    figures come from the on-disk index (bot/library/search_index.py), not from the briefings, so a
     comparison across a thousand reports reads a few rows, not a thousand briefings."""
     library, shelf = context.library, context.state.search
     groups = await shelf.compare(query, INDEX_WAIT)

@@ -13,12 +13,12 @@ from bot.present.words import Words
 from briefings.briefing import section_brief
 from briefings.model import Report, Section
 
-from ..callbacks import pattern
-from ..context import BotContext
-from ..keyboards import full_summary_keyboard, section_keyboard, toc_keyboard, toc_page
-from ..language import words_of
-from ..reply import edit_html, send_html
-from ..updates import query_of
+from ..replies.keyboards import full_summary_keyboard, section_keyboard, toc_keyboard, toc_page
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import pattern
+from ..telegram.updates import query_of
 from .common import arguments, briefing_of, current_report, on_current_report, tapped
 
 # `/summary full` (全文, 完整 as a Chinese reader might type it): the long form.

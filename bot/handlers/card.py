@@ -11,11 +11,11 @@ from bot.present.card import FontNotFoundError
 from briefings.model import Listed
 from briefings.promises import Promises, pair_for
 
-from ..cards import CardSubject, card_caption
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html, thread_of
-from ..updates import chat_of
+from ..library.cards import CardSubject, card_caption
+from ..replies.language import words_of
+from ..replies.send import send_html, thread_of
+from ..state import BotContext
+from ..telegram.updates import chat_of
 from .common import await_briefing, current_report
 from .promises import worked_out
 

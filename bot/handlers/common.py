@@ -13,11 +13,11 @@ from bot.present.words import Words
 from briefings.briefing import Briefing
 from briefings.model import Report
 
-from ..callbacks import ButtonData, decode
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
-from ..updates import chat_of, query_of
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.callbacks import ButtonData, decode
+from ..telegram.updates import chat_of, query_of
 
 ENRICHMENT_WAIT = 60.0  # seconds a command needing figures waits for its report's briefing
 QUIET_WAIT = 1.0  # of those, waited before the chat is told the answer is coming

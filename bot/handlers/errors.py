@@ -16,9 +16,9 @@ from telegram.error import TelegramError
 
 from bot.present.words import CHINESE, Words
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import thread_of
+from ..replies.language import words_of
+from ..replies.send import thread_of
+from ..state import BotContext
 
 logger = logging.getLogger(__name__)
 CALLBACK_ANSWER_CHARS = 200  # Telegram's limit for a button's answer

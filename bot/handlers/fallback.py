@@ -20,10 +20,10 @@ from telegram.ext import (
     filters,
 )
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
-from ..updates import message_of
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.updates import message_of
 from .common import answer_stale, command_target, speaks_to_me
 
 

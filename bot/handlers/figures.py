@@ -15,13 +15,13 @@ from briefings.briefing import Briefing
 from briefings.figures.indicators import named
 from briefings.model import Metric, Report
 
-from ..callbacks import pattern
-from ..context import BotContext
-from ..keyboards import pager
-from ..language import words_of
-from ..paging import page_of
-from ..reply import edit_html, send_html
-from ..updates import query_of
+from ..replies.keyboards import pager
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import pattern
+from ..telegram.paging import page_of
+from ..telegram.updates import query_of
 from .common import arguments, await_briefing, briefing_of, current_report, tapped
 from .pages import with_web
 

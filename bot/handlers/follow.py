@@ -13,13 +13,13 @@ from bot.present.render import overview
 from bot.present.words import Words
 from briefings.alerts import WordsError, terms
 
-from ..callbacks import decode, encode, pattern
-from ..context import BotContext
-from ..keyboards import toc_keyboard, toc_page
-from ..language import words_of
 from ..push.follows import MAX_FOLLOWS, Follow, TooManyFollows
-from ..reply import edit_html, send_html, thread_of
-from ..updates import query_of
+from ..replies.keyboards import toc_keyboard, toc_page
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html, thread_of
+from ..state import BotContext
+from ..telegram.callbacks import decode, encode, pattern
+from ..telegram.updates import query_of
 from .common import answer_stale, arguments, briefing_of, tapped
 from .permissions import may_change_settings
 

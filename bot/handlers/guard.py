@@ -9,10 +9,10 @@ import unicodedata
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
-from ..updates import message_of
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.updates import message_of
 from .common import names_other_bot
 
 MAX_ARGUMENT_CHARS = 200

@@ -3,7 +3,7 @@ report, each with its report and section, to insert into the conversation.
 
 The asker's own chosen report comes first (their private chat's choice); then the figures whose
 label says the words, then the best sentences across reports. At most Telegram's 50 results,
-each id unique and under its 64 bytes. Both come from the on-disk index (bot/search_shelf.py):
+each id unique and under its 64 bytes. Both come from the on-disk index (bot/library/search_index.py):
 an answer reads no briefing, however many reports there are.
 """
 
@@ -20,8 +20,8 @@ from briefings.choice import place
 from briefings.corpus_index import CorpusResult
 from briefings.model import Listed
 
-from ..context import BotContext
-from ..language import chat_words
+from ..replies.language import chat_words
+from ..state import BotContext
 
 RESULT_LIMIT = 50  # Telegram's most results in one answer
 FIGURES_PER_REPORT = 3
@@ -47,7 +47,7 @@ def _article(key: str, title: str, description: str, html: str) -> InlineQueryRe
 async def _figures(
     context: BotContext, reports: list[Listing], query: str, words: Words
 ) -> list[InlineQueryResultArticle]:
-    """The figures whose label says the words, from the on-disk index (bot/search_shelf.py):
+    """The figures whose label says the words, from the on-disk index (bot/library/search_index.py):
     at most FIGURES_PER_REPORT a report, in the order of `reports`."""
     order = {report.digest: n for n, report in enumerate(reports)}
     found = await context.state.search.compare(query, INDEX_WAIT)

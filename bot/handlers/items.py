@@ -7,9 +7,9 @@ from telegram import Update
 from bot.present.render import item_list, plan_title
 from briefings.model import Report
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
 from .common import on_current_report
 
 

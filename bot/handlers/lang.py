@@ -13,10 +13,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.present.words import LANGUAGES, Words, catalogue
 
-from ..callbacks import decode, encode, pattern
-from ..context import BotContext
-from ..language import words_of
-from ..reply import edit_html, send_html
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import decode, encode, pattern
 from .common import answer_stale, arguments
 from .permissions import may_change_settings
 

@@ -9,9 +9,9 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.pages.links import page_address, page_path, web_button
 from bot.present.words import Words
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
 from .common import current_report
 
 

@@ -12,9 +12,9 @@ from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
 
 logger = logging.getLogger(__name__)
 _ADMIN = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})

@@ -22,11 +22,11 @@ from briefings.choice import matching, place
 from briefings.model import Listed, Metric
 from briefings.promises import Pair, Promises, compare_figures, pair_for, pairs_of_year, promises
 
-from ..callbacks import DIGEST_PREFIX, decode, encode, pattern
-from ..context import BotContext
-from ..language import words_of
-from ..reply import send_html
-from ..updates import chat_of, query_of
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.callbacks import DIGEST_PREFIX, decode, encode, pattern
+from ..telegram.updates import chat_of, query_of
 from .common import ENRICHMENT_WAIT, answer_stale, arguments, await_briefing
 
 BUTTONS_PER_ROW = 4

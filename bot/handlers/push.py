@@ -16,13 +16,13 @@ from bot.present.render import report_title
 from bot.present.words import Words
 from briefings.catalogue import Listing
 
-from ..context import BotContext
-from ..language import words_of
-from ..library import ReportLibrary
+from ..library.reports import ReportLibrary
 from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
 from ..push.store import Subscription
-from ..reply import send_html
-from ..updates import message_of
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.updates import message_of
 from .follow import subscriptions_part
 from .permissions import may_change_settings
 

@@ -19,13 +19,13 @@ from bot.present.words import Words
 from briefings.catalogue import Listing
 from briefings.choice import listing, matching
 
-from ..callbacks import decode, pattern
-from ..context import BotContext
-from ..keyboards import report_keyboard
-from ..language import words_of
-from ..paging import page_of
-from ..reply import edit_html, send_html
-from ..updates import chat_of, query_of
+from ..replies.keyboards import report_keyboard
+from ..replies.language import words_of
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import decode, pattern
+from ..telegram.paging import page_of
+from ..telegram.updates import chat_of, query_of
 from .common import answer_stale, arguments, send_no_report
 from .permissions import may_change_settings
 

@@ -15,14 +15,14 @@ from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
 from briefings.search import suggest
 
-from ..callbacks import encode, pattern
-from ..context import BotContext
-from ..language import words_of
-from ..paging import page_of
-from ..progress import showing_typing
-from ..reply import edit_html, send_html
-from ..search_shelf import search_index_of
-from ..updates import chat_of, message_of, query_of
+from ..library.search_index import search_index_of
+from ..replies.language import words_of
+from ..replies.progress import showing_typing
+from ..replies.send import edit_html, send_html
+from ..state import BotContext
+from ..telegram.callbacks import encode, pattern
+from ..telegram.paging import page_of
+from ..telegram.updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
 from .pages import with_web
 from .reports import picked

@@ -16,11 +16,11 @@ from briefings.briefing import Briefing
 from briefings.catalogue import Listing
 from briefings.errors import NotAReportError, ReportError, UnusableDocumentError
 
-from ..context import BotContext
-from ..language import words_of
-from ..reply import replace_html, send_html
+from ..replies.language import words_of
+from ..replies.send import replace_html, send_html
 from ..sources import ADD_SOURCE, Fetched, FetchError, SourceStatus, check_url
-from ..updates import chat_of
+from ..state import BotContext
+from ..telegram.updates import chat_of
 from .common import arguments
 
 BRIEFING_WAIT = 60.0  # seconds /add waits for the new report's briefing (a worker: seconds)

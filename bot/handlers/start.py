@@ -8,12 +8,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.pages.links import page_path
 from bot.present.render import report_heading
 
-from ..callbacks import decode, pattern
-from ..context import BotContext
-from ..keyboards import start_menu
-from ..language import words_of
-from ..reply import send_html
-from ..updates import query_of
+from ..replies.keyboards import start_menu
+from ..replies.language import words_of
+from ..replies.send import send_html
+from ..state import BotContext
+from ..telegram.callbacks import decode, pattern
+from ..telegram.updates import query_of
 from .browse import send_overview, send_toc
 from .common import Action, answer_stale, current_report
 from .figures import send_key_figures

@@ -23,10 +23,10 @@ from aiohttp import web
 from markupsafe import Markup
 from telegram.ext import Application
 
-from bot.cards import CardSubject
-from bot.context import BotState, state_of
+from bot.library.cards import CardSubject
 from bot.present.render import highlight, lead_sentences, plan_title
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
+from bot.state import BotState, state_of
 from briefings.briefing import Briefing
 from briefings.catalogue import Listing
 from briefings.choice import listing as by_place

@@ -3,7 +3,7 @@
 A report's text is quoted as printed, whatever the language: only what the bot adds around it
 comes from here. Each language is one YAML file under data/words/, nested keys read as dotted
 names ("reply.browse"); every file has the same keys with the same {placeholders}
-(tests/test_words.py). YAML rather than Python dicts: the catalogue is data a translator edits
+(tests/bot/test_words.py). YAML rather than Python dicts: the catalogue is data a translator edits
 side by side, with no code to break, and pyyaml is already a dependency.
 
 These files shape no briefing: they live outside briefings/, so the cache fingerprint

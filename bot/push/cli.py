@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 from telegram.ext import ApplicationBuilder
 
-from bot.cards import CardCache
 from bot.config import TOKEN_ENV, Config
-from bot.database import StoreError
-from bot.library import ReportLibrary, brief_all
+from bot.library.cards import CardCache
+from bot.library.reports import ReportLibrary, brief_all
+from bot.store.database import StoreError
 
 from .runner import Pusher, Repositories, Tally
 
@@ -115,7 +115,7 @@ def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
 
 
 def run_push_command(config: Config, now: bool, stores: Repositories) -> int:
-    """The push on `stores` (the bot's repositories on config.database, bot/stores.py)."""
+    """The push on `stores` (the bot's repositories on config.database, bot/repositories.py)."""
     if not config.token:
         print(f"briefing-bot: no bot token: set {TOKEN_ENV} in the environment", file=sys.stderr)
         return EXIT_BAD_INPUT

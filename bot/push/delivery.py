@@ -32,7 +32,7 @@ from telegram.error import (
 )
 from telegram.warnings import PTBUserWarning
 
-from ..sending import Pacer, retry_after_seconds
+from ..telegram.sending import Pacer, retry_after_seconds
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Followed words and their alerts, in the bot's database (bot/schema.py, migration 3).
+"""Followed words and their alerts, in the bot's database (bot/store/schema.py, migration 3).
 
 An alert is an outbox row keyed by (follow, report digest) that moves like a push's delivery
 (bot/push/store.py): pending → sending (committed before the request leaves) → sent | failed |
@@ -21,8 +21,8 @@ from bot.present.words import CHINESE, Words
 from briefings.alerts import match_report
 from briefings.model import Report
 
-from ..callbacks import encode
-from ..database import Database
+from ..store.database import Database
+from ..telegram.callbacks import encode
 from .delivery import Markup
 from .store import Advance, iso
 

@@ -19,7 +19,7 @@ from bot.present.words import Words
 from briefings.model import Listed
 from briefings.promises import Promises
 
-from ..callbacks import DIGEST_PREFIX, encode
+from ..telegram.callbacks import DIGEST_PREFIX, encode
 from .delivery import Markup
 from .follows import open_button
 

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..database import retrying_outside
+from ..store.database import retrying_outside
 
 log = logging.getLogger(__name__)
 

@@ -33,20 +33,20 @@ from typing import Protocol
 
 from telegram import Bot
 
-from bot.cards import CardCache, CardSubject, card_caption
-from bot.chats import ChatSettings
 from bot.config import Config
-from bot.database import Database, LeaseLost
-from bot.library import ReportLibrary
+from bot.library.cards import CardCache, CardSubject, card_caption
+from bot.library.reports import ReportLibrary
 from bot.present import series
 from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
+from bot.store.chats import ChatSettings
+from bot.store.database import Database, LeaseLost
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
 from briefings.promises import pair_for, promises, targets, year_of_targets
 
-from ..sending import Pacer
-from ..transport import AiohttpRequest
+from ..telegram.sending import Pacer
+from ..telegram.transport import AiohttpRequest
 from .delivery import Journal, Markup, Outcome, Photo, Sender
 from .follows import Follows, NewAlert, alerts_for, open_button
 from .news import Kept, news_message
@@ -81,7 +81,7 @@ def _log_failure(task: asyncio.Task[Tally]) -> None:
 
 
 class Repositories(Protocol):
-    """What the pusher is given of the bot's database (bot/stores.py builds it)."""
+    """What the pusher is given of the bot's database (bot/repositories.py builds it)."""
 
     @property
     def database(self) -> Database: ...

@@ -1,11 +1,11 @@
-"""The subscriptions and their delivery log, in the bot's database (bot/database.py).
+"""The subscriptions and their delivery log, in the bot's database (bot/store/database.py).
 
 The delivery log is an outbox keyed by (subscription, slot): a slot is a briefing's due time
 (UTC) or `report:<digest>` for a new-report announcement. A row moves pending → sending →
 sent | failed | blocked, and `sending` is committed before the request leaves (see
 docs/pushes.md for why this makes restarts safe). Recording an outcome moves its
 subscription on in the same transaction (`_finish_batch`). The connection, its lock and the
-push lock are the Database's; the schema is bot/schema.py's migrations.
+push lock are the Database's; the schema is bot/store/schema.py's migrations.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any
 
-from ..backends import Target, database_at
-from ..chats import move_statements
-from ..database import Database, Statement
+from ..store.backends import Target, database_at
+from ..store.chats import move_statements
+from ..store.database import Database, Statement
 from .batch import Batch
 from .schedule import Frequency, Schedule
 
@@ -146,7 +146,7 @@ def _values(sql: str, rows: list[tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]
 
 
 class Store:
-    """The subscriptions and their delivery log, on the bot's one database (bot/database.py)."""
+    """The subscriptions and their delivery log, on the bot's one database (bot/store/database.py)."""
 
     def __init__(self, database: Database) -> None:
         self.database = database

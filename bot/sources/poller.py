@@ -41,7 +41,7 @@ from briefings.documents import (
 from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
 from briefings.model import Report
 
-from ..document_reader import read_document
+from ..library.document_reader import read_document
 from . import links as listing
 from .http import FetchError, PoliteClient, Response
 from .settings import SourceSpec

@@ -20,7 +20,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from ..backends import Target
+from ..store.backends import Target
 from .http import PoliteClient
 from .poller import ADD_SOURCE, Fetched, SourcePoller, one_line
 from .settings import FetchPolicy, SourceSpec

@@ -3,7 +3,7 @@ reports found with every digest and URL they were seen under, and each source's 
 
 Kept so that a restart neither refetches everything (validators and digests survive) nor
 reports anything twice (a digest once seen is known for good). Tables are the `source_*`
-ones, in the bot's schema (bot/schema.py) with its migrations, on the bot's one database.
+ones, in the bot's schema (bot/store/schema.py) with its migrations, on the bot's one database.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..backends import Target, database_at
-from ..database import Database, Transaction
+from ..store.backends import Target, database_at
+from ..store.database import Database, Transaction
 from .http import Validators
 
 T = TypeVar("T")
@@ -60,7 +60,7 @@ _ADD_ALIAS = "INSERT INTO source_report_urls (url, report_id) VALUES (?, ?) ON C
 
 
 class SourceStore:
-    """The sources' tables, on the bot's one database (bot/database.py): its connection, lock,
+    """The sources' tables, on the bot's one database (bot/store/database.py): its connection, lock,
     busy timeout and retry on a lock."""
 
     def __init__(self, database: Database, owned: bool = False) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from ..briefer import _end, _follow_parent
+from ..library.briefer import _end, _follow_parent
 from .links import Offered
 
 

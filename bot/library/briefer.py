@@ -1,0 +1,262 @@
+"""Briefing the loaded reports in the background: their figures, summaries and search index.
+
+A report whose briefing is cached is read back in a thread (no jieba). Any other is briefed in
+a pool of `workers` processes (config `briefing_workers`: by default one per core), spawned,
+so the bot process never imports jieba (~150 MB) and a large report's minutes of CPU hold a
+worker's GIL, not the bot's. Each worker takes one report at a time: the one a user waits for
+first, else the newest (the reports users read first); each briefing is added to the library
+as it arrives, and `progress` says how many are in. The workers are started when there is work,
+let go when there is none, and killed on stop: a briefing cut short costs only its
+recomputation next time (cache files are written atomically).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Collection, Coroutine
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for_exit
+from pathlib import Path
+from typing import Any
+
+from briefings.briefing import Briefing
+from briefings.catalogue import Listing
+from briefings.derive import brief
+from briefings.model import Listed, Report
+
+from .reports import ReportLibrary
+
+logger = logging.getLogger(__name__)
+
+# What the worker runs: a picklable module-level function (tests pass a slow one).
+Work = Callable[[Report, Path | None], Briefing]
+EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
+
+
+def _follow_parent(parent: int) -> None:
+    """In the worker: exit when the bot process `parent` is gone, even by kill -9, instead of
+    briefing on for minutes as an orphan that holds the bot's pipes open and its memory. The
+    pid comes from the bot: read here, it would already be init's if the bot died first."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's workers, mid-report or not, then kill it if it lingers; blocks."""
+    # ProcessPoolExecutor has no public way to stop a running call before Python 3.14.
+    processes = list((pool._processes or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        if not wait_for_exit([process.sentinel], EXIT_SECONDS):
+            process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)  # the processes are gone: returns at once
+
+
+def pool_of(workers: int) -> ProcessPoolExecutor:
+    """`workers` spawned briefing processes (started as work comes), each ending with the
+    process that made the pool."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
+    )
+
+
+class Briefer:
+    def __init__(self, library: ReportLibrary, work: Work = brief, workers: int = 1) -> None:
+        self.library = library
+        self._work = work
+        self._workers = workers
+        self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
+        self._queue: dict[str, Listing] = {}  # digest -> report waiting for a worker
+        # (rank in the library, newest 0; digest): the queue's order, stale entries skipped
+        self._order: list[tuple[int, str]] = []
+        self._wanted: list[str] = []  # digests users wait for, the latest last
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._runners: set[asyncio.Task[None]] = set()
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def progress(self) -> tuple[int, int]:
+        """(reports briefed, reports listed): how far background briefing has got."""
+        reports = self.library.reports
+        return sum(1 for r in reports if self.library.is_briefed(r.digest)), len(reports)
+
+    async def reload(self, held: Collection[str] = ()) -> list[Listing]:
+        """Read the reports folder again (not its `held` files: still being written) and brief
+        what is new; returns the new reports."""
+        new = await asyncio.to_thread(self.library.reload, held)
+        self.schedule(self.library.pending())
+        return new
+
+    def schedule(self, reports: list[Listing]) -> None:
+        """Brief `reports` in the background (those not scheduled already)."""
+        if self._closed:  # a /reload answered while the bot stops: no worker outlives it
+            return
+        fresh = [report for report in reports if report.digest not in self._done]
+        for report in fresh:
+            self._done[report.digest] = asyncio.Event()
+        if fresh:
+            self._track(self._from_cache(fresh))
+
+    async def wait(self, report: Listed, timeout: float) -> Briefing | None:
+        """`report`'s briefing, if it is in or comes within `timeout` (else None); only this
+        report's briefing is waited for, and it goes to the worker next. A cached briefing
+        that cannot be read any more is briefed again."""
+        briefing = await self.library.load_briefing(report.digest)
+        if briefing is not None:
+            return briefing
+        if report.digest in self.library.lost and not self._closed:
+            self._brief_again(report.digest)
+        done = self._done.get(report.digest)
+        if done is not None and not done.is_set():
+            self._wanted.append(report.digest)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), timeout)
+        return await self.library.load_briefing(report.digest)
+
+    def pending(self, digest: str) -> bool:
+        """Whether the report's briefing is scheduled and neither done nor failed yet."""
+        done = self._done.get(digest)
+        return done is not None and not done.is_set()
+
+    async def settled(self) -> None:
+        """Return once every report scheduled, before or while waiting, is briefed or failed."""
+        while busy := [task for task in (*self._tasks, *self._runners) if not task.done()]:
+            await asyncio.wait(busy)
+
+    async def close(self) -> None:
+        """Stop briefing at once: the queue is dropped, the workers killed, and commands waiting
+        for a briefing answer now, so that they do not hold up the stop either."""
+        self._closed = True
+        self._queue.clear()
+        for done in self._done.values():
+            done.set()
+        tasks = [*self._tasks, *self._runners]
+        for task in tasks:
+            task.cancel()
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.to_thread(_end, pool)
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _track(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _from_cache(self, reports: list[Listing]) -> None:
+        """The reports whose briefing is cached are briefed (it is read when asked for); the
+        others go to the worker."""
+        try:
+            hits = await asyncio.to_thread(self.library.find_cached, reports)
+        except Exception:  # a bug here must not leave commands waiting: the worker recomputes
+            logger.exception("looking for cached briefings failed")
+            hits = []
+        if hits:
+            logger.info("found %d briefing(s) in the cache", len(hits))
+        for report in hits:
+            self._settle(report.digest)
+        found = {report.digest for report in hits}
+        self._enqueue([report for report in reports if report.digest not in found])
+
+    def _enqueue(self, reports: list[Listing]) -> None:
+        self._queue.update((report.digest, report) for report in reports)
+        rank = {listing.digest: n for n, listing in enumerate(self.library.reports)}
+        self._order = [(rank.get(digest, len(rank)), digest) for digest in self._queue]
+        heapq.heapify(self._order)
+        self._start()
+
+    def _brief_again(self, digest: str) -> None:
+        listing = self.library.listing(digest)
+        self.library.lost.discard(digest)
+        if listing is not None:
+            self._done[digest] = asyncio.Event()
+            self._enqueue([listing])
+
+    def _start(self) -> None:
+        self._runners = {runner for runner in self._runners if not runner.done()}
+        while self._queue and len(self._runners) < min(self._workers, len(self._queue)):
+            self._runners.add(asyncio.create_task(self._run()))
+
+    async def _run(self) -> None:
+        try:
+            while self._queue:
+                await self._brief(self._queue.pop(self._next()))
+        finally:
+            if not self._queue and all(
+                runner.done() or runner is asyncio.current_task() for runner in self._runners
+            ):
+                self._let_go(self._pool)
+
+    def _next(self) -> str:
+        wanted = [digest for digest in self._wanted if digest in self._queue]
+        if wanted:
+            return wanted[-1]
+        while self._order[0][1] not in self._queue:  # taken already, as a wanted one
+            heapq.heappop(self._order)
+        return heapq.heappop(self._order)[1]
+
+    async def _brief(self, listing: Listing) -> None:
+        began = time.monotonic()
+        loop = asyncio.get_running_loop()
+        report = await asyncio.to_thread(self.library.report, listing.digest)
+        if report is None:  # gone or changed since listed: the next reload lists it anew
+            logger.error("briefing %s failed: the file changed or is gone", listing.source)
+            self._fail(listing.digest)
+            return
+        pool = self._worker()
+        try:
+            briefing = await loop.run_in_executor(pool, self._work, report, self.library.cache_dir)
+        except BrokenProcessPool as error:  # a worker died: killed, or out of memory
+            logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
+            self._let_go(pool)
+            self._fail(report.digest)
+        except Exception:
+            logger.exception("briefing %s failed", report.source)
+            self._fail(report.digest)
+        else:
+            self._add([briefing])
+            logger.info("briefed %s in %.1f s", report.source, time.monotonic() - began)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = pool_of(self._workers)
+        return self._pool
+
+    def _let_go(self, pool: ProcessPoolExecutor | None) -> None:
+        """`pool`'s workers exit once idle (a broken pool's are gone); the next report starts a
+        fresh pool. Only the pool in use is let go: one broken earlier was replaced already."""
+        if pool is not None and pool is self._pool:
+            self._pool = None
+            pool.shutdown(wait=False)
+
+    def _add(self, briefings: list[Briefing]) -> None:
+        self.library.add_briefings(briefings)
+        for briefing in briefings:
+            self._settle(briefing.digest)
+
+    def _settle(self, digest: str) -> None:
+        self._done[digest].set()
+        self._unwant(digest)
+
+    def _fail(self, digest: str) -> None:
+        """Waiters stop waiting; the next reload tries this report again."""
+        self._done.pop(digest).set()
+        self._unwant(digest)
+
+    def _unwant(self, digest: str) -> None:
+        self._wanted = [wanted for wanted in self._wanted if wanted != digest]

@@ -1,0 +1,210 @@
+"""The cross-report index (briefings.corpus_index: every report's sentences, and the figures
+/compare and inline mode read) kept in step with the library.
+
+The index is a file under the cache folder. Every call runs in a thread: SQLite blocks. After a
+start, a /reload or a briefing, the next `sync` adds the briefed reports the index lacks and
+drops the ones the library no longer holds; a file found damaged is replaced and filled again.
+A cache folder that cannot hold the file (read-only, full, a folder in its place) costs only
+speed: the index is kept in memory and filled from the briefings, so search still answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from briefings.compare import Row, ask, compare_found
+from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
+from briefings.model import Metric
+from briefings.search import SearchIndex
+
+from .reports import ReportLibrary
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+# Comparisons kept, the least recently asked going first, until the index or the library
+# changes: a compare page's filters, sorts and pages and the chat's ◀ ▶ ask the same again.
+# One across a thousand reports is ~2,500 rows (a few MB).
+COMPARED_KEPT = 16
+
+
+def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
+    """The one place a report's search index and figures are read (None: not briefed yet):
+    from memory or the cache, not kept, so indexing a thousand reports holds one briefing at
+    a time."""
+    briefing = library.read_briefing(digest)
+    return (briefing.index, briefing.metrics) if briefing is not None else None
+
+
+def search_index_of(library: ReportLibrary, digest: str) -> SearchIndex | None:
+    indexed = indexed_of(library, digest)
+    return indexed[0] if indexed is not None else None
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """An update nobody waited for to the end still says why it failed, once."""
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("search index: update failed: %s", error)
+
+
+class SearchShelf:
+    def __init__(self, library: ReportLibrary) -> None:
+        self.library = library
+        self._index: CorpusIndex | None = None
+        self._synced: frozenset[str] | None = None  # the briefed digests the index holds
+        self._indexed: frozenset[str] = frozenset()  # the digests it held after the last update
+        self._sync: asyncio.Task[None] | None = None
+        self._opening = asyncio.Lock()
+        self._generation = 0  # counts the updates: what a kept comparison was made from
+        self._compared: OrderedDict[str, list[list[Row]]] = OrderedDict()
+        self._compared_from: tuple[object, int] = (None, -1)  # the library's reports, generation
+
+    def _wanted(self) -> frozenset[str]:
+        library = self.library
+        return frozenset(r.digest for r in library.reports if library.is_briefed(r.digest))
+
+    async def ready(self, timeout: float | None) -> None:
+        """Bring the index up to date, waiting at most `timeout` seconds (a first build of a
+        thousand reports takes a while: searches meanwhile see the reports indexed so far)."""
+        if self._synced == self._wanted() and self._index is not None:
+            return
+        if self._sync is None or self._sync.done():
+            self._sync = asyncio.create_task(self._update())
+            self._sync.add_done_callback(_log_failure)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._sync), timeout)
+
+    async def _opened(self) -> CorpusIndex:
+        async with self._opening:
+            if self._index is None:
+                folder = self.library.cache_dir
+                path = folder / FILE_NAME if folder is not None else None
+                try:
+                    self._index = await asyncio.to_thread(CorpusIndex, path)
+                    self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
+                except (sqlite3.Error, OSError) as error:
+                    self._index = await self._in_memory(error)
+            return self._index
+
+    async def _in_memory(self, error: Exception) -> CorpusIndex:
+        """An empty index in memory, for a cache folder that cannot hold the file."""
+        logger.warning(
+            "search index: %s cannot be written (%s); keeping the index in memory",
+            self.library.cache_dir,
+            error,
+        )
+        self._synced, self._indexed = None, frozenset()
+        return await asyncio.to_thread(CorpusIndex, None)
+
+    async def _unwritable(self, index: CorpusIndex, error: sqlite3.Error) -> None:
+        """Move to an index in memory when the file refused a write; anything else is raised."""
+        if not isinstance(error, sqlite3.OperationalError) or index.path is None:
+            raise error
+        async with self._opening:
+            if self._index is index:
+                await asyncio.to_thread(index.close)
+                self._index = await self._in_memory(error)
+
+    async def _update(self) -> None:
+        reports = list(self.library.reports)
+        wanted = self._wanted()
+        index = await self._opened()
+
+        def index_of(digest: str) -> Indexed | None:
+            return indexed_of(self.library, digest) if digest in wanted else None
+
+        try:
+            added = await asyncio.to_thread(index.update, reports, index_of)
+        except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it once more
+            if not damaged(error):
+                await self._unwritable(index, error)
+                index = await self._opened()
+            added = await asyncio.to_thread(index.update, reports, index_of)
+        if added:
+            logger.info("search index: %d report(s) added", added)
+        self._indexed = frozenset(await asyncio.to_thread(index.digests))
+        self._synced = wanted
+        self._generation += 1
+
+    async def holds(self, digest: str) -> bool:
+        """Whether the index held report `digest` when last brought up to date (or opened)."""
+        await self._opened()
+        return digest in self._indexed
+
+    async def _read(self, wait: float, call: Callable[[CorpusIndex], T]) -> T:
+        """`call` on the index in a thread, the index brought up to date first (waiting at most
+        `wait` seconds); a file found damaged meanwhile is replaced, filled again and read again."""
+        await self.ready(wait)
+        index = await self._opened()
+        try:
+            return await asyncio.to_thread(call, index)
+        except sqlite3.DatabaseError as error:
+            if not damaged(error):
+                raise
+            self._synced = None
+            await self.ready(wait)
+            return await asyncio.to_thread(call, index)
+
+    async def search(
+        self, query: str, first: str, limit: int, per_report: int, wait: float, first_limit: int
+    ) -> CorpusResult:
+        """Hits in every indexed report, report `first`'s first."""
+        return await self._read(
+            wait, lambda index: index.search(query, first, limit, per_report, first_limit)
+        )
+
+    async def compare(self, query: str, wait: float) -> list[list[Row]]:
+        """Each indexed report's rows for the /compare `query` (briefings.compare), in the
+        library's order: from the index's figures, matched in a thread (tens of ms across a
+        thousand reports), and kept until the index or the library changes."""
+        wanted = ask(query)
+        parts = wanted.parts()
+        if not parts:
+            return []
+        await self.ready(wait)
+        reports, generation = self.library.reports, self._generation
+        if not self._made_from(reports, generation):
+            self._compared.clear()
+            self._compared_from = (reports, generation)
+        if (found := self._compared.get(query)) is not None:
+            self._compared.move_to_end(query)
+            return found
+        rows = await self._read(
+            wait,
+            lambda index: compare_found(reports, index.figures(parts[0], wanted.indicators), query),
+        )
+        # Not kept while the index is being brought up to date: it grows report by report.
+        updating = self._sync is not None and not self._sync.done()
+        if not updating and self._made_from(reports, generation):
+            self._compared[query] = rows
+            while len(self._compared) > COMPARED_KEPT:
+                self._compared.popitem(last=False)
+        return rows
+
+    def _made_from(self, reports: object, generation: int) -> bool:
+        """Whether the kept comparisons were made from these reports and this index."""
+        return self._compared_from[0] is reports and self._compared_from[1] == generation
+
+    async def indicator_figures(self, years: Sequence[int], wait: float) -> dict[str, list[Metric]]:
+        """By digest, the indexed reports of `years`' figures measuring a canonical indicator
+        (see CorpusIndex.indicator_figures)."""
+        return await self._read(wait, lambda index: index.indicator_figures(years))
+
+    async def indexed(self) -> frozenset[str]:
+        """The digests the index held when last brought up to date."""
+        await self._opened()
+        return self._indexed
+
+    async def close(self) -> None:
+        if self._sync is not None:
+            self._sync.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._sync
+        if self._index is not None:
+            await asyncio.to_thread(self._index.close)
+            self._index = None

@@ -1,0 +1,2 @@
+"""Telegram plumbing under everything: the HTTP transport, the one sending budget, typed updates,
+button payloads, message splitting, paging."""

@@ -1,0 +1,1 @@
+"""The aiohttp web app (health, the pages, the webhook route) and what keeps it up."""

@@ -1,0 +1,1 @@
+"""Tests of bot/: the bot driven through the fake Telegram, pushes, sources, pages."""

@@ -1,0 +1,289 @@
+"""Targets of one year against the next report's results for it (briefings/promises.py): the
+verdict rules on shapes of figures, and pairing on small invented reports — the same indicator
+and year only, never a part of the year, an average of several, or a shared word alone."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from briefings.figures.indicators import indicators
+from briefings.model import Bound, Meta, Metric
+from briefings.promises import (
+    Promises,
+    as_record,
+    judge,
+    pair_for,
+    pairs_of_year,
+    promises,
+)
+from tests.kits.promises import RESULTS, TARGETS, _briefed
+
+
+@pytest.fixture(scope="module")
+def paired() -> Promises:
+    return promises(_briefed(TARGETS, "a.txt"), _briefed(RESULTS, "b.txt"))
+
+
+def _verdicts(found: Promises) -> dict[str, tuple[str, str | None]]:
+    return {
+        item.indicator: (item.verdict, item.result.metric.raw if item.result else None)
+        for item in found.items
+    }
+
+
+def test_each_target_meets_the_result_of_its_own_indicator_and_year(paired: Promises) -> None:
+    assert paired.issuer == "临川市" and paired.year == 2024
+    assert _verdicts(paired) == {
+        # the full year's 4.7%, not 前三季度 5.3% nor the five-year average 6.1%, nor the
+        # per-capita 6.2% that shares the words 地区生产总值增长
+        "gdp_growth": ("missed", "4.7%"),
+        "cpi": ("unclear", None),  # 保持总体平稳: said in words only
+        "urban_new_jobs": ("met", "3.4万人"),
+        "unemployment_surveyed": ("missed", "5.7%"),  # 控制在5.5%以内: a ceiling
+        "fiscal_revenue_growth": ("not_reported", None),
+        "grain_output": (
+            "unclear",
+            "突破100亿斤",
+        ),  # 亿斤 against 万吨: the report converts nothing
+    }
+
+
+def test_never_missed_without_a_result_figure(paired: Promises) -> None:
+    assert all(item.result is not None for item in paired.items if item.verdict == "missed")
+    unclear = next(item for item in paired.items if item.verdict == "unclear")
+    assert (
+        unclear.statement is not None and unclear.statement.sentence == "居民消费价格保持总体平稳。"
+    )
+
+
+def test_plan_items_get_the_review_sentences_that_report_on_them(paired: Promises) -> None:
+    reported = {item.lead: [q.sentence for q in item.reported] for item in paired.plan}
+    assert reported == {
+        "大力发展数字经济": ["城市算力中心建成投用，数据要素市场化配置改革稳步推进。"],
+        "持续改善农村人居环境": ["农村生活污水治理率提高到60%，村庄清洁行动实现全覆盖。"],
+        "建设海上风电基地": [],
+    }
+    assert paired.plan[0].reported[0].section == "1"
+
+
+def test_the_export_record_follows_the_contract(paired: Promises) -> None:
+    record = json.loads(json.dumps(as_record(paired), ensure_ascii=False))
+    assert set(record) == {"issuer", "year", "items", "plan"}
+    first = record["items"][0]
+    assert set(first) == {"indicator", "name", "target", "result", "verdict"}
+    assert set(first["target"]) == {"raw", "value", "bound", "unit", "sentence", "section"}
+    assert first["name"] == "地区生产总值增长" and first["target"]["bound"] == "about"
+    absent = next(i for i in record["items"] if i["verdict"] == "not_reported")
+    assert absent["result"] is None
+    assert record["plan"][0] == {
+        "lead": "大力发展数字经济",
+        "reported": [{"sentence": "城市算力中心建成投用，数据要素市场化配置改革稳步推进。",
+                      "section": "1"}],
+    }  # fmt: skip
+
+
+def _metric(
+    raw: str, value: float, unit: str = "%", bound: Bound = "exact", **more: object
+) -> Metric:
+    fields = dict(id="m1", section="1", raw=raw, value=value, unit=unit, qualifier="", label="",
+                  sentence=raw, bound=bound)  # fmt: skip
+    return replace(Metric(**fields), **more)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "target", "result", "verdict"),
+    [
+        # 左右 on a rate: met within 0.1 percentage point, and above it
+        ("gdp_growth", _metric("5%左右", 5, bound="about"), _metric("4.9%", 4.9), "met"),
+        ("gdp_growth", _metric("5%左右", 5, bound="about"), _metric("4.8%", 4.8), "missed"),
+        ("gdp_growth", _metric("5%左右", 5, bound="about"), _metric("6.2%", 6.2), "met"),
+        # for CPI and unemployment a 左右 target is a ceiling
+        ("cpi", _metric("2%左右", 2, bound="about"), _metric("0.2%", 0.2), "met"),
+        ("cpi", _metric("2%左右", 2, bound="about"), _metric("2.5%", 2.5), "missed"),
+        (
+            "unemployment_surveyed",
+            _metric("5.5%左右", 5.5, bound="about"),
+            _metric("5.6%", 5.6),
+            "met",
+        ),
+        # 以上 / 不低于 at or above; 以内 / 控制在 at or below
+        (
+            "urban_new_jobs",
+            _metric("1200万人以上", 1.2e7, "人", "at_least"),
+            _metric("1256万人", 1.256e7, "人"),
+            "met",
+        ),
+        (
+            "urban_new_jobs",
+            _metric("1200万人以上", 1.2e7, "人", "at_least"),
+            _metric("1190万人", 1.19e7, "人"),
+            "missed",
+        ),
+        (
+            "unemployment_registered",
+            _metric("4.5%", 4.5, bound="at_most"),
+            _metric("4.6%", 4.6),
+            "missed",
+        ),
+        # 超过 is over: the figure itself is not
+        (
+            "urbanisation_rate",
+            _metric("超过60%", 60, bound="more_than"),
+            _metric("60%", 60),
+            "missed",
+        ),
+        # a range: a higher-is-better result at or above its low end
+        (
+            "gdp_growth",
+            _metric("6%-6.5%", 6, bound="range", upper=6.5),
+            _metric("6.1%", 6.1),
+            "met",
+        ),
+        # a fall printed as such is below any growth target
+        (
+            "gdp_growth",
+            _metric("3%左右", 3, bound="about"),
+            _metric("2%", 2, label="地区生产总值下降"),
+            "missed",
+        ),
+        # units that do not convert: unclear, never missed
+        (
+            "grain_output",
+            _metric("1300亿斤以上", 1.3e11, "斤", "at_least"),
+            _metric("600亿元", 6e10, "元"),
+            "unclear",
+        ),
+    ],
+)
+def test_verdict_rules(indicator: str, target: Metric, result: Metric, verdict: str) -> None:
+    item = indicators().get(indicator)
+    assert item is not None
+    assert judge(target, result, item)[0] == verdict
+
+
+@dataclass(frozen=True)
+class _Listing:
+    source: str
+    digest: str
+    meta: Meta
+
+    @property
+    def display_title(self) -> str:
+        return self.meta.title
+
+
+def _listing(issuer: str, year: int) -> _Listing:
+    return _Listing(
+        f"{issuer}{year}.txt", f"{issuer}{year}", Meta(f"{year}年工作报告", issuer, year=year)
+    )
+
+
+def test_pairs_are_one_place_and_level_in_consecutive_years() -> None:
+    city, district = _listing("北京市人民政府", 2025), _listing("北京市海淀区人民政府", 2024)
+    later = _listing("北京市人民政府", 2026)
+    reports = [later, city, district, _listing("北京市海淀区人民政府", 2026)]
+    pair = pair_for(reports, later)
+    assert (pair.target, pair.result) == (city, later)
+    assert pair_for(reports, city).result == later  # the earlier report pairs with the next
+    lone = pair_for(reports, district)  # 海淀区 2026 does not review 2024
+    assert lone.target is None and lone.missing_year == 2023 and lone.place == "北京市海淀区"
+    assert pairs_of_year(reports, 2025) == [(city, later)]
+
+
+def test_the_export_command_prints_json_and_markdown(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(TARGETS, "utf-8")
+    later.write_text(RESULTS, "utf-8")
+    args = ["promises", "--target-report", str(earlier), "--result-report", str(later)]
+    assert main(args) == 0
+    record = json.loads(capsysbinary.readouterr().out.decode("utf-8"))
+    assert (record["issuer"], record["year"], len(record["items"])) == ("临川市", 2024, 6)
+    assert main([*args, "--format", "md"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert markdown.startswith(
+        "# 临川市 2024年主要目标：达成 1 项，未达成 2 项，未提及 1 项，难以判断 2 项"
+    )
+    assert "| 1 | 地区生产总值增长 | 5%左右 | 4.7% | ❌ 未达成 |" in markdown
+    missing = ["promises", "--target-report", str(tmp_path / "none.txt"), "--result-report",
+               str(later)]  # fmt: skip
+    assert main(missing) == 2
+    assert "briefing-bot:" in capsysbinary.readouterr().err.decode("utf-8")
+
+
+FIVE_YEARS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、“十四五”时期和2025年工作回顾
+过去的五年极不寻常。全市上下砥砺前行。
+民生福祉不断增进。城镇新增就业16.2万人，常住人口城镇化率61.5%。
+刚刚过去的2025年，全市地区生产总值增长5.2%。扣除房地产开发投资后，固定资产投资增长2.7%。
+（一）稳就业。城镇新增就业3.3万人。
+二、2026年主要目标
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+FIVE_YEAR_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业3.5万人以上，固定资产投资增长5%左右。
+（一）推进新型城镇化。全市常住人口城镇化率超过61.5%。
+"""
+
+
+def test_a_five_year_review_gives_levels_not_flows_and_a_narrowed_figure_is_unclear() -> None:
+    found = promises(_briefed(FIVE_YEAR_TARGETS, "a.txt"), _briefed(FIVE_YEARS, "b.txt"))
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "5.2%"),
+        # the year's 3.3万人, not the five years' 16.2万人 said before it
+        "urban_new_jobs": ("missed", "3.3万人"),
+        # 扣除房地产开发投资后: the indicator on another scope
+        "fixed_investment_growth": ("unclear", "2.7%"),
+        # a level said in the five-year review is where the year ended; 超过 is strict
+        "urbanisation_rate": ("missed", "61.5%"),
+    }
+
+
+NATIONAL_TARGETS = """1 9 9 6 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去一年的工作
+去年国内生产总值增长9 ．6 ％。
+二、今年的主要任务
+今年经济增长速度的调控目标定为８％，商品零售价格涨幅控制在6 ％以内。
+中央提出今年下岗失业人员再就业预期目标为300万人。
+拟安排中央财政赤字500亿元，比上年减少80亿元；拟发行长期建设国债400亿元。
+"""
+NATIONAL_RESULTS = """1 9 9 7 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去五年的工作
+过去五年，国民经济持续快速发展。1 9 9 6 年国内生产总值达到6 7 8 8 4 亿元，按可比价格计算，平均每年增长1 2 ．1 ％。去年经济增长9 ．7 ％，商品零售价格涨幅为6 ．1 ％，下岗失业人员再就业310万人。
+中央安排30亿元国债资金支持乡镇卫生院建设。
+二、今年的主要任务
+今年经济增长速度的调控目标定为８％。
+"""
+
+
+def test_a_national_report_pairs_spaced_figures_budget_targets_and_the_year_in_a_span() -> None:
+    earlier = _briefed(NATIONAL_TARGETS, "a.txt")
+    found = promises(earlier, _briefed(NATIONAL_RESULTS, "b.txt"))
+    # a bond issue the budget arranges is a plan figure, judged as a target from the work plan
+    bonds = [m for m in earlier.metrics if m.indicator == "government_bonds"]
+    assert [(m.raw, m.kind) for m in bonds] == [("400亿元", "plan")]
+    assert found.issuer == "国务院" and found.year == 1996
+    assert _verdicts(found) == {
+        # 去年 opens its sentence inside the five-year paragraphs: the year's own growth, not
+        # the span's; spaced full-width digits (9 ．7 ％) read as 9.7
+        "gdp_growth": ("met", "9 ．7 ％"),
+        "retail_price_index": ("missed", "6 ．1 ％"),
+        "reemployment": ("met", "310万人"),
+        # the centre's deficit and bonds are the national government's own; a use of bond
+        # money (国债资金) is not the year's issue
+        "fiscal_deficit": ("not_reported", None),
+        "government_bonds": ("not_reported", None),
+    }

@@ -1,0 +1,1 @@
+"""Tests of briefings/: reading, understanding and the library."""

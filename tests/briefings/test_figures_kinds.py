@@ -1,0 +1,339 @@
+"""What a figure is and when (issue #14): result, target, plan, start, threshold, cumulative and
+the year or span; key figures headline first; results and targets shown apart."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from bot.present.card import card_layout
+from bot.present.card.fonts import find_font, load_font
+from bot.present.card.style import CONTENT, TITLE_SIZE
+from bot.present.card.wrap import title_wrap
+from bot.present.render import key_figures
+from bot.present.words import catalogue
+from bot.state import state_of
+from briefings.export import export_document
+from briefings.figures import sentence_figures
+from briefings.figures.keys import key_groups, mark_keys
+from briefings.figures.kinds import PLAN, REVIEW, Setting
+from briefings.model import Metric
+from briefings.parse import parse_file
+from tests.kits.botkit import Chat, make_config, open_chat
+from tests.kits.paths import CORPUS
+
+REVIEW_2024 = Setting(REVIEW, "2024")
+PLAN_2025 = Setting(PLAN, "2025")
+FIVE_YEARS = Setting(REVIEW, "2020", span="2016-2020")
+
+
+def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -> list[tuple]:
+    year = int((setting.period or "2024").split("-")[-1]) + (setting.phase == REVIEW)
+    found = sentence_figures(sentence, "1", 1, setting, year, targets)
+    return [(m.raw, m.kind, m.period) for m in found if m.unit != "年"]  # not 连续8年 itself
+
+
+@pytest.mark.parametrize(
+    ("sentence", "setting", "expected"),
+    [
+        ("全市地区生产总值增长5.2%。", REVIEW_2024, [("5.2%", "result", "2024")]),
+        (
+            "最低工资标准由2030元/月提高至2130元/月。",
+            REVIEW_2024,
+            [("2030元/月", "start", "2024"), ("2130元/月", "result", "2024")],
+        ),
+        (
+            "营业收入超200亿元的县达到5个。",
+            REVIEW_2024,
+            [("超200亿元", "threshold", "2024"), ("5个", "result", "2024")],
+        ),
+        (
+            "粮食总产量连续8年稳定在1300亿斤以上。",
+            REVIEW_2024,
+            [("1300亿斤以上", "threshold", "2017-2024")],
+        ),
+        (
+            "“十三五”期间累计完成投资1.2万亿元。",
+            REVIEW_2024,
+            [("1.2万亿元", "cumulative", "2016-2020")],
+        ),
+        ("累计建设人才公寓30万套。", REVIEW_2024, [("30万套", "cumulative", None)]),
+        (
+            "过去五年，新增城镇就业120万人。",
+            Setting(REVIEW, "2024"),
+            [("120万人", "cumulative", "2020-2024")],
+        ),
+        ("县域生产总值年均增长8.2%。", FIVE_YEARS, [("8.2%", "cumulative", "2016-2020")]),
+        ("PM2.5指数较2015年下降50%。", FIVE_YEARS, [("50%", "cumulative", "2016-2020")]),
+        # The year of a change's start (从2021年的…) dates the starts, not what they rose to.
+        ("收入从2021年的4万元和2万元分别提高到5万元和3万元。", REVIEW_2024, [
+            ("4万元", "start", "2021"), ("2万元", "start", "2021"),
+            ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
+        ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # A level or a rate the plan aims at is a goal; what it spends or a rate it sets, a plan.
+        ("固定资产投资增长8%左右，民生支出增长10%。", PLAN_2025, [
+            ("8%左右", "target", "2025"), ("10%", "plan", "2025")]),
+        ("贫困发生率降到0.5%，增值税税率降至13%。", PLAN_2025, [
+            ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
+        ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
+        # A change in a span's review without 同比 is over the span.
+        ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
+            ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
+        ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
+            ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
+        # What the plan strives for (力争, 争取) is a goal, whatever its unit.
+        ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
+        ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
+        ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
+        ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
+        # A figure followed by 的(预定)目标 is a goal, even in the review.
+        ("全市生产总值增长6.5%，略低于7%的预定目标。", REVIEW_2024, [
+            ("6.5%", "result", "2024"), ("7%", "target", "2024")]),
+        # A plan named as a document dates its own clause only; the year before still rules after it.
+        ("2019年全市生产总值3.2万亿元，提前实现“十三五”规划3万亿元的目标；进出口总额4800亿元。",
+         FIVE_YEARS, [("3.2万亿元", "result", "2019"), ("3万亿元", "target", "2016-2020"),
+                      ("4800亿元", "result", "2019")]),
+        # A bare 五年 in a review is the span reviewed, within its clause.
+        ("人均生产总值五年增加1万美元，达到3万美元。", FIVE_YEARS, [
+            ("1万美元", "cumulative", "2016-2020"), ("3万美元", "result", "2020")]),
+        ("五年全县水利投资35亿元。", FIVE_YEARS, [("35亿元", "cumulative", "2016-2020")]),
+        # What was done over a reviewed span adds up over it, whichever verb says it was done.
+        ("耕地面积净增212万亩，筹集保障性租赁住房30.3万套。", FIVE_YEARS, [
+            ("212万亩", "cumulative", "2016-2020"), ("30.3万套", "cumulative", "2016-2020")]),
+        ("新设企业10.1万家，办理人大代表建议1293件。", FIVE_YEARS, [
+            ("10.1万家", "cumulative", "2016-2020"), ("1293件", "cumulative", "2016-2020")]),
+        ("PM2.5年均浓度28微克/立方米。", REVIEW_2024, [("28微克/立方米", "result", "2024")]),
+        ("时隔5年客运量增长12%。", REVIEW_2024, [("12%", "result", "2024")]),
+        # 2016年以来, 从2016年起: the span from that year to the year reviewed.
+        ("2016年以来，全县下岗职工再就业3万多人。", FIVE_YEARS, [
+            ("3万多人", "cumulative", "2016-2020")]),
+        ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
+            ("一个百分点", "cumulative", "2017-2020")]),
+        ("收入平均每年增加205亿元。", FIVE_YEARS, [("每年增加205亿元", "cumulative", "2016-2020")]),
+        ("社会保障基金已积累资金124亿元。", REVIEW_2024, [("124亿元", "cumulative", None)]),
+        # A base that runs over years (是2000年到2015年总和的1.5倍) ends on its last year.
+        ("五年水利投资是2000年到2015年总和的1.5倍。", FIVE_YEARS, [
+            ("1.5倍", "cumulative", "2016-2020")]),
+    ],
+)  # fmt: skip
+def test_kind_and_period(sentence: str, setting: Setting, expected: list[tuple]) -> None:
+    assert told(sentence, setting) == expected
+
+
+def test_the_main_targets_are_targets_of_the_coming_year() -> None:
+    sentence = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业30万人以上。"
+    assert told(sentence, PLAN_2025, targets=True) == [
+        ("5%左右", "target", "2025"),
+        ("30万人以上", "target", "2025"),
+    ]
+
+
+def _metric(n: int, raw: str, label: str, kind: str, period: str | None, unit: str = "%") -> Metric:
+    return Metric(f"m{n}", "1", raw, 5.0, unit, "percent", label, raw, kind=kind, period=period)
+
+
+FIGURES = [
+    _metric(1, "3个", "新建公园", "result", "2024", "个"),
+    _metric(2, "5.2%", "地区生产总值增长", "result", "2024"),
+    _metric(3, "14亿人", "中国人饭碗", "result", "2024", "人"),
+    _metric(4, "超200亿元", "生产总值县", "threshold", "2024", "元"),
+    _metric(5, "5%左右", "地区生产总值增长", "target", "2025"),
+    _metric(6, "4.5%", "城镇居民人均可支配收入增长", "result", "2024"),
+]
+
+
+def test_headline_results_and_targets_are_key_thresholds_and_rhetoric_never() -> None:
+    figures = [*FIGURES, *(_metric(n, "1个", "项目", "plan", "2025", "个") for n in range(7, 30))]
+    figures[2] = Metric(
+        "m3", "1", "14亿人", 1.4e9, "人", "exact", "中国人饭碗", "14亿人", kind="result"
+    )
+    keys = {m.id for m in mark_keys(figures, 2025, frozenset({"m5"})) if m.key}
+    assert {"m2", "m5", "m6"} <= keys
+    assert not {"m3", "m4"} & keys
+
+
+@pytest.mark.parametrize(
+    ("label", "headline"),
+    [
+        ("全县生产总值增长", True),  # the place's own gross product
+        ("我县生产总值增长", True),
+        ("县域生产总值增长", False),
+        ("各县生产总值增长", False),  # a part of the whole
+        ("一般公共财政预算收入增长", True),  # the older name of 一般公共预算收入
+        ("万元GDP用水量下降", False),  # per unit of gross product
+        ("亿元GDP生产安全事故死亡率下降", False),
+    ],
+)
+def test_headline_measures_by_their_usual_names(label: str, headline: bool) -> None:
+    from briefings.figures.keys import GDP_SCORE, headline_rank, key_score
+
+    metric = _metric(1, "8%", label, "result", "2024")
+    assert (headline_rank(metric, 2025) is not None) == headline
+    if "元GDP" in label:
+        assert key_score(metric) < GDP_SCORE  # not scored as gross product itself
+
+
+@pytest.mark.parametrize(
+    ("raw", "label", "kind", "unit", "headline"),
+    [
+        ("2430人", "新增城乡就业", "target", "人", True),  # the place's new jobs, by another name
+        ("14.1%", "规模以上工业增加值增长", "result", "%", True),  # every canonical indicator
+        ("2717亿元", "固定资产投资", "result", "元", True),  # its level too
+        ("27微克/立方米", "全省PM2.5平均浓度", "result", "微克/立方米", True),
+        ("15.9亿元", "全部财政收入", "result", "元", False),  # all revenue, not the budget's
+        ("4657亿元", "规上工业企业实现利润", "result", "元", False),  # no canonical indicator
+        ("13.3%", "工业投资增长", "result", "%", False),  # a part of fixed investment
+    ],
+)
+def test_headline_figures_are_the_canonical_indicators_of_the_year(
+    raw: str, label: str, kind: str, unit: str, headline: bool
+) -> None:
+    from briefings.figures.indicators import indicator_of
+    from briefings.figures.keys import headline_rank
+
+    metric = replace(_metric(1, raw, label, kind, "2024" if kind == "result" else "2025", unit),
+                     indicator=indicator_of(label, unit))  # fmt: skip
+    assert (headline_rank(metric, 2025) is not None) == headline
+
+
+def test_a_spans_yearly_average_is_the_headline_only_when_the_year_is_not_printed() -> None:
+    from briefings.figures.keys import headlines
+
+    average = replace(
+        _metric(1, "7.7%", "国内生产总值平均每年增长", "cumulative", "2020-2024"),
+        indicator="gdp_growth",
+    )
+    total = replace(
+        _metric(2, "17.2万亿元", "五年全社会固定资产投资累计完成", "cumulative", "2020-2024", "元"),
+        indicator="fixed_investment",
+    )
+    assert [m.raw for m in headlines([average, total], 2025)] == ["7.7%"]
+    year = replace(_metric(3, "5.2%", "国内生产总值增长", "result", "2024"), indicator="gdp_growth")
+    assert [m.raw for m in headlines([average, year], 2025)] == ["5.2%"]
+
+
+def test_results_and_targets_are_shown_apart_with_their_year() -> None:
+    figures = [Metric(**{**m.__dict__, "key": True}) for m in FIGURES if m.kind != "threshold"]
+    groups = key_groups(figures)
+    assert [(g.kind, g.year) for g in groups] == [("results", "2024"), ("targets", "2025")]
+    assert [m.raw for m in groups[0].metrics][:2] == ["5.2%", "4.5%"]  # headline first
+    assert [m.raw for m in groups[1].metrics] == ["5%左右"]
+
+
+def test_export_json_carries_kind_and_period() -> None:
+    report = (
+        parse_file(CORPUS / "guowuyuan_2019.txt")
+        if (CORPUS / "guowuyuan_2019.txt").exists()
+        else None
+    )
+    if report is None:
+        pytest.skip("corpus absent")
+    from briefings.derive import brief
+
+    briefing = brief(report)
+    metrics = json.loads(json.dumps(export_document(report, briefing), ensure_ascii=False))[
+        "metrics"
+    ]
+    first = metrics[0]
+    assert (first["raw"], first["kind"], first["period"]) == ("6.6%", "result", "2018")
+    assert {"result", "target", "plan"} <= {m["kind"] for m in metrics}
+    assert "今年目标（2019年）" in key_figures(briefing.metrics)
+    titles = [group.title for group in card_layout(report, briefing.metrics).groups]
+    assert titles == ["关键数据（2018年）", "今年目标（2019年）"]
+    english = card_layout(report, briefing.metrics, words=catalogue("en")).groups
+    assert [group.title for group in english] == ["Key figures (2018)", "Targets (2019)"]
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("关于南昌市2020年度法治政府建设工作的报告", ("法治", "南昌市", "2020年度")),
+        ("2019年中华人民共和国国务院政府工作报告", ("中华人民共和国", "政府工作报告")),
+        ("河北省保定市满城区2022年政府工作报告", ("满城区", "政府工作报告")),
+    ],
+)
+def test_the_card_title_never_splits_a_word(title: str, words: tuple[str, ...]) -> None:
+    font = load_font(find_font(None), TITLE_SIZE)
+    lines = title_wrap(title, font, CONTENT, words=True)
+    assert "".join(lines) == title
+    assert all(any(word in line for line in lines) for word in words), lines
+
+
+async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
+    library = state_of(chat.application).library
+    report = library.report(library.reports[0].digest)
+    assert report is not None
+    sentence = next(line for line in report.body_text().splitlines() if "819项" in line)
+    metrics = [
+        Metric(
+            "m1",
+            "1.2.1",
+            "819项",
+            819,
+            "项",
+            "exact",
+            "赣服通接入事项",
+            sentence,
+            True,
+            period="2020",
+        ),
+        Metric(
+            "m2",
+            "3",
+            "30项",
+            30,
+            "项",
+            "exact",
+            "新增接入事项",
+            sentence,
+            True,
+            kind="plan",
+            period="2021",
+        ),
+    ]
+    briefing = library.briefing(report.digest)
+    assert briefing is not None
+    library.add_briefings([replace(briefing, metrics=tuple(metrics))])
+    text = await chat.text("/metrics")
+    assert (
+        text
+        == "关键数据（2020年）\n• 819项 赣服通接入事项（1.2.1）\n\n今年目标（2021年）\n• 30项 新增接入事项（3）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("城镇、农村居民人均可支配收入分别增长4.3%、6.2%。",
+         ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+        ("城乡居民人均可支配收入分别增长5%和7%左右。",
+         ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+        ("城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格因素，分别实际增长7.7%和6.8%。",
+         ["城镇居民人均可支配收入", "农村居民人均纯收入", "城镇居民人均可支配收入实际增长",
+          "农村居民人均纯收入实际增长"]),
+        ("国内生产总值增长6.6%，总量突破90万亿元。", ["国内生产总值增长", "国内生产总值总量"]),
+        ("新增新能源装机1258万千瓦、总量达到6437万千瓦。", ["新增新能源装机", "新能源装机总量"]),
+        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高"]),
+        ("地区生产总值增长7%以上、力争达到8%。", ["地区生产总值增长", "地区生产总值增长力争"]),
+    ],
+)  # fmt: skip
+def test_labels_stand_alone(sentence: str, labels: list[str]) -> None:
+    """Issue #14: each figure of a 分别 list its own item, a bare measure (总量, 同比下降) the
+    subject before it; urban growth never labelled rural."""
+    assert [m.label for m in sentence_figures(sentence)] == labels
+
+
+async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
+    """/search GDP answers with the report's 国内生产总值 sentences, the word in bold."""
+    source = CORPUS / "guowuyuan_2019.txt"
+    if not source.exists():
+        pytest.skip("corpus absent")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / source.name).write_bytes(source.read_bytes())
+    async with open_chat(api, make_config(tmp_path, reports_dir=folder)) as chat:
+        (reply,) = [c for c in await chat.send("/search GDP") if c.method == "sendMessage"]
+    html = reply.params["text"]
+    assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html

@@ -1,0 +1,95 @@
+"""The promises engine scored against hand labels of 14 pairs of consecutive reports
+(tests/data/labels/promises/, written from the texts before tuning): the ten it was tuned on,
+and the four held out (chosen before any label was read) apart. Floors sit just under what
+was measured; a change that loses a target, a pair or a verdict fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.kits.paths import CORPUS
+from tests.kits.promise_scoring import HELD_OUT, LABELS, Score, label_files, score_all, score_pair
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("promise-labels")
+
+
+@pytest.fixture(scope="module")
+def tuned(cache: Path) -> Score:
+    return score_all(None, held_out=False, cache=cache)
+
+
+@pytest.fixture(scope="module")
+def held_out(cache: Path) -> Score:
+    return score_all(None, held_out=True, cache=cache)
+
+
+def test_labels_hold_the_held_out_pairs() -> None:
+    names = {path.stem for path in label_files()}
+    assert set(HELD_OUT) <= names and len(names) - len(HELD_OUT) >= 10
+
+
+def test_tuned_pairs_score_above_their_floors(tuned: Score) -> None:
+    # measured: targets 54/55 (the one missed: 投资率 printed after another target's label),
+    # pairing 28/28 and 28/29 (the one missed: 粮食总产量突破1300万吨 in a five-year review,
+    # labelled as the year's), verdicts 28/28
+    shares = tuned.shares()
+    assert shares["targets_found"] >= 0.98
+    assert shares["canonical_targets_found"] >= 0.98
+    assert shares["pairing_precision"] >= 0.99
+    assert shares["pairing_recall"] >= 0.96
+    assert shares["verdict_accuracy"] >= 0.99
+    assert tuned.missed_without_figure == 0
+
+
+def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Score) -> None:
+    # measured on the 8 tuned pairs whose labels list plan items: items found 35/40 (国务院
+    # 2001's labelled items are sentences of a closing paragraph, not numbered items), review
+    # sentences right 18/50, labelled sentences given 18/133
+    shares = tuned.shares()
+    assert shares["plan_items_found"] >= 0.86
+    assert shares["plan_precision"] >= 0.35
+    assert shares["plan_recall"] >= 0.13
+
+
+def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
+    # measured on pairs never tuned on (once, after the canonical indicators for bonds,
+    # re-employment, R&D spending and the retail price target were added): targets 24/26
+    # (canonical 24/25), pairing 16/16 and 16/18, verdicts 16/16; plan items found 18/20,
+    # review sentences right 17/30, labelled sentences given 17/66
+    shares = held_out.shares()
+    assert shares["targets_found"] >= 0.92
+    assert shares["canonical_targets_found"] >= 0.95
+    assert shares["pairing_precision"] >= 0.99
+    assert shares["pairing_recall"] >= 0.88
+    assert shares["verdict_accuracy"] >= 0.99
+    assert held_out.missed_without_figure == 0
+    assert shares["plan_items_found"] >= 0.89
+    assert shares["plan_precision"] >= 0.56
+    assert shares["plan_recall"] >= 0.25
+
+
+def test_a_second_held_out_batch_scores_above_its_floors(cache: Path) -> None:
+    """国务院 1992 → 1993 and 1993 → 1994 (tests/data/labels/promises/heldout2/), labelled blind
+    this round and run once after every rule change: the honest figure for the early 1990s."""
+    total = Score()
+    for path in sorted((LABELS / "heldout2").glob("*.yaml")):
+        total.add(score_pair(yaml.safe_load(path.read_text("utf-8")), cache))
+    # first run: targets 2/6 (the labels read 国民生产总值 growth as gdp_growth, the engine does
+    # not; fixed-investment, retail and price targets of 1992 are missed), results 0/2, nothing
+    # paired wrongly; plan items 7/7, review sentences right 8/18, labelled sentences given 8/45
+    shares = total.shares()
+    assert total.targets == 6
+    assert shares["targets_found"] >= 0.33
+    assert shares["pairing_precision"] >= 0.99
+    assert shares["plan_items_found"] >= 0.99
+    assert shares["plan_precision"] >= 0.44
+    assert shares["plan_recall"] >= 0.17
+    assert total.missed_without_figure == 0

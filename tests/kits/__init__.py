@@ -1,0 +1,1 @@
+"""What the tests share: the fake Telegram, the fake sites, bots, paths."""
