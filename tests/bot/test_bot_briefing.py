@@ -25,8 +25,7 @@ from bot.present.card import FontNotFoundError, find_font
 from bot.state import state_of
 from briefings.catalogue import Listing
 from briefings.derive import brief
-from tests.kits.bot_briefing import bot_working
-from tests.kits.botkit import USER, Chat, make_config, open_chat, visible
+from tests.kits.botkit import USER, Chat, bot_working, make_config, open_chat, visible
 from tests.kits.fault_api import FakeBotApi
 from tests.kits.paths import ROOT, SEEDS
 from tests.kits.slow_work import brief_dying_on, brief_in_order, brief_stalling_on

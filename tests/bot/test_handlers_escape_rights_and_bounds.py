@@ -25,9 +25,9 @@ from bot.replies.send import MAX_MESSAGES
 from bot.state import state_of
 from bot.telegram.callbacks import decode
 from tests.kits.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
+from tests.kits.card_sample import has_cjk_font
 from tests.kits.fault_api import FakeBotApi
 from tests.kits.paths import SEEDS
-from tests.kits.push_delivery import has_cjk_font
 from tests.kits.push_fixtures import Clock, push_bot
 
 STALE_BUTTON = CHINESE("common.stale_button")

@@ -14,6 +14,7 @@ from telegram.ext import Application
 
 from bot.app import build_application, running
 from bot.config import Config, parse_config
+from bot.library.briefer import Briefer, Work
 from bot.local.answered import Turns
 from bot.local.bot_api import Call
 from bot.local.chat import plain
@@ -137,3 +138,16 @@ async def corpus_chat(
     )
     async with open_chat(api, config) as chat:
         yield chat
+
+
+@contextlib.asynccontextmanager
+async def bot_working(
+    api: FakeBotApi, config: Config, work: Work, workers: int = 1
+) -> AsyncIterator[Chat]:
+    """The running bot, its briefing workers running `work` instead of the real briefing."""
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    state = state_of(application)
+    state.briefer = Briefer(state.library, work, workers)
+    turns = Turns().install(application)
+    async with running(application, poll_timeout=1):
+        yield Chat(api, application, turns)

@@ -5,6 +5,7 @@ The card tests hand these to the card by hand, so a change to the figure rules c
 
 from __future__ import annotations
 
+from bot.present.card import FontNotFoundError, find_font
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.text import sentences
@@ -47,3 +48,12 @@ def sample_card() -> tuple[Report, list[Metric]]:
     """What a card is drawn from: the first report and its sample figures."""
     report = sample_report()
     return report, sample_metrics(report)
+
+
+def has_cjk_font() -> bool:
+    """Whether a card can be drawn here (a CJK font is installed)."""
+    try:
+        find_font()
+    except FontNotFoundError:
+        return False
+    return True

@@ -1,4 +1,5 @@
-"""Shared by tests: taken from tests/briefings/test_labels_figures.py, so that no test module imports another."""
+"""Hand-labelled figures (tests/data/labels/figures/) read and matched against the engine's
+figures of the same report, and the scores over a label folder."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Shared by tests: taken from tests/briefings/test_labels_figures_unseen.py, so that no test module imports another."""
+"""Scores over folders whose every figure is labelled (unseen, unseen2, unseen3): true precision,
+all fields right, and the check against a set's floors that prints every miss."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Shared by tests: taken from tests/bot/test_promises.py, so that no test module imports another."""
+"""Two invented consecutive reports of one place (targets, then results) and their briefings,
+for the promises tests."""
 
 from __future__ import annotations
 

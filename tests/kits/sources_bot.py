@@ -1,4 +1,5 @@
-"""Shared by tests: taken from tests/bot/test_sources_bot.py, so that no test module imports another."""
+"""A bot with a subscriber for the sources and /add tests, report texts of an invented place, and
+how /add's progress line reads."""
 
 from __future__ import annotations
 

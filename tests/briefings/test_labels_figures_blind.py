@@ -1,0 +1,110 @@
+"""The figures engine scored on labels written blind, every figure of each report, from the text
+before the engine ever ran on them (tests/data/labels/figures/unseen, unseen2, unseen3/):
+unseen/ — six reports (a district, a county, a city, two 2026 provinces and 国务院 2002);
+unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
+保定 county 2021, 深圳 2022 and 国务院 1993. Each set's first run (kept below) was the honest
+estimate for reports the rules had not seen; unseen/ and unseen2/ have been tuned on since, so
+their scores now overstate accuracy on new reports. Floors sit just under the latest run.
+
+Because every figure of these reports is labelled, precision here is a true precision: of every
+figure the engine outputs, the share that is a labelled figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.kits.labels_figures import LABELS
+from tests.kits.labels_figures_unseen import check, measure
+
+# First run (650 labelled figures, 674 output), before any rule was changed for these reports:
+# is-a-figure precision 0.939, value recall 0.965, all figures right on every field 0.735, key
+# figures right on every field 0.939, bound 0.979 (none inverted), kind 0.899, period 0.943,
+# labels 0.870, indicator of headline figures 0.805, headline choice 0.921.
+# After tuning on them (no longer unseen): precision 0.948, value recall 0.965, all figures on
+# every field 0.778, key figures 0.940, bound 0.986 (none inverted), kind 0.919, period 0.956,
+# labels 0.897, headline indicator 0.858, headline choice 0.934. Most misses left are rankings
+# and spans of years output as figures (13 + 5 of 35 not figures: the seed report's tests keep
+# them), and conventions these labels do not share with the earlier sets: levels of income,
+# 社零 and PM2.5 changes without an indicator here, 近 read as less than, review growth of
+# 规上工业/投资/社零/进出口 as headline. Floors sit just under what was measured (ratchet).
+# After one convention for every set (RULES.md; these files relabelled: headline = results and
+# targets of the canonical indicators, income and other levels with their amount indicator, 近 as
+# about) and the engine changes that followed: precision 0.948, value recall 0.965, all figures
+# on every field 0.800, key figures 0.942, bound 0.997 (none inverted), kind 0.932, period
+# 0.965, labels 0.899, headline indicator 0.963, headline choice 0.986 (0.794, 0.947, 0.925 and
+# 0.942 on the relabelled files before the engine changed).
+UNSEEN_FLOORS = {
+    "is-a-figure precision": 0.94,
+    "value recall": 0.955,
+    "all figures right on every field": 0.795,
+    "key figures right on every field": 0.94,
+    "bound": 0.99,
+    "kind": 0.93,
+    "period": 0.96,
+    "labels": 0.895,
+    "headline indicator": 0.96,
+    "headline choice": 0.98,
+}
+
+
+# First run (440 labelled figures, 447 output), after every rule change of this round and before
+# anyone looked at these labels or the engine's output on these reports: is-a-figure precision
+# 0.917, value recall 0.923, all figures right on every field 0.582, key figures right on every
+# field 0.855, bound 0.993 (none inverted), kind 0.768, period 0.829, labels 0.790, indicator of
+# headline figures 0.841, headline choice 0.929.
+# Tuned on since: after one convention for every set (RULES.md; keys as printed, income and
+# other levels with their amount indicator, 近 as about) and the rules that followed (headline
+# choice tied to the canonical indicators; changes and flows of a span's review over the span;
+# a five-year plan's goals and the levels and rates the plan aims at as targets; streaks of
+# quarters and months and bands of places no figures; programmes kept as subjects): precision
+# 0.934, value recall 0.925, all figures on every field 0.695, key figures 0.962, bound 0.995
+# (none inverted), kind 0.876, period 0.900, labels 0.834, headline indicator 1.000, headline
+# choice 0.995. These overstate accuracy on new reports.
+UNSEEN2_FLOORS = {
+    "is-a-figure precision": 0.93,
+    "value recall": 0.92,
+    "all figures right on every field": 0.69,
+    "key figures right on every field": 0.955,
+    "bound": 0.99,
+    "kind": 0.87,
+    "period": 0.895,
+    "labels": 0.83,
+    "headline indicator": 0.99,
+    "headline choice": 0.99,
+}
+
+# First run (704 labelled figures, 744 output), after every rule change of the round (one label
+# convention, headlines tied to the canonical indicators, spans, programmes as subjects, the
+# promises' new indicators) and before anyone looked at the engine's output on these reports:
+# is-a-figure precision 0.919, value recall 0.943, all figures right on every field 0.689, key
+# figures right on every field 0.879, bound 0.994 (none inverted), kind 0.864, period 0.829,
+# labels 0.895, indicator of headline figures 0.945, headline choice 0.987.
+UNSEEN3_FLOORS = {
+    "is-a-figure precision": 0.91,
+    "value recall": 0.935,
+    "all figures right on every field": 0.68,
+    "key figures right on every field": 0.87,
+    "bound": 0.99,
+    "kind": 0.855,
+    "period": 0.82,
+    "labels": 0.885,
+    "headline indicator": 0.94,
+    "headline choice": 0.98,
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "floors", "name"),
+    [
+        ("unseen", UNSEEN_FLOORS, "unseen figures (tuned on since their first run)"),
+        ("unseen2", UNSEEN2_FLOORS, "second blind batch (tuned on since its first run)"),
+        ("unseen3", UNSEEN3_FLOORS, "third blind batch"),
+    ],
+)
+def test_figures_against_labels_written_blind(
+    folder: str, floors: dict[str, float], name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = measure(LABELS / folder)
+    with capsys.disabled():
+        check(found, floors, name)
