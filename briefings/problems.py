@@ -36,6 +36,11 @@ _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
 _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
+# An admission that names its problems in general, then gives them as examples (还有一些薄弱
+# 环节和需要解决的问题，如A，B，C。): A, B and C are the problems.
+_EXAMPLES = re.compile(
+    r"(?:问题|困难|不足|矛盾|短板|弱项|薄弱环节|差距)[^。,;:]{0,4},\s*(?:如|比如|例如)(?=[^。,;:]{2})"
+)
 _OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
@@ -88,8 +93,9 @@ _STRENGTH = pattern("problem_words", "strength")
 _UNREALISED = pattern("problem_words", "unrealised")
 
 
-def _admission_end(paragraph: str) -> tuple[int, int] | None:
-    """Where the problems start and end in a paragraph that admits some, or None.
+def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, int] | None:
+    """Where the problems start and end in a paragraph that admits some, or None
+    (`examples_only`: only an admission that gives its problems as examples, …问题，如A，B).
 
     After a lead-in that names them only in general (…还存在不少困难和问题。主要是：) the list
     runs to the paragraph's end; an admission that states the problem itself (我们也清醒看到，
@@ -99,6 +105,9 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
     start = 0
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _admission(sentence)
+        examples = _EXAMPLES.search(sentence, match.end()) if match else None
+        if examples_only and not examples:
+            match = None
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
@@ -109,6 +118,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             rest = folded[at:stop]
             if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
                 return at, stop
+            if examples and _GENERIC.search(sentence[match.end() : examples.end()]):
+                return start + examples.end(), stop
             # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
@@ -264,14 +275,16 @@ def _names_shortfalls(run: list[Section]) -> bool:
     return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
-def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
+def _problems_in(
+    paragraphs: list[str], run: list[Section], where: str, examples_only: bool = False
+) -> list[Item]:
     """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
     found: list[Item] = []
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         index += 1
-        span = _admission_end(paragraph)
+        span = _admission_end(paragraph, examples_only)
         if span is None:
             continue
         # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
@@ -317,9 +330,10 @@ def find_problems(
             section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
         )
     planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
-    before = sections[: planned[0]] if planned else sections
-    after = sections[planned[-1] + 1 :] if planned else []
-    outside = _admitted([*before, *after], preamble)
+    inside = sections[planned[0] : planned[-1] + 1] if planned else []
+    # an admission inside the plan is a situation that frames the tasks, except one that
+    # gives its problems as examples (…还有一些薄弱环节和需要解决的问题，如A，B，C。)
+    outside = _admitted(sections, preamble, examples_in=frozenset(s.id for s in inside))
     return (
         outside
         if outside.items
@@ -327,7 +341,13 @@ def find_problems(
     )
 
 
-def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
+def _admitted(
+    tops: Sequence[Section],
+    preamble: str = "",
+    first: bool = False,
+    examples_in: frozenset[str] = frozenset(),
+) -> ItemList:
+    """Problems admitted in `tops` (in parts `examples_in`, only those given as examples)."""
     found = _problems_in(preamble.splitlines(), [], "")
     where = None
     listed: set[int] = set()  # nodes already taken as items: their first paragraph is no new
@@ -335,7 +355,7 @@ def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> I
         for node in top.walk():
             paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items = _problems_in(paragraphs, run, top.id)
+            items = _problems_in(paragraphs, run, top.id, top.id in examples_in)
             listed.update(id(child) for child in run if any(i.text == child.text for i in items))
             where = where or (top.id if items else None)
             found.extend(items)

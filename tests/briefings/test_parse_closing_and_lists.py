@@ -446,3 +446,25 @@ def test_a_glossary_numbered_like_the_parts_still_ends_the_report() -> None:
     report = _report(body)
     assert [s.title for s in report.sections][-1] == "2021年主要工作任务"
     assert "三城同创" not in report.body_text()
+
+
+def test_an_admission_in_the_plan_part_that_gives_its_problems_as_examples() -> None:
+    """A plan part's situation analysis frames the tasks, but one that admits problems and
+    names them as examples (…需要解决的问题，如A，B，C。) lists problems, one per example."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            *RUN_IN_PLAN[:2],
+            "当前形势令人鼓舞。但是，我们也清醒地看到，在经济快速增长中，还有一些薄弱环节和需要解决的问题，"
+            "如投资增长较猛，投资结构不尽合理，能源和部分原材料紧张，信贷投放增长过快。今年要稳中求进。",
+            "同时要清醒看到外部环境更趋复杂，区域竞争日趋激烈。我们要坚定信心。",
+            *RUN_IN_PLAN[2:],
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "财政收支矛盾突出",
+        "投资增长较猛",
+        "投资结构不尽合理",
+        "能源和部分原材料紧张",
+        "信贷投放增长过快",
+    ]
