@@ -79,6 +79,7 @@ _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+_SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -168,6 +169,10 @@ _SHORT_RUN_MIN = 2
 _SAYS_MORE = re.compile(
     r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)"
     r"|^(?:人民)?群众(?:对[^,，]{0,20})?(?:还|仍)?(?:不满意|反映[^,，]{0,4}强烈|意见[^,，]{0,4}大)"
+    # opens with a preposition, no subject of its own (…，与国际通行规则衔接还需加强)
+    r"|^(?:与|同|跟|较|比)(?!此同时)"
+    # where the shortfall before it shows (…还需持续强化，一些领域还存在腐败问题)
+    r"|^(?:一些|有的|有些|个别|少数|部分)(?:领域|地方|方面|环节|单位|部门)(?:还|仍|也|仍然|依然)?(?:存在|出现)"
 )
 
 
@@ -189,7 +194,7 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
         return [sentence]
     counted = len(clauses)  # the general clause counts towards a run: A，特别是B，C，D
     clauses = [_LEADING.sub("", c) for c in clauses][at:]
-    while len(clauses) > 1 and _IN_GENERAL.search(clauses[0]):
+    while len(clauses) > 1 and _IN_GENERAL.search(clauses[0]) and not _SAYS_MORE.match(clauses[1]):
         clauses = clauses[1:]  # 政府工作存在不足，A，B: A and B are the problems
     minimum = _SHORT_RUN_MIN if strict else _CLAUSES_MIN
     if causal or counted < minimum or not _DEFICIT.search(clauses[0]):
@@ -306,9 +311,33 @@ def _problems_in(
         found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
         if len(parts) < 2 and _names_shortfalls(run):
             # one problem at most in the paragraph, then the numbered list it leads into
-            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
+            found.extend(_point_items(run, where))
             run = []
     return found
+
+
+def _point_items(run: list[Section], where: str) -> list[Item]:
+    """The problems of a numbered list: one per point, but a point that only frames a run
+    (六是对标国际一流水平，A，B，C。) is no item and its clauses count one each, and the
+    sentences after the last point that open with 此外 run problems of their own."""
+    items: list[Item] = []
+    for n, point in enumerate(run, start=1):
+        text = point.text or point.title
+        also = None
+        if n == len(run):  # in the point's own paragraph (…六是A。此外，B，C。对此，…)
+            line = text.split("\n", 1)[0]
+            also = next((m for m in _SENTENCE.finditer(line) if _ALSO.match(m.group())), None)
+        own = text[: also.start()] if also else text
+        head = first_sentence(own)
+        clauses = _clauses(head, strict=True) if _framed(head) else [head]
+        if len(clauses) < 2:
+            items.append(Item(point.ordinal, point.title, own.strip() or point.title, point.id))
+        else:
+            items.extend(Item(point.ordinal, c, c, point.id) for c in clauses)
+        if also:
+            rest = _split_items(_ALSO.sub("", text[also.start() :]))
+            items.extend(_sentence_item(len(items) + k, p, where) for k, p in enumerate(rest, 1))
+    return [Item(i.ordinal, i.lead, i.text, where) for i in items]
 
 
 def find_problems(

@@ -468,3 +468,27 @@ def test_an_admission_in_the_plan_part_that_gives_its_problems_as_examples() -> 
         "能源和部分原材料紧张",
         "信贷投放增长过快",
     ]
+
+
+def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
+    """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
+    A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，发展还面临不少困难和挑战：一是经济下行压力加大，部分企业经营困难。"
+            "二是对标国际一流水平，营商环境还有差距，与国际通行规则衔接还需加强，社会信用体系不够完善。"
+            "此外，作风建设还需要持续强化，一些领域还存在腐败问题，政务服务水平仍有较大提升空间。"
+            "对此，我们一定要改进工作。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力加大，部分企业经营困难",
+        # a clause with no subject of its own (与…) says more of the one before it
+        "营商环境还有差距，与国际通行规则衔接还需加强",
+        "社会信用体系不够完善",
+        # where a shortfall shows (一些领域还存在…) is no shortfall of its own
+        "作风建设还需要持续强化，一些领域还存在腐败问题",
+        "政务服务水平仍有较大提升空间",
+    ]
+    assert all("对此" not in i.text for i in report.problems.items)
