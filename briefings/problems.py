@@ -61,6 +61,8 @@ _FRAMING = re.compile(
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
 _FURTHER = re.compile(r"^(?:甚至|乃至)")
+_BECAUSE = re.compile(r"^(?:由于|因为)")
+_SECOND_CAUSE = re.compile(r"^(?:加上|加之)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
     r"(?:出现|存在|面临|(?<![国私公所拥具占])有)[着了]?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
@@ -185,7 +187,11 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
         elif clause and not _FRAMING.match(clause):
             clauses.append(clause)
-    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，C: one problem and its cause
+    # 由于A，加上B，C: two causes that each fall short are a problem each (C stays with B)
+    second = next((i for i, c in enumerate(clauses) if i and _SECOND_CAUSE.match(c)), 0)
+    if second and _BECAUSE.match(clauses[0]) and _DEFICIT.search(clauses[second]):
+        return ["，".join(clauses[:second]), "，".join(clauses[second:])]
     # A，B，特别是C: one problem and its particulars, unless A only names problems in general
     # (又出现一些新的矛盾，特别是C，D，E: the particulars are the problems)
     at = next((i for i, c in enumerate(clauses) if i and _LEADING.match(c)), 0)

@@ -492,3 +492,21 @@ def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_l
         "政务服务水平仍有较大提升空间",
     ]
     assert all("对此" not in i.text for i in report.problems.items)
+
+
+def test_two_causes_that_each_fall_short_are_two_problems() -> None:
+    """由于A，加上B，C: A and B each name a shortfall of their own; C, what they cause, stays
+    with the last. A cause given for one shortfall (由于A，C) stays one problem."""
+    report = _report(
+        _review(
+            "回顾过去一年，我们也感到政府工作还有很多不足。由于施工项目统筹不足，工程安排不够合理，"
+            "加上文明施工管理不到位，施工扰民问题多发。由于财力有限，部分民生项目推进缓慢。"
+            "在此，我们向市民表示歉意。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "由于施工项目统筹不足，工程安排不够合理",
+        "加上文明施工管理不到位，施工扰民问题多发",
+        "由于财力有限，部分民生项目推进缓慢",
+    ]
