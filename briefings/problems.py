@@ -61,6 +61,8 @@ _FRAMING = re.compile(
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
 _FURTHER = re.compile(r"^(?:甚至|乃至)")
+_SHARED_HARM = re.compile(r"^(?:严重|也|都)?(?:损害|影响|制约|阻碍|妨碍|败坏|破坏|危害|伤害)")
+_NAMED_ILL = re.compile(r"(?:作风|行为|现象|风气|之风)$")
 _BECAUSE = re.compile(r"^(?:由于|因为)")
 _SECOND_CAUSE = re.compile(r"^(?:加上|加之)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
@@ -187,6 +189,11 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
         elif clause and not _FRAMING.match(clause):
             clauses.append(clause)
+    if len(clauses) >= 3 and _SHARED_HARM.match(clauses[-1]):
+        # A作风，B行为，损害了…: shortfalls named as things, sharing what they harm
+        named = clauses[:-1]
+        if all(_NAMED_ILL.search(c) and _DEFICIT.search(c) for c in named):
+            return [*named[:-1], f"{named[-1]}，{clauses[-1]}"]
     causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，C: one problem and its cause
     # 由于A，加上B，C: two causes that each fall short are a problem each (C stays with B)
     second = next((i for i, c in enumerate(clauses) if i and _SECOND_CAUSE.match(c)), 0)

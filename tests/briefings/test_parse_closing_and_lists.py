@@ -510,3 +510,20 @@ def test_two_causes_that_each_fall_short_are_two_problems() -> None:
         "加上文明施工管理不到位，施工扰民问题多发",
         "由于财力有限，部分民生项目推进缓慢",
     ]
+
+
+def test_shortfalls_named_as_things_that_share_what_they_harm() -> None:
+    """A作风，B行为，损害了…: two shortfalls named as things, one predicate for both."""
+    report = _report(
+        _review(
+            "我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"
+            "机关中存在的官僚主义、形式主义等脱离群众的不良作风，少数干部贪污受贿等腐败行为，"
+            "损害了政府同人民群众的密切联系。我们一定要认真解决这些问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "财政收支矛盾突出",
+        "机关中存在的官僚主义、形式主义等脱离群众的不良作风",
+        "少数干部贪污受贿等腐败行为，损害了政府同人民群众的密切联系",
+    ]
