@@ -35,6 +35,8 @@ _ADMISSION = re.compile(
 _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
+_ANY_LEAD_IN = re.compile(rf"{_ADMISSION.pattern}|{_SOFT_ADMISSION.pattern}")
+_SEEING = re.compile(r"(?:看到|认识到|意识到|认识|正视|深知|深感)$")
 _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
 # An admission that names its problems in general, then gives them as examples (还有一些薄弱
 # 环节和需要解决的问题，如A，B，C。): A, B and C are the problems.
@@ -332,25 +334,41 @@ def _problems_in(
 def _point_items(run: list[Section], where: str) -> list[Item]:
     """The problems of a numbered list: one per point, but a point that only frames a run
     (六是对标国际一流水平，A，B，C。) is no item and its clauses count one each, and the
-    sentences after the last point that open with 此外 run problems of their own."""
+    sentences after the last point that add problems (此外，…; 我们还要看到，…) are their own."""
     items: list[Item] = []
     for n, point in enumerate(run, start=1):
         text = point.text or point.title
-        also = None
-        if n == len(run):  # in the point's own paragraph (…六是A。此外，B，C。对此，…)
-            line = text.split("\n", 1)[0]
-            also = next((m for m in _SENTENCE.finditer(line) if _ALSO.match(m.group())), None)
-        own = text[: also.start()] if also else text
+        # in the last point's own paragraph: …六是A。此外，B，C。对此，…
+        added = _added_after(text.split("\n", 1)[0]) if n == len(run) else None
+        own = text[: added[0]] if added else text
         head = first_sentence(own)
         clauses = _clauses(head, strict=True) if _framed(head) else [head]
         if len(clauses) < 2:
             items.append(Item(point.ordinal, point.title, own.strip() or point.title, point.id))
         else:
             items.extend(Item(point.ordinal, c, c, point.id) for c in clauses)
-        if also:
-            rest = _split_items(_ALSO.sub("", text[also.start() :]))
+        if added:
+            rest = _split_items(text[added[1] : len(text.split("\n", 1)[0])])
             items.extend(_sentence_item(len(items) + k, p, where) for k, p in enumerate(rest, 1))
     return [Item(i.ordinal, i.lead, i.text, where) for i in items]
+
+
+def _added_after(paragraph: str) -> tuple[int, int] | None:
+    """Where a point's paragraph goes on to further problems after its first sentence, and
+    where they start: a sentence opening with 此外, or one that admits more (…的同时，我们还要
+    看到，A，B。: A, B), or None."""
+    sentences = list(_SENTENCE.finditer(fold(paragraph)))[1:]
+    for sentence in sentences:
+        also = _ALSO.match(sentence.group())
+        if also:
+            return sentence.start(), sentence.start() + also.end()
+        if _admission(sentence.group()):
+            # 我们还要看到，A: A after a lead-in that sees (not a shortfall: …还存在短板，)
+            leads = [m for m in _ANY_LEAD_IN.finditer(sentence.group())]
+            at = leads[-1].end() if leads and _SEEING.search(leads[-1].group()) else -1
+            if at >= 0 and sentence.group()[at : at + 1] == ",":
+                return sentence.start(), sentence.start() + at + 1
+    return None
 
 
 def find_problems(

@@ -527,3 +527,21 @@ def test_shortfalls_named_as_things_that_share_what_they_harm() -> None:
         "机关中存在的官僚主义、形式主义等脱离群众的不良作风",
         "少数干部贪污受贿等腐败行为，损害了政府同人民群众的密切联系",
     ]
+
+
+def test_a_difficulty_admitted_after_the_last_numbered_point_is_one_more() -> None:
+    """…二是B。在看到这些问题的同时，我们还要看到，C，D。: C is one more problem, D its detail;
+    a sentence after a point that gives its particulars (…还存在短板，…) stays with it."""
+    report = _report(
+        _review(
+            "我们也要清醒地看到，全县发展中还存在着不容忽视的问题：一是企业规模小，结构单一。"
+            "二是城乡建设和管理服务还需进一步改善。重大基础设施还存在短板，公共服务均等化任重道远。"
+            "在清醒地认识这些问题的同时，我们还要看到，区域竞争日趋激烈，周边县市竞相发展的势头强劲。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "企业规模小，结构单一",
+        "城乡建设和管理服务还需进一步改善",
+        "区域竞争日趋激烈，周边县市竞相发展的势头强劲",
+    ]
