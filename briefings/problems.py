@@ -8,6 +8,7 @@ sentence or ——; the pledge and the strengths that close such a passage are n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .findings import item_lists, item_of, titled
@@ -76,6 +77,7 @@ _IN_GENERAL = re.compile(
     r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
+_STRESSED = re.compile(r"^(?:特别是|尤其是)[,，]\s*")  # 特别是，A。: A
 _SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
@@ -85,6 +87,7 @@ _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+_THEME = re.compile(r"^\s*(?:(?:特别是|尤其是|同时)[,，]?)?\s*([\u4e00-\u9fff]{1,3}的)")
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
@@ -230,15 +233,22 @@ def _framed(piece: str) -> bool:
     return bool(_FRAMING.match(re.split(r"[,，]", piece, maxsplit=1)[0].strip()))
 
 
+def _themed(sentences: list[str]) -> set[str]:
+    """Sentences that open in parallel with their theme (我们的X还不强，A；B。我们的Y…, three or
+    more): each is one problem, its ；-pieces being the theme's particulars."""
+    themes = [_THEME.match(s) for s in sentences]
+    counts = Counter(m.group(1) for m in themes if m)
+    return {s for s, m in zip(sentences, themes, strict=True) if m and counts[m.group(1)] >= 3}
+
+
 def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> list[str]:
     """Problems run together: one per sentence, per ；within one (its comma clauses stay with
     it: the report grouped them), or per comma clause where a sentence runs several; only
     statements that something falls short, up to the pledge. `numbered`: the text leads
     into a numbered list of problems (it marks its problems, whatever it prints itself)."""
-    sentences = [
-        [p.strip() for p in _LISTED.split(_ET_CETERA.sub("", sentence)) if p.strip(" ,，:：")]
-        for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text)
-    ]
+    texts = [_ET_CETERA.sub("", s) for s in re.findall(r"[^。!?！？]+[。!?！？]?", text)]
+    sentences = [[p.strip() for p in _LISTED.split(s) if p.strip(" ,，:：")] for s in texts]
+    themed = _themed(texts)
     unlisted = [pieces[0] for pieces in sentences if len(pieces) == 1]
     runs = [s for s in unlisted if len(_clauses(s)) > 1]
     # a passage that marks its problems with nothing finer than 。 and ，(no ；, no 一是) runs
@@ -251,8 +261,10 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     # problems one each: only a passage whose problems run in one sentence splits with details
     lenient = lead_in and len(runs) == 1
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
-    for pieces in sentences:
-        if len(pieces) > 1:
+    for sentence, pieces in zip(texts, sentences, strict=True):
+        if len(pieces) > 1 and sentence in themed:
+            parts.append((sentence.strip(), True))  # 我们的X还有短板，A；B；C。: X's particulars
+        elif len(pieces) > 1:
             # 对标高品质生活，A，B，C；: a group the report frames is a run of its own
             framed = [_clauses(p, strict=True) if _framed(p) else [p] for p in pieces]
             parts.extend((clause, True) for clauses in framed for clause in clauses)
@@ -267,7 +279,7 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
-        part = _ET_CETERA.sub("", part).strip()
+        part = _ET_CETERA.sub("", _STRESSED.sub("", part)).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
         lead = first_sentence(part)

@@ -545,3 +545,21 @@ def test_a_difficulty_admitted_after_the_last_numbered_point_is_one_more() -> No
         "城乡建设和管理服务还需进一步改善",
         "区域竞争日趋激烈，周边县市竞相发展的势头强劲",
     ]
+
+
+def test_sentences_that_open_in_parallel_on_their_theme_are_one_problem_each() -> None:
+    """我们的X…，A；B。我们的Y…。我们的Z…。: each sentence names its theme first, and the ；
+    inside one sets off that theme's particulars, not problems of their own."""
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，发展中还存在不少矛盾和问题。特别是，我们的实体经济发展压力还很大，"
+            "生产经营成本偏高。我们的基本公共服务还有很多短板，学前教育总体水平偏低；医疗资源总体不足，"
+            "床位紧；文体设施总量较少。我们的城市管理还比较粗放，安全隐患问题突出。我们要直面这些问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "我们的实体经济发展压力还很大，生产经营成本偏高",
+        "我们的基本公共服务还有很多短板，学前教育总体水平偏低；医疗资源总体不足，床位紧；文体设施总量较少",
+        "我们的城市管理还比较粗放，安全隐患问题突出",
+    ]
