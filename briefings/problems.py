@@ -190,7 +190,10 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     clause a shortfall, from two clauses up)."""
     clauses: list[str] = []
     for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
-        if clauses and _FURTHER.match(clause):
+        further = bool(clauses) and _FURTHER.match(clause)
+        # X还有不少短板，A，特别是B，C: after a general clause, 特别是 goes further on A
+        stressed = len(clauses) > 1 and _LEADING.match(clause) and _IN_GENERAL.search(clauses[0])
+        if further or (stressed and not _IN_GENERAL.search(clauses[-1])):
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
         elif clause and not _FRAMING.match(clause):
             clauses.append(clause)

@@ -563,3 +563,21 @@ def test_sentences_that_open_in_parallel_on_their_theme_are_one_problem_each() -
         "我们的基本公共服务还有很多短板，学前教育总体水平偏低；医疗资源总体不足，床位紧；文体设施总量较少",
         "我们的城市管理还比较粗放，安全隐患问题突出",
     ]
+
+
+def test_a_run_after_a_general_clause_keeps_what_goes_further_with_its_clause() -> None:
+    """X还有不少短板弱项，A，特别是B，C。: the general clause is no item, 特别是B goes further on
+    A and stays with it, C has a subject and shortfall of its own."""
+    report = _report(
+        _review(
+            "我们也清醒地认识到，发展还存在不少困难挑战。安全形势依然严峻复杂。"
+            "高质量发展还有不少短板弱项，区域发展不平衡的问题依然突出，特别是发展环境仍有一定差距，"
+            "城市管理等领域还存在一些老问题。我们将直面问题。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "安全形势依然严峻复杂",
+        "区域发展不平衡的问题依然突出，特别是发展环境仍有一定差距",
+        "城市管理等领域还存在一些老问题",
+    ]
