@@ -191,8 +191,10 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     clauses: list[str] = []
     for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
         further = bool(clauses) and _FURTHER.match(clause)
-        # X还有不少短板，A，特别是B，C: after a general clause, 特别是 goes further on A
+        # X还有不少短板，A，特别是B，C: after a general clause, 特别是 goes further on A (but a
+        # general clause that A only says more of is the sentence's theme: one problem)
         stressed = len(clauses) > 1 and _LEADING.match(clause) and _IN_GENERAL.search(clauses[0])
+        stressed = stressed and not _SAYS_MORE.match(clauses[1])
         if further or (stressed and not _IN_GENERAL.search(clauses[-1])):
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
         elif clause and not _FRAMING.match(clause):
