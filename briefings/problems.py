@@ -28,6 +28,8 @@ _ADMISSION = re.compile(
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
+    # 这里还要向大会如实报告：去年的20项民生实事，仍有4项未能如期完成。: a promise not kept
+    r"|向大会(?:如实)?(?:报告|说明)(?=[^。:]{0,4}:[^。]*(?:未能|没有|未)(?:如期|按期|全部)?完成)"
     # 还有诸多方面需要改进和完善，如A，B，C: the shortcomings it names after 如
     r"|(?:还|仍)有(?:诸多|许多|不少|很多)(?:方面|地方)(?:需要|有待|亟待)(?:改进|完善|提高|加强)[^。,，]{0,6}[,，]\s*(?:如|比如|例如)"
 )
@@ -77,6 +79,8 @@ _IN_GENERAL = re.compile(
     r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
+# A sentence about the one before it (这既有…, 这主要是…): no problem of its own.
+_REFERS_BACK = re.compile(r"^这(?:既|主要|其中|固然|一方面)")
 _STRESSED = re.compile(r"^(?:特别是|尤其是)[,，]\s*")  # 特别是，A。: A
 _SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
@@ -288,7 +292,9 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
         lead = first_sentence(part)
-        if part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
+        if items and not listed and _REFERS_BACK.match(part):
+            items[-1] += part  # …仍有4项未能如期完成。这既有客观因素，更主要的是…: its causes
+        elif part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
 

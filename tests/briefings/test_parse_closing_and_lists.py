@@ -581,3 +581,19 @@ def test_a_run_after_a_general_clause_keeps_what_goes_further_with_its_clause() 
         "区域发展不平衡的问题依然突出，特别是发展环境仍有一定差距",
         "城市管理等领域还存在一些老问题",
     ]
+
+
+def test_a_promise_reported_unkept_is_a_problem_with_its_causes() -> None:
+    """这里还要向大会如实报告：A，仍有4项未能如期完成。这既有…，更主要的是…。: one problem, its
+    causes with it; the pledge after it is none."""
+    report = _report(
+        _review(
+            "这里还要向大会如实报告：去年确定的10项民生实事，已完成8项，仍有2项未能如期完成。"
+            "这既有客观因素造成的工期延误，更主要的还是我们主观努力不够。我们一定深刻反思，努力改进。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "去年确定的10项民生实事，已完成8项，仍有2项未能如期完成"
+    ]
+    assert "主观努力不够" in report.problems.items[0].text
