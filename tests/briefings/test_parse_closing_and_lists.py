@@ -240,6 +240,47 @@ def test_the_corpus_check_sees_a_glossary(tmp_path: Path) -> None:
     assert fold(GLOSSARY[0]) in _closing_lines(path)
 
 
+# The test's own reading of a first-year report's five-year goals: from the first line that
+# names the five-year plan's goals to the line that opens the year (今年是“十五五”开局之年).
+_FIVE_YEAR_GOALS = re.compile(r"(?:“?十[一二三四五六七八九]五”?|今后五年).{0,10}目标")
+_FIRST_YEAR = re.compile(r"^(?:今年|明年|\d{4}年)是.{0,12}开局之年")
+# A part title cut at the end of a line: it ends on a word that joins it to the next.
+_CUT_TITLE = re.compile(r"[和及与、的暨并,，]$")
+
+
+def _goals_passage(path: Path) -> str:
+    lines = [fold(line).strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next((i for i, line in enumerate(lines) if _FIVE_YEAR_GOALS.search(line)), None)
+    if start is None:
+        return ""
+    end = next((i for i in range(start + 1, len(lines)) if _FIRST_YEAR.match(lines[i])), None)
+    return "\n".join(lines[start:end]) if end is not None else ""
+
+
+@pytest.mark.parametrize("path", _corpus_reports(), ids=lambda p: p.stem)
+def test_no_five_year_goal_or_cut_part_title_in_any_corpus_report(path: Path) -> None:
+    report = parse_file(path)
+    goals = _goals_passage(path)
+    for item in report.plan.items:
+        lead = fold(item.lead)[:12]
+        assert not goals or lead not in goals, f"{path.name}: five-year goal {item.lead} as a task"
+    for section in report.sections:
+        assert not _CUT_TITLE.search(fold(section.title)), f"{path.name}: part {section.title}"
+
+
+def test_the_corpus_checks_see_five_year_goals_and_a_cut_title(tmp_path: Path) -> None:
+    path = tmp_path / "goals.txt"
+    text = [
+        "二、“十五五”时期主要目标和2026年重点工作",
+        GOALS_LEAD,
+        "（一）经济实力明显提升。",
+        THIS_YEAR_LEAD,
+    ]
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert "(一)经济实力明显提升。" in _goals_passage(path)
+    assert _CUT_TITLE.search("“十五五”时期主要目标任务和")
+
+
 GOALS_LEAD = "“十五五”时期，要努力实现以下目标："
 THIS_YEAR_LEAD = f"今年是“十五五”开局之年，总体要求是：稳中求进。{FILLER}"
 
