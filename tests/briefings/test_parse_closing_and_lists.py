@@ -638,3 +638,17 @@ def test_a_promise_reported_unkept_is_a_problem_with_its_causes() -> None:
         "去年确定的10项民生实事，已完成8项，仍有2项未能如期完成"
     ]
     assert "主观努力不够" in report.problems.items[0].text
+
+
+def test_a_style_not_solid_is_a_shortfall_of_its_own() -> None:
+    report = _report(
+        _review(
+            "我们也要看到，发展中还存在一些不容忽视的问题。主要是：经济下行压力较大，财政收支矛盾突出，"
+            "民生领域还有不少短板，少数干部作风不实。我们将高度重视。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items][-2:] == [
+        "民生领域还有不少短板",
+        "少数干部作风不实",
+    ]
