@@ -23,8 +23,9 @@ _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
     r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
-    r"(?:问题|困难|不足|矛盾|短板|挑战)"
-    r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
+    r"(?:问题|困难|不足|矛盾|短板|挑战|差距)"
+    r"|(?:存在|面临)的(?:主要|突出)?(?:问题|困难|不足|挑战)(?:(?:和|与)(?:问题|困难|不足|挑战))?"
+    r"(?:主要)?(?:是|有|表现在|表现为)"
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
@@ -320,9 +321,11 @@ def _names_shortfalls(run: list[Section]) -> bool:
 
 def _problems_in(
     paragraphs: list[str], run: list[Section], where: str, examples_only: bool = False
-) -> list[Item]:
-    """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
+) -> tuple[list[Item], list[Section]]:
+    """Problems admitted in a node's paragraphs, and the points of `run` (the list its text
+    leads into) taken as problems."""
     found: list[Item] = []
+    taken: list[Section] = []
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
@@ -350,8 +353,8 @@ def _problems_in(
         if len(parts) < 2 and _names_shortfalls(run):
             # one problem at most in the paragraph, then the numbered list it leads into
             found.extend(_point_items(run, where))
-            run = []
-    return found
+            taken, run = run, []
+    return found, taken
 
 
 def _point_items(run: list[Section], where: str) -> list[Item]:
@@ -431,15 +434,15 @@ def _admitted(
     examples_in: frozenset[str] = frozenset(),
 ) -> ItemList:
     """Problems admitted in `tops` (in parts `examples_in`, only those given as examples)."""
-    found = _problems_in(preamble.splitlines(), [], "")
+    found, _ = _problems_in(preamble.splitlines(), [], "")
     where = None
     listed: set[int] = set()  # nodes already taken as items: their first paragraph is no new
     for top in tops:  # admission, a later one may be (四是…。\n除此以外，…问题也比较突出。)
         for node in top.walk():
             paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items = _problems_in(paragraphs, run, top.id, top.id in examples_in)
-            listed.update(id(child) for child in run if any(i.text == child.text for i in items))
+            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in)
+            listed.update(id(child) for child in taken)
             where = where or (top.id if items else None)
             found.extend(items)
             if first and found:

@@ -652,3 +652,20 @@ def test_a_style_not_solid_is_a_shortfall_of_its_own() -> None:
         "民生领域还有不少短板",
         "少数干部作风不实",
     ]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "当前，我市发展面临的困难和问题主要有：经济下行压力加大；财政收支矛盾突出；部分群众生活还比较困难。",
+        "对照人民群众的期盼，我们的工作还存在一定差距：经济下行压力加大，财政收支矛盾突出，"
+        "部分群众生活还比较困难。我们将认真改进。",
+    ],
+)
+def test_problems_led_in_by_the_difficulties_faced_or_the_gap_that_remains(passage: str) -> None:
+    report = _report(_review(passage) + RUN_IN_PLAN)
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力加大",
+        "财政收支矛盾突出",
+        "部分群众生活还比较困难",
+    ]
