@@ -23,7 +23,7 @@ _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
     r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
-    r"(?:问题|困难|不足|矛盾|短板|挑战|差距)"
+    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误)"
     r"|(?:存在|面临)的(?:主要|突出)?(?:问题|困难|不足|挑战)(?:(?:和|与)(?:问题|困难|不足|挑战))?"
     r"(?:主要)?(?:是|有|表现在|表现为)"
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
@@ -66,7 +66,7 @@ _FRAMING = re.compile(
     r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
-_FURTHER = re.compile(r"^(?:甚至|乃至)")
+_FURTHER = re.compile(r"^(?:有的|有些|个别|少数)?(?:甚至|乃至)")
 _SHARED_HARM = re.compile(r"^(?:严重|也|都)?(?:损害|影响|制约|阻碍|妨碍|败坏|破坏|危害|伤害)")
 _NAMED_ILL = re.compile(r"(?:作风|行为|现象|风气|之风)$")
 _BECAUSE = re.compile(r"^(?:由于|因为)")
@@ -280,7 +280,7 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
             parts.extend((clause, True) for clauses in framed for clause in clauses)
         else:
             clauses = _clauses(pieces[0], strict=True) if strict else pieces
-            if (lenient or unmarked) and len(clauses) == 1:  # a detail among its shortfalls
+            if (lenient or unmarked) and clauses == pieces:  # a detail among its shortfalls
                 clauses = _clauses(pieces[0])
             parts.extend((clause, False) for clause in clauses)
     items = []

@@ -669,3 +669,22 @@ def test_problems_led_in_by_the_difficulties_faced_or_the_gap_that_remains(passa
         "财政收支矛盾突出",
         "部分群众生活还比较困难",
     ]
+
+
+def test_shortcomings_and_mistakes_admitted_and_what_goes_further() -> None:
+    report = _report(
+        _review(
+            "政府工作中也存在一些缺点和失误：有些政策措施出台后落实不够；少数工作人员以权谋私。",
+            "我们也清醒地认识到，前进中还有不少困难和问题。结构性矛盾突出，部分行业产能过剩。"
+            "政府自身建设还存在不少问题，一些部门和工作人员作风不实，有的甚至以权谋私、贪污腐败。我们一定要高度重视。",
+        )
+        + RUN_IN_PLAN
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "有些政策措施出台后落实不够",
+        "少数工作人员以权谋私",
+        "结构性矛盾突出",
+        "部分行业产能过剩",
+        # the general clause is no item; 有的甚至… goes further on the clause before it
+        "一些部门和工作人员作风不实，有的甚至以权谋私、贪污腐败",
+    ]
