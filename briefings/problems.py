@@ -18,6 +18,7 @@ from .plan import is_plan_like
 from .text import first_sentence, fold
 
 _PROBLEM_TITLE = pattern("problem_words", "problem_title")
+_PLAN_ONLY = pattern("heading_words", "plan_only")
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
@@ -416,6 +417,10 @@ def find_problems(
             section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
         )
     planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
+    # a part headed like a plan but in no word only a plan uses, before the plan itself, is the
+    # review (主要工作, then 下一步工作安排), unlike 今后五年目标与任务 before the year's plan
+    first = next((i for i, s in enumerate(sections) if s.id in plan_ids), len(sections))
+    planned = [i for i in planned if i >= first or _PLAN_ONLY.search(fold(sections[i].title))]
     inside = sections[planned[0] : planned[-1] + 1] if planned else []
     # an admission inside the plan is a situation that frames the tasks, except one that
     # gives its problems as examples (…还有一些薄弱环节和需要解决的问题，如A，B，C。)

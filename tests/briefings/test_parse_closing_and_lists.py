@@ -688,3 +688,21 @@ def test_shortcomings_and_mistakes_admitted_and_what_goes_further() -> None:
         # the general clause is no item; 有的甚至… goes further on the clause before it
         "一些部门和工作人员作风不实，有的甚至以权谋私、贪污腐败",
     ]
+
+
+def test_a_review_headed_like_a_plan_before_the_next_steps() -> None:
+    """一、主要工作 (the year's work done) then 二、下一步工作安排: the plan is the second part's
+    tasks, not the shortfalls 一是…二是… the first admits, and those are the problems."""
+    body = [
+        "一、主要工作", FILLER,
+        "虽然我市法治政府建设取得了一定成效，但也存在一些问题和不足，主要是：一是部分领导干部法治意识还不够强；"
+        "二是行政执法队伍素质参差不齐；三是行政复议应诉工作仍需加强。",
+        "二、下一步工作安排", f"（一）加强组织领导。{FILLER}", f"（二）规范行政执法。{FILLER}",
+    ]  # fmt: skip
+    report = _report(body, title="关于某市2023年度法治政府建设工作的报告")
+    assert [i.lead for i in report.plan.items] == ["加强组织领导", "规范行政执法"]
+    assert [i.lead for i in report.problems.items] == [
+        "部分领导干部法治意识还不够强",
+        "行政执法队伍素质参差不齐",
+        "行政复议应诉工作仍需加强",
+    ]
