@@ -706,3 +706,17 @@ def test_a_review_headed_like_a_plan_before_the_next_steps() -> None:
         "行政执法队伍素质参差不齐",
         "行政复议应诉工作仍需加强",
     ]
+
+
+def test_the_power_to_withstand_is_an_aspect_of_the_shortfall_before_it() -> None:
+    report = _report(
+        _review(
+            "我们清醒看到，全区经济发展质量不高，农业基础薄弱，抗风险能力不强，科技创新能力较弱。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "全区经济发展质量不高",
+        "农业基础薄弱，抗风险能力不强",
+        "科技创新能力较弱",
+    ]
