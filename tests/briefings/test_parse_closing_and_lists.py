@@ -720,3 +720,22 @@ def test_the_power_to_withstand_is_an_aspect_of_the_shortfall_before_it() -> Non
         "农业基础薄弱，抗风险能力不强",
         "科技创新能力较弱",
     ]
+
+
+@pytest.mark.parametrize(
+    ("passage", "second"),
+    [
+        (
+            "当前经济运行中的主要问题是：有效需求不足，部分行业产能过剩，财政收支矛盾突出。对此，我们将认真解决。",
+            "部分行业产能过剩",
+        ),
+        # 也要看到 then the first problem itself (…的问题依然突出), no lead-in naming them in general
+        (
+            "但我们也要看到，有效需求不足，部分行业产能过剩的问题依然突出，财政收支矛盾突出。我们一定认真解决。",
+            "部分行业产能过剩的问题依然突出",
+        ),
+    ],
+)  # fmt: skip
+def test_the_main_problems_named_or_the_first_seen_at_once(passage: str, second: str) -> None:
+    report = _report(_review(passage) + RUN_IN_PLAN)
+    assert [i.lead for i in report.problems.items] == ["有效需求不足", second, "财政收支矛盾突出"]
