@@ -389,7 +389,9 @@ def _added_after(paragraph: str) -> tuple[int, int] | None:
     sentences = list(_SENTENCE.finditer(fold(paragraph)))[1:]
     for sentence in sentences:
         also = _ALSO.match(sentence.group())
-        if also:
+        # 此外，A还需加强，…: A falls short (not 此外，我们还将着力解决…)
+        first = re.split(r"[,;]", sentence.group()[also.end() :])[0] if also else ""
+        if also and _DEFICIT.search(first) and not _SOLVING.search(first):
             return sentence.start(), sentence.start() + also.end()
         if _admission(sentence.group()):
             # 我们还要看到，A: A after a lead-in that sees (not a shortfall: …还存在短板，)

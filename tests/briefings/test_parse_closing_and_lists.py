@@ -739,3 +739,14 @@ def test_the_power_to_withstand_is_an_aspect_of_the_shortfall_before_it() -> Non
 def test_the_main_problems_named_or_the_first_seen_at_once(passage: str, second: str) -> None:
     report = _report(_review(passage) + RUN_IN_PLAN)
     assert [i.lead for i in report.problems.items] == ["有效需求不足", second, "财政收支矛盾突出"]
+
+
+def test_an_intention_after_the_last_numbered_point_is_no_problem() -> None:
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，发展还面临不少困难和挑战：一是经济下行压力加大。二是财政收支矛盾突出。"
+            "此外，我们还将着力解决群众关心的突出问题。对此，我们一定要改进工作。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == ["经济下行压力加大", "财政收支矛盾突出"]
