@@ -198,10 +198,11 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     clause a shortfall, from two clauses up)."""
     clauses: list[str] = []
     for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
-        further = bool(clauses) and _FURTHER.match(clause)
+        further = bool(clauses and _FURTHER.match(clause))
         # X还有不少短板，A，特别是B，C: after a general clause, 特别是 goes further on A (but a
         # general clause that A only says more of is the sentence's theme: one problem)
-        stressed = len(clauses) > 1 and _LEADING.match(clause) and _IN_GENERAL.search(clauses[0])
+        stressed = len(clauses) > 1 and bool(_LEADING.match(clause))
+        stressed = stressed and bool(_IN_GENERAL.search(clauses[0]))
         stressed = stressed and not _SAYS_MORE.match(clauses[1])
         if further or (stressed and not _IN_GENERAL.search(clauses[-1])):
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
@@ -209,9 +210,9 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
             clauses.append(clause)
     if len(clauses) >= 3 and _SHARED_HARM.match(clauses[-1]):
         # A作风，B行为，损害了…: shortfalls named as things, sharing what they harm
-        named = clauses[:-1]
-        if all(_NAMED_ILL.search(c) and _DEFICIT.search(c) for c in named):
-            return [*named[:-1], f"{named[-1]}，{clauses[-1]}"]
+        things = clauses[:-1]
+        if all(_NAMED_ILL.search(c) and _DEFICIT.search(c) for c in things):
+            return [*things[:-1], f"{things[-1]}，{clauses[-1]}"]
     causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，C: one problem and its cause
     # 由于A，加上B，C: two causes that each fall short are a problem each (C stays with B)
     second = next((i for i, c in enumerate(clauses) if i and _SECOND_CAUSE.match(c)), 0)
@@ -286,7 +287,7 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
             if (lenient or unmarked) and clauses == pieces:  # a detail among its shortfalls
                 clauses = _clauses(pieces[0])
             parts.extend((clause, False) for clause in clauses)
-    items = []
+    items: list[str] = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
