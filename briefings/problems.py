@@ -104,6 +104,8 @@ _PLEDGE = re.compile(
     r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
     r"|各位代表|同时|但是?|总的(?:看|来看))"
 )
+# The pledge that closes a list of problems (对此，我们将…; 对这些问题…), after its last point.
+_CLOSES = re.compile(r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|针对)")
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
 _STRENGTH = pattern("problem_words", "strength")
@@ -369,8 +371,20 @@ def _point_items(run: list[Section], where: str) -> list[Item]:
     for n, point in enumerate(run, start=1):
         text = point.text or point.title
         # in the last point's own paragraph: …六是A。此外，B，C。对此，…
-        added = _added_after(text.split("\n", 1)[0]) if n == len(run) else None
+        line = text.split("\n", 1)[0]
+        added = _added_after(line) if n == len(run) else None
         own = text[: added[0]] if added else text
+        if n == len(run):  # …三是C。对此，我们将…: the pledge closes the list, not the point
+            own = own[
+                : next(
+                    (
+                        m.start()
+                        for m in _SENTENCE.finditer(line)
+                        if m.start() and _CLOSES.match(m.group())
+                    ),
+                    len(own),
+                )
+            ]
         head = first_sentence(own)
         clauses = _clauses(head, strict=True) if _framed(head) else [head]
         if len(clauses) < 2:
@@ -378,7 +392,7 @@ def _point_items(run: list[Section], where: str) -> list[Item]:
         else:
             items.extend(Item(point.ordinal, c, c, point.id) for c in clauses)
         if added:
-            rest = _split_items(text[added[1] : len(text.split("\n", 1)[0])])
+            rest = _split_items(text[added[1] : len(line)])
             items.extend(_sentence_item(len(items) + k, p, where) for k, p in enumerate(rest, 1))
     return [Item(i.ordinal, i.lead, i.text, where) for i in items]
 

@@ -680,3 +680,17 @@ READER_COUNTS = [
 def test_the_problems_of_a_passage_as_a_reader_counts_them(passage: str, leads: list[str]) -> None:
     report = _report(_review(passage) + RUN_IN_PLAN)
     assert [i.lead for i in report.problems.items] == leads
+
+
+def test_the_pledge_after_the_last_numbered_point_is_no_part_of_it() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地看到，工作中还存在一些问题和不足：一是经济总量偏小，产业层次不高。二是部分干部作风不实，"
+            "服务意识不强。对此，我们将认真解决，决不辜负全县人民的期望。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text for i in report.problems.items] == [
+        "经济总量偏小，产业层次不高。",
+        "部分干部作风不实，服务意识不强。",
+    ]
