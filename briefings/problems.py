@@ -278,8 +278,8 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     lenient = lead_in and len(runs) == 1
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
     for sentence, pieces in zip(texts, sentences, strict=True):
-        if len(pieces) > 1 and sentence in themed:
-            parts.append((sentence.strip(), True))  # 我们的X还有短板，A；B；C。: X's particulars
+        if sentence in themed:  # 我们的X还有短板，A；B，C。: X's particulars (RULES.md rule 3)
+            parts.append((sentence.strip(), True))
         elif len(pieces) > 1:
             # 对标高品质生活，A，B，C；: a group the report frames is a run of its own
             framed = [_clauses(p, strict=True) if _framed(p) else [p] for p in pieces]

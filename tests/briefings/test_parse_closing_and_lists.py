@@ -646,6 +646,12 @@ READER_COUNTS = [
         id="a style not solid",
     ),
     pytest.param(
+        "我们清醒看到，经济总量不大，工业投资下滑，部分企业经营困难，人才流失较多，城市管理粗放。",
+        # words that say something falls short (不大, 下滑, 流失, 粗放): one problem each
+        ["经济总量不大", "工业投资下滑", "部分企业经营困难", "人才流失较多", "城市管理粗放"],
+        id="shortfall words of the genre",
+    ),
+    pytest.param(
         "我们清醒看到，全区经济发展质量不高，农业基础薄弱，抗风险能力不强，科技创新能力较弱。",
         # the power to withstand is an aspect of the shortfall before it
         ["全区经济发展质量不高", "农业基础薄弱，抗风险能力不强", "科技创新能力较弱"],
