@@ -68,6 +68,7 @@ class Rules:
     target_sentence: tuple[str, ...] = ()
     over_years: tuple[str, ...] = ()
     year_openers: tuple[str, ...] = ()
+    reached: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -95,6 +96,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             target_sentence=tuple(data["target_sentence"]),
             over_years=tuple(data["over_years"]),
             year_openers=tuple(data["year_openers"]),
+            reached=tuple(data["reached"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -297,11 +299,20 @@ def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rul
     return ("met" if got <= aim + slack + 1e-9 else "missed"), "about_lower"
 
 
+def _sets_targets(text: str, table: Rules) -> bool:
+    """Whether a sentence names targets other than as reached: 主要预期目标是… sets them,
+    国内生产总值增长率达到预期目标 reports on one."""
+    for verb in table.reached:
+        for word in table.target_sentence:
+            text = text.replace(f"{verb}{word}", "").replace(f"{verb}了{word}", "")
+    return any(word in text for word in table.target_sentence)
+
+
 def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote | None:
     """The later report's sentence saying the indicator only in words, if it has one."""
     for quote in quotes:
         text = quote.sentence.lower()
-        if any(word in text for word in table.target_sentence):
+        if _sets_targets(text, table):
             continue
         if any(name in text for name in item.names) and any(w in text for w in table.qualitative):
             return quote
