@@ -15,6 +15,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
 from bot.app import build_application
 from bot.local.answered import Turns
 from bot.pages.initdata import sign
@@ -24,7 +25,6 @@ from bot.state import state_of
 from bot.web.server import build_web_app, serving
 from briefings import choice
 from tests.kits.botkit import USER, Chat, make_config, started
-from tests.kits.fault_api import FakeBotApi
 from tests.kits.pagekit import ARTEFACTS, browser_context
 
 WIDTHS = (360, 1280)
@@ -338,7 +338,7 @@ SHENZHEN_YEARS = (2018, 2020, 2022, 2024)
 @pytest.fixture(scope="module")
 def shenzhen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Four of 深圳市's reports, briefed into a cache of their own (jieba: seconds)."""
-    from tests.kits.paths import CORPUS
+    from bench.kits.paths import CORPUS
 
     sources = [CORPUS / "more" / f"深圳市_{year}.txt" for year in SHENZHEN_YEARS]
     if not all(source.is_file() for source in sources):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.kits.paths import CORPUS
+from bench.kits.paths import CORPUS
 from tests.kits.promise_scoring import HELD_OUT, LABELS, Score, label_files, score_all, score_pair
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
