@@ -39,6 +39,9 @@ HELDOUT_2026 = Path(__file__).parent.parent / "data" / "labels" / "heldout2026"
 # Four more (国务院 1993, two 保定 counties, 深圳 2020) labelled blind while the problems rules were
 # changed, conformed to RULES.md from the text, then run once.
 HELDOUT_3 = Path(__file__).parent.parent / "data" / "labels" / "heldout3"
+# Four more (国务院 1999 and 2002, 安国市 2022, 徐水区 2018) labelled blind while the next round of
+# problems rules was written, run once after every rule change of that round.
+HELDOUT_4 = Path(__file__).parent.parent / "data" / "labels" / "heldout4"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
@@ -86,6 +89,13 @@ HELDOUT_2026_PROBLEMS = (0.99, 0.99)
 # run, 此外… after the last point, shortfalls named as things sharing one predicate): 1.000/1.000.
 HELDOUT_3_PLAN = (0.99, 0.99)
 HELDOUT_3_PROBLEMS = (0.99, 0.99)
+# heldout4, first run (honest: after every rule change of the round, never run before): plan
+# 0.694/0.862, problems 0.969/0.969, plan year 4/4, dates 1/1, parts 3/4. Missed: 国务院 1999's plan
+# read as the 第一…/一是… sub-items of its parts (11 extra, 3 parts missed) where the labels take the
+# parts; 国务院 2002's 外交 part (the report counts 八个方面) and its part titles; one shortfall of 2002.
+HELDOUT_4_PLAN = (0.69, 0.86)
+HELDOUT_4_PROBLEMS = (0.96, 0.96)
+HELDOUT_4_RATES = 0.75
 
 
 def normalise(text: str) -> str:
@@ -262,13 +272,18 @@ def test_part_titles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "plan_floor", "problems_floor"),
-    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS), (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS),
-     (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS)],
-    ids=["heldout", "heldout2026", "heldout3"],
+    ("folder", "plan_floor", "problems_floor", "rates_floor"),
+    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_4, HELDOUT_4_PLAN, HELDOUT_4_PROBLEMS, HELDOUT_4_RATES)],
+    ids=["heldout", "heldout2026", "heldout3", "heldout4"],
 )  # fmt: skip
 def test_heldout_reports_scored_separately(
-    folder: Path, plan_floor: tuple[float, float], problems_floor: tuple[float, float]
+    folder: Path,
+    plan_floor: tuple[float, float],
+    problems_floor: tuple[float, float],
+    rates_floor: float,
 ) -> None:
     """The blind sets: every metric at or above its floor; the misses printed per report (-s)."""
     scores = _require_corpus(folder)
@@ -277,7 +292,7 @@ def test_heldout_reports_scored_separately(
     problems = scores.problems
     assert problems.precision >= problems_floor[0] and problems.recall >= problems_floor[1]
     for rate in (scores.plan_year, scores.dates, scores.parts):
-        assert rate.value >= HELDOUT_RATES, f"{rate.value:.3f}, wrong in {rate.wrong}"
+        assert rate.value >= rates_floor, f"{rate.value:.3f}, wrong in {rate.wrong}"
 
 
 def _file_line(name: str, one: Scores) -> str:
