@@ -60,7 +60,7 @@ _PART_TASK_STYLES = frozenset(HEADING_RANK) | {"di"}
 
 
 # The lead-in that counts the tasks the parts after it set out: 今年要着重做好以下八个方面工作.
-_COUNTED = re.compile(r"以下([一二三四五六七八九十]{1,3}|\d{1,2})(?:个)?(?:方面|项)")
+_COUNTED = re.compile(r"以下([一二两三四五六七八九十]{1,3}|\d{1,2})(?:个)?(?:方面|项)")
 
 
 def _announced(lead: str) -> int | None:
@@ -69,7 +69,7 @@ def _announced(lead: str) -> int | None:
     if match is None:
         return None
     number = match.group(1)
-    return int(number) if number.isdigit() else cn_number(number)
+    return int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
 
 
 def _thematic_items(parts: list[Section], lead: str = "", framed: bool = False) -> list[Item]:

@@ -151,6 +151,19 @@ def test_parts_the_report_counts_as_the_years_tasks_include_standing_policy() ->
     ]  # fmt: skip
 
 
+def test_an_unnumbered_opening_part_before_the_numbered_ones() -> None:
+    body = [
+        "首先报告2024年的工作", FILLER, "按照这个总体要求，今年要着重做好以下两个方面工作。",
+        "一、扩大国内需求", FILLER, "二、进一步做好外交工作", FILLER, "结束语", "各位代表！让我们团结奋斗。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "opening.txt")
+    assert [s.title for s in report.sections] == [
+        "首先报告2024年的工作", "扩大国内需求", "进一步做好外交工作", "结束语",
+    ]  # fmt: skip
+    assert FILLER in report.sections[0].text
+    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "进一步做好外交工作"]
+
+
 def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
     colon = [
         f"一是聚焦项目建设：{FILLER}",
