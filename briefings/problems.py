@@ -235,7 +235,8 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
         return [sentence]
     problems: list[str] = []
     for clause in clauses:
-        if _DEFICIT.search(clause) and not (problems and _SAYS_MORE.match(clause)):
+        says_more = bool(problems) and (_SAYS_MORE.match(clause) or _narrows(problems[-1], clause))
+        if _DEFICIT.search(clause) and not says_more:
             problems.append(clause)
         else:
             problems[-1] += f"，{clause}"  # …，加重基层负担: what the one before it causes
@@ -243,6 +244,23 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     if named < (len(clauses) if strict else 3 * len(clauses) / 4):
         return [sentence]
     return problems
+
+
+# Words that narrow a subject to some of it (一些粮食主产区…, 部分…).
+_SOME = re.compile(r"^(?:一些|部分|有些|有的|个别|少数)")
+_SUBJECT_CHARS = 4
+
+
+def _narrows(previous: str, clause: str) -> bool:
+    """Whether `clause` says the shortfall before it of some of its subject only, going further
+    on it (农民收入增长缓慢，一些粮食主产区…农民收入减少): it opens on 一些/部分 and names
+    the subject of `previous` (what comes before its shortfall word) again."""
+    deficit = _DEFICIT.search(previous)
+    subject = previous[: deficit.start()] if deficit else ""
+    return bool(_SOME.match(clause)) and any(
+        subject[i : i + _SUBJECT_CHARS] in clause[2:]
+        for i in range(len(subject) - _SUBJECT_CHARS + 1)
+    )
 
 
 def _framed(piece: str) -> bool:

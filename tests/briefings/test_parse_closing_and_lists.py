@@ -674,6 +674,15 @@ READER_COUNTS = [
         id="the main problems named",
     ),
     pytest.param(
+        "我们也清醒地看到，还存在不少亟待解决的问题。主要是：居民收入增长缓慢，一些山区和受灾乡镇居民收入减少，"
+        "就业压力加大。有些单位违规挪用专项资金。重大安全事故时有发生。这些问题必须高度重视。",
+        # 一些…居民收入减少: the same subject, of some of it only, goes further on the one before;
+        # misuse of funds (违规挪用) is a shortfall of its own
+        ["居民收入增长缓慢，一些山区和受灾乡镇居民收入减少", "就业压力加大", "有些单位违规挪用专项资金",
+         "重大安全事故时有发生"],
+        id="some of the same subject and funds misused",
+    ),
+    pytest.param(
         "但我们也要看到，有效需求不足，部分行业产能过剩的问题依然突出，财政收支矛盾突出。我们一定认真解决。",
         # 也要看到 then the first problem itself, no lead-in naming them in general
         ["有效需求不足", "部分行业产能过剩的问题依然突出", "财政收支矛盾突出"],
