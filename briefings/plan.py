@@ -101,9 +101,12 @@ def _before(sections: list[Section], part: Section, preamble: str) -> tuple[Sect
     """The part before `part` (None at the start) and the last line printed before it."""
     at = sections.index(part)
     previous = sections[at - 1] if at else None
-    text = list(previous.walk())[-1].text if previous else preamble
+    return previous, _last_line(list(previous.walk())[-1].text if previous else preamble)
+
+
+def _last_line(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
-    return previous, (lines[-1] if lines else "")
+    return lines[-1] if lines else ""
 
 
 def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | None, list[Section]]:
@@ -186,9 +189,7 @@ def _lead_in(part: Section, run: list[Section]) -> str:
     """The line just before a list: the part's own last line, or the last line of what the
     node before the list says (a lead-in after a list is printed as the list's last text)."""
     at = next(i for i, child in enumerate(part.children) if child is run[0])
-    text = part.text if at == 0 else list(part.children[at - 1].walk())[-1].text
-    lines = [line for line in text.splitlines() if line.strip()]
-    return fold(lines[-1]) if lines else ""
+    return fold(_last_line(part.text if at == 0 else list(part.children[at - 1].walk())[-1].text))
 
 
 def _five_year_goals(part: Section, run: list[Section]) -> bool:
