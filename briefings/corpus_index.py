@@ -425,11 +425,11 @@ class CorpusIndex:
             expression = self.expression(parsed)
             found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
             if expression:
-                sql, words = _MATCHING, []
+                sql, said = _MATCHING, list[str]()
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
-                    condition, words = _saying(parsed, 3)
+                    condition, said = _saying(parsed, 3)
                     sql = _MATCHING_SAYING.format(condition)
-                matching = db.execute(sql, (expression, _ROWS_PER_REPORT, *words))
+                matching = db.execute(sql, (expression, _ROWS_PER_REPORT, *said))
                 found = {report: (count, rowids) for report, count, rowids in matching}
             mine = self._report_id(db, first)
             chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
