@@ -200,6 +200,8 @@ def test_previous_is_the_same_places_latest_earlier_report_with_a_plan() -> None
     )
     assert "<b>新增（1 项）</b>\n1. 坚定扛起APEC会议举办城市责任" in html
     assert "<b>不再提及（1 项）</b>\n1. 坚持和加强党的全面领导" in html and "延续 2 项" in html
+    kept = html[html.index("<b>延续 2 项（含措辞调整）</b>") :].splitlines()
+    assert kept[1:] == [f"1. {NEW_PLAN[0]}", f"2. {NEW_PLAN[1]}"]  # in the newer words
 
 
 def test_compare_buttons_carry_the_words_and_refuse_forgeries() -> None:
