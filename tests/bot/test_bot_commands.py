@@ -142,9 +142,20 @@ async def test_start_buttons_open_each_view(chat: Chat) -> None:
     assert visible(await chat.tap(start, menu["工作计划"])).startswith("2021年工作计划")
     assert visible(await chat.tap(start, menu["存在问题"])).startswith("存在的问题")
     assert visible(await chat.tap(start, menu["目录"])).startswith("目录")
-    calls = await chat.tap(start, menu["订阅"])
-    (answer,) = [c for c in calls if c.method == "answerCallbackQuery"]
-    assert "/subscribe" in answer.params["text"]
+
+
+async def test_the_subscribe_button_offers_times_and_a_tap_subscribes(chat: Chat) -> None:
+    (start,) = await chat.send("/start")
+    (offer,) = [c for c in await chat.tap(start, dict(_buttons([start]))["订阅"]) if buttons(c)]
+    assert (
+        offer.params["text"].startswith("每天几点推送简报？")
+        and "/subscribe" in offer.params["text"]
+    )
+    times = dict(buttons(offer))
+    assert list(times) == ["07:00", "08:00", "12:00", "18:00", "21:00"]
+    subscribed = visible(await chat.tap(offer, times["18:00"]))
+    assert subscribed.startswith("订阅成功") and "每天 18:00" in subscribed
+    assert "每天 18:00" in await chat.text("/subscriptions")
 
 
 async def test_plan_is_numbered_under_its_year(chat: Chat) -> None:

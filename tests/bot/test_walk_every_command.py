@@ -153,6 +153,8 @@ async def fast_walk(walk: Walk) -> None:
         answer = await walk.tap(menu, argument("menu", key))
         if key == "summary":
             await walk.tap(answer, kind("sum"))
+        if key == "subscribe":
+            await walk.tap(answer, kind("sub"))
         if key == "toc":
             section = await walk.tap(answer, kind("sec"))
             section = await walk.tap(section, labelled("▶"))
