@@ -329,3 +329,13 @@ async def test_metrics_takes_an_indicator_by_any_of_its_names(chat: Chat) -> Non
     for name in ("GDP", "经济增长"):
         text = await chat.text(f"/metrics {name}")
         assert text == f"含“{name}”的数据\n• ≤5% 地区生产总值增长（1.2.1）", text
+
+
+async def test_card_without_a_chinese_font_says_how_to_get_one(chat: Chat, tmp_path: Path) -> None:
+    # A machine whose only font cannot be found: as the README's first command leaves it.
+    state_of(chat.application).cards.font_path = str(tmp_path / "no-such-font.ttc")
+    calls = await chat.send("/card")
+    assert not [c for c in calls if c.method == "sendPhoto"]
+    assert visible(calls) == (
+        "服务器缺少中文字体，暂时无法生成图片。请管理员安装 fonts-noto-cjk 或 fonts-wqy-microhei。"
+    )
