@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.gov_docs import report_lines
+from bench.kits.paths import corpus_files
 from bot.local.chat import plain
 from bot.present.short import short_summary
 from briefings.derive import brief
 from briefings.parse import parse_bytes, parse_file
-from tests.kits.gov_docs import report_lines
-from tests.kits.paths import corpus_files
 
 CORPUS = corpus_files()
 MOST_LINES = 15  # lines with text: about a dozen, a phone screen with the title wrapped

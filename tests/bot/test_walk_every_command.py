@@ -21,6 +21,10 @@ from typing import Any
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.gov_docs import report_lines
+from bench.kits.gov_site import GovSite
+from bench.kits.paths import SEED
 from bot.commands import COMMANDS
 from bot.local.bot_api import Call
 from bot.local.chat import plain
@@ -30,11 +34,7 @@ from briefings.derive import brief
 from briefings.folder import load_folder
 from tests.kits import chat_checks
 from tests.kits.botkit import USER, Chat, bot_working, buttons, make_config
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.gov_docs import report_lines
-from tests.kits.gov_site import GovSite
 from tests.kits.many_reports import COUNT, PLACES, invented_lines, write_reports
-from tests.kits.paths import SEED
 from tests.kits.slow_work import brief_after_gate
 
 ANSWER_TIMEOUT = 60.0  # seconds a whole answer may take on a busy machine (a card, a fetch)

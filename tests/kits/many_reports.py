@@ -11,8 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.kits.gov_docs import report_lines
-from tests.kits.paths import SEED
+from bench.kits.gov_docs import report_lines
+from bench.kits.paths import SEED
 
 # (place, year): nineteen reports, two places with consecutive years (for /diff, /promises).
 PLACES: tuple[tuple[str, int], ...] = (
