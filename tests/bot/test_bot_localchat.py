@@ -207,6 +207,16 @@ def test_the_readme_sample_chat_is_a_real_run() -> None:
     assert "请稍后再试" not in block
 
 
+def test_the_sample_chat_for_newcomers_is_a_real_run_with_the_short_summary() -> None:
+    block = readme_chat.sample(readme_chat.DOC.read_text(encoding="utf-8"))
+    lines = readme_chat.inputs(block)
+    assert lines == readme_chat.NEWCOMER
+    assert block == readme_chat.transcript(lines)
+    summary = block[block.index("你> /summary") : block.index("你> /plan")]
+    assert "关键数据（2020年）" in summary and "工作计划 7 项：/plan\n1. " in summary
+    assert len(summary.strip().splitlines()) <= 20
+
+
 # -- pieces --------------------------------------------------------------------------------
 def test_plain_drops_tags_and_unescapes() -> None:
     assert plain('<b>粗</b> &lt;x&gt; <a href="https://e.org/?a=1&amp;b=2">链接</a>') == (
