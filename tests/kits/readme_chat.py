@@ -2,14 +2,11 @@
 
     .venv/bin/python -m tests.kits.readme_chat           # print a real run of the sample's inputs
     .venv/bin/python -m tests.kits.readme_chat --write   # and put it in README.md
-    .venv/bin/python -m tests.kits.readme_chat --doc     # write docs/sample-chat.md afresh
 
-The sample's inputs are its `你> ` lines, piped to `briefing-bot` in a fresh folder (its own
-database and cache, the project's seed reports). tests/bot/test_bot_localchat.py checks that the
-README's block, and docs/sample-chat.md's, equal such a run, normalising only the card's file
-name (a hash of the PNG, which depends on the font installed). docs/sample-chat.md is the chat
-a newcomer has first (NEWCOMER: the menu, the one-screen summary, plan, problems, figures, a
-search), its section ready to paste into the README.
+The sample is the chat a newcomer has first (NEWCOMER: the menu, the one-screen summary, plan,
+problems, figures, a search), piped to `briefing-bot` in a fresh folder (its own database and
+cache, the project's seed reports). tests/bot/test_bot_localchat.py checks that the README's
+block equals such a run.
 """
 
 from __future__ import annotations
@@ -24,23 +21,8 @@ from bot.local.chat import PROMPT
 from tests.kits.terminal import run_script, write_config
 
 README = ROOT / "README.md"
-DOC = ROOT / "docs" / "sample-chat.md"
 NEWCOMER = ["/start", "/summary", "/plan", "/problems", "/metrics", "/search 信用"]
-_DOC_HEAD = """# A short chat (for the README)
-
-Made by `python -m tests.kits.readme_chat --doc` from a real run of the terminal chat on the seed
-report; tests/bot/test_bot_localchat.py checks that it still is one. The section below is the
-README's "A short chat".
-
-## A short chat
-
-This is the local chat (`briefing-bot` with no token); on Telegram the same replies arrive as
-messages with inline buttons.
-
-```text
-"""
 _BLOCK = re.compile(r"(## A short chat\n.*?```text\n)(.*?)(\n```)", re.S)
-_CARD_FILE = re.compile(r"cards/[0-9a-f]{16}\.png")
 
 
 def sample(readme: str) -> str:
@@ -63,27 +45,12 @@ def transcript(lines: list[str]) -> str:
     return output[start:].rstrip("\n")
 
 
-def normalised(text: str) -> str:
-    return _CARD_FILE.sub("cards/<sha256>.png", text)
-
-
-def sample_doc(run: str) -> str:
-    """docs/sample-chat.md holding `run`."""
-    return f"{_DOC_HEAD}{run}\n```\n"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="replace the block in README.md")
-    parser.add_argument("--doc", action="store_true", help="write docs/sample-chat.md afresh")
     args = parser.parse_args()
-    if args.doc:
-        run = transcript(NEWCOMER)
-        print(run)
-        DOC.write_text(sample_doc(run), encoding="utf-8")
-        return 0
     readme = README.read_text(encoding="utf-8")
-    run = transcript(inputs(sample(readme)))
+    run = transcript(NEWCOMER)
     print(run)
     if args.write:
         updated = _BLOCK.sub(lambda m: m.group(1) + run + m.group(3), readme, count=1)
