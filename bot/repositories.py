@@ -33,10 +33,10 @@ class Stores:
     briefings: SharedBriefings | None = None
 
     @classmethod
-    def at(cls, target: Target, lease_seconds: float = 30.0) -> Stores:
+    def at(cls, target: Target, lease_seconds: float = 30.0, connections: int = 4) -> Stores:
         """The repositories on the database at `target` (a path or a postgresql:// URL),
         opened on first use (or by `open`)."""
-        database = database_at(target, lease_seconds)
+        database = database_at(target, lease_seconds, connections)
         shared = (
             SharedBriefings(database, database.holder, lease_seconds)
             if isinstance(database, PostgresDatabase)

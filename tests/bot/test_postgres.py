@@ -311,3 +311,25 @@ async def test_stats_names_the_other_replica_pushing(tmp_path: Path, pg_server: 
         elsewhere = (await bot.say("/stats", chat_id=ADMIN)).params["text"]
     assert "当前没有进行中的推送" in idle
     assert "推送在另一副本进行中（other-host:4242:abcdef）" in elsewhere.splitlines()
+
+
+async def test_statements_run_side_by_side_on_at_most_the_configured_connections(
+    pg_server: PgServer,
+) -> None:
+    url = pg_server.fresh_database()
+    database = PostgresDatabase(url, connections=3)
+    await database.open()
+    try:
+        sleeping = [
+            asyncio.create_task(database.rows("SELECT pg_sleep(0.5) AS slept")) for _ in range(8)
+        ]
+        busy = 0
+        for _ in range(20):  # until the pool has grown to its bound
+            await asyncio.sleep(0.1)
+            [row] = rows(url, "SELECT count(*) AS n FROM pg_stat_activity"
+                              " WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'")  # fmt: skip
+            busy = max(busy, row["n"])
+        await asyncio.gather(*sleeping)
+    finally:
+        await database.close()
+    assert busy == 3  # more than one at a time, never more than configured
