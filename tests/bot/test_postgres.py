@@ -67,6 +67,7 @@ async def _story(stores: Stores) -> list[Any]:
     await chats.choose_report(7, "abc")
     for n in range(4):
         await chats.remember_search(7, f"k{n}", f"query {n}", 3)
+    said.append(await chats.reports([7, -1001, 12345]))
     said.append(await follows.follow(7, 0, "营商环境", ("营商", "环境"), NOW))
     said.append(await follows.follow(-1001, 0, "营商环境", ("营商", "环境"), NOW))
     said.append(await follows.unmatched(["new1", "new2"]))
@@ -269,6 +270,8 @@ async def test_a_setting_or_search_made_through_one_replica_is_seen_by_the_other
         assert await other.chats.zone(5, "Asia/Shanghai") == "Europe/Berlin"
         assert await other.chats.languages() == {5: "en"}
         assert await other.chats.search(5, "k1") == "营商环境"
+        await one.chats.choose_report(5, "abc")
+        assert await other.chats.reports([5, 6]) == {5: "abc", 6: None}  # what a push reads
     finally:
         await one.close()
         await other.close()
