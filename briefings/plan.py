@@ -77,8 +77,11 @@ def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | No
     best = max(scores, default=0)
     if best:
         chosen = [s for s, score in zip(sections, scores, strict=True) if score == best]
-        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks
-        part = max(chosen, key=lambda s: (not _principles_only(s), bool(task_list(s))))
+        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks; of two
+        # headings alike (主要工作, then 下一步工作安排) the later: the plan follows the review
+        part = max(
+            chosen, key=lambda s: (not _principles_only(s), bool(task_list(s)), chosen.index(s))
+        )
         later = sections[sections.index(part) + 1 :]
         if _principles_only(part) and _thematic(later, year):
             return None, later
