@@ -108,7 +108,7 @@ def sentence_figures(
             kind=what.kind,
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
-            indicator=indicator_of(label, figure.unit, figure.qualifier, where),
+            indicator=indicator_of(label, figure.unit, figure.qualifier, where, year),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]

@@ -208,3 +208,18 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
     assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
     assert indicator_of("拟安排中央财政赤字", "元", place="临川市") is None
     assert indicator_of("中央提出经济增长预期目标", "%", place="临川市") is None
+
+
+def test_gross_national_product_is_the_gdp_of_reports_of_its_time_only() -> None:
+    # 国民生产总值 was the headline gross product until GDP replaced it in the 1990s
+    assert indicator_of("国民生产总值增长", "%", year=1992) == "gdp_growth"
+    assert indicator_of("全省国民生产总值", "亿元", year=1993) == "gdp"
+    # later (or undated) it is another measure than the place's GDP
+    assert indicator_of("国民生产总值增长", "%", year=2005) is None
+    assert indicator_of("国民生产总值增长", "%") is None
+    assert indicator_of("人均国民生产总值", "元", year=1992) is None
+
+
+def test_the_retail_sales_of_the_early_1990s_are_retail_sales() -> None:
+    assert indicator_of("社会商品零售总额增长", "%") == "retail_sales_growth"
+    assert indicator_of("社会商品零售总额", "亿元") == "retail_sales"
