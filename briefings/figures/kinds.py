@@ -20,6 +20,7 @@ from ..text import cn_number, fold
 from . import patterns as p
 from .indicators import indicator_of, indicators
 from .keys import HEADLINES, NOT_HEADLINE
+from .label import acts
 from .scan import Found
 
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
@@ -337,7 +338,10 @@ def _told(
 ) -> Told:
     figure = found[index]
     raw = text[figure.start : figure.end]
-    clause = _clause_before(text, figure.start)
+    # 原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米: the items after the first of a
+    # list are said with the words before the first.
+    first = found[_list_lead(text, found, index)]
+    clause = _clause_before(text, first.start)
     times = _TIMES_OVER.search(clause)
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
@@ -360,7 +364,7 @@ def _told(
             _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
             or (
                 setting.flows_over_span
-                and (_is_flow(text, figure, clause) or _CHANGE_BEFORE.search(clause))
+                and (_is_flow(text, figure, clause, first.start) or _CHANGE_BEFORE.search(clause))
                 and not _dated(text[: figure.start])
             )
         )
@@ -423,15 +427,28 @@ _CHANGE_BEFORE = re.compile(
 _LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
 
 
+# 突破1万公里, 超5400公里: a bar the stock passed, whatever the clause's verb.
+_PASSED = re.compile(r"突破|超过|超|逾|近|接近")
+
+
+# 全年共引荐项目76个 in a span's review: what was done that year, not over the span.
+_ONE_YEAR = re.compile(r"全年|当年|这一年")
+
+
 def _dated(before: str) -> bool:
-    """Whether a time word (2020年, 去年 …) dates what follows; a bare 五年 does not."""
-    return any(not match["five"] for match in _TIME.finditer(before))
+    """Whether a time word (2020年, 去年, 全年 …) dates what follows; a bare 五年 does not."""
+    return bool(_ONE_YEAR.search(before)) or any(not m["five"] for m in _TIME.finditer(before))
 
 
-def _is_flow(text: str, figure: Found, clause: str) -> bool:
+def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
+    """Whether the figure counts what was done (a flow), not a stock; `listed`: where the
+    list it belongs to starts (分别突破300亿元和3000亿元: both passed a bar)."""
     if figure.unit in ("%", "‰", "个百分点", "百分点", "倍") or _LEVEL.search(clause):
         return False
-    return bool(_FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end))
+    if _FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end):
+        return True
+    # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
+    return not _PASSED.match(text, listed) and acts(clause)
 
 
 def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:

@@ -385,6 +385,32 @@ def _words(fragment: str) -> list[Word]:
     return words + _segment(fragment[position:])
 
 
+# Verbs that hold a stock rather than do something (全市在建工地有1万多个, 总量达474万户).
+_STOCK_VERBS = frozenset(
+    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居"}
+)
+
+
+def acts(clause: str) -> bool:
+    """Whether a clause says something was done to what the figure counts (关停…企业, 向乡镇
+    下放…事项, 刑事拘留): it opens on a verb of action, after a preposition's phrase at most; a
+    verb after a noun describes the thing (文化创意产业, 公交线路覆盖城区) or holds a stock (有)."""
+    words = [
+        w
+        for w in _words(clause)
+        if w.text.strip() and not w.flag.startswith(("d", "t", "m", "u", "c"))
+    ]
+    if words and words[0].flag == "p":
+        words = words[
+            next((n for n, w in enumerate(words) if w.flag.startswith("v")), len(words)) :
+        ]
+    if not words:
+        return False
+    first = words[0]
+    verb = first.flag.startswith("v") and first.flag != "vn" or first.flag == "i"
+    return verb and first.text not in _STOCK_VERBS
+
+
 def _segment(fragment: str) -> list[Word]:
     cleaned = _NOISE.sub(" ", fragment).strip()
     return [Word(w.word, w.flag) for w in _posseg().cut(cleaned)] if cleaned else []

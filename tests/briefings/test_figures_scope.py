@@ -235,3 +235,51 @@ def test_the_parts_of_a_five_year_plans_main_targets_state_its_goals() -> None:
     assert found["78岁"] == ("target", "2026-2030")
     assert found["1亿千瓦"] == ("target", "2026")
     assert found["20座"] == ("plan", "2026")
+
+
+def test_the_items_of_a_list_are_said_with_the_words_before_its_first() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，刑事案件、治安案件、命案数分别下降55.8%、44.5%、43.7%。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+            "原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米。",
+        ]
+    )
+    assert told["44.5%"] == ("cumulative", "2017-2021")  # as 55.8%, not 2021's
+    assert told["43.7%"] == ("cumulative", "2017-2021")
+    assert told["1280万吨"] == ("target", "2022")  # as 7000万吨, a level the plan aims at
+    assert told["10亿立方米"] == ("target", "2022")
+
+
+def test_what_a_span_s_review_did_adds_up_over_it_and_its_stocks_are_of_its_last_year() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。关停“散乱污”企业374家，刑事拘留42人。"
+            "向乡镇下放政务服务事项118项。国家高新技术企业1.28万家。"
+            "高速公路通车里程突破1万公里。文化创意产业增加值1560亿元。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["374家"] == ("cumulative", "2017-2021")
+    assert told["42人"] == ("cumulative", "2017-2021")
+    assert told["118项"] == ("cumulative", "2017-2021")
+    assert told["1.28万家"] == ("result", "2021")  # a stock: how many there are now
+    assert told["突破1万公里"] == ("result", "2021")
+    assert told["1560亿元"] == ("result", "2021")
+
+
+def test_the_whole_year_in_a_span_s_review_is_its_last_year() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。全年共引荐项目76个。关停企业374家。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["76个"] == ("result", "2021")
+    assert told["374家"] == ("cumulative", "2017-2021")
