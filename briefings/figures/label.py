@@ -407,7 +407,7 @@ def acts(clause: str) -> bool:
     if not words:
         return False
     first = words[0]
-    verb = first.flag.startswith("v") and first.flag != "vn" or first.flag == "i"
+    verb = (first.flag.startswith("v") and first.flag != "vn") or first.flag == "i"
     return verb and first.text not in _STOCK_VERBS
 
 
