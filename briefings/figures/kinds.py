@@ -89,7 +89,11 @@ _LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 _SPENDING = re.compile(r"支出|投入|投资|资金|经费")
 _SET_RATE = re.compile(r"税率|费率|利率")
-_FROM_YEAR = re.compile(r"[从由]$")
+_FROM_YEAR = re.compile(r"[从由][“\"「]?$")
+# 从2021年的X, 由“十二五”末的X: the time word dates the start of a change.
+_START_DATED = re.compile(r"[”\"」]?末?的")
+# “十二五”末: the plan period's last year.
+_PLAN_END = re.compile(r"[”\"」]?末")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -553,9 +557,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
         if (
-            match["year"]
+            (match["year"] or match["plan"])
             and _FROM_YEAR.search(text, 0, match.start())
-            and text.startswith("的", match.end())
+            and _START_DATED.match(text, match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (
@@ -575,6 +579,8 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["year"]:
         return told["year"], False
     if told["plan"]:
+        if _PLAN_END.match(text, told.end()):
+            return str(_FIVE_YEAR_PLANS[told["plan"]] + 4), False
         return _plan_years(told["plan"], text, told.end(), year), True
     if year is None:
         return setting.period, False
@@ -616,6 +622,9 @@ def _start_period(clause: str, period: str | None) -> str | None:
     years: list[str] = _YEAR.findall(clause[-10:])
     if years:
         return years[-1]
+    ends = [m for m in _PLAN_NAME.finditer(clause[-12:]) if _PLAN_END.match(clause[-12:], m.end())]
+    if ends:
+        return str(_FIVE_YEAR_PLANS[ends[-1]["name"]] + 4)  # 由“十二五”末的29.1亿元: 2015
     if period and "-" in period:
         return str(int(period.split("-")[0]) - 1)
     return period

@@ -283,3 +283,18 @@ def test_the_whole_year_in_a_span_s_review_is_its_last_year() -> None:
     )
     assert told["76个"] == ("result", "2021")
     assert told["374家"] == ("cumulative", "2017-2021")
+
+
+def test_a_change_from_the_end_of_the_last_plan_starts_in_its_last_year() -> None:
+    told = _report(
+        [
+            "一、“十三五”时期和2020年工作回顾",
+            "过去五年，我们坚定不移推进发展。地区生产总值由“十二五”末的29.1亿元增长到50.1亿元，年均增长11.5%。",
+            "二、2021年工作安排",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["29.1亿元"] == ("start", "2015")  # “十二五”末: 2015, not the year before the plan
+    assert told["50.1亿元"] == ("result", "2020")  # the level reached, not the old plan's
+    assert told["11.5%"] == ("cumulative", "2016-2020")
