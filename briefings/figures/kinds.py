@@ -73,6 +73,8 @@ _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 _OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
+# The streak itself: 连续8年, 连续16个季度, 五连冠.
+_STREAK_RAW = re.compile(r"^连续|连冠$")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
 _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 # What a bar names: 超50万县, 亿元以上项目.
@@ -82,7 +84,7 @@ _REACH = re.compile(
     r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|控制在)$"
 )
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
-_STRIVE = re.compile(r"力争|争取")
+_STRIVE = re.compile(r"力争|争取|争创")
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
 # what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
@@ -353,7 +355,10 @@ def _told(
             "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
         )
     period, span_word = _period(text, figure.start, setting, year)
-    streak = _STREAK.search(clause)
+    if _STREAK_RAW.search(raw) and setting.phase == REVIEW:
+        # 连续16个季度, 五连冠: a streak as reached in the year reviewed (or the span's last).
+        return Told("result", period.split("-")[-1] if period else None)
+    streak = _STREAK.search(clause) if figure.qualifier != "rank" else None
     if streak and period and "-" not in period:
         # 连续8年稳定在1300亿斤以上: a bar held over the streak's years.
         last = int(period)

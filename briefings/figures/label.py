@@ -98,16 +98,76 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
     """A label for each figure of the folded sentence `text`, in order."""
     listed = _respectively(text, found)
     labels: list[str] = []
+    subjects: list[str] = []  # what each figure's clause names before it (a streak's subject)
     for index, figure in enumerate(found):
         dealt = listed.get(index)
+        streak = index and _is_streak(text, found[index - 1])
         if isinstance(dealt, tuple):
             label = shed_measure(labels[dealt[0]].removesuffix(RANK_WORD)) + dealt[1]
+        elif _is_streak(text, figure):
+            label = _streak_label(text, found, index, labels)
+        elif streak and not text[found[index - 1].end : figure.start].strip():
+            # 连续29年居内地城市首位: the place is of what the streak kept up.
+            label = subjects[-1]
         else:
             label = dealt or _label(text, found, index, labels)
-        if figure.qualifier == "rank" and RANK_WORD not in label:
-            label += RANK_WORD
+        subjects.append(_streak_subject(text, found, index, labels))
+        if figure.qualifier == "rank":
+            label = _ranked(label, text[figure.start : figure.end])
         labels.append(_with_area(text, figure.start, label))
     return labels
+
+
+def _is_streak(text: str, figure: Found) -> bool:
+    """连续29年, 连续16个季度, 五连冠."""
+    return text.startswith("连续", figure.start) or text.endswith("连冠", 0, figure.end)
+
+
+def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]) -> str:
+    """The words of the figure's clause before it (出口总额 of 出口总额连续29年…), or else the
+    subject of the figure before (…增长13.5%、连续29年…)."""
+    figure = found[index]
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    if index and found[index - 1].end > start:
+        start = max(found[index - 1].end, text.rfind("、", 0, figure.start) + 1)
+    own = _plain(text[start : figure.start])
+    if (own and not _MEASURE_HEAD.match(own)) or not labels:
+        return own
+    # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
+    return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
+
+
+def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
+    """What a streak kept up: its subject and the rest of its clause (黄河干流水质 达到Ⅱ类,
+    出口总额 居内地城市首位), up to a figure that is not a place (稳定在430亿斤以上: the bar is a
+    figure of its own), without numbers or bound words."""
+    figure = found[index]
+    end = min([m.start() for m in p.CLAUSE_BREAK.finditer(text, figure.end)], default=len(text))
+    later = [f for f in found[index + 1 :] if f.start < end and f.qualifier != "rank"]
+    if later:
+        end = later[0].start
+    rest = _NOISE.sub("", text[figure.end : end]).replace(" ", "")
+    subject = _streak_subject(text, found, index, labels)
+    return (subject + rest)[:LABEL_WITH_SUBJECT_MAX]
+
+
+# What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
+_RANK_SCOPE = re.compile(
+    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
+    r"(?:排名|排|第|首位|榜首|前)"
+)
+# Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
+_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")
+
+
+def _ranked(label: str, raw: str) -> str:
+    """A place's label: what is ranked and among whom (森林覆盖率全国排名), as printed."""
+    scope = _RANK_SCOPE.match(raw)
+    among = scope["scope"] if scope else ""
+    label = _RANK_LEFTOVER.sub("", label)
+    if among and among not in label:
+        label += among
+    return label + RANK_WORD
 
 
 # An area or programme a sentence opens on (成渝地区双城经济圈建设…，经济总量超9万亿元): the
@@ -341,6 +401,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     end = min(end, _list_break(text, figure.end))
     if _CHANGE_AFTER.match(text, figure.end):
         end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
+    if text.startswith("连续", figure.start):
+        # 连续29年居内地城市首位: a streak's label is what was kept up, the rest of its clause.
+        end = min([b for b in breaks if b >= figure.end], default=len(text))
     if text.startswith("每", figure.start):
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.

@@ -106,6 +106,14 @@ RANK_CHANGE = re.compile(
     rf"(?:提升|上升|前移|前进|跃升|进位|下降|后退|下滑|回落)(?P<num>[0-9]+|{CN_NUMERAL})个?[位名]"
     r"(?![\u4e00-\u9fff](?<!至))"
 )
+# 居全国前10位, 位列国内前三, 跻身省级开发区前50: a place within a band, at most the Nth (前三季度,
+# 前5个月 are spans of time, no place).
+RANK_BAND = re.compile(
+    rf"(?:{alternation(RANK_CUES)}|进入|跻身|迈入|入围)(?P<scope>[\u4e00-\u9fff]{{0,6}}?)"
+    rf"前(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名强]|(?![\u4e00-\u9fff0-9.]))"
+)
+# 五连冠, “六连冠”: a streak of titles won in a row, counted as times.
+STREAK_TITLES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连冠")
 # 全国排名53位: after 排名 a place needs no 第.
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.

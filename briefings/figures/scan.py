@@ -15,6 +15,9 @@ from .words import figure_words
 
 PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 RANK_UNIT = "位"
+STREAK_TIMES = "次"
+# A streak counts its years, quarters or months (连续16个季度: 16 季度).
+STREAK_UNITS = {"个季度": "季度", "个月": "月"}
 # Symbols that glue a number into a formula or a code (7×24, 1+6+5+X), never a figure.
 _FORMULA = set("+×*/=" + string.ascii_letters)
 
@@ -110,7 +113,10 @@ def _slogans() -> re.Pattern[str]:
 
 def _blocked_spans(text: str) -> Iterator[_Span]:
     for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
-        yield from (_Span(*m.span()) for m in pattern.finditer(text))
+        for match in pattern.finditer(text):
+            if pattern is p.QUOTED_NAME and p.STREAK_TITLES.fullmatch(match.group()[1:-1]):
+                continue  # 争创全国文明城市“六连冠”: a streak, quoted or not
+            yield _Span(*match.span())
 
 
 def arabic(token: str) -> Decimal:
@@ -173,11 +179,18 @@ def _rank_changes(text: str) -> Iterator[Found]:
 
 
 def _ranks(text: str) -> Iterator[Found]:
-    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN):
+    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN, p.RANK_BAND):
         for match in pattern.finditer(text):
             value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
             if value:
                 yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+def _streak_titles(text: str) -> Iterator[Found]:
+    for match in p.STREAK_TITLES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
 
 
 def _percent_words(text: str) -> Iterator[Found]:
@@ -245,6 +258,7 @@ def _cn_counts(text: str) -> Iterator[Found]:
         # A duration keeps its cue (连续三年); a count starts at its approximation word.
         start = match.start() if unit == "年" else match.start("pre" if match["pre"] else "num")
         qualifier = "approx" if _approx(match, "pre", "sfx", "post") else "exact"
+        start, unit = _streak(text, start, unit)
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
@@ -270,7 +284,15 @@ def _amounts(text: str) -> Iterator[Found]:
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
+        start, unit = _streak(text, start, unit)
         yield Found(start, end, float(value), unit, qualifier)
+
+
+def _streak(text: str, start: int, unit: str) -> tuple[int, str]:
+    """连续16个季度, 连续30个月: a streak starts at 连续 and counts quarters or months."""
+    if unit in STREAK_UNITS and text[max(start - 2, 0) : start] == "连续":
+        return start - 2, STREAK_UNITS[unit]
+    return start, unit
 
 
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
@@ -286,7 +308,6 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     return unit, match.end()
 
 
-_STREAK_UNITS = ("个季度", "个月")
 _PLACE_UNITS = ("位", "名")
 
 
@@ -301,8 +322,6 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
         return None
     if before == "前" and unit in _PLACE_UNITS:
         return None  # 居全国前10位: a band of places in a league table, no count of people
-    if unit in _STREAK_UNITS and text[max(num_start - 2, 0) : num_start] == "连续":
-        return None  # 连续16个季度高于全国平均: a streak said of a trend, no measure of the work
     if unit != "年":
         return match.start()
     return _duration_start(text, match)
@@ -321,6 +340,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ratios,
     _rank_changes,
     _ranks,
+    _streak_titles,
     _percent_words,
     _fractions,
     _proportions,

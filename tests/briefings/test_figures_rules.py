@@ -218,9 +218,6 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "对定日6.8级地震作出重要指示",  # a magnitude
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
-        "经济增速连续16个季度高于全国平均水平",  # a streak said of a trend
-        "工业投资连续54个月保持两位数增长",
-        "规模以上工业增加值增速居全国前10位",  # a band of places in a league table
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -284,3 +281,25 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("百分之十一点八", 11.8, "%", "percent")
     ]
     assert figures("把人民群众身体健康放在第一位") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit", "bound", "words"),
+    [
+        # Streaks count what they count, as printed (RULES.md, rankings and streaks).
+        ("经济增速连续16个季度高于全国平均水平。", "连续16个季度", 16, "季度", "exact", ("经济增速", "全国平均水平")),
+        ("工业投资连续54个月保持两位数增长。", "连续54个月", 54, "月", "exact", ("工业投资", "两位数增长")),
+        ("出口总额连续29年居内地城市首位。", "连续29年", 29, "年", "exact", ("出口总额", "内地城市")),
+        ("“甘味”品牌连续获中国区域农业形象品牌影响力指数百强榜“五连冠”。", "五连冠", 5, "次", "exact", ("甘味", "品牌")),
+        # A place in a band is at most the Nth, with what is ranked and among whom.
+        ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
+        ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),
+        ("出口总额增长13.5%、连续29年居内地城市首位。", "居内地城市首位", 1, "位", "exact", ("出口总额", "内地城市", "排名")),
+    ],
+)  # fmt: skip
+def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
+    sentence: str, raw: str, value: float, unit: str, bound: str, words: tuple[str, ...]
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
+    assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
+    assert all(word in figure.label for word in words), figure.label

@@ -298,3 +298,20 @@ def test_a_change_from_the_end_of_the_last_plan_starts_in_its_last_year() -> Non
     assert told["29.1亿元"] == ("start", "2015")  # “十二五”末: 2015, not the year before the plan
     assert told["50.1亿元"] == ("result", "2020")  # the level reached, not the old plan's
     assert told["11.5%"] == ("cumulative", "2016-2020")
+
+
+def test_a_streak_and_the_place_it_keeps_are_the_reviewed_year_s_results() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。规模以上工业总产值连续3年居全国城市首位。"
+            "经济增速连续16个季度高于全国平均水平。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+            "争创全国文明城市“六连冠”。",
+        ]
+    )
+    assert told["连续3年"] == ("result", "2021")
+    assert told["居全国城市首位"] == ("result", "2021")  # not a place held over 2019-2021
+    assert told["连续16个季度"] == ("result", "2021")
+    assert told["六连冠"] == ("target", "2022")  # a streak the plan strives for
