@@ -153,3 +153,14 @@ POLICY_END = re.compile(r"(?:[、,;。:!?)”\"]|等|和|及|$)")
 # 35岁以下青年, 60岁以上老人, 2-3周岁托班: an age of eligibility; only a life span is measured.
 AGE_UNITS = ("岁", "周岁")
 AGE_MEASURED = re.compile(r"寿命|平均年龄")
+# 10万千瓦及以下燃煤机组, 10蒸吨及以下锅炉: a rating in a class name, no quantity.
+RATED_CLASS = re.compile(r"及?以[下上][\u4e00-\u9fff]")
+RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
+# 总投资12.6亿元的照旺台棚改项目, 占地6904亩的工业台地: what describes one named thing.
+DESCRIBED = re.compile(
+    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
+)
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+# Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
+THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
+AREA_UNITS = ("平方公里", "亩", "公顷")

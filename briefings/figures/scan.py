@@ -90,10 +90,40 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True
     if item.unit == "批" and text[item.start : item.end].endswith("一批"):
         return True
+    if p.RATED_CLASS.match(text, item.end) and item.unit in p.RATING_UNITS:
+        return True  # 10万千瓦及以下燃煤机组: a rating that names a class of plant
+    if _describes(text, item):
+        return True
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
-    if item.unit in PERCENT_UNITS or not clause.endswith("等"):
+    if item.unit in PERCENT_UNITS:
         return False
-    return clause.count("、") + 1 == item.value
+    if clause.endswith("等"):
+        return clause.count("、") + 1 == item.value
+    # 完成龙泉关、天生桥、史家寨3个镇区: the count of the names printed right before it.
+    names = clause.split("、")
+    return (
+        item.unit in p.THING_UNITS
+        and len(names) >= 2
+        and len(names) == item.value
+        and all(name and not _DIGIT.search(name) for name in names)
+    )
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _describes(text: str, item: Found) -> bool:
+    """A quantity that describes one named thing (总投资12.6亿元的照旺台棚改项目, 占地6904亩的
+    工业台地, 16.64平方公里的阜东产业园区): part of its name, not a result of the work; a count
+    of such things after it (总投资286.19亿元的重点项目64个) makes it their total."""
+    described = p.DESCRIBED.match(text, item.end)
+    if not described:
+        return False
+    rest = p.CLAUSE_BREAK.split(text[described.end() :])[0]
+    if _DIGIT.search(rest):
+        return False
+    before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
+    return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
 
 
 @dataclass(frozen=True)

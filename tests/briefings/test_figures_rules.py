@@ -218,6 +218,10 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "对定日6.8级地震作出重要指示",  # a magnitude
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
+        "完成龙泉关、天生桥、史家寨3个镇区大市政建设",  # the same without 等
+        "启动投资669万元的校园基础设施建设项目",  # a description of one project
+        "高标准打造了16.64平方公里的阜东产业园区",  # a description of one park
+        "关停淘汰10万千瓦及以下燃煤机组",  # a rating naming a class of plant
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -303,3 +307,15 @@ def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
     figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
     assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
     assert all(word in figure.label for word in words), figure.label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("全年共实施总投资286.19亿元的县以上重点项目64个。", "286.19亿元"),  # their total
+        ("规上工业总产值、工业增加值连续2年实现全国城市“双第一”。", "连续2年"),  # no count of names
+        ("新建13所农村寄宿制学校、3所城区学校。", "3所"),
+    ],
+)
+def test_quantities_beside_names_stay_figures(sentence: str, raw: str) -> None:
+    assert raw in [m.raw for m in sentence_figures(sentence)]
