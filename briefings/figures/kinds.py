@@ -355,6 +355,8 @@ def _told(
             "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
         )
     period, span_word = _period(text, figure.start, setting, year)
+    if setting.phase == PLAN and "-" in (setting.period or "") and period == _last(setting.period):
+        period = setting.period  # 力争到2025年… in the “十四五” goals: a goal of the span
     if _STREAK_RAW.search(raw) and setting.phase == REVIEW:
         # 连续16个季度, 五连冠: a streak as reached in the year reviewed (or the span's last).
         return Told("result", period.split("-")[-1] if period else None)
@@ -442,6 +444,10 @@ _PASSED = re.compile(r"突破|超过|超|逾|近|接近")
 
 # 全年共引荐项目76个 in a span's review: what was done that year, not over the span.
 _ONE_YEAR = re.compile(r"全年|当年|这一年")
+
+
+def _last(period: str | None) -> str | None:
+    return period.split("-")[-1] if period else None
 
 
 def _dated(before: str) -> bool:

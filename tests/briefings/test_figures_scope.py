@@ -315,3 +315,19 @@ def test_a_streak_and_the_place_it_keeps_are_the_reviewed_year_s_results() -> No
     assert told["居全国城市首位"] == ("result", "2021")  # not a place held over 2019-2021
     assert told["连续16个季度"] == ("result", "2021")
     assert told["六连冠"] == ("target", "2022")  # a streak the plan strives for
+
+
+def test_a_goal_for_the_last_year_of_a_five_year_plan_is_the_plan_s() -> None:
+    told = _report(
+        [
+            "一、2020年工作回顾",
+            *REVIEW_2021,
+            "二、“十四五”时期主要目标任务",
+            "力争到2025年，常住人口城镇化率达到57%左右，高新技术企业达到60家。",
+            "三、2021年重点工作",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["57%左右"] == ("target", "2021-2025")  # not 2025's alone
+    assert told["60家"] == ("target", "2021-2025")
