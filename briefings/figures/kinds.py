@@ -81,16 +81,21 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(
-    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|控制在)$"
+    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|保持|控制在)$"
 )
+# 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
+# labour moved, foreign capital used), not works it does.
+_GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
 # what it is to build or do (新建, 改造, 完成) is a plan.
-_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
+_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过|发展到|累计建成)$")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 _SPENDING = re.compile(r"支出|投入|投资|资金|经费")
 _SET_RATE = re.compile(r"税率|费率|利率")
+# 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
+_LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 _FROM_YEAR = re.compile(r"[从由][“\"「]?$")
 # 从2021年的X, 由“十二五”末的X: the time word dates the start of a change.
 _START_DATED = re.compile(r"[”\"」]?末?的")
@@ -401,17 +406,25 @@ def _told(
         reach = (
             (
                 rate
-                and (_REACH.search(clause) or _CHANGE_BEFORE.search(clause))
-                and not _SET_RATE.search(clause)
+                and (
+                    _REACH.search(clause)
+                    or _CHANGE_BEFORE.search(clause)
+                    or _LEVEL_RATE.search(label)
+                )
+                and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
             or (
-                _LEVEL_REACHED.search(clause)
+                (_LEVEL_REACHED.search(clause) or raw.startswith("突破"))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
             )
         )
-        measured = headline_measure(label) or _aimed_at(label, figure.unit, figure.qualifier)
+        measured = (
+            headline_measure(label)
+            or _aimed_at(label, figure.unit, figure.qualifier)
+            or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
+        )
         return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.

@@ -337,3 +337,21 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         (reply,) = [c for c in await chat.send("/search GDP") if c.method == "sendMessage"]
     html = reply.params["text"]
     assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("可再生能源发电装机突破1亿千瓦。", ["target"]),  # a level the plan passes
+        ("年内食用菌种植总面积发展到2.2万亩，新建高标准出菇棚300栋。", ["target", "plan"]),
+        ("应届高校毕业生就业率保持95%以上、市场就业率70%以上。", ["target", "target"]),
+        ("实现农牧民转移就业64万人以上。", ["target"]),
+        ("推动外资高质量发展，实际利用外资100亿美元。", ["target"]),
+        ("中央财政安排资金支持再就业109亿元。", ["plan"]),  # spent on jobs, no goal
+        ("保持6%一档税率不变。", ["plan"]),  # a rate it sets
+    ],
+)
+def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
+    sentence: str, kinds: list[str]
+) -> None:
+    assert [kind for _, kind, _ in told(sentence, PLAN_2025)] == kinds
