@@ -410,6 +410,7 @@ def _told(
                     _REACH.search(clause)
                     or _CHANGE_BEFORE.search(clause)
                     or _LEVEL_RATE.search(label)
+                    or text.startswith("的", figure.end)  # 推动60%以上的县级机构达标: a share
                 )
                 and not _SET_RATE.search(clause + label)
             )
@@ -562,17 +563,34 @@ def _list_lead(text: str, found: list[Found], index: int) -> int:
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:
-    """超200亿元的县, 亿元以上项目, 跻身500亿元行列: a bar, not a figure of what passes it."""
-    after = text[figure.end : figure.end + 1]
-    if _BAR_AFTER.match(text, figure.end):
+    """超200亿元的县, 亿元以上项目, 50万元以下拖欠账款, 跻身500亿元行列: a bar, not a figure of what
+    passes it. A count with a floor (实施1000个以上省重点项目) counts the things; a share with one
+    (60%以上的县级机构, 覆盖95%以上行政村) is the share of them, unless a rate named before it is
+    the bar (空置率30%以下“空心村”)."""
+    end = figure.end + 2 if text.startswith("以下", figure.end) else figure.end
+    raw = text[figure.start : end]
+    after = text[end : end + 1]
+    if _BAR_AFTER.match(text, end):
         return True
     if not _THRESHOLD_RAW.search(raw):
         return False
-    if after == "的" or _BAR_NAMES.match(text, figure.end):
+    if figure.unit in p.PERCENT_UNITS:
+        named = _RATE_NAMED.search(_clause_before(text, figure.start))
+        return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
+    if figure.unit in _COUNTERS and raw.endswith("以上"):
+        return False
+    if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
     return (
         raw.endswith(("以上", "以下")) and "\u4e00" <= after <= "\u9fff" and after not in "增达占"
     )
+
+
+# Measure words that count the noun after them (1000个以上省重点项目); 20户以上自然村 counts
+# households, a bar on the villages.
+_COUNTERS = ("个", "家", "项", "条", "所", "座", "处", "类", "种", "支", "片")
+# 空置率30%以下: the rate whose bar the percentage is.
+_RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 
 
 def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[str | None, bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 APPROX_BEFORE = ("超过", "突破", "接近", "将近", "近", "约", "逾", "超")
 APPROX_AFTER = ("以上", "左右", "上下", "之多")
 # Words that make "N年" a duration of the work (连续12年) rather than a year.

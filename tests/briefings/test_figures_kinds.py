@@ -355,3 +355,20 @@ def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
     sentence: str, kinds: list[str]
 ) -> None:
     assert [kind for _, kind, _ in told(sentence, PLAN_2025)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "setting", "kinds"),
+    [
+        ("实施1000个以上省重点项目。", PLAN_2025, ["plan"]),  # a count with a floor counts them
+        ("全县20户以上自然村全部通硬化路。", REVIEW_2024, ["threshold"]),  # households: a bar
+        ("推动60%以上的县级特困供养机构三级达标。", PLAN_2025, ["target"]),  # a share of them
+        ("其中30%以上投向基础研究和应用基础研究。", REVIEW_2024, ["result"]),
+        ("加快推进空置率30%以下“空心村”治理。", PLAN_2025, ["threshold"]),  # the rate's bar
+        ("单笔50万元以下拖欠企业账款全部清零。", REVIEW_2024, ["threshold"]),
+    ],
+)
+def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(
+    sentence: str, setting: Setting, kinds: list[str]
+) -> None:
+    assert [kind for _, kind, _ in told(sentence, setting)] == kinds
