@@ -60,6 +60,7 @@ _TIME = re.compile(
     + r")|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
+_COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
 _TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
@@ -430,6 +431,14 @@ def _told(
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
         return Told("target" if headline_measure(label) else "plan", period)
+    if (
+        span_word
+        and "-" in (period or "")
+        and _REACHED_END.search(clause)
+        and not _ADDS_UP.search(clause)
+    ):
+        # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
+        return Told("result", _last(period))
     if _CUMULATIVE_CUE.search(clause) and not span_word:
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
@@ -449,7 +458,9 @@ _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就�
 _CHANGE_BEFORE = re.compile(
     r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|降低|减少|增加|压降)了?$"
 )
-_LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
+_LEVEL = re.compile(
+    r"达到|达|为|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
+)
 
 
 # 突破1万公里, 超5400公里: a bar the stock passed, whatever the clause's verb.
@@ -458,6 +469,11 @@ _PASSED = re.compile(r"突破|超过|超|逾|近|接近")
 
 # 全年共引荐项目76个 in a span's review: what was done that year, not over the span.
 _ONE_YEAR = re.compile(r"全年|当年|这一年")
+
+
+# 投入达3200亿元, 下岗职工达2700多万人: what the span spent or shed adds up over it.
+_ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业")
+_REACHED_END = re.compile(r"(?:达到|达|提高到|提高至|增加到|增长到|上升到|扩大到|升至|跃升至)$")
 
 
 def _last(period: str | None) -> str | None:
@@ -488,6 +504,11 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         return setting  # a plan's dated sentences (2024年…, 今后五年…) date themselves
     head = _SCOPE_LEAD.sub("", _clean(opening))
     clause = _CLAUSE.split(head, maxsplit=1)[0]
+    compared = _COMPARED_OPENING.match(clause)
+    if compared and int(compared["base"]) < int(compared["year"]):
+        # 1992年同1987年相比，…: the paragraph reviews the years since the base.
+        span = _span(int(compared["base"]) + 1, int(compared["year"]))
+        return replace(setting, period=compared["year"], span=span, flows_over_span=True)
     scope = _TIME.match(clause)
     if scope is None or scope["five"] or (scope["plan"] and not _PLAN_SCOPE.match(clause)):
         return setting
@@ -503,6 +524,9 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     return replace(setting, period=period.split("-")[1], span=period)
 
 
+_COMPARED_OPENING = re.compile(
+    r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
+)
 # Words a paragraph may open with before its time scope (各位代表，刚刚过去的2020年…).
 _SCOPE_LEAD = re.compile(r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的)+")
 _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|期间|以来)")
@@ -610,8 +634,10 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH
         if _COMPARED.search(text[: match.start()]) or through:
-            # 是1950年到1997年…总和的1.7倍: the base runs to its last year.
-            base = match if match.start() >= clause else None
+            # 是1950年到1997年…总和的1.7倍: the base runs to its last year; 1992年同1987年相比，…:
+            # a comparison clause sets the base of the clauses after it.
+            here = match.start() >= clause or _COMPARISON_END.match(text, match.end())
+            base = match if here else None
         else:
             told, base = match, None
     if base is not None:

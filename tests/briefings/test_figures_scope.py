@@ -331,3 +331,24 @@ def test_a_goal_for_the_last_year_of_a_five_year_plan_is_the_plan_s() -> None:
     )
     assert told["57%左右"] == ("target", "2021-2025")  # not 2025's alone
     assert told["60家"] == ("target", "2021-2025")
+
+
+def test_a_comparison_with_a_base_year_opens_a_span_whose_levels_are_its_last_year_s() -> None:
+    told = _report(
+        [
+            "一、改革开放和现代化建设取得伟大成就的五年",  # a title naming five years
+            "工业总产值平均每年增长15%。乡镇企业现已吸纳农村劳动力1亿多人。",
+            "1992年同1987年相比，钢产量增长42%，达到8000万吨。铁路货运周转量增长23%，达到11620亿吨。",
+            "五年来，新增百亿县区26个，累计达到46个。五年来教育投入达3200亿元。",
+            "二、1993年的主要任务",
+            *PLAN_2022,
+        ],
+        year=1993,
+    )
+    assert told["15%"] == ("cumulative", "1988-1992")
+    assert told["1亿多人"] == ("result", "1992")  # 现已: a level now
+    assert told["42%"] == ("cumulative", "1988-1992")  # since 1987, not 1992's growth
+    assert told["8000万吨"] == ("result", "1992")
+    assert told["23%"] == ("cumulative", "1988-1992")  # the comparison governs the paragraph
+    assert told["46个"] == ("result", "1992")  # a level reached over the span
+    assert told["3200亿元"] == ("cumulative", "1988-1992")  # what the span spent adds up
