@@ -330,11 +330,13 @@ def classify(
     setting: Setting,
     year: int | None,
     in_targets: bool,
+    where: str = "",
 ) -> list[Told]:
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
-    sentence belongs to a run that states the coming year's main targets."""
+    sentence belongs to a run that states the coming year's main targets; `where`: the
+    report's place (中央 is the national government's own)."""
     return [
-        _told(text, found, index, labels[index], setting, year, in_targets)
+        _told(text, found, index, labels[index], setting, year, in_targets, where)
         for index in range(len(found))
     ]
 
@@ -347,6 +349,7 @@ def _told(
     setting: Setting,
     year: int | None,
     in_targets: bool,
+    where: str = "",
 ) -> Told:
     figure = found[index]
     raw = text[figure.start : figure.end]
@@ -424,7 +427,7 @@ def _told(
         )
         measured = (
             headline_measure(label)
-            or _aimed_at(label, figure.unit, figure.qualifier)
+            or (_aimed_at(label, figure.unit, figure.qualifier, where) and not _a_part(text, label))
             or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
         )
         return Told("target" if reach or measured else "plan", period)
@@ -698,8 +701,19 @@ def _start_period(clause: str, period: str | None) -> str | None:
     return period
 
 
-def _aimed_at(label: str, unit: str, qualifier: str) -> bool:
+# 拟安排财政赤字2.76万亿元，其中中央财政赤字1.83万亿元: the whole is the target, its parts plan;
+# printed alone (拟安排中央财政赤字3000亿元, before local governments ran deficits), the
+# national government's deficit is the budget's target.
+_PART = re.compile(r"(?:中央|地方)(?=财政)")
+_WHOLE = re.compile(r"(?<!中央)(?<!地方)财政赤字")
+
+
+def _a_part(text: str, label: str) -> bool:
+    return bool(_PART.search(label)) and bool(_WHOLE.search(text))
+
+
+def _aimed_at(label: str, unit: str, qualifier: str, where: str = "") -> bool:
     """Whether the plan's figure measures an indicator it aims at; one the budget arranges
     (发行建设国债) is a plan figure."""
-    found = indicators().get(indicator_of(label, unit, qualifier) or "")
+    found = indicators().get(indicator_of(label, unit, qualifier, where) or "")
     return found is not None and not found.arranged

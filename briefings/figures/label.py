@@ -61,7 +61,7 @@ _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不�
 # 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere; 专精特新
 # (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
-    "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
+    "可支配收入", "纯收入", "一般公共预算收入", "一般预算收入", "新增就业", "再就业", "占比", "自然增长率", "增长率", "贡献率",
     "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
@@ -237,7 +237,11 @@ def _names_own_measure(words: list[Word]) -> list[Word]:
 
 def _subject(text: str, found: list[Found], index: int, labels: list[str], strip: bool) -> str:
     """What the figure before in the sentence measured (its measure shed when this figure
-    brings its own), or failing that, the nouns of the clause before."""
+    brings its own), or failing that, the nouns of the clause before; a part the text turns to
+    after the figure before (…，其中一般预算收入增幅首次超过总收入，完成1.1亿元) comes first."""
+    turned = _turned_to(text, found, index)
+    if turned:
+        return turned
     for label in reversed(labels):
         subject = label.removesuffix(RANK_WORD)
         if strip:
@@ -264,6 +268,23 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
 _PROGRAMME = re.compile(
     r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
 )
+
+
+def _turned_to(text: str, found: list[Found], index: int) -> str:
+    """The nouns right after a 其中 between the figure before and this one, or ""."""
+    if not index:
+        return ""
+    between = text[found[index - 1].end : found[index].start]
+    at = between.find("其中")
+    if at < 0:
+        return ""
+    lead: list[str] = []
+    for word in _words(between[at + 2 :]):
+        if not (word.is_noun or word.flag in ("l", "j", "b")):
+            break
+        lead.append(word.text)
+    named = shed_measure("".join(lead))
+    return named if len(named) > 2 else ""
 
 
 def shed_measure(label: str) -> str:
@@ -484,7 +505,12 @@ def _content(words: list[Word]) -> list[Word]:
     kept = [
         w
         for n, w in enumerate(words)
-        if (w.is_noun or not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
+        if (
+            w.is_noun
+            or not w.flag.startswith(_DROP_FLAGS)
+            or _names_with_next(words, n)
+            or _reached(words, n)
+        )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
     # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds
@@ -501,6 +527,22 @@ def _scope_kept(words: list[Word], n: int) -> bool:
 _SCOPES = frozenset(
     ("全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "我国")
 )
+
+
+_CHANGE_VERBS = frozenset(
+    {"提高", "提升", "下降", "降低", "增加", "增长", "上升", "减少", "扩大", "缩小", "降", "升"}
+)
+
+
+def _reached(words: list[Word], n: int) -> bool:
+    """至/到 ending a change right before its figure (城镇化率提高至64.8%): the level reached,
+    not the change by; kept so the label says which."""
+    return (
+        words[n].text in ("至", "到")
+        and n == len(words) - 1
+        and n > 0
+        and words[n - 1].text in _CHANGE_VERBS
+    )
 
 
 def _names_with_next(words: list[Word], n: int) -> bool:

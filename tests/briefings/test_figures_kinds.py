@@ -315,7 +315,7 @@ async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
           "农村居民人均纯收入实际增长"]),
         ("国内生产总值增长6.6%，总量突破90万亿元。", ["国内生产总值增长", "国内生产总值总量"]),
         ("新增新能源装机1258万千瓦、总量达到6437万千瓦。", ["新增新能源装机", "新能源装机总量"]),
-        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高"]),
+        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高至"]),  # the level reached
         ("地区生产总值增长7%以上、力争达到8%。", ["地区生产总值增长", "地区生产总值增长力争"]),
     ],
 )  # fmt: skip
@@ -372,3 +372,16 @@ def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(
     sentence: str, setting: Setting, kinds: list[str]
 ) -> None:
     assert [kind for _, kind, _ in told(sentence, setting)] == kinds
+
+
+def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_plan() -> None:
+    def kinds(sentence: str) -> list[tuple[str, str]]:
+        found = sentence_figures(sentence, "2", 1, PLAN_2025, 2025, False, "国务院")
+        return [(m.raw, m.kind) for m in found]
+
+    assert kinds("拟安排中央财政赤字3000亿元，比上年预算减少198亿元。") == [
+        ("3000亿元", "target"), ("198亿元", "plan"),
+    ]  # fmt: skip
+    assert kinds("拟安排财政赤字2.76万亿元，其中中央财政赤字1.83万亿元。") == [
+        ("2.76万亿元", "target"), ("1.83万亿元", "plan"),
+    ]  # fmt: skip
