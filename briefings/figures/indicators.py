@@ -35,6 +35,8 @@ _CHANGE = re.compile(r"(?:增加(?!值)|增收|增产|减少|下降|降低|提�
 _REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# What follows a measure's name to make it a share of it (对经济增长的贡献率, 占生产总值比重).
+_SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ def indicator_of(label: str, unit: str, qualifier: str = "", place: str = "") ->
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
+            if _SHARE_OF.match(text, at + len(name)):
+                return None  # 经济增长贡献率, 生产总值比重: a share of the measure, not it
             if _fits(item, unit, qualifier, text[at:], table.growth_words):
                 return item.id
             break  # the measure is named here; another name of it will not fit better
