@@ -119,8 +119,8 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("PM2.5浓度同比下降", "%", "pm25"),
         ("财政赤字比上年减少", "元", None),
         ("每平方公里产出GDP", "元", None),
-        ("对经济增长的贡献率", "%", None),  # a share of growth, not growth
-        ("服务业增加值占地区生产总值比重", "%", None),
+        ("经济增长贡献率", "%", None),  # a share of growth, not growth
+        ("经济总量占比", "%", None),
         ("跨境电商进出口额", "元", None),
         ("地区生产总值", "位", None),
         ("全省地区生产总值跨千亿台阶", "个", None),
