@@ -453,7 +453,7 @@ def _atoms() -> re.Pattern[str]:
     return re.compile(
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
         rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
-        r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
+        r"|(?P<code>[A-Za-z]+[0-9][0-9.]*(?:[A-Za-z]+[0-9.]*)*|[0-9]+[A-Za-z]+(?:-[A-Za-z]+)?)"
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
@@ -510,6 +510,7 @@ def _content(words: list[Word]) -> list[Word]:
             or not w.flag.startswith(_DROP_FLAGS)
             or _names_with_next(words, n)
             or _reached(words, n)
+            or _glued(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
@@ -532,6 +533,26 @@ _SCOPES = frozenset(
 _CHANGE_VERBS = frozenset(
     {"提高", "提升", "下降", "降低", "增加", "增长", "上升", "减少", "扩大", "缩小", "降", "升"}
 )
+
+
+_NOUNISH = ("n", "l", "j", "nz", "eng", "m", "b")
+
+
+def _glued(words: list[Word], n: int) -> bool:
+    """A word jieba tags as a pronoun, measure or time word that is part of a compound noun:
+    本科 of 本科院校, 道 of 非机动车道, 级 of 千亿级产业, 日间 of 日间照料."""
+    word = words[n]
+    if not word.flag.startswith(("r", "q", "t")) or n + 1 >= len(words):
+        return False
+    after = words[n + 1]
+    if not after.flag.startswith(_NOUNISH[:5]) or not after.text.strip():
+        return False
+    if word.flag.startswith("r"):
+        return len(word.text) > 1 and (n == 0 or words[n - 1].flag in ("c", "x", "v"))
+    before = words[n - 1] if n else None
+    if word.flag.startswith("q"):
+        return before is not None and before.flag.startswith(_NOUNISH) and len(word.text) == 1
+    return before is not None and before.flag.startswith(_NOUNISH[:5])
 
 
 def _reached(words: list[Word], n: int) -> bool:

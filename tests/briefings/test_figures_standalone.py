@@ -37,6 +37,13 @@ def labels(sentence: str) -> dict[str, str]:
         # Another area's total keeps its area, though the sentence names it a clause before.
         ("推动成渝地区双城经济圈建设走深走实，经济总量超9万亿元。", "超9万亿元", "成渝地区双城经济圈经济总量"),
         ("长三角一体化发展取得新进展，区域经济总量达到30万亿元。", "30万亿元", "长三角一体化"),
+        # Words jieba tags as a pronoun, a measure or a code inside a compound noun.
+        ("新设8所本科院校。", "8所", "本科院校"),
+        ("新建5G基站5018个。", "5018个", "5G基站"),
+        ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
+        ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # 其中 turns to a part: what follows is the part's.
+        ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
         # A goal naming its own measure stands without the work of the clause before.
         ("建设海洋牧场，力争海洋生产总值增长6%。", "6%", "海洋生产总值增长"),
     ],
