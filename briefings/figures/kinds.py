@@ -384,7 +384,11 @@ def _told(
             _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
             or (
                 setting.flows_over_span
-                and (_is_flow(text, figure, clause, first.start) or _CHANGE_BEFORE.search(clause))
+                and (
+                    _is_flow(text, figure, clause, first.start)
+                    or _CHANGE_BEFORE.search(clause)
+                    or raw.startswith("翻")  # 经济总量翻一番: a change over the span
+                )
                 and not _dated(text[: figure.start])
             )
         )

@@ -106,6 +106,8 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = shed_measure(labels[dealt[0]].removesuffix(RANK_WORD)) + dealt[1]
         elif _is_streak(text, figure):
             label = _streak_label(text, found, index, labels)
+        elif text.startswith("翻", figure.start):
+            label = _doubled(text, figure)
         elif streak and not text[found[index - 1].end : figure.start].strip():
             # 连续29年居内地城市首位: the place is of what the streak kept up.
             label = subjects[-1]
@@ -116,6 +118,16 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _ranked(label, text[figure.start : figure.end])
         labels.append(_with_area(text, figure.start, label))
     return labels
+
+
+_DOUBLED_LEAD = re.compile(r"(?:实现|能够|力争|争取|确保|均|都|再)+$")
+
+
+def _doubled(text: str, figure: Found) -> str:
+    """翻一番: what grew, said as a growth (省属企业工业总产值、利润 → …增长)."""
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    subject = _DOUBLED_LEAD.sub("", _plain(text[start : figure.start]))
+    return (subject + "增长")[-LABEL_WITH_SUBJECT_MAX:] if subject else "增长"
 
 
 def _is_streak(text: str, figure: Found) -> bool:

@@ -165,3 +165,5 @@ DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
 # Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")
+# 翻一番, 翻了两番, 翻番: doubled, quadrupled — 2 and 4 times (翻了七番 counts its 番 as printed).
+DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")

@@ -223,6 +223,13 @@ def _streak_titles(text: str) -> Iterator[Found]:
             yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
 
 
+def _doublings(text: str) -> Iterator[Found]:
+    for match in p.DOUBLINGS.finditer(text):
+        times = 2 ** int(numeral(match["n"]) or 1) if match["n"] else 2
+        qualifier = "approx" if match["more"] else "exact"
+        yield Found(match.start(), match.end(), float(times), "倍", qualifier)
+
+
 def _percent_words(text: str) -> Iterator[Found]:
     for match in p.PERCENT_WORDS.finditer(text):
         value = numeral(match["num"])
@@ -371,6 +378,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _rank_changes,
     _ranks,
     _streak_titles,
+    _doublings,
     _percent_words,
     _fractions,
     _proportions,

@@ -319,3 +319,24 @@ def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
 )
 def test_quantities_beside_names_stay_figures(sentence: str, raw: str) -> None:
     assert raw in [m.raw for m in sentence_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "words"),
+    [
+        (
+            "兰州新区经济总量突破500亿元、实现翻一番。",
+            "翻一番",
+            2,
+            ("兰州新区", "经济总量", "增长"),
+        ),
+        ("到2000年国民生产总值比1980年翻两番。", "翻两番", 4, ("国民生产总值", "增长")),
+        ("每万人口高价值发明专利拥有量实现翻番。", "翻番", 2, ("发明专利拥有量", "增长")),
+    ],
+)
+def test_a_doubling_is_a_figure_in_times_said_as_a_growth(
+    sentence: str, raw: str, value: float, words: tuple[str, ...]
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if m.raw == raw)
+    assert (figure.value, figure.unit) == (value, "倍")
+    assert all(word in figure.label for word in words), figure.label
