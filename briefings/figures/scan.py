@@ -314,7 +314,9 @@ def _amounts(text: str) -> Iterator[Found]:
         if start is None:
             continue
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
-        if not unit and (
+        if not unit and p.VISITS_BEFORE.search(text[max(0, start - 8) : start]):
+            unit = "人次"
+        elif not unit and (
             p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start])
             or p.PEOPLE_AFTER.match(text, end)
         ):

@@ -340,3 +340,22 @@ def test_a_doubling_is_a_figure_in_times_said_as_a_growth(
     figure = next(m for m in sentence_figures(sentence) if m.raw == raw)
     assert (figure.value, figure.unit) == (value, "倍")
     assert all(word in figure.label for word in words), figure.label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit"),
+    [
+        ("铁路货运周转量达到11620亿吨公里。", "11620亿吨公里", 1.162e12, "吨公里"),
+        ("出生率下降5个千分点。", "5个千分点", 5, "个千分点"),
+        ("研究与试验发展人员全时当量达34.6万人年。", "34.6万人年", 346000, "人年"),
+        # A count of people or visits with its measure word left out.
+        ("育儿补贴惠及120余万婴幼儿。", "120余万", 1.2e6, "人"),
+        ("力争年内旅游人数突破150万。", "突破150万", 1.5e6, "人"),
+        ("到2025年，旅游接待总人次达到500万。", "500万", 5e6, "人次"),
+    ],
+)
+def test_a_figure_reads_the_unit_it_counts(
+    sentence: str, raw: str, value: float, unit: str
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
+    assert (figure.value, figure.unit) == (value, unit)
