@@ -77,7 +77,8 @@ _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年"
 # The streak itself: 连续8年, 连续16个季度, 五连冠.
 _STREAK_RAW = re.compile(r"^连续|连冠$")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
-_BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
+# 跻身500亿元行列: a bar of membership; 突破百万吨大关 is a milestone passed, a result.
+_BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
 # What a bar names: 超50万县, 亿元以上项目.
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
@@ -612,6 +613,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
         return False
     if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
+    if raw.startswith("超") and not raw.startswith("超过") and _BARRED.match(text, end):
+        return True  # 产值超亿元企业13家: the bar picks out the firms
     return (
         raw.endswith(("以上", "以下")) and "\u4e00" <= after <= "\u9fff" and after not in "增达占"
     )
@@ -620,6 +623,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
 # Measure words that count the noun after them (1000个以上省重点项目); 20户以上自然村 counts
 # households, a bar on the villages.
 _COUNTERS = ("个", "家", "项", "条", "所", "座", "处", "类", "种", "支", "片")
+# The things a bar printed before them picks out (超亿元项目, 超10亿元农业产业化龙头企业).
+_BARRED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|项目|园区|集群|县|乡镇|镇|村)")
 # 空置率30%以下: the rate whose bar the percentage is.
 _RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 

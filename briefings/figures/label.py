@@ -421,7 +421,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     breaks = [m.start() for m in p.CLAUSE_BREAK.finditer(text)]
     start = max([b + 1 for b in breaks if b < figure.start], default=0)
     end = min([b for b in breaks if b >= figure.end], default=len(text))
-    if index > 0:
+    if index > 0 and not _bar_of(text, found[index - 1], figure):
         start = max(start, found[index - 1].end)
         # 新增装机1258万千瓦、总量达到6437万千瓦: the words before the 、 are the item before's.
         listed = text.rfind("、", start, figure.start)
@@ -445,6 +445,16 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             return inner, []
         return _words(text[start : figure.start]), inner
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")
+
+
+def _bar_of(text: str, bar: Found, figure: Found) -> bool:
+    """A bar printed inside the noun a count counts (产值超亿元企业13家, 引进亿元以上项目35个):
+    the count's label keeps it."""
+    gap = text[bar.end : figure.start]
+    return bool(_BAR_RAW.search(text[bar.start : bar.end])) and not re.search(r"[,;:。!?、]", gap)
 
 
 _RATE_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|增加)")

@@ -170,3 +170,11 @@ THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "�
 AREA_UNITS = ("平方公里", "亩", "公顷")
 # 翻一番, 翻了两番, 翻番: doubled, quadrupled — 2 and 4 times (翻了七番 counts its 番 as printed).
 DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")
+# 超千亿元, 突破百万吨, 亿元以上, 近万亿元: an amount in magnitude words alone, a figure only
+# with a bound word (超千家万户 or 百万人民 are no amounts).
+MAGNITUDE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
+                   "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 10**2}  # fmt: skip
+CN_MAGNITUDE = re.compile(
+    rf"(?P<pre>{_PRE})?(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?十?|[一二两三四五六七八九]?)"
+    rf"(?P<mult>{alternation(MAGNITUDE_WORDS)})(?P<unit>{_UNIT})?(?P<post>以上|以下)?"
+)

@@ -223,6 +223,25 @@ def _streak_titles(text: str) -> Iterator[Found]:
             yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
 
 
+def _cn_magnitudes(text: str) -> Iterator[Found]:
+    for match in p.CN_MAGNITUDE.finditer(text):
+        if not (match["pre"] or match["post"]):
+            continue
+        if match["pre"] == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
+            continue  # 签约亿元农业项目: 约 ends a word, it bounds nothing
+        unit = match["unit"] or ""
+        if not unit and p.VISITS_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            unit = "人次"  # 年旅游人次突破百万
+        if not unit or unit in PERCENT_UNITS:
+            continue
+        count = numeral(match["num"]) if match["num"] else Decimal(1)
+        if count is None:
+            continue
+        value = count * p.MAGNITUDE_WORDS[match["mult"]]
+        start = match.start("pre") if match["pre"] else match.start("num")
+        yield Found(start, match.end(), float(value), unit, "approx" if match["pre"] else "exact")
+
+
 def _doublings(text: str) -> Iterator[Found]:
     for match in p.DOUBLINGS.finditer(text):
         times = 2 ** int(numeral(match["n"]) or 1) if match["n"] else 2
@@ -381,6 +400,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ranks,
     _streak_titles,
     _doublings,
+    _cn_magnitudes,
     _percent_words,
     _fractions,
     _proportions,

@@ -359,3 +359,26 @@ def test_a_figure_reads_the_unit_it_counts(
 ) -> None:
     figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit", "bound"),
+    [
+        ("争取国家政策性资金超千亿元。", "超千亿元", 1e11, "元", "more_than"),
+        ("固定资产投资近万亿元。", "近万亿元", 1e12, "元", "about"),
+        ("引进亿元以上项目35个。", "亿元以上", 1e8, "元", "at_least"),
+        ("年旅游人次突破百万。", "突破百万", 1e6, "人次", "more_than"),
+    ],
+)
+def test_an_amount_in_magnitude_words_with_a_bound_is_a_figure(
+    sentence: str, raw: str, value: float, unit: str, bound: str
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if m.raw == raw)
+    assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["千家万户受益。", "建设千亿级产业。", "签约亿元农业项目1个。"]
+)
+def test_magnitude_words_without_a_bound_are_no_amount(sentence: str) -> None:
+    assert all("亿" not in m.raw and "千" not in m.raw for m in sentence_figures(sentence))

@@ -42,6 +42,8 @@ def labels(sentence: str) -> dict[str, str]:
         ("新建5G基站5018个。", "5018个", "5G基站"),
         ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
         ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A bar printed inside the noun a count counts stays in the count's label.
+        ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
         # 其中 turns to a part: what follows is the part's.
         ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
         # A goal naming its own measure stands without the work of the clause before.
