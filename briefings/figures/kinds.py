@@ -20,7 +20,7 @@ from ..text import cn_number, fold
 from . import patterns as p
 from .indicators import indicator_of, indicators
 from .keys import HEADLINES, NOT_HEADLINE
-from .label import acts
+from .label import acted_on, acts
 from .scan import Found
 
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
@@ -456,7 +456,7 @@ def _told(
 # a level (达到, 总量, 余额) is of the span's last year, and so is what a yearly statistic
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
-    r"新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
+    r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
     r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
     r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资"
 )
@@ -501,7 +501,16 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
     if _FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end):
         return True
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
-    return not _PASSED.match(text, listed) and acts(clause)
+    if _PASSED.match(text, listed):
+        return False
+    if not _plain_clause(clause):
+        # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
+        return acted_on(_CLAUSE.split(text[figure.end :])[0])
+    return acts(clause)
+
+
+def _plain_clause(clause: str) -> str:
+    return re.sub(r"[\s“”\"「」()（）]|其中|此外|另外|同时|全年|累计|共|先后|分别", "", clause)
 
 
 def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:

@@ -504,7 +504,7 @@ def acts(clause: str) -> bool:
     words = [
         w
         for w in _words(clause)
-        if w.text.strip() and not w.flag.startswith(("d", "t", "m", "u", "c"))
+        if w.text.strip() and not w.flag.startswith(("d", "t", "m", "u", "c", "a"))
     ]
     if words and words[0].flag == "p":
         words = words[
@@ -514,7 +514,21 @@ def acts(clause: str) -> bool:
         return False
     first = words[0]
     verb = (first.flag.startswith("v") and first.flag != "vn") or first.flag == "i"
-    return verb and first.text not in _STOCK_VERBS
+    # 配套建设218个园区基地, 投资44.5亿元: nothing but the action before its object.
+    only_actions = all(w.flag.startswith("v") for w in words)
+    return (verb or only_actions) and first.text not in _STOCK_VERBS
+
+
+def acted_on(rest: str) -> bool:
+    """Whether what follows a figure that opens its clause says it was acted on (164个贫困村
+    全部脱贫摘帽, 3家企业主板上市): after the things counted, a verb of action."""
+    for word in _words(rest):
+        if not word.text.strip() or word.flag.startswith(("d", "t", "m", "u", "c", "a", "b", "x")):
+            continue
+        if word.is_noun or word.flag in ("l", "j", "nt", "ns", "nr"):
+            continue
+        return word.flag.startswith("v") and word.flag != "vn" and word.text not in _STOCK_VERBS
+    return False
 
 
 def _segment(fragment: str) -> list[Word]:

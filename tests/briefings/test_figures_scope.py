@@ -352,3 +352,19 @@ def test_a_comparison_with_a_base_year_opens_a_span_whose_levels_are_its_last_ye
     assert told["23%"] == ("cumulative", "1988-1992")  # the comparison governs the paragraph
     assert told["46个"] == ("result", "1992")  # a level reached over the span
     assert told["3200亿元"] == ("cumulative", "1988-1992")  # what the span spent adds up
+
+
+def test_a_count_opening_its_clause_is_a_flow_when_an_action_follows() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。聚焦攻坚发力，164个贫困村全部脱贫摘帽。"
+            "配套建设218个园区基地。先后有8个部队单位开展定点帮扶。全市国家高新技术企业1.28万家。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["164个"] == ("cumulative", "2017-2021")
+    assert told["218个"] == ("cumulative", "2017-2021")
+    assert told["8个"] == ("cumulative", "2017-2021")
+    assert told["1.28万家"] == ("result", "2021")
