@@ -290,6 +290,13 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
     or else of its first."""
     if setting.phase != REVIEW or not section.children:
         return setting
+    if setting.span and section.children[0].style in _INLINE_ITEMS:
+        # 刚刚过去的2020年，…夺取了…双胜利。一是…二是…: items run inline after a paragraph on
+        # the span's last year review that year, whatever the paragraphs after them say.
+        for paragraph in section.paragraphs:
+            scoped = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            if not scoped.flows_over_span:
+                return scoped
     for paragraph in reversed(section.paragraphs):
         scoped = list_setting(paragraph, setting, year)
         if scoped is not None:
@@ -303,6 +310,10 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         if scoped != setting and (scoped.span is None or not scoped.flows_over_span):
             return scoped
     return setting
+
+
+# Item styles run inline in a paragraph (一是…二是…), split off the paragraph that leads them.
+_INLINE_ITEMS = ("shi",)
 
 
 def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None) -> Setting | None:

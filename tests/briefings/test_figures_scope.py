@@ -368,3 +368,22 @@ def test_a_count_opening_its_clause_is_a_flow_when_an_action_follows() -> None:
     assert told["218个"] == ("cumulative", "2017-2021")
     assert told["8个"] == ("cumulative", "2017-2021")
     assert told["1.28万家"] == ("result", "2021")
+
+
+def test_items_run_inline_after_the_last_year_s_paragraph_review_that_year() -> None:
+    told = _report(
+        [
+            "一、“十三五”时期和2020年工作回顾",
+            "过去五年，我们坚定不移推进发展，关停企业374家。",
+            "刚刚过去的2020年，我们夺取了双胜利。一是有效应对处置疫情。发现2例确诊病例后，迅速开展救治。"
+            "二是经济发展稳中有进。居民储蓄存款余额比年初增长17.5%。",
+            "各位代表！回顾五年来的风雨历程，我们深深体会到：",
+            "只要有信心，黄土变成金。",
+            "二、2021年工作安排",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["374家"] == ("cumulative", "2016-2020")
+    assert told["2例"] == ("result", "2020")  # not the five years'
+    assert told["17.5%"] == ("result", "2020")
