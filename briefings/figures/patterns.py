@@ -148,6 +148,9 @@ DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
 POLICY_AFTER = re.compile(
     r"(?:举措|措施|政策|意见|硬招|实招|细则|规定|办法|条款|[”\"]?(?:落地|落实|见效|兑现))"
 )
+# 放宽市场准入24条特别措施, 首批5条先行先试政策: a named package with a word between (47条创新
+# 举措和经验做法在全国推广, printed with no name before it, counts them).
+POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:举措|措施|政策|授权事项)")
 # 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
 POLICY_NAMED = re.compile(
     r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"
@@ -178,3 +181,17 @@ CN_MAGNITUDE = re.compile(
     rf"(?P<pre>{_PRE})?(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?十?|[一二两三四五六七八九]?)"
     rf"(?P<mult>{alternation(MAGNITUDE_WORDS)})(?P<unit>{_UNIT})?(?P<post>以上|以下)?"
 )
+# 28个主要指标, 其中20个预期性指标, 15个方面的重点任务: a document's own parts.
+DOCUMENT_PARTS = re.compile(r"(?:主要|预期性|约束性|统计监测)指标")
+# 《纲要（草案）》提出了15个方面的重点任务: the aspects a document sets out (在…等10个方面开展专项
+# 行动 counts the fields of the work).
+DOCUMENT_SAYS = re.compile(r"》(?:提出|明确|包括|部署)了?[^,;。]*$")
+# 144小时过境免签政策, 24小时通关: hours that name a service.
+HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
+# 5次调高城乡居民基础养老金标准: a count of times an action was taken.
+ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
+CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱")
+# 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
+CAPACITY_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?等?项目")
+# 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
+COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")

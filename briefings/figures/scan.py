@@ -79,6 +79,8 @@ def _names_or_age(text: str, item: Found) -> bool:
         return False
     if p.POLICY_AFTER.match(text, item.end):
         return True
+    if clause.strip() and p.POLICY_QUALIFIED.match(text, item.end):
+        return True
     return bool(p.POLICY_NAMED.search(clause) and p.POLICY_END.match(text, item.end))
 
 
@@ -92,6 +94,20 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True
     if p.RATED_CLASS.match(text, item.end) and item.unit in p.RATING_UNITS:
         return True  # 10万千瓦及以下燃煤机组: a rating that names a class of plant
+    if p.DOCUMENT_PARTS.match(text, item.end):
+        return True  # 28个主要指标: the parts of a document, counted in its outline
+    if (
+        item.unit == "个"
+        and text.startswith("方面", item.end)
+        and p.DOCUMENT_SAYS.search(text[: item.start])
+    ):
+        return True  # 《纲要（草案）》提出了15个方面的重点任务
+    if text.endswith("时速", 0, item.start):
+        return True  # 时速350公里高铁: a line's rating
+    if item.unit == "小时" and p.HOURS_NAME.match(text, item.end):
+        return True  # 144小时过境免签, 24小时通关: a service named by its hours
+    if item.unit == "次" and p.ACTION_AFTER.match(text, item.end):
+        return True  # 5次调高…标准: how often something was done, no measure of it
     if _describes(text, item):
         return True
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
@@ -116,11 +132,12 @@ def _describes(text: str, item: Found) -> bool:
     """A quantity that describes one named thing (总投资12.6亿元的照旺台棚改项目, 占地6904亩的
     工业台地, 16.64平方公里的阜东产业园区): part of its name, not a result of the work; a count
     of such things after it (总投资286.19亿元的重点项目64个) makes it their total."""
+    if item.unit in p.CAPACITY_UNITS and p.CAPACITY_OF.match(text, item.end):
+        return True  # 白银集团7万吨锌基合金等项目: a project named by its capacity
     described = p.DESCRIBED.match(text, item.end)
     if not described:
         return False
-    rest = p.CLAUSE_BREAK.split(text[described.end() :])[0]
-    if _DIGIT.search(rest):
+    if p.COUNTED_AFTER.match(text, described.end()):
         return False
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
@@ -178,8 +195,8 @@ def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
         window = p.CLAUSE_BREAK.split(text[head.end() : head.end() + p.RATIO_GAP])[0]
         amount = next(_ranges(window), None) or next(_amounts(window), None)
-        if amount is None or amount.unit in PERCENT_UNITS:
-            continue
+        if amount is None or amount.unit in PERCENT_UNITS or amount.unit in p.AGE_UNITS:
+            continue  # 每千人拥有3岁以下婴幼儿托位数: an age, not a rate
         end = head.end() + amount.end
         if p.PER_UNIT_CHANGE.search(window[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.

@@ -222,6 +222,15 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "启动投资669万元的校园基础设施建设项目",  # a description of one project
         "高标准打造了16.64平方公里的阜东产业园区",  # a description of one park
         "关停淘汰10万千瓦及以下燃煤机组",  # a rating naming a class of plant
+        "占地6904亩的工业台地达到“九通一平”〔5〕",  # a note mark is no count after it
+        "加快白银集团7万吨锌基合金等项目建设",  # a project named by its capacity
+        "《纲要（草案）》提出了28个主要指标，其中20个预期性指标",  # a document's own parts
+        "《纲要（草案）》提出了15个方面的重点任务",
+        "成为全国首个全部设区市通时速350公里高铁的省份",  # a line's rating
+        "实施机场口岸外国人144小时过境免签政策",  # hours naming a service
+        "5次调高城乡居民基础养老金标准",  # how often, no measure
+        "认真落实放宽市场准入24条特别措施",  # a named package of measures
+        "每千人拥有3岁以下婴幼儿托位",  # an age in a rate's base
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -315,6 +324,8 @@ def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
         ("全年共实施总投资286.19亿元的县以上重点项目64个。", "286.19亿元"),  # their total
         ("规上工业总产值、工业增加值连续2年实现全国城市“双第一”。", "连续2年"),  # no count of names
         ("新建13所农村寄宿制学校、3所城区学校。", "3所"),
+        ("47条创新举措和经验做法在全国推广。", "47条"),  # a count of measures, no name before
+        ("每千人拥有3岁以下婴幼儿托位数达到4.59个。", "4.59个"),
     ],
 )
 def test_quantities_beside_names_stay_figures(sentence: str, raw: str) -> None:
