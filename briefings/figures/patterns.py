@@ -168,6 +168,10 @@ DESCRIBED = re.compile(
     r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
 )
 DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+# Things known by their proper names (places, firms, parks, centres): 3个镇区, 4家企业.
+NAMED_THINGS = re.compile(
+    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群)"
+)
 # Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")

@@ -115,10 +115,12 @@ def _no_quantity(text: str, item: Found) -> bool:
         return False
     if clause.endswith("等"):
         return clause.count("、") + 1 == item.value
-    # 完成龙泉关、天生桥、史家寨3个镇区: the count of the names printed right before it.
+    # 完成龙泉关、天生桥、史家寨3个镇区: the count of the places or firms named right before it
+    # (婚育、重大疾病免费救治、退休3个链条 counts kinds of things: a figure).
     names = clause.split("、")
     return (
         item.unit in p.THING_UNITS
+        and bool(p.NAMED_THINGS.match(text, item.end))
         and len(names) >= 2
         and len(names) == item.value
         and all(name and not _DIGIT.search(name) for name in names)
