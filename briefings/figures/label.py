@@ -382,11 +382,30 @@ def _subjects(text: str, count: int) -> list[str] | None:
         return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
     if len(parts) != count:
         return None
+    tail = _TAIL_START.search(parts[-1])
+    if tail and tail.start() > 0 and not any(_TAIL_START.search(part) for part in parts[:-1]):
+        # 黄金、白银、精炼铜、镍产量: the measure printed once, on the last item, is every item's.
+        shared = parts[-1][tail.start() :]
+        return [_joined(part, shared) for part in parts[:-1]] + [parts[-1]]
     longest = max(parts, key=len)
     at = parts.index(longest)
     return [
         _share(part, longest, n < at) if part != longest else part for n, part in enumerate(parts)
     ]
+
+
+# Where a list's last item turns from its own name to the measure all items share.
+_TAIL_START = re.compile(
+    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|规模|价格|支出|浓度|投资|出口|进口"
+)
+
+
+def _joined(head: str, tail: str) -> str:
+    """head + tail without the words they overlap on (战略性新兴产业 + 产业增加值)."""
+    overlap = next(
+        (k for k in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:k])), 0
+    )
+    return head + tail[overlap:]
 
 
 # A list item ending in what it measures (失业率, 涨幅, 零售额) needs nothing of the others.

@@ -42,6 +42,10 @@ def labels(sentence: str) -> dict[str, str]:
         ("新建5G基站5018个。", "5018个", "5G基站"),
         ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
         ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A measure printed once, on a list's last item, is every item's.
+        ("黄金、白银、精炼铜、镍产量分别增长544.4%、199.2%、110.9%、32.2%。", "199.2%", "白银产量"),
+        ("有色冶金、石化化工、装备制造产业增加值年均分别增长17.8%、4.8%、9.9%。", "4.8%", "石化化工产业增加值"),
+        ("集成电路、汽车零配件、锂电池出口分别增长107.9%、46.7%、57.4%。", "107.9%", "集成电路出口"),
         # A bar printed inside the noun a count counts stays in the count's label.
         ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
         # 其中 turns to a part: what follows is the part's.
