@@ -8,7 +8,7 @@ the burst. Prints the figures and this bot's ratios to the echo bot's.
 
 --cold starts every round with an empty report cache, as a first start does: the report is
 briefed by the worker process while the bot answers (its memory is not the bot's).
---reports N serves N distinct copies of the first report (tests/kits/report_copies.py), their
+--reports N serves N distinct copies of the first report (bench/kits/report_copies.py), their
 briefings cached, instead of the seeds folder: a large library's start-up and memory.
 """
 
@@ -31,9 +31,9 @@ import yaml
 # Run as a script, this folder leads sys.path and this file's name would shadow the bot package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.kits.fault_api import FakeBotApi  # noqa: E402
-from tests.kits.paths import ROOT, SEEDS  # noqa: E402
-from tests.kits.report_copies import write_copies  # noqa: E402
+from bench.kits.fault_api import FakeBotApi  # noqa: E402
+from bench.kits.paths import ROOT, SEEDS  # noqa: E402
+from bench.kits.report_copies import write_copies  # noqa: E402
 
 TIMEOUT = 120.0  # seconds any one phase may take
 MAX_COPIES = 2000

@@ -23,9 +23,9 @@ from pathlib import Path
 # Run as a script, this folder leads sys.path and would shadow the bot package's modules.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits.paths import CORPUS, SEED  # noqa: E402
 from bot.library.briefer import Briefer  # noqa: E402
 from bot.library.reports import ReportLibrary  # noqa: E402
-from tests.kits.paths import CORPUS, SEED  # noqa: E402
 
 TICK = 0.01  # seconds the loop sleeps between lag samples
 

@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.present.card import card_layout, render_card  # noqa: E402
-from tests.kits.card_sample import sample_card  # noqa: E402
+from bench.kits.card_sample import sample_card  # noqa: E402
+from bot.present.card import card_layout  # noqa: E402
+from bot.present.card.draw import render_card  # noqa: E402
 
 MAX_RUNS = 1000
 

@@ -1,7 +1,7 @@
 """Benchmark: /compare across N reports, from the on-disk index's figures table against reading
 every report's briefing from the cache (the baseline), in the same run.
 
-N copies of the seed report with warm caches (tests/kits/report_copies.py), indexed as the bot does
+N copies of the seed report with warm caches (bench/kits/report_copies.py), indexed as the bot does
 (bot/library/search_index.py); each way answers the same queries ROUNDS times and must give the same
 rows. Prints p50 and max per way and their ratio.
 
@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits.report_copies import write_copies  # noqa: E402
 from bot.library.reports import ReportLibrary  # noqa: E402
 from bot.library.search_index import indexed_of  # noqa: E402
 from briefings.compare import Row, compare, compare_found, first_part  # noqa: E402
 from briefings.corpus_index import FILE_NAME, CorpusIndex  # noqa: E402
-from tests.kits.report_copies import write_copies  # noqa: E402
 
 QUERIES = ("营商环境排名", "注册用户", "检查事项", "只跑一次事项")  # labels of the seed's figures
 ROUNDS = 3

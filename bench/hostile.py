@@ -2,7 +2,7 @@
 
 The bot runs as its own process (`python -m bot.cli run`) against the in-process Bot API
 (bot/local/bot_api.py); a local site on 127.0.0.1 serves the hostile documents of
-bench/hostile_docs.py (zip bomb, broken XML, billion laughs, AES, Flate bomb, 200,000-entry
+bench/kits/hostile_docs.py (zip bomb, broken XML, billion laughs, AES, Flate bomb, 200,000-entry
 page tree) and a PDF within every limit that takes minutes to read. Another chat sends /start
 one after another throughout. Printed: the bot process's RSS (peak, sampled every 20 ms) and
 /start's p50/p99 latency, idle and while the documents are added, their ratio, and what /add
@@ -29,7 +29,7 @@ from aiohttp import web
 # Run as a script: the project root must be importable (bench/ imports nothing of tests/).
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.hostile_docs import HOSTILE, slow_pdf  # noqa: E402
+from bench.kits.hostile_docs import HOSTILE, slow_pdf  # noqa: E402
 from bot.local.bot_api import LocalBotApi  # noqa: E402
 
 ADMIN, PINGER = 9001, 9002

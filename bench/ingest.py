@@ -35,13 +35,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from sources import fill, report_texts  # noqa: E402
 
+from bench.kits.fault_api import FakeBotApi  # noqa: E402
+from bench.kits.gov_site import GovSite  # noqa: E402
+from bench.kits.paths import SEEDS  # noqa: E402
 from bot.app import build_application, running  # noqa: E402
 from bot.config import Config, parse_config  # noqa: E402
 from bot.local.bot_api import ok  # noqa: E402
 from bot.state import state_of  # noqa: E402
-from tests.kits.fault_api import FakeBotApi  # noqa: E402
-from tests.kits.gov_site import GovSite  # noqa: E402
-from tests.kits.paths import SEEDS  # noqa: E402
 
 USERS_BASE = 10_000_000  # chat ids of the users who send /help
 LONGEST = 600.0  # seconds any phase may take

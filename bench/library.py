@@ -1,6 +1,6 @@
 """Benchmark: start-up of the report library with many reports and warm caches.
 
-Builds N distinct copies of the first report with cached briefings (tests/kits/report_copies.py),
+Builds N distinct copies of the first report with cached briefings (bench/kits/report_copies.py),
 then, each in a fresh interpreter, starts the library as the bot does and prints the time from
 the folder's read to every report briefed, and the process's RSS then:
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.kits.report_copies import write_copies  # noqa: E402
+from bench.kits.report_copies import write_copies  # noqa: E402
 
 MAX_REPORTS = 2000
 TIMEOUT = 600

@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.kits.paths import SEED, corpus_files
 from briefings.corpus_index import CorpusIndex, Entry
 from briefings.derive import brief, derive_briefing
 from briefings.figures import extract_figures
 from briefings.keywords import words
 from briefings.parse import parse_bytes, parse_file
-from tests.kits.paths import SEED, corpus_files
 
 PARSE_ONLY = False
 QUERIES = ("信用", "营商环境", "生态环境保护", "新质生产力", "信贷", "<b>就业</b>")

@@ -40,18 +40,18 @@ from aiohttp import ClientSession, web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.kits.fault_api import (  # noqa: E402
+    FakeBotApi,
+    Faults,
+    RateLimit,
+)
+from bench.kits.paths import SEEDS  # noqa: E402
 from bot.app import build_application, running  # noqa: E402
 from bot.config import PACKAGED_CONFIG, Config, parse_config  # noqa: E402
 from bot.library.reports import ReportLibrary  # noqa: E402
 from bot.local.bot_api import ok  # noqa: E402
 from bot.push.store import Store, iso  # noqa: E402
 from bot.state import state_of  # noqa: E402
-from tests.kits.fault_api import (  # noqa: E402
-    FakeBotApi,
-    Faults,
-    RateLimit,
-)
-from tests.kits.paths import SEEDS  # noqa: E402
 
 ASKER = 3  # the subscriber who sends a command mid-push
 PUSH_MARK = "📖"

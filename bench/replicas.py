@@ -11,7 +11,7 @@ balancer would).
 
 The fake admits every call, and the push runs at RATE a second: what is measured is the bot and
 its database, not Telegram (whose ~30 messages/s per bot bounds a real push on any backend).
-The PostgreSQL server is the tests' throwaway one (tests/kits/pgserver.py: Debian's binaries,
+The PostgreSQL server is the tests' throwaway one (bench/kits/pgserver.py: Debian's binaries,
 fsync off), on this machine. No figure is asserted: the machine may be shared.
 
     /work/venv/bin/python bench/replicas.py            # N=1500
@@ -32,11 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.kits.clikit import free_port  # noqa: E402
-from tests.kits.fault_api import FakeBotApi  # noqa: E402
-from tests.kits.pgserver import running_server  # noqa: E402
-from tests.kits.push_fixtures import ADMIN  # noqa: E402
-from tests.kits.replicakit import say, start_replicas, stop_replicas, subscribe_all  # noqa: E402
+from bench.kits.clikit import ADMIN, free_port  # noqa: E402
+from bench.kits.fault_api import FakeBotApi  # noqa: E402
+from bench.kits.pgserver import running_server  # noqa: E402
+from bench.kits.replicakit import say, start_replicas, stop_replicas, subscribe_all  # noqa: E402
 
 RATE = 1000  # push.rate_per_second: far above what a round reaches here
 ASKER = 9_999_001  # the user sending /help during the round

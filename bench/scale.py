@@ -43,9 +43,9 @@ import yaml
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits.fault_api import FakeBotApi  # noqa: E402
+from bench.kits.paths import ROOT, corpus_files  # noqa: E402
 from briefings.cache import SUFFIX  # noqa: E402
-from tests.kits.fault_api import FakeBotApi  # noqa: E402
-from tests.kits.paths import ROOT, corpus_files  # noqa: E402
 
 TIMEOUT = 300.0  # seconds any one phase may take
 SETTLE = 1.0  # seconds after the first reply before RSS is read

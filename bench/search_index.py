@@ -34,10 +34,10 @@ from typing import Any
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits.paths import corpus_files  # noqa: E402
 from briefings.corpus_index import CorpusIndex, Entry, entry_of, known_words  # noqa: E402
 from briefings.folder import load_folder  # noqa: E402
 from briefings.search import RUN, Query, SearchIndex, parse_query, searchable  # noqa: E402
-from tests.kits.paths import corpus_files  # noqa: E402
 
 QUERIES = (
     "营商环境", "法治政府", "低空经济", "乡村振兴", "地区生产总值", "GDP", "人工智能",

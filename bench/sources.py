@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.kits.gov_docs import article_page, report_lines  # noqa: E402
+from bench.kits.gov_site import GovSite, Page  # noqa: E402
+from bench.kits.paths import CORPUS, SEED  # noqa: E402
 from bot.sources import FetchPolicy, PoliteClient, SourcePoller, SourceSpec, SourceStore  # noqa: E402
-from tests.kits.gov_docs import article_page, report_lines  # noqa: E402
-from tests.kits.gov_site import GovSite, Page  # noqa: E402
-from tests.kits.paths import CORPUS, SEED  # noqa: E402
 
 TICK = 0.005
 PER_PAGE = 10

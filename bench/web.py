@@ -2,7 +2,7 @@
 
 N distinct reports: copies of a few corpus reports (../shared/corpus; the seed when it is
 absent), each with a line of its own, their briefings computed once per source and re-addressed
-to each copy as tests/kits/report_copies.py does (briefing a thousand would take half an hour). The
+to each copy as bench/kits/report_copies.py does (briefing a thousand would take half an hour). The
 bot runs in this process against a fake Bot API; its web server is asked for each page ROUNDS
 times. Prints, per page: the first request's latency (a place's series and the charts are kept
 afterwards), p50 and p95 latency, the ratio of its p50 to /healthz's, and the bytes
@@ -35,6 +35,8 @@ import aiohttp
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits.fault_api import FakeBotApi  # noqa: E402
+from bench.kits.paths import CORPUS, SEED  # noqa: E402
 from bot.app import build_application, running  # noqa: E402
 from bot.config import parse_config  # noqa: E402
 from bot.state import state_of  # noqa: E402
@@ -45,8 +47,6 @@ from briefings.derive import brief  # noqa: E402
 from briefings.figures.indicators import indicators  # noqa: E402
 from briefings.parse import parse_file  # noqa: E402
 from briefings.search import SearchIndex  # noqa: E402
-from tests.kits.fault_api import FakeBotApi  # noqa: E402
-from tests.kits.paths import CORPUS, SEED  # noqa: E402
 
 ROUNDS = 20
 CLIENTS = 4  # readers asking at once, in the last line

@@ -9,13 +9,17 @@ verdict follows the rules of briefings/data/promise_rules.yaml, in the indicator
 figure and says nothing of it), `unclear` (it says so only in words — 保持在合理区间 — or in
 another unit).
 
-Plan items pair by the character bigrams the item's lead shares with the later report's review
-sentences (as /diff pairs plan items, briefings/diff.py), ranked, verbatim, with their section.
+Plan items pair with the later report's review sentences of the year by the character bigrams
+they share, each weighed by how rare it is in the review (idf), and by the section the sentence
+sits in: a review part on the same work as an item speaks for the sentences under it. A sentence
+goes to the item it is most about; each item's are ranked, verbatim, with their section.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +29,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import yaml
 
 from .choice import place
-from .diff import bigrams, filler
+from .diff import bigrams
 from .figures.indicators import Indicator, indicators
 from .model import Listed, Metric, Report
 
@@ -51,8 +55,9 @@ _RATE_UNITS = ("%", "‰")
 @dataclass(frozen=True)
 class PlanMatch:
     share: float
-    min_shared: int
+    section_weight: float
     most: int
+    not_reporting: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class Rules:
     target_sentence: tuple[str, ...] = ()
     over_years: tuple[str, ...] = ()
     year_openers: tuple[str, ...] = ()
+    reached: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -90,11 +96,17 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             partial_window=int(data["partial_window"]),
             decline_words=tuple(data["decline_words"]),
             qualitative=tuple(data["qualitative"]),
-            plan=PlanMatch(float(plan["share"]), int(plan["min_shared"]), int(plan["most"])),
+            plan=PlanMatch(
+                float(plan["share"]),
+                float(plan["section_weight"]),
+                int(plan["most"]),
+                tuple(plan["not_reporting"]),
+            ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
             over_years=tuple(data["over_years"]),
             year_openers=tuple(data["year_openers"]),
+            reached=tuple(data["reached"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -297,11 +309,20 @@ def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rul
     return ("met" if got <= aim + slack + 1e-9 else "missed"), "about_lower"
 
 
+def _sets_targets(text: str, table: Rules) -> bool:
+    """Whether a sentence names targets other than as reached: 主要预期目标是… sets them,
+    国内生产总值增长率达到预期目标 reports on one."""
+    for verb in table.reached:
+        for word in table.target_sentence:
+            text = text.replace(f"{verb}{word}", "").replace(f"{verb}了{word}", "")
+    return any(word in text for word in table.target_sentence)
+
+
 def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote | None:
     """The later report's sentence saying the indicator only in words, if it has one."""
     for quote in quotes:
         text = quote.sentence.lower()
-        if any(word in text for word in table.target_sentence):
+        if _sets_targets(text, table):
             continue
         if any(name in text for name in item.names) and any(w in text for w in table.qualitative):
             return quote
@@ -362,25 +383,70 @@ def _review_sections(later: Briefed) -> list[Quote]:
 
 
 def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
-    """For each plan item of `target`, the review sentences that report on it, best first: a
-    sentence is on an item when most of what it says (its bigrams, the genre's filler left
-    out) the item says too, in its lead or its text."""
+    """For each plan item of `target`, the review sentences that report on it, best first.
+
+    A sentence's score for an item is the share of what it says (its bigrams, weighed by their
+    idf over the review and the items: the genre's filler weighs next to nothing) that the
+    item's lead or text says too; its section's score, the same over all the section says, adds
+    to it for the item the section is most about. The sentence goes to the item it scores best
+    for, when that score reaches the rule's share; headings and sentences saying what must be
+    done (要…, 必须…) report nothing."""
     table = rules().plan
     items = target.plan.items
     said = [_words(f"{item.lead}。{item.text}") for item in items]
-    grams = [_words(quote.sentence) for quote in review]
-    common = filler(said) | filler(grams)
-    found = []
-    for item, saying in zip(items, said, strict=True):
-        scored = []
-        for n, sentence in enumerate(grams):
-            own = sentence - common
-            shared = len(own & saying)
-            if own and shared >= table.min_shared and shared / len(own) >= table.share:
-                scored.append((-shared / len(own), -shared, n))
-        best = [review[n] for *_, n in sorted(scored)[: table.most]]
-        found.append(PlanReport(item.lead or item.text, item.ordinal, tuple(best)))
-    return found
+    grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
+    weight = _idf([*grams, *said])
+    unseen = math.log(len(grams) + len(said) + 1)  # a title's bigram said nowhere else
+
+    def share(text: frozenset[str], item: frozenset[str]) -> float:
+        whole = sum(weight.get(g, unseen) for g in text)
+        return sum(weight.get(g, unseen) for g in text & item) / whole if whole else 0.0
+
+    scores = [[share(sentence, saying) for saying in said] for sentence in grams]
+    for part, members in _by_section(review).items():
+        if not part or not said:
+            continue
+        title = _words(review[members[0]].section_title)
+        whole = frozenset(title.union(*(grams[n] for n in members)))
+        per_item = [share(whole, saying) for saying in said]
+        best = max(range(len(said)), key=per_item.__getitem__)
+        for n in members:
+            if grams[n]:
+                scores[n][best] += table.section_weight * per_item[best]
+    chosen: list[list[tuple[float, int]]] = [[] for _ in items]
+    for n, row in enumerate(scores):
+        top = max(row, default=0.0)
+        for at, score in enumerate(row):
+            if score >= table.share and score >= top:
+                chosen[at].append((-score, n))
+    return [
+        PlanReport(
+            item.lead or item.text,
+            item.ordinal,
+            tuple(review[n] for _, n in sorted(picked)[: table.most]),
+        )
+        for item, picked in zip(items, chosen, strict=True)
+    ]
+
+
+def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
+    """A heading (the section's own title) or a sentence on what must be done: no report."""
+    text = quote.sentence.strip().rstrip("。；;：:")
+    if quote.section_title and text == quote.section_title.strip().rstrip("。；;：:"):
+        return True
+    return text.lstrip("—－-").startswith(table.not_reporting)
+
+
+def _idf(texts: Sequence[frozenset[str]]) -> dict[str, float]:
+    counts = Counter(gram for text in texts for gram in text)
+    return {gram: math.log((len(texts) + 1) / (count + 0.5)) for gram, count in counts.items()}
+
+
+def _by_section(review: Sequence[Quote]) -> dict[str, list[int]]:
+    parts: dict[str, list[int]] = {}
+    for n, quote in enumerate(review):
+        parts.setdefault(quote.section, []).append(n)
+    return parts
 
 
 def _words(text: str) -> frozenset[str]:
@@ -434,7 +500,8 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     items = compare_figures(
         target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
     )
-    plan = plan_reports(target.report, review)
+    # The plan's items are reported on in the year's review, not in paragraphs on several years.
+    plan = plan_reports(target.report, [q for q in review if q.sentence not in spans])
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 
 

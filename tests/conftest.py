@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.gov_site import GovSite, build_site
+from bench.kits.paths import SEED
+from bench.kits.pgserver import PgServer, running_server
 from tests.kits.botkit import Chat, make_config, open_chat
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.gov_site import GovSite, build_site
-from tests.kits.paths import SEED
-from tests.kits.pgserver import PgServer, running_server
 from tests.kits.push_fixtures import Clock
 
 

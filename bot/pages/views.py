@@ -10,7 +10,7 @@ import asyncio
 import json
 import math
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -35,8 +35,18 @@ from briefings.compare import KIND_ORDER, Row
 from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
 from briefings.figures.patterns import MULTIPLIERS, alternation
-from briefings.model import Metric, Report, Section
-from briefings.promises import compare_figures, pairs_of_year
+from briefings.model import Listed, Metric, Report, Section
+from briefings.promises import (
+    Pair,
+    Promise,
+    Promises,
+    Verdict,
+    compare_figures,
+    pair_for,
+    pairs_of_year,
+    promises,
+    rules,
+)
 
 from . import charts
 from .initdata import InitDataError, WebAppUser, validate
@@ -50,7 +60,8 @@ CHARTS = 12  # indicator charts on a place page
 ROWS_PER_PAGE = 200  # rows of each compare table on one page: 1,000 reports give ~4,000 rows
 CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
 INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
-VERDICTS = ("met", "missed", "unclear", "not_reported")  # the columns of a promises score
+VERDICTS: tuple[Verdict, ...] = ("met", "missed", "unclear", "not_reported")  # a score's columns
+KEPT_PROMISES = 64  # pairs worked out for report pages, kept (a digest names its content)
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
 _ADMIN = re.compile(r"省|自治区|市|州|盟|地区|区|县|旗")
@@ -184,8 +195,89 @@ def _toc(report: Report, briefing: Briefing | None) -> list[TocEntry]:
     return entries
 
 
+@dataclass(frozen=True)
+class PromiseRow:
+    """One target of the panel: its indicator, both figures as printed (bound shown) and the
+    sentences they are quoted from, the later report's words when it gives no figure."""
+
+    name: str
+    verdict: str
+    target: str
+    target_sentence: str
+    result: str
+    result_sentence: str
+
+
+@dataclass(frozen=True)
+class PromisePanel:
+    """The report's pair (last year's targets against this year's results), or which report
+    the pair lacks."""
+
+    target: Listed | None = None
+    result: Listed | None = None
+    counts: dict[Verdict, int] | None = None
+    rows: tuple[PromiseRow, ...] = ()
+    missing: str = ""
+
+
+_PROMISES: OrderedDict[tuple[str, str], Promises] = OrderedDict()
+
+
+def promise_rows(found: Promises, words: Words) -> list[PromiseRow]:
+    def shown(item: Promise) -> tuple[str, str]:
+        if item.result is not None:
+            got = item.result.metric
+            return shown_sign(got.bound, got.raw) + got.raw, got.sentence
+        said = item.statement.sentence if item.statement is not None else ""
+        return words("promises.no_figure"), said
+
+    rows = []
+    for item in found.items:
+        aim = item.target.metric
+        result, sentence = shown(item)
+        rows.append(
+            PromiseRow(
+                _indicator_name(item.indicator, words) or item.indicator,
+                item.verdict,
+                shown_sign(aim.bound, aim.raw) + aim.raw,
+                aim.sentence,
+                result,
+                sentence,
+            )
+        )
+    return rows
+
+
+async def promise_panel(state: BotState, listing: Listing, words: Words) -> PromisePanel | None:
+    """The promises of the report's pair with the same place's report of the adjacent year (as
+    /promises pairs them); None while either report is not briefed yet."""
+    library = state.library
+    pair: Pair = await asyncio.to_thread(pair_for, library.reports, listing)
+    if pair.target is None or pair.result is None:
+        if pair.missing_year is None:
+            return None
+        return PromisePanel(missing=words("web.promises_missing", place=pair.place,
+                                          year=pair.missing_year))  # fmt: skip
+    key = (pair.target.digest, pair.result.digest)
+    found = _PROMISES.get(key)
+    if found is None:
+        earlier = await library.load_briefing(pair.target.digest)
+        later = await library.load_briefing(pair.result.digest)
+        if earlier is None or later is None:
+            return None
+        found = await asyncio.to_thread(promises, earlier, later)
+        _PROMISES[key] = found
+        while len(_PROMISES) > KEPT_PROMISES:
+            _PROMISES.popitem(last=False)
+    if not found.items:
+        return None
+    counts = {verdict: found.count(verdict) for verdict in VERDICTS}
+    return PromisePanel(pair.target, pair.result, counts, tuple(promise_rows(found, words)))
+
+
 async def report_page(request: web.Request) -> web.Response:
-    library = state_of(request.app[APPLICATION]).library
+    state = state_of(request.app[APPLICATION])
+    library = state.library
     listing = library.by_digest(request.match_info["digest"])
     report = await library.read(listing.digest) if listing is not None else None
     if listing is None or report is None:
@@ -207,7 +299,10 @@ async def report_page(request: web.Request) -> web.Response:
         sections=list(_walk(report.sections)),
         title=report.display_title,
         place_name=place(report),
-        card=_card_drawable(state_of(request.app[APPLICATION]).cards.font_path),
+        card=_card_drawable(state.cards.font_path),
+        promises=await promise_panel(state, listing, words),
+        verdicts=VERDICTS,
+        promise_rules=words("promises.rules", points=f"{rules().rate_points:g}"),
     )
 
 
@@ -345,7 +440,7 @@ class PromiseYear:
     year: int
     target: Listing
     result: Listing
-    counts: dict[str, int]  # by verdict
+    counts: dict[Verdict, int]
 
 
 def promises_by_year(

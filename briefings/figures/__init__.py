@@ -109,7 +109,7 @@ def sentence_figures(
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
             indicator=in_sentence(
-                indicator_of(label, figure.unit, figure.qualifier, where),
+                indicator_of(label, figure.unit, figure.qualifier, where, year),
                 label,
                 text[: figure.start],
                 text,

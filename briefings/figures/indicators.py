@@ -54,6 +54,15 @@ class Indicator:
     rate_of_change: bool = False
     # A quantity the budget arranges (发行建设国债1400亿元): a plan figure, not a target by itself.
     arranged: bool = False
+    # Names of the measure of an earlier time, each with the last year of the reports that print
+    # it so (国民生产总值 until the mid-1990s): in a later report, the name is another measure.
+    dated_names: tuple[tuple[str, int], ...] = ()
+
+    def names_in(self, year: int | None) -> tuple[str, ...]:
+        """The names a report of `year` prints the indicator under (an undated report: the
+        present ones only)."""
+        dated = tuple(name for name, until in self.dated_names if year and year <= until)
+        return (*dated, *self.names)
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,10 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
                 headline=bool(fields.get("headline", False)),
                 rate_of_change=bool(fields.get("rate_of_change", False)),
                 arranged=bool(fields.get("arranged", False)),
+                dated_names=tuple(
+                    (_normal(name), int(until))
+                    for name, until in (fields.get("dated_names") or {}).items()
+                ),
             )
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
@@ -168,13 +181,16 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     return amount and not changed
 
 
-def indicator_of(label: str, unit: str, qualifier: str = "", place: str = "") -> str | None:
-    """The id of the indicator a figure of `unit` labelled `label` measures, or None."""
+def indicator_of(
+    label: str, unit: str, qualifier: str = "", place: str = "", year: int | None = None
+) -> str | None:
+    """The id of the indicator a figure of `unit` labelled `label` measures, or None; `year`,
+    the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
     text = _normal(label)
     scope = (*table.scope_words, *own_scope(place))
     for item in table.items:
-        for name in item.names:
+        for name in item.names_in(year):
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue

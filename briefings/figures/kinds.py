@@ -443,7 +443,10 @@ def _told(
         )
         measured = (
             headline_measure(label)
-            or (_aimed_at(label, figure.unit, figure.qualifier, where) and not _a_part(text, label))
+            or (
+                _aimed_at(label, figure.unit, figure.qualifier, where, year)
+                and not _a_part(text, label)
+            )
             or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
         )
         return Told("target" if reach or measured else "plan", period)
@@ -741,8 +744,10 @@ def _a_part(text: str, label: str) -> bool:
     return bool(_PART.search(label)) and bool(_WHOLE.search(text))
 
 
-def _aimed_at(label: str, unit: str, qualifier: str, where: str = "") -> bool:
+def _aimed_at(
+    label: str, unit: str, qualifier: str, where: str = "", year: int | None = None
+) -> bool:
     """Whether the plan's figure measures an indicator it aims at; one the budget arranges
     (发行建设国债) is a plan figure."""
-    found = indicators().get(indicator_of(label, unit, qualifier, where) or "")
+    found = indicators().get(indicator_of(label, unit, qualifier, where, year) or "")
     return found is not None and not found.arranged

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.kits.paths import ROOT, SEED
 from briefings.errors import EmptyReportError, NotAReportError, ReportError, UnreadableReportError
 from briefings.folder import load_folder
 from briefings.parse import parse_bytes
-from tests.kits.paths import ROOT, SEED
 
 BAD_FILES = {
     "empty.txt": (b"", EmptyReportError, "empty"),

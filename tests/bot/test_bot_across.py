@@ -11,10 +11,10 @@ import pytest
 
 import bot.handlers.across
 import bot.handlers.reports
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import CORPUS
 from bot.local.bot_api import Call
 from tests.kits.botkit import USER, Chat, buttons, corpus_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import CORPUS
 
 COMPARED = ("beijing_2025.txt", "gansu_2025.txt", "jiangxi_2025.txt")
 SHENZHEN = ("more/深圳市_2024.txt", "more/深圳市_2026.txt")

@@ -19,6 +19,8 @@ import pytest
 
 import bot.app
 import bot.handlers.common
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import ROOT, SEEDS
 from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
 from bot.library.reports import ReportLibrary
 from bot.present.card import FontNotFoundError, find_font
@@ -26,8 +28,6 @@ from bot.state import state_of
 from briefings.catalogue import Listing
 from briefings.derive import brief
 from tests.kits.botkit import USER, Chat, bot_working, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import ROOT, SEEDS
 from tests.kits.slow_work import brief_dying_on, brief_in_order, brief_stalling_on
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
@@ -247,7 +247,7 @@ BOT_PROCESS = """
 import asyncio, sys, tempfile
 from pathlib import Path
 from typing import Any
-from tests.kits.fault_api import FakeBotApi
+from bench.kits.fault_api import FakeBotApi
 from tests.kits.botkit import make_config, open_chat
 
 async def main():

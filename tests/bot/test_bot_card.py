@@ -8,13 +8,13 @@ import re
 import pytest
 from PIL import Image
 
+from bench.kits.paths import SEED
 from bot.present.card import FontNotFoundError, card_layout, find_font
 from bot.present.card.draw import draw_card
 from bot.present.words import catalogue
 from briefings.derive import brief
 from briefings.parse import parse_file
 from tests.kits.botkit import Chat
-from tests.kits.paths import SEED
 
 try:
     find_font()

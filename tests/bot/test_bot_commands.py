@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEED as SEED_FILE
 from bot.app import build_application, running
 from bot.commands import COMMANDS
 from bot.handlers import common
@@ -19,8 +21,6 @@ from briefings.model import Metric
 from briefings.parse import parse_file
 from briefings.text import sentences
 from tests.kits.botkit import GROUP, Chat, buttons, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEED as SEED_FILE
 
 SEED_BRIEFING = brief(parse_file(SEED_FILE))
 SEED = SEED_BRIEFING.report

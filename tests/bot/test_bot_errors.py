@@ -10,11 +10,11 @@ from typing import Any
 
 from aiohttp import web
 
+from bench.kits.fault_api import Faults
 from bot.local.bot_api import error
 from bot.logs import REDACTED, RedactSecrets
 from bot.present.words import CHINESE
 from tests.kits.botkit import USER, Chat
-from tests.kits.fault_api import Faults
 
 SORRY = CHINESE("errors.sorry")
 TOKEN = "123456:SECRET-token"

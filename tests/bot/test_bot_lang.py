@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
+from bench.kits.clikit import ADMIN
+from bench.kits.paths import SEEDS
 from bot.present.words import CHINESE, catalogue
 from bot.state import state_of
 from tests.kits.botkit import GROUP, USER, Chat, buttons
-from tests.kits.paths import SEEDS
-from tests.kits.push_fixtures import ADMIN, Clock, push_bot
+from tests.kits.push_fixtures import Clock, push_bot
 
 ENGLISH = catalogue("en")
 TITLE = "关于南昌市2020年度法治政府建设工作的报告"

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from bench.kits.paths import SEED
 from bot.local.bot_api import Call
 from bot.local.chat import HISTORY_FILE, HISTORY_LENGTH, Buttons, Photos, plain, show
 from bot.present.card import FontNotFoundError, find_font
 from tests.kits import readme_chat
-from tests.kits.paths import SEED
 from tests.kits.terminal import Terminal, run_script, run_script_with_errors, write_config
 
 MARKUP = {"inline_keyboard": [[{"text": "摘要", "callback_data": "menu::summary"},

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import CORPUS
 from bot.local.bot_api import Call
 from bot.present.card import FontNotFoundError, find_font
 from tests.kits.botkit import Chat, buttons, corpus_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import CORPUS
 
 PAIRED = ("beijing_2025.txt", "2026/beijing_2026.txt", "gansu_2025.txt", "2026/gansu_2026.txt")
 ALONE = ("jiangxi_2025.txt",)

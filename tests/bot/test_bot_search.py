@@ -6,14 +6,14 @@ import asyncio
 import functools
 from pathlib import Path
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.gov_docs import report_lines
 from bot.config import Config
 from bot.present.words import CHINESE
 from bot.state import state_of
 from briefings.derive import brief
 from briefings.folder import load_folder
 from tests.kits.botkit import GROUP, Chat, bot_working, buttons, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.gov_docs import report_lines
 from tests.kits.slow_work import brief_stalling_on
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import CORPUS, SEED
 from bot.local.bot_api import Call
 from bot.local.chat import plain
 from bot.state import state_of
@@ -18,8 +20,6 @@ from briefings.corpus_index import FILE_NAME
 from briefings.derive import brief
 from briefings.folder import load_folder
 from tests.kits.botkit import USER, Chat, buttons, make_config, open_chat
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import CORPUS, SEED
 
 SAYS_IT = ("gansu_2025.txt", "henan_2025.txt")  # both say 低空经济
 SILENT = ("beijing_2025.txt",)  # never says it, nor does the seed

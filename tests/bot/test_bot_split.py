@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from bench.kits.fault_api import FakeBotApi
 from bot.local.chat import plain
 from bot.telegram.split import TELEGRAM_LIMIT, split_html
 from tests.kits.botkit import make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
 
 _TAG = re.compile(r"<(/?)(\w+)[^>]*>")
 

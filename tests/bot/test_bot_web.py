@@ -9,12 +9,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
 from bot.app import build_application, running
 from bot.local.answered import Turns
 from bot.state import state_of
 from bot.web.server import build_web_app, serving
 from tests.kits.botkit import USER, make_config, visible
-from tests.kits.fault_api import FakeBotApi
 
 SECRET = "s3cret-token_value"
 

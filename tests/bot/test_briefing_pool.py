@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.kits.paths import ROOT, SEEDS
 from bot.config import ConfigError, parse_config
 from briefings.cache import SUFFIX
 from briefings.derive import brief_file
-from tests.kits.paths import ROOT, SEEDS
 
 SEED = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bench.kits.card_sample import quoted_metric, sample_metrics, sample_report
+from bench.kits.paths import SEED
 from bot.library.cards import CardSubject, card_caption
 from bot.present.card import MAX_FIGURES, card_layout
 from bot.present.words import spoken
 from briefings.model import ItemList, Metric
 from briefings.promises import Promises, promises
-from tests.kits.card_sample import quoted_metric, sample_metrics, sample_report
-from tests.kits.paths import SEED
 
 
 def test_every_sample_figure_is_quoted_from_its_section() -> None:

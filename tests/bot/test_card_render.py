@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from bench.kits.card_sample import sample_card, sample_report
+from bench.kits.paths import corpus_files
 from bot.present.card import FontNotFoundError, find_font
 from bot.present.card import fonts as card_fonts
 from bot.present.card.draw import draw_card, render_card
@@ -21,8 +23,6 @@ from briefings.errors import ReportError
 from briefings.model import ItemList
 from briefings.parse import parse_file
 from briefings.promises import promises
-from tests.kits.card_sample import sample_card, sample_report
-from tests.kits.paths import corpus_files
 
 CORPUS = corpus_files()
 

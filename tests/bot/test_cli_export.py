@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.paths import SEED
 from bot.cli import main
 from bot.present.card import FontNotFoundError, find_font
 from briefings.cache import SUFFIX
-from tests.kits.paths import SEED
 
 
 def test_json_follows_the_contract(capsysbinary: pytest.CaptureFixture[bytes]) -> None:

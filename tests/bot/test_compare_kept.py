@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from bench.kits.report_copies import write_copies
 from bot.library.reports import ReportLibrary
 from bot.library.search_index import SearchShelf
 from briefings.corpus_index import CorpusIndex
-from tests.kits.report_copies import write_copies
 
 QUERY = "注册用户"  # said by two labels of the seed report's figures
 

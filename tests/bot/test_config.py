@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.kits.paths import SEED
 from bot.config import ConfigError, load_config, parse_config
-from tests.kits.paths import SEED
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

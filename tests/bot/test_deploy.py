@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
+from bench.kits.paths import ROOT, SEED, SEEDS
 from bot.config import parse_config
 from briefings.cache import SUFFIX
 from briefings.catalogue import CATALOGUE_FILE, read_catalogue
-from tests.kits.paths import ROOT, SEED, SEEDS
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
 

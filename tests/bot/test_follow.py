@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.kits.clikit import ADMIN
+from bench.kits.fault_api import Faults
 from bot.present.words import CHINESE
 from bot.state import state_of
-from tests.kits.fault_api import Faults
-from tests.kits.push_fixtures import ADMIN, Clock, Harness, push_bot, rows
+from tests.kits.push_fixtures import Clock, Harness, push_bot, rows
 
 FOLLOWER, OTHER, LATE = 7001, 7002, 7003
 GROUP, MEMBER = -100300, 7010

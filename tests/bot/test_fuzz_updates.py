@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
 from bot.local.bot_api import Call
 from bot.present.words import CHINESE
 from bot.state import state_of
 from bot.telegram.split import TELEGRAM_LIMIT
 from tests.kits.botkit import Chat, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
 from tests.kits.fuzzkit import Fuzzed, UpdateFuzzer, html_problems
 from tests.kits.sizes import size
 

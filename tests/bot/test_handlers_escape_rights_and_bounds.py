@@ -18,6 +18,9 @@ from aiohttp import web
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest
 
+from bench.kits.card_sample import has_cjk_font
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEEDS
 from bot.local.api_rules import KEYBOARD_LIMIT
 from bot.local.bot_api import Call, error
 from bot.present.words import CHINESE
@@ -25,9 +28,6 @@ from bot.replies.send import MAX_MESSAGES
 from bot.state import state_of
 from bot.telegram.callbacks import decode
 from tests.kits.botkit import GROUP, USER, Chat, buttons, make_config, open_chat, visible
-from tests.kits.card_sample import has_cjk_font
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEEDS
 from tests.kits.push_fixtures import Clock, push_bot
 
 STALE_BUTTON = CHINESE("common.stale_button")

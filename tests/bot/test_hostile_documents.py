@@ -1,4 +1,4 @@
-"""Hostile documents (bench/hostile_docs.py: a zip bomb, broken XML, billion laughs, AES, a Flate
+"""Hostile documents (bench/kits/hostile_docs.py: a zip bomb, broken XML, billion laughs, AES, a Flate
 bomb, a 200,000-entry page tree, a PDF that takes minutes) fetched by /add from the local site
 and given to `briefing-bot add FILE`: each gets one clear line in the chat's language, the bot
 stays small and answers others meanwhile, and SIGTERM ends it mid-parse within seconds."""
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.hostile_docs import HOSTILE, aes_pdf, slow_pdf
+from bench.kits.clikit import ADMIN, finish, free_port, healthz, start_cli, write_config
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.gov_docs import make_pdf, report_lines
+from bench.kits.gov_site import GovSite, Page
+from bench.kits.hostile_docs import HOSTILE, aes_pdf, slow_pdf
 from bot.library import document_reader
 from bot.state import state_of
-from tests.kits.clikit import finish, free_port, healthz, start_cli, write_config
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.gov_docs import make_pdf, report_lines
-from tests.kits.gov_site import GovSite, Page
-from tests.kits.push_fixtures import ADMIN, Clock
+from tests.kits.push_fixtures import Clock
 from tests.kits.sources_bot import FETCHING, ask, push_bot
 
 TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.report_copies import write_copies
 from bot.library.briefer import Briefer
 from bot.library.reports import ReportLibrary
 from briefings import cache
 from briefings.catalogue import CATALOGUE_FILE, read_catalogue
-from tests.kits.report_copies import write_copies
 
 COPIES = 3
 

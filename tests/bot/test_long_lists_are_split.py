@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEED
 from tests.kits.botkit import USER, make_config, open_chat
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEED
 
 LIMIT = 4096
 

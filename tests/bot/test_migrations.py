@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.paths import ROOT
 from bot.exits import describe
 from bot.push.follows import Follows
 from bot.push.store import Advance, Store
@@ -19,7 +20,6 @@ from bot.sources.store import SourceStore
 from bot.store import schema
 from bot.store.chats import ChatSettings
 from bot.store.database import StoreError
-from tests.kits.paths import ROOT
 
 V0_SQL = ROOT / "tests" / "data" / "schema_v0.sql"
 # Rows every version keeps as they are (the chats' settings are checked through their store).

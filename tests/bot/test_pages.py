@@ -3,6 +3,7 @@ light and dark, with no console error; the Mini App's personal panel only for si
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import time
@@ -14,6 +15,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
 from bot.app import build_application
 from bot.local.answered import Turns
 from bot.pages.initdata import sign
@@ -23,7 +25,6 @@ from bot.state import state_of
 from bot.web.server import build_web_app, serving
 from briefings import choice
 from tests.kits.botkit import USER, Chat, make_config, started
-from tests.kits.fault_api import FakeBotApi
 from tests.kits.pagekit import ARTEFACTS, browser_context
 
 WIDTHS = (360, 1280)
@@ -184,20 +185,25 @@ async def test_the_report_page_has_no_serious_accessibility_violation(
     from tests.kits.pagekit import need_chromium
 
     need_chromium()
-    axe_module = pytest.importorskip("axe_playwright_python.async_playwright")
     serious: list[str] = []
     async with browser_context() as context:
         for name in ("report", "place", "compare", "search", "home"):
             for scheme in SCHEMES:
                 page, _ = await _visit(context, base + _pages(chat)[name], 360, scheme)
-                results = await axe_module.Axe().run(page)
-                serious += [
-                    f"{name}/{scheme}: {v['id']}: {v['help']}"
-                    for v in results.response["violations"]
-                    if v["impact"] in {"serious", "critical"} or v["id"] == "heading-order"
-                ]
+                serious += await _serious_violations(page, f"{name}/{scheme}")
                 await page.close()
     assert serious == []
+
+
+async def _serious_violations(page: Any, name: str) -> list[str]:
+    """axe-core's serious and critical findings on the page (and any heading out of order)."""
+    axe_module = pytest.importorskip("axe_playwright_python.async_playwright")
+    results = await axe_module.Axe().run(page)
+    return [
+        f"{name}: {v['id']}: {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"} or v["id"] == "heading-order"
+    ]
 
 
 def _init_data(token: str, user: int = USER, age: float = 0, language: str = "zh") -> str:
@@ -332,28 +338,21 @@ SHENZHEN_YEARS = (2018, 2020, 2022, 2024)
 @pytest.fixture(scope="module")
 def shenzhen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Four of 深圳市's reports, briefed into a cache of their own (jieba: seconds)."""
-    from briefings.derive import brief
-    from briefings.parse import parse_file
-    from tests.kits.paths import CORPUS
+    from bench.kits.paths import CORPUS
 
     sources = [CORPUS / "more" / f"深圳市_{year}.txt" for year in SHENZHEN_YEARS]
     if not all(source.is_file() for source in sources):
         pytest.skip("no corpus at ../shared/corpus")
-    folder = tmp_path_factory.mktemp("shenzhen")
-    reports, cache_dir = folder / "reports", folder / "cache"
-    reports.mkdir()
-    cache_dir.mkdir()
-    for source in sources:
-        target = reports / source.name
-        target.write_bytes(source.read_bytes())
-        brief(parse_file(target), cache_dir)
-    return reports, cache_dir
+    texts = {source.name: source.read_text("utf-8") for source in sources}
+    return _briefed_folder(tmp_path_factory.mktemp("shenzhen"), texts)
 
 
-async def test_a_place_chart_shows_one_point_per_year(
-    api: FakeBotApi, tmp_path: Path, shenzhen: tuple[Path, Path]
-) -> None:
-    reports, cache_dir = shenzhen
+@contextlib.asynccontextmanager
+async def _folder_site(
+    api: FakeBotApi, tmp_path: Path, folder: tuple[Path, Path]
+) -> AsyncIterator[tuple[int, Any, Any]]:
+    """The bot serving the reports of a briefed folder: its port, application and a browser."""
+    reports, cache_dir = folder
     config = make_config(tmp_path, reports_dir=reports, cache_dir=str(cache_dir))
     application = build_application(replace(config, token=api.token, base_url=api.base_url))
     async with (
@@ -361,6 +360,27 @@ async def test_a_place_chart_shows_one_point_per_year(
         serving(build_web_app(application), "127.0.0.1", 0) as port,
         browser_context() as context,
     ):
+        yield port, application, context
+
+
+def _briefed_folder(folder: Path, texts: dict[str, str]) -> tuple[Path, Path]:
+    """A reports folder holding `texts` (file name: text), briefed into a cache of their own."""
+    from briefings.derive import brief
+    from briefings.parse import parse_file
+
+    reports, cache_dir = folder / "reports", folder / "cache"
+    reports.mkdir()
+    cache_dir.mkdir()
+    for name, text in texts.items():
+        (reports / name).write_text(text, "utf-8")
+        brief(parse_file(reports / name), cache_dir)
+    return reports, cache_dir
+
+
+async def test_a_place_chart_shows_one_point_per_year(
+    api: FakeBotApi, tmp_path: Path, shenzhen: tuple[Path, Path]
+) -> None:
+    async with _folder_site(api, tmp_path, shenzhen) as (port, _, context):
         url = f"http://127.0.0.1:{port}/web/place/%E6%B7%B1%E5%9C%B3%E5%B8%82"
         page, errors = await _visit(context, url, 1280, "light")
         charts = await page.evaluate(
@@ -444,3 +464,61 @@ async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width() -> None:
         for one, other in itertools.pairwise(boxes):
             apart = one[2] <= other[1] or one[4] <= other[3] or other[4] <= one[3]
             assert apart, (one, other)
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two invented consecutive reports of one place, briefed into a cache of their own."""
+    from tests.kits.promises import RESULTS, TARGETS
+
+    texts = {"临川市_2024.txt": TARGETS, "临川市_2025.txt": RESULTS}
+    return _briefed_folder(tmp_path_factory.mktemp("two-years"), texts)
+
+
+async def test_the_report_page_sets_last_year_s_targets_against_this_year_s_results(
+    api: FakeBotApi, tmp_path: Path, two_years: tuple[Path, Path]
+) -> None:
+    async with _folder_site(api, tmp_path, two_years) as (port, application, context):
+        library = state_of(application).library
+        later = next(r for r in library.reports if r.meta.year == 2025)
+        shown, serious = {}, []
+        for lang in ("zh", "en"):
+            url = f"http://127.0.0.1:{port}/web/r/{later.digest}?lang={lang}"
+            page, errors = await _visit(context, url, 360, "light")
+            assert errors == []
+            await page.locator("#promises tbody tr").first.locator("details").first.click()
+            shown[lang] = await page.evaluate(
+                """({
+                    heading: document.querySelector('#promises h2').textContent,
+                    score: document.querySelector('#promises .score').textContent,
+                    links: [...document.querySelectorAll('#promises .paired a')]
+                        .map(a => a.getAttribute('href')),
+                    rows: [...document.querySelectorAll('#promises tbody tr')].map(tr =>
+                        [tr.dataset.verdict, ...[...tr.querySelectorAll('td')].map(td =>
+                            (td.querySelector('summary') || td).textContent.trim())]),
+                    opened: document.querySelector('#promises details[open] p').innerText,
+                })"""
+            )
+            overflow = await page.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            )
+            assert overflow <= 1
+            ARTEFACTS.mkdir(parents=True, exist_ok=True)
+            await page.locator("#promises").screenshot(path=str(ARTEFACTS / f"promises-{lang}.png"))
+            serious += await _serious_violations(page, f"promises-{lang}")
+    assert serious == []
+    earlier = next(r for r in library.reports if r.meta.year == 2024)
+    zh, en = shown["zh"], shown["en"]
+    assert zh["heading"] == "承诺兑现" and en["heading"] == "Promises kept"
+    assert zh["score"] == "2024年主要目标：达成 1 项，未达成 2 项，难以判断 2 项，报告未提及 1 项"
+    # both reports linked, the page's language kept
+    assert zh["links"] == [f"/web/r/{earlier.digest}", f"/web/r/{later.digest}"]
+    assert en["links"] == [f"/web/r/{earlier.digest}?lang=en", f"/web/r/{later.digest}?lang=en"]
+    # both figures as printed, the bound shown, and the verdict in the page's words
+    assert zh["rows"][0] == ["missed", "地区生产总值增长", "5%左右", "4.7%", "❌ 未达成"]
+    assert en["rows"][0] == ["missed", "GDP growth", "5%左右", "4.7%", "❌ missed"]
+    assert ["not_reported", "一般公共预算收入增长", "4%左右", "未给出数字", "报告未提及"] in zh[
+        "rows"
+    ]
+    # the target's sentence, quoted as printed
+    assert zh["opened"].startswith("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右")

@@ -12,10 +12,10 @@ import pytest
 
 import bot.handlers.across
 import bot.handlers.search
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.report_copies import write_copies
 from bot.config import ConfigError, parse_config
 from tests.kits.botkit import GROUP, buttons, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.report_copies import write_copies
 from tests.kits.terminal import run_script, write_config
 
 

@@ -13,6 +13,10 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bench.kits.clikit import ADMIN
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.gov_site import GovSite
+from bench.kits.pgserver import PgServer, running_server
 from bot.config import ConfigError, parse_config
 from bot.push.follows import NewAlert
 from bot.push.schedule import Frequency, Schedule
@@ -23,10 +27,7 @@ from bot.sources.http import PoliteClient, Validators
 from bot.store.database import LeaseLost
 from bot.store.postgres import PostgresDatabase, redacted
 from bot.web.server import build_web_app, serving
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.gov_site import GovSite
-from tests.kits.pgserver import PgServer, running_server
-from tests.kits.push_fixtures import ADMIN, Clock, push_bot, rows, start_on_database
+from tests.kits.push_fixtures import Clock, push_bot, rows, start_on_database
 
 NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
 TABLES = ("subscriptions", "deliveries", "chat_settings", "chat_searches", "follows", "alerts",

@@ -287,3 +287,94 @@ def test_a_national_report_pairs_spaced_figures_budget_targets_and_the_year_in_a
         "fiscal_deficit": ("not_reported", None),
         "government_bonds": ("not_reported", None),
     }
+
+
+GNP_TARGETS = """１９９２年某省人民政府工作报告
+现在，我代表省人民政府，向大会作政府工作报告，请予审议。
+一、一九九一年的工作
+去年全省国民生产总值增长百分之七。
+二、今年的任务
+今年计划要求，全省国民生产总值增长百分之六，社会商品零售总额增长百分之十，零售物价上涨幅度控制在百分之六以内。
+"""
+GNP_RESULTS = """１９９３年某省人民政府工作报告
+现在，我代表省人民政府，向大会作政府工作报告，请予审议。
+一、一九九二年的工作
+去年全省国内生产总值比上年增长百分之十一，社会商品零售总额增长百分之九。
+二、今年的任务
+今年计划要求，全省国内生产总值增长百分之八。
+"""
+
+
+def test_the_gross_national_product_of_the_early_1990s_is_the_years_gdp() -> None:
+    found = promises(_briefed(GNP_TARGETS, "a.txt"), _briefed(GNP_RESULTS, "b.txt"))
+    assert found.year == 1992
+    assert _verdicts(found) == {
+        # a target on 国民生产总值 meets the next report's 国内生产总值: one measure, renamed
+        "gdp_growth": ("met", "百分之十一"),
+        "retail_sales_growth": ("missed", "百分之九"),
+        "cpi": ("not_reported", None),  # 零售物价: the price measure of its time
+    }
+
+
+REACHED_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长率达到预期目标，城镇新增就业3.4万人。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_target_said_reached_in_words_is_unclear_not_absent() -> None:
+    found = promises(_briefed(TARGETS, "a.txt"), _briefed(REACHED_RESULTS, "b.txt"))
+    gdp = next(item for item in found.items if item.indicator == "gdp_growth")
+    # 达到预期目标 reports on the target (the reader has no figure to check): never a
+    # sentence setting targets, which the later report's words on the year never are
+    assert (gdp.verdict, gdp.result) == ("unclear", None)
+    assert gdp.statement is not None and "达到预期目标" in gdp.statement.sentence
+
+
+PLAN_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）推进制造业数字化转型。实施中小企业数字化改造，建设工业互联网平台。
+（二）加强生态环境保护。推进大气污染防治，开展河湖治理。
+（三）办好民生实事。新建幼儿园，改造老旧小区。
+"""
+PLAN_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+（一）推进制造业数字化转型。
+完成中小企业数字化改造120家。
+工业互联网平台投入运行，一批工厂实现设备联网和生产数据实时采集。
+要继续推进中小企业数字化改造。
+（二）生态环境持续改善。
+大气污染防治成效明显，空气优良天数比例提高到85%。
+河湖治理全面推开，城市黑臭水体基本消除。
+（三）民生福祉不断增进。
+新建幼儿园12所，改造老旧小区40个。
+过去五年，我们新建幼儿园50所，改造老旧小区150个。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_plan_item_gets_the_sentences_of_the_review_part_on_it_and_no_heading_or_exhortation() -> (
+    None
+):
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(PLAN_RESULTS, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    assert reported == {
+        # the rare words it shares (工业互联网平台) and the part it sits in say the second sentence
+        # is on the item; the part's heading and 要继续… report nothing
+        "推进制造业数字化转型": [
+            "完成中小企业数字化改造120家。",
+            "工业互联网平台投入运行，一批工厂实现设备联网和生产数据实时采集。",
+        ],
+        "加强生态环境保护": ["大气污染防治成效明显，空气优良天数比例提高到85%。"],
+        # the five years' 50所 is not the year's report
+        "办好民生实事": ["新建幼儿园12所，改造老旧小区40个。"],
+    }

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.clikit import ADMIN
+from bench.kits.paths import SEEDS
 from bot.config import ConfigError, parse_config
-from tests.kits.paths import SEEDS
-from tests.kits.push_fixtures import ADMIN, Clock, push_bot, rows
+from tests.kits.push_fixtures import Clock, push_bot, rows
 
 TITLE = "关于南昌市2020年度法治政府建设工作的报告"
 

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 import yaml
 
+from bench.kits.clikit import start_cli
+from bench.kits.fault_api import DropConnection, FakeBotApi
+from bench.kits.paths import SEEDS
 from bot.cli import main
 from bot.config import load_config
 from bot.library.reports import ReportLibrary
 from bot.push.schedule import Frequency, Schedule
 from bot.push.store import Store
-from tests.kits.clikit import start_cli
-from tests.kits.fault_api import DropConnection, FakeBotApi
-from tests.kits.paths import SEEDS
 from tests.kits.push_fixtures import rows, subscription_rows, value
 
 KILL_SEED = int(os.environ.get("KILL_SEED", "11"))

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+from bench.kits.card_sample import has_cjk_font
+from bench.kits.fault_api import FakeBotApi, Faults
 from bot.local.bot_api import error
-from tests.kits.card_sample import has_cjk_font
-from tests.kits.fault_api import FakeBotApi, Faults
 from tests.kits.push_fixtures import Clock, push_bot, rows
 
 # PTB itself warns about the future type of RetryAfter.retry_after when it builds the error.

@@ -24,13 +24,13 @@ import aiohttp
 import pytest
 
 import bot.store.database as database_module
+from bench.kits.fault_api import FakeBotApi
 from bot.present.words import CHINESE
 from bot.push.cli import EXIT_BUSY, run_push_command
 from bot.push.schedule import Schedule
 from bot.push.store import Store
 from bot.repositories import Stores
 from bot.web.server import build_web_app, serving
-from tests.kits.fault_api import FakeBotApi
 from tests.kits.push_fixtures import (
     ADMIN,
     Clock,

@@ -8,6 +8,7 @@ from html import unescape
 
 import pytest
 
+from bench.kits.paths import SEED
 from bot.present import series
 from bot.present.short import summary_head
 from briefings.briefing import Briefing
@@ -15,7 +16,6 @@ from briefings.derive import brief
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.text import sentences
-from tests.kits.paths import SEED
 
 LIMIT = 4096
 

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
+from bench.kits.clikit import ADMIN, start_cli
+from bench.kits.fault_api import FakeBotApi, Faults
+from bench.kits.paths import SEEDS
 from bot.app import serve
 from bot.config import HttpConfig
-from tests.kits.clikit import start_cli
-from tests.kits.fault_api import FakeBotApi, Faults
-from tests.kits.paths import SEEDS
-from tests.kits.push_fixtures import ADMIN, Clock, push_bot, push_config, rows, value
+from tests.kits.push_fixtures import Clock, push_bot, push_config, rows, value
 
 SUBSCRIBERS = range(7001, 7041)
 

@@ -15,13 +15,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tests.kits.clikit import free_port, healthz
-from tests.kits.fault_api import DropConnection, FakeBotApi
-from tests.kits.gov_docs import report_lines
-from tests.kits.paths import SEEDS
-from tests.kits.pgserver import PgServer
-from tests.kits.push_fixtures import ADMIN, rows
-from tests.kits.replicakit import LEASE, say, start_replicas, stop_replicas, subscribe_all, until
+from bench.kits.clikit import ADMIN, free_port, healthz
+from bench.kits.fault_api import DropConnection, FakeBotApi
+from bench.kits.gov_docs import report_lines
+from bench.kits.paths import SEEDS
+from bench.kits.pgserver import PgServer
+from bench.kits.replicakit import LEASE, say, start_replicas, stop_replicas, subscribe_all, until
+from tests.kits.push_fixtures import rows
 
 CHATS = range(60_001, 60_401)
 KILL_AT = 60  # the holder dies at this briefing

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEED
+from bench.kits.report_copies import warm_cache
 from bot.local.chat import plain
 from briefings.corpus_index import FILE_NAME
-from tests.kits.botkit import USER, make_config, open_chat, warm_cache
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEED
+from tests.kits.botkit import USER, make_config, open_chat
 
 
 @pytest.fixture

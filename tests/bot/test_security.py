@@ -18,6 +18,8 @@ import pytest
 from aiohttp import web
 from telegram.ext import CommandHandler
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import ROOT
 from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV, ConfigError
 from bot.local.answered import Turns
@@ -26,9 +28,7 @@ from bot.logs import REDACTED, configure_logging
 from bot.present.words import CHINESE
 from bot.web.server import SECRET_HEADER, build_web_app, serving
 from tests.kits.botkit import USER, Chat, make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
 from tests.kits.fuzzkit import html_problems
-from tests.kits.paths import ROOT
 
 SORRY = CHINESE("errors.sorry")
 TOKEN = "918273645:AAH-distinctive_SECRET-t0ken-xyz"

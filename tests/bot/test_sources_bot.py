@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 
+from bench.kits.clikit import ADMIN
+from bench.kits.gov_site import GovSite, correct
 from bot.state import state_of
 from tests.kits import push_fixtures as fixtures
 from tests.kits.botkit import buttons
-from tests.kits.gov_site import GovSite, correct
-from tests.kits.push_fixtures import ADMIN, Clock
+from tests.kits.push_fixtures import Clock
 from tests.kits.sources_bot import (
     DONGHU,
     FETCHING,

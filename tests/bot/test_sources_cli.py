@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.kits.gov_docs import make_docx, make_pdf, report_lines
-from tests.kits.gov_site import GovSite
-from tests.kits.paths import ROOT, SEEDS
+from bench.kits.gov_docs import make_docx, make_pdf, report_lines
+from bench.kits.gov_site import GovSite
+from bench.kits.paths import ROOT, SEEDS
 
 TITLE = "关于进贤县2021年度法治政府建设工作的报告"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.kits.gov_site import GovSite
 from bot.sources import (
     FetchError,
     FetchPolicy,
@@ -13,7 +14,6 @@ from bot.sources import (
     parse_fetching,
     parse_sources,
 )
-from tests.kits.gov_site import GovSite
 
 
 def test_each_kind_of_source_is_read_with_its_defaults() -> None:

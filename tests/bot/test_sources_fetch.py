@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.gov_site import FAULT_PATHS, PATTERN, GovSite, add_hostile, correct
 from bot.sources import (
     Fetched,
     FetchError,
@@ -25,7 +26,6 @@ from bot.sources import (
 from bot.sources.settings import USER_AGENT
 from briefings import parse_file
 from briefings.errors import NotAReportError
-from tests.kits.gov_site import FAULT_PATHS, PATTERN, GovSite, add_hostile, correct
 
 POLICY = FetchPolicy(timeout_seconds=2.0, host_interval_seconds=0.0, first_backoff_seconds=300.0)
 

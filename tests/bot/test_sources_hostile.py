@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.clikit import ADMIN
+from bench.kits.gov_site import STALLING, GovSite, add_hostile
 from bot.state import state_of
-from tests.kits.gov_site import STALLING, GovSite, add_hostile
-from tests.kits.push_fixtures import ADMIN, Clock, Harness
+from tests.kits.push_fixtures import Clock, Harness
 from tests.kits.sources_bot import (
     FETCHING,
     SUBSCRIBER,

@@ -19,12 +19,12 @@ import pytest
 import yaml
 from aiohttp import web
 
+from bench.kits.clikit import BOUND, Finished, finish, free_port, healthz, start_cli, write_config
+from bench.kits.fault_api import DropConnection, FakeBotApi
+from bench.kits.paths import CORPUS, SEED
 from bot.local.bot_api import error
 from bot.logs import REDACTED, redacted_output
 from briefings.folder import load_folder, newest_first
-from tests.kits.clikit import BOUND, Finished, finish, free_port, healthz, start_cli, write_config
-from tests.kits.fault_api import DropConnection, FakeBotApi
-from tests.kits.paths import CORPUS, SEED
 
 TOKEN = "918273645:AAH-startup_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]

@@ -20,14 +20,14 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bench.kits.clikit import BOUND, finish, free_port, healthz, start_cli, write_config
+from bench.kits.fault_api import FakeBotApi
 from bot.app import build_application, running
 from bot.config import WEBHOOK_SECRET_ENV
 from bot.local.answered import Turns
 from bot.web.limits import QuietAcceptErrors, WebLimits
 from bot.web.server import SECRET_HEADER, build_web_app, serving
 from tests.kits.botkit import USER, make_config, visible
-from tests.kits.clikit import BOUND, finish, free_port, healthz, start_cli, write_config
-from tests.kits.fault_api import FakeBotApi
 
 SECRET = "webhook-SECRET-limits"
 CAP = 50

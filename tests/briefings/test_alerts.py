@@ -8,12 +8,12 @@ from html import unescape
 
 import pytest
 
+from bench.kits.paths import SEED
 from bot.present.alerts import render as render_alert
 from bot.present.words import CHINESE
 from briefings import alerts
 from briefings.model import ItemList, Meta, Report, Section
 from briefings.parse import parse_file
-from tests.kits.paths import SEED
 
 
 @pytest.fixture(scope="module")

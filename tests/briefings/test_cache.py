@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.paths import SEED, corpus_files
 from bot.present import render, series, words
 from bot.present.card import style as card_style
 from briefings import cache, derive, figures
@@ -20,7 +21,6 @@ from briefings.derive import brief, brief_file
 from briefings.export import export_document
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
-from tests.kits.paths import SEED, corpus_files
 
 CORPUS = corpus_files()
 

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bench.kits.gov_docs import article_page, make_docx, make_pdf, report_lines
+from bench.kits.paths import SEED
 from bot.present.markdown import to_markdown
 from briefings.documents import (
     NoTextLayerError,
@@ -19,8 +21,6 @@ from briefings.documents import (
 )
 from briefings.errors import NotAReportError, UnusableDocumentError
 from briefings.export import export_document
-from tests.kits.gov_docs import article_page, make_docx, make_pdf, report_lines
-from tests.kits.paths import SEED
 
 LINES = report_lines("东湖区", 2021)
 TITLE = LINES[0]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from bench.kits.card_sample import sample_report
 from bot.present.card.numbers import format_figure
 from bot.present.markdown import to_markdown
 from bot.present.render import metric_line
@@ -15,7 +16,6 @@ from briefings.export import export_document
 from briefings.figures import sentence_figures
 from briefings.figures.bounds import BOUNDS, shown_sign
 from briefings.search import SearchIndex
-from tests.kits.card_sample import sample_report
 
 
 def bounds(sentence: str) -> list[tuple[str, str]]:

@@ -7,11 +7,11 @@ import math
 
 import pytest
 
+from bench.kits.paths import CORPUS
 from briefings.figures import extract_figures
 from briefings.figures.keys import MAX_HEADLINES, SPREAD_AFTER_HEADLINES
 from briefings.model import Metric
 from briefings.parse import parse_file
-from tests.kits.paths import CORPUS
 
 # report -> (raw as printed, value, unit, qualifier, a word the label must contain)
 PICKS: dict[str, list[tuple[str, float, str, str, str]]] = {

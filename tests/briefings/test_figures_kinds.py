@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from bench.kits.paths import CORPUS
 from bot.present.card import card_layout
 from bot.present.card.fonts import find_font, load_font
 from bot.present.card.style import CONTENT, TITLE_SIZE
@@ -22,7 +23,6 @@ from briefings.figures.kinds import PLAN, REVIEW, Setting
 from briefings.model import Metric
 from briefings.parse import parse_file
 from tests.kits.botkit import Chat, make_config, open_chat
-from tests.kits.paths import CORPUS
 
 REVIEW_2024 = Setting(REVIEW, "2024")
 PLAN_2025 = Setting(PLAN, "2025")

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 import pytest
 
+from bench.kits.paths import ROOT, SEED
 from bot.present.markdown import to_markdown
 from briefings.derive import brief
 from briefings.export import to_json
 from briefings.figures import extract_figures
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
-from tests.kits.paths import ROOT, SEED
 
 ANSWERS = ROOT / "tests" / "data" / "seed_figures.tsv"
 

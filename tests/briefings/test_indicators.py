@@ -217,8 +217,6 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
     [
         ("常住人口城镇化率提高至64.8%。", "64.8%", "urbanisation_rate"),  # the level reached
         ("九大类民生支出超过3000亿元、增长9%，新增就业16万人。", "16万人", "urban_new_jobs"),
-        ("1992年国民生产总值接近24000亿元，比上年增长12.8%。", "接近24000亿元", "gdp"),
-        ("1992年国民生产总值接近24000亿元，比上年增长12.8%。", "12.8%", "gdp_growth"),
         # A part singled out before it is no indicator (an aside on prices is).
         ("扣除房地产开发投资后，固定资产投资增长2.7%。", "2.7%", None),
         ("扣除价格因素，城镇居民人均可支配收入实际增长5.1%。", "5.1%", "urban_income_growth"),
@@ -234,3 +232,18 @@ def test_a_figure_s_indicator_is_read_from_its_sentence(
 ) -> None:
     found = {m.raw: m for m in sentence_figures(sentence)}
     assert found[raw].indicator == expected, found[raw].label
+
+
+def test_gross_national_product_is_the_gdp_of_reports_of_its_time_only() -> None:
+    # 国民生产总值 was the headline gross product until GDP replaced it in the 1990s
+    assert indicator_of("国民生产总值增长", "%", year=1992) == "gdp_growth"
+    assert indicator_of("全省国民生产总值", "亿元", year=1993) == "gdp"
+    # later (or undated) it is another measure than the place's GDP
+    assert indicator_of("国民生产总值增长", "%", year=2005) is None
+    assert indicator_of("国民生产总值增长", "%") is None
+    assert indicator_of("人均国民生产总值", "元", year=1992) is None
+
+
+def test_the_retail_sales_of_the_early_1990s_are_retail_sales() -> None:
+    assert indicator_of("社会商品零售总额增长", "%") == "retail_sales_growth"
+    assert indicator_of("社会商品零售总额", "亿元") == "retail_sales"

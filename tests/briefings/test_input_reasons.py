@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEED
 from briefings.errors import ReportError
 from briefings.folder import load_folder
 from tests.kits.botkit import make_config, open_chat, visible
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

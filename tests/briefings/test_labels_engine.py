@@ -26,10 +26,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.kits.paths import CORPUS
 from briefings.model import Item, Report
 from briefings.parse import parse_file
 from briefings.text import fold
-from tests.kits.paths import CORPUS
 
 LABELS = Path(__file__).parent.parent / "data" / "labels" / "reports"
 HELDOUT = Path(__file__).parent.parent / "data" / "labels" / "heldout"

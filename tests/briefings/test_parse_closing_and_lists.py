@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.kits.paths import CORPUS
 from briefings.model import Report
 from briefings.parse import parse_bytes, parse_file
 from briefings.text import fold
-from tests.kits.paths import CORPUS
 
 FILLER = "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。"
 RUN_IN_PLAN = [

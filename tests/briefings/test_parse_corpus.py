@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from bench.kits.paths import CORPUS, corpus_files
 from briefings.export import to_json
 from briefings.parse import parse_file
-from tests.kits.paths import CORPUS, corpus_files
 
 # What a reader finds in each report, written out by hand from the texts.
 EXPECTED = {

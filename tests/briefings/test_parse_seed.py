@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from bench.kits.paths import SEED
 from briefings.model import Report
 from briefings.parse import parse_file
-from tests.kits.paths import SEED
 
 SUBSECTION_TITLES = [
     "坚持高位谋划,强化法治政府建设保障",

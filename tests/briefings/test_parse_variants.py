@@ -6,10 +6,10 @@ import html
 
 import pytest
 
+from bench.kits.paths import SEED
 from briefings.model import Report
 from briefings.parse import parse_bytes
 from briefings.text import fold
-from tests.kits.paths import SEED
 
 TEXT = SEED.read_text(encoding="utf-8")
 HALF_TO_FULL = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）", ";": "；"})

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.kits.paths import SEED, corpus_files
 from briefings.corpus_index import CorpusIndex, CorpusResult, Entry
 from briefings.model import Report
 from briefings.parse import parse_file
 from briefings.search import MAX_QUERY_CHARS, IndexFormatError, SearchIndex, suggest
 from briefings.text import sentences
-from tests.kits.paths import SEED, corpus_files
 
 CORPUS = corpus_files()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.kits.paths import SEED, corpus_files
 from bot.present.markdown import to_markdown
 from briefings.briefing import Briefing
 from briefings.derive import brief
@@ -12,7 +13,6 @@ from briefings.keywords import stopwords
 from briefings.parse import parse_file
 from briefings.summaries import JOINER, REPORT_BUDGET, SECTION_BUDGET
 from briefings.text import fold, sentences
-from tests.kits.paths import SEED, corpus_files
 
 CORPUS = corpus_files()
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import tempfile
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +10,9 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import CORPUS, SEEDS
+from bench.kits.report_copies import warm_cache
 from bot.app import build_application, running
 from bot.config import Config, parse_config
 from bot.library.briefer import Briefer, Work
@@ -19,31 +20,9 @@ from bot.local.answered import Turns
 from bot.local.bot_api import Call
 from bot.local.chat import plain
 from bot.state import state_of
-from briefings.derive import brief
-from briefings.folder import load_folder
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import CORPUS, SEEDS
 
 USER = 1001
 GROUP = -100200
-
-
-@functools.cache
-def _seed_briefings() -> dict[str, bytes]:
-    with tempfile.TemporaryDirectory() as folder:
-        for report in load_folder(SEEDS).reports:
-            brief(report, Path(folder))
-        return {path.name: path.read_bytes() for path in Path(folder).iterdir()}
-
-
-def warm_cache(folder: Path) -> Path:
-    """`folder`/cache holding the seed report's briefing, as `briefing-bot warm` leaves it:
-    a bot starting without it briefs the seed in a fresh worker process (~1 s of CPU)."""
-    cache = folder / "cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    for name, data in _seed_briefings().items():
-        (cache / name).write_bytes(data)
-    return cache
 
 
 def make_config(

@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from bench.kits.paths import CORPUS, ROOT
 from briefings.figures import extract_figures
 from briefings.figures.keys import headline_rank, span_stand_ins
 from briefings.figures.kinds import report_year
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
-from tests.kits.paths import CORPUS, ROOT
 
 LABELS = ROOT / "tests" / "data" / "labels" / "figures"
 

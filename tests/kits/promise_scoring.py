@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
+from bench.kits.paths import CORPUS, ROOT
 from briefings.derive import brief_file
 from briefings.figures.indicators import indicators
 from briefings.promises import PlanReport, Promise, promises
-from tests.kits.paths import CORPUS, ROOT
 
 LABELS = ROOT / "tests" / "data" / "labels" / "promises"
 # Chosen before any label file was read: pairs whose reports were not looked at while building.

@@ -17,6 +17,10 @@ import psycopg
 import yaml
 from telegram.ext import Application
 
+from bench.kits.clikit import ADMIN, finish, start_cli
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEEDS
+from bench.kits.report_copies import warm_cache
 from bot.app import build_application, running
 from bot.config import Config
 from bot.local.bot_api import Call
@@ -25,12 +29,7 @@ from bot.push.store import Store
 from bot.state import state_of
 from bot.store.backends import Target
 from bot.store.postgres import row_maker, spelled
-from tests.kits.botkit import USER, make_config, warm_cache
-from tests.kits.clikit import finish, start_cli
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEEDS
-
-ADMIN = 4242
+from tests.kits.botkit import USER, make_config
 
 
 class Clock:

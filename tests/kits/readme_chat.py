@@ -16,8 +16,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from bench.kits.paths import ROOT
 from bot.local.chat import PROMPT
-from tests.kits.paths import ROOT
 from tests.kits.terminal import run_script, write_config
 
 README = ROOT / "README.md"

@@ -16,13 +16,13 @@ from typing import Any
 
 from aiohttp import web
 
+from bench.kits.fault_api import DropConnection, FakeBotApi
 from bot.local.bot_api import Call, error
 from bot.present import series
 from bot.push.schedule import Frequency, Schedule, next_due
 from bot.push.store import Store, iso
 from briefings.briefing import Briefing
 from briefings.model import Report
-from tests.kits.fault_api import DropConnection, FakeBotApi
 
 # Polling and start-up calls stay clean: the soak is about replies and pushes, and a failing
 # getUpdates only makes PTB back off, which would starve the interactive traffic.

@@ -10,10 +10,10 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
+from bench.kits.gov_docs import report_lines
+from bench.kits.paths import SEEDS
 from tests.kits import push_fixtures as fixtures
 from tests.kits.botkit import USER
-from tests.kits.gov_docs import report_lines
-from tests.kits.paths import SEEDS
 from tests.kits.push_fixtures import Clock, Harness
 
 SUBSCRIBER = 3001

@@ -15,7 +15,7 @@ import termios
 import time
 from pathlib import Path
 
-from tests.kits.paths import ROOT, SEEDS
+from bench.kits.paths import ROOT, SEEDS
 
 READ_TIMEOUT = 60.0  # a cold start loads jieba; the machine may be busy
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")

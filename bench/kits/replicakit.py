@@ -14,14 +14,13 @@ from typing import Any
 import aiohttp
 import yaml
 
+from bench.kits.clikit import ADMIN, healthz, start_cli
+from bench.kits.fault_api import FakeBotApi
+from bench.kits.paths import SEEDS
+from bench.kits.report_copies import warm_cache
 from bot.library.reports import ReportLibrary
 from bot.push.schedule import Schedule
 from bot.repositories import Stores
-from tests.kits.botkit import warm_cache
-from tests.kits.clikit import healthz, start_cli
-from tests.kits.fault_api import FakeBotApi
-from tests.kits.paths import SEEDS
-from tests.kits.push_fixtures import ADMIN
 
 SECRET = "replica-secret"
 LEASE = 2.0  # short, so a takeover comes within seconds

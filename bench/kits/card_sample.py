@@ -5,11 +5,11 @@ The card tests hand these to the card by hand, so a change to the figure rules c
 
 from __future__ import annotations
 
+from bench.kits.paths import SEED
 from bot.present.card import FontNotFoundError, find_font
 from briefings.model import Metric, Report
 from briefings.parse import parse_file
 from briefings.text import sentences
-from tests.kits.paths import SEED
 
 # (raw as printed, value, unit, qualifier, label, key)
 FIGURES = (

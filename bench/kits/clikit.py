@@ -16,7 +16,10 @@ import aiohttp
 import pytest
 import yaml
 
-from tests.kits.paths import ROOT, SEED
+from bench.kits.paths import ROOT, SEED
+
+# The admin chat of the configs the kits write (push tests, replicas).
+ADMIN = 4242
 
 BOUND = 90.0  # seconds a process may take before it counts as hung (a bound, not a measure)
 

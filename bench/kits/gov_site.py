@@ -17,7 +17,7 @@ from html import escape
 
 from aiohttp import web
 
-from tests.kits.gov_docs import article_page, make_docx, make_pdf, report_lines
+from bench.kits.gov_docs import article_page, make_docx, make_pdf, report_lines
 
 HUGE_BYTES = 20_000_000
 STALL_SECONDS = 10.0  # the timeout page answers after this (or when the site stops)
