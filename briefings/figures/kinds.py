@@ -294,9 +294,9 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         # 刚刚过去的2020年，…夺取了…双胜利。一是…二是…: items run inline after a paragraph on
         # the span's last year review that year, whatever the paragraphs after them say.
         for paragraph in section.paragraphs:
-            scoped = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
-            if not scoped.flows_over_span:
-                return scoped
+            lead = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            if not lead.flows_over_span:
+                return lead
     for paragraph in reversed(section.paragraphs):
         scoped = list_setting(paragraph, setting, year)
         if scoped is not None:
