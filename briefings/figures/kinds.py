@@ -76,6 +76,9 @@ _OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 # The streak itself: 连续8年, 连续16个季度, 五连冠.
 _STREAK_RAW = re.compile(r"^连续|连冠$")
+# What a span's review held its level at (稳定在, 保持在, 保持).
+_ONE_YEAR_DATED = re.compile(r"(?:19|20)[0-9]{2} ?年(?!以来)|全年|当年|这一年")
+_HELD_AT = re.compile(r"(?:稳定在|保持在|稳定|保持|稳在)$")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
 # 跻身500亿元行列: a bar of membership; 突破百万吨大关 is a milestone passed, a result.
 _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
@@ -407,6 +410,18 @@ def _told(
         and not _before(period, year - 1 if year else None)
     ):
         period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
+    if (
+        setting.span
+        and setting.flows_over_span
+        and _HELD_AT.search(clause)
+        and not _ONE_YEAR_DATED.search(text[: figure.start])
+    ):
+        # 参保率均稳定在98%以上, 年度投资保持1万亿元以上 in a span's review: a bar held over the
+        # span; 比重保持在55%左右: a level held over it.
+        if raw.endswith("以上"):
+            return Told("threshold", setting.span)
+        if raw.endswith("左右"):
+            return Told("result", setting.span)
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span

@@ -387,3 +387,19 @@ def test_items_run_inline_after_the_last_year_s_paragraph_review_that_year() -> 
     assert told["374家"] == ("cumulative", "2016-2020")
     assert told["2例"] == ("result", "2020")  # not the five years'
     assert told["17.5%"] == ("result", "2020")
+
+
+def test_a_level_held_over_a_span_s_review_is_held_over_the_span() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。基本养老保险参保率稳定在98%以上。"
+            "民间投资占全部投资比重保持在55%左右。",
+            "2021年，粮食产量稳定在1300亿斤以上。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["98%以上"] == ("threshold", "2017-2021")  # a bar held over the span
+    assert told["55%左右"] == ("result", "2017-2021")  # a level held over it
+    assert told["1300亿斤以上"] != ("threshold", "2017-2021")  # the one year's
