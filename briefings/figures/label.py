@@ -116,8 +116,20 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         subjects.append(_streak_subject(text, found, index, labels))
         if figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
-        labels.append(_with_area(text, figure.start, label))
+        labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
+
+
+# A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):
+# what the sentence measures is the company's.
+_COMPANY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6}?(?:集团|公司))")
+
+
+def _with_company(text: str, label: str) -> str:
+    company = _COMPANY.match(text.strip())
+    if company is None or company["name"] in label:
+        return label
+    return (company["name"] + label)[:LABEL_WITH_SUBJECT_MAX]
 
 
 _DOUBLED_LEAD = re.compile(r"(?:实现|能够|力争|争取|确保|均|都|再)+$")
