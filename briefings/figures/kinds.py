@@ -620,9 +620,10 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     if between.strip() in p.LIST_JOINS and _is_start(text, found, index + 1):
         return True  # 从46503元和16935元分别提高到…: both listed figures are starts
     lead = _list_lead(text, found, index)
-    return bool(_CHANGE_TO.match(between)) and bool(
-        _CHANGE_FROM.search(_clause_before(text, found[lead].start)[-12:])
-    )
+    # 排名由369位上升到235位: the 由 may be printed inside the place's words.
+    first = found[lead]
+    said = _clause_before(text, first.start)[-12:] + text[first.start : first.end]
+    return bool(_CHANGE_TO.match(between)) and bool(_CHANGE_FROM.search(said))
 
 
 def _list_lead(text: str, found: list[Found], index: int) -> int:

@@ -387,3 +387,8 @@ def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_
     assert kinds("拟安排财政赤字2.76万亿元，其中中央财政赤字1.83万亿元。") == [
         ("2.76万亿元", "target"), ("1.83万亿元", "plan"),
     ]  # fmt: skip
+
+
+def test_a_place_a_ranking_rose_from_is_its_start() -> None:
+    sentence = "金川集团在“世界500强”排名由369位上升到235位。"
+    assert [kind for _, kind, _ in told(sentence)] == ["start", "result"]
