@@ -14,8 +14,8 @@ from . import patterns as p
 from .scan import Found
 from .words import figure_words
 
-# Room for a share that names its part and its whole (战略性新兴产业占规上工业增加值比重, 17).
-LABEL_MAX = 18
+# Room for a share that names its part and its whole (战略性新兴产业增加值占地区生产总值比重, 20).
+LABEL_MAX = 20
 # A label that takes its subject from the clause before may run longer (城镇居民人均可支配收入实际增长).
 LABEL_WITH_SUBJECT_MAX = 24
 RANK_WORD = "排名"
@@ -668,6 +668,15 @@ def _fit(before: list[Word], after: list[Word]) -> list[Word]:
     """Drop the words farthest from the figure until the label is short enough; a programme
     the label opens on (南北山绿化工程累计完成…) is its subject, kept: the words after it go first."""
     before, after = list(before), list(after)
+
+    def size() -> int:
+        return sum(len(w.text) for w in before + after)
+
+    # 战略性新兴产业增加值占地区生产总值比重提升至: the change words go before the measure's name.
+    if size() > LABEL_MAX and len(before) > 2 and before[-1].text in ("至", "到"):
+        before.pop()  # the level reached is the measure's: its change words go first
+        if before[-1].text in _CHANGE_VERBS:
+            before.pop()
     named = next((n + 1 for n, w in enumerate(before[:-1]) if w.text.endswith("工程")), 0)
     while len(before) + len(after) > 1 and sum(len(w.text) for w in before + after) > LABEL_MAX:
         if len(before) > max(named, 1) or (not after and len(before) > 1):

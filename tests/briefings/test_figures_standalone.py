@@ -42,6 +42,8 @@ def labels(sentence: str) -> dict[str, str]:
         ("新建5G基站5018个。", "5018个", "5G基站"),
         ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
         ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A share naming its part and its whole fits whole; the change to it goes first.
+        ("战略性新兴产业增加值占地区生产总值比重提升至39.6%。", "39.6%", "战略性新兴产业增加值占地区生产总值比重"),
         # What a sentence opening on a company measures is the company's.
         ("酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。", "70%", "酒钢集团"),
         ("金川集团工业总产值连跨两个千亿台阶，在“世界500强”排名由369位上升到235位。", "235位", "金川集团"),
