@@ -114,7 +114,9 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         else:
             label = dealt or _label(text, found, index, labels)
         subjects.append(_streak_subject(text, found, index, labels))
-        if figure.qualifier == "rank":
+        if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
+            label = _top_list(text, figure)
+        elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
         labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
@@ -140,6 +142,13 @@ def _doubled(text: str, figure: Found) -> str:
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     subject = _DOUBLED_LEAD.sub("", _plain(text[start : figure.start]))
     return (subject + "增长")[-LABEL_WITH_SUBJECT_MAX:] if subject else "增长"
+
+
+def _top_list(text: str, figure: Found) -> str:
+    """进入国家公立医院绩效考核百强: what entered which list, the list named as printed."""
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    head = re.sub(r"[\s、“”\"]", "", _NOISE.sub("", text[start : figure.start]))
+    return (head + text[figure.start : figure.end])[-LABEL_WITH_SUBJECT_MAX:]
 
 
 def _is_streak(text: str, figure: Found) -> bool:
@@ -178,7 +187,7 @@ def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) 
 # What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
 _RANK_SCOPE = re.compile(
     rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
-    r"(?:排名|排|第|首位|榜首|前)"
+    r"(?:排名|排|第|首位|榜首|之首|前)"
 )
 # Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
 _RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")

@@ -15,7 +15,7 @@ DURATION_CUES = ("连续", "累计", "历时", "提前")
 COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")
 RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排")
 # A scope names a ranking too when 第N ends the phrase (成绩全国第一).
-RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界")
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "亚洲", "国内")
 MULTIPLIERS = {
     "万亿": 10**12,
     "千亿": 10**11,
@@ -103,7 +103,7 @@ RATIO_HEAD = re.compile(
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
-    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首))"
+    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
 )
 # 排名提升3位, 前移5位: places gained or lost, not a place (提升3名干部 counts people).
 RANK_CHANGE = re.compile(
@@ -113,8 +113,8 @@ RANK_CHANGE = re.compile(
 # 居全国前10位, 位列国内前三, 跻身省级开发区前50: a place within a band, at most the Nth (前三季度,
 # 前5个月 are spans of time, no place).
 RANK_BAND = re.compile(
-    rf"(?:{alternation(RANK_CUES)}|进入|跻身|迈入|入围)(?P<scope>[\u4e00-\u9fff]{{0,6}}?)"
-    rf"前(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名强]|(?![\u4e00-\u9fff0-9.]))"
+    rf"(?:{alternation(RANK_CUES + RANK_SCOPES)}|进入|跻身|迈入|入围)(?P<scope>[\u4e00-\u9fff]{{0,6}}?)"
+    rf"前(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名强]|(?![\u4e00-\u9fff0-9.%‰]))"
 )
 # 五连冠, “六连冠”: a streak of titles won in a row, counted as times.
 STREAK_TITLES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连冠")
@@ -199,3 +199,8 @@ CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱")
 CAPACITY_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?等?项目")
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
+# 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.
+TOP_LIST = re.compile(
+    rf"(?<=[进入围榜为身列围“\u4e00-\u9fff])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])"
+)
+TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]{0,12}$")

@@ -163,8 +163,11 @@ def _slogans() -> re.Pattern[str]:
 def _blocked_spans(text: str) -> Iterator[_Span]:
     for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
         for match in pattern.finditer(text):
-            if pattern is p.QUOTED_NAME and p.STREAK_TITLES.fullmatch(match.group()[1:-1]):
-                continue  # 争创全国文明城市“六连冠”: a streak, quoted or not
+            inner = match.group()[1:-1]
+            if pattern is p.QUOTED_NAME and (
+                p.STREAK_TITLES.fullmatch(inner) or p.TOP_LIST.search(inner)
+            ):
+                continue  # 争创“六连冠”, 进入“中国隐形独角兽500强”: a streak or a place, quoted
             yield _Span(*match.span())
 
 
@@ -233,6 +236,18 @@ def _ranks(text: str) -> Iterator[Found]:
             value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
             if value:
                 yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+def _top_lists(text: str) -> Iterator[Found]:
+    for match in p.TOP_LIST.finditer(text):
+        if not p.TOP_LIST_CUE.search(text[: match.start()]):
+            continue
+        value = _TOP_WORDS.get(match["num"]) or numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+_TOP_WORDS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}
 
 
 def _streak_titles(text: str) -> Iterator[Found]:
@@ -418,6 +433,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _rank_changes,
     _ranks,
     _streak_titles,
+    _top_lists,
     _doublings,
     _cn_magnitudes,
     _percent_words,

@@ -308,6 +308,12 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
         ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),
         ("出口总额增长13.5%、连续29年居内地城市首位。", "居内地城市首位", 1, "位", "exact", ("出口总额", "内地城市", "排名")),
+        # A place in a list's top N, and places said by their scope alone.
+        ("华为等4家本土企业进入世界500强。", "500强", 500, "位", "at_most", ("本土企业", "世界500强")),
+        ("9家医院进入国家公立医院绩效考核百强。", "百强", 100, "位", "at_most", ("绩效考核百强",)),
+        ("10家企业进入“中国隐形独角兽500强”。", "500强", 500, "位", "at_most", ("隐形独角兽500强",)),
+        ("深圳证券交易所股票交易额亚洲第一、全球前三。", "全球前三", 3, "位", "at_most", ("交易额", "全球")),
+        ("全省人均博物馆拥有量居全国之首。", "居全国之首", 1, "位", "exact", ("博物馆", "全国")),
     ],
 )  # fmt: skip
 def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
@@ -324,6 +330,7 @@ def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
         ("全年共实施总投资286.19亿元的县以上重点项目64个。", "286.19亿元"),  # their total
         ("规上工业总产值、工业增加值连续2年实现全国城市“双第一”。", "连续2年"),  # no count of names
         ("新建13所农村寄宿制学校、3所城区学校。", "3所"),
+        ("学科进入ESI全球前1%。", "1%"),  # a share of a list, no place
         ("47条创新举措和经验做法在全国推广。", "47条"),  # a count of measures, no name before
         ("每千人拥有3岁以下婴幼儿托位数达到4.59个。", "4.59个"),
     ],
