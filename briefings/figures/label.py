@@ -148,7 +148,8 @@ def _top_list(text: str, figure: Found) -> str:
     """进入国家公立医院绩效考核百强: what entered which list, the list named as printed."""
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     head = re.sub(r"[\s、“”\"]", "", _NOISE.sub("", text[start : figure.start]))
-    return (head + text[figure.start : figure.end])[-LABEL_WITH_SUBJECT_MAX:]
+    board = "榜" if text.startswith("榜", figure.end) else ""  # 百强榜: the list's own name
+    return (head + text[figure.start : figure.end] + board)[-LABEL_WITH_SUBJECT_MAX:]
 
 
 def _is_streak(text: str, figure: Found) -> bool:

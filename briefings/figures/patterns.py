@@ -200,7 +200,5 @@ CAPACITY_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?等?项目")
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.
-TOP_LIST = re.compile(
-    r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])"
-)
+TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])")
 TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]{0,12}$")
