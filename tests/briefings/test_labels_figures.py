@@ -51,8 +51,8 @@ VALUE_TARGET = 0.95
 # After rankings and streaks became figures (RULES.md; 111 rows added to these files from the
 # text) the engine as it was scored key on every field 0.958, kind 0.975, period 0.977, labels
 # 0.914; after the rules that followed (rankings and streaks read, spans, targets, bars,
-# indicators from the sentence): kind 0.996, period 0.995, key on every field 0.985, labels
-# 0.956, indicator of headline figures 1.000, headline choice 1.000. The key floor sits under
+# indicators from the sentence): kind 0.997, period 0.995, key on every field 0.985, labels
+# 0.957, value recall 0.976 (0.945 before), indicator of headline figures 1.000, headline choice 1.000. The key floor sits under
 # 0.99 because the files gained rows, not because the engine lost any.
 KIND_FLOOR = 0.99
 PERIOD_FLOOR = 0.99

@@ -29,15 +29,15 @@ VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.955  # 0.967 measured after the standalone-label rules; 0.961 with rankings labelled
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
 # 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
-KIND_FLOOR = 0.965  # 0.962 once levels and rates the plan aims at read as targets; 0.970 now
-PERIOD_FLOOR = 0.99
+KIND_FLOOR = 0.97  # 0.962 once levels and rates the plan aims at read as targets; 0.974 now
+PERIOD_FLOOR = 0.995  # 1.000 after this round
 HEADLINE_KEY_FLOOR = 0.98  # 0.972 with headlines tied to the canonical indicators; 0.986 now
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
 # the part-role, scope and standalone-label rules, 0.945 after, 0.959 after the 力争 rule.
 # 0.966 after the relabelling and the indicator headlines; 0.967 once rankings were labelled,
 # 0.956 after this round's rules: a share with a floor (X%以上的…) is no bar (RULES.md), which
 # makes one more labelled figure of this set's blind files key, wrong on another field
-# (aggregate only: those files' figures are not looked at). The set's kind rose 0.952 -> 0.970.
+# (aggregate only: those files' figures are not looked at). The set's kind rose 0.952 -> 0.974.
 KEY_ALL_FIELDS_FLOOR = 0.95
 # The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000;
 # kind 0.979 after the 力争 rule.
