@@ -111,7 +111,6 @@ def sentence_figures(
             indicator=in_sentence(
                 indicator_of(label, figure.unit, figure.qualifier, where, year),
                 label,
-                text[: figure.start],
                 text,
             ),
         )
