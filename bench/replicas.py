@@ -1,8 +1,9 @@
 """Push throughput and reply latency on each backend, in one run, as ratios to SQLite.
 
-Three cases, each the real `briefing-bot run` in webhook mode (bot processes of their own) on the
-fake Bot API: one bot on SQLite (the baseline), one replica on PostgreSQL, two replicas on one
-PostgreSQL database. N subscribers are owed a briefing; an admin sends /push_now and, while
+Four cases, each the real `briefing-bot run` in webhook mode (bot processes of their own) on the
+fake Bot API: one bot on SQLite (the baseline), one replica on PostgreSQL with one connection
+(`database_connections: 1`), one with the default pool, two replicas on one PostgreSQL
+database. N subscribers are owed a briefing; an admin sends /push_now and, while
 the round runs, a user sends /help again and again, to each replica in turn (as a load
 balancer would).
 
@@ -57,14 +58,15 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def case(folder: Path, database: str, replicas: int, n: int) -> Figures:
+async def case(folder: Path, database: str, replicas: int, n: int, connections: int = 4) -> Figures:
     chats = range(FIRST_CHAT, FIRST_CHAT + n)
     await subscribe_all(database if "://" in database else Path(database), chats)
     api = FakeBotApi()
     await api.start()
     ports = [free_port() for _ in range(replicas)]
     processes = await start_replicas(folder, api, database, ports,
-                                     push={"rate_per_second": RATE})  # fmt: skip
+                                     push={"rate_per_second": RATE},
+                                     database_connections=connections)  # fmt: skip
     try:
         await asyncio.sleep(2)  # the start-up rounds (nothing due) are over
 
@@ -121,6 +123,7 @@ async def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, running_server() as server:
         folder = Path(tmp)
         cases["SQLite, one bot"] = await case(folder / "s", str(folder / "push.sqlite3"), 1, n)
+        cases["PostgreSQL, 1 conn."] = await case(folder / "p0", server.fresh_database(), 1, n, 1)
         cases["PostgreSQL, one replica"] = await case(folder / "p1", server.fresh_database(), 1, n)
         cases["PostgreSQL, two replicas"] = await case(folder / "p2", server.fresh_database(), 2, n)
     print(table(n, cases))

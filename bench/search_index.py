@@ -7,15 +7,21 @@
   checked and ranked (BM25) in Python.
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
-  ranked in Python (fts5-jieba shares that code: only the tokens differ).
+  ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
+  positions (detail=none) and its sentences are UTF-16; a word of 3+ characters is checked
+  against the sentences FTS5 finds.
+- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase) and UTF-8
+  sentences, as index format 7 was: what the chosen one's size and speed compare with.
 
 The N reports are the corpus's search indexes copied, each with one sentence of its own (a
 distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
 candidate: build time, file size, p50/p95 latency of cross-report queries (the chat's report
 first, as /search asks), and how many sentences each candidate finds against the substring
-truth (jieba tokens miss a word cut otherwise).
+truth (jieba tokens miss a word cut otherwise). The size column counts the figures /compare
+reads too, as the bot's index holds them; `× text` is the file against the reports' text
+(UTF-8, as on disk).
 
-    .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR]
+    .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR] [--only NAME...]
 """
 
 from __future__ import annotations
@@ -28,15 +34,17 @@ import sys
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.kits.paths import corpus_files  # noqa: E402
+from briefings import corpus_index  # noqa: E402
 from briefings.corpus_index import CorpusIndex, Entry, entry_of, known_words  # noqa: E402
 from briefings.folder import load_folder  # noqa: E402
+from briefings.model import Metric  # noqa: E402
 from briefings.search import RUN, Query, SearchIndex, parse_query, searchable  # noqa: E402
 
 QUERIES = (
@@ -48,17 +56,22 @@ REPEATS = 5
 LIMIT, PER_REPORT, FIRST_LIMIT = 30, 3, 10
 
 
-def copies(bases: Sequence[tuple[Entry, SearchIndex]], n: int) -> list[tuple[Entry, SearchIndex]]:
+Base = tuple[Entry, SearchIndex, Sequence[Metric], int]  # ..., its figures, its text's bytes
+Made = tuple[Entry, SearchIndex, Sequence[Metric]]
+
+
+def copies(bases: Sequence[Base], n: int) -> list[Made]:
     """`n` distinct reports: the bases in turn, each copy with a sentence of its own."""
     made = []
     for i in range(n):
-        entry, index = bases[i % len(bases)]
+        entry, index, figures, _ = bases[i % len(bases)]
         digest = f"{i:08x}{entry.digest[8:]}"
         sentences = [*index.sentences, (0, f"本文件为第{i}号副本。")]
         made.append(
             (
                 Entry(digest, f"{entry.title}（{i}）", entry.issuer, entry.year),
                 SearchIndex(digest, index.places, sentences, index.vocabulary, index.keywords),
+                figures,
             )
         )
     return made
@@ -76,9 +89,9 @@ class Fts5Bigram:
     def __init__(self, path: Path) -> None:
         self.index = self.kind(path)
 
-    def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
-        for entry, index in reports:
-            self.index.add(entry, index)
+    def build(self, reports: list[Made]) -> None:
+        for entry, index, figures in reports:
+            self.index.add(entry, index, figures)
 
     def search(self, query: str, first: str) -> int:
         return len(self.index.search(query, first, LIMIT, PER_REPORT, FIRST_LIMIT).hits)
@@ -119,6 +132,48 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
     return Fts5Jieba
 
 
+def positions_candidate() -> type[Fts5Bigram]:
+    """Index format 7: postings with positions, a word an FTS5 phrase of its bigrams, UTF-8."""
+
+    def positions_phrase(word: str) -> str:
+        if len(word) == 1:
+            return f'"{word}" *'
+        return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'
+
+    def positions_expression(query: Query) -> str:
+        concepts = []
+        for concept in query.concepts:
+            ways = []
+            for text, terms in concept:
+                ways.append(positions_phrase(text))
+                if len(terms) > 1:
+                    ways.append("(" + " AND ".join(positions_phrase(t) for t in terms) + ")")
+            concepts.append(" OR ".join(dict.fromkeys(ways)))
+        return " OR ".join(f"({c})" for c in concepts)
+
+    def exact(words: Iterable[str]) -> bool:
+        return False  # a phrase query matches the word whole
+
+    class PositionsIndex(CorpusIndex):
+        expression = staticmethod(positions_expression)
+        inexact = staticmethod(exact)
+
+        def _create(self) -> sqlite3.Connection:
+            if self.path is not None:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.executescript(corpus_index._SCHEMA.replace("detail=none, ", ""))
+            return db
+
+    class Fts5Positions(Fts5Bigram):
+        name = "fts5-positions"
+        kind = PositionsIndex
+
+    return Fts5Positions
+
+
 def postings(index: SearchIndex) -> dict[str, list[int]]:
     """Each character and bigram of the report's sentences (folded): the sentences holding it."""
     found: dict[str, list[int]] = {}
@@ -146,8 +201,8 @@ class BigramTables:
             " WITHOUT ROWID;"
         )
 
-    def build(self, reports: list[tuple[Entry, SearchIndex]]) -> None:
-        for entry, index in reports:
+    def build(self, reports: list[Made]) -> None:
+        for entry, index, _ in reports:
             self.db.execute("BEGIN")
             rid = (
                 self.db.execute(
@@ -236,19 +291,17 @@ def jieba_cutter() -> Callable[[str], str]:
     return cut
 
 
-def truth(bases: Sequence[tuple[Entry, SearchIndex]], n: int, query: str) -> int:
+def truth(bases: Sequence[Base], n: int, query: str) -> int:
     """Sentences saying a run of the query as printed (substring), over the N copies."""
     runs = RUN.findall(searchable(query))
     per_base = [
         sum(any(run in searchable(t) for run in runs) for _, t in index.sentences)
-        for _, index in bases
+        for _, index, _, _ in bases
     ]
     return sum(per_base[i % len(bases)] for i in range(n))
 
 
-def measure(
-    candidate: Any, reports: list[tuple[Entry, SearchIndex]], first: str
-) -> dict[str, float]:
+def measure(candidate: Any, reports: list[Made], first: str) -> dict[str, float]:
     began = time.perf_counter()
     candidate.build(reports)
     built = time.perf_counter() - began
@@ -268,38 +321,46 @@ def measure(
     }
 
 
-def main(sizes: list[int], cache: Path | None) -> None:
+def main(sizes: list[int], cache: Path | None, only: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         cache_dir = cache or Path(folder) / "cache"
         reports = []
         for parent in sorted({p.parent for p in corpus_files()}):
-            reports += load_folder(parent).reports
+            reports += [(parent, r) for r in load_folder(parent).reports]
         from briefings.derive import brief
 
-        bases = [(entry_of(r), brief(r, cache_dir).index) for r in reports]
+        bases: list[Base] = []
+        for parent, report in reports:
+            briefing = brief(report, cache_dir)
+            text = len((parent / report.source).read_bytes())
+            bases.append((entry_of(report), briefing.index, briefing.metrics, text))
         cut = jieba_cutter()
         began = time.process_time()  # CPU: the machine may be shared
-        for _, index in bases:
+        for _, index, _, _ in bases:
             for _, text in index.sentences:
                 cut(text)
         per_report_cut = (time.process_time() - began) / len(bases) * 1000
         print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): CPU "
               f"{per_report_cut:.0f} ms")  # fmt: skip
-        print(f"{'N':>5} {'candidate':14}{'build s':>9}{'size MB':>9}{'p50 ms':>8}{'p95 ms':>8}"
-              f"{'cpu p50':>9}{'cpu p95':>9}")  # fmt: skip
+        print(f"{'N':>5} {'candidate':15}{'build s':>8}{'size MB':>9}{'× text':>8}{'p50 ms':>8}"
+              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}")  # fmt: skip
         for n in sizes:
             made = copies(bases, n)
-            for make in (Fts5Bigram, jieba_candidate(cut), BigramTables):
+            text = sum(bases[i % len(bases)][3] for i in range(n))
+            made_of = (Fts5Bigram, positions_candidate(), jieba_candidate(cut), BigramTables)
+            for make in [m for m in made_of if not only or m.name in only]:
                 path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
                 candidate = make(path)
                 figures = measure(candidate, made, made[0][0].digest)
+                db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL into the file
                 size = sum(
                     Path(f"{path}{s}").stat().st_size
                     for s in ("", "-wal")
                     if Path(f"{path}{s}").exists()
                 )
-                print(f"{n:>5} {candidate.name:14}{figures['build_s']:9.1f}{size / 2**20:9.1f}"
-                      f"{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
+                print(f"{n:>5} {candidate.name:15}{figures['build_s']:8.1f}{size / 2**20:9.1f}"
+                      f"{size / text:8.2f}{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
                       f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}", flush=True)  # fmt: skip
                 if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
@@ -320,5 +381,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--cache", type=Path, help="a report cache to reuse (else a temp one)")
+    parser.add_argument("--only", nargs="+", default=[], help="these candidates (names as printed)")
     args = parser.parse_args()
-    main(args.reports, args.cache)
+    main(args.reports, args.cache, args.only)

@@ -79,7 +79,7 @@ def build_application(
         config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
     # One database for the whole bot, its repositories given to whoever needs them.
-    stores = Stores.at(config.database, config.push.lease_seconds)
+    stores = Stores.at(config.database, config.push.lease_seconds, config.database_connections)
     # The pusher sends in the same budget as the replies.
     pusher = Pusher(application.bot, config, library, state.cards, stores, clock, pacer)
     state.setup(config, library, stores, pusher)

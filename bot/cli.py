@@ -193,7 +193,11 @@ def _push(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return EXIT_BAD_INPUT
-    return run_push_command(config, args.now, Stores.at(config.database, config.push.lease_seconds))
+    return run_push_command(
+        config,
+        args.now,
+        Stores.at(config.database, config.push.lease_seconds, config.database_connections),
+    )
 
 
 def _add(args: argparse.Namespace) -> int:

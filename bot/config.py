@@ -115,6 +115,8 @@ class Config:
     reports_links_into: tuple[Path, ...] = ()
     # Processes briefing reports (jieba: ~150 MB each) for the bot and `warm`: one per core.
     briefing_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # Connections a bot process holds at most to a PostgreSQL database (SQLite's file: one).
+    database_connections: int = 4
 
 
 class _Asked(Mapping[str, Any]):
@@ -295,10 +297,10 @@ def _settle_seconds(raw: Mapping[str, Any]) -> float:
     return value
 
 
-def _briefing_workers(raw: Mapping[str, Any]) -> int:
-    value = _typed(raw, "briefing_workers", int, os.cpu_count() or 1)
+def _at_least_one(raw: Mapping[str, Any], key: str, default: int) -> int:
+    value = _typed(raw, key, int, default)
     if value < 1:
-        raise ConfigError(f"config key 'briefing_workers' must be at least 1, got {value}")
+        raise ConfigError(f"config key '{key}' must be at least 1, got {value}")
     return value
 
 
@@ -350,7 +352,8 @@ def parse_config(
         web=_web(raw),
         reports_settle_seconds=_settle_seconds(raw),
         reports_links_into=_link_roots(raw, base),
-        briefing_workers=_briefing_workers(raw),
+        briefing_workers=_at_least_one(raw, "briefing_workers", os.cpu_count() or 1),
+        database_connections=_at_least_one(raw, "database_connections", 4),
     )
     raw.reject_unknown()
     return config

@@ -14,8 +14,10 @@ from .push.follows import Follows
 from .push.store import Store
 from .sources.store import SourceStore
 from .store.backends import Target, database_at
+from .store.briefings import SharedBriefings
 from .store.chats import ChatSettings
 from .store.database import Database
+from .store.postgres import PostgresDatabase
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +29,22 @@ class Stores:
     follows: Follows  # followed words and their alerts
     chats: ChatSettings  # each chat's settings, held in memory
     sources: SourceStore  # what the sources' poller fetched, from where and when
+    # the briefing jobs and results replicas share (PostgreSQL); None: one process briefs alone
+    briefings: SharedBriefings | None = None
 
     @classmethod
-    def at(cls, target: Target, lease_seconds: float = 30.0) -> Stores:
+    def at(cls, target: Target, lease_seconds: float = 30.0, connections: int = 4) -> Stores:
         """The repositories on the database at `target` (a path or a postgresql:// URL),
         opened on first use (or by `open`)."""
-        database = database_at(target, lease_seconds)
+        database = database_at(target, lease_seconds, connections)
+        shared = (
+            SharedBriefings(database, database.holder, lease_seconds)
+            if isinstance(database, PostgresDatabase)
+            else None
+        )
         return cls(
             database, Store(database), Follows(database), ChatSettings(database),
-            SourceStore(database),
+            SourceStore(database), shared,
         )  # fmt: skip
 
     async def open(self) -> None:

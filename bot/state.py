@@ -53,7 +53,7 @@ class BotState:
 
     def setup(self, config: Config, library: ReportLibrary, stores: Stores, pusher: Pusher) -> None:
         self.config, self.library, self.stores, self.pusher = config, library, stores, pusher
-        self.briefer = Briefer(library, workers=config.briefing_workers)
+        self.briefer = Briefer(library, workers=config.briefing_workers, sharing=stores.briefings)
         pusher.wait_briefing = self.briefer.wait  # a new report's news tells of last year's targets
         timing = Timing(
             config.reports_settle_seconds, config.push.announce_window_seconds,

@@ -294,13 +294,29 @@ def load(cache_dir: Path, report: Report) -> Briefing | None:
     """The cached briefing of `report`, or None when there is no usable one."""
     path = cache_path(cache_dir, report.digest)
     try:
-        return read_cache_entry(decode(path.read_bytes()), report)
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError, RecursionError, zlib.error) as error:
-        # ValueError covers bad UTF-8, bad JSON, CacheFormatError and IndexFormatError.
+    except OSError as error:
         log.info("not using cache file %s: %s", path, error)
         return None
+    return from_bytes(data, report, str(path))
+
+
+def from_bytes(data: bytes, report: Report, where: str) -> Briefing | None:
+    """The briefing of `report` in a cache file's bytes (read from `where`, which a log line
+    names), or None when they hold no usable one."""
+    try:
+        return read_cache_entry(decode(data), report)
+    except (ValueError, TypeError, RecursionError, zlib.error) as error:
+        # ValueError covers bad UTF-8, bad JSON, CacheFormatError and IndexFormatError.
+        log.info("not using cache file %s: %s", where, error)
+        return None
+
+
+def to_bytes(briefing: Briefing) -> bytes:
+    """The briefing as its cache file's bytes (what `save` writes, `from_bytes` reads)."""
+    return encode(cache_entry(briefing))
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
@@ -319,8 +335,12 @@ def write_atomically(path: Path, data: str | bytes) -> None:
 def save(cache_dir: Path, briefing: Briefing) -> None:
     """Write the briefing's cache file. Failing to write only costs a recomputation next
     time, so an unwritable cache directory is logged, not raised."""
-    path = cache_path(cache_dir, briefing.digest)
-    data = encode(cache_entry(briefing))
+    keep(cache_dir, briefing.digest, to_bytes(briefing))
+
+
+def keep(cache_dir: Path, digest: str, data: bytes) -> None:
+    """Write `data`, the bytes of the briefing of `digest`, as its cache file (see `save`)."""
+    path = cache_path(cache_dir, digest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)

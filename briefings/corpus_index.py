@@ -7,19 +7,30 @@ a missing, stale or corrupted file is replaced by an empty one and filled again.
 keyed by report digest, so a report re-added is found again and a removed one is dropped.
 
 Sentences are stored in SQLite's FTS5: each run of letters, digits or Chinese becomes its
-overlapping character bigrams (and its last character), so a query word is an FTS5 phrase of
-its bigrams and matches as a substring, however jieba cut the sentence; FTS5 intersects the
+overlapping character bigrams (and its last character), so a query word is found through its
+bigrams and matches as a substring, however jieba cut the sentence; FTS5 intersects the
 postings in C, and only the few sentences shown are ranked in Python, each report's by its own
 statistics (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an
 entry needs no jieba. jieba-cut tokens would lose substring matches (营商环境 cut 营商/环境 in
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
+
+What the file holds per report, and why it is small: its row in `reports`, the titles of its
+sections (`places`), its sentences once, as printed (the file is UTF-16: a Chinese character
+takes two bytes, not UTF-8's three), their bigram postings without positions (FTS5
+`detail=none`: a posting is a row number, no offsets), the figures /compare reads and the
+bigrams of their labels, and its vocabulary's new words. Without positions FTS5 cannot match
+a phrase: a word of three or more characters is asked as all of its bigrams, and the few
+sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by reading
+the sentences found (`_saying`), so what matches, how many and in which order stay as a phrase
+search gave them. A one- or two-character word is one token: FTS5's answer is exact.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,12 +47,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "7"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "8"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
 OTHER_CANDIDATES = 30
-_ROWS_PER_REPORT = 1 << 20  # a report's sentences get rowids report_id * this + n
+# A report's sentences get rowids report_id * this + n: a small gap between reports keeps the
+# postings' row-number deltas short (a 5 MB report, the largest read, has ~40,000 sentences).
+_ROWS_PER_REPORT = 1 << 16
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,7 +66,8 @@ CREATE TABLE places(
     context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE tokens USING fts5(grams, content='', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE tokens USING fts5(
+    grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
     section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
@@ -62,11 +76,12 @@ CREATE TABLE figures(
     PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(
-    grams, content='', columnsize=0, tokenize='unicode61');
+    grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
 # A figure's sentence is most often one of the report's sentences: then `said` is its rowid in
 # `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence` holds it.
-# FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used.
+# FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used; nor
+# positions (detail=none): see the module's docstring.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
 # few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
@@ -125,10 +140,66 @@ def grams(text: str) -> str:
 
 
 def _phrase(word: str) -> str:
-    """An FTS5 phrase matching `word` (folded) as a substring of a run."""
+    """An FTS5 query finding the sentences that say `word` (folded) as a substring of a run:
+    exactly for one or two characters, else with those that hold its bigrams apart (`_saying`)."""
     if len(word) == 1:
         return f'"{word}" *'
-    return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'
+    bigrams = dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1))
+    if len(bigrams) == 1:
+        return f'"{word[:2]}"'
+    return "(" + " AND ".join(f'"{gram}"' for gram in bigrams) + ")"
+
+
+def _inexact(words: Iterable[str]) -> bool:
+    """Whether FTS5's answer for `words` (`_phrase`) may hold sentences not saying one whole."""
+    return any(len(word) > 2 for word in words)
+
+
+def _loose(query: Query) -> list[str]:
+    """The words of `query` whose FTS5 answer (`_phrase`) may be loose and matters: a run cut
+    into words of one or two characters is found exactly through them (营商环境 as 营商 and
+    环境: a sentence saying it says both, and the query asks for either)."""
+    words: list[str] = []
+    for concept in query.concepts:
+        for way, terms in concept:
+            if len(terms) < 2 or _inexact(terms):
+                words += [way, *terms]
+    return words
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _saying(query: Query, first: int) -> tuple[str, list[str]]:
+    """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
+    their values) true when it says the query as `match_expression` asks, each word whole.
+    A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
+    Chinese character); another in its ASCII lower case first, then, failing that, in the
+    folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
+    ways of saying the query all in Chinese are tried first."""
+    words: list[str] = []
+
+    def test(word: str) -> str:
+        words.append(word)
+        number = first + len(words) - 1
+        if _CHINESE.fullmatch(word):
+            return f"instr(s.text, ?{number}) > 0"
+        return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
+
+    ways = [
+        (way, terms) for concept in query.concepts for way, terms in concept
+    ]  # fmt: skip
+    ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
+    tests = []
+    for way, terms in ways:
+        tests.append(test(way))
+        if len(terms) > 1:
+            tests.append("(" + " AND ".join(test(t) for t in terms) + ")")
+    return " OR ".join(tests) or "0", words
+
+
+def _says(text: str, word: str) -> bool:
+    return word in searchable(text)
 
 
 def match_expression(query: Query) -> str:
@@ -152,6 +223,7 @@ class CorpusIndex:
     # measures jieba's tokens through the same class).
     tokens = staticmethod(grams)
     expression = staticmethod(match_expression)
+    inexact = staticmethod(_inexact)  # whether FTS5 may find a word's bigrams apart
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: in memory (no cache folder)
@@ -180,6 +252,10 @@ class CorpusIndex:
         target = ":memory:" if self.path is None else str(self.path)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
+            # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8
+            # (a no-op on a file already made).
+            db.execute("PRAGMA encoding = 'UTF-16le'")
+            db.create_function("says", 2, _says, deterministic=True)
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError:
@@ -277,7 +353,11 @@ class CorpusIndex:
             "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
             [(cursor.lastrowid, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
         )
-        rows = [(first + n, place, text) for n, (place, text) in enumerate(index.sentences)]
+        if len(index.sentences) > _ROWS_PER_REPORT:
+            log.warning("search index: %s has %d sentences, the first %d are searched",
+                        entry.digest, len(index.sentences), _ROWS_PER_REPORT)  # fmt: skip
+        sentences = index.sentences[:_ROWS_PER_REPORT]
+        rows = [(first + n, place, text) for n, (place, text) in enumerate(sentences)]
         said: dict[str, int] = {}
         for n, _, text in rows:
             said.setdefault(text, n)
@@ -291,7 +371,7 @@ class CorpusIndex:
             (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
              m.qualifier, m.label, None if m.sentence in said else m.sentence,
              said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
-            for n, m in enumerate(figures)
+            for n, m in enumerate(figures[:_ROWS_PER_REPORT])
             if m.kind in KIND_ORDER
         ]  # fmt: skip
         db.executemany(
@@ -345,7 +425,11 @@ class CorpusIndex:
             expression = self.expression(parsed)
             found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
             if expression:
-                matching = db.execute(_MATCHING, (expression, _ROWS_PER_REPORT))
+                sql, said = _MATCHING, list[str]()
+                if self.inexact(_loose(parsed)):  # each candidate's text is read
+                    condition, said = _saying(parsed, 3)
+                    sql = _MATCHING_SAYING.format(condition)
+                matching = db.execute(sql, (expression, _ROWS_PER_REPORT, *said))
                 found = {report: (count, rowids) for report, count, rowids in matching}
             mine = self._report_id(db, first)
             chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
@@ -433,7 +517,7 @@ class CorpusIndex:
         total, chars = db.execute(_STATISTICS, (report,)).fetchone()
         first = report * _ROWS_PER_REPORT
         span = (first, first + _ROWS_PER_REPORT - 1)
-        counts = {t: db.execute(_COUNT, (_phrase(t), *span)).fetchone()[0] for t in query.terms}
+        counts = {t: _count(db, t, span, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
 
@@ -451,6 +535,15 @@ _SENTENCES = (
 
 _STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
+# The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
+_MATCHING_SAYING = (
+    "SELECT t.rowid / ?2, count(*), group_concat(t.rowid) FROM tokens t"
+    " JOIN sentences s ON s.id = t.rowid WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
+)
+_COUNT_SAYING = (
+    "SELECT count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
+    " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
+)
 
 # A figure's fields come in Metric's order, after digest, number, label and section title; its
 # sentence is stored only when it is none of the report's own (else read by its number, f.said).
@@ -488,6 +581,16 @@ _MATCHING_FIGURES = (
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
+
+
+def _count(db: sqlite3.Connection, term: str, span: tuple[int, int], inexact: bool) -> int:
+    """How many sentences in the rowids `span` say `term` (folded); `inexact`: FTS5 may find
+    its bigrams apart."""
+    if not inexact:
+        return int(db.execute(_COUNT, (_phrase(term), *span)).fetchone()[0])
+    condition, words = _saying(Query(term, (term,), (), (((term, (term,)),),)), 4)
+    counted = db.execute(_COUNT_SAYING.format(condition), (_phrase(term), *span, *words))
+    return int(counted.fetchone()[0])
 
 
 def _first(rowids: str, count: int) -> list[int]:

@@ -29,7 +29,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _BARE_HEADING = re.compile(
     r"^[\u4e00-\u9fff0-9“”\"]{0,16}"
     r"(?:工作回顾|工作安排|工作任务|重点工作|工作思路|总体要求|存在的问题|主要问题|工作打算|工作计划"
-    r"|目标任务|主要任务|工作建议|工作的建议|主要工作)[\u4e00-\u9fff“”\"]{0,10}$"
+    r"|目标任务|主要任务|工作建议|工作的建议|主要工作|\d{4}年的工作)[\u4e00-\u9fff“”\"]{0,10}$"
 )
 # The closing part some reports set apart with a heading of its own, unnumbered.
 _CLOSING_HEADING = re.compile(r"^(?:结束语|结语)$")
@@ -91,8 +91,11 @@ def _plausible_sequence(folded: str, starts: list[int]) -> bool:
     return opens_one(inner[0]) or (starts[0] == 0 and opens_one(0))
 
 
+_NUMBERED_PARTS = frozenset({"cn", "part"})
+
+
 def has_top_level(lines: list[str]) -> bool:
-    return any(classify(line).style in {"cn", "part"} for line in lines)
+    return any(classify(line).style in _NUMBERED_PARTS for line in lines)
 
 
 # A line that is nothing but an ordinal (一是, 第一,) prints its item on the next line.
@@ -133,11 +136,14 @@ def rejoin(paragraphs: list[str]) -> list[str]:
 
 
 def logical_lines(paragraphs: list[str]) -> list[Line]:
+    """The paragraphs classified; unnumbered part headings are read in a report that numbers
+    none of its parts, and before the first numbered part of one that does (首先报告2001年的工作
+    opens the review, then 一、…)."""
     paragraphs = rejoin(paragraphs)
-    bare = not has_top_level(paragraphs)
+    first = next((i for i, text in enumerate(paragraphs) if has_top_level([text])), None)
     return [
-        replace(classify(piece, bare), inline=index > 0)
-        for text in paragraphs
+        replace(classify(piece, first is None or at < first), inline=index > 0)
+        for at, text in enumerate(paragraphs)
         for index, piece in enumerate(split_inline(text))
     ]
 
@@ -226,6 +232,8 @@ class _Builder:
     def add_heading(self, line: Line) -> None:
         if line.style == "closing":
             self.stack.clear()  # a part of the report's own, whatever was open
+        if line.style in _NUMBERED_PARTS and self.stack and self.stack[0].style == "bare":
+            self.stack.clear()  # the unnumbered opening part ends where the numbered ones start
         if line.style not in _INLINE_STYLES:
             while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
                 self.stack.pop()

@@ -32,7 +32,7 @@ def parse_source(source: SourceText) -> Report:
         raise NotAReportError(
             source.source, "not a report: no numbered headings or sections found", "no_sections"
         )
-    plan = find_plan(sections, page.meta.year, delivery_year(page.meta))
+    plan = find_plan(sections, page.meta.year, delivery_year(page.meta), preamble)
     return Report(
         source=source.source,
         digest=source.digest,

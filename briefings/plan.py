@@ -15,7 +15,7 @@ from functools import partial
 from .findings import HEADING_RANK, YEAR, item_lists, item_of, task_list, years_in
 from .lexicon import pattern
 from .model import Item, ItemList, Section
-from .text import fold
+from .text import cn_number, fold
 
 _PLAN_TITLE = pattern("heading_words", "plan_title")
 _REVIEW_TITLE = pattern("heading_words", "review_title")
@@ -59,16 +59,54 @@ def _is_review(section: Section, year: int | None) -> bool:
 _PART_TASK_STYLES = frozenset(HEADING_RANK) | {"di"}
 
 
-def _thematic_items(parts: list[Section]) -> list[Item]:
-    """Tasks of a plan spread over several parts: each part's sub-headings, else its title."""
+# The lead-in that counts the tasks the parts after it set out: 今年要着重做好以下八个方面工作.
+_COUNTED = re.compile(r"以下([一二两三四五六七八九十]{1,3}|\d{1,2})(?:个)?(?:方面|项)")
+
+
+def _announced(lead: str) -> int | None:
+    """How many tasks a lead-in says follow (以下八个方面工作: 8), or None."""
+    match = _COUNTED.search(fold(lead))
+    if match is None:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
+
+
+def _thematic_items(parts: list[Section], lead: str = "", framed: bool = False) -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's sub-headings, else its title.
+
+    When the report counts the parts it is about to set out (以下八个方面工作), those parts are
+    the tasks, standing policy (外交) among them. When it frames them (a part of its own for the
+    year's 总体要求 before them, or that count), the parts are one list read as the report mostly
+    prints it: the numbered sub-tasks when at least half the parts number theirs, else every
+    part's title (第一…第五 inside a few of the parts are sub-headings of one task)."""
+    tasks = [p for p in parts if p.style != "closing"]
+    count = _announced(lead)
+    if count and len(tasks) >= count:
+        tasks, framed = tasks[:count], True
+    else:
+        tasks = [
+            p for p in tasks if not _STANDING_TITLE.search(p.title) and not _principles_only(p)
+        ]
+    lists = [[c for c in task_list(p) if c.style in _PART_TASK_STYLES] for p in tasks]
+    numbered = [len(headings) >= 2 for headings in lists]
+    nested = 2 * sum(numbered) >= len(numbered) if framed else True
     items: list[Item] = []
-    for part in parts:
-        standing = _STANDING_TITLE.search(part.title) or part.style == "closing"
-        if standing or _principles_only(part):
-            continue
-        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
-        items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
+    for part, headings, own in zip(tasks, lists, numbered, strict=True):
+        items += [item_of(c) for c in headings] if own and nested else [item_of(part)]
     return items
+
+
+def _before(sections: list[Section], part: Section, preamble: str) -> tuple[Section | None, str]:
+    """The part before `part` (None at the start) and the last line printed before it."""
+    at = sections.index(part)
+    previous = sections[at - 1] if at else None
+    return previous, _last_line(list(previous.walk())[-1].text if previous else preamble)
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | None, list[Section]]:
@@ -77,8 +115,11 @@ def _plan_parts(sections: list[Section], year: int | None) -> tuple[Section | No
     best = max(scores, default=0)
     if best:
         chosen = [s for s, score in zip(sections, scores, strict=True) if score == best]
-        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks
-        part = max(chosen, key=lambda s: (not _principles_only(s), bool(task_list(s))))
+        # 2025年工作总体部署 (principles) then 2025年主要任务 (the tasks): the tasks; of two
+        # headings alike (主要工作, then 下一步工作安排) the later: the plan follows the review
+        part = max(
+            chosen, key=lambda s: (not _principles_only(s), bool(task_list(s)), chosen.index(s))
+        )
         later = sections[sections.index(part) + 1 :]
         if _principles_only(part) and _thematic(later, year):
             return None, later
@@ -103,7 +144,10 @@ def _thematic(parts: list[Section], year: int | None) -> bool:
 
 
 def find_plan(
-    sections: Sequence[Section], report_year: int | None, delivery_year: int | None = None
+    sections: Sequence[Section],
+    report_year: int | None,
+    delivery_year: int | None = None,
+    preamble: str = "",
 ) -> ItemList:
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
@@ -112,7 +156,9 @@ def find_plan(
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
-        items = tuple(_thematic_items(spread))
+        previous, lead = _before(list(sections), spread[0], preamble)
+        framed = previous is not None and _principles_only(previous)
+        items = tuple(_thematic_items(spread, lead, framed))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
 
@@ -143,9 +189,7 @@ def _lead_in(part: Section, run: list[Section]) -> str:
     """The line just before a list: the part's own last line, or the last line of what the
     node before the list says (a lead-in after a list is printed as the list's last text)."""
     at = next(i for i, child in enumerate(part.children) if child is run[0])
-    text = part.text if at == 0 else list(part.children[at - 1].walk())[-1].text
-    lines = [line for line in text.splitlines() if line.strip()]
-    return fold(lines[-1]) if lines else ""
+    return fold(_last_line(part.text if at == 0 else list(part.children[at - 1].walk())[-1].text))
 
 
 def _five_year_goals(part: Section, run: list[Section]) -> bool:

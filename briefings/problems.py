@@ -8,6 +8,7 @@ sentence or ——; the pledge and the strengths that close such a passage are n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .findings import item_lists, item_of, titled
@@ -17,16 +18,22 @@ from .plan import is_plan_like
 from .text import first_sentence, fold
 
 _PROBLEM_TITLE = pattern("problem_words", "problem_title")
+_PLAN_ONLY = pattern("heading_words", "plan_only")
 # A sentence that admits problems: the admission itself, not a pledge to solve them.
 _ADMISSION = re.compile(
     r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)"
-    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[^。]{0,30}(?:困难|问题|挑战|不足)"
+    r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[,，]?[^。,，]{0,30}"
+    r"(?:的|些|种)(?:困难|问题|挑战|不足)(?:(?:和|与)(?:困难|问题|挑战|不足))?(?=[。,，:：;；]|$)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
-    r"(?:问题|困难|不足|矛盾|短板|挑战)"
-    r"|存在的(?:主要|突出)?(?:问题|困难|不足)(?:主要)?(?:是|有|表现在)"
+    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误)"
+    r"|(?:存在|面临)的(?:主要|突出)?(?:问题|困难|不足|挑战)(?:(?:和|与)(?:问题|困难|不足|挑战))?"
+    r"(?:主要)?(?:是|有|表现在|表现为)"
+    r"|(?:中|上)的(?:主要|突出)(?:问题|困难|矛盾)(?:主要)?(?:是|有|表现在|表现为)"
     r"|(?:困难|问题)(?:和|与)(?:挑战|问题|不足)(?:还|仍然|依然)?(?:不少|很多|较多)"
     # 尽管取得一定成绩，但前方还有…: the concession before the list of what is still wrong
     r"|(?:尽管|虽然|虽)[^。]{0,12}(?:取得|有)[^。]{0,10}成绩[^。]{0,4}[,，]\s*(?:但|然而)"
+    # 这里还要向大会如实报告：去年的20项民生实事，仍有4项未能如期完成。: a promise not kept
+    r"|向大会(?:如实)?(?:报告|说明)(?=[^。:]{0,4}:[^。]*(?:未能|没有|未)(?:如期|按期|全部)?完成)"
     # 还有诸多方面需要改进和完善，如A，B，C: the shortcomings it names after 如
     r"|(?:还|仍)有(?:诸多|许多|不少|很多)(?:方面|地方)(?:需要|有待|亟待)(?:改进|完善|提高|加强)[^。,，]{0,6}[,，]\s*(?:如|比如|例如)"
 )
@@ -35,7 +42,14 @@ _ADMISSION = re.compile(
 _SOFT_ADMISSION = re.compile(
     r"(?:也|还|更|必须|要)(?:要|必须)?(?:看到|正视|深知|深感|认识到|意识到)"
 )
+_ANY_LEAD_IN = re.compile(rf"{_ADMISSION.pattern}|{_SOFT_ADMISSION.pattern}")
+_SEEING = re.compile(r"(?:看到|认识到|意识到|认识|正视|深知|深感)$")
 _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
+# An admission that names its problems in general, then gives them as examples (还有一些薄弱
+# 环节和需要解决的问题，如A，B，C。): A, B and C are the problems.
+_EXAMPLES = re.compile(
+    r"(?:问题|困难|不足|矛盾|短板|弱项|薄弱环节|差距)[^。,;:]{0,4},\s*(?:如|比如|例如)(?=[^。,;:]{2})"
+)
 _OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
@@ -43,8 +57,8 @@ _LEAD_IN = re.compile(
 )
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
-    r"(?:存在|面临|有)(?:着|的)?(?:一些|不少|许多|诸多|很多)?[^,;。]{0,14}?"
-    r"(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+    r"(?:存在|面临|(?<![国私公所拥具占])有(?![效力序机利]))(?:着|的)?(?:一些|不少|许多|诸多|很多)?"
+    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
     r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
@@ -55,7 +69,11 @@ _FRAMING = re.compile(
     r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
-_FURTHER = re.compile(r"^(?:甚至|乃至)")
+_FURTHER = re.compile(r"^(?:有的|有些|个别|少数)?(?:甚至|乃至)")
+_SHARED_HARM = re.compile(r"^(?:严重|也|都)?(?:损害|影响|制约|阻碍|妨碍|败坏|破坏|危害|伤害)")
+_NAMED_ILL = re.compile(r"(?:作风|行为|现象|风气|之风)$")
+_BECAUSE = re.compile(r"^(?:由于|因为)")
+_SECOND_CAUSE = re.compile(r"^(?:加上|加之)")
 _CAUSAL = re.compile(r"^(?:由于|因为|加上|加之|导致|致使|从而|以致|造成)")
 _IN_GENERAL = re.compile(
     r"(?:出现|存在|面临|(?<![国私公所拥具占])有)[着了]?(?:一些|不少|许多|诸多)?[^,，]{0,6}(?:问题|矛盾|困难|挑战)$"
@@ -65,6 +83,9 @@ _IN_GENERAL = re.compile(
     r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
+# A sentence about the one before it (这既有…, 这主要是…): no problem of its own.
+_REFERS_BACK = re.compile(r"^这(?:既|主要|其中|固然|一方面)")
+_STRESSED = re.compile(r"^(?:特别是|尤其是)[,，]\s*")  # 特别是，A。: A
 _SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
@@ -74,6 +95,8 @@ _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+_THEME = re.compile(r"^\s*(?:(?:特别是|尤其是|同时)[,，]?)?\s*([\u4e00-\u9fff]{1,3}的)")
+_SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
 _LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
@@ -81,6 +104,8 @@ _PLEDGE = re.compile(
     r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
     r"|各位代表|同时|但是?|总的(?:看|来看))"
 )
+# The pledge that closes a list of problems (对此，我们将…; 对这些问题…), after its last point.
+_CLOSES = re.compile(r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|针对)")
 _RESTATED = re.compile(r"^[^,，。]{0,12}清醒(?:地|的)?(?:看到|认识到)[,，:：]?")
 _ABOUT_THEM = re.compile(r"这些(?:问题|矛盾|困难|不足)")
 _STRENGTH = pattern("problem_words", "strength")
@@ -88,8 +113,9 @@ _STRENGTH = pattern("problem_words", "strength")
 _UNREALISED = pattern("problem_words", "unrealised")
 
 
-def _admission_end(paragraph: str) -> tuple[int, int] | None:
-    """Where the problems start and end in a paragraph that admits some, or None.
+def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, int] | None:
+    """Where the problems start and end in a paragraph that admits some, or None
+    (`examples_only`: only an admission that gives its problems as examples, …问题，如A，B).
 
     After a lead-in that names them only in general (…还存在不少困难和问题。主要是：) the list
     runs to the paragraph's end; an admission that states the problem itself (我们也清醒看到，
@@ -99,6 +125,9 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
     start = 0
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _admission(sentence)
+        examples = _EXAMPLES.search(sentence, match.end()) if match else None
+        if examples_only and not examples:
+            match = None
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
@@ -109,6 +138,8 @@ def _admission_end(paragraph: str) -> tuple[int, int] | None:
             rest = folded[at:stop]
             if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
                 return at, stop
+            if examples and _GENERIC.search(sentence[match.end() : examples.end()]):
+                return start + examples.end(), stop
             # 清醒看到，还存在一些问题。: general; 清醒看到，A，B，还有不少短板。: A, B and the last
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
@@ -155,8 +186,12 @@ _SHORT_RUN_MIN = 2
 # (亏损增加, 效率低下), an attribute with no owner of its own (农业基础脆弱，抗灾能力不强), the
 # public's reaction to it (…，群众不满意; …，群众对上学难等问题反映比较强烈).
 _SAYS_MORE = re.compile(
-    r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)"
+    r"^.{1,4}$|^.{0,2}(?:能力|实力|活力|动力|后劲)|^抗[^,，]{1,4}能力"
     r"|^(?:人民)?群众(?:对[^,，]{0,20})?(?:还|仍)?(?:不满意|反映[^,，]{0,4}强烈|意见[^,，]{0,4}大)"
+    # opens with a preposition, no subject of its own (…，与国际通行规则衔接还需加强)
+    r"|^(?:与|同|跟|较|比)(?!此同时)"
+    # where the shortfall before it shows (…还需持续强化，一些领域还存在腐败问题)
+    r"|^(?:一些|有的|有些|个别|少数|部分)(?:领域|地方|方面|环节|单位|部门)(?:还|仍|也|仍然|依然)?(?:存在|出现)"
 )
 
 
@@ -165,11 +200,26 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     clause a shortfall, from two clauses up)."""
     clauses: list[str] = []
     for clause in (c.strip() for c in re.split(r"[,，]", sentence.rstrip("。"))):
-        if clauses and _FURTHER.match(clause):
+        further = bool(clauses and _FURTHER.match(clause))
+        # X还有不少短板，A，特别是B，C: after a general clause, 特别是 goes further on A (but a
+        # general clause that A only says more of is the sentence's theme: one problem)
+        stressed = len(clauses) > 1 and bool(_LEADING.match(clause))
+        stressed = stressed and bool(_IN_GENERAL.search(clauses[0]))
+        stressed = stressed and not _SAYS_MORE.match(clauses[1])
+        if further or (stressed and not _IN_GENERAL.search(clauses[-1])):
             clauses[-1] += f"，{clause}"  # A，甚至B: one problem going further
         elif clause and not _FRAMING.match(clause):
             clauses.append(clause)
-    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，加上B，C: one problem and its causes
+    if len(clauses) >= 3 and _SHARED_HARM.match(clauses[-1]):
+        # A作风，B行为，损害了…: shortfalls named as things, sharing what they harm
+        things = clauses[:-1]
+        if all(_NAMED_ILL.search(c) and _DEFICIT.search(c) for c in things):
+            return [*things[:-1], f"{things[-1]}，{clauses[-1]}"]
+    causal = any(_CAUSAL.match(c) for c in clauses)  # 由于A，C: one problem and its cause
+    # 由于A，加上B，C: two causes that each fall short are a problem each (C stays with B)
+    second = next((i for i, c in enumerate(clauses) if i and _SECOND_CAUSE.match(c)), 0)
+    if second and _BECAUSE.match(clauses[0]) and _DEFICIT.search(clauses[second]):
+        return ["，".join(clauses[:second]), "，".join(clauses[second:])]
     # A，B，特别是C: one problem and its particulars, unless A only names problems in general
     # (又出现一些新的矛盾，特别是C，D，E: the particulars are the problems)
     at = next((i for i, c in enumerate(clauses) if i and _LEADING.match(c)), 0)
@@ -178,14 +228,15 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
         return [sentence]
     counted = len(clauses)  # the general clause counts towards a run: A，特别是B，C，D
     clauses = [_LEADING.sub("", c) for c in clauses][at:]
-    while len(clauses) > 1 and _IN_GENERAL.search(clauses[0]):
+    while len(clauses) > 1 and _IN_GENERAL.search(clauses[0]) and not _SAYS_MORE.match(clauses[1]):
         clauses = clauses[1:]  # 政府工作存在不足，A，B: A and B are the problems
     minimum = _SHORT_RUN_MIN if strict else _CLAUSES_MIN
     if causal or counted < minimum or not _DEFICIT.search(clauses[0]):
         return [sentence]
     problems: list[str] = []
     for clause in clauses:
-        if _DEFICIT.search(clause) and not (problems and _SAYS_MORE.match(clause)):
+        says_more = bool(problems) and (_SAYS_MORE.match(clause) or _narrows(problems[-1], clause))
+        if _DEFICIT.search(clause) and not says_more:
             problems.append(clause)
         else:
             problems[-1] += f"，{clause}"  # …，加重基层负担: what the one before it causes
@@ -195,8 +246,33 @@ def _clauses(sentence: str, strict: bool = False) -> list[str]:
     return problems
 
 
+# Words that narrow a subject to some of it (一些粮食主产区…, 部分…).
+_SOME = re.compile(r"^(?:一些|部分|有些|有的|个别|少数)")
+_SUBJECT_CHARS = 4
+
+
+def _narrows(previous: str, clause: str) -> bool:
+    """Whether `clause` says the shortfall before it of some of its subject only, going further
+    on it (农民收入增长缓慢，一些粮食主产区…农民收入减少): it opens on 一些/部分 and names
+    the subject of `previous` (what comes before its shortfall word) again."""
+    deficit = _DEFICIT.search(previous)
+    subject = previous[: deficit.start()] if deficit else ""
+    return bool(_SOME.match(clause)) and any(
+        subject[i : i + _SUBJECT_CHARS] in clause[2:]
+        for i in range(len(subject) - _SUBJECT_CHARS + 1)
+    )
+
+
 def _framed(piece: str) -> bool:
     return bool(_FRAMING.match(re.split(r"[,，]", piece, maxsplit=1)[0].strip()))
+
+
+def _themed(sentences: list[str]) -> set[str]:
+    """Sentences that open in parallel with their theme (我们的X还不强，A；B。我们的Y…, three or
+    more): each is one problem, its ；-pieces being the theme's particulars."""
+    themes = [_THEME.match(s) for s in sentences]
+    counts = Counter(m.group(1) for m in themes if m)
+    return {s for s, m in zip(sentences, themes, strict=True) if m and counts[m.group(1)] >= 3}
 
 
 def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> list[str]:
@@ -204,10 +280,9 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     it: the report grouped them), or per comma clause where a sentence runs several; only
     statements that something falls short, up to the pledge. `numbered`: the text leads
     into a numbered list of problems (it marks its problems, whatever it prints itself)."""
-    sentences = [
-        [p.strip() for p in _LISTED.split(_ET_CETERA.sub("", sentence)) if p.strip(" ,，:：")]
-        for sentence in re.findall(r"[^。!?！？]+[。!?！？]?", text)
-    ]
+    texts = [_ET_CETERA.sub("", s) for s in re.findall(r"[^。!?！？]+[。!?！？]?", text)]
+    sentences = [[p.strip() for p in _LISTED.split(s) if p.strip(" ,，:：")] for s in texts]
+    themed = _themed(texts)
     unlisted = [pieces[0] for pieces in sentences if len(pieces) == 1]
     runs = [s for s in unlisted if len(_clauses(s)) > 1]
     # a passage that marks its problems with nothing finer than 。 and ，(no ；, no 一是) runs
@@ -220,27 +295,31 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     # problems one each: only a passage whose problems run in one sentence splits with details
     lenient = lead_in and len(runs) == 1
     parts: list[tuple[str, bool]] = []  # (part, listed with ；)
-    for pieces in sentences:
-        if len(pieces) > 1:
+    for sentence, pieces in zip(texts, sentences, strict=True):
+        if sentence in themed:  # 我们的X还有短板，A；B，C。: X's particulars (RULES.md rule 3)
+            parts.append((sentence.strip(), True))
+        elif len(pieces) > 1:
             # 对标高品质生活，A，B，C；: a group the report frames is a run of its own
             framed = [_clauses(p, strict=True) if _framed(p) else [p] for p in pieces]
             parts.extend((clause, True) for clauses in framed for clause in clauses)
         else:
             clauses = _clauses(pieces[0], strict=True) if strict else pieces
-            if (lenient or unmarked) and len(clauses) == 1:  # a detail among its shortfalls
+            if (lenient or unmarked) and clauses == pieces:  # a detail among its shortfalls
                 clauses = _clauses(pieces[0])
             parts.extend((clause, False) for clause in clauses)
-    items = []
+    items: list[str] = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
-        part = _ET_CETERA.sub("", part).strip()
+        part = _ET_CETERA.sub("", _STRESSED.sub("", part)).strip()
         # a sentence of the passage need not be a problem (去年我们曾提出…); a ；item is one
         stated = listed or _DEFICIT.search(part)
         lead = first_sentence(part)
-        if part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
+        if items and not listed and _REFERS_BACK.match(part):
+            items[-1] += part  # …仍有4项未能如期完成。这既有客观因素，更主要的是…: its causes
+        elif part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
 
@@ -264,14 +343,18 @@ def _names_shortfalls(run: list[Section]) -> bool:
     return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
-def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[Item]:
-    """Problems admitted in a node's paragraphs; `run` is the list its text leads into."""
+def _problems_in(
+    paragraphs: list[str], run: list[Section], where: str, examples_only: bool = False
+) -> tuple[list[Item], list[Section]]:
+    """Problems admitted in a node's paragraphs, and the points of `run` (the list its text
+    leads into) taken as problems."""
     found: list[Item] = []
+    taken: list[Section] = []
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         index += 1
-        span = _admission_end(paragraph)
+        span = _admission_end(paragraph, examples_only)
         if span is None:
             continue
         # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
@@ -293,9 +376,63 @@ def _problems_in(paragraphs: list[str], run: list[Section], where: str) -> list[
         found.extend(_sentence_item(base + n, part, where) for n, part in enumerate(parts, start=1))
         if len(parts) < 2 and _names_shortfalls(run):
             # one problem at most in the paragraph, then the numbered list it leads into
-            found.extend(Item(c.ordinal, c.title, c.text or c.title, where) for c in run)
-            run = []
-    return found
+            found.extend(_point_items(run, where))
+            taken, run = run, []
+    return found, taken
+
+
+def _point_items(run: list[Section], where: str) -> list[Item]:
+    """The problems of a numbered list: one per point, but a point that only frames a run
+    (六是对标国际一流水平，A，B，C。) is no item and its clauses count one each, and the
+    sentences after the last point that add problems (此外，…; 我们还要看到，…) are their own."""
+    items: list[Item] = []
+    for n, point in enumerate(run, start=1):
+        text = point.text or point.title
+        # in the last point's own paragraph: …六是A。此外，B，C。对此，…
+        line = text.split("\n", 1)[0]
+        added = _added_after(line) if n == len(run) else None
+        own = text[: added[0]] if added else text
+        if n == len(run):  # …三是C。对此，我们将…: the pledge closes the list, not the point
+            own = own[
+                : next(
+                    (
+                        m.start()
+                        for m in _SENTENCE.finditer(line)
+                        if m.start() and _CLOSES.match(m.group())
+                    ),
+                    len(own),
+                )
+            ]
+        head = first_sentence(own)
+        clauses = _clauses(head, strict=True) if _framed(head) else [head]
+        if len(clauses) < 2:
+            items.append(Item(point.ordinal, point.title, own.strip() or point.title, point.id))
+        else:
+            items.extend(Item(point.ordinal, c, c, point.id) for c in clauses)
+        if added:
+            rest = _split_items(text[added[1] : len(line)])
+            items.extend(_sentence_item(len(items) + k, p, where) for k, p in enumerate(rest, 1))
+    return [Item(i.ordinal, i.lead, i.text, where) for i in items]
+
+
+def _added_after(paragraph: str) -> tuple[int, int] | None:
+    """Where a point's paragraph goes on to further problems after its first sentence, and
+    where they start: a sentence opening with 此外, or one that admits more (…的同时，我们还要
+    看到，A，B。: A, B), or None."""
+    sentences = list(_SENTENCE.finditer(fold(paragraph)))[1:]
+    for sentence in sentences:
+        also = _ALSO.match(sentence.group())
+        # 此外，A还需加强，…: A falls short (not 此外，我们还将着力解决…)
+        first = re.split(r"[,;]", sentence.group()[also.end() :])[0] if also else ""
+        if also and _DEFICIT.search(first) and not _SOLVING.search(first):
+            return sentence.start(), sentence.start() + also.end()
+        if _admission(sentence.group()):
+            # 我们还要看到，A: A after a lead-in that sees (not a shortfall: …还存在短板，)
+            leads = [m for m in _ANY_LEAD_IN.finditer(sentence.group())]
+            at = leads[-1].end() if leads and _SEEING.search(leads[-1].group()) else -1
+            if at >= 0 and sentence.group()[at : at + 1] == ",":
+                return sentence.start(), sentence.start() + at + 1
+    return None
 
 
 def find_problems(
@@ -317,9 +454,14 @@ def find_problems(
             section.id, tuple(_sentence_item(n, p, section.id) for n, p in enumerate(parts, 1))
         )
     planned = [i for i, s in enumerate(sections) if s.id in plan_ids or is_plan_like(s)]
-    before = sections[: planned[0]] if planned else sections
-    after = sections[planned[-1] + 1 :] if planned else []
-    outside = _admitted([*before, *after], preamble)
+    # a part headed like a plan but in no word only a plan uses, before the plan itself, is the
+    # review (主要工作, then 下一步工作安排), unlike 今后五年目标与任务 before the year's plan
+    first = next((i for i, s in enumerate(sections) if s.id in plan_ids), len(sections))
+    planned = [i for i in planned if i >= first or _PLAN_ONLY.search(fold(sections[i].title))]
+    inside = sections[planned[0] : planned[-1] + 1] if planned else []
+    # an admission inside the plan is a situation that frames the tasks, except one that
+    # gives its problems as examples (…还有一些薄弱环节和需要解决的问题，如A，B，C。)
+    outside = _admitted(sections, preamble, examples_in=frozenset(s.id for s in inside))
     return (
         outside
         if outside.items
@@ -327,16 +469,22 @@ def find_problems(
     )
 
 
-def _admitted(tops: list[Section], preamble: str = "", first: bool = False) -> ItemList:
-    found = _problems_in(preamble.splitlines(), [], "")
+def _admitted(
+    tops: Sequence[Section],
+    preamble: str = "",
+    first: bool = False,
+    examples_in: frozenset[str] = frozenset(),
+) -> ItemList:
+    """Problems admitted in `tops` (in parts `examples_in`, only those given as examples)."""
+    found, _ = _problems_in(preamble.splitlines(), [], "")
     where = None
     listed: set[int] = set()  # nodes already taken as items: their first paragraph is no new
     for top in tops:  # admission, a later one may be (四是…。\n除此以外，…问题也比较突出。)
         for node in top.walk():
             paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items = _problems_in(paragraphs, run, top.id)
-            listed.update(id(child) for child in run if any(i.text == child.text for i in items))
+            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in)
+            listed.update(id(child) for child in taken)
             where = where or (top.id if items else None)
             found.extend(items)
             if first and found:

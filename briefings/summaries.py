@@ -129,13 +129,22 @@ def select(pool: list[Candidate], weighted: dict[str, float], budget: int) -> li
         crowding = 1 + sum(used[g] / allotment[g] for g in c.groups)
         return (c.lead + relevance[c.position]) / crowding, -c.position
 
+    # A candidate's worth changes only when a group of its own gains a pick: each is worked out
+    # once, then again only then (a report's summary weighs thousands of candidates).
+    worths = {c.position: worth(c) for c in pool}
+    members: dict[str, list[Candidate]] = {}
+    for c in pool:
+        for group in c.groups:
+            members.setdefault(group, []).append(c)
     while pool := [c for c in pool if len(c.text) + (len(JOINER) if chosen else 0) <= room]:
-        best = max(pool, key=worth)
+        best = max(pool, key=lambda c: worths[c.position])
         room -= len(best.text) + (len(JOINER) if chosen else 0)
         chosen.append(best)
         pool.remove(best)
         for group in best.groups:
             used[group] += len(best.text)
+        for c in {c.position: c for g in best.groups for c in members[g]}.values():
+            worths[c.position] = worth(c)
     return sorted(chosen, key=lambda c: c.position)
 
 

@@ -106,9 +106,13 @@ async def start_replicas(
     return replicas
 
 
-async def stop_replicas(replicas: list[asyncio.subprocess.Process]) -> None:
+async def stop_replicas(replicas: list[asyncio.subprocess.Process]) -> list[str]:
+    """Stop the replicas (SIGTERM); return what each logged."""
     for process in replicas:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
+    logged = []
     for process in replicas:
-        await asyncio.wait_for(process.communicate(), 60)
+        _, err = await asyncio.wait_for(process.communicate(), 60)
+        logged.append(err.decode(errors="replace"))
+    return logged

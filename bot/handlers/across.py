@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.pages.links import page_path
 from bot.present.render_across import compare_page, plan_diff, year_of
@@ -18,9 +18,10 @@ from briefings.model import Report
 
 from ..replies.keyboards import page_row
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode, pattern
+from ..telegram.callbacks import COMPARE_SEPARATOR, MAX_BYTES, decode
 from ..telegram.paging import page_of
 from ..telegram.updates import query_of
 from .common import answer_stale, arguments, current_report
@@ -120,4 +121,4 @@ async def _previous(context: BotContext, report: Report) -> Report | None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [CallbackQueryHandler(on_compare_page, pattern=pattern("cmp"))]
+    return [tap_handler("cmp", on_compare_page, slow=True)]

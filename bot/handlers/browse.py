@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.present.render import overview, section_summary, table_of_contents
 from bot.present.short import short_summary
@@ -15,9 +15,9 @@ from briefings.model import Report, Section
 
 from ..replies.keyboards import full_summary_keyboard, section_keyboard, toc_keyboard, toc_page
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import pattern
 from ..telegram.updates import query_of
 from .common import arguments, briefing_of, current_report, on_current_report, tapped
 
@@ -112,7 +112,7 @@ async def on_full(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(on_full, pattern=pattern("sum")),
-        CallbackQueryHandler(on_section, pattern=pattern("sec")),
-        CallbackQueryHandler(on_toc, pattern=pattern("toc")),
+        tap_handler("sum", on_full),
+        tap_handler("sec", on_section),
+        tap_handler("toc", on_toc),
     ]

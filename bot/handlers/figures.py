@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.pages.links import page_path
 from bot.present.render import key_figures, metrics_list
@@ -17,9 +17,9 @@ from briefings.model import Metric, Report
 
 from ..replies.keyboards import pager
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import pattern
 from ..telegram.paging import page_of
 from ..telegram.updates import query_of
 from .common import arguments, await_briefing, briefing_of, current_report, tapped
@@ -119,4 +119,4 @@ async def on_page(update: Update, context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [CallbackQueryHandler(on_page, pattern=pattern("met"))]
+    return [tap_handler("met", on_page)]

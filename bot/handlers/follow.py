@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.present.render import overview
 from bot.present.words import Words
@@ -16,9 +16,10 @@ from briefings.alerts import WordsError, terms
 from ..push.follows import MAX_FOLLOWS, Follow, TooManyFollows
 from ..replies.keyboards import toc_keyboard, toc_page
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html, thread_of
 from ..state import BotContext
-from ..telegram.callbacks import decode, encode, pattern
+from ..telegram.callbacks import decode, encode
 from ..telegram.updates import query_of
 from .common import answer_stale, arguments, briefing_of, tapped
 from .permissions import may_change_settings
@@ -161,6 +162,6 @@ async def on_open(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(on_unfollow, pattern=pattern("unf")),
-        CallbackQueryHandler(on_open, pattern=pattern("open")),
+        tap_handler("unf", on_unfollow),
+        tap_handler("open", on_open),
     ]

@@ -9,14 +9,15 @@ from __future__ import annotations
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.present.words import LANGUAGES, Words, catalogue
 
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import decode, encode, pattern
+from ..telegram.callbacks import decode, encode
 from .common import answer_stale, arguments
 from .permissions import may_change_settings
 
@@ -63,4 +64,4 @@ async def on_choice(update: Update, context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [CallbackQueryHandler(on_choice, pattern=pattern("lang"))]
+    return [tap_handler("lang", on_choice)]

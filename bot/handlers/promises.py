@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.present.render_promises import plan_page, promises_page, ranking_page, sentences_page
 from bot.present.words import Words
@@ -23,9 +23,10 @@ from briefings.model import Listed, Metric
 from briefings.promises import Pair, Promises, compare_figures, pair_for, pairs_of_year, promises
 
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import send_html
 from ..state import BotContext
-from ..telegram.callbacks import DIGEST_PREFIX, decode, encode, pattern
+from ..telegram.callbacks import DIGEST_PREFIX, decode, encode
 from ..telegram.updates import chat_of, query_of
 from .common import ENRICHMENT_WAIT, answer_stale, arguments, await_briefing
 
@@ -197,4 +198,4 @@ async def on_promise_button(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     # A tap waits on two briefings and a thread: other chats' updates need not wait too.
-    return [CallbackQueryHandler(on_promise_button, pattern=pattern("prm"), block=False)]
+    return [tap_handler("prm", on_promise_button, slow=True)]

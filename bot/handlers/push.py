@@ -4,7 +4,7 @@ failure is answered by the one error handler."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -17,12 +17,22 @@ from bot.present.words import Words
 from briefings.catalogue import Listing
 
 from ..library.reports import ReportLibrary
-from ..push.schedule import Frequency, ScheduleError, next_due, parse_schedule, parse_zone
+from ..push.schedule import (
+    Frequency,
+    Schedule,
+    ScheduleError,
+    next_due,
+    parse_schedule,
+    parse_zone,
+)
 from ..push.store import Subscription
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import send_html
 from ..state import BotContext
-from ..telegram.updates import message_of
+from ..telegram.callbacks import decode
+from ..telegram.updates import message_of, query_of
+from .common import answer_stale
 from .follow import subscriptions_part
 from .permissions import may_change_settings
 
@@ -75,13 +85,36 @@ async def subscribe(update: Update, context: BotContext) -> None:
     message = message_of(update)
     if not await may_change_settings(update, context):
         return
-    pusher, library = context.state.pusher, context.library
     words = await words_of(update, context)
     try:
         schedule = parse_schedule(context.args or [])
     except ScheduleError as error:
         await message.reply_text(escape(error.say(words)))  # it quotes the argument
         return
+    await _subscribe(context, message, schedule, words)
+
+
+async def on_time(update: Update, context: BotContext) -> None:
+    """A push time tapped under the 订阅 button: subscribe daily at it, as /subscribe HH:MM."""
+    query = query_of(update)
+    button = decode(query.data)
+    message = query.message
+    if button is None or not isinstance(message, Message):
+        await answer_stale(update, context)
+        return
+    await query.answer()
+    if not await may_change_settings(update, context):
+        return
+    at = time(int(button.arg[:2]), int(button.arg[2:]))
+    words = await words_of(update, context)
+    await _subscribe(context, message, Schedule(at, Frequency.DAILY), words)
+
+
+async def _subscribe(
+    context: BotContext, message: Message, schedule: Schedule, words: Words
+) -> None:
+    """Subscribe the chat (or forum topic) of `message` on `schedule`; the reply says so."""
+    pusher, library = context.state.pusher, context.library
     store = context.state.subscriptions
     chat_id, thread_id = _place(message)
     zone = await context.state.chats.zone(chat_id, context.state.config.timezone)
@@ -221,4 +254,4 @@ async def scheduled_round(context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    return [MessageHandler(filters.StatusUpdate.MIGRATE, migrated)]
+    return [MessageHandler(filters.StatusUpdate.MIGRATE, migrated), tap_handler("sub", on_time)]

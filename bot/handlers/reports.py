@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.present.render import report_choices, report_title, shared_titles
 from bot.present.words import Words
@@ -21,9 +21,10 @@ from briefings.choice import listing, matching
 
 from ..replies.keyboards import report_keyboard
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import decode, pattern
+from ..telegram.callbacks import decode
 from ..telegram.paging import page_of
 from ..telegram.updates import chat_of, query_of
 from .common import answer_stale, arguments, send_no_report
@@ -174,6 +175,6 @@ async def picked(update: Update, context: BotContext, text: str) -> bool:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(on_reports_page, pattern=pattern("rep")),
-        CallbackQueryHandler(on_use, pattern=pattern("use")),
+        tap_handler("rep", on_reports_page),
+        tap_handler("use", on_use),
     ]

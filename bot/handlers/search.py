@@ -7,7 +7,7 @@ import hashlib
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.pages.links import page_path
 from bot.present.render import highlight
@@ -17,10 +17,10 @@ from briefings.search import suggest
 
 from ..library.search_index import search_index_of
 from ..replies.language import words_of
-from ..replies.progress import showing_typing
+from ..replies.progress import showing_typing, tap_handler
 from ..replies.send import edit_html, send_html
 from ..state import BotContext
-from ..telegram.callbacks import encode, pattern
+from ..telegram.callbacks import encode
 from ..telegram.paging import page_of
 from ..telegram.updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
@@ -188,5 +188,5 @@ def handlers() -> list[BaseHandler]:
     private_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
         MessageHandler(private_text & filters.ChatType.PRIVATE, showing_typing(free_text)),
-        CallbackQueryHandler(on_page, pattern=pattern("fnd")),
+        tap_handler("fnd", on_page, slow=True),
     ]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.pages.links import page_path
 from bot.present.render import report_heading
 
-from ..replies.keyboards import start_menu
+from ..replies.keyboards import push_times, start_menu
 from ..replies.language import words_of
+from ..replies.progress import tap_handler
 from ..replies.send import send_html
 from ..state import BotContext
-from ..telegram.callbacks import decode, pattern
+from ..telegram.callbacks import decode
 from ..telegram.updates import query_of
 from .browse import send_overview, send_toc
 from .common import Action, answer_stale, current_report
@@ -45,10 +46,10 @@ async def on_menu(update: Update, context: BotContext) -> None:
     query = query_of(update)
     button = decode(query.data)
     key = button.arg if button else ""
-    if key == "subscribe":
-        await query.answer(
-            (await words_of(update, context))("start.subscribe_hint"), show_alert=True
-        )
+    if key == "subscribe":  # the times a push can come at, as buttons
+        await query.answer()
+        words = await words_of(update, context)
+        await send_html(update, context, words("start.subscribe_choose"), push_times())
         return
     action = ACTIONS.get(key)
     chat = update.effective_chat  # None under an inline message: nowhere to send the answer
@@ -63,5 +64,5 @@ async def on_menu(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(on_menu, pattern=pattern("menu")),
+        tap_handler("menu", on_menu, slow=True),
     ]

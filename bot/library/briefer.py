@@ -8,6 +8,13 @@ first, else the newest (the reports users read first); each briefing is added to
 as it arrives, and `progress` says how many are in. The workers are started when there is work,
 let go when there is none, and killed on stop: a briefing cut short costs only its
 recomputation next time (cache files are written atomically).
+
+Replicas sharing a PostgreSQL database share the work too (`Sharing`, bot/store/briefings.py):
+before a worker briefs a report, the briefing another replica stored is loaded instead (and
+kept in this replica's cache folder); else the report's job is claimed, and only the replica
+that claims it briefs it and stores the result. A report whose job another replica holds is
+set aside and looked at again every WATCH_SECONDS, until its briefing is stored (loaded then)
+or the job is free again (its holder failed, or died and its claim expired: claimed then).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import heapq
 import logging
 import multiprocessing
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Coroutine
@@ -25,8 +33,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait as wait_for_exit
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
+from briefings import cache
 from briefings.briefing import Briefing
 from briefings.catalogue import Listing
 from briefings.derive import brief
@@ -39,6 +48,25 @@ logger = logging.getLogger(__name__)
 # What the worker runs: a picklable module-level function (tests pass a slow one).
 Work = Callable[[Report, Path | None], Briefing]
 EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
+WATCH_SECONDS = 1.0  # how often a replica looks whether a job another one holds is over
+
+
+class Sharing(Protocol):
+    """The briefing jobs and results replicas share (bot/store/briefings.py)."""
+
+    seconds: float  # a claim's term, renewed every third of it while the worker runs
+
+    async def stored(self, digest: str, code: str) -> bytes | None: ...
+    async def claim(self, digest: str, code: str) -> bool: ...
+    async def renew(self, digest: str) -> bool: ...
+    async def finish(self, digest: str, code: str, data: bytes) -> None: ...
+    async def give_back(self, digest: str, error: str) -> None: ...
+    async def ready(self, digests: list[str]) -> list[str]: ...
+
+
+# What a replica does with a report, having asked the others: loaded what one stored, briefs it
+# having claimed it, leaves it to the one holding it, or briefs it alone (database unreachable).
+Turn = Literal["loaded", "claimed", "elsewhere", "alone"]
 
 
 def _follow_parent(parent: int) -> None:
@@ -76,10 +104,19 @@ def pool_of(workers: int) -> ProcessPoolExecutor:
 
 
 class Briefer:
-    def __init__(self, library: ReportLibrary, work: Work = brief, workers: int = 1) -> None:
+    def __init__(
+        self,
+        library: ReportLibrary,
+        work: Work = brief,
+        workers: int = 1,
+        sharing: Sharing | None = None,
+    ) -> None:
         self.library = library
         self._work = work
         self._workers = workers
+        self._sharing = sharing
+        self._elsewhere: dict[str, Listing] = {}  # digest -> report another replica briefs
+        self._watching: asyncio.Task[None] | None = None
         self._done: dict[str, asyncio.Event] = {}  # digest -> set once briefed (or failed)
         self._queue: dict[str, Listing] = {}  # digest -> report waiting for a worker
         # (rank in the library, newest 0; digest): the queue's order, stale entries skipped
@@ -143,6 +180,7 @@ class Briefer:
         for a briefing answer now, so that they do not hold up the stop either."""
         self._closed = True
         self._queue.clear()
+        self._elsewhere.clear()
         for done in self._done.values():
             done.set()
         tasks = [*self._tasks, *self._runners]
@@ -218,19 +256,113 @@ class Briefer:
             logger.error("briefing %s failed: the file changed or is gone", listing.source)
             self._fail(listing.digest)
             return
+        turn: Turn = "alone" if self._sharing is None else await self._turn(report)
+        if turn == "loaded":
+            return
+        if turn == "elsewhere":
+            self._set_aside(listing)
+            return
+        renewing = self._track_renewal(report.digest) if turn == "claimed" else None
         pool = self._worker()
         try:
             briefing = await loop.run_in_executor(pool, self._work, report, self.library.cache_dir)
         except BrokenProcessPool as error:  # a worker died: killed, or out of memory
             logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
             self._let_go(pool)
+            await self._give_back(turn, report.digest, f"the worker process ended ({error})")
             self._fail(report.digest)
-        except Exception:
+        except Exception as error:
             logger.exception("briefing %s failed", report.source)
+            await self._give_back(turn, report.digest, f"{type(error).__name__}: {error}")
             self._fail(report.digest)
         else:
+            if turn == "claimed":
+                await self._share(briefing)
             self._add([briefing])
             logger.info("briefed %s in %.1f s", report.source, time.monotonic() - began)
+        finally:
+            if renewing is not None:
+                renewing.cancel()
+
+    # -- sharing the work with other replicas ---------------------------------------------------
+    async def _turn(self, report: Report) -> Turn:
+        """Load `report`'s briefing if another replica stored it, else claim its job. A database
+        that cannot be reached costs the sharing, not the briefing: this replica briefs alone."""
+        assert self._sharing is not None
+        code = await asyncio.to_thread(cache.code_fingerprint)
+        try:
+            data = await self._sharing.stored(report.digest, code)
+            if data is not None and await self._load(report, data):
+                return "loaded"
+            return "claimed" if await self._sharing.claim(report.digest, code) else "elsewhere"
+        except sqlite3.Error as error:
+            logger.warning("briefing %s without the other replicas: %s", report.source, error)
+            return "alone"
+
+    async def _load(self, report: Report, data: bytes) -> bool:
+        """Add the briefing another replica stored (and keep it in the cache folder)."""
+        briefing = await asyncio.to_thread(cache.from_bytes, data, report, "the database")
+        if briefing is None:
+            return False
+        if self.library.cache_dir is not None:
+            await asyncio.to_thread(cache.keep, self.library.cache_dir, report.digest, data)
+        self._add([briefing])
+        logger.info("loaded the briefing of %s that another replica stored", report.source)
+        return True
+
+    async def _share(self, briefing: Briefing) -> None:
+        """Store the briefing for the other replicas and close its job; one that cannot be
+        stored is given back when its claim expires, and briefed again by whoever claims it."""
+        assert self._sharing is not None
+        code = await asyncio.to_thread(cache.code_fingerprint)
+        data = await asyncio.to_thread(cache.to_bytes, briefing)
+        try:
+            await self._sharing.finish(briefing.digest, code, data)
+        except sqlite3.Error as error:
+            logger.warning("the briefing of %s is not shared: %s", briefing.report.source, error)
+
+    async def _give_back(self, turn: Turn, digest: str, error: str) -> None:
+        if turn != "claimed" or self._sharing is None:
+            return
+        with contextlib.suppress(sqlite3.Error):  # else the claim expires by itself
+            await self._sharing.give_back(digest, error)
+
+    def _track_renewal(self, digest: str) -> asyncio.Task[None]:
+        async def renew(sharing: Sharing) -> None:
+            while True:  # ends: cancelled once the worker is done
+                await asyncio.sleep(sharing.seconds / 3)
+                try:
+                    if not await sharing.renew(digest):
+                        logger.warning("the claim on briefing %s expired and passed on", digest)
+                        return
+                except sqlite3.Error as error:
+                    logger.warning("the claim on briefing %s not renewed: %s", digest, error)
+
+        assert self._sharing is not None
+        return asyncio.create_task(renew(self._sharing), name=f"claim:{digest[:12]}")
+
+    def _set_aside(self, listing: Listing) -> None:
+        """Another replica briefs `listing`: look again every WATCH_SECONDS."""
+        self._elsewhere[listing.digest] = listing
+        if self._watching is None or self._watching.done():
+            self._watching = asyncio.create_task(self._watch(), name="briefings elsewhere")
+            self._tasks.add(self._watching)
+            self._watching.add_done_callback(self._tasks.discard)
+
+    async def _watch(self) -> None:
+        """Put back in the queue each report set aside whose job is over (its briefing to load)
+        or free (to claim); ends when none is left."""
+        assert self._sharing is not None
+        while self._elsewhere and not self._closed:  # each report leaves when its job ends
+            await asyncio.sleep(WATCH_SECONDS)
+            try:
+                ready = await self._sharing.ready(list(self._elsewhere))
+            except sqlite3.Error as error:  # back to the queue, briefed alone if it lasts
+                logger.warning("cannot see the other replicas' briefing jobs: %s", error)
+                ready = list(self._elsewhere)
+            back = [self._elsewhere.pop(digest) for digest in ready if digest in self._elsewhere]
+            if back and not self._closed:
+                self._enqueue(back)
 
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:

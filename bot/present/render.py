@@ -140,11 +140,22 @@ def group_title(group: KeyGroup, words: Words = CHINESE) -> str:
 
 
 def item_list(title: str, items: ItemList, words: Words = CHINESE) -> str:
-    """A numbered list of problems or plan items under its title and section id."""
-    where = words("report.in_part", section=escape(items.section)) if items.section else ""
-    lines = [f"<b>{escape(title)}</b>{where}"]
+    """A numbered list of problems or plan items under its title and where they are: the
+    section the list begins in, or the parts it runs over (第 3–6 部分) when its items come
+    from several."""
+    lines = [f"<b>{escape(title)}</b>{_where_items(items, words)}"]
     lines += [f"{n}. {escape(item.lead)}" for n, item in enumerate(items.items, start=1)]
     return "\n".join(lines)
+
+
+def _where_items(items: ItemList, words: Words) -> str:
+    if not items.section:
+        return ""
+    ids = [items.section, *(item.section for item in items.items)]
+    parts = sorted({int(part) for i in ids if (part := i.split(".")[0]).isdigit()})
+    if len(parts) > 1:
+        return words("report.in_parts", first=parts[0], last=parts[-1])
+    return words("report.in_part", section=escape(items.section))
 
 
 def plan_title(plan: ItemList, words: Words = CHINESE) -> str:

@@ -63,7 +63,8 @@ def _items(items: Sequence[Item], words: Words) -> list[str]:
 
 
 def plan_diff(older: Report, newer: Report, diff: PlanDiff, words: Words = CHINESE) -> str:
-    """New and dropped plan items of one issuer from `older`'s report to `newer`'s."""
+    """New, dropped and kept plan items of one issuer from `older`'s report to `newer`'s
+    (a kept item in the newer report's words)."""
     heading = words(
         "across.diff_heading",
         place=escape(place(newer)),
@@ -76,7 +77,12 @@ def plan_diff(older: Report, newer: Report, diff: PlanDiff, words: Words = CHINE
         heading,
         "\n".join([added, *_items(diff.added, words)]),
         "\n".join([dropped, *_items(diff.dropped, words)]),
-        words("across.diff_kept", count=len(diff.kept)),
+        "\n".join(
+            [
+                words("across.diff_kept", count=len(diff.kept)),
+                *_items([n for _, n in diff.kept], words),
+            ]
+        ),
     ]
     return "\n\n".join(parts)
 

@@ -452,14 +452,20 @@ class Pusher:
             page = await self._retry(partial(store.due, self.clock(), after, PAGE))
             if not page:
                 return
+            # The page's report choices in one read: one statement, not one a subscription
+            # (on PostgreSQL a round trip each, which bounded a push's rate).
+            chats = [subscription.chat_id for subscription in page]
+            choices = await self._retry(partial(self.chats.reports, chats))
             for subscription in page:
-                job = await self._briefing(subscription)
+                job = await self._briefing(subscription, choices.get(subscription.chat_id))
                 if job is not None:
                     yield job
             after = page[-1].id
 
-    async def _briefing(self, sub: Subscription) -> Job | None:
-        listing = self.library.for_choice(await self.chats.report(sub.chat_id))
+    async def _briefing(self, sub: Subscription, choice: str | None) -> Job | None:
+        """The briefing `sub` is owed, of the report its chat chose (`choice`: a digest, or
+        None for the newest)."""
+        listing = self.library.for_choice(choice)
         report = await self.library.read(listing.digest) if listing is not None else None
         if report is None:
             return None

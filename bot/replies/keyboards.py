@@ -18,6 +18,7 @@ from ..telegram.callbacks import ButtonKind, encode
 from ..telegram.paging import Page, page_of
 
 MENU = ("summary", "toc", "metrics", "plan", "problems", "subscribe")  # labels: words "menu.*"
+PUSH_TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")  # offered under the 订阅 button
 LABEL_CHARS = 18  # a button shows about this many characters on a phone
 TOC_PAGE = 10  # top-level sections (and buttons) on one page of the table of contents
 CHILD_BUTTONS = 10  # sub-section buttons under a section; ▶ walks on to the rest
@@ -40,6 +41,15 @@ def start_menu(words: Words = CHINESE) -> InlineKeyboardMarkup:
         for key in MENU
     ]
     return InlineKeyboardMarkup(_rows(buttons, 3))
+
+
+def push_times() -> InlineKeyboardMarkup:
+    """A daily push at one of PUSH_TIMES, a button each."""
+    buttons = [
+        InlineKeyboardButton(at, callback_data=encode("sub", "", at.replace(":", "")))
+        for at in PUSH_TIMES
+    ]
+    return InlineKeyboardMarkup(_rows(buttons, len(buttons)))
 
 
 def full_summary_keyboard(report: Report, words: Words = CHINESE) -> InlineKeyboardMarkup:

@@ -4,6 +4,7 @@ A reply that waits on a worker, a fetch or a search index can take seconds; with
 chat looks dead. Every command and free-text handler runs under `showing_typing`: once it has
 run TYPING_AFTER seconds the chat shows the typing action, renewed until the handler ends
 (Telegram shows it for about 5 s, or until the bot's next message). Quick replies send none.
+A button's tap does the same (`tap_handler`): a tap can prepare a reply as slow as a command's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler
 
+from ..telegram.callbacks import ButtonKind, pattern
 from .send import thread_of
 
 TYPING_AFTER = 0.5  # seconds a reply may take before the chat shows "typing…"
@@ -53,3 +56,10 @@ def showing_typing(handler: Handler) -> Handler:
             await asyncio.wait([typing])  # ended before the handler's caller goes on
 
     return wrapped
+
+
+def tap_handler(kind: ButtonKind, handler: Handler, slow: bool = False) -> CallbackQueryHandler:
+    """The handler of `kind`'s buttons, showing typing as commands do. A `slow` one (it may
+    wait on a briefing, the search index or a thread) runs beside other updates, as a slow
+    command does: a tap waiting a minute for a briefing holds up no other chat."""
+    return CallbackQueryHandler(showing_typing(handler), pattern=pattern(kind), block=not slow)

@@ -10,8 +10,9 @@ from .postgres import PostgresDatabase
 Target = Path | str  # a path, or a postgresql:// URL (config.py admits no other string)
 
 
-def database_at(target: Target, lease_seconds: float = 30.0) -> Database:
-    """The database at `target`, opened on first use (or by `open`)."""
+def database_at(target: Target, lease_seconds: float = 30.0, connections: int = 4) -> Database:
+    """The database at `target`, opened on first use (or by `open`); `connections` at most to
+    a PostgreSQL server."""
     if isinstance(target, Path):
         return SqliteDatabase(target)
-    return PostgresDatabase(target, lease_seconds)
+    return PostgresDatabase(target, lease_seconds, connections)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import sqlite3
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -118,6 +119,19 @@ class ChatSettings:
     async def report(self, chat_id: int) -> str | None:
         """The digest of the chat's /use choice; None: the newest report."""
         return (await self._get(chat_id)).report
+
+    async def reports(self, chat_ids: Sequence[int]) -> dict[int, str | None]:
+        """Each chat's /use choice (None: the newest report), the chats' rows read at once: on a
+        shared database one statement for them all (a push's page), not one a chat."""
+        if not self._database.shared:
+            held = await self._all()
+            return {chat: held.get(chat, _DEFAULT).report for chat in chat_ids}
+        # PostgreSQL's array parameter: a shared database is one (bot/store/postgres.py).
+        rows = await self._database.rows(
+            "SELECT chat_id, report FROM chat_settings WHERE chat_id = ANY(?)", (list(chat_ids),)
+        )
+        found = {row["chat_id"]: row["report"] for row in rows}
+        return {chat: found.get(chat) for chat in chat_ids}
 
     async def choose_report(self, chat_id: int, digest: str) -> None:
         await self._set(_SET_REPORT, chat_id, report=digest)

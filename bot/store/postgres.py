@@ -1,11 +1,15 @@
 """The bot's database on a PostgreSQL server, shared by several replicas (psycopg 3, async).
 
-The same interface and discipline as SQLite's (bot/store/database.py): one connection, one lock,
-the same migrations (bot/store/schema.py, tracked in `schema_version`), the same statements — `?`
-placeholders and SQLite's group_concat spelled for PostgreSQL here, nowhere else. Errors come
-out as sqlite3's classes, so every caller catches one family: a server that cannot be reached
-or went away is an OperationalError (retried like a lock, the connection made anew at the
-next statement), anything else a DatabaseError. Every line naming the server shows its URL
+The same interface as SQLite's (bot/store/database.py), on a small pool of connections
+(psycopg_pool, config `database_connections`) where SQLite has one connection and one lock: each statement or
+transaction has a connection to itself for its time, so no other coroutine's statement comes
+between a transaction's, and a push's claims, its outcomes and the replies' reads do not queue
+behind one another for a round trip to the server each. The same migrations
+(bot/store/schema.py, tracked in `schema_version`), the same statements — `?` placeholders and
+SQLite's group_concat spelled for PostgreSQL here, nowhere else. Errors come out as sqlite3's
+classes, so every caller catches one family: a server that cannot be reached or went away is
+an OperationalError (retried like a lock; the pool throws the broken connection away and makes
+new ones once the server is back), anything else a DatabaseError. Every line naming the server shows its URL
 without the password (`name`); libpq's messages never hold it.
 
 The push lock is a lease row (`leases`, name 'push'), not a session's advisory lock: a replica that
@@ -34,14 +38,24 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg.rows import RowMaker
+from psycopg_pool import AsyncConnectionPool
 
 from . import schema
-from .database import LOCK_PATIENCE, Database, LeaseLost, StoreError, Transaction, patiently
+from .database import (
+    LOCK_PATIENCE,
+    Database,
+    LeaseLost,
+    Statement,
+    StoreError,
+    Transaction,
+    patiently,
+)
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited for
+POOL_WAIT = 5.0  # seconds a statement waits for a connection: the server away, it is retried
 # /healthz's look at the server: short, since a load balancer waits on it (Caddy: 5 s)
 HEALTH_SECONDS = 3.0
 _MIGRATION_LOCK = 0x62726266  # the advisory lock key replicas upgrade the schema under
@@ -142,51 +156,51 @@ class PostgresDatabase(Database):
 
     shared = True
 
-    def __init__(self, url: str, lease_seconds: float = 30.0) -> None:
+    def __init__(self, url: str, lease_seconds: float = 30.0, connections: int = 4) -> None:
         self.url = url
+        self.connections = connections
         self.name = redacted(url)
         self.lease_seconds = lease_seconds
         # Host and process for the operator; and which of the process's databases (the command
         # line's `add` opens one beside the bot's).
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-        self._connection_: psycopg.AsyncConnection[Row] | None = None
+        self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]] | None = None
         self._opened = False
-        self._lock = asyncio.Lock()
+        self._lock = asyncio.Lock()  # opening and closing the pool
         self._token: int | None = None  # the push lease's, while this process holds it
         self._renewing: asyncio.Task[None] | None = None
 
     async def open(self) -> Database:
         """Connect and bring the schema up to date; StoreError naming the server if it cannot."""
-        async with self._lock:
-            if self._connection_ is None:
-                try:
-                    await self._connect()
-                except sqlite3.Error as error:
-                    raise StoreError(f"cannot use the push database {self.name}: {error}") from None
+        await self._connections()
         self._opened = True
         return self
 
-    async def _connect(self) -> psycopg.AsyncConnection[Row]:
-        """The connection, made anew if the last one broke (called with the lock held)."""
-        if self._connection_ is not None and not self._connection_.broken:
-            return self._connection_
-        if self._connection_ is not None:
-            with contextlib.suppress(psycopg.Error):
-                await self._connection_.close()
-            self._connection_ = None
-        try:
-            connection = await psycopg.AsyncConnection.connect(
-                self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, row_factory=row_maker
-            )
+    async def _connections(self) -> AsyncConnectionPool[psycopg.AsyncConnection[Row]]:
+        """The pool, opened on first use: the schema upgraded first, on a connection of its own
+        (so a wrong URL, a refused connection or a schema too new is one clear line)."""
+        async with self._lock:
+            if self._pool is not None:
+                return self._pool
             try:
-                await _upgrade(connection)
-            except BaseException:
-                await connection.close()
-                raise
-        except psycopg.Error as error:
-            raise _translated(error) from None
-        self._connection_ = connection
-        return connection
+                async with await psycopg.AsyncConnection.connect(
+                    self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
+                    row_factory=row_maker,
+                ) as connection:  # fmt: skip
+                    await _upgrade(connection)
+            except psycopg.Error as error:
+                raise StoreError(f"cannot use the push database {self.name}: "
+                                 f"{_translated(error)}") from None  # fmt: skip
+            pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]] = AsyncConnectionPool(
+                self.url,
+                kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT,
+                        "row_factory": row_maker},
+                min_size=1, max_size=self.connections, open=False, timeout=POOL_WAIT,
+                name=f"database {self.name}",
+            )  # fmt: skip
+            await pool.open()
+            self._pool = pool
+            return pool
 
     @property
     def is_open(self) -> bool:
@@ -195,19 +209,20 @@ class PostgresDatabase(Database):
     async def close(self) -> None:
         await self.unlock_pushes()
         async with self._lock:
-            if self._connection_ is not None:
-                with contextlib.suppress(psycopg.Error):
-                    await self._connection_.close()
-            self._connection_, self._opened = None, False
+            pool, self._pool, self._opened = self._pool, None, False
+        if pool is not None:
+            await pool.close()
 
     async def _run(self, work: Callable[[psycopg.AsyncConnection[Row]], Awaitable[T]]) -> T:
         async def attempt() -> T:
-            async with self._lock:
-                connection = await self._connect()
-                try:
+            pool = await self._connections()
+            try:
+                # A connection the server dropped is thrown away on its return, and the next
+                # statement gets another (made anew by the pool once the server is back).
+                async with pool.connection() as connection:
                     return await work(connection)
-                except psycopg.Error as error:
-                    raise _translated(error) from None
+            except psycopg.Error as error:
+                raise _translated(error) from None
 
         return await patiently(attempt, _passing)
 
@@ -224,16 +239,34 @@ class PostgresDatabase(Database):
 
         return await self._run(run)
 
+    async def transaction(self, statements: list[Statement]) -> None:
+        """`statements` in one transaction, pipelined: sent together with its BEGIN and
+        COMMIT, one round trip to the server where each statement would cost one."""
+
+        async def run(connection: psycopg.AsyncConnection[Row]) -> None:
+            async with connection.pipeline(), connection.transaction():
+                for sql, params in statements:
+                    await connection.execute(spelled(sql), tuple(params))
+
+        await self._run(run)
+
     async def claimed(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         token, values = self._token, tuple(params)
+        if token is None:
+            raise LeaseLost(f"the push lease passed to another replica ({self.name})")
 
-        async def claim(db: Transaction) -> list[Any]:
-            # FOR SHARE: a takeover's update of the row waits until this claim is committed.
-            if token is None or not await db.rows(_LEASE_HELD, (token,)):
-                raise LeaseLost(f"the push lease passed to another replica ({self.name})")
-            return await db.rows(sql, values)
+        async def claim(connection: psycopg.AsyncConnection[Row]) -> list[Any]:
+            # The lease's row read FOR SHARE, then the claim, sent together (pipelined): a
+            # takeover's update of the row waits until this claim is committed, and a claim
+            # made after the lease passed on is rolled back, never committed.
+            async with connection.pipeline(), connection.transaction():
+                held = await connection.execute(spelled(_LEASE_HELD), (token,))
+                claimed = await connection.execute(spelled(sql), values)
+                if not await held.fetchall():
+                    raise LeaseLost(f"the push lease passed to another replica ({self.name})")
+                return await claimed.fetchall()  # a claim returns its rows: RETURNING
 
-        return await self.atomically(claim)
+        return await self._run(claim)
 
     # -- the push lease --------------------------------------------------------------------
     async def lock_pushes(self) -> bool:

@@ -215,6 +215,32 @@ _LEASES_V5 = (
 )""",
 )
 
+# Briefing a new report once across replicas on PostgreSQL (bot/store/briefings.py): a job per
+# report, claimed by one replica's free worker and held until `expires` (renewed while it briefs),
+# and the result, the report's cache file as briefings/cache.py writes it, keyed by its digest and
+# that format: another replica loads it instead of briefing again. `code` is the fingerprint of
+# the code that briefs (briefings.cache.code_fingerprint): a briefing by other code is stale. On
+# SQLite one process briefs into its cache folder: the tables are there, unused, for one history.
+_BRIEFING_JOBS_V6 = (
+    """CREATE TABLE briefing_jobs (
+    digest TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    state TEXT NOT NULL,       -- pending, running, done
+    holder TEXT NOT NULL,      -- the replica briefing it (host:process id:database), or ''
+    expires REAL NOT NULL,     -- running: the holder's claim ends then (database clock); else 0
+    attempts INTEGER NOT NULL DEFAULT 0,  -- claims so far: more than one, a takeover or a retry
+    error TEXT                 -- why the last attempt failed, one line
+)""",
+    """CREATE TABLE shared_briefings (
+    digest TEXT NOT NULL,
+    format INTEGER NOT NULL,   -- briefings.cache.CACHE_VERSION
+    code TEXT NOT NULL,
+    data BLOB NOT NULL,        -- the cache file's bytes (a header line, then zlib'd JSON)
+    made REAL NOT NULL,        -- when (epoch seconds)
+    PRIMARY KEY (digest, format)
+)""",
+)
+
 # MIGRATIONS[n - 1] brings a database from version n - 1 to n.
 MIGRATIONS: tuple[Sequence[Step], ...] = (
     (*_PUSH_V1, *_SOURCES_V1),
@@ -222,6 +248,7 @@ MIGRATIONS: tuple[Sequence[Step], ...] = (
     _FOLLOWS_V3,
     _RULES_IN_CODE_V4,
     _LEASES_V5,
+    _BRIEFING_JOBS_V6,
 )
 LATEST = len(MIGRATIONS)
 
@@ -271,6 +298,7 @@ _POSTGRES_TYPES = (
     (re.compile(r"\bINTEGER\b"), "BIGINT"),
     # PostgreSQL's REAL is 32-bit: epoch seconds need double precision.
     (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+    (re.compile(r"\bBLOB\b"), "BYTEA"),
 )  # fmt: skip
 
 

@@ -19,10 +19,11 @@ _PAGE = r"(?:0|[1-9][0-9]{0,4})"
 COMPARE_SEPARATOR = "~"
 # The buttons this bot writes: its menu, a report's contents, section, figures page, a topic
 # alert's report, a follow to end, a language, a page of /reports, a report to use, a page of
-# /compare, a /promises pair, a page of search results, a report's full summary.
+# /compare, a /promises pair, a page of search results, a report's full summary, a push time.
 ButtonKind = Literal[
-    "menu", "toc", "sec", "met", "open", "unf", "lang", "rep", "use", "cmp", "prm", "fnd", "sum"
-]
+    "menu", "toc", "sec", "met", "open", "unf", "lang", "rep", "use", "cmp", "prm", "fnd", "sum",
+    "sub",
+]  # fmt: skip
 # What each kind's digest and argument look like when this bot writes them (ASCII only: the
 # digits of `str.isdigit` include ² and ٣, which int() refuses or reads as another number).
 _SHAPES: dict[ButtonKind, re.Pattern[str]] = {
@@ -42,6 +43,7 @@ _SHAPES: dict[ButtonKind, re.Pattern[str]] = {
     "prm": re.compile(rf"prm:{_DIGEST}:{_DIGEST}-(?:p|s|[1-9][0-9]{{0,2}})", re.ASCII),
     "fnd": re.compile(rf"fnd:{_DIGEST}:[0-9a-f]{{8}}-{_PAGE}", re.ASCII),  # search key-page
     "sum": re.compile(rf"sum:{_DIGEST}:", re.ASCII),  # the full summary of the one-screen one
+    "sub": re.compile(r"sub::(?:[01][0-9]|2[0-3])[0-5][0-9]", re.ASCII),  # a daily push at HHMM
 }
 KINDS: frozenset[ButtonKind] = frozenset(get_args(ButtonKind))
 # A tap's kind as printed, to the kind it names (a payload is text until decoded).

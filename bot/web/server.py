@@ -38,6 +38,7 @@ async def _health(request: web.Request) -> web.Response:
             "status": problem or "ok",
             "database": problem or "ok",
             "reports": len(state.library.reports),
+            "briefed": state.briefer.progress()[0],
             "uptime_seconds": round(state.uptime(), 1),
         },
         status=503 if problem else 200,

@@ -50,7 +50,7 @@ async def test_lang_en_switches_the_bots_words_not_the_reports(chat: Chat) -> No
     short_en = await chat.text("/summary")
     assert short_en.startswith(f"{TITLE}\n东湖区人民政府 · 2021-02-28\n\n")
     assert short_en.endswith("Problems: 3 items, /problems\nFull summary: /summary full")
-    assert "\nKey figures\n" in short_en and "\nWork plan: 7 items, /plan\n" in short_en
+    assert "\nKey figures (2020)\n" in short_en and "\nWork plan: 7 items, /plan\n1. " in short_en
 
     metrics_en = await chat.text("/metrics")
     assert metrics_en.startswith("Key figures (2020)") and "关键数据" not in metrics_en

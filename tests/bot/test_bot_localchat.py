@@ -197,14 +197,15 @@ def test_a_push_at_a_terminal_leaves_the_typed_line_usable(terminal: Terminal) -
 
 
 # -- the README ----------------------------------------------------------------------------
-@needs_font
-def test_the_readme_sample_chat_is_a_real_run() -> None:
+def test_the_readme_sample_chat_is_a_real_run_with_the_short_summary() -> None:
     block = readme_chat.sample(readme_chat.README.read_text(encoding="utf-8"))
     lines = readme_chat.inputs(block)
-    assert lines[0] == "/start" and "/card" in lines and lines[-1] == "/quit"
-    run = readme_chat.transcript(lines)
-    assert readme_chat.normalised(block) == readme_chat.normalised(run)
+    assert lines == readme_chat.NEWCOMER
+    assert block == readme_chat.transcript(lines)
     assert "请稍后再试" not in block
+    summary = block[block.index("你> /summary") : block.index("你> /plan")]
+    assert "关键数据（2020年）" in summary and "工作计划 7 项：/plan\n1. " in summary
+    assert len(summary.strip().splitlines()) <= 20
 
 
 # -- pieces --------------------------------------------------------------------------------

@@ -41,6 +41,9 @@ def metric(raw: str, value: float, unit: str, qualifier: str = "") -> Metric:
         ("95%以上", 95, "%", "approx", "95%以上"),
         ("5.5%左右", 5.5, "%", "approx", "5.5%左右"),
         ("8397亿元", 8.397e11, "元", "", "8397亿元"),
+        ("6.0%", 6.0, "%", "", "6.0%"),  # a printed trailing zero stays: it says the precision
+        ("10.0亿元", 1e9, "元", "", "10.0亿元"),
+        ("1.50个百分点", 1.5, "个百分点", "", "1.50个百分点"),
     ],
 )
 def test_figure_reads_as_printed(raw: str, value: float, unit: str, qualifier: str, shown: str):

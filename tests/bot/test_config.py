@@ -172,3 +172,13 @@ def test_a_bad_source_stops_the_cli_with_one_line(tmp_path: Path, capsys) -> Non
     assert main(["--config", str(tmp_path / "c.yaml")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("briefing-bot: config key 'sources[0].url'") and "\n" not in err
+
+
+def test_database_connections_default_to_four_and_must_be_a_positive_integer(
+    tmp_path: Path,
+) -> None:
+    assert parse_config({}, tmp_path, {}).database_connections == 4
+    assert parse_config({"database_connections": 2}, tmp_path, {}).database_connections == 2
+    for wrong in (0, -1, "2", 1.5):
+        with pytest.raises(ConfigError, match="'database_connections'"):
+            parse_config({"database_connections": wrong}, tmp_path, {})

@@ -67,6 +67,7 @@ async def _story(stores: Stores) -> list[Any]:
     await chats.choose_report(7, "abc")
     for n in range(4):
         await chats.remember_search(7, f"k{n}", f"query {n}", 3)
+    said.append(await chats.reports([7, -1001, 12345]))
     said.append(await follows.follow(7, 0, "营商环境", ("营商", "环境"), NOW))
     said.append(await follows.follow(-1001, 0, "营商环境", ("营商", "环境"), NOW))
     said.append(await follows.unmatched(["new1", "new2"]))
@@ -269,6 +270,8 @@ async def test_a_setting_or_search_made_through_one_replica_is_seen_by_the_other
         assert await other.chats.zone(5, "Asia/Shanghai") == "Europe/Berlin"
         assert await other.chats.languages() == {5: "en"}
         assert await other.chats.search(5, "k1") == "营商环境"
+        await one.chats.choose_report(5, "abc")
+        assert await other.chats.reports([5, 6]) == {5: "abc", 6: None}  # what a push reads
     finally:
         await one.close()
         await other.close()
@@ -311,3 +314,25 @@ async def test_stats_names_the_other_replica_pushing(tmp_path: Path, pg_server: 
         elsewhere = (await bot.say("/stats", chat_id=ADMIN)).params["text"]
     assert "当前没有进行中的推送" in idle
     assert "推送在另一副本进行中（other-host:4242:abcdef）" in elsewhere.splitlines()
+
+
+async def test_statements_run_side_by_side_on_at_most_the_configured_connections(
+    pg_server: PgServer,
+) -> None:
+    url = pg_server.fresh_database()
+    database = PostgresDatabase(url, connections=3)
+    await database.open()
+    try:
+        sleeping = [
+            asyncio.create_task(database.rows("SELECT pg_sleep(0.5) AS slept")) for _ in range(8)
+        ]
+        busy = 0
+        for _ in range(20):  # until the pool has grown to its bound
+            await asyncio.sleep(0.1)
+            [row] = rows(url, "SELECT count(*) AS n FROM pg_stat_activity"
+                              " WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'")  # fmt: skip
+            busy = max(busy, row["n"])
+        await asyncio.gather(*sleeping)
+    finally:
+        await database.close()
+    assert busy == 3  # more than one at a time, never more than configured

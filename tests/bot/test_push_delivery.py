@@ -238,3 +238,28 @@ async def test_a_push_overdue_at_start_goes_out_at_once_not_an_interval_later(
             lambda c: c.method == "sendMessage" and c.params["text"].startswith("📖")
         )
         assert int(pushed.params["chat_id"]) == SHANGHAI
+
+
+async def test_each_subscriber_is_pushed_the_report_its_chat_chose_else_the_newest(
+    tmp_path: Path, reports: Path, database: Path | str
+):
+    # The choices are read a page of subscriptions at a time: each chat must still get its own.
+    text = (reports / "seed.txt").read_text(encoding="utf-8")
+    older = text.replace("2020", "2019").replace("2021", "2020")  # the year before's report
+    (reports / "b_2019.txt").write_text(older, encoding="utf-8")
+    api = FakeBotApi()
+    clock = Clock("2024-05-06T01:00:00+00:00")
+    chose, default = (7101, 7103), (7102, 7104)
+    async with push_bot(tmp_path, clock, database=database, api=api, reports=reports) as bot:
+        for chat in (*chose, *default):
+            if chat in chose:
+                assert "2019" in str((await bot.say("/use 2", chat_id=chat)).params["text"])
+            await bot.say("/subscribe", chat_id=chat)
+        clock.set("2024-05-07T00:00:00+00:00")
+        assert (await bot.push_round()).sent == 4
+    pushed = {int(c.params["chat_id"]): str(c.params["text"]) for c in api.sent("sendMessage")
+              if str(c.params["text"]).startswith("📖")}  # fmt: skip
+    for chat in chose:
+        assert "南昌市2019年度" in pushed[chat] and "南昌市2020年度" not in pushed[chat]
+    for chat in default:
+        assert "南昌市2020年度" in pushed[chat]

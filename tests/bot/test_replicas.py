@@ -173,3 +173,42 @@ async def _until_async(port: int, condition: Any, seconds: float = 60) -> None:
             return
         await asyncio.sleep(0.1)
     raise AssertionError(f"never happened: /healthz on {port}")
+
+
+async def _until_briefed(port: int) -> None:
+    await _until_async(port, lambda health: health["reports"] == health["briefed"] == 2)
+
+
+async def test_a_new_report_in_the_shared_folder_is_briefed_once_and_both_replicas_answer_it(
+    tmp_path: Path, pg_server: PgServer
+) -> None:
+    # Each replica has a cache folder of its own (the seed's briefing warm in both): only the
+    # database can tell one replica that the other briefed the new report.
+    reports = tmp_path / "reports"
+    shutil.copytree(SEEDS, reports)
+    url = pg_server.fresh_database()
+    api = FakeBotApi()
+    await api.start()
+    ports = [free_port(), free_port()]
+    replicas = await start_replicas(tmp_path, api, url, ports, reports=reports,
+                                    reports_settle_seconds=0.2)  # fmt: skip
+    try:
+        part = reports / ".donghu.txt.part"
+        part.write_text("\n".join(report_lines("东湖区", 2021)) + "\n", encoding="utf-8")
+        part.rename(reports / "donghu.txt")
+        for port in ports:
+            await _until_briefed(port)
+        answers = [await say(api, port, "/summary", FOLLOWER, timeout=30) for port in ports]
+    finally:
+        logged = await stop_replicas(replicas)
+        await api.stop()
+    briefed = [log.count("briefed donghu.txt in") for log in logged]
+    loaded = [log.count("loaded the briefing of donghu.txt") for log in logged]
+    assert sorted(briefed) == [0, 1] and sorted(loaded) == [0, 1], (briefed, loaded)
+    assert briefed != loaded  # the one that did not brief it loaded it
+    [job] = rows(url, "SELECT state, attempts FROM briefing_jobs")
+    assert (job["state"], job["attempts"]) == ("done", 1)
+    [stored] = rows(url, "SELECT format, length(data) AS size FROM shared_briefings")
+    assert stored["format"] == 6 and stored["size"] > 0
+    assert answers[0] == answers[1] and "东湖区" in answers[0], answers
+    assert "关键数据" in answers[0]  # the briefing's figures, not the parsed report alone

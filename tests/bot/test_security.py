@@ -209,7 +209,7 @@ async def test_healthz_shows_no_secret(webhook: tuple[str, Turns]) -> None:
         raw = await response.text()
         headers = str(dict(response.headers))
         body = await response.json()
-    assert set(body) == {"status", "reports", "uptime_seconds", "database"}
+    assert set(body) == {"status", "reports", "briefed", "uptime_seconds", "database"}
     assert body["database"] == "ok"  # whether it can be reached, never where it is
     for secret in (TOKEN_SECRET, WEBHOOK_SECRET):
         assert secret not in raw and secret not in headers

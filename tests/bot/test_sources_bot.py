@@ -193,9 +193,8 @@ async def test_add_fetches_one_report_and_answers_with_its_title_and_briefing(
         title = "关于进贤县2021年度法治政府建设工作的报告"
         assert reply.startswith(f"已添加：《{title}》")
         # The one-screen summary, as /summary sends it.
-        assert reply.endswith(
-            "工作计划 2 项：/plan\n存在问题 2 项：/problems\n完整概要：/summary full"
-        )
+        assert "\n工作计划 2 项：/plan\n1. " in reply
+        assert reply.endswith("存在问题 2 项：/problems\n完整概要：/summary full")
         again = await ask(bot, f"/add {site.url('/art/a5.html')}", ADMIN)
         assert again.startswith(f"已有这份报告：《{title}》")
         assert title in (await bot.say("/reports")).params["text"]

@@ -53,11 +53,8 @@ async def test_add_url_fetches_the_report_and_prints_its_title_and_briefing(
     assert (status, err) == (0, "")
     first, *rest = out.splitlines()
     assert first.startswith(f"added: 《{TITLE}》 (") and first.endswith(".txt)")
-    assert rest[-3:] == [
-        "工作计划 2 项：/plan",
-        "存在问题 2 项：/problems",
-        "完整概要：/summary full",
-    ]
+    assert rest[-5] == "工作计划 2 项：/plan" and rest[-4].startswith("1. ")
+    assert rest[-2:] == ["存在问题 2 项：/problems", "完整概要：/summary full"]
     assert "<b>" not in out
     written = Path(first.rsplit(" (", 1)[1][:-1])
     assert written.parent == config.parent / "reports"

@@ -65,6 +65,13 @@ def test_a_title_that_opens_with_its_place_names_it_before_the_hosting_sites_iss
     assert place(_report("关于加快城市更新的报告", "东湖区人民政府", 2021)) == "东湖区"
 
 
+def test_a_city_whose_name_ends_in_zhou_keeps_its_shi() -> None:
+    # 州 ends a prefecture's name (甘孜州) and many a city's (兰州市): the city is 兰州市.
+    assert place(_report("关于兰州市2022年度法治政府建设工作的报告", None, 2022)) == "兰州市"
+    assert place(_report("2024年河南省郑州市政府工作报告", None, 2024)) == "郑州市"
+    assert place(_report("关于甘孜州2021年度法治政府建设工作的报告", None, 2021)) == "甘孜州"
+
+
 def test_listing_groups_a_place_newest_first() -> None:
     mixed = [SH_2023, XZ_2025, NC_2020, SH_2024]
     assert listing(mixed) == [XZ_2025, SH_2024, SH_2023, NC_2020]
@@ -200,6 +207,8 @@ def test_previous_is_the_same_places_latest_earlier_report_with_a_plan() -> None
     )
     assert "<b>新增（1 项）</b>\n1. 坚定扛起APEC会议举办城市责任" in html
     assert "<b>不再提及（1 项）</b>\n1. 坚持和加强党的全面领导" in html and "延续 2 项" in html
+    kept = html[html.index("<b>延续 2 项（含措辞调整）</b>") :].splitlines()
+    assert kept[1:] == [f"1. {NEW_PLAN[0]}", f"2. {NEW_PLAN[1]}"]  # in the newer words
 
 
 def test_compare_buttons_carry_the_words_and_refuse_forgeries() -> None:

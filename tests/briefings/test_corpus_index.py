@@ -95,6 +95,55 @@ def test_a_file_of_another_format_or_damaged_is_rebuilt_empty(
     assert reopened.digests() == set() and path.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_long_word_is_found_whole_never_as_its_bigrams_apart(tmp_path: Path) -> None:
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    apart = "坚持依法治政，建设人民满意的政府。"  # 法治, 治政 and 政府, never 法治政府
+    index.add(*report("a" * 64, apart, "建设法治政府。", "法治政府建设年度报告。"))
+    index.add(*report("b" * 64, apart, apart, "建设法治政府。"))
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [(h.report.digest[0], h.sentence) for h in result.hits] == [
+        ("a", "建设法治政府。"), ("a", "法治政府建设年度报告。"), ("b", "建设法治政府。")
+    ]  # fmt: skip
+    assert result.matches == 3  # the report saying it most leads: a, though b holds more bigrams
+
+
+def test_a_long_word_weighs_by_the_sentences_saying_it_whole(tmp_path: Path) -> None:
+    """Its rarity among a report's sentences (BM25's idf) counts only those saying it whole:
+    法治政府 (once) is rarer than 服务 (four times), so the sentence saying it ranks first, as it
+    did with phrase queries; counting the six that hold its bigrams apart would make it commoner."""
+    apart = "坚持依法治政，建设人民满意的政府。"
+    says = "全面推进法治政府建设工作。"
+    rows = [apart] * 6 + [says, "推进服务型政府建设。", "服务群众。", "服务群众。", "优化服务。"]
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    index.add(*report("a" * 64, *rows))
+    hits = index.search("法治政府 服务", None, limit=30, per_report=9, first_limit=9).hits
+    assert hits[0].sentence == says
+
+
+def test_the_index_of_reports_takes_less_than_three_and_a_half_times_their_text(
+    tmp_path: Path,
+) -> None:
+    """Ten distinct copies of the seed report (16 KB each): postings without positions and
+    UTF-16 sentences keep the file at ~3.2× their text (4.6× with positions and UTF-8; the
+    share of pages every table holds shrinks as reports are added: ~2.2× over the corpus)."""
+    from bench.kits.paths import SEED
+    from briefings.parse import parse_file
+
+    built = SearchIndex.build(parse_file(SEED))
+    path = tmp_path / "search.sqlite3"
+    index = CorpusIndex(path)
+    for n in range(10):
+        digest = f"{n:064x}"
+        sentences = [*built.sentences, (0, f"本文件为第{n}号副本。")]
+        index.add(
+            Entry(digest, "报告", "某市", 2020),
+            SearchIndex(digest, built.places, sentences, built.vocabulary, []),
+        )
+    index.close()
+    size = sum(p.stat().st_size for p in tmp_path.iterdir() if p.name.startswith(path.name))
+    assert size < 3.5 * 10 * SEED.stat().st_size
+
+
 def test_a_busy_file_is_not_taken_for_a_damaged_one() -> None:
     assert damaged(sqlite3.DatabaseError("file is not a database"))
     assert damaged(sqlite3.DatabaseError("database disk image is malformed"))

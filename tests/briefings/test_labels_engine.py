@@ -39,6 +39,9 @@ HELDOUT_2026 = Path(__file__).parent.parent / "data" / "labels" / "heldout2026"
 # Four more (国务院 1993, two 保定 counties, 深圳 2020) labelled blind while the problems rules were
 # changed, conformed to RULES.md from the text, then run once.
 HELDOUT_3 = Path(__file__).parent.parent / "data" / "labels" / "heldout3"
+# Four more (国务院 1999 and 2002, 安国市 2022, 徐水区 2018) labelled blind while the next round of
+# problems rules was written, run once after every rule change of that round.
+HELDOUT_4 = Path(__file__).parent.parent / "data" / "labels" / "heldout4"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
@@ -49,9 +52,11 @@ LEAD_CHARS = 12
 # problems 0.971/0.923 before, 0.978/0.995 after the engine followed (short sentences of two
 # shortfalls split, details and the public's reaction kept with their shortfall, shortcomings
 # given as examples after 还有诸多方面需要改进，如…, a run of gaps framed by 当前正处于…时期).
+# Next round (problems the report gives as examples, numbered points that frame a run, a further
+# admission after the last point, sentences that open in parallel on their theme): 0.995/1.000.
 PLAN_PRECISION = 0.99
 PLAN_RECALL = 0.99
-PROBLEMS_PRECISION = 0.97
+PROBLEMS_PRECISION = 0.99
 PROBLEMS_RECALL = 0.99
 PLAN_YEAR = 1.0  # right in every file with a plan
 DATES = 0.99
@@ -64,9 +69,10 @@ PARTS = 0.99
 # problems 0.737/0.700. All 14 after the general fixes: plan 1.000/1.000, problems 0.931/0.960;
 # after the last-mile fixes (closing matter, five-year goals, problems run together):
 # plan 1.000/1.000, problems 0.969/0.960. Relabelled to RULES.md (国务院 1997 and 2000, 西藏 2025)
-# and tuned on since: 0.969/0.888 before the engine followed, 0.981/0.953 after.
+# and tuned on since: 0.969/0.888 before the engine followed, 0.981/0.953 after; 0.981/0.972
+# after the next round (西藏 2025's 特别是 after a general clause, 顺平县 2024's promise unkept).
 HELDOUT_PLAN = (0.99, 0.99)
-HELDOUT_PROBLEMS = (0.98, 0.95)
+HELDOUT_PROBLEMS = (0.98, 0.97)
 HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 # gansu_2026 and xizang_2026, first run (after the last-mile fixes, never run before): plan
 # 1.000/1.000, problems 0.812/0.765; after one general fix seen on that run (…，等等。 is no clause
@@ -78,9 +84,21 @@ HELDOUT_2026_PLAN = (0.99, 0.99)
 HELDOUT_2026_PROBLEMS = (0.99, 0.99)
 # heldout3, first run (honest, after every rule change of the round): plan 1.000/1.000, problems
 # 1.000/0.697 — every problem found is right; missed are shortfalls inside 国务院 1993's 1993
-# paragraph and clauses of 深圳 2020's points that RULES.md counts apart.
+# paragraph and clauses of 深圳 2020's points that RULES.md counts apart. Tuned on since (problems
+# given as examples after an admission in the plan part, 由于A，加上B，C, a point that frames a
+# run, 此外… after the last point, shortfalls named as things sharing one predicate): 1.000/1.000.
 HELDOUT_3_PLAN = (0.99, 0.99)
-HELDOUT_3_PROBLEMS = (0.99, 0.69)
+HELDOUT_3_PROBLEMS = (0.99, 0.99)
+# heldout4, first run (honest: after every rule change of the round, never run before): plan
+# 0.694/0.862, problems 0.969/0.969, plan year 4/4, dates 1/1, parts 3/4. Missed: 国务院 1999's plan
+# read as the 第一…/一是… sub-items of its parts (11 extra, 3 parts missed) where the labels take the
+# parts; 国务院 2002's 外交 part (the report counts 八个方面) and its part titles; one shortfall of 2002.
+# Tuned on since (parts framed by the year's 总体要求 or a count read at one level, a counted part of
+# standing policy kept, an unnumbered opening part, 违规挪用, 一些…the same subject going further):
+# plan 1.000/1.000, problems 1.000/1.000, parts 4/4.
+HELDOUT_4_PLAN = (0.99, 0.99)
+HELDOUT_4_PROBLEMS = (0.99, 0.99)
+HELDOUT_4_RATES = 1.0
 
 
 def normalise(text: str) -> str:
@@ -257,13 +275,18 @@ def test_part_titles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "plan_floor", "problems_floor"),
-    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS), (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS),
-     (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS)],
-    ids=["heldout", "heldout2026", "heldout3"],
+    ("folder", "plan_floor", "problems_floor", "rates_floor"),
+    [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS, HELDOUT_RATES),
+     (HELDOUT_4, HELDOUT_4_PLAN, HELDOUT_4_PROBLEMS, HELDOUT_4_RATES)],
+    ids=["heldout", "heldout2026", "heldout3", "heldout4"],
 )  # fmt: skip
 def test_heldout_reports_scored_separately(
-    folder: Path, plan_floor: tuple[float, float], problems_floor: tuple[float, float]
+    folder: Path,
+    plan_floor: tuple[float, float],
+    problems_floor: tuple[float, float],
+    rates_floor: float,
 ) -> None:
     """The blind sets: every metric at or above its floor; the misses printed per report (-s)."""
     scores = _require_corpus(folder)
@@ -272,7 +295,7 @@ def test_heldout_reports_scored_separately(
     problems = scores.problems
     assert problems.precision >= problems_floor[0] and problems.recall >= problems_floor[1]
     for rate in (scores.plan_year, scores.dates, scores.parts):
-        assert rate.value >= HELDOUT_RATES, f"{rate.value:.3f}, wrong in {rate.wrong}"
+        assert rate.value >= rates_floor, f"{rate.value:.3f}, wrong in {rate.wrong}"
 
 
 def _file_line(name: str, one: Scores) -> str:

@@ -240,6 +240,47 @@ def test_the_corpus_check_sees_a_glossary(tmp_path: Path) -> None:
     assert fold(GLOSSARY[0]) in _closing_lines(path)
 
 
+# The test's own reading of a first-year report's five-year goals: from the first line that
+# names the five-year plan's goals to the line that opens the year (今年是“十五五”开局之年).
+_FIVE_YEAR_GOALS = re.compile(r"(?:“?十[一二三四五六七八九]五”?|今后五年).{0,10}目标")
+_FIRST_YEAR = re.compile(r"^(?:今年|明年|\d{4}年)是.{0,12}开局之年")
+# A part title cut at the end of a line: it ends on a word that joins it to the next.
+_CUT_TITLE = re.compile(r"[和及与、的暨并,，]$")
+
+
+def _goals_passage(path: Path) -> str:
+    lines = [fold(line).strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next((i for i, line in enumerate(lines) if _FIVE_YEAR_GOALS.search(line)), None)
+    if start is None:
+        return ""
+    end = next((i for i in range(start + 1, len(lines)) if _FIRST_YEAR.match(lines[i])), None)
+    return "\n".join(lines[start:end]) if end is not None else ""
+
+
+@pytest.mark.parametrize("path", _corpus_reports(), ids=lambda p: p.stem)
+def test_no_five_year_goal_or_cut_part_title_in_any_corpus_report(path: Path) -> None:
+    report = parse_file(path)
+    goals = _goals_passage(path)
+    for item in report.plan.items:
+        lead = fold(item.lead)[:12]
+        assert not goals or lead not in goals, f"{path.name}: five-year goal {item.lead} as a task"
+    for section in report.sections:
+        assert not _CUT_TITLE.search(fold(section.title)), f"{path.name}: part {section.title}"
+
+
+def test_the_corpus_checks_see_five_year_goals_and_a_cut_title(tmp_path: Path) -> None:
+    path = tmp_path / "goals.txt"
+    text = [
+        "二、“十五五”时期主要目标和2026年重点工作",
+        GOALS_LEAD,
+        "（一）经济实力明显提升。",
+        THIS_YEAR_LEAD,
+    ]
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert "(一)经济实力明显提升。" in _goals_passage(path)
+    assert _CUT_TITLE.search("“十五五”时期主要目标任务和")
+
+
 GOALS_LEAD = "“十五五”时期，要努力实现以下目标："
 THIS_YEAR_LEAD = f"今年是“十五五”开局之年，总体要求是：稳中求进。{FILLER}"
 
@@ -446,3 +487,225 @@ def test_a_glossary_numbered_like_the_parts_still_ends_the_report() -> None:
     report = _report(body)
     assert [s.title for s in report.sections][-1] == "2021年主要工作任务"
     assert "三城同创" not in report.body_text()
+
+
+def test_an_admission_in_the_plan_part_that_gives_its_problems_as_examples() -> None:
+    """A plan part's situation analysis frames the tasks, but one that admits problems and
+    names them as examples (…需要解决的问题，如A，B，C。) lists problems, one per example."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            *RUN_IN_PLAN[:2],
+            "当前形势令人鼓舞。但是，我们也清醒地看到，在经济快速增长中，还有一些薄弱环节和需要解决的问题，"
+            "如投资增长较猛，投资结构不尽合理，能源和部分原材料紧张，信贷投放增长过快。今年要稳中求进。",
+            "同时要清醒看到外部环境更趋复杂，区域竞争日趋激烈。我们要坚定信心。",
+            *RUN_IN_PLAN[2:],
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "财政收支矛盾突出",
+        "投资增长较猛",
+        "投资结构不尽合理",
+        "能源和部分原材料紧张",
+        "信贷投放增长过快",
+    ]
+
+
+def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
+    """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
+    A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""
+    report = _report(
+        _review(
+            "同时，我们也清醒地认识到，发展还面临不少困难和挑战：一是经济下行压力加大，部分企业经营困难。"
+            "二是对标国际一流水平，营商环境还有差距，与国际通行规则衔接还需加强，社会信用体系不够完善。"
+            "此外，作风建设还需要持续强化，一些领域还存在腐败问题，政务服务水平仍有较大提升空间。"
+            "对此，我们一定要改进工作。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力加大，部分企业经营困难",
+        # a clause with no subject of its own (与…) says more of the one before it
+        "营商环境还有差距，与国际通行规则衔接还需加强",
+        "社会信用体系不够完善",
+        # where a shortfall shows (一些领域还存在…) is no shortfall of its own
+        "作风建设还需要持续强化，一些领域还存在腐败问题",
+        "政务服务水平仍有较大提升空间",
+    ]
+    assert all("对此" not in i.text for i in report.problems.items)
+
+
+def test_a_promise_reported_unkept_is_a_problem_with_its_causes() -> None:
+    """这里还要向大会如实报告：A，仍有4项未能如期完成。这既有…，更主要的是…。: one problem, its
+    causes with it; the pledge after it is none."""
+    report = _report(
+        _review(
+            "这里还要向大会如实报告：去年确定的10项民生实事，已完成8项，仍有2项未能如期完成。"
+            "这既有客观因素造成的工期延误，更主要的还是我们主观努力不够。我们一定深刻反思，努力改进。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "去年确定的10项民生实事，已完成8项，仍有2项未能如期完成"
+    ]
+    assert "主观努力不够" in report.problems.items[0].text
+
+
+def test_shortcomings_and_mistakes_admitted_and_what_goes_further() -> None:
+    report = _report(
+        _review(
+            "政府工作中也存在一些缺点和失误：有些政策措施出台后落实不够；少数工作人员以权谋私。",
+            "我们也清醒地认识到，前进中还有不少困难和问题。结构性矛盾突出，部分行业产能过剩。"
+            "政府自身建设还存在不少问题，一些部门和工作人员作风不实，有的甚至以权谋私、贪污腐败。我们一定要高度重视。",
+        )
+        + RUN_IN_PLAN
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "有些政策措施出台后落实不够",
+        "少数工作人员以权谋私",
+        "结构性矛盾突出",
+        "部分行业产能过剩",
+        # the general clause is no item; 有的甚至… goes further on the clause before it
+        "一些部门和工作人员作风不实，有的甚至以权谋私、贪污腐败",
+    ]
+
+
+def test_a_review_headed_like_a_plan_before_the_next_steps() -> None:
+    """一、主要工作 (the year's work done) then 二、下一步工作安排: the plan is the second part's
+    tasks, not the shortfalls 一是…二是… the first admits, and those are the problems."""
+    body = [
+        "一、主要工作", FILLER,
+        "虽然我市法治政府建设取得了一定成效，但也存在一些问题和不足，主要是：一是部分领导干部法治意识还不够强；"
+        "二是行政执法队伍素质参差不齐；三是行政复议应诉工作仍需加强。",
+        "二、下一步工作安排", f"（一）加强组织领导。{FILLER}", f"（二）规范行政执法。{FILLER}",
+    ]  # fmt: skip
+    report = _report(body, title="关于某市2023年度法治政府建设工作的报告")
+    assert [i.lead for i in report.plan.items] == ["加强组织领导", "规范行政执法"]
+    assert [i.lead for i in report.problems.items] == [
+        "部分领导干部法治意识还不够强",
+        "行政执法队伍素质参差不齐",
+        "行政复议应诉工作仍需加强",
+    ]
+
+
+# How a reader counts the problems of a passage, one shape per case (RULES.md of the report labels).
+READER_COUNTS = [
+    pytest.param(
+        "回顾过去一年，我们也感到政府工作还有很多不足。由于施工项目统筹不足，工程安排不够合理，"
+        "加上文明施工管理不到位，施工扰民问题多发。由于财力有限，部分民生项目推进缓慢。在此，我们向市民表示歉意。",
+        # 由于A，加上B，C: A and B each fall short, C (what they cause) stays with B; 由于A，C is one
+        ["由于施工项目统筹不足，工程安排不够合理", "加上文明施工管理不到位，施工扰民问题多发",
+         "由于财力有限，部分民生项目推进缓慢"],
+        id="two causes that each fall short",
+    ),
+    pytest.param(
+        "我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"
+        "机关中存在的官僚主义、形式主义等脱离群众的不良作风，少数干部贪污受贿等腐败行为，"
+        "损害了政府同人民群众的密切联系。我们一定要认真解决这些问题。",
+        # A作风，B行为，损害了…: two shortfalls named as things, one predicate for both
+        ["财政收支矛盾突出", "机关中存在的官僚主义、形式主义等脱离群众的不良作风",
+         "少数干部贪污受贿等腐败行为，损害了政府同人民群众的密切联系"],
+        id="shortfalls named as things sharing what they harm",
+    ),
+    pytest.param(
+        "我们也要清醒地看到，全县发展中还存在着不容忽视的问题：一是企业规模小，结构单一。"
+        "二是城乡建设和管理服务还需进一步改善。重大基础设施还存在短板，公共服务均等化任重道远。"
+        "在清醒地认识这些问题的同时，我们还要看到，区域竞争日趋激烈，周边县市竞相发展的势头强劲。",
+        # after the last point, 我们还要看到，C，D: one more; a point's particulars stay with it
+        ["企业规模小，结构单一", "城乡建设和管理服务还需进一步改善", "区域竞争日趋激烈，周边县市竞相发展的势头强劲"],
+        id="a difficulty admitted after the last point",
+    ),
+    pytest.param(
+        "同时，我们也清醒地认识到，发展还面临不少困难和挑战：一是经济下行压力加大。二是财政收支矛盾突出。"
+        "此外，我们还将着力解决群众关心的突出问题。对此，我们一定要改进工作。",
+        ["经济下行压力加大", "财政收支矛盾突出"],  # 此外，我们还将…: an intention, no problem
+        id="an intention after the last point",
+    ),
+    pytest.param(
+        "同时，我们也清醒地认识到，发展中还存在不少矛盾和问题。特别是，我们的实体经济发展压力还很大，"
+        "生产经营成本偏高。我们的基本公共服务还有很多短板，学前教育总体水平偏低；医疗资源总体不足，"
+        "床位紧；文体设施总量较少。我们的城市管理还比较粗放，安全隐患问题突出。我们要直面这些问题。",
+        # 我们的X…。我们的Y…: sentences opening in parallel on their theme, their ；-pieces its particulars
+        ["我们的实体经济发展压力还很大，生产经营成本偏高",
+         "我们的基本公共服务还有很多短板，学前教育总体水平偏低；医疗资源总体不足，床位紧；文体设施总量较少",
+         "我们的城市管理还比较粗放，安全隐患问题突出"],
+        id="sentences opening in parallel on their theme",
+    ),
+    pytest.param(
+        "我们也清醒地认识到，发展还存在不少困难挑战。安全形势依然严峻复杂。"
+        "高质量发展还有不少短板弱项，区域发展不平衡的问题依然突出，特别是发展环境仍有一定差距，"
+        "城市管理等领域还存在一些老问题。我们将直面问题。",
+        # X还有不少短板弱项，A，特别是B，C: no item for X, 特别是B goes further on A, C its own
+        ["安全形势依然严峻复杂", "区域发展不平衡的问题依然突出，特别是发展环境仍有一定差距", "城市管理等领域还存在一些老问题"],
+        id="what goes further after a general clause",
+    ),
+    pytest.param(
+        "我们也要看到，发展中还存在一些不容忽视的问题。主要是：经济下行压力较大，财政收支矛盾突出，"
+        "民生领域还有不少短板，少数干部作风不实。我们将高度重视。",
+        ["经济下行压力较大", "财政收支矛盾突出", "民生领域还有不少短板", "少数干部作风不实"],
+        id="a style not solid",
+    ),
+    pytest.param(
+        "我们清醒看到，经济总量不大，工业投资下滑，部分企业经营困难，人才流失较多，城市管理粗放。",
+        # words that say something falls short (不大, 下滑, 流失, 粗放): one problem each
+        ["经济总量不大", "工业投资下滑", "部分企业经营困难", "人才流失较多", "城市管理粗放"],
+        id="shortfall words of the genre",
+    ),
+    pytest.param(
+        "我们清醒看到，全区经济发展质量不高，农业基础薄弱，抗风险能力不强，科技创新能力较弱。",
+        # the power to withstand is an aspect of the shortfall before it
+        ["全区经济发展质量不高", "农业基础薄弱，抗风险能力不强", "科技创新能力较弱"],
+        id="the power to withstand",
+    ),
+    pytest.param(
+        "当前，我市发展面临的困难和问题主要有：经济下行压力加大；财政收支矛盾突出；部分群众生活还比较困难。",
+        ["经济下行压力加大", "财政收支矛盾突出", "部分群众生活还比较困难"],
+        id="the difficulties faced",
+    ),
+    pytest.param(
+        "对照人民群众的期盼，我们的工作还存在一定差距：经济下行压力加大，财政收支矛盾突出，"
+        "部分群众生活还比较困难。我们将认真改进。",
+        ["经济下行压力加大", "财政收支矛盾突出", "部分群众生活还比较困难"],
+        id="the gap that remains",
+    ),
+    pytest.param(
+        "当前经济运行中的主要问题是：有效需求不足，部分行业产能过剩，财政收支矛盾突出。对此，我们将认真解决。",
+        ["有效需求不足", "部分行业产能过剩", "财政收支矛盾突出"],
+        id="the main problems named",
+    ),
+    pytest.param(
+        "我们也清醒地看到，还存在不少亟待解决的问题。主要是：居民收入增长缓慢，一些山区和受灾乡镇居民收入减少，"
+        "就业压力加大。有些单位违规挪用专项资金。重大安全事故时有发生。这些问题必须高度重视。",
+        # 一些…居民收入减少: the same subject, of some of it only, goes further on the one before;
+        # misuse of funds (违规挪用) is a shortfall of its own
+        ["居民收入增长缓慢，一些山区和受灾乡镇居民收入减少", "就业压力加大", "有些单位违规挪用专项资金",
+         "重大安全事故时有发生"],
+        id="some of the same subject and funds misused",
+    ),
+    pytest.param(
+        "但我们也要看到，有效需求不足，部分行业产能过剩的问题依然突出，财政收支矛盾突出。我们一定认真解决。",
+        # 也要看到 then the first problem itself, no lead-in naming them in general
+        ["有效需求不足", "部分行业产能过剩的问题依然突出", "财政收支矛盾突出"],
+        id="the first problem seen at once",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("passage", "leads"), READER_COUNTS)
+def test_the_problems_of_a_passage_as_a_reader_counts_them(passage: str, leads: list[str]) -> None:
+    report = _report(_review(passage) + RUN_IN_PLAN)
+    assert [i.lead for i in report.problems.items] == leads
+
+
+def test_the_pledge_after_the_last_numbered_point_is_no_part_of_it() -> None:
+    report = _report(
+        _review(
+            "我们也清醒地看到，工作中还存在一些问题和不足：一是经济总量偏小，产业层次不高。二是部分干部作风不实，"
+            "服务意识不强。对此，我们将认真解决，决不辜负全县人民的期望。"
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.text for i in report.problems.items] == [
+        "经济总量偏小，产业层次不高。",
+        "部分干部作风不实，服务意识不强。",
+    ]

@@ -115,6 +115,55 @@ def test_a_thematic_part_numbering_its_measures_first_second() -> None:
     ]
 
 
+def test_parts_after_a_part_of_their_own_for_the_years_requirements_are_one_list() -> None:
+    """Parts framed by the year's 总体要求 are the tasks at one level: their titles, unless every
+    part numbers its own tasks (then those)."""
+    some = [
+        "一、2024年工作回顾和2025年工作的总体要求", FILLER, "今年政府工作总的要求是：稳中求进。",
+        "二、扩大国内需求", FILLER,
+        "三、促进农业发展", "今年要着重抓好以下两项工作。",
+        "第一，调整农业结构。", FILLER, "第二，加强水利建设。", FILLER,
+        "四、推进企业改革", FILLER,
+        "五、关于外交工作", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(some), "framed.txt")
+    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "促进农业发展", "推进企业改革"]
+    every = [
+        "一、2024年工作回顾", FILLER, "二、2025年工作总体部署", FILLER,
+        "三、保持经济增长", f"（一）扩大消费。{FILLER}", f"（二）稳定投资。{FILLER}",
+        "四、深化各项改革", "第一，深化国企改革。", FILLER, "第二，深化财税改革。", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(every), "framed.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "扩大消费", "稳定投资", "深化国企改革", "深化财税改革",
+    ]  # fmt: skip
+
+
+def test_parts_the_report_counts_as_the_years_tasks_include_standing_policy() -> None:
+    body = [
+        "一、2024年工作回顾", FILLER, "按照这个总体要求，今年要着重做好以下三个方面工作。",
+        "二、扩大国内需求", FILLER, "三、深化各项改革", FILLER, "四、进一步做好外交工作", FILLER,
+        "五、积极推进祖国和平统一大业", FILLER, "结束语", "各位代表！让我们团结奋斗。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "counted.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "扩大国内需求", "深化各项改革", "进一步做好外交工作",
+    ]  # fmt: skip
+
+
+def test_an_unnumbered_opening_part_before_the_numbered_ones() -> None:
+    body = [
+        "首先报告2024年的工作", FILLER, "按照这个总体要求，今年要着重做好以下两个方面工作。",
+        "一、扩大国内需求", FILLER, "二、进一步做好外交工作", FILLER, "结束语", "各位代表！让我们团结奋斗。",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "opening.txt")
+    assert [s.title for s in report.sections] == [
+        "首先报告2024年的工作", "扩大国内需求", "进一步做好外交工作", "结束语",
+    ]  # fmt: skip
+    assert FILLER in report.sections[0].text
+    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "进一步做好外交工作"]
+
+
 def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
     colon = [
         f"一是聚焦项目建设：{FILLER}",

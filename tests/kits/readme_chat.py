@@ -3,10 +3,10 @@
     .venv/bin/python -m tests.kits.readme_chat           # print a real run of the sample's inputs
     .venv/bin/python -m tests.kits.readme_chat --write   # and put it in README.md
 
-The sample's inputs are its `你> ` lines, piped to `briefing-bot` in a fresh folder (its own
-database and cache, the project's seed reports). tests/bot/test_bot_localchat.py checks that the
-README's block equals such a run, normalising only the card's file name (a hash of the PNG,
-which depends on the font installed).
+The sample is the chat a newcomer has first (NEWCOMER: the menu, the one-screen summary, plan,
+problems, figures, a search), piped to `briefing-bot` in a fresh folder (its own database and
+cache, the project's seed reports). tests/bot/test_bot_localchat.py checks that the README's
+block equals such a run.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from bot.local.chat import PROMPT
 from tests.kits.terminal import run_script, write_config
 
 README = ROOT / "README.md"
+NEWCOMER = ["/start", "/summary", "/plan", "/problems", "/metrics", "/search 信用"]
 _BLOCK = re.compile(r"(## A short chat\n.*?```text\n)(.*?)(\n```)", re.S)
-_CARD_FILE = re.compile(r"cards/[0-9a-f]{16}\.png")
 
 
 def sample(readme: str) -> str:
@@ -45,16 +45,12 @@ def transcript(lines: list[str]) -> str:
     return output[start:].rstrip("\n")
 
 
-def normalised(text: str) -> str:
-    return _CARD_FILE.sub("cards/<sha256>.png", text)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="replace the block in README.md")
     args = parser.parse_args()
     readme = README.read_text(encoding="utf-8")
-    run = transcript(inputs(sample(readme)))
+    run = transcript(NEWCOMER)
     print(run)
     if args.write:
         updated = _BLOCK.sub(lambda m: m.group(1) + run + m.group(3), readme, count=1)

@@ -43,3 +43,13 @@ def brief_in_order(log: Path, gate: Path, report: Report, cache_dir: Path | None
             break
         time.sleep(0.05)
     return brief(report, cache_dir)
+
+
+def brief_after_gate(gate: Path, report: Report, cache_dir: Path | None) -> Briefing:
+    """Hold every report the worker is given until `gate` exists: a report added while a test
+    runs stays "being briefed" for as long as the test needs it to be slow."""
+    for _ in range(1200):  # a minute at most
+        if gate.exists():
+            break
+        time.sleep(0.05)
+    return brief(report, cache_dir)

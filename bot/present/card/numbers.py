@@ -21,6 +21,7 @@ _HEDGED = re.compile(
     rf"(?P<prefix>{'|'.join(_PREFIX_WORDS)})?\s*\d[\d.,]*\s*(?P<magnitude>万亿|亿|万)?"
     rf"\s*(?P<suffix>{'|'.join(_SUFFIX_WORDS)})?"
 )
+_NUMBER = re.compile(r"\d[\d.,]*")
 AUTO_DECIMALS = 2  # 2.6亿, 5.71万; 12975 stays as printed rather than 1.2975万
 PRINTED_DECIMALS = 4
 
@@ -57,18 +58,20 @@ def format_figure(metric: Metric) -> FigureText:
     after = _trailing_hedge(fold(metric.raw), suffix)
     if not (prefix or suffix or after):
         prefix = shown_sign(metric.bound, metric.raw)  # 控制在5%以内 reads ≤5%
+    digits = _digits(printed)
     if unit in _SIGNS:  # 95%以上: the sign joins the number, the hedge follows it
-        return FigureText(prefix, _plain(value) + _SIGNS[unit], suffix or after, "")
+        return FigureText(prefix, _as_printed(value, digits) + _SIGNS[unit], suffix or after, "")
     if unit.endswith(_RATIO_UNITS):
-        return FigureText(prefix, _plain(value), suffix, unit + after)
-    number = format_amount(value, printed["magnitude"] if printed else None)
+        return FigureText(prefix, _as_printed(value, digits), suffix, unit + after)
+    number = format_amount(value, printed["magnitude"] if printed else None, digits)
     return FigureText(prefix, number, suffix, unit + after)
 
 
-def format_amount(value: float, magnitude: str | None = None) -> str:
-    """`value` in 亿 or 万 when that loses no digit, the magnitude the report printed first."""
+def format_amount(value: float, magnitude: str | None = None, digits: str | None = None) -> str:
+    """`value` in 亿 or 万 when that loses no digit, the magnitude the report printed first,
+    with the printed `digits` when they say that number (10.0亿 stays 10.0亿)."""
     if magnitude in _MAGNITUDES and _fits(value / _MAGNITUDES[magnitude], PRINTED_DECIMALS):
-        return _plain(value / _MAGNITUDES[magnitude]) + magnitude
+        return _as_printed(value / _MAGNITUDES[magnitude], digits) + magnitude
     for name, scale in _MAGNITUDES.items():
         scaled = value / scale
         if abs(scaled) >= 1 and _fits(scaled, AUTO_DECIMALS):
@@ -102,6 +105,22 @@ def _hedges(printed: re.Match[str] | None, qualifier: str) -> tuple[str, str]:
 def _fits(value: float, decimals: int) -> bool:
     # An absolute tolerance: a relative one lets 156.24999985亿 pass for 156.25亿.
     return abs(round(value, decimals) - value) < 1e-9
+
+
+def _digits(printed: re.Match[str] | None) -> str | None:
+    """The number as the report printed it (6.0 of 增长6.0%), thousands separators dropped."""
+    found = _NUMBER.search(printed.group(0)) if printed else None
+    return found.group(0).replace(",", "").rstrip(".") if found else None
+
+
+def _as_printed(value: float, digits: str | None) -> str:
+    """`value` written with the report's digits when they say it: a trailing zero the report
+    printed (6.0%) is part of how precise the figure is, so it stays."""
+    try:
+        same = digits is not None and abs(float(digits) - value) < 1e-9
+    except ValueError:
+        same = False
+    return digits if same and digits is not None else _plain(value)
 
 
 def _plain(value: float) -> str:
