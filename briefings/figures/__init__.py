@@ -21,6 +21,7 @@ from .kinds import (
     list_setting,
     opens_targets,
     paragraph_setting,
+    plan_draft_goals,
     report_year,
     section_settings,
 )
@@ -62,10 +63,11 @@ def extract_figures(report: Report) -> list[Metric]:
             items = list_setting(paragraph, setting, year) or items
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
+                said = plan_draft_goals(figure_text(sentence), scope, year) or scope
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, scope, year, in_targets, where
+                    sentence, section, len(metrics) + 1, said, year, in_targets, where
                 )
-                if in_targets or scope.targets:
+                if in_targets or said.targets:
                     main.update(m.id for m in found if m.kind == "target")
                 metrics += found
     return mark_keys(metrics, year, frozenset(main))

@@ -604,6 +604,23 @@ def opens_targets(text: str, setting: Setting, year: int | None) -> bool:
     return setting.phase == PLAN or "今年" in text or (year is not None and f"{year}年" in text)
 
 
+# 《纲要草案》…设置了29项主要指标，包括：…: the draft outline of the plan the report opens with.
+_PLAN_DRAFT_GOALS = re.compile(r"(?:纲要|规划)(?:草案)?[^。]{0,40}?(?:主要指标|主要目标|发展目标)")
+# Five-year plans begin in years ending in 1 or 6 (2021, 2026): a report of such a year opens one.
+_PLAN_FIRST_YEAR = 1
+
+
+def plan_draft_goals(text: str, setting: Setting, year: int | None) -> Setting | None:
+    """The setting of a review's sentence quoting the main indicators of the draft outline of the
+    five-year plan the report's year opens (“十五五”时期主要目标任务 inside the span's review):
+    goals over the coming five years, or None for any other sentence."""
+    if setting.phase != REVIEW or year is None or year % 5 != _PLAN_FIRST_YEAR:
+        return None
+    if not _PLAN_DRAFT_GOALS.search(text):
+        return None
+    return Setting(PLAN, _span(year, year + 4), targets=True)
+
+
 def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 

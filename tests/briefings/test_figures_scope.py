@@ -403,3 +403,25 @@ def test_a_level_held_over_a_span_s_review_is_held_over_the_span() -> None:
     assert told["98%以上"] == ("threshold", "2017-2021")  # a bar held over the span
     assert told["55%左右"] == ("result", "2017-2021")  # a level held over it
     assert told["1300亿斤以上"] != ("threshold", "2017-2021")  # the one year's
+
+
+def test_a_review_part_quoting_the_coming_plan_s_main_indicators_reads_them_as_its_goals() -> None:
+    """一、“十四五”时期发展成就和“十五五”时期主要目标任务: the part reviews the span, then quotes the
+    draft outline's main indicators (《纲要草案》…设置了29项主要指标，包括：…): goals of the coming
+    five years, not results of the span."""
+    found = _report(
+        [
+            "一、“十四五”时期发展成就和“十五五”时期主要目标任务",
+            f"过去五年，全市地区生产总值年均增长5.2%，公园总数达1136个。{FILLER}",
+            "《纲要草案》明确了今后五年的发展目标。",
+            "围绕上述目标，《纲要草案》设置了29项主要指标，包括：地区生产总值年均增速4.5%-5%，"
+            "全员劳动生产率达58万元/人左右，城镇调查失业率控制在5%以内，等等。",
+            "二、2026年重点工作",
+            f"新建变电站20座。{FILLER}",
+        ],
+        year=2026,
+    )
+    assert found["5.2%"] == ("cumulative", "2021-2025")
+    assert found["4.5%-5%"] == ("target", "2026-2030")
+    assert found["58万元/人"] == ("target", "2026-2030")
+    assert found["5%"] == ("target", "2026-2030")
