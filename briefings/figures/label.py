@@ -227,7 +227,8 @@ def _with_area(text: str, start: int, label: str) -> str:
 def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     left, right = _context(text, found, index)
     attributive = text[: found[index].start].rstrip().endswith("的")
-    before, after = _compose(left, right, attributive)
+    share = found[index].unit in ("%", "‰")
+    before, after = _compose(left, right, attributive, share)
     words = before + after
     own = "".join(word.text for word in words)
     if index and labels and _CHANGE_BETWEEN.match(text, found[index - 1].end, found[index].start):
@@ -652,16 +653,17 @@ def _names_with_next(words: list[Word], n: int) -> bool:
 
 
 def _compose(
-    left: list[Word], right: list[Word], attributive: bool
+    left: list[Word], right: list[Word], attributive: bool, share: bool = False
 ) -> tuple[list[Word], list[Word]]:
-    """Number before its noun (15个法治文化公园) labels with the noun; else the clause around it."""
+    """Number before its noun (15个法治文化公园) labels with the noun; else the clause around it.
+    A share before its noun (覆盖九成以上城乡社区) is of that whole: what covers it stays."""
     before, after = _content(left), _content(right)
     run = _noun_run(right)
     generic = figure_words().generic_nouns
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
     if before and telling:
-        return (before[-1:] if attributive else []), run
+        return (before if share else before[-1:] if attributive else []), run
     return before, after
 
 

@@ -79,6 +79,12 @@ CN_COUNT = re.compile(
 CN_POINTS = re.compile(
     rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)(?P<post>{_POST})?"
 )
+# 超五成, 近八成, 九成以上, 精简两成: tenths, a share printed as a percentage would be; only
+# where the share ends its phrase (一成不变, 统一成立, 七成新 are words, no share).
+TENTHS = re.compile(
+    rf"(?P<pre>{_PRE})?(?<![零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九])成"
+    rf"(?P<post>{_POST}|多)?(?=[,;:。!?、的)]|$|(?<=[上右下多])|(?<=之多))"
+)
 # 19·5％: older reports print the decimal point as a middle dot.
 DOT_DECIMAL = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 PERCENT_WORDS = re.compile(

@@ -292,6 +292,14 @@ def _percent_words(text: str) -> Iterator[Found]:
             yield Found(match.start(), match.end(), float(value), unit, qualifier)
 
 
+def _tenths(text: str) -> Iterator[Found]:
+    for match in p.TENTHS.finditer(text):
+        value = numeral(match["num"])
+        qualifier = "approx" if _approx(match, "pre", "post") else "percent"
+        if value is not None:
+            yield Found(match.start(), match.end(), float(value * 10), "%", qualifier)
+
+
 def _fractions(text: str) -> Iterator[Found]:
     for match in p.FRACTION.finditer(text):
         den, num = numeral(match["den"]), numeral(match["num"])
@@ -437,6 +445,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _doublings,
     _cn_magnitudes,
     _percent_words,
+    _tenths,
     _fractions,
     _proportions,
     _ranges,

@@ -400,3 +400,29 @@ def test_an_amount_in_magnitude_words_with_a_bound_is_a_figure(
 )
 def test_magnitude_words_without_a_bound_are_no_amount(sentence: str) -> None:
     assert all("亿" not in m.raw and "千" not in m.raw for m in sentence_figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "bound", "words"),
+    [
+        ("三大产业对经济增长贡献超五成，金融业稳步增长。", "超五成", 50, "more_than", "贡献"),
+        ("中小微企业政府采购占比近八成。", "近八成", 80, "about", "占比"),
+        ("养老助餐点覆盖九成以上城乡社区。", "九成以上", 90, "at_least", "养老助餐点覆盖城乡社区"),
+        ("全区督查检查考核事项精简两成，审批提速。", "两成", 20, "exact", "精简"),
+    ],
+)
+def test_tenths_are_a_share_in_percent_with_the_bound_printed(
+    sentence: str, raw: str, value: float, bound: str, words: str
+) -> None:
+    """超五成, 近八成, 九成以上: a share in tenths reads as the percentage it is, its bound
+    from the words printed with it; a share before its noun keeps what covers that whole."""
+    metric = only(sentence)
+    assert (metric.raw, metric.value, metric.unit, metric.bound) == (raw, value, "%", bound)
+    assert words in metric.label
+
+
+@pytest.mark.parametrize(
+    "sentence", ["制度保持一成不变。", "统一成立服务中心。", "购置七成新的设备。", "群众三五成群。"]
+)
+def test_words_with_a_numeral_before_cheng_are_no_share(sentence: str) -> None:
+    assert figures(sentence) == []
