@@ -27,7 +27,7 @@ _MEASURE_HEAD = re.compile(
     r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
     r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
-    r"突破|超过|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
+    r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
 _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
@@ -246,7 +246,12 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     # A level after a rate (…年均增长13.8%，2009年达到8201亿元) sheds the rate's measure.
     level = found[index].unit not in ("%", "‰", "个百分点", "百分点")
     changes = bool(_CHANGES.search(own))  # 平均增长: a measure of its own
-    strip = not _KEEPS_MEASURE.match(own) and (level or not bare or changes)
+    # 总里程达909公里、居全国首位: a place with no words of its own ranks the measure before.
+    # 增长5.4%、高于全国0.4个百分点: the gap is of the measure before, kept whole.
+    ranks_before = (found[index].qualifier == "rank" and not own) or own.startswith(
+        tuple(_BASE_BEFORE - {"占"})
+    )
+    strip = not (_KEEPS_MEASURE.match(own) or ranks_before) and (level or not bare or changes)
     subject = _subject(text, found, index, labels, strip=strip)
     if not subject:
         return "".join(word.text for word in _fit(before, after))
@@ -589,18 +594,36 @@ def _content(words: list[Word]) -> list[Word]:
             or _names_with_next(words, n)
             or _reached(words, n)
             or _glued(words, n)
+            or _names_noun(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
     # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds
     # nothing, but the base of a share (占全国28.7%) does.
     return [
-        w for n, w in enumerate(kept) if n == 0 or w.text not in _SCOPES or kept[n - 1].text == "占"
+        w
+        for n, w in enumerate(kept)
+        if n == 0 or w.text not in _SCOPES or kept[n - 1].text in _BASE_BEFORE
     ]
 
 
 def _scope_kept(words: list[Word], n: int) -> bool:
-    return n == 0 or words[n - 1].text == "占"
+    return n == 0 or words[n - 1].text in _BASE_BEFORE
+
+
+# The base of a share or a comparison (占全国28.7%, 高于全国0.4个百分点): the scope after it is
+# what the figure is measured against, part of what it says.
+_BASE_BEFORE = frozenset(("占", "高于", "低于", "快于", "慢于"))
+
+
+def _names_noun(words: list[Word], n: int) -> bool:
+    """A word jieba reads as an adverb that begins a name with the noun after it, right after a
+    verb (稳居自然指数…榜首: 自然 of 自然指数); adverbs qualify verbs, not nouns."""
+    word = words[n]
+    if word.flag != "d" or len(word.text) < 2 or n == 0 or n + 1 >= len(words):
+        return False
+    after, before = words[n + 1], words[n - 1]
+    return after.flag in ("n", "nz", "nt", "ns") and before.flag.startswith("v")
 
 
 _SCOPES = frozenset(

@@ -159,3 +159,20 @@ def test_an_amount_leaves_the_change_word_to_the_rate_after_it() -> None:
     found = labels("社会消费品零售总额2.76万亿元增长6.1%。")
     assert found["2.76万亿元"] == "社会消费品零售总额"
     assert found["6.1%"] == "社会消费品零售总额增长"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # A gap to the nation's rate is of the measure before, against the nation.
+        ("全市地区生产总值增长5.4%、高于全国0.4个百分点。", "0.4个百分点", "全市地区生产总值增长高于全国"),
+        # A place with no words of its own ranks the measure before, whole (总里程, not 总).
+        ("新增运营里程30公里，总里程达909公里、居全国首位。", "居全国首位", "运营总里程全国排名"),
+        # A word jieba reads as an adverb that begins a name after a verb (自然指数).
+        ("全市稳居自然指数科研城市全球榜首。", "全球榜首", "全市稳居自然指数科研城市全球排名"),
+    ],
+)  # fmt: skip
+def test_a_gap_or_a_place_says_what_it_is_of_and_against_whom(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label
