@@ -71,7 +71,8 @@ _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
 )
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
-_OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年平均|平均增长")
+# 年均浓度 (PM2.5) is a measure of one year, no average over the span.
+_OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
 # The streak itself: 连续8年, 连续16个季度, 五连冠.
@@ -471,7 +472,12 @@ def _told(
     if (
         span_word
         and "-" in (period or "")
-        and _REACHED_END.search(clause)
+        and (
+            _REACHED_END.search(clause)
+            # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
+            or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1])
+            or figure.qualifier == "rank"  # a place is held at a date, never summed
+        )
         and not _ADDS_UP.search(clause)
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
@@ -485,7 +491,7 @@ def _told(
 # a level (达到, 总量, 余额) is of the span's last year, and so is what a yearly statistic
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
-    r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
+    r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|改扩建|扩建|落户|利用外资|减少|培训|帮助|解决|创建|造林|治理|减免|"
     r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
     r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资"
 )
@@ -493,7 +499,7 @@ _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就�
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.
 _CHANGE_BEFORE = re.compile(
-    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|降低|减少|增加|压降)了?$"
+    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|提升|降低|减少|增加|压降)了?$"
 )
 _LEVEL = re.compile(
     r"达到|达|为|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
@@ -510,7 +516,13 @@ _ONE_YEAR = re.compile(r"全年|当年|这一年")
 
 # 投入达3200亿元, 下岗职工达2700多万人: what the span spent or shed adds up over it.
 _ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业")
-_REACHED_END = re.compile(r"(?:达到|达|提高到|提高至|增加到|增长到|上升到|扩大到|升至|跃升至)$")
+_REACHED_END = re.compile(
+    r"(?:达到|达|提高到|提高至|提升到|提升至|增加到|增长到|上升到|扩大到|升至|跃升至|增至|"
+    r"降至|降到|下降到|下降至|减少到|减少至)$"
+)
+
+
+_STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
 
 
 def _last(period: str | None) -> str | None:

@@ -425,3 +425,29 @@ def test_a_review_part_quoting_the_coming_plan_s_main_indicators_reads_them_as_i
     assert found["4.5%-5%"] == ("target", "2026-2030")
     assert found["58万元/人"] == ("target", "2026-2030")
     assert found["5%"] == ("target", "2026-2030")
+
+
+def test_in_a_span_s_review_stocks_places_and_yearly_concentrations_are_of_its_last_year() -> None:
+    """In a “十四五” review: the stock an item names after the span's flow (总量突破465万户), a
+    place held (稳居全国城市首位) and a level lowered to (PM2.5年均浓度降至…: 年均浓度 is one
+    year's measure) are of the span's last year; what was rebuilt, settled or raised (新改扩建,
+    落户, 提升) adds up over the span."""
+    found = _report(
+        [
+            "一、“十四五”时期发展成就",
+            "“十四五”时期是极不平凡的五年。五年来，我们埋头苦干，各项事业取得新进展。",
+            "商事主体五年净增106万户、总量突破465万户、稳居全国城市首位。"
+            "PM2.5年均浓度降至16.8微克/立方米。新改扩建中小学校和幼儿园821所，"
+            "中小学生体质优良率提升23.4个百分点，落户52家高端科研机构。",
+            "二、2026年工作安排",
+            f"新建变电站20座。{FILLER}",
+        ],
+        year=2026,
+    )
+    assert found["106万户"] == ("cumulative", "2021-2025")
+    assert found["突破465万户"] == ("result", "2025")
+    assert found["居全国城市首位"] == ("result", "2025")
+    assert found["16.8微克/立方米"] == ("result", "2025")
+    assert found["821所"] == ("cumulative", "2021-2025")
+    assert found["23.4个百分点"] == ("cumulative", "2021-2025")
+    assert found["52家"] == ("cumulative", "2021-2025")
