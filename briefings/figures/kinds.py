@@ -72,6 +72,7 @@ _TARGET_CUE = re.compile(
 )
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 # 年均浓度 (PM2.5) is a measure of one year, no average over the span.
+_TOTAL_CUE = re.compile(r"累计|总计|共计|合计")
 _OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
@@ -397,7 +398,12 @@ def _told(
     elif (
         setting.span
         and (
-            _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
+            # 平均每年增加2053亿元 reads as a rate per year; 累计建成… in a paragraph on the
+            # span's last year adds up since a start it does not print, not over the span.
+            (
+                _OVER_SPAN.search(clause + raw)
+                and (setting.flows_over_span or not _TOTAL_CUE.search(clause + raw))
+            )
             or (
                 setting.flows_over_span
                 and (

@@ -451,3 +451,22 @@ def test_in_a_span_s_review_stocks_places_and_yearly_concentrations_are_of_its_l
     assert found["821所"] == ("cumulative", "2021-2025")
     assert found["23.4个百分点"] == ("cumulative", "2021-2025")
     assert found["52家"] == ("cumulative", "2021-2025")
+
+
+def test_a_total_in_the_years_own_review_after_a_span_prints_no_span_unless_said() -> None:
+    """Sub-headings reviewing the year after a span's review: 累计建成… adds up since a start
+    the text does not print (cumulative, no period), not over the five years; a yearly average
+    still runs over the span."""
+    found = _report(
+        [
+            "一、“十四五”时期和2025年工作回顾",
+            f"过去五年，城镇新增就业52万人。{FILLER}",
+            f"刚刚过去的2025年，全市地区生产总值增长5.2%。{FILLER}",
+            f"（一）壮大产业。累计建成高标准厂房面积超400万平方米。{FILLER}",
+            "二、2026年主要目标",
+            f"今年的主要预期目标是：地区生产总值增长5%左右。{FILLER}",
+        ],
+        year=2026,
+    )
+    assert found["52万人"] == ("cumulative", "2021-2025")
+    assert found["超400万平方米"] == ("cumulative", None)
