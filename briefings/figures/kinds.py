@@ -99,7 +99,10 @@ _STRIVE = re.compile(r"力争|争取|争创")
 # what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(r"(?:达到|突破|超过|发展到|累计建成)$")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
-_SPENDING = re.compile(r"支出|投入|投资|资金|经费")
+# 全社会研发投入 measures the whole economy (R&D intensity), not what the government spends.
+_SPENDING = re.compile(r"支出|(?<!全社会研发)投入|投资|资金|经费")
+# 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
+_PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
 _LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
@@ -458,7 +461,7 @@ def _told(
             )
             or _STRIVE.search(clause)
             or (
-                (_LEVEL_REACHED.search(clause) or raw.startswith("突破"))
+                (_LEVEL_REACHED.search(clause) or _PASSED_RAW.match(raw))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
             )

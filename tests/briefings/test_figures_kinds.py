@@ -349,6 +349,9 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         ("推动外资高质量发展，实际利用外资100亿美元。", ["target"]),
         ("中央财政安排资金支持再就业109亿元。", ["plan"]),  # spent on jobs, no goal
         ("保持6%一档税率不变。", ["plan"]),  # a rate it sets
+        ("深耕发展科技服务业，科技服务业营收超1700亿元。", ["target"]),  # a bar the level passes
+        ("全社会研发投入增长10%以上。", ["target"]),  # the economy's R&D, no spending of its own
+        ("市级财政科技投入增长10%。", ["plan"]),  # what the government spends
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
