@@ -66,6 +66,9 @@ MEASURE_TERMS = (
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
     "全部财政收入",
+    # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
+    # word, 在 of 在学人数 as a preposition).
+    "超长期特别国债", "长期建设国债", "特别国债", "现代服务业", "在学",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -523,6 +526,8 @@ def _atoms() -> re.Pattern[str]:
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
         rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*(?:[A-Za-z]+[0-9.]*)*|[0-9]+[A-Za-z]+(?:-[A-Za-z]+)?)"
+        # 世界500强企业: a league table's name, its number part of it.
+        r"|(?P<league>(?:世界|全球|中国|全国)[0-9]+强)"
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
