@@ -37,6 +37,9 @@ _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增速|增幅|达到|突破|超过|"
     r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建)$"
 )
+_CHANGE_TAIL = re.compile(
+    r"(?:同比|实际)?(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?$"
+)
 _INCREASE_LEAD = re.compile(r"^(?:累计)?(?:新增|新建)")
 _CHANGE_BETWEEN = re.compile(
     r"(?:的水平)?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|调整优化|调整|优化|升|降|增|减)?"
@@ -255,7 +258,11 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
         tuple(_BASE_BEFORE - {"占"})
     )
     strip = not (_KEEPS_MEASURE.match(own) or ranks_before) and (level or not bare or changes)
-    subject = _subject(text, found, index, labels, strip=strip)
+    held = bare and level and not changes  # 运营里程增加211.9公里、达634.5公里
+    subject = _subject(text, found, index, labels, strip=strip and not held)
+    if held:
+        # The level reached is of the measure that changed: only the change goes.
+        subject = _CHANGE_TAIL.sub("", subject) or subject
     if not subject:
         return "".join(word.text for word in _fit(before, after))
     if own in subject:

@@ -32,6 +32,9 @@ def labels(sentence: str) -> dict[str, str]:
         ("拟安排长期建设国债500亿元。", "500亿元", "长期建设国债"),
         ("现代服务业增加值达1.8万亿元。", "1.8万亿元", "现代服务业增加值"),
         ("高等教育在学人数达2500万人。", "2500万人", "在学人数"),
+        # The level a change reached is of the measure that changed (里程, 面积 kept).
+        ("地铁运营里程增加211.9公里、达634.5公里。", "634.5公里", "地铁运营里程"),
+        ("城市绿地面积增加120公顷、达到5000公顷。", "5000公顷", "城市绿地面积"),
         # A league table's name keeps its number.
         ("在深投资世界500强企业超340家。", "超340家", "世界500强企业"),
         # A programme is the subject of what it did, its verbs (搬迁, 绿化) included.
