@@ -38,7 +38,7 @@ _MEASURE_TAIL = re.compile(
     r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建)$"
 )
 _CHANGE_TAIL = re.compile(
-    r"(?:同比|实际)?(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?$"
+    r"(?:同比|实际)?(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|新增|新建)(?:到|至)?$"
 )
 _INCREASE_LEAD = re.compile(r"^(?:累计)?(?:新增|新建)")
 _CHANGE_BETWEEN = re.compile(
@@ -262,7 +262,7 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     subject = _subject(text, found, index, labels, strip=strip and not held)
     if held:
         # The level reached is of the measure that changed: only the change goes.
-        subject = _CHANGE_TAIL.sub("", subject) or subject
+        subject = _INCREASE_LEAD.sub("", _CHANGE_TAIL.sub("", subject)) or subject
     if not subject:
         return "".join(word.text for word in _fit(before, after))
     if own in subject:
