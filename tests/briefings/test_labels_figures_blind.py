@@ -4,8 +4,8 @@ unseen/ — six reports (a district, a county, a city, two 2026 provinces and �
 unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
 保定 county 2021, 深圳 2022 and 国务院 1993; unseen4/ — 北京 2026, 深圳 2026, 曲阳县 2020 and 国务院
 2007. Each set's first run (kept below) was the honest estimate for reports the rules had not
-seen; unseen/, unseen2/ and unseen3/ have been tuned on since, so their scores now overstate
-accuracy on new reports. Floors sit just under the latest run.
+seen; every set has been tuned on since, so their scores now overstate accuracy on new
+reports. Floors sit just under the latest run.
 
 Because every figure of these reports is labelled, precision here is a true precision: of every
 figure the engine outputs, the share that is a labelled figure.
@@ -42,16 +42,18 @@ from tests.kits.labels_figures_unseen import check, measure
 # bars, shares and counts; names and descriptions no figures; indicators read from the sentence):
 # precision 0.988, recall 0.976, all fields 0.833, key 0.952, bound 0.997, kind 0.955, period
 # 0.970, labels 0.906, headline indicator 0.972, headline choice 0.992.
+# After the rules tuned on unseen4 (tenths as shares, spans' stocks and places, labels): all
+# fields 0.835, key 0.959, labels 0.908, headline indicator 0.981, headline choice 0.994.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.985,
     "value recall": 0.97,
     "all figures right on every field": 0.83,
-    "key figures right on every field": 0.95,
+    "key figures right on every field": 0.955,
     "bound": 0.99,
     "kind": 0.95,
     "period": 0.965,
-    "labels": 0.9,
-    "headline indicator": 0.97,
+    "labels": 0.905,
+    "headline indicator": 0.975,
     "headline choice": 0.99,
 }
 
@@ -74,15 +76,16 @@ UNSEEN_FLOORS = {
 # rules: precision 0.984, recall 0.942, all fields 0.790, key 0.951, bound 0.995, kind 0.946,
 # period 0.959, labels 0.869, headline indicator 1.000, headline choice 1.000 (the key floor is
 # under the 0.955 before: the files gained ranking rows).
+# After the rules tuned on unseen4: all fields 0.798, kind 0.952, period 0.966, labels 0.871.
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.98,
     "value recall": 0.94,
-    "all figures right on every field": 0.785,
+    "all figures right on every field": 0.795,
     "key figures right on every field": 0.945,
     "bound": 0.99,
-    "kind": 0.94,
-    "period": 0.955,
-    "labels": 0.865,
+    "kind": 0.95,
+    "period": 0.96,
+    "labels": 0.87,
     "headline indicator": 0.99,
     "headline choice": 0.995,
 }
@@ -98,15 +101,16 @@ UNSEEN2_FLOORS = {
 # 0.862, period 0.828, labels 0.868, headline indicator 0.945, choice 0.987; after this round's
 # rules: precision 0.991, recall 0.974, all fields 0.841, key 0.911, bound 0.995, kind 0.954,
 # period 0.958, labels 0.903, headline indicator 1.000, headline choice 0.999.
+# After the rules tuned on unseen4: all fields 0.848, kind 0.956, period 0.960, labels 0.907.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.985,
     "value recall": 0.97,
-    "all figures right on every field": 0.835,
+    "all figures right on every field": 0.845,
     "key figures right on every field": 0.905,
     "bound": 0.99,
     "kind": 0.95,
     "period": 0.955,
-    "labels": 0.9,
+    "labels": 0.905,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -117,17 +121,23 @@ UNSEEN3_FLOORS = {
 # on these reports: is-a-figure precision 0.987, value recall 0.946, all figures right on every
 # field 0.774, key figures right on every field 0.882, bound 0.991 (none inverted), kind 0.942,
 # period 0.942, labels 0.889, indicator of headline figures 0.970, headline choice 0.995.
+# Tuned on since (no longer blind; the rules general, each with a test on invented text): the
+# draft outline's indicators as the coming plan's goals, tenths as shares (超五成), a span's
+# stocks, places and yearly concentrations of its last year, 累计 in the year's review without
+# the span, gaps and places labelled with what they are of: precision 0.987, recall 0.955, all
+# fields 0.818, key 0.946, bound 0.991 (none inverted), kind 0.962, period 0.964, labels 0.903,
+# headline indicator 0.970, headline choice 0.997.
 UNSEEN4_FLOORS = {
-    "is-a-figure precision": 0.98,
-    "value recall": 0.94,
-    "all figures right on every field": 0.77,
-    "key figures right on every field": 0.875,
-    "bound": 0.985,
-    "kind": 0.935,
-    "period": 0.935,
-    "labels": 0.88,
+    "is-a-figure precision": 0.985,
+    "value recall": 0.95,
+    "all figures right on every field": 0.815,
+    "key figures right on every field": 0.94,
+    "bound": 0.99,
+    "kind": 0.96,
+    "period": 0.96,
+    "labels": 0.9,
     "headline indicator": 0.965,
-    "headline choice": 0.99,
+    "headline choice": 0.995,
 }
 
 
@@ -137,7 +147,7 @@ UNSEEN4_FLOORS = {
         ("unseen", UNSEEN_FLOORS, "unseen figures (tuned on since their first run)"),
         ("unseen2", UNSEEN2_FLOORS, "second blind batch (tuned on since its first run)"),
         ("unseen3", UNSEEN3_FLOORS, "third blind batch (tuned on since its first run)"),
-        ("unseen4", UNSEEN4_FLOORS, "fourth blind batch"),
+        ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
     ],
 )
 def test_figures_against_labels_written_blind(
