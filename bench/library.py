@@ -25,6 +25,8 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.kits.report_copies import write_copies  # noqa: E402
+from briefings.load import SourceText  # noqa: E402
+from briefings.model import Report  # noqa: E402
 
 MAX_REPORTS = 2000
 TIMEOUT = 600
@@ -35,6 +37,22 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+def parse_each_cold() -> None:
+    """Every parse starts with fold's process-wide cache (briefings/text.py) empty: the copies
+    share all their lines, and each would otherwise find the first copy's lines folded, which
+    distinct reports never do."""
+    import briefings.parse
+    from briefings.text import fold
+
+    parse_source = briefings.parse.parse_source
+
+    def cold(source: SourceText) -> Report:
+        fold.cache_clear()
+        return parse_source(source)
+
+    briefings.parse.parse_source = cold  # parse_file and parse_bytes look it up at each call
 
 
 async def start(folder: Path, cache_dir: Path, mode: str) -> tuple[float, float, float]:
@@ -86,6 +104,7 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--run"]:
         mode, folder, cache_dir = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+        parse_each_cold()
         print(*asyncio.run(start(folder, cache_dir, mode)))
     else:
         main()

@@ -11,13 +11,12 @@ from .outline import build_outline
 from .page import split_page
 from .plan import find_plan, plan_section_ids
 from .problems import find_problems
-from .text import cjk_count, fold
+from .text import cjk_count
 
 MIN_CJK_CHARS = 80
 
 
 def parse_source(source: SourceText) -> Report:
-    fold.cache_clear()
     page = split_page(source.lines)
     preamble, sections = build_outline(list(page.body))
     body_cjk = cjk_count("".join(page.body))

@@ -23,8 +23,8 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 def fold(text: str) -> str:
     """Half-width view of `text` for pattern matching; same length as the input.
 
-    Each stage of a parse folds the same lines again, hence the cache; parse_source clears
-    it, so that a report's parse never rides on an earlier one's."""
+    Each stage of a parse folds the same lines again, hence the cache. It is pure, so the
+    cache is shared by every parse and thread alike; a timing bench clears it itself."""
     for wide in set(_WIDE.findall(text)):
         text = text.replace(wide, _HALF[wide])
     return text

@@ -220,7 +220,7 @@ async def _pushing(busy: bool, context: BotContext, words: Words) -> str:
     """Whether a push runs here, in another replica (named by its lease), or nowhere."""
     if busy:
         return words("push.running")
-    holder = await context.state.stores.database.push_holder()
+    holder = await context.state.subscriptions.push_holder()
     return words("push.running_elsewhere", holder=escape(holder)) if holder else words("push.idle")
 
 

@@ -351,6 +351,10 @@ class Store:
         )
         return requeued
 
+    async def push_holder(self) -> str | None:
+        """Which other bot process is delivering them, if the database can tell (its push lease)."""
+        return await self.database.push_holder()
+
     async def stats(self, since: datetime) -> Stats:
         subscribers = await self.rows("SELECT count(*) AS n FROM subscriptions")
         counts = await self.rows(

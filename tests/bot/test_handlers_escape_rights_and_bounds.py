@@ -58,10 +58,17 @@ def _marked_reports(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def marked_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One report cache for the module's bots on the retitled seed: briefed once, not per test."""
+    return tmp_path_factory.mktemp("marked-cache")
+
+
 @pytest.fixture
-async def marked(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def marked(api: FakeBotApi, tmp_path: Path, marked_cache: Path) -> AsyncIterator[Chat]:
     folder = _marked_reports(tmp_path / "reports")
-    async with open_chat(api, make_config(tmp_path, folder, admins=[USER])) as opened:
+    config = make_config(tmp_path, folder, admins=[USER], cache_dir=str(marked_cache))
+    async with open_chat(api, config) as opened:
         yield opened
 
 
@@ -182,10 +189,18 @@ def _huge_report(folder: Path, parts: int, children: int = 0) -> None:
     (folder / "huge.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def huge_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One report cache for the module's bots on the huge report: the first bot briefs it
+    (seconds of a worker's CPU for its 3,000 items), the next ones read that briefing."""
+    return tmp_path_factory.mktemp("huge-cache")
+
+
 @pytest.fixture
-async def huge(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Chat]:
+async def huge(api: FakeBotApi, tmp_path: Path, huge_cache: Path) -> AsyncIterator[Chat]:
     _huge_report(tmp_path / "reports", parts=3000)
-    async with open_chat(api, make_config(tmp_path, tmp_path / "reports")) as opened:
+    config = make_config(tmp_path, tmp_path / "reports", cache_dir=str(huge_cache))
+    async with open_chat(api, config) as opened:
         opened.timeout = 60.0  # a reply of 1000+ figures: seconds on a loaded machine
         yield opened
 

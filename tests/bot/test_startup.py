@@ -149,6 +149,7 @@ async def test_item3_a_rejected_token_is_not_printed(
     [
         pytest.param(("getMe", error(500, "Internal Server Error")), id="getMe-500"),
         pytest.param(("getMe", DropConnection), id="getMe-dropped"),
+        # slow by design (~10 s): the bot waits out its Telegram read timeout (bot/telegram/transport.py)
         pytest.param(("getMe", HANG), id="getMe-unanswered"),
         pytest.param(("setMyCommands", error(502, "Bad Gateway")), id="setMyCommands-502"),
     ],
