@@ -389,8 +389,8 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     idf over the review and the items: the genre's filler weighs next to nothing) that the
     item's lead or text says too; its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
-    for, when that score reaches the rule's share; headings and sentences saying what must be
-    done (要…, 必须…) report nothing."""
+    for, when that score reaches the rule's share; headings, sentences saying what must be
+    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing."""
     table = rules().plan
     items = target.plan.items
     said = [_words(f"{item.lead}。{item.text}") for item in items]
@@ -430,7 +430,8 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
 
 
 def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
-    """A heading (the section's own title) or a sentence on what must be done: no report."""
+    """A heading (the section's own title), a sentence on what must be done or an address to
+    the congress: no report."""
     text = quote.sentence.strip().rstrip("。；;：:")
     if quote.section_title and text == quote.section_title.strip().rstrip("。；;：:"):
         return True

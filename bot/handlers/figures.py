@@ -44,7 +44,7 @@ def _page(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     page = page_of(metrics, number, PAGE_SIZE)
     title = words("figures.all_page", page=page.number + 1, pages=page.count)
-    return metrics_list(title, page.items), pager(report, page.number, page.count)
+    return metrics_list(title, page.items, words), pager(report, page.number, page.count)
 
 
 def matching(metrics: Sequence[Metric], word: str) -> list[Metric]:
@@ -85,7 +85,7 @@ async def send_matching(
     words = await words_of(update, context)
     found = matching(_metrics(briefing), word)
     if found:
-        html = metrics_list(words("figures.with_word", word=word), found)
+        html = metrics_list(words("figures.with_word", word=word), found, words)
         await send_html(update, context, html, more=words("figures.all_paged"))
     else:
         missing = _not_found(briefing, words, "figures.no_word", word=escape(word))

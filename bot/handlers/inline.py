@@ -13,6 +13,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, InlineQueryHandler
 
+from bot.present.render import part_name
 from bot.present.render_across import quoted_figure, quoted_sentence, year_of
 from bot.present.words import CHINESE, Words
 from briefings.catalogue import Listing
@@ -36,7 +37,7 @@ FIGURE_TITLE = "{value} {label}"
 def _where(report: Listed, section: str, words: Words) -> str:
     year = year_of(report.meta.year, words) if report.meta.year else ""
     where = place(report) or report.meta.title
-    return words("across.inline_where", place=where, year=year, section=section)
+    return words("across.inline_where", place=where, year=year, where=part_name(section, words))
 
 
 def _article(key: str, title: str, description: str, html: str) -> InlineQueryResultArticle:
@@ -83,7 +84,7 @@ async def _sentences(
         html = quoted_sentence(
             report, hit.sentence, marks, hit.section_id, hit.section_title, words
         )
-        where = _where(report, hit.section_id or "0", words)
+        where = _where(report, hit.section_id, words)
         articles.append(_article(f"{report.digest[:12]}-s{n}", hit.sentence, where, html))
     return articles
 

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.pages.links import page_path
-from bot.present.render import highlight
+from bot.present.render import highlight, part_heading
 from bot.present.words import CHINESE, Words
 from briefings.corpus_index import CorpusHit, CorpusResult
 from briefings.search import suggest
@@ -37,7 +37,7 @@ QUERIES_KEPT = 20  # a chat's recent queries, for its ◀ ▶ buttons
 
 def _where(hit: CorpusHit, first: str, named: bool, words: Words) -> str:
     """The hit's section, and when the hits span several reports, its report."""
-    section = escape(f"{hit.section_id} {hit.section_title}")
+    section = part_heading(hit.section_id, hit.section_title, words)
     if not named:
         return words("search.where", section=section)
     report = hit.report

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from telegram.ext import Application
 
 from bot.library.cards import CardSubject
-from bot.present.render import highlight, lead_sentences, plan_title
+from bot.present.render import highlight, lead_sentences, part_name, plan_title
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from bot.state import BotState, state_of
 from briefings.briefing import Briefing
@@ -150,6 +150,7 @@ class FigureRow:
     value: str
     indicator: str
     kind: str
+    where: str  # the section as shown: 3.1, or the opening by name
 
 
 def _walk(sections: Sequence[Section], depth: int = 0) -> Iterator[tuple[int, Section]]:
@@ -178,6 +179,7 @@ def figure_rows(metrics: Sequence[Metric], words: Words) -> list[FigureRow]:
             shown_sign(metric.bound, metric.raw) + metric.raw,
             _indicator_name(metric.indicator, words),
             kind_name(metric.kind, words),
+            part_name(metric.section, words, numbered=False),
         )
         for metric in metrics
     ]

@@ -8,7 +8,7 @@ from html import escape
 from briefings.alerts import Alert, ways
 from briefings.model import Report
 
-from .render import highlight, report_title
+from .render import highlight, part_heading, report_title
 from .words import CHINESE, Words
 
 MAX_SENTENCE_CHARS = 600
@@ -37,8 +37,8 @@ def render(
     marks += [way.upper() for way in marks]  # terms are lower case; GDP is printed upper
     shown, budget = 0, TEXT_BUDGET
     for match in alert.matches:
-        where = f"{match.section_id} {match.section_title}".strip() or words("alerts.preamble")
-        line = f"\n<b>{escape(where)}</b>\n{highlight(_quoted(match.sentence), marks)}"
+        where = part_heading(match.section_id, match.section_title, words)
+        line = f"\n<b>{where}</b>\n{highlight(_quoted(match.sentence), marks)}"
         if shown and len(line) > budget:
             break
         lines.append(line)

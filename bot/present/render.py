@@ -13,6 +13,7 @@ from html import escape
 
 from briefings.briefing import NO_BRIEF, SectionBrief
 from briefings.choice import place
+from briefings.figures import PREAMBLE_SECTION
 from briefings.figures.bounds import shown_sign
 from briefings.figures.keys import KeyGroup, key_groups
 from briefings.model import ItemList, Listed, Metric, Report, Section
@@ -114,22 +115,40 @@ def table_of_contents(
     return "\n".join(lines)
 
 
-def metric_line(metric: Metric) -> str:
+def part_name(section: str, words: Words = CHINESE, *, numbered: bool = True) -> str:
+    """Where in a report a section id points, as users read it (escaped): 第 3 部分 (or the
+    bare id 3.1 when not `numbered`), and the report's opening (the text before its first
+    heading, filed under id "0") by name, never as a part 0 no heading of the report prints."""
+    if not section or section == PREAMBLE_SECTION:
+        return words("report.opening")
+    return words("report.part", section=escape(section)) if numbered else escape(section)
+
+
+def part_heading(section: str, title: str, words: Words = CHINESE) -> str:
+    """A section's bare id and title as a heading (3.1 一、稳增长), escaped; the opening by name."""
+    return f"{part_name(section, words, numbered=False)} {escape(title)}".rstrip()
+
+
+def metric_line(metric: Metric, words: Words = CHINESE) -> str:
     label = f" {escape(metric.label)}" if metric.label else ""
     # The bound as printed stays in the raw text (5%左右); one printed apart (控制在5%以内)
     # is shown as a sign, so no figure reads as exact when the report bounded it.
     sign = shown_sign(metric.bound, metric.raw)
-    return f"• <b>{escape(sign + metric.raw)}</b>{label}（{escape(metric.section)}）"
+    where = part_name(metric.section, words, numbered=False)
+    return f"• <b>{escape(sign + metric.raw)}</b>{label}（{where}）"
 
 
-def metrics_list(title: str, metrics: Sequence[Metric]) -> str:
-    return "\n".join([f"<b>{escape(title)}</b>", *map(metric_line, metrics)])
+def metrics_list(title: str, metrics: Sequence[Metric], words: Words = CHINESE) -> str:
+    lines = [metric_line(metric, words) for metric in metrics]
+    return "\n".join([f"<b>{escape(title)}</b>", *lines])
 
 
 def key_figures(metrics: Sequence[Metric], words: Words = CHINESE) -> str:
     """The key figures of a report's `metrics`: results of the year reviewed, then the coming
     year's targets apart, each group headed with its year; empty when there are none."""
-    return "\n\n".join(metrics_list(group_title(g, words), g.metrics) for g in key_groups(metrics))
+    return "\n\n".join(
+        metrics_list(group_title(g, words), g.metrics, words) for g in key_groups(metrics)
+    )
 
 
 def group_title(group: KeyGroup, words: Words = CHINESE) -> str:

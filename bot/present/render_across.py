@@ -12,7 +12,7 @@ from briefings.choice import place
 from briefings.diff import PlanDiff
 from briefings.model import Item, Listed, Report
 
-from .render import highlight, report_title
+from .render import highlight, part_heading, part_name, report_title
 from .words import CHINESE, Words
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _row_line(row: Row, words: Words) -> str:
         what=words("across.period_kind", period=period, kind=kind).strip(),
         value=escape(row.value),
         label=escape(row.label),
-        section=escape(row.section),
+        where=part_name(row.section, words),
     )
 
 
@@ -88,8 +88,8 @@ def plan_diff(older: Report, newer: Report, diff: PlanDiff, words: Words = CHINE
 
 
 def _source(report: Listed, section_id: str, section_title: str, words: Words) -> str:
-    section = f" {section_id} {section_title}".rstrip() if section_id else ""
-    return words("across.from_report", title=report_title(report), section=escape(section))
+    section = " " + part_heading(section_id, section_title, words)
+    return words("across.from_report", title=report_title(report), section=section)
 
 
 def quoted_sentence(

@@ -14,7 +14,7 @@ from briefings.figures.indicators import indicators
 from briefings.model import Listed, Metric
 from briefings.promises import Promise, Promises, Quote, rules
 
-from .render import report_title
+from .render import part_heading, part_name, report_title
 from .words import CHINESE, Words
 
 RANKED = 30  # places shown by /promises all
@@ -77,7 +77,7 @@ def promises_page(found: Promises, target: Listed, result: Listed, words: Words 
 
 
 def _section(section: str, words: Words) -> str:
-    return words("promises.section", section=escape(section)) if section else ""
+    return words("promises.section", where=part_name(section, words)) if section else ""
 
 
 def sentences_page(
@@ -105,8 +105,8 @@ def sentences_page(
 
 
 def _quote(quote: Quote, words: Words) -> str:
-    where = f"{quote.section} {quote.section_title}".strip()
-    return words("promises.plan_quote", sentence=escape(quote.sentence), section=escape(where))
+    where = part_heading(quote.section, quote.section_title, words)
+    return words("promises.plan_quote", sentence=escape(quote.sentence), section=where)
 
 
 def plan_page(found: Promises, result: Listed, words: Words = CHINESE) -> str:

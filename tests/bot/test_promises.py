@@ -378,3 +378,34 @@ def test_a_plan_item_gets_the_sentences_of_the_review_part_on_it_and_no_heading_
         # the five years' 50所 is not the year's report
         "办好民生实事": ["新建幼儿园12所，改造老旧小区40个。"],
     }
+
+
+# The review closes a part that is all about one item with an address to the congress, which the
+# parser files under the part itself: the part's bonus alone would make it a report on the item.
+ADDRESS_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+（一）推进制造业数字化转型。
+完成中小企业数字化改造120家。
+二、办好民生实事，改造老旧小区
+新建幼儿园12所，改造老旧小区40个。
+新建幼儿园全部开园。
+{address}
+三、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+@pytest.mark.parametrize("address", ["各位代表！", "各位委员！"])
+def test_an_address_to_the_congress_closing_a_review_part_reports_on_no_plan_item(
+    address: str,
+) -> None:
+    results = ADDRESS_RESULTS.format(address=address)
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(results, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    assert reported["办好民生实事"] == [
+        "新建幼儿园12所，改造老旧小区40个。",
+        "新建幼儿园全部开园。",
+    ]
+    assert not [s for said in reported.values() for s in said if s.startswith("各位")], reported
