@@ -31,7 +31,7 @@ _BEFORE: dict[str, Bound] = {
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
     "小于": "less_than",
     "超过": "more_than", "突破": "more_than", "高于": "more_than", "多于": "more_than",
-    "大于": "more_than", "逾": "more_than", "超": "more_than",
+    "大于": "more_than", "逾": "more_than", "超": "more_than", "首破": "more_than",
     "接近": "about", "将近": "about", "近": "about", "约": "about",
 }  # fmt: skip
 _BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
@@ -40,6 +40,8 @@ _LEADING = re.compile(p.alternation(_BEFORE))
 # 620多万套, 3000余家, 1万多个, 4亿余元: more than the number printed (not 余额, a balance).
 _MULTIPLIED = rf"{p.ARABIC}(?:{p.alternation(p.MULTIPLIERS)})?"
 _MORE_INSIDE = re.compile(rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})")
+# 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
+_PASSED = re.compile("破")
 # The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
 # unit: in 2家、500亿元以上 the 以上 bounds the 500亿元 alone).
 _LIST_TAIL = re.compile(
@@ -68,7 +70,7 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
         # The word may end a longer one printed before the figure (不超过): read them whole.
         said = _BEFORE_WORDS.search(text[max(start - 5, 0) : start + leading.end()])
         return _BEFORE[said.group().removesuffix("分别") if said else leading.group()]
-    if _MORE_INSIDE.search(raw):
+    if _MORE_INSIDE.search(raw) or _PASSED.match(raw):
         return "more_than"
     rest = text[end:]
     listed = _LIST_TAIL.match(rest)

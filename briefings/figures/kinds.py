@@ -394,7 +394,12 @@ def _told(
         # 连续8年稳定在1300亿斤以上: a bar held over the streak's years.
         last = int(period)
         period = _span(last - int(numeral_value(streak["n"])) + 1, last)
-        held = _HELD.search(clause[streak.end() :]) or _THRESHOLD_RAW.search(raw)
+        # 连续2年破万亿元: a bar passed in each year of the streak, as one held above.
+        held = (
+            _HELD.search(clause[streak.end() :])
+            or _THRESHOLD_RAW.search(raw)
+            or raw.startswith("破")
+        )
         if "累计" not in clause and held:
             return Told("threshold", period)
         span_word = True

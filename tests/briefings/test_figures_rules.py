@@ -10,6 +10,7 @@ import pytest
 
 from briefings.figures import KEY_COUNT, key_score, sentence_figures
 from briefings.figures.keys import mark_keys
+from briefings.figures.kinds import REVIEW, Setting
 from briefings.model import Metric
 
 
@@ -426,3 +427,15 @@ def test_tenths_are_a_share_in_percent_with_the_bound_printed(
 )
 def test_words_with_a_numeral_before_cheng_are_no_share(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+def test_a_magnitude_passed_with_po_is_a_bar_kept_up_over_a_streak() -> None:
+    """连续2年破万亿元: 破 (no part of 突破 or 打破) passes a magnitude, a bar held each year;
+    首破2亿人次 passed a level for the first time."""
+    review = Setting(REVIEW, "2025")
+    said = sentence_figures("社会消费品零售总额连续2年破万亿元。", "1", 1, review, 2026)
+    found = {m.raw: m for m in said}
+    bar = found["破万亿元"]
+    assert (bar.value, bar.unit, bar.bound, bar.kind) == (1e12, "元", "more_than", "threshold")
+    assert only("铁路到发旅客首破2亿人次。").bound == "more_than"
+    assert only("打破世界纪录3项。").bound == "exact"
