@@ -48,6 +48,10 @@ _LIST_TAIL = re.compile(
     rf"(?:[、和及与](?:{p.ARABIC})(?:{p.alternation(p.MULTIPLIERS)})?"
     rf"(?P<unit>{p.alternation(p.UNITS)})?)+"
 )
+# The members after the first of a 分别 list whose bound is printed before it (合格率分别超98%、99%).
+_LIST_HEAD = re.compile(
+    rf"分别(?P<word>{p.alternation(_BEFORE)})(?:{_MULTIPLIED}(?:{p.alternation(p.UNITS)})?[、和及与])+$"
+)
 # A comparison word before a figure followed by 的 compares with it: 低于8%的预定目标.
 _COMPARED = re.compile("的")
 # 控制在 gives a ceiling only when nothing after the figure says otherwise (控制在3%左右).
@@ -72,6 +76,9 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
         return _BEFORE[said.group().removesuffix("分别") if said else leading.group()]
     if _MORE_INSIDE.search(raw) or _PASSED.match(raw):
         return "more_than"
+    head = _LIST_HEAD.search(text, 0, start)
+    if head:
+        return _BEFORE[head["word"]]  # 分别超98%、99%: the bound before the list governs it
     rest = text[end:]
     listed = _LIST_TAIL.match(rest)
     shared = listed and (not listed["unit"] or unit.endswith(listed["unit"][-1:]))

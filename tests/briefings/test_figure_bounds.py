@@ -50,6 +50,9 @@ def bounds(sentence: str) -> list[tuple[str, str]]:
         ("城乡居民收入分别增长5%和7%左右。", [("5%", "about"), ("7%左右", "about")]),
         ("失业率和物价涨幅分别控制在5%和3%以内。", [("5%", "at_most"), ("3%", "at_most")]),
         ("新建公园12个。", [("12个", "exact")]),
+        # A bound printed before the first of a 分别 list governs the items after it.
+        ("食品、药品抽检合格率分别超98%、99%。", [("超98%", "more_than"), ("99%", "more_than")]),
+        ("两项指标分别不低于90%和95%。", [("90%", "at_least"), ("95%", "at_least")]),
         (
             "新增企业2家、500亿元以上项目3个。",
             [("2家", "exact"), ("500亿元以上", "at_least"), ("3个", "exact")],
