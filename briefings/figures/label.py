@@ -374,6 +374,7 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         measure = _plain(text[match.end() : found[items[0]].start])
         if subjects is not None:
             labels.update({n: s + measure for n, s in zip(items, subjects, strict=True)})
+            labels.update(_parallel(text, found, items, subjects))
         elif items[0] >= len(items):
             measure = _plain(text[start : match.start()]) + measure
             labels.update({n: (items[0] - len(items) + k, measure) for k, n in enumerate(items)})
@@ -381,6 +382,28 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
 
 
 _SUBJECT_START = re.compile(r"[,;:。!?]")
+# What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
+_PARALLEL_MEASURE = re.compile(
+    r"^[,;]?(?:分别)?(?:比上年|同比|较上年)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
+)
+
+
+def _parallel(
+    text: str, found: list[Found], items: list[int], subjects: list[str]
+) -> dict[int, str | tuple[int, str]]:
+    """…支出分别为774亿元、536亿元，比上年增长29.2%、39.4%: a list of as many changes right
+    after a dealt list is dealt to the same subjects."""
+    first = items[-1] + 1
+    if first >= len(found):
+        return {}
+    after = _dealt(text, found, found[first].start)
+    if len(after) != len(items) or after[0] != first:
+        return {}
+    lead = text[found[items[-1]].end : found[first].start].replace(" ", "")
+    if not _PARALLEL_MEASURE.match(lead):
+        return {}
+    change = _plain(lead)
+    return {n: shed_measure(s) + change for n, s in zip(after, subjects, strict=True)}
 
 
 def _starts_listed(text: str, found: list[Found], items: list[int], dealt: int) -> list[int]:

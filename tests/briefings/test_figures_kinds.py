@@ -317,6 +317,9 @@ async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
         ("新增新能源装机1258万千瓦、总量达到6437万千瓦。", ["新增新能源装机", "新能源装机总量"]),
         ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高至"]),  # the level reached
         ("地区生产总值增长7%以上、力争达到8%。", ["地区生产总值增长", "地区生产总值增长力争"]),
+        # A list of changes right after a dealt list is dealt to the same subjects.
+        ("科技、教育和卫生的支出分别为774亿元、536亿元和138亿元，比上年增长29.2%、39.4%和65.4%。",
+         ["科技支出", "教育支出", "卫生支出", "科技支出增长", "教育支出增长", "卫生支出增长"]),
     ],
 )  # fmt: skip
 def test_labels_stand_alone(sentence: str, labels: list[str]) -> None:
