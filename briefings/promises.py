@@ -30,7 +30,7 @@ import yaml
 
 from .choice import place
 from .diff import bigrams
-from .figures.indicators import Indicator, indicators
+from .figures.indicators import Indicator, Indicators, indicators
 from .model import Listed, Metric, Report
 
 L = TypeVar("L", bound=Listed)
@@ -329,6 +329,23 @@ def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote 
     return None
 
 
+def _counterpart(item: Indicator, got: dict[str, Metric], known: Indicators) -> Metric | None:
+    """The later report's figure on the same measure in the other form, when it prints that
+    alone: 生产总值完成122.4亿元 for a 生产总值增长7% target (or a growth rate for an amount
+    target). Units differ, so it is shown and judged unclear, never met or missed."""
+    forms = {"growth", "amount"}
+    return next(
+        (
+            got[other.id]
+            for other in known.items
+            if other.group == item.group
+            and {other.family, item.family} == forms
+            and other.id in got
+        ),
+        None,
+    )
+
+
 def compare_figures(
     target_metrics: Sequence[Metric],
     result_metrics: Sequence[Metric],
@@ -347,7 +364,7 @@ def compare_figures(
         if item is None:
             continue
         aim = Figure(target, titles.get(f"t:{target.section}", ""))
-        result = got.get(item.id)
+        result = got.get(item.id) or _counterpart(item, got, known)
         if result is not None:
             verdict, rule = judge(target, result, item)
             shown = Figure(result, titles.get(f"r:{result.section}", ""))

@@ -378,3 +378,31 @@ def test_a_plan_item_gets_the_sentences_of_the_review_part_on_it_and_no_heading_
         # the five years' 50所 is not the year's report
         "办好民生实事": ["新建幼儿园12所，改造老旧小区40个。"],
     }
+
+
+COUNTY_TARGETS = """2018年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2017年工作回顾
+过去一年，全县生产总值增长6.5%。
+二、2018年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长7%；规模以上工业增加值增长5%；社会消费品零售总额增长11%。
+"""
+COUNTY_RESULTS = """2019年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2018年工作回顾
+预计全县生产总值完成122.4亿元；规模以上工业增加值完成12亿元；社会消费品零售总额完成58.55亿元，增长11%。
+二、2019年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长6.5%。
+"""
+
+
+def test_a_growth_target_whose_year_is_reported_only_as_the_amount_is_shown_and_unclear() -> None:
+    found = promises(_briefed(COUNTY_TARGETS, "a.txt"), _briefed(COUNTY_RESULTS, "b.txt"))
+    assert _verdicts(found) == {
+        # the later report prints the year's amount alone: shown beside the target, another
+        # unit, so neither met nor missed (and not 未提及: the reader sees what it says)
+        "gdp_growth": ("unclear", "122.4亿元"),
+        "industrial_value_added_growth": ("unclear", "12亿元"),
+        # the rate of the same measure, printed too, is the result
+        "retail_sales_growth": ("met", "11%"),
+    }
