@@ -406,3 +406,24 @@ def test_a_growth_target_whose_year_is_reported_only_as_the_amount_is_shown_and_
         # the rate of the same measure, printed too, is the result
         "retail_sales_growth": ("met", "11%"),
     }
+
+
+DONE_RESULTS = """2019年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2018年工作回顾
+预计全县社会消费品零售总额完成58.55亿元，增长11%。
+城镇新增就业任务圆满完成，城乡居民基本医疗、养老保险覆盖面进一步扩大。
+二、2019年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长6.5%。
+"""
+DONE_TARGETS = COUNTY_TARGETS.replace(
+    "社会消费品零售总额增长11%。", "社会消费品零售总额增长11%；城镇新增就业4000人。"
+)
+
+
+def test_a_target_said_fully_done_in_words_is_unclear_not_absent() -> None:
+    found = promises(_briefed(DONE_TARGETS, "a.txt"), _briefed(DONE_RESULTS, "b.txt"))
+    jobs = next(item for item in found.items if item.indicator == "urban_new_jobs")
+    # 任务圆满完成: the later report speaks of it (never 报告未提及), with no figure to check
+    assert (jobs.verdict, jobs.result) == ("unclear", None)
+    assert jobs.statement is not None and "圆满完成" in jobs.statement.sentence
