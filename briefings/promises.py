@@ -18,6 +18,7 @@ goes to the item it is most about; each item's are ranked, verbatim, with their 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -48,8 +49,11 @@ Rule = Literal[
     "scope",
     "words",
     "absent",
+    "plan_share",
 ]
 _RATE_UNITS = ("%", "‰")
+_CLAUSE = re.compile(r"[，；。：,;:]")
+_LIST = re.compile(r"[、和]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Rules:
     over_years: tuple[str, ...] = ()
     year_openers: tuple[str, ...] = ()
     reached: tuple[str, ...] = ()
+    plan_share: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -107,6 +112,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             over_years=tuple(data["over_years"]),
             year_openers=tuple(data["year_openers"]),
             reached=tuple(data["reached"]),
+            plan_share=tuple(data["plan_share"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -346,6 +352,37 @@ def _counterpart(item: Indicator, got: dict[str, Metric], known: Indicators) -> 
     )
 
 
+def _share_of_plan(
+    item: Indicator, metrics: Sequence[Metric], year: int | None, table: Rules
+) -> Metric | None:
+    """The year's result printed as a share of its plan (城镇新增就业完成年计划的118.2%): the
+    percentage after a plan_share word whose subject names the indicator (the n-th of a list
+    of subjects takes the n-th percentage)."""
+    names = item.names_in(year)
+    for metric in metrics:
+        if metric.kind != "result" or metric.period != str(year) or metric.unit != "%":
+            continue
+        text = metric.sentence.lower()
+        for word in table.plan_share:
+            at = text.find(word)
+            if at < 0:
+                continue
+            clause = _CLAUSE.split(text[:at])[-1]
+            subjects = _LIST.split(clause.replace("分别", ""))
+            named = [n for n, said in enumerate(subjects) if any(x in said for x in names)]
+            ends = _CLAUSE.search(text, at)
+            end = ends.start() if ends else len(text)
+            shares = sorted(
+                (text.find(m.raw.lower(), at), n)
+                for n, m in enumerate(metrics)
+                if m.sentence == metric.sentence and m.unit == "%"
+                and at <= text.find(m.raw.lower(), at) < end
+            )  # fmt: skip
+            if named and named[0] < len(shares) and len(shares) <= len(subjects):
+                return metrics[shares[named[0]][1]]
+    return None
+
+
 def compare_figures(
     target_metrics: Sequence[Metric],
     result_metrics: Sequence[Metric],
@@ -365,6 +402,14 @@ def compare_figures(
             continue
         aim = Figure(target, titles.get(f"t:{target.section}", ""))
         result = got.get(item.id) or _counterpart(item, got, known)
+        share = None if result else _share_of_plan(item, result_metrics, year, table)
+        if share is not None:
+            # a share of a rate's plan (增长6%) says neither the rate nor by how much: shown, unclear
+            verdict: Verdict = "met" if share.value >= 100 else "missed"
+            verdict = "unclear" if target.unit in _RATE_UNITS else verdict
+            shown = Figure(share, titles.get(f"r:{share.section}", ""))
+            promises.append(Promise(item.id, aim, shown, verdict, "plan_share"))
+            continue
         if result is not None:
             verdict, rule = judge(target, result, item)
             shown = Figure(result, titles.get(f"r:{result.section}", ""))

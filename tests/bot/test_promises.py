@@ -427,3 +427,34 @@ def test_a_target_said_fully_done_in_words_is_unclear_not_absent() -> None:
     # 任务圆满完成: the later report speaks of it (never 报告未提及), with no figure to check
     assert (jobs.verdict, jobs.result) == ("unclear", None)
     assert jobs.statement is not None and "圆满完成" in jobs.statement.sentence
+
+
+PLAN_SHARE_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业4万人，规模以上工业增加值增长6%。
+"""
+PLAN_SHARE_RESULTS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2025年工作回顾
+过去一年，全市地区生产总值增长5.3%。
+新增发放创业担保贷款、城镇新增就业分别完成年计划的248.6%、96.5%，城镇、农村居民人均可支配收入分别增长4.3%、5.7%。
+规模以上工业增加值完成年度目标的102%。
+二、2026年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_result_given_as_a_share_of_the_years_plan_is_met_at_a_hundred_percent() -> None:
+    found = promises(_briefed(PLAN_SHARE_TARGETS, "a.txt"), _briefed(PLAN_SHARE_RESULTS, "b.txt"))
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "5.3%"),
+        # the second subject of a 分别 list takes the second share; under 100%: missed
+        "urban_new_jobs": ("missed", "96.5%"),
+        # a share of the year's target for a growth rate says neither the rate nor by how much
+        "industrial_value_added_growth": ("unclear", "102%"),
+    }
+    jobs = next(item for item in found.items if item.indicator == "urban_new_jobs")
+    assert jobs.rule == "plan_share"
