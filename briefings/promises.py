@@ -543,6 +543,10 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
+def _says(sentence: str, words: str | None) -> bool:
+    return words is not None and words in _plain(sentence)
+
+
 def _titles(report: Report, prefix: str) -> dict[str, str]:
     return {f"{prefix}:{node.id}": node.title for node in report.walk()}
 
@@ -562,8 +566,13 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     items = compare_figures(
         target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
     )
-    # The plan's items are reported on in the year's review, not in paragraphs on several years.
-    plan = plan_reports(target.report, [q for q in review if q.sentence not in spans])
+    # The plan's items are reported on in the year's review, not in paragraphs on several years
+    # nor in a sentence on the later report's own year (１９９５年是…重要一年).
+    ahead = f"{result.report.meta.year}年" if result.report.meta.year else None
+    plan = plan_reports(
+        target.report,
+        [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
+    )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 
 

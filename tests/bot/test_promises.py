@@ -458,3 +458,16 @@ def test_a_result_given_as_a_share_of_the_years_plan_is_met_at_a_hundred_percent
     }
     jobs = next(item for item in found.items if item.indicator == "urban_new_jobs")
     assert jobs.rule == "plan_share"
+
+
+def test_a_review_sentence_on_the_later_reports_own_year_reports_on_no_plan_item() -> None:
+    later = PLAN_RESULTS.replace(
+        "要继续推进中小企业数字化改造。", "2025年是推进制造业数字化转型的关键一年。"
+    )
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(later, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    # it says what the coming year is for, not what was done in the year reviewed
+    assert reported["推进制造业数字化转型"] == [
+        "完成中小企业数字化改造120家。",
+        "工业互联网平台投入运行，一批工厂实现设备联网和生产数据实时采集。",
+    ]
