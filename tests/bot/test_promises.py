@@ -471,3 +471,23 @@ def test_a_review_sentence_on_the_later_reports_own_year_reports_on_no_plan_item
         "完成中小企业数字化改造120家。",
         "工业互联网平台投入运行，一批工厂实现设备联网和生产数据实时采集。",
     ]
+
+
+HARVEST_TARGETS = FIVE_YEAR_TARGETS.replace(
+    "全市常住人口城镇化率超过61.5%。", "确保粮食产量稳定在100万吨以上。"
+)
+HARVEST_RESULTS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2025年工作回顾
+过去一年，全市地区生产总值增长5.2%，城镇新增就业3.6万人，固定资产投资增长5.5%。
+粮食生产再获丰收，肉蛋奶、蔬菜产量均突破百万吨大关。
+二、2026年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_harvest_said_in_words_is_unclear_for_the_grain_target() -> None:
+    found = promises(_briefed(HARVEST_TARGETS, "a.txt"), _briefed(HARVEST_RESULTS, "b.txt"))
+    grain = next(item for item in found.items if item.indicator == "grain_output")
+    # 粮食生产再获丰收: the later report speaks of the grain, with no figure (never 报告未提及)
+    assert (grain.verdict, grain.result) == ("unclear", None)
