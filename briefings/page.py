@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import Meta
-from .outline import Classifier, has_top_level
+from .outline import Classifier, first_part
 from .text import cn_number, fold
 
 META_KEYS = (
@@ -141,7 +141,7 @@ def delivery_date(head: tuple[str, ...]) -> date | None:
 
 
 def _first_heading(lines: tuple[str, ...], classified: Classifier) -> int | None:
-    bare = not has_top_level(list(lines), classified)
+    bare = first_part(lines, classified) is None
     top_styles = {"part", "cn", "bare"}
     styles = [classified(line, bare).style for line in lines]
     wanted = top_styles if top_styles & set(styles) else {s for s in styles if s}
