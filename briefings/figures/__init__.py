@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..choice import place
 from ..model import Metric, Report
 from .bounds import read_bound
-from .indicators import indicator_of
+from .indicators import in_sentence, indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
@@ -93,7 +93,7 @@ def sentence_figures(
         return []
     text = figure_text(sentence)
     labels = label_figures(text, found)
-    told = classify(text, found, labels, setting, year, in_targets)
+    told = classify(text, found, labels, setting, year, in_targets, where)
     return [
         Metric(
             id=f"m{first + n}",
@@ -108,7 +108,11 @@ def sentence_figures(
             kind=what.kind,
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
-            indicator=indicator_of(label, figure.unit, figure.qualifier, where, year),
+            indicator=in_sentence(
+                indicator_of(label, figure.unit, figure.qualifier, where, year),
+                label,
+                text,
+            ),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]

@@ -58,6 +58,8 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
     if qualifier == "range":
         return "range"
     raw = text[start:end]
+    if qualifier == "rank" and (p.RANK_BAND.fullmatch(raw) or raw.endswith("强")):
+        return "at_most"  # 居全国前10位: the 10th place or better
     for word, bound in _AFTER.items():
         if raw.endswith(word):
             return bound

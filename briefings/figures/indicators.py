@@ -35,6 +35,8 @@ _CHANGE = re.compile(r"(?:增加(?!值)|增收|增产|减少|下降|降低|提�
 _REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# What follows a measure's name to make it a share of it (对经济增长的贡献率, 占生产总值比重).
+_SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,8 @@ def indicator_of(
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
+            if _SHARE_OF.match(text, at + len(name)):
+                return None  # 经济增长贡献率, 生产总值比重: a share of the measure, not it
             if _fits(item, unit, qualifier, text[at:], table.growth_words):
                 return item.id
             break  # the measure is named here; another name of it will not fit better
@@ -216,3 +220,27 @@ def named(query: str) -> tuple[Indicator, ...]:
     if found is None:
         return ()
     return tuple(item for item in table.items if item.group == found.group)
+
+
+# 财政收入突破3亿元，…其中一般预算收入…: beside the budget's revenue, 财政收入 is all revenue
+# raised (with what goes to upper governments), another measure.
+_BUDGET_REVENUE = re.compile(r"一般(?:公共)?(?:财政)?预算收入|地方级收入")
+_BARE_REVENUE = re.compile(r"^(?:[^预]*?)财政(?:总)?收入")
+_REVENUE_IDS = ("fiscal_revenue", "fiscal_revenue_growth")
+
+
+def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
+    """The indicator a figure measures as its sentence tells: none for 财政收入 printed beside
+    the budget's revenue. (扣除房地产开发投资后，固定资产投资增长2.7% keeps its indicator: the
+    promise labels pair it as the year's investment growth, though the figure labels, RULES.md,
+    read it as a part of the indicator.)"""
+    if found is None:
+        return None
+    if (
+        found in _REVENUE_IDS
+        and _BARE_REVENUE.search(label)
+        and not _BUDGET_REVENUE.search(label)
+        and _BUDGET_REVENUE.search(sentence)
+    ):
+        return None
+    return found

@@ -20,6 +20,7 @@ from ..text import cn_number, fold
 from . import patterns as p
 from .indicators import indicator_of, indicators
 from .keys import HEADLINES, NOT_HEADLINE
+from .label import acted_on, acts
 from .scan import Found
 
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
@@ -59,6 +60,7 @@ _TIME = re.compile(
     + r")|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
+_COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
 _TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
@@ -72,23 +74,38 @@ _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 _OVER_SPAN = re.compile(r"累计|年均|总计|共计|合计|平均每年|每年平均|平均增长")
 # 连续8年稳定在…: a streak of years; held at or above a bar it is a threshold.
 _STREAK = re.compile(r"连续(?P<n>[0-9]+|[二三四五六七八九十两]+)年")
+# The streak itself: 连续8年, 连续16个季度, 五连冠.
+_STREAK_RAW = re.compile(r"^连续|连冠$")
+# What a span's review held its level at (稳定在, 保持在, 保持).
+_ONE_YEAR_DATED = re.compile(r"(?:19|20)[0-9]{2} ?年(?!以来)|全年|当年|这一年")
+_HELD_AT = re.compile(r"(?:稳定在|保持在|稳定|保持|稳在)$")
 _HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
-_BAR_AFTER = re.compile(r"的?(?:行列|俱乐部|大关)")
+# 跻身500亿元行列: a bar of membership; 突破百万吨大关 is a milestone passed, a result.
+_BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
 # What a bar names: 超50万县, 亿元以上项目.
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(
-    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|控制在)$"
+    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|保持|控制在)$"
 )
+# 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
+# labour moved, foreign capital used), not works it does.
+_GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
-_STRIVE = re.compile(r"力争|争取")
+_STRIVE = re.compile(r"力争|争取|争创")
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
 # what it is to build or do (新建, 改造, 完成) is a plan.
-_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过)$")
+_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过|发展到|累计建成)$")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 _SPENDING = re.compile(r"支出|投入|投资|资金|经费")
 _SET_RATE = re.compile(r"税率|费率|利率")
-_FROM_YEAR = re.compile(r"[从由]$")
+# 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
+_LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
+_FROM_YEAR = re.compile(r"[从由][“\"「]?$")
+# 从2021年的X, 由“十二五”末的X: the time word dates the start of a change.
+_START_DATED = re.compile(r"[”\"」]?末?的")
+# “十二五”末: the plan period's last year.
+_PLAN_END = re.compile(r"[”\"」]?末")
 _ON_BASE = re.compile(r"[)）]?的基础上")
 # 从X增加到Y, 由X提高至Y: what lies between a change's start and its result.
 _CHANGE_TO = re.compile(
@@ -276,6 +293,13 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
     or else of its first."""
     if setting.phase != REVIEW or not section.children:
         return setting
+    if setting.span and section.children[0].style in _INLINE_ITEMS:
+        # 刚刚过去的2020年，…夺取了…双胜利。一是…二是…: items run inline after a paragraph on
+        # the span's last year review that year, whatever the paragraphs after them say.
+        for paragraph in section.paragraphs:
+            lead = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            if not lead.flows_over_span:
+                return lead
     for paragraph in reversed(section.paragraphs):
         scoped = list_setting(paragraph, setting, year)
         if scoped is not None:
@@ -289,6 +313,10 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         if scoped != setting and (scoped.span is None or not scoped.flows_over_span):
             return scoped
     return setting
+
+
+# Item styles run inline in a paragraph (一是…二是…), split off the paragraph that leads them.
+_INLINE_ITEMS = ("shi",)
 
 
 def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None) -> Setting | None:
@@ -317,11 +345,13 @@ def classify(
     setting: Setting,
     year: int | None,
     in_targets: bool,
+    where: str = "",
 ) -> list[Told]:
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
-    sentence belongs to a run that states the coming year's main targets."""
+    sentence belongs to a run that states the coming year's main targets; `where`: the
+    report's place (中央 is the national government's own)."""
     return [
-        _told(text, found, index, labels[index], setting, year, in_targets)
+        _told(text, found, index, labels[index], setting, year, in_targets, where)
         for index in range(len(found))
     ]
 
@@ -334,10 +364,14 @@ def _told(
     setting: Setting,
     year: int | None,
     in_targets: bool,
+    where: str = "",
 ) -> Told:
     figure = found[index]
     raw = text[figure.start : figure.end]
-    clause = _clause_before(text, figure.start)
+    # 原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米: the items after the first of a
+    # list are said with the words before the first.
+    first = found[_list_lead(text, found, index)]
+    clause = _clause_before(text, first.start)
     times = _TIMES_OVER.search(clause)
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
@@ -345,7 +379,12 @@ def _told(
             "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
         )
     period, span_word = _period(text, figure.start, setting, year)
-    streak = _STREAK.search(clause)
+    if setting.phase == PLAN and "-" in (setting.period or "") and period == _last(setting.period):
+        period = setting.period  # 力争到2025年… in the “十四五” goals: a goal of the span
+    if _STREAK_RAW.search(raw) and setting.phase == REVIEW:
+        # 连续16个季度, 五连冠: a streak as reached in the year reviewed (or the span's last).
+        return Told("result", period.split("-")[-1] if period else None)
+    streak = _STREAK.search(clause) if figure.qualifier != "rank" else None
     if streak and period and "-" not in period:
         # 连续8年稳定在1300亿斤以上: a bar held over the streak's years.
         last = int(period)
@@ -360,13 +399,29 @@ def _told(
             _OVER_SPAN.search(clause + raw)  # 平均每年增加2053亿元 reads as a rate per year
             or (
                 setting.flows_over_span
-                and (_is_flow(text, figure, clause) or _CHANGE_BEFORE.search(clause))
+                and (
+                    _is_flow(text, figure, clause, first.start)
+                    or _CHANGE_BEFORE.search(clause)
+                    or raw.startswith("翻")  # 经济总量翻一番: a change over the span
+                )
                 and not _dated(text[: figure.start])
             )
         )
         and not _before(period, year - 1 if year else None)
     ):
         period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
+    if (
+        setting.span
+        and setting.flows_over_span
+        and _HELD_AT.search(clause)
+        and not _ONE_YEAR_DATED.search(text[: figure.start])
+    ):
+        # 参保率均稳定在98%以上, 年度投资保持1万亿元以上 in a span's review: a bar held over the
+        # span; 比重保持在55%左右: a level held over it.
+        if raw.endswith("以上"):
+            return Told("threshold", setting.span)
+        if raw.endswith("左右"):
+            return Told("result", setting.span)
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span
@@ -386,21 +441,41 @@ def _told(
         reach = (
             (
                 rate
-                and (_REACH.search(clause) or _CHANGE_BEFORE.search(clause))
-                and not _SET_RATE.search(clause)
+                and (
+                    _REACH.search(clause)
+                    or _CHANGE_BEFORE.search(clause)
+                    or _LEVEL_RATE.search(label)
+                    or text.startswith("的", figure.end)  # 推动60%以上的县级机构达标: a share
+                )
+                and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
             or (
-                _LEVEL_REACHED.search(clause)
+                (_LEVEL_REACHED.search(clause) or raw.startswith("突破"))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
             )
         )
-        measured = headline_measure(label) or _aimed_at(label, figure.unit, figure.qualifier)
+        measured = (
+            headline_measure(label)
+            or (
+                _aimed_at(label, figure.unit, figure.qualifier, where, year)
+                and not _a_part(text, label)
+            )
+            or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
+        )
         return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
         # 到2021年…达到110亿元以上, said in the review: what the plan is to reach.
         return Told("target" if headline_measure(label) else "plan", period)
+    if (
+        span_word
+        and "-" in (period or "")
+        and _REACHED_END.search(clause)
+        and not _ADDS_UP.search(clause)
+    ):
+        # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
+        return Told("result", _last(period))
     if _CUMULATIVE_CUE.search(clause) and not span_word:
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
@@ -410,7 +485,7 @@ def _told(
 # a level (达到, 总量, 余额) is of the span's last year, and so is what a yearly statistic
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
-    r"新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
+    r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|减少|培训|帮助|解决|创建|造林|治理|减免|"
     r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
     r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资"
 )
@@ -420,18 +495,51 @@ _FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就�
 _CHANGE_BEFORE = re.compile(
     r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|降低|减少|增加|压降)了?$"
 )
-_LEVEL = re.compile(r"达到|达|为|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$")
+_LEVEL = re.compile(
+    r"达到|达|为|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
+)
+
+
+# 突破1万公里, 超5400公里: a bar the stock passed, whatever the clause's verb.
+_PASSED = re.compile(r"突破|超过|超|逾|近|接近")
+
+
+# 全年共引荐项目76个 in a span's review: what was done that year, not over the span.
+_ONE_YEAR = re.compile(r"全年|当年|这一年")
+
+
+# 投入达3200亿元, 下岗职工达2700多万人: what the span spent or shed adds up over it.
+_ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业")
+_REACHED_END = re.compile(r"(?:达到|达|提高到|提高至|增加到|增长到|上升到|扩大到|升至|跃升至)$")
+
+
+def _last(period: str | None) -> str | None:
+    return period.split("-")[-1] if period else None
 
 
 def _dated(before: str) -> bool:
-    """Whether a time word (2020年, 去年 …) dates what follows; a bare 五年 does not."""
-    return any(not match["five"] for match in _TIME.finditer(before))
+    """Whether a time word (2020年, 去年, 全年 …) dates what follows; a bare 五年 does not."""
+    return bool(_ONE_YEAR.search(before)) or any(not m["five"] for m in _TIME.finditer(before))
 
 
-def _is_flow(text: str, figure: Found, clause: str) -> bool:
+def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
+    """Whether the figure counts what was done (a flow), not a stock; `listed`: where the
+    list it belongs to starts (分别突破300亿元和3000亿元: both passed a bar)."""
     if figure.unit in ("%", "‰", "个百分点", "百分点", "倍") or _LEVEL.search(clause):
         return False
-    return bool(_FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end))
+    if _FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end):
+        return True
+    # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
+    if _PASSED.match(text, listed):
+        return False
+    if not _plain_clause(clause):
+        # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
+        return acted_on(_CLAUSE.split(text[figure.end :])[0])
+    return acts(clause)
+
+
+def _plain_clause(clause: str) -> str:
+    return re.sub(r"[\s“”\"「」()（）]|其中|此外|另外|同时|全年|累计|共|先后|分别", "", clause)
 
 
 def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:
@@ -442,6 +550,11 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         return setting  # a plan's dated sentences (2024年…, 今后五年…) date themselves
     head = _SCOPE_LEAD.sub("", _clean(opening))
     clause = _CLAUSE.split(head, maxsplit=1)[0]
+    compared = _COMPARED_OPENING.match(clause)
+    if compared and int(compared["base"]) < int(compared["year"]):
+        # 1992年同1987年相比，…: the paragraph reviews the years since the base.
+        span = _span(int(compared["base"]) + 1, int(compared["year"]))
+        return replace(setting, period=compared["year"], span=span, flows_over_span=True)
     scope = _TIME.match(clause)
     if scope is None or scope["five"] or (scope["plan"] and not _PLAN_SCOPE.match(clause)):
         return setting
@@ -457,6 +570,9 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     return replace(setting, period=period.split("-")[1], span=period)
 
 
+_COMPARED_OPENING = re.compile(
+    r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
+)
 # Words a paragraph may open with before its time scope (各位代表，刚刚过去的2020年…).
 _SCOPE_LEAD = re.compile(r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的)+")
 _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|期间|以来)")
@@ -504,9 +620,10 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     if between.strip() in p.LIST_JOINS and _is_start(text, found, index + 1):
         return True  # 从46503元和16935元分别提高到…: both listed figures are starts
     lead = _list_lead(text, found, index)
-    return bool(_CHANGE_TO.match(between)) and bool(
-        _CHANGE_FROM.search(_clause_before(text, found[lead].start)[-12:])
-    )
+    # 排名由369位上升到235位: the 由 may be printed inside the place's words.
+    first = found[lead]
+    said = _clause_before(text, first.start)[-12:] + text[first.start : first.end]
+    return bool(_CHANGE_TO.match(between)) and bool(_CHANGE_FROM.search(said))
 
 
 def _list_lead(text: str, found: list[Found], index: int) -> int:
@@ -517,17 +634,38 @@ def _list_lead(text: str, found: list[Found], index: int) -> int:
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:
-    """超200亿元的县, 亿元以上项目, 跻身500亿元行列: a bar, not a figure of what passes it."""
-    after = text[figure.end : figure.end + 1]
-    if _BAR_AFTER.match(text, figure.end):
+    """超200亿元的县, 亿元以上项目, 50万元以下拖欠账款, 跻身500亿元行列: a bar, not a figure of what
+    passes it. A count with a floor (实施1000个以上省重点项目) counts the things; a share with one
+    (60%以上的县级机构, 覆盖95%以上行政村) is the share of them, unless a rate named before it is
+    the bar (空置率30%以下“空心村”)."""
+    end = figure.end + 2 if text.startswith("以下", figure.end) else figure.end
+    raw = text[figure.start : end]
+    after = text[end : end + 1]
+    if _BAR_AFTER.match(text, end):
         return True
     if not _THRESHOLD_RAW.search(raw):
         return False
-    if after == "的" or _BAR_NAMES.match(text, figure.end):
+    if figure.unit in p.PERCENT_UNITS:
+        named = _RATE_NAMED.search(_clause_before(text, figure.start))
+        return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
+    if figure.unit in _COUNTERS and raw.endswith("以上"):
+        return False
+    if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
+    if raw.startswith("超") and not raw.startswith("超过") and _BARRED.match(text, end):
+        return True  # 产值超亿元企业13家: the bar picks out the firms
     return (
         raw.endswith(("以上", "以下")) and "\u4e00" <= after <= "\u9fff" and after not in "增达占"
     )
+
+
+# Measure words that count the noun after them (1000个以上省重点项目); 20户以上自然村 counts
+# households, a bar on the villages.
+_COUNTERS = ("个", "家", "项", "条", "所", "座", "处", "类", "种", "支", "片")
+# The things a bar printed before them picks out (超亿元项目, 超10亿元农业产业化龙头企业).
+_BARRED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|项目|园区|集群|县|乡镇|镇|村)")
+# 空置率30%以下: the rate whose bar the percentage is.
+_RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 
 
 def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[str | None, bool]:
@@ -536,9 +674,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
         if (
-            match["year"]
+            (match["year"] or match["plan"])
             and _FROM_YEAR.search(text, 0, match.start())
-            and text.startswith("的", match.end())
+            and _START_DATED.match(text, match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (
@@ -547,8 +685,10 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH
         if _COMPARED.search(text[: match.start()]) or through:
-            # 是1950年到1997年…总和的1.7倍: the base runs to its last year.
-            base = match if match.start() >= clause else None
+            # 是1950年到1997年…总和的1.7倍: the base runs to its last year; 1992年同1987年相比，…:
+            # a comparison clause sets the base of the clauses after it.
+            here = match.start() >= clause or _COMPARISON_END.match(text, match.end())
+            base = match if here else None
         else:
             told, base = match, None
     if base is not None:
@@ -558,6 +698,8 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["year"]:
         return told["year"], False
     if told["plan"]:
+        if _PLAN_END.match(text, told.end()):
+            return str(_FIVE_YEAR_PLANS[told["plan"]] + 4), False
         return _plan_years(told["plan"], text, told.end(), year), True
     if year is None:
         return setting.period, False
@@ -599,13 +741,29 @@ def _start_period(clause: str, period: str | None) -> str | None:
     years: list[str] = _YEAR.findall(clause[-10:])
     if years:
         return years[-1]
+    ends = [m for m in _PLAN_NAME.finditer(clause[-12:]) if _PLAN_END.match(clause[-12:], m.end())]
+    if ends:
+        return str(_FIVE_YEAR_PLANS[ends[-1]["name"]] + 4)  # 由“十二五”末的29.1亿元: 2015
     if period and "-" in period:
         return str(int(period.split("-")[0]) - 1)
     return period
 
 
-def _aimed_at(label: str, unit: str, qualifier: str) -> bool:
+# 拟安排财政赤字2.76万亿元，其中中央财政赤字1.83万亿元: the whole is the target, its parts plan;
+# printed alone (拟安排中央财政赤字3000亿元, before local governments ran deficits), the
+# national government's deficit is the budget's target.
+_PART = re.compile(r"(?:中央|地方)(?=财政)")
+_WHOLE = re.compile(r"(?<!中央)(?<!地方)财政赤字")
+
+
+def _a_part(text: str, label: str) -> bool:
+    return bool(_PART.search(label)) and bool(_WHOLE.search(text))
+
+
+def _aimed_at(
+    label: str, unit: str, qualifier: str, where: str = "", year: int | None = None
+) -> bool:
     """Whether the plan's figure measures an indicator it aims at; one the budget arranges
     (发行建设国债) is a plan figure."""
-    found = indicators().get(indicator_of(label, unit, qualifier) or "")
+    found = indicators().get(indicator_of(label, unit, qualifier, where, year) or "")
     return found is not None and not found.arranged

@@ -14,8 +14,8 @@ from . import patterns as p
 from .scan import Found
 from .words import figure_words
 
-# Room for a share that names its part and its whole (战略性新兴产业占规上工业增加值比重, 17).
-LABEL_MAX = 18
+# Room for a share that names its part and its whole (战略性新兴产业增加值占地区生产总值比重, 20).
+LABEL_MAX = 20
 # A label that takes its subject from the clause before may run longer (城镇居民人均可支配收入实际增长).
 LABEL_WITH_SUBJECT_MAX = 24
 RANK_WORD = "排名"
@@ -61,7 +61,7 @@ _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不�
 # 在建, 在园 begin with a word that is a conjunction, an adverb or a preposition elsewhere; 专精特新
 # (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
-    "可支配收入", "纯收入", "再就业", "占比", "自然增长率", "增长率", "贡献率",
+    "可支配收入", "纯收入", "一般公共预算收入", "一般预算收入", "新增就业", "再就业", "占比", "自然增长率", "增长率", "贡献率",
     "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
@@ -98,16 +98,110 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
     """A label for each figure of the folded sentence `text`, in order."""
     listed = _respectively(text, found)
     labels: list[str] = []
+    subjects: list[str] = []  # what each figure's clause names before it (a streak's subject)
     for index, figure in enumerate(found):
         dealt = listed.get(index)
+        streak = index and _is_streak(text, found[index - 1])
         if isinstance(dealt, tuple):
             label = shed_measure(labels[dealt[0]].removesuffix(RANK_WORD)) + dealt[1]
+        elif _is_streak(text, figure):
+            label = _streak_label(text, found, index, labels)
+        elif text.startswith("翻", figure.start):
+            label = _doubled(text, figure)
+        elif streak and not text[found[index - 1].end : figure.start].strip():
+            # 连续29年居内地城市首位: the place is of what the streak kept up.
+            label = subjects[-1]
         else:
             label = dealt or _label(text, found, index, labels)
-        if figure.qualifier == "rank" and RANK_WORD not in label:
-            label += RANK_WORD
-        labels.append(_with_area(text, figure.start, label))
+        subjects.append(_streak_subject(text, found, index, labels))
+        if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
+            label = _top_list(text, figure)
+        elif figure.qualifier == "rank":
+            label = _ranked(label, text[figure.start : figure.end])
+        labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
+
+
+# A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):
+# what the sentence measures is the company's.
+_COMPANY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6}?(?:集团|公司))")
+
+
+def _with_company(text: str, label: str) -> str:
+    company = _COMPANY.match(text.strip())
+    if company is None or company["name"] in label:
+        return label
+    return (company["name"] + label)[:LABEL_WITH_SUBJECT_MAX]
+
+
+_DOUBLED_LEAD = re.compile(r"(?:实现|能够|力争|争取|确保|均|都|再)+$")
+
+
+def _doubled(text: str, figure: Found) -> str:
+    """翻一番: what grew, said as a growth (省属企业工业总产值、利润 → …增长)."""
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    subject = _DOUBLED_LEAD.sub("", _plain(text[start : figure.start]))
+    return (subject + "增长")[-LABEL_WITH_SUBJECT_MAX:] if subject else "增长"
+
+
+def _top_list(text: str, figure: Found) -> str:
+    """进入国家公立医院绩效考核百强: what entered which list, the list named as printed."""
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    head = re.sub(r"[\s、“”\"]", "", _NOISE.sub("", text[start : figure.start]))
+    board = "榜" if text.startswith("榜", figure.end) else ""  # 百强榜: the list's own name
+    return (head + text[figure.start : figure.end] + board)[-LABEL_WITH_SUBJECT_MAX:]
+
+
+def _is_streak(text: str, figure: Found) -> bool:
+    """连续29年, 连续16个季度, 五连冠."""
+    return text.startswith("连续", figure.start) or text.endswith("连冠", 0, figure.end)
+
+
+def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]) -> str:
+    """The words of the figure's clause before it (出口总额 of 出口总额连续29年…), or else the
+    subject of the figure before (…增长13.5%、连续29年…)."""
+    figure = found[index]
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    if index and found[index - 1].end > start:
+        start = max(found[index - 1].end, text.rfind("、", 0, figure.start) + 1)
+    own = _plain(text[start : figure.start])
+    if (own and not _MEASURE_HEAD.match(own)) or not labels:
+        return own
+    # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
+    return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
+
+
+def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
+    """What a streak kept up: its subject and the rest of its clause (黄河干流水质 达到Ⅱ类,
+    出口总额 居内地城市首位), up to a figure that is not a place (稳定在430亿斤以上: the bar is a
+    figure of its own), without numbers or bound words."""
+    figure = found[index]
+    end = min([m.start() for m in p.CLAUSE_BREAK.finditer(text, figure.end)], default=len(text))
+    later = [f for f in found[index + 1 :] if f.start < end and f.qualifier != "rank"]
+    if later:
+        end = later[0].start
+    rest = _NOISE.sub("", text[figure.end : end]).replace(" ", "")
+    subject = _streak_subject(text, found, index, labels)
+    return (subject + rest)[:LABEL_WITH_SUBJECT_MAX]
+
+
+# What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
+_RANK_SCOPE = re.compile(
+    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
+    r"(?:排名|排|第|首位|榜首|之首|前)"
+)
+# Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
+_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")
+
+
+def _ranked(label: str, raw: str) -> str:
+    """A place's label: what is ranked and among whom (森林覆盖率全国排名), as printed."""
+    scope = _RANK_SCOPE.match(raw)
+    among = scope["scope"] if scope else ""
+    label = _RANK_LEFTOVER.sub("", label)
+    if among and among not in label:
+        label += among
+    return label + RANK_WORD
 
 
 # An area or programme a sentence opens on (成渝地区双城经济圈建设…，经济总量超9万亿元): the
@@ -177,7 +271,11 @@ def _names_own_measure(words: list[Word]) -> list[Word]:
 
 def _subject(text: str, found: list[Found], index: int, labels: list[str], strip: bool) -> str:
     """What the figure before in the sentence measured (its measure shed when this figure
-    brings its own), or failing that, the nouns of the clause before."""
+    brings its own), or failing that, the nouns of the clause before; a part the text turns to
+    after the figure before (…，其中一般预算收入增幅首次超过总收入，完成1.1亿元) comes first."""
+    turned = _turned_to(text, found, index)
+    if turned:
+        return turned
     for label in reversed(labels):
         subject = label.removesuffix(RANK_WORD)
         if strip:
@@ -204,6 +302,23 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
 _PROGRAMME = re.compile(
     r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
 )
+
+
+def _turned_to(text: str, found: list[Found], index: int) -> str:
+    """The nouns right after a 其中 between the figure before and this one, or ""."""
+    if not index:
+        return ""
+    between = text[found[index - 1].end : found[index].start]
+    at = between.find("其中")
+    if at < 0:
+        return ""
+    lead: list[str] = []
+    for word in _words(between[at + 2 :]):
+        if not (word.is_noun or word.flag in ("l", "j", "b")):
+            break
+        lead.append(word.text)
+    named = shed_measure("".join(lead))
+    return named if len(named) > 2 else ""
 
 
 def shed_measure(label: str) -> str:
@@ -289,11 +404,30 @@ def _subjects(text: str, count: int) -> list[str] | None:
         return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
     if len(parts) != count:
         return None
+    tail = _TAIL_START.search(parts[-1])
+    if tail and tail.start() > 0 and not any(_TAIL_START.search(part) for part in parts[:-1]):
+        # 黄金、白银、精炼铜、镍产量: the measure printed once, on the last item, is every item's.
+        shared = parts[-1][tail.start() :]
+        return [_joined(part, shared) for part in parts[:-1]] + [parts[-1]]
     longest = max(parts, key=len)
     at = parts.index(longest)
     return [
         _share(part, longest, n < at) if part != longest else part for n, part in enumerate(parts)
     ]
+
+
+# Where a list's last item turns from its own name to the measure all items share.
+_TAIL_START = re.compile(
+    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|规模|价格|支出|浓度|投资|出口|进口"
+)
+
+
+def _joined(head: str, tail: str) -> str:
+    """head + tail without the words they overlap on (战略性新兴产业 + 产业增加值)."""
+    overlap = next(
+        (k for k in range(min(len(head), len(tail)), 0, -1) if head.endswith(tail[:k])), 0
+    )
+    return head + tail[overlap:]
 
 
 # A list item ending in what it measures (失业率, 涨幅, 零售额) needs nothing of the others.
@@ -328,7 +462,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     breaks = [m.start() for m in p.CLAUSE_BREAK.finditer(text)]
     start = max([b + 1 for b in breaks if b < figure.start], default=0)
     end = min([b for b in breaks if b >= figure.end], default=len(text))
-    if index > 0:
+    if index > 0 and not _bar_of(text, found[index - 1], figure):
         start = max(start, found[index - 1].end)
         # 新增装机1258万千瓦、总量达到6437万千瓦: the words before the 、 are the item before's.
         listed = text.rfind("、", start, figure.start)
@@ -341,6 +475,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     end = min(end, _list_break(text, figure.end))
     if _CHANGE_AFTER.match(text, figure.end):
         end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
+    if text.startswith("连续", figure.start):
+        # 连续29年居内地城市首位: a streak's label is what was kept up, the rest of its clause.
+        end = min([b for b in breaks if b >= figure.end], default=len(text))
     if text.startswith("每", figure.start):
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.
@@ -349,6 +486,16 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
             return inner, []
         return _words(text[start : figure.start]), inner
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")
+
+
+def _bar_of(text: str, bar: Found, figure: Found) -> bool:
+    """A bar printed inside the noun a count counts (产值超亿元企业13家, 引进亿元以上项目35个):
+    the count's label keeps it."""
+    gap = text[bar.end : figure.start]
+    return bool(_BAR_RAW.search(text[bar.start : bar.end])) and not re.search(r"[,;:。!?、]", gap)
 
 
 _RATE_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|增加)")
@@ -369,7 +516,7 @@ def _atoms() -> re.Pattern[str]:
     return re.compile(
         rf"“(?P<quoted>[^”]{{1,12}})”|《(?P<title>[^》]{{1,20}})》|(?P<slogan>{slogans})"
         rf"|(?P<measure>{p.alternation(MEASURE_TERMS)})"
-        r"|(?P<code>[A-Za-z]+[0-9][0-9.]*)"
+        r"|(?P<code>[A-Za-z]+[0-9][0-9.]*(?:[A-Za-z]+[0-9.]*)*|[0-9]+[A-Za-z]+(?:-[A-Za-z]+)?)"
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
@@ -385,6 +532,46 @@ def _words(fragment: str) -> list[Word]:
     return words + _segment(fragment[position:])
 
 
+# Verbs that hold a stock rather than do something (全市在建工地有1万多个, 总量达474万户).
+_STOCK_VERBS = frozenset(
+    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居"}
+)
+
+
+def acts(clause: str) -> bool:
+    """Whether a clause says something was done to what the figure counts (关停…企业, 向乡镇
+    下放…事项, 刑事拘留): it opens on a verb of action, after a preposition's phrase at most; a
+    verb after a noun describes the thing (文化创意产业, 公交线路覆盖城区) or holds a stock (有)."""
+    words = [
+        w
+        for w in _words(clause)
+        if w.text.strip() and not w.flag.startswith(("d", "t", "m", "u", "c", "a"))
+    ]
+    if words and words[0].flag == "p":
+        words = words[
+            next((n for n, w in enumerate(words) if w.flag.startswith("v")), len(words)) :
+        ]
+    if not words:
+        return False
+    first = words[0]
+    verb = (first.flag.startswith("v") and first.flag != "vn") or first.flag == "i"
+    # 配套建设218个园区基地, 投资44.5亿元: nothing but the action before its object.
+    only_actions = all(w.flag.startswith("v") for w in words)
+    return (verb or only_actions) and first.text not in _STOCK_VERBS
+
+
+def acted_on(rest: str) -> bool:
+    """Whether what follows a figure that opens its clause says it was acted on (164个贫困村
+    全部脱贫摘帽, 3家企业主板上市): after the things counted, a verb of action."""
+    for word in _words(rest):
+        if not word.text.strip() or word.flag.startswith(("d", "t", "m", "u", "c", "a", "b", "x")):
+            continue
+        if word.is_noun or word.flag in ("l", "j", "nt", "ns", "nr"):
+            continue
+        return word.flag.startswith("v") and word.flag != "vn" and word.text not in _STOCK_VERBS
+    return False
+
+
 def _segment(fragment: str) -> list[Word]:
     cleaned = _NOISE.sub(" ", fragment).strip()
     return [Word(w.word, w.flag) for w in _posseg().cut(cleaned)] if cleaned else []
@@ -395,7 +582,13 @@ def _content(words: list[Word]) -> list[Word]:
     kept = [
         w
         for n, w in enumerate(words)
-        if (w.is_noun or not w.flag.startswith(_DROP_FLAGS) or _names_with_next(words, n))
+        if (
+            w.is_noun
+            or not w.flag.startswith(_DROP_FLAGS)
+            or _names_with_next(words, n)
+            or _reached(words, n)
+            or _glued(words, n)
+        )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
     # 全市共有检查事项5710项: the place leads the label; a scope inside it (赣服通全市…) adds
@@ -412,6 +605,42 @@ def _scope_kept(words: list[Word], n: int) -> bool:
 _SCOPES = frozenset(
     ("全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "我国")
 )
+
+
+_CHANGE_VERBS = frozenset(
+    {"提高", "提升", "下降", "降低", "增加", "增长", "上升", "减少", "扩大", "缩小", "降", "升"}
+)
+
+
+_NOUNISH = ("n", "l", "j", "nz", "eng", "m", "b")
+
+
+def _glued(words: list[Word], n: int) -> bool:
+    """A word jieba tags as a pronoun, measure or time word that is part of a compound noun:
+    本科 of 本科院校, 道 of 非机动车道, 级 of 千亿级产业, 日间 of 日间照料."""
+    word = words[n]
+    if not word.flag.startswith(("r", "q", "t")) or n + 1 >= len(words):
+        return False
+    after = words[n + 1]
+    if not after.flag.startswith(_NOUNISH[:5]) or not after.text.strip():
+        return False
+    if word.flag.startswith("r"):
+        return len(word.text) > 1 and (n == 0 or words[n - 1].flag in ("c", "x", "v"))
+    before = words[n - 1] if n else None
+    if word.flag.startswith("q"):
+        return before is not None and before.flag.startswith(_NOUNISH) and len(word.text) == 1
+    return before is not None and before.flag.startswith(_NOUNISH[:5])
+
+
+def _reached(words: list[Word], n: int) -> bool:
+    """至/到 ending a change right before its figure (城镇化率提高至64.8%): the level reached,
+    not the change by; kept so the label says which."""
+    return (
+        words[n].text in ("至", "到")
+        and n == len(words) - 1
+        and n > 0
+        and words[n - 1].text in _CHANGE_VERBS
+    )
 
 
 def _names_with_next(words: list[Word], n: int) -> bool:
@@ -449,6 +678,15 @@ def _fit(before: list[Word], after: list[Word]) -> list[Word]:
     """Drop the words farthest from the figure until the label is short enough; a programme
     the label opens on (南北山绿化工程累计完成…) is its subject, kept: the words after it go first."""
     before, after = list(before), list(after)
+
+    def size() -> int:
+        return sum(len(w.text) for w in before + after)
+
+    # 战略性新兴产业增加值占地区生产总值比重提升至: the change words go before the measure's name.
+    if size() > LABEL_MAX and len(before) > 2 and before[-1].text in ("至", "到"):
+        before.pop()  # the level reached is the measure's: its change words go first
+        if before[-1].text in _CHANGE_VERBS:
+            before.pop()
     named = next((n + 1 for n, w in enumerate(before[:-1]) if w.text.endswith("工程")), 0)
     while len(before) + len(after) > 1 and sum(len(w.text) for w in before + after) > LABEL_MAX:
         if len(before) > max(named, 1) or (not after and len(before) > 1):

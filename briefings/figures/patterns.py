@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 APPROX_BEFORE = ("超过", "突破", "接近", "将近", "近", "约", "逾", "超")
 APPROX_AFTER = ("以上", "左右", "上下", "之多")
 # Words that make "N年" a duration of the work (连续12年) rather than a year.
@@ -14,7 +15,7 @@ DURATION_CUES = ("连续", "累计", "历时", "提前")
 COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")
 RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排")
 # A scope names a ranking too when 第N ends the phrase (成绩全国第一).
-RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界")
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "亚洲", "国内")
 MULTIPLIERS = {
     "万亿": 10**12,
     "千亿": 10**11,
@@ -25,20 +26,23 @@ MULTIPLIERS = {
     "万": 10**4,
 }
 UNITS = (
-    "%", "‰", "个百分点", "百分点", "倍",
-    "万人次", "人次", "家次", "批次", "架次", "场次", "人", "名", "位", "户", "家", "个", "项", "件",
+    "%", "‰", "个百分点", "百分点", "个千分点", "倍",
+    "万人次", "人次", "人年", "家次", "批次", "架次", "场次", "人", "名", "位", "户", "家", "个", "项", "件",
     "条", "次", "台", "套", "辆", "艘", "架", "支", "所", "座", "处", "批", "场", "期", "份",
     "本", "册", "部", "种", "类", "款", "篇", "路", "张", "间", "栋", "幢", "块", "片", "口",
     "宗", "笔", "例", "起", "颗", "枚", "株", "棵", "头", "只", "级", "岁",
     "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
     "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
-    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
+    "吨公里", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
     "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次", "周岁",
 )  # fmt: skip
-PEOPLE_BEFORE = re.compile(r"人口[^,;。0-9]{0,4}$")
+PEOPLE_BEFORE = re.compile(r"(?:人口|人数|用户)[^,;。0-9]{0,4}$")
+# 旅游接待总人次达到500万, 累计参与人次超200万: a count of visits, the measure word left out.
+VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
 PEOPLE_AFTER = re.compile(
-    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡)?(?:职工|农民工|农民|居民|群众|人口|学生|毕业生|劳动力)"
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区)?(?:职工|农民工|农民|居民|群众|人口|人民|学生|毕业生|劳动力|"
+    r"婴幼儿|儿童|老人|游客)"
 )
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
 PER_UNIT = re.compile(
@@ -99,13 +103,21 @@ RATIO_HEAD = re.compile(
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
-    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首))"
+    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
 )
 # 排名提升3位, 前移5位: places gained or lost, not a place (提升3名干部 counts people).
 RANK_CHANGE = re.compile(
     rf"(?:提升|上升|前移|前进|跃升|进位|下降|后退|下滑|回落)(?P<num>[0-9]+|{CN_NUMERAL})个?[位名]"
     r"(?![\u4e00-\u9fff](?<!至))"
 )
+# 居全国前10位, 位列国内前三, 跻身省级开发区前50: a place within a band, at most the Nth (前三季度,
+# 前5个月 are spans of time, no place).
+RANK_BAND = re.compile(
+    rf"(?:{alternation(RANK_CUES + RANK_SCOPES)}|进入|跻身|迈入|入围)(?P<scope>[\u4e00-\u9fff]{{0,6}}?)"
+    rf"前(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名强]|(?![\u4e00-\u9fff0-9.%‰]))"
+)
+# 五连冠, “六连冠”: a streak of titles won in a row, counted as times.
+STREAK_TITLES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连冠")
 # 全国排名53位: after 排名 a place needs no 第.
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.
@@ -136,6 +148,9 @@ DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
 POLICY_AFTER = re.compile(
     r"(?:举措|措施|政策|意见|硬招|实招|细则|规定|办法|条款|[”\"]?(?:落地|落实|见效|兑现))"
 )
+# 放宽市场准入24条特别措施, 首批5条先行先试政策: a named package with a word between (47条创新
+# 举措和经验做法在全国推广, printed with no name before it, counts them).
+POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:举措|措施|政策|授权事项)")
 # 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
 POLICY_NAMED = re.compile(
     r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"
@@ -145,3 +160,45 @@ POLICY_END = re.compile(r"(?:[、,;。:!?)”\"]|等|和|及|$)")
 # 35岁以下青年, 60岁以上老人, 2-3周岁托班: an age of eligibility; only a life span is measured.
 AGE_UNITS = ("岁", "周岁")
 AGE_MEASURED = re.compile(r"寿命|平均年龄")
+# 10万千瓦及以下燃煤机组, 10蒸吨及以下锅炉: a rating in a class name, no quantity.
+RATED_CLASS = re.compile(r"及?以[下上][\u4e00-\u9fff]")
+RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
+# 总投资12.6亿元的照旺台棚改项目, 占地6904亩的工业台地: what describes one named thing.
+DESCRIBED = re.compile(
+    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
+)
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+# Things known by their proper names (places, firms, parks, centres): 3个镇区, 4家企业.
+NAMED_THINGS = re.compile(
+    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群)"
+)
+# Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
+THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
+AREA_UNITS = ("平方公里", "亩", "公顷")
+# 翻一番, 翻了两番, 翻番: doubled, quadrupled — 2 and 4 times (翻了七番 counts its 番 as printed).
+DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")
+# 超千亿元, 突破百万吨, 亿元以上, 近万亿元: an amount in magnitude words alone, a figure only
+# with a bound word (超千家万户 or 百万人民 are no amounts).
+MAGNITUDE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
+                   "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 10**2}  # fmt: skip
+CN_MAGNITUDE = re.compile(
+    rf"(?P<pre>{_PRE})?(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?十?|[一二两三四五六七八九]?)"
+    rf"(?P<mult>{alternation(MAGNITUDE_WORDS)})(?P<unit>{_UNIT})?(?P<post>以上|以下)?"
+)
+# 28个主要指标, 其中20个预期性指标, 15个方面的重点任务: a document's own parts.
+DOCUMENT_PARTS = re.compile(r"(?:主要|预期性|约束性|统计监测)指标")
+# 《纲要（草案）》提出了15个方面的重点任务: the aspects a document sets out (在…等10个方面开展专项
+# 行动 counts the fields of the work).
+DOCUMENT_SAYS = re.compile(r"》(?:提出|明确|包括|部署)了?[^,;。]*$")
+# 144小时过境免签政策, 24小时通关: hours that name a service.
+HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
+# 5次调高城乡居民基础养老金标准: a count of times an action was taken.
+ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
+CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱")
+# 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
+CAPACITY_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?等?项目")
+# 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
+COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
+# 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.
+TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])")
+TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]{0,12}$")

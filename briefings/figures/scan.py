@@ -15,6 +15,9 @@ from .words import figure_words
 
 PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 RANK_UNIT = "位"
+STREAK_TIMES = "次"
+# A streak counts its years, quarters or months (连续16个季度: 16 季度).
+STREAK_UNITS = {"个季度": "季度", "个月": "月"}
 # Symbols that glue a number into a formula or a code (7×24, 1+6+5+X), never a figure.
 _FORMULA = set("+×*/=" + string.ascii_letters)
 
@@ -76,6 +79,8 @@ def _names_or_age(text: str, item: Found) -> bool:
         return False
     if p.POLICY_AFTER.match(text, item.end):
         return True
+    if clause.strip() and p.POLICY_QUALIFIED.match(text, item.end):
+        return True
     return bool(p.POLICY_NAMED.search(clause) and p.POLICY_END.match(text, item.end))
 
 
@@ -87,10 +92,57 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True
     if item.unit == "批" and text[item.start : item.end].endswith("一批"):
         return True
+    if p.RATED_CLASS.match(text, item.end) and item.unit in p.RATING_UNITS:
+        return True  # 10万千瓦及以下燃煤机组: a rating that names a class of plant
+    if p.DOCUMENT_PARTS.match(text, item.end):
+        return True  # 28个主要指标: the parts of a document, counted in its outline
+    if (
+        item.unit == "个"
+        and text.startswith("方面", item.end)
+        and p.DOCUMENT_SAYS.search(text[: item.start])
+    ):
+        return True  # 《纲要（草案）》提出了15个方面的重点任务
+    if text.endswith("时速", 0, item.start):
+        return True  # 时速350公里高铁: a line's rating
+    if item.unit == "小时" and p.HOURS_NAME.match(text, item.end):
+        return True  # 144小时过境免签, 24小时通关: a service named by its hours
+    if item.unit == "次" and p.ACTION_AFTER.match(text, item.end):
+        return True  # 5次调高…标准: how often something was done, no measure of it
+    if _describes(text, item):
+        return True
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
-    if item.unit in PERCENT_UNITS or not clause.endswith("等"):
+    if item.unit in PERCENT_UNITS:
         return False
-    return clause.count("、") + 1 == item.value
+    if clause.endswith("等"):
+        return clause.count("、") + 1 == item.value
+    # 完成龙泉关、天生桥、史家寨3个镇区: the count of the places or firms named right before it
+    # (婚育、重大疾病免费救治、退休3个链条 counts kinds of things: a figure).
+    names = clause.split("、")
+    return (
+        item.unit in p.THING_UNITS
+        and bool(p.NAMED_THINGS.match(text, item.end))
+        and len(names) >= 2
+        and len(names) == item.value
+        and all(name and not _DIGIT.search(name) for name in names)
+    )
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _describes(text: str, item: Found) -> bool:
+    """A quantity that describes one named thing (总投资12.6亿元的照旺台棚改项目, 占地6904亩的
+    工业台地, 16.64平方公里的阜东产业园区): part of its name, not a result of the work; a count
+    of such things after it (总投资286.19亿元的重点项目64个) makes it their total."""
+    if item.unit in p.CAPACITY_UNITS and p.CAPACITY_OF.match(text, item.end):
+        return True  # 白银集团7万吨锌基合金等项目: a project named by its capacity
+    described = p.DESCRIBED.match(text, item.end)
+    if not described:
+        return False
+    if p.COUNTED_AFTER.match(text, described.end()):
+        return False
+    before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
+    return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
 
 
 @dataclass(frozen=True)
@@ -110,7 +162,13 @@ def _slogans() -> re.Pattern[str]:
 
 def _blocked_spans(text: str) -> Iterator[_Span]:
     for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
-        yield from (_Span(*m.span()) for m in pattern.finditer(text))
+        for match in pattern.finditer(text):
+            inner = match.group()[1:-1]
+            if pattern is p.QUOTED_NAME and (
+                p.STREAK_TITLES.fullmatch(inner) or p.TOP_LIST.search(inner)
+            ):
+                continue  # 争创“六连冠”, 进入“中国隐形独角兽500强”: a streak or a place, quoted
+            yield _Span(*match.span())
 
 
 def arabic(token: str) -> Decimal:
@@ -142,8 +200,8 @@ def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
         window = p.CLAUSE_BREAK.split(text[head.end() : head.end() + p.RATIO_GAP])[0]
         amount = next(_ranges(window), None) or next(_amounts(window), None)
-        if amount is None or amount.unit in PERCENT_UNITS:
-            continue
+        if amount is None or amount.unit in PERCENT_UNITS or amount.unit in p.AGE_UNITS:
+            continue  # 每千人拥有3岁以下婴幼儿托位数: an age, not a rate
         end = head.end() + amount.end
         if p.PER_UNIT_CHANGE.search(window[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
@@ -173,11 +231,56 @@ def _rank_changes(text: str) -> Iterator[Found]:
 
 
 def _ranks(text: str) -> Iterator[Found]:
-    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN):
+    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN, p.RANK_BAND):
         for match in pattern.finditer(text):
             value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
             if value:
                 yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+def _top_lists(text: str) -> Iterator[Found]:
+    for match in p.TOP_LIST.finditer(text):
+        if not p.TOP_LIST_CUE.search(text[: match.start()]):
+            continue
+        value = _TOP_WORDS.get(match["num"]) or numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+
+
+_TOP_WORDS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}
+
+
+def _streak_titles(text: str) -> Iterator[Found]:
+    for match in p.STREAK_TITLES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
+
+
+def _cn_magnitudes(text: str) -> Iterator[Found]:
+    for match in p.CN_MAGNITUDE.finditer(text):
+        if not (match["pre"] or match["post"]):
+            continue
+        if match["pre"] == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
+            continue  # 签约亿元农业项目: 约 ends a word, it bounds nothing
+        unit = match["unit"] or ""
+        if not unit and p.VISITS_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            unit = "人次"  # 年旅游人次突破百万
+        if not unit or unit in PERCENT_UNITS:
+            continue
+        count = numeral(match["num"]) if match["num"] else Decimal(1)
+        if count is None:
+            continue
+        value = count * p.MAGNITUDE_WORDS[match["mult"]]
+        start = match.start("pre") if match["pre"] else match.start("num")
+        yield Found(start, match.end(), float(value), unit, "approx" if match["pre"] else "exact")
+
+
+def _doublings(text: str) -> Iterator[Found]:
+    for match in p.DOUBLINGS.finditer(text):
+        times = 2 ** int(numeral(match["n"]) or 1) if match["n"] else 2
+        qualifier = "approx" if match["more"] else "exact"
+        yield Found(match.start(), match.end(), float(times), "倍", qualifier)
 
 
 def _percent_words(text: str) -> Iterator[Found]:
@@ -245,6 +348,7 @@ def _cn_counts(text: str) -> Iterator[Found]:
         # A duration keeps its cue (连续三年); a count starts at its approximation word.
         start = match.start() if unit == "年" else match.start("pre" if match["pre"] else "num")
         qualifier = "approx" if _approx(match, "pre", "sfx", "post") else "exact"
+        start, unit = _streak(text, start, unit)
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
@@ -263,14 +367,24 @@ def _amounts(text: str) -> Iterator[Found]:
         if start is None:
             continue
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
-        if not unit and (
+        if not unit and p.VISITS_BEFORE.search(text[max(0, start - 8) : start]):
+            unit = "人次"
+        elif not unit and (
             p.PEOPLE_BEFORE.search(text[max(0, start - 8) : start])
             or p.PEOPLE_AFTER.match(text, end)
         ):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
+        start, unit = _streak(text, start, unit)
         yield Found(start, end, float(value), unit, qualifier)
+
+
+def _streak(text: str, start: int, unit: str) -> tuple[int, str]:
+    """连续16个季度, 连续30个月: a streak starts at 连续 and counts quarters or months."""
+    if unit in STREAK_UNITS and text[max(start - 2, 0) : start] == "连续":
+        return start - 2, STREAK_UNITS[unit]
+    return start, unit
 
 
 def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
@@ -286,7 +400,6 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     return unit, match.end()
 
 
-_STREAK_UNITS = ("个季度", "个月")
 _PLACE_UNITS = ("位", "名")
 
 
@@ -301,8 +414,6 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
         return None
     if before == "前" and unit in _PLACE_UNITS:
         return None  # 居全国前10位: a band of places in a league table, no count of people
-    if unit in _STREAK_UNITS and text[max(num_start - 2, 0) : num_start] == "连续":
-        return None  # 连续16个季度高于全国平均: a streak said of a trend, no measure of the work
     if unit != "年":
         return match.start()
     return _duration_start(text, match)
@@ -321,6 +432,10 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ratios,
     _rank_changes,
     _ranks,
+    _streak_titles,
+    _top_lists,
+    _doublings,
+    _cn_magnitudes,
     _percent_words,
     _fractions,
     _proportions,

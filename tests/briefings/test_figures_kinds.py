@@ -315,7 +315,7 @@ async def test_metrics_shows_results_and_targets_apart(chat: Chat) -> None:
           "农村居民人均纯收入实际增长"]),
         ("国内生产总值增长6.6%，总量突破90万亿元。", ["国内生产总值增长", "国内生产总值总量"]),
         ("新增新能源装机1258万千瓦、总量达到6437万千瓦。", ["新增新能源装机", "新能源装机总量"]),
-        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高"]),
+        ("最低工资标准由2030元/月提高至2130元/月。", ["最低工资标准", "最低工资标准提高至"]),  # the level reached
         ("地区生产总值增长7%以上、力争达到8%。", ["地区生产总值增长", "地区生产总值增长力争"]),
     ],
 )  # fmt: skip
@@ -337,3 +337,58 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         (reply,) = [c for c in await chat.send("/search GDP") if c.method == "sendMessage"]
     html = reply.params["text"]
     assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("可再生能源发电装机突破1亿千瓦。", ["target"]),  # a level the plan passes
+        ("年内食用菌种植总面积发展到2.2万亩，新建高标准出菇棚300栋。", ["target", "plan"]),
+        ("应届高校毕业生就业率保持95%以上、市场就业率70%以上。", ["target", "target"]),
+        ("实现农牧民转移就业64万人以上。", ["target"]),
+        ("推动外资高质量发展，实际利用外资100亿美元。", ["target"]),
+        ("中央财政安排资金支持再就业109亿元。", ["plan"]),  # spent on jobs, no goal
+        ("保持6%一档税率不变。", ["plan"]),  # a rate it sets
+    ],
+)
+def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
+    sentence: str, kinds: list[str]
+) -> None:
+    assert [kind for _, kind, _ in told(sentence, PLAN_2025)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "setting", "kinds"),
+    [
+        ("实施1000个以上省重点项目。", PLAN_2025, ["plan"]),  # a count with a floor counts them
+        ("全县20户以上自然村全部通硬化路。", REVIEW_2024, ["threshold"]),  # households: a bar
+        ("推动60%以上的县级特困供养机构三级达标。", PLAN_2025, ["target"]),  # a share of them
+        ("其中30%以上投向基础研究和应用基础研究。", REVIEW_2024, ["result"]),
+        ("加快推进空置率30%以下“空心村”治理。", PLAN_2025, ["threshold"]),  # the rate's bar
+        ("单笔50万元以下拖欠企业账款全部清零。", REVIEW_2024, ["threshold"]),
+        ("肉蛋奶、蔬菜产量均突破百万吨大关。", REVIEW_2024, ["result"]),  # a milestone passed
+        ("产值超亿元企业13家。", REVIEW_2024, ["threshold", "result"]),
+    ],
+)
+def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(
+    sentence: str, setting: Setting, kinds: list[str]
+) -> None:
+    assert [kind for _, kind, _ in told(sentence, setting)] == kinds
+
+
+def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_plan() -> None:
+    def kinds(sentence: str) -> list[tuple[str, str]]:
+        found = sentence_figures(sentence, "2", 1, PLAN_2025, 2025, False, "国务院")
+        return [(m.raw, m.kind) for m in found]
+
+    assert kinds("拟安排中央财政赤字3000亿元，比上年预算减少198亿元。") == [
+        ("3000亿元", "target"), ("198亿元", "plan"),
+    ]  # fmt: skip
+    assert kinds("拟安排财政赤字2.76万亿元，其中中央财政赤字1.83万亿元。") == [
+        ("2.76万亿元", "target"), ("1.83万亿元", "plan"),
+    ]  # fmt: skip
+
+
+def test_a_place_a_ranking_rose_from_is_its_start() -> None:
+    sentence = "金川集团在“世界500强”排名由369位上升到235位。"
+    assert [kind for _, kind, _ in told(sentence)] == ["start", "result"]

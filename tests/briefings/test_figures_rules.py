@@ -218,9 +218,19 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "对定日6.8级地震作出重要指示",  # a magnitude
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
-        "经济增速连续16个季度高于全国平均水平",  # a streak said of a trend
-        "工业投资连续54个月保持两位数增长",
-        "规模以上工业增加值增速居全国前10位",  # a band of places in a league table
+        "完成龙泉关、天生桥、史家寨3个镇区大市政建设",  # the same without 等
+        "启动投资669万元的校园基础设施建设项目",  # a description of one project
+        "高标准打造了16.64平方公里的阜东产业园区",  # a description of one park
+        "关停淘汰10万千瓦及以下燃煤机组",  # a rating naming a class of plant
+        "占地6904亩的工业台地达到“九通一平”〔5〕",  # a note mark is no count after it
+        "加快白银集团7万吨锌基合金等项目建设",  # a project named by its capacity
+        "《纲要（草案）》提出了28个主要指标，其中20个预期性指标",  # a document's own parts
+        "《纲要（草案）》提出了15个方面的重点任务",
+        "成为全国首个全部设区市通时速350公里高铁的省份",  # a line's rating
+        "实施机场口岸外国人144小时过境免签政策",  # hours naming a service
+        "5次调高城乡居民基础养老金标准",  # how often, no measure
+        "认真落实放宽市场准入24条特别措施",  # a named package of measures
+        "每千人拥有3岁以下婴幼儿托位",  # an age in a rate's base
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -284,3 +294,109 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("百分之十一点八", 11.8, "%", "percent")
     ]
     assert figures("把人民群众身体健康放在第一位") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit", "bound", "words"),
+    [
+        # Streaks count what they count, as printed (RULES.md, rankings and streaks).
+        ("经济增速连续16个季度高于全国平均水平。", "连续16个季度", 16, "季度", "exact", ("经济增速", "全国平均水平")),
+        ("工业投资连续54个月保持两位数增长。", "连续54个月", 54, "月", "exact", ("工业投资", "两位数增长")),
+        ("出口总额连续29年居内地城市首位。", "连续29年", 29, "年", "exact", ("出口总额", "内地城市")),
+        ("“甘味”品牌连续获中国区域农业形象品牌影响力指数百强榜“五连冠”。", "五连冠", 5, "次", "exact", ("甘味", "品牌")),
+        # A place in a band is at most the Nth, with what is ranked and among whom.
+        ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
+        ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),
+        ("出口总额增长13.5%、连续29年居内地城市首位。", "居内地城市首位", 1, "位", "exact", ("出口总额", "内地城市", "排名")),
+        # A place in a list's top N, and places said by their scope alone.
+        ("华为等4家本土企业进入世界500强。", "500强", 500, "位", "at_most", ("本土企业", "世界500强")),
+        ("9家医院进入国家公立医院绩效考核百强。", "百强", 100, "位", "at_most", ("绩效考核百强",)),
+        ("10家企业进入“中国隐形独角兽500强”。", "500强", 500, "位", "at_most", ("隐形独角兽500强",)),
+        ("深圳证券交易所股票交易额亚洲第一、全球前三。", "全球前三", 3, "位", "at_most", ("交易额", "全球")),
+        ("全省人均博物馆拥有量居全国之首。", "居全国之首", 1, "位", "exact", ("博物馆", "全国")),
+    ],
+)  # fmt: skip
+def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
+    sentence: str, raw: str, value: float, unit: str, bound: str, words: tuple[str, ...]
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
+    assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
+    assert all(word in figure.label for word in words), figure.label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("全年共实施总投资286.19亿元的县以上重点项目64个。", "286.19亿元"),  # their total
+        ("规上工业总产值、工业增加值连续2年实现全国城市“双第一”。", "连续2年"),  # no count of names
+        ("新建13所农村寄宿制学校、3所城区学校。", "3所"),
+        ("学科进入ESI全球前1%。", "1%"),  # a share of a list, no place
+        ("47条创新举措和经验做法在全国推广。", "47条"),  # a count of measures, no name before
+        ("每千人拥有3岁以下婴幼儿托位数达到4.59个。", "4.59个"),
+    ],
+)
+def test_quantities_beside_names_stay_figures(sentence: str, raw: str) -> None:
+    assert raw in [m.raw for m in sentence_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "words"),
+    [
+        (
+            "兰州新区经济总量突破500亿元、实现翻一番。",
+            "翻一番",
+            2,
+            ("兰州新区", "经济总量", "增长"),
+        ),
+        ("到2000年国民生产总值比1980年翻两番。", "翻两番", 4, ("国民生产总值", "增长")),
+        ("每万人口高价值发明专利拥有量实现翻番。", "翻番", 2, ("发明专利拥有量", "增长")),
+    ],
+)
+def test_a_doubling_is_a_figure_in_times_said_as_a_growth(
+    sentence: str, raw: str, value: float, words: tuple[str, ...]
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if m.raw == raw)
+    assert (figure.value, figure.unit) == (value, "倍")
+    assert all(word in figure.label for word in words), figure.label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit"),
+    [
+        ("铁路货运周转量达到11620亿吨公里。", "11620亿吨公里", 1.162e12, "吨公里"),
+        ("出生率下降5个千分点。", "5个千分点", 5, "个千分点"),
+        ("研究与试验发展人员全时当量达34.6万人年。", "34.6万人年", 346000, "人年"),
+        # A count of people or visits with its measure word left out.
+        ("育儿补贴惠及120余万婴幼儿。", "120余万", 1.2e6, "人"),
+        ("力争年内旅游人数突破150万。", "突破150万", 1.5e6, "人"),
+        ("到2025年，旅游接待总人次达到500万。", "500万", 5e6, "人次"),
+    ],
+)
+def test_a_figure_reads_the_unit_it_counts(
+    sentence: str, raw: str, value: float, unit: str
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if raw in m.raw)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit", "bound"),
+    [
+        ("争取国家政策性资金超千亿元。", "超千亿元", 1e11, "元", "more_than"),
+        ("固定资产投资近万亿元。", "近万亿元", 1e12, "元", "about"),
+        ("引进亿元以上项目35个。", "亿元以上", 1e8, "元", "at_least"),
+        ("年旅游人次突破百万。", "突破百万", 1e6, "人次", "more_than"),
+    ],
+)
+def test_an_amount_in_magnitude_words_with_a_bound_is_a_figure(
+    sentence: str, raw: str, value: float, unit: str, bound: str
+) -> None:
+    figure = next(m for m in sentence_figures(sentence) if m.raw == raw)
+    assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["千家万户受益。", "建设千亿级产业。", "签约亿元农业项目1个。"]
+)
+def test_magnitude_words_without_a_bound_are_no_amount(sentence: str) -> None:
+    assert all("亿" not in m.raw and "千" not in m.raw for m in sentence_figures(sentence))

@@ -235,3 +235,171 @@ def test_the_parts_of_a_five_year_plans_main_targets_state_its_goals() -> None:
     assert found["78岁"] == ("target", "2026-2030")
     assert found["1亿千瓦"] == ("target", "2026")
     assert found["20座"] == ("plan", "2026")
+
+
+def test_the_items_of_a_list_are_said_with_the_words_before_its_first() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，刑事案件、治安案件、命案数分别下降55.8%、44.5%、43.7%。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+            "原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米。",
+        ]
+    )
+    assert told["44.5%"] == ("cumulative", "2017-2021")  # as 55.8%, not 2021's
+    assert told["43.7%"] == ("cumulative", "2017-2021")
+    assert told["1280万吨"] == ("target", "2022")  # as 7000万吨, a level the plan aims at
+    assert told["10亿立方米"] == ("target", "2022")
+
+
+def test_what_a_span_s_review_did_adds_up_over_it_and_its_stocks_are_of_its_last_year() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。关停“散乱污”企业374家，刑事拘留42人。"
+            "向乡镇下放政务服务事项118项。国家高新技术企业1.28万家。"
+            "高速公路通车里程突破1万公里。文化创意产业增加值1560亿元。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["374家"] == ("cumulative", "2017-2021")
+    assert told["42人"] == ("cumulative", "2017-2021")
+    assert told["118项"] == ("cumulative", "2017-2021")
+    assert told["1.28万家"] == ("result", "2021")  # a stock: how many there are now
+    assert told["突破1万公里"] == ("result", "2021")
+    assert told["1560亿元"] == ("result", "2021")
+
+
+def test_the_whole_year_in_a_span_s_review_is_its_last_year() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。全年共引荐项目76个。关停企业374家。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["76个"] == ("result", "2021")
+    assert told["374家"] == ("cumulative", "2017-2021")
+
+
+def test_a_change_from_the_end_of_the_last_plan_starts_in_its_last_year() -> None:
+    told = _report(
+        [
+            "一、“十三五”时期和2020年工作回顾",
+            "过去五年，我们坚定不移推进发展。地区生产总值由“十二五”末的29.1亿元增长到50.1亿元，年均增长11.5%。",
+            "二、2021年工作安排",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["29.1亿元"] == ("start", "2015")  # “十二五”末: 2015, not the year before the plan
+    assert told["50.1亿元"] == ("result", "2020")  # the level reached, not the old plan's
+    assert told["11.5%"] == ("cumulative", "2016-2020")
+
+
+def test_a_streak_and_the_place_it_keeps_are_the_reviewed_year_s_results() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。规模以上工业总产值连续3年居全国城市首位。"
+            "经济增速连续16个季度高于全国平均水平。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+            "争创全国文明城市“六连冠”。",
+        ]
+    )
+    assert told["连续3年"] == ("result", "2021")
+    assert told["居全国城市首位"] == ("result", "2021")  # not a place held over 2019-2021
+    assert told["连续16个季度"] == ("result", "2021")
+    assert told["六连冠"] == ("target", "2022")  # a streak the plan strives for
+
+
+def test_a_goal_for_the_last_year_of_a_five_year_plan_is_the_plan_s() -> None:
+    told = _report(
+        [
+            "一、2020年工作回顾",
+            *REVIEW_2021,
+            "二、“十四五”时期主要目标任务",
+            "力争到2025年，常住人口城镇化率达到57%左右，高新技术企业达到60家。",
+            "三、2021年重点工作",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["57%左右"] == ("target", "2021-2025")  # not 2025's alone
+    assert told["60家"] == ("target", "2021-2025")
+
+
+def test_a_comparison_with_a_base_year_opens_a_span_whose_levels_are_its_last_year_s() -> None:
+    told = _report(
+        [
+            "一、改革开放和现代化建设取得伟大成就的五年",  # a title naming five years
+            "工业总产值平均每年增长15%。乡镇企业现已吸纳农村劳动力1亿多人。",
+            "1992年同1987年相比，钢产量增长42%，达到8000万吨。铁路货运周转量增长23%，达到11620亿吨。",
+            "五年来，新增百亿县区26个，累计达到46个。五年来教育投入达3200亿元。",
+            "二、1993年的主要任务",
+            *PLAN_2022,
+        ],
+        year=1993,
+    )
+    assert told["15%"] == ("cumulative", "1988-1992")
+    assert told["1亿多人"] == ("result", "1992")  # 现已: a level now
+    assert told["42%"] == ("cumulative", "1988-1992")  # since 1987, not 1992's growth
+    assert told["8000万吨"] == ("result", "1992")
+    assert told["23%"] == ("cumulative", "1988-1992")  # the comparison governs the paragraph
+    assert told["46个"] == ("result", "1992")  # a level reached over the span
+    assert told["3200亿元"] == ("cumulative", "1988-1992")  # what the span spent adds up
+
+
+def test_a_count_opening_its_clause_is_a_flow_when_an_action_follows() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。聚焦攻坚发力，164个贫困村全部脱贫摘帽。"
+            "配套建设218个园区基地。先后有8个部队单位开展定点帮扶。全市国家高新技术企业1.28万家。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["164个"] == ("cumulative", "2017-2021")
+    assert told["218个"] == ("cumulative", "2017-2021")
+    assert told["8个"] == ("cumulative", "2017-2021")
+    assert told["1.28万家"] == ("result", "2021")
+
+
+def test_items_run_inline_after_the_last_year_s_paragraph_review_that_year() -> None:
+    told = _report(
+        [
+            "一、“十三五”时期和2020年工作回顾",
+            "过去五年，我们坚定不移推进发展，关停企业374家。",
+            "刚刚过去的2020年，我们夺取了双胜利。一是有效应对处置疫情。发现2例确诊病例后，迅速开展救治。"
+            "二是经济发展稳中有进。居民储蓄存款余额比年初增长17.5%。",
+            "各位代表！回顾五年来的风雨历程，我们深深体会到：",
+            "只要有信心，黄土变成金。",
+            "二、2021年工作安排",
+            *PLAN_2022,
+        ],
+        year=2021,
+    )
+    assert told["374家"] == ("cumulative", "2016-2020")
+    assert told["2例"] == ("result", "2020")  # not the five years'
+    assert told["17.5%"] == ("result", "2020")
+
+
+def test_a_level_held_over_a_span_s_review_is_held_over_the_span() -> None:
+    told = _report(
+        [
+            "一、2021年工作回顾",
+            "过去五年，我们坚定不移推进发展。基本养老保险参保率稳定在98%以上。"
+            "民间投资占全部投资比重保持在55%左右。",
+            "2021年，粮食产量稳定在1300亿斤以上。",
+            "二、2022年工作安排",
+            *PLAN_2022,
+        ]
+    )
+    assert told["98%以上"] == ("threshold", "2017-2021")  # a bar held over the span
+    assert told["55%左右"] == ("result", "2017-2021")  # a level held over it
+    assert told["1300亿斤以上"] != ("threshold", "2017-2021")  # the one year's

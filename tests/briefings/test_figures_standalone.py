@@ -37,6 +37,24 @@ def labels(sentence: str) -> dict[str, str]:
         # Another area's total keeps its area, though the sentence names it a clause before.
         ("推动成渝地区双城经济圈建设走深走实，经济总量超9万亿元。", "超9万亿元", "成渝地区双城经济圈经济总量"),
         ("长三角一体化发展取得新进展，区域经济总量达到30万亿元。", "30万亿元", "长三角一体化"),
+        # Words jieba tags as a pronoun, a measure or a code inside a compound noun.
+        ("新设8所本科院校。", "8所", "本科院校"),
+        ("新建5G基站5018个。", "5018个", "5G基站"),
+        ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
+        ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A share naming its part and its whole fits whole; the change to it goes first.
+        ("战略性新兴产业增加值占地区生产总值比重提升至39.6%。", "39.6%", "战略性新兴产业增加值占地区生产总值比重"),
+        # What a sentence opening on a company measures is the company's.
+        ("酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%。", "70%", "酒钢集团"),
+        ("金川集团工业总产值连跨两个千亿台阶，在“世界500强”排名由369位上升到235位。", "235位", "金川集团"),
+        # A measure printed once, on a list's last item, is every item's.
+        ("黄金、白银、精炼铜、镍产量分别增长544.4%、199.2%、110.9%、32.2%。", "199.2%", "白银产量"),
+        ("有色冶金、石化化工、装备制造产业增加值年均分别增长17.8%、4.8%、9.9%。", "4.8%", "石化化工产业增加值"),
+        ("集成电路、汽车零配件、锂电池出口分别增长107.9%、46.7%、57.4%。", "107.9%", "集成电路出口"),
+        # A bar printed inside the noun a count counts stays in the count's label.
+        ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
+        # 其中 turns to a part: what follows is the part's.
+        ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
         # A goal naming its own measure stands without the work of the clause before.
         ("建设海洋牧场，力争海洋生产总值增长6%。", "6%", "海洋生产总值增长"),
     ],

@@ -119,6 +119,9 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("PM2.5浓度同比下降", "%", "pm25"),
         ("财政赤字比上年减少", "元", None),
         ("每平方公里产出GDP", "元", None),
+        ("经济增长贡献率", "%", None),  # a share of growth, not growth
+        ("经济总量占比", "%", None),
+        ("户籍人口城镇化率", "%", None),  # registered residents': another rate
         ("跨境电商进出口额", "元", None),
         ("地区生产总值", "位", None),
         ("全省地区生产总值跨千亿台阶", "个", None),
@@ -208,6 +211,26 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
     assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
     assert indicator_of("拟安排中央财政赤字", "元", place="临川市") is None
     assert indicator_of("中央提出经济增长预期目标", "%", place="临川市") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "expected"),
+    [
+        ("常住人口城镇化率提高至64.8%。", "64.8%", "urbanisation_rate"),  # the level reached
+        ("九大类民生支出超过3000亿元、增长9%，新增就业16万人。", "16万人", "urban_new_jobs"),
+        ("扣除价格因素，城镇居民人均可支配收入实际增长5.1%。", "5.1%", "urban_income_growth"),
+        # Beside the budget's revenue, 财政收入 is all revenue raised; the part is the budget's.
+        ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元。",
+         "突破3亿元", None),
+        ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元。",
+         "1.1亿元", "fiscal_revenue"),
+    ],
+)  # fmt: skip
+def test_a_figure_s_indicator_is_read_from_its_sentence(
+    sentence: str, raw: str, expected: str | None
+) -> None:
+    found = {m.raw: m for m in sentence_figures(sentence)}
+    assert found[raw].indicator == expected, found[raw].label
 
 
 def test_gross_national_product_is_the_gdp_of_reports_of_its_time_only() -> None:

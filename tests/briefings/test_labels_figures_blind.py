@@ -1,10 +1,11 @@
 """The figures engine scored on labels written blind, every figure of each report, from the text
-before the engine ever ran on them (tests/data/labels/figures/unseen, unseen2, unseen3/):
+before the engine ever ran on them (tests/data/labels/figures/unseen, unseen2, unseen3, unseen4/):
 unseen/ — six reports (a district, a county, a city, two 2026 provinces and 国务院 2002);
 unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
-保定 county 2021, 深圳 2022 and 国务院 1993. Each set's first run (kept below) was the honest
-estimate for reports the rules had not seen; unseen/ and unseen2/ have been tuned on since, so
-their scores now overstate accuracy on new reports. Floors sit just under the latest run.
+保定 county 2021, 深圳 2022 and 国务院 1993; unseen4/ — 北京 2026, 深圳 2026, 曲阳县 2020 and 国务院
+2007. Each set's first run (kept below) was the honest estimate for reports the rules had not
+seen; unseen/, unseen2/ and unseen3/ have been tuned on since, so their scores now overstate
+accuracy on new reports. Floors sit just under the latest run.
 
 Because every figure of these reports is labelled, precision here is a true precision: of every
 figure the engine outputs, the share that is a labelled figure.
@@ -34,17 +35,24 @@ from tests.kits.labels_figures_unseen import check, measure
 # on every field 0.800, key figures 0.942, bound 0.997 (none inverted), kind 0.932, period
 # 0.965, labels 0.899, headline indicator 0.963, headline choice 0.986 (0.794, 0.947, 0.925 and
 # 0.942 on the relabelled files before the engine changed).
+# Rankings and streaks became figures (RULES.md, 2026-12-07) and were added to these files from
+# the text; on them the engine as it was scored precision 0.975, recall 0.961, all fields 0.784,
+# key 0.903, kind 0.932, period 0.963, labels 0.886, headline indicator 0.963, choice 0.986.
+# After this round's rules (rankings and streaks read; spans' flows and levels; plan targets;
+# bars, shares and counts; names and descriptions no figures; indicators read from the sentence):
+# precision 0.988, recall 0.976, all fields 0.833, key 0.952, bound 0.997, kind 0.955, period
+# 0.970, labels 0.906, headline indicator 0.972, headline choice 0.992.
 UNSEEN_FLOORS = {
-    "is-a-figure precision": 0.94,
-    "value recall": 0.955,
-    "all figures right on every field": 0.795,
-    "key figures right on every field": 0.94,
+    "is-a-figure precision": 0.985,
+    "value recall": 0.97,
+    "all figures right on every field": 0.83,
+    "key figures right on every field": 0.95,
     "bound": 0.99,
-    "kind": 0.93,
-    "period": 0.96,
-    "labels": 0.895,
-    "headline indicator": 0.96,
-    "headline choice": 0.98,
+    "kind": 0.95,
+    "period": 0.965,
+    "labels": 0.9,
+    "headline indicator": 0.97,
+    "headline choice": 0.99,
 }
 
 
@@ -61,17 +69,22 @@ UNSEEN_FLOORS = {
 # 0.934, value recall 0.925, all figures on every field 0.695, key figures 0.962, bound 0.995
 # (none inverted), kind 0.876, period 0.900, labels 0.834, headline indicator 1.000, headline
 # choice 0.995. These overstate accuracy on new reports.
+# With rankings and streaks labelled (RULES.md), the engine as it was: precision 0.966, recall
+# 0.897, all fields 0.667, key 0.949, kind 0.873, period 0.896, labels 0.818; after this round's
+# rules: precision 0.984, recall 0.942, all fields 0.790, key 0.951, bound 0.995, kind 0.946,
+# period 0.959, labels 0.869, headline indicator 1.000, headline choice 1.000 (the key floor is
+# under the 0.955 before: the files gained ranking rows).
 UNSEEN2_FLOORS = {
-    "is-a-figure precision": 0.93,
-    "value recall": 0.92,
-    "all figures right on every field": 0.69,
-    "key figures right on every field": 0.955,
+    "is-a-figure precision": 0.98,
+    "value recall": 0.94,
+    "all figures right on every field": 0.785,
+    "key figures right on every field": 0.945,
     "bound": 0.99,
-    "kind": 0.87,
-    "period": 0.895,
-    "labels": 0.83,
+    "kind": 0.94,
+    "period": 0.955,
+    "labels": 0.865,
     "headline indicator": 0.99,
-    "headline choice": 0.99,
+    "headline choice": 0.995,
 }
 
 # First run (704 labelled figures, 744 output), after every rule change of the round (one label
@@ -80,17 +93,41 @@ UNSEEN2_FLOORS = {
 # is-a-figure precision 0.919, value recall 0.943, all figures right on every field 0.689, key
 # figures right on every field 0.879, bound 0.994 (none inverted), kind 0.864, period 0.829,
 # labels 0.895, indicator of headline figures 0.945, headline choice 0.987.
+# Tuned on since (no longer blind): with rankings and streaks labelled (RULES.md, 39 rows added),
+# the engine as it was scored precision 0.964, recall 0.938, all fields 0.665, key 0.844, kind
+# 0.862, period 0.828, labels 0.868, headline indicator 0.945, choice 0.987; after this round's
+# rules: precision 0.991, recall 0.974, all fields 0.841, key 0.911, bound 0.995, kind 0.954,
+# period 0.958, labels 0.903, headline indicator 1.000, headline choice 0.999.
 UNSEEN3_FLOORS = {
-    "is-a-figure precision": 0.91,
-    "value recall": 0.935,
-    "all figures right on every field": 0.68,
-    "key figures right on every field": 0.87,
+    "is-a-figure precision": 0.985,
+    "value recall": 0.97,
+    "all figures right on every field": 0.835,
+    "key figures right on every field": 0.905,
     "bound": 0.99,
-    "kind": 0.855,
-    "period": 0.82,
-    "labels": 0.885,
-    "headline indicator": 0.94,
-    "headline choice": 0.98,
+    "kind": 0.95,
+    "period": 0.955,
+    "labels": 0.9,
+    "headline indicator": 0.995,
+    "headline choice": 0.995,
+}
+
+# unseen4 (北京 2026, 深圳 2026, 曲阳县 2020, 国务院 2007; every figure, rankings and streaks
+# included, labelled blind to RULES.md as it stood this round). First run (890 labelled, 869
+# output), after every rule change of the round and before anyone looked at the engine's output
+# on these reports: is-a-figure precision 0.987, value recall 0.946, all figures right on every
+# field 0.774, key figures right on every field 0.882, bound 0.991 (none inverted), kind 0.942,
+# period 0.942, labels 0.889, indicator of headline figures 0.970, headline choice 0.995.
+UNSEEN4_FLOORS = {
+    "is-a-figure precision": 0.98,
+    "value recall": 0.94,
+    "all figures right on every field": 0.77,
+    "key figures right on every field": 0.875,
+    "bound": 0.985,
+    "kind": 0.935,
+    "period": 0.935,
+    "labels": 0.88,
+    "headline indicator": 0.965,
+    "headline choice": 0.99,
 }
 
 
@@ -99,7 +136,8 @@ UNSEEN3_FLOORS = {
     [
         ("unseen", UNSEEN_FLOORS, "unseen figures (tuned on since their first run)"),
         ("unseen2", UNSEEN2_FLOORS, "second blind batch (tuned on since its first run)"),
-        ("unseen3", UNSEEN3_FLOORS, "third blind batch"),
+        ("unseen3", UNSEEN3_FLOORS, "third blind batch (tuned on since its first run)"),
+        ("unseen4", UNSEEN4_FLOORS, "fourth blind batch"),
     ],
 )
 def test_figures_against_labels_written_blind(
