@@ -312,7 +312,7 @@ def test_the_gross_national_product_of_the_early_1990s_is_the_years_gdp() -> Non
         # a target on 国民生产总值 meets the next report's 国内生产总值: one measure, renamed
         "gdp_growth": ("met", "百分之十一"),
         "retail_sales_growth": ("missed", "百分之九"),
-        "cpi": ("not_reported", None),  # 零售物价: the price measure of its time
+        "retail_price_index": ("not_reported", None),  # 零售物价: the retail price index, not cpi
     }
 
 
