@@ -8,6 +8,7 @@ how a reader follows 一、 → (一) → 一是 whichever subset a report uses.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .model import Section
@@ -57,6 +58,12 @@ class Line:
 
 
 def classify(text: str, bare_headings: bool = False) -> Line:
+    line = _numbered(text)
+    return _as_bare(line) if bare_headings else line
+
+
+def _numbered(text: str) -> Line:
+    """The line with its numbering style, or as the closing part's heading, else plain."""
     folded = fold(text)
     for style, pattern in STYLES:
         match = pattern.match(folded)
@@ -64,9 +71,36 @@ def classify(text: str, bare_headings: bool = False) -> Line:
             return Line(text, style, text[: match.end(1)], text[match.end() :].strip())
     if _CLOSING_HEADING.match(folded.replace(" ", "")):
         return Line(text, "closing", "", text)
-    if bare_headings and len(text) <= 30 and _BARE_HEADING.match(folded.replace(" ", "")):
-        return Line(text, "bare", "", text)
     return Line(text)
+
+
+def _as_bare(line: Line) -> Line:
+    """A plain line read where a report may head its parts unnumbered."""
+    text = line.text
+    if line.style is None and len(text) <= 30 and _BARE_HEADING.match(fold(text).replace(" ", "")):
+        return Line(text, "bare", "", text)
+    return line
+
+
+class Classifier:
+    """`classify` remembering its lines for one parse: the page split, the rejoining of part
+    titles and the outline each read the same lines (five classifications a line before).
+    One per parse, never process-wide: it holds a report's lines."""
+
+    def __init__(self) -> None:
+        self._plain: dict[str, Line] = {}
+        self._bare: dict[str, Line] = {}
+
+    def __call__(self, text: str, bare_headings: bool = False) -> Line:
+        line = self._plain.get(text)
+        if line is None:
+            line = self._plain[text] = _numbered(text)
+        if not bare_headings:
+            return line
+        bare = self._bare.get(text)
+        if bare is None:
+            bare = self._bare[text] = _as_bare(line)
+        return bare
 
 
 def split_inline(text: str) -> list[str]:
@@ -94,8 +128,11 @@ def _plausible_sequence(folded: str, starts: list[int]) -> bool:
 _NUMBERED_PARTS = frozenset({"cn", "part"})
 
 
-def has_top_level(lines: list[str]) -> bool:
-    return any(classify(line).style in _NUMBERED_PARTS for line in lines)
+def first_part(lines: Sequence[str], classified: Classifier) -> int | None:
+    """Index of the first numbered part heading (一、…, 第一部分…), None in a report without."""
+    return next(
+        (at for at, line in enumerate(lines) if classified(line).style in _NUMBERED_PARTS), None
+    )
 
 
 # A line that is nothing but an ordinal (一是, 第一,) prints its item on the next line.
@@ -109,24 +146,27 @@ _TITLE_JOIN_START = re.compile(r"^(?:和|与|及|暨|以及)")
 _NOT_A_TITLE = re.compile(r"[。,;:!?]")
 
 
-def _title_goes_on(title: str, text: str) -> bool:
+def _title_goes_on(title: str, text: str, classified: Classifier) -> bool:
     """Whether `text` is the second line of the part title `title`."""
-    line, following = classify(title), fold(text).strip()
+    line = classified(title)
     if line.style not in {"cn", "part"} or _NOT_A_TITLE.search(fold(line.rest)):
         return False
-    if len(following) > 30 or _NOT_A_TITLE.search(following) or classify(text).style:
+    following = fold(text).strip()
+    if len(following) > 30 or _NOT_A_TITLE.search(following) or classified(text).style:
         return False
     rest = fold(line.rest).strip()
     return bool(_TITLE_JOIN_END.search(rest) or _TITLE_JOIN_START.match(following))
 
 
-def rejoin(paragraphs: list[str]) -> list[str]:
+def rejoin(paragraphs: list[str], classified: Classifier) -> list[str]:
     """Paragraphs as written where the page broke them: around a 《title》, after a lone
     ordinal and inside a part title."""
     joined: list[str] = []
     glue = False
     for text in paragraphs:
-        if joined and (glue or text.startswith("》") or _title_goes_on(joined[-1], text)):
+        if joined and (
+            glue or text.startswith("》") or _title_goes_on(joined[-1], text, classified)
+        ):
             joined[-1] += text
         else:
             joined.append(text)
@@ -135,16 +175,18 @@ def rejoin(paragraphs: list[str]) -> list[str]:
     return joined
 
 
-def logical_lines(paragraphs: list[str]) -> list[Line]:
+def logical_lines(paragraphs: list[str], classified: Classifier) -> list[Line]:
     """The paragraphs classified; unnumbered part headings are read in a report that numbers
     none of its parts, and before the first numbered part of one that does (首先报告2001年的工作
     opens the review, then 一、…)."""
-    paragraphs = rejoin(paragraphs)
-    first = next((i for i, text in enumerate(paragraphs) if has_top_level([text])), None)
+    paragraphs = rejoin(paragraphs, classified)
+    first = first_part(paragraphs, classified)
+    # a copy only of the pieces split off a paragraph (replace() took ~1 s of 150,000 lines)
     return [
-        replace(classify(piece, first is None or at < first), inline=index > 0)
+        replace(line, inline=True) if index else line
         for at, text in enumerate(paragraphs)
         for index, piece in enumerate(split_inline(text))
+        for line in [classified(piece, first is None or at < first)]
     ]
 
 
@@ -286,10 +328,11 @@ def _freeze(drafts: list[_Draft], prefix: str = "") -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def build_outline(paragraphs: list[str]) -> tuple[str, tuple[Section, ...]]:
-    """Preamble text and the tree of sections of the body paragraphs."""
+def build_outline(paragraphs: list[str], classified: Classifier) -> tuple[str, tuple[Section, ...]]:
+    """Preamble text and the tree of sections of the body paragraphs; `classified` is the
+    parse's own, shared with the page split that read the same lines."""
     builder = _Builder()
-    for line in logical_lines(paragraphs):
+    for line in logical_lines(paragraphs, classified):
         if not line.inline:
             builder.close_inline()
         if line.style:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import Meta
-from .outline import classify, has_top_level
+from .outline import Classifier, first_part
 from .text import cn_number, fold
 
 META_KEYS = (
@@ -140,10 +140,10 @@ def delivery_date(head: tuple[str, ...]) -> date | None:
     return None
 
 
-def _first_heading(lines: tuple[str, ...]) -> int | None:
-    bare = not has_top_level(list(lines))
+def _first_heading(lines: tuple[str, ...], classified: Classifier) -> int | None:
+    bare = first_part(lines, classified) is None
     top_styles = {"part", "cn", "bare"}
-    styles = [classify(line, bare).style for line in lines]
+    styles = [classified(line, bare).style for line in lines]
     wanted = top_styles if top_styles & set(styles) else {s for s in styles if s}
     return next((i for i, style in enumerate(styles) if style in wanted), None)
 
@@ -163,34 +163,36 @@ def _title(head: tuple[str, ...]) -> str:
     return (reports or candidates or [""])[0]
 
 
-def _part_number(line: str, entry: bool = False) -> tuple[str, int] | None:
+def _part_number(line: str, classified: Classifier, entry: bool = False) -> tuple[str, int] | None:
     """The style and number of a top-level part heading (三、…, 第三部分…), else None;
     `entry`: a glossary entry numbered alike, which defines its term after a colon, counts."""
-    classified = classify(line)
-    if classified.style not in {"cn", "part"} or (":" in fold(line) and not entry):
+    numbered = classified(line)
+    if numbered.style not in {"cn", "part"} or (":" in fold(line) and not entry):
         return None
-    number = cn_number(re.sub(r"[第部分、.\s]", "", fold(classified.ordinal)))
-    return (classified.style, number) if number else None
+    number = cn_number(re.sub(r"[第部分、.\s]", "", fold(numbered.ordinal)))
+    return (numbered.style, number) if number else None
 
 
-def _glossary_end(lines: tuple[str, ...], start: int, at: int) -> int | None:
+def _glossary_end(
+    lines: tuple[str, ...], start: int, at: int, classified: Classifier
+) -> int | None:
     """Where the report resumes after a glossary printed between two parts: the part numbered
     next after the last one before it (or after the glossary's own number), else None; never
     once the glossary numbers its own entries in the parts' style (一、…二、…: its list)."""
-    before = [n for n in map(_part_number, lines[start : at + 1]) if n]
+    before = [n for n in (_part_number(line, classified) for line in lines[start : at + 1]) if n]
     if not before:
         return None
     style, number = before[-1]
     for index in range(at + 1, len(lines)):
-        if _part_number(lines[index], entry=True) == (style, 1):
+        if _part_number(lines[index], classified, entry=True) == (style, 1):
             return None
-        if _part_number(lines[index]) == (style, number + 1):
+        if _part_number(lines[index], classified) == (style, number + 1):
             return index
     return None
 
 
 def _body_end(
-    lines: tuple[str, ...], start: int
+    lines: tuple[str, ...], start: int, classified: Classifier
 ) -> tuple[int, date | None, str | None, tuple[range, ...]]:
     """Index where the body ends, the signature date and the signing body if printed, and
     the glossaries printed between parts (left out of the body)."""
@@ -198,7 +200,8 @@ def _body_end(
     index = start
     while index < len(lines):
         folded = fold(lines[index])
-        resumes = _glossary_end(lines, start, index) if _GLOSSARY_RE.match(folded) else None
+        glossary = _GLOSSARY_RE.match(folded)
+        resumes = _glossary_end(lines, start, index, classified) if glossary else None
         if resumes is not None:
             skipped.append(range(index, resumes))
             index = resumes
@@ -240,16 +243,17 @@ def _year(title: str, body: list[str], delivered: date | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def split_page(lines: tuple[str, ...]) -> Page:
-    """Metadata and body of a page; chrome above and below the body is dropped."""
-    first = _first_heading(lines)
+def split_page(lines: tuple[str, ...], classified: Classifier) -> Page:
+    """Metadata and body of a page; chrome above and below the body is dropped. `classified`
+    is the parse's own: the outline reads the same lines again."""
+    first = _first_heading(lines, classified)
     head = lines[: first if first is not None else min(len(lines), 12)]
     addressee_at = max((i for i, line in enumerate(head) if _addresses(line)), default=None)
     title = _title(head[:addressee_at] if addressee_at is not None else head)
     start = (
         addressee_at + 1 if addressee_at is not None else (head.index(title) + 1 if title else 0)
     )
-    end, signed, signer, glossaries = _body_end(lines, max(start, first or 0))
+    end, signed, signer, glossaries = _body_end(lines, max(start, first or 0), classified)
     body = [
         line
         for i, line in enumerate(lines[start:end], start)

@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import NotAReportError
 from .load import SourceText, read_file, read_text
 from .model import Meta, Report
-from .outline import build_outline
+from .outline import Classifier, build_outline
 from .page import split_page
 from .plan import find_plan, plan_section_ids
 from .problems import find_problems
@@ -17,8 +17,9 @@ MIN_CJK_CHARS = 80
 
 
 def parse_source(source: SourceText) -> Report:
-    page = split_page(source.lines)
-    preamble, sections = build_outline(list(page.body))
+    classified = Classifier()  # this parse's: the page split and the outline read the same lines
+    page = split_page(source.lines, classified)
+    preamble, sections = build_outline(list(page.body), classified)
     body_cjk = cjk_count("".join(page.body))
     if body_cjk < MIN_CJK_CHARS:
         raise NotAReportError(

@@ -18,6 +18,7 @@ goes to the item it is most about; each item's are ranked, verbatim, with their 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -30,7 +31,7 @@ import yaml
 
 from .choice import place
 from .diff import bigrams
-from .figures.indicators import Indicator, indicators
+from .figures.indicators import Indicator, Indicators, indicators
 from .model import Listed, Metric, Report
 
 L = TypeVar("L", bound=Listed)
@@ -48,8 +49,11 @@ Rule = Literal[
     "scope",
     "words",
     "absent",
+    "plan_share",
 ]
 _RATE_UNITS = ("%", "‰")
+_CLAUSE = re.compile(r"[，；。：,;:]")
+_LIST = re.compile(r"[、和]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Rules:
     over_years: tuple[str, ...] = ()
     year_openers: tuple[str, ...] = ()
     reached: tuple[str, ...] = ()
+    plan_share: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -107,6 +112,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             over_years=tuple(data["over_years"]),
             year_openers=tuple(data["year_openers"]),
             reached=tuple(data["reached"]),
+            plan_share=tuple(data["plan_share"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -329,6 +335,54 @@ def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote 
     return None
 
 
+def _counterpart(item: Indicator, got: dict[str, Metric], known: Indicators) -> Metric | None:
+    """The later report's figure on the same measure in the other form, when it prints that
+    alone: 生产总值完成122.4亿元 for a 生产总值增长7% target (or a growth rate for an amount
+    target). Units differ, so it is shown and judged unclear, never met or missed."""
+    forms = {"growth", "amount"}
+    return next(
+        (
+            got[other.id]
+            for other in known.items
+            if other.group == item.group
+            and {other.family, item.family} == forms
+            and other.id in got
+        ),
+        None,
+    )
+
+
+def _share_of_plan(
+    item: Indicator, metrics: Sequence[Metric], year: int | None, table: Rules
+) -> Metric | None:
+    """The year's result printed as a share of its plan (城镇新增就业完成年计划的118.2%): the
+    percentage after a plan_share word whose subject names the indicator (the n-th of a list
+    of subjects takes the n-th percentage)."""
+    names = item.names_in(year)
+    for metric in metrics:
+        if metric.kind != "result" or metric.period != str(year) or metric.unit != "%":
+            continue
+        text = metric.sentence.lower()
+        for word in table.plan_share:
+            at = text.find(word)
+            if at < 0:
+                continue
+            clause = _CLAUSE.split(text[:at])[-1]
+            subjects = _LIST.split(clause.replace("分别", ""))
+            named = [n for n, said in enumerate(subjects) if any(x in said for x in names)]
+            ends = _CLAUSE.search(text, at)
+            end = ends.start() if ends else len(text)
+            shares = sorted(
+                (text.find(m.raw.lower(), at), n)
+                for n, m in enumerate(metrics)
+                if m.sentence == metric.sentence and m.unit == "%"
+                and at <= text.find(m.raw.lower(), at) < end
+            )  # fmt: skip
+            if named and named[0] < len(shares) and len(shares) <= len(subjects):
+                return metrics[shares[named[0]][1]]
+    return None
+
+
 def compare_figures(
     target_metrics: Sequence[Metric],
     result_metrics: Sequence[Metric],
@@ -347,7 +401,15 @@ def compare_figures(
         if item is None:
             continue
         aim = Figure(target, titles.get(f"t:{target.section}", ""))
-        result = got.get(item.id)
+        result = got.get(item.id) or _counterpart(item, got, known)
+        share = None if result else _share_of_plan(item, result_metrics, year, table)
+        if share is not None:
+            # a share of a rate's plan (增长6%) says neither the rate nor by how much: shown, unclear
+            verdict: Verdict = "met" if share.value >= 100 else "missed"
+            verdict = "unclear" if target.unit in _RATE_UNITS else verdict
+            shown = Figure(share, titles.get(f"r:{share.section}", ""))
+            promises.append(Promise(item.id, aim, shown, verdict, "plan_share"))
+            continue
         if result is not None:
             verdict, rule = judge(target, result, item)
             shown = Figure(result, titles.get(f"r:{result.section}", ""))
@@ -482,6 +544,10 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
+def _says(sentence: str, words: str | None) -> bool:
+    return words is not None and words in _plain(sentence)
+
+
 def _titles(report: Report, prefix: str) -> dict[str, str]:
     return {f"{prefix}:{node.id}": node.title for node in report.walk()}
 
@@ -501,8 +567,13 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     items = compare_figures(
         target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
     )
-    # The plan's items are reported on in the year's review, not in paragraphs on several years.
-    plan = plan_reports(target.report, [q for q in review if q.sentence not in spans])
+    # The plan's items are reported on in the year's review, not in paragraphs on several years
+    # nor in a sentence on the later report's own year (１９９５年是…重要一年).
+    ahead = f"{result.report.meta.year}年" if result.report.meta.year else None
+    plan = plan_reports(
+        target.report,
+        [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
+    )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 
 

@@ -36,7 +36,7 @@ def figure(metric: Metric) -> str:
 def _line(n: int, item: Promise, words: Words) -> str:
     if item.result is not None:
         result = words("promises.result", value=figure(item.result.metric))
-        if item.rule in ("unit", "scope"):
+        if item.rule in ("unit", "scope", "plan_share"):
             result += words(f"promises.{item.rule}_differs")
     else:
         result = words("promises.no_figure")

@@ -312,7 +312,7 @@ def test_the_gross_national_product_of_the_early_1990s_is_the_years_gdp() -> Non
         # a target on 国民生产总值 meets the next report's 国内生产总值: one measure, renamed
         "gdp_growth": ("met", "百分之十一"),
         "retail_sales_growth": ("missed", "百分之九"),
-        "cpi": ("not_reported", None),  # 零售物价: the price measure of its time
+        "retail_price_index": ("not_reported", None),  # 零售物价: the retail price index, not cpi
     }
 
 
@@ -409,3 +409,116 @@ def test_an_address_to_the_congress_closing_a_review_part_reports_on_no_plan_ite
         "新建幼儿园全部开园。",
     ]
     assert not [s for said in reported.values() for s in said if s.startswith("各位")], reported
+
+
+COUNTY_TARGETS = """2018年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2017年工作回顾
+过去一年，全县生产总值增长6.5%。
+二、2018年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长7%；规模以上工业增加值增长5%；社会消费品零售总额增长11%。
+"""
+COUNTY_RESULTS = """2019年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2018年工作回顾
+预计全县生产总值完成122.4亿元；规模以上工业增加值完成12亿元；社会消费品零售总额完成58.55亿元，增长11%。
+二、2019年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长6.5%。
+"""
+
+
+def test_a_growth_target_whose_year_is_reported_only_as_the_amount_is_shown_and_unclear() -> None:
+    found = promises(_briefed(COUNTY_TARGETS, "a.txt"), _briefed(COUNTY_RESULTS, "b.txt"))
+    assert _verdicts(found) == {
+        # the later report prints the year's amount alone: shown beside the target, another
+        # unit, so neither met nor missed (and not 未提及: the reader sees what it says)
+        "gdp_growth": ("unclear", "122.4亿元"),
+        "industrial_value_added_growth": ("unclear", "12亿元"),
+        # the rate of the same measure, printed too, is the result
+        "retail_sales_growth": ("met", "11%"),
+    }
+
+
+DONE_RESULTS = """2019年临川县政府工作报告
+现在，我代表临川县人民政府，向大会报告政府工作，请予审议。
+一、2018年工作回顾
+预计全县社会消费品零售总额完成58.55亿元，增长11%。
+城镇新增就业任务圆满完成，城乡居民基本医疗、养老保险覆盖面进一步扩大。
+二、2019年主要目标和工作安排
+经济社会发展的主要预期目标是：生产总值增长6.5%。
+"""
+DONE_TARGETS = COUNTY_TARGETS.replace(
+    "社会消费品零售总额增长11%。", "社会消费品零售总额增长11%；城镇新增就业4000人。"
+)
+
+
+def test_a_target_said_fully_done_in_words_is_unclear_not_absent() -> None:
+    found = promises(_briefed(DONE_TARGETS, "a.txt"), _briefed(DONE_RESULTS, "b.txt"))
+    jobs = next(item for item in found.items if item.indicator == "urban_new_jobs")
+    # 任务圆满完成: the later report speaks of it (never 报告未提及), with no figure to check
+    assert (jobs.verdict, jobs.result) == ("unclear", None)
+    assert jobs.statement is not None and "圆满完成" in jobs.statement.sentence
+
+
+PLAN_SHARE_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业4万人，规模以上工业增加值增长6%。
+"""
+PLAN_SHARE_RESULTS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2025年工作回顾
+过去一年，全市地区生产总值增长5.3%。
+新增发放创业担保贷款、城镇新增就业分别完成年计划的248.6%、96.5%，城镇、农村居民人均可支配收入分别增长4.3%、5.7%。
+规模以上工业增加值完成年度目标的102%。
+二、2026年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_result_given_as_a_share_of_the_years_plan_is_met_at_a_hundred_percent() -> None:
+    found = promises(_briefed(PLAN_SHARE_TARGETS, "a.txt"), _briefed(PLAN_SHARE_RESULTS, "b.txt"))
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "5.3%"),
+        # the second subject of a 分别 list takes the second share; under 100%: missed
+        "urban_new_jobs": ("missed", "96.5%"),
+        # a share of the year's target for a growth rate says neither the rate nor by how much
+        "industrial_value_added_growth": ("unclear", "102%"),
+    }
+    jobs = next(item for item in found.items if item.indicator == "urban_new_jobs")
+    assert jobs.rule == "plan_share"
+
+
+def test_a_review_sentence_on_the_later_reports_own_year_reports_on_no_plan_item() -> None:
+    later = PLAN_RESULTS.replace(
+        "要继续推进中小企业数字化改造。", "2025年是推进制造业数字化转型的关键一年。"
+    )
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(later, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    # it says what the coming year is for, not what was done in the year reviewed
+    assert reported["推进制造业数字化转型"] == [
+        "完成中小企业数字化改造120家。",
+        "工业互联网平台投入运行，一批工厂实现设备联网和生产数据实时采集。",
+    ]
+
+
+HARVEST_TARGETS = FIVE_YEAR_TARGETS.replace(
+    "全市常住人口城镇化率超过61.5%。", "确保粮食产量稳定在100万吨以上。"
+)
+HARVEST_RESULTS = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2025年工作回顾
+过去一年，全市地区生产总值增长5.2%，城镇新增就业3.6万人，固定资产投资增长5.5%。
+粮食生产再获丰收，肉蛋奶、蔬菜产量均突破百万吨大关。
+二、2026年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_harvest_said_in_words_is_unclear_for_the_grain_target() -> None:
+    found = promises(_briefed(HARVEST_TARGETS, "a.txt"), _briefed(HARVEST_RESULTS, "b.txt"))
+    grain = next(item for item in found.items if item.indicator == "grain_output")
+    # 粮食生产再获丰收: the later report speaks of the grain, with no figure (never 报告未提及)
+    assert (grain.verdict, grain.result) == ("unclear", None)

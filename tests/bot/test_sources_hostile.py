@@ -110,9 +110,10 @@ async def test_add_of_a_page_of_150000_links_answers_and_fetches_at_most_the_cap
     tmp_path: Path, clock: Clock, reports: Path, hostile: GovSite
 ):
     # The suite's slowest test (20-45 s), and meant to be: the bot first reads the 9 MB page as
-    # a report, in a child process (~4 s), then parses its 150,000 lines off the loop (~13 s of
-    # a core: no heading, so not a report) and only then reads its links, while the /starts
-    # asked back to back meanwhile show the loop never stalls.
+    # a report, in a child process (~4 s), then parses its 150,000 lines off the loop (~2.4 s of
+    # a core, 3.5-8 s of wall beside the /starts: no heading, so not a report) and only then
+    # reads its links, in the child again (7-24 s of wall here, the longest step), while the
+    # /starts asked back to back meanwhile show the loop never stalls.
     fetching = {**FETCHING, "max_attachments": 5}
     async with push_bot(tmp_path, clock, reports=reports, fetching=fetching) as bot:
         bot.api.user_message(f"/add {hostile.url('/big-page.html')}", ADMIN, ADMIN, "private")

@@ -92,7 +92,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("城镇人均可支配收入", "元", "urban_income"),
         ("城镇居民人均生活费收入增长", "%", "urban_income_growth"),  # the 1990s measure
         ("计划国内生产总值增长", "%", "gdp_growth"),
-        ("零售物价上涨幅度", "%", "cpi"),
+        ("零售物价上涨幅度", "%", "retail_price_index"),
         ("新增城乡就业", "人", "urban_new_jobs"),
         ("全部财政收入", "元", None),  # all revenue raised, not the budget's
         # Targets reports set beyond the headline list: bonds, re-employment, R&D spending,
