@@ -9,7 +9,8 @@ PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 APPROX_BEFORE = ("超过", "突破", "接近", "将近", "近", "约", "逾", "超")
 APPROX_AFTER = ("以上", "左右", "上下", "之多")
 # Words that make "N年" a duration of the work (连续12年) rather than a year.
-DURATION_CUES = ("连续", "累计", "历时", "提前")
+# 历时12年, 提前两周 (how long an effort took, how early): no quantity of the work, no cue.
+DURATION_CUES = ("连续", "累计")
 # A Chinese numeral is a figure only after a word that counts (连续三年); elsewhere it is
 # almost always part of a name or a fixed phrase (三项制度, 一网通办).
 COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")

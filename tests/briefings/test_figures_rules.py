@@ -232,6 +232,9 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "5次调高城乡居民基础养老金标准",  # how often, no measure
         "认真落实放宽市场准入24条特别措施",  # a named package of measures
         "每千人拥有3岁以下婴幼儿托位",  # an age in a rate's base
+        "北京中轴线历时12年成功申遗",  # how long an effort took
+        "研究制定规划纲要历时两年",
+        "三级公立医院提前两周向基层投放号源",  # how early, no quantity of the work
     ],
 )
 def test_not_figures(sentence: str) -> None:
