@@ -197,7 +197,9 @@ CN_MAGNITUDE = re.compile(
 DOCUMENT_PARTS = re.compile(r"(?:主要|预期性|约束性|统计监测)指标")
 # 《纲要（草案）》提出了15个方面的重点任务: the aspects a document sets out (在…等10个方面开展专项
 # 行动 counts the fields of the work).
-DOCUMENT_SAYS = re.compile(r"》(?:提出|明确|包括|部署)了?[^,;。]*$")
+DOCUMENT_SAYS = re.compile(r"》(?:具体|还|共|进一步)?(?:提出|明确|包括|部署)了?[^,;。]*$")
+# 部署了13项任务举措: what a document's outline counts of itself.
+DOCUMENT_ITEMS = re.compile(r"方面|(?:重点|主要)?任务|举措")
 # 144小时过境免签政策, 24小时通关: hours that name a service.
 HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
 # 5次调高城乡居民基础养老金标准: a count of times an action was taken.

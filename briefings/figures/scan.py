@@ -97,11 +97,11 @@ def _no_quantity(text: str, item: Found) -> bool:
     if p.DOCUMENT_PARTS.match(text, item.end):
         return True  # 28个主要指标: the parts of a document, counted in its outline
     if (
-        item.unit == "个"
-        and text.startswith("方面", item.end)
+        item.unit in ("个", "项")
+        and p.DOCUMENT_ITEMS.match(text, item.end)
         and p.DOCUMENT_SAYS.search(text[: item.start])
     ):
-        return True  # 《纲要（草案）》提出了15个方面的重点任务
+        return True  # 《纲要（草案）》提出了15个方面的重点任务, 具体部署了13项任务举措
     if text.endswith("时速", 0, item.start):
         return True  # 时速350公里高铁: a line's rating
     if item.unit == "小时" and p.HOURS_NAME.match(text, item.end):
