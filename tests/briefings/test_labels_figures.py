@@ -84,15 +84,7 @@ def test_label_files_are_well_formed() -> None:
 
 def test_figures_against_hand_labels(scores: Scores, capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
-        print(
-            f"\nlabelled figures: {scores.rows} in {len(labelled())} reports; values: precision "
-            f"{scores.precision:.3f}, recall {scores.recall:.3f}; labels accepted {scores.labels:.3f};"
-            f" kind {scores.kinds:.3f}, period {scores.periods:.3f}; headline figures key "
-            f"{scores.headline_key:.3f}; key figures right {scores.key_right:.3f}, on every field "
-            f"{scores.key_all_fields:.3f}; bound {scores.bounds:.3f} ({scores.inverted} inverted); "
-            f"headline indicator {scores.headline_indicator:.3f}; headline choice "
-            f"{scores.headline_choice:.3f}"
-        )
+        print("\n" + scores.summary("labelled figures", len(labelled())))
     assert scores.recall >= VALUE_TARGET, scores.wrong["missed"]
     assert scores.kinds >= KIND_FLOOR, scores.wrong["kinds"]
     assert scores.periods >= PERIOD_FLOOR, scores.wrong["periods"]

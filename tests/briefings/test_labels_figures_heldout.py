@@ -64,15 +64,7 @@ def heldout() -> Scores:
 
 
 def _report(scores: Scores, name: str = "held-out", folder: Path = HELDOUT) -> str:
-    lines = [
-        f"{name} figures: {scores.rows} in {len(labelled(folder))} reports; values: precision "
-        f"{scores.precision:.3f}, recall {scores.recall:.3f}; labels accepted {scores.labels:.3f};"
-        f" kind {scores.kinds:.3f}, period {scores.periods:.3f}; headline figures key "
-        f"{scores.headline_key:.3f}; key figures right {scores.key_right:.3f}, on every field "
-        f"{scores.key_all_fields:.3f}; bound {scores.bounds:.3f} ({scores.inverted} inverted); "
-        f"headline indicator {scores.headline_indicator:.3f}; headline choice "
-        f"{scores.headline_choice:.3f}"
-    ]
+    lines = [scores.summary(f"{name} figures", len(labelled(folder)))]
     for name, misses in scores.wrong.items():
         lines += [f"  {name}: {miss}" for miss in misses]
     return "\n".join(lines)

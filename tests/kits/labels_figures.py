@@ -173,6 +173,18 @@ class Scores:
     headline_indicator: float = 1.0
     headline_choice: float = 1.0
 
+    def summary(self, name: str, reports: int) -> str:
+        """One line of every score, as the scoring tests print it."""
+        return (
+            f"{name}: {self.rows} in {reports} reports; values: precision "
+            f"{self.precision:.3f}, recall {self.recall:.3f}; labels accepted {self.labels:.3f};"
+            f" kind {self.kinds:.3f}, period {self.periods:.3f}; headline figures key "
+            f"{self.headline_key:.3f}; key figures right {self.key_right:.3f}, on every field "
+            f"{self.key_all_fields:.3f}; bound {self.bounds:.3f} ({self.inverted} inverted); "
+            f"headline indicator {self.headline_indicator:.3f}; headline choice "
+            f"{self.headline_choice:.3f}"
+        )
+
 
 def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 1.0
