@@ -26,7 +26,7 @@ from .sources.settings import (
     parse_fetching,
     parse_sources,
 )
-from .store.postgres import is_postgres
+from .store.backends import is_postgres
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # The project's own config.yaml: the default when there is no ./config.yaml.

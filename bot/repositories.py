@@ -16,10 +16,21 @@ from .sources.store import SourceStore
 from .store.backends import Target, database_at
 from .store.briefings import SharedBriefings
 from .store.chats import ChatSettings
-from .store.database import Database
-from .store.postgres import PostgresDatabase
+from .store.database import Database, SqliteDatabase
 
 log = logging.getLogger(__name__)
+
+
+def _shared_briefings(database: Database, lease_seconds: float) -> SharedBriefings | None:
+    """The briefing jobs and results replicas share: on PostgreSQL only, whose driver (~55 ms
+    to import) a bot on SQLite never loads."""
+    if isinstance(database, SqliteDatabase):
+        return None
+    from .store.postgres import PostgresDatabase
+
+    if not isinstance(database, PostgresDatabase):
+        return None
+    return SharedBriefings(database, database.holder, lease_seconds)
 
 
 @dataclass(frozen=True)
@@ -37,11 +48,7 @@ class Stores:
         """The repositories on the database at `target` (a path or a postgresql:// URL),
         opened on first use (or by `open`)."""
         database = database_at(target, lease_seconds, connections)
-        shared = (
-            SharedBriefings(database, database.holder, lease_seconds)
-            if isinstance(database, PostgresDatabase)
-            else None
-        )
+        shared = _shared_briefings(database, lease_seconds)
         return cls(
             database, Store(database), Follows(database), ChatSettings(database),
             SourceStore(database), shared,

@@ -78,10 +78,6 @@ _LEASE_HELD = "SELECT 1 FROM leases WHERE name = 'push' AND token = ? FOR SHARE"
 _LEASE_END = "UPDATE leases SET expires = 0 WHERE name = 'push' AND token = ?"
 
 
-def is_postgres(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
-
-
 def redacted(url: str) -> str:
     """The URL without its password (the only form any line shows)."""
     parts = urlsplit(url)

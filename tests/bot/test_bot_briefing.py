@@ -282,7 +282,7 @@ def test_starting_the_bot_imports_no_library_only_some_commands_need():
     not before the first reply; nor the report parser, which only reading a report needs."""
     script = (
         "import sys, bot.app\n"
-        "heavy = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse')\n"
+        "heavy = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse', 'psycopg')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
