@@ -241,10 +241,17 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
 
 
 def _partial(metric: Metric, table: Rules) -> bool:
-    """Whether the figure covers part of the year or several years (前三季度, 年均)."""
+    """Whether the figure covers part of the year or several years (前三季度, 年均); a clause
+    opening on the year (前三季度…增长8.2%，全年增长8%) is the year's, whatever came before."""
     at = metric.sentence.find(metric.raw)
     before = metric.sentence[max(0, at - table.partial_window) : at] if at >= 0 else ""
+    clause = _CLAUSE.split(metric.sentence[:at])[-1] if at >= 0 else ""
+    if _YEAR_OPENS.match(_plain(clause)):
+        return any(word in clause for word in table.partial_period)
     return any(word in metric.label or word in before for word in table.partial_period)
+
+
+_YEAR_OPENS = re.compile(r"(?:去年|全年|当年|[0-9]{4}年)")
 
 
 def _narrowed(metric: Metric, table: Rules) -> bool:

@@ -229,6 +229,36 @@ _BARE_REVENUE = re.compile(r"^(?:[^预]*?)财政(?:总)?收入")
 _REVENUE_IDS = ("fiscal_revenue", "fiscal_revenue_growth")
 
 
+# A span or a part of the year a label carries over from the clause before (“九五”期间国内生产总值
+# 年均增长8.3%，去年增长8%: the second figure's label reads 九五国内生产总值增长).
+_SPAN_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}五|期间|时期|前?[一二三四]季度|前三个季度|上半年|"
+    r"前[0-9一二三四五六七八九十]+个月|过去五年|五年来|五年|年均|平均每年)+"
+)
+# A clause opening on the year itself (去年, 全年, 2000年): its figure is the year's.
+_YEAR_CLAUSE = re.compile(
+    r"(?:^|[,;，；。:：])\s*(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
+)
+
+
+def of_year_clause(
+    found: str | None,
+    label: str,
+    figure: tuple[str, str],
+    text: str,
+    at: int,
+    place: str,
+    year: int | None,
+) -> str | None:
+    """The indicator of a figure whose clause opens on the year (…年均增长8.3%，去年增长8%),
+    read without the span or part of the year its label carried over from the clause before."""
+    if found is not None or not _YEAR_CLAUSE.search(text[:at]):
+        return found
+    bare = _SPAN_LEAD.sub("", label)
+    unit, qualifier = figure
+    return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
+
+
 def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
     """The indicator a figure measures as its sentence tells: none for 财政收入 printed beside
     the budget's revenue. (扣除房地产开发投资后，固定资产投资增长2.7% keeps its indicator: the

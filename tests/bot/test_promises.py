@@ -522,3 +522,36 @@ def test_a_harvest_said_in_words_is_unclear_for_the_grain_target() -> None:
     grain = next(item for item in found.items if item.indicator == "grain_output")
     # 粮食生产再获丰收: the later report speaks of the grain, with no figure (never 报告未提及)
     assert (grain.verdict, grain.result) == ("unclear", None)
+
+
+LISTED_TARGETS = """2000年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1999年工作回顾
+去年国内生产总值增长7.1%，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、2000年的主要任务
+今年经济增长的预期目标为7%左右。
+城镇居民人均可支配收入和农民人均纯收入分别增长5%和3%。
+拟增发长期建设国债1000亿元。
+"""
+LISTED_RESULTS = """2001年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、“九五”时期和2000年的工作回顾
+“九五”期间国内生产总值年均增长8.3%，去年增长8%。
+前三季度城镇居民人均可支配收入增长7.9%，全年城镇居民人均可支配收入和农民人均纯收入实际增长6.4%和2.1%。
+二、2001年的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_the_years_results_pair_after_a_span_or_part_of_it_and_a_listed_change_deals_out() -> None:
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(LISTED_RESULTS, "b.txt"))
+    assert found.year == 2000
+    assert _verdicts(found) == {
+        # 去年 opens its clause: the year's 8%, not the five-year average 8.3% before it
+        "gdp_growth": ("met", "8%"),
+        # 实际增长6.4%和2.1% deals the list out as 分别 would, and 全年 is not 前三季度
+        "urban_income_growth": ("met", "6.4%"),
+        "rural_income_growth": ("missed", "2.1%"),
+        # 增发 bonds is the year's issue
+        "government_bonds": ("not_reported", None),
+    }

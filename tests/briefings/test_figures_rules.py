@@ -169,6 +169,31 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
 
 
+def test_a_change_printed_once_before_a_list_deals_it_out_as_respectively_would() -> None:
+    found = sentence_figures("城镇居民人均可支配收入和农民人均纯收入实际增长7.3%和2.1%。")
+    assert [(m.label, m.indicator) for m in found] == [
+        ("城镇居民人均可支配收入实际增长", "urban_income_growth"),
+        ("农民人均纯收入实际增长", "rural_income_growth"),
+    ]
+    found = sentence_figures("全部财政收入和地方一般预算收入可比增长13%和11%。")
+    assert [m.indicator for m in found] == [None, "fiscal_revenue_growth"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“九五”期间国内生产总值年均增长8.3%，去年增长8%。",
+        "前三季度国内生产总值增长8.2%，全年增长8%。",
+    ],
+)
+def test_a_clause_opening_on_the_year_measures_the_indicator_the_clause_before_named(
+    sentence: str,
+) -> None:
+    first, second = sentence_figures(sentence, year=2001)
+    assert second.raw == "8%" and second.indicator == "gdp_growth"
+    assert first.indicator is None  # the span's or the part of the year's: its label says so
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")
