@@ -21,8 +21,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal, Protocol, TypeVar
@@ -79,6 +79,7 @@ class Rules:
     year_openers: tuple[str, ...] = ()
     reached: tuple[str, ...] = ()
     plan_share: tuple[str, ...] = ()
+    quoting: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -113,6 +114,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             year_openers=tuple(data["year_openers"]),
             reached=tuple(data["reached"]),
             plan_share=tuple(data["plan_share"]),
+            quoting=tuple(data["quoting"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -268,14 +270,40 @@ def results(
     is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in metrics:
+    for metric in _named_before(metrics, known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
         level = item is not None and item.family == "level"
-        if not _partial(metric, table) and (level or not over_years(metric)):
+        at = metric.sentence.find(metric.raw)
+        quoted = any(word in metric.sentence[: max(at, 0)] for word in table.quoting)
+        if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found
+
+
+# A rise said with no subject (涨幅仍然高达百分之二十一点七): the measure is the sentence before's.
+_BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
+
+
+def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
+    """The metrics, a bare rise (去年提出…物价上涨幅度控制在百分之十以内。…涨幅仍然高达百分之二十一点七)
+    given the growth indicator of the sentence just before it in the same part, when its own
+    sentence names no other figure before it."""
+    before: Metric | None = None
+    for metric in metrics:
+        if (
+            metric.indicator is None
+            and before is not None
+            and before.section == metric.section
+            and before.sentence != metric.sentence
+            and _BARE_CHANGE.fullmatch(metric.label)
+            and getattr(known.get(before.indicator or ""), "family", None) == "growth"
+        ):
+            metric = replace(metric, indicator=before.indicator)
+        if before is None or before.sentence != metric.sentence:
+            before = metric if metric.indicator else None
+        yield metric
 
 
 def _signed(metric: Metric, item: Indicator, table: Rules) -> float:

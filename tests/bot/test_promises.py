@@ -555,3 +555,26 @@ def test_the_years_results_pair_after_a_span_or_part_of_it_and_a_listed_change_d
         # 增发 bonds is the year's issue
         "government_bonds": ("not_reported", None),
     }
+
+
+QUOTED_TARGETS = """1 9 9 8 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1997年的工作
+去年国内生产总值增长8．8％，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、1998年的主要任务
+今年商品零售物价上涨幅度控制在百分之十以内。
+"""
+QUOTED_RESULTS = """1 9 9 9 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1998年的工作
+去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内。虽然在这方面做了很大努力，涨幅仍然高达百分之十二点五，群众反映强烈。
+二、1999年的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_a_rise_said_without_its_subject_is_the_measure_of_the_target_quoted_before_it() -> None:
+    found = promises(_briefed(QUOTED_TARGETS, "a.txt"), _briefed(QUOTED_RESULTS, "b.txt"))
+    # 百分之十 quotes last year's target (曾提出): not its result; 涨幅…百分之十二点五 is, its
+    # subject the sentence before's
+    assert _verdicts(found) == {"retail_price_index": ("missed", "百分之十二点五")}
