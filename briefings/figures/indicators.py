@@ -241,7 +241,7 @@ _YEAR_CLAUSE = re.compile(
 )
 
 
-def of_year_clause(
+def in_own_clause(
     found: str | None,
     label: str,
     figure: tuple[str, str],
@@ -250,13 +250,39 @@ def of_year_clause(
     place: str,
     year: int | None,
 ) -> str | None:
-    """The indicator of a figure whose clause opens on the year (…年均增长8.3%，去年增长8%),
-    read without the span or part of the year its label carried over from the clause before."""
-    if found is not None or not _YEAR_CLAUSE.search(text[:at]):
+    """The indicator of a figure whose label carried words over from the clause before: read
+    without the span or part of the year when its clause opens on the year (…年均增长8.3%，去年
+    增长8%); read from its own clause when that names a measure and the words carried over name
+    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％)."""
+    if found is not None:
         return found
-    bare = _SPAN_LEAD.sub("", label)
     unit, qualifier = figure
-    return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
+    if _YEAR_CLAUSE.search(text[:at]):
+        bare = _SPAN_LEAD.sub("", label)
+        return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
+    clause = _normal(_CLAUSE_TAIL.split(text[:at])[-1].strip())
+    own = indicator_of(clause, unit, qualifier, place, year)
+    item = indicators().get(own or "")
+    if item is None:
+        return None
+    name = next(n for n in item.names_in(year) if n in clause)
+    said = _normal(label)
+    carried = said[: said.find(name)] if name in said else ""
+    return own if carried and _names_own(carried, place, year) else None
+
+
+_CLAUSE_TAIL = re.compile(r"[,;，；。:：]")
+
+
+def _names_own(text: str, place: str, year: int | None) -> bool:
+    """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
+    table = indicators()
+    scope = (*table.scope_words, *own_scope(place))
+    return any(
+        (at := text.find(name)) >= 0 and _own(text[:at], scope)
+        for item in table.items
+        for name in item.names_in(year)
+    )
 
 
 def in_sentence(found: str | None, label: str, sentence: str) -> str | None:

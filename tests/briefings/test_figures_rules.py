@@ -194,6 +194,11 @@ def test_a_clause_opening_on_the_year_measures_the_indicator_the_clause_before_n
     assert first.indicator is None  # the span's or the part of the year's: its label says so
 
 
+def test_a_clause_naming_its_own_measure_after_another_measures_clause_measures_its_own() -> None:
+    found = sentence_figures("今年全社会固定资产投资调控目标为25300亿元，投资率为32%。", year=1997)
+    assert [m.indicator for m in found] == ["fixed_investment", "investment_rate"]
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")
