@@ -62,6 +62,9 @@ class PlanMatch:
     section_weight: float
     most: int
     not_reporting: tuple[str, ...] = ()
+    margin: float = 0.0
+    most_confident: int = 6
+    confident_margin: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 float(plan["section_weight"]),
                 int(plan["most"]),
                 tuple(plan["not_reporting"]),
+                float(plan["margin"]),
+                int(plan["most_confident"]),
+                float(plan["confident_margin"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -511,19 +517,34 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
             if grams[n]:
                 scores[n][best] += table.section_weight * per_item[best]
     chosen: list[list[tuple[float, int]]] = [[] for _ in items]
+    margins: dict[int, float] = {}
     for n, row in enumerate(scores):
-        top = max(row, default=0.0)
+        top, second = ([0.0, *sorted(row)])[-1], ([0.0, 0.0, *sorted(row)])[-2]
+        margins[n] = top - second
         for at, score in enumerate(row):
             if score >= table.share and score >= top:
                 chosen[at].append((-score, n))
     return [
-        PlanReport(
-            item.lead or item.text,
-            item.ordinal,
-            tuple(review[n] for _, n in sorted(picked)[: table.most]),
-        )
+        PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _ranked(
+    review: Sequence[Quote],
+    picked: list[tuple[float, int]],
+    margins: dict[int, float],
+    table: PlanMatch,
+) -> tuple[Quote, ...]:
+    """An item's sentences, best first: of the `most` best, those it scores clearly above any
+    other item (by `margin`); past them, up to `most_confident`, those it scores far above any
+    other (by `confident_margin`: a broad review part on the item gives it many)."""
+    kept = [
+        n
+        for rank, (_, n) in enumerate(sorted(picked))
+        if margins[n] >= (table.margin if rank < table.most else table.confident_margin)
+    ]
+    return tuple(review[n] for n in kept[: table.most_confident])
 
 
 def _not_reporting(quote: Quote, table: PlanMatch) -> bool:

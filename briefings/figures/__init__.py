@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..choice import place
 from ..model import Metric, Report
 from .bounds import read_bound
-from .indicators import in_sentence, indicator_of, in_own_clause
+from .indicators import in_own_clause, in_sentence, indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,

@@ -578,3 +578,44 @@ def test_a_rise_said_without_its_subject_is_the_measure_of_the_target_quoted_bef
     # 百分之十 quotes last year's target (曾提出): not its result; 涨幅…百分之十二点五 is, its
     # subject the sentence before's
     assert _verdicts(found) == {"retail_price_index": ("missed", "百分之十二点五")}
+
+
+BROAD_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%，城镇新增就业3.1万人。
+二、2024年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+（一）大力发展数字经济。建设城市算力中心，推动数据要素市场化配置，培育软件和信息服务企业，建设工业互联网平台，推进智能制造示范工厂，发展跨境电商。
+（二）持续改善农村人居环境。推进农村生活污水治理，开展村庄清洁行动，实施农村厕所改造。
+"""
+BROAD_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+（一）数字经济加快发展
+城市算力中心建成投用。
+数据要素市场化配置改革稳步推进。
+新培育软件和信息服务企业120家。
+工业互联网平台接入企业3000家。
+建成智能制造示范工厂15个。
+跨境电商交易额增长30%。
+数字经济核心产业增加值增长12%。
+数据交易所挂牌运营，数字经济发展水平进入全省前列。
+（二）农村人居环境持续改善
+农村生活污水治理率提高到60%。
+村庄清洁行动实现全覆盖。
+完成农村厕所改造1.2万户。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，我们要坚持稳中求进，推动高质量发展。
+"""
+
+
+def test_a_broad_review_part_on_one_plan_item_gives_it_all_its_sentences_past_the_usual_few() -> (
+    None
+):
+    found = promises(_briefed(BROAD_PLAN, "a.txt"), _briefed(BROAD_REVIEW, "b.txt"))
+    digital, villages = ([q.sentence for q in item.reported] for item in found.plan)
+    # every sentence of the part on the digital economy, past the 6 given an item by default:
+    # each is about that item far more than about the other
+    assert sorted(digital) == sorted(s for s in BROAD_REVIEW.splitlines()[4:12]), digital
+    assert len(villages) == 3
