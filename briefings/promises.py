@@ -594,6 +594,17 @@ def _over_years(report: Report, year: int | None) -> frozenset[str]:
     return frozenset(found)
 
 
+_YEARS = re.compile(r"([0-9]{4})年")
+
+
+def _dated(metric: Metric, year: int | None) -> bool:
+    """Whether the last year its sentence names before the figure is `year`: in a review of
+    several years, 2000年国内生产总值…比上年增长8% is the year's own growth."""
+    at = metric.sentence.find(metric.raw)
+    named = _YEARS.findall(_plain(metric.sentence[: max(at, 0)]))
+    return year is not None and bool(named) and named[-1] == str(year)
+
+
 def _plain(text: str) -> str:
     """The text with full-width digits read as plain and the spaces between them gone
     (1 9 9 7 年 as 1997年), as the 1990s texts print them."""
@@ -621,7 +632,12 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     titles = {**_titles(target.report, "t"), **_titles(result.report, "r")}
     spans = _over_years(result.report, result.report.meta.year and result.report.meta.year - 1)
     items = compare_figures(
-        target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
+        target.metrics,
+        result.metrics,
+        year,
+        review,
+        titles,
+        lambda m: m.sentence in spans and not _dated(m, year),
     )
     # The plan's items are reported on in the year's review, not in paragraphs on several years
     # nor in a sentence on the later report's own year (１９９５年是…重要一年).

@@ -549,7 +549,15 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
+    # 按可比价格计算比上年增长8%: the aside opening the clause names no subject.
+    aside = _INLINE_ASIDE.match(text, start, figure.start)
+    start = aside.end() if aside else start
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_INLINE_ASIDE = re.compile(
+    r"\s*(?:按照?(?:可比|不变)价格?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
+)
 
 
 _BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")

@@ -619,3 +619,21 @@ def test_a_broad_review_part_on_one_plan_item_gives_it_all_its_sentences_past_th
     # each is about that item far more than about the other
     assert sorted(digital) == sorted(s for s in BROAD_REVIEW.splitlines()[4:12]), digital
     assert len(villages) == 3
+
+
+TERM_REVIEW = """2001年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、“九五”时期经济和社会发展的回顾
+“九五”计划的主要目标胜利实现。国民经济持续快速健康发展，2000年国内生产总值达到89404亿元，按可比价格计算比上年增长8%，“九五”期间平均每年增长8.3%。
+五年来全社会固定资产投资累计完成13万亿元，平均每年增长11%。
+二、“十五”计划的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_in_a_review_of_several_years_a_figure_dated_the_year_is_its_result() -> None:
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(TERM_REVIEW, "b.txt"))
+    verdicts = _verdicts(found)
+    # 2000年…按可比价格计算比上年增长8%: the year's growth, inside the five-year paragraphs;
+    # the five years' average is not
+    assert verdicts["gdp_growth"] == ("met", "8%")

@@ -199,6 +199,20 @@ def test_a_clause_naming_its_own_measure_after_another_measures_clause_measures_
     assert [m.indicator for m in found] == ["fixed_investment", "investment_rate"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        ("国内生产总值达到89404亿元，按可比价格计算比上年增长8%。", "gdp_growth"),
+        ("城镇居民人均可支配收入6280元，扣除价格因素增长6.4%。", "urban_income_growth"),
+    ],
+)
+def test_an_aside_on_reckoning_opening_a_clause_leaves_the_subject_to_the_clause_before(
+    sentence: str, indicator: str
+) -> None:
+    change = sentence_figures(sentence, year=2001)[1]
+    assert change.indicator == indicator and "价格" not in change.label
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")
