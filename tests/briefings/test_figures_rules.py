@@ -213,6 +213,15 @@ def test_an_aside_on_reckoning_opening_a_clause_leaves_the_subject_to_the_clause
     assert change.indicator == indicator and "价格" not in change.label
 
 
+def test_a_run_of_years_dealing_out_a_list_gives_each_figure_its_own_year() -> None:
+    found = sentence_figures("1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。", year=2001)
+    assert [(m.raw, m.period) for m in found] == [
+        ("7.8%", "1998"),
+        ("7.1%", "1999"),
+        ("8%", "2000"),
+    ]
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")
