@@ -238,8 +238,11 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
     else a quantity its work plan sets for the year on a main indicator (城镇化率超过60%)."""
     found: dict[str, Metric] = {}
     planned: dict[str, Metric] = {}
+    table = rules()
     for metric in metrics:
-        if not metric.indicator or not _of_year(metric, year):
+        # 国民经济增长速度由原定平均每年百分之六调高到百分之八至九: an average over several
+        # years (a five-year plan's, revised) is not the year's target
+        if not metric.indicator or not _of_year(metric, year) or _partial(metric, table):
             continue
         if metric.kind == "target":
             found.setdefault(metric.indicator, metric)
@@ -252,11 +255,28 @@ def _partial(metric: Metric, table: Rules) -> bool:
     """Whether the figure covers part of the year or several years (前三季度, 年均); a clause
     opening on the year (前三季度…增长8.2%，全年增长8%) is the year's, whatever came before."""
     at = metric.sentence.find(metric.raw)
-    before = metric.sentence[max(0, at - table.partial_window) : at] if at >= 0 else ""
-    clause = _CLAUSE.split(metric.sentence[:at])[-1] if at >= 0 else ""
+    item = indicators().get(metric.indicator or "")
+    names = item.names if item else ()
+    # PM2.5年均浓度: the year's average, named so; not an average of several years
+    said = _unnamed(metric.sentence[:at], names) if at >= 0 else ""
+    before = said[-table.partial_window :] if said else ""
+    clause = _CLAUSE.split(said)[-1]
+    label = _unnamed(metric.label, names)
     if _YEAR_OPENS.match(_plain(clause)):
         return any(word in clause for word in table.partial_period)
-    return any(word in metric.label or word in before for word in table.partial_period)
+    return any(word in label or word in before for word in table.partial_period)
+
+
+def _unnamed(text: str, names: Sequence[str]) -> str:
+    """`text` with the indicator's names in it blanked out, each character kept in its place
+    (names are kept folded and lower case)."""
+    text = _YEARLY.sub(lambda m: "·" * len(m.group()), unicodedata.normalize("NFKC", text).lower())
+    for name in names:
+        text = text.replace(name, "·" * len(name))
+    return text
+
+
+_YEARLY = re.compile(r"年平?均浓度")  # a concentration's yearly mean
 
 
 _YEAR_OPENS = re.compile(r"(?:去年|全年|当年|[0-9]{4}年)")

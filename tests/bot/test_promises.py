@@ -637,3 +637,31 @@ def test_in_a_review_of_several_years_a_figure_dated_the_year_is_its_result() ->
     # 2000年…按可比价格计算比上年增长8%: the year's growth, inside the five-year paragraphs;
     # the five years' average is not
     assert verdicts["gdp_growth"] == ("met", "8%")
+
+
+AVERAGED_TARGETS = """1 9 9 3 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去五年的回顾
+去年国民经济增长百分之十二，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、今年的主要任务
+按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。
+今年国民经济计划增长速度定为百分之八，细颗粒物年均浓度控制在40微克/立方米以内。
+"""
+AVERAGED_RESULTS = """1 9 9 4 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1993年的工作
+去年国民经济增长百分之十三，细颗粒物年均浓度38微克/立方米，改革开放和现代化建设取得新的成就。
+二、今年的主要任务
+今年国民经济计划增长速度定为百分之九，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_a_target_averaged_over_several_years_is_not_the_years_and_a_yearly_mean_is_the_years() -> (
+    None
+):
+    found = promises(_briefed(AVERAGED_TARGETS, "a.txt"), _briefed(AVERAGED_RESULTS, "b.txt"))
+    targets = {item.indicator: item.target.metric.raw for item in found.items}
+    # the revised five-year plan's yearly average (百分之九) is not 1993's target (百分之八)
+    assert targets["gdp_growth"] == "百分之八"
+    # 年均浓度: a concentration's mean over the year, the year's own figure
+    assert _verdicts(found)["pm25"] == ("met", "38微克/立方米")

@@ -104,6 +104,8 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("再就业补助资金", "元", None),
         # 再就业 is the laid-off and unemployed back at work, whether the label says who or not;
         # a narrower group is a part of it.
+        ("国民经济增长速度", "%", "gdp_growth"),  # the 1990s national reports' growth
+        ("国民经济计划增长速度", "%", "gdp_growth"),
         ("实现再就业", "人", "reemployment"),
         ("下岗职工实现再就业", "人", "reemployment"),
         ("就业困难人员实现再就业", "人", None),
