@@ -745,8 +745,12 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             and _START_DATED.match(text, match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
-        if match.start() < clause and (
-            match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
+        if (
+            match.start() < clause
+            and (match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end())))
+            # 按调整后的“八五”计划，…由原定平均每年百分之六调高到…: an average per year dates
+            # to the plan the sentence names
+            and not (match["plan"] and _OVER_SPAN.search(text, clause, start))
         ):
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH

@@ -222,6 +222,13 @@ def test_a_run_of_years_dealing_out_a_list_gives_each_figure_its_own_year() -> N
     ]
 
 
+def test_an_average_per_year_dates_to_the_plan_its_sentence_names() -> None:
+    found = sentence_figures(
+        "按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。", year=1993
+    )
+    assert (found[-1].raw, found[-1].period) == ("百分之九", "1991-1995")
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")
