@@ -72,36 +72,41 @@ def _announced(lead: str) -> int | None:
     return int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
 
 
-def _thematic_items(parts: list[Section], lead: str = "", framed: bool = False) -> list[Item]:
-    """Tasks of a plan spread over several parts: each part's sub-headings, else its title.
+# A plan spread over this many task parts or more is read as its parts: they already name the
+# year's tasks, and the points a part numbers are that task's measures. Fewer parts are broad
+# areas (经济, 改革, 社会事业, 政府建设) whose numbered points are the tasks (RULES.md).
+_MANY_PARTS = 5
+
+
+def _thematic_items(parts: list[Section], lead: str = "") -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's title when the parts are many,
+    else each part's numbered sub-tasks (its title when it numbers none).
 
     When the report counts the parts it is about to set out (以下八个方面工作), those parts are
-    the tasks, standing policy (外交) among them. When it frames them (a part of its own for the
-    year's 总体要求 before them, or that count), the parts are one list read as the report mostly
-    prints it: the numbered sub-tasks when at least half the parts number theirs, else every
-    part's title (第一…第五 inside a few of the parts are sub-headings of one task)."""
+    the tasks, standing policy (外交) among them; else standing policy and a part of principles
+    alone are left out."""
     tasks = [p for p in parts if p.style != "closing"]
     count = _announced(lead)
     if count and len(tasks) >= count:
-        tasks, framed = tasks[:count], True
+        tasks = tasks[:count]
     else:
         tasks = [
             p for p in tasks if not _STANDING_TITLE.search(p.title) and not _principles_only(p)
         ]
-    lists = [[c for c in task_list(p) if c.style in _PART_TASK_STYLES] for p in tasks]
-    numbered = [len(headings) >= 2 for headings in lists]
-    nested = 2 * sum(numbered) >= len(numbered) if framed else True
+    if len(tasks) >= _MANY_PARTS:
+        return [item_of(part) for part in tasks]
     items: list[Item] = []
-    for part, headings, own in zip(tasks, lists, numbered, strict=True):
-        items += [item_of(c) for c in headings] if own and nested else [item_of(part)]
+    for part in tasks:
+        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
+        items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
     return items
 
 
-def _before(sections: list[Section], part: Section, preamble: str) -> tuple[Section | None, str]:
-    """The part before `part` (None at the start) and the last line printed before it."""
+def _before(sections: list[Section], part: Section, preamble: str) -> str:
+    """The last line printed before `part`."""
     at = sections.index(part)
     previous = sections[at - 1] if at else None
-    return previous, _last_line(list(previous.walk())[-1].text if previous else preamble)
+    return _last_line(list(previous.walk())[-1].text if previous else preamble)
 
 
 def _last_line(text: str) -> str:
@@ -156,9 +161,8 @@ def find_plan(
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
-        previous, lead = _before(list(sections), spread[0], preamble)
-        framed = previous is not None and _principles_only(previous)
-        items = tuple(_thematic_items(spread, lead, framed))
+        lead = _before(list(sections), spread[0], preamble)
+        items = tuple(_thematic_items(spread, lead))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
 

@@ -115,10 +115,32 @@ def test_a_thematic_part_numbering_its_measures_first_second() -> None:
     ]
 
 
-def test_parts_after_a_part_of_their_own_for_the_years_requirements_are_one_list() -> None:
-    """Parts framed by the year's 总体要求 are the tasks at one level: their titles, unless every
-    part numbers its own tasks (then those)."""
-    some = [
+def test_many_task_parts_are_the_plan_whatever_they_number_inside() -> None:
+    """Five task parts or more already name the year's tasks: each is one item by its title,
+    the 第一…/（一）… a part numbers being that task's measures; framed by a part of 总体要求
+    or not."""
+    parts = [
+        "二、扩大国内需求", FILLER,
+        "三、促进农业发展", "第一，调整农业结构。", FILLER, "第二，加强水利建设。", FILLER,
+        "四、推进企业改革", f"（一）抓好大型企业。{FILLER}", f"（二）放活小型企业。{FILLER}",
+        "五、防范金融风险", FILLER,
+        "六、建设廉洁政府", "第一，依法行政。", FILLER, "第二，从严治政。", FILLER,
+        "七、关于外交工作", FILLER,
+    ]  # fmt: skip
+    titles = ["扩大国内需求", "促进农业发展", "推进企业改革", "防范金融风险", "建设廉洁政府"]
+    for opening in (
+        ["一、2024年工作回顾", FILLER],
+        ["一、2024年工作回顾和2025年工作的总体要求", FILLER],
+    ):
+        report = parse_bytes(_gov([*opening, *parts]), "many.txt")
+        assert [i.lead for i in report.plan.items] == titles
+
+
+def test_few_task_parts_are_read_as_the_points_they_number() -> None:
+    """Two to four task parts are broad areas: the points a part numbers (printed （一）… or
+    第一，… paragraphs) are the tasks, a part numbering none gives its title; framed by a part
+    of the year's 总体要求 or not."""
+    framed = [
         "一、2024年工作回顾和2025年工作的总体要求", FILLER, "今年政府工作总的要求是：稳中求进。",
         "二、扩大国内需求", FILLER,
         "三、促进农业发展", "今年要着重抓好以下两项工作。",
@@ -126,8 +148,10 @@ def test_parts_after_a_part_of_their_own_for_the_years_requirements_are_one_list
         "四、推进企业改革", FILLER,
         "五、关于外交工作", FILLER,
     ]  # fmt: skip
-    report = parse_bytes(_gov(some), "framed.txt")
-    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "促进农业发展", "推进企业改革"]
+    report = parse_bytes(_gov(framed), "framed.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "扩大国内需求", "调整农业结构", "加强水利建设", "推进企业改革",
+    ]  # fmt: skip
     every = [
         "一、2024年工作回顾", FILLER, "二、2025年工作总体部署", FILLER,
         "三、保持经济增长", f"（一）扩大消费。{FILLER}", f"（二）稳定投资。{FILLER}",
