@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .findings import item_lists, item_of, titled
 from .lexicon import pattern
 from .model import Item, ItemList, Section
+from .outline import is_first
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
@@ -50,6 +51,15 @@ _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
 _EXAMPLES = re.compile(
     r"(?:问题|困难|不足|矛盾|短板|弱项|薄弱环节|差距)[^。,;:]{0,4},\s*(?:如|比如|例如)(?=[^。,;:]{2})"
 )
+# An admission in general that opens the list of its problems or their causes at the paragraph's
+# end (…确实面临不同程度的困难和问题。主要原因，/ …还存在一些问题，主要是：), then 一是…三是.
+# The points may follow in the same paragraph (主要是：一是A；二是B。), up to the sentence of the
+# last one.
+_OPENS_POINTS = re.compile(
+    r"(?:问题|困难|矛盾|不足|短板|差距)[^。,]{0,6}[。,]\s*"
+    r"主要(?:原因|问题|表现)?(?:是|有|在于|表现(?:在|为))?\s*[:,]?\s*(?:$|(?=一是))"
+)
+_LATER_POINT = re.compile(r"[二三四五六七八九十]是(?![的否])")
 _OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
@@ -343,11 +353,44 @@ def _names_shortfalls(run: list[Section]) -> bool:
     return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
+def _opened_points(paragraph: str) -> list[str] | None:
+    """A paragraph that names problems in general and opens their points (…面临不同程度的困难和
+    问题。主要原因，): the points it prints itself (一是A；二是B。), [] when they follow it as a
+    list, None when it opens none."""
+    folded = fold(paragraph)
+    opener = _OPENS_POINTS.search(folded)
+    if opener is None:
+        return None
+    last = list(_LATER_POINT.finditer(folded, opener.end()))
+    if not last:
+        return []
+    stop = folded.find("。", last[-1].end())
+    items = _split_items(paragraph[opener.end() : len(folded) if stop < 0 else stop + 1])
+    return items if _mostly_shortfalls_text(items) else None
+
+
+def _mostly_shortfalls(run: list[Section]) -> bool:
+    """A list whose points mostly say something falls short (the tasks around it do not)."""
+    return len(run) >= 2 and _mostly_shortfalls_text([point.title for point in run])
+
+
+def _mostly_shortfalls_text(points: list[str]) -> bool:
+    named = sum(bool(_DEFICIT.search(point)) for point in points)
+    return len(points) >= 2 and 2 * named >= len(points)
+
+
 def _problems_in(
-    paragraphs: list[str], run: list[Section], where: str, examples_only: bool = False
+    paragraphs: list[str],
+    run: list[Section],
+    where: str,
+    examples_only: bool = False,
+    opened: list[Section] | None = None,
 ) -> tuple[list[Item], list[Section]]:
     """Problems admitted in a node's paragraphs, and the points of `run` (the list its text
-    leads into) taken as problems."""
+    leads into) taken as problems; `examples_only` (a plan part): only problems given as
+    examples, or the points of `opened` (the node's first list) when a paragraph names problems
+    in general and opens them (…面临不同程度的困难和问题。主要原因，一是…)."""
+    opened = opened or []
     found: list[Item] = []
     taken: list[Section] = []
     index = 0
@@ -356,6 +399,12 @@ def _problems_in(
         index += 1
         span = _admission_end(paragraph, examples_only)
         if span is None:
+            points = _opened_points(paragraph) if examples_only else None
+            if points:  # 主要是：一是A；二是B。 in the paragraph
+                found.extend(_sentence_item(n, p, where) for n, p in enumerate(points, 1))
+            elif points is not None and _mostly_shortfalls(opened):  # then 一是… below it
+                found.extend(_point_items(opened, where))
+                taken, opened = opened, []
             continue
         # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
         lead_in = bool(_LEAD_IN.search(fold(paragraph)[: span[0]]))
@@ -483,7 +532,9 @@ def _admitted(
         for node in top.walk():
             paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in)
+            lists = item_lists(node.children)
+            opened = lists[0] if lists and is_first(lists[0][0].ordinal) else []
+            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in, opened)
             listed.update(id(child) for child in taken)
             where = where or (top.id if items else None)
             found.extend(items)

@@ -511,6 +511,36 @@ def test_an_admission_in_the_plan_part_that_gives_its_problems_as_examples() -> 
     ]
 
 
+def test_an_admission_in_a_plan_task_that_opens_the_list_of_its_problems() -> None:
+    """Inside a task of the plan, a paragraph that names problems in general and opens their
+    list (…面临不同程度的困难和问题。主要原因，一是… / …还存在一些短板，主要是：一是A；二是B。)
+    admits them, one per point; the task's own measures (第一，…) and a shortfall stated only
+    to motivate a task are no problems."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            "二、2021年主要工作任务",
+            "（一）推进企业改革",
+            "企业改革是今年的重点。目前部分企业确实面临不同程度的困难和问题。主要原因，",
+            "一是", "经营机制不适应市场竞争的要求。", "二是", "技术装备落后，历史包袱沉重。",
+            "第一，抓好骨干企业。", FILLER, "第二，放活小型企业。", FILLER,
+            "（二）优化营商环境",
+            "当前营商环境还存在一些短板，主要是：一是审批环节仍然偏多；二是涉企服务不够精准。"
+            f"要深化放管服改革。{FILLER}",
+            "（三）加强生态保护",
+            f"大气污染防治形势依然严峻。要打好蓝天保卫战。{FILLER}",
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.plan.items] == ["推进企业改革", "优化营商环境", "加强生态保护"]
+    assert [i.lead for i in report.problems.items] == [
+        "财政收支矛盾突出",
+        "经营机制不适应市场竞争的要求",
+        "技术装备落后，历史包袱沉重",
+        "审批环节仍然偏多",
+        "涉企服务不够精准",
+    ]
+
+
 def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
     """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
     A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""
