@@ -105,6 +105,10 @@ _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+# 一方面，A；另一方面，B。: the sides are the problems, the words only mark them.
+_SIDES = re.compile(r"^(?:另)?一方面[,，]\s*")
+# 同时，政府自身建设还存在薄弱环节。 after the problems adds one (not 同时，我们也要看到…).
+_SAME_TIME = re.compile(r"^同时[,，]\s*(?!我们|也|还|更|要|必须|应当|各)")
 _THEME = re.compile(r"^\s*(?:(?:特别是|尤其是|同时)[,，]?)?\s*([\u4e00-\u9fff]{1,3}的)")
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
@@ -321,6 +325,10 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
         part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
+        part = _SIDES.sub("", part)
+        same_time = _SAME_TIME.match(fold(part))
+        if same_time and _names_shortfall(part[same_time.end() :]):
+            part = part[same_time.end() :]
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = _ET_CETERA.sub("", _STRESSED.sub("", part)).strip()
@@ -332,6 +340,14 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
         elif part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
+
+
+def _names_shortfall(text: str) -> bool:
+    """Whether a passage's first sentence says something falls short (not a pledge, not a
+    strength): a problem of its own."""
+    lead = first_sentence(text)
+    strong = _STRENGTH.search(lead) and not _UNREALISED.search(lead)
+    return bool(_DEFICIT.search(lead)) and not strong and not _PLEDGE.match(fold(text))
 
 
 def _sentence_item(number: int, part: str, where: str) -> Item:
@@ -418,7 +434,16 @@ def _problems_in(
         if leads_into and _IN_GENERAL.search(last_clause):
             parts = []  # …尚未根本解决，又出现了一些新问题。 announces the list: no problem of its own
         if not parts:
-            while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
+            # the lead-in ends by opening a list (…还存在一些困难和问题：): the paragraphs below
+            # it that each state a shortfall are its points, as are —— lines after any lead-in
+            opener = fold(paragraph).rstrip()
+            below = not text and span[0] == len(opener) and opener.endswith(":")
+            while index < len(paragraphs):
+                following = fold(paragraphs[index])
+                dashed = following.startswith(("——", "--"))
+                point = below and _names_shortfall(following) and not _admission(following)
+                if not dashed and not point:
+                    break
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
         base = len(found)

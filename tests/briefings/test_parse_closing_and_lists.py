@@ -541,6 +541,48 @@ def test_an_admission_in_a_plan_task_that_opens_the_list_of_its_problems() -> No
     ]
 
 
+def test_problems_each_a_paragraph_below_a_lead_in_that_opens_them() -> None:
+    """…工作中还存在一些困难和问题： then one unnumbered paragraph per problem (its lead, then its
+    details): one problem per paragraph, up to the pledge."""
+    report = _report(
+        [
+            "一、2020年工作回顾", FILLER,
+            "我们也清醒地看到，工作中还存在一些困难和问题：",
+            "经济增长新动能不足。传统产业占比偏高，新兴产业规模偏小。",
+            "财政收支矛盾加剧。刚性支出增加，可用财力增长乏力。",
+            "公共服务供给不够均衡。城乡教育医疗资源差距仍然较大。",
+            "对此，我们将高度重视，认真加以解决。",
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "经济增长新动能不足",
+        "财政收支矛盾加剧",
+        "公共服务供给不够均衡",
+    ]
+    assert "新兴产业规模偏小" in report.problems.items[0].text
+
+
+def test_the_sides_of_the_problems_and_one_added_at_the_same_time() -> None:
+    """一方面，A；另一方面，B。同时，C。: A and B without the words that mark them, and C (同时
+    adding a shortfall, not 同时，我们也要看到… closing the passage)."""
+    report = _report(
+        [
+            *_review(
+                "我们也清醒地认识到，一方面，经济下行压力持续加大，工业经济增长乏力；另一方面，"
+                "民生领域短板依然明显，公共服务供给不足。同时，政府自身建设还存在薄弱环节，少数干部"
+                "作风不实。同时，我们也要看到，发展的基本面没有变。"
+            ),
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力持续加大，工业经济增长乏力",
+        "民生领域短板依然明显，公共服务供给不足",
+        "政府自身建设还存在薄弱环节，少数干部作风不实",
+    ]
+
+
 def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
     """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
     A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""
