@@ -24,6 +24,8 @@ _PRINCIPLES_TITLE = pattern("heading_words", "principles_title")
 # Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
 _STANDING_TITLE = pattern("heading_words", "standing_title")
 _TASKS_TITLE = pattern("heading_words", "tasks_title")
+# A sub-part of the plan's part that sets out the shortcomings (存在的不足, then 下一步工作打算).
+_SHORTCOMINGS = pattern("problem_words", "problem_title")
 
 
 # Words that only a plan heading uses, so a review heading holding one also plans
@@ -175,7 +177,10 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
     for _ in range(3):  # sub-parts nest a few levels at most
         tasks = task_list(part, partial(_five_year_goals, part))
         plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
-        frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
+        frames = [
+            c for c in tasks
+            if _principles_only(c) or _plan_score(c, year) == 1 or _SHORTCOMINGS.search(c.title)
+        ]  # fmt: skip
         if not plans or len(plans) + len(frames) < len(tasks):
             break
         part = plans[-1]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .findings import item_lists, item_of, titled
+from .findings import item_lists, item_of, task_list, titled
 from .lexicon import pattern
 from .model import Item, ItemList, Section
 from .outline import is_first
@@ -158,9 +159,16 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
             if not _SOFT_ADMISSION.fullmatch(match.group()):
-                # 也面临不少困难和挑战，A；B。: the list runs on after the comma
+                # 也面临不少困难和挑战，A；B。 or 还存在一些问题，A，B。: the list runs on
+                # after the comma
                 comma = rest.find(",")
-                return (at + comma + 1 if 0 <= comma < rest.find(";") else stop), len(folded)
+                after = _first_clause(rest[1:]) if comma == 0 else ""
+                runs_on = 0 <= comma < rest.find(";") or (
+                    bool(_GENERIC.search(match.group()))
+                    and bool(_DEFICIT.search(after))
+                    and not _GENERIC.search(after)
+                )
+                return (at + comma + 1 if runs_on else stop), len(folded)
             if _GENERIC.search(_first_clause(rest)):  # 我们还认识到，存在不少不足。A，B。
                 return stop, len(folded)
             return at, stop if start else len(folded)
@@ -516,6 +524,18 @@ def find_problems(
     (the opening, the review parts, a part on the government's own conduct after it), else
     the first inside it; pinned to the part that holds the first."""
     section = titled(sections, _PROBLEM_TITLE)
+    if section is not None and section.id in plan_ids:
+        # 存在的不足和下一步工作打算: its task list is the plan. Its problems are in a sub-part
+        # of their own (（一）存在的不足), else what it admits besides the tasks (…但也存在一些
+        # 不足：一是A；二是B。), found as in any part.
+        inner = titled(section.children, _PROBLEM_TITLE)
+        if inner is None:
+            tasks = {id(task) for task in task_list(section)}
+            rest = replace(
+                section, children=tuple(c for c in section.children if id(c) not in tasks)
+            )
+            return _admitted([rest], first=True)
+        section = inner
     if section is not None and section.children:
         return ItemList(section.id, tuple(item_of(child) for child in section.children))
     if section is not None:

@@ -583,6 +583,64 @@ def test_the_sides_of_the_problems_and_one_added_at_the_same_time() -> None:
     ]
 
 
+def test_problems_after_a_general_admission_in_the_same_sentence() -> None:
+    """…还存在一些问题，A，B，C。: the clauses after the general one are the problems (it names
+    none itself); …还存在不少老问题、新挑战。 alone is one general admission, no run."""
+    report = _report(
+        [
+            *_review(
+                "我区还存在一些问题，行政执法规范化水平有待提升，基层法治力量相对薄弱，"
+                "法治宣传教育的针对性还不够强。我们将认真解决。"
+            ),
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "行政执法规范化水平有待提升",
+        "基层法治力量相对薄弱",
+        "法治宣传教育的针对性还不够强",
+    ]
+
+
+SHORTCOMINGS_THEN_PLAN = [
+    pytest.param(
+        ["二、存在的不足和下一步工作打算",
+         "一年来取得了一定成效，但也存在一些不足：一是行政执法规范化水平有待提升；二是基层法治力量相对薄弱。",
+         "2022年，我们将重点做好以下工作：",
+         f"（一）深入学习贯彻法治思想。{FILLER}", f"（二）持续推进规范执法。{FILLER}"],
+        id="numbered in a paragraph, then the tasks",
+    ),
+    pytest.param(
+        ["二、存在的问题及下一步工作计划",
+         "我区还存在一些问题，行政执法规范化水平有待提升，基层法治力量相对薄弱。下一步，我们将重点做好以下工作：",
+         f"（一）深入学习贯彻法治思想。{FILLER}", f"（二）持续推进规范执法。{FILLER}"],
+        id="run together, then the tasks",
+    ),
+    pytest.param(
+        ["二、存在的不足和下一步工作打算",
+         "（一）存在的不足", "一是行政执法规范化水平有待提升；二是基层法治力量相对薄弱。",
+         "（二）下一步工作打算",
+         f"1.深入学习贯彻法治思想。{FILLER}", f"2.持续推进规范执法。{FILLER}"],
+        id="a sub-part each",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("part", SHORTCOMINGS_THEN_PLAN)
+def test_one_part_for_the_shortcomings_and_the_next_steps(part: list[str]) -> None:
+    """存在的不足和下一步工作打算 (a 法治政府 report's last part): the tasks are the plan and
+    never problems; the problems are what the part admits before them."""
+    report = _report(
+        ["2021年，区政府深入推进法治政府建设。", "一、主要举措和成效", FILLER, *part],
+        title="某区2021年度法治政府建设情况报告",
+    )
+    assert [i.lead for i in report.plan.items] == ["深入学习贯彻法治思想", "持续推进规范执法"]
+    assert [i.lead for i in report.problems.items] == [
+        "行政执法规范化水平有待提升",
+        "基层法治力量相对薄弱",
+    ]
+
+
 def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
     """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
     A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""

@@ -188,6 +188,21 @@ def test_an_unnumbered_opening_part_before_the_numbered_ones() -> None:
     assert [i.lead for i in report.plan.items] == ["扩大国内需求", "进一步做好外交工作"]
 
 
+def test_unnumbered_parts_with_their_tasks_numbered_like_parts() -> None:
+    """2024年工作回顾 and 2024年工作安排 printed unnumbered, the tasks under the second numbered
+    一、二、三、: the tasks belong to the plan part, not parts of their own (unlike one
+    unnumbered opening part before 一、…, which ends where they start)."""
+    body = [
+        "2024年工作回顾", FILLER, "2025年工作安排", "今年政府工作的总体要求是：稳中求进。",
+        "一、全力扩大有效投资", FILLER, "二、加快产业转型升级", FILLER, "三、持续增进民生福祉", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "unnumbered.txt")
+    assert [s.title for s in report.sections] == ["2024年工作回顾", "2025年工作安排"]
+    assert [i.lead for i in report.plan.items] == [
+        "全力扩大有效投资", "加快产业转型升级", "持续增进民生福祉",
+    ]  # fmt: skip
+
+
 def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:
     colon = [
         f"一是聚焦项目建设：{FILLER}",
