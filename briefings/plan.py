@@ -159,7 +159,7 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        tasks = _tasks(part, year) or _tasks_under_goals(part)
+        tasks = _tasks(part, year) or _tasks_under_goals(part) or _five_year_tasks(part, year)
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
@@ -186,6 +186,12 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
         part = plans[-1]
     kept = [c for c in tasks if not _principles_only(c)]
     return kept if len(kept) >= 2 else tasks
+
+
+def _five_year_tasks(part: Section, year: int | None) -> list[Section]:
+    """The tasks of a five-year plan that is the report's only plan (今后五年的主要任务 in a
+    report with no part for the year): its list, though its lead-in speaks of the five years."""
+    return task_list(part) if _plan_score(part, year) == 1 else []
 
 
 # What leads into the five-year goals a report sets before the year's tasks, numbered alike:

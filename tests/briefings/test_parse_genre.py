@@ -86,6 +86,18 @@ def test_this_years_plan_wins_over_the_five_year_one() -> None:
     assert [i.lead for i in report.plan.items] == ["稳住经济大盘", "抓好项目建设"]
 
 
+def test_a_five_year_plan_that_is_the_reports_only_plan() -> None:
+    """A report at the start of a term plans only the five years ahead, its lead-in speaking of
+    them (今后五年…的总体要求是): its tasks are the plan, as the year's would be."""
+    body = [
+        "一、过去五年工作回顾", FILLER,
+        "二、今后五年的主要任务", "今后五年政府工作的总体要求是：稳中求进。",
+        f"（一）坚持工业强县。{FILLER}", f"（二）坚持城乡统筹。{FILLER}", f"（三）坚持民生优先。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "term.txt")
+    assert [i.lead for i in report.plan.items] == ["坚持工业强县", "坚持城乡统筹", "坚持民生优先"]
+
+
 def test_a_plan_spread_over_thematic_parts() -> None:
     body = [
         "一、2024年国内工作的回顾", FILLER,
