@@ -517,13 +517,31 @@ def _added_after(paragraph: str) -> tuple[int, int] | None:
     return None
 
 
+# A heading that sets out to remedy a shortfall (缩小城乡区域差距, 弥补民生领域不足): a task.
+_REMEDY = re.compile(
+    r"(?:缩小|弥补|补齐|补足|补上|弥合|解决|克服|化解)[^,，。]{0,12}(?:差距|不足|短板|问题)"
+)
+
+
+def _problems_part(sections: Sequence[Section], plan_ids: frozenset[str]) -> Section | None:
+    """The part or sub-part headed for the problems (存在的问题, 工作中的差距): never a task of
+    the plan (（二）着力缩小城乡区域差距), nor any heading inside the plan's parts."""
+
+    def heads_problems(node: Section) -> bool:
+        top = node.id.split(".")[0]
+        inside_plan = node.id != top and top in plan_ids
+        return not inside_plan and not _REMEDY.search(fold(node.title))
+
+    return titled(sections, _PROBLEM_TITLE, heads_problems)
+
+
 def find_problems(
     sections: Sequence[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
     """The problems a report admits: a part titled so, else every admission outside the plan
     (the opening, the review parts, a part on the government's own conduct after it), else
     the first inside it; pinned to the part that holds the first."""
-    section = titled(sections, _PROBLEM_TITLE)
+    section = _problems_part(sections, plan_ids)
     if section is not None and section.id in plan_ids:
         # 存在的不足和下一步工作打算: its task list is the plan. Its problems are in a sub-part
         # of their own (（一）存在的不足), else what it admits besides the tasks (…但也存在一些

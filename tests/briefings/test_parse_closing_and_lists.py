@@ -602,6 +602,30 @@ def test_problems_after_a_general_admission_in_the_same_sentence() -> None:
     ]
 
 
+def test_a_task_that_narrows_a_gap_is_no_part_for_the_problems() -> None:
+    """Plan tasks headed （二）着力缩小城乡区域差距 or （三）弥补民生领域不足 name what they remedy:
+    the problems are still the ones the review admits, none taken from the tasks."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，经济总量偏小，产业结构不优，财政收支矛盾突出。"),
+            "三、2021年主要工作任务",
+            f"（一）扩大有效投资。{FILLER}",
+            "（二）着力缩小城乡区域差距。加快补齐农村基础设施短板，城乡收入差距进一步缩小。",
+            "（三）弥补民生领域不足。教育医疗资源不足的问题要加快解决。",
+        ]
+    )
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效投资",
+        "着力缩小城乡区域差距",
+        "弥补民生领域不足",
+    ]
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业结构不优",
+        "财政收支矛盾突出",
+    ]
+
+
 SHORTCOMINGS_THEN_PLAN = [
     pytest.param(
         ["二、存在的不足和下一步工作打算",
