@@ -74,10 +74,10 @@ _GENERIC = re.compile(
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
 _DEFICIT = pattern("problem_words", "deficit")
-# A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
+# A clause that only frames the problems after it (在…过程中, 对标高质量发展, 受…影响), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(
-    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
+    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}|受[^,，]{2,16}(?:影响|冲击)"
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
 _FURTHER = re.compile(r"^(?:有的|有些|个别|少数)?(?:甚至|乃至)")

@@ -850,6 +850,12 @@ READER_COUNTS = [
          "科技成果本地转化率低", "历史包袱沉重", "一些干部抓落实不严不细"],
         id="strain, tightening and narrowing",
     ),
+    pytest.param(
+        "我们也清醒地看到，受外部环境影响，部分企业经营困难，财政收支矛盾突出，民生领域短板较多。",
+        # 受…影响 frames the run like 在…中: no problem, nor part of the first
+        ["部分企业经营困难", "财政收支矛盾突出", "民生领域短板较多"],
+        id="under the influence of",
+    ),
 ]  # fmt: skip
 
 
