@@ -101,6 +101,12 @@ _SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
+# The number a point printed inside a paragraph carries ((1)A；(2)B, ①A；②B, 1.A；2.B): not
+# part of the problem's words.
+_POINT_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+是(?![的否])|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\d{1,2}\s*[.、．](?!\d))\s*"
+)
 # Headings that claim progress: a list of them is the achievements, whatever follows it.
 _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
@@ -332,7 +338,7 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     items: list[str] = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
-        part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
+        part = _ALSO.sub("", _POINT_NUMBER.sub("", _OPENS_LIST.sub("", part)))
         part = _SIDES.sub("", part)
         same_time = _SAME_TIME.match(fold(part))
         if same_time and _names_shortfall(part[same_time.end() :]):

@@ -856,6 +856,13 @@ READER_COUNTS = [
         ["部分企业经营困难", "财政收支矛盾突出", "民生领域短板较多"],
         id="under the influence of",
     ),
+    pytest.param(
+        "我们也清醒地看到，工作中还存在一些问题，主要是：（1）经济总量偏小；（2）产业结构不优；③财政收支矛盾突出；"
+        "4.民生短板较多。",
+        # the numbers a paragraph prints before its points are no part of the problems' words
+        ["经济总量偏小", "产业结构不优", "财政收支矛盾突出", "民生短板较多"],
+        id="points numbered inside the paragraph",
+    ),
 ]  # fmt: skip
 
 
