@@ -75,6 +75,28 @@ def test_plan_heading_families_and_the_year_they_name() -> None:
         assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"], heading
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "扎实做好2025年各项工作",
+        "2025年重点抓好以下几方面工作",
+        "全力做好今年经济社会发展工作",
+        "今后一个时期的工作",
+    ],
+)
+def test_a_plan_heading_that_ends_in_the_years_work(heading: str) -> None:
+    """A plan part headed by what it does with the year's work (扎实做好2025年各项工作), then a
+    part on the government's own conduct: the plan is the first part's tasks only."""
+    body = [
+        "一、2024年工作回顾", FILLER,
+        f"二、{heading}", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+        "三、加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "heading.txt")
+    assert report.plan.section == "2"
+    assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"]
+
+
 def test_this_years_plan_wins_over_the_five_year_one() -> None:
     body = [
         "一、过去五年工作回顾", FILLER,
