@@ -98,3 +98,22 @@ def test_a_shape_the_corpus_lacks(lines: list[str], plan: list[str], problems: l
     report = parse_bytes("\n".join(lines).encode(), "shape.txt")
     assert [i.lead for i in report.plan.items] == plan
     assert [i.lead for i in report.problems.items] == problems
+
+
+@pytest.mark.parametrize(
+    "heading", ["短板弱项", "需要改进的方面", "存在的困难和问题", "工作中存在的不足", "问题和差距"]
+)
+def test_a_part_headed_for_the_problems(heading: str) -> None:
+    """A year-end summary's part for its problems, however headed: its points are the problems."""
+    lines = [
+        "某区2023年工作总结", F, "一、2023年工作情况", F,
+        f"二、{heading}", "一是经济总量偏小；二是产业结构不优；三是财政收支矛盾突出。",
+        "三、2024年工作计划", f"（一）扩大内需。{F}", f"（二）创新驱动。{F}",
+    ]  # fmt: skip
+    report = parse_bytes("\n".join(lines).encode(), "summary.txt")
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业结构不优",
+        "财政收支矛盾突出",
+    ]
+    assert [i.lead for i in report.plan.items] == ["扩大内需", "创新驱动"]
