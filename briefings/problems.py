@@ -417,9 +417,9 @@ def _problems_in(
     opened: list[Section] | None = None,
 ) -> tuple[list[Item], list[Section]]:
     """Problems admitted in a node's paragraphs, and the points of `run` (the list its text
-    leads into) taken as problems; `examples_only` (a plan part): only problems given as
-    examples, or the points of `opened` (the node's first list) when a paragraph names problems
-    in general and opens them (…面临不同程度的困难和问题。主要原因，一是…)."""
+    leads into) taken as problems, and the points of `opened` (the node's first list) when a
+    paragraph names problems in general and opens them (…面临不同程度的困难和问题。主要原因，
+    一是…); `examples_only` (a plan part): besides those, only problems given as examples."""
     opened = opened or []
     found: list[Item] = []
     taken: list[Section] = []
@@ -429,7 +429,7 @@ def _problems_in(
         index += 1
         span = _admission_end(paragraph, examples_only)
         if span is None:
-            points = _opened_points(paragraph) if examples_only else None
+            points = _opened_points(paragraph)
             if points:  # 主要是：一是A；二是B。 in the paragraph
                 found.extend(_sentence_item(n, p, where) for n, p in enumerate(points, 1))
             elif points is not None and _mostly_shortfalls(opened):  # then 一是… below it

@@ -863,6 +863,12 @@ READER_COUNTS = [
         ["经济总量偏小", "产业结构不优", "财政收支矛盾突出", "民生短板较多"],
         id="points numbered inside the paragraph",
     ),
+    pytest.param(
+        "部分企业确实面临不同程度的困难和问题。主要原因，一是经营机制不适应市场竞争的要求；二是技术装备落后。",
+        # an admission in general that opens its causes (主要原因，一是…), in the review as in the plan
+        ["经营机制不适应市场竞争的要求", "技术装备落后"],
+        id="the main causes opened",
+    ),
 ]  # fmt: skip
 
 
