@@ -302,7 +302,9 @@ def results(
         item = known.get(metric.indicator)
         level = item is not None and item.family == "level"
         at = metric.sentence.find(metric.raw)
-        quoted = any(word in metric.sentence[: max(at, 0)] for word in table.quoting)
+        quoted = any(
+            re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
+        )
         if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found

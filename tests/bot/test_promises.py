@@ -578,6 +578,13 @@ def test_a_rise_said_without_its_subject_is_the_measure_of_the_target_quoted_bef
     # 百分之十 quotes last year's target (曾提出): not its result; 涨幅…百分之十二点五 is, its
     # subject the sentence before's
     assert _verdicts(found) == {"retail_price_index": ("missed", "百分之十二点五")}
+    # a target named as done (提出的…) quotes nothing: the figure after it is the year's
+    done = QUOTED_RESULTS.replace(
+        "去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内。虽然在这方面做了很大努力，涨幅仍然高达百分之十二点五，群众反映强烈。",
+        "去年提出的目标任务全面完成，商品零售物价上涨幅度为百分之九。",
+    )
+    found = promises(_briefed(QUOTED_TARGETS, "a.txt"), _briefed(done, "b.txt"))
+    assert _verdicts(found) == {"retail_price_index": ("met", "百分之九")}
 
 
 BROAD_PLAN = """2024年临川市政府工作报告
