@@ -95,12 +95,16 @@ _REACH = re.compile(
 _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
-# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
-# what it is to build or do (新建, 改造, 完成) is a plan.
-_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过|发展到|累计建成)$")
+# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
+# plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
+_LEVEL_REACHED = re.compile(
+    r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在)$"
+    # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
+    r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
+)
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
-# 全社会研发投入 measures the whole economy (R&D intensity), not what the government spends.
-_SPENDING = re.compile(r"支出|(?<!全社会研发)投入|投资|资金|经费")
+# 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
+_SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投资|资金|经费")
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
 _PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
@@ -469,6 +473,9 @@ def _told(
                 (_LEVEL_REACHED.search(clause) or _PASSED_RAW.match(raw))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
+                and not _SET_RATE.search(clause + label)  # 保持6%一档税率不变: a rate it sets
+                # 设立首期规模30亿元的航运基金: the size of a thing set up, no level reached.
+                and not text.startswith("的", figure.end)
             )
         )
         measured = (

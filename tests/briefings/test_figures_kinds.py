@@ -355,6 +355,13 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         ("深耕发展科技服务业，科技服务业营收超1700亿元。", ["target"]),  # a bar the level passes
         ("全社会研发投入增长10%以上。", ["target"]),  # the economy's R&D, no spending of its own
         ("市级财政科技投入增长10%。", ["plan"]),  # what the government spends
+        # A level the plan holds or reaches, with or without a verb, is a goal.
+        ("蔬菜产量稳定在150万吨左右，新建温室大棚800个。", ["target", "plan"]),
+        ("粮食播种面积保持在90万亩以上。", ["target"]),
+        ("服务贸易进出口额达900亿美元。", ["target"]),
+        ("实现茶产业总产值500亿元以上。", ["target"]),
+        ("企业研发投入增长12%以上。", ["target"]),  # the firms' R&D, no government spending
+        ("设立首期规模20亿元的产业基金。", ["plan"]),  # the size of what it sets up
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
