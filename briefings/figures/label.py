@@ -629,6 +629,7 @@ def _content(words: list[Word]) -> list[Word]:
             or _names_with_next(words, n)
             or _reached(words, n)
             or _glued(words, n)
+            or _ends_noun(words, n)
             or _names_noun(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
@@ -689,6 +690,15 @@ def _glued(words: list[Word], n: int) -> bool:
     if word.flag.startswith("q"):
         return before is not None and before.flag.startswith(_NOUNISH) and len(word.text) == 1
     return before is not None and before.flag.startswith(_NOUNISH[:5])
+
+
+def _ends_noun(words: list[Word], n: int) -> bool:
+    """A one-character measure word ending the words before a figure after a noun or a verb is
+    the last part of the noun counted (非机动车道, 充电桩, 燃气管道), not a measure word."""
+    word = words[n]
+    if not (word.flag == "q" and len(word.text) == 1 and n == len(words) - 1 and n):
+        return False
+    return words[n - 1].flag.startswith(("n", "l", "v"))
 
 
 def _reached(words: list[Word], n: int) -> bool:

@@ -52,6 +52,11 @@ def labels(sentence: str) -> dict[str, str]:
         ("新建5G基站5018个。", "5018个", "5G基站"),
         ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
         ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A one-character measure word ending the noun a figure counts is the noun's last part.
+        ("新建滨河骑行道90公里。", "90公里", "骑行道"),
+        ("新建健身步道50公里。", "50公里", "步道"),
+        ("新建公共充电桩8000个。", "8000个", "充电桩"),
+        ("改造老旧供水管道35公里。", "35公里", "供水管道"),
         # A share naming its part and its whole fits whole; the change to it goes first.
         ("战略性新兴产业增加值占地区生产总值比重提升至39.6%。", "39.6%", "战略性新兴产业增加值占地区生产总值比重"),
         # What a sentence opening on a company measures is the company's.
