@@ -62,10 +62,13 @@ _TIME = re.compile(
 _THROUGH = ("到", "至", "-", "—", "~")
 _COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
-# 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
-_TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
-# A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
+# 是1997年的2.3倍, 是五年前的1.9倍, 经济总量为2020年的4.7倍: a multiple of a base.
+_TIMES_OVER = re.compile(r"[是为][^,;。0-9]{0,12}?的$|[是为][^,;。]{0,8}年[^,;。0-9]{0,8}的$")
+# A year after 比, 较, 与 … is the base of a comparison, not the figure's period; so is one
+# after 为 of a multiple (为2020年的4.7倍), which dates neither its clause nor the next.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
+_MULTIPLE_OF = re.compile(r"为$")
+_MULTIPLE_AFTER = re.compile(r"的[0-9.]+倍")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
 _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
@@ -734,7 +737,10 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         ):
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH
-        if _COMPARED.search(text[: match.start()]) or through:
+        multiple = _MULTIPLE_OF.search(text[: match.start()]) and _MULTIPLE_AFTER.match(
+            text, match.end()
+        )
+        if _COMPARED.search(text[: match.start()]) or multiple or through:
             # 是1950年到1997年…总和的1.7倍: the base runs to its last year; 1992年同1987年相比，…:
             # a comparison clause sets the base of the clauses after it.
             here = match.start() >= clause or _COMPARISON_END.match(text, match.end())

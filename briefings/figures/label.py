@@ -218,16 +218,51 @@ _AREA = re.compile(
     r"自贸试验区|自由贸易试验区|合作区|试验区|开发区|高新区|片区|一体化))"
 )
 _BARE_MEASURE = re.compile(r"^(?:经济|区域|地区)*(?:总量|规模|生产总值|增速|增长)$")
+# A sentence opening on a zone as its subject (前海蛇口自贸片区深化改革迈出新步伐，新推出102项…):
+# what its later clauses count is the zone's.
+_ZONE_WORDS = ("合作区", "示范区", "新区", "自贸片区", "片区", "开发区", "高新区", "经开区", "园区",
+               "试验区", "保税区")  # fmt: skip
+_AREA_SUBJECT = re.compile(
+    rf"^(?P<area>(?:[\u4e00-\u9fff]{{2,10}}?)?(?:{'|'.join(_ZONE_WORDS)}))"
+    # 国家生态文明建设示范区23个: a count of zones, no zone's subject.
+    r"(?![\u4e00-\u9fff]{0,4}(?:[0-9]|个|家|处))"
+)
+# Scope words of the report's own place: a clause saying them is not the zone's.
+_OWN_SCOPE = re.compile(r"全市|全省|全区|全县|全国|我市|我省|我区|我县|我国")
 
 
 def _with_area(text: str, start: int, label: str) -> str:
-    if not _BARE_MEASURE.match(label):
+    if _BARE_MEASURE.match(label):
+        for clause in p.CLAUSE_BREAK.split(text[:start])[:-1]:
+            area = _AREA.match(clause.strip())
+            if area:
+                return area["area"] + label
+    clauses = p.CLAUSE_BREAK.split(text[:start])
+    if _OWN_SCOPE.search(clauses[-1]):
         return label
-    for clause in p.CLAUSE_BREAK.split(text[:start])[:-1]:
-        area = _AREA.match(clause.strip())
-        if area:
-            return area["area"] + label
+    # The sentence's opening clause, or the figure's own (合作区地区生产总值增长15%以上、规上工业
+    # 增加值增长20%以上: the list's later items are the zone's too).
+    for clause in dict.fromkeys((clauses[0], clauses[-1])):
+        zone = _AREA_SUBJECT.match(clause.strip())
+        if zone is None:
+            continue
+        area = zone["area"]
+        if area[:2] in label or len(area + label) > LABEL_WITH_SUBJECT_MAX:
+            return label
+        named = _words(area)
+        # 推进国家全域旅游示范区…: a clause opening on a verb does something to the zone; a
+        # zone word alone (合作区) is the zone the text has named.
+        if area in _ZONE_WORDS or (named and named[0].flag.startswith(_ZONE_FLAGS)):
+            return area + label
     return label
+
+
+# How jieba tags a zone's first word: a place or a name (深汕, 兰州, 河套), 前 of 前海.
+_ZONE_FLAGS = ("n", "f", "j", "l", "s")
+
+
+# How jieba tags a zone's first word: a place or a name (深汕, 兰州, 河套), 前 of 前海.
+_ZONE_FLAGS = ("n", "f", "j", "l", "s")
 
 
 def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:

@@ -402,6 +402,11 @@ def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_
     ]  # fmt: skip
 
 
+def test_the_base_year_of_a_multiple_dates_neither_its_clause_nor_the_next() -> None:
+    sentence = "经济总量为2020年的4.7倍，规上工业增加值增长26.0%。"
+    assert told(sentence) == [("4.7倍", "result", "2024"), ("26.0%", "result", "2024")]
+
+
 def test_a_place_a_ranking_rose_from_is_its_start() -> None:
     sentence = "金川集团在“世界500强”排名由369位上升到235位。"
     assert [kind for _, kind, _ in told(sentence)] == ["start", "result"]

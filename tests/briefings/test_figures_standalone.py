@@ -191,3 +191,32 @@ def test_a_gap_or_a_place_says_what_it_is_of_and_against_whom(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "zone"),
+    [
+        # A sentence opening on a zone as its subject: its later clauses count the zone's.
+        ("滨江高新区创新活力持续增强，新引进研发机构12家，规上工业增加值增长9.5%。", "12家", "滨江高新区"),
+        ("滨江高新区创新活力持续增强，新引进研发机构12家，规上工业增加值增长9.5%。", "9.5%", "滨江高新区"),
+        # A list's later items after a zone's first are the zone's too.
+        ("合作区地区生产总值增长8%以上、规上工业增加值增长12%以上。", "12%以上", "合作区"),
+        ("临港片区地区生产总值增长7%、经济总量为2020年的2.1倍。", "2.1倍", "临港片区"),
+    ],
+)  # fmt: skip
+def test_what_a_zone_opening_the_sentence_counts_is_the_zones(
+    sentence: str, raw: str, zone: str
+) -> None:
+    (figure,) = [m for m in sentence_figures(sentence) if m.raw == raw]
+    assert figure.label.startswith(zone) and figure.indicator is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("滨江新区建设全面提速，全市新增就业5万人。", "5万人"),  # the report's own place
+        ("推进国家全域旅游示范区建设，引进文旅项目28个。", "28个"),  # a verb: work on the zone
+    ],
+)  # fmt: skip
+def test_a_zone_the_sentence_works_on_or_leaves_is_no_subject(sentence: str, raw: str) -> None:
+    assert "区" not in labels(sentence)[raw]
