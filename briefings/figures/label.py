@@ -24,7 +24,8 @@ BORROW_MAX = 4
 # Words that say how something is measured, not what: a label made of them only (总量, 完成投资,
 # 同比下降, 占地区生产总值比重) takes its subject from the figure or clause before.
 _MEASURE_HEAD = re.compile(
-    r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
+    # 年度完成投资, 全年完成投资: the year the measure is of names no subject either.
+    r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
     r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
