@@ -309,7 +309,7 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         # 刚刚过去的2020年，…夺取了…双胜利。一是…二是…: items run inline after a paragraph on
         # the span's last year review that year, whatever the paragraphs after them say.
         for paragraph in section.paragraphs:
-            lead = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            lead = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
             if not lead.flows_over_span:
                 return lead
     for paragraph in reversed(section.paragraphs):
@@ -321,7 +321,7 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
     if setting.span is None:
         return setting
     for paragraph in reversed(section.paragraphs):
-        scoped = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+        scoped = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
         if scoped != setting and (scoped.span is None or not scoped.flows_over_span):
             return scoped
     return setting
@@ -337,7 +337,7 @@ def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None)
     if not paragraph or not fold(paragraph[-1]).rstrip().endswith(":"):
         return None
     scoped = paragraph_setting(paragraph[-1], setting, year)
-    return scoped if scoped != setting else paragraph_setting(paragraph[0], setting, year)
+    return scoped if scoped != setting else paragraph_setting(opening(paragraph), setting, year)
 
 
 def _clean(title: str) -> str:
@@ -576,6 +576,18 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
 
 def _plain_clause(clause: str) -> str:
     return re.sub(r"[\s“”\"「」()（）]|其中|此外|另外|同时|全年|累计|共|先后|分别", "", clause)
+
+
+# 各位代表！ printed as a sentence of its own: an address, not the paragraph's time scope.
+_ADDRESS = re.compile(r"^\s*(?:各位代表|各位委员|同志们)[,!:]?\s*$")
+
+
+def opening(paragraph: tuple[str, ...]) -> str:
+    """A paragraph's opening sentence; one that only addresses the audience (各位代表！过去五年，…)
+    runs on into the next."""
+    if len(paragraph) > 1 and _ADDRESS.match(fold(paragraph[0])):
+        return paragraph[0] + paragraph[1]
+    return paragraph[0]
 
 
 def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:
