@@ -73,6 +73,8 @@ MEASURE_TERMS = (
     # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
     # word, 在 of 在学人数 as a preposition).
     "超长期特别国债", "长期建设国债", "特别国债", "现代服务业", "在学",
+    # National titles a city competes for: 全国 is part of the name, not a scope.
+    "全国文明城市", "全国双拥模范城",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -171,8 +173,11 @@ def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     if index and found[index - 1].end > start:
         start = max(found[index - 1].end, text.rfind("、", 0, figure.start) + 1)
-    own = _plain(text[start : figure.start])
-    if (own and not _MEASURE_HEAD.match(own)) or not labels:
+    words = _content(_words(text[start : figure.start]))
+    own = "".join(word.text for word in words)
+    # 其中出口2844亿美元，实现二十二连冠: a verb alone names nothing; the measure before is kept up.
+    named = any(word.is_noun or word.flag in ("l", "j") for word in words)
+    if (own and named and not _MEASURE_HEAD.match(own)) or not labels:
         return own
     # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
     return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
@@ -187,9 +192,16 @@ def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) 
     later = [f for f in found[index + 1 :] if f.start < end and f.qualifier != "rank"]
     if later:
         end = later[0].start
-    rest = _NOISE.sub("", text[figure.end : end]).replace(" ", "")
-    subject = _streak_subject(text, found, index, labels)
+    end = min(end, _list_break(text, figure.end))  # 争创…“六连冠”、…“七连冠”: the next item's
+    rest = _QUOTES.sub("", _NOISE.sub("", text[figure.end : end]))
+    subject = _QUOTES.sub("", _streak_subject(text, found, index, labels))
+    if not rest and text.endswith("连冠", 0, figure.end):
+        # 争创全国文明城市“七连冠”: the title won is what the label says, with whose it is.
+        rest = text[figure.start : figure.end]
     return (subject + rest)[:LABEL_WITH_SUBJECT_MAX]
+
+
+_QUOTES = re.compile(r"[\s“”\"「」]")
 
 
 # What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
@@ -253,17 +265,17 @@ def _with_area(text: str, start: int, label: str) -> str:
         named = _words(area)
         # 推进国家全域旅游示范区…: a clause opening on a verb does something to the zone; a
         # zone word alone (合作区) is the zone the text has named.
-        if area in _ZONE_WORDS or (named and named[0].flag.startswith(_ZONE_FLAGS)):
+        if area in _ZONE_WORDS or (
+            named
+            and named[0].flag.startswith(_ZONE_FLAGS)
+            and not any(word.flag == "v" for word in named)
+        ):
             return area + label
     return label
 
 
 # How jieba tags a zone's first word: a place or a name (深汕, 兰州, 河套), 前 of 前海.
-_ZONE_FLAGS = ("n", "f", "j", "l", "s")
-
-
-# How jieba tags a zone's first word: a place or a name (深汕, 兰州, 河套), 前 of 前海.
-_ZONE_FLAGS = ("n", "f", "j", "l", "s")
+_ZONE_FLAGS = ("n", "f", "j", "s")
 
 
 def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:

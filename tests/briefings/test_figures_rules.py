@@ -313,6 +313,11 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("工业投资连续54个月保持两位数增长。", "连续54个月", 54, "月", "exact", ("工业投资", "两位数增长")),
         ("出口总额连续29年居内地城市首位。", "连续29年", 29, "年", "exact", ("出口总额", "内地城市")),
         ("“甘味”品牌连续获中国区域农业形象品牌影响力指数百强榜“五连冠”。", "五连冠", 5, "次", "exact", ("甘味", "品牌")),
+        # A title won N times in a row: the title with whose it is, no quote marks, the next
+        # item's words left out; a verb alone keeps up the measure before it.
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "八连冠", 8, "次", "exact", ("全国文明城市八连冠",)),
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "九连冠", 9, "次", "exact", ("全国双拥模范城九连冠",)),
+        ("其中出口3100亿美元，实现十二连冠。", "十二连冠", 12, "次", "exact", ("出口",)),
         # A place in a band is at most the Nth, with what is ranked and among whom.
         ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
         ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),

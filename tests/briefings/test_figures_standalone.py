@@ -218,6 +218,7 @@ def test_what_a_zone_opening_the_sentence_counts_is_the_zones(
     [
         ("滨江新区建设全面提速，全市新增就业5万人。", "5万人"),  # the report's own place
         ("推进国家全域旅游示范区建设，引进文旅项目28个。", "28个"),  # a verb: work on the zone
+        ("全面完成国家生态文明试验区改革任务，新增绿色工厂15家。", "15家"),
     ],
 )  # fmt: skip
 def test_a_zone_the_sentence_works_on_or_leaves_is_no_subject(sentence: str, raw: str) -> None:
