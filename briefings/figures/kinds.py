@@ -105,6 +105,11 @@ _LEVEL_REACHED = re.compile(
     # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
 )
+_PLAN_TOTAL = re.compile(r"累计")
+# A rate of what the government spends (支出增长, 财政科技投入增长); 工业投资增长12%以上 is the
+# economy's investment, a rate the plan aims at.
+_SPENT_RATE = re.compile(r"支出|(?:财政|政府|预算内)[^,;。]{0,6}(?:投入|投资)|资金|经费")
+_SHARE_OF_THINGS = re.compile(r"的|“|[\u4e00-\u9fff]")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 # 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
 _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投资|资金|经费")
@@ -459,7 +464,8 @@ def _told(
     if setting.phase == PLAN and not _before(period, year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).
-        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENDING.search(clause)
+        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENT_RATE.search(clause)
+        own = clause.rsplit("、", 1)[-1]  # the list item's own words
         reach = (
             (
                 rate
@@ -467,11 +473,14 @@ def _told(
                     _REACH.search(clause)
                     or _CHANGE_BEFORE.search(clause)
                     or _LEVEL_RATE.search(label)
-                    or text.startswith("的", figure.end)  # 推动60%以上的县级机构达标: a share
+                    # 推动60%以上的县级机构达标, 实现政务服务事项90%以上“掌上办”: a share of things
+                    or _SHARE_OF_THINGS.match(text, figure.end)
                 )
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 今年要累计建成基站4.5万个, 新增1000处…、累计达8000处: a total the plan is to reach.
+            or (_PLAN_TOTAL.search(own) and not _SPENDING.search(own))
             or (
                 (_LEVEL_REACHED.search(clause) or _PASSED_RAW.match(raw))
                 and not _FLOW_BEFORE.search(clause + raw)

@@ -362,6 +362,12 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         ("实现茶产业总产值500亿元以上。", ["target"]),
         ("企业研发投入增长12%以上。", ["target"]),  # the firms' R&D, no government spending
         ("设立首期规模20亿元的产业基金。", ["plan"]),  # the size of what it sets up
+        # A total the plan is to reach, after the flow that adds to it too.
+        ("今年要累计建成基站2.8万个。", ["target"]),
+        ("新增500处信号灯联网、累计达6000处。", ["plan", "target"]),
+        # A share of things the plan aims at; the economy's investment growth is no spending.
+        ("实现政务服务事项85%以上“一网通办”。", ["target"]),
+        ("全年工业投资增长10%以上。", ["target"]),
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
