@@ -606,6 +606,8 @@ def _atoms() -> re.Pattern[str]:
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*(?:[A-Za-z]+[0-9.]*)*|[0-9]+[A-Za-z]+(?:-[A-Za-z]+)?)"
         # 世界500强企业: a league table's name, its number part of it.
         r"|(?P<league>(?:世界|全球|中国|全国)[0-9]+强)"
+        # 12345热线, 12345政务服务便民热线: a hotline's number is its name.
+        r"|(?P<hotline>[0-9]{5,}(?=[\u4e00-\u9fff]{0,8}?热线))"
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )

@@ -70,6 +70,8 @@ def labels(sentence: str) -> dict[str, str]:
         ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
         # 其中 turns to a part: what follows is the part's.
         ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
+        # A hotline's number is its name.
+        ("全年累计承办12345热线9800件。", "9800件", "12345热线"),
         # A measure said with its year (年度完成投资) is of the subject named before.
         ("实施800个以上市重点项目，年度完成投资3000亿元。", "3000亿元", "重点项目"),
         # A goal naming its own measure stands without the work of the clause before.
