@@ -106,6 +106,7 @@ _LEVEL_REACHED = re.compile(
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
 )
 _PLAN_TOTAL = re.compile(r"累计")
+_YEARLY_AVERAGE = re.compile(r"年均|平均每年|每年平均")
 # A rate of what the government spends (支出增长, 财政科技投入增长); 工业投资增长12%以上 is the
 # economy's investment, a rate the plan aims at.
 _SPENT_RATE = re.compile(r"支出|(?:财政|政府|预算内)[^,;。]{0,6}(?:投入|投资)|资金|经费")
@@ -754,7 +755,14 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
         if match.start() < clause and (
-            match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
+            match["five"]
+            or (
+                match["plan"]
+                and _PLAN_DOCUMENT.match(text, match.end())
+                # 按“八五”计划，国民经济增长速度由原定平均每年百分之六调高到…: a yearly
+                # average under the plan is over its span.
+                and not _YEARLY_AVERAGE.search(text, clause, start)
+            )
         ):
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH

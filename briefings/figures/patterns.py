@@ -89,8 +89,11 @@ TENTHS = re.compile(
 )
 # 19·5％: older reports print the decimal point as a middle dot.
 DOT_DECIMAL = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
+_PERCENT_NUM = rf"(?:{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
+# 百分之八至九, 百分之四至百分之五: a range, its upper end with or without 百分之 again.
 PERCENT_WORDS = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{_PERCENT_NUM})"
+    rf"(?:(?P<sep>至|到)(?:(?P=base)分之)?(?P<hi>{_PERCENT_NUM}))?"
     rf"(?P<post>{_POST})?"
 )
 # 6%－6.5%, 3～5万元, 1—2个, 20至30家: a range, its unit (and magnitude) printed once or twice.

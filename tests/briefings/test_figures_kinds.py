@@ -408,6 +408,11 @@ def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_
     ]  # fmt: skip
 
 
+def test_a_yearly_average_under_a_five_year_plan_is_over_its_span() -> None:
+    sentence = "按调整后的“十四五”规划，经济增长速度由原定平均每年百分之五调高到百分之六至七。"
+    assert told(sentence, PLAN_2025)[-1] == ("百分之六至七", "target", "2021-2025")
+
+
 def test_the_base_year_of_a_multiple_dates_neither_its_clause_nor_the_next() -> None:
     sentence = "经济总量为2020年的4.7倍，规上工业增加值增长26.0%。"
     assert told(sentence) == [("4.7倍", "result", "2024"), ("26.0%", "result", "2024")]

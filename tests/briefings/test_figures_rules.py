@@ -86,6 +86,9 @@ def only(sentence: str) -> Metric:
         ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
         ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
         ("食品价格的因素大约有十三个百分点左右", ("十三个百分点左右", 13, "个百分点", "approx")),
+        # A range in words, its upper end with or without 百分之 again.
+        ("经济增长速度调高到百分之七至八", ("百分之七至八", 7, "%", "range")),
+        ("农民收入每年实际增长百分之三至百分之四", ("百分之三至百分之四", 3, "%", "range")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:
@@ -296,6 +299,12 @@ def test_a_short_report_has_all_its_figures_key() -> None:
 def test_importing_figures_does_not_load_jieba() -> None:
     code = "import sys, briefings.figures; assert 'jieba' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_change_in_percent_words_is_its_start_and_its_result() -> None:
+    assert [(m.raw, m.kind) for m in sentence_figures("比重从百分之五到百分之七。")] == [
+        ("百分之五", "start"), ("百分之七", "result"),
+    ]  # fmt: skip
 
 
 def test_chinese_decimal_percent_and_priority_wording() -> None:
