@@ -786,12 +786,34 @@ def _compose(
 
 
 def _noun_run(words: list[Word]) -> list[Word]:
+    """The nouns right after a figure, through a compound noun whose inner words jieba reads as
+    verbs or adjectives (易地搬迁安置区, 产业引导基金, 水质净化厂, 挥发性有机物排放企业) when it
+    ends on the kind of thing counted."""
     run: list[Word] = []
     for word in words:
         if not word.is_noun:
             break
         run.append(word)
+    if not run:
+        return run
+    rest = words[len(run) : len(run) + _COMPOUND_MAX]
+    for end in range(len(rest), 0, -1):
+        inner, head = rest[: end - 1], rest[end - 1]
+        if _COMPOUND_HEAD.search(head.text) and all(
+            w.flag.startswith(_COMPOUND_INNER) and w.text.strip() and w.text not in _STOCK_VERBS
+            for w in inner
+        ):
+            return run + rest[:end]
     return run
+
+
+# Words a compound noun may hold between its first noun and its head (集聚 of 总部经济集聚区).
+_COMPOUND_INNER = ("n", "v", "a", "d", "l", "j")
+_COMPOUND_MAX = 4
+# What a count counts: the head a compound noun ends on.
+_COMPOUND_HEAD = re.compile(
+    r"(?:区|厂|站|点|库|室|园|场|馆|中心|基地|基金|空间|设施|工程|企业|项目|组织|平台|机构|集群|场地)$"
+)
 
 
 def _fit(before: list[Word], after: list[Word]) -> list[Word]:

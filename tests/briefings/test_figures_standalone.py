@@ -70,6 +70,11 @@ def labels(sentence: str) -> dict[str, str]:
         ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
         # 其中 turns to a part: what follows is the part's.
         ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
+        # A count before the compound noun it counts, inner words jieba reads as verbs kept.
+        ("完成40个高品质供电引领区建设。", "40个", "高品质供电引领区"),
+        ("推动200家挥发性有机物排放企业治理。", "200家", "挥发性有机物排放企业"),
+        ("打造8个总部经济集聚区。", "8个", "总部经济集聚区"),
+        ("建成3座水质净化厂。", "3座", "水质净化厂"),
         # A hotline's number is its name.
         ("全年累计承办12345热线9800件。", "9800件", "12345热线"),
         # A measure said with its year (年度完成投资) is of the subject named before.
