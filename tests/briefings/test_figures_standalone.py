@@ -75,6 +75,10 @@ def labels(sentence: str) -> dict[str, str]:
         ("推动200家挥发性有机物排放企业治理。", "200家", "挥发性有机物排放企业"),
         ("打造8个总部经济集聚区。", "8个", "总部经济集聚区"),
         ("建成3座水质净化厂。", "3座", "水质净化厂"),
+        # A bare size, amount or price after a list's first item is the first item's.
+        ("出让矿业权120宗、成交价45.6亿元。", "45.6亿元", "矿业权"),
+        ("新设立3只产业引导基金、规模60亿元。", "60亿元", "产业引导基金"),
+        ("300家企业参与跨境贸易投资试点、金额达500亿美元。", "500亿美元", "跨境贸易投资"),
         # A hotline's number is its name.
         ("全年累计承办12345热线9800件。", "9800件", "12345热线"),
         # A measure said with its year (年度完成投资) is of the subject named before.
