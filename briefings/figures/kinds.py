@@ -106,6 +106,10 @@ _LEVEL_REACHED = re.compile(
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
 )
 _PLAN_TOTAL = re.compile(r"累计")
+_BARE_CHANGE = re.compile(r"^\s*(?:分别)?(?:增长|下降|提高|降低|增加|减少)$")
+# 较“十三五”末的9323.1亿元增加…, 比2020年的X提高…: the base a comparison starts from.
+_BASE_OF = re.compile(r"[较比][^,;。0-9]{1,12}?的$")
+_CHANGE_NEXT = re.compile(r"(?:增加|增长|提高|提升|下降|减少|降低|上升)")
 _YEARLY_AVERAGE = re.compile(r"年均|平均每年|每年平均")
 # A rate of what the government spends (支出增长, 财政科技投入增长); 工业投资增长12%以上 is the
 # economy's investment, a rate the plan aims at.
@@ -689,6 +693,8 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     figure = found[index]
     if _ON_BASE.match(text, figure.end):
         return True
+    if _BASE_OF.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
+        return True
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
@@ -772,7 +778,12 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         if _COMPARED.search(text[: match.start()]) or multiple or through:
             # 是1950年到1997年…总和的1.7倍: the base runs to its last year; 1992年同1987年相比，…:
             # a comparison clause sets the base of the clauses after it.
-            here = match.start() >= clause or _COMPARISON_END.match(text, match.end())
+            here = (
+                match.start() >= clause
+                or _COMPARISON_END.match(text, match.end())
+                # …较“十三五”末增加4374.4亿元，增长33.6%: a bare change goes on comparing.
+                or _BARE_CHANGE.match(text[clause:start])
+            )
             base = match if here else None
         else:
             told, base = match, None

@@ -421,3 +421,15 @@ def test_the_base_year_of_a_multiple_dates_neither_its_clause_nor_the_next() -> 
 def test_a_place_a_ranking_rose_from_is_its_start() -> None:
     sentence = "金川集团在“世界500强”排名由369位上升到235位。"
     assert [kind for _, kind, _ in told(sentence)] == ["start", "result"]
+
+
+def test_a_comparison_with_the_last_plan_s_end_is_its_start_and_changes_over_the_span() -> None:
+    sentence = "全市地区生产总值达到5000亿元，较“十三五”末的3500亿元增加1500亿元，增长42.9%。"
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2025", span="2021-2025"), 2026)
+    assert [(m.raw, m.kind, m.period) for m in found] == [
+        ("5000亿元", "result", "2025"),
+        ("3500亿元", "start", "2020"),
+        ("1500亿元", "cumulative", "2021-2025"),
+        ("42.9%", "cumulative", "2021-2025"),
+    ]
+    assert all("地区生产总值" in m.label for m in found)
