@@ -79,6 +79,9 @@ def labels(sentence: str) -> dict[str, str]:
         ("出让矿业权120宗、成交价45.6亿元。", "45.6亿元", "矿业权"),
         ("新设立3只产业引导基金、规模60亿元。", "60亿元", "产业引导基金"),
         ("300家企业参与跨境贸易投资试点、金额达500亿美元。", "500亿美元", "跨境贸易投资"),
+        # A sector of the industry classification keeps its 和 (软件和信息技术服务业).
+        ("软件和信息技术服务业营收增长12.5%。", "12.5%", "软件和信息技术服务业"),
+        ("住宿和餐饮业营业额增长8%。", "8%", "住宿和餐饮业"),
         # A hotline's number is its name.
         ("全年累计承办12345热线9800件。", "9800件", "12345热线"),
         # A measure said with its year (年度完成投资) is of the subject named before.
