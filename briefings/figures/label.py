@@ -263,18 +263,18 @@ def _with_area(text: str, start: int, label: str) -> str:
         zone = _AREA_SUBJECT.match(clause.strip())
         if zone is None:
             continue
-        area = zone["area"]
-        if area[:2] in label or len(area + label) > LABEL_WITH_SUBJECT_MAX:
+        name: str = zone["area"]
+        if name[:2] in label or len(name + label) > LABEL_WITH_SUBJECT_MAX:
             return label
-        named = _words(area)
+        named = _words(name)
         # 推进国家全域旅游示范区…: a clause opening on a verb does something to the zone; a
         # zone word alone (合作区) is the zone the text has named.
-        if area in _ZONE_WORDS or (
+        if name in _ZONE_WORDS or (
             named
             and named[0].flag.startswith(_ZONE_FLAGS)
             and not any(word.flag == "v" for word in named)
         ):
-            return area + label
+            return name + label
     return label
 
 
