@@ -131,8 +131,34 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
+        label = _pointed_back(text, figure.start, label)
         labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
+
+
+# 建立健全国家奖学金、助学金制度，为此中央财政支出将由…: 为此 (for this) points back at what the
+# clause before sets up; alone the label would name the pointer, not what the money is for.
+_POINTER = ("为此", "对此")
+_POINTED_MIN = 4  # a lone noun (病种) names too little to stand for the clause
+
+
+def _pointed_back(text: str, start: int, label: str) -> str:
+    if not label.startswith(_POINTER):
+        return label
+    own = label[len(_POINTER[0]) :]
+    clauses = [c.strip() for c in p.CLAUSE_BREAK.split(text[:start])]
+    at = next((n for n in range(len(clauses) - 1, 0, -1) if clauses[n].startswith(_POINTER)), 0)
+    if not at:
+        return own
+    run: list[Word] = []
+    for word in reversed(_words(clauses[at - 1])):
+        if not (word.text == "、" or (word.is_noun and word.flag != "nr")):
+            break
+        run.insert(0, word)
+    thing = "".join(w.text for w in run).lstrip("、")
+    if len(thing) < _POINTED_MIN or len(thing + own) > LABEL_WITH_SUBJECT_MAX:
+        return own
+    return thing + own
 
 
 # A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):

@@ -237,3 +237,16 @@ def test_what_a_zone_opening_the_sentence_counts_is_the_zones(
 )  # fmt: skip
 def test_a_zone_the_sentence_works_on_or_leaves_is_no_subject(sentence: str, raw: str) -> None:
     assert "区" not in labels(sentence)[raw]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("在各类职业学校建立健全技能人才奖励制度，为此省财政支出将由上年3亿元增加到8亿元。", "3亿元"),
+        ("在各类职业学校建立健全技能人才奖励制度，为此省财政支出将由上年3亿元增加到8亿元。", "8亿元"),
+        ("在各类职业学校建立健全技能人才奖励制度，为此省财政支出将由上年3亿元增加到8亿元，明年将安排12亿元。", "12亿元"),
+    ],
+)  # fmt: skip
+def test_for_this_names_what_the_clause_before_sets_up(sentence: str, raw: str) -> None:
+    label = labels(sentence)[raw]
+    assert "为此" not in label and label.startswith("技能人才奖励制度")
