@@ -414,7 +414,7 @@ def _told(
     raw = text[figure.start : figure.end]
     # 原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米: the items after the first of a
     # list are said with the words before the first.
-    first = found[_list_lead(text, found, index)]
+    first = found[_items_lead(text, found, index)]
     clause = _clause_before(text, first.start)
     times = _TIMES_OVER.search(clause)
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
@@ -734,6 +734,20 @@ def _list_lead(text: str, found: list[Found], index: int) -> int:
     while index and text[found[index - 1].end : found[index].start].strip() in p.LIST_JOINS:
         index -= 1
     return index
+
+
+def _items_lead(text: str, found: list[Found], index: int) -> int:
+    """The first figure of a list of counted things (配套建设218个园区基地、39个就业创业服务站): each
+    later item is said with the words before the first, as a bare list (_list_lead) is."""
+    index = _list_lead(text, found, index)
+    while index and _THINGS_BETWEEN.match(text, found[index - 1].end, found[index].start):
+        index = _list_lead(text, found, index - 1)
+    return index
+
+
+# What sits between two items of a list of counts: the first's things, then 、 (no verb of its own
+# starts the next item, which opens on its figure).
+_THINGS_BETWEEN = re.compile(r"[\u4e00-\u9fff“”\"]{1,10}、$")
 
 
 def _is_threshold(text: str, figure: Found, raw: str) -> bool:

@@ -433,3 +433,11 @@ def test_a_comparison_with_the_last_plan_s_end_is_its_start_and_changes_over_the
         ("42.9%", "cumulative", "2021-2025"),
     ]
     assert all("地区生产总值" in m.label for m in found)
+
+
+def test_every_count_of_a_list_after_one_verb_adds_up_over_the_span() -> None:
+    # 配套建设…、…: the later items are built too, not stocks of the span's last year.
+    assert told("配套建设120个服务中心、45个就业驿站。", FIVE_YEARS) == [
+        ("120个", "cumulative", "2016-2020"),
+        ("45个", "cumulative", "2016-2020"),
+    ]
