@@ -45,7 +45,8 @@ _PAST_SPAN = pattern("time_words", "past_span")
 _NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
 _TIME = re.compile(
-    r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起)"
+    # 自1993年定点帮扶以来: a since whose words sit between the year and 以来.
+    r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起|(?=[^,;:。!?0-9年]{1,10}以来))"
     r"|(?P<year>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?![代0-9])|(?P<plan>"
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"

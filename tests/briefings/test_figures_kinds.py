@@ -441,3 +441,11 @@ def test_every_count_of_a_list_after_one_verb_adds_up_over_the_span() -> None:
         ("120个", "cumulative", "2016-2020"),
         ("45个", "cumulative", "2016-2020"),
     ]
+
+
+def test_a_since_with_words_before_yilai_adds_up_from_that_year() -> None:
+    # 自2010年对口支援以来: the years run from the one printed to the year reviewed.
+    assert told("自2010年对口支援以来，先后选派30名干部挂职，投入资金8000万元。") == [
+        ("30名", "cumulative", "2010-2024"),
+        ("8000万元", "cumulative", "2010-2024"),
+    ]
