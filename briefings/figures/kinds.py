@@ -602,6 +602,10 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
         return False
     if _FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end):
         return True
+    if _SENTENCE_ADDS_UP.search(text, 0, listed) and not _PASSED.match(text, listed):
+        # 先后有43个单位…，累计派出546名干部，在72个村开展驻村帮扶: a sentence opening on 先后 or
+        # 累计 tells what was done over the years in each of its clauses.
+        return True
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
     if _PASSED.match(text, listed):
         return False
@@ -609,6 +613,9 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
         # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
         return acted_on(_CLAUSE.split(text[figure.end :])[0])
     return acts(clause)
+
+
+_SENTENCE_ADDS_UP = re.compile(r"^\s*(?:其中,)?(?:先后|累计)")
 
 
 def _plain_clause(clause: str) -> str:

@@ -449,3 +449,13 @@ def test_a_since_with_words_before_yilai_adds_up_from_that_year() -> None:
         ("30名", "cumulative", "2010-2024"),
         ("8000万元", "cumulative", "2010-2024"),
     ]
+
+
+def test_a_sentence_opening_on_xianhou_adds_up_over_the_span_in_every_clause() -> None:
+    assert told(
+        "先后有12个市直单位结对帮扶，在35个村开展驻村帮扶，惠及群众1.3万人。", FIVE_YEARS
+    ) == [
+        ("12个", "cumulative", "2016-2020"),
+        ("35个", "cumulative", "2016-2020"),
+        ("1.3万人", "cumulative", "2016-2020"),
+    ]
