@@ -100,6 +100,8 @@ _REACH = re.compile(
 _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
+# 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
+_STRIVE_OPENING = re.compile(r"力争|争取")
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(
@@ -507,6 +509,8 @@ def _told(
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 力争全年新上项目10个，完成投资20亿元以上: a sentence opening on 力争 strives in each clause.
+            or _STRIVE_OPENING.match(text.lstrip())
             # 今年要累计建成基站4.5万个, 新增1000处…、累计达8000处: a total the plan is to reach.
             or (_PLAN_TOTAL.search(own) and not _SPENDING.search(own))
             or (

@@ -368,6 +368,9 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         # A share of things the plan aims at; the economy's investment growth is no spending.
         ("实现政务服务事项85%以上“一网通办”。", ["target"]),
         ("全年工业投资增长10%以上。", ["target"]),
+        # A sentence opening on 力争 strives in every clause; striving for a title (争创) does not.
+        ("力争全年接待游客600万人次，实现旅游收入30亿元。", ["target", "target"]),
+        ("争创国家级示范区，新增物流航线40条。", ["plan"]),
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
