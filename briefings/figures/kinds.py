@@ -491,7 +491,7 @@ def _told(
     if (in_targets or setting.targets) and not _dated_before(clause, period, year):
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
-    if setting.phase == PLAN and not _before(period, year):
+    if setting.phase == PLAN and not _before(_last(period), year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).
         rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENT_RATE.search(clause)
@@ -800,6 +800,7 @@ _RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[str | None, bool]:
     """The figure's period and whether a span word (过去五年, “十四五”期间) gives it."""
     told = base = None
+    first: str | None = None  # the first year of a printed span (2003年到2006年)
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
         if (
@@ -831,13 +832,22 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             )
             base = match if here else None
         else:
+            # 从2003年到2006年年均超收…: two years joined by 到 print the span the figure covers.
+            ranged = (
+                told is not None
+                and told["year"]
+                and match["year"]
+                and text[told.end() : match.start()].strip() in _THROUGH
+                and int(told["year"]) < int(match["year"])
+            )
+            first = told["year"] if told is not None and ranged else None
             told, base = match, None
     if base is not None:
         return _since(base, setting, year)
     if told is None:
         return setting.period, "-" in (setting.period or "")
     if told["year"]:
-        return told["year"], False
+        return (_span(int(first), int(told["year"])), True) if first else (told["year"], False)
     if told["plan"]:
         if _PLAN_END.match(text, told.end()):
             return str(_FIVE_YEAR_PLANS[told["plan"]] + 4), False

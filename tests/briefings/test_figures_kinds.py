@@ -462,3 +462,16 @@ def test_a_sentence_opening_on_xianhou_adds_up_over_the_span_in_every_clause() -
         ("35个", "cumulative", "2016-2020"),
         ("1.3万人", "cumulative", "2016-2020"),
     ]
+
+
+def test_two_years_joined_by_dao_print_the_span_a_figure_covers() -> None:
+    assert told("从2019年到2023年年均超收200亿元。") == [("200亿元", "cumulative", "2019-2023")]
+    assert told("2019年至2023年累计投入50亿元。") == [("50亿元", "cumulative", "2019-2023")]
+    assert told("2023年全市生产总值增长5%。") == [("5%", "result", "2023")]
+
+
+def test_a_span_past_recalled_in_the_plan_is_no_plan() -> None:
+    # 五年来… quoted in a part that plans: what was done then is done, not planned.
+    assert told("五年来，我国同20个国家建立了外交关系。", PLAN_2025) == [
+        ("20个", "cumulative", "2020-2024")
+    ]
