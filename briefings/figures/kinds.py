@@ -426,6 +426,8 @@ def _told(
             "result", _period(text, figure.start - len(clause) + times.start(), setting, year)[0]
         )
     period, span_word = _period(text, figure.start, setting, year)
+    if period and "-" not in period:
+        period, span_word = _averaged_over(text, figure.start, clause, period, span_word)
     if setting.phase == PLAN and "-" in (setting.period or "") and period == _last(setting.period):
         period = setting.period  # 力争到2025年… in the “十四五” goals: a goal of the span
     if _STREAK_RAW.search(raw) and setting.phase == REVIEW:
@@ -465,6 +467,7 @@ def _told(
             )
         )
         and not _before(period, year - 1 if year else None)
+        and not (span_word and "-" in (period or ""))  # a span the sentence prints
     ):
         period, span_word = setting.span, True  # 年均增长8.2%, 累计实施68个 in a review of “十三五”
     if (
@@ -588,6 +591,28 @@ _REACHED_END = re.compile(
 
 
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
+
+
+def _averaged_over(
+    text: str, start: int, clause: str, period: str, span_word: bool
+) -> tuple[str, bool]:
+    """两年平均增长4.9%: an average over the N years ending with the figure's year; 从2020年的X增至
+    2024年的Y、年均增长12.9%: an average over the years of the change before it."""
+    years = _YEARS_AVERAGE.search(clause)
+    last = int(period)
+    if years:
+        return _span(last - numeral_value(years["n"]) + 1, last), True
+    if _OVER_SPAN.search(clause):
+        change = next(reversed(list(_CHANGE_YEARS.finditer(text, 0, start))), None)
+        if change and int(change["a"]) < int(change["b"]) == last:
+            return _span(int(change["a"]) + 1, last), True
+    return period, span_word
+
+
+_YEARS_AVERAGE = re.compile(r"(?<![0-9])(?P<n>[两二三四2-4])年(?:平均|年均)")
+_CHANGE_YEARS = re.compile(
+    r"从(?P<a>(?:19|20)[0-9]{2})年[^,;。]{0,30}?(?:到|至)(?P<b>(?:19|20)[0-9]{2})年"
+)
 
 
 def _last(period: str | None) -> str | None:

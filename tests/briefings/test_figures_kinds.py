@@ -475,3 +475,14 @@ def test_a_span_past_recalled_in_the_plan_is_no_plan() -> None:
     assert told("五年来，我国同20个国家建立了外交关系。", PLAN_2025) == [
         ("20个", "cumulative", "2020-2024")
     ]
+
+
+def test_an_average_over_n_years_or_a_printed_change_covers_those_years() -> None:
+    assert told("全市地区生产总值增长6.7%，两年平均增长4.9%。")[-1] == (
+        "4.9%",
+        "cumulative",
+        "2023-2024",
+    )
+    # In a five-year review, the change's own years, not the review's span.
+    found = told("研发投入从2015年的100亿元增至2019年的150亿元、年均增长10.7%。", FIVE_YEARS)
+    assert found[-1] == ("10.7%", "cumulative", "2016-2019")
