@@ -544,6 +544,8 @@ def _told(
             _REACHED_END.search(clause)
             # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
             or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1])
+            # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on.
+            or _HAS_END.search(clause)
             or figure.qualifier == "rank"  # a place is held at a date, never summed
         )
         and not _ADDS_UP.search(clause)
@@ -590,6 +592,7 @@ _REACHED_END = re.compile(
 )
 
 
+_HAS_END = re.compile(r"(?:有|现有|共有|拥有)$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
 
 

@@ -486,3 +486,10 @@ def test_an_average_over_n_years_or_a_printed_change_covers_those_years() -> Non
     # In a five-year review, the change's own years, not the review's span.
     found = told("研发投入从2015年的100亿元增至2019年的150亿元、年均增长10.7%。", FIVE_YEARS)
     assert found[-1] == ("10.7%", "cumulative", "2016-2019")
+
+
+def test_a_stock_the_span_ends_on_is_its_last_years() -> None:
+    # 有 after the span's flows: how many there are now, not how many were added.
+    assert told("过去五年，全县开工了一大批工程，全县在建工地有3000多个。") == [
+        ("3000多个", "result", "2024")
+    ]
