@@ -592,7 +592,8 @@ _REACHED_END = re.compile(
 )
 
 
-_HAS_END = re.compile(r"(?:有|现有|共有|拥有)$")
+# 先后有12个单位…: who took part over the span, not a stock.
+_HAS_END = re.compile(r"(?<!先后)(?<!累计)(?:有|现有|共有|拥有)$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
 
 
