@@ -318,7 +318,12 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     if index and labels and _CHANGE_BETWEEN.match(text, found[index - 1].end, found[index].start):
         # 由2030元/月提高至2130元/月: the result is of what the start was.
         return shed_measure(labels[-1].removesuffix(RANK_WORD)) + own
-    bare = len(own) <= BORROW_MAX and not any(w.is_noun or w.flag in ("l", "j") for w in words)
+    # 建设筹集公共住房9.7万套、供应分配4.2万套: verbal nouns in a row (供应分配) name no thing; one
+    # alone may be the measure itself (出口, 投资).
+    verbal = len(words) > 1 and all(w.flag == "vn" for w in words)
+    bare = len(own) <= BORROW_MAX and (
+        verbal or not any(w.is_noun or w.flag in ("l", "j") for w in words)
+    )
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
     named = _names_own_measure(words)

@@ -250,3 +250,10 @@ def test_a_zone_the_sentence_works_on_or_leaves_is_no_subject(sentence: str, raw
 def test_for_this_names_what_the_clause_before_sets_up(sentence: str, raw: str) -> None:
     label = labels(sentence)[raw]
     assert "为此" not in label and label.startswith("技能人才奖励制度")
+
+
+def test_an_item_of_verbal_nouns_alone_borrows_the_thing_from_the_item_before() -> None:
+    found = labels("建设筹集人才住房3.2万套（间）、供应分配1.8万套（间）。")
+    assert "人才住房" in found["1.8万套"]
+    # One verbal noun alone is the measure itself.
+    assert labels("进出口总额5000亿元，其中出口3000亿元。")["3000亿元"] == "出口"
