@@ -51,11 +51,11 @@ from tests.kits.labels_figures_unseen import check, measure
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.985,
     "value recall": 0.975,
-    "all figures right on every field": 0.855,
+    "all figures right on every field": 0.86,
     "key figures right on every field": 0.96,
     "bound": 0.995,
-    "kind": 0.96,
-    "period": 0.97,
+    "kind": 0.965,
+    "period": 0.975,
     "labels": 0.915,
     "headline indicator": 0.98,
     "headline choice": 0.99,
@@ -112,15 +112,18 @@ UNSEEN2_FLOORS = {
 # labels 0.907.
 # This session's rules: precision 0.992, recall 0.974, all fields 0.872, key 0.941, bound 0.999, kind
 # 0.962, period 0.962, labels 0.924, headline indicator 1.000, choice 0.999.
+# This session's second pass (lists after one verb, 自…以来 and 先后/累计 spans, 从A年到B年, N年平均, a
+# span past recalled in the plan, verbal-noun items): all fields 0.880, key 0.950, kind 0.975, period
+# 0.974, labels 0.926.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.97,
-    "all figures right on every field": 0.87,
-    "key figures right on every field": 0.935,
+    "all figures right on every field": 0.875,
+    "key figures right on every field": 0.945,
     "bound": 0.995,
-    "kind": 0.96,
-    "period": 0.96,
-    "labels": 0.92,
+    "kind": 0.97,
+    "period": 0.97,
+    "labels": 0.925,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -140,15 +143,18 @@ UNSEEN3_FLOORS = {
 # 0.907, headline indicator 0.970, headline choice 0.997.
 # This session's rules: precision 0.992, recall 0.964, all fields 0.864, key 0.957, bound 0.993 (none
 # inverted), kind 0.967, period 0.968, labels 0.934, headline indicator 0.970, choice 0.998.
+# After the N连冠 conform (unit 次, RULES.md) and this session's second pass (为此 names what it points
+# back at, spans printed as 从A年到B年 and N年平均, a span past recalled in the plan, stocks said with 有):
+# all fields 0.872, key 0.967, kind 0.969, period 0.970, labels 0.938.
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.96,
-    "all figures right on every field": 0.86,
-    "key figures right on every field": 0.955,
+    "all figures right on every field": 0.87,
+    "key figures right on every field": 0.965,
     "bound": 0.99,
     "kind": 0.965,
-    "period": 0.965,
-    "labels": 0.93,
+    "period": 0.968,
+    "labels": 0.935,
     "headline indicator": 0.965,
     "headline choice": 0.995,
 }

@@ -30,7 +30,10 @@ VALUE_FLOOR = 0.95
 LABEL_FLOOR = 0.965
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
 # 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
-KIND_FLOOR = 0.975  # 0.962 once levels and rates the plan aims at read as targets; 0.978 now
+KIND_FLOOR = (
+    0.985  # 0.962 once levels and rates the plan aims at read as targets; 0.978, then 0.987
+)
+# once a sentence opening on 力争 strives in every clause
 PERIOD_FLOOR = 0.995  # 1.000 after this round
 HEADLINE_KEY_FLOOR = 0.98  # 0.972 with headlines tied to the canonical indicators; 0.986 now
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
