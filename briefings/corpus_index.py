@@ -33,11 +33,12 @@ import logging
 import re
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
@@ -47,24 +48,32 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "8"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "9"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
 OTHER_CANDIDATES = 30
-# A report's sentences get rowids report_id * this + n: a small gap between reports keeps the
-# postings' row-number deltas short (a 5 MB report, the largest read, has ~40,000 sentences).
-_ROWS_PER_REPORT = 1 << 16
+# A report's sentences get rowids first + n, its figures' labels first + their number: the
+# reports' ranges follow one another, each starting on a slot (a multiple of SLOT rowids), so
+# that the postings' row-number deltas are short (a few bits more than the sentences between,
+# where format 8's gap of 2^16 rowids per report cost a byte more a report a posting), and
+# FTS5's matches are grouped per slot in SQL, a report holding a few.
+SLOT = 256
+# Sentences are stored BLOCK to a row, compressed (`_pack`): a candidate's text is read by
+# decompressing its block, ~1.5 KB.
+BLOCK = 16
+_MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
-    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL);
+    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
     context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE blocks(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
@@ -85,7 +94,7 @@ CREATE VIRTUAL TABLE figure_tokens USING fts5(
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
 # few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
-# are (rowid report_id * _ROWS_PER_REPORT + n), so FTS5 finds the few a query names; their
+# are (rowid: their report's first + n), so FTS5 finds the few a query names; their
 # indicator is the one compare reads (measure_of: a figure's own, else its label's).
 Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
 
@@ -170,36 +179,21 @@ def _loose(query: Query) -> list[str]:
 _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _saying(query: Query, first: int) -> tuple[str, list[str]]:
-    """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
-    their values) true when it says the query as `match_expression` asks, each word whole.
-    A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
-    Chinese character); another in its ASCII lower case first, then, failing that, in the
-    folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
-    ways of saying the query all in Chinese are tried first."""
-    words: list[str] = []
+def _sayer(query: Query) -> Callable[[str], bool]:
+    """Whether a sentence (as printed) says the query as `match_expression` asks, each word
+    whole: a Chinese word is looked for in the text as printed (folding changes no Chinese
+    character), another in its lower case, then, failing that, in the folded text."""
 
-    def test(word: str) -> str:
-        words.append(word)
-        number = first + len(words) - 1
+    def says(text: str, word: str) -> bool:
         if _CHINESE.fullmatch(word):
-            return f"instr(s.text, ?{number}) > 0"
-        return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
+            return word in text
+        return word in text.lower() or word in searchable(text)
 
-    ways = [
-        (way, terms) for concept in query.concepts for way, terms in concept
-    ]  # fmt: skip
-    ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
-    tests = []
-    for way, terms in ways:
-        tests.append(test(way))
-        if len(terms) > 1:
-            tests.append("(" + " AND ".join(test(t) for t in terms) + ")")
-    return " OR ".join(tests) or "0", words
-
-
-def _says(text: str, word: str) -> bool:
-    return word in searchable(text)
+    ways = [(way, terms) for concept in query.concepts for way, terms in concept]
+    return lambda text: any(
+        says(text, way) or (len(terms) > 1 and all(says(text, t) for t in terms))
+        for way, terms in ways
+    )
 
 
 def match_expression(query: Query) -> str:
@@ -228,6 +222,7 @@ class CorpusIndex:
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: in memory (no cache folder)
         self._lock = threading.RLock()
+        self._slots: dict[int, int] | None = None  # see _slot_reports
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -255,7 +250,6 @@ class CorpusIndex:
             # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8
             # (a no-op on a file already made).
             db.execute("PRAGMA encoding = 'UTF-16le'")
-            db.create_function("says", 2, _says, deterministic=True)
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError:
@@ -267,6 +261,7 @@ class CorpusIndex:
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._slots = None
         db = self._connect()
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -332,82 +327,88 @@ class CorpusIndex:
     def _insert(
         self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
     ) -> None:
-        cursor = db.execute(
-            "INSERT INTO reports(digest, title, issuer, year, sentences, chars)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                entry.digest,
-                entry.title,
-                entry.issuer,
-                entry.year,
-                len(index.sentences),
-                index.length,
-            ),
-        )
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
         from .compare import KIND_ORDER, measure_of, normal
 
-        first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
+        if len(index.sentences) > _MAX_SENTENCES:
+            log.warning("search index: %s has %d sentences, the first %d are searched",
+                        entry.digest, len(index.sentences), _MAX_SENTENCES)  # fmt: skip
+        sentences = index.sentences[:_MAX_SENTENCES]
+        kept = [(n, m) for n, m in enumerate(figures[:_MAX_SENTENCES]) if m.kind in KIND_ORDER]
+        span = max(len(sentences), kept[-1][0] + 1 if kept else 0, 1)
+        span = -(-span // SLOT) * SLOT
+        (first,) = db.execute("SELECT coalesce(max(first + span), 0) FROM reports").fetchone()
+        cursor = db.execute(
+            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
+             index.length, first, span),
+        )  # fmt: skip
+        report = cursor.lastrowid
+        self._slots = None
         db.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
-            [(cursor.lastrowid, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
+            [(report, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
         )
-        if len(index.sentences) > _ROWS_PER_REPORT:
-            log.warning("search index: %s has %d sentences, the first %d are searched",
-                        entry.digest, len(index.sentences), _ROWS_PER_REPORT)  # fmt: skip
-        sentences = index.sentences[:_ROWS_PER_REPORT]
-        rows = [(first + n, place, text) for n, (place, text) in enumerate(sentences)]
-        said: dict[str, int] = {}
-        for n, _, text in rows:
-            said.setdefault(text, n)
-        db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO blocks VALUES (?, ?)",
+            [
+                ((first + n) // BLOCK, _pack(sentences[n : n + BLOCK]))
+                for n in range(0, len(sentences), BLOCK)
+            ],
+        )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
-            [(n, self.tokens(t)) for n, _, t in rows],
+            [(first + n, self.tokens(text)) for n, (_, text) in enumerate(sentences)],
         )
+        said: dict[str, int] = {}
+        for n, (_, text) in enumerate(sentences):
+            said.setdefault(text, first + n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
-        kept = [
-            (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
+        rows = [
+            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
              m.qualifier, m.label, None if m.sentence in said else m.sentence,
              said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
-            for n, m in enumerate(figures[:_ROWS_PER_REPORT])
-            if m.kind in KIND_ORDER
+            for n, m in kept
         ]  # fmt: skip
         db.executemany(
             "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            kept,
+            rows,
         )
         db.executemany(
             "INSERT INTO figure_tokens(rowid, grams) VALUES (?, ?)",
-            [(first + row[1], self.tokens(row[2])) for row in kept],
+            [(first + row[1], self.tokens(row[2])) for row in rows],
         )
 
     def _delete(self, db: sqlite3.Connection, digest: str) -> None:
-        found = db.execute("SELECT id FROM reports WHERE digest = ?", (digest,)).fetchone()
+        found = db.execute(
+            "SELECT id, first, span FROM reports WHERE digest = ?", (digest,)
+        ).fetchone()
         if found is None:
             return
-        first = found[0] * _ROWS_PER_REPORT
-        old = db.execute(
-            "SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?",
-            (first, first + _ROWS_PER_REPORT - 1),
-        ).fetchall()
+        report, first, span = found
+        blocks = (first // BLOCK, (first + span) // BLOCK - 1)
+        old = db.execute("SELECT id, data FROM blocks WHERE id BETWEEN ? AND ?", blocks)
         # A contentless FTS5 table forgets a row only when told the tokens it was given.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(text)) for n, text in old],
+            [
+                (block * BLOCK + n, self.tokens(text))
+                for block, data in old.fetchall()
+                for n, (_, text) in enumerate(_unpack(data))
+            ],
         )
-        db.execute(
-            "DELETE FROM sentences WHERE id BETWEEN ? AND ?", (first, first + _ROWS_PER_REPORT - 1)
-        )
-        db.execute("DELETE FROM places WHERE report = ?", (found[0],))
-        labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (found[0],))
+        db.execute("DELETE FROM blocks WHERE id BETWEEN ? AND ?", blocks)
+        db.execute("DELETE FROM places WHERE report = ?", (report,))
+        labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (report,))
         db.executemany(
             "INSERT INTO figure_tokens(figure_tokens, rowid, grams) VALUES ('delete', ?, ?)",
             [(first + n, self.tokens(label)) for n, label in labels.fetchall()],
         )
-        db.execute("DELETE FROM figures WHERE report = ?", (found[0],))
-        db.execute("DELETE FROM reports WHERE id = ?", (found[0],))
+        db.execute("DELETE FROM figures WHERE report = ?", (report,))
+        db.execute("DELETE FROM reports WHERE id = ?", (report,))
+        self._slots = None
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
 
     def search(
@@ -423,14 +424,23 @@ class CorpusIndex:
         with self._guarded() as db:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
-            found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
+            counts: dict[int, int] = {}  # report id -> matches
+            listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
             if expression:
-                sql, said = _MATCHING, list[str]()
+                slots = self._slot_reports(db)
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
-                    condition, said = _saying(parsed, 3)
-                    sql = _MATCHING_SAYING.format(condition)
-                matching = db.execute(sql, (expression, _ROWS_PER_REPORT, *said))
-                found = {report: (count, rowids) for report, count, rowids in matching}
+                    rowids = [n for (n,) in db.execute(_CANDIDATES, (expression,))]
+                    texts, says = _texts(db, rowids), _sayer(parsed)
+                    for n in rowids:
+                        if says(texts[n][1]):
+                            report = slots[n // SLOT]
+                            counts[report] = counts.get(report, 0) + 1
+                            listed.setdefault(report, []).append(str(n))
+                else:
+                    for slot, count, ids in db.execute(_MATCHING, (expression, SLOT)):
+                        counts[slots[slot]] = counts.get(slots[slot], 0) + count
+                        listed.setdefault(slots[slot], []).append(ids)
+            found = {report: (count, ",".join(listed[report])) for report, count in counts.items()}
             mine = self._report_id(db, first)
             chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
             others = sorted((r for r in found if r != mine), key=lambda r: (-found[r][0], -r))
@@ -453,6 +463,16 @@ class CorpusIndex:
         matches = max(sum(count for count, _ in found.values()), len(hits))
         return CorpusResult(parsed.text, tuple(hits), terms, matches)
 
+    def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
+        """The report holding each slot of rowids (kept until a report is added or removed)."""
+        if self._slots is None:
+            self._slots = {
+                slot: report
+                for report, first, span in db.execute("SELECT id, first, span FROM reports")
+                for slot in range(first // SLOT, (first + span) // SLOT)
+            }
+        return self._slots
+
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = ()
     ) -> dict[str, list[Candidate]]:
@@ -474,10 +494,10 @@ class CorpusIndex:
             if indicators:
                 cursor = db.execute(_INDICATED_FIGURES, (labels, json.dumps(list(indicators))))
             elif expression:
-                cursor = db.execute(_MATCHING_FIGURES, (labels, _ROWS_PER_REPORT, expression))
+                cursor = db.execute(_MATCHING_FIGURES, (labels, expression))
             else:
                 cursor = db.execute(_FIGURES, (labels,))
-            rows = cursor.fetchall()
+            rows = _said(db, cursor.fetchall(), 11)
         from .compare import Candidate
 
         for digest, number, folded, title, *fields in rows:
@@ -491,6 +511,7 @@ class CorpusIndex:
         indicator (what /promises all sets side by side), in report order."""
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
+            rows = _said(db, rows, 8)
         found: dict[str, list[Metric]] = {}
         for digest, *fields in rows:
             fields[8] = bool(fields[8])  # key
@@ -504,62 +525,98 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
+        texts = _texts(db, rowids)
+        slots = self._slot_reports(db)
+        reports = sorted({slots[n // SLOT] for n in rowids})
+        entries = {
+            report: Entry(digest, title, issuer, year)
+            for report, digest, title, issuer, year in db.execute(_ENTRIES, (json.dumps(reports),))
+        }
+        places = {
+            (report, no): (section, title, context)
+            for report, no, section, title, context in db.execute(_PLACES, (json.dumps(reports),))
+        }
         found: dict[int, list[Titled]] = {}
-        for row in db.execute(_SENTENCES, (json.dumps(rowids), _ROWS_PER_REPORT)):
-            report, text, section, heading, context, digest, title, issuer, year = row
-            hit = CorpusHit(Entry(digest, title, issuer, year), section, heading, text)
+        for n in sorted(texts):
+            report = slots[n // SLOT]
+            place, text = texts[n]
+            section, heading, context = places[report, place]
+            hit = CorpusHit(entries[report], section, heading, text)
             found.setdefault(report, []).append((hit, context))
         return found
 
     def _ranking(self, db: sqlite3.Connection, report: int, query: Query) -> Ranking:
         """How `query` ranks the report's sentences: each term's idf among them, their average
         length (FTS5 counts a term's sentences as it finds them, in C)."""
-        total, chars = db.execute(_STATISTICS, (report,)).fetchone()
-        first = report * _ROWS_PER_REPORT
-        span = (first, first + _ROWS_PER_REPORT - 1)
-        counts = {t: _count(db, t, span, self.inexact([t])) for t in query.terms}
+        total, chars, first, span = db.execute(_STATISTICS, (report,)).fetchone()
+        rows = (first, first + span - 1)
+        counts = {t: _count(db, t, rows, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
+
+
+def _pack(sentences: Sequence[tuple[int, str]]) -> bytes:
+    """Sentences (place number, text) as a block: their JSON in UTF-16 (mostly Chinese: two
+    bytes a character), deflated (~0.55× the text's UTF-8 for 16 sentences)."""
+    data = json.dumps([list(row) for row in sentences], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(data.encode("utf-16-le"), 9)
+
+
+def _unpack(data: bytes) -> list[tuple[int, str]]:
+    return [(place, text) for place, text in json.loads(zlib.decompress(data).decode("utf-16-le"))]
+
+
+def _texts(db: sqlite3.Connection, rowids: Iterable[int]) -> dict[int, tuple[int, str]]:
+    """The sentences `rowids` (place number, text), each block read once."""
+    wanted = sorted(set(rowids))
+    blocks = json.dumps(sorted({n // BLOCK for n in wanted}))
+    read = {block: _unpack(data) for block, data in db.execute(_BLOCKS, (blocks,))}
+    return {n: read[n // BLOCK][n % BLOCK] for n in wanted if n // BLOCK in read}
+
+
+def _said(db: sqlite3.Connection, rows: list[Any], at: int) -> list[list[Any]]:
+    """Figure rows with the sentence (column `at`) read from its block when it is one of the
+    report's (its rowid in the column after it, which is dropped)."""
+    texts = _texts(db, [row[at + 1] for row in rows if row[at] is None])
+    return [
+        [*row[:at], row[at] if row[at] is not None else texts[row[at + 1]][1], *row[at + 2 :]]
+        for row in rows
+    ]
 
 
 # Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
 _MATCHING = (
     "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
 )
-_SENTENCES = (
-    "SELECT r.id, s.text, p.section, p.title, p.context, r.digest, r.title, r.issuer, r.year"
-    " FROM sentences s JOIN reports r ON r.id = s.id / ?2"
-    " JOIN places p ON p.report = r.id AND p.no = s.place"
-    " WHERE s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id"
+# FTS5's candidates for a query whose words may be found as bigrams apart: each is then read.
+_CANDIDATES = "SELECT rowid FROM tokens WHERE tokens MATCH ?"
+_BLOCKS = "SELECT id, data FROM blocks WHERE id IN (SELECT value FROM json_each(?))"
+_ENTRIES = (
+    "SELECT id, digest, title, issuer, year FROM reports"
+    " WHERE id IN (SELECT value FROM json_each(?))"
 )
-
-_STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
+_PLACES = (
+    "SELECT report, no, section, title, context FROM places"
+    " WHERE report IN (SELECT value FROM json_each(?))"
+)
+_STATISTICS = "SELECT sentences, chars, first, span FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
-# The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
-_MATCHING_SAYING = (
-    "SELECT t.rowid / ?2, count(*), group_concat(t.rowid) FROM tokens t"
-    " JOIN sentences s ON s.id = t.rowid WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
-)
-_COUNT_SAYING = (
-    "SELECT count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
-    " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
-)
+_CANDIDATES_IN = "SELECT rowid FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 
 # A figure's fields come in Metric's order, after digest, number, label and section title; its
-# sentence is stored only when it is none of the report's own (else read by its number, f.said).
+# sentence is stored only when it is none of the report's own (else read by its rowid, f.said,
+# which follows it and `_said` drops).
 _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.said, f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
     "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
-    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    " f.sentence, f.said, f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
@@ -568,29 +625,29 @@ _INDICATOR_FIGURES = (
 _INDICATED_FIGURES = _FIGURES.replace(
     " WHERE EXISTS", " WHERE f.indicator IN (SELECT value FROM json_each(?2)) AND EXISTS"
 )
-# The same, of the figures FTS5 finds first: instr() then keeps those saying a way whole.
+# The same, of the figures FTS5 finds first (a label's rowid is its report's first + its
+# number): instr() then keeps those saying a way whole.
 _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label, f.sentence, f.said, f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator"
-    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
-    " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"
-    " JOIN reports r ON r.id = f.report"
+    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
+    " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
+    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 
 
-def _count(db: sqlite3.Connection, term: str, span: tuple[int, int], inexact: bool) -> int:
-    """How many sentences in the rowids `span` say `term` (folded); `inexact`: FTS5 may find
-    its bigrams apart."""
+def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
+    """How many sentences in the rowids `rows` say `term` (folded); `inexact`: FTS5 may find
+    its bigrams apart, so its candidates are read."""
     if not inexact:
-        return int(db.execute(_COUNT, (_phrase(term), *span)).fetchone()[0])
-    condition, words = _saying(Query(term, (term,), (), (((term, (term,)),),)), 4)
-    counted = db.execute(_COUNT_SAYING.format(condition), (_phrase(term), *span, *words))
-    return int(counted.fetchone()[0])
+        return int(db.execute(_COUNT, (_phrase(term), *rows)).fetchone()[0])
+    candidates = [n for (n,) in db.execute(_CANDIDATES_IN, (_phrase(term), *rows))]
+    says = _sayer(Query(term, (term,), (), (((term, (term,)),),)))
+    return sum(says(text) for _, text in _texts(db, candidates).values())
 
 
 def _first(rowids: str, count: int) -> list[int]:
