@@ -32,11 +32,13 @@ import json
 import logging
 import re
 import sqlite3
+import struct
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +101,7 @@ CREATE VIRTUAL TABLE figure_tokens USING fts5(
 # are (rowid: their report's first + n), so FTS5 finds the few a query names; their
 # indicator is the one compare reads (measure_of: a figure's own, else its label's).
 Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
+Blocks = dict[int, bytes]  # blocks of sentences inflated while answering one query
 
 
 @dataclass(frozen=True)
@@ -415,7 +418,7 @@ class CorpusIndex:
             [
                 (block * BLOCK + n, self.tokens(text))
                 for block, data in old.fetchall()
-                for n, (_, text) in enumerate(_unpack(data))
+                for n, (_, text) in _unpack(zlib.decompress(data)).items()
             ],
         )
         db.execute("DELETE FROM blocks WHERE id BETWEEN ? AND ?", blocks)
@@ -443,13 +446,14 @@ class CorpusIndex:
         with self._guarded() as db:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
+            read: Blocks = {}
             counts: dict[int, int] = {}  # report id -> matches
             listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
             if expression:
                 slots = self._slot_reports(db)
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
                     rowids = [n for (n,) in db.execute(_CANDIDATES, (expression,))]
-                    texts, says = _texts(db, rowids), _sayer(parsed)
+                    texts, says = _texts(db, rowids, read), _sayer(parsed)
                     for n in rowids:
                         if says(texts[n][1]):
                             report = slots[n // SLOT]
@@ -470,11 +474,11 @@ class CorpusIndex:
                 chosen.append((report, per_report, OTHER_CANDIDATES))
                 room -= min(per_report, found[report][0])
             wanted = [n for r, _, c in chosen for n in _first(found[r][1], c)]
-            rows = self._sentences(db, wanted)
+            rows = self._sentences(db, wanted, read)
             hits = [
                 hit
                 for r, cap, _ in chosen
-                for hit in _best(rows.get(r, []), self._ranking(db, r, parsed), cap)
+                for hit in _best(rows.get(r, []), self._ranking(db, r, parsed, read), cap)
             ]
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
@@ -541,10 +545,12 @@ class CorpusIndex:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
         return None if row is None else int(row[0])
 
-    def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
+    def _sentences(
+        self, db: sqlite3.Connection, rowids: list[int], read: Blocks
+    ) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        texts = _texts(db, rowids)
+        texts = _texts(db, rowids, read)
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {
@@ -564,33 +570,56 @@ class CorpusIndex:
             found.setdefault(report, []).append((hit, context))
         return found
 
-    def _ranking(self, db: sqlite3.Connection, report: int, query: Query) -> Ranking:
+    def _ranking(self, db: sqlite3.Connection, report: int, query: Query, read: Blocks) -> Ranking:
         """How `query` ranks the report's sentences: each term's idf among them, their average
         length (FTS5 counts a term's sentences as it finds them, in C)."""
         total, chars, first, span = db.execute(_STATISTICS, (report,)).fetchone()
         rows = (first, first + span - 1)
-        counts = {t: _count(db, t, rows, self.inexact([t])) for t in query.terms}
+        counts = {t: _count(db, t, rows, self.inexact([t]), read) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
 
 
 def _pack(sentences: Sequence[tuple[int, str]]) -> bytes:
-    """Sentences (place number, text) as a block: their JSON in UTF-16 (mostly Chinese: two
-    bytes a character), deflated (~0.55× the text's UTF-8 for 16 sentences)."""
-    data = json.dumps([list(row) for row in sentences], ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(data.encode("utf-16-le"), 9)
+    """Sentences (place number, text) as a block, deflated (~0.55× the text's UTF-8 for 16
+    sentences): their count, places and lengths, then their texts in UTF-16 (mostly Chinese:
+    two bytes a character where UTF-8 takes three)."""
+    texts = [text.encode("utf-16-le") for _, text in sentences]
+    head = struct.pack(f"<B{2 * len(texts)}I", len(texts), *(p for p, _ in sentences),
+                       *map(len, texts))  # fmt: skip
+    return zlib.compress(head + b"".join(texts), 9)
 
 
-def _unpack(data: bytes) -> list[tuple[int, str]]:
-    return [(place, text) for place, text in json.loads(zlib.decompress(data).decode("utf-16-le"))]
+def _unpack(raw: bytes, wanted: Iterable[int] | None = None) -> dict[int, tuple[int, str]]:
+    """The sentences of a block (inflated) by their number in it (place number, text): those
+    `wanted`, else all (only the texts asked for are decoded)."""
+    count = raw[0]
+    fields = struct.unpack_from(f"<{2 * count}I", raw, 1)
+    ends = list(accumulate(fields[count:], initial=1 + 8 * count))
+    return {
+        n: (fields[n], raw[ends[n] : ends[n + 1]].decode("utf-16-le"))
+        for n in (range(count) if wanted is None else wanted)
+    }
 
 
-def _texts(db: sqlite3.Connection, rowids: Iterable[int]) -> dict[int, tuple[int, str]]:
-    """The sentences `rowids` (place number, text), each block read once."""
-    wanted = sorted(set(rowids))
-    blocks = json.dumps(sorted({n // BLOCK for n in wanted}))
-    read = {block: _unpack(data) for block, data in db.execute(_BLOCKS, (blocks,))}
-    return {n: read[n // BLOCK][n % BLOCK] for n in wanted if n // BLOCK in read}
+def _texts(
+    db: sqlite3.Connection, rowids: Iterable[int], read: Blocks | None = None
+) -> dict[int, tuple[int, str]]:
+    """The sentences `rowids` (place number, text), each block read and inflated once (kept in
+    `read`, which a query's steps share)."""
+    read = {} if read is None else read
+    by_block: dict[int, list[int]] = {}
+    for n in sorted(set(rowids)):
+        by_block.setdefault(n // BLOCK, []).append(n % BLOCK)
+    missing = [block for block in by_block if block not in read]
+    for block, data in db.execute(_BLOCKS, (json.dumps(missing),)) if missing else ():
+        read[block] = zlib.decompress(data)
+    return {
+        block * BLOCK + n: row
+        for block, wanted in by_block.items()
+        if block in read
+        for n, row in _unpack(read[block], wanted).items()
+    }
 
 
 def _said(db: sqlite3.Connection, rows: list[Any], at: int) -> list[list[Any]]:
@@ -662,14 +691,16 @@ _MATCHING_FIGURES = (
 )
 
 
-def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
+def _count(
+    db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool, read: Blocks
+) -> int:
     """How many sentences in the rowids `rows` say `term` (folded); `inexact`: FTS5 may find
     its bigrams apart, so its candidates are read."""
     if not inexact:
         return int(db.execute(_COUNT, (_phrase(term), *rows)).fetchone()[0])
     candidates = [n for (n,) in db.execute(_CANDIDATES_IN, (_phrase(term), *rows))]
     says = _sayer(Query(term, (term,), (), (((term, (term,)),),)))
-    return sum(says(text) for _, text in _texts(db, candidates).values())
+    return sum(says(text) for _, text in _texts(db, candidates, read).values())
 
 
 def _first(rowids: str, count: int) -> list[int]:
