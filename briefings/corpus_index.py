@@ -82,17 +82,20 @@ CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
-    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
-    qualifier TEXT NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
-    upper REAL, kind TEXT NOT NULL, period TEXT, bound TEXT NOT NULL, indicator TEXT,
+    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
+    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator TEXT,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
 # A figure's sentence is most often one of the report's sentences: then `said` is its rowid
 # (read from its block) and `sentence` is NULL (the text is not stored twice); else `sentence`
-# holds it. Its label is stored only when it differs from its folded form (2% of them).
+# holds it. Its label is stored only when it differs from its folded form (2% of them). Its
+# unit, qualifier, kind, period and bound, a few hundred strings in all, are numbers in `names`
+# (a byte or two where result, exact or 2024 took 8-12 in UTF-16).
 # FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used; nor
 # positions (detail=none): see the module's docstring.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
@@ -387,11 +390,17 @@ class CorpusIndex:
         for n, (_, text) in enumerate(sentences):
             said.setdefault(text, first + n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
+        named = {n for _, m in kept for n in (m.unit, m.qualifier, m.kind, m.period, m.bound)}
+        db.executemany(
+            "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
+        )
+        code = {name: n for n, name in _names(db).items()}
         rows = [
-            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
-             m.qualifier, None if m.label == normal(m.label) else m.label,
-             None if m.sentence in said else m.sentence,
-             said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
+            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, code[m.unit],
+             code[m.qualifier], None if m.label == normal(m.label) else m.label,
+             None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
+             code[m.kind], None if m.period is None else code[m.period], code[m.bound],
+             measure_of(m))
             for n, m in kept
         ]  # fmt: skip
         db.executemany(
@@ -521,11 +530,11 @@ class CorpusIndex:
             else:
                 cursor = db.execute(_FIGURES, (labels,))
             rows = _said(db, cursor.fetchall(), 11)
+            names = _names(db)
         from .compare import Candidate
 
         for digest, number, folded, title, *fields in rows:
-            fields[8] = bool(fields[8])  # key
-            metric = Metric(*fields)
+            metric = _metric(fields, names)
             found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
         return found
 
@@ -535,10 +544,10 @@ class CorpusIndex:
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
             rows = _said(db, rows, 8)
+            names = _names(db)
         found: dict[str, list[Metric]] = {}
         for digest, *fields in rows:
-            fields[8] = bool(fields[8])  # key
-            found.setdefault(digest, []).append(Metric(*fields))
+            found.setdefault(digest, []).append(_metric(fields, names))
         return found
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
@@ -620,6 +629,19 @@ def _texts(
         if block in read
         for n, row in _unpack(read[block], wanted).items()
     }
+
+
+def _names(db: sqlite3.Connection) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM names"))
+
+
+def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
+    """A figure from its fields in Metric's order as stored (see `_FIGURES`)."""
+    unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
+    fields[4:6] = names[unit], names[qualifier]
+    fields[8] = bool(fields[8])  # key
+    fields[10:13] = names[kind], None if period is None else names[period], names[bound]
+    return Metric(*fields)
 
 
 def _said(db: sqlite3.Connection, rows: list[Any], at: int) -> list[list[Any]]:
