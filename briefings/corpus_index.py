@@ -76,7 +76,7 @@ CREATE TABLE reports(
     first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
-    context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
+    context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE blocks(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
@@ -371,13 +371,10 @@ class CorpusIndex:
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
              index.length, first, span),
         )  # fmt: skip
-        report = cursor.lastrowid
+        report = int(cursor.lastrowid or 0)
         self._slots = None
         dictionary = self._dictionary(db, sentences)
-        db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
-            [(report, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
-        )
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
             "INSERT INTO blocks VALUES (?, ?)",
             [
@@ -589,10 +586,13 @@ class CorpusIndex:
             report: Entry(digest, title, issuer, year)
             for report, digest, title, issuer, year in db.execute(_ENTRIES, (json.dumps(reports),))
         }
-        places = {
-            (report, no): (section, title, context)
-            for report, no, section, title, context in db.execute(_PLACES, (json.dumps(reports),))
-        }
+        places: dict[tuple[int, int], tuple[str, str, str]] = {}
+        for report, no, section, title, context, parent in db.execute(
+            _PLACES, (json.dumps(reports),)
+        ):
+            if context is None:
+                context = title if parent is None else f"{places[report, parent][2]}\n{title}"
+            places[report, no] = (section, title, context)
         found: dict[int, list[Titled]] = {}
         for n in sorted(texts):
             report = slots[n // SLOT]
@@ -610,6 +610,22 @@ class CorpusIndex:
         counts = {t: _count(reader, t, rows, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
+
+
+def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
+    """The rows of a report's places: a place's context (the titles of its section and those
+    above it) is stored only when it is not its title alone nor its parent's context and its
+    title (`parent`, an earlier place's number)."""
+    seen: dict[str, int] = {}
+    rows = []
+    for n, place in enumerate(index.places):
+        above = place.context.removesuffix(f"\n{place.title}")
+        parent = seen.get(above) if above != place.context else None
+        derived = place.context == place.title or parent is not None
+        rows.append((report, n, place.id, place.title, None if derived else place.context,
+                     None if place.context == place.title else parent))  # fmt: skip
+        seen.setdefault(place.context, n)
+    return rows
 
 
 def _pack(sentences: Sequence[tuple[int, str]], dictionary: bytes) -> bytes:
@@ -698,9 +714,10 @@ _ENTRIES = (
     "SELECT id, digest, title, issuer, year FROM reports"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )
+# In order: a place's context may be its parent's, read before it (`_places`).
 _PLACES = (
-    "SELECT report, no, section, title, context FROM places"
-    " WHERE report IN (SELECT value FROM json_each(?))"
+    "SELECT report, no, section, title, context, parent FROM places"
+    " WHERE report IN (SELECT value FROM json_each(?)) ORDER BY report, no"
 )
 _STATISTICS = "SELECT sentences, chars, first, span FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
