@@ -8,10 +8,10 @@
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
   ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
-  positions (detail=none) and its sentences are UTF-16; a word of 3+ characters is checked
-  against the sentences FTS5 finds.
-- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase) and UTF-8
-  sentences, as index format 7 was: what the chosen one's size and speed compare with.
+  positions (detail=none) and its sentences are deflated in blocks (index format 9); a word of
+  3+ characters is checked against the sentences FTS5 finds, their blocks inflated.
+- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase, no sentence
+  read to check it) in a UTF-8 file: what positions would cost in size and save in speed.
 
 The N reports are the corpus's search indexes copied, each with one sentence of its own (a
 distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
@@ -92,6 +92,7 @@ class Fts5Bigram:
     def build(self, reports: list[Made]) -> None:
         for entry, index, figures in reports:
             self.index.add(entry, index, figures)
+        self.index.compact()  # as the bot's update does after adding many
 
     def search(self, query: str, first: str) -> int:
         return len(self.index.search(query, first, LIMIT, PER_REPORT, FIRST_LIMIT).hits)
@@ -133,7 +134,7 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
 
 
 def positions_candidate() -> type[Fts5Bigram]:
-    """Index format 7: postings with positions, a word an FTS5 phrase of its bigrams, UTF-8."""
+    """Postings with positions, a word an FTS5 phrase of its bigrams, UTF-8 (as format 7)."""
 
     def positions_phrase(word: str) -> str:
         if len(word) == 1:

@@ -15,15 +15,20 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report, and why it is small: its row in `reports`, the titles of its
-sections (`places`), its sentences once, as printed (the file is UTF-16: a Chinese character
-takes two bytes, not UTF-8's three), their bigram postings without positions (FTS5
-`detail=none`: a posting is a row number, no offsets), the figures /compare reads and the
-bigrams of their labels, and its vocabulary's new words. Without positions FTS5 cannot match
-a phrase: a word of three or more characters is asked as all of its bigrams, and the few
-sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by reading
-the sentences found (`_saying`), so what matches, how many and in which order stay as a phrase
-search gave them. A one- or two-character word is one token: FTS5's answer is exact.
+What the file holds per report, and why it is small (~1.3× the reports' text at 200 distinct
+reports, of which ~0.5× postings and ~0.45× sentences; format 8 took 2.2×): its row in
+`reports`; the titles of its sections (`places`, a context only when it is not derived from
+its parent's); its sentences once, as printed, sixteen to a block deflated against the first
+report's phrases (`_pack`); their bigram postings without positions (FTS5 `detail=none`: a
+posting is a row number, no offsets), the report's rows packed after the previous report's
+(SLOT) and the segments merged after a large update (`compact`); the figures /compare reads,
+their few-valued fields as numbers (`names`), and the bigrams of their labels; its vocabulary's
+new words. Without positions FTS5 cannot match a phrase: a word of three or more characters is
+asked as all of its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府
+without 法治政府) are dropped by reading the sentences found (`_sayer`), so what matches, how
+many and in which order stay as a phrase search gave them. A one- or two-character word is one
+token: FTS5's answer is exact. Reading candidates costs inflating their blocks (~10 µs each):
+search CPU p95 ~2.5× format 8's at 300 reports (bench/search_index.py).
 """
 
 from __future__ import annotations
