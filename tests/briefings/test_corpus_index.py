@@ -278,3 +278,16 @@ def test_a_query_naming_indicators_reads_only_the_figures_measuring_them(tmp_pat
         [Figures(Stub("f" * 64), figures)], query
     )
     assert [row.value for row in rows[0]] == ["5.2%", "5%左右", "3万亿元"]
+
+
+def test_a_damaged_block_of_sentences_is_taken_for_a_damaged_file(
+    index: CorpusIndex, tmp_path: Path
+) -> None:
+    """Sentences are stored deflated: a block that no longer inflates rebuilds the index (its
+    caller fills it again) rather than answering with garbage or a traceback."""
+    with contextlib.closing(sqlite3.connect(tmp_path / "search.sqlite3")) as db:
+        db.execute("UPDATE blocks SET data = substr(data, 1, 5)")
+        db.commit()
+    with pytest.raises(sqlite3.DatabaseError):
+        index.search("营商环境", None, 30, 3, 10)
+    assert index.digests() == set() and found(index, "营商环境") == []
