@@ -15,20 +15,21 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report, and why it is small (~1.3× the reports' text at 200 distinct
-reports, of which ~0.5× postings and ~0.45× sentences; format 8 took 2.2×): its row in
-`reports`; the titles of its sections (`places`, a context only when it is not derived from
-its parent's); its sentences once, as printed, sixteen to a block deflated against the first
-report's phrases (`_pack`); their bigram postings without positions (FTS5 `detail=none`: a
-posting is a row number, no offsets), the report's rows packed after the previous report's
-(SLOT) and the segments merged after a large update (`compact`); the figures /compare reads,
-their few-valued fields as numbers (`names`), and the bigrams of their labels; its vocabulary's
-new words. Without positions FTS5 cannot match a phrase: a word of three or more characters is
-asked as all of its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府
-without 法治政府) are dropped by reading the sentences found (`_sayer`), so what matches, how
-many and in which order stay as a phrase search gave them. A one- or two-character word is one
-token: FTS5's answer is exact. Reading candidates costs inflating their blocks (~10 µs each):
-search CPU p95 ~2.5× format 8's at 300 reports (bench/search_index.py).
+What the file holds per report (~1.6× the reports' text at 300 distinct reports: sentences
+~0.75×, postings ~0.5×, figures ~0.3×; format 8 took 2.1×): its row in `reports`; the titles
+of its sections (`places`, a context only when it is not derived from its parent's); its
+sentences once, as printed, a row each in UTF-16 (a Chinese character two bytes); their bigram
+postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
+report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
+a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
+numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
+positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of
+its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府)
+are dropped by an SQL condition on the sentences found (`_saying`), so what matches, how many
+and in which order stay as a phrase search gave them. A one- or two-character word is one
+token: FTS5's answer is exact. Sentences are not compressed: format 9 deflated them in blocks
+(0.44× the text, not 0.75×), but checking candidates then meant inflating them in Python, and
+/search's CPU p95 went from ~11 to ~28 ms at 300 reports (bench/search_index.py).
 """
 
 from __future__ import annotations
@@ -37,13 +38,10 @@ import json
 import logging
 import re
 import sqlite3
-import struct
 import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "9"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "10"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -66,12 +64,14 @@ OTHER_CANDIDATES = 30
 # where format 8's gap of 2^16 rowids per report cost a byte more a report a posting), and
 # FTS5's matches are grouped per slot in SQL, a report holding a few.
 SLOT = 256
-# Sentences are stored BLOCK to a row, compressed (`_pack`): a candidate's text is read by
-# decompressing its block, ~1.5 KB.
-BLOCK = 16
-DICTIONARY = 16384  # characters of the first report's sentences blocks are deflated against
 _MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
+# A step of that merge writes about MERGE_PAGES of FTS5's pages (~4 KB each) and a step of
+# returning free pages frees VACUUM_PAGES, each under the lock: a few milliseconds, whatever
+# the index's size, so a search waits that long at most.
+MERGE_PAGES = 64
+VACUUM_PAGES = 256
+_MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -82,7 +82,7 @@ CREATE TABLE reports(
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
     context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE blocks(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
@@ -98,7 +98,7 @@ CREATE VIRTUAL TABLE figure_tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
 # A figure's sentence is most often one of the report's sentences: then `said` is its rowid
-# (read from its block) and `sentence` is NULL (the text is not stored twice); else `sentence`
+# in `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence`
 # holds it. Its label is stored only when it differs from its folded form (2% of them). Its
 # unit, qualifier, kind, period and bound, a few hundred strings in all, are numbers in `names`
 # (a byte or two where result, exact or 2024 took 8-12 in UTF-16).
@@ -192,21 +192,36 @@ def _loose(query: Query) -> list[str]:
 _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _sayer(query: Query) -> Callable[[str], bool]:
-    """Whether a sentence (as printed) says the query as `match_expression` asks, each word
-    whole: a Chinese word is looked for in the text as printed (folding changes no Chinese
-    character), another in its lower case, then, failing that, in the folded text."""
+def _saying(query: Query, first: int) -> tuple[str, list[str]]:
+    """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
+    their values) true when it says the query as `match_expression` asks, each word whole.
+    A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
+    Chinese character); another in its ASCII lower case first, then, failing that, in the
+    folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
+    ways of saying the query all in Chinese are tried first. Checked in SQL, the ~1,000
+    candidates of 地区生产总值 at 300 reports cost a few milliseconds, where reading them
+    into Python (inflating blocks of them, as format 9 did) took ~35."""
+    words: list[str] = []
 
-    def says(text: str, word: str) -> bool:
+    def test(word: str) -> str:
+        words.append(word)
+        number = first + len(words) - 1
         if _CHINESE.fullmatch(word):
-            return word in text
-        return word in text.lower() or word in searchable(text)
+            return f"instr(s.text, ?{number}) > 0"
+        return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
-    return lambda text: any(
-        says(text, way) or (len(terms) > 1 and all(says(text, t) for t in terms))
-        for way, terms in ways
-    )
+    ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
+    tests = []
+    for way, terms in ways:
+        tests.append(test(way))
+        if len(terms) > 1:
+            tests.append("(" + " AND ".join(test(t) for t in terms) + ")")
+    return " OR ".join(tests) or "0", words
+
+
+def _says(text: str, word: str) -> bool:
+    return word in searchable(text)
 
 
 def match_expression(query: Query) -> str:
@@ -236,7 +251,6 @@ class CorpusIndex:
         self.path = path  # None: in memory (no cache folder)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
-        self._zdict: bytes | None = None  # see _dictionary
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -262,9 +276,10 @@ class CorpusIndex:
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
             # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8;
-            # 16 KB pages hold ten blocks of sentences where 4 KB ones left a third of a page
-            # empty after two (both a no-op on a file already made).
+            # 8 KB pages, chosen for format 9's blocks, kept as they cost searches nothing
+            # (both a no-op on a file already made).
             db.execute("PRAGMA encoding = 'UTF-16le'")
+            db.create_function("says", 2, _says, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
             db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # see `compact`
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
@@ -278,7 +293,7 @@ class CorpusIndex:
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._slots = self._zdict = None
+        self._slots = None
         db = self._connect()
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -317,7 +332,7 @@ class CorpusIndex:
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
-                self._slots = self._zdict = None  # read again from what the file holds
+                self._slots = None  # read again from what the file holds
                 raise
 
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
@@ -340,13 +355,28 @@ class CorpusIndex:
     def compact(self) -> None:
         """Merge the FTS5 tables' segments into one each: a report added at a time leaves
         several segments, each listing its own tokens (~20% more postings at 200 reports).
-        Rewrites the postings: ~0.6 s for 200 reports, done after adding many."""
-        with self._guarded() as db:
-            db.execute("INSERT INTO tokens(tokens) VALUES ('optimize')")
-            db.execute("INSERT INTO figure_tokens(figure_tokens) VALUES ('optimize')")
-            # The old segments' pages back to the file system (run to its end by executescript:
-            # a step of execute frees one page).
-            db.executescript("PRAGMA incremental_vacuum;")
+        Rewrites the postings, which takes longer as the index grows (~0.5 s at 200 reports):
+        FTS5's incremental merge does it a bounded step at a time (MERGE_PAGES), the lock
+        taken for each, so searches go on between steps; then the pages the old segments
+        held go back to the file system, as many at a time."""
+        for table in ("tokens", "figure_tokens"):
+            for _ in range(_MAX_STEPS):
+                with self._guarded() as db:
+                    before = db.total_changes
+                    # Negative: every segment, on whatever level, joins the merge (a merge
+                    # begun goes on); FTS5 writes its structure (a second change) only when it
+                    # did some work.
+                    db.execute(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (-MERGE_PAGES,)
+                    )
+                    if db.total_changes - before < 2:
+                        break
+        for _ in range(_MAX_STEPS):
+            with self._guarded() as db:
+                if db.execute("PRAGMA freelist_count").fetchone()[0] == 0:
+                    break
+                # Run to its end by executescript (a step of execute frees one page).
+                db.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES});")
 
     def remove(self, digests: Iterable[str]) -> None:
         with self._guarded() as db:
@@ -378,14 +408,10 @@ class CorpusIndex:
         )  # fmt: skip
         report = int(cursor.lastrowid or 0)
         self._slots = None
-        dictionary = self._dictionary(db, sentences)
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
-            "INSERT INTO blocks VALUES (?, ?)",
-            [
-                ((first + n) // BLOCK, _pack(sentences[n : n + BLOCK], dictionary))
-                for n in range(0, len(sentences), BLOCK)
-            ],
+            "INSERT INTO sentences VALUES (?, ?, ?)",
+            [(first + n, place, text) for n, (place, text) in enumerate(sentences)],
         )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -424,19 +450,14 @@ class CorpusIndex:
         if found is None:
             return
         report, first, span = found
-        reader = self._reader(db)
-        blocks = (first // BLOCK, (first + span) // BLOCK - 1)
-        old = db.execute("SELECT id, data FROM blocks WHERE id BETWEEN ? AND ?", blocks)
+        rows = (first, first + span - 1)
+        old = db.execute("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?", rows)
         # A contentless FTS5 table forgets a row only when told the tokens it was given.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [
-                (block * BLOCK + n, self.tokens(text))
-                for block, data in old.fetchall()
-                for n, (_, text) in _unpack(reader.inflate(data)).items()
-            ],
+            [(n, self.tokens(text)) for n, text in old.fetchall()],
         )
-        db.execute("DELETE FROM blocks WHERE id BETWEEN ? AND ?", blocks)
+        db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
         labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (report,))
         db.executemany(
@@ -461,23 +482,17 @@ class CorpusIndex:
         with self._guarded() as db:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
-            reader = self._reader(db)
             counts: dict[int, int] = {}  # report id -> matches
             listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
             if expression:
                 slots = self._slot_reports(db)
+                sql, said = _MATCHING, list[str]()
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
-                    rowids = [n for (n,) in db.execute(_CANDIDATES, (expression,))]
-                    texts, says = reader.texts(rowids), _sayer(parsed)
-                    for n in rowids:
-                        if says(texts[n][1]):
-                            report = slots[n // SLOT]
-                            counts[report] = counts.get(report, 0) + 1
-                            listed.setdefault(report, []).append(str(n))
-                else:
-                    for slot, count, ids in db.execute(_MATCHING, (expression, SLOT)):
-                        counts[slots[slot]] = counts.get(slots[slot], 0) + count
-                        listed.setdefault(slots[slot], []).append(ids)
+                    condition, said = _saying(parsed, 3)
+                    sql = _MATCHING_SAYING.format(condition)
+                for slot, count, ids in db.execute(sql, (expression, SLOT, *said)):
+                    counts[slots[slot]] = counts.get(slots[slot], 0) + count
+                    listed.setdefault(slots[slot], []).append(ids)
             found = {report: (count, ",".join(listed[report])) for report, count in counts.items()}
             mine = self._report_id(db, first)
             chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
@@ -489,37 +504,17 @@ class CorpusIndex:
                 chosen.append((report, per_report, OTHER_CANDIDATES))
                 room -= min(per_report, found[report][0])
             wanted = [n for r, _, c in chosen for n in _first(found[r][1], c)]
-            rows = self._sentences(reader, wanted)
+            rows = self._sentences(db, wanted)
             hits = [
                 hit
                 for r, cap, _ in chosen
-                for hit in _best(rows.get(r, []), self._ranking(reader, r, parsed), cap)
+                for hit in _best(rows.get(r, []), self._ranking(db, r, parsed), cap)
             ]
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
         hits = hits[:limit]
         matches = max(sum(count for count, _ in found.values()), len(hits))
         return CorpusResult(parsed.text, tuple(hits), terms, matches)
-
-    def _dictionary(
-        self, db: sqlite3.Connection, sentences: Sequence[tuple[int, str]] = ()
-    ) -> bytes:
-        """What blocks are deflated against: the last DICTIONARY characters of the first
-        report's sentences, kept in `meta` (a later report says much of what it says: the
-        genre's phrases, 坚持…推进…建设, ~12% less than each block on its own)."""
-        if self._zdict is None:
-            found = db.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
-            if found is None and sentences:
-                text = "".join(text for _, text in sentences)[-DICTIONARY:]
-                db.execute("INSERT INTO meta VALUES ('dictionary', ?)", (text,))
-                found = (text,)
-            if found is None:
-                return b""
-            self._zdict = found[0].encode("utf-16-le")
-        return self._zdict
-
-    def _reader(self, db: sqlite3.Connection) -> _Reader:
-        return _Reader(db, self._dictionary(db))
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
         """The report holding each slot of rowids (kept until a report is added or removed)."""
@@ -555,7 +550,7 @@ class CorpusIndex:
                 cursor = db.execute(_MATCHING_FIGURES, (labels, expression))
             else:
                 cursor = db.execute(_FIGURES, (labels,))
-            rows = _said(self._reader(db), cursor.fetchall(), 11)
+            rows = cursor.fetchall()
             names = _names(db)
         from .compare import Candidate
 
@@ -569,7 +564,6 @@ class CorpusIndex:
         indicator (what /promises all sets side by side), in report order."""
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
-            rows = _said(self._reader(db), rows, 8)
             names = _names(db)
         found: dict[str, list[Metric]] = {}
         for digest, *fields in rows:
@@ -580,24 +574,17 @@ class CorpusIndex:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
         return None if row is None else int(row[0])
 
-    def _sentences(self, reader: _Reader, rowids: list[int]) -> dict[int, list[Titled]]:
+    def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        db = reader.db
-        texts = reader.texts(rowids)
+        texts = {n: (place, text) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))}
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {
             report: Entry(digest, title, issuer, year)
             for report, digest, title, issuer, year in db.execute(_ENTRIES, (json.dumps(reports),))
         }
-        places: dict[tuple[int, int], tuple[str, str, str]] = {}
-        for report, no, section, title, context, parent in db.execute(
-            _PLACES, (json.dumps(reports),)
-        ):
-            if context is None:
-                context = title if parent is None else f"{places[report, parent][2]}\n{title}"
-            places[report, no] = (section, title, context)
+        places = _titles(db, {(slots[n // SLOT], place) for n, (place, _) in texts.items()})
         found: dict[int, list[Titled]] = {}
         for n in sorted(texts):
             report = slots[n // SLOT]
@@ -607,14 +594,46 @@ class CorpusIndex:
             found.setdefault(report, []).append((hit, context))
         return found
 
-    def _ranking(self, reader: _Reader, report: int, query: Query) -> Ranking:
+    def _ranking(self, db: sqlite3.Connection, report: int, query: Query) -> Ranking:
         """How `query` ranks the report's sentences: each term's idf among them, their average
         length (FTS5 counts a term's sentences as it finds them, in C)."""
-        total, chars, first, span = reader.db.execute(_STATISTICS, (report,)).fetchone()
+        total, chars, first, span = db.execute(_STATISTICS, (report,)).fetchone()
         rows = (first, first + span - 1)
-        counts = {t: _count(reader, t, rows, self.inexact([t])) for t in query.terms}
+        counts = {t: _count(db, t, rows, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
+
+
+def _titles(
+    db: sqlite3.Connection, wanted: set[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, str, str]]:
+    """The places `wanted` (report id, number): their section, title and context (the titles
+    above them), read with the places their contexts derive from (`_places`), a level a round:
+    the hits' places only, not every place of their reports."""
+    rows: dict[tuple[int, int], tuple[str, str, str | None, int | None]] = {}
+    missing = sorted(wanted)
+    for _ in range(_MAX_SENTENCES):  # a round a level, while a place read names an unread parent
+        if not missing:
+            break
+        for report, no, section, title, context, parent in db.execute(
+            _PLACES, (json.dumps(missing),)
+        ):
+            rows[report, no] = (section, title, context, parent)
+        missing = sorted(
+            {(r, parent) for (r, _), (*_, context, parent) in rows.items()
+             if context is None and parent is not None and (r, parent) not in rows}
+        )  # fmt: skip
+    found: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+    def place(key: tuple[int, int]) -> tuple[str, str, str]:
+        if key not in found:
+            section, title, context, parent = rows[key]
+            if context is None:
+                context = title if parent is None else f"{place((key[0], parent))[2]}\n{title}"
+            found[key] = (section, title, context)
+        return found[key]
+
+    return {key: place(key) for key in wanted}
 
 
 def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
@@ -633,68 +652,6 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _pack(sentences: Sequence[tuple[int, str]], dictionary: bytes) -> bytes:
-    """Sentences (place number, text) as a block, deflated against the index's dictionary
-    (~0.48× the text's UTF-8 for 16 sentences, 0.55× without): their count, places and
-    lengths, then their texts in UTF-16 (mostly Chinese: two bytes a character where UTF-8
-    takes three)."""
-    texts = [text.encode("utf-16-le") for _, text in sentences]
-    head = struct.pack(f"<B{2 * len(texts)}I", len(texts), *(p for p, _ in sentences),
-                       *map(len, texts))  # fmt: skip
-    deflate = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=dictionary)  # raw: see `_Reader`
-    return deflate.compress(head + b"".join(texts)) + deflate.flush()
-
-
-def _unpack(raw: bytes, wanted: Iterable[int] | None = None) -> dict[int, tuple[int, str]]:
-    """The sentences of a block (inflated) by their number in it (place number, text): those
-    `wanted`, else all (only the texts asked for are decoded)."""
-    count = raw[0]
-    fields = struct.unpack_from(f"<{2 * count}I", raw, 1)
-    ends = list(accumulate(fields[count:], initial=1 + 8 * count))
-    return {
-        n: (fields[n], raw[ends[n] : ends[n + 1]].decode("utf-16-le"))
-        for n in (range(count) if wanted is None else wanted)
-    }
-
-
-class _Reader:
-    """Sentences read from their blocks, each block inflated once (the steps of one query
-    share a reader)."""
-
-    def __init__(self, db: sqlite3.Connection, dictionary: bytes) -> None:
-        self.db = db
-        # A raw stream takes its dictionary at once: each block inflates from a copy of this
-        # one (~10 µs a block where setting the dictionary each time took ~20).
-        self._primed = zlib.decompressobj(-15, zdict=dictionary)
-        self._read: dict[int, bytes] = {}
-
-    def inflate(self, data: bytes) -> bytes:
-        """A block inflated; one that is not whole says the file is damaged."""
-        inflating = self._primed.copy()
-        try:
-            raw = inflating.decompress(data)
-        except zlib.error as error:
-            raise sqlite3.DatabaseError(f"a block of sentences is damaged: {error}") from error
-        if not inflating.eof:
-            raise sqlite3.DatabaseError("a block of sentences is cut short")
-        return raw
-
-    def texts(self, rowids: Iterable[int]) -> dict[int, tuple[int, str]]:
-        """The sentences `rowids` (place number, text)."""
-        by_block: dict[int, list[int]] = {}
-        for n in sorted(set(rowids)):
-            by_block.setdefault(n // BLOCK, []).append(n % BLOCK)
-        missing = [block for block in by_block if block not in self._read]
-        for block, data in self.db.execute(_BLOCKS, (json.dumps(missing),)) if missing else ():
-            self._read[block] = self.inflate(data)
-        return {
-            block * BLOCK + n: row
-            for block, wanted in by_block.items()
-            if block in self._read
-            for n, row in _unpack(self._read[block], wanted).items()
-        }
-
-
 def _names(db: sqlite3.Connection) -> dict[int, str]:
     return dict(db.execute("SELECT id, name FROM names"))
 
@@ -708,35 +665,32 @@ def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
     return Metric(*fields)
 
 
-def _said(reader: _Reader, rows: list[Any], at: int) -> list[list[Any]]:
-    """Figure rows with the sentence (column `at`) read from its block when it is one of the
-    report's (its rowid in the column after it, which is dropped)."""
-    texts = reader.texts([row[at + 1] for row in rows if row[at] is None])
-    return [
-        [*row[:at], row[at] if row[at] is not None else texts[row[at + 1]][1], *row[at + 2 :]]
-        for row in rows
-    ]
-
-
 # Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
 _MATCHING = (
     "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
 )
-# FTS5's candidates for a query whose words may be found as bigrams apart: each is then read.
-_CANDIDATES = "SELECT rowid FROM tokens WHERE tokens MATCH ?"
-_BLOCKS = "SELECT id, data FROM blocks WHERE id IN (SELECT value FROM json_each(?))"
+# The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
+_MATCHING_SAYING = (
+    "SELECT t.rowid / ?2, count(*), group_concat(t.rowid) FROM tokens t"
+    " JOIN sentences s ON s.id = t.rowid WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
+)
+_TEXTS = "SELECT id, place, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
 _ENTRIES = (
     "SELECT id, digest, title, issuer, year FROM reports"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )
-# In order: a place's context may be its parent's, read before it (`_places`).
+# The places of (report, number) pairs.
 _PLACES = (
-    "SELECT report, no, section, title, context, parent FROM places"
-    " WHERE report IN (SELECT value FROM json_each(?)) ORDER BY report, no"
+    "SELECT p.report, p.no, p.section, p.title, p.context, p.parent FROM json_each(?) j"
+    " JOIN places p ON p.report = json_extract(j.value, '$[0]')"
+    " AND p.no = json_extract(j.value, '$[1]')"
 )
 _STATISTICS = "SELECT sentences, chars, first, span FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
-_CANDIDATES_IN = "SELECT rowid FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
+_COUNT_SAYING = (
+    "SELECT count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
+    " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
+)
 
 # A figure's fields come in Metric's order, after digest, number, label and section title; its
 # sentence is stored only when it is none of the report's own (else read by its rowid, f.said,
@@ -745,7 +699,7 @@ _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " f.sentence, f.said, f.key,"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
@@ -753,7 +707,8 @@ _FIGURES = (
 _INDICATOR_FIGURES = (
     "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier,"
     " coalesce(f.label, f.folded),"
-    " f.sentence, f.said, f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
+    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
@@ -768,7 +723,7 @@ _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " f.sentence, f.said, f.key,"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
     " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
@@ -778,14 +733,14 @@ _MATCHING_FIGURES = (
 )
 
 
-def _count(reader: _Reader, term: str, rows: tuple[int, int], inexact: bool) -> int:
+def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
     """How many sentences in the rowids `rows` say `term` (folded); `inexact`: FTS5 may find
-    its bigrams apart, so its candidates are read."""
+    its bigrams apart."""
     if not inexact:
-        return int(reader.db.execute(_COUNT, (_phrase(term), *rows)).fetchone()[0])
-    candidates = [n for (n,) in reader.db.execute(_CANDIDATES_IN, (_phrase(term), *rows))]
-    says = _sayer(Query(term, (term,), (), (((term, (term,)),),)))
-    return sum(says(text) for _, text in reader.texts(candidates).values())
+        return int(db.execute(_COUNT, (_phrase(term), *rows)).fetchone()[0])
+    condition, words = _saying(Query(term, (term,), (), (((term, (term,)),),)), 4)
+    counted = db.execute(_COUNT_SAYING.format(condition), (_phrase(term), *rows, *words))
+    return int(counted.fetchone()[0])
 
 
 def _first(rowids: str, count: int) -> list[int]:
