@@ -19,6 +19,7 @@ from .kinds import (
     Setting,
     classify,
     list_setting,
+    opening,
     opens_targets,
     paragraph_setting,
     plan_draft_goals,
@@ -57,7 +58,7 @@ def extract_figures(report: Report) -> list[Metric]:
         items = setting
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
-            scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            scope = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
             if scope == setting:
                 scope = items
             items = list_setting(paragraph, setting, year) or items

@@ -75,6 +75,10 @@ def only(sentence: str) -> Metric:
         ("提升3名干部", ("3名", 3, "名", "exact")),
         # A bare 万 before the people it counts: a number of people.
         ("全年共有320多万下岗职工实现了再就业", ("320多万", 3_200_000, "人", "approx")),
+        ("全年有120万下岗失业人员实现再就业", ("120万", 1_200_000, "人", "exact")),
+        ("8000多万中小学生得以共享优质教育资源", ("8000多万", 80_000_000, "人", "approx")),
+        ("12.6万监测对象稳定消除返贫风险", ("12.6万", 126_000, "人", "exact")),
+        ("全市人才总量超300万", ("超300万", 3_000_000, "人", "approx")),
         # Older reports print the decimal point as a middle dot.
         ("全年投资增长12·5％", ("12·5％", 12.5, "%", "percent")),
         ("农民收入实际增长4・3%", ("4・3%", 4.3, "%", "percent")),
@@ -82,6 +86,9 @@ def only(sentence: str) -> Metric:
         ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
         ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
         ("食品价格的因素大约有十三个百分点左右", ("十三个百分点左右", 13, "个百分点", "approx")),
+        # A range in words, its upper end with or without 百分之 again.
+        ("经济增长速度调高到百分之七至八", ("百分之七至八", 7, "%", "range")),
+        ("农民收入每年实际增长百分之三至百分之四", ("百分之三至百分之四", 3, "%", "range")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:
@@ -354,6 +361,12 @@ def test_importing_figures_does_not_load_jieba() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_a_change_in_percent_words_is_its_start_and_its_result() -> None:
+    assert [(m.raw, m.kind) for m in sentence_figures("比重从百分之五到百分之七。")] == [
+        ("百分之五", "start"), ("百分之七", "result"),
+    ]  # fmt: skip
+
+
 def test_chinese_decimal_percent_and_priority_wording() -> None:
     assert figures("国内生产总值比上年增长百分之十一点八") == [
         ("百分之十一点八", 11.8, "%", "percent")
@@ -369,6 +382,11 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("工业投资连续54个月保持两位数增长。", "连续54个月", 54, "月", "exact", ("工业投资", "两位数增长")),
         ("出口总额连续29年居内地城市首位。", "连续29年", 29, "年", "exact", ("出口总额", "内地城市")),
         ("“甘味”品牌连续获中国区域农业形象品牌影响力指数百强榜“五连冠”。", "五连冠", 5, "次", "exact", ("甘味", "品牌")),
+        # A title won N times in a row: the title with whose it is, no quote marks, the next
+        # item's words left out; a verb alone keeps up the measure before it.
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "八连冠", 8, "次", "exact", ("全国文明城市八连冠",)),
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "九连冠", 9, "次", "exact", ("全国双拥模范城九连冠",)),
+        ("其中出口3100亿美元，实现十二连冠。", "十二连冠", 12, "次", "exact", ("出口",)),
         # A place in a band is at most the Nth, with what is ranked and among whom.
         ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
         ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),
