@@ -18,8 +18,9 @@
 The N reports are the corpus's search indexes copied, each with one sentence of its own (a
 distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
 candidate: build time, the CPU of the longest hold of the index's lock while building (one
-report added, or a step of merging: what a search may wait), file size, p50/p95 latency of cross-report queries (the chat's report
-first, as /search asks), and how many sentences each candidate finds against the substring
+report added, or a step of merging: what a search may wait), file size, p50/p95 latency of
+cross-report queries (the chat's report first, as /search asks; the candidates built take
+turns, a round of queries each, so the machine's load falls on all alike), and how many sentences each candidate finds against the substring
 truth (jieba tokens miss a word cut otherwise). The size column counts the figures /compare
 reads too, as the bot's index holds them; `× text` is the file against the reports' text
 (UTF-8, as on disk).
@@ -337,25 +338,27 @@ def truth(bases: Sequence[Base], n: int, query: str) -> int:
     return sum(per_base[i % len(bases)] for i in range(n))
 
 
-def measure(candidate: Any, reports: list[Made], first: str) -> dict[str, float]:
-    began = time.perf_counter()
-    candidate.build(reports)
-    built = time.perf_counter() - began
-    wall, cpu = [], []
+def measure(candidates: Sequence[Any], first: str) -> list[dict[str, float]]:
+    """Search times of each candidate, built: the candidates take turns, a round of the
+    queries each, REPEATS times, so that the machine's load falls on all alike."""
+    wall: list[list[float]] = [[] for _ in candidates]
+    cpu: list[list[float]] = [[] for _ in candidates]
     for _ in range(REPEATS):
-        for query in QUERIES:
-            began, used = time.perf_counter(), time.process_time()
-            candidate.search(query, first)
-            wall.append((time.perf_counter() - began) * 1000)
-            cpu.append((time.process_time() - used) * 1000)
-    return {
-        "build_s": built,
-        "lock_ms": getattr(candidate, "held", math.nan) * 1000,
-        "p50_ms": statistics.median(wall),
-        "p95_ms": percentile(wall, 0.95),
-        "cpu_p50_ms": statistics.median(cpu),
-        "cpu_p95_ms": percentile(cpu, 0.95),
-    }
+        for n, candidate in enumerate(candidates):
+            for query in QUERIES:
+                began, used = time.perf_counter(), time.process_time()
+                candidate.search(query, first)
+                wall[n].append((time.perf_counter() - began) * 1000)
+                cpu[n].append((time.process_time() - used) * 1000)
+    return [
+        {
+            "p50_ms": statistics.median(wall[n]),
+            "p95_ms": percentile(wall[n], 0.95),
+            "cpu_p50_ms": statistics.median(cpu[n]),
+            "cpu_p95_ms": percentile(cpu[n], 0.95),
+        }
+        for n in range(len(candidates))
+    ]
 
 
 def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path | None) -> None:
@@ -388,10 +391,16 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
                 *([baseline_candidate(baseline)] if baseline else []),
                 Fts5Bigram, positions_candidate(), jieba_candidate(cut), BigramTables,
             )  # fmt: skip
+            built: list[tuple[Any, Path, float, float]] = []
             for make in [m for m in made_of if not only or m.name in only]:
                 path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
                 candidate = make(path)
-                figures = measure(candidate, made, made[0][0].digest)
+                began = time.perf_counter()
+                candidate.build(made)
+                held = getattr(candidate, "held", math.nan) * 1000
+                built.append((candidate, path, time.perf_counter() - began, held))
+            timed = measure([candidate for candidate, *_ in built], made[0][0].digest)
+            for (candidate, path, build_s, held), figures in zip(built, timed, strict=True):
                 db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL into the file
                 size = sum(
@@ -399,9 +408,9 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
                     for s in ("", "-wal")
                     if Path(f"{path}{s}").exists()
                 )
-                print(f"{n:>5} {candidate.name:15}{figures['build_s']:8.1f}{size / 2**20:9.1f}"
+                print(f"{n:>5} {candidate.name:15}{build_s:8.1f}{size / 2**20:9.1f}"
                       f"{size / text:8.2f}{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
-                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{figures['lock_ms']:9.0f}",
+                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{held:9.0f}",
                       flush=True)  # fmt: skip
                 if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
@@ -415,7 +424,7 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
                         f"; short of the substring truth: {missed or 'none'}"
                     )
                 path.unlink()
-                del candidate
+            built.clear()
 
 
 if __name__ == "__main__":
