@@ -290,6 +290,24 @@ def test_starting_the_bot_imports_no_library_only_some_commands_need():
     assert done.stdout.strip() == "[]"
 
 
+async def test_a_start_sent_while_the_bot_was_down_is_answered_from_the_reports(
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """An update waiting when the bot starts is answered once the reports folder is read (within
+    LOAD_WAIT), not with "no report loaded" because the first poll came before the folder."""
+    reload = ReportLibrary.reload
+
+    def slow_reload(library: ReportLibrary, held: Collection[str] = ()) -> list[Listing]:
+        time.sleep(0.3)  # a busy disk: the first poll would come first
+        return reload(library, held)
+
+    monkeypatch.setattr(ReportLibrary, "reload", slow_reload)
+    api.user_message("/start")
+    async with bot_working(api, make_config(tmp_path), brief):
+        reply = await api.wait_for(lambda call: call.method == "sendMessage", SETTLE_SECONDS)
+    assert "南昌市2020年度法治政府建设工作" in visible([reply])
+
+
 async def test_the_bot_answers_while_a_large_reports_folder_is_first_read(
     api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
