@@ -16,14 +16,16 @@ import logging
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from briefings.compare import Row, ask, compare_found
 from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
 from briefings.model import Metric
 from briefings.search import SearchIndex
 
 from .reports import ReportLibrary
+
+if TYPE_CHECKING:
+    from briefings.compare import Row
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -162,6 +164,9 @@ class SearchShelf:
         """Each indexed report's rows for the /compare `query` (briefings.compare), in the
         library's order: from the index's figures, matched in a thread (tens of ms across a
         thousand reports), and kept until the index or the library changes."""
+        # Imported by the first /compare, not at start-up: it loads the figures' rules (~50 ms).
+        from briefings.compare import ask, compare_found
+
         wanted = ask(query)
         parts = wanted.parts()
         if not parts:
