@@ -6,8 +6,9 @@ FontNotFoundError, and the layout's figure rules (~50 ms) wait for the first car
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from briefings.exports import lazy_exports
 
 if TYPE_CHECKING:
     from .fonts import FontNotFoundError, find_font
@@ -51,9 +52,4 @@ __all__ = [
     "key_figures",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{home}", __name__), name)
+__getattr__ = lazy_exports(__name__, _HOMES)
