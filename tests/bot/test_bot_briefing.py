@@ -283,8 +283,9 @@ def test_the_bot_process_never_imports_jieba():
 LOADED_LATER = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse', 'psycopg',
                 'briefings.figures', 'briefings.promises', 'briefings.compare',
                 'bot.pages.views')  # fmt: skip
-# Loaded once the bot polls, in a thread: the sources' poller with its document readers.
-NOT_IMPORTED = (*LOADED_LATER, "bot.sources.poller")
+# Loaded once the bot polls, in a thread: the sources' poller with its document readers,
+# the cross-report index.
+NOT_IMPORTED = (*LOADED_LATER, "bot.sources.poller", "briefings.corpus_index")
 
 
 def test_starting_the_bot_imports_no_library_only_some_commands_need():
