@@ -6,6 +6,8 @@ seeds folder, its briefing cached as after a first start), each a subprocess pol
 fake Bot API with a /start waiting, and reads:
 
 - first reply: process start to the first sendMessage (the echo bot echoes /start)
+- CPU by the first reply: the process's user + system seconds then, steadier than the wall
+  time on a machine others share
 - RSS at the first reply, and RSS after start (SETTLE seconds later, as bench/scale.py reads it)
 
 Rounds alternate the two bots so that a busy moment on a shared machine hits both alike; the
@@ -40,6 +42,7 @@ TARGET = 1.5  # each figure's ratio to the echo bot's
 @dataclass
 class Start:
     first_reply_s: float
+    cpu_first_s: float  # CPU seconds the process had used by its first reply
     rss_first_mb: float  # at the first reply
     rss_start_mb: float  # SETTLE seconds after it
 
@@ -59,13 +62,19 @@ async def start(command: list[str], folder: Path | None, reports: Path = SEEDS) 
     try:
         await api.wait_for(lambda c: c.method == "sendMessage", timeout=TIMEOUT)
         first = time.monotonic() - began
-        rss_first = rss_mb(process.pid)
+        cpu, rss_first = cpu_seconds(process.pid), rss_mb(process.pid)
         await asyncio.sleep(SETTLE)
-        return Start(first, rss_first, rss_mb(process.pid))
+        return Start(first, cpu, rss_first, rss_mb(process.pid))
     finally:
         process.terminate()
         await asyncio.wait_for(process.wait(), TIMEOUT)
         await api.stop()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` so far (/proc/PID/stat, after its name)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def median(runs: list[Start]) -> Start:
