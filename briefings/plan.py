@@ -24,6 +24,8 @@ _PRINCIPLES_TITLE = pattern("heading_words", "principles_title")
 # Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
 _STANDING_TITLE = pattern("heading_words", "standing_title")
 _TASKS_TITLE = pattern("heading_words", "tasks_title")
+# A sub-part of the plan's part that sets out the shortcomings (存在的不足, then 下一步工作打算).
+_SHORTCOMINGS = pattern("problem_words", "problem_title")
 
 
 # Words that only a plan heading uses, so a review heading holding one also plans
@@ -72,36 +74,41 @@ def _announced(lead: str) -> int | None:
     return int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
 
 
-def _thematic_items(parts: list[Section], lead: str = "", framed: bool = False) -> list[Item]:
-    """Tasks of a plan spread over several parts: each part's sub-headings, else its title.
+# A plan spread over this many task parts or more is read as its parts: they already name the
+# year's tasks, and the points a part numbers are that task's measures. Fewer parts are broad
+# areas (经济, 改革, 社会事业, 政府建设) whose numbered points are the tasks (RULES.md).
+_MANY_PARTS = 5
+
+
+def _thematic_items(parts: list[Section], lead: str = "") -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's title when the parts are many,
+    else each part's numbered sub-tasks (its title when it numbers none).
 
     When the report counts the parts it is about to set out (以下八个方面工作), those parts are
-    the tasks, standing policy (外交) among them. When it frames them (a part of its own for the
-    year's 总体要求 before them, or that count), the parts are one list read as the report mostly
-    prints it: the numbered sub-tasks when at least half the parts number theirs, else every
-    part's title (第一…第五 inside a few of the parts are sub-headings of one task)."""
+    the tasks, standing policy (外交) among them; else standing policy and a part of principles
+    alone are left out."""
     tasks = [p for p in parts if p.style != "closing"]
     count = _announced(lead)
     if count and len(tasks) >= count:
-        tasks, framed = tasks[:count], True
+        tasks = tasks[:count]
     else:
         tasks = [
             p for p in tasks if not _STANDING_TITLE.search(p.title) and not _principles_only(p)
         ]
-    lists = [[c for c in task_list(p) if c.style in _PART_TASK_STYLES] for p in tasks]
-    numbered = [len(headings) >= 2 for headings in lists]
-    nested = 2 * sum(numbered) >= len(numbered) if framed else True
+    if len(tasks) >= _MANY_PARTS:
+        return [item_of(part) for part in tasks]
     items: list[Item] = []
-    for part, headings, own in zip(tasks, lists, numbered, strict=True):
-        items += [item_of(c) for c in headings] if own and nested else [item_of(part)]
+    for part in tasks:
+        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
+        items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
     return items
 
 
-def _before(sections: list[Section], part: Section, preamble: str) -> tuple[Section | None, str]:
-    """The part before `part` (None at the start) and the last line printed before it."""
+def _before(sections: list[Section], part: Section, preamble: str) -> str:
+    """The last line printed before `part`."""
     at = sections.index(part)
     previous = sections[at - 1] if at else None
-    return previous, _last_line(list(previous.walk())[-1].text if previous else preamble)
+    return _last_line(list(previous.walk())[-1].text if previous else preamble)
 
 
 def _last_line(text: str) -> str:
@@ -152,13 +159,12 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        tasks = _tasks(part, year) or _tasks_under_goals(part)
+        tasks = _tasks(part, year) or _tasks_under_goals(part) or _five_year_tasks(part, year)
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
-        previous, lead = _before(list(sections), spread[0], preamble)
-        framed = previous is not None and _principles_only(previous)
-        items = tuple(_thematic_items(spread, lead, framed))
+        lead = _before(list(sections), spread[0], preamble)
+        items = tuple(_thematic_items(spread, lead))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
 
@@ -171,12 +177,21 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
     for _ in range(3):  # sub-parts nest a few levels at most
         tasks = task_list(part, partial(_five_year_goals, part))
         plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
-        frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
+        frames = [
+            c for c in tasks
+            if _principles_only(c) or _plan_score(c, year) == 1 or _SHORTCOMINGS.search(c.title)
+        ]  # fmt: skip
         if not plans or len(plans) + len(frames) < len(tasks):
             break
         part = plans[-1]
     kept = [c for c in tasks if not _principles_only(c)]
     return kept if len(kept) >= 2 else tasks
+
+
+def _five_year_tasks(part: Section, year: int | None) -> list[Section]:
+    """The tasks of a five-year plan that is the report's only plan (今后五年的主要任务 in a
+    report with no part for the year): its list, though its lead-in speaks of the five years."""
+    return task_list(part) if _plan_score(part, year) == 1 else []
 
 
 # What leads into the five-year goals a report sets before the year's tasks, numbered alike:

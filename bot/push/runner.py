@@ -50,7 +50,7 @@ from .follows import Follows, NewAlert, alerts_for, open_button
 from .news import Kept, news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
-from .store import ANNOUNCE, Advance, Store, Subscription
+from .store import ANNOUNCE, Advance, Store, Subscription, iso
 
 # The briefings' texts (bot.present.series) and the promises are imported by the first push
 # that needs them, not with the bot: their figure rules cost its start ~50 ms.
@@ -175,6 +175,9 @@ class Pusher:
     _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # The library's reports are in the folder before the process starts: a follow made
+        # since (here or on another replica) does not make them news to it.
+        self._started = iso(self.clock())
         push = self.config.push
         self.pacer = self.pacer or Pacer(push.rate_per_second, push.group_per_minute)
         # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
@@ -260,11 +263,15 @@ class Pusher:
         digests = (r.digest for r in reports)
         return await self.stores.subscriptions.enqueue_announcements(digests, self.clock())
 
-    async def _match(self, reports: Sequence[Listed], updated: bool) -> None:
+    async def _match(
+        self, reports: Sequence[Listed], updated: bool, before: str | None = None
+    ) -> None:
         """Queue the alerts of those of `reports` never matched against the follows; a report
-        is parsed for it (in a thread) only when someone follows anything."""
+        is parsed for it (in a thread) only when someone follows anything. Reports found
+        at start (`before`: the start's stamp) alert only the follows made before it."""
         fresh = await self.follows.unmatched(report.digest for report in reports)
         follows = await self.follows.everyone() if fresh else []
+        follows = [f for f in follows if before is None or f.created < before]
         languages = await self.chats.languages() if follows else {}
 
         def words_of(chat_id: int) -> Words:  # an alert is written in its chat's language
@@ -341,7 +348,7 @@ class Pusher:
             await retry(store.hurry_all)
         if self.announce_library:
             reports = list(self.library.reports)
-            await retry(lambda: self._match(reports, updated=False))
+            await retry(lambda: self._match(reports, updated=False, before=self._started))
             digests = [report.digest for report in reports]
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False

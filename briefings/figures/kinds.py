@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Final, Literal, get_args
 
 from ..lexicon import alternation, pattern, years
@@ -355,10 +356,32 @@ def classify(
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
     sentence belongs to a run that states the coming year's main targets; `where`: the
     report's place (中央 is the national government's own)."""
-    return [
+    told = [
         _told(text, found, index, labels[index], setting, year, in_targets, where)
         for index in range(len(found))
     ]
+    return _years_dealt(text, found, told)
+
+
+# 1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%: a 分别 over a run of years deals them out.
+_YEARS_DEALT = re.compile(r"([0-9]{4})年?(?:至|到|—|－|-|~)([0-9]{4})年[^。;；]*?分别")
+
+
+def _years_dealt(text: str, found: list[Found], told: list[Told]) -> list[Told]:
+    """Each figure of a list a run of years deals out (…年至…年…分别…), given its own year."""
+    for match in _YEARS_DEALT.finditer(text):
+        first, last = int(match[1]), int(match[2])
+        listed = [n for n, f in enumerate(found) if f.start >= match.end()][: last - first + 1]
+        gaps = [text[found[a].end : found[b].start].strip() for a, b in pairwise(listed)]
+        if (
+            last <= first
+            or len(listed) != last - first + 1
+            or any(g not in "、和及与," for g in gaps)
+        ):
+            continue
+        for k, n in enumerate(listed):
+            told[n] = replace(told[n], period=str(first + k))
+    return told
 
 
 def _told(
@@ -722,8 +745,12 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             and _START_DATED.match(text, match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
-        if match.start() < clause and (
-            match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
+        if (
+            match.start() < clause
+            and (match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end())))
+            # 按调整后的“八五”计划，…由原定平均每年百分之六调高到…: an average per year dates
+            # to the plan the sentence names
+            and not (match["plan"] and _OVER_SPAN.search(text, clause, start))
         ):
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH

@@ -169,6 +169,66 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
 
 
+def test_a_change_printed_once_before_a_list_deals_it_out_as_respectively_would() -> None:
+    found = sentence_figures("城镇居民人均可支配收入和农民人均纯收入实际增长7.3%和2.1%。")
+    assert [(m.label, m.indicator) for m in found] == [
+        ("城镇居民人均可支配收入实际增长", "urban_income_growth"),
+        ("农民人均纯收入实际增长", "rural_income_growth"),
+    ]
+    found = sentence_figures("全部财政收入和地方一般预算收入可比增长13%和11%。")
+    assert [m.indicator for m in found] == [None, "fiscal_revenue_growth"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“九五”期间国内生产总值年均增长8.3%，去年增长8%。",
+        "前三季度国内生产总值增长8.2%，全年增长8%。",
+    ],
+)
+def test_a_clause_opening_on_the_year_measures_the_indicator_the_clause_before_named(
+    sentence: str,
+) -> None:
+    first, second = sentence_figures(sentence, year=2001)
+    assert second.raw == "8%" and second.indicator == "gdp_growth"
+    assert first.indicator is None  # the span's or the part of the year's: its label says so
+
+
+def test_a_clause_naming_its_own_measure_after_another_measures_clause_measures_its_own() -> None:
+    found = sentence_figures("今年全社会固定资产投资调控目标为25300亿元，投资率为32%。", year=1997)
+    assert [m.indicator for m in found] == ["fixed_investment", "investment_rate"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        ("国内生产总值达到89404亿元，按可比价格计算比上年增长8%。", "gdp_growth"),
+        ("城镇居民人均可支配收入6280元，扣除价格因素增长6.4%。", "urban_income_growth"),
+    ],
+)
+def test_an_aside_on_reckoning_opening_a_clause_leaves_the_subject_to_the_clause_before(
+    sentence: str, indicator: str
+) -> None:
+    change = sentence_figures(sentence, year=2001)[1]
+    assert change.indicator == indicator and "价格" not in change.label
+
+
+def test_a_run_of_years_dealing_out_a_list_gives_each_figure_its_own_year() -> None:
+    found = sentence_figures("1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。", year=2001)
+    assert [(m.raw, m.period) for m in found] == [
+        ("7.8%", "1998"),
+        ("7.1%", "1999"),
+        ("8%", "2000"),
+    ]
+
+
+def test_an_average_per_year_dates_to_the_plan_its_sentence_names() -> None:
+    found = sentence_figures(
+        "按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。", year=1993
+    )
+    assert (found[-1].raw, found[-1].period) == ("百分之九", "1991-1995")
+
+
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
     found = sentence_figures("全年审查报送的各类文件等370余件,同比增长55%。")
     assert "审查" in found[1].label and found[1].label.endswith("同比增长")

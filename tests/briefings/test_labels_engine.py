@@ -70,9 +70,11 @@ PARTS = 0.99
 # after the last-mile fixes (closing matter, five-year goals, problems run together):
 # plan 1.000/1.000, problems 0.969/0.960. Relabelled to RULES.md (国务院 1997 and 2000, 西藏 2025)
 # and tuned on since: 0.969/0.888 before the engine followed, 0.981/0.953 after; 0.981/0.972
-# after the next round (西藏 2025's 特别是 after a general clause, 顺平县 2024's promise unkept).
+# after the next round (西藏 2025's 特别是 after a general clause, 顺平县 2024's promise unkept);
+# 0.982/1.000 after an admission inside the plan that opens its points (国务院 1997's SOE part:
+# …面临不同程度的困难和问题。主要原因，一是…三是).
 HELDOUT_PLAN = (0.99, 0.99)
-HELDOUT_PROBLEMS = (0.98, 0.97)
+HELDOUT_PROBLEMS = (0.98, 0.99)
 HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 # gansu_2026 and xizang_2026, first run (after the last-mile fixes, never run before): plan
 # 1.000/1.000, problems 0.812/0.765; after one general fix seen on that run (…，等等。 is no clause
@@ -95,7 +97,9 @@ HELDOUT_3_PROBLEMS = (0.99, 0.99)
 # parts; 国务院 2002's 外交 part (the report counts 八个方面) and its part titles; one shortfall of 2002.
 # Tuned on since (parts framed by the year's 总体要求 or a count read at one level, a counted part of
 # standing policy kept, an unnumbered opening part, 违规挪用, 一些…the same subject going further):
-# plan 1.000/1.000, problems 1.000/1.000, parts 4/4.
+# plan 1.000/1.000, problems 1.000/1.000, parts 4/4. 国务院 1999's plan of parts and 1997's of
+# points now follow one rule by shape (RULES.md: five task parts or more are the items, fewer give
+# their numbered points), not whether half the parts number theirs: unchanged.
 HELDOUT_4_PLAN = (0.99, 0.99)
 HELDOUT_4_PROBLEMS = (0.99, 0.99)
 HELDOUT_4_RATES = 1.0
