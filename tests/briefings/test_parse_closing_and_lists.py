@@ -599,6 +599,43 @@ def test_an_admission_before_the_tasks_of_the_plan_part(
     assert [i.lead for i in report.problems.items] == ["财政收支矛盾突出", *problems]
 
 
+@pytest.mark.parametrize(
+    "admission",
+    [
+        "同时也要清醒看到，我县发展还面临不少困难和问题：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+        "与先进地区相比，我们还有较大差距，差距主要表现在：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+    ],
+    ids=["problems named in general", "where the gap shows"],
+)  # fmt: skip
+def test_problems_listed_before_run_in_tasks_are_not_the_plan(admission: str) -> None:
+    """A plan part whose tasks lead their paragraphs unnumbered (坚定不移…。) and whose situation
+    paragraph numbers the problems it admits: the tasks are the plan, the points the problems."""
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admission, *RUN_IN_PLAN[2:]])
+    tasks = ["坚定不移扩大有效投资", "坚定不移壮大实体经济", "坚定不移改善民生"]
+    assert [i.lead for i in report.plan.items] == tasks
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业层次偏低",
+        "民生短板较多",
+    ]
+
+
+def test_a_run_in_lead_that_admits_problems_is_no_task() -> None:
+    """当前我县发展还存在一些突出问题。究其原因，… leads its paragraph like a run-in task, but
+    admits: no task; a line that only admits (…也面临不少困难和挑战。) before numbered tasks
+    opens no list of problems."""
+    admits = "当前我县发展还存在一些突出问题。究其原因，一是思想观念不够解放；二是体制机制还不完善。今年要稳中求进。"
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admits, *RUN_IN_PLAN[2:]])
+    assert [i.lead for i in report.plan.items] == [
+        "坚定不移扩大有效投资",
+        "坚定不移壮大实体经济",
+        "坚定不移改善民生",
+    ]
+    only = "今年，我们面临的形势依然复杂严峻，也面临不少困难和挑战。"
+    report = _report([*_review(), *PLAN_PART, only, *PLAN_TASKS])
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济", "持续改善民生"]
+
+
 def test_problems_each_a_paragraph_below_a_lead_in_that_opens_them() -> None:
     """…工作中还存在一些困难和问题： then one unnumbered paragraph per problem (its lead, then its
     details): one problem per paragraph, up to the pledge."""
