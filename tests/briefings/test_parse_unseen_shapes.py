@@ -1,5 +1,5 @@
 """Shapes real reports print that the corpus does not, each on a short invented report: a plan
-under 2024年工作安排, 今后五年 or 下一步工作打算; problems under 存在的问题和不足 or 工作中的差距,
+under 2024年工作安排, 2022年工作思路, 今后五年, 下一步工作打算 or 下一步工作计划; problems under 存在的问题和不足 or 工作中的差距,
 run together in one long sentence, or right after a list of achievements; a glossary, notes,
 an attachment or the site's footer at the end. The plan and the problems as a reader counts them."""
 
@@ -90,7 +90,78 @@ SHAPES = [
         ["经济增长内生动力不强，新兴产业规模偏小", "财政收支平衡难度加大，债务风险不容忽视"],
         id="problems grouped with semicolons, tasks led by dashes, a table at the end",
     ),
+    pytest.param(
+        ["某县人民政府关于2021年度法治政府建设情况的报告", f"2021年，县政府深入学习贯彻习近平法治思想。{F}",
+         "一、2021年法治政府建设主要举措和成效", f"（一）依法全面履行政府职能。{F}", f"（二）推进严格规范公正文明执法。{F}",
+         "二、党政主要负责人履行推进法治建设第一责任人职责情况", F,
+         "三、存在的不足",
+         "一是部分行政执法人员法治意识还不够强；二是行政执法规范化水平有待提高；三是基层法治力量相对薄弱。",
+         "四、2022年工作思路", f"（一）持续深化法治政府建设。{F}", f"（二）全面推进严格规范公正文明执法。{F}",
+         f"（三）加强法治宣传教育。{F}", "某县人民政府", "2022年1月20日"],
+        ["持续深化法治政府建设", "全面推进严格规范公正文明执法", "加强法治宣传教育"],
+        ["部分行政执法人员法治意识还不够强", "行政执法规范化水平有待提高", "基层法治力量相对薄弱"],
+        id="a rule-of-law report: the shortcomings as part three, the next year's thinking",
+    ),
+    pytest.param(
+        ["某区2021年度法治政府建设情况报告", F, "一、主要工作", f"（一）加强组织领导。{F}",
+         "二、存在的不足",
+         "虽然我区法治政府建设取得了一定成效，但与上级要求相比，还存在一些差距和不足，主要表现在：",
+         "1.依法决策意识有待增强。部分单位重大决策程序不规范。", "2.执法队伍建设有待加强。执法人员数量不足。",
+         "三、2022年工作思路", "（一）总体思路", F, "（二）主要目标", F, "（三）重点任务",
+         f"1.深化行政审批制度改革。{F}", f"2.推进严格规范公正文明执法。{F}", f"3.加强法治宣传教育。{F}"],
+        ["深化行政审批制度改革", "推进严格规范公正文明执法", "加强法治宣传教育"],
+        ["依法决策意识有待增强", "执法队伍建设有待加强"],
+        id="numbered shortcomings after 主要表现在, the tasks under the thinking's last sub-part",
+    ),
+    pytest.param(
+        ["2022年某县政府工作报告", *OPENING, "一、2021年工作回顾", F,
+         "在看到成绩的同时，我们也清醒地认识到，全县发展还面临不少困难和挑战。究其原因，一是产业结构不优，"
+         "新旧动能转换缓慢；二是城乡发展不平衡，农村基础设施欠账较多；三是民生保障仍有短板。对此，我们将认真加以解决。",
+         "二、2022年工作思路", "2022年政府工作的总体要求是：稳中求进。",
+         f"（一）聚焦项目建设，扩大有效投资。{F}", f"（二）聚焦产业升级，壮大实体经济。{F}",
+         "三、全面加强政府自身建设", F,
+         "名词解释", "1.三个一批：签约一批、开工一批、投产一批。", "2.两区一带：开发区和沿河发展带，存在不足。"],
+        ["聚焦项目建设，扩大有效投资", "聚焦产业升级，壮大实体经济"],
+        ["产业结构不优，新旧动能转换缓慢", "城乡发展不平衡，农村基础设施欠账较多", "民生保障仍有短板"],
+        id="a county's causes looked into, a glossary at the end",
+    ),
+    pytest.param(
+        ["某区人民政府2022年工作报告", *OPENING, "一、过去一年工作回顾", F,
+         "我们也清醒地看到，发展中仍然存在一些问题。问题的根源在于：一是创新驱动能力不强；二是营商环境仍需优化；"
+         "三是干部队伍能力素质与高质量发展要求还有差距。",
+         "二、下一步工作计划", f"1.坚持项目为王，扩大有效投资。{F}", f"2.坚持创新驱动，培育发展新动能。{F}",
+         "附件1", "2022年区政府十件民生实事", "1.新建学校2所。", "2.新增养老床位300张。",
+         "附件2", "名词解释", "1.一核两翼：指中心城区和南北两翼。"],
+        ["坚持项目为王，扩大有效投资", "坚持创新驱动，培育发展新动能"],
+        ["创新驱动能力不强", "营商环境仍需优化", "干部队伍能力素质与高质量发展要求还有差距"],
+        id="a district's root of the problems, the next steps, two attachments",
+    ),
+    pytest.param(
+        ["2022年某县政府工作报告", *OPENING, "一、2021年工作回顾", F,
+         "我们也清醒地认识到，全县发展还存在一些问题和不足：经济总量偏小，产业层次偏低，财政收支矛盾突出。",
+         "二、2022年工作安排", f"（一）扩大有效投资。{F}", f"（二）壮大实体经济。{F}",
+         "附件：名词解释", "一、三个一批：签约一批、开工一批、投产一批。", "二、两区一带：开发区和沿河发展带。",
+         "三、四个不摘：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管。"],
+        ["扩大有效投资", "壮大实体经济"],
+        ["经济总量偏小", "产业层次偏低", "财政收支矛盾突出"],
+        id="a glossary numbered like the parts",
+    ),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["2022年某县政府工作报告", "某县人民政府2022年工作报告", "某县人民政府工作报告（2022年）"],
+    ids=["year first", "year before 工作报告", "year after"],
+)
+def test_the_year_of_a_plan_headed_without_one(title: str) -> None:
+    """下一步工作计划 names no year: a 政府工作报告 plans for the year it is given in, however
+    its title places the year."""
+    lines = [title, *OPENING, "一、2021年工作回顾", F, "二、下一步工作计划",
+             f"（一）扩大有效投资。{F}", f"（二）壮大实体经济。{F}"]  # fmt: skip
+    report = parse_bytes("\n".join(lines).encode(), "next.txt")
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济"]
+    assert report.plan.year == 2022
 
 
 @pytest.mark.parametrize(("lines", "plan", "problems"), SHAPES)
