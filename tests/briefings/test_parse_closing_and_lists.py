@@ -572,6 +572,11 @@ PLAN_TASKS = [
             ["产业结构不合理", "创新能力不强"],
             id="the root of the problems",
         ),
+        pytest.param(
+            "我县发展还存在一些问题，主要体现在：一是经济总量偏小；二是产业层次偏低。",
+            ["经济总量偏小", "产业层次偏低"],
+            id="where the problems are seen",
+        ),
         # what the year's work sets out to solve or make up for is no admission
         pytest.param(
             "今年要着力解决群众反映强烈的以下问题：一是解决上学难问题；二是解决看病难问题。", [], id="to solve"
@@ -986,6 +991,16 @@ READER_COUNTS = [
         # a problem named itself, then its causes: the problem stays
         ["一些企业经营困难", "市场需求不足", "融资成本偏高"],
         id="a problem named, then its causes",
+    ),
+    pytest.param(
+        "对照高质量发展要求，我们还有不小差距。差距主要体现在：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 体现在 as 表现在
+        id="where the gap is seen",
+    ),
+    pytest.param(
+        "工作中还存在一些薄弱环节：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 薄弱环节 admitted as 短板 is
+        id="weak links",
     ),
 ]  # fmt: skip
 
