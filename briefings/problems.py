@@ -68,6 +68,8 @@ _OPENS_POINTS = re.compile(
     r"(?:问题|困难|矛盾|不足|短板|差距|挑战)[^。,:]{0,6}"
     rf"(?:[。,]\s*{_POINTS_OPENER}\s*[:,]?|(?P<colon>:))\s*(?:$|(?=一是))"
 )
+# What follows an admission that opens its list at once: a colon, then the list in the sentence.
+_OPENS_AT_ONCE = re.compile(r"[^,;:。]{0,8}:\s*[^\s。]")
 # Between an admission's sentence and the opener of its points, only what they are about
 # (…还有较大差距。差距主要表现在：): 问题的, 差距, 其.
 _OPENER_SUBJECT = re.compile(r"(?:这些|其)?(?:(?:问题|差距|不足|困难|短板|矛盾)的?)?")
@@ -165,7 +167,11 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _admission(sentence)
         examples = _EXAMPLES.search(sentence, match.end()) if match else None
-        if examples_only and not examples:
+        # in a plan part, besides examples, an admission in general that opens its list at once
+        # (我们也清醒地认识到，…仍存在一些短板：A，B，C。)
+        general = _GENERIC.search(sentence, match.start()) if match else None
+        opens = bool(general and _OPENS_AT_ONCE.match(sentence, general.end()))
+        if examples_only and not examples and not opens:
             match = None
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()

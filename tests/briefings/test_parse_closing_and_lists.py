@@ -577,6 +577,16 @@ PLAN_TASKS = [
             ["经济总量偏小", "产业层次偏低"],
             id="where the problems are seen",
         ),
+        pytest.param(
+            "我们也清醒地认识到，我县发展仍存在一些短板：经济总量偏小，产业层次偏低，民生短板较多。",
+            ["经济总量偏小", "产业层次偏低", "民生短板较多"],
+            id="problems named in general, then a colon",
+        ),
+        pytest.param(
+            "从外部看，世界经济复苏乏力，外需持续低迷；从内部看，我县经济下行压力加大，财政收支矛盾突出。",
+            [],
+            id="situation analysis",
+        ),
         # what the year's work sets out to solve or make up for is no admission
         pytest.param(
             "今年要着力解决群众反映强烈的以下问题：一是解决上学难问题；二是解决看病难问题。", [], id="to solve"
