@@ -582,6 +582,14 @@ def _problems_part(sections: Sequence[Section], plan_ids: frozenset[str]) -> Sec
     return titled(sections, _PROBLEM_TITLE, heads_problems)
 
 
+# A sub-part headed for the problems and nothing else (存在的不足, 工作中存在的问题, 问题和不足),
+# unlike a problem of the part's list headed by itself (执法人员数量不足).
+_PROBLEMS_HEADING = re.compile(
+    r"(?:[^,。]{0,8}(?:存在|面临)的)?(?:主要|突出)?(?:问题|不足|困难|短板|弱项|差距|薄弱环节)"
+    r"(?:(?:和|与|及)(?:问题|不足|困难|短板|弱项|差距|挑战))?"
+)
+
+
 def find_problems(
     sections: Sequence[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
@@ -601,6 +609,10 @@ def find_problems(
             )
             return _admitted([rest], first=True)
         section = inner
+    if section is not None:
+        # 存在的不足及原因分析, then （一）存在的不足 （二）原因分析: the problems are the first's
+        headed = (c for c in section.children if _PROBLEMS_HEADING.fullmatch(fold(c.title)))
+        section = next(headed, section)
     if section is not None and section.children:
         return ItemList(section.id, tuple(item_of(child) for child in section.children))
     if section is not None:
