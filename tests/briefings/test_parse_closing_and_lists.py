@@ -1012,6 +1012,12 @@ READER_COUNTS = [
         ["经济总量偏小", "产业层次偏低"],  # 薄弱环节 admitted as 短板 is
         id="weak links",
     ),
+    pytest.param(
+        "我们清醒看到，经济总量偏小，项目落地慢、土地征迁难、工作效率低等问题依然存在，财政收支矛盾突出。",
+        # A、B、C等问题 + one predicate: one kind of problem named by its examples (RULES.md rule 2)
+        ["经济总量偏小", "项目落地慢、土地征迁难、工作效率低等问题依然存在", "财政收支矛盾突出"],
+        id="one kind named by its examples",
+    ),
 ]  # fmt: skip
 
 
