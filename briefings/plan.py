@@ -175,7 +175,7 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
     the sub-part that plans; never the five-year goals listed before them; never the principles
     printed as one of the items (（一）总体要求。…)."""
     for _ in range(3):  # sub-parts nest a few levels at most
-        tasks = task_list(part, partial(_five_year_goals, part))
+        tasks = task_list(part, partial(_not_tasks, part))
         plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
         frames = [
             c for c in tasks
@@ -205,6 +205,39 @@ def _lead_in(part: Section, run: list[Section]) -> str:
     node before the list says (a lead-in after a list is printed as the list's last text)."""
     at = next(i for i, child in enumerate(part.children) if child is run[0])
     return fold(_last_line(part.text if at == 0 else list(part.children[at - 1].walk())[-1].text))
+
+
+# A line that admits problems and opens their list or their causes (…还面临不少困难和问题：,
+# …存在一些短板，主要是：, …还有较大差距，差距主要表现在：, …问题。究其原因，): the points after
+# it are the problems, never the year's tasks (but 要着力解决以下问题：, and a line that only
+# admits, …也面临不少困难和挑战。, opens nothing).
+_OPENS_PROBLEMS = re.compile(
+    r"(?:存在|面临|(?<![国私公所拥具占])有(?![效力序机利]))(?:着)?(?:一些|不少|许多|诸多|很多)?"
+    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|短板|差距|薄弱环节|弱项)[^,;。:]{0,6}"
+    r"(?:\s*:|[,。]\s*(?:(?:问题|差距|不足|短板)的?)?(?:(?:主要|集中|突出)(?:原因|表现|体现)?(?:是|有|在于|[表体]现(?:在|为))"
+    r"|主要原因|究其(?:原因|根源)|(?:原因|根源)(?:主要)?(?:是|在于))\s*[:,]?)$"
+)
+_SOLVING = pattern("problem_words", "solving")
+# A run-in lead that admits problems (当前我县发展还存在一些突出问题。): no task.
+_ADMITS = re.compile(
+    r"(?:还|仍|仍然|依然|也)(?:存在|面临|有)(?:着)?[^,;。]{0,14}(?:问题|困难|挑战|不足|矛盾|短板|差距)$"
+    r"|清醒(?:地|的)?(?:看到|认识到)"
+)
+
+
+def _not_tasks(part: Section, run: list[Section]) -> bool:
+    """A list of the plan part that is no task list: the five-year goals, or the points of
+    problems a line before it admits (an inline list's line anywhere in the text before it)."""
+    if _five_year_goals(part, run):
+        return True
+    at = next(i for i, child in enumerate(part.children) if child is run[0])
+    before = part.text if at == 0 else list(part.children[at - 1].walk())[-1].text
+    lines = [fold(line).strip() for line in before.splitlines()]
+    if run[0].style not in HEADING_RANK:
+        return any(_OPENS_PROBLEMS.search(x) and not _SOLVING.search(x) for x in lines)
+    return (
+        bool(lines) and bool(_OPENS_PROBLEMS.search(lines[-1])) and not _SOLVING.search(lines[-1])
+    )
 
 
 def _five_year_goals(part: Section, run: list[Section]) -> bool:
@@ -240,7 +273,11 @@ def _tasks_under_goals(part: Section) -> list[Section]:
 def _run_in_tasks(part: Section, more: Sequence[str] = ()) -> tuple[Item, ...]:
     """The tasks of a plan part that numbers none: the run-in leads of its paragraphs."""
     paragraphs = [*part.text.splitlines(), *more]
-    leads = [(m.group(1), p) for p in paragraphs if (m := _RUN_IN.match(p)) and len(p) > 40]
+    leads = [
+        (m.group(1), p)
+        for p in paragraphs
+        if (m := _RUN_IN.match(p)) and len(p) > 40 and not _ADMITS.search(fold(m.group(1)))
+    ]
     if len(leads) < 2:
         return ()
     return tuple(Item("", lead.lstrip("—-"), text, part.id) for lead, text in leads)

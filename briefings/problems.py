@@ -27,7 +27,7 @@ _ADMISSION = re.compile(
     r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[,，]?[^。,，]{0,30}"
     r"(?:的|些|种)(?:困难|问题|挑战|不足)(?:(?:和|与)(?:困难|问题|挑战|不足))?(?=[。,，:：;；]|$)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
-    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误)"
+    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误|薄弱环节|弱项)"
     r"|(?:存在|面临)的(?:主要|突出)?(?:问题|困难|不足|挑战)(?:(?:和|与)(?:问题|困难|不足|挑战))?"
     r"(?:主要)?(?:是|有|表现在|表现为)"
     r"|(?:中|上)的(?:主要|突出)(?:问题|困难|矛盾)(?:主要)?(?:是|有|表现在|表现为)"
@@ -52,24 +52,37 @@ _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
 _EXAMPLES = re.compile(
     r"(?:问题|困难|不足|矛盾|短板|弱项|薄弱环节|差距)[^。,;:]{0,4},\s*(?:如|比如|例如)(?=[^。,;:]{2})"
 )
-# An admission in general that opens the list of its problems or their causes at the paragraph's
-# end (…确实面临不同程度的困难和问题。主要原因，/ …还存在一些问题，主要是：), then 一是…三是.
-# The points may follow in the same paragraph (主要是：一是A；二是B。), up to the sentence of the
-# last one.
-_OPENS_POINTS = re.compile(
-    r"(?:问题|困难|矛盾|不足|短板|差距)[^。,]{0,6}[。,]\s*"
-    r"主要(?:原因|问题|表现)?(?:是|有|在于|表现(?:在|为))?\s*[:,]?\s*(?:$|(?=一是))"
+# What opens the points of problems named in general, or of their causes: 主要是, 主要原因,
+# 究其原因, 原因在于, 问题的根源在于, 差距主要表现在.
+_POINTS_OPENER = (
+    r"(?:(?:主要|集中|突出|具体)(?:原因|问题|表现|体现)?(?:是|有|在于|[表体]现(?:在|为))?"
+    r"|究其(?:原因|根源)[,]?(?:主要(?:是|有|在于))?"
+    r"|(?:其|这些)?(?:(?:问题|差距|不足|短板|困难|矛盾)的?)?(?:原因|根源|症结)(?:主要)?(?:是|在于)"
+    r"|(?:问题|差距|不足|短板)(?:主要)?(?:[表体]现(?:在|为)|是|有))"
 )
+# An admission in general that opens the list of its problems or their causes at the paragraph's
+# end (…确实面临不同程度的困难和问题。主要原因，/ …还存在一些问题，主要是：/ …还有较大差距，差距
+# 主要表现在：/ …还面临不少困难和问题：), then 一是…三是. The points may follow in the same
+# paragraph (主要是：一是A；二是B。), up to the sentence of the last one.
+_OPENS_POINTS = re.compile(
+    r"(?:问题|困难|矛盾|不足|短板|差距|挑战)[^。,:]{0,6}"
+    rf"(?:[。,]\s*{_POINTS_OPENER}\s*[:,]?|(?P<colon>:))\s*(?:$|(?=一是))"
+)
+# What follows an admission that opens its list at once: a colon, then the list in the sentence.
+_OPENS_AT_ONCE = re.compile(r"[^,;:。]{0,8}:\s*[^\s。]")
+# Between an admission's sentence and the opener of its points, only what they are about
+# (…还有较大差距。差距主要表现在：): 问题的, 差距, 其.
+_OPENER_SUBJECT = re.compile(r"(?:这些|其)?(?:(?:问题|差距|不足|困难|短板|矛盾)的?)?")
 _LATER_POINT = re.compile(r"[二三四五六七八九十]是(?![的否])")
 _OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
-    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|主要(?:是|表现(?:在|为)|有)\s*[:：]?$"
+    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)\s*[:：]?$"
 )
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
     r"(?:存在|面临|(?<![国私公所拥具占])有(?![效力序机利]))(?:着|的)?(?:一些|不少|许多|诸多|很多)?"
-    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板|薄弱环节|弱项)"
     r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
@@ -118,8 +131,15 @@ _SIDES = re.compile(r"^(?:另)?一方面[,，]\s*")
 _SAME_TIME = re.compile(r"^同时[,，]\s*(?!我们|也|还|更|要|必须|应当|各)")
 _THEME = re.compile(r"^\s*(?:(?:特别是|尤其是|同时)[,，]?)?\s*([\u4e00-\u9fff]{1,3}的)")
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
-_OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
-_LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
+_OPENS_LIST = re.compile(
+    r"^(?:(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)|具体(?:是|[表体]现为))\s*[:：,，]\s*"
+)
+_LIST_OPENER = re.compile(
+    r"(?:(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)|具体(?:是|[表体]现为))\s*[:,]?"
+    # the causes of problems named in general (…还存在一些问题和不足。究其原因，一是…)
+    r"|(?:究其(?:原因|根源)[,]?(?:主要(?:是|有|在于))?|(?:原因|根源|症结)(?:主要)?(?:是|在于))\s*[:,]?"
+    r"|:"
+)
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
 _PLEDGE = re.compile(
     r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
@@ -147,16 +167,22 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _admission(sentence)
         examples = _EXAMPLES.search(sentence, match.end()) if match else None
-        if examples_only and not examples:
+        # in a plan part, besides examples, an admission in general that opens its list at once
+        # (我们也清醒地认识到，…仍存在一些短板：A，B，C。)
+        general = _GENERIC.search(sentence, match.start()) if match else None
+        opens = bool(general and _OPENS_AT_ONCE.match(sentence, general.end()))
+        if examples_only and not examples and not opens:
             match = None
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
             stop = len(folded) if stop < 0 else stop + 1
             opener = _LIST_OPENER.search(folded, at)
-            if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
-                return opener.end(), len(folded)
             rest = folded[at:stop]
+            if opener and (
+                opener.start() < stop or _opens_next(folded[stop : opener.start()], rest, opener)
+            ):
+                return opener.end(), len(folded)
             if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
                 return at, stop
             if examples and _GENERIC.search(sentence[match.end() : examples.end()]):
@@ -180,6 +206,16 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
             return at, stop if start else len(folded)
         start += len(sentence)
     return None
+
+
+def _opens_next(between: str, rest: str, opener: re.Match[str]) -> bool:
+    """Whether the sentence after an admission opens its list: right at its start (主要是：),
+    or, after an admission that names its problems only in general (…还有较大差距。), after what
+    they are about (差距主要表现在：) or on their causes (究其原因，一是…)."""
+    between = between.strip()
+    general = not rest.strip(" 。,") or bool(_GENERIC.search(_first_clause(rest)))
+    bare = not between and not re.match(r"究其|原因|根源|症结", opener.group())
+    return bare or (general and bool(_OPENER_SUBJECT.fullmatch(between)))
 
 
 def _first_clause(text: str) -> str:
@@ -389,6 +425,11 @@ def _opened_points(paragraph: str) -> list[str] | None:
     list, None when it opens none."""
     folded = fold(paragraph)
     opener = _OPENS_POINTS.search(folded)
+    if opener is not None and opener.group("colon"):
+        # …还面临不少困难和问题：, not 今年要着力解决以下问题： nor 补齐以下短板：
+        said = folded[folded.rfind("。", 0, opener.start()) + 1 : opener.end()]
+        if not _GENERIC.search(said) or _SOLVING.search(said):
+            return None
     if opener is None:
         return None
     last = list(_LATER_POINT.finditer(folded, opener.end()))
@@ -541,6 +582,14 @@ def _problems_part(sections: Sequence[Section], plan_ids: frozenset[str]) -> Sec
     return titled(sections, _PROBLEM_TITLE, heads_problems)
 
 
+# A sub-part headed for the problems and nothing else (存在的不足, 工作中存在的问题, 问题和不足),
+# unlike a problem of the part's list headed by itself (执法人员数量不足).
+_PROBLEMS_HEADING = re.compile(
+    r"(?:[^,。]{0,8}(?:存在|面临)的)?(?:主要|突出)?(?:问题|不足|困难|短板|弱项|差距|薄弱环节)"
+    r"(?:(?:和|与|及)(?:问题|不足|困难|短板|弱项|差距|挑战))?"
+)
+
+
 def find_problems(
     sections: Sequence[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
@@ -560,6 +609,10 @@ def find_problems(
             )
             return _admitted([rest], first=True)
         section = inner
+    if section is not None:
+        # 存在的不足及原因分析, then （一）存在的不足 （二）原因分析: the problems are the first's
+        headed = (c for c in section.children if _PROBLEMS_HEADING.fullmatch(fold(c.title)))
+        section = next(headed, section)
     if section is not None and section.children:
         return ItemList(section.id, tuple(item_of(child) for child in section.children))
     if section is not None:

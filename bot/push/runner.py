@@ -36,14 +36,12 @@ from telegram import Bot
 from bot.config import Config
 from bot.library.cards import CardCache, CardSubject, card_caption
 from bot.library.reports import ReportLibrary
-from bot.present import series
 from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
 from bot.store.chats import ChatSettings
 from bot.store.database import Database, LeaseLost
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
-from briefings.promises import pair_for, promises, targets, year_of_targets
 
 from ..telegram.sending import Pacer
 from ..telegram.transport import AiohttpRequest
@@ -53,6 +51,9 @@ from .news import Kept, news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
 from .store import ANNOUNCE, Advance, Store, Subscription, iso
+
+# The briefings' texts (bot.present.series) and the promises are imported by the first push
+# that needs them, not with the bot: their figure rules cost its start ~50 ms.
 
 log = logging.getLogger(__name__)
 
@@ -396,6 +397,8 @@ class Pusher:
         year before first, as /promises pairs them), when that report is in the library and
         both are briefed (waited for up to `wait` seconds: a new report is briefed in the
         background); worked out once a pair, in a thread."""
+        from briefings.promises import pair_for, promises, targets, year_of_targets
+
         pair = await asyncio.to_thread(pair_for, self.library.reports, report)
         if pair.target is None or pair.result is None:
             return None
@@ -502,6 +505,8 @@ class Pusher:
         position: int,
         words: Words,
     ) -> tuple[str, int]:
+        from bot.present import series
+
         if frequency is Frequency.WEEKLY:
             return series.weekly(report, briefing, words), position
         key = (report.digest, position, words.language)

@@ -541,6 +541,116 @@ def test_an_admission_in_a_plan_task_that_opens_the_list_of_its_problems() -> No
     ]
 
 
+PLAN_PART = ["二、2021年工作安排", f"今年政府工作的总体要求是：稳中求进。{FILLER}"]
+PLAN_TASKS = [
+    f"（一）扩大有效投资。{FILLER}",
+    f"（二）壮大实体经济。{FILLER}",
+    f"（三）持续改善民生。{FILLER}",
+]
+
+
+@pytest.mark.parametrize(
+    ("admission", "problems"),
+    [
+        pytest.param(
+            "同时也要清醒看到，我县发展还面临不少困难和问题：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+            ["经济总量偏小", "产业层次偏低", "民生短板较多"],
+            id="problems named in general, then their points",
+        ),
+        pytest.param(
+            "当前我县发展还存在一些突出问题。究其原因，一是思想观念不够解放；二是体制机制还不完善。",
+            ["思想观念不够解放", "体制机制还不完善"],
+            id="the causes looked into",
+        ),
+        pytest.param(
+            "与先进地区相比，我们还有较大差距，差距主要表现在：一是经济总量偏小；二是产业层次偏低。",
+            ["经济总量偏小", "产业层次偏低"],
+            id="where the gap shows",
+        ),
+        pytest.param(
+            "发展不平衡不充分的问题仍然突出，问题的根源在于：一是产业结构不合理；二是创新能力不强。",
+            ["产业结构不合理", "创新能力不强"],
+            id="the root of the problems",
+        ),
+        pytest.param(
+            "我县发展还存在一些问题，主要体现在：一是经济总量偏小；二是产业层次偏低。",
+            ["经济总量偏小", "产业层次偏低"],
+            id="where the problems are seen",
+        ),
+        pytest.param(
+            "我们也清醒地认识到，我县发展仍存在一些短板：经济总量偏小，产业层次偏低，民生短板较多。",
+            ["经济总量偏小", "产业层次偏低", "民生短板较多"],
+            id="problems named in general, then a colon",
+        ),
+        pytest.param(
+            "从外部看，世界经济复苏乏力，外需持续低迷；从内部看，我县经济下行压力加大，财政收支矛盾突出。",
+            [],
+            id="situation analysis",
+        ),
+        # what the year's work sets out to solve or make up for is no admission
+        pytest.param(
+            "今年要着力解决群众反映强烈的以下问题：一是解决上学难问题；二是解决看病难问题。", [], id="to solve"
+        ),
+        pytest.param("要着力补齐以下短板：一是补齐交通基础设施短板；二是补齐公共服务短板。", [], id="to make up"),
+        pytest.param("我县工业基础薄弱，产业层次偏低，必须坚定不移抓工业。", [], id="a task's motive"),
+    ],
+)  # fmt: skip
+def test_an_admission_before_the_tasks_of_the_plan_part(
+    admission: str, problems: list[str]
+) -> None:
+    """The plan part's situation analysis frames the tasks, but an admission there that names
+    its problems in general and opens their points — with a colon, 究其原因, 原因在于, 问题的根源
+    在于, 差距主要表现在 — lists problems, one per point, beside the review's; the tasks stay
+    the plan."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            *PLAN_PART,
+            admission,
+            *PLAN_TASKS,
+        ]
+    )
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济", "持续改善民生"]
+    assert [i.lead for i in report.problems.items] == ["财政收支矛盾突出", *problems]
+
+
+@pytest.mark.parametrize(
+    "admission",
+    [
+        "同时也要清醒看到，我县发展还面临不少困难和问题：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+        "与先进地区相比，我们还有较大差距，差距主要表现在：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+    ],
+    ids=["problems named in general", "where the gap shows"],
+)  # fmt: skip
+def test_problems_listed_before_run_in_tasks_are_not_the_plan(admission: str) -> None:
+    """A plan part whose tasks lead their paragraphs unnumbered (坚定不移…。) and whose situation
+    paragraph numbers the problems it admits: the tasks are the plan, the points the problems."""
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admission, *RUN_IN_PLAN[2:]])
+    tasks = ["坚定不移扩大有效投资", "坚定不移壮大实体经济", "坚定不移改善民生"]
+    assert [i.lead for i in report.plan.items] == tasks
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业层次偏低",
+        "民生短板较多",
+    ]
+
+
+def test_a_run_in_lead_that_admits_problems_is_no_task() -> None:
+    """当前我县发展还存在一些突出问题。究其原因，… leads its paragraph like a run-in task, but
+    admits: no task; a line that only admits (…也面临不少困难和挑战。) before numbered tasks
+    opens no list of problems."""
+    admits = "当前我县发展还存在一些突出问题。究其原因，一是思想观念不够解放；二是体制机制还不完善。今年要稳中求进。"
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admits, *RUN_IN_PLAN[2:]])
+    assert [i.lead for i in report.plan.items] == [
+        "坚定不移扩大有效投资",
+        "坚定不移壮大实体经济",
+        "坚定不移改善民生",
+    ]
+    only = "今年，我们面临的形势依然复杂严峻，也面临不少困难和挑战。"
+    report = _report([*_review(), *PLAN_PART, only, *PLAN_TASKS])
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济", "持续改善民生"]
+
+
 def test_problems_each_a_paragraph_below_a_lead_in_that_opens_them() -> None:
     """…工作中还存在一些困难和问题： then one unnumbered paragraph per problem (its lead, then its
     details): one problem per paragraph, up to the pledge."""
@@ -868,6 +978,45 @@ READER_COUNTS = [
         # an admission in general that opens its causes (主要原因，一是…), in the review as in the plan
         ["经营机制不适应市场竞争的要求", "技术装备落后"],
         id="the main causes opened",
+    ),
+    pytest.param(
+        "过去一年，我们的工作还存在一些问题和不足。究其原因，一是思想观念不够解放；二是干部队伍能力不足；"
+        "三是体制机制还不完善。我们将认真改进。",
+        # 究其原因 opens the causes of problems named in general: no part of the first
+        ["思想观念不够解放", "干部队伍能力不足", "体制机制还不完善"],
+        id="the causes looked into",
+    ),
+    pytest.param(
+        "发展中还存在不少问题。问题的根源在于：一是产业结构不合理；二是创新能力不强。",
+        ["产业结构不合理", "创新能力不强"],  # 问题的根源在于 opens the list: no problem of its own
+        id="the root of the problems",
+    ),
+    pytest.param(
+        "与先进地区相比，我们还有较大差距。差距主要表现在：一是经济总量偏小；二是产业层次偏低；三是城乡发展不平衡。",
+        ["经济总量偏小", "产业层次偏低", "城乡发展不平衡"],
+        id="where the gap shows",
+    ),
+    pytest.param(
+        "我们也清醒地看到，一些企业经营困难。原因在于：一是市场需求不足；二是融资成本偏高。",
+        # a problem named itself, then its causes: the problem stays
+        ["一些企业经营困难", "市场需求不足", "融资成本偏高"],
+        id="a problem named, then its causes",
+    ),
+    pytest.param(
+        "对照高质量发展要求，我们还有不小差距。差距主要体现在：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 体现在 as 表现在
+        id="where the gap is seen",
+    ),
+    pytest.param(
+        "工作中还存在一些薄弱环节：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 薄弱环节 admitted as 短板 is
+        id="weak links",
+    ),
+    pytest.param(
+        "我们清醒看到，经济总量偏小，项目落地慢、土地征迁难、工作效率低等问题依然存在，财政收支矛盾突出。",
+        # A、B、C等问题 + one predicate: one kind of problem named by its examples (RULES.md rule 2)
+        ["经济总量偏小", "项目落地慢、土地征迁难、工作效率低等问题依然存在", "财政收支矛盾突出"],
+        id="one kind named by its examples",
     ),
 ]  # fmt: skip
 
