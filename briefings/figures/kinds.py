@@ -829,7 +829,7 @@ _RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[str | None, bool]:
     """The figure's period and whether a span word (过去五年, “十四五”期间) gives it."""
     told = base = None
-    first: str | None = None  # the first year of a printed span (2003年到2006年)
+    opened: str | None = None  # the first year of a printed span (2003年到2006年)
     clause = start - len(_clause_before(text, start))
     for match in _TIME.finditer(text[:start]):
         if (
@@ -869,14 +869,14 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
                 and text[told.end() : match.start()].strip() in _THROUGH
                 and int(told["year"]) < int(match["year"])
             )
-            first = told["year"] if told is not None and ranged else None
+            opened = told["year"] if told is not None and ranged else None
             told, base = match, None
     if base is not None:
         return _since(base, setting, year)
     if told is None:
         return setting.period, "-" in (setting.period or "")
     if told["year"]:
-        return (_span(int(first), int(told["year"])), True) if first else (told["year"], False)
+        return (_span(int(opened), int(told["year"])), True) if opened else (told["year"], False)
     if told["plan"]:
         if _PLAN_END.match(text, told.end()):
             return str(_FIVE_YEAR_PLANS[told["plan"]] + 4), False
