@@ -21,7 +21,7 @@ from ..text import cn_number, fold
 from . import patterns as p
 from .indicators import indicator_of, indicators
 from .keys import HEADLINES, NOT_HEADLINE
-from .label import acted_on, acts
+from .label import acted_on, acts, ends_on_action
 from .scan import Found
 
 KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
@@ -645,7 +645,7 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
     if not _plain_clause(clause):
         # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
         return acted_on(_CLAUSE.split(text[figure.end :])[0])
-    return acts(clause)
+    return acts(clause) or ends_on_action(clause)
 
 
 _SENTENCE_ADDS_UP = re.compile(r"^\s*(?:其中,)?(?:先后|累计)")

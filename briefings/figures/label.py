@@ -719,6 +719,17 @@ def acts(clause: str) -> bool:
     return (verb or only_actions) and first.text not in _STOCK_VERBS
 
 
+def ends_on_action(clause: str) -> bool:
+    """Whether a clause naming things first ends on a verb of action right before the figure
+    (融资平台退出213户): what the figure counts was done, whatever opens the clause."""
+    words = [w for w in _words(clause) if w.text.strip()]
+    if len(words) < 2 or not any(w.is_noun for w in words[:-1]):
+        return False
+    last = words[-1]
+    # 财政收入完成15.9亿元, 实现增加值…: a statistic of the year, not a count of what was done.
+    return last.flag == "v" and last.text not in _STOCK_VERBS | {"完成", "实现"}
+
+
 def acted_on(rest: str) -> bool:
     """Whether what follows a figure that opens its clause says it was acted on (164个贫困村
     全部脱贫摘帽, 3家企业主板上市): after the things counted, a verb of action."""

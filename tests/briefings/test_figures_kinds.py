@@ -493,3 +493,10 @@ def test_a_stock_the_span_ends_on_is_its_last_years() -> None:
     assert told("过去五年，全县开工了一大批工程，全县在建工地有3000多个。") == [
         ("3000多个", "result", "2024")
     ]
+
+
+def test_a_count_right_after_a_verb_its_things_precede_adds_up_over_the_span() -> None:
+    # 融资平台退出…户: the things come first, the action right before the figure.
+    assert told("落实化债方案，融资平台退出120户。", FIVE_YEARS) == [
+        ("120户", "cumulative", "2016-2020")
+    ]
