@@ -3,7 +3,8 @@ before the engine ever ran on them (tests/data/labels/figures/unseen, unseen2, u
 unseen/ — six reports (a district, a county, a city, two 2026 provinces and 国务院 2002);
 unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
 保定 county 2021, 深圳 2022 and 国务院 1993; unseen4/ — 北京 2026, 深圳 2026, 曲阳县 2020 and 国务院
-2007. Each set's first run (kept below) was the honest estimate for reports the rules had not
+2007; unseen5/ — 深圳 2005 and 2010, 国务院 2004 and 2006, two 保定 counties 2022 and two
+districts (清苑区 2013, 徐水区 2010). Each set's first run (kept below) was the honest estimate for reports the rules had not
 seen; every set has been tuned on since, so their scores now overstate accuracy on new
 reports. Floors sit just under the latest run.
 
@@ -160,6 +161,29 @@ UNSEEN4_FLOORS = {
 }
 
 
+# unseen5 (深圳 2005 and 2010, 国务院 2004 and 2006, 博野县 2022, 涞源县 2022, 清苑区 2013, 徐水区
+# 2010; every figure, 868 rows, labelled blind this round). First run (881 output), after every
+# rule change of the round and before anyone looked at the scores: is-a-figure precision 0.931,
+# value recall 0.924, all figures right on every field 0.801, key figures right on every field
+# 0.919, bound 0.991 (none inverted), kind 0.962, period 0.962, labels 0.905, indicator of
+# headline figures 0.938, headline choice 0.979. Of the 61 outputs that are no figure, 45 are the
+# investments of single named projects (投资3.12亿元的晨阳水性涂料) in two county-level reports,
+# which the labels leave out as descriptions. (A helper had printed a sample of the engine's
+# output on three of these reports, 涞源县, 徐水区 and 深圳 2005, and changed no rule after.)
+UNSEEN5_FLOORS = {
+    "is-a-figure precision": 0.93,
+    "value recall": 0.92,
+    "all figures right on every field": 0.80,
+    "key figures right on every field": 0.915,
+    "bound": 0.99,
+    "kind": 0.96,
+    "period": 0.96,
+    "labels": 0.90,
+    "headline indicator": 0.935,
+    "headline choice": 0.975,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "floors", "name"),
     [
@@ -167,6 +191,7 @@ UNSEEN4_FLOORS = {
         ("unseen2", UNSEEN2_FLOORS, "second blind batch (tuned on since its first run)"),
         ("unseen3", UNSEEN3_FLOORS, "third blind batch (tuned on since its first run)"),
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
+        ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (first run kept above)"),
     ],
 )
 def test_figures_against_labels_written_blind(

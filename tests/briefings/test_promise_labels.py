@@ -124,10 +124,23 @@ HELDOUT3_FLOORS = {
     "plan_recall": 0.41,
 }
 
+# 国务院 2000 → 2001 (heldout4/), labelled blind. The 2000 report sets one numeric target (长期
+# 国债 1000亿元) and its successor reviews only the 九五 period, so the labels hold one target,
+# no result and no plan items. First run, after every rule change of the round: target 0/1 (长期
+# 国债 is not among the bond names the indicators know), nothing paired wrongly.
+HELDOUT4_FLOORS = {
+    "targets_found": 0.0,
+    "pairing_precision": 0.99,
+}
+
 
 @pytest.mark.parametrize(
     ("folder", "targets", "floors"),
-    [("heldout2", 6, HELDOUT2_FLOORS), ("heldout3", 12, HELDOUT3_FLOORS)],
+    [
+        ("heldout2", 6, HELDOUT2_FLOORS),
+        ("heldout3", 12, HELDOUT3_FLOORS),
+        ("heldout4", 1, HELDOUT4_FLOORS),
+    ],
 )
 def test_later_held_out_batches_score_above_their_floors(
     cache: Path, folder: str, targets: int, floors: dict[str, float]
