@@ -179,6 +179,10 @@ DESCRIBED = re.compile(
     r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
 )
 DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+# 投资3.12亿元的晨阳水性涂料, 启动投资11亿元的滨湖五期商业综合体建设: one project named by its
+# proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
+# 协议 name a goal or agreements, not a project.
+NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协议|合同))[^,;:。!?、0-9]{2,24}")
 # Things known by their proper names (places, firms, parks, centres): 3个镇区, 4家企业.
 NAMED_THINGS = re.compile(
     r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群)"

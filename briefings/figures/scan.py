@@ -138,11 +138,27 @@ def _describes(text: str, item: Found) -> bool:
         return True  # 白银集团7万吨锌基合金等项目: a project named by its capacity
     described = p.DESCRIBED.match(text, item.end)
     if not described:
-        return False
+        return _names_one_project(text, item)
     if p.COUNTED_AFTER.match(text, described.end()):
         return False
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
+
+
+def _names_one_project(text: str, item: Found) -> bool:
+    """投资3.12亿元的晨阳水性涂料: an investment in 元 followed by one project's name (no 项目
+    printed). A count after the name (总投资45亿元的8个项目…) makes it a total, unless the amount
+    is one item of a 、 list the count closes (…、投资1.2亿元的双帆蓄电池7个过亿元项目)."""
+    if not item.unit.endswith("元"):
+        return False
+    before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
+    by = p.DESCRIBED_BY.search(before)
+    named = p.NAMED_AFTER.match(text, item.end)
+    if not by or by.group() == "占地" or not named:
+        return False
+    if not p.COUNTED_AFTER.match(text, named.end()):
+        return True
+    return before[: by.start()].endswith("、")
 
 
 @dataclass(frozen=True)

@@ -288,6 +288,8 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
         "完成龙泉关、天生桥、史家寨3个镇区大市政建设",  # the same without 等
         "启动投资669万元的校园基础设施建设项目",  # a description of one project
+        "投资2.4亿元的青禾新材料建成投产",  # one named project, no 项目 printed
+        "启动总投资8.6亿元的东湖三期商业街建设",
         "高标准打造了16.64平方公里的阜东产业园区",  # a description of one park
         "关停淘汰10万千瓦及以下燃煤机组",  # a rating naming a class of plant
         "占地6904亩的工业台地达到“九通一平”〔5〕",  # a note mark is no count after it
@@ -407,10 +409,20 @@ def test_streaks_and_places_are_figures_saying_what_is_kept_up_and_among_whom(
     assert all(word in figure.label for word in words), figure.label
 
 
+def test_amounts_of_named_projects_in_a_counted_list_are_not_figures() -> None:
+    sentence = "年内力争投资3亿元的甲乙电器、投资1.5亿元的丙丁包装5个过亿元项目投产。"
+    raws = [m.raw for m in sentence_figures(sentence)]
+    assert "3亿元" not in raws and "1.5亿元" not in raws, raws
+
+
 @pytest.mark.parametrize(
     ("sentence", "raw"),
     [
         ("全年共实施总投资286.19亿元的县以上重点项目64个。", "286.19亿元"),  # their total
+        ("开工总投资38亿元的6个项目。", "38亿元"),  # a total over a count of projects
+        ("投资1.2亿元实施农村饮水安全工程。", "1.2亿元"),  # spending on a task, no 的
+        ("完成投资5亿元的年度目标。", "5亿元"),  # a goal, not a name
+        ("与6家企业签订总投资42亿元的合作协议。", "42亿元"),  # agreements, not a project
         ("规上工业总产值、工业增加值连续2年实现全国城市“双第一”。", "连续2年"),  # no count of names
         ("新建13所农村寄宿制学校、3所城区学校。", "3所"),
         ("学科进入ESI全球前1%。", "1%"),  # a share of a list, no place
