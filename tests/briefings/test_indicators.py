@@ -84,6 +84,12 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("全区地方财政收入", "元", "fiscal_revenue"),
         ("入统工业增加值同比增长", "%", "industrial_value_added_growth"),
         ("城镇固定资产投资增长", "%", "fixed_investment_growth"),
+        ("城乡居民人均可支配收入增长", "%", "income_per_capita_growth"),
+        ("城乡居民人均可支配收入", "元", "income_per_capita"),
+        ("规上企业工业增加值同比增长", "%", "industrial_value_added_growth"),
+        ("规模以上企业工业增加值", "元", "industrial_value_added"),
+        ("城镇失业率控制", "%", "unemployment_registered"),
+        ("单位地区生产总值综合能耗下降", "%", "energy_intensity_reduction"),
         ("城镇以上固定资产投资增长", "%", "fixed_investment_growth"),
         # 增加值 is value added, not a rise; 提高到 says the level reached.
         ("规上工业增加值", "元", "industrial_value_added"),
@@ -99,6 +105,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         # the 1990s retail price target; a use of bond money is not the issue.
         ("拟发行长期建设国债", "元", "government_bonds"),
         ("继续发行建设国债", "元", "government_bonds"),
+        ("今年拟发行长期国债", "元", "government_bonds"),  # the 1998-2004 construction bonds
         ("国债资金", "元", None),
         ("下岗失业人员再就业", "人", "reemployment"),
         ("再就业补助资金", "元", None),
@@ -232,6 +239,7 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("常住人口城镇化率提高至64.8%。", "64.8%", "urbanisation_rate"),  # the level reached
         ("九大类民生支出超过3000亿元、增长9%，新增就业16万人。", "16万人", "urban_new_jobs"),
         ("扣除价格因素，城镇居民人均可支配收入实际增长5.1%。", "5.1%", "urban_income_growth"),
+        ("今年发行800亿元长期国债，主要投向基础设施建设。", "800亿元", "government_bonds"),
         # Beside the budget's revenue, 财政收入 is all revenue raised; the part is the budget's.
         ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元。",
          "突破3亿元", None),
