@@ -72,7 +72,7 @@ MEASURE_TERMS = (
     "全部财政收入",
     # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
     # word, 在 of 在学人数 as a preposition).
-    "超长期特别国债", "长期建设国债", "特别国债", "现代服务业", "在学",
+    "超长期特别国债", "长期建设国债", "长期国债", "特别国债", "现代服务业", "在学",
     # National titles a city competes for: 全国 is part of the name, not a scope.
     "全国文明城市", "全国双拥模范城",
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose

@@ -476,6 +476,11 @@ def test_a_span_past_recalled_in_the_plan_is_no_plan() -> None:
         ("20个", "cumulative", "2020-2024")
     ]
 
+    # 两年来 in a plan recalls the two years past (国债 issued then), no plan of the year.
+    assert told("两年来通过财政发行2100亿元长期国债，带动银行贷款。", PLAN_2025) == [
+        ("2100亿元", "cumulative", "2023-2024")
+    ]
+
 
 def test_an_average_over_n_years_or_a_printed_change_covers_those_years() -> None:
     assert told("全市地区生产总值增长6.7%，两年平均增长4.9%。")[-1] == (
