@@ -212,9 +212,10 @@ DOCUMENT_ITEMS = re.compile(r"方面|(?:重点|主要)?任务|举措")
 HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
 # 5次调高城乡居民基础养老金标准: a count of times an action was taken.
 ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
-CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱")
+CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片")
 # 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
-CAPACITY_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?等?项目")
+# 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's.
+CAPACITY_OF = re.compile(r"[\u4e00-\u9fff+]{1,8}?(?:等?项目|厂(?![商家区房]))")
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.

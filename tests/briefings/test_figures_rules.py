@@ -294,6 +294,9 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "关停淘汰10万千瓦及以下燃煤机组",  # a rating naming a class of plant
         "占地6904亩的工业台地达到“九通一平”〔5〕",  # a note mark is no count after it
         "加快白银集团7万吨锌基合金等项目建设",  # a project named by its capacity
+        "某公司年产8万吨复合肥厂建成投用",  # a plant named by its capacity
+        "甲乙科技6万片硅基衬底项目一期投产",
+        "谋划启动丙丁200兆瓦光伏发电+储能项目建设",
         "《纲要（草案）》提出了28个主要指标，其中20个预期性指标",  # a document's own parts
         "《纲要（草案）》提出了15个方面的重点任务",
         "成为全国首个全部设区市通时速350公里高铁的省份",  # a line's rating
