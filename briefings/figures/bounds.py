@@ -41,7 +41,7 @@ _LEADING = re.compile(p.alternation(_BEFORE))
 _MULTIPLIED = rf"{p.ARABIC}(?:{p.alternation(p.MULTIPLIERS)})?"
 _MORE_INSIDE = re.compile(rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})")
 # 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
-_PASSED = re.compile("破")
+_PASSED = re.compile("[破过]")
 # The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
 # unit: in 2家、500亿元以上 the 以上 bounds the 500亿元 alone).
 _LIST_TAIL = re.compile(

@@ -810,8 +810,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
         return False
     if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
-    if raw.startswith("超") and not raw.startswith("超过") and _BARRED.match(text, end):
-        return True  # 产值超亿元企业13家: the bar picks out the firms
+    if raw.startswith(("超", "过")) and not raw.startswith("超过") and _BARRED.match(text, end):
+        return True  # 产值超亿元企业13家, 投资过千万元项目: the bar picks out the firms
     return (
         raw.endswith(("以上", "以下")) and "\u4e00" <= after <= "\u9fff" and after not in "增达占"
     )

@@ -197,8 +197,9 @@ DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")
 MAGNITUDE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
                    "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 10**2}  # fmt: skip
 # 连续2年破万亿元: 破 alone (not 突破, 打破) passes a magnitude as 突破 does.
+# 产值过亿元企业, 投资过千万元项目: 过 (not 通过, 经过, 超过) passes one too.
 CN_MAGNITUDE = re.compile(
-    rf"(?P<pre>{_PRE}|(?<![突打])破)?(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?十?|[一二两三四五六七八九]?)"
+    rf"(?P<pre>{_PRE}|(?<![突打])破|(?<![通经超不越度])过)?(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九]?十?|[一二两三四五六七八九]?)"
     rf"(?P<mult>{alternation(MAGNITUDE_WORDS)})(?P<unit>{_UNIT})?(?P<post>以上|以下)?"
 )
 # 28个主要指标, 其中20个预期性指标, 15个方面的重点任务: a document's own parts.

@@ -390,6 +390,7 @@ def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
         ("单笔50万元以下拖欠企业账款全部清零。", REVIEW_2024, ["threshold"]),
         ("肉蛋奶、蔬菜产量均突破百万吨大关。", REVIEW_2024, ["result"]),  # a milestone passed
         ("产值超亿元企业13家。", REVIEW_2024, ["threshold", "result"]),
+        ("产值过亿元企业16家。", REVIEW_2024, ["threshold", "result"]),  # 过 as 超
     ],
 )
 def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(
