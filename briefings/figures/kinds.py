@@ -548,7 +548,8 @@ def _told(
             or _HAS_END.search(clause)
             or figure.qualifier == "rank"  # a place is held at a date, never summed
         )
-        and not _ADDS_UP.search(clause)
+        # 研发投入占GDP比重达到3.6%: a share of spending is a level, not spending that adds up.
+        and not (_ADDS_UP.search(clause) and not _SHARE_REACHED.search(clause))
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
@@ -586,6 +587,7 @@ _ONE_YEAR = re.compile(r"全年|当年|这一年")
 
 # 投入达3200亿元, 下岗职工达2700多万人: what the span spent or shed adds up over it.
 _ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业")
+_SHARE_REACHED = re.compile(r"(?:比例|占比|比重|强度)[^,;。0-9]{0,4}$")
 _REACHED_END = re.compile(
     r"(?:达到|达|提高到|提高至|提升到|提升至|增加到|增长到|上升到|扩大到|升至|跃升至|增至|"
     r"降至|降到|下降到|下降至|减少到|减少至)$"

@@ -465,6 +465,14 @@ def test_a_sentence_opening_on_xianhou_adds_up_over_the_span_in_every_clause() -
     ]
 
 
+def test_a_share_of_spending_reached_in_a_span_review_is_the_last_years_level() -> None:
+    # 研发投入 is spending, but its share of GDP is a level: the span's last year's, not a sum.
+    span = Setting(REVIEW, "2016-2020", span="2016-2020")
+    assert told("区域创新体系进一步完善，全社会研发投入占GDP比重达到4.2%。", span) == [
+        ("4.2%", "result", "2020")
+    ]
+
+
 def test_two_years_joined_by_dao_print_the_span_a_figure_covers() -> None:
     assert told("从2019年到2023年年均超收200亿元。") == [("200亿元", "cumulative", "2019-2023")]
     assert told("2019年至2023年累计投入50亿元。") == [("50亿元", "cumulative", "2019-2023")]
