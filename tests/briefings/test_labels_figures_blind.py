@@ -156,7 +156,7 @@ UNSEEN4_FLOORS = {
     "kind": 0.965,
     "period": 0.968,
     "labels": 0.935,
-    "headline indicator": 0.965,
+    "headline indicator": 0.98,
     "headline choice": 0.995,
 }
 
@@ -170,17 +170,21 @@ UNSEEN4_FLOORS = {
 # investments of single named projects (投资3.12亿元的晨阳水性涂料) in two county-level reports,
 # which the labels leave out as descriptions. (A helper had printed a sample of the engine's
 # output on three of these reports, 涞源县, 徐水区 and 深圳 2005, and changed no rule after.)
+# Tuned on since (2026-12-07, fifth session): one named project's investment and a plant's capacity
+# left out, five indicator names, 过 as 超 before a magnitude, a share of spending as a level.
+# Then: precision 0.972 (851 output), recall 0.932, all 0.808, key 0.922, bound 0.992, kind and
+# period 0.966, labels 0.901, headline indicator 0.972, headline choice 0.987.
 UNSEEN5_FLOORS = {
-    "is-a-figure precision": 0.93,
-    "value recall": 0.92,
-    "all figures right on every field": 0.80,
-    "key figures right on every field": 0.915,
+    "is-a-figure precision": 0.97,
+    "value recall": 0.93,
+    "all figures right on every field": 0.805,
+    "key figures right on every field": 0.92,
     "bound": 0.99,
-    "kind": 0.96,
-    "period": 0.96,
+    "kind": 0.965,
+    "period": 0.965,
     "labels": 0.90,
-    "headline indicator": 0.935,
-    "headline choice": 0.975,
+    "headline indicator": 0.97,
+    "headline choice": 0.985,
 }
 
 
