@@ -266,6 +266,10 @@ class Briefer:
         pool = self._worker()
         try:
             briefing = await loop.run_in_executor(pool, self._work, report, self.library.cache_dir)
+        except asyncio.CancelledError:  # the bot stops: whoever comes next (another replica,
+            # this one restarted) may claim the job now, not once the claim expires
+            await self._give_back(turn, report.digest, "its replica stopped mid-briefing")
+            raise
         except BrokenProcessPool as error:  # a worker died: killed, or out of memory
             logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
             self._let_go(pool)
