@@ -124,8 +124,12 @@ def _end_server() -> None:
     holding the bot's stdout and stderr open meanwhile (and whoever waits for them to close: a
     supervisor, a test), and the submits waiting for it."""
     server: Any = forkserver._forkserver  # no public handle on it (nor on its pid)
-    with contextlib.suppress(OSError, TypeError):
-        os.kill(server._forkserver_pid, signal.SIGTERM)
+    with server._lock:
+        if server._forkserver_pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(server._forkserver_pid, signal.SIGKILL)
+        server._stop_unlocked()  # reaps and forgets it: the next pool starts a fresh one
 
 
 def pool_of(workers: int) -> ProcessPoolExecutor:
