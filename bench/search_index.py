@@ -8,25 +8,31 @@
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
   ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
-  positions (detail=none) and its sentences are UTF-16; a word of 3+ characters is checked
-  against the sentences FTS5 finds.
-- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase) and UTF-8
-  sentences, as index format 7 was: what the chosen one's size and speed compare with.
+  positions (detail=none) and its sentences are UTF-16 rows; a word of 3+ characters is checked
+  against the sentences FTS5 finds, in SQL.
+- baseline: another version of briefings/corpus_index.py (`--baseline FILE`, e.g. an earlier
+  index format from `git show`), measured the same way in the same run.
+- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase, no sentence
+  read to check it) in a UTF-8 file: what positions would cost in size and save in speed.
 
 The N reports are the corpus's search indexes copied, each with one sentence of its own (a
 distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
-candidate: build time, file size, p50/p95 latency of cross-report queries (the chat's report
-first, as /search asks), and how many sentences each candidate finds against the substring
+candidate: build time, the CPU of the longest hold of the index's lock while building (one
+report added, or a step of merging: what a search may wait), file size, p50/p95 latency of
+cross-report queries (the chat's report first, as /search asks; the candidates built take
+turns, a round of queries each, so the machine's load falls on all alike), and how many sentences each candidate finds against the substring
 truth (jieba tokens miss a word cut otherwise). The size column counts the figures /compare
 reads too, as the bot's index holds them; `× text` is the file against the reports' text
 (UTF-8, as on disk).
 
     .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR] [--only NAME...]
+        [--baseline FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
 import sqlite3
 import statistics
@@ -34,7 +40,8 @@ import sys
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +95,24 @@ class Fts5Bigram:
 
     def __init__(self, path: Path) -> None:
         self.index = self.kind(path)
+        self.held = 0.0  # the CPU of the longest hold of the index's lock while building (s)
+        guarded = self.index._guarded
+
+        @contextmanager
+        def timed() -> Iterator[sqlite3.Connection]:
+            began = time.process_time()  # CPU: on a shared machine wall time is mostly waiting
+            with guarded() as db:
+                yield db
+            self.held = max(self.held, time.process_time() - began)
+
+        self.index._guarded = timed  # type: ignore[method-assign]
 
     def build(self, reports: list[Made]) -> None:
         for entry, index, figures in reports:
             self.index.add(entry, index, figures)
+        if hasattr(self.index, "compact"):  # as the bot's update does after adding many
+            self.index.compact()
+        del self.index._guarded  # the class's own again: searches are not timed so
 
     def search(self, query: str, first: str) -> int:
         return len(self.index.search(query, first, LIMIT, PER_REPORT, FIRST_LIMIT).hits)
@@ -133,7 +154,7 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
 
 
 def positions_candidate() -> type[Fts5Bigram]:
-    """Index format 7: postings with positions, a word an FTS5 phrase of its bigrams, UTF-8."""
+    """Postings with positions, a word an FTS5 phrase of its bigrams, UTF-8 (as format 7)."""
 
     def positions_phrase(word: str) -> str:
         if len(word) == 1:
@@ -172,6 +193,22 @@ def positions_candidate() -> type[Fts5Bigram]:
         kind = PositionsIndex
 
     return Fts5Positions
+
+
+def baseline_candidate(path: Path) -> type[Fts5Bigram]:
+    """The index of another version of briefings/corpus_index.py (its relative imports are
+    today's modules)."""
+    spec = importlib.util.spec_from_file_location("briefings.baseline_index", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+
+    class Baseline(Fts5Bigram):
+        name = "baseline"
+        kind = module.CorpusIndex
+
+    return Baseline
 
 
 def postings(index: SearchIndex) -> dict[str, list[int]]:
@@ -301,27 +338,30 @@ def truth(bases: Sequence[Base], n: int, query: str) -> int:
     return sum(per_base[i % len(bases)] for i in range(n))
 
 
-def measure(candidate: Any, reports: list[Made], first: str) -> dict[str, float]:
-    began = time.perf_counter()
-    candidate.build(reports)
-    built = time.perf_counter() - began
-    wall, cpu = [], []
+def measure(candidates: Sequence[Any], first: str) -> list[dict[str, float]]:
+    """Search times of each candidate, built: the candidates take turns, a round of the
+    queries each, REPEATS times, so that the machine's load falls on all alike."""
+    wall: list[list[float]] = [[] for _ in candidates]
+    cpu: list[list[float]] = [[] for _ in candidates]
     for _ in range(REPEATS):
-        for query in QUERIES:
-            began, used = time.perf_counter(), time.process_time()
-            candidate.search(query, first)
-            wall.append((time.perf_counter() - began) * 1000)
-            cpu.append((time.process_time() - used) * 1000)
-    return {
-        "build_s": built,
-        "p50_ms": statistics.median(wall),
-        "p95_ms": percentile(wall, 0.95),
-        "cpu_p50_ms": statistics.median(cpu),
-        "cpu_p95_ms": percentile(cpu, 0.95),
-    }
+        for n, candidate in enumerate(candidates):
+            for query in QUERIES:
+                began, used = time.perf_counter(), time.process_time()
+                candidate.search(query, first)
+                wall[n].append((time.perf_counter() - began) * 1000)
+                cpu[n].append((time.process_time() - used) * 1000)
+    return [
+        {
+            "p50_ms": statistics.median(wall[n]),
+            "p95_ms": percentile(wall[n], 0.95),
+            "cpu_p50_ms": statistics.median(cpu[n]),
+            "cpu_p95_ms": percentile(cpu[n], 0.95),
+        }
+        for n in range(len(candidates))
+    ]
 
 
-def main(sizes: list[int], cache: Path | None, only: list[str]) -> None:
+def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         cache_dir = cache or Path(folder) / "cache"
         reports = []
@@ -343,15 +383,24 @@ def main(sizes: list[int], cache: Path | None, only: list[str]) -> None:
         print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): CPU "
               f"{per_report_cut:.0f} ms")  # fmt: skip
         print(f"{'N':>5} {'candidate':15}{'build s':>8}{'size MB':>9}{'× text':>8}{'p50 ms':>8}"
-              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}")  # fmt: skip
+              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}{'lock cpu':>9}")  # fmt: skip
         for n in sizes:
             made = copies(bases, n)
             text = sum(bases[i % len(bases)][3] for i in range(n))
-            made_of = (Fts5Bigram, positions_candidate(), jieba_candidate(cut), BigramTables)
+            made_of: tuple[Any, ...] = (
+                *([baseline_candidate(baseline)] if baseline else []),
+                Fts5Bigram, positions_candidate(), jieba_candidate(cut), BigramTables,
+            )  # fmt: skip
+            built: list[tuple[Any, Path, float, float]] = []
             for make in [m for m in made_of if not only or m.name in only]:
                 path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
                 candidate = make(path)
-                figures = measure(candidate, made, made[0][0].digest)
+                began = time.perf_counter()
+                candidate.build(made)
+                held = getattr(candidate, "held", math.nan) * 1000
+                built.append((candidate, path, time.perf_counter() - began, held))
+            timed = measure([candidate for candidate, *_ in built], made[0][0].digest)
+            for (candidate, path, build_s, held), figures in zip(built, timed, strict=True):
                 db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL into the file
                 size = sum(
@@ -359,9 +408,10 @@ def main(sizes: list[int], cache: Path | None, only: list[str]) -> None:
                     for s in ("", "-wal")
                     if Path(f"{path}{s}").exists()
                 )
-                print(f"{n:>5} {candidate.name:15}{figures['build_s']:8.1f}{size / 2**20:9.1f}"
+                print(f"{n:>5} {candidate.name:15}{build_s:8.1f}{size / 2**20:9.1f}"
                       f"{size / text:8.2f}{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
-                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}", flush=True)  # fmt: skip
+                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{held:9.0f}",
+                      flush=True)  # fmt: skip
                 if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
                     missed = {
@@ -374,7 +424,7 @@ def main(sizes: list[int], cache: Path | None, only: list[str]) -> None:
                         f"; short of the substring truth: {missed or 'none'}"
                     )
                 path.unlink()
-                del candidate
+            built.clear()
 
 
 if __name__ == "__main__":
@@ -382,5 +432,6 @@ if __name__ == "__main__":
     parser.add_argument("--reports", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--cache", type=Path, help="a report cache to reuse (else a temp one)")
     parser.add_argument("--only", nargs="+", default=[], help="these candidates (names as printed)")
+    parser.add_argument("--baseline", type=Path, help="another corpus_index.py, as `baseline`")
     args = parser.parse_args()
-    main(args.reports, args.cache, args.only)
+    main(args.reports, args.cache, args.only, args.baseline)

@@ -168,22 +168,26 @@ async def _stop(application: Application, state: BotState) -> None:
 async def _start(application: Application, state: BotState, poll_timeout: float) -> None:
     # A bot that cannot record subscriptions must not start and accept them: StoreError.
     await state.stores.open()
+    # The folder is read while Telegram is first called, and polling starts once it is read:
+    # an update waiting since the bot was down is answered from the reports, never with "no
+    # report loaded". A catalogued folder is read in milliseconds; thousands of reports never
+    # read before (a first start without `warm`) take a while to parse: after LOAD_WAIT the
+    # bot polls and answers meanwhile ("reading the folder"), reading on in the background.
+    loading = state.loading = asyncio.create_task(_load(state))
     await application.initialize()
-    for language, commands in menus():
-        await application.bot.set_my_commands(commands, language_code=language)
+    await asyncio.gather(
+        *(application.bot.set_my_commands(c, language_code=lang) for lang, c in menus())
+    )
     await _set_webhook(application, state.config)
     await application.start()
     _schedule_pushes(application, state.config)
+    await asyncio.wait({loading}, timeout=LOAD_WAIT)
     if application.updater is not None:
         await application.updater.start_polling(
             timeout=timedelta(seconds=poll_timeout),
             poll_interval=0,
             allowed_updates=Update.ALL_TYPES,
         )
-    # A folder the catalogue covers loads in milliseconds; thousands of reports never read
-    # before (a first start without `warm`) take a while to parse: the bot answers meanwhile.
-    loading = asyncio.create_task(_load(state))
-    await asyncio.wait({loading}, timeout=LOAD_WAIT)
     if loading.done():
         loading.result()  # a folder that cannot be read stops start-up
         await _follow(state)

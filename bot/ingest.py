@@ -28,20 +28,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefings.catalogue import Listing
 from briefings.folder import report_files
 
 from .library.briefer import Briefer
 from .push.runner import Pusher
-from .sources import ADD_SOURCE, Fetched, PoliteClient, SourcePoller, SourceRunner, SourceStore
-from .sources.settings import FetchPolicy, SourceSpec
+from .sources.settings import ADD_SOURCE, FetchPolicy, SourceSpec
+
+if TYPE_CHECKING:
+    from .sources.poller import Fetched, SourcePoller
+    from .sources.store import SourceStore
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,13 @@ class Ingest:
 
     async def start(self, store: SourceStore) -> None:
         """Watch the folder and poll the sources (recorded in `store`) in the background."""
+        # The poller, its document readers and its link parsing are imported here, in a
+        # thread, once the bot is polling: with the bot, they cost its first reply ~20 ms.
+        await asyncio.to_thread(importlib.import_module, f"{__package__}.sources.runner")
+        from .sources.http import PoliteClient
+        from .sources.poller import SourcePoller
+        from .sources.runner import SourceRunner
+
         self.poller = SourcePoller(PoliteClient(self.policy), store, self.folder)
         seen = await asyncio.to_thread(self._look)
         # what start-up's load read: a file added since is still to be read

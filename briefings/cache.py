@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import zlib
 from collections.abc import Sequence
@@ -80,23 +81,24 @@ def fingerprint_of(package: Path) -> str:
 
 def _shaping(package: Path) -> set[Path]:
     """DERIVER and the modules of `package` it imports, followed to the end."""
+    modules = set(package.rglob("*.py"))  # found once: no file is looked up per import
     found: set[Path] = set()
     todo = [package / DERIVER]
     while todo:  # bounded: each module of the package is read once
         module = todo.pop()
         if module not in found:
             found.add(module)
-            todo += _imported(package, module)
+            todo += _imported(package, module, modules)
     return found
 
 
-def _imported(package: Path, module: Path) -> list[Path]:
-    """The modules of `package` that `module` imports, anywhere in it, with the __init__.py of
-    each subpackage on the way (importing figures.keys runs figures/__init__.py)."""
+def _imported(package: Path, module: Path, modules: set[Path]) -> list[Path]:
+    """The `modules` of `package` that `module` imports, anywhere in it, with the __init__.py
+    of each subpackage on the way (importing figures.keys runs figures/__init__.py)."""
     targets: list[Path] = []
-    for node in ast.walk(ast.parse(module.read_bytes())):
+    for node in _import_statements(module.read_bytes()):
         if isinstance(node, ast.ImportFrom) and node.level:
-            base = module.parent.joinpath(*[".."] * (node.level - 1)).resolve()
+            base = _normal(module.parent.joinpath(*[".."] * (node.level - 1)))
             named = base.joinpath(*node.module.split(".")) if node.module else base
         elif isinstance(node, ast.ImportFrom) and _within(package, node.module or ""):
             named = package.parent.joinpath(*(node.module or "").split("."))  # spelt out
@@ -107,17 +109,54 @@ def _imported(package: Path, module: Path) -> list[Path]:
         else:
             continue
         targets += [named, *(named / alias.name for alias in node.names)]
-    modules = [p for t in targets for p in (t.with_suffix(".py"), t / "__init__.py") if p.is_file()]
-    inits = [
+    found = {p for t in targets for p in (t.with_suffix(".py"), t / "__init__.py") if p in modules}
+    inits = {
         folder / "__init__.py"
-        for path in modules
-        for folder in path.resolve().parents
-        if folder.is_relative_to(package.resolve())
-    ]
+        for path in found
+        for folder in path.parents
+        if folder.is_relative_to(package) and folder / "__init__.py" in modules
+    }
     # The package's own __init__.py only re-exports (the folder and its catalogue among them).
-    return [
-        p for p in {*map(Path.resolve, modules), *inits} if p != package.resolve() / "__init__.py"
-    ]
+    return [p for p in found | inits if p != package / "__init__.py"]
+
+
+def _normal(path: Path) -> Path:
+    """`path` with its `..` taken out (the package's files are looked up as found, unresolved)."""
+    return Path(os.path.normpath(path))
+
+
+# Where an import statement may start: a line's first word, or after the `:` of a one-line
+# block or a `;`. Only those statements are parsed: the syntax tree of every module the
+# briefing imports takes ~0.1 s, which each start-up reading its catalogue would pay.
+_IMPORT = re.compile(rb"(?:^[ \t]*|[:;][ \t]*)(?P<word>from|import)[ \t\\(]", re.MULTILINE)
+
+
+def _import_statements(source: bytes) -> list[ast.AST]:
+    """The import statements of a module's `source`, each parsed alone with what continues it
+    (a parenthesised list, backslashed lines); nodes of the whole tree when one does not parse
+    alone (a docstring line reading "from the …", a comment inside the list), so an import is
+    never missed. A docstring line that does parse as an import can only add to the hash."""
+    statements: list[ast.AST] = []
+    for match in _IMPORT.finditer(source):
+        start = match.start("word")
+        end = _line_end(source, start)
+        opened = source.find(b"(", start, end)
+        if opened >= 0 and source.find(b")", opened, end) < 0:  # a list over several lines
+            closed = source.find(b")", end)
+            end = len(source) if closed < 0 else _line_end(source, closed)
+        try:
+            statements += ast.parse(source[start:end]).body
+        except SyntaxError:
+            return list(ast.walk(ast.parse(source)))
+    return statements
+
+
+def _line_end(source: bytes, at: int) -> int:
+    """Where the line holding `at` ends, the lines a backslash continues it on included."""
+    end = source.find(b"\n", at)
+    while end > 0 and source[end - 1 : end] == b"\\":
+        end = source.find(b"\n", end + 1)
+    return len(source) if end < 0 else end
 
 
 def _within(package: Path, dotted: str) -> bool:

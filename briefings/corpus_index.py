@@ -15,15 +15,21 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report, and why it is small: its row in `reports`, the titles of its
-sections (`places`), its sentences once, as printed (the file is UTF-16: a Chinese character
-takes two bytes, not UTF-8's three), their bigram postings without positions (FTS5
-`detail=none`: a posting is a row number, no offsets), the figures /compare reads and the
-bigrams of their labels, and its vocabulary's new words. Without positions FTS5 cannot match
-a phrase: a word of three or more characters is asked as all of its bigrams, and the few
-sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by reading
-the sentences found (`_saying`), so what matches, how many and in which order stay as a phrase
-search gave them. A one- or two-character word is one token: FTS5's answer is exact.
+What the file holds per report (~1.6× the reports' text at 300 distinct reports: sentences
+~0.75×, postings ~0.5×, figures ~0.3×; format 8 took 2.1×): its row in `reports`; the titles
+of its sections (`places`, a context only when it is not derived from its parent's); its
+sentences once, as printed, a row each in UTF-16 (a Chinese character two bytes); their bigram
+postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
+report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
+a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
+numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
+positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of
+its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府)
+are dropped by an SQL condition on the sentences found (`_saying`), so what matches, how many
+and in which order stay as a phrase search gave them. A one- or two-character word is one
+token: FTS5's answer is exact. Sentences are not compressed: format 9 deflated them in blocks
+(0.44× the text, not 0.75×), but checking candidates then meant inflating them in Python, and
+/search's CPU p95 went from ~11 to ~28 ms at 300 reports (bench/search_index.py).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
@@ -47,45 +53,61 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "8"  # bump when the tokens or the tables change: an older file is rebuilt
+FORMAT = "10"  # bump when the tokens or the tables change: an older file is rebuilt
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
 OTHER_CANDIDATES = 30
-# A report's sentences get rowids report_id * this + n: a small gap between reports keeps the
-# postings' row-number deltas short (a 5 MB report, the largest read, has ~40,000 sentences).
-_ROWS_PER_REPORT = 1 << 16
+# A report's sentences get rowids first + n, its figures' labels first + their number: the
+# reports' ranges follow one another, each starting on a slot (a multiple of SLOT rowids), so
+# that the postings' row-number deltas are short (a few bits more than the sentences between,
+# where format 8's gap of 2^16 rowids per report cost a byte more a report a posting), and
+# FTS5's matches are grouped per slot in SQL, a report holding a few.
+SLOT = 256
+_MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
+COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
+# A step of that merge writes about MERGE_PAGES of FTS5's pages (~4 KB each) and a step of
+# returning free pages frees VACUUM_PAGES, each under the lock: a few milliseconds, whatever
+# the index's size, so a search waits that long at most.
+MERGE_PAGES = 64
+VACUUM_PAGES = 256
+_MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
-    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL);
+    issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
-    context TEXT NOT NULL, PRIMARY KEY (report, no)) WITHOUT ROWID;
+    context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
-    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
-    qualifier TEXT NOT NULL, label TEXT NOT NULL, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
-    upper REAL, kind TEXT NOT NULL, period TEXT, bound TEXT NOT NULL, indicator TEXT,
+    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
+    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator TEXT,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
-# A figure's sentence is most often one of the report's sentences: then `said` is its rowid in
-# `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence` holds it.
+# A figure's sentence is most often one of the report's sentences: then `said` is its rowid
+# in `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence`
+# holds it. Its label is stored only when it differs from its folded form (2% of them). Its
+# unit, qualifier, kind, period and bound, a few hundred strings in all, are numbers in `names`
+# (a byte or two where result, exact or 2024 took 8-12 in UTF-16).
 # FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used; nor
 # positions (detail=none): see the module's docstring.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
 # kinds a comparison shows, kept here so that a comparison across a thousand reports reads a
 # few rows from disk instead of a thousand briefings. Their labels are tokenised as sentences
-# are (rowid report_id * _ROWS_PER_REPORT + n), so FTS5 finds the few a query names; their
+# are (rowid: their report's first + n), so FTS5 finds the few a query names; their
 # indicator is the one compare reads (measure_of: a figure's own, else its label's).
 Indexed = tuple[SearchIndex, Sequence[Metric]]  # a report's search index and its figures
 
@@ -176,7 +198,9 @@ def _saying(query: Query, first: int) -> tuple[str, list[str]]:
     A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
     Chinese character); another in its ASCII lower case first, then, failing that, in the
     folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
-    ways of saying the query all in Chinese are tried first."""
+    ways of saying the query all in Chinese are tried first. Checked in SQL, the ~1,000
+    candidates of 地区生产总值 at 300 reports cost a few milliseconds, where reading them
+    into Python (inflating blocks of them, as format 9 did) took ~35."""
     words: list[str] = []
 
     def test(word: str) -> str:
@@ -186,9 +210,7 @@ def _saying(query: Query, first: int) -> tuple[str, list[str]]:
             return f"instr(s.text, ?{number}) > 0"
         return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
 
-    ways = [
-        (way, terms) for concept in query.concepts for way, terms in concept
-    ]  # fmt: skip
+    ways = [(way, terms) for concept in query.concepts for way, terms in concept]
     ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
     tests = []
     for way, terms in ways:
@@ -228,6 +250,7 @@ class CorpusIndex:
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: in memory (no cache folder)
         self._lock = threading.RLock()
+        self._slots: dict[int, int] | None = None  # see _slot_reports
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -252,10 +275,13 @@ class CorpusIndex:
         target = ":memory:" if self.path is None else str(self.path)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
-            # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8
-            # (a no-op on a file already made).
+            # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8;
+            # 8 KB pages, chosen for format 9's blocks, kept as they cost searches nothing
+            # (both a no-op on a file already made).
             db.execute("PRAGMA encoding = 'UTF-16le'")
             db.create_function("says", 2, _says, deterministic=True)
+            db.execute("PRAGMA page_size = 8192")
+            db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # see `compact`
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError:
@@ -267,6 +293,7 @@ class CorpusIndex:
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._slots = None
         db = self._connect()
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -305,6 +332,7 @@ class CorpusIndex:
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
+                self._slots = None  # read again from what the file holds
                 raise
 
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
@@ -320,7 +348,35 @@ class CorpusIndex:
             if source is not None:
                 self.add(entry_of(report), *source)
                 added += 1
+        if added >= COMPACT_AFTER:
+            self.compact()
         return added
+
+    def compact(self) -> None:
+        """Merge the FTS5 tables' segments into one each: a report added at a time leaves
+        several segments, each listing its own tokens (~20% more postings at 200 reports).
+        Rewrites the postings, which takes longer as the index grows (~0.5 s at 200 reports):
+        FTS5's incremental merge does it a bounded step at a time (MERGE_PAGES), the lock
+        taken for each, so searches go on between steps; then the pages the old segments
+        held go back to the file system, as many at a time."""
+        for table in ("tokens", "figure_tokens"):
+            for _ in range(_MAX_STEPS):
+                with self._guarded() as db:
+                    before = db.total_changes
+                    # Negative: every segment, on whatever level, joins the merge (a merge
+                    # begun goes on); FTS5 writes its structure (a second change) only when it
+                    # did some work.
+                    db.execute(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (-MERGE_PAGES,)
+                    )
+                    if db.total_changes - before < 2:
+                        break
+        for _ in range(_MAX_STEPS):
+            with self._guarded() as db:
+                if db.execute("PRAGMA freelist_count").fetchone()[0] == 0:
+                    break
+                # Run to its end by executescript (a step of execute frees one page).
+                db.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES});")
 
     def remove(self, digests: Iterable[str]) -> None:
         with self._guarded() as db:
@@ -332,82 +388,85 @@ class CorpusIndex:
     def _insert(
         self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
     ) -> None:
-        cursor = db.execute(
-            "INSERT INTO reports(digest, title, issuer, year, sentences, chars)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                entry.digest,
-                entry.title,
-                entry.issuer,
-                entry.year,
-                len(index.sentences),
-                index.length,
-            ),
-        )
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
         from .compare import KIND_ORDER, measure_of, normal
 
-        first = int(cursor.lastrowid or 0) * _ROWS_PER_REPORT
-        db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
-            [(cursor.lastrowid, n, p.id, p.title, p.context) for n, p in enumerate(index.places)],
-        )
-        if len(index.sentences) > _ROWS_PER_REPORT:
+        if len(index.sentences) > _MAX_SENTENCES:
             log.warning("search index: %s has %d sentences, the first %d are searched",
-                        entry.digest, len(index.sentences), _ROWS_PER_REPORT)  # fmt: skip
-        sentences = index.sentences[:_ROWS_PER_REPORT]
-        rows = [(first + n, place, text) for n, (place, text) in enumerate(sentences)]
-        said: dict[str, int] = {}
-        for n, _, text in rows:
-            said.setdefault(text, n)
-        db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", rows)
+                        entry.digest, len(index.sentences), _MAX_SENTENCES)  # fmt: skip
+        sentences = index.sentences[:_MAX_SENTENCES]
+        kept = [(n, m) for n, m in enumerate(figures[:_MAX_SENTENCES]) if m.kind in KIND_ORDER]
+        span = max(len(sentences), kept[-1][0] + 1 if kept else 0, 1)
+        span = -(-span // SLOT) * SLOT
+        (first,) = db.execute("SELECT coalesce(max(first + span), 0) FROM reports").fetchone()
+        cursor = db.execute(
+            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
+             index.length, first, span),
+        )  # fmt: skip
+        report = int(cursor.lastrowid or 0)
+        self._slots = None
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
+        db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?)",
+            [(first + n, place, text) for n, (place, text) in enumerate(sentences)],
+        )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
-            [(n, self.tokens(t)) for n, _, t in rows],
+            [(first + n, self.tokens(text)) for n, (_, text) in enumerate(sentences)],
         )
+        said: dict[str, int] = {}
+        for n, (_, text) in enumerate(sentences):
+            said.setdefault(text, first + n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
-        kept = [
-            (cursor.lastrowid, n, normal(m.label), m.id, m.section, m.raw, m.value, m.unit,
-             m.qualifier, m.label, None if m.sentence in said else m.sentence,
-             said.get(m.sentence), m.key, m.upper, m.kind, m.period, m.bound, measure_of(m))
-            for n, m in enumerate(figures[:_ROWS_PER_REPORT])
-            if m.kind in KIND_ORDER
+        named = {n for _, m in kept for n in (m.unit, m.qualifier, m.kind, m.period, m.bound)}
+        db.executemany(
+            "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
+        )
+        code = {name: n for n, name in _names(db).items()}
+        rows = [
+            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, code[m.unit],
+             code[m.qualifier], None if m.label == normal(m.label) else m.label,
+             None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
+             code[m.kind], None if m.period is None else code[m.period], code[m.bound],
+             measure_of(m))
+            for n, m in kept
         ]  # fmt: skip
         db.executemany(
             "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            kept,
+            rows,
         )
         db.executemany(
             "INSERT INTO figure_tokens(rowid, grams) VALUES (?, ?)",
-            [(first + row[1], self.tokens(row[2])) for row in kept],
+            [(first + row[1], self.tokens(row[2])) for row in rows],
         )
 
     def _delete(self, db: sqlite3.Connection, digest: str) -> None:
-        found = db.execute("SELECT id FROM reports WHERE digest = ?", (digest,)).fetchone()
+        found = db.execute(
+            "SELECT id, first, span FROM reports WHERE digest = ?", (digest,)
+        ).fetchone()
         if found is None:
             return
-        first = found[0] * _ROWS_PER_REPORT
-        old = db.execute(
-            "SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?",
-            (first, first + _ROWS_PER_REPORT - 1),
-        ).fetchall()
+        report, first, span = found
+        rows = (first, first + span - 1)
+        old = db.execute("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?", rows)
         # A contentless FTS5 table forgets a row only when told the tokens it was given.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(text)) for n, text in old],
+            [(n, self.tokens(text)) for n, text in old.fetchall()],
         )
-        db.execute(
-            "DELETE FROM sentences WHERE id BETWEEN ? AND ?", (first, first + _ROWS_PER_REPORT - 1)
-        )
-        db.execute("DELETE FROM places WHERE report = ?", (found[0],))
-        labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (found[0],))
+        db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
+        db.execute("DELETE FROM places WHERE report = ?", (report,))
+        labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (report,))
         db.executemany(
             "INSERT INTO figure_tokens(figure_tokens, rowid, grams) VALUES ('delete', ?, ?)",
             [(first + n, self.tokens(label)) for n, label in labels.fetchall()],
         )
-        db.execute("DELETE FROM figures WHERE report = ?", (found[0],))
-        db.execute("DELETE FROM reports WHERE id = ?", (found[0],))
+        db.execute("DELETE FROM figures WHERE report = ?", (report,))
+        db.execute("DELETE FROM reports WHERE id = ?", (report,))
+        self._slots = None
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
 
     def search(
@@ -423,14 +482,18 @@ class CorpusIndex:
         with self._guarded() as db:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
-            found: dict[int, tuple[int, str]] = {}  # report id -> (matches, their rowids)
+            counts: dict[int, int] = {}  # report id -> matches
+            listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
             if expression:
+                slots = self._slot_reports(db)
                 sql, said = _MATCHING, list[str]()
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
                     condition, said = _saying(parsed, 3)
                     sql = _MATCHING_SAYING.format(condition)
-                matching = db.execute(sql, (expression, _ROWS_PER_REPORT, *said))
-                found = {report: (count, rowids) for report, count, rowids in matching}
+                for slot, count, ids in db.execute(sql, (expression, SLOT, *said)):
+                    counts[slots[slot]] = counts.get(slots[slot], 0) + count
+                    listed.setdefault(slots[slot], []).append(ids)
+            found = {report: (count, ",".join(listed[report])) for report, count in counts.items()}
             mine = self._report_id(db, first)
             chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
             others = sorted((r for r in found if r != mine), key=lambda r: (-found[r][0], -r))
@@ -453,6 +516,16 @@ class CorpusIndex:
         matches = max(sum(count for count, _ in found.values()), len(hits))
         return CorpusResult(parsed.text, tuple(hits), terms, matches)
 
+    def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
+        """The report holding each slot of rowids (kept until a report is added or removed)."""
+        if self._slots is None:
+            self._slots = {
+                slot: report
+                for report, first, span in db.execute("SELECT id, first, span FROM reports")
+                for slot in range(first // SLOT, (first + span) // SLOT)
+            }
+        return self._slots
+
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = ()
     ) -> dict[str, list[Candidate]]:
@@ -474,15 +547,15 @@ class CorpusIndex:
             if indicators:
                 cursor = db.execute(_INDICATED_FIGURES, (labels, json.dumps(list(indicators))))
             elif expression:
-                cursor = db.execute(_MATCHING_FIGURES, (labels, _ROWS_PER_REPORT, expression))
+                cursor = db.execute(_MATCHING_FIGURES, (labels, expression))
             else:
                 cursor = db.execute(_FIGURES, (labels,))
             rows = cursor.fetchall()
+            names = _names(db)
         from .compare import Candidate
 
         for digest, number, folded, title, *fields in rows:
-            fields[8] = bool(fields[8])  # key
-            metric = Metric(*fields)
+            metric = _metric(fields, names)
             found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
         return found
 
@@ -491,10 +564,10 @@ class CorpusIndex:
         indicator (what /promises all sets side by side), in report order."""
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
+            names = _names(db)
         found: dict[str, list[Metric]] = {}
         for digest, *fields in rows:
-            fields[8] = bool(fields[8])  # key
-            found.setdefault(digest, []).append(Metric(*fields))
+            found.setdefault(digest, []).append(_metric(fields, names))
         return found
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
@@ -504,60 +577,136 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
+        texts = {n: (place, text) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))}
+        slots = self._slot_reports(db)
+        reports = sorted({slots[n // SLOT] for n in rowids})
+        entries = {
+            report: Entry(digest, title, issuer, year)
+            for report, digest, title, issuer, year in db.execute(_ENTRIES, (json.dumps(reports),))
+        }
+        places = _titles(db, {(slots[n // SLOT], place) for n, (place, _) in texts.items()})
         found: dict[int, list[Titled]] = {}
-        for row in db.execute(_SENTENCES, (json.dumps(rowids), _ROWS_PER_REPORT)):
-            report, text, section, heading, context, digest, title, issuer, year = row
-            hit = CorpusHit(Entry(digest, title, issuer, year), section, heading, text)
+        for n in sorted(texts):
+            report = slots[n // SLOT]
+            place, text = texts[n]
+            section, heading, context = places[report, place]
+            hit = CorpusHit(entries[report], section, heading, text)
             found.setdefault(report, []).append((hit, context))
         return found
 
     def _ranking(self, db: sqlite3.Connection, report: int, query: Query) -> Ranking:
         """How `query` ranks the report's sentences: each term's idf among them, their average
         length (FTS5 counts a term's sentences as it finds them, in C)."""
-        total, chars = db.execute(_STATISTICS, (report,)).fetchone()
-        first = report * _ROWS_PER_REPORT
-        span = (first, first + _ROWS_PER_REPORT - 1)
-        counts = {t: _count(db, t, span, self.inexact([t])) for t in query.terms}
+        total, chars, first, span = db.execute(_STATISTICS, (report,)).fetchone()
+        rows = (first, first + span - 1)
+        counts = {t: _count(db, t, rows, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
+
+
+def _titles(
+    db: sqlite3.Connection, wanted: set[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, str, str]]:
+    """The places `wanted` (report id, number): their section, title and context (the titles
+    above them), read with the places their contexts derive from (`_places`), a level a round:
+    the hits' places only, not every place of their reports."""
+    rows: dict[tuple[int, int], tuple[str, str, str | None, int | None]] = {}
+    missing = sorted(wanted)
+    for _ in range(_MAX_SENTENCES):  # a round a level, while a place read names an unread parent
+        if not missing:
+            break
+        for report, no, section, title, context, parent in db.execute(
+            _PLACES, (json.dumps(missing),)
+        ):
+            rows[report, no] = (section, title, context, parent)
+        missing = sorted(
+            {(r, parent) for (r, _), (*_, context, parent) in rows.items()
+             if context is None and parent is not None and (r, parent) not in rows}
+        )  # fmt: skip
+    found: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+    def place(key: tuple[int, int]) -> tuple[str, str, str]:
+        if key not in found:
+            section, title, context, parent = rows[key]
+            if context is None:
+                context = title if parent is None else f"{place((key[0], parent))[2]}\n{title}"
+            found[key] = (section, title, context)
+        return found[key]
+
+    return {key: place(key) for key in wanted}
+
+
+def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
+    """The rows of a report's places: a place's context (the titles of its section and those
+    above it) is stored only when it is not its title alone nor its parent's context and its
+    title (`parent`, an earlier place's number)."""
+    seen: dict[str, int] = {}
+    rows = []
+    for n, place in enumerate(index.places):
+        above = place.context.removesuffix(f"\n{place.title}")
+        parent = seen.get(above) if above != place.context else None
+        derived = place.context == place.title or parent is not None
+        rows.append((report, n, place.id, place.title, None if derived else place.context,
+                     None if place.context == place.title else parent))  # fmt: skip
+        seen.setdefault(place.context, n)
+    return rows
+
+
+def _names(db: sqlite3.Connection) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM names"))
+
+
+def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
+    """A figure from its fields in Metric's order as stored (see `_FIGURES`)."""
+    unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
+    fields[4:6] = names[unit], names[qualifier]
+    fields[8] = bool(fields[8])  # key
+    fields[10:13] = names[kind], None if period is None else names[period], names[bound]
+    return Metric(*fields)
 
 
 # Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
 _MATCHING = (
     "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
 )
-_SENTENCES = (
-    "SELECT r.id, s.text, p.section, p.title, p.context, r.digest, r.title, r.issuer, r.year"
-    " FROM sentences s JOIN reports r ON r.id = s.id / ?2"
-    " JOIN places p ON p.report = r.id AND p.no = s.place"
-    " WHERE s.id IN (SELECT value FROM json_each(?1)) ORDER BY s.id"
-)
-
-_STATISTICS = "SELECT sentences, chars FROM reports WHERE id = ?"
-_COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 # The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
 _MATCHING_SAYING = (
     "SELECT t.rowid / ?2, count(*), group_concat(t.rowid) FROM tokens t"
     " JOIN sentences s ON s.id = t.rowid WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
 )
+_TEXTS = "SELECT id, place, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
+_ENTRIES = (
+    "SELECT id, digest, title, issuer, year FROM reports"
+    " WHERE id IN (SELECT value FROM json_each(?))"
+)
+# The places of (report, number) pairs.
+_PLACES = (
+    "SELECT p.report, p.no, p.section, p.title, p.context, p.parent FROM json_each(?) j"
+    " JOIN places p ON p.report = json_extract(j.value, '$[0]')"
+    " AND p.no = json_extract(j.value, '$[1]')"
+)
+_STATISTICS = "SELECT sentences, chars, first, span FROM reports WHERE id = ?"
+_COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 _COUNT_SAYING = (
     "SELECT count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
 
 # A figure's fields come in Metric's order, after digest, number, label and section title; its
-# sentence is stored only when it is none of the report's own (else read by its number, f.said).
+# sentence is stored only when it is none of the report's own (else read by its rowid, f.said,
+# which follows it and `_said` drops).
 _FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
     " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
-    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier,"
+    " coalesce(f.label, f.folded),"
     " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
     " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
@@ -568,28 +717,29 @@ _INDICATOR_FIGURES = (
 _INDICATED_FIGURES = _FIGURES.replace(
     " WHERE EXISTS", " WHERE f.indicator IN (SELECT value FROM json_each(?2)) AND EXISTS"
 )
-# The same, of the figures FTS5 finds first: instr() then keeps those saying a way whole.
+# The same, of the figures FTS5 finds first (a label's rowid is its report's first + its
+# number): instr() then keeps those saying a way whole.
 _MATCHING_FIGURES = (
     "SELECT r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, f.label,"
+    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
     " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator"
-    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?3) t"
-    " JOIN figures f ON f.report = t.id / ?2 AND f.no = t.id % ?2"
-    " JOIN reports r ON r.id = f.report"
+    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
+    " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
+    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 
 
-def _count(db: sqlite3.Connection, term: str, span: tuple[int, int], inexact: bool) -> int:
-    """How many sentences in the rowids `span` say `term` (folded); `inexact`: FTS5 may find
+def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
+    """How many sentences in the rowids `rows` say `term` (folded); `inexact`: FTS5 may find
     its bigrams apart."""
     if not inexact:
-        return int(db.execute(_COUNT, (_phrase(term), *span)).fetchone()[0])
+        return int(db.execute(_COUNT, (_phrase(term), *rows)).fetchone()[0])
     condition, words = _saying(Query(term, (term,), (), (((term, (term,)),),)), 4)
-    counted = db.execute(_COUNT_SAYING.format(condition), (_phrase(term), *span, *words))
+    counted = db.execute(_COUNT_SAYING.format(condition), (_phrase(term), *rows, *words))
     return int(counted.fetchone()[0])
 
 

@@ -58,13 +58,20 @@ def task_list(
     return lists[max(range(len(lists)), key=rank)]
 
 
-def titled(sections: Sequence[Section], pattern: re.Pattern[str]) -> Section | None:
-    """The last outline node, top level first, whose heading matches."""
-    tops = [s for s in sections if pattern.search(fold(s.title))]
+def titled(
+    sections: Sequence[Section],
+    pattern: re.Pattern[str],
+    keep: Callable[[Section], bool] | None = None,
+) -> Section | None:
+    """The last outline node, top level first, whose heading matches (and `keep` keeps)."""
+
+    def heads(node: Section) -> bool:
+        return bool(pattern.search(fold(node.title))) and (keep is None or keep(node))
+
+    tops = [s for s in sections if heads(s)]
     if tops:
         return tops[-1]
     deeper = [
-        n for s in sections for n in s.walk()
-        if (n.children or n.style in HEADING_RANK) and pattern.search(fold(n.title))
+        n for s in sections for n in s.walk() if (n.children or n.style in HEADING_RANK) and heads(n)
     ]  # fmt: skip
     return deeper[-1] if deeper else None

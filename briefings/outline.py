@@ -274,8 +274,12 @@ class _Builder:
     def add_heading(self, line: Line) -> None:
         if line.style == "closing":
             self.stack.clear()  # a part of the report's own, whatever was open
-        if line.style in _NUMBERED_PARTS and self.stack and self.stack[0].style == "bare":
-            self.stack.clear()  # the unnumbered opening part ends where the numbered ones start
+        # the unnumbered opening part ends where the numbered ones start; but after two
+        # unnumbered parts or more (2023年工作回顾, 2024年工作安排) the report's parts are
+        # unnumbered, and 一、… under the last of them are its own list
+        opening = self.stack and self.stack[0].style == "bare"
+        if line.style in _NUMBERED_PARTS and opening and self._bare_parts() < 2:
+            self.stack.clear()
         if line.style not in _INLINE_STYLES:
             while len(self.stack) > 1 and self.stack[-1].style in _INLINE_STYLES:
                 self.stack.pop()
@@ -289,6 +293,9 @@ class _Builder:
         siblings = self.stack[-1].node.children if self.stack else self.roots
         siblings.append(node)
         self.stack.append(_Open(line.style or "", node, _is_bare_heading(line), line.inline))
+
+    def _bare_parts(self) -> int:
+        return sum(root.style == "bare" for root in self.roots)
 
     def _ends_a_list(self, style: str) -> bool:
         """A new list (第一,…) after 三是… of another list starts beside it, not inside it:

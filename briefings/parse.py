@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import NotAReportError
@@ -44,10 +45,14 @@ def parse_source(source: SourceText) -> Report:
     )
 
 
+_GOVERNMENT_REPORT = re.compile(r"政府(?:\d{4}年)?工作报告")
+
+
 def delivery_year(meta: Meta) -> int | None:
-    """The year the report is given in, which its 今年 means: a 政府工作报告's title year,
+    """The year the report is given in, which its 今年 means: a 政府工作报告's title year
+    (2022年某县政府工作报告, 某县人民政府2022年工作报告; not a 2021年度工作报告 on its year),
     else the year it was published when that follows the year reported on."""
-    if "政府工作报告" in meta.title and meta.year is not None:
+    if _GOVERNMENT_REPORT.search(meta.title) and meta.year is not None:
         return meta.year
     published = meta.published.year if meta.published else None
     if published is not None and meta.year is not None and 0 <= published - meta.year <= 1:

@@ -24,6 +24,8 @@ _PRINCIPLES_TITLE = pattern("heading_words", "principles_title")
 # Parts that are not the year's tasks: standing policy (外交, 祖国统一), shortcomings.
 _STANDING_TITLE = pattern("heading_words", "standing_title")
 _TASKS_TITLE = pattern("heading_words", "tasks_title")
+# A sub-part of the plan's part that sets out the shortcomings (存在的不足, then 下一步工作打算).
+_SHORTCOMINGS = pattern("problem_words", "problem_title")
 
 
 # Words that only a plan heading uses, so a review heading holding one also plans
@@ -72,36 +74,41 @@ def _announced(lead: str) -> int | None:
     return int(number) if number.isdigit() else cn_number(number.replace("两", "二"))
 
 
-def _thematic_items(parts: list[Section], lead: str = "", framed: bool = False) -> list[Item]:
-    """Tasks of a plan spread over several parts: each part's sub-headings, else its title.
+# A plan spread over this many task parts or more is read as its parts: they already name the
+# year's tasks, and the points a part numbers are that task's measures. Fewer parts are broad
+# areas (经济, 改革, 社会事业, 政府建设) whose numbered points are the tasks (RULES.md).
+_MANY_PARTS = 5
+
+
+def _thematic_items(parts: list[Section], lead: str = "") -> list[Item]:
+    """Tasks of a plan spread over several parts: each part's title when the parts are many,
+    else each part's numbered sub-tasks (its title when it numbers none).
 
     When the report counts the parts it is about to set out (以下八个方面工作), those parts are
-    the tasks, standing policy (外交) among them. When it frames them (a part of its own for the
-    year's 总体要求 before them, or that count), the parts are one list read as the report mostly
-    prints it: the numbered sub-tasks when at least half the parts number theirs, else every
-    part's title (第一…第五 inside a few of the parts are sub-headings of one task)."""
+    the tasks, standing policy (外交) among them; else standing policy and a part of principles
+    alone are left out."""
     tasks = [p for p in parts if p.style != "closing"]
     count = _announced(lead)
     if count and len(tasks) >= count:
-        tasks, framed = tasks[:count], True
+        tasks = tasks[:count]
     else:
         tasks = [
             p for p in tasks if not _STANDING_TITLE.search(p.title) and not _principles_only(p)
         ]
-    lists = [[c for c in task_list(p) if c.style in _PART_TASK_STYLES] for p in tasks]
-    numbered = [len(headings) >= 2 for headings in lists]
-    nested = 2 * sum(numbered) >= len(numbered) if framed else True
+    if len(tasks) >= _MANY_PARTS:
+        return [item_of(part) for part in tasks]
     items: list[Item] = []
-    for part, headings, own in zip(tasks, lists, numbered, strict=True):
-        items += [item_of(c) for c in headings] if own and nested else [item_of(part)]
+    for part in tasks:
+        headings = [c for c in task_list(part) if c.style in _PART_TASK_STYLES]
+        items += [item_of(c) for c in headings] if len(headings) >= 2 else [item_of(part)]
     return items
 
 
-def _before(sections: list[Section], part: Section, preamble: str) -> tuple[Section | None, str]:
-    """The part before `part` (None at the start) and the last line printed before it."""
+def _before(sections: list[Section], part: Section, preamble: str) -> str:
+    """The last line printed before `part`."""
     at = sections.index(part)
     previous = sections[at - 1] if at else None
-    return previous, _last_line(list(previous.walk())[-1].text if previous else preamble)
+    return _last_line(list(previous.walk())[-1].text if previous else preamble)
 
 
 def _last_line(text: str) -> str:
@@ -152,13 +159,12 @@ def find_plan(
     year = delivery_year if delivery_year is not None else report_year
     part, spread = _plan_parts(list(sections), year)
     if part is not None:
-        tasks = _tasks(part, year) or _tasks_under_goals(part)
+        tasks = _tasks(part, year) or _tasks_under_goals(part) or _five_year_tasks(part, year)
         items = tuple(item_of(child) for child in tasks) or _run_in_tasks(part, _after_goals(part))
         return ItemList(part.id, items, _plan_year(part, report_year, delivery_year))
     if spread:
-        previous, lead = _before(list(sections), spread[0], preamble)
-        framed = previous is not None and _principles_only(previous)
-        items = tuple(_thematic_items(spread, lead, framed))
+        lead = _before(list(sections), spread[0], preamble)
+        items = tuple(_thematic_items(spread, lead))
         return ItemList(spread[0].id, items, year) if items else ItemList(None, ())
     return ItemList(None, ())
 
@@ -169,14 +175,23 @@ def _tasks(part: Section, year: int | None) -> list[Section]:
     the sub-part that plans; never the five-year goals listed before them; never the principles
     printed as one of the items (（一）总体要求。…)."""
     for _ in range(3):  # sub-parts nest a few levels at most
-        tasks = task_list(part, partial(_five_year_goals, part))
+        tasks = task_list(part, partial(_not_tasks, part))
         plans = [c for c in tasks if _plan_score(c, year) >= 2 and len(task_list(c)) >= 2]
-        frames = [c for c in tasks if _principles_only(c) or _plan_score(c, year) == 1]
+        frames = [
+            c for c in tasks
+            if _principles_only(c) or _plan_score(c, year) == 1 or _SHORTCOMINGS.search(c.title)
+        ]  # fmt: skip
         if not plans or len(plans) + len(frames) < len(tasks):
             break
         part = plans[-1]
     kept = [c for c in tasks if not _principles_only(c)]
     return kept if len(kept) >= 2 else tasks
+
+
+def _five_year_tasks(part: Section, year: int | None) -> list[Section]:
+    """The tasks of a five-year plan that is the report's only plan (今后五年的主要任务 in a
+    report with no part for the year): its list, though its lead-in speaks of the five years."""
+    return task_list(part) if _plan_score(part, year) == 1 else []
 
 
 # What leads into the five-year goals a report sets before the year's tasks, numbered alike:
@@ -190,6 +205,39 @@ def _lead_in(part: Section, run: list[Section]) -> str:
     node before the list says (a lead-in after a list is printed as the list's last text)."""
     at = next(i for i, child in enumerate(part.children) if child is run[0])
     return fold(_last_line(part.text if at == 0 else list(part.children[at - 1].walk())[-1].text))
+
+
+# A line that admits problems and opens their list or their causes (…还面临不少困难和问题：,
+# …存在一些短板，主要是：, …还有较大差距，差距主要表现在：, …问题。究其原因，): the points after
+# it are the problems, never the year's tasks (but 要着力解决以下问题：, and a line that only
+# admits, …也面临不少困难和挑战。, opens nothing).
+_OPENS_PROBLEMS = re.compile(
+    r"(?:存在|面临|(?<![国私公所拥具占])有(?![效力序机利]))(?:着)?(?:一些|不少|许多|诸多|很多)?"
+    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|短板|差距|薄弱环节|弱项)[^,;。:]{0,6}"
+    r"(?:\s*:|[,。]\s*(?:(?:问题|差距|不足|短板)的?)?(?:(?:主要|集中|突出)(?:原因|表现|体现)?(?:是|有|在于|[表体]现(?:在|为))"
+    r"|主要原因|究其(?:原因|根源)|(?:原因|根源)(?:主要)?(?:是|在于))\s*[:,]?)$"
+)
+_SOLVING = pattern("problem_words", "solving")
+# A run-in lead that admits problems (当前我县发展还存在一些突出问题。): no task.
+_ADMITS = re.compile(
+    r"(?:还|仍|仍然|依然|也)(?:存在|面临|有)(?:着)?[^,;。]{0,14}(?:问题|困难|挑战|不足|矛盾|短板|差距)$"
+    r"|清醒(?:地|的)?(?:看到|认识到)"
+)
+
+
+def _not_tasks(part: Section, run: list[Section]) -> bool:
+    """A list of the plan part that is no task list: the five-year goals, or the points of
+    problems a line before it admits (an inline list's line anywhere in the text before it)."""
+    if _five_year_goals(part, run):
+        return True
+    at = next(i for i, child in enumerate(part.children) if child is run[0])
+    before = part.text if at == 0 else list(part.children[at - 1].walk())[-1].text
+    lines = [fold(line).strip() for line in before.splitlines()]
+    if run[0].style not in HEADING_RANK:
+        return any(_OPENS_PROBLEMS.search(x) and not _SOLVING.search(x) for x in lines)
+    return (
+        bool(lines) and bool(_OPENS_PROBLEMS.search(lines[-1])) and not _SOLVING.search(lines[-1])
+    )
 
 
 def _five_year_goals(part: Section, run: list[Section]) -> bool:
@@ -225,7 +273,11 @@ def _tasks_under_goals(part: Section) -> list[Section]:
 def _run_in_tasks(part: Section, more: Sequence[str] = ()) -> tuple[Item, ...]:
     """The tasks of a plan part that numbers none: the run-in leads of its paragraphs."""
     paragraphs = [*part.text.splitlines(), *more]
-    leads = [(m.group(1), p) for p in paragraphs if (m := _RUN_IN.match(p)) and len(p) > 40]
+    leads = [
+        (m.group(1), p)
+        for p in paragraphs
+        if (m := _RUN_IN.match(p)) and len(p) > 40 and not _ADMITS.search(fold(m.group(1)))
+    ]
     if len(leads) < 2:
         return ()
     return tuple(Item("", lead.lstrip("—-"), text, part.id) for lead, text in leads)

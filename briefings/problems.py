@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .findings import item_lists, item_of, titled
+from .findings import item_lists, item_of, task_list, titled
 from .lexicon import pattern
 from .model import Item, ItemList, Section
+from .outline import is_first
 from .plan import is_plan_like
 from .text import first_sentence, fold
 
@@ -25,7 +27,7 @@ _ADMISSION = re.compile(
     r"|(?:问题|困难|不足|短板)[^。,，]{0,4}不容忽视|(?:问题|矛盾)也(?:比较|较为|十分|很)?突出|(?:更|也|还)要看到[,，]?[^。,，]{0,30}"
     r"(?:的|些|种)(?:困难|问题|挑战|不足)(?:(?:和|与)(?:困难|问题|挑战|不足))?(?=[。,，:：;；]|$)"
     r"|(?:还|仍|仍然|依然|也|但)(?:存在|面临|有)(?:着)?(?:一些|不少|许多|诸多)?[^。,;:]{0,14}"
-    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误)"
+    r"(?:问题|困难|不足|矛盾|短板|挑战|差距|缺点|失误|薄弱环节|弱项)"
     r"|(?:存在|面临)的(?:主要|突出)?(?:问题|困难|不足|挑战)(?:(?:和|与)(?:问题|困难|不足|挑战))?"
     r"(?:主要)?(?:是|有|表现在|表现为)"
     r"|(?:中|上)的(?:主要|突出)(?:问题|困难|矛盾)(?:主要)?(?:是|有|表现在|表现为)"
@@ -50,23 +52,45 @@ _FOR_EXAMPLE = re.compile(r"(?:如|比如|例如)$")
 _EXAMPLES = re.compile(
     r"(?:问题|困难|不足|矛盾|短板|弱项|薄弱环节|差距)[^。,;:]{0,4},\s*(?:如|比如|例如)(?=[^。,;:]{2})"
 )
+# What opens the points of problems named in general, or of their causes: 主要是, 主要原因,
+# 究其原因, 原因在于, 问题的根源在于, 差距主要表现在.
+_POINTS_OPENER = (
+    r"(?:(?:主要|集中|突出|具体)(?:原因|问题|表现|体现)?(?:是|有|在于|[表体]现(?:在|为))?"
+    r"|究其(?:原因|根源)[,]?(?:主要(?:是|有|在于))?"
+    r"|(?:其|这些)?(?:(?:问题|差距|不足|短板|困难|矛盾)的?)?(?:原因|根源|症结)(?:主要)?(?:是|在于)"
+    r"|(?:问题|差距|不足|短板)(?:主要)?(?:[表体]现(?:在|为)|是|有))"
+)
+# An admission in general that opens the list of its problems or their causes at the paragraph's
+# end (…确实面临不同程度的困难和问题。主要原因，/ …还存在一些问题，主要是：/ …还有较大差距，差距
+# 主要表现在：/ …还面临不少困难和问题：), then 一是…三是. The points may follow in the same
+# paragraph (主要是：一是A；二是B。), up to the sentence of the last one.
+_OPENS_POINTS = re.compile(
+    r"(?:问题|困难|矛盾|不足|短板|差距|挑战)[^。,:]{0,6}"
+    rf"(?:[。,]\s*{_POINTS_OPENER}\s*[:,]?|(?P<colon>:))\s*(?:$|(?=一是))"
+)
+# What follows an admission that opens its list at once: a colon, then the list in the sentence.
+_OPENS_AT_ONCE = re.compile(r"[^,;:。]{0,8}:\s*[^\s。]")
+# Between an admission's sentence and the opener of its points, only what they are about
+# (…还有较大差距。差距主要表现在：): 问题的, 差距, 其.
+_OPENER_SUBJECT = re.compile(r"(?:这些|其)?(?:(?:问题|差距|不足|困难|短板|矛盾)的?)?")
+_LATER_POINT = re.compile(r"[二三四五六七八九十]是(?![的否])")
 _OUTLOOK = pattern("problem_words", "outlook")
 _SEEN = re.compile(r"(?:清醒|清楚|深刻)")
 _LEAD_IN = re.compile(
-    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|主要(?:是|表现(?:在|为)|有)\s*[:：]?$"
+    r"(?:清醒|清楚|深刻)(?:地|的)?(?:看到|认识到|认识|意识到)|(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)\s*[:：]?$"
 )
 # An admission that names the problems only in general: the list follows it.
 _GENERIC = re.compile(
     r"(?:存在|面临|(?<![国私公所拥具占])有(?![效力序机利]))(?:着|的)?(?:一些|不少|许多|诸多|很多)?"
-    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板)"
+    r"[^,;。]{0,14}?(?:问题|困难|挑战|不足|矛盾|缺点|失误|短板|薄弱环节|弱项)"
     r"|(?:问题|困难|挑战|不足|矛盾)[^,;。]{0,4}(?:不少|很多|较多)"
 )
 # Words that say something falls short: a clause holding one states a problem of its own.
 _DEFICIT = pattern("problem_words", "deficit")
-# A clause that only frames the problems after it (在…过程中, 对标高质量发展), and the
+# A clause that only frames the problems after it (在…过程中, 对标高质量发展, 受…影响), and the
 # words that only lead into one (特别是).
 _FRAMING = re.compile(
-    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}"
+    r"^(?:在[^,，]{2,20}(?:中|时|下|上)|对标[^,，]{2,12}|受[^,，]{2,16}(?:影响|冲击)"
     r"|(?:当前|目前|现在)[^,，]{0,8}(?:正)?处于[^,，]{0,20}(?:时期|阶段|关口|节点))$"
 )
 _FURTHER = re.compile(r"^(?:有的|有些|个别|少数)?(?:甚至|乃至)")
@@ -90,15 +114,32 @@ _SOLVING = pattern("problem_words", "solving")
 # Problems listed with ；, or numbered after commas (一是A，二是B，三是C。)
 _LISTED = re.compile(r"[;；]|[,，](?=[二三四五六七八九十]是)")
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+是(?![的否])")
+# The number a point printed inside a paragraph carries ((1)A；(2)B, ①A；②B, 1.A；2.B): not
+# part of the problem's words.
+_POINT_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+是(?![的否])|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\d{1,2}\s*[.、．](?!\d))\s*"
+)
 # Headings that claim progress: a list of them is the achievements, whatever follows it.
 _ACHIEVED = pattern("problem_words", "achieved")
 # …，等等。 closes a list: no clause of it, before the list is split or after.
 _ET_CETERA = re.compile(r"[,，]?等等[。.]?$")
 _ALSO = re.compile(r"^(?:此外|另外)[,，]\s*")
+# 一方面，A；另一方面，B。: the sides are the problems, the words only mark them.
+_SIDES = re.compile(r"^(?:另)?一方面[,，]\s*")
+# 同时，政府自身建设还存在薄弱环节。 after the problems adds one (not 同时，我们也要看到…).
+_SAME_TIME = re.compile(r"^同时[,，]\s*(?!我们|也|还|更|要|必须|应当|各)")
 _THEME = re.compile(r"^\s*(?:(?:特别是|尤其是|同时)[,，]?)?\s*([\u4e00-\u9fff]{1,3}的)")
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
-_OPENS_LIST = re.compile(r"^(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:：,，]\s*")
-_LIST_OPENER = re.compile(r"(?:主要(?:是|表现(?:在|为)|有)|具体(?:是|表现为))\s*[:,]?|:")
+_OPENS_LIST = re.compile(
+    r"^(?:(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)|具体(?:是|[表体]现为))\s*[:：,，]\s*"
+)
+_LIST_OPENER = re.compile(
+    r"(?:(?:主要|集中|突出)(?:是|[表体]现(?:在|为)|有)|具体(?:是|[表体]现为))\s*[:,]?"
+    # the causes of problems named in general (…还存在一些问题和不足。究其原因，一是…)
+    r"|(?:究其(?:原因|根源)[,]?(?:主要(?:是|有|在于))?|(?:原因|根源|症结)(?:主要)?(?:是|在于))\s*[:,]?"
+    r"|:"
+)
 # Sentences that close a list of problems rather than name one: the pledge, the strengths.
 _PLEDGE = re.compile(
     r"^(?:对(?:这些|此|于这些|上述)|我们(?:将|要|一定|必须|决心)|(?:所有)?这些|针对|必须"
@@ -126,16 +167,22 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
     for sentence in re.findall(r"[^。!?]*[。!?]?", folded):
         match = _admission(sentence)
         examples = _EXAMPLES.search(sentence, match.end()) if match else None
-        if examples_only and not examples:
+        # in a plan part, besides examples, an admission in general that opens its list at once
+        # (我们也清醒地认识到，…仍存在一些短板：A，B，C。)
+        general = _GENERIC.search(sentence, match.start()) if match else None
+        opens = bool(general and _OPENS_AT_ONCE.match(sentence, general.end()))
+        if examples_only and not examples and not opens:
             match = None
         if match and not _SOLVING.search(sentence[: match.start()]):
             at = start + match.end()
             stop = folded.find("。", at)
             stop = len(folded) if stop < 0 else stop + 1
             opener = _LIST_OPENER.search(folded, at)
-            if opener and (opener.start() < stop or not folded[stop : opener.start()].strip()):
-                return opener.end(), len(folded)
             rest = folded[at:stop]
+            if opener and (
+                opener.start() < stop or _opens_next(folded[stop : opener.start()], rest, opener)
+            ):
+                return opener.end(), len(folded)
             if _FOR_EXAMPLE.search(match.group()):  # …需要改进和完善，如A，B，C。: A, B, C
                 return at, stop
             if examples and _GENERIC.search(sentence[match.end() : examples.end()]):
@@ -144,14 +191,31 @@ def _admission_end(paragraph: str, examples_only: bool = False) -> tuple[int, in
             if _SEEN.match(match.group()) and not _GENERIC.search(_first_clause(rest)):
                 return at, stop if start else len(folded)
             if not _SOFT_ADMISSION.fullmatch(match.group()):
-                # 也面临不少困难和挑战，A；B。: the list runs on after the comma
+                # 也面临不少困难和挑战，A；B。 or 还存在一些问题，A，B。: the list runs on
+                # after the comma
                 comma = rest.find(",")
-                return (at + comma + 1 if 0 <= comma < rest.find(";") else stop), len(folded)
+                after = _first_clause(rest[1:]) if comma == 0 else ""
+                runs_on = 0 <= comma < rest.find(";") or (
+                    bool(_GENERIC.search(match.group()))
+                    and bool(_DEFICIT.search(after))
+                    and not _GENERIC.search(after)
+                )
+                return (at + comma + 1 if runs_on else stop), len(folded)
             if _GENERIC.search(_first_clause(rest)):  # 我们还认识到，存在不少不足。A，B。
                 return stop, len(folded)
             return at, stop if start else len(folded)
         start += len(sentence)
     return None
+
+
+def _opens_next(between: str, rest: str, opener: re.Match[str]) -> bool:
+    """Whether the sentence after an admission opens its list: right at its start (主要是：),
+    or, after an admission that names its problems only in general (…还有较大差距。), after what
+    they are about (差距主要表现在：) or on their causes (究其原因，一是…)."""
+    between = between.strip()
+    general = not rest.strip(" 。,") or bool(_GENERIC.search(_first_clause(rest)))
+    bare = not between and not re.match(r"究其|原因|根源|症结", opener.group())
+    return bare or (general and bool(_OPENER_SUBJECT.fullmatch(between)))
 
 
 def _first_clause(text: str) -> str:
@@ -310,7 +374,11 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
     items: list[str] = []
     for part, listed in parts:
         part = _RESTATED.sub("", part.strip(" ,，:：")).strip()
-        part = _ALSO.sub("", _NUMBERED.sub("", _OPENS_LIST.sub("", part)))
+        part = _ALSO.sub("", _POINT_NUMBER.sub("", _OPENS_LIST.sub("", part)))
+        part = _SIDES.sub("", part)
+        same_time = _SAME_TIME.match(fold(part))
+        if same_time and _names_shortfall(part[same_time.end() :]):
+            part = part[same_time.end() :]
         if _PLEDGE.match(fold(part)) or _ABOUT_THEM.search(part):
             break
         part = _ET_CETERA.sub("", _STRESSED.sub("", part)).strip()
@@ -322,6 +390,14 @@ def _split_items(text: str, lead_in: bool = False, numbered: bool = False) -> li
         elif part and stated and (not _STRENGTH.search(lead) or _UNREALISED.search(lead)):
             items.append(part)
     return items
+
+
+def _names_shortfall(text: str) -> bool:
+    """Whether a passage's first sentence says something falls short (not a pledge, not a
+    strength): a problem of its own."""
+    lead = first_sentence(text)
+    strong = _STRENGTH.search(lead) and not _UNREALISED.search(lead)
+    return bool(_DEFICIT.search(lead)) and not strong and not _PLEDGE.match(fold(text))
 
 
 def _sentence_item(number: int, part: str, where: str) -> Item:
@@ -343,11 +419,49 @@ def _names_shortfalls(run: list[Section]) -> bool:
     return bool(run) and 2 * claimed <= len(run) and (admitted or not claimed)
 
 
+def _opened_points(paragraph: str) -> list[str] | None:
+    """A paragraph that names problems in general and opens their points (…面临不同程度的困难和
+    问题。主要原因，): the points it prints itself (一是A；二是B。), [] when they follow it as a
+    list, None when it opens none."""
+    folded = fold(paragraph)
+    opener = _OPENS_POINTS.search(folded)
+    if opener is not None and opener.group("colon"):
+        # …还面临不少困难和问题：, not 今年要着力解决以下问题： nor 补齐以下短板：
+        said = folded[folded.rfind("。", 0, opener.start()) + 1 : opener.end()]
+        if not _GENERIC.search(said) or _SOLVING.search(said):
+            return None
+    if opener is None:
+        return None
+    last = list(_LATER_POINT.finditer(folded, opener.end()))
+    if not last:
+        return []
+    stop = folded.find("。", last[-1].end())
+    items = _split_items(paragraph[opener.end() : len(folded) if stop < 0 else stop + 1])
+    return items if _mostly_shortfalls_text(items) else None
+
+
+def _mostly_shortfalls(run: list[Section]) -> bool:
+    """A list whose points mostly say something falls short (the tasks around it do not)."""
+    return len(run) >= 2 and _mostly_shortfalls_text([point.title for point in run])
+
+
+def _mostly_shortfalls_text(points: list[str]) -> bool:
+    named = sum(bool(_DEFICIT.search(point)) for point in points)
+    return len(points) >= 2 and 2 * named >= len(points)
+
+
 def _problems_in(
-    paragraphs: list[str], run: list[Section], where: str, examples_only: bool = False
+    paragraphs: list[str],
+    run: list[Section],
+    where: str,
+    examples_only: bool = False,
+    opened: list[Section] | None = None,
 ) -> tuple[list[Item], list[Section]]:
     """Problems admitted in a node's paragraphs, and the points of `run` (the list its text
-    leads into) taken as problems."""
+    leads into) taken as problems, and the points of `opened` (the node's first list) when a
+    paragraph names problems in general and opens them (…面临不同程度的困难和问题。主要原因，
+    一是…); `examples_only` (a plan part): besides those, only problems given as examples."""
+    opened = opened or []
     found: list[Item] = []
     taken: list[Section] = []
     index = 0
@@ -356,6 +470,12 @@ def _problems_in(
         index += 1
         span = _admission_end(paragraph, examples_only)
         if span is None:
+            points = _opened_points(paragraph)
+            if points:  # 主要是：一是A；二是B。 in the paragraph
+                found.extend(_sentence_item(n, p, where) for n, p in enumerate(points, 1))
+            elif points is not None and _mostly_shortfalls(opened):  # then 一是… below it
+                found.extend(_point_items(opened, where))
+                taken, opened = opened, []
             continue
         # a run with its details splits only right after the lead-in (清醒看到…主要是：A，B，…)
         lead_in = bool(_LEAD_IN.search(fold(paragraph)[: span[0]]))
@@ -369,7 +489,16 @@ def _problems_in(
         if leads_into and _IN_GENERAL.search(last_clause):
             parts = []  # …尚未根本解决，又出现了一些新问题。 announces the list: no problem of its own
         if not parts:
-            while index < len(paragraphs) and fold(paragraphs[index]).startswith(("——", "--")):
+            # the lead-in ends by opening a list (…还存在一些困难和问题：): the paragraphs below
+            # it that each state a shortfall are its points, as are —— lines after any lead-in
+            opener = fold(paragraph).rstrip()
+            below = not text and span[0] == len(opener) and opener.endswith(":")
+            while index < len(paragraphs):
+                following = fold(paragraphs[index])
+                dashed = following.startswith(("——", "--"))
+                point = below and _names_shortfall(following) and not _admission(following)
+                if not dashed and not point:
+                    break
                 parts.append(paragraphs[index].lstrip("—-").strip())
                 index += 1
         base = len(found)
@@ -435,13 +564,55 @@ def _added_after(paragraph: str) -> tuple[int, int] | None:
     return None
 
 
+# A heading that sets out to remedy a shortfall (缩小城乡区域差距, 弥补民生领域不足): a task.
+_REMEDY = re.compile(
+    r"(?:缩小|弥补|补齐|补足|补上|弥合|解决|克服|化解)[^,，。]{0,12}(?:差距|不足|短板|问题)"
+)
+
+
+def _problems_part(sections: Sequence[Section], plan_ids: frozenset[str]) -> Section | None:
+    """The part or sub-part headed for the problems (存在的问题, 工作中的差距): never a task of
+    the plan (（二）着力缩小城乡区域差距), nor any heading inside the plan's parts."""
+
+    def heads_problems(node: Section) -> bool:
+        top = node.id.split(".")[0]
+        inside_plan = node.id != top and top in plan_ids
+        return not inside_plan and not _REMEDY.search(fold(node.title))
+
+    return titled(sections, _PROBLEM_TITLE, heads_problems)
+
+
+# A sub-part headed for the problems and nothing else (存在的不足, 工作中存在的问题, 问题和不足),
+# unlike a problem of the part's list headed by itself (执法人员数量不足).
+_PROBLEMS_HEADING = re.compile(
+    r"(?:[^,。]{0,8}(?:存在|面临)的)?(?:主要|突出)?(?:问题|不足|困难|短板|弱项|差距|薄弱环节)"
+    r"(?:(?:和|与|及)(?:问题|不足|困难|短板|弱项|差距|挑战))?"
+)
+
+
 def find_problems(
     sections: Sequence[Section], plan_ids: frozenset[str] = frozenset(), preamble: str = ""
 ) -> ItemList:
     """The problems a report admits: a part titled so, else every admission outside the plan
     (the opening, the review parts, a part on the government's own conduct after it), else
     the first inside it; pinned to the part that holds the first."""
-    section = titled(sections, _PROBLEM_TITLE)
+    section = _problems_part(sections, plan_ids)
+    if section is not None and section.id in plan_ids:
+        # 存在的不足和下一步工作打算: its task list is the plan. Its problems are in a sub-part
+        # of their own (（一）存在的不足), else what it admits besides the tasks (…但也存在一些
+        # 不足：一是A；二是B。), found as in any part.
+        inner = titled(section.children, _PROBLEM_TITLE)
+        if inner is None:
+            tasks = {id(task) for task in task_list(section)}
+            rest = replace(
+                section, children=tuple(c for c in section.children if id(c) not in tasks)
+            )
+            return _admitted([rest], first=True)
+        section = inner
+    if section is not None:
+        # 存在的不足及原因分析, then （一）存在的不足 （二）原因分析: the problems are the first's
+        headed = (c for c in section.children if _PROBLEMS_HEADING.fullmatch(fold(c.title)))
+        section = next(headed, section)
     if section is not None and section.children:
         return ItemList(section.id, tuple(item_of(child) for child in section.children))
     if section is not None:
@@ -483,7 +654,9 @@ def _admitted(
         for node in top.walk():
             paragraphs = node.text.splitlines()[1 if id(node) in listed else 0 :]
             run = _trailing_run(node)
-            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in)
+            lists = item_lists(node.children)
+            opened = lists[0] if lists and is_first(lists[0][0].ordinal) else []
+            items, taken = _problems_in(paragraphs, run, top.id, top.id in examples_in, opened)
             listed.update(id(child) for child in taken)
             where = where or (top.id if items else None)
             found.extend(items)

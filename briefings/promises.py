@@ -21,8 +21,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal, Protocol, TypeVar
@@ -62,6 +62,9 @@ class PlanMatch:
     section_weight: float
     most: int
     not_reporting: tuple[str, ...] = ()
+    margin: float = 0.0
+    most_confident: int = 6
+    confident_margin: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Rules:
     year_openers: tuple[str, ...] = ()
     reached: tuple[str, ...] = ()
     plan_share: tuple[str, ...] = ()
+    quoting: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -106,6 +110,9 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 float(plan["section_weight"]),
                 int(plan["most"]),
                 tuple(plan["not_reporting"]),
+                float(plan["margin"]),
+                int(plan["most_confident"]),
+                float(plan["confident_margin"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -113,6 +120,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             year_openers=tuple(data["year_openers"]),
             reached=tuple(data["reached"]),
             plan_share=tuple(data["plan_share"]),
+            quoting=tuple(data["quoting"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -230,8 +238,11 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
     else a quantity its work plan sets for the year on a main indicator (城镇化率超过60%)."""
     found: dict[str, Metric] = {}
     planned: dict[str, Metric] = {}
+    table = rules()
     for metric in metrics:
-        if not metric.indicator or not _of_year(metric, year):
+        # 国民经济增长速度由原定平均每年百分之六调高到百分之八至九: an average over several
+        # years (a five-year plan's, revised) is not the year's target
+        if not metric.indicator or not _of_year(metric, year) or _partial(metric, table):
             continue
         if metric.kind == "target":
             found.setdefault(metric.indicator, metric)
@@ -241,10 +252,34 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
 
 
 def _partial(metric: Metric, table: Rules) -> bool:
-    """Whether the figure covers part of the year or several years (前三季度, 年均)."""
+    """Whether the figure covers part of the year or several years (前三季度, 年均); a clause
+    opening on the year (前三季度…增长8.2%，全年增长8%) is the year's, whatever came before."""
     at = metric.sentence.find(metric.raw)
-    before = metric.sentence[max(0, at - table.partial_window) : at] if at >= 0 else ""
-    return any(word in metric.label or word in before for word in table.partial_period)
+    item = indicators().get(metric.indicator or "")
+    names = item.names if item else ()
+    # PM2.5年均浓度: the year's average, named so; not an average of several years
+    said = _unnamed(metric.sentence[:at], names) if at >= 0 else ""
+    before = said[-table.partial_window :] if said else ""
+    clause = _CLAUSE.split(said)[-1]
+    label = _unnamed(metric.label, names)
+    if _YEAR_OPENS.match(_plain(clause)):
+        return any(word in clause for word in table.partial_period)
+    return any(word in label or word in before for word in table.partial_period)
+
+
+def _unnamed(text: str, names: Sequence[str]) -> str:
+    """`text` with the indicator's names in it blanked out, each character kept in its place
+    (names are kept folded and lower case)."""
+    text = _YEARLY.sub(lambda m: "·" * len(m.group()), unicodedata.normalize("NFKC", text).lower())
+    for name in names:
+        text = text.replace(name, "·" * len(name))
+    return text
+
+
+_YEARLY = re.compile(r"年平?均浓度")  # a concentration's yearly mean
+
+
+_YEAR_OPENS = re.compile(r"(?:去年|全年|当年|[0-9]{4}年)")
 
 
 def _narrowed(metric: Metric, table: Rules) -> bool:
@@ -261,14 +296,42 @@ def results(
     is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in metrics:
+    for metric in _named_before(metrics, known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
         level = item is not None and item.family == "level"
-        if not _partial(metric, table) and (level or not over_years(metric)):
+        at = metric.sentence.find(metric.raw)
+        quoted = any(
+            re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
+        )
+        if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found
+
+
+# A rise said with no subject (涨幅仍然高达百分之二十一点七): the measure is the sentence before's.
+_BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
+
+
+def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
+    """The metrics, a bare rise (去年提出…物价上涨幅度控制在百分之十以内。…涨幅仍然高达百分之二十一点七)
+    given the growth indicator of the sentence just before it in the same part, when its own
+    sentence names no other figure before it."""
+    before: Metric | None = None
+    for metric in metrics:
+        if (
+            metric.indicator is None
+            and before is not None
+            and before.section == metric.section
+            and before.sentence != metric.sentence
+            and _BARE_CHANGE.fullmatch(metric.label)
+            and getattr(known.get(before.indicator or ""), "family", None) == "growth"
+        ):
+            metric = replace(metric, indicator=before.indicator)
+        if before is None or before.sentence != metric.sentence:
+            before = metric if metric.indicator else None
+        yield metric
 
 
 def _signed(metric: Metric, item: Indicator, table: Rules) -> float:
@@ -476,19 +539,34 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
             if grams[n]:
                 scores[n][best] += table.section_weight * per_item[best]
     chosen: list[list[tuple[float, int]]] = [[] for _ in items]
+    margins: dict[int, float] = {}
     for n, row in enumerate(scores):
-        top = max(row, default=0.0)
+        top, second = ([0.0, *sorted(row)])[-1], ([0.0, 0.0, *sorted(row)])[-2]
+        margins[n] = top - second
         for at, score in enumerate(row):
             if score >= table.share and score >= top:
                 chosen[at].append((-score, n))
     return [
-        PlanReport(
-            item.lead or item.text,
-            item.ordinal,
-            tuple(review[n] for _, n in sorted(picked)[: table.most]),
-        )
+        PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _ranked(
+    review: Sequence[Quote],
+    picked: list[tuple[float, int]],
+    margins: dict[int, float],
+    table: PlanMatch,
+) -> tuple[Quote, ...]:
+    """An item's sentences, best first: of the `most` best, those it scores clearly above any
+    other item (by `margin`); past them, up to `most_confident`, those it scores far above any
+    other (by `confident_margin`: a broad review part on the item gives it many)."""
+    kept = [
+        n
+        for rank, (_, n) in enumerate(sorted(picked))
+        if margins[n] >= (table.margin if rank < table.most else table.confident_margin)
+    ]
+    return tuple(review[n] for n in kept[: table.most_confident])
 
 
 def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
@@ -538,6 +616,17 @@ def _over_years(report: Report, year: int | None) -> frozenset[str]:
     return frozenset(found)
 
 
+_YEARS = re.compile(r"([0-9]{4})年")
+
+
+def _dated(metric: Metric, year: int | None) -> bool:
+    """Whether the last year its sentence names before the figure is `year`: in a review of
+    several years, 2000年国内生产总值…比上年增长8% is the year's own growth."""
+    at = metric.sentence.find(metric.raw)
+    named = _YEARS.findall(_plain(metric.sentence[: max(at, 0)]))
+    return year is not None and bool(named) and named[-1] == str(year)
+
+
 def _plain(text: str) -> str:
     """The text with full-width digits read as plain and the spaces between them gone
     (1 9 9 7 年 as 1997年), as the 1990s texts print them."""
@@ -565,7 +654,12 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     titles = {**_titles(target.report, "t"), **_titles(result.report, "r")}
     spans = _over_years(result.report, result.report.meta.year and result.report.meta.year - 1)
     items = compare_figures(
-        target.metrics, result.metrics, year, review, titles, lambda m: m.sentence in spans
+        target.metrics,
+        result.metrics,
+        year,
+        review,
+        titles,
+        lambda m: m.sentence in spans and not _dated(m, year),
     )
     # The plan's items are reported on in the year's review, not in paragraphs on several years
     # nor in a sentence on the later report's own year (１９９５年是…重要一年).

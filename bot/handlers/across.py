@@ -4,6 +4,7 @@ plan against the same issuer's previous one)."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler
@@ -12,7 +13,6 @@ from bot.pages.links import page_path
 from bot.present.render_across import compare_page, plan_diff, year_of
 from bot.present.words import Words
 from briefings.choice import place
-from briefings.compare import MAX_QUERY_CHARS, Row
 from briefings.diff import diff_plans, earlier
 from briefings.model import Report
 
@@ -26,6 +26,9 @@ from ..telegram.paging import page_of
 from ..telegram.updates import query_of
 from .common import answer_stale, arguments, current_report
 from .pages import with_web
+
+if TYPE_CHECKING:
+    from briefings.compare import Row
 
 COMPARE_PAGE = 6  # reports on one page of /compare
 INDEX_WAIT = 5.0  # seconds a comparison waits for the index to take in new briefings
@@ -69,6 +72,8 @@ async def compare_command(update: Update, context: BotContext) -> None:
     if not query:
         await send_html(update, context, words("across.compare_hint"))
         return
+    from briefings.compare import MAX_QUERY_CHARS  # its rules load on the first /compare
+
     too_long = len(query) > MAX_QUERY_CHARS or len(query.encode()) > MAX_BYTES - _PAYLOAD_BYTES
     if too_long:
         await send_html(update, context, words("across.compare_too_long", chars=MAX_QUERY_CHARS))

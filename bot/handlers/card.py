@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from telegram import Update
 
 from bot.present.card import FontNotFoundError
 from briefings.model import Listed
-from briefings.promises import Promises, pair_for
 
 from ..library.cards import CardSubject, card_caption
 from ..replies.language import words_of
@@ -18,6 +18,9 @@ from ..state import BotContext
 from ..telegram.updates import chat_of
 from .common import await_briefing, current_report
 from .promises import worked_out
+
+if TYPE_CHECKING:
+    from briefings.promises import Promises
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +54,8 @@ async def card(update: Update, context: BotContext) -> None:
 async def _promises(context: BotContext, report: Listed) -> Promises | None:
     """The promises of the report's pair with the same place's report of the adjacent year
     (as /promises pairs them), when that report is in the library and both are briefed."""
+    from briefings.promises import pair_for  # with the figures' rules: loaded by a first card
+
     pair = await asyncio.to_thread(pair_for, context.library.reports, report)
     if pair.target is None or pair.result is None:
         return None

@@ -12,7 +12,6 @@ from bot.pages.links import page_path
 from bot.present.render import key_figures, metrics_list
 from bot.present.words import Words
 from briefings.briefing import Briefing
-from briefings.figures.indicators import named
 from briefings.model import Metric, Report
 
 from ..replies.keyboards import pager
@@ -50,6 +49,8 @@ def _page(
 def matching(metrics: Sequence[Metric], word: str) -> list[Metric]:
     """The figures measuring the indicator `word` names (GDP, 经济增长) first, then those
     whose label or sentence says the word."""
+    from briefings.figures.indicators import named  # the figures' rules: loaded when first asked
+
     ids = {item.id for item in named(word)}
     measured = [m for m in metrics if m.indicator in ids]
     said = [m for m in metrics if m not in measured and (word in m.label or word in m.sentence)]

@@ -9,6 +9,8 @@ an answer reads no briefing, however many reports there are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, InlineQueryHandler
@@ -18,11 +20,13 @@ from bot.present.render_across import quoted_figure, quoted_sentence, year_of
 from bot.present.words import CHINESE, Words
 from briefings.catalogue import Listing
 from briefings.choice import place
-from briefings.corpus_index import CorpusResult
 from briefings.model import Listed
 
 from ..replies.language import chat_words
 from ..state import BotContext
+
+if TYPE_CHECKING:
+    from briefings.corpus_index import CorpusResult
 
 RESULT_LIMIT = 50  # Telegram's most results in one answer
 FIGURES_PER_REPORT = 3

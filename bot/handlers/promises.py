@@ -12,6 +12,7 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler
@@ -20,7 +21,6 @@ from bot.present.render_promises import plan_page, promises_page, ranking_page, 
 from bot.present.words import Words
 from briefings.choice import matching, place
 from briefings.model import Listed, Metric
-from briefings.promises import Pair, Promises, compare_figures, pair_for, pairs_of_year, promises
 
 from ..replies.language import words_of
 from ..replies.progress import tap_handler
@@ -29,6 +29,12 @@ from ..state import BotContext
 from ..telegram.callbacks import DIGEST_PREFIX, decode, encode
 from ..telegram.updates import chat_of, query_of
 from .common import ENRICHMENT_WAIT, answer_stale, arguments, await_briefing
+
+if TYPE_CHECKING:
+    from briefings.promises import Pair, Promises
+
+# briefings.promises is imported where a pairing is worked out, not with the bot: with the
+# figures' rules it loads it costs a start ~50 ms that no first reply needs.
 
 BUTTONS_PER_ROW = 4
 _ALL = "all"
@@ -61,6 +67,8 @@ async def worked_out(context: BotContext, target: Listed, result: Listed) -> Pro
         if briefing is None:
             return None
         briefed.append(briefing)
+    from briefings.promises import promises
+
     found = await asyncio.to_thread(promises, briefed[0], briefed[1])
     _PAIRS[key] = found
     while len(_PAIRS) > _KEPT_PAIRS:
@@ -116,6 +124,8 @@ async def promises_command(update: Update, context: BotContext) -> None:
     if chosen is None:
         await send_html(update, context, words("common.no_report"))
         return
+    from briefings.promises import pair_for
+
     pair = await asyncio.to_thread(pair_for, reports, chosen)
     if pair.target is None or pair.result is None:
         await send_html(update, context, _missing(pair, words))
@@ -137,6 +147,8 @@ def _ranked(
     reports: Sequence[Listed], figures: dict[str, list[Metric]], year: int
 ) -> list[Promises]:
     """Every place's promises for `year`, most targets met first (run in a thread)."""
+    from briefings.promises import Promises, compare_figures, pairs_of_year
+
     ranked = []
     for target, result in pairs_of_year(reports, year):
         items = compare_figures(

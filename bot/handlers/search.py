@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from html import escape
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
@@ -12,7 +13,6 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.pages.links import page_path
 from bot.present.render import highlight, part_heading
 from bot.present.words import CHINESE, Words
-from briefings.corpus_index import CorpusHit, CorpusResult
 from briefings.search import suggest
 
 from ..library.search_index import search_index_of
@@ -26,6 +26,9 @@ from ..telegram.updates import chat_of, message_of, query_of
 from .common import arguments, await_briefing, current_report, tapped
 from .pages import with_web
 from .reports import picked
+
+if TYPE_CHECKING:
+    from briefings.corpus_index import CorpusHit, CorpusResult
 
 RESULT_LIMIT = 30  # hits in all, over PAGE_SIZE-long pages
 CURRENT_LIMIT = 10  # of those, at most this many from the chat's current report

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,10 +19,15 @@ from briefings.errors import NotAReportError, ReportError, UnusableDocumentError
 
 from ..replies.language import words_of
 from ..replies.send import replace_html, send_html
-from ..sources import ADD_SOURCE, Fetched, FetchError, SourceStatus, check_url
+from ..sources.http import FetchError
+from ..sources.settings import ADD_SOURCE, check_url
+from ..sources.store import SourceStatus
 from ..state import BotContext
 from ..telegram.updates import chat_of
 from .common import arguments
+
+if TYPE_CHECKING:
+    from ..sources.poller import Fetched
 
 BRIEFING_WAIT = 60.0  # seconds /add waits for the new report's briefing (a worker: seconds)
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.present.words import CHINESE, Words
 from briefings.briefing import Briefing
 from briefings.model import Metric, Report
-from briefings.promises import Promises
+
+if TYPE_CHECKING:
+    from briefings.promises import Promises
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from briefings.compare import Row, ask, compare_found
-from briefings.corpus_index import FILE_NAME, CorpusIndex, CorpusResult, Indexed, damaged
 from briefings.model import Metric
 from briefings.search import SearchIndex
 
 from .reports import ReportLibrary
+
+if TYPE_CHECKING:
+    from briefings.compare import Row
+    from briefings.corpus_index import CorpusIndex, CorpusResult, Indexed
+
+# briefings.corpus_index is imported in a thread when the index is first opened (in the
+# background after a start, or by a first /search), not with the bot.
+CORPUS_INDEX = "briefings.corpus_index"
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,6 +51,12 @@ def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
 def search_index_of(library: ReportLibrary, digest: str) -> SearchIndex | None:
     indexed = indexed_of(library, digest)
     return indexed[0] if indexed is not None else None
+
+
+def _damaged(error: sqlite3.DatabaseError) -> bool:
+    from briefings.corpus_index import damaged  # imported when the index was opened
+
+    return damaged(error)
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:
@@ -82,6 +95,9 @@ class SearchShelf:
     async def _opened(self) -> CorpusIndex:
         async with self._opening:
             if self._index is None:
+                await asyncio.to_thread(importlib.import_module, CORPUS_INDEX)
+                from briefings.corpus_index import FILE_NAME, CorpusIndex
+
                 folder = self.library.cache_dir
                 path = folder / FILE_NAME if folder is not None else None
                 try:
@@ -99,6 +115,8 @@ class SearchShelf:
             error,
         )
         self._synced, self._indexed = None, frozenset()
+        from briefings.corpus_index import CorpusIndex  # imported when the index was opened
+
         return await asyncio.to_thread(CorpusIndex, None)
 
     async def _unwritable(self, index: CorpusIndex, error: sqlite3.Error) -> None:
@@ -121,7 +139,7 @@ class SearchShelf:
         try:
             added = await asyncio.to_thread(index.update, reports, index_of)
         except sqlite3.DatabaseError as error:  # replaced by an empty index: fill it once more
-            if not damaged(error):
+            if not _damaged(error):
                 await self._unwritable(index, error)
                 index = await self._opened()
             added = await asyncio.to_thread(index.update, reports, index_of)
@@ -144,7 +162,7 @@ class SearchShelf:
         try:
             return await asyncio.to_thread(call, index)
         except sqlite3.DatabaseError as error:
-            if not damaged(error):
+            if not _damaged(error):
                 raise
             self._synced = None
             await self.ready(wait)
@@ -162,6 +180,9 @@ class SearchShelf:
         """Each indexed report's rows for the /compare `query` (briefings.compare), in the
         library's order: from the index's figures, matched in a thread (tens of ms across a
         thousand reports), and kept until the index or the library changes."""
+        # Imported by the first /compare, not at start-up: it loads the figures' rules (~50 ms).
+        from briefings.compare import ask, compare_found
+
         wanted = ask(query)
         parts = wanted.parts()
         if not parts:

@@ -13,15 +13,12 @@ import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
 from markupsafe import Markup
-from telegram.ext import Application
 
 from bot.library.cards import CardSubject
 from bot.present.render import highlight, lead_sentences, part_name, plan_title
@@ -50,9 +47,8 @@ from briefings.promises import (
 
 from . import charts
 from .initdata import InitDataError, WebAppUser, validate
+from .routes import APPLICATION
 
-APPLICATION = web.AppKey("pages_application", Application)
-STATIC = Path(str(resources.files("bot.pages") / "static"))
 SEARCH_LIMIT = 200  # sentences on a search page, at most PER_REPORT of each report
 PER_REPORT = 10
 INDEX_PER_PLACE = 8  # reports named under each place on the home page; its page has all
@@ -700,16 +696,3 @@ async def me(request: web.Request) -> web.Response:
         },
         dumps=lambda data: json.dumps(data, ensure_ascii=False),
     )
-
-
-def add_routes(app: web.Application, application: Application) -> None:
-    app[APPLICATION] = application
-    app.router.add_get("/web", home)
-    app.router.add_get("/web/", home)
-    app.router.add_get("/web/r/{digest}", report_page)
-    app.router.add_get("/web/r/{digest}/card.png", card_image)
-    app.router.add_get("/web/place/{place}", place_page)
-    app.router.add_get("/web/compare", compare_page)
-    app.router.add_get("/web/search", search_page)
-    app.router.add_post("/web/me", me)
-    app.router.add_static("/web/static/", STATIC, append_version=False)

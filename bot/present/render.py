@@ -10,16 +10,20 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from briefings.briefing import NO_BRIEF, SectionBrief
 from briefings.choice import place
-from briefings.figures import PREAMBLE_SECTION
-from briefings.figures.bounds import shown_sign
-from briefings.figures.keys import KeyGroup, key_groups
 from briefings.model import ItemList, Listed, Metric, Report, Section
 from briefings.text import sentences
 
 from .words import CHINESE, Words
+
+if TYPE_CHECKING:
+    from briefings.figures.keys import KeyGroup
+
+# briefings.figures is imported where a figure is shown, not with this module: its rules
+# compile ~50 ms of patterns, and the first reply after a start (/start's heading) shows none.
 
 LEAD_BUDGET = 200  # characters of lead sentences standing in for a missing summary
 # Sections named in one reply: a huge outline is paged (/sections), not sent whole.
@@ -119,6 +123,8 @@ def part_name(section: str, words: Words = CHINESE, *, numbered: bool = True) ->
     """Where in a report a section id points, as users read it (escaped): 第 3 部分 (or the
     bare id 3.1 when not `numbered`), and the report's opening (the text before its first
     heading, filed under id "0") by name, never as a part 0 no heading of the report prints."""
+    from briefings.figures import PREAMBLE_SECTION
+
     if not section or section == PREAMBLE_SECTION:
         return words("report.opening")
     return words("report.part", section=escape(section)) if numbered else escape(section)
@@ -130,6 +136,8 @@ def part_heading(section: str, title: str, words: Words = CHINESE) -> str:
 
 
 def metric_line(metric: Metric, words: Words = CHINESE) -> str:
+    from briefings.figures.bounds import shown_sign
+
     label = f" {escape(metric.label)}" if metric.label else ""
     # The bound as printed stays in the raw text (5%左右); one printed apart (控制在5%以内)
     # is shown as a sign, so no figure reads as exact when the report bounded it.
@@ -146,6 +154,8 @@ def metrics_list(title: str, metrics: Sequence[Metric], words: Words = CHINESE) 
 def key_figures(metrics: Sequence[Metric], words: Words = CHINESE) -> str:
     """The key figures of a report's `metrics`: results of the year reviewed, then the coming
     year's targets apart, each group headed with its year; empty when there are none."""
+    from briefings.figures.keys import key_groups
+
     return "\n\n".join(
         metrics_list(group_title(g, words), g.metrics, words) for g in key_groups(metrics)
     )

@@ -8,20 +8,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape, unescape
+from typing import TYPE_CHECKING
 
-from briefings.figures.bounds import shown_sign
-from briefings.figures.indicators import indicators
 from briefings.model import Listed, Metric
-from briefings.promises import Promise, Promises, Quote, rules
 
 from .render import part_heading, part_name, report_title
 from .words import CHINESE, Words
+
+if TYPE_CHECKING:
+    from briefings.promises import Promise, Promises, Quote
+
+# The promises' and figures' rules are imported where a page uses them, not with this module:
+# the push announcing a report imports it at start-up, and the rules cost ~50 ms to load.
 
 RANKED = 30  # places shown by /promises all
 _TAG = re.compile(r"</?[a-z]+>")
 
 
 def indicator_name(key: str, words: Words = CHINESE) -> str:
+    from briefings.figures.indicators import indicators
+
     item = indicators().get(key)
     if item is None:
         return escape(key)
@@ -30,6 +36,8 @@ def indicator_name(key: str, words: Words = CHINESE) -> str:
 
 def figure(metric: Metric) -> str:
     """The figure as printed, with its bound as a sign when the number does not say it."""
+    from briefings.figures.bounds import shown_sign
+
     return escape(shown_sign(metric.bound, metric.raw) + metric.raw)
 
 
@@ -71,9 +79,15 @@ def promises_page(found: Promises, target: Listed, result: Listed, words: Words 
     """The score, the two reports paired, one line per indicator, the rules."""
     paired = words("promises.paired", target=_named(target, words), result=_named(result, words))
     lines = [_line(n, item, words) for n, item in enumerate(found.items, start=1)]
-    points = f"{rules().rate_points:g}"
     return "\n\n".join([f"{score(found, words)}\n{paired}", "\n".join(lines),
-                        words("promises.rules", points=points)])  # fmt: skip
+                        words("promises.rules", points=_rate_points())])  # fmt: skip
+
+
+def _rate_points() -> str:
+    """The points within which a rate counts as met (the rules' file), as the rules line says."""
+    from briefings.promises import rules
+
+    return f"{rules().rate_points:g}"
 
 
 def _section(section: str, words: Words) -> str:
@@ -164,6 +178,6 @@ def to_markdown(found: Promises, target: Listed, result: Listed, words: Words = 
         aim = unescape(figure(item.target.metric))
         name = unescape(indicator_name(item.indicator, words))
         lines.append(f"| {n} | {_md(name)} | {_md(aim)} | {_md(got)} | {_md(verdict)} |")
-    lines += ["", _md(words("promises.rules", points=f"{rules().rate_points:g}")), ""]
+    lines += ["", _md(words("promises.rules", points=_rate_points())), ""]
     lines.append(_md(unescape(strip_tags(plan_page(found, result, words)))))
     return "\n".join(lines) + "\n"

@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from html import escape
 
 from briefings.briefing import Briefing, section_brief
-from briefings.figures.keys import key_order
 from briefings.model import Item, ItemList, Listed, Metric, Report, Section
 from briefings.text import sentences
 
 from .render import plan_title, report_title
-from .short import figure_line, summary_head
+from .short import figure_line, key_metrics, summary_head
 from .words import CHINESE, Words
 
 CHAPTER_BUDGET = 1500  # characters of quoted text per chapter; a message holds 4096
@@ -88,11 +87,6 @@ def _overview(report: Report, briefing: Briefing | None) -> str:
     if gist:
         lines.append(escape(gist))
     return "\n".join(lines)
-
-
-def key_metrics(briefing: Briefing | None) -> list[Metric]:
-    """The key figures, headline results and targets first (briefings.figures.keys)."""
-    return key_order(briefing.metrics) if briefing is not None else []
 
 
 def _figures_chapter(metrics: list[Metric], words: Words) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from html import escape
 
 from briefings.briefing import Briefing
-from briefings.figures.keys import key_order
 from briefings.model import Metric, Report
 from briefings.text import sentences
 
@@ -79,9 +78,17 @@ def figure_line(metric: Metric) -> str:
     return f"• <b>{escape(metric.raw)}</b> {escape(metric.label)}"
 
 
+def key_metrics(briefing: Briefing | None) -> list[Metric]:
+    """The key figures, headline results and targets first (briefings.figures.keys: imported
+    with the first briefing shown, not with the bot, as its rules cost a start ~50 ms)."""
+    from briefings.figures.keys import key_order
+
+    return key_order(briefing.metrics) if briefing is not None else []
+
+
 def headline_figures(briefing: Briefing | None, count: int = SUMMARY_FIGURES) -> list[Metric]:
-    """The first `count` key figures, headline results and targets first (figures.keys)."""
-    return key_order(briefing.metrics)[:count] if briefing is not None else []
+    """The first `count` key figures, headline results and targets first."""
+    return key_metrics(briefing)[:count]
 
 
 def _figures_block(heading: str, figures: list[Metric]) -> str:
@@ -116,7 +123,7 @@ def short_summary(report: Report, briefing: Briefing | None, words: Words = CHIN
     problems, and how to get the full summary."""
     lines = [f"<b>{report_title(report)}</b>", byline(report)]
     parts = ["\n".join(line for line in lines if line)]
-    ordered = key_order(briefing.metrics) if briefing is not None else []
+    ordered = key_metrics(briefing)
     results = [m for m in ordered if m.kind == "result" and _headline(m)][:SHORT_RESULTS]
     targets = [m for m in ordered if m.kind == "target" and _headline(m)][:SHORT_TARGETS]
     if results:

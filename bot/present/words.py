@@ -63,7 +63,10 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> Words:
     if language not in LANGUAGES:
         raise ValueError(f"no catalogue for language {language!r}")
     path = resources.files("bot.present") / "data" / "words" / f"{language}.yaml"
-    return Words(language, flatten(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    # libyaml's parser when pyyaml has it: both catalogues are read at every start (the
+    # menus), ~20 ms each in pure Python, ~3 ms in C; the same safe loading either way.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Words(language, flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=loader)))
 
 
 def spoken(language: str | None) -> Words:

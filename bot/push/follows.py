@@ -37,11 +37,12 @@ class Follow:
     thread_id: int
     words: str  # as typed
     terms: tuple[str, ...]  # normalised: what is matched
+    created: str  # when it was made (bot/push/store.py `iso`): sortable as text
 
     @classmethod
     def from_row(cls, row: Any) -> Follow:
         terms = tuple(row["terms"].split(" "))
-        return cls(row["id"], row["chat_id"], row["thread_id"], row["words"], terms)
+        return cls(row["id"], row["chat_id"], row["thread_id"], row["words"], terms, row["created"])
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.present import series
 from bot.present.render import report_title
 from bot.present.render_promises import score
 from bot.present.words import Words
 from briefings.model import Listed
-from briefings.promises import Promises
 
 from ..telegram.callbacks import DIGEST_PREFIX, encode
 from .delivery import Markup
 from .follows import open_button
+
+if TYPE_CHECKING:
+    from briefings.promises import Promises
 
 TITLES = 3  # titles shown in a message telling of several reports
 

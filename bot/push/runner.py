@@ -36,14 +36,12 @@ from telegram import Bot
 from bot.config import Config
 from bot.library.cards import CardCache, CardSubject, card_caption
 from bot.library.reports import ReportLibrary
-from bot.present import series
 from bot.present.card import FontNotFoundError
 from bot.present.words import Words, spoken
 from bot.store.chats import ChatSettings
 from bot.store.database import Database, LeaseLost
 from briefings.briefing import Briefing
 from briefings.model import Listed, Report
-from briefings.promises import pair_for, promises, targets, year_of_targets
 
 from ..telegram.sending import Pacer
 from ..telegram.transport import AiohttpRequest
@@ -52,7 +50,10 @@ from .follows import Follows, NewAlert, alerts_for, open_button
 from .news import Kept, news_message
 from .retry import Retrying
 from .schedule import Frequency, next_due
-from .store import ANNOUNCE, Advance, Store, Subscription
+from .store import ANNOUNCE, Advance, Store, Subscription, iso
+
+# The briefings' texts (bot.present.series) and the promises are imported by the first push
+# that needs them, not with the bot: their figure rules cost its start ~50 ms.
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +175,9 @@ class Pusher:
     _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # The library's reports are in the folder before the process starts: a follow made
+        # since (here or on another replica) does not make them news to it.
+        self._started = iso(self.clock())
         push = self.config.push
         self.pacer = self.pacer or Pacer(push.rate_per_second, push.group_per_minute)
         # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
@@ -259,11 +263,15 @@ class Pusher:
         digests = (r.digest for r in reports)
         return await self.stores.subscriptions.enqueue_announcements(digests, self.clock())
 
-    async def _match(self, reports: Sequence[Listed], updated: bool) -> None:
+    async def _match(
+        self, reports: Sequence[Listed], updated: bool, before: str | None = None
+    ) -> None:
         """Queue the alerts of those of `reports` never matched against the follows; a report
-        is parsed for it (in a thread) only when someone follows anything."""
+        is parsed for it (in a thread) only when someone follows anything. Reports found
+        at start (`before`: the start's stamp) alert only the follows made before it."""
         fresh = await self.follows.unmatched(report.digest for report in reports)
         follows = await self.follows.everyone() if fresh else []
+        follows = [f for f in follows if before is None or f.created < before]
         languages = await self.chats.languages() if follows else {}
 
         def words_of(chat_id: int) -> Words:  # an alert is written in its chat's language
@@ -340,7 +348,7 @@ class Pusher:
             await retry(store.hurry_all)
         if self.announce_library:
             reports = list(self.library.reports)
-            await retry(lambda: self._match(reports, updated=False))
+            await retry(lambda: self._match(reports, updated=False, before=self._started))
             digests = [report.digest for report in reports]
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
             self.announce_library = False
@@ -389,6 +397,8 @@ class Pusher:
         year before first, as /promises pairs them), when that report is in the library and
         both are briefed (waited for up to `wait` seconds: a new report is briefed in the
         background); worked out once a pair, in a thread."""
+        from briefings.promises import pair_for, promises, targets, year_of_targets
+
         pair = await asyncio.to_thread(pair_for, self.library.reports, report)
         if pair.target is None or pair.result is None:
             return None
@@ -495,6 +505,8 @@ class Pusher:
         position: int,
         words: Words,
     ) -> tuple[str, int]:
+        from bot.present import series
+
         if frequency is Frequency.WEEKLY:
             return series.weekly(report, briefing, words), position
         key = (report.digest, position, words.language)

@@ -44,13 +44,12 @@ from briefings.model import Report
 from ..library.document_reader import read_document
 from . import links as listing
 from .http import FetchError, PoliteClient, Response
-from .settings import SourceSpec
+from .settings import ADD_SOURCE, SourceSpec
 from .store import SourceStore
 from .worker import ListingWorker
 
 log = logging.getLogger(__name__)
 
-ADD_SOURCE = "/add"  # the source name of reports an admin fetched by hand
 # verdicts on a document that was read: retried only once its bytes change
 _VERDICTS = (NotAReportError, EmptyReportError, NoTextLayerError, UnsupportedDocumentError)
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff]+")

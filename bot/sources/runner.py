@@ -22,8 +22,8 @@ from pathlib import Path
 
 from ..store.backends import Target
 from .http import PoliteClient
-from .poller import ADD_SOURCE, Fetched, SourcePoller, one_line
-from .settings import FetchPolicy, SourceSpec
+from .poller import Fetched, SourcePoller, one_line
+from .settings import ADD_SOURCE, FetchPolicy, SourceSpec
 from .store import SourceStore
 
 log = logging.getLogger(__name__)

@@ -18,6 +18,7 @@ _KEYS = {
     "url": {"url", "name", "interval_seconds"},
 }
 USER_AGENT = "briefing-bot/0.1 (政务简报; fetches published government reports)"
+ADD_SOURCE = "/add"  # the source name of reports an admin fetched by hand
 
 
 class SourcesConfigError(ValueError):

@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from ..exits import StartupError
-from ..pages import views as pages
+from ..pages import routes as pages
 from ..state import state_of
 from .limits import ConnectionGuard, QuietAcceptErrors, WebLimits
 

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from ..choice import place
 from ..model import Metric, Report
 from .bounds import read_bound
-from .indicators import in_sentence, indicator_of
+from .indicators import in_own_clause, in_sentence, indicator_of
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
     Setting,
     classify,
     list_setting,
+    opening,
     opens_targets,
     paragraph_setting,
     plan_draft_goals,
@@ -57,7 +58,7 @@ def extract_figures(report: Report) -> list[Metric]:
         items = setting
         for paragraph in paragraphs:
             in_targets = False  # a run of target sentences ends with its paragraph
-            scope = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            scope = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
             if scope == setting:
                 scope = items
             items = list_setting(paragraph, setting, year) or items
@@ -111,7 +112,15 @@ def sentence_figures(
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
             indicator=in_sentence(
-                indicator_of(label, figure.unit, figure.qualifier, where, year),
+                in_own_clause(
+                    indicator_of(label, figure.unit, figure.qualifier, where, year),
+                    label,
+                    (figure.unit, figure.qualifier),
+                    text,
+                    figure.start,
+                    where,
+                    year,
+                ),
                 label,
                 text,
             ),

@@ -229,6 +229,62 @@ _BARE_REVENUE = re.compile(r"^(?:[^预]*?)财政(?:总)?收入")
 _REVENUE_IDS = ("fiscal_revenue", "fiscal_revenue_growth")
 
 
+# A span or a part of the year a label carries over from the clause before (“九五”期间国内生产总值
+# 年均增长8.3%，去年增长8%: the second figure's label reads 九五国内生产总值增长).
+_SPAN_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}五|期间|时期|前?[一二三四]季度|前三个季度|上半年|"
+    r"前[0-9一二三四五六七八九十]+个月|过去五年|五年来|五年|年均|平均每年)+"
+)
+# A clause opening on the year itself (去年, 全年, 2000年): its figure is the year's.
+_YEAR_CLAUSE = re.compile(
+    r"(?:^|[,;，；。:：])\s*(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
+)
+
+
+def in_own_clause(
+    found: str | None,
+    label: str,
+    figure: tuple[str, str],
+    text: str,
+    at: int,
+    place: str,
+    year: int | None,
+) -> str | None:
+    """The indicator of a figure whose label carried words over from the clause before: read
+    without the span or part of the year when its clause opens on the year (…年均增长8.3%，去年
+    增长8%); read from its own clause when that names a measure and the words carried over name
+    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％)."""
+    if found is not None:
+        return found
+    unit, qualifier = figure
+    if _YEAR_CLAUSE.search(text[:at]):
+        bare = _SPAN_LEAD.sub("", label)
+        return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
+    clause = _normal(_CLAUSE_TAIL.split(text[:at])[-1].strip())
+    own = indicator_of(clause, unit, qualifier, place, year)
+    item = indicators().get(own or "")
+    if item is None:
+        return None
+    name = next(n for n in item.names_in(year) if n in clause)
+    said = _normal(label)
+    carried = said[: said.find(name)] if name in said else ""
+    return own if carried and _names_own(carried, place, year) else None
+
+
+_CLAUSE_TAIL = re.compile(r"[,;，；。:：]")
+
+
+def _names_own(text: str, place: str, year: int | None) -> bool:
+    """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
+    table = indicators()
+    scope = (*table.scope_words, *own_scope(place))
+    return any(
+        (at := text.find(name)) >= 0 and _own(text[:at], scope)
+        for item in table.items
+        for name in item.names_in(year)
+    )
+
+
 def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
     """The indicator a figure measures as its sentence tells: none for 财政收入 printed beside
     the budget's revenue. (扣除房地产开发投资后，固定资产投资增长2.7% keeps its indicator: the

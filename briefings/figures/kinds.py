@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Final, Literal, get_args
 
 from ..lexicon import alternation, pattern, years
@@ -62,10 +63,13 @@ _TIME = re.compile(
 _THROUGH = ("到", "至", "-", "—", "~")
 _COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
-# 是1997年的2.3倍, 是五年前的1.9倍: a multiple of a base.
-_TIMES_OVER = re.compile(r"是[^,;。0-9]{0,12}?的$|是[^,;。]{0,8}年[^,;。0-9]{0,8}的$")
-# A year after 比, 较, 与 … is the base of a comparison, not the figure's period.
+# 是1997年的2.3倍, 是五年前的1.9倍, 经济总量为2020年的4.7倍: a multiple of a base.
+_TIMES_OVER = re.compile(r"[是为][^,;。0-9]{0,12}?的$|[是为][^,;。]{0,8}年[^,;。0-9]{0,8}的$")
+# A year after 比, 较, 与 … is the base of a comparison, not the figure's period; so is one
+# after 为 of a multiple (为2020年的4.7倍), which dates neither its clause nor the next.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
+_MULTIPLE_OF = re.compile(r"为$")
+_MULTIPLE_AFTER = re.compile(r"的[0-9.]+倍")
 # A sentence stating the targets (主要预期目标是：…), not one mentioning them (高于预期目标).
 _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
@@ -95,12 +99,25 @@ _REACH = re.compile(
 _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
-# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元: a level the plan is to reach is a goal;
-# what it is to build or do (新建, 改造, 完成) is a plan.
-_LEVEL_REACHED = re.compile(r"(?:达到|突破|超过|发展到|累计建成)$")
+# 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
+# plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
+_LEVEL_REACHED = re.compile(
+    r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在)$"
+    # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
+    r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
+)
+_PLAN_TOTAL = re.compile(r"累计")
+_BARE_CHANGE = re.compile(r"^\s*(?:分别)?(?:增长|下降|提高|降低|增加|减少)$")
+# 较“十三五”末的9323.1亿元增加…, 比2020年的X提高…: the base a comparison starts from.
+_BASE_OF = re.compile(r"[较比][^,;。0-9]{1,12}?的$")
+_CHANGE_NEXT = re.compile(r"(?:增加|增长|提高|提升|下降|减少|降低|上升)")
+# A rate of what the government spends (支出增长, 财政科技投入增长); 工业投资增长12%以上 is the
+# economy's investment, a rate the plan aims at.
+_SPENT_RATE = re.compile(r"支出|(?:财政|政府|预算内)[^,;。]{0,6}(?:投入|投资)|资金|经费")
+_SHARE_OF_THINGS = re.compile(r"的|“|[\u4e00-\u9fff]")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
-# 全社会研发投入 measures the whole economy (R&D intensity), not what the government spends.
-_SPENDING = re.compile(r"支出|(?<!全社会研发)投入|投资|资金|经费")
+# 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
+_SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投资|资金|经费")
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
 _PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
@@ -302,7 +319,7 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
         # 刚刚过去的2020年，…夺取了…双胜利。一是…二是…: items run inline after a paragraph on
         # the span's last year review that year, whatever the paragraphs after them say.
         for paragraph in section.paragraphs:
-            lead = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+            lead = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
             if not lead.flows_over_span:
                 return lead
     for paragraph in reversed(section.paragraphs):
@@ -314,7 +331,7 @@ def _list_scope(section: Section, setting: Setting, year: int | None) -> Setting
     if setting.span is None:
         return setting
     for paragraph in reversed(section.paragraphs):
-        scoped = paragraph_setting(paragraph[0], setting, year) if paragraph else setting
+        scoped = paragraph_setting(opening(paragraph), setting, year) if paragraph else setting
         if scoped != setting and (scoped.span is None or not scoped.flows_over_span):
             return scoped
     return setting
@@ -330,7 +347,7 @@ def list_setting(paragraph: tuple[str, ...], setting: Setting, year: int | None)
     if not paragraph or not fold(paragraph[-1]).rstrip().endswith(":"):
         return None
     scoped = paragraph_setting(paragraph[-1], setting, year)
-    return scoped if scoped != setting else paragraph_setting(paragraph[0], setting, year)
+    return scoped if scoped != setting else paragraph_setting(opening(paragraph), setting, year)
 
 
 def _clean(title: str) -> str:
@@ -355,10 +372,32 @@ def classify(
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
     sentence belongs to a run that states the coming year's main targets; `where`: the
     report's place (中央 is the national government's own)."""
-    return [
+    told = [
         _told(text, found, index, labels[index], setting, year, in_targets, where)
         for index in range(len(found))
     ]
+    return _years_dealt(text, found, told)
+
+
+# 1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%: a 分别 over a run of years deals them out.
+_YEARS_DEALT = re.compile(r"([0-9]{4})年?(?:至|到|—|－|-|~)([0-9]{4})年[^。;；]*?分别")
+
+
+def _years_dealt(text: str, found: list[Found], told: list[Told]) -> list[Told]:
+    """Each figure of a list a run of years deals out (…年至…年…分别…), given its own year."""
+    for match in _YEARS_DEALT.finditer(text):
+        first, last = int(match[1]), int(match[2])
+        listed = [n for n, f in enumerate(found) if f.start >= match.end()][: last - first + 1]
+        gaps = [text[found[a].end : found[b].start].strip() for a, b in pairwise(listed)]
+        if (
+            last <= first
+            or len(listed) != last - first + 1
+            or any(g not in "、和及与," for g in gaps)
+        ):
+            continue
+        for k, n in enumerate(listed):
+            told[n] = replace(told[n], period=str(first + k))
+    return told
 
 
 def _told(
@@ -452,7 +491,8 @@ def _told(
     if setting.phase == PLAN and not _before(period, year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).
-        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENDING.search(clause)
+        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENT_RATE.search(clause)
+        own = clause.rsplit("、", 1)[-1]  # the list item's own words
         reach = (
             (
                 rate
@@ -460,15 +500,21 @@ def _told(
                     _REACH.search(clause)
                     or _CHANGE_BEFORE.search(clause)
                     or _LEVEL_RATE.search(label)
-                    or text.startswith("的", figure.end)  # 推动60%以上的县级机构达标: a share
+                    # 推动60%以上的县级机构达标, 实现政务服务事项90%以上“掌上办”: a share of things
+                    or _SHARE_OF_THINGS.match(text, figure.end)
                 )
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 今年要累计建成基站4.5万个, 新增1000处…、累计达8000处: a total the plan is to reach.
+            or (_PLAN_TOTAL.search(own) and not _SPENDING.search(own))
             or (
                 (_LEVEL_REACHED.search(clause) or _PASSED_RAW.match(raw))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
+                and not _SET_RATE.search(clause + label)  # 保持6%一档税率不变: a rate it sets
+                # 设立首期规模30亿元的航运基金: the size of a thing set up, no level reached.
+                and not text.startswith("的", figure.end)
             )
         )
         measured = (
@@ -568,6 +614,18 @@ def _plain_clause(clause: str) -> str:
     return re.sub(r"[\s“”\"「」()（）]|其中|此外|另外|同时|全年|累计|共|先后|分别", "", clause)
 
 
+# 各位代表！ printed as a sentence of its own: an address, not the paragraph's time scope.
+_ADDRESS = re.compile(r"^\s*(?:各位代表|各位委员|同志们)[,!:]?\s*$")
+
+
+def opening(paragraph: tuple[str, ...]) -> str:
+    """A paragraph's opening sentence; one that only addresses the audience (各位代表！过去五年，…)
+    runs on into the next."""
+    if len(paragraph) > 1 and _ADDRESS.match(fold(paragraph[0])):
+        return paragraph[0] + paragraph[1]
+    return paragraph[0]
+
+
 def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setting:
     """The setting of a paragraph whose first sentence opens on a time scope: the scope governs
     the whole paragraph, not only that sentence. 过去五年，… or “十三五”时期，… (a span: its totals
@@ -657,6 +715,8 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
     figure = found[index]
     if _ON_BASE.match(text, figure.end):
         return True
+    if _BASE_OF.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
+        return True
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
@@ -722,15 +782,27 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             and _START_DATED.match(text, match.end())
         ):
             continue  # 从2021年的X提高到Y: the year dates the start only (its own clause reads it)
-        if match.start() < clause and (
-            match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end()))
+        if (
+            match.start() < clause
+            and (match["five"] or (match["plan"] and _PLAN_DOCUMENT.match(text, match.end())))
+            # 按调整后的“八五”计划，…由原定平均每年百分之六调高到…: an average per year dates
+            # to the plan the sentence names
+            and not (match["plan"] and _OVER_SPAN.search(text, clause, start))
         ):
             continue  # weak time words: they date their own clause only
         through = base is not None and text[base.end() : match.start()] in _THROUGH
-        if _COMPARED.search(text[: match.start()]) or through:
+        multiple = _MULTIPLE_OF.search(text[: match.start()]) and _MULTIPLE_AFTER.match(
+            text, match.end()
+        )
+        if _COMPARED.search(text[: match.start()]) or multiple or through:
             # 是1950年到1997年…总和的1.7倍: the base runs to its last year; 1992年同1987年相比，…:
             # a comparison clause sets the base of the clauses after it.
-            here = match.start() >= clause or _COMPARISON_END.match(text, match.end())
+            here = (
+                match.start() >= clause
+                or _COMPARISON_END.match(text, match.end())
+                # …较“十三五”末增加4374.4亿元，增长33.6%: a bare change goes on comparing.
+                or _BARE_CHANGE.match(text[clause:start])
+            )
             base = match if here else None
         else:
             told, base = match, None

@@ -24,9 +24,10 @@ BORROW_MAX = 4
 # Words that say how something is measured, not what: a label made of them only (总量, 完成投资,
 # 同比下降, 占地区生产总值比重) takes its subject from the figure or clause before.
 _MEASURE_HEAD = re.compile(
-    r"^(?:总量|总里程|总投资|总额|总产值|总规模|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
+    # 年度完成投资, 全年完成投资: the year the measure is of names no subject either.
+    r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|规模(?!以上)|金额|成交价|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
-    r"增长|同比|同口径|较上年|比上年|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
+    r"增长|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
@@ -72,6 +73,12 @@ MEASURE_TERMS = (
     # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
     # word, 在 of 在学人数 as a preposition).
     "超长期特别国债", "长期建设国债", "特别国债", "现代服务业", "在学",
+    # National titles a city competes for: 全国 is part of the name, not a scope.
+    "全国文明城市", "全国双拥模范城",
+    # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
+    # 和/与 jieba reads as a conjunction.
+    "软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "住宿和餐饮业", "租赁和商务服务业",
+    "卫生和社会工作", "研究与试验发展",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -175,8 +182,11 @@ def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     if index and found[index - 1].end > start:
         start = max(found[index - 1].end, text.rfind("、", 0, figure.start) + 1)
-    own = _plain(text[start : figure.start])
-    if (own and not _MEASURE_HEAD.match(own)) or not labels:
+    words = _content(_words(text[start : figure.start]))
+    own = "".join(word.text for word in words)
+    # 其中出口2844亿美元，实现二十二连冠: a verb alone names nothing; the measure before is kept up.
+    named = any(word.is_noun or word.flag in ("l", "j") for word in words)
+    if (own and named and not _MEASURE_HEAD.match(own)) or not labels:
         return own
     # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
     return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
@@ -191,9 +201,16 @@ def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) 
     later = [f for f in found[index + 1 :] if f.start < end and f.qualifier != "rank"]
     if later:
         end = later[0].start
-    rest = _NOISE.sub("", text[figure.end : end]).replace(" ", "")
-    subject = _streak_subject(text, found, index, labels)
+    end = min(end, _list_break(text, figure.end))  # 争创…“六连冠”、…“七连冠”: the next item's
+    rest = _QUOTES.sub("", _NOISE.sub("", text[figure.end : end]))
+    subject = _QUOTES.sub("", _streak_subject(text, found, index, labels))
+    if not rest and text.endswith("连冠", 0, figure.end):
+        # 争创全国文明城市“七连冠”: the title won is what the label says, with whose it is.
+        rest = text[figure.start : figure.end]
     return (subject + rest)[:LABEL_WITH_SUBJECT_MAX]
+
+
+_QUOTES = re.compile(r"[\s“”\"「」]")
 
 
 # What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
@@ -223,16 +240,51 @@ _AREA = re.compile(
     r"自贸试验区|自由贸易试验区|合作区|试验区|开发区|高新区|片区|一体化))"
 )
 _BARE_MEASURE = re.compile(r"^(?:经济|区域|地区)*(?:总量|规模|生产总值|增速|增长)$")
+# A sentence opening on a zone as its subject (前海蛇口自贸片区深化改革迈出新步伐，新推出102项…):
+# what its later clauses count is the zone's.
+_ZONE_WORDS = ("合作区", "示范区", "新区", "自贸片区", "片区", "开发区", "高新区", "经开区", "园区",
+               "试验区", "保税区")  # fmt: skip
+_AREA_SUBJECT = re.compile(
+    rf"^(?P<area>(?:[\u4e00-\u9fff]{{2,10}}?)?(?:{'|'.join(_ZONE_WORDS)}))"
+    # 国家生态文明建设示范区23个: a count of zones, no zone's subject.
+    r"(?![\u4e00-\u9fff]{0,4}(?:[0-9]|个|家|处))"
+)
+# Scope words of the report's own place: a clause saying them is not the zone's.
+_OWN_SCOPE = re.compile(r"全市|全省|全区|全县|全国|我市|我省|我区|我县|我国")
 
 
 def _with_area(text: str, start: int, label: str) -> str:
-    if not _BARE_MEASURE.match(label):
+    if _BARE_MEASURE.match(label):
+        for clause in p.CLAUSE_BREAK.split(text[:start])[:-1]:
+            area = _AREA.match(clause.strip())
+            if area:
+                return area["area"] + label
+    clauses = p.CLAUSE_BREAK.split(text[:start])
+    if _OWN_SCOPE.search(clauses[-1]):
         return label
-    for clause in p.CLAUSE_BREAK.split(text[:start])[:-1]:
-        area = _AREA.match(clause.strip())
-        if area:
-            return area["area"] + label
+    # The sentence's opening clause, or the figure's own (合作区地区生产总值增长15%以上、规上工业
+    # 增加值增长20%以上: the list's later items are the zone's too).
+    for clause in dict.fromkeys((clauses[0], clauses[-1])):
+        zone = _AREA_SUBJECT.match(clause.strip())
+        if zone is None:
+            continue
+        name: str = zone["area"]
+        if name[:2] in label or len(name + label) > LABEL_WITH_SUBJECT_MAX:
+            return label
+        named = _words(name)
+        # 推进国家全域旅游示范区…: a clause opening on a verb does something to the zone; a
+        # zone word alone (合作区) is the zone the text has named.
+        if name in _ZONE_WORDS or (
+            named
+            and named[0].flag.startswith(_ZONE_FLAGS)
+            and not any(word.flag == "v" for word in named)
+        ):
+            return name + label
     return label
+
+
+# How jieba tags a zone's first word: a place or a name (深汕, 兰州, 河套), 前 of 前海.
+_ZONE_FLAGS = ("n", "f", "j", "s")
 
 
 def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
@@ -383,6 +435,31 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
         elif items[0] >= len(items):
             measure = _plain(text[start : match.start()]) + measure
             labels.update({n: (items[0] - len(items) + k, measure) for k, n in enumerate(items)})
+    labels.update(
+        {n: s for n, s in _listed_without_respectively(text, found).items() if n not in labels}
+    )
+    return labels
+
+
+# A change printed once before a list of as many figures as the things before it: 城镇居民人均可支配
+# 收入和农民人均纯收入实际增长7.3%和2.1% deals them out as 分别 would.
+_LIST_CHANGE = re.compile(r"(?:比上年|同比|较上年)?(?:实际|可比|名义)?(?:增长|下降|提高|降低)$")
+
+
+def _listed_without_respectively(text: str, found: list[Found]) -> dict[int, str]:
+    labels: dict[int, str] = {}
+    for figure in found:
+        start = max((m.end() for m in _SUBJECT_START.finditer(text, 0, figure.start)), default=0)
+        before = text[start : figure.start].replace(" ", "")
+        change = _LIST_CHANGE.search(before)
+        if change is None or "分别" in before or any(start <= f.end <= figure.start for f in found):
+            continue
+        items = _dealt(text, found, figure.start)
+        subjects = _subjects(before[: change.start()], len(items)) if len(items) > 1 else None
+        if subjects is not None and all(subjects):
+            labels.update(
+                {n: s + _plain(change.group()) for n, s in zip(items, subjects, strict=True)}
+            )
     return labels
 
 
@@ -529,7 +606,15 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
+    # 按可比价格计算比上年增长8%: the aside opening the clause names no subject.
+    aside = _INLINE_ASIDE.match(text, start, figure.start)
+    start = aside.end() if aside else start
     return _words(text[start : figure.start]), _words(text[figure.end : end])
+
+
+_INLINE_ASIDE = re.compile(
+    r"\s*(?:按照?(?:可比|不变)价格?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
+)
 
 
 _BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")
@@ -563,6 +648,8 @@ def _atoms() -> re.Pattern[str]:
         r"|(?P<code>[A-Za-z]+[0-9][0-9.]*(?:[A-Za-z]+[0-9.]*)*|[0-9]+[A-Za-z]+(?:-[A-Za-z]+)?)"
         # 世界500强企业: a league table's name, its number part of it.
         r"|(?P<league>(?:世界|全球|中国|全国)[0-9]+强)"
+        # 12345热线, 12345政务服务便民热线: a hotline's number is its name.
+        r"|(?P<hotline>[0-9]{5,}(?=[\u4e00-\u9fff]{0,8}?热线))"
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
@@ -634,6 +721,7 @@ def _content(words: list[Word]) -> list[Word]:
             or _names_with_next(words, n)
             or _reached(words, n)
             or _glued(words, n)
+            or _ends_noun(words, n)
             or _names_noun(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
@@ -696,6 +784,15 @@ def _glued(words: list[Word], n: int) -> bool:
     return before is not None and before.flag.startswith(_NOUNISH[:5])
 
 
+def _ends_noun(words: list[Word], n: int) -> bool:
+    """A one-character measure word ending the words before a figure after a noun or a verb is
+    the last part of the noun counted (非机动车道, 充电桩, 燃气管道), not a measure word."""
+    word = words[n]
+    if not (word.flag == "q" and len(word.text) == 1 and n == len(words) - 1 and n):
+        return False
+    return words[n - 1].flag.startswith(("n", "l", "v"))
+
+
 def _reached(words: list[Word], n: int) -> bool:
     """至/到 ending a change right before its figure (城镇化率提高至64.8%): the level reached,
     not the change by; kept so the label says which."""
@@ -731,12 +828,34 @@ def _compose(
 
 
 def _noun_run(words: list[Word]) -> list[Word]:
+    """The nouns right after a figure, through a compound noun whose inner words jieba reads as
+    verbs or adjectives (易地搬迁安置区, 产业引导基金, 水质净化厂, 挥发性有机物排放企业) when it
+    ends on the kind of thing counted."""
     run: list[Word] = []
     for word in words:
         if not word.is_noun:
             break
         run.append(word)
+    if not run:
+        return run
+    rest = words[len(run) : len(run) + _COMPOUND_MAX]
+    for end in range(len(rest), 0, -1):
+        inner, head = rest[: end - 1], rest[end - 1]
+        if _COMPOUND_HEAD.search(head.text) and all(
+            w.flag.startswith(_COMPOUND_INNER) and w.text.strip() and w.text not in _STOCK_VERBS
+            for w in inner
+        ):
+            return run + rest[:end]
     return run
+
+
+# Words a compound noun may hold between its first noun and its head (集聚 of 总部经济集聚区).
+_COMPOUND_INNER = ("n", "v", "a", "d", "l", "j")
+_COMPOUND_MAX = 4
+# What a count counts: the head a compound noun ends on.
+_COMPOUND_HEAD = re.compile(
+    r"(?:区|厂|站|点|库|室|园|场|馆|中心|基地|基金|空间|设施|工程|企业|项目|组织|平台|机构|集群|场地)$"
+)
 
 
 def _fit(before: list[Word], after: list[Word]) -> list[Word]:

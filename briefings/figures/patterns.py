@@ -37,13 +37,14 @@ UNITS = (
     "吨公里", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
     "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次", "周岁",
 )  # fmt: skip
-PEOPLE_BEFORE = re.compile(r"(?:人口|人数|用户)[^,;。0-9]{0,4}$")
+PEOPLE_BEFORE = re.compile(r"(?:人口|人数|用户|人才|人员)[^,;。0-9]{0,4}$")
 # 旅游接待总人次达到500万, 累计参与人次超200万: a count of visits, the measure word left out.
 VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
+# 505万下岗失业人员, 1亿多中小学生, 71.3万监测对象: the qualifiers may run on.
 PEOPLE_AFTER = re.compile(
-    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区)?(?:职工|农民工|农民|居民|群众|人口|人民|学生|毕业生|劳动力|"
-    r"婴幼儿|儿童|老人|游客)"
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
+    r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象)"
 )
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
 PER_UNIT = re.compile(
@@ -88,8 +89,11 @@ TENTHS = re.compile(
 )
 # 19·5％: older reports print the decimal point as a middle dot.
 DOT_DECIMAL = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
+_PERCENT_NUM = rf"(?:{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
+# 百分之八至九, 百分之四至百分之五: a range, its upper end with or without 百分之 again.
 PERCENT_WORDS = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{ARABIC}|{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?P<pre>{_PRE})?(?P<base>[百千])分之(?P<num>{_PERCENT_NUM})"
+    rf"(?:(?P<sep>至|到)(?:(?P=base)分之)?(?P<hi>{_PERCENT_NUM}))?"
     rf"(?P<post>{_POST})?"
 )
 # 6%－6.5%, 3～5万元, 1—2个, 20至30家: a range, its unit (and magnitude) printed once or twice.

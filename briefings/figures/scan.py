@@ -288,7 +288,17 @@ def _percent_words(text: str) -> Iterator[Found]:
         value = numeral(match["num"])
         unit = "%" if match["base"] == "百" else "‰"
         qualifier = "approx" if _approx(match, "pre", "post") else "percent"
-        if value is not None:
+        if value is None:
+            continue
+        high = numeral(match["hi"]) if match["hi"] else None
+        changed = p.CHANGE_FROM.search(text[max(match.start() - 12, 0) : match.start()])
+        if high is not None and high > value and not changed:
+            yield Found(match.start(), match.end(), float(value), unit, "range", float(high))
+        elif match["hi"] and high is not None:
+            # 从百分之五到百分之七: a change, its start and its result two figures.
+            yield Found(match.start(), match.start("sep"), float(value), unit, "percent")
+            yield Found(match.end("sep"), match.end(), float(high), unit, qualifier)
+        else:
             yield Found(match.start(), match.end(), float(value), unit, qualifier)
 
 

@@ -19,6 +19,7 @@ import pytest
 
 import bot.app
 import bot.handlers.common
+from bench.kits.clikit import write_config
 from bench.kits.fault_api import FakeBotApi
 from bench.kits.paths import ROOT, SEEDS
 from bot.config import MAX_REPORT_BYTES, Config, ConfigError, parse_config
@@ -247,6 +248,7 @@ BOT_PROCESS = """
 import asyncio, sys, tempfile
 from pathlib import Path
 from typing import Any
+from bench.kits.clikit import write_config
 from bench.kits.fault_api import FakeBotApi
 from tests.kits.botkit import make_config, open_chat
 
@@ -277,17 +279,84 @@ def test_the_bot_process_never_imports_jieba():
     assert modules == "[]"
 
 
+# What the first reply after a start must not wait on: each loads when a command needs it.
+LOADED_LATER = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse', 'psycopg',
+                'briefings.figures', 'briefings.promises', 'briefings.compare',
+                'bot.pages.views')  # fmt: skip
+# Loaded once the bot polls, in a thread: the sources' poller with its document readers,
+# the cross-report index.
+NOT_IMPORTED = (*LOADED_LATER, "bot.sources.poller", "briefings.corpus_index")
+
+
 def test_starting_the_bot_imports_no_library_only_some_commands_need():
     """Pillow (cards), jieba (briefing), page templates and document readers load when used,
-    not before the first reply; nor the report parser, which only reading a report needs."""
+    not before the first reply; nor the report parser, which only reading a report needs, nor
+    the figures' rules (~50 ms), which showing, comparing or pairing figures needs. The web
+    server, started with the bot, loads the pages' views (Jinja2: ~9 MB) with the first page."""
     script = (
-        "import sys, bot.app\n"
-        "heavy = ('jieba', 'PIL', 'jinja2', 'pygal', 'pypdf', 'docx', 'briefings.parse', 'psycopg')\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "import sys, bot.app, bot.web.server\n"
+        f"print(sorted(m for m in {NOT_IMPORTED!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+FIRST_REPLY = """
+import asyncio, sys
+from dataclasses import replace
+from pathlib import Path
+from bench.kits.clikit import write_config
+from bench.kits.fault_api import FakeBotApi
+from bot.app import build_application, running
+from bot.config import load_config
+
+async def main():
+    api = FakeBotApi()
+    await api.start()
+    config = load_config(Path(sys.argv[1]))
+    api.user_message("/start")
+    application = build_application(replace(config, token=api.token, base_url=api.base_url))
+    async with running(application, poll_timeout=1):
+        reply = await api.wait_for(lambda call: call.method == "sendMessage", 60)
+        print(sorted(m for m in sys.argv[2:] if m in sys.modules))
+        print(reply.params["text"].splitlines()[0])
+    await api.stop()
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_start_reply_loads_no_library_only_other_commands_need(tmp_path: Path):
+    """A bot started on a warmed cache (as the image's) answers its first /start from the
+    catalogue: before that reply it has loaded none of what other commands need."""
+    config = write_config(tmp_path, "http://127.0.0.1:9/bot")
+    warm = [sys.executable, "-m", "bot.cli", "warm", "--config", str(config)]
+    subprocess.run(warm, cwd=ROOT, check=True, capture_output=True, timeout=300)
+    command = [sys.executable, "-c", FIRST_REPLY, str(config), *LOADED_LATER]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    loaded, heading = done.stdout.splitlines()
+    assert heading == "<b>关于南昌市2020年度法治政府建设工作的报告</b>"
+    assert loaded == "[]"
+
+
+async def test_a_start_sent_while_the_bot_was_down_is_answered_from_the_reports(
+    api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """An update waiting when the bot starts is answered once the reports folder is read (within
+    LOAD_WAIT), not with "no report loaded" because the first poll came before the folder."""
+    reload = ReportLibrary.reload
+
+    def slow_reload(library: ReportLibrary, held: Collection[str] = ()) -> list[Listing]:
+        time.sleep(0.3)  # a busy disk: the first poll would come first
+        return reload(library, held)
+
+    monkeypatch.setattr(ReportLibrary, "reload", slow_reload)
+    api.user_message("/start")
+    async with bot_working(api, make_config(tmp_path), brief):
+        reply = await api.wait_for(lambda call: call.method == "sendMessage", SETTLE_SECONDS)
+    assert "南昌市2020年度法治政府建设工作" in visible([reply])
 
 
 async def test_the_bot_answers_while_a_large_reports_folder_is_first_read(

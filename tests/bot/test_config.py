@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zoneinfo
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bench.kits.paths import SEED
-from bot.config import ConfigError, load_config, parse_config
+from bot.config import ConfigError, is_zone, load_config, parse_config
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -123,6 +124,23 @@ def test_item15_every_shipped_key_is_known(tmp_path: Path) -> None:
 def test_item14_a_time_zone_that_is_not_a_zone_is_named(zone: str, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="'timezone'"):
         parse_config({"timezone": zone}, tmp_path, env={})
+
+
+def test_a_time_zone_is_one_that_zoneinfo_lists_every_zone_it_would_list() -> None:
+    """The config checks its one zone name without listing them all (~600 files opened):
+    every file under the zone folders, and names a walk never yields, get the same answer as
+    membership in zoneinfo.available_timezones() (bar "localtime" and "Factory")."""
+    listed = zoneinfo.available_timezones() - {"localtime", "Factory"}
+    files = {
+        path.relative_to(root).as_posix()
+        for root in map(Path, zoneinfo.TZPATH)
+        if root.is_dir()
+        for path in root.rglob("*")
+    }
+    odd = {"Asia", "Asia/", "/Asia/Shanghai", "Asia//Shanghai", "Asia/../UTC", "./UTC",
+           "asia/shanghai", "posix/Asia/Shanghai", "right/UTC", "posixrules", "zone.tab"}  # fmt: skip
+    names = listed | files | odd
+    assert {name for name in names if is_zone(name)} == listed
 
 
 def test_sources_and_fetching_are_read_into_the_config(tmp_path: Path) -> None:

@@ -100,6 +100,21 @@ async def test_no_alert_twice_after_a_restart_nor_for_a_report_older_than_the_fo
     assert [tuple(r) for r in states] == [(FOLLOWER, "sent"), (FOLLOWER, "sent"), (LATE, "sent")]
 
 
+async def test_a_follow_made_before_the_start_up_round_is_not_alerted_to_reports_already_there(
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
+):
+    # The start-up round may come after the first updates (or, with replicas, after a follow
+    # made on another replica): the reports in the folder at start are still no news to it.
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
+        clock.set("2024-05-06T01:00:05+00:00")  # the follow comes after the process started
+        await bot.say("/follow 营商环境", chat_id=FOLLOWER)
+        await _settled(bot)  # the start-up round matches the library only now
+        await bot.push_round()
+        assert _alerts(bot, FOLLOWER) == []
+        await _publish(bot, reports, "b.txt", _seed_bytes(reports) + b"\n")
+        assert len(_alerts(bot, FOLLOWER)) == 1  # a report found later still alerts it
+
+
 async def test_a_chat_that_blocked_the_bot_is_recorded_and_followed_no_more(
     tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):

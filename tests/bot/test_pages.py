@@ -432,7 +432,8 @@ async def test_the_report_page_shows_the_card_image(site: tuple[str, Chat]) -> N
 async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width() -> None:
     """A chart of a figure every year for 26 years, in the page's own styles at 360 px: the
     year and value labels are drawn at 11 px or more on the screen and none covers another."""
-    from bot.pages.views import STATIC, place_series
+    from bot.pages.routes import STATIC
+    from bot.pages.views import place_series
     from briefings.model import Metric
 
     def gdp(year: int) -> Metric:

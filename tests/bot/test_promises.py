@@ -522,3 +522,153 @@ def test_a_harvest_said_in_words_is_unclear_for_the_grain_target() -> None:
     grain = next(item for item in found.items if item.indicator == "grain_output")
     # 粮食生产再获丰收: the later report speaks of the grain, with no figure (never 报告未提及)
     assert (grain.verdict, grain.result) == ("unclear", None)
+
+
+LISTED_TARGETS = """2000年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1999年工作回顾
+去年国内生产总值增长7.1%，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、2000年的主要任务
+今年经济增长的预期目标为7%左右。
+城镇居民人均可支配收入和农民人均纯收入分别增长5%和3%。
+拟增发长期建设国债1000亿元。
+"""
+LISTED_RESULTS = """2001年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、“九五”时期和2000年的工作回顾
+“九五”期间国内生产总值年均增长8.3%，去年增长8%。
+前三季度城镇居民人均可支配收入增长7.9%，全年城镇居民人均可支配收入和农民人均纯收入实际增长6.4%和2.1%。
+二、2001年的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_the_years_results_pair_after_a_span_or_part_of_it_and_a_listed_change_deals_out() -> None:
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(LISTED_RESULTS, "b.txt"))
+    assert found.year == 2000
+    assert _verdicts(found) == {
+        # 去年 opens its clause: the year's 8%, not the five-year average 8.3% before it
+        "gdp_growth": ("met", "8%"),
+        # 实际增长6.4%和2.1% deals the list out as 分别 would, and 全年 is not 前三季度
+        "urban_income_growth": ("met", "6.4%"),
+        "rural_income_growth": ("missed", "2.1%"),
+        # 增发 bonds is the year's issue
+        "government_bonds": ("not_reported", None),
+    }
+
+
+QUOTED_TARGETS = """1 9 9 8 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1997年的工作
+去年国内生产总值增长8．8％，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、1998年的主要任务
+今年商品零售物价上涨幅度控制在百分之十以内。
+"""
+QUOTED_RESULTS = """1 9 9 9 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1998年的工作
+去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内。虽然在这方面做了很大努力，涨幅仍然高达百分之十二点五，群众反映强烈。
+二、1999年的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_a_rise_said_without_its_subject_is_the_measure_of_the_target_quoted_before_it() -> None:
+    found = promises(_briefed(QUOTED_TARGETS, "a.txt"), _briefed(QUOTED_RESULTS, "b.txt"))
+    # 百分之十 quotes last year's target (曾提出): not its result; 涨幅…百分之十二点五 is, its
+    # subject the sentence before's
+    assert _verdicts(found) == {"retail_price_index": ("missed", "百分之十二点五")}
+    # a target named as done (提出的…) quotes nothing: the figure after it is the year's
+    done = QUOTED_RESULTS.replace(
+        "去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内。虽然在这方面做了很大努力，涨幅仍然高达百分之十二点五，群众反映强烈。",
+        "去年提出的目标任务全面完成，商品零售物价上涨幅度为百分之九。",
+    )
+    found = promises(_briefed(QUOTED_TARGETS, "a.txt"), _briefed(done, "b.txt"))
+    assert _verdicts(found) == {"retail_price_index": ("met", "百分之九")}
+
+
+BROAD_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%，城镇新增就业3.1万人。
+二、2024年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
+（一）大力发展数字经济。建设城市算力中心，推动数据要素市场化配置，培育软件和信息服务企业，建设工业互联网平台，推进智能制造示范工厂，发展跨境电商。
+（二）持续改善农村人居环境。推进农村生活污水治理，开展村庄清洁行动，实施农村厕所改造。
+"""
+BROAD_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+（一）数字经济加快发展
+城市算力中心建成投用。
+数据要素市场化配置改革稳步推进。
+新培育软件和信息服务企业120家。
+工业互联网平台接入企业3000家。
+建成智能制造示范工厂15个。
+跨境电商交易额增长30%。
+数字经济核心产业增加值增长12%。
+数据交易所挂牌运营，数字经济发展水平进入全省前列。
+（二）农村人居环境持续改善
+农村生活污水治理率提高到60%。
+村庄清洁行动实现全覆盖。
+完成农村厕所改造1.2万户。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，我们要坚持稳中求进，推动高质量发展。
+"""
+
+
+def test_a_broad_review_part_on_one_plan_item_gives_it_all_its_sentences_past_the_usual_few() -> (
+    None
+):
+    found = promises(_briefed(BROAD_PLAN, "a.txt"), _briefed(BROAD_REVIEW, "b.txt"))
+    digital, villages = ([q.sentence for q in item.reported] for item in found.plan)
+    # every sentence of the part on the digital economy, past the 6 given an item by default:
+    # each is about that item far more than about the other
+    assert sorted(digital) == sorted(s for s in BROAD_REVIEW.splitlines()[4:12]), digital
+    assert len(villages) == 3
+
+
+TERM_REVIEW = """2001年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、“九五”时期经济和社会发展的回顾
+“九五”计划的主要目标胜利实现。国民经济持续快速健康发展，2000年国内生产总值达到89404亿元，按可比价格计算比上年增长8%，“九五”期间平均每年增长8.3%。
+五年来全社会固定资产投资累计完成13万亿元，平均每年增长11%。
+二、“十五”计划的主要任务
+今年经济增长的预期目标为7%左右，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_in_a_review_of_several_years_a_figure_dated_the_year_is_its_result() -> None:
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(TERM_REVIEW, "b.txt"))
+    verdicts = _verdicts(found)
+    # 2000年…按可比价格计算比上年增长8%: the year's growth, inside the five-year paragraphs;
+    # the five years' average is not
+    assert verdicts["gdp_growth"] == ("met", "8%")
+
+
+AVERAGED_TARGETS = """1 9 9 3 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、过去五年的回顾
+去年国民经济增长百分之十二，国民经济保持了较快增长，改革开放和现代化建设取得新的成就。
+二、今年的主要任务
+按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。
+今年国民经济计划增长速度定为百分之八，细颗粒物年均浓度控制在40微克/立方米以内。
+"""
+AVERAGED_RESULTS = """1 9 9 4 年国务院政府工作报告
+现在，我代表国务院，向大会作政府工作报告，请予审议。
+一、1993年的工作
+去年国民经济增长百分之十三，细颗粒物年均浓度38微克/立方米，改革开放和现代化建设取得新的成就。
+二、今年的主要任务
+今年国民经济计划增长速度定为百分之九，我们要坚持扩大内需，推进结构调整，深化改革开放。
+"""
+
+
+def test_a_target_averaged_over_several_years_is_not_the_years_and_a_yearly_mean_is_the_years() -> (
+    None
+):
+    found = promises(_briefed(AVERAGED_TARGETS, "a.txt"), _briefed(AVERAGED_RESULTS, "b.txt"))
+    targets = {item.indicator: item.target.metric.raw for item in found.items}
+    # the revised five-year plan's yearly average (百分之九) is not 1993's target (百分之八)
+    assert targets["gdp_growth"] == "百分之八"
+    # 年均浓度: a concentration's mean over the year, the year's own figure
+    assert _verdicts(found)["pm25"] == ("met", "38微克/立方米")

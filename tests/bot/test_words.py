@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from string import Formatter
 
 import pytest
+import yaml
 
-from bot.present.words import LANGUAGES, catalogue
+from bot.present.words import LANGUAGES, catalogue, flatten
 
 
 def _placeholders(text: str) -> set[str]:
@@ -35,3 +37,11 @@ def test_an_unknown_language_or_key_is_an_error() -> None:
         catalogue("xx")
     with pytest.raises(KeyError):
         catalogue("en")("no.such.key")
+
+
+def test_the_catalogue_reads_as_pyyaml_safe_loading_reads_it() -> None:
+    """libyaml reads the catalogue at start-up (faster): every message as the pure-Python
+    safe loader reads it, spaces, quotes and line breaks included."""
+    for language in LANGUAGES:
+        path = resources.files("bot.present") / "data" / "words" / f"{language}.yaml"
+        assert catalogue(language).messages == flatten(yaml.safe_load(path.read_text("utf-8")))

@@ -314,3 +314,40 @@ def test_changing_domain_code_that_derives_no_briefing_rebuilds_none(
     with (package / module).open("a", encoding="utf-8") as edited:
         edited.write("\n# a change elsewhere\n")
     assert cache.load(tmp_path, parse_file(SEED)) is not None, f"{module} rebuilt it"
+
+
+INVENTED_MODULES = {
+    "derive.py": '"""Derives a briefing."""\n\nfrom . import plain\n'
+    "if True: from .oneline import c\nx = 1; import briefings.semi\n"
+    "from .continued \\\n    import d\n\n\ndef late():\n    from .lazy import e\n",
+    "lazy.py": '"""A module.\n\nfrom the folder, read what is asked: prose that reads like an import.\n"""\n'
+    "from .listed import (\n    a,  # a comment with a parenthesis )\n    b,\n)\n",
+    **{f"{name}.py": "a = b = c = d = e = 1\n" for name in
+       ("plain", "oneline", "semi", "continued", "listed", "unrelated")},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("module", "shapes"),
+    [
+        ("plain.py", True),  # from . import plain
+        ("oneline.py", True),  # after the colon of a one-line block
+        ("semi.py", True),  # after a semicolon, spelt out
+        ("continued.py", True),  # a statement a backslash continues
+        ("lazy.py", True),  # imported inside a function
+        ("listed.py", True),  # by lazy.py, in a list whose comment holds a parenthesis
+        ("unrelated.py", False),  # imported by none
+    ],
+)
+def test_the_code_fingerprint_follows_every_shape_of_import(tmp_path, module, shapes):
+    """The fingerprint reads only the import statements of each module, not its whole syntax
+    tree: whatever the statement's shape, the module it imports is in the hash."""
+    package = tmp_path / "briefings"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for name, text in INVENTED_MODULES.items():
+        (package / name).write_text(text, encoding="utf-8")
+    before = cache.fingerprint_of(package)
+    with (package / module).open("a", encoding="utf-8") as edited:
+        edited.write("f = 2\n")
+    assert (cache.fingerprint_of(package) != before) == shapes

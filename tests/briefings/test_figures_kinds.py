@@ -355,6 +355,19 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         ("深耕发展科技服务业，科技服务业营收超1700亿元。", ["target"]),  # a bar the level passes
         ("全社会研发投入增长10%以上。", ["target"]),  # the economy's R&D, no spending of its own
         ("市级财政科技投入增长10%。", ["plan"]),  # what the government spends
+        # A level the plan holds or reaches, with or without a verb, is a goal.
+        ("蔬菜产量稳定在150万吨左右，新建温室大棚800个。", ["target", "plan"]),
+        ("粮食播种面积保持在90万亩以上。", ["target"]),
+        ("服务贸易进出口额达900亿美元。", ["target"]),
+        ("实现茶产业总产值500亿元以上。", ["target"]),
+        ("企业研发投入增长12%以上。", ["target"]),  # the firms' R&D, no government spending
+        ("设立首期规模20亿元的产业基金。", ["plan"]),  # the size of what it sets up
+        # A total the plan is to reach, after the flow that adds to it too.
+        ("今年要累计建成基站2.8万个。", ["target"]),
+        ("新增500处信号灯联网、累计达6000处。", ["plan", "target"]),
+        # A share of things the plan aims at; the economy's investment growth is no spending.
+        ("实现政务服务事项85%以上“一网通办”。", ["target"]),
+        ("全年工业投资增长10%以上。", ["target"]),
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
@@ -395,6 +408,28 @@ def test_the_national_deficit_printed_alone_is_the_budget_s_target_and_a_part_a_
     ]  # fmt: skip
 
 
+def test_a_yearly_average_under_a_five_year_plan_is_over_its_span() -> None:
+    sentence = "按调整后的“十四五”规划，经济增长速度由原定平均每年百分之五调高到百分之六至七。"
+    assert told(sentence, PLAN_2025)[-1] == ("百分之六至七", "target", "2021-2025")
+
+
+def test_the_base_year_of_a_multiple_dates_neither_its_clause_nor_the_next() -> None:
+    sentence = "经济总量为2020年的4.7倍，规上工业增加值增长26.0%。"
+    assert told(sentence) == [("4.7倍", "result", "2024"), ("26.0%", "result", "2024")]
+
+
 def test_a_place_a_ranking_rose_from_is_its_start() -> None:
     sentence = "金川集团在“世界500强”排名由369位上升到235位。"
     assert [kind for _, kind, _ in told(sentence)] == ["start", "result"]
+
+
+def test_a_comparison_with_the_last_plan_s_end_is_its_start_and_changes_over_the_span() -> None:
+    sentence = "全市地区生产总值达到5000亿元，较“十三五”末的3500亿元增加1500亿元，增长42.9%。"
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2025", span="2021-2025"), 2026)
+    assert [(m.raw, m.kind, m.period) for m in found] == [
+        ("5000亿元", "result", "2025"),
+        ("3500亿元", "start", "2020"),
+        ("1500亿元", "cumulative", "2021-2025"),
+        ("42.9%", "cumulative", "2021-2025"),
+    ]
+    assert all("地区生产总值" in m.label for m in found)

@@ -75,6 +75,10 @@ def only(sentence: str) -> Metric:
         ("提升3名干部", ("3名", 3, "名", "exact")),
         # A bare 万 before the people it counts: a number of people.
         ("全年共有320多万下岗职工实现了再就业", ("320多万", 3_200_000, "人", "approx")),
+        ("全年有120万下岗失业人员实现再就业", ("120万", 1_200_000, "人", "exact")),
+        ("8000多万中小学生得以共享优质教育资源", ("8000多万", 80_000_000, "人", "approx")),
+        ("12.6万监测对象稳定消除返贫风险", ("12.6万", 126_000, "人", "exact")),
+        ("全市人才总量超300万", ("超300万", 3_000_000, "人", "approx")),
         # Older reports print the decimal point as a middle dot.
         ("全年投资增长12·5％", ("12·5％", 12.5, "%", "percent")),
         ("农民收入实际增长4・3%", ("4・3%", 4.3, "%", "percent")),
@@ -82,6 +86,9 @@ def only(sentence: str) -> Metric:
         ("科研经费所占比例每年提高一个百分点", ("一个百分点", 1, "个百分点", "percent")),
         ("贫困发生率下降零点五个百分点", ("零点五个百分点", 0.5, "个百分点", "percent")),
         ("食品价格的因素大约有十三个百分点左右", ("十三个百分点左右", 13, "个百分点", "approx")),
+        # A range in words, its upper end with or without 百分之 again.
+        ("经济增长速度调高到百分之七至八", ("百分之七至八", 7, "%", "range")),
+        ("农民收入每年实际增长百分之三至百分之四", ("百分之三至百分之四", 3, "%", "range")),
     ],
 )
 def test_figure_rules(sentence: str, expected: tuple[str, float, str, str]) -> None:
@@ -167,6 +174,66 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     labels = [m.label for m in found]
     assert labels[2].startswith("城镇居民人均可支配收入") and "增长" in labels[2], labels
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
+
+
+def test_a_change_printed_once_before_a_list_deals_it_out_as_respectively_would() -> None:
+    found = sentence_figures("城镇居民人均可支配收入和农民人均纯收入实际增长7.3%和2.1%。")
+    assert [(m.label, m.indicator) for m in found] == [
+        ("城镇居民人均可支配收入实际增长", "urban_income_growth"),
+        ("农民人均纯收入实际增长", "rural_income_growth"),
+    ]
+    found = sentence_figures("全部财政收入和地方一般预算收入可比增长13%和11%。")
+    assert [m.indicator for m in found] == [None, "fiscal_revenue_growth"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“九五”期间国内生产总值年均增长8.3%，去年增长8%。",
+        "前三季度国内生产总值增长8.2%，全年增长8%。",
+    ],
+)
+def test_a_clause_opening_on_the_year_measures_the_indicator_the_clause_before_named(
+    sentence: str,
+) -> None:
+    first, second = sentence_figures(sentence, year=2001)
+    assert second.raw == "8%" and second.indicator == "gdp_growth"
+    assert first.indicator is None  # the span's or the part of the year's: its label says so
+
+
+def test_a_clause_naming_its_own_measure_after_another_measures_clause_measures_its_own() -> None:
+    found = sentence_figures("今年全社会固定资产投资调控目标为25300亿元，投资率为32%。", year=1997)
+    assert [m.indicator for m in found] == ["fixed_investment", "investment_rate"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        ("国内生产总值达到89404亿元，按可比价格计算比上年增长8%。", "gdp_growth"),
+        ("城镇居民人均可支配收入6280元，扣除价格因素增长6.4%。", "urban_income_growth"),
+    ],
+)
+def test_an_aside_on_reckoning_opening_a_clause_leaves_the_subject_to_the_clause_before(
+    sentence: str, indicator: str
+) -> None:
+    change = sentence_figures(sentence, year=2001)[1]
+    assert change.indicator == indicator and "价格" not in change.label
+
+
+def test_a_run_of_years_dealing_out_a_list_gives_each_figure_its_own_year() -> None:
+    found = sentence_figures("1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。", year=2001)
+    assert [(m.raw, m.period) for m in found] == [
+        ("7.8%", "1998"),
+        ("7.1%", "1999"),
+        ("8%", "2000"),
+    ]
+
+
+def test_an_average_per_year_dates_to_the_plan_its_sentence_names() -> None:
+    found = sentence_figures(
+        "按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。", year=1993
+    )
+    assert (found[-1].raw, found[-1].period) == ("百分之九", "1991-1995")
 
 
 def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
@@ -294,6 +361,12 @@ def test_importing_figures_does_not_load_jieba() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_a_change_in_percent_words_is_its_start_and_its_result() -> None:
+    assert [(m.raw, m.kind) for m in sentence_figures("比重从百分之五到百分之七。")] == [
+        ("百分之五", "start"), ("百分之七", "result"),
+    ]  # fmt: skip
+
+
 def test_chinese_decimal_percent_and_priority_wording() -> None:
     assert figures("国内生产总值比上年增长百分之十一点八") == [
         ("百分之十一点八", 11.8, "%", "percent")
@@ -309,6 +382,11 @@ def test_chinese_decimal_percent_and_priority_wording() -> None:
         ("工业投资连续54个月保持两位数增长。", "连续54个月", 54, "月", "exact", ("工业投资", "两位数增长")),
         ("出口总额连续29年居内地城市首位。", "连续29年", 29, "年", "exact", ("出口总额", "内地城市")),
         ("“甘味”品牌连续获中国区域农业形象品牌影响力指数百强榜“五连冠”。", "五连冠", 5, "次", "exact", ("甘味", "品牌")),
+        # A title won N times in a row: the title with whose it is, no quote marks, the next
+        # item's words left out; a verb alone keeps up the measure before it.
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "八连冠", 8, "次", "exact", ("全国文明城市八连冠",)),
+        ("争创全国文明城市“八连冠”、全国双拥模范城“九连冠”。", "九连冠", 9, "次", "exact", ("全国双拥模范城九连冠",)),
+        ("其中出口3100亿美元，实现十二连冠。", "十二连冠", 12, "次", "exact", ("出口",)),
         # A place in a band is at most the Nth, with what is ranked and among whom.
         ("规模以上工业增加值增速居全国前10位。", "居全国前10位", 10, "位", "at_most", ("规模以上工业增加值", "全国", "排名")),
         ("森林覆盖率稳居全国第2。", "居全国第2", 2, "位", "exact", ("森林覆盖率", "全国", "排名")),

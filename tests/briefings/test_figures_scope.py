@@ -470,3 +470,14 @@ def test_a_total_in_the_years_own_review_after_a_span_prints_no_span_unless_said
     )
     assert found["52万人"] == ("cumulative", "2021-2025")
     assert found["超400万平方米"] == ("cumulative", None)
+
+
+def test_a_span_opening_a_paragraph_after_an_address_governs_the_paragraph() -> None:
+    body = [
+        "一、2021年和“十三五”时期工作回顾", *REVIEW_2021,
+        "各位代表！过去五年，我们始终坚持政治引领。坚持依法行政，提请审议法规议案26件，办理人大代表建议980件。",
+        "二、2022年工作安排", *PLAN_2022,
+    ]  # fmt: skip
+    told = _report(body)
+    assert told["26件"] == ("cumulative", "2017-2021")
+    assert told["980件"] == ("cumulative", "2017-2021")

@@ -52,6 +52,11 @@ def labels(sentence: str) -> dict[str, str]:
         ("新建5G基站5018个。", "5018个", "5G基站"),
         ("打造6个千亿级产业集群。", "6个", "千亿级产业集群"),
         ("改造建设残疾人日间照料服务省级示范中心20个。", "20个", "日间照料"),
+        # A one-character measure word ending the noun a figure counts is the noun's last part.
+        ("新建滨河骑行道90公里。", "90公里", "骑行道"),
+        ("新建健身步道50公里。", "50公里", "步道"),
+        ("新建公共充电桩8000个。", "8000个", "充电桩"),
+        ("改造老旧供水管道35公里。", "35公里", "供水管道"),
         # A share naming its part and its whole fits whole; the change to it goes first.
         ("战略性新兴产业增加值占地区生产总值比重提升至39.6%。", "39.6%", "战略性新兴产业增加值占地区生产总值比重"),
         # What a sentence opening on a company measures is the company's.
@@ -65,6 +70,22 @@ def labels(sentence: str) -> dict[str, str]:
         ("产值超亿元企业13家。", "13家", "产值超亿元企业"),
         # 其中 turns to a part: what follows is the part's.
         ("财政收入突破3亿元，其中一般预算收入增幅首次超过总收入，完成1.1亿元。", "1.1亿元", "一般预算收入"),
+        # A count before the compound noun it counts, inner words jieba reads as verbs kept.
+        ("完成40个高品质供电引领区建设。", "40个", "高品质供电引领区"),
+        ("推动200家挥发性有机物排放企业治理。", "200家", "挥发性有机物排放企业"),
+        ("打造8个总部经济集聚区。", "8个", "总部经济集聚区"),
+        ("建成3座水质净化厂。", "3座", "水质净化厂"),
+        # A bare size, amount or price after a list's first item is the first item's.
+        ("出让矿业权120宗、成交价45.6亿元。", "45.6亿元", "矿业权"),
+        ("新设立3只产业引导基金、规模60亿元。", "60亿元", "产业引导基金"),
+        ("300家企业参与跨境贸易投资试点、金额达500亿美元。", "500亿美元", "跨境贸易投资"),
+        # A sector of the industry classification keeps its 和 (软件和信息技术服务业).
+        ("软件和信息技术服务业营收增长12.5%。", "12.5%", "软件和信息技术服务业"),
+        ("住宿和餐饮业营业额增长8%。", "8%", "住宿和餐饮业"),
+        # A hotline's number is its name.
+        ("全年累计承办12345热线9800件。", "9800件", "12345热线"),
+        # A measure said with its year (年度完成投资) is of the subject named before.
+        ("实施800个以上市重点项目，年度完成投资3000亿元。", "3000亿元", "重点项目"),
         # A goal naming its own measure stands without the work of the clause before.
         ("建设海洋牧场，力争海洋生产总值增长6%。", "6%", "海洋生产总值增长"),
     ],
@@ -186,3 +207,33 @@ def test_a_gap_or_a_place_says_what_it_is_of_and_against_whom(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "zone"),
+    [
+        # A sentence opening on a zone as its subject: its later clauses count the zone's.
+        ("滨江高新区创新活力持续增强，新引进研发机构12家，规上工业增加值增长9.5%。", "12家", "滨江高新区"),
+        ("滨江高新区创新活力持续增强，新引进研发机构12家，规上工业增加值增长9.5%。", "9.5%", "滨江高新区"),
+        # A list's later items after a zone's first are the zone's too.
+        ("合作区地区生产总值增长8%以上、规上工业增加值增长12%以上。", "12%以上", "合作区"),
+        ("临港片区地区生产总值增长7%、经济总量为2020年的2.1倍。", "2.1倍", "临港片区"),
+    ],
+)  # fmt: skip
+def test_what_a_zone_opening_the_sentence_counts_is_the_zones(
+    sentence: str, raw: str, zone: str
+) -> None:
+    (figure,) = [m for m in sentence_figures(sentence) if m.raw == raw]
+    assert figure.label.startswith(zone) and figure.indicator is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("滨江新区建设全面提速，全市新增就业5万人。", "5万人"),  # the report's own place
+        ("推进国家全域旅游示范区建设，引进文旅项目28个。", "28个"),  # a verb: work on the zone
+        ("全面完成国家生态文明试验区改革任务，新增绿色工厂15家。", "15家"),
+    ],
+)  # fmt: skip
+def test_a_zone_the_sentence_works_on_or_leaves_is_no_subject(sentence: str, raw: str) -> None:
+    assert "区" not in labels(sentence)[raw]

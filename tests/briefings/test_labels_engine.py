@@ -42,6 +42,10 @@ HELDOUT_3 = Path(__file__).parent.parent / "data" / "labels" / "heldout3"
 # Four more (国务院 1999 and 2002, 安国市 2022, 徐水区 2018) labelled blind while the next round of
 # problems rules was written, run once after every rule change of that round.
 HELDOUT_4 = Path(__file__).parent.parent / "data" / "labels" / "heldout4"
+# Three more (国务院 1994 and 2003, 易县 2018: the last reports of the corpus without plan and
+# problems labels) labelled blind while two more rounds of plan and problems rules were written,
+# run once after every rule change of the round.
+HELDOUT_5 = Path(__file__).parent.parent / "data" / "labels" / "heldout5"
 LEAD_CHARS = 12
 
 # Issue #13's targets. A threshold below its target is a ratchet at the level measured when
@@ -70,9 +74,11 @@ PARTS = 0.99
 # after the last-mile fixes (closing matter, five-year goals, problems run together):
 # plan 1.000/1.000, problems 0.969/0.960. Relabelled to RULES.md (国务院 1997 and 2000, 西藏 2025)
 # and tuned on since: 0.969/0.888 before the engine followed, 0.981/0.953 after; 0.981/0.972
-# after the next round (西藏 2025's 特别是 after a general clause, 顺平县 2024's promise unkept).
+# after the next round (西藏 2025's 特别是 after a general clause, 顺平县 2024's promise unkept);
+# 0.982/1.000 after an admission inside the plan that opens its points (国务院 1997's SOE part:
+# …面临不同程度的困难和问题。主要原因，一是…三是).
 HELDOUT_PLAN = (0.99, 0.99)
-HELDOUT_PROBLEMS = (0.98, 0.97)
+HELDOUT_PROBLEMS = (0.98, 0.99)
 HELDOUT_RATES = 1.0  # plan year, dates and parts, each
 # gansu_2026 and xizang_2026, first run (after the last-mile fixes, never run before): plan
 # 1.000/1.000, problems 0.812/0.765; after one general fix seen on that run (…，等等。 is no clause
@@ -95,10 +101,19 @@ HELDOUT_3_PROBLEMS = (0.99, 0.99)
 # parts; 国务院 2002's 外交 part (the report counts 八个方面) and its part titles; one shortfall of 2002.
 # Tuned on since (parts framed by the year's 总体要求 or a count read at one level, a counted part of
 # standing policy kept, an unnumbered opening part, 违规挪用, 一些…the same subject going further):
-# plan 1.000/1.000, problems 1.000/1.000, parts 4/4.
+# plan 1.000/1.000, problems 1.000/1.000, parts 4/4. 国务院 1999's plan of parts and 1997's of
+# points now follow one rule by shape (RULES.md: five task parts or more are the items, fewer give
+# their numbered points), not whether half the parts number theirs: unchanged.
 HELDOUT_4_PLAN = (0.99, 0.99)
 HELDOUT_4_PROBLEMS = (0.99, 0.99)
 HELDOUT_4_RATES = 1.0
+# heldout5, first run (honest: after every rule change of the round, never run before): plan
+# 1.000/1.000 (17 items), problems 0.947/1.000 (18 labelled), plan year 3/3, parts 3/3. The one
+# extra: 易县 2018's 全县经济社会发展中不平衡、不充分的问题还比较突出, the general admission its
+# labels take as the lead-in of the points after it. (The plan items of these reports are also in
+# the promise labels, which the promises engine was tuned on; the plan rules were not.)
+HELDOUT_5_PLAN = (0.99, 0.99)
+HELDOUT_5_PROBLEMS = (0.94, 0.99)
 
 
 def normalise(text: str) -> str:
@@ -279,8 +294,9 @@ def test_part_titles() -> None:
     [(HELDOUT, HELDOUT_PLAN, HELDOUT_PROBLEMS, HELDOUT_RATES),
      (HELDOUT_2026, HELDOUT_2026_PLAN, HELDOUT_2026_PROBLEMS, HELDOUT_RATES),
      (HELDOUT_3, HELDOUT_3_PLAN, HELDOUT_3_PROBLEMS, HELDOUT_RATES),
-     (HELDOUT_4, HELDOUT_4_PLAN, HELDOUT_4_PROBLEMS, HELDOUT_4_RATES)],
-    ids=["heldout", "heldout2026", "heldout3", "heldout4"],
+     (HELDOUT_4, HELDOUT_4_PLAN, HELDOUT_4_PROBLEMS, HELDOUT_4_RATES),
+     (HELDOUT_5, HELDOUT_5_PLAN, HELDOUT_5_PROBLEMS, HELDOUT_RATES)],
+    ids=["heldout", "heldout2026", "heldout3", "heldout4", "heldout5"],
 )  # fmt: skip
 def test_heldout_reports_scored_separately(
     folder: Path,

@@ -54,10 +54,14 @@ VALUE_TARGET = 0.95
 # indicators from the sentence): kind 0.997, period 0.995, key on every field 0.985, labels
 # 0.957, value recall 0.976 (0.945 before), indicator of headline figures 1.000, headline choice 1.000. The key floor sits under
 # 0.99 because the files gained rows, not because the engine lost any.
-KIND_FLOOR = 0.99
-PERIOD_FLOOR = 0.99
-KEY_ALL_FIELDS_FLOOR = 0.98
-BOUND_FLOOR = 0.99
+# Ten plan rows read again as targets (RULES.md history, 2026-12-07 fourth session): the engine as
+# it was scored kind 0.983, key 0.977; after the rule on levels the plan holds or reaches and this
+# session's label rules: kind 0.997, period 0.995, key on every field 0.985, bound 1.000, labels
+# 0.965, headline indicator and choice 1.000.
+KIND_FLOOR = 0.995
+PERIOD_FLOOR = 0.993
+KEY_ALL_FIELDS_FLOOR = 0.983
+BOUND_FLOOR = 0.995
 HEADLINE_INDICATOR_FLOOR = 0.995
 HEADLINE_CHOICE_FLOOR = 0.995
 

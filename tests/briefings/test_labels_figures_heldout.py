@@ -26,10 +26,11 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # misses left are a convention the label sets disagree on (力争 goals, growth rates of the
 # work plan: target here, plan in the tuning set).
 VALUE_FLOOR = 0.95
-LABEL_FLOOR = 0.955  # 0.967 measured after the standalone-label rules; 0.961 with rankings labelled
+# 0.967 after the standalone-label rules; 0.961 with rankings labelled; 0.970 now.
+LABEL_FLOOR = 0.965
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
 # 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
-KIND_FLOOR = 0.97  # 0.962 once levels and rates the plan aims at read as targets; 0.974 now
+KIND_FLOOR = 0.975  # 0.962 once levels and rates the plan aims at read as targets; 0.978 now
 PERIOD_FLOOR = 0.995  # 1.000 after this round
 HEADLINE_KEY_FLOOR = 0.98  # 0.972 with headlines tied to the canonical indicators; 0.986 now
 # Key figures right on every field (value, unit, kind, period, label): 0.918 measured before
@@ -38,7 +39,8 @@ HEADLINE_KEY_FLOOR = 0.98  # 0.972 with headlines tied to the canonical indicato
 # 0.956 after this round's rules: a share with a floor (X%以上的…) is no bar (RULES.md), which
 # makes one more labelled figure of this set's blind files key, wrong on another field
 # (aggregate only: those files' figures are not looked at). The set's kind rose 0.952 -> 0.974.
-KEY_ALL_FIELDS_FLOOR = 0.95
+# 0.967 after one row of its tuning files was read again as a target (RULES.md history).
+KEY_ALL_FIELDS_FLOOR = 0.96
 # The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000;
 # kind 0.979 after the 力争 rule.
 AFTER_KIND_FLOOR = 0.995  # 1.000 after this round's plan-target rules
@@ -47,12 +49,12 @@ AFTER_KEY_ALL_FIELDS_FLOOR = 0.99  # 1.000 measured
 # Bound, indicator and headline choice, first measured after the bound and indicator columns
 # were labelled (212 + 47 figures): bound 1.000 and 1.000 (none inverted), indicator of headline
 # figures 1.000 and 0.923, headline choice 0.953 and 0.979.
-BOUND_FLOOR = 0.98
+BOUND_FLOOR = 0.995  # 1.000 and 1.000 measured this session
 # After every set was relabelled to one convention (RULES.md) and headline choice tied to the
 # canonical indicators: indicator of headline figures 0.972 and 0.938, headline choice 0.986
 # and 0.979 (0.887 and 0.915 on the relabelled sets before the engine changed).
 HEADLINE_INDICATOR_FLOOR = 0.98  # 0.986 and 1.000 after this round
-HEADLINE_CHOICE_FLOOR = 0.985  # 0.991 and 1.000 after this round
+HEADLINE_CHOICE_FLOOR = 0.99  # 0.991 and 1.000 after this round and this session
 
 
 @pytest.fixture(scope="module")

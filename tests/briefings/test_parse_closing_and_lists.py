@@ -511,6 +511,270 @@ def test_an_admission_in_the_plan_part_that_gives_its_problems_as_examples() -> 
     ]
 
 
+def test_an_admission_in_a_plan_task_that_opens_the_list_of_its_problems() -> None:
+    """Inside a task of the plan, a paragraph that names problems in general and opens their
+    list (…面临不同程度的困难和问题。主要原因，一是… / …还存在一些短板，主要是：一是A；二是B。)
+    admits them, one per point; the task's own measures (第一，…) and a shortfall stated only
+    to motivate a task are no problems."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            "二、2021年主要工作任务",
+            "（一）推进企业改革",
+            "企业改革是今年的重点。目前部分企业确实面临不同程度的困难和问题。主要原因，",
+            "一是", "经营机制不适应市场竞争的要求。", "二是", "技术装备落后，历史包袱沉重。",
+            "第一，抓好骨干企业。", FILLER, "第二，放活小型企业。", FILLER,
+            "（二）优化营商环境",
+            "当前营商环境还存在一些短板，主要是：一是审批环节仍然偏多；二是涉企服务不够精准。"
+            f"要深化放管服改革。{FILLER}",
+            "（三）加强生态保护",
+            f"大气污染防治形势依然严峻。要打好蓝天保卫战。{FILLER}",
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.plan.items] == ["推进企业改革", "优化营商环境", "加强生态保护"]
+    assert [i.lead for i in report.problems.items] == [
+        "财政收支矛盾突出",
+        "经营机制不适应市场竞争的要求",
+        "技术装备落后，历史包袱沉重",
+        "审批环节仍然偏多",
+        "涉企服务不够精准",
+    ]
+
+
+PLAN_PART = ["二、2021年工作安排", f"今年政府工作的总体要求是：稳中求进。{FILLER}"]
+PLAN_TASKS = [
+    f"（一）扩大有效投资。{FILLER}",
+    f"（二）壮大实体经济。{FILLER}",
+    f"（三）持续改善民生。{FILLER}",
+]
+
+
+@pytest.mark.parametrize(
+    ("admission", "problems"),
+    [
+        pytest.param(
+            "同时也要清醒看到，我县发展还面临不少困难和问题：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+            ["经济总量偏小", "产业层次偏低", "民生短板较多"],
+            id="problems named in general, then their points",
+        ),
+        pytest.param(
+            "当前我县发展还存在一些突出问题。究其原因，一是思想观念不够解放；二是体制机制还不完善。",
+            ["思想观念不够解放", "体制机制还不完善"],
+            id="the causes looked into",
+        ),
+        pytest.param(
+            "与先进地区相比，我们还有较大差距，差距主要表现在：一是经济总量偏小；二是产业层次偏低。",
+            ["经济总量偏小", "产业层次偏低"],
+            id="where the gap shows",
+        ),
+        pytest.param(
+            "发展不平衡不充分的问题仍然突出，问题的根源在于：一是产业结构不合理；二是创新能力不强。",
+            ["产业结构不合理", "创新能力不强"],
+            id="the root of the problems",
+        ),
+        pytest.param(
+            "我县发展还存在一些问题，主要体现在：一是经济总量偏小；二是产业层次偏低。",
+            ["经济总量偏小", "产业层次偏低"],
+            id="where the problems are seen",
+        ),
+        pytest.param(
+            "我们也清醒地认识到，我县发展仍存在一些短板：经济总量偏小，产业层次偏低，民生短板较多。",
+            ["经济总量偏小", "产业层次偏低", "民生短板较多"],
+            id="problems named in general, then a colon",
+        ),
+        pytest.param(
+            "从外部看，世界经济复苏乏力，外需持续低迷；从内部看，我县经济下行压力加大，财政收支矛盾突出。",
+            [],
+            id="situation analysis",
+        ),
+        # what the year's work sets out to solve or make up for is no admission
+        pytest.param(
+            "今年要着力解决群众反映强烈的以下问题：一是解决上学难问题；二是解决看病难问题。", [], id="to solve"
+        ),
+        pytest.param("要着力补齐以下短板：一是补齐交通基础设施短板；二是补齐公共服务短板。", [], id="to make up"),
+        pytest.param("我县工业基础薄弱，产业层次偏低，必须坚定不移抓工业。", [], id="a task's motive"),
+    ],
+)  # fmt: skip
+def test_an_admission_before_the_tasks_of_the_plan_part(
+    admission: str, problems: list[str]
+) -> None:
+    """The plan part's situation analysis frames the tasks, but an admission there that names
+    its problems in general and opens their points — with a colon, 究其原因, 原因在于, 问题的根源
+    在于, 差距主要表现在 — lists problems, one per point, beside the review's; the tasks stay
+    the plan."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，工作中还有缺点和失误。财政收支矛盾突出。"),
+            *PLAN_PART,
+            admission,
+            *PLAN_TASKS,
+        ]
+    )
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济", "持续改善民生"]
+    assert [i.lead for i in report.problems.items] == ["财政收支矛盾突出", *problems]
+
+
+@pytest.mark.parametrize(
+    "admission",
+    [
+        "同时也要清醒看到，我县发展还面临不少困难和问题：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+        "与先进地区相比，我们还有较大差距，差距主要表现在：一是经济总量偏小；二是产业层次偏低；三是民生短板较多。",
+    ],
+    ids=["problems named in general", "where the gap shows"],
+)  # fmt: skip
+def test_problems_listed_before_run_in_tasks_are_not_the_plan(admission: str) -> None:
+    """A plan part whose tasks lead their paragraphs unnumbered (坚定不移…。) and whose situation
+    paragraph numbers the problems it admits: the tasks are the plan, the points the problems."""
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admission, *RUN_IN_PLAN[2:]])
+    tasks = ["坚定不移扩大有效投资", "坚定不移壮大实体经济", "坚定不移改善民生"]
+    assert [i.lead for i in report.plan.items] == tasks
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业层次偏低",
+        "民生短板较多",
+    ]
+
+
+def test_a_run_in_lead_that_admits_problems_is_no_task() -> None:
+    """当前我县发展还存在一些突出问题。究其原因，… leads its paragraph like a run-in task, but
+    admits: no task; a line that only admits (…也面临不少困难和挑战。) before numbered tasks
+    opens no list of problems."""
+    admits = "当前我县发展还存在一些突出问题。究其原因，一是思想观念不够解放；二是体制机制还不完善。今年要稳中求进。"
+    report = _report([*_review(), *RUN_IN_PLAN[:2], admits, *RUN_IN_PLAN[2:]])
+    assert [i.lead for i in report.plan.items] == [
+        "坚定不移扩大有效投资",
+        "坚定不移壮大实体经济",
+        "坚定不移改善民生",
+    ]
+    only = "今年，我们面临的形势依然复杂严峻，也面临不少困难和挑战。"
+    report = _report([*_review(), *PLAN_PART, only, *PLAN_TASKS])
+    assert [i.lead for i in report.plan.items] == ["扩大有效投资", "壮大实体经济", "持续改善民生"]
+
+
+def test_problems_each_a_paragraph_below_a_lead_in_that_opens_them() -> None:
+    """…工作中还存在一些困难和问题： then one unnumbered paragraph per problem (its lead, then its
+    details): one problem per paragraph, up to the pledge."""
+    report = _report(
+        [
+            "一、2020年工作回顾", FILLER,
+            "我们也清醒地看到，工作中还存在一些困难和问题：",
+            "经济增长新动能不足。传统产业占比偏高，新兴产业规模偏小。",
+            "财政收支矛盾加剧。刚性支出增加，可用财力增长乏力。",
+            "公共服务供给不够均衡。城乡教育医疗资源差距仍然较大。",
+            "对此，我们将高度重视，认真加以解决。",
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "经济增长新动能不足",
+        "财政收支矛盾加剧",
+        "公共服务供给不够均衡",
+    ]
+    assert "新兴产业规模偏小" in report.problems.items[0].text
+
+
+def test_the_sides_of_the_problems_and_one_added_at_the_same_time() -> None:
+    """一方面，A；另一方面，B。同时，C。: A and B without the words that mark them, and C (同时
+    adding a shortfall, not 同时，我们也要看到… closing the passage)."""
+    report = _report(
+        [
+            *_review(
+                "我们也清醒地认识到，一方面，经济下行压力持续加大，工业经济增长乏力；另一方面，"
+                "民生领域短板依然明显，公共服务供给不足。同时，政府自身建设还存在薄弱环节，少数干部"
+                "作风不实。同时，我们也要看到，发展的基本面没有变。"
+            ),
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "经济下行压力持续加大，工业经济增长乏力",
+        "民生领域短板依然明显，公共服务供给不足",
+        "政府自身建设还存在薄弱环节，少数干部作风不实",
+    ]
+
+
+def test_problems_after_a_general_admission_in_the_same_sentence() -> None:
+    """…还存在一些问题，A，B，C。: the clauses after the general one are the problems (it names
+    none itself); …还存在不少老问题、新挑战。 alone is one general admission, no run."""
+    report = _report(
+        [
+            *_review(
+                "我区还存在一些问题，行政执法规范化水平有待提升，基层法治力量相对薄弱，"
+                "法治宣传教育的针对性还不够强。我们将认真解决。"
+            ),
+            *RUN_IN_PLAN,
+        ]
+    )  # fmt: skip
+    assert [i.lead for i in report.problems.items] == [
+        "行政执法规范化水平有待提升",
+        "基层法治力量相对薄弱",
+        "法治宣传教育的针对性还不够强",
+    ]
+
+
+def test_a_task_that_narrows_a_gap_is_no_part_for_the_problems() -> None:
+    """Plan tasks headed （二）着力缩小城乡区域差距 or （三）弥补民生领域不足 name what they remedy:
+    the problems are still the ones the review admits, none taken from the tasks."""
+    report = _report(
+        [
+            *_review("我们也清醒地看到，经济总量偏小，产业结构不优，财政收支矛盾突出。"),
+            "三、2021年主要工作任务",
+            f"（一）扩大有效投资。{FILLER}",
+            "（二）着力缩小城乡区域差距。加快补齐农村基础设施短板，城乡收入差距进一步缩小。",
+            "（三）弥补民生领域不足。教育医疗资源不足的问题要加快解决。",
+        ]
+    )
+    assert [i.lead for i in report.plan.items] == [
+        "扩大有效投资",
+        "着力缩小城乡区域差距",
+        "弥补民生领域不足",
+    ]
+    assert [i.lead for i in report.problems.items] == [
+        "经济总量偏小",
+        "产业结构不优",
+        "财政收支矛盾突出",
+    ]
+
+
+SHORTCOMINGS_THEN_PLAN = [
+    pytest.param(
+        ["二、存在的不足和下一步工作打算",
+         "一年来取得了一定成效，但也存在一些不足：一是行政执法规范化水平有待提升；二是基层法治力量相对薄弱。",
+         "2022年，我们将重点做好以下工作：",
+         f"（一）深入学习贯彻法治思想。{FILLER}", f"（二）持续推进规范执法。{FILLER}"],
+        id="numbered in a paragraph, then the tasks",
+    ),
+    pytest.param(
+        ["二、存在的问题及下一步工作计划",
+         "我区还存在一些问题，行政执法规范化水平有待提升，基层法治力量相对薄弱。下一步，我们将重点做好以下工作：",
+         f"（一）深入学习贯彻法治思想。{FILLER}", f"（二）持续推进规范执法。{FILLER}"],
+        id="run together, then the tasks",
+    ),
+    pytest.param(
+        ["二、存在的不足和下一步工作打算",
+         "（一）存在的不足", "一是行政执法规范化水平有待提升；二是基层法治力量相对薄弱。",
+         "（二）下一步工作打算",
+         f"1.深入学习贯彻法治思想。{FILLER}", f"2.持续推进规范执法。{FILLER}"],
+        id="a sub-part each",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("part", SHORTCOMINGS_THEN_PLAN)
+def test_one_part_for_the_shortcomings_and_the_next_steps(part: list[str]) -> None:
+    """存在的不足和下一步工作打算 (a 法治政府 report's last part): the tasks are the plan and
+    never problems; the problems are what the part admits before them."""
+    report = _report(
+        ["2021年，区政府深入推进法治政府建设。", "一、主要举措和成效", FILLER, *part],
+        title="某区2021年度法治政府建设情况报告",
+    )
+    assert [i.lead for i in report.plan.items] == ["深入学习贯彻法治思想", "持续推进规范执法"]
+    assert [i.lead for i in report.problems.items] == [
+        "行政执法规范化水平有待提升",
+        "基层法治力量相对薄弱",
+    ]
+
+
 def test_a_numbered_point_that_frames_a_run_and_the_shortfalls_added_after_the_list() -> None:
     """Points numbered 一是… are one problem each, but a point that only frames a run (对标…，
     A，B) counts its clauses, and a sentence after the last point (此外，…) its own."""
@@ -687,6 +951,72 @@ READER_COUNTS = [
         # 也要看到 then the first problem itself, no lead-in naming them in general
         ["有效需求不足", "部分行业产能过剩的问题依然突出", "财政收支矛盾突出"],
         id="the first problem seen at once",
+    ),
+    pytest.param(
+        "我们也清醒地看到，经济回升向好的基础还不稳固，财政运行持续承压，资源环境约束趋紧，企业利润空间收窄，"
+        "科技成果本地转化率低，历史包袱沉重，一些干部抓落实不严不细。",
+        # shortfalls said by 承压, 趋紧, 收窄, 沉重, …率低, 不严不细: each one of its own
+        ["经济回升向好的基础还不稳固", "财政运行持续承压", "资源环境约束趋紧", "企业利润空间收窄",
+         "科技成果本地转化率低", "历史包袱沉重", "一些干部抓落实不严不细"],
+        id="strain, tightening and narrowing",
+    ),
+    pytest.param(
+        "我们也清醒地看到，受外部环境影响，部分企业经营困难，财政收支矛盾突出，民生领域短板较多。",
+        # 受…影响 frames the run like 在…中: no problem, nor part of the first
+        ["部分企业经营困难", "财政收支矛盾突出", "民生领域短板较多"],
+        id="under the influence of",
+    ),
+    pytest.param(
+        "我们也清醒地看到，工作中还存在一些问题，主要是：（1）经济总量偏小；（2）产业结构不优；③财政收支矛盾突出；"
+        "4.民生短板较多。",
+        # the numbers a paragraph prints before its points are no part of the problems' words
+        ["经济总量偏小", "产业结构不优", "财政收支矛盾突出", "民生短板较多"],
+        id="points numbered inside the paragraph",
+    ),
+    pytest.param(
+        "部分企业确实面临不同程度的困难和问题。主要原因，一是经营机制不适应市场竞争的要求；二是技术装备落后。",
+        # an admission in general that opens its causes (主要原因，一是…), in the review as in the plan
+        ["经营机制不适应市场竞争的要求", "技术装备落后"],
+        id="the main causes opened",
+    ),
+    pytest.param(
+        "过去一年，我们的工作还存在一些问题和不足。究其原因，一是思想观念不够解放；二是干部队伍能力不足；"
+        "三是体制机制还不完善。我们将认真改进。",
+        # 究其原因 opens the causes of problems named in general: no part of the first
+        ["思想观念不够解放", "干部队伍能力不足", "体制机制还不完善"],
+        id="the causes looked into",
+    ),
+    pytest.param(
+        "发展中还存在不少问题。问题的根源在于：一是产业结构不合理；二是创新能力不强。",
+        ["产业结构不合理", "创新能力不强"],  # 问题的根源在于 opens the list: no problem of its own
+        id="the root of the problems",
+    ),
+    pytest.param(
+        "与先进地区相比，我们还有较大差距。差距主要表现在：一是经济总量偏小；二是产业层次偏低；三是城乡发展不平衡。",
+        ["经济总量偏小", "产业层次偏低", "城乡发展不平衡"],
+        id="where the gap shows",
+    ),
+    pytest.param(
+        "我们也清醒地看到，一些企业经营困难。原因在于：一是市场需求不足；二是融资成本偏高。",
+        # a problem named itself, then its causes: the problem stays
+        ["一些企业经营困难", "市场需求不足", "融资成本偏高"],
+        id="a problem named, then its causes",
+    ),
+    pytest.param(
+        "对照高质量发展要求，我们还有不小差距。差距主要体现在：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 体现在 as 表现在
+        id="where the gap is seen",
+    ),
+    pytest.param(
+        "工作中还存在一些薄弱环节：一是经济总量偏小；二是产业层次偏低。",
+        ["经济总量偏小", "产业层次偏低"],  # 薄弱环节 admitted as 短板 is
+        id="weak links",
+    ),
+    pytest.param(
+        "我们清醒看到，经济总量偏小，项目落地慢、土地征迁难、工作效率低等问题依然存在，财政收支矛盾突出。",
+        # A、B、C等问题 + one predicate: one kind of problem named by its examples (RULES.md rule 2)
+        ["经济总量偏小", "项目落地慢、土地征迁难、工作效率低等问题依然存在", "财政收支矛盾突出"],
+        id="one kind named by its examples",
     ),
 ]  # fmt: skip
 

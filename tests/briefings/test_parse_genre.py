@@ -75,6 +75,28 @@ def test_plan_heading_families_and_the_year_they_name() -> None:
         assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"], heading
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "扎实做好2025年各项工作",
+        "2025年重点抓好以下几方面工作",
+        "全力做好今年经济社会发展工作",
+        "今后一个时期的工作",
+    ],
+)
+def test_a_plan_heading_that_ends_in_the_years_work(heading: str) -> None:
+    """A plan part headed by what it does with the year's work (扎实做好2025年各项工作), then a
+    part on the government's own conduct: the plan is the first part's tasks only."""
+    body = [
+        "一、2024年工作回顾", FILLER,
+        f"二、{heading}", f"（一）稳增长。{FILLER}", f"（二）促改革。{FILLER}",
+        "三、加强政府自身建设", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "heading.txt")
+    assert report.plan.section == "2"
+    assert [i.lead for i in report.plan.items] == ["稳增长", "促改革"]
+
+
 def test_this_years_plan_wins_over_the_five_year_one() -> None:
     body = [
         "一、过去五年工作回顾", FILLER,
@@ -84,6 +106,18 @@ def test_this_years_plan_wins_over_the_five_year_one() -> None:
     report = parse_bytes(_gov(body), "five.txt")
     assert report.plan.section == "3"
     assert [i.lead for i in report.plan.items] == ["稳住经济大盘", "抓好项目建设"]
+
+
+def test_a_five_year_plan_that_is_the_reports_only_plan() -> None:
+    """A report at the start of a term plans only the five years ahead, its lead-in speaking of
+    them (今后五年…的总体要求是): its tasks are the plan, as the year's would be."""
+    body = [
+        "一、过去五年工作回顾", FILLER,
+        "二、今后五年的主要任务", "今后五年政府工作的总体要求是：稳中求进。",
+        f"（一）坚持工业强县。{FILLER}", f"（二）坚持城乡统筹。{FILLER}", f"（三）坚持民生优先。{FILLER}",
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "term.txt")
+    assert [i.lead for i in report.plan.items] == ["坚持工业强县", "坚持城乡统筹", "坚持民生优先"]
 
 
 def test_a_plan_spread_over_thematic_parts() -> None:
@@ -115,10 +149,32 @@ def test_a_thematic_part_numbering_its_measures_first_second() -> None:
     ]
 
 
-def test_parts_after_a_part_of_their_own_for_the_years_requirements_are_one_list() -> None:
-    """Parts framed by the year's 总体要求 are the tasks at one level: their titles, unless every
-    part numbers its own tasks (then those)."""
-    some = [
+def test_many_task_parts_are_the_plan_whatever_they_number_inside() -> None:
+    """Five task parts or more already name the year's tasks: each is one item by its title,
+    the 第一…/（一）… a part numbers being that task's measures; framed by a part of 总体要求
+    or not."""
+    parts = [
+        "二、扩大国内需求", FILLER,
+        "三、促进农业发展", "第一，调整农业结构。", FILLER, "第二，加强水利建设。", FILLER,
+        "四、推进企业改革", f"（一）抓好大型企业。{FILLER}", f"（二）放活小型企业。{FILLER}",
+        "五、防范金融风险", FILLER,
+        "六、建设廉洁政府", "第一，依法行政。", FILLER, "第二，从严治政。", FILLER,
+        "七、关于外交工作", FILLER,
+    ]  # fmt: skip
+    titles = ["扩大国内需求", "促进农业发展", "推进企业改革", "防范金融风险", "建设廉洁政府"]
+    for opening in (
+        ["一、2024年工作回顾", FILLER],
+        ["一、2024年工作回顾和2025年工作的总体要求", FILLER],
+    ):
+        report = parse_bytes(_gov([*opening, *parts]), "many.txt")
+        assert [i.lead for i in report.plan.items] == titles
+
+
+def test_few_task_parts_are_read_as_the_points_they_number() -> None:
+    """Two to four task parts are broad areas: the points a part numbers (printed （一）… or
+    第一，… paragraphs) are the tasks, a part numbering none gives its title; framed by a part
+    of the year's 总体要求 or not."""
+    framed = [
         "一、2024年工作回顾和2025年工作的总体要求", FILLER, "今年政府工作总的要求是：稳中求进。",
         "二、扩大国内需求", FILLER,
         "三、促进农业发展", "今年要着重抓好以下两项工作。",
@@ -126,8 +182,10 @@ def test_parts_after_a_part_of_their_own_for_the_years_requirements_are_one_list
         "四、推进企业改革", FILLER,
         "五、关于外交工作", FILLER,
     ]  # fmt: skip
-    report = parse_bytes(_gov(some), "framed.txt")
-    assert [i.lead for i in report.plan.items] == ["扩大国内需求", "促进农业发展", "推进企业改革"]
+    report = parse_bytes(_gov(framed), "framed.txt")
+    assert [i.lead for i in report.plan.items] == [
+        "扩大国内需求", "调整农业结构", "加强水利建设", "推进企业改革",
+    ]  # fmt: skip
     every = [
         "一、2024年工作回顾", FILLER, "二、2025年工作总体部署", FILLER,
         "三、保持经济增长", f"（一）扩大消费。{FILLER}", f"（二）稳定投资。{FILLER}",
@@ -162,6 +220,21 @@ def test_an_unnumbered_opening_part_before_the_numbered_ones() -> None:
     ]  # fmt: skip
     assert FILLER in report.sections[0].text
     assert [i.lead for i in report.plan.items] == ["扩大国内需求", "进一步做好外交工作"]
+
+
+def test_unnumbered_parts_with_their_tasks_numbered_like_parts() -> None:
+    """2024年工作回顾 and 2024年工作安排 printed unnumbered, the tasks under the second numbered
+    一、二、三、: the tasks belong to the plan part, not parts of their own (unlike one
+    unnumbered opening part before 一、…, which ends where they start)."""
+    body = [
+        "2024年工作回顾", FILLER, "2025年工作安排", "今年政府工作的总体要求是：稳中求进。",
+        "一、全力扩大有效投资", FILLER, "二、加快产业转型升级", FILLER, "三、持续增进民生福祉", FILLER,
+    ]  # fmt: skip
+    report = parse_bytes(_gov(body), "unnumbered.txt")
+    assert [s.title for s in report.sections] == ["2024年工作回顾", "2025年工作安排"]
+    assert [i.lead for i in report.plan.items] == [
+        "全力扩大有效投资", "加快产业转型升级", "持续增进民生福祉",
+    ]  # fmt: skip
 
 
 def test_a_task_lead_ends_at_its_colon_and_a_dash_is_no_part_of_it() -> None:

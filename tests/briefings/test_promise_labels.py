@@ -39,10 +39,11 @@ def test_labels_hold_the_held_out_pairs() -> None:
 def test_tuned_pairs_score_above_their_floors(tuned: Score) -> None:
     # measured: targets 54/55 (the one missed: 投资率 printed after another target's label),
     # pairing 28/28 and 28/29 (the one missed: 粮食总产量突破1300万吨 in a five-year review,
-    # labelled as the year's), verdicts 28/28
+    # labelled as the year's), verdicts 28/28. Then a clause naming its own measure after another
+    # measure's clause measures its own (…，投资率为３２％): targets 55/55
     shares = tuned.shares()
-    assert shares["targets_found"] >= 0.98
-    assert shares["canonical_targets_found"] >= 0.98
+    assert shares["targets_found"] >= 0.99
+    assert shares["canonical_targets_found"] >= 0.99
     assert shares["pairing_precision"] >= 0.99
     assert shares["pairing_recall"] >= 0.96
     assert shares["verdict_accuracy"] >= 0.99
@@ -53,11 +54,12 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # measured on the 8 tuned pairs whose labels list plan items: items found 35/40 (国务院
     # 2001's labelled items are sentences of a closing paragraph, not numbered items), review
     # sentences right 44/91, labelled sentences given 44/133 (18/50 and 18/133 before the idf
-    # and section matching)
+    # and section matching). Sentences given by how clearly they are about the item (of the best
+    # 6, those passing any other item by 0.02; up to 18 passing by 0.3): right 49/100, given 49/133
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
     assert shares["plan_precision"] >= 0.48
-    assert shares["plan_recall"] >= 0.32
+    assert shares["plan_recall"] >= 0.36
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
@@ -65,9 +67,10 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     # re-employment, R&D spending and the retail price target were added): targets 24/26
     # (canonical 24/25), pairing 16/16 and 16/18, verdicts 16/16; plan items found 18/20,
     # review sentences right 17/30, labelled sentences given 17/66
+    # 户籍人口城镇化率 got its id (hukou_urbanisation_rate) since: targets 26/26
     shares = held_out.shares()
-    assert shares["targets_found"] >= 0.92
-    assert shares["canonical_targets_found"] >= 0.95
+    assert shares["targets_found"] >= 0.99
+    assert shares["canonical_targets_found"] >= 0.99
     assert shares["pairing_precision"] >= 0.99
     assert shares["pairing_recall"] >= 0.88
     assert shares["verdict_accuracy"] >= 0.99
@@ -77,7 +80,8 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     assert shares["pairing_recall"] >= 0.99
     # plan review sentences tuned on since: right 42/73, given 42/66 (17/30, 17/66 before).
     # 国务院 1999's plan read as its parts (as these labels have it): items found 18/20 -> 20/20;
-    # the two parts found get 3 sentences, none labelled: right 42/76 (the denominator grew)
+    # the two parts found get 3 sentences, none labelled: right 42/76 (the denominator grew); the same
+    # with the sentences given by how clearly they are about the item
     assert shares["plan_items_found"] >= 0.99
     assert shares["plan_precision"] >= 0.55
     assert shares["plan_recall"] >= 0.63
@@ -89,14 +93,15 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
 # Then: targets 5/6 (the one left: 零售物价 labelled retail_price_index, which the figure rules
 # read as cpi), results 2/2; review sentences right 11/23, labelled sentences given 11/45.
 # 零售物价 read as the retail price index (not cpi) by the labels and the engine alike: targets 6/6.
+# Review sentences given by how clearly they are about the item: right 20/34, given 20/45.
 HELDOUT2_FLOORS = {
     "targets_found": 0.99,
     "pairing_precision": 0.99,
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.47,
-    "plan_recall": 0.24,
+    "plan_precision": 0.58,
+    "plan_recall": 0.44,
 }
 # 国务院 1994 → 1995 and 易县 2018 → 2019 (heldout3/, a county), labelled blind. First run, after
 # every rule change of the round: targets 9/12 (canonical 9/11), results 6/9, nothing paired
@@ -105,14 +110,18 @@ HELDOUT2_FLOORS = {
 # Tuned on since: a growth target whose year the later report gives only as the amount (生产总值
 # 完成122.4亿元) is paired with it, unclear: results 8/9. 零售物价 read as the retail price index:
 # targets 10/12 (canonical 10/11; left: 再就业 without a subject, tax revenue growth, no canonical id).
+# The two settled in RULES (再就业 in people is reemployment; the place's own tax revenue growth is
+# tax_revenue_growth): targets 12/12. A rise said without its subject (涨幅仍然高达百分之二十一点七)
+# measures the target quoted in the sentence before: results 9/9, verdicts 9/9, nothing paired
+# wrongly. Review sentences by how clearly they are about the item: right 29/45, given 29/70.
 HELDOUT3_FLOORS = {
-    "targets_found": 0.83,
+    "targets_found": 0.99,
     "pairing_precision": 0.99,
-    "pairing_recall": 0.88,
+    "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.62,
-    "plan_recall": 0.38,
+    "plan_precision": 0.64,
+    "plan_recall": 0.41,
 }
 
 
