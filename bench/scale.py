@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import contextlib
 import math
 import os
 import resource
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,12 +157,16 @@ async def latencies(api: FakeBotApi, texts: list[str]) -> tuple[float, float]:
     return statistics.median(times), percentile(times, 0.95)
 
 
-async def first_reply(command: list[str], folder: Path, **config: object) -> float:
-    """Seconds from process start to the first reply, the process then stopped."""
+@contextlib.asynccontextmanager
+async def started(
+    command: list[str], configure: Callable[[str], object]
+) -> AsyncIterator[tuple[asyncio.subprocess.Process, float]]:
+    """`command` started on a fresh fake Bot API (`configure` gets its URL) with a /start
+    waiting: the process and the seconds to its first reply; both stopped after."""
     api = FakeBotApi()
     await api.start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
-    write_config(folder, folder / "reports", api.base_url, **config)
+    configure(api.base_url)
     api.user_message("/start")
     began = time.monotonic()
     process = await asyncio.create_subprocess_exec(
@@ -169,11 +175,21 @@ async def first_reply(command: list[str], folder: Path, **config: object) -> flo
     )  # fmt: skip
     try:
         await api.wait_for(lambda c: c.method == "sendMessage", timeout=TIMEOUT)
-        return time.monotonic() - began
+        yield process, time.monotonic() - began
     finally:
         process.terminate()
         await asyncio.wait_for(process.wait(), TIMEOUT)
         await api.stop()
+
+
+async def first_reply(command: list[str], folder: Path, **config: object) -> float:
+    """Seconds from process start to the first reply, the process then stopped."""
+
+    def configure(base_url: str) -> None:
+        write_config(folder, folder / "reports", base_url, **config)
+
+    async with started(command, configure) as (_, seconds):
+        return seconds
 
 
 async def measure(

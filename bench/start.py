@@ -25,17 +25,14 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.kits.fault_api import FakeBotApi  # noqa: E402
 from bench.kits.paths import ROOT, SEEDS  # noqa: E402
-from bench.scale import SETTLE, compiled, make_reports, rss_mb, warm, write_config  # noqa: E402
+from bench.scale import SETTLE, compiled, make_reports, rss_mb, started, warm, write_config  # noqa: E402
 
-TIMEOUT = 120.0  # seconds any one start may take
 TARGET = 1.5  # each figure's ratio to the echo bot's
 
 
@@ -48,27 +45,14 @@ class Start:
 
 
 async def start(command: list[str], folder: Path | None, reports: Path = SEEDS) -> Start:
-    api = FakeBotApi()
-    await api.start()
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
-    if folder is not None:
-        write_config(folder, reports, api.base_url)
-    api.user_message("/start")
-    began = time.monotonic()
-    process = await asyncio.create_subprocess_exec(
-        *command, env=env, cwd=ROOT, stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        await api.wait_for(lambda c: c.method == "sendMessage", timeout=TIMEOUT)
-        first = time.monotonic() - began
+    def configure(base_url: str) -> None:
+        if folder is not None:
+            write_config(folder, reports, base_url)
+
+    async with started(command, configure) as (process, first):
         cpu, rss_first = cpu_seconds(process.pid), rss_mb(process.pid)
         await asyncio.sleep(SETTLE)
         return Start(first, cpu, rss_first, rss_mb(process.pid))
-    finally:
-        process.terminate()
-        await asyncio.wait_for(process.wait(), TIMEOUT)
-        await api.stop()
 
 
 def cpu_seconds(pid: int) -> float:

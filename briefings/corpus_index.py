@@ -376,7 +376,7 @@ class CorpusIndex:
                 if db.execute("PRAGMA freelist_count").fetchone()[0] == 0:
                     break
                 # Run to its end by executescript (a step of execute frees one page).
-                db.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES});")
+                db.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES:d});")
 
     def remove(self, digests: Iterable[str]) -> None:
         with self._guarded() as db:

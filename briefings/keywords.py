@@ -38,6 +38,13 @@ def _jieba() -> ModuleType:
     return jieba
 
 
+def load_tables() -> None:
+    """Load jieba's dictionary and IDF table now, not at the first sentence cut (a process
+    forked afterwards has them: bot/library/warm_engine.py)."""
+    _jieba().initialize()
+    _idf()
+
+
 @lru_cache(maxsize=32768)
 def words(sentence: str) -> tuple[str, ...]:
     """jieba's segmentation of one sentence; memoised because summaries, keywords and the

@@ -20,17 +20,22 @@ or the job is free again (its holder failed, or died and its claim expired: clai
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
+import functools
 import heapq
 import logging
 import multiprocessing
 import os
+import signal
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Coroutine
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import forkserver
+from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as wait_for_exit
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -67,16 +72,30 @@ class Sharing(Protocol):
 # What a replica does with a report, having asked the others: loaded what one stored, briefs it
 # having claimed it, leaves it to the one holding it, or briefs it alone (database unreachable).
 Turn = Literal["loaded", "claimed", "elsewhere", "alone"]
+WARM_ENGINE = "bot.library.warm_engine"  # imported by the workers' fork server (pool_of)
 
 
-def _follow_parent(parent: int) -> None:
-    """In the worker: exit when the bot process `parent` is gone, even by kill -9, instead of
-    briefing on for minutes as an orphan that holds the bot's pipes open and its memory. The
-    pid comes from the bot: read here, it would already be init's if the bot died first."""
+@functools.cache
+def lifeline() -> Connection:
+    """The read end of a pipe whose write end only this process holds, open until it ends,
+    even by kill -9: a worker given it sees end-of-file then."""
+    reader, _writer = multiprocessing.Pipe(duplex=False)
+    _held.append(_writer)
+    return reader
+
+
+_held: list[Connection] = []  # lifeline's write end: never written, closed only by our end
+
+
+def _follow_parent(bot: Connection) -> None:
+    """In the worker: exit when the bot process is gone, even by kill -9, instead of briefing
+    on for minutes as an orphan that holds the bot's pipes open and its memory. Not by
+    watching the parent: a forked worker's is the fork server, which outlives the bot while
+    any worker does."""
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        with contextlib.suppress(EOFError, OSError):
+            bot.recv_bytes()
         os._exit(0)
 
     threading.Thread(target=watch, name="follow-parent", daemon=True).start()
@@ -94,12 +113,37 @@ def _end(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)  # the processes are gone: returns at once
 
 
+@functools.cache
+def _end_server_at_exit() -> None:
+    atexit.register(_end_server)
+
+
+def _end_server() -> None:
+    """End the fork server at once (at exit, or a stop while it starts): it exits by itself
+    when it sees the bot gone, but one still loading the engine sees that only seconds later,
+    holding the bot's stdout and stderr open meanwhile (and whoever waits for them to close: a
+    supervisor, a test), and the submits waiting for it."""
+    server: Any = forkserver._forkserver  # no public handle on it (nor on its pid)
+    with server._lock:
+        if server._forkserver_pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(server._forkserver_pid, signal.SIGKILL)
+        server._stop_unlocked()  # reaps and forgets it: the next pool starts a fresh one
+
+
 def pool_of(workers: int) -> ProcessPoolExecutor:
-    """`workers` spawned briefing processes (started as work comes), each ending with the
-    process that made the pool."""
-    context = multiprocessing.get_context("spawn")
+    """`workers` briefing processes (started as work comes), each ending with the process that
+    made the pool. They are forked from a fork server (started with the first pool, exiting
+    with the bot) that has the briefing engine loaded (bot/library/warm_engine.py): a fresh
+    pool briefs its first report without first loading jieba, which costs a spawned worker
+    1-4 s. The bot process itself still never imports jieba; the server holds it (~150 MB,
+    shared copy-on-write with the workers) for as long as the bot runs."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([WARM_ENGINE])
+    _end_server_at_exit()
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
+        workers, mp_context=context, initializer=_follow_parent, initargs=(lifeline(),)
     )
 
 
@@ -126,6 +170,7 @@ class Briefer:
         self._runners: set[asyncio.Task[None]] = set()
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
+        self._submitting = 0  # submits waiting in a thread for the fork server to fork
 
     def progress(self) -> tuple[int, int]:
         """(reports briefed, reports listed): how far background briefing has got."""
@@ -187,6 +232,8 @@ class Briefer:
         for task in tasks:
             task.cancel()
         pool, self._pool = self._pool, None
+        if self._submitting:  # the fork server is still loading the engine: a stop does not
+            _end_server()  # wait for it (its submits see it end, and their threads return)
         if pool is not None:
             await asyncio.to_thread(_end, pool)
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -250,7 +297,6 @@ class Briefer:
 
     async def _brief(self, listing: Listing) -> None:
         began = time.monotonic()
-        loop = asyncio.get_running_loop()
         report = await asyncio.to_thread(self.library.report, listing.digest)
         if report is None:  # gone or changed since listed: the next reload lists it anew
             logger.error("briefing %s failed: the file changed or is gone", listing.source)
@@ -265,7 +311,19 @@ class Briefer:
         renewing = self._track_renewal(report.digest) if turn == "claimed" else None
         pool = self._worker()
         try:
-            briefing = await loop.run_in_executor(pool, self._work, report, self.library.cache_dir)
+            # Submitted from a thread: a pool's first worker waits for the fork server, which
+            # loads the engine when it starts (seconds the event loop must not stall for).
+            work = functools.partial(self._work, report, self.library.cache_dir)
+            self._submitting += 1
+            try:
+                submitted = await asyncio.to_thread(pool.submit, work)
+            finally:
+                self._submitting -= 1
+            briefing = await asyncio.wrap_future(submitted)
+        except asyncio.CancelledError:  # the bot stops: whoever comes next (another replica,
+            # this one restarted) may claim the job now, not once the claim expires
+            await self._give_back(turn, report.digest, "its replica stopped mid-briefing")
+            raise
         except BrokenProcessPool as error:  # a worker died: killed, or out of memory
             logger.error("briefing %s failed: the worker process ended (%s)", report.source, error)
             self._let_go(pool)

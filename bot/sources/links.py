@@ -18,6 +18,7 @@ from briefings.documents import decode_page
 from briefings.errors import ReportError
 
 ATTACHMENT_SUFFIXES = (".docx", ".pdf")
+_WEB = frozenset({"http", "https"})
 _NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next\s*(?:page)?)\s*[>»›]*\s*$", re.IGNORECASE)
 
 
@@ -71,7 +72,8 @@ class _LinkCollector(HTMLParser):
 
     def _add(self, href: str, text: str, rel: str) -> None:
         url = urldefrag(urljoin(self.base, href.strip())).url
-        if urlsplit(url).scheme in {"http", "https"}:
+        # the scheme is what precedes the first colon (as urlsplit finds it, a split less)
+        if url.partition(":")[0].lower() in _WEB:
             self.links.append(Link(url, text, rel.lower()))
 
 

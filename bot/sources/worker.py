@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from ..library.briefer import _end, _follow_parent
+from ..library.briefer import _end, _follow_parent, lifeline
 from .links import Offered
 
 
@@ -53,6 +52,6 @@ class ListingWorker:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                1, mp_context=context, initializer=_follow_parent, initargs=(os.getpid(),)
+                1, mp_context=context, initializer=_follow_parent, initargs=(lifeline(),)
             )
         return self._pool

@@ -107,6 +107,11 @@ def _posseg() -> ModuleType:
     return posseg
 
 
+def load_tagger() -> None:
+    """Import jieba's part-of-speech tagger and its tables now, not at the first figure."""
+    _posseg()
+
+
 def label_figures(text: str, found: list[Found]) -> list[str]:
     """A label for each figure of the folded sentence `text`, in order."""
     listed = _respectively(text, found)

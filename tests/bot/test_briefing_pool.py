@@ -1,12 +1,14 @@
 """Briefing in a pool of worker processes: `briefing-bot warm` with several workers caches
-byte for byte what one process briefing each report in turn caches, and the pool's size is a
-validated config key."""
+byte for byte what one process briefing each report in turn caches, the pool's size is a
+validated config key, and its workers do not outlive the bot, even killed -9."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,42 @@ def test_briefing_workers_default_to_the_cores_and_must_be_a_positive_integer(
     for wrong in (0, -2, "2", 1.5, True):
         with pytest.raises(ConfigError, match="'briefing_workers'"):
             parse_config({"briefing_workers": wrong}, tmp_path, {})
+
+
+# A bot's briefing pool, its one worker busy for ten minutes; the worker's pid printed.
+_BUSY_POOL = """
+import time
+from bot.library.briefer import pool_of
+pool = pool_of(1)
+pool.submit(time.sleep, 600)
+while not pool._processes:
+    time.sleep(0.05)
+print(*pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def test_a_busy_briefing_worker_exits_when_the_bot_is_killed_9() -> None:
+    bot = subprocess.Popen([sys.executable, "-c", _BUSY_POOL], cwd=ROOT, stdout=subprocess.PIPE)
+    workers: list[int] = []
+    try:
+        workers += [int(pid) for pid in bot.stdout.readline().split()]  # type: ignore[union-attr]
+        assert workers and all(_alive(pid) for pid in workers)
+        bot.send_signal(signal.SIGKILL)
+        bot.wait()
+        end = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < end:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        bot.kill()
+        bot.wait()
+        for pid in filter(_alive, workers):  # an orphan left by a failure: not past the test
+            os.kill(pid, signal.SIGKILL)

@@ -3,6 +3,7 @@ light and dark, with no console error; the Mini App's personal panel only for si
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
 import json
@@ -75,27 +76,26 @@ async def test_every_page_loads_without_console_error_at_both_widths_light_and_d
 ) -> None:
     base, chat = site
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
+
+    async def check(context: Any, name: str, path: str, width: int, scheme: str) -> None:
+        page, errors = await _visit(context, base + path, width, scheme)
+        assert errors == [], (name, width, scheme, errors)
+        # Nothing fetched from elsewhere: every resource is the bot's own.
+        resources = await page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        requested = [url for url in resources if not url.startswith(base)]
+        assert requested == [], requested
+        # No sideways scrolling of the page itself at a phone's width.
+        overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (name, width, overflow)
+        shot = ARTEFACTS / f"{name}-{width}-{scheme}.png"
+        await page.screenshot(path=str(shot), full_page=width == 360)
+        await page.close()
+
     async with browser_context() as context:
         for name, path in _pages(chat).items():
-            for width in WIDTHS:
-                for scheme in SCHEMES:
-                    page, errors = await _visit(context, base + path, width, scheme)
-                    requested: list[str] = []
-                    assert errors == [], (name, width, scheme, errors)
-                    # Nothing fetched from elsewhere: every resource is the bot's own.
-                    resources = await page.evaluate(
-                        "performance.getEntriesByType('resource').map(e => e.name)"
-                    )
-                    requested += [url for url in resources if not url.startswith(base)]
-                    assert requested == [], requested
-                    # No sideways scrolling of the page itself at a phone's width.
-                    overflow = await page.evaluate(
-                        "document.documentElement.scrollWidth - window.innerWidth"
-                    )
-                    assert overflow <= 1, (name, width, overflow)
-                    shot = ARTEFACTS / f"{name}-{width}-{scheme}.png"
-                    await page.screenshot(path=str(shot), full_page=width == 360)
-                    await page.close()
+            # a page's four views at once: their waits for the network to idle overlap
+            await asyncio.gather(*(check(context, name, path, width, scheme)
+                                   for width in WIDTHS for scheme in SCHEMES))  # fmt: skip
 
 
 async def test_the_dark_scheme_changes_the_page_colours(site: tuple[str, Chat]) -> None:
@@ -185,13 +185,19 @@ async def test_the_report_page_has_no_serious_accessibility_violation(
     from tests.kits.pagekit import need_chromium
 
     need_chromium()
+
+    async def check(context: Any, name: str, scheme: str) -> list[str]:
+        page, _ = await _visit(context, base + _pages(chat)[name], 360, scheme)
+        found = await _serious_violations(page, f"{name}/{scheme}")
+        await page.close()
+        return found
+
     serious: list[str] = []
     async with browser_context() as context:
         for name in ("report", "place", "compare", "search", "home"):
-            for scheme in SCHEMES:
-                page, _ = await _visit(context, base + _pages(chat)[name], 360, scheme)
-                serious += await _serious_violations(page, f"{name}/{scheme}")
-                await page.close()
+            # both schemes at once: their waits for the network to go idle overlap
+            for found in await asyncio.gather(*(check(context, name, s) for s in SCHEMES)):
+                serious += found
     assert serious == []
 
 

@@ -18,6 +18,7 @@ import yaml
 from bench.kits.clikit import start_cli
 from bench.kits.fault_api import DropConnection, FakeBotApi
 from bench.kits.paths import SEEDS
+from bench.kits.report_copies import warm_cache
 from bot.cli import main
 from bot.config import load_config
 from bot.library.reports import ReportLibrary
@@ -40,7 +41,7 @@ def _write_config(folder: Path, api: FakeBotApi, database: Path | str) -> Path:
         "telegram": {"base_url": api.base_url},
         "reports_dir": str(SEEDS),
         "database": str(database),
-        "cache_dir": str(folder / "cache"),
+        "cache_dir": str(warm_cache(folder)),  # the kills come at sends, after briefing
         "push": {"rate_per_second": 300, "max_attempts": 3, "lease_seconds": LEASE},
     }
     path = folder / "config.yaml"

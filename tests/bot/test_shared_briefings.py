@@ -5,6 +5,7 @@ the briefing stored for the others to load."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from pathlib import Path
 
@@ -18,14 +19,16 @@ from bot.store.briefings import SharedBriefings
 from bot.store.postgres import PostgresDatabase
 from briefings import cache
 from tests.kits.push_fixtures import rows
+from tests.kits.slow_work import brief_stalling_on
+from tests.kits.sources_bot import until
 
 TERM = 1.0  # a claim's term, short so a takeover comes within seconds
 
 
-async def _replica(url: str, holder: str) -> SharedBriefings:
+async def _replica(url: str, holder: str, term: float = TERM) -> SharedBriefings:
     database = PostgresDatabase(url, TERM)
     await database.open()
-    return SharedBriefings(database, holder, TERM)
+    return SharedBriefings(database, holder, term)
 
 
 def _library(tmp_path: Path, name: str) -> ReportLibrary:
@@ -116,6 +119,30 @@ async def test_a_report_whose_briefing_job_a_dead_replica_holds_is_briefed_once_
     assert (job["state"], job["attempts"]) == ("done", 2)
     [stored] = rows(url, "SELECT digest, format, code FROM shared_briefings")
     assert stored["digest"] == listing.digest and stored["format"] == cache.CACHE_VERSION
+
+
+async def test_a_replica_stopped_mid_briefing_frees_the_job_at_once(
+    tmp_path: Path, pg_server: PgServer
+) -> None:
+    # A restart (or the next replica) briefs the report now, not once the claim has expired.
+    url = pg_server.fresh_database()
+    library = _library(tmp_path, "stopped")
+    [listing] = library.reports
+    pid_file = tmp_path / "worker.pid"
+    stopped = await _replica(url, "stopped-host:1:abc", term=600)
+    work = functools.partial(brief_stalling_on, listing.source, pid_file)
+    briefer = Briefer(library, work=work, sharing=stopped)
+    try:
+        briefer.schedule(library.pending())
+        await until(pid_file.exists)  # mid-briefing
+    finally:
+        await briefer.close()
+        await stopped.database.close()
+    next_one = await _replica(url, "next-host:2:def")
+    try:
+        assert await next_one.claim(listing.digest, cache.code_fingerprint())
+    finally:
+        await next_one.database.close()
 
 
 async def test_a_replica_loads_the_briefing_another_stored_instead_of_briefing_it(
