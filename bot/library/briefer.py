@@ -1,9 +1,9 @@
 """Briefing the loaded reports in the background: their figures, summaries and search index.
 
 A report whose briefing is cached is read back in a thread (no jieba). Any other is briefed in
-a pool of `workers` processes (config `briefing_workers`: by default one per core), spawned,
-so the bot process never imports jieba (~150 MB) and a large report's minutes of CPU hold a
-worker's GIL, not the bot's. Each worker takes one report at a time: the one a user waits for
+a pool of `workers` processes (config `briefing_workers`: by default one per core), forked from
+a fork server that holds the engine (`pool_of`), so the bot process never imports jieba (~150
+MB) and a large report's minutes of CPU hold a worker's GIL, not the bot's. Each worker takes one report at a time: the one a user waits for
 first, else the newest (the reports users read first); each briefing is added to the library
 as it arrives, and `progress` says how many are in. The workers are started when there is work,
 let go when there is none, and killed on stop: a briefing cut short costs only its
