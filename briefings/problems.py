@@ -106,6 +106,9 @@ _IN_GENERAL = re.compile(
     r"|^[^,，]{0,12}?(?:(?:存在|还有|也有)(?:一些|不少|许多|诸多)(?:短板|弱项)+"
     r"|短板弱项(?:仍然|依然|仍|还)?存在)$"
 )
+# One sentence saying problems stand out (…不平衡、不充分的问题还比较突出。) before the numbered
+# list of them announces the list, as one naming them in general does.
+_STAND_OUT = re.compile(r"(?:问题|矛盾)(?:还|仍|依然|仍然|也)?(?:比较|较为|十分|相当|日益)?突出$")
 _LEADING = re.compile(r"^(?:特别是|尤其是|同时)[,，]?")
 # A sentence about the one before it (这既有…, 这主要是…): no problem of its own.
 _REFERS_BACK = re.compile(r"^这(?:既|主要|其中|固然|一方面)")
@@ -486,7 +489,7 @@ def _problems_in(
         leads_into = leads_into and _names_shortfalls(run)
         parts = _split_items(text, lead_in, numbered=leads_into)
         last_clause = re.split(r"[,，]", text.rstrip("。!?！？"))[-1].strip()
-        if leads_into and _IN_GENERAL.search(last_clause):
+        if leads_into and (_IN_GENERAL.search(last_clause) or _STAND_OUT.search(last_clause)):
             parts = []  # …尚未根本解决，又出现了一些新问题。 announces the list: no problem of its own
         if not parts:
             # the lead-in ends by opening a list (…还存在一些困难和问题：): the paragraphs below

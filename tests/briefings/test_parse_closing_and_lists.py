@@ -393,6 +393,21 @@ def test_one_sentence_leading_into_numbered_problems_is_no_run_of_its_own() -> N
     ]
 
 
+def test_a_sentence_saying_problems_stand_out_announces_the_numbered_list_after_it() -> None:
+    report = _report(
+        _review(
+            "同时，我们也清醒地看到，全市发展中不平衡、不充分的问题还比较突出。",
+            f"一是产业转型还需进一步加快。{FILLER}",
+            f"二是城乡建设还需进一步加强。{FILLER}",
+        )
+        + RUN_IN_PLAN
+    )
+    assert [i.lead for i in report.problems.items] == [
+        "产业转型还需进一步加快",
+        "城乡建设还需进一步加强",
+    ]
+
+
 @pytest.mark.parametrize("heading", ["政府工作报告名词、术语注释", "名词解释", "附：名词解释"])
 def test_a_glossary_between_parts_cuts_off_only_itself(heading: str) -> None:
     body = [
