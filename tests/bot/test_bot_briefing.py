@@ -74,7 +74,7 @@ def alive(pid: int) -> bool:
     return True
 
 
-async def test_item5_a_report_added_by_reload_is_briefed(api: FakeBotApi, tmp_path: Path):
+async def test_a_report_added_by_reload_is_briefed(api: FakeBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a_2020.txt").write_text(SEED, encoding="utf-8")
@@ -93,9 +93,7 @@ async def test_item5_a_report_added_by_reload_is_briefed(api: FakeBotApi, tmp_pa
             assert "关键数据 15 项" in card.params["caption"]
 
 
-async def test_item11_a_report_over_max_report_bytes_is_skipped_unread(
-    api: FakeBotApi, tmp_path: Path
-):
+async def test_a_report_over_max_report_bytes_is_skipped_unread(api: FakeBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a.txt").write_text(SEED, encoding="utf-8")
@@ -121,7 +119,7 @@ def test_max_report_bytes_is_five_megabytes_unless_set_to_a_positive_integer(tmp
             parse_config({"max_report_bytes": wrong}, tmp_path, {})
 
 
-async def test_item11_commands_on_a_report_answer_while_another_is_briefed(
+async def test_commands_on_a_report_answer_while_another_is_briefed(
     api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     folder = tmp_path / "reports"
@@ -212,7 +210,7 @@ async def test_a_first_metrics_on_a_report_being_briefed_says_so_and_answers_whe
         assert "整理中" not in visible(api.calls[seen:])
 
 
-async def test_item8_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, tmp_path: Path):
+async def test_stop_kills_the_worker_busy_with_a_report(api: FakeBotApi, tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "slow.txt").write_text(SEED, encoding="utf-8")

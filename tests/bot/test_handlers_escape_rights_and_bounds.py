@@ -73,7 +73,7 @@ async def marked(api: FakeBotApi, tmp_path: Path, marked_cache: Path) -> AsyncIt
 
 
 # -- item 6: report text reaches every reply escaped ------------------------------------------
-async def test_item6_the_fake_api_refuses_what_telegram_refuses(chat: Chat) -> None:
+async def test_the_fake_api_refuses_what_telegram_refuses(chat: Chat) -> None:
     bot = chat.application.bot
     for bad in ("<b>&", "a <法治> b", "<b>x</i>", "</b>", "<script>x</script>"):
         with pytest.raises(BadRequest, match="parse entities"):
@@ -84,7 +84,7 @@ async def test_item6_the_fake_api_refuses_what_telegram_refuses(chat: Chat) -> N
         await bot.send_message(USER, "目录", reply_markup=InlineKeyboardMarkup(many))
 
 
-async def test_item6_titles_with_markup_reach_push_command_replies(marked: Chat) -> None:
+async def test_titles_with_markup_reach_push_command_replies(marked: Chat) -> None:
     replies = {}
     for command in ("/subscribe 08:00", "/subscriptions", "/timezone Europe/Berlin"):
         calls = await marked.send(command)
@@ -100,7 +100,7 @@ async def test_item6_titles_with_markup_reach_push_command_replies(marked: Chat)
     assert "c<u>.txt" in reload  # the skipped file is named as it is
 
 
-async def test_item6_titles_with_markup_reach_every_other_reply(marked: Chat) -> None:
+async def test_titles_with_markup_reach_every_other_reply(marked: Chat) -> None:
     for command in ("/start", "/summary", "/sections", "/reports", "/use 1"):
         calls = await marked.send(command)
         assert _texts(calls), command
@@ -108,7 +108,7 @@ async def test_item6_titles_with_markup_reach_every_other_reply(marked: Chat) ->
 
 
 @pytest.mark.skipif(not has_cjk_font(), reason="no CJK font: the weekly push has no card")
-async def test_item6_a_title_with_markup_reaches_the_weekly_card_caption(tmp_path: Path) -> None:
+async def test_a_title_with_markup_reaches_the_weekly_card_caption(tmp_path: Path) -> None:
     reports = _marked_reports(tmp_path / "reports")
     clock = Clock("2024-05-03T12:00:00+00:00")  # a Friday
     async with push_bot(tmp_path, clock, reports=reports) as bot:
@@ -138,7 +138,7 @@ async def _as_anonymous_admin(chat: Chat, text: str) -> str:
     return visible(await chat.deliver({"message": message}))
 
 
-async def test_item10_group_members_who_are_not_admins_cannot_change_group_settings(
+async def test_group_members_who_are_not_admins_cannot_change_group_settings(
     chat: Chat,
 ) -> None:
     chat.api.group_admins[GROUP] = {ADMIN}
@@ -156,7 +156,7 @@ async def test_item10_group_members_who_are_not_admins_cannot_change_group_setti
     assert {int(c.params["user_id"]) for c in asked} == {USER, ADMIN}
 
 
-async def test_item10_anonymous_admins_and_private_chats_may_change_settings(chat: Chat) -> None:
+async def test_anonymous_admins_and_private_chats_may_change_settings(chat: Chat) -> None:
     chat.api.group_admins[GROUP] = {ADMIN}
     assert (await _in_group(chat, "/subscribe 08:00", ADMIN)).startswith("订阅成功")
     assert (await _as_anonymous_admin(chat, "/unsubscribe")).startswith("已取消订阅")
@@ -166,7 +166,7 @@ async def test_item10_anonymous_admins_and_private_chats_may_change_settings(cha
                 and c.method == "getChatMember"]  # fmt: skip
 
 
-async def test_item10_when_telegram_cannot_say_who_is_admin_nothing_changes(chat: Chat) -> None:
+async def test_when_telegram_cannot_say_who_is_admin_nothing_changes(chat: Chat) -> None:
     async def unreachable(method: str, params: dict[str, Any]) -> web.Response | None:
         return error(500, "Internal Server Error") if method == "getChatMember" else None
 
@@ -209,7 +209,7 @@ def _sent(calls: list[Call]) -> list[Call]:
     return [c for c in calls if c.method == "sendMessage"]
 
 
-async def test_item11_sections_of_a_huge_report_are_paged_in_one_message(huge: Chat) -> None:
+async def test_sections_of_a_huge_report_are_paged_in_one_message(huge: Chat) -> None:
     library = state_of(huge.application).library
     report = library.report(library.reports[0].digest)
     assert report is not None and len(report.sections) == 3000
@@ -236,13 +236,13 @@ async def test_item11_sections_of_a_huge_report_are_paged_in_one_message(huge: C
     assert "第 1/300 页" in visible([toc_again])
 
 
-async def test_item11_a_huge_overview_is_one_bounded_reply(huge: Chat) -> None:
+async def test_a_huge_overview_is_one_bounded_reply(huge: Chat) -> None:
     calls = _sent(await huge.send("/summary full"))
     assert 1 <= len(calls) <= MAX_MESSAGES
     assert "另有 2970 项" in visible(calls) and "/sections" in visible(calls)
 
 
-async def test_item11_a_section_with_thousands_of_items_has_a_small_keyboard(
+async def test_a_section_with_thousands_of_items_has_a_small_keyboard(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
     _huge_report(tmp_path / "reports", parts=0, children=2500)
@@ -254,7 +254,7 @@ async def test_item11_a_section_with_thousands_of_items_has_a_small_keyboard(
         assert len(visible([toc]).splitlines()) <= 13
 
 
-async def test_item11_any_reply_is_cut_at_a_bounded_number_of_messages(huge: Chat) -> None:
+async def test_any_reply_is_cut_at_a_bounded_number_of_messages(huge: Chat) -> None:
     library = state_of(huge.application).library
     briefing = library.briefing(library.reports[0].digest)
     # Every item holds figures: "/metrics 亿元" finds them all.
@@ -265,7 +265,7 @@ async def test_item11_any_reply_is_cut_at_a_bounded_number_of_messages(huge: Cha
 
 
 # -- item 14: clear answers, no tracebacks -----------------------------------------------------
-async def test_item14_a_time_zone_naming_a_folder_is_refused_clearly(
+async def test_a_time_zone_naming_a_folder_is_refused_clearly(
     chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR):
@@ -274,7 +274,7 @@ async def test_item14_a_time_zone_naming_a_folder_is_refused_clearly(
     assert not _errors(caplog)
 
 
-async def test_item14_forged_button_data_gets_the_stale_button_answer(
+async def test_forged_button_data_gets_the_stale_button_answer(
     chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     digest = state_of(chat.application).library.reports[0].digest[:12]
@@ -288,7 +288,7 @@ async def test_item14_forged_button_data_gets_the_stale_button_answer(
     assert decode(f"met:{digest}:12").page == 12
 
 
-async def test_item14_a_tap_under_a_deleted_message_is_answered_anew(
+async def test_a_tap_under_a_deleted_message_is_answered_anew(
     chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     (toc,) = await chat.send("/sections")
@@ -310,7 +310,7 @@ async def test_item14_a_tap_under_a_deleted_message_is_answered_anew(
     assert not _errors(caplog)
 
 
-async def test_item14_use_on_a_full_disk_gets_the_storage_message(
+async def test_use_on_a_full_disk_gets_the_storage_message(
     chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     state = state_of(chat.application)

@@ -106,7 +106,7 @@ def _short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # -- item 1: a locked or full database during a push --------------------------------------
-async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_deliver_all_once(
+async def test_locked_db_and_full_disk_during_a_300_subscriber_push_deliver_all_once(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
@@ -151,7 +151,7 @@ async def test_item1_locked_db_and_full_disk_during_a_300_subscriber_push_delive
     assert "当前没有进行中的推送" in stats
 
 
-async def test_item1_a_stuck_round_is_ended_by_the_watchdog_and_the_next_delivers(
+async def test_a_stuck_round_is_ended_by_the_watchdog_and_the_next_delivers(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
     api = FakeBotApi()
@@ -183,7 +183,7 @@ async def test_item1_a_stuck_round_is_ended_by_the_watchdog_and_the_next_deliver
     assert again.startswith("已开始")
 
 
-async def test_item1_outcomes_that_cannot_be_written_are_kept_not_sent_again(
+async def test_outcomes_that_cannot_be_written_are_kept_not_sent_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """A double of the outcome write fails as a full disk does: the round is ended, the sent
@@ -253,7 +253,7 @@ async def _busy_push(
     return code, said
 
 
-async def test_item7_push_now_refused_as_busy_flags_no_subscription(
+async def test_push_now_refused_as_busy_flags_no_subscription(
     tmp_path: Path, database: Path | str, capsys: pytest.CaptureFixture[str]
 ):
     api, gate = FakeBotApi(), Gate()
@@ -272,7 +272,7 @@ async def test_item7_push_now_refused_as_busy_flags_no_subscription(
     assert _briefed(api) == Counter(due), "served once, and the others not before their time"
 
 
-async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_nothing(
+async def test_push_now_in_the_chat_while_another_process_pushes_flags_nothing(
     tmp_path: Path, database: Path | str
 ):
     api = FakeBotApi()
@@ -294,7 +294,7 @@ async def test_item7_push_now_in_the_chat_while_another_process_pushes_flags_not
 
 
 # -- item 13: operator mistakes --------------------------------------------------------
-async def test_item13_deleting_the_push_lock_file_gives_no_duplicates(
+async def test_deleting_the_push_lock_file_gives_no_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
     api, gate = FakeBotApi(), Gate()
@@ -314,7 +314,7 @@ async def _health(bot: Harness) -> tuple[int, str]:
             return answer.status, (await answer.json())["status"]
 
 
-async def test_item13_a_deleted_database_is_reported_never_subscribed(
+async def test_a_deleted_database_is_reported_never_subscribed(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
     async with push_bot(tmp_path, Clock(NOON)) as bot:
@@ -345,7 +345,7 @@ def _corrupt_middle_pages(database: Path) -> None:
             handle.write(bytes([0xA5]) * page)
 
 
-async def test_item13_a_database_with_corrupt_pages_is_refused_at_start(tmp_path: Path):
+async def test_a_database_with_corrupt_pages_is_refused_at_start(tmp_path: Path):
     database = tmp_path / "push.sqlite3"
     store, now = await Store.open(database), Clock(NOON)()
     try:

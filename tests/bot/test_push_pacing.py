@@ -65,7 +65,7 @@ def _to_chat(chat_id: int, call: Call) -> bool:
     return int(call.params.get("chat_id", 0)) == chat_id
 
 
-async def test_item12_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Path):
+async def test_replies_during_a_push_go_ahead_of_the_pushes(tmp_path: Path):
     """Issue 12 item 12: users who write in during a push are answered in the next free
     slots, ahead of the pushes; a push never holds a slot a reply could take. Counted, not
     timed: the push sends Telegram saw between the users' messages and each reply."""

@@ -59,7 +59,7 @@ async def _until(condition: Any, what: str) -> None:
     raise AssertionError(f"never happened: {what}")
 
 
-async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none_lost(
+async def test_sigterm_mid_push_settles_sends_in_flight_none_repeated_none_lost(
     tmp_path: Path, database: Path | str, caplog: pytest.LogCaptureFixture
 ):
     """Issue 12 item 8: SIGTERM during a push lets the sends in flight finish and record their
@@ -92,7 +92,7 @@ async def test_item8_sigterm_mid_push_settles_sends_in_flight_none_repeated_none
     await _restart_serves_the_rest(tmp_path, telegram, first_run, database)
 
 
-async def test_item8_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp_path: Path):
+async def test_a_send_waiting_to_retry_when_the_bot_stops_is_left_owed(tmp_path: Path):
     """Issue 12 item 8: a send that failed and waits to be retried is not waited for on stop;
     it is recorded as still owed, and the next start delivers it."""
     chat = SUBSCRIBERS[0]
@@ -128,7 +128,7 @@ def _cli_config(config_folder: Path, database: Path, cache: Path, api: FakeBotAp
     return path
 
 
-async def test_item8_sigterm_stops_the_push_command_gently(tmp_path: Path):
+async def test_sigterm_stops_the_push_command_gently(tmp_path: Path):
     """Issue 12 item 8, for `briefing-bot push` (cron): SIGTERM mid-push starts no new send,
     lets those in flight finish and record their outcome, and exits 128 + 15 saying so; the
     next push serves the rest, nobody twice."""

@@ -91,7 +91,7 @@ def corpus_copies(folder: Path, count: int) -> list[Path]:
     return copies
 
 
-def test_item2_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path: Path) -> None:
+def test_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path: Path) -> None:
     corpus_copies(tmp_path / "reports", 200)
     (tmp_path / "reports" / SEED.name).write_bytes(SEED.read_bytes())  # 2020, with a date
     loaded = load_folder(tmp_path / "reports")
@@ -107,7 +107,7 @@ def test_item2_dated_and_undated_reports_of_one_year_sort_newest_first(tmp_path:
     assert newest_first(list(reversed(loaded.reports))) == loaded.reports  # a total order
 
 
-async def test_item2_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_path: Path) -> None:
     corpus_copies(tmp_path / "reports", 200)
     (tmp_path / "reports" / SEED.name).write_bytes(SEED.read_bytes())
     port = free_port()
@@ -134,7 +134,7 @@ async def test_item2_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_p
 
 # -- item 3: the token is never printed ---------------------------------------------------------
 @pytest.mark.parametrize("command", [["run"], ["push", "--now"]])
-async def test_item3_a_rejected_token_is_not_printed(
+async def test_a_rejected_token_is_not_printed(
     api: FakeBotApi, tmp_path: Path, command: list[str]
 ) -> None:
     api.token = "918273645:a-different-token"  # Telegram answers 404: InvalidToken
@@ -154,7 +154,7 @@ async def test_item3_a_rejected_token_is_not_printed(
         pytest.param(("setMyCommands", error(502, "Bad Gateway")), id="setMyCommands-502"),
     ],
 )
-async def test_item4_a_start_up_failure_ends_the_process(
+async def test_a_start_up_failure_ends_the_process(
     api: FakeBotApi, tmp_path: Path, fault: tuple[str, Any]
 ) -> None:
     api.fault = on_first(*fault)
@@ -164,7 +164,7 @@ async def test_item4_a_start_up_failure_ends_the_process(
     assert outcome.status == 1  # worth a restart, unlike a bad token or config (2)
 
 
-async def test_item4_a_rejected_token_ends_the_process(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_a_rejected_token_ends_the_process(api: FakeBotApi, tmp_path: Path) -> None:
     outcome = await run_cli(write_config(tmp_path, api.base_url), "run", token="1:wrong-token")
     assert_one_line_failure(outcome, "TELEGRAM_BOT_TOKEN")
     assert outcome.status == 2
@@ -172,14 +172,14 @@ async def test_item4_a_rejected_token_ends_the_process(api: FakeBotApi, tmp_path
 
 
 # -- item 15: operator mistakes in the config and the environment --------------------------------
-async def test_item15_an_unknown_key_stops_start_up(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_an_unknown_key_stops_start_up(api: FakeBotApi, tmp_path: Path) -> None:
     config = write_config(tmp_path, api.base_url, telgram={"mode": "webhook"})
     outcome = await run_cli(config, "run")
     assert_one_line_failure(outcome, "'telgram'", "unknown", "'telegram'")
     assert not api.sent()
 
 
-async def test_item15_a_config_without_reports_dir_says_so(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_a_config_without_reports_dir_says_so(api: FakeBotApi, tmp_path: Path) -> None:
     config = write_config(tmp_path, api.base_url)
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
     del raw["reports_dir"]
@@ -188,7 +188,7 @@ async def test_item15_a_config_without_reports_dir_says_so(api: FakeBotApi, tmp_
     assert_one_line_failure(outcome, "'reports_dir'", str(tmp_path / "seeds"))
 
 
-async def test_item15_a_busy_health_port_ends_start_up(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_a_busy_health_port_ends_start_up(api: FakeBotApi, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -198,20 +198,20 @@ async def test_item15_a_busy_health_port_ends_start_up(api: FakeBotApi, tmp_path
     assert_one_line_failure(outcome, f"127.0.0.1:{port}")
 
 
-async def test_item15_push_with_telegram_unreachable_says_one_line(tmp_path: Path) -> None:
+async def test_push_with_telegram_unreachable_says_one_line(tmp_path: Path) -> None:
     closed = f"http://127.0.0.1:{free_port()}/bot"  # nothing listens there
     outcome = await run_cli(write_config(tmp_path, closed), "push", "--now")
     assert_one_line_failure(outcome, "cannot reach Telegram")
 
 
-async def test_item15_a_time_zone_that_is_a_folder_is_a_config_error(
+async def test_a_time_zone_that_is_a_folder_is_a_config_error(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
     outcome = await run_cli(write_config(tmp_path, api.base_url, timezone="Asia"), "run")
     assert_one_line_failure(outcome, "'timezone'", "Asia")
 
 
-def test_item3_whatever_is_printed_is_redacted(capsys: pytest.CaptureFixture[str]) -> None:
+def test_whatever_is_printed_is_redacted(capsys: pytest.CaptureFixture[str]) -> None:
     """Tracebacks, prints and warnings bypass logging: the streams themselves redact."""
     with redacted_output([TOKEN, None]):
         try:

@@ -98,7 +98,7 @@ async def open_slow(port: int, count: int) -> list[tuple[asyncio.StreamReader, A
     return clients
 
 
-async def test_item9_slow_clients_are_capped_and_cut(
+async def test_slow_clients_are_capped_and_cut(
     api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
@@ -127,7 +127,7 @@ async def test_item9_slow_clients_are_capped_and_cut(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-async def test_item9_a_body_sent_slowly_is_cut(api: FakeBotApi, tmp_path: Path) -> None:
+async def test_a_body_sent_slowly_is_cut(api: FakeBotApi, tmp_path: Path) -> None:
     async with webhook_server(api, tmp_path) as (port, _):
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(
@@ -155,7 +155,7 @@ async def test_item9_a_body_sent_slowly_is_cut(api: FakeBotApi, tmp_path: Path) 
     ],
     ids=["message-int", "message-str", "date-overflow", "button-int"],
 )  # fmt: skip
-async def test_item16_a_malformed_update_with_the_secret_is_a_400(
+async def test_a_malformed_update_with_the_secret_is_a_400(
     api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture, body: dict
 ) -> None:
     with caplog.at_level(logging.WARNING):
@@ -169,7 +169,7 @@ async def test_item16_a_malformed_update_with_the_secret_is_a_400(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-async def test_item9_failed_accepts_are_logged_once_a_minute(
+async def test_failed_accepts_are_logged_once_a_minute(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Out of descriptors, every accept fails: asyncio's message, 1,000 times, is one line."""
@@ -192,7 +192,7 @@ def _few_files() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (FILES, hard))
 
 
-async def test_item9_a_flood_beyond_ulimit_leaves_the_bot_answering(
+async def test_a_flood_beyond_ulimit_leaves_the_bot_answering(
     api: FakeBotApi, tmp_path: Path
 ) -> None:
     """The real CLI in webhook mode, allowed 256 files, against 300 slow clients: it still
