@@ -162,15 +162,7 @@ def positions_candidate() -> type[Fts5Bigram]:
         return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'
 
     def positions_expression(query: Query) -> str:
-        concepts = []
-        for concept in query.concepts:
-            ways = []
-            for text, terms in concept:
-                ways.append(positions_phrase(text))
-                if len(terms) > 1:
-                    ways.append("(" + " AND ".join(positions_phrase(t) for t in terms) + ")")
-            concepts.append(" OR ".join(dict.fromkeys(ways)))
-        return " OR ".join(f"({c})" for c in concepts)
+        return corpus_index.match_expression(query, positions_phrase)
 
     def exact(words: Iterable[str]) -> bool:
         return False  # a phrase query matches the word whole

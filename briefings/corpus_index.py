@@ -224,16 +224,17 @@ def _says(text: str, word: str) -> bool:
     return word in searchable(text)
 
 
-def match_expression(query: Query) -> str:
+def match_expression(query: Query, phrase: Callable[[str], str] = _phrase) -> str:
     """A sentence matches when it says one of the query's runs, whole or with all its words,
-    the run or a synonym (briefings.search.coverage then ranks it by how many it says)."""
+    the run or a synonym (briefings.search.coverage then ranks it by how many it says); a word
+    becomes the FTS5 expression `phrase` writes."""
     concepts = []
     for concept in query.concepts:
         ways = []
         for text, terms in concept:
-            ways.append(_phrase(text))
+            ways.append(phrase(text))
             if len(terms) > 1:
-                ways.append("(" + " AND ".join(_phrase(t) for t in terms) + ")")
+                ways.append("(" + " AND ".join(phrase(t) for t in terms) + ")")
         concepts.append(" OR ".join(dict.fromkeys(ways)))
     return " OR ".join(f"({c})" for c in concepts)
 
