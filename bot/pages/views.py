@@ -23,6 +23,7 @@ from markupsafe import Markup
 from bot.library.cards import CardSubject
 from bot.library.pairs import pair_promises
 from bot.present.render import highlight, lead_sentences, part_name, plan_title
+from bot.present.render_promises import rules_line
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from bot.state import BotState, state_of
 from briefings.briefing import Briefing
@@ -42,7 +43,6 @@ from briefings.promises import (
     compare_figures,
     pair_for,
     pairs_of_year,
-    rules,
 )
 
 from . import charts
@@ -290,7 +290,7 @@ async def report_page(request: web.Request) -> web.Response:
         card=_card_drawable(state.cards.font_path),
         promises=await promise_panel(state, listing, words),
         verdicts=VERDICTS,
-        promise_rules=words("promises.rules", points=f"{rules().rate_points:g}"),
+        promise_rules=rules_line(words),
     )
 
 
