@@ -57,8 +57,8 @@ async def start(command: list[str], folder: Path | None, reports: Path = SEEDS) 
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of process `pid` so far (/proc/PID/stat, after its name)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def median(runs: list[Start]) -> Start:

@@ -191,7 +191,8 @@ def _path(raw: Mapping[str, Any], key: str, default: str, base: Path) -> Path:
 _NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
 
 
-@functools.cache
+# Bounded: /timezone asks with whatever a chat typed, and every distinct name was kept.
+@functools.lru_cache(maxsize=64)
 def is_zone(name: str) -> bool:
     """Whether `name` is a canonical IANA time zone (or one of its backward-compatible links):
     one of zoneinfo.available_timezones() but the _NOT_PLACES, found as it finds them (the

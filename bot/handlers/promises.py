@@ -19,9 +19,11 @@ from telegram.ext import BaseHandler
 
 from bot.present.render_promises import plan_page, promises_page, ranking_page, sentences_page
 from bot.present.words import Words
+from briefings.briefing import Briefing
 from briefings.choice import matching, place
 from briefings.model import Listed, Metric
 
+from ..library.pairs import pair_promises
 from ..replies.language import words_of
 from ..replies.progress import tap_handler
 from ..replies.send import send_html
@@ -42,38 +44,22 @@ _ALL = "all"
 # index does, so asking again costs one query of the index, not a pass over every pair.
 _RANKINGS: OrderedDict[tuple[int, frozenset[str]], list[Promises]] = OrderedDict()
 _KEPT_RANKINGS = 8
-_PAIRS: OrderedDict[tuple[str, str], Promises] = OrderedDict()  # by the two reports' digests
-_KEPT_PAIRS = 64
 
 
 async def worked_out(context: BotContext, target: Listed, result: Listed) -> Promises | None:
-    """The pair's promises, worked out in a thread; None while a briefing is not in yet. A
-    digest names a report's content, so a pair worked out once stays right: kept for the
-    buttons under the reply and the next chat asking."""
-    key = (target.digest, result.digest)
-    kept = _PAIRS.get(key)
-    if kept is not None:
-        _PAIRS.move_to_end(key)
-        return kept
+    """The pair's promises (bot/library/pairs.py); None while a briefing is not in yet."""
     library = context.library
-    briefed = []
-    for listing in (target, result):
+
+    async def briefed(listing: Listed) -> Briefing | None:
         # A briefed report's briefing is read from the cache in a thread (JSON to objects:
         # milliseconds the other chats need not wait); one not briefed yet is waited for.
         briefing = await asyncio.to_thread(library.briefing, listing.digest)
         if briefing is None:
             report = await library.read(listing.digest)
             briefing = await await_briefing(context, report) if report is not None else None
-        if briefing is None:
-            return None
-        briefed.append(briefing)
-    from briefings.promises import promises
+        return briefing
 
-    found = await asyncio.to_thread(promises, briefed[0], briefed[1])
-    _PAIRS[key] = found
-    while len(_PAIRS) > _KEPT_PAIRS:
-        _PAIRS.popitem(last=False)
-    return found
+    return await pair_promises(target, result, briefed)
 
 
 def _missing(pair: Pair, words: Words) -> str:

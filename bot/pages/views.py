@@ -10,7 +10,7 @@ import asyncio
 import json
 import math
 import re
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
@@ -21,7 +21,9 @@ from aiohttp import web
 from markupsafe import Markup
 
 from bot.library.cards import CardSubject
+from bot.library.pairs import pair_promises
 from bot.present.render import highlight, lead_sentences, part_name, plan_title
+from bot.present.render_promises import rules_line
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from bot.state import BotState, state_of
 from briefings.briefing import Briefing
@@ -41,8 +43,6 @@ from briefings.promises import (
     compare_figures,
     pair_for,
     pairs_of_year,
-    promises,
-    rules,
 )
 
 from . import charts
@@ -57,7 +57,6 @@ ROWS_PER_PAGE = 200  # rows of each compare table on one page: 1,000 reports giv
 CHART_GROUPS = 4  # bar charts on a compare page (one per kind and unit, the largest first)
 INDEX_WAIT = 5.0  # seconds a page waits for the search index to take in new reports
 VERDICTS: tuple[Verdict, ...] = ("met", "missed", "unclear", "not_reported")  # a score's columns
-KEPT_PROMISES = 64  # pairs worked out for report pages, kept (a digest names its content)
 _SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PROVINCES = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
 _ADMIN = re.compile(r"省|自治区|市|州|盟|地区|区|县|旗")
@@ -218,9 +217,6 @@ class PromisePanel:
     missing: str = ""
 
 
-_PROMISES: OrderedDict[tuple[str, str], Promises] = OrderedDict()
-
-
 def promise_rows(found: Promises, words: Words) -> list[PromiseRow]:
     def shown(item: Promise) -> tuple[str, str]:
         if item.result is not None:
@@ -256,17 +252,11 @@ async def promise_panel(state: BotState, listing: Listing, words: Words) -> Prom
             return None
         return PromisePanel(missing=words("web.promises_missing", place=pair.place,
                                           year=pair.missing_year))  # fmt: skip
-    key = (pair.target.digest, pair.result.digest)
-    found = _PROMISES.get(key)
+    found = await pair_promises(
+        pair.target, pair.result, lambda listed: library.load_briefing(listed.digest)
+    )
     if found is None:
-        earlier = await library.load_briefing(pair.target.digest)
-        later = await library.load_briefing(pair.result.digest)
-        if earlier is None or later is None:
-            return None
-        found = await asyncio.to_thread(promises, earlier, later)
-        _PROMISES[key] = found
-        while len(_PROMISES) > KEPT_PROMISES:
-            _PROMISES.popitem(last=False)
+        return None
     if not found.items:
         return None
     counts = {verdict: found.count(verdict) for verdict in VERDICTS}
@@ -300,7 +290,7 @@ async def report_page(request: web.Request) -> web.Response:
         card=_card_drawable(state.cards.font_path),
         promises=await promise_panel(state, listing, words),
         verdicts=VERDICTS,
-        promise_rules=words("promises.rules", points=f"{rules().rate_points:g}"),
+        promise_rules=rules_line(words),
     )
 
 

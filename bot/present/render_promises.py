@@ -80,14 +80,15 @@ def promises_page(found: Promises, target: Listed, result: Listed, words: Words 
     paired = words("promises.paired", target=_named(target, words), result=_named(result, words))
     lines = [_line(n, item, words) for n, item in enumerate(found.items, start=1)]
     return "\n\n".join([f"{score(found, words)}\n{paired}", "\n".join(lines),
-                        words("promises.rules", points=_rate_points())])  # fmt: skip
+                        rules_line(words)])  # fmt: skip
 
 
-def _rate_points() -> str:
-    """The points within which a rate counts as met (the rules' file), as the rules line says."""
+def rules_line(words: Words = CHINESE) -> str:
+    """The line telling how a promise is judged, with the points within which a rate counts as
+    met (the rules' file)."""
     from briefings.promises import rules
 
-    return f"{rules().rate_points:g}"
+    return words("promises.rules", points=f"{rules().rate_points:g}")
 
 
 def _section(section: str, words: Words) -> str:
@@ -178,6 +179,6 @@ def to_markdown(found: Promises, target: Listed, result: Listed, words: Words = 
         aim = unescape(figure(item.target.metric))
         name = unescape(indicator_name(item.indicator, words))
         lines.append(f"| {n} | {_md(name)} | {_md(aim)} | {_md(got)} | {_md(verdict)} |")
-    lines += ["", _md(words("promises.rules", points=_rate_points())), ""]
+    lines += ["", _md(rules_line(words)), ""]
     lines.append(_md(unescape(strip_tags(plan_page(found, result, words)))))
     return "\n".join(lines) + "\n"

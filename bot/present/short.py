@@ -91,6 +91,19 @@ def headline_figures(briefing: Briefing | None, count: int = SUMMARY_FIGURES) ->
     return key_metrics(briefing)[:count]
 
 
+def _title_block(report: Report) -> str:
+    """The report's title in bold, over its byline when there is one."""
+    lines = [f"<b>{report_title(report)}</b>", byline(report)]
+    return "\n".join(line for line in lines if line)
+
+
+def _gist(report: Report, briefing: Briefing | None) -> str:
+    """What the summary's sentences are taken from: the briefing's summary, else the report's
+    lead sentences."""
+    gist = briefing.summary if briefing is not None and briefing.summary else ""
+    return gist or lead_sentences(report.preamble or report.body_text())
+
+
 def _figures_block(heading: str, figures: list[Metric]) -> str:
     return "\n".join([f"<b>{heading}</b>", *map(figure_line, figures)])
 
@@ -121,8 +134,7 @@ def short_summary(report: Report, briefing: Briefing | None, words: Words = CHIN
     """The one-screen summary: title and byline, the year's headline results and main targets,
     a sentence or two, the plan one line per item (the first PLAN_SHOWN), the number of
     problems, and how to get the full summary."""
-    lines = [f"<b>{report_title(report)}</b>", byline(report)]
-    parts = ["\n".join(line for line in lines if line)]
+    parts = [_title_block(report)]
     ordered = key_metrics(briefing)
     results = [m for m in ordered if m.kind == "result" and _headline(m)][:SHORT_RESULTS]
     targets = [m for m in ordered if m.kind == "target" and _headline(m)][:SHORT_TARGETS]
@@ -133,8 +145,7 @@ def short_summary(report: Report, briefing: Briefing | None, words: Words = CHIN
     # Results and targets tell the year; a sentence or two when a side is missing, and the
     # overview's sentences when there is no headline figure at all.
     if not (results and targets):
-        gist = briefing.summary if briefing is not None and briefing.summary else ""
-        text = gist or lead_sentences(report.preamble or report.body_text())
+        text = _gist(report, briefing)
         said = (
             overview_sentences(text, SHORT_SENTENCES, SHORT_BUDGET, long_first=False)
             if results or targets
@@ -158,13 +169,11 @@ def short_summary(report: Report, briefing: Briefing | None, words: Words = CHIN
 
 def summary_head(report: Report, briefing: Briefing | None, words: Words = CHINESE) -> str:
     """Title, byline, the overview sentences and the headline figures."""
-    gist = briefing.summary if briefing is not None and briefing.summary else ""
-    said = overview_sentences(gist or lead_sentences(report.preamble or report.body_text()))
-    lines = [f"<b>{report_title(report)}</b>", byline(report)]
-    parts = ["\n".join(line for line in lines if line)]
+    said = overview_sentences(_gist(report, briefing))
+    parts = [_title_block(report)]
     if said:
         parts.append("\n".join(map(escape, said)))
     figures = headline_figures(briefing)
     if figures:
-        parts.append("\n".join([f"<b>{words('figures.results')}</b>", *map(figure_line, figures)]))
+        parts.append(_figures_block(words("figures.results"), figures))
     return "\n\n".join(parts)
