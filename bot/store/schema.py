@@ -18,11 +18,9 @@ since dropped) are marked `SqliteOnly` and skipped there.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 
 class SqliteOnly(str):
@@ -315,11 +313,3 @@ def _apply(db: sqlite3.Connection, steps: Sequence[Step]) -> None:
             db.execute(step)
         else:
             step(db)
-
-
-def upgrade_file(path: Path) -> int:
-    """Create the file if missing and bring its schema up to date (see `upgrade`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(sqlite3.connect(path, isolation_level=None, timeout=10.0)) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        return upgrade(db)
