@@ -165,8 +165,9 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     if item.said_with and not any(word in said for word in item.said_with):
         return False
     if item.family == "growth":
-        # 居民消费价格指数102%: an index level (last year = 100), not the rise.
-        return unit in _RATE_UNITS and "指数" not in said
+        # 居民消费价格指数102%: an index level (last year = 100: cpi_index), not the rise;
+        # 居民消费价格指数上涨1.8% is the rise.
+        return unit in _RATE_UNITS and (rated or "指数" not in said)
     if item.family == "level":
         # 城镇化率提高到58.08%: the level reached, not a rise.
         return unit in _RATE_UNITS and not (rated and not _REACHED.search(said))

@@ -145,7 +145,13 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("跨境电商进出口额", "元", None),
         ("地区生产总值", "位", None),
         ("全省地区生产总值跨千亿台阶", "个", None),
-        ("居民消费价格指数", "%", None),
+        # A price index printed as a level (last year = 100) is its own indicator, never the
+        # rise; the index said with a rise word is the rise.
+        ("居民消费价格指数", "%", "cpi_index"),
+        ("全市居民消费价格总指数", "%", "cpi_index"),
+        ("居民消费价格指数上涨", "%", "cpi"),
+        ("商品零售价格指数", "%", "retail_price_index_level"),
+        ("零售物价指数上涨", "%", "retail_price_index"),
     ],
 )
 def test_a_figure_measures_an_indicator_of_its_own_place_and_family(
@@ -267,3 +273,17 @@ def test_gross_national_product_is_the_gdp_of_reports_of_its_time_only() -> None
 def test_the_retail_sales_of_the_early_1990s_are_retail_sales() -> None:
     assert indicator_of("社会商品零售总额增长", "%") == "retail_sales_growth"
     assert indicator_of("社会商品零售总额", "亿元") == "retail_sales"
+
+
+def test_a_price_index_level_never_shares_a_table_with_the_rise() -> None:
+    """居民消费价格指数102% (last year = 100) is the index, not prices rising 102%: /compare CPI
+    shows the rise alone, /compare 居民消费价格指数 the index alone."""
+    city = Figures(
+        _report("2005年某市政府工作报告", "某市人民政府", 2005),
+        _said("居民消费价格上涨1.8%。", "result", "2004")
+        + _said("城镇登记失业率控制在3%以内，居民消费价格指数102%。", "target", "2005"),
+    )
+    (rise,) = compare([city], "CPI")
+    assert [(row.indicator, row.value) for row in rise] == [("cpi", "1.8%")]
+    (level,) = compare([city], "居民消费价格指数")
+    assert [(row.indicator, row.value) for row in level] == [("cpi_index", "102%")]
