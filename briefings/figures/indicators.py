@@ -37,6 +37,9 @@ _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 # What follows a measure's name to make it a share of it (对经济增长的贡献率, 占生产总值比重).
 _SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
+# 每平方公里土地产生1.75亿元的GDP和6000万元的税收 (label GDP税收): the name qualifies another
+# measure that follows it.
+_OTHER_MEASURE = re.compile(r"和?(?:税收|利润|支出|用地|用水|用电)")
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,8 @@ def indicator_of(
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
-            if _SHARE_OF.match(text, at + len(name)):
-                return None  # 经济增长贡献率, 生产总值比重: a share of the measure, not it
+            if _SHARE_OF.match(text, at + len(name)) or _OTHER_MEASURE.match(text, at + len(name)):
+                return None  # 经济增长贡献率, 生产总值比重, GDP税收: another measure, not it
             if _fits(item, unit, qualifier, text[at:], table.growth_words):
                 return item.id
             break  # the measure is named here; another name of it will not fit better
@@ -225,7 +228,7 @@ def named(query: str) -> tuple[Indicator, ...]:
 
 # 财政收入突破3亿元，…其中一般预算收入…: beside the budget's revenue, 财政收入 is all revenue
 # raised (with what goes to upper governments), another measure.
-_BUDGET_REVENUE = re.compile(r"一般(?:公共)?(?:财政)?预算收入|地方级收入")
+_BUDGET_REVENUE = re.compile(r"一般(?:公共)?(?:财政)?预算收入|公共财政预算收入|地方级收入")
 _BARE_REVENUE = re.compile(r"^(?:[^预]*?)财政(?:总)?收入")
 _REVENUE_IDS = ("fiscal_revenue", "fiscal_revenue_growth")
 
@@ -258,6 +261,9 @@ def in_own_clause(
     if found is not None:
         return found
     unit, qualifier = figure
+    said = _reread(label, text, at)
+    if said != label:
+        return indicator_of(said, unit, qualifier, place, year)
     if _YEAR_CLAUSE.search(text[:at]):
         bare = _SPAN_LEAD.sub("", label)
         return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
@@ -273,6 +279,38 @@ def in_own_clause(
 
 
 _CLAUSE_TAIL = re.compile(r"[,;，；。:：]")
+# 粮食总产量在上年…的基础上，又增产291亿斤，达到9680亿斤: the level reached, said after the change
+# (the label keeps the change's word, 增产).
+_REACHED_CLAUSE = re.compile(r"(?:达到|达|增加到|增至|提高到|提高至|升至)$")
+# 粮食生产实现“十连增”，总产达到49.9万吨: the head of a name the sentence opened on.
+_HEADS = ("总产量", "总产", "产量", "总量", "总额")
+# 粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上: items of a list sharing the head after the last one.
+_SHARED_HEAD = re.compile(
+    r"(?P<first>[\u4e00-\u9fff]{2,4})(?P<rest>(?:、[\u4e00-\u9fff]{1,4})+)(?P<head>产量|总产量)"
+)
+
+
+def _reread(label: str, text: str, at: int) -> str:
+    """The label as the sentence means it when its words hide the measure: a level reached
+    after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
+    with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
+    head (粮食、肉蛋奶、蔬菜产量) with that head. Else the label itself."""
+    clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
+    if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
+        return _CHANGE.sub("", label)
+    head = next((h for h in _HEADS if label.startswith(h)), None)
+    if head:
+        opening = _normal(_CLAUSE_TAIL.split(text)[0])
+        for item in indicators().items:
+            for name in item.names:
+                stem = name.removesuffix(head)
+                if stem != name and stem and opening.startswith(stem):
+                    return stem + label
+    for listed in _SHARED_HEAD.finditer(text, 0, at):
+        joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]
+        if joined in label:
+            return label.replace(joined, listed["first"] + listed["head"], 1)
+    return label
 
 
 def _names_own(text: str, place: str, year: int | None) -> bool:
@@ -300,4 +338,12 @@ def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
         and _BUDGET_REVENUE.search(sentence)
     ):
         return None
+    if found in _INVESTMENT_IDS and _URBAN_PART.search(label) and _ALL_INVESTMENT.search(sentence):
+        return None  # 城镇固定资产投资 beside 全社会固定资产投资: a part of the whole
     return found
+
+
+# Beside the whole society's investment (全社会固定资产投资), the towns' (城镇固定资产投资) is a part.
+_INVESTMENT_IDS = ("fixed_investment", "fixed_investment_growth")
+_URBAN_PART = re.compile(r"城镇(?:以上)?固定资产投资")
+_ALL_INVESTMENT = re.compile(r"全社会固定资产投资")

@@ -251,6 +251,26 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
          "突破3亿元", None),
         ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元。",
          "1.1亿元", "fiscal_revenue"),
+        # So is it beside 公共财政预算收入, the budget's revenue under its 2010s name.
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "突破9亿元", None),
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "12%", None),
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "4亿元", "fiscal_revenue"),
+        # Beside the whole society's investment, the towns' is a part of it.
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "60亿元",
+         "fixed_investment"),
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "45亿元", None),
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "30%", None),
+        # A level reached after a change: the level, though the label keeps the change's word.
+        ("粮食总产量在上年丰收的基础上，又增产12亿斤，达到980亿斤。", "980亿斤", "grain_output"),
+        ("粮食总产量在上年丰收的基础上，又增产12亿斤，达到980亿斤。", "12亿斤", None),
+        # A bare head (总产) of the name the sentence opened on.
+        ("粮食生产再获丰收，总产达到31.5万吨。", "31.5万吨", "grain_output"),
+        # The first of a list sharing its head.
+        ("粮食、油料、蔬菜产量均稳定在50万吨以上。", "50万吨以上", "grain_output"),
+        # The government proposing its target says it of its own place.
+        ("提出今年国内生产总值增长7%左右的目标，是综合考虑的结果。", "7%左右", "gdp_growth"),
+        # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
+        ("全市每平方公里土地产生2亿元的GDP和5000万元的税收。", "5000万元", None),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(
