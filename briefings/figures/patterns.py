@@ -77,6 +77,28 @@ CN_COUNT = re.compile(
     rf"(?P<cue>{alternation(COUNT_CUES)})(?P<pre>{_PRE})?(?P<num>{CN_NUMERAL})"
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
+# 新建一所幼儿园, 修建了三条园区道路和一座地道桥, 对接北京一家三级医院, 改造何桥、阳城等四所卫生院,
+# 成功举办两届大赛, 实施三轮核酸检测: a Chinese numeral right after a verb that builds, completes or
+# brings in things one can point at (or after the 等 closing a list it outnumbers) counts them. Not
+# 建设一支队伍, 走出一条新路, 建设一个…政府 (rhetoric: 个, 支 and those verbs are left out), 实施八项战略
+# (a programme's name), 完成了八届人大…确定的 (a meeting): each unit only after the verbs that count it.
+_WORKS_VERBS = "新建|修建|建成|扩建|兴建|改造|完成|对接|等"
+_THING = "所|家|座|条|项|处|栋|台|套"
+CN_WORKS = re.compile(
+    rf"(?:(?:{_WORKS_VERBS})了?(?P<where>[\u4e00-\u9fff]{{0,2}}?)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"
+    rf"|(?:举办|承办)了?(?P<num2>{CN_NUMERAL})(?P<unit2>届)"
+    rf"|(?:实施|通过|开展|进行)了?(?P<num3>{CN_NUMERAL})(?P<unit3>轮))"
+    rf"(?![\u4e00-\u9fff]*?(?:人大|全会|党代会|会议))"
+)
+# 修建了三条园区道路和一座地道桥: the list goes on after the things counted first.
+CN_WORKS_MORE = re.compile(
+    rf"[\u4e00-\u9fff]{{1,8}}?(?:和|、|及)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"
+)
+# 获得三金、十二银、五铜, 赢得一金一铜, 获全运竞体项目18金18银14铜: medals won, each colour a count.
+MEDALS = re.compile(
+    rf"(?P<num>{ARABIC}|{CN_NUMERAL})(?P<unit>[金银铜])(?=[、,;。的和]|$|{CN_NUMERAL}[银铜]|[0-9]+[银铜])"
+)
+MEDALS_WON = re.compile(r"[获赢夺摘]")
 # 提高一个百分点, 下降零点五个百分点: a Chinese numeral before 个百分点 is always a figure.
 CN_POINTS = re.compile(
     rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)(?P<post>{_POST})?"
@@ -183,10 +205,21 @@ DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
 # proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
 # 协议 name a goal or agreements, not a project.
 NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协议|合同))[^,;:。!?、0-9]{2,24}")
-# Things known by their proper names (places, firms, parks, centres): 3个镇区, 4家企业.
+# Things known by their proper names (places, firms, parks, centres, plants, projects): 3个镇区,
+# 4家企业, 南王庄、臧村、大魏庄3座水厂, …、投资1.2亿元的双帆蓄电池7个过亿元项目.
 NAMED_THINGS = re.compile(
-    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群)"
+    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
+    r"水厂|电站|项目)"
 )
+# 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
+DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资){ARABIC}(?:{_MULT})?元的")
+# 城建工程10项：①聚源大街建设②…: the things counted are numbered one by one right after.
+LISTED_AFTER = re.compile(r"\s*:\s*(?:①|⑴|\(1\)|1[、.])")
+NAMED_AFTER_COLON = re.compile(r"\s*:\s*[^\s]")
+# 今年已经过去3个多月: time elapsed, not a quantity of the work.
+ELAPSED_UNITS = ("个月", "天", "周")
+# 落实“十个常态化”30项防控措施: a package of measures known by its slogan (N个…) and its size.
+SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十]+个[“\"]?[\u4e00-\u9fff]{2,5}[”\"]?$")
 # Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")

@@ -75,6 +75,12 @@ def _names_or_age(text: str, item: Found) -> bool:
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     if item.unit in p.AGE_UNITS:
         return not p.AGE_MEASURED.search(clause)
+    if (
+        item.unit in ("项", "条")
+        and p.SLOGAN_COUNT.search(clause)
+        and p.POLICY_QUALIFIED.match(text, item.end)
+    ):
+        return True  # 落实“十个常态化”30项防控措施: a package known by its slogan and size
     if item.unit != "条" or any(cue in clause[-4:] for cue in p.COUNT_CUES):
         return False
     if p.POLICY_AFTER.match(text, item.end):
@@ -110,11 +116,21 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True  # 5次调高…标准: how often something was done, no measure of it
     if _describes(text, item):
         return True
+    if item.unit in p.ELAPSED_UNITS and text.endswith("过去", 0, item.start):
+        return True  # 今年已经过去3个多月: the time of year the report is given in
+    if item.unit in p.THING_UNITS and (
+        p.LISTED_AFTER.match(text, item.end)
+        or (item.value == 1 and p.NAMED_AFTER_COLON.match(text, item.end))
+    ):
+        return True  # 城建工程10项：①…②…, 卫生工程1项：县医院医技楼建设: named right after
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     if item.unit in PERCENT_UNITS:
         return False
     if clause.endswith("等"):
-        return clause.count("、") + 1 == item.value
+        # …、人事和薪酬制度以及投融资平台建设等四项改革: 以及 and 及 join the last one;
+        # 冉庄镇、张登镇和魏村镇等3个乡镇: 和 may too.
+        listed = len(_LISTED.split(clause))
+        return item.value in (listed, listed + clause.count("和"))
     # 完成龙泉关、天生桥、史家寨3个镇区: the count of the places or firms named right before it
     # (婚育、重大疾病免费救治、退休3个链条 counts kinds of things: a figure).
     names = clause.split("、")
@@ -123,11 +139,12 @@ def _no_quantity(text: str, item: Found) -> bool:
         and bool(p.NAMED_THINGS.match(text, item.end))
         and len(names) >= 2
         and len(names) == item.value
-        and all(name and not _DIGIT.search(name) for name in names)
+        and all(name and not _DIGIT.search(p.DESCRIBED_AMOUNT.sub("", name)) for name in names)
     )
 
 
 _DIGIT = re.compile(r"[0-9]")
+_LISTED = re.compile(r"、|以及|及")
 
 
 def _describes(text: str, item: Found) -> bool:
@@ -386,6 +403,31 @@ def _cn_counts(text: str) -> Iterator[Found]:
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
+def _cn_works(text: str) -> Iterator[Found]:
+    for match in p.CN_WORKS.finditer(text):
+        group = next(n for n in ("num", "num2", "num3") if match[n])
+        unit_group = "unit" if group == "num" else f"unit{group[-1]}"
+        value = numeral(match[group])
+        if not value or (group == "num2" and value == 1):
+            continue  # 高水平举办一届…运动会: the one event itself, no count
+        qualifier = "approx" if match["sfx"] else "exact"
+        yield Found(
+            match.start(group), match.end(unit_group), float(value), match[unit_group], qualifier
+        )
+        more = p.CN_WORKS_MORE.match(text, match.end()) if group == "num" else None
+        if more and (count := numeral(more["num"])):
+            qualifier = "approx" if more["sfx"] else "exact"
+            yield Found(more.start("num"), more.end(), float(count), more["unit"], qualifier)
+
+
+def _medals(text: str) -> Iterator[Found]:
+    for match in p.MEDALS.finditer(text):
+        clause = p.CLAUSE_BREAK.split(text[: match.start()])[-1]
+        value = numeral(match["num"])
+        if value and p.MEDALS_WON.search(clause):
+            yield Found(match.start(), match.end(), float(value), match["unit"], "exact")
+
+
 def _cn_points(text: str) -> Iterator[Found]:
     for match in p.CN_POINTS.finditer(text):
         value = numeral(match["num"])
@@ -477,6 +519,8 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ranges,
     _shared_units,
     _cn_counts,
+    _cn_works,
+    _medals,
     _cn_points,
     _amounts,
 )
