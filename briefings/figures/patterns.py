@@ -51,7 +51,8 @@ PER_UNIT = re.compile(
     r"/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时)"
 )
 # Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
-FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间", "列入", "列为")
+# 721片区社区公园: 片区 is a word, not pieces.
+FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间", "列入", "列为", "片区")
 # An anniversary (成立75周年) dates an event, it measures no work.
 NOT_FIGURE_UNITS = ("周年",)
 
@@ -200,7 +201,7 @@ RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
 DESCRIBED = re.compile(
     r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
 )
-DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)$")
 # 投资3.12亿元的晨阳水性涂料, 启动投资11亿元的滨湖五期商业综合体建设: one project named by its
 # proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
 # 协议 name a goal or agreements, not a project.
@@ -243,13 +244,21 @@ DOCUMENT_SAYS = re.compile(r"》(?:具体|还|共|进一步)?(?:提出|明确|�
 # 部署了13项任务举措: what a document's outline counts of itself.
 DOCUMENT_ITEMS = re.compile(r"方面|(?:重点|主要)?任务|举措")
 # 144小时过境免签政策, 24小时通关: hours that name a service.
-HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
+HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签|街区|自助)")
+# 15分钟便民生活圈, 公交与轨道50米内换乘比例: a reach in time or distance that names a service area or
+# a measure, no quantity of the work.
+REACH_NAME = re.compile(r"(?:[^,;。]{0,4}生活圈|内[\u4e00-\u9fff]|范围内[\u4e00-\u9fff])")
+REACH_UNITS = ("分钟", "米", "公里")
 # 5次调高城乡居民基础养老金标准: a count of times an action was taken.
 ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
-CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片")
+CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片", "只", "头")
 # 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
 # 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's.
-CAPACITY_OF = re.compile(r"[\u4e00-\u9fff+]{1,8}?(?:等?项目|厂(?![商家区房]))")
+# 国电投300兆瓦光伏发电+制氢、华能260兆瓦光伏发电储能项目, 金瑞祥10万吨锌、…等前期项目: each item of
+# a list of projects; 玉门超40吨金矿: a mine named by its reserves; 年出栏20万只肉羊养殖项目.
+CAPACITY_OF = re.compile(
+    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山)"
+)
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.

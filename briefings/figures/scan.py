@@ -98,8 +98,15 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True
     if item.unit == "批" and text[item.start : item.end].endswith("一批"):
         return True
-    if p.RATED_CLASS.match(text, item.end) and item.unit in p.RATING_UNITS:
-        return True  # 10万千瓦及以下燃煤机组: a rating that names a class of plant
+    if item.unit in p.RATING_UNITS and (
+        p.RATED_CLASS.match(text, item.end)
+        or (_RATED_RAW.search(text, item.start, item.end) and _HAN.match(text, item.end))
+    ):
+        return True  # 10万千瓦及以下燃煤机组, 480千瓦以上超充站: a rating that names a class
+    if item.unit in p.REACH_UNITS and p.REACH_NAME.match(text, item.end):
+        return True  # 15分钟便民生活圈, 50米内换乘比例: a reach naming an area or a measure
+    if item.unit == "人" and item.value >= _PEOPLE_RHETORIC and text.startswith("人民", item.end):
+        return True  # 凝聚13亿人民的智慧和力量: the whole people, no count of the work
     if p.DOCUMENT_PARTS.match(text, item.end):
         return True  # 28个主要指标: the parts of a document, counted in its outline
     if (
@@ -144,6 +151,9 @@ def _no_quantity(text: str, item: Found) -> bool:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_RATED_RAW = re.compile(r"(?:以上|以下)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PEOPLE_RHETORIC = 10**8
 _LISTED = re.compile(r"、|以及|及")
 
 

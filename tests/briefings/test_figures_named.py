@@ -1,0 +1,36 @@
+"""Numbers that are part of what a thing is called or how it is described, not a quantity of the
+work: a plant's or a mine's capacity, a reach naming a service area, a rating naming a class, the
+whole people, the size of one thing financed (RULES.md of the figure labels)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.figures import sentence_figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # Capacities naming the projects of a list, a mine named by its reserves.
+        ("谋划启动甲公司200兆瓦光伏发电+储能、乙公司100兆瓦风电项目建设。", []),
+        ("启动年出栏10万只肉鸡养殖项目建设。", []),
+        ("新探明某某大型铜矿、某县超30吨金矿等矿产地12处。", ["12处"]),
+        ("出栏生猪20万头。", ["20万头"]),
+        # A reach in time or distance naming a service area or a measure.
+        ("打造10分钟便民生活圈。", []),
+        ("公交与轨道30米内换乘比例达90%。", ["90%"]),
+        # A rating naming a class of things, whatever the bound word.
+        ("累计建成360千瓦以上超充站500座。", ["500座"]),
+        # 片区 is a word, not pieces; hours naming a service.
+        ("启动12片区社区公园建设。", []),
+        ("建成24小时自助图书馆。", []),
+        # The whole people, and the size of one thing financed.
+        ("凝聚14亿人民的智慧和力量。", []),
+        ("融资近亿元的城区供热工程加紧实施。", []),
+    ],
+)  # fmt: skip
+def test_numbers_that_name_or_describe_a_thing_are_no_figures(
+    sentence: str, kept: list[str]
+) -> None:
+    assert [m.raw for m in sentence_figures(sentence)] == kept
