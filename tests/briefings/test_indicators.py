@@ -147,6 +147,12 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("全省地区生产总值跨千亿台阶", "个", None),
         # A price index printed as a level (last year = 100) is its own indicator, never the
         # rise; the index said with a rise word is the rise.
+        # Names reports print beside the usual ones; a part (限额以上) stays none.
+        ("对外贸易进出口总额", "元", "trade_total"),
+        ("对外贸易总额增长", "%", "trade_growth"),
+        ("全县社会消费品零售额", "元", "retail_sales"),
+        ("消费品零售总额增长", "%", "retail_sales_growth"),
+        ("限额以上消费品零售总额", "元", None),
         ("居民消费价格指数", "%", "cpi_index"),
         ("全市居民消费价格总指数", "%", "cpi_index"),
         ("居民消费价格指数上涨", "%", "cpi"),
