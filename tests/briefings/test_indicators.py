@@ -153,6 +153,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("全县社会消费品零售额", "元", "retail_sales"),
         ("消费品零售总额增长", "%", "retail_sales_growth"),
         ("限额以上消费品零售总额", "元", None),
+        ("我国年进出口总额增加到", "美元", "trade_total"),  # the yearly total
         ("居民消费价格指数", "%", "cpi_index"),
         ("全市居民消费价格总指数", "%", "cpi_index"),
         ("居民消费价格指数上涨", "%", "cpi"),
