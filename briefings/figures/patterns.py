@@ -91,6 +91,14 @@ CN_WORKS = re.compile(
     rf"|(?:实施|通过|开展|进行)了?(?P<num3>{CN_NUMERAL})(?P<unit3>轮))"
     rf"(?![\u4e00-\u9fff]*?(?:人大|全会|党代会|会议))"
 )
+# 两家雕塑企业被认定为…示范基地, 六个区全部建成省教育强区: a count opening its clause, what it
+# counts then recognised or done (one, 一个…, is rhetoric: 一个更有活力的城市).
+CN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[,;:。!?]))\s*(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)(?P<unit>{_THING}|个)"
+    r"(?=[\u4e00-\u9fff]{1,10}?(?:被认定为|被评为|被确定为|全部建成|全部通过|获评|获批|入选|荣获))"
+)
+# N连增: yearly rises in a row (粮食生产实现“十连增”), a streak of years.
+STREAK_RISES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连增")
 # 修建了三条园区道路和一座地道桥: the list goes on after the things counted first.
 CN_WORKS_MORE = re.compile(
     rf"[\u4e00-\u9fff]{{1,8}}?(?:和|、|及)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"

@@ -208,9 +208,11 @@ def _blocked_spans(text: str) -> Iterator[_Span]:
         for match in pattern.finditer(text):
             inner = match.group()[1:-1]
             if pattern is p.QUOTED_NAME and (
-                p.STREAK_TITLES.fullmatch(inner) or p.TOP_LIST.search(inner)
+                p.STREAK_TITLES.fullmatch(inner)
+                or p.STREAK_RISES.fullmatch(inner)
+                or p.TOP_LIST.search(inner)
             ):
-                continue  # 争创“六连冠”, 进入“中国隐形独角兽500强”: a streak or a place, quoted
+                continue  # 争创“六连冠”, 实现“十连增”, 进入“…500强”: a streak or a place, quoted
             yield _Span(*match.span())
 
 
@@ -430,6 +432,20 @@ def _cn_works(text: str) -> Iterator[Found]:
             yield Found(more.start("num"), more.end(), float(count), more["unit"], qualifier)
 
 
+def _cn_subjects(text: str) -> Iterator[Found]:
+    for match in p.CN_SUBJECT.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
+
+
+def _streak_rises(text: str) -> Iterator[Found]:
+    for match in p.STREAK_RISES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), "年", "exact")
+
+
 def _medals(text: str) -> Iterator[Found]:
     for match in p.MEDALS.finditer(text):
         clause = p.CLAUSE_BREAK.split(text[: match.start()])[-1]
@@ -519,6 +535,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _rank_changes,
     _ranks,
     _streak_titles,
+    _streak_rises,
     _top_lists,
     _doublings,
     _cn_magnitudes,
@@ -530,6 +547,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _shared_units,
     _cn_counts,
     _cn_works,
+    _cn_subjects,
     _medals,
     _cn_points,
     _amounts,

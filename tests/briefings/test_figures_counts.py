@@ -115,3 +115,24 @@ def test_events_held_medals_won_and_rounds_gone_through_add_up_over_a_span(
     assert [(m.raw, m.kind, m.period) for m in found] == [
         (raw, "cumulative", "2016-2020") for raw in raws
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count opening its clause, what it counts then recognised or done.
+        ("今年，三家陶瓷企业被认定为省级文化产业示范基地。", [("三家", 3, "家")]),
+        ("五个乡镇全部建成省级卫生乡镇。", [("五个", 5, "个")]),
+        # Yearly rises in a row, quoted or not: a streak of years.
+        ("粮食生产实现“八连增”，总产达到30万吨。", [("八连增", 8, "年"), ("30万吨", 300_000, "吨")]),
+        ("确保粮食生产实现九连增。", [("九连增", 9, "年")]),
+    ],
+)  # fmt: skip
+def test_counts_opening_a_clause_and_rises_in_a_row(
+    sentence: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(m.raw, m.value, m.unit) for m in sentence_figures(sentence)] == expected
+
+
+def test_one_opening_a_clause_is_rhetoric() -> None:
+    assert sentence_figures("一个更有活力的城市全部建成，人民满意。") == []
