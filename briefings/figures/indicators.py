@@ -300,11 +300,14 @@ def _reread(label: str, text: str, at: int) -> str:
         return _CHANGE.sub("", label)
     head = next((h for h in _HEADS if label.startswith(h)), None)
     if head:
-        opening = _normal(_CLAUSE_TAIL.split(text)[0])
-        for item in indicators().items:
+        # 全年粮食播种面积稳定在100万亩，总产量达到45万吨: scope words may come first.
+        opening = _normal(_CLAUSE_TAIL.split(text)[0]).strip()
+        table = indicators()
+        for item in table.items:
             for name in item.names:
                 stem = name.removesuffix(head)
-                if stem != name and stem and opening.startswith(stem):
+                where = opening.find(stem) if stem != name and stem else -1
+                if where >= 0 and _own(opening[:where], table.scope_words):
                     return stem + label
     for listed in _SHARED_HEAD.finditer(text, 0, at):
         joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]

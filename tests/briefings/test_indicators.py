@@ -272,6 +272,7 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("粮食总产量在上年丰收的基础上，又增产12亿斤，达到980亿斤。", "12亿斤", None),
         # A bare head (总产) of the name the sentence opened on.
         ("粮食生产再获丰收，总产达到31.5万吨。", "31.5万吨", "grain_output"),
+        ("全年粮食播种面积稳定在80万亩，总产量达到30万吨。", "30万吨", "grain_output"),
         # The first of a list sharing its head.
         ("粮食、油料、蔬菜产量均稳定在50万吨以上。", "50万吨以上", "grain_output"),
         # The government proposing its target says it of its own place.
