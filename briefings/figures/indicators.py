@@ -294,7 +294,8 @@ def _reread(label: str, text: str, at: int) -> str:
     """The label as the sentence means it when its words hide the measure: a level reached
     after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
     with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
-    head (粮食、肉蛋奶、蔬菜产量) with that head. Else the label itself."""
+    head (粮食、肉蛋奶、蔬菜产量) with that head; an average growth naming no measure (两年平均增长)
+    with the measure the clauses before named. Else the label itself."""
     clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
     if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
         return _CHANGE.sub("", label)
@@ -313,7 +314,19 @@ def _reread(label: str, text: str, at: int) -> str:
         joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]
         if joined in label:
             return label.replace(joined, listed["first"] + listed["head"], 1)
+    if _AVERAGE_ONLY.match(label):
+        # 实现地区生产总值1.2万亿元，比上年增长5.5%，两年平均增长5.1%: the average growth of the
+        # measure the clauses before named.
+        for before in reversed(_CLAUSE_TAIL.split(text[:at])[:-1]):
+            named = _DIGITS.split(before)[0].strip()
+            if _names_own(_normal(named), "", None):
+                return named + label
     return label
+
+
+# 两年平均增长, 年均增速: an average growth naming no measure of its own.
+_AVERAGE_ONLY = re.compile(r"^(?:[两二三四五六七八九十0-9]+年)?(?:平均|年均)(?:增长|增速)")
+_DIGITS = re.compile(r"[0-9]")
 
 
 def _names_own(text: str, place: str, year: int | None) -> bool:

@@ -275,6 +275,9 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("全年粮食播种面积稳定在80万亩，总产量达到30万吨。", "30万吨", "grain_output"),
         # The first of a list sharing its head.
         ("粮食、油料、蔬菜产量均稳定在50万吨以上。", "50万吨以上", "grain_output"),
+        # An average growth naming no measure is of the measure the clauses before named.
+        ("实现地区生产总值8000亿元，比上年增长5.5%，两年平均增长5.1%。", "5.1%", "gdp_growth"),
+        ("全市地区生产总值增长6.7%，两年平均增长4.9%。", "4.9%", "gdp_growth"),
         # The government proposing its target says it of its own place.
         ("提出今年国内生产总值增长7%左右的目标，是综合考虑的结果。", "7%左右", "gdp_growth"),
         # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
