@@ -225,6 +225,8 @@ DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资){ARABIC}(?:{_MULT})?元的"
 # 城建工程10项：①聚源大街建设②…: the things counted are numbered one by one right after.
 LISTED_AFTER = re.compile(r"\s*:\s*(?:①|⑴|\(1\)|1[、.])")
 NAMED_AFTER_COLON = re.compile(r"\s*:\s*[^\s]")
+# 着力完成七项任务：: a sentence ending on a colon right after what it counts sets the parts out next.
+PARTS_FOLLOW = re.compile(r"[\u4e00-\u9fff“”\"]{0,8}:\s*")
 # 今年已经过去3个多月: time elapsed, not a quantity of the work.
 ELAPSED_UNITS = ("个月", "天", "周")
 # 落实“十个常态化”30项防控措施: a package of measures known by its slogan (N个…) and its size.

@@ -130,6 +130,8 @@ def _no_quantity(text: str, item: Found) -> bool:
         or (item.value == 1 and p.NAMED_AFTER_COLON.match(text, item.end))
     ):
         return True  # 城建工程10项：①…②…, 卫生工程1项：县医院医技楼建设: named right after
+    if item.unit in p.THING_UNITS and p.PARTS_FOLLOW.fullmatch(text, item.end):
+        return True  # 着力完成七项任务：(一是…): the parts the text sets out next
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     if item.unit in PERCENT_UNITS:
         return False

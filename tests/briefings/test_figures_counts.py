@@ -78,6 +78,9 @@ def test_medals_won_are_counted_by_colour_each_labelled_with_its_colour() -> Non
         # Things numbered one by one right after their count, or one named after it.
         ("年内完成12项民生工程，其中道路工程6项：①东环路建设②西环路改造。", ["12项"]),
         ("卫生工程1项：县医院门诊楼建设。", []),
+        # A sentence ending on a colon right after what it counts sets those parts out next.
+        ("全面落实规划纲要要求，着力完成五项任务：", []),
+        ("重点抓好以下6个方面：", []),
         # The count of the projects, villages or plants named one by one before it (an
         # investment describing a project is part of its name; 和 may join the last one).
         ("力争投资2亿元的甲厂扩建、投资1.5亿元的乙厂技改、投资1亿元的丙厂新建3个过亿元项目投产。", ["过亿元"]),
