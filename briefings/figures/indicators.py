@@ -185,13 +185,17 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     return amount and not changed
 
 
+_VERB_INSIDE = re.compile(r"(企业)(?:实现|完成)")
+
+
 def indicator_of(
     label: str, unit: str, qualifier: str = "", place: str = "", year: int | None = None
 ) -> str | None:
     """The id of the indicator a figure of `unit` labelled `label` measures, or None; `year`,
     the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
-    text = _normal(label)
+    # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
+    text = _VERB_INSIDE.sub(r"\1", _normal(label))
     scope = (*table.scope_words, *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):

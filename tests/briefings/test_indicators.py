@@ -155,6 +155,8 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("限额以上消费品零售总额", "元", None),
         ("我国年进出口总额增加到", "美元", "trade_total"),  # the yearly total
         ("年内新增就业岗位", "个", "urban_new_jobs"),  # within the year, as 全年
+        ("规模以上工业企业实现增加值", "元", "industrial_value_added"),
+        ("规模以上工业企业实现增加值增长", "%", "industrial_value_added_growth"),
         ("年底城镇登记失业率", "%", "unemployment_registered"),
         ("居民消费价格指数", "%", "cpi_index"),
         ("全市居民消费价格总指数", "%", "cpi_index"),
