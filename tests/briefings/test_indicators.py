@@ -151,6 +151,7 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("对外贸易进出口总额", "元", "trade_total"),
         ("对外贸易总额增长", "%", "trade_growth"),
         ("全县社会消费品零售额", "元", "retail_sales"),
+        ("全社会消费品零售额增长", "%", "retail_sales_growth"),
         ("消费品零售总额增长", "%", "retail_sales_growth"),
         ("限额以上消费品零售总额", "元", None),
         ("我国年进出口总额增加到", "美元", "trade_total"),  # the yearly total
