@@ -424,6 +424,9 @@ def _cn_works(text: str) -> Iterator[Found]:
         value = numeral(match[group])
         if not value or (group == "num2" and value == 1):
             continue  # 高水平举办一届…运动会: the one event itself, no count
+        described = p.CLAUSE_BREAK.split(text[match.end() :])[0]
+        if value == 1 and "的" in described:
+            continue  # 建成一座生态宜居的现代化城市: what the place is to become, no count
         qualifier = "approx" if match["sfx"] else "exact"
         yield Found(
             match.start(group), match.end(unit_group), float(value), match[unit_group], qualifier

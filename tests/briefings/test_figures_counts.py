@@ -44,6 +44,7 @@ def test_a_chinese_numeral_after_a_verb_of_works_counts_the_things(
         "建设一个人民满意的服务型政府。",
         "基本完成了九届人大一次会议确定的任务。",  # a meeting
         "高水平举办一届精彩的运动会。",  # the one event itself
+        "把县城建成一座生态宜居的现代化城市。",  # what the place is to become
         "建立“三险一金一网”保障机制。",  # a name
         # The count of the things listed right before it, 以及 joining the last one.
         "机构编制、行政审批、薪酬制度以及平台建设等四项改革基本完成。",
