@@ -99,6 +99,11 @@ CN_SUBJECT = re.compile(
 )
 # N连增: yearly rises in a row (粮食生产实现“十连增”), a streak of years.
 STREAK_RISES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连增")
+# 新建扩建道路七条, 建成农业创新驿站两家: the things, then their count closing the clause.
+CN_WORKS_AFTER = re.compile(
+    rf"(?:{_WORKS_VERBS.removesuffix('|等')})[\u4e00-\u9fff]{{1,10}}?(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)"
+    rf"(?P<sfx>余|多)?(?P<unit>{_THING})(?=[,;。:!?]|$)"
+)
 # 修建了三条园区道路和一座地道桥: the list goes on after the things counted first.
 CN_WORKS_MORE = re.compile(
     rf"[\u4e00-\u9fff]{{1,8}}?(?:和|、|及)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"

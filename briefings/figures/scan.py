@@ -437,6 +437,16 @@ def _cn_works(text: str) -> Iterator[Found]:
             yield Found(more.start("num"), more.end(), float(count), more["unit"], qualifier)
 
 
+def _cn_works_after(text: str) -> Iterator[Found]:
+    for match in p.CN_WORKS_AFTER.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            qualifier = "approx" if match["sfx"] else "exact"
+            yield Found(
+                match.start("num"), match.end("unit"), float(value), match["unit"], qualifier
+            )
+
+
 def _cn_subjects(text: str) -> Iterator[Found]:
     for match in p.CN_SUBJECT.finditer(text):
         value = numeral(match["num"])
@@ -552,6 +562,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _shared_units,
     _cn_counts,
     _cn_works,
+    _cn_works_after,
     _cn_subjects,
     _medals,
     _cn_points,

@@ -25,6 +25,8 @@ def _found(sentence: str) -> list[tuple[str, float, str, str]]:
         ("完成三座农村危桥改造。", [("三座", 3, "座", "exact")]),
         ("连续两年成功举办三届茶文化节。", [("连续两年", 2, "年", "exact"), ("三届", 3, "届", "exact")]),
         ("在全县范围内开展两轮安全隐患排查。", [("两轮", 2, "轮", "exact")]),
+        # The things first, their count closing the clause.
+        ("建成农业科技示范园区三家，带动农户增收。", [("三家", 3, "家", "exact")]),
         # After the 等 closing a list it outnumbers: the list names some of them.
         ("改造东关、西关等五所乡镇卫生院。", [("五所", 5, "所", "exact")]),
         ("南方大学、东海学院等十余所高校参与帮扶。", [("十余所", 10, "所", "more_than")]),
