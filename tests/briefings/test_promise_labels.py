@@ -1,7 +1,8 @@
 """The promises engine scored against hand labels of 14 pairs of consecutive reports
 (tests/data/labels/promises/, written from the texts before tuning): the ten it was tuned on,
 and the four held out (chosen before any label was read) apart. Floors sit just under what
-was measured; a change that loses a target, a pair or a verdict fails here."""
+was measured; a change that loses a target, a pair or a verdict fails here. Targets-only labels
+(a report with no next-year report) score the targets found and their precision alone."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.kits.paths import CORPUS
-from tests.kits.promise_scoring import HELD_OUT, LABELS, Score, label_files, score_all, score_pair
+from bench.kits.paths import CORPUS, ROOT
+from tests.kits.promise_scoring import (
+    HELD_OUT,
+    LABELS,
+    Score,
+    label_files,
+    score_all,
+    score_pair,
+)
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
 
@@ -48,6 +56,8 @@ def test_tuned_pairs_score_above_their_floors(tuned: Score) -> None:
     assert shares["pairing_recall"] >= 0.96
     assert shares["verdict_accuracy"] >= 0.99
     assert tuned.missed_without_figure == 0
+    # targets found are not bought with false ones: of the engine's 55 targets, 55 labelled
+    assert shares["target_precision"] >= 0.99
 
 
 def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Score) -> None:
@@ -75,6 +85,8 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     assert shares["pairing_recall"] >= 0.88
     assert shares["verdict_accuracy"] >= 0.99
     assert held_out.missed_without_figure == 0
+    # of the engine's 26 targets, 26 labelled (measured after the tuning above)
+    assert shares["target_precision"] >= 0.99
     # tuned on since (measured before: targets 25/26, results 17/18): a result printed as a share
     # of the year's plan (城镇新增就业…分别完成年计划的118.2%) pairs too: results 18/18
     assert shares["pairing_recall"] >= 0.99
@@ -96,6 +108,7 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
 # Review sentences given by how clearly they are about the item: right 20/34, given 20/45.
 HELDOUT2_FLOORS = {
     "targets_found": 0.99,
+    "target_precision": 0.99,  # measured since: the engine's 6 targets, 6 labelled
     "pairing_precision": 0.99,
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
@@ -132,7 +145,18 @@ HELDOUT3_FLOORS = {
 # 2000 plan): target 1/1, nothing paired wrongly.
 HELDOUT4_FLOORS = {
     "targets_found": 0.99,
+    "target_precision": 0.99,  # measured since: the engine's 1 target, labelled
     "pairing_precision": 0.99,
+}
+
+
+# heldout5/: targets-only labels (reports with no next-year report: `result_report: null`, each
+# item a target alone), labelled blind; scored on targets found and target precision. Its row is
+# skipped until its first blind run sets the number of targets and these floors.
+HELDOUT5_TARGETS = 0
+HELDOUT5_FLOORS = {
+    "targets_found": 0.0,
+    "target_precision": 0.0,
 }
 
 
@@ -142,6 +166,12 @@ HELDOUT4_FLOORS = {
         ("heldout2", 6, HELDOUT2_FLOORS),
         ("heldout3", 12, HELDOUT3_FLOORS),
         ("heldout4", 1, HELDOUT4_FLOORS),
+        pytest.param(
+            "heldout5",
+            HELDOUT5_TARGETS,
+            HELDOUT5_FLOORS,
+            marks=pytest.mark.skip(reason="targets-only labels not yet run: set the floors first"),
+        ),
     ],
 )
 def test_later_held_out_batches_score_above_their_floors(
@@ -159,3 +189,32 @@ def test_later_held_out_batches_score_above_their_floors(
     low = {key: shares[key] for key, floor in floors.items() if shares[key] < floor}
     assert not low, low
     assert total.missed_without_figure == 0
+
+
+TARGETS_ONLY = ROOT / "tests" / "data" / "promise_targets_only"
+
+
+def _targets_only(drop: str = "", misprint: str = "") -> Score:
+    """The invented targets-only label scored against its invented report, with one labelled
+    target dropped or its number changed."""
+    label = yaml.safe_load((TARGETS_ONLY / "青禾县_2031.yaml").read_text("utf-8"))
+    label["items"] = [item for item in label["items"] if item["indicator"] != drop]
+    for item in label["items"]:
+        if item["indicator"] == misprint:
+            item["target"]["raw"] = "7%左右"
+    return score_pair(label, None, TARGETS_ONLY)
+
+
+def test_a_targets_only_label_scores_the_targets_found_and_their_precision() -> None:
+    score = _targets_only()
+    assert (score.found, score.targets) == (7, 7)
+    assert (score.given_targets_right, score.given_targets) == (7, 7)
+    assert score.paired == score.results == score.plan_items == 0
+    # a target the engine gives that the labels do not hold lowers precision, not recall
+    score = _targets_only(drop="cpi")
+    assert (score.found, score.targets) == (6, 6)
+    assert (score.given_targets_right, score.given_targets) == (6, 7)
+    # a target given with another number than labelled is neither found nor right
+    score = _targets_only(misprint="gdp_growth")
+    assert (score.found, score.targets) == (6, 7)
+    assert (score.given_targets_right, score.given_targets) == (6, 7)
