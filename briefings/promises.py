@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, Literal, Protocol, TypeVar
 
 import yaml
@@ -65,6 +66,7 @@ class PlanMatch:
     margin: float = 0.0
     most_confident: int = 6
     confident_margin: float = 1.0
+    heading_chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 float(plan["margin"]),
                 int(plan["most_confident"]),
                 float(plan["confident_margin"]),
+                int(plan["heading_chars"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -489,25 +492,31 @@ def compare_figures(
 
 def _review_sections(later: Briefed) -> list[Quote]:
     """The later report's sentences before the part on its own year: its plan, a part whose
-    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets."""
+    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets. A
+    title naming the year before too (1998年工作回顾和1999年工作的总体要求) opens a review."""
     report = later.report
     year = report.meta.year
     plan_top = (report.plan.section or "").split(".")[0]
     own = (f"{year}年", "今年") if year else ("今年",)
+    reviewed = f"{year - 1}年" if year else None
     targeting = {
         m.section.split(".")[0] for m in later.metrics
         if m.kind == "target" and (m.period is None or m.period == str(year))
     }  # fmt: skip
     quotes = [Quote(sentence, "", "") for sentence in report.preamble_sentences]
     for top in report.sections:
-        if top.id == plan_top or top.id in targeting or any(w in top.title for w in own):
+        title = _plain(top.title)
+        ahead = any(w in title for w in own) and not (reviewed and reviewed in title)
+        if top.id == plan_top or top.id in targeting or ahead:
             break
         for node in top.walk():
             quotes += [Quote(sentence, node.id, node.title) for sentence in node.sentences]
     return quotes
 
 
-def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
+def plan_reports(
+    target: Report, review: Sequence[Quote], headings: frozenset[str] = frozenset()
+) -> list[PlanReport]:
     """For each plan item of `target`, the review sentences that report on it, best first.
 
     A sentence's score for an item is the share of what it says (its bigrams, weighed by their
@@ -515,7 +524,8 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     item's lead or text says too; its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
     for, when that score reaches the rule's share; headings, sentences saying what must be
-    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing."""
+    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the run-in
+    `headings` (国民经济保持较快增长。) say what their part is about, but report nothing either."""
     table = rules().plan
     items = target.plan.items
     said = [_words(f"{item.lead}。{item.text}") for item in items]
@@ -541,6 +551,8 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     chosen: list[list[tuple[float, int]]] = [[] for _ in items]
     margins: dict[int, float] = {}
     for n, row in enumerate(scores):
+        if review[n].sentence in headings:
+            continue
         top, second = ([0.0, *sorted(row)])[-1], ([0.0, 0.0, *sorted(row)])[-2]
         margins[n] = top - second
         for at, score in enumerate(row):
@@ -576,6 +588,22 @@ def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
     if quote.section_title and text == quote.section_title.strip().rstrip("。；;：:"):
         return True
     return text.lstrip("—－-").startswith(table.not_reporting)
+
+
+def _run_in_headings(report: Report, most: int) -> frozenset[str]:
+    """Short sentences with no figure standing alone as a paragraph over a paragraph of several
+    (国民经济保持较快增长。, then the figures): a run-in heading of the review, reporting on no item
+    itself. A text printing a sentence a line has no paragraph of several to head."""
+    found: set[str] = set()
+    for paragraphs in (report.preamble_paragraphs, *(n.paragraphs for n in report.walk())):
+        for alone, after in pairwise(paragraphs):
+            said = alone[0].strip().strip("—－-").rstrip("。；;") if len(alone) == 1 else ""
+            if said and len(said) <= most and len(after) > 1 and not _DIGIT.search(said):
+                found.add(alone[0])
+    return frozenset(found)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _idf(texts: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -664,9 +692,11 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     # The plan's items are reported on in the year's review, not in paragraphs on several years
     # nor in a sentence on the later report's own year (１９９５年是…重要一年).
     ahead = f"{result.report.meta.year}年" if result.report.meta.year else None
+    headings = _run_in_headings(result.report, rules().plan.heading_chars)
     plan = plan_reports(
         target.report,
         [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
+        headings,
     )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 

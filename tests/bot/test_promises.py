@@ -672,3 +672,39 @@ def test_a_target_averaged_over_several_years_is_not_the_years_and_a_yearly_mean
     assert targets["gdp_growth"] == "百分之八"
     # 年均浓度: a concentration's mean over the year, the year's own figure
     assert _verdicts(found)["pm25"] == ("met", "38微克/立方米")
+
+
+# A national-style review: the part reviewing the year also sets out the next one's general
+# requirements, so its title names both years; short lines stand over the paragraphs of detail.
+COMBINED_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾和2025年工作的总体要求
+过去一年，全市经济运行总体平稳，地区生产总值增长5.2%。
+（一）生态环境
+生态环境明显改善。
+大气污染防治成效明显，空气优良天数比例提高到85%。河湖治理全面推开，城市黑臭水体基本消除。
+（二）民生福祉
+民生福祉不断增进。
+新建幼儿园12所，改造老旧小区40个。新建幼儿园全部开园。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def _reported(later: str) -> dict[str, list[str]]:
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(later, "b.txt"))
+    return {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+
+
+def test_a_review_part_whose_title_also_names_the_coming_year_still_reviews_the_year() -> None:
+    reported = _reported(COMBINED_REVIEW)
+    assert "大气污染防治成效明显，空气优良天数比例提高到85%。" in reported["加强生态环境保护"]
+    assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]
+
+
+def test_a_short_line_heading_the_paragraph_of_detail_reports_on_no_plan_item() -> None:
+    reported = _reported(COMBINED_REVIEW.replace("和2025年工作的总体要求", ""))
+    given = [sentence for said in reported.values() for sentence in said]
+    # 生态环境明显改善。 says what the paragraph under it is about; the paragraph reports
+    assert "生态环境明显改善。" not in given and "民生福祉不断增进。" not in given
+    assert "大气污染防治成效明显，空气优良天数比例提高到85%。" in reported["加强生态环境保护"]

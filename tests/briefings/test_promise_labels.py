@@ -65,11 +65,13 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # 2001's labelled items are sentences of a closing paragraph, not numbered items), review
     # sentences right 44/91, labelled sentences given 44/133 (18/50 and 18/133 before the idf
     # and section matching). Sentences given by how clearly they are about the item (of the best
-    # 6, those passing any other item by 0.02; up to 18 passing by 0.3): right 49/100, given 49/133
+    # 6, those passing any other item by 0.02; up to 18 passing by 0.3): right 49/100, given 49/133.
+    # A review part titled with both years (1998年工作回顾和1999年工作的总体要求) reviews the year,
+    # and a short line heading a paragraph of detail reports nothing: right 56/113, given 56/133
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
-    assert shares["plan_precision"] >= 0.48
-    assert shares["plan_recall"] >= 0.36
+    assert shares["plan_precision"] >= 0.49
+    assert shares["plan_recall"] >= 0.41
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
@@ -93,7 +95,8 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     # plan review sentences tuned on since: right 42/73, given 42/66 (17/30, 17/66 before).
     # 国务院 1999's plan read as its parts (as these labels have it): items found 18/20 -> 20/20;
     # the two parts found get 3 sentences, none labelled: right 42/76 (the denominator grew); the same
-    # with the sentences given by how clearly they are about the item
+    # with the sentences given by how clearly they are about the item; a short line heading a
+    # paragraph of detail reports nothing: right 42/75
     assert shares["plan_items_found"] >= 0.99
     assert shares["plan_precision"] >= 0.55
     assert shares["plan_recall"] >= 0.63
@@ -106,6 +109,8 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
 # read as cpi), results 2/2; review sentences right 11/23, labelled sentences given 11/45.
 # 零售物价 read as the retail price index (not cpi) by the labels and the engine alike: targets 6/6.
 # Review sentences given by how clearly they are about the item: right 20/34, given 20/45.
+# A short line heading a paragraph of detail (国民经济快速增长。) reports nothing: right 22/34,
+# given 22/45.
 HELDOUT2_FLOORS = {
     "targets_found": 0.99,
     "target_precision": 0.99,  # measured since: the engine's 6 targets, 6 labelled
@@ -113,8 +118,8 @@ HELDOUT2_FLOORS = {
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.58,
-    "plan_recall": 0.44,
+    "plan_precision": 0.64,
+    "plan_recall": 0.48,
 }
 # 国务院 1994 → 1995 and 易县 2018 → 2019 (heldout3/, a county), labelled blind. First run, after
 # every rule change of the round: targets 9/12 (canonical 9/11), results 6/9, nothing paired
