@@ -33,7 +33,7 @@ import yaml
 from .choice import place
 from .diff import bigrams
 from .figures.indicators import Indicator, Indicators, indicators
-from .model import Listed, Metric, Report
+from .model import Item, Listed, Metric, Report, Section
 
 L = TypeVar("L", bound=Listed)
 
@@ -528,7 +528,8 @@ def plan_reports(
     `headings` (国民经济保持较快增长。) say what their part is about, but report nothing either."""
     table = rules().plan
     items = target.plan.items
-    said = [_words(f"{item.lead}。{item.text}") for item in items]
+    nodes = {node.id: node for node in target.walk()}
+    said = [_words(_item_says(item, nodes.get(item.section))) for item in items]
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
     weight = _idf([*grams, *said])
     unseen = math.log(len(grams) + len(said) + 1)  # a title's bigram said nowhere else
@@ -562,6 +563,14 @@ def plan_reports(
         PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _item_says(item: Item, node: Section | None) -> str:
+    """What a plan item says: its lead and text, and when it is a part of the outline, what its
+    sub-parts say too (（二）巩固和加强农业基础地位 over 第一，保护和提高粮食综合生产能力…)."""
+    if node is None or node.title != item.lead or not node.children:
+        return f"{item.lead}。{item.text}"
+    return "。".join(f"{part.title}。{part.text}" for part in node.walk())
 
 
 def _ranked(

@@ -708,3 +708,41 @@ def test_a_short_line_heading_the_paragraph_of_detail_reports_on_no_plan_item() 
     # 生态环境明显改善。 says what the paragraph under it is about; the paragraph reports
     assert "生态环境明显改善。" not in given and "民生福祉不断增进。" not in given
     assert "大气污染防治成效明显，空气优良天数比例提高到85%。" in reported["加强生态环境保护"]
+
+
+# A plan item printed as a part whose measures are its numbered sub-parts: what the item says is
+# in them, not in its one-line opening.
+NESTED_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）巩固和加强农业基础地位
+解决好农业农村问题，是全部工作的重中之重。
+第一，保护和提高粮食综合生产能力。坚持最严格的耕地保护制度，建设高标准农田。
+第二，继续推进农村税费改革。降低农业税税率，取消农业特产税。
+（二）加快发展数字经济
+建设城市算力中心，推动数据要素市场化配置。
+第一，推进制造业数字化转型。实施中小企业数字化改造。
+第二，培育软件和信息服务业。建设软件园。
+"""
+NESTED_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+新建高标准农田20万亩，耕地保护责任全面落实。取消农业特产税，农业税税率降低一个百分点。城市算力中心建成投用。完成中小企业数字化改造120家，软件园开园运营。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_plan_item_with_numbered_sub_parts_is_matched_on_what_they_say() -> None:
+    found = promises(_briefed(NESTED_PLAN, "a.txt"), _briefed(NESTED_REVIEW, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    assert set(reported) == {"巩固和加强农业基础地位", "加快发展数字经济"}
+    # the opening says only 农业农村问题; the sub-parts say 耕地保护, 高标准农田, 农业特产税
+    assert sorted(reported["巩固和加强农业基础地位"]) == [
+        "取消农业特产税，农业税税率降低一个百分点。",
+        "新建高标准农田20万亩，耕地保护责任全面落实。",
+    ]
+    assert "完成中小企业数字化改造120家，软件园开园运营。" in reported["加快发展数字经济"]
