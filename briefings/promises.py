@@ -85,6 +85,8 @@ class Rules:
     reached: tuple[str, ...] = ()
     plan_share: tuple[str, ...] = ()
     quoting: tuple[str, ...] = ()
+    ahead_titles: tuple[str, ...] = ()
+    review_titles: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -124,6 +126,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             reached=tuple(data["reached"]),
             plan_share=tuple(data["plan_share"]),
             quoting=tuple(data["quoting"]),
+            ahead_titles=tuple(data["ahead_titles"]),
+            review_titles=tuple(data["review_titles"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -491,14 +495,16 @@ def compare_figures(
 
 
 def _review_sections(later: Briefed) -> list[Quote]:
-    """The later report's sentences before the part on its own year: its plan, a part whose
-    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets. A
-    title naming the year before too (1998年工作回顾和1999年工作的总体要求) opens a review."""
+    """The later report's sentences before the part on what comes: its plan, a part whose
+    title names its year (2007年工作总体部署) or 今年 or sets goals (“十五五”时期的主要目标任务),
+    or one setting its year's targets. A title naming the year before or a review too
+    (1998年工作回顾和1999年工作的总体要求) opens a review."""
     report = later.report
     year = report.meta.year
+    table = rules()
     plan_top = (report.plan.section or "").split(".")[0]
-    own = (f"{year}年", "今年") if year else ("今年",)
-    reviewed = f"{year - 1}年" if year else None
+    own = (f"{year}年", "今年", *table.ahead_titles) if year else ("今年", *table.ahead_titles)
+    reviews = (f"{year - 1}年", *table.review_titles) if year else table.review_titles
     targeting = {
         m.section.split(".")[0] for m in later.metrics
         if m.kind == "target" and (m.period is None or m.period == str(year))
@@ -506,7 +512,7 @@ def _review_sections(later: Briefed) -> list[Quote]:
     quotes = [Quote(sentence, "", "") for sentence in report.preamble_sentences]
     for top in report.sections:
         title = _plain(top.title)
-        ahead = any(w in title for w in own) and not (reviewed and reviewed in title)
+        ahead = any(w in title for w in own) and not any(w in title for w in reviews)
         if top.id == plan_top or top.id in targeting or ahead:
             break
         for node in top.walk():

@@ -746,3 +746,25 @@ def test_a_plan_item_with_numbered_sub_parts_is_matched_on_what_they_say() -> No
         "新建高标准农田20万亩，耕地保护责任全面落实。",
     ]
     assert "完成中小企业数字化改造120家，软件园开园运营。" in reported["加快发展数字经济"]
+
+
+# A review closing a five-year term, then a part setting the next term's goals before the plan.
+GOALS_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+完成中小企业数字化改造120家，工业互联网平台投入运行。
+二、“十五五”时期的主要目标任务
+到2030年，大气污染防治取得决定性成效，河湖治理体系基本完善。
+三、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_part_setting_the_coming_terms_goals_reports_on_no_plan_item() -> None:
+    reported = _reported(GOALS_REVIEW)
+    given = [sentence for said in reported.values() for sentence in said]
+    assert "到2030年，大气污染防治取得决定性成效，河湖治理体系基本完善。" not in given
+    assert (
+        "完成中小企业数字化改造120家，工业互联网平台投入运行。" in reported["推进制造业数字化转型"]
+    )
