@@ -87,6 +87,8 @@ class Rules:
     quoting: tuple[str, ...] = ()
     ahead_titles: tuple[str, ...] = ()
     review_titles: tuple[str, ...] = ()
+    level_reached: tuple[str, ...] = ()
+    cumulative: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -128,6 +130,8 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             quoting=tuple(data["quoting"]),
             ahead_titles=tuple(data["ahead_titles"]),
             review_titles=tuple(data["review_titles"]),
+            level_reached=tuple(data["level_reached"]),
+            cumulative=tuple(data["cumulative"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -300,14 +304,17 @@ def results(
 ) -> dict[str, Metric]:
     """The year's results by indicator: the first the later report prints (its review). A
     flow or a growth rate said in a paragraph on several years (过去五年，城镇新增就业603.7万人)
-    is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
+    is theirs, not the year's; a level (城镇化率60%), or an amount said as the level reached
+    (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
     for metric in _named_before(metrics, known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
-        level = item is not None and item.family == "level"
+        level = item is not None and (
+            item.family == "level" or (item.family == "amount" and _level_reached(metric, table))
+        )
         at = metric.sentence.find(metric.raw)
         quoted = any(
             re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
@@ -315,6 +322,20 @@ def results(
         if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found
+
+
+def _level_reached(metric: Metric, table: Rules) -> bool:
+    """Whether an amount is said as the level reached (总产量突破1300万吨, 生产总值达到13697.5亿元),
+    not summed over the years (累计完成投资4999亿元) nor with their average in its own clause
+    (进出口总值首次突破700亿元、年均增长13.2%: said of the span)."""
+    at = metric.sentence.find(metric.raw)
+    if at < 0:
+        return False
+    before = _CLAUSE.split(metric.sentence[:at])[-1]
+    after = _CLAUSE.split(metric.sentence[at + len(metric.raw) :])[0]
+    return any(word in before[-4:] + metric.raw for word in table.level_reached) and not any(
+        word in before + metric.label + after for word in table.cumulative
+    )
 
 
 # A rise said with no subject (涨幅仍然高达百分之二十一点七): the measure is the sentence before's.

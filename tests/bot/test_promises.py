@@ -768,3 +768,33 @@ def test_a_part_setting_the_coming_terms_goals_reports_on_no_plan_item() -> None
     assert (
         "完成中小企业数字化改造120家，工业互联网平台投入运行。" in reported["推进制造业数字化转型"]
     )
+
+
+# A five-year review that gives the last year's grain harvest only as the level it reached, and
+# the trade total only beside the span's average growth.
+LEVEL_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，粮食产量稳定在95万吨以上，外贸进出口总额120亿元。
+"""
+LEVEL_REVIEW = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、“十四五”时期工作回顾
+过去的五年极不寻常。全市地区生产总值年均增长5.6%。
+粮食总产量突破100万吨，创历史新高。外贸进出口总额首次突破130亿元、年均增长8.2%。
+二、2026年主要目标
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_five_year_review_gives_an_amount_said_as_the_level_reached_as_the_years() -> None:
+    found = promises(_briefed(LEVEL_TARGETS, "a.txt"), _briefed(LEVEL_REVIEW, "b.txt"))
+    verdicts = _verdicts(found)
+    # 突破100万吨 is where the harvest stood in the span's last year: at least 95万吨, met
+    assert verdicts["grain_output"] == ("met", "突破100万吨")
+    # the trade total said with the span's average growth in its clause is the span's
+    assert verdicts["trade_total"] == ("not_reported", None)
+    # the span's average growth is no year's
+    assert verdicts["gdp_growth"] == ("not_reported", None)
