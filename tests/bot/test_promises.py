@@ -798,3 +798,22 @@ def test_a_five_year_review_gives_an_amount_said_as_the_level_reached_as_the_yea
     assert verdicts["trade_total"] == ("not_reported", None)
     # the span's average growth is no year's
     assert verdicts["gdp_growth"] == ("not_reported", None)
+
+
+@pytest.mark.parametrize(
+    ("dealt", "verdict"),
+    [
+        # a run of years dealt out one figure a year: the last is the year's growth
+        ("1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。", ("met", "8%")),
+        # fewer figures than years: none is said to be the year's
+        ("1998－2000年，国内生产总值分别增长7.8%和8%。", ("not_reported", None)),
+    ],
+)
+def test_a_run_of_years_dealt_out_in_a_term_review_gives_the_years_growth_only_one_a_year(
+    dealt: str, verdict: tuple[str, str | None]
+) -> None:
+    review = TERM_REVIEW.replace(
+        "2000年国内生产总值达到89404亿元，按可比价格计算比上年增长8%，", dealt
+    )
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(review, "b.txt"))
+    assert _verdicts(found)["gdp_growth"] == verdict
