@@ -542,7 +542,7 @@ def _review_sections(later: Briefed) -> list[Quote]:
 
 
 def plan_reports(
-    target: Report, review: Sequence[Quote], headings: frozenset[str] = frozenset()
+    target: Report, review: Sequence[Quote], silent: frozenset[str] = frozenset()
 ) -> list[PlanReport]:
     """For each plan item of `target`, the review sentences that report on it, best first.
 
@@ -551,8 +551,9 @@ def plan_reports(
     item's lead or text says too; its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
     for, when that score reaches the rule's share; headings, sentences saying what must be
-    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the run-in
-    `headings` (国民经济保持较快增长。) say what their part is about, but report nothing either."""
+    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
+    sentences (run-in headings, shortcomings admitted) say what their part is about, but report
+    nothing either."""
     table = rules().plan
     items = target.plan.items
     nodes = {node.id: node for node in target.walk()}
@@ -579,7 +580,7 @@ def plan_reports(
     chosen: list[list[tuple[float, int]]] = [[] for _ in items]
     margins: dict[int, float] = {}
     for n, row in enumerate(scores):
-        if review[n].sentence in headings:
+        if review[n].sentence in silent:
             continue
         top, second = ([0.0, *sorted(row)])[-1], ([0.0, 0.0, *sorted(row)])[-2]
         margins[n] = top - second
@@ -640,6 +641,23 @@ def _run_in_headings(report: Report, most: int) -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _admitted(report: Report, year: int | None) -> frozenset[str]:
+    """The sentences of the shortcomings the report admits (经济效益仍然不高, 耕地不断减少…): the
+    state of things, no report on a plan item; unless one speaks of the year or prints a figure
+    (去年出台的调价项目比较多, 全国没有实现年初确定的…目标: the year's)."""
+    table = rules()
+    shortfalls = [item.text for item in report.problems.items if len(item.text) > 6]
+    dated = (*table.year_openers, "年初", "全年", *((f"{year}年",) if year else ()))
+    return frozenset(
+        sentence
+        for node in report.walk()
+        for sentence in node.sentences
+        if any(text in sentence or sentence in text for text in shortfalls)
+        and not _DIGIT.search(sentence)
+        and not any(word in _plain(sentence) for word in dated)
+    )
 
 
 def _idf(texts: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -728,11 +746,13 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     # The plan's items are reported on in the year's review, not in paragraphs on several years
     # nor in a sentence on the later report's own year (１９９５年是…重要一年).
     ahead = f"{result.report.meta.year}年" if result.report.meta.year else None
-    headings = _run_in_headings(result.report, rules().plan.heading_chars)
+    silent = _run_in_headings(result.report, rules().plan.heading_chars) | _admitted(
+        result.report, year
+    )
     plan = plan_reports(
         target.report,
         [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
-        headings,
+        silent,
     )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 

@@ -817,3 +817,36 @@ def test_a_run_of_years_dealt_out_in_a_term_review_gives_the_years_growth_only_o
     )
     found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(review, "b.txt"))
     assert _verdicts(found)["gdp_growth"] == verdict
+
+
+ADMITTING_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市经济运行总体平稳，地区生产总值增长5.2%。
+（一）生态环境
+大气污染防治成效明显，空气优良天数比例提高到85%。河湖治理全面推开，城市黑臭水体基本消除。
+（二）民生福祉
+新建幼儿园12所，改造老旧小区40个。新建幼儿园全部开园。
+同时，我们也清醒地看到，发展中还存在一些困难和问题。{shortfall}
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+@pytest.mark.parametrize(
+    ("shortfall", "reported"),
+    [
+        # the state of things admitted: no report on the item it shares words with
+        ("中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。", []),
+        # an admission of what the year did (去年) is a report on it
+        (
+            "去年中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。",
+            ["去年中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。"],
+        ),
+    ],
+)
+def test_a_shortcoming_admitted_reports_on_no_plan_item_unless_it_speaks_of_the_year(
+    shortfall: str, reported: list[str]
+) -> None:
+    given = _reported(ADMITTING_REVIEW.format(shortfall=shortfall))
+    assert given["推进制造业数字化转型"] == reported

@@ -74,11 +74,12 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # and a short line heading a paragraph of detail reports nothing: right 56/113, given 56/133.
     # An item printed as a part with numbered sub-parts says what they say: right 63/125, given 63/133.
     # A part setting the coming term's goals (“十五五”时期的主要目标任务) ends the review: right
-    # 64/109, given 64/133
+    # 64/109, given 64/133. A shortcoming admitted that names no year nor figure reports nothing:
+    # right 65/106, given 65/133
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
-    assert shares["plan_precision"] >= 0.58
-    assert shares["plan_recall"] >= 0.47
+    assert shares["plan_precision"] >= 0.6
+    assert shares["plan_recall"] >= 0.48
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
