@@ -19,6 +19,7 @@ from tests.kits.promise_scoring import (
     label_files,
     score_all,
     score_pair,
+    target_disagreements,
 )
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
@@ -167,7 +168,8 @@ HELDOUT4_FLOORS = {
 
 # heldout5/: targets-only labels (reports with no next-year report: `result_report: null`, each
 # item a target alone), labelled blind; scored on targets found and target precision. Its row is
-# skipped until its first blind run sets the number of targets and these floors.
+# skipped until its first blind run sets the number of targets and these floors (`python -m
+# tests.kits.promise_scoring CACHE heldout5` prints each file's scores and disagreements).
 HELDOUT5_TARGETS = 0
 HELDOUT5_FLOORS = {
     "targets_found": 0.0,
@@ -233,3 +235,16 @@ def test_a_targets_only_label_scores_the_targets_found_and_their_precision() -> 
     score = _targets_only(misprint="gdp_growth")
     assert (score.found, score.targets) == (6, 7)
     assert (score.given_targets_right, score.given_targets) == (6, 7)
+
+
+def test_a_batchs_first_run_lists_the_targets_missed_and_those_not_labelled() -> None:
+    label = yaml.safe_load((TARGETS_ONLY / "青禾县_2031.yaml").read_text("utf-8"))
+    assert target_disagreements(label, None, TARGETS_ONLY) == []
+    label["items"] = [item for item in label["items"] if item["indicator"] != "cpi"]
+    label["items"][0]["target"]["raw"] = "7%左右"
+    lines = target_disagreements(label, None, TARGETS_ONLY)
+    assert lines[0] == "missed gdp_growth 7%左右"
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "not labelled gdp_growth 6%左右",
+        "not labelled cpi 3%左右",
+    ]

@@ -201,11 +201,39 @@ def score_all(names: tuple[str, ...] | None, held_out: bool, cache: Path | None)
     return total
 
 
-if __name__ == "__main__":  # print both sets' scores and every disagreement
+def target_disagreements(
+    label: dict[str, Any], cache: Path | None, root: Path = CORPUS
+) -> list[str]:
+    """The labelled targets the engine misses and the targets it gives that are not labelled,
+    one line each: for reading a batch's first run."""
+    target = brief_file(root / label["target_report"], cache)
+    year = target.report.meta.year or label["year"]
+    engine = {item.indicator: item for item in compare_figures(target.metrics, (), year)}
+    labelled = {item["indicator"]: item for item in label["items"]}
+    lines = [
+        f"missed {key} {item['target']['raw']}"
+        for key, item in labelled.items()
+        if not _right_target(engine.get(key), item)
+    ]
+    return lines + [
+        f"not labelled {key} {ours.target.metric.raw}: {ours.target.metric.sentence[:60]}"
+        for key, ours in engine.items()
+        if not _right_target(ours, labelled.get(key))
+    ]
+
+
+if __name__ == "__main__":  # print both sets' scores, or a batch's per file with its disagreements
     import sys
     import tempfile
 
     cache = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    if len(sys.argv) > 2:  # a batch folder under LABELS: heldout5
+        for path in sorted((LABELS / sys.argv[2]).glob("*.yaml")):
+            label = yaml.safe_load(path.read_text("utf-8"))
+            print(path.stem, score_pair(label, cache).shares())
+            for line in target_disagreements(label, cache):
+                print("  ", line)
+        sys.exit()
     for held in (False, True):
         s = score_all(None, held, cache)
         name = "held-out" if held else "tuned"
