@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any, Literal, Protocol, TypeVar
 
 import yaml
@@ -628,15 +627,21 @@ def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
 
 
 def _run_in_headings(report: Report, most: int) -> frozenset[str]:
-    """Short sentences with no figure standing alone as a paragraph over a paragraph of several
-    (国民经济保持较快增长。, then the figures): a run-in heading of the review, reporting on no item
-    itself. A text printing a sentence a line has no paragraph of several to head."""
+    """Short sentences with no figure heading what follows: one standing alone as a paragraph
+    over a paragraph of several (国民经济保持较快增长。, then the figures), or one opening on a
+    dash (——经济平稳较快发展。 then the figures, a list of the year's results): a run-in heading
+    of the review, reporting on no item itself. A text printing a sentence a line has no
+    paragraph of several to head."""
     found: set[str] = set()
     for paragraphs in (report.preamble_paragraphs, *(n.paragraphs for n in report.walk())):
-        for alone, after in pairwise(paragraphs):
-            said = alone[0].strip().strip("—－-").rstrip("。；;") if len(alone) == 1 else ""
-            if said and len(said) <= most and len(after) > 1 and not _DIGIT.search(said):
-                found.add(alone[0])
+        for n, paragraph in enumerate(paragraphs):
+            after = paragraphs[n + 1] if n + 1 < len(paragraphs) else ()
+            for at, sentence in enumerate(paragraph):
+                said = sentence.strip().strip("—－-").rstrip("。；;")
+                dashed = sentence.lstrip().startswith(("—", "－"))
+                heads = dashed or (at == 0 and len(paragraph) == 1 and len(after) > 1)
+                if heads and said and len(said) <= most and not _DIGIT.search(said):
+                    found.add(sentence)
     return frozenset(found)
 
 

@@ -850,3 +850,12 @@ def test_a_shortcoming_admitted_reports_on_no_plan_item_unless_it_speaks_of_the_
 ) -> None:
     given = _reported(ADMITTING_REVIEW.format(shortfall=shortfall))
     assert given["推进制造业数字化转型"] == reported
+
+
+def test_a_short_line_opening_on_a_dash_heads_the_results_after_it_and_reports_nothing() -> None:
+    review = COMBINED_REVIEW.replace("和2025年工作的总体要求", "").replace(
+        "生态环境明显改善。\n", "——生态环境明显改善。"
+    )
+    reported = _reported(review)
+    assert reported["加强生态环境保护"][0] == "大气污染防治成效明显，空气优良天数比例提高到85%。"
+    assert "——生态环境明显改善。" not in reported["加强生态环境保护"]

@@ -76,10 +76,11 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # An item printed as a part with numbered sub-parts says what they say: right 63/125, given 63/133.
     # A part setting the coming term's goals (“十五五”时期的主要目标任务) ends the review: right
     # 64/109, given 64/133. A shortcoming admitted that names no year nor figure reports nothing:
-    # right 65/106, given 65/133
+    # right 65/106, given 65/133. A short line opening on a dash (——经济平稳较快发展。) heads the
+    # results after it: right 65/103
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
-    assert shares["plan_precision"] >= 0.6
+    assert shares["plan_precision"] >= 0.62
     assert shares["plan_recall"] >= 0.48
 
 
