@@ -859,3 +859,9 @@ def test_a_short_line_opening_on_a_dash_heads_the_results_after_it_and_reports_n
     reported = _reported(review)
     assert reported["加强生态环境保护"][0] == "大气污染防治成效明显，空气优良天数比例提高到85%。"
     assert "——生态环境明显改善。" not in reported["加强生态环境保护"]
+
+
+def test_a_review_part_titled_as_the_targets_done_still_reviews_the_year() -> None:
+    review = COMBINED_REVIEW.replace("2024年工作回顾和2025年工作的总体要求", "主要目标任务完成情况")
+    reported = _reported(review)
+    assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]
