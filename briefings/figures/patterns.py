@@ -150,7 +150,8 @@ RATIO_HEAD = re.compile(
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
-    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
+    # 成为全国第三大专利申请城市, 世界第二大经济体: a place among the largest.
+    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名大]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
 )
 # 排名提升3位, 前移5位: places gained or lost, not a place (提升3名干部 counts people).
 RANK_CHANGE = re.compile(

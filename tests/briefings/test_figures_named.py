@@ -1,6 +1,7 @@
 """Numbers that are part of what a thing is called or how it is described, not a quantity of the
 work: a plant's or a mine's capacity, a reach naming a service area, a rating naming a class, the
-whole people, the size of one thing financed (RULES.md of the figure labels)."""
+whole people, the size of one thing financed (RULES.md of the figure labels); and a place among the
+largest (第三大…城市), which is a ranking."""
 
 from __future__ import annotations
 
@@ -34,3 +35,18 @@ def test_numbers_that_name_or_describe_a_thing_are_no_figures(
     sentence: str, kept: list[str]
 ) -> None:
     assert [m.raw for m in sentence_figures(sentence)] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label_word"),
+    [
+        ("我市成为全国第三大专利申请城市。", 3, "专利申请城市"),
+        ("我国成为世界第二大经济体。", 2, "经济体"),
+    ],
+)
+def test_a_place_among_the_largest_is_a_ranking(
+    sentence: str, value: float, label_word: str
+) -> None:
+    (place,) = sentence_figures(sentence)
+    assert (place.value, place.unit, place.qualifier) == (value, "位", "rank")
+    assert label_word in place.label, place.label
