@@ -50,3 +50,13 @@ def test_a_place_among_the_largest_is_a_ranking(
     (place,) = sentence_figures(sentence)
     assert (place.value, place.unit, place.qualifier) == (value, "位", "rank")
     assert label_word in place.label, place.label
+
+
+def test_a_place_said_with_de_after_it_is_still_a_place_and_groups_are_counted() -> None:
+    found = sentence_figures("安装路灯1200组，在评比中获得全市第5名、平原县第2名的好成绩。")
+    assert [(m.raw, m.value, m.unit) for m in found] == [
+        ("1200组", 1200, "组"),
+        ("全市第5名", 5, "位"),
+        ("第2名", 2, "位"),
+    ]
+    assert sentence_figures("把就业放在第一位。") == []
