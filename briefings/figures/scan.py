@@ -298,8 +298,9 @@ _TOP_WORDS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}
 
 
 def _streak_titles(text: str) -> Iterator[Found]:
+    # 五连冠, 连续第四次荣获: titles or honours won in a row, counted as times.
     for match in p.STREAK_TITLES.finditer(text):
-        value = numeral(match["num"])
+        value = numeral(match["num"] or match["nth"])
         if value:
             yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
 

@@ -60,3 +60,22 @@ def test_a_place_said_with_de_after_it_is_still_a_place_and_groups_are_counted()
         ("第2名", 2, "位"),
     ]
     assert sentence_figures("把就业放在第一位。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我市连续第三次荣获全国文明城市称号。", ("连续第三次", 3, "次")),  # honours won in a row
+        ("新打机井120眼。", ("120眼", 120, "眼")),  # wells
+        ("开行中欧班列800班次。", ("800班次", 800, "班次")),
+        (
+            "农村低保标准提高到5000元/年/人。",
+            ("5000元/年/人", 5000, "元/年/人"),
+        ),  # per year per person
+    ],
+)
+def test_streaks_of_honours_and_more_measure_words(
+    sentence: str, expected: tuple[str, float, str]
+) -> None:
+    (found,) = sentence_figures(sentence)
+    assert (found.raw, found.value, found.unit) == expected
