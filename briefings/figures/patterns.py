@@ -109,6 +109,10 @@ CN_WORKS_AFTER = re.compile(
 CN_WORKS_MORE = re.compile(
     rf"[\u4e00-\u9fff]{{1,8}}?(?:和|、|及)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"
 )
+# 增长近一倍, 增长超一倍, 增长一倍多, 五年增长两倍: a rise in multiples written in words.
+CN_TIMES = re.compile(
+    rf"(?<=增长|提高|增加|扩大|上升)(?:了)?(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
+)
 # 获得三金、十二银、五铜, 赢得一金一铜, 获全运竞体项目18金18银14铜: medals won, each colour a count.
 MEDALS = re.compile(
     rf"(?P<num>{ARABIC}|{CN_NUMERAL})(?P<unit>[金银铜])(?=[、,;。的和]|$|{CN_NUMERAL}[银铜]|[0-9]+[银铜])"

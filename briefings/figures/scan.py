@@ -448,6 +448,15 @@ def _cn_works_after(text: str) -> Iterator[Found]:
             )
 
 
+def _cn_times(text: str) -> Iterator[Found]:
+    for match in p.CN_TIMES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            start = match.start("pre") if match["pre"] else match.start("num")
+            qualifier = "approx" if match["pre"] or match["sfx"] else "exact"
+            yield Found(start, match.end(), float(value), "倍", qualifier)
+
+
 def _cn_subjects(text: str) -> Iterator[Found]:
     for match in p.CN_SUBJECT.finditer(text):
         value = numeral(match["num"])
@@ -564,6 +573,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _cn_counts,
     _cn_works,
     _cn_works_after,
+    _cn_times,
     _cn_subjects,
     _medals,
     _cn_points,

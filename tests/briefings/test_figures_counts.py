@@ -142,3 +142,19 @@ def test_counts_opening_a_clause_and_rises_in_a_row(
 
 def test_one_opening_a_clause_is_rhetoric() -> None:
     assert sentence_figures("一个更有活力的城市全部建成，人民满意。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("市级科技专项资金增长近一倍。", ("近一倍", 1, "about")),
+        ("一产总产值比五年前增长一倍多。", ("一倍多", 1, "more_than")),
+        ("现代服务业增加值增长超一倍。", ("超一倍", 1, "more_than")),
+        ("五年间，进出口总额增长两倍。", ("两倍", 2, "exact")),
+    ],
+)
+def test_a_rise_in_multiples_written_in_words_is_a_figure(
+    sentence: str, expected: tuple[str, float, str]
+) -> None:
+    (rise,) = sentence_figures(sentence)
+    assert (rise.raw, rise.value, rise.unit, rise.bound) == (*expected[:2], "倍", expected[2])
