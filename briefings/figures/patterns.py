@@ -46,6 +46,8 @@ PEOPLE_AFTER = re.compile(
     r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
     r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象)"
 )
+# 对全县3400多贫困户进行帮扶: the number counts the households named right after it.
+HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农|住)户")
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
 # 4800元/年/人: per one thing and another.
 PER_UNIT = re.compile(

@@ -501,6 +501,8 @@ def _amounts(text: str) -> Iterator[Found]:
             or p.PEOPLE_AFTER.match(text, end)
         ):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
+        elif not unit and p.HOUSEHOLDS_AFTER.match(text, end):
+            unit = "户"  # 3400多贫困户: households, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
@@ -535,7 +537,8 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
     num_start, num = match.start("num"), match["num"]
     before = text[num_start - 1] if num_start else ""
     after = text[end] if end < len(text) else ""
-    if not (unit or match["mult"]) or unit in p.NOT_FIGURE_UNITS:
+    counted = unit or match["mult"] or p.HOUSEHOLDS_AFTER.match(text, end)
+    if not counted or unit in p.NOT_FIGURE_UNITS:
         return None
     if before == "第" or re.match(r"0[0-9]", num) or before in _FORMULA or after in _FORMULA:
         return None

@@ -79,3 +79,8 @@ def test_streaks_of_honours_and_more_measure_words(
 ) -> None:
     (found,) = sentence_figures(sentence)
     assert (found.raw, found.value, found.unit) == expected
+
+
+def test_a_bare_number_before_households_counts_them() -> None:
+    (found,) = sentence_figures("对全县2600多贫困户开展结对帮扶。")
+    assert (found.raw, found.value, found.unit, found.bound) == ("2600多", 2600, "户", "more_than")
