@@ -298,8 +298,8 @@ def _reread(label: str, text: str, at: int) -> str:
     """The label as the sentence means it when its words hide the measure: a level reached
     after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
     with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
-    head (粮食、肉蛋奶、蔬菜产量) with that head; an average growth naming no measure (两年平均增长)
-    with the measure the clauses before named. Else the label itself."""
+    head (粮食、肉蛋奶、蔬菜产量) with that head; a change or average naming no measure (两年平均增长,
+    实际回落到) with the measure the clauses before named. Else the label itself."""
     clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
     if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
         return _CHANGE.sub("", label)
@@ -318,9 +318,9 @@ def _reread(label: str, text: str, at: int) -> str:
         joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]
         if joined in label:
             return label.replace(joined, listed["first"] + listed["head"], 1)
-    if _AVERAGE_ONLY.match(label):
-        # 实现地区生产总值1.2万亿元，比上年增长5.5%，两年平均增长5.1%: the average growth of the
-        # measure the clauses before named.
+    if _BARE_CHANGE.match(label):
+        # 实现地区生产总值1.2万亿元，比上年增长5.5%，两年平均增长5.1%; 物价涨幅要从14.8%降到10%
+        # 左右，…，实际回落到6.1%: the change of the measure the clauses before named.
         for before in reversed(_CLAUSE_TAIL.split(text[:at])[:-1]):
             named = _DIGITS.split(before)[0].strip()
             if _names_own(_normal(named), "", None):
@@ -328,8 +328,11 @@ def _reread(label: str, text: str, at: int) -> str:
     return label
 
 
-# 两年平均增长, 年均增速: an average growth naming no measure of its own.
-_AVERAGE_ONLY = re.compile(r"^(?:[两二三四五六七八九十0-9]+年)?(?:平均|年均)(?:增长|增速)")
+# 两年平均增长, 年均增速, 实际回落到: a change or an average naming no measure of its own.
+_BARE_CHANGE = re.compile(
+    r"^(?:实际|同比|[两二三四五六七八九十0-9]+年)?(?:平均|年均)?"
+    r"(?:增长|增速|回落|下降|降低|回升|上升|提高)(?:到|至)?$"
+)
 _DIGITS = re.compile(r"[0-9]")
 
 

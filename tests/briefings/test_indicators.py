@@ -283,6 +283,7 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         # An average growth naming no measure is of the measure the clauses before named.
         ("实现地区生产总值8000亿元，比上年增长5.5%，两年平均增长5.1%。", "5.1%", "gdp_growth"),
         ("全市地区生产总值增长6.7%，两年平均增长4.9%。", "4.9%", "gdp_growth"),
+        ("物价涨幅要从12%降到8%左右，经过各方面的努力，实际回落到6.5%。", "6.5%", "cpi"),
         # The government proposing its target says it of its own place.
         ("提出今年国内生产总值增长7%左右的目标，是综合考虑的结果。", "7%左右", "gdp_growth"),
         # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
