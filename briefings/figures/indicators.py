@@ -35,6 +35,11 @@ _CHANGE = re.compile(r"(?:增加(?!值)|增收|增产|减少|下降|降低|提�
 _REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# “十四五”时期, 五年来, 年均: the span a figure is of, which leaves the measure the place's own.
+_SPAN = re.compile(
+    r"[“”\"]?[一二三四五六七八九十]{1,3}五[“”\"]?(?:期间|时期|末)?|(?:五年来|过去五年|今后五年|未来五年|近五年)"
+    r"|年均|平均每年|累计|五年"
+)
 # What follows a measure's name to make it a share of it (对经济增长的贡献率, 占生产总值比重).
 _SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
 # 每平方公里土地产生1.75亿元的GDP和6000万元的税收 (label GDP税收): the name qualifies another
@@ -149,8 +154,8 @@ def own_scope(place: str) -> tuple[str, ...]:
 
 
 def _own(prefix: str, scope: Iterable[str]) -> bool:
-    """Whether `prefix` is nothing but scope words (and years) of the report's own place."""
-    rest = _YEAR.sub("", prefix)
+    """Whether `prefix` is nothing but scope words (and years or spans) of the report's own place."""
+    rest = _SPAN.sub("", _YEAR.sub("", prefix))
     words = sorted(scope, key=len, reverse=True)
     while rest:
         word = next((w for w in words if rest.startswith(w)), None)
@@ -186,6 +191,8 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
 
 
 _VERB_INSIDE = re.compile(r"(企业)(?:实现|完成)")
+# 经济年均增长5%左右: the average inside the name of a growth rate (经济增长).
+_AVERAGE_INSIDE = re.compile(r"(?<=经济)(?:年均|平均每年|平均)(?=增长|增速)")
 
 
 def indicator_of(
@@ -195,7 +202,7 @@ def indicator_of(
     the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
-    text = _VERB_INSIDE.sub(r"\1", _normal(label))
+    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label)))
     scope = (*table.scope_words, *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):
