@@ -44,7 +44,7 @@ _SPAN = re.compile(
 _SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
 # 每平方公里土地产生1.75亿元的GDP和6000万元的税收 (label GDP税收): the name qualifies another
 # measure that follows it.
-_OTHER_MEASURE = re.compile(r"和?(?:税收|利润|支出|用地|用水|用电)")
+_OTHER_MEASURE = re.compile(r"和?(?:税收|财政收入|利润|支出|用地|用水|用电)")
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,7 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("提出今年国内生产总值增长7%左右的目标，是综合考虑的结果。", "7%左右", "gdp_growth"),
         # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
         ("全市每平方公里土地产生2亿元的GDP和5000万元的税收。", "5000万元", None),
+        ("每平方公里土地产生3亿元的生产总值和1亿元的财政收入。", "1亿元", None),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(
