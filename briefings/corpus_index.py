@@ -423,8 +423,10 @@ class CorpusIndex:
             said.setdefault(text, first + n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
         named = {n for _, m in kept for n in (m.unit, m.qualifier, m.kind, m.period, m.bound)}
+        # In order, so that the same reports added in the same order make the same file.
         db.executemany(
-            "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
+            "INSERT OR IGNORE INTO names(name) VALUES (?)",
+            [(n,) for n in sorted(n for n in named if n is not None)],
         )
         code = {name: n for n, name in _names(db).items()}
         rows = [
