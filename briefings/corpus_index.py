@@ -49,7 +49,7 @@ from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
 
 if TYPE_CHECKING:
-    from .compare import Candidate
+    from .compare import Ask, Candidate
 
 log = logging.getLogger(__name__)
 
@@ -530,30 +530,20 @@ class CorpusIndex:
         return self._slots
 
     def figures(
-        self, said: Sequence[str], indicators: Sequence[str] = ()
+        self, said: Sequence[str], indicators: Sequence[str] = (), digests: Iterable[str] = ()
     ) -> dict[str, list[Candidate]]:
         """By report digest, the figures whose (normalised) label says one of `said` (the
         ways of saying a /compare query's first part) and, when `indicators` are given, that
-        measure one of them, in report order, with the title of their section."""
+        measure one of them, in report order, with the title of their section; of the reports
+        `digests` only, when given."""
         if not said:
             return {}
         found: dict[str, list[Candidate]] = {}
-        ways = [searchable(way) for way in said]
-        # FTS5 finds the labels saying a way that is one run (GDP, 生产总值); another (a way
-        # with a space or a sign) is looked for in every label. A query naming indicators
-        # reads their rows through the column's index instead: the many labels saying 生产总值
-        # of something else (人均, 增加值) are never read, nor their indicator worked out again.
-        single = all(RUN.fullmatch(way) for way in ways)
-        expression = " OR ".join(dict.fromkeys(_phrase(way) for way in ways)) if single else ""
-        labels = json.dumps(list(said))
+        only = list(digests)
+        sql = _figures_sql(_FIGURE_FIELDS, _source(said, indicators), bool(only))
         with self._guarded() as db:
-            if indicators:
-                cursor = db.execute(_INDICATED_FIGURES, (labels, json.dumps(list(indicators))))
-            elif expression:
-                cursor = db.execute(_MATCHING_FIGURES, (labels, expression))
-            else:
-                cursor = db.execute(_FIGURES, (labels,))
-            rows = cursor.fetchall()
+            rows = db.execute(sql + " ORDER BY f.report, f.no",
+                              _figure_parameters(said, indicators, digests=json.dumps(only))).fetchall()  # fmt: skip
             names = _names(db)
         from .compare import Candidate
 
@@ -561,6 +551,24 @@ class CorpusIndex:
             metric = _metric(fields, names)
             found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
         return found
+
+    def shown(self, wanted: Ask) -> set[str]:
+        """The digests of the reports that a comparison of `wanted` (briefings.compare.Ask)
+        gives a row: those with a figure whose label says every part of the query, of a kind,
+        period and indicator asked (what briefings.compare keeps of `figures`' candidates)."""
+        from .compare import KIND_ORDER
+
+        parts = wanted.parts()
+        if not parts:
+            return set()
+        sql = _figures_sql("DISTINCT r.digest", _source(parts[0], wanted.indicators), False)
+        parameters = _figure_parameters(
+            parts[0], wanted.indicators, parts=json.dumps(parts),
+            kinds=json.dumps(sorted(wanted.kinds or KIND_ORDER)),
+            periods=json.dumps(sorted(wanted.periods)),
+        )  # fmt: skip
+        with self._guarded() as db:
+            return {digest for (digest,) in db.execute(sql + _SHOWN, parameters)}
 
     def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
         """By report digest, the figures of the reports of `years` that measure a canonical
@@ -696,16 +704,13 @@ _COUNT_SAYING = (
 )
 
 # A figure's fields come in Metric's order, after digest, number, label and section title; its
-# sentence is stored only when it is none of the report's own (else read by its rowid, f.said,
-# which follows it and `_said` drops).
-_FIGURES = (
-    "SELECT r.digest, f.no, f.folded,"
+# sentence is stored only when it is none of the report's own (else read by its rowid, f.said).
+_FIGURE_FIELDS = (
+    "r.digest, f.no, f.folded,"
     " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
     " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
     " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
-    " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
-    " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
-    " ORDER BY f.report, f.no"
+    " f.upper, f.kind, f.period, f.bound, f.indicator"
 )
 _INDICATOR_FIGURES = (
     "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier,"
@@ -716,24 +721,54 @@ _INDICATOR_FIGURES = (
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
 )
-# The same, of the figures measuring one of the indicators ?2 (the partial index on the column).
-_INDICATED_FIGURES = _FIGURES.replace(
-    " WHERE EXISTS", " WHERE f.indicator IN (SELECT value FROM json_each(?2)) AND EXISTS"
+# Where a comparison's candidate figures come from (see `_source`): every figure; those
+# measuring one of the indicators :indicators (through the column's index); or those whose
+# label FTS5 finds saying :expression (a label's rowid is its report's first + its number).
+_EVERY = " FROM figures f JOIN reports r ON r.id = f.report WHERE 1"
+_INDICATED = (
+    " FROM figures f JOIN reports r ON r.id = f.report"
+    " WHERE f.indicator IN (SELECT value FROM json_each(:indicators))"
 )
-# The same, of the figures FTS5 finds first (a label's rowid is its report's first + its
-# number): instr() then keeps those saying a way whole.
-_MATCHING_FIGURES = (
-    "SELECT r.digest, f.no, f.folded,"
-    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
-    " f.upper, f.kind, f.period, f.bound, f.indicator"
-    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
+_LABELLED = (
+    " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH :expression) t"
     " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
-    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first"
-    " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
-    " ORDER BY f.report, f.no"
+    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first WHERE 1"
 )
+# Of those, the labels saying one of the ways :labels whole (instr), of the reports :digests.
+_SAYING = " AND EXISTS (SELECT 1 FROM json_each(:labels) WHERE instr(f.folded, value) > 0)"
+_OF_REPORTS = " AND r.digest IN (SELECT value FROM json_each(:digests))"
+# Of those, the figures a comparison keeps (briefings.compare's _rows: a label saying one way
+# of every part :parts, a kind :kinds, a period :periods when any is asked).
+_SHOWN = (
+    " AND NOT EXISTS (SELECT 1 FROM json_each(:parts) p WHERE NOT EXISTS"
+    " (SELECT 1 FROM json_each(p.value) a WHERE instr(f.folded, a.value) > 0))"
+    " AND f.kind IN (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(:kinds)))"
+    " AND (json_array_length(:periods) = 0 OR f.period IN"
+    " (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(:periods))))"
+)
+
+
+def _source(said: Sequence[str], indicators: Sequence[str]) -> str:
+    """Where the figures saying one of `said` are read from. FTS5 finds the labels saying a
+    way that is one run (GDP, 生产总值); another (a way with a space or a sign) is looked for in
+    every label. A query naming indicators reads their rows through the column's index
+    instead: the many labels saying 生产总值 of something else (人均, 增加值) are never read,
+    nor their indicator worked out again."""
+    if indicators:
+        return _INDICATED
+    return _LABELLED if all(RUN.fullmatch(searchable(way)) for way in said) else _EVERY
+
+
+def _figures_sql(columns: str, source: str, of_reports: bool) -> str:
+    return "SELECT " + columns + source + _SAYING + (_OF_REPORTS if of_reports else "")
+
+
+def _figure_parameters(
+    said: Sequence[str], indicators: Sequence[str], **more: object
+) -> dict[str, object]:
+    ways = dict.fromkeys(_phrase(searchable(way)) for way in said)
+    return {"labels": json.dumps(list(said)), "indicators": json.dumps(list(indicators)),
+            "expression": " OR ".join(ways), **more}  # fmt: skip
 
 
 def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
