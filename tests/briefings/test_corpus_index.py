@@ -340,11 +340,11 @@ def test_the_reports_a_comparison_shows_are_told_in_sql_as_the_rows_have_them(
         "1": (metric(1, "地区生产总值增长", "5.2%", "%", "result", "2024"),),
         "2": (metric(1, "地区生产总值增长", "5%左右", "%", "target", "2025"),),
         "3": (metric(1, "人均地区生产总值", "9万元", "元", "result", "2024"),
-              metric(2, "旅游收入增长", "8%", "%", "result", None)),  # fmt: skip
+              metric(2, "旅游收入增长", "8%", "%", "result", None)),
         "4": (metric(1, "地区生产总值", "3万亿元", "亿元", "threshold", "2024"),
-              metric(2, "旅游总收入", "80亿元", "亿元", "result", "2024")),  # fmt: skip
+              metric(2, "旅游总收入", "80亿元", "亿元", "result", "2024")),
         "5": (),
-    }
+    }  # fmt: skip
     index = CorpusIndex(tmp_path / "search.sqlite3")
     for name, figures in sheets.items():
         entry, source = report(name * 64, "地区生产总值增长5.2%。")
