@@ -34,6 +34,7 @@ token: FTS5's answer is exact. Sentences are not compressed: format 9 deflated t
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import re
@@ -65,6 +66,8 @@ OTHER_CANDIDATES = 30
 # FTS5's matches are grouped per slot in SQL, a report holding a few.
 SLOT = 256
 _MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
+# Candidates of a word of three or more characters checked in all (see `_Matching`): ~10 ms.
+CHECKED = 2000
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
 # A step of that merge writes about MERGE_PAGES of FTS5's pages (~4 KB each) and a step of
 # returning free pages frees VACUUM_PAGES, each under the lock: a few milliseconds, whatever
@@ -485,39 +488,32 @@ class CorpusIndex:
         with self._guarded() as db:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
-            counts: dict[int, int] = {}  # report id -> matches
-            listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
-            if expression:
-                slots = self._slot_reports(db)
-                sql, said = _MATCHING, list[str]()
-                if self.inexact(_loose(parsed)):  # each candidate's text is read
-                    condition, said = _saying(parsed, 3)
-                    sql = _MATCHING_SAYING.format(condition)
-                for slot, count, ids in db.execute(sql, (expression, SLOT, *said)):
-                    counts[slots[slot]] = counts.get(slots[slot], 0) + count
-                    listed.setdefault(slots[slot], []).append(ids)
-            found = {report: (count, ",".join(listed[report])) for report, count in counts.items()}
+            matching = _Matching(db, self._slot_reports(db), expression, SLOT)
+            if expression and self.inexact(_loose(parsed)):  # a candidate's text is read
+                matching.check(*_saying(parsed, 4))
+            counts = matching.counts()
             mine = self._report_id(db, first)
-            chosen = [(mine, first_limit, CANDIDATES)] if mine in found else []
-            others = sorted((r for r in found if r != mine), key=lambda r: (-found[r][0], -r))
-            room = limit - min(first_limit, found[mine][0] if mine in found else 0)
-            for report in others:
+            found = {mine: matching.exact(mine)} if mine in counts else {}
+            chosen = [(mine, first_limit, CANDIDATES)] if found.get(mine) else []
+            room = limit - min(first_limit, found.get(mine, 0))
+            for report in matching.most(counts, mine):
                 if room <= 0:
                     break
+                found[report] = counts[report] if matching.exactly else matching.exact(report)
                 chosen.append((report, per_report, OTHER_CANDIDATES))
-                room -= min(per_report, found[report][0])
-            wanted = [n for r, _, c in chosen for n in _first(found[r][1], c)]
+                room -= min(per_report, found[report])
+            wanted = [n for r, _, c in chosen for n in matching.rowids(r, c)]
             rows = self._sentences(db, wanted)
             hits = [
                 hit
                 for r, cap, _ in chosen
                 for hit in _best(rows.get(r, []), self._ranking(db, r, parsed), cap)
             ]
+            total = sum(counts.values())
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
         hits = hits[:limit]
-        matches = max(sum(count for count, _ in found.values()), len(hits))
-        return CorpusResult(parsed.text, tuple(hits), terms, matches)
+        return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)))
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
         """The report holding each slot of rowids (kept until a report is added or removed)."""
@@ -676,14 +672,22 @@ def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
     return Metric(*fields)
 
 
-# Grouped in SQL: tens of thousands of matches cost milliseconds as Python objects.
-_MATCHING = (
-    "SELECT rowid / ?2, count(*), group_concat(rowid) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
-)
+# Each slot's matches, counted in SQL: tens of thousands of matches cost milliseconds as Python
+# objects (their rowids are read only for the few reports shown, `_IN_REPORT`).
+_MATCHING = "SELECT rowid / ?2, count(*) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
 # The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
 _MATCHING_SAYING = (
-    "SELECT t.rowid / ?2, count(*), group_concat(t.rowid) FROM tokens t"
-    " JOIN sentences s ON s.id = t.rowid WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
+    "SELECT t.rowid / ?2, count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
+    " WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
+)
+# A report's matches (rowids ?2 to ?3): how many, and their rowids.
+_IN_REPORT = (
+    "SELECT count(*), group_concat(t.rowid) FROM tokens t WHERE t.tokens MATCH ?1"
+    " AND t.rowid BETWEEN ?2 AND ?3"
+)
+_IN_REPORT_SAYING = (
+    "SELECT count(*), group_concat(t.rowid) FROM tokens t JOIN sentences s ON s.id = t.rowid"
+    " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
 _TEXTS = "SELECT id, place, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
 _ENTRIES = (
@@ -697,6 +701,7 @@ _PLACES = (
     " AND p.no = json_extract(j.value, '$[1]')"
 )
 _STATISTICS = "SELECT sentences, chars, first, span FROM reports WHERE id = ?"
+_SPAN = "SELECT first, span FROM reports WHERE id = ?"
 _COUNT = "SELECT count(*) FROM tokens WHERE tokens MATCH ? AND rowid BETWEEN ? AND ?"
 _COUNT_SAYING = (
     "SELECT count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
@@ -769,6 +774,88 @@ def _figure_parameters(
     ways = dict.fromkeys(_phrase(searchable(way)) for way in said)
     return {"labels": json.dumps(list(said)), "indicators": json.dumps(list(indicators)),
             "expression": " OR ".join(ways), **more}  # fmt: skip
+
+
+class _Matching:
+    """The sentences matching an FTS5 `expression`, report by report. Without a `check`,
+    FTS5's answer is exact; with one (a word of three or more characters, whose bigrams a
+    sentence may hold apart), each candidate's text is checked in SQL, which costs a read of
+    it (~5 µs): up to CHECKED candidates in all, every one is, and the counts are exact;
+    beyond, only the reports shown are checked, enough of them, in the order of their
+    candidates, to know which say it most (`most`), and the count of every match is that of
+    the candidates (sentences holding every bigram of the word: at most a few more)."""
+
+    def __init__(
+        self, db: sqlite3.Connection, slots: dict[int, int], expression: str, slot: int
+    ) -> None:
+        self.db, self.slots, self.expression, self.slot = db, slots, expression, slot
+        self.condition, self.said = "", list[str]()
+        self.exactly = True  # whether `counts` are the exact matches
+        self._exact: dict[int, tuple[int, str]] = {}
+
+    def check(self, condition: str, said: list[str]) -> None:
+        """Keep only the candidates meeting `condition` (parameters from ?4: `said`)."""
+        self.condition, self.said = condition, said
+
+    def counts(self) -> dict[int, int]:
+        """Each report's matches, or (beyond CHECKED candidates) its candidates."""
+        if not self.expression:
+            return {}
+        counted = self._counted(_MATCHING)
+        if self.condition and sum(counted.values()) <= CHECKED:
+            counted = self._counted(_MATCHING_SAYING.format(self.condition), *self.said)
+        else:
+            self.exactly = not self.condition
+        return counted
+
+    def _counted(self, sql: str, *more: str) -> dict[int, int]:
+        counted: dict[int, int] = {}
+        parameters = (
+            (self.expression, self.slot, 0, *more) if more else (self.expression, self.slot)
+        )
+        for slot, count in self.db.execute(sql, parameters):
+            report = self.slots[slot]
+            counted[report] = counted.get(report, 0) + count
+        return counted
+
+    def _of(self, report: int) -> tuple[int, str]:
+        """The report's matches, checked: how many, and their rowids."""
+        if report not in self._exact:
+            first, span = self.db.execute(_SPAN, (report,)).fetchone()
+            sql = _IN_REPORT_SAYING.format(self.condition) if self.condition else _IN_REPORT
+            count, rowids = self.db.execute(
+                sql, (self.expression, first, first + span - 1, *self.said)
+            ).fetchone()
+            self._exact[report] = (int(count), rowids or "")
+        return self._exact[report]
+
+    def exact(self, report: int) -> int:
+        return self._of(report)[0]
+
+    def rowids(self, report: int, count: int) -> list[int]:
+        """The first `count` of the report's matches, in report order."""
+        return _first(self._of(report)[1], count) if count else []
+
+    def most(self, counts: dict[int, int], mine: int | None) -> Iterator[int]:
+        """The reports but `mine` that match, those with the most matches first (ties: the
+        later added first). With inexact `counts` (at least the matches), a report is checked
+        when its count could still put it before the checked ones."""
+        order = sorted((r for r in counts if r != mine), key=lambda r: (-counts[r], -r))
+        if self.exactly:
+            yield from order
+            return
+        checked: list[tuple[int, int]] = []  # (-matches, -report): a heap
+        at = 0
+        for _ in range(len(order) + 1):
+            while at < len(order) and (
+                not checked or (-checked[0][0], -checked[0][1]) < (counts[order[at]], order[at])
+            ):
+                if matches := self.exact(order[at]):
+                    heapq.heappush(checked, (-matches, -order[at]))
+                at += 1
+            if not checked:
+                return
+            yield -heapq.heappop(checked)[1]
 
 
 def _count(db: sqlite3.Connection, term: str, rows: tuple[int, int], inexact: bool) -> int:
