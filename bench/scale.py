@@ -31,6 +31,7 @@ import compileall
 import contextlib
 import math
 import os
+import re
 import resource
 import statistics
 import sys
@@ -276,6 +277,7 @@ class Options:
     without: tuple[str, ...] = ()  # corpus file names left out
     shortcut: bool = False  # the caches built by bench.kits.variants.shortcut
     baseline: Path | None = None  # another tree's code, measured on the same reports
+    prebuilt: Path | None = None  # a folder of reports/ and cache/ built before (one N)
 
 
 def build(folder: Path, n: int, options: Options, cores: int) -> None:
@@ -309,8 +311,15 @@ async def main(sizes: list[int], options: Options) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         for n in sizes:
             folder = Path(temporary) / f"n{n}"
-            text = make_reports(folder / "reports", n, options.without)
-            build(folder, n, options, cores)
+            if options.prebuilt is None:
+                text = make_reports(folder / "reports", n, options.without)
+                build(folder, n, options, cores)
+            else:
+                folder.mkdir()
+                for name in ("reports", "cache"):
+                    (folder / name).symlink_to(options.prebuilt / name)
+                text = sum(p.stat().st_size for p in (folder / "reports").iterdir())
+                print(f"N = {n}: the reports and caches in {options.prebuilt}, built before")
             cache = folder / "cache"
             index = folder_mb(cache, "search.sqlite3*")
             briefings = folder_mb(cache, f"*{SUFFIX}")
@@ -347,8 +356,13 @@ async def baseline(
     code: Path, folder: Path, into: Path, cores: int, bot: list[str], compare: bool
 ) -> tuple[Run, float]:
     """The bot of the tree `code` on the same reports and briefings, its own index built by its
-    own `warm` (which finds every briefing cached): its run, and its index's size in MB."""
+    own `warm` (which finds every briefing cached) unless its index is of the same format as
+    this tree's: its run, and its index's size in MB."""
     compiled(code)
+    if _index_format(code) == _index_format(ROOT):
+        run = await measure([*bot, "--config", str(folder / "config.yaml")], folder,
+                            folder / "reports", compare, 0.0, code)  # fmt: skip
+        return run, folder_mb(folder / "cache", "search.sqlite3*")
     variants.copy_briefings(folder / "cache", into / "cache")
     write_config(into, folder / "reports", briefing_workers=cores)
     warm(into, code)
@@ -356,6 +370,13 @@ async def baseline(
     run = await measure([*bot, "--config", str(into / "config.yaml")], into,
                         folder / "reports", compare, 0.0, code)  # fmt: skip
     return run, size
+
+
+def _index_format(code: Path) -> str:
+    """The search index format of the tree `code` (briefings/corpus_index.py's FORMAT)."""
+    source = (code / "briefings" / "corpus_index.py").read_text(encoding="utf-8")
+    found = re.search(r'^FORMAT = "([^"]+)"', source, re.MULTILINE)
+    return found.group(1) if found else ""
 
 
 def verify(n: int, without: Sequence[str], cores: int) -> int:
@@ -387,10 +408,12 @@ if __name__ == "__main__":
                         help="brief each corpus report once, not every variant (no warm rate)")  # fmt: skip
     parser.add_argument("--baseline", type=Path, metavar="TREE",
                         help="also measure the bot of this source tree (e.g. main's, exported)")  # fmt: skip
+    parser.add_argument("--prebuilt", type=Path, metavar="DIR",
+                        help="measure the reports/ and cache/ in DIR (one N), built before")  # fmt: skip
     parser.add_argument("--verify", type=int, metavar="N",
                         help="only check that the shortcut builds what a real warm builds")  # fmt: skip
     args = parser.parse_args()
     if args.verify:
         sys.exit(verify(args.verify, args.without, os.cpu_count() or 1))
-    options = Options(tuple(args.without), args.shortcut, args.baseline)
+    options = Options(tuple(args.without), args.shortcut, args.baseline, args.prebuilt)
     asyncio.run(main(args.reports or ([1, 1000, 10000] if args.full else [1, 1000]), options))

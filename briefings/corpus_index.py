@@ -535,11 +535,9 @@ class CorpusIndex:
         if not said:
             return {}
         found: dict[str, list[Candidate]] = {}
-        only = list(digests)
-        sql = _figures_sql(_FIGURE_FIELDS, _source(said, indicators), bool(only))
+        sql, parameters = _figures_query(_FIGURE_FIELDS, said, indicators, list(digests))
         with self._guarded() as db:
-            rows = db.execute(sql + " ORDER BY f.report, f.no",
-                              _figure_parameters(said, indicators, digests=json.dumps(only))).fetchall()  # fmt: skip
+            rows = db.execute(sql + " ORDER BY f.report, f.no", parameters).fetchall()
             names = _names(db)
         from .compare import Candidate
 
@@ -552,19 +550,19 @@ class CorpusIndex:
         """The digests of the reports that a comparison of `wanted` (briefings.compare.Ask)
         gives a row: those with a figure whose label says every part of the query, of a kind,
         period and indicator asked (what briefings.compare keeps of `figures`' candidates)."""
-        from .compare import KIND_ORDER
-
         parts = wanted.parts()
         if not parts:
             return set()
-        sql = _figures_sql("DISTINCT r.digest", _source(parts[0], wanted.indicators), False)
-        parameters = _figure_parameters(
-            parts[0], wanted.indicators, parts=json.dumps(parts),
-            kinds=json.dumps(sorted(wanted.kinds or KIND_ORDER)),
-            periods=json.dumps(sorted(wanted.periods)),
-        )  # fmt: skip
+        sql, parameters = _figures_query("DISTINCT r.digest", parts[0], wanted.indicators)
+        for n, part in enumerate(parts[1:]):
+            sql += " AND " + _says_one(part, f"part{n}_", parameters)
+        for name, asked in (("kind", wanted.kinds), ("period", wanted.periods)):
+            if asked:  # (the index keeps only the kinds a comparison shows)
+                sql += f" AND f.{name} IN (SELECT id FROM names WHERE name IN"
+                sql += f" (SELECT value FROM json_each(:{name}s)))"
+                parameters[f"{name}s"] = json.dumps(sorted(asked))
         with self._guarded() as db:
-            return {digest for (digest,) in db.execute(sql + _SHOWN, parameters)}
+            return {digest for (digest,) in db.execute(sql, parameters)}
 
     def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
         """By report digest, the figures of the reports of `years` that measure a canonical
@@ -739,18 +737,8 @@ _LABELLED = (
     " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
     " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first WHERE 1"
 )
-# Of those, the labels saying one of the ways :labels whole (instr), of the reports :digests.
-_SAYING = " AND EXISTS (SELECT 1 FROM json_each(:labels) WHERE instr(f.folded, value) > 0)"
-_OF_REPORTS = " AND r.digest IN (SELECT value FROM json_each(:digests))"
-# Of those, the figures a comparison keeps (briefings.compare's _rows: a label saying one way
-# of every part :parts, a kind :kinds, a period :periods when any is asked).
-_SHOWN = (
-    " AND NOT EXISTS (SELECT 1 FROM json_each(:parts) p WHERE NOT EXISTS"
-    " (SELECT 1 FROM json_each(p.value) a WHERE instr(f.folded, a.value) > 0))"
-    " AND f.kind IN (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(:kinds)))"
-    " AND (json_array_length(:periods) = 0 OR f.period IN"
-    " (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(:periods))))"
-)
+# Of those, the figures of the reports :digests (read by their key, report first).
+_OF_REPORTS = " AND f.report IN (SELECT id FROM reports WHERE digest IN (SELECT value FROM json_each(:digests)))"
 
 
 def _source(said: Sequence[str], indicators: Sequence[str]) -> str:
@@ -764,16 +752,35 @@ def _source(said: Sequence[str], indicators: Sequence[str]) -> str:
     return _LABELLED if all(RUN.fullmatch(searchable(way)) for way in said) else _EVERY
 
 
-def _figures_sql(columns: str, source: str, of_reports: bool) -> str:
-    return "SELECT " + columns + source + _SAYING + (_OF_REPORTS if of_reports else "")
-
-
-def _figure_parameters(
-    said: Sequence[str], indicators: Sequence[str], **more: object
-) -> dict[str, object]:
+def _figures_query(
+    columns: str, said: Sequence[str], indicators: Sequence[str], digests: Sequence[str] = ()
+) -> tuple[str, dict[str, str]]:
+    """The SQL reading `columns` of the figures whose label says one of `said` whole (instr),
+    measuring one of `indicators` when any, of the reports `digests` when any; its
+    parameters."""
     ways = dict.fromkeys(_phrase(searchable(way)) for way in said)
-    return {"labels": json.dumps(list(said)), "indicators": json.dumps(list(indicators)),
-            "expression": " OR ".join(ways), **more}  # fmt: skip
+    parameters = {"indicators": json.dumps(list(indicators)), "expression": " OR ".join(ways)}
+    sql = (
+        "SELECT "
+        + columns
+        + _source(said, indicators)
+        + " AND "
+        + _says_one(said, "way", parameters)
+    )
+    if digests:
+        sql += _OF_REPORTS
+        parameters["digests"] = json.dumps(list(digests))
+    return sql, parameters
+
+
+def _says_one(ways: Sequence[str], prefix: str, parameters: dict[str, str]) -> str:
+    """An SQL condition true when a figure's label says one of `ways` (as parameters named
+    from `prefix`, added to `parameters`): instr in C, a call a way."""
+    tests = []
+    for n, way in enumerate(ways):
+        parameters[f"{prefix}{n}"] = way
+        tests.append(f"instr(f.folded, :{prefix}{n}) > 0")
+    return "(" + " OR ".join(tests) + ")"
 
 
 class _Matching:

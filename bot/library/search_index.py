@@ -231,6 +231,8 @@ class SearchShelf:
             shown = index.shown(wanted)
             listed = [report for report in reports if report.digest in shown]
             page = page_of(listed, number, size).items
+            if not page:
+                return [], 0
             found = index.figures(parts[0], wanted.indicators, [r.digest for r in page])
             return compare_found(page, found, query), len(listed)
 
