@@ -553,7 +553,7 @@ class CorpusIndex:
         parts = wanted.parts()
         if not parts:
             return set()
-        sql, parameters = _figures_query("DISTINCT r.digest", parts[0], wanted.indicators)
+        sql, parameters = _figures_query("f.report", parts[0], wanted.indicators)
         for n, part in enumerate(parts[1:]):
             sql += " AND " + _says_one(part, f"part{n}_", parameters)
         for name, asked in (("kind", wanted.kinds), ("period", wanted.periods)):
@@ -562,7 +562,9 @@ class CorpusIndex:
                 sql += f" (SELECT value FROM json_each(:{name}s)))"
                 parameters[f"{name}s"] = json.dumps(sorted(asked))
         with self._guarded() as db:
-            return {digest for (digest,) in db.execute(sql, parameters)}
+            # The reports' ids, each once, then their digests: not a digest a figure.
+            found = db.execute(f"SELECT digest FROM reports WHERE id IN ({sql})", parameters)
+            return {digest for (digest,) in found}
 
     def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
         """By report digest, the figures of the reports of `years` that measure a canonical
