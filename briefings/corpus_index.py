@@ -227,19 +227,29 @@ def _says(text: str, word: str) -> bool:
     return word in searchable(text)
 
 
-def match_expression(query: Query, phrase: Callable[[str], str] = _phrase) -> str:
+def _tokens_of(word: str) -> frozenset[str]:
+    """The FTS5 tokens every sentence saying `word` (folded) holds (`_phrase` asks for all)."""
+    if len(word) == 1:
+        return frozenset({f'"{word}" *'})
+    return frozenset(f'"{word[i : i + 2]}"' for i in range(len(word) - 1))
+
+
+def match_expression(query: Query) -> str:
     """A sentence matches when it says one of the query's runs, whole or with all its words,
-    the run or a synonym (briefings.search.coverage then ranks it by how many it says); a word
-    becomes the FTS5 expression `phrase` writes."""
-    concepts = []
+    the run or a synonym (briefings.search.coverage then ranks it by how many it says): FTS5
+    is asked for the sentences holding every token of one of these ways (`_tokens_of`). A way
+    whose tokens include all of another's finds no sentence the other does not, and is left
+    out: 地区生产总值 (地区, 区生, 生产, 产总, 总值) when 生产总值 is asked too, as a synonym
+    or a word of it. FTS5 then reads ~40% fewer postings for 地区生产总值, and finds the same."""
+    ways: list[frozenset[str]] = []
     for concept in query.concepts:
-        ways = []
         for text, terms in concept:
-            ways.append(phrase(text))
+            ways.append(_tokens_of(text))
             if len(terms) > 1:
-                ways.append("(" + " AND ".join(phrase(t) for t in terms) + ")")
-        concepts.append(" OR ".join(dict.fromkeys(ways)))
-    return " OR ".join(f"({c})" for c in concepts)
+                ways.append(frozenset().union(*map(_tokens_of, terms)))
+    kept = [way for n, way in enumerate(ways)
+            if not any(other < way or (other == way and m < n) for m, other in enumerate(ways))]  # fmt: skip
+    return " OR ".join("(" + " AND ".join(sorted(way)) + ")" for way in kept)
 
 
 class CorpusIndex:
@@ -493,9 +503,14 @@ class CorpusIndex:
                 matching.check(*_saying(parsed, 4))
             counts = matching.counts()
             mine = self._report_id(db, first)
-            found = {mine: matching.exact(mine)} if mine in counts else {}
-            chosen = [(mine, first_limit, CANDIDATES)] if found.get(mine) else []
-            room = limit - min(first_limit, found.get(mine, 0))
+            found: dict[int, int] = {}
+            chosen: list[tuple[int, int, int]] = []
+            if mine is not None and mine in counts:
+                found[mine] = matching.exact(mine)
+                chosen += [(mine, first_limit, CANDIDATES)] if found[mine] else []
+            room = limit - min(
+                first_limit, found[mine] if mine is not None and mine in found else 0
+            )
             for report in matching.most(counts, mine):
                 if room <= 0:
                     break
