@@ -1,8 +1,9 @@
 """Benchmark: the bot with N distinct reports (N = 1, 1000; 10000 with --full) against a bare
 PTB echo bot, in the same run.
 
-N distinct reports are copies of the corpus reports (../shared/corpus and its more/), each with
-a line of its own appended (so each has its own digest and cache entry), in a temporary folder.
+N distinct reports are variants of the corpus reports (../shared/corpus and its more/; those
+named by --without left out), each ending with a line of its own that the parser drops as page
+chrome (bench.kits.variants: each has its own digest and cache entry), in a temporary folder.
 Their caches (briefings and the search index) are warmed by `briefing-bot warm` with the
 default pool (one worker per core), as an image build does; the same warm with one worker over
 a sample of them gives the per-process rate to compare with. Then, for each N, each bot runs as
@@ -19,8 +20,17 @@ a subprocess polling the same fake Bot API, and the bench prints:
 
 each with its ratio to the echo bot's, and the targets at 10,000 reports.
 
+--shortcut builds the caches without briefing every variant (a variant's briefing is its
+source report's: each source is briefed once by the real warm, every other variant's cache file
+written from it, then the real warm indexes them all; no warm rate is printed). --verify N
+builds N variants both ways and says whether the caches differ. --baseline TREE measures
+another source tree's bot (e.g. main's, `git archive main | tar -x -C TREE`) on the same
+reports in the same run; --prebuilt DIR measures caches built before.
+
     /work/venv/bin/python bench/scale.py            # N = 1 and 1000 (~10 min on 2 free cores)
-    /work/venv/bin/python bench/scale.py --full     # also N = 10000 (warming it: ~25 min)
+    /work/venv/bin/python bench/scale.py --full     # also N = 10000 (warming it: ~45 min)
+    /work/venv/bin/python bench/scale.py --reports 10000 --shortcut --baseline TREE
+    /work/venv/bin/python bench/scale.py --verify 120
 """
 
 from __future__ import annotations
