@@ -624,7 +624,7 @@ class CorpusIndex:
         length (FTS5 counts a term's sentences as it finds them, in C)."""
         total, chars, first, span = db.execute(_STATISTICS, (report,)).fetchone()
         rows = (first, first + span - 1)
-        counts = {t: matching.term_count(t, rows, self.inexact([t])) for t in query.terms}
+        counts = {t: matching.term_count(t, report, rows, self.inexact([t])) for t in query.terms}
         weights = {term: idf(count, total or 1) for term, count in counts.items()}
         return Ranking(query, weights, chars / (total or 1))
 
@@ -935,9 +935,13 @@ class _Matching:
                 return
             yield -heapq.heappop(checked)[1]
 
-    def term_count(self, term: str, rows: tuple[int, int], inexact: bool) -> int:
-        """How many sentences in the rowids `rows` say `term` (folded), for the ranking: a
-        one-character term's sentences read once a search (see the class)."""
+    def term_count(self, term: str, report: int, rows: tuple[int, int], inexact: bool) -> int:
+        """How many sentences of `report` (its rowids `rows`) say `term` (folded), for the
+        ranking: those matching a query of that word alone, as counted; a one-character
+        term's sentences read once a search (see the class)."""
+        alone = self.expression == "(" + " AND ".join(sorted(_tokens_of(term))) + ")"
+        if alone and not inexact and report in self._checked:
+            return self._checked[report]
         if len(term) != 1:
             return _count(self.db, term, rows, inexact)
         if term not in self._terms:
