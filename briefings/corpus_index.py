@@ -143,6 +143,7 @@ class CorpusResult:
     hits: tuple[CorpusHit, ...]
     words: tuple[str, ...]  # the words matched, synonyms included, for highlighting
     matches: int = 0  # sentences matching in every report: `hits` shows the best of them
+    exact: bool = True  # whether `matches` is exact, else at least them (see `_Matching`)
 
 
 def damaged(error: sqlite3.DatabaseError) -> bool:
@@ -525,11 +526,11 @@ class CorpusIndex:
                 for r, cap, _ in chosen
                 for hit in _best(rows.get(r, []), self._ranking(db, r, parsed, matching), cap)
             ]
-            total = sum(counts.values())
+            total, exact = sum(counts.values()), matching.exactly
         words = tuple(dict.fromkeys(w for concept in parsed.concepts for w, _ in concept))
         terms = tuple(dict.fromkeys(words + parsed.terms))
         hits = hits[:limit]
-        return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)))
+        return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)), exact)
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
         """The report holding each slot of rowids (kept until a report is added or removed)."""
