@@ -171,6 +171,7 @@ class Briefer:
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
         self._submitting = 0  # submits waiting in a thread for the fork server to fork
+        self._code: str | None = None  # cache.code_fingerprint(), once worked out
 
     def progress(self) -> tuple[int, int]:
         """(reports briefed, reports listed): how far background briefing has got."""
@@ -347,7 +348,7 @@ class Briefer:
         """Load `report`'s briefing if another replica stored it, else claim its job. A database
         that cannot be reached costs the sharing, not the briefing: this replica briefs alone."""
         assert self._sharing is not None
-        code = await asyncio.to_thread(cache.code_fingerprint)
+        code = await self._code_fingerprint()
         try:
             data = await self._sharing.stored(report.digest, code)
             if data is not None and await self._load(report, data):
@@ -356,6 +357,13 @@ class Briefer:
         except sqlite3.Error as error:
             logger.warning("briefing %s without the other replicas: %s", report.source, error)
             return "alone"
+
+    async def _code_fingerprint(self) -> str:
+        """The fingerprint shared briefings are stored under: worked out in a thread the first
+        time (it reads every module that briefs), then kept, not asked of a thread per report."""
+        if self._code is None:
+            self._code = await asyncio.to_thread(cache.code_fingerprint)
+        return self._code
 
     async def _load(self, report: Report, data: bytes) -> bool:
         """Add the briefing another replica stored (and keep it in the cache folder)."""
@@ -372,7 +380,7 @@ class Briefer:
         """Store the briefing for the other replicas and close its job; one that cannot be
         stored is given back when its claim expires, and briefed again by whoever claims it."""
         assert self._sharing is not None
-        code = await asyncio.to_thread(cache.code_fingerprint)
+        code = await self._code_fingerprint()
         data = await asyncio.to_thread(cache.to_bytes, briefing)
         try:
             await self._sharing.finish(briefing.digest, code, data)
