@@ -79,23 +79,33 @@ async def push_once(
 ) -> Tally:
     stop = stop or StopRequest()
     with stop.caught():
-        application = ApplicationBuilder().token(token).base_url(config.base_url).build()
-        library = ReportLibrary(
-            config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
-        )
-        await asyncio.to_thread(library.reload)
-        # The same briefings as the running bot's: summaries and figures from the report cache.
-        library.add_briefings(await asyncio.to_thread(brief_all, library))
-        if stop.signal is not None:
-            return Tally(stopped=True)
-        pusher = Pusher(application.bot, config, library, CardCache(), stores)
+        # StoreError before any report is briefed (minutes, on a large library) or anything
+        # is asked of Telegram
+        await stores.open()
         try:
-            await stores.open()  # StoreError before anything is asked of Telegram
-            async with application.bot:
-                return await _round(pusher, now, stop)
+            return await _briefed_round(config, token, now, stores, stop)
         finally:
-            await pusher.close()
             await stores.database.close()
+
+
+async def _briefed_round(
+    config: Config, token: str, now: bool, stores: Repositories, stop: StopRequest
+) -> Tally:
+    application = ApplicationBuilder().token(token).base_url(config.base_url).build()
+    library = ReportLibrary(
+        config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
+    )
+    await asyncio.to_thread(library.reload)
+    # The same briefings as the running bot's: summaries and figures from the report cache.
+    library.add_briefings(await asyncio.to_thread(brief_all, library))
+    if stop.signal is not None:
+        return Tally(stopped=True)
+    pusher = Pusher(application.bot, config, library, CardCache(), stores)
+    try:
+        async with application.bot:
+            return await _round(pusher, now, stop)
+    finally:
+        await pusher.close()
 
 
 def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
