@@ -79,8 +79,8 @@ async def push_once(
 ) -> Tally:
     stop = stop or StopRequest()
     with stop.caught():
-        # StoreError before any report is briefed (minutes, on a large library) or anything
-        # is asked of Telegram
+        # StoreError before anything is asked of Telegram or any report briefed (minutes, on a
+        # large library)
         await stores.open()
         try:
             return await _briefed_round(config, token, now, stores, stop)
@@ -95,17 +95,19 @@ async def _briefed_round(
     library = ReportLibrary(
         config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
     )
-    await asyncio.to_thread(library.reload)
-    # The same briefings as the running bot's: summaries and figures from the report cache.
-    library.add_briefings(await asyncio.to_thread(brief_all, library))
-    if stop.signal is not None:
-        return Tally(stopped=True)
-    pusher = Pusher(application.bot, config, library, CardCache(), stores)
-    try:
-        async with application.bot:
+    # Telegram asked first (getMe): a rejected token or Telegram out of reach is said at once,
+    # not after the reports are briefed
+    async with application.bot:
+        await asyncio.to_thread(library.reload)
+        # The same briefings as the running bot's: summaries and figures from the report cache.
+        library.add_briefings(await asyncio.to_thread(brief_all, library))
+        if stop.signal is not None:
+            return Tally(stopped=True)
+        pusher = Pusher(application.bot, config, library, CardCache(), stores)
+        try:
             return await _round(pusher, now, stop)
-    finally:
-        await pusher.close()
+        finally:
+            await pusher.close()
 
 
 def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:
