@@ -37,6 +37,8 @@ MAX_REPORT_BYTES = 5 * 2**20
 # Longer than a writer's pause one can reasonably expect (a copy over a slow share, an editor
 # saving in steps): a file unchanged this long is taken as complete.
 REPORTS_SETTLE_SECONDS = 10.0
+# How long a Bot API call waits for Telegram's answer before it counts as failed (TimedOut)
+TELEGRAM_TIMEOUT_SECONDS = 10.0
 # Beside the config file, the seed reports copied into a reports_dir created on first run, so
 # that a first start shows a report (the project's tests read seeds/ itself, never reports_dir).
 SEEDS = "seeds"
@@ -117,6 +119,8 @@ class Config:
     briefing_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     # Connections a bot process holds at most to a PostgreSQL database (SQLite's file: one).
     database_connections: int = 4
+    # How long the bot's and the pushes' Bot API calls wait for an answer (getMe at start-up too).
+    telegram_timeout_seconds: float = TELEGRAM_TIMEOUT_SECONDS
 
 
 class _Asked(Mapping[str, Any]):
@@ -224,11 +228,14 @@ def _admins(raw: Mapping[str, Any]) -> frozenset[int]:
     return frozenset(value)
 
 
-def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
+def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig, float]:
     telegram = _section(raw, "telegram")
     base_url = _typed(telegram, "base_url", str, "https://api.telegram.org/bot", "telegram.")
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"config key 'telegram.base_url' must be an http(s) URL: {base_url!r}")
+    timeout = _typed(telegram, "timeout_seconds", float, TELEGRAM_TIMEOUT_SECONDS, "telegram.")
+    if timeout <= 0:
+        raise ConfigError(f"config key 'telegram.timeout_seconds' must be positive, got {timeout}")
     mode = _typed(telegram, "mode", str, "polling", "telegram.")
     if mode not in {"polling", "webhook"}:
         raise ConfigError(f"config key 'telegram.mode' must be polling or webhook, got {mode!r}")
@@ -243,7 +250,7 @@ def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
         path=path,
         public_url=_typed(hook, "public_url", str, None, prefix),
     )
-    return base_url, mode, webhook
+    return base_url, mode, webhook, timeout
 
 
 def _database(raw: Mapping[str, Any], base: Path) -> Path | str:
@@ -335,7 +342,7 @@ def parse_config(
     if not isinstance(raw, Mapping):
         raise ConfigError("config file must hold a YAML mapping of keys")
     raw = _Asked(raw)
-    base_url, mode, webhook = _telegram(raw)
+    base_url, mode, webhook, telegram_timeout = _telegram(raw)
     http = _section(raw, "http")
     secret = env.get(WEBHOOK_SECRET_ENV) or None
     sources, fetching = _sources(raw)
@@ -365,6 +372,7 @@ def parse_config(
         reports_links_into=_link_roots(raw, base),
         briefing_workers=_at_least_one(raw, "briefing_workers", os.cpu_count() or 1),
         database_connections=_at_least_one(raw, "database_connections", 4),
+        telegram_timeout_seconds=telegram_timeout,
     )
     raw.reject_unknown()
     return config
