@@ -136,7 +136,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
-        label = _pointed_back(text, figure.start, label)
+        label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
         labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
 
@@ -164,6 +164,99 @@ def _pointed_back(text: str, start: int, label: str) -> str:
     if len(thing) < _POINTED_MIN or len(thing + own) > LABEL_WITH_SUBJECT_MAX:
         return own
     return thing + own
+
+
+# Money a clause spends with nothing of its own but who spends it (投资1.2亿元, 中央财政安排51亿元,
+# 安排资金136亿元): what it is spent on follows the figure (…完成了农村公路建设, …，用于农村寄宿制
+# 学校建设工程, …，办好34项民生实事, 投资1070万元的3个农村水厂, 对…进行病虫害防治).
+_SPEND_LEAD = re.compile(
+    r"(?:[0-9一二三四五六七八九十两]+年(?:内|来|间)|今年|全年|年内|当年|近[一二三四五]年)?"
+    r"(?P<who>(?:中央和地方|中央|地方|国家|各级|省级?|市级?|县级?|区级?)?(?:财政)?"
+    r"(?:今年|全年|年内|当年)?(?:再|还|将|共|又|先后|累计|直接|共同)*"
+    r"(?:安排|投入|投资|拿出|筹措|申请|落实|争取|下达|整合|完成投资)(?:资金|财政资金)?)"
+)
+_SPEND_NOUN = r"国债资金|建设资金|财政资金|专项资金|补助资金|资金"
+# What opens the clause after the figure when it says what the money goes to.
+_SPEND_PURPOSE = re.compile(
+    r"(?:主要|重点|全部|专项|直接)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新建|建设|"
+    r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
+)
+_PURPOSE_MAX = 16
+_SPEND_STOP = re.compile(r"[,;:。!?]|和?(?:投资|投入)[0-9]")
+# A count inside the purpose (办好34项民生实事, 新建…变电站一座) says how many, not what.
+_PURPOSE_COUNT = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9.]+[多余]?[万亿千百]*[多余]?(?:个|项|所|户|座|家|名|条|处|批|亩|公里|平方米)?(?![A-Za-z0-9])"
+    r"|[一两](?:座|批|个|处|所)$"
+)
+
+
+def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
+    """A spend's label with what the money goes to, when the clause after the figure says it
+    (用于…, 支持…, 办好…, 对…进行…, 的…) and the words before name only who spends."""
+    figure = found[index]
+    if figure.unit not in ("元", "美元"):
+        return label
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    if index:
+        start = max(start, found[index - 1].end)
+    before = re.sub(r"[\s“”\"]", "", text[start : figure.start])
+    # 中央和地方投入, or the last item of a list (…田间工程和投资1070万元).
+    lead = _SPEND_LEAD.fullmatch(before) or _SPEND_LEAD.fullmatch(re.split("、|和", before)[-1])
+    if lead is None:
+        return label
+    rest = text[figure.end :]
+    noun = re.match(rf"(的)?({_SPEND_NOUN})?", rest)
+    attributive = bool(noun and noun[1])  # 投资1070万元的3个农村水厂: the thing the money went to
+    spent = (noun[2] or "") if noun else ""
+    rest = rest[noun.end() if noun else 0 :]
+    if rest[:1] in (",", ";"):
+        rest = rest[1:]
+        opens = _SPEND_PURPOSE.match(rest)
+        if opens is None or not opens.group():
+            return label
+    # 中央财政连续三年累计投入90亿元: the clause's own words, when they say who spends.
+    measure = label if _SPEND_LEAD.fullmatch(label) else _plain(lead["who"]) + spent
+    joint = "" if measure.endswith(("资金", "投资", "投入")) else "用于"
+    room = min(_PURPOSE_MAX, LABEL_WITH_SUBJECT_MAX - len(measure + joint))
+    stop = _SPEND_STOP.search(rest)
+    purpose = _purpose(rest[: stop.start() if stop else len(rest)], attributive, room)
+    if not purpose:
+        return label
+    if measure.endswith(("资金", "投资")):
+        return purpose + measure
+    return measure + joint + purpose
+
+
+def _purpose(clause: str, attributive: bool, room: int) -> str:
+    """What a clause after a spend says it goes to: its object, the leading verbs gone (用于,
+    支持, 完成了); 对X进行Y reads X and Y; after 的, the thing named and no more."""
+    clause = _PURPOSE_COUNT.sub("", clause)
+    done = re.fullmatch(r"对(?P<what>.+?)进行(?P<how>.+)", clause)
+    if done:
+        how = _plain(done["how"])
+        return _trimmed(_content(_words(done["what"])), room - len(how)) + how
+    opens = _SPEND_PURPOSE.match(clause)
+    words = _content(_words(clause[opens.end() if opens else 0 :]))
+    lead = 0
+    while lead < len(words) and words[lead].flag.startswith(("p", "d", "u", "c")):
+        lead += 1
+    words = words[lead:]
+    if attributive:
+        # 3个农村水厂建设进展顺利: what is said of the thing after it is no part of it.
+        # 8个新农村电气化建设工程: a qualifier before the first noun stays with it.
+        first = next((n for n, w in enumerate(words) if w.is_noun), 0)
+        words = words[:first] + _noun_run(words[first:])
+    return _trimmed(words, room)
+
+
+def _trimmed(words: list[Word], room: int) -> str:
+    """The words from the first while they fit in `room` characters."""
+    kept = ""
+    for word in words:
+        if len(kept) + len(word.text) > room:
+            break
+        kept += word.text
+    return kept
 
 
 # A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):
