@@ -73,6 +73,8 @@ MEASURE_TERMS = (
     # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
     # word, 在 of 在学人数 as a preposition).
     "超长期特别国债", "长期建设国债", "长期国债", "特别国债", "现代服务业", "在学",
+    # 本外币 (in yuan and foreign currency), whose 本 jieba reads as a pronoun.
+    "本外币",
     # National titles a city competes for: 全国 is part of the name, not a scope.
     "全国文明城市", "全国双拥模范城",
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
@@ -643,7 +645,7 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
 
 def _subjects(text: str, count: int) -> list[str] | None:
     """The things a 分别 deals its figures to, each whole (城镇、农村居民… → 城镇居民…)."""
-    parts = [_plain(part) for part in _SUBJECT_SPLIT.split(text)]
+    parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
         return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
@@ -656,14 +658,35 @@ def _subjects(text: str, count: int) -> list[str] | None:
         return [_joined(part, shared) for part in parts[:-1]] + [parts[-1]]
     longest = max(parts, key=len)
     at = parts.index(longest)
-    return [
+    dealt = [
         _share(part, longest, n < at) if part != longest else part for n, part in enumerate(parts)
     ]
+    # 城乡居民基本养老保险和基本医疗保险参保率: the measure the last item ends on is every item's.
+    measure = _measure_tail(parts[-1])
+    return [
+        s + measure if measure and n < len(parts) - 1 and not _NAMES_MEASURE.search(s) else s
+        for n, s in enumerate(dealt)
+    ]
+
+
+# 存贷款余额, 存、贷款余额: deposits and loans, each its own balance.
+_DEPOSITS = re.compile(r"存、?贷款")
+
+
+def _measure_tail(item: str) -> str:
+    """The measure a list item ends on (参保率 of 基本医疗参保率, 余额 of 贷款余额), or ""."""
+    words = _segment(item)
+    if len(words) < 2:
+        return ""
+    tail = words[-1].text
+    if len(tail) == 1:
+        tail = words[-2].text + tail  # 参保/率
+    return tail if _NAMES_MEASURE.search(tail) and tail != item else ""
 
 
 # Where a list's last item turns from its own name to the measure all items share.
 _TAIL_START = re.compile(
-    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|规模|价格|支出|浓度|投资|出口|进口"
+    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|产业规模|规模|价格|支出|浓度|投资|出口|进口"
 )
 
 
@@ -691,7 +714,7 @@ def _share(part: str, longest: str, before: bool) -> str:
                 return part + longest[at + k :]
         if len(part) <= 2 < len(longest):
             return part + longest[len(part) :]
-        return part + _segment(longest)[-1].text
+        return part + (_measure_tail(longest) or _segment(longest)[-1].text)
     # Its last word goes: two characters (产值 of 规上工业产值), or a Latin one (GDP).
     return re.sub(r"(?:[A-Za-z]+|..)$", "", longest) + part
 

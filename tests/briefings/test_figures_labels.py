@@ -45,3 +45,26 @@ def test_a_spend_keeps_its_label_when_nothing_says_what_it_is_for(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dealt"),
+    [
+        # 存贷款 is deposits and loans: each figure its own balance.
+        ("全县存贷款余额分别达80.5亿元、41.2亿元。", {"80.5亿元": "存款余额", "41.2亿元": "贷款余额"}),
+        ("金融机构本外币存、贷款余额分别达到920亿元和610亿元。",
+         {"920亿元": "本外币存款余额", "610亿元": "贷款余额"}),
+        # The measure the last item ends on is every item's (参保率, 产业规模).
+        ("基本养老和基本医疗参保率分别达到97%、96.5%。", {"97%": "基本养老参保率", "96.5%": "基本医疗参保率"}),
+        ("城乡居民基本养老保险和基本医疗保险参保率分别达到98%和97%以上。",
+         {"98%": "基本养老保险参保率", "97%以上": "基本医疗保险参保率"}),
+        ("力争新材料、生物医药、装备制造业产业规模分别达1200亿元、800亿元、950亿元。",
+         {"1200亿元": "新材料产业规模", "800亿元": "生物医药产业规模"}),
+    ],
+)  # fmt: skip
+def test_what_respectively_deals_out_names_each_items_whole_measure(
+    sentence: str, dealt: dict[str, str]
+) -> None:
+    found = labels(sentence)
+    for raw, words in dealt.items():
+        assert words in found[raw]
