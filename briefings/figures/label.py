@@ -132,7 +132,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             # 连续29年居内地城市首位: the place is of what the streak kept up.
             label = subjects[-1]
         else:
-            label = dealt or _label(text, found, index, labels)
+            label = dealt or _shared_noun(text, found, index) or _label(text, found, index, labels)
         subjects.append(_streak_subject(text, found, index, labels))
         if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
             label = _top_list(text, figure)
@@ -166,6 +166,51 @@ def _pointed_back(text: str, start: int, label: str) -> str:
     if len(thing) < _POINTED_MIN or len(thing + own) > LABEL_WITH_SUBJECT_MAX:
         return own
     return thing + own
+
+
+# What may stand between the items of a list of counts that share the noun after the last one:
+# a grade of the thing counted (1个县级、8个乡镇级饮用水源保护区; 3个万亿级和7个千亿级产业集群) or
+# nothing (开工和续建23条、340公里地铁线路).
+_LIST_ITEM_GAP = re.compile(r"(?P<grade>[\u4e00-\u9fff]{0,4}级)?(?:、|和|及|与)?")
+
+
+_ITEM_GRADE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}级|[一二三四五六七八九十百千万亿两]+(?:以上|以下)?)"
+)
+
+
+def _shared_noun(text: str, found: list[Found], index: int) -> str:
+    """A count whose list item names no thing of its own takes the noun the list ends on, with
+    its own grade and the words before it (开工建设5个百亿级、10个…重大工业项目 → 开工建设百亿级
+    重大工业项目), or "" when the shape is not there."""
+    last = index
+    grade = ""
+    while last + 1 < len(found):
+        gap = _LIST_ITEM_GAP.fullmatch(text, found[last].end, found[last + 1].start)
+        if gap is None or found[last + 1].qualifier == "rank":
+            break
+        grade = grade if last > index else gap["grade"] or ""
+        last += 1
+    if last == index or found[index].qualifier == "rank" or _is_streak(text, found[index]):
+        return ""
+    end = min(
+        [m.start() for m in p.CLAUSE_BREAK.finditer(text, found[last].end)], default=len(text)
+    )
+    if last + 1 < len(found):
+        end = min(end, found[last + 1].start)
+    # The last item's own grade (乡镇级, 三十亿以上) is not the others'.
+    words = _content(_words(_ITEM_GRADE.sub("", text[found[last].end : end])))
+    # 重大工业项目: a quality before the first noun stays with it.
+    first = next((n for n, w in enumerate(words) if w.is_noun), len(words))
+    if any(not w.flag.startswith(("a", "b")) for w in words[:first]):
+        return ""
+    noun = "".join(w.text for w in words[:first] + _noun_run(words[first:]))
+    if len(noun) <= 2:
+        return ""
+    start = max(text.rfind(c, 0, found[index].start) for c in ",;:。!?、") + 1
+    if index:
+        start = max(start, found[index - 1].end)
+    return (_plain(text[start : found[index].start]) + grade + noun)[-LABEL_MAX:]
 
 
 # Money a clause spends with nothing of its own but who spends it (投资1.2亿元, 中央财政安排51亿元,

@@ -68,3 +68,26 @@ def test_what_respectively_deals_out_names_each_items_whole_measure(
     found = labels(sentence)
     for raw, words in dealt.items():
         assert words in found[raw]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # A list's first count names no thing of its own: the noun the list ends on is its too,
+        # with its own grade and without the last item's.
+        ("开工和续建12条、180公里城市道路。", "12条", "开工续建城市道路"),
+        ("完成2个县级11个乡镇级污水处理厂提标改造。", "2个", "完成县级污水处理厂"),
+        ("培育形成2个千亿级和5个百亿级产业集群。", "2个", "培育形成千亿级产业集群"),
+        ("开工建设4个百亿级、9个五十亿以上先进制造业项目。", "4个", "开工建设百亿级先进制造业项目"),
+    ],
+)  # fmt: skip
+def test_a_count_of_a_list_takes_the_noun_the_list_ends_on(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label
+
+
+def test_list_items_with_nouns_of_their_own_keep_them() -> None:
+    found = labels("新建学校5所、幼儿园8所，全市生产总值增长5%、7%。")
+    assert "幼儿园" not in found["5所"]
+    assert found["5%"] == found["7%"]
