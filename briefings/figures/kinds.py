@@ -101,7 +101,11 @@ _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|�
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
-_STRIVE_OPENING = re.compile(r"力争|争取")
+# 年内力争…, 今年全县要力争…: the year or the place the sentence opens on comes before its 力争.
+_STRIVE_OPENING = re.compile(
+    r"(?:年内|今年|全年|明年|当年|[0-9]{4}年)?(?:全县|全市|全区|全省|我县|我市|我区|我省)?(?:要|将)?"
+    r"(?:力争|争取)"
+)
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(

@@ -371,6 +371,12 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         # A sentence opening on 力争 strives in every clause; striving for a title (争创) does not.
         ("力争全年接待游客600万人次，实现旅游收入30亿元。", ["target", "target"]),
         ("争创国家级示范区，新增物流航线40条。", ["plan"]),
+        # …and so does one opening on the year or the place before its 力争.
+        (
+            "年内力争全县蔬菜面积达到12万亩，奶牛存栏2.5万头，林果面积4万亩。",
+            ["target", "target", "target"],
+        ),
+        ("今年全市要力争果园面积8万亩，肉牛存栏5万头。", ["target", "target"]),
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
