@@ -178,6 +178,17 @@ def _span(first: int, last: int) -> str:
     return f"{first}-{last}"
 
 
+# Five-year plans end in years ending in 0 or 5 (2010, 2025).
+_PLAN_LAST_YEAR = 0
+
+
+def _next_five(year: int) -> str:
+    """The five years ahead (今后五年, 未来五年): from the report's year, or, in a report of the
+    year that closes a five-year plan (2005, 2010), the coming plan's five from the next."""
+    first = year + 1 if year % 5 == _PLAN_LAST_YEAR else year
+    return _span(first, first + 4)
+
+
 def _plan_span(name: str) -> str:
     first = _FIVE_YEAR_PLANS[name]
     return _span(first, first + 4)
@@ -898,9 +909,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["five"]:
         if setting.phase == REVIEW:
             return _span(year - 5, year - 1), True
-        return _span(year, year + 4), False
+        return _next_five(year), False
     if told["next"]:
-        return _span(year, year + 4), False
+        return _next_five(year), False
     if told["last"]:
         return str(year - 1), False
     return str(year + 1 if told["next_year"] else year), False
