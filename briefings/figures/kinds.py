@@ -556,15 +556,24 @@ def _told(
         span_word
         and "-" in (period or "")
         and (
-            _REACHED_END.search(clause)
+            # 总资产达到 3.29万亿元: a space printed before the figure says nothing.
+            _REACHED_END.search(clause.rstrip())
             # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
-            or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1])
+            or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
             # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on.
-            or _HAS_END.search(clause)
+            or _HAS_END.search(clause.rstrip())
+            # 占两板上市企业数的11%: a share of a stock is a level, of the span's last year; one
+            # of what the span added (新设…, 累计…占) is the span's.
+            or (
+                _SHARE_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
+                and figure.unit in ("%", "成")
+                and not (_FLOW_BEFORE.search(clause) or _OVER_SPAN.search(clause))
+            )
             or figure.qualifier == "rank"  # a place is held at a date, never summed
         )
         # 研发投入占GDP比重达到3.6%: a share of spending is a level, not spending that adds up.
-        and not (_ADDS_UP.search(clause) and not _SHARE_REACHED.search(clause))
+        # 来深投资的世界500强企业达到166家: what is counted is after the 的, no spending.
+        and not (_ADDS_UP.search(clause.rsplit("的", 1)[-1]) and not _SHARE_REACHED.search(clause))
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
@@ -611,6 +620,7 @@ _REACHED_END = re.compile(
 
 # 先后有12个单位…: who took part over the span, not a stock.
 _HAS_END = re.compile(r"(?<!先后)(?<!累计)(?:有|现有|共有|拥有)$")
+_SHARE_ITEM = re.compile(r"占[^,;:。、]{0,12}$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
 
 

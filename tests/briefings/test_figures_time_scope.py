@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.figures import sentence_figures
-from briefings.figures.kinds import PLAN, Setting
+from briefings.figures.kinds import PLAN, REVIEW, Setting
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,21 @@ def test_the_five_years_ahead_are_the_coming_plans_when_the_report_closes_one(
     sentence = "未来五年，要实现万元地区生产总值能耗年均下降4%，全员劳动生产率年均增长6%。"
     found = sentence_figures(sentence, "1", 1, Setting(PLAN, str(year)), year)
     assert [m.period for m in found] == [span, span]
+
+
+def test_levels_and_shares_in_a_span_s_review_are_of_its_last_year() -> None:
+    """A level reached (even printed with a space before it), a count of firms that invested
+    (what reached is the firms, not an investment) and a share of a stock are the span's last
+    year's; a share of what the span added is over the span."""
+    sentence = (
+        "五年来，金融业总资产达到 2.15万亿元，来深投资的世界500强企业达到120家，"
+        "本地上市企业占全省上市企业数的35%，新设外资企业占全省比重18%。"
+    )
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures(sentence, "1", 1, Setting(REVIEW, "2025"), 2026)
+    }
+    assert found["2.15万亿元"] == ("result", "2025")
+    assert found["120家"] == ("result", "2025")
+    assert found["35%"] == ("result", "2025")
+    assert found["18%"] == ("cumulative", "2021-2025")
