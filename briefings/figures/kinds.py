@@ -76,6 +76,8 @@ _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
 )
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
+# 全年累计减免税费4.2亿元: a total over the year is the year's result, no running total.
+_YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|今年|本年|一年来)(?:共|合计)?累计")
 # 年均浓度 (PM2.5) is a measure of one year, no average over the span.
 _TOTAL_CUE = re.compile(r"累计|总计|共计|合计")
 _OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
@@ -577,7 +579,7 @@ def _told(
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
-    if _CUMULATIVE_CUE.search(clause) and not span_word:
+    if _CUMULATIVE_CUE.search(clause) and not span_word and not _YEAR_TOTAL.search(clause):
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
 

@@ -41,3 +41,14 @@ def test_levels_and_shares_in_a_span_s_review_are_of_its_last_year() -> None:
     assert found["120家"] == ("result", "2025")
     assert found["35%"] == ("result", "2025")
     assert found["18%"] == ("cumulative", "2021-2025")
+
+
+def test_a_total_over_the_year_reviewed_is_its_result_and_a_running_total_is_not() -> None:
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures(
+            "全年累计减免税费3.1亿元，累计建成5G基站2000个。", "1", 1, Setting(REVIEW, "2024"), 2025
+        )
+    }
+    assert found["3.1亿元"] == ("result", "2024")
+    assert found["2000个"] == ("cumulative", None)
