@@ -1026,8 +1026,26 @@ def _compose(
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
     if before and telling:
-        return (before if share else before[-1:] if attributive else []), run
+        return (before if share else before[-1:] if attributive else _place_before(before)), run
     return before, after
+
+
+# Words naming a place: 中西部地区, 西藏察隅, 雄安新区 (jieba tags most ns, nt or nrt).
+_PLACE_FLAGS = ("ns", "nt", "nrt")
+_PLACE_END = re.compile(r"(?:地区|自治区|新区|省|县|州|乡|镇)$")
+
+
+def _place_before(before: list[Word]) -> list[Word]:
+    """The place a count's words end on right before it (助推对口帮扶的西藏察隅6个小康村,
+    中西部地区1700多万名贫困家庭学生): whose things are counted, kept before the noun."""
+    run: list[Word] = []
+    for word in reversed(before):
+        if word.text in _SCOPES or not (
+            word.flag in _PLACE_FLAGS or (word.is_noun and _PLACE_END.search(word.text))
+        ):
+            break
+        run.insert(0, word)
+    return run if len("".join(w.text for w in run)) > 2 else []
 
 
 def _noun_run(words: list[Word]) -> list[Word]:

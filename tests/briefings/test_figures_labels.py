@@ -91,3 +91,21 @@ def test_list_items_with_nouns_of_their_own_keep_them() -> None:
     found = labels("新建学校5所、幼儿园8所，全市生产总值增长5%、7%。")
     assert "幼儿园" not in found["5所"]
     assert found["5%"] == found["7%"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # The place a count's words end on is whose things are counted.
+        ("打造了新疆喀什深圳产业园、西藏察隅6个小康村。", "6个", "西藏察隅小康村"),
+        ("还为中西部地区1200多万名贫困家庭学生免费提供教科书。", "1200多万名", "中西部地区贫困家庭学生"),
+    ],
+)  # fmt: skip
+def test_a_count_keeps_the_place_its_things_are_in(sentence: str, raw: str, label: str) -> None:
+    assert labels(sentence)[raw].startswith(label)
+
+
+def test_a_count_after_a_verb_or_the_reports_own_scope_takes_no_place() -> None:
+    found = labels("全市新建5个口袋公园，在雄安新区建设20个科创项目。")
+    assert found["5个"] == "口袋公园"
+    assert found["20个"] == "科创项目"
