@@ -1022,6 +1022,11 @@ def _compose(
     A share before its noun (覆盖九成以上城乡社区) is of that whole: what covers it stays."""
     before, after = _content(left), _content(right)
     run = _noun_run(right)
+    if run and len(right) > len(run) + 1 and right[len(run)].text == "的":
+        # 22个行政村的生活污水治理: what was done to the things counted says what they count.
+        done = _done_to(right[len(run) + 1 :])
+        if sum(len(word.text) for word in done) > 2:
+            run = run + done
     generic = figure_words().generic_nouns
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
@@ -1046,6 +1051,20 @@ def _place_before(before: list[Word]) -> list[Word]:
             break
         run.insert(0, word)
     return run if len("".join(w.text for w in run)) > 2 else []
+
+
+def _done_to(words: list[Word]) -> list[Word]:
+    """What a 的 after the things counted names (生活污水治理, 控制性详规): its nouns and
+    qualities, and a verb that ends it (治理), not one with more after it (道路实现硬化)."""
+    run: list[Word] = []
+    for n, word in enumerate(words):
+        last = n + 1 == len(words) or words[n + 1].flag.startswith(("c", "x"))
+        head = run and run[-1].is_noun and _COMPOUND_HEAD.fullmatch(word.text)  # 信息/站
+        if word.is_noun or word.flag.startswith("a") or head or (word.flag == "v" and last and run):
+            run.append(word)
+            continue
+        break
+    return run
 
 
 def _noun_run(words: list[Word]) -> list[Word]:

@@ -109,3 +109,20 @@ def test_a_count_after_a_verb_or_the_reports_own_scope_takes_no_place() -> None:
     found = labels("全市新建5个口袋公园，在雄安新区建设20个科创项目。")
     assert found["5个"] == "口袋公园"
     assert found["20个"] == "科创项目"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # N个X的Y: what was done to the things counted says what the count is of.
+        ("完成18个行政村的生活污水治理。", "18个", "行政村生活污水治理"),
+        ("建成60个中心村的村民服务站。", "60个", "中心村村民服务站"),
+        ("完成9个乡镇的控制性详规和20个村的村庄规划。", "9个", "乡镇控制性详规"),
+    ],
+)  # fmt: skip
+def test_a_count_of_things_says_what_was_done_to_them(sentence: str, raw: str, words: str) -> None:
+    assert words in labels(sentence)[raw]
+
+
+def test_what_follows_the_thing_done_is_no_part_of_the_count() -> None:
+    assert labels("全县300个行政村的农村公路实现硬化。")["300个"] == "行政村农村公路"
