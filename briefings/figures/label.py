@@ -139,7 +139,8 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
         label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
-        labels.append(_with_company(text, _with_area(text, figure.start, label)))
+        label = _with_company(text, figure.start, _with_area(text, figure.start, label))
+        labels.append(_with_agent(text, figure.start, label))
     return labels
 
 
@@ -306,15 +307,49 @@ def _trimmed(words: list[Word], room: int) -> str:
     return kept
 
 
+# An agent a clause opens on (长城公司在徐水实现产值…; 前海国际化城市新中心展现新面貌; 省、市级农业
+# 龙头企业达到12家): the clauses after it that open on a verb (实现税收31.7亿元, 新增注册企业1.2万家)
+# say what it did.
+_AGENT = re.compile(
+    r"(?P<agent>[\u4e00-\u9fff、]{2,12}?(?:公司|集团|龙头企业|实验室|新中心|协作|帮扶单位|班列))"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+
+def _with_agent(text: str, start: int, label: str) -> str:
+    clauses = [c.strip() for c in p.CLAUSE_BREAK.split(text[:start])]
+    if len(clauses) < 2 or not acts(clauses[-1]):
+        return label
+    for clause in reversed(clauses[:-1]):
+        agent = _AGENT.match(clause)
+        if agent:
+            name = agent["agent"].replace("、", "")
+            if _OWN_SCOPE.search(name) or name[:2] in label:
+                return label
+            named = name + label
+            return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+        # 同比增长28.8%: a change of the figure before goes on with its subject.
+        if clause and not (
+            acts(clause) or _TIME_ONLY.fullmatch(clause) or _RATE_NEXT.match(clause)
+        ):
+            return label  # another subject stands between
+    return label
+
+
+_TIME_ONLY = re.compile(r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:以来|来|底|末)?|同比|今年|去年|全年")
+
+
 # A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):
 # what the sentence measures is the company's.
 _COMPANY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6}?(?:集团|公司))")
 
 
-def _with_company(text: str, label: str) -> str:
+def _with_company(text: str, start: int, label: str) -> str:
     company = _COMPANY.match(text.strip())
     if company is None or company["name"] in label:
         return label
+    if _OWN_SCOPE.search(p.CLAUSE_BREAK.split(text[:start])[-1]):
+        return label  # 全市规上工业增加值…: the report's own place, not the company's
     return (company["name"] + label)[:LABEL_WITH_SUBJECT_MAX]
 
 

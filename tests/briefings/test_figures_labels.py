@@ -126,3 +126,28 @@ def test_a_count_of_things_says_what_was_done_to_them(sentence: str, raw: str, w
 
 def test_what_follows_the_thing_done_is_no_part_of_the_count() -> None:
     assert labels("全县300个行政村的农村公路实现硬化。")["300个"] == "行政村农村公路"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "agent"),
+    [
+        # The clauses after an agent's that open on a verb say what it did.
+        ("华光公司在本区实现产值86亿元，同比增长12%；实现税收9.3亿元，同比增长20%。", "9.3亿元", "华光公司"),
+        ("华光公司在本区实现产值86亿元，同比增长12%；实现税收9.3亿元，同比增长20%。", "20%", "华光公司"),
+        ("滨湖国际化城市新中心展现新面貌，新增注册企业8000家，完成固定资产投资300亿元。", "8000家", "滨湖"),
+        ("省、市级农业龙头企业达到15家，全年实现销售收入6.1亿元。", "6.1亿元", "农业龙头企业"),
+    ],
+)  # fmt: skip
+def test_what_an_agent_opening_the_sentence_did_is_labelled_with_it(
+    sentence: str, raw: str, agent: str
+) -> None:
+    assert labels(sentence)[raw].startswith(agent) or agent in labels(sentence)[raw]
+
+
+def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
+    found = labels("华光公司实现产值86亿元，全市规上工业增加值增长6%。")
+    assert "华光公司" not in found["6%"]
+    found = labels(
+        "滨湖国际化城市新中心展现新面貌，全市规上工业增加值增长6%，完成固定资产投资50亿元。"
+    )
+    assert "滨湖" not in found["50亿元"]
