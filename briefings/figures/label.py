@@ -961,6 +961,7 @@ def _content(words: list[Word]) -> list[Word]:
             or _glued(words, n)
             or _ends_noun(words, n)
             or _names_noun(words, n)
+            or _inside_noun(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
@@ -971,6 +972,20 @@ def _content(words: list[Word]) -> list[Word]:
         for n, w in enumerate(kept)
         if n == 0 or w.text not in _SCOPES or kept[n - 1].text in _BASE_BEFORE
     ]
+
+
+# Words that may stand on either side of a word jieba cuts out of a noun phrase.
+_NOUN_PART = ("n", "l", "j", "nz", "nr", "ns", "nt", "vn", "a", "b", "eng")
+
+
+def _inside_noun(words: list[Word], n: int) -> bool:
+    """A word jieba reads as an adverb or a particle between two parts of one noun phrase
+    (车网/互动/设施, 低效用/地/盘整): part of the name, kept so the label does not cut it."""
+    word = words[n]
+    if word.flag not in ("d", "uv") or n == 0 or n + 1 >= len(words):
+        return False
+    before, after = words[n - 1], words[n + 1]
+    return all(w.flag.startswith(_NOUN_PART) and w.text.strip() for w in (before, after))
 
 
 def _scope_kept(words: list[Word], n: int) -> bool:

@@ -151,3 +151,22 @@ def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
         "滨湖国际化城市新中心展现新面貌，全市规上工业增加值增长6%，完成固定资产投资50亿元。"
     )
     assert "滨湖" not in found["50亿元"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # A word jieba reads as an adverb or a particle inside a noun phrase stays in the label.
+        ("建成车网互动设施380个。", "380个", "车网互动设施"),
+        ("启动15个低效用地盘整项目。", "15个", "低效用地盘整"),
+        ("新组和调整县直部门30个。", "30个", "县直部门"),
+    ],
+)  # fmt: skip
+def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
+    sentence: str, raw: str, words: str
+) -> None:
+    assert words in labels(sentence)[raw]
+
+
+def test_an_adverb_before_a_verb_still_leaves_the_label() -> None:
+    assert labels("规上工业企业均实现增长，利润增长8%。")["8%"] == "利润增长"
