@@ -52,6 +52,9 @@ _CHANGE_AFTER = re.compile(
 )
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
+# 城乡低保标准分别提高…: social assistance is urban (城市低保, 城市特困人员) or rural.
+_AID = re.compile(r"低保|最低生活保障|特困")
+_URBAN_AID = ("城市", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
 # words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation
 # (an English word, flag "eng", is a noun: GDP, PCT).
@@ -728,7 +731,8 @@ def _subjects(text: str, count: int) -> list[str] | None:
     parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
-        return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
+        towns = _URBAN_AID if _AID.search(parts[0]) else _TOWN_AND_COUNTRY
+        return [parts[0].replace("城乡", place, 1) for place in towns]
     if len(parts) != count:
         return None
     tail = _TAIL_START.search(parts[-1])

@@ -170,3 +170,9 @@ def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
 
 def test_an_adverb_before_a_verb_still_leaves_the_label() -> None:
     assert labels("规上工业企业均实现增长，利润增长8%。")["8%"] == "利润增长"
+
+
+def test_urban_and_rural_social_assistance_is_the_city_s_and_the_countryside_s() -> None:
+    found = labels("城乡低保平均标准分别提高20%、25%，城乡居民人均可支配收入分别增长5%、7%。")
+    assert found["20%"].startswith("城市低保") and found["25%"].startswith("农村低保")
+    assert found["5%"].startswith("城镇居民")  # incomes are the towns'
