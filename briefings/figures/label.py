@@ -143,6 +143,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _ranked(label, text[figure.start : figure.end])
         label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
+        label = _listed_subject(text, found, index, labels, label)
         labels.append(_with_agent(text, figure.start, label))
     return labels
 
@@ -308,6 +309,38 @@ def _trimmed(words: list[Word], room: int) -> str:
             break
         kept += word.text
     return kept
+
+
+# 省属企业完成产业类投资553.1亿元、研发投入133.5亿元; 中欧班列发运204列、总货值增长36.9%: the
+# subject a clause opens on, before its first verb, is its later list items' too.
+_SUBJECT_VERB = re.compile(r"完成|实现|发运|开行|开通|引进|新增|投入|签约|出口|进口")
+
+
+def _listed_subject(
+    text: str, found: list[Found], index: int, labels: list[str], label: str
+) -> str:
+    if not index or "、" not in text[found[index - 1].end : found[index].start]:
+        return label
+    start = max(text.rfind(c, 0, found[index - 1].start) for c in ",;:。!?") + 1
+    if p.CLAUSE_BREAK.search(text, found[index - 1].end, found[index].start):
+        return label
+    verb = _SUBJECT_VERB.search(text, start, found[index - 1].start)
+    if verb is None:
+        return label
+    subject = text[start : verb.start()].strip()
+    words = _words(subject)
+    if (
+        len(subject) < 2
+        or not words
+        or not all(w.is_noun or w.flag in ("j", "l", "ns", "nt", "nr") for w in words)
+        or _OWN_SCOPE.search(subject)
+        or _TAIL_START.search(subject)
+        or not labels[-1].startswith(subject)
+        or subject[:2] in label
+    ):
+        return label
+    named = subject + label
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
 
 
 # An agent a clause opens on (长城公司在徐水实现产值…; 前海国际化城市新中心展现新面貌; 省、市级农业

@@ -176,3 +176,23 @@ def test_urban_and_rural_social_assistance_is_the_city_s_and_the_countryside_s()
     found = labels("城乡低保平均标准分别提高20%、25%，城乡居民人均可支配收入分别增长5%、7%。")
     assert found["20%"].startswith("城市低保") and found["25%"].startswith("农村低保")
     assert found["5%"].startswith("城镇居民")  # incomes are the towns'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "subject"),
+    [
+        # The subject a clause opens on, before its first verb, is its later list items' too.
+        ("市属企业完成产业投资320亿元、研发投入45亿元。", "45亿元", "市属企业"),
+        ("中欧班列开行300列、货值增长25%。", "25%", "中欧班列"),
+    ],
+)  # fmt: skip
+def test_a_list_s_later_items_keep_the_subject_the_clause_opens_on(
+    sentence: str, raw: str, subject: str
+) -> None:
+    assert labels(sentence)[raw].startswith(subject)
+
+
+def test_a_list_opening_on_the_reports_own_place_or_a_measure_adds_no_subject() -> None:
+    found = labels("全市完成投资50亿元、新增就业1万人，地区生产总值增长5%、规上工业增加值增长6%。")
+    assert not found["1万人"].startswith("全市")
+    assert found["6%"] == "规上工业增加值增长"
