@@ -779,6 +779,11 @@ def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 
 
+# 由上年居世界第四位, 由上年分别增长5.6%, 比上年190天: a start said of the year before.
+_LAST_YEAR_BEFORE = re.compile(r"[由从比较](?:上年|去年|上一年)(?:同期)?[^,;:。0-9]{0,6}$")
+_LAST_YEAR_BASE = re.compile(r"[比较](?:上年|去年|上一年)(?:同期)?$")
+
+
 def _is_start(text: str, found: list[Found], index: int) -> bool:
     """从X增加到Y, 由X降至Y, 现行16%的税率降至13%: X is where a change starts; so is the base
     of 在X的基础上增长Y."""
@@ -787,6 +792,8 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
         return True
     if _BASE_OF.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
         return True
+    if _LAST_YEAR_BASE.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
+        return True  # 比上年190天增加19天: last year's level, the base of the change
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
@@ -950,6 +957,8 @@ def _start_period(clause: str, period: str | None) -> str | None:
     years: list[str] = _YEAR.findall(clause[-10:])
     if years:
         return years[-1]
+    if period and _LAST_YEAR_BEFORE.search(clause[-12:]):
+        return str(int(_last(period)) - 1)  # 由上年46亿元增加到…: the year before the figure's
     ends = [m for m in _PLAN_NAME.finditer(clause[-12:]) if _PLAN_END.match(clause[-12:], m.end())]
     if ends:
         return str(_FIVE_YEAR_PLANS[ends[-1]["name"]] + 4)  # 由“十二五”末的29.1亿元: 2015

@@ -52,3 +52,14 @@ def test_a_total_over_the_year_reviewed_is_its_result_and_a_running_total_is_not
     }
     assert found["3.1亿元"] == ("result", "2024")
     assert found["2000个"] == ("cumulative", None)
+
+
+def test_a_start_said_of_last_year_is_the_year_before_the_result() -> None:
+    def found(sentence: str) -> dict[str, tuple[str, str | None]]:
+        figures = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
+        return {m.raw: (m.kind, m.period) for m in figures}
+
+    assert found("补助资金由上年46亿元增加到92亿元。")["46亿元"] == ("start", "2023")
+    changed = found("全年空气质量优良天数290天，比上年270天增加20天。")
+    assert changed["270天"] == ("start", "2023")
+    assert changed["290天"] == ("result", "2024")
