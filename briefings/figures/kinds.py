@@ -54,6 +54,9 @@ _TIME = re.compile(
     + r"|(?P<next>"
     + alternation("time_words", "next_span")
     + ")"
+    # 用三年时间, 三年内, 今明两年, 从今年开始连续三年: the plan's years from this one.
+    r"|(?P<ahead>今明两年|(?:用|在)?(?P<an>[二三四五两2-5])年(?:时间|内)"
+    r"|从今年(?:开始|起),?连续(?P<an2>[二三四五两2-5])年)"
     # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
     r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
@@ -931,6 +934,11 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         return _next_five(year), False
     if told["next"]:
         return _next_five(year), False
+    if told["ahead"]:
+        if setting.phase != PLAN:
+            return setting.period, False
+        years = numeral_value(told["an"] or told["an2"]) if told["an"] or told["an2"] else 2
+        return _span(year, year + years - 1), False
     if told["last"]:
         return str(year - 1), False
     return str(year + 1 if told["next_year"] else year), False

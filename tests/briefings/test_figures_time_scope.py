@@ -63,3 +63,18 @@ def test_a_start_said_of_last_year_is_the_year_before_the_result() -> None:
     changed = found("全年空气质量优良天数290天，比上年270天增加20天。")
     assert changed["270天"] == ("start", "2023")
     assert changed["290天"] == ("result", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        # The plan's years from this one: 用三年时间, 五年内, 今明两年, 从今年开始连续三年.
+        ("用三年时间新建公办中小学校120所。", "2025-2027"),
+        ("五年内财政将投入80亿元改造乡镇卫生院。", "2025-2029"),
+        ("今明两年再安排60亩土地建设创业基地。", "2025-2026"),
+        ("从今年开始，连续三年每年为每个村培训2名致富带头人。", "2025-2027"),
+    ],
+)  # fmt: skip
+def test_a_plan_s_work_over_the_next_years_is_dated_over_them(sentence: str, period: str) -> None:
+    figures = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
+    assert figures[-1].period == period
