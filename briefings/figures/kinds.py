@@ -674,7 +674,10 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
     if _PASSED.match(text, listed):
         return False
-    if not _plain_clause(clause):
+    plain = _plain_clause(clause)
+    # “手撕镍”“无氧铜”等353项技术…实现国产化替代: examples named before the count open no
+    # clause of their own.
+    if not plain or (plain.endswith("等") and not acts(clause)):
         # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
         return acted_on(_CLAUSE.split(text[figure.end :])[0])
     return acts(clause) or ends_on_action(clause)

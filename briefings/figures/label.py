@@ -931,7 +931,7 @@ def _words(fragment: str) -> list[Word]:
 
 # Verbs that hold a stock rather than do something (全市在建工地有1万多个, 总量达474万户).
 _STOCK_VERBS = frozenset(
-    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居"}
+    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居", "占"}
 )
 
 

@@ -78,3 +78,21 @@ def test_a_start_said_of_last_year_is_the_year_before_the_result() -> None:
 def test_a_plan_s_work_over_the_next_years_is_dated_over_them(sentence: str, period: str) -> None:
     figures = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
     assert figures[-1].period == period
+
+
+def test_a_count_after_named_examples_opens_its_clause_in_a_span_s_review() -> None:
+    """A count after the examples it names (…等120项) opens its clause: an action after it is
+    what was done over the span; a share the things hold (占全国比重) is no action."""
+    span = Setting(REVIEW, "2025", span="2021-2025", flows_over_span=True)
+
+    def found(sentence: str) -> dict[str, tuple[str, str | None]]:
+        return {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, span, 2026)}
+
+    assert found("“甲型钢”“乙型铜”等120项技术和产品实现国产化替代。")["120项"] == (
+        "cumulative",
+        "2021-2025",
+    )
+    assert found("集成电路、智能手机等25种工业产品产量占全国比重超8%。")["25种"] == (
+        "result",
+        "2025",
+    )
