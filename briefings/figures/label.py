@@ -1015,11 +1015,17 @@ def _content(words: list[Word]) -> list[Word]:
 _NOUN_PART = ("n", "l", "j", "nz", "nr", "ns", "nt", "vn", "a", "b", "eng")
 
 
+# Prepositions jieba cuts out of a name: 经 of 经开区, 被 of 高被引, 与 of 研究与试验发展.
+_INNER_PREPOSITIONS = frozenset({"经", "被", "与"})
+
+
 def _inside_noun(words: list[Word], n: int) -> bool:
-    """A word jieba reads as an adverb or a particle between two parts of one noun phrase
-    (车网/互动/设施, 低效用/地/盘整): part of the name, kept so the label does not cut it."""
+    """A word jieba reads as an adverb, a particle or a preposition between two parts of one
+    noun phrase (车网/互动/设施, 低效用/地/盘整, 天水/经/开区): part of the name, kept so the label
+    does not cut it."""
     word = words[n]
-    if word.flag not in ("d", "uv") or n == 0 or n + 1 >= len(words):
+    inner = word.flag in ("d", "uv") or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+    if not inner or n == 0 or n + 1 >= len(words):
         return False
     before, after = words[n - 1], words[n + 1]
     return all(w.flag.startswith(_NOUN_PART) and w.text.strip() for w in (before, after))

@@ -160,6 +160,7 @@ def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
         ("建成车网互动设施380个。", "380个", "车网互动设施"),
         ("启动15个低效用地盘整项目。", "15个", "低效用地盘整"),
         ("新组和调整县直部门30个。", "30个", "县直部门"),
+        ("武威经开区全国排名58位。", "排名58位", "武威经开区"),
     ],
 )  # fmt: skip
 def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
