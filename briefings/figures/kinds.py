@@ -969,7 +969,7 @@ def _start_period(clause: str, period: str | None) -> str | None:
     if years:
         return years[-1]
     if period and _LAST_YEAR_BEFORE.search(clause[-12:]):
-        return str(int(_last(period)) - 1)  # 由上年46亿元增加到…: the year before the figure's
+        return str(int(period.split("-")[-1]) - 1)  # 由上年46亿元增加到…: the year before
     ends = [m for m in _PLAN_NAME.finditer(clause[-12:]) if _PLAN_END.match(clause[-12:], m.end())]
     if ends:
         return str(_FIVE_YEAR_PLANS[ends[-1]["name"]] + 4)  # 由“十二五”末的29.1亿元: 2015
