@@ -881,7 +881,8 @@ _INLINE_ASIDE = re.compile(
 )
 
 
-_BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")
+# 超亿元, 过亿元 (过 before a magnitude is 超), 亿元以上: a bar.
+_BAR_RAW = re.compile(r"^超(?!过)|^过(?=[0-9一二三四五六七八九十百千万亿])|(?:以上|以下)$")
 
 
 def _bar_of(text: str, bar: Found, figure: Found) -> bool:

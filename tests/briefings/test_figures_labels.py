@@ -197,3 +197,17 @@ def test_a_list_opening_on_the_reports_own_place_or_a_measure_adds_no_subject() 
     found = labels("全市完成投资50亿元、新增就业1万人，地区生产总值增长5%、规上工业增加值增长6%。")
     assert not found["1万人"].startswith("全市")
     assert found["6%"] == "规上工业增加值增长"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # A count of things picked out by a bar keeps the bar's measure, 过 as 超.
+        ("其中产值过亿元企业达到18家。", "18家", "产值"),
+        ("确保销售收入过亿元企业达到25家。", "25家", "销售收入"),
+    ],
+)  # fmt: skip
+def test_a_count_after_its_bar_keeps_what_the_bar_measures(
+    sentence: str, raw: str, words: str
+) -> None:
+    assert words in labels(sentence)[raw] and "企业" in labels(sentence)[raw]
