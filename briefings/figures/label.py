@@ -143,7 +143,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _ranked(label, text[figure.start : figure.end])
         label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
-        label = _listed_subject(text, found, index, labels, label)
+        label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
         labels.append(_with_agent(text, figure.start, label))
     return labels
 
@@ -309,6 +309,22 @@ def _trimmed(words: list[Word], room: int) -> str:
             break
         kept += word.text
     return kept
+
+
+# 7个过亿元项目投产运营, 投资亿元以上生产经营项目: a money bar on projects is on their investment.
+_PROJECTS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?项目")
+
+
+def _project_bar(text: str, figure: Found, label: str) -> str:
+    if figure.unit not in ("元", "美元") or not _BAR_RAW.search(text[figure.start : figure.end]):
+        return label
+    projects = _PROJECTS_AFTER.match(text, figure.end)
+    if projects is None:
+        return label
+    # 确保年内引进亿元以上项目: what is done to the projects stays (引进), the investment once.
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?、个") + 1
+    lead = _plain(text[start : figure.start]).removesuffix("投资").removesuffix("总")
+    return (lead + _plain(projects.group()) + "投资")[-LABEL_MAX:]
 
 
 # 省属企业完成产业类投资553.1亿元、研发投入133.5亿元; 中欧班列发运204列、总货值增长36.9%: the

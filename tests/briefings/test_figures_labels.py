@@ -211,3 +211,18 @@ def test_a_count_after_its_bar_keeps_what_the_bar_measures(
     sentence: str, raw: str, words: str
 ) -> None:
     assert words in labels(sentence)[raw] and "企业" in labels(sentence)[raw]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # A money bar on projects is a bar on their investment, whatever follows the projects.
+        ("全县9个过亿元项目投产运营。", "过亿元", "项目投资"),
+        ("新上投资亿元以上生产经营项目8个。", "亿元以上", "新上生产经营项目投资"),
+        ("确保年内引进亿元以上项目不少于20个。", "亿元以上", "确保引进项目投资"),
+    ],
+)  # fmt: skip
+def test_a_money_bar_on_projects_is_on_their_investment(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label
