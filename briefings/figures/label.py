@@ -144,6 +144,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
+        label = _per_base_of(text, found, index, label)
         labels.append(_with_agent(text, figure.start, label))
     return labels
 
@@ -309,6 +310,26 @@ def _trimmed(words: list[Word], room: int) -> str:
             break
         kept += word.text
     return kept
+
+
+# 每平方公里土地产生1.75亿元的GDP和6000万元的税收: a rate per unit of land (or of people)
+# measures what follows its 的, and so does each amount listed after it.
+_PER_BASE = re.compile(r"每[万千百]?(?:平方公里|人口|人|户|亩|平方米)")
+_OF_AFTER = re.compile(r"的(?P<what>[^,;:。、和与及的0-9]{1,10}?)(?=[,;:。、和与及]|$)")
+
+
+def _per_base_of(text: str, found: list[Found], index: int, label: str) -> str:
+    figure = found[index]
+    base = _PER_BASE.match(text, figure.start)
+    if base is None and index:
+        before = found[index - 1]
+        joined = _OF_AFTER.match(text, before.end)
+        if joined and text[joined.end() : figure.start] in p.LIST_JOINS:
+            base = _PER_BASE.match(text, before.start)
+    what = _OF_AFTER.match(text, figure.end)
+    if base is None or what is None:
+        return label
+    return base.group() + _plain(what["what"])
 
 
 # 7个过亿元项目投产运营, 投资亿元以上生产经营项目: a money bar on projects is on their investment.

@@ -226,3 +226,13 @@ def test_a_money_bar_on_projects_is_on_their_investment(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+def test_a_rate_per_unit_of_land_measures_what_follows_its_de_and_so_do_the_items_after() -> None:
+    found = labels("全区每平方公里土地产生2.3亿元的GDP和8000万元的税收，比上年提高了0.6倍。")
+    assert [label for raw, label in found.items() if raw != "0.6倍"] == [
+        "每平方公里GDP",
+        "每平方公里税收",
+    ]
+    assert found["0.6倍"].startswith("每平方公里")
+    assert all(m.indicator is None for m in sentence_figures("每平方公里土地产生2.3亿元的GDP。"))
