@@ -135,6 +135,8 @@ _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投�
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
 _PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
+# 研发经费 is the economy's R&D, no budget spending.
+_SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
 _LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 _FROM_YEAR = re.compile(r"[从由][“\"「]?$")
@@ -528,7 +530,10 @@ def _told(
         return Told("target", period)
     if _is_threshold(text, figure, raw):
         return Told("threshold", period)
-    if (in_targets or setting.targets) and not _dated_before(clause, period, year):
+    # 今年中央财政预算安排再就业补助资金83亿元: funds the budget spends, even in a run of
+    # targets, are its plan.
+    funds = bool(_SPENT_FUNDS.search(clause + label)) and not headline_measure(label)
+    if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
     if setting.phase == PLAN and not _before(_last(period), year):
