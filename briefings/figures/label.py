@@ -144,7 +144,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         label = _spent_on(text, found, index, _pointed_back(text, figure.start, label))
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
-        label = _per_base_of(text, found, index, label)
+        label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         labels.append(_with_agent(text, figure.start, label))
     return labels
 
@@ -310,6 +310,55 @@ def _trimmed(words: list[Word], room: int) -> str:
             break
         kept += word.text
     return kept
+
+
+# 育儿补贴惠及120余万婴幼儿; 全面推行免费义务教育，惠及学生176万人次: who benefits is counted,
+# and what benefits them (the words before 惠及, or the clause before) says what the count is of.
+_BENEFITS = "惠及"
+
+
+def _benefit_of(text: str, found: list[Found], index: int, label: str) -> str:
+    figure = found[index]
+    at = text.rfind(_BENEFITS, 0, figure.start)
+    if at < 0 or p.CLAUSE_BREAK.search(text, at, figure.start):
+        return label
+    start = max(text.rfind(c, 0, at) for c in ",;:。!?、") + 1
+    if index and found[index - 1].end > start:
+        start = found[index - 1].end
+    subject = _leading_thing(text[start:at])
+    if not _plain(text[start:at]):
+        # 、惠及消费者…: the clause the list item belongs to; ，惠及…: the clause before.
+        head = max(text.rfind(c, 0, start - 1) for c in ",;:。!?") + 1 if start else 0
+        subject = _leading_thing(text[head : max(start - 1, head)])
+    if len(subject) < 2:
+        return label
+    own = label[label.index(_BENEFITS) :] if _BENEFITS in label else _BENEFITS + label
+    named = subject + own
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+
+
+def _acts_on_next(words: list[Word], n: int) -> bool:
+    """A verb, adverb, preposition, time or number word before the thing a clause names, or a
+    quality before its verb (全面/推行)."""
+    word = words[n]
+    if word.flag.startswith(("v", "d", "p", "t", "m", "x", "u")):
+        return word.flag != "vn"
+    return word.flag.startswith("a") and n + 1 < len(words) and words[n + 1].flag == "v"
+
+
+def _leading_thing(clause: str) -> str:
+    """The thing a clause opens on, after the verbs that act on it (全面推行免费义务教育 →
+    免费义务教育; 新型农村合作医疗制度试点已扩大到… → 新型农村合作医疗制度试点)."""
+    words = _words(clause)
+    lead = 0
+    while lead < len(words) and _acts_on_next(words, lead):
+        lead += 1
+    run = ""
+    for word in words[lead:]:
+        if not (word.is_noun or word.flag.startswith(("j", "l", "ns", "nt", "a", "b"))):
+            break
+        run += word.text
+    return run[:LABEL_MAX] if not _OWN_SCOPE.fullmatch(run) else ""
 
 
 # 每平方公里土地产生1.75亿元的GDP和6000万元的税收: a rate per unit of land (or of people)

@@ -236,3 +236,20 @@ def test_a_rate_per_unit_of_land_measures_what_follows_its_de_and_so_do_the_item
     ]
     assert found["0.6倍"].startswith("每平方公里")
     assert all(m.indicator is None for m in sentence_figures("每平方公里土地产生2.3亿元的GDP。"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # Who benefits is counted; what benefits them says what the count is of.
+        ("托育补贴惠及8万余名婴幼儿。", "8万余名", "托育补贴"),
+        ("全面推行免费午餐，惠及学生36万人次。", "36万人次", "免费午餐"),
+        ("新型农村合作医疗试点扩大到300个县，惠及9000万农民。", "9000万", "合作医疗"),
+        ("家电以旧换新带动销售超50亿元、惠及消费者80余万人次。", "80余万人次", "以旧换新"),
+    ],
+)  # fmt: skip
+def test_a_count_of_beneficiaries_says_what_benefits_them(
+    sentence: str, raw: str, words: str
+) -> None:
+    label = labels(sentence)[raw]
+    assert words in label and "惠及" in label
