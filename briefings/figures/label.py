@@ -135,7 +135,12 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             # 连续29年居内地城市首位: the place is of what the streak kept up.
             label = subjects[-1]
         else:
-            label = dealt or _shared_noun(text, found, index) or _label(text, found, index, labels)
+            label = (
+                dealt
+                or _shared_noun(text, found, index)
+                or _shared_done(text, found, index)
+                or _label(text, found, index, labels)
+            )
         subjects.append(_streak_subject(text, found, index, labels))
         if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
             label = _top_list(text, figure)
@@ -217,6 +222,23 @@ def _shared_noun(text: str, found: list[Found], index: int) -> str:
     if index:
         start = max(start, found[index - 1].end)
     return (_plain(text[start : found[index].start]) + grade + noun)[-LABEL_MAX:]
+
+
+# 完成了6个乡镇、81个村的垃圾一体化处理; 何桥、李庄等6个乡镇41个村的土地整治项目: counts of
+# things listed before one 的 share what it says was done to them.
+_ITEM_NOUN = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,4}?)、?")
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?的(?P<done>[^,;:。、和0-9]{2,12})")
+
+
+def _shared_done(text: str, found: list[Found], index: int) -> str:
+    if index + 1 >= len(found):
+        return ""
+    item = _ITEM_NOUN.fullmatch(text, found[index].end, found[index + 1].start)
+    done = _DONE_AFTER.match(text, found[index + 1].end)
+    if item is None or done is None:
+        return ""
+    what = "".join(w.text for w in _done_to(_words(done["done"])))
+    return item["noun"] + what if len(what) > 2 else ""
 
 
 # Money a clause spends with nothing of its own but who spends it (投资1.2亿元, 中央财政安排51亿元,
@@ -1240,7 +1262,8 @@ def _done_to(words: list[Word]) -> list[Word]:
     for n, word in enumerate(words):
         last = n + 1 == len(words) or words[n + 1].flag.startswith(("c", "x"))
         head = run and run[-1].is_noun and _COMPOUND_HEAD.fullmatch(word.text)  # 信息/站
-        if word.is_noun or word.flag.startswith("a") or head or (word.flag == "v" and last and run):
+        named = word.is_noun or word.flag.startswith(("a", "l", "j"))  # 一体化: an idiom, 'l'
+        if named or head or (word.flag == "v" and last and run):
             run.append(word)
             continue
         break

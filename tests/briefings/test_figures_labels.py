@@ -253,3 +253,17 @@ def test_a_count_of_beneficiaries_says_what_benefits_them(
 ) -> None:
     label = labels(sentence)[raw]
     assert words in label and "惠及" in label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # Counts of things listed before one 的 share what it says was done to them.
+        ("完成了8个乡镇、95个村的垃圾一体化处理。", "8个", "乡镇垃圾一体化处理"),
+        ("完成东关、西关等5个乡镇32个村的土地整治项目。", "5个", "乡镇土地整治项目"),
+    ],
+)  # fmt: skip
+def test_counts_listed_before_one_de_share_what_was_done_to_them(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label
