@@ -49,15 +49,18 @@ from tests.kits.labels_figures_unseen import check, measure
 # address, people counted by a bare 万, compound nouns counted, titles won in a row …): precision 0.988,
 # recall 0.978, all fields 0.861, key 0.966, bound 0.998, kind 0.967, period 0.976, labels 0.920,
 # headline indicator 0.981, choice 0.994.
+# Fifth session's label, kind and period rules (2026-12-07; spends labelled with what
+# they go to, agents and places kept, 分别 items' whole measures, spans' levels and shares, starts said of
+# last year, a plan's next years): all fields 0.890, key 0.973, kind 0.971, period 0.988, labels 0.941.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.985,
     "value recall": 0.975,
-    "all figures right on every field": 0.86,
-    "key figures right on every field": 0.96,
+    "all figures right on every field": 0.887,
+    "key figures right on every field": 0.97,
     "bound": 0.995,
-    "kind": 0.965,
-    "period": 0.975,
-    "labels": 0.915,
+    "kind": 0.968,
+    "period": 0.985,
+    "labels": 0.938,
     "headline indicator": 0.98,
     "headline choice": 0.99,
 }
@@ -85,15 +88,16 @@ UNSEEN_FLOORS = {
 # labels 0.871.
 # This session's rules: precision 0.987, recall 0.942, all fields 0.818, key 0.951, bound 1.000, kind
 # 0.962, period 0.971, labels 0.887, headline indicator 1.000, choice 0.998.
+# Fifth session's label, kind and period rules: all fields 0.833, kind 0.968, period 0.977, labels 0.896.
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.985,
     "value recall": 0.94,
-    "all figures right on every field": 0.815,
+    "all figures right on every field": 0.83,
     "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.96,
-    "period": 0.97,
-    "labels": 0.885,
+    "kind": 0.965,
+    "period": 0.975,
+    "labels": 0.893,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -116,15 +120,16 @@ UNSEEN2_FLOORS = {
 # This session's second pass (lists after one verb, 自…以来 and 先后/累计 spans, 从A年到B年, N年平均, a
 # span past recalled in the plan, verbal-noun items, counts right after an action): all fields 0.882, key 0.950,
 # kind 0.977, period 0.975, labels 0.926.
+# Fifth session's label, kind and period rules: all fields 0.892, labels 0.940.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.97,
-    "all figures right on every field": 0.88,
+    "all figures right on every field": 0.889,
     "key figures right on every field": 0.945,
     "bound": 0.995,
     "kind": 0.97,
     "period": 0.97,
-    "labels": 0.925,
+    "labels": 0.937,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -147,15 +152,17 @@ UNSEEN3_FLOORS = {
 # After the N连冠 conform (unit 次, RULES.md) and this session's second pass (为此 names what it points
 # back at, spans printed as 从A年到B年 and N年平均, a span past recalled in the plan, stocks said with 有):
 # all fields 0.872, key 0.967, kind 0.969, period 0.970, labels 0.938.
+# Fifth session's label, kind and period rules: all fields 0.885, key 0.978, kind 0.970, period 0.974,
+# labels 0.949.
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.96,
-    "all figures right on every field": 0.87,
-    "key figures right on every field": 0.965,
+    "all figures right on every field": 0.882,
+    "key figures right on every field": 0.975,
     "bound": 0.99,
-    "kind": 0.965,
-    "period": 0.968,
-    "labels": 0.935,
+    "kind": 0.968,
+    "period": 0.971,
+    "labels": 0.946,
     "headline indicator": 0.98,
     "headline choice": 0.995,
 }
@@ -174,15 +181,18 @@ UNSEEN4_FLOORS = {
 # left out, five indicator names, 过 as 超 before a magnitude, a share of spending as a level.
 # Then: precision 0.972 (851 output), recall 0.932, all 0.808, key 0.922, bound 0.992, kind and
 # period 0.966, labels 0.901, headline indicator 0.972, headline choice 0.987.
+# With two N连冠 rows conformed (unit 次): recall 0.934, all fields 0.810. Fifth session's label, kind
+# and period rules: all fields 0.863, key 0.950, kind 0.978, period 0.978, labels 0.943, headline
+# choice 0.988.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.97,
-    "value recall": 0.93,
-    "all figures right on every field": 0.805,
-    "key figures right on every field": 0.92,
+    "value recall": 0.932,
+    "all figures right on every field": 0.86,
+    "key figures right on every field": 0.947,
     "bound": 0.99,
-    "kind": 0.965,
-    "period": 0.965,
-    "labels": 0.90,
+    "kind": 0.975,
+    "period": 0.975,
+    "labels": 0.94,
     "headline indicator": 0.97,
     "headline choice": 0.985,
 }
