@@ -539,7 +539,12 @@ def _told(
     if setting.phase == PLAN and not _before(_last(period), year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).
-        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENT_RATE.search(clause)
+        rate = (
+            figure.unit in ("%", "‰", "个百分点", "百分点")
+            and not _SPENT_RATE.search(clause)
+            # 补助资金比去年增长11.3%: the funds named in the label before the change.
+            and not _SPENT_FUNDS.search(label)
+        )
         own = clause.rsplit("、", 1)[-1]  # the list item's own words
         reach = (
             (

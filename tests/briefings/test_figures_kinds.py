@@ -347,6 +347,9 @@ def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
     # The economy's R&D is no spending of the budget.
     assert told("全社会研发经费投入年均增长8%以上。", PLAN_2025, targets=True)[0][1] == "target"
+    # A rate of funds the label names is how much more the budget spends.
+    assert told("低保补助资金比去年增长9.5%。", PLAN_2025)[0][1] == "plan"
+    assert told("财政每年拿出预算收入2%的资金专项用于乡村振兴。", PLAN_2025)[0][1] == "plan"
 
 
 @pytest.mark.parametrize(
