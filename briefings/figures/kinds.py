@@ -135,6 +135,7 @@ _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投�
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
 _PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
+_ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
 # 研发经费 is the economy's R&D, no budget spending.
 _SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
@@ -536,6 +537,10 @@ def _told(
     if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
+    if setting.phase == PLAN and _ALREADY.search(clause):
+        # 从2002年1月1日起，我国关税总水平已由15.3%降到12%: done already, said in the plan; a
+        # level a span has reached (现已达到155个) is its last year's.
+        return Told("result", _last(period))
     if setting.phase == PLAN and not _before(_last(period), year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).

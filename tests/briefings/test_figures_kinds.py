@@ -342,6 +342,13 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
     assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html
 
 
+def test_what_the_plan_says_is_done_already_is_a_result() -> None:
+    assert told("从1月1日起，关税总水平已由10.5%降到9.8%。", PLAN_2025) == [
+        ("10.5%", "start", "2025"),
+        ("9.8%", "result", "2025"),
+    ]
+
+
 def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
