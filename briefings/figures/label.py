@@ -533,8 +533,19 @@ def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]
     named = any(word.is_noun or word.flag in ("l", "j") for word in words)
     if (own and named and not _MEASURE_HEAD.match(own)) or not labels:
         return own
+    if (
+        not own
+        and p.CLAUSE_BREAK.search(text, found[index - 1].end, figure.start)
+        and _AWARDED.match(text, figure.end)
+    ):
+        # …分别下降62.97%、53.06%，连续19年获…优秀省: a title won in a row, in a clause of its
+        # own, is no place of the figure before's measure (连续3年居…首位 is).
+        return own
     # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
     return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
+
+
+_AWARDED = re.compile(r"(?:获(?!得)|荣获|被评为|获评|被授予|入选)")
 
 
 def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
@@ -863,6 +874,8 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
             break
         if not items and _SUBJECT_START.search(gap):
             break
+        if _is_streak(text, figure):
+            break  # …分别下降62.97%、53.06%，连续19年获…: a streak starts a statement of its own
         items.append(index)
     return items
 

@@ -267,3 +267,13 @@ def test_counts_listed_before_one_de_share_what_was_done_to_them(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+def test_a_title_won_in_a_row_after_a_dealt_list_is_a_statement_of_its_own() -> None:
+    found = labels(
+        "生产安全事故起数、死亡人数分别下降30.5%、28.1%，连续12年获全国平安建设考评优秀市。"
+    )
+    assert found["连续12年"] == "获全国平安建设考评优秀市"
+    assert found["28.1%"] == "生产安全事故死亡人数下降"
+    # A place kept in a row after a comma is still the figure before's measure's.
+    assert labels("出口增长12.5%，总量连续31年居全国首位。")["连续31年"].startswith("出口")
