@@ -49,20 +49,25 @@ from tests.kits.labels_figures_unseen import check, measure
 # address, people counted by a bare 万, compound nouns counted, titles won in a row …): precision 0.988,
 # recall 0.978, all fields 0.861, key 0.966, bound 0.998, kind 0.967, period 0.976, labels 0.920,
 # headline indicator 0.981, choice 0.994.
-# Fifth session's label, kind and period rules (2026-12-07; spends labelled with what
+# Fifth session (CPI index levels an id of their own, Chinese-numeral counts, names and listed counts left
+# out, indicators read as the sentence means them): precision 0.991, recall 0.987, all fields 0.872,
+# headline indicator 0.991, choice 0.996.
+# Fifth session's label, kind and period rules (h-fig1, before merging the rules above; spends labelled with what
 # they go to, agents and places kept, 分别 items' whole measures, spans' levels and shares, starts said of
 # last year, a plan's next years): all fields 0.890, key 0.973, kind 0.971, period 0.988, labels 0.941.
+# Both together: precision 0.991, recall 0.987, all fields 0.902, key 0.987, kind 0.975, period 0.988,
+# labels 0.942, headline indicator 0.991, choice 0.997.
 UNSEEN_FLOORS = {
-    "is-a-figure precision": 0.985,
-    "value recall": 0.975,
-    "all figures right on every field": 0.887,
-    "key figures right on every field": 0.97,
+    "is-a-figure precision": 0.99,
+    "value recall": 0.985,
+    "all figures right on every field": 0.9,
+    "key figures right on every field": 0.985,
     "bound": 0.995,
-    "kind": 0.968,
+    "kind": 0.972,
     "period": 0.985,
     "labels": 0.938,
-    "headline indicator": 0.98,
-    "headline choice": 0.99,
+    "headline indicator": 0.99,
+    "headline choice": 0.995,
 }
 
 
@@ -88,9 +93,12 @@ UNSEEN_FLOORS = {
 # labels 0.871.
 # This session's rules: precision 0.987, recall 0.942, all fields 0.818, key 0.951, bound 1.000, kind
 # 0.962, period 0.971, labels 0.887, headline indicator 1.000, choice 0.998.
-# Fifth session's label, kind and period rules: all fields 0.833, kind 0.968, period 0.977, labels 0.896.
+# Fifth session (as above): precision 0.991, recall 0.942, all fields 0.820, headline indicator 1.000,
+# choice 0.998.
+# Fifth session's label, kind and period rules (before merging the rules above): all fields 0.833, kind 0.968, period 0.977, labels 0.896.
+# Both together: all fields 0.833, kind 0.968, period 0.977, labels 0.896.
 UNSEEN2_FLOORS = {
-    "is-a-figure precision": 0.985,
+    "is-a-figure precision": 0.99,
     "value recall": 0.94,
     "all figures right on every field": 0.83,
     "key figures right on every field": 0.95,
@@ -120,16 +128,19 @@ UNSEEN2_FLOORS = {
 # This session's second pass (lists after one verb, 自…以来 and 先后/累计 spans, 从A年到B年, N年平均, a
 # span past recalled in the plan, verbal-noun items, counts right after an action): all fields 0.882, key 0.950,
 # kind 0.977, period 0.975, labels 0.926.
-# Fifth session's label, kind and period rules: all fields 0.892, labels 0.940.
+# Fifth session (as above): precision 0.993, recall 0.980, all fields 0.884, headline indicator 1.000,
+# choice 0.999.
+# Fifth session's label, kind and period rules (before merging the rules above): all fields 0.892, labels 0.940.
+# Both together: all fields 0.898, labels 0.942, period 0.974.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.97,
-    "all figures right on every field": 0.889,
+    "value recall": 0.975,
+    "all figures right on every field": 0.895,
     "key figures right on every field": 0.945,
     "bound": 0.995,
     "kind": 0.97,
     "period": 0.97,
-    "labels": 0.937,
+    "labels": 0.94,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -152,18 +163,21 @@ UNSEEN3_FLOORS = {
 # After the N连冠 conform (unit 次, RULES.md) and this session's second pass (为此 names what it points
 # back at, spans printed as 从A年到B年 and N年平均, a span past recalled in the plan, stocks said with 有):
 # all fields 0.872, key 0.967, kind 0.969, period 0.970, labels 0.938.
-# Fifth session's label, kind and period rules: all fields 0.885, key 0.978, kind 0.970, period 0.974,
+# Fifth session (as above): precision 0.997, recall 0.978, all fields 0.881, headline indicator 1.000,
+# choice 1.000.
+# Fifth session's label, kind and period rules (before merging the rules above): all fields 0.885, key 0.978, kind 0.970, period 0.974,
 # labels 0.949.
+# Both together: all fields 0.894, key 0.978, kind 0.970, period 0.974, labels 0.949.
 UNSEEN4_FLOORS = {
-    "is-a-figure precision": 0.99,
-    "value recall": 0.96,
-    "all figures right on every field": 0.882,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.975,
+    "all figures right on every field": 0.89,
     "key figures right on every field": 0.975,
     "bound": 0.99,
     "kind": 0.968,
     "period": 0.971,
     "labels": 0.946,
-    "headline indicator": 0.98,
+    "headline indicator": 0.995,
     "headline choice": 0.995,
 }
 
@@ -181,20 +195,26 @@ UNSEEN4_FLOORS = {
 # left out, five indicator names, 过 as 超 before a magnitude, a share of spending as a level.
 # Then: precision 0.972 (851 output), recall 0.932, all 0.808, key 0.922, bound 0.992, kind and
 # period 0.966, labels 0.901, headline indicator 0.972, headline choice 0.987.
+# Fifth session, after the CPI index level got its own id (cpi_index: this set's two 居民消费价格指数 rows
+# relabelled from the text, RULES.md), Chinese-numeral counts read, names, numbered lists, things named one
+# by one and capacities left out, indicators read as the sentence means them: precision 0.995, recall 0.963,
+# all fields 0.835, headline indicator 1.000, choice 0.998.
 # With two N连冠 rows conformed (unit 次): recall 0.934, all fields 0.810. Fifth session's label, kind
-# and period rules: all fields 0.863, key 0.950, kind 0.978, period 0.978, labels 0.943, headline
+# and period rules (before merging the rules above): all fields 0.863, key 0.950, kind 0.978, period 0.978, labels 0.943, headline
 # choice 0.988.
+# Both together: precision 0.995, recall 0.963, all fields 0.888, key 0.956, kind 0.979, period 0.978,
+# labels 0.941, headline indicator 1.000, choice 0.998.
 UNSEEN5_FLOORS = {
-    "is-a-figure precision": 0.97,
-    "value recall": 0.932,
-    "all figures right on every field": 0.86,
-    "key figures right on every field": 0.947,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.96,
+    "all figures right on every field": 0.885,
+    "key figures right on every field": 0.953,
     "bound": 0.99,
     "kind": 0.975,
     "period": 0.975,
     "labels": 0.94,
-    "headline indicator": 0.97,
-    "headline choice": 0.985,
+    "headline indicator": 0.995,
+    "headline choice": 0.995,
 }
 
 
