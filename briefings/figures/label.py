@@ -154,6 +154,7 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
+        label = _attribute_of(text, found, index, labels, label)
         labels.append(_with_agent(text, figure.start, label))
     return labels
 
@@ -344,6 +345,29 @@ def _trimmed(words: list[Word], room: int) -> str:
             break
         kept += word.text
     return kept
+
+
+# 新增幼儿园63所、学位2.1万个; 建成…30个公共住房项目，建筑面积220万平方米: an attribute counted
+# right after things (places at school, floor area, length) is theirs.
+_ATTRIBUTE = re.compile(
+    r"(?:新增|新建|提供|增加)?(?:学位|床位|建筑面积|面积|在建里程|里程|车位|泊位)"
+)
+
+
+def _attribute_of(text: str, found: list[Found], index: int, labels: list[str], label: str) -> str:
+    if not index or not labels or not _ATTRIBUTE.fullmatch(label):
+        return label
+    if "。" in text[found[index - 1].end : found[index].start]:
+        return label
+    thing = ""  # the things the figure before counts: the nouns its label ends on
+    for word in reversed(_words(labels[-1])):
+        if not (word.is_noun or word.flag.startswith(("j", "l", "ns", "nt", "b"))):
+            break
+        thing = word.text + thing
+    if len(thing) < 2 or _ATTRIBUTE.search(thing) or _MEASURE_HEAD.match(thing):
+        return label
+    named = thing + label
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
 
 
 # 育儿补贴惠及120余万婴幼儿; 全面推行免费义务教育，惠及学生176万人次: who benefits is counted,

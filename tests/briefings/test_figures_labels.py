@@ -277,3 +277,16 @@ def test_a_title_won_in_a_row_after_a_dealt_list_is_a_statement_of_its_own() -> 
     assert found["28.1%"] == "生产安全事故死亡人数下降"
     # A place kept in a row after a comma is still the figure before's measure's.
     assert labels("出口增长12.5%，总量连续31年居全国首位。")["连续31年"].startswith("出口")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        # An attribute counted right after things (places at school, floor area) is theirs.
+        ("新增幼儿园40所、学位1.2万个。", "1.2万个", "幼儿园学位"),
+        ("新建和改扩建公办普通高中12所、新增学位3万个以上。", "3万个以上", "普通高中新增学位"),
+        ("基本建成南湾等18个公共住房项目，建筑面积150万平方米。", "150万平方米", "公共住房项目建筑面积"),
+    ],
+)  # fmt: skip
+def test_an_attribute_counted_after_things_is_theirs(sentence: str, raw: str, words: str) -> None:
+    assert words in labels(sentence)[raw]
