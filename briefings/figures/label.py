@@ -1152,8 +1152,15 @@ def acted_on(rest: str) -> bool:
     return False
 
 
+# An aside in brackets inside a name (高速（一级）公路): gone without a gap, so the name stays whole;
+# not the places a unit stands for as well (8个省（市）, 县（市、区）).
+_ASIDE_BRACKETS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?![市区县镇乡旗自治、]+\))[^()]*\)(?=[\u4e00-\u9fff])"
+)
+
+
 def _segment(fragment: str) -> list[Word]:
-    cleaned = _NOISE.sub(" ", fragment).strip()
+    cleaned = _NOISE.sub(" ", _ASIDE_BRACKETS.sub("", fragment)).strip()
     return [Word(w.word, w.flag) for w in _posseg().cut(cleaned)] if cleaned else []
 
 

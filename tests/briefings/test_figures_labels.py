@@ -161,6 +161,8 @@ def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
         ("启动15个低效用地盘整项目。", "15个", "低效用地盘整"),
         ("新组和调整县直部门30个。", "30个", "县直部门"),
         ("武威经开区全国排名58位。", "排名58位", "武威经开区"),
+        # An aside in brackets inside a name goes without cutting the name.
+        ("新增高速（一级）公路900公里、农村公路2000公里。", "900公里", "高速公路"),
     ],
 )  # fmt: skip
 def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
