@@ -55,17 +55,17 @@ from tests.kits.labels_figures_unseen import check, measure
 # Fifth session's label, kind and period rules (h-fig1, before merging the rules above; spends labelled with what
 # they go to, agents and places kept, 分别 items' whole measures, spans' levels and shares, starts said of
 # last year, a plan's next years): all fields 0.890, key 0.973, kind 0.971, period 0.988, labels 0.941.
-# Both together: precision 0.991, recall 0.987, all fields 0.902, key 0.987, kind 0.975, period 0.988,
-# labels 0.942, headline indicator 0.991, choice 0.997.
+# Both together (relabelled files): precision 0.991, recall 0.985, all fields 0.905, key 0.987, kind
+# 0.975, period 0.988, labels 0.946, headline indicator 0.991, choice 0.997.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.985,
-    "all figures right on every field": 0.9,
+    "all figures right on every field": 0.902,
     "key figures right on every field": 0.985,
     "bound": 0.995,
     "kind": 0.972,
     "period": 0.985,
-    "labels": 0.938,
+    "labels": 0.943,
     "headline indicator": 0.99,
     "headline choice": 0.995,
 }
@@ -96,16 +96,16 @@ UNSEEN_FLOORS = {
 # Fifth session (as above): precision 0.991, recall 0.942, all fields 0.820, headline indicator 1.000,
 # choice 0.998.
 # Fifth session's label, kind and period rules (before merging the rules above): all fields 0.833, kind 0.968, period 0.977, labels 0.896.
-# Both together: all fields 0.833, kind 0.968, period 0.977, labels 0.896.
+# Both together: all fields 0.835, kind 0.968, period 0.977, labels 0.898.
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.94,
-    "all figures right on every field": 0.83,
+    "all figures right on every field": 0.832,
     "key figures right on every field": 0.95,
     "bound": 0.995,
     "kind": 0.965,
     "period": 0.975,
-    "labels": 0.893,
+    "labels": 0.895,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -131,16 +131,16 @@ UNSEEN2_FLOORS = {
 # Fifth session (as above): precision 0.993, recall 0.980, all fields 0.884, headline indicator 1.000,
 # choice 0.999.
 # Fifth session's label, kind and period rules (before merging the rules above): all fields 0.892, labels 0.940.
-# Both together: all fields 0.898, labels 0.942, period 0.974.
+# Both together: all fields 0.900, labels 0.944, period 0.974.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.975,
-    "all figures right on every field": 0.895,
+    "all figures right on every field": 0.897,
     "key figures right on every field": 0.945,
     "bound": 0.995,
     "kind": 0.97,
     "period": 0.97,
-    "labels": 0.94,
+    "labels": 0.941,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -210,7 +210,7 @@ UNSEEN4_FLOORS = {
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.96,
-    "all figures right on every field": 0.885,
+    "all figures right on every field": 0.887,
     "key figures right on every field": 0.953,
     "bound": 0.99,
     "kind": 0.975,
