@@ -54,6 +54,9 @@ _TIME = re.compile(
     + r"|(?P<next>"
     + alternation("time_words", "next_span")
     + ")"
+    # 用三年时间, 三年内, 今明两年, 从今年开始连续三年: the plan's years from this one.
+    r"|(?P<ahead>今明两年|(?:用|在)?(?P<an>[二三四五两2-5])年(?:时间|内)"
+    r"|从今年(?:开始|起),?连续(?P<an2>[二三四五两2-5])年)"
     # 五年全国公路建设投资…, 人均GDP五年增加1万美元: a bare 五年 is the span the part covers.
     r"|(?P<five>(?<![0-9.零〇一二三四五六七八九十百两第隔])[五5]年"
     r"(?![0-9级制前后度底末初以左内的一期]|规划|计划|行动|攻坚|过渡))"
@@ -78,6 +81,8 @@ _TARGET_CUE = re.compile(
     r"(?:预期目标|主要目标|发展目标|目标任务|目标)(?:确定|定|设定)?(?:是|为|:)"
 )
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
+# 全年累计减免税费4.2亿元: a total over the year is the year's result, no running total.
+_YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|今年|本年|一年来)(?:共|合计)?累计")
 # 年均浓度 (PM2.5) is a measure of one year, no average over the span.
 _TOTAL_CUE = re.compile(r"累计|总计|共计|合计")
 _OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
@@ -103,7 +108,11 @@ _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|�
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
-_STRIVE_OPENING = re.compile(r"力争|争取")
+# 年内力争…, 今年全县要力争…: the year or the place the sentence opens on comes before its 力争.
+_STRIVE_OPENING = re.compile(
+    r"(?:年内|今年|全年|明年|当年|[0-9]{4}年)?(?:全县|全市|全区|全省|我县|我市|我区|我省)?(?:要|将)?"
+    r"(?:力争|争取)"
+)
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(
@@ -126,6 +135,9 @@ _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投�
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
 _PASSED_RAW = re.compile(r"突破|超(?!过)")
 _SET_RATE = re.compile(r"税率|费率|利率")
+_ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
+# 研发经费 is the economy's R&D, no budget spending.
+_SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
 _LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 _FROM_YEAR = re.compile(r"[从由][“\"「]?$")
@@ -174,6 +186,17 @@ def report_year(report: Report) -> int | None:
 
 def _span(first: int, last: int) -> str:
     return f"{first}-{last}"
+
+
+# Five-year plans end in years ending in 0 or 5 (2010, 2025).
+_PLAN_LAST_YEAR = 0
+
+
+def _next_five(year: int) -> str:
+    """The five years ahead (今后五年, 未来五年): from the report's year, or, in a report of the
+    year that closes a five-year plan (2005, 2010), the coming plan's five from the next."""
+    first = year + 1 if year % 5 == _PLAN_LAST_YEAR else year
+    return _span(first, first + 4)
 
 
 def _plan_span(name: str) -> str:
@@ -508,13 +531,25 @@ def _told(
         return Told("target", period)
     if _is_threshold(text, figure, raw):
         return Told("threshold", period)
-    if (in_targets or setting.targets) and not _dated_before(clause, period, year):
+    # 今年中央财政预算安排再就业补助资金83亿元: funds the budget spends, even in a run of
+    # targets, are its plan.
+    funds = bool(_SPENT_FUNDS.search(clause + label)) and not headline_measure(label)
+    if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
+    if setting.phase == PLAN and _ALREADY.search(clause):
+        # 从2002年1月1日起，我国关税总水平已由15.3%降到12%: done already, said in the plan; a
+        # level a span has reached (现已达到155个) is its last year's.
+        return Told("result", _last(period))
     if setting.phase == PLAN and not _before(_last(period), year):
         # A rate the plan aims at (增长14%左右, 贫困发生率降到0.5%); not what it spends (支出增长
         # 28.7%) nor a rate it sets (增值税税率降至13%).
-        rate = figure.unit in ("%", "‰", "个百分点", "百分点") and not _SPENT_RATE.search(clause)
+        rate = (
+            figure.unit in ("%", "‰", "个百分点", "百分点")
+            and not _SPENT_RATE.search(clause)
+            # 补助资金比去年增长11.3%: the funds named in the label before the change.
+            and not _SPENT_FUNDS.search(label)
+        )
         own = clause.rsplit("、", 1)[-1]  # the list item's own words
         reach = (
             (
@@ -558,19 +593,28 @@ def _told(
         span_word
         and "-" in (period or "")
         and (
-            _REACHED_END.search(clause)
+            # 总资产达到 3.29万亿元: a space printed before the figure says nothing.
+            _REACHED_END.search(clause.rstrip())
             # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
-            or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1])
+            or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
             # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on.
-            or _HAS_END.search(clause)
+            or _HAS_END.search(clause.rstrip())
+            # 占两板上市企业数的11%: a share of a stock is a level, of the span's last year; one
+            # of what the span added (新设…, 累计…占) is the span's.
+            or (
+                _SHARE_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
+                and figure.unit in ("%", "成")
+                and not (_FLOW_BEFORE.search(clause) or _OVER_SPAN.search(clause))
+            )
             or figure.qualifier == "rank"  # a place is held at a date, never summed
         )
         # 研发投入占GDP比重达到3.6%: a share of spending is a level, not spending that adds up.
-        and not (_ADDS_UP.search(clause) and not _SHARE_REACHED.search(clause))
+        # 来深投资的世界500强企业达到166家: what is counted is after the 的, no spending.
+        and not (_ADDS_UP.search(clause.rsplit("的", 1)[-1]) and not _SHARE_REACHED.search(clause))
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
-    if _CUMULATIVE_CUE.search(clause) and not span_word:
+    if _CUMULATIVE_CUE.search(clause) and not span_word and not _YEAR_TOTAL.search(clause):
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
 
@@ -616,6 +660,7 @@ _REACHED_END = re.compile(
 
 # 先后有12个单位…: who took part over the span, not a stock.
 _HAS_END = re.compile(r"(?<!先后)(?<!累计)(?:有|现有|共有|拥有)$")
+_SHARE_ITEM = re.compile(r"占[^,;:。、]{0,12}$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
 
 
@@ -664,7 +709,10 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
     if _PASSED.match(text, listed):
         return False
-    if not _plain_clause(clause):
+    plain = _plain_clause(clause)
+    # “手撕镍”“无氧铜”等353项技术…实现国产化替代: examples named before the count open no
+    # clause of their own.
+    if not plain or (plain.endswith("等") and not acts(clause)):
         # 164个贫困村…全部脱贫摘帽: the figure opens its clause, the action follows.
         return acted_on(_CLAUSE.split(text[figure.end :])[0])
     return acts(clause) or ends_on_action(clause)
@@ -772,6 +820,11 @@ def _clause_before(text: str, start: int) -> str:
     return _CLAUSE.split(text[:start])[-1]
 
 
+# 由上年居世界第四位, 由上年分别增长5.6%, 比上年190天: a start said of the year before.
+_LAST_YEAR_BEFORE = re.compile(r"[由从比较](?:上年|去年|上一年)(?:同期)?[^,;:。0-9]{0,6}$")
+_LAST_YEAR_BASE = re.compile(r"[比较](?:上年|去年|上一年)(?:同期)?$")
+
+
 def _is_start(text: str, found: list[Found], index: int) -> bool:
     """从X增加到Y, 由X降至Y, 现行16%的税率降至13%: X is where a change starts; so is the base
     of 在X的基础上增长Y."""
@@ -780,6 +833,8 @@ def _is_start(text: str, found: list[Found], index: int) -> bool:
         return True
     if _BASE_OF.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
         return True
+    if _LAST_YEAR_BASE.search(text, 0, figure.start) and _CHANGE_NEXT.match(text, figure.end):
+        return True  # 比上年190天增加19天: last year's level, the base of the change
     if index + 1 >= len(found):
         return False
     between = text[figure.end : found[index + 1].start]
@@ -922,9 +977,14 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     if told["five"]:
         if setting.phase == REVIEW:
             return _span(year - 5, year - 1), True
-        return _span(year, year + 4), False
+        return _next_five(year), False
     if told["next"]:
-        return _span(year, year + 4), False
+        return _next_five(year), False
+    if told["ahead"]:
+        if setting.phase != PLAN:
+            return setting.period, False
+        years = numeral_value(told["an"] or told["an2"]) if told["an"] or told["an2"] else 2
+        return _span(year, year + years - 1), False
     if told["last"]:
         return str(year - 1), False
     return str(year + 1 if told["next_year"] else year), False
@@ -951,6 +1011,8 @@ def _start_period(clause: str, period: str | None) -> str | None:
     years: list[str] = _YEAR.findall(clause[-10:])
     if years:
         return years[-1]
+    if period and _LAST_YEAR_BEFORE.search(clause[-12:]):
+        return str(int(period.split("-")[-1]) - 1)  # 由上年46亿元增加到…: the year before
     ends = [m for m in _PLAN_NAME.finditer(clause[-12:]) if _PLAN_END.match(clause[-12:], m.end())]
     if ends:
         return str(_FIVE_YEAR_PLANS[ends[-1]["name"]] + 4)  # 由“十二五”末的29.1亿元: 2015

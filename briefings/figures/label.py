@@ -52,6 +52,9 @@ _CHANGE_AFTER = re.compile(
 )
 # 城乡居民收入分别增长5%和7%: the first is urban, the second rural.
 _TOWN_AND_COUNTRY = ("城镇", "农村")
+# 城乡低保标准分别提高…: social assistance is urban (城市低保, 城市特困人员) or rural.
+_AID = re.compile(r"低保|最低生活保障|特困")
+_URBAN_AID = ("城市", "农村")
 # Parts of speech that never say what is measured: numerals, measure words, time and place
 # words, prepositions, particles, conjunctions, pronouns, adverbs, interjections, punctuation
 # (an English word, flag "eng", is a noun: GDP, PCT).
@@ -73,6 +76,8 @@ MEASURE_TERMS = (
     # Bonds and sectors the statistics name whole (长期/特别 read as adverbs, 现代 as a time
     # word, 在 of 在学人数 as a preposition).
     "超长期特别国债", "长期建设国债", "长期国债", "特别国债", "现代服务业", "在学",
+    # 本外币 (in yuan and foreign currency), whose 本 jieba reads as a pronoun.
+    "本外币",
     # National titles a city competes for: 全国 is part of the name, not a scope.
     "全国文明城市", "全国双拥模范城",
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
@@ -133,14 +138,24 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             # 连续29年居内地城市首位: the place is of what the streak kept up.
             label = subjects[-1]
         else:
-            label = dealt or _label(text, found, index, labels)
+            label = (
+                dealt
+                or _shared_noun(text, found, index)
+                or _shared_done(text, found, index)
+                or _label(text, found, index, labels)
+            )
         subjects.append(_streak_subject(text, found, index, labels))
         if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
         label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
-        labels.append(_with_company(text, _with_area(text, figure.start, label)))
+        label = _spent_on(text, found, index, label)
+        label = _with_company(text, figure.start, _with_area(text, figure.start, label))
+        label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
+        label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
+        label = _attribute_of(text, found, index, labels, label)
+        labels.append(_with_agent(text, figure.start, label))
     return labels
 
 
@@ -177,15 +192,344 @@ def _pointed_back(text: str, start: int, label: str) -> str:
     return thing + own
 
 
+# What may stand between the items of a list of counts that share the noun after the last one:
+# a grade of the thing counted (1个县级、8个乡镇级饮用水源保护区; 3个万亿级和7个千亿级产业集群) or
+# nothing (开工和续建23条、340公里地铁线路).
+_LIST_ITEM_GAP = re.compile(r"(?P<grade>[\u4e00-\u9fff]{0,4}级)?(?:、|和|及|与)?")
+
+
+_ITEM_GRADE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}级|[一二三四五六七八九十百千万亿两]+(?:以上|以下)?)"
+)
+
+
+def _shared_noun(text: str, found: list[Found], index: int) -> str:
+    """A count whose list item names no thing of its own takes the noun the list ends on, with
+    its own grade and the words before it (开工建设5个百亿级、10个…重大工业项目 → 开工建设百亿级
+    重大工业项目), or "" when the shape is not there."""
+    last = index
+    grade = ""
+    while last + 1 < len(found):
+        gap = _LIST_ITEM_GAP.fullmatch(text, found[last].end, found[last + 1].start)
+        if gap is None or found[last + 1].qualifier == "rank":
+            break
+        grade = grade if last > index else gap["grade"] or ""
+        last += 1
+    if last == index or found[index].qualifier == "rank" or _is_streak(text, found[index]):
+        return ""
+    end = min(
+        [m.start() for m in p.CLAUSE_BREAK.finditer(text, found[last].end)], default=len(text)
+    )
+    if last + 1 < len(found):
+        end = min(end, found[last + 1].start)
+    # The last item's own grade (乡镇级, 三十亿以上) is not the others'.
+    words = _content(_words(_ITEM_GRADE.sub("", text[found[last].end : end])))
+    # 重大工业项目: a quality before the first noun stays with it.
+    first = next((n for n, w in enumerate(words) if w.is_noun), len(words))
+    if any(not w.flag.startswith(("a", "b")) for w in words[:first]):
+        return ""
+    noun = "".join(w.text for w in words[:first] + _noun_run(words[first:]))
+    if len(noun) <= 2:
+        return ""
+    start = max(text.rfind(c, 0, found[index].start) for c in ",;:。!?、") + 1
+    if index:
+        start = max(start, found[index - 1].end)
+    return (_plain(text[start : found[index].start]) + grade + noun)[-LABEL_MAX:]
+
+
+# 完成了6个乡镇、81个村的垃圾一体化处理; 何桥、李庄等6个乡镇41个村的土地整治项目: counts of
+# things listed before one 的 share what it says was done to them.
+_ITEM_NOUN = re.compile(r"(?P<noun>[\u4e00-\u9fff]{1,4}?)、?")
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?的(?P<done>[^,;:。、和0-9]{2,12})")
+
+
+def _shared_done(text: str, found: list[Found], index: int) -> str:
+    if index + 1 >= len(found):
+        return ""
+    item = _ITEM_NOUN.fullmatch(text, found[index].end, found[index + 1].start)
+    done = _DONE_AFTER.match(text, found[index + 1].end)
+    if item is None or done is None:
+        return ""
+    what = "".join(w.text for w in _done_to(_words(done["done"])))
+    return item["noun"] + what if len(what) > 2 else ""
+
+
+# Money a clause spends with nothing of its own but who spends it (投资1.2亿元, 中央财政安排51亿元,
+# 安排资金136亿元): what it is spent on follows the figure (…完成了农村公路建设, …，用于农村寄宿制
+# 学校建设工程, …，办好34项民生实事, 投资1070万元的3个农村水厂, 对…进行病虫害防治).
+_SPEND_LEAD = re.compile(
+    r"(?:[0-9一二三四五六七八九十两]+年(?:内|来|间)|今年|全年|年内|当年|近[一二三四五]年)?"
+    r"(?P<who>(?:中央和地方|中央|地方|国家|各级|省级?|市级?|县级?|区级?)?(?:财政)?"
+    r"(?:今年|全年|年内|当年)?(?:再|还|将|共|又|先后|累计|直接|共同)*"
+    r"(?:安排|投入|投资|拿出|筹措|申请|落实|争取|下达|整合|完成投资)(?:资金|财政资金)?)"
+)
+_SPEND_NOUN = r"国债资金|建设资金|财政资金|专项资金|补助资金|资金"
+# What opens the clause after the figure when it says what the money goes to.
+_SPEND_PURPOSE = re.compile(
+    r"(?:主要|重点|全部|专项|直接)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新建|建设|"
+    r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
+)
+_PURPOSE_MAX = 16
+_SPEND_STOP = re.compile(r"[,;:。!?]|和?(?:投资|投入)[0-9]")
+# A count inside the purpose (办好34项民生实事, 新建…变电站一座) says how many, not what.
+_PURPOSE_COUNT = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9.]+[多余]?[万亿千百]*[多余]?(?:个|项|所|户|座|家|名|条|处|批|亩|公里|平方米)?(?![A-Za-z0-9])"
+    r"|[一两](?:座|批|个|处|所)$"
+)
+
+
+def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
+    """A spend's label with what the money goes to, when the clause after the figure says it
+    (用于…, 支持…, 办好…, 对…进行…, 的…) and the words before name only who spends."""
+    figure = found[index]
+    if figure.unit not in ("元", "美元"):
+        return label
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    if index:
+        start = max(start, found[index - 1].end)
+    before = re.sub(r"[\s“”\"]", "", text[start : figure.start])
+    # 中央和地方投入, or the last item of a list (…田间工程和投资1070万元).
+    lead = _SPEND_LEAD.fullmatch(before) or _SPEND_LEAD.fullmatch(re.split("、|和", before)[-1])
+    if lead is None:
+        return label
+    rest = text[figure.end :]
+    noun = re.match(rf"(的)?({_SPEND_NOUN})?", rest)
+    attributive = bool(noun and noun[1])  # 投资1070万元的3个农村水厂: the thing the money went to
+    spent = (noun[2] or "") if noun else ""
+    rest = rest[noun.end() if noun else 0 :]
+    if rest[:1] in (",", ";"):
+        rest = rest[1:]
+        opens = _SPEND_PURPOSE.match(rest)
+        if opens is None or not opens.group():
+            return label
+    # 中央财政连续三年累计投入90亿元: the clause's own words, when they say who spends.
+    measure = label if _SPEND_LEAD.fullmatch(label) else _plain(lead["who"]) + spent
+    joint = "" if measure.endswith(("资金", "投资", "投入")) else "用于"
+    room = min(_PURPOSE_MAX, LABEL_WITH_SUBJECT_MAX - len(measure + joint))
+    stop = _SPEND_STOP.search(rest)
+    purpose = _purpose(rest[: stop.start() if stop else len(rest)], attributive, room)
+    if not purpose:
+        return label
+    if measure.endswith(("资金", "投资")):
+        return purpose + measure
+    return measure + joint + purpose
+
+
+def _purpose(clause: str, attributive: bool, room: int) -> str:
+    """What a clause after a spend says it goes to: its object, the leading verbs gone (用于,
+    支持, 完成了); 对X进行Y reads X and Y; after 的, the thing named and no more."""
+    clause = _PURPOSE_COUNT.sub("", clause)
+    done = re.fullmatch(r"对(?P<what>.+?)进行(?P<how>.+)", clause)
+    if done:
+        how = _plain(done["how"])
+        return _trimmed(_content(_words(done["what"])), room - len(how)) + how
+    opens = _SPEND_PURPOSE.match(clause)
+    words = _content(_words(clause[opens.end() if opens else 0 :]))
+    lead = 0
+    while lead < len(words) and words[lead].flag.startswith(("p", "d", "u", "c")):
+        lead += 1
+    words = words[lead:]
+    if attributive:
+        # 3个农村水厂建设进展顺利: what is said of the thing after it is no part of it.
+        # 8个新农村电气化建设工程: a qualifier before the first noun stays with it.
+        first = next((n for n, w in enumerate(words) if w.is_noun), 0)
+        words = words[:first] + _noun_run(words[first:])
+    return _trimmed(words, room)
+
+
+def _trimmed(words: list[Word], room: int) -> str:
+    """The words from the first while they fit in `room` characters."""
+    kept = ""
+    for word in words:
+        if len(kept) + len(word.text) > room:
+            break
+        kept += word.text
+    return kept
+
+
+# 新增幼儿园63所、学位2.1万个; 建成…30个公共住房项目，建筑面积220万平方米: an attribute counted
+# right after things (places at school, floor area, length) is theirs.
+_ATTRIBUTE = re.compile(
+    r"(?:新增|新建|提供|增加)?(?:学位|床位|建筑面积|面积|在建里程|里程|车位|泊位)"
+)
+
+
+def _attribute_of(text: str, found: list[Found], index: int, labels: list[str], label: str) -> str:
+    if not index or not labels or not _ATTRIBUTE.fullmatch(label):
+        return label
+    if "。" in text[found[index - 1].end : found[index].start]:
+        return label
+    thing = ""  # the things the figure before counts: the nouns its label ends on
+    for word in reversed(_words(labels[-1])):
+        if not (word.is_noun or word.flag.startswith(("j", "l", "ns", "nt", "b"))):
+            break
+        thing = word.text + thing
+    if len(thing) < 2 or _ATTRIBUTE.search(thing) or _MEASURE_HEAD.match(thing):
+        return label
+    named = thing + label
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+
+
+# 育儿补贴惠及120余万婴幼儿; 全面推行免费义务教育，惠及学生176万人次: who benefits is counted,
+# and what benefits them (the words before 惠及, or the clause before) says what the count is of.
+_BENEFITS = "惠及"
+
+
+def _benefit_of(text: str, found: list[Found], index: int, label: str) -> str:
+    figure = found[index]
+    at = text.rfind(_BENEFITS, 0, figure.start)
+    if at < 0 or p.CLAUSE_BREAK.search(text, at, figure.start):
+        return label
+    start = max(text.rfind(c, 0, at) for c in ",;:。!?、") + 1
+    if index and found[index - 1].end > start:
+        start = found[index - 1].end
+    subject = _leading_thing(text[start:at])
+    if not _plain(text[start:at]):
+        # 、惠及消费者…: the clause the list item belongs to; ，惠及…: the clause before.
+        head = max(text.rfind(c, 0, start - 1) for c in ",;:。!?") + 1 if start else 0
+        subject = _leading_thing(text[head : max(start - 1, head)])
+    if len(subject) < 2:
+        return label
+    own = label[label.index(_BENEFITS) :] if _BENEFITS in label else _BENEFITS + label
+    named = subject + own
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+
+
+def _acts_on_next(words: list[Word], n: int) -> bool:
+    """A verb, adverb, preposition, time or number word before the thing a clause names, or a
+    quality before its verb (全面/推行)."""
+    word = words[n]
+    if word.flag.startswith(("v", "d", "p", "t", "m", "x", "u")):
+        return word.flag != "vn"
+    return word.flag.startswith("a") and n + 1 < len(words) and words[n + 1].flag == "v"
+
+
+def _leading_thing(clause: str) -> str:
+    """The thing a clause opens on, after the verbs that act on it (全面推行免费义务教育 →
+    免费义务教育; 新型农村合作医疗制度试点已扩大到… → 新型农村合作医疗制度试点)."""
+    words = _words(clause)
+    lead = 0
+    while lead < len(words) and _acts_on_next(words, lead):
+        lead += 1
+    run = ""
+    for word in words[lead:]:
+        if not (word.is_noun or word.flag.startswith(("j", "l", "ns", "nt", "a", "b"))):
+            break
+        run += word.text
+    return run[:LABEL_MAX] if not _OWN_SCOPE.fullmatch(run) else ""
+
+
+# 每平方公里土地产生1.75亿元的GDP和6000万元的税收: a rate per unit of land (or of people)
+# measures what follows its 的, and so does each amount listed after it.
+_PER_BASE = re.compile(r"每[万千百]?(?:平方公里|人口|人|户|亩|平方米)")
+_OF_AFTER = re.compile(r"的(?P<what>[^,;:。、和与及的0-9]{1,10}?)(?=[,;:。、和与及]|$)")
+
+
+def _per_base_of(text: str, found: list[Found], index: int, label: str) -> str:
+    figure = found[index]
+    base = _PER_BASE.match(text, figure.start)
+    if base is None and index:
+        before = found[index - 1]
+        joined = _OF_AFTER.match(text, before.end)
+        if joined and text[joined.end() : figure.start] in p.LIST_JOINS:
+            base = _PER_BASE.match(text, before.start)
+    what = _OF_AFTER.match(text, figure.end)
+    if base is None or what is None:
+        return label
+    return base.group() + _plain(what["what"])
+
+
+# 7个过亿元项目投产运营, 投资亿元以上生产经营项目: a money bar on projects is on their investment.
+_PROJECTS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?项目")
+
+
+def _project_bar(text: str, figure: Found, label: str) -> str:
+    if figure.unit not in ("元", "美元") or not _BAR_RAW.search(text[figure.start : figure.end]):
+        return label
+    projects = _PROJECTS_AFTER.match(text, figure.end)
+    if projects is None:
+        return label
+    # 确保年内引进亿元以上项目: what is done to the projects stays (引进), the investment once.
+    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?、个") + 1
+    lead = _plain(text[start : figure.start]).removesuffix("投资").removesuffix("总")
+    return (lead + _plain(projects.group()) + "投资")[-LABEL_MAX:]
+
+
+# 省属企业完成产业类投资553.1亿元、研发投入133.5亿元; 中欧班列发运204列、总货值增长36.9%: the
+# subject a clause opens on, before its first verb, is its later list items' too.
+_SUBJECT_VERB = re.compile(r"完成|实现|发运|开行|开通|引进|新增|投入|签约|出口|进口")
+
+
+def _listed_subject(
+    text: str, found: list[Found], index: int, labels: list[str], label: str
+) -> str:
+    if not index or "、" not in text[found[index - 1].end : found[index].start]:
+        return label
+    start = max(text.rfind(c, 0, found[index - 1].start) for c in ",;:。!?") + 1
+    if p.CLAUSE_BREAK.search(text, found[index - 1].end, found[index].start):
+        return label
+    verb = _SUBJECT_VERB.search(text, start, found[index - 1].start)
+    if verb is None:
+        return label
+    subject = text[start : verb.start()].strip()
+    words = _words(subject)
+    if (
+        len(subject) < 2
+        or not words
+        or not all(w.is_noun or w.flag in ("j", "l", "ns", "nt", "nr") for w in words)
+        or _OWN_SCOPE.search(subject)
+        or _TAIL_START.search(subject)
+        or not labels[-1].startswith(subject)
+        or subject[:2] in label
+    ):
+        return label
+    named = subject + label
+    return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+
+
+# An agent a clause opens on (长城公司在徐水实现产值…; 前海国际化城市新中心展现新面貌; 省、市级农业
+# 龙头企业达到12家): the clauses after it that open on a verb (实现税收31.7亿元, 新增注册企业1.2万家)
+# say what it did.
+_AGENT = re.compile(
+    r"(?P<agent>[\u4e00-\u9fff、]{2,12}?(?:公司|集团|龙头企业|实验室|新中心|协作|帮扶单位|班列))"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+
+def _with_agent(text: str, start: int, label: str) -> str:
+    clauses = [c.strip() for c in p.CLAUSE_BREAK.split(text[:start])]
+    if len(clauses) < 2 or not acts(clauses[-1]):
+        return label
+    for clause in reversed(clauses[:-1]):
+        agent = _AGENT.match(clause)
+        if agent:
+            name = agent["agent"].replace("、", "")
+            if _OWN_SCOPE.search(name) or name[:2] in label:
+                return label
+            named = name + label
+            return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+        # 同比增长28.8%: a change of the figure before goes on with its subject.
+        if clause and not (
+            acts(clause) or _TIME_ONLY.fullmatch(clause) or _RATE_NEXT.match(clause)
+        ):
+            return label  # another subject stands between
+    return label
+
+
+_TIME_ONLY = re.compile(r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:以来|来|底|末)?|同比|今年|去年|全年")
+
+
 # A company a sentence opens on (金川集团工业总产值连跨…，在“世界500强”排名由369位上升到235位):
 # what the sentence measures is the company's.
 _COMPANY = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,6}?(?:集团|公司))")
 
 
-def _with_company(text: str, label: str) -> str:
+def _with_company(text: str, start: int, label: str) -> str:
     company = _COMPANY.match(text.strip())
     if company is None or company["name"] in label:
         return label
+    if _OWN_SCOPE.search(p.CLAUSE_BREAK.split(text[:start])[-1]):
+        return label  # 全市规上工业增加值…: the report's own place, not the company's
     return (company["name"] + label)[:LABEL_WITH_SUBJECT_MAX]
 
 
@@ -225,8 +569,19 @@ def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]
     named = any(word.is_noun or word.flag in ("l", "j") for word in words)
     if (own and named and not _MEASURE_HEAD.match(own)) or not labels:
         return own
+    if (
+        not own
+        and p.CLAUSE_BREAK.search(text, found[index - 1].end, figure.start)
+        and _AWARDED.match(text, figure.end)
+    ):
+        # …分别下降62.97%、53.06%，连续19年获…优秀省: a title won in a row, in a clause of its
+        # own, is no place of the figure before's measure (连续3年居…首位 is).
+        return own
     # 出口增长12.5%，总量连续31年…: the measure is of the subject before.
     return shed_measure(_RANK_LEFTOVER.sub("", labels[-1].removesuffix(RANK_WORD))) + own
+
+
+_AWARDED = re.compile(r"(?:获(?!得)|荣获|被评为|获评|被授予|入选)")
 
 
 def _streak_label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
@@ -555,16 +910,19 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
             break
         if not items and _SUBJECT_START.search(gap):
             break
+        if _is_streak(text, figure):
+            break  # …分别下降62.97%、53.06%，连续19年获…: a streak starts a statement of its own
         items.append(index)
     return items
 
 
 def _subjects(text: str, count: int) -> list[str] | None:
     """The things a 分别 deals its figures to, each whole (城镇、农村居民… → 城镇居民…)."""
-    parts = [_plain(part) for part in _SUBJECT_SPLIT.split(text)]
+    parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
-        return [parts[0].replace("城乡", place, 1) for place in _TOWN_AND_COUNTRY]
+        towns = _URBAN_AID if _AID.search(parts[0]) else _TOWN_AND_COUNTRY
+        return [parts[0].replace("城乡", place, 1) for place in towns]
     if len(parts) != count:
         return None
     tail = _TAIL_START.search(parts[-1])
@@ -574,14 +932,35 @@ def _subjects(text: str, count: int) -> list[str] | None:
         return [_joined(part, shared) for part in parts[:-1]] + [parts[-1]]
     longest = max(parts, key=len)
     at = parts.index(longest)
-    return [
+    dealt = [
         _share(part, longest, n < at) if part != longest else part for n, part in enumerate(parts)
     ]
+    # 城乡居民基本养老保险和基本医疗保险参保率: the measure the last item ends on is every item's.
+    measure = _measure_tail(parts[-1])
+    return [
+        s + measure if measure and n < len(parts) - 1 and not _NAMES_MEASURE.search(s) else s
+        for n, s in enumerate(dealt)
+    ]
+
+
+# 存贷款余额, 存、贷款余额: deposits and loans, each its own balance.
+_DEPOSITS = re.compile(r"存、?贷款")
+
+
+def _measure_tail(item: str) -> str:
+    """The measure a list item ends on (参保率 of 基本医疗参保率, 余额 of 贷款余额), or ""."""
+    words = _segment(item)
+    if len(words) < 2:
+        return ""
+    tail = words[-1].text
+    if len(tail) == 1:
+        tail = words[-2].text + tail  # 参保/率
+    return tail if _NAMES_MEASURE.search(tail) and tail != item else ""
 
 
 # Where a list's last item turns from its own name to the measure all items share.
 _TAIL_START = re.compile(
-    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|规模|价格|支出|浓度|投资|出口|进口"
+    r"产业增加值|增加值|产业产值|产值|产量|营业收入|居民|人均|总额|产业规模|规模|价格|支出|浓度|投资|出口|进口"
 )
 
 
@@ -609,7 +988,7 @@ def _share(part: str, longest: str, before: bool) -> str:
                 return part + longest[at + k :]
         if len(part) <= 2 < len(longest):
             return part + longest[len(part) :]
-        return part + _segment(longest)[-1].text
+        return part + (_measure_tail(longest) or _segment(longest)[-1].text)
     # Its last word goes: two characters (产值 of 规上工业产值), or a Latin one (GDP).
     return re.sub(r"(?:[A-Za-z]+|..)$", "", longest) + part
 
@@ -673,7 +1052,8 @@ _INLINE_ASIDE = re.compile(
 )
 
 
-_BAR_RAW = re.compile(r"^超(?!过)|(?:以上|以下)$")
+# 超亿元, 过亿元 (过 before a magnitude is 超), 亿元以上: a bar.
+_BAR_RAW = re.compile(r"^超(?!过)|^过(?=[0-9一二三四五六七八九十百千万亿])|(?:以上|以下)$")
 
 
 def _bar_of(text: str, bar: Found, figure: Found) -> bool:
@@ -723,7 +1103,7 @@ def _words(fragment: str) -> list[Word]:
 
 # Verbs that hold a stock rather than do something (全市在建工地有1万多个, 总量达474万户).
 _STOCK_VERBS = frozenset(
-    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居"}
+    {"有", "拥有", "现有", "共有", "达", "达到", "为", "是", "保持", "稳定", "位居", "居", "占"}
 )
 
 
@@ -772,8 +1152,15 @@ def acted_on(rest: str) -> bool:
     return False
 
 
+# An aside in brackets inside a name (高速（一级）公路): gone without a gap, so the name stays whole;
+# not the places a unit stands for as well (8个省（市）, 县（市、区）).
+_ASIDE_BRACKETS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?![市区县镇乡旗自治、]+\))[^()]*\)(?=[\u4e00-\u9fff])"
+)
+
+
 def _segment(fragment: str) -> list[Word]:
-    cleaned = _NOISE.sub(" ", fragment).strip()
+    cleaned = _NOISE.sub(" ", _ASIDE_BRACKETS.sub("", fragment)).strip()
     return [Word(w.word, w.flag) for w in _posseg().cut(cleaned)] if cleaned else []
 
 
@@ -790,6 +1177,7 @@ def _content(words: list[Word]) -> list[Word]:
             or _glued(words, n)
             or _ends_noun(words, n)
             or _names_noun(words, n)
+            or _inside_noun(words, n)
         )
         and (w.text not in stopwords or (w.text in _SCOPES and _scope_kept(words, n)))
     ]
@@ -800,6 +1188,26 @@ def _content(words: list[Word]) -> list[Word]:
         for n, w in enumerate(kept)
         if n == 0 or w.text not in _SCOPES or kept[n - 1].text in _BASE_BEFORE
     ]
+
+
+# Words that may stand on either side of a word jieba cuts out of a noun phrase.
+_NOUN_PART = ("n", "l", "j", "nz", "nr", "ns", "nt", "vn", "a", "b", "eng")
+
+
+# Prepositions jieba cuts out of a name: 经 of 经开区, 被 of 高被引, 与 of 研究与试验发展.
+_INNER_PREPOSITIONS = frozenset({"经", "被", "与"})
+
+
+def _inside_noun(words: list[Word], n: int) -> bool:
+    """A word jieba reads as an adverb, a particle or a preposition between two parts of one
+    noun phrase (车网/互动/设施, 低效用/地/盘整, 天水/经/开区): part of the name, kept so the label
+    does not cut it."""
+    word = words[n]
+    inner = word.flag in ("d", "uv") or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+    if not inner or n == 0 or n + 1 >= len(words):
+        return False
+    before, after = words[n - 1], words[n + 1]
+    return all(w.flag.startswith(_NOUN_PART) and w.text.strip() for w in (before, after))
 
 
 def _scope_kept(words: list[Word], n: int) -> bool:
@@ -886,12 +1294,50 @@ def _compose(
     A share before its noun (覆盖九成以上城乡社区) is of that whole: what covers it stays."""
     before, after = _content(left), _content(right)
     run = _noun_run(right)
+    if run and len(right) > len(run) + 1 and right[len(run)].text == "的":
+        # 22个行政村的生活污水治理: what was done to the things counted says what they count.
+        done = _done_to(right[len(run) + 1 :])
+        if sum(len(word.text) for word in done) > 2:
+            run = run + done
     generic = figure_words().generic_nouns
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
     if before and telling:
-        return (before if share else before[-1:] if attributive else []), run
+        return (before if share else before[-1:] if attributive else _place_before(before)), run
     return before, after
+
+
+# Words naming a place: 中西部地区, 西藏察隅, 雄安新区 (jieba tags most ns, nt or nrt).
+_PLACE_FLAGS = ("ns", "nt", "nrt")
+_PLACE_END = re.compile(r"(?:地区|自治区|新区|省|县|州|乡|镇)$")
+
+
+def _place_before(before: list[Word]) -> list[Word]:
+    """The place a count's words end on right before it (助推对口帮扶的西藏察隅6个小康村,
+    中西部地区1700多万名贫困家庭学生): whose things are counted, kept before the noun."""
+    run: list[Word] = []
+    for word in reversed(before):
+        if word.text in _SCOPES or not (
+            word.flag in _PLACE_FLAGS or (word.is_noun and _PLACE_END.search(word.text))
+        ):
+            break
+        run.insert(0, word)
+    return run if len("".join(w.text for w in run)) > 2 else []
+
+
+def _done_to(words: list[Word]) -> list[Word]:
+    """What a 的 after the things counted names (生活污水治理, 控制性详规): its nouns and
+    qualities, and a verb that ends it (治理), not one with more after it (道路实现硬化)."""
+    run: list[Word] = []
+    for n, word in enumerate(words):
+        last = n + 1 == len(words) or words[n + 1].flag.startswith(("c", "x"))
+        head = run and run[-1].is_noun and _COMPOUND_HEAD.fullmatch(word.text)  # 信息/站
+        named = word.is_noun or word.flag.startswith(("a", "l", "j"))  # 一体化: an idiom, 'l'
+        if named or head or (word.flag == "v" and last and run):
+            run.append(word)
+            continue
+        break
+    return run
 
 
 def _noun_run(words: list[Word]) -> list[Word]:

@@ -342,6 +342,23 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
     assert html.startswith("<b>搜索“GDP”</b>") and "<b>国内生产总值</b>增长6.6%" in html
 
 
+def test_what_the_plan_says_is_done_already_is_a_result() -> None:
+    assert told("从1月1日起，关税总水平已由10.5%降到9.8%。", PLAN_2025) == [
+        ("10.5%", "start", "2025"),
+        ("9.8%", "result", "2025"),
+    ]
+
+
+def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
+    found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
+    assert [kind for _, kind, _ in found] == ["plan", "plan"]
+    # The economy's R&D is no spending of the budget.
+    assert told("全社会研发经费投入年均增长8%以上。", PLAN_2025, targets=True)[0][1] == "target"
+    # A rate of funds the label names is how much more the budget spends.
+    assert told("低保补助资金比去年增长9.5%。", PLAN_2025)[0][1] == "plan"
+    assert told("财政每年拿出预算收入2%的资金专项用于乡村振兴。", PLAN_2025)[0][1] == "plan"
+
+
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
@@ -371,6 +388,12 @@ async def test_search_gdp_in_a_government_work_report(api, tmp_path) -> None:
         # A sentence opening on 力争 strives in every clause; striving for a title (争创) does not.
         ("力争全年接待游客600万人次，实现旅游收入30亿元。", ["target", "target"]),
         ("争创国家级示范区，新增物流航线40条。", ["plan"]),
+        # …and so does one opening on the year or the place before its 力争.
+        (
+            "年内力争全县蔬菜面积达到12万亩，奶牛存栏2.5万头，林果面积4万亩。",
+            ["target", "target", "target"],
+        ),
+        ("今年全市要力争果园面积8万亩，肉牛存栏5万头。", ["target", "target"]),
     ],
 )
 def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(

@@ -57,9 +57,11 @@ VALUE_TARGET = 0.95
 # Ten plan rows read again as targets (RULES.md history, 2026-12-07 fourth session): the engine as
 # it was scored kind 0.983, key 0.977; after the rule on levels the plan holds or reaches and this
 # session's label rules: kind 0.997, period 0.995, key on every field 0.985, bound 1.000, labels
-# 0.965, headline indicator and choice 1.000.
+# 0.965, headline indicator and choice 1.000. Fifth session's label and period rules: period 0.997,
+# labels 0.971.
 KIND_FLOOR = 0.995
-PERIOD_FLOOR = 0.993
+PERIOD_FLOOR = 0.995
+LABEL_FLOOR = 0.968
 KEY_ALL_FIELDS_FLOOR = 0.983
 BOUND_FLOOR = 0.995
 HEADLINE_INDICATOR_FLOOR = 0.995
@@ -94,7 +96,7 @@ def test_figures_against_hand_labels(scores: Scores, capsys: pytest.CaptureFixtu
     assert scores.periods >= PERIOD_FLOOR, scores.wrong["periods"]
     assert scores.key_all_fields >= KEY_ALL_FIELDS_FLOOR, scores.wrong["key wrong"]
     assert scores.precision >= VALUE_TARGET
-    assert scores.labels >= LABEL_TARGET, scores.wrong["labels"]
+    assert scores.labels >= max(LABEL_TARGET, LABEL_FLOOR), scores.wrong["labels"]
     assert scores.headline_key >= HEADLINE_KEY_TARGET, scores.wrong["headline not key"]
     assert scores.key_right >= KEY_RIGHT_TARGET, scores.wrong["key wrong"]
     assert scores.inverted == 0, scores.wrong["bounds"]  # zero tolerance: 不低于 is never 低于

@@ -1,0 +1,98 @@
+"""What time a figure is for, read from the words of its sentence: invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.figures import sentence_figures
+from briefings.figures.kinds import PLAN, REVIEW, Setting
+
+
+@pytest.mark.parametrize(
+    ("year", "span"),
+    [
+        (2010, "2011-2015"),  # the report of a plan's last year looks to the coming plan's five
+        (2015, "2016-2020"),
+        (2026, "2026-2030"),  # a plan's first year: its own five
+        (2023, "2023-2027"),
+    ],
+)
+def test_the_five_years_ahead_are_the_coming_plans_when_the_report_closes_one(
+    year: int, span: str
+) -> None:
+    sentence = "未来五年，要实现万元地区生产总值能耗年均下降4%，全员劳动生产率年均增长6%。"
+    found = sentence_figures(sentence, "1", 1, Setting(PLAN, str(year)), year)
+    assert [m.period for m in found] == [span, span]
+
+
+def test_levels_and_shares_in_a_span_s_review_are_of_its_last_year() -> None:
+    """A level reached (even printed with a space before it), a count of firms that invested
+    (what reached is the firms, not an investment) and a share of a stock are the span's last
+    year's; a share of what the span added is over the span."""
+    sentence = (
+        "五年来，金融业总资产达到 2.15万亿元，来深投资的世界500强企业达到120家，"
+        "本地上市企业占全省上市企业数的35%，新设外资企业占全省比重18%。"
+    )
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures(sentence, "1", 1, Setting(REVIEW, "2025"), 2026)
+    }
+    assert found["2.15万亿元"] == ("result", "2025")
+    assert found["120家"] == ("result", "2025")
+    assert found["35%"] == ("result", "2025")
+    assert found["18%"] == ("cumulative", "2021-2025")
+
+
+def test_a_total_over_the_year_reviewed_is_its_result_and_a_running_total_is_not() -> None:
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures(
+            "全年累计减免税费3.1亿元，累计建成5G基站2000个。", "1", 1, Setting(REVIEW, "2024"), 2025
+        )
+    }
+    assert found["3.1亿元"] == ("result", "2024")
+    assert found["2000个"] == ("cumulative", None)
+
+
+def test_a_start_said_of_last_year_is_the_year_before_the_result() -> None:
+    def found(sentence: str) -> dict[str, tuple[str, str | None]]:
+        figures = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
+        return {m.raw: (m.kind, m.period) for m in figures}
+
+    assert found("补助资金由上年46亿元增加到92亿元。")["46亿元"] == ("start", "2023")
+    changed = found("全年空气质量优良天数290天，比上年270天增加20天。")
+    assert changed["270天"] == ("start", "2023")
+    assert changed["290天"] == ("result", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        # The plan's years from this one: 用三年时间, 五年内, 今明两年, 从今年开始连续三年.
+        ("用三年时间新建公办中小学校120所。", "2025-2027"),
+        ("五年内财政将投入80亿元改造乡镇卫生院。", "2025-2029"),
+        ("今明两年再安排60亩土地建设创业基地。", "2025-2026"),
+        ("从今年开始，连续三年每年为每个村培训2名致富带头人。", "2025-2027"),
+    ],
+)  # fmt: skip
+def test_a_plan_s_work_over_the_next_years_is_dated_over_them(sentence: str, period: str) -> None:
+    figures = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
+    assert figures[-1].period == period
+
+
+def test_a_count_after_named_examples_opens_its_clause_in_a_span_s_review() -> None:
+    """A count after the examples it names (…等120项) opens its clause: an action after it is
+    what was done over the span; a share the things hold (占全国比重) is no action."""
+    span = Setting(REVIEW, "2025", span="2021-2025", flows_over_span=True)
+
+    def found(sentence: str) -> dict[str, tuple[str, str | None]]:
+        return {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, span, 2026)}
+
+    assert found("“甲型钢”“乙型铜”等120项技术和产品实现国产化替代。")["120项"] == (
+        "cumulative",
+        "2021-2025",
+    )
+    assert found("集成电路、智能手机等25种工业产品产量占全国比重超8%。")["25种"] == (
+        "result",
+        "2025",
+    )
