@@ -1,10 +1,11 @@
 """The figures engine scored on labels written blind, every figure of each report, from the text
-before the engine ever ran on them (tests/data/labels/figures/unseen, unseen2, unseen3, unseen4/):
+before the engine ever ran on them (tests/data/labels/figures/unseen … unseen6/):
 unseen/ — six reports (a district, a county, a city, two 2026 provinces and 国务院 2002);
 unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
 保定 county 2021, 深圳 2022 and 国务院 1993; unseen4/ — 北京 2026, 深圳 2026, 曲阳县 2020 and 国务院
 2007; unseen5/ — 深圳 2005 and 2010, 国务院 2004 and 2006, two 保定 counties 2022 and two
-districts (清苑区 2013, 徐水区 2010). Each set's first run (kept below) was the honest estimate for reports the rules had not
+districts (清苑区 2013, 徐水区 2010); unseen6/ — 国务院 1995, 深圳 2001 and four counties (2008, 2012, 2017,
+2024). Each set's first run (kept below) was the honest estimate for reports the rules had not
 seen; every set has been tuned on since, so their scores now overstate accuracy on new
 reports. Floors sit just under the latest run.
 
@@ -221,6 +222,31 @@ UNSEEN5_FLOORS = {
 }
 
 
+# unseen6 (国务院 1995, 深圳 2001, 阜平县 2017, 顺平县 2008, 容城县 2012 and a county report filed as
+# 安新县 2024 that is 河南 新安县's; every figure, 753 rows, labelled blind this session and conformed
+# from the text to the four conventions settled before its first run). First run (731 output),
+# after every rule change of the round and before anyone looked at the scores: is-a-figure
+# precision 0.953, value recall 0.914, all figures right on every field 0.669, key figures right
+# on every field 0.889, bound 1.000 (none inverted), kind 0.911, period 0.858, labels 0.858,
+# indicator of headline figures 0.775, headline choice 0.971. The largest classes: 顺平县 2008 prints
+# every percent sign as _M_M_ (an export's blemish: 22 figures missed, its headline growth rates
+# among them); 容城县 2012 reviews a five-year term in 年均递增 and 比2006年增长 (indicators and
+# periods); named projects' investments in two county plans; 深圳 2001's full-width digits and its
+# 地方预算内财政收入.
+UNSEEN6_FLOORS = {
+    "is-a-figure precision": 0.95,
+    "value recall": 0.91,
+    "all figures right on every field": 0.665,
+    "key figures right on every field": 0.885,
+    "bound": 0.995,
+    "kind": 0.91,
+    "period": 0.855,
+    "labels": 0.855,
+    "headline indicator": 0.77,
+    "headline choice": 0.97,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "floors", "name"),
     [
@@ -228,7 +254,8 @@ UNSEEN5_FLOORS = {
         ("unseen2", UNSEEN2_FLOORS, "second blind batch (tuned on since its first run)"),
         ("unseen3", UNSEEN3_FLOORS, "third blind batch (tuned on since its first run)"),
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
-        ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (first run kept above)"),
+        ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (tuned on since its first run)"),
+        ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (first run kept above)"),
     ],
 )
 def test_figures_against_labels_written_blind(
