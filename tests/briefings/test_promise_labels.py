@@ -168,13 +168,18 @@ HELDOUT4_FLOORS = {
 
 
 # heldout5/: targets-only labels (reports with no next-year report: `result_report: null`, each
-# item a target alone), labelled blind; scored on targets found and target precision. Its row is
-# skipped until its first blind run sets the number of targets and these floors (`python -m
-# tests.kits.promise_scoring CACHE heldout5` prints each file's scores and disagreements).
-HELDOUT5_TARGETS = 0
+# item a target alone) of 国务院 1995, 深圳 2001 and four county reports (顺平县 2008, 容城县 2012,
+# 阜平县 2017, the report filed as 安新县 2024), labelled blind; scored on targets found and target
+# precision (`python -m tests.kits.promise_scoring CACHE heldout5` prints each file's scores and
+# disagreements). First run, after every rule change of the round: targets found 18/30 (0.600),
+# target precision 18/19 (0.947). 顺平县 2008 prints every percent sign as _M_M_ (an export's
+# blemish) and gives none of its 7 targets; without it 18/23. Missed besides: 国务院 1995's price
+# target read as cpi where the label says retail prices, and its grain target; 深圳 2001's
+# 一般地方预算财政收入 (2); 容城县's rural income growth dealt out of one printed figure.
+HELDOUT5_TARGETS = 30
 HELDOUT5_FLOORS = {
-    "targets_found": 0.0,
-    "target_precision": 0.0,
+    "targets_found": 0.59,
+    "target_precision": 0.94,
 }
 
 
@@ -184,12 +189,7 @@ HELDOUT5_FLOORS = {
         ("heldout2", 6, HELDOUT2_FLOORS),
         ("heldout3", 12, HELDOUT3_FLOORS),
         ("heldout4", 1, HELDOUT4_FLOORS),
-        pytest.param(
-            "heldout5",
-            HELDOUT5_TARGETS,
-            HELDOUT5_FLOORS,
-            marks=pytest.mark.skip(reason="targets-only labels not yet run: set the floors first"),
-        ),
+        ("heldout5", HELDOUT5_TARGETS, HELDOUT5_FLOORS),
     ],
 )
 def test_later_held_out_batches_score_above_their_floors(
