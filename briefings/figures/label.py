@@ -270,6 +270,9 @@ _SPEND_PURPOSE = re.compile(
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
+_TOTAL_INVESTED = re.compile(r"(?P<who>总投资)$")
+# 的 or 、 and a count right after a total investment: what the total is of follows.
+_TOTAL_OF_THINGS = re.compile(r"\s*(?:的|(?P<joined>、)(?=\s*[0-9一二三四五六七八九十两]))")
 _SPEND_STOP = re.compile(r"[,;:。!?]|和?(?:投资|投入)[0-9]")
 # A count inside the purpose (办好34项民生实事, 新建…变电站一座) says how many, not what.
 _PURPOSE_COUNT = re.compile(
@@ -290,9 +293,16 @@ def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
     before = re.sub(r"[\s“”\"]", "", text[start : figure.start])
     # 中央和地方投入, or the last item of a list (…田间工程和投资1070万元).
     lead = _SPEND_LEAD.fullmatch(before) or _SPEND_LEAD.fullmatch(re.split("、|和", before)[-1])
+    listed = _TOTAL_OF_THINGS.match(text, figure.end)
+    if lead is None and listed:
+        # 大力推进总投资18.8亿元的53个集镇建设项目, 抓好总投资638亿元、128个重点项目建设: the total
+        # is of the things after it, whatever the verb before.
+        lead = _TOTAL_INVESTED.search(before)
     if lead is None:
         return label
     rest = text[figure.end :]
+    if listed and listed["joined"]:
+        rest = rest[listed.end() - figure.end :]
     noun = re.match(rf"(的)?({_SPEND_NOUN})?", rest)
     attributive = bool(noun and noun[1])  # 投资1070万元的3个农村水厂: the thing the money went to
     spent = (noun[2] or "") if noun else ""

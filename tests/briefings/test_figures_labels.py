@@ -292,3 +292,17 @@ def test_a_title_won_in_a_row_after_a_dealt_list_is_a_statement_of_its_own() -> 
 )  # fmt: skip
 def test_an_attribute_counted_after_things_is_theirs(sentence: str, raw: str, words: str) -> None:
     assert words in labels(sentence)[raw]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # 总投资 after the verb that pushes the work: the total is of the things after 的 or 、.
+        ("大力推进总投资12.5亿元的36个小城镇建设项目。", "12.5亿元", "小城镇建设项目总投资"),
+        ("抓好总投资260亿元、85个市县重点项目建设。", "260亿元", "市县重点项目建设总投资"),
+    ],
+)  # fmt: skip
+def test_a_total_investment_after_a_verb_is_labelled_with_the_things_it_is_of(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label

@@ -96,3 +96,14 @@ def test_a_count_after_named_examples_opens_its_clause_in_a_span_s_review() -> N
         "result",
         "2025",
     )
+
+
+def test_what_a_span_s_review_says_grew_to_is_a_level_of_its_last_year() -> None:
+    """发展到 N (as 达到, 增加到) in a span's review says where a stock stands at its end, even
+    with a space printed on each side of the number; 新建 N adds up over the span."""
+    sentence = "大枣种植发展到 25.55 万亩，电商服务网点发展到209家，新建寄宿制学校 13 所。"
+    review = Setting(REVIEW, "2025", span="2021-2025")  # a paragraph under 过去五年
+    found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
+    assert found["25.55 万亩"] == ("result", "2025")
+    assert found["209家"] == ("result", "2025")
+    assert found["13 所"] == ("cumulative", "2021-2025")
