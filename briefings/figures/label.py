@@ -25,7 +25,7 @@ BORROW_MAX = 4
 # 同比下降, 占地区生产总值比重) takes its subject from the figure or clause before.
 _MEASURE_HEAD = re.compile(
     # 年度完成投资, 全年完成投资: the year the measure is of names no subject either.
-    r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|规模(?!以上)|金额|成交价|总数|完成投资|计划投资|年度计划|投资|增速|增幅|"
+    r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|规模(?!以上)|金额|成交价|总数|完成投资|计划投资|(?:完成|实现)(?:增加值|产值)|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
     r"增长|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
@@ -35,7 +35,7 @@ _KEEPS_MEASURE = re.compile(r"^(?:力争|其中|均)")
 _CHANGES = re.compile(r"增长|下降|增加|减少|提高|降低|上升|回落")
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
-    r"(?:同比|同口径|实际|年均|累计)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增速|增幅|达到|突破|超过|"
+    r"(?:同比|同口径|实际|年均|累计|[比较](?:19|20)[0-9]{2}年[末底]?)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增速|增幅|达到|突破|超过|"
     r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建)$"
 )
 _CHANGE_TAIL = re.compile(
@@ -155,8 +155,25 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
+        label = _with_base(text, figure, label)
         labels.append(_with_agent(text, figure.start, label))
     return labels
+
+
+# 生产总值比2006年增长24.47亿元: a change on a year other than the last says its base; without it
+# the label reads as a change on last year.
+_BASE_YEAR = re.compile(
+    r"(?:比|较)\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?P<end>末|底)?(?:同期)?(?:分别)?"
+    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?\s*$"
+)
+
+
+def _with_base(text: str, figure: Found, label: str) -> str:
+    base = _BASE_YEAR.search(text, 0, figure.start)
+    if base is None or base["year"] in label or not label.endswith(base["change"]):
+        return label
+    said = f"比{base['year']}年{base['end'] or ''}"
+    return label.removesuffix(base["change"]) + said + base["change"]
 
 
 # Medals counted by colour (一金一铜): the label says which.
@@ -258,10 +275,10 @@ def _shared_done(text: str, found: list[Found], index: int) -> str:
 # 安排资金136亿元): what it is spent on follows the figure (…完成了农村公路建设, …，用于农村寄宿制
 # 学校建设工程, …，办好34项民生实事, 投资1070万元的3个农村水厂, 对…进行病虫害防治).
 _SPEND_LEAD = re.compile(
-    r"(?:[0-9一二三四五六七八九十两]+年(?:内|来|间)|今年|全年|年内|当年|近[一二三四五]年)?"
+    r"(?:[0-9一二三四五六七八九十两]+年(?:内|来|间)|今年|全年|年内|当年|每年|近[一二三四五]年)?"
     r"(?P<who>(?:中央和地方|中央|地方|国家|各级|省级?|市级?|县级?|区级?)?(?:财政)?"
     r"(?:今年|全年|年内|当年)?(?:再|还|将|共|又|先后|累计|直接|共同)*"
-    r"(?:安排|投入|投资|拿出|筹措|申请|落实|争取|下达|整合|完成投资)(?:资金|财政资金)?)"
+    r"(?:安排|投入|投资|拿出|筹措|申请|落实|争取|下达|整合|完成投资|列预算)(?:资金|财政资金)?)"
 )
 _SPEND_NOUN = r"国债资金|建设资金|财政资金|专项资金|补助资金|资金"
 # What opens the clause after the figure when it says what the money goes to.
@@ -270,6 +287,7 @@ _SPEND_PURPOSE = re.compile(
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
+_YEARLY_SPEND = re.compile(r"每年[^0-9]*")
 _TOTAL_INVESTED = re.compile(r"(?P<who>总投资)$")
 # 的 or 、 and a count right after a total investment: what the total is of follows.
 _TOTAL_OF_THINGS = re.compile(r"\s*(?:的|(?P<joined>、)(?=\s*[0-9一二三四五六七八九十两]))")
@@ -285,12 +303,15 @@ def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
     """A spend's label with what the money goes to, when the clause after the figure says it
     (用于…, 支持…, 办好…, 对…进行…, 的…) and the words before name only who spends."""
     figure = found[index]
-    if figure.unit not in ("元", "美元"):
+    if figure.unit not in ("元", "美元", "元/年"):
         return label
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     if index:
         start = max(start, found[index - 1].end)
     before = re.sub(r"[\s“”\"]", "", text[start : figure.start])
+    # 每年拿出1200万元: a spend per year prints its verb inside the figure.
+    yearly = _YEARLY_SPEND.match(text, figure.start, figure.end)
+    before += yearly.group().replace(" ", "") if yearly else ""
     # 中央和地方投入, or the last item of a list (…田间工程和投资1070万元).
     lead = _SPEND_LEAD.fullmatch(before) or _SPEND_LEAD.fullmatch(re.split("、|和", before)[-1])
     listed = _TOTAL_OF_THINGS.match(text, figure.end)

@@ -306,3 +306,27 @@ def test_a_total_investment_after_a_verb_is_labelled_with_the_things_it_is_of(
     sentence: str, raw: str, label: str
 ) -> None:
     assert labels(sentence)[raw] == label
+
+
+def test_a_change_on_a_base_year_keeps_the_base_and_the_average_after_it_does_not() -> None:
+    found = labels("2020年，全县生产总值完成60亿元，比2015年增长21亿元，年均递增9%。")
+    assert found["21亿元"] == "全县生产总值比2015年增长"
+    assert found["9%"] == "全县生产总值年均递增"
+    # A change on last year says nothing more.
+    assert "上年" not in labels("财政收入完成8亿元，比上年增长1亿元。")["1亿元"]
+
+
+def test_an_estimate_s_verb_leaves_the_label_and_the_measure_takes_its_subject() -> None:
+    found = labels("全县规模以上工业企业达到60家，预计完成增加值18亿元。")
+    assert found["18亿元"] == "全县规模以上工业企业完成增加值"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "words"),
+    [
+        ("每年拿出900万元设立大病补偿基金。", "每年拿出900万元", "大病补偿基金"),
+        ("每年列预算500万元设立贫困学生救助基金。", "每年列预算500万元", "贫困学生救助基金"),
+    ],
+)  # fmt: skip
+def test_a_spend_per_year_says_what_the_money_goes_to(sentence: str, raw: str, words: str) -> None:
+    assert words in labels(sentence)[raw]
