@@ -692,7 +692,19 @@ def _last(period: str | None) -> str | None:
 
 def _dated(before: str) -> bool:
     """Whether a time word (2020年, 去年, 全年 …) dates what follows; a bare 五年 does not."""
-    return bool(_ONE_YEAR.search(before)) or any(not m["five"] for m in _TIME.finditer(before))
+    return bool(_ONE_YEAR.search(before)) or any(not m["five"] for m in _times(before))
+
+
+def _times(text: str) -> list[re.Match[str]]:
+    """The time words of the text, but a year inside a quoted name (荣获“2010年全省五保工作先进县”
+    称号) dates the title, not the clauses after it."""
+    return [
+        m for m in _TIME.finditer(text) if not (m["year"] and _IN_NAME.search(text, 0, m.start()))
+    ]
+
+
+# A quote opened before the year and not closed: the year is part of a quoted name.
+_IN_NAME = re.compile(r"[“\"「][^”\"」,;。]*$")
 
 
 def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
@@ -704,7 +716,7 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
         return True
     if _SENTENCE_ADDS_UP.search(text, 0, listed) and not _PASSED.match(text, listed):
         # 先后有43个单位…，累计派出546名干部，在72个村开展驻村帮扶: a sentence opening on 先后 or
-        # 累计 tells what was done over the years in each of its clauses.
+        # 累计 (or 共, 共有 aside: a stock) tells what was done over the years in each of its clauses.
         return True
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
     if _PASSED.match(text, listed):
@@ -718,7 +730,7 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
     return acts(clause) or ends_on_action(clause)
 
 
-_SENTENCE_ADDS_UP = re.compile(r"^\s*(?:其中,)?(?:先后|累计)")
+_SENTENCE_ADDS_UP = re.compile(r"^\s*(?:其中,)?(?:先后|累计|共(?!有|计))")
 
 
 def _plain_clause(clause: str) -> str:
@@ -908,7 +920,7 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     told = base = None
     opened: str | None = None  # the first year of a printed span (2003年到2006年)
     clause = start - len(_clause_before(text, start))
-    for match in _TIME.finditer(text[:start]):
+    for match in _times(text[:start]):
         if (
             (match["year"] or match["plan"])
             and _FROM_YEAR.search(text, 0, match.start())

@@ -107,3 +107,22 @@ def test_what_a_span_s_review_says_grew_to_is_a_level_of_its_last_year() -> None
     assert found["25.55 万亩"] == ("result", "2025")
     assert found["209家"] == ("result", "2025")
     assert found["13 所"] == ("cumulative", "2021-2025")
+
+
+def test_a_year_inside_a_quoted_title_does_not_date_the_clauses_after_it() -> None:
+    sentence = "荣获“2023年全省五保工作先进县”称号；新农合参合率达95%以上，发放补偿款1.2亿元。"
+    review = Setting(REVIEW, "2025", span="2021-2025")  # a paragraph under 过去五年
+    found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
+    assert found["95%以上"][1] == "2025"
+    assert found["1.2亿元"] == ("cumulative", "2021-2025")
+
+
+def test_a_sentence_opening_on_gong_adds_up_each_clause_over_the_span() -> None:
+    """共实施…项目150个，总投资130亿元 in a span's review: the projects' total adds up over it;
+    共有 names a stock."""
+    review = Setting(REVIEW, "2025", span="2021-2025")
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures("共实施重点项目150个，总投资130亿元。", "1", 1, review, 2026)
+    }
+    assert found["130亿元"] == ("cumulative", "2021-2025")
