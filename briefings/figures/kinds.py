@@ -46,7 +46,8 @@ _NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
 _TIME = re.compile(
     # 自1993年定点帮扶以来: a since whose words sit between the year and 以来.
-    r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起|(?=[^,;:。!?0-9年]{1,10}以来))"
+    # 从2015年开始: a since too.
+    r"(?P<since>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?:以来|起|开始|(?=[^,;:。!?0-9年]{1,10}以来))"
     r"|(?P<year>(?<![0-9])(?:19|20)[0-9]{2}) ?年(?![代0-9])|(?P<plan>"
     + "|".join(sorted(_FIVE_YEAR_PLANS, key=len, reverse=True))
     + r")(?=[”\"」]?(?:时期|期间|以来|规划|末|计划|年均|累计))"
@@ -118,9 +119,11 @@ _STRIVE_OPENING = re.compile(
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在)$"
     # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
-    r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额)$"
+    r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额|出口额?|吞吐量|"
+    r"预期寿命)$"
 )
 _PLAN_TOTAL = re.compile(r"累计")
+_PER_HEAD = re.compile(r"每[十百千万]*(?:人|户|人口|居民)")
 _BARE_CHANGE = re.compile(r"^\s*(?:分别)?(?:增长|下降|提高|降低|增加|减少)$")
 # 较“十三五”末的9323.1亿元增加…, 比2020年的X提高…: the base a comparison starts from.
 _BASE_OF = re.compile(r"[较比][^,;。0-9]{1,12}?的$")
@@ -546,7 +549,8 @@ def _told(
         # 28.7%) nor a rate it sets (增值税税率降至13%).
         rate = (
             figure.unit in ("%", "‰", "个百分点", "百分点")
-            and not _SPENT_RATE.search(clause)
+            # 研究与开发支出占GDP的比重达2.8%: a share of spending is a level, not spending.
+            and not (_SPENT_RATE.search(clause) and not _SHARE_REACHED.search(clause))
             # 补助资金比去年增长11.3%: the funds named in the label before the change.
             and not _SPENT_FUNDS.search(label)
         )
@@ -564,6 +568,8 @@ def _told(
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 每千户拥有电脑数650台, 每万人医生数达22名: a level per head of people or households.
+            or _PER_HEAD.match(raw)
             # 力争全年新上项目10个，完成投资20亿元以上: a sentence opening on 力争 strives in each clause.
             or _STRIVE_OPENING.match(text.lstrip())
             # 今年要累计建成基站4.5万个, 新增1000处…、累计达8000处: a total the plan is to reach.

@@ -537,3 +537,19 @@ def test_a_count_right_after_a_verb_its_things_precede_adds_up_over_the_span() -
     assert told("落实化债方案，融资平台退出120户。", FIVE_YEARS) == [
         ("120户", "cumulative", "2016-2020")
     ]
+
+
+def test_levels_per_head_shares_of_spending_and_levels_named_without_a_verb_are_plan_targets() -> (
+    None
+):
+    sentence = (
+        "到2025年，城镇居民每千户拥有电脑数650台，研究与开发支出占地区生产总值的比重达2.8%，"
+        "集装箱吞吐量1500万标箱，人口平均预期寿命80岁。"
+    )
+    found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2021-2025"), 2021)
+    assert {m.raw: m.kind for m in found} == {
+        "每千户拥有电脑数650台": "target",
+        "2.8%": "target",
+        "1500万标箱": "target",
+        "80岁": "target",
+    }

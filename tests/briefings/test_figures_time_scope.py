@@ -126,3 +126,10 @@ def test_a_sentence_opening_on_gong_adds_up_each_clause_over_the_span() -> None:
         for m in sentence_figures("共实施重点项目150个，总投资130亿元。", "1", 1, review, 2026)
     }
     assert found["130亿元"] == ("cumulative", "2021-2025")
+
+
+def test_what_was_done_from_a_year_on_adds_up_since_that_year() -> None:
+    review = Setting(REVIEW, "2025", span="2021-2025")
+    sentence = "从 2023 年开始，共补偿大病住院患者 898 人、资金 689.9 万元。"
+    found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
+    assert found["898 人"] == ("cumulative", "2023-2025")
