@@ -117,7 +117,7 @@ _STRIVE_OPENING = re.compile(
 # 新能源装机规模达到1亿千瓦, 全产业链产值超过6500亿元, 蔬菜产量稳定在200万吨左右: a level the
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(
-    r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在)$"
+    r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在|提高到|提高至|提升到|提升至)$"
     # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额|出口额?|吞吐量|"
     r"预期寿命)$"
@@ -578,6 +578,8 @@ def _told(
                 (_LEVEL_REACHED.search(clause) or _PASSED_RAW.match(raw))
                 and not _FLOW_BEFORE.search(clause + raw)
                 and not _SPENDING.search(clause)
+                # 财政对参合农民的补助标准提高到40元: what the budget pays per head is spent.
+                and "财政" not in clause
                 and not _SET_RATE.search(clause + label)  # 保持6%一档税率不变: a rate it sets
                 # 设立首期规模30亿元的航运基金: the size of a thing set up, no level reached.
                 and not text.startswith("的", figure.end)

@@ -553,3 +553,12 @@ def test_levels_per_head_shares_of_spending_and_levels_named_without_a_verb_are_
         "1500万标箱": "target",
         "80岁": "target",
     }
+
+
+def test_a_level_the_plan_raises_to_is_a_target_and_what_the_budget_pays_per_head_a_plan() -> None:
+    sentence = "农村低保月人均补差由20元提高到35元，新农合参合标准提高到100元。"
+    found = {m.raw: m.kind for m in sentence_figures(sentence, "1", 1, Setting(PLAN, "2010"), 2010)}
+    assert found["35元"] == "target"
+    assert found["100元"] == "target"
+    paid = "中央和地方财政对参加合作医疗农民的补助标准提高到50元。"
+    assert [m.kind for m in sentence_figures(paid, "1", 1, Setting(PLAN, "2010"), 2010)] == ["plan"]
