@@ -283,7 +283,7 @@ _SPEND_LEAD = re.compile(
 _SPEND_NOUN = r"国债资金|建设资金|财政资金|专项资金|补助资金|资金"
 # What opens the clause after the figure when it says what the money goes to.
 _SPEND_PURPOSE = re.compile(
-    r"(?:主要|重点|全部|专项|直接)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新建|建设|"
+    r"(?:主要|重点|全部|专项|直接)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新增|新改建|新建|建设|"
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
@@ -308,7 +308,7 @@ def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
     start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
     if index:
         start = max(start, found[index - 1].end)
-    before = re.sub(r"[\s“”\"]", "", text[start : figure.start])
+    before = re.sub(r"[\s“”\"\u2460-\u2473\u2776-\u277f]", "", text[start : figure.start])
     # 每年拿出1200万元: a spend per year prints its verb inside the figure.
     yearly = _YEARLY_SPEND.match(text, figure.start, figure.end)
     before += yearly.group().replace(" ", "") if yearly else ""
@@ -777,6 +777,8 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
     turned = _turned_to(text, found, index)
     if turned:
         return turned
+    if index and _ENUMERATED.search(text, found[index - 1].end, found[index].start):
+        return ""  # ⑥新增…用户3000户；⑦投资1000万元，新增…: a numbered item says its own subject
     for label in reversed(labels):
         subject = label.removesuffix(RANK_WORD)
         if strip:
@@ -797,6 +799,9 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
         w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v") or w.flag == "vn"
     ]
     return "".join(w.text for w in words)[-LABEL_MAX:]
+
+
+_ENUMERATED = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[;。]\s*\([0-9一二三四五六七八九十]+\)")
 
 
 # A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.

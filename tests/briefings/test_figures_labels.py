@@ -330,3 +330,12 @@ def test_an_estimate_s_verb_leaves_the_label_and_the_measure_takes_its_subject()
 )  # fmt: skip
 def test_a_spend_per_year_says_what_the_money_goes_to(sentence: str, raw: str, words: str) -> None:
     assert words in labels(sentence)[raw]
+
+
+def test_a_numbered_item_s_spend_says_what_it_pays_for_not_the_item_before() -> None:
+    found = labels(
+        "⑥新增城区数字电视用户600户；⑦投资800万元，新增节水灌溉面积1.5万亩；"
+        "⑧投资650万元，新建、改造乡村公路12公里。"
+    )
+    assert "节水灌溉" in found["800万元"] and "投资" in found["800万元"]
+    assert "乡村公路" in found["650万元"] and "数字电视" not in found["650万元"]
