@@ -90,7 +90,8 @@ MEASURE_TERMS = (
 _BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右"
 _NOISE = re.compile(
     r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:[-~—][0-9.]+)?(?:年度|年初|年底|年|月|日|号|周岁|岁|条)?|"
-    + _BOUND_WORDS
+    # 收入按可比口径计算增长6.5%: how the figure is reckoned says nothing of what it measures.
+    r"按照?(?:可比|不变)(?:价格|口径)计算|" + _BOUND_WORDS
 )
 
 
@@ -156,8 +157,15 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
         label = _with_base(text, figure, label)
+        if index and _CONVERTED.match(text, found[index - 1].end, figure.start):
+            # 人均国内生产总值6.31万元(按现行汇率折算约7600美元): the same measure, converted.
+            label = labels[-1] + "折算"
         labels.append(_with_agent(text, figure.start, label))
     return labels
+
+
+_CONVERTED = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)(?:约|为)?\s*$")
+_CONVERTED_AFTER = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)")
 
 
 # 生产总值比2006年增长24.47亿元: a change on a year other than the last says its base; without it
@@ -1060,7 +1068,8 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         if _RATE_NEXT.fullmatch(text, figure.end, end):
             end = figure.end  # 社零2.76万亿元增长6.1%: the 增长 is the next figure's measure
     end = min(end, _list_break(text, figure.end))
-    if _CHANGE_AFTER.match(text, figure.end):
+    if _CHANGE_AFTER.match(text, figure.end) or _CONVERTED_AFTER.match(text, figure.end):
+        # 6.31万元(按现行汇率折算约7600美元): the conversion is the next figure's.
         end = figure.end  # 由20.8:36.7:42.5调整优化为…: what follows is the change, not the item
     if text.startswith("连续", figure.start):
         # 连续29年居内地城市首位: a streak's label is what was kept up, the rest of its clause.
@@ -1084,7 +1093,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
 _SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")
 
 _INLINE_ASIDE = re.compile(
-    r"\s*(?:按照?(?:可比|不变)价格?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
+    r"\s*(?:按照?(?:可比|不变)(?:价格|口径)?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
 )
 
 

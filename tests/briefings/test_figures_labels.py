@@ -339,3 +339,14 @@ def test_a_numbered_item_s_spend_says_what_it_pays_for_not_the_item_before() -> 
     )
     assert "节水灌溉" in found["800万元"] and "投资" in found["800万元"]
     assert "乡村公路" in found["650万元"] and "数字电视" not in found["650万元"]
+
+
+def test_a_converted_figure_in_brackets_is_the_measure_before_and_reckoning_words_leave_labels() -> (
+    None
+):
+    found = labels(
+        "人均地区生产总值8.5万元（按现行汇率折算约1.2万美元），地方一般公共预算收入按可比口径计算增长6.5%。"
+    )
+    assert found["8.5万元"] == "人均地区生产总值"
+    assert found["约1.2万美元"] == "人均地区生产总值折算"
+    assert found["6.5%"] == "地方一般公共预算收入增长"
