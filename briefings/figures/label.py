@@ -149,7 +149,9 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
         if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
-            label = _ranked(label, text[figure.start : figure.end])
+            label = _ranked(
+                _rank_of_before(text, found, index, labels, label), text[figure.start : figure.end]
+            )
         label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
         label = _spent_on(text, found, index, label)
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
@@ -651,6 +653,24 @@ _RANK_SCOPE = re.compile(
 )
 # Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
 _RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")
+
+
+# 继续在全国内地沿海港口排第2位, 居我国内地大中城市中第4位: a clause with no measure of its own.
+_RANK_ONLY = re.compile(
+    r"^(?:继续|仍然|仍|稳)?(?:在)?(?:我国|全国)?(?:居|位居|位列|列|排)?(?:我国|全国)?内地"
+)
+
+
+def _rank_of_before(
+    text: str, found: list[Found], index: int, labels: list[str], label: str
+) -> str:
+    """A place whose clause names only the peers (居内地大中城市第4位) ranks the measure of the
+    figure before it in the sentence."""
+    if not index or not labels or not _RANK_ONLY.match(label):
+        return label
+    if "。" in text[found[index - 1].end : found[index].start]:
+        return label
+    return shed_measure(labels[-1].removesuffix(RANK_WORD)) + label
 
 
 def _ranked(label: str, raw: str) -> str:

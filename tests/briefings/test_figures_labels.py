@@ -350,3 +350,10 @@ def test_a_converted_figure_in_brackets_is_the_measure_before_and_reckoning_word
     assert found["8.5万元"] == "人均地区生产总值"
     assert found["约1.2万美元"] == "人均地区生产总值折算"
     assert found["6.5%"] == "地方一般公共预算收入增长"
+
+
+def test_a_place_among_peers_alone_ranks_the_measure_before_it() -> None:
+    found = labels("集装箱吞吐量420万标箱，增长30%，继续在全国内地沿海港口排第2位。")
+    assert "集装箱吞吐量" in found["排第2位"] and "沿海港口" in found["排第2位"]
+    found = labels("国内生产总值1800亿元，比上年增长13%，居我国内地大中城市中第4位。")
+    assert "国内生产总值" in found["第4位"]
