@@ -357,3 +357,11 @@ def test_a_place_among_peers_alone_ranks_the_measure_before_it() -> None:
     assert "集装箱吞吐量" in found["排第2位"] and "沿海港口" in found["排第2位"]
     found = labels("国内生产总值1800亿元，比上年增长13%，居我国内地大中城市中第4位。")
     assert "国内生产总值" in found["第4位"]
+
+
+def test_a_harvest_s_change_said_as_zengchan_or_jianchan_is_of_the_measure_before() -> None:
+    found = labels(
+        "粮食总产量4500亿公斤，比上年减产100亿公斤；全年粮食产量6500万吨，比上年增产150万吨。"
+    )
+    assert found["100亿公斤"] == "粮食总产量减产"
+    assert found["150万吨"] == "粮食产量增产"
