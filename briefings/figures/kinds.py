@@ -761,6 +761,9 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     """The setting of a paragraph whose first sentence opens on a time scope: the scope governs
     the whole paragraph, not only that sentence. 过去五年，… or “十三五”时期，… (a span: its totals
     add up over it, its levels are of its last year); 2020年，…, 这一年，… (one year)."""
+    if setting.phase == PLAN and year and _LAST_YEAR_OPENING.match(_clean(opening)):
+        # 在过去的一年里，我国外交工作取得重要进展 in a part on the work ahead: last year reviewed.
+        return Setting(REVIEW, str(year - 1))
     if setting.phase != REVIEW:
         return setting  # a plan's dated sentences (2024年…, 今后五年…) date themselves
     head = _SCOPE_LEAD.sub("", _clean(opening))
@@ -785,6 +788,7 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     return replace(setting, period=period.split("-")[1], span=period)
 
 
+_LAST_YEAR_OPENING = re.compile(r"^(?:在)?(?:过去的?一年|刚刚过去的一年)(?:里|中|来)?[,:]")
 _COMPARED_OPENING = re.compile(
     r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.figures import sentence_figures
-from briefings.figures.kinds import PLAN, REVIEW, Setting
+from briefings.figures.kinds import PLAN, REVIEW, Setting, paragraph_setting
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,10 @@ def test_what_was_done_from_a_year_on_adds_up_since_that_year() -> None:
     sentence = "从 2023 年开始，共补偿大病住院患者 898 人、资金 689.9 万元。"
     found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
     assert found["898 人"] == ("cumulative", "2023-2025")
+
+
+def test_a_paragraph_of_the_plan_opening_on_the_past_year_reviews_it() -> None:
+    opening = "在过去的一年里，我国外交工作取得重要进展。"
+    setting = paragraph_setting(opening, Setting(PLAN, "2025"), 2025)
+    found = sentence_figures("30多位外国元首和政府首脑先后访华。", "1", 1, setting, 2025)
+    assert [(m.kind, m.period) for m in found] == [("result", "2024")]
