@@ -174,11 +174,17 @@ _CONVERTED_AFTER = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)")
 # the label reads as a change on last year.
 _BASE_YEAR = re.compile(
     r"(?:比|较)\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?P<end>末|底)?(?:同期)?(?:分别)?"
-    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?\s*$"
+    # 分别比2006年增加2个、21件: the base says the later items' change too.
+    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*、)?\s*$"
 )
+# 引进省外资金10亿元，是2006年的3.85倍: a multiple of a base year's.
+_MULTIPLE_OF_YEAR = re.compile(r"是\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
 
 
 def _with_base(text: str, figure: Found, label: str) -> str:
+    multiple = _MULTIPLE_OF_YEAR.search(text, 0, figure.start)
+    if multiple and figure.unit == "倍" and multiple["year"] not in label:
+        return f"{label}是{multiple['year']}年的"
     base = _BASE_YEAR.search(text, 0, figure.start)
     if base is None or base["year"] in label or not label.endswith(base["change"]):
         return label

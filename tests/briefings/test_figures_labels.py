@@ -365,3 +365,9 @@ def test_a_harvest_s_change_said_as_zengchan_or_jianchan_is_of_the_measure_befor
     )
     assert found["100亿公斤"] == "粮食总产量减产"
     assert found["150万吨"] == "粮食产量增产"
+
+
+def test_listed_changes_and_multiples_keep_their_base_year() -> None:
+    found = labels("拥有省级名牌20个，省级著名商标30件，分别比2015年增加3个、25件。")
+    assert found["25件"] == "省级著名商标比2015年增加"
+    assert "2015年" in labels("引进省外资金12亿元，是2015年的4.2倍。")["4.2倍"]
