@@ -829,13 +829,19 @@ def _subject(text: str, found: list[Found], index: int, labels: list[str], strip
         # verbs (搬迁) included.
         return _plain(programme["name"])[-LABEL_MAX:]
     # Verbs say nothing of the subject; verbal nouns (投资, 支出) may be it.
+    # 预计完成产值161.5亿元，比2006年增长…: the unit left by the figure before names nothing.
     words = [
-        w for w in _content(_words(clauses[-1])) if not w.flag.startswith("v") or w.flag == "vn"
+        w
+        for w in _content(_words(clauses[-1]))
+        if (not w.flag.startswith("v") or w.flag == "vn") and not _MONEY_UNIT.fullmatch(w.text)
     ]
     return "".join(w.text for w in words)[-LABEL_MAX:]
 
 
 _ENUMERATED = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[;。]\s*\([0-9一二三四五六七八九十]+\)")
+
+
+_MONEY_UNIT = re.compile(r"[十百千万亿]*(?:元|美元)")
 
 
 # A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.

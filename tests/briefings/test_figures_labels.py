@@ -371,3 +371,7 @@ def test_listed_changes_and_multiples_keep_their_base_year() -> None:
     found = labels("拥有省级名牌20个，省级著名商标30件，分别比2015年增加3个、25件。")
     assert found["25件"] == "省级著名商标比2015年增加"
     assert "2015年" in labels("引进省外资金12亿元，是2015年的4.2倍。")["4.2倍"]
+
+
+def test_a_change_borrowing_the_clause_before_leaves_the_money_unit_out() -> None:
+    assert "亿元" not in labels("预计完成产值160亿元，比2015年增长80亿元。")["80亿元"]
