@@ -143,7 +143,7 @@ _ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增�
 _SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
 _LEVEL_RATE = re.compile(r"(?:率|比例|占比|比重)$")
-_FROM_YEAR = re.compile(r"[从由][“\"「]?$")
+_FROM_YEAR = re.compile(r"[从由][“\"「]?\s*$")
 # 从2021年的X, 由“十二五”末的X: the time word dates the start of a change.
 _START_DATED = re.compile(r"[”\"」]?末?的")
 # “十二五”末: the plan period's last year.
@@ -658,7 +658,7 @@ _ONE_YEAR = re.compile(r"全年|当年|这一年")
 
 
 # 投入达3200亿元, 下岗职工达2700多万人: what the span spent or shed adds up over it.
-_ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业")
+_ADDS_UP = re.compile(r"支出|投入|投资|资金|经费|下岗|失业|利用外资")
 _SHARE_REACHED = re.compile(r"(?:比例|占比|比重|强度)[^,;。0-9]{0,4}$")
 _REACHED_END = re.compile(
     r"(?:达到|达|提高到|提高至|提升到|提升至|增加到|增长到|上升到|扩大到|发展到|发展至|升至|跃升至|增至|"

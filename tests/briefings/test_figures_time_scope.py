@@ -140,3 +140,17 @@ def test_a_paragraph_of_the_plan_opening_on_the_past_year_reviews_it() -> None:
     setting = paragraph_setting(opening, Setting(PLAN, "2025"), 2025)
     found = sentence_figures("30多位外国元首和政府首脑先后访华。", "1", 1, setting, 2025)
     assert [(m.kind, m.period) for m in found] == [("result", "2024")]
+
+
+def test_foreign_capital_used_over_a_plan_period_adds_up() -> None:
+    review = Setting(REVIEW, "2025", span="2021-2025")
+    sentence = "“十四五”期间实际利用外资总额达150亿美元。"
+    found = sentence_figures(sentence, "1", 1, review, 2026)
+    assert [(m.kind, m.period) for m in found] == [("cumulative", "2021-2025")]
+
+
+def test_a_start_year_printed_with_spaces_dates_only_the_start() -> None:
+    review = Setting(REVIEW, "2025", span="2021-2025")
+    sentence = "供热面积由 2020 年的 30 万平米达到现在的 140 万平米。"
+    found = {m.raw: m.period for m in sentence_figures(sentence, "1", 1, review, 2026)}
+    assert found["140 万平米"] == "2025"
