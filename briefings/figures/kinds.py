@@ -637,7 +637,9 @@ _FLOW_BEFORE = re.compile(
     # 举办三届双年展, 赢得一金一铜, 通过两轮改革: events held, medals won, rounds gone through.
     r"举办|承办|赢得|夺得|通过$"
 )
-_FLOW_AFTER = re.compile(r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)")
+_FLOW_AFTER = re.compile(
+    r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)|\s*(?:建成|投用|投产|竣工|完工|开工)"
+)
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.
 _CHANGE_BEFORE = re.compile(

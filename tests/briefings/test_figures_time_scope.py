@@ -154,3 +154,10 @@ def test_a_start_year_printed_with_spaces_dates_only_the_start() -> None:
     sentence = "供热面积由 2020 年的 30 万平米达到现在的 140 万平米。"
     found = {m.raw: m.period for m in sentence_figures(sentence, "1", 1, review, 2026)}
     assert found["140 万平米"] == "2025"
+
+
+def test_things_counted_right_before_they_are_completed_add_up_over_the_span() -> None:
+    review = Setting(REVIEW, "2025", span="2021-2025")
+    sentence = "12 所农村寄宿制学校 10 所建成投用。"
+    found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
+    assert found["10 所"] == ("cumulative", "2021-2025")
