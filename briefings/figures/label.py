@@ -83,7 +83,7 @@ MEASURE_TERMS = (
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
     # 和/与 jieba reads as a conjunction.
     "软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "住宿和餐饮业", "租赁和商务服务业",
-    "卫生和社会工作", "研究与试验发展",
+    "卫生和社会工作", "研究与试验发展", "研究与开发",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -299,10 +299,11 @@ _SPEND_LEAD = re.compile(
 _SPEND_NOUN = r"国债资金|建设资金|财政资金|专项资金|补助资金|资金"
 # What opens the clause after the figure when it says what the money goes to.
 _SPEND_PURPOSE = re.compile(
-    r"(?:主要|重点|全部|专项|直接)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新增|新改建|新建|建设|"
+    r"(?:主要|重点|全部|专项|直接|继续)?(?:用于|用来)?(?:支持|启动实施|实施|启动|全力办好|办好|新增|新改建|新建|建设|"
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
+_ITEM_OPENING = re.compile(r"^[一二三四五六七八九十]+是")
 _YEARLY_SPEND = re.compile(r"每年[^0-9]*")
 _TOTAL_INVESTED = re.compile(r"(?P<who>总投资)$")
 # 的 or 、 and a count right after a total investment: what the total is of follows.
@@ -325,6 +326,7 @@ def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
     if index:
         start = max(start, found[index - 1].end)
     before = re.sub(r"[\s“”\"\u2460-\u2473\u2776-\u277f]", "", text[start : figure.start])
+    before = _ITEM_OPENING.sub("", before)  # 二是投资300万元: the item's number is no spender
     # 每年拿出1200万元: a spend per year prints its verb inside the figure.
     yearly = _YEARLY_SPEND.match(text, figure.start, figure.end)
     before += yearly.group().replace(" ", "") if yearly else ""

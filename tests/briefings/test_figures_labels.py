@@ -375,3 +375,11 @@ def test_listed_changes_and_multiples_keep_their_base_year() -> None:
 
 def test_a_change_borrowing_the_clause_before_leaves_the_money_unit_out() -> None:
     assert "亿元" not in labels("预计完成产值160亿元，比2015年增长80亿元。")["80亿元"]
+
+
+def test_a_numbered_item_s_spend_and_r_and_d_keep_their_words() -> None:
+    found = labels(
+        "二是投资300万元，继续实施人畜饮水安全工程；研究与开发支出占地区生产总值的比重达3%。"
+    )
+    assert found["300万元"] == "人畜饮水安全工程投资"
+    assert found["3%"].startswith("研究与开发支出")
