@@ -160,6 +160,9 @@ _CLAUSE = re.compile(r"[,;:。!?]")
 # A plan named as a document (“十二五”规划1.5万亿元的目标) dates its own clause only.
 _PLAN_DOCUMENT = re.compile(r"[”\"」]?(?:规划|计划)")
 # 略低于8%的预定目标, 提前实现规划1.5万亿元的目标: the figure is a goal, whenever it is said.
+_GOAL_RECALLED = re.compile(
+    r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)[^。]{0,6}?[,:]?(?:要|必须)?把"
+)
 _GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 
 
@@ -531,6 +534,9 @@ def _told(
         lead = _clause_before(text, found[_list_lead(text, found, index)].start)
         return Told("start", _start_period(lead, period))
     if _GOAL_AFTER.match(text, figure.end):
+        return Told("target", period)
+    if setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start):
+        # 去年我在政府工作报告中曾提出，要把…控制在百分之十以内: the year's target, recalled.
         return Told("target", period)
     if _is_threshold(text, figure, raw):
         return Told("threshold", period)

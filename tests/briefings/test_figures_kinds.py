@@ -562,3 +562,9 @@ def test_a_level_the_plan_raises_to_is_a_target_and_what_the_budget_pays_per_hea
     assert found["100元"] == "target"
     paid = "中央和地方财政对参加合作医疗农民的补助标准提高到50元。"
     assert [m.kind for m in sentence_figures(paid, "1", 1, Setting(PLAN, "2010"), 2010)] == ["plan"]
+
+
+def test_a_target_the_review_recalls_from_last_year_s_report_is_a_target() -> None:
+    sentence = "去年我在政府工作报告中曾提出，要把全年居民消费价格涨幅控制在3%左右。"
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
+    assert [(m.kind, m.period) for m in found] == [("target", "2024")]
