@@ -160,6 +160,7 @@ _CLAUSE = re.compile(r"[,;:。!?]")
 # A plan named as a document (“十二五”规划1.5万亿元的目标) dates its own clause only.
 _PLAN_DOCUMENT = re.compile(r"[”\"」]?(?:规划|计划)")
 # 略低于8%的预定目标, 提前实现规划1.5万亿元的目标: the figure is a goal, whenever it is said.
+_ALREADY_END = re.compile(r"已(?:经)?$")
 _GOAL_RECALLED = re.compile(
     r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)[^。]{0,6}?[,:]?(?:要|必须)?把"
 )
@@ -476,6 +477,9 @@ def _told(
         period, span_word = _averaged_over(text, figure.start, clause, period, span_word)
     if setting.phase == PLAN and "-" in (setting.period or "") and period == _last(setting.period):
         period = setting.period  # 力争到2025年… in the “十四五” goals: a goal of the span
+    if _STREAK_RAW.search(raw) and setting.phase == PLAN and year and _ALREADY_END.search(clause):
+        # 由于已经连续三年增长速度在百分之十一以上, said in the plan: a streak reached by last year.
+        return Told("result", str(year - 1))
     if _STREAK_RAW.search(raw) and setting.phase == REVIEW:
         # 连续16个季度, 五连冠: a streak as reached in the year reviewed (or the span's last).
         return Told("result", period.split("-")[-1] if period else None)

@@ -568,3 +568,9 @@ def test_a_target_the_review_recalls_from_last_year_s_report_is_a_target() -> No
     sentence = "去年我在政府工作报告中曾提出，要把全年居民消费价格涨幅控制在3%左右。"
     found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
     assert [(m.kind, m.period) for m in found] == [("target", "2024")]
+
+
+def test_a_streak_the_plan_says_is_already_run_is_last_year_s_result() -> None:
+    sentence = "由于已经连续三年增长速度在10%以上，今年要适当放慢速度。"
+    found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
+    assert (found[0].raw, found[0].kind, found[0].period) == ("连续三年", "result", "2024")
