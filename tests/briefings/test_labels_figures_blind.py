@@ -58,13 +58,15 @@ from tests.kits.labels_figures_unseen import check, measure
 # last year, a plan's next years): all fields 0.890, key 0.973, kind 0.971, period 0.988, labels 0.941.
 # Both together (relabelled files): precision 0.991, recall 0.985, all fields 0.905, key 0.987, kind
 # 0.975, period 0.988, labels 0.946, headline indicator 0.991, choice 0.997.
+# Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: a level the plan raises to is a
+# target): all fields 0.908, kind 0.978.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.985,
-    "all figures right on every field": 0.902,
+    "all figures right on every field": 0.905,
     "key figures right on every field": 0.985,
     "bound": 0.995,
-    "kind": 0.972,
+    "kind": 0.975,
     "period": 0.985,
     "labels": 0.943,
     "headline indicator": 0.99,
@@ -208,15 +210,17 @@ UNSEEN4_FLOORS = {
 # Relabelled since (main: Chinese-numeral counts, fractions and 提前N settled, 清苑区 2013's two 14%以上 rows
 # one row, fiscal_revenue_growth): recall 0.965, all fields 0.890, headline indicator 0.993 (that merged
 # row's label names both revenues and reads no indicator), choice 0.996.
+# Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: 总投资…的 and numbered items'
+# spends labelled with what they pay for): all fields 0.893, key 0.961, labels 0.944.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.96,
-    "all figures right on every field": 0.887,
-    "key figures right on every field": 0.953,
+    "all figures right on every field": 0.89,
+    "key figures right on every field": 0.958,
     "bound": 0.99,
     "kind": 0.975,
     "period": 0.975,
-    "labels": 0.94,
+    "labels": 0.942,
     "headline indicator": 0.99,
     "headline choice": 0.995,
 }
@@ -233,16 +237,26 @@ UNSEEN5_FLOORS = {
 # among them); 容城县 2012 reviews a five-year term in 年均递增 and 比2006年增长 (indicators and
 # periods); named projects' investments in two county plans; 深圳 2001's full-width digits and its
 # 地方预算内财政收入.
+# Tuned on since (h-tune2, labels, kinds and periods; each rule general, with a test on invented text):
+# 总投资X的/、N个… and spends per year or per numbered item labelled with what they pay for, a change on a
+# base year keeping its base (比2006年增长), 预计 out of labels, conversions in brackets, places among peers
+# ranking the measure before; 发展到 a span's level, 从2015年开始 a since, a year inside a quoted title
+# dating nothing, 共-sentences and things counted before 建成投用 adding up, the plan's levels per head,
+# raised to (提高到) or named without a verb as targets, a past-year paragraph in the plan, recalled
+# targets and streaks already run: all fields 0.748, key 0.958, bound 1.000, kind 0.958, period 0.892,
+# labels 0.917 (precision, recall, headline indicator 0.787 and choice 0.971 as measured with them).
+# Five-year goals printed 到2005年 stay the plan's span, as RULES.md and unseen3 have them (these labels
+# date them 2005 and 2016: 51 of the 75 period misses left), and a multiple of a base year stays a result (heldout's convention).
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.95,
     "value recall": 0.91,
-    "all figures right on every field": 0.665,
-    "key figures right on every field": 0.885,
+    "all figures right on every field": 0.745,
+    "key figures right on every field": 0.955,
     "bound": 0.995,
-    "kind": 0.91,
-    "period": 0.855,
-    "labels": 0.855,
-    "headline indicator": 0.77,
+    "kind": 0.955,
+    "period": 0.89,
+    "labels": 0.915,
+    "headline indicator": 0.785,
     "headline choice": 0.97,
 }
 
@@ -255,7 +269,7 @@ UNSEEN6_FLOORS = {
         ("unseen3", UNSEEN3_FLOORS, "third blind batch (tuned on since its first run)"),
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
         ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (tuned on since its first run)"),
-        ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (first run kept above)"),
+        ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (tuned on since its first run)"),
     ],
 )
 def test_figures_against_labels_written_blind(
