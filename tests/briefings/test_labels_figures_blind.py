@@ -245,8 +245,9 @@ UNSEEN5_FLOORS = {
 # raised to (提高到) or named without a verb as targets, a past-year paragraph in the plan, recalled
 # targets and streaks already run: all fields 0.748, key 0.958, bound 1.000, kind 0.958, period 0.892,
 # labels 0.917 (precision, recall, headline indicator 0.787 and choice 0.971 as measured with them).
-# Five-year goals printed 到2005年 stay the plan's span, as RULES.md and unseen3 have them (these labels
-# date them 2005 and 2016: 51 of the 75 period misses left), and a multiple of a base year stays a result (heldout's convention).
+# Five-year goals printed 到2005年 stay the plan's span, as RULES.md and unseen3 have them (these
+# labels date them 2005 and 2016: 51 of the 75 period misses left), and a multiple of a base year
+# stays a result (heldout's convention).
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.95,
     "value recall": 0.91,
