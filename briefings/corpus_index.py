@@ -39,12 +39,14 @@ import logging
 import re
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .characters import CHARACTERS
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
 
@@ -53,7 +55,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "10"  # bump when the tokens or the tables change: an older file is rebuilt
+# Bump when the tokens or the tables change: an older file is rebuilt (so is one whose
+# sentences were packed with another table of characters).
+FORMAT = f"11:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -82,26 +86,28 @@ CREATE TABLE reports(
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
     context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text BLOB NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
-    report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
-    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT,
+    place INTEGER, section INTEGER, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
     qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
-    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator TEXT,
+    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator INTEGER,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
-# A figure's sentence is most often one of the report's sentences: then `said` is its rowid
-# in `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence`
-# holds it. Its label is stored only when it differs from its folded form (2% of them). Its
-# unit, qualifier, kind, period and bound, a few hundred strings in all, are numbers in `names`
-# (a byte or two where result, exact or 2024 took 8-12 in UTF-16).
+# A figure's sentence is most often one of the report's sentences: then `said` is its number
+# among them (its rowid in `sentences` less its report's first) and `sentence` is NULL (the
+# text is not stored twice); else `sentence` holds it. Its label is stored only when it
+# differs from its folded form (2% of them), its id only when it is not m<no + 1> (as the
+# engine numbers them). Its unit, qualifier, kind, period, bound, section and indicator, a few
+# hundred strings in all, are numbers in `names` (a byte or two where result, exact, 2024,
+# 1.2 or gdp_growth took 6-20 in UTF-16).
 # FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used; nor
 # positions (detail=none): see the module's docstring.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
@@ -161,6 +167,36 @@ def grams(text: str) -> str:
     return " ".join(tokens)
 
 
+def _packing() -> tuple[dict[int, int], dict[int, int]]:
+    """The permutation of code points `pack` applies, and its inverse: the i-th of CHARACTERS
+    becomes code point i, and the code points below 2,048 they displace take the places the
+    characters of the table left above it (in order), so every character has one image."""
+    table = "".join(CHARACTERS)
+    onto = {ord(c): n for n, c in enumerate(table)}
+    displaced = [n for n in range(len(table)) if n not in onto]
+    freed = [ord(c) for c in table if ord(c) >= len(table)]
+    onto.update(zip(displaced, freed, strict=True))
+    return onto, {image: code for code, image in onto.items()}
+
+
+_PACK, _UNPACK = _packing()
+
+
+def pack(text: str) -> bytes:
+    """`text` in one or two bytes a character for the 2,048 most frequent (CHARACTERS: ~1.45
+    bytes a character in the corpus, UTF-16's two): UTF-8 of its characters permuted so that
+    these take UTF-8's one- and two-byte code points. UTF-8 is self-synchronising, so a word
+    is in a sentence exactly when its packing is in the sentence's: SQLite's instr checks a
+    candidate in C on the packed bytes, nothing unpacked. (Deflating sentences in blocks, format
+    9, took as little room only in blocks of 16, each candidate check then an inflate in
+    Python.)"""
+    return text.translate(_PACK).encode("utf-8", "surrogatepass")
+
+
+def unpack(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass").translate(_UNPACK)
+
+
 def _phrase(word: str) -> str:
     """An FTS5 query finding the sentences that say `word` (folded) as a substring of a run:
     exactly for one or two characters, else with those that hold its bigrams apart (`_saying`)."""
@@ -192,23 +228,22 @@ def _loose(query: Query) -> list[str]:
 _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _saying(query: Query, first: int) -> tuple[str, list[str]]:
+def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
     """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
     their values) true when it says the query as `match_expression` asks, each word whole.
-    A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
-    Chinese character); another in its ASCII lower case first, then, failing that, in the
-    folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
-    ways of saying the query all in Chinese are tried first. Checked in SQL, the ~1,000
-    candidates of 地区生产总值 at 300 reports cost a few milliseconds, where reading them
-    into Python (inflating blocks of them, as format 9 did) took ~35."""
-    words: list[str] = []
+    A Chinese word is looked for in the packed text by SQLite's instr, packed too (`pack`:
+    folding changes no Chinese character); another in the folded text by `says` (which
+    `_connect` defines: a Python call a sentence), so that the ways of saying the query all in
+    Chinese are tried first. Checked in SQL, the ~1,000 candidates of 地区生产总值 at 300
+    reports cost a few milliseconds, where reading them into Python (inflating blocks of them,
+    as format 9 did) took ~35."""
+    words: list[str | bytes] = []
 
     def test(word: str) -> str:
-        words.append(word)
+        chinese = _CHINESE.fullmatch(word)
+        words.append(pack(word) if chinese else word)
         number = first + len(words) - 1
-        if _CHINESE.fullmatch(word):
-            return f"instr(s.text, ?{number}) > 0"
-        return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
+        return f"instr(s.text, ?{number}) > 0" if chinese else f"says(s.text, ?{number})"
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
     ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
@@ -220,8 +255,8 @@ def _saying(query: Query, first: int) -> tuple[str, list[str]]:
     return " OR ".join(tests) or "0", words
 
 
-def _says(text: str, word: str) -> bool:
-    return word in searchable(text)
+def _says(text: bytes, word: str) -> bool:
+    return word in searchable(unpack(text))
 
 
 def match_expression(query: Query, phrase: Callable[[str], str] = _phrase) -> str:
@@ -412,7 +447,7 @@ class CorpusIndex:
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?)",
-            [(first + n, place, text) for n, (place, text) in enumerate(sentences)],
+            [(first + n, place, pack(text)) for n, (place, text) in enumerate(sentences)],
         )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -420,23 +455,30 @@ class CorpusIndex:
         )
         said: dict[str, int] = {}
         for n, (_, text) in enumerate(sentences):
-            said.setdefault(text, first + n)
+            said.setdefault(text, n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
-        named = {n for _, m in kept for n in (m.unit, m.qualifier, m.kind, m.period, m.bound)}
+        measured = {n: measure_of(m) for n, m in kept}
+        placed: dict[str, int] = {}  # the first place of each section: its title is shown
+        for n, place in enumerate(index.places):
+            placed.setdefault(place.id, n)
+        named = {name for n, m in kept for name in (*_named(m), measured[n])}
+        named.update(m.section for _, m in kept if m.section not in placed)
         db.executemany(
             "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
         )
         code = {name: n for n, name in _names(db).items()}
         rows = [
-            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, code[m.unit],
+            (report, n, normal(m.label), None if m.id == f"m{n + 1}" else m.id,
+             placed.get(m.section), None if m.section in placed else code[m.section], m.raw,
+             m.value, code[m.unit],
              code[m.qualifier], None if m.label == normal(m.label) else m.label,
              None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
              code[m.kind], None if m.period is None else code[m.period], code[m.bound],
-             measure_of(m))
+             None if measured[n] is None else code[measured[n]])
             for n, m in kept
         ]  # fmt: skip
         db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.executemany(
@@ -456,7 +498,7 @@ class CorpusIndex:
         # A contentless FTS5 table forgets a row only when told the tokens it was given.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(text)) for n, text in old.fetchall()],
+            [(n, self.tokens(unpack(text))) for n, text in old.fetchall()],
         )
         db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
@@ -487,7 +529,7 @@ class CorpusIndex:
             listed: dict[int, list[str]] = {}  # report id -> their rowids, comma-separated
             if expression:
                 slots = self._slot_reports(db)
-                sql, said = _MATCHING, list[str]()
+                sql, said = _MATCHING, list[str | bytes]()
                 if self.inexact(_loose(parsed)):  # each candidate's text is read
                     condition, said = _saying(parsed, 3)
                     sql = _MATCHING_SAYING.format(condition)
@@ -555,8 +597,9 @@ class CorpusIndex:
             names = _names(db)
         from .compare import Candidate
 
+        texts: dict[bytes, str] = {}
         for digest, number, folded, title, *fields in rows:
-            metric = _metric(fields, names)
+            metric = _metric(fields, names, texts)
             found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
         return found
 
@@ -567,8 +610,9 @@ class CorpusIndex:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
             names = _names(db)
         found: dict[str, list[Metric]] = {}
+        texts: dict[bytes, str] = {}
         for digest, *fields in rows:
-            found.setdefault(digest, []).append(_metric(fields, names))
+            found.setdefault(digest, []).append(_metric(fields, names, texts))
         return found
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
@@ -578,7 +622,9 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        texts = {n: (place, text) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))}
+        texts = {
+            n: (place, unpack(text)) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))
+        }
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {
@@ -653,16 +699,26 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _named(metric: Metric) -> tuple[str | None, ...]:
+    """A figure's few-valued fields, stored as numbers into `names`."""
+    return metric.unit, metric.qualifier, metric.kind, metric.period, metric.bound
+
+
 def _names(db: sqlite3.Connection) -> dict[int, str]:
     return dict(db.execute("SELECT id, name FROM names"))
 
 
-def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
-    """A figure from its fields in Metric's order as stored (see `_FIGURES`)."""
+def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -> Metric:
+    """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
+    sentences unpacked so far (a sentence holds two figures on average)."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
     fields[4:6] = names[unit], names[qualifier]
     fields[8] = bool(fields[8])  # key
     fields[10:13] = names[kind], None if period is None else names[period], names[bound]
+    fields[13] = None if fields[13] is None else names[fields[13]]  # indicator
+    if isinstance(fields[7], bytes):  # one of the report's sentences (`said`), packed
+        packed = fields[7]
+        fields[7] = texts.get(packed) or texts.setdefault(packed, unpack(packed))
     return Metric(*fields)
 
 
@@ -693,42 +749,44 @@ _COUNT_SAYING = (
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
 
-# A figure's fields come in Metric's order, after digest, number, label and section title; its
-# sentence is stored only when it is none of the report's own (else read by its rowid, f.said,
-# which follows it and `_said` drops).
+# A figure's fields in Metric's order (`_metric`), from `figures f`, its report `r` and its
+# section's first place `p` (`_PLACE`): its id unless stored is m<no + 1>; its section the
+# place's (a figure whose section no place names keeps it in `names`); its sentence is stored
+# only when it is none of the report's own, else read by its number among them (f.said),
+# packed (`_metric` unpacks it).
+_METRIC_FIELDS = (
+    " coalesce(f.id, 'm' || (f.no + 1)),"
+    " coalesce(p.section, (SELECT name FROM names WHERE id = f.section)), f.raw, f.value, f.unit,"
+    " f.qualifier, coalesce(f.label, f.folded),"
+    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said)),"
+    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator"
+)
+_PLACE = " LEFT JOIN places p ON p.report = f.report AND p.no = f.place"
+# Digest, number, label and section title, then the fields.
 _FIGURES = (
-    "SELECT r.digest, f.no, f.folded,"
-    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
-    " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
+    f"SELECT r.digest, f.no, f.folded, p.title,{_METRIC_FIELDS}"
+    f" FROM figures f JOIN reports r ON r.id = f.report{_PLACE}"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
-    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier,"
-    " coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
-    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
-    " JOIN reports r ON r.id = f.report"
+    f"SELECT r.digest,{_METRIC_FIELDS} FROM figures f JOIN reports r ON r.id = f.report{_PLACE}"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
 )
 # The same, of the figures measuring one of the indicators ?2 (the partial index on the column).
 _INDICATED_FIGURES = _FIGURES.replace(
-    " WHERE EXISTS", " WHERE f.indicator IN (SELECT value FROM json_each(?2)) AND EXISTS"
+    " WHERE EXISTS",
+    " WHERE f.indicator IN (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(?2)))"
+    " AND EXISTS",
 )
 # The same, of the figures FTS5 finds first (a label's rowid is its report's first + its
 # number): instr() then keeps those saying a way whole.
 _MATCHING_FIGURES = (
-    "SELECT r.digest, f.no, f.folded,"
-    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
-    " f.upper, f.kind, f.period, f.bound, f.indicator"
+    f"SELECT r.digest, f.no, f.folded, p.title,{_METRIC_FIELDS}"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
     " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
-    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first"
+    f" JOIN figures f ON f.report = r.id AND f.no = t.id - r.first{_PLACE}"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
