@@ -15,21 +15,24 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (~1.6× the reports' text at 300 distinct reports: sentences
-~0.75×, postings ~0.5×, figures ~0.3×; format 8 took 2.1×): its row in `reports`; the titles
-of its sections (`places`, a context only when it is not derived from its parent's); its
-sentences once, as printed, a row each in UTF-16 (a Chinese character two bytes); their bigram
-postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
-report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
-a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
-numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
-positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of
-its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府)
-are dropped by an SQL condition on the sentences found (`_saying`), so what matches, how many
-and in which order stay as a phrase search gave them. A one- or two-character word is one
-token: FTS5's answer is exact. Sentences are not compressed: format 9 deflated them in blocks
-(0.44× the text, not 0.75×), but checking candidates then meant inflating them in Python, and
-/search's CPU p95 went from ~11 to ~28 ms at 300 reports (bench/search_index.py).
+What the file holds per report (~1.36× the reports' text at 300 distinct reports: sentences
+~0.56×, postings ~0.48×, figures ~0.2×, section titles and figure-label postings ~0.04× each;
+format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
+(`places`, a context only when it is not derived from its parent's); its sentences once, as
+printed, a row each, packed (`pack`: one or two bytes a character for the 2,048 commonest,
+~1.45 bytes a character where UTF-16 took 2 and UTF-8 3); their bigram postings without
+positions (FTS5 `detail=none`: a posting is a row number, no offsets), the report's rows packed
+after the previous report's (SLOT) and the segments merged a few pages at a time after a large
+update (`compact`); the figures /compare reads, their few-valued fields as numbers (`names`),
+and the bigrams of their labels; its vocabulary's new words. Without positions FTS5 cannot
+match a phrase: a word of three or more characters is asked as all of its bigrams, and the few
+sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by an SQL
+condition on the sentences found (`_saying`: instr on the packed bytes, in C), so what
+matches, how many and in which order stay as a phrase search gave them. A one- or
+two-character word is one token: FTS5's answer is exact. Sentences are not compressed: format
+9 deflated them in blocks (0.44× the text), but checking candidates then meant inflating them
+in Python, and /search's CPU p95 went from ~11 to ~28 ms at 300 reports; deflated in blocks of
+16 they take 0.55×, about what packing takes with the check left in C.
 """
 
 from __future__ import annotations
@@ -467,14 +470,15 @@ class CorpusIndex:
             "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
         )
         code = {name: n for n, name in _names(db).items()}
+        indicator = {n: code[name] for n, name in measured.items() if name is not None}
         rows = [
             (report, n, normal(m.label), None if m.id == f"m{n + 1}" else m.id,
              placed.get(m.section), None if m.section in placed else code[m.section], m.raw,
-             m.value, code[m.unit],
-             code[m.qualifier], None if m.label == normal(m.label) else m.label,
+             m.value, code[m.unit], code[m.qualifier],
+             None if m.label == normal(m.label) else m.label,
              None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
              code[m.kind], None if m.period is None else code[m.period], code[m.bound],
-             None if measured[n] is None else code[measured[n]])
+             indicator.get(n))
             for n, m in kept
         ]  # fmt: skip
         db.executemany(
