@@ -95,7 +95,7 @@ CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT,
-    place INTEGER, section INTEGER, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    place INTEGER, section INTEGER NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
     qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
     upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator INTEGER,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
@@ -464,8 +464,7 @@ class CorpusIndex:
         placed: dict[str, int] = {}  # the first place of each section: its title is shown
         for n, place in enumerate(index.places):
             placed.setdefault(place.id, n)
-        named = {name for n, m in kept for name in (*_named(m), measured[n])}
-        named.update(m.section for _, m in kept if m.section not in placed)
+        named = {name for n, m in kept for name in (*_named(m), m.section, measured[n])}
         db.executemany(
             "INSERT OR IGNORE INTO names(name) VALUES (?)", [(n,) for n in named if n is not None]
         )
@@ -473,7 +472,7 @@ class CorpusIndex:
         indicator = {n: code[name] for n, name in measured.items() if name is not None}
         rows = [
             (report, n, normal(m.label), None if m.id == f"m{n + 1}" else m.id,
-             placed.get(m.section), None if m.section in placed else code[m.section], m.raw,
+             placed.get(m.section), code[m.section], m.raw,
              m.value, code[m.unit], code[m.qualifier],
              None if m.label == normal(m.label) else m.label,
              None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
@@ -716,6 +715,7 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -
     """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
     sentences unpacked so far (a sentence holds two figures on average)."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
+    fields[1] = names[fields[1]]  # section
     fields[4:6] = names[unit], names[qualifier]
     fields[8] = bool(fields[8])  # key
     fields[10:13] = names[kind], None if period is None else names[period], names[bound]
@@ -753,32 +753,33 @@ _COUNT_SAYING = (
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
 
-# A figure's fields in Metric's order (`_metric`), from `figures f`, its report `r` and its
-# section's first place `p` (`_PLACE`): its id unless stored is m<no + 1>; its section the
-# place's (a figure whose section no place names keeps it in `names`); its sentence is stored
-# only when it is none of the report's own, else read by its number among them (f.said),
-# packed (`_metric` unpacks it).
-_METRIC_FIELDS = (
-    " coalesce(f.id, 'm' || (f.no + 1)),"
-    " coalesce(p.section, (SELECT name FROM names WHERE id = f.section)), f.raw, f.value, f.unit,"
-    " f.qualifier, coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said)),"
-    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator"
-)
-_PLACE = " LEFT JOIN places p ON p.report = f.report AND p.no = f.place"
-# Digest, number, label and section title, then the fields.
+# A figure's stored fields read back (see `_insert`): its id unless stored is m<no + 1>; its
+# section's title, that of the place `f.place` (the first naming its section); its sentence,
+# unless stored, the report's own by its number among them (f.said), packed (`_metric` unpacks
+# it and looks its section up in `names`).
+_ID = "coalesce(f.id, 'm' || (f.no + 1))"
+_TITLE = "(SELECT p.title FROM places p WHERE p.report = f.report AND p.no = f.place)"
+_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said))"
+# A figure's fields come in Metric's order, after digest, number, label and section title.
 _FIGURES = (
-    f"SELECT r.digest, f.no, f.folded, p.title,{_METRIC_FIELDS}"
-    f" FROM figures f JOIN reports r ON r.id = f.report{_PLACE}"
+    f"SELECT r.digest, f.no, f.folded, {_TITLE},"
+    f" {_ID}, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
+    f" {_SENTENCE}, f.key,"
+    " f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f JOIN reports r ON r.id = f.report"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
 _INDICATOR_FIGURES = (
-    f"SELECT r.digest,{_METRIC_FIELDS} FROM figures f JOIN reports r ON r.id = f.report{_PLACE}"
+    f"SELECT r.digest, {_ID}, f.section, f.raw, f.value, f.unit, f.qualifier,"
+    " coalesce(f.label, f.folded),"
+    f" {_SENTENCE},"
+    " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
+    " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
 )
-# The same, of the figures measuring one of the indicators ?2 (the partial index on the column).
+# The same, of the figures measuring one of the indicators ?2 (the partial index on the column;
+# an indicator is a number into `names`).
 _INDICATED_FIGURES = _FIGURES.replace(
     " WHERE EXISTS",
     " WHERE f.indicator IN (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(?2)))"
@@ -787,10 +788,13 @@ _INDICATED_FIGURES = _FIGURES.replace(
 # The same, of the figures FTS5 finds first (a label's rowid is its report's first + its
 # number): instr() then keeps those saying a way whole.
 _MATCHING_FIGURES = (
-    f"SELECT r.digest, f.no, f.folded, p.title,{_METRIC_FIELDS}"
+    f"SELECT r.digest, f.no, f.folded, {_TITLE},"
+    f" {_ID}, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
+    f" {_SENTENCE}, f.key,"
+    " f.upper, f.kind, f.period, f.bound, f.indicator"
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH ?2) t"
     " JOIN reports r ON r.first = (SELECT max(first) FROM reports WHERE first <= t.id)"
-    f" JOIN figures f ON f.report = r.id AND f.no = t.id - r.first{_PLACE}"
+    " JOIN figures f ON f.report = r.id AND f.no = t.id - r.first"
     " WHERE EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(f.folded, value) > 0)"
     " ORDER BY f.report, f.no"
 )
