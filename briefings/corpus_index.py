@@ -87,15 +87,15 @@ CREATE TABLE reports(
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
     first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
 CREATE TABLE places(
-    report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
-    context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
+    report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
+    context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text BLOB NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
     report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT,
-    place INTEGER, section INTEGER NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    place INTEGER, section INTEGER NOT NULL, raw BLOB NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
     qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
     upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator INTEGER,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
@@ -472,7 +472,7 @@ class CorpusIndex:
         indicator = {n: code[name] for n, name in measured.items() if name is not None}
         rows = [
             (report, n, normal(m.label), None if m.id == f"m{n + 1}" else m.id,
-             placed.get(m.section), code[m.section], m.raw,
+             placed.get(m.section), code[m.section], pack(m.raw),
              m.value, code[m.unit], code[m.qualifier],
              None if m.label == normal(m.label) else m.label,
              None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
@@ -603,7 +603,8 @@ class CorpusIndex:
         texts: dict[bytes, str] = {}
         for digest, number, folded, title, *fields in rows:
             metric = _metric(fields, names, texts)
-            found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
+            heading = unpack(title) if title else ""
+            found.setdefault(digest, []).append(Candidate(number, folded, metric, heading))
         return found
 
     def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
@@ -668,7 +669,8 @@ def _titles(
         for report, no, section, title, context, parent in db.execute(
             _PLACES, (json.dumps(missing),)
         ):
-            rows[report, no] = (section, title, context, parent)
+            context = None if context is None else unpack(context)
+            rows[report, no] = (section, unpack(title), context, parent)
         missing = sorted(
             {(r, parent) for (r, _), (*_, context, parent) in rows.items()
              if context is None and parent is not None and (r, parent) not in rows}
@@ -696,7 +698,8 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
         above = place.context.removesuffix(f"\n{place.title}")
         parent = seen.get(above) if above != place.context else None
         derived = place.context == place.title or parent is not None
-        rows.append((report, n, place.id, place.title, None if derived else place.context,
+        rows.append((report, n, place.id, pack(place.title),
+                     None if derived else pack(place.context),
                      None if place.context == place.title else parent))  # fmt: skip
         seen.setdefault(place.context, n)
     return rows
@@ -715,7 +718,7 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -
     """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
     sentences unpacked so far (a sentence holds two figures on average)."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
-    fields[1] = names[fields[1]]  # section
+    fields[1], fields[2] = names[fields[1]], unpack(fields[2])  # section, raw
     fields[4:6] = names[unit], names[qualifier]
     fields[8] = bool(fields[8])  # key
     fields[10:13] = names[kind], None if period is None else names[period], names[bound]
