@@ -8,8 +8,8 @@
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
   ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
-  positions (detail=none) and its sentences are UTF-16 rows; a word of 3+ characters is checked
-  against the sentences FTS5 finds, in SQL.
+  positions (detail=none) and its sentences are packed rows (corpus_index.pack); a word of 3+
+  characters is checked against the sentences FTS5 finds, in SQL.
 - baseline: another version of briefings/corpus_index.py (`--baseline FILE`, e.g. an earlier
   index format from `git show`), measured the same way in the same run.
 - fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase, no sentence

@@ -314,9 +314,10 @@ class CorpusIndex:
         target = ":memory:" if self.path is None else str(self.path)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
-            # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8;
-            # 8 KB pages, chosen for format 9's blocks, kept as they cost searches nothing
-            # (both a no-op on a file already made).
+            # The text left unpacked (figure labels, report titles) is mostly Chinese: two
+            # bytes a character in UTF-16, three in UTF-8; 8 KB pages, chosen for format 9's
+            # blocks, kept as they cost searches nothing (4 and 16 KB make a file as large in
+            # format 11). Both a no-op on a file already made.
             db.execute("PRAGMA encoding = 'UTF-16le'")
             db.create_function("says", 2, _says, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
