@@ -32,7 +32,7 @@ import yaml
 from .choice import place
 from .diff import bigrams
 from .figures.indicators import Indicator, Indicators, indicators
-from .model import Listed, Metric, Report
+from .model import Item, Listed, Metric, Report, Section
 
 L = TypeVar("L", bound=Listed)
 
@@ -65,6 +65,7 @@ class PlanMatch:
     margin: float = 0.0
     most_confident: int = 6
     confident_margin: float = 1.0
+    heading_chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class Rules:
     reached: tuple[str, ...] = ()
     plan_share: tuple[str, ...] = ()
     quoting: tuple[str, ...] = ()
+    ahead_titles: tuple[str, ...] = ()
+    review_titles: tuple[str, ...] = ()
+    level_reached: tuple[str, ...] = ()
+    cumulative: tuple[str, ...] = ()
 
 
 class RulesError(ValueError):
@@ -113,6 +118,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 float(plan["margin"]),
                 int(plan["most_confident"]),
                 float(plan["confident_margin"]),
+                int(plan["heading_chars"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -121,6 +127,10 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             reached=tuple(data["reached"]),
             plan_share=tuple(data["plan_share"]),
             quoting=tuple(data["quoting"]),
+            ahead_titles=tuple(data["ahead_titles"]),
+            review_titles=tuple(data["review_titles"]),
+            level_reached=tuple(data["level_reached"]),
+            cumulative=tuple(data["cumulative"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"promise rules: {error}") from error
@@ -293,14 +303,17 @@ def results(
 ) -> dict[str, Metric]:
     """The year's results by indicator: the first the later report prints (its review). A
     flow or a growth rate said in a paragraph on several years (过去五年，城镇新增就业603.7万人)
-    is theirs, not the year's; a level (城镇化率60%) is where the year ended."""
+    is theirs, not the year's; a level (城镇化率60%), or an amount said as the level reached
+    (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
     for metric in _named_before(metrics, known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
-        level = item is not None and item.family == "level"
+        level = item is not None and (
+            item.family == "level" or (item.family == "amount" and _level_reached(metric, table))
+        )
         at = metric.sentence.find(metric.raw)
         quoted = any(
             re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
@@ -308,6 +321,20 @@ def results(
         if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
             found.setdefault(metric.indicator, metric)
     return found
+
+
+def _level_reached(metric: Metric, table: Rules) -> bool:
+    """Whether an amount is said as the level reached (总产量突破1300万吨, 生产总值达到13697.5亿元),
+    not summed over the years (累计完成投资4999亿元) nor with their average in its own clause
+    (进出口总值首次突破700亿元、年均增长13.2%: said of the span)."""
+    at = metric.sentence.find(metric.raw)
+    if at < 0:
+        return False
+    before = _CLAUSE.split(metric.sentence[:at])[-1]
+    after = _CLAUSE.split(metric.sentence[at + len(metric.raw) :])[0]
+    return any(word in before[-4:] + metric.raw for word in table.level_reached) and not any(
+        word in before + metric.label + after for word in table.cumulative
+    )
 
 
 # A rise said with no subject (涨幅仍然高达百分之二十一点七): the measure is the sentence before's.
@@ -488,26 +515,34 @@ def compare_figures(
 
 
 def _review_sections(later: Briefed) -> list[Quote]:
-    """The later report's sentences before the part on its own year: its plan, a part whose
-    title names its year (2007年工作总体部署) or 今年, or one setting its year's targets."""
+    """The later report's sentences before the part on what comes: its plan, a part whose
+    title names its year (2007年工作总体部署) or 今年 or sets goals (“十五五”时期的主要目标任务),
+    or one setting its year's targets. A title naming the year before or a review too
+    (1998年工作回顾和1999年工作的总体要求) opens a review."""
     report = later.report
     year = report.meta.year
+    table = rules()
     plan_top = (report.plan.section or "").split(".")[0]
-    own = (f"{year}年", "今年") if year else ("今年",)
+    own = (f"{year}年", "今年", *table.ahead_titles) if year else ("今年", *table.ahead_titles)
+    reviews = (f"{year - 1}年", *table.review_titles) if year else table.review_titles
     targeting = {
         m.section.split(".")[0] for m in later.metrics
         if m.kind == "target" and (m.period is None or m.period == str(year))
     }  # fmt: skip
     quotes = [Quote(sentence, "", "") for sentence in report.preamble_sentences]
     for top in report.sections:
-        if top.id == plan_top or top.id in targeting or any(w in top.title for w in own):
+        title = _plain(top.title)
+        ahead = any(w in title for w in own) and not any(w in title for w in reviews)
+        if top.id == plan_top or top.id in targeting or ahead:
             break
         for node in top.walk():
             quotes += [Quote(sentence, node.id, node.title) for sentence in node.sentences]
     return quotes
 
 
-def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
+def plan_reports(
+    target: Report, review: Sequence[Quote], silent: frozenset[str] = frozenset()
+) -> list[PlanReport]:
     """For each plan item of `target`, the review sentences that report on it, best first.
 
     A sentence's score for an item is the share of what it says (its bigrams, weighed by their
@@ -515,10 +550,13 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     item's lead or text says too; its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
     for, when that score reaches the rule's share; headings, sentences saying what must be
-    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing."""
+    done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
+    sentences (run-in headings, shortcomings admitted) say what their part is about, but report
+    nothing either."""
     table = rules().plan
     items = target.plan.items
-    said = [_words(f"{item.lead}。{item.text}") for item in items]
+    nodes = {node.id: node for node in target.walk()}
+    said = [_words(_item_says(item, nodes.get(item.section))) for item in items]
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
     weight = _idf([*grams, *said])
     unseen = math.log(len(grams) + len(said) + 1)  # a title's bigram said nowhere else
@@ -541,6 +579,8 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
     chosen: list[list[tuple[float, int]]] = [[] for _ in items]
     margins: dict[int, float] = {}
     for n, row in enumerate(scores):
+        if review[n].sentence in silent:
+            continue
         top, second = ([0.0, *sorted(row)])[-1], ([0.0, 0.0, *sorted(row)])[-2]
         margins[n] = top - second
         for at, score in enumerate(row):
@@ -550,6 +590,14 @@ def plan_reports(target: Report, review: Sequence[Quote]) -> list[PlanReport]:
         PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _item_says(item: Item, node: Section | None) -> str:
+    """What a plan item says: its lead and text, and when it is a part of the outline, what its
+    sub-parts say too (（二）巩固和加强农业基础地位 over 第一，保护和提高粮食综合生产能力…)."""
+    if node is None or node.title != item.lead or not node.children:
+        return f"{item.lead}。{item.text}"
+    return "。".join(f"{part.title}。{part.text}" for part in node.walk())
 
 
 def _ranked(
@@ -576,6 +624,45 @@ def _not_reporting(quote: Quote, table: PlanMatch) -> bool:
     if quote.section_title and text == quote.section_title.strip().rstrip("。；;：:"):
         return True
     return text.lstrip("—－-").startswith(table.not_reporting)
+
+
+def _run_in_headings(report: Report, most: int) -> frozenset[str]:
+    """Short sentences with no figure heading what follows: one standing alone as a paragraph
+    over a paragraph of several (国民经济保持较快增长。, then the figures), or one opening on a
+    dash (——经济平稳较快发展。 then the figures, a list of the year's results): a run-in heading
+    of the review, reporting on no item itself. A text printing a sentence a line has no
+    paragraph of several to head."""
+    found: set[str] = set()
+    for paragraphs in (report.preamble_paragraphs, *(n.paragraphs for n in report.walk())):
+        for n, paragraph in enumerate(paragraphs):
+            after = paragraphs[n + 1] if n + 1 < len(paragraphs) else ()
+            for at, sentence in enumerate(paragraph):
+                said = sentence.strip().strip("—－-").rstrip("。；;")
+                dashed = sentence.lstrip().startswith(("—", "－"))
+                heads = dashed or (at == 0 and len(paragraph) == 1 and len(after) > 1)
+                if heads and said and len(said) <= most and not _DIGIT.search(said):
+                    found.add(sentence)
+    return frozenset(found)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _admitted(report: Report, year: int | None) -> frozenset[str]:
+    """The sentences of the shortcomings the report admits (经济效益仍然不高, 耕地不断减少…): the
+    state of things, no report on a plan item; unless one speaks of the year or prints a figure
+    (去年出台的调价项目比较多, 全国没有实现年初确定的…目标: the year's)."""
+    table = rules()
+    shortfalls = [item.text for item in report.problems.items if len(item.text) > 6]
+    dated = (*table.year_openers, "年初", "全年", *((f"{year}年",) if year else ()))
+    return frozenset(
+        sentence
+        for node in report.walk()
+        for sentence in node.sentences
+        if any(text in sentence or sentence in text for text in shortfalls)
+        and not _DIGIT.search(sentence)
+        and not any(word in _plain(sentence) for word in dated)
+    )
 
 
 def _idf(texts: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -664,9 +751,13 @@ def promises(target: Briefed, result: Briefed) -> Promises:
     # The plan's items are reported on in the year's review, not in paragraphs on several years
     # nor in a sentence on the later report's own year (１９９５年是…重要一年).
     ahead = f"{result.report.meta.year}年" if result.report.meta.year else None
+    silent = _run_in_headings(result.report, rules().plan.heading_chars) | _admitted(
+        result.report, year
+    )
     plan = plan_reports(
         target.report,
         [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
+        silent,
     )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 

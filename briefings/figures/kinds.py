@@ -62,6 +62,8 @@ _TIME = re.compile(
     + r")|(?P<this>今年)|(?P<next_year>明年)"
 )
 _THROUGH = ("到", "至", "-", "—", "~")
+# A year printed bare before another joined to it (1998－2000年): the first of a span.
+_BARE_YEAR_THROUGH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?(?:到|至|-|—|~|－) ?$")
 _COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # 是1997年的2.3倍, 是五年前的1.9倍, 经济总量为2020年的4.7倍: a multiple of a base.
@@ -387,20 +389,35 @@ _YEARS_DEALT = re.compile(r"([0-9]{4})年?(?:至|到|—|－|-|~)([0-9]{4})年[^
 
 
 def _years_dealt(text: str, found: list[Found], told: list[Told]) -> list[Told]:
-    """Each figure of a list a run of years deals out (…年至…年…分别…), given its own year."""
+    """Each figure of a list a run of years deals out (…年至…年…分别…), given its own year as
+    that year's result; a list shorter than the run (1998年至2000年…分别增长7.8%和8%) says not
+    which years its figures are of, so each is the run's, never one year's."""
     for match in _YEARS_DEALT.finditer(text):
         first, last = int(match[1]), int(match[2])
-        listed = [n for n, f in enumerate(found) if f.start >= match.end()][: last - first + 1]
-        gaps = [text[found[a].end : found[b].start].strip() for a, b in pairwise(listed)]
-        if (
-            last <= first
-            or len(listed) != last - first + 1
-            or any(g not in "、和及与," for g in gaps)
-        ):
+        after = [n for n, f in enumerate(found) if f.start >= match.end()]
+        listed = after[:1]
+        for a, b in pairwise(after):
+            if (
+                len(listed) > last - first
+                or text[found[a].end : found[b].start].strip() not in _JOINS
+            ):
+                break
+            listed.append(b)
+        if last <= first or not listed:
             continue
+        dealt = len(listed) == last - first + 1
         for k, n in enumerate(listed):
-            told[n] = replace(told[n], period=str(first + k))
+            kind = told[n].kind
+            # each year's own figure, no longer a total over the run (unless printed as one)
+            if dealt and kind == "cumulative" and not _TOTAL_CUE.search(text, 0, found[n].start):
+                kind = "result"
+            period = str(first + k) if dealt else _span(first, last)
+            told[n] = replace(told[n], kind=kind, period=period)
     return told
+
+
+# What joins the items of a list (7.8%、7.1%和8%).
+_JOINS = ("、", "和", "及", "与", ",")
 
 
 def _told(
@@ -863,7 +880,8 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             )
             base = match if here else None
         else:
-            # 从2003年到2006年年均超收…: two years joined by 到 print the span the figure covers.
+            # 从2003年到2006年年均超收…: two years joined by 到 print the span the figure covers;
+            # so do a bare year and a dated one (1998－2000年, 2021至2025年).
             ranged = (
                 told is not None
                 and told["year"]
@@ -871,7 +889,14 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
                 and text[told.end() : match.start()].strip() in _THROUGH
                 and int(told["year"]) < int(match["year"])
             )
-            opened = told["year"] if told is not None and ranged else None
+            bare = _BARE_YEAR_THROUGH.search(text, 0, match.start()) if match["year"] else None
+            opened = (
+                told["year"]
+                if told is not None and ranged
+                else bare[1]
+                if bare and int(bare[1]) < int(match["year"])
+                else None
+            )
             told, base = match, None
     if base is not None:
         return _since(base, setting, year)

@@ -672,3 +672,196 @@ def test_a_target_averaged_over_several_years_is_not_the_years_and_a_yearly_mean
     assert targets["gdp_growth"] == "百分之八"
     # 年均浓度: a concentration's mean over the year, the year's own figure
     assert _verdicts(found)["pm25"] == ("met", "38微克/立方米")
+
+
+# A national-style review: the part reviewing the year also sets out the next one's general
+# requirements, so its title names both years; short lines stand over the paragraphs of detail.
+COMBINED_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾和2025年工作的总体要求
+过去一年，全市经济运行总体平稳，地区生产总值增长5.2%。
+（一）生态环境
+生态环境明显改善。
+大气污染防治成效明显，空气优良天数比例提高到85%。河湖治理全面推开，城市黑臭水体基本消除。
+（二）民生福祉
+民生福祉不断增进。
+新建幼儿园12所，改造老旧小区40个。新建幼儿园全部开园。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def _reported(later: str) -> dict[str, list[str]]:
+    found = promises(_briefed(PLAN_TARGETS, "a.txt"), _briefed(later, "b.txt"))
+    return {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+
+
+def test_a_review_part_whose_title_also_names_the_coming_year_still_reviews_the_year() -> None:
+    reported = _reported(COMBINED_REVIEW)
+    assert "大气污染防治成效明显，空气优良天数比例提高到85%。" in reported["加强生态环境保护"]
+    assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]
+
+
+def test_a_short_line_heading_the_paragraph_of_detail_reports_on_no_plan_item() -> None:
+    reported = _reported(COMBINED_REVIEW.replace("和2025年工作的总体要求", ""))
+    given = [sentence for said in reported.values() for sentence in said]
+    # 生态环境明显改善。 says what the paragraph under it is about; the paragraph reports
+    assert "生态环境明显改善。" not in given and "民生福祉不断增进。" not in given
+    assert "大气污染防治成效明显，空气优良天数比例提高到85%。" in reported["加强生态环境保护"]
+
+
+# A plan item printed as a part whose measures are its numbered sub-parts: what the item says is
+# in them, not in its one-line opening.
+NESTED_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）巩固和加强农业基础地位
+解决好农业农村问题，是全部工作的重中之重。
+第一，保护和提高粮食综合生产能力。坚持最严格的耕地保护制度，建设高标准农田。
+第二，继续推进农村税费改革。降低农业税税率，取消农业特产税。
+（二）加快发展数字经济
+建设城市算力中心，推动数据要素市场化配置。
+第一，推进制造业数字化转型。实施中小企业数字化改造。
+第二，培育软件和信息服务业。建设软件园。
+"""
+NESTED_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+新建高标准农田20万亩，耕地保护责任全面落实。取消农业特产税，农业税税率降低一个百分点。城市算力中心建成投用。完成中小企业数字化改造120家，软件园开园运营。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_plan_item_with_numbered_sub_parts_is_matched_on_what_they_say() -> None:
+    found = promises(_briefed(NESTED_PLAN, "a.txt"), _briefed(NESTED_REVIEW, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    assert set(reported) == {"巩固和加强农业基础地位", "加快发展数字经济"}
+    # the opening says only 农业农村问题; the sub-parts say 耕地保护, 高标准农田, 农业特产税
+    assert sorted(reported["巩固和加强农业基础地位"]) == [
+        "取消农业特产税，农业税税率降低一个百分点。",
+        "新建高标准农田20万亩，耕地保护责任全面落实。",
+    ]
+    assert "完成中小企业数字化改造120家，软件园开园运营。" in reported["加快发展数字经济"]
+
+
+# A review closing a five-year term, then a part setting the next term's goals before the plan.
+GOALS_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+完成中小企业数字化改造120家，工业互联网平台投入运行。
+二、“十五五”时期的主要目标任务
+到2030年，大气污染防治取得决定性成效，河湖治理体系基本完善。
+三、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_part_setting_the_coming_terms_goals_reports_on_no_plan_item() -> None:
+    reported = _reported(GOALS_REVIEW)
+    given = [sentence for said in reported.values() for sentence in said]
+    assert "到2030年，大气污染防治取得决定性成效，河湖治理体系基本完善。" not in given
+    assert (
+        "完成中小企业数字化改造120家，工业互联网平台投入运行。" in reported["推进制造业数字化转型"]
+    )
+
+
+# A five-year review that gives the last year's grain harvest only as the level it reached, and
+# the trade total only beside the span's average growth.
+LEVEL_TARGETS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.1%。
+二、2025年主要目标和工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，粮食产量稳定在95万吨以上，外贸进出口总额120亿元。
+"""
+LEVEL_REVIEW = """2026年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、“十四五”时期工作回顾
+过去的五年极不寻常。全市地区生产总值年均增长5.6%。
+粮食总产量突破100万吨，创历史新高。外贸进出口总额首次突破130亿元、年均增长8.2%。
+二、2026年主要目标
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_a_five_year_review_gives_an_amount_said_as_the_level_reached_as_the_years() -> None:
+    found = promises(_briefed(LEVEL_TARGETS, "a.txt"), _briefed(LEVEL_REVIEW, "b.txt"))
+    verdicts = _verdicts(found)
+    # 突破100万吨 is where the harvest stood in the span's last year: at least 95万吨, met
+    assert verdicts["grain_output"] == ("met", "突破100万吨")
+    # the trade total said with the span's average growth in its clause is the span's
+    assert verdicts["trade_total"] == ("not_reported", None)
+    # the span's average growth is no year's
+    assert verdicts["gdp_growth"] == ("not_reported", None)
+
+
+@pytest.mark.parametrize(
+    ("dealt", "verdict"),
+    [
+        # a run of years dealt out one figure a year: the last is the year's growth
+        ("1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。", ("met", "8%")),
+        # fewer figures than years: none is said to be the year's
+        ("1998－2000年，国内生产总值分别增长7.8%和8%。", ("not_reported", None)),
+    ],
+)
+def test_a_run_of_years_dealt_out_in_a_term_review_gives_the_years_growth_only_one_a_year(
+    dealt: str, verdict: tuple[str, str | None]
+) -> None:
+    review = TERM_REVIEW.replace(
+        "2000年国内生产总值达到89404亿元，按可比价格计算比上年增长8%，", dealt
+    )
+    found = promises(_briefed(LISTED_TARGETS, "a.txt"), _briefed(review, "b.txt"))
+    assert _verdicts(found)["gdp_growth"] == verdict
+
+
+ADMITTING_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市经济运行总体平稳，地区生产总值增长5.2%。
+（一）生态环境
+大气污染防治成效明显，空气优良天数比例提高到85%。河湖治理全面推开，城市黑臭水体基本消除。
+（二）民生福祉
+新建幼儿园12所，改造老旧小区40个。新建幼儿园全部开园。
+同时，我们也清醒地看到，发展中还存在一些困难和问题。{shortfall}
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+@pytest.mark.parametrize(
+    ("shortfall", "reported"),
+    [
+        # the state of things admitted: no report on the item it shares words with
+        ("中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。", []),
+        # an admission of what the year did (去年) is a report on it
+        (
+            "去年中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。",
+            ["去年中小企业数字化改造进展不平衡，工业互联网平台应用不够广泛。"],
+        ),
+    ],
+)
+def test_a_shortcoming_admitted_reports_on_no_plan_item_unless_it_speaks_of_the_year(
+    shortfall: str, reported: list[str]
+) -> None:
+    given = _reported(ADMITTING_REVIEW.format(shortfall=shortfall))
+    assert given["推进制造业数字化转型"] == reported
+
+
+def test_a_short_line_opening_on_a_dash_heads_the_results_after_it_and_reports_nothing() -> None:
+    review = COMBINED_REVIEW.replace("和2025年工作的总体要求", "").replace(
+        "生态环境明显改善。\n", "——生态环境明显改善。"
+    )
+    reported = _reported(review)
+    assert reported["加强生态环境保护"][0] == "大气污染防治成效明显，空气优良天数比例提高到85%。"
+    assert "——生态环境明显改善。" not in reported["加强生态环境保护"]
+
+
+def test_a_review_part_titled_as_the_targets_done_still_reviews_the_year() -> None:
+    review = COMBINED_REVIEW.replace("2024年工作回顾和2025年工作的总体要求", "主要目标任务完成情况")
+    reported = _reported(review)
+    assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]

@@ -229,6 +229,33 @@ def test_a_run_of_years_dealing_out_a_list_gives_each_figure_its_own_year() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%。",
+        "1998－2000年，国内生产总值分别增长7.8%、7.1%和8%。",
+    ],
+)
+def test_a_run_of_years_dealing_out_a_list_gives_each_figure_as_its_years_result(
+    sentence: str,
+) -> None:
+    # each year's own growth, not a total over the run
+    found = sentence_figures(sentence, year=2001)
+    assert [(m.raw, m.period, m.kind) for m in found] == [
+        ("7.8%", "1998", "result"),
+        ("7.1%", "1999", "result"),
+        ("8%", "2000", "result"),
+    ]
+
+
+def test_a_list_shorter_than_its_run_of_years_and_a_bare_first_year_give_the_run() -> None:
+    # two figures for three years: which years they are of is not said
+    found = sentence_figures("1998－2000年，国内生产总值分别增长7.8%和8%。", year=2001)
+    assert [(m.raw, m.period) for m in found] == [("7.8%", "1998-2000"), ("8%", "1998-2000")]
+    found = sentence_figures("1998－2000年，国内生产总值增长25.6%。", year=2001)
+    assert [(m.raw, m.period) for m in found] == [("25.6%", "1998-2000")]
+
+
 def test_an_average_per_year_dates_to_the_plan_its_sentence_names() -> None:
     found = sentence_figures(
         "按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之九。", year=1993

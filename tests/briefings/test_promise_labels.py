@@ -1,7 +1,8 @@
 """The promises engine scored against hand labels of 14 pairs of consecutive reports
 (tests/data/labels/promises/, written from the texts before tuning): the ten it was tuned on,
 and the four held out (chosen before any label was read) apart. Floors sit just under what
-was measured; a change that loses a target, a pair or a verdict fails here."""
+was measured; a change that loses a target, a pair or a verdict fails here. Targets-only labels
+(a report with no next-year report) score the targets found and their precision alone."""
 
 from __future__ import annotations
 
@@ -10,8 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.kits.paths import CORPUS
-from tests.kits.promise_scoring import HELD_OUT, LABELS, Score, label_files, score_all, score_pair
+from bench.kits.paths import CORPUS, ROOT
+from tests.kits.promise_scoring import (
+    HELD_OUT,
+    LABELS,
+    Score,
+    label_files,
+    score_all,
+    score_pair,
+    target_disagreements,
+)
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
 
@@ -48,6 +57,12 @@ def test_tuned_pairs_score_above_their_floors(tuned: Score) -> None:
     assert shares["pairing_recall"] >= 0.96
     assert shares["verdict_accuracy"] >= 0.99
     assert tuned.missed_without_figure == 0
+    # targets found are not bought with false ones: of the engine's 55 targets, 55 labelled
+    assert shares["target_precision"] >= 0.99
+    # an amount said as the level reached in a five-year review (粮食总产量突破1300万吨) is where its
+    # last year ended, unless its clause gives the span's average (突破700亿元、年均增长13.2%):
+    # pairing 29/29 and 29/29, verdicts 29/29
+    assert shares["pairing_recall"] >= 0.99
 
 
 def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Score) -> None:
@@ -55,11 +70,18 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # 2001's labelled items are sentences of a closing paragraph, not numbered items), review
     # sentences right 44/91, labelled sentences given 44/133 (18/50 and 18/133 before the idf
     # and section matching). Sentences given by how clearly they are about the item (of the best
-    # 6, those passing any other item by 0.02; up to 18 passing by 0.3): right 49/100, given 49/133
+    # 6, those passing any other item by 0.02; up to 18 passing by 0.3): right 49/100, given 49/133.
+    # A review part titled with both years (1998年工作回顾和1999年工作的总体要求) reviews the year,
+    # and a short line heading a paragraph of detail reports nothing: right 56/113, given 56/133.
+    # An item printed as a part with numbered sub-parts says what they say: right 63/125, given 63/133.
+    # A part setting the coming term's goals (“十五五”时期的主要目标任务) ends the review: right
+    # 64/109, given 64/133. A shortcoming admitted that names no year nor figure reports nothing:
+    # right 65/106, given 65/133. A short line opening on a dash (——经济平稳较快发展。) heads the
+    # results after it: right 65/103
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
-    assert shares["plan_precision"] >= 0.48
-    assert shares["plan_recall"] >= 0.36
+    assert shares["plan_precision"] >= 0.62
+    assert shares["plan_recall"] >= 0.48
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
@@ -75,16 +97,21 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     assert shares["pairing_recall"] >= 0.88
     assert shares["verdict_accuracy"] >= 0.99
     assert held_out.missed_without_figure == 0
+    # of the engine's 26 targets, 26 labelled (measured after the tuning above)
+    assert shares["target_precision"] >= 0.99
     # tuned on since (measured before: targets 25/26, results 17/18): a result printed as a share
     # of the year's plan (城镇新增就业…分别完成年计划的118.2%) pairs too: results 18/18
     assert shares["pairing_recall"] >= 0.99
     # plan review sentences tuned on since: right 42/73, given 42/66 (17/30, 17/66 before).
     # 国务院 1999's plan read as its parts (as these labels have it): items found 18/20 -> 20/20;
     # the two parts found get 3 sentences, none labelled: right 42/76 (the denominator grew); the same
-    # with the sentences given by how clearly they are about the item
+    # with the sentences given by how clearly they are about the item; a short line heading a
+    # paragraph of detail reports nothing: right 42/75; an item printed as a part with numbered
+    # sub-parts says what they say: right 46/82, given 46/66; a part setting the coming term's
+    # goals ends the review: right 44/77, given 44/66
     assert shares["plan_items_found"] >= 0.99
-    assert shares["plan_precision"] >= 0.55
-    assert shares["plan_recall"] >= 0.63
+    assert shares["plan_precision"] >= 0.56
+    assert shares["plan_recall"] >= 0.66
 
 
 # 国务院 1992 → 1993 and 1993 → 1994 (heldout2/), labelled blind and run once blind; tuned on since
@@ -94,14 +121,17 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
 # read as cpi), results 2/2; review sentences right 11/23, labelled sentences given 11/45.
 # 零售物价 read as the retail price index (not cpi) by the labels and the engine alike: targets 6/6.
 # Review sentences given by how clearly they are about the item: right 20/34, given 20/45.
+# A short line heading a paragraph of detail (国民经济快速增长。) reports nothing: right 22/34,
+# given 22/45.
 HELDOUT2_FLOORS = {
     "targets_found": 0.99,
+    "target_precision": 0.99,  # measured since: the engine's 6 targets, 6 labelled
     "pairing_precision": 0.99,
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.58,
-    "plan_recall": 0.44,
+    "plan_precision": 0.64,
+    "plan_recall": 0.48,
 }
 # 国务院 1994 → 1995 and 易县 2018 → 2019 (heldout3/, a county), labelled blind. First run, after
 # every rule change of the round: targets 9/12 (canonical 9/11), results 6/9, nothing paired
@@ -132,7 +162,19 @@ HELDOUT3_FLOORS = {
 # 2000 plan): target 1/1, nothing paired wrongly.
 HELDOUT4_FLOORS = {
     "targets_found": 0.99,
+    "target_precision": 0.99,  # measured since: the engine's 1 target, labelled
     "pairing_precision": 0.99,
+}
+
+
+# heldout5/: targets-only labels (reports with no next-year report: `result_report: null`, each
+# item a target alone), labelled blind; scored on targets found and target precision. Its row is
+# skipped until its first blind run sets the number of targets and these floors (`python -m
+# tests.kits.promise_scoring CACHE heldout5` prints each file's scores and disagreements).
+HELDOUT5_TARGETS = 0
+HELDOUT5_FLOORS = {
+    "targets_found": 0.0,
+    "target_precision": 0.0,
 }
 
 
@@ -142,6 +184,12 @@ HELDOUT4_FLOORS = {
         ("heldout2", 6, HELDOUT2_FLOORS),
         ("heldout3", 12, HELDOUT3_FLOORS),
         ("heldout4", 1, HELDOUT4_FLOORS),
+        pytest.param(
+            "heldout5",
+            HELDOUT5_TARGETS,
+            HELDOUT5_FLOORS,
+            marks=pytest.mark.skip(reason="targets-only labels not yet run: set the floors first"),
+        ),
     ],
 )
 def test_later_held_out_batches_score_above_their_floors(
@@ -159,3 +207,45 @@ def test_later_held_out_batches_score_above_their_floors(
     low = {key: shares[key] for key, floor in floors.items() if shares[key] < floor}
     assert not low, low
     assert total.missed_without_figure == 0
+
+
+TARGETS_ONLY = ROOT / "tests" / "data" / "promise_targets_only"
+
+
+def _targets_only(drop: str = "", misprint: str = "") -> Score:
+    """The invented targets-only label scored against its invented report, with one labelled
+    target dropped or its number changed."""
+    label = yaml.safe_load((TARGETS_ONLY / "青禾县_2031.yaml").read_text("utf-8"))
+    label["items"] = [item for item in label["items"] if item["indicator"] != drop]
+    for item in label["items"]:
+        if item["indicator"] == misprint:
+            item["target"]["raw"] = "7%左右"
+    return score_pair(label, None, TARGETS_ONLY)
+
+
+def test_a_targets_only_label_scores_the_targets_found_and_their_precision() -> None:
+    score = _targets_only()
+    assert (score.found, score.targets) == (7, 7)
+    assert (score.given_targets_right, score.given_targets) == (7, 7)
+    assert score.paired == score.results == score.plan_items == 0
+    # a target the engine gives that the labels do not hold lowers precision, not recall
+    score = _targets_only(drop="cpi")
+    assert (score.found, score.targets) == (6, 6)
+    assert (score.given_targets_right, score.given_targets) == (6, 7)
+    # a target given with another number than labelled is neither found nor right
+    score = _targets_only(misprint="gdp_growth")
+    assert (score.found, score.targets) == (6, 7)
+    assert (score.given_targets_right, score.given_targets) == (6, 7)
+
+
+def test_a_batchs_first_run_lists_the_targets_missed_and_those_not_labelled() -> None:
+    label = yaml.safe_load((TARGETS_ONLY / "青禾县_2031.yaml").read_text("utf-8"))
+    assert target_disagreements(label, None, TARGETS_ONLY) == []
+    label["items"] = [item for item in label["items"] if item["indicator"] != "cpi"]
+    label["items"][0]["target"]["raw"] = "7%左右"
+    lines = target_disagreements(label, None, TARGETS_ONLY)
+    assert lines[0] == "missed gdp_growth 7%左右"
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "not labelled gdp_growth 6%左右",
+        "not labelled cpi 3%左右",
+    ]

@@ -1,9 +1,12 @@
 """Scores of the promises engine against the hand labels of tests/data/labels/promises/: each
 pair briefed from the shared corpus, its items set beside the labelled ones.
 
-- targets found: labelled targets the engine gives, same indicator and the same number
+- targets found: labelled targets the engine gives, same indicator and the same number;
+  target precision: of the targets the engine gives (its items), the share labelled so
 - pairing precision: of the engine's target→result pairs, the share whose result is the
   labelled one (same number); recall: of the labelled numeric results, the share paired so
+- targets-only labels (`result_report: null`: a report with no next-year report, its items
+  carrying a target alone) score the targets found and their precision, nothing else
 - verdicts: right where both the labels and the engine have both figures
 - missed without a figure: engine `missed` where the labels give no result figure
 - plan items (pairs whose labels list them): items found (the engine gives an item with the
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +28,7 @@ import yaml
 from bench.kits.paths import CORPUS, ROOT
 from briefings.derive import brief_file
 from briefings.figures.indicators import indicators
-from briefings.promises import PlanReport, Promise, promises
+from briefings.promises import PlanReport, Promise, compare_figures, promises
 
 LABELS = ROOT / "tests" / "data" / "labels" / "promises"
 # Chosen before any label file was read: pairs whose reports were not looked at while building.
@@ -45,6 +49,8 @@ class Score:
     found: int = 0
     canonical: int = 0  # labelled targets on an indicator of briefings/data/indicators.yaml
     canonical_found: int = 0
+    given_targets: int = 0  # targets the engine gives for the report and year (its items)
+    given_targets_right: int = 0  # of them, labelled: same indicator, same number
     paired: int = 0  # engine pairs with a result
     paired_right: int = 0
     results: int = 0  # labelled numeric results
@@ -70,6 +76,7 @@ class Score:
         return {
             "targets_found": share(self.found, self.targets),
             "canonical_targets_found": share(self.canonical_found, self.canonical),
+            "target_precision": share(self.given_targets_right, self.given_targets),
             "pairing_precision": share(self.paired_right, self.paired),
             "pairing_recall": share(self.results_found, self.results),
             "verdict_accuracy": share(self.verdicts_right, self.both),
@@ -87,21 +94,20 @@ def _numeric(side: dict[str, Any] | None) -> bool:
     return side is not None and side.get("value") is not None
 
 
-def score_pair(label: dict[str, Any], cache: Path | None) -> Score:
-    target = brief_file(CORPUS / label["target_report"], cache)
-    result = brief_file(CORPUS / label["result_report"], cache)
+def score_pair(label: dict[str, Any], cache: Path | None, root: Path = CORPUS) -> Score:
+    """One labelled pair's scores (report paths under `root`); a targets-only label (no result
+    report) scores its targets alone."""
+    target = brief_file(root / label["target_report"], cache)
+    labelled = {item["indicator"]: item for item in label["items"]}
+    if label.get("result_report") is None:
+        year = target.report.meta.year or label["year"]
+        return score_targets(labelled, compare_figures(target.metrics, (), year))
+    result = brief_file(root / label["result_report"], cache)
     found = promises(target, result)
     engine: dict[str, Promise] = {item.indicator: item for item in found.items}
-    score = Score()
-    labelled = {item["indicator"]: item for item in label["items"]}
+    score = score_targets(labelled, found.items)
     for key, item in labelled.items():
-        score.targets += 1
         ours = engine.get(key)
-        known = indicators().get(key) is not None
-        score.canonical += known
-        if ours is not None and number(ours.target.metric.raw) == number(item["target"]["raw"]):
-            score.found += 1
-            score.canonical_found += known
         if _numeric(item["result"]):
             score.results += 1
             got = ours.result if ours is not None else None
@@ -121,6 +127,32 @@ def score_pair(label: dict[str, Any], cache: Path | None) -> Score:
         if ours.verdict == "missed" and (item is None or not _numeric(item["result"])):
             score.missed_without_figure += 1
     score.add(score_plan(label.get("plan") or [], found.plan))
+    return score
+
+
+def _right_target(ours: Promise | None, item: dict[str, Any] | None) -> bool:
+    return (
+        ours is not None
+        and item is not None
+        and number(ours.target.metric.raw) == number(item["target"]["raw"])
+    )
+
+
+def score_targets(labelled: dict[str, dict[str, Any]], items: Sequence[Promise]) -> Score:
+    """The labelled targets found among the engine's items (same indicator, same number), and
+    of the engine's targets, those labelled."""
+    engine = {item.indicator: item for item in items}
+    score = Score()
+    for key, item in labelled.items():
+        score.targets += 1
+        known = indicators().get(key) is not None
+        score.canonical += known
+        if _right_target(engine.get(key), item):
+            score.found += 1
+            score.canonical_found += known
+    for key, ours in engine.items():
+        score.given_targets += 1
+        score.given_targets_right += _right_target(ours, labelled.get(key))
     return score
 
 
@@ -169,11 +201,39 @@ def score_all(names: tuple[str, ...] | None, held_out: bool, cache: Path | None)
     return total
 
 
-if __name__ == "__main__":  # print both sets' scores and every disagreement
+def target_disagreements(
+    label: dict[str, Any], cache: Path | None, root: Path = CORPUS
+) -> list[str]:
+    """The labelled targets the engine misses and the targets it gives that are not labelled,
+    one line each: for reading a batch's first run."""
+    target = brief_file(root / label["target_report"], cache)
+    year = target.report.meta.year or label["year"]
+    engine = {item.indicator: item for item in compare_figures(target.metrics, (), year)}
+    labelled = {item["indicator"]: item for item in label["items"]}
+    lines = [
+        f"missed {key} {item['target']['raw']}"
+        for key, item in labelled.items()
+        if not _right_target(engine.get(key), item)
+    ]
+    return lines + [
+        f"not labelled {key} {ours.target.metric.raw}: {ours.target.metric.sentence[:60]}"
+        for key, ours in engine.items()
+        if not _right_target(ours, labelled.get(key))
+    ]
+
+
+if __name__ == "__main__":  # print both sets' scores, or a batch's per file with its disagreements
     import sys
     import tempfile
 
     cache = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    if len(sys.argv) > 2:  # a batch folder under LABELS: heldout5
+        for path in sorted((LABELS / sys.argv[2]).glob("*.yaml")):
+            label = yaml.safe_load(path.read_text("utf-8"))
+            print(path.stem, score_pair(label, cache).shares())
+            for line in target_disagreements(label, cache):
+                print("  ", line)
+        sys.exit()
     for held in (False, True):
         s = score_all(None, held, cache)
         name = "held-out" if held else "tuned"
