@@ -15,9 +15,9 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (~1.36× the reports' text at 300 distinct reports: sentences
-~0.56×, postings ~0.48×, figures ~0.2×, section titles and figure-label postings ~0.04× each;
-format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
+What the file holds per report (~1.35× the reports' text at 300 distinct reports, 1.32× at
+1,000: sentences ~0.56×, postings ~0.47×, figures ~0.19×, figure-label postings ~0.05×,
+section titles ~0.03×; format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
 (`places`, a context only when it is not derived from its parent's); its sentences once, as
 printed, a row each, packed (`pack`: one or two bytes a character for the 2,048 commonest,
 ~1.45 bytes a character where UTF-16 took 2 and UTF-8 3); their bigram postings without

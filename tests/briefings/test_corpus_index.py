@@ -142,7 +142,7 @@ def test_the_index_of_eleven_distinct_reports_takes_less_than_1_72_times_their_t
     merged, places derived from their parents' kept once, keep the file at ~1.70× their text
     (format 10, sentences in UTF-16: 1.87×; format 8, report rowids 2^16 apart and postings
     unmerged: 2.18×). The share of pages every table holds shrinks as reports are added:
-    ~1.36× at 300 reports, figures included."""
+    ~1.35× at 300 reports, figures included."""
     from bench.kits.paths import CORPUS
     from briefings.parse import parse_file
 
