@@ -1,8 +1,9 @@
 """Benchmark: the bot with N distinct reports (N = 1, 1000; 10000 with --full) against a bare
 PTB echo bot, in the same run.
 
-N distinct reports are copies of the corpus reports (../shared/corpus and its more/), each with
-a line of its own appended (so each has its own digest and cache entry), in a temporary folder.
+N distinct reports are variants of the corpus reports (../shared/corpus and its more/; those
+named by --without left out), each ending with a line of its own that the parser drops as page
+chrome (bench.kits.variants: each has its own digest and cache entry), in a temporary folder.
 Their caches (briefings and the search index) are warmed by `briefing-bot warm` with the
 default pool (one worker per core), as an image build does; the same warm with one worker over
 a sample of them gives the per-process rate to compare with. Then, for each N, each bot runs as
@@ -19,8 +20,17 @@ a subprocess polling the same fake Bot API, and the bench prints:
 
 each with its ratio to the echo bot's, and the targets at 10,000 reports.
 
+--shortcut builds the caches without briefing every variant (a variant's briefing is its
+source report's: each source is briefed once by the real warm, every other variant's cache file
+written from it, then the real warm indexes them all; no warm rate is printed). --verify N
+builds N variants both ways and says whether the caches differ. --baseline TREE measures
+another source tree's bot (e.g. main's, `git archive main | tar -x -C TREE`) on the same
+reports in the same run; --prebuilt DIR measures caches built before.
+
     /work/venv/bin/python bench/scale.py            # N = 1 and 1000 (~10 min on 2 free cores)
-    /work/venv/bin/python bench/scale.py --full     # also N = 10000 (warming it: ~25 min)
+    /work/venv/bin/python bench/scale.py --full     # also N = 10000 (warming it: ~45 min)
+    /work/venv/bin/python bench/scale.py --reports 10000 --shortcut --baseline TREE
+    /work/venv/bin/python bench/scale.py --verify 120
 """
 
 from __future__ import annotations
@@ -31,13 +41,13 @@ import compileall
 import contextlib
 import math
 import os
+import re
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +55,10 @@ import yaml
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.kits import variants  # noqa: E402
 from bench.kits.fault_api import FakeBotApi  # noqa: E402
 from bench.kits.paths import ROOT, corpus_files  # noqa: E402
+from bench.kits.variants import make_variants  # noqa: E402
 from briefings.cache import SUFFIX  # noqa: E402
 
 TIMEOUT = 300.0  # seconds any one phase may take
@@ -89,33 +101,33 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
 
 
-def make_reports(folder: Path, n: int) -> int:
-    """`n` distinct reports in `folder`: the corpus's in turn, each with its own last line;
-    returns their size in bytes."""
-    sources = corpus_files()
-    if not sources:
+def make_reports(folder: Path, n: int, without: Sequence[str] = ()) -> int:
+    """`n` distinct reports in `folder` (bench.kits.variants: the corpus's in turn, but those
+    named in `without`, each with a line of its own); returns their size in bytes."""
+    paths = make_variants(folder, sources(without), n)
+    return sum(path.stat().st_size for path in paths)
+
+
+def sources(without: Sequence[str] = ()) -> list[Path]:
+    found = [path for path in corpus_files() if path.name not in without]
+    if not found:
         raise SystemExit("no corpus at ../shared/corpus: nothing to scale")
-    folder.mkdir(parents=True)
-    texts = [source.read_text(encoding="utf-8").rstrip() for source in sources]
-    size = 0
-    for i in range(n):
-        data = f"{texts[i % len(texts)]}\n（本文件为第{i}号副本。）\n".encode()
-        (folder / f"{i:05d}_{sources[i % len(sources)].name}").write_bytes(data)
-        size += len(data)
-    return size
+    return found
 
 
 def write_config(
     folder: Path, reports: Path, base_url: str = "http://127.0.0.1:9/bot", **more: object
 ) -> Path:
+    """`folder`/config.yaml: the reports in `reports`, the cache `folder`/cache (unless `more`
+    names another)."""
+    more = {"cache_dir": str(folder / "cache"), **more}
+    return variants.write_config(folder, reports, Path(str(more.pop("cache_dir"))),
+                                 telegram={**_telegram(), "base_url": base_url}, **more)  # fmt: skip
+
+
+def _telegram() -> dict[str, object]:
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    config["telegram"]["base_url"] = base_url
-    config.update(reports_dir=str(reports), database=str(folder / "db.sqlite3"),
-                  cache_dir=str(folder / "cache"), http={"listen": "127.0.0.1", "port": 0})  # fmt: skip
-    config.update(more)
-    path = folder / "config.yaml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
+    return dict(config["telegram"])
 
 
 def children_cpu() -> float:
@@ -124,12 +136,9 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def warm(folder: Path) -> float:
+def warm(folder: Path, code: Path = ROOT) -> float:
     began = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "bot.cli", "warm", "--config", str(folder / "config.yaml")],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, timeout=7200,
-    )  # fmt: skip
+    variants.warm(folder / "config.yaml", code)
     return time.monotonic() - began
 
 
@@ -159,7 +168,7 @@ async def latencies(api: FakeBotApi, texts: list[str]) -> tuple[float, float]:
 
 @contextlib.asynccontextmanager
 async def started(
-    command: list[str], configure: Callable[[str], object]
+    command: list[str], configure: Callable[[str], object], code: Path = ROOT
 ) -> AsyncIterator[tuple[asyncio.subprocess.Process, float]]:
     """`command` started on a fresh fake Bot API (`configure` gets its URL) with a /start
     waiting: the process and the seconds to its first reply; both stopped after."""
@@ -170,7 +179,7 @@ async def started(
     api.user_message("/start")
     began = time.monotonic()
     process = await asyncio.create_subprocess_exec(
-        *command, env=env, cwd=ROOT, stdout=asyncio.subprocess.DEVNULL,
+        *command, env=env, cwd=code, stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -193,19 +202,23 @@ async def first_reply(command: list[str], folder: Path, **config: object) -> flo
 
 
 async def measure(
-    command: list[str], folder: Path, search: bool, compare: bool, cold: float
-) -> Run:
+    command: list[str], folder: Path, reports: Path | None, compare: bool, cold: float,
+    code: Path = ROOT,
+) -> Run:  # fmt: skip
+    """`command` run from `code`: with `reports` (None: the echo bot) its config in `folder`
+    names them and `folder`/cache."""
     api = FakeBotApi()
     await api.start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "BENCH_BASE_URL": api.base_url}
-    if search:
-        write_config(folder, folder / "reports", api.base_url)
+    search = reports is not None
+    if reports is not None:
+        write_config(folder, reports, api.base_url)
     log = folder / f"log-{time.monotonic_ns()}.txt"
     api.user_message("/help")
     began = time.monotonic()
     with log.open("w") as err:
         process = await asyncio.create_subprocess_exec(
-            *command, env=env, cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=err
+            *command, env=env, cwd=code, stdout=asyncio.subprocess.DEVNULL, stderr=err
         )
     try:
         await api.wait_for(lambda c: c.method == "sendMessage", timeout=TIMEOUT)
@@ -260,16 +273,46 @@ def folder_mb(cache: Path, pattern: str) -> float:
     return sum(p.stat().st_size for p in cache.glob(pattern) if p.is_file()) / 2**20
 
 
-def compiled() -> None:
+def compiled(code: Path = ROOT) -> None:
     """Byte-compile the project, as `pip install .` does in the image: run from the source
     tree with PYTHONDONTWRITEBYTECODE set (the Dockerfile sets it; so may a dev machine), the bot
     would compile its ~130 modules at every start (~0.3 s), while the echo bot's PTB comes
     compiled from site-packages. The .pyc files go to __pycache__ folders git ignores."""
     for package in ("bot", "briefings", "tests"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+        compileall.compile_dir(code / package, quiet=1)
 
 
-async def main(sizes: list[int]) -> None:
+@dataclass(frozen=True)
+class Options:
+    without: tuple[str, ...] = ()  # corpus file names left out
+    shortcut: bool = False  # the caches built by bench.kits.variants.shortcut
+    baseline: Path | None = None  # another tree's code, measured on the same reports
+    prebuilt: Path | None = None  # a folder of reports/ and cache/ built before (one N)
+
+
+def build(folder: Path, n: int, options: Options, cores: int) -> None:
+    """`folder`/cache for the reports in `folder`/reports: a real warm (its rate against one
+    worker's on a sample), or the shortcut."""
+    reports = folder / "reports"
+    if options.shortcut:
+        began = time.monotonic()
+        count = len(sources(options.without))
+        variants.shortcut(reports, folder / "cache", min(n, count), folder / "shortcut",
+                          telegram=_telegram(), briefing_workers=cores)  # fmt: skip
+        print(f"N = {n}: SHORTCUT build (each of {min(n, count)} reports briefed once, "
+              f"bench.kits.variants): {time.monotonic() - began:.0f} s; no warm rate")  # fmt: skip
+        return
+    sample = folder.parent / f"sample{n}"
+    make_reports(sample / "reports", min(n, SAMPLE), options.without)
+    _, one, one_cpu = warm_rate(sample, sample / "reports", 1)
+    warmed, rate, cpu = warm_rate(folder, reports, cores)
+    print(f"N = {n}: warm {warmed:.0f} s with {cores} workers: {rate:.2f} reports/s, "
+          f"{rate / cores:.2f} per core; one worker: {one:.2f} reports/s "
+          f"({rate / one:.2f}×); CPU {cpu:.2f} s a report (one worker: {one_cpu:.2f} s); "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+
+
+async def main(sizes: list[int], options: Options) -> None:
     compiled()
     cores = os.cpu_count() or 1
     compare = has_compare()
@@ -278,11 +321,15 @@ async def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         for n in sizes:
             folder = Path(temporary) / f"n{n}"
-            text = make_reports(folder / "reports", n)
-            sample = Path(temporary) / f"sample{n}"
-            make_reports(sample / "reports", min(n, SAMPLE))
-            _, one, one_cpu = warm_rate(sample, sample / "reports", 1)
-            warmed, rate, cpu = warm_rate(folder, folder / "reports", cores)
+            if options.prebuilt is None:
+                text = make_reports(folder / "reports", n, options.without)
+                build(folder, n, options, cores)
+            else:
+                folder.mkdir()
+                for name in ("reports", "cache"):
+                    (folder / name).symlink_to(options.prebuilt / name)
+                text = sum(p.stat().st_size for p in (folder / "reports").iterdir())
+                print(f"N = {n}: the reports and caches in {options.prebuilt}, built before")
             cache = folder / "cache"
             index = folder_mb(cache, "search.sqlite3*")
             briefings = folder_mb(cache, f"*{SUFFIX}")
@@ -293,26 +340,90 @@ async def main(sizes: list[int]) -> None:
                                      cold_folder)  # fmt: skip
             echo_first = await first_reply(echo_bot, cold_folder)
             write_config(folder, folder / "reports")
-            echo = await measure(echo_bot, folder, False, compare, echo_first)
+            echo = await measure(echo_bot, folder, None, compare, echo_first)
+            base = None
+            if options.baseline is not None:
+                base = await baseline(options.baseline, folder, Path(temporary) / f"base{n}",
+                                      cores, bot, compare)  # fmt: skip
             ours = await measure([*bot, "--config", str(folder / "config.yaml")],
-                                 folder, True, compare, cold)  # fmt: skip
+                                 folder, folder / "reports", compare, cold)  # fmt: skip
             mb = text / 2**20
-            print(f"N = {n}: warm {warmed:.0f} s with {cores} workers: {rate:.2f} reports/s, "
-                  f"{rate / cores:.2f} per core; one worker: {one:.2f} reports/s "
-                  f"({rate / one:.2f}×); CPU {cpu:.2f} s a report (one worker: {one_cpu:.2f} s); "
-                  f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
             print(f"  on disk: reports' text {mb:.1f} MB; briefing cache {briefings:.1f} MB "
                   f"({briefings / mb:.2f}× the text); search index {index:.1f} MB "
-                  f"({index / mb:.2f}× the text)")  # fmt: skip
+                  f"({index / mb:.2f}× the text); load average {os.getloadavg()[0]:.1f}")  # fmt: skip
             print(table(n, echo, ours))
+            if base is not None:
+                run, size = base
+                print(f"  baseline ({options.baseline}): search index {size:.1f} MB "
+                      f"({size / mb:.2f}× the text)")  # fmt: skip
+                print(table(n, run, ours).replace("echo bot", "baseline"))
             if not compare:
                 print("  /compare: skipped (not in this tree)")
             print(flush=True)
+
+
+async def baseline(
+    code: Path, folder: Path, into: Path, cores: int, bot: list[str], compare: bool
+) -> tuple[Run, float]:
+    """The bot of the tree `code` on the same reports and briefings, its own index built by its
+    own `warm` (which finds every briefing cached) unless its index is of the same format as
+    this tree's: its run, and its index's size in MB."""
+    compiled(code)
+    if _index_format(code) == _index_format(ROOT):
+        run = await measure([*bot, "--config", str(folder / "config.yaml")], folder,
+                            folder / "reports", compare, 0.0, code)  # fmt: skip
+        return run, folder_mb(folder / "cache", "search.sqlite3*")
+    variants.copy_briefings(folder / "cache", into / "cache")
+    write_config(into, folder / "reports", briefing_workers=cores)
+    warm(into, code)
+    size = folder_mb(into / "cache", "search.sqlite3*")
+    run = await measure([*bot, "--config", str(into / "config.yaml")], into,
+                        folder / "reports", compare, 0.0, code)  # fmt: skip
+    return run, size
+
+
+def _index_format(code: Path) -> str:
+    """The search index format of the tree `code` (briefings/corpus_index.py's FORMAT)."""
+    source = (code / "briefings" / "corpus_index.py").read_text(encoding="utf-8")
+    found = re.search(r'^FORMAT = "([^"]+)"', source, re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+def verify(n: int, without: Sequence[str], cores: int) -> int:
+    """Build the caches of `n` variants both ways and say what differs (exit status 1 if any)."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        make_reports(folder / "reports", n, without)
+        count = min(n, len(sources(without)))
+        began = time.monotonic()
+        real, fast = variants.rebuilt(folder / "reports", count, folder,
+                                      telegram=_telegram(), briefing_workers=cores)  # fmt: skip
+        found = variants.differences(real, fast, QUERIES, COMPARED)
+        files = len(list(real.glob(f"*{SUFFIX}")))
+        print(f"{n} variants of {count} reports, {files} briefings, both builds in "
+              f"{time.monotonic() - began:.0f} s: "
+              + ("the shortcut's caches are the real warm's: briefing files byte for byte, the "
+                 "catalogue, every table of the index, its answers to the queries"
+                 if not found else "DIFFERENT: " + "; ".join(found)))  # fmt: skip
+        return 1 if found else 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also N = 10000 (long: warming)")
     parser.add_argument("--reports", type=int, nargs="+", help="the N to run, instead")
+    parser.add_argument("--without", nargs="+", default=[], metavar="NAME",
+                        help="corpus file names to leave out (e.g. reports labelled blind)")  # fmt: skip
+    parser.add_argument("--shortcut", action="store_true",
+                        help="brief each corpus report once, not every variant (no warm rate)")  # fmt: skip
+    parser.add_argument("--baseline", type=Path, metavar="TREE",
+                        help="also measure the bot of this source tree (e.g. main's, exported)")  # fmt: skip
+    parser.add_argument("--prebuilt", type=Path, metavar="DIR",
+                        help="measure the reports/ and cache/ in DIR (one N), built before")  # fmt: skip
+    parser.add_argument("--verify", type=int, metavar="N",
+                        help="only check that the shortcut builds what a real warm builds")  # fmt: skip
     args = parser.parse_args()
-    asyncio.run(main(args.reports or ([1, 1000, 10000] if args.full else [1, 1000])))
+    if args.verify:
+        sys.exit(verify(args.verify, args.without, os.cpu_count() or 1))
+    options = Options(tuple(args.without), args.shortcut, args.baseline, args.prebuilt)
+    asyncio.run(main(args.reports or ([1, 1000, 10000] if args.full else [1, 1000]), options))

@@ -62,8 +62,8 @@ def build_application(
         .token(config.token)
         .base_url(config.base_url)
         .context_types(CONTEXT_TYPES)
-        .request(AiohttpRequest(connections=REPLY_CONNECTIONS))
-        .get_updates_request(AiohttpRequest(connections=1))
+        .request(AiohttpRequest(REPLY_CONNECTIONS, config.telegram_timeout_seconds))
+        .get_updates_request(AiohttpRequest(1, config.telegram_timeout_seconds))
         .rate_limiter(ReplyLimiter(pacer))
         .defaults(
             Defaults(

@@ -13,7 +13,6 @@ import shutil
 import zoneinfo
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,6 +37,8 @@ MAX_REPORT_BYTES = 5 * 2**20
 # Longer than a writer's pause one can reasonably expect (a copy over a slow share, an editor
 # saving in steps): a file unchanged this long is taken as complete.
 REPORTS_SETTLE_SECONDS = 10.0
+# How long a Bot API call waits for Telegram's answer before it counts as failed (TimedOut)
+TELEGRAM_TIMEOUT_SECONDS = 10.0
 # Beside the config file, the seed reports copied into a reports_dir created on first run, so
 # that a first start shows a report (the project's tests read seeds/ itself, never reports_dir).
 SEEDS = "seeds"
@@ -118,6 +119,8 @@ class Config:
     briefing_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     # Connections a bot process holds at most to a PostgreSQL database (SQLite's file: one).
     database_connections: int = 4
+    # How long the bot's and the pushes' Bot API calls wait for an answer (getMe at start-up too).
+    telegram_timeout_seconds: float = TELEGRAM_TIMEOUT_SECONDS
 
 
 class _Asked(Mapping[str, Any]):
@@ -186,56 +189,27 @@ def _path(raw: Mapping[str, Any], key: str, default: str, base: Path) -> Path:
     return path if path.is_absolute() else (base / path)
 
 
-# Files in the zone folders that zoneinfo.available_timezones() lists yet name no place:
-# "localtime" follows the host, "Factory" is no place, "posixrules" it drops itself.
+# Files in the zone folders that zoneinfo loads yet name no place: "localtime" follows the
+# host, "Factory" is no place, "posixrules" a template; "posix/" and "right/" hold copies of
+# every zone (zoneinfo.available_timezones() leaves all of them out too).
 _NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+_COPIES = ("posix", "right")
 
 
 # Bounded: /timezone asks with whatever a chat typed, and every distinct name was kept.
 @functools.lru_cache(maxsize=64)
 def is_zone(name: str) -> bool:
     """Whether `name` is a canonical IANA time zone (or one of its backward-compatible links):
-    one of zoneinfo.available_timezones() but the _NOT_PLACES, found as it finds them (the
-    tzdata package's list, else a TZif file under a zone folder, "posix/" and "right/" left
-    out, no link to a folder followed), for this name alone: listing every zone opens ~600
-    files, ~25 ms at every start."""
-    parts = name.split("/")
-    if name in _NOT_PLACES or parts[0] in ("posix", "right") or {"", ".", ".."} & set(parts):
+    one zoneinfo loads, but those that name no place. Loading the one name (~0.2 ms) instead of
+    listing them all: zoneinfo.available_timezones() opens ~600 files, ~25 ms at every start."""
+    if name in _NOT_PLACES or name.split("/")[0] in _COPIES:
         return False
-    return name in _packaged_zones() or any(
-        _zone_file(Path(root), parts) for root in zoneinfo.TZPATH
-    )
-
-
-@functools.cache
-def _packaged_zones() -> frozenset[str]:
-    """The zones the tzdata package lists, when it is installed (zoneinfo reads it first)."""
     try:
-        listed = resources.files("tzdata").joinpath("zones").read_text("utf-8")
-    except (ImportError, FileNotFoundError):
-        return frozenset()
-    return frozenset(line.strip() for line in listed.splitlines() if line.strip())
-
-
-def _zone_file(root: Path, parts: list[str]) -> bool:
-    """Whether root/parts is a TZif file that walking `root` without following links to
-    folders reaches, each part spelt as the folder spells it."""
-    folder = root
-    for n, part in enumerate(parts):
-        try:
-            if part not in os.listdir(folder):
-                return False
-        except OSError:
-            return False
-        folder = folder / part
-        last = n == len(parts) - 1
-        if not last and (folder.is_symlink() or not folder.is_dir()):
-            return False
-    try:
-        with folder.open("rb") as file:
-            return file.read(4) == b"TZif"
-    except OSError:
+        zoneinfo.ZoneInfo(name)
+    # not found; not a zone file, or a path zoneinfo refuses (.., //); a folder
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return False
+    return True
 
 
 def _timezone(raw: Mapping[str, Any]) -> str:
@@ -254,11 +228,14 @@ def _admins(raw: Mapping[str, Any]) -> frozenset[int]:
     return frozenset(value)
 
 
-def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
+def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig, float]:
     telegram = _section(raw, "telegram")
     base_url = _typed(telegram, "base_url", str, "https://api.telegram.org/bot", "telegram.")
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"config key 'telegram.base_url' must be an http(s) URL: {base_url!r}")
+    timeout = _typed(telegram, "timeout_seconds", float, TELEGRAM_TIMEOUT_SECONDS, "telegram.")
+    if timeout <= 0:
+        raise ConfigError(f"config key 'telegram.timeout_seconds' must be positive, got {timeout}")
     mode = _typed(telegram, "mode", str, "polling", "telegram.")
     if mode not in {"polling", "webhook"}:
         raise ConfigError(f"config key 'telegram.mode' must be polling or webhook, got {mode!r}")
@@ -273,7 +250,7 @@ def _telegram(raw: Mapping[str, Any]) -> tuple[str, str, WebhookConfig]:
         path=path,
         public_url=_typed(hook, "public_url", str, None, prefix),
     )
-    return base_url, mode, webhook
+    return base_url, mode, webhook, timeout
 
 
 def _database(raw: Mapping[str, Any], base: Path) -> Path | str:
@@ -365,7 +342,7 @@ def parse_config(
     if not isinstance(raw, Mapping):
         raise ConfigError("config file must hold a YAML mapping of keys")
     raw = _Asked(raw)
-    base_url, mode, webhook = _telegram(raw)
+    base_url, mode, webhook, telegram_timeout = _telegram(raw)
     http = _section(raw, "http")
     secret = env.get(WEBHOOK_SECRET_ENV) or None
     sources, fetching = _sources(raw)
@@ -395,6 +372,7 @@ def parse_config(
         reports_links_into=_link_roots(raw, base),
         briefing_workers=_at_least_one(raw, "briefing_workers", os.cpu_count() or 1),
         database_connections=_at_least_one(raw, "database_connections", 4),
+        telegram_timeout_seconds=telegram_timeout,
     )
     raw.reject_unknown()
     return config

@@ -36,16 +36,19 @@ INDEX_WAIT = 5.0  # seconds a comparison waits for the index to take in new brie
 _PAYLOAD_BYTES = len("cmp::99999~")
 
 
-async def compared(context: BotContext, query: str) -> tuple[list[list[Row]], int, int]:
-    """Each report's rows for `query`, newest report first, how many reports were compared and
-    how many are still being briefed: the one place this module reads derived data. The
-    figures come from the on-disk index (bot/library/search_index.py), not from the briefings, so a
-    comparison across a thousand reports reads a few rows, not a thousand briefings."""
+async def compared(
+    context: BotContext, query: str, number: int
+) -> tuple[list[list[Row]], int, int, int]:
+    """Page `number` of each report's rows for `query` (COMPARE_PAGE reports, newest report
+    first), how many reports have rows, how many were compared and how many are still being
+    briefed: the one place this module reads derived data. The figures come from the on-disk
+    index (bot/library/search_index.py), not from the briefings, so a comparison across
+    thousands of reports reads the rows of the page, not a thousand briefings."""
     library, shelf = context.library, context.state.search
-    groups = await shelf.compare(query, INDEX_WAIT)
+    groups, total = await shelf.compare_page(query, number, COMPARE_PAGE, INDEX_WAIT)
     indexed = await shelf.indexed()
     count = sum(listing.digest in indexed for listing in library.reports)
-    return groups, count, len(library.reports) - count
+    return groups, total, count, len(library.reports) - count
 
 
 def _words(text: str) -> str:
@@ -56,12 +59,12 @@ def _words(text: str) -> str:
 async def _compare_page(
     context: BotContext, query: str, number: int, words: Words
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    groups, count, pending = await compared(context, query)
+    groups, total, count, pending = await compared(context, query, number)
     still = words("across.compare_pending", count=pending) if pending else ""
     if not groups:
         return words("across.compare_none", count=count, query=escape(query)) + still, None
-    page = page_of(groups, number, COMPARE_PAGE)
-    text = compare_page(query, page.items, len(groups), page.number, page.count, words) + still
+    page = page_of(range(total), number, COMPARE_PAGE)  # its number and count
+    text = compare_page(query, groups, total, page.number, page.count, words) + still
     rows = page_row("cmp", "", page.number, page.count, COMPARE_SEPARATOR + query)
     return text, InlineKeyboardMarkup(rows) if rows else None
 

@@ -60,7 +60,8 @@ def results_page(
     marks = list(result.words) or result.query.split()
     named = any(not hit.report.digest.startswith(first) for hit in result.hits)
     count = max(result.matches, len(result.hits))
-    heading = words("search.hits", query=escape(asked or result.query), count=count)
+    said = "search.hits" if result.exact else "search.hits_about"  # a bound: see CorpusResult
+    heading = words(said, query=escape(asked or result.query), count=count)
     if count > len(result.hits):
         heading += words("search.best", shown=len(result.hits))
     if page.count > 1:

@@ -29,14 +29,11 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Collection, Coroutine
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver
-from multiprocessing.connection import Connection
-from multiprocessing.connection import wait as wait_for_exit
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -46,13 +43,13 @@ from briefings.catalogue import Listing
 from briefings.derive import brief
 from briefings.model import Listed, Report
 
+from .processes import end_pool, follow_parent, lifeline
 from .reports import ReportLibrary
 
 logger = logging.getLogger(__name__)
 
 # What the worker runs: a picklable module-level function (tests pass a slow one).
 Work = Callable[[Report, Path | None], Briefing]
-EXIT_SECONDS = 2.0  # a worker told to terminate gets this long before it is killed
 WATCH_SECONDS = 1.0  # how often a replica looks whether a job another one holds is over
 
 
@@ -73,44 +70,6 @@ class Sharing(Protocol):
 # having claimed it, leaves it to the one holding it, or briefs it alone (database unreachable).
 Turn = Literal["loaded", "claimed", "elsewhere", "alone"]
 WARM_ENGINE = "bot.library.warm_engine"  # imported by the workers' fork server (pool_of)
-
-
-@functools.cache
-def lifeline() -> Connection:
-    """The read end of a pipe whose write end only this process holds, open until it ends,
-    even by kill -9: a worker given it sees end-of-file then."""
-    reader, _writer = multiprocessing.Pipe(duplex=False)
-    _held.append(_writer)
-    return reader
-
-
-_held: list[Connection] = []  # lifeline's write end: never written, closed only by our end
-
-
-def _follow_parent(bot: Connection) -> None:
-    """In the worker: exit when the bot process is gone, even by kill -9, instead of briefing
-    on for minutes as an orphan that holds the bot's pipes open and its memory. Not by
-    watching the parent: a forked worker's is the fork server, which outlives the bot while
-    any worker does."""
-
-    def watch() -> None:
-        with contextlib.suppress(EOFError, OSError):
-            bot.recv_bytes()
-        os._exit(0)
-
-    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
-
-
-def _end(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's workers, mid-report or not, then kill it if it lingers; blocks."""
-    # ProcessPoolExecutor has no public way to stop a running call before Python 3.14.
-    processes = list((pool._processes or {}).values())
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        if not wait_for_exit([process.sentinel], EXIT_SECONDS):
-            process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)  # the processes are gone: returns at once
 
 
 @functools.cache
@@ -143,7 +102,7 @@ def pool_of(workers: int) -> ProcessPoolExecutor:
     context.set_forkserver_preload([WARM_ENGINE])
     _end_server_at_exit()
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_follow_parent, initargs=(lifeline(),)
+        workers, mp_context=context, initializer=follow_parent, initargs=(lifeline(),)
     )
 
 
@@ -171,6 +130,7 @@ class Briefer:
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
         self._submitting = 0  # submits waiting in a thread for the fork server to fork
+        self._code: str | None = None  # cache.code_fingerprint(), once worked out
 
     def progress(self) -> tuple[int, int]:
         """(reports briefed, reports listed): how far background briefing has got."""
@@ -235,7 +195,7 @@ class Briefer:
         if self._submitting:  # the fork server is still loading the engine: a stop does not
             _end_server()  # wait for it (its submits see it end, and their threads return)
         if pool is not None:
-            await asyncio.to_thread(_end, pool)
+            await asyncio.to_thread(end_pool, pool)
         await asyncio.gather(*tasks, return_exceptions=True)
 
     def _track(self, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -347,7 +307,7 @@ class Briefer:
         """Load `report`'s briefing if another replica stored it, else claim its job. A database
         that cannot be reached costs the sharing, not the briefing: this replica briefs alone."""
         assert self._sharing is not None
-        code = await asyncio.to_thread(cache.code_fingerprint)
+        code = await self._code_fingerprint()
         try:
             data = await self._sharing.stored(report.digest, code)
             if data is not None and await self._load(report, data):
@@ -356,6 +316,13 @@ class Briefer:
         except sqlite3.Error as error:
             logger.warning("briefing %s without the other replicas: %s", report.source, error)
             return "alone"
+
+    async def _code_fingerprint(self) -> str:
+        """The fingerprint shared briefings are stored under: worked out in a thread the first
+        time (it reads every module that briefs), then kept, not asked of a thread per report."""
+        if self._code is None:
+            self._code = await asyncio.to_thread(cache.code_fingerprint)
+        return self._code
 
     async def _load(self, report: Report, data: bytes) -> bool:
         """Add the briefing another replica stored (and keep it in the cache folder)."""
@@ -372,7 +339,7 @@ class Briefer:
         """Store the briefing for the other replicas and close its job; one that cannot be
         stored is given back when its claim expires, and briefed again by whoever claims it."""
         assert self._sharing is not None
-        code = await asyncio.to_thread(cache.code_fingerprint)
+        code = await self._code_fingerprint()
         data = await asyncio.to_thread(cache.to_bytes, briefing)
         try:
             await self._sharing.finish(briefing.digest, code, data)

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from bot.library.cards import CardSubject
 from bot.library.pairs import pair_promises
-from bot.present.render import highlight, lead_sentences, part_name, plan_title
+from bot.present.render import figure_text, highlight, lead_sentences, part_name, plan_title
 from bot.present.render_promises import rules_line
 from bot.present.words import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from bot.state import BotState, state_of
@@ -31,7 +31,6 @@ from briefings.catalogue import Listing
 from briefings.choice import listing as by_place
 from briefings.choice import place
 from briefings.compare import KIND_ORDER, Row
-from briefings.figures.bounds import shown_sign
 from briefings.figures.indicators import indicators
 from briefings.figures.patterns import MULTIPLIERS, alternation
 from briefings.model import Listed, Metric, Report, Section
@@ -171,7 +170,7 @@ def figure_rows(metrics: Sequence[Metric], words: Words) -> list[FigureRow]:
     return [
         FigureRow(
             metric,
-            shown_sign(metric.bound, metric.raw) + metric.raw,
+            figure_text(metric),
             _indicator_name(metric.indicator, words),
             kind_name(metric.kind, words),
             part_name(metric.section, words, numbered=False),
@@ -221,7 +220,7 @@ def promise_rows(found: Promises, words: Words) -> list[PromiseRow]:
     def shown(item: Promise) -> tuple[str, str]:
         if item.result is not None:
             got = item.result.metric
-            return shown_sign(got.bound, got.raw) + got.raw, got.sentence
+            return figure_text(got), got.sentence
         said = item.statement.sentence if item.statement is not None else ""
         return words("promises.no_figure"), said
 
@@ -233,7 +232,7 @@ def promise_rows(found: Promises, words: Words) -> list[PromiseRow]:
             PromiseRow(
                 _indicator_name(item.indicator, words) or item.indicator,
                 item.verdict,
-                shown_sign(aim.bound, aim.raw) + aim.raw,
+                figure_text(aim),
                 aim.sentence,
                 result,
                 sentence,
@@ -360,7 +359,7 @@ def place_series(sheets: Sequence[tuple[int, Sequence[Metric]]], words: Words) -
                 best[slot] = (
                     distance,
                     metric.value,
-                    shown_sign(metric.bound, metric.raw) + metric.raw,
+                    figure_text(metric),
                 )
     grouped: dict[tuple[str, str], dict[str, list[tuple[int, float]]]] = defaultdict(
         lambda: {"result": [], "target": []}

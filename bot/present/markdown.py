@@ -8,11 +8,10 @@ from datetime import date
 
 from briefings.briefing import Briefing, section_brief
 from briefings.export import metrics_of
-from briefings.figures.bounds import shown_sign
 from briefings.figures.keys import key_groups
 from briefings.model import ItemList, Metric, Report, Section
 
-from .render import group_title, part_name, plan_title
+from .render import figure_text, group_title, part_name, plan_title
 
 
 def _iso(value: date | None) -> str | None:
@@ -51,7 +50,7 @@ def _md_metrics(metrics: Sequence[Metric]) -> list[str]:
     for group in key_groups(metrics):
         lines += [f"## {group_title(group)}", "", "| 数据 | 指标 | 章节 |", "| --- | --- | --- |"]
         lines += [
-            f"| {_md_escape(shown_sign(m.bound, m.raw) + m.raw)} | {_md_escape(m.label)} | {part_name(m.section, numbered=False)} |"
+            f"| {_md_escape(figure_text(m))} | {_md_escape(m.label)} | {part_name(m.section, numbered=False)} |"
             for m in group.metrics
         ]
         lines.append("")

@@ -135,15 +135,20 @@ def part_heading(section: str, title: str, words: Words = CHINESE) -> str:
     return f"{part_name(section, words, numbered=False)} {escape(title)}".rstrip()
 
 
-def metric_line(metric: Metric, words: Words = CHINESE) -> str:
+def figure_text(metric: Metric) -> str:
+    """The figure as printed, its bound shown as a sign when the printed text does not say it
+    (plain text: every reply, page and export shows a figure so)."""
     from briefings.figures.bounds import shown_sign
 
-    label = f" {escape(metric.label)}" if metric.label else ""
     # The bound as printed stays in the raw text (5%左右); one printed apart (控制在5%以内)
     # is shown as a sign, so no figure reads as exact when the report bounded it.
-    sign = shown_sign(metric.bound, metric.raw)
+    return shown_sign(metric.bound, metric.raw) + metric.raw
+
+
+def metric_line(metric: Metric, words: Words = CHINESE) -> str:
+    label = f" {escape(metric.label)}" if metric.label else ""
     where = part_name(metric.section, words, numbered=False)
-    return f"• <b>{escape(sign + metric.raw)}</b>{label}（{where}）"
+    return f"• <b>{escape(figure_text(metric))}</b>{label}（{where}）"
 
 
 def metrics_list(title: str, metrics: Sequence[Metric], words: Words = CHINESE) -> str:

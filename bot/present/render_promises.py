@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefings.model import Listed, Metric
 
-from .render import part_heading, part_name, report_title
+from .render import figure_text, part_heading, part_name, report_title
 from .words import CHINESE, Words
 
 if TYPE_CHECKING:
@@ -36,9 +36,7 @@ def indicator_name(key: str, words: Words = CHINESE) -> str:
 
 def figure(metric: Metric) -> str:
     """The figure as printed, with its bound as a sign when the number does not say it."""
-    from briefings.figures.bounds import shown_sign
-
-    return escape(shown_sign(metric.bound, metric.raw) + metric.raw)
+    return escape(figure_text(metric))
 
 
 def _line(n: int, item: Promise, words: Words) -> str:

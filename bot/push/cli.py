@@ -79,10 +79,25 @@ async def push_once(
 ) -> Tally:
     stop = stop or StopRequest()
     with stop.caught():
-        application = ApplicationBuilder().token(token).base_url(config.base_url).build()
-        library = ReportLibrary(
-            config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
-        )
+        # StoreError before anything is asked of Telegram or any report briefed (minutes, on a
+        # large library)
+        await stores.open()
+        try:
+            return await _briefed_round(config, token, now, stores, stop)
+        finally:
+            await stores.database.close()
+
+
+async def _briefed_round(
+    config: Config, token: str, now: bool, stores: Repositories, stop: StopRequest
+) -> Tally:
+    application = ApplicationBuilder().token(token).base_url(config.base_url).build()
+    library = ReportLibrary(
+        config.reports_dir, config.cache_dir, config.max_report_bytes, config.reports_links_into
+    )
+    # Telegram asked first (getMe): a rejected token or Telegram out of reach is said at once,
+    # not after the reports are briefed
+    async with application.bot:
         await asyncio.to_thread(library.reload)
         # The same briefings as the running bot's: summaries and figures from the report cache.
         library.add_briefings(await asyncio.to_thread(brief_all, library))
@@ -90,12 +105,9 @@ async def push_once(
             return Tally(stopped=True)
         pusher = Pusher(application.bot, config, library, CardCache(), stores)
         try:
-            await stores.open()  # StoreError before anything is asked of Telegram
-            async with application.bot:
-                return await _round(pusher, now, stop)
+            return await _round(pusher, now, stop)
         finally:
             await pusher.close()
-            await stores.database.close()
 
 
 def _outcome(config: Config, tally: Tally, stop: StopRequest) -> int:

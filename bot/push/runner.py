@@ -183,7 +183,7 @@ class Pusher:
         # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
         # would only cost CPU in connection-pool bookkeeping.
         self.workers = min(64, int(push.rate_per_second * 0.05) + 16)
-        self._transport = AiohttpRequest(connections=self.workers)
+        self._transport = AiohttpRequest(self.workers, self.config.telegram_timeout_seconds)
         # It never polls; without a get_updates_request PTB would build an httpx client, whose
         # certificate store alone costs ~20 ms of start-up.
         push_bot = Bot(

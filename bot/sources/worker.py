@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from ..library.briefer import _end, _follow_parent, lifeline
+from ..library.processes import end_pool, follow_parent, lifeline
 from .links import Offered
 
 
@@ -46,12 +46,12 @@ class ListingWorker:
         """Kill the worker, mid-listing or not (a stop must not wait for a 10 MB listing)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            await asyncio.to_thread(_end, pool)
+            await asyncio.to_thread(end_pool, pool)
 
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                1, mp_context=context, initializer=_follow_parent, initargs=(lifeline(),)
+                1, mp_context=context, initializer=follow_parent, initargs=(lifeline(),)
             )
         return self._pool

@@ -168,13 +168,19 @@ class PostgresDatabase(Database):
 
     async def open(self) -> Database:
         """Connect and bring the schema up to date; StoreError naming the server if it cannot."""
-        await self._connections()
+        try:
+            await self._connections()
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot use the push database {self.name}: {error}") from None
         self._opened = True
         return self
 
     async def _connections(self) -> AsyncConnectionPool[psycopg.AsyncConnection[Row]]:
         """The pool, opened on first use: the schema upgraded first, on a connection of its own
-        (so a wrong URL, a refused connection or a schema too new is one clear line)."""
+        (so a wrong URL, a refused connection or a schema too new is one clear line). A failure
+        comes out as sqlite3's class, like a statement's: a statement that opens the pool (before
+        open(), or after close()) while the server is away is retried as any other; open()
+        turns it into a StoreError."""
         async with self._lock:
             if self._pool is not None:
                 return self._pool
@@ -185,8 +191,7 @@ class PostgresDatabase(Database):
                 ) as connection:  # fmt: skip
                     await _upgrade(connection)
             except psycopg.Error as error:
-                raise StoreError(f"cannot use the push database {self.name}: "
-                                 f"{_translated(error)}") from None  # fmt: skip
+                raise _translated(error) from None
             pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]] = AsyncConnectionPool(
                 self.url,
                 kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT,

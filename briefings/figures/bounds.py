@@ -38,8 +38,12 @@ _BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
 _AFTER_WORDS = re.compile(p.alternation(_AFTER))
 _LEADING = re.compile(p.alternation(_BEFORE))
 # 620多万套, 3000余家, 1万多个, 4亿余元: more than the number printed (not 余额, a balance).
-_MULTIPLIED = rf"{p.ARABIC}(?:{p.alternation(p.MULTIPLIERS)})?"
-_MORE_INSIDE = re.compile(rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})")
+# 十余所高校: a Chinese numeral too.
+_MULTIPLIED = rf"(?:{p.ARABIC}|{p.CN_NUMERAL})(?:{p.alternation(p.MULTIPLIERS)})?"
+# 增长一倍多: more than the multiple printed.
+_MORE_INSIDE = re.compile(
+    rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
+)
 # 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
 _PASSED = re.compile("[破过]")
 # The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same

@@ -35,8 +35,16 @@ _CHANGE = re.compile(r"(?:增加(?!值)|增收|增产|减少|下降|降低|提�
 _REACHED = re.compile(r"(?:增长|提高|下降|降低)(?:到|至)")
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+# “十四五”时期, 五年来, 年均: the span a figure is of, which leaves the measure the place's own.
+_SPAN = re.compile(
+    r"[“”\"]?[一二三四五六七八九十]{1,3}五[“”\"]?(?:期间|时期|末)?|(?:五年来|过去五年|今后五年|未来五年|近五年)"
+    r"|年均|平均每年|累计|五年"
+)
 # What follows a measure's name to make it a share of it (对经济增长的贡献率, 占生产总值比重).
 _SHARE_OF = re.compile(r"的?(?:贡献率|贡献|比重|占比)")
+# 每平方公里土地产生1.75亿元的GDP和6000万元的税收 (label GDP税收): the name qualifies another
+# measure that follows it.
+_OTHER_MEASURE = re.compile(r"和?(?:税收|财政收入|利润|支出|用地|用水|用电)")
 
 
 @dataclass(frozen=True)
@@ -146,8 +154,8 @@ def own_scope(place: str) -> tuple[str, ...]:
 
 
 def _own(prefix: str, scope: Iterable[str]) -> bool:
-    """Whether `prefix` is nothing but scope words (and years) of the report's own place."""
-    rest = _YEAR.sub("", prefix)
+    """Whether `prefix` is nothing but scope words (and years or spans) of the report's own place."""
+    rest = _SPAN.sub("", _YEAR.sub("", prefix))
     words = sorted(scope, key=len, reverse=True)
     while rest:
         word = next((w for w in words if rest.startswith(w)), None)
@@ -165,8 +173,9 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     if item.said_with and not any(word in said for word in item.said_with):
         return False
     if item.family == "growth":
-        # 居民消费价格指数102%: an index level (last year = 100), not the rise.
-        return unit in _RATE_UNITS and "指数" not in said
+        # 居民消费价格指数102%: an index level (last year = 100: cpi_index), not the rise;
+        # 居民消费价格指数上涨1.8% is the rise.
+        return unit in _RATE_UNITS and (rated or "指数" not in said)
     if item.family == "level":
         # 城镇化率提高到58.08%: the level reached, not a rise.
         return unit in _RATE_UNITS and not (rated and not _REACHED.search(said))
@@ -181,21 +190,27 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     return amount and not changed
 
 
+_VERB_INSIDE = re.compile(r"(企业)(?:实现|完成)")
+# 经济年均增长5%左右: the average inside the name of a growth rate (经济增长).
+_AVERAGE_INSIDE = re.compile(r"(?<=经济)(?:年均|平均每年|平均)(?=增长|增速)")
+
+
 def indicator_of(
     label: str, unit: str, qualifier: str = "", place: str = "", year: int | None = None
 ) -> str | None:
     """The id of the indicator a figure of `unit` labelled `label` measures, or None; `year`,
     the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
-    text = _normal(label)
+    # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
+    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label)))
     scope = (*table.scope_words, *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
-            if _SHARE_OF.match(text, at + len(name)):
-                return None  # 经济增长贡献率, 生产总值比重: a share of the measure, not it
+            if _SHARE_OF.match(text, at + len(name)) or _OTHER_MEASURE.match(text, at + len(name)):
+                return None  # 经济增长贡献率, 生产总值比重, GDP税收: another measure, not it
             if _fits(item, unit, qualifier, text[at:], table.growth_words):
                 return item.id
             break  # the measure is named here; another name of it will not fit better
@@ -224,7 +239,7 @@ def named(query: str) -> tuple[Indicator, ...]:
 
 # 财政收入突破3亿元，…其中一般预算收入…: beside the budget's revenue, 财政收入 is all revenue
 # raised (with what goes to upper governments), another measure.
-_BUDGET_REVENUE = re.compile(r"一般(?:公共)?(?:财政)?预算收入|地方级收入")
+_BUDGET_REVENUE = re.compile(r"一般(?:公共)?(?:财政)?预算收入|公共财政预算收入|地方级收入")
 _BARE_REVENUE = re.compile(r"^(?:[^预]*?)财政(?:总)?收入")
 _REVENUE_IDS = ("fiscal_revenue", "fiscal_revenue_growth")
 
@@ -257,6 +272,9 @@ def in_own_clause(
     if found is not None:
         return found
     unit, qualifier = figure
+    said = _reread(label, text, at)
+    if said != label:
+        return indicator_of(said, unit, qualifier, place, year)
     if _YEAR_CLAUSE.search(text[:at]):
         bare = _SPAN_LEAD.sub("", label)
         return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
@@ -272,6 +290,57 @@ def in_own_clause(
 
 
 _CLAUSE_TAIL = re.compile(r"[,;，；。:：]")
+# 粮食总产量在上年…的基础上，又增产291亿斤，达到9680亿斤: the level reached, said after the change
+# (the label keeps the change's word, 增产).
+_REACHED_CLAUSE = re.compile(r"(?:达到|达|增加到|增至|提高到|提高至|升至)$")
+# 粮食生产实现“十连增”，总产达到49.9万吨: the head of a name the sentence opened on.
+_HEADS = ("总产量", "总产", "产量", "总量", "总额")
+# 粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上: items of a list sharing the head after the last one.
+_SHARED_HEAD = re.compile(
+    r"(?P<first>[\u4e00-\u9fff]{2,4})(?P<rest>(?:、[\u4e00-\u9fff]{1,4})+)(?P<head>产量|总产量)"
+)
+
+
+def _reread(label: str, text: str, at: int) -> str:
+    """The label as the sentence means it when its words hide the measure: a level reached
+    after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
+    with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
+    head (粮食、肉蛋奶、蔬菜产量) with that head; a change or average naming no measure (两年平均增长,
+    实际回落到) with the measure the clauses before named. Else the label itself."""
+    clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
+    if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
+        return _CHANGE.sub("", label)
+    head = next((h for h in _HEADS if label.startswith(h)), None)
+    if head:
+        # 全年粮食播种面积稳定在100万亩，总产量达到45万吨: scope words may come first.
+        opening = _normal(_CLAUSE_TAIL.split(text)[0]).strip()
+        table = indicators()
+        for item in table.items:
+            for name in item.names:
+                stem = name.removesuffix(head)
+                where = opening.find(stem) if stem != name and stem else -1
+                if where >= 0 and _own(opening[:where], table.scope_words):
+                    return stem + label
+    for listed in _SHARED_HEAD.finditer(text, 0, at):
+        joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]
+        if joined in label:
+            return label.replace(joined, listed["first"] + listed["head"], 1)
+    if _BARE_CHANGE.match(label):
+        # 实现地区生产总值1.2万亿元，比上年增长5.5%，两年平均增长5.1%; 物价涨幅要从14.8%降到10%
+        # 左右，…，实际回落到6.1%: the change of the measure the clauses before named.
+        for before in reversed(_CLAUSE_TAIL.split(text[:at])[:-1]):
+            named = _DIGITS.split(before)[0].strip()
+            if _names_own(_normal(named), "", None):
+                return named + label
+    return label
+
+
+# 两年平均增长, 年均增速, 实际回落到: a change or an average naming no measure of its own.
+_BARE_CHANGE = re.compile(
+    r"^(?:实际|同比|[两二三四五六七八九十0-9]+年)?(?:平均|年均)?"
+    r"(?:增长|增速|回落|下降|降低|回升|上升|提高)(?:到|至)?$"
+)
+_DIGITS = re.compile(r"[0-9]")
 
 
 def _names_own(text: str, place: str, year: int | None) -> bool:
@@ -299,4 +368,12 @@ def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
         and _BUDGET_REVENUE.search(sentence)
     ):
         return None
+    if found in _INVESTMENT_IDS and _URBAN_PART.search(label) and _ALL_INVESTMENT.search(sentence):
+        return None  # 城镇固定资产投资 beside 全社会固定资产投资: a part of the whole
     return found
+
+
+# Beside the whole society's investment (全社会固定资产投资), the towns' (城镇固定资产投资) is a part.
+_INVESTMENT_IDS = ("fixed_investment", "fixed_investment_growth")
+_URBAN_PART = re.compile(r"城镇(?:以上)?固定资产投资")
+_ALL_INVESTMENT = re.compile(r"全社会固定资产投资")

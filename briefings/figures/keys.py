@@ -71,7 +71,8 @@ NOT_HEADLINE = re.compile(
 # asks for them: by the indicator's group, the groups not named here after these.
 HEADLINE_GROUPS = (
     "gdp", "fiscal_revenue", "income_per_capita", "urban_income", "rural_income",
-    "urban_new_jobs", "unemployment", "cpi", "retail_price_index", "grain_output",
+    "urban_new_jobs", "unemployment", "cpi", "cpi_index", "retail_price_index",
+    "retail_price_index_level", "grain_output",
     "industrial_value_added",
     "fixed_investment", "retail_sales", "trade",
 )  # fmt: skip

@@ -126,6 +126,9 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _streak_label(text, found, index, labels)
         elif text.startswith("翻", figure.start):
             label = _doubled(text, figure)
+        elif figure.unit in _MEDALS and index and _same_medal_run(text, found[index - 1], figure):
+            # 获得三金、十二银、五铜的优异成绩: every colour was won where the first was.
+            label = labels[-1].removesuffix(_MEDALS[found[index - 1].unit])
         elif streak and not text[found[index - 1].end : figure.start].strip():
             # 连续29年居内地城市首位: the place is of what the streak kept up.
             label = subjects[-1]
@@ -136,9 +139,17 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(label, text[figure.start : figure.end])
-        label = _pointed_back(text, figure.start, label)
+        label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
         labels.append(_with_company(text, _with_area(text, figure.start, label)))
     return labels
+
+
+# Medals counted by colour (一金一铜): the label says which.
+_MEDALS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
+
+
+def _same_medal_run(text: str, before: Found, figure: Found) -> bool:
+    return before.unit in _MEDALS and not text[before.end : figure.start].strip("、 ")
 
 
 # 建立健全国家奖学金、助学金制度，为此中央财政支出将由…: 为此 (for this) points back at what the
@@ -620,8 +631,17 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         listed = text.rfind("、", start, figure.start)
         if listed >= 0 and start == found[index - 1].end:
             start = listed + 1
+    skipped: Found | None = None
     if index + 1 < len(found):
-        end = min(end, found[index + 1].start)
+        after = found[index + 1]
+        if figure.unit.endswith("元") and _SPENT_ON_COUNT.fullmatch(text, figure.end, after.start):
+            # 投资960万元完成四座农村危桥改造: the money's label reads on past the count to what
+            # it built.
+            skipped = after
+            if index + 2 < len(found):
+                end = min(end, found[index + 2].start)
+        else:
+            end = min(end, after.start)
         if _RATE_NEXT.fullmatch(text, figure.end, end):
             end = figure.end  # 社零2.76万亿元增长6.1%: the 增长 is the next figure's measure
     end = min(end, _list_break(text, figure.end))
@@ -640,8 +660,13 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     # 按可比价格计算比上年增长8%: the aside opening the clause names no subject.
     aside = _INLINE_ASIDE.match(text, start, figure.start)
     start = aside.end() if aside else start
-    return _words(text[start : figure.start]), _words(text[figure.end : end])
+    right = text[figure.end : end]
+    if skipped is not None and skipped.end <= end:
+        right = text[figure.end : skipped.start] + text[skipped.end : end]
+    return _words(text[start : figure.start]), _words(right)
 
+
+_SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")
 
 _INLINE_ASIDE = re.compile(
     r"\s*(?:按照?(?:可比|不变)价格?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"

@@ -31,7 +31,7 @@ UNITS = (
     "万人次", "人次", "人年", "家次", "批次", "架次", "场次", "人", "名", "位", "户", "家", "个", "项", "件",
     "条", "次", "台", "套", "辆", "艘", "架", "支", "所", "座", "处", "批", "场", "期", "份",
     "本", "册", "部", "种", "类", "款", "篇", "路", "张", "间", "栋", "幢", "块", "片", "口",
-    "宗", "笔", "例", "起", "颗", "枚", "株", "棵", "头", "只", "级", "岁",
+    "宗", "笔", "例", "起", "颗", "枚", "株", "棵", "头", "只", "级", "岁", "组", "班次", "眼",
     "年", "周年", "个月", "个季度", "周", "天", "个工作日", "工作日", "小时", "分钟",
     "元", "美元", "欧元", "千米", "公里", "米", "平方公里", "平方米", "立方米", "公顷", "亩",
     "吨公里", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
@@ -46,12 +46,16 @@ PEOPLE_AFTER = re.compile(
     r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
     r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象)"
 )
+# 对全县3400多贫困户进行帮扶: the number counts the households named right after it.
+HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农|住)户")
 # 2130元/月, 50元/吨: a unit per a span of time or a quantity.
+# 4800元/年/人: per one thing and another.
 PER_UNIT = re.compile(
-    r"/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时)"
+    r"(?:/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时))+"
 )
 # Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
-FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间", "列入", "列为")
+# 721片区社区公园: 片区 is a word, not pieces.
+FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间", "列入", "列为", "片区")
 # An anniversary (成立75周年) dates an event, it measures no work.
 NOT_FIGURE_UNITS = ("周年",)
 
@@ -77,6 +81,45 @@ CN_COUNT = re.compile(
     rf"(?P<cue>{alternation(COUNT_CUES)})(?P<pre>{_PRE})?(?P<num>{CN_NUMERAL})"
     rf"(?P<sfx>[余多])?(?P<unit>{_UNIT})(?P<post>{_POST})?"
 )
+# 新建一所幼儿园, 修建了三条园区道路和一座地道桥, 对接北京一家三级医院, 改造何桥、阳城等四所卫生院,
+# 成功举办两届大赛, 实施三轮核酸检测: a Chinese numeral right after a verb that builds, completes or
+# brings in things one can point at (or after the 等 closing a list it outnumbers) counts them. Not
+# 建设一支队伍, 走出一条新路, 建设一个…政府 (rhetoric: 个, 支 and those verbs are left out), 实施八项战略
+# (a programme's name), 完成了八届人大…确定的 (a meeting): each unit only after the verbs that count it.
+_WORKS_VERBS = "新建|修建|建成|扩建|兴建|改造|完成|对接|等"
+_THING = "所|家|座|条|项|处|栋|台|套"
+CN_WORKS = re.compile(
+    rf"(?:(?:{_WORKS_VERBS})了?(?P<where>[\u4e00-\u9fff]{{0,2}}?)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"
+    rf"|(?:举办|承办)了?(?P<num2>{CN_NUMERAL})(?P<unit2>届)"
+    rf"|(?:实施|通过|开展|进行)了?(?P<num3>{CN_NUMERAL})(?P<unit3>轮))"
+    rf"(?![\u4e00-\u9fff]*?(?:人大|全会|党代会|会议))"
+)
+# 两家雕塑企业被认定为…示范基地, 六个区全部建成省教育强区: a count opening its clause, what it
+# counts then recognised or done (one, 一个…, is rhetoric: 一个更有活力的城市).
+CN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[,;:。!?]))\s*(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)(?P<unit>{_THING}|个)"
+    r"(?=[\u4e00-\u9fff]{1,10}?(?:被认定为|被评为|被确定为|全部建成|全部通过|获评|获批|入选|荣获))"
+)
+# N连增: yearly rises in a row (粮食生产实现“十连增”), a streak of years.
+STREAK_RISES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连增")
+# 新建扩建道路七条, 建成农业创新驿站两家: the things, then their count closing the clause.
+CN_WORKS_AFTER = re.compile(
+    rf"(?:{_WORKS_VERBS.removesuffix('|等')})[\u4e00-\u9fff]{{1,10}}?(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)"
+    rf"(?P<sfx>余|多)?(?P<unit>{_THING})(?=[,;。:!?]|$)"
+)
+# 修建了三条园区道路和一座地道桥: the list goes on after the things counted first.
+CN_WORKS_MORE = re.compile(
+    rf"[\u4e00-\u9fff]{{1,8}}?(?:和|、|及)(?P<num>{CN_NUMERAL})(?P<sfx>余|多)?(?P<unit>{_THING})"
+)
+# 增长近一倍, 增长超一倍, 增长一倍多, 五年增长两倍: a rise in multiples written in words.
+CN_TIMES = re.compile(
+    rf"(?<=增长|提高|增加|扩大|上升)(?:了)?(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
+)
+# 获得三金、十二银、五铜, 赢得一金一铜, 获全运竞体项目18金18银14铜: medals won, each colour a count.
+MEDALS = re.compile(
+    rf"(?P<num>{ARABIC}|{CN_NUMERAL})(?P<unit>[金银铜])(?=[、,;。的和]|$|{CN_NUMERAL}[银铜]|[0-9]+[银铜])"
+)
+MEDALS_WON = re.compile(r"[获赢夺摘]")
 # 提高一个百分点, 下降零点五个百分点: a Chinese numeral before 个百分点 is always a figure.
 CN_POINTS = re.compile(
     rf"(?P<num>{CN_NUMERAL}(?:点[零〇一二三四五六七八九]+)?)(?P<unit>个百分点)(?P<post>{_POST})?"
@@ -114,7 +157,8 @@ RATIO_HEAD = re.compile(
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
-    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
+    # 成为全国第三大专利申请城市, 世界第二大经济体: a place among the largest.
+    rf"(?:第(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名大]|(?![\u4e00-\u9fff]))|(?P<top>首位|榜首|之首))"
 )
 # 排名提升3位, 前移5位: places gained or lost, not a place (提升3名干部 counts people).
 RANK_CHANGE = re.compile(
@@ -128,12 +172,17 @@ RANK_BAND = re.compile(
     rf"前(?P<num>[0-9]+|{CN_NUMERAL})(?:[位名强]|(?![\u4e00-\u9fff0-9.%‰]))"
 )
 # 五连冠, “六连冠”: a streak of titles won in a row, counted as times.
-STREAK_TITLES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连冠")
+STREAK_TITLES = re.compile(
+    rf"(?P<num>[0-9]+|{CN_NUMERAL})连冠|连续第(?P<nth>[0-9]+|{CN_NUMERAL})次"
+)
 # 全国排名53位: after 排名 a place needs no 第.
 RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[位名]")
 # 作为第一位的工作任务 is a priority, not a place.
 # 放在第一位 (a priority) is no place either.
-RANK_PLAIN = re.compile(rf"(?<!放在)(?<!摆在)(?<!放到)第(?P<num>[0-9]+|{CN_NUMERAL})[位名](?!的)")
+# 获得全市第6名、山区县第1名的好成绩: a place, 的 after it or not.
+RANK_PLAIN = re.compile(
+    rf"(?<!放在)(?<!摆在)(?<!放到)第(?P<num>[0-9]+|{CN_NUMERAL})(?:位(?!的)|名)"
+)
 # 1∶3.4, 2.04∶1, 20.8：36.7：42.5 (a colon between numbers only with a decimal or a third term).
 PROPORTION = re.compile(
     rf"(?<![0-9.])(?P<den>{ARABIC}) ?[∶比] ?(?P<num>{ARABIC})(?:[∶:]{ARABIC})*(?![0-9])"
@@ -178,15 +227,28 @@ RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
 DESCRIBED = re.compile(
     r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
 )
-DESCRIBED_BY = re.compile(r"(?:总投资|投资|占地|长达)$")
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)$")
 # 投资3.12亿元的晨阳水性涂料, 启动投资11亿元的滨湖五期商业综合体建设: one project named by its
 # proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
 # 协议 name a goal or agreements, not a project.
 NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协议|合同))[^,;:。!?、0-9]{2,24}")
-# Things known by their proper names (places, firms, parks, centres): 3个镇区, 4家企业.
+# Things known by their proper names (places, firms, parks, centres, plants, projects): 3个镇区,
+# 4家企业, 南王庄、臧村、大魏庄3座水厂, …、投资1.2亿元的双帆蓄电池7个过亿元项目.
 NAMED_THINGS = re.compile(
-    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群)"
+    r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
+    r"水厂|电站|项目)"
 )
+# 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
+DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资){ARABIC}(?:{_MULT})?元的")
+# 城建工程10项：①聚源大街建设②…: the things counted are numbered one by one right after.
+LISTED_AFTER = re.compile(r"\s*:\s*(?:①|⑴|\(1\)|1[、.])")
+NAMED_AFTER_COLON = re.compile(r"\s*:\s*[^\s]")
+# 着力完成七项任务：: a sentence ending on a colon right after what it counts sets the parts out next.
+PARTS_FOLLOW = re.compile(r"[\u4e00-\u9fff“”\"]{0,8}:\s*")
+# 今年已经过去3个多月: time elapsed, not a quantity of the work.
+ELAPSED_UNITS = ("个月", "天", "周")
+# 落实“十个常态化”30项防控措施: a package of measures known by its slogan (N个…) and its size.
+SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十]+个[“\"]?[\u4e00-\u9fff]{2,5}[”\"]?$")
 # Measure words that count things one could name (3个镇区, 4家企业), not spans of time.
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")
@@ -210,13 +272,21 @@ DOCUMENT_SAYS = re.compile(r"》(?:具体|还|共|进一步)?(?:提出|明确|�
 # 部署了13项任务举措: what a document's outline counts of itself.
 DOCUMENT_ITEMS = re.compile(r"方面|(?:重点|主要)?任务|举措")
 # 144小时过境免签政策, 24小时通关: hours that name a service.
-HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签)")
+HOURS_NAME = re.compile(r"(?:过境|通关|在线|不打烊|值守|服务热线|免签|街区|自助)")
+# 15分钟便民生活圈, 公交与轨道50米内换乘比例: a reach in time or distance that names a service area or
+# a measure, no quantity of the work.
+REACH_NAME = re.compile(r"(?:[^,;。]{0,4}生活圈|内[\u4e00-\u9fff]|范围内[\u4e00-\u9fff])")
+REACH_UNITS = ("分钟", "米", "公里")
 # 5次调高城乡居民基础养老金标准: a count of times an action was taken.
 ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
-CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片")
+CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片", "只", "头")
 # 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
 # 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's.
-CAPACITY_OF = re.compile(r"[\u4e00-\u9fff+]{1,8}?(?:等?项目|厂(?![商家区房]))")
+# 国电投300兆瓦光伏发电+制氢、华能260兆瓦光伏发电储能项目, 金瑞祥10万吨锌、…等前期项目: each item of
+# a list of projects; 玉门超40吨金矿: a mine named by its reserves; 年出栏20万只肉羊养殖项目.
+CAPACITY_OF = re.compile(
+    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山)"
+)
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.

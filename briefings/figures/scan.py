@@ -75,6 +75,12 @@ def _names_or_age(text: str, item: Found) -> bool:
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     if item.unit in p.AGE_UNITS:
         return not p.AGE_MEASURED.search(clause)
+    if (
+        item.unit in ("项", "条")
+        and p.SLOGAN_COUNT.search(clause)
+        and p.POLICY_QUALIFIED.match(text, item.end)
+    ):
+        return True  # 落实“十个常态化”30项防控措施: a package known by its slogan and size
     if item.unit != "条" or any(cue in clause[-4:] for cue in p.COUNT_CUES):
         return False
     if p.POLICY_AFTER.match(text, item.end):
@@ -92,8 +98,15 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True
     if item.unit == "批" and text[item.start : item.end].endswith("一批"):
         return True
-    if p.RATED_CLASS.match(text, item.end) and item.unit in p.RATING_UNITS:
-        return True  # 10万千瓦及以下燃煤机组: a rating that names a class of plant
+    if item.unit in p.RATING_UNITS and (
+        p.RATED_CLASS.match(text, item.end)
+        or (_RATED_RAW.search(text, item.start, item.end) and _HAN.match(text, item.end))
+    ):
+        return True  # 10万千瓦及以下燃煤机组, 480千瓦以上超充站: a rating that names a class
+    if item.unit in p.REACH_UNITS and p.REACH_NAME.match(text, item.end):
+        return True  # 15分钟便民生活圈, 50米内换乘比例: a reach naming an area or a measure
+    if item.unit == "人" and item.value >= _PEOPLE_RHETORIC and text.startswith("人民", item.end):
+        return True  # 凝聚13亿人民的智慧和力量: the whole people, no count of the work
     if p.DOCUMENT_PARTS.match(text, item.end):
         return True  # 28个主要指标: the parts of a document, counted in its outline
     if (
@@ -110,11 +123,23 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True  # 5次调高…标准: how often something was done, no measure of it
     if _describes(text, item):
         return True
+    if item.unit in p.ELAPSED_UNITS and text.endswith("过去", 0, item.start):
+        return True  # 今年已经过去3个多月: the time of year the report is given in
+    if item.unit in p.THING_UNITS and (
+        p.LISTED_AFTER.match(text, item.end)
+        or (item.value == 1 and p.NAMED_AFTER_COLON.match(text, item.end))
+    ):
+        return True  # 城建工程10项：①…②…, 卫生工程1项：县医院医技楼建设: named right after
+    if item.unit in p.THING_UNITS and p.PARTS_FOLLOW.fullmatch(text, item.end):
+        return True  # 着力完成七项任务：(一是…): the parts the text sets out next
     clause = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     if item.unit in PERCENT_UNITS:
         return False
     if clause.endswith("等"):
-        return clause.count("、") + 1 == item.value
+        # …、人事和薪酬制度以及投融资平台建设等四项改革: 以及 and 及 join the last one;
+        # 冉庄镇、张登镇和魏村镇等3个乡镇: 和 may too.
+        listed = len(_LISTED.split(clause))
+        return item.value in (listed, listed + clause.count("和"))
     # 完成龙泉关、天生桥、史家寨3个镇区: the count of the places or firms named right before it
     # (婚育、重大疾病免费救治、退休3个链条 counts kinds of things: a figure).
     names = clause.split("、")
@@ -123,11 +148,15 @@ def _no_quantity(text: str, item: Found) -> bool:
         and bool(p.NAMED_THINGS.match(text, item.end))
         and len(names) >= 2
         and len(names) == item.value
-        and all(name and not _DIGIT.search(name) for name in names)
+        and all(name and not _DIGIT.search(p.DESCRIBED_AMOUNT.sub("", name)) for name in names)
     )
 
 
 _DIGIT = re.compile(r"[0-9]")
+_RATED_RAW = re.compile(r"(?:以上|以下)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PEOPLE_RHETORIC = 10**8
+_LISTED = re.compile(r"、|以及|及")
 
 
 def _describes(text: str, item: Found) -> bool:
@@ -181,9 +210,11 @@ def _blocked_spans(text: str) -> Iterator[_Span]:
         for match in pattern.finditer(text):
             inner = match.group()[1:-1]
             if pattern is p.QUOTED_NAME and (
-                p.STREAK_TITLES.fullmatch(inner) or p.TOP_LIST.search(inner)
+                p.STREAK_TITLES.fullmatch(inner)
+                or p.STREAK_RISES.fullmatch(inner)
+                or p.TOP_LIST.search(inner)
             ):
-                continue  # 争创“六连冠”, 进入“中国隐形独角兽500强”: a streak or a place, quoted
+                continue  # 争创“六连冠”, 实现“十连增”, 进入“…500强”: a streak or a place, quoted
             yield _Span(*match.span())
 
 
@@ -267,8 +298,9 @@ _TOP_WORDS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}
 
 
 def _streak_titles(text: str) -> Iterator[Found]:
+    # 五连冠, 连续第四次荣获: titles or honours won in a row, counted as times.
     for match in p.STREAK_TITLES.finditer(text):
-        value = numeral(match["num"])
+        value = numeral(match["num"] or match["nth"])
         if value:
             yield Found(match.start(), match.end(), float(value), STREAK_TIMES, "exact")
 
@@ -386,6 +418,67 @@ def _cn_counts(text: str) -> Iterator[Found]:
         yield Found(start, match.end(), float(value), unit, qualifier)
 
 
+def _cn_works(text: str) -> Iterator[Found]:
+    for match in p.CN_WORKS.finditer(text):
+        group = next(n for n in ("num", "num2", "num3") if match[n])
+        unit_group = "unit" if group == "num" else f"unit{group[-1]}"
+        value = numeral(match[group])
+        if not value or (group == "num2" and value == 1):
+            continue  # 高水平举办一届…运动会: the one event itself, no count
+        described = p.CLAUSE_BREAK.split(text[match.end() :])[0]
+        if value == 1 and "的" in described:
+            continue  # 建成一座生态宜居的现代化城市: what the place is to become, no count
+        qualifier = "approx" if match["sfx"] else "exact"
+        yield Found(
+            match.start(group), match.end(unit_group), float(value), match[unit_group], qualifier
+        )
+        more = p.CN_WORKS_MORE.match(text, match.end()) if group == "num" else None
+        if more and (count := numeral(more["num"])):
+            qualifier = "approx" if more["sfx"] else "exact"
+            yield Found(more.start("num"), more.end(), float(count), more["unit"], qualifier)
+
+
+def _cn_works_after(text: str) -> Iterator[Found]:
+    for match in p.CN_WORKS_AFTER.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            qualifier = "approx" if match["sfx"] else "exact"
+            yield Found(
+                match.start("num"), match.end("unit"), float(value), match["unit"], qualifier
+            )
+
+
+def _cn_times(text: str) -> Iterator[Found]:
+    for match in p.CN_TIMES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            start = match.start("pre") if match["pre"] else match.start("num")
+            qualifier = "approx" if match["pre"] or match["sfx"] else "exact"
+            yield Found(start, match.end(), float(value), "倍", qualifier)
+
+
+def _cn_subjects(text: str) -> Iterator[Found]:
+    for match in p.CN_SUBJECT.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
+
+
+def _streak_rises(text: str) -> Iterator[Found]:
+    for match in p.STREAK_RISES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start(), match.end(), float(value), "年", "exact")
+
+
+def _medals(text: str) -> Iterator[Found]:
+    for match in p.MEDALS.finditer(text):
+        clause = p.CLAUSE_BREAK.split(text[: match.start()])[-1]
+        value = numeral(match["num"])
+        if value and p.MEDALS_WON.search(clause):
+            yield Found(match.start(), match.end(), float(value), match["unit"], "exact")
+
+
 def _cn_points(text: str) -> Iterator[Found]:
     for match in p.CN_POINTS.finditer(text):
         value = numeral(match["num"])
@@ -408,6 +501,8 @@ def _amounts(text: str) -> Iterator[Found]:
             or p.PEOPLE_AFTER.match(text, end)
         ):
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
+        elif not unit and p.HOUSEHOLDS_AFTER.match(text, end):
+            unit = "户"  # 3400多贫困户: households, the measure word left out
         approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
@@ -442,7 +537,8 @@ def _amount_start(text: str, match: re.Match[str], unit: str, end: int) -> int |
     num_start, num = match.start("num"), match["num"]
     before = text[num_start - 1] if num_start else ""
     after = text[end] if end < len(text) else ""
-    if not (unit or match["mult"]) or unit in p.NOT_FIGURE_UNITS:
+    counted = unit or match["mult"] or p.HOUSEHOLDS_AFTER.match(text, end)
+    if not counted or unit in p.NOT_FIGURE_UNITS:
         return None
     if before == "第" or re.match(r"0[0-9]", num) or before in _FORMULA or after in _FORMULA:
         return None
@@ -467,6 +563,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _rank_changes,
     _ranks,
     _streak_titles,
+    _streak_rises,
     _top_lists,
     _doublings,
     _cn_magnitudes,
@@ -477,6 +574,11 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _ranges,
     _shared_units,
     _cn_counts,
+    _cn_works,
+    _cn_works_after,
+    _cn_times,
+    _cn_subjects,
+    _medals,
     _cn_points,
     _amounts,
 )

@@ -120,3 +120,18 @@ async def test_a_number_typed_right_after_a_list_of_reports_chooses_that_report(
         second = next(line for line in listed.splitlines() if line.startswith("2. "))
         assert await chat.text("2") == f"已切换到：{second.removeprefix('2. ').split(' ✅')[0]}"
     assert "已切换到" in visible(calls)
+
+
+def test_a_count_of_candidates_is_said_to_be_about_so_many() -> None:
+    """Past the candidates the index checks, the count is a bound (CorpusResult.exact): the
+    heading says 约 (about), not 共."""
+    from bot.handlers.search import results_page
+    from briefings.corpus_index import CorpusHit, CorpusResult, Entry
+
+    hit = CorpusHit(
+        Entry("a" * 64, "报告", "某市人民政府", 2024), "1", "一、发展", "城市更新提速。"
+    )
+    exact = CorpusResult("城市更新", (hit,), ("城市更新",), 6742)
+    bound = CorpusResult("城市更新", (hit,), ("城市更新",), 6974, exact=False)
+    assert "共 6742 条" in results_page(exact, 0, "a")[0]
+    assert "约 6974 条" in results_page(bound, 0, "a")[0]

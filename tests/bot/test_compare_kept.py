@@ -50,3 +50,35 @@ async def test_a_comparison_asked_again_is_read_once_until_the_library_changes(
         assert len(await shelf.compare(QUERY, 5.0)) == 3 and len(reads) == 3
     finally:
         await shelf.close()
+
+
+async def test_a_chat_page_reads_which_reports_compare_once_and_only_its_own_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chat's /compare page is the page of the whole comparison; asked again (◀ ▶), which
+    reports have rows is not worked out again, and only the page's reports' figures are read."""
+    (tmp_path / "reports").mkdir()
+    library = _library(tmp_path, 8)
+    whole = SearchShelf(library)
+    try:
+        every = await whole.compare(QUERY, 5.0)
+    finally:
+        await whole.close()
+    calls: dict[str, list[Any]] = {"shown": [], "figures": []}
+    for name in calls:
+        method = getattr(CorpusIndex, name)
+
+        def counted(index: CorpusIndex, *args: Any, name: str = name, method: Any = method) -> Any:
+            calls[name].append(args)
+            return method(index, *args)
+
+        monkeypatch.setattr(CorpusIndex, name, counted)
+    shelf = SearchShelf(library)
+    try:
+        for number in (0, 1, 2, 5):  # 5: past the last page, which it gives
+            page, total = await shelf.compare_page(QUERY, number, 3, 5.0)
+            assert (page, total) == (every[min(number, 2) * 3 : min(number, 2) * 3 + 3], 8)
+            assert len(calls["figures"][-1][2]) == len(page)  # the page's reports only
+        assert len(calls["shown"]) == 1
+    finally:
+        await shelf.close()

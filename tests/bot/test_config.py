@@ -57,6 +57,7 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
     [
         ({"telegram": {"mode": "carrier-pigeon"}}, "telegram.mode"),
         ({"telegram": {"base_url": "ftp://x"}}, "telegram.base_url"),
+        ({"telegram": {"timeout_seconds": 0}}, "telegram.timeout_seconds"),
         ({"telegram": {"webhook": {"port": 70000}}}, "telegram.webhook.port"),
         ({"telegram": {"webhook": {"path": "hook"}}}, "telegram.webhook.path"),
         ({"http": {"port": "eighty"}}, "http.port"),

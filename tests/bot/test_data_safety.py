@@ -147,3 +147,6 @@ async def test_start_up_with_an_unusable_database_fails_in_one_line(
     assert status == 2
     assert said == [text.splitlines()[-1]] and "Traceback" not in text, text
     assert said[0].startswith(f"briefing-bot: cannot use the push database {database}: ")
+    # said before any report is briefed (the push's minutes, on a large library)
+    cache = tmp_path / "cache"
+    assert not cache.exists() or not any(cache.iterdir())

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import psycopg
 import pytest
 
 from bench.kits.clikit import ADMIN
@@ -24,6 +26,7 @@ from bot.push.store import Advance
 from bot.repositories import Stores
 from bot.sources import FetchPolicy, SourcePoller, SourceRunner, SourceSpec, SourceStore
 from bot.sources.http import PoliteClient, Validators
+from bot.store import database
 from bot.store.database import LeaseLost
 from bot.store.postgres import PostgresDatabase, redacted
 from bot.web.server import build_web_app, serving
@@ -173,6 +176,32 @@ async def test_a_wrong_or_unreachable_database_stops_start_up_with_one_line(
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and said in lines[0], stderr
     assert "Traceback" not in stderr
+
+
+async def test_a_statement_that_finds_the_server_away_before_the_pool_opens_is_retried(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only open() says "cannot use the push database" (start-up's one line); a statement that
+    # opens the pool itself (before open(), or after close()) fails as a lost server does
+    # mid-run: an OperationalError, retried, which the handlers and the push round catch.
+    monkeypatch.setattr(database, "LOCK_PATIENCE", 0.5)
+    attempts = 0
+    connect = psycopg.AsyncConnection.connect
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal attempts
+        attempts += 1
+        return await connect(*args, **kwargs)
+
+    monkeypatch.setattr(psycopg.AsyncConnection, "connect", counted)
+    away = PostgresDatabase("postgresql://briefing@127.0.0.1:9/none")
+    with pytest.raises(sqlite3.OperationalError):
+        await away.rows("SELECT 1")
+    assert attempts > 1
+    closed = await PostgresDatabase(pg_server.fresh_database()).open()
+    await closed.close()
+    assert [tuple(row) for row in await closed.rows("SELECT 1")] == [(1,)]  # reopened
+    await closed.close()
 
 
 class ServerAway:

@@ -121,8 +121,20 @@ async def _killed_runs(config_path: Path, killer: Killer, rng: random.Random) ->
         assert process.returncode == -signal.SIGKILL, f"run {run} was not killed"
         made.append(killer.sends)
         if isinstance(killer.database, str):  # the dead pusher's lease runs out first
-            await asyncio.sleep(LEASE + 0.5)
+            await _lease_expired(killer.database)
     return made
+
+
+async def _lease_expired(database: str) -> None:
+    """Once the killed pusher's lease has expired by the server's clock (within LEASE of its last
+    renewal, which came every third of it), not a fixed LEASE and a half later."""
+    for _ in range(int(LEASE * 40) + 40):
+        held = value(database, "SELECT count(*) FROM leases WHERE name = 'push'"
+                               " AND expires >= extract(epoch FROM clock_timestamp())")  # fmt: skip
+        if not held:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the killed pusher's lease never expired")
 
 
 async def test_kill_9_at_random_points_loses_and_repeats_nothing(

@@ -137,9 +137,14 @@ async def test_server_errors_are_retried_then_recorded_as_failed(
         assert "最近错误：NetworkError: Internal Server Error" in stats.params["text"]
 
 
+# Telegram's ~20 messages a minute to one group would space these tests' replies and pushes to
+# their group 3 s apart; what they test is where the messages go (the pace: test_push_pacing.py).
+QUICK_GROUPS = {"group_per_minute": 1200}
+
+
 async def test_group_subscription_goes_to_its_topic(tmp_path: Path, database: Path | str):
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, database=database) as bot:
+    async with push_bot(tmp_path, clock, database=database, **QUICK_GROUPS) as bot:
         group = -100123
         reply = await bot.say(
             "/subscribe", chat_id=group, user_id=9, chat_type="supergroup", thread_id=77
@@ -194,7 +199,7 @@ async def test_a_push_follows_a_group_that_became_a_supergroup(
 
     api = FakeBotApi()
     clock = Clock("2024-05-06T01:00:00+00:00")
-    async with push_bot(tmp_path, clock, database=database, api=api) as bot:
+    async with push_bot(tmp_path, clock, database=database, api=api, **QUICK_GROUPS) as bot:
         await bot.say("/timezone Europe/Berlin", chat_id=group, user_id=9, chat_type="group")
         await bot.say("/subscribe 07:00", chat_id=group, user_id=9, chat_type="group")
         api.fault = upgraded

@@ -31,6 +31,10 @@ from tests.kits.sources_bot import (
 )
 
 BAD_NAME = b"\xff\xfe_bad.txt"
+# A settle time long enough for a writer's pause of half of it, with the bot looking (once a
+# second) two or three times meanwhile: what the shipped 10 s would prove too, in half the wait.
+SETTLE_SECONDS = 5.0
+PAUSE_SECONDS = SETTLE_SECONDS / 2
 XIHU = "关于西湖区2021年度法治政府建设工作的报告"
 
 
@@ -83,14 +87,14 @@ async def test_a_writer_pausing_mid_file_gets_only_the_complete_report_announced
 ):
     text = report_text("西湖区")
     half = text.index("二、存在的问题")  # the first half is a report too: read, it would show
-    settled = {"reports_settle_seconds": REPORTS_SETTLE_SECONDS}  # the shipped default
+    settled = {"reports_settle_seconds": SETTLE_SECONDS}
     async with push_bot(tmp_path, clock, reports=reports, **settled) as bot:
         await bot.say("/subscribe", chat_id=SUBSCRIBER)
         library = state_of(bot.app).library
         with (reports / "xihu.txt").open("w", encoding="utf-8") as file:
             file.write(text[:half])
             file.flush()
-            await asyncio.sleep(3.5)  # the writer pauses, the bot looking meanwhile
+            await asyncio.sleep(PAUSE_SECONDS)  # the writer pauses, the bot looking meanwhile
             assert all(r.source != "xihu.txt" for r in library.reports)
             file.write(text[half:])
         listing = await until(
@@ -106,12 +110,12 @@ async def test_a_writer_pausing_mid_file_gets_only_the_complete_report_announced
 async def test_a_report_replaced_soon_after_it_was_dropped_is_announced_once_as_itself(
     tmp_path: Path, clock: Clock, reports: Path
 ):
-    settled = {"reports_settle_seconds": REPORTS_SETTLE_SECONDS}
+    settled = {"reports_settle_seconds": SETTLE_SECONDS}
     async with push_bot(tmp_path, clock, reports=reports, **settled) as bot:
         await bot.say("/subscribe", chat_id=SUBSCRIBER)
         library = state_of(bot.app).library
         (reports / "new.txt").write_text(report_text("东湖区"), encoding="utf-8")
-        await asyncio.sleep(2.6)
+        await asyncio.sleep(PAUSE_SECONDS)
         (reports / "new.txt").write_text(report_text("西湖区"), encoding="utf-8")
         await until(lambda: any(r.source == "new.txt" for r in library.reports), tries=400)
         await until(lambda: announcements(bot))

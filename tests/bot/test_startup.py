@@ -54,6 +54,12 @@ def assert_one_line_failure(outcome: Finished, *words: str) -> None:
 HANG = "hang"
 
 
+def briefed(folder: Path) -> list[Path]:
+    """What the command wrote into its cache folder (write_config's): briefings, the catalogue."""
+    cache = folder / "cache"
+    return list(cache.iterdir()) if cache.is_dir() else []
+
+
 def on_first(method: str, answer: Any) -> Any:
     """A fault hook: the first call of `method` gets `answer`: a response, DropConnection (a
     hang-up) or HANG (no answer at all)."""
@@ -141,15 +147,20 @@ async def test_a_rejected_token_is_not_printed(
     outcome = await run_cli(write_config(tmp_path, api.base_url), *command)
     assert_one_line_failure(outcome, "rejected the bot token")
     assert TOKEN not in outcome.output
+    if command[0] == "push":
+        assert not briefed(tmp_path)  # said before any report was briefed
 
 
 # -- item 4: every start-up failure ends the process ---------------------------------------------
+UNANSWERED_SECONDS = 3.0  # for the bot's Telegram timeout: the shipped 10 s proves no more
+
+
 @pytest.mark.parametrize(
     "fault",
     [
         pytest.param(("getMe", error(500, "Internal Server Error")), id="getMe-500"),
         pytest.param(("getMe", DropConnection), id="getMe-dropped"),
-        # slow by design (~10 s): the bot waits out its Telegram read timeout (bot/telegram/transport.py)
+        # the bot waits out its Telegram timeout (telegram.timeout_seconds, UNANSWERED_SECONDS here)
         pytest.param(("getMe", HANG), id="getMe-unanswered"),
         pytest.param(("setMyCommands", error(502, "Bad Gateway")), id="setMyCommands-502"),
     ],
@@ -158,7 +169,8 @@ async def test_a_start_up_failure_ends_the_process(
     api: FakeBotApi, tmp_path: Path, fault: tuple[str, Any]
 ) -> None:
     api.fault = on_first(*fault)
-    outcome = await run_cli(write_config(tmp_path, api.base_url), "run")
+    telegram = {"base_url": api.base_url, "timeout_seconds": UNANSWERED_SECONDS}
+    outcome = await run_cli(write_config(tmp_path, api.base_url, telegram=telegram), "run")
     api.fault.release()
     assert_one_line_failure(outcome, "Telegram")
     assert outcome.status == 1  # worth a restart, unlike a bad token or config (2)
@@ -202,6 +214,7 @@ async def test_push_with_telegram_unreachable_says_one_line(tmp_path: Path) -> N
     closed = f"http://127.0.0.1:{free_port()}/bot"  # nothing listens there
     outcome = await run_cli(write_config(tmp_path, closed), "push", "--now")
     assert_one_line_failure(outcome, "cannot reach Telegram")
+    assert not briefed(tmp_path)  # said before any report was briefed
 
 
 async def test_a_time_zone_that_is_a_folder_is_a_config_error(

@@ -373,3 +373,43 @@ def test_merging_the_postings_takes_the_lock_a_small_step_at_a_time(
     assert lock.taken >= 10  # one step a page of postings written (16 here)
     assert index._db.execute(postings).fetchone()[0] < before[0]
     assert index.search(*asked) == before[1] and before[1].matches > 12
+
+
+def test_the_reports_a_comparison_shows_are_told_in_sql_as_the_rows_have_them(
+    tmp_path: Path,
+) -> None:
+    """`shown` names exactly the reports compare_found gives rows: figures of a kind, period,
+    indicator or label a query does not keep leave a report out."""
+
+    def metric(n: int, label: str, raw: str, unit: str, kind: str, period: str | None) -> Metric:
+        return Metric(f"m{n}", "1", raw, 5.0, unit, "", label, f"{label}{raw}。", kind=kind,
+                      period=period)  # fmt: skip
+
+    sheets = {
+        "1": (metric(1, "地区生产总值增长", "5.2%", "%", "result", "2024"),),
+        "2": (metric(1, "地区生产总值增长", "5%左右", "%", "target", "2025"),),
+        "3": (metric(1, "人均地区生产总值", "9万元", "元", "result", "2024"),
+              metric(2, "旅游收入增长", "8%", "%", "result", None)),
+        "4": (metric(1, "地区生产总值", "3万亿元", "亿元", "threshold", "2024"),
+              metric(2, "旅游总收入", "80亿元", "亿元", "result", "2024")),
+        "5": (),
+    }  # fmt: skip
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    for name, figures in sheets.items():
+        entry, source = report(name * 64, "地区生产总值增长5.2%。")
+        index.add(entry, source, figures)
+    listed = [Stub(name * 64) for name in sheets]
+    queries = ("地区生产总值增长", "GDP", "地区生产总值增长 目标", "地区生产总值增长 2024",
+               "地区生产总值 完成 2025", "人均地区生产总值", "旅游收入增长", "旅游收入",
+               "旅游 收入", "收入", "生产总值", "注册用户")  # fmt: skip
+    for query in queries:
+        wanted = ask(query)
+        parts = wanted.parts()
+        rows = compare_found(listed, index.figures(parts[0], wanted.indicators), query)
+        assert index.shown(wanted) == {group[0].digest for group in rows}, query
+        some = [r.digest for r in listed[1:4]]
+        only = index.figures(parts[0], wanted.indicators, some)
+        assert set(only) <= set(some)
+        assert compare_found(listed[1:4], only, query) == [
+            group for group in rows if group[0].digest in some
+        ], query

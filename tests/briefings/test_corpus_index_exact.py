@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.kits.paths import SEED, corpus_files
+from briefings import corpus_index
 from briefings.corpus_index import CANDIDATES, OTHER_CANDIDATES, CorpusIndex, Entry
 from briefings.parse import parse_file
 from briefings.search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
@@ -105,3 +106,25 @@ def test_every_query_finds_what_a_scan_of_every_sentence_finds(
             result = corpus.search(query, first, limit=30, per_report=3, first_limit=10)
             hits = [(hit.report.digest, hit.sentence) for hit in result.hits]
             assert (hits, result.matches) == scanned(indexes, query, first, 30, 3, 10), query
+
+
+def test_past_the_checked_candidates_the_hits_are_still_exact_and_the_count_a_bound(
+    indexes: list[SearchIndex], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more candidates than are checked (a common long word across thousands of reports),
+    only the reports shown are checked: the same hits in the same order, and a count of at
+    least the matches (the candidates: sentences holding every bigram of the word)."""
+    monkeypatch.setattr(corpus_index, "CHECKED", 0)
+    corpus = CorpusIndex(tmp_path / "search.sqlite3")
+    for index in indexes:
+        corpus.add(Entry(index.digest, index.digest, "", None), index)
+    bounded = 0
+    for query in queries(indexes):
+        for first in (None, indexes[0].digest, indexes[-1].digest):
+            result = corpus.search(query, first, limit=30, per_report=3, first_limit=10)
+            hits, matches = scanned(indexes, query, first, 30, 3, 10)
+            assert [(hit.report.digest, hit.sentence) for hit in result.hits] == hits, query
+            assert result.matches >= matches, query
+            assert result.matches == matches or not result.exact, query  # a bound says so
+            bounded += result.matches > matches
+    assert bounded  # some long word's bigrams are held apart: counted, not shown

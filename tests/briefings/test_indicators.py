@@ -145,7 +145,37 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("跨境电商进出口额", "元", None),
         ("地区生产总值", "位", None),
         ("全省地区生产总值跨千亿台阶", "个", None),
-        ("居民消费价格指数", "%", None),
+        # A price index printed as a level (last year = 100) is its own indicator, never the
+        # rise; the index said with a rise word is the rise.
+        # Names reports print beside the usual ones; a part (限额以上) stays none.
+        ("对外贸易进出口总额", "元", "trade_total"),
+        ("对外贸易总额增长", "%", "trade_growth"),
+        ("全县社会消费品零售额", "元", "retail_sales"),
+        ("全社会消费品零售额增长", "%", "retail_sales_growth"),
+        ("消费品零售总额增长", "%", "retail_sales_growth"),
+        ("限额以上消费品零售总额", "元", None),
+        ("我国年进出口总额增加到", "美元", "trade_total"),  # the yearly total
+        # A span's goal or average of the place's own measure.
+        ("十四五时期地区生产总值年均增长", "%", "gdp_growth"),
+        ("十五年均经济增长速度预期目标", "%", "gdp_growth"),
+        ("五年来城镇新增就业", "人", "urban_new_jobs"),
+        ("累计完成固定资产投资", "元", "fixed_investment"),
+        ("经济年均增长", "%", "gdp_growth"),  # the average inside the name
+        # More names: the registered rate without 城镇, energy use written out. 研发投入 alone
+        # is no name: firms print theirs (省属企业…研发投入133.5亿元), and a label may lose them.
+        ("居民登记失业率控制", "%", "unemployment_registered"),
+        ("提出十一五单位国内生产总值能源消耗降低", "%", "energy_intensity_reduction"),
+        ("研发投入", "元", None),
+        ("争取粮食产量", "吨", "grain_output"),  # 争取 as 力争
+        ("年内新增就业岗位", "个", "urban_new_jobs"),  # within the year, as 全年
+        ("规模以上工业企业实现增加值", "元", "industrial_value_added"),
+        ("规模以上工业企业实现增加值增长", "%", "industrial_value_added_growth"),
+        ("年底城镇登记失业率", "%", "unemployment_registered"),
+        ("居民消费价格指数", "%", "cpi_index"),
+        ("全市居民消费价格总指数", "%", "cpi_index"),
+        ("居民消费价格指数上涨", "%", "cpi"),
+        ("商品零售价格指数", "%", "retail_price_index_level"),
+        ("零售物价指数上涨", "%", "retail_price_index"),
     ],
 )
 def test_a_figure_measures_an_indicator_of_its_own_place_and_family(
@@ -245,6 +275,32 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
          "突破3亿元", None),
         ("财政收入突破3亿元，同比增长18.1%，其中一般预算收入增幅首次超过总收入，完成1.1亿元。",
          "1.1亿元", "fiscal_revenue"),
+        # So is it beside 公共财政预算收入, the budget's revenue under its 2010s name.
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "突破9亿元", None),
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "12%", None),
+        ("全县财政收入突破9亿元，增长12%，公共财政预算收入完成4亿元。", "4亿元", "fiscal_revenue"),
+        # Beside the whole society's investment, the towns' is a part of it.
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "60亿元",
+         "fixed_investment"),
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "45亿元", None),
+        ("全社会固定资产投资完成60亿元，其中城镇固定资产投资45亿元，同比增长30%。", "30%", None),
+        # A level reached after a change: the level, though the label keeps the change's word.
+        ("粮食总产量在上年丰收的基础上，又增产12亿斤，达到980亿斤。", "980亿斤", "grain_output"),
+        ("粮食总产量在上年丰收的基础上，又增产12亿斤，达到980亿斤。", "12亿斤", None),
+        # A bare head (总产) of the name the sentence opened on.
+        ("粮食生产再获丰收，总产达到31.5万吨。", "31.5万吨", "grain_output"),
+        ("全年粮食播种面积稳定在80万亩，总产量达到30万吨。", "30万吨", "grain_output"),
+        # The first of a list sharing its head.
+        ("粮食、油料、蔬菜产量均稳定在50万吨以上。", "50万吨以上", "grain_output"),
+        # An average growth naming no measure is of the measure the clauses before named.
+        ("实现地区生产总值8000亿元，比上年增长5.5%，两年平均增长5.1%。", "5.1%", "gdp_growth"),
+        ("全市地区生产总值增长6.7%，两年平均增长4.9%。", "4.9%", "gdp_growth"),
+        ("物价涨幅要从12%降到8%左右，经过各方面的努力，实际回落到6.5%。", "6.5%", "cpi"),
+        # The government proposing its target says it of its own place.
+        ("提出今年国内生产总值增长7%左右的目标，是综合考虑的结果。", "7%左右", "gdp_growth"),
+        # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
+        ("全市每平方公里土地产生2亿元的GDP和5000万元的税收。", "5000万元", None),
+        ("每平方公里土地产生3亿元的生产总值和1亿元的财政收入。", "1亿元", None),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(
@@ -267,3 +323,17 @@ def test_gross_national_product_is_the_gdp_of_reports_of_its_time_only() -> None
 def test_the_retail_sales_of_the_early_1990s_are_retail_sales() -> None:
     assert indicator_of("社会商品零售总额增长", "%") == "retail_sales_growth"
     assert indicator_of("社会商品零售总额", "亿元") == "retail_sales"
+
+
+def test_a_price_index_level_never_shares_a_table_with_the_rise() -> None:
+    """居民消费价格指数102% (last year = 100) is the index, not prices rising 102%: /compare CPI
+    shows the rise alone, /compare 居民消费价格指数 the index alone."""
+    city = Figures(
+        _report("2005年某市政府工作报告", "某市人民政府", 2005),
+        _said("居民消费价格上涨1.8%。", "result", "2004")
+        + _said("城镇登记失业率控制在3%以内，居民消费价格指数102%。", "target", "2005"),
+    )
+    (rise,) = compare([city], "CPI")
+    assert [(row.indicator, row.value) for row in rise] == [("cpi", "1.8%")]
+    (level,) = compare([city], "居民消费价格指数")
+    assert [(row.indicator, row.value) for row in level] == [("cpi_index", "102%")]

@@ -49,17 +49,20 @@ from tests.kits.labels_figures_unseen import check, measure
 # address, people counted by a bare 万, compound nouns counted, titles won in a row …): precision 0.988,
 # recall 0.978, all fields 0.861, key 0.966, bound 0.998, kind 0.967, period 0.976, labels 0.920,
 # headline indicator 0.981, choice 0.994.
+# Fifth session (CPI index levels an id of their own, Chinese-numeral counts, names and listed counts left
+# out, indicators read as the sentence means them): precision 0.991, recall 0.987, all fields 0.872,
+# headline indicator 0.991, choice 0.996.
 UNSEEN_FLOORS = {
-    "is-a-figure precision": 0.985,
-    "value recall": 0.975,
-    "all figures right on every field": 0.86,
+    "is-a-figure precision": 0.99,
+    "value recall": 0.985,
+    "all figures right on every field": 0.87,
     "key figures right on every field": 0.96,
     "bound": 0.995,
     "kind": 0.965,
     "period": 0.975,
     "labels": 0.915,
-    "headline indicator": 0.98,
-    "headline choice": 0.99,
+    "headline indicator": 0.99,
+    "headline choice": 0.995,
 }
 
 
@@ -85,8 +88,10 @@ UNSEEN_FLOORS = {
 # labels 0.871.
 # This session's rules: precision 0.987, recall 0.942, all fields 0.818, key 0.951, bound 1.000, kind
 # 0.962, period 0.971, labels 0.887, headline indicator 1.000, choice 0.998.
+# Fifth session (as above): precision 0.991, recall 0.942, all fields 0.820, headline indicator 1.000,
+# choice 0.998.
 UNSEEN2_FLOORS = {
-    "is-a-figure precision": 0.985,
+    "is-a-figure precision": 0.99,
     "value recall": 0.94,
     "all figures right on every field": 0.815,
     "key figures right on every field": 0.95,
@@ -116,9 +121,11 @@ UNSEEN2_FLOORS = {
 # This session's second pass (lists after one verb, 自…以来 and 先后/累计 spans, 从A年到B年, N年平均, a
 # span past recalled in the plan, verbal-noun items, counts right after an action): all fields 0.882, key 0.950,
 # kind 0.977, period 0.975, labels 0.926.
+# Fifth session (as above): precision 0.993, recall 0.980, all fields 0.884, headline indicator 1.000,
+# choice 0.999.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.97,
+    "value recall": 0.975,
     "all figures right on every field": 0.88,
     "key figures right on every field": 0.945,
     "bound": 0.995,
@@ -147,16 +154,18 @@ UNSEEN3_FLOORS = {
 # After the N连冠 conform (unit 次, RULES.md) and this session's second pass (为此 names what it points
 # back at, spans printed as 从A年到B年 and N年平均, a span past recalled in the plan, stocks said with 有):
 # all fields 0.872, key 0.967, kind 0.969, period 0.970, labels 0.938.
+# Fifth session (as above): precision 0.997, recall 0.978, all fields 0.881, headline indicator 1.000,
+# choice 1.000.
 UNSEEN4_FLOORS = {
-    "is-a-figure precision": 0.99,
-    "value recall": 0.96,
-    "all figures right on every field": 0.87,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.975,
+    "all figures right on every field": 0.88,
     "key figures right on every field": 0.965,
     "bound": 0.99,
     "kind": 0.965,
     "period": 0.968,
     "labels": 0.935,
-    "headline indicator": 0.98,
+    "headline indicator": 0.995,
     "headline choice": 0.995,
 }
 
@@ -174,17 +183,21 @@ UNSEEN4_FLOORS = {
 # left out, five indicator names, 过 as 超 before a magnitude, a share of spending as a level.
 # Then: precision 0.972 (851 output), recall 0.932, all 0.808, key 0.922, bound 0.992, kind and
 # period 0.966, labels 0.901, headline indicator 0.972, headline choice 0.987.
+# Fifth session, after the CPI index level got its own id (cpi_index: this set's two 居民消费价格指数 rows
+# relabelled from the text, RULES.md), Chinese-numeral counts read, names, numbered lists, things named one
+# by one and capacities left out, indicators read as the sentence means them: precision 0.995, recall 0.963,
+# all fields 0.835, headline indicator 1.000, choice 0.998.
 UNSEEN5_FLOORS = {
-    "is-a-figure precision": 0.97,
-    "value recall": 0.93,
-    "all figures right on every field": 0.805,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.96,
+    "all figures right on every field": 0.835,
     "key figures right on every field": 0.92,
     "bound": 0.99,
     "kind": 0.965,
     "period": 0.965,
     "labels": 0.90,
-    "headline indicator": 0.97,
-    "headline choice": 0.985,
+    "headline indicator": 0.995,
+    "headline choice": 0.995,
 }
 
 
