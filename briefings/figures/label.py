@@ -303,6 +303,7 @@ _SPEND_PURPOSE = re.compile(
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
+_LISTED_KIND = re.compile(r"、[^,;:。]*?等(?:一大批|一批|多个)?(?P<kind>[\u4e00-\u9fff]{2,12})$")
 _ITEM_OPENING = re.compile(r"^[一二三四五六七八九十]+是")
 _YEARLY_SPEND = re.compile(r"每年[^0-9]*")
 _TOTAL_INVESTED = re.compile(r"(?P<who>总投资)$")
@@ -368,6 +369,9 @@ def _purpose(clause: str, attributive: bool, room: int) -> str:
     """What a clause after a spend says it goes to: its object, the leading verbs gone (用于,
     支持, 完成了); 对X进行Y reads X and Y; after 的, the thing named and no more."""
     clause = _PURPOSE_COUNT.sub("", clause)
+    # 实施了路网建设、饮水安全工程…等一大批公益事业项目: the kind after 等 names what they all are.
+    kind = _LISTED_KIND.search(clause)
+    clause = kind["kind"] if kind else clause
     done = re.fullmatch(r"对(?P<what>.+?)进行(?P<how>.+)", clause)
     if done:
         how = _plain(done["how"])

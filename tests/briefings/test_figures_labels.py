@@ -383,3 +383,12 @@ def test_a_numbered_item_s_spend_and_r_and_d_keep_their_words() -> None:
     )
     assert found["300万元"] == "人畜饮水安全工程投资"
     assert found["3%"].startswith("研究与开发支出")
+
+
+def test_a_spend_on_things_listed_with_deng_is_labelled_with_their_kind() -> None:
+    found = labels(
+        "投资2亿多元，重点实施了路网建设、饮水安全工程、地下排水管网改造等一大批公益事业项目。"
+    )
+    assert found["2亿多元"] == "公益事业项目投资"
+    found = labels("投资10亿元建成了东城花园、西湖嘉园等8个住宅小区。")
+    assert found["10亿元"] == "住宅小区投资"
