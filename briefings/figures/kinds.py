@@ -123,7 +123,18 @@ _LEVEL_REACHED = re.compile(
     r"预期寿命)$"
 )
 _PLAN_TOTAL = re.compile(r"累计")
-_PER_HEAD = re.compile(r"每[十百千万]*(?:人|户|人口|居民)")
+_PER_HEAD = re.compile(r"每[十百千万]*(?:人|户|人口|居民|平方公里)")
+_NEXT_ITEM = re.compile(r"、[\u4e00-\u9fff]{1,10}")
+
+
+def _per_head(text: str, found: list[Found], index: int) -> bool:
+    """每千户拥有电脑数650台, 每万人医生数达22名: a level per head (or per square kilometre); so is
+    each later item of its list (每百人拥有固定电话70部、移动电话85部)."""
+    while index and _NEXT_ITEM.fullmatch(text, found[index - 1].end, found[index].start):
+        index -= 1
+    return bool(_PER_HEAD.match(text, found[index].start))
+
+
 _BARE_CHANGE = re.compile(r"^\s*(?:分别)?(?:增长|下降|提高|降低|增加|减少)$")
 # 较“十三五”末的9323.1亿元增加…, 比2020年的X提高…: the base a comparison starts from.
 _BASE_OF = re.compile(r"[较比][^,;。0-9]{1,12}?的$")
@@ -578,8 +589,7 @@ def _told(
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
-            # 每千户拥有电脑数650台, 每万人医生数达22名: a level per head of people or households.
-            or _PER_HEAD.match(raw)
+            or _per_head(text, found, index)
             # 力争全年新上项目10个，完成投资20亿元以上: a sentence opening on 力争 strives in each clause.
             or _STRIVE_OPENING.match(text.lstrip())
             # 今年要累计建成基站4.5万个, 新增1000处…、累计达8000处: a total the plan is to reach.

@@ -574,3 +574,9 @@ def test_a_streak_the_plan_says_is_already_run_is_last_year_s_result() -> None:
     sentence = "由于已经连续三年增长速度在10%以上，今年要适当放慢速度。"
     found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
     assert (found[0].raw, found[0].kind, found[0].period) == ("连续三年", "result", "2024")
+
+
+def test_every_item_of_a_plan_s_list_per_head_or_per_square_kilometre_is_a_target() -> None:
+    sentence = "到2025年，每百人拥有固定电话70部、移动电话85部，每平方公里土地经济产出量达1.5亿元。"
+    found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2021-2025"), 2021)
+    assert [m.kind for m in found] == ["target", "target", "target"]
