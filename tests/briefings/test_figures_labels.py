@@ -392,3 +392,9 @@ def test_a_spend_on_things_listed_with_deng_is_labelled_with_their_kind() -> Non
     assert found["2亿多元"] == "公益事业项目投资"
     found = labels("投资10亿元建成了东城花园、西湖嘉园等8个住宅小区。")
     assert found["10亿元"] == "住宅小区投资"
+
+
+def test_a_level_reached_after_an_average_growth_sheds_the_average() -> None:
+    assert (
+        labels("到2030年，全县生产总值年均增长8%以上，达到150亿元。")["150亿元"] == "全县生产总值"
+    )
