@@ -907,6 +907,10 @@ def _respectively(text: str, found: list[Found]) -> dict[int, str | tuple[int, s
                 labels.update({n: s for n, s in zip(items, subjects, strict=True)})
                 continue
         subjects = _subjects(text[listed : match.start()], len(items))
+        if subjects is None and len(breaks) > 1 and not _plain(text[start : match.start()]):
+            # 全部财政收入和地方一般预算收入年均增长18%，分别达到7亿元和3.7亿元: the things whose
+            # change the clause before gave are the ones dealt out.
+            subjects = _changed_subjects(text, found, breaks[-2], start, len(items))
         measure = _plain(text[match.end() : found[items[0]].start])
         if subjects is not None:
             labels.update({n: s + measure for n, s in zip(items, subjects, strict=True)})
@@ -996,6 +1000,24 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
             break  # …分别下降62.97%、53.06%，连续19年获…: a streak starts a statement of its own
         items.append(index)
     return items
+
+
+_CHANGE_END = re.compile(r"(?:同比|比上年|较上年)?(?:实际|年均)?(?:增长|下降|提高|降低|增加|减少)$")
+
+
+def _changed_subjects(
+    text: str, found: list[Found], start: int, end: int, count: int
+) -> list[str] | None:
+    """The things a clause (text[start:end]) opens on before the one change it prints, if it
+    lists as many as a 分别 after it deals out."""
+    first = next((f for f in found if start <= f.start < end), None)
+    if first is None or any(f is not first and start <= f.start < end for f in found):
+        return None
+    head = text[start : first.start].rstrip()
+    change = _CHANGE_END.search(head)
+    if change is None:
+        return None
+    return _subjects(head[: change.start()], count)
 
 
 def _subjects(text: str, count: int) -> list[str] | None:

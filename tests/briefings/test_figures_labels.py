@@ -398,3 +398,9 @@ def test_a_level_reached_after_an_average_growth_sheds_the_average() -> None:
     assert (
         labels("到2030年，全县生产总值年均增长8%以上，达到150亿元。")["150亿元"] == "全县生产总值"
     )
+
+
+def test_respectively_after_a_shared_change_deals_out_the_things_changed() -> None:
+    found = labels("全部财政收入和地方一般预算收入年均增长15%，分别达到9亿元和4.5亿元。")
+    assert found["9亿元"] == "全部财政收入"
+    assert found["4.5亿元"] == "地方一般预算收入"
