@@ -303,7 +303,9 @@ _SPEND_PURPOSE = re.compile(
     r"完成了?|基本建成了?|建成了?|增加对|推进|开展|对)?"
 )
 _PURPOSE_MAX = 16
-_LISTED_KIND = re.compile(r"、[^,;:。]*?等(?:一大批|一批|多个)?(?P<kind>[\u4e00-\u9fff]{2,12})$")
+_LISTED_KIND = re.compile(
+    r"、[^,;:。]*?等(?:一大批|一批|多个)?(?P<kind>[\u4e00-\u9fff“”\"]{2,14})$"
+)
 _ITEM_OPENING = re.compile(r"^[一二三四五六七八九十]+是")
 _YEARLY_SPEND = re.compile(r"每年[^0-9]*")
 _TOTAL_INVESTED = re.compile(r"(?P<who>总投资)$")
@@ -371,7 +373,7 @@ def _purpose(clause: str, attributive: bool, room: int) -> str:
     clause = _PURPOSE_COUNT.sub("", clause)
     # 实施了路网建设、饮水安全工程…等一大批公益事业项目: the kind after 等 names what they all are.
     kind = _LISTED_KIND.search(clause)
-    clause = kind["kind"] if kind else clause
+    clause = _plain(kind["kind"]) if kind else clause
     done = re.fullmatch(r"对(?P<what>.+?)进行(?P<how>.+)", clause)
     if done:
         how = _plain(done["how"])

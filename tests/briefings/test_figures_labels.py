@@ -404,3 +404,8 @@ def test_respectively_after_a_shared_change_deals_out_the_things_changed() -> No
     found = labels("全部财政收入和地方一般预算收入年均增长15%，分别达到9亿元和4.5亿元。")
     assert found["9亿元"] == "全部财政收入"
     assert found["4.5亿元"] == "地方一般预算收入"
+
+
+def test_a_spend_on_named_works_listed_with_deng_takes_their_quoted_kind() -> None:
+    found = labels("投资20亿元建成了古城文化园、滨河乐园等文旅“八大项目”。")
+    assert found["20亿元"] == "文旅八大项目投资"
