@@ -148,9 +148,17 @@ RANGE = re.compile(
 CHANGE_FROM = re.compile(r"[从由][^,;:。!?]*$")
 # 每50公斤提高5到7元: a per-unit rise, not a rate per unit.
 PER_UNIT_CHANGE = re.compile(r"(?:提高|增加|上调|提升|下调|降低|减少|补贴|补助|奖励)$")
+# A fraction is a share (RULES: in %): 三分之一, 1/4 and 1／4 (a proper fraction of terms under
+# ten, no part of a formula, a code or a clock: 1/5强, 超过1/9; not 7/24, 5+2/3), 一半 and 过半
+# (half; 另一半 is the rest of something, 过半数 a majority).
 FRACTION = re.compile(
-    rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
+    rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST}|强)?"
 )
+DIGIT_FRACTION = re.compile(
+    r"(?<![0-9.A-Za-z/+×*=])(?P<num>[1-9])/(?P<den>[2-9]|10)(?![0-9.A-Za-z/%‰])"
+    rf"(?P<post>{_POST}|强)?"
+)
+HALF = re.compile(rf"(?<!另)(?:一|过)半(?!数)(?P<post>{_POST})?")
 RATIO_HEAD = re.compile(
     rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT}|月(?=[^0-9]{{0,8}}[0-9]))"
 )

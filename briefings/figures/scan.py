@@ -359,11 +359,21 @@ def _tenths(text: str) -> Iterator[Found]:
 
 
 def _fractions(text: str) -> Iterator[Found]:
-    for match in p.FRACTION.finditer(text):
-        den, num = numeral(match["den"]), numeral(match["num"])
-        if den and num is not None and match["den"] not in ("百", "千"):
-            qualifier = "approx" if match["post"] else "ratio"
-            yield Found(match.start(), match.end(), float(num / den), "", qualifier)
+    """Fractions as the shares they are, in % to two decimals (三分之一 33.33%, 1/4 25%, 一半
+    50%), as the figure labels have them (tests/data/labels/figures/RULES.md)."""
+    for pattern in (p.FRACTION, p.DIGIT_FRACTION):
+        for match in pattern.finditer(text):
+            den, num = numeral(match["den"]), numeral(match["num"])
+            if den and num is not None and num < den and match["den"] not in ("百", "千"):
+                yield _share(match, num / den)
+    for match in p.HALF.finditer(text):
+        yield _share(match, Decimal("0.5"))
+
+
+def _share(match: re.Match[str], fraction: Decimal) -> Found:
+    qualifier = "approx" if match["post"] else "percent"
+    value = float(round(fraction * 100, 2))
+    return Found(match.start(), match.end(), value, "%", qualifier)
 
 
 def _proportions(text: str) -> Iterator[Found]:
