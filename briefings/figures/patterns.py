@@ -232,10 +232,16 @@ AGE_MEASURED = re.compile(r"寿命|平均年龄")
 RATED_CLASS = re.compile(r"及?以[下上][\u4e00-\u9fff]")
 RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
 # 总投资12.6亿元的照旺台棚改项目, 占地6904亩的工业台地: what describes one named thing.
+# (占地150亩的休闲公园: a park as well.)
 DESCRIBED = re.compile(
-    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
+    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园|公园|植物园"
+    r"|(?:加工|开发|示范)区)"
 )
-DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)$")
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)\s*$")  # 投资 3亿元: a space may follow
+# 两个11万伏变电站, 110千伏变电站: a voltage rating names a class of plant.
+VOLTAGE_AFTER = re.compile(r"伏")
+# 由4个方面、42个指标组成的现代化指标体系: the parts a framework is made of, no quantity of the work.
+FRAMEWORK_PARTS = re.compile(r"[^,;:。!?]{0,12}组成的[^,;:。!?]{0,12}(?:体系|框架)")
 # 投资3.12亿元的晨阳水性涂料, 启动投资11亿元的滨湖五期商业综合体建设: one project named by its
 # proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
 # 协议 name a goal or agreements, not a project.
@@ -244,10 +250,10 @@ NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协�
 # 4家企业, 南王庄、臧村、大魏庄3座水厂, …、投资1.2亿元的双帆蓄电池7个过亿元项目.
 NAMED_THINGS = re.compile(
     r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
-    r"水厂|电站|项目)"
+    r"水厂|电站|项目|卫生院|医院|学校)"
 )
 # 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
-DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资){ARABIC}(?:{_MULT})?元的")
+DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资)\s*{ARABIC}\s*(?:{_MULT})?元的")
 # 城建工程10项：①聚源大街建设②…: the things counted are numbered one by one right after.
 LISTED_AFTER = re.compile(r"\s*:\s*(?:①|⑴|\(1\)|1[、.])")
 NAMED_AFTER_COLON = re.compile(r"\s*:\s*[^\s]")

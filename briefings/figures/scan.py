@@ -123,6 +123,10 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True  # 5次调高…标准: how often something was done, no measure of it
     if _describes(text, item):
         return True
+    if p.VOLTAGE_AFTER.match(text, item.end):
+        return True  # 11万伏变电站: a rating
+    if item.unit in ("个", "项") and p.FRAMEWORK_PARTS.match(text, item.end):
+        return True  # 由4个方面、42个指标组成的指标体系
     if item.unit in p.ELAPSED_UNITS and text.endswith("过去", 0, item.start):
         return True  # 今年已经过去3个多月: the time of year the report is given in
     if item.unit in p.THING_UNITS and (
@@ -383,8 +387,13 @@ def _proportions(text: str) -> Iterator[Found]:
         first = numeral(match["den"] or match["den2"] or match["den3"])
         second = numeral(match["num"] or match["num2"] or match["num3"])
         if first and second:
-            value = second if first == 1 else first
+            # 1∶3.4 is 3.4 for every 1; a structure of three terms (1.0：52.4：46.6) its first.
+            terms = len(_PROPORTION_SEPARATOR.findall(match.group())) + 1
+            value = second if first == 1 and terms == 2 else first
             yield Found(match.start(), match.end(), float(value), p.RATIO_UNIT, "ratio")
+
+
+_PROPORTION_SEPARATOR = re.compile("[∶:比]")
 
 
 def _shared_units(text: str) -> Iterator[Found]:

@@ -1,0 +1,52 @@
+"""Numbers that describe or name one thing are no figures, whatever the spacing of the print:
+a project's investment (投资 3亿元的…), a park's area, a voltage rating, the parts of a framework,
+the count of places named one by one; and a structure of three terms reads its first."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.figures import sentence_figures
+
+
+def _raws(sentence: str) -> list[str]:
+    return [m.raw for m in sentence_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a space printed after 投资 leaves the amount a description of the project
+        ("重点抓好投资 3亿元的桥南轻纺城二期项目建设。", []),
+        ("突出抓好总投资 10亿元的来福汽车灯具组件项目。", []),
+        ("启动了总投资 12 亿元的职教中心新校区建设。", []),
+        ("启动占地150亩的休闲公园建设。", []),
+        ("抓紧两个11万伏变电站项目运作，新建变电站3座。", ["3座"]),
+        ("制定了由4个方面、42个指标组成的现代化指标体系。", []),
+        ("抓好蒲阳、白云、河口、神南、安阳5所乡级卫生院的改扩建工程。", []),
+    ],
+)
+def test_numbers_describing_or_naming_one_thing_are_no_figures(
+    sentence: str, kept: list[str]
+) -> None:
+    assert _raws(sentence) == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raws"),
+    [
+        ("完成投资 2亿元，新建道路3公里。", ["2亿元", "3公里"]),  # spending of the year
+        ("总投资 30亿元的14个重点项目开工。", ["30亿元", "14个"]),  # a total over projects
+        ("启动投资2.2亿元的600套棚户区改造项目。", ["2.2亿元", "600套"]),  # the works' size
+        ("全县新建学校5所。", ["5所"]),
+    ],
+)
+def test_quantities_of_the_work_stay_figures(sentence: str, raws: list[str]) -> None:
+    assert _raws(sentence) == raws
+
+
+def test_a_structure_of_three_terms_reads_its_first_and_a_ratio_to_one_its_second() -> None:
+    three = sentence_figures("三次产业比例1．0：52．4：46．6。")
+    assert [(m.value, m.unit) for m in three] == [(1.0, "比")]
+    two = sentence_figures("城乡居民收入比缩小到1∶2.4。")
+    assert [(m.value, m.unit) for m in two] == [(2.4, "比")]
