@@ -42,7 +42,7 @@ _LEADING = re.compile(p.alternation(_BEFORE))
 _MULTIPLIED = rf"(?:{p.ARABIC}|{p.CN_NUMERAL})(?:{p.alternation(p.MULTIPLIERS)})?"
 # 增长一倍多: more than the multiple printed.
 _MORE_INSIDE = re.compile(
-    rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
+    rf"{_MULTIPLIED}\s?[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
 )
 # 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
 _PASSED = re.compile("[破过]")

@@ -303,6 +303,13 @@ CAPACITY_OF = re.compile(
 )
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
+# 总投资18.3亿元的上元、北京联东等4个科技产业社区: names listed up to a count with 等 (no other
+# amount between) make the amount their total; not when the count itself describes one project
+# (投资3.68亿元的何桥、李庄等6个乡镇41个村的土地整治项目).
+LISTED_UP_TO_COUNT = re.compile(
+    r"[^,;:。!?0-9]*?等[^,;:。!?0-9]{0,8}?(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|项|家|座|处|大)"
+    r"(?![^,;:。!?]{0,16}的)"
+)
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.
-TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])")
-TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]{0,12}$")
+TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强")
+TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]*$")

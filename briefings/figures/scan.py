@@ -53,9 +53,11 @@ def scan_sentence(sentence: str) -> list[Found]:
     return sorted(found, key=lambda item: item.start)
 
 
-# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元, 第 2 位) read as one number.
+# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元, 第 2 位) read as one number;
+# a space before 余/多 (3300 余栋, 6000 多家) or after a bound word (近 4000 户) joins them too.
 _SPREAD = re.compile(
-    r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰位名])|(?<=第)\s+(?=[0-9])"
+    r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰位名]|[余多][\u4e00-\u9fff])"
+    r"|(?<=第)\s+(?=[0-9])|(?<=[近约超过破逾])\s+(?=[0-9])"
 )
 
 
@@ -190,7 +192,7 @@ def _names_one_project(text: str, item: Found) -> bool:
     if not by or by.group() == "占地" or not named:
         return False
     if not p.COUNTED_AFTER.match(text, named.end()):
-        return True
+        return not p.LISTED_UP_TO_COUNT.match(text, named.end())
     return before[: by.start()].endswith("、")
 
 

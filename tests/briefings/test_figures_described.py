@@ -50,3 +50,33 @@ def test_a_structure_of_three_terms_reads_its_first_and_a_ratio_to_one_its_secon
     assert [(m.value, m.unit) for m in three] == [(1.0, "比")]
     two = sentence_figures("城乡居民收入比缩小到1∶2.4。")
     assert [(m.value, m.unit) for m in two] == [(2.4, "比")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("建成大棚 3300 余栋。", ("3300 余栋", 3300.0, "栋", "more_than")),
+        ("微店发展到 6000 多家。", ("6000 多家", 6000.0, "家", "more_than")),
+        ("带动农户近 4000 户。", ("近 4000 户", 4000.0, "户", "about")),
+    ],
+)
+def test_a_space_before_yu_or_duo_or_after_a_bound_word_keeps_the_figure_and_its_bound(
+    sentence: str, expected: tuple[str, float, str, str]
+) -> None:
+    found = sentence_figures(sentence)
+    assert [(m.raw, m.value, m.unit, m.bound) for m in found] == [expected]
+
+
+def test_an_amount_before_names_listed_up_to_a_count_is_their_total() -> None:
+    total = "总投资18.3亿元的上元、北京联东等4个科技产业社区相继落户。"
+    assert _raws(total) == ["18.3亿元", "4个"]
+    # the count of places one project covers leaves the amount that project's description
+    one = "完成投资3.68亿元的何桥、李庄等6个乡镇41个村的土地整治项目。"
+    assert "3.68亿元" not in _raws(one)
+
+
+def test_a_list_entered_far_after_its_verb_is_a_place_among_the_top() -> None:
+    found = sentence_figures("新安成功跻身2023年全国县域发展潜力百强县。")
+    assert [(m.raw, m.value, m.unit, m.bound) for m in found] == [("百强", 100.0, "位", "at_most")]
+    # a class to cultivate, no list entered: no place
+    assert _raws("培育一批全国县域经济百强县。") == []
