@@ -115,6 +115,11 @@ CN_WORKS_MORE = re.compile(
 CN_TIMES = re.compile(
     rf"(?<=增长|提高|增加|扩大|上升)(?:了)?(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
 )
+# 是上个五年的两倍: a multiple of a base the clause names (read only after 是 in the clause).
+CN_TIMES_OF = re.compile(
+    rf"(?<=的)(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
+)
+TIMES_OF_CUE = re.compile(r"是[^,;:。!?]*的$")
 # 获得三金、十二银、五铜, 赢得一金一铜, 获全运竞体项目18金18银14铜: medals won, each colour a count.
 MEDALS = re.compile(
     rf"(?P<num>{ARABIC}|{CN_NUMERAL})(?P<unit>[金银铜])(?=[、,;。的和]|$|{CN_NUMERAL}[银铜]|[0-9]+[银铜])"
@@ -267,7 +272,7 @@ SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十]+个[“\"]?[\u4e
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")
 # 翻一番, 翻了两番, 翻番: doubled, quadrupled — 2 and 4 times (翻了七番 counts its 番 as printed).
-DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")
+DOUBLINGS = re.compile(r"翻(?:了)?(?P<pre>将近|接近|近)?(?P<n>[一两二三])?番(?P<more>多)?")
 # 超千亿元, 突破百万吨, 亿元以上, 近万亿元: an amount in magnitude words alone, a figure only
 # with a bound word (超千家万户 or 百万人民 are no amounts).
 MAGNITUDE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,

@@ -313,10 +313,11 @@ def _streak_titles(text: str) -> Iterator[Found]:
 
 def _cn_magnitudes(text: str) -> Iterator[Found]:
     for match in p.CN_MAGNITUDE.finditer(text):
-        if not (match["pre"] or match["post"]):
+        pre = match["pre"]
+        if pre == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
+            pre = None  # 签约亿元以上项目: 约 ends a word, it bounds nothing (以上 may)
+        if not (pre or match["post"]):
             continue
-        if match["pre"] == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
-            continue  # 签约亿元农业项目: 约 ends a word, it bounds nothing
         unit = match["unit"] or ""
         if not unit and p.VISITS_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             unit = "人次"  # 年旅游人次突破百万
@@ -326,15 +327,17 @@ def _cn_magnitudes(text: str) -> Iterator[Found]:
         if count is None:
             continue
         value = count * p.MAGNITUDE_WORDS[match["mult"]]
-        start = match.start("pre") if match["pre"] else match.start("num")
-        yield Found(start, match.end(), float(value), unit, "approx" if match["pre"] else "exact")
+        start = match.start("pre") if pre else match.start("num")
+        yield Found(start, match.end(), float(value), unit, "approx" if pre else "exact")
 
 
 def _doublings(text: str) -> Iterator[Found]:
     for match in p.DOUBLINGS.finditer(text):
         times = 2 ** int(numeral(match["n"]) or 1) if match["n"] else 2
-        qualifier = "approx" if match["more"] else "exact"
-        yield Found(match.start(), match.end(), float(times), "倍", qualifier)
+        qualifier = "approx" if match["more"] or match["pre"] else "exact"
+        # 翻了将近一番: the figure starts at its bound word (将近一番, about twice)
+        start = match.start("pre") if match["pre"] else match.start()
+        yield Found(start, match.end(), float(times), "倍", qualifier)
 
 
 def _percent_words(text: str) -> Iterator[Found]:
@@ -470,7 +473,8 @@ def _cn_works_after(text: str) -> Iterator[Found]:
 
 
 def _cn_times(text: str) -> Iterator[Found]:
-    for match in p.CN_TIMES.finditer(text):
+    of_base = (m for m in p.CN_TIMES_OF.finditer(text) if p.TIMES_OF_CUE.search(text, 0, m.start()))
+    for match in (*p.CN_TIMES.finditer(text), *of_base):
         value = numeral(match["num"])
         if value:
             start = match.start("pre") if match["pre"] else match.start("num")

@@ -80,3 +80,22 @@ def test_a_list_entered_far_after_its_verb_is_a_place_among_the_top() -> None:
     assert [(m.raw, m.value, m.unit, m.bound) for m in found] == [("百强", 100.0, "位", "at_most")]
     # a class to cultivate, no list entered: no place
     assert _raws("培育一批全国县域经济百强县。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("累计完成投资234亿元，是上个五年的两倍。", ("两倍", 2.0, "倍", "exact")),
+        ("财政收入比2011年翻了将近一番。", ("将近一番", 2.0, "倍", "about")),
+        ("全年签约亿元以上项目25个。", ("亿元以上", 1e8, "元", "at_least")),
+    ],
+)
+def test_multiples_doublings_and_bars_in_words_are_figures(
+    sentence: str, expected: tuple[str, float, str, str]
+) -> None:
+    assert expected in [(m.raw, m.value, m.unit, m.bound) for m in sentence_figures(sentence)]
+
+
+def test_a_multiple_needs_its_base_and_a_word_ending_in_yue_bounds_nothing() -> None:
+    assert _raws("付出了常人的两倍努力。") == []  # no 是 names a base
+    assert _raws("签约亿元农业项目。") == []
