@@ -289,7 +289,8 @@ def in_own_clause(
     """The indicator of a figure whose label carried words over from the clause before: read
     without the span or part of the year when its clause opens on the year (…年均增长8.3%，去年
     增长8%); read from its own clause when that names a measure and the words carried over name
-    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％)."""
+    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％) or its clause opens on
+    striving for it (…，力争粮食产量达到…)."""
     if found is not None:
         return found
     unit, qualifier = figure
@@ -307,7 +308,13 @@ def in_own_clause(
     name = next(n for n in item.names_in(year) if n in clause)
     said = _normal(label)
     carried = said[: said.find(name)] if name in said else ""
-    return own if carried and _names_own(carried, place, year) else None
+    # …抓紧南方早稻的生产，力争粮食产量达到４５５０亿公斤以上: a clause opening on striving sets the
+    # place's own goal, whatever the clause before was about.
+    striving = _STRIVING.match(clause)
+    return own if carried and (_names_own(carried, place, year) or striving) else None
+
+
+_STRIVING = re.compile(r"(?:力争|确保|争取|努力)")
 
 
 _CLAUSE_TAIL = re.compile(r"[,;，；。:：]")

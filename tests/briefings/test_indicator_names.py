@@ -86,3 +86,10 @@ def test_targets_of_headline_indicators_come_before_the_other_main_targets() -> 
     chosen = headlines([*others, revenue], 2025, main)
     assert chosen[0] is revenue
     assert len(chosen) == 30
+
+
+def test_a_clause_striving_for_a_measure_sets_the_places_goal_whatever_came_before() -> None:
+    sentence = "今年要抓紧水稻特别是南方早稻的生产，力争粮食产量达到４５５０亿公斤以上。"
+    assert _indicators(sentence) == [("４５５０亿公斤以上", "grain_output")]
+    # without striving, words carried from another clause leave the measure unsure
+    assert _indicators("开发区招商引资成效明显，粮食产量达到45万吨。")[-1][1] is None
