@@ -214,6 +214,11 @@ LIST_JOINS = ("、", "和", "与", "及")
 # Spans whose numbers are not figures: titles, short quoted names, bracketed issue numbers.
 TITLE = re.compile(r"《[^》]*》")
 QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」")
+# 五头镇入选“全国乡村特色产业产值超十亿元镇”: a title won or a list entered, quoted, however long, is a
+# name (a place in a top list inside it stays a figure, as in a short quoted name).
+TITLE_WON = re.compile(
+    r"(?:(?<=入选)|(?<=获评)|(?<=荣获)|(?<=评为)|(?<=命名为)|(?<=授予))“[^”]{13,40}”"
+)
 DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
 # 22条举措, 民营经济32条: a policy named by its number of articles, not a count of them
 # (累计40条创新举措 counts them).
@@ -300,11 +305,13 @@ REACH_UNITS = ("分钟", "米", "公里")
 ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
 CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片", "只", "头")
 # 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
-# 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's.
+# 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's
+# (万基260万千瓦首台机组: a first generating unit's; 关停5000万千瓦小火电机组 totals many).
 # 国电投300兆瓦光伏发电+制氢、华能260兆瓦光伏发电储能项目, 金瑞祥10万吨锌、…等前期项目: each item of
 # a list of projects; 玉门超40吨金矿: a mine named by its reserves; 年出栏20万只肉羊养殖项目.
 CAPACITY_OF = re.compile(
-    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山)"
+    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山"
+    r"|首台机组)"
 )
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")

@@ -212,10 +212,10 @@ def _slogans() -> re.Pattern[str]:
 
 
 def _blocked_spans(text: str) -> Iterator[_Span]:
-    for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
+    for pattern in (p.TITLE, p.QUOTED_NAME, p.TITLE_WON, p.DATED_BRACKET, _slogans()):
         for match in pattern.finditer(text):
             inner = match.group()[1:-1]
-            if pattern is p.QUOTED_NAME and (
+            if pattern in (p.QUOTED_NAME, p.TITLE_WON) and (
                 p.STREAK_TITLES.fullmatch(inner)
                 or p.STREAK_RISES.fullmatch(inner)
                 or p.TOP_LIST.search(inner)

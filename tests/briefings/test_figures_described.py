@@ -99,3 +99,18 @@ def test_multiples_doublings_and_bars_in_words_are_figures(
 def test_a_multiple_needs_its_base_and_a_word_ending_in_yue_bounds_nothing() -> None:
     assert _raws("付出了常人的两倍努力。") == []  # no 是 names a base
     assert _raws("签约亿元农业项目。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raws"),
+    [
+        ("五头镇入选“全国乡村特色产业产值超十亿元镇”。", []),  # a title, however long
+        ("万基260万千瓦首台机组并网发电。", []),  # a first unit named by its capacity
+        ("关停5000万千瓦小火电机组。", ["5000万千瓦"]),  # a total over many units
+        ("全县产值超十亿元的企业达到5家。", ["超十亿元", "5家"]),  # unquoted, a bar
+    ],
+)
+def test_a_long_quoted_title_and_a_first_units_capacity_name_things(
+    sentence: str, raws: list[str]
+) -> None:
+    assert _raws(sentence) == raws
