@@ -109,6 +109,8 @@ def headline_rank(
         return None
     if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
         return None
+    if year is not None and metric.kind == "target" and metric.period == str(year - 1):
+        return None  # last year's target recalled (去年提出…控制在10%以内): not the coming year's
     measure = headline_measure(metric)
     if measure is None:
         measure = _MEASURES if metric.id in main else None

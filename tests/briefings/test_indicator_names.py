@@ -93,3 +93,10 @@ def test_a_clause_striving_for_a_measure_sets_the_places_goal_whatever_came_befo
     assert _indicators(sentence) == [("４５５０亿公斤以上", "grain_output")]
     # without striving, words carried from another clause leave the measure unsure
     assert _indicators("开发区招商引资成效明显，粮食产量达到45万吨。")[-1][1] is None
+
+
+def test_last_years_target_recalled_is_no_headline() -> None:
+    recalled = replace(_target(1, "商品零售物价上涨幅度", "retail_price_index"), period="1994")
+    coming = replace(recalled, id="m2", period="1995")
+    assert headline_rank(recalled, 1995) is None
+    assert headline_rank(coming, 1995) is not None
