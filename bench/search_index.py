@@ -8,8 +8,8 @@
 - fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
   FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
   ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
-  positions (detail=none) and its sentences are UTF-16 rows; a word of 3+ characters is checked
-  against the sentences FTS5 finds, in SQL.
+  positions (detail=none) and its sentences are packed rows (corpus_index.pack); a word of 3+
+  characters is checked against the sentences FTS5 finds, in SQL.
 - baseline: another version of briefings/corpus_index.py (`--baseline FILE`, e.g. an earlier
   index format from `git show`), measured the same way in the same run.
 - fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase, no sentence
@@ -23,10 +23,12 @@ cross-report queries (the chat's report first, as /search asks; the candidates b
 turns, a round of queries each, so the machine's load falls on all alike), and how many sentences each candidate finds against the substring
 truth (jieba tokens miss a word cut otherwise). The size column counts the figures /compare
 reads too, as the bot's index holds them; `× text` is the file against the reports' text
-(UTF-8, as on disk).
+(UTF-8, as on disk); `cmp` is the CPU of reading the figures of five /compare measures
+(CorpusIndex.figures, the candidates taking turns). `--without` leaves corpus files out (by
+name): they are never read.
 
     .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR] [--only NAME...]
-        [--baseline FILE]
+        [--baseline FILE] [--without NAME...]
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -54,6 +57,8 @@ from briefings.folder import load_folder  # noqa: E402
 from briefings.model import Metric  # noqa: E402
 from briefings.search import RUN, Query, SearchIndex, parse_query, searchable  # noqa: E402
 
+# /compare measures most reports give (the copies cycle through the corpus), as bench/scale.py.
+COMPARED = ("地区生产总值增长", "一般公共预算收入", "城镇新增就业", "居民人均可支配收入", "粮食产量")  # fmt: skip
 QUERIES = (
     "营商环境", "法治政府", "低空经济", "乡村振兴", "地区生产总值", "GDP", "人工智能",
     "新质生产力", "行政复议", "就业", "教育", "医疗", "住房", "税", "科技创新", "城市更新",
@@ -353,11 +358,48 @@ def measure(candidates: Sequence[Any], first: str) -> list[dict[str, float]]:
     ]
 
 
-def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path | None) -> None:
+def kept_folders(folder: Path, without: Sequence[str]) -> list[Path]:
+    """The corpus's folders as copies in `folder` of their files not named in `without`: a
+    file left out is never read (the bot's folder reader skips symbolic links)."""
+    made = []
+    for n, parent in enumerate(sorted({p.parent for p in corpus_files()})):
+        kept = Path(folder) / f"corpus{n}"
+        kept.mkdir()
+        for path in corpus_files():
+            if path.parent == parent and path.name not in without:
+                shutil.copyfile(path, kept / path.name)
+        made.append(kept)
+    return made
+
+
+def compare_times(candidates: Sequence[Any]) -> list[tuple[float, float]]:
+    """CPU p50/p95 (ms) of the figures /compare reads (CorpusIndex.figures) for COMPARED, of
+    each candidate that keeps figures (NaN for the others), the candidates taking turns."""
+    from briefings.compare import ask
+
+    asked = [(ask(q).parts()[0], ask(q).indicators) for q in COMPARED]
+    cpu: list[list[float]] = [[] for _ in candidates]
+    for _ in range(REPEATS * 4):
+        for n, candidate in enumerate(candidates):
+            index = getattr(candidate, "index", None)
+            for said, indicators in asked if index is not None else ():
+                used = time.process_time()
+                index.figures(said, indicators)
+                cpu[n].append((time.process_time() - used) * 1000)
+    return [
+        (statistics.median(times), percentile(times, 0.95)) if times else (math.nan, math.nan)
+        for times in cpu
+    ]
+
+
+def main(
+    sizes: list[int], cache: Path | None, only: list[str], baseline: Path | None,
+    without: Sequence[str] = (),
+) -> None:  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         cache_dir = cache or Path(folder) / "cache"
         reports = []
-        for parent in sorted({p.parent for p in corpus_files()}):
+        for parent in kept_folders(Path(folder), without):
             reports += [(parent, r) for r in load_folder(parent).reports]
         from briefings.derive import brief
 
@@ -375,7 +417,7 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
         print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): CPU "
               f"{per_report_cut:.0f} ms")  # fmt: skip
         print(f"{'N':>5} {'candidate':15}{'build s':>8}{'size MB':>9}{'× text':>8}{'p50 ms':>8}"
-              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}{'lock cpu':>9}")  # fmt: skip
+              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}{'lock cpu':>9}{'cmp p50':>9}{'cmp p95':>9}")  # fmt: skip
         for n in sizes:
             made = copies(bases, n)
             text = sum(bases[i % len(bases)][3] for i in range(n))
@@ -392,7 +434,10 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
                 held = getattr(candidate, "held", math.nan) * 1000
                 built.append((candidate, path, time.perf_counter() - began, held))
             timed = measure([candidate for candidate, *_ in built], made[0][0].digest)
-            for (candidate, path, build_s, held), figures in zip(built, timed, strict=True):
+            compared = compare_times([candidate for candidate, *_ in built])
+            for (candidate, path, build_s, held), figures, (c50, c95) in zip(
+                built, timed, compared, strict=True
+            ):
                 db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL into the file
                 size = sum(
@@ -402,7 +447,8 @@ def main(sizes: list[int], cache: Path | None, only: list[str], baseline: Path |
                 )
                 print(f"{n:>5} {candidate.name:15}{build_s:8.1f}{size / 2**20:9.1f}"
                       f"{size / text:8.2f}{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
-                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{held:9.0f}",
+                      f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{held:9.0f}"
+                      f"{c50:9.1f}{c95:9.1f}",
                       flush=True)  # fmt: skip
                 if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
@@ -425,5 +471,6 @@ if __name__ == "__main__":
     parser.add_argument("--cache", type=Path, help="a report cache to reuse (else a temp one)")
     parser.add_argument("--only", nargs="+", default=[], help="these candidates (names as printed)")
     parser.add_argument("--baseline", type=Path, help="another corpus_index.py, as `baseline`")
+    parser.add_argument("--without", nargs="+", default=[], help="corpus file names left out")
     args = parser.parse_args()
-    main(args.reports, args.cache, args.only, args.baseline)
+    main(args.reports, args.cache, args.only, args.baseline, args.without)

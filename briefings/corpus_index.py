@@ -15,21 +15,24 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (~1.6× the reports' text at 300 distinct reports: sentences
-~0.75×, postings ~0.5×, figures ~0.3×; format 8 took 2.1×): its row in `reports`; the titles
-of its sections (`places`, a context only when it is not derived from its parent's); its
-sentences once, as printed, a row each in UTF-16 (a Chinese character two bytes); their bigram
-postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
-report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
-a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
-numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
-positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of
-its bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府)
-are dropped by an SQL condition on the sentences found (`_saying`), so what matches, how many
-and in which order stay as a phrase search gave them. A one- or two-character word is one
-token: FTS5's answer is exact. Sentences are not compressed: format 9 deflated them in blocks
-(0.44× the text, not 0.75×), but checking candidates then meant inflating them in Python, and
-/search's CPU p95 went from ~11 to ~28 ms at 300 reports (bench/search_index.py).
+What the file holds per report (~1.35× the reports' text at 300 distinct reports, 1.32× at
+1,000: sentences ~0.56×, postings ~0.47×, figures ~0.19×, figure-label postings ~0.05×,
+section titles ~0.03×; format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
+(`places`, a context only when it is not derived from its parent's); its sentences once, as
+printed, a row each, packed (`pack`: one or two bytes a character for the 2,048 commonest,
+~1.45 bytes a character where UTF-16 took 2 and UTF-8 3); their bigram postings without
+positions (FTS5 `detail=none`: a posting is a row number, no offsets), the report's rows packed
+after the previous report's (SLOT) and the segments merged a few pages at a time after a large
+update (`compact`); the figures /compare reads, their few-valued fields as numbers (`names`),
+and the bigrams of their labels; its vocabulary's new words. Without positions FTS5 cannot
+match a phrase: a word of three or more characters is asked as all of its bigrams, and the few
+sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by an SQL
+condition on the sentences found (`_saying`: instr on the packed bytes, in C), so what
+matches, how many and in which order stay as a phrase search gave them. A one- or
+two-character word is one token: FTS5's answer is exact. Sentences are not compressed: format
+9 deflated them in blocks (0.44× the text), but checking candidates then meant inflating them
+in Python, and /search's CPU p95 went from ~11 to ~28 ms at 300 reports; deflated in blocks of
+16 they take 0.55×, about what packing takes with the check left in C.
 """
 
 from __future__ import annotations
@@ -41,12 +44,14 @@ import logging
 import re
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .characters import CHARACTERS
 from .model import Listed, Metric
 from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
 
@@ -55,7 +60,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = "10"  # bump when the tokens or the tables change: an older file is rebuilt
+# Bump when the tokens or the tables change: an older file is rebuilt (so is one whose
+# sentences were packed with another table of characters).
+FORMAT = f"11:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -84,28 +91,30 @@ CREATE TABLE reports(
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
     first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
 CREATE TABLE places(
-    report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title TEXT NOT NULL,
-    context TEXT, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text TEXT NOT NULL);
+    report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
+    context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text BLOB NOT NULL);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 CREATE TABLE figures(
-    report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT NOT NULL,
-    section TEXT NOT NULL, raw TEXT NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
+    report INTEGER NOT NULL, no INTEGER NOT NULL, folded TEXT NOT NULL, id TEXT,
+    place INTEGER, section INTEGER NOT NULL, raw BLOB NOT NULL, value REAL NOT NULL, unit INTEGER NOT NULL,
     qualifier INTEGER NOT NULL, label TEXT, sentence TEXT, said INTEGER, key INTEGER NOT NULL,
-    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator TEXT,
+    upper REAL, kind INTEGER NOT NULL, period INTEGER, bound INTEGER NOT NULL, indicator INTEGER,
     PRIMARY KEY (report, no)) WITHOUT ROWID;
 CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE INDEX figures_indicator ON figures(indicator) WHERE indicator IS NOT NULL;
 CREATE VIRTUAL TABLE figure_tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
 """
-# A figure's sentence is most often one of the report's sentences: then `said` is its rowid
-# in `sentences` and `sentence` is NULL (the text is not stored twice); else `sentence`
-# holds it. Its label is stored only when it differs from its folded form (2% of them). Its
-# unit, qualifier, kind, period and bound, a few hundred strings in all, are numbers in `names`
-# (a byte or two where result, exact or 2024 took 8-12 in UTF-16).
+# A figure's sentence is most often one of the report's sentences: then `said` is its number
+# among them (its rowid in `sentences` less its report's first) and `sentence` is NULL (the
+# text is not stored twice); else `sentence` holds it. Its label is stored only when it
+# differs from its folded form (2% of them), its id only when it is not m<no + 1> (as the
+# engine numbers them). Its unit, qualifier, kind, period, bound, section and indicator, a few
+# hundred strings in all, are numbers in `names` (a byte or two where result, exact, 2024,
+# 1.2 or gdp_growth took 6-20 in UTF-16).
 # FTS5 keeps no column sizes (columnsize=0): they only serve its BM25, which is not used; nor
 # positions (detail=none): see the module's docstring.
 # What /compare and inline mode read of every report (briefings.compare): the figures of the
@@ -166,6 +175,36 @@ def grams(text: str) -> str:
     return " ".join(tokens)
 
 
+def _packing() -> tuple[dict[int, int], dict[int, int]]:
+    """The permutation of code points `pack` applies, and its inverse: the i-th of CHARACTERS
+    becomes code point i, and the code points below 2,048 they displace take the places the
+    characters of the table left above it (in order), so every character has one image."""
+    table = "".join(CHARACTERS)
+    onto = {ord(c): n for n, c in enumerate(table)}
+    displaced = [n for n in range(len(table)) if n not in onto]
+    freed = [ord(c) for c in table if ord(c) >= len(table)]
+    onto.update(zip(displaced, freed, strict=True))
+    return onto, {image: code for code, image in onto.items()}
+
+
+_PACK, _UNPACK = _packing()
+
+
+def pack(text: str) -> bytes:
+    """`text` in one or two bytes a character for the 2,048 most frequent (CHARACTERS: ~1.45
+    bytes a character in the corpus, UTF-16's two): UTF-8 of its characters permuted so that
+    these take UTF-8's one- and two-byte code points. UTF-8 is self-synchronising, so a word
+    is in a sentence exactly when its packing is in the sentence's: SQLite's instr checks a
+    candidate in C on the packed bytes, nothing unpacked. (Deflating sentences in blocks, format
+    9, took as little room only in blocks of 16, each candidate check then an inflate in
+    Python.)"""
+    return text.translate(_PACK).encode("utf-8", "surrogatepass")
+
+
+def unpack(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass").translate(_UNPACK)
+
+
 def _phrase(word: str) -> str:
     """An FTS5 query finding the sentences that say `word` (folded) as a substring of a run:
     exactly for one or two characters, else with those that hold its bigrams apart (`_saying`)."""
@@ -197,23 +236,22 @@ def _loose(query: Query) -> list[str]:
 _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _saying(query: Query, first: int) -> tuple[str, list[str]]:
+def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
     """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
     their values) true when it says the query as `match_expression` asks, each word whole.
-    A Chinese word is looked for in the text as printed by SQLite's instr (folding changes no
-    Chinese character); another in its ASCII lower case first, then, failing that, in the
-    folded text by `says` (which `_connect` defines: a Python call a sentence), so that the
-    ways of saying the query all in Chinese are tried first. Checked in SQL, the ~1,000
-    candidates of 地区生产总值 at 300 reports cost a few milliseconds, where reading them
-    into Python (inflating blocks of them, as format 9 did) took ~35."""
-    words: list[str] = []
+    A Chinese word is looked for in the packed text by SQLite's instr, packed too (`pack`:
+    folding changes no Chinese character); another in the folded text by `says` (which
+    `_connect` defines: a Python call a sentence), so that the ways of saying the query all in
+    Chinese are tried first. Checked in SQL, the ~1,000 candidates of 地区生产总值 at 300
+    reports cost a few milliseconds, where reading them into Python (inflating blocks of them,
+    as format 9 did) took ~35."""
+    words: list[str | bytes] = []
 
     def test(word: str) -> str:
-        words.append(word)
+        chinese = _CHINESE.fullmatch(word)
+        words.append(pack(word) if chinese else word)
         number = first + len(words) - 1
-        if _CHINESE.fullmatch(word):
-            return f"instr(s.text, ?{number}) > 0"
-        return f"(instr(lower(s.text), ?{number}) > 0 OR says(s.text, ?{number}))"
+        return f"instr(s.text, ?{number}) > 0" if chinese else f"says(s.text, ?{number})"
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
     ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
@@ -225,8 +263,8 @@ def _saying(query: Query, first: int) -> tuple[str, list[str]]:
     return " OR ".join(tests) or "0", words
 
 
-def _says(text: str, word: str) -> bool:
-    return word in searchable(text)
+def _says(text: bytes, word: str) -> bool:
+    return word in searchable(unpack(text))
 
 
 def _tokens_of(word: str) -> frozenset[str]:
@@ -291,9 +329,10 @@ class CorpusIndex:
         target = ":memory:" if self.path is None else str(self.path)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         try:
-            # Sentences are mostly Chinese: two bytes a character in UTF-16, three in UTF-8;
-            # 8 KB pages, chosen for format 9's blocks, kept as they cost searches nothing
-            # (both a no-op on a file already made).
+            # The text left unpacked (figure labels, report titles) is mostly Chinese: two
+            # bytes a character in UTF-16, three in UTF-8; 8 KB pages, chosen for format 9's
+            # blocks, kept as they cost searches nothing (4 and 16 KB make a file as large in
+            # format 11). Both a no-op on a file already made.
             db.execute("PRAGMA encoding = 'UTF-16le'")
             db.create_function("says", 2, _says, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
@@ -427,7 +466,7 @@ class CorpusIndex:
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?)",
-            [(first + n, place, text) for n, (place, text) in enumerate(sentences)],
+            [(first + n, place, pack(text)) for n, (place, text) in enumerate(sentences)],
         )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -435,25 +474,32 @@ class CorpusIndex:
         )
         said: dict[str, int] = {}
         for n, (_, text) in enumerate(sentences):
-            said.setdefault(text, first + n)
+            said.setdefault(text, n)
         db.executemany("INSERT OR IGNORE INTO words VALUES (?)", [(w,) for w in index.vocabulary])
-        named = {n for _, m in kept for n in (m.unit, m.qualifier, m.kind, m.period, m.bound)}
+        measured = {n: measure_of(m) for n, m in kept}
+        placed: dict[str, int] = {}  # the first place of each section: its title is shown
+        for n, place in enumerate(index.places):
+            placed.setdefault(place.id, n)
+        named = {name for n, m in kept for name in (*_named(m), m.section, measured[n])}
         # In order, so that the same reports added in the same order make the same file.
         db.executemany(
             "INSERT OR IGNORE INTO names(name) VALUES (?)",
             [(n,) for n in sorted(n for n in named if n is not None)],
         )
         code = {name: n for n, name in _names(db).items()}
+        indicator = {n: code[name] for n, name in measured.items() if name is not None}
         rows = [
-            (report, n, normal(m.label), m.id, m.section, m.raw, m.value, code[m.unit],
-             code[m.qualifier], None if m.label == normal(m.label) else m.label,
+            (report, n, normal(m.label), None if m.id == f"m{n + 1}" else m.id,
+             placed.get(m.section), code[m.section], pack(m.raw),
+             m.value, code[m.unit], code[m.qualifier],
+             None if m.label == normal(m.label) else m.label,
              None if m.sentence in said else m.sentence, said.get(m.sentence), m.key, m.upper,
              code[m.kind], None if m.period is None else code[m.period], code[m.bound],
-             measure_of(m))
+             indicator.get(n))
             for n, m in kept
         ]  # fmt: skip
         db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.executemany(
@@ -473,7 +519,7 @@ class CorpusIndex:
         # A contentless FTS5 table forgets a row only when told the tokens it was given.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(text)) for n, text in old.fetchall()],
+            [(n, self.tokens(unpack(text))) for n, text in old.fetchall()],
         )
         db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
@@ -558,9 +604,11 @@ class CorpusIndex:
             names = _names(db)
         from .compare import Candidate
 
+        texts: dict[bytes, str] = {}
         for digest, number, folded, title, *fields in rows:
-            metric = _metric(fields, names)
-            found.setdefault(digest, []).append(Candidate(number, folded, metric, title or ""))
+            metric = _metric(fields, names, texts)
+            heading = unpack(title) if title else ""
+            found.setdefault(digest, []).append(Candidate(number, folded, metric, heading))
         return found
 
     def shown(self, wanted: Ask) -> set[str]:
@@ -590,8 +638,9 @@ class CorpusIndex:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
             names = _names(db)
         found: dict[str, list[Metric]] = {}
+        texts: dict[bytes, str] = {}
         for digest, *fields in rows:
-            found.setdefault(digest, []).append(_metric(fields, names))
+            found.setdefault(digest, []).append(_metric(fields, names, texts))
         return found
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
@@ -601,7 +650,9 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        texts = {n: (place, text) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))}
+        texts = {
+            n: (place, unpack(text)) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))
+        }
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {
@@ -644,7 +695,8 @@ def _titles(
         for report, no, section, title, context, parent in db.execute(
             _PLACES, (json.dumps(missing),)
         ):
-            rows[report, no] = (section, title, context, parent)
+            context = None if context is None else unpack(context)
+            rows[report, no] = (section, unpack(title), context, parent)
         missing = sorted(
             {(r, parent) for (r, _), (*_, context, parent) in rows.items()
              if context is None and parent is not None and (r, parent) not in rows}
@@ -672,22 +724,34 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
         above = place.context.removesuffix(f"\n{place.title}")
         parent = seen.get(above) if above != place.context else None
         derived = place.context == place.title or parent is not None
-        rows.append((report, n, place.id, place.title, None if derived else place.context,
+        rows.append((report, n, place.id, pack(place.title),
+                     None if derived else pack(place.context),
                      None if place.context == place.title else parent))  # fmt: skip
         seen.setdefault(place.context, n)
     return rows
+
+
+def _named(metric: Metric) -> tuple[str | None, ...]:
+    """A figure's few-valued fields, stored as numbers into `names`."""
+    return metric.unit, metric.qualifier, metric.kind, metric.period, metric.bound
 
 
 def _names(db: sqlite3.Connection) -> dict[int, str]:
     return dict(db.execute("SELECT id, name FROM names"))
 
 
-def _metric(fields: list[Any], names: dict[int, str]) -> Metric:
-    """A figure from its fields in Metric's order as stored (see `_FIGURES`)."""
+def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -> Metric:
+    """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
+    sentences unpacked so far (a sentence holds two figures on average)."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
+    fields[1], fields[2] = names[fields[1]], unpack(fields[2])  # section, raw
     fields[4:6] = names[unit], names[qualifier]
     fields[8] = bool(fields[8])  # key
     fields[10:13] = names[kind], None if period is None else names[period], names[bound]
+    fields[13] = None if fields[13] is None else names[fields[13]]  # indicator
+    if isinstance(fields[7], bytes):  # one of the report's sentences (`said`), packed
+        packed = fields[7]
+        fields[7] = texts.get(packed) or texts.setdefault(packed, unpack(packed))
     return Metric(*fields)
 
 
@@ -743,31 +807,38 @@ _COUNT_SAYING = (
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
 
-# A figure's fields come in Metric's order, after digest, number, label and section title; its
-# sentence is stored only when it is none of the report's own (else read by its rowid, f.said).
+# A figure's stored fields read back (see `_insert`): its id unless stored is m<no + 1>; its
+# section's title, that of the place `f.place` (the first naming its section); its sentence,
+# unless stored, the report's own by its number among them (f.said), packed (`_metric` unpacks
+# it and looks its section up in `names`).
+_ID = "coalesce(f.id, 'm' || (f.no + 1))"
+_TITLE = "(SELECT p.title FROM places p WHERE p.report = f.report AND p.no = f.place)"
+_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said))"
+# A figure's fields come in Metric's order, after digest, number, label and section title.
 _FIGURE_FIELDS = (
-    "r.digest, f.no, f.folded,"
-    " (SELECT p.title FROM places p WHERE p.report = f.report AND p.section = f.section LIMIT 1),"
-    " f.id, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)), f.key,"
+    f"r.digest, f.no, f.folded, {_TITLE},"
+    f" {_ID}, f.section, f.raw, f.value, f.unit, f.qualifier, coalesce(f.label, f.folded),"
+    f" {_SENTENCE}, f.key,"
     " f.upper, f.kind, f.period, f.bound, f.indicator"
 )
 _INDICATOR_FIGURES = (
-    "SELECT r.digest, f.id, f.section, f.raw, f.value, f.unit, f.qualifier,"
+    f"SELECT r.digest, {_ID}, f.section, f.raw, f.value, f.unit, f.qualifier,"
     " coalesce(f.label, f.folded),"
-    " coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = f.said)),"
+    f" {_SENTENCE},"
     " f.key, f.upper, f.kind, f.period, f.bound, f.indicator FROM figures f"
     " JOIN reports r ON r.id = f.report"
     " WHERE f.indicator IS NOT NULL AND r.year IN (SELECT value FROM json_each(?1))"
     " ORDER BY f.report, f.no"
 )
 # Where a comparison's candidate figures come from (see `_source`): every figure; those
-# measuring one of the indicators :indicators (through the column's index); or those whose
-# label FTS5 finds saying :expression (a label's rowid is its report's first + its number).
+# measuring one of the indicators :indicators (through the column's index: an indicator is a
+# number into `names`); or those whose label FTS5 finds saying :expression (a label's rowid is
+# its report's first + its number).
 _EVERY = " FROM figures f JOIN reports r ON r.id = f.report WHERE 1"
 _INDICATED = (
     " FROM figures f JOIN reports r ON r.id = f.report"
-    " WHERE f.indicator IN (SELECT value FROM json_each(:indicators))"
+    " WHERE f.indicator IN"
+    " (SELECT id FROM names WHERE name IN (SELECT value FROM json_each(:indicators)))"
 )
 _LABELLED = (
     " FROM (SELECT rowid AS id FROM figure_tokens WHERE figure_tokens MATCH :expression) t"

@@ -299,7 +299,9 @@ def test_changing_a_reply_layout_a_card_colour_or_a_message_rebuilds_no_cached_b
     assert cache.load(cached, parse_file(SEED)) is not None, "a presentation edit rebuilt it"
 
 
-@pytest.mark.parametrize("module", ["compare.py", "alerts.py", "corpus_index.py", "export.py"])
+@pytest.mark.parametrize(
+    "module", ["compare.py", "alerts.py", "corpus_index.py", "characters.py", "export.py"]
+)
 def test_changing_domain_code_that_derives_no_briefing_rebuilds_none(
     fresh, tmp_path, monkeypatch, module
 ):
