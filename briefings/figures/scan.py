@@ -174,8 +174,10 @@ def _describes(text: str, item: Found) -> bool:
     described = p.DESCRIBED.match(text, item.end)
     if not described:
         return _names_one_project(text, item)
-    if p.COUNTED_AFTER.match(text, described.end()):
-        return False
+    if p.COUNTED_AFTER.match(text, described.end()) or p.LISTED_UP_TO_COUNT.match(
+        text, described.end()
+    ):
+        return False  # …等文旅文创“十大项目”: the things described are counted, a total
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
 

@@ -70,6 +70,8 @@ def test_a_space_before_yu_or_duo_or_after_a_bound_word_keeps_the_figure_and_its
 def test_an_amount_before_names_listed_up_to_a_count_is_their_total() -> None:
     total = "总投资18.3亿元的上元、北京联东等4个科技产业社区相继落户。"
     assert _raws(total) == ["18.3亿元", "4个"]
+    parks = "实施了总投资27.9亿元的汉关文化城、铁门古镇文化产业园、函谷关城市乐园等“十大项目”。"
+    assert "27.9亿元" in _raws(parks)
     # the count of places one project covers leaves the amount that project's description
     one = "完成投资3.68亿元的何桥、李庄等6个乡镇41个村的土地整治项目。"
     assert "3.68亿元" not in _raws(one)
