@@ -42,7 +42,7 @@ _LEADING = re.compile(p.alternation(_BEFORE))
 _MULTIPLIED = rf"(?:{p.ARABIC}|{p.CN_NUMERAL})(?:{p.alternation(p.MULTIPLIERS)})?"
 # 增长一倍多: more than the multiple printed.
 _MORE_INSIDE = re.compile(
-    rf"{_MULTIPLIED}[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
+    rf"{_MULTIPLIED}\s?[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
 )
 # 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
 _PASSED = re.compile("[破过]")
@@ -56,7 +56,8 @@ _LIST_TAIL = re.compile(
 _LIST_HEAD = re.compile(
     rf"分别(?P<word>{p.alternation(_BEFORE)})(?:{_MULTIPLIED}(?:{p.alternation(p.UNITS)})?[、和及与])+$"
 )
-# A comparison word before a figure followed by 的 compares with it: 低于8%的预定目标.
+# A comparison word before a figure followed by 的 compares with it: 低于8%的预定目标 (an
+# approximation does not: 近一半的土地).
 _COMPARED = re.compile("的")
 # 控制在 gives a ceiling only when nothing after the figure says otherwise (控制在3%左右).
 _CEILING = "控制在"
@@ -78,8 +79,8 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
         # The word may end a longer one printed before the figure (不超过): read them whole.
         said = _BEFORE_WORDS.search(text[max(start - 5, 0) : start + leading.end()])
         return _BEFORE[said.group().removesuffix("分别") if said else leading.group()]
-    if _MORE_INSIDE.search(raw) or _PASSED.match(raw):
-        return "more_than"
+    if _MORE_INSIDE.search(raw) or _PASSED.match(raw) or raw.endswith("强"):
+        return "more_than"  # 1/5强: a little more than a fifth
     head = _LIST_HEAD.search(text, 0, start)
     if head:
         return _BEFORE[head["word"]]  # 分别超98%、99%: the bound before the list governs it
@@ -90,9 +91,11 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
     if after:
         return _AFTER[after.group()]
     before = _BEFORE_WORDS.search(text[max(start - 5, 0) : start])
-    if before is None or _COMPARED.match(rest):
+    if before is None:
         return "exact"
     word = before.group().removesuffix("分别")
+    if _COMPARED.match(rest) and _BEFORE[word] != "about":
+        return "exact"  # 低于8%的预定目标 compares; 近一半的土地 is about half
     return _BEFORE[word]
 
 

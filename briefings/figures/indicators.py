@@ -65,12 +65,19 @@ class Indicator:
     # Names of the measure of an earlier time, each with the last year of the reports that print
     # it so (国民生产总值 until the mid-1990s): in a later report, the name is another measure.
     dated_names: tuple[tuple[str, int], ...] = ()
+    # A price index printed as a level: the id of its rise, which its change in points is.
+    rise: str | None = None
+
+    # Names that mean the measure only in reports from a year on (物价 is the retail price index
+    # in the 1990s national reports, consumer prices later).
+    names_since: tuple[tuple[str, int], ...] = ()
 
     def names_in(self, year: int | None) -> tuple[str, ...]:
         """The names a report of `year` prints the indicator under (an undated report: the
         present ones only)."""
         dated = tuple(name for name, until in self.dated_names if year and year <= until)
-        return (*dated, *self.names)
+        later = {name for name, since in self.names_since if year and year < since}
+        return (*dated, *(name for name in self.names if name not in later))
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,11 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
                     (_normal(name), int(until))
                     for name, until in (fields.get("dated_names") or {}).items()
                 ),
+                rise=fields.get("rise"),
+                names_since=tuple(
+                    (_normal(name), int(since))
+                    for name, since in (fields.get("names_since") or {}).items()
+                ),
             )
         )  # fmt: skip
     scope = tuple(_normal(w) for w in data.get("scope_words", ()))
@@ -169,7 +181,7 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     """Whether a figure of `unit` whose label says `said` from the name on is of the family."""
     if qualifier in _NOT_MEASURE:
         return False
-    rated = any(word in said for word in growth)
+    rated = _rated(said, growth)
     if item.said_with and not any(word in said for word in item.said_with):
         return False
     if item.family == "growth":
@@ -190,7 +202,14 @@ def _fits(item: Indicator, unit: str, qualifier: str, said: str, growth: tuple[s
     return amount and not changed
 
 
-_VERB_INSIDE = re.compile(r"(企业)(?:实现|完成)")
+_POINTS = ("个百分点", "百分点")
+
+
+def _rated(said: str, growth: tuple[str, ...]) -> bool:
+    return any(word in said for word in growth)
+
+
+_VERB_INSIDE = re.compile(r"(企业)(?:累计)?(?:实现|完成)")
 # 经济年均增长5%左右: the average inside the name of a growth rate (经济增长).
 _AVERAGE_INSIDE = re.compile(r"(?<=经济)(?:年均|平均每年|平均)(?=增长|增速)")
 
@@ -213,6 +232,8 @@ def indicator_of(
                 return None  # 经济增长贡献率, 生产总值比重, GDP税收: another measure, not it
             if _fits(item, unit, qualifier, text[at:], table.growth_words):
                 return item.id
+            if item.rise and unit in _POINTS and _rated(text[at:], (*table.growth_words, "上升")):
+                return item.rise  # 居民消费价格总指数上升2.8个百分点: prices rose 2.8%
             break  # the measure is named here; another name of it will not fit better
     return None
 
@@ -268,7 +289,8 @@ def in_own_clause(
     """The indicator of a figure whose label carried words over from the clause before: read
     without the span or part of the year when its clause opens on the year (…年均增长8.3%，去年
     增长8%); read from its own clause when that names a measure and the words carried over name
-    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％)."""
+    another of the place's own (…投资调控目标为２５３００亿元，投资率为３２％) or its clause opens on
+    striving for it (…，力争粮食产量达到…)."""
     if found is not None:
         return found
     unit, qualifier = figure
@@ -286,15 +308,23 @@ def in_own_clause(
     name = next(n for n in item.names_in(year) if n in clause)
     said = _normal(label)
     carried = said[: said.find(name)] if name in said else ""
-    return own if carried and _names_own(carried, place, year) else None
+    # …抓紧南方早稻的生产，力争粮食产量达到４５５０亿公斤以上: a clause opening on striving sets the
+    # place's own goal, whatever the clause before was about.
+    striving = _STRIVING.match(clause)
+    return own if carried and (_names_own(carried, place, year) or striving) else None
+
+
+_STRIVING = re.compile(r"(?:力争|确保|争取|努力)")
 
 
 _CLAUSE_TAIL = re.compile(r"[,;，；。:：]")
 # 粮食总产量在上年…的基础上，又增产291亿斤，达到9680亿斤: the level reached, said after the change
 # (the label keeps the change's word, 增产).
 _REACHED_CLAUSE = re.compile(r"(?:达到|达|增加到|增至|提高到|提高至|升至)$")
-# 粮食生产实现“十连增”，总产达到49.9万吨: the head of a name the sentence opened on.
-_HEADS = ("总产量", "总产", "产量", "总量", "总额")
+# 粮食生产实现“十连增”，总产达到49.9万吨: the head of a name the sentence opened on (增加值 only
+# of firms the sentence counted first: 规模以上工业企业达到55家，预计完成增加值15亿元).
+_VALUE_ADDED = "增加值"
+_HEADS = ("总产量", "总产", "产量", "总量", "总额", _VALUE_ADDED)
 # 粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上: items of a list sharing the head after the last one.
 _SHARED_HEAD = re.compile(
     r"(?P<first>[\u4e00-\u9fff]{2,4})(?P<rest>(?:、[\u4e00-\u9fff]{1,4})+)(?P<head>产量|总产量)"
@@ -310,17 +340,20 @@ def _reread(label: str, text: str, at: int) -> str:
     clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
     if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
         return _CHANGE.sub("", label)
-    head = next((h for h in _HEADS if label.startswith(h)), None)
+    table = indicators()
+    core = _unscoped(label, table.scope_words)
+    head = next((h for h in _HEADS if core.startswith(h)), None)
     if head:
         # 全年粮食播种面积稳定在100万亩，总产量达到45万吨: scope words may come first.
         opening = _normal(_CLAUSE_TAIL.split(text)[0]).strip()
-        table = indicators()
         for item in table.items:
             for name in item.names:
                 stem = name.removesuffix(head)
+                if head == _VALUE_ADDED and not stem.endswith("企业"):
+                    continue  # 规模以上工业企业达到55家，完成增加值15亿元: the firms counted
                 where = opening.find(stem) if stem != name and stem else -1
                 if where >= 0 and _own(opening[:where], table.scope_words):
-                    return stem + label
+                    return stem + core
     for listed in _SHARED_HEAD.finditer(text, 0, at):
         joined = listed["first"] + listed["rest"].replace("、", "") + listed["head"]
         if joined in label:
@@ -335,9 +368,18 @@ def _reread(label: str, text: str, at: int) -> str:
     return label
 
 
-# 两年平均增长, 年均增速, 实际回落到: a change or an average naming no measure of its own.
+def _unscoped(label: str, scope: Iterable[str]) -> str:
+    """The label without the scope words it opens on (预计完成增加值: 增加值)."""
+    words = sorted(scope, key=len, reverse=True)
+    while word := next((w for w in words if label.startswith(w)), None):
+        label = label[len(word) :]
+    return label
+
+
+# 两年平均增长, 年均增速, 实际回落到, 按可比口径计算增长: a change or an average naming no
+# measure of its own (the basis of reckoning names none either).
 _BARE_CHANGE = re.compile(
-    r"^(?:实际|同比|[两二三四五六七八九十0-9]+年)?(?:平均|年均)?"
+    r"^(?:按?可比(?:口径|价格)(?:计算)?)?(?:实际|同比|[两二三四五六七八九十0-9]+年)?(?:平均|年均)?"
     r"(?:增长|增速|回落|下降|降低|回升|上升|提高)(?:到|至)?$"
 )
 _DIGITS = re.compile(r"[0-9]")

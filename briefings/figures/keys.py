@@ -101,18 +101,29 @@ def headline_rank(
         return headline_measure(metric)
     if metric.kind not in ("result", "target") or _is_rhetoric(metric):
         return None
-    if metric.qualifier in ("rank", "change", "ratio") or metric.unit in _NO_HEADLINE_UNITS:
+    if metric.qualifier in ("rank", "change", "ratio") or (
+        metric.unit in _NO_HEADLINE_UNITS and not _index_rise(metric)
+    ):
         return None  # a place in a league table, a gap to another rate: less than the figure
     if metric.period and "-" in metric.period:
         return None
     if year is not None and metric.period and metric.period not in (str(year), str(year - 1)):
         return None
+    if year is not None and metric.kind == "target" and metric.period == str(year - 1):
+        return None  # last year's target recalled (去年提出…控制在10%以内): not the coming year's
     measure = headline_measure(metric)
     if measure is None:
         measure = _MEASURES if metric.id in main else None
     if measure is None:
         return None
     return measure + (_MEASURES + 1 if metric.kind == "target" else 0)
+
+
+def _index_rise(metric: Metric) -> bool:
+    """A price index's rise in points (居民消费价格总指数上升2.8个百分点): prices rose 2.8%, the
+    year's price figure, not a gap between two rates."""
+    rises = {item.rise for item in indicators().items if item.rise}
+    return metric.unit in ("个百分点", "百分点") and metric.indicator in rises
 
 
 _AVERAGE_WORDS = ("年均", "平均")
@@ -219,8 +230,15 @@ def headlines(
         said = (metric.indicator or metric.label, metric.raw, metric.kind)
         if rank is not None and said not in seen:
             seen.add(said)
-            found.append((rank if metric.kind == "result" else _MEASURES + 1, n, metric))
+            found.append((rank if metric.kind == "result" else _target_order(rank), n, metric))
     return [metric for _, _, metric in sorted(found, key=lambda f: f[:2])][:MAX_HEADLINES]
+
+
+def _target_order(rank: int) -> int:
+    """Targets in reading order, those of a headline indicator before the other main targets
+    (工业总产值, 实际利用外资 …): a long target list must not crowd the indicators out."""
+    other = rank == 2 * _MEASURES + 1
+    return _MEASURES + 1 + other
 
 
 def key_order(metrics: Sequence[Metric], year: int | None = None) -> list[Metric]:

@@ -141,7 +141,8 @@ _BASE_OF = re.compile(r"[较比][^,;。0-9]{1,12}?的$")
 _CHANGE_NEXT = re.compile(r"(?:增加|增长|提高|提升|下降|减少|降低|上升)")
 # A rate of what the government spends (支出增长, 财政科技投入增长); 工业投资增长12%以上 is the
 # economy's investment, a rate the plan aims at.
-_SPENT_RATE = re.compile(r"支出|(?:财政|政府|预算内)[^,;。]{0,6}(?:投入|投资)|资金|经费")
+# 各负担三分之一: the share of a cost each bears is spending too.
+_SPENT_RATE = re.compile(r"支出|(?:财政|政府|预算内)[^,;。]{0,6}(?:投入|投资)|资金|经费|负担")
 _SHARE_OF_THINGS = re.compile(r"的|“|[\u4e00-\u9fff]")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 # 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
@@ -584,7 +585,11 @@ def _told(
                     or _CHANGE_BEFORE.search(clause)
                     or _LEVEL_RATE.search(label)
                     # 推动60%以上的县级机构达标, 实现政务服务事项90%以上“掌上办”: a share of things
-                    or _SHARE_OF_THINGS.match(text, figure.end)
+                    # (一半用于大病保险: a share of money put to a use is spending)
+                    or (
+                        _SHARE_OF_THINGS.match(text, figure.end)
+                        and not text.startswith("用于", figure.end)
+                    )
                 )
                 and not _SET_RATE.search(clause + label)
             )
@@ -663,7 +668,8 @@ _FLOW_AFTER = re.compile(
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.
 _CHANGE_BEFORE = re.compile(
-    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|提升|降低|减少|增加|压降)了?$"
+    r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|提升|降低|减少|增加|压降|压减|压缩|精简"
+    r"|清偿|减)了?$"
 )
 # 为 says a level only right before the figure (总数为X): 为国家赢得 is for the country.
 _LEVEL = re.compile(

@@ -115,6 +115,11 @@ CN_WORKS_MORE = re.compile(
 CN_TIMES = re.compile(
     rf"(?<=增长|提高|增加|扩大|上升)(?:了)?(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
 )
+# 是上个五年的两倍: a multiple of a base the clause names (read only after 是 in the clause).
+CN_TIMES_OF = re.compile(
+    rf"(?<=的)(?P<pre>{_PRE})?(?P<num>[一两二三四五六七八九十]+)倍(?P<sfx>多)?"
+)
+TIMES_OF_CUE = re.compile(r"是[^,;:。!?]*的$")
 # 获得三金、十二银、五铜, 赢得一金一铜, 获全运竞体项目18金18银14铜: medals won, each colour a count.
 MEDALS = re.compile(
     rf"(?P<num>{ARABIC}|{CN_NUMERAL})(?P<unit>[金银铜])(?=[、,;。的和]|$|{CN_NUMERAL}[银铜]|[0-9]+[银铜])"
@@ -148,9 +153,17 @@ RANGE = re.compile(
 CHANGE_FROM = re.compile(r"[从由][^,;:。!?]*$")
 # 每50公斤提高5到7元: a per-unit rise, not a rate per unit.
 PER_UNIT_CHANGE = re.compile(r"(?:提高|增加|上调|提升|下调|降低|减少|补贴|补助|奖励)$")
+# A fraction is a share (RULES: in %): 三分之一, 1/4 and 1／4 (a proper fraction of terms under
+# ten, no part of a formula, a code or a clock: 1/5强, 超过1/9; not 7/24, 5+2/3), 一半 and 过半
+# (half; 另一半 is the rest of something, 过半数 a majority).
 FRACTION = re.compile(
-    rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST})?"
+    rf"(?P<den>{CN_NUMERAL}|{ARABIC})分之(?P<num>{CN_NUMERAL}|{ARABIC})(?P<post>{_POST}|强)?"
 )
+DIGIT_FRACTION = re.compile(
+    r"(?<![0-9.A-Za-z/+×*=])(?P<num>[1-9])/(?P<den>[2-9]|10)(?![0-9.A-Za-z/%‰])"
+    rf"(?P<post>{_POST}|强)?"
+)
+HALF = re.compile(rf"(?<!另)(?:一|过)半(?!数)(?P<post>{_POST})?")
 RATIO_HEAD = re.compile(
     rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT}|月(?=[^0-9]{{0,8}}[0-9]))"
 )
@@ -201,6 +214,11 @@ LIST_JOINS = ("、", "和", "与", "及")
 # Spans whose numbers are not figures: titles, short quoted names, bracketed issue numbers.
 TITLE = re.compile(r"《[^》]*》")
 QUOTED_NAME = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|「[^」]{1,12}」")
+# 五头镇入选“全国乡村特色产业产值超十亿元镇”: a title won or a list entered, quoted, however long, is a
+# name (a place in a top list inside it stays a figure, as in a short quoted name).
+TITLE_WON = re.compile(
+    r"(?:(?<=入选)|(?<=获评)|(?<=荣获)|(?<=评为)|(?<=命名为)|(?<=授予))“[^”]{13,40}”"
+)
 DATED_BRACKET = re.compile(r"\([^()]*[0-9]{4}\s*年[^()]*\)")
 # 22条举措, 民营经济32条: a policy named by its number of articles, not a count of them
 # (累计40条创新举措 counts them).
@@ -224,10 +242,16 @@ AGE_MEASURED = re.compile(r"寿命|平均年龄")
 RATED_CLASS = re.compile(r"及?以[下上][\u4e00-\u9fff]")
 RATING_UNITS = ("千瓦", "万千瓦", "兆瓦", "蒸吨")
 # 总投资12.6亿元的照旺台棚改项目, 占地6904亩的工业台地: what describes one named thing.
+# (占地150亩的休闲公园: a park as well.)
 DESCRIBED = re.compile(
-    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园)"
+    r"的[^,;:。!?0-9]{1,24}?(?:项目|园区|产业园|基地|工程|片区|电站|管道|台地|工业园|公园|植物园"
+    r"|(?:加工|开发|示范)区)"
 )
-DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)$")
+DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)\s*$")  # 投资 3亿元: a space may follow
+# 两个11万伏变电站, 110千伏变电站: a voltage rating names a class of plant.
+VOLTAGE_AFTER = re.compile(r"伏")
+# 由4个方面、42个指标组成的现代化指标体系: the parts a framework is made of, no quantity of the work.
+FRAMEWORK_PARTS = re.compile(r"[^,;:。!?]{0,12}组成的[^,;:。!?]{0,12}(?:体系|框架)")
 # 投资3.12亿元的晨阳水性涂料, 启动投资11亿元的滨湖五期商业综合体建设: one project named by its
 # proper name alone, up to a break or a count; 完成投资5亿元的年度目标 and 签订总投资105亿元的战略合作
 # 协议 name a goal or agreements, not a project.
@@ -236,10 +260,10 @@ NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协�
 # 4家企业, 南王庄、臧村、大魏庄3座水厂, …、投资1.2亿元的双帆蓄电池7个过亿元项目.
 NAMED_THINGS = re.compile(
     r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
-    r"水厂|电站|项目)"
+    r"水厂|电站|项目|卫生院|医院|学校)"
 )
 # 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
-DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资){ARABIC}(?:{_MULT})?元的")
+DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资)\s*{ARABIC}\s*(?:{_MULT})?元的")
 # 城建工程10项：①聚源大街建设②…: the things counted are numbered one by one right after.
 LISTED_AFTER = re.compile(r"\s*:\s*(?:①|⑴|\(1\)|1[、.])")
 NAMED_AFTER_COLON = re.compile(r"\s*:\s*[^\s]")
@@ -253,7 +277,7 @@ SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十]+个[“\"]?[\u4e
 THING_UNITS = ("个", "家", "条", "所", "座", "项", "处", "类", "种", "支", "片", "户")
 AREA_UNITS = ("平方公里", "亩", "公顷")
 # 翻一番, 翻了两番, 翻番: doubled, quadrupled — 2 and 4 times (翻了七番 counts its 番 as printed).
-DOUBLINGS = re.compile(r"翻(?:了)?(?P<n>[一两二三])?番(?P<more>多)?")
+DOUBLINGS = re.compile(r"翻(?:了)?(?P<pre>将近|接近|近)?(?P<n>[一两二三])?番(?P<more>多)?")
 # 超千亿元, 突破百万吨, 亿元以上, 近万亿元: an amount in magnitude words alone, a figure only
 # with a bound word (超千家万户 or 百万人民 are no amounts).
 MAGNITUDE_WORDS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7,
@@ -281,14 +305,23 @@ REACH_UNITS = ("分钟", "米", "公里")
 ACTION_AFTER = re.compile(r"(?:调高|提高|上调|调整|提标)")
 CAPACITY_UNITS = ("吨", "千瓦", "兆瓦", "立方米", "标箱", "标准箱", "片", "只", "头")
 # 白银集团7万吨锌基合金等项目, 10万吨锌锭项目: a project's capacity is part of its name.
-# 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's.
+# 年产5万吨有机肥厂, 300兆瓦光伏发电+制氢…项目, 10万片碳化硅单晶衬底项目: so is a plant's
+# (万基260万千瓦首台机组: a first generating unit's; 关停5000万千瓦小火电机组 totals many).
 # 国电投300兆瓦光伏发电+制氢、华能260兆瓦光伏发电储能项目, 金瑞祥10万吨锌、…等前期项目: each item of
 # a list of projects; 玉门超40吨金矿: a mine named by its reserves; 年出栏20万只肉羊养殖项目.
 CAPACITY_OF = re.compile(
-    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山)"
+    r"[\u4e00-\u9fff+]{0,8}?(?:、[^,;:。!?、]{1,20}?)*(?:等?[\u4e00-\u9fff]{0,2}项目|厂(?![商家区房])|金矿|铁矿|铜矿|矿山"
+    r"|首台机组)"
 )
 # 总投资286.19亿元的县以上重点项目64个: a count right after the things makes it their total.
 COUNTED_AFTER = re.compile(r"\s*[0-9]+(?:个|项|家|座|处|条)")
+# 总投资18.3亿元的上元、北京联东等4个科技产业社区: names listed up to a count with 等 (no other
+# amount between) make the amount their total; not when the count itself describes one project
+# (投资3.68亿元的何桥、李庄等6个乡镇41个村的土地整治项目).
+LISTED_UP_TO_COUNT = re.compile(
+    r"[^,;:。!?0-9]*?等[^,;:。!?0-9]{0,8}?(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|项|家|座|处|大)"
+    r"(?![^,;:。!?]{0,16}的)"
+)
 # 进入世界500强, 入围全国百强, 上榜全球国际承包商250强: a place within a list's top N.
-TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强(?![县市区镇村])")
-TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]{0,12}$")
+TOP_LIST = re.compile(r"(?<![0-9.])(?P<num>[0-9]+|[十百千])强")
+TOP_LIST_CUE = re.compile(r"(?:进入|入围|上榜|成为|跻身|迈入|位列)[^,;。]*$")

