@@ -266,14 +266,19 @@ UNSEEN5_FLOORS = {
 # (heldout's convention).
 # Both together (h-tune1 and h-tune2 merged): precision 0.990, recall 0.931, all fields 0.769, key
 # 0.947, bound 1.000, kind 0.961, period 0.896, labels 0.924, headline indicator 0.978, choice 0.994.
+# Then rows that contradicted RULES.md conformed from the text (label-only commits: 十五 and 2012-2016
+# goals dated the span, a 累计 count with no span cumulative, 连续三年…以上 a threshold, multiples of
+# a base year the compared year's result, 分别 with one printed number one row; 748 rows): precision
+# 0.990, recall 0.937, all fields 0.834, key 0.970, bound 1.000, kind 0.963, period 0.968, labels
+# 0.924, headline indicator 0.978, choice 0.994.
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.988,
-    "value recall": 0.928,
-    "all figures right on every field": 0.765,
-    "key figures right on every field": 0.945,
+    "value recall": 0.935,
+    "all figures right on every field": 0.83,
+    "key figures right on every field": 0.965,
     "bound": 0.995,
-    "kind": 0.958,
-    "period": 0.894,
+    "kind": 0.96,
+    "period": 0.965,
     "labels": 0.922,
     "headline indicator": 0.975,
     "headline choice": 0.99,
