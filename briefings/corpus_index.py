@@ -599,8 +599,9 @@ class CorpusIndex:
             return {}
         found: dict[str, list[Candidate]] = {}
         sql, parameters = _figures_query(_FIGURE_FIELDS, said, indicators, list(digests))
+        sql += " ORDER BY f.report, f.no"
         with self._guarded() as db:
-            rows = db.execute(sql + " ORDER BY f.report, f.no", parameters).fetchall()
+            rows = db.execute(sql, parameters).fetchall()
             names = _names(db)
         from .compare import Candidate
 
@@ -618,7 +619,7 @@ class CorpusIndex:
         parts = wanted.parts()
         if not parts:
             return set()
-        sql, parameters = _figures_query("f.report", parts[0], wanted.indicators)
+        sql, parameters = _figures_query("DISTINCT r.digest", parts[0], wanted.indicators)
         for n, part in enumerate(parts[1:]):
             sql += " AND " + _says_one(part, f"part{n}_", parameters)
         for name, asked in (("kind", wanted.kinds), ("period", wanted.periods)):
@@ -627,9 +628,7 @@ class CorpusIndex:
                 sql += f" (SELECT value FROM json_each(:{name}s)))"
                 parameters[f"{name}s"] = json.dumps(sorted(asked))
         with self._guarded() as db:
-            # The reports' ids, each once, then their digests: not a digest a figure.
-            found = db.execute(f"SELECT digest FROM reports WHERE id IN ({sql})", parameters)
-            return {digest for (digest,) in found}
+            return {digest for (digest,) in db.execute(sql, parameters)}
 
     def indicator_figures(self, years: Sequence[int]) -> dict[str, list[Metric]]:
         """By report digest, the figures of the reports of `years` that measure a canonical

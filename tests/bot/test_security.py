@@ -257,6 +257,43 @@ def _constant_loop_names(tree: ast.AST) -> set[str]:
     }
 
 
+def _module_constants(tree: ast.Module) -> set[str]:
+    """Module-level names bound once to a string built only from literals and names bound so
+    before them (`_ID = "coalesce(...)"`, `_FIELDS = f"r.digest, {_ID}"`): SQL pieces written in
+    the code, which cannot carry user data."""
+    safe: set[str] = set()
+    # Bound once anywhere in the module (a function's own binding of the name would shadow it).
+    bound = [
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    ]
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(target := node.targets[0], ast.Name)
+            and bound.count(target.id) == 1
+            and _literal(node.value, safe)
+        ):
+            safe.add(target.id)
+    return safe
+
+
+def _literal(node: ast.AST, safe: set[str]) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.Name):
+        return node.id in safe
+    if isinstance(node, ast.JoinedStr):
+        return all(
+            _literal(v.value if isinstance(v, ast.FormattedValue) else v, safe)
+            and not (isinstance(v, ast.FormattedValue) and v.format_spec)
+            for v in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal(node.left, safe) and _literal(node.right, safe)
+    return False
+
+
 def _method(node: ast.AST) -> str | None:
     """The method name of a call like `db.execute(...)`."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -294,7 +331,7 @@ def sql_built_from_variables(source: str) -> list[int]:
     """Lines where SQL is built from variables: an execute() whose statement is built, or any
     SQL-looking string built with an f-string, %, + or .format."""
     tree = ast.parse(source)
-    safe = _constant_loop_names(tree)
+    safe = _constant_loop_names(tree) | _module_constants(tree)
     lines = []
     for node in ast.walk(tree):
         text = _built(node, safe)
@@ -314,8 +351,12 @@ def test_the_sql_checker_catches_built_statements() -> None:
         'sql = f"UPDATE t SET a = {value}"',
         'sql = f"UPDATE t SET a = {value:s}"',
         "db.execute(query + suffix)",
+        # A module-level name rebound, or bound again inside a function, is no constant.
+        '_W = "a = 1"\n_W = w\nsql = f"SELECT a FROM t WHERE {_W}"',
+        '_W = "a = 1"\ndef f(w):\n    _W = w\n    return f"SELECT a FROM t WHERE {_W}"',
     ]
     good = [
+        '_ID = "coalesce(f.id, 0)"\n_SQL = f"SELECT {_ID} FROM t" " WHERE b = ?"\ndb.execute(_SQL, (b,))',
         'db.execute("SELECT a FROM t WHERE b = ?", (chat,))',
         'for p in ("journal_mode=WAL", "synchronous=NORMAL"):\n    db.execute(f"PRAGMA {p}")',
         'db.execute("SELECT a " "FROM t")',
