@@ -48,7 +48,7 @@ async def test_compare_lists_each_reports_result_and_target_with_kind_and_period
     text = await across.text("/compare 地区生产总值增长")
     assert text.startswith("对比“地区生产总值增长” · 5 份报告有此数据")
     assert _block(text, "北京市 · 2025年") == [
-        "• 2024年完成：5.2%左右 预计地区生产总值增长（第 1 部分）",
+        "• 2024年完成：5.2%左右 地区生产总值增长（第 1 部分）",
         "• 2025年目标：5%左右 地区生产总值增长（第 2 部分）",
     ]
     # The query names the gdp indicators: the growth rates, then the amount on its own line.

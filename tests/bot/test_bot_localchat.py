@@ -212,7 +212,7 @@ def test_the_readme_sample_chat_is_a_real_run_with_the_short_summary() -> None:
     assert lines == readme_chat.NEWCOMER
     assert block == readme_chat.transcript(lines)
     assert "请稍后再试" not in block
-    summary = block[block.index("你> /summary") : block.index("你> /plan")]
+    summary = block[block.index("你> /summary") : block.index("你> /problems")]
     assert "关键数据（2020年）" in summary and "工作计划 7 项：/plan\n1. " in summary
     assert len(summary.strip().splitlines()) <= 20
 

@@ -3,8 +3,8 @@
     .venv/bin/python -m tests.kits.readme_chat           # print a real run of the sample's inputs
     .venv/bin/python -m tests.kits.readme_chat --write   # and put it in README.md
 
-The sample is the chat a newcomer has first (NEWCOMER: the menu, the one-screen summary, plan,
-problems, figures, a search), piped to `briefing-bot` in a fresh folder (its own database and
+The sample is the chat a newcomer has first (NEWCOMER: the menu, the one-screen summary with
+the plan's head, problems, figures, a search), piped to `briefing-bot` in a fresh folder (its own database and
 cache, the project's seed reports). tests/bot/test_bot_localchat.py checks that the README's
 block equals such a run.
 """
@@ -21,7 +21,7 @@ from bot.local.chat import PROMPT
 from tests.kits.terminal import run_script, write_config
 
 README = ROOT / "README.md"
-NEWCOMER = ["/start", "/summary", "/plan", "/problems", "/metrics", "/search 信用"]
+NEWCOMER = ["/start", "/summary", "/problems", "/metrics", "/search 信用"]
 _BLOCK = re.compile(r"(## A short chat\n.*?```text\n)(.*?)(\n```)", re.S)
 
 
