@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..choice import place
 from ..model import Metric, Report
 from .bounds import read_bound
-from .indicators import in_own_clause, in_sentence, indicator_of
+from .indicators import in_own_clause, in_sentence, indicator_of, of_shared_number
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
@@ -111,18 +111,25 @@ def sentence_figures(
             kind=what.kind,
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
-            indicator=in_sentence(
-                in_own_clause(
-                    indicator_of(label, figure.unit, figure.qualifier, where, year),
+            indicator=of_shared_number(
+                in_sentence(
+                    in_own_clause(
+                        indicator_of(label, figure.unit, figure.qualifier, where, year),
+                        label,
+                        (figure.unit, figure.qualifier),
+                        text,
+                        figure.start,
+                        where,
+                        year,
+                    ),
                     label,
-                    (figure.unit, figure.qualifier),
                     text,
-                    figure.start,
-                    where,
-                    year,
                 ),
-                label,
+                (figure.unit, figure.qualifier),
                 text,
+                (figure.start, figure.end),
+                where,
+                year,
             ),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))

@@ -419,3 +419,42 @@ def in_sentence(found: str | None, label: str, sentence: str) -> str | None:
 _INVESTMENT_IDS = ("fixed_investment", "fixed_investment_growth")
 _URBAN_PART = re.compile(r"城镇(?:以上)?固定资产投资")
 _ALL_INVESTMENT = re.compile(r"全社会固定资产投资")
+
+
+# 全部财政收入和公共财政预算收入均增长14%以上, 城镇居民人均可支配收入和农民人均纯收入分别增长12%:
+# one printed number for every item of a list before 均 or 分别 (the clause opens on the list; 人均,
+# 平均 and 年均 are parts of names).
+_SHARED_NUMBER = re.compile(
+    r"(?P<items>[^0-9０-９]+?)(?:(?<![人平年])均|分别)(?P<verb>[^0-9０-９]*)$"
+)
+_LIST_JOINS = re.compile(r"[和、及与]")
+# 分别增长5%和7%: a number per item, each its own figure (the bound words may come between).
+_NEXT_NUMBER = re.compile(r"^[^0-9０-９，,；;。]{0,6}?[、和及与]\s*(?:[0-9０-９]|百分之)")
+
+
+def of_shared_number(
+    found: str | None,
+    figure: tuple[str, str],
+    text: str,
+    span: tuple[int, int],
+    place: str,
+    year: int | None,
+) -> str | None:
+    """The indicator of one number printed for several items (A和B均增长14%以上, A、B分别增长12%):
+    the first item's that has one, each read with the words after the list (RULES.md: one row,
+    its label naming every item); else `found`."""
+    start, end = span
+    clause = _CLAUSE_TAIL.split(text[:start])[-1].strip()
+    shared = _SHARED_NUMBER.match(clause)
+    if shared is None or _NEXT_NUMBER.match(text[end:]):
+        return found
+    items = [item.strip() for item in _LIST_JOINS.split(shared["items"])]
+    if len(items) < 2 or not all(items):
+        return found
+    unit, qualifier = figure
+    for item in items:
+        said = item + shared["verb"]
+        own = in_sentence(indicator_of(said, unit, qualifier, place, year), said, text)
+        if own is not None:
+            return own
+    return found

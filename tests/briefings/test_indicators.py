@@ -301,6 +301,13 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         # The name qualifying another measure printed after it (每平方公里…的GDP和…的税收).
         ("全市每平方公里土地产生2亿元的GDP和5000万元的税收。", "5000万元", None),
         ("每平方公里土地产生3亿元的生产总值和1亿元的财政收入。", "1亿元", None),
+        # One number printed for several items (均, or 分别 with a single number): the first
+        # item's indicator that has one; a number per item stays each item's own.
+        ("全部财政收入和一般预算收入均增长15%以上。", "15%以上", "fiscal_revenue_growth"),
+        ("城镇居民人均可支配收入、农村居民人均可支配收入均增长9%。", "9%", "urban_income_growth"),
+        ("农民人均纯收入及城镇居民人均可支配收入分别增长11%。", "11%", "rural_income_growth"),
+        ("城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。", "11%", "rural_income_growth"),
+        ("城镇、农村居民人均可支配收入分别增长9.5%、 11%。", "9.5%", "urban_income_growth"),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(
