@@ -76,6 +76,8 @@ SLOT = 256
 _MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
 # Candidates of a word of three or more characters checked in all (see `_Matching`): ~10 ms.
 CHECKED = 2000
+# Past them, a batch of up to this many reports is checked report by report (see `_check`).
+FEW_CHECKED = 16
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
 # A step of that merge writes about MERGE_PAGES of FTS5's pages (~4 KB each) and a step of
 # returning free pages frees VACUUM_PAGES, each under the lock: a few milliseconds, whatever
@@ -983,7 +985,15 @@ class _Matching:
         return counted
 
     def _check(self, reports: Sequence[int]) -> None:
-        """Check the candidates of `reports`, in one pass over every candidate."""
+        """Check the candidates of `reports`: a few reports each by its own rowids (FTS5 seeks
+        to them; their matches' rowids are kept for `rowids`), more in one pass over every
+        candidate (each pass reads every posting of the query's tokens: ~20 ms for
+        地区生产总值 at 10,000 reports, where a report's own take well under a millisecond)."""
+        if len(reports) <= FEW_CHECKED:
+            for report in reports:
+                rowids = self._read(report)
+                self._checked[report] = rowids.count(",") + 1 if rowids else 0
+            return
         wanted = set(reports)
         slots = [n for n, report in self.slots.items() if report in wanted]
         self._checked.update(dict.fromkeys(reports, 0))
@@ -1000,14 +1010,19 @@ class _Matching:
         """The first `count` of the report's matches, in report order."""
         if not count:
             return []
-        first, span = self.db.execute(_SPAN, (report,)).fetchone()
         if self._every is not None:
+            first, span = self.db.execute(_SPAN, (report,)).fetchone()
             at = bisect.bisect_left(self._every, first)
             return self._every[at : bisect.bisect_left(self._every, first + span, at)][:count]
+        return _first(self._read(report), count)
+
+    def _read(self, report: int) -> str:
+        """The report's matches' rowids, comma-separated, read once."""
         if report not in self._rowids:
+            first, span = self.db.execute(_SPAN, (report,)).fetchone()
             found = self._run(_IN_REPORT_SAYING, _IN_REPORT, first, first + span - 1).fetchone()
             self._rowids[report] = found[0] or ""
-        return _first(self._rowids[report], count)
+        return self._rowids[report]
 
     def most(self, counts: dict[int, int], mine: int | None) -> Iterator[int]:
         """The reports but `mine` that match, those with the most matches first (ties: the
@@ -1040,7 +1055,9 @@ class _Matching:
         ranking: those matching a query of that word alone, as counted; a one-character
         term's sentences read once a search (see the class)."""
         alone = self.expression == "(" + " AND ".join(sorted(_tokens_of(term))) + ")"
-        if alone and not inexact and report in self._checked:
+        # Counted exactly: by FTS5 (a word of one or two characters), else checked (`check`).
+        counted = not inexact or self.query is not None
+        if alone and counted and report in self._checked:
             return self._checked[report]
         if len(term) != 1:
             return _count(self.db, term, rows, inexact)
