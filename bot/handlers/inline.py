@@ -18,7 +18,6 @@ from telegram.ext import BaseHandler, InlineQueryHandler
 from bot.present.render import part_name
 from bot.present.render_across import quoted_figure, quoted_sentence, year_of
 from bot.present.words import CHINESE, Words
-from briefings.catalogue import Listing
 from briefings.choice import place
 from briefings.model import Listed
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from briefings.corpus_index import CorpusResult
 
 RESULT_LIMIT = 50  # Telegram's most results in one answer
+FIGURE_RESULTS = RESULT_LIMIT // 2  # of those, figures at most
 FIGURES_PER_REPORT = 3
 MINE_SENTENCES = 10  # sentences of the asker's report, at most
 SENTENCES_PER_REPORT = 5  # and of each other report
@@ -50,16 +50,17 @@ def _article(key: str, title: str, description: str, html: str) -> InlineQueryRe
 
 
 async def _figures(
-    context: BotContext, reports: list[Listing], query: str, words: Words
+    context: BotContext, mine: str | None, query: str, words: Words
 ) -> list[InlineQueryResultArticle]:
     """The figures whose label says the words, from the on-disk index (bot/library/search_index.py):
-    at most FIGURES_PER_REPORT a report, in the order of `reports`."""
-    order = {report.digest: n for n, report in enumerate(reports)}
-    found = await context.state.search.compare(query, INDEX_WAIT)
-    by_digest = {report.digest: report for report in reports}
+    at most FIGURES_PER_REPORT a report, the asker's report first, then in the library's order,
+    FIGURE_RESULTS in all: those of as many reports at most are read (each gives one or more)."""
+    found = await context.state.search.compare_first(query, mine, FIGURE_RESULTS, INDEX_WAIT)
     articles = []
-    for rows in sorted(found, key=lambda rows: order.get(rows[0].digest, len(order))):
-        report = by_digest[rows[0].digest]
+    for rows in found:
+        report = context.library.listing(rows[0].digest)
+        if report is None:
+            continue  # removed since it was indexed
         articles += [
             _article(
                 f"{report.digest[:12]}-f{n}",
@@ -69,7 +70,7 @@ async def _figures(
             )
             for n, row in enumerate(rows[:FIGURES_PER_REPORT])
         ]
-    return articles
+    return articles[:FIGURE_RESULTS]
 
 
 async def _sentences(
@@ -98,10 +99,9 @@ async def answers(
 ) -> list[InlineQueryResultArticle]:
     """Figures first, then sentences best first; the asker's chosen report ahead of others."""
     mine = await context.state.chats.report(user_id) if user_id is not None else None
-    reports = sorted(context.library.reports, key=lambda r: r.digest != mine)
-    figures = await _figures(context, reports, query, words)
+    figures = await _figures(context, mine, query, words)
     sentences = await _sentences(context, query, mine, words)
-    return (figures[: RESULT_LIMIT // 2] + sentences)[:RESULT_LIMIT]
+    return (figures + sentences)[:RESULT_LIMIT]
 
 
 async def inline_query(update: Update, context: BotContext) -> None:

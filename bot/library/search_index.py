@@ -229,16 +229,40 @@ class SearchShelf:
         what `compare` gives, and how many reports it holds in all, reading the figures of that
         page's reports only (a comparison across 10,000 reports holds ~9,000: working out every
         report's rows took a second): the index says which reports have rows, in SQL."""
+        found = await self._compared_reports(
+            query, wait, lambda listed: page_of(listed, number, size).items
+        )
+        return found[0], len(found[1])
+
+    async def compare_first(
+        self, query: str, first: str | None, count: int, wait: float
+    ) -> list[list[Row]]:
+        """What `compare` gives for the first `count` reports that have rows, report `first`
+        (a digest) ahead of the others: inline mode's few figures, read as a page is."""
+
+        def chosen(listed: list[Listed]) -> list[Listed]:
+            return sorted(listed, key=lambda report: report.digest != first)[:count]
+
+        return (await self._compared_reports(query, wait, chosen))[0]
+
+    async def _compared_reports(
+        self, query: str, wait: float, chosen: Callable[[list[Listed]], Sequence[Listed]]
+    ) -> tuple[list[list[Row]], list[Listed]]:
+        """The rows of the reports `chosen` picks, in its order, of those (in the library's
+        order) that have rows for `query`: those the index says in SQL, kept; only the figures
+        of the reports picked are read."""
         from briefings.compare import ask, compare_found
 
         wanted = ask(query)
         parts = wanted.parts()
         if not parts:
-            return [], 0
+            return [], []
         await self.ready(wait)
         reports, generation = self.library.reports, self._generation
         if (every := self._kept(self._compared, query, reports, generation)) is not None:
-            return list(page_of(every, number, size).items), len(every)
+            by_digest = {rows[0].digest: rows for rows in every}
+            listed = [report for report in reports if report.digest in by_digest]
+            return [by_digest[report.digest] for report in chosen(listed)], listed
         kept = self._kept(self._shown, query, reports, generation)
 
         def read(index: CorpusIndex) -> tuple[list[Listed], list[list[Row]]]:
@@ -246,15 +270,15 @@ class SearchShelf:
             if listed is None:
                 shown = index.shown(wanted)
                 listed = [report for report in reports if report.digest in shown]
-            page = page_of(listed, number, size).items
-            if not page:
+            picked = list(chosen(listed))
+            if not picked:
                 return listed, []
-            found = index.figures(parts[0], wanted.indicators, [r.digest for r in page])
-            return listed, compare_found(page, found, query)
+            found = index.figures(parts[0], wanted.indicators, [r.digest for r in picked])
+            return listed, compare_found(picked, found, query)
 
         listed, rows = await self._read(wait, read)
         self._keep(self._shown, query, listed, reports, generation)
-        return rows, len(listed)
+        return rows, listed
 
     def _made_from(self, reports: object, generation: int) -> bool:
         """Whether the kept comparisons were made from these reports and this index."""

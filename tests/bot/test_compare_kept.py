@@ -82,3 +82,33 @@ async def test_a_chat_page_reads_which_reports_compare_once_and_only_its_own_fig
         assert len(calls["shown"]) == 1
     finally:
         await shelf.close()
+
+
+async def test_the_first_reports_of_a_comparison_read_only_their_own_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inline mode's few figures: the first reports with rows, the asker's ahead, as the whole
+    comparison has them, from the figures of those reports only."""
+    (tmp_path / "reports").mkdir()
+    library = _library(tmp_path, 8)
+    whole = SearchShelf(library)
+    try:
+        every = await whole.compare(QUERY, 5.0)
+    finally:
+        await whole.close()
+    reads: list[Any] = []
+    read = CorpusIndex.figures
+
+    def counted(index: CorpusIndex, *args: Any) -> Any:
+        reads.append(args)
+        return read(index, *args)
+
+    monkeypatch.setattr(CorpusIndex, "figures", counted)
+    shelf = SearchShelf(library)
+    try:
+        mine = every[5][0].digest
+        assert await shelf.compare_first(QUERY, mine, 3, 5.0) == [every[5], every[0], every[1]]
+        assert [len(args[2]) for args in reads] == [3]
+        assert await shelf.compare_first(QUERY, None, 20, 5.0) == every
+    finally:
+        await shelf.close()
