@@ -46,9 +46,8 @@ async def compared(
     thousands of reports reads the rows of the page, not a thousand briefings."""
     library, shelf = context.library, context.state.search
     groups, total = await shelf.compare_page(query, number, COMPARE_PAGE, INDEX_WAIT)
-    indexed = await shelf.indexed()
-    count = sum(listing.digest in indexed for listing in library.reports)
-    return groups, total, count, len(library.reports) - count
+    missing = len(await shelf.unindexed(library.reports))
+    return groups, total, len(library.reports) - missing, missing
 
 
 def _words(text: str) -> str:

@@ -143,9 +143,8 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
 async def _not_yet_indexed(context: BotContext) -> int:
     """How many loaded reports the search index does not hold yet but will: being briefed,
     or briefed and not yet indexed (a report whose briefing failed never will)."""
-    indexed = await context.state.search.indexed()
     library, briefer = context.library, context.state.briefer
-    coming = (r.digest for r in library.reports if r.digest not in indexed)
+    coming = (r.digest for r in await context.state.search.unindexed(library.reports))
     return sum(1 for d in coming if briefer.pending(d) or library.is_briefed(d))
 
 

@@ -78,10 +78,33 @@ class SearchShelf:
         self._compared: OrderedDict[str, list[list[Row]]] = OrderedDict()
         self._shown: OrderedDict[str, list[Listed]] = OrderedDict()  # the reports with rows
         self._compared_from: tuple[object, int] = (None, -1)  # the library's reports, generation
+        # What `_wanted` and `unindexed` gave last, and what from.
+        self._wanted_from: tuple[tuple[object, int, tuple[str, ...]], frozenset[str]] | None = None
+        self._unindexed: tuple[object, frozenset[str], list[Listed]] | None = None
 
     def _wanted(self) -> frozenset[str]:
+        """The briefed reports' digests: worked out again only when the library's reports,
+        briefings or cached briefings changed (every search asks, and across 10,000 reports
+        working it out took a few milliseconds)."""
         library = self.library
-        return frozenset(r.digest for r in library.reports if library.is_briefed(r.digest))
+        state = (library.reports, len(library.cached), tuple(library.briefings))
+        kept = self._wanted_from
+        if kept is None or kept[0][0] is not state[0] or kept[0][1:] != state[1:]:
+            briefed = library.is_briefed
+            kept = state, frozenset(r.digest for r in library.reports if briefed(r.digest))
+            self._wanted_from = kept
+        return kept[1]
+
+    async def unindexed(self, reports: Sequence[Listed]) -> list[Listed]:
+        """Those of `reports` the index did not hold when last brought up to date; kept while
+        the list and the index stay the same (a search's note on reports not searched yet, a
+        comparison's count of reports compared, read a set 10,000 times otherwise)."""
+        indexed = await self.indexed()
+        kept = self._unindexed
+        if kept is None or kept[0] is not reports or kept[1] is not indexed:
+            kept = reports, indexed, [r for r in reports if r.digest not in indexed]
+            self._unindexed = kept
+        return kept[2]
 
     async def ready(self, timeout: float | None) -> None:
         """Bring the index up to date, waiting at most `timeout` seconds (a first build of a
@@ -261,12 +284,12 @@ class SearchShelf:
         reports, generation = self.library.reports, self._generation
         if (every := self._kept(self._compared, query, reports, generation)) is not None:
             by_digest = {rows[0].digest: rows for rows in every}
-            listed = [report for report in reports if report.digest in by_digest]
-            return [by_digest[report.digest] for report in chosen(listed)], listed
+            having: list[Listed] = [report for report in reports if report.digest in by_digest]
+            return [by_digest[report.digest] for report in chosen(having)], having
         kept = self._kept(self._shown, query, reports, generation)
 
         def read(index: CorpusIndex) -> tuple[list[Listed], list[list[Row]]]:
-            listed = kept
+            listed: list[Listed] | None = kept
             if listed is None:
                 shown = index.shown(wanted)
                 listed = [report for report in reports if report.digest in shown]
