@@ -11,7 +11,7 @@ from telegram import Message, Update
 
 from bot.present.words import Words
 from briefings.briefing import Briefing
-from briefings.model import Report
+from briefings.model import Listed, Report
 
 from ..replies.language import words_of
 from ..replies.send import send_html
@@ -99,16 +99,28 @@ class Tap:
     words: Words
 
 
-async def tapped(update: Update, context: BotContext) -> Tap | None:
-    """The tap on a button of ours; a stale or forged one gets a polite answer (None)."""
-    query = query_of(update)
-    button = decode(query.data)
+async def tapped_listing(update: Update, context: BotContext) -> tuple[ButtonData, Listed] | None:
+    """The tap on a button of ours and the report it names, as listed (not parsed); a stale or
+    forged one gets a polite answer (None)."""
+    button = decode(query_of(update).data)
     listing = context.library.by_digest(button.digest) if button else None
-    report = await context.library.read(listing.digest) if listing is not None else None
-    if button is None or report is None:
+    if button is None or listing is None:
         await answer_stale(update, context)
         return None
-    return Tap(button, report, await words_of(update, context))
+    return button, listing
+
+
+async def tapped(update: Update, context: BotContext) -> Tap | None:
+    """The tap on a button of ours, its report parsed; a stale or forged one gets a polite
+    answer (None)."""
+    found = await tapped_listing(update, context)
+    if found is None:
+        return None
+    report = await context.library.read(found[1].digest)
+    if report is None:
+        await answer_stale(update, context)
+        return None
+    return Tap(found[0], report, await words_of(update, context))
 
 
 def command_target(message: Message) -> tuple[str, str | None]:

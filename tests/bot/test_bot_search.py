@@ -75,6 +75,23 @@ async def test_search_counts_every_match_not_only_those_it_lists(
     assert "整理中" not in text  # every report is in
 
 
+async def test_a_search_and_its_pages_read_the_index_without_parsing_the_chats_report(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    """A search needs the chat's report's digest only: the report is not parsed (the parser's
+    patterns and a large report cost ~0.1-0.3 s the first time), nor by a page turned."""
+    note = "".join(f"低空飞行器试点{n}项。" for n in range(1, 5))
+    async with open_chat(api, briefed(tmp_path, note)) as chat:
+        library = state_of(chat.application).library
+        library.parsed.clear()
+        library.briefings.clear()
+        (first,) = await chat.send("/search 低空飞行器")
+        assert "（第 1/4 页）" in visible([first])
+        turned = visible(await chat.tap(first, dict(buttons(first))["▶"]))
+        assert "（第 2/4 页）" in turned
+        assert not library.parsed
+
+
 async def test_the_query_is_echoed_as_typed(api: FakeBotApi, tmp_path: Path) -> None:
     async with open_chat(api, briefed(tmp_path, "GDP增长5%。")) as chat:
         assert (await chat.text("/search GDP")).startswith("搜索“GDP” 共 5 条")
