@@ -44,6 +44,7 @@ from .replies.send import send_html
 from .telegram.updates import message_of
 
 FIRST_GROUP = -1  # PTB runs handler groups in order: this one sees every update first
+LATER_GROUP = 1  # and this one after the commands' group has answered it
 
 # What a command runs: a PTB handler callback.
 CommandFunction = Callable[[Update, Any], Coroutine[Any, Any, None]]
@@ -181,4 +182,6 @@ def register(application: Application, config: Config) -> None:
     ):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers([c.name for c in COMMANDS]))
+    # Not blocking: the next update is not held back meanwhile.
+    application.add_handler(TypeHandler(Update, across.prepare, block=False), group=LATER_GROUP)
     application.add_error_handler(errors.on_error)

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 COMPARE_PAGE = 6  # reports on one page of /compare
 INDEX_WAIT = 5.0  # seconds a comparison waits for the index to take in new briefings
+# Seconds after the first answer after a start that what /compare reads is loaded: well after
+# that answer has gone (no first reply waits on it), before anyone is likely to compare.
+PREPARE_AFTER = 1.0
 # What a /compare button holds besides the words: "cmp::" and a page number and a separator.
 _PAYLOAD_BYTES = len("cmp::99999~")
 
@@ -125,6 +128,12 @@ async def _previous(context: BotContext, report: Report) -> Report | None:
         if older is not None and older.plan.items:
             return older
     return None
+
+
+async def prepare(update: Update, context: BotContext) -> None:
+    """Run after every update's answer (bot.commands): the first starts loading what a
+    comparison needs, PREPARE_AFTER seconds on (SearchShelf.prepare_soon)."""
+    context.state.search.prepare_soon(PREPARE_AFTER)
 
 
 def handlers() -> list[BaseHandler]:

@@ -60,6 +60,12 @@ def _damaged(error: sqlite3.DatabaseError) -> bool:
     return damaged(error)
 
 
+def _load_compare() -> None:
+    from briefings.compare import ask
+
+    ask("地区生产总值增长").parts()  # its indicators' and synonyms' tables, read once
+
+
 def _log_failure(task: asyncio.Task[None]) -> None:
     """An update nobody waited for to the end still says why it failed, once."""
     if not task.cancelled() and (error := task.exception()) is not None:
@@ -81,6 +87,7 @@ class SearchShelf:
         # What `_wanted` and `unindexed` gave last, and what from.
         self._wanted_from: tuple[tuple[object, int, tuple[str, ...]], frozenset[str]] | None = None
         self._unindexed: tuple[object, frozenset[str], list[Listed]] | None = None
+        self._preparing: asyncio.Task[None] | None = None  # see `prepare_soon`
 
     def _wanted(self) -> frozenset[str]:
         """The briefed reports' digests: worked out again only when the library's reports,
@@ -312,12 +319,27 @@ class SearchShelf:
         (see CorpusIndex.indicator_figures)."""
         return await self._read(wait, lambda index: index.indicator_figures(years))
 
+    def prepare_soon(self, delay: float) -> None:
+        """Load what a comparison reads besides the index (briefings.compare and the figures'
+        rules: ~0.1 s CPU, a few MB) in a thread `delay` seconds from now, once: the first
+        /compare or inline query after a start does not wait on it."""
+        if self._preparing is None:
+            self._preparing = asyncio.create_task(self._prepare(delay))
+
+    async def _prepare(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        await asyncio.to_thread(_load_compare)
+
     async def indexed(self) -> frozenset[str]:
         """The digests the index held when last brought up to date."""
         await self._opened()
         return self._indexed
 
     async def close(self) -> None:
+        if self._preparing is not None:
+            self._preparing.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._preparing
         if self._sync is not None:
             self._sync.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
