@@ -39,6 +39,7 @@ T = TypeVar("T")
 # changes: a compare page's filters, sorts and pages and the chat's ◀ ▶ ask the same again.
 # One across a thousand reports is ~2,500 rows (a few MB).
 COMPARED_KEPT = 16
+SEARCHES_KEPT = 64  # a result holds at most a few dozen sentences: ~10 KB
 
 
 def indexed_of(library: ReportLibrary, digest: str) -> Indexed | None:
@@ -88,6 +89,8 @@ class SearchShelf:
         self._wanted_from: tuple[tuple[object, int, tuple[str, ...]], frozenset[str]] | None = None
         self._unindexed: tuple[object, frozenset[str], list[Listed]] | None = None
         self._preparing: asyncio.Task[None] | None = None  # see `prepare_soon`
+        # Recent searches' results, and the generation of the index they were read from.
+        self._searched: OrderedDict[tuple[object, ...], tuple[int, CorpusResult]] = OrderedDict()
 
     def _wanted(self) -> frozenset[str]:
         """The briefed reports' digests: worked out again only when the library's reports,
@@ -203,10 +206,24 @@ class SearchShelf:
     async def search(
         self, query: str, first: str, limit: int, per_report: int, wait: float, first_limit: int
     ) -> CorpusResult:
-        """Hits in every indexed report, report `first`'s first."""
-        return await self._read(
+        """Hits in every indexed report, report `first`'s first; the last SEARCHES_KEPT
+        searches' kept until the index changes (each page of results, ◀ ▶, asks the same
+        again: a common word across 10,000 reports takes tens of milliseconds)."""
+        await self.ready(wait)
+        key, generation = (query, first, limit, per_report, first_limit), self._generation
+        if (kept := self._searched.get(key)) is not None and kept[0] == generation:
+            self._searched.move_to_end(key)
+            return kept[1]
+        result = await self._read(
             wait, lambda index: index.search(query, first, limit, per_report, first_limit)
         )
+        updating = self._sync is not None and not self._sync.done()
+        if not updating and generation == self._generation:  # not while it grows, as `_keep`
+            self._searched[key] = (generation, result)
+            self._searched.move_to_end(key)
+            while len(self._searched) > SEARCHES_KEPT:
+                self._searched.popitem(last=False)
+        return result
 
     async def compare(self, query: str, wait: float) -> list[list[Row]]:
         """Each indexed report's rows for the /compare `query` (briefings.compare), in the
