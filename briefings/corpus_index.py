@@ -1028,7 +1028,7 @@ class _Matching:
         """The reports but `mine` that match, those with the most matches first (ties: the
         later added first). With inexact `counts` (at least the matches), reports are checked
         while their counts could still put them before the checked ones, a growing batch at a
-        time (a pass over every candidate each)."""
+        time (see `_check`)."""
         order = [(-count, -report) for report, count in counts.items() if report != mine]
         heapq.heapify(order)  # only the first few are taken: not sorted whole
         if self.exactly:
