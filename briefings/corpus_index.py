@@ -994,8 +994,11 @@ class _Matching:
                 rowids = self._read(report)
                 self._checked[report] = rowids.count(",") + 1 if rowids else 0
             return
-        wanted = set(reports)
-        slots = [n for n, report in self.slots.items() if report in wanted]
+        slots = [
+            n
+            for first, span in map(self._span, reports)
+            for n in range(first // self.slot, (first + span) // self.slot)
+        ]
         self._checked.update(dict.fromkeys(reports, 0))
         for slot, count in self._run(_SLOTS_SAYING, _SLOTS, self.slot, json.dumps(slots)):
             self._checked[self.slots[slot]] += count
@@ -1011,15 +1014,20 @@ class _Matching:
         if not count:
             return []
         if self._every is not None:
-            first, span = self.db.execute(_SPAN, (report,)).fetchone()
+            first, span = self._span(report)
             at = bisect.bisect_left(self._every, first)
             return self._every[at : bisect.bisect_left(self._every, first + span, at)][:count]
         return _first(self._read(report), count)
 
+    def _span(self, report: int) -> tuple[int, int]:
+        """The report's first rowid and how many it spans."""
+        first, span = self.db.execute(_SPAN, (report,)).fetchone()
+        return int(first), int(span)
+
     def _read(self, report: int) -> str:
         """The report's matches' rowids, comma-separated, read once."""
         if report not in self._rowids:
-            first, span = self.db.execute(_SPAN, (report,)).fetchone()
+            first, span = self._span(report)
             found = self._run(_IN_REPORT_SAYING, _IN_REPORT, first, first + span - 1).fetchone()
             self._rowids[report] = found[0] or ""
         return self._rowids[report]
