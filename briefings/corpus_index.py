@@ -628,14 +628,14 @@ class CorpusIndex:
         if not parts:
             return set()
         parameters: dict[str, str | int] = {}
-        condition = "1"  # what a figure's label says past the first part, its kind and period
-        for n, part in enumerate(parts[1:]):
-            condition += " AND " + _says_one(part, f"part{n}_", parameters)
+        # What a figure's label says past the first part, its kind and period.
+        tests = [_says_one(part, f"part{n}_", parameters) for n, part in enumerate(parts[1:])]
         for name, asked in (("kind", wanted.kinds), ("period", wanted.periods)):
             if asked:  # (the index keeps only the kinds a comparison shows)
-                condition += f" AND f.{name} IN (SELECT id FROM names WHERE name IN"
-                condition += f" (SELECT value FROM json_each(:{name}s)))"
+                tests.append(f"f.{name} IN (SELECT id FROM names WHERE name IN"
+                             f" (SELECT value FROM json_each(:{name}s)))")  # fmt: skip
                 parameters[f"{name}s"] = json.dumps(sorted(asked))
+        condition = _joined(tests or ["1"], "AND")
         with self._guarded() as db:
             if not wanted.indicators:
                 sql, found = _figures_query("DISTINCT r.digest", parts[0], ())
@@ -919,7 +919,17 @@ def _says_one(ways: Sequence[str], prefix: str, parameters: dict[str, Any]) -> s
     for n, way in enumerate(ways):
         parameters[f"{prefix}{n}"] = way
         tests.append(f"instr(f.folded, :{prefix}{n}) > 0")
-    return "(" + " OR ".join(tests) + ")"
+    return _joined(tests, "OR")
+
+
+def _joined(tests: Sequence[str], operator: str) -> str:
+    """`tests` (one at least) joined by `operator` (AND, OR) as a balanced tree: SQLite refuses
+    an expression nested over 1,000 deep, as a chain of that many is (an inline query's
+    thousand words, each a part of the measure)."""
+    if len(tests) == 1:
+        return tests[0]
+    half = len(tests) // 2
+    return f"({_joined(tests[:half], operator)} {operator} {_joined(tests[half:], operator)})"
 
 
 class _Matching:

@@ -413,3 +413,17 @@ def test_the_reports_a_comparison_shows_are_told_in_sql_as_the_rows_have_them(
         assert compare_found(listed[1:4], only, query) == [
             group for group in rows if group[0].digest in some
         ], query
+
+
+def test_a_comparison_of_a_thousand_words_is_told_without_nesting_sql_too_deep(
+    tmp_path: Path,
+) -> None:
+    """An inline query may be a long text, each of its words a part of the measure: the
+    conditions are nested as a balanced tree, not a chain SQLite refuses past 1,000 deep."""
+    index = CorpusIndex(tmp_path / "search.sqlite3")
+    entry, source = report("1" * 64, "地区生产总值增长5.2%。")
+    index.add(entry, source, (Metric("m1", "1", "5.2%", 5.2, "%", "", "地区生产总值增长",
+                                     "地区生产总值增长5.2%。", kind="result"),))  # fmt: skip
+    assert index.shown(ask("地区生产总值增长")) == {"1" * 64}
+    assert index.shown(ask(" ".join(["地区生产总值增长"] * 1200))) == {"1" * 64}
+    assert index.shown(ask(" ".join(["旅游收入"] * 1200))) == set()
