@@ -31,7 +31,7 @@ import yaml
 
 from .choice import place
 from .diff import bigrams
-from .figures.indicators import Indicator, Indicators, indicators
+from .figures.indicators import Indicator, Indicators, indicators, shared_indicators
 from .model import Item, Listed, Metric, Report, Section
 
 L = TypeVar("L", bound=Listed)
@@ -249,7 +249,7 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
     found: dict[str, Metric] = {}
     planned: dict[str, Metric] = {}
     table = rules()
-    for metric in metrics:
+    for metric in _dealt(metrics, year):
         # 国民经济增长速度由原定平均每年百分之六调高到百分之八至九: an average over several
         # years (a five-year plan's, revised) is not the year's target
         if not metric.indicator or not _of_year(metric, year) or _partial(metric, table):
@@ -259,6 +259,32 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
         elif metric.kind == "plan":
             planned.setdefault(metric.indicator, metric)
     return list(found.values()) + [m for key, m in planned.items() if key not in found]
+
+
+def _dealt(metrics: Iterable[Metric], year: int | None) -> Iterator[Metric]:
+    """The metrics, one number printed for several items (城镇居民人均可支配收入、农民人均纯收入
+    分别增长12%) dealt out to each: the figure engine gives it the first item's indicator, and it
+    is as much the target (or result) of every other item of the list."""
+    for metric in metrics:
+        yield metric
+        if metric.indicator is None:
+            continue
+        # the same number may be printed before for another measure (增长 12%左右…分别增长12%):
+        # the place whose list names the metric's own indicator is the one
+        for at in _found_at(metric.sentence, metric.raw):
+            span = (at, at + len(metric.raw))
+            figure = (metric.unit, metric.qualifier)
+            shared = shared_indicators(figure, metric.sentence, span, "", year)
+            if metric.indicator in shared:
+                yield from (replace(metric, indicator=o) for o in shared if o != metric.indicator)
+                break
+
+
+def _found_at(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while part and at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 def _partial(metric: Metric, table: Rules) -> bool:
@@ -307,7 +333,7 @@ def results(
     (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in _named_before(metrics, known):
+    for metric in _named_before(_dealt(metrics, year), known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)

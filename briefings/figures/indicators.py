@@ -443,18 +443,29 @@ def of_shared_number(
     """The indicator of one number printed for several items (A和B均增长14%以上, A、B分别增长12%):
     the first item's that has one, each read with the words after the list (RULES.md: one row,
     its label naming every item); else `found`."""
+    shared = shared_indicators(figure, text, span, place, year)
+    return shared[0] if shared else found
+
+
+def shared_indicators(
+    figure: tuple[str, str], text: str, span: tuple[int, int], place: str, year: int | None
+) -> tuple[str, ...]:
+    """Every indicator one number printed for several items measures (城镇居民人均可支配收入、
+    农民人均纯收入分别增长12%: both incomes' growth), in the list's order; () when the number is
+    not shared so."""
     start, end = span
     clause = _CLAUSE_TAIL.split(text[:start])[-1].strip()
     shared = _SHARED_NUMBER.match(clause)
     if shared is None or _NEXT_NUMBER.match(text[end:]):
-        return found
+        return ()
     items = [item.strip() for item in _LIST_JOINS.split(shared["items"])]
     if len(items) < 2 or not all(items):
-        return found
+        return ()
     unit, qualifier = figure
+    found: list[str] = []
     for item in items:
         said = item + shared["verb"]
         own = in_sentence(indicator_of(said, unit, qualifier, place, year), said, text)
-        if own is not None:
-            return own
-    return found
+        if own is not None and own not in found:
+            found.append(own)
+    return tuple(found)

@@ -865,3 +865,31 @@ def test_a_review_part_titled_as_the_targets_done_still_reviews_the_year() -> No
     review = COMBINED_REVIEW.replace("2024年工作回顾和2025年工作的总体要求", "主要目标任务完成情况")
     reported = _reported(review)
     assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]
+
+
+SHARED_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长6.1%。
+二、2024年主要目标和工作安排
+今年的主要预期目标是：地区生产总值增长 9%左右，城镇居民人均可支配收入、农民人均纯收入分别增长9%，固定资产投资增长12%。
+"""
+SHARED_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长9.2%，城镇居民人均可支配收入增长9.5%，农民人均纯收入增长8.1%。
+二、2025年主要目标和工作安排
+今年的主要预期目标是：地区生产总值增长8%左右。
+"""
+
+
+def test_one_number_printed_for_two_measures_is_a_target_of_each() -> None:
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    # 分别增长9% with one number: both incomes' target, each judged on its own result (the
+    # same 9% printed before for GDP is not the list's)
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "9.2%"),
+        "urban_income_growth": ("met", "9.5%"),
+        "rural_income_growth": ("missed", "8.1%"),
+        "fixed_investment_growth": ("not_reported", None),
+    }
