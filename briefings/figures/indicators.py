@@ -469,3 +469,40 @@ def shared_indicators(
         if own is not None and own not in found:
             found.append(own)
     return tuple(found)
+
+
+# 加快前海开发建设，全年完成固定资产投资160亿元: a clause on developing an area (a zone, a new
+# district, a park) is the topic of the figures after it that name no subject of their own.
+_AREA_WORK = re.compile(
+    r"(?:开发建设|开发开放|(?:新区|片区|园区|开发区|自贸区|合作区|试验区|示范区|新城)(?:开发|建设))$"
+)
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def of_area(found: str | None, text: str, at: int, place: str) -> str | None:
+    """None for a figure whose subject is an area being developed, not the place: its clause
+    names no subject (…，全年完成固定资产投资160亿元) and the clause before it, or a run of
+    clauses of figures back to one, is on developing the area (加快前海开发建设); else `found`.
+    A clause naming the place's own scope (全市固定资产投资…) is the place's."""
+    if found is None:
+        return None
+    clauses = _CLAUSE_TAIL.split(text[:at])
+    own = (*own_scope(place), *_PLACE_SCOPE)
+    if any(word in _normal(clauses[-1]) for word in own):
+        return found
+    for before in reversed(clauses[:-1]):
+        said = before.strip()
+        if _AREA_WORK.search(said):
+            return None
+        if not _HAS_DIGIT.search(said):
+            return found
+    return found
+
+
+# The place's own scope said outright (全市, 本县, 我省…): the figure is the place's whatever the
+# clause before was about.
+_PLACE_SCOPE = tuple(
+    f"{whole}{level}"
+    for whole in ("全", "本", "我")
+    for level in ("国", "省", "市", "县", "区", "州")
+)

@@ -893,3 +893,16 @@ def test_one_number_printed_for_two_measures_is_a_target_of_each() -> None:
         "rural_income_growth": ("missed", "8.1%"),
         "fixed_investment_growth": ("not_reported", None),
     }
+
+
+AREA_TARGETS = SHARED_TARGETS.replace(
+    "固定资产投资增长12%。", "固定资产投资增长12%。\n加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。"
+)
+
+
+def test_a_zones_investment_set_in_the_work_plan_is_not_the_places_target() -> None:
+    found = promises(_briefed(AREA_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    targets = {item.indicator: item.target.metric.raw for item in found.items}
+    # 80亿元 and 30亿元 are the new district's: its development is the clause's topic
+    assert "fixed_investment" not in targets and "gdp" not in targets
+    assert targets["fixed_investment_growth"] == "12%"

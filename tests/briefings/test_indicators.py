@@ -308,6 +308,14 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("农民人均纯收入及城镇居民人均可支配收入分别增长11%。", "11%", "rural_income_growth"),
         ("城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。", "11%", "rural_income_growth"),
         ("城镇、农村居民人均可支配收入分别增长9.5%、 11%。", "9.5%", "urban_income_growth"),
+        # A clause on developing an area is the topic of the subjectless figures after it: the
+        # area's, not the place's; the place said outright, or a project built, leaves it the place's.
+        ("加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。", "80亿元", None),
+        ("加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。", "30亿元", None),
+        ("推进临港片区建设，固定资产投资增长20%。", "20%", None),
+        ("加快滨江开发建设，全市固定资产投资增长10%。", "10%", "fixed_investment_growth"),
+        ("加快轨道交通三期等项目建设，固定资产投资增长12%左右。", "12%左右",
+         "fixed_investment_growth"),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(
