@@ -896,7 +896,8 @@ def test_one_number_printed_for_two_measures_is_a_target_of_each() -> None:
 
 
 AREA_TARGETS = SHARED_TARGETS.replace(
-    "固定资产投资增长12%。", "固定资产投资增长12%。\n加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。"
+    "固定资产投资增长12%。",
+    "固定资产投资增长12%。\n加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。",
 )
 
 
