@@ -567,7 +567,10 @@ def _review_sections(later: Briefed) -> list[Quote]:
 
 
 def plan_reports(
-    target: Report, review: Sequence[Quote], silent: frozenset[str] = frozenset()
+    target: Report,
+    review: Sequence[Quote],
+    silent: frozenset[str] = frozenset(),
+    giving: dict[str, frozenset[str]] | None = None,
 ) -> list[PlanReport]:
     """For each plan item of `target`, the review sentences that report on it, best first.
 
@@ -578,11 +581,16 @@ def plan_reports(
     for, when that score reaches the rule's share; headings, sentences saying what must be
     done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
     sentences (run-in headings, shortcomings admitted) say what their part is about, but report
-    nothing either."""
+    nothing either. A sentence giving the year's result on an indicator the item names (国内生产
+    总值比上年增长9.1% for an item on growth naming 国内生产总值) reaches the share for that item
+    on that alone (`giving`: each sentence's indicator groups)."""
     table = rules().plan
     items = target.plan.items
     nodes = {node.id: node for node in target.walk()}
-    said = [_words(_item_says(item, nodes.get(item.section))) for item in items]
+    texts = [_item_says(item, nodes.get(item.section)) for item in items]
+    said = [_words(text) for text in texts]
+    named = [_named_groups(text, target.meta.year) for text in texts]
+    giving = giving or {}
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
     weight = _idf([*grams, *said])
     unseen = math.log(len(grams) + len(said) + 1)  # a title's bigram said nowhere else
@@ -591,7 +599,16 @@ def plan_reports(
         whole = sum(weight.get(g, unseen) for g in text)
         return sum(weight.get(g, unseen) for g in text & item) / whole if whole else 0.0
 
-    scores = [[share(sentence, saying) for saying in said] for sentence in grams]
+    def gives(n: int, groups: frozenset[str]) -> bool:
+        return bool(grams[n]) and bool(giving.get(review[n].sentence, frozenset()) & groups)
+
+    scores = [
+        [
+            share(grams[n], saying) + table.share * gives(n, groups)
+            for saying, groups in zip(said, named, strict=True)
+        ]
+        for n in range(len(review))
+    ]
     for part, members in _by_section(review).items():
         if not part or not said:
             continue
@@ -616,6 +633,35 @@ def plan_reports(
         PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _named_groups(text: str, year: int | None) -> frozenset[str]:
+    """The indicator groups (gdp, jobs…) a plan item names by any of their names of its time,
+    the longest names first (单位国内生产总值能耗 is energy intensity, not the GDP it holds)."""
+    plain = unicodedata.normalize("NFKC", text).lower()
+    names = sorted(
+        ((name, item.group) for item in indicators().items for name in item.names_in(year)),
+        key=lambda pair: -len(pair[0]),
+    )
+    found = set()
+    for name, group in names:
+        if name in plain:
+            found.add(group)
+            plain = plain.replace(name, "·")
+    return frozenset(found)
+
+
+def _giving(metrics: Iterable[Metric], year: int | None) -> dict[str, frozenset[str]]:
+    """The indicator groups each sentence gives the year's result of (not of part of it)."""
+    table, known = rules(), indicators()
+    found: dict[str, set[str]] = {}
+    for metric in metrics:
+        item = known.get(metric.indicator or "")
+        if item is None or metric.kind != "result" or metric.period != str(year):
+            continue
+        if not _partial(metric, table):
+            found.setdefault(metric.sentence, set()).add(item.group)
+    return {sentence: frozenset(groups) for sentence, groups in found.items()}
 
 
 def _item_says(item: Item, node: Section | None) -> str:
@@ -784,6 +830,7 @@ def promises(target: Briefed, result: Briefed) -> Promises:
         target.report,
         [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
         silent,
+        _giving(result.metrics, year),
     )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 

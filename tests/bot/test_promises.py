@@ -907,3 +907,30 @@ def test_a_zones_investment_set_in_the_work_plan_is_not_the_places_target() -> N
     # 80亿元 and 30亿元 are the new district's: its development is the clause's topic
     assert "fixed_investment" not in targets and "gdp" not in targets
     assert targets["fixed_investment_growth"] == "12%"
+
+
+GRAIN_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）巩固农业基础，稳定粮食生产。建设高标准农田，推广良种良法。
+（二）加快发展数字经济。建设城市算力中心，推动数据要素市场化配置。
+"""
+GRAIN_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+全年粮食总产量达到52万吨，增产1.2万吨。城市算力中心建成投用。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_review_sentence_giving_the_result_of_an_indicator_the_item_names_reports_on_it() -> None:
+    found = promises(_briefed(GRAIN_PLAN, "a.txt"), _briefed(GRAIN_REVIEW, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    # the item names 粮食生产 (grain output): the year's grain output reports on it, though the
+    # two share few words; the item naming no indicator gets it not
+    assert reported["巩固农业基础，稳定粮食生产"] == ["全年粮食总产量达到52万吨，增产1.2万吨。"]
+    assert reported["加快发展数字经济"] == ["城市算力中心建成投用。"]
