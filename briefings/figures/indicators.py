@@ -221,10 +221,12 @@ def indicator_of(
     the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
-    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label)))
+    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
     scope = (*table.scope_words, *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):
+            # R&D经费投入强度: a label keeps no punctuation (RD经费投入强度), so neither does the name
+            name = name.replace("&", "")
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue

@@ -308,6 +308,9 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("农民人均纯收入及城镇居民人均可支配收入分别增长11%。", "11%", "rural_income_growth"),
         ("城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。", "11%", "rural_income_growth"),
         ("城镇、农村居民人均可支配收入分别增长9.5%、 11%。", "9.5%", "urban_income_growth"),
+        # R&D printed with its ampersand: the label keeps no punctuation, nor does the name read.
+        ("全社会R&D经费投入强度达到2.5%。", "2.5%", "rd_intensity"),
+        ("R&D经费占GDP比重达到3%。", "3%", "rd_intensity"),
         # A clause on developing an area is the topic of the subjectless figures after it: the
         # area's, not the place's; the place said outright, or a project built, leaves it the place's.
         ("加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。", "80亿元", None),
