@@ -31,7 +31,13 @@ import yaml
 
 from .choice import place
 from .diff import bigrams
-from .figures.indicators import Indicator, Indicators, indicators, shared_indicators
+from .figures.indicators import (
+    Indicator,
+    Indicators,
+    indicator_of,
+    indicators,
+    shared_indicators,
+)
 from .model import Item, Listed, Metric, Report, Section
 
 L = TypeVar("L", bound=Listed)
@@ -333,7 +339,7 @@ def results(
     (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in _named_before(_dealt(metrics, year), known):
+    for metric in _named_before(_dealt(_fallen(metrics, year, table), year), known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
@@ -367,6 +373,25 @@ def _level_reached(metric: Metric, table: Rules) -> bool:
 _BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
 
 
+def _fallen(metrics: Iterable[Metric], year: int | None, table: Rules) -> Iterator[Metric]:
+    """The metrics, a growth rate printed as a fall (一般公共预算收入下降2.1%, 固定资产投资下降8%)
+    given its growth indicator: the figure rules read a growth name only with a rise word, and
+    the year's result is the fall (judged as −2.1%)."""
+    known = indicators()
+    for metric in metrics:
+        fall = _FALL.search(metric.label)
+        if metric.indicator is None and metric.unit in _RATE_UNITS and fall:
+            rise = f"{metric.label[: fall.start()]}增长"
+            item = known.get(indicator_of(rise, metric.unit, metric.qualifier, "", year) or "")
+            if item is not None and item.family == "growth" and fall["word"] in table.decline_words:
+                metric = replace(metric, indicator=item.id)
+        yield metric
+
+
+# A fall word ending a label (一般公共预算收入同比下降): what follows the measure's name.
+_FALL = re.compile(r"(?:同比|比上年)?(?P<word>下降|降低|减少|递减|回落)$")
+
+
 def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
     """The metrics, a bare rise (去年提出…物价上涨幅度控制在百分之十以内。…涨幅仍然高达百分之二十一点七)
     given the growth indicator of the sentence just before it in the same part, when its own
@@ -395,6 +420,13 @@ def _signed(metric: Metric, item: Indicator, table: Rules) -> float:
     if falls and any(word in said[-6:] for word in table.decline_words):
         return -abs(metric.value)
     return metric.value
+
+
+def signed_value(metric: Metric) -> float:
+    """The figure's number in its indicator's sense: negative for a growth rate printed as a
+    fall (一般公共预算收入下降2.1%: −2.1), as the verdicts judge it and the reader is shown it."""
+    item = indicators().get(metric.indicator or "")
+    return metric.value if item is None else _signed(metric, item, rules())
 
 
 def _tolerance(target: Metric, table: Rules) -> float:
@@ -844,7 +876,7 @@ def _side(side: Figure | None) -> dict[str, Any] | None:
     metric = side.metric
     return {
         "raw": metric.raw,
-        "value": metric.value,
+        "value": signed_value(metric),
         "bound": metric.bound,
         "unit": metric.unit,
         "sentence": metric.sentence,

@@ -35,8 +35,12 @@ def indicator_name(key: str, words: Words = CHINESE) -> str:
 
 
 def figure(metric: Metric) -> str:
-    """The figure as printed, with its bound as a sign when the number does not say it."""
-    return escape(figure_text(metric))
+    """The figure as printed, with its bound as a sign when the number does not say it, and a
+    minus when it is a fall of a growth rate (下降2.1% is −2.1%: the number alone reads as a rise)."""
+    from briefings.promises import signed_value
+
+    fell = signed_value(metric) < 0 <= metric.value
+    return ("−" if fell else "") + escape(figure_text(metric))
 
 
 def _line(n: int, item: Promise, words: Words) -> str:

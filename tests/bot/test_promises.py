@@ -934,3 +934,27 @@ def test_a_review_sentence_giving_the_result_of_an_indicator_the_item_names_repo
     # two share few words; the item naming no indicator gets it not
     assert reported["巩固农业基础，稳定粮食生产"] == ["全年粮食总产量达到52万吨，增产1.2万吨。"]
     assert reported["加快发展数字经济"] == ["城市算力中心建成投用。"]
+
+
+FALLEN_RESULTS = SHARED_RESULTS.replace(
+    "过去一年，全市地区生产总值增长9.2%，城镇居民人均可支配收入增长9.5%，农民人均纯收入增长8.1%。",
+    "过去一年，全市地区生产总值增长9.2%，固定资产投资同比下降8.5%，居民消费价格下降0.3%。",
+)
+
+
+def test_a_growth_rate_printed_as_a_fall_is_the_years_result_shown_with_its_minus(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(SHARED_TARGETS, "utf-8")
+    later.write_text(FALLEN_RESULTS, "utf-8")
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(FALLEN_RESULTS, "b.txt"))
+    # 固定资产投资同比下降8.5% is the year's investment growth (−8.5%), not nothing said
+    assert _verdicts(found)["fixed_investment_growth"] == ("missed", "8.5%")
+    record = as_record(found)
+    investment = next(i for i in record["items"] if i["indicator"] == "fixed_investment_growth")
+    assert investment["result"]["value"] == -8.5 and investment["result"]["raw"] == "8.5%"
+    args = ["promises", "--target-report", str(earlier), "--result-report", str(later)]
+    assert main([*args, "--format", "md"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert "| 固定资产投资增长 | 12% | −8.5% | ❌ 未达成 |" in markdown
