@@ -321,7 +321,7 @@ def _unnamed(text: str, names: Sequence[str]) -> str:
 _YEARLY = re.compile(r"年平?均浓度")  # a concentration's yearly mean
 
 
-_YEAR_OPENS = re.compile(r"(?:去年|全年|当年|[0-9]{4}年)")
+_YEAR_OPENS = re.compile(r"(?:预计)?(?:去年|全年|当年|[0-9]{4}年)")
 
 
 def _narrowed(metric: Metric, table: Rules) -> bool:

@@ -273,9 +273,10 @@ _SPAN_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}五|期间|时期|前?[一二三四]季度|前三个季度|上半年|"
     r"前[0-9一二三四五六七八九十]+个月|过去五年|五年来|五年|年均|平均每年)+"
 )
-# A clause opening on the year itself (去年, 全年, 2000年): its figure is the year's.
+# A clause opening on the year itself (去年, 全年, 2000年), or on its estimate (预计全年): its
+# figure is the year's.
 _YEAR_CLAUSE = re.compile(
-    r"(?:^|[,;，；。:：])\s*(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
+    r"(?:^|[,;，；。:：])\s*(?:预计)?(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
 )
 
 
@@ -300,7 +301,9 @@ def in_own_clause(
     if said != label:
         return indicator_of(said, unit, qualifier, place, year)
     if _YEAR_CLAUSE.search(text[:at]):
-        bare = _SPAN_LEAD.sub("", label)
+        # 全市前三季度地区生产总值增长…，预计全年增长: the place's scope words may come first
+        rest = _unscoped(label, indicators().scope_words)
+        bare = label[: len(label) - len(rest)] + _SPAN_LEAD.sub("", rest)
         return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
     clause = _normal(_CLAUSE_TAIL.split(text[:at])[-1].strip())
     own = indicator_of(clause, unit, qualifier, place, year)

@@ -958,3 +958,12 @@ def test_a_growth_rate_printed_as_a_fall_is_the_years_result_shown_with_its_minu
     assert main([*args, "--format", "md"]) == 0
     markdown = capsysbinary.readouterr().out.decode("utf-8")
     assert "| 固定资产投资增长 | 12% | −8.5% | ❌ 未达成 |" in markdown
+
+
+def test_the_years_estimate_after_a_part_of_the_year_is_its_result() -> None:
+    estimated = SHARED_RESULTS.replace(
+        "全市地区生产总值增长9.2%", "全市前三季度地区生产总值增长9.5%，预计全年增长8.9%左右"
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(estimated, "b.txt"))
+    # 预计全年 opens its clause: the year's estimate (an estimate counts), not the quarters' 9.5%
+    assert _verdicts(found)["gdp_growth"] == ("met", "8.9%左右")

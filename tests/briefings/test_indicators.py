@@ -308,6 +308,9 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("农民人均纯收入及城镇居民人均可支配收入分别增长11%。", "11%", "rural_income_growth"),
         ("城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。", "11%", "rural_income_growth"),
         ("城镇、农村居民人均可支配收入分别增长9.5%、 11%。", "9.5%", "urban_income_growth"),
+        # The year's estimate after a part of it: the year's, its measure the clause before's.
+        ("前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
+        ("全市前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
         # R&D printed with its ampersand: the label keeps no punctuation, nor does the name read.
         ("全社会R&D经费投入强度达到2.5%。", "2.5%", "rd_intensity"),
         ("R&D经费占GDP比重达到3%。", "3%", "rd_intensity"),
