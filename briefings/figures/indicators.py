@@ -341,10 +341,15 @@ def _reread(label: str, text: str, at: int) -> str:
     after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
     with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
     head (粮食、肉蛋奶、蔬菜产量) with that head; a change or average naming no measure (两年平均增长,
-    实际回落到) with the measure the clauses before named. Else the label itself."""
+    实际回落到) with the measure the clauses before named; a group of residents alone (全体居民人均
+    可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%) with the per-head income named before.
+    Else the label itself."""
     clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
     if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
         return _CHANGE.sub("", label)
+    group = _RESIDENTS_ONLY.match(label)
+    if group and _PER_HEAD_INCOME in text[:at]:
+        return f"{group['group']}居民{_PER_HEAD_INCOME}{group['change']}"
     table = indicators()
     core = _unscoped(label, table.scope_words)
     head = next((h for h in _HEADS if core.startswith(h)), None)
@@ -371,6 +376,14 @@ def _reread(label: str, text: str, at: int) -> str:
             if _names_own(_normal(named), "", None):
                 return named + label
     return label
+
+
+# 城镇居民增长, 农村居民收入增长: a group of residents and a change, the measure left to the
+# sentence (…人均可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%).
+_RESIDENTS_ONLY = re.compile(
+    r"^(?:其中)?(?P<group>城镇|农村)(?:常住)?(?:居民)?(?:收入)?(?P<change>(?:实际)?(?:增长|增速|增幅))$"
+)
+_PER_HEAD_INCOME = "人均可支配收入"
 
 
 def _unscoped(label: str, scope: Iterable[str]) -> str:

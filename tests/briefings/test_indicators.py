@@ -311,6 +311,11 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         # The year's estimate after a part of it: the year's, its measure the clause before's.
         ("前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
         ("全市前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
+        # A group of residents alone, after the per-head income: that group's income.
+        ("全体居民人均可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%。", "6.3%",
+         "rural_income_growth"),
+        ("全体居民人均可支配收入增长5.1%，其中城镇居民增长4.2%。", "4.2%", "urban_income_growth"),
+        ("城镇居民增长4.2%。", "4.2%", None),
         # R&D printed with its ampersand: the label keeps no punctuation, nor does the name read.
         ("全社会R&D经费投入强度达到2.5%。", "2.5%", "rd_intensity"),
         ("R&D经费占GDP比重达到3%。", "3%", "rd_intensity"),
