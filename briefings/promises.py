@@ -351,8 +351,19 @@ def results(
             re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
         )
         if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
-            found.setdefault(metric.indicator, metric)
+            first = found.setdefault(metric.indicator, metric)
+            # 粮食产量稳定在60亿斤以上，达到61亿斤: the bar gives way to the figure its sentence
+            # prints exactly
+            if (
+                first.bound in _BARS
+                and metric.bound == "exact"
+                and first.sentence == metric.sentence
+            ):
+                found[metric.indicator] = metric
     return found
+
+
+_BARS = frozenset(("at_least", "more_than", "at_most", "less_than"))
 
 
 def _level_reached(metric: Metric, table: Rules) -> bool:

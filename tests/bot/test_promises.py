@@ -967,3 +967,11 @@ def test_the_years_estimate_after_a_part_of_the_year_is_its_result() -> None:
     found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(estimated, "b.txt"))
     # 预计全年 opens its clause: the year's estimate (an estimate counts), not the quarters' 9.5%
     assert _verdicts(found)["gdp_growth"] == ("met", "8.9%左右")
+
+
+def test_a_result_printed_as_a_bar_gives_way_to_the_exact_figure_of_its_sentence() -> None:
+    barred = SHARED_RESULTS.replace(
+        "城镇居民人均可支配收入增长9.5%", "城镇居民人均可支配收入增长9%以上、达到9.5%"
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(barred, "b.txt"))
+    assert _verdicts(found)["urban_income_growth"] == ("met", "9.5%")
