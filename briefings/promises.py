@@ -895,6 +895,11 @@ def _side(side: Figure | None) -> dict[str, Any] | None:
     }
 
 
+def _zh(table: Indicators, key: str, issuer: str) -> str:
+    item = table.get(key)
+    return table.zh_of(item, issuer) if item is not None else key
+
+
 def as_record(found: Promises) -> dict[str, Any]:
     """The export's contract: issuer, year, each target with its result (or null) and verdict,
     each plan item with the review sentences on it."""
@@ -905,7 +910,7 @@ def as_record(found: Promises) -> dict[str, Any]:
         "items": [
             {
                 "indicator": item.indicator,
-                "name": getattr(table.get(item.indicator), "zh", item.indicator),
+                "name": _zh(table, item.indicator, found.issuer),
                 "target": _side(item.target),
                 "result": _side(item.result),
                 "verdict": item.verdict,

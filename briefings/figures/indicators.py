@@ -87,9 +87,18 @@ class Indicators:
     growth_words: tuple[str, ...]
     national_issuers: tuple[str, ...] = ()
     national_scope: tuple[str, ...] = ()
+    national_shown: tuple[tuple[str, str], ...] = ()
 
     def get(self, key: str) -> Indicator | None:
         return next((i for i in self.items if i.id == key), None)
+
+    def zh_of(self, item: Indicator, issuer: str = "") -> str:
+        """The indicator's Chinese name for `issuer`'s reports (国内生产总值增长 for the country's)."""
+        name = item.zh
+        if issuer in self.national_issuers:
+            for words, shown in self.national_shown:
+                name = name.replace(words, shown)
+        return name
 
 
 class IndicatorsError(ValueError):
@@ -147,6 +156,7 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
         growth,
         issuers,
         tuple(_normal(w) for w in national.get("scope_words", ())),
+        tuple((str(a), str(b)) for a, b in (national.get("shown_as") or {}).items()),
     )
 
 

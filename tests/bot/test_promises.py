@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.present.render_promises import promises_page, to_markdown
 from briefings.figures.indicators import indicators
 from briefings.model import Bound, Meta, Metric
 from briefings.promises import (
@@ -975,3 +976,14 @@ def test_a_result_printed_as_a_bar_gives_way_to_the_exact_figure_of_its_sentence
     )
     found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(barred, "b.txt"))
     assert _verdicts(found)["urban_income_growth"] == ("met", "9.5%")
+
+
+def test_the_countrys_gdp_is_named_as_its_reports_name_it_and_a_regions_as_theirs() -> None:
+    national = promises(_briefed(NATIONAL_TARGETS, "a.txt"), _briefed(NATIONAL_RESULTS, "b.txt"))
+    names = {i["indicator"]: i["name"] for i in as_record(national)["items"]}
+    assert names["gdp_growth"] == "国内生产总值增长"
+    target, result = _listing("国务院", 1996), _listing("国务院", 1997)
+    assert "国内生产总值增长" in promises_page(national, target, result)
+    assert "| 国内生产总值增长 |" in to_markdown(national, target, result)
+    city = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    assert {i["name"] for i in as_record(city)["items"]} >= {"地区生产总值增长"}
