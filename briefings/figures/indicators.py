@@ -175,6 +175,37 @@ def own_scope(place: str) -> tuple[str, ...]:
     return tuple(_normal(w) for w in words if w)
 
 
+# 全国, 全省, 本市, 我县…: a scope word naming a level of government.
+_LEVEL_WORD = re.compile(r"^[全本我](国|省|自治区|市|州|盟|县|区|旗)$")
+_LEVELS = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3}
+_PLACE_LEVEL = re.compile(r"(自治区|自治州|省|市|县|区|州|盟|旗)$")
+
+
+def _at_level(words: Iterable[str], place: str) -> tuple[str, ...]:
+    """The scope words that can name `place` itself: of those naming a level of government,
+    its own (全市 in a city's report; 全县 or 全区 in a county's or district's, which were
+    counties until lately); 全国 or 全省 in a city's report is another government's figure
+    (全省地区生产总值增长5.4%, then 全市…). An unknown level keeps them all."""
+    suffix = _PLACE_LEVEL.search(place)
+    level: int | None = None
+    if place in indicators().national_issuers:
+        level = 0
+    elif suffix:
+        level = _LEVELS.get(suffix.group(1).removeprefix("自治"))  # 自治州: a 州
+        level = 1 if suffix.group(1) == "自治区" else level
+    if level is None:
+        return tuple(words)
+    kept = []
+    for word in words:
+        named = _LEVEL_WORD.match(word)
+        own = named is None or _LEVELS[named.group(1)] == level
+        # an autonomous region says 全区 of itself
+        own = own or (level == 1 and place.endswith("自治区") and word.endswith("区"))
+        if own:
+            kept.append(word)
+    return tuple(kept)
+
+
 def _own(prefix: str, scope: Iterable[str]) -> bool:
     """Whether `prefix` is nothing but scope words (and years or spans) of the report's own place."""
     rest = _SPAN.sub("", _YEAR.sub("", prefix))
@@ -232,7 +263,7 @@ def indicator_of(
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
     text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
-    scope = (*table.scope_words, *own_scope(place))
+    scope = (*_at_level(table.scope_words, place), *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):
             # R&D经费投入强度: a label keeps no punctuation (RD经费投入强度), so neither does the name
@@ -416,7 +447,7 @@ _DIGITS = re.compile(r"[0-9]")
 def _names_own(text: str, place: str, year: int | None) -> bool:
     """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
     table = indicators()
-    scope = (*table.scope_words, *own_scope(place))
+    scope = (*_at_level(table.scope_words, place), *own_scope(place))
     return any(
         (at := text.find(name)) >= 0 and _own(text[:at], scope)
         for item in table.items

@@ -987,3 +987,12 @@ def test_the_countrys_gdp_is_named_as_its_reports_name_it_and_a_regions_as_their
     assert "| 国内生产总值增长 |" in to_markdown(national, target, result)
     city = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
     assert {i["name"] for i in as_record(city)["items"]} >= {"地区生产总值增长"}
+
+
+def test_the_provinces_growth_quoted_in_a_citys_review_is_not_the_citys_result() -> None:
+    quoting = SHARED_RESULTS.replace(
+        "过去一年，全市地区生产总值增长9.2%",
+        "过去一年，全省地区生产总值增长7.1%，全市地区生产总值增长9.2%",
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(quoting, "b.txt"))
+    assert _verdicts(found)["gdp_growth"] == ("met", "9.2%")

@@ -256,6 +256,20 @@ def test_compare_by_any_name_gives_the_same_table_amounts_and_rates_apart() -> N
     assert [(row.indicator, row.value) for row in second] == [("gdp_growth", "6.4%")]
 
 
+def test_a_scope_word_of_another_level_of_government_is_not_the_places_own() -> None:
+    # 全省 or 全国 in a city's report is the province's or the country's figure, not the city's
+    assert indicator_of("全省地区生产总值增长", "%", place="临川市") is None
+    assert indicator_of("全国国内生产总值增长", "%", place="江西省") is None
+    assert indicator_of("全市地区生产总值增长", "%", place="顺平县") is None  # its prefecture
+    assert indicator_of("全市地区生产总值增长", "%", place="临川市") == "gdp_growth"
+    assert indicator_of("全国国内生产总值增长", "%", place="国务院") == "gdp_growth"
+    # a district that was a county says 全县 of itself; an autonomous region 全区
+    assert indicator_of("全县地区生产总值增长", "%", place="清江区") == "gdp_growth"
+    assert indicator_of("全区地区生产总值增长", "%", place="西藏自治区") == "gdp_growth"
+    # a place of unknown level keeps every scope word
+    assert indicator_of("全省地区生产总值增长", "%", place="西藏") == "gdp_growth"
+
+
 def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> None:
     assert indicator_of("拟安排中央财政赤字", "元", place="国务院") == "fiscal_deficit"
     assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
