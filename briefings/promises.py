@@ -476,11 +476,20 @@ def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rul
 
 def _sets_targets(text: str, table: Rules) -> bool:
     """Whether a sentence names targets other than as reached: 主要预期目标是… sets them,
-    国内生产总值增长率达到预期目标 reports on one."""
+    国内生产总值增长率达到预期目标 reports on one, as does …的预期目标圆满完成 (the verb after)."""
     for verb in table.reached:
         for word in table.target_sentence:
             text = text.replace(f"{verb}{word}", "").replace(f"{verb}了{word}", "")
+            text = re.sub(f"{word}{_DONE_HOW}{verb}", "", text)
     return any(word in text for word in table.target_sentence)
+
+
+# 预期目标圆满完成, 目标已经实现: how a target is said reached after it
+_DONE_HOW = "(?:已经|已|均|全部|全面|顺利|圆满|胜利|如期|超额)*"
+# 实现了年初确定的城镇新增就业4万人以上的目标: the year's target said reached, around its name
+_TARGET_REACHED = re.compile(
+    f"(?:实现|完成|达到)了?(?:年初|年度|全年)?(?:确定|提出|制定)的[^，。；;]*目标|目标{_DONE_HOW}(?:实现|完成)"
+)
 
 
 def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote | None:
@@ -489,7 +498,8 @@ def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote 
         text = quote.sentence.lower()
         if _sets_targets(text, table):
             continue
-        if any(name in text for name in item.names) and any(w in text for w in table.qualitative):
+        said = any(w in text for w in table.qualitative) or _TARGET_REACHED.search(text)
+        if any(name in text for name in item.names) and said:
             return quote
     return None
 

@@ -996,3 +996,16 @@ def test_the_provinces_growth_quoted_in_a_citys_review_is_not_the_citys_result()
     )
     found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(quoting, "b.txt"))
     assert _verdicts(found)["gdp_growth"] == ("met", "9.2%")
+
+
+def test_a_target_said_reached_after_its_name_is_unclear_not_absent() -> None:
+    for said in (
+        "年初确定的固定资产投资增长12%的目标圆满完成。",
+        "实现了年初确定的固定资产投资增长12%的目标。",
+    ):
+        reached = SHARED_RESULTS.replace("二、2025年", f"{said}\n二、2025年")
+        found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(reached, "b.txt"))
+        # the 12% quoted is the target, no result; the report says it was reached, in words
+        item = next(i for i in found.items if i.indicator == "fixed_investment_growth")
+        assert (item.verdict, item.result) == ("unclear", None), said
+        assert item.statement is not None and item.statement.sentence == said
