@@ -38,6 +38,7 @@ in Python, and /search's CPU p95 went from ~11 to ~28 ms at 300 reports; deflate
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import json
 import logging
@@ -45,10 +46,12 @@ import re
 import sqlite3
 import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from .characters import CHARACTERS
@@ -62,7 +65,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the tokens or the tables change: an older file is rebuilt (so is one whose
 # sentences were packed with another table of characters).
-FORMAT = f"11:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
+FORMAT = f"12:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -82,6 +85,10 @@ COMPACT_AFTER = 50  # reports added by one update after which the postings are m
 # the index's size, so a search waits that long at most.
 MERGE_PAGES = 64
 VACUUM_PAGES = 256
+# Reports' files read for their sentences' text, kept while a search runs and after: the
+# candidates of a long word are checked in them, a few in each of hundreds of reports.
+FILES_KEPT = 16 << 20
+MAX_SOURCE_BYTES = 64 << 20  # a larger file is not read (the library refuses such reports)
 _MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
 _SCHEMA = """
@@ -89,11 +96,11 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
-    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
     context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text BLOB NOT NULL);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text NOT NULL, size INTEGER);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
@@ -248,10 +255,15 @@ def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
     words: list[str | bytes] = []
 
     def test(word: str) -> str:
-        chinese = _CHINESE.fullmatch(word)
-        words.append(pack(word) if chinese else word)
-        number = first + len(words) - 1
-        return f"instr(s.text, ?{number}) > 0" if chinese else f"says(s.text, ?{number})"
+        number = first + len(words)
+        if not _CHINESE.fullmatch(word):
+            words.append(word)
+            return f"says(s.id, s.text, s.size, ?{number})"
+        words.extend((pack(word), word))
+        return (
+            f"(CASE WHEN s.size IS NULL THEN instr(s.text, ?{number}) > 0"
+            f" ELSE says(s.id, s.text, s.size, ?{number + 1}) END)"
+        )
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
     ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
@@ -261,10 +273,6 @@ def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
         if len(terms) > 1:
             tests.append("(" + " AND ".join(test(t) for t in terms) + ")")
     return " OR ".join(tests) or "0", words
-
-
-def _says(text: bytes, word: str) -> bool:
-    return word in searchable(unpack(text))
 
 
 def _tokens_of(word: str) -> frozenset[str]:
@@ -301,10 +309,16 @@ class CorpusIndex:
     expression = staticmethod(match_expression)
     inexact = staticmethod(_inexact)  # whether FTS5 may find a word's bigrams apart
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, root: Path | None = None) -> None:
         self.path = path  # None: in memory (no cache folder)
+        self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
+        self._sources: dict[int, tuple[str, str]] = {}  # report -> its source file, digest
+        self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
+        self._held = 0  # their bytes
+        self._checked: dict[Path, tuple[int, int, str]] = {}  # a file's size, time, digest
+        self._utf8: dict[str, bytes] = {}
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -334,7 +348,7 @@ class CorpusIndex:
             # blocks, kept as they cost searches nothing (4 and 16 KB make a file as large in
             # format 11). Both a no-op on a file already made.
             db.execute("PRAGMA encoding = 'UTF-16le'")
-            db.create_function("says", 2, _says, deterministic=True)
+            db.create_function("says", 4, self._says, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
             db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # see `compact`
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
@@ -348,7 +362,7 @@ class CorpusIndex:
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._slots = None
+        self._forget()
         db = self._connect()
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -377,17 +391,27 @@ class CorpusIndex:
         with self._guarded() as db:
             return {digest for (digest,) in db.execute("SELECT digest FROM reports")}
 
-    def add(self, entry: Entry, index: SearchIndex, figures: Sequence[Metric] = ()) -> None:
-        """Index one report's sentences and figures (replacing any entry of the same digest)."""
+    def add(
+        self,
+        entry: Entry,
+        index: SearchIndex,
+        figures: Sequence[Metric] = (),
+        source: str | None = None,
+    ) -> None:
+        """Index one report's sentences and figures (replacing any entry of the same digest).
+        `source`: the report's file, under `root`: the sentences found there as printed are
+        stored as where they stand in it, read from it when a search needs their text."""
+        data = self._read(source, entry.digest) if source is not None else None
+        filed = (source, data) if source is not None and data else None
         with self._guarded() as db:
             db.execute("BEGIN")
             try:
                 self._delete(db, entry.digest)
-                self._insert(db, entry, index, figures)
+                self._insert(db, entry, index, figures, filed)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
-                self._slots = None  # read again from what the file holds
+                self._forget()  # read again from what the file holds
                 raise
 
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
@@ -401,7 +425,7 @@ class CorpusIndex:
         for report in reports:
             source = None if report.digest in have else index_of(report.digest)
             if source is not None:
-                self.add(entry_of(report), *source)
+                self.add(entry_of(report), *source, source=report.source)
                 added += 1
         if added >= COMPACT_AFTER:
             self.compact()
@@ -441,7 +465,12 @@ class CorpusIndex:
             db.execute("COMMIT")
 
     def _insert(
-        self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
+        self,
+        db: sqlite3.Connection,
+        entry: Entry,
+        index: SearchIndex,
+        figures: Sequence[Metric],
+        filed: tuple[str, bytes] | None,
     ) -> None:
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
@@ -454,19 +483,24 @@ class CorpusIndex:
         kept = [(n, m) for n, m in enumerate(figures[:_MAX_SENTENCES]) if m.kind in KIND_ORDER]
         span = max(len(sentences), kept[-1][0] + 1 if kept else 0, 1)
         span = -(-span // SLOT) * SLOT
-        (first,) = db.execute("SELECT coalesce(max(first + span), 0) FROM reports").fetchone()
+        # After every rowid ever given: a removed report's postings may stay (see `_delete`).
+        (first,) = db.execute(_END).fetchone()
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('end', ?)", (str(first + span),))
         cursor = db.execute(
-            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span,"
+            " source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
-             index.length, first, span),
+             index.length, first, span, filed[0] if filed else None),
         )  # fmt: skip
         report = int(cursor.lastrowid or 0)
-        self._slots = None
+        self._forget()
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?)",
-            [(first + n, place, pack(text)) for n, (place, text) in enumerate(sentences)],
+            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+            [
+                (first + n, place, *stored)
+                for n, (place, stored) in enumerate(_stored(sentences, filed))
+            ],
         )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -515,11 +549,14 @@ class CorpusIndex:
             return
         report, first, span = found
         rows = (first, first + span - 1)
-        old = db.execute("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?", rows)
-        # A contentless FTS5 table forgets a row only when told the tokens it was given.
+        old = db.execute("SELECT id, text, size FROM sentences WHERE id BETWEEN ? AND ?", rows)
+        texts = [(n, self._text(db, n, text, size)) for n, text, size in old.fetchall()]
+        # A contentless FTS5 table forgets a row only when told the tokens it was given. The
+        # sentences of a file gone or changed since are not known any more: their postings
+        # stay, on rowids no report holds again (`_END`), which every search skips.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(unpack(text))) for n, text in old.fetchall()],
+            [(n, self.tokens(text)) for n, text in texts if text is not None],
         )
         db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
@@ -530,7 +567,7 @@ class CorpusIndex:
         )
         db.execute("DELETE FROM figures WHERE report = ?", (report,))
         db.execute("DELETE FROM reports WHERE id = ?", (report,))
-        self._slots = None
+        self._forget()
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
 
     def search(
@@ -579,14 +616,85 @@ class CorpusIndex:
         return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)), exact)
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
-        """The report holding each slot of rowids (kept until a report is added or removed)."""
+        """The report holding each slot of rowids (kept until a report is added or removed;
+        a removed report's slots, whose postings may stay, hold none)."""
         if self._slots is None:
+            rows = db.execute("SELECT id, first, span, source, digest FROM reports").fetchall()
             self._slots = {
                 slot: report
-                for report, first, span in db.execute("SELECT id, first, span FROM reports")
+                for report, first, span, _, _ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
+            self._sources = {report: (source, digest) for report, *_, source, digest in rows
+                             if source is not None}  # fmt: skip
         return self._slots
+
+    def _forget(self) -> None:
+        """Drop what is kept of the reports (after one is added or removed)."""
+        self._slots = None
+        self._sources = {}
+        self._files.clear()
+        self._held = 0
+
+    def _read(self, source: str, digest: str) -> bytes | None:
+        """The bytes of the report file `source` (under `root`) when they are the report
+        `digest`'s: checked by their SHA-256 once for each size and time the file has."""
+        if self.root is None:
+            return None
+        path = self.root / source
+        try:
+            stat = path.stat()
+            if not S_ISREG(stat.st_mode) or stat.st_size > MAX_SOURCE_BYTES:
+                return None
+            known = self._checked.get(path)
+            if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+                return path.read_bytes() if known[2] == digest else None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        found = hashlib.sha256(data).hexdigest()
+        self._checked[path] = (stat.st_size, stat.st_mtime_ns, found)
+        return data if found == digest else None
+
+    def _file(self, db: sqlite3.Connection, rowid: int) -> bytes | None:
+        """The file of the report holding `rowid`, when it is still that report's (the last
+        ones read kept, FILES_KEPT bytes in all)."""
+        report = self._slot_reports(db).get(rowid // SLOT)
+        if report is None or report not in self._sources:
+            return None
+        if (data := self._files.get(report)) is not None:
+            self._files.move_to_end(report)
+            return data
+        data = self._read(*self._sources[report])
+        if data is not None:
+            self._files[report] = data
+            self._held += len(data)
+            while self._held > FILES_KEPT and len(self._files) > 1:
+                self._held -= len(self._files.popitem(last=False)[1])
+        return data
+
+    def _text(self, db: sqlite3.Connection, rowid: int, text: Any, size: int | None) -> str | None:
+        """Sentence `rowid`'s text: stored packed, or `size` bytes at `text` in its report's
+        file (None: that file is gone or changed)."""
+        if size is None:
+            return unpack(text)
+        data = self._file(db, rowid)
+        return None if data is None else data[text : text + size].decode("utf-8", "replace")
+
+    def _says(self, rowid: int, text: Any, size: int | None, word: str) -> bool:
+        """Whether sentence `rowid` (`text`, `size` as stored) says `word` (folded): a Chinese
+        word is looked for in the file's bytes (UTF-8, as the word's), another in the text
+        folded."""
+        if size is None:
+            return word in searchable(unpack(text))
+        data = self._file(self._db, rowid)
+        if data is None:
+            return False
+        if _CHINESE.fullmatch(word):
+            if (encoded := self._utf8.get(word)) is None:
+                encoded = self._utf8.setdefault(word, word.encode("utf-8"))
+            return data.find(encoded, text, text + size) >= 0
+        return word in searchable(data[text : text + size].decode("utf-8", "replace"))
 
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = (), digests: Iterable[str] = ()
@@ -603,9 +711,9 @@ class CorpusIndex:
         with self._guarded() as db:
             rows = db.execute(sql, parameters).fetchall()
             names = _names(db)
+            texts = self._filed(db, [row[11] for row in rows])
         from .compare import Candidate
 
-        texts: dict[bytes, str] = {}
         for digest, number, folded, title, *fields in rows:
             metric = _metric(fields, names, texts)
             heading = unpack(title) if title else ""
@@ -636,11 +744,23 @@ class CorpusIndex:
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
             names = _names(db)
+            texts = self._filed(db, [row[8] for row in rows])
         found: dict[str, list[Metric]] = {}
-        texts: dict[bytes, str] = {}
         for digest, *fields in rows:
             found.setdefault(digest, []).append(_metric(fields, names, texts))
         return found
+
+    def _filed(self, db: sqlite3.Connection, sentences: list[Any]) -> dict[bytes | int, str]:
+        """The texts of figures' `sentences` (as `_SENTENCE` reads them) that their reports'
+        files hold, by rowid; `_metric` unpacks the others."""
+        rowids = sorted({n for n in sentences if isinstance(n, int)})
+        if not rowids:
+            return {}
+        return {
+            n: said
+            for n, _, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            if (said := self._text(db, n, text, size)) is not None
+        }
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
@@ -650,7 +770,9 @@ class CorpusIndex:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
         texts = {
-            n: (place, unpack(text)) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))
+            n: (place, said)
+            for n, place, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            if (said := self._text(db, n, text, size)) is not None
         }
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
@@ -730,6 +852,25 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _stored(
+    sentences: Sequence[tuple[int, str]], filed: tuple[str, bytes] | None
+) -> Iterator[tuple[int, tuple[Any, int | None]]]:
+    """Each sentence's place and how it is stored: where it stands in its report's file (byte
+    offset, size in bytes), found as printed in order; else packed, its size None."""
+    data = filed[1] if filed else b""
+    at = 0
+    for place, text in sentences:
+        encoded = text.encode("utf-8")
+        found = data.find(encoded, at) if encoded else -1
+        if found < 0 and encoded:
+            found = data.find(encoded)
+        if found < 0:
+            yield place, (pack(text), None)
+        else:
+            yield place, (found, len(encoded))
+            at = found + len(encoded)
+
+
 def _named(metric: Metric) -> tuple[str | None, ...]:
     """A figure's few-valued fields, stored as numbers into `names`."""
     return metric.unit, metric.qualifier, metric.kind, metric.period, metric.bound
@@ -739,9 +880,11 @@ def _names(db: sqlite3.Connection) -> dict[int, str]:
     return dict(db.execute("SELECT id, name FROM names"))
 
 
-def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -> Metric:
+def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes | int, str]) -> Metric:
     """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
-    sentences unpacked so far (a sentence holds two figures on average)."""
+    sentences read from their files, by rowid, and those unpacked so far (a sentence holds two
+    figures on average). A sentence whose file is gone or changed since (until the index drops
+    the report) is empty."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
     fields[1], fields[2] = names[fields[1]], unpack(fields[2])  # section, raw
     fields[4:6] = names[unit], names[qualifier]
@@ -751,6 +894,8 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -
     if isinstance(fields[7], bytes):  # one of the report's sentences (`said`), packed
         packed = fields[7]
         fields[7] = texts.get(packed) or texts.setdefault(packed, unpack(packed))
+    elif isinstance(fields[7], int):  # one of them, in the report's file
+        fields[7] = texts.get(fields[7], "")
     return Metric(*fields)
 
 
@@ -787,7 +932,12 @@ _IN_REPORT_SAYING = (
     "SELECT group_concat(t.rowid) FROM tokens t JOIN sentences s ON s.id = t.rowid"
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
-_TEXTS = "SELECT id, place, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
+_TEXTS = "SELECT id, place, text, size FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
+# The first rowid a report added takes: past every one given before.
+_END = (
+    "SELECT max(coalesce((SELECT max(first + span) FROM reports), 0),"
+    " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'end'), 0))"
+)
 _ENTRIES = (
     "SELECT id, digest, title, issuer, year FROM reports"
     " WHERE id IN (SELECT value FROM json_each(?))"
@@ -812,7 +962,10 @@ _COUNT_SAYING = (
 # it and looks its section up in `names`).
 _ID = "coalesce(f.id, 'm' || (f.no + 1))"
 _TITLE = "(SELECT p.title FROM places p WHERE p.report = f.report AND p.no = f.place)"
-_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said))"
+_SENTENCE = (
+    "coalesce(f.sentence, (SELECT CASE WHEN s.size IS NULL THEN s.text ELSE s.id END"
+    " FROM sentences s WHERE s.id = r.first + f.said))"
+)
 # A figure's fields come in Metric's order, after digest, number, label and section title.
 _FIGURE_FIELDS = (
     f"r.digest, f.no, f.folded, {_TITLE},"
@@ -931,7 +1084,9 @@ class _Matching:
             return {}
         if '" *' in self.expression:
             found = self._run(_EVERY_SAYING, _EVERY_MATCH).fetchone()[0]
-            self._every = sorted(map(int, found.split(","))) if found else []
+            every = sorted(map(int, found.split(","))) if found else []
+            # (a removed report's postings may stay: see CorpusIndex._delete)
+            self._every = [n for n in every if n // self.slot in self.slots]
             counted: dict[int, int] = {}
             for rowid in self._every:
                 report = self.slots[rowid // self.slot]
@@ -949,8 +1104,9 @@ class _Matching:
     def _counted(self, rows: Iterable[tuple[int, int]]) -> dict[int, int]:
         counted: dict[int, int] = {}
         for slot, count in rows:
-            report = self.slots[slot]
-            counted[report] = counted.get(report, 0) + count
+            report = self.slots.get(slot)  # None: a removed report's postings
+            if report is not None:
+                counted[report] = counted.get(report, 0) + count
         return counted
 
     def _check(self, reports: Sequence[int]) -> None:

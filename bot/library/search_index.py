@@ -103,7 +103,7 @@ class SearchShelf:
                 folder = self.library.cache_dir
                 path = folder / FILE_NAME if folder is not None else None
                 try:
-                    self._index = await asyncio.to_thread(CorpusIndex, path)
+                    self._index = await asyncio.to_thread(CorpusIndex, path, self.library.folder)
                     self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
                 except (sqlite3.Error, OSError) as error:
                     self._index = await self._in_memory(error)
@@ -119,7 +119,7 @@ class SearchShelf:
         self._synced, self._indexed = None, frozenset()
         from briefings.corpus_index import CorpusIndex  # imported when the index was opened
 
-        return await asyncio.to_thread(CorpusIndex, None)
+        return await asyncio.to_thread(CorpusIndex, None, self.library.folder)
 
     async def _unwritable(self, index: CorpusIndex, error: sqlite3.Error) -> None:
         """Move to an index in memory when the file refused a write; anything else is raised."""
