@@ -259,10 +259,10 @@ def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
         if not _CHINESE.fullmatch(word):
             words.append(word)
             return f"says(s.id, s.text, s.size, ?{number})"
-        words.extend((pack(word), word))
+        words.extend((pack(word), word.encode("utf-8")))
         return (
             f"(CASE WHEN s.size IS NULL THEN instr(s.text, ?{number}) > 0"
-            f" ELSE says(s.id, s.text, s.size, ?{number + 1}) END)"
+            f" ELSE holds(s.id, s.text, s.size, ?{number + 1}) END)"
         )
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
@@ -314,11 +314,12 @@ class CorpusIndex:
         self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
-        self._sources: dict[int, tuple[str, str]] = {}  # report -> its source file, digest
+        # report -> its source file, its digest, its first rowid and their span
+        self._sources: dict[int, tuple[str, str, int, int]] = {}
         self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
         self._held = 0  # their bytes
         self._checked: dict[Path, tuple[int, int, str]] = {}  # a file's size, time, digest
-        self._utf8: dict[str, bytes] = {}
+        self._span = (0, 0, b"")  # the rowids of the report whose file was read last, its bytes
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -349,6 +350,7 @@ class CorpusIndex:
             # format 11). Both a no-op on a file already made.
             db.execute("PRAGMA encoding = 'UTF-16le'")
             db.create_function("says", 4, self._says, deterministic=True)
+            db.create_function("holds", 4, self._holds, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
             db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # see `compact`
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
@@ -625,7 +627,8 @@ class CorpusIndex:
                 for report, first, span, _, _ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
-            self._sources = {report: (source, digest) for report, *_, source, digest in rows
+            self._sources = {report: (source, digest, first, span)
+                             for report, first, span, source, digest in rows
                              if source is not None}  # fmt: skip
         return self._slots
 
@@ -635,6 +638,7 @@ class CorpusIndex:
         self._sources = {}
         self._files.clear()
         self._held = 0
+        self._span = (0, 0, b"")
 
     def _read(self, source: str, digest: str) -> bytes | None:
         """The bytes of the report file `source` (under `root`) when they are the report
@@ -658,20 +662,26 @@ class CorpusIndex:
 
     def _file(self, db: sqlite3.Connection, rowid: int) -> bytes | None:
         """The file of the report holding `rowid`, when it is still that report's (the last
-        ones read kept, FILES_KEPT bytes in all)."""
+        ones read kept, FILES_KEPT bytes in all; a long word's candidates come in rowid order,
+        so most are the last one's)."""
+        low, high, data = self._span
+        if low <= rowid < high:
+            return data
         report = self._slot_reports(db).get(rowid // SLOT)
         if report is None or report not in self._sources:
             return None
-        if (data := self._files.get(report)) is not None:
+        found = self._files.get(report)
+        if found is not None:
             self._files.move_to_end(report)
-            return data
-        data = self._read(*self._sources[report])
-        if data is not None:
-            self._files[report] = data
-            self._held += len(data)
+        elif (found := self._read(*self._sources[report][:2])) is not None:
+            self._files[report] = found
+            self._held += len(found)
             while self._held > FILES_KEPT and len(self._files) > 1:
                 self._held -= len(self._files.popitem(last=False)[1])
-        return data
+        if found is not None:
+            first, span = self._sources[report][2:]
+            self._span = (first, first + span, found)
+        return found
 
     def _text(self, db: sqlite3.Connection, rowid: int, text: Any, size: int | None) -> str | None:
         """Sentence `rowid`'s text: stored packed, or `size` bytes at `text` in its report's
@@ -682,19 +692,20 @@ class CorpusIndex:
         return None if data is None else data[text : text + size].decode("utf-8", "replace")
 
     def _says(self, rowid: int, text: Any, size: int | None, word: str) -> bool:
-        """Whether sentence `rowid` (`text`, `size` as stored) says `word` (folded): a Chinese
-        word is looked for in the file's bytes (UTF-8, as the word's), another in the text
-        folded."""
+        """Whether sentence `rowid` (`text`, `size` as stored: see `_text`) says `word`, in
+        its text folded."""
         if size is None:
             return word in searchable(unpack(text))
         data = self._file(self._db, rowid)
-        if data is None:
-            return False
-        if _CHINESE.fullmatch(word):
-            if (encoded := self._utf8.get(word)) is None:
-                encoded = self._utf8.setdefault(word, word.encode("utf-8"))
-            return data.find(encoded, text, text + size) >= 0
-        return word in searchable(data[text : text + size].decode("utf-8", "replace"))
+        return data is not None and word in searchable(
+            data[text : text + size].decode("utf-8", "replace")
+        )
+
+    def _holds(self, rowid: int, at: int, size: int, word: bytes) -> bool:
+        """Whether sentence `rowid`, `size` bytes at `at` in its report's file, holds `word`
+        (UTF-8: self-synchronising, so its bytes are there exactly when the word is)."""
+        data = self._file(self._db, rowid)
+        return data is not None and data.find(word, at, at + size) >= 0
 
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = (), digests: Iterable[str] = ()
