@@ -42,13 +42,14 @@ import hashlib
 import heapq
 import json
 import logging
+import os
 import re
 import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -88,6 +89,12 @@ VACUUM_PAGES = 256
 # Reports' files read for their sentences' text, kept while a search runs and after: the
 # candidates of a long word are checked in them, a few in each of hundreds of reports.
 FILES_KEPT = 16 << 20
+# A sentence is looked for in its report's file SEEK bytes after the one before, then in the
+# whole file (SCANNED bytes at most a report, ~0.1 s); none after MISSES in a row not found.
+SEEK = 1 << 12
+SCANNED = 1 << 28
+MISSES = 64
+PIECES_KEPT = 20_000  # sentences read from files kept while a search runs (~3 MB)
 MAX_SOURCE_BYTES = 64 << 20  # a larger file is not read (the library refuses such reports)
 _MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
@@ -314,12 +321,14 @@ class CorpusIndex:
         self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
-        # report -> its source file, its digest, its first rowid and their span
+        # report -> its source file's path, its digest, its first rowid and their span
         self._sources: dict[int, tuple[str, str, int, int]] = {}
         self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
         self._held = 0  # their bytes
-        self._checked: dict[Path, tuple[int, int, str]] = {}  # a file's size, time, digest
-        self._span = (0, 0, b"")  # the rowids of the report whose file was read last, its bytes
+        self._checked: dict[str, tuple[int, int, str]] = {}  # a file's size, time, digest
+        self._pieces: dict[int, bytes | None] = {}  # sentences read from files, by rowid
+        # The report at hand: its rowids (from, to), its file's bytes or the file opened
+        self._span: tuple[int, int, bytes | None, int | None] = (0, 0, None, None)
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -387,6 +396,7 @@ class CorpusIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._release()
             self._db.close()
 
     def digests(self) -> set[str]:
@@ -403,7 +413,9 @@ class CorpusIndex:
         """Index one report's sentences and figures (replacing any entry of the same digest).
         `source`: the report's file, under `root`: the sentences found there as printed are
         stored as where they stand in it, read from it when a search needs their text."""
-        data = self._read(source, entry.digest) if source is not None else None
+        data = None
+        if source is not None and self.root is not None:
+            data = self._read(os.path.join(self.root, source), entry.digest)
         filed = (source, data) if source is not None and data else None
         with self._guarded() as db:
             db.execute("BEGIN")
@@ -583,6 +595,7 @@ class CorpusIndex:
         FTS5 only finds the matches here (its BM25 ranking costs ~10 µs a match, 40 ms for a
         word in 15,000 sentences); the few sentences shown are ranked in Python."""
         with self._guarded() as db:
+            self._pieces.clear()
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
             matching = _Matching(db, self._slot_reports(db), expression, SLOT)
@@ -627,9 +640,10 @@ class CorpusIndex:
                 for report, first, span, _, _ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
-            self._sources = {report: (source, digest, first, span)
+            root = self.root
+            self._sources = {report: (os.path.join(root, source), digest, first, span)
                              for report, first, span, source, digest in rows
-                             if source is not None}  # fmt: skip
+                             if source is not None and root is not None}  # fmt: skip
         return self._slots
 
     def _forget(self) -> None:
@@ -638,74 +652,108 @@ class CorpusIndex:
         self._sources = {}
         self._files.clear()
         self._held = 0
-        self._span = (0, 0, b"")
+        self._pieces.clear()
+        self._release()
 
-    def _read(self, source: str, digest: str) -> bytes | None:
-        """The bytes of the report file `source` (under `root`) when they are the report
-        `digest`'s: checked by their SHA-256 once for each size and time the file has."""
-        if self.root is None:
-            return None
-        path = self.root / source
+    def _read(self, path: str, digest: str) -> bytes | None:
+        """The bytes of the report file at `path` when they are the report `digest`'s
+        (checked by their SHA-256, noted with the file's size and time)."""
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             if not S_ISREG(stat.st_mode) or stat.st_size > MAX_SOURCE_BYTES:
                 return None
-            known = self._checked.get(path)
-            if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-                return path.read_bytes() if known[2] == digest else None
-            data = path.read_bytes()
+            with open(path, "rb") as file:
+                data = file.read()
         except OSError:
             return None
         found = hashlib.sha256(data).hexdigest()
         self._checked[path] = (stat.st_size, stat.st_mtime_ns, found)
         return data if found == digest else None
 
-    def _file(self, db: sqlite3.Connection, rowid: int) -> bytes | None:
-        """The file of the report holding `rowid`, when it is still that report's (the last
-        ones read kept, FILES_KEPT bytes in all; a long word's candidates come in rowid order,
-        so most are the last one's)."""
-        low, high, data = self._span
-        if low <= rowid < high:
-            return data
+    def _opened_file(self, path: str, digest: str) -> int | None:
+        """The report file at `path` opened, when it is the one whose SHA-256 was found to be
+        `digest` (the same size and time): read a sentence at a time (`_piece`)."""
+        known = self._checked.get(path)
+        if known is None or known[2] != digest:
+            return None
+        try:
+            opened = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+        stat = os.fstat(opened)
+        if (stat.st_size, stat.st_mtime_ns) == known[:2] and S_ISREG(stat.st_mode):
+            return opened
+        os.close(opened)
+        return None
+
+    def _reach(self, db: sqlite3.Connection, rowid: int) -> None:
+        """Make the report holding `rowid` the one at hand (`_span`): its file's bytes when
+        read whole (the last ones read kept, FILES_KEPT bytes in all), else the file opened
+        once its SHA-256 was checked; neither when the file is gone or changed since."""
+        self._release()
         report = self._slot_reports(db).get(rowid // SLOT)
         if report is None or report not in self._sources:
-            return None
-        found = self._files.get(report)
-        if found is not None:
+            self._span = (rowid, rowid + 1, None, None)
+            return
+        source, digest, first, span = self._sources[report]
+        data = self._files.get(report)
+        opened = None
+        if data is not None:
             self._files.move_to_end(report)
-        elif (found := self._read(*self._sources[report][:2])) is not None:
-            self._files[report] = found
-            self._held += len(found)
-            while self._held > FILES_KEPT and len(self._files) > 1:
-                self._held -= len(self._files.popitem(last=False)[1])
-        if found is not None:
-            first, span = self._sources[report][2:]
-            self._span = (first, first + span, found)
-        return found
+        elif (opened := self._opened_file(source, digest)) is None:
+            data = self._read(source, digest)
+            if data is not None:
+                self._files[report] = data
+                self._held += len(data)
+                while self._held > FILES_KEPT and len(self._files) > 1:
+                    self._held -= len(self._files.popitem(last=False)[1])
+        self._span = (first, first + span, data, opened)
+
+    def _release(self) -> None:
+        opened = self._span[3]
+        self._span = (0, 0, None, None)
+        if opened is not None:
+            os.close(opened)
+
+    def _piece(self, db: sqlite3.Connection, rowid: int, at: int, size: int) -> bytes | None:
+        """The `size` bytes at `at` in the file of the report holding `rowid` (None: gone or
+        changed since), kept while a search runs (it checks a candidate for its count, then
+        for its report's rows and terms). A long word's candidates come in rowid order: most
+        are in the report at hand."""
+        if rowid in self._pieces:
+            return self._pieces[rowid]
+        if not self._span[0] <= rowid < self._span[1]:
+            self._reach(db, rowid)
+        _, _, data, opened = self._span
+        piece = None
+        if data is not None:
+            piece = data[at : at + size]
+        elif opened is not None:
+            with suppress(OSError):
+                piece = os.pread(opened, size, at)
+        if len(self._pieces) < PIECES_KEPT:
+            self._pieces[rowid] = piece
+        return piece
 
     def _text(self, db: sqlite3.Connection, rowid: int, text: Any, size: int | None) -> str | None:
         """Sentence `rowid`'s text: stored packed, or `size` bytes at `text` in its report's
         file (None: that file is gone or changed)."""
         if size is None:
             return unpack(text)
-        data = self._file(db, rowid)
-        return None if data is None else data[text : text + size].decode("utf-8", "replace")
+        piece = self._piece(db, rowid, text, size)
+        return None if piece is None else piece.decode("utf-8", "replace")
 
     def _says(self, rowid: int, text: Any, size: int | None, word: str) -> bool:
         """Whether sentence `rowid` (`text`, `size` as stored: see `_text`) says `word`, in
         its text folded."""
-        if size is None:
-            return word in searchable(unpack(text))
-        data = self._file(self._db, rowid)
-        return data is not None and word in searchable(
-            data[text : text + size].decode("utf-8", "replace")
-        )
+        said = self._text(self._db, rowid, text, size)
+        return said is not None and word in searchable(said)
 
     def _holds(self, rowid: int, at: int, size: int, word: bytes) -> bool:
         """Whether sentence `rowid`, `size` bytes at `at` in its report's file, holds `word`
         (UTF-8: self-synchronising, so its bytes are there exactly when the word is)."""
-        data = self._file(self._db, rowid)
-        return data is not None and data.find(word, at, at + size) >= 0
+        piece = self._piece(self._db, rowid, at, size)
+        return piece is not None and word in piece
 
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = (), digests: Iterable[str] = ()
@@ -867,17 +915,25 @@ def _stored(
     sentences: Sequence[tuple[int, str]], filed: tuple[str, bytes] | None
 ) -> Iterator[tuple[int, tuple[Any, int | None]]]:
     """Each sentence's place and how it is stored: where it stands in its report's file (byte
-    offset, size in bytes), found as printed in order; else packed, its size None."""
+    offset, size in bytes), found as printed (looked for first just after the one before, then
+    anywhere: a report's sentences are not all in the file's order); else packed, its size
+    None. After MISSES sentences in a row not found (a .docx or .pdf holds no text as
+    printed), or SCANNED bytes scanned, the rest are not looked for."""
     data = filed[1] if filed else b""
-    at = 0
+    at, missed, scanned = 0, 0, 0
     for place, text in sentences:
         encoded = text.encode("utf-8")
-        found = data.find(encoded, at) if encoded else -1
-        if found < 0 and encoded:
-            found = data.find(encoded)
+        found = -1
+        if encoded and missed < MISSES:
+            found = data.find(encoded, at, at + len(encoded) + SEEK)
+            if found < 0 and scanned + len(data) <= SCANNED:
+                scanned += len(data)
+                found = data.find(encoded)
         if found < 0:
+            missed += 1
             yield place, (pack(text), None)
         else:
+            missed = 0
             yield place, (found, len(encoded))
             at = found + len(encoded)
 

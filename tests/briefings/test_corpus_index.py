@@ -215,6 +215,22 @@ def test_sentences_in_their_report_file_are_stored_as_where_they_stand_there(
     assert result.matches == 2
 
 
+def test_a_report_whose_file_does_not_hold_its_text_as_printed_keeps_its_sentences(
+    tmp_path: Path,
+) -> None:
+    """A .docx or .pdf holds its text compressed: its sentences are stored as they were."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    data = b"PK\x03\x04" + bytes(range(256)) * 64
+    (folder / "a.docx").write_bytes(data)
+    index = CorpusIndex(tmp_path / "search.sqlite3", folder)
+    sentences = [f"第{n}项：建设法治政府。" for n in range(100)]
+    index.add(*report(hashlib.sha256(data).hexdigest(), *sentences), source="a.docx")
+    stored = index._db.execute("SELECT count(*) FROM sentences WHERE size IS NULL").fetchone()
+    assert stored == (100,)
+    assert index.search("法治政府", None, limit=30, per_report=3, first_limit=10).matches == 100
+
+
 def test_a_report_whose_file_changed_since_shows_none_of_its_file_s_sentences(
     tmp_path: Path,
 ) -> None:
