@@ -437,9 +437,9 @@ class CorpusIndex:
         self.remove(have - {report.digest for report in reports})
         added = 0
         for report in reports:
-            source = None if report.digest in have else index_of(report.digest)
-            if source is not None:
-                self.add(entry_of(report), *source, source=report.source)
+            indexed = None if report.digest in have else index_of(report.digest)
+            if indexed is not None:
+                self.add(entry_of(report), *indexed, source=report.source)
                 added += 1
         if added >= COMPACT_AFTER:
             self.compact()
