@@ -6,33 +6,45 @@ The index is derived data, rebuilt from the reports' search indexes (briefings.s
 a missing, stale or corrupted file is replaced by an empty one and filled again. Entries are
 keyed by report digest, so a report re-added is found again and a removed one is dropped.
 
-Sentences are stored in SQLite's FTS5: each run of letters, digits or Chinese becomes its
+Sentences are indexed in SQLite's FTS5: each run of letters, digits or Chinese becomes its
 overlapping character bigrams (and its last character), so a query word is found through its
 bigrams and matches as a substring, however jieba cut the sentence; FTS5 intersects the
 postings in C, and only the few sentences shown are ranked in Python, each report's by its own
-statistics (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an
+statistics (see `CorpusIndex.search`). Tokens come from the report's sentences, so building an
 entry needs no jieba. jieba-cut tokens would lose substring matches (营商环境 cut 营商/环境 in
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (~1.35× the reports' text at 300 distinct reports, 1.32× at
-1,000: sentences ~0.56×, postings ~0.47×, figures ~0.19×, figure-label postings ~0.05×,
-section titles ~0.03×; format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
-(`places`, a context only when it is not derived from its parent's); its sentences once, as
-printed, a row each, packed (`pack`: one or two bytes a character for the 2,048 commonest,
-~1.45 bytes a character where UTF-16 took 2 and UTF-8 3); their bigram postings without
-positions (FTS5 `detail=none`: a posting is a row number, no offsets), the report's rows packed
-after the previous report's (SLOT) and the segments merged a few pages at a time after a large
-update (`compact`); the figures /compare reads, their few-valued fields as numbers (`names`),
-and the bigrams of their labels; its vocabulary's new words. Without positions FTS5 cannot
-match a phrase: a word of three or more characters is asked as all of its bigrams, and the few
-sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by an SQL
-condition on the sentences found (`_saying`: instr on the packed bytes, in C), so what
-matches, how many and in which order stay as a phrase search gave them. A one- or
-two-character word is one token: FTS5's answer is exact. Sentences are not compressed: format
-9 deflated them in blocks (0.44× the text), but checking candidates then meant inflating them
-in Python, and /search's CPU p95 went from ~11 to ~28 ms at 300 reports; deflated in blocks of
-16 they take 0.55×, about what packing takes with the check left in C.
+What the file holds per report (format 12: ~0.94× the reports' text at 300 distinct reports,
+~0.91× at 1,000: postings ~0.48×, figures ~0.21×, where each sentence stands ~0.12×,
+figure-label postings ~0.05×, section titles ~0.03×, new words ~0.015×; format 11 took 1.38×
+and 1.35×, format 10 1.6×, format 8 2.1×): its row in `reports`, naming its file (`source`,
+under the reports folder the index is opened with); the titles of its sections (`places`, a
+context only when it is not derived from its parent's); a row per sentence saying where it
+stands in the report's file (byte offset and size), its text not stored: the file holds it as
+printed (a sentence the file does not hold so, or every one of a report without a file or of a
+.docx or .pdf, is stored packed instead: `pack`, ~1.45 bytes a character); their bigram
+postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
+report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
+a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
+numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
+positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of its
+bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are
+dropped by an SQL condition on the sentences found (`_saying`: a Python call a candidate, on its
+bytes read from the file), so what matches, how many and in which order stay as a phrase search
+gave them. A one- or two-character word is one token: FTS5's answer is exact.
+
+A sentence's text is read from the file a few bytes at a time (pread), the file opened only
+once its bytes were found to be the report's (SHA-256 against the digest, checked again when
+its size or time changes): a file changed or gone since shows none of its sentences until the
+index drops the report. Why not keep the text: the postings alone take ~0.48×, the figures and
+the rest ~0.35×, so the text had ~0.17× left, less than any compression of it takes (zlib over a
+whole report's packed text 0.32×, in blocks of 16 sentences 0.42×; format 9 deflated blocks,
+its check in Python: /search CPU p95 11 → 28 ms at 300 reports), and positions instead of a
+check cost more than the text (bigram postings with positions 1.06×, characters with positions
+0.81×). The check reading files costs a long word's search at 1,000 reports a few
+milliseconds more than `instr` on stored text did (a file opened for each report holding
+candidates); words of one or two characters, most queries, read no file.
 """
 
 from __future__ import annotations
@@ -251,14 +263,12 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
-    """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
-    their values) true when it says the query as `match_expression` asks, each word whole.
-    A Chinese word is looked for in the packed text by SQLite's instr, packed too (`pack`:
-    folding changes no Chinese character); another in the folded text by `says` (which
-    `_connect` defines: a Python call a sentence), so that the ways of saying the query all in
-    Chinese are tried first. Checked in SQL, the ~1,000 candidates of 地区生产总值 at 300
-    reports cost a few milliseconds, where reading them into Python (inflating blocks of them,
-    as format 9 did) took ~35."""
+    """An SQL condition on a sentence `s` (its parameters numbered from `first`, and their
+    values) true when it says the query as `match_expression` asks, each word whole. A Chinese
+    word is looked for in a stored sentence's packed text by SQLite's instr, packed too (`pack`:
+    folding changes no Chinese character), and in the UTF-8 bytes of one in its report's file
+    by `holds`; another in the folded text by `says` (both defined by `_connect`: a Python call
+    a sentence), so that the ways of saying the query all in Chinese are tried first."""
     words: list[str | bytes] = []
 
     def test(word: str) -> str:
