@@ -106,7 +106,10 @@ FILES_KEPT = 16 << 20
 SEEK = 1 << 12
 SCANNED = 1 << 28
 MISSES = 64
-PIECES_KEPT = 20_000  # sentences read from files kept while a search runs (~3 MB)
+# Sentences read from files kept (~5 MB; all dropped when full): a search checks a candidate
+# for its count, then for its report's rows and terms, and a query asked again (a page turned,
+# the same word from another chat) reads no file, as SQLite's page cache kept stored ones.
+PIECES_KEPT = 20_000
 MAX_SOURCE_BYTES = 64 << 20  # a larger file is not read (the library refuses such reports)
 _MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
@@ -336,7 +339,7 @@ class CorpusIndex:
         self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
         self._held = 0  # their bytes
         self._checked: dict[str, tuple[int, int, str]] = {}  # a file's size, time, digest
-        self._pieces: dict[int, bytes | None] = {}  # sentences read from files, by rowid
+        self._pieces: dict[int, bytes] = {}  # sentences read from files, by rowid
         # The report at hand: its rowids (from, to), its file's bytes or the file opened
         self._span: tuple[int, int, bytes | None, int | None] = (0, 0, None, None)
         self._db = self._open()
@@ -605,7 +608,6 @@ class CorpusIndex:
         FTS5 only finds the matches here (its BM25 ranking costs ~10 µs a match, 40 ms for a
         word in 15,000 sentences); the few sentences shown are ranked in Python."""
         with self._guarded() as db:
-            self._pieces.clear()
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
             matching = _Matching(db, self._slot_reports(db), expression, SLOT)
@@ -727,9 +729,9 @@ class CorpusIndex:
 
     def _piece(self, db: sqlite3.Connection, rowid: int, at: int, size: int) -> bytes | None:
         """The `size` bytes at `at` in the file of the report holding `rowid` (None: gone or
-        changed since), kept while a search runs (it checks a candidate for its count, then
-        for its report's rows and terms). A long word's candidates come in rowid order: most
-        are in the report at hand."""
+        changed since), kept (PIECES_KEPT: rowids are never given again, so a piece kept is
+        its report's). A long word's candidates come in rowid order: most are in the report
+        at hand."""
         if rowid in self._pieces:
             return self._pieces[rowid]
         if not self._span[0] <= rowid < self._span[1]:
@@ -741,7 +743,9 @@ class CorpusIndex:
         elif opened is not None:
             with suppress(OSError):
                 piece = os.pread(opened, size, at)
-        if len(self._pieces) < PIECES_KEPT:
+        if piece is not None:  # (a file gone may come back)
+            if len(self._pieces) >= PIECES_KEPT:
+                self._pieces.clear()
             self._pieces[rowid] = piece
         return piece
 
