@@ -36,15 +36,17 @@ gave them. A one- or two-character word is one token: FTS5's answer is exact.
 
 A sentence's text is read from the file a few bytes at a time (pread), the file opened only
 once its bytes were found to be the report's (SHA-256 against the digest, checked again when
-its size or time changes): a file changed or gone since shows none of its sentences until the
-index drops the report. Why not keep the text: the postings alone take ~0.48×, the figures and
+its size or time changes; the last 20,000 sentences read are kept): a file changed or gone
+since shows none of its sentences not read before, until the index drops the report. Why not
+keep the text: the postings alone take ~0.48×, the figures and
 the rest ~0.35×, so the text had ~0.17× left, less than any compression of it takes (zlib over a
 whole report's packed text 0.32×, in blocks of 16 sentences 0.42×; format 9 deflated blocks,
 its check in Python: /search CPU p95 11 → 28 ms at 300 reports), and positions instead of a
 check cost more than the text (bigram postings with positions 1.06×, characters with positions
-0.81×). The check reading files costs a long word's search at 1,000 reports a few
-milliseconds more than `instr` on stored text did (a file opened for each report holding
-candidates); words of one or two characters, most queries, read no file.
+0.81×). The check reading files costs a long word's search at 1,000 reports, the first time it
+is asked, a few milliseconds more than `instr` on stored text did (a file opened for each
+report holding candidates); asked again, or a word of one or two characters (most queries), it
+reads no file.
 """
 
 from __future__ import annotations
