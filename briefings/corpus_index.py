@@ -19,7 +19,8 @@ What the file holds per report (format 12: ~0.94× the reports' text at 300 dist
 ~0.91× at 1,000: postings ~0.48×, figures ~0.21×, where each sentence stands ~0.12×,
 figure-label postings ~0.05×, section titles ~0.03×, new words ~0.015×; format 11 took 1.38×
 and 1.35×, format 10 1.6×, format 8 2.1×): its row in `reports`, naming its file (`source`,
-under the reports folder the index is opened with); the titles of its sections (`places`, a
+under the reports folder the index is opened with) and the size and time it had when its
+SHA-256 was checked (`stamp`); the titles of its sections (`places`, a
 context only when it is not derived from its parent's); a row per sentence saying where it
 stands in the report's file (byte offset and size), its text not stored: the file holds it as
 printed (a sentence the file does not hold so, or every one of a report without a file or of a
@@ -120,7 +121,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
-    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT);
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT, stamp TEXT);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
     context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
@@ -428,10 +429,12 @@ class CorpusIndex:
         """Index one report's sentences and figures (replacing any entry of the same digest).
         `source`: the report's file, under `root`: the sentences found there as printed are
         stored as where they stand in it, read from it when a search needs their text."""
-        data = None
+        filed = None
         if source is not None and self.root is not None:
-            data = self._read(os.path.join(self.root, source), entry.digest)
-        filed = (source, data) if source is not None and data else None
+            path = os.path.join(self.root, source)
+            if data := self._read(path, entry.digest):
+                size, time, _ = self._checked[path]
+                filed = (source, data, f"{size}:{time}")
         with self._guarded() as db:
             db.execute("BEGIN")
             try:
@@ -499,7 +502,7 @@ class CorpusIndex:
         entry: Entry,
         index: SearchIndex,
         figures: Sequence[Metric],
-        filed: tuple[str, bytes] | None,
+        filed: tuple[str, bytes, str] | None,
     ) -> None:
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
@@ -517,9 +520,9 @@ class CorpusIndex:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('end', ?)", (str(first + span),))
         cursor = db.execute(
             "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span,"
-            " source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
-             index.length, first, span, filed[0] if filed else None),
+             index.length, first, span, filed and filed[0], filed and filed[2]),
         )  # fmt: skip
         report = int(cursor.lastrowid or 0)
         self._forget()
@@ -648,16 +651,24 @@ class CorpusIndex:
         """The report holding each slot of rowids (kept until a report is added or removed;
         a removed report's slots, whose postings may stay, hold none)."""
         if self._slots is None:
-            rows = db.execute("SELECT id, first, span, source, digest FROM reports").fetchall()
+            rows = db.execute(
+                "SELECT id, first, span, source, digest, stamp FROM reports"
+            ).fetchall()
             self._slots = {
                 slot: report
-                for report, first, span, _, _ in rows
+                for report, first, span, *_ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
-            root = self.root
-            self._sources = {report: (os.path.join(root, source), digest, first, span)
-                             for report, first, span, source, digest in rows
-                             if source is not None and root is not None}  # fmt: skip
+            self._sources = {}
+            for report, first, span, source, digest, stamp in rows:
+                if source is not None and self.root is not None:
+                    path = os.path.join(self.root, source)
+                    self._sources[report] = (path, digest, first, span)
+                    # The size and time its file had when its SHA-256 was checked (as the
+                    # catalogue, the library trusts them): a file that kept them is not
+                    # read whole again to check it.
+                    size, time = map(int, stamp.split(":"))
+                    self._checked.setdefault(path, (size, time, digest))
         return self._slots
 
     def _forget(self) -> None:
@@ -928,7 +939,7 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
 
 
 def _stored(
-    sentences: Sequence[tuple[int, str]], filed: tuple[str, bytes] | None
+    sentences: Sequence[tuple[int, str]], filed: tuple[str, bytes, str] | None
 ) -> Iterator[tuple[int, tuple[Any, int | None]]]:
     """Each sentence's place and how it is stored: where it stands in its report's file (byte
     offset, size in bytes), found as printed (looked for first just after the one before, then

@@ -248,6 +248,19 @@ def test_a_report_whose_file_changed_since_shows_none_of_its_file_s_sentences(
     assert result.matches == 1
 
 
+def test_a_file_that_kept_its_size_and_time_is_not_read_whole_again(tmp_path: Path) -> None:
+    """Its SHA-256 was checked when the report was indexed: an index opened again reads only
+    the sentences a search needs from it."""
+    folder = tmp_path / "reports"
+    filed(
+        folder,
+        ("a.txt", "一、总体\n建设法治政府。推进依法行政。", ("建设法治政府。", "推进依法行政。")),
+    ).close()
+    index = CorpusIndex(tmp_path / "search.sqlite3", folder)
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["建设法治政府。"] and not index._files
+
+
 def test_a_removed_report_whose_file_is_gone_is_found_no_more(tmp_path: Path) -> None:
     """Its postings cannot be told apart without its text, so they stay, on rowids no report
     is given again: no search counts or shows them, and a report added after is found."""
