@@ -449,12 +449,16 @@ class CorpusIndex:
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
         """Drop the entries of reports not in `reports`, add those of `reports` not indexed
         yet whose search index and figures `index_of(digest)` gives (None: not briefed yet).
-        Returns how many were added. The lock is taken per report, so searches go on
+        Returns how many were added. A report whose file was renamed or moved (the same
+        bytes) is read from its new place. The lock is taken per report, so searches go on
         meanwhile."""
-        have = self.digests()
-        self.remove(have - {report.digest for report in reports})
+        with self._guarded() as db:
+            have = dict(db.execute("SELECT digest, source FROM reports").fetchall())
+        self.remove(have.keys() - {report.digest for report in reports})
         added = 0
         for report in reports:
+            if have.get(report.digest, report.source) not in (None, report.source):
+                self._moved(report.digest, report.source)
             indexed = None if report.digest in have else index_of(report.digest)
             if indexed is not None:
                 self.add(entry_of(report), *indexed, source=report.source)
@@ -462,6 +466,22 @@ class CorpusIndex:
         if added >= COMPACT_AFTER:
             self.compact()
         return added
+
+    def _moved(self, digest: str, source: str) -> None:
+        """Read report `digest`'s sentences from the file `source` from now on, when it holds
+        the report's bytes (else they stay where they were looked for)."""
+        if self.root is None:
+            return
+        path = os.path.join(self.root, source)
+        if self._read(path, digest) is None:
+            return
+        size, time, _ = self._checked[path]
+        with self._guarded() as db:
+            db.execute(
+                "UPDATE reports SET source = ?, stamp = ? WHERE digest = ?",
+                (source, f"{size}:{time}", digest),
+            )
+            self._forget()
 
     def compact(self) -> None:
         """Merge the FTS5 tables' segments into one each: a report added at a time leaves

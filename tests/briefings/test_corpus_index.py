@@ -261,6 +261,20 @@ def test_a_file_that_kept_its_size_and_time_is_not_read_whole_again(tmp_path: Pa
     assert [h.sentence for h in result.hits] == ["建设法治政府。"] and not index._files
 
 
+def test_a_report_whose_file_was_renamed_is_read_from_its_new_name(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    index = filed(
+        folder, ("a.txt", "建设法治政府。推进依法行政。", ("建设法治政府。", "推进依法行政。"))
+    )
+    (digest,) = index.digests()
+    (folder / "a.txt").rename(folder / "b.txt")
+    renamed = Stub(digest)
+    renamed.source = "b.txt"
+    assert index.update([renamed], lambda digest: None) == 0  # type: ignore[list-item]
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["建设法治政府。"]
+
+
 def test_a_removed_report_whose_file_is_gone_is_found_no_more(tmp_path: Path) -> None:
     """Its postings cannot be told apart without its text, so they stay, on rowids no report
     is given again: no search counts or shows them, and a report added after is found."""
