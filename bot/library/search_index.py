@@ -71,6 +71,9 @@ class SearchShelf:
         self.library = library
         self._index: CorpusIndex | None = None
         self._synced: frozenset[str] | None = None  # the briefed digests the index holds
+        # The library's list the index was last brought up to date with: a list read again
+        # (/reload) may name a report's file anew (renamed), where the index reads it.
+        self._synced_from: object = None
         self._indexed: frozenset[str] = frozenset()  # the digests it held after the last update
         self._sync: asyncio.Task[None] | None = None
         self._opening = asyncio.Lock()
@@ -86,7 +89,8 @@ class SearchShelf:
     async def ready(self, timeout: float | None) -> None:
         """Bring the index up to date, waiting at most `timeout` seconds (a first build of a
         thousand reports takes a while: searches meanwhile see the reports indexed so far)."""
-        if self._synced == self._wanted() and self._index is not None:
+        current = self._synced == self._wanted() and self._synced_from is self.library.reports
+        if current and self._index is not None:
             return
         if self._sync is None or self._sync.done():
             self._sync = asyncio.create_task(self._update())
@@ -131,7 +135,8 @@ class SearchShelf:
                 self._index = await self._in_memory(error)
 
     async def _update(self) -> None:
-        reports = list(self.library.reports)
+        listed = self.library.reports
+        reports = list(listed)
         wanted = self._wanted()
         index = await self._opened()
 
@@ -148,7 +153,7 @@ class SearchShelf:
         if added:
             logger.info("search index: %d report(s) added", added)
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
-        self._synced = wanted
+        self._synced, self._synced_from = wanted, listed
         self._generation += 1
 
     async def holds(self, digest: str) -> bool:
