@@ -49,7 +49,7 @@ def main(count: int) -> None:
         library = ReportLibrary(reports, cache_dir)
         library.reload()
         library.find_cached(library.reports)
-        index = CorpusIndex(cache_dir / FILE_NAME)
+        index = CorpusIndex(cache_dir / FILE_NAME, reports)  # as the bot opens it
         began = time.perf_counter()
         index.update(library.reports, lambda digest: indexed_of(library, digest))
         print(f"{count} reports; index built in {time.perf_counter() - began:.1f} s")

@@ -398,7 +398,7 @@ def verify(n: int, without: Sequence[str], cores: int) -> int:
         began = time.monotonic()
         real, fast = variants.rebuilt(folder / "reports", count, folder,
                                       telegram=_telegram(), briefing_workers=cores)  # fmt: skip
-        found = variants.differences(real, fast, QUERIES, COMPARED)
+        found = variants.differences(real, fast, QUERIES, COMPARED, folder / "reports")
         files = len(list(real.glob(f"*{SUFFIX}")))
         print(f"{n} variants of {count} reports, {files} briefings, both builds in "
               f"{time.monotonic() - began:.0f} s: "

@@ -156,7 +156,7 @@ def _warm(args: argparse.Namespace) -> int:
     library.reload()
     reports = library.reports
     paths = [config.reports_dir / listing.source for listing in reports]
-    index = CorpusIndex(config.cache_dir / FILE_NAME)
+    index = CorpusIndex(config.cache_dir / FILE_NAME, config.reports_dir)
     pool = pool_of(config.briefing_workers)
     try:
         indexed = index.digests()
@@ -171,7 +171,7 @@ def _warm(args: argparse.Namespace) -> int:
             if listing.digest not in indexed and library.find_cached([listing]):
                 found = indexed_of(library, listing.digest)
                 if found is not None:
-                    index.add(entry_of(listing), *found)
+                    index.add(entry_of(listing), *found, source=listing.source)
                     indexed.add(listing.digest)
                     added += 1
         # a bot that starts after `warm` finds every report searchable at once, and no other

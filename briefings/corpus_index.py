@@ -6,50 +6,68 @@ The index is derived data, rebuilt from the reports' search indexes (briefings.s
 a missing, stale or corrupted file is replaced by an empty one and filled again. Entries are
 keyed by report digest, so a report re-added is found again and a removed one is dropped.
 
-Sentences are stored in SQLite's FTS5: each run of letters, digits or Chinese becomes its
+Sentences are indexed in SQLite's FTS5: each run of letters, digits or Chinese becomes its
 overlapping character bigrams (and its last character), so a query word is found through its
 bigrams and matches as a substring, however jieba cut the sentence; FTS5 intersects the
 postings in C, and only the few sentences shown are ranked in Python, each report's by its own
-statistics (see `CorpusIndex.search`). Tokens come from the stored sentences, so building an
+statistics (see `CorpusIndex.search`). Tokens come from the report's sentences, so building an
 entry needs no jieba. jieba-cut tokens would lose substring matches (营商环境 cut 营商/环境 in
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (~1.35× the reports' text at 300 distinct reports, 1.32× at
-1,000: sentences ~0.56×, postings ~0.47×, figures ~0.19×, figure-label postings ~0.05×,
-section titles ~0.03×; format 10 took 1.6×, format 8 2.1×): its row in `reports`; the titles of its sections
-(`places`, a context only when it is not derived from its parent's); its sentences once, as
-printed, a row each, packed (`pack`: one or two bytes a character for the 2,048 commonest,
-~1.45 bytes a character where UTF-16 took 2 and UTF-8 3); their bigram postings without
-positions (FTS5 `detail=none`: a posting is a row number, no offsets), the report's rows packed
-after the previous report's (SLOT) and the segments merged a few pages at a time after a large
-update (`compact`); the figures /compare reads, their few-valued fields as numbers (`names`),
-and the bigrams of their labels; its vocabulary's new words. Without positions FTS5 cannot
-match a phrase: a word of three or more characters is asked as all of its bigrams, and the few
-sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are dropped by an SQL
-condition on the sentences found (`_saying`: instr on the packed bytes, in C), so what
-matches, how many and in which order stay as a phrase search gave them. A one- or
-two-character word is one token: FTS5's answer is exact. Sentences are not compressed: format
-9 deflated them in blocks (0.44× the text), but checking candidates then meant inflating them
-in Python, and /search's CPU p95 went from ~11 to ~28 ms at 300 reports; deflated in blocks of
-16 they take 0.55×, about what packing takes with the check left in C.
+What the file holds per report (format 12: ~0.94× the reports' text at 300 distinct reports,
+~0.91× at 1,000: postings ~0.48×, figures ~0.21×, where each sentence stands ~0.12×,
+figure-label postings ~0.05×, section titles ~0.03×, new words ~0.015×; format 11 took 1.38×
+and 1.35×, format 10 1.6×, format 8 2.1×): its row in `reports`, naming its file (`source`,
+under the reports folder the index is opened with) and the size and time it had when its
+SHA-256 was checked (`stamp`); the titles of its sections (`places`, a
+context only when it is not derived from its parent's); a row per sentence saying where it
+stands in the report's file (byte offset and size), its text not stored: the file holds it as
+printed (a sentence the file does not hold so, or every one of a report without a file or of a
+.docx or .pdf, is stored packed instead: `pack`, ~1.45 bytes a character); their bigram
+postings without positions (FTS5 `detail=none`: a posting is a row number, no offsets), the
+report's rows packed after the previous report's (SLOT) and the segments merged a few pages at
+a time after a large update (`compact`); the figures /compare reads, their few-valued fields as
+numbers (`names`), and the bigrams of their labels; its vocabulary's new words. Without
+positions FTS5 cannot match a phrase: a word of three or more characters is asked as all of its
+bigrams, and the few sentences that hold them apart (法治 … 治政 … 政府 without 法治政府) are
+dropped by an SQL condition on the sentences found (`_saying`: a Python call a candidate, on its
+bytes read from the file), so what matches, how many and in which order stay as a phrase search
+gave them. A one- or two-character word is one token: FTS5's answer is exact.
+
+A sentence's text is read from the file a few bytes at a time (pread), the file opened only
+once its bytes were found to be the report's (SHA-256 against the digest, checked again when
+its size or time changes; the last 20,000 sentences read are kept): a file changed or gone
+since shows none of its sentences not read before, until the index drops the report. Why not
+keep the text: the postings alone take ~0.48×, the figures and
+the rest ~0.35×, so the text had ~0.17× left, less than any compression of it takes (zlib over a
+whole report's packed text 0.32×, in blocks of 16 sentences 0.42×; format 9 deflated blocks,
+its check in Python: /search CPU p95 11 → 28 ms at 300 reports), and positions instead of a
+check cost more than the text (bigram postings with positions 1.06×, characters with positions
+0.81×). The check reading files costs a long word's search at 1,000 reports, the first time it
+is asked, a few milliseconds more than `instr` on stored text did (a file opened for each
+report holding candidates); asked again, or a word of one or two characters (most queries), it
+reads no file.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import json
 import logging
+import os
 import re
 import sqlite3
 import threading
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from .characters import CHARACTERS
@@ -63,7 +81,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the tokens or the tables change: an older file is rebuilt (so is one whose
 # sentences were packed with another table of characters).
-FORMAT = f"11:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
+FORMAT = f"12:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
 CANDIDATES = 300
@@ -85,6 +103,19 @@ COMPACT_AFTER = 50  # reports added by one update after which the postings are m
 # the index's size, so a search waits that long at most.
 MERGE_PAGES = 64
 VACUUM_PAGES = 256
+# Reports' files read for their sentences' text, kept while a search runs and after: the
+# candidates of a long word are checked in them, a few in each of hundreds of reports.
+FILES_KEPT = 16 << 20
+# A sentence is looked for in its report's file SEEK bytes after the one before, then in the
+# whole file (SCANNED bytes at most a report, ~0.1 s); none after MISSES in a row not found.
+SEEK = 1 << 12
+SCANNED = 1 << 28
+MISSES = 64
+# Sentences read from files kept (~5 MB; all dropped when full): a search checks a candidate
+# for its count, then for its report's rows and terms, and a query asked again (a page turned,
+# the same word from another chat) reads no file, as SQLite's page cache kept stored ones.
+PIECES_KEPT = 20_000
+MAX_SOURCE_BYTES = 64 << 20  # a larger file is not read (the library refuses such reports)
 _MAX_STEPS = 1 << 24  # bounds the loops: a merge writes no more pages than the index holds
 
 _SCHEMA = """
@@ -92,11 +123,11 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
-    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL);
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT, stamp TEXT);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
     context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
-CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text BLOB NOT NULL);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, place INTEGER NOT NULL, text NOT NULL, size INTEGER);
 CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE tokens USING fts5(
     grams, content='', columnsize=0, detail=none, tokenize='unicode61');
@@ -240,21 +271,24 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
-    """An SQL condition on a sentence `s.text` (its parameters numbered from `first`, and
-    their values) true when it says the query as `match_expression` asks, each word whole.
-    A Chinese word is looked for in the packed text by SQLite's instr, packed too (`pack`:
-    folding changes no Chinese character); another in the folded text by `says` (which
-    `_connect` defines: a Python call a sentence), so that the ways of saying the query all in
-    Chinese are tried first. Checked in SQL, the ~1,000 candidates of 地区生产总值 at 300
-    reports cost a few milliseconds, where reading them into Python (inflating blocks of them,
-    as format 9 did) took ~35."""
+    """An SQL condition on a sentence `s` (its parameters numbered from `first`, and their
+    values) true when it says the query as `match_expression` asks, each word whole. A Chinese
+    word is looked for in a stored sentence's packed text by SQLite's instr, packed too (`pack`:
+    folding changes no Chinese character), and in the UTF-8 bytes of one in its report's file
+    by `holds`; another in the folded text by `says` (both defined by `_connect`: a Python call
+    a sentence), so that the ways of saying the query all in Chinese are tried first."""
     words: list[str | bytes] = []
 
     def test(word: str) -> str:
-        chinese = _CHINESE.fullmatch(word)
-        words.append(pack(word) if chinese else word)
-        number = first + len(words) - 1
-        return f"instr(s.text, ?{number}) > 0" if chinese else f"says(s.text, ?{number})"
+        number = first + len(words)
+        if not _CHINESE.fullmatch(word):
+            words.append(word)
+            return f"says(s.id, s.text, s.size, ?{number})"
+        words.extend((pack(word), word.encode("utf-8")))
+        return (
+            f"(CASE WHEN s.size IS NULL THEN instr(s.text, ?{number}) > 0"
+            f" ELSE holds(s.id, s.text, s.size, ?{number + 1}) END)"
+        )
 
     ways = [(way, terms) for concept in query.concepts for way, terms in concept]
     ways.sort(key=lambda way: not all(_CHINESE.fullmatch(w) for w in (way[0], *way[1])))
@@ -264,10 +298,6 @@ def _saying(query: Query, first: int) -> tuple[str, list[str | bytes]]:
         if len(terms) > 1:
             tests.append("(" + " AND ".join(test(t) for t in terms) + ")")
     return " OR ".join(tests) or "0", words
-
-
-def _says(text: bytes, word: str) -> bool:
-    return word in searchable(unpack(text))
 
 
 def _tokens_of(word: str) -> frozenset[str]:
@@ -304,10 +334,19 @@ class CorpusIndex:
     expression = staticmethod(match_expression)
     inexact = staticmethod(_inexact)  # whether FTS5 may find a word's bigrams apart
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, root: Path | None = None) -> None:
         self.path = path  # None: in memory (no cache folder)
+        self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
+        # report -> its source file's path, its digest, its first rowid and their span
+        self._sources: dict[int, tuple[str, str, int, int]] = {}
+        self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
+        self._held = 0  # their bytes
+        self._checked: dict[str, tuple[int, int, str]] = {}  # a file's size, time, digest
+        self._pieces: dict[int, bytes] = {}  # sentences read from files, by rowid
+        # The report at hand: its rowids (from, to), its file's bytes or the file opened
+        self._span: tuple[int, int, bytes | None, int | None] = (0, 0, None, None)
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -337,7 +376,8 @@ class CorpusIndex:
             # blocks, kept as they cost searches nothing (4 and 16 KB make a file as large in
             # format 11). Both a no-op on a file already made.
             db.execute("PRAGMA encoding = 'UTF-16le'")
-            db.create_function("says", 2, _says, deterministic=True)
+            db.create_function("says", 4, self._says, deterministic=True)
+            db.create_function("holds", 4, self._holds, deterministic=True)
             db.execute("PRAGMA page_size = 8192")
             db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # see `compact`
             db.execute("PRAGMA journal_mode = WAL" if self.path else "PRAGMA journal_mode = MEMORY")
@@ -351,7 +391,7 @@ class CorpusIndex:
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._slots = None
+        self._forget()
         db = self._connect()
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
@@ -374,41 +414,76 @@ class CorpusIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._release()
             self._db.close()
 
     def digests(self) -> set[str]:
         with self._guarded() as db:
             return {digest for (digest,) in db.execute("SELECT digest FROM reports")}
 
-    def add(self, entry: Entry, index: SearchIndex, figures: Sequence[Metric] = ()) -> None:
-        """Index one report's sentences and figures (replacing any entry of the same digest)."""
+    def add(
+        self,
+        entry: Entry,
+        index: SearchIndex,
+        figures: Sequence[Metric] = (),
+        source: str | None = None,
+    ) -> None:
+        """Index one report's sentences and figures (replacing any entry of the same digest).
+        `source`: the report's file, under `root`: the sentences found there as printed are
+        stored as where they stand in it, read from it when a search needs their text."""
+        filed = None
+        if source is not None and self.root is not None:
+            path = os.path.join(self.root, source)
+            if data := self._read(path, entry.digest):
+                size, time, _ = self._checked[path]
+                filed = (source, data, f"{size}:{time}")
         with self._guarded() as db:
             db.execute("BEGIN")
             try:
                 self._delete(db, entry.digest)
-                self._insert(db, entry, index, figures)
+                self._insert(db, entry, index, figures, filed)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
-                self._slots = None  # read again from what the file holds
+                self._forget()  # read again from what the file holds
                 raise
 
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
         """Drop the entries of reports not in `reports`, add those of `reports` not indexed
         yet whose search index and figures `index_of(digest)` gives (None: not briefed yet).
-        Returns how many were added. The lock is taken per report, so searches go on
+        Returns how many were added. A report whose file was renamed or moved (the same
+        bytes) is read from its new place. The lock is taken per report, so searches go on
         meanwhile."""
-        have = self.digests()
-        self.remove(have - {report.digest for report in reports})
+        with self._guarded() as db:
+            have = dict(db.execute("SELECT digest, source FROM reports").fetchall())
+        self.remove(have.keys() - {report.digest for report in reports})
         added = 0
         for report in reports:
-            source = None if report.digest in have else index_of(report.digest)
-            if source is not None:
-                self.add(entry_of(report), *source)
+            if have.get(report.digest, report.source) not in (None, report.source):
+                self._moved(report.digest, report.source)
+            indexed = None if report.digest in have else index_of(report.digest)
+            if indexed is not None:
+                self.add(entry_of(report), *indexed, source=report.source)
                 added += 1
         if added >= COMPACT_AFTER:
             self.compact()
         return added
+
+    def _moved(self, digest: str, source: str) -> None:
+        """Read report `digest`'s sentences from the file `source` from now on, when it holds
+        the report's bytes (else they stay where they were looked for)."""
+        if self.root is None:
+            return
+        path = os.path.join(self.root, source)
+        if self._read(path, digest) is None:
+            return
+        size, time, _ = self._checked[path]
+        with self._guarded() as db:
+            db.execute(
+                "UPDATE reports SET source = ?, stamp = ? WHERE digest = ?",
+                (source, f"{size}:{time}", digest),
+            )
+            self._forget()
 
     def compact(self) -> None:
         """Merge the FTS5 tables' segments into one each: a report added at a time leaves
@@ -444,7 +519,12 @@ class CorpusIndex:
             db.execute("COMMIT")
 
     def _insert(
-        self, db: sqlite3.Connection, entry: Entry, index: SearchIndex, figures: Sequence[Metric]
+        self,
+        db: sqlite3.Connection,
+        entry: Entry,
+        index: SearchIndex,
+        figures: Sequence[Metric],
+        filed: tuple[str, bytes, str] | None,
     ) -> None:
         # Here, not at the top: /compare's module reads the figure rules, which the bot's
         # start-up (it opens this index) does not need.
@@ -457,19 +537,24 @@ class CorpusIndex:
         kept = [(n, m) for n, m in enumerate(figures[:_MAX_SENTENCES]) if m.kind in KIND_ORDER]
         span = max(len(sentences), kept[-1][0] + 1 if kept else 0, 1)
         span = -(-span // SLOT) * SLOT
-        (first,) = db.execute("SELECT coalesce(max(first + span), 0) FROM reports").fetchone()
+        # After every rowid ever given: a removed report's postings may stay (see `_delete`).
+        (first,) = db.execute(_END).fetchone()
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('end', ?)", (str(first + span),))
         cursor = db.execute(
-            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span,"
+            " source, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
-             index.length, first, span),
+             index.length, first, span, filed and filed[0], filed and filed[2]),
         )  # fmt: skip
         report = int(cursor.lastrowid or 0)
-        self._slots = None
+        self._forget()
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", _places(report, index))
         db.executemany(
-            "INSERT INTO sentences VALUES (?, ?, ?)",
-            [(first + n, place, pack(text)) for n, (place, text) in enumerate(sentences)],
+            "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+            [
+                (first + n, place, *stored)
+                for n, (place, stored) in enumerate(_stored(sentences, filed))
+            ],
         )
         db.executemany(
             "INSERT INTO tokens(rowid, grams) VALUES (?, ?)",
@@ -518,11 +603,14 @@ class CorpusIndex:
             return
         report, first, span = found
         rows = (first, first + span - 1)
-        old = db.execute("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?", rows)
-        # A contentless FTS5 table forgets a row only when told the tokens it was given.
+        old = db.execute("SELECT id, text, size FROM sentences WHERE id BETWEEN ? AND ?", rows)
+        texts = [(n, self._text(db, n, text, size)) for n, text, size in old.fetchall()]
+        # A contentless FTS5 table forgets a row only when told the tokens it was given. The
+        # sentences of a file gone or changed since are not known any more: their postings
+        # stay, on rowids no report holds again (`_END`), which every search skips.
         db.executemany(
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
-            [(n, self.tokens(unpack(text))) for n, text in old.fetchall()],
+            [(n, self.tokens(text)) for n, text in texts if text is not None],
         )
         db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
@@ -533,7 +621,7 @@ class CorpusIndex:
         )
         db.execute("DELETE FROM figures WHERE report = ?", (report,))
         db.execute("DELETE FROM reports WHERE id = ?", (report,))
-        self._slots = None
+        self._forget()
         # The vocabulary keeps the words of removed reports: they only steer how a query is cut.
 
     def search(
@@ -582,14 +670,139 @@ class CorpusIndex:
         return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)), exact)
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
-        """The report holding each slot of rowids (kept until a report is added or removed)."""
+        """The report holding each slot of rowids (kept until a report is added or removed;
+        a removed report's slots, whose postings may stay, hold none)."""
         if self._slots is None:
+            rows = db.execute(
+                "SELECT id, first, span, source, digest, stamp FROM reports"
+            ).fetchall()
             self._slots = {
                 slot: report
-                for report, first, span in db.execute("SELECT id, first, span FROM reports")
+                for report, first, span, *_ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
+            self._sources = {}
+            for report, first, span, source, digest, stamp in rows:
+                if source is not None and self.root is not None:
+                    path = os.path.join(self.root, source)
+                    self._sources[report] = (path, digest, first, span)
+                    # The size and time its file had when its SHA-256 was checked (as the
+                    # catalogue, the library trusts them): a file that kept them is not
+                    # read whole again to check it.
+                    size, time = map(int, stamp.split(":"))
+                    self._checked.setdefault(path, (size, time, digest))
         return self._slots
+
+    def _forget(self) -> None:
+        """Drop what is kept of the reports (after one is added or removed)."""
+        self._slots = None
+        self._sources = {}
+        self._files.clear()
+        self._held = 0
+        self._pieces.clear()
+        self._release()
+
+    def _read(self, path: str, digest: str) -> bytes | None:
+        """The bytes of the report file at `path` when they are the report `digest`'s
+        (checked by their SHA-256, noted with the file's size and time)."""
+        try:
+            stat = os.stat(path)
+            if not S_ISREG(stat.st_mode) or stat.st_size > MAX_SOURCE_BYTES:
+                return None
+            with open(path, "rb") as file:
+                data = file.read()
+        except OSError:
+            return None
+        found = hashlib.sha256(data).hexdigest()
+        self._checked[path] = (stat.st_size, stat.st_mtime_ns, found)
+        return data if found == digest else None
+
+    def _opened_file(self, path: str, digest: str) -> int | None:
+        """The report file at `path` opened, when it is the one whose SHA-256 was found to be
+        `digest` (the same size and time): read a sentence at a time (`_piece`)."""
+        known = self._checked.get(path)
+        if known is None or known[2] != digest:
+            return None
+        try:
+            opened = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+        stat = os.fstat(opened)
+        if (stat.st_size, stat.st_mtime_ns) == known[:2] and S_ISREG(stat.st_mode):
+            return opened
+        os.close(opened)
+        return None
+
+    def _reach(self, db: sqlite3.Connection, rowid: int) -> None:
+        """Make the report holding `rowid` the one at hand (`_span`): its file's bytes when
+        read whole (the last ones read kept, FILES_KEPT bytes in all), else the file opened
+        once its SHA-256 was checked; neither when the file is gone or changed since."""
+        self._release()
+        report = self._slot_reports(db).get(rowid // SLOT)
+        if report is None or report not in self._sources:
+            self._span = (rowid, rowid + 1, None, None)
+            return
+        source, digest, first, span = self._sources[report]
+        data = self._files.get(report)
+        opened = None
+        if data is not None:
+            self._files.move_to_end(report)
+        elif (opened := self._opened_file(source, digest)) is None:
+            data = self._read(source, digest)
+            if data is not None:
+                self._files[report] = data
+                self._held += len(data)
+                while self._held > FILES_KEPT and len(self._files) > 1:
+                    self._held -= len(self._files.popitem(last=False)[1])
+        self._span = (first, first + span, data, opened)
+
+    def _release(self) -> None:
+        opened = self._span[3]
+        self._span = (0, 0, None, None)
+        if opened is not None:
+            os.close(opened)
+
+    def _piece(self, db: sqlite3.Connection, rowid: int, at: int, size: int) -> bytes | None:
+        """The `size` bytes at `at` in the file of the report holding `rowid` (None: gone or
+        changed since), kept (PIECES_KEPT: rowids are never given again, so a piece kept is
+        its report's). A long word's candidates come in rowid order: most are in the report
+        at hand."""
+        if rowid in self._pieces:
+            return self._pieces[rowid]
+        if not self._span[0] <= rowid < self._span[1]:
+            self._reach(db, rowid)
+        _, _, data, opened = self._span
+        piece = None
+        if data is not None:
+            piece = data[at : at + size]
+        elif opened is not None:
+            with suppress(OSError):
+                piece = os.pread(opened, size, at)
+        if piece is not None:  # (a file gone may come back)
+            if len(self._pieces) >= PIECES_KEPT:
+                self._pieces.clear()
+            self._pieces[rowid] = piece
+        return piece
+
+    def _text(self, db: sqlite3.Connection, rowid: int, text: Any, size: int | None) -> str | None:
+        """Sentence `rowid`'s text: stored packed, or `size` bytes at `text` in its report's
+        file (None: that file is gone or changed)."""
+        if size is None:
+            return unpack(text)
+        piece = self._piece(db, rowid, text, size)
+        return None if piece is None else piece.decode("utf-8", "replace")
+
+    def _says(self, rowid: int, text: Any, size: int | None, word: str) -> bool:
+        """Whether sentence `rowid` (`text`, `size` as stored: see `_text`) says `word`, in
+        its text folded."""
+        said = self._text(self._db, rowid, text, size)
+        return said is not None and word in searchable(said)
+
+    def _holds(self, rowid: int, at: int, size: int, word: bytes) -> bool:
+        """Whether sentence `rowid`, `size` bytes at `at` in its report's file, holds `word`
+        (UTF-8: self-synchronising, so its bytes are there exactly when the word is)."""
+        piece = self._piece(self._db, rowid, at, size)
+        return piece is not None and word in piece
 
     def figures(
         self, said: Sequence[str], indicators: Sequence[str] = (), digests: Iterable[str] = ()
@@ -606,9 +819,9 @@ class CorpusIndex:
         with self._guarded() as db:
             rows = db.execute(sql, parameters).fetchall()
             names = _names(db)
+            texts = self._filed(db, [row[11] for row in rows])
         from .compare import Candidate
 
-        texts: dict[bytes, str] = {}
         for digest, number, folded, title, *fields in rows:
             metric = _metric(fields, names, texts)
             heading = unpack(title) if title else ""
@@ -659,11 +872,23 @@ class CorpusIndex:
         with self._guarded() as db:
             rows = db.execute(_INDICATOR_FIGURES, (json.dumps(list(years)),)).fetchall()
             names = _names(db)
+            texts = self._filed(db, [row[8] for row in rows])
         found: dict[str, list[Metric]] = {}
-        texts: dict[bytes, str] = {}
         for digest, *fields in rows:
             found.setdefault(digest, []).append(_metric(fields, names, texts))
         return found
+
+    def _filed(self, db: sqlite3.Connection, sentences: list[Any]) -> dict[bytes | int, str]:
+        """The texts of figures' `sentences` (as `_SENTENCE` reads them) that their reports'
+        files hold, by rowid; `_metric` unpacks the others."""
+        rowids = sorted({n for n in sentences if isinstance(n, int)})
+        if not rowids:
+            return {}
+        return {
+            n: said
+            for n, _, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            if (said := self._text(db, n, text, size)) is not None
+        }
 
     def _report_id(self, db: sqlite3.Connection, digest: str | None) -> int | None:
         row = db.execute("SELECT id FROM reports WHERE digest = ?", (digest or "",)).fetchone()
@@ -673,7 +898,9 @@ class CorpusIndex:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
         texts = {
-            n: (place, unpack(text)) for n, place, text in db.execute(_TEXTS, (json.dumps(rowids),))
+            n: (place, said)
+            for n, place, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            if (said := self._text(db, n, text, size)) is not None
         }
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
@@ -753,6 +980,33 @@ def _places(report: int, index: SearchIndex) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _stored(
+    sentences: Sequence[tuple[int, str]], filed: tuple[str, bytes, str] | None
+) -> Iterator[tuple[int, tuple[Any, int | None]]]:
+    """Each sentence's place and how it is stored: where it stands in its report's file (byte
+    offset, size in bytes), found as printed (looked for first just after the one before, then
+    anywhere: a report's sentences are not all in the file's order); else packed, its size
+    None. After MISSES sentences in a row not found (a .docx or .pdf holds no text as
+    printed), or SCANNED bytes scanned, the rest are not looked for."""
+    data = filed[1] if filed else b""
+    at, missed, scanned = 0, 0, 0
+    for place, text in sentences:
+        encoded = text.encode("utf-8")
+        found = -1
+        if encoded and missed < MISSES:
+            found = data.find(encoded, at, at + len(encoded) + SEEK)
+            if found < 0 and scanned + len(data) <= SCANNED:
+                scanned += len(data)
+                found = data.find(encoded)
+        if found < 0:
+            missed += 1
+            yield place, (pack(text), None)
+        else:
+            missed = 0
+            yield place, (found, len(encoded))
+            at = found + len(encoded)
+
+
 def _named(metric: Metric) -> tuple[str | None, ...]:
     """A figure's few-valued fields, stored as numbers into `names`."""
     return metric.unit, metric.qualifier, metric.kind, metric.period, metric.bound
@@ -762,9 +1016,11 @@ def _names(db: sqlite3.Connection) -> dict[int, str]:
     return dict(db.execute("SELECT id, name FROM names"))
 
 
-def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -> Metric:
+def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes | int, str]) -> Metric:
     """A figure from its fields in Metric's order as stored (see `_FIGURES`); `texts`: the
-    sentences unpacked so far (a sentence holds two figures on average)."""
+    sentences read from their files, by rowid, and those unpacked so far (a sentence holds two
+    figures on average). A sentence whose file is gone or changed since (until the index drops
+    the report) is empty."""
     unit, qualifier, kind, period, bound = (fields[n] for n in (4, 5, 10, 11, 12))
     fields[1], fields[2] = names[fields[1]], unpack(fields[2])  # section, raw
     fields[4:6] = names[unit], names[qualifier]
@@ -774,6 +1030,8 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes, str]) -
     if isinstance(fields[7], bytes):  # one of the report's sentences (`said`), packed
         packed = fields[7]
         fields[7] = texts.get(packed) or texts.setdefault(packed, unpack(packed))
+    elif isinstance(fields[7], int):  # one of them, in the report's file
+        fields[7] = texts.get(fields[7], "")
     return Metric(*fields)
 
 
@@ -810,7 +1068,12 @@ _IN_REPORT_SAYING = (
     "SELECT group_concat(t.rowid) FROM tokens t JOIN sentences s ON s.id = t.rowid"
     " WHERE t.tokens MATCH ?1 AND t.rowid BETWEEN ?2 AND ?3 AND ({})"
 )
-_TEXTS = "SELECT id, place, text FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
+_TEXTS = "SELECT id, place, text, size FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
+# The first rowid a report added takes: past every one given before.
+_END = (
+    "SELECT max(coalesce((SELECT max(first + span) FROM reports), 0),"
+    " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'end'), 0))"
+)
 _ENTRIES = (
     "SELECT id, digest, title, issuer, year FROM reports"
     " WHERE id IN (SELECT value FROM json_each(?))"
@@ -835,7 +1098,10 @@ _COUNT_SAYING = (
 # it and looks its section up in `names`).
 _ID = "coalesce(f.id, 'm' || (f.no + 1))"
 _TITLE = "(SELECT p.title FROM places p WHERE p.report = f.report AND p.no = f.place)"
-_SENTENCE = "coalesce(f.sentence, (SELECT s.text FROM sentences s WHERE s.id = r.first + f.said))"
+_SENTENCE = (
+    "coalesce(f.sentence, (SELECT CASE WHEN s.size IS NULL THEN s.text ELSE s.id END"
+    " FROM sentences s WHERE s.id = r.first + f.said))"
+)
 # A figure's fields come in Metric's order, after digest, number, label and section title.
 _FIGURE_FIELDS = (
     f"r.digest, f.no, f.folded, {_TITLE},"
@@ -973,9 +1239,11 @@ class _Matching:
             return {}
         if '" *' in self.expression:
             found = self._run(_EVERY_SAYING, _EVERY_MATCH).fetchone()[0]
-            self._every = sorted(map(int, found.split(","))) if found else []
-            # Counted a slot at a time (Counter counts in C): tens of thousands of matches.
+            every = sorted(map(int, found.split(","))) if found else []
             slot = self.slot
+            # (a removed report's postings may stay: see CorpusIndex._delete)
+            self._every = [n for n in every if n // slot in self.slots]
+            # Counted a slot at a time (Counter counts in C): tens of thousands of matches.
             counted = self._counted(Counter([rowid // slot for rowid in self._every]).items())
         else:
             counted = self._counted(self.db.execute(_MATCHING, (self.expression, self.slot)))
@@ -990,8 +1258,9 @@ class _Matching:
     def _counted(self, rows: Iterable[tuple[int, int]]) -> dict[int, int]:
         counted: dict[int, int] = {}
         for slot, count in rows:
-            report = self.slots[slot]
-            counted[report] = counted.get(report, 0) + count
+            report = self.slots.get(slot)  # None: a removed report's postings
+            if report is not None:
+                counted[report] = counted.get(report, 0) + count
         return counted
 
     def _check(self, reports: Sequence[int]) -> None:

@@ -114,7 +114,11 @@ def _rows(path: Path) -> dict[str, list[str]]:
 
 
 def differences(
-    real: Path, fast: Path, queries: Sequence[str], compared: Sequence[str]
+    real: Path,
+    fast: Path,
+    queries: Sequence[str],
+    compared: Sequence[str],
+    reports: Path | None = None,
 ) -> list[str]:
     """What differs between two cache folders (empty: none): the briefing files byte for byte,
     the catalogue but for file times, the index's tables row for row and its answers to
@@ -130,7 +134,7 @@ def differences(
     ours, theirs = _rows(real / FILE_NAME), _rows(fast / FILE_NAME)
     found += [f"index table {t} differs" for t in sorted({*ours, *theirs})
               if ours.get(t) != theirs.get(t)]  # fmt: skip
-    a, b = CorpusIndex(real / FILE_NAME), CorpusIndex(fast / FILE_NAME)
+    a, b = CorpusIndex(real / FILE_NAME, reports), CorpusIndex(fast / FILE_NAME, reports)
     try:
         for first in [*sorted(a.digests())[:3], ""]:
             for query in queries:

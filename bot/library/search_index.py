@@ -78,6 +78,9 @@ class SearchShelf:
         self.library = library
         self._index: CorpusIndex | None = None
         self._synced: frozenset[str] | None = None  # the briefed digests the index holds
+        # The library's list the index was last brought up to date with: a list read again
+        # (/reload) may name a report's file anew (renamed), where the index reads it.
+        self._synced_from: object = None
         self._indexed: frozenset[str] = frozenset()  # the digests it held after the last update
         self._sync: asyncio.Task[None] | None = None
         self._opening = asyncio.Lock()
@@ -119,7 +122,8 @@ class SearchShelf:
     async def ready(self, timeout: float | None) -> None:
         """Bring the index up to date, waiting at most `timeout` seconds (a first build of a
         thousand reports takes a while: searches meanwhile see the reports indexed so far)."""
-        if self._synced == self._wanted() and self._index is not None:
+        current = self._synced == self._wanted() and self._synced_from is self.library.reports
+        if current and self._index is not None:
             return
         if self._sync is None or self._sync.done():
             self._sync = asyncio.create_task(self._update())
@@ -136,7 +140,7 @@ class SearchShelf:
                 folder = self.library.cache_dir
                 path = folder / FILE_NAME if folder is not None else None
                 try:
-                    self._index = await asyncio.to_thread(CorpusIndex, path)
+                    self._index = await asyncio.to_thread(CorpusIndex, path, self.library.folder)
                     self._indexed = frozenset(await asyncio.to_thread(self._index.digests))
                 except (sqlite3.Error, OSError) as error:
                     self._index = await self._in_memory(error)
@@ -152,7 +156,7 @@ class SearchShelf:
         self._synced, self._indexed = None, frozenset()
         from briefings.corpus_index import CorpusIndex  # imported when the index was opened
 
-        return await asyncio.to_thread(CorpusIndex, None)
+        return await asyncio.to_thread(CorpusIndex, None, self.library.folder)
 
     async def _unwritable(self, index: CorpusIndex, error: sqlite3.Error) -> None:
         """Move to an index in memory when the file refused a write; anything else is raised."""
@@ -164,7 +168,8 @@ class SearchShelf:
                 self._index = await self._in_memory(error)
 
     async def _update(self) -> None:
-        reports = list(self.library.reports)
+        listed = self.library.reports
+        reports = list(listed)
         wanted = self._wanted()
         index = await self._opened()
 
@@ -181,7 +186,7 @@ class SearchShelf:
         if added:
             logger.info("search index: %d report(s) added", added)
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
-        self._synced = wanted
+        self._synced, self._synced_from = wanted, listed
         self._generation += 1
 
     async def holds(self, digest: str) -> bool:

@@ -24,7 +24,7 @@ def test_the_shortcut_writes_the_briefings_and_index_a_real_warm_writes(tmp_path
     make_variants(reports, sources, 5)
     real, fast = rebuilt(reports, len(sources), tmp_path, briefing_workers=1)
     assert len(list(real.glob("*.brief"))) == 5
-    assert differences(real, fast, QUERIES, COMPARED) == []
+    assert differences(real, fast, QUERIES, COMPARED, reports) == []
 
 
 def test_a_changed_briefing_is_told_apart(tmp_path: Path) -> None:

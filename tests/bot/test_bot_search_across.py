@@ -146,6 +146,24 @@ async def test_a_removed_report_leaves_the_index_and_returns_when_added(
     assert f"《{title}》" in again and title in indexed(folder)
 
 
+async def test_a_renamed_report_is_still_found_after_a_reload(
+    api: FakeBotApi, folder: Path
+) -> None:
+    """The index reads a report's sentences from its file: renamed, the same bytes are read
+    from their new name (the one the index names)."""
+    old = folder / "reports" / SAYS_IT[0]
+    async with chat_on(api, folder) as chat:
+        title = titles(chat)[old.name]
+        before = "\n".join(await all_pages(chat, WORD))
+        old.rename(old.with_name(f"renamed_{old.name}"))
+        await chat.send("/reload")
+        after = "\n".join(await all_pages(chat, WORD))
+    assert f"《{title}》" in before and after == before
+    with contextlib.closing(sqlite3.connect(folder / "cache" / FILE_NAME)) as db:
+        named = {source for (source,) in db.execute("SELECT source FROM reports")}
+    assert f"renamed_{old.name}" in named and old.name not in named
+
+
 async def test_markup_in_a_report_is_escaped_in_results(api: FakeBotApi, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 import threading
 from dataclasses import replace
@@ -125,11 +126,14 @@ def test_a_long_word_weighs_by_the_sentences_saying_it_whole(tmp_path: Path) -> 
     assert hits[0].sentence == says
 
 
-def index_size(path: Path, indexes: list[tuple[Entry, SearchIndex]]) -> int:
-    """The bytes of the index of `indexes` at `path`, merged as after an update adding many."""
-    index = CorpusIndex(path)
-    for entry, source in indexes:
-        index.add(entry, source)
+def index_size(
+    path: Path, indexes: list[tuple[Entry, SearchIndex]], files: list[Path] | None = None
+) -> int:
+    """The bytes of the index of `indexes` at `path`, merged as after an update adding many;
+    their sentences read from `files` (one folder's) when given."""
+    index = CorpusIndex(path, files[0].parent if files else None)
+    for n, (entry, source) in enumerate(indexes):
+        index.add(entry, source, source=files[n].name if files else None)
     index.compact()
     index.close()
     return sum(p.stat().st_size for p in path.parent.iterdir() if p.name.startswith(path.name))
@@ -155,6 +159,138 @@ def test_the_index_of_eleven_distinct_reports_takes_less_than_1_72_times_their_t
         [(Entry(r.digest, "报告", "某市", 2020), SearchIndex.of(r, (), ())) for r in reports],
     )
     assert size < 1.72 * sum(path.stat().st_size for path in paths)
+
+
+def test_the_index_of_eleven_reports_read_from_their_files_takes_less_than_1_27_times_it(
+    tmp_path: Path,
+) -> None:
+    """The same eleven reports, their sentences read from their files (where each stands
+    in it, a few bytes, instead of its text): ~1.25× their text, against ~1.70× with their
+    text stored. The share every table's pages hold shrinks as reports are added: ~0.94× at
+    300 reports, figures included (bench/search_index.py)."""
+    from bench.kits.paths import CORPUS
+    from briefings.parse import parse_file
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "2026").glob("*.txt"))
+    if len(paths) < 11:
+        pytest.skip("the shared corpus is absent")
+    reports = [parse_file(path) for path in paths]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    files = [folder / f"{n}_{path.name}" for n, path in enumerate(paths)]
+    for path, copy in zip(paths, files, strict=True):
+        copy.write_bytes(path.read_bytes())
+    size = index_size(
+        tmp_path / "search.sqlite3",
+        [(Entry(r.digest, "报告", "某市", 2020), SearchIndex.of(r, (), ())) for r in reports],
+        files,
+    )
+    assert size < 1.27 * sum(path.stat().st_size for path in paths)
+
+
+def filed(folder: Path, *reports: tuple[str, str, tuple[str, ...]]) -> CorpusIndex:
+    """An index of `reports` (file name, its text, its sentences), their files in `folder`."""
+    folder.mkdir(exist_ok=True)
+    index = CorpusIndex(folder.parent / "search.sqlite3", folder)
+    for name, text, sentences in reports:
+        (folder / name).write_text(text, encoding="utf-8")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        index.add(*report(digest, *sentences), source=name)
+    return index
+
+
+def test_sentences_in_their_report_file_are_stored_as_where_they_stand_there(
+    tmp_path: Path,
+) -> None:
+    """A sentence found as printed in the report's file is stored as its place there, its
+    text read from the file; one not found (here, a line the file lacks) keeps its text."""
+    index = filed(
+        tmp_path / "reports",
+        ("a.txt", "一、发展\n大力发展低空经济。持续优化营商环境。\n", ("大力发展低空经济。", "持续优化营商环境。", "培育低空经济产业。")),
+    )  # fmt: skip
+    stored = index._db.execute("SELECT typeof(text), size FROM sentences ORDER BY id")
+    assert stored.fetchall() == [("integer", 27), ("integer", 27), ("blob", None)]
+    result = index.search("低空经济", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["大力发展低空经济。", "培育低空经济产业。"]
+    assert result.matches == 2
+
+
+def test_a_report_whose_file_does_not_hold_its_text_as_printed_keeps_its_sentences(
+    tmp_path: Path,
+) -> None:
+    """A .docx or .pdf holds its text compressed: its sentences are stored as they were."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    data = b"PK\x03\x04" + bytes(range(256)) * 64
+    (folder / "a.docx").write_bytes(data)
+    index = CorpusIndex(tmp_path / "search.sqlite3", folder)
+    sentences = [f"第{n}项：建设法治政府。" for n in range(100)]
+    index.add(*report(hashlib.sha256(data).hexdigest(), *sentences), source="a.docx")
+    stored = index._db.execute("SELECT count(*) FROM sentences WHERE size IS NULL").fetchone()
+    assert stored == (100,)
+    assert index.search("法治政府", None, limit=30, per_report=3, first_limit=10).matches == 100
+
+
+def test_a_report_whose_file_changed_since_shows_none_of_its_file_s_sentences(
+    tmp_path: Path,
+) -> None:
+    """Until the index drops it, a report whose file now holds other bytes (its SHA-256 no
+    longer its digest) shows none of the sentences read from it, and nothing breaks."""
+    folder = tmp_path / "reports"
+    index = filed(
+        folder,
+        ("a.txt", "建设法治政府。推进依法行政。", ("建设法治政府。", "推进依法行政。")),
+        ("b.txt", "法治政府建设年度报告。", ("法治政府建设年度报告。",)),
+    )
+    (folder / "a.txt").write_text("建设法治政府！推进依法行政。", encoding="utf-8")
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["法治政府建设年度报告。"]
+    assert result.matches == 1
+
+
+def test_a_file_that_kept_its_size_and_time_is_not_read_whole_again(tmp_path: Path) -> None:
+    """Its SHA-256 was checked when the report was indexed: an index opened again reads only
+    the sentences a search needs from it."""
+    folder = tmp_path / "reports"
+    filed(
+        folder,
+        ("a.txt", "一、总体\n建设法治政府。推进依法行政。", ("建设法治政府。", "推进依法行政。")),
+    ).close()
+    index = CorpusIndex(tmp_path / "search.sqlite3", folder)
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["建设法治政府。"] and not index._files
+
+
+def test_a_report_whose_file_was_renamed_is_read_from_its_new_name(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    index = filed(
+        folder, ("a.txt", "建设法治政府。推进依法行政。", ("建设法治政府。", "推进依法行政。"))
+    )
+    (digest,) = index.digests()
+    (folder / "a.txt").rename(folder / "b.txt")
+    renamed = Stub(digest)
+    renamed.source = "b.txt"
+    assert index.update([renamed], lambda digest: None) == 0  # type: ignore[list-item]
+    result = index.search("法治政府", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["建设法治政府。"]
+
+
+def test_a_removed_report_whose_file_is_gone_is_found_no_more(tmp_path: Path) -> None:
+    """Its postings cannot be told apart without its text, so they stay, on rowids no report
+    is given again: no search counts or shows them, and a report added after is found."""
+    folder = tmp_path / "reports"
+    index = filed(
+        folder, ("a.txt", "建设法治政府。发展低空经济。", ("建设法治政府。", "发展低空经济。"))
+    )
+    (digest,) = index.digests()
+    (folder / "a.txt").unlink()
+    index.remove([digest])
+    for query in ("法治政府", "低空", "济"):
+        assert index.search(query, None, limit=30, per_report=3, first_limit=10).matches == 0
+    index.add(*report("b" * 64, "培育低空经济产业。"))
+    result = index.search("低空经济", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["培育低空经济产业。"] and result.matches == 1
+    assert index.search("济", None, limit=30, per_report=3, first_limit=10).matches == 1
 
 
 def test_the_index_of_thirty_copies_of_a_report_takes_less_than_1_56_times_its_text(

@@ -28,10 +28,25 @@ QUERIES = (
 )  # fmt: skip
 
 
+def paths() -> list[Path]:
+    return [SEED] + [p for p in corpus_files() if p.stem in NAMES]
+
+
 @pytest.fixture(scope="module")
 def indexes() -> list[SearchIndex]:
-    paths = [SEED] + [p for p in corpus_files() if p.stem in NAMES]
-    return [SearchIndex.build(parse_file(path)) for path in paths]
+    return [SearchIndex.build(parse_file(path)) for path in paths()]
+
+
+def built(indexes: Sequence[SearchIndex], folder: Path, filed: bool) -> CorpusIndex:
+    """The index of `indexes`: its sentences read from copies of the reports' files in
+    `folder` (`filed`), or stored in it."""
+    reports = folder / "reports"
+    reports.mkdir()
+    corpus = CorpusIndex(folder / "search.sqlite3", reports if filed else None)
+    for index, path in zip(indexes, paths(), strict=True):
+        (reports / path.name).write_bytes(path.read_bytes())
+        corpus.add(Entry(index.digest, index.digest, "", None), index, source=path.name)
+    return corpus
 
 
 def queries(indexes: Sequence[SearchIndex]) -> list[str]:
@@ -93,12 +108,11 @@ def scanned(
     return hits, max(sum(map(len, found.values())), len(hits))
 
 
+@pytest.mark.parametrize("filed", [False, True], ids=["stored", "read-from-files"])
 def test_every_query_finds_what_a_scan_of_every_sentence_finds(
-    indexes: list[SearchIndex], tmp_path: Path
+    indexes: list[SearchIndex], tmp_path: Path, filed: bool
 ) -> None:
-    corpus = CorpusIndex(tmp_path / "search.sqlite3")
-    for index in indexes:
-        corpus.add(Entry(index.digest, index.digest, "", None), index)
+    corpus = built(indexes, tmp_path, filed)
     asked = queries(indexes)
     assert len(asked) > 200
     for query in asked:
@@ -108,16 +122,15 @@ def test_every_query_finds_what_a_scan_of_every_sentence_finds(
             assert (hits, result.matches) == scanned(indexes, query, first, 30, 3, 10), query
 
 
+@pytest.mark.parametrize("filed", [False, True], ids=["stored", "read-from-files"])
 def test_past_the_checked_candidates_the_hits_are_still_exact_and_the_count_a_bound(
-    indexes: list[SearchIndex], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    indexes: list[SearchIndex], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filed: bool
 ) -> None:
     """With more candidates than are checked (a common long word across thousands of reports),
     only the reports shown are checked: the same hits in the same order, and a count of at
     least the matches (the candidates: sentences holding every bigram of the word)."""
     monkeypatch.setattr(corpus_index, "CHECKED", 0)
-    corpus = CorpusIndex(tmp_path / "search.sqlite3")
-    for index in indexes:
-        corpus.add(Entry(index.digest, index.digest, "", None), index)
+    corpus = built(indexes, tmp_path, filed)
     bounded = 0
     for query in queries(indexes):
         for first in (None, indexes[0].digest, indexes[-1].digest):
