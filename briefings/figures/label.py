@@ -150,7 +150,8 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(
-                _rank_of_before(text, found, index, labels, label), text[figure.start : figure.end]
+                _rank_of_before(text, found, index, labels, label, index - 1 in listed),
+                text[figure.start : figure.end],
             )
         label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
         label = _spent_on(text, found, index, label)
@@ -676,15 +677,22 @@ _RANK_ONLY = re.compile(
 
 
 def _rank_of_before(
-    text: str, found: list[Found], index: int, labels: list[str], label: str
+    text: str, found: list[Found], index: int, labels: list[str], label: str, dealt: bool
 ) -> str:
     """A place whose clause names only the peers (居内地大中城市第4位) ranks the measure of the
-    figure before it in the sentence."""
-    if not index or not labels or not _RANK_ONLY.match(label):
+    figure before it in the sentence; after figures a 分别 dealt out (存贷款余额分别达…和…，居…第4位),
+    the things dealt, all of them."""
+    if not index or not labels or "。" in text[found[index - 1].end : found[index].start]:
         return label
-    if "。" in text[found[index - 1].end : found[index].start]:
-        return label
-    return shed_measure(labels[-1].removesuffix(RANK_WORD)) + label
+    before = shed_measure(labels[-1].removesuffix(RANK_WORD))
+    said = text.rfind("分别", 0, found[index - 1].start) if dealt else -1
+    start = max((m.end() for m in _SUBJECT_START.finditer(text, 0, said)), default=0)
+    whole = _plain(text[start:said]) if said >= 0 else ""
+    if _RANK_ONLY.match(label):
+        return (whole or before) + label
+    if whole and label.startswith(before):
+        return whole + label.removeprefix(before)
+    return label
 
 
 def _ranked(label: str, raw: str) -> str:
@@ -951,7 +959,7 @@ def _listed_without_respectively(text: str, found: list[Found]) -> dict[int, str
 _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
-    r"^[,;]?(?:分别)?(?:比上年|同比|较上年)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
+    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
 )
 
 
@@ -966,7 +974,7 @@ def _parallel(
     after = _dealt(text, found, found[first].start)
     if len(after) != len(items) or after[0] != first:
         return {}
-    lead = text[found[items[-1]].end : found[first].start].replace(" ", "")
+    lead = "".join(text[found[items[-1]].end : found[first].start].split())  # \xa0 too
     if not _PARALLEL_MEASURE.match(lead):
         return {}
     change = _plain(lead)
@@ -1000,6 +1008,8 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
             break
         if _is_streak(text, figure):
             break  # …分别下降62.97%、53.06%，连续19年获…: a streak starts a statement of its own
+        if items and figure.qualifier == "rank" != found[items[-1]].qualifier:
+            break  # …分别增长8%和9%，居全国第3位: the place ranks them all, it is none of the items
         items.append(index)
     return items
 
@@ -1024,6 +1034,11 @@ def _changed_subjects(
 
 def _subjects(text: str, count: int) -> list[str] | None:
     """The things a 分别 deals its figures to, each whole (城镇、农村居民… → 城镇居民…)."""
+    deposits = _DEPOSITS.search(text)
+    if deposits and count == 2:
+        # 全市金融机构各项存贷款余额: one word for two balances, its words before and after both's.
+        lead, tail = text[: deposits.start()], text[deposits.end() :]
+        return [_plain(lead + "存款" + tail), _plain(lead + "贷款" + tail)]
     parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:

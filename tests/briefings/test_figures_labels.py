@@ -409,3 +409,24 @@ def test_respectively_after_a_shared_change_deals_out_the_things_changed() -> No
 def test_a_spend_on_named_works_listed_with_deng_takes_their_quoted_kind() -> None:
     found = labels("投资20亿元建成了古城文化园、滨河乐园等文旅“八大项目”。")
     assert found["20亿元"] == "文旅八大项目投资"
+
+
+def test_deposits_and_loans_said_as_one_word_each_keep_the_words_around_it() -> None:
+    found = labels("年末全市金融机构各项存贷款余额分别达3100亿元和2200亿元。")
+    assert found["3100亿元"] == "金融机构存款余额"
+    assert found["2200亿元"] == "金融机构贷款余额"
+
+
+def test_changes_since_the_year_began_after_a_dealt_list_are_dealt_to_the_same_things() -> None:
+    # A no-break space (\xa0) between them, as some reports print it, changes nothing.
+    found = labels("金融机构存贷款余额分别达300亿元和200亿元，\xa0比年初增长12%和8%。")
+    assert found["12%"] == "金融机构存款余额增长"
+    assert found["8%"] == "金融机构贷款余额增长"
+
+
+def test_a_place_after_a_dealt_list_ranks_all_the_things_dealt_and_is_none_of_them() -> None:
+    found = labels("城镇和农村居民人均可支配收入分别增长8%和9%，居全国第3位。")
+    assert found["8%"] == "城镇居民人均可支配收入增长"
+    assert found["9%"] == "农村居民人均可支配收入增长"
+    found = labels("金融机构存贷款余额分别达300亿元和200亿元，居内地大中城市第4位。")
+    assert "存贷款余额" in found["第4位"]
