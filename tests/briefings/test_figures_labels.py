@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.figures import sentence_figures
+from briefings.figures import extract_figures, sentence_figures
+from briefings.parse import parse_bytes
 
 
 def labels(sentence: str) -> dict[str, str]:
@@ -430,3 +431,32 @@ def test_a_place_after_a_dealt_list_ranks_all_the_things_dealt_and_is_none_of_th
     assert found["9%"] == "农村居民人均可支配收入增长"
     found = labels("金融机构存贷款余额分别达300亿元和200亿元，居内地大中城市第4位。")
     assert "存贷款余额" in found["第4位"]
+
+
+def _report_labels(*paragraphs: str) -> dict[str, str]:
+    lines = [
+        "2012年某县政府工作报告",
+        "各位代表：",
+        "现在，我代表县人民政府，向大会报告工作，请予审议。"
+        "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。",
+        "一、过去一年的工作回顾",
+        *paragraphs,
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "topic.txt")
+    return {m.raw: m.label for m in extract_figures(report)}
+
+
+def test_a_bare_measure_after_a_topic_line_is_the_topic_s() -> None:
+    found = _report_labels(
+        "工业经济稳步增长。纺织产业再上新水平。2011年，预计完成产值88.5亿元，比2006年增长40.2亿元。"
+    )
+    assert found["88.5亿元"] == "纺织产业完成产值"
+    assert found["40.2亿元"].startswith("纺织产业")
+
+
+def test_a_topic_line_lends_nothing_to_a_sentence_naming_its_own_subject_or_past_one_sentence() -> (
+    None
+):
+    found = _report_labels("纺织产业再上新水平。全县粮食产量完成产值5亿元。全年完成产值7亿元。")
+    assert "纺织" not in found["5亿元"]
+    assert "纺织" not in found["7亿元"]
