@@ -937,6 +937,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
         return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
     if figure.unit in _COUNTERS and raw.endswith("以上"):
         return False
+    if _THINGS_SHARED_PASS.search(_clause_before(text, figure.start)):
+        return True  # 55%以上的村经营性收入达到10万元以上: the bar the share's things pass
     if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
     if raw.startswith(("超", "过")) and not raw.startswith("超过") and _BARRED.match(text, end):
@@ -951,6 +953,12 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
 _COUNTERS = ("个", "家", "项", "条", "所", "座", "处", "类", "种", "支", "片")
 # The things a bar printed before them picks out (超亿元项目, 超10亿元农业产业化龙头企业).
 _BARRED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|项目|园区|集群|县|乡镇|镇|村)")
+# 55%以上的村(社区)经营性收入达到…, 八成的企业营收超过…: a share of things, then what each of
+# them reaches; the bar after it picks out the things the share counts.
+_THINGS_SHARED_PASS = re.compile(
+    r"(?:[0-9.]+%|[一二三四五六七八九]成)(?:以上|以下|左右)?的[^,;:。!?0-9]{1,20}?"
+    r"(?:达到|达|超过|突破|在)?$"
+)
 # 空置率30%以下: the rate whose bar the percentage is.
 _RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 

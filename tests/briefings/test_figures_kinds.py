@@ -414,6 +414,10 @@ def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
         ("肉蛋奶、蔬菜产量均突破百万吨大关。", REVIEW_2024, ["result"]),  # a milestone passed
         ("产值超亿元企业13家。", REVIEW_2024, ["threshold", "result"]),
         ("产值过亿元企业16家。", REVIEW_2024, ["threshold", "result"]),  # 过 as 超
+        # A share of things, then what each reaches: the level is the bar the share's things pass.
+        ("确保70%以上的村经营性收入达到10万元以上。", PLAN_2025, ["target", "threshold"]),
+        ("全县八成的规上企业营业收入超过5000万元。", REVIEW_2024, ["result", "threshold"]),
+        ("全县经营性收入达到10万元以上。", REVIEW_2024, ["result"]),  # no share: the level itself
     ],
 )
 def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(
