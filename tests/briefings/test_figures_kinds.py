@@ -81,6 +81,12 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         # A change in a span's review without 同比 is over the span.
         ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
             ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
+        # Works after a spend (投资…建设…) and hills closed to grow forest (封山育林) are done over
+        # the span; a 建设 inside a name (生态文明建设示范区) or before an item after 、 is not.
+        ("投资9000万元建设保障性住房1200套，封山育林30万亩。", FIVE_YEARS, [
+            ("9000万元", "cumulative", "2016-2020"), ("1200套", "cumulative", "2016-2020"),
+            ("30万亩", "cumulative", "2016-2020")]),
+        ("国家生态文明建设示范区12个。", FIVE_YEARS, [("12个", "result", "2020")]),
         ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
             ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.
