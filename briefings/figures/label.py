@@ -83,7 +83,7 @@ MEASURE_TERMS = (
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
     # 和/与 jieba reads as a conjunction.
     "软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "住宿和餐饮业", "租赁和商务服务业",
-    "卫生和社会工作", "研究与试验发展", "研究与开发",
+    "卫生和社会工作", "研究与试验发展", "研究与试验开发", "研究与开发",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
