@@ -564,3 +564,22 @@ def test_a_magnitude_passed_with_po_is_a_bar_kept_up_over_a_streak() -> None:
     assert (bar.value, bar.unit, bar.bound, bar.kind) == (1e12, "元", "more_than", "threshold")
     assert only("铁路到发旅客首破2亿人次。").bound == "more_than"
     assert only("打破世界纪录3项。").bound == "exact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A ratio or an index printed bare after its name: a figure without a unit.
+        ("城乡居民收入比值由2.6缩小至2.4。", [("2.6", 2.6, "", "exact"), ("2.4", 2.4, "", "exact")]),
+        ("城乡居民收入比降至2以内。", [("2以内", 2, "", "exact")]),
+        ("道路交通指数从5.8下降至5.5。", [("5.8", 5.8, "", "exact"), ("5.5", 5.5, "", "exact")]),
+        ("全年空气质量综合指数4.1，同比下降8%。", [("4.1", 4.1, "", "exact"), ("8%", 8, "%", "percent")]),
+        # Not a price index's level, nor a year after an index's name.
+        ("居民消费价格指数为101.5。", []),
+        ("发展指数2024年位居全国第3。", [("位居全国第3", 3, "位", "rank")]),
+    ],
+)  # fmt: skip
+def test_a_ratio_or_index_printed_bare_after_its_name_is_a_figure_without_a_unit(
+    sentence: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert figures(sentence) == expected
