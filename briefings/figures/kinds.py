@@ -147,8 +147,8 @@ _SHARE_OF_THINGS = re.compile(r"的|“|[\u4e00-\u9fff]")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 # 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
 _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投资|资金|经费")
-# 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
-_PASSED_RAW = re.compile(r"突破|超(?!过)")
+# 突破100万辆, 超1700亿元: a bar the plan's level is to pass; 保持全市第一: a place to hold.
+_PASSED_RAW = re.compile(r"突破|超(?!过)|保持")
 _SET_RATE = re.compile(r"税率|费率|利率")
 _ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
 # 研发经费 is the economy's R&D, no budget spending.

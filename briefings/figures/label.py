@@ -692,11 +692,11 @@ _QUOTES = re.compile(r"[\s“”\"「」]")
 
 # What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
 _RANK_SCOPE = re.compile(
-    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
+    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|荣获|获得|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
     r"(?:排名|排|第|首位|榜首|之首|前)"
 )
 # Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
-_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")
+_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现|荣获|获得)+$")
 
 
 # 继续在全国内地沿海港口排第2位, 居我国内地大中城市中第4位: a clause with no measure of its own.

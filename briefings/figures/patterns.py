@@ -14,7 +14,8 @@ DURATION_CUES = ("连续", "累计")
 # A Chinese numeral is a figure only after a word that counts (连续三年); elsewhere it is
 # almost always part of a name or a fixed phrase (三项制度, 一网通办).
 COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")
-RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排")
+# 保持中部地区第1: a place kept ranks as one held (居) does.
+RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排", "保持")
 # A scope names a ranking too when 第N ends the phrase (成绩全国第一).
 RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "亚洲", "国内")
 MULTIPLIERS = {
@@ -193,6 +194,12 @@ RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[
 # 作为第一位的工作任务 is a priority, not a place.
 # 放在第一位 (a priority) is no place either.
 # 获得全市第6名、山区县第1名的好成绩: a place, 的 after it or not.
+# 荣获第一, 获得第一: a place won, no peers printed (获得全市第5名 reads from its scope).
+RANK_WON = re.compile(rf"(?:荣获|获得)第(?P<num>[0-9]+|{CN_NUMERAL})(?![\u4e00-\u9fff0-9.])")
+# 居全省第1、第3: the places listed after a first one.
+RANK_LISTED = re.compile(
+    rf"(?<=[0-9一二三四五六七八九十])、第(?P<num>[0-9]+|{CN_NUMERAL})(?![\u4e00-\u9fff0-9.])"
+)
 RANK_PLAIN = re.compile(
     rf"(?<!放在)(?<!摆在)(?<!放到)第(?P<num>[0-9]+|{CN_NUMERAL})(?:位(?!的)|名)"
 )

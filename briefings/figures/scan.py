@@ -286,11 +286,20 @@ def _rank_changes(text: str) -> Iterator[Found]:
 
 
 def _ranks(text: str) -> Iterator[Found]:
-    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN, p.RANK_BAND):
+    for pattern in (
+        p.RANK_CUED,
+        p.RANK_PLACE,
+        p.RANK_PLAIN,
+        p.RANK_BAND,
+        p.RANK_WON,
+        p.RANK_LISTED,
+    ):
         for match in pattern.finditer(text):
             value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
             if value:
-                yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+                # 、第3: the place, not the 、 that lists it
+                start = match.start() + (pattern is p.RANK_LISTED)
+                yield Found(start, match.end(), float(value), RANK_UNIT, "rank")
 
 
 def _top_lists(text: str) -> Iterator[Found]:

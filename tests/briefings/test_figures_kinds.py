@@ -93,6 +93,7 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
         ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
         ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
+        ("确保高考总评保持全市第一。", PLAN_2025, [("保持全市第一", "target", "2025")]),  # a place held
         ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
         # A figure followed by 的(预定)目标 is a goal, even in the review.
         ("全市生产总值增长6.5%，略低于7%的预定目标。", REVIEW_2024, [

@@ -583,3 +583,22 @@ def test_a_ratio_or_index_printed_bare_after_its_name_is_a_figure_without_a_unit
     sentence: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place kept (保持) or won (荣获, 获得) ranks as one held (居) does.
+        ("出口通关效率保持中部地区第1。", [("保持中部地区第1", 1, "位", "rank")]),
+        ("在全省示范县创建活动中荣获第一。", [("荣获第一", 1, "位", "rank")]),
+        ("连续三次在考核中获得第一。", [("三次", 3, "次", "exact"), ("获得第一", 1, "位", "rank")]),
+        # The places listed after a first one.
+        ("两个月的降幅分别居全省第1、第3。", [("居全省第1", 1, "位", "rank"), ("第3", 3, "位", "rank")]),
+        # Not an ordinal of a batch or a sector.
+        ("获得第一批试点资格，保持第一产业稳定增长。", []),
+    ],
+)  # fmt: skip
+def test_a_place_kept_won_or_listed_after_another_is_a_ranking(
+    sentence: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert figures(sentence) == expected
