@@ -268,6 +268,9 @@ NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协�
 NAMED_THINGS = re.compile(
     r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
     r"水厂|电站|项目|卫生院|医院|学校)"
+    # 教育经费保障、…、监测评价督导4个体系, 创新、协调…安全6个维度, 光伏、风电、光热3条…产业链: the
+    # systems, dimensions and chains of a framework, each named.
+    r"|[^,;:。!?、]{0,12}?(?:体系|维度|产业链)"
 )
 # 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
 DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资)\s*{ARABIC}\s*(?:{_MULT})?元的")

@@ -315,6 +315,10 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
         "完成龙泉关、天生桥、史家寨3个镇区大市政建设",  # the same without 等
+        # A framework's systems, dimensions or chains, each named before their count.
+        "健全公共卫生、医疗服务、人才发展、经费保障4个体系",
+        "从创新、协调、绿色、开放、共享、安全6个维度设置主要指标",
+        "形成光伏、风电、光热3条新能源装备制造完整产业链",
         "启动投资669万元的校园基础设施建设项目",  # a description of one project
         "投资2.4亿元的青禾新材料建成投产",  # one named project, no 项目 printed
         "启动总投资8.6亿元的东湖三期商业街建设",
