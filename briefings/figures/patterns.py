@@ -235,7 +235,7 @@ POLICY_AFTER = re.compile(
 )
 # 放宽市场准入24条特别措施, 首批5条先行先试政策: a named package with a word between (47条创新
 # 举措和经验做法在全国推广, printed with no name before it, counts them).
-POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:举措|措施|政策|授权事项)")
+POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,8}(?:举措|措施|政策|授权事项)")
 # 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
 POLICY_NAMED = re.compile(
     r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"

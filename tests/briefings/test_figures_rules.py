@@ -335,6 +335,7 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "实施机场口岸外国人144小时过境免签政策",  # hours naming a service
         "5次调高城乡居民基础养老金标准",  # how often, no measure
         "认真落实放宽市场准入24条特别措施",  # a named package of measures
+        "制定实施20条防汛避险救灾硬措施",  # its name may run longer
         "每千人拥有3岁以下婴幼儿托位",  # an age in a rate's base
         "北京中轴线历时12年成功申遗",  # how long an effort took
         "研究制定规划纲要历时两年",
