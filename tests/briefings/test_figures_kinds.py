@@ -78,6 +78,11 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("贫困发生率降到0.5%，增值税税率降至13%。", PLAN_2025, [
             ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
         ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
+        # 由上年…，减为/转为…: a turn after a comma; what it turned from is a start, last year's.
+        ("废水排放量由上年增长6.1%，减为增长1.5%。", REVIEW_2024, [
+            ("6.1%", "start", "2023"), ("1.5%", "result", "2024")]),
+        ("能耗由上年上升2.2%，转为下降1.3%。", REVIEW_2024, [
+            ("2.2%", "start", "2023"), ("1.3%", "result", "2024")]),
         # A change in a span's review without 同比 is over the span.
         ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
             ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
