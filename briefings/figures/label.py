@@ -185,6 +185,7 @@ def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
         label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
         label = _spent_on(text, found, index, label)
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
+        label = _of_quoted_programme(text, figure.start, label)
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
@@ -891,6 +892,24 @@ _MONEY_UNIT = re.compile(r"[十百千万亿]*(?:元|美元)")
 
 
 # A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.
+# 突出抓好“两建设、三改造”，实施项目109个: projects counted right after a clause that names a
+# programme in quotes are the programme's.
+_QUOTED_PROGRAMME = re.compile(
+    r"(?:抓好|实施|推进|开展|启动|推动|深化|聚焦)“(?P<name>[^”]{2,12})”(?:工程|行动|计划)?$"
+)
+_PROJECTS = re.compile(
+    r"^(?:实施|推进|开工|建设|谋划|储备)?(?:重点)?项目(?:总投资|完成投资|投资)?$"
+)
+
+
+def _of_quoted_programme(text: str, start: int, label: str) -> str:
+    clauses = p.CLAUSE_BREAK.split(text[:start])
+    if len(clauses) < 2 or not _PROJECTS.match(label):
+        return label
+    named = _QUOTED_PROGRAMME.search(clauses[-2].strip())
+    return _plain(named["name"]) + label if named else label
+
+
 _PROGRAMME = re.compile(
     r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
 )

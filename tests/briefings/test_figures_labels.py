@@ -460,3 +460,12 @@ def test_a_topic_line_lends_nothing_to_a_sentence_naming_its_own_subject_or_past
     found = _report_labels("纺织产业再上新水平。全县粮食产量完成产值5亿元。全年完成产值7亿元。")
     assert "纺织" not in found["5亿元"]
     assert "纺织" not in found["7亿元"]
+
+
+def test_projects_counted_after_a_quoted_programme_are_the_programme_s() -> None:
+    found = labels("突出抓好“三改造”，实施项目52个、总投资18.6亿元。")
+    assert found["52个"] == "三改造实施项目"
+    assert found["18.6亿元"] == "三改造实施项目总投资"
+    # A measure of its own (项目民间投资) is none of the programme's projects.
+    found = labels("扎实开展“纾困”行动，项目民间投资增长9.5%。")
+    assert not found["9.5%"].startswith("纾困")
