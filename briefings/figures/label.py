@@ -1420,7 +1420,9 @@ def _glued(words: list[Word], n: int) -> bool:
     if not word.flag.startswith(("r", "q", "t")) or n + 1 >= len(words):
         return False
     after = words[n + 1]
-    if not after.flag.startswith(_NOUNISH[:5]) or not after.text.strip():
+    # 产业/类/投资: a class word before a verbal noun is part of the name too.
+    classed = word.text == "类" and after.flag == "vn"
+    if not (after.flag.startswith(_NOUNISH[:5]) or classed) or not after.text.strip():
         return False
     if word.flag.startswith("r"):
         return len(word.text) > 1 and (n == 0 or words[n - 1].flag in ("c", "x", "v"))

@@ -164,6 +164,8 @@ def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
         ("武威经开区全国排名58位。", "排名58位", "武威经开区"),
         # An aside in brackets inside a name goes without cutting the name.
         ("新增高速（一级）公路900公里、农村公路2000公里。", "900公里", "高速公路"),
+        # A class word (类) before a verbal noun: 产业类投资 is one measure.
+        ("省属企业完成产业类投资300亿元。", "300亿元", "产业类投资"),
     ],
 )  # fmt: skip
 def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
