@@ -1086,8 +1086,8 @@ def _subjects(text: str, count: int) -> list[str] | None:
     deposits = _DEPOSITS.search(text)
     if deposits and count == 2:
         # 全市金融机构各项存贷款余额: one word for two balances, its words before and after both's.
-        lead, tail = text[: deposits.start()], text[deposits.end() :]
-        return [_plain(lead + "存款" + tail), _plain(lead + "贷款" + tail)]
+        lead, rest = text[: deposits.start()], text[deposits.end() :]
+        return [_plain(lead + "存款" + rest), _plain(lead + "贷款" + rest)]
     parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
