@@ -26,7 +26,7 @@ from .kinds import (
     report_year,
     section_settings,
 )
-from .label import label_figures
+from .label import label_figures, topic
 from .scan import Found, figure_text, scan_sentence
 
 # The text before the first heading belongs to no section; its figures are filed under "0".
@@ -62,12 +62,14 @@ def extract_figures(report: Report) -> list[Metric]:
             if scope == setting:
                 scope = items
             items = list_setting(paragraph, setting, year) or items
+            named = ""  # what a topic line before names (服装产业再上新水平。)
             for sentence in paragraph:
                 in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
                 said = plan_draft_goals(figure_text(sentence), scope, year) or scope
                 found = sentence_figures(
-                    sentence, section, len(metrics) + 1, said, year, in_targets, where
+                    sentence, section, len(metrics) + 1, said, year, in_targets, where, named
                 )
+                named = "" if found else topic(figure_text(sentence))
                 if in_targets or said.targets:
                     main.update(m.id for m in found if m.kind == "target")
                 metrics += found
@@ -99,14 +101,16 @@ def sentence_figures(
     year: int | None = None,
     in_targets: bool = False,
     where: str = "",
+    named: str = "",
 ) -> list[Metric]:
     """The figures of one sentence, ids numbered from m{first}; none is marked key. `where`:
-    the report's place, whose scope words (全市, 北京地区) leave a figure its indicator."""
+    the report's place, whose scope words (全市, 北京地区) leave a figure its indicator; `named`:
+    what a topic line right before the sentence names."""
     found = scan_sentence(sentence)
     if not found:
         return []
     text = figure_text(sentence)
-    labels = label_figures(text, found)
+    labels = label_figures(text, found, named)
     told = classify(text, found, labels, setting, year, in_targets, where)
     return [
         Metric(

@@ -33,6 +33,8 @@ _BEFORE: dict[str, Bound] = {
     "超过": "more_than", "突破": "more_than", "高于": "more_than", "多于": "more_than",
     "大于": "more_than", "逾": "more_than", "超": "more_than", "首破": "more_than",
     "接近": "about", "将近": "about", "近": "about", "约": "about",
+    # 达到或略高于10%, 达到或超过: reached or passed, a floor.
+    "或略高于": "at_least", "或高于": "at_least", "或超过": "at_least",
 }  # fmt: skip
 _BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
 _AFTER_WORDS = re.compile(p.alternation(_AFTER))
@@ -41,9 +43,13 @@ _LEADING = re.compile(p.alternation(_BEFORE))
 # 十余所高校: a Chinese numeral too.
 _MULTIPLIED = rf"(?:{p.ARABIC}|{p.CN_NUMERAL})(?:{p.alternation(p.MULTIPLIERS)})?"
 # 增长一倍多: more than the multiple printed.
+# 翻了一番多, 四成多: more than the doubling or the tenths printed.
 _MORE_INSIDE = re.compile(
-    rf"{_MULTIPLIED}\s?[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|倍多"
+    rf"{_MULTIPLIED}\s?[多余](?!额)|[多余](?:{p.alternation(p.MULTIPLIERS)})|[倍番成]多"
 )
+# 进入ESI排名前1%, 退出全省后30位: a band of the top or the bottom, its edge printed.
+_BAND_EDGE = re.compile(r"(?<![0-9])[前后]$")
+_BAND_UNITS = ("%", "位", "名")
 # 破万亿元: a magnitude passed (the scanner takes 破 only where it is no part of 突破, 打破).
 _PASSED = re.compile("[破过]")
 # The other members of a list sharing one bound word: 5%和7%左右, 5%、6.5%左右 (of the same
@@ -81,6 +87,8 @@ def read_bound(text: str, start: int, end: int, qualifier: str = "", unit: str =
         return _BEFORE[said.group().removesuffix("分别") if said else leading.group()]
     if _MORE_INSIDE.search(raw) or _PASSED.match(raw) or raw.endswith("强"):
         return "more_than"  # 1/5强: a little more than a fifth
+    if unit in _BAND_UNITS and _BAND_EDGE.search(text, 0, start):
+        return "at_most"
     head = _LIST_HEAD.search(text, 0, start)
     if head:
         return _BEFORE[head["word"]]  # 分别超98%、99%: the bound before the list governs it

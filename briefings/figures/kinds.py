@@ -147,8 +147,8 @@ _SHARE_OF_THINGS = re.compile(r"的|“|[\u4e00-\u9fff]")
 # ...but what it is to spend (支出总额将达到664亿元, 完成投资20亿元以上) is a plan.
 # 全社会研发投入 and 企业研发投入 measure the economy's R&D, not what the government spends.
 _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投资|资金|经费")
-# 突破100万辆, 超1700亿元: a bar the plan's level is to pass.
-_PASSED_RAW = re.compile(r"突破|超(?!过)")
+# 突破100万辆, 超1700亿元: a bar the plan's level is to pass; 保持全市第一: a place to hold.
+_PASSED_RAW = re.compile(r"突破|超(?!过)|保持")
 _SET_RATE = re.compile(r"税率|费率|利率")
 _ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
 # 研发经费 is the economy's R&D, no budget spending.
@@ -165,6 +165,8 @@ _ON_BASE = re.compile(r"[)）]?的基础上")
 _CHANGE_TO = re.compile(
     r"^(?:的水平|的)?[^0-9,;。]{0,4}?(?:增加|提高|提升|增长|上升|下降|减少|降低|扩大|缩小|缩减|跃升|攀升|"
     r"调整优化|调整|优化|升|降|增|减)?(?:到|至|为)"
+    # 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: a turn after a comma is a change too.
+    r"|^,\s*(?:转|减|变|降|升|增)为"
 )
 _CHANGE_FROM = re.compile(r"[从由]|现行|原来|原有")
 _THRESHOLD_RAW = re.compile(r"^(?:超过|超|逾|过)|(?:以上|以下|以内)$")
@@ -658,7 +660,7 @@ def _told(
 _FLOW_BEFORE = re.compile(
     r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|改扩建|扩建|落户|利用外资|减少|培训|帮助|解决|创建|造林|治理|减免|"
     r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
-    r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资|"
+    r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资|育林|(?:^|(?<=[0-9元\s、]))建设(?!用地|规模|面积|里程)[^、]*$|"
     # 举办三届双年展, 赢得一金一铜, 通过两轮改革: events held, medals won, rounds gone through.
     r"举办|承办|赢得|夺得|通过$"
 )
@@ -937,6 +939,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
         return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
     if figure.unit in _COUNTERS and raw.endswith("以上"):
         return False
+    if _THINGS_SHARED_PASS.search(_clause_before(text, figure.start)):
+        return True  # 55%以上的村经营性收入达到10万元以上: the bar the share's things pass
     if after == "的" or _BAR_NAMES.match(text, end):
         return True  # 超200亿元的县, 城区人口超50万县
     if raw.startswith(("超", "过")) and not raw.startswith("超过") and _BARRED.match(text, end):
@@ -951,6 +955,12 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
 _COUNTERS = ("个", "家", "项", "条", "所", "座", "处", "类", "种", "支", "片")
 # The things a bar printed before them picks out (超亿元项目, 超10亿元农业产业化龙头企业).
 _BARRED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|项目|园区|集群|县|乡镇|镇|村)")
+# 55%以上的村(社区)经营性收入达到…, 八成的企业营收超过…: a share of things, then what each of
+# them reaches; the bar after it picks out the things the share counts.
+_THINGS_SHARED_PASS = re.compile(
+    r"(?:[0-9.]+%|[一二三四五六七八九]成)(?:以上|以下|左右)?的[^,;:。!?0-9]{1,20}?"
+    r"(?:达到|达|超过|突破|在)?$"
+)
 # 空置率30%以下: the rate whose bar the percentage is.
 _RATE_NAMED = re.compile(r"(?:率|比例|比重|占比)$")
 

@@ -83,7 +83,7 @@ MEASURE_TERMS = (
     # Sectors of the national industry classification (GB/T 4754) and R&D statistics, whose
     # 和/与 jieba reads as a conjunction.
     "软件和信息技术服务业", "科学研究和技术服务业", "批发和零售业", "住宿和餐饮业", "租赁和商务服务业",
-    "卫生和社会工作", "研究与试验发展", "研究与开发",
+    "卫生和社会工作", "研究与试验发展", "研究与试验开发", "研究与开发",
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
@@ -118,8 +118,37 @@ def load_tagger() -> None:
     _posseg()
 
 
-def label_figures(text: str, found: list[Found]) -> list[str]:
-    """A label for each figure of the folded sentence `text`, in order."""
+# A sentence this short with no figure and no comma may be a topic line (服装产业再上新水平。).
+_TOPIC_MAX = 14
+# What a topic line says of its subject rather than names (新兴产业活力迸发, 城市建设步伐加快).
+_TOPIC_TAIL = re.compile(r"(?:发展|活力|步伐|水平|质量|成效|实力|势头|工作|能力|面貌)$")
+_TOPIC_FLAGS = ("n", "nt", "nz", "ns", "vn", "j")
+
+
+def topic(sentence: str) -> str:
+    """The subject a short sentence without figures opens on when it reads as a topic line for
+    the sentences after it (服装产业再上新水平。2011年，预计完成产值161.5亿元: the 产值 is the
+    clothing industry's), or ""."""
+    line = sentence.strip().rstrip("。!！")
+    if len(line) > _TOPIC_MAX or p.CLAUSE_BREAK.search(line) or re.search(r"[0-9]", line):
+        return ""
+    run: list[str] = []
+    for word in _segment(line):
+        if not word.flag.startswith(_TOPIC_FLAGS):
+            break
+        run.append(word.text)
+    if len(run) == len(_segment(line)):
+        return ""  # nothing said of it: a heading-like name, not a topic line
+    named = "".join(run)
+    while (shorter := _TOPIC_TAIL.sub("", named)) != named and len(shorter) >= 2:
+        named = shorter
+    return named if len(named) >= 2 else ""
+
+
+def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
+    """A label for each figure of the folded sentence `text`, in order; `topic`: what the
+    topic line before the sentence names, the subject of a bare measure (完成产值) the sentence
+    gives no subject of its own."""
     listed = _respectively(text, found)
     labels: list[str] = []
     subjects: list[str] = []  # what each figure's clause names before it (a streak's subject)
@@ -143,18 +172,20 @@ def label_figures(text: str, found: list[Found]) -> list[str]:
                 dealt
                 or _shared_noun(text, found, index)
                 or _shared_done(text, found, index)
-                or _label(text, found, index, labels)
+                or _label(text, found, index, labels, topic)
             )
         subjects.append(_streak_subject(text, found, index, labels))
         if figure.qualifier == "rank" and text.endswith("强", 0, figure.end):
             label = _top_list(text, figure)
         elif figure.qualifier == "rank":
             label = _ranked(
-                _rank_of_before(text, found, index, labels, label), text[figure.start : figure.end]
+                _rank_of_before(text, found, index, labels, label, index - 1 in listed),
+                text[figure.start : figure.end],
             )
         label = _pointed_back(text, figure.start, label) + _MEDALS.get(figure.unit, "")
         label = _spent_on(text, found, index, label)
         label = _with_company(text, figure.start, _with_area(text, figure.start, label))
+        label = _of_quoted_programme(text, figure.start, label)
         label = _listed_subject(text, found, index, labels, _project_bar(text, figure, label))
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
@@ -662,11 +693,11 @@ _QUOTES = re.compile(r"[\s“”\"「」]")
 
 # What a place is among, printed with it: 居全国城市首位, 位列国内前三, 全市排第一.
 _RANK_SCOPE = re.compile(
-    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
+    rf"^(?:{p.alternation(p.RANK_CUES)}|进入|跻身|迈入|入围|荣获|获得|稳|跃|均)*(?P<scope>[\u4e00-\u9fff]*?)"
     r"(?:排名|排|第|首位|榜首|之首|前)"
 )
 # Words a place's label may end on that belong to the ranking phrase (稳居, 跃居, 均居).
-_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现)+$")
+_RANK_LEFTOVER = re.compile(r"(?:稳|跃|均|排名|实现|荣获|获得)+$")
 
 
 # 继续在全国内地沿海港口排第2位, 居我国内地大中城市中第4位: a clause with no measure of its own.
@@ -676,15 +707,22 @@ _RANK_ONLY = re.compile(
 
 
 def _rank_of_before(
-    text: str, found: list[Found], index: int, labels: list[str], label: str
+    text: str, found: list[Found], index: int, labels: list[str], label: str, dealt: bool
 ) -> str:
     """A place whose clause names only the peers (居内地大中城市第4位) ranks the measure of the
-    figure before it in the sentence."""
-    if not index or not labels or not _RANK_ONLY.match(label):
+    figure before it in the sentence; after figures a 分别 dealt out (存贷款余额分别达…和…，居…第4位),
+    the things dealt, all of them."""
+    if not index or not labels or "。" in text[found[index - 1].end : found[index].start]:
         return label
-    if "。" in text[found[index - 1].end : found[index].start]:
-        return label
-    return shed_measure(labels[-1].removesuffix(RANK_WORD)) + label
+    before = shed_measure(labels[-1].removesuffix(RANK_WORD))
+    said = text.rfind("分别", 0, found[index - 1].start) if dealt else -1
+    start = max((m.end() for m in _SUBJECT_START.finditer(text, 0, said)), default=0)
+    whole = _plain(text[start:said]) if said >= 0 else ""
+    if _RANK_ONLY.match(label):
+        return (whole or before) + label
+    if whole and label.startswith(before):
+        return whole + label.removeprefix(before)
+    return label
 
 
 def _ranked(label: str, raw: str) -> str:
@@ -752,7 +790,7 @@ def _with_area(text: str, start: int, label: str) -> str:
 _ZONE_FLAGS = ("n", "f", "j", "s")
 
 
-def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
+def _label(text: str, found: list[Found], index: int, labels: list[str], topic: str = "") -> str:
     left, right = _context(text, found, index)
     attributive = text[: found[index].start].rstrip().endswith("的")
     share = found[index].unit in ("%", "‰")
@@ -790,8 +828,9 @@ def _label(text: str, found: list[Found], index: int, labels: list[str]) -> str:
     if held:
         # The level reached is of the measure that changed: only the change goes.
         subject = _INCREASE_LEAD.sub("", _CHANGE_TAIL.sub("", subject)) or subject
-    if not subject:
+    if not subject and not (topic and not labels and _MEASURE_HEAD.match(_plain(own))):
         return "".join(word.text for word in _fit(before, after))
+    subject = subject or topic
     if own in subject:
         return subject
     own = "".join(word.text for word in _fit(before, after))
@@ -853,6 +892,24 @@ _MONEY_UNIT = re.compile(r"[十百千万亿]*(?:元|美元)")
 
 
 # A programme a clause carries out (实施…工程, 开展…行动): named whole, it says whose figure follows.
+# 突出抓好“两建设、三改造”，实施项目109个: projects counted right after a clause that names a
+# programme in quotes are the programme's.
+_QUOTED_PROGRAMME = re.compile(
+    r"(?:抓好|实施|推进|开展|启动|推动|深化|聚焦)“(?P<name>[^”]{2,12})”(?:工程|行动|计划)?$"
+)
+_PROJECTS = re.compile(
+    r"^(?:实施|推进|开工|建设|谋划|储备)?(?:重点)?项目(?:总投资|完成投资|投资)?$"
+)
+
+
+def _of_quoted_programme(text: str, start: int, label: str) -> str:
+    clauses = p.CLAUSE_BREAK.split(text[:start])
+    if len(clauses) < 2 or not _PROJECTS.match(label):
+        return label
+    named = _QUOTED_PROGRAMME.search(clauses[-2].strip())
+    return _plain(named["name"]) + label if named else label
+
+
 _PROGRAMME = re.compile(
     r"(?:实施|开展|推进|启动|推动)(?P<name>[^,;。:、]{2,16}?(?:工程|行动|计划))$"
 )
@@ -951,7 +1008,7 @@ def _listed_without_respectively(text: str, found: list[Found]) -> dict[int, str
 _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
-    r"^[,;]?(?:分别)?(?:比上年|同比|较上年)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
+    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
 )
 
 
@@ -966,7 +1023,7 @@ def _parallel(
     after = _dealt(text, found, found[first].start)
     if len(after) != len(items) or after[0] != first:
         return {}
-    lead = text[found[items[-1]].end : found[first].start].replace(" ", "")
+    lead = "".join(text[found[items[-1]].end : found[first].start].split())  # \xa0 too
     if not _PARALLEL_MEASURE.match(lead):
         return {}
     change = _plain(lead)
@@ -1000,6 +1057,8 @@ def _dealt(text: str, found: list[Found], after: int) -> list[int]:
             break
         if _is_streak(text, figure):
             break  # …分别下降62.97%、53.06%，连续19年获…: a streak starts a statement of its own
+        if items and figure.qualifier == "rank" != found[items[-1]].qualifier:
+            break  # …分别增长8%和9%，居全国第3位: the place ranks them all, it is none of the items
         items.append(index)
     return items
 
@@ -1024,6 +1083,11 @@ def _changed_subjects(
 
 def _subjects(text: str, count: int) -> list[str] | None:
     """The things a 分别 deals its figures to, each whole (城镇、农村居民… → 城镇居民…)."""
+    deposits = _DEPOSITS.search(text)
+    if deposits and count == 2:
+        # 全市金融机构各项存贷款余额: one word for two balances, its words before and after both's.
+        lead, rest = text[: deposits.start()], text[deposits.end() :]
+        return [_plain(lead + "存款" + rest), _plain(lead + "贷款" + rest)]
     parts = [_plain(part) for part in _SUBJECT_SPLIT.split(_DEPOSITS.sub("存款、贷款", text))]
     parts = [part for part in parts if part]
     if len(parts) == 1 and count == 2 and "城乡" in parts[0]:
@@ -1356,7 +1420,9 @@ def _glued(words: list[Word], n: int) -> bool:
     if not word.flag.startswith(("r", "q", "t")) or n + 1 >= len(words):
         return False
     after = words[n + 1]
-    if not after.flag.startswith(_NOUNISH[:5]) or not after.text.strip():
+    # 产业/类/投资: a class word before a verbal noun is part of the name too.
+    classed = word.text == "类" and after.flag == "vn"
+    if not (after.flag.startswith(_NOUNISH[:5]) or classed) or not after.text.strip():
         return False
     if word.flag.startswith("r"):
         return len(word.text) > 1 and (n == 0 or words[n - 1].flag in ("c", "x", "v"))

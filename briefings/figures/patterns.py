@@ -14,7 +14,8 @@ DURATION_CUES = ("连续", "累计")
 # A Chinese numeral is a figure only after a word that counts (连续三年); elsewhere it is
 # almost always part of a name or a fixed phrase (三项制度, 一网通办).
 COUNT_CUES = (*DURATION_CUES, "共", "先后", "新增")
-RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排")
+# 保持中部地区第1: a place kept ranks as one held (居) does.
+RANK_CUES = ("排名", "名列", "位居", "位列", "居于", "排在", "列", "居", "排", "保持")
 # A scope names a ranking too when 第N ends the phrase (成绩全国第一).
 RANK_SCOPES = ("全国", "全省", "全市", "全区", "全球", "世界", "亚洲", "国内")
 MULTIPLIERS = {
@@ -193,6 +194,12 @@ RANK_PLACE = re.compile(r"排名(?P<scope>[\u4e00-\u9fff]{0,4}?)(?P<num>[0-9]+)[
 # 作为第一位的工作任务 is a priority, not a place.
 # 放在第一位 (a priority) is no place either.
 # 获得全市第6名、山区县第1名的好成绩: a place, 的 after it or not.
+# 荣获第一, 获得第一: a place won, no peers printed (获得全市第5名 reads from its scope).
+RANK_WON = re.compile(rf"(?:荣获|获得)第(?P<num>[0-9]+|{CN_NUMERAL})(?![\u4e00-\u9fff0-9.])")
+# 居全省第1、第3: the places listed after a first one.
+RANK_LISTED = re.compile(
+    rf"(?<=[0-9一二三四五六七八九十])、第(?P<num>[0-9]+|{CN_NUMERAL})(?![\u4e00-\u9fff0-9.])"
+)
 RANK_PLAIN = re.compile(
     rf"(?<!放在)(?<!摆在)(?<!放到)第(?P<num>[0-9]+|{CN_NUMERAL})(?:位(?!的)|名)"
 )
@@ -228,7 +235,7 @@ POLICY_AFTER = re.compile(
 )
 # 放宽市场准入24条特别措施, 首批5条先行先试政策: a named package with a word between (47条创新
 # 举措和经验做法在全国推广, printed with no name before it, counts them).
-POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:举措|措施|政策|授权事项)")
+POLICY_QUALIFIED = re.compile(r"[\u4e00-\u9fff]{0,8}(?:举措|措施|政策|授权事项)")
 # 出台利用外资20条, 实施扩大工业有效投资26条、外贸稳增长25条, 强化措施23条.
 POLICY_NAMED = re.compile(
     r"(?:(?:落实|出台|制定|印发|推出|贯彻|兑现|用好|实施)"
@@ -261,6 +268,9 @@ NAMED_AFTER = re.compile(r"的(?![^,;:。!?、0-9]*(?:目标|任务|计划|协�
 NAMED_THINGS = re.compile(
     r"[^,;:。!?、]{0,8}?(?:企业|公司|镇区|乡镇|景区|公园|城市|县|村|园区|产业园|医疗中心|实验室|示范区|集群|"
     r"水厂|电站|项目|卫生院|医院|学校)"
+    # 教育经费保障、…、监测评价督导4个体系, 创新、协调…安全6个维度, 光伏、风电、光热3条…产业链: the
+    # systems, dimensions and chains of a framework, each named.
+    r"|[^,;:。!?、]{0,12}?(?:体系|维度|产业链)"
 )
 # 投资1.2亿元的双帆蓄电池: a named item's described investment is part of its name.
 DESCRIBED_AMOUNT = re.compile(rf"(?:总投资|投资)\s*{ARABIC}\s*(?:{_MULT})?元的")

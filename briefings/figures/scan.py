@@ -286,11 +286,20 @@ def _rank_changes(text: str) -> Iterator[Found]:
 
 
 def _ranks(text: str) -> Iterator[Found]:
-    for pattern in (p.RANK_CUED, p.RANK_PLACE, p.RANK_PLAIN, p.RANK_BAND):
+    for pattern in (
+        p.RANK_CUED,
+        p.RANK_PLACE,
+        p.RANK_PLAIN,
+        p.RANK_BAND,
+        p.RANK_WON,
+        p.RANK_LISTED,
+    ):
         for match in pattern.finditer(text):
             value = Decimal(1) if match.groupdict().get("top") else numeral(match["num"])
             if value:
-                yield Found(match.start(), match.end(), float(value), RANK_UNIT, "rank")
+                # 、第3: the place, not the 、 that lists it
+                start = match.start() + (pattern is p.RANK_LISTED)
+                yield Found(start, match.end(), float(value), RANK_UNIT, "rank")
 
 
 def _top_lists(text: str) -> Iterator[Found]:
@@ -401,6 +410,27 @@ def _proportions(text: str) -> Iterator[Found]:
 
 
 _PROPORTION_SEPARATOR = re.compile("[∶:比]")
+
+# A ratio or an index printed as a bare number after its name (城乡居民收入比降至2以内, 收入比值由3.27
+# 缩小至2.93, 交通指数从6.32下降至6.08, 空气质量综合指数3.9): no unit, the name says what it is.
+# Not a price index (居民消费价格指数为102.5: a level on last year's 100, read with its % elsewhere).
+_BARE_NUMBER = (
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<bound>以内|以下|左右)?"
+    r"(?=[,;:。、)]|$|(?:下降|缩小|降低|提高|上升|扩大)(?:至|到))"
+)
+_BARE_LEVEL = re.compile(
+    r"(?<!价格)(?:收入比|比值|指数)(?:从|由|为|是|达到|达|降至|降到|下降至|下降到|缩小至|缩小到|稳定在|"
+    r"控制在|保持在)?" + _BARE_NUMBER
+)
+_BARE_LEVEL_NEXT = re.compile(r"(?:下降|缩小|降低|提高|上升|扩大)(?:至|到)" + _BARE_NUMBER)
+
+
+def _bare_levels(text: str) -> Iterator[Found]:
+    for match in _BARE_LEVEL.finditer(text):
+        yield Found(match.start("num"), match.end(), float(match["num"]), "", "exact")
+        after = _BARE_LEVEL_NEXT.match(text, match.end())
+        if after:
+            yield Found(after.start("num"), after.end(), float(after["num"]), "", "exact")
 
 
 def _shared_units(text: str) -> Iterator[Found]:
@@ -608,4 +638,5 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _medals,
     _cn_points,
     _amounts,
+    _bare_levels,
 )

@@ -26,6 +26,16 @@ def bounds(sentence: str) -> list[tuple[str, str]]:
     ("sentence", "expected"),
     [
         ("地区生产总值增长5%左右。", [("5%左右", "about")]),
+        # Reached or passed: a floor; a doubling or tenths with 多: more than printed.
+        ("经济增长连续三年达到或略高于8%。", [("连续三年", "exact"), ("8%", "at_least")]),
+        ("财政收入达到或超过12亿元。", [("超过12亿元", "at_least")]),
+        (
+            "生产总值翻了一番多，审批时限缩短了三成多。",
+            [("翻了一番多", "more_than"), ("三成多", "more_than")],
+        ),
+        # The edge of a band of the top or the bottom.
+        ("12个学科进入ESI排名前1%。", [("12个", "exact"), ("1%", "at_most")]),
+        ("确保空气质量退出全省后20位。", [("20位", "at_most")]),
         ("新建学校约30所。", [("约30所", "about")]),
         ("近3.3万名工作人员完成搬迁。", [("近3.3万名", "about")]),
         ("粮食产量稳定在650亿斤以上。", [("650亿斤以上", "at_least")]),

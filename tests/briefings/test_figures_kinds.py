@@ -78,15 +78,27 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("贫困发生率降到0.5%，增值税税率降至13%。", PLAN_2025, [
             ("0.5%", "target", "2025"), ("13%", "plan", "2025")]),
         ("用于这方面的支出总额将达到664亿元。", PLAN_2025, [("664亿元", "plan", "2025")]),
+        # 由上年…，减为/转为…: a turn after a comma; what it turned from is a start, last year's.
+        ("废水排放量由上年增长6.1%，减为增长1.5%。", REVIEW_2024, [
+            ("6.1%", "start", "2023"), ("1.5%", "result", "2024")]),
+        ("能耗由上年上升2.2%，转为下降1.3%。", REVIEW_2024, [
+            ("2.2%", "start", "2023"), ("1.3%", "result", "2024")]),
         # A change in a span's review without 同比 is over the span.
         ("新探明大中型矿产地35处，完成交通投资4999亿元。", FIVE_YEARS, [
             ("35处", "cumulative", "2016-2020"), ("4999亿元", "cumulative", "2016-2020")]),
+        # Works after a spend (投资…建设…) and hills closed to grow forest (封山育林) are done over
+        # the span; a 建设 inside a name (生态文明建设示范区) or before an item after 、 is not.
+        ("投资9000万元建设保障性住房1200套，封山育林30万亩。", FIVE_YEARS, [
+            ("9000万元", "cumulative", "2016-2020"), ("1200套", "cumulative", "2016-2020"),
+            ("30万亩", "cumulative", "2016-2020")]),
+        ("国家生态文明建设示范区12个。", FIVE_YEARS, [("12个", "result", "2020")]),
         ("全市生产总值同比增长5.2%，治安案件下降44.5%。", FIVE_YEARS, [
             ("5.2%", "result", "2020"), ("44.5%", "cumulative", "2016-2020")]),
         # What the plan strives for (力争, 争取) is a goal, whatever its unit.
         ("力争技术合同成交额3000亿元。", PLAN_2025, [("3000亿元", "target", "2025")]),
         ("年内争取新增上市企业2家。", PLAN_2025, [("2家", "target", "2025")]),
         ("城镇新增就业41万人。", PLAN_2025, [("41万人", "target", "2025")]),  # a headline measure
+        ("确保高考总评保持全市第一。", PLAN_2025, [("保持全市第一", "target", "2025")]),  # a place held
         ("2024年全市地区生产总值增长5.2%。", PLAN_2025, [("5.2%", "result", "2024")]),
         # A figure followed by 的(预定)目标 is a goal, even in the review.
         ("全市生产总值增长6.5%，略低于7%的预定目标。", REVIEW_2024, [
@@ -414,6 +426,10 @@ def test_what_the_plan_aims_at_is_a_target_and_what_it_does_or_spends_a_plan(
         ("肉蛋奶、蔬菜产量均突破百万吨大关。", REVIEW_2024, ["result"]),  # a milestone passed
         ("产值超亿元企业13家。", REVIEW_2024, ["threshold", "result"]),
         ("产值过亿元企业16家。", REVIEW_2024, ["threshold", "result"]),  # 过 as 超
+        # A share of things, then what each reaches: the level is the bar the share's things pass.
+        ("确保70%以上的村经营性收入达到10万元以上。", PLAN_2025, ["target", "threshold"]),
+        ("全县八成的规上企业营业收入超过5000万元。", REVIEW_2024, ["result", "threshold"]),
+        ("全县经营性收入达到10万元以上。", REVIEW_2024, ["result"]),  # no share: the level itself
     ],
 )
 def test_a_bar_picks_out_things_while_a_floor_on_a_count_or_share_is_the_figure(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.figures import sentence_figures
+from briefings.figures import extract_figures, sentence_figures
+from briefings.parse import parse_bytes
 
 
 def labels(sentence: str) -> dict[str, str]:
@@ -163,6 +164,8 @@ def test_an_agent_leaves_clauses_with_a_subject_of_their_own() -> None:
         ("武威经开区全国排名58位。", "排名58位", "武威经开区"),
         # An aside in brackets inside a name goes without cutting the name.
         ("新增高速（一级）公路900公里、农村公路2000公里。", "900公里", "高速公路"),
+        # A class word (类) before a verbal noun: 产业类投资 is one measure.
+        ("省属企业完成产业类投资300亿元。", "300亿元", "产业类投资"),
     ],
 )  # fmt: skip
 def test_a_label_does_not_cut_a_word_out_of_a_noun_phrase(
@@ -409,3 +412,62 @@ def test_respectively_after_a_shared_change_deals_out_the_things_changed() -> No
 def test_a_spend_on_named_works_listed_with_deng_takes_their_quoted_kind() -> None:
     found = labels("投资20亿元建成了古城文化园、滨河乐园等文旅“八大项目”。")
     assert found["20亿元"] == "文旅八大项目投资"
+
+
+def test_deposits_and_loans_said_as_one_word_each_keep_the_words_around_it() -> None:
+    found = labels("年末全市金融机构各项存贷款余额分别达3100亿元和2200亿元。")
+    assert found["3100亿元"] == "金融机构存款余额"
+    assert found["2200亿元"] == "金融机构贷款余额"
+
+
+def test_changes_since_the_year_began_after_a_dealt_list_are_dealt_to_the_same_things() -> None:
+    # A no-break space (\xa0) between them, as some reports print it, changes nothing.
+    found = labels("金融机构存贷款余额分别达300亿元和200亿元，\xa0比年初增长12%和8%。")
+    assert found["12%"] == "金融机构存款余额增长"
+    assert found["8%"] == "金融机构贷款余额增长"
+
+
+def test_a_place_after_a_dealt_list_ranks_all_the_things_dealt_and_is_none_of_them() -> None:
+    found = labels("城镇和农村居民人均可支配收入分别增长8%和9%，居全国第3位。")
+    assert found["8%"] == "城镇居民人均可支配收入增长"
+    assert found["9%"] == "农村居民人均可支配收入增长"
+    found = labels("金融机构存贷款余额分别达300亿元和200亿元，居内地大中城市第4位。")
+    assert "存贷款余额" in found["第4位"]
+
+
+def _report_labels(*paragraphs: str) -> dict[str, str]:
+    lines = [
+        "2012年某县政府工作报告",
+        "各位代表：",
+        "现在，我代表县人民政府，向大会报告工作，请予审议。"
+        "围绕中心工作，依法履行职责，持续优化服务，各项工作取得新进展，人民群众获得感不断增强。",
+        "一、过去一年的工作回顾",
+        *paragraphs,
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "topic.txt")
+    return {m.raw: m.label for m in extract_figures(report)}
+
+
+def test_a_bare_measure_after_a_topic_line_is_the_topic_s() -> None:
+    found = _report_labels(
+        "工业经济稳步增长。纺织产业再上新水平。2011年，预计完成产值88.5亿元，比2006年增长40.2亿元。"
+    )
+    assert found["88.5亿元"] == "纺织产业完成产值"
+    assert found["40.2亿元"].startswith("纺织产业")
+
+
+def test_a_topic_line_lends_nothing_to_a_sentence_naming_its_own_subject_or_past_one_sentence() -> (
+    None
+):
+    found = _report_labels("纺织产业再上新水平。全县粮食产量完成产值5亿元。全年完成产值7亿元。")
+    assert "纺织" not in found["5亿元"]
+    assert "纺织" not in found["7亿元"]
+
+
+def test_projects_counted_after_a_quoted_programme_are_the_programme_s() -> None:
+    found = labels("突出抓好“三改造”，实施项目52个、总投资18.6亿元。")
+    assert found["52个"] == "三改造实施项目"
+    assert found["18.6亿元"] == "三改造实施项目总投资"
+    # A measure of its own (项目民间投资) is none of the programme's projects.
+    found = labels("扎实开展“纾困”行动，项目民间投资增长9.5%。")
+    assert not found["9.5%"].startswith("纾困")

@@ -315,6 +315,10 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "新增一批养老床位",  # a batch, no number
         "新型显示器件、智能制造装备、人工智能等3个产业集群入选",  # the count of those named
         "完成龙泉关、天生桥、史家寨3个镇区大市政建设",  # the same without 等
+        # A framework's systems, dimensions or chains, each named before their count.
+        "健全公共卫生、医疗服务、人才发展、经费保障4个体系",
+        "从创新、协调、绿色、开放、共享、安全6个维度设置主要指标",
+        "形成光伏、风电、光热3条新能源装备制造完整产业链",
         "启动投资669万元的校园基础设施建设项目",  # a description of one project
         "投资2.4亿元的青禾新材料建成投产",  # one named project, no 项目 printed
         "启动总投资8.6亿元的东湖三期商业街建设",
@@ -331,6 +335,7 @@ def test_label_borrows_the_subject_a_bare_change_lacks() -> None:
         "实施机场口岸外国人144小时过境免签政策",  # hours naming a service
         "5次调高城乡居民基础养老金标准",  # how often, no measure
         "认真落实放宽市场准入24条特别措施",  # a named package of measures
+        "制定实施20条防汛避险救灾硬措施",  # its name may run longer
         "每千人拥有3岁以下婴幼儿托位",  # an age in a rate's base
         "北京中轴线历时12年成功申遗",  # how long an effort took
         "研究制定规划纲要历时两年",
@@ -564,3 +569,41 @@ def test_a_magnitude_passed_with_po_is_a_bar_kept_up_over_a_streak() -> None:
     assert (bar.value, bar.unit, bar.bound, bar.kind) == (1e12, "元", "more_than", "threshold")
     assert only("铁路到发旅客首破2亿人次。").bound == "more_than"
     assert only("打破世界纪录3项。").bound == "exact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A ratio or an index printed bare after its name: a figure without a unit.
+        ("城乡居民收入比值由2.6缩小至2.4。", [("2.6", 2.6, "", "exact"), ("2.4", 2.4, "", "exact")]),
+        ("城乡居民收入比降至2以内。", [("2以内", 2, "", "exact")]),
+        ("道路交通指数从5.8下降至5.5。", [("5.8", 5.8, "", "exact"), ("5.5", 5.5, "", "exact")]),
+        ("全年空气质量综合指数4.1，同比下降8%。", [("4.1", 4.1, "", "exact"), ("8%", 8, "%", "percent")]),
+        # Not a price index's level, nor a year after an index's name.
+        ("居民消费价格指数为101.5。", []),
+        ("发展指数2024年位居全国第3。", [("位居全国第3", 3, "位", "rank")]),
+    ],
+)  # fmt: skip
+def test_a_ratio_or_index_printed_bare_after_its_name_is_a_figure_without_a_unit(
+    sentence: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place kept (保持) or won (荣获, 获得) ranks as one held (居) does.
+        ("出口通关效率保持中部地区第1。", [("保持中部地区第1", 1, "位", "rank")]),
+        ("在全省示范县创建活动中荣获第一。", [("荣获第一", 1, "位", "rank")]),
+        ("连续三次在考核中获得第一。", [("三次", 3, "次", "exact"), ("获得第一", 1, "位", "rank")]),
+        # The places listed after a first one.
+        ("两个月的降幅分别居全省第1、第3。", [("居全省第1", 1, "位", "rank"), ("第3", 3, "位", "rank")]),
+        # Not an ordinal of a batch or a sector.
+        ("获得第一批试点资格，保持第一产业稳定增长。", []),
+    ],
+)  # fmt: skip
+def test_a_place_kept_won_or_listed_after_another_is_a_ranking(
+    sentence: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert figures(sentence) == expected

@@ -100,3 +100,11 @@ def test_last_years_target_recalled_is_no_headline() -> None:
     coming = replace(recalled, id="m2", period="1995")
     assert headline_rank(recalled, 1995) is None
     assert headline_rank(coming, 1995) is not None
+
+
+def test_research_and_experimental_development_named_kaifa_keeps_its_words_and_its_share() -> None:
+    found = sentence_figures(
+        "全国研究与试验开发经费达到900亿元，占国内生产总值的比重从0.7%提高到1.1%。"
+    )
+    assert "研究与试验开发经费" in found[0].label
+    assert [m.indicator for m in found] == ["rd_expenditure", "rd_intensity", "rd_intensity"]

@@ -58,11 +58,12 @@ VALUE_TARGET = 0.95
 # it was scored kind 0.983, key 0.977; after the rule on levels the plan holds or reaches and this
 # session's label rules: kind 0.997, period 0.995, key on every field 0.985, bound 1.000, labels
 # 0.965, headline indicator and choice 1.000. Fifth session's label and period rules: period 0.997,
-# labels 0.971.
+# labels 0.971. Sixth session (h-fig: rankings kept or won, places listed after a first, bare indices):
+# key on every field 0.989, labels 0.973, value recall 0.980.
 KIND_FLOOR = 0.995
 PERIOD_FLOOR = 0.995
-LABEL_FLOOR = 0.968
-KEY_ALL_FIELDS_FLOOR = 0.983
+LABEL_FLOOR = 0.972
+KEY_ALL_FIELDS_FLOOR = 0.988
 BOUND_FLOOR = 0.995
 HEADLINE_INDICATOR_FLOOR = 0.995
 HEADLINE_CHOICE_FLOOR = 0.995

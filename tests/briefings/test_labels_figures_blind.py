@@ -61,15 +61,17 @@ from tests.kits.labels_figures_unseen import check, measure
 # Fractions read as shares in % (RULES.md): recall 0.987, all fields 0.906.
 # Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: a level the plan raises to is a
 # target): all fields 0.908, kind 0.978. Both together: recall 0.987, all fields 0.909.
+# Sixth session, h-fig (rankings kept or won, bare ratios and indices, bounds of bands and 一番多): recall
+# 0.988, all fields 0.911, period 0.988, labels 0.946.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.986,
-    "all figures right on every field": 0.907,
+    "value recall": 0.987,
+    "all figures right on every field": 0.91,
     "key figures right on every field": 0.985,
     "bound": 0.995,
     "kind": 0.975,
-    "period": 0.985,
-    "labels": 0.943,
+    "period": 0.987,
+    "labels": 0.945,
     "headline indicator": 0.99,
     "headline choice": 0.995,
 }
@@ -101,15 +103,17 @@ UNSEEN_FLOORS = {
 # choice 0.998.
 # Fifth session's label, kind and period rules (before merging the rules above): all fields 0.833, kind 0.968, period 0.977, labels 0.896.
 # Both together: all fields 0.835, kind 0.968, period 0.977, labels 0.898.
+# Sixth session, h-fig (frameworks' named parts no figures, bare ratios, 产业类投资): precision 0.996, recall
+# 0.946, all fields 0.844, kind 0.969, period 0.978, labels 0.903.
 UNSEEN2_FLOORS = {
-    "is-a-figure precision": 0.99,
-    "value recall": 0.94,
-    "all figures right on every field": 0.832,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.945,
+    "all figures right on every field": 0.842,
     "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.965,
-    "period": 0.975,
-    "labels": 0.895,
+    "kind": 0.968,
+    "period": 0.977,
+    "labels": 0.902,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -136,15 +140,17 @@ UNSEEN2_FLOORS = {
 # choice 0.999.
 # Fifth session's label, kind and period rules (before merging the rules above): all fields 0.892, labels 0.940.
 # Both together: all fields 0.900, labels 0.944, period 0.974.
+# Sixth session, h-fig (a place after a dealt list, bare ratios, frameworks' parts): precision 0.996, recall
+# 0.981, all fields 0.903, key 0.951, kind 0.977, period 0.974, labels 0.946.
 UNSEEN3_FLOORS = {
-    "is-a-figure precision": 0.99,
-    "value recall": 0.975,
-    "all figures right on every field": 0.897,
-    "key figures right on every field": 0.945,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.98,
+    "all figures right on every field": 0.902,
+    "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.97,
-    "period": 0.97,
-    "labels": 0.941,
+    "kind": 0.976,
+    "period": 0.973,
+    "labels": 0.945,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -173,15 +179,17 @@ UNSEEN3_FLOORS = {
 # labels 0.949.
 # Both together: all fields 0.894, key 0.978, kind 0.970, period 0.974, labels 0.949.
 # Fractions read as shares in % (RULES.md): recall 0.979, all fields 0.896.
+# Sixth session, h-fig (由X…，减为Y a start, bounds of bands and 达到或略高于, packages of measures):
+# precision 0.999, all fields 0.898, key 0.978, bound 0.997, kind 0.976, period 0.976, labels 0.949.
 UNSEEN4_FLOORS = {
-    "is-a-figure precision": 0.995,
+    "is-a-figure precision": 0.998,
     "value recall": 0.978,
-    "all figures right on every field": 0.895,
-    "key figures right on every field": 0.975,
-    "bound": 0.99,
-    "kind": 0.968,
-    "period": 0.971,
-    "labels": 0.946,
+    "all figures right on every field": 0.897,
+    "key figures right on every field": 0.977,
+    "bound": 0.996,
+    "kind": 0.975,
+    "period": 0.975,
+    "labels": 0.948,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -216,15 +224,17 @@ UNSEEN4_FLOORS = {
 # Sixth session's label, kind and period rules tuned on unseen6 (h-tune2: 总投资…的 and numbered items'
 # spends labelled with what they pay for): all fields 0.893, key 0.961, labels 0.944. Both together:
 # recall 0.970, all fields 0.896, key 0.961, kind 0.978, period 0.977, labels 0.944.
+# Sixth session, h-fig (bounds of 翻了一番多/四成多 and bottom bands, rankings won, bare indices): recall
+# 0.972, all fields 0.902, key 0.961, bound 0.998, kind 0.978, period 0.977, labels 0.945.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.968,
-    "all figures right on every field": 0.894,
-    "key figures right on every field": 0.958,
-    "bound": 0.99,
-    "kind": 0.975,
-    "period": 0.975,
-    "labels": 0.942,
+    "value recall": 0.971,
+    "all figures right on every field": 0.9,
+    "key figures right on every field": 0.96,
+    "bound": 0.997,
+    "kind": 0.977,
+    "period": 0.976,
+    "labels": 0.944,
     "headline indicator": 0.99,
     "headline choice": 0.995,
 }
@@ -271,17 +281,20 @@ UNSEEN5_FLOORS = {
 # a base year the compared year's result, 分别 with one printed number one row; 748 rows): precision
 # 0.990, recall 0.937, all fields 0.834, key 0.970, bound 1.000, kind 0.963, period 0.968, labels
 # 0.924, headline indicator 0.978, choice 0.994.
+# Sixth session, h-fig (存贷款 dealt with their words, topic lines, share-of-things bars, works built over a
+# span, quoted programmes): precision 0.990, recall 0.937, all fields 0.849, key 0.977, kind 0.968, period
+# 0.970, labels 0.935, headline indicator 0.978, choice 0.994.
 UNSEEN6_FLOORS = {
-    "is-a-figure precision": 0.988,
-    "value recall": 0.935,
-    "all figures right on every field": 0.83,
-    "key figures right on every field": 0.965,
+    "is-a-figure precision": 0.989,
+    "value recall": 0.936,
+    "all figures right on every field": 0.848,
+    "key figures right on every field": 0.977,
     "bound": 0.995,
-    "kind": 0.96,
-    "period": 0.965,
-    "labels": 0.922,
-    "headline indicator": 0.975,
-    "headline choice": 0.99,
+    "kind": 0.967,
+    "period": 0.97,
+    "labels": 0.935,
+    "headline indicator": 0.977,
+    "headline choice": 0.994,
 }
 
 

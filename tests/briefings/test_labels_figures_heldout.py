@@ -28,8 +28,8 @@ HELDOUT_AFTER = LABELS / "heldout2"
 # Fractions read as shares in % (RULES.md; its 11 fraction rows were missed before): recall
 # 0.951 -> 0.992.
 VALUE_FLOOR = 0.99
-# 0.967 after the standalone-label rules; 0.961 with rankings labelled; 0.970 now.
-LABEL_FLOOR = 0.965
+# 0.967 after the standalone-label rules; 0.961 with rankings labelled; 0.970, then 0.979 (研究与试验开发 kept).
+LABEL_FLOOR = 0.978
 # After the part-role, paragraph-scope and multiple-of-a-base rules: kind 0.920, period 1.000;
 # 0.943 once 力争/争取 goals of the plan read as targets (this set's convention).
 KIND_FLOOR = (
@@ -60,8 +60,12 @@ BOUND_FLOOR = 0.995  # 1.000 and 1.000 measured this session
 # After every set was relabelled to one convention (RULES.md) and headline choice tied to the
 # canonical indicators: indicator of headline figures 0.972 and 0.938, headline choice 0.986
 # and 0.979 (0.887 and 0.915 on the relabelled sets before the engine changed).
-HEADLINE_INDICATOR_FLOOR = 0.98  # 0.986 and 1.000 after this round
-HEADLINE_CHOICE_FLOOR = 0.99  # 0.991 and 1.000 after this round and this session
+HEADLINE_INDICATOR_FLOOR = (
+    0.995  # 0.986 and 1.000 after this round; 1.000 and 1.000 (研究与试验开发)
+)
+HEADLINE_CHOICE_FLOOR = (
+    0.995  # 0.991 and 1.000 after this round and this session; 0.996 and 1.000 now
+)
 
 
 @pytest.fixture(scope="module")
