@@ -14,6 +14,7 @@ from bench.kits.paths import SEED
 from bench.kits.pgserver import PgServer, running_server
 from tests.kits.botkit import Chat, make_config, open_chat
 from tests.kits.push_fixtures import Clock
+from tests.kits.scheduling import pytest_xdist_make_scheduler  # noqa: F401 (xdist's hook)
 
 
 @pytest.fixture
