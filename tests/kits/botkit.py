@@ -25,6 +25,17 @@ USER = 1001
 GROUP = -100200
 
 
+@contextlib.asynccontextmanager
+async def fake_api() -> AsyncIterator[FakeBotApi]:
+    """The fake Telegram, serving on 127.0.0.1 until the block ends (the `api` fixture)."""
+    server = FakeBotApi()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
 def make_config(
     tmp_path: Path, reports_dir: Path = SEEDS, env: dict[str, str] | None = None, **raw: Any
 ) -> Config:
