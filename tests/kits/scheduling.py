@@ -3,8 +3,8 @@
 xdist's own order is by number of tests, most first, so the modules of one or two long tests
 (a soak, a kill -9 round, the 150,000-link page) came last, and one worker worked through them
 while the other waited (~30 s of CI's wall time). Handing out the longest modules first, the
-short ones fill the end evenly. Only the order changes: every module still runs on one worker,
-whole, as before.
+short ones fill the end evenly. Every module still runs on one worker, whole, as before (the
+modules of a TOGETHER group on the same one).
 
 MODULE_SECONDS are the modules' summed test durations (setup and teardown included) in one
 `pytest -n 2 --dist loadfile --junitxml=run.xml` on busy cores: only their ratios matter. A module
@@ -89,8 +89,23 @@ MODULE_SECONDS = {
 }  # fmt: skip
 
 
+# Modules one worker runs, one after the other, as one unit: they share what a test process
+# computes once (tests/kits/corpus_briefings.py), which two workers would each compute.
+TOGETHER = (("tests/bot/test_short_summary.py", "tests/briefings/test_summaries.py"),)
+_UNIT_OF = {module: group[0] for group in TOGETHER for module in group}
+
+
+def unit_of(nodeid: str) -> str:
+    """The work unit of a test: its module, or the first module of its TOGETHER group."""
+    module = nodeid.split("::", 1)[0]
+    return _UNIT_OF.get(module, module)
+
+
 def module_seconds(module: str, tests: int) -> float:
-    """How long a module's tests take, as far as the table knows."""
+    """How long a module's (or a TOGETHER group's) tests take, as far as the table knows."""
+    together = [group for group in TOGETHER if group[0] == module]
+    if together:
+        return sum(MODULE_SECONDS.get(member, tests * SECONDS_A_TEST) for member in together[0])
     return MODULE_SECONDS.get(module, tests * SECONDS_A_TEST)
 
 
@@ -102,12 +117,16 @@ def longest_first(queue: dict[str, dict[str, bool]]) -> dict[str, dict[str, bool
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """`--dist loadfile`, longest module first (any other --dist is xdist's own)."""
+    """`--dist loadfile`, longest module first, TOGETHER modules as one unit (any other --dist
+    is xdist's own)."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
     class LongestFirst(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return unit_of(nodeid)
+
         def _assign_work_unit(self, node: Any) -> None:
             # the queue is complete by the first assignment: reorder it once, in place
             if not getattr(self, "_reordered", False):
