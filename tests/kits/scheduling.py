@@ -24,8 +24,8 @@ import pytest
 SECONDS_A_TEST = 1.0
 MODULE_SECONDS = {
     "tests/bot/test_sources_fetch.py": 112,
-    "tests/bot/test_pages.py": 94,
-    "tests/bench/test_variants.py": 70,
+    "tests/bot/test_pages.py": 66,
+    "tests/bench/test_variants.py": 35,
     "tests/bot/test_bot_localchat.py": 69,
     "tests/bot/test_sources_hostile.py": 63,
     "tests/bot/test_reports_folder.py": 60,
@@ -38,7 +38,7 @@ MODULE_SECONDS = {
     "tests/bot/test_follow.py": 42,
     "tests/bot/test_sources_bot.py": 41,
     "tests/bot/test_push_delivery.py": 37,
-    "tests/bot/test_short_summary.py": 35,
+    "tests/bot/test_short_summary.py": 2,
     "tests/bot/test_bot_briefing.py": 35,
     "tests/bot/test_postgres.py": 31,
     "tests/briefings/test_summaries.py": 31,
