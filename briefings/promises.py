@@ -31,7 +31,13 @@ import yaml
 
 from .choice import place
 from .diff import bigrams
-from .figures.indicators import Indicator, Indicators, indicators
+from .figures.indicators import (
+    Indicator,
+    Indicators,
+    indicator_of,
+    indicators,
+    shared_indicators,
+)
 from .model import Item, Listed, Metric, Report, Section
 
 L = TypeVar("L", bound=Listed)
@@ -249,7 +255,7 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
     found: dict[str, Metric] = {}
     planned: dict[str, Metric] = {}
     table = rules()
-    for metric in metrics:
+    for metric in _dealt(metrics, year):
         # 国民经济增长速度由原定平均每年百分之六调高到百分之八至九: an average over several
         # years (a five-year plan's, revised) is not the year's target
         if not metric.indicator or not _of_year(metric, year) or _partial(metric, table):
@@ -259,6 +265,32 @@ def targets(metrics: Iterable[Metric], year: int | None) -> list[Metric]:
         elif metric.kind == "plan":
             planned.setdefault(metric.indicator, metric)
     return list(found.values()) + [m for key, m in planned.items() if key not in found]
+
+
+def _dealt(metrics: Iterable[Metric], year: int | None) -> Iterator[Metric]:
+    """The metrics, one number printed for several items (城镇居民人均可支配收入、农民人均纯收入
+    分别增长12%) dealt out to each: the figure engine gives it the first item's indicator, and it
+    is as much the target (or result) of every other item of the list."""
+    for metric in metrics:
+        yield metric
+        if metric.indicator is None:
+            continue
+        # the same number may be printed before for another measure (增长 12%左右…分别增长12%):
+        # the place whose list names the metric's own indicator is the one
+        for at in _found_at(metric.sentence, metric.raw):
+            span = (at, at + len(metric.raw))
+            figure = (metric.unit, metric.qualifier)
+            shared = shared_indicators(figure, metric.sentence, span, "", year)
+            if metric.indicator in shared:
+                yield from (replace(metric, indicator=o) for o in shared if o != metric.indicator)
+                break
+
+
+def _found_at(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while part and at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 def _partial(metric: Metric, table: Rules) -> bool:
@@ -289,7 +321,7 @@ def _unnamed(text: str, names: Sequence[str]) -> str:
 _YEARLY = re.compile(r"年平?均浓度")  # a concentration's yearly mean
 
 
-_YEAR_OPENS = re.compile(r"(?:去年|全年|当年|[0-9]{4}年)")
+_YEAR_OPENS = re.compile(r"(?:预计)?(?:去年|全年|当年|[0-9]{4}年)")
 
 
 def _narrowed(metric: Metric, table: Rules) -> bool:
@@ -307,7 +339,7 @@ def results(
     (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in _named_before(metrics, known):
+    for metric in _named_before(_dealt(_fallen(metrics, year, table), year), known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
@@ -319,8 +351,19 @@ def results(
             re.search(f"{word}(?!的)", metric.sentence[: max(at, 0)]) for word in table.quoting
         )
         if not quoted and not _partial(metric, table) and (level or not over_years(metric)):
-            found.setdefault(metric.indicator, metric)
+            first = found.setdefault(metric.indicator, metric)
+            # 粮食产量稳定在60亿斤以上，达到61亿斤: the bar gives way to the figure its sentence
+            # prints exactly
+            if (
+                first.bound in _BARS
+                and metric.bound == "exact"
+                and first.sentence == metric.sentence
+            ):
+                found[metric.indicator] = metric
     return found
+
+
+_BARS = frozenset(("at_least", "more_than", "at_most", "less_than"))
 
 
 def _level_reached(metric: Metric, table: Rules) -> bool:
@@ -339,6 +382,25 @@ def _level_reached(metric: Metric, table: Rules) -> bool:
 
 # A rise said with no subject (涨幅仍然高达百分之二十一点七): the measure is the sentence before's.
 _BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
+
+
+def _fallen(metrics: Iterable[Metric], year: int | None, table: Rules) -> Iterator[Metric]:
+    """The metrics, a growth rate printed as a fall (一般公共预算收入下降2.1%, 固定资产投资下降8%)
+    given its growth indicator: the figure rules read a growth name only with a rise word, and
+    the year's result is the fall (judged as −2.1%)."""
+    known = indicators()
+    for metric in metrics:
+        fall = _FALL.search(metric.label)
+        if metric.indicator is None and metric.unit in _RATE_UNITS and fall:
+            rise = f"{metric.label[: fall.start()]}增长"
+            item = known.get(indicator_of(rise, metric.unit, metric.qualifier, "", year) or "")
+            if item is not None and item.family == "growth" and fall["word"] in table.decline_words:
+                metric = replace(metric, indicator=item.id)
+        yield metric
+
+
+# A fall word ending a label (一般公共预算收入同比下降): what follows the measure's name.
+_FALL = re.compile(r"(?:同比|比上年)?(?P<word>下降|降低|减少|递减|回落)$")
 
 
 def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
@@ -369,6 +431,13 @@ def _signed(metric: Metric, item: Indicator, table: Rules) -> float:
     if falls and any(word in said[-6:] for word in table.decline_words):
         return -abs(metric.value)
     return metric.value
+
+
+def signed_value(metric: Metric) -> float:
+    """The figure's number in its indicator's sense: negative for a growth rate printed as a
+    fall (一般公共预算收入下降2.1%: −2.1), as the verdicts judge it and the reader is shown it."""
+    item = indicators().get(metric.indicator or "")
+    return metric.value if item is None else _signed(metric, item, rules())
 
 
 def _tolerance(target: Metric, table: Rules) -> float:
@@ -407,11 +476,20 @@ def judge(target: Metric, result: Metric, item: Indicator) -> tuple[Verdict, Rul
 
 def _sets_targets(text: str, table: Rules) -> bool:
     """Whether a sentence names targets other than as reached: 主要预期目标是… sets them,
-    国内生产总值增长率达到预期目标 reports on one."""
+    国内生产总值增长率达到预期目标 reports on one, as does …的预期目标圆满完成 (the verb after)."""
     for verb in table.reached:
         for word in table.target_sentence:
             text = text.replace(f"{verb}{word}", "").replace(f"{verb}了{word}", "")
+            text = re.sub(f"{word}{_DONE_HOW}{verb}", "", text)
     return any(word in text for word in table.target_sentence)
+
+
+# 预期目标圆满完成, 目标已经实现: how a target is said reached after it
+_DONE_HOW = "(?:已经|已|均|全部|全面|顺利|圆满|胜利|如期|超额)*"
+# 实现了年初确定的城镇新增就业4万人以上的目标: the year's target said reached, around its name
+_TARGET_REACHED = re.compile(
+    f"(?:实现|完成|达到)了?(?:年初|年度|全年)?(?:确定|提出|制定)的[^，。；;]*目标|目标{_DONE_HOW}(?:实现|完成)"
+)
 
 
 def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote | None:
@@ -420,7 +498,8 @@ def _statement(item: Indicator, quotes: Sequence[Quote], table: Rules) -> Quote 
         text = quote.sentence.lower()
         if _sets_targets(text, table):
             continue
-        if any(name in text for name in item.names) and any(w in text for w in table.qualitative):
+        said = any(w in text for w in table.qualitative) or _TARGET_REACHED.search(text)
+        if any(name in text for name in item.names) and said:
             return quote
     return None
 
@@ -541,7 +620,10 @@ def _review_sections(later: Briefed) -> list[Quote]:
 
 
 def plan_reports(
-    target: Report, review: Sequence[Quote], silent: frozenset[str] = frozenset()
+    target: Report,
+    review: Sequence[Quote],
+    silent: frozenset[str] = frozenset(),
+    giving: dict[str, frozenset[str]] | None = None,
 ) -> list[PlanReport]:
     """For each plan item of `target`, the review sentences that report on it, best first.
 
@@ -552,11 +634,16 @@ def plan_reports(
     for, when that score reaches the rule's share; headings, sentences saying what must be
     done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
     sentences (run-in headings, shortcomings admitted) say what their part is about, but report
-    nothing either."""
+    nothing either. A sentence giving the year's result on an indicator the item names (国内生产
+    总值比上年增长9.1% for an item on growth naming 国内生产总值) reaches the share for that item
+    on that alone (`giving`: each sentence's indicator groups)."""
     table = rules().plan
     items = target.plan.items
     nodes = {node.id: node for node in target.walk()}
-    said = [_words(_item_says(item, nodes.get(item.section))) for item in items]
+    texts = [_item_says(item, nodes.get(item.section)) for item in items]
+    said = [_words(text) for text in texts]
+    named = [_named_groups(text, target.meta.year) for text in texts]
+    giving = giving or {}
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
     weight = _idf([*grams, *said])
     unseen = math.log(len(grams) + len(said) + 1)  # a title's bigram said nowhere else
@@ -565,7 +652,16 @@ def plan_reports(
         whole = sum(weight.get(g, unseen) for g in text)
         return sum(weight.get(g, unseen) for g in text & item) / whole if whole else 0.0
 
-    scores = [[share(sentence, saying) for saying in said] for sentence in grams]
+    def gives(n: int, groups: frozenset[str]) -> bool:
+        return bool(grams[n]) and bool(giving.get(review[n].sentence, frozenset()) & groups)
+
+    scores = [
+        [
+            share(grams[n], saying) + table.share * gives(n, groups)
+            for saying, groups in zip(said, named, strict=True)
+        ]
+        for n in range(len(review))
+    ]
     for part, members in _by_section(review).items():
         if not part or not said:
             continue
@@ -590,6 +686,35 @@ def plan_reports(
         PlanReport(item.lead or item.text, item.ordinal, _ranked(review, picked, margins, table))
         for item, picked in zip(items, chosen, strict=True)
     ]
+
+
+def _named_groups(text: str, year: int | None) -> frozenset[str]:
+    """The indicator groups (gdp, jobs…) a plan item names by any of their names of its time,
+    the longest names first (单位国内生产总值能耗 is energy intensity, not the GDP it holds)."""
+    plain = unicodedata.normalize("NFKC", text).lower()
+    names = sorted(
+        ((name, item.group) for item in indicators().items for name in item.names_in(year)),
+        key=lambda pair: -len(pair[0]),
+    )
+    found = set()
+    for name, group in names:
+        if name in plain:
+            found.add(group)
+            plain = plain.replace(name, "·")
+    return frozenset(found)
+
+
+def _giving(metrics: Iterable[Metric], year: int | None) -> dict[str, frozenset[str]]:
+    """The indicator groups each sentence gives the year's result of (not of part of it)."""
+    table, known = rules(), indicators()
+    found: dict[str, set[str]] = {}
+    for metric in metrics:
+        item = known.get(metric.indicator or "")
+        if item is None or metric.kind != "result" or metric.period != str(year):
+            continue
+        if not _partial(metric, table):
+            found.setdefault(metric.sentence, set()).add(item.group)
+    return {sentence: frozenset(groups) for sentence, groups in found.items()}
 
 
 def _item_says(item: Item, node: Section | None) -> str:
@@ -758,6 +883,7 @@ def promises(target: Briefed, result: Briefed) -> Promises:
         target.report,
         [q for q in review if q.sentence not in spans and not _says(q.sentence, ahead)],
         silent,
+        _giving(result.metrics, year),
     )
     return Promises(place(target.report), year, tuple(items), tuple(plan))
 
@@ -771,12 +897,17 @@ def _side(side: Figure | None) -> dict[str, Any] | None:
     metric = side.metric
     return {
         "raw": metric.raw,
-        "value": metric.value,
+        "value": signed_value(metric),
         "bound": metric.bound,
         "unit": metric.unit,
         "sentence": metric.sentence,
         "section": metric.section,
     }
+
+
+def _zh(table: Indicators, key: str, issuer: str) -> str:
+    item = table.get(key)
+    return table.zh_of(item, issuer) if item is not None else key
 
 
 def as_record(found: Promises) -> dict[str, Any]:
@@ -789,7 +920,7 @@ def as_record(found: Promises) -> dict[str, Any]:
         "items": [
             {
                 "indicator": item.indicator,
-                "name": getattr(table.get(item.indicator), "zh", item.indicator),
+                "name": _zh(table, item.indicator, found.issuer),
                 "target": _side(item.target),
                 "result": _side(item.result),
                 "verdict": item.verdict,

@@ -25,21 +25,28 @@ RANKED = 30  # places shown by /promises all
 _TAG = re.compile(r"</?[a-z]+>")
 
 
-def indicator_name(key: str, words: Words = CHINESE) -> str:
+def indicator_name(key: str, words: Words = CHINESE, issuer: str = "") -> str:
+    """The indicator's name in the chat's language, as the issuer's reports would say it (the
+    country's GDP is 国内生产总值)."""
     from briefings.figures.indicators import indicators
 
-    item = indicators().get(key)
+    table = indicators()
+    item = table.get(key)
     if item is None:
         return escape(key)
-    return escape(item.en if words.language == "en" else item.zh)
+    return escape(item.en if words.language == "en" else table.zh_of(item, issuer))
 
 
 def figure(metric: Metric) -> str:
-    """The figure as printed, with its bound as a sign when the number does not say it."""
-    return escape(figure_text(metric))
+    """The figure as printed, with its bound as a sign when the number does not say it, and a
+    minus when it is a fall of a growth rate (下降2.1% is −2.1%: the number alone reads as a rise)."""
+    from briefings.promises import signed_value
+
+    fell = signed_value(metric) < 0 <= metric.value
+    return ("−" if fell else "") + escape(figure_text(metric))
 
 
-def _line(n: int, item: Promise, words: Words) -> str:
+def _line(n: int, item: Promise, words: Words, issuer: str = "") -> str:
     if item.result is not None:
         result = words("promises.result", value=figure(item.result.metric))
         if item.rule in ("unit", "scope", "plan_share"):
@@ -49,7 +56,7 @@ def _line(n: int, item: Promise, words: Words) -> str:
     return words(
         "promises.line",
         n=n,
-        name=indicator_name(item.indicator, words),
+        name=indicator_name(item.indicator, words, issuer),
         target=figure(item.target.metric),
         result=result,
         verdict=words(f"promises.verdict_{item.verdict}"),
@@ -76,7 +83,7 @@ def _named(report: Listed, words: Words) -> str:
 def promises_page(found: Promises, target: Listed, result: Listed, words: Words = CHINESE) -> str:
     """The score, the two reports paired, one line per indicator, the rules."""
     paired = words("promises.paired", target=_named(target, words), result=_named(result, words))
-    lines = [_line(n, item, words) for n, item in enumerate(found.items, start=1)]
+    lines = [_line(n, item, words, found.issuer) for n, item in enumerate(found.items, start=1)]
     return "\n\n".join([f"{score(found, words)}\n{paired}", "\n".join(lines),
                         rules_line(words)])  # fmt: skip
 
@@ -97,9 +104,12 @@ def sentences_page(
     n: int, item: Promise, target: Listed, result: Listed, words: Words = CHINESE
 ) -> str:
     """Both sentences of one indicator, each with its report's year and section."""
+    from briefings.choice import place
+
     aim = item.target.metric
+    name = indicator_name(item.indicator, words, place(target))
     parts = [
-        words("promises.target_heading", n=n, name=indicator_name(item.indicator, words),
+        words("promises.target_heading", n=n, name=name,
               year=target.meta.year or "", section=_section(aim.section, words)),
         escape(aim.sentence),
     ]  # fmt: skip
@@ -175,7 +185,7 @@ def to_markdown(found: Promises, target: Listed, result: Listed, words: Words = 
         got = unescape(figure(item.result.metric)) if item.result else "—"
         verdict = words(f"promises.verdict_{item.verdict}")
         aim = unescape(figure(item.target.metric))
-        name = unescape(indicator_name(item.indicator, words))
+        name = unescape(indicator_name(item.indicator, words, found.issuer))
         lines.append(f"| {n} | {_md(name)} | {_md(aim)} | {_md(got)} | {_md(verdict)} |")
     lines += ["", _md(rules_line(words)), ""]
     lines.append(_md(unescape(strip_tags(plan_page(found, result, words)))))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..choice import place
 from ..model import Metric, Report
 from .bounds import read_bound
-from .indicators import in_own_clause, in_sentence, indicator_of, of_shared_number
+from .indicators import in_own_clause, in_sentence, indicator_of, of_area, of_shared_number
 from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
@@ -74,6 +74,17 @@ def extract_figures(report: Report) -> list[Metric]:
     return mark_keys(metrics, year, frozenset(main))
 
 
+def _indicator(label: str, figure: Found, text: str, where: str, year: int | None) -> str | None:
+    """The canonical indicator a figure measures: read from its label, then as its clause, its
+    sentence, a number shared by a list, and an area the sentence is on tell (indicators.py)."""
+    unit = (figure.unit, figure.qualifier)
+    found = indicator_of(label, figure.unit, figure.qualifier, where, year)
+    found = in_own_clause(found, label, unit, text, figure.start, where, year)
+    found = in_sentence(found, label, text)
+    found = of_shared_number(found, unit, text, (figure.start, figure.end), where, year)
+    return of_area(found, text, figure.start, where)
+
+
 def _paragraphs(report: Report) -> Iterator[tuple[str, tuple[tuple[str, ...], ...]]]:
     yield PREAMBLE_SECTION, report.preamble_paragraphs
     for section in report.walk():
@@ -111,26 +122,7 @@ def sentence_figures(
             kind=what.kind,
             period=what.period,
             bound=read_bound(text, figure.start, figure.end, figure.qualifier, figure.unit),
-            indicator=of_shared_number(
-                in_sentence(
-                    in_own_clause(
-                        indicator_of(label, figure.unit, figure.qualifier, where, year),
-                        label,
-                        (figure.unit, figure.qualifier),
-                        text,
-                        figure.start,
-                        where,
-                        year,
-                    ),
-                    label,
-                    text,
-                ),
-                (figure.unit, figure.qualifier),
-                text,
-                (figure.start, figure.end),
-                where,
-                year,
-            ),
+            indicator=_indicator(label, figure, text, where, year),
         )
         for n, (figure, label, what) in enumerate(zip(found, labels, told, strict=True))
     ]

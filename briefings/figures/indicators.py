@@ -87,9 +87,18 @@ class Indicators:
     growth_words: tuple[str, ...]
     national_issuers: tuple[str, ...] = ()
     national_scope: tuple[str, ...] = ()
+    national_shown: tuple[tuple[str, str], ...] = ()
 
     def get(self, key: str) -> Indicator | None:
         return next((i for i in self.items if i.id == key), None)
+
+    def zh_of(self, item: Indicator, issuer: str = "") -> str:
+        """The indicator's Chinese name for `issuer`'s reports (国内生产总值增长 for the country's)."""
+        name = item.zh
+        if issuer in self.national_issuers:
+            for words, shown in self.national_shown:
+                name = name.replace(words, shown)
+        return name
 
 
 class IndicatorsError(ValueError):
@@ -147,6 +156,7 @@ def parse_indicators(data: dict[str, Any]) -> Indicators:
         growth,
         issuers,
         tuple(_normal(w) for w in national.get("scope_words", ())),
+        tuple((str(a), str(b)) for a, b in (national.get("shown_as") or {}).items()),
     )
 
 
@@ -163,6 +173,37 @@ def own_scope(place: str) -> tuple[str, ...]:
     if place.endswith("县"):
         words.append("县域")
     return tuple(_normal(w) for w in words if w)
+
+
+# 全国, 全省, 本市, 我县…: a scope word naming a level of government.
+_LEVEL_WORD = re.compile(r"^[全本我](国|省|自治区|市|州|盟|县|区|旗)$")
+_LEVELS = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3}
+_PLACE_LEVEL = re.compile(r"(自治区|自治州|省|市|县|区|州|盟|旗)$")
+
+
+def _at_level(words: Iterable[str], place: str) -> tuple[str, ...]:
+    """The scope words that can name `place` itself: of those naming a level of government,
+    its own (全市 in a city's report; 全县 or 全区 in a county's or district's, which were
+    counties until lately); 全国 or 全省 in a city's report is another government's figure
+    (全省地区生产总值增长5.4%, then 全市…). An unknown level keeps them all."""
+    suffix = _PLACE_LEVEL.search(place)
+    level: int | None = None
+    if place in indicators().national_issuers:
+        level = 0
+    elif suffix:
+        level = _LEVELS.get(suffix.group(1).removeprefix("自治"))  # 自治州: a 州
+        level = 1 if suffix.group(1) == "自治区" else level
+    if level is None:
+        return tuple(words)
+    kept = []
+    for word in words:
+        named = _LEVEL_WORD.match(word)
+        own = named is None or _LEVELS[named.group(1)] == level
+        # an autonomous region says 全区 of itself
+        own = own or (level == 1 and place.endswith("自治区") and word.endswith("区"))
+        if own:
+            kept.append(word)
+    return tuple(kept)
 
 
 def _own(prefix: str, scope: Iterable[str]) -> bool:
@@ -221,10 +262,12 @@ def indicator_of(
     the report's, says which names of its time count (国民生产总值 in 1992 is its GDP)."""
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
-    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label)))
-    scope = (*table.scope_words, *own_scope(place))
+    text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
+    scope = (*_at_level(table.scope_words, place), *own_scope(place))
     for item in table.items:
         for name in item.names_in(year):
+            # R&D经费投入强度: a label keeps no punctuation (RD经费投入强度), so neither does the name
+            name = name.replace("&", "")
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
@@ -271,9 +314,10 @@ _SPAN_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}五|期间|时期|前?[一二三四]季度|前三个季度|上半年|"
     r"前[0-9一二三四五六七八九十]+个月|过去五年|五年来|五年|年均|平均每年)+"
 )
-# A clause opening on the year itself (去年, 全年, 2000年): its figure is the year's.
+# A clause opening on the year itself (去年, 全年, 2000年), or on its estimate (预计全年): its
+# figure is the year's.
 _YEAR_CLAUSE = re.compile(
-    r"(?:^|[,;，；。:：])\s*(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
+    r"(?:^|[,;，；。:：])\s*(?:预计)?(?:去年|全年|当年|[0-9]{4}\s*年(?:全年)?)[^,;，；。:：]*$"
 )
 
 
@@ -298,7 +342,9 @@ def in_own_clause(
     if said != label:
         return indicator_of(said, unit, qualifier, place, year)
     if _YEAR_CLAUSE.search(text[:at]):
-        bare = _SPAN_LEAD.sub("", label)
+        # 全市前三季度地区生产总值增长…，预计全年增长: the place's scope words may come first
+        rest = _unscoped(label, indicators().scope_words)
+        bare = label[: len(label) - len(rest)] + _SPAN_LEAD.sub("", rest)
         return indicator_of(bare, unit, qualifier, place, year) if bare != label else None
     clause = _normal(_CLAUSE_TAIL.split(text[:at])[-1].strip())
     own = indicator_of(clause, unit, qualifier, place, year)
@@ -336,10 +382,15 @@ def _reread(label: str, text: str, at: int) -> str:
     after a change (…又增产291亿斤，达到9680亿斤) without the change's word; a bare head (总产)
     with the name the sentence opened on (粮食生产…，总产达到…); the first of a list sharing its
     head (粮食、肉蛋奶、蔬菜产量) with that head; a change or average naming no measure (两年平均增长,
-    实际回落到) with the measure the clauses before named. Else the label itself."""
+    实际回落到) with the measure the clauses before named; a group of residents alone (全体居民人均
+    可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%) with the per-head income named before.
+    Else the label itself."""
     clause = _CLAUSE_TAIL.split(text[:at])[-1].strip()
     if _REACHED_CLAUSE.search(clause) and _CHANGE.search(label) and clause != text[:at].strip():
         return _CHANGE.sub("", label)
+    group = _RESIDENTS_ONLY.match(label)
+    if group and _PER_HEAD_INCOME in text[:at]:
+        return f"{group['group']}居民{_PER_HEAD_INCOME}{group['change']}"
     table = indicators()
     core = _unscoped(label, table.scope_words)
     head = next((h for h in _HEADS if core.startswith(h)), None)
@@ -368,6 +419,14 @@ def _reread(label: str, text: str, at: int) -> str:
     return label
 
 
+# 城镇居民增长, 农村居民收入增长: a group of residents and a change, the measure left to the
+# sentence (…人均可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%).
+_RESIDENTS_ONLY = re.compile(
+    r"^(?:其中)?(?P<group>城镇|农村)(?:常住)?(?:居民)?(?:收入)?(?P<change>(?:实际)?(?:增长|增速|增幅))$"
+)
+_PER_HEAD_INCOME = "人均可支配收入"
+
+
 def _unscoped(label: str, scope: Iterable[str]) -> str:
     """The label without the scope words it opens on (预计完成增加值: 增加值)."""
     words = sorted(scope, key=len, reverse=True)
@@ -388,7 +447,7 @@ _DIGITS = re.compile(r"[0-9]")
 def _names_own(text: str, place: str, year: int | None) -> bool:
     """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
     table = indicators()
-    scope = (*table.scope_words, *own_scope(place))
+    scope = (*_at_level(table.scope_words, place), *own_scope(place))
     return any(
         (at := text.find(name)) >= 0 and _own(text[:at], scope)
         for item in table.items
@@ -443,18 +502,66 @@ def of_shared_number(
     """The indicator of one number printed for several items (A和B均增长14%以上, A、B分别增长12%):
     the first item's that has one, each read with the words after the list (RULES.md: one row,
     its label naming every item); else `found`."""
+    shared = shared_indicators(figure, text, span, place, year)
+    return shared[0] if shared else found
+
+
+def shared_indicators(
+    figure: tuple[str, str], text: str, span: tuple[int, int], place: str, year: int | None
+) -> tuple[str, ...]:
+    """Every indicator one number printed for several items measures (城镇居民人均可支配收入、
+    农民人均纯收入分别增长12%: both incomes' growth), in the list's order; () when the number is
+    not shared so."""
     start, end = span
     clause = _CLAUSE_TAIL.split(text[:start])[-1].strip()
     shared = _SHARED_NUMBER.match(clause)
     if shared is None or _NEXT_NUMBER.match(text[end:]):
-        return found
+        return ()
     items = [item.strip() for item in _LIST_JOINS.split(shared["items"])]
     if len(items) < 2 or not all(items):
-        return found
+        return ()
     unit, qualifier = figure
+    found: list[str] = []
     for item in items:
         said = item + shared["verb"]
         own = in_sentence(indicator_of(said, unit, qualifier, place, year), said, text)
-        if own is not None:
-            return own
+        if own is not None and own not in found:
+            found.append(own)
+    return tuple(found)
+
+
+# 加快前海开发建设，全年完成固定资产投资160亿元: a clause on developing an area (a zone, a new
+# district, a park) is the topic of the figures after it that name no subject of their own.
+_AREA_WORK = re.compile(
+    r"(?:开发建设|开发开放|(?:新区|片区|园区|开发区|自贸区|合作区|试验区|示范区|新城)(?:开发|建设))$"
+)
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def of_area(found: str | None, text: str, at: int, place: str) -> str | None:
+    """None for a figure whose subject is an area being developed, not the place: its clause
+    names no subject (…，全年完成固定资产投资160亿元) and the clause before it, or a run of
+    clauses of figures back to one, is on developing the area (加快前海开发建设); else `found`.
+    A clause naming the place's own scope (全市固定资产投资…) is the place's."""
+    if found is None:
+        return None
+    clauses = _CLAUSE_TAIL.split(text[:at])
+    own = (*own_scope(place), *_PLACE_SCOPE)
+    if any(word in _normal(clauses[-1]) for word in own):
+        return found
+    for before in reversed(clauses[:-1]):
+        said = before.strip()
+        if _AREA_WORK.search(said):
+            return None
+        if not _HAS_DIGIT.search(said):
+            return found
     return found
+
+
+# The place's own scope said outright (全市, 本县, 我省…): the figure is the place's whatever the
+# clause before was about.
+_PLACE_SCOPE = tuple(
+    f"{whole}{level}"
+    for whole in ("全", "本", "我")
+    for level in ("国", "省", "市", "县", "区", "州")
+)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.present.render_promises import promises_page, to_markdown
 from briefings.figures.indicators import indicators
 from briefings.model import Bound, Meta, Metric
 from briefings.promises import (
@@ -865,3 +866,146 @@ def test_a_review_part_titled_as_the_targets_done_still_reviews_the_year() -> No
     review = COMBINED_REVIEW.replace("2024年工作回顾和2025年工作的总体要求", "主要目标任务完成情况")
     reported = _reported(review)
     assert "新建幼儿园12所，改造老旧小区40个。" in reported["办好民生实事"]
+
+
+SHARED_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长6.1%。
+二、2024年主要目标和工作安排
+今年的主要预期目标是：地区生产总值增长 9%左右，城镇居民人均可支配收入、农民人均纯收入分别增长9%，固定资产投资增长12%。
+"""
+SHARED_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长9.2%，城镇居民人均可支配收入增长9.5%，农民人均纯收入增长8.1%。
+二、2025年主要目标和工作安排
+今年的主要预期目标是：地区生产总值增长8%左右。
+"""
+
+
+def test_one_number_printed_for_two_measures_is_a_target_of_each() -> None:
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    # 分别增长9% with one number: both incomes' target, each judged on its own result (the
+    # same 9% printed before for GDP is not the list's)
+    assert _verdicts(found) == {
+        "gdp_growth": ("met", "9.2%"),
+        "urban_income_growth": ("met", "9.5%"),
+        "rural_income_growth": ("missed", "8.1%"),
+        "fixed_investment_growth": ("not_reported", None),
+    }
+
+
+AREA_TARGETS = SHARED_TARGETS.replace(
+    "固定资产投资增长12%。",
+    "固定资产投资增长12%。\n加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。",
+)
+
+
+def test_a_zones_investment_set_in_the_work_plan_is_not_the_places_target() -> None:
+    found = promises(_briefed(AREA_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    targets = {item.indicator: item.target.metric.raw for item in found.items}
+    # 80亿元 and 30亿元 are the new district's: its development is the clause's topic
+    assert "fixed_investment" not in targets and "gdp" not in targets
+    assert targets["fixed_investment_growth"] == "12%"
+
+
+GRAIN_PLAN = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）巩固农业基础，稳定粮食生产。建设高标准农田，推广良种良法。
+（二）加快发展数字经济。建设城市算力中心，推动数据要素市场化配置。
+"""
+GRAIN_REVIEW = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+全年粮食总产量达到52万吨，增产1.2万吨。城市算力中心建成投用。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_review_sentence_giving_the_result_of_an_indicator_the_item_names_reports_on_it() -> None:
+    found = promises(_briefed(GRAIN_PLAN, "a.txt"), _briefed(GRAIN_REVIEW, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    # the item names 粮食生产 (grain output): the year's grain output reports on it, though the
+    # two share few words; the item naming no indicator gets it not
+    assert reported["巩固农业基础，稳定粮食生产"] == ["全年粮食总产量达到52万吨，增产1.2万吨。"]
+    assert reported["加快发展数字经济"] == ["城市算力中心建成投用。"]
+
+
+FALLEN_RESULTS = SHARED_RESULTS.replace(
+    "过去一年，全市地区生产总值增长9.2%，城镇居民人均可支配收入增长9.5%，农民人均纯收入增长8.1%。",
+    "过去一年，全市地区生产总值增长9.2%，固定资产投资同比下降8.5%，居民消费价格下降0.3%。",
+)
+
+
+def test_a_growth_rate_printed_as_a_fall_is_the_years_result_shown_with_its_minus(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(SHARED_TARGETS, "utf-8")
+    later.write_text(FALLEN_RESULTS, "utf-8")
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(FALLEN_RESULTS, "b.txt"))
+    # 固定资产投资同比下降8.5% is the year's investment growth (−8.5%), not nothing said
+    assert _verdicts(found)["fixed_investment_growth"] == ("missed", "8.5%")
+    record = as_record(found)
+    investment = next(i for i in record["items"] if i["indicator"] == "fixed_investment_growth")
+    assert investment["result"]["value"] == -8.5 and investment["result"]["raw"] == "8.5%"
+    args = ["promises", "--target-report", str(earlier), "--result-report", str(later)]
+    assert main([*args, "--format", "md"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert "| 固定资产投资增长 | 12% | −8.5% | ❌ 未达成 |" in markdown
+
+
+def test_the_years_estimate_after_a_part_of_the_year_is_its_result() -> None:
+    estimated = SHARED_RESULTS.replace(
+        "全市地区生产总值增长9.2%", "全市前三季度地区生产总值增长9.5%，预计全年增长8.9%左右"
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(estimated, "b.txt"))
+    # 预计全年 opens its clause: the year's estimate (an estimate counts), not the quarters' 9.5%
+    assert _verdicts(found)["gdp_growth"] == ("met", "8.9%左右")
+
+
+def test_a_result_printed_as_a_bar_gives_way_to_the_exact_figure_of_its_sentence() -> None:
+    barred = SHARED_RESULTS.replace(
+        "城镇居民人均可支配收入增长9.5%", "城镇居民人均可支配收入增长9%以上、达到9.5%"
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(barred, "b.txt"))
+    assert _verdicts(found)["urban_income_growth"] == ("met", "9.5%")
+
+
+def test_the_countrys_gdp_is_named_as_its_reports_name_it_and_a_regions_as_theirs() -> None:
+    national = promises(_briefed(NATIONAL_TARGETS, "a.txt"), _briefed(NATIONAL_RESULTS, "b.txt"))
+    names = {i["indicator"]: i["name"] for i in as_record(national)["items"]}
+    assert names["gdp_growth"] == "国内生产总值增长"
+    target, result = _listing("国务院", 1996), _listing("国务院", 1997)
+    assert "国内生产总值增长" in promises_page(national, target, result)
+    assert "| 国内生产总值增长 |" in to_markdown(national, target, result)
+    city = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(SHARED_RESULTS, "b.txt"))
+    assert {i["name"] for i in as_record(city)["items"]} >= {"地区生产总值增长"}
+
+
+def test_the_provinces_growth_quoted_in_a_citys_review_is_not_the_citys_result() -> None:
+    quoting = SHARED_RESULTS.replace(
+        "过去一年，全市地区生产总值增长9.2%",
+        "过去一年，全省地区生产总值增长7.1%，全市地区生产总值增长9.2%",
+    )
+    found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(quoting, "b.txt"))
+    assert _verdicts(found)["gdp_growth"] == ("met", "9.2%")
+
+
+def test_a_target_said_reached_after_its_name_is_unclear_not_absent() -> None:
+    for said in (
+        "年初确定的固定资产投资增长12%的目标圆满完成。",
+        "实现了年初确定的固定资产投资增长12%的目标。",
+    ):
+        reached = SHARED_RESULTS.replace("二、2025年", f"{said}\n二、2025年")
+        found = promises(_briefed(SHARED_TARGETS, "a.txt"), _briefed(reached, "b.txt"))
+        # the 12% quoted is the target, no result; the report says it was reached, in words
+        item = next(i for i in found.items if i.indicator == "fixed_investment_growth")
+        assert (item.verdict, item.result) == ("unclear", None), said
+        assert item.statement is not None and item.statement.sentence == said

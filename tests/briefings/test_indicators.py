@@ -256,6 +256,20 @@ def test_compare_by_any_name_gives_the_same_table_amounts_and_rates_apart() -> N
     assert [(row.indicator, row.value) for row in second] == [("gdp_growth", "6.4%")]
 
 
+def test_a_scope_word_of_another_level_of_government_is_not_the_places_own() -> None:
+    # 全省 or 全国 in a city's report is the province's or the country's figure, not the city's
+    assert indicator_of("全省地区生产总值增长", "%", place="临川市") is None
+    assert indicator_of("全国国内生产总值增长", "%", place="江西省") is None
+    assert indicator_of("全市地区生产总值增长", "%", place="顺平县") is None  # its prefecture
+    assert indicator_of("全市地区生产总值增长", "%", place="临川市") == "gdp_growth"
+    assert indicator_of("全国国内生产总值增长", "%", place="国务院") == "gdp_growth"
+    # a district that was a county says 全县 of itself; an autonomous region 全区
+    assert indicator_of("全县地区生产总值增长", "%", place="清江区") == "gdp_growth"
+    assert indicator_of("全区地区生产总值增长", "%", place="西藏自治区") == "gdp_growth"
+    # a place of unknown level keeps every scope word
+    assert indicator_of("全省地区生产总值增长", "%", place="西藏") == "gdp_growth"
+
+
 def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> None:
     assert indicator_of("拟安排中央财政赤字", "元", place="国务院") == "fiscal_deficit"
     assert indicator_of("中央提出经济增长预期目标", "%", place="国务院") == "gdp_growth"
@@ -308,6 +322,25 @@ def test_the_national_governments_own_scope_is_the_centre_and_no_one_elses() -> 
         ("农民人均纯收入及城镇居民人均可支配收入分别增长11%。", "11%", "rural_income_growth"),
         ("城镇居民人均可支配收入和农民人均纯收入分别增长9%和11%。", "11%", "rural_income_growth"),
         ("城镇、农村居民人均可支配收入分别增长9.5%、 11%。", "9.5%", "urban_income_growth"),
+        # The year's estimate after a part of it: the year's, its measure the clause before's.
+        ("前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
+        ("全市前三季度地区生产总值增长5.5%，预计全年增长5.3%左右。", "5.3%左右", "gdp_growth"),
+        # A group of residents alone, after the per-head income: that group's income.
+        ("全体居民人均可支配收入增长5.1%，城镇、农村居民分别增长4.2%、6.3%。", "6.3%",
+         "rural_income_growth"),
+        ("全体居民人均可支配收入增长5.1%，其中城镇居民增长4.2%。", "4.2%", "urban_income_growth"),
+        ("城镇居民增长4.2%。", "4.2%", None),
+        # R&D printed with its ampersand: the label keeps no punctuation, nor does the name read.
+        ("全社会R&D经费投入强度达到2.5%。", "2.5%", "rd_intensity"),
+        ("R&D经费占GDP比重达到3%。", "3%", "rd_intensity"),
+        # A clause on developing an area is the topic of the subjectless figures after it: the
+        # area's, not the place's; the place said outright, or a project built, leaves it the place's.
+        ("加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。", "80亿元", None),
+        ("加快滨江新区开发建设，全年完成固定资产投资80亿元，实现地区生产总值30亿元。", "30亿元", None),
+        ("推进临港片区建设，固定资产投资增长20%。", "20%", None),
+        ("加快滨江开发建设，全市固定资产投资增长10%。", "10%", "fixed_investment_growth"),
+        ("加快轨道交通三期等项目建设，固定资产投资增长12%左右。", "12%左右",
+         "fixed_investment_growth"),
     ],
 )  # fmt: skip
 def test_a_figure_s_indicator_is_read_from_its_sentence(

@@ -180,9 +180,11 @@ HELDOUT4_FLOORS = {
 # budget revenue, a clause opening on 力争 setting the place's goal): targets found 22/30 (0.733),
 # target precision 22/22 (1.000). Missed: 顺平县's 7 (_M_M_, no rule for one file's blemish) and
 # 容城县's rural income growth (one 12% printed for two subjects).
+# One number printed for several items dealt out to each (…、农民人均纯收入分别增长12%): targets found
+# 23/30 (0.767), target precision 23/23; left: 顺平县's 7.
 HELDOUT5_TARGETS = 30
 HELDOUT5_FLOORS = {
-    "targets_found": 0.73,
+    "targets_found": 0.76,
     "target_precision": 0.99,
 }
 
