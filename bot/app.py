@@ -114,7 +114,8 @@ async def brief_library(state: BotState) -> None:
     await state.briefer.settled()
     logger.info("briefed %d report(s) in %.1f s", len(pending), time.monotonic() - began)
     await state.search.ready(timeout=None)  # the cross-report index takes them in
-    settle_heap()
+    if state.config.freeze_startup_heap:
+        settle_heap()
 
 
 def settle_heap() -> None:

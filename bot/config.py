@@ -121,6 +121,10 @@ class Config:
     database_connections: int = 4
     # How long the bot's and the pushes' Bot API calls wait for an answer (getMe at start-up too).
     telegram_timeout_seconds: float = TELEGRAM_TIMEOUT_SECONDS
+    # Start-up's heap (PTB, the reports, their indexes) frozen out of the collector's way once
+    # briefed (bot.app.settle_heap). Off where many bots start in one process (the tests): each
+    # settle walks that whole process's heap again.
+    freeze_startup_heap: bool = True
 
 
 class _Asked(Mapping[str, Any]):
@@ -373,6 +377,7 @@ def parse_config(
         briefing_workers=_at_least_one(raw, "briefing_workers", os.cpu_count() or 1),
         database_connections=_at_least_one(raw, "database_connections", 4),
         telegram_timeout_seconds=telegram_timeout,
+        freeze_startup_heap=_typed(raw, "freeze_startup_heap", bool, True),
     )
     raw.reject_unknown()
     return config

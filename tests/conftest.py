@@ -12,16 +12,15 @@ from bench.kits.fault_api import FakeBotApi
 from bench.kits.gov_site import GovSite, build_site
 from bench.kits.paths import SEED
 from bench.kits.pgserver import PgServer, running_server
-from tests.kits.botkit import Chat, make_config, open_chat
+from tests.kits.botkit import Chat, fake_api, make_config, open_chat
 from tests.kits.push_fixtures import Clock
+from tests.kits.scheduling import pytest_xdist_make_scheduler  # noqa: F401 (xdist's hook)
 
 
 @pytest.fixture
 async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
+    async with fake_api() as server:
+        yield server
 
 
 @pytest.fixture

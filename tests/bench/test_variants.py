@@ -3,6 +3,7 @@ each report once, are what a real `warm` of every variant writes."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,22 +17,33 @@ QUERIES = ("法治政府", "地区生产总值", "GDP", "就业", "税", "生态
 COMPARED = ("地区生产总值增长", "一般公共预算收入")
 
 
-def test_the_shortcut_writes_the_briefings_and_index_a_real_warm_writes(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def caches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    """Five variants of the seed and (with the corpus) a small corpus report, cached by a real
+    `warm` and by the shortcut, once for the module (a warm is most of its time); and how many
+    reports the variants were made of."""
+    folder = tmp_path_factory.mktemp("variants")
     sources = [SEED] + [p for p in corpus_files() if p.stem in NAMES]
-    if len(sources) < 2:
+    make_variants(folder / "reports", sources, 5)
+    real, fast = rebuilt(folder / "reports", len(sources), folder, briefing_workers=1)
+    return real, fast, len(sources)
+
+
+def test_the_shortcut_writes_the_briefings_and_index_a_real_warm_writes(
+    caches: tuple[Path, Path, int],
+) -> None:
+    real, fast, sources = caches
+    if sources < 2:
         pytest.skip("no corpus at ../shared/corpus")
-    reports = tmp_path / "reports"
-    make_variants(reports, sources, 5)
-    real, fast = rebuilt(reports, len(sources), tmp_path, briefing_workers=1)
     assert len(list(real.glob("*.brief"))) == 5
     assert differences(real, fast, QUERIES, COMPARED, reports) == []
 
 
-def test_a_changed_briefing_is_told_apart(tmp_path: Path) -> None:
+def test_a_changed_briefing_is_told_apart(caches: tuple[Path, Path, int], tmp_path: Path) -> None:
     """The comparison can fail: one variant's briefing file rewritten with another's figures."""
-    reports = tmp_path / "reports"
-    make_variants(reports, [SEED], 2)
-    real, fast = rebuilt(reports, 1, tmp_path, briefing_workers=1)
-    changed = sorted(fast.glob("*.brief"))[0]
+    real, fast, _ = caches
+    changed_cache = tmp_path / "cache"
+    shutil.copytree(fast, changed_cache)
+    changed = sorted(changed_cache.glob("*.brief"))[0]
     changed.write_bytes(changed.read_bytes() + b"\0")
-    assert differences(real, fast, (), ()) == [f"briefing {changed.name} differs"]
+    assert differences(real, changed_cache, (), ()) == [f"briefing {changed.name} differs"]

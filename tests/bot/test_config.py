@@ -68,6 +68,7 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
         ({"push": {"first_retry_seconds": -1}}, "push.first_retry_seconds"),
         ({"reports_dir": 5}, "reports_dir"),
         ({"reports_settle_seconds": -1}, "reports_settle_seconds"),
+        ({"freeze_startup_heap": "no"}, "freeze_startup_heap"),
         ({"reports_links_into": "/srv"}, "reports_links_into"),
         ({"push": {"announcements_per_hour": 0}}, "push.announcements_per_hour"),
         ({"push": {"announce_window_seconds": "soon"}}, "push.announce_window_seconds"),

@@ -1,5 +1,8 @@
 """The pages served by the bot's own aiohttp: what a browser shows, at phone and desktop widths,
-light and dark, with no console error; the Mini App's personal panel only for signed initData."""
+light and dark, with no console error; the Mini App's personal panel only for signed initData.
+
+One Chromium serves the module, each test in a fresh context of its own; so the tests, and the
+fake Telegram and bot they start, run on the module's event loop, the browser's."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+import pytest_asyncio
 
 from bench.kits.fault_api import FakeBotApi
 from bot.app import build_application
@@ -25,14 +29,28 @@ from bot.present.words import CHINESE
 from bot.state import state_of
 from bot.web.server import build_web_app, serving
 from briefings import choice
-from tests.kits.botkit import USER, Chat, make_config, started
-from tests.kits.pagekit import ARTEFACTS, browser_context
+from tests.kits.botkit import USER, Chat, fake_api, make_config, started
+from tests.kits.pagekit import ARTEFACTS, browser_context, chromium
 
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
 
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-@pytest.fixture
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[Any]:
+    async with chromium() as launched:
+        yield launched
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def api() -> AsyncIterator[FakeBotApi]:
+    async with fake_api() as server:
+        yield server
+
+
+@pytest_asyncio.fixture(loop_scope="module")
 async def site(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[str, Chat]]:
     config = replace(make_config(tmp_path), token=api.token, base_url=api.base_url)
     application = build_application(config)
@@ -72,7 +90,7 @@ async def _visit(context: Any, url: str, width: int, scheme: str) -> tuple[Any, 
 
 
 async def test_every_page_loads_without_console_error_at_both_widths_light_and_dark(
-    site: tuple[str, Chat],
+    site: tuple[str, Chat], browser: Any
 ) -> None:
     base, chat = site
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
@@ -91,16 +109,18 @@ async def test_every_page_loads_without_console_error_at_both_widths_light_and_d
         await page.screenshot(path=str(shot), full_page=width == 360)
         await page.close()
 
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         for name, path in _pages(chat).items():
             # a page's four views at once: their waits for the network to idle overlap
             await asyncio.gather(*(check(context, name, path, width, scheme)
                                    for width in WIDTHS for scheme in SCHEMES))  # fmt: skip
 
 
-async def test_the_dark_scheme_changes_the_page_colours(site: tuple[str, Chat]) -> None:
+async def test_the_dark_scheme_changes_the_page_colours(
+    site: tuple[str, Chat], browser: Any
+) -> None:
     base, chat = site
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         colours = []
         for scheme in SCHEMES:
             page, _ = await _visit(context, base + _pages(chat)["report"], 360, scheme)
@@ -109,25 +129,27 @@ async def test_the_dark_scheme_changes_the_page_colours(site: tuple[str, Chat]) 
     assert colours == ["rgb(255, 255, 255)", "rgb(23, 33, 43)"]
 
 
-async def test_telegram_theme_parameters_colour_the_page(site: tuple[str, Chat]) -> None:
+async def test_telegram_theme_parameters_colour_the_page(
+    site: tuple[str, Chat], browser: Any
+) -> None:
     base, chat = site
     theme = json.dumps({"bg_color": "#102030", "text_color": "#fafafa"})
     from urllib.parse import quote
 
     url = base + _pages(chat)["report"] + "#tgWebAppThemeParams=" + quote(theme)
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         page, errors = await _visit(context, url, 360, "light")
         background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(16, 32, 48)" and errors == []
 
 
 async def test_the_report_page_shows_the_plan_and_problems_as_the_chat_does(
-    site: tuple[str, Chat],
+    site: tuple[str, Chat], browser: Any
 ) -> None:
     base, chat = site
     plan_reply = await chat.text("/plan")
     problems_reply = await chat.text("/problems")
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         page, _ = await _visit(context, base + _pages(chat)["report"], 1280, "light")
         shown = {}
         for part in ("plan", "problems"):
@@ -158,33 +180,22 @@ async def test_the_page_lists_are_the_chat_renderer_s_items(site: tuple[str, Cha
         assert line.split(". ", 1)[1] in html
 
 
-async def test_pages_read_with_javascript_off(site: tuple[str, Chat]) -> None:
+async def test_pages_read_with_javascript_off(site: tuple[str, Chat], browser: Any) -> None:
     base, chat = site
-    from playwright.async_api import async_playwright
-
-    from tests.kits.pagekit import ARGS, CHROMIUM, need_chromium
-
-    need_chromium()
-    async with async_playwright() as driver:
-        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = await browser.new_context(java_script_enabled=False)
+    async with browser_context(browser, java_script_enabled=False) as context:
         page = await context.new_page()
         await page.goto(base + _pages(chat)["compare"])
         rows = await page.locator("table.sortable tbody tr").count()
         bars = await page.locator("figure.chart svg").count()
         await page.goto(base + _pages(chat)["report"])
         figures = await page.locator("#figures tbody tr").count()
-        await browser.close()
     assert rows >= 1 and bars >= 1 and figures >= 5
 
 
 async def test_the_report_page_has_no_serious_accessibility_violation(
-    site: tuple[str, Chat],
+    site: tuple[str, Chat], browser: Any
 ) -> None:
     base, chat = site
-    from tests.kits.pagekit import need_chromium
-
-    need_chromium()
 
     async def check(context: Any, name: str, scheme: str) -> list[str]:
         page, _ = await _visit(context, base + _pages(chat)[name], 360, scheme)
@@ -193,7 +204,7 @@ async def test_the_report_page_has_no_serious_accessibility_violation(
         return found
 
     serious: list[str] = []
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         for name in ("report", "place", "compare", "search", "home"):
             # both schemes at once: their waits for the network to go idle overlap
             for found in await asyncio.gather(*(check(context, name, s) for s in SCHEMES)):
@@ -285,13 +296,13 @@ async def test_the_personal_panel_needs_initdata_signed_with_the_bot_token(
 
 
 async def test_the_mini_app_shows_the_personal_panel(
-    site: tuple[str, Chat], api: FakeBotApi
+    site: tuple[str, Chat], api: FakeBotApi, browser: Any
 ) -> None:
     base, _ = site
     from urllib.parse import quote
 
     url = f"{base}/web/#tgWebAppData={quote(_init_data(api.token))}"
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         page, errors = await _visit(context, url, 360, "light")
         await page.wait_for_selector("#me dl")
         text = await page.inner_text("#me")
@@ -304,7 +315,7 @@ async def test_the_mini_app_shows_the_personal_panel(
 
 
 async def test_the_mini_app_opens_in_the_language_of_the_user_s_telegram_app(
-    site: tuple[str, Chat], api: FakeBotApi
+    site: tuple[str, Chat], api: FakeBotApi, browser: Any
 ) -> None:
     """A user who never set a language opens a page from Telegram: it reads English when
     their app does; a language they pick on the page afterwards stands."""
@@ -313,7 +324,7 @@ async def test_the_mini_app_opens_in_the_language_of_the_user_s_telegram_app(
 
     stranger = _init_data(api.token, USER + 1, language="en")
     url = f"{base}{_pages(chat)['report']}#tgWebAppData={quote(stranger)}"
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         page, errors = await _visit(context, url, 360, "light")
         await page.wait_for_url("**lang=en**")
         await page.wait_for_load_state("networkidle")
@@ -355,7 +366,7 @@ def shenzhen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @contextlib.asynccontextmanager
 async def _folder_site(
-    api: FakeBotApi, tmp_path: Path, folder: tuple[Path, Path]
+    api: FakeBotApi, tmp_path: Path, folder: tuple[Path, Path], browser: Any
 ) -> AsyncIterator[tuple[int, Any, Any]]:
     """The bot serving the reports of a briefed folder: its port, application and a browser."""
     reports, cache_dir = folder
@@ -364,7 +375,7 @@ async def _folder_site(
     async with (
         started(application),
         serving(build_web_app(application), "127.0.0.1", 0) as port,
-        browser_context() as context,
+        browser_context(browser) as context,
     ):
         yield port, application, context
 
@@ -384,9 +395,9 @@ def _briefed_folder(folder: Path, texts: dict[str, str]) -> tuple[Path, Path]:
 
 
 async def test_a_place_chart_shows_one_point_per_year(
-    api: FakeBotApi, tmp_path: Path, shenzhen: tuple[Path, Path]
+    api: FakeBotApi, tmp_path: Path, shenzhen: tuple[Path, Path], browser: Any
 ) -> None:
-    async with _folder_site(api, tmp_path, shenzhen) as (port, _, context):
+    async with _folder_site(api, tmp_path, shenzhen, browser) as (port, _, context):
         url = f"http://127.0.0.1:{port}/web/place/%E6%B7%B1%E5%9C%B3%E5%B8%82"
         page, errors = await _visit(context, url, 1280, "light")
         charts = await page.evaluate(
@@ -429,7 +440,7 @@ async def test_the_report_page_shows_the_card_image(site: tuple[str, Chat]) -> N
     assert response.content_type == "image/png" and body.startswith(b"\x89PNG")
 
 
-async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width() -> None:
+async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width(browser: Any) -> None:
     """A chart of a figure every year for 26 years, in the page's own styles at 360 px: the
     year and value labels are drawn at 11 px or more on the screen and none covers another."""
     from bot.pages.routes import STATIC
@@ -448,7 +459,7 @@ async def test_a_year_chart_s_labels_are_readable_at_a_phone_s_width() -> None:
         f"<div class='charts'><figure class='chart'><div class='svg'>{series.chart}</div>"
         "</figure></div></main></body></html>"
     )
-    async with browser_context() as context:
+    async with browser_context(browser) as context:
         page = await context.new_page()
         await page.set_viewport_size({"width": 360, "height": 900})
         await page.set_content(html)
@@ -483,9 +494,9 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 async def test_the_report_page_sets_last_year_s_targets_against_this_year_s_results(
-    api: FakeBotApi, tmp_path: Path, two_years: tuple[Path, Path]
+    api: FakeBotApi, tmp_path: Path, two_years: tuple[Path, Path], browser: Any
 ) -> None:
-    async with _folder_site(api, tmp_path, two_years) as (port, application, context):
+    async with _folder_site(api, tmp_path, two_years, browser) as (port, application, context):
         library = state_of(application).library
         later = next(r for r in library.reports if r.meta.year == 2025)
         shown, serious = {}, []

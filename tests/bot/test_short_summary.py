@@ -12,7 +12,8 @@ from bench.kits.paths import corpus_files
 from bot.local.chat import plain
 from bot.present.short import short_summary
 from briefings.derive import brief
-from briefings.parse import parse_bytes, parse_file
+from briefings.parse import parse_bytes
+from tests.kits.corpus_briefings import corpus_briefing
 
 CORPUS = corpus_files()
 MOST_LINES = 15  # lines with text: about a dozen, a phone screen with the title wrapped
@@ -67,8 +68,8 @@ def test_the_short_summary_gives_the_plan_one_line_per_item() -> None:
 @pytest.mark.skipif(not CORPUS, reason="corpus of 政府工作报告 not present")
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
 def test_every_corpus_reports_short_summary_fits_one_phone_screen(path: Path) -> None:
-    report = parse_file(path)
-    briefing = brief(report)
+    briefing = corpus_briefing(path)
+    report = briefing.report
     lines = [line for line in plain(short_summary(report, briefing)).splitlines() if line]
     # Measures only in the messages: what the summary says is not printed here.
     chars = sum(map(len, lines))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 import socket
 import sys
@@ -22,9 +23,11 @@ from aiohttp import web
 from bench.kits.clikit import BOUND, Finished, finish, free_port, healthz, start_cli, write_config
 from bench.kits.fault_api import DropConnection, FakeBotApi
 from bench.kits.paths import CORPUS, SEED
+from bot.config import parse_config
 from bot.local.bot_api import error
 from bot.logs import REDACTED, redacted_output
 from briefings.folder import load_folder, newest_first
+from tests.kits.botkit import make_config, open_chat
 
 TOKEN = "918273645:AAH-startup_SECRET-t0ken-xyz"
 TOKEN_SECRET = TOKEN.split(":")[1]
@@ -136,6 +139,23 @@ async def test_the_bot_starts_with_200_real_reports(api: FakeBotApi, tmp_path: P
     assert health is not None, err.decode()[-3000:]
     assert health["reports"] == 201
     assert api.sent("setMyCommands")
+
+
+async def test_start_up_freezes_its_heap_unless_the_config_says_not_to(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    """Once the reports loaded at start are briefed, what start-up built is frozen out of the
+    collector's way (the default); `freeze_startup_heap: false` leaves the heap as it was."""
+    assert parse_config({}, tmp_path, env={}).freeze_startup_heap
+    gc.unfreeze()
+    try:
+        for freeze in (False, True):
+            config = make_config(tmp_path / str(freeze), freeze_startup_heap=freeze)
+            async with open_chat(api, config) as chat:
+                assert "南昌市" in await chat.text("/start")
+                assert (gc.get_freeze_count() > 0) is freeze
+    finally:
+        gc.unfreeze()
 
 
 # -- item 3: the token is never printed ---------------------------------------------------------

@@ -13,6 +13,7 @@ from briefings.keywords import stopwords
 from briefings.parse import parse_file
 from briefings.summaries import JOINER, REPORT_BUDGET, SECTION_BUDGET
 from briefings.text import fold, sentences
+from tests.kits.corpus_briefings import corpus_briefing
 
 CORPUS = corpus_files()
 
@@ -26,7 +27,7 @@ def seed() -> Briefing:
 def corpus() -> list[Briefing]:
     if not CORPUS:
         pytest.skip("corpus not present")
-    return [brief(parse_file(path)) for path in CORPUS]
+    return [corpus_briefing(path) for path in CORPUS]
 
 
 def _all_reports(seed: Briefing, request: pytest.FixtureRequest) -> list[Briefing]:

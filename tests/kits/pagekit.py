@@ -7,10 +7,9 @@ and the tests that need it skip when that is absent (or Playwright is not instal
 from __future__ import annotations
 
 import contextlib
-import shutil
-import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,20 +28,25 @@ def need_chromium() -> None:
 
 
 @contextlib.asynccontextmanager
-async def browser_context() -> AsyncIterator[object]:
-    """A persistent Chromium context with a fresh profile folder, removed afterwards."""
+async def chromium() -> AsyncIterator[Any]:
+    """Debian's Chromium, launched once for whoever holds it: a test module's tests share it
+    (a launch is ~1-2 s of the driver and the browser starting), each in a context of its own."""
     need_chromium()
     from playwright.async_api import async_playwright
 
-    profile = tempfile.mkdtemp(prefix="pages-chromium-")
+    async with async_playwright() as driver:
+        browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@contextlib.asynccontextmanager
+async def browser_context(browser: Any, **options: Any) -> AsyncIterator[Any]:
+    """A fresh context of `browser` (cookies, storage and cache of its own), closed afterwards."""
+    context = await browser.new_context(**options)
     try:
-        async with async_playwright() as driver:
-            context = await driver.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True, args=ARGS
-            )
-            try:
-                yield context
-            finally:
-                await context.close()
+        yield context
     finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        await context.close()
