@@ -1,11 +1,11 @@
 """The figures engine scored on labels written blind, every figure of each report, from the text
-before the engine ever ran on them (tests/data/labels/figures/unseen … unseen6/):
+before the engine ever ran on them (tests/data/labels/figures/unseen … unseen7/):
 unseen/ — six reports (a district, a county, a city, two 2026 provinces and 国务院 2002);
 unseen2/ — a 2026 province, a county-level city and 国务院 1994; unseen3/ — a 2026 province, a
 保定 county 2021, 深圳 2022 and 国务院 1993; unseen4/ — 北京 2026, 深圳 2026, 曲阳县 2020 and 国务院
 2007; unseen5/ — 深圳 2005 and 2010, 国务院 2004 and 2006, two 保定 counties 2022 and two
 districts (清苑区 2013, 徐水区 2010); unseen6/ — 国务院 1995, 深圳 2001 and four counties (2008, 2012, 2017,
-2024). Each set's first run (kept below) was the honest estimate for reports the rules had not
+2024); unseen7/ — 国务院 1992, 1997, 1998, 2000, 2001 and 易县 2019. Each set's first run (kept below) was the honest estimate for reports the rules had not
 seen; every set has been tuned on since, so their scores now overstate accuracy on new
 reports. Floors sit just under the latest run.
 
@@ -298,6 +298,28 @@ UNSEEN6_FLOORS = {
 }
 
 
+# unseen7 (国务院 1992, 1997, 1998, 2000, 2001 and 易县 2019; every figure, 284 rows, labelled blind
+# this session from the text; one row conformed to the milestone convention and two bound conventions
+# written into RULES.md before its first run). The targets of these reports had been labelled and
+# tuned on for promises (their other figures had not); one bench's status line showed a figure count
+# for a variant of 国务院 1992. First run (279 output), after every rule change of the round and before
+# anyone looked at the scores: is-a-figure precision 0.989, value recall 0.958, all figures right on
+# every field 0.768, key figures right on every field 0.862, bound 0.989 (none inverted), kind 0.902,
+# period 0.928, labels 0.917, indicator of headline figures 0.960, headline choice 0.989.
+UNSEEN7_FLOORS = {
+    "is-a-figure precision": 0.985,
+    "value recall": 0.955,
+    "all figures right on every field": 0.765,
+    "key figures right on every field": 0.86,
+    "bound": 0.985,
+    "kind": 0.9,
+    "period": 0.925,
+    "labels": 0.915,
+    "headline indicator": 0.955,
+    "headline choice": 0.985,
+}
+
+
 @pytest.mark.parametrize(
     ("folder", "floors", "name"),
     [
@@ -307,6 +329,7 @@ UNSEEN6_FLOORS = {
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
         ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (tuned on since its first run)"),
         ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (tuned on since its first run)"),
+        ("unseen7", UNSEEN7_FLOORS, "seventh blind batch (first run this session)"),
     ],
 )
 def test_figures_against_labels_written_blind(
