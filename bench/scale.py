@@ -251,6 +251,10 @@ async def measure(
         async with _running(api, command, env, folder, code) as (process, log, _):
             await settled(log, "briefed", process)
             await settled(log, ROUND_DONE, process)
+            # What the bot loads in the background after its first answer (bot.handlers.across
+            # PREPARE_AFTER: what /compare and a search reply read) is loaded, as the first
+            # round's searches found it after their SETTLE.
+            await asyncio.sleep(2 * SETTLE)
             found = await latencies(api, texts)
             _slowest("after the start-up round", found[2])
             compared = await latencies(api, compares)

@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Any
 
 from .characters import CHARACTERS
 from .model import Listed, Metric
-from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable
+from .search import RUN, Query, Ranking, SearchIndex, idf, parse_query, searchable, synonyms
 
 if TYPE_CHECKING:
     from .compare import Ask, Candidate
@@ -668,6 +668,15 @@ class CorpusIndex:
         terms = tuple(dict.fromkeys(words + parsed.terms))
         hits = hits[:limit]
         return CorpusResult(parsed.text, tuple(hits), terms, max(total, len(hits)), exact)
+
+    def prepare(self) -> None:
+        """Read now what every search reads once a process, and again after reports are added
+        or removed: which report holds each slot of rowids, where their files are, and the
+        query parser's synonyms (~0.1 s at 10,000 reports), so that the first search after a
+        start or an update does not wait on it."""
+        synonyms()
+        with self._guarded() as db:
+            self._slot_reports(db)
 
     def _slot_reports(self, db: sqlite3.Connection) -> dict[int, int]:
         """The report holding each slot of rowids (kept until a report is added or removed;

@@ -65,6 +65,9 @@ def _load_compare() -> None:
     from briefings.compare import ask
 
     ask("地区生产总值增长").parts()  # its indicators' and synonyms' tables, read once
+    # A search reply names the parts its hits are in (bot.present.render.part_name imports
+    # briefings.figures, ~0.16 s of patterns compiled): not while the first /search waits.
+    importlib.import_module("briefings.figures")
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:
@@ -186,6 +189,7 @@ class SearchShelf:
         if added:
             logger.info("search index: %d report(s) added", added)
         self._indexed = frozenset(await asyncio.to_thread(index.digests))
+        await asyncio.to_thread(index.prepare)  # not by the first search after it
         self._synced, self._synced_from = wanted, listed
         self._generation += 1
 
@@ -343,8 +347,8 @@ class SearchShelf:
 
     def prepare_soon(self, delay: float) -> None:
         """Load what a comparison reads besides the index (briefings.compare and the figures'
-        rules: ~0.1 s CPU, a few MB) in a thread `delay` seconds from now, once: the first
-        /compare or inline query after a start does not wait on it."""
+        rules: ~0.2 s CPU, a few MB) in a thread `delay` seconds from now, once: the first
+        /compare, /search or inline query after a start does not wait on it."""
         if self._preparing is None:
             self._preparing = asyncio.create_task(self._prepare(delay))
 
