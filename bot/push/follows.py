@@ -11,7 +11,7 @@ alerted to a report that came before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -107,8 +107,9 @@ _ENQUEUE = (
     " SELECT ?, ?, ?, 'pending', ?, ?, ? WHERE NOT (? AND EXISTS (SELECT 1 FROM alerts"
     "  WHERE follow_id = ? AND sentences = ?)) ON CONFLICT DO NOTHING"
 )
+# Reports as matched: (?, ?, ?) a report in {} (one statement for many reports).
 _NEWS = (
-    "INSERT INTO report_news (digest, updated, matched) VALUES (?, ?, ?)"
+    "INSERT INTO report_news (digest, updated, matched) VALUES {}"
     " ON CONFLICT (digest) DO UPDATE SET updated = CASE WHEN excluded.updated = 1 THEN 1"
     " ELSE report_news.updated END"
 )
@@ -186,13 +187,26 @@ class Follows:
         self, digest: str, updated: bool, alerts: list[NewAlert], now: datetime
     ) -> None:
         """The report's alerts, pending, and the report as matched: in one transaction."""
+        await self.record_many_news([(digest, alerts)], updated, now)
+
+    async def record_many_news(
+        self, news: Sequence[tuple[str, list[NewAlert]]], updated: bool, now: datetime
+    ) -> None:
+        """Each report's alerts, pending, and the reports as matched: in one transaction, the
+        reports in one statement (a start's thousands of reports in a few, not one each: a
+        transaction each kept the database's thread and the event loop busy for seconds
+        while users' replies waited)."""
         stamp = iso(now)
         statements: list[tuple[str, tuple[Any, ...]]] = [
             (_ENQUEUE, (a.follow_id, digest, a.chat_id, stamp, a.text, a.sentences, updated,
                         a.follow_id, a.sentences))
+            for digest, alerts in news
             for a in alerts
         ]  # fmt: skip
-        statements.append((_NEWS, (digest, int(updated), stamp)))
+        if news:
+            values = ", ".join(["(?, ?, ?)"] * len(news))
+            reports = tuple(v for digest, _ in news for v in (digest, int(updated), stamp))
+            statements.append((_NEWS.format(values), reports))
         await self._database.transaction(statements)
 
     async def updated_reports(self) -> set[str]:

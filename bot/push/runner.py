@@ -64,6 +64,9 @@ STOP_GRACE = 5.0
 # How long a new report's announcement waits for its briefing (and its place's report of the year
 # before) to say what it reports of last year's targets; without them it goes out without it.
 BRIEFING_WAIT = 30.0
+# Reports recorded as matched in one transaction: a start's 10,000 in 50, not 10,000, while
+# a transaction (one statement) stays short enough that a reply writing meanwhile hardly waits.
+NEWS_BATCH = 200
 WITH_PROMISES = 3  # news of at most this many reports waits for their promises (bulk drops: none)
 KEPT_PAIRS = 256  # pairs whose promises are kept
 Clock = Callable[[], datetime]
@@ -281,12 +284,18 @@ class Pusher:
             report = self.library.report(digest)
             return alerts_for(report, follows, updated, words_of) if report is not None else []
 
+        news: list[tuple[str, list[NewAlert]]] = []
         for listing in reports:
             new = listing.digest in fresh
             if not (new or updated):
                 continue
             alerts = await asyncio.to_thread(alerts_of, listing.digest) if new and follows else []
-            await self.follows.record_news(listing.digest, updated, alerts, self.clock())
+            news.append((listing.digest, alerts))
+            if len(news) >= NEWS_BATCH or alerts:  # an alert is queued at once
+                await self.follows.record_many_news(news, updated, self.clock())
+                news = []
+        if news:
+            await self.follows.record_many_news(news, updated, self.clock())
 
     async def run(self, hurry: bool = False) -> Tally:
         """One round, to its end (the command line's push); busy if a push is running."""
