@@ -87,11 +87,13 @@ MEASURE_TERMS = (
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
-_BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右"
+_BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右|或者?更多(?:一些)?"
 _NOISE = re.compile(
     r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:[-~—][0-9.]+)?(?:年度|年初|年底|年|月|日|号|周岁|岁|条)?|"
     # 收入按可比口径计算增长6.5%: how the figure is reckoned says nothing of what it measures.
-    r"按照?(?:可比|不变)(?:价格|口径)计算|" + _BOUND_WORDS
+    r"按照?(?:可比|不变)(?:价格|口径)计算|"
+    # 五年来年均增长6%: a span said in words dates the figure (jieba would cut 五年/来年).
+    r"[一二三四五六七八九十两]+年(?:以来|来|间)|" + _BOUND_WORDS
 )
 
 
@@ -206,7 +208,8 @@ _CONVERTED_AFTER = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)")
 _BASE_YEAR = re.compile(
     r"(?:比|较)\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?P<end>末|底)?(?:同期)?(?:分别)?"
     # 分别比2006年增加2个、21件: the base says the later items' change too.
-    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*、)?\s*$"
+    # 分别比1995年增长69%和67%: and so does one after 和.
+    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*[、和])?\s*$"
 )
 # 引进省外资金10亿元，是2006年的3.85倍: a multiple of a base year's.
 _MULTIPLE_OF_YEAR = re.compile(r"是\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
@@ -1008,7 +1011,8 @@ def _listed_without_respectively(text: str, found: list[Found]) -> dict[int, str
 _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
-    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
+    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:平均每年|每年平均|年均)?(?:实际|名义)?"
+    r"(?:增长|下降|提高|降低|增加|减少)$"
 )
 
 
@@ -1219,7 +1223,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
 _SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")
 
 _INLINE_ASIDE = re.compile(
-    r"\s*(?:按照?(?:可比|不变)(?:价格|口径)?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
+    r"\s*(?:按照?(?:可比|不变)(?:价格|口径)?计算|(?:扣除|剔除|考虑)(?:到)?(?:物价|价格)[^,;:。0-9]{0,4}?因素(?:后|影响)?)"
 )
 
 

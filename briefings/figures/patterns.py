@@ -66,11 +66,23 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# 缔结国际条约187个, 签约项目20个: 约 ending a word (条约, 公约, 签约, 节约 …) bounds no figure.
+_YUE_IN_WORD = "(?<![条公合签节制契预履违特集盟])约"
+
+
+def bound_words(words: Iterable[str]) -> str:
+    """An alternation of bound words (约, 超过 …), 约 only where it ends no word of its own."""
+    return "|".join(
+        _YUE_IN_WORD if word == "约" else re.escape(word)
+        for word in sorted(words, key=len, reverse=True)
+    )
+
+
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _UNIT = alternation(UNITS)
 # 不超过30亿元 is a ceiling: its 超过 is no approximation word of the figure.
-_PRE = f"(?<!不)(?:{alternation(APPROX_BEFORE)})"
+_PRE = f"(?<!不)(?:{bound_words(APPROX_BEFORE)})"
 _POST = alternation(APPROX_AFTER)
 _MULT = alternation(MULTIPLIERS)
 

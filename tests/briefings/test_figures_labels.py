@@ -471,3 +471,37 @@ def test_projects_counted_after_a_quoted_programme_are_the_programme_s() -> None
     # A measure of its own (项目民间投资) is none of the programme's projects.
     found = labels("扎实开展“纾困”行动，项目民间投资增长9.5%。")
     assert not found["9.5%"].startswith("纾困")
+
+
+def test_a_label_keeps_no_bound_word_and_no_part_of_a_word_a_bound_ends() -> None:
+    found = labels("全社会投资预定增长12%或者更多一些，缔结国际条约95个。")
+    assert found["12%"] == "全社会投资预定增长"
+    assert found["95个"].endswith("国际条约")
+
+
+def test_a_span_said_in_words_leaves_the_label_and_the_clause_s_subject_carries_on() -> None:
+    """五年来年均增长: jieba reads 五年/来年, which must leave no 来 behind."""
+    found = labels(
+        "城镇居民人均可支配收入达到4200元，五年来年均实际增长7%。三年来城镇新增就业90万人。"
+    )
+    assert found["7%"] == "城镇居民人均可支配收入年均实际增长"
+    assert found["90万人"] == "城镇新增就业"
+
+
+def test_an_aside_on_prices_between_the_subject_and_its_change_names_no_subject() -> None:
+    found = labels("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长8.5%。")
+    assert found["8.5%"] == "城镇居民人均可支配收入实际增长"
+
+
+def test_a_base_year_dealt_by_fenbie_reaches_the_item_after_he() -> None:
+    found = labels("进出口总额达900亿美元，其中出口500亿美元，分别比1990年增长60%和55%。")
+    assert found["55%"] == "出口比1990年增长"
+
+
+def test_a_second_list_of_yearly_averages_is_dealt_to_the_same_subjects() -> None:
+    found = labels(
+        "农村居民人均纯收入和城镇居民人均可支配收入，2010年分别达到3100元和8200元，"
+        "平均每年实际增长5.1%和6.3%。"
+    )
+    assert found["5.1%"].startswith("农村居民人均纯收入")
+    assert found["6.3%"].startswith("城镇居民人均可支配收入")
