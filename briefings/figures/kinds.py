@@ -101,7 +101,10 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(
-    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|保持|控制在)$"
+    r"(?:达|达到|提高到|提升到|提高至|提升至|增加到|增加至|扩大到|扩大至|上升到|降到|降至|下降到|下降至|稳定在|保持在|"
+    r"保持|控制在)"
+    # 要增加到全国人口的75%: the share of a base reached.
+    r"(?:[^,;:。0-9]{1,8}?的)?$"
 )
 # 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
 # labour moved, foreign capital used), not works it does.
@@ -421,11 +424,31 @@ def classify(
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
     sentence belongs to a run that states the coming year's main targets; `where`: the
     report's place (中央 is the national government's own)."""
-    told = [
-        _told(text, found, index, labels[index], setting, year, in_targets, where)
-        for index in range(len(found))
-    ]
+    told: list[Told] = []
+    for index in range(len(found)):
+        whole = _part_of(text, found, index)
+        if whole is not None and told[whole].kind == "cumulative":
+            told.append(told[whole])  # a part of a span's flow flowed over the span
+            continue
+        told.append(_told(text, found, index, labels[index], setting, year, in_targets, where))
     return _years_dealt(text, found, told)
+
+
+# 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own.
+_PART_AFTER = re.compile(r"^\s*其中[\u4e00-\u9fff“”\"]{1,12}$")
+
+
+def _part_of(text: str, found: list[Found], index: int) -> int | None:
+    """The figure before, when this one is a part of it (其中 and a name, in the same unit)."""
+    if not index or found[index].unit != found[index - 1].unit:
+        return None
+    between = text[found[index - 1].end : found[index].start]
+    clause = _clause_before(text, found[index].start)
+    if not re.match(r"^\s*,", between) or not _PART_AFTER.match(clause):
+        return None
+    if _CHANGE_NEXT.search(clause) or _times(clause) or acts(clause.strip()[2:]):
+        return None  # 其中去年超收2573亿元: a part said with a time or a verb of its own
+    return index - 1
 
 
 # 1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%: a 分别 over a run of years deals them out.
@@ -659,7 +682,7 @@ def _told(
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
     r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|改扩建|扩建|落户|利用外资|减少|培训|帮助|解决|创建|造林|治理|减免|"
-    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
+    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|加固|"
     r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资|育林|(?:^|(?<=[0-9元\s、]))建设(?!用地|规模|面积|里程)[^、]*$|"
     # 举办三届双年展, 赢得一金一铜, 通过两轮改革: events held, medals won, rounds gone through.
     r"举办|承办|赢得|夺得|通过$"
@@ -843,6 +866,25 @@ def _dated_before(clause: str, period: str | None, year: int | None) -> bool:
 
 def _before(period: str | None, year: int | None) -> bool:
     return bool(period and year and "-" not in period and int(period) < year)
+
+
+# 已建成的主要有：…, 已经完成…: what the sentence says is done already.
+_DONE_OPENING = re.compile(r"^\s*(?:其中,?)?已经?(?:建成|完成|竣工|开工|实施)")
+
+
+def carried_span(previous: str, text: str, setting: Setting, year: int | None) -> Setting | None:
+    """The setting of a plan's sentence opening on what is done already (已建成的主要有：…) right
+    after one dated by a past span (两年来，通过…共建设5100多个项目。): a review of that span, or
+    None for any other sentence."""
+    if setting.phase != PLAN or year is None or not _DONE_OPENING.match(text):
+        return None
+    if _times(text):
+        return None  # a sentence dated by its own words
+    past = [m for m in _times(previous) if m["past"]]
+    if not past:
+        return None
+    years = numeral_value(past[-1]["n"] or past[-1]["n2"])
+    return Setting(REVIEW, str(year - 1), span=_span(year - years, year - 1))
 
 
 def opens_targets(text: str, setting: Setting, year: int | None) -> bool:

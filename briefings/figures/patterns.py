@@ -44,8 +44,8 @@ VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
 # 505万下岗失业人员, 1亿多中小学生, 71.3万监测对象: the qualifiers may run on.
 PEOPLE_AFTER = re.compile(
-    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
-    r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象)"
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测|青壮年)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
+    r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象|文盲)"
 )
 # 对全县3400多贫困户进行帮扶: the number counts the households named right after it.
 HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农|住)户")
