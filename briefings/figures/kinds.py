@@ -834,6 +834,10 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         return setting
     if "-" not in period:
         if setting.span and period == setting.period:
+            if _OVER_SPAN.search(head):
+                # 1997年国内生产总值达到…，平均每年增长11%: the last year's level opens a review of
+                # the span, its yearly average over it.
+                return setting
             return replace(setting, flows_over_span=False)  # the span's last year
         return replace(setting, period=period, span=None)
     if not year or int(period.split("-")[1]) >= year:

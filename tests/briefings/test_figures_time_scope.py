@@ -197,3 +197,18 @@ def test_a_share_of_a_base_the_plan_raises_to_is_a_target() -> None:
     }
     assert found["85%"] == ("target", "%")
     assert found["3万"] == ("plan", "人")
+
+
+def test_a_paragraph_opening_on_the_last_year_s_level_and_the_span_s_average_reviews_the_span() -> (
+    None
+):
+    span = Setting(REVIEW, "2010", span="2006-2010")
+    opening = "2010年全县生产总值达到120亿元，平均每年增长11%。"
+    assert paragraph_setting(opening, span, 2011) == span
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures("高速公路增加83公里。", "1", 1, span, 2011)
+    }
+    assert found["83公里"] == ("cumulative", "2006-2010")
+    # Opening on the last year alone, the paragraph is that year's.
+    assert not paragraph_setting("2010年全县生产总值达到120亿元。", span, 2011).flows_over_span
