@@ -179,7 +179,9 @@ _PLAN_DOCUMENT = re.compile(r"[”\"」]?(?:规划|计划)")
 # 略低于8%的预定目标, 提前实现规划1.5万亿元的目标: the figure is a goal, whenever it is said.
 _ALREADY_END = re.compile(r"已(?:经)?$")
 _GOAL_RECALLED = re.compile(
-    r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)[^。]{0,6}?[,:]?(?:要|必须)?把"
+    r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)(?:[^。]{0,6}?[,:]?(?:要|必须)?把"
+    # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: the goal in the clause said with 要.
+    r"|[,:]?[^,;:。0-9]{0,12}?(?:要|必须)[^,;:。]*$)"
 )
 _GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 
@@ -569,14 +571,17 @@ def _told(
             return Told("threshold", setting.span)
         if raw.endswith("左右"):
             return Told("result", setting.span)
+    recalled = setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start)
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span
         lead = _clause_before(text, found[_list_lead(text, found, index)].start)
+        if recalled and period and "-" not in period and not _YEAR.search(lead):
+            return Told("start", str(int(period) - 1))  # 要从14.8%降到…: the year before the goal's
         return Told("start", _start_period(lead, period))
     if _GOAL_AFTER.match(text, figure.end):
         return Told("target", period)
-    if setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start):
+    if recalled:
         # 去年我在政府工作报告中曾提出，要把…控制在百分之十以内: the year's target, recalled.
         return Told("target", period)
     if _is_threshold(text, figure, raw):

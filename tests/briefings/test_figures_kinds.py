@@ -586,6 +586,17 @@ def test_a_target_the_review_recalls_from_last_year_s_report_is_a_target() -> No
     assert [(m.kind, m.period) for m in found] == [("target", "2024")]
 
 
+def test_a_goal_recalled_from_last_year_s_report_with_yao_is_its_target_and_its_start_before() -> (
+    None
+):
+    sentence = "去年政府工作报告提出，房价涨幅要从12.5%降到8%左右，经过努力，实际回落到5.2%。"
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
+    assert [(m.raw, m.kind, m.period) for m in found] == [
+        ("12.5%", "start", "2023"), ("8%左右", "target", "2024"), ("5.2%", "result", "2024"),
+    ]  # fmt: skip
+    assert found[2].label == "房价涨幅实际回落到"
+
+
 def test_a_streak_the_plan_says_is_already_run_is_last_year_s_result() -> None:
     sentence = "由于已经连续三年增长速度在10%以上，今年要适当放慢速度。"
     found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2025"), 2025)
