@@ -153,7 +153,15 @@ _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投�
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass; 保持全市第一: a place to hold.
 _PASSED_RAW = re.compile(r"突破|超(?!过)|保持")
 _SET_RATE = re.compile(r"税率|费率|利率")
-_ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
+_ALREADY = re.compile(
+    r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)"
+    # 国家已经组织了57户企业集团试点, 已经加入17个国际公约: done already, whatever the verb.
+    r"|已经[^,;:。要将]{1,6}了?$"
+    # 全国有24万多户国有小企业, 现在全国有100多个城市建立了…: a stock the country has now.
+    r"|^\s*(?:现在|目前)?,?(?:全国|全省|全市|全县|全区|我国|我省|我市|我县)(?:共|现|已)?有$"
+)
+# 全县有100个村要完成改造: what the plan is to do with a stock.
+_PLAN_AFTER = re.compile(r"[^,;:。]{0,12}?(?:要|将|力争|争取)")
 # 研发经费 is the economy's R&D, no budget spending.
 _SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
@@ -592,7 +600,11 @@ def _told(
     if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
-    if setting.phase == PLAN and _ALREADY.search(clause):
+    if (
+        setting.phase == PLAN
+        and _ALREADY.search(clause)
+        and not _PLAN_AFTER.match(text, figure.end)
+    ):
         # 从2002年1月1日起，我国关税总水平已由15.3%降到12%: done already, said in the plan; a
         # level a span has reached (现已达到155个) is its last year's.
         return Told("result", _last(period))

@@ -361,6 +361,18 @@ def test_what_the_plan_says_is_done_already_is_a_result() -> None:
     ]
 
 
+def test_what_the_plan_says_the_place_has_or_has_done_already_is_a_result() -> None:
+    """已经 with any verb, and a stock the place has now (全国有…), said in the plan."""
+    assert told("省里已经组织了30户企业开展试点，今年要扩大到80户。", PLAN_2025) == [
+        ("30户", "result", "2025"), ("80户", "plan", "2025"),
+    ]  # fmt: skip
+    assert told("全省有2万多户小微企业，现在全省有40多个县建立了救助制度。", PLAN_2025) == [
+        ("2万多户", "result", "2025"), ("40多个", "result", "2025"),
+    ]  # fmt: skip
+    # What the plan is to do with what the place has stays the plan's.
+    assert told("全省有300个村要完成改造。", PLAN_2025) == [("300个", "plan", "2025")]
+
+
 def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
