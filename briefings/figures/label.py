@@ -71,7 +71,7 @@ _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不�
 # (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "一般公共预算收入", "一般预算收入", "新增就业", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
+    "规模以上", "限额以上", "国有及国有控股", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
     "全部财政收入",
@@ -214,13 +214,13 @@ _BASE_YEAR = re.compile(
     r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*[、和])?\s*$"
 )
 # 引进省外资金10亿元，是2006年的3.85倍: a multiple of a base year's.
-_MULTIPLE_OF_YEAR = re.compile(r"是\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
+_MULTIPLE_OF_YEAR = re.compile(r"(?P<verb>[是为])\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
 
 
 def _with_base(text: str, figure: Found, label: str) -> str:
     multiple = _MULTIPLE_OF_YEAR.search(text, 0, figure.start)
     if multiple and figure.unit == "倍" and multiple["year"] not in label:
-        return f"{label}是{multiple['year']}年的"
+        return f"{label}{multiple['verb']}{multiple['year']}年的"
     base = _BASE_YEAR.search(text, 0, figure.start)
     if base is None or base["year"] in label or not label.endswith(base["change"]):
         return label
@@ -1538,9 +1538,13 @@ def _noun_run(words: list[Word]) -> list[Word]:
             for w in inner
         ):
             return run + rest[:end]
+    tail = words[len(run) :]
+    if len(tail) > 1 and tail[0].text in _NOUN_JOINS and all(w.is_noun for w in tail[1:]):
+        return run + tail  # 带动4200多亿元银行贷款和自筹资金: both nouns, the clause ends on them
     return run
 
 
+_NOUN_JOINS = ("和", "及", "与")
 # Words a compound noun may hold between its first noun and its head (集聚 of 总部经济集聚区).
 _COMPOUND_INNER = ("n", "v", "a", "d", "l", "j")
 _COMPOUND_MAX = 4

@@ -505,3 +505,16 @@ def test_a_second_list_of_yearly_averages_is_dealt_to_the_same_subjects() -> Non
     )
     assert found["5.1%"].startswith("农村居民人均纯收入")
     assert found["6.3%"].startswith("城镇居民人均可支配收入")
+
+
+def test_money_that_brought_in_two_kinds_of_funds_names_both() -> None:
+    assert (
+        labels("带动360亿元银行贷款和自筹资金，用于基础设施建设。")["360亿元"]
+        == "银行贷款和自筹资金"
+    )
+
+
+def test_a_multiple_of_a_base_year_said_with_wei_keeps_the_base_and_the_class_keeps_ji() -> None:
+    found = labels("国有及国有控股工业企业实现利润800亿元，为1995年的3.1倍。")
+    assert found["800亿元"] == "国有及国有控股工业企业实现利润"
+    assert found["3.1倍"].endswith("为1995年的")
