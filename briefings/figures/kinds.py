@@ -672,8 +672,12 @@ def _told(
             _REACHED_END.search(clause.rstrip())
             # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
             or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
-            # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on.
-            or _HAS_END.search(clause.rstrip())
+            # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on (五年中有3000万
+            # 贫困人口解决了温饱问题: those who did something over the span, no stock).
+            or (
+                _HAS_END.search(clause.rstrip())
+                and not acted_on(_CLAUSE.split(text[figure.end :])[0])
+            )
             # 占两板上市企业数的11%: a share of a stock is a level, of the span's last year; one
             # of what the span added (新设…, 累计…占) is the span's.
             or (
@@ -1000,8 +1004,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
     if figure.unit in p.PERCENT_UNITS:
         named = _RATE_NAMED.search(_clause_before(text, figure.start))
         return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
-    if figure.unit in _COUNTERS and raw.endswith("以上"):
-        return False
+    if raw.endswith("以上") and (figure.unit in _COUNTERS or p.PEOPLE_AFTER.match(text, end)):
+        return False  # 1000个以上重点项目, 1000万以上贫困人口: the things or people counted
     if _THINGS_SHARED_PASS.search(_clause_before(text, figure.start)):
         return True  # 55%以上的村经营性收入达到10万元以上: the bar the share's things pass
     if after == "的" or _BAR_NAMES.match(text, end):

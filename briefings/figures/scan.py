@@ -560,7 +560,11 @@ def _amounts(text: str) -> Iterator[Found]:
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         elif not unit and p.HOUSEHOLDS_AFTER.match(text, end):
             unit = "户"  # 3400多贫困户: households, the measure word left out
-        approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
+        approx = (
+            _approx(match, "pre", "sfx", "sfx2")
+            or (end == match.end() and match["post"])
+            or text.startswith("倍多", end - 2)
+        )
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
         yield Found(start, end, float(value), unit, qualifier)
@@ -580,6 +584,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         return "", match.start("unit")
     if unit == "个" and text.startswith("多月", match.end()):
         return "个月", match.end() + 2  # 3个多月: more than three months
+    if unit == "倍" and text.startswith("多", match.end()):
+        return unit, match.end() + 1  # 增长1倍多: more than a doubling
     per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
     if per:
         return unit + per.group(), per.end()

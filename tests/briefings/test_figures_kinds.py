@@ -373,6 +373,18 @@ def test_what_the_plan_says_the_place_has_or_has_done_already_is_a_result() -> N
     assert told("全省有300个村要完成改造。", PLAN_2025) == [("300个", "plan", "2025")]
 
 
+def test_people_the_span_lifted_said_with_you_add_up_and_a_floor_on_people_counts_them() -> None:
+    """五年中有N人…解决了温饱问题: who did something over the span, no stock it ends on;
+    N万以上贫困人口: a floor on the people counted, no bar picking them out."""
+    assert told("五年中有300万贫困人口解决了温饱问题。", FIVE_YEARS) == [
+        ("300万", "cumulative", "2016-2020")
+    ]
+    found = sentence_figures("争取今年再有100万以上贫困人口解决温饱。", "1", 1, PLAN_2025, 2025)
+    assert [(m.raw, m.kind, m.label) for m in found] == [
+        ("100万以上", "target", "贫困人口解决温饱")
+    ]
+
+
 def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
