@@ -437,15 +437,20 @@ def classify(
     told: list[Told] = []
     for index in range(len(found)):
         whole = _part_of(text, found, index)
-        if whole is not None and told[whole].kind == "cumulative":
+        if (
+            whole is not None
+            and told[whole].kind == "cumulative"
+            and "-" in (told[whole].period or "")
+        ):
             told.append(told[whole])  # a part of a span's flow flowed over the span
             continue
         told.append(_told(text, found, index, labels[index], setting, year, in_targets, where))
     return _years_dealt(text, found, told)
 
 
-# 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own.
-_PART_AFTER = re.compile(r"^\s*其中[\u4e00-\u9fff“”\"]{1,12}$")
+# 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own;
+# 五年共培养毕业生687万人，研究生17.5万人: a next item of the same count.
+_PART_AFTER = re.compile(r"^\s*(?:其中)?[\u4e00-\u9fff“”\"]{1,12}$")
 
 
 def _part_of(text: str, found: list[Found], index: int) -> int | None:
@@ -456,7 +461,13 @@ def _part_of(text: str, found: list[Found], index: int) -> int | None:
     clause = _clause_before(text, found[index].start)
     if not re.match(r"^\s*,", between) or not _PART_AFTER.match(clause):
         return None
-    if _CHANGE_NEXT.search(clause) or _times(clause) or acts(clause.strip()[2:]):
+    if (
+        _CHANGE_NEXT.search(clause)
+        or _times(clause)
+        or _LEVEL.search(clause)
+        or _HAS_END.search(clause)
+        or acts(clause.strip().removeprefix("其中"))
+    ):
         return None  # 其中去年超收2573亿元: a part said with a time or a verb of its own
     return index - 1
 

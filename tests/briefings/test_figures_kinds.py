@@ -385,6 +385,15 @@ def test_people_the_span_lifted_said_with_you_add_up_and_a_floor_on_people_count
     ]
 
 
+def test_a_next_item_of_a_span_s_count_without_a_verb_adds_up_over_the_span_too() -> None:
+    assert told("五年共培养本科毕业生300万人，研究生12万人。", FIVE_YEARS) == [
+        ("300万人", "cumulative", "2016-2020"), ("12万人", "cumulative", "2016-2020"),
+    ]  # fmt: skip
+    # A running total with no span lends nothing to the item after it.
+    found = told("新增瞪羚企业6家、累计达到10家，新入库规上工业24家。")
+    assert found[-1] == ("24家", "result", "2024")
+
+
 def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
