@@ -157,9 +157,14 @@ _ALREADY = re.compile(
     r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)"
     # 国家已经组织了57户企业集团试点, 已经加入17个国际公约: done already, whatever the verb.
     r"|已经[^,;:。要将]{1,6}了?$"
-    # 全国有24万多户国有小企业, 现在全国有100多个城市建立了…: a stock the country has now.
-    r"|^\s*(?:现在|目前)?,?(?:全国|全省|全市|全县|全区|我国|我省|我市|我县)(?:共|现|已)?有$"
 )
+# 全国有24万多户国有小企业, 有三分之二的城镇职工在国有企业就业: what the place has, as last counted;
+# 现在全国有100多个城市…: as it stands now.
+_HAS_NOW = re.compile(
+    r"^\s*(?P<now>现在|目前)?,?(?:全国|全省|全市|全县|全区|我国|我省|我市|我县)?(?:共|现|已)?有$"
+)
+# 国家财政收入的60%以上来自国有企业: where a share comes from, as last counted.
+_COMES_FROM = re.compile(r"(?:来自|来源于)")
 # 全县有100个村要完成改造: what the plan is to do with a stock.
 _PLAN_AFTER = re.compile(r"[^,;:。]{0,12}?(?:要|将|力争|争取)")
 # 研发经费 is the economy's R&D, no budget spending.
@@ -611,6 +616,10 @@ def _told(
     if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
+    has = _HAS_NOW.match(clause)
+    described = has or (figure.unit in p.PERCENT_UNITS and _COMES_FROM.match(text, figure.end))
+    if setting.phase == PLAN and year and described and not _PLAN_AFTER.match(text, figure.end):
+        return Told("result", str(year if has and has["now"] else year - 1))
     if (
         setting.phase == PLAN
         and _ALREADY.search(clause)

@@ -366,8 +366,12 @@ def test_what_the_plan_says_the_place_has_or_has_done_already_is_a_result() -> N
     assert told("省里已经组织了30户企业开展试点，今年要扩大到80户。", PLAN_2025) == [
         ("30户", "result", "2025"), ("80户", "plan", "2025"),
     ]  # fmt: skip
+    # What the place has is as last counted (last year), or as it stands now when 现在 says so.
     assert told("全省有2万多户小微企业，现在全省有40多个县建立了救助制度。", PLAN_2025) == [
-        ("2万多户", "result", "2025"), ("40多个", "result", "2025"),
+        ("2万多户", "result", "2024"), ("40多个", "result", "2025"),
+    ]  # fmt: skip
+    assert told("税收的70%以上来自民营企业，有一半的职工在民营企业就业。", PLAN_2025) == [
+        ("70%以上", "result", "2024"), ("一半", "result", "2024"),
     ]  # fmt: skip
     # What the plan is to do with what the place has stays the plan's.
     assert told("全省有300个村要完成改造。", PLAN_2025) == [("300个", "plan", "2025")]
