@@ -464,8 +464,8 @@ def _part_of(text: str, found: list[Found], index: int) -> int | None:
         return None
     between = text[found[index - 1].end : found[index].start]
     clause = _clause_before(text, found[index].start)
-    if not re.match(r"^\s*,", between) or not _PART_AFTER.match(clause):
-        return None
+    if not re.fullmatch(r"\s*,", between.removesuffix(clause)) or not _PART_AFTER.match(clause):
+        return None  # the part's clause right after the whole's
     if (
         _CHANGE_NEXT.search(clause)
         or _times(clause)
@@ -875,7 +875,7 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         return setting
     if "-" not in period:
         if setting.span and period == setting.period:
-            if _OVER_SPAN.search(head):
+            if _YEARLY_AVERAGE.search(head):
                 # 1997年国内生产总值达到…，平均每年增长11%: the last year's level opens a review of
                 # the span, its yearly average over it.
                 return setting
@@ -886,6 +886,7 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     return replace(setting, period=period.split("-")[1], span=period)
 
 
+_YEARLY_AVERAGE = re.compile(r"(?:平均每年|每年平均|年均)(?:实际)?(?:增长|递增)")
 _LAST_YEAR_OPENING = re.compile(r"^(?:在)?(?:过去的?一年|刚刚过去的一年)(?:里|中|来)?[,:]")
 _COMPARED_OPENING = re.compile(
     r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"

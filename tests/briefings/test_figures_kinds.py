@@ -393,6 +393,11 @@ def test_a_next_item_of_a_span_s_count_without_a_verb_adds_up_over_the_span_too(
     assert told("五年共培养本科毕业生300万人，研究生12万人。", FIVE_YEARS) == [
         ("300万人", "cumulative", "2016-2020"), ("12万人", "cumulative", "2016-2020"),
     ]  # fmt: skip
+    # Nor does a span's total to a level whose clause is not right after it.
+    found = told(
+        "投资五年累计突破1万亿元，超过此前十年总和；社会消费品零售总额4844亿元。", FIVE_YEARS
+    )
+    assert found[-1] == ("4844亿元", "result", "2020")
     # A running total with no span lends nothing to the item after it.
     found = told("新增瞪羚企业6家、累计达到10家，新入库规上工业24家。")
     assert found[-1] == ("24家", "result", "2024")
