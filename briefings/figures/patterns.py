@@ -113,6 +113,12 @@ CN_SUBJECT = re.compile(
     rf"(?:^|(?<=[,;:。!?]))\s*(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)(?P<unit>{_THING}|个)"
     r"(?=[\u4e00-\u9fff]{1,10}?(?:被认定为|被评为|被确定为|全部建成|全部通过|获评|获批|入选|荣获))"
 )
+# 推进五个矿产建材集中区和四个新型建材产业园区建设: zones the place builds, counted in words (两个
+# 文明建设, 五个一工程 and other names end on no zone).
+CN_ZONES = re.compile(
+    r"(?:推进|推动|加快|加强|和|、|及)(?P<num>[两二三四五六七八九十]+)(?P<unit>个)"
+    r"(?=[\u4e00-\u9fff]{1,12}?(?:集中区|园区|产业园|开发区|示范区|功能区|基地)[^,;:。]{0,16}?建设)"
+)
 # N连增: yearly rises in a row (粮食生产实现“十连增”), a streak of years.
 STREAK_RISES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连增")
 # 新建扩建道路七条, 建成农业创新驿站两家: the things, then their count closing the clause.

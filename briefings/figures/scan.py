@@ -514,6 +514,13 @@ def _cn_times(text: str) -> Iterator[Found]:
             yield Found(start, match.end(), float(value), "倍", qualifier)
 
 
+def _cn_zones(text: str) -> Iterator[Found]:
+    for match in p.CN_ZONES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
+
+
 def _cn_subjects(text: str) -> Iterator[Found]:
     for match in p.CN_SUBJECT.finditer(text):
         value = numeral(match["num"])
@@ -641,6 +648,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _cn_works_after,
     _cn_times,
     _cn_subjects,
+    _cn_zones,
     _medals,
     _cn_points,
     _amounts,
