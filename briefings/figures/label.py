@@ -27,7 +27,7 @@ _MEASURE_HEAD = re.compile(
     # 年度完成投资, 全年完成投资: the year the measure is of names no subject either.
     r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|规模(?!以上)|金额|成交价|总数|完成投资|计划投资|(?:完成|实现)(?:增加值|产值)|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
-    r"增长|增产|减产|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|比重|占|产量|实际(?=增长|下降|回落|上涨)|回落|年均|当年|首期|安排|下降|降低|提高|提升|"
+    r"增长|增产|减产|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|[一二三四五六七八九十]+五(?:时期|期间)(?=增长|下降|提高|增加|减少)|比重|占|产量|实际(?=增长|下降|回落|上涨)|回落|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
@@ -217,7 +217,17 @@ _BASE_YEAR = re.compile(
 _MULTIPLE_OF_YEAR = re.compile(r"(?P<verb>[是为])\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
 
 
+# 比“八五”时期增长79.6%: a change on a plan period's whole.
+_BASE_PLAN = re.compile(
+    r"[比较]\s*[“\"]?(?P<plan>[一二三四五六七八九十]+五[”\"]?(?:时期|期间))(?P<change>增长|增加|下降|减少|提高)\s*$"
+)
+
+
 def _with_base(text: str, figure: Found, label: str) -> str:
+    plan = _BASE_PLAN.search(text, 0, figure.start)
+    if plan:
+        said = re.sub(r"[“”\"]", "", plan["plan"]) + plan["change"]
+        return label.removesuffix(said) + "比" + said if label.endswith(said) else label
     multiple = _MULTIPLE_OF_YEAR.search(text, 0, figure.start)
     if multiple and figure.unit == "倍" and multiple["year"] not in label:
         return f"{label}{multiple['verb']}{multiple['year']}年的"

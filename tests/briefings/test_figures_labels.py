@@ -518,3 +518,8 @@ def test_a_multiple_of_a_base_year_said_with_wei_keeps_the_base_and_the_class_ke
     found = labels("国有及国有控股工业企业实现利润800亿元，为1995年的3.1倍。")
     assert found["800亿元"] == "国有及国有控股工业企业实现利润"
     assert found["3.1倍"].endswith("为1995年的")
+
+
+def test_a_change_on_a_plan_period_s_whole_takes_the_subject_and_keeps_the_base() -> None:
+    found = labels("五年累计实际利用外资900亿美元，比“九五”时期增长45.5%。")
+    assert found["45.5%"].endswith("实际利用外资比九五时期增长")
