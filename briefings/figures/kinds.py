@@ -247,7 +247,7 @@ def _title_period(title: str, year: int | None, review: bool) -> str | None:
     if year is not None and review and _PAST_SPAN.search(title):
         return _span(year - 5, year - 1)
     if year is not None and not review and _NEXT_SPAN.search(title):
-        return _span(year, year + 4)
+        return _next_five(year)  # 今后五年目标与任务 in 2010: the coming plan's 2011-2015
     return None
 
 
