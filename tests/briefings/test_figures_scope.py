@@ -356,6 +356,21 @@ def test_a_part_headed_the_next_five_years_sets_goals_for_the_coming_plans_five(
     assert told["每千人病床数达到3.9张"] == ("target", span)  # no year printed: the part's
 
 
+def test_a_plan_part_opening_on_the_next_five_years_gives_its_goals_the_span() -> None:
+    told = _report(
+        [
+            "一、过去五年工作回顾",
+            *REVIEW_2021,
+            "二、争取经济再上一个新台阶",
+            "今后五年是实现现代化建设目标的关键性五年。争取2026年粮食产量达到120万吨。",
+            "今年地区生产总值计划增长百分之八。",
+            *PLAN_2022,
+        ],
+    )
+    assert told["120万吨"] == ("target", "2022-2026")  # not 2026's alone
+    assert told["百分之八"] == ("target", "2022")
+
+
 def test_a_comparison_with_a_base_year_opens_a_span_whose_levels_are_its_last_year_s() -> None:
     told = _report(
         [
