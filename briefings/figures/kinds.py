@@ -265,7 +265,7 @@ def _title_period(title: str, year: int | None, review: bool) -> str | None:
     if year is not None and review and _PAST_SPAN.search(title):
         return _span(year - 5, year - 1)
     if year is not None and not review and _NEXT_SPAN.search(title):
-        return _span(year, year + 4)
+        return _next_five(year)  # 今后五年目标与任务 in 2010: the coming plan's 2011-2015
     return None
 
 
@@ -278,8 +278,8 @@ def section_settings(report: Report) -> dict[str, Setting]:
         title = _clean(top.title)
         review = part_role(top, year) == REVIEW
         default = reviewed if review else (str(year) if year else None)
-        period = (_opening_span(top, year) if review else None) or _title_period(
-            title, year, review
+        period = (_opening_span(top, year) if review else _opening_next(top, year)) or (
+            _title_period(title, year, review)
         )
         span = period if review and period and "-" in period else None
         base = Setting(
@@ -341,6 +341,14 @@ def _opening_span(section: Section, year: int | None) -> str | None:
     past = _TIME.match(opening)
     if past and past["past"] and year is not None:
         return _span(year - numeral_value(past["n"] or past["n2"]), year - 1)
+    return None
+
+
+def _opening_next(section: Section, year: int | None) -> str | None:
+    """A plan part that opens on the five years ahead (今后五年是…关键性五年) sets their goals,
+    though its title names no span (争取国民经济再上一个新台阶)."""
+    if year is not None and _NEXT_SPAN.match(_clean(section.text[:12])):
+        return _next_five(year)
     return None
 
 

@@ -185,7 +185,11 @@ DIGIT_FRACTION = re.compile(
 HALF = re.compile(rf"(?<!另)(?:一|过)半(?!数)(?P<post>{_POST})?")
 RATIO_HEAD = re.compile(
     rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT}|月(?=[^0-9]{{0,8}}[0-9]))"
+    # 全区万人发明专利拥有量达到4件: a holding per 万人 named without 每.
+    r"|(?<![0-9零〇一二三四五六七八九十百千万两])(?P<bare_num>[万千百])(?P<bare_unit>人)"
+    r"(?=口?[\u4e00-\u9fff]{1,10}拥有量)"
 )
+# The figure a base governs starts within this many characters after it.
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
