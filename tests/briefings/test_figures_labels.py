@@ -523,3 +523,12 @@ def test_a_multiple_of_a_base_year_said_with_wei_keeps_the_base_and_the_class_ke
 def test_a_change_on_a_plan_period_s_whole_takes_the_subject_and_keeps_the_base() -> None:
     found = labels("五年累计实际利用外资900亿美元，比“九五”时期增长45.5%。")
     assert found["45.5%"].endswith("实际利用外资比九五时期增长")
+
+
+def test_a_bare_actual_amount_takes_the_measure_named_before() -> None:
+    """实际到位, 实际投资: the amount actually paid in, of what the clause or figure before names."""
+    found = labels("外商直接投资协议金额90亿美元，实际投资31亿美元。")
+    assert found["31亿美元"].startswith("外商直接投资")
+    assert labels("外商直接投资保持增长，实际到位200多亿美元。")["200多亿美元"].startswith(
+        "外商直接投资"
+    )
