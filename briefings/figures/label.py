@@ -821,6 +821,9 @@ def _label(text: str, found: list[Found], index: int, labels: list[str], topic: 
     bare = len(own) <= BORROW_MAX and (
         verbal or not any(w.is_noun or w.flag in ("l", "j") for w in words)
     )
+    swapped = _other_place(own, labels)
+    if swapped:
+        return swapped
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
     named = _names_own_measure(words)
@@ -852,6 +855,25 @@ def _label(text: str, found: list[Found], index: int, labels: list[str], topic: 
     return (
         (subject + own)[-LABEL_WITH_SUBJECT_MAX:] if len(subject) < LABEL_WITH_SUBJECT_MAX else own
     )
+
+
+# 城镇人均居住面积增加到8.7平方米，农村增加到22平方米: the other place's same measure.
+_PLACE_CHANGE = re.compile(
+    r"(?P<place>农村|城镇|城市)(?P<change>(?:也)?(?:增加|提高|增长|下降|减少|达到)(?:到|至)?)"
+)
+_OTHER_PLACES = {"农村": ("城镇", "城市"), "城镇": ("农村",), "城市": ("农村",)}
+
+
+def _other_place(own: str, labels: list[str]) -> str:
+    """The measure the figure before gave for one place, said now of the other, or ""."""
+    said = _PLACE_CHANGE.fullmatch(own)
+    if said is None or not labels:
+        return ""
+    measure = _CHANGE_TAIL.sub("", labels[-1])
+    other = next((p for p in _OTHER_PLACES[said["place"]] if measure.startswith(p)), None)
+    if other is None:
+        return ""
+    return said["place"] + measure.removeprefix(other) + said["change"]
 
 
 def _names_own_measure(words: list[Word]) -> list[Word]:

@@ -532,3 +532,8 @@ def test_a_bare_actual_amount_takes_the_measure_named_before() -> None:
     assert labels("外商直接投资保持增长，实际到位200多亿美元。")["200多亿美元"].startswith(
         "外商直接投资"
     )
+
+
+def test_the_other_place_said_with_only_a_change_takes_the_measure_before() -> None:
+    found = labels("城镇人均住房面积增加到30平方米，农村增加到40平方米。")
+    assert found["40平方米"] == "农村人均住房面积增加到"
