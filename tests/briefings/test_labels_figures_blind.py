@@ -145,14 +145,16 @@ UNSEEN2_FLOORS = {
 # Sixth session, h-conform (label-only: 1997年 goals under 今后五年 in 1993 dated the span 1993-1997, per-base
 # units; engine: a plan part opening on 今后五年, bases past an age and over listed items): precision 0.996,
 # recall 0.983, all fields 0.903, key 0.950, kind 0.977, period 0.974, labels 0.946.
+# Sixth session, h-tune7 (a next item of a span's count with no verb: 五年培养研究生): all fields 0.904, kind
+# 0.978, period 0.976.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.982,
-    "all figures right on every field": 0.902,
+    "all figures right on every field": 0.903,
     "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.976,
-    "period": 0.973,
+    "kind": 0.977,
+    "period": 0.975,
     "labels": 0.945,
     "headline indicator": 0.995,
     "headline choice": 0.995,
@@ -314,17 +316,33 @@ UNSEEN6_FLOORS = {
 # anyone looked at the scores: is-a-figure precision 0.989, value recall 0.958, all figures right on
 # every field 0.768, key figures right on every field 0.862, bound 0.989 (none inverted), kind 0.902,
 # period 0.928, labels 0.917, indicator of headline figures 0.960, headline choice 0.989.
+# Tuned on since (sixth session, h-tune7; no longer blind; each rule a shape of text with a test on
+# invented text): X或者更多一些/X或更多 at least (RULES.md); 约 ending a word (条约, 签约) no bound; 1倍多
+# more than; spans in words (五年来) and price asides (考虑价格下降因素) out of labels; 分别 bases and a second
+# list of yearly averages dealt after 和; what a plan says is built already after a sentence dated by a past
+# span (两年来…。已建成的主要有：…) adds up over that span, and so do a part after 其中 and a next item with no
+# verb; a paragraph opening on the last year's level and the span's yearly average reviews the span; a goal
+# recalled from last year's report said with 要 is that year's target; what the plan says the place has (全国
+# 有…, 有三分之二的…) or where a share comes from (…来自…) is a result as last counted, 现在 now; 已经 with any
+# verb done; a share of a base the plan raises to (增加到全国人口的72%) a target; people a span lifted said with
+# 有 add up, a floor on people counts them; zones whose building is pushed counted in words (推进五个…集中区
+# 建设); labels: 实际回落到/实际到位 and the other place said with a change take the measure before, money that
+# brought in two kinds of funds names both, 为1997年的2.9倍 keeps its base: precision 0.989 (283 output), recall
+# 0.975, all fields 0.901, key 0.966, bound 1.000 (none inverted), kind 0.971, period 0.979, labels 0.964,
+# headline indicator 1.000, choice 1.000. Left: the three 1997 stocks labelled 1996 or 1997 by how they are
+# said, 全年再减少文盲 a target in 1997 and 再扫除文盲 a plan in 1998, 到2010年…翻一番 in the 十五 goals (the
+# five-year goals' area), a 30% shared by three items longer than a label holds, 1992's projects' capacities.
 UNSEEN7_FLOORS = {
-    "is-a-figure precision": 0.985,
-    "value recall": 0.955,
-    "all figures right on every field": 0.765,
-    "key figures right on every field": 0.86,
-    "bound": 0.985,
-    "kind": 0.9,
-    "period": 0.925,
-    "labels": 0.915,
-    "headline indicator": 0.955,
-    "headline choice": 0.985,
+    "is-a-figure precision": 0.988,
+    "value recall": 0.974,
+    "all figures right on every field": 0.9,
+    "key figures right on every field": 0.965,
+    "bound": 0.995,
+    "kind": 0.97,
+    "period": 0.978,
+    "labels": 0.963,
+    "headline indicator": 0.995,
+    "headline choice": 0.995,
 }
 
 
@@ -337,7 +355,7 @@ UNSEEN7_FLOORS = {
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
         ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (tuned on since its first run)"),
         ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (tuned on since its first run)"),
-        ("unseen7", UNSEEN7_FLOORS, "seventh blind batch (first run this session)"),
+        ("unseen7", UNSEEN7_FLOORS, "seventh blind batch (tuned on since its first run)"),
     ],
 )
 def test_figures_against_labels_written_blind(
