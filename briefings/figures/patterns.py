@@ -277,6 +277,8 @@ DESCRIBED = re.compile(
     r"|(?:加工|开发|示范)区)"
 )
 DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)\s*$")  # 投资 3亿元: a space may follow
+# 年产各30万吨的…乙烯工程, 年炼铁、炼钢各300万吨的…二期工程: a plant's yearly output.
+CAPACITY_BY = re.compile(r"(?:年产|年产能|各)\s*$")
 # 两个11万伏变电站, 110千伏变电站: a voltage rating names a class of plant.
 VOLTAGE_AFTER = re.compile(r"伏")
 # 由4个方面、42个指标组成的现代化指标体系: the parts a framework is made of, no quantity of the work.

@@ -180,7 +180,9 @@ def _describes(text: str, item: Found) -> bool:
     ):
         return False  # …等文旅文创“十大项目”: the things described are counted, a total
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
-    return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
+    # 年产各30万吨的扬子和齐鲁乙烯工程: a plant's yearly capacity describes it too.
+    capacity = item.unit in p.CAPACITY_UNITS and p.CAPACITY_BY.search(before)
+    return bool(p.DESCRIBED_BY.search(before) or capacity) or item.unit in p.AREA_UNITS
 
 
 def _names_one_project(text: str, item: Found) -> bool:
