@@ -17,6 +17,7 @@ from .keys import KEY_COUNT, key_score, mark_keys
 from .kinds import (
     KINDS,
     Setting,
+    carried_span,
     classify,
     list_setting,
     opening,
@@ -63,13 +64,20 @@ def extract_figures(report: Report) -> list[Metric]:
                 scope = items
             items = list_setting(paragraph, setting, year) or items
             named = ""  # what a topic line before names (服装产业再上新水平。)
+            previous = ""  # the sentence before in the paragraph
             for sentence in paragraph:
-                in_targets = in_targets or opens_targets(figure_text(sentence), scope, year)
-                said = plan_draft_goals(figure_text(sentence), scope, year) or scope
+                text = figure_text(sentence)
+                in_targets = in_targets or opens_targets(text, scope, year)
+                said = (
+                    plan_draft_goals(text, scope, year)
+                    or carried_span(previous, text, scope, year)
+                    or scope
+                )
+                previous = text
                 found = sentence_figures(
                     sentence, section, len(metrics) + 1, said, year, in_targets, where, named
                 )
-                named = "" if found else topic(figure_text(sentence))
+                named = "" if found else topic(text)
                 if in_targets or said.targets:
                     main.update(m.id for m in found if m.kind == "target")
                 metrics += found

@@ -23,7 +23,10 @@ SIGNS: dict[Bound, str] = {
 
 # Words that say a bound, each with what it says; longer words first where they overlap.
 _AFTER: dict[str, Bound] = {"左右": "about", "上下": "about", "以上": "at_least",
-                            "以内": "at_most", "以下": "at_most"}  # fmt: skip
+                            "以内": "at_most", "以下": "at_most",
+                            # 增长10%或者更多一些, 10%或更多: the figure or more, a floor.
+                            "或者更多一些": "at_least", "或更多一些": "at_least",
+                            "或者更多": "at_least", "或更多": "at_least"}  # fmt: skip
 _BEFORE: dict[str, Bound] = {
     "不低于": "at_least", "不少于": "at_least", "不小于": "at_least", "至少": "at_least",
     "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "最多": "at_most",
@@ -36,9 +39,9 @@ _BEFORE: dict[str, Bound] = {
     # 达到或略高于10%, 达到或超过: reached or passed, a floor.
     "或略高于": "at_least", "或高于": "at_least", "或超过": "at_least",
 }  # fmt: skip
-_BEFORE_WORDS = re.compile(rf"(?:{p.alternation(_BEFORE)})(?:分别)?$")
+_BEFORE_WORDS = re.compile(rf"(?:{p.bound_words(_BEFORE)})(?:分别)?$")
 _AFTER_WORDS = re.compile(p.alternation(_AFTER))
-_LEADING = re.compile(p.alternation(_BEFORE))
+_LEADING = re.compile(p.bound_words(_BEFORE))
 # 620多万套, 3000余家, 1万多个, 4亿余元: more than the number printed (not 余额, a balance).
 # 十余所高校: a Chinese numeral too.
 _MULTIPLIED = rf"(?:{p.ARABIC}|{p.CN_NUMERAL})(?:{p.alternation(p.MULTIPLIERS)})?"

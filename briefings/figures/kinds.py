@@ -101,7 +101,10 @@ _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
 _BAR_NAMES = re.compile(r"(?:县|市|区|镇|乡|村|企业|项目|园区|城市|集群|产业)(?:[、,;。]|$)")
 # 报销比例达90%, 覆盖率提高到95%: a rate the plan is to reach is a target.
 _REACH = re.compile(
-    r"(?:达|达到|提高到|提升到|提高至|提升至|降到|降至|下降到|下降至|稳定在|保持在|保持|控制在)$"
+    r"(?:达|达到|提高到|提升到|提高至|提升至|增加到|增加至|扩大到|扩大至|上升到|降到|降至|下降到|下降至|稳定在|保持在|"
+    r"保持|控制在)"
+    # 要增加到全国人口的75%: the share of a base reached.
+    r"(?:[^,;:。0-9]{1,8}?的)?$"
 )
 # 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
 # labour moved, foreign capital used), not works it does.
@@ -150,7 +153,20 @@ _SPENDING = re.compile(r"支出|(?<!全社会研发)(?<!企业研发)投入|投�
 # 突破100万辆, 超1700亿元: a bar the plan's level is to pass; 保持全市第一: a place to hold.
 _PASSED_RAW = re.compile(r"突破|超(?!过)|保持")
 _SET_RATE = re.compile(r"税率|费率|利率")
-_ALREADY = re.compile(r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)")
+_ALREADY = re.compile(
+    r"已(?:经)?(?:由|从|达|降|提高|提升|增加|增长|完成|实现|建成|超过|突破)"
+    # 国家已经组织了57户企业集团试点, 已经加入17个国际公约: done already, whatever the verb.
+    r"|已经[^,;:。要将]{1,6}了?$"
+)
+# 全国有24万多户国有小企业, 有三分之二的城镇职工在国有企业就业: what the place has, as last counted;
+# 现在全国有100多个城市…: as it stands now.
+_HAS_NOW = re.compile(
+    r"^\s*(?P<now>现在|目前)?,?(?:全国|全省|全市|全县|全区|我国|我省|我市|我县)?(?:共|现|已)?有$"
+)
+# 国家财政收入的60%以上来自国有企业: where a share comes from, as last counted.
+_COMES_FROM = re.compile(r"(?:来自|来源于)")
+# 全县有100个村要完成改造: what the plan is to do with a stock.
+_PLAN_AFTER = re.compile(r"[^,;:。]{0,12}?(?:要|将|力争|争取)")
 # 研发经费 is the economy's R&D, no budget spending.
 _SPENT_FUNDS = re.compile(r"资金|(?<!研发)经费")
 # 应届高校毕业生就业率保持95%以上, “掌上办”比例90%以上: a level rate the plan holds or reaches.
@@ -176,7 +192,9 @@ _PLAN_DOCUMENT = re.compile(r"[”\"」]?(?:规划|计划)")
 # 略低于8%的预定目标, 提前实现规划1.5万亿元的目标: the figure is a goal, whenever it is said.
 _ALREADY_END = re.compile(r"已(?:经)?$")
 _GOAL_RECALLED = re.compile(
-    r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)[^。]{0,6}?[,:]?(?:要|必须)?把"
+    r"(?:报告|计划|规划)中?(?:曾经?)?(?:提出|确定|要求)(?:[^。]{0,6}?[,:]?(?:要|必须)?把"
+    # 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右: the goal in the clause said with 要.
+    r"|[,:]?[^,;:。0-9]{0,12}?(?:要|必须)[^,;:。]*$)"
 )
 _GOAL_AFTER = re.compile(r"的?(?:预定|预期|规划|计划|既定)?目标")
 
@@ -247,7 +265,7 @@ def _title_period(title: str, year: int | None, review: bool) -> str | None:
     if year is not None and review and _PAST_SPAN.search(title):
         return _span(year - 5, year - 1)
     if year is not None and not review and _NEXT_SPAN.search(title):
-        return _span(year, year + 4)
+        return _next_five(year)  # 今后五年目标与任务 in 2010: the coming plan's 2011-2015
     return None
 
 
@@ -260,8 +278,8 @@ def section_settings(report: Report) -> dict[str, Setting]:
         title = _clean(top.title)
         review = part_role(top, year) == REVIEW
         default = reviewed if review else (str(year) if year else None)
-        period = (_opening_span(top, year) if review else None) or _title_period(
-            title, year, review
+        period = (_opening_span(top, year) if review else _opening_next(top, year)) or (
+            _title_period(title, year, review)
         )
         span = period if review and period and "-" in period else None
         base = Setting(
@@ -323,6 +341,14 @@ def _opening_span(section: Section, year: int | None) -> str | None:
     past = _TIME.match(opening)
     if past and past["past"] and year is not None:
         return _span(year - numeral_value(past["n"] or past["n2"]), year - 1)
+    return None
+
+
+def _opening_next(section: Section, year: int | None) -> str | None:
+    """A plan part that opens on the five years ahead (今后五年是…关键性五年) sets their goals,
+    though its title names no span (争取国民经济再上一个新台阶)."""
+    if year is not None and _NEXT_SPAN.match(_clean(section.text[:12])):
+        return _next_five(year)
     return None
 
 
@@ -421,11 +447,42 @@ def classify(
     """Kind and period of each figure of the folded sentence `text`. `in_targets`: the
     sentence belongs to a run that states the coming year's main targets; `where`: the
     report's place (中央 is the national government's own)."""
-    told = [
-        _told(text, found, index, labels[index], setting, year, in_targets, where)
-        for index in range(len(found))
-    ]
+    told: list[Told] = []
+    for index in range(len(found)):
+        whole = _part_of(text, found, index)
+        if (
+            whole is not None
+            and told[whole].kind == "cumulative"
+            and "-" in (told[whole].period or "")
+        ):
+            told.append(told[whole])  # a part of a span's flow flowed over the span
+            continue
+        told.append(_told(text, found, index, labels[index], setting, year, in_targets, where))
     return _years_dealt(text, found, told)
+
+
+# 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own;
+# 五年共培养毕业生687万人，研究生17.5万人: a next item of the same count.
+_PART_AFTER = re.compile(r"^\s*(?:其中)?[\u4e00-\u9fff“”\"]{1,12}$")
+
+
+def _part_of(text: str, found: list[Found], index: int) -> int | None:
+    """The figure before, when this one is a part of it (其中 and a name, in the same unit)."""
+    if not index or found[index].unit != found[index - 1].unit:
+        return None
+    between = text[found[index - 1].end : found[index].start]
+    clause = _clause_before(text, found[index].start)
+    if not re.fullmatch(r"\s*,", between.removesuffix(clause)) or not _PART_AFTER.match(clause):
+        return None  # the part's clause right after the whole's
+    if (
+        _CHANGE_NEXT.search(clause)
+        or _times(clause)
+        or _LEVEL.search(clause)
+        or _HAS_END.search(clause)
+        or acts(clause.strip().removeprefix("其中"))
+    ):
+        return None  # 其中去年超收2573亿元: a part said with a time or a verb of its own
+    return index - 1
 
 
 # 1998年至2000年，国内生产总值分别增长7.8%、7.1%和8%: a 分别 over a run of years deals them out.
@@ -546,14 +603,17 @@ def _told(
             return Told("threshold", setting.span)
         if raw.endswith("左右"):
             return Told("result", setting.span)
+    recalled = setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start)
     if _is_start(text, found, index):
         if setting.span and period == setting.period:
             period = setting.span
         lead = _clause_before(text, found[_list_lead(text, found, index)].start)
+        if recalled and period and "-" not in period and not _YEAR.search(lead):
+            return Told("start", str(int(period) - 1))  # 要从14.8%降到…: the year before the goal's
         return Told("start", _start_period(lead, period))
     if _GOAL_AFTER.match(text, figure.end):
         return Told("target", period)
-    if setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start):
+    if recalled:
         # 去年我在政府工作报告中曾提出，要把…控制在百分之十以内: the year's target, recalled.
         return Told("target", period)
     if _is_threshold(text, figure, raw):
@@ -564,7 +624,15 @@ def _told(
     if (in_targets or setting.targets) and not _dated_before(clause, period, year) and not funds:
         # 在去年…的基础上增长8.1%: last year is the base, the target is this year's.
         return Told("target", str(year) if year and _before(period, year) else period)
-    if setting.phase == PLAN and _ALREADY.search(clause):
+    has = _HAS_NOW.match(clause)
+    described = has or (figure.unit in p.PERCENT_UNITS and _COMES_FROM.match(text, figure.end))
+    if setting.phase == PLAN and year and described and not _PLAN_AFTER.match(text, figure.end):
+        return Told("result", str(year if has and has["now"] else year - 1))
+    if (
+        setting.phase == PLAN
+        and _ALREADY.search(clause)
+        and not _PLAN_AFTER.match(text, figure.end)
+    ):
         # 从2002年1月1日起，我国关税总水平已由15.3%降到12%: done already, said in the plan; a
         # level a span has reached (现已达到155个) is its last year's.
         return Told("result", _last(period))
@@ -632,8 +700,12 @@ def _told(
             _REACHED_END.search(clause.rstrip())
             # 五年净增106万户、总量突破465万户: the stock the item names, after the span's flow.
             or _STOCK_ITEM.search(clause.rsplit("、", 1)[-1].rstrip())
-            # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on.
-            or _HAS_END.search(clause.rstrip())
+            # 这两年…开工了一大批工程，全市在建工地有1万多个: a stock the span ends on (五年中有3000万
+            # 贫困人口解决了温饱问题: those who did something over the span, no stock).
+            or (
+                _HAS_END.search(clause.rstrip())
+                and not acted_on(_CLAUSE.split(text[figure.end :])[0])
+            )
             # 占两板上市企业数的11%: a share of a stock is a level, of the span's last year; one
             # of what the span added (新设…, 累计…占) is the span's.
             or (
@@ -659,7 +731,7 @@ def _told(
 # 完成 (财政收入完成3.25亿元, 比2006年增长…).
 _FLOW_BEFORE = re.compile(
     r"先后|新增|新建|新开工|建成|实施|发行|引进|培育|改造|改扩建|扩建|落户|利用外资|减少|培训|帮助|解决|创建|造林|治理|减免|"
-    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|"
+    r"发放|落地|开通|转移|安置|救助|招引|签约|净增|开挖|疏浚|新设|改善|筹集|办理|制定|修订|审议|加固|"
     r"探明|开工|组建|重组|出让|增补|升格|识别|完成[^,;。0-9]{0,4}投资|育林|(?:^|(?<=[0-9元\s、]))建设(?!用地|规模|面积|里程)[^、]*$|"
     # 举办三届双年展, 赢得一金一铜, 通过两轮改革: events held, medals won, rounds gone through.
     r"举办|承办|赢得|夺得|通过$"
@@ -811,6 +883,10 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
         return setting
     if "-" not in period:
         if setting.span and period == setting.period:
+            if _YEARLY_AVERAGE.search(head):
+                # 1997年国内生产总值达到…，平均每年增长11%: the last year's level opens a review of
+                # the span, its yearly average over it.
+                return setting
             return replace(setting, flows_over_span=False)  # the span's last year
         return replace(setting, period=period, span=None)
     if not year or int(period.split("-")[1]) >= year:
@@ -818,6 +894,7 @@ def paragraph_setting(opening: str, setting: Setting, year: int | None) -> Setti
     return replace(setting, period=period.split("-")[1], span=period)
 
 
+_YEARLY_AVERAGE = re.compile(r"(?:平均每年|每年平均|年均)(?:实际)?(?:增长|递增)")
 _LAST_YEAR_OPENING = re.compile(r"^(?:在)?(?:过去的?一年|刚刚过去的一年)(?:里|中|来)?[,:]")
 _COMPARED_OPENING = re.compile(
     r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
@@ -843,6 +920,25 @@ def _dated_before(clause: str, period: str | None, year: int | None) -> bool:
 
 def _before(period: str | None, year: int | None) -> bool:
     return bool(period and year and "-" not in period and int(period) < year)
+
+
+# 已建成的主要有：…, 已经完成…: what the sentence says is done already.
+_DONE_OPENING = re.compile(r"^\s*(?:其中,?)?已经?(?:建成|完成|竣工|开工|实施)")
+
+
+def carried_span(previous: str, text: str, setting: Setting, year: int | None) -> Setting | None:
+    """The setting of a plan's sentence opening on what is done already (已建成的主要有：…) right
+    after one dated by a past span (两年来，通过…共建设5100多个项目。): a review of that span, or
+    None for any other sentence."""
+    if setting.phase != PLAN or year is None or not _DONE_OPENING.match(text):
+        return None
+    if _times(text):
+        return None  # a sentence dated by its own words
+    past = [m for m in _times(previous) if m["past"]]
+    if not past:
+        return None
+    years = numeral_value(past[-1]["n"] or past[-1]["n2"])
+    return Setting(REVIEW, str(year - 1), span=_span(year - years, year - 1))
 
 
 def opens_targets(text: str, setting: Setting, year: int | None) -> bool:
@@ -937,8 +1033,8 @@ def _is_threshold(text: str, figure: Found, raw: str) -> bool:
     if figure.unit in p.PERCENT_UNITS:
         named = _RATE_NAMED.search(_clause_before(text, figure.start))
         return bool(named) and after != "的" and ("\u4e00" <= after <= "\u9fff" or after == "“")
-    if figure.unit in _COUNTERS and raw.endswith("以上"):
-        return False
+    if raw.endswith("以上") and (figure.unit in _COUNTERS or p.PEOPLE_AFTER.match(text, end)):
+        return False  # 1000个以上重点项目, 1000万以上贫困人口: the things or people counted
     if _THINGS_SHARED_PASS.search(_clause_before(text, figure.start)):
         return True  # 55%以上的村经营性收入达到10万元以上: the bar the share's things pass
     if after == "的" or _BAR_NAMES.match(text, end):

@@ -27,7 +27,7 @@ _MEASURE_HEAD = re.compile(
     # 年度完成投资, 全年完成投资: the year the measure is of names no subject either.
     r"^(?:年度|全年)?(?:总量|总里程|总投资|总额|总产值|总规模|规模(?!以上)|金额|成交价|总数|完成投资|计划投资|(?:完成|实现)(?:增加值|产值)|年度计划|投资|增速|增幅|"
     r"累计(?=完成|实现|投资|达|突破|超过|增长|下降|减少|增加|新增|$)|"
-    r"增长|增产|减产|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|比重|占|产量|实际(?=增长|下降)|年均|当年|首期|安排|下降|降低|提高|提升|"
+    r"增长|增产|减产|同比|同口径|较上年|比上年|较(?=[“\"]?[一二三四五六七八九十]+五)|[一二三四五六七八九十]+五(?:时期|期间)(?=增长|下降|提高|增加|减少)|比重|占|产量|实际(?=增长|下降|回落|上涨)|实际(?:到位|投资)$|回落|年均|当年|首期|安排|下降|降低|提高|提升|"
     r"突破|超过|高于|低于|快于|慢于|完成率|税率|均|平均|力争|其中|面积|基础(?!研究|设施|教育))"
 )
 # Words that add to the figure before's measure rather than bring their own (…增长7%以上、力争达到8%).
@@ -36,7 +36,9 @@ _CHANGES = re.compile(r"增长|下降|增加|减少|提高|降低|上升|回落|
 # Words a subject sheds before a measure is added to it (国内生产总值增长 → 国内生产总值 + 总量).
 _MEASURE_TAIL = re.compile(
     r"(?:同比|同口径|实际|年均|累计|[比较](?:19|20)[0-9]{2}年[末底]?)?(?:(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大)(?:到|至)?|增产|减产|增速|增幅|达到|突破|超过|"
-    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建)$"
+    r"完成|里程|面积|总量|(?:累计完成|完成|总)投资|关口|大关|台阶|力争|稳定在?|保持|新增|新建|"
+    # 物价涨幅要从14.8%降到10%左右: what it was to come down to.
+    r"(?:要|将)?(?:从|由)?(?:降|升|回落)(?:到|至))$"
 )
 _CHANGE_TAIL = re.compile(
     r"(?:同比|实际|年均)?(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|新增|新建)(?:到|至)?$"
@@ -69,7 +71,7 @@ _ASIDE = re.compile(r"\s*(?:扣除|考虑|剔除|按可比|按照可比|按不�
 # (specialised, refined, distinctive, innovative) loses 特新 to jieba.
 MEASURE_TERMS = (
     "可支配收入", "纯收入", "一般公共预算收入", "一般预算收入", "新增就业", "再就业", "占比", "自然增长率", "增长率", "贡献率",
-    "规模以上", "限额以上", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
+    "规模以上", "限额以上", "国有及国有控股", "无还本续贷", "和美乡村", "生均", "在建", "在园", "在校", "专精特新",
     # 全部财政收入 (all revenue raised) is another measure than 财政收入 (the budget's); 全部
     # alone is a stopword (全部完成).
     "全部财政收入",
@@ -87,11 +89,13 @@ MEASURE_TERMS = (
 )  # fmt: skip
 # Bound words belong to the figure (its bound is read from them), never to its label: cut
 # whole, so that 不低于 cannot leave 低于, its opposite, behind.
-_BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右"
+_BOUND_WORDS = r"不(?:低于|少于|超过|高于|大于|小于)|以上|以下|以内|左右|或者?更多(?:一些)?"
 _NOISE = re.compile(
     r"\([^()]*\)|(?<![A-Za-z0-9.])[0-9][0-9., ]*(?:[-~—][0-9.]+)?(?:年度|年初|年底|年|月|日|号|周岁|岁|条)?|"
     # 收入按可比口径计算增长6.5%: how the figure is reckoned says nothing of what it measures.
-    r"按照?(?:可比|不变)(?:价格|口径)计算|" + _BOUND_WORDS
+    r"按照?(?:可比|不变)(?:价格|口径)计算|"
+    # 五年来年均增长6%: a span said in words dates the figure (jieba would cut 五年/来年).
+    r"[一二三四五六七八九十两]+年(?:以来|来|间)|" + _BOUND_WORDS
 )
 
 
@@ -206,16 +210,27 @@ _CONVERTED_AFTER = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)")
 _BASE_YEAR = re.compile(
     r"(?:比|较)\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?P<end>末|底)?(?:同期)?(?:分别)?"
     # 分别比2006年增加2个、21件: the base says the later items' change too.
-    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*、)?\s*$"
+    # 分别比1995年增长69%和67%: and so does one after 和.
+    r"(?P<change>增长|增加|提高|提升|下降|减少|降低|上升)了?(?:[^,;:。]*[、和])?\s*$"
 )
 # 引进省外资金10亿元，是2006年的3.85倍: a multiple of a base year's.
-_MULTIPLE_OF_YEAR = re.compile(r"是\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
+_MULTIPLE_OF_YEAR = re.compile(r"(?P<verb>[是为])\s*(?P<year>(?:19|20)[0-9]{2})\s*年的\s*$")
+
+
+# 比“八五”时期增长79.6%: a change on a plan period's whole.
+_BASE_PLAN = re.compile(
+    r"[比较]\s*[“\"]?(?P<plan>[一二三四五六七八九十]+五[”\"]?(?:时期|期间))(?P<change>增长|增加|下降|减少|提高)\s*$"
+)
 
 
 def _with_base(text: str, figure: Found, label: str) -> str:
+    plan = _BASE_PLAN.search(text, 0, figure.start)
+    if plan:
+        said = re.sub(r"[“”\"]", "", plan["plan"]) + plan["change"]
+        return label.removesuffix(said) + "比" + said if label.endswith(said) else label
     multiple = _MULTIPLE_OF_YEAR.search(text, 0, figure.start)
     if multiple and figure.unit == "倍" and multiple["year"] not in label:
-        return f"{label}是{multiple['year']}年的"
+        return f"{label}{multiple['verb']}{multiple['year']}年的"
     base = _BASE_YEAR.search(text, 0, figure.start)
     if base is None or base["year"] in label or not label.endswith(base["change"]):
         return label
@@ -806,6 +821,9 @@ def _label(text: str, found: list[Found], index: int, labels: list[str], topic: 
     bare = len(own) <= BORROW_MAX and (
         verbal or not any(w.is_noun or w.flag in ("l", "j") for w in words)
     )
+    swapped = _other_place(own, labels)
+    if swapped:
+        return swapped
     if not (bare or _MEASURE_HEAD.match(own)):
         return "".join(word.text for word in _fit(before, after))
     named = _names_own_measure(words)
@@ -837,6 +855,25 @@ def _label(text: str, found: list[Found], index: int, labels: list[str], topic: 
     return (
         (subject + own)[-LABEL_WITH_SUBJECT_MAX:] if len(subject) < LABEL_WITH_SUBJECT_MAX else own
     )
+
+
+# 城镇人均居住面积增加到8.7平方米，农村增加到22平方米: the other place's same measure.
+_PLACE_CHANGE = re.compile(
+    r"(?P<place>农村|城镇|城市)(?P<change>(?:也)?(?:增加|提高|增长|下降|减少|达到)(?:到|至)?)"
+)
+_OTHER_PLACES = {"农村": ("城镇", "城市"), "城镇": ("农村",), "城市": ("农村",)}
+
+
+def _other_place(own: str, labels: list[str]) -> str:
+    """The measure the figure before gave for one place, said now of the other, or ""."""
+    said = _PLACE_CHANGE.fullmatch(own)
+    if said is None or not labels:
+        return ""
+    measure = _CHANGE_TAIL.sub("", labels[-1])
+    other = next((p for p in _OTHER_PLACES[said["place"]] if measure.startswith(p)), None)
+    if other is None:
+        return ""
+    return said["place"] + measure.removeprefix(other) + said["change"]
 
 
 def _names_own_measure(words: list[Word]) -> list[Word]:
@@ -1008,7 +1045,8 @@ def _listed_without_respectively(text: str, found: list[Found]) -> dict[int, str
 _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
-    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:增长|下降|提高|降低|增加|减少)$"
+    r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:平均每年|每年平均|年均)?(?:实际|名义)?"
+    r"(?:增长|下降|提高|降低|增加|减少)$"
 )
 
 
@@ -1219,7 +1257,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
 _SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")
 
 _INLINE_ASIDE = re.compile(
-    r"\s*(?:按照?(?:可比|不变)(?:价格|口径)?计算|扣除(?:物价|价格)因素(?:后|影响)?|剔除(?:物价|价格)因素(?:后|影响)?)"
+    r"\s*(?:按照?(?:可比|不变)(?:价格|口径)?计算|(?:扣除|剔除|考虑)(?:到)?(?:物价|价格)[^,;:。0-9]{0,4}?因素(?:后|影响)?)"
 )
 
 
@@ -1532,9 +1570,13 @@ def _noun_run(words: list[Word]) -> list[Word]:
             for w in inner
         ):
             return run + rest[:end]
+    tail = words[len(run) :]
+    if len(tail) > 1 and tail[0].text in _NOUN_JOINS and all(w.is_noun for w in tail[1:]):
+        return run + tail  # 带动4200多亿元银行贷款和自筹资金: both nouns, the clause ends on them
     return run
 
 
+_NOUN_JOINS = ("和", "及", "与")
 # Words a compound noun may hold between its first noun and its head (集聚 of 总部经济集聚区).
 _COMPOUND_INNER = ("n", "v", "a", "d", "l", "j")
 _COMPOUND_MAX = 4

@@ -44,8 +44,8 @@ VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
 # 505万下岗失业人员, 1亿多中小学生, 71.3万监测对象: the qualifiers may run on.
 PEOPLE_AFTER = re.compile(
-    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
-    r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象)"
+    r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测|青壮年)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
+    r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象|文盲)"
 )
 # 对全县3400多贫困户进行帮扶: the number counts the households named right after it.
 HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农|住)户")
@@ -66,11 +66,23 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# 缔结国际条约187个, 签约项目20个: 约 ending a word (条约, 公约, 签约, 节约 …) bounds no figure.
+_YUE_IN_WORD = "(?<![条公合签节制契预履违特集盟])约"
+
+
+def bound_words(words: Iterable[str]) -> str:
+    """An alternation of bound words (约, 超过 …), 约 only where it ends no word of its own."""
+    return "|".join(
+        _YUE_IN_WORD if word == "约" else re.escape(word)
+        for word in sorted(words, key=len, reverse=True)
+    )
+
+
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _UNIT = alternation(UNITS)
 # 不超过30亿元 is a ceiling: its 超过 is no approximation word of the figure.
-_PRE = f"(?<!不)(?:{alternation(APPROX_BEFORE)})"
+_PRE = f"(?<!不)(?:{bound_words(APPROX_BEFORE)})"
 _POST = alternation(APPROX_AFTER)
 _MULT = alternation(MULTIPLIERS)
 
@@ -100,6 +112,12 @@ CN_WORKS = re.compile(
 CN_SUBJECT = re.compile(
     rf"(?:^|(?<=[,;:。!?]))\s*(?P<num>[两二三四五六七八九十][零〇一二两三四五六七八九十百]*)(?P<unit>{_THING}|个)"
     r"(?=[\u4e00-\u9fff]{1,10}?(?:被认定为|被评为|被确定为|全部建成|全部通过|获评|获批|入选|荣获))"
+)
+# 推进五个矿产建材集中区和四个新型建材产业园区建设: zones the place builds, counted in words (两个
+# 文明建设, 五个一工程 and other names end on no zone).
+CN_ZONES = re.compile(
+    r"(?:推进|推动|加快|加强|和|、|及)(?P<num>[两二三四五六七八九十]+)(?P<unit>个)"
+    r"(?=[\u4e00-\u9fff]{1,12}?(?:集中区|园区|产业园|开发区|示范区|功能区|基地)[^,;:。]{0,16}?建设)"
 )
 # N连增: yearly rises in a row (粮食生产实现“十连增”), a streak of years.
 STREAK_RISES = re.compile(rf"(?P<num>[0-9]+|{CN_NUMERAL})连增")
@@ -167,7 +185,11 @@ DIGIT_FRACTION = re.compile(
 HALF = re.compile(rf"(?<!另)(?:一|过)半(?!数)(?P<post>{_POST})?")
 RATIO_HEAD = re.compile(
     rf"每(?P<num>{ARABIC}|[一两二三四五六七八九十百千万]+)?(?P<unit>{_UNIT}|月(?=[^0-9]{{0,8}}[0-9]))"
+    # 全区万人发明专利拥有量达到4件: a holding per 万人 named without 每.
+    r"|(?<![0-9零〇一二三四五六七八九十百千万两])(?P<bare_num>[万千百])(?P<bare_unit>人)"
+    r"(?=口?[\u4e00-\u9fff]{1,10}拥有量)"
 )
+# The figure a base governs starts within this many characters after it.
 RATIO_GAP = 14
 RANK_CUED = re.compile(
     rf"(?P<cue>{alternation(RANK_CUES + RANK_SCOPES)})(?P<scope>[\u4e00-\u9fff]{{0,5}}?)"
@@ -255,6 +277,8 @@ DESCRIBED = re.compile(
     r"|(?:加工|开发|示范)区)"
 )
 DESCRIBED_BY = re.compile(r"(?:总投资|投资|融资|占地|长达)\s*$")  # 投资 3亿元: a space may follow
+# 年产各30万吨的…乙烯工程, 年炼铁、炼钢各300万吨的…二期工程: a plant's yearly output.
+CAPACITY_BY = re.compile(r"(?:年产|年产能|各)\s*$")
 # 两个11万伏变电站, 110千伏变电站: a voltage rating names a class of plant.
 VOLTAGE_AFTER = re.compile(r"伏")
 # 由4个方面、42个指标组成的现代化指标体系: the parts a framework is made of, no quantity of the work.

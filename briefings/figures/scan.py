@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Callable, Iterator, Sequence
@@ -179,7 +180,9 @@ def _describes(text: str, item: Found) -> bool:
     ):
         return False  # …等文旅文创“十大项目”: the things described are counted, a total
     before = p.CLAUSE_BREAK.split(text[: item.start])[-1]
-    return bool(p.DESCRIBED_BY.search(before)) or item.unit in p.AREA_UNITS
+    # 年产各30万吨的扬子和齐鲁乙烯工程: a plant's yearly capacity describes it too.
+    capacity = item.unit in p.CAPACITY_UNITS and p.CAPACITY_BY.search(before)
+    return bool(p.DESCRIBED_BY.search(before) or capacity) or item.unit in p.AREA_UNITS
 
 
 def _names_one_project(text: str, item: Found) -> bool:
@@ -253,19 +256,45 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
-        window = p.CLAUSE_BREAK.split(text[head.end() : head.end() + p.RATIO_GAP])[0]
-        amount = next(_ranges(window), None) or next(_amounts(window), None)
-        if amount is None or amount.unit in PERCENT_UNITS or amount.unit in p.AGE_UNITS:
-            continue  # 每千人拥有3岁以下婴幼儿托位数: an age, not a rate
+        clause = p.CLAUSE_BREAK.split(text[head.end() :])[0]
+        # 每千人拥有3岁以下婴幼儿托位数4.59个: an age names the things counted, not the rate.
+        amounts = [a for a in _base_amounts(clause) if a.unit not in p.AGE_UNITS]
+        if not amounts or amounts[0].start >= p.RATIO_GAP or amounts[0].unit in PERCENT_UNITS:
+            continue
+        amount = amounts[0]
+        num, base_unit = head["num"] or head["bare_num"] or "", head["unit"] or head["bare_unit"]
         end = head.end() + amount.end
-        if p.PER_UNIT_CHANGE.search(window[: amount.start]):
+        if p.PER_UNIT_CHANGE.search(clause[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
-            unit = f"{amount.unit}/{head['num'] or ''}{head['unit']}"
+            unit = f"{amount.unit}/{num}{base_unit}"
             yield Found(head.start(), end, amount.value, unit, "ratio", amount.upper)
             continue
-        value, unit = _per(amount, head["num"] or "", head["unit"])
-        if value is not None:
-            yield Found(head.start(), end, value, unit, "ratio")
+        value, unit = _per(amount, num, base_unit)
+        if value is None:
+            continue
+        # 每千人病床数达到3.9张 prints the rate whole; when the measure's name runs longer
+        # (每千人拥有3岁以下婴幼儿托位数4.59个) or holds the base (万人发明专利拥有量达到4件), the
+        # figure is the amount, labelled by the words before it like any other.
+        whole = amount.end <= p.RATIO_GAP and not head["bare_num"]
+        start = head.start() if whole else head.end() + amount.start
+        yield Found(start, end, value, unit, "ratio")
+        # 每平方公里产出GDP、财政收入分别达8亿元和2.8亿元, 每百人拥有固定电话70部、移动电话85部:
+        # the items listed after the first in the same unit are per the same base.
+        for before, item in itertools.pairwise(amounts):
+            joined = any(join in clause[before.end : item.start] for join in p.LIST_JOINS)
+            if item.unit != amount.unit or not joined:
+                break
+            value, unit = _per(item, num, base_unit)
+            if value is not None:
+                start = head.end() + item.start
+                yield Found(start, head.end() + item.end, value, unit, "ratio")
+
+
+def _base_amounts(clause: str) -> list[Found]:
+    """The amounts of a clause after a base (每万人…), ranges read whole (5到7元)."""
+    ranges = list(_ranges(clause))
+    singles = [a for a in _amounts(clause) if not any(r.start <= a.start < r.end for r in ranges)]
+    return sorted(ranges + singles, key=lambda a: a.start)
 
 
 def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
@@ -514,6 +543,13 @@ def _cn_times(text: str) -> Iterator[Found]:
             yield Found(start, match.end(), float(value), "倍", qualifier)
 
 
+def _cn_zones(text: str) -> Iterator[Found]:
+    for match in p.CN_ZONES.finditer(text):
+        value = numeral(match["num"])
+        if value:
+            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
+
+
 def _cn_subjects(text: str) -> Iterator[Found]:
     for match in p.CN_SUBJECT.finditer(text):
         value = numeral(match["num"])
@@ -560,7 +596,11 @@ def _amounts(text: str) -> Iterator[Found]:
             unit = "人"  # 贫困人口减少1386万: a number of people, the measure word left out
         elif not unit and p.HOUSEHOLDS_AFTER.match(text, end):
             unit = "户"  # 3400多贫困户: households, the measure word left out
-        approx = _approx(match, "pre", "sfx", "sfx2") or (end == match.end() and match["post"])
+        approx = (
+            _approx(match, "pre", "sfx", "sfx2")
+            or (end == match.end() and match["post"])
+            or text.startswith("倍多", end - 2)
+        )
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
         yield Found(start, end, float(value), unit, qualifier)
@@ -580,6 +620,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
         return "", match.start("unit")
     if unit == "个" and text.startswith("多月", match.end()):
         return "个月", match.end() + 2  # 3个多月: more than three months
+    if unit == "倍" and text.startswith("多", match.end()):
+        return unit, match.end() + 1  # 增长1倍多: more than a doubling
     per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
     if per:
         return unit + per.group(), per.end()
@@ -635,6 +677,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _cn_works_after,
     _cn_times,
     _cn_subjects,
+    _cn_zones,
     _medals,
     _cn_points,
     _amounts,

@@ -29,6 +29,15 @@ def bounds(sentence: str) -> list[tuple[str, str]]:
         # Reached or passed: a floor; a doubling or tenths with 多: more than printed.
         ("经济增长连续三年达到或略高于8%。", [("连续三年", "exact"), ("8%", "at_least")]),
         ("财政收入达到或超过12亿元。", [("超过12亿元", "at_least")]),
+        ("存款余额五年增长1倍多。", [("1倍多", "more_than")]),
+        # The figure or more (X或者更多一些, X或更多): a floor.
+        ("全社会投资预定增长12%或者更多一些。", [("12%", "at_least")]),
+        ("出口增长6%或更多。", [("6%", "at_least")]),
+        # 约 ending a word (条约, 签约) bounds nothing; standing alone it is about.
+        (
+            "缔结国际条约95个，签约项目20个，投资约30亿元。",
+            [("95个", "exact"), ("20个", "exact"), ("约30亿元", "about")],
+        ),
         (
             "生产总值翻了一番多，审批时限缩短了三成多。",
             [("翻了一番多", "more_than"), ("三成多", "more_than")],

@@ -30,6 +30,11 @@ def _found(sentence: str) -> list[tuple[str, float, str, str]]:
         # After the 等 closing a list it outnumbers: the list names some of them.
         ("改造东关、西关等五所乡镇卫生院。", [("五所", 5, "所", "exact")]),
         ("南方大学、东海学院等十余所高校参与帮扶。", [("十余所", 10, "所", "more_than")]),
+        # Zones whose building the place pushes, counted in words (两个文明建设 is a name).
+        (
+            "加快推进三个物流集中区和两个电商产业园区建设，推进两个文明建设。",
+            [("三个", 3, "个", "exact"), ("两个", 2, "个", "exact")],
+        ),
     ],
 )  # fmt: skip
 def test_a_chinese_numeral_after_a_verb_of_works_counts_the_things(

@@ -361,6 +361,48 @@ def test_what_the_plan_says_is_done_already_is_a_result() -> None:
     ]
 
 
+def test_what_the_plan_says_the_place_has_or_has_done_already_is_a_result() -> None:
+    """已经 with any verb, and a stock the place has now (全国有…), said in the plan."""
+    assert told("省里已经组织了30户企业开展试点，今年要扩大到80户。", PLAN_2025) == [
+        ("30户", "result", "2025"), ("80户", "plan", "2025"),
+    ]  # fmt: skip
+    # What the place has is as last counted (last year), or as it stands now when 现在 says so.
+    assert told("全省有2万多户小微企业，现在全省有40多个县建立了救助制度。", PLAN_2025) == [
+        ("2万多户", "result", "2024"), ("40多个", "result", "2025"),
+    ]  # fmt: skip
+    assert told("税收的70%以上来自民营企业，有一半的职工在民营企业就业。", PLAN_2025) == [
+        ("70%以上", "result", "2024"), ("一半", "result", "2024"),
+    ]  # fmt: skip
+    # What the plan is to do with what the place has stays the plan's.
+    assert told("全省有300个村要完成改造。", PLAN_2025) == [("300个", "plan", "2025")]
+
+
+def test_people_the_span_lifted_said_with_you_add_up_and_a_floor_on_people_counts_them() -> None:
+    """五年中有N人…解决了温饱问题: who did something over the span, no stock it ends on;
+    N万以上贫困人口: a floor on the people counted, no bar picking them out."""
+    assert told("五年中有300万贫困人口解决了温饱问题。", FIVE_YEARS) == [
+        ("300万", "cumulative", "2016-2020")
+    ]
+    found = sentence_figures("争取今年再有100万以上贫困人口解决温饱。", "1", 1, PLAN_2025, 2025)
+    assert [(m.raw, m.kind, m.label) for m in found] == [
+        ("100万以上", "target", "贫困人口解决温饱")
+    ]
+
+
+def test_a_next_item_of_a_span_s_count_without_a_verb_adds_up_over_the_span_too() -> None:
+    assert told("五年共培养本科毕业生300万人，研究生12万人。", FIVE_YEARS) == [
+        ("300万人", "cumulative", "2016-2020"), ("12万人", "cumulative", "2016-2020"),
+    ]  # fmt: skip
+    # Nor does a span's total to a level whose clause is not right after it.
+    found = told(
+        "投资五年累计突破1万亿元，超过此前十年总和；社会消费品零售总额4844亿元。", FIVE_YEARS
+    )
+    assert found[-1] == ("4844亿元", "result", "2020")
+    # A running total with no span lends nothing to the item after it.
+    found = told("新增瞪羚企业6家、累计达到10家，新入库规上工业24家。")
+    assert found[-1] == ("24家", "result", "2024")
+
+
 def test_funds_the_budget_spends_in_a_run_of_targets_are_its_plan() -> None:
     found = told("今年中央财政安排就业补助资金90亿元，比去年增加12亿元。", PLAN_2025, targets=True)
     assert [kind for _, kind, _ in found] == ["plan", "plan"]
@@ -584,6 +626,17 @@ def test_a_target_the_review_recalls_from_last_year_s_report_is_a_target() -> No
     sentence = "去年我在政府工作报告中曾提出，要把全年居民消费价格涨幅控制在3%左右。"
     found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
     assert [(m.kind, m.period) for m in found] == [("target", "2024")]
+
+
+def test_a_goal_recalled_from_last_year_s_report_with_yao_is_its_target_and_its_start_before() -> (
+    None
+):
+    sentence = "去年政府工作报告提出，房价涨幅要从12.5%降到8%左右，经过努力，实际回落到5.2%。"
+    found = sentence_figures(sentence, "1", 1, Setting(REVIEW, "2024"), 2025)
+    assert [(m.raw, m.kind, m.period) for m in found] == [
+        ("12.5%", "start", "2023"), ("8%左右", "target", "2024"), ("5.2%", "result", "2024"),
+    ]  # fmt: skip
+    assert found[2].label == "房价涨幅实际回落到"
 
 
 def test_a_streak_the_plan_says_is_already_run_is_last_year_s_result() -> None:

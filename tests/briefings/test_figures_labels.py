@@ -471,3 +471,69 @@ def test_projects_counted_after_a_quoted_programme_are_the_programme_s() -> None
     # A measure of its own (项目民间投资) is none of the programme's projects.
     found = labels("扎实开展“纾困”行动，项目民间投资增长9.5%。")
     assert not found["9.5%"].startswith("纾困")
+
+
+def test_a_label_keeps_no_bound_word_and_no_part_of_a_word_a_bound_ends() -> None:
+    found = labels("全社会投资预定增长12%或者更多一些，缔结国际条约95个。")
+    assert found["12%"] == "全社会投资预定增长"
+    assert found["95个"].endswith("国际条约")
+
+
+def test_a_span_said_in_words_leaves_the_label_and_the_clause_s_subject_carries_on() -> None:
+    """五年来年均增长: jieba reads 五年/来年, which must leave no 来 behind."""
+    found = labels(
+        "城镇居民人均可支配收入达到4200元，五年来年均实际增长7%。三年来城镇新增就业90万人。"
+    )
+    assert found["7%"] == "城镇居民人均可支配收入年均实际增长"
+    assert found["90万人"] == "城镇新增就业"
+
+
+def test_an_aside_on_prices_between_the_subject_and_its_change_names_no_subject() -> None:
+    found = labels("城镇居民人均可支配收入，考虑价格下降因素比上年实际增长8.5%。")
+    assert found["8.5%"] == "城镇居民人均可支配收入实际增长"
+
+
+def test_a_base_year_dealt_by_fenbie_reaches_the_item_after_he() -> None:
+    found = labels("进出口总额达900亿美元，其中出口500亿美元，分别比1990年增长60%和55%。")
+    assert found["55%"] == "出口比1990年增长"
+
+
+def test_a_second_list_of_yearly_averages_is_dealt_to_the_same_subjects() -> None:
+    found = labels(
+        "农村居民人均纯收入和城镇居民人均可支配收入，2010年分别达到3100元和8200元，"
+        "平均每年实际增长5.1%和6.3%。"
+    )
+    assert found["5.1%"].startswith("农村居民人均纯收入")
+    assert found["6.3%"].startswith("城镇居民人均可支配收入")
+
+
+def test_money_that_brought_in_two_kinds_of_funds_names_both() -> None:
+    assert (
+        labels("带动360亿元银行贷款和自筹资金，用于基础设施建设。")["360亿元"]
+        == "银行贷款和自筹资金"
+    )
+
+
+def test_a_multiple_of_a_base_year_said_with_wei_keeps_the_base_and_the_class_keeps_ji() -> None:
+    found = labels("国有及国有控股工业企业实现利润800亿元，为1995年的3.1倍。")
+    assert found["800亿元"] == "国有及国有控股工业企业实现利润"
+    assert found["3.1倍"].endswith("为1995年的")
+
+
+def test_a_change_on_a_plan_period_s_whole_takes_the_subject_and_keeps_the_base() -> None:
+    found = labels("五年累计实际利用外资900亿美元，比“九五”时期增长45.5%。")
+    assert found["45.5%"].endswith("实际利用外资比九五时期增长")
+
+
+def test_a_bare_actual_amount_takes_the_measure_named_before() -> None:
+    """实际到位, 实际投资: the amount actually paid in, of what the clause or figure before names."""
+    found = labels("外商直接投资协议金额90亿美元，实际投资31亿美元。")
+    assert found["31亿美元"].startswith("外商直接投资")
+    assert labels("外商直接投资保持增长，实际到位200多亿美元。")["200多亿美元"].startswith(
+        "外商直接投资"
+    )
+
+
+def test_the_other_place_said_with_only_a_change_takes_the_measure_before() -> None:
+    found = labels("城镇人均住房面积增加到30平方米，农村增加到40平方米。")
+    assert found["40平方米"] == "农村人均住房面积增加到"

@@ -333,6 +333,44 @@ def test_a_goal_for_the_last_year_of_a_five_year_plan_is_the_plan_s() -> None:
     assert told["60家"] == ("target", "2021-2025")
 
 
+@pytest.mark.parametrize(("year", "span"), [(2010, "2011-2015"), (2013, "2013-2017")])
+def test_a_part_headed_the_next_five_years_sets_goals_for_the_coming_plans_five(
+    year: int, span: str
+) -> None:
+    """今后五年 heading a part of a plan's closing year (2010) is the coming plan's five
+    (2011-2015), so its goals dated the plan's last year are the span's; in another year the
+    five run from the report's."""
+    last = span.split("-")[1]
+    told = _report(
+        [
+            "一、过去五年工作回顾",
+            *REVIEW_2021,
+            "二、今后五年目标与任务",
+            f"到{last}年，本市生产总值超过1.5万亿元。力争全市每千人病床数达到3.9张。",
+            f"三、{year}年主要工作",
+            *PLAN_2022,
+        ],
+        year=year,
+    )
+    assert told["超过1.5万亿元"] == ("target", span)
+    assert told["每千人病床数达到3.9张"] == ("target", span)  # no year printed: the part's
+
+
+def test_a_plan_part_opening_on_the_next_five_years_gives_its_goals_the_span() -> None:
+    told = _report(
+        [
+            "一、过去五年工作回顾",
+            *REVIEW_2021,
+            "二、争取经济再上一个新台阶",
+            "今后五年是实现现代化建设目标的关键性五年。争取2026年粮食产量达到120万吨。",
+            "今年地区生产总值计划增长百分之八。",
+            *PLAN_2022,
+        ],
+    )
+    assert told["120万吨"] == ("target", "2022-2026")  # not 2026's alone
+    assert told["百分之八"] == ("target", "2022")
+
+
 def test_a_comparison_with_a_base_year_opens_a_span_whose_levels_are_its_last_year_s() -> None:
     told = _report(
         [

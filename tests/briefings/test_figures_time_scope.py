@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.figures import sentence_figures
+from briefings.figures import extract_figures, sentence_figures
 from briefings.figures.kinds import PLAN, REVIEW, Setting, paragraph_setting
+from briefings.parse import parse_bytes
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,53 @@ def test_things_counted_right_before_they_are_completed_add_up_over_the_span() -
     sentence = "12 所农村寄宿制学校 10 所建成投用。"
     found = {m.raw: (m.kind, m.period) for m in sentence_figures(sentence, "1", 1, review, 2026)}
     assert found["10 所"] == ("cumulative", "2021-2025")
+
+
+def _report_figures(*plan: str) -> dict[str, tuple[str, str | None]]:
+    lines = [
+        "2012年某县政府工作报告",
+        "各位代表：",
+        "现在，我代表县人民政府，向大会报告工作，请予审议。",
+        "一、2011年工作回顾",
+        "全县生产总值完成60亿元，比上年增长9%。",
+        "二、2012年工作安排",
+        *plan,
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "carried.txt")
+    return {m.raw: (m.kind, m.period) for m in extract_figures(report)}
+
+
+def test_what_the_plan_says_is_built_already_after_a_past_span_adds_up_over_that_span() -> None:
+    found = _report_figures(
+        "两年来，县财政发行债券21亿元，共建设51个项目。已建成的主要有：加固河堤61公里；"
+        "新增公路通车里程120公里，其中高速公路33公里；新建农村电网线路900公里。"
+        "今年新建农村公路80公里。"
+    )
+    for raw in ("61公里", "120公里", "33公里", "900公里"):
+        assert found[raw] == ("cumulative", "2010-2011"), raw
+    assert found["80公里"] == ("plan", "2012")
+
+
+def test_a_share_of_a_base_the_plan_raises_to_is_a_target() -> None:
+    sentence = "今年，基本普及九年义务教育的地区要增加到全县人口的85%，再扫除3万青壮年文盲。"
+    found = {
+        m.raw: (m.kind, m.unit)
+        for m in sentence_figures(sentence, "1", 1, Setting(PLAN, "2012"), 2012)
+    }
+    assert found["85%"] == ("target", "%")
+    assert found["3万"] == ("plan", "人")
+
+
+def test_a_paragraph_opening_on_the_last_year_s_level_and_the_span_s_average_reviews_the_span() -> (
+    None
+):
+    span = Setting(REVIEW, "2010", span="2006-2010")
+    opening = "2010年全县生产总值达到120亿元，平均每年增长11%。"
+    assert paragraph_setting(opening, span, 2011) == span
+    found = {
+        m.raw: (m.kind, m.period)
+        for m in sentence_figures("高速公路增加83公里。", "1", 1, span, 2011)
+    }
+    assert found["83公里"] == ("cumulative", "2006-2010")
+    # Opening on the last year alone, the paragraph is that year's.
+    assert not paragraph_setting("2010年全县生产总值达到120亿元。", span, 2011).flows_over_span

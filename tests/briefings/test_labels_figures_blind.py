@@ -142,14 +142,19 @@ UNSEEN2_FLOORS = {
 # Both together: all fields 0.900, labels 0.944, period 0.974.
 # Sixth session, h-fig (a place after a dealt list, bare ratios, frameworks' parts): precision 0.996, recall
 # 0.981, all fields 0.903, key 0.951, kind 0.977, period 0.974, labels 0.946.
+# Sixth session, h-conform (label-only: 1997年 goals under 今后五年 in 1993 dated the span 1993-1997, per-base
+# units; engine: a plan part opening on 今后五年, bases past an age and over listed items): precision 0.996,
+# recall 0.983, all fields 0.903, key 0.950, kind 0.977, period 0.974, labels 0.946.
+# Sixth session, h-tune7 (a next item of a span's count with no verb: 五年培养研究生): all fields 0.904, kind
+# 0.978, period 0.976.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.98,
-    "all figures right on every field": 0.902,
+    "value recall": 0.982,
+    "all figures right on every field": 0.903,
     "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.976,
-    "period": 0.973,
+    "kind": 0.977,
+    "period": 0.975,
     "labels": 0.945,
     "headline indicator": 0.995,
     "headline choice": 0.995,
@@ -226,14 +231,17 @@ UNSEEN4_FLOORS = {
 # recall 0.970, all fields 0.896, key 0.961, kind 0.978, period 0.977, labels 0.944.
 # Sixth session, h-fig (bounds of 翻了一番多/四成多 and bottom bands, rankings won, bare indices): recall
 # 0.972, all fields 0.902, key 0.961, bound 0.998, kind 0.978, period 0.977, labels 0.945.
+# Sixth session, h-conform (label-only: five-year goals dated the span's last year carry the span, per-base
+# units; engine: 今后五年 heading a closing year's part is the coming plan's five, bases over listed items):
+# recall 0.975, all fields 0.906, key 0.971, kind 0.978, period 0.984, labels 0.945.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.971,
-    "all figures right on every field": 0.9,
-    "key figures right on every field": 0.96,
+    "value recall": 0.974,
+    "all figures right on every field": 0.906,
+    "key figures right on every field": 0.97,
     "bound": 0.997,
     "kind": 0.977,
-    "period": 0.976,
+    "period": 0.983,
     "labels": 0.944,
     "headline indicator": 0.99,
     "headline choice": 0.995,
@@ -284,10 +292,12 @@ UNSEEN5_FLOORS = {
 # Sixth session, h-fig (存贷款 dealt with their words, topic lines, share-of-things bars, works built over a
 # span, quoted programmes): precision 0.990, recall 0.937, all fields 0.849, key 0.977, kind 0.968, period
 # 0.970, labels 0.935, headline indicator 0.978, choice 0.994.
+# Sixth session, h-conform (per-base units in the labels and the engine: 每千人…350户, 每百人…70部、85部,
+# 每万人…1500人): precision 0.992, recall 0.943, all fields 0.854, key 0.977, period 0.970, labels 0.935.
 UNSEEN6_FLOORS = {
-    "is-a-figure precision": 0.989,
-    "value recall": 0.936,
-    "all figures right on every field": 0.848,
+    "is-a-figure precision": 0.991,
+    "value recall": 0.942,
+    "all figures right on every field": 0.854,
     "key figures right on every field": 0.977,
     "bound": 0.995,
     "kind": 0.967,
@@ -306,17 +316,34 @@ UNSEEN6_FLOORS = {
 # anyone looked at the scores: is-a-figure precision 0.989, value recall 0.958, all figures right on
 # every field 0.768, key figures right on every field 0.862, bound 0.989 (none inverted), kind 0.902,
 # period 0.928, labels 0.917, indicator of headline figures 0.960, headline choice 0.989.
+# Tuned on since (sixth session, h-tune7; no longer blind; each rule a shape of text with a test on
+# invented text): X或者更多一些/X或更多 at least (RULES.md); 约 ending a word (条约, 签约) no bound; 1倍多
+# more than; spans in words (五年来) and price asides (考虑价格下降因素) out of labels; 分别 bases and a second
+# list of yearly averages dealt after 和; what a plan says is built already after a sentence dated by a past
+# span (两年来…。已建成的主要有：…) adds up over that span, and so do a part after 其中 and a next item with no
+# verb; a paragraph opening on the last year's level and the span's yearly average reviews the span; a goal
+# recalled from last year's report said with 要 is that year's target; what the plan says the place has (全国
+# 有…, 有三分之二的…) or where a share comes from (…来自…) is a result as last counted, 现在 now; 已经 with any
+# verb done; a share of a base the plan raises to (增加到全国人口的72%) a target; people a span lifted said with
+# 有 add up, a floor on people counts them; zones whose building is pushed counted in words (推进五个…集中区
+# 建设); labels: 实际回落到/实际到位 and the other place said with a change take the measure before, money that
+# brought in two kinds of funds names both, 为1997年的2.9倍 keeps its base; a plant's yearly output before its
+# name (年产各30万吨的…工程) no figure: precision 0.996 (281 output), recall
+# 0.975, all fields 0.901, key 0.966, bound 1.000 (none inverted), kind 0.971, period 0.979, labels 0.964,
+# headline indicator 1.000, choice 1.000. Left: 已经组织了57户 (1997) labelled 1996 where 已经加入17个 (1998) is
+# labelled the report's year, 全年再减少文盲 a target in 1997 and 再扫除文盲 a plan in 1998, 到2010年…翻一番 in the 十五 goals (the
+# five-year goals' area), a 30% shared by three items longer than a label holds.
 UNSEEN7_FLOORS = {
-    "is-a-figure precision": 0.985,
-    "value recall": 0.955,
-    "all figures right on every field": 0.765,
-    "key figures right on every field": 0.86,
-    "bound": 0.985,
-    "kind": 0.9,
-    "period": 0.925,
-    "labels": 0.915,
-    "headline indicator": 0.955,
-    "headline choice": 0.985,
+    "is-a-figure precision": 0.995,
+    "value recall": 0.974,
+    "all figures right on every field": 0.9,
+    "key figures right on every field": 0.965,
+    "bound": 0.995,
+    "kind": 0.97,
+    "period": 0.978,
+    "labels": 0.963,
+    "headline indicator": 0.995,
+    "headline choice": 0.995,
 }
 
 
@@ -329,7 +356,7 @@ UNSEEN7_FLOORS = {
         ("unseen4", UNSEEN4_FLOORS, "fourth blind batch (tuned on since its first run)"),
         ("unseen5", UNSEEN5_FLOORS, "fifth blind batch (tuned on since its first run)"),
         ("unseen6", UNSEEN6_FLOORS, "sixth blind batch (tuned on since its first run)"),
-        ("unseen7", UNSEEN7_FLOORS, "seventh blind batch (first run this session)"),
+        ("unseen7", UNSEEN7_FLOORS, "seventh blind batch (tuned on since its first run)"),
     ],
 )
 def test_figures_against_labels_written_blind(
