@@ -21,7 +21,7 @@ from ..config import Config
 from ..exits import EXIT_BAD_INPUT
 from ..library.document_reader import read_document
 from ..sources import Fetched, FetchError, add_url, check_url
-from .chat import plain
+from .plain_text import plain
 
 HEADINGS = {
     "new": "added",

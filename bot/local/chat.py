@@ -16,9 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import html
 import importlib
-import re
 import signal
 import sys
 import threading
@@ -37,6 +35,7 @@ from ..present.words import catalogue
 from ..state import state_of
 from .answered import Turns
 from .bot_api import Call, LocalBotApi
+from .plain_text import plain
 
 CHAT_ID = 1001  # the local user and their private chat; an admin of this bot
 PROMPT = "你> "
@@ -46,14 +45,6 @@ SCRIPT_WAIT = 120.0  # piped input: the longest wait for the figures, and for a 
 SLOW_REPLY = f"（{REPLY_TIMEOUT:g} 秒内没有回答完；之后到达的消息会照常显示。）"
 HISTORY_FILE = "localchat-history"
 HISTORY_LENGTH = 1000
-_LINK = re.compile(r'<a\s+href="([^"]*)"[^>]*>(.*?)</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(text: str) -> str:
-    """Telegram HTML as terminal text: links as `text (url)`, other tags dropped."""
-    text = _LINK.sub(lambda m: f"{m.group(2)} ({html.unescape(m.group(1))})", text)
-    return html.unescape(_TAG.sub("", text))
 
 
 @dataclass
