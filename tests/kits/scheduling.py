@@ -23,11 +23,11 @@ import pytest
 
 SECONDS_A_TEST = 1.0
 MODULE_SECONDS = {
-    "tests/bot/test_sources_fetch.py": 152,
-    "tests/bot/test_reports_folder.py": 96,
-    "tests/bot/test_hostile_documents.py": 94,
+    "tests/bot/test_sources_fetch.py": 121,
+    "tests/bot/test_reports_folder.py": 85,
+    "tests/bot/test_hostile_documents.py": 68,
     "tests/bot/test_pages.py": 86,
-    "tests/bot/test_sources_cli.py": 80,
+    "tests/bot/test_sources_cli.py": 55,
     "tests/bot/test_bot_localchat.py": 75,
     "tests/bot/test_sources_hostile.py": 72,
     "tests/bot/test_push_crash.py": 66,
