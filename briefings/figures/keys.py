@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, Literal
 
 from ..model import Metric
@@ -122,8 +123,13 @@ def headline_rank(
 def _index_rise(metric: Metric) -> bool:
     """A price index's rise in points (居民消费价格总指数上升2.8个百分点): prices rose 2.8%, the
     year's price figure, not a gap between two rates."""
-    rises = {item.rise for item in indicators().items if item.rise}
-    return metric.unit in ("个百分点", "百分点") and metric.indicator in rises
+    return metric.unit in ("个百分点", "百分点") and metric.indicator in _rises()
+
+
+@cache
+def _rises() -> frozenset[str]:
+    """The ids of the price indices' rises, read once from the indicator table."""
+    return frozenset(item.rise for item in indicators().items if item.rise)
 
 
 _AVERAGE_WORDS = ("年均", "平均")
