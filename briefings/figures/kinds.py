@@ -824,12 +824,13 @@ def _is_flow(text: str, figure: Found, clause: str, listed: int) -> bool:
         return False
     if _FLOW_BEFORE.search(clause) or _FLOW_AFTER.match(text, figure.end):
         return True
-    if _SENTENCE_ADDS_UP.search(text, 0, listed) and not _PASSED.match(text, listed):
+    passed = _PASSED.match(text, listed)
+    if _SENTENCE_ADDS_UP.search(text, 0, listed) and not passed:
         # 先后有43个单位…，累计派出546名干部，在72个村开展驻村帮扶: a sentence opening on 先后 or
         # 累计 (or 共, 共有 aside: a stock) tells what was done over the years in each of its clauses.
         return True
     # 高速公路通车里程突破1万公里: a milestone the stock passed, whatever verb names the stock.
-    if _PASSED.match(text, listed):
+    if passed:
         return False
     plain = _plain_clause(clause)
     # “手撕镍”“无氧铜”等353项技术…实现国产化替代: examples named before the count open no
