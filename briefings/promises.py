@@ -692,16 +692,24 @@ def _named_groups(text: str, year: int | None) -> frozenset[str]:
     """The indicator groups (gdp, jobs…) a plan item names by any of their names of its time,
     the longest names first (单位国内生产总值能耗 is energy intensity, not the GDP it holds)."""
     plain = unicodedata.normalize("NFKC", text).lower()
-    names = sorted(
-        ((name, item.group) for item in indicators().items for name in item.names_in(year)),
-        key=lambda pair: -len(pair[0]),
-    )
     found = set()
-    for name, group in names:
+    for name, group in _names_longest_first(year):
         if name in plain:
             found.add(group)
             plain = plain.replace(name, "·")
     return frozenset(found)
+
+
+@cache
+def _names_longest_first(year: int | None) -> tuple[tuple[str, str], ...]:
+    """Every indicator name of `year`'s reports with its group, the longest first: sorted once
+    per year, not once per plan item."""
+    return tuple(
+        sorted(
+            ((name, item.group) for item in indicators().items for name in item.names_in(year)),
+            key=lambda pair: -len(pair[0]),
+        )
+    )
 
 
 def _giving(metrics: Iterable[Metric], year: int | None) -> dict[str, frozenset[str]]:
