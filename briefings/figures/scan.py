@@ -8,7 +8,7 @@ import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 
 from ..text import cn_number, fold
 from . import patterns as p
@@ -523,11 +523,13 @@ def _cn_works(text: str) -> Iterator[Found]:
             yield Found(more.start("num"), more.end(), float(count), more["unit"], qualifier)
 
 
-def _cn_works_after(text: str) -> Iterator[Found]:
-    for match in p.CN_WORKS_AFTER.finditer(text):
+def _counted_in_words(pattern: re.Pattern[str], text: str) -> Iterator[Found]:
+    """Things counted in Chinese numerals by `pattern` (groups num and unit; 余 or 多 in sfx, where
+    the pattern has one, makes the count approximate)."""
+    for match in pattern.finditer(text):
         value = numeral(match["num"])
         if value:
-            qualifier = "approx" if match["sfx"] else "exact"
+            qualifier = "approx" if match.groupdict().get("sfx") else "exact"
             yield Found(
                 match.start("num"), match.end("unit"), float(value), match["unit"], qualifier
             )
@@ -541,20 +543,6 @@ def _cn_times(text: str) -> Iterator[Found]:
             start = match.start("pre") if match["pre"] else match.start("num")
             qualifier = "approx" if match["pre"] or match["sfx"] else "exact"
             yield Found(start, match.end(), float(value), "倍", qualifier)
-
-
-def _cn_zones(text: str) -> Iterator[Found]:
-    for match in p.CN_ZONES.finditer(text):
-        value = numeral(match["num"])
-        if value:
-            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
-
-
-def _cn_subjects(text: str) -> Iterator[Found]:
-    for match in p.CN_SUBJECT.finditer(text):
-        value = numeral(match["num"])
-        if value:
-            yield Found(match.start("num"), match.end("unit"), float(value), match["unit"], "exact")
 
 
 def _streak_rises(text: str) -> Iterator[Found]:
@@ -674,10 +662,10 @@ _FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     _shared_units,
     _cn_counts,
     _cn_works,
-    _cn_works_after,
+    partial(_counted_in_words, p.CN_WORKS_AFTER),
     _cn_times,
-    _cn_subjects,
-    _cn_zones,
+    partial(_counted_in_words, p.CN_SUBJECT),
+    partial(_counted_in_words, p.CN_ZONES),
     _medals,
     _cn_points,
     _amounts,
