@@ -137,11 +137,12 @@ def topic(sentence: str) -> str:
     if len(line) > _TOPIC_MAX or p.CLAUSE_BREAK.search(line) or re.search(r"[0-9]", line):
         return ""
     run: list[str] = []
-    for word in _segment(line):
+    words = _segment(line)
+    for word in words:
         if not word.flag.startswith(_TOPIC_FLAGS):
             break
         run.append(word.text)
-    if len(run) == len(_segment(line)):
+    if len(run) == len(words):
         return ""  # nothing said of it: a heading-like name, not a topic line
     named = "".join(run)
     while (shorter := _TOPIC_TAIL.sub("", named)) != named and len(shorter) >= 2:
