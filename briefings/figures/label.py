@@ -311,7 +311,7 @@ def _shared_noun(text: str, found: list[Found], index: int) -> str:
     noun = "".join(w.text for w in words[:first] + _noun_run(words[first:]))
     if len(noun) <= 2:
         return ""
-    start = max(text.rfind(c, 0, found[index].start) for c in ",;:。!?、") + 1
+    start = _clause_start(text, found[index].start, ",;:。!?、")
     if index:
         start = max(start, found[index - 1].end)
     return (_plain(text[start : found[index].start]) + grade + noun)[-LABEL_MAX:]
@@ -372,7 +372,7 @@ def _spent_on(text: str, found: list[Found], index: int, label: str) -> str:
     figure = found[index]
     if figure.unit not in ("元", "美元", "元/年"):
         return label
-    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    start = _clause_start(text, figure.start)
     if index:
         start = max(start, found[index - 1].end)
     before = re.sub(r"[\s“”\"\u2460-\u2473\u2776-\u277f]", "", text[start : figure.start])
@@ -482,13 +482,13 @@ def _benefit_of(text: str, found: list[Found], index: int, label: str) -> str:
     at = text.rfind(_BENEFITS, 0, figure.start)
     if at < 0 or p.CLAUSE_BREAK.search(text, at, figure.start):
         return label
-    start = max(text.rfind(c, 0, at) for c in ",;:。!?、") + 1
+    start = _clause_start(text, at, ",;:。!?、")
     if index and found[index - 1].end > start:
         start = found[index - 1].end
     subject = _leading_thing(text[start:at])
     if not _plain(text[start:at]):
         # 、惠及消费者…: the clause the list item belongs to; ，惠及…: the clause before.
-        head = max(text.rfind(c, 0, start - 1) for c in ",;:。!?") + 1 if start else 0
+        head = _clause_start(text, start - 1) if start else 0
         subject = _leading_thing(text[head : max(start - 1, head)])
     if len(subject) < 2:
         return label
@@ -552,7 +552,7 @@ def _project_bar(text: str, figure: Found, label: str) -> str:
     if projects is None:
         return label
     # 确保年内引进亿元以上项目: what is done to the projects stays (引进), the investment once.
-    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?、个") + 1
+    start = _clause_start(text, figure.start, ",;:。!?、个")
     lead = _plain(text[start : figure.start]).removesuffix("投资").removesuffix("总")
     return (lead + _plain(projects.group()) + "投资")[-LABEL_MAX:]
 
@@ -567,7 +567,7 @@ def _listed_subject(
 ) -> str:
     if not index or "、" not in text[found[index - 1].end : found[index].start]:
         return label
-    start = max(text.rfind(c, 0, found[index - 1].start) for c in ",;:。!?") + 1
+    start = _clause_start(text, found[index - 1].start)
     if p.CLAUSE_BREAK.search(text, found[index - 1].end, found[index].start):
         return label
     verb = _SUBJECT_VERB.search(text, start, found[index - 1].start)
@@ -640,14 +640,14 @@ _DOUBLED_LEAD = re.compile(r"(?:实现|能够|力争|争取|确保|均|都|再)+
 
 def _doubled(text: str, figure: Found) -> str:
     """翻一番: what grew, said as a growth (省属企业工业总产值、利润 → …增长)."""
-    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    start = _clause_start(text, figure.start)
     subject = _DOUBLED_LEAD.sub("", _plain(text[start : figure.start]))
     return (subject + "增长")[-LABEL_WITH_SUBJECT_MAX:] if subject else "增长"
 
 
 def _top_list(text: str, figure: Found) -> str:
     """进入国家公立医院绩效考核百强: what entered which list, the list named as printed."""
-    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    start = _clause_start(text, figure.start)
     head = re.sub(r"[\s、“”\"]", "", _NOISE.sub("", text[start : figure.start]))
     board = "榜" if text.startswith("榜", figure.end) else ""  # 百强榜: the list's own name
     return (head + text[figure.start : figure.end] + board)[-LABEL_WITH_SUBJECT_MAX:]
@@ -662,7 +662,7 @@ def _streak_subject(text: str, found: list[Found], index: int, labels: list[str]
     """The words of the figure's clause before it (出口总额 of 出口总额连续29年…), or else the
     subject of the figure before (…增长13.5%、连续29年…)."""
     figure = found[index]
-    start = max(text.rfind(c, 0, figure.start) for c in ",;:。!?") + 1
+    start = _clause_start(text, figure.start)
     if index and found[index - 1].end > start:
         start = max(found[index - 1].end, text.rfind("、", 0, figure.start) + 1)
     words = _content(_words(text[start : figure.start]))
@@ -1299,6 +1299,12 @@ def _atoms() -> re.Pattern[str]:
         # 每平方公里产出GDP, 每万人口拥有: the base of a rate is part of what is measured.
         r"|(?P<per>每[万千百]?(?:平方公里|人口|人|户|亩|平方米))"
     )
+
+
+def _clause_start(text: str, end: int, marks: str = ",;:。!?") -> int:
+    """Where the clause holding text[end] starts: just after the last of `marks` before `end`
+    (with 、 a list item's start), else 0."""
+    return max(text.rfind(c, 0, end) for c in marks) + 1
 
 
 def _words(fragment: str) -> list[Word]:
