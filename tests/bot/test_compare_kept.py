@@ -25,19 +25,35 @@ def _library(folder: Path, count: int) -> ReportLibrary:
     return library
 
 
+def _count_calls(monkeypatch: pytest.MonkeyPatch, *names: str) -> dict[str, list[Any]]:
+    """The arguments of every call to the named CorpusIndex methods, which still do their work."""
+    calls: dict[str, list[Any]] = {name: [] for name in names}
+    for name in names:
+        method = getattr(CorpusIndex, name)
+
+        def counted(index: CorpusIndex, *args: Any, name: str = name, method: Any = method) -> Any:
+            calls[name].append(args)
+            return method(index, *args)
+
+        monkeypatch.setattr(CorpusIndex, name, counted)
+    return calls
+
+
+async def _whole_comparison(library: ReportLibrary) -> list[Any]:
+    """The whole comparison of QUERY, from a shelf of its own (so that nothing is kept)."""
+    whole = SearchShelf(library)
+    try:
+        return await whole.compare(QUERY, 5.0)
+    finally:
+        await whole.close()
+
+
 async def test_a_comparison_asked_again_is_read_once_until_the_library_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "reports").mkdir()
     library = _library(tmp_path, 2)
-    reads: list[Any] = []
-    read = CorpusIndex.figures
-
-    def counted(index: CorpusIndex, *args: Any) -> Any:
-        reads.append(args)
-        return read(index, *args)
-
-    monkeypatch.setattr(CorpusIndex, "figures", counted)
+    reads = _count_calls(monkeypatch, "figures")["figures"]
     shelf = SearchShelf(library)
     try:
         first = await shelf.compare(QUERY, 5.0)
@@ -59,20 +75,8 @@ async def test_a_chat_page_reads_which_reports_compare_once_and_only_its_own_fig
     reports have rows is not worked out again, and only the page's reports' figures are read."""
     (tmp_path / "reports").mkdir()
     library = _library(tmp_path, 8)
-    whole = SearchShelf(library)
-    try:
-        every = await whole.compare(QUERY, 5.0)
-    finally:
-        await whole.close()
-    calls: dict[str, list[Any]] = {"shown": [], "figures": []}
-    for name in calls:
-        method = getattr(CorpusIndex, name)
-
-        def counted(index: CorpusIndex, *args: Any, name: str = name, method: Any = method) -> Any:
-            calls[name].append(args)
-            return method(index, *args)
-
-        monkeypatch.setattr(CorpusIndex, name, counted)
+    every = await _whole_comparison(library)
+    calls = _count_calls(monkeypatch, "shown", "figures")
     shelf = SearchShelf(library)
     try:
         for number in (0, 1, 2, 5):  # 5: past the last page, which it gives
@@ -91,19 +95,8 @@ async def test_the_first_reports_of_a_comparison_read_only_their_own_figures(
     comparison has them, from the figures of those reports only."""
     (tmp_path / "reports").mkdir()
     library = _library(tmp_path, 8)
-    whole = SearchShelf(library)
-    try:
-        every = await whole.compare(QUERY, 5.0)
-    finally:
-        await whole.close()
-    reads: list[Any] = []
-    read = CorpusIndex.figures
-
-    def counted(index: CorpusIndex, *args: Any) -> Any:
-        reads.append(args)
-        return read(index, *args)
-
-    monkeypatch.setattr(CorpusIndex, "figures", counted)
+    every = await _whole_comparison(library)
+    reads = _count_calls(monkeypatch, "figures")["figures"]
     shelf = SearchShelf(library)
     try:
         mine = every[5][0].digest
