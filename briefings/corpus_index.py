@@ -895,9 +895,14 @@ class CorpusIndex:
         rowids = sorted({n for n in sentences if isinstance(n, int)})
         if not rowids:
             return {}
+        return {n: said for n, (_, said) in self._texts(db, rowids).items()}
+
+    def _texts(self, db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, tuple[int, str]]:
+        """The sentences `rowids`' places and texts, by rowid, but those whose report's file
+        is gone or changed since (see `_text`)."""
         return {
-            n: said
-            for n, _, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            n: (place, said)
+            for n, place, text, size in db.execute(_TEXTS, (json.dumps(list(rowids)),))
             if (said := self._text(db, n, text, size)) is not None
         }
 
@@ -908,11 +913,7 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        texts = {
-            n: (place, said)
-            for n, place, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
-            if (said := self._text(db, n, text, size)) is not None
-        }
+        texts = self._texts(db, rowids)
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {
