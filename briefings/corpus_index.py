@@ -431,12 +431,7 @@ class CorpusIndex:
         """Index one report's sentences and figures (replacing any entry of the same digest).
         `source`: the report's file, under `root`: the sentences found there as printed are
         stored as where they stand in it, read from it when a search needs their text."""
-        filed = None
-        if source is not None and self.root is not None:
-            path = os.path.join(self.root, source)
-            if data := self._read(path, entry.digest):
-                size, time, _ = self._checked[path]
-                filed = (source, data, f"{size}:{time}")
+        filed = None if source is None else self._filed_at(source, entry.digest)
         with self._guarded() as db:
             db.execute("BEGIN")
             try:
@@ -472,18 +467,25 @@ class CorpusIndex:
     def _moved(self, digest: str, source: str) -> None:
         """Read report `digest`'s sentences from the file `source` from now on, when it holds
         the report's bytes (else they stay where they were looked for)."""
-        if self.root is None:
+        if (filed := self._filed_at(source, digest)) is None:
             return
-        path = os.path.join(self.root, source)
-        if self._read(path, digest) is None:
-            return
-        size, time, _ = self._checked[path]
         with self._guarded() as db:
             db.execute(
                 "UPDATE reports SET source = ?, stamp = ? WHERE digest = ?",
-                (source, f"{size}:{time}", digest),
+                (source, filed[2], digest),
             )
             self._forget()
+
+    def _filed_at(self, source: str, digest: str) -> tuple[str, bytes, str] | None:
+        """The report file `source` (under `root`), its bytes and its stamp (size:time, see
+        `stamp` in `reports`), when its bytes are the report `digest`'s."""
+        if self.root is None:
+            return None
+        path = os.path.join(self.root, source)
+        if not (data := self._read(path, digest)):
+            return None
+        size, time, _ = self._checked[path]
+        return source, data, f"{size}:{time}"
 
     def compact(self) -> None:
         """Merge the FTS5 tables' segments into one each: a report added at a time leaves
@@ -893,9 +895,14 @@ class CorpusIndex:
         rowids = sorted({n for n in sentences if isinstance(n, int)})
         if not rowids:
             return {}
+        return {n: said for n, (_, said) in self._texts(db, rowids).items()}
+
+    def _texts(self, db: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, tuple[int, str]]:
+        """The sentences `rowids`' places and texts, by rowid, but those whose report's file
+        is gone or changed since (see `_text`)."""
         return {
-            n: said
-            for n, _, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
+            n: (place, said)
+            for n, place, text, size in db.execute(_TEXTS, (json.dumps(list(rowids)),))
             if (said := self._text(db, n, text, size)) is not None
         }
 
@@ -906,11 +913,7 @@ class CorpusIndex:
     def _sentences(self, db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[Titled]]:
         """The sentences `rowids` as hits with the titles above them, by report id, in report
         order."""
-        texts = {
-            n: (place, said)
-            for n, place, text, size in db.execute(_TEXTS, (json.dumps(rowids),))
-            if (said := self._text(db, n, text, size)) is not None
-        }
+        texts = self._texts(db, rowids)
         slots = self._slot_reports(db)
         reports = sorted({slots[n // SLOT] for n in rowids})
         entries = {

@@ -226,8 +226,7 @@ class SearchShelf:
         result = await self._read(
             wait, lambda index: index.search(query, first, limit, per_report, first_limit)
         )
-        updating = self._sync is not None and not self._sync.done()
-        if not updating and generation == self._generation:  # not while it grows, as `_keep`
+        if not self._updating() and generation == self._generation:  # as `_keep`
             self._searched[key] = (generation, result)
             self._searched.move_to_end(key)
             while len(self._searched) > SEARCHES_KEPT:
@@ -271,9 +270,7 @@ class SearchShelf:
     def _keep(
         self, kept: OrderedDict[str, T], query: str, found: T, reports: object, generation: int
     ) -> None:
-        # Not kept while the index is being brought up to date: it grows report by report.
-        updating = self._sync is not None and not self._sync.done()
-        if not updating and self._made_from(reports, generation):
+        if not self._updating() and self._made_from(reports, generation):
             kept[query] = found
             while len(kept) > COMPARED_KEPT:
                 kept.popitem(last=False)
@@ -335,6 +332,11 @@ class SearchShelf:
         listed, rows = await self._read(wait, read)
         self._keep(self._shown, query, listed, reports, generation)
         return rows, listed
+
+    def _updating(self) -> bool:
+        """Whether the index is being brought up to date: it grows report by report, so what
+        is read meanwhile is not kept."""
+        return self._sync is not None and not self._sync.done()
 
     def _made_from(self, reports: object, generation: int) -> bool:
         """Whether the kept comparisons were made from these reports and this index."""

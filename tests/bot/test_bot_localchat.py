@@ -17,7 +17,8 @@ from PIL import Image
 
 from bench.kits.paths import SEED
 from bot.local.bot_api import Call
-from bot.local.chat import HISTORY_FILE, HISTORY_LENGTH, Buttons, Photos, plain, show
+from bot.local.chat import HISTORY_FILE, HISTORY_LENGTH, Buttons, Photos, show
+from bot.local.plain_text import plain
 from bot.present.card import FontNotFoundError, find_font
 from tests.kits import readme_chat
 from tests.kits.terminal import Terminal, run_script, run_script_with_errors, write_config

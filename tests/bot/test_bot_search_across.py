@@ -14,7 +14,7 @@ import pytest
 from bench.kits.fault_api import FakeBotApi
 from bench.kits.paths import CORPUS, SEED
 from bot.local.bot_api import Call
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.state import state_of
 from briefings.corpus_index import FILE_NAME
 from briefings.derive import brief

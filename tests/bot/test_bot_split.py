@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bench.kits.fault_api import FakeBotApi
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.telegram.split import TELEGRAM_LIMIT, split_html
 from tests.kits.botkit import make_config, open_chat, visible
 

@@ -9,44 +9,34 @@ from typing import Any
 
 import pytest
 
-from bench.kits.report_copies import write_copies
 from bot.library.reports import ReportLibrary
 from bot.library.search_index import SearchShelf
-from briefings.corpus_index import CorpusIndex
+from tests.kits.shelf_reads import copies_library, count_calls, grow
 
 QUERY = "注册用户"  # said by two labels of the seed report's figures
 
 
-def _library(folder: Path, count: int) -> ReportLibrary:
-    write_copies(folder / "reports", folder / "cache", count)
-    library = ReportLibrary(folder / "reports", folder / "cache")
-    library.reload()
-    library.find_cached(library.reports)
-    return library
+async def _whole_comparison(library: ReportLibrary) -> list[Any]:
+    """The whole comparison of QUERY, from a shelf of its own (so that nothing is kept)."""
+    whole = SearchShelf(library)
+    try:
+        return await whole.compare(QUERY, 5.0)
+    finally:
+        await whole.close()
 
 
 async def test_a_comparison_asked_again_is_read_once_until_the_library_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "reports").mkdir()
-    library = _library(tmp_path, 2)
-    reads: list[Any] = []
-    read = CorpusIndex.figures
-
-    def counted(index: CorpusIndex, *args: Any) -> Any:
-        reads.append(args)
-        return read(index, *args)
-
-    monkeypatch.setattr(CorpusIndex, "figures", counted)
+    library = copies_library(tmp_path, 2)
+    reads = count_calls(monkeypatch, "figures")["figures"]
     shelf = SearchShelf(library)
     try:
         first = await shelf.compare(QUERY, 5.0)
         assert len(first) == 2 and await shelf.compare(QUERY, 5.0) == first
         assert len(reads) == 1
         assert await shelf.compare(QUERY + " 2020", 5.0) != first and len(reads) == 2
-        write_copies(tmp_path / "reports", tmp_path / "cache", 3)  # one more report
-        library.reload()
-        library.find_cached(library.reports)
+        grow(library, tmp_path, 3)  # one more report
         assert len(await shelf.compare(QUERY, 5.0)) == 3 and len(reads) == 3
     finally:
         await shelf.close()
@@ -57,22 +47,9 @@ async def test_a_chat_page_reads_which_reports_compare_once_and_only_its_own_fig
 ) -> None:
     """A chat's /compare page is the page of the whole comparison; asked again (◀ ▶), which
     reports have rows is not worked out again, and only the page's reports' figures are read."""
-    (tmp_path / "reports").mkdir()
-    library = _library(tmp_path, 8)
-    whole = SearchShelf(library)
-    try:
-        every = await whole.compare(QUERY, 5.0)
-    finally:
-        await whole.close()
-    calls: dict[str, list[Any]] = {"shown": [], "figures": []}
-    for name in calls:
-        method = getattr(CorpusIndex, name)
-
-        def counted(index: CorpusIndex, *args: Any, name: str = name, method: Any = method) -> Any:
-            calls[name].append(args)
-            return method(index, *args)
-
-        monkeypatch.setattr(CorpusIndex, name, counted)
+    library = copies_library(tmp_path, 8)
+    every = await _whole_comparison(library)
+    calls = count_calls(monkeypatch, "shown", "figures")
     shelf = SearchShelf(library)
     try:
         for number in (0, 1, 2, 5):  # 5: past the last page, which it gives
@@ -89,21 +66,9 @@ async def test_the_first_reports_of_a_comparison_read_only_their_own_figures(
 ) -> None:
     """Inline mode's few figures: the first reports with rows, the asker's ahead, as the whole
     comparison has them, from the figures of those reports only."""
-    (tmp_path / "reports").mkdir()
-    library = _library(tmp_path, 8)
-    whole = SearchShelf(library)
-    try:
-        every = await whole.compare(QUERY, 5.0)
-    finally:
-        await whole.close()
-    reads: list[Any] = []
-    read = CorpusIndex.figures
-
-    def counted(index: CorpusIndex, *args: Any) -> Any:
-        reads.append(args)
-        return read(index, *args)
-
-    monkeypatch.setattr(CorpusIndex, "figures", counted)
+    library = copies_library(tmp_path, 8)
+    every = await _whole_comparison(library)
+    reads = count_calls(monkeypatch, "figures")["figures"]
     shelf = SearchShelf(library)
     try:
         mine = every[5][0].digest

@@ -13,7 +13,7 @@ import pytest
 from bench.kits.fault_api import FakeBotApi
 from bench.kits.paths import SEED
 from bench.kits.report_copies import warm_cache
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from briefings.corpus_index import FILE_NAME
 from tests.kits.botkit import USER, make_config, open_chat
 

@@ -9,7 +9,7 @@ import pytest
 
 from bench.kits.gov_docs import report_lines
 from bench.kits.paths import corpus_files
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.present.short import short_summary
 from briefings.derive import brief
 from briefings.parse import parse_bytes

@@ -27,7 +27,7 @@ from bench.kits.gov_site import GovSite
 from bench.kits.paths import SEED
 from bot.commands import COMMANDS
 from bot.local.bot_api import Call
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.state import state_of
 from bot.telegram.callbacks import KINDS, decode
 from briefings.derive import brief

@@ -18,7 +18,7 @@ from bot.config import Config, parse_config
 from bot.library.briefer import Briefer, Work
 from bot.local.answered import Turns
 from bot.local.bot_api import Call
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.state import state_of
 
 USER = 1001

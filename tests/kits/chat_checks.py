@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from bot.local.bot_api import Call
-from bot.local.chat import plain
+from bot.local.plain_text import plain
 from bot.present.words import catalogue
 
 # Calls that show the user something is happening: the typing action or an answer.
