@@ -1178,6 +1178,7 @@ _COMMON_ROWS = (
     " SELECT c.block, c.counts FROM b JOIN common c ON c.block = b.n AND c.token = ?1"
 )
 _LAST_REPORT = "SELECT coalesce(max(id), 0) FROM reports"
+_COMMON_ROW = "SELECT counts FROM common WHERE block = ? AND token = ?"
 # An FTS5 expression that is one token, or every token a character begins.
 _ONE_TOKEN = re.compile(r'\("([^"]+)"( \*)?\)')
 _TEXTS = "SELECT id, place, text, size FROM sentences WHERE id IN (SELECT value FROM json_each(?))"
@@ -1500,13 +1501,20 @@ class _Matching:
 
     def term_count(self, term: str, report: int, rows: tuple[int, int], inexact: bool) -> int:
         """How many sentences of `report` (its rowids `rows`) say `term` (folded), for the
-        ranking: those matching a query of that word alone, as counted; a one-character
-        term's sentences read once a search (see the class)."""
+        ranking: those matching a query of that word alone, as counted; a common word's as
+        counted when the report was indexed (`common`: ~0.2 ms less than FTS5 takes, a term
+        a report shown); another one-character term's sentences read once a search (see the
+        class)."""
         alone = self.expression == "(" + " AND ".join(sorted(_tokens_of(term))) + ")"
         # Counted exactly: by FTS5 (a word of one or two characters), else checked (`check`).
         counted = not inexact or self.query is not None
         if alone and counted and report in self._checked:
             return self._checked[report]
+        if rows[0] >= COUNTED_FROM and (token := _COMMON.get(term)) is not None:
+            block, at = divmod(report, BLOCK)
+            row = self.db.execute(_COMMON_ROW, (block, token)).fetchone()
+            if (count := 0 if row is None else _counts(row[0])[at]) != FULL:
+                return count
         if len(term) != 1:
             return _count(self.db, term, rows, inexact)
         if term not in self._terms:
