@@ -94,8 +94,7 @@ _COMMON: dict[str, int] = {
     )
 }
 FORMAT = (
-    f"13:{zlib.crc32(''.join(CHARACTERS).encode()):08x}"
-    f":{zlib.crc32(''.join(_COMMON).encode()):08x}"
+    f"13:{zlib.crc32(''.join(CHARACTERS).encode()):08x}:{zlib.crc32(''.join(_COMMON).encode()):08x}"
 )
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
