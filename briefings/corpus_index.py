@@ -1475,8 +1475,8 @@ class _Matching:
     def most(self, counts: dict[int, int], mine: int | None) -> Iterator[int]:
         """The reports but `mine` that match, those with the most matches first (ties: the
         later added first). With inexact `counts` (at least the matches), reports are checked
-        while their counts could still put them before the checked ones, a growing batch at a
-        time (see `_check`)."""
+        while their counts could still put them before the checked ones: first a few, then
+        every one that could (see `_check`)."""
         order = [(-count, -report) for report, count in counts.items() if report != mine]
         heapq.heapify(order)  # only the first few are taken: not sorted whole
         if self.exactly:
@@ -1487,12 +1487,20 @@ class _Matching:
         batch = 8
         for _ in range(2 * len(counts) + 2):  # a batch checked or a report given each
             if order and (not checked or checked[0] > order[0]):
-                reports = [-heapq.heappop(order)[1] for _ in range(min(batch, len(order)))]
+                # None found matching yet: a few more, twice as many each time. Else every
+                # report whose count could put it before the best found, in one batch: the
+                # fewest passes (城市更新 at 10,000 reports: 8, 16, 32, 64 and 128 reports in
+                # five, 33 ms; 8 and 196 in two, 22 ms).
+                reports = []
+                if not checked:
+                    reports = [-heapq.heappop(order)[1] for _ in range(min(batch, len(order)))]
+                    batch *= 2
+                while checked and order and order[0] < checked[0]:
+                    reports.append(-heapq.heappop(order)[1])
                 self._check([r for r in reports if r not in self._checked])
                 for report in reports:
                     if self._checked[report]:
                         heapq.heappush(checked, (-self._checked[report], -report))
-                batch *= 2
                 continue
             if not checked:
                 return
