@@ -1392,28 +1392,30 @@ class _Matching:
                     counted[base + at] = count
         for report in [report for report, count in counted.items() if count == FULL]:
             first, span = self._span(report)
-            rows = (first, first + span - 1)
-            counted[report] = int(self.db.execute(_COUNT, (self.expression, *rows)).fetchone()[0])
+            found = self.db.execute(_COUNT, (self.expression, first, first + span - 1))
+            counted[report] = int(found.fetchone()[0])
         (below,) = self.db.execute(_UNCOUNTED, (COUNTED_FROM,)).fetchone()
         if '" *' not in self.expression:
-            rows = self.db.execute(_MATCHING_BELOW, (self.expression, self.slot, below))
-            return {**self._counted(rows), **counted}
+            first_added = self.db.execute(_MATCHING_BELOW, (self.expression, self.slot, below))
+            return {**self._counted(first_added), **counted}
         order = [(-count, -report) for report, count in counted.items() if report != mine]
         wanted = [-report for _, report in heapq.nsmallest(shown, order)]
+        if mine is not None and mine in counted:
+            wanted.append(mine)
         slots = [
             n
-            for first, span in map(self._span, wanted + [mine] * (mine in counted))
+            for first, span in map(self._span, wanted)
             for n in range(first // self.slot, (first + span) // self.slot)
         ]
-        found: dict[int, list[str]] = {}
+        rowids: dict[int, list[str]] = {}
         parameters = (self.expression, below, self.slot, json.dumps(slots))
         for (rowid,) in self.db.execute(_BELOW_OR_SLOTS, parameters):
-            report = self.slots.get(rowid // self.slot)  # None: a removed report's postings
-            if report is not None:
-                found.setdefault(report, []).append(str(rowid))
-        for report, rowids in found.items():
-            self._rowids[report] = ",".join(rowids)
-            counted.setdefault(report, len(rowids))
+            held = self.slots.get(rowid // self.slot)  # None: a removed report's postings
+            if held is not None:
+                rowids.setdefault(held, []).append(str(rowid))
+        for report, matches in rowids.items():
+            self._rowids[report] = ",".join(matches)
+            counted.setdefault(report, len(matches))
         return counted
 
     def _counted(self, rows: Iterable[tuple[int, int]]) -> dict[int, int]:
