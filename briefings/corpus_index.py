@@ -15,10 +15,11 @@ entry needs no jieba. jieba-cut tokens would lose substring matches (营商环�
 one report and whole in another), and FTS5's trigram tokenizer cannot match two-character
 words. bench/search_index.py measures the alternatives.
 
-What the file holds per report (format 12: ~0.94× the reports' text at 300 distinct reports,
+What the file holds per report (format 12 and 13: ~0.94× the reports' text at 300 distinct reports,
 ~0.91× at 1,000: postings ~0.48×, figures ~0.21×, where each sentence stands ~0.12×,
 figure-label postings ~0.05×, section titles ~0.03×, new words ~0.015×; format 11 took 1.38×
-and 1.35×, format 10 1.6×, format 8 2.1×): its row in `reports`, naming its file (`source`,
+and 1.35×, format 10 1.6×, format 8 2.1×; format 13 adds `common`, the counts of the commonest
+words, ~0.06× at 10,000 reports and nothing in a small library): its row in `reports`, naming its file (`source`,
 under the reports folder the index is opened with) and the size and time it had when its
 SHA-256 was checked (`stamp`); the titles of its sections (`places`, a
 context only when it is not derived from its parent's); a row per sentence saying where it
