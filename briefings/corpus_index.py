@@ -113,6 +113,11 @@ CHECKED = 2000
 # Past them, a batch of up to this many reports is checked report by report (see `_check`).
 FEW_CHECKED = 16
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
+# The sentences of removed reports whose postings stay (their file gone or changed: `_delete`)
+# are purged (`_purge`) once they pass DEAD_SHARE of the sentences indexed, at most PURGED a
+# pass over every posting (~5 s CPU at 10,000 reports), those of a window of rowids.
+DEAD_SHARE = 1 / 16
+PURGED = 20_000
 # A step of that merge writes about MERGE_PAGES of FTS5's pages (~4 KB each) and a step of
 # returning free pages frees VACUUM_PAGES, each under the lock: a few milliseconds, whatever
 # the index's size, so a search waits that long at most.
@@ -491,7 +496,7 @@ class CorpusIndex:
             if indexed is not None:
                 self.add(entry_of(report), *indexed, source=report.source)
                 added += 1
-        if added >= COMPACT_AFTER:
+        if added >= COMPACT_AFTER or self._dead_due():
             self.compact()
         return added
 
@@ -524,7 +529,10 @@ class CorpusIndex:
         Rewrites the postings, which takes longer as the index grows (~0.5 s at 200 reports):
         FTS5's incremental merge does it a bounded step at a time (MERGE_PAGES), the lock
         taken for each, so searches go on between steps; then the pages the old segments
-        held go back to the file system, as many at a time."""
+        held go back to the file system, as many at a time. The postings of removed reports'
+        sentences whose text was gone are deleted first, when they are many (`_purge`)."""
+        if self._dead_due():
+            self._purge()
         for table in ("tokens", "figure_tokens"):
             for _ in range(_MAX_STEPS):
                 with self._guarded() as db:
@@ -543,6 +551,58 @@ class CorpusIndex:
                     break
                 # Run to its end by executescript (a step of execute frees one page).
                 db.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES:d});")
+
+    def _dead_due(self) -> bool:
+        """Whether the sentences whose postings stay pass DEAD_SHARE of those indexed."""
+        with self._guarded() as db:
+            dead = sum(to - at + 1 for at, to in _dead(db))
+            (indexed,) = db.execute("SELECT coalesce(sum(sentences), 0) FROM reports").fetchone()
+        return dead > 0 and dead >= DEAD_SHARE * indexed
+
+    def _purge(self) -> None:
+        """Delete the postings that removed reports' sentences left (`_delete`: their text was
+        not known any more, which FTS5 needs to delete them): their tokens are read from the
+        postings themselves (fts5vocab's instances, a pass over every posting, from another
+        connection when the index is a file, so that searches go on meanwhile; the sentences
+        of a window of PURGED rowids a pass), then deleted under the lock."""
+        for _ in range(_MAX_STEPS):
+            with self._guarded() as db:
+                ranges = _dead(db)
+            if not ranges:
+                return
+            start = ranges[0][0]
+            end = start + PURGED  # past the window
+            rowids = [n for at, to in ranges for n in range(at, min(to + 1, end))]
+            found: dict[int, list[str]] = {}
+            with self._postings() as postings:
+                for term, doc in postings.execute(
+                    _DEAD_POSTINGS, (start, rowids[-1], json.dumps(rowids))
+                ):
+                    found.setdefault(doc, []).append(term)
+            with self._guarded() as db:
+                db.execute("BEGIN")
+                db.executemany(
+                    "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
+                    [(doc, " ".join(terms)) for doc, terms in found.items()],
+                )
+                _set_dead(db, [(max(at, end), to) for at, to in _dead(db) if to >= end])
+                db.execute("COMMIT")
+
+    @contextmanager
+    def _postings(self) -> Iterator[sqlite3.Connection]:
+        """A connection reading FTS5's postings as instances (term, rowid): another one, read
+        only, when the index is a file; else the index's own, under the lock."""
+        if self.path is None:
+            with self._guarded() as db:
+                db.execute(_INSTANCES)
+                yield db
+            return
+        reader = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            reader.execute(_INSTANCES)
+            yield reader
+        finally:
+            reader.close()
 
     def remove(self, digests: Iterable[str]) -> None:
         with self._guarded() as db:
@@ -648,6 +708,11 @@ class CorpusIndex:
             "INSERT INTO tokens(tokens, rowid, grams) VALUES ('delete', ?, ?)",
             [(n, self.tokens(text)) for n, text in texts if text is not None],
         )
+        if dead := [n for n, text in texts if text is None]:  # purged later (`_purge`)
+            runs = [(dead[0], dead[0])]
+            for n in dead[1:]:
+                runs[-1:] = [(runs[-1][0], n)] if n == runs[-1][1] + 1 else [runs[-1], (n, n)]
+            _set_dead(db, _dead(db) + runs)
         db.execute("DELETE FROM sentences WHERE id BETWEEN ? AND ?", rows)
         db.execute("DELETE FROM places WHERE report = ?", (report,))
         labels = db.execute("SELECT no, folded FROM figures WHERE report = ?", (report,))
@@ -1100,6 +1165,20 @@ def _packed(counts: array[int]) -> bytes:
     return counts.tobytes()
 
 
+def _dead(db: sqlite3.Connection) -> list[tuple[int, int]]:
+    """The ranges of rowids (first, last) whose postings stay, in order (see `_delete`)."""
+    found = db.execute("SELECT value FROM meta WHERE key = 'dead'").fetchone()
+    return sorted((int(at), int(to)) for at, to in json.loads(found[0])) if found else []
+
+
+def _set_dead(db: sqlite3.Connection, ranges: list[tuple[int, int]]) -> None:
+    if ranges:
+        value = json.dumps(sorted(ranges))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('dead', ?)", (value,))
+    else:
+        db.execute("DELETE FROM meta WHERE key = 'dead'")
+
+
 def _named(metric: Metric) -> tuple[str | None, ...]:
     """A figure's few-valued fields, stored as numbers into `names`."""
     return metric.unit, metric.qualifier, metric.kind, metric.period, metric.bound
@@ -1178,6 +1257,15 @@ _COMMON_ROWS = (
     " SELECT c.block, c.counts FROM b JOIN common c ON c.block = b.n AND c.token = ?1"
 )
 _LAST_REPORT = "SELECT coalesce(max(id), 0) FROM reports"
+# Every posting of `tokens` as a row (term, rowid), and those of the rowids ?3 (a JSON array)
+# between ?1 and ?2 (the range tested first: the list only for the few rows in it).
+_INSTANCES = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.postings USING fts5vocab(main, tokens, instance)"
+)
+_DEAD_POSTINGS = (
+    "SELECT term, doc FROM temp.postings WHERE doc BETWEEN ?1 AND ?2"
+    " AND doc IN (SELECT value FROM json_each(?3))"
+)
 _COMMON_ROW = "SELECT counts FROM common WHERE block = ? AND token = ?"
 # An FTS5 expression that is one token, or every token a character begins.
 _ONE_TOKEN = re.compile(r'\("([^"]+)"( \*)?\)')
