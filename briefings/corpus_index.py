@@ -555,9 +555,10 @@ class CorpusIndex:
     def _dead_due(self) -> bool:
         """Whether the sentences whose postings stay pass DEAD_SHARE of those indexed."""
         with self._guarded() as db:
-            dead = sum(to - at + 1 for at, to in _dead(db))
+            if not (dead := sum(to - at + 1 for at, to in _dead(db))):
+                return False
             (indexed,) = db.execute("SELECT coalesce(sum(sentences), 0) FROM reports").fetchone()
-        return dead > 0 and dead >= DEAD_SHARE * indexed
+        return bool(dead >= DEAD_SHARE * indexed)
 
     def _purge(self) -> None:
         """Delete the postings that removed reports' sentences left (`_delete`: their text was
