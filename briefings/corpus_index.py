@@ -1211,6 +1211,10 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes | int, s
 # Each slot's matches, counted in SQL: tens of thousands of matches cost milliseconds as Python
 # objects (their rowids are read only for the few reports shown, `_IN_REPORT`).
 _MATCHING = "SELECT rowid / ?2, count(*) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
+# Each match's slot, comma-separated, counted by `_per_slot`: SQLite's GROUP BY sorts the
+# matches (~0.19 µs each), where joining them and Counter over the pieces, both in C, take
+# ~0.13 µs (安全生产 at 10,000 reports, 29,000 matches: 12.2 -> 8.9 ms).
+_SLOT_OF_EACH = "SELECT group_concat(rowid / ?2) FROM tokens WHERE tokens MATCH ?1"
 # The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
 _MATCHING_SAYING = (
     "SELECT t.rowid / ?2, count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
@@ -1457,7 +1461,8 @@ class _Matching:
             # Counted a slot at a time (Counter counts in C): tens of thousands of matches.
             counted = self._counted(Counter([rowid // slot for rowid in self._every]).items())
         else:
-            counted = self._counted(self.db.execute(_MATCHING, (self.expression, self.slot)))
+            found = self.db.execute(_SLOT_OF_EACH, (self.expression, self.slot)).fetchone()[0]
+            counted = self._counted(_per_slot(found))
             if self.query is not None and sum(counted.values()) > CHECKED:
                 self.exactly = False
                 return counted
@@ -1621,6 +1626,11 @@ class _Matching:
             self._terms[term] = sorted(map(int, found.split(","))) if found else []
         every = self._terms[term]
         return bisect.bisect_right(every, rows[1]) - bisect.bisect_left(every, rows[0])
+
+
+def _per_slot(found: str | None) -> list[tuple[int, int]]:
+    """Each slot's count in the comma-separated slots `found` (`_SLOT_OF_EACH`)."""
+    return [(int(slot), n) for slot, n in Counter(found.split(",")).items()] if found else []
 
 
 def _common_token(expression: str) -> int | None:
