@@ -188,7 +188,11 @@ RATIO_HEAD = re.compile(
     # 全区万人发明专利拥有量达到4件: a holding per 万人 named without 每.
     r"|(?<![0-9零〇一二三四五六七八九十百千万两])(?P<bare_num>[万千百])(?P<bare_unit>人)"
     r"(?=口?[\u4e00-\u9fff]{1,10}拥有量)"
+    # 低保月人均补差18元: a month's rate per head (人均 names the measure; the month is the base).
+    r"|(?P<month>月)(?=人均)"
 )
+# 从每月70元提高到88元: the words joining the two ends of a change, which keep the base of the first.
+CHANGE_TO = re.compile(r"(?:提高|增加|提升|上调|调整|增长|下调|降低|下降|减少|减)?(?:到|至|为)")
 # The figure a base governs starts within this many characters after it.
 RATIO_GAP = 14
 RANK_CUED = re.compile(

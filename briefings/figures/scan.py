@@ -256,13 +256,18 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
+        if head["unit"] == "人" and not head["num"] and text.startswith("每", head.end()):
+            continue  # 每人每月1160元: one person names the measure, the month is the base
+        if head["unit"] == "年" and not head["num"]:
+            continue  # 每年拿出1200万元: a yearly amount, its year the figure's period
         clause = p.CLAUSE_BREAK.split(text[head.end() :])[0]
         # 每千人拥有3岁以下婴幼儿托位数4.59个: an age names the things counted, not the rate.
         amounts = [a for a in _base_amounts(clause) if a.unit not in p.AGE_UNITS]
         if not amounts or amounts[0].start >= p.RATIO_GAP or amounts[0].unit in PERCENT_UNITS:
             continue
         amount = amounts[0]
-        num, base_unit = head["num"] or head["bare_num"] or "", head["unit"] or head["bare_unit"]
+        num = head["num"] or head["bare_num"] or ""
+        base_unit = head["unit"] or head["bare_unit"] or head["month"]
         end = head.end() + amount.end
         if p.PER_UNIT_CHANGE.search(clause[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
@@ -275,13 +280,17 @@ def _ratios(text: str) -> Iterator[Found]:
         # 每千人病床数达到3.9张 prints the rate whole; when the measure's name runs longer
         # (每千人拥有3岁以下婴幼儿托位数4.59个) or holds the base (万人发明专利拥有量达到4件), the
         # figure is the amount, labelled by the words before it like any other.
-        whole = amount.end <= p.RATIO_GAP and not head["bare_num"]
+        whole = amount.end <= p.RATIO_GAP and not head["bare_num"] and not head["month"]
         start = head.start() if whole else head.end() + amount.start
         yield Found(start, end, value, unit, "ratio")
         # 每平方公里产出GDP、财政收入分别达8亿元和2.8亿元, 每百人拥有固定电话70部、移动电话85部:
-        # the items listed after the first in the same unit are per the same base.
+        # the items listed after the first in the same unit are per the same base; so is the end
+        # of the change the first opens (从每月70元提高到88元).
         for before, item in itertools.pairwise(amounts):
-            joined = any(join in clause[before.end : item.start] for join in p.LIST_JOINS)
+            between = clause[before.end : item.start]
+            joined = any(join in between for join in p.LIST_JOINS) or bool(
+                p.CHANGE_TO.fullmatch(between)
+            )
             if item.unit != amount.unit or not joined:
                 break
             value, unit = _per(item, num, base_unit)

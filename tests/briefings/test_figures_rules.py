@@ -617,3 +617,22 @@ def test_a_place_kept_won_or_listed_after_another_is_a_ranking(
     sentence: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A base printed once governs both ends of the change it opens.
+        ("养老金最低标准从每月70元提高到88元", [("每月70元", "元/月"), ("88元", "元/月")]),
+        # 月人均 is a month's rate per head: 人均 names the measure, the month is the base.
+        ("农村低保月人均补差由18元提高到32元", [("18元", "元/月"), ("32元", "元/月")]),
+        # A single person before the month names the measure, not a second base.
+        ("低保标准提高至每人每月1160元", [("每月1160元", "元/月")]),
+        # A yearly amount keeps 元: its year is the figure's period.
+        ("每年拿出1200万元用于住院费用报销", [("1200万元", "元")]),
+    ],
+)
+def test_a_rate_paid_per_month_keeps_its_month_in_the_unit(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.raw, m.unit) for m in sentence_figures(sentence)] == expected
