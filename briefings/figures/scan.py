@@ -256,10 +256,10 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
-        if head["unit"] == "人" and not head["num"] and text.startswith("每", head.end()):
-            continue  # 每人每月1160元: one person names the measure, the month is the base
-        if head["unit"] == "年" and not head["num"]:
-            continue  # 每年拿出1200万元: a yearly amount, its year the figure's period
+        if head["unit"] in ("人", "个", "年") and not head["num"]:
+            # 每人每月1160元, 每个村培训1人: one person or thing names the measure, no base;
+            # 每年拿出1200万元: a yearly amount, its year the figure's period.
+            continue
         clause = p.CLAUSE_BREAK.split(text[head.end() :])[0]
         # 每千人拥有3岁以下婴幼儿托位数4.59个: an age names the things counted, not the rate.
         amounts = [a for a in _base_amounts(clause) if a.unit not in p.AGE_UNITS]
@@ -578,11 +578,14 @@ def _cn_points(text: str) -> Iterator[Found]:
 
 
 def _amounts(text: str) -> Iterator[Found]:
+    before: Found | None = None  # the figure before, whose unit a bare one listed after shares
     for match in p.AMOUNT.finditer(text):
         unit, end = _unit(text, match)
         start = _amount_start(text, match, unit, end)
         if start is None:
             continue
+        if not unit and match["mult"]:
+            unit = _listed_unit(text, start, end, before)
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
         if not unit and p.VISITS_BEFORE.search(text[max(0, start - 8) : start]):
             unit = "人次"
@@ -600,7 +603,20 @@ def _amounts(text: str) -> Iterator[Found]:
         )
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
-        yield Found(start, end, float(value), unit, qualifier)
+        before = Found(start, end, float(value), unit, qualifier)
+        yield before
+
+
+def _listed_unit(text: str, start: int, end: int, before: Found | None) -> str:
+    """The unit of a bare 万/亿 (1.28万亿): the one a list it opens ends on (1.28万亿、8200亿元),
+    the one of the item right before it in a list (1600万人、180万), or 元 after a measure only
+    counted in money (财政收入突破10亿大关); else none."""
+    listed = p.LIST_UNIT_AFTER.match(text, end)
+    if listed:
+        return listed["unit"]
+    if before and before.unit and text[before.end : start] in p.LIST_JOINS:
+        return before.unit
+    return "元" if p.MONEY_BEFORE.search(text[max(0, start - 12) : start]) else ""
 
 
 def _streak(text: str, start: int, unit: str) -> tuple[int, str]:
@@ -622,6 +638,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
     if per:
         return unit + per.group(), per.end()
+    other = p.OTHER_UNIT.match(text, match.end()) if unit and not match["post"] else None
+    if other:
+        return unit + other.group(), other.end()  # 60万套（间）: either measure, as printed
     return unit, match.end()
 
 

@@ -123,7 +123,7 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("3万多人", "cumulative", "2016-2020")]),
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
-        ("收入平均每年增加205亿元。", FIVE_YEARS, [("每年增加205亿元", "cumulative", "2016-2020")]),
+        ("收入平均每年增加205亿元。", FIVE_YEARS, [("205亿元", "cumulative", "2016-2020")]),
         ("社会保障基金已积累资金124亿元。", REVIEW_2024, [("124亿元", "cumulative", None)]),
         # A base that runs over years (是2000年到2015年总和的1.5倍) ends on its last year.
         ("五年水利投资是2000年到2015年总和的1.5倍。", FIVE_YEARS, [

@@ -367,7 +367,8 @@ def test_year_glued_to_a_count_is_dropped_but_the_count_kept() -> None:
 
 
 def test_false_measure_word_is_not_a_unit() -> None:
-    assert figures("庆阳经济总量迈上1200亿台阶") == [("1200亿", 1.2e11, "", "exact")]
+    # 台 of 台阶 is no 台 counted; the total of an economy is counted in money.
+    assert figures("庆阳经济总量迈上1200亿台阶") == [("1200亿", 1.2e11, "元", "exact")]
 
 
 def _metric(
@@ -636,3 +637,26 @@ def test_a_rate_paid_per_month_keeps_its_month_in_the_unit(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.raw, m.unit) for m in sentence_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "unit"),
+    [
+        # A bare 万/亿 takes the unit of the list it opens or the item listed before it.
+        ("力争电子信息、有色金属产业规模分别达1.28万亿、8200亿元", "1.28万亿", "元"),
+        ("注册用户分别超过1600万、180万", "180万", "人"),
+        # … or the money, people a measure before or after it counts.
+        ("全部财政收入突破10亿大关", "突破10亿", "元"),
+        ("农村贫困人口比上年减少290万", "290万", "人"),
+        ("近1400万农业转移人口在城镇落户", "近1400万", "人"),
+        # Each one thing (每个村) is no base: the count is in its own unit.
+        ("每个村培训致富带头人1人", "1人", "人"),
+        # A second measure word in brackets is kept as printed.
+        ("新增保障性住房超60万套（间）", "超60万套（间）", "套(间)"),
+        ("完成设备更新6.5万台(套)", "6.5万台(套)", "台(套)"),
+    ],
+)
+def test_a_count_takes_the_unit_its_list_or_measure_says(
+    sentence: str, raw: str, unit: str
+) -> None:
+    assert (raw, unit) in [(m.raw, m.unit) for m in sentence_figures(sentence)]
