@@ -109,6 +109,10 @@ _REACH = re.compile(
 # 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
 # labour moved, foreign capital used), not works it does.
 _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
+# 再扫除350万青壮年文盲, 完成减贫1186人, 确保剩余584名贫困群众全部稳定脱贫: people whose lot the
+# plan changes are an outcome it aims at, as new jobs are, not works it does.
+_PEOPLE_LOT = re.compile(r"文盲|脱贫|减贫|温饱")
+_PEOPLE_UNITS = ("人", "名", "户")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
@@ -687,6 +691,7 @@ def _told(
                 and not _a_part(text, label)
             )
             or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
+            or (_PEOPLE_LOT.search(label) and figure.unit in _PEOPLE_UNITS)
         )
         return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:

@@ -134,6 +134,18 @@ def test_kind_and_period(sentence: str, setting: Setting, expected: list[tuple])
     assert told(sentence, setting) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("今年要大力推进扫盲工作，再扫除青壮年文盲200万人。", "200万人"),
+        ("加强贫困人口动态监测，完成减贫900人。", "900人"),
+        ("确保剩余300名贫困群众全部稳定脱贫。", "300名"),
+    ],
+)
+def test_people_whose_lot_the_plan_changes_are_its_target(sentence: str, raw: str) -> None:
+    assert told(sentence, PLAN_2025) == [(raw, "target", "2025")]
+
+
 def test_the_main_targets_are_targets_of_the_coming_year() -> None:
     sentence = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业30万人以上。"
     assert told(sentence, PLAN_2025, targets=True) == [
