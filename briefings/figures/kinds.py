@@ -41,6 +41,8 @@ _WORK_TITLE = pattern("heading_words", "figure_work_title")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
 _TARGET_TITLE = pattern("heading_words", "figure_target_title")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
+# 2011年，规划面积由…: a sentence opening on its year (not 2011年以来, a span, nor 2011年的, a base).
+_OPENS_ON_YEAR = re.compile(r"\s*(?:19|20)[0-9]{2} ?年(?!以来|的|代)")
 _PAST_SPAN = pattern("time_words", "past_span")
 _NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
@@ -609,7 +611,11 @@ def _told(
             return Told("result", setting.span)
     recalled = setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start)
     if _is_start(text, found, index):
-        if setting.span and period == setting.period:
+        # 2011年，规划面积由4.9平方公里调整为12平方公里 in a review of 2007-2011: a change of the
+        # year printed, not of the span, is dated that year (not when the sentence compares with
+        # another year: 2016年…比2011年增长…，贫困人口由10.81万人下降到2.88万人).
+        dated = _OPENS_ON_YEAR.match(text) and len(_YEAR.findall(text[: figure.start])) == 1
+        if setting.span and period == setting.period and not dated:
             period = setting.span
         lead = _clause_before(text, found[_list_lead(text, found, index)].start)
         if recalled and period and "-" not in period and not _YEAR.search(lead):

@@ -124,6 +124,9 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
         ("收入平均每年增加205亿元。", FIVE_YEARS, [("205亿元", "cumulative", "2016-2020")]),
+        # A change dated by a year printed in a span's review is that year's, its base too.
+        ("2020年，园区规划面积由5平方公里调整为10平方公里。", FIVE_YEARS, [
+            ("5平方公里", "start", "2020"), ("10平方公里", "result", "2020")]),
         ("社会保障基金已积累资金124亿元。", REVIEW_2024, [("124亿元", "cumulative", None)]),
         # A base that runs over years (是2000年到2015年总和的1.5倍) ends on its last year.
         ("五年水利投资是2000年到2015年总和的1.5倍。", FIVE_YEARS, [
