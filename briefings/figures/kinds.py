@@ -1127,7 +1127,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             )
             told, base = match, None
     if base is not None:
-        return _since(base, setting, year)
+        # 到2010年国内生产总值比2000年翻一番 among the 十五 goals: from the base to the year printed.
+        until = told["year"] if told is not None and told["year"] else None
+        return _since(base, setting, year, int(until) if until else None)
     if told is None:
         return setting.period, "-" in (setting.period or "")
     if told["year"]:
@@ -1160,8 +1162,11 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     return str(year + 1 if told["next_year"] else year), False
 
 
-def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str | None, bool]:
-    """比“十二五”末增长52.4%, 较2015年下降50%: a change over the years since the base."""
+def _since(
+    base: re.Match[str], setting: Setting, year: int | None, until: int | None = None
+) -> tuple[str | None, bool]:
+    """比“十二五”末增长52.4%, 较2015年下降50%: a change over the years since the base, to the
+    year printed before it (`until`) when that is later than the base."""
     if base["year"]:
         first = int(base["year"]) + 1
     elif base["plan"]:
@@ -1169,6 +1174,8 @@ def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str
     else:
         return setting.period, False
     period = setting.period or (str(year - 1) if year else None)
+    if until and until >= first:
+        period = str(until)
     if not period:
         return None, False
     last = int(period.split("-")[-1])

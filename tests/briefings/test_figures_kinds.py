@@ -124,6 +124,9 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
         ("收入平均每年增加205亿元。", FIVE_YEARS, [("205亿元", "cumulative", "2016-2020")]),
+        # A change to a year printed beyond the plan's span runs from its base to that year.
+        ("为到2010年国内生产总值比2000年翻一番奠定基础。", Setting(PLAN, "2001-2005"), [
+            ("翻一番", "target", "2001-2010")]),
         # A change dated by a year printed in a span's review is that year's, its base too.
         ("2020年，园区规划面积由5平方公里调整为10平方公里。", FIVE_YEARS, [
             ("5平方公里", "start", "2020"), ("10平方公里", "result", "2020")]),
