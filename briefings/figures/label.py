@@ -1242,7 +1242,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     if text.startswith("每", figure.start):
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.
-        inner = [w for w in _words(text[figure.start + 1 : figure.end]) if len(w.text) > 1]
+        head = p.RATIO_HEAD.match(text, figure.start)
+        after = head.end() + text.startswith("口", head.end()) if head else figure.start + 1
+        inner = _name_words(_words(text[after : figure.end]))
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
@@ -1253,6 +1255,18 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     if skipped is not None and skipped.end <= end:
         right = text[figure.end : skipped.start] + text[skipped.end : end]
     return _words(text[start : figure.start]), _words(right)
+
+
+def _name_words(words: list[Word]) -> list[Word]:
+    """The words of the measure a rate per a base names, after the base: words of two characters
+    or more, and a one-character word before one of them (每千人口托位数: 托 of 托/位数), not the
+    measure word after the number (个)."""
+    long = [n for n, w in enumerate(words) if len(w.text.strip()) > 1]
+    return [
+        w
+        for n, w in enumerate(words)
+        if len(w.text.strip()) > 1 or (w.text.strip() and long and n < long[-1])
+    ]
 
 
 _SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")

@@ -157,6 +157,8 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("南昌网上政务能力排名第8位", "网上政务能力排名"),
         ("我市连续三年荣获先进单位", "先进单位"),
         ("达到每2名执法人员配备1台的要求", "执法人员"),
+        # A rate's name keeps a one-character word jieba cuts off (托 of 托/位数), not its base.
+        ("每千人口托位数达到4.6个", "托位数"),
         ("打造了15个法治文化公园(广场)", "法治文化公园"),
         ("“赣服通”全市接入事项819项,其中578项政务服务事项", "赣服通"),
         ("351家企业完成了信用修复", "信用修复"),
