@@ -1243,8 +1243,8 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.
         head = p.RATIO_HEAD.match(text, figure.start)
-        after = head.end() + text.startswith("口", head.end()) if head else figure.start + 1
-        inner = _name_words(_words(text[after : figure.end]))
+        named = head.end() + text.startswith("口", head.end()) if head else figure.start + 1
+        inner = _name_words(_words(text[named : figure.end]))
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
