@@ -1531,6 +1531,10 @@ def _compose(
         done = _done_to(right[len(run) + 1 :])
         if sum(len(word.text) for word in done) > 2:
             run = run + done
+    elif run and _works_done(right[len(run) :]):
+        # 完成2172个工业园区转供电改造, 提供11.2万个高校毕业生就业岗位: the clause ends on the
+        # works done to the things counted or on what they make up; it says what they count.
+        run = run + [w for w in right[len(run) :] if w.text.strip()]
     generic = figure_words().generic_nouns
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
@@ -1542,6 +1546,24 @@ def _compose(
 # Words naming a place: 中西部地区, 西藏察隅, 雄安新区 (jieba tags most ns, nt or nrt).
 _PLACE_FLAGS = ("ns", "nt", "nrt")
 _PLACE_END = re.compile(r"(?:地区|自治区|新区|省|县|州|乡|镇)$")
+
+
+# What the things a clause counts are for or undergo, ending it (改造, 治理, 就业岗位, 签约活动).
+_WORKS_END = re.compile(
+    r"(?:改造|治理|修复|整治|建设|提升|改制|确权|岗位|团队|清单|活动|工作室|团组|项目)$"
+)
+_WORKS_MAX = 5
+
+
+def _works_done(rest: list[Word]) -> bool:
+    """Whether the words after a count's nouns run to the clause's end on works done or a thing
+    made up, with nothing but names, verbs and qualities between (转/供电/改造)."""
+    words = [w for w in rest if w.text.strip()]
+    return (
+        0 < len(words) <= _WORKS_MAX
+        and bool(_WORKS_END.search(words[-1].text))
+        and all(w.flag.startswith(("n", "v", "a", "l", "j", "f")) for w in words)
+    )
 
 
 def _place_before(before: list[Word]) -> list[Word]:

@@ -157,6 +157,10 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("南昌网上政务能力排名第8位", "网上政务能力排名"),
         ("我市连续三年荣获先进单位", "先进单位"),
         ("达到每2名执法人员配备1台的要求", "执法人员"),
+        # A count's label reads on to the works done to what it counts, or what they make up.
+        ("完成320个老旧小区雨污分流改造", "雨污分流改造"),
+        ("提供5万个高校毕业生就业岗位", "就业岗位"),
+        ("组建了86个家庭医生签约服务团队", "服务团队"),
         # A rate's name keeps a one-character word jieba cuts off (托 of 托/位数), not its base.
         ("每千人口托位数达到4.6个", "托位数"),
         ("打造了15个法治文化公园(广场)", "法治文化公园"),
