@@ -1433,7 +1433,11 @@ def _inside_noun(words: list[Word], n: int) -> bool:
     noun phrase (车网/互动/设施, 低效用/地/盘整, 天水/经/开区): part of the name, kept so the label
     does not cut it."""
     word = words[n]
-    inner = word.flag in ("d", "uv") or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+    inner = (
+        word.flag in ("d", "uv")
+        or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+        or (word.flag == "f" and len(word.text) == 1)  # 后 of 灾/后/重建, 内 of 省/内/企业
+    )
     if not inner or n == 0 or n + 1 >= len(words):
         return False
     before, after = words[n - 1], words[n + 1]
@@ -1453,11 +1457,14 @@ def _names_noun(words: list[Word], n: int) -> bool:
     """A word jieba reads as an adverb that begins a name with the noun after it, right after a
     verb (稳居自然指数…榜首: 自然 of 自然指数); adverbs qualify verbs, not nouns."""
     word = words[n]
-    if word.flag != "d" or len(word.text) < 2 or n == 0 or n + 1 >= len(words):
+    if word.flag != "d" or len(word.text) < 2 or n + 1 >= len(words):
         return False
-    after, before = words[n + 1], words[n - 1]
-    return after.flag in ("n", "nz", "nt", "ns") and before.flag.startswith("v")
+    after = words[n + 1]
+    # 非禁/煤区 opening the words: nothing before it for the adverb to qualify.
+    return after.flag in ("n", "nz", "nt", "ns") and (n == 0 or words[n - 1].flag.startswith("v"))
 
+
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 
 _SCOPES = frozenset(
     ("全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "我国")
@@ -1516,7 +1523,9 @@ def _names_with_next(words: list[Word], n: int) -> bool:
     follows a noun (省内) or a verb (年底前完成)."""
     if words[n].flag != "f" or n + 1 >= len(words) or not words[n + 1].is_noun:
         return False
-    return n == 0 or not (words[n - 1].is_noun or words[n - 1].flag == "m")
+    # 全年前海…: a time word before is no number the place word counts from (3年前).
+    counted = words[n - 1].flag == "m" and _NUMERAL.search(words[n - 1].text)
+    return n == 0 or not (words[n - 1].is_noun or counted)
 
 
 def _compose(

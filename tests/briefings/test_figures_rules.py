@@ -157,6 +157,11 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("南昌网上政务能力排名第8位", "网上政务能力排名"),
         ("我市连续三年荣获先进单位", "先进单位"),
         ("达到每2名执法人员配备1台的要求", "执法人员"),
+        # Words jieba cuts out of a name stay in it: a place word inside it (灾后), a place word
+        # opening it after a time word (全年前海), an adverb-tagged word opening it (非禁煤区).
+        ("用于灾后重建的中央投资27.9亿元", "灾后重建"),
+        ("全年前海联合交易中心交易额1500亿元", "前海联合交易中心"),
+        ("非禁煤区3.1万户实现天然气取暖", "非禁煤区"),
         # A count's label reads on to the works done to what it counts, or what they make up.
         ("完成320个老旧小区雨污分流改造", "雨污分流改造"),
         ("提供5万个高校毕业生就业岗位", "就业岗位"),
