@@ -543,7 +543,7 @@ def _told(
     # list are said with the words before the first.
     first = found[_items_lead(text, found, index)]
     clause = _clause_before(text, first.start)
-    times = _TIMES_OVER.search(clause)
+    times = _TIMES_OVER.search(clause.rstrip())  # 是 2011 年的 3.14 倍: spaces as printed
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
         return Told(

@@ -124,6 +124,9 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
         ("收入平均每年增加205亿元。", FIVE_YEARS, [("205亿元", "cumulative", "2016-2020")]),
+        # A multiple of a base year is the level's year's, spaces printed round the numbers or not.
+        ("储蓄存款余额 70.79 亿元，是 2015 年的 3.14 倍。", FIVE_YEARS, [
+            ("70.79 亿元", "result", "2020"), ("3.14 倍", "result", "2020")]),
         # A change to a year printed beyond the plan's span runs from its base to that year.
         ("为到2010年国内生产总值比2000年翻一番奠定基础。", Setting(PLAN, "2001-2005"), [
             ("翻一番", "target", "2001-2010")]),
