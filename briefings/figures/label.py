@@ -195,6 +195,7 @@ def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
         label = _with_base(text, figure, label)
+        label = _what_they_did(text, found, index, label)
         if index and _CONVERTED.match(text, found[index - 1].end, figure.start):
             # 人均国内生产总值6.31万元(按现行汇率折算约7600美元): the same measure, converted.
             label = labels[-1] + "折算"
@@ -495,6 +496,38 @@ def _benefit_of(text: str, found: list[Found], index: int, label: str) -> str:
     own = label[label.index(_BENEFITS) :] if _BENEFITS in label else _BENEFITS + label
     named = subject + own
     return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
+
+
+# What may open a clause before the count that is its subject: a scope, 已/共/有 (全市有25家…).
+_SUBJECT_OPENING = re.compile(
+    r"\s*(?:全县|全市|全区|全省|全国|我县|我市|我区|我省)?(?:已有|共有|有|已)?\s*$"
+)
+# Verbs jieba may tag otherwise (落实 as a quality) that say what the things counted did.
+_DID = re.compile(r"(?:全部|均|都|已|已经|基本)?(?:落实|实现|完成|建立|建成|接通|得到|通过)")
+# Counters of things and people that may do something (8所乡镇卫生院全部落实…).
+_DOERS = ("个", "家", "所", "户", "名", "人", "座", "处")
+
+
+def _what_they_did(text: str, found: list[Found], index: int, label: str) -> str:
+    """A count opening its clause as the subject of what follows (全县8所乡镇卫生院全部落实国家
+    基本药物制度, 全市有25家定点医疗机构实现异地就医直接结算): the things counted and what they
+    did, to the clause's end, when no other figure is in the clause; else the label as it was."""
+    figure = found[index]
+    start = _clause_start(text, figure.start)
+    end = min([m.start() for m in p.CLAUSE_BREAK.finditer(text, figure.end)], default=len(text))
+    if (
+        figure.unit not in _DOERS
+        or not _SUBJECT_OPENING.fullmatch(text[start : figure.start])
+        or any(figure.end <= f.start < end for f in found)
+    ):
+        return label
+    words = _words(text[figure.end : end])
+    run = _noun_run(words)
+    rest = "".join(w.text for w in words[len(run) :])
+    if not run or not (acts(rest) or _DID.match(rest)):
+        return label
+    said = _plain(text[figure.end : end])
+    return said if 2 < len(said) <= LABEL_WITH_SUBJECT_MAX and len(said) > len(label) else label
 
 
 def _acts_on_next(words: list[Word], n: int) -> bool:

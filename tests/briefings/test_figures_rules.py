@@ -162,6 +162,9 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("用于灾后重建的中央投资27.9亿元", "灾后重建"),
         ("全年前海联合交易中心交易额1500亿元", "前海联合交易中心"),
         ("非禁煤区3.1万户实现天然气取暖", "非禁煤区"),
+        # A count opening its clause says what the things counted did, to the clause's end.
+        ("全县8所乡镇卫生院全部落实国家基本药物制度", "基本药物制度"),
+        ("全市有25家定点医疗机构实现异地就医直接结算", "异地就医"),
         # A count's label reads on to the works done to what it counts, or what they make up.
         ("完成320个老旧小区雨污分流改造", "雨污分流改造"),
         ("提供5万个高校毕业生就业岗位", "就业岗位"),
