@@ -182,9 +182,11 @@ HELDOUT4_FLOORS = {
 # 容城县's rural income growth (one 12% printed for two subjects).
 # One number printed for several items dealt out to each (…、农民人均纯收入分别增长12%): targets found
 # 23/30 (0.767), target precision 23/23; left: 顺平县's 7.
+# A report printing no percent sign, whose one odd token stands where the signs do, has the token read
+# as the sign (顺平县's _M_M_): targets found 30/30, target precision 30/30.
 HELDOUT5_TARGETS = 30
 HELDOUT5_FLOORS = {
-    "targets_found": 0.76,
+    "targets_found": 0.99,
     "target_precision": 0.99,
 }
 
