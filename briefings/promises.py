@@ -72,6 +72,7 @@ class PlanMatch:
     most_confident: int = 6
     confident_margin: float = 1.0
     heading_chars: int = 0
+    lead_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 int(plan["most_confident"]),
                 float(plan["confident_margin"]),
                 int(plan["heading_chars"]),
+                float(plan["lead_weight"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -629,7 +631,9 @@ def plan_reports(
 
     A sentence's score for an item is the share of what it says (its bigrams, weighed by their
     idf over the review and the items: the genre's filler weighs next to nothing) that the
-    item's lead or text says too; its section's score, the same over all the section says, adds
+    item's lead or text says too, plus the rule's lead_weight times the share its lead alone says
+    (the lead names what the item is about: 巩固和加强农业基础地位; its text runs on to much else);
+    its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
     for, when that score reaches the rule's share; headings, sentences saying what must be
     done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
@@ -642,6 +646,7 @@ def plan_reports(
     nodes = {node.id: node for node in target.walk()}
     texts = [_item_says(item, nodes.get(item.section)) for item in items]
     said = [_words(text) for text in texts]
+    leads = [_words(item.lead) for item in items]
     named = [_named_groups(text, target.meta.year) for text in texts]
     giving = giving or {}
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
@@ -657,8 +662,10 @@ def plan_reports(
 
     scores = [
         [
-            share(grams[n], saying) + table.share * gives(n, groups)
-            for saying, groups in zip(said, named, strict=True)
+            share(grams[n], saying)
+            + table.lead_weight * share(grams[n], lead)
+            + table.share * gives(n, groups)
+            for saying, lead, groups in zip(said, leads, named, strict=True)
         ]
         for n in range(len(review))
     ]
