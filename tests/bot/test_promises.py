@@ -1041,3 +1041,30 @@ def test_a_review_sentence_saying_a_plan_items_lead_reports_on_that_item() -> No
         "农业基础地位进一步巩固加强，智慧平台建设和电商服务业加快发展。"
     ]
     assert reported["加快发展数字经济"] == ["城市算力中心建成投用。"]
+
+
+# Town and country incomes printed once with 分别 and no per-head word, in both reports.
+INCOME_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民收入分别增长6%和8%。
+我们要重点抓好以下工作。
+"""
+INCOME_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%，城乡居民收入分别增长5.5%和8.3%。
+农村居民收入增速比城镇居民高2.8个百分点。
+二、2025年工作安排
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_town_and_country_incomes_said_without_per_head_pair_target_and_result() -> None:
+    found = promises(_briefed(INCOME_TARGETS, "a.txt"), _briefed(INCOME_RESULTS, "b.txt"))
+    assert {key: value for key, value in _verdicts(found).items() if "income" in key} == {
+        "urban_income_growth": ("missed", "5.5%"),
+        "rural_income_growth": ("met", "8.3%"),
+    }
