@@ -34,7 +34,7 @@ from .diff import bigrams
 from .figures.indicators import (
     Indicator,
     Indicators,
-    indicator_of,
+    fallen,
     indicators,
     shared_indicators,
 )
@@ -341,7 +341,7 @@ def results(
     (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in _named_before(_dealt(_fallen(metrics, year, table), year), known):
+    for metric in _named_before(_dealt(_fallen(metrics, year), year), known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
@@ -386,23 +386,14 @@ def _level_reached(metric: Metric, table: Rules) -> bool:
 _BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
 
 
-def _fallen(metrics: Iterable[Metric], year: int | None, table: Rules) -> Iterator[Metric]:
+def _fallen(metrics: Iterable[Metric], year: int | None) -> Iterator[Metric]:
     """The metrics, a growth rate printed as a fall (一般公共预算收入下降2.1%, 固定资产投资下降8%)
-    given its growth indicator: the figure rules read a growth name only with a rise word, and
-    the year's result is the fall (judged as −2.1%)."""
-    known = indicators()
+    given its growth indicator: the year's result is the fall (judged as −2.1%)."""
     for metric in metrics:
-        fall = _FALL.search(metric.label)
-        if metric.indicator is None and metric.unit in _RATE_UNITS and fall:
-            rise = f"{metric.label[: fall.start()]}增长"
-            item = known.get(indicator_of(rise, metric.unit, metric.qualifier, "", year) or "")
-            if item is not None and item.family == "growth" and fall["word"] in table.decline_words:
-                metric = replace(metric, indicator=item.id)
+        if metric.indicator is None:
+            found = fallen(metric.label, metric.unit, metric.qualifier, year)
+            metric = metric if found is None else replace(metric, indicator=found)
         yield metric
-
-
-# A fall word ending a label (一般公共预算收入同比下降): what follows the measure's name.
-_FALL = re.compile(r"(?:同比|比上年)?(?P<word>下降|降低|减少|递减|回落)$")
 
 
 def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
