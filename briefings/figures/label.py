@@ -1277,7 +1277,9 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
         # none (标准提升至每月1000元), the words before say what the rate is of.
         head = p.RATIO_HEAD.match(text, figure.start)
         named = head.end() + text.startswith("口", head.end()) if head else figure.start + 1
-        inner = _name_words(_words(text[named : figure.end]))
+        # The name runs to the number: the measure word after it (个, 亿元) names nothing.
+        number = re.search(r"[0-9０-９]", text[named : figure.end])
+        inner = _name_words(_words(text[named : named + number.start() if number else figure.end]))
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
@@ -1292,8 +1294,7 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
 
 def _name_words(words: list[Word]) -> list[Word]:
     """The words of the measure a rate per a base names, after the base: words of two characters
-    or more, and a one-character word before one of them (每千人口托位数: 托 of 托/位数), not the
-    measure word after the number (个)."""
+    or more, and a one-character word before one of them (每千人口托位数: 托 of 托/位数)."""
     long = [n for n, w in enumerate(words) if len(w.text.strip()) > 1]
     return [
         w

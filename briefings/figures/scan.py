@@ -256,10 +256,8 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
-        if head["unit"] in ("人", "个", "年") and not head["num"]:
-            # 每人每月1160元, 每个村培训1人: one person or thing names the measure, no base;
-            # 每年拿出1200万元: a yearly amount, its year the figure's period.
-            continue
+        if head["unit"] in ("人", "个") and not head["num"]:
+            continue  # 每人每月1160元, 每个村培训1人: one person or thing names the measure, no base
         clause = p.CLAUSE_BREAK.split(text[head.end() :])[0]
         # 每千人拥有3岁以下婴幼儿托位数4.59个: an age names the things counted, not the rate.
         amounts = [a for a in _base_amounts(clause) if a.unit not in p.AGE_UNITS]
@@ -271,7 +269,11 @@ def _ratios(text: str) -> Iterator[Found]:
         end = head.end() + amount.end
         if p.PER_UNIT_CHANGE.search(clause[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
-            unit = f"{amount.unit}/{num}{base_unit}"
+            unit = (
+                _per(amount, num, base_unit)[1]
+                if base_unit == "年"
+                else f"{amount.unit}/{num}{base_unit}"
+            )
             yield Found(head.start(), end, amount.value, unit, "ratio", amount.upper)
             continue
         value, unit = _per(amount, num, base_unit)
@@ -307,7 +309,10 @@ def _base_amounts(clause: str) -> list[Found]:
 
 
 def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
-    """每2名…1台 is 0.5 台/名; a base written in words stays in the unit: 3.2 人/万人."""
+    """每2名…1台 is 0.5 台/名; a base written in words stays in the unit: 3.2 人/万人; 每年拿出
+    1200万元 is a yearly amount in 元, its year being the figure's period."""
+    if base_unit == "年" and not base:
+        return amount.value, amount.unit
     if base and not base[0].isdigit():
         return amount.value, f"{amount.unit}/{base}{base_unit}"
     divisor = numeral(base) if base else Decimal(1)

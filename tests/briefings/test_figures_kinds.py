@@ -123,7 +123,7 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("3万多人", "cumulative", "2016-2020")]),
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
-        ("收入平均每年增加205亿元。", FIVE_YEARS, [("205亿元", "cumulative", "2016-2020")]),
+        ("收入平均每年增加205亿元。", FIVE_YEARS, [("每年增加205亿元", "cumulative", "2016-2020")]),
         # A multiple of a base year is the level's year's, spaces printed round the numbers or not.
         ("储蓄存款余额 70.79 亿元，是 2015 年的 3.14 倍。", FIVE_YEARS, [
             ("70.79 亿元", "result", "2020"), ("3.14 倍", "result", "2020")]),

@@ -327,8 +327,8 @@ def test_an_estimate_s_verb_leaves_the_label_and_the_measure_takes_its_subject()
 @pytest.mark.parametrize(
     ("sentence", "raw", "words"),
     [
-        ("每年拿出900万元设立大病补偿基金。", "900万元", "大病补偿基金"),
-        ("每年列预算500万元设立贫困学生救助基金。", "500万元", "贫困学生救助基金"),
+        ("每年拿出900万元设立大病补偿基金。", "每年拿出900万元", "大病补偿基金"),
+        ("每年列预算500万元设立贫困学生救助基金。", "每年列预算500万元", "贫困学生救助基金"),
     ],
 )  # fmt: skip
 def test_a_spend_per_year_says_what_the_money_goes_to(sentence: str, raw: str, words: str) -> None:

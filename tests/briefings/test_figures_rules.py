@@ -644,7 +644,7 @@ def test_a_place_kept_won_or_listed_after_another_is_a_ranking(
         # A single person before the month names the measure, not a second base.
         ("低保标准提高至每人每月1160元", [("每月1160元", "元/月")]),
         # A yearly amount keeps 元: its year is the figure's period.
-        ("每年拿出1200万元用于住院费用报销", [("1200万元", "元")]),
+        ("每年拿出1200万元用于住院费用报销", [("每年拿出1200万元", "元")]),
     ],
 )
 def test_a_rate_paid_per_month_keeps_its_month_in_the_unit(
