@@ -63,17 +63,22 @@ from tests.kits.labels_figures_unseen import check, measure
 # target): all fields 0.908, kind 0.978. Both together: recall 0.987, all fields 0.909.
 # Sixth session, h-fig (rankings kept or won, bare ratios and indices, bounds of bands and 一番多): recall
 # 0.988, all fields 0.911, period 0.988, labels 0.946.
+# Seventh session, h-fig (labels conformed on five points, RULES.md; per-month units, bare 万/亿 units,
+# people's lot as targets, counts labelled with the works done or what they did, names jieba cuts kept),
+# every set (unseen … unseen7) at once: unseen recall 0.991, all fields 0.915, labels 0.949; unseen2 0.955,
+# 0.852, 0.910; unseen3 0.993, 0.921, 0.950; unseen4 0.984, 0.910, 0.958; unseen5 0.982, 0.917, 0.951;
+# unseen6 0.977, 0.894, 0.941 (with main's % sign read); unseen7 0.979, 0.926, key 0.983, period 0.993.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.987,
-    "all figures right on every field": 0.91,
+    "value recall": 0.99,
+    "all figures right on every field": 0.914,
     "key figures right on every field": 0.985,
-    "bound": 0.995,
-    "kind": 0.975,
+    "bound": 0.997,
+    "kind": 0.976,
     "period": 0.987,
-    "labels": 0.945,
+    "labels": 0.948,
     "headline indicator": 0.99,
-    "headline choice": 0.995,
+    "headline choice": 0.996,
 }
 
 
@@ -107,15 +112,15 @@ UNSEEN_FLOORS = {
 # 0.946, all fields 0.844, kind 0.969, period 0.978, labels 0.903.
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.945,
-    "all figures right on every field": 0.842,
+    "value recall": 0.953,
+    "all figures right on every field": 0.85,
     "key figures right on every field": 0.95,
     "bound": 0.995,
-    "kind": 0.968,
+    "kind": 0.972,
     "period": 0.977,
-    "labels": 0.902,
+    "labels": 0.909,
     "headline indicator": 0.995,
-    "headline choice": 0.995,
+    "headline choice": 0.996,
 }
 
 # First run (704 labelled figures, 744 output), after every rule change of the round (one label
@@ -149,15 +154,15 @@ UNSEEN2_FLOORS = {
 # 0.978, period 0.976.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.982,
-    "all figures right on every field": 0.903,
+    "value recall": 0.992,
+    "all figures right on every field": 0.919,
     "key figures right on every field": 0.95,
-    "bound": 0.995,
+    "bound": 0.997,
     "kind": 0.977,
     "period": 0.975,
-    "labels": 0.945,
+    "labels": 0.948,
     "headline indicator": 0.995,
-    "headline choice": 0.995,
+    "headline choice": 0.997,
 }
 
 # unseen4 (北京 2026, 深圳 2026, 曲阳县 2020, 国务院 2007; every figure, rankings and streaks
@@ -188,13 +193,13 @@ UNSEEN3_FLOORS = {
 # precision 0.999, all fields 0.898, key 0.978, bound 0.997, kind 0.976, period 0.976, labels 0.949.
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.998,
-    "value recall": 0.978,
-    "all figures right on every field": 0.897,
+    "value recall": 0.983,
+    "all figures right on every field": 0.909,
     "key figures right on every field": 0.977,
     "bound": 0.996,
     "kind": 0.975,
-    "period": 0.975,
-    "labels": 0.948,
+    "period": 0.976,
+    "labels": 0.956,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -236,15 +241,15 @@ UNSEEN4_FLOORS = {
 # recall 0.975, all fields 0.906, key 0.971, kind 0.978, period 0.984, labels 0.945.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.974,
-    "all figures right on every field": 0.906,
+    "value recall": 0.98,
+    "all figures right on every field": 0.915,
     "key figures right on every field": 0.97,
     "bound": 0.997,
     "kind": 0.977,
     "period": 0.983,
-    "labels": 0.944,
-    "headline indicator": 0.99,
-    "headline choice": 0.995,
+    "labels": 0.95,
+    "headline indicator": 0.995,
+    "headline choice": 0.996,
 }
 
 
@@ -301,13 +306,13 @@ UNSEEN5_FLOORS = {
 # headline indicator 0.981, choice 0.995.
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.991,
-    "value recall": 0.971,
-    "all figures right on every field": 0.88,
+    "value recall": 0.976,
+    "all figures right on every field": 0.893,
     "key figures right on every field": 0.985,
     "bound": 0.995,
-    "kind": 0.968,
-    "period": 0.969,
-    "labels": 0.935,
+    "kind": 0.97,
+    "period": 0.977,
+    "labels": 0.94,
     "headline indicator": 0.98,
     "headline choice": 0.994,
 }
@@ -340,12 +345,12 @@ UNSEEN6_FLOORS = {
 # five-year goals' area), a 30% shared by three items longer than a label holds.
 UNSEEN7_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.974,
-    "all figures right on every field": 0.9,
-    "key figures right on every field": 0.965,
+    "value recall": 0.977,
+    "all figures right on every field": 0.925,
+    "key figures right on every field": 0.981,
     "bound": 0.995,
-    "kind": 0.97,
-    "period": 0.978,
+    "kind": 0.981,
+    "period": 0.991,
     "labels": 0.963,
     "headline indicator": 0.995,
     "headline choice": 0.995,
