@@ -1080,8 +1080,10 @@ _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
     r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:平均每年|每年平均|年均)?(?:实际|名义)?"
-    r"(?:增长|下降|提高|降低|增加|减少)$"
+    # 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: the same items' change turned to another.
+    r"(?:减为|转为|变为|降为|升为)?(?:增长|下降|提高|降低|增加|减少)$"
 )
+_TURNED = re.compile(r"(?:减|转|变|降|升)为")
 
 
 def _parallel(
@@ -1098,7 +1100,8 @@ def _parallel(
     lead = "".join(text[found[items[-1]].end : found[first].start].split())  # \xa0 too
     if not _PARALLEL_MEASURE.match(lead):
         return {}
-    change = _plain(lead)
+    turned = _TURNED.search(lead)
+    change = lead[turned.start() :] if turned else _plain(lead)  # 减为增长, as printed
     return {n: shed_measure(s) + change for n, s in zip(after, subjects, strict=True)}
 
 

@@ -200,6 +200,12 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
 
 
+def test_a_change_turned_to_another_deals_to_the_same_items() -> None:
+    found = sentence_figures("甲烷、氨氮排放量由上年分别增长4.1%和9.2%，减为增长1.3%和2.5%。")
+    labels = [m.label for m in found]
+    assert labels[2:] == ["甲烷排放量减为增长", "氨氮排放量减为增长"], labels
+
+
 def test_a_change_printed_once_before_a_list_deals_it_out_as_respectively_would() -> None:
     found = sentence_figures("城镇居民人均可支配收入和农民人均纯收入实际增长7.3%和2.1%。")
     assert [(m.label, m.indicator) for m in found] == [
