@@ -771,7 +771,27 @@ def _rank_of_before(
         return (whole or before) + label
     if whole and label.startswith(before):
         return whole + label.removeprefix(before)
+    opening = text[
+        _clause_start(text, found[index].start, ",;:。!?、") : found[index].start
+    ].lstrip()
+    ranked_before = (
+        found[index - 1].qualifier == "rank"
+        or _is_streak(text, found[index - 1])
+        or found[index - 1].unit in _MEDALS
+    )
+    if (
+        0 < len(label) <= _BARE_RANKED_MAX
+        and opening.startswith(label)
+        and not (whole or ranked_before)
+    ):
+        # 建成高标准农田284万亩，绩效考核排全国第3位; 7家企业上榜…、数量居全国第2: a clause opening
+        # on a bare measure ranks it for the thing the figure before named.
+        return before if label in before else (before + label)[:LABEL_WITH_SUBJECT_MAX]
     return label
+
+
+# A measure this short opening a ranking's clause (数量, 融资规模, 绩效考核) says no whose.
+_BARE_RANKED_MAX = 4
 
 
 def _ranked(label: str, raw: str) -> str:

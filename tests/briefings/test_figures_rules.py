@@ -200,6 +200,11 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
 
 
+def test_a_ranking_of_a_bare_measure_is_of_the_thing_named_before() -> None:
+    found = sentence_figures("建成高标准农田300万亩，绩效考核排全国第5位。")
+    assert "高标准农田" in found[1].label and "绩效考核" in found[1].label, found[1].label
+
+
 def test_a_change_turned_to_another_deals_to_the_same_items() -> None:
     found = sentence_figures("甲烷、氨氮排放量由上年分别增长4.1%和9.2%，减为增长1.3%和2.5%。")
     labels = [m.label for m in found]
