@@ -200,7 +200,37 @@ def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
             # 人均国内生产总值6.31万元(按现行汇率折算约7600美元): the same measure, converted.
             label = labels[-1] + "折算"
         labels.append(_with_agent(text, figure.start, label))
-    return labels
+    return _said_whole(text, found, labels)
+
+
+def _said_whole(text: str, found: list[Found], labels: list[str]) -> list[str]:
+    """城乡居民储蓄存款大幅度增加，年末存款余额达到14764亿元: a sentence opening on a clause with no
+    figure that names a thing, then a label opening on that name's last word, read the name whole."""
+    first = p.CLAUSE_BREAK.search(text)
+    if first is None or any(f.start < first.start() for f in found):
+        return labels
+    run: list[str] = []
+    words = _segment(text[: first.start()].strip())
+    for word in words:
+        if word.flag not in _NAME_FLAGS or word.text in _SCOPES:
+            break
+        run.append(word.text)
+    # What the clause says of the name is no more than how it went (大幅度增加), no other thing.
+    rest = words[len(run) :]
+    if len(run) < 2 or len(run[-1]) < 2 or not rest or any(w.is_noun for w in rest):
+        return labels
+    whole, last = "".join(run), run[-1]
+    said = []
+    for label in labels:
+        # 储蓄存款 … 存款余额: the label opens on the end of the name's last word.
+        k = next((k for k in range(len(last), 1, -1) if label.startswith(last[-k:])), 0)
+        fits = len(whole) + len(label) - k <= LABEL_WITH_SUBJECT_MAX
+        said.append(whole + label[k:] if k and fits else label)
+    return said
+
+
+# Words a name is made of (not verbal nouns or idioms, which say what was done).
+_NAME_FLAGS = frozenset(("n", "nz", "nt", "ns", "nr", "j"))
 
 
 _CONVERTED = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)(?:约|为)?\s*$")

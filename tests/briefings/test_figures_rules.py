@@ -205,6 +205,11 @@ def test_a_ranking_of_a_bare_measure_is_of_the_thing_named_before() -> None:
     assert "高标准农田" in found[1].label and "绩效考核" in found[1].label, found[1].label
 
 
+def test_a_name_the_sentence_opens_on_is_read_whole_where_a_label_shortens_it() -> None:
+    found = sentence_figures("城乡居民储蓄存款大幅度增加，年末存款余额达到5000亿元，增长12%。")
+    assert [m.label for m in found] == ["城乡居民储蓄存款余额", "城乡居民储蓄存款余额增长"]
+
+
 def test_a_change_turned_to_another_deals_to_the_same_items() -> None:
     found = sentence_figures("甲烷、氨氮排放量由上年分别增长4.1%和9.2%，减为增长1.3%和2.5%。")
     labels = [m.label for m in found]
