@@ -463,8 +463,30 @@ def classify(
         ):
             told.append(told[whole])  # a part of a span's flow flowed over the span
             continue
-        told.append(_told(text, found, index, labels[index], setting, year, in_targets, where))
+        if index and _CONVERTED.fullmatch(text, found[index - 1].end, found[index].start):
+            told.append(
+                told[-1]
+            )  # 1.54亿元(按现行汇率折算约1855万美元): the same figure, converted
+            continue
+        said = _told(text, found, index, labels[index], setting, year, in_targets, where)
+        if said.kind == "plan" and index and told[-1].kind == "target":
+            said = _listed_goal(text, found, index, told[-1]) or said
+        told.append(said)
     return _years_dealt(text, found, told)
+
+
+_CONVERTED = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)(?:约|为)?\s*")
+# 、科技型中小企业 after 高新技术企业达到1.5万家: an item naming its thing, no verb of its own.
+_BARE_ITEM = re.compile(r"、[\u4e00-\u9fff“”\"]{1,12}")
+
+
+def _listed_goal(text: str, found: list[Found], index: int, before: Told) -> Told | None:
+    """国家高新技术企业达到1.5万家、科技型中小企业3.2万家: an item of a goal's list that names only
+    its thing is a goal as the item before is (the verb before the first goes on)."""
+    between = text[found[index - 1].end : found[index].start]
+    if not _BARE_ITEM.fullmatch(between) or acts(between[1:]) or _REACH.search(between):
+        return None
+    return before
 
 
 # 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own;

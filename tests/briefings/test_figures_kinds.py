@@ -155,6 +155,17 @@ def test_people_whose_lot_the_plan_changes_are_its_target(sentence: str, raw: st
     assert told(sentence, PLAN_2025) == [(raw, "target", "2025")]
 
 
+def test_a_goal_s_list_item_naming_only_its_thing_and_a_conversion_are_goals_too() -> None:
+    assert told("高新技术企业达到1.2万家、科技型中小企业2.5万家。", PLAN_2025) == [
+        ("1.2万家", "target", "2025"),
+        ("2.5万家", "target", "2025"),
+    ]
+    assert told("每平方公里产出达1.6亿元(按现行汇率折算约2000万美元)。", PLAN_2025) == [
+        ("每平方公里产出达1.6亿元", "target", "2025"),
+        ("约2000万美元", "target", "2025"),
+    ]
+
+
 def test_the_main_targets_are_targets_of_the_coming_year() -> None:
     sentence = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业30万人以上。"
     assert told(sentence, PLAN_2025, targets=True) == [
