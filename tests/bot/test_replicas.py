@@ -139,6 +139,10 @@ async def test_a_report_dropped_into_the_shared_folder_is_announced_once_and_ale
     quick = {"reports_settle_seconds": 0.2, "push": {"announce_window_seconds": 0.5}}
     replicas = await start_replicas(tmp_path, api, url, ports, reports=reports, **quick)
     try:
+        # Each has read the folder (a loaded machine may take longer than the second a start
+        # waits for it): a report there then is one found at start, not one dropped later.
+        for port in ports:
+            await _until_async(port, lambda health: health["reports"] == 1)
         assert "依法行政" in await say(api, ports[1], "/follow 依法行政", FOLLOWER)
         part = reports / ".donghu.txt.part"
         part.write_text("\n".join(report_lines("东湖区", 2021)) + "\n", encoding="utf-8")
