@@ -5,27 +5,35 @@
 - bigram-tables: a character-bigram index (as briefings.search once kept in memory) stored in
   plain SQLite tables: postings per bigram and report as packed sentence numbers, intersected,
   checked and ranked (BM25) in Python.
-- fts5-bigram: the chosen one (briefings.corpus_index): the same bigrams as FTS5 tokens, so
-  FTS5 intersects them in C and a word still matches as a substring; the sentences shown are
-  ranked in Python (fts5-jieba shares that code: only the tokens differ). Its postings keep no
-  positions (detail=none) and its sentences are packed rows (corpus_index.pack); a word of 3+
-  characters is checked against the sentences FTS5 finds, in SQL.
+- fts5-bigram: the product (briefings.corpus_index, as the bot opens it: on the reports'
+  folder): the same bigrams as FTS5 tokens, so FTS5 intersects them in C and a word still
+  matches as a substring; the sentences shown are ranked in Python (fts5-jieba shares that
+  code: only the tokens differ). Its postings keep no positions (detail=none); a sentence
+  found in its report's file as printed is kept as where it stands there (byte offset, size)
+  and read from the file when a search needs its text (a word of 3+ characters is checked
+  against the sentences FTS5 finds).
+- fts5-stored: the same index without a reports folder: every sentence's text packed into
+  the index (corpus_index.pack), as a .docx/.pdf report's still is and every report's was
+  before format 12. The ratio columns are against it, unless a baseline is given.
 - baseline: another version of briefings/corpus_index.py (`--baseline FILE`, e.g. an earlier
-  index format from `git show`), measured the same way in the same run.
-- fts5-positions: the same with positions (detail=full: a word is an FTS5 phrase, no sentence
-  read to check it) in a UTF-8 file: what positions would cost in size and save in speed.
+  index format from `git show`), measured the same way in the same run, on the reports'
+  folder when it takes one; the ratio columns are then against it.
+- fts5-positions: fts5-bigram with positions (detail=full: a word is an FTS5 phrase, no
+  sentence read to check it): what positions would cost in size and save in speed.
 
-The N reports are the corpus's search indexes copied, each with one sentence of its own (a
-distinct digest), so the index holds N reports' worth of sentences. Prints, for each N and
-candidate: build time, the CPU of the longest hold of the index's lock while building (one
-report added, or a step of merging: what a search may wait), file size, p50/p95 latency of
-cross-report queries (the chat's report first, as /search asks; the candidates built take
-turns, a round of queries each, so the machine's load falls on all alike), and how many sentences each candidate finds against the substring
-truth (jieba tokens miss a word cut otherwise). The size column counts the figures /compare
-reads too, as the bot's index holds them; `× text` is the file against the reports' text
-(UTF-8, as on disk); `cmp` is the CPU of reading the figures of five /compare measures
-(CorpusIndex.figures, the candidates taking turns). `--without` leaves corpus files out (by
-name): they are never read.
+The N reports are the corpus's reports copied into a folder, each with a line of its own (a
+distinct digest) that its search index says as a sentence, so the index holds N reports'
+worth of sentences and reads them from N files. Prints, for each N and candidate: build time,
+the CPU of the longest hold of the index's lock while building (one report added, or a step
+of merging: what a search may wait), file size, p50/p95 latency of cross-report queries (the
+chat's report first, as /search asks; the candidates built take turns, a round of queries
+each, so the machine's load falls on all alike), and how many sentences each candidate finds
+against the substring truth (jieba tokens miss a word cut otherwise). The size column counts
+the figures /compare reads too, as the bot's index holds them; `× text` is the file against
+the reports' text (UTF-8, as on disk); `cmp` is the CPU of reading the figures of five
+/compare measures (CorpusIndex.figures, the candidates taking turns); the `/base` columns are
+size, p50, p95 and cmp p95 against the baseline's (fts5-stored, or `--baseline`), which is
+always built. `--without` leaves corpus files out (by name): they are never read.
 
     .venv/bin/python bench/search_index.py [--reports 100 1000] [--cache DIR] [--only NAME...]
         [--baseline FILE] [--without NAME...]
@@ -34,7 +42,9 @@ name): they are never read.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
+import inspect
 import math
 import shutil
 import sqlite3
@@ -51,7 +61,6 @@ from typing import Any
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.kits.paths import corpus_files  # noqa: E402
-from briefings import corpus_index  # noqa: E402
 from briefings.corpus_index import CorpusIndex, Entry, entry_of, known_words  # noqa: E402
 from briefings.folder import load_folder  # noqa: E402
 from briefings.model import Metric  # noqa: E402
@@ -68,25 +77,38 @@ REPEATS = 5
 LIMIT, PER_REPORT, FIRST_LIMIT = 30, 3, 10
 
 
-Base = tuple[Entry, SearchIndex, Sequence[Metric], int]  # ..., its figures, its text's bytes
-Made = tuple[Entry, SearchIndex, Sequence[Metric]]
+Base = tuple[Entry, SearchIndex, Sequence[Metric], Path]  # ..., its figures, its file
+Made = tuple[Entry, SearchIndex, Sequence[Metric], str]  # ..., its file's name in the folder
 
 
-def copies(bases: Sequence[Base], n: int) -> list[Made]:
-    """`n` distinct reports: the bases in turn, each copy with a sentence of its own."""
-    made = []
+def copies(bases: Sequence[Base], n: int, folder: Path) -> tuple[list[Made], int]:
+    """`n` distinct reports written into `folder`: the bases' files in turn, each copy with a
+    line of its own that its index says as a sentence; and the bytes of their text."""
+    made, text = [], 0
+    folder.mkdir()
     for i in range(n):
-        entry, index, figures, _ = bases[i % len(bases)]
-        digest = f"{i:08x}{entry.digest[8:]}"
-        sentences = [*index.sentences, (0, f"本文件为第{i}号副本。")]
+        entry, index, figures, path = bases[i % len(bases)]
+        line = f"本文件为第{i}号副本。"
+        data = path.read_bytes() + f"\n{line}\n".encode()
+        digest = hashlib.sha256(data).hexdigest()  # as the bot's reader names a report
+        source = f"{i:05d}_{path.name}"
+        (folder / source).write_bytes(data)
+        text += len(data)
+        sentences = [*index.sentences, (0, line)]
         made.append(
             (
                 Entry(digest, f"{entry.title}（{i}）", entry.issuer, entry.year),
                 SearchIndex(digest, index.places, sentences, index.vocabulary, index.keywords),
                 figures,
+                source,
             )
         )
-    return made
+    return made, text
+
+
+def _takes(call: Callable[..., Any], name: str) -> bool:
+    """Whether `call` has a parameter `name` (an earlier index's may not)."""
+    return name in inspect.signature(call).parameters
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -97,9 +119,11 @@ def percentile(values: list[float], q: float) -> float:
 class Fts5Bigram:
     name = "fts5-bigram"
     kind: type[CorpusIndex] = CorpusIndex
+    filed = True  # opened on the reports' folder, as the bot opens it
 
-    def __init__(self, path: Path) -> None:
-        self.index = self.kind(path)
+    def __init__(self, path: Path, root: Path) -> None:
+        self.filed = self.filed and _takes(self.kind, "root")
+        self.index = self.kind(path, root) if self.filed else self.kind(path)
         self.held = 0.0  # the CPU of the longest hold of the index's lock while building (s)
         guarded = self.index._guarded
 
@@ -113,8 +137,11 @@ class Fts5Bigram:
         self.index._guarded = timed  # type: ignore[method-assign]
 
     def build(self, reports: list[Made]) -> None:
-        for entry, index, figures in reports:
-            self.index.add(entry, index, figures)
+        for entry, index, figures, source in reports:
+            if self.filed:
+                self.index.add(entry, index, figures, source=source)
+            else:
+                self.index.add(entry, index, figures)
         if hasattr(self.index, "compact"):  # as the bot's update does after adding many
             self.index.compact()
         del self.index._guarded  # the class's own again: searches are not timed so
@@ -128,6 +155,11 @@ class Fts5Bigram:
         return db.execute(
             "SELECT count(*) FROM tokens WHERE tokens MATCH ?", (expression,)
         ).fetchone()[0]
+
+
+class Fts5Stored(Fts5Bigram):
+    name = "fts5-stored"
+    filed = False
 
 
 def token_expression(query: Query) -> str:
@@ -159,7 +191,7 @@ def jieba_candidate(cut: Callable[[str], str]) -> type[Fts5Bigram]:
 
 
 def positions_candidate() -> type[Fts5Bigram]:
-    """Postings with positions, a word an FTS5 phrase of its bigrams, UTF-8 (as format 7)."""
+    """Postings with positions, a word an FTS5 phrase of its bigrams."""
 
     def positions_phrase(word: str) -> str:
         if len(word) == 1:
@@ -167,7 +199,13 @@ def positions_candidate() -> type[Fts5Bigram]:
         return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'
 
     def positions_expression(query: Query) -> str:
-        return corpus_index.match_expression(query, positions_phrase)
+        ways = []
+        for concept in query.concepts:
+            for text, terms in concept:
+                ways.append(positions_phrase(text))
+                if len(terms) > 1:
+                    ways.append("(" + " AND ".join(map(positions_phrase, terms)) + ")")
+        return " OR ".join(ways)
 
     def exact(words: Iterable[str]) -> bool:
         return False  # a phrase query matches the word whole
@@ -177,12 +215,13 @@ def positions_candidate() -> type[Fts5Bigram]:
         inexact = staticmethod(exact)
 
         def _create(self) -> sqlite3.Connection:
-            if self.path is not None:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(corpus_index._SCHEMA.replace("detail=none, ", ""))
+            # The index's own file (its pragmas, functions and tables), the sentences'
+            # postings made again with positions.
+            db = super()._create()
+            db.executescript(
+                "DROP TABLE tokens; CREATE VIRTUAL TABLE tokens USING fts5("
+                " grams, content='', columnsize=0, tokenize='unicode61');"
+            )
             return db
 
     class Fts5Positions(Fts5Bigram):
@@ -223,7 +262,7 @@ class BigramTables:
 
     name = "bigram-tables"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, root: Path) -> None:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.executescript(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
@@ -236,7 +275,7 @@ class BigramTables:
         )
 
     def build(self, reports: list[Made]) -> None:
-        for entry, index, _ in reports:
+        for entry, index, *_ in reports:
             self.db.execute("BEGIN")
             rid = (
                 self.db.execute(
@@ -406,8 +445,9 @@ def main(
         bases: list[Base] = []
         for parent, report in reports:
             briefing = brief(report, cache_dir)
-            text = len((parent / report.source).read_bytes())
-            bases.append((entry_of(report), briefing.index, briefing.metrics, text))
+            bases.append(
+                (entry_of(report), briefing.index, briefing.metrics, parent / report.source)
+            )
         cut = jieba_cutter()
         began = time.process_time()  # CPU: the machine may be shared
         for _, index, _, _ in bases:
@@ -417,38 +457,36 @@ def main(
         print(f"{len(bases)} corpus reports; jieba cut_for_search per report (in the worker): CPU "
               f"{per_report_cut:.0f} ms")  # fmt: skip
         print(f"{'N':>5} {'candidate':15}{'build s':>8}{'size MB':>9}{'× text':>8}{'p50 ms':>8}"
-              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}{'lock cpu':>9}{'cmp p50':>9}{'cmp p95':>9}")  # fmt: skip
+              f"{'p95 ms':>8}{'cpu p50':>9}{'cpu p95':>9}{'lock cpu':>9}{'cmp p50':>9}{'cmp p95':>9}"
+              f"{'size/base':>10}{'p50/base':>9}{'p95/base':>9}{'cmp/base':>9}")  # fmt: skip
         for n in sizes:
-            made = copies(bases, n)
-            text = sum(bases[i % len(bases)][3] for i in range(n))
+            root = Path(folder) / f"reports-{n}"
+            made, text = copies(bases, n, root)
+            base = baseline_candidate(baseline) if baseline else Fts5Stored
             made_of: tuple[Any, ...] = (
-                *([baseline_candidate(baseline)] if baseline else []),
+                base, *([Fts5Stored] if baseline else []),
                 Fts5Bigram, positions_candidate(), jieba_candidate(cut), BigramTables,
             )  # fmt: skip
             built: list[tuple[Any, Path, float, float]] = []
-            for make in [m for m in made_of if not only or m.name in only]:
+            for make in [m for m in made_of if m is base or not only or m.name in only]:
                 path = Path(folder) / f"index-{n}-{time.monotonic_ns()}.sqlite3"
-                candidate = make(path)
+                candidate = make(path, root)
                 began = time.perf_counter()
                 candidate.build(made)
                 held = getattr(candidate, "held", math.nan) * 1000
                 built.append((candidate, path, time.perf_counter() - began, held))
             timed = measure([candidate for candidate, *_ in built], made[0][0].digest)
             compared = compare_times([candidate for candidate, *_ in built])
-            for (candidate, path, build_s, held), figures, (c50, c95) in zip(
-                built, timed, compared, strict=True
+            sizes_of = [_size(candidate, path) for candidate, path, *_ in built]
+            for (candidate, path, build_s, held), figures, (c50, c95), size in zip(
+                built, timed, compared, sizes_of, strict=True
             ):
-                db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
-                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL into the file
-                size = sum(
-                    Path(f"{path}{s}").stat().st_size
-                    for s in ("", "-wal")
-                    if Path(f"{path}{s}").exists()
-                )
                 print(f"{n:>5} {candidate.name:15}{build_s:8.1f}{size / 2**20:9.1f}"
                       f"{size / text:8.2f}{figures['p50_ms']:8.1f}{figures['p95_ms']:8.1f}"
                       f"{figures['cpu_p50_ms']:9.1f}{figures['cpu_p95_ms']:9.1f}{held:9.0f}"
-                      f"{c50:9.1f}{c95:9.1f}",
+                      f"{c50:9.1f}{c95:9.1f}{size / sizes_of[0]:10.2f}"
+                      f"{figures['p50_ms'] / timed[0]['p50_ms']:9.2f}"
+                      f"{figures['p95_ms'] / timed[0]['p95_ms']:9.2f}{c95 / compared[0][1]:9.2f}",
                       flush=True)  # fmt: skip
                 if n == sizes[0]:  # bigram-tables: sentences with any term, before coverage
                     found = {q: candidate.matches(q) for q in QUERIES}
@@ -463,6 +501,16 @@ def main(
                     )
                 path.unlink()
             built.clear()
+            shutil.rmtree(root)
+
+
+def _size(candidate: Any, path: Path) -> int:
+    """The bytes of a candidate's index file, its write-ahead log moved into it first."""
+    db = candidate.index._db if isinstance(candidate, Fts5Bigram) else candidate.db
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(
+        Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists()
+    )
 
 
 if __name__ == "__main__":

@@ -198,6 +198,9 @@ async def _start(application: Application, state: BotState, poll_timeout: float)
 
 async def _load(state: BotState) -> None:
     await asyncio.to_thread(state.library.reload)
+    # The first round from now on announces those that came while the bot was down; one
+    # before (a slow read) finds nothing to announce yet, and leaves them to it.
+    state.pusher.found_at_start(state.library.reports)
     logger.info("loaded %d report(s) from %s", len(state.library.reports), state.library.folder)
     for error in state.library.errors:
         logger.warning("skipped %s", error)

@@ -98,3 +98,6 @@ def configure_logging(
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
+    # The scheduler logs two lines at INFO for every run of every job (the push round runs each
+    # second): they drowned what the bot itself says. Its warnings and errors still show.
+    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))

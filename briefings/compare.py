@@ -28,7 +28,7 @@ from typing import Protocol
 
 from .choice import place
 from .figures.bounds import shown_sign
-from .figures.indicators import indicator_of, named
+from .figures.indicators import fallen, indicator_of, named
 from .model import Listed, Metric
 from .search import synonyms
 
@@ -55,7 +55,7 @@ class Row:
     year: int | None
     title: str
     label: str
-    value: str  # value and unit as printed (5%左右)
+    value: str  # value and unit as printed (5%左右); a growth rate printed as a fall, −2.1%
     kind: str
     period: str | None
     section: str
@@ -160,8 +160,12 @@ def report_rows(sheet: Figured, query: str) -> list[Row]:
 
 def measure_of(metric: Metric) -> str | None:
     """The indicator a figure measures: as its briefing found it, or, for a figure made
-    without one (a caller's own), read from its label the same way."""
-    return metric.indicator or indicator_of(metric.label, metric.unit, metric.qualifier)
+    without one (a caller's own), read from its label the same way; a growth rate printed as a
+    fall (一般公共预算收入下降2.1%) measures the growth indicator."""
+    label, unit, qualifier = metric.label, metric.unit, metric.qualifier
+    return (
+        metric.indicator or indicator_of(label, unit, qualifier) or fallen(label, unit, qualifier)
+    )
 
 
 @dataclass(frozen=True)
@@ -233,11 +237,15 @@ def _rows(
 
 def _row(report: Listed, where: str, candidate: Candidate, measure: str | None) -> Row:
     metric = candidate.metric
-    value = shown_sign(metric.bound, metric.raw) + metric.raw
+    measure = measure or measure_of(metric)
+    value, number = shown_sign(metric.bound, metric.raw) + metric.raw, metric.value
+    if measure is not None and fallen(metric.label, metric.unit, metric.qualifier) == measure:
+        # a fall in a column of growth rates: −2.1%, as a chart plots it
+        value, number = f"−{value}", -abs(metric.value)
     return Row(
         report.digest, where, report.meta.year, report.display_title,
         metric.label, value, metric.kind, metric.period, metric.section, metric.sentence,
-        candidate.section_title, measure or measure_of(metric), metric.value, metric.unit,
+        candidate.section_title, measure, number, metric.unit,
     )  # fmt: skip
 
 

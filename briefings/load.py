@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import EmptyReportError, UnreadableReportError
 from .html_text import extract_text, has_markup, looks_like_html
+from .percent_signs import mend_percent_signs
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 REPORT_SUFFIXES = {".txt", *HTML_SUFFIXES}
@@ -63,7 +64,7 @@ def read_text(data: bytes, source: str, html: bool | None = None) -> SourceText:
     lines = tuple(line for line in lines if line)
     if not lines:
         raise EmptyReportError(source, _why_empty(data, hidden))
-    return SourceText(source, hashlib.sha256(data).hexdigest(), lines)
+    return SourceText(source, hashlib.sha256(data).hexdigest(), mend_percent_signs(lines))
 
 
 def _why_empty(data: bytes, hidden: str | None) -> str:

@@ -34,7 +34,7 @@ from .diff import bigrams
 from .figures.indicators import (
     Indicator,
     Indicators,
-    indicator_of,
+    fallen,
     indicators,
     shared_indicators,
 )
@@ -72,6 +72,7 @@ class PlanMatch:
     most_confident: int = 6
     confident_margin: float = 1.0
     heading_chars: int = 0
+    lead_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
                 int(plan["most_confident"]),
                 float(plan["confident_margin"]),
                 int(plan["heading_chars"]),
+                float(plan["lead_weight"]),
             ),
             qualified=tuple(data["qualified"]),
             target_sentence=tuple(data["target_sentence"]),
@@ -339,7 +341,7 @@ def results(
     (粮食总产量突破1300万吨), is where the year ended."""
     table, known = rules(), indicators()
     found: dict[str, Metric] = {}
-    for metric in _named_before(_dealt(_fallen(metrics, year, table), year), known):
+    for metric in _named_before(_dealt(_fallen(metrics, year), year), known):
         if metric.kind != "result" or not metric.indicator or metric.period != str(year):
             continue
         item = known.get(metric.indicator)
@@ -384,23 +386,14 @@ def _level_reached(metric: Metric, table: Rules) -> bool:
 _BARE_CHANGE = re.compile(r"(?:涨幅|增幅|增速|上涨幅度|增长幅度)[仍然高低达为是只]*")
 
 
-def _fallen(metrics: Iterable[Metric], year: int | None, table: Rules) -> Iterator[Metric]:
+def _fallen(metrics: Iterable[Metric], year: int | None) -> Iterator[Metric]:
     """The metrics, a growth rate printed as a fall (一般公共预算收入下降2.1%, 固定资产投资下降8%)
-    given its growth indicator: the figure rules read a growth name only with a rise word, and
-    the year's result is the fall (judged as −2.1%)."""
-    known = indicators()
+    given its growth indicator: the year's result is the fall (judged as −2.1%)."""
     for metric in metrics:
-        fall = _FALL.search(metric.label)
-        if metric.indicator is None and metric.unit in _RATE_UNITS and fall:
-            rise = f"{metric.label[: fall.start()]}增长"
-            item = known.get(indicator_of(rise, metric.unit, metric.qualifier, "", year) or "")
-            if item is not None and item.family == "growth" and fall["word"] in table.decline_words:
-                metric = replace(metric, indicator=item.id)
+        if metric.indicator is None:
+            found = fallen(metric.label, metric.unit, metric.qualifier, year)
+            metric = metric if found is None else replace(metric, indicator=found)
         yield metric
-
-
-# A fall word ending a label (一般公共预算收入同比下降): what follows the measure's name.
-_FALL = re.compile(r"(?:同比|比上年)?(?P<word>下降|降低|减少|递减|回落)$")
 
 
 def _named_before(metrics: Iterable[Metric], known: Indicators) -> Iterator[Metric]:
@@ -629,7 +622,9 @@ def plan_reports(
 
     A sentence's score for an item is the share of what it says (its bigrams, weighed by their
     idf over the review and the items: the genre's filler weighs next to nothing) that the
-    item's lead or text says too; its section's score, the same over all the section says, adds
+    item's lead or text says too, plus the rule's lead_weight times the share its lead alone says
+    (the lead names what the item is about: 巩固和加强农业基础地位; its text runs on to much else);
+    its section's score, the same over all the section says, adds
     to it for the item the section is most about. The sentence goes to the item it scores best
     for, when that score reaches the rule's share; headings, sentences saying what must be
     done (要…, 必须…) and addresses to the congress (各位代表！) report nothing; the `silent`
@@ -642,6 +637,7 @@ def plan_reports(
     nodes = {node.id: node for node in target.walk()}
     texts = [_item_says(item, nodes.get(item.section)) for item in items]
     said = [_words(text) for text in texts]
+    leads = [_words(item.lead) for item in items]
     named = [_named_groups(text, target.meta.year) for text in texts]
     giving = giving or {}
     grams = [frozenset() if _not_reporting(q, table) else _words(q.sentence) for q in review]
@@ -657,8 +653,10 @@ def plan_reports(
 
     scores = [
         [
-            share(grams[n], saying) + table.share * gives(n, groups)
-            for saying, groups in zip(said, named, strict=True)
+            share(grams[n], saying)
+            + table.lead_weight * share(grams[n], lead)
+            + table.share * gives(n, groups)
+            for saying, lead, groups in zip(said, leads, named, strict=True)
         ]
         for n in range(len(review))
     ]

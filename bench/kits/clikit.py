@@ -56,9 +56,10 @@ async def start_cli(
 ) -> asyncio.subprocess.Process:
     """`briefing-bot --config CONFIG ARGS…` with the bot token `token` in its environment."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "PYTHONUNBUFFERED": "1", **(env or {})}
+    pipes = {"stdout": asyncio.subprocess.PIPE, "stderr": asyncio.subprocess.PIPE}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "--config", str(config), *args, cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, **options,
+        **(pipes | options),
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -90,14 +91,32 @@ async def until(condition: Any, what: str, seconds: float = 60) -> None:
     raise AssertionError(f"never happened: {what}")
 
 
+@dataclass(frozen=True)
+class Replica:
+    process: asyncio.subprocess.Process
+    # What it logs, in its folder: a pipe nobody reads until the end would fill in a minute or
+    # two of a replica's logging and stall it mid-write.
+    log: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
 async def start_replicas(
     folder: Path, api: FakeBotApi, database: str, ports: list[int], **raw: Any
-) -> list[asyncio.subprocess.Process]:
+) -> list[Replica]:
     """One replica on each of `ports` (configs under `folder`), each answering /healthz."""
     env = {"TELEGRAM_WEBHOOK_SECRET": SECRET}
     configs = [replica_config(folder / f"r{n}", api, database, port, **raw)
                for n, port in enumerate(ports)]  # fmt: skip
-    replicas = [await start_cli(c, "run", token=api.token, env=env) for c in configs]
+    replicas = []
+    for config in configs:
+        log = config.parent / "replica.log"
+        with log.open("wb") as out:  # the process has its own copy of the file
+            process = await start_cli(config, "run", token=api.token, env=env,
+                                      stdout=out, stderr=out)  # fmt: skip
+        replicas.append(Replica(process, log))
     for port in ports:
         for _ in range(600):
             if await healthz(port) is not None:
@@ -106,13 +125,11 @@ async def start_replicas(
     return replicas
 
 
-async def stop_replicas(replicas: list[asyncio.subprocess.Process]) -> list[str]:
+async def stop_replicas(replicas: list[Replica]) -> list[str]:
     """Stop the replicas (SIGTERM); return what each logged."""
-    for process in replicas:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-    logged = []
-    for process in replicas:
-        _, err = await asyncio.wait_for(process.communicate(), 60)
-        logged.append(err.decode(errors="replace"))
-    return logged
+    for replica in replicas:
+        if replica.process.returncode is None:
+            replica.process.send_signal(signal.SIGTERM)
+    for replica in replicas:
+        await asyncio.wait_for(replica.process.wait(), 60)
+    return [replica.log.read_text(encoding="utf-8", errors="replace") for replica in replicas]

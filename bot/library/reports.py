@@ -53,6 +53,10 @@ class ReportLibrary:
     briefings: OrderedDict[str, Briefing] = field(default_factory=OrderedDict)
     cached: set[str] = field(default_factory=set)  # digests whose briefing the cache holds
     lost: set[str] = field(default_factory=set)  # cached, yet unreadable when asked for
+    # Counts the changes to the reports listed and to which of them are briefed (`is_briefed`):
+    # what is worked out from them (the search index's wanted reports) is worked out again
+    # when it moves, asked in constant time, not by reading 10,000 digests a search.
+    changes: int = field(default=0, compare=False)
     # The memos above are read and changed from the event loop and from worker threads (a
     # report parsed, a briefing read from the cache): each touch holds this lock, never the
     # slow work between.
@@ -78,6 +82,8 @@ class ReportLibrary:
             for report in shelf.parsed:
                 _touch(self.parsed, report.digest, report, self._bound)
         self.reports, self.errors = shelf.listings, shelf.errors
+        with self._memo:
+            self.changes += 1
         if self.cache_dir is not None and (shelf.parsed or len(catalogue) != len(self.reports)):
             write_catalogue(self.cache_dir / CATALOGUE_FILE, self.reports)
         return [listing for listing in self.reports if listing.digest not in known]
@@ -144,6 +150,7 @@ class ReportLibrary:
         found = [item for item in listings if cache.is_current(self.cache_dir, item.digest)]
         with self._memo:
             self.cached.update(listing.digest for listing in found)
+            self.changes += bool(found)
         return found
 
     def add_briefings(self, briefings: Iterable[Briefing]) -> None:
@@ -154,6 +161,7 @@ class ReportLibrary:
                 if self.cache_dir is not None:
                     self.cached.add(briefing.digest)
                 self.lost.discard(briefing.digest)
+            self.changes += 1
 
     def briefing(self, digest: str) -> Briefing | None:
         """The briefing of the report `digest` once it is briefed: from memory, else read from
@@ -169,6 +177,7 @@ class ReportLibrary:
             if loaded is None:
                 self.cached.discard(digest)
                 self.lost.add(digest)
+                self.changes += 1
                 return None
             _touch(self.briefings, digest, loaded, self._bound)
         return loaded

@@ -104,6 +104,7 @@ async def _briefed_round(
         if stop.signal is not None:
             return Tally(stopped=True)
         pusher = Pusher(application.bot, config, library, CardCache(), stores)
+        pusher.found_at_start(library.reports)
         try:
             return await _round(pusher, now, stop)
         finally:

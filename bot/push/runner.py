@@ -161,7 +161,6 @@ class Pusher:
     stores: Repositories
     clock: Clock = utc_now
     pacer: Pacer | None = None  # shared with the bot's replies; its own for `briefing-bot push`
-    announce_library: bool = True  # at start every report not yet announced is news
     # The bot's briefer, which briefs new reports in the background (BotState.setup); without
     # it (`briefing-bot push`) only briefings already cached are read.
     wait_briefing: WaitBriefing | None = None
@@ -178,9 +177,11 @@ class Pusher:
     _news_sent: dict[int, list[datetime]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # The library's reports are in the folder before the process starts: a follow made
-        # since (here or on another replica) does not make them news to it.
+        # The reports the start-up read found in the folder were there before the process
+        # started: a follow made since (here or on another replica) does not make them news.
         self._started = iso(self.clock())
+        # Those reports, once read (found_at_start), until a round has announced them.
+        self._at_start: list[Listed] | None = None
         push = self.config.push
         self.pacer = self.pacer or Pacer(push.rate_per_second, push.group_per_minute)
         # Enough concurrent senders to fill the rate while some sleep in retry backoff; more
@@ -198,6 +199,13 @@ class Pusher:
         self.database = self.stores.database
         self.follows = self.stores.follows
         self.chats = self.stores.chats
+
+    def found_at_start(self, reports: Sequence[Listed]) -> None:
+        """The reports the start-up read found in the folder: the next round announces those
+        never announced (they came while the bot was down). Only these: a report the folder
+        watcher finds later, even before that round (another replica's rounds may hold the
+        push lease until then), is announce()'s, matched against every follow."""
+        self._at_start = list(reports)
 
     @property
     def fault(self) -> str | None:
@@ -355,12 +363,13 @@ class Pusher:
             log.warning("requeued %d sends left in flight by an interrupted push", requeued)
         if hurry:
             await retry(store.hurry_all)
-        if self.announce_library:
-            reports = list(self.library.reports)
+        if self._at_start is not None:
+            listed = {report.digest for report in self.library.reports}
+            reports = [report for report in self._at_start if report.digest in listed]
             await retry(lambda: self._match(reports, updated=False, before=self._started))
             digests = [report.digest for report in reports]
             await retry(lambda: store.enqueue_announcements(digests, self.clock()))
-            self.announce_library = False
+            self._at_start = None
         self._texts.clear()
         self._languages = await retry(self.chats.languages)
         await self._drain(store, self._announcements(store), tally)

@@ -281,6 +281,22 @@ def indicator_of(
     return None
 
 
+# A fall word ending a label (一般公共预算收入同比下降): what follows the measure's name.
+_FALL = re.compile(r"(?:同比|比上年)?(?:下降|降低|减少|递减|回落)$")
+
+
+def fallen(label: str, unit: str, qualifier: str = "", year: int | None = None) -> str | None:
+    """The id of the growth indicator a rate printed as a fall measures (一般公共预算收入下降2.1%:
+    fiscal_revenue_growth, at −2.1%), or None: `indicator_of` reads a growth name only with a
+    rise word. Not a measure that is a fall itself (单位生产总值能耗下降: indicator_of's own)."""
+    fall = _FALL.search(label)
+    if fall is None or unit not in _RATE_UNITS:
+        return None
+    rise = indicator_of(f"{label[: fall.start()]}增长", unit, qualifier, "", year)
+    item = indicators().get(rise or "")
+    return item.id if item is not None and item.family == "growth" else None
+
+
 def named(query: str) -> tuple[Indicator, ...]:
     """The indicators a query names (GDP, 经济增长, 地区生产总值增长: the gdp group, the
     amount and the growth rate), in the file's order; () when it names none."""

@@ -41,6 +41,8 @@ _WORK_TITLE = pattern("heading_words", "figure_work_title")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)[0-9]{2}) ?年度")
 _TARGET_TITLE = pattern("heading_words", "figure_target_title")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2}) ?年(?!代)")
+# 2011年，规划面积由…: a sentence opening on its year (not 2011年以来, a span, nor 2011年的, a base).
+_OPENS_ON_YEAR = re.compile(r"\s*(?:19|20)[0-9]{2} ?年(?!以来|的|代)")
 _PAST_SPAN = pattern("time_words", "past_span")
 _NEXT_SPAN = pattern("time_words", "next_span")
 # Time words of a sentence, the nearest before a figure wins: a year, a plan period, a span.
@@ -109,6 +111,10 @@ _REACH = re.compile(
 # 农牧民转移就业64万人, 实际利用外资100亿美元: measures of the economy the plan aims at (jobs,
 # labour moved, foreign capital used), not works it does.
 _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|实际利用外资|增收")
+# 再扫除350万青壮年文盲, 完成减贫1186人, 确保剩余584名贫困群众全部稳定脱贫: people whose lot the
+# plan changes are an outcome it aims at, as new jobs are, not works it does.
+_PEOPLE_LOT = re.compile(r"文盲|脱贫|减贫|温饱")
+_PEOPLE_UNITS = ("人", "名", "户")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
 _STRIVE = re.compile(r"力争|争取|争创")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
@@ -457,8 +463,30 @@ def classify(
         ):
             told.append(told[whole])  # a part of a span's flow flowed over the span
             continue
-        told.append(_told(text, found, index, labels[index], setting, year, in_targets, where))
+        if index and _CONVERTED.fullmatch(text, found[index - 1].end, found[index].start):
+            told.append(
+                told[-1]
+            )  # 1.54亿元(按现行汇率折算约1855万美元): the same figure, converted
+            continue
+        said = _told(text, found, index, labels[index], setting, year, in_targets, where)
+        if said.kind == "plan" and index and told[-1].kind == "target":
+            said = _listed_goal(text, found, index, told[-1]) or said
+        told.append(said)
     return _years_dealt(text, found, told)
+
+
+_CONVERTED = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)(?:约|为)?\s*")
+# 、科技型中小企业 after 高新技术企业达到1.5万家: an item naming its thing, no verb of its own.
+_BARE_ITEM = re.compile(r"、[\u4e00-\u9fff“”\"]{1,12}")
+
+
+def _listed_goal(text: str, found: list[Found], index: int, before: Told) -> Told | None:
+    """国家高新技术企业达到1.5万家、科技型中小企业3.2万家: an item of a goal's list that names only
+    its thing is a goal as the item before is (the verb before the first goes on)."""
+    between = text[found[index - 1].end : found[index].start]
+    if not _BARE_ITEM.fullmatch(between) or acts(between[1:]) or _REACH.search(between):
+        return None
+    return before
 
 
 # 新增公路通车里程1.2万公里，其中高速公路3358公里: a part named after 其中 with no verb of its own;
@@ -537,7 +565,7 @@ def _told(
     # list are said with the words before the first.
     first = found[_items_lead(text, found, index)]
     clause = _clause_before(text, first.start)
-    times = _TIMES_OVER.search(clause)
+    times = _TIMES_OVER.search(clause.rstrip())  # 是 2011 年的 3.14 倍: spaces as printed
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
         return Told(
@@ -605,7 +633,11 @@ def _told(
             return Told("result", setting.span)
     recalled = setting.phase == REVIEW and _GOAL_RECALLED.search(text, 0, figure.start)
     if _is_start(text, found, index):
-        if setting.span and period == setting.period:
+        # 2011年，规划面积由4.9平方公里调整为12平方公里 in a review of 2007-2011: a change of the
+        # year printed, not of the span, is dated that year (not when the sentence compares with
+        # another year: 2016年…比2011年增长…，贫困人口由10.81万人下降到2.88万人).
+        dated = _OPENS_ON_YEAR.match(text) and len(_YEAR.findall(text[: figure.start])) == 1
+        if setting.span and period == setting.period and not dated:
             period = setting.span
         lead = _clause_before(text, found[_list_lead(text, found, index)].start)
         if recalled and period and "-" not in period and not _YEAR.search(lead):
@@ -687,6 +719,7 @@ def _told(
                 and not _a_part(text, label)
             )
             or (_GOAL_MEASURE.search(label) and not _SPENDING.search(clause + label))
+            or (_PEOPLE_LOT.search(label) and figure.unit in _PEOPLE_UNITS)
         )
         return Told("target" if reach or measured else "plan", period)
     if year and period and "-" not in period and int(period) >= year:
@@ -1116,7 +1149,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
             )
             told, base = match, None
     if base is not None:
-        return _since(base, setting, year)
+        # 到2010年国内生产总值比2000年翻一番 among the 十五 goals: from the base to the year printed.
+        until = told["year"] if told is not None and told["year"] else None
+        return _since(base, setting, year, int(until) if until else None)
     if told is None:
         return setting.period, "-" in (setting.period or "")
     if told["year"]:
@@ -1149,8 +1184,11 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     return str(year + 1 if told["next_year"] else year), False
 
 
-def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str | None, bool]:
-    """比“十二五”末增长52.4%, 较2015年下降50%: a change over the years since the base."""
+def _since(
+    base: re.Match[str], setting: Setting, year: int | None, until: int | None = None
+) -> tuple[str | None, bool]:
+    """比“十二五”末增长52.4%, 较2015年下降50%: a change over the years since the base, to the
+    year printed before it (`until`) when that is later than the base."""
     if base["year"]:
         first = int(base["year"]) + 1
     elif base["plan"]:
@@ -1158,6 +1196,8 @@ def _since(base: re.Match[str], setting: Setting, year: int | None) -> tuple[str
     else:
         return setting.period, False
     period = setting.period or (str(year - 1) if year else None)
+    if until and until >= first:
+        period = str(until)
     if not period:
         return None, False
     last = int(period.split("-")[-1])

@@ -195,11 +195,42 @@ def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
         label = _benefit_of(text, found, index, _per_base_of(text, found, index, label))
         label = _attribute_of(text, found, index, labels, label)
         label = _with_base(text, figure, label)
+        label = _what_they_did(text, found, index, label)
         if index and _CONVERTED.match(text, found[index - 1].end, figure.start):
             # 人均国内生产总值6.31万元(按现行汇率折算约7600美元): the same measure, converted.
             label = labels[-1] + "折算"
         labels.append(_with_agent(text, figure.start, label))
-    return labels
+    return _said_whole(text, found, labels)
+
+
+def _said_whole(text: str, found: list[Found], labels: list[str]) -> list[str]:
+    """城乡居民储蓄存款大幅度增加，年末存款余额达到14764亿元: a sentence opening on a clause with no
+    figure that names a thing, then a label opening on that name's last word, read the name whole."""
+    first = p.CLAUSE_BREAK.search(text)
+    if first is None or any(f.start < first.start() for f in found):
+        return labels
+    run: list[str] = []
+    words = _segment(text[: first.start()].strip())
+    for word in words:
+        if word.flag not in _NAME_FLAGS or word.text in _SCOPES:
+            break
+        run.append(word.text)
+    # What the clause says of the name is no more than how it went (大幅度增加), no other thing.
+    rest = words[len(run) :]
+    if len(run) < 2 or len(run[-1]) < 2 or not rest or any(w.is_noun for w in rest):
+        return labels
+    whole, last = "".join(run), run[-1]
+    said = []
+    for label in labels:
+        # 储蓄存款 … 存款余额: the label opens on the end of the name's last word.
+        k = next((k for k in range(len(last), 1, -1) if label.startswith(last[-k:])), 0)
+        fits = len(whole) + len(label) - k <= LABEL_WITH_SUBJECT_MAX
+        said.append(whole + label[k:] if k and fits else label)
+    return said
+
+
+# Words a name is made of (not verbal nouns or idioms, which say what was done).
+_NAME_FLAGS = frozenset(("n", "nz", "nt", "ns", "nr", "j"))
 
 
 _CONVERTED = re.compile(r"\s*\(按[^()]{0,10}?(?:折算|计算)(?:约|为)?\s*$")
@@ -497,6 +528,38 @@ def _benefit_of(text: str, found: list[Found], index: int, label: str) -> str:
     return named if len(named) <= LABEL_WITH_SUBJECT_MAX else label
 
 
+# What may open a clause before the count that is its subject: a scope, 已/共/有 (全市有25家…).
+_SUBJECT_OPENING = re.compile(
+    r"\s*(?:全县|全市|全区|全省|全国|我县|我市|我区|我省)?(?:已有|共有|有|已)?\s*$"
+)
+# Verbs jieba may tag otherwise (落实 as a quality) that say what the things counted did.
+_DID = re.compile(r"(?:全部|均|都|已|已经|基本)?(?:落实|实现|完成|建立|建成|接通|得到|通过)")
+# Counters of things and people that may do something (8所乡镇卫生院全部落实…).
+_DOERS = ("个", "家", "所", "户", "名", "人", "座", "处")
+
+
+def _what_they_did(text: str, found: list[Found], index: int, label: str) -> str:
+    """A count opening its clause as the subject of what follows (全县8所乡镇卫生院全部落实国家
+    基本药物制度, 全市有25家定点医疗机构实现异地就医直接结算): the things counted and what they
+    did, to the clause's end, when no other figure is in the clause; else the label as it was."""
+    figure = found[index]
+    start = _clause_start(text, figure.start)
+    end = min([m.start() for m in p.CLAUSE_BREAK.finditer(text, figure.end)], default=len(text))
+    if (
+        figure.unit not in _DOERS
+        or not _SUBJECT_OPENING.fullmatch(text[start : figure.start])
+        or any(figure.end <= f.start < end for f in found)
+    ):
+        return label
+    words = _words(text[figure.end : end])
+    run = _noun_run(words)
+    rest = "".join(w.text for w in words[len(run) :])
+    if not run or not (acts(rest) or _DID.match(rest)):
+        return label
+    said = _plain(text[figure.end : end])
+    return said if 2 < len(said) <= LABEL_WITH_SUBJECT_MAX and len(said) > len(label) else label
+
+
 def _acts_on_next(words: list[Word], n: int) -> bool:
     """A verb, adverb, preposition, time or number word before the thing a clause names, or a
     quality before its verb (全面/推行)."""
@@ -738,7 +801,27 @@ def _rank_of_before(
         return (whole or before) + label
     if whole and label.startswith(before):
         return whole + label.removeprefix(before)
+    opening = text[
+        _clause_start(text, found[index].start, ",;:。!?、") : found[index].start
+    ].lstrip()
+    ranked_before = (
+        found[index - 1].qualifier == "rank"
+        or _is_streak(text, found[index - 1])
+        or found[index - 1].unit in _MEDALS
+    )
+    if (
+        0 < len(label) <= _BARE_RANKED_MAX
+        and opening.startswith(label)
+        and not (whole or ranked_before)
+    ):
+        # 建成高标准农田284万亩，绩效考核排全国第3位; 7家企业上榜…、数量居全国第2: a clause opening
+        # on a bare measure ranks it for the thing the figure before named.
+        return before if label in before else (before + label)[:LABEL_WITH_SUBJECT_MAX]
     return label
+
+
+# A measure this short opening a ranking's clause (数量, 融资规模, 绩效考核) says no whose.
+_BARE_RANKED_MAX = 4
 
 
 def _ranked(label: str, raw: str) -> str:
@@ -1047,8 +1130,10 @@ _SUBJECT_START = re.compile(r"[,;:。!?]")
 # What a list after a dealt one may open on: a change of the same items (比上年增长, 分别增长).
 _PARALLEL_MEASURE = re.compile(
     r"^[,;]?(?:分别)?(?:比上年|同比|较上年|比年初|较年初)?(?:分别)?(?:平均每年|每年平均|年均)?(?:实际|名义)?"
-    r"(?:增长|下降|提高|降低|增加|减少)$"
+    # 由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%: the same items' change turned to another.
+    r"(?:减为|转为|变为|降为|升为)?(?:增长|下降|提高|降低|增加|减少)$"
 )
+_TURNED = re.compile(r"(?:减|转|变|降|升)为")
 
 
 def _parallel(
@@ -1065,7 +1150,8 @@ def _parallel(
     lead = "".join(text[found[items[-1]].end : found[first].start].split())  # \xa0 too
     if not _PARALLEL_MEASURE.match(lead):
         return {}
-    change = _plain(lead)
+    turned = _TURNED.search(lead)
+    change = lead[turned.start() :] if turned else _plain(lead)  # 减为增长, as printed
     return {n: shed_measure(s) + change for n, s in zip(after, subjects, strict=True)}
 
 
@@ -1242,7 +1328,11 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     if text.startswith("每", figure.start):
         # 每2名执法人员配备1台: the words between the two numbers say what is rationed; with
         # none (标准提升至每月1000元), the words before say what the rate is of.
-        inner = [w for w in _words(text[figure.start + 1 : figure.end]) if len(w.text) > 1]
+        head = p.RATIO_HEAD.match(text, figure.start)
+        named = head.end() + text.startswith("口", head.end()) if head else figure.start + 1
+        # The name runs to the number: the measure word after it (个, 亿元) names nothing.
+        number = re.search(r"[0-9０-９]", text[named : figure.end])
+        inner = _name_words(_words(text[named : named + number.start() if number else figure.end]))
         if any(w.is_noun for w in _content(inner)):
             return inner, []
         return _words(text[start : figure.start]), inner
@@ -1253,6 +1343,17 @@ def _context(text: str, found: list[Found], index: int) -> tuple[list[Word], lis
     if skipped is not None and skipped.end <= end:
         right = text[figure.end : skipped.start] + text[skipped.end : end]
     return _words(text[start : figure.start]), _words(right)
+
+
+def _name_words(words: list[Word]) -> list[Word]:
+    """The words of the measure a rate per a base names, after the base: words of two characters
+    or more, and a one-character word before one of them (每千人口托位数: 托 of 托/位数)."""
+    long = [n for n, w in enumerate(words) if len(w.text.strip()) > 1]
+    return [
+        w
+        for n, w in enumerate(words)
+        if len(w.text.strip()) > 1 or (w.text.strip() and long and n < long[-1])
+    ]
 
 
 _SPENT_ON_COUNT = re.compile(r"(?:完成|新建|建成|修建|改造|实施|建设)了?")
@@ -1419,7 +1520,11 @@ def _inside_noun(words: list[Word], n: int) -> bool:
     noun phrase (车网/互动/设施, 低效用/地/盘整, 天水/经/开区): part of the name, kept so the label
     does not cut it."""
     word = words[n]
-    inner = word.flag in ("d", "uv") or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+    inner = (
+        word.flag in ("d", "uv")
+        or (word.flag == "p" and word.text in _INNER_PREPOSITIONS)
+        or (word.flag == "f" and len(word.text) == 1)  # 后 of 灾/后/重建, 内 of 省/内/企业
+    )
     if not inner or n == 0 or n + 1 >= len(words):
         return False
     before, after = words[n - 1], words[n + 1]
@@ -1439,11 +1544,14 @@ def _names_noun(words: list[Word], n: int) -> bool:
     """A word jieba reads as an adverb that begins a name with the noun after it, right after a
     verb (稳居自然指数…榜首: 自然 of 自然指数); adverbs qualify verbs, not nouns."""
     word = words[n]
-    if word.flag != "d" or len(word.text) < 2 or n == 0 or n + 1 >= len(words):
+    if word.flag != "d" or len(word.text) < 2 or n + 1 >= len(words):
         return False
-    after, before = words[n + 1], words[n - 1]
-    return after.flag in ("n", "nz", "nt", "ns") and before.flag.startswith("v")
+    after = words[n + 1]
+    # 非禁/煤区 opening the words: nothing before it for the adverb to qualify.
+    return after.flag in ("n", "nz", "nt", "ns") and (n == 0 or words[n - 1].flag.startswith("v"))
 
+
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 
 _SCOPES = frozenset(
     ("全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县", "我国")
@@ -1502,7 +1610,9 @@ def _names_with_next(words: list[Word], n: int) -> bool:
     follows a noun (省内) or a verb (年底前完成)."""
     if words[n].flag != "f" or n + 1 >= len(words) or not words[n + 1].is_noun:
         return False
-    return n == 0 or not (words[n - 1].is_noun or words[n - 1].flag == "m")
+    # 全年前海…: a time word before is no number the place word counts from (3年前).
+    counted = words[n - 1].flag == "m" and _NUMERAL.search(words[n - 1].text)
+    return n == 0 or not (words[n - 1].is_noun or counted)
 
 
 def _compose(
@@ -1517,6 +1627,10 @@ def _compose(
         done = _done_to(right[len(run) + 1 :])
         if sum(len(word.text) for word in done) > 2:
             run = run + done
+    elif run and _works_done(right[len(run) :]):
+        # 完成2172个工业园区转供电改造, 提供11.2万个高校毕业生就业岗位: the clause ends on the
+        # works done to the things counted or on what they make up; it says what they count.
+        run = run + [w for w in right[len(run) :] if w.text.strip()]
     generic = figure_words().generic_nouns
     # A lone short noun (十一大任务, 3个链条) needs the clause before it to say what it is.
     telling = sum(len(word.text) for word in run) > 2 and not all(w.text in generic for w in run)
@@ -1528,6 +1642,24 @@ def _compose(
 # Words naming a place: 中西部地区, 西藏察隅, 雄安新区 (jieba tags most ns, nt or nrt).
 _PLACE_FLAGS = ("ns", "nt", "nrt")
 _PLACE_END = re.compile(r"(?:地区|自治区|新区|省|县|州|乡|镇)$")
+
+
+# What the things a clause counts are for or undergo, ending it (改造, 治理, 就业岗位, 签约活动).
+_WORKS_END = re.compile(
+    r"(?:改造|治理|修复|整治|建设|提升|改制|确权|岗位|团队|清单|活动|工作室|团组|项目)$"
+)
+_WORKS_MAX = 5
+
+
+def _works_done(rest: list[Word]) -> bool:
+    """Whether the words after a count's nouns run to the clause's end on works done or a thing
+    made up, with nothing but names, verbs and qualities between (转/供电/改造)."""
+    words = [w for w in rest if w.text.strip()]
+    return (
+        0 < len(words) <= _WORKS_MAX
+        and bool(_WORKS_END.search(words[-1].text))
+        and all(w.flag.startswith(("n", "v", "a", "l", "j", "f")) for w in words)
+    )
 
 
 def _place_before(before: list[Word]) -> list[Word]:

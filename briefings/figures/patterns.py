@@ -38,7 +38,8 @@ UNITS = (
     "吨公里", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "标准箱", "门",
     "微克/立方米", "毫克/立方米", "毫克/升", "平米", "标箱", "列", "剂次", "周岁",
 )  # fmt: skip
-PEOPLE_BEFORE = re.compile(r"(?:人口|人数|用户|人才|人员)[^,;。0-9]{0,4}$")
+# 农村贫困人口比上年减少290万: the people named a few words before.
+PEOPLE_BEFORE = re.compile(r"(?:人口|人数|用户|人才|人员)[^,;。0-9]{0,5}$")
 # 旅游接待总人次达到500万, 累计参与人次超200万: a count of visits, the measure word left out.
 VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 # 600多万下岗职工实现了再就业: the number counts the people named right after it.
@@ -46,6 +47,12 @@ VISITS_BEFORE = re.compile(r"人次[^,;。0-9]{0,4}$")
 PEOPLE_AFTER = re.compile(
     r"(?:下岗|失业|贫困|困难|农村|城镇|城乡|老区|中小|监测|青壮年)*(?:职工|农民工|农民|居民|群众|人口|人民|学生|"
     r"毕业生|劳动力|婴幼儿|儿童|老人|游客|人员|对象|文盲)"
+    # 近1400万农业转移人口, 2235万城市居民: whatever words qualify a population or its residents.
+    r"|[\u4e00-\u9fff]{1,4}?(?:人口|居民)"
+)
+# 全部财政收入突破10亿大关, 经济总量连续迈上4万亿: a bare 万/亿 after a measure only counted in money.
+MONEY_BEFORE = re.compile(
+    r"(?:生产总值|经济总量|财政收入|预算收入|产业规模|营业收入|销售收入|营收)[^,;。0-9]{0,6}$"
 )
 # 对全县3400多贫困户进行帮扶: the number counts the households named right after it.
 HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农|住)户")
@@ -54,6 +61,8 @@ HOUSEHOLDS_AFTER = re.compile(r"(?:贫困|困难|低保|特困|脱贫|监测|农
 PER_UNIT = re.compile(
     r"(?:/(?:月|年|人|人年|吨|亩|天|日|小时|平方米|立方米|公斤|千克|斤|户|人次|千瓦时))+"
 )
+# 保障性住房60万套（间）, 更新设备15万台(套): a second measure word the count may be read in.
+OTHER_UNIT = re.compile(r"[（(](?:套|间|台|个|件|辆|户|人|所|张|座|处|家)[）)]")
 # Words that begin with a measure word but are none (迈上1200亿台阶, 3人民币).
 # 721片区社区公园: 片区 is a word, not pieces.
 FALSE_UNITS = ("台阶", "人民", "条例", "条件", "名单", "期间", "列入", "列为", "片区")
@@ -188,7 +197,11 @@ RATIO_HEAD = re.compile(
     # 全区万人发明专利拥有量达到4件: a holding per 万人 named without 每.
     r"|(?<![0-9零〇一二三四五六七八九十百千万两])(?P<bare_num>[万千百])(?P<bare_unit>人)"
     r"(?=口?[\u4e00-\u9fff]{1,10}拥有量)"
+    # 低保月人均补差18元: a month's rate per head (人均 names the measure; the month is the base).
+    r"|(?P<month>月)(?=人均)"
 )
+# 从每月70元提高到88元: the words joining the two ends of a change, which keep the base of the first.
+CHANGE_TO = re.compile(r"(?:提高|增加|提升|上调|调整|增长|下调|降低|下降|减少|减)?(?:到|至|为)")
 # The figure a base governs starts within this many characters after it.
 RATIO_GAP = 14
 RANK_CUED = re.compile(
@@ -236,6 +249,10 @@ RATIO_UNIT = "比"
 SHARED_UNIT = re.compile(
     rf"(?<![0-9.])(?P<num>{ARABIC})(?=(?:[、和]{ARABIC})*[、和]{ARABIC}(?P<mult>{_MULT})?"
     rf"(?P<unit>{_UNIT}))"
+)
+# 分别达1.28万亿、1.18万亿、8200亿元: bare magnitudes listed before the item that prints the unit.
+LIST_UNIT_AFTER = re.compile(
+    rf"(?:[、和]{ARABIC}(?:{_MULT})?)*[、和]{ARABIC}(?:{_MULT})?(?P<unit>{_UNIT})"
 )
 CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # What joins the items of a list of figures (46503元和16935元, 5%、7%).

@@ -256,17 +256,24 @@ def _approx(match: re.Match[str], *groups: str) -> bool:
 
 def _ratios(text: str) -> Iterator[Found]:
     for head in p.RATIO_HEAD.finditer(text):
+        if head["unit"] in ("人", "个") and not head["num"]:
+            continue  # 每人每月1160元, 每个村培训1人: one person or thing names the measure, no base
         clause = p.CLAUSE_BREAK.split(text[head.end() :])[0]
         # 每千人拥有3岁以下婴幼儿托位数4.59个: an age names the things counted, not the rate.
         amounts = [a for a in _base_amounts(clause) if a.unit not in p.AGE_UNITS]
         if not amounts or amounts[0].start >= p.RATIO_GAP or amounts[0].unit in PERCENT_UNITS:
             continue
         amount = amounts[0]
-        num, base_unit = head["num"] or head["bare_num"] or "", head["unit"] or head["bare_unit"]
+        num = head["num"] or head["bare_num"] or ""
+        base_unit = head["unit"] or head["bare_unit"] or head["month"]
         end = head.end() + amount.end
         if p.PER_UNIT_CHANGE.search(clause[: amount.start]):
             # 每50公斤提高5到7元: a rise of 5 to 7 元 for each 50 公斤, as printed, not 0.1 元/公斤.
-            unit = f"{amount.unit}/{num}{base_unit}"
+            unit = (
+                _per(amount, num, base_unit)[1]
+                if base_unit == "年"
+                else f"{amount.unit}/{num}{base_unit}"
+            )
             yield Found(head.start(), end, amount.value, unit, "ratio", amount.upper)
             continue
         value, unit = _per(amount, num, base_unit)
@@ -275,13 +282,17 @@ def _ratios(text: str) -> Iterator[Found]:
         # 每千人病床数达到3.9张 prints the rate whole; when the measure's name runs longer
         # (每千人拥有3岁以下婴幼儿托位数4.59个) or holds the base (万人发明专利拥有量达到4件), the
         # figure is the amount, labelled by the words before it like any other.
-        whole = amount.end <= p.RATIO_GAP and not head["bare_num"]
+        whole = amount.end <= p.RATIO_GAP and not head["bare_num"] and not head["month"]
         start = head.start() if whole else head.end() + amount.start
         yield Found(start, end, value, unit, "ratio")
         # 每平方公里产出GDP、财政收入分别达8亿元和2.8亿元, 每百人拥有固定电话70部、移动电话85部:
-        # the items listed after the first in the same unit are per the same base.
+        # the items listed after the first in the same unit are per the same base; so is the end
+        # of the change the first opens (从每月70元提高到88元).
         for before, item in itertools.pairwise(amounts):
-            joined = any(join in clause[before.end : item.start] for join in p.LIST_JOINS)
+            between = clause[before.end : item.start]
+            joined = any(join in between for join in p.LIST_JOINS) or bool(
+                p.CHANGE_TO.fullmatch(between)
+            )
             if item.unit != amount.unit or not joined:
                 break
             value, unit = _per(item, num, base_unit)
@@ -298,7 +309,10 @@ def _base_amounts(clause: str) -> list[Found]:
 
 
 def _per(amount: Found, base: str, base_unit: str) -> tuple[float | None, str]:
-    """每2名…1台 is 0.5 台/名; a base written in words stays in the unit: 3.2 人/万人."""
+    """每2名…1台 is 0.5 台/名; a base written in words stays in the unit: 3.2 人/万人; 每年拿出
+    1200万元 is a yearly amount in 元, its year being the figure's period."""
+    if base_unit == "年" and not base:
+        return amount.value, amount.unit
     if base and not base[0].isdigit():
         return amount.value, f"{amount.unit}/{base}{base_unit}"
     divisor = numeral(base) if base else Decimal(1)
@@ -569,11 +583,14 @@ def _cn_points(text: str) -> Iterator[Found]:
 
 
 def _amounts(text: str) -> Iterator[Found]:
+    before: Found | None = None  # the figure before, whose unit a bare one listed after shares
     for match in p.AMOUNT.finditer(text):
         unit, end = _unit(text, match)
         start = _amount_start(text, match, unit, end)
         if start is None:
             continue
+        if not unit and match["mult"]:
+            unit = _listed_unit(text, start, end, before)
         value = arabic(match["num"]) * p.MULTIPLIERS.get(match["mult"] or "", 1)
         if not unit and p.VISITS_BEFORE.search(text[max(0, start - 8) : start]):
             unit = "人次"
@@ -591,7 +608,20 @@ def _amounts(text: str) -> Iterator[Found]:
         )
         qualifier = "approx" if approx else "percent" if unit in PERCENT_UNITS else "exact"
         start, unit = _streak(text, start, unit)
-        yield Found(start, end, float(value), unit, qualifier)
+        before = Found(start, end, float(value), unit, qualifier)
+        yield before
+
+
+def _listed_unit(text: str, start: int, end: int, before: Found | None) -> str:
+    """The unit of a bare 万/亿 (1.28万亿): the one a list it opens ends on (1.28万亿、8200亿元),
+    the one of the item right before it in a list (1600万人、180万), or 元 after a measure only
+    counted in money (财政收入突破10亿大关); else none."""
+    listed = p.LIST_UNIT_AFTER.match(text, end)
+    if listed:
+        return listed["unit"]
+    if before and before.unit and text[before.end : start] in p.LIST_JOINS:
+        return before.unit
+    return "元" if p.MONEY_BEFORE.search(text[max(0, start - 12) : start]) else ""
 
 
 def _streak(text: str, start: int, unit: str) -> tuple[int, str]:
@@ -613,6 +643,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int]:
     per = p.PER_UNIT.match(text, match.end()) if unit and not match["post"] else None
     if per:
         return unit + per.group(), per.end()
+    other = p.OTHER_UNIT.match(text, match.end()) if unit and not match["post"] else None
+    if other:
+        return unit + other.group(), other.end()  # 60万套（间）: either measure, as printed
     return unit, match.end()
 
 

@@ -115,6 +115,25 @@ async def test_a_follow_made_before_the_start_up_round_is_not_alerted_to_reports
         assert len(_alerts(bot, FOLLOWER)) == 1  # a report found later still alerts it
 
 
+async def test_a_report_found_after_the_start_alerts_a_later_follow_when_the_start_up_round_comes_after_it(
+    tmp_path: Path, database: Path | str, clock: Clock, reports: Path
+):
+    # With replicas, another's rounds may hold the push lease until after the folder watcher
+    # found a new report, and before its announcement window closed: the late start-up round
+    # must leave that report to the announcement, which matches it against every follow.
+    async with push_bot(tmp_path, clock, database=database, reports=reports) as bot:
+        clock.set("2024-05-06T01:00:05+00:00")  # the follow comes after the process started
+        await bot.say("/follow 营商环境", chat_id=FOLLOWER)
+        await bot.say("/subscribe", chat_id=OTHER)
+        (reports / "b.txt").write_bytes(_seed_bytes(reports) + b"\n")
+        new = await state_of(bot.app).briefer.reload()  # the folder watcher's look
+        await _settled(bot)  # the start-up round, held back until now
+        await bot.pusher.announce(new)  # the announcement window closes
+        await bot.push_round()
+        assert len(_alerts(bot, FOLLOWER)) == 1
+        assert len([t for t in bot.texts(OTHER) if t.startswith("🆕")]) == 1
+
+
 async def test_a_chat_that_blocked_the_bot_is_recorded_and_followed_no_more(
     tmp_path: Path, database: Path | str, clock: Clock, reports: Path
 ):

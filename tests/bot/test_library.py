@@ -134,3 +134,37 @@ def test_a_damaged_or_stale_catalogue_is_rebuilt(shelves, tmp_path, damage):
     library.reload()
     assert len(library.reports) == COPIES and len(library.parsed) == COPIES
     assert read_catalogue(cache_dir / CATALOGUE_FILE) == {r.source: r for r in library.reports}
+
+
+def test_the_change_count_moves_with_which_reports_are_briefed_not_with_reading(shelves, tmp_path):
+    """What depends on which reports are briefed (the search index's wanted reports) asks
+    the count, not every digest: it moves with a reload, a briefing found in the cache, added
+    or lost, even when as many are briefed as before, and not with a briefing read."""
+    folder, cache_dir = _shelves_copy(shelves, tmp_path)
+    library = ReportLibrary(folder, cache_dir, kept=1)
+    counts = [library.changes]
+
+    def moved() -> bool:
+        counts.append(library.changes)
+        return counts[-1] != counts[-2]
+
+    library.reload()
+    assert moved()
+    first, second, third = (report.digest for report in library.reports)
+    third_cached = cache.cache_path(cache_dir, third)
+    held = third_cached.read_bytes()
+    third_cached.unlink()
+    library.find_cached(library.reports)
+    assert moved() and library.cached == {first, second}
+    for digest in (first, second, first):  # read, one kept in memory at a time
+        assert library.briefing(digest) is not None and library.read_briefing(digest) is not None
+    library.find_cached([])
+    assert not moved()
+    third_cached.write_bytes(held)
+    library.find_cached(library.reports[2:])
+    assert moved()
+    cache.cache_path(cache_dir, second).write_bytes(held[:200])  # lost: as many briefed as before
+    assert library.briefing(second) is None and second in library.lost
+    assert moved()
+    library.add_briefings([library.briefing(first)])
+    assert moved()

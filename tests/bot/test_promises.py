@@ -1009,3 +1009,62 @@ def test_a_target_said_reached_after_its_name_is_unclear_not_absent() -> None:
         item = next(i for i in found.items if i.indicator == "fixed_investment_growth")
         assert (item.verdict, item.result) == ("unclear", None), said
         assert item.statement is not None and item.statement.sentence == said
+
+
+# An item's lead names what it is about; its text runs on to measures another item shares
+# (智慧…平台, 电商服务), so a review sentence on the item may share as much with the other item.
+LEAD_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+（一）巩固和加强农业基础地位。建设智慧农业平台，发展农村电商服务站。
+（二）加快发展数字经济。建设城市算力中心，推进智慧城市平台建设，发展电商服务业。
+（三）办好民生实事。新建幼儿园，改造老旧小区。
+"""
+LEAD_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%。
+农业基础地位进一步巩固加强，智慧平台建设和电商服务业加快发展。
+城市算力中心建成投用。
+新建幼儿园12所，改造老旧小区40个。
+二、2025年工作安排
+（一）推进制造业数字化转型。
+"""
+
+
+def test_a_review_sentence_saying_a_plan_items_lead_reports_on_that_item() -> None:
+    found = promises(_briefed(LEAD_TARGETS, "a.txt"), _briefed(LEAD_RESULTS, "b.txt"))
+    reported = {item.lead: [q.sentence for q in item.reported] for item in found.plan}
+    assert reported["巩固和加强农业基础地位"] == [
+        "农业基础地位进一步巩固加强，智慧平台建设和电商服务业加快发展。"
+    ]
+    assert reported["加快发展数字经济"] == ["城市算力中心建成投用。"]
+
+
+# Town and country incomes printed once with 分别 and no per-head word, in both reports.
+INCOME_TARGETS = """2024年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2023年工作回顾
+过去一年，全市地区生产总值增长4.6%。
+二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民收入分别增长6%和8%。
+我们要重点抓好以下工作。
+"""
+INCOME_RESULTS = """2025年临川市政府工作报告
+现在，我代表临川市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%，城乡居民收入分别增长5.5%和8.3%。
+农村居民收入增速比城镇居民高2.8个百分点。
+二、2025年工作安排
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_town_and_country_incomes_said_without_per_head_pair_target_and_result() -> None:
+    found = promises(_briefed(INCOME_TARGETS, "a.txt"), _briefed(INCOME_RESULTS, "b.txt"))
+    assert {key: value for key, value in _verdicts(found).items() if "income" in key} == {
+        "urban_income_growth": ("missed", "5.5%"),
+        "rural_income_growth": ("met", "8.3%"),
+    }

@@ -139,6 +139,10 @@ async def test_a_report_dropped_into_the_shared_folder_is_announced_once_and_ale
     quick = {"reports_settle_seconds": 0.2, "push": {"announce_window_seconds": 0.5}}
     replicas = await start_replicas(tmp_path, api, url, ports, reports=reports, **quick)
     try:
+        # Each has read the folder (a loaded machine may take longer than the second a start
+        # waits for it): a report there then is one found at start, not one dropped later.
+        for port in ports:
+            await _until_async(port, lambda health: health["reports"] == 1)
         assert "依法行政" in await say(api, ports[1], "/follow 依法行政", FOLLOWER)
         part = reports / ".donghu.txt.part"
         part.write_text("\n".join(report_lines("东湖区", 2021)) + "\n", encoding="utf-8")
@@ -155,7 +159,7 @@ async def test_a_report_dropped_into_the_shared_folder_is_announced_once_and_ale
         assert await say(api, ports[0], "/help", FOLLOWER)  # both still answer
         assert await say(api, ports[1], "/help", FOLLOWER)
     finally:
-        await stop_replicas(replicas)
+        _shown(url, await stop_replicas(replicas))
         await api.stop()
     for chat in READERS:
         [news] = _texts_to(api, chat, "🆕")
@@ -164,6 +168,22 @@ async def test_a_report_dropped_into_the_shared_folder_is_announced_once_and_ale
     assert NEW_TITLE in alert and "依法行政" in alert
     assert not _texts_to(api, FOLLOWER, "🆕"), "the follower subscribed to nothing"
     assert rows(url, "SELECT count(*) AS n FROM alerts")[0]["n"] == 1
+
+
+def _shown(url: str, logged: list[str]) -> None:
+    """Printed, so shown if the test fails: what each replica logged (but the scheduler's two
+    lines a second) and what the database recorded of the new report, in time order."""
+    for n, log in enumerate(logged):
+        lines = [line for line in log.splitlines() if "apscheduler" not in line]
+        print(f"--- replica {n}", *lines, sep="\n")
+    queries = {
+        "matched": "SELECT matched, digest FROM report_news ORDER BY matched",
+        "alerts": "SELECT updated, state, follow_id, digest FROM alerts ORDER BY updated",
+        "news": "SELECT updated, state, count(*) AS n FROM deliveries WHERE slot LIKE 'report:%'"
+        " GROUP BY updated, state ORDER BY updated",
+    }  # fmt: skip
+    for name, sql in queries.items():
+        print(f"--- {name}", *(tuple(row) for row in rows(url, sql)), sep="\n")
 
 
 async def _until_async(port: int, condition: Any, seconds: float = 60) -> None:

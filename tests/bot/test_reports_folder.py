@@ -8,13 +8,17 @@ import asyncio
 import logging
 import os
 import re
+import threading
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
 
 from bot.config import REPORTS_SETTLE_SECONDS
+from bot.library.reports import ReportLibrary
 from bot.state import state_of
+from briefings.catalogue import Listing
 from tests.kits import push_fixtures as fixtures
 from tests.kits.push_fixtures import Clock, Harness, rows
 from tests.kits.sizes import size
@@ -259,3 +263,30 @@ async def test_the_hourly_cap_of_news_messages_counts_what_another_process_sent(
         clock.set("2024-05-06T02:01:00+00:00")  # an hour after the first message
         await settle(second)
         assert announced_titles(second) == [XIHU]
+
+
+async def test_a_report_that_came_while_the_bot_was_down_is_announced_when_the_first_round_beats_the_folder(
+    tmp_path: Path, clock: Clock, reports: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A folder read slowly at start (thousands of reports never read before): the first round
+    # may come before it is read, and must not take the empty library for what start-up found.
+    async with fixtures.push_bot(tmp_path, clock, reports=reports) as first:
+        await first.say("/subscribe", chat_id=SUBSCRIBER)
+    (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+    release = threading.Event()
+    reload = ReportLibrary.reload
+
+    def held_reload(library: ReportLibrary, held: Collection[str] = ()) -> list[Listing]:
+        release.wait(60)  # as parsing ten thousand files does
+        return reload(library, held)
+
+    monkeypatch.setattr(ReportLibrary, "reload", held_reload)
+    monkeypatch.setattr("bot.app.LOAD_WAIT", 0.1)
+    async with fixtures.push_bot(tmp_path, clock, reports=reports) as again:
+        state = state_of(again.app)
+        await again.push_round()  # the first round, the folder not read yet
+        release.set()
+        assert state.loading is not None
+        await state.loading
+        await settle(again)
+        assert announced_titles(again) == [DONGHU]

@@ -239,3 +239,26 @@ def test_an_inline_answer_is_checked_as_telegram_does(results: list, refusal: st
     with pytest.raises(RefusedRequest, match=refusal):
         check_inline_answer({"inline_query_id": "1", "results": results})
     check_inline_answer({"inline_query_id": "1", "results": results[:1] and [_article("ok")]})
+
+
+def test_compare_gives_a_growth_printed_as_a_fall_its_growth_indicator_and_sign() -> None:
+    fall = Metric(
+        "m1", "1", "2.1%", 2.1, "%", "", "一般公共预算收入下降", "一般公共预算收入下降2.1%。"
+    )
+    rise = Metric(
+        "m1", "1", "6.5%", 6.5, "%", "", "一般公共预算收入增长", "一般公共预算收入增长6.5%。"
+    )
+    fell = _figured("2025年某市政府工作报告", "某市人民政府", 2025, (fall,))
+    grew = _figured("2025年某县政府工作报告", "某县人民政府", 2025, (rise,))
+    groups = compare([fell, grew], "一般公共预算收入增长")
+    assert [[(r.indicator, r.value, r.number) for r in rows] for rows in groups] == [
+        [("fiscal_revenue_growth", "−2.1%", -2.1)],
+        [("fiscal_revenue_growth", "6.5%", 6.5)],
+    ]
+    # a measure that is itself a fall keeps its own indicator and sign
+    energy = Metric(
+        "m1", "1", "3%", 3.0, "%", "", "单位生产总值能耗下降", "单位生产总值能耗下降3%。"
+    )
+    saved = _figured("2025年某省政府工作报告", "某省人民政府", 2025, (energy,))
+    (rows,) = compare([saved], "单位生产总值能耗降低")
+    assert [(r.indicator, r.value) for r in rows] == [("energy_intensity_reduction", "3%")]

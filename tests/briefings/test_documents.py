@@ -122,3 +122,29 @@ def test_the_first_report_served_as_a_gbk_page_parses_as_its_file_does() -> None
     assert fetched.meta.title == original.meta.title
     assert fetched.body_text() == original.body_text()
     assert content_digest(fetched) == content_digest(original)
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.pdf"])
+def test_a_document_s_report_file_holds_every_sentence_the_search_index_reads(
+    name: str, tmp_path
+) -> None:
+    """A .docx or .pdf enters the library as the text file of its lines (report_text), which
+    holds each sentence as printed: the search index keeps where they stand, no text."""
+    from briefings.corpus_index import CorpusIndex, entry_of
+    from briefings.derive import brief
+
+    data = make_docx(LINES) if name.endswith(".docx") else make_pdf(LINES)
+    text = report_text(document_lines(data, f"https://gov.example.cn/{name}"), name, FETCHED)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "report.txt").write_text(text, encoding="utf-8")
+    report = parse_report_text(text, "report.txt")
+    briefing = brief(report)
+    index = CorpusIndex(tmp_path / "index.sqlite3", tmp_path / "reports")
+    try:
+        index.add(entry_of(report), briefing.index, briefing.metrics, source="report.txt")
+        sizes = [size for (size,) in index._db.execute("SELECT size FROM sentences")]
+        assert len(sizes) == len(briefing.index.sentences) and None not in sizes
+        hits = index.search("执法人员", None, 10, 10, 0).hits
+        assert hits and all("执法人员" in hit.sentence for hit in hits)
+    finally:
+        index.close()

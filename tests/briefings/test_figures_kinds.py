@@ -124,6 +124,15 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
         ("从2017年起教育支出占比每年提高一个百分点。", FIVE_YEARS, [
             ("一个百分点", "cumulative", "2017-2020")]),
         ("收入平均每年增加205亿元。", FIVE_YEARS, [("每年增加205亿元", "cumulative", "2016-2020")]),
+        # A multiple of a base year is the level's year's, spaces printed round the numbers or not.
+        ("储蓄存款余额 70.79 亿元，是 2015 年的 3.14 倍。", FIVE_YEARS, [
+            ("70.79 亿元", "result", "2020"), ("3.14 倍", "result", "2020")]),
+        # A change to a year printed beyond the plan's span runs from its base to that year.
+        ("为到2010年国内生产总值比2000年翻一番奠定基础。", Setting(PLAN, "2001-2005"), [
+            ("翻一番", "target", "2001-2010")]),
+        # A change dated by a year printed in a span's review is that year's, its base too.
+        ("2020年，园区规划面积由5平方公里调整为10平方公里。", FIVE_YEARS, [
+            ("5平方公里", "start", "2020"), ("10平方公里", "result", "2020")]),
         ("社会保障基金已积累资金124亿元。", REVIEW_2024, [("124亿元", "cumulative", None)]),
         # A base that runs over years (是2000年到2015年总和的1.5倍) ends on its last year.
         ("五年水利投资是2000年到2015年总和的1.5倍。", FIVE_YEARS, [
@@ -132,6 +141,29 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
 )  # fmt: skip
 def test_kind_and_period(sentence: str, setting: Setting, expected: list[tuple]) -> None:
     assert told(sentence, setting) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw"),
+    [
+        ("今年要大力推进扫盲工作，再扫除青壮年文盲200万人。", "200万人"),
+        ("加强贫困人口动态监测，完成减贫900人。", "900人"),
+        ("确保剩余300名贫困群众全部稳定脱贫。", "300名"),
+    ],
+)
+def test_people_whose_lot_the_plan_changes_are_its_target(sentence: str, raw: str) -> None:
+    assert told(sentence, PLAN_2025) == [(raw, "target", "2025")]
+
+
+def test_a_goal_s_list_item_naming_only_its_thing_and_a_conversion_are_goals_too() -> None:
+    assert told("高新技术企业达到1.2万家、科技型中小企业2.5万家。", PLAN_2025) == [
+        ("1.2万家", "target", "2025"),
+        ("2.5万家", "target", "2025"),
+    ]
+    assert told("每平方公里产出达1.6亿元(按现行汇率折算约2000万美元)。", PLAN_2025) == [
+        ("每平方公里产出达1.6亿元", "target", "2025"),
+        ("约2000万美元", "target", "2025"),
+    ]
 
 
 def test_the_main_targets_are_targets_of_the_coming_year() -> None:

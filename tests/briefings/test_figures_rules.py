@@ -157,6 +157,20 @@ def test_two_counts_in_one_clause_keep_their_own_labels() -> None:
         ("南昌网上政务能力排名第8位", "网上政务能力排名"),
         ("我市连续三年荣获先进单位", "先进单位"),
         ("达到每2名执法人员配备1台的要求", "执法人员"),
+        # Words jieba cuts out of a name stay in it: a place word inside it (灾后), a place word
+        # opening it after a time word (全年前海), an adverb-tagged word opening it (非禁煤区).
+        ("用于灾后重建的中央投资27.9亿元", "灾后重建"),
+        ("全年前海联合交易中心交易额1500亿元", "前海联合交易中心"),
+        ("非禁煤区3.1万户实现天然气取暖", "非禁煤区"),
+        # A count opening its clause says what the things counted did, to the clause's end.
+        ("全县8所乡镇卫生院全部落实国家基本药物制度", "基本药物制度"),
+        ("全市有25家定点医疗机构实现异地就医直接结算", "异地就医"),
+        # A count's label reads on to the works done to what it counts, or what they make up.
+        ("完成320个老旧小区雨污分流改造", "雨污分流改造"),
+        ("提供5万个高校毕业生就业岗位", "就业岗位"),
+        ("组建了86个家庭医生签约服务团队", "服务团队"),
+        # A rate's name keeps a one-character word jieba cuts off (托 of 托/位数), not its base.
+        ("每千人口托位数达到4.6个", "托位数"),
         ("打造了15个法治文化公园(广场)", "法治文化公园"),
         ("“赣服通”全市接入事项819项,其中578项政务服务事项", "赣服通"),
         ("351家企业完成了信用修复", "信用修复"),
@@ -184,6 +198,22 @@ def test_a_second_respectively_deals_to_the_first_ones_subjects() -> None:
     labels = [m.label for m in found]
     assert labels[2].startswith("城镇居民人均可支配收入") and "增长" in labels[2], labels
     assert labels[3].startswith("农村居民人均可支配收入") and "增长" in labels[3], labels
+
+
+def test_a_ranking_of_a_bare_measure_is_of_the_thing_named_before() -> None:
+    found = sentence_figures("建成高标准农田300万亩，绩效考核排全国第5位。")
+    assert "高标准农田" in found[1].label and "绩效考核" in found[1].label, found[1].label
+
+
+def test_a_name_the_sentence_opens_on_is_read_whole_where_a_label_shortens_it() -> None:
+    found = sentence_figures("城乡居民储蓄存款大幅度增加，年末存款余额达到5000亿元，增长12%。")
+    assert [m.label for m in found] == ["城乡居民储蓄存款余额", "城乡居民储蓄存款余额增长"]
+
+
+def test_a_change_turned_to_another_deals_to_the_same_items() -> None:
+    found = sentence_figures("甲烷、氨氮排放量由上年分别增长4.1%和9.2%，减为增长1.3%和2.5%。")
+    labels = [m.label for m in found]
+    assert labels[2:] == ["甲烷排放量减为增长", "氨氮排放量减为增长"], labels
 
 
 def test_a_change_printed_once_before_a_list_deals_it_out_as_respectively_would() -> None:
@@ -367,7 +397,8 @@ def test_year_glued_to_a_count_is_dropped_but_the_count_kept() -> None:
 
 
 def test_false_measure_word_is_not_a_unit() -> None:
-    assert figures("庆阳经济总量迈上1200亿台阶") == [("1200亿", 1.2e11, "", "exact")]
+    # 台 of 台阶 is no 台 counted; the total of an economy is counted in money.
+    assert figures("庆阳经济总量迈上1200亿台阶") == [("1200亿", 1.2e11, "元", "exact")]
 
 
 def _metric(
@@ -617,3 +648,45 @@ def test_a_place_kept_won_or_listed_after_another_is_a_ranking(
     sentence: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A base printed once governs both ends of the change it opens.
+        ("养老金最低标准从每月70元提高到88元", [("每月70元", "元/月"), ("88元", "元/月")]),
+        # 月人均 is a month's rate per head: 人均 names the measure, the month is the base.
+        ("农村低保月人均补差由18元提高到32元", [("18元", "元/月"), ("32元", "元/月")]),
+        # A single person before the month names the measure, not a second base.
+        ("低保标准提高至每人每月1160元", [("每月1160元", "元/月")]),
+        # A yearly amount keeps 元: its year is the figure's period.
+        ("每年拿出1200万元用于住院费用报销", [("每年拿出1200万元", "元")]),
+    ],
+)
+def test_a_rate_paid_per_month_keeps_its_month_in_the_unit(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.raw, m.unit) for m in sentence_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "unit"),
+    [
+        # A bare 万/亿 takes the unit of the list it opens or the item listed before it.
+        ("力争电子信息、有色金属产业规模分别达1.28万亿、8200亿元", "1.28万亿", "元"),
+        ("注册用户分别超过1600万、180万", "180万", "人"),
+        # … or the money, people a measure before or after it counts.
+        ("全部财政收入突破10亿大关", "突破10亿", "元"),
+        ("农村贫困人口比上年减少290万", "290万", "人"),
+        ("近1400万农业转移人口在城镇落户", "近1400万", "人"),
+        # Each one thing (每个村) is no base: the count is in its own unit.
+        ("每个村培训致富带头人1人", "1人", "人"),
+        # A second measure word in brackets is kept as printed.
+        ("新增保障性住房超60万套（间）", "超60万套（间）", "套(间)"),
+        ("完成设备更新6.5万台(套)", "6.5万台(套)", "台(套)"),
+    ],
+)
+def test_a_count_takes_the_unit_its_list_or_measure_says(
+    sentence: str, raw: str, unit: str
+) -> None:
+    assert (raw, unit) in [(m.raw, m.unit) for m in sentence_figures(sentence)]

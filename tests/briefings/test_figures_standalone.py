@@ -254,6 +254,6 @@ def test_for_this_names_what_the_clause_before_sets_up(sentence: str, raw: str) 
 
 def test_an_item_of_verbal_nouns_alone_borrows_the_thing_from_the_item_before() -> None:
     found = labels("建设筹集人才住房3.2万套（间）、供应分配1.8万套（间）。")
-    assert "人才住房" in found["1.8万套"]
+    assert "人才住房" in found["1.8万套（间）"]
     # One verbal noun alone is the measure itself.
     assert labels("进出口总额5000亿元，其中出口3000亿元。")["3000亿元"] == "出口"

@@ -97,6 +97,9 @@ def test_the_data_file_has_every_required_indicator_with_names_family_and_direct
         ("常住人口城镇化率提高到", "%", "urbanisation_rate"),
         ("城镇人均可支配收入", "元", "urban_income"),
         ("城镇居民人均生活费收入增长", "%", "urban_income_growth"),  # the 1990s measure
+        # 城乡居民收入分别增长6%和8%, dealt to each: the per-head incomes with no per-head word
+        ("城镇居民收入增长", "%", "urban_income_growth"),
+        ("农村居民收入增长", "%", "rural_income_growth"),
         ("计划国内生产总值增长", "%", "gdp_growth"),
         ("零售物价上涨幅度", "%", "retail_price_index"),
         ("新增城乡就业", "人", "urban_new_jobs"),

@@ -63,17 +63,22 @@ from tests.kits.labels_figures_unseen import check, measure
 # target): all fields 0.908, kind 0.978. Both together: recall 0.987, all fields 0.909.
 # Sixth session, h-fig (rankings kept or won, bare ratios and indices, bounds of bands and 一番多): recall
 # 0.988, all fields 0.911, period 0.988, labels 0.946.
+# Seventh session, h-fig (labels conformed on five points, RULES.md; per-month units, bare 万/亿 units,
+# people's lot as targets, counts labelled with the works done or what they did, names jieba cuts kept),
+# every set (unseen … unseen7) at once: unseen recall 0.991, all fields 0.915, labels 0.949; unseen2 0.955,
+# 0.867, 0.926 (key 0.963); unseen3 0.993, 0.925, 0.954 (key 0.960); unseen4 0.984, 0.912, 0.960 (key 0.989);
+# unseen5 0.982, 0.917, 0.951; unseen6 0.977, 0.894, 0.941 (with main's % sign read); unseen7 0.979, 0.926, key 0.983, period 0.993.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
-    "value recall": 0.987,
-    "all figures right on every field": 0.91,
+    "value recall": 0.99,
+    "all figures right on every field": 0.915,
     "key figures right on every field": 0.985,
-    "bound": 0.995,
-    "kind": 0.975,
+    "bound": 0.997,
+    "kind": 0.978,
     "period": 0.987,
-    "labels": 0.945,
+    "labels": 0.948,
     "headline indicator": 0.99,
-    "headline choice": 0.995,
+    "headline choice": 0.996,
 }
 
 
@@ -107,15 +112,15 @@ UNSEEN_FLOORS = {
 # 0.946, all fields 0.844, kind 0.969, period 0.978, labels 0.903.
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.945,
-    "all figures right on every field": 0.842,
-    "key figures right on every field": 0.95,
+    "value recall": 0.953,
+    "all figures right on every field": 0.865,
+    "key figures right on every field": 0.962,
     "bound": 0.995,
-    "kind": 0.968,
+    "kind": 0.972,
     "period": 0.977,
-    "labels": 0.902,
+    "labels": 0.924,
     "headline indicator": 0.995,
-    "headline choice": 0.995,
+    "headline choice": 0.996,
 }
 
 # First run (704 labelled figures, 744 output), after every rule change of the round (one label
@@ -149,15 +154,15 @@ UNSEEN2_FLOORS = {
 # 0.978, period 0.976.
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.982,
-    "all figures right on every field": 0.903,
-    "key figures right on every field": 0.95,
-    "bound": 0.995,
+    "value recall": 0.992,
+    "all figures right on every field": 0.923,
+    "key figures right on every field": 0.959,
+    "bound": 0.997,
     "kind": 0.977,
     "period": 0.975,
-    "labels": 0.945,
+    "labels": 0.952,
     "headline indicator": 0.995,
-    "headline choice": 0.995,
+    "headline choice": 0.997,
 }
 
 # unseen4 (北京 2026, 深圳 2026, 曲阳县 2020, 国务院 2007; every figure, rankings and streaks
@@ -188,13 +193,13 @@ UNSEEN3_FLOORS = {
 # precision 0.999, all fields 0.898, key 0.978, bound 0.997, kind 0.976, period 0.976, labels 0.949.
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.998,
-    "value recall": 0.978,
-    "all figures right on every field": 0.897,
-    "key figures right on every field": 0.977,
+    "value recall": 0.983,
+    "all figures right on every field": 0.911,
+    "key figures right on every field": 0.988,
     "bound": 0.996,
     "kind": 0.975,
-    "period": 0.975,
-    "labels": 0.948,
+    "period": 0.976,
+    "labels": 0.959,
     "headline indicator": 0.995,
     "headline choice": 0.995,
 }
@@ -236,15 +241,15 @@ UNSEEN4_FLOORS = {
 # recall 0.975, all fields 0.906, key 0.971, kind 0.978, period 0.984, labels 0.945.
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.974,
-    "all figures right on every field": 0.906,
+    "value recall": 0.98,
+    "all figures right on every field": 0.915,
     "key figures right on every field": 0.97,
     "bound": 0.997,
     "kind": 0.977,
     "period": 0.983,
-    "labels": 0.944,
-    "headline indicator": 0.99,
-    "headline choice": 0.995,
+    "labels": 0.95,
+    "headline indicator": 0.995,
+    "headline choice": 0.996,
 }
 
 
@@ -294,16 +299,21 @@ UNSEEN5_FLOORS = {
 # 0.970, labels 0.935, headline indicator 0.978, choice 0.994.
 # Sixth session, h-conform (per-base units in the labels and the engine: 每千人…350户, 每百人…70部、85部,
 # 每万人…1500人): precision 0.992, recall 0.943, all fields 0.854, key 0.977, period 0.970, labels 0.935.
+# Seventh session, h-prom (a report printing no percent sign whose one odd token stands where the signs
+# do has it read as the sign: 顺平县 2008's 22 _M_M_ rows found): precision 0.992, recall 0.972, all
+# fields 0.881, key 0.986, kind 0.969, period 0.970 -> 0.9699 (one of the 22, 保障面由1%提高到3%'s
+# start, dated the plan's year as the rows 18元 and 66元 of the same shape already are), labels 0.936,
+# headline indicator 0.981, choice 0.995.
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.991,
-    "value recall": 0.942,
-    "all figures right on every field": 0.854,
-    "key figures right on every field": 0.977,
+    "value recall": 0.976,
+    "all figures right on every field": 0.893,
+    "key figures right on every field": 0.985,
     "bound": 0.995,
-    "kind": 0.967,
-    "period": 0.97,
-    "labels": 0.935,
-    "headline indicator": 0.977,
+    "kind": 0.971,
+    "period": 0.977,
+    "labels": 0.94,
+    "headline indicator": 0.98,
     "headline choice": 0.994,
 }
 
@@ -335,12 +345,12 @@ UNSEEN6_FLOORS = {
 # five-year goals' area), a 30% shared by three items longer than a label holds.
 UNSEEN7_FLOORS = {
     "is-a-figure precision": 0.995,
-    "value recall": 0.974,
-    "all figures right on every field": 0.9,
-    "key figures right on every field": 0.965,
+    "value recall": 0.977,
+    "all figures right on every field": 0.925,
+    "key figures right on every field": 0.981,
     "bound": 0.995,
-    "kind": 0.97,
-    "period": 0.978,
+    "kind": 0.981,
+    "period": 0.991,
     "labels": 0.963,
     "headline indicator": 0.995,
     "headline choice": 0.995,

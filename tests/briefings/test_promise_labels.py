@@ -78,10 +78,13 @@ def test_tuned_plan_items_get_their_review_sentences_above_the_floors(tuned: Sco
     # 64/109, given 64/133. A shortcoming admitted that names no year nor figure reports nothing:
     # right 65/106, given 65/133. A short line opening on a dash (——经济平稳较快发展。) heads the
     # results after it: right 65/103
+    # Since (measured with every label set tuned on): right 70/107, given 70/133. An item's lead
+    # counts again beside its text (巩固和加强农业基础地位 names what the item is about), at 0.6 of
+    # its share: right 74/113 (0.655), given 74/133 (0.556)
     shares = tuned.shares()
     assert shares["plan_items_found"] >= 0.86
-    assert shares["plan_precision"] >= 0.62
-    assert shares["plan_recall"] >= 0.48
+    assert shares["plan_precision"] >= 0.65
+    assert shares["plan_recall"] >= 0.55
 
 
 def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
@@ -109,9 +112,11 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
     # paragraph of detail reports nothing: right 42/75; an item printed as a part with numbered
     # sub-parts says what they say: right 46/82, given 46/66; a part setting the coming term's
     # goals ends the review: right 44/77, given 44/66
+    # since: right 46/79, given 46/66; an item's lead counts again beside its text: right 47/79
+    # (0.595), given 47/66 (0.712)
     assert shares["plan_items_found"] >= 0.99
-    assert shares["plan_precision"] >= 0.56
-    assert shares["plan_recall"] >= 0.66
+    assert shares["plan_precision"] >= 0.59
+    assert shares["plan_recall"] >= 0.71
 
 
 # 国务院 1992 → 1993 and 1993 → 1994 (heldout2/), labelled blind and run once blind; tuned on since
@@ -123,6 +128,8 @@ def test_held_out_pairs_score_above_their_floors(held_out: Score) -> None:
 # Review sentences given by how clearly they are about the item: right 20/34, given 20/45.
 # A short line heading a paragraph of detail (国民经济快速增长。) reports nothing: right 22/34,
 # given 22/45.
+# Measured since: right 22/32 (0.688), given 22/45 (0.489). An item's lead counted again beside its
+# text: right 25/38 (0.658), given 25/45 (0.556) (这标志着我国向建立社会主义市场经济体制迈出了重要步伐).
 HELDOUT2_FLOORS = {
     "targets_found": 0.99,
     "target_precision": 0.99,  # measured since: the engine's 6 targets, 6 labelled
@@ -130,8 +137,8 @@ HELDOUT2_FLOORS = {
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.64,
-    "plan_recall": 0.48,
+    "plan_precision": 0.65,
+    "plan_recall": 0.55,
 }
 # 国务院 1994 → 1995 and 易县 2018 → 2019 (heldout3/, a county), labelled blind. First run, after
 # every rule change of the round: targets 9/12 (canonical 9/11), results 6/9, nothing paired
@@ -144,14 +151,16 @@ HELDOUT2_FLOORS = {
 # tax_revenue_growth): targets 12/12. A rise said without its subject (涨幅仍然高达百分之二十一点七)
 # measures the target quoted in the sentence before: results 9/9, verdicts 9/9, nothing paired
 # wrongly. Review sentences by how clearly they are about the item: right 29/45, given 29/70.
+# Measured since: right 38/48, given 38/70; an item's lead counted again beside its text: right
+# 39/49 (0.796), given 39/70 (0.557).
 HELDOUT3_FLOORS = {
     "targets_found": 0.99,
     "pairing_precision": 0.99,
     "pairing_recall": 0.99,
     "verdict_accuracy": 0.99,
     "plan_items_found": 0.99,
-    "plan_precision": 0.64,
-    "plan_recall": 0.41,
+    "plan_precision": 0.79,
+    "plan_recall": 0.55,
 }
 
 # 国务院 2000 → 2001 (heldout4/), labelled blind. The 2000 report sets one numeric target (长期
@@ -182,9 +191,11 @@ HELDOUT4_FLOORS = {
 # 容城县's rural income growth (one 12% printed for two subjects).
 # One number printed for several items dealt out to each (…、农民人均纯收入分别增长12%): targets found
 # 23/30 (0.767), target precision 23/23; left: 顺平县's 7.
+# A report printing no percent sign, whose one odd token stands where the signs do, has the token read
+# as the sign (顺平县's _M_M_): targets found 30/30, target precision 30/30.
 HELDOUT5_TARGETS = 30
 HELDOUT5_FLOORS = {
-    "targets_found": 0.76,
+    "targets_found": 0.99,
     "target_precision": 0.99,
 }
 

@@ -165,7 +165,9 @@ async def push_bot(
             if not scheduler and app.job_queue is not None:
                 for job in app.job_queue.get_jobs_by_name("push-scheduler"):
                     job.schedule_removal()
-            await state_of(app).enrichment
+            enrichment = state_of(app).enrichment
+            if enrichment is not None:  # None: the folder is still being read (a test holds it)
+                await enrichment
             pusher = state_of(app).pusher
             yield Harness(api, app, pusher, config, clock)
     finally:
