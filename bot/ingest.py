@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefings.catalogue import Listing
-from briefings.folder import report_files
+from briefings.folder import report_entries
 
 from .library.briefer import Briefer
 from .push.runner import Pusher
@@ -70,12 +70,15 @@ class Timing:
 
 
 def look_at(folder: Path, link_roots: tuple[Path, ...] = ()) -> Look:
-    """The report files in `folder` as they stand: what a reload would read."""
+    """The report files in `folder` as they stand: what a reload would read. Taken every
+    LOOK_SECONDS in a thread beside the searches': one stat a file, no path objects (at 10,000
+    files a look took ~190 ms of CPU, mostly holding the GIL, and searches asked meanwhile
+    waited on it: /search p95 69-82 ms against 50-59 without looks, load 4.5-5)."""
     found: Look = {}
-    for path in report_files(folder, link_roots):
+    for name, entry in report_entries(folder, link_roots)[0]:
         with contextlib.suppress(FileNotFoundError):  # removed between listing and stat
-            stat = path.stat()
-            found[path.name] = (stat.st_size, stat.st_mtime_ns)
+            stat = entry.stat()
+            found[name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
