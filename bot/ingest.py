@@ -100,6 +100,7 @@ class Ingest:
         self.poller: SourcePoller | None = None
         self._loaded: Look | None = None  # what the library last read
         self._since: dict[str, tuple[tuple[int, int], float]] = {}  # name -> stat, first seen
+        self._completed: tuple[Look, Look] | None = None  # the last look and its complete files
         self._whole: set[str] = set()  # files the poller wrote whole: complete at once
         self._skipped: set[str] = set()  # unreadable files already logged
         self._news: dict[str, Listing] = {}  # digest -> report, waiting for the window to close
@@ -171,7 +172,12 @@ class Ingest:
         return look_at(self.folder, self.timing.link_roots)
 
     def _complete(self, seen: Look) -> Look:
-        """The files of `seen` complete by now (see the module's docstring)."""
+        """The files of `seen` complete by now (see the module's docstring). Every file
+        complete at the last look and none changed since: the same, without going through them
+        (on the event loop, every second: 10,000 files took ~10-20 ms, a reply's wait)."""
+        last = self._completed
+        if last is not None and len(last[1]) == len(seen) and last[0] == seen:
+            return last[1]  # a complete file stays complete while it is unchanged
         now, wall = time.monotonic(), time.time_ns()
         settle = self.timing.settle_seconds
         ready: Look = {}
@@ -184,6 +190,7 @@ class Ingest:
                 ready[name] = stat
         for gone in self._since.keys() - seen.keys():
             del self._since[gone]
+        self._completed = seen, ready
         return ready
 
     def _log_skipped(self) -> None:
@@ -267,7 +274,8 @@ class Ingest:
                 log.warning("reports folder %s cannot be read: %s", self.folder, error)
                 continue
             ready = self._complete(seen)
-            if ready != self._loaded and time.monotonic() >= retry_at:
+            changed = ready is not self._loaded and ready != self._loaded  # as `_complete`
+            if changed and time.monotonic() >= retry_at:
                 try:
                     await self.refresh()
                     backoff = 0.0
