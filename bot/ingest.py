@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefings.catalogue import Listing
-from briefings.folder import report_files
+from briefings.folder import report_entries
 
 from .library.briefer import Briefer
 from .push.runner import Pusher
@@ -70,12 +70,15 @@ class Timing:
 
 
 def look_at(folder: Path, link_roots: tuple[Path, ...] = ()) -> Look:
-    """The report files in `folder` as they stand: what a reload would read."""
+    """The report files in `folder` as they stand: what a reload would read. Taken every
+    LOOK_SECONDS in a thread beside the searches': one stat a file, no path objects (at 10,000
+    files a look took ~190 ms of CPU, mostly holding the GIL, and searches asked meanwhile
+    waited on it: /search p95 69-82 ms against 50-59 without looks, load 4.5-5)."""
     found: Look = {}
-    for path in report_files(folder, link_roots):
+    for name, entry in report_entries(folder, link_roots)[0]:
         with contextlib.suppress(FileNotFoundError):  # removed between listing and stat
-            stat = path.stat()
-            found[path.name] = (stat.st_size, stat.st_mtime_ns)
+            stat = entry.stat()
+            found[name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
@@ -97,6 +100,7 @@ class Ingest:
         self.poller: SourcePoller | None = None
         self._loaded: Look | None = None  # what the library last read
         self._since: dict[str, tuple[tuple[int, int], float]] = {}  # name -> stat, first seen
+        self._completed: tuple[Look, Look] | None = None  # the last look and its complete files
         self._whole: set[str] = set()  # files the poller wrote whole: complete at once
         self._skipped: set[str] = set()  # unreadable files already logged
         self._news: dict[str, Listing] = {}  # digest -> report, waiting for the window to close
@@ -168,7 +172,12 @@ class Ingest:
         return look_at(self.folder, self.timing.link_roots)
 
     def _complete(self, seen: Look) -> Look:
-        """The files of `seen` complete by now (see the module's docstring)."""
+        """The files of `seen` complete by now (see the module's docstring). Every file
+        complete at the last look and none changed since: the same, without going through them
+        (on the event loop, every second: 10,000 files took ~10-20 ms, a reply's wait)."""
+        last = self._completed
+        if last is not None and len(last[1]) == len(seen) and last[0] == seen:
+            return last[1]  # a complete file stays complete while it is unchanged
         now, wall = time.monotonic(), time.time_ns()
         settle = self.timing.settle_seconds
         ready: Look = {}
@@ -181,6 +190,7 @@ class Ingest:
                 ready[name] = stat
         for gone in self._since.keys() - seen.keys():
             del self._since[gone]
+        self._completed = seen, ready
         return ready
 
     def _log_skipped(self) -> None:
@@ -264,7 +274,8 @@ class Ingest:
                 log.warning("reports folder %s cannot be read: %s", self.folder, error)
                 continue
             ready = self._complete(seen)
-            if ready != self._loaded and time.monotonic() >= retry_at:
+            changed = ready is not self._loaded and ready != self._loaded  # as `_complete`
+            if changed and time.monotonic() >= retry_at:
                 try:
                     await self.refresh()
                     backoff = 0.0
