@@ -747,6 +747,8 @@ def _told(
                 and not (_FLOW_BEFORE.search(clause) or _OVER_SPAN.search(clause))
             )
             or figure.qualifier == "rank"  # a place is held at a date, never summed
+            # 9个县城空气质量全面达标, 6家企业上榜…500强: how many are in that state at the end.
+            or _STATE_AFTER.match(text, figure.end)
         )
         # 研发投入占GDP比重达到3.6%: a share of spending is a level, not spending that adds up.
         # 来深投资的世界500强企业达到166家: what is counted is after the 的, no spending.
@@ -802,6 +804,11 @@ _REACHED_END = re.compile(
 
 
 # 先后有12个单位…: who took part over the span, not a stock.
+# A state the counted things are in at the span's end, said after them (9个县城空气质量全面达标,
+# 15个学科进入全国排名前10%, 3000余项事项实现“一网通办”, 四个乡镇全部建成教育强镇).
+_STATE_AFTER = re.compile(
+    r"[^,;:。、]{0,16}?(?:(?:全面|均)?(?:达标|上榜|进入)|实现[“\"]|实现集中|全部建成)"
+)
 _HAS_END = re.compile(r"(?<!先后)(?<!累计)(?:有|现有|共有|拥有)$")
 _SHARE_ITEM = re.compile(r"占[^,;:。、]{0,12}$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")

@@ -681,3 +681,24 @@ def test_every_item_of_a_plan_s_list_per_head_or_per_square_kilometre_is_a_targe
     sentence = "到2025年，每百人拥有固定电话70部、移动电话85部，每平方公里土地经济产出量达1.5亿元。"
     found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2021-2025"), 2021)
     assert [m.kind for m in found] == ["target", "target", "target"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count of things in a state at the span's end (达标, 上榜, 进入, 实现“…”, 全部建成…):
+        # how many are so at its end, the last year's result, not how many were added.
+        ("新增高新技术企业80家，9个县城空气质量全面达标。", ("9个", "result", "2020")),
+        ("对外开放不断扩大，6家企业上榜中国民营企业500强。", ("6家", "result", "2020")),
+        ("高校建设成效明显，15个学科进入全国排名前10%。", ("15个", "result", "2020")),
+        ("数字政府加快建设，3000余项服务事项实现“一网通办”。", ("3000余项", "result", "2020")),
+        ("义务教育均衡发展，4个乡镇全部建成教育强镇。", ("4个", "result", "2020")),
+        # What was done over the span still adds up over it.
+        ("新增高新技术企业80家，9个县城空气质量全面达标。", ("80家", "cumulative", "2016-2020")),
+        ("建成安置小区12个，2000多户群众喜迁新居。", ("12个", "cumulative", "2016-2020")),
+    ],
+)
+def test_a_count_in_a_state_at_a_spans_end_is_its_last_years_result(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
