@@ -773,6 +773,8 @@ _FLOW_BEFORE = re.compile(
 )
 _FLOW_AFTER = re.compile(
     r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)|\s*(?:建成|投用|投产|竣工|完工|开工)"
+    # 52个村、8万人喝上了“放心水”: what places and people gained over the span, each item of the list.
+    r"|[^,;。]{0,16}?(?:喝上|用上|住上|入住|迁入)"
 )
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.
@@ -780,9 +782,10 @@ _CHANGE_BEFORE = re.compile(
     r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|提升|降低|减少|增加|压降|压减|压缩|精简"
     r"|清偿|减)了?$"
 )
-# 为 says a level only right before the figure (总数为X): 为国家赢得 is for the country.
+# 为 says a level only right before the figure (总数为X): 为国家赢得 is for the country; so does
+# 达 (总数达120家), not inside a name (建成了祥达嘉园等8个小区).
 _LEVEL = re.compile(
-    r"达到|达|为$|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
+    r"达到|达\s*$|为$|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
 )
 
 

@@ -702,3 +702,22 @@ def test_a_count_in_a_state_at_a_spans_end_is_its_last_years_result(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Things gained by people or places over the span (喝上, 入住, 用上): how many gained it.
+        ("全县52个村、8万人喝上了“放心水”。", ("52个", "cumulative", "2016-2020")),
+        ("全县52个村、8万人喝上了“放心水”。", ("8万人", "cumulative", "2016-2020")),
+        ("棚户区改造加快，1200多户居民入住新居。", ("1200多户", "cumulative", "2016-2020")),
+        # 达 inside a name the verb's list prints (祥达嘉园) reaches no level.
+        ("投资5亿元建成了阳光花园、祥达嘉园等8个住宅小区。", ("8个", "cumulative", "2016-2020")),
+        # 达 right before the figure still says the level reached.
+        ("全县规模以上企业总数达120家。", ("120家", "result", "2020")),
+    ],
+)
+def test_what_people_or_places_gained_over_a_span_adds_up_over_it(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
