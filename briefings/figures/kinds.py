@@ -86,6 +86,8 @@ _TARGET_CUE = re.compile(
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 # 全年累计减免税费4.2亿元: a total over the year is the year's result, no running total.
 _YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|今年|本年|一年来)(?:共|合计)?累计")
+# What follows a 累计 total and dates it to the year (同比增长, 年度计划投资完成率).
+_YEAR_COMPARED_AFTER = re.compile(r"[^。]{0,6}?(?:同比|比上年|较上年|年度计划)")
 # 年均浓度 (PM2.5) is a measure of one year, no average over the span.
 _TOTAL_CUE = re.compile(r"累计|总计|共计|合计")
 _OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
@@ -756,7 +758,15 @@ def _told(
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
-    if _CUMULATIVE_CUE.search(clause) and not span_word and not _YEAR_TOTAL.search(clause):
+    if (
+        _CUMULATIVE_CUE.search(clause)
+        and not span_word
+        and not _YEAR_TOTAL.search(clause)
+        # 累计实现工业增加值4.48亿元，同比增长18.9%: the year's total so far, compared with last
+        # year's; a place in a ranking is held at a date, never summed.
+        and not _YEAR_COMPARED_AFTER.match(text, figure.end)
+        and figure.qualifier != "rank"
+    ):
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
 

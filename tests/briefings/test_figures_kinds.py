@@ -721,3 +721,28 @@ def test_what_people_or_places_gained_over_a_span_adds_up_over_it(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 累计 compared with last year or the year's plan: the year's total so far.
+        (
+            "全县规模以上企业累计实现工业增加值4.48亿元，同比增长18.9%。",
+            ("4.48亿元", "result", "2024"),
+        ),
+        (
+            "省列重大项目累计完成投资2000亿元，年度计划投资完成率110%。",
+            ("2000亿元", "result", "2024"),
+        ),
+        # A place in a ranking after a 累计 count is held at a date.
+        ("累计培育名特优新农产品120个、居全国第6。", ("居全国第6", "result", "2024")),
+        # A running total with nothing dating it stays one.
+        ("累计培育名特优新农产品120个、居全国第6。", ("120个", "cumulative", None)),
+        ("累计建设保障房30万套，惠及群众百万人。", ("30万套", "cumulative", None)),
+    ],
+)
+def test_a_total_so_far_the_year_compares_is_the_years_result(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence)
