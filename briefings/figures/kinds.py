@@ -74,6 +74,10 @@ _COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # 是1997年的2.3倍, 是五年前的1.9倍, 经济总量为2020年的4.7倍: a multiple of a base.
 _TIMES_OVER = re.compile(r"[是为][^,;。0-9]{0,12}?的$|[是为][^,;。]{0,8}年[^,;。0-9]{0,8}的$")
+# A multiple whose base is an earlier span (前九年总和, 前20年, 上个五年): sums compared.
+_SUMS_COMPARED = re.compile(
+    r"(?:相当于|是|为)(?:前|上个|上一个)[0-9一二三四五六七八九十两]*年?(?:总和)?的$"
+)
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period; so is one
 # after 为 of a multiple (为2020年的4.7倍), which dates neither its clause nor the next.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
@@ -568,6 +572,9 @@ def _told(
     first = found[_items_lead(text, found, index)]
     clause = _clause_before(text, first.start)
     times = _TIMES_OVER.search(clause.rstrip())  # 是 2011 年的 3.14 倍: spaces as printed
+    if figure.unit == "倍" and setting.span and _SUMS_COMPARED.search(clause.rstrip()):
+        # 相当于前九年总和的1.6倍, 是上个五年的两倍: the span's total against an earlier span's.
+        return Told("cumulative", setting.span)
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
         return Told(

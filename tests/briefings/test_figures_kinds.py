@@ -746,3 +746,23 @@ def test_a_total_so_far_the_year_compares_is_the_years_result(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in told(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A span's total against an earlier span's (前九年总和, 前20年, 上个五年): a sum over the span.
+        (
+            "五年共利用外资600亿美元，相当于前九年总和的1.6倍。",
+            ("1.6倍", "cumulative", "2016-2020"),
+        ),
+        ("累计向中央财政贡献2700多亿元，相当于前20年的3倍。", ("3倍", "cumulative", "2016-2020")),
+        ("累计完成固定资产投资234亿元，是上个五年的两倍。", ("两倍", "cumulative", "2016-2020")),
+        # A level against a base year's stays that year's level.
+        ("2020年在校生1600万人，是2015年的2.3倍。", ("2.3倍", "result", "2020")),
+    ],
+)
+def test_a_spans_total_against_an_earlier_spans_adds_up_over_it(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
