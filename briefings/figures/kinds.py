@@ -961,7 +961,13 @@ _COMPARED_OPENING = re.compile(
     r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
 )
 # Words a paragraph may open with before its time scope (各位代表，刚刚过去的2020年…).
-_SCOPE_LEAD = re.compile(r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的)+")
+# Words that only lead into the scope: an address, 回顾, and a stress (这里要特别指出，刚刚过去的
+# 1992年，…; 值得一提的是，…) that dates nothing itself.
+_SCOPE_LEAD = re.compile(
+    r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的"
+    r"|(?:这里)?(?:需要|要|应当)?特别(?:要)?指出(?:的是)?[,:]|(?:需要|应当)指出的是[,:]"
+    r"|值得(?:一提|注意|指出)的是[,:])+"
+)
 _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|期间|以来)")
 
 

@@ -213,3 +213,19 @@ def test_a_paragraph_opening_on_the_last_year_s_level_and_the_span_s_average_rev
     assert found["83公里"] == ("cumulative", "2006-2010")
     # Opening on the last year alone, the paragraph is that year's.
     assert not paragraph_setting("2010年全县生产总值达到120亿元。", span, 2011).flows_over_span
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "这里要特别指出，刚刚过去的2010年，全县发展进入了新阶段。",
+        "需要指出的是，2010年，全县发展进入了新阶段。",
+        "值得一提的是，2010年全县新开放了5个口岸。",
+    ],
+)
+def test_a_stress_before_the_span_s_last_year_leaves_the_paragraph_on_that_year(
+    opening: str,
+) -> None:
+    # 这里要特别指出 dates nothing: the year after it is the paragraph's, its flows that year's.
+    span = Setting(REVIEW, "2010", span="2006-2010")
+    assert not paragraph_setting(opening, span, 2011).flows_over_span
