@@ -380,6 +380,11 @@ def _descend(
             # The parts of a five-year plan's 主要目标 state its goals (高质量发展水平明显提升).
             or (setting.targets and "-" in (setting.period or ""))
         )
+        if own and "-" in own and base.phase == REVIEW:
+            # （一）过去五年，综合经济实力稳步增长 in a review: the span's flows add up over it,
+            # its levels are of its last year, as a part or paragraph opening on the span.
+            base = replace(base, period=own.split("-")[1], span=own)
+            own = None
         yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
 
 

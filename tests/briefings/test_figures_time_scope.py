@@ -229,3 +229,24 @@ def test_a_stress_before_the_span_s_last_year_leaves_the_paragraph_on_that_year(
     # 这里要特别指出 dates nothing: the year after it is the paragraph's, its flows that year's.
     span = Setting(REVIEW, "2010", span="2006-2010")
     assert not paragraph_setting(opening, span, 2011).flows_over_span
+
+
+def test_a_sub_part_headed_by_the_span_reviews_it_its_levels_of_the_last_year() -> None:
+    # （一）过去五年，… heads a part of the span's review: its flows add up over the span, its
+    # levels (a level per a base, a rate held) are of the span's last year, not of the span.
+    lines = [
+        "2011年某市政府工作报告",
+        "各位代表：",
+        "一、过去五年工作回顾",
+        "过去五年，全市人民团结奋斗，各项事业取得新成就。",
+        "（一）过去五年，综合经济实力稳步增长。",
+        "经济增长的质量明显提高。每平方公里土地产生4.5亿元的生产总值。",
+        "城镇登记失业率保持在3%以内。五年新建公厕400个。",
+        "二、2011年工作安排",
+        "全市生产总值增长10%。",
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "span_part.txt")
+    found = {m.raw: (m.kind, m.period) for m in extract_figures(report)}
+    assert found["3%"] == ("result", "2010")
+    assert found["400个"] == ("cumulative", "2006-2010")
+    assert [v for k, v in found.items() if "4.5亿元" in k] == [("result", "2010")]
