@@ -122,7 +122,7 @@ _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|�
 _PEOPLE_LOT = re.compile(r"文盲|脱贫|减贫|温饱")
 _PEOPLE_UNITS = ("人", "名", "户")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
-_STRIVE = re.compile(r"力争|争取|争创")
+_STRIVE = re.compile(r"力争|争取|争创|争列")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
 # 年内力争…, 今年全县要力争…: the year or the place the sentence opens on comes before its 力争.
 _STRIVE_OPENING = re.compile(
@@ -133,6 +133,8 @@ _STRIVE_OPENING = re.compile(
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在|提高到|提高至|提升到|提升至)$"
+    # 守住全国耕地不少于18亿亩: a level the plan holds, a red line.
+    r"|守住[^,;。0-9]{0,10}$"
     # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额|出口额?|吞吐量|"
     r"预期寿命)$"
@@ -710,6 +712,9 @@ def _told(
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 确保PM2.5指数退出全省后30位: a place in a ranking the plan aims at (RULES.md).
+            or figure.qualifier == "rank"
+            or (figure.unit == "位" and text[: figure.start].endswith(("前", "后")))
             or _per_head(text, found, index)
             # 力争全年新上项目10个，完成投资20亿元以上: a sentence opening on 力争 strives in each clause.
             or _STRIVE_OPENING.match(text.lstrip())

@@ -766,3 +766,22 @@ def test_a_spans_total_against_an_earlier_spans_adds_up_over_it(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 确保 and 不少于 decide no kind: what is counted does (RULES.md).
+        ("确保PM2.5指数退出全省后30位、全市后10位。", ("30位", "target", "2025")),
+        ("确保PM2.5指数退出全省后30位、全市后10位。", ("10位", "target", "2025")),
+        ("一定要守住全国耕地不少于18亿亩这条红线。", ("18亿亩", "target", "2025")),
+        ("全年争列省市重点项目不少于19个。", ("19个", "target", "2025")),
+        # Things the plan brings in or adds stay its plan, however firmly said.
+        ("确保年内引进亿元以上项目不少于35个。", ("35个", "plan", "2025")),
+        ("今年邀请100位专家来县指导。", ("100位", "plan", "2025")),
+    ],
+)
+def test_a_ranking_a_red_line_held_or_a_quantity_striven_for_is_a_plan_target(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, PLAN_2025)
