@@ -73,6 +73,8 @@ from tests.kits.labels_figures_unseen import check, measure
 # stress before a paragraph's year, a sub-part headed by the span): kind / period / all fields unseen 0.982 /
 # 0.991 / 0.920; unseen2 0.980 / 0.980 / 0.871; unseen3 0.989 / 0.988 / 0.933; unseen4 0.977 / 0.978 / 0.914;
 # unseen5 0.983 / 0.990 / 0.921; unseen6 0.980 / 0.984 / 0.898; unseen7 as before.
+# Then 确保/不少于 deciding no kind (rankings aimed at, red lines held, 争列 targets): kind / all fields unseen3
+# 0.991 / 0.934, unseen4 0.978 / 0.914, unseen5 0.986 / 0.923.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.99,
@@ -160,10 +162,10 @@ UNSEEN2_FLOORS = {
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.992,
-    "all figures right on every field": 0.932,
+    "all figures right on every field": 0.933,
     "key figures right on every field": 0.959,
     "bound": 0.997,
-    "kind": 0.988,
+    "kind": 0.99,
     "period": 0.987,
     "labels": 0.952,
     "headline indicator": 0.995,
@@ -202,7 +204,7 @@ UNSEEN4_FLOORS = {
     "all figures right on every field": 0.913,
     "key figures right on every field": 0.988,
     "bound": 0.996,
-    "kind": 0.976,
+    "kind": 0.977,
     "period": 0.977,
     "labels": 0.959,
     "headline indicator": 0.995,
@@ -247,10 +249,10 @@ UNSEEN4_FLOORS = {
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.98,
-    "all figures right on every field": 0.92,
+    "all figures right on every field": 0.922,
     "key figures right on every field": 0.97,
     "bound": 0.997,
-    "kind": 0.982,
+    "kind": 0.985,
     "period": 0.989,
     "labels": 0.95,
     "headline indicator": 0.995,
