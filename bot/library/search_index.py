@@ -36,7 +36,7 @@ CORPUS_INDEX = "briefings.corpus_index"
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 # Comparisons kept, the least recently asked going first, until the index or the library
-# changes: a compare page's filters, sorts and pages and the chat's ◀ ▶ ask the same again.
+# changes: the chat's ◀ ▶ and a compare page's next page ask the same again.
 # One across a thousand reports is ~2,500 rows (a few MB).
 COMPARED_KEPT = 16
 SEARCHES_KEPT = 64  # a result holds at most a few dozen sentences: ~10 KB
@@ -92,24 +92,24 @@ class SearchShelf:
         self._shown: OrderedDict[str, list[Listed]] = OrderedDict()  # the reports with rows
         self._compared_from: tuple[object, int] = (None, -1)  # the library's reports, generation
         # What `_wanted` and `unindexed` gave last, and what from.
-        self._wanted_from: tuple[tuple[object, int, tuple[str, ...]], frozenset[str]] | None = None
+        self._wanted_from: tuple[object, int, frozenset[str]] | None = None
         self._unindexed: tuple[object, frozenset[str], list[Listed]] | None = None
         self._preparing: asyncio.Task[None] | None = None  # see `prepare_soon`
         # Recent searches' results, and the generation of the index they were read from.
         self._searched: OrderedDict[tuple[object, ...], tuple[int, CorpusResult]] = OrderedDict()
 
     def _wanted(self) -> frozenset[str]:
-        """The briefed reports' digests: worked out again only when the library's reports,
-        briefings or cached briefings changed (every search asks, and across 10,000 reports
-        working it out took a few milliseconds)."""
+        """The briefed reports' digests: worked out again only when the library's reports or
+        its change count (which of them are briefed) moved, which every search asks in
+        constant time (across 10,000 reports working it out takes a few milliseconds)."""
         library = self.library
-        state = (library.reports, len(library.cached), tuple(library.briefings))
+        reports, changes = library.reports, library.changes  # before the digests are read
         kept = self._wanted_from
-        if kept is None or kept[0][0] is not state[0] or kept[0][1:] != state[1:]:
+        if kept is None or kept[0] is not reports or kept[1] != changes:
             briefed = library.is_briefed
-            kept = state, frozenset(r.digest for r in library.reports if briefed(r.digest))
+            kept = reports, changes, frozenset(r.digest for r in reports if briefed(r.digest))
             self._wanted_from = kept
-        return kept[1]
+        return kept[2]
 
     async def unindexed(self, reports: Sequence[Listed]) -> list[Listed]:
         """Those of `reports` the index did not hold when last brought up to date; kept while
@@ -282,7 +282,7 @@ class SearchShelf:
         what `compare` gives, and how many reports it holds in all, reading the figures of that
         page's reports only (a comparison across 10,000 reports holds ~9,000: working out every
         report's rows took a second): the index says which reports have rows, in SQL."""
-        found = await self._compared_reports(
+        found = await self.compared_reports(
             query, wait, lambda listed: page_of(listed, number, size).items
         )
         return found[0], len(found[1])
@@ -296,9 +296,9 @@ class SearchShelf:
         def chosen(listed: list[Listed]) -> list[Listed]:
             return sorted(listed, key=lambda report: report.digest != first)[:count]
 
-        return (await self._compared_reports(query, wait, chosen))[0]
+        return (await self.compared_reports(query, wait, chosen))[0]
 
-    async def _compared_reports(
+    async def compared_reports(
         self, query: str, wait: float, chosen: Callable[[list[Listed]], Sequence[Listed]]
     ) -> tuple[list[list[Row]], list[Listed]]:
         """The rows of the reports `chosen` picks, in its order, of those (in the library's

@@ -598,7 +598,7 @@ async def compared_page(
         having = [r for r in listed if level_of(place(r)) == level] if level else listed
         return page_of(having, number, REPORTS_PER_PAGE).items
 
-    found, _ = await shelf._compared_reports(query, INDEX_WAIT, chosen)
+    found, _ = await shelf.compared_reports(query, INDEX_WAIT, chosen)
     page = page_of(range(len(having)), number, REPORTS_PER_PAGE)
     return [row for rows in found for row in rows], page, len(having)
 

@@ -293,6 +293,38 @@ def test_a_removed_report_whose_file_is_gone_is_found_no_more(tmp_path: Path) ->
     assert index.search("济", None, limit=30, per_report=3, first_limit=10).matches == 1
 
 
+def postings(path: Path) -> set[tuple[str, int]]:
+    """Every posting of the index's sentences: (token, rowid)."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, tokens, instance)")
+        return {(term, doc) for term, doc in db.execute("SELECT term, doc FROM temp.v")}
+
+
+def test_postings_a_removed_report_left_without_its_file_are_purged_once_many(
+    tmp_path: Path,
+) -> None:
+    """The postings a removed report's sentences left (their text gone with its file) are
+    found in the postings themselves and deleted once they pass DEAD_SHARE of the sentences
+    indexed, by the update that removes it: no posting stays but the other report's, and a
+    search answers as before."""
+    folder = tmp_path / "reports"
+    index = filed(
+        folder,
+        ("a.txt", "建设法治政府。发展低空经济。", ("建设法治政府。", "发展低空经济。")),
+        ("b.txt", "培育低空经济产业。", ("培育低空经济产业。",)),
+    )
+    kept = hashlib.sha256("培育低空经济产业。".encode()).hexdigest()
+    before = postings(tmp_path / "search.sqlite3")
+    (folder / "a.txt").unlink()
+    assert index.update([Stub(kept)], lambda digest: None) == 0  # type: ignore[list-item]
+    after = postings(tmp_path / "search.sqlite3")
+    assert after and after < before
+    assert {doc for _, doc in after} == {doc for token, doc in before if token == "培育"}
+    result = index.search("低空经济", None, limit=30, per_report=3, first_limit=10)
+    assert [h.sentence for h in result.hits] == ["培育低空经济产业。"] and result.matches == 1
+    assert index.search("法治政府", None, limit=30, per_report=3, first_limit=10).matches == 0
+
+
 def test_the_index_of_thirty_copies_of_a_report_takes_less_than_1_56_times_its_text(
     tmp_path: Path,
 ) -> None:

@@ -141,3 +141,32 @@ def test_past_the_checked_candidates_the_hits_are_still_exact_and_the_count_a_bo
             assert result.matches == matches or not result.exact, query  # a bound says so
             bounded += result.matches > matches
     assert bounded  # some long word's bigrams are held apart: counted, not shown
+
+
+@pytest.mark.parametrize("filed", [False, True], ids=["stored", "read-from-files"])
+def test_the_commonest_words_counted_as_reports_are_indexed_find_what_a_scan_finds(
+    indexes: list[SearchIndex], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filed: bool
+) -> None:
+    """A common word of one or two characters has each report's matches read from what was
+    counted as the report was indexed (`common`), asked alone or as a term a report's hits
+    are ranked by, but the first report's (below COUNTED_FROM), counted by FTS5 as every
+    other word's; a count of FULL or more is counted by FTS5 again; a report removed and
+    indexed again is counted anew: the same hits and matches as a scan."""
+    monkeypatch.setattr(corpus_index, "COUNTED_FROM", 1)
+    monkeypatch.setattr(corpus_index, "FULL", 5)
+    corpus = built(indexes, tmp_path, filed)
+    asked = [q for q in queries(indexes) if corpus_index._common_token(f'("{q}")') is not None]
+    asked += [q for q in queries(indexes) if corpus_index._common_token(f'("{q}" *)') is not None]
+    assert len(asked) > 50
+    asked += QUERIES  # words of other queries ranked by the counts of `common` too
+    last = indexes[-1]
+    for held in (indexes[:-1], indexes):
+        if held is indexes:
+            corpus.add(Entry(last.digest, last.digest, "", None), last, source=paths()[-1].name)
+        else:
+            corpus.remove([last.digest])
+        for query in asked:
+            for first in (None, indexes[0].digest, last.digest):
+                result = corpus.search(query, first, limit=30, per_report=3, first_limit=10)
+                hits = [(hit.report.digest, hit.sentence) for hit in result.hits]
+                assert (hits, result.matches) == scanned(held, query, first, 30, 3, 10), query
