@@ -74,6 +74,10 @@ _COMPARISON_END = re.compile(r"\s*(?:相比|比较)[,;:]")
 _SINCE_AFTER = re.compile(r"[”\"」]?以来")
 # 是1997年的2.3倍, 是五年前的1.9倍, 经济总量为2020年的4.7倍: a multiple of a base.
 _TIMES_OVER = re.compile(r"[是为][^,;。0-9]{0,12}?的$|[是为][^,;。]{0,8}年[^,;。0-9]{0,8}的$")
+# A multiple whose base is an earlier span (前九年总和, 前20年, 上个五年): sums compared.
+_SUMS_COMPARED = re.compile(
+    r"(?:相当于|是|为)(?:前|上个|上一个)[0-9一二三四五六七八九十两]*年?(?:总和)?的$"
+)
 # A year after 比, 较, 与 … is the base of a comparison, not the figure's period; so is one
 # after 为 of a multiple (为2020年的4.7倍), which dates neither its clause nor the next.
 _COMPARED = re.compile(r"(?:[比较与同于]|是)[“\"「]?\s*$")
@@ -86,6 +90,8 @@ _TARGET_CUE = re.compile(
 _CUMULATIVE_CUE = re.compile(r"累计|历年|总计|已积累")
 # 全年累计减免税费4.2亿元: a total over the year is the year's result, no running total.
 _YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|今年|本年|一年来)(?:共|合计)?累计")
+# What follows a 累计 total and dates it to the year (同比增长, 年度计划投资完成率).
+_YEAR_COMPARED_AFTER = re.compile(r"[^。]{0,6}?(?:同比|比上年|较上年|年度计划)")
 # 年均浓度 (PM2.5) is a measure of one year, no average over the span.
 _TOTAL_CUE = re.compile(r"累计|总计|共计|合计")
 _OVER_SPAN = re.compile(r"累计|年均(?!浓度)|总计|共计|合计|平均每年|每年平均|平均增长")
@@ -116,7 +122,7 @@ _GOAL_MEASURE = re.compile(r"转移就业|新增就业|输转|劳动力转移|�
 _PEOPLE_LOT = re.compile(r"文盲|脱贫|减贫|温饱")
 _PEOPLE_UNITS = ("人", "名", "户")
 # 力争技术合同成交额3000亿元: what the plan strives for is a goal, whatever its unit.
-_STRIVE = re.compile(r"力争|争取|争创")
+_STRIVE = re.compile(r"力争|争取|争创|争列")
 # 争创…示范区，…新增航线80条: striving for a title opens no goal of the clauses after it.
 # 年内力争…, 今年全县要力争…: the year or the place the sentence opens on comes before its 力争.
 _STRIVE_OPENING = re.compile(
@@ -127,6 +133,8 @@ _STRIVE_OPENING = re.compile(
 # plan is to reach or hold is a goal; what it is to build or do (新建, 改造, 完成) is a plan.
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|突破|超过|发展到|累计建成|稳定在|保持在|稳在|保持|控制在|提高到|提高至|提升到|提升至)$"
+    # 守住全国耕地不少于18亿亩: a level the plan holds, a red line.
+    r"|守住[^,;。0-9]{0,10}$"
     # 数字经济规模2.5万亿元, 实现林下经济总产值3000亿元: a level printed without a verb.
     r"|(?:规模|产值|交易额|成交额|营收|营业收入|销售收入|销售额|进出口额|进出口总额|出口额?|吞吐量|"
     r"预期寿命)$"
@@ -374,6 +382,11 @@ def _descend(
             # The parts of a five-year plan's 主要目标 state its goals (高质量发展水平明显提升).
             or (setting.targets and "-" in (setting.period or ""))
         )
+        if own and "-" in own and base.phase == REVIEW:
+            # （一）过去五年，综合经济实力稳步增长 in a review: the span's flows add up over it,
+            # its levels are of its last year, as a part or paragraph opening on the span.
+            base = replace(base, period=own.split("-")[1], span=own)
+            own = None
         yield from _descend(child, replace(base, period=own or base.period, targets=targets), year)
 
 
@@ -566,6 +579,9 @@ def _told(
     first = found[_items_lead(text, found, index)]
     clause = _clause_before(text, first.start)
     times = _TIMES_OVER.search(clause.rstrip())  # 是 2011 年的 3.14 倍: spaces as printed
+    if figure.unit == "倍" and setting.span and _SUMS_COMPARED.search(clause.rstrip()):
+        # 相当于前九年总和的1.6倍, 是上个五年的两倍: the span's total against an earlier span's.
+        return Told("cumulative", setting.span)
     if figure.unit == "倍" and times and not _OVER_SPAN.search(clause):
         # 2002年在校生1600万人，是1997年的2.3倍: a level's ratio to a base year, of the level's year.
         return Told(
@@ -696,6 +712,9 @@ def _told(
                 and not _SET_RATE.search(clause + label)
             )
             or _STRIVE.search(clause)
+            # 确保PM2.5指数退出全省后30位: a place in a ranking the plan aims at (RULES.md).
+            or figure.qualifier == "rank"
+            or (figure.unit == "位" and text[: figure.start].endswith(("前", "后")))
             or _per_head(text, found, index)
             # 力争全年新上项目10个，完成投资20亿元以上: a sentence opening on 力争 strives in each clause.
             or _STRIVE_OPENING.match(text.lstrip())
@@ -747,6 +766,8 @@ def _told(
                 and not (_FLOW_BEFORE.search(clause) or _OVER_SPAN.search(clause))
             )
             or figure.qualifier == "rank"  # a place is held at a date, never summed
+            # 9个县城空气质量全面达标, 6家企业上榜…500强: how many are in that state at the end.
+            or _STATE_AFTER.match(text, figure.end)
         )
         # 研发投入占GDP比重达到3.6%: a share of spending is a level, not spending that adds up.
         # 来深投资的世界500强企业达到166家: what is counted is after the 的, no spending.
@@ -754,7 +775,15 @@ def _told(
     ):
         # 五年间…，1992年达到1656亿美元; 累计达到46个: a level reached, the span's last year's.
         return Told("result", _last(period))
-    if _CUMULATIVE_CUE.search(clause) and not span_word and not _YEAR_TOTAL.search(clause):
+    if (
+        _CUMULATIVE_CUE.search(clause)
+        and not span_word
+        and not _YEAR_TOTAL.search(clause)
+        # 累计实现工业增加值4.48亿元，同比增长18.9%: the year's total so far, compared with last
+        # year's; a place in a ranking is held at a date, never summed.
+        and not _YEAR_COMPARED_AFTER.match(text, figure.end)
+        and figure.qualifier != "rank"
+    ):
         return Told("cumulative", None)  # 累计建设30万套: since the start, no span printed
     return Told("cumulative" if span_word else "result", period)
 
@@ -771,6 +800,8 @@ _FLOW_BEFORE = re.compile(
 )
 _FLOW_AFTER = re.compile(
     r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)|\s*(?:建成|投用|投产|竣工|完工|开工)"
+    # 52个村、8万人喝上了“放心水”: what places and people gained over the span, each item of the list.
+    r"|[^,;。]{0,16}?(?:喝上|用上|住上|入住|迁入)"
 )
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.
@@ -778,9 +809,10 @@ _CHANGE_BEFORE = re.compile(
     r"(?<!同比)(?<!比上年)(?<!较上年)(?:分别)?(?:增长|下降|提高|提升|降低|减少|增加|压降|压减|压缩|精简"
     r"|清偿|减)了?$"
 )
-# 为 says a level only right before the figure (总数为X): 为国家赢得 is for the country.
+# 为 says a level only right before the figure (总数为X): 为国家赢得 is for the country; so does
+# 达 (总数达120家), not inside a name (建成了祥达嘉园等8个小区).
 _LEVEL = re.compile(
-    r"达到|达|为$|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
+    r"达到|达\s*$|为$|现已|现有|已有|总量|总数|余额|保有|突破|超过|年末|年底|末|占|(?:到|至)$"
 )
 
 
@@ -802,6 +834,11 @@ _REACHED_END = re.compile(
 
 
 # 先后有12个单位…: who took part over the span, not a stock.
+# A state the counted things are in at the span's end, said after them (9个县城空气质量全面达标,
+# 15个学科进入全国排名前10%, 3000余项事项实现“一网通办”, 四个乡镇全部建成教育强镇).
+_STATE_AFTER = re.compile(
+    r"[^,;:。、]{0,16}?(?:(?:全面|均)?(?:达标|上榜|进入)|实现[“\"]|实现集中|全部建成)"
+)
 _HAS_END = re.compile(r"(?<!先后)(?<!累计)(?:有|现有|共有|拥有)$")
 _SHARE_ITEM = re.compile(r"占[^,;:。、]{0,12}$")
 _STOCK_ITEM = re.compile(r"(?:总量|总数|总规模|余额|保有量)(?:达到|达|突破|超过|为)?$")
@@ -934,7 +971,13 @@ _COMPARED_OPENING = re.compile(
     r"^(?P<year>(?:19|20)[0-9]{2})年(?:同|与|和|比|较)(?P<base>(?:19|20)[0-9]{2})年(?:相比|比较)?$"
 )
 # Words a paragraph may open with before its time scope (各位代表，刚刚过去的2020年…).
-_SCOPE_LEAD = re.compile(r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的)+")
+# Words that only lead into the scope: an address, 回顾, and a stress (这里要特别指出，刚刚过去的
+# 1992年，…; 值得一提的是，…) that dates nothing itself.
+_SCOPE_LEAD = re.compile(
+    r"^(?:各位代表[,!:]?|回顾|刚刚过去的|过去的"
+    r"|(?:这里)?(?:需要|要|应当)?特别(?:要)?指出(?:的是)?[,:]|(?:需要|应当)指出的是[,:]"
+    r"|值得(?:一提|注意|指出)的是[,:])+"
+)
 _PLAN_SCOPE = re.compile(r"[“\"「]?[十六七八九]+五[”\"」]?(?:时期|期间|以来)")
 
 

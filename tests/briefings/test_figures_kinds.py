@@ -681,3 +681,107 @@ def test_every_item_of_a_plan_s_list_per_head_or_per_square_kilometre_is_a_targe
     sentence = "到2025年，每百人拥有固定电话70部、移动电话85部，每平方公里土地经济产出量达1.5亿元。"
     found = sentence_figures(sentence, "1", 1, Setting(PLAN, "2021-2025"), 2021)
     assert [m.kind for m in found] == ["target", "target", "target"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count of things in a state at the span's end (达标, 上榜, 进入, 实现“…”, 全部建成…):
+        # how many are so at its end, the last year's result, not how many were added.
+        ("新增高新技术企业80家，9个县城空气质量全面达标。", ("9个", "result", "2020")),
+        ("对外开放不断扩大，6家企业上榜中国民营企业500强。", ("6家", "result", "2020")),
+        ("高校建设成效明显，15个学科进入全国排名前10%。", ("15个", "result", "2020")),
+        ("数字政府加快建设，3000余项服务事项实现“一网通办”。", ("3000余项", "result", "2020")),
+        ("义务教育均衡发展，4个乡镇全部建成教育强镇。", ("4个", "result", "2020")),
+        # What was done over the span still adds up over it.
+        ("新增高新技术企业80家，9个县城空气质量全面达标。", ("80家", "cumulative", "2016-2020")),
+        ("建成安置小区12个，2000多户群众喜迁新居。", ("12个", "cumulative", "2016-2020")),
+    ],
+)
+def test_a_count_in_a_state_at_a_spans_end_is_its_last_years_result(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Things gained by people or places over the span (喝上, 入住, 用上): how many gained it.
+        ("全县52个村、8万人喝上了“放心水”。", ("52个", "cumulative", "2016-2020")),
+        ("全县52个村、8万人喝上了“放心水”。", ("8万人", "cumulative", "2016-2020")),
+        ("棚户区改造加快，1200多户居民入住新居。", ("1200多户", "cumulative", "2016-2020")),
+        # 达 inside a name the verb's list prints (祥达嘉园) reaches no level.
+        ("投资5亿元建成了阳光花园、祥达嘉园等8个住宅小区。", ("8个", "cumulative", "2016-2020")),
+        # 达 right before the figure still says the level reached.
+        ("全县规模以上企业总数达120家。", ("120家", "result", "2020")),
+    ],
+)
+def test_what_people_or_places_gained_over_a_span_adds_up_over_it(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 累计 compared with last year or the year's plan: the year's total so far.
+        (
+            "全县规模以上企业累计实现工业增加值4.48亿元，同比增长18.9%。",
+            ("4.48亿元", "result", "2024"),
+        ),
+        (
+            "省列重大项目累计完成投资2000亿元，年度计划投资完成率110%。",
+            ("2000亿元", "result", "2024"),
+        ),
+        # A place in a ranking after a 累计 count is held at a date.
+        ("累计培育名特优新农产品120个、居全国第6。", ("居全国第6", "result", "2024")),
+        # A running total with nothing dating it stays one.
+        ("累计培育名特优新农产品120个、居全国第6。", ("120个", "cumulative", None)),
+        ("累计建设保障房30万套，惠及群众百万人。", ("30万套", "cumulative", None)),
+    ],
+)
+def test_a_total_so_far_the_year_compares_is_the_years_result(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A span's total against an earlier span's (前九年总和, 前20年, 上个五年): a sum over the span.
+        (
+            "五年共利用外资600亿美元，相当于前九年总和的1.6倍。",
+            ("1.6倍", "cumulative", "2016-2020"),
+        ),
+        ("累计向中央财政贡献2700多亿元，相当于前20年的3倍。", ("3倍", "cumulative", "2016-2020")),
+        ("累计完成固定资产投资234亿元，是上个五年的两倍。", ("两倍", "cumulative", "2016-2020")),
+        # A level against a base year's stays that year's level.
+        ("2020年在校生1600万人，是2015年的2.3倍。", ("2.3倍", "result", "2020")),
+    ],
+)
+def test_a_spans_total_against_an_earlier_spans_adds_up_over_it(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, FIVE_YEARS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 确保 and 不少于 decide no kind: what is counted does (RULES.md).
+        ("确保PM2.5指数退出全省后30位、全市后10位。", ("30位", "target", "2025")),
+        ("确保PM2.5指数退出全省后30位、全市后10位。", ("10位", "target", "2025")),
+        ("一定要守住全国耕地不少于18亿亩这条红线。", ("18亿亩", "target", "2025")),
+        ("全年争列省市重点项目不少于19个。", ("19个", "target", "2025")),
+        # Things the plan brings in or adds stay its plan, however firmly said.
+        ("确保年内引进亿元以上项目不少于35个。", ("35个", "plan", "2025")),
+        ("今年邀请100位专家来县指导。", ("100位", "plan", "2025")),
+    ],
+)
+def test_a_ranking_a_red_line_held_or_a_quantity_striven_for_is_a_plan_target(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in told(sentence, PLAN_2025)

@@ -213,3 +213,40 @@ def test_a_paragraph_opening_on_the_last_year_s_level_and_the_span_s_average_rev
     assert found["83公里"] == ("cumulative", "2006-2010")
     # Opening on the last year alone, the paragraph is that year's.
     assert not paragraph_setting("2010年全县生产总值达到120亿元。", span, 2011).flows_over_span
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "这里要特别指出，刚刚过去的2010年，全县发展进入了新阶段。",
+        "需要指出的是，2010年，全县发展进入了新阶段。",
+        "值得一提的是，2010年全县新开放了5个口岸。",
+    ],
+)
+def test_a_stress_before_the_span_s_last_year_leaves_the_paragraph_on_that_year(
+    opening: str,
+) -> None:
+    # 这里要特别指出 dates nothing: the year after it is the paragraph's, its flows that year's.
+    span = Setting(REVIEW, "2010", span="2006-2010")
+    assert not paragraph_setting(opening, span, 2011).flows_over_span
+
+
+def test_a_sub_part_headed_by_the_span_reviews_it_its_levels_of_the_last_year() -> None:
+    # （一）过去五年，… heads a part of the span's review: its flows add up over the span, its
+    # levels (a level per a base, a rate held) are of the span's last year, not of the span.
+    lines = [
+        "2011年某市政府工作报告",
+        "各位代表：",
+        "一、过去五年工作回顾",
+        "过去五年，全市人民团结奋斗，各项事业取得新成就。",
+        "（一）过去五年，综合经济实力稳步增长。",
+        "经济增长的质量明显提高。每平方公里土地产生4.5亿元的生产总值。",
+        "城镇登记失业率保持在3%以内。五年新建公厕400个。",
+        "二、2011年工作安排",
+        "全市生产总值增长10%。",
+    ]
+    report = parse_bytes("\n".join(lines).encode(), "span_part.txt")
+    found = {m.raw: (m.kind, m.period) for m in extract_figures(report)}
+    assert found["3%"] == ("result", "2010")
+    assert found["400个"] == ("cumulative", "2006-2010")
+    assert [v for k, v in found.items() if "4.5亿元" in k] == [("result", "2010")]

@@ -62,8 +62,10 @@ VALUE_TARGET = 0.95
 # key on every field 0.989, labels 0.973, value recall 0.980.
 # Sixth session, h-conform (beijing_2025's bare 道路交通指数 rows given unit empty, RULES.md): value precision
 # 0.996, recall 0.983; every other score as before.
-KIND_FLOOR = 0.995
-PERIOD_FLOOR = 0.995
+# Seventh session, h-fig2 (累计 the year compares is its result, a ranking never a running total):
+# kind 1.000, period 1.000, all fields 0.970.
+KIND_FLOOR = 0.999
+PERIOD_FLOOR = 0.999
 LABEL_FLOOR = 0.975
 KEY_ALL_FIELDS_FLOOR = 0.991
 BOUND_FLOOR = 0.995

@@ -68,13 +68,20 @@ from tests.kits.labels_figures_unseen import check, measure
 # every set (unseen … unseen7) at once: unseen recall 0.991, all fields 0.915, labels 0.949; unseen2 0.955,
 # 0.867, 0.926 (key 0.963); unseen3 0.993, 0.925, 0.954 (key 0.960); unseen4 0.984, 0.912, 0.960 (key 0.989);
 # unseen5 0.982, 0.917, 0.951; unseen6 0.977, 0.894, 0.941 (with main's % sign read); unseen7 0.979, 0.926, key 0.983, period 0.993.
+# Seventh session, h-fig2 (result vs cumulative in span reviews: one convention in RULES.md, 8 rows conformed;
+# states at a span's end, what people gained over it, 累计 the year compares, sums against an earlier span's, a
+# stress before a paragraph's year, a sub-part headed by the span): kind / period / all fields unseen 0.982 /
+# 0.991 / 0.920; unseen2 0.980 / 0.980 / 0.871; unseen3 0.989 / 0.988 / 0.933; unseen4 0.977 / 0.978 / 0.914;
+# unseen5 0.983 / 0.990 / 0.921; unseen6 0.980 / 0.984 / 0.898; unseen7 as before.
+# Then 确保/不少于 deciding no kind (rankings aimed at, red lines held, 争列 targets): kind / all fields unseen3
+# 0.991 / 0.934, unseen4 0.978 / 0.914, unseen5 0.986 / 0.923.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.99,
-    "all figures right on every field": 0.915,
+    "all figures right on every field": 0.919,
     "key figures right on every field": 0.985,
     "bound": 0.997,
-    "kind": 0.978,
+    "kind": 0.981,
     "period": 0.987,
     "labels": 0.948,
     "headline indicator": 0.99,
@@ -113,11 +120,11 @@ UNSEEN_FLOORS = {
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.953,
-    "all figures right on every field": 0.865,
+    "all figures right on every field": 0.869,
     "key figures right on every field": 0.962,
     "bound": 0.995,
-    "kind": 0.972,
-    "period": 0.977,
+    "kind": 0.979,
+    "period": 0.979,
     "labels": 0.924,
     "headline indicator": 0.995,
     "headline choice": 0.996,
@@ -155,11 +162,11 @@ UNSEEN2_FLOORS = {
 UNSEEN3_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.992,
-    "all figures right on every field": 0.923,
+    "all figures right on every field": 0.933,
     "key figures right on every field": 0.959,
     "bound": 0.997,
-    "kind": 0.977,
-    "period": 0.975,
+    "kind": 0.99,
+    "period": 0.987,
     "labels": 0.952,
     "headline indicator": 0.995,
     "headline choice": 0.997,
@@ -194,11 +201,11 @@ UNSEEN3_FLOORS = {
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.998,
     "value recall": 0.983,
-    "all figures right on every field": 0.911,
+    "all figures right on every field": 0.913,
     "key figures right on every field": 0.988,
     "bound": 0.996,
-    "kind": 0.975,
-    "period": 0.976,
+    "kind": 0.977,
+    "period": 0.977,
     "labels": 0.959,
     "headline indicator": 0.995,
     "headline choice": 0.995,
@@ -242,11 +249,11 @@ UNSEEN4_FLOORS = {
 UNSEEN5_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.98,
-    "all figures right on every field": 0.915,
+    "all figures right on every field": 0.922,
     "key figures right on every field": 0.97,
     "bound": 0.997,
-    "kind": 0.977,
-    "period": 0.983,
+    "kind": 0.985,
+    "period": 0.989,
     "labels": 0.95,
     "headline indicator": 0.995,
     "headline choice": 0.996,
@@ -307,11 +314,11 @@ UNSEEN5_FLOORS = {
 UNSEEN6_FLOORS = {
     "is-a-figure precision": 0.991,
     "value recall": 0.976,
-    "all figures right on every field": 0.893,
+    "all figures right on every field": 0.897,
     "key figures right on every field": 0.985,
     "bound": 0.995,
-    "kind": 0.971,
-    "period": 0.977,
+    "kind": 0.979,
+    "period": 0.983,
     "labels": 0.94,
     "headline indicator": 0.98,
     "headline choice": 0.994,
