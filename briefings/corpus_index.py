@@ -69,6 +69,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
@@ -375,6 +376,7 @@ class CorpusIndex:
         self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
+        self._named: dict[str, int] = {}  # the same, keyed by the slot's number as text
         # report -> its source file's path, its digest, its first rowid and their span
         self._sources: dict[int, tuple[str, str, int, int]] = {}
         self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
@@ -742,7 +744,7 @@ class CorpusIndex:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
             mine = self._report_id(db, first)
-            matching = _Matching(db, self._slot_reports(db), expression, SLOT)
+            matching = _Matching(db, self._slot_reports(db), self._named, expression)
             if expression and self.inexact(_loose(parsed)):  # a candidate's text is read
                 matching.check(parsed)
             counts = matching.counts(mine, limit)
@@ -794,6 +796,7 @@ class CorpusIndex:
                 for report, first, span, *_ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
+            self._named = {str(slot): report for slot, report in self._slots.items()}
             self._sources = {}
             for report, first, span, source, digest, stamp in rows:
                 if source is not None and self.root is not None:
@@ -1211,7 +1214,7 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes | int, s
 # Each slot's matches, counted in SQL: tens of thousands of matches cost milliseconds as Python
 # objects (their rowids are read only for the few reports shown, `_IN_REPORT`).
 _MATCHING = "SELECT rowid / ?2, count(*) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
-# Each match's slot, comma-separated, counted by `_per_slot`: SQLite's GROUP BY sorts the
+# Each match's slot, comma-separated, counted by `_Matching._per_report`: SQLite's GROUP BY sorts the
 # matches (~0.19 µs each), where joining them and Counter over the pieces, both in C, take
 # ~0.13 µs (安全生产 at 10,000 reports, 29,000 matches: 12.2 -> 8.9 ms).
 _SLOT_OF_EACH = "SELECT group_concat(rowid / ?2) FROM tokens WHERE tokens MATCH ?1"
@@ -1424,9 +1427,10 @@ class _Matching:
     (a one-character word's in the pass of FTS5 that counts the first reports': `_common`)."""
 
     def __init__(
-        self, db: sqlite3.Connection, slots: dict[int, int], expression: str, slot: int
+        self, db: sqlite3.Connection, slots: dict[int, int], named: dict[str, int], expression: str
     ) -> None:
-        self.db, self.slots, self.expression, self.slot = db, slots, expression, slot
+        self.db, self.slots, self.expression, self.slot = db, slots, expression, SLOT
+        self.named = named  # `slots` keyed by the slot's number as text
         self.query: Query | None = None  # the query whose candidates are checked
         self.exactly = True  # whether `counts` are the exact matches
         self._checked: dict[int, int] = {}  # report -> its matches, checked
@@ -1462,7 +1466,7 @@ class _Matching:
             counted = self._counted(Counter([rowid // slot for rowid in self._every]).items())
         else:
             found = self.db.execute(_SLOT_OF_EACH, (self.expression, self.slot)).fetchone()[0]
-            counted = self._counted(_per_slot(found))
+            counted = self._per_report(found)
             if self.query is not None and sum(counted.values()) > CHECKED:
                 self.exactly = False
                 return counted
@@ -1481,10 +1485,9 @@ class _Matching:
         (last,) = self.db.execute(_LAST_REPORT).fetchone()
         counted: dict[int, int] = {}
         for block, data in self.db.execute(_COMMON_ROWS, (token, last, BLOCK)):
-            base = block * BLOCK
-            for at, count in enumerate(_counts(data)):
-                if count:
-                    counted[base + at] = count
+            counts = _counts(data)  # the reports with none left out in C (10,000 reports)
+            reports = range(block * BLOCK, block * BLOCK + len(counts))
+            counted.update(compress(zip(reports, counts, strict=True), counts))
         for report in [report for report, count in counted.items() if count == FULL]:
             first, span = self._span(report)
             found = self.db.execute(_COUNT, (self.expression, first, first + span - 1))
@@ -1520,6 +1523,17 @@ class _Matching:
             if report is not None:
                 counted[report] = counted.get(report, 0) + count
         return counted
+
+    def _per_report(self, found: str | None) -> dict[int, int]:
+        """Each report's count in the comma-separated slots `found` (`_SLOT_OF_EACH`): every
+        piece mapped to its report as text and counted, both in C (科技创新 at 10,000 reports,
+        44,000 matches: ~4.5 ms, where Counter by slot and then a Python loop over the slots
+        took ~7)."""
+        if not found:
+            return {}
+        counted: Counter[int | None] = Counter(map(self.named.get, found.split(",")))
+        counted.pop(None, None)  # a removed report's postings
+        return counted  # type: ignore[return-value]
 
     def _check(self, reports: Sequence[int]) -> None:
         """Check the candidates of `reports`: a few reports each by its own rowids (FTS5 seeks
@@ -1626,11 +1640,6 @@ class _Matching:
             self._terms[term] = sorted(map(int, found.split(","))) if found else []
         every = self._terms[term]
         return bisect.bisect_right(every, rows[1]) - bisect.bisect_left(every, rows[0])
-
-
-def _per_slot(found: str | None) -> list[tuple[int, int]]:
-    """Each slot's count in the comma-separated slots `found` (`_SLOT_OF_EACH`)."""
-    return [(int(slot), n) for slot, n in Counter(found.split(",")).items()] if found else []
 
 
 def _common_token(expression: str) -> int | None:
