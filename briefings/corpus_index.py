@@ -69,6 +69,8 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import floordiv
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
@@ -110,8 +112,6 @@ SLOT = 256
 _MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
 # Candidates of a word of three or more characters checked in all (see `_Matching`): ~10 ms.
 CHECKED = 2000
-# Past them, a batch of up to this many reports is checked report by report (see `_check`).
-FEW_CHECKED = 16
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
 # The sentences of removed reports whose postings stay (their file gone or changed: `_delete`)
 # are purged (`_purge`) once they pass DEAD_SHARE of the sentences indexed, at most PURGED a
@@ -375,6 +375,7 @@ class CorpusIndex:
         self.root = root  # the reports folder, where a report's `source` is read (see `add`)
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
+        self._named: dict[str, int] = {}  # the same, keyed by the slot's number as text
         # report -> its source file's path, its digest, its first rowid and their span
         self._sources: dict[int, tuple[str, str, int, int]] = {}
         self._files: OrderedDict[int, bytes] = OrderedDict()  # reports' files read, see _file
@@ -742,7 +743,7 @@ class CorpusIndex:
             parsed = parse_query(query, known_words(db))
             expression = self.expression(parsed)
             mine = self._report_id(db, first)
-            matching = _Matching(db, self._slot_reports(db), expression, SLOT)
+            matching = _Matching(db, self._slot_reports(db), self._named, expression)
             if expression and self.inexact(_loose(parsed)):  # a candidate's text is read
                 matching.check(parsed)
             counts = matching.counts(mine, limit)
@@ -794,6 +795,7 @@ class CorpusIndex:
                 for report, first, span, *_ in rows
                 for slot in range(first // SLOT, (first + span) // SLOT)
             }
+            self._named = {str(slot): report for slot, report in self._slots.items()}
             self._sources = {}
             for report, first, span, source, digest, stamp in rows:
                 if source is not None and self.root is not None:
@@ -1208,33 +1210,20 @@ def _metric(fields: list[Any], names: dict[int, str], texts: dict[bytes | int, s
     return Metric(*fields)
 
 
-# Each slot's matches, counted in SQL: tens of thousands of matches cost milliseconds as Python
-# objects (their rowids are read only for the few reports shown, `_IN_REPORT`).
-_MATCHING = "SELECT rowid / ?2, count(*) FROM tokens WHERE tokens MATCH ?1 GROUP BY 1"
-# Each match's slot, comma-separated, counted by `_per_slot`: SQLite's GROUP BY sorts the
-# matches (~0.19 µs each), where joining them and Counter over the pieces, both in C, take
-# ~0.13 µs (安全生产 at 10,000 reports, 29,000 matches: 12.2 -> 8.9 ms).
+# Each match's slot, comma-separated, counted by `_Matching._per_report` (their rowids are read
+# only for the few reports shown, `_IN_REPORT`): SQLite's GROUP BY sorts the matches (~0.19 µs
+# each), where joining them and Counter over the pieces, both in C, take ~0.13 µs (安全生产 at
+# 10,000 reports, 29,000 matches: 12.2 -> 8.9 ms).
 _SLOT_OF_EACH = "SELECT group_concat(rowid / ?2) FROM tokens WHERE tokens MATCH ?1"
-# The same, of the sentences that say the query, not only its bigrams (a `_saying` condition).
-_MATCHING_SAYING = (
-    "SELECT t.rowid / ?2, count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
-    " WHERE t.tokens MATCH ?1 AND ({}) GROUP BY 1"
-)
 # Every match's rowid, and of the sentences saying the query (a `_saying` condition).
 _EVERY_MATCH = "SELECT group_concat(rowid) FROM tokens WHERE tokens MATCH ?1"
 _EVERY_SAYING = (
     "SELECT group_concat(t.rowid) FROM tokens t JOIN sentences s ON s.id = t.rowid"
     " WHERE t.tokens MATCH ?1 AND ({})"
 )
-# The checked matches of the slots ?3 (a JSON array), each slot's: the text is read only there.
-_SLOTS_SAYING = (
-    "SELECT t.rowid / ?2, count(*) FROM tokens t JOIN sentences s ON s.id = t.rowid"
-    " WHERE t.tokens MATCH ?1 AND t.rowid / ?2 IN (SELECT value FROM json_each(?3))"
-    " AND ({}) GROUP BY 1"
-)
-_SLOTS = (
-    "SELECT rowid / ?2, count(*) FROM tokens WHERE tokens MATCH ?1"
-    " AND rowid / ?2 IN (SELECT value FROM json_each(?3)) GROUP BY 1"
+# Of the candidates ?1 (a JSON array of rowids), those that say the query (a `_saying` condition).
+_CANDIDATES_SAYING = (
+    "SELECT s.id FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?1)) AND ({})"
 )
 # A report's matches (rowids ?2 to ?3): their rowids.
 _IN_REPORT = (
@@ -1424,14 +1413,16 @@ class _Matching:
     (a one-character word's in the pass of FTS5 that counts the first reports': `_common`)."""
 
     def __init__(
-        self, db: sqlite3.Connection, slots: dict[int, int], expression: str, slot: int
+        self, db: sqlite3.Connection, slots: dict[int, int], named: dict[str, int], expression: str
     ) -> None:
-        self.db, self.slots, self.expression, self.slot = db, slots, expression, slot
+        self.db, self.slots, self.expression, self.slot = db, slots, expression, SLOT
+        self.named = named  # `slots` keyed by the slot's number as text
         self.query: Query | None = None  # the query whose candidates are checked
         self.exactly = True  # whether `counts` are the exact matches
         self._checked: dict[int, int] = {}  # report -> its matches, checked
         self._rowids: dict[int, str] = {}  # report -> its matches' rowids
         self._every: list[int] | None = None  # every match's rowid, in order (prefix queries)
+        self._candidates: list[int] = []  # every candidate's rowid, in order (see `check`)
         self._terms: dict[str, list[int]] = {}  # a one-character term's sentences, in order
 
     def check(self, query: Query) -> None:
@@ -1460,14 +1451,24 @@ class _Matching:
             self._every = [n for n in every if n // slot in self.slots]
             # Counted a slot at a time (Counter counts in C): tens of thousands of matches.
             counted = self._counted(Counter([rowid // slot for rowid in self._every]).items())
-        else:
-            found = self.db.execute(_SLOT_OF_EACH, (self.expression, self.slot)).fetchone()[0]
-            counted = self._counted(_per_slot(found))
-            if self.query is not None and sum(counted.values()) > CHECKED:
+        elif self.query is not None:
+            # The candidates' rowids, kept: a report's are checked from them (`_check`)
+            # without asking FTS5 again, which reads every posting of the query's tokens in
+            # a pass (~20 ms for 地区生产总值 at 10,000 reports) or seeks to one report's.
+            found = self.db.execute(_EVERY_MATCH, (self.expression,)).fetchone()[0]
+            self._candidates = sorted(map(int, found.split(","))) if found else []
+            slots = map(floordiv, self._candidates, repeat(self.slot))
+            candidates: Counter[int | None] = Counter(map(self.slots.get, slots))
+            candidates.pop(None, None)  # a removed report's postings
+            counted = dict(candidates)  # type: ignore[arg-type]
+            if sum(counted.values()) > CHECKED:
                 self.exactly = False
                 return counted
-            if self.query is not None:
-                counted = self._counted(self._run(_MATCHING_SAYING, _MATCHING, self.slot))
+            self._check(list(counted))
+            counted = {report: count for report, count in self._checked.items() if count}
+        else:
+            found = self.db.execute(_SLOT_OF_EACH, (self.expression, self.slot)).fetchone()[0]
+            counted = self._per_report(found)
         self._checked = counted
         return counted
 
@@ -1481,10 +1482,9 @@ class _Matching:
         (last,) = self.db.execute(_LAST_REPORT).fetchone()
         counted: dict[int, int] = {}
         for block, data in self.db.execute(_COMMON_ROWS, (token, last, BLOCK)):
-            base = block * BLOCK
-            for at, count in enumerate(_counts(data)):
-                if count:
-                    counted[base + at] = count
+            counts = _counts(data)  # the reports with none left out in C (10,000 reports)
+            reports = range(block * BLOCK, block * BLOCK + len(counts))
+            counted.update(compress(zip(reports, counts, strict=True), counts))
         for report in [report for report, count in counted.items() if count == FULL]:
             first, span = self._span(report)
             found = self.db.execute(_COUNT, (self.expression, first, first + span - 1))
@@ -1521,24 +1521,41 @@ class _Matching:
                 counted[report] = counted.get(report, 0) + count
         return counted
 
+    def _per_report(self, found: str | None) -> dict[int, int]:
+        """Each report's count in the comma-separated slots `found` (`_SLOT_OF_EACH`): every
+        piece mapped to its report as text and counted, both in C (科技创新 at 10,000 reports,
+        44,000 matches: ~4.5 ms, where Counter by slot and then a Python loop over the slots
+        took ~7)."""
+        if not found:
+            return {}
+        counted: Counter[int | None] = Counter(map(self.named.get, found.split(",")))
+        counted.pop(None, None)  # a removed report's postings
+        return counted  # type: ignore[return-value]
+
     def _check(self, reports: Sequence[int]) -> None:
-        """Check the candidates of `reports`: a few reports each by its own rowids (FTS5 seeks
-        to them; their matches' rowids are kept for `rowids`), more in one pass over every
-        candidate (each pass reads every posting of the query's tokens: ~20 ms for
-        地区生产总值 at 10,000 reports, where a report's own take well under a millisecond)."""
-        if len(reports) <= FEW_CHECKED:
+        """Check the candidates of `reports` (their matches' rowids are kept for `rowids`): a
+        long word's, whose every candidate's rowid `counts` kept, in one query whatever their
+        number (each candidate's text read: ~5 µs); else (FTS5's answer exact, or a prefix
+        query's, every match checked) each report by its own rowids (FTS5 seeks to them)."""
+        if self.query is None or self._every is not None:
             for report in reports:
-                rowids = self._read(report)
-                self._checked[report] = rowids.count(",") + 1 if rowids else 0
+                found = self._read(report)
+                self._checked[report] = found.count(",") + 1 if found else 0
             return
-        slots = [
-            n
-            for first, span in map(self._span, reports)
-            for n in range(first // self.slot, (first + span) // self.slot)
-        ]
-        self._checked.update(dict.fromkeys(reports, 0))
-        for slot, count in self._run(_SLOTS_SAYING, _SLOTS, self.slot, json.dumps(slots)):
-            self._checked[self.slots[slot]] += count
+        every, spans = self._candidates, {}
+        wanted: list[int] = []
+        for report in reports:
+            first, span = spans[report] = self._span(report)
+            at = bisect.bisect_left(every, first)
+            wanted += every[at : bisect.bisect_left(every, first + span, at)]
+        condition, said = _saying(self.query, 2)
+        sql = _CANDIDATES_SAYING.format(condition)
+        saying = sorted(n for (n,) in self.db.execute(sql, (json.dumps(wanted), *said)))
+        for report, (first, span) in spans.items():
+            at = bisect.bisect_left(saying, first)
+            rowids = saying[at : bisect.bisect_left(saying, first + span, at)]
+            self._rowids[report] = ",".join(map(str, rowids))
+            self._checked[report] = len(rowids)
 
     def exact(self, report: int) -> int:
         """The report's matches, checked."""
@@ -1586,8 +1603,7 @@ class _Matching:
             if order and (not checked or checked[0] > order[0]):
                 # None found matching yet: a few more, twice as many each time. Else every
                 # report whose count could put it before the best found, in one batch: the
-                # fewest passes (城市更新 at 10,000 reports: 8, 16, 32, 64 and 128 reports in
-                # five, 33 ms; 8 and 196 in two, 22 ms).
+                # fewest queries (`_check`), each candidate's text read once.
                 reports = []
                 if not checked:
                     reports = [-heapq.heappop(order)[1] for _ in range(min(batch, len(order)))]
@@ -1626,11 +1642,6 @@ class _Matching:
             self._terms[term] = sorted(map(int, found.split(","))) if found else []
         every = self._terms[term]
         return bisect.bisect_right(every, rows[1]) - bisect.bisect_left(every, rows[0])
-
-
-def _per_slot(found: str | None) -> list[tuple[int, int]]:
-    """Each slot's count in the comma-separated slots `found` (`_SLOT_OF_EACH`)."""
-    return [(int(slot), n) for slot, n in Counter(found.split(",")).items()] if found else []
 
 
 def _common_token(expression: str) -> int | None:
