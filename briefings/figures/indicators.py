@@ -255,6 +255,28 @@ _VERB_INSIDE = re.compile(r"(企业)(?:累计)?(?:实现|完成)")
 _AVERAGE_INSIDE = re.compile(r"(?<=经济)(?:年均|平均每年|平均)(?=增长|增速)")
 
 
+# Each table's indicators with the names a report of a year prints them under, by year.
+_NAMES_OF_YEAR: dict[
+    tuple[int, int | None], tuple[Indicators, tuple[tuple[Indicator, tuple[str, ...]], ...]]
+] = {}
+
+
+def _names_of_year(
+    table: Indicators, year: int | None
+) -> tuple[tuple[Indicator, tuple[str, ...]], ...]:
+    """Each indicator of `table` with its names in a report of `year`, worked out once per
+    year: `indicator_of` runs for every figure. R&D经费投入强度: a label keeps no punctuation
+    (RD经费投入强度), so neither does the name."""
+    known = _NAMES_OF_YEAR.get((id(table), year))
+    if known is None or known[0] is not table:
+        names = tuple(
+            (item, tuple(name.replace("&", "") for name in item.names_in(year)))
+            for item in table.items
+        )
+        known = _NAMES_OF_YEAR[(id(table), year)] = (table, names)
+    return known[1]
+
+
 def indicator_of(
     label: str, unit: str, qualifier: str = "", place: str = "", year: int | None = None
 ) -> str | None:
@@ -264,10 +286,8 @@ def indicator_of(
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
     text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
     scope = (*_at_level(table.scope_words, place), *own_scope(place))
-    for item in table.items:
-        for name in item.names_in(year):
-            # R&D经费投入强度: a label keeps no punctuation (RD经费投入强度), so neither does the name
-            name = name.replace("&", "")
+    for item, names in _names_of_year(table, year):
+        for name in names:
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
                 continue
