@@ -277,6 +277,20 @@ def _names_of_year(
     return known[1]
 
 
+# Each table's scope words naming a report's own place, by place.
+_SCOPE_OF: dict[tuple[int, str], tuple[Indicators, tuple[str, ...]]] = {}
+
+
+def _scope_of(table: Indicators, place: str) -> tuple[str, ...]:
+    """The words that name `place` itself in a label (its level's scope words, its names),
+    worked out once per place."""
+    known = _SCOPE_OF.get((id(table), place))
+    if known is None or known[0] is not table:
+        scope = (*_at_level(table.scope_words, place), *own_scope(place))
+        known = _SCOPE_OF[(id(table), place)] = (table, scope)
+    return known[1]
+
+
 def indicator_of(
     label: str, unit: str, qualifier: str = "", place: str = "", year: int | None = None
 ) -> str | None:
@@ -285,7 +299,7 @@ def indicator_of(
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
     text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
-    scope = (*_at_level(table.scope_words, place), *own_scope(place))
+    scope = _scope_of(table, place)
     for item, names in _names_of_year(table, year):
         for name in names:
             at = text.find(name)
@@ -483,7 +497,7 @@ _DIGITS = re.compile(r"[0-9]")
 def _names_own(text: str, place: str, year: int | None) -> bool:
     """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
     table = indicators()
-    scope = (*_at_level(table.scope_words, place), *own_scope(place))
+    scope = _scope_of(table, place)
     return any(
         (at := text.find(name)) >= 0 and _own(text[:at], scope)
         for item in table.items
