@@ -255,40 +255,22 @@ _VERB_INSIDE = re.compile(r"(企业)(?:累计)?(?:实现|完成)")
 _AVERAGE_INSIDE = re.compile(r"(?<=经济)(?:年均|平均每年|平均)(?=增长|增速)")
 
 
-# Each table's indicators with the names a report of a year prints them under, by year.
-_NAMES_OF_YEAR: dict[
-    tuple[int, int | None], tuple[Indicators, tuple[tuple[Indicator, tuple[str, ...]], ...]]
-] = {}
-
-
-def _names_of_year(
-    table: Indicators, year: int | None
-) -> tuple[tuple[Indicator, tuple[str, ...]], ...]:
-    """Each indicator of `table` with its names in a report of `year`, worked out once per
-    year: `indicator_of` runs for every figure. R&D经费投入强度: a label keeps no punctuation
+@cache
+def _names_of_year(year: int | None) -> tuple[tuple[Indicator, tuple[str, ...]], ...]:
+    """Each indicator with its names in a report of `year`, worked out once per year:
+    `indicator_of` runs for every figure. R&D经费投入强度: a label keeps no punctuation
     (RD经费投入强度), so neither does the name."""
-    known = _NAMES_OF_YEAR.get((id(table), year))
-    if known is None or known[0] is not table:
-        names = tuple(
-            (item, tuple(name.replace("&", "") for name in item.names_in(year)))
-            for item in table.items
-        )
-        known = _NAMES_OF_YEAR[(id(table), year)] = (table, names)
-    return known[1]
+    return tuple(
+        (item, tuple(name.replace("&", "") for name in item.names_in(year)))
+        for item in indicators().items
+    )
 
 
-# Each table's scope words naming a report's own place, by place.
-_SCOPE_OF: dict[tuple[int, str], tuple[Indicators, tuple[str, ...]]] = {}
-
-
-def _scope_of(table: Indicators, place: str) -> tuple[str, ...]:
+@cache
+def _scope_of(place: str) -> tuple[str, ...]:
     """The words that name `place` itself in a label (its level's scope words, its names),
     worked out once per place."""
-    known = _SCOPE_OF.get((id(table), place))
-    if known is None or known[0] is not table:
-        scope = (*_at_level(table.scope_words, place), *own_scope(place))
-        known = _SCOPE_OF[(id(table), place)] = (table, scope)
-    return known[1]
+    return (*_at_level(indicators().scope_words, place), *own_scope(place))
 
 
 def indicator_of(
@@ -299,8 +281,8 @@ def indicator_of(
     table = indicators()
     # 规模以上工业企业实现增加值15亿元: the verb inside the name says nothing of the measure.
     text = _AVERAGE_INSIDE.sub("", _VERB_INSIDE.sub(r"\1", _normal(label))).replace("&", "")
-    scope = _scope_of(table, place)
-    for item, names in _names_of_year(table, year):
+    scope = _scope_of(place)
+    for item, names in _names_of_year(year):
         for name in names:
             at = text.find(name)
             if at < 0 or not _own(text[:at], scope):
@@ -497,7 +479,7 @@ _DIGITS = re.compile(r"[0-9]")
 def _names_own(text: str, place: str, year: int | None) -> bool:
     """Whether `text` opens on a measure of the place's own (全社会固定资产投资…)."""
     table = indicators()
-    scope = _scope_of(table, place)
+    scope = _scope_of(place)
     return any(
         (at := text.find(name)) >= 0 and _own(text[:at], scope)
         for item in table.items
