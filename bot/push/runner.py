@@ -165,6 +165,10 @@ class Pusher:
     # it (`briefing-bot push`) only briefings already cached are read.
     wait_briefing: WaitBriefing | None = None
     _task: asyncio.Task[Tally] | None = None
+    # A round asked for while one ran (a report announced after the running round read what
+    # it owes): it runs when that one ends, not at the next scheduler tick, maybe 30 s later.
+    _again: bool = False
+    _reruns: set[asyncio.Task[None]] = field(default_factory=set)
     _texts: dict[tuple[str, int, str], tuple[str, int]] = field(default_factory=dict)
     # by the pair's digests (earlier, later): its promises, worked out when the later report
     # is announced or a card first needs them
@@ -216,6 +220,8 @@ class Pusher:
         """Start no send any more; those in flight settle and record their outcome (for
         STOP_GRACE seconds at most). What was not claimed stays owed to the next start."""
         self.sender.stopping.set()
+        # A rerun past its stopping check may still start its round: let it, then stop that.
+        await asyncio.gather(*self._reruns, return_exceptions=True)
         if self._task is not None and not self._task.done():
             self._task.cancel()  # the deliveries in flight are shielded from it
             with contextlib.suppress(asyncio.CancelledError):
@@ -242,18 +248,37 @@ class Pusher:
     async def start(self, hurry: bool = False) -> asyncio.Task[Tally] | None:
         """Run a round in the background; updates keep being served. None if a push is
         running, in this process or another, the bot is stopping, or the database is not open yet.
+        Refused because a round runs here, another round follows it.
 
         The lock is taken here, before the round changes anything: `hurry` (make every
         subscription due now) is done only by a round that will send.
         """
-        if self.busy or self.sender.stopping.is_set():
+        if self.sender.stopping.is_set():
+            return None
+        if self.busy:
+            self._again = True
             return None
         if not await self.database.lock_pushes():
             return None
         round_ = self._round(self.stores.subscriptions, hurry)
         self._task = asyncio.get_running_loop().create_task(round_, name="push-round")
         self._task.add_done_callback(_log_failure)
+        self._task.add_done_callback(self._ended)
         return self._task
+
+    def _ended(self, _round: asyncio.Task[Tally]) -> None:
+        if not self._again or self.sender.stopping.is_set():
+            return
+        self._again = False
+        rerun = asyncio.get_running_loop().create_task(self._start_again(), name="push-again")
+        self._reruns.add(rerun)
+        rerun.add_done_callback(self._reruns.discard)
+
+    async def _start_again(self) -> None:
+        try:
+            await self.start()
+        except Exception:  # the database failing: what is owed stays owed to the next tick
+            log.exception("the push round asked for during the last one could not start")
 
     async def push_now(self) -> asyncio.Task[Tally] | None:
         """Start a round that sends every subscription its briefing now (None: one is running)."""

@@ -12,9 +12,11 @@ import threading
 import time
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bench.kits.fault_api import FakeBotApi
 from bot.config import REPORTS_SETTLE_SECONDS
 from bot.library.reports import ReportLibrary
 from bot.state import state_of
@@ -240,6 +242,38 @@ async def test_a_chat_gets_at_most_its_hourly_cap_of_news_messages_and_the_rest_
         clock.set("2024-05-06T02:01:00+00:00")  # an hour on
         await settle(bot)
         assert announced_titles(bot) == [DONGHU, XIHU]
+
+
+async def test_a_report_dropped_while_a_round_is_sending_is_announced_when_that_round_ends(
+    tmp_path: Path, clock: Clock, reports: Path
+):
+    # No scheduled rounds here: only the round asked for while the busy one ran can send it.
+    api, release, held = FakeBotApi(), asyncio.Event(), []
+    owed = 777_001
+
+    async def hold_the_owed_chat(method: str, params: dict[str, Any]) -> None:
+        if method == "sendMessage" and int(params.get("chat_id") or 0) == owed:
+            held.append(params)
+            await release.wait()
+
+    async with fixtures.push_bot(tmp_path, clock, api=api, reports=reports) as bot:
+        await bot.say("/subscribe", chat_id=SUBSCRIBER)
+        await bot.say("/subscribe", chat_id=owed)
+        await settle(bot)  # both had their first briefings
+        api.fault = hold_the_owed_chat
+        busy = asyncio.create_task(bot.pusher.run(hurry=True))  # due now: the send is held
+        await until(lambda: held)
+        (reports / "donghu.txt").write_text(report_text("东湖区"), encoding="utf-8")
+        pending = (
+            "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND slot LIKE 'report:%'"
+        )
+        await until(lambda: rows(bot.config.database, pending)[0]["n"] >= 2)
+        await asyncio.sleep(0.5)  # the window's round was asked for, and refused as busy
+        assert not announcements(bot)
+        release.set()
+        await busy
+        await until(lambda: announcements(bot))
+        assert announced_titles(bot) == [DONGHU]
 
 
 async def test_the_hourly_cap_of_news_messages_counts_what_another_process_sent(
