@@ -257,6 +257,7 @@ async def serve(config: Config) -> None:
     host = config.webhook.listen if webhook else config.http.listen
     port = config.webhook.port if webhook else config.http.port
     async with running(application):
+        gc.enable()  # off while it started (bot/cli.py); settle_heap() freezes what it built
         web = await asyncio.to_thread(importlib.import_module, "bot.web.server")
         async with web.serving(web.build_web_app(application), host, port) as bound:
             logger.info("serving on %s:%d (%s mode)", host, bound, config.mode)

@@ -50,6 +50,12 @@ def _run(args: argparse.Namespace) -> int:
         log.parent.mkdir(parents=True, exist_ok=True)
         configure_logging([], level=logging.WARNING, path=log)
         return asyncio.run(run_local_chat(config))
+    import gc
+
+    # Start-up imports ~130,000 objects that live as long as the process and makes almost no
+    # garbage (~1,800 objects): the collections it would trigger meanwhile cost ~30 ms of a
+    # ~0.5 s start. serve() turns collection on once the bot polls.
+    gc.disable()
     from .app import serve
 
     configure_logging([config.token, config.webhook_secret])
