@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import UserInputError
+from .lazy_re import LazyPattern
 from .model import Report, Section
 from .search import synonyms
 from .text import fold, sentences
@@ -23,7 +24,7 @@ MAX_TERMS = 4
 MIN_TERM_CHARS = 2  # a lone 的 or 和 would match nearly every sentence
 MAX_SENTENCES = 5  # shown in one alert
 MAX_TITLE_CHARS = 30  # a section named beside a sentence
-_WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
+_WORDLIKE = LazyPattern(r"[0-9a-z\u3400-\u9fff]")  # a lone & or + is no word
 _SEPARATORS = re.compile(r"[\s,;:!?\"'()\[\]{}<>|/\\，、；：。！？“”‘’（）《》【】「」『』…·]+")
 
 

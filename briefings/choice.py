@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .lazy_re import LazyPattern
 from .model import Listed
 from .text import fold
 
@@ -23,15 +24,15 @@ _OFFICE = re.compile(r"(?:第[一二三四五六七八九十百]+届)?(?:人民)
 # What is left of an issuer that names no place of its own.
 _NO_PLACE = frozenset({"", "自治区", "省", "市", "县", "区", "州", "盟", "旗"})
 _TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2} ?年度?")
-_TITLE_PLACE = re.compile(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府")
+_TITLE_PLACE = LazyPattern(r"^(?:关于)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府")
 # One administrative unit: a name and its kind (南昌市, 内蒙古自治区, 阜平县).
 # 州 ends a unit only when no 市, 县 or 区 follows: 兰州市 is a city, not 兰州 and a stray 市.
-_UNIT = re.compile(
+_UNIT = LazyPattern(
     r"[\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州(?![市县区])|盟|旗)"
 )
 # The units a title opens with (after 关于 and a year), followed by a year or by the
 # government whose report it is: the place a report names itself.
-_TITLE_UNITS = re.compile(
+_TITLE_UNITS = LazyPattern(
     rf"^(?:关于)?(?:(?:19|20)[0-9]{{2}} ?年度?)?(?P<units>(?:{_UNIT.pattern})+?)"
     r"(?=(?:19|20)[0-9]{2}|(?:第[一二三四五六七八九十百]+届)?(?:人民)?政府)"
 )

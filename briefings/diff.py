@@ -11,13 +11,13 @@ are taken best first, each item in at most one pair, down to SIMILAR.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from .choice import place
+from .lazy_re import LazyPattern
 from .model import Item, Listed, Report
 from .text import fold
 
@@ -25,7 +25,7 @@ L = TypeVar("L", bound=Listed)
 
 SIMILAR = 0.3
 FILLER_SHARE = 0.25
-_WORD_CHARS = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_WORD_CHARS = LazyPattern(r"[^0-9a-z\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)

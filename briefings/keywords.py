@@ -15,12 +15,13 @@ from functools import cache, lru_cache
 from types import ModuleType
 
 from . import lexicon
+from .lazy_re import LazyPattern
 from .model import Report, Section
 
 SECTION_KEYWORDS = 5
 REPORT_KEYWORDS = 10
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = LazyPattern(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _ORDINAL_WORD = re.compile(r"^[一二三四五六七八九十]+[是个项条]?$")
 

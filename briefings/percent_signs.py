@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .lazy_re import LazyPattern
+
 # A run of characters after a number that are no digit, Chinese character, space or punctuation.
-_AFTER_NUMBER = re.compile(
+_AFTER_NUMBER = LazyPattern(
     r"(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?"
     r"(?P<token>[^\s\u3400-\u9fff\uf900-\ufaff0-9０-９.．,，。;；:：、!！()（）\[\]［］【】〔〕<>《》"
     r"\"“”'‘’—\-－~～/／+＋×·…∶]{1,8})"

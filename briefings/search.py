@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .keywords import is_content_word
+from .lazy_re import LazyPattern
 from .model import Report, Section
 from .text import fold
 
@@ -38,9 +39,9 @@ _K1, _B = 1.2, 0.75
 _TITLE_WEIGHT = 0.5
 _PHRASE_WEIGHT = 1.0
 # A run: what a query or sentence holds between separators (folded, lower case).
-RUN = re.compile(r"[0-9a-z\u3400-\u9fff]+")
+RUN = LazyPattern(r"[0-9a-z\u3400-\u9fff]+")
 _MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = LazyPattern(r"[\u3400-\u9fff]")
 
 
 class IndexFormatError(ValueError):

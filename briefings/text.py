@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lazy_re import LazyPattern
+
 # Full-width ASCII forms (！ to ～) and the ideographic space fold to their half-width twins,
 # so structure is recognised alike in either form; the printed text is never replaced.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -16,7 +18,7 @@ _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)）]*|$)"
 # faster than str.translate, which looks every CJK character up in its table.
 _WIDE = re.compile("[\uff01-\uff5e\u3000]")
 _HALF = {chr(wide): chr(half) for wide, half in _FOLD.items()}
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = LazyPattern("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=4096)
