@@ -802,6 +802,9 @@ _FLOW_AFTER = re.compile(
     r"[^,;。0-9]{0,16}?(?:脱贫|出列|摘帽|实现就业|搬迁)|\s*(?:建成|投用|投产|竣工|完工|开工)"
     # 52个村、8万人喝上了“放心水”: what places and people gained over the span, each item of the list.
     r"|[^,;。]{0,16}?(?:喝上|用上|住上|入住|迁入)"
+    # 11个市…被命名为…模范城, 3家企业主板上市: what was named or listed over the span (上市公司
+    # is a stock).
+    r"|[^,;。]{0,16}?(?:被命名|上市(?!公司|企业))"
 )
 # 新能源总装机增长2.4倍, 刑事案件下降55.8% in a span's review (这是…的五年): a change over the span,
 # as its flows add up over it; 同比 and 比上年 date the change to one year.

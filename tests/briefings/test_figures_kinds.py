@@ -715,6 +715,13 @@ def test_a_count_in_a_state_at_a_spans_end_is_its_last_years_result(
         ("投资5亿元建成了阳光花园、祥达嘉园等8个住宅小区。", ("8个", "cumulative", "2016-2020")),
         # 达 right before the figure still says the level reached.
         ("全县规模以上企业总数达120家。", ("120家", "result", "2020")),
+        # Who benefited, was named or was listed over the span; what was repaid over it.
+        ("改造农村薄弱学校，360所学校受益。", ("360所", "cumulative", "2016-2020")),
+        ("全县12个村被命名为省级美丽乡村。", ("12个", "cumulative", "2016-2020")),
+        ("培育科技型企业，4家企业主板上市。", ("4家", "cumulative", "2016-2020")),
+        ("清理政府欠款，偿还拖欠工程款18亿元。", ("18亿元", "cumulative", "2016-2020")),
+        # A count of listed companies is a stock at the span's end.
+        ("全县上市公司总数达到6家。", ("6家", "result", "2020")),
     ],
 )
 def test_what_people_or_places_gained_over_a_span_adds_up_over_it(

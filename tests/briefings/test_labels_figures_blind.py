@@ -75,6 +75,8 @@ from tests.kits.labels_figures_unseen import check, measure
 # unseen5 0.983 / 0.990 / 0.921; unseen6 0.980 / 0.984 / 0.898; unseen7 as before.
 # Then 确保/不少于 deciding no kind (rankings aimed at, red lines held, 争列 targets): kind / all fields unseen3
 # 0.991 / 0.934, unseen4 0.978 / 0.914, unseen5 0.986 / 0.923.
+# Eighth session: what a span's review says was listed (主板上市) or named (被命名) adds up over it: unseen2
+# kind / period / all fields 0.984 / 0.984 / 0.873; no other set moved.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.99,
@@ -120,11 +122,11 @@ UNSEEN_FLOORS = {
 UNSEEN2_FLOORS = {
     "is-a-figure precision": 0.995,
     "value recall": 0.953,
-    "all figures right on every field": 0.869,
+    "all figures right on every field": 0.872,
     "key figures right on every field": 0.962,
     "bound": 0.995,
-    "kind": 0.979,
-    "period": 0.979,
+    "kind": 0.983,
+    "period": 0.983,
     "labels": 0.924,
     "headline indicator": 0.995,
     "headline choice": 0.996,
