@@ -102,7 +102,7 @@ _STREAK_RAW = re.compile(r"^连续|连冠$")
 # What a span's review held its level at (稳定在, 保持在, 保持).
 _ONE_YEAR_DATED = re.compile(r"(?:19|20)[0-9]{2} ?年(?!以来)|全年|当年|这一年")
 _HELD_AT = re.compile(r"(?:稳定在|保持在|稳定|保持|稳在)$")
-_HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|在)$")
+_HELD = re.compile(r"^[^0-9]{0,6}?(?:稳定在|保持在|稳在|站稳|超过|突破|高于|在)$")
 # 跻身500亿元行列: a bar of membership; 突破百万吨大关 is a milestone passed, a result.
 _BAR_AFTER = re.compile(r"的?(?:行列|俱乐部)")
 # What a bar names: 超50万县, 亿元以上项目.
@@ -599,9 +599,10 @@ def _told(
         # 连续16个季度, 五连冠: a streak as reached in the year reviewed (or the span's last).
         return Told("result", period.split("-")[-1] if period else None)
     streak = _STREAK.search(clause) if figure.qualifier != "rank" else None
-    if streak and period and "-" not in period:
-        # 连续8年稳定在1300亿斤以上: a bar held over the streak's years.
-        last = int(period)
+    if streak and period:
+        # 连续8年稳定在1300亿斤以上: a bar held over the streak's years (in a span's review, the
+        # streak's years up to the span's last: 连续5年压减超5%).
+        last = int(period.split("-")[-1])
         period = _span(last - int(numeral_value(streak["n"])) + 1, last)
         # 连续2年破万亿元: a bar passed in each year of the streak, as one held above.
         held = (

@@ -54,6 +54,10 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             REVIEW_2024,
             [("1300亿斤以上", "threshold", "2017-2024")],
         ),
+        # Held above a bar each year of a streak: 高于 too, and in a span's review the streak's
+        # years up to the span's last.
+        ("经济增长连续三年略高于8%。", REVIEW_2024, [("8%", "threshold", "2022-2024")]),
+        ("一般性支出连续5年压减超5%。", FIVE_YEARS, [("超5%", "threshold", "2016-2020")]),
         (
             "“十三五”期间累计完成投资1.2万亿元。",
             REVIEW_2024,

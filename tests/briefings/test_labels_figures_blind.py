@@ -77,13 +77,15 @@ from tests.kits.labels_figures_unseen import check, measure
 # 0.991 / 0.934, unseen4 0.978 / 0.914, unseen5 0.986 / 0.923.
 # Eighth session: what a span's review says was listed (主板上市) or named (被命名) adds up over it: unseen2
 # kind / period / all fields 0.984 / 0.984 / 0.873; no other set moved.
+# Then a bar held each year of a streak (连续三年略高于, 连续5年压减超 in a span's review) a threshold: kind
+# unseen 0.982 -> 0.984, unseen4 0.978 -> 0.980.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.99,
     "all figures right on every field": 0.919,
     "key figures right on every field": 0.985,
     "bound": 0.997,
-    "kind": 0.981,
+    "kind": 0.983,
     "period": 0.987,
     "labels": 0.948,
     "headline indicator": 0.99,
@@ -206,7 +208,7 @@ UNSEEN4_FLOORS = {
     "all figures right on every field": 0.913,
     "key figures right on every field": 0.988,
     "bound": 0.996,
-    "kind": 0.977,
+    "kind": 0.979,
     "period": 0.977,
     "labels": 0.959,
     "headline indicator": 0.995,
