@@ -20,8 +20,9 @@ What the file holds per report (format 12 and 13: ~0.94× the reports' text at 3
 figure-label postings ~0.05×, section titles ~0.03×, new words ~0.015×; format 11 took 1.38×
 and 1.35×, format 10 1.6×, format 8 2.1×; format 13 adds `common`, the counts of the commonest
 words, ~0.06× at 10,000 reports and nothing in a small library): its row in `reports`, naming its file (`source`,
-under the reports folder the index is opened with) and the size and time it had when its
-SHA-256 was checked (`stamp`); the titles of its sections (`places`, a
+under the reports folder the index is opened with), the size and time it had when its
+SHA-256 was checked (`stamp`) and, since format 14, the first 16 hex digits of the fingerprint
+of the code that derived its figures (`code`: see `update`); the titles of its sections (`places`, a
 context only when it is not derived from its parent's); a row per sentence saying where it
 stands in the report's file (byte offset and size), its text not stored: the file holds it as
 printed (a sentence the file does not hold so, or every one of a report without a file or of a
@@ -75,6 +76,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
+from .cache import code_fingerprint
 from .characters import CHARACTERS
 from .common_grams import COMMON_CHARACTERS, COMMON_GRAMS
 from .model import Listed, Metric
@@ -97,7 +99,7 @@ _COMMON: dict[str, int] = {
     )
 }
 FORMAT = (
-    f"13:{zlib.crc32(''.join(CHARACTERS).encode()):08x}:{zlib.crc32(''.join(_COMMON).encode()):08x}"
+    f"14:{zlib.crc32(''.join(CHARACTERS).encode()):08x}:{zlib.crc32(''.join(_COMMON).encode()):08x}"
 )
 FILE_NAME = "search.sqlite3"
 # The matching sentences ranked for a report, its first in report order: the chat's report, others
@@ -112,6 +114,7 @@ SLOT = 256
 _MAX_SENTENCES = 1 << 16  # a 5 MB report, the largest read, has ~40,000 sentences
 # Candidates of a word of three or more characters checked in all (see `_Matching`): ~10 ms.
 CHECKED = 2000
+CODE_CHARS = 16  # of the code's fingerprint, kept with each entry: 64 bits tell versions apart
 COMPACT_AFTER = 50  # reports added by one update after which the postings are merged
 # The sentences of removed reports whose postings stay (their file gone or changed: `_delete`)
 # are purged (`_purge`) once they pass DEAD_SHARE of the sentences indexed, at most PURGED a
@@ -151,7 +154,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE reports(
     id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
     issuer TEXT NOT NULL, year INTEGER, sentences INTEGER NOT NULL, chars INTEGER NOT NULL,
-    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT, stamp TEXT);
+    first INTEGER UNIQUE NOT NULL, span INTEGER NOT NULL, source TEXT, stamp TEXT, code TEXT);
 CREATE TABLE places(
     report INTEGER NOT NULL, no INTEGER NOT NULL, section TEXT NOT NULL, title BLOB NOT NULL,
     context BLOB, parent INTEGER, PRIMARY KEY (report, no)) WITHOUT ROWID;
@@ -370,9 +373,14 @@ class CorpusIndex:
     expression = staticmethod(match_expression)
     inexact = staticmethod(_inexact)  # whether FTS5 may find a word's bigrams apart
 
-    def __init__(self, path: Path | None, root: Path | None = None) -> None:
+    def __init__(
+        self, path: Path | None, root: Path | None = None, code: str | None = None
+    ) -> None:
         self.path = path  # None: in memory (no cache folder)
         self.root = root  # the reports folder, where a report's `source` is read (see `add`)
+        # The code that derives a briefing (briefings.cache): an entry whose figures other code
+        # derived is indexed again once its report's new briefing is in (see `update`).
+        self.code = (code or code_fingerprint())[:CODE_CHARS]
         self._lock = threading.RLock()
         self._slots: dict[int, int] | None = None  # see _slot_reports
         self._named: dict[str, int] = {}  # the same, keyed by the slot's number as text
@@ -482,18 +490,22 @@ class CorpusIndex:
 
     def update(self, reports: Sequence[Listed], index_of: Callable[[str], Indexed | None]) -> int:
         """Drop the entries of reports not in `reports`, add those of `reports` not indexed
-        yet whose search index and figures `index_of(digest)` gives (None: not briefed yet).
-        Returns how many were added. A report whose file was renamed or moved (the same
-        bytes) is read from its new place. The lock is taken per report, so searches go on
-        meanwhile."""
+        yet whose search index and figures `index_of(digest)` gives (None: not briefed yet),
+        and index again those whose figures other code derived (an upgrade) once it gives
+        their new briefing: till then their sentences are found and their figures shown as
+        they were. Returns how many were added. A report whose file was renamed or moved
+        (the same bytes) is read from its new place. The lock is taken per report, so
+        searches go on meanwhile."""
         with self._guarded() as db:
-            have = dict(db.execute("SELECT digest, source FROM reports").fetchall())
+            rows = db.execute("SELECT digest, source, code FROM reports").fetchall()
+        have = {digest: source for digest, source, _ in rows}
+        current = {digest for digest, _, code in rows if code == self.code}
         self.remove(have.keys() - {report.digest for report in reports})
         added = 0
         for report in reports:
             if have.get(report.digest, report.source) not in (None, report.source):
                 self._moved(report.digest, report.source)
-            indexed = None if report.digest in have else index_of(report.digest)
+            indexed = None if report.digest in current else index_of(report.digest)
             if indexed is not None:
                 self.add(entry_of(report), *indexed, source=report.source)
                 added += 1
@@ -637,9 +649,9 @@ class CorpusIndex:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('end', ?)", (str(first + span),))
         cursor = db.execute(
             "INSERT INTO reports(digest, title, issuer, year, sentences, chars, first, span,"
-            " source, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source, stamp, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.digest, entry.title, entry.issuer, entry.year, len(index.sentences),
-             index.length, first, span, filed and filed[0], filed and filed[2]),
+             index.length, first, span, filed and filed[0], filed and filed[2], self.code),
         )  # fmt: skip
         report = int(cursor.lastrowid or 0)
         self._forget()

@@ -620,3 +620,37 @@ def test_a_comparison_of_a_thousand_words_is_told_without_nesting_sql_too_deep(
     assert index.shown(ask("地区生产总值增长")) == {"1" * 64}
     assert index.shown(ask(" ".join(["地区生产总值增长"] * 1200))) == {"1" * 64}
     assert index.shown(ask(" ".join(["旅游收入"] * 1200))) == set()
+
+
+def test_figures_other_code_derived_are_indexed_again_once_the_new_briefing_is_in(
+    tmp_path: Path,
+) -> None:
+    """An upgrade that changes how figures are read: the entries the old code indexed keep
+    being found (their sentences, their old figures) until the new briefing of their report
+    is in, then hold its figures; those the new code indexed are not read again."""
+
+    def growth(kind: str) -> Metric:
+        return Metric("m1", "1", "5%左右", 5.0, "%", "", "地区生产总值增长",
+                      "地区生产总值增长5%左右。", kind=kind, period="2024")  # fmt: skip
+
+    entry, source = report("d" * 64, "地区生产总值增长5%左右。")
+    path, query = tmp_path / "search.sqlite3", first_part("地区生产总值增长")
+    old = CorpusIndex(path, code="0" * 64)
+    old.add(entry, source, (growth("result"),))
+    old.close()
+    upgraded = CorpusIndex(path, code="1" * 64)
+    asked: list[str] = []
+
+    def not_briefed_yet(digest: str) -> None:
+        asked.append(digest)
+
+    listed = [Stub("d" * 64)]
+    assert upgraded.update(listed, not_briefed_yet) == 0  # type: ignore[arg-type]
+    assert asked == ["d" * 64]
+    assert [c.metric.kind for c in upgraded.figures(query)["d" * 64]] == ["result"]
+    assert found(upgraded, "地区生产总值") == [("d", "地区生产总值增长5%左右。")]
+    assert upgraded.update(listed, lambda digest: (source, (growth("target"),))) == 1  # type: ignore[arg-type]
+    assert [c.metric.kind for c in upgraded.figures(query)["d" * 64]] == ["target"]
+    asked.clear()
+    assert upgraded.update(listed, not_briefed_yet) == 0  # type: ignore[arg-type]
+    assert asked == []  # indexed by this code: not asked again
