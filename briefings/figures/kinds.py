@@ -1146,8 +1146,15 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
     """The figure's period and whether a span word (过去五年, “十四五”期间) gives it."""
     told = base = None
     opened: str | None = None  # the first year of a printed span (2003年到2006年)
+    current: str | None = None  # a plan named before whose years hold the report's
     clause = start - len(_clause_before(text, start))
     for match in _times(text[:start]):
+        if (
+            match["plan"]
+            and year is not None
+            and year - 4 <= _FIVE_YEAR_PLANS[match["plan"]] <= year
+        ):
+            current = match["plan"]
         if (
             (match["year"] or match["plan"])
             and _FROM_YEAR.search(text, 0, match.start())
@@ -1216,6 +1223,9 @@ def _period(text: str, start: int, setting: Setting, year: int | None) -> tuple[
         first = int(told["since"])
         return (_span(first, year - 1), True) if first < year - 1 else (str(first), False)
     if told["five"]:
+        if current is not None and setting.phase == PLAN:
+            # “十一五”期间，关停…；五年淘汰落后产能1亿吨 said in 2007: the plan's five years.
+            return _plan_span(current), True
         if setting.phase == REVIEW:
             return _span(year - 5, year - 1), True
         return _next_five(year), False

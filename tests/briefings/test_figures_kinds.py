@@ -76,6 +76,12 @@ def told(sentence: str, setting: Setting = REVIEW_2024, targets: bool = False) -
             ("4万元", "start", "2021"), ("2万元", "start", "2021"),
             ("5万元", "result", "2024"), ("3万元", "result", "2024")]),
         ("新建保障性住房5万套。", PLAN_2025, [("5万套", "plan", "2025")]),
+        # A bare 五年 after the plan the sentence names, when the report's year is in its years,
+        # is that plan's five; a plan named as past leaves it the next five.
+        ("“十四五”期间，建成高速公路500公里；五年新增城镇就业100万人。", PLAN_2025, [
+            ("500公里", "plan", "2021-2025"), ("100万人", "target", "2021-2025")]),
+        ("“十三五”期间，建成高速公路500公里；五年新增城镇就业100万人。", PLAN_2025, [
+            ("500公里", "cumulative", "2016-2020"), ("100万人", "target", "2026-2030")]),
         # A level or a rate the plan aims at is a goal; what it spends or a rate it sets, a plan.
         ("固定资产投资增长8%左右，民生支出增长10%。", PLAN_2025, [
             ("8%左右", "target", "2025"), ("10%", "plan", "2025")]),

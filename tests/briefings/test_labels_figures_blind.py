@@ -79,6 +79,8 @@ from tests.kits.labels_figures_unseen import check, measure
 # kind / period / all fields 0.984 / 0.984 / 0.873; no other set moved.
 # Then a bar held each year of a streak (连续三年略高于, 连续5年压减超 in a span's review) a threshold: kind
 # unseen 0.982 -> 0.984, unseen4 0.978 -> 0.980.
+# Then a bare 五年 after the plan the sentence names, the report's year in it, that plan's years (“十一五”期间…；
+# 五年淘汰…): unseen4 period 0.978 -> 0.981, all fields 0.914 -> 0.915.
 UNSEEN_FLOORS = {
     "is-a-figure precision": 0.99,
     "value recall": 0.99,
@@ -205,11 +207,11 @@ UNSEEN3_FLOORS = {
 UNSEEN4_FLOORS = {
     "is-a-figure precision": 0.998,
     "value recall": 0.983,
-    "all figures right on every field": 0.913,
+    "all figures right on every field": 0.914,
     "key figures right on every field": 0.988,
     "bound": 0.996,
     "kind": 0.979,
-    "period": 0.977,
+    "period": 0.980,
     "labels": 0.959,
     "headline indicator": 0.995,
     "headline choice": 0.995,
