@@ -200,7 +200,11 @@ def label_figures(text: str, found: list[Found], topic: str = "") -> list[str]:
             # 人均国内生产总值6.31万元(按现行汇率折算约7600美元): the same measure, converted.
             label = labels[-1] + "折算"
         labels.append(_with_agent(text, figure.start, label))
-    return _said_whole(text, found, labels)
+    return [_ACHIEVED.sub("", label) for label in _said_whole(text, found, labels)]
+
+
+# 实现城镇新增就业, 实现利润: the verb that reports a figure names nothing of what it measures.
+_ACHIEVED = re.compile(r"^实现(?=[^,;:。、]{2})")
 
 
 def _said_whole(text: str, found: list[Found], labels: list[str]) -> list[str]:

@@ -537,3 +537,18 @@ def test_a_bare_actual_amount_takes_the_measure_named_before() -> None:
 def test_the_other_place_said_with_only_a_change_takes_the_measure_before() -> None:
     found = labels("城镇人均住房面积增加到30平方米，农村增加到40平方米。")
     assert found["40平方米"] == "农村人均住房面积增加到"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "label"),
+    [
+        # The verb that reports a figure (实现) names nothing of what it measures.
+        ("全年实现城镇新增就业2.6万人。", "2.6万人", "城镇新增就业"),
+        ("全年实现旅游收入43.5亿元，增长48.3%。", "48.3%", "旅游收入增长"),
+        ("其余实现了刑事警情同比下降61.7%。", "61.7%", "刑事警情同比下降"),
+    ],
+)  # fmt: skip
+def test_a_label_does_not_open_on_the_verb_that_reports_the_figure(
+    sentence: str, raw: str, label: str
+) -> None:
+    assert labels(sentence)[raw] == label
